@@ -1,0 +1,58 @@
+# Declutter: two commands set everything up: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test lint venv test-venv browser-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
+
+# The runtime environment; re-installed only when pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+test-venv: $(BIN)/.installed-test
+
+serve: $(BIN)/.installed
+	PORT=$(PORT) $(BIN)/gunicorn --config server/gunicorn_conf.py 'server.app:create_app()'
+
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: test-venv browser-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: test-venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check server tests bench
+
+bench: bench-quality bench-speed bench-attributions
+
+bench-quality: test-venv
+	$(BIN)/python bench/quality.py
+
+bench-speed: test-venv
+	$(BIN)/python bench/speed.py
+
+bench-attributions: test-venv
+	$(BIN)/python bench/attributions.py
+
+bench-load: test-venv
+	$(BIN)/python bench/load.py
+
+extension: test-venv
+	$(BIN)/python extension/build.py
+
+clean:
+	rm -rf build dist test-artifacts .pytest_cache .ruff_cache
