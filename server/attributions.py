@@ -1,0 +1,1230 @@
+"""Who said what: find attributions (source, cue, content) in an article's plain text.
+
+Rule-based and dependency-free on purpose: a regex pass finds reporting cues, a linear scan pairs
+quotation marks, and small backward/forward scanners pick the source noun phrase and the content.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Attribution", "find_attributions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    id: str
+    speaker: str | None
+    source: str | None
+    cue: str
+    content: str
+    kind: str
+    key: bool
+    rank: int | None
+    paragraph: int
+    source_span: tuple[int, int] | None
+    cue_span: tuple[int, int]
+    content_span: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "source": self.source,
+            "cue": self.cue,
+            "content": self.content,
+            "kind": self.kind,
+            "key": self.key,
+            "rank": self.rank,
+            "paragraph": self.paragraph,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "cue_span": list(self.cue_span),
+            "content_span": list(self.content_span),
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Heuristics: word lists and patterns, each in one place.
+# ---------------------------------------------------------------------------------------------
+
+# Finite reporting verbs (speech/writing acts); beliefs (think, believe) are excluded by the guidelines.
+CUE_VERBS: tuple[str, ...] = (
+    "said says say told tells tell added adds wrote writes reported reports announced announces "
+    "warned warns noted notes claimed claims argued argues insisted insists stated states "
+    "explained explains acknowledged acknowledges admitted admits confirmed confirms denied denies "
+    "suggested suggests tweeted tweets posted posts declared declares predicted predicts urged urges "
+    "stressed stresses testified testifies replied replies responded responds asked asks "
+    "recalled recalls continued continues concluded concludes emphasized emphasizes emphasised "
+    "emphasises emphasize emphasise observed observes commented comments remarked remarks "
+    "cautioned cautions alleged alleges maintained maintains contended contends countered counters "
+    "conceded concedes disclosed discloses revealed reveals hinted hints complained complains "
+    "boasted boasts promised promises vowed vows pledged pledges asserted asserts reiterated "
+    "reiterates mentioned mentions answered answers quipped quips joked jokes explain argue note "
+    "warn claim insist suggest stress conclude highlight highlighted highlights pointed points "
+    "underscored underscores underlined underlines agreed agrees acknowledge admit "
+    "endorsed endorses blogged recounted recounts described describes proclaimed proclaims "
+    "announce confirm deny recommend recommended recommends advised advises assured assures "
+    "reminded reminds informed informs shared shares estimated estimates forecast forecasts "
+    "projected projects predict urge report write add cites cited cite advise recommends flagged "
+    "flags noting adding saying telling highlighting warning arguing explaining stressing insisting "
+    "urging writing emphasizing emphasising stating claiming acknowledging"
+).split()
+
+# Participial cues ("…, noting that …") take the subject of the clause they hang on.
+PARTICIPLE_CUES: frozenset[str] = frozenset(
+    "noting adding saying telling highlighting warning arguing explaining stressing insisting urging "
+    "writing emphasizing emphasising stating claiming acknowledging".split()
+)
+
+# Advice-type verbs report a recommendation even with a plain object ("She advises cold brew coffee").
+OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
+    "recommends recommended recommend advises advised advise suggests suggested suggest urges urged "
+    "urge stresses stressed stress highlights highlighted highlight cites cited cite warns warned "
+    "emphasizes emphasized emphasises emphasised points pointed endorsed endorses".split()
+)
+
+# Verbs that only count as a cue when followed by "that", a quote or a colon (too often literal).
+WEAK_CUES: frozenset[str] = frozenset(
+    "shared shares showed shows found finds projected projects continued continues posted posts "
+    "described describes agreed agrees reported reports estimated estimates forecast forecasts "
+    "underscored underscores underlined underlines revealed reveals informed informs advised advises "
+    "reminded reminds endorsed endorses".split()
+)
+
+# Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
+OBJECT_CUES: frozenset[str] = frozenset(
+    "told tells tell asked asks informed informs assured assures reminded reminds advised advises".split()
+)
+
+# Verbs that must be followed by "out" to report ("pointed out").
+PARTICLE_CUES: dict[str, str] = {"pointed": "out|to", "points": "out|to", "point": "out|to"}
+
+# Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use.
+BASE_FORMS: frozenset[str] = frozenset(
+    "say tell explain argue note warn claim insist suggest stress conclude highlight emphasize "
+    "emphasise acknowledge admit announce confirm deny recommend predict urge report write add".split()
+)
+
+# The reporting cue regex: "according to" plus the verb list, word-bounded.
+_CUE_RE = re.compile(
+    r"\b(?:[Aa]ccording to|" + "|".join(sorted(set(CUE_VERBS), key=len, reverse=True)) + r")\b"
+)
+
+# Places where a cue's "venue" belongs to the cue span: "said in a statement", "said during a press conference".
+_CUE_TAIL_RE = re.compile(
+    r"\s+(?:in|during|at|on|via|through|from)\s+(?:a|an|the|his|her|their|its|our|my)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|interview|press conference|news conference|press briefing|briefing|post|tweet|"
+    r"letter|e-?mail|speech|address|op-ed|memo|blog post|blog|video|message|filing|call|hearing|"
+    r"podcast|note|release|announcement|broadcast|essay|column|article|paper|report|study|"
+    r"conference|event|panel|session|remarks|testimony|episode|newsletter|thread|comment|comments|"
+    r"appearance|meeting|summit|rally|forum|keynote|talk)\b"
+)
+
+# Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
+_ADVERBIAL_RE = re.compile(
+    r"(?:\s*,?\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:on|in|late|early)\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+    r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
+    r"|\s+(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:week|month|year|day)"
+    r"|\s+(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"
+    r"privately|separately|then|now|once|simply|bluntly|flatly|firmly|candidly|openly|explicitly|"
+    r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
+    r"|\s+(?:me|us|him|her|them)(?=\s+(?:that|in|during|at|on|after|before|last|this)\b|\s*[,:.]))"
+)
+
+# Pronoun sources, resolved to a named person or body afterwards.
+PRONOUNS: frozenset[str] = frozenset("he she they it i we you".split())
+
+# Words that never belong to a source noun phrase; the backward scan stops there.
+NP_BREAK: frozenset[str] = frozenset(
+    "that which who whom whose when while because but or if as after before since though although "
+    "where whether so than then is are was were be been being am will would can could should shall may "
+    "might must do does did not no never to in on at by with from into onto about over under "
+    "between through during without within against upon also has have had having just only even "
+    "still already recently previously later earlier again reportedly once yet this these those "
+    "there here what how why however meanwhile moreover thus therefore instead indeed".split()
+)
+
+# Determiners open a noun phrase: the backward scan includes them and then stops.
+DETERMINERS: frozenset[str] = frozenset(
+    "the a an his her their its our my your some many several most few two three four five six "
+    "seven eight nine ten both all other another each one".split()
+)
+
+# Lowercase words allowed inside a name ("Secretary of State", "Bank of America", "Jean de la Fontaine").
+NAME_LINKS: frozenset[str] = frozenset("of for and & de da del della di du la le van von der den al bin the".split())
+
+# Auxiliaries and adverbs between subject and cue ("has also said", "would later write").
+PRE_CUE_SKIP: frozenset[str] = frozenset(
+    "has have had also later previously recently then further again earlier once repeatedly publicly "
+    "would will could might may did does do reportedly already separately similarly ultimately "
+    "initially first last often frequently privately allegedly apparently openly explicitly "
+    "subsequently likewise both all always never not".split()
+)
+
+# Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
+_PRE_CUE_TIME_RE = re.compile(
+    r"(?:\s+(?:on|in|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"week|month|year|weekend)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\s+(?:yesterday|today|tonight))$"
+)
+
+# Lowercase heads that can be a source by themselves ("officials said", "the company said").
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    "spokesperson spokesman spokeswoman spokespeople official officials minister ministry company firm "
+    "police report reports study studies statement outlet newspaper paper agency government authorities "
+    "experts expert analysts analyst researchers researcher lawyers lawyer attorney attorneys "
+    "prosecutors prosecutor residents resident witnesses witness sources source people person officer "
+    "officers authors author scientists scientist doctors doctor findings survey research document "
+    "documents filing lawsuit complaint court judge team group organization organisation department "
+    "office administration campaign committee board council union leaders leader members member "
+    "critics critic observers economists economist investigators investigator spokespersons aide aides "
+    "advisers adviser advisor advisors diplomats diplomat source executives executive ceo founder "
+    "director president chairman chair secretary governor mayor senator lawmakers lawmaker "
+    "representatives representative commission website site blog network broadcaster publication "
+    "magazine journal media press white house military army navy army ministers regulators regulator "
+    "data poll polls article release letter memo paper papers post analysis consultant consultants "
+    "professor teacher students student parents users customers fans players player coach manager "
+    "owner owners partner partners colleague colleagues friend friends family mother father son "
+    "daughter wife husband man woman men women boy girl victim victims survivor survivors staff "
+    "employees employee workers worker activists activist protesters protester group groups "
+    "organizers organisers participants respondents voters citizens locals neighbors neighbours "
+    "developers developer engineers engineer designers designer founders co-founder cofounder "
+    "physician physicians nurse nurses surgeon psychologist psychologists therapist therapists "
+    "dietitian nutritionist trainer bank banks fund funds industry sector index".split()
+)
+
+# Outlet and body nouns: "the outlet said" resolves to the last organisation named as a source.
+ORG_ANAPHORS: frozenset[str] = frozenset(
+    "outlet newspaper paper publication agency network broadcaster magazine company firm ministry "
+    "department report study research findings authors group organization organisation website".split()
+)
+
+# Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
+TITLE_WORDS: frozenset[str] = frozenset(
+    "president vice secretary minister prime foreign defense defence state general sen senator rep "
+    "representative gov governor mayor chief director dr mr mrs ms miss prof professor judge justice "
+    "ceo cfo cto coo chairman chairwoman chair ambassador spokesperson spokesman spokeswoman deputy "
+    "attorney lt col sgt capt maj adm gen commander king queen prince princess pope cardinal rabbi "
+    "father sir dame lord lady officer detective inspector chancellor premier speaker leader head "
+    "founder co-founder executive senior junior assistant associate u.s. us uk u.k. eu u.n. un nato "
+    "french german russian ukrainian british american chinese israeli iranian indian former acting "
+    "interim national security council house white labor labour party democratic republican "
+    "economy finance health interior justice trade treasury education energy transportation "
+    "homeland agriculture commerce army navy air force coach manager captain".split()
+)
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    "mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm st jr sr inc corp co ltd vs etc no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est dept univ approx fig"
+    " u.s u.k u.n e.u a.m p.m d.c".split()
+)
+
+# Quotation marks: openers, closers and the ambiguous straight quote.
+_QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+# British single-quote convention: ‘...’ or '...' around whole stretches, used when a paragraph has no double quotes.
+_SINGLE_QUOTE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\w)[^\n]{0,3000}?(?<=[\w.,!?;:…)\]])['’](?=[\s.,;:!?)\]—–-]|$)")
+
+# Closing quotation marks that may end a quote right before a source or cue.
+_CLOSE_MARKS = ("\"", "”", "»", "’")
+
+# A leading conjunction is the writer's glue, not part of the reported content.
+_LEAD_CONJ_RE = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also)\s+")
+
+# Infinitives, negations and passives before a verb: not a reporting act by the subject.
+_NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE)
+
+# Paragraph separator: a blank line.
+_PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# Candidate sentence ends: terminal punctuation, optional closers, then space; or a single line break.
+_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
+
+# Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots).
+_TOKEN_RE = re.compile(r"[\w][\w’'.&-]*[\w]|[\w]|[(),;:\"“”«»]")
+
+# A word that looks like a finite verb or auxiliary: tells a reported clause from a plain object.
+_CLAUSE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
+    r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|don[’']t|"
+    r"doesn[’']t|didn[’']t|hasn[’']t|haven[’']t|hadn[’']t|need|needs|remain|remains|plans?|wants?|"
+    r"[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+
+# Content that trails after the reported clause and is the writer's, not the source's.
+_TRAILER_RE = re.compile(
+    r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according|as|in|during|which|"
+    r"before|after|while)\b"
+)
+
+# A trailing participle after a backward-pointing cue ("…, the NYT reported, citing sources").
+_AFTER_CUE_END_RE = re.compile(
+    r"^(?:\s*\([^()]{0,60}\))?(?:\s*,?\s*(?:citing|adding|noting|quoting|according|in|on|at|during|"
+    r"after|before|last|this|earlier|late|early)\b[^.!?]*)?\s*[.!?…]?[\"”’]?\s*$"
+)
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_UPPER_START_RE = re.compile(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ]")
+
+# Inputs above this size are processed paragraph by paragraph only up to this many cues (guards time).
+MAX_CUES = 20000
+
+
+# ---------------------------------------------------------------------------------------------
+# Text structure
+# ---------------------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans (start, end) with surrounding whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _single_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]]:
+    return [(m.start(), m.end(), True) for m in _SINGLE_QUOTE_RE.finditer(text, ps, pe)]
+
+
+def _quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pair quotation marks paragraph by paragraph; an unclosed quote continues into a next paragraph
+    that opens with a quote mark (newspaper convention), else it ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a quote continuing from the previous paragraph
+    for ps, pe in paras:
+        marks = list(_QUOTE_CHARS_RE.finditer(text, ps, pe))
+        if not marks:
+            if carry is not None:
+                carry = None
+            if "'" in text[ps:pe] or "‘" in text[ps:pe]:
+                spans.extend((s, e) for s, e, _ in _single_quotes(text, ps, pe))
+            continue
+        open_at: int | None = None
+        open_ch = ""
+        first = True
+        for m in marks:
+            i = m.start()
+            ch = text[i]
+            if first and carry is not None and i == ps and ch in "\"“«„":
+                # continuation paragraph: the quote that opened earlier goes on
+                open_at, open_ch = carry, ch
+                first = False
+                carry = None
+                continue
+            first = False
+            if open_at is None:
+                if ch in _CLOSERS:
+                    continue  # stray closer
+                if ch == "\"" and i + 1 < pe and text[i + 1].isspace() and i > ps and not text[i - 1].isspace():
+                    continue  # looks like a closer without an opener (e.g. inches)
+                open_at, open_ch = i, ch
+            else:
+                closes = (
+                    ch in _CLOSERS
+                    or ch == "\""
+                    or (ch == "“" and open_ch == "„")
+                )
+                if closes:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+                else:
+                    # a second opener while open: the first quote was never closed; restart here
+                    open_at, open_ch = i, ch
+        if carry is not None:
+            carry = None
+        if open_at is not None:
+            carry = open_at
+            # provisional: if the next paragraph does not continue it, it ends at this paragraph's end
+            spans.append((open_at, -pe))
+    # resolve provisional unclosed spans: drop those superseded by a continuation
+    out: list[tuple[int, int]] = []
+    starts_closed = {s for s, e in spans if e > 0}
+    for s, e in spans:
+        if e < 0:
+            if s in starts_closed:
+                continue
+            e = -e
+        out.append((s, e))
+    out.sort()
+    return out
+
+
+def _is_abbrev(text: str, dot: int, ps: int) -> bool:
+    j = dot
+    while j > ps and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
+
+
+def _sentences(text: str, ps: int, pe: int, inside_quote) -> list[tuple[int, int]]:
+    """Sentence spans within a paragraph; never split inside a quotation."""
+    out: list[tuple[int, int]] = []
+    start = ps
+    for m in _SENT_END_RE.finditer(text, ps, pe):
+        end = m.end()
+        if end >= pe:
+            break
+        if text[m.start()] != "\n":
+            nxt = text[end]
+            if not (_UPPER_START_RE.match(nxt) or nxt in "\"“‘'«(["):
+                continue
+            if text[m.start()] == "." and m.group().startswith(".") and len(m.group().rstrip()) == 1:
+                if _is_abbrev(text, m.start(), ps):
+                    continue
+            if inside_quote(m.start()):
+                continue
+        out.append((start, m.start() + len(m.group().rstrip())))
+        start = end
+    if start < pe:
+        out.append((start, pe))
+    return out
+
+
+class _QuoteIndex:
+    """Fast "is position inside a quote" lookups over sorted, non-overlapping spans."""
+
+    __slots__ = ("ends", "spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s < merged[-1][1]:
+                continue
+            merged.append((s, e))
+        self.spans = merged
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def find(self, pos: int) -> tuple[int, int] | None:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.starts[i] <= pos < self.ends[i]:
+            return self.spans[i]
+        return None
+
+    def inside(self, pos: int) -> bool:
+        q = self.find(pos)
+        return q is not None and q[0] < pos < q[1] - 1
+
+    def ending_at(self, pos: int) -> tuple[int, int] | None:
+        """The quote whose closing mark ends exactly at pos."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.ends, pos)
+        if i < len(self.ends) and self.ends[i] == pos:
+            return self.spans[i]
+        return None
+
+    def starting_at(self, pos: int) -> tuple[int, int] | None:
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, pos)
+        if i < len(self.starts) and self.starts[i] == pos:
+            return self.spans[i]
+        return None
+
+    def any_in(self, s: int, e: int) -> bool:
+        from bisect import bisect_left
+
+        i = bisect_left(self.ends, s + 1)
+        return i < len(self.starts) and self.starts[i] < e
+
+
+# ---------------------------------------------------------------------------------------------
+# Noun phrases
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[0].isdigit())
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
+    """A source needs a proper name, a pronoun, or a known source noun at its head."""
+    if not toks:
+        return False
+    words = [t for _, _, t in toks if t[0].isalnum()]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    if any(_is_cap(w) and w.lower() not in DETERMINERS and w.lower() not in NP_BREAK for w in words):
+        return True
+    head = words[-1].lower()
+    return head in SOURCE_NOUNS or (head.endswith("s") and head[:-1] in SOURCE_NOUNS)
+
+
+def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials."""
+    end = cue_start
+    # strip auxiliaries/adverbs and time phrases right before the cue
+    for _ in range(6):
+        seg_end = end
+        while seg_end > lo and text[seg_end - 1].isspace():
+            seg_end -= 1
+        m = _PRE_CUE_TIME_RE.search(text, max(lo, seg_end - 40), seg_end)
+        if m and m.start() >= lo:
+            end = m.start()
+            continue
+        j = seg_end
+        while j > lo and (text[j - 1].isalpha() or text[j - 1] in "’'"):
+            j -= 1
+        word = text[j:seg_end].lower()
+        if word in PRE_CUE_SKIP and j > lo:
+            end = j
+            continue
+        end = seg_end
+        break
+    if end <= lo:
+        return None
+    toks = _tokens(text, max(lo, end - 400), end)
+    if not toks:
+        return None
+    i = len(toks) - 1
+    picked: list[int] = []
+    # apposition: "Jens Stoltenberg, NATO's secretary general, said"
+    appos = False
+    if toks[i][2] == ",":
+        appos = True
+        i -= 1
+    lower_run = 0
+    has_and = False
+    commas = 0
+    while i >= 0:
+        s, e, t = toks[i]
+        lt = t.lower()
+        if t == ")":
+            # include a parenthetical: "The New York Times (NYT)"
+            k = i - 1
+            while k >= 0 and toks[k][2] != "(" and i - k < 8:
+                k -= 1
+            if k < 0 or toks[k][2] != "(":
+                break
+            picked.extend(range(k, i + 1))
+            i = k - 1
+            continue
+        if t == ",":
+            if appos and commas == 0:
+                commas += 1
+                picked.append(i)
+                i -= 1
+                lower_run = 0
+                continue
+            # coordination of names: "Canada, Britain and America's allies"
+            if has_and and i > 0 and _is_cap(toks[i - 1][2]):
+                picked.append(i)
+                i -= 1
+                continue
+            break
+        if not t[0].isalnum():
+            break
+        if lt in ("and", "&"):
+            if i > 0 and picked and (_is_cap(toks[i - 1][2]) or toks[i - 1][2] == ","):
+                has_and = True
+                picked.append(i)
+                i -= 1
+                continue
+            break
+        if lt in DETERMINERS:
+            picked.append(i)
+            # "Secretary of the Treasury": keep going through "of the"
+            if i > 0 and toks[i - 1][2].lower() in ("of", "for") and lt == "the":
+                i -= 1
+                continue
+            break
+        if lt in PRONOUNS and not picked:
+            if t == "I" or t[0].islower() or s == lo or i == 0 or not toks[i - 1][2][0].isalnum():
+                picked.append(i)
+            elif toks[i - 1][2].lower() in NP_BREAK or toks[i - 1][2] in ",;:":
+                picked.append(i)
+            else:
+                picked.append(i)
+            break
+        if _is_cap(t):
+            if lt in NP_BREAK and t[0].isupper():
+                # sentence-initial function word ("But", "When") ends the phrase
+                break
+            picked.append(i)
+            lower_run = 0
+            i -= 1
+            continue
+        if lt in NAME_LINKS and picked and i > 0 and _is_cap(toks[i - 1][2]):
+            picked.append(i)
+            i -= 1
+            continue
+        if lt in NP_BREAK or lt in PRE_CUE_SKIP:
+            break
+        if t[0].isdigit():
+            picked.append(i)
+            i -= 1
+            continue
+        # lowercase modifier or head noun
+        if lower_run >= 4 or len(picked) >= 14:
+            break
+        if t.endswith("ly") or (t.endswith("ed") and len(t) > 4) or t.endswith("ing"):
+            # adverbs and participles are rarely part of the subject
+            if not picked or lt not in SOURCE_NOUNS:
+                break
+        picked.append(i)
+        lower_run += 1
+        i -= 1
+    if not picked:
+        return None
+    lo_i, hi_i = min(picked), max(picked)
+    sel = toks[lo_i : hi_i + 1]
+    # an apposition needs a name before the first comma
+    while sel and sel[0][2] in ",()":
+        sel = sel[1:]
+    if not sel:
+        return None
+    if appos and commas == 0:
+        # "X, said": the comma was not part of an apposition; source is after it (none)
+        return None
+    if not _np_ok(sel):
+        return None
+    return sel[0][0], sel[-1][1]
+
+
+def _source_after(
+    text: str, start: int, hi: int, allow_appos: bool = True, strict_start: bool = False
+) -> tuple[int, int] | None:
+    """The source noun phrase starting right after a cue (inverted order: "said Blinken")."""
+    toks = _tokens(text, start, min(hi, start + 400))
+    if not toks:
+        return None
+    # must start right after whitespace
+    if text[start : toks[0][0]].strip() and not strict_start:
+        return None
+    picked: list[int] = []
+    i = 0
+    lower_run = 0
+    while i < len(toks):
+        s, e, t = toks[i]
+        lt = t.lower()
+        if t == "(":
+            k = i + 1
+            while k < len(toks) and toks[k][2] != ")" and k - i < 8:
+                k += 1
+            if k < len(toks) and toks[k][2] == ")" and picked:
+                picked.extend(range(i, k + 1))
+                i = k + 1
+                continue
+            break
+        if t == ",":
+            if not allow_appos or not picked:
+                break
+            # apposition up to the next comma or the end: "Brandon Royal, product manager at Google Cloud"
+            k = i + 1
+            while k < len(toks) and toks[k][2] not in ",;:()\"“”" and k - i < 18:
+                k += 1
+            nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+            if k == i + 1 or nxt in NP_BREAK or nxt in PRONOUNS:
+                break
+            if nxt in ("and",):
+                # ", and Eddie Villalba, ..." another coordinated source
+                picked.extend(range(i, k))
+                i = k
+                continue
+            if _tokens_look_clausal(toks[i + 1 : k]):
+                break
+            picked.extend(range(i, k))
+            i = k
+            continue
+        if not t[0].isalnum():
+            break
+        if not picked and lt in PRONOUNS:
+            picked.append(i)
+            break
+        if lt in DETERMINERS and (not picked or lt in ("the",) and toks[picked[-1]][2].lower() in ("of", "for")):
+            picked.append(i)
+            i += 1
+            continue
+        if _is_cap(t):
+            if lt in NP_BREAK:
+                break
+            picked.append(i)
+            lower_run = 0
+            i += 1
+            continue
+        if lt in NAME_LINKS and picked:
+            picked.append(i)
+            i += 1
+            continue
+        if lt in NP_BREAK or lt in DETERMINERS:
+            break
+        if lower_run >= 4:
+            break
+        if t.endswith("ly") or t.endswith("ed") or t.endswith("ing"):
+            break
+        picked.append(i)
+        lower_run += 1
+        i += 1
+    if not picked:
+        return None
+    # trim dangling links at the end
+    while picked and toks[picked[-1]][2].lower() in NAME_LINKS | DETERMINERS | {",", "and"}:
+        picked.pop()
+    if not picked:
+        return None
+    sel = toks[picked[0] : picked[-1] + 1]
+    if not _np_ok([x for x in sel if x[2] not in ",()"]):
+        return None
+    return sel[0][0], sel[-1][1]
+
+
+def _tokens_look_clausal(toks: list[tuple[int, int, str]]) -> bool:
+    for _, _, t in toks[:6]:
+        lt = t.lower()
+        if lt in ("is", "are", "was", "were", "will", "would", "has", "have", "had", "said", "says", "that"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# The finder
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Raw:
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    kind: str
+    paragraph: int
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim spaces and unquoted trailing punctuation off a content span."""
+    while s < e and text[s] in " \t\n,;:—–-":
+        s += 1
+    while e > s and text[e - 1] in " \t\n,;:—–-.":
+        e -= 1
+    return s, e
+
+
+def _kind(text: str, qidx: _QuoteIndex, s: int, e: int) -> str:
+    if s >= e:
+        return "indirect"
+    q = qidx.find(s)
+    if q and q[0] == s and q[1] >= e - 1 and e <= q[1]:
+        return "direct"
+    if qidx.any_in(s, e):
+        return "mixed"
+    return "indirect"
+
+
+def _cue_extent(text: str, m: re.Match, hi: int) -> tuple[int, int, str]:
+    """The cue span (verb plus addressee/venue) and the verb's lowercase form."""
+    verb = m.group().lower()
+    cs, ce = m.start(), m.end()
+    if verb in PARTICLE_CUES:
+        pm = re.match(r"\s+(?:" + PARTICLE_CUES[verb] + r")\b", text[ce : ce + 8])
+        if not pm:
+            return cs, -1, verb
+        ce += pm.end()
+    if verb in OBJECT_CUES:
+        om = re.match(
+            r"\s+(?:(?:the|a|an)\s+)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
+            r"the\s+\w+|[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*){0,4})\b",
+            text[ce : min(hi, ce + 80)],
+        )
+        if om:
+            ce += om.end()
+    tm = _CUE_TAIL_RE.match(text, ce, min(hi, ce + 120))
+    if tm:
+        ce = tm.end()
+    return cs, ce, verb
+
+
+def _skip_adverbials(text: str, pos: int, hi: int) -> int:
+    for _ in range(5):
+        m = _ADVERBIAL_RE.match(text, pos, hi)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    tm = _CUE_TAIL_RE.match(text, pos, hi)
+    if tm:
+        pos = tm.end()
+    return pos
+
+
+def _forward_content(
+    text: str, qidx: _QuoteIndex, after: int, send: int, verb: str, weak: bool
+) -> tuple[int, int] | None:
+    """Content following the cue: a quote, a that-clause, or a bare reported clause."""
+    pos = _skip_adverbials(text, after, send)
+    rest = text[pos:send]
+    stripped = rest.lstrip(" ,:")
+    lead = len(rest) - len(stripped)
+    if not stripped:
+        return None
+    cstart = pos + lead
+    q = qidx.find(cstart)
+    colon = ":" in rest[:lead]
+    if q and q[0] == cstart:
+        # a quote that ends the sentence is direct; text after it makes the whole remainder mixed
+        tail = text[q[1] : send] if q[1] < send else ""
+        if q[1] >= send or not _WORD_CHAR_RE.search(tail):
+            return q[0], q[1]
+        return cstart, send
+    if stripped.startswith(("that ", "that,", "how ", "why ", "whether ", "what ")):
+        return cstart, send
+    if colon:
+        return cstart, send
+    low = stripped[:40].lower()
+    if verb in OBJECT_CONTENT_CUES:
+        if re.match(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b", low):
+            return None
+        return cstart, send
+    if re.match(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|and|or|but|so|because)\b", low):
+        return None
+    # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
+    cm = re.search(r"[,;:]", stripped)
+    probe = stripped[: cm.start()] if cm else stripped
+    has_clause = bool(_CLAUSE_VERB_RE.search(probe[:160]))
+    if weak and not has_clause:
+        return None
+    if has_clause or (verb not in OBJECT_CUES and qidx.any_in(cstart, send)):
+        return cstart, send
+    return None
+
+
+def _cut_at_next_source(cstart: int, cend: int, next_sources: list[int]) -> int:
+    for ns in next_sources:
+        if cstart < ns < cend:
+            return ns
+    return cend
+
+
+def _raw_attributions(text: str) -> list[_Raw]:
+    paras = _paragraphs(text)
+    qspans = _quote_spans(text, paras)
+    qidx = _QuoteIndex(qspans)
+    out: list[_Raw] = []
+    n_cues = 0
+    for pi, (ps, pe) in enumerate(paras):
+        if ps >= pe:
+            continue
+        para_has_cue = _CUE_RE.search(text, ps, pe)
+        colon_possible = ":" in text[ps:pe]
+        if not para_has_cue and not colon_possible:
+            continue
+        sents = _sentences(text, ps, pe, qidx.inside)
+        for ss, se in sents:
+            sent_raws: list[tuple[int, _Raw]] = []
+            parts: list[re.Match] = []
+            for m in _CUE_RE.finditer(text, ss, se):
+                n_cues += 1
+                if n_cues > MAX_CUES:
+                    break
+                if m.group() in PARTICIPLE_CUES:
+                    parts.append(m)
+                    continue
+                r = _one_cue(text, qidx, m, ss, se, pi)
+                if r is not None:
+                    sent_raws.append((m.start(), r))
+            for m in parts:
+                r = _participle(text, qidx, m, ss, se, pi, sent_raws)
+                if r is not None:
+                    sent_raws.append((m.start(), r))
+            _colon_cue(text, qidx, ss, se, pi, sent_raws)
+            if not sent_raws:
+                continue
+            sent_raws.sort(key=lambda x: x[0])
+            # a content must not swallow a later attribution's source in the same sentence
+            srcs = [r.source[0] for _, r in sent_raws if r.source]
+            fixed: list[_Raw] = []
+            for _, r in sent_raws:
+                cs, ce = r.content
+                if r.content[0] > r.cue[0]:
+                    ce2 = _cut_at_next_source(cs, ce, srcs)
+                    if ce2 != ce:
+                        cs, ce = _trim_content(text, qidx, cs, ce2)
+                        if ce <= cs:
+                            continue
+                        r = _Raw(r.source, r.cue, (cs, ce), "", r.paragraph)
+                r.kind = _kind(text, qidx, r.content[0], r.content[1])
+                fixed.append(r)
+            out.extend(fixed)
+    return out
+
+
+def _trim_content(text: str, qidx: _QuoteIndex, s: int, e: int) -> tuple[int, int]:
+    """Trim content; keep a closing quote (and the punctuation inside it) when the span ends in one."""
+    s, e = _trim(text, s, e)
+    # strip a dangling conjunction at the end ("... outside Ukraine," and)
+    m = re.search(r"(?:\s*,?\s*\b(?:and|but|while|as|whereas|or)\s*)$", text[s:e])
+    if m:
+        e = s + m.start()
+        s, e = _trim(text, s, e)
+    # if a quote closes just after the trimmed end, keep it whole
+    k = e
+    while k < len(text) and text[k] in ",.!?;:…" and k - e < 3:
+        k += 1
+    if k < len(text) and text[k] in "\"”»’":
+        q = qidx.ending_at(k + 1)
+        if q and q[0] < e:
+            e = k + 1
+    return s, e
+
+
+def _lead_start(text: str, ss: int, end: int) -> int:
+    """Start of a backward content: the sentence start, past a leading conjunction ("And because …")."""
+    m = _LEAD_CONJ_RE.match(text, ss, end)
+    return m.end() if m else ss
+
+
+def _base_form_ok(text: str, ss: int, cs: int) -> bool:
+    """A base-form cue ("say") needs a plural or first/third-plural subject, else it is a noun or infinitive."""
+    m = re.search(r"(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$", text[max(ss, cs - 60) : cs])
+    if not m:
+        return False
+    w = m.group(1)
+    lw = w.lower()
+    if lw in ("they", "we", "i", "people", "police"):
+        return True
+    return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in NP_BREAK
+
+
+def _one_cue(text: str, qidx: _QuoteIndex, m: re.Match, ss: int, se: int, pi: int) -> _Raw | None:
+    cs = m.start()
+    if qidx.inside(cs):
+        return None  # reporting verbs inside a quotation belong to the quoted speaker
+    cue_s, cue_e, verb = _cue_extent(text, m, se)
+    if cue_e < 0:
+        return None
+    before = text[max(ss, cs - 12) : cs]
+    if verb == "according to":
+        return _according_to(text, qidx, cue_s, cue_e, ss, se, pi)
+    # infinitives, gerund objects and passives are not reporting acts here
+    if _NOT_FINITE_RE.search(before):
+        return None
+    if verb in PARTICIPLE_CUES:
+        return None  # handled once the sentence's other attributions are known
+    weak = verb in WEAK_CUES
+    base = verb in BASE_FORMS
+    if m.group()[0].isupper() and verb != "according to":
+        return None  # a capitalised verb starts a sentence or a title: no subject before it
+    # 1. quote right before the cue: "'...,' said X." / "'...,' X said."
+    prev = text[ss:cs].rstrip()
+    q_before = None
+    if prev.endswith(_CLOSE_MARKS):
+        q_before = qidx.ending_at(ss + len(prev))
+    if q_before and not base:
+        src = _source_after(text, cue_e, se)
+        if src:
+            return _Raw(src, (cue_s, cue_e), _quote_content(text, qidx, ss, q_before), "", pi)
+    if base and not _base_form_ok(text, ss, cs):
+        return None
+    src_b = _source_before(text, ss, cs)
+    if src_b is None:
+        # inverted order after a clause: "…, said the spokesman."
+        if prev.endswith(",") and not base and not weak:
+            src = _source_after(text, cue_e, se)
+            if src and _after_is_end(text, src[1], se):
+                cst, cen = _trim_content(text, qidx, _lead_start(text, ss, cs), ss + len(prev) - 1)
+                if cen > cst:
+                    return _Raw(src, (cue_s, cue_e), (cst, cen), "", pi)
+        return None
+    sb_s, _ = src_b
+    # 2. quote just before the source: "'...,' he said."
+    lead = text[ss:sb_s].rstrip()
+    if lead.endswith(_CLOSE_MARKS):
+        q = qidx.ending_at(ss + len(lead))
+        if q:
+            return _Raw(src_b, (cue_s, cue_e), _quote_content(text, qidx, ss, q), "", pi)
+    # 3. clause before the source: "…, the NYT wrote."
+    if lead.endswith(",") and _after_is_end(text, cue_e, se):
+        cst, cen = _trim_content(text, qidx, _lead_start(text, ss, sb_s), ss + len(lead) - 1)
+        if cen > cst and (not weak or qidx.any_in(cst, cen)):
+            return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi)
+    # 4. content after the cue
+    fc = _forward_content(text, qidx, cue_e, se, verb, weak)
+    if fc is None:
+        return None
+    cst, cen = fc
+    q = qidx.find(cst)
+    if not (q and q[0] == cst and q[1] == cen):
+        cst, cen = _trim_forward(text, qidx, cst, cen)
+    if cen <= cst:
+        return None
+    return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi)
+
+
+def _quote_content(text: str, qidx: _QuoteIndex, ss: int, q: tuple[int, int]) -> tuple[int, int]:
+    """A quote before its cue; if the sentence has words before the quote, the content starts there."""
+    start = _lead_start(text, ss, q[0])
+    if _WORD_CHAR_RE.search(text, start, q[0]):
+        return start, q[1]
+    return q
+
+
+def _participle(text: str, qidx: _QuoteIndex, m: re.Match, ss: int, se: int, pi: int,
+                sent_raws: list[tuple[int, _Raw]]) -> _Raw | None:
+    """"…, noting that …": the source is the clause's subject (an earlier source in the sentence)."""
+    cs = m.start()
+    if qidx.inside(cs) or not text[ss:cs].rstrip().endswith(","):
+        return None
+    src = None
+    for pos, r in sent_raws:
+        if pos < cs and r.source:
+            src = r.source
+    if src is None:
+        src = _source_after(text, ss, cs, allow_appos=True, strict_start=True)
+        if src is None:
+            return None
+        after = text[src[1] : src[1] + 40].lstrip()
+        if after[:1] in ",;:" or not after:
+            return None
+    cue_s, cue_e, verb = _cue_extent(text, m, se)
+    fc = _forward_content(text, qidx, cue_e, se, verb, verb != "saying")
+    if fc is None:
+        return None
+    cst, cen = fc
+    q = qidx.find(cst)
+    if not (q and q[0] == cst and q[1] == cen):
+        cst, cen = _trim_forward(text, qidx, cst, cen)
+    if cen <= cst:
+        return None
+    return _Raw(src, (cue_s, cue_e), (cst, cen), "", pi)
+
+
+def _trim_forward(text: str, qidx: _QuoteIndex, s: int, e: int) -> tuple[int, int]:
+    """Cut writer-added trailers off an indirect content (", citing …", ", provoking …")."""
+    for m in _TRAILER_RE.finditer(text, s, e):
+        if not qidx.inside(m.start()) and m.start() - s > 15:
+            e = m.start()
+            break
+    return _trim_content(text, qidx, s, e)
+
+
+def _after_is_end(text: str, pos: int, se: int) -> bool:
+    return bool(_AFTER_CUE_END_RE.match(text[pos:se]))
+
+
+def _according_to(
+    text: str, qidx: _QuoteIndex, cue_s: int, cue_e: int, ss: int, se: int, pi: int
+) -> _Raw | None:
+    lead = text[ss:cue_s].rstrip()
+    if not lead:
+        # "According to X, clause." — the source ends at the first comma
+        cm = re.compile(r",").search(text, cue_e, se)
+        if not cm:
+            return None
+        src = _source_after(text, cue_e, cm.start(), allow_appos=False)
+        if not src:
+            return None
+        cst, cen = _trim_content(text, qidx, cm.end(), se)
+        if cen <= cst:
+            return None
+        return _Raw(src, (cue_s, cue_e), (cst, cen), _kind(text, qidx, cst, cen), pi)
+    if not lead.endswith(","):
+        return None
+    src = _source_after(text, cue_e, se)
+    if not src:
+        return None
+    cst, cen = _trim_content(text, qidx, ss, ss + len(lead) - 1)
+    if cen <= cst:
+        return None
+    return _Raw(src, (cue_s, cue_e), (cst, cen), _kind(text, qidx, cst, cen), pi)
+
+
+# A named source introducing a quote with a colon: 'Blinken: "…"'.
+_COLON_SRC_RE = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w’'.-]*){0,4})\s*:\s*(?=[\"“«„])")
+
+
+def _colon_cue(
+    text: str, qidx: _QuoteIndex, ss: int, se: int, pi: int, sent_raws: list[tuple[int, _Raw]]
+) -> None:
+    if ":" not in text[ss:se]:
+        return
+    m = _COLON_SRC_RE.match(text, ss, se)
+    if not m:
+        return
+    colon = text.index(":", m.end(1))
+    q = qidx.starting_at(m.end())
+    if not q:
+        return
+    if m.group(1).split()[0].lower() in NP_BREAK:
+        return
+    if any(r.cue[0] <= colon < r.cue[1] or r.content[0] <= colon < r.content[1] for _, r in sent_raws):
+        return
+    sent_raws.append((colon, _Raw((m.start(1), m.end(1)), (colon, colon + 1), q, "direct", pi)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers and importance
+# ---------------------------------------------------------------------------------------------
+
+
+def _name_core(src: str) -> str:
+    """Strip determiners, titles and appositions: the name a reader would recognise."""
+    s = src.split(",")[0].strip() if "," in src and " and " not in src.split(",")[0] else src.strip()
+    s = re.sub(r"\s*\([^)]*\)", "", s)
+    words = s.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
+        words = words[1:]
+    # trailing run of capitalised non-title words is the person's name
+    tail: list[str] = []
+    for w in reversed(words):
+        if _is_cap(w) and w.lower().rstrip(".") not in TITLE_WORDS and w.lower() not in TITLE_WORDS:
+            tail.append(w)
+        else:
+            break
+    tail.reverse()
+    if tail and len(tail) < len(words) and all(w[0].isupper() for w in tail):
+        return " ".join(tail)
+    return " ".join(words)
+
+
+def _looks_person(name: str) -> bool:
+    ws = name.split()
+    return 1 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws) and not any(
+        w.lower() in ORG_ANAPHORS or w.lower() in ("ministry", "times", "post", "news", "house", "department")
+        for w in ws
+    )
+
+
+def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
+    speakers: list[str | None] = []
+    full_names: dict[str, str] = {}  # surname / abbreviation -> full name
+    last_person: str | None = None
+    last_org: str | None = None
+    last_plural: str | None = None
+    for r in raws:
+        if r.source is None:
+            speakers.append(None)
+            continue
+        src = text[r.source[0] : r.source[1]]
+        low = src.lower()
+        words = low.split()
+        name: str | None
+        if low in ("he", "she", "i"):
+            name = last_person
+        elif low in ("it",):
+            name = last_org
+        elif low in ("they", "we"):
+            name = last_plural or last_org
+        elif words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in src.split()[1:]):
+            name = last_org or src
+        else:
+            core = _name_core(src)
+            for paren in re.findall(r"\(([^)]{1,20})\)", src):
+                full_names[paren.strip()] = core
+            key = core.split()[-1] if core.split() else core
+            if core in full_names:
+                name = full_names[core]
+            elif len(core.split()) == 1 and key in full_names:
+                name = full_names[key]
+            else:
+                name = core
+                if len(core.split()) >= 2 and _looks_person(core):
+                    full_names.setdefault(core.split()[-1], core)
+            if name and name[:1].isupper() and _looks_person(name) and " and " not in name:
+                last_person = name
+            elif name and name[:1].isupper():
+                last_org = name
+            if name and (" and " in name or (words and words[-1].endswith("s") and not src[:1].isupper())):
+                last_plural = name
+        speakers.append(name)
+    return speakers
+
+
+def _rank(text: str, raws: list[_Raw], speakers: list[str | None], n_paras: int) -> list[int | None]:
+    counts: dict[str, int] = {}
+    for sp in speakers:
+        if sp:
+            counts[sp] = counts.get(sp, 0) + 1
+    scored: list[tuple[float, int]] = []
+    for i, (r, sp) in enumerate(zip(raws, speakers, strict=True)):
+        if not sp or not sp[:1].isupper():
+            continue
+        score = 2.0
+        score += {"direct": 2.0, "mixed": 1.5, "indirect": 0.5}[r.kind]
+        score += min(counts.get(sp, 1), 6) * 0.5
+        if r.paragraph <= max(2, n_paras // 5):
+            score += 1.0
+        clen = r.content[1] - r.content[0]
+        score += min(clen, 300) / 300.0
+        scored.append((score, i))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    ranks: list[int | None] = [None] * len(raws)
+    for rank, (_, i) in enumerate(scored, 1):
+        ranks[i] = rank
+    return ranks
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Every attribution in text (paragraphs separated by blank lines), in text order."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        raws = _raw_attributions(text)
+    except Exception:  # never raise on odd input: log and return nothing rather than break a page
+        logger.exception("attribution finder failed on a %d-character text", len(text))
+        return []
+    # one attribution per cue; keep text order
+    seen: set[tuple[int, int]] = set()
+    uniq: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: (r.cue[0], r.content[0])):
+        if r.cue in seen:
+            continue
+        seen.add(r.cue)
+        uniq.append(r)
+    speakers = _resolve(text, uniq)
+    n_paras = max(1, len({r.paragraph for r in uniq}))
+    ranks = _rank(text, uniq, speakers, n_paras)
+    out: list[Attribution] = []
+    for i, (r, sp, rk) in enumerate(zip(uniq, speakers, ranks, strict=True), 1):
+        src = text[r.source[0] : r.source[1]] if r.source else None
+        out.append(
+            Attribution(
+                id=f"a{i}",
+                speaker=sp,
+                source=src,
+                cue=text[r.cue[0] : r.cue[1]],
+                content=text[r.content[0] : r.content[1]],
+                kind=r.kind,
+                key=rk is not None,
+                rank=rk,
+                paragraph=r.paragraph,
+                source_span=r.source,
+                cue_span=r.cue,
+                content_span=r.content,
+            )
+        )
+    return out

@@ -1,0 +1,43 @@
+"""Service settings, read from the environment once at start-up."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.strip() else default
+
+
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name, "")
+    return float(value) if value.strip() else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and access settings; every field has a DECLUTTER_* environment variable."""
+
+    max_body_bytes: int = 5 * 1024 * 1024
+    max_elements: int = 150_000
+    max_seconds: float = 10.0
+    token: str | None = None
+    cors_origins: tuple[str, ...] = ()
+    rules_dir: Path = field(default=RULES_DIR)
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        origins = os.environ.get("DECLUTTER_CORS_ORIGINS", "")
+        return cls(
+            max_body_bytes=_env_int("DECLUTTER_MAX_BODY_BYTES", cls.max_body_bytes),
+            max_elements=_env_int("DECLUTTER_MAX_ELEMENTS", cls.max_elements),
+            max_seconds=_env_float("DECLUTTER_MAX_SECONDS", cls.max_seconds),
+            token=os.environ.get("DECLUTTER_TOKEN") or None,
+            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+            rules_dir=Path(os.environ.get("DECLUTTER_RULES_DIR", str(RULES_DIR))),
+        )

@@ -1,0 +1,93 @@
+"""Stage 3, declutter: apply the site rule and the generic layer to the parsed page, in place."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .heuristics import MAX_STRIP_SHARE, NON_CONTENT_TAGS
+from .ruleset import Rule
+from .selectors import PageIndex, index_page
+
+log = logging.getLogger(__name__)
+
+_NEVER_STRIPPED = frozenset({"html", "head", "body"})
+_SAMPLE_CHARS = 80
+
+
+@dataclass
+class Removal:
+    """What one selector of one rule removed (or was refused to remove)."""
+
+    category: str
+    rule: str
+    selector: str
+    count: int
+    sample: str
+    refused: bool = False
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        if not self.refused:
+            del data["refused"]
+        return data
+
+
+def declutter(root: HtmlElement, rules: Iterable[Rule]) -> list[Removal]:
+    """Remove what the rules match, site rule first; a strip that takes most of the text is refused."""
+    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+    rules = list(rules)
+    index = index_page(root)
+    body = root.find("body")
+    scope = body if body is not None else root
+    paragraph_chars = {p: len(p.text_content()) for p in scope.iter("p")}
+    total_chars = sum(paragraph_chars.values()) or 1
+    protected = _protected(root, rules, index)
+    removals: list[Removal] = []
+    for rule in rules:
+        for group in rule.strip:
+            for selector in group.selectors:
+                removed, refused, sample = 0, 0, ""
+                for node in selector.select(root, index):
+                    if node in protected or not _attached(node, root):
+                        continue
+                    text = " ".join(node.text_content().split())
+                    if group.max_words is not None and len(text.split()) > group.max_words:
+                        continue
+                    share = sum(paragraph_chars.get(p, 0) for p in node.iter("p")) / total_chars
+                    if share > MAX_STRIP_SHARE:
+                        refused += 1
+                        log.warning("%s: refused %r: it holds %.0f%% of the page's text", rule.path,
+                                    selector.source, share * 100)
+                        removals.append(Removal(group.category, rule.path, selector.source, 1, text[:_SAMPLE_CHARS],
+                                                refused=True))
+                        continue
+                    sample = sample or text[:_SAMPLE_CHARS]
+                    node.drop_tree()
+                    removed += 1
+                if removed:
+                    removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
+    return removals
+
+
+def _protected(root: HtmlElement, rules: list[Rule], index: PageIndex) -> set[HtmlElement]:
+    """Nodes no strip may take: the document skeleton, every kept node and every ancestor of one."""
+    protected = {el for el in root.iter(*_NEVER_STRIPPED)}
+    for rule in rules:
+        for selector in rule.keep:
+            for node in selector.select(root, index):
+                protected.add(node)
+                protected.update(node.iterancestors())
+    return protected
+
+
+def _attached(node: HtmlElement, root: HtmlElement) -> bool:
+    """False once an ancestor has been dropped by an earlier removal."""
+    for ancestor in node.iterancestors():
+        if ancestor is root:
+            return True
+    return node is root

@@ -1,0 +1,107 @@
+"""Every tunable heuristic of the pipeline in one place, each with the reason it exists.
+
+Site-specific knowledge never lives here: it belongs in rules/.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Charset declared in the first bytes of a page: <meta charset> or the http-equiv form (HTML spec prescan).
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+
+# How far into the bytes the charset prescan looks (the HTML spec says 1024; pages often put it later).
+CHARSET_PRESCAN_BYTES = 4096
+
+# Magic numbers of binary formats people post by mistake: a clear error beats a page of mojibake.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"RIFF": "a RIFF (WebP/WAV) file",
+    b"\x7fELF": "an executable",
+}
+
+# Control characters lxml refuses in text; dropping them loses nothing readable.
+CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# Inline styles that hide an element from every reader, so it is never part of the article.
+HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+# Elements that never carry article text but cost time in every later stage.
+NON_CONTENT_TAGS = ("script", "style", "template", "link", "object", "embed", "applet", "canvas")
+
+# A strip rule may not remove more than this share of the page's paragraph text: a bad rule degrades
+# to the generic result instead of an empty page.
+MAX_STRIP_SHARE = 0.5
+
+# Second-level labels under which registrations happen (example.co.uk), for the `site` field without
+# shipping the whole Public Suffix List on the hot path.
+SECOND_LEVEL_SUFFIXES = frozenset(
+    {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic", "mil", "ltd", "plc",
+     "sch", "nhs", "police", "asn", "id", "info", "biz", "press", "tv", "web", "me"}
+)
+
+# Lazy-loading attributes that hold the real image address until a script swaps it in.
+LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src",
+                  "data-full-src", "data-actualsrc")
+LAZY_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "data-original-srcset")
+
+# Placeholder images lazy loaders put in src (1x1 gifs, spinners) that must yield to the real address.
+PLACEHOLDER_SRC_RE = re.compile(r"^data:|blank\.|spacer\.|placeholder|lazy[-_]?load|loading\.gif|1x1", re.I)
+
+# Average adult silent reading speed for non-fiction, in words per minute (Brysbaert 2019: ~238).
+WORDS_PER_MINUTE = 238
+
+# Block-level tags that start a new paragraph in the plain-text rendering of an article.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5",
+     "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table",
+     "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr", "br", "address", "details", "summary"}
+)
+
+# Minimum words for the extracted article to count as readable; below that the answer is 422.
+MIN_ARTICLE_WORDS = 20
+
+# Right-to-left scripts by ISO 639-1 code, for pages that give a language but no dir attribute.
+RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ku", "ckb", "iw"})
+
+# Separators sites put between the headline and the site name in <title>.
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·»/]\s+")
+
+# Meta names and properties that carry article metadata (the same vocabulary Mozilla Readability reads).
+META_PROPERTY_RE = re.compile(
+    r"\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*",
+    re.I,
+)
+META_NAME_RE = re.compile(
+    r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
+    r"(author|creator|pub-date|description|title|site_name)\s*$",
+    re.I,
+)
+
+# schema.org types whose JSON-LD describes an article (Readability's list).
+JSONLD_ARTICLE_TYPES = frozenset(
+    {"Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+     "BackgroundNewsArticle", "BlogPosting", "DiscussionForumPosting", "LiveBlogPosting",
+     "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle",
+     "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "TechArticle"}
+)
+
+# Class or id words of the element that holds the byline in page markup (Readability's byline test).
+BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+
+# A byline longer than this is a paragraph about the author, not a byline.
+MAX_BYLINE_CHARS = 100
+
+# Elements dropped with their content from the extracted article: controls and embeds a reader cannot use
+# and whose text (button labels, option lists) would otherwise leak into the reading view.
+DROP_FROM_ARTICLE_TAGS = ("button", "input", "select", "textarea", "form", "svg", "math", "iframe", "frame",
+                          "frameset", "noscript", "audio", "video", "nav", "dialog", "label", "meta", "base")
+
+# Schemes a link or image in the reading view may use.
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})

@@ -1,0 +1,181 @@
+"""clean(html, url, options): the whole reading-view pipeline as a list of named stages, no Flask needed."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .attributions import find_attributions
+from .config import RULES_DIR, Settings
+from .declutter import declutter
+from .decode import decode
+from .errors import BadRequest, NoArticle, TooComplex
+from .extract import extract
+from .heuristics import MIN_ARTICLE_WORDS, SECOND_LEVEL_SUFFIXES, WORDS_PER_MINUTE
+from .highlight import highlight
+from .limits import time_limit
+from .metadata import read_metadata
+from .parse import parse
+from .plaintext import to_plain_text
+from .ruleset import RuleSet, load_rules
+from .sanitize import sanitize
+from .tidy import tidy
+
+log = logging.getLogger(__name__)
+
+MAX_URL_CHARS = 2048
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a caller may switch per request."""
+
+    attributions: bool = True  # find and highlight who said what
+    site_rules: bool = True  # apply the site's own rule file
+    generic_rules: bool = True  # apply the generic layer
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None) -> Options:
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping):
+            raise BadRequest("options must be an object")
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise BadRequest(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        for key, value in data.items():
+            if not isinstance(value, bool):
+                raise BadRequest(f"option {key} must be true or false")
+        return cls(**data)
+
+
+@dataclass
+class CleanResult:
+    url: str | None
+    site: str | None
+    title: str | None
+    byline: str | None
+    published: str | None
+    site_name: str | None
+    lang: str | None
+    dir: str | None
+    lead_image: str | None
+    excerpt: str | None
+    html: str
+    text: str
+    word_count: int
+    reading_minutes: int
+    removed: list[dict] = field(default_factory=list)
+    rules_applied: list[str] = field(default_factory=list)
+    attributions: list[dict] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@cache
+def default_rules() -> RuleSet:
+    """The rules shipped in rules/, loaded and compiled once per process."""
+    return load_rules(RULES_DIR)
+
+
+def clean(
+    page: str | bytes,
+    url: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+    *,
+    rules: RuleSet | None = None,
+    settings: Settings | None = None,
+) -> CleanResult:
+    """Turn a rendered page into a clean, sanitized reading view."""
+    options = options if isinstance(options, Options) else Options.from_mapping(options)
+    settings = settings or Settings()
+    rules = rules if rules is not None else default_rules()
+    host = check_url(url)
+    timings: dict[str, float] = {}
+
+    def stage(name: str, fn: Callable[..., T], *args: Any) -> T:
+        started = time.perf_counter()
+        result = fn(*args)
+        timings[name] = round((time.perf_counter() - started) * 1000, 2)
+        return result
+
+    with time_limit(settings.max_seconds):
+        text = stage("decode", decode, page)
+        root = stage("parse", parse, text)
+        _check_size(root, settings.max_elements)
+        site_rule = rules.for_host(host) if options.site_rules else None
+        applied = ([site_rule] if site_rule else []) + (list(rules.generic) if options.generic_rules else [])
+        metadata = stage("metadata", read_metadata, root, url, site_rule)
+        removals = stage("declutter", declutter, root, applied)
+        article = stage("extract", extract, root, url, site_rule.content if site_rule else ())
+        stage("tidy", tidy, article, url)
+        plain = stage("plaintext", to_plain_text, article)
+        if plain.word_count < MIN_ARTICLE_WORDS:
+            raise NoArticle(
+                f"no readable article found: the page's main text has {plain.word_count} words "
+                f"(at least {MIN_ARTICLE_WORDS} are needed)"
+            )
+        attributions = stage("attributions", find_attributions, plain.text) if options.attributions else []
+        stage("highlight", highlight, plain, attributions)
+        fragment = stage("sanitize", sanitize, article)
+    timings["total"] = round(sum(timings.values()), 2)
+    words = plain.word_count
+    return CleanResult(
+        url=url,
+        site=registrable_domain(host),
+        html=fragment,
+        text=plain.text,
+        word_count=words,
+        reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
+        removed=[r.to_dict() for r in removals],
+        rules_applied=[r.path for r in applied],
+        attributions=[a.to_dict() for a in attributions],
+        timings_ms=timings,
+        **metadata.to_dict(),
+    )
+
+
+def check_url(url: str | None) -> str | None:
+    """Validate the page address (metadata only: it is never fetched) and return its host."""
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        raise BadRequest("url must be a string")
+    if len(url) > MAX_URL_CHARS:
+        raise BadRequest(f"url is {len(url)} characters long; at most {MAX_URL_CHARS} are accepted")
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError as exc:
+        raise BadRequest(f"url is malformed: {exc}") from exc
+    if parts.scheme not in ("http", "https") or not host:
+        raise BadRequest("url must be an absolute http or https address")
+    return host
+
+
+def registrable_domain(host: str | None) -> str | None:
+    """example.co.uk for news.example.co.uk, without the full Public Suffix List."""
+    if not host:
+        return None
+    labels = host.lower().strip(".").split(".")
+    if len(labels) <= 2 or labels[-1].isdigit():
+        return ".".join(labels)
+    keep = 3 if labels[-2] in SECOND_LEVEL_SUFFIXES and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _check_size(root: etree._Element, max_elements: int) -> None:
+    count = sum(1 for _ in root.iter())
+    if count > max_elements:
+        raise TooComplex(f"the page has {count} elements; at most {max_elements} are processed")

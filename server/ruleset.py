@@ -1,0 +1,162 @@
+"""Rule files: load, validate against rules/schema.json, compile once, and look up by host."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from .errors import RuleError
+from .selectors import Selector, compile_selectors
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StripGroup:
+    category: str
+    selectors: tuple[Selector, ...]
+    note: str = ""
+    max_words: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule file."""
+
+    path: str  # relative to the rules directory's parent, e.g. "rules/sites/example.com.yaml"
+    name: str
+    domains: tuple[str, ...] = ()
+    content: tuple[Selector, ...] = ()
+    title: tuple[Selector, ...] = ()
+    byline: tuple[Selector, ...] = ()
+    published: tuple[Selector, ...] = ()
+    strip: tuple[StripGroup, ...] = ()
+    keep: tuple[Selector, ...] = ()
+    tests: tuple[dict, ...] = ()
+    raw: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_generic(self) -> bool:
+        return not self.domains
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({group.category for group in self.strip})
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    sites: dict[str, Rule]  # domain -> rule
+    generic: tuple[Rule, ...]
+
+    def for_host(self, host: str | None) -> Rule | None:
+        """The site rule for a host: the exact host first, then each parent domain."""
+        labels = (host or "").lower().strip(".").split(".")
+        for i in range(len(labels) - 1):
+            rule = self.sites.get(".".join(labels[i:]))
+            if rule is not None:
+                return rule
+        return None
+
+    @property
+    def files(self) -> list[Rule]:
+        unique = {id(rule): rule for rule in self.sites.values()}
+        return [*self.generic, *sorted(unique.values(), key=lambda r: r.path)]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML without surprises: dates stay strings and a repeated key is an error, not a silent overwrite."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@cache
+def _validator(schema_path: Path) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def read_rule_data(path: Path) -> dict:
+    """Parse and validate one rule file; errors name the file and the offending key."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file must be a mapping of keys to values")
+    schema_path = path.parent.parent / "schema.json"
+    errors = sorted(_validator(schema_path).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        lines = [f"{path}: {'/'.join(map(str, e.absolute_path)) or '(top level)'}: {e.message}" for e in errors]
+        raise RuleError("\n".join(lines))
+    kind = path.parent.name
+    if kind == "sites":
+        if "domains" not in data:
+            raise RuleError(f"{path}: domains: a site rule must list its domains")
+        if path.stem not in data["domains"]:
+            raise RuleError(f"{path}: the file must be named after one of its domains ({data['domains'][0]}.yaml)")
+    elif "domains" in data:
+        raise RuleError(f"{path}: domains: generic rules apply everywhere and take no domains")
+    return data
+
+
+def compile_rule(path: Path, data: dict) -> Rule:
+    try:
+        return Rule(
+            path=f"{path.parent.parent.name}/{path.parent.name}/{path.name}",
+            name=data.get("name", path.stem),
+            domains=tuple(data.get("domains", ())),
+            content=compile_selectors(data.get("content", ())),
+            title=compile_selectors(data.get("title", ())),
+            byline=compile_selectors(data.get("byline", ())),
+            published=compile_selectors(data.get("published", ())),
+            strip=tuple(
+                StripGroup(g["category"], compile_selectors(g["selectors"]), g.get("note", ""), g.get("max_words"))
+                for g in data.get("strip", ())
+            ),
+            keep=compile_selectors(data.get("keep", ())),
+            tests=tuple(data.get("tests", ())),
+            raw=data,
+        )
+    except RuleError as exc:
+        raise RuleError(f"{path}: {exc.message}") from exc
+
+
+def load_rule_file(path: Path) -> Rule:
+    return compile_rule(path, read_rule_data(path))
+
+
+def load_rules(directory: Path) -> RuleSet:
+    """Load every rule file under directory/sites and directory/generic; any invalid file is fatal."""
+    generic = tuple(load_rule_file(p) for p in sorted((directory / "generic").glob("*.yaml")))
+    sites: dict[str, Rule] = {}
+    for path in sorted((directory / "sites").glob("*.yaml")):
+        rule = load_rule_file(path)
+        for domain in rule.domains:
+            if domain in sites:
+                raise RuleError(f"{path}: domain {domain} is already claimed by {sites[domain].path}")
+            sites[domain] = rule
+    log.info("loaded %d generic and %d site rule files", len(generic), len({r.path for r in sites.values()}))
+    return RuleSet(sites=sites, generic=generic)

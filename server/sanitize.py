@@ -1,0 +1,63 @@
+"""Stage 9, sanitize: serialize the article and pass it through nh3's allow-list.
+
+nh3 (ammonia) is the security boundary of the service: nothing reaches a reader that it did not allow.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import nh3
+from lxml import html
+from lxml.html import HtmlElement
+
+log = logging.getLogger(__name__)
+
+# Article markup only: structure, emphasis, quotes, figures, tables, code. No forms, media players,
+# frames, SVG or styles.
+ALLOWED_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+     "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s",
+     "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+     "thead", "time", "tr", "u", "ul", "var", "wbr", "section", "article", "header", "footer", "aside"}
+)
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"lang", "dir", "title"},
+    "a": {"href"},
+    "img": {"src", "srcset", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "headers"},
+    "th": {"colspan", "rowspan", "headers", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "mark": {"data-attr"},
+    "span": {"data-attr"},
+}
+# Only the highlight classes survive; page classes would let page CSS names leak into our styling.
+ALLOWED_CLASSES = {"mark": {"attr-source"}, "span": {"attr-cue", "attr-content"}}
+# Elements whose content is dropped along with them rather than kept as text.
+CLEAN_CONTENT_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "textarea",
+                      "select", "title", "svg", "math", "xmp", "plaintext", "noembed", "noframes"}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize(article: HtmlElement) -> str:
+    """Return the article as a safe HTML fragment."""
+    fragment = html.tostring(article, encoding="unicode", method="html")
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=CLEAN_CONTENT_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

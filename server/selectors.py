@@ -1,0 +1,168 @@
+"""Rule selectors compiled once: CSS (via cssselect), XPath with an 'xpath:' prefix, and ':has-text(...)'.
+
+Each compiled selector also knows the id, class or tag its match must carry, so a page that has none of
+them skips it without evaluating anything (the way ad blockers apply thousands of generic filters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from cssselect import SelectorError, parse
+from cssselect.parser import Class, CombinedSelector, Element, Hash
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement
+
+from .errors import RuleError
+
+# ':has-text(/regex/flags)' or ':has-text(plain text)' at the end of a selector (uBlock's procedural filter).
+HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)
+# cssselect translates relative ':has(> x)' wrongly (the class lands on the outer element): refuse it.
+RELATIVE_HAS_RE = re.compile(r":has\(\s*[>+~]")
+
+Key = tuple[str, str]
+# EXSLT regular expressions (re:test) for XPath rules that must match text patterns.
+_XPATH_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+
+
+class PageIndex:
+    """What a page holds, gathered once per request: ids, classes, tags, and (lazily) its text nodes."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.ids = frozenset(_ALL_IDS(root))
+        self.classes = frozenset(" ".join(_ALL_CLASSES(root)).split())
+        self.tags = frozenset(el.tag for el in root.iter(etree.Element))
+
+    def has(self, key: Key) -> bool:
+        kind, value = key
+        if kind == "id":
+            return value in self.ids
+        if kind == "class":
+            return value in self.classes
+        return value in self.tags
+
+    @cached_property
+    def text_nodes(self) -> list:
+        return _ALL_TEXT(self.root)
+
+    @cached_property
+    def all_text(self) -> str:
+        return "\n".join(self.text_nodes)
+
+
+_ALL_IDS = etree.XPath("//@id", smart_strings=False)
+_ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
+_ALL_TEXT = etree.XPath("//text()")
+
+
+def index_page(root: HtmlElement) -> PageIndex:
+    return PageIndex(root)
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One compiled selector from a rule file."""
+
+    source: str
+    xpath: etree.XPath
+    keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
+    text_re: re.Pattern[str] | None
+
+    def may_match(self, index: PageIndex) -> bool:
+        return self.keys is None or any(index.has(key) for key in self.keys)
+
+    def select(self, root: HtmlElement, index: PageIndex | None = None) -> list[HtmlElement]:
+        """Matches in document order; with ':has-text', every match holding a text node that matches."""
+        if index is not None and not self.may_match(index):
+            return []
+        if self.text_re is None:
+            return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
+        index = index or PageIndex(root)
+        # One scan of the page's text rules the selector out on almost every page.
+        if not self.text_re.search(index.all_text):
+            return []
+        candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
+        members = set(candidates)
+        hits: set[HtmlElement] = set()
+        for text in index.text_nodes:
+            if self.text_re.search(text):
+                element = text.getparent()
+                while element is not None and element not in hits:
+                    if element in members:
+                        hits.add(element)
+                    element = element.getparent()
+        return [n for n in candidates if n in hits]
+
+
+def compile_selector(source: str) -> Selector:
+    """Compile a rule selector; raise RuleError with the reason when it cannot be used."""
+    css, text_re = source.strip(), None
+    if css.startswith("xpath:"):
+        expression = css[len("xpath:"):].strip()
+        try:
+            return Selector(source, etree.XPath(expression, namespaces=_XPATH_NAMESPACES), None, None)
+        except etree.XPathSyntaxError as exc:
+            raise RuleError(f"selector {source!r}: invalid XPath: {exc}") from exc
+    match = HAS_TEXT_RE.match(css)
+    if match:
+        css, text_re = match.group("css").strip() or "*", _text_pattern(source, match.group("arg").strip())
+    if RELATIVE_HAS_RE.search(css):
+        raise RuleError(f"selector {source!r}: relative ':has(> ...)' is not supported; use a descendant :has()")
+    try:
+        compiled = CSSSelector(css, translator="html")
+        keys = _keys(css)
+    except (SelectorError, ValueError, NotImplementedError) as exc:
+        raise RuleError(f"selector {source!r}: invalid CSS: {exc}") from exc
+    if text_re is not None and keys is None:
+        # Reading the text of every element on every request is too slow: scope the text test.
+        raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
+    return Selector(source, compiled, keys, text_re)
+
+
+def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:
+    return tuple(compile_selector(s) for s in sources)
+
+
+def _text_pattern(source: str, arg: str) -> re.Pattern[str]:
+    if len(arg) >= 2 and arg[0] == "/" and arg.rfind("/") > 0:
+        body, flags = arg[1:arg.rfind("/")], arg[arg.rfind("/") + 1:]
+        unknown = set(flags) - {"i"}
+        if unknown:
+            raise RuleError(f"selector {source!r}: unsupported regex flags {''.join(sorted(unknown))!r}")
+        try:
+            return re.compile(body, re.I if "i" in flags else 0)
+        except re.error as exc:
+            raise RuleError(f"selector {source!r}: invalid regex: {exc}") from exc
+    return re.compile(re.escape(arg.strip("\"'")), re.I)
+
+
+def _keys(css: str) -> tuple[Key, ...] | None:
+    """The id, class or tag each comma-separated part's subject must carry; None if some part has none."""
+    keys: list[Key] = []
+    for selector in parse(css):
+        key = _subject_key(selector.parsed_tree)
+        if key is None:
+            return None
+        keys.append(key)
+    return tuple(keys)
+
+
+def _subject_key(tree: object) -> Key | None:
+    node = tree.subselector if isinstance(tree, CombinedSelector) else tree
+    best: Key | None = None
+    while node is not None:
+        if isinstance(node, Hash):
+            return ("id", node.id)
+        if isinstance(node, Class) and best is None:
+            best = ("class", node.class_name)
+        if isinstance(node, Element):
+            if best is None and node.element not in (None, "*"):
+                best = ("tag", node.element.lower())
+            break
+        node = getattr(node, "selector", None)
+    return best

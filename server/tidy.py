@@ -1,0 +1,92 @@
+"""Stage 5, tidy: make the extracted article self-contained: real images, absolute links, no controls."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .heuristics import (
+    DROP_FROM_ARTICLE_TAGS,
+    LAZY_SRC_ATTRS,
+    LAZY_SRCSET_ATTRS,
+    PLACEHOLDER_SRC_RE,
+    SAFE_IMAGE_SCHEMES,
+    SAFE_LINK_SCHEMES,
+)
+
+log = logging.getLogger(__name__)
+
+
+def tidy(article: HtmlElement, base_url: str | None) -> None:
+    """Prepare the article in place for text extraction and sanitizing."""
+    etree.strip_elements(article, *DROP_FROM_ARTICLE_TAGS, with_tail=False)
+    for img in article.iter("img"):
+        _realise_lazy_image(img)
+        src = _safe_url(img.get("src"), base_url, SAFE_IMAGE_SCHEMES)
+        if src:
+            img.set("src", src)
+        elif "src" in img.attrib:
+            del img.attrib["src"]
+        if "srcset" in img.attrib:
+            srcset = _safe_srcset(img.get("srcset", ""), base_url)
+            if srcset:
+                img.set("srcset", srcset)
+            else:
+                del img.attrib["srcset"]
+    for link in article.iter("a"):
+        href = link.get("href")
+        if href is None:
+            continue
+        safe = _safe_url(href, base_url, SAFE_LINK_SCHEMES)
+        if safe:
+            link.set("href", safe)
+        else:
+            del link.attrib["href"]
+
+
+def _realise_lazy_image(img: HtmlElement) -> None:
+    """Lazy loaders keep the real address in data-* attributes until a script runs: do its job."""
+    src = img.get("src", "")
+    if not src or PLACEHOLDER_SRC_RE.search(src):
+        for attr in LAZY_SRC_ATTRS:
+            if img.get(attr):
+                img.set("src", img.get(attr))
+                break
+    if not img.get("srcset"):
+        for attr in LAZY_SRCSET_ATTRS:
+            if img.get(attr):
+                img.set("srcset", img.get(attr))
+                break
+    if not img.get("src") and img.get("srcset"):
+        img.set("src", img.get("srcset").split(",")[0].strip().split(" ")[0])
+
+
+def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        absolute = urljoin(base_url, value) if base_url else value
+        scheme = urlsplit(absolute).scheme.lower()
+    except ValueError:
+        return None
+    if scheme in schemes or (not scheme and not base_url and not value.startswith("//")):
+        return absolute
+    if value.startswith("#"):
+        return value
+    return None
+
+
+def _safe_srcset(value: str, base_url: str | None) -> str:
+    candidates = []
+    for candidate in value.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        url = _safe_url(parts[0], base_url, SAFE_IMAGE_SCHEMES)
+        if url:
+            candidates.append(" ".join([url, *parts[1:2]]))
+    return ", ".join(candidates)
