@@ -9,6 +9,8 @@ from lxml import html
 from lxml.html import HtmlElement
 from readability import Document
 
+from .errors import NoArticle
+from .limits import Deadline
 from .selectors import Selector
 
 log = logging.getLogger(__name__)
@@ -21,11 +23,18 @@ class _TreeDocument(Document):
     chosen article comes back as an element rather than a serialized string.
     """
 
-    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+    def __init__(self, tree: HtmlElement, url: str | None, deadline: Deadline | None) -> None:
         super().__init__(tree, url=url)
         self.article: HtmlElement | None = None
+        self.deadline = deadline
 
-    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's signature
+    def score_node(self, elem: HtmlElement) -> dict:
+        # Called once per candidate: a cheap place to honour the request's time cap.
+        if self.deadline is not None:
+            self.deadline.check()
+        return super().score_node(elem)
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
         return copy.deepcopy(input)
 
     def get_clean_html(self) -> str:
@@ -33,16 +42,19 @@ class _TreeDocument(Document):
         return self.html.text_content()
 
 
-def extract(root: HtmlElement, url: str | None, content: tuple[Selector, ...] = ()) -> HtmlElement:
+def extract(
+    root: HtmlElement, url: str | None, content: tuple[Selector, ...] = (), deadline: Deadline | None = None
+) -> HtmlElement:
     """Return the article element: the site rule's content root when it matches, else readability's pick."""
     for selector in content:
         nodes = selector.select(root)
         if nodes:
             log.debug("article root from rule selector %r", selector.source)
             return _wrap(nodes)
-    document = _TreeDocument(root, url)
+    document = _TreeDocument(root, url, deadline)
     document.summary(html_partial=True)
-    assert document.article is not None
+    if document.article is None:
+        raise NoArticle("no readable article found: the page has no text blocks")
     return document.article
 
 

@@ -38,15 +38,19 @@ def highlight(plain: PlainText, attributions: Sequence[Attribution]) -> None:
             i += 1
     # Right to left, so that each cut leaves the text before it, and the segments pointing there, intact.
     pieces.sort(key=lambda p: (p[0].start + p[1]), reverse=True)
+    first: dict[str, HtmlElement] = {}
     for segment, lo, hi, part, attribution_id in pieces:
-        _wrap(segment, segment.raw_index(lo), segment.raw_index(hi), part, attribution_id)
+        first[attribution_id] = _wrap(segment, segment.raw_index(lo), segment.raw_index(hi), part, attribution_id)
+    # The earliest piece of each attribution is the anchor the "Who said what" panel links to.
+    for attribution_id, element in first.items():
+        element.set("id", f"attr-{attribution_id}")
 
 
 def _overlaps(spans: list[tuple[int, int, str, str]], span: tuple[int, int]) -> bool:
     return any(s < span[1] and span[0] < e for s, e, _, _ in spans)
 
 
-def _wrap(segment: Segment, lo: int, hi: int, part: str, attribution_id: str) -> None:
+def _wrap(segment: Segment, lo: int, hi: int, part: str, attribution_id: str) -> HtmlElement:
     tag, css_class = MARKUP[part]
     wrapper = html.Element(tag)
     wrapper.set("class", css_class)
@@ -62,3 +66,4 @@ def _wrap(segment: Segment, lo: int, hi: int, part: str, attribution_id: str) ->
         owner.tail = before
         owner.addnext(wrapper)
     segment.raw = before
+    return wrapper

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import math
+import time
 
 from .errors import TooComplex
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TooComplex if the block runs longer than seconds.
+class Deadline:
+    """A cooperative time cap: stages call check() between steps of their work.
 
-    Uses SIGALRM, which only the main thread can receive: true in gunicorn's sync workers and the CLI.
-    Elsewhere (threaded dev servers, tests) the element cap alone bounds the work.
+    Cooperative rather than signal-based so it works in threaded workers too; the element cap keeps
+    any single step short.
     """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
 
-    def _expired(signum: int, frame: object) -> None:
-        raise TooComplex(f"the page took more than {seconds:g} s to process")
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expires = time.monotonic() + seconds if seconds > 0 else math.inf
 
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def check(self) -> None:
+        if time.monotonic() > self.expires:
+            raise TooComplex(f"the page took more than {self.seconds:g} s to process")

@@ -20,7 +20,7 @@ from .errors import BadRequest, NoArticle, TooComplex
 from .extract import extract
 from .heuristics import MIN_ARTICLE_WORDS, SECOND_LEVEL_SUFFIXES, WORDS_PER_MINUTE
 from .highlight import highlight
-from .limits import time_limit
+from .limits import Deadline
 from .metadata import read_metadata
 from .parse import parse
 from .plaintext import to_plain_text
@@ -103,32 +103,33 @@ def clean(
     rules = rules if rules is not None else default_rules()
     host = check_url(url)
     timings: dict[str, float] = {}
+    deadline = Deadline(settings.max_seconds)
 
     def stage(name: str, fn: Callable[..., T], *args: Any) -> T:
         started = time.perf_counter()
         result = fn(*args)
         timings[name] = round((time.perf_counter() - started) * 1000, 2)
+        deadline.check()
         return result
 
-    with time_limit(settings.max_seconds):
-        text = stage("decode", decode, page)
-        root = stage("parse", parse, text)
-        _check_size(root, settings.max_elements)
-        site_rule = rules.for_host(host) if options.site_rules else None
-        applied = ([site_rule] if site_rule else []) + (list(rules.generic) if options.generic_rules else [])
-        metadata = stage("metadata", read_metadata, root, url, site_rule)
-        removals = stage("declutter", declutter, root, applied)
-        article = stage("extract", extract, root, url, site_rule.content if site_rule else ())
-        stage("tidy", tidy, article, url)
-        plain = stage("plaintext", to_plain_text, article)
-        if plain.word_count < MIN_ARTICLE_WORDS:
-            raise NoArticle(
-                f"no readable article found: the page's main text has {plain.word_count} words "
-                f"(at least {MIN_ARTICLE_WORDS} are needed)"
-            )
-        attributions = stage("attributions", find_attributions, plain.text) if options.attributions else []
-        stage("highlight", highlight, plain, attributions)
-        fragment = stage("sanitize", sanitize, article)
+    text = stage("decode", decode, page)
+    root = stage("parse", parse, text)
+    _check_size(root, settings.max_elements)
+    site_rule = rules.for_host(host) if options.site_rules else None
+    applied = ([site_rule] if site_rule else []) + (list(rules.generic) if options.generic_rules else [])
+    metadata = stage("metadata", read_metadata, root, url, site_rule)
+    removals = stage("declutter", declutter, root, applied)
+    article = stage("extract", extract, root, url, site_rule.content if site_rule else (), deadline)
+    stage("tidy", tidy, article, url)
+    plain = stage("plaintext", to_plain_text, article)
+    if plain.word_count < MIN_ARTICLE_WORDS:
+        raise NoArticle(
+            f"no readable article found: the page's main text has {plain.word_count} words "
+            f"(at least {MIN_ARTICLE_WORDS} are needed)"
+        )
+    attributions = stage("attributions", find_attributions, plain.text) if options.attributions else []
+    stage("highlight", highlight, plain, attributions)
+    fragment = stage("sanitize", sanitize, article)
     timings["total"] = round(sum(timings.values()), 2)
     words = plain.word_count
     return CleanResult(

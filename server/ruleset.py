@@ -101,7 +101,7 @@ def _validator(schema_path: Path) -> jsonschema.protocols.Validator:
 def read_rule_data(path: Path) -> dict:
     """Parse and validate one rule file; errors name the file and the offending key."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: {exc}") from exc
     if not isinstance(data, dict):

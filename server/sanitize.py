@@ -37,8 +37,9 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "q": {"cite"},
     "del": {"cite", "datetime"},
     "ins": {"cite", "datetime"},
-    "mark": {"data-attr"},
-    "span": {"data-attr"},
+    # Only highlight markup carries ids (tidy drops the page's own), so "Who said what" links can jump.
+    "mark": {"data-attr", "id"},
+    "span": {"data-attr", "id"},
 }
 # Only the highlight classes survive; page classes would let page CSS names leak into our styling.
 ALLOWED_CLASSES = {"mark": {"attr-source"}, "span": {"attr-cue", "attr-content"}}
@@ -48,16 +49,17 @@ CLEAN_CONTENT_TAGS = {"script", "style", "noscript", "template", "iframe", "obje
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=CLEAN_CONTENT_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    allowed_classes=ALLOWED_CLASSES,
+    url_schemes=URL_SCHEMES,
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
 def sanitize(article: HtmlElement) -> str:
     """Return the article as a safe HTML fragment."""
-    fragment = html.tostring(article, encoding="unicode", method="html")
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags=CLEAN_CONTENT_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=ALLOWED_CLASSES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html.tostring(article, encoding="unicode", method="html"))

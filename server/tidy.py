@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 def tidy(article: HtmlElement, base_url: str | None) -> None:
     """Prepare the article in place for text extraction and sanitizing."""
     etree.strip_elements(article, *DROP_FROM_ARTICLE_TAGS, with_tail=False)
+    # The page's ids could collide with the reading view's own anchors; nothing in the article needs them.
+    etree.strip_attributes(article, "id")
     for img in article.iter("img"):
         _realise_lazy_image(img)
         src = _safe_url(img.get("src"), base_url, SAFE_IMAGE_SCHEMES)

@@ -1,0 +1,187 @@
+"""The HTTP layer: parse requests, call the pipeline, shape responses. No article logic lives here."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from . import __version__
+from .attributions import find_attributions
+from .config import Settings
+from .errors import BadRequest, DeclutterError, PayloadTooLarge, Unauthorized, UnsupportedMediaType
+from .pipeline import Options, clean
+from .render import content_security_policy, render_index, render_page
+from .ruleset import RuleSet, load_rules
+
+log = logging.getLogger(__name__)
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_FORM_TYPE = "application/x-www-form-urlencoded"
+_OPEN_PATHS = ("/", "/healthz")
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Flask app factory; test_config may carry a SETTINGS (Settings) or RULES (RuleSet) override."""
+    app = Flask(__name__)
+    app.json.sort_keys = False
+    settings: Settings = (test_config or {}).get("SETTINGS") or Settings.from_env()
+    rules: RuleSet = (test_config or {}).get("RULES") or load_rules(settings.rules_dir)
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, DECLUTTER_SETTINGS=settings,
+                      DECLUTTER_RULES=rules)
+    app.register_error_handler(DeclutterError, _declutter_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    app.before_request(_check_token)
+    app.after_request(_cors_headers)
+
+    @app.get("/")
+    def index() -> Response:
+        return _html_response(render_index())
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return jsonify(status="ok", version=__version__, rule_files=len(rules.files))
+
+    @app.get("/rules")
+    def list_rules() -> Response:
+        return jsonify(rules=[
+            {"path": r.path, "name": r.name, "domains": list(r.domains), "generic": r.is_generic,
+             "categories": r.categories, "strip_selectors": sum(len(g.selectors) for g in r.strip)}
+            for r in rules.files
+        ])
+
+    @app.post("/clean")
+    def clean_page() -> Response:
+        page, url, options = _read_clean_request(settings)
+        result = clean(page, url, options, rules=rules, settings=settings)
+        if _wants_html():
+            return _html_response(render_page(result))
+        return jsonify(result.to_dict())
+
+    @app.post("/attributions")
+    def attributions() -> Response:
+        payload = _json_object(_read_body(settings))
+        text = payload.get("text")
+        if not isinstance(text, str):
+            raise BadRequest("text must be a string")
+        return jsonify(attributions=[a.to_dict() for a in find_attributions(text)])
+
+    return app
+
+
+def _read_body(settings: Settings) -> bytes:
+    """The request body, refusing before reading when it announces more than the limit."""
+    if request.content_length is not None and request.content_length > settings.max_body_bytes:
+        raise PayloadTooLarge(f"the body is {request.content_length} bytes; the limit is {settings.max_body_bytes}")
+    body = request.stream.read(settings.max_body_bytes + 1)
+    if len(body) > settings.max_body_bytes:
+        raise PayloadTooLarge(f"the body is over the limit of {settings.max_body_bytes} bytes")
+    return body
+
+
+def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        payload = _json_object(_read_body(settings))
+        unknown = sorted(set(payload) - {"html", "url", "options"})
+        if unknown:
+            raise BadRequest(f"unknown field(s): {', '.join(unknown)}; expected html, url, options")
+        page, url, options = payload.get("html"), payload.get("url"), payload.get("options")
+        if not isinstance(page, str):
+            raise BadRequest("html must be a string holding the page's HTML")
+    elif mimetype in _HTML_TYPES:
+        body = _read_body(settings)
+        charset = request.mimetype_params.get("charset")
+        page = _decode_declared(body, charset) if charset else body
+        url, options = request.args.get("url"), None
+    elif mimetype == _FORM_TYPE:
+        _read_body(settings)  # enforce the limit before werkzeug parses the form
+        page, url, options = request.form.get("html", ""), request.form.get("url"), None
+    else:
+        raise UnsupportedMediaType(
+            f"unsupported content type {mimetype or '(none)'}: send application/json or text/html"
+        )
+    if not isinstance(url, str) or not url.strip():
+        raise BadRequest("url is required: the page's http(s) address (it is never fetched)")
+    return page, url.strip(), Options.from_mapping(options)
+
+
+def _decode_declared(body: bytes, charset: str) -> str | bytes:
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:
+        return body  # unknown charset label: let the pipeline sniff the page itself
+
+
+def _json_object(body: bytes) -> dict:
+    if not body.strip():
+        raise BadRequest("the body is empty: send a JSON object")
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise BadRequest(f"the body is not valid JSON: {exc}") from exc
+    if not isinstance(payload, dict):
+        raise BadRequest("the body must be a JSON object")
+    return payload
+
+
+def _wants_html() -> bool:
+    requested = request.args.get("format")
+    if requested:
+        if requested not in ("html", "json"):
+            raise BadRequest("format must be html or json")
+        return requested == "html"
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
+
+
+def _html_response(body: str) -> Response:
+    response = Response(body, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = content_security_policy()
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _check_token() -> Response | None:
+    settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
+    if not settings.token or request.path in _OPEN_PATHS or request.method == "OPTIONS":
+        return None
+    header = request.headers.get("Authorization", "")
+    given = header[7:].strip() if header.lower().startswith("bearer ") else request.headers.get("X-Declutter-Token", "")
+    if not hmac.compare_digest(given.encode(), settings.token.encode()):
+        raise Unauthorized("a valid API token is required (Authorization: Bearer <token>)")
+    return None
+
+
+def _cors_headers(response: Response) -> Response:
+    settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
+    origin = request.headers.get("Origin")
+    if origin and origin in settings.cors_origins:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Vary"] = "Origin"
+    return response
+
+
+def _declutter_error(error: DeclutterError) -> tuple[Response, int]:
+    log.info("%s %s -> %d %s: %s", request.method, request.path, error.status, error.code, error.message)
+    return jsonify(error.to_dict()), error.status
+
+
+def _http_error(error: HTTPException) -> tuple[Response, int]:
+    status = error.code or 500
+    code = (error.name or "error").lower().replace(" ", "_")
+    return jsonify({"error": {"code": code, "message": error.description or error.name}}), status
+
+
+def _unexpected_error(error: Exception) -> tuple[Response, int]:
+    log.exception("unexpected error on %s %s", request.method, request.path)
+    return jsonify({"error": {"code": "internal_error", "message": "the page could not be processed"}}), 500

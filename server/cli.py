@@ -1,0 +1,132 @@
+"""The `declutter` command: the service's work on files, plus the rule authors' tooling."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .attributions import find_attributions
+from .decode import decode
+from .errors import DeclutterError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.DEBUG,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except DeclutterError as exc:
+        print(f"declutter: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="declutter", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    clean = commands.add_parser("clean", help="clean saved pages into reading views")
+    clean.add_argument("files", nargs="+", metavar="FILE", help="HTML files; - reads standard input")
+    clean.add_argument("--url", help="the pages' address (selects site rules, resolves links; never fetched)")
+    clean.add_argument("--format", choices=("json", "html", "text"), default="json")
+    clean.set_defaults(handler=_clean)
+
+    attributions = commands.add_parser("attributions", help="find who said what in plain-text files")
+    attributions.add_argument("files", nargs="+", metavar="FILE", help="text files; - reads standard input")
+    attributions.add_argument("--format", choices=("json", "text"), default="json")
+    attributions.set_defaults(handler=_attributions)
+
+    serve = commands.add_parser("serve", help="run the service for development (use gunicorn in production)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_serve)
+
+    from . import ruletools  # the rule authors' commands live with their own module
+
+    ruletools.add_commands(commands)
+    return parser
+
+
+def read_input(name: str) -> bytes:
+    """A file's bytes, or standard input's for '-'."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from .pipeline import clean
+    from .render import render_page
+
+    failed = False
+    for name in args.files:
+        try:
+            result = clean(read_input(name), args.url)
+        except (OSError, DeclutterError) as exc:
+            failed = True
+            message = exc.message if isinstance(exc, DeclutterError) else f"cannot read {name}: {exc.strerror or exc}"
+            code = exc.code if isinstance(exc, DeclutterError) else "unreadable_file"
+            if args.format == "json":
+                _write_line({"file": name, "error": {"code": code, "message": message}})
+            print(f"declutter: {name}: {message}", file=sys.stderr)
+            continue
+        if args.format == "json":
+            _write_line({"file": name, **result.to_dict()})
+        elif args.format == "html":
+            sys.stdout.write(render_page(result) + "\n")
+        else:
+            sys.stdout.write(f"{result.title or ''}\n\n{result.text}\n")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _attributions(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            text = decode(read_input(name))
+        except (OSError, DeclutterError) as exc:
+            failed = True
+            message = exc.message if isinstance(exc, DeclutterError) else f"cannot read {name}: {exc.strerror or exc}"
+            if args.format == "json":
+                _write_line({"file": name, "error": {"code": "unreadable_file", "message": message}})
+            print(f"declutter: {name}: {message}", file=sys.stderr)
+            continue
+        found = find_attributions(text)
+        if args.format == "json":
+            _write_line({"file": name, "attributions": [a.to_dict() for a in found]})
+        else:
+            for a in found:
+                who = a.speaker or a.source or "?"
+                sys.stdout.write(f"{name}\t{a.id}\t{'*' if a.key else ' '}\t{who}\t{a.cue}\t{a.content}\n")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .app import create_app
+
+    create_app().run(host=args.host, port=args.port, debug=False)
+    return EXIT_OK
+
+
+def _write_line(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

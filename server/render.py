@@ -1,0 +1,83 @@
+"""Stage 10, render: the standalone reading page for people (the JSON view needs no rendering)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter
+from dataclasses import fields
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from .pipeline import CleanResult, Options
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
+
+# How a removal category reads in "Removed: 3 newsletter forms, 1 membership prompt".
+CATEGORY_LABELS = {
+    "paywall": ("membership prompt", "membership prompts"),
+    "newsletter": ("newsletter form", "newsletter forms"),
+    "feed": ("news feed", "news feeds"),
+    "related": ("related list", "related lists"),
+    "social": ("share bar", "share bars"),
+    "comments": ("comment section", "comment sections"),
+    "consent": ("consent banner", "consent banners"),
+    "ads": ("ad", "ads"),
+    "hidden": ("hidden element", "hidden elements"),
+    "other": ("other block", "other blocks"),
+}
+
+
+@cache
+def stylesheet() -> str:
+    return (_TEMPLATES / "reader.css").read_text(encoding="utf-8")
+
+
+@cache
+def content_security_policy() -> str:
+    """No scripts at all; only our own inline stylesheet (by hash); images from the web."""
+    digest = base64.b64encode(hashlib.sha256(stylesheet().encode()).digest()).decode()
+    return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src http: https:; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def render_page(result: CleanResult) -> str:
+    """The complete reading page for one result."""
+    return _ENV.get_template("reader.html").render(
+        r=result,
+        css=Markup(stylesheet()),
+        article_html=Markup(result.html),  # already sanitized by nh3
+        speakers=speaker_groups(result.attributions),
+        removed=removal_summary(result.removed),
+    )
+
+
+def render_index() -> str:
+    return _ENV.get_template("index.html").render(
+        css=Markup(stylesheet()), options=[f.name for f in fields(Options)]
+    )
+
+
+def speaker_groups(attributions: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Attributions grouped by resolved speaker, the group holding the best-ranked one first."""
+    groups: dict[str, list[dict]] = {}
+    for item in sorted(attributions, key=lambda a: (a["rank"] is None, a["rank"] or 0)):
+        speaker = item.get("speaker") or item.get("source") or "Unattributed"
+        groups.setdefault(speaker, []).append(item)
+    return list(groups.items())
+
+
+def removal_summary(removed: list[dict]) -> str:
+    counts = Counter()
+    for item in removed:
+        if not item.get("refused"):
+            counts[item["category"]] += item["count"]
+    parts = []
+    for category, count in counts.most_common():
+        one, many = CATEGORY_LABELS.get(category, (category, category))
+        parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts)
