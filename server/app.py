@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qs
 
 from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
@@ -101,8 +102,8 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
         page = _decode_declared(body, charset) if charset else body
         url, options = request.args.get("url"), None
     elif mimetype == _FORM_TYPE:
-        _read_body(settings)  # enforce the limit before werkzeug parses the form
-        page, url, options = request.form.get("html", ""), request.form.get("url"), None
+        form = parse_qs(_read_body(settings).decode("utf-8", errors="replace"))
+        page, url, options = form.get("html", [""])[0], form.get("url", [None])[0], None
     else:
         raise UnsupportedMediaType(
             f"unsupported content type {mimetype or '(none)'}: send application/json or text/html"

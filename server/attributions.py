@@ -224,7 +224,7 @@ DETERMINERS: frozenset[str] = frozenset(
     _words(
         """
     the a an his her their its our my your some many several most few two three four five six seven
-    eight nine ten both all other another each one
+    eight nine ten
     """
     )
 )
@@ -296,6 +296,24 @@ ORG_ANAPHORS: frozenset[str] = frozenset(
     )
 )
 
+# Heads of organisation names: such a name is kept whole, not cut down to a "person" ("Foreign Ministry").
+ORG_HEADS: frozenset[str] = frozenset(
+    _words(
+        """
+    ministry department office agency committee council commission times post news journal service
+    institute university school college bank fund group company corporation inc corp ltd association
+    union party government administration court police army navy force forces command organization
+    organisation foundation center centre society network press review magazine tribune herald
+    guardian telegraph reuters bureau board authority laboratory lab house parliament congress senate
+    """
+    )
+)
+
+# A person's name in running text: an optional title, then two to four capitalised words.
+_NAME_MENTION_RE = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){1,3}"
+)
+
 # Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
 TITLE_WORDS: frozenset[str] = frozenset(
     _words(
@@ -350,7 +368,7 @@ _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
 
 # Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots).
-_TOKEN_RE = re.compile(r"[\w][\w’'.&-]*[\w]|[\w]|[(),;:\"“”«»]")
+_TOKEN_RE = re.compile(r"\w(?:[\w’'&-]*\w)?(?:\.\w(?:[\w’'&-]*\w)?)*(?:(?<=\.\w)\.)?|[(),;:\"“”«»]")
 
 # A word that looks like a finite verb or auxiliary: tells a reported clause from a plain object.
 _CLAUSE_VERB_RE = re.compile(
@@ -374,6 +392,11 @@ _AFTER_CUE_END_RE = re.compile(
 
 _WORD_CHAR_RE = re.compile(r"\w")
 _UPPER_START_RE = re.compile(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ]")
+
+# Importance of an attribution by kind: a reader looks for quoted words first.
+KIND_WEIGHT: dict[str, float] = {"direct": 3.0, "mixed": 2.5, "indirect": 1.0}
+# Minimum importance score for a named source's attribution to be key (a quote by anyone named qualifies).
+KEY_THRESHOLD = 3.0
 
 # Inputs above this size are processed paragraph by paragraph only up to this many cues (guards time).
 MAX_CUES = 20000
@@ -1103,6 +1126,18 @@ def _subject(text: str, ss: int, cs: int, sent_raws: list[tuple[int, _Raw]]) -> 
     src = _source_after(text, ss, cs, allow_appos=True, strict_start=True)
     if src is None:
         return None
+    # "Mellor disagrees": a lowercase -s/-ed word right after a name is the verb, not part of the subject
+    toks = _tokens(text, src[0], src[1])
+    for j in range(1, len(toks)):
+        t = toks[j][2]
+        if (
+            t[:1].islower()
+            and _is_cap(toks[j - 1][2])
+            and t.endswith(("s", "ed"))
+            and t not in SOURCE_NOUNS
+        ):
+            src = (src[0], toks[j - 1][1])
+            break
     after = text[src[1] : src[1] + 40].lstrip()
     if after[:1] in ",;:" or not after:
         return None
@@ -1189,7 +1224,7 @@ def _one_cue(
             return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi) if cen > cst else None
         if _after_is_end(text, cue_e, se):
             cst, cen = _trim_content(text, qidx, _lead_start(text, ss, sb_s, qidx), ss + len(lead) - 1)
-            if cen > cst and (not weak or qidx.any_in(cst, cen)):
+            if cen > cst:
                 return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi)
     # 4. content after the cue
     fc = _forward_content(text, qidx, cue_e, se, verb, weak)
@@ -1307,13 +1342,21 @@ def _colon_cue(
 
 def _name_core(src: str) -> str:
     """Strip determiners, titles and appositions: the name a reader would recognise."""
-    s = src.split(",")[0].strip() if "," in src and " and " not in src.split(",")[0] else src.strip()
-    s = re.sub(r"\s*\([^)]*\)", "", s)
+    s = re.sub(r"\s*\([^)]*\)", "", src).strip()
+    if "," in s and " and " not in s:
+        chunks = [c.strip() for c in s.split(",") if c.strip()]
+        named = [c for c in chunks if any(w[:1].isupper() for w in c.split()[1:]) or c[:1].isupper()]
+        s = named[0] if named else chunks[0]
     words = s.split()
-    while words and words[0].lower() in DETERMINERS:
+    # lowercase determiners go; a capitalised "The" may be part of a name ("The New York Times")
+    while len(words) > 1 and words[0] in DETERMINERS:
         words = words[1:]
+    if " and " in s:
+        return " ".join(words)
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
+    if words and words[-1].lower() in ORG_HEADS:
+        return " ".join(words)
     # trailing run of capitalised non-title words is the person's name
     tail: list[str] = []
     for w in reversed(words):
@@ -1340,13 +1383,36 @@ def _looks_person(name: str) -> bool:
     )
 
 
+def _person_mentions(text: str) -> list[tuple[int, str]]:
+    """Person names mentioned anywhere (title + name or first + last name), with their positions."""
+    out: list[tuple[int, str]] = []
+    for m in _NAME_MENTION_RE.finditer(text):
+        core = _name_core(m.group())
+        ws = core.split()
+        if len(ws) >= 2 and _looks_person(core) and not any(w.lower() in TITLE_WORDS for w in ws):
+            out.append((m.start(), core))
+    return out
+
+
 def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
+    """Speaker names: titles stripped, surnames and abbreviations expanded, pronouns resolved."""
     speakers: list[str | None] = []
     full_names: dict[str, str] = {}  # surname / abbreviation -> full name
-    last_person: str | None = None
+    mentions = _person_mentions(text) if raws else []
+    mention_pos = [p for p, _ in mentions]
+    mi = 0
+    last_person: tuple[int, str] | None = None
     last_org: str | None = None
     last_plural: str | None = None
     for r in raws:
+        anchor = r.source[0] if r.source else r.cue[0]
+        # names mentioned before this attribution, speaker or not, feed surname expansion
+        while mi < len(mentions) and mention_pos[mi] < anchor:
+            pos, core = mentions[mi]
+            full_names.setdefault(core.split()[-1], core)
+            if last_person is None or pos > last_person[0]:
+                last_person = (pos, core)
+            mi += 1
         if r.source is None:
             speakers.append(None)
             continue
@@ -1355,7 +1421,7 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
         words = low.split()
         name: str | None
         if low in ("he", "she", "i"):
-            name = last_person
+            name = last_person[1] if last_person else None
         elif low in ("it",):
             name = last_org
         elif low in ("they", "we"):
@@ -1376,7 +1442,7 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
                 if len(core.split()) >= 2 and _looks_person(core):
                     full_names.setdefault(core.split()[-1], core)
             if name and name[:1].isupper() and _looks_person(name) and " and " not in name:
-                last_person = name
+                last_person = (r.source[0], name)
             elif name and name[:1].isupper():
                 last_org = name
             if name and (" and " in name or (words and words[-1].endswith("s") and not src[:1].isupper())):
@@ -1385,23 +1451,33 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
     return speakers
 
 
-def _rank(text: str, raws: list[_Raw], speakers: list[str | None], n_paras: int) -> list[int | None]:
+def _is_named(speaker: str | None) -> bool:
+    """A named person or body, not a generic group that happens to start a sentence ("Experts")."""
+    if not speaker:
+        return False
+    return any(
+        w[:1].isupper() and w.lower() not in SOURCE_NOUNS and w.lower() not in DETERMINERS
+        for w in speaker.split()
+    )
+
+
+def _rank(raws: list[_Raw], speakers: list[str | None], n_paras: int) -> list[int | None]:
+    """Rank the key attributions: named sources, quoted words, the sources the story leans on, early ones."""
     counts: dict[str, int] = {}
     for sp in speakers:
         if sp:
             counts[sp] = counts.get(sp, 0) + 1
     scored: list[tuple[float, int]] = []
     for i, (r, sp) in enumerate(zip(raws, speakers, strict=True)):
-        if not sp or not sp[:1].isupper():
+        if not _is_named(sp):
             continue
-        score = 2.0
-        score += {"direct": 2.0, "mixed": 1.5, "indirect": 0.5}[r.kind]
-        score += min(counts.get(sp, 1), 6) * 0.5
+        score = KIND_WEIGHT.get(r.kind, 0.0)
+        score += min(counts.get(sp or "", 1), 6) * 0.5
         if r.paragraph <= max(2, n_paras // 5):
             score += 1.0
-        clen = r.content[1] - r.content[0]
-        score += min(clen, 300) / 300.0
-        scored.append((score, i))
+        score += min(r.content[1] - r.content[0], 300) / 300.0
+        if score >= KEY_THRESHOLD:
+            scored.append((score, i))
     scored.sort(key=lambda x: (-x[0], x[1]))
     ranks: list[int | None] = [None] * len(raws)
     for rank, (_, i) in enumerate(scored, 1):
@@ -1428,7 +1504,7 @@ def find_attributions(text: str) -> list[Attribution]:
         uniq.append(r)
     speakers = _resolve(text, uniq)
     n_paras = max(1, len({r.paragraph for r in uniq}))
-    ranks = _rank(text, uniq, speakers, n_paras)
+    ranks = _rank(uniq, speakers, n_paras)
     out: list[Attribution] = []
     for i, (r, sp, rk) in enumerate(zip(uniq, speakers, ranks, strict=True), 1):
         src = text[r.source[0] : r.source[1]] if r.source else None

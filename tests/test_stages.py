@@ -1,0 +1,191 @@
+"""Each pipeline stage on its own, without Flask."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from lxml import html
+
+from server.attributions import Attribution
+from server.decode import NotHtml, decode
+from server.errors import BadRequest, NoArticle, TooComplex
+from server.extract import extract
+from server.highlight import highlight
+from server.metadata import read_metadata
+from server.parse import parse
+from server.pipeline import Options, check_url, clean, registrable_domain
+from server.plaintext import to_plain_text
+from server.sanitize import sanitize
+from server.selectors import compile_selector
+from server.tidy import tidy
+from tests.conftest import article_page
+
+
+# decode
+def test_decode_honours_bom_and_meta_charset():
+    assert decode(codecs.BOM_UTF8 + "café".encode()) == "café"
+    assert decode(codecs.BOM_UTF16_LE + "<p>Київ</p>".encode("utf-16-le")) == "<p>Київ</p>"
+    page = '<meta charset="windows-1251"><p>Київ</p>'.encode("cp1251")
+    assert "Київ" in decode(page)
+    http_equiv = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>é</p>'
+    assert "é" in decode(http_equiv.encode("latin-1"))
+
+
+def test_decode_falls_back_to_utf8_with_replacement():
+    assert decode(b"<p>ok \xff</p>") == "<p>ok \ufffd</p>"
+    assert decode(b'<meta charset="no-such-charset"><p>ok</p>').endswith("<p>ok</p>")
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00", b"\x1f\x8b\x08\x00\x00", b"abc\x00def"])
+def test_decode_refuses_binary(data):
+    with pytest.raises(NotHtml):
+        decode(data)
+
+
+# parse
+def test_parse_returns_a_document_and_refuses_empty():
+    root = parse("<p>Hello</p>")
+    assert root.tag == "html" and root.find("body") is not None
+    assert parse("<p>a\x00b\x0c</p>").text_content() == "ab"
+    with pytest.raises(BadRequest):
+        parse("   ")
+
+
+# selectors
+def test_css_selector_keys_and_matching():
+    root = parse("<div id='a' class='x y'><p class='z'>one</p></div><section><p>two</p></section>")
+    by_id, by_class = compile_selector("#a"), compile_selector("div.y p.z")
+    assert by_id.keys == (("id", "a"),) and by_class.keys == (("class", "z"),)
+    assert [p.text for p in by_class.select(root)] == ["one"]
+    assert compile_selector("[data-x]").keys is None
+
+
+def test_has_text_matches_the_elements_holding_the_text():
+    root = parse("<div class='box'><div class='inner'><p>Become a <b>member</b> today</p></div></div>"
+                 "<div class='box'><p>Sign up now</p></div>")
+    selector = compile_selector("div.box:has-text(/sign up/i)")
+    assert [n.text_content() for n in selector.select(root)] == ["Sign up now"]
+    plain = compile_selector("div:has-text(Sign up)")
+    assert len(plain.select(root)) == 1
+
+
+def test_xpath_selectors_and_exslt_regex():
+    root = parse("<aside><h3>Most read</h3><ul><li>a</li></ul></aside><aside><h3>About</h3></aside>")
+    selector = compile_selector("xpath://aside[re:test(normalize-space(h3), '^most read$', 'i')]")
+    assert len(selector.select(root)) == 1
+
+
+# extract + tidy + plain text
+def test_extract_finds_the_article_and_prefers_rule_content():
+    root = parse(article_page(extra="<div class='special'><p>Rule-chosen root.</p></div>"))
+    article = extract(root, "https://example.com/a")
+    assert "Paragraph 2" in article.text_content()
+    chosen = extract(parse(article_page(extra="<div class='special'><p>Rule root.</p></div>")), None,
+                     (compile_selector(".special"),))
+    assert chosen.text_content() == "Rule root."
+
+
+def test_tidy_makes_lazy_images_real_and_drops_unsafe_urls():
+    article = html.fragment_fromstring(
+        "<div id='x'><img src='data:image/gif;base64,AAA' data-src='/a.jpg' data-srcset='/a.jpg 1x, /b.jpg 2x'>"
+        "<img src='javascript:alert(1)'><a href='vbscript:x'>v</a><a href='page2'>p</a><button>Share</button></div>"
+    )
+    tidy(article, "https://example.com/news/")
+    imgs = article.findall(".//img")
+    assert imgs[0].get("src") == "https://example.com/a.jpg"
+    assert imgs[0].get("srcset") == "https://example.com/a.jpg 1x, https://example.com/b.jpg 2x"
+    assert imgs[1].get("src") is None
+    links = article.findall(".//a")
+    assert links[0].get("href") is None and links[1].get("href") == "https://example.com/news/page2"
+    assert "Share" not in article.text_content() and article.get("id") is None
+
+
+def test_plain_text_paragraphs_and_whitespace():
+    article = html.fragment_fromstring(
+        "<div><h2>Title</h2><p>One  <b>two</b>\n three</p><ul><li>a</li><li>b</li></ul>tail text</div>"
+    )
+    plain = to_plain_text(article)
+    assert plain.text == "Title\n\nOne two three\n\na\n\nb\n\ntail text"
+    assert [plain.text[s:e] for s, e in plain.paragraphs] == ["Title", "One two three", "a", "b", "tail text"]
+
+
+def _attribution(text: str, source: str, cue: str, content: str) -> Attribution:
+    def span(part: str) -> tuple[int, int]:
+        start = text.index(part)
+        return (start, start + len(part))
+
+    return Attribution(id="a1", speaker=source, source=source, cue=cue, content=content, kind="direct", key=True,
+                       rank=1, paragraph=0, source_span=span(source), cue_span=span(cue), content_span=span(content))
+
+
+def test_highlight_wraps_spans_across_inline_elements():
+    article = html.fragment_fromstring("<div><p>“We will <em>fix</em>   the roads,” Mayor Doe said.</p></div>")
+    plain = to_plain_text(article)
+    assert plain.text == "“We will fix the roads,” Mayor Doe said."
+    highlight(plain, [_attribution(plain.text, "Mayor Doe", "said", "“We will fix the roads,”")])
+    out = html.tostring(article, encoding="unicode")
+    assert '<mark class="attr-source" data-attr="a1">Mayor Doe</mark>' in out
+    assert '<span class="attr-cue" data-attr="a1">said</span>' in out
+    assert to_plain_text(article).text == plain.text  # marking never changes the text
+    contents = article.xpath("//span[@class='attr-content']")
+    assert "".join(c.text_content() for c in contents) == "“We will fix   the roads,”"
+    assert contents[0].get("id") == "attr-a1"
+
+
+# sanitize
+def test_sanitize_keeps_article_markup_and_drops_the_rest():
+    article = html.fragment_fromstring(
+        "<div><h2 onclick='x()'>Head</h2><p class='lede' style='color:red'>Text <a href='https://a.b/'>link</a></p>"
+        "<script>alert(1)</script><iframe src='https://e.vil'></iframe><mark class='attr-source evil' data-attr='a1'"
+        " id='attr-a1'>S</mark><figure><img src='https://a.b/i.png' alt='x'><figcaption>Cap</figcaption></figure>"
+        "</div>"
+    )
+    out = sanitize(article)
+    assert "<h2>Head</h2>" in out and "<p>Text" in out
+    assert 'rel="noopener noreferrer"' in out
+    assert "script" not in out and "iframe" not in out and "style" not in out and "onclick" not in out
+    assert '<mark class="attr-source" data-attr="a1" id="attr-a1">S</mark>' in out
+    assert "<figcaption>Cap</figcaption>" in out
+
+
+# metadata
+def test_metadata_from_jsonld_open_graph_and_markup():
+    page = """<html lang="uk"><head><title>Headline here now | Site</title>
+      <meta property="og:site_name" content="The Site"><meta property="og:image" content="/lead.jpg">
+      <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "JSON headline",
+        "author": [{"name": "Ann Writer"}, {"name": "Bo Reporter"}], "datePublished": "2024-05-22T10:00:00Z"}]}
+      </script></head><body dir="ltr"><p>x</p></body></html>"""
+    meta = read_metadata(parse(page), "https://site.example/a/b")
+    assert meta.title == "JSON headline" and meta.byline == "Ann Writer, Bo Reporter"
+    assert meta.published == "2024-05-22T10:00:00Z" and meta.site_name == "The Site"
+    assert meta.lead_image == "https://site.example/lead.jpg" and meta.lang == "uk" and meta.dir == "ltr"
+    bare = read_metadata(parse("<html lang='ar'><head><title>One two three | Site</title></head>"
+                               "<body><span class='byline'>By Someone</span></body></html>"), None)
+    assert bare.title == "One two three" and bare.byline == "By Someone" and bare.dir == "rtl"
+
+
+# pipeline helpers
+def test_url_checks_and_registrable_domain():
+    assert check_url("https://www.bbc.co.uk/news") == "www.bbc.co.uk"
+    for bad in ("javascript:alert(1)", "/relative", "https://", "http://[::1", "x" * 3000):
+        with pytest.raises(BadRequest):
+            check_url(bad)
+    assert registrable_domain("www.bbc.co.uk") == "bbc.co.uk"
+    assert registrable_domain("edition.cnn.com") == "cnn.com"
+    assert registrable_domain("127.0.0.1") == "127.0.0.1"
+
+
+def test_options_validation():
+    assert Options.from_mapping({"attributions": False}).attributions is False
+    with pytest.raises(BadRequest):
+        Options.from_mapping({"bogus": True})
+
+
+def test_clean_caps_and_errors():
+    from server.config import Settings
+
+    with pytest.raises(TooComplex):
+        clean(article_page(), "https://example.com/", settings=Settings(max_elements=10))
+    with pytest.raises(NoArticle):
+        clean("<html><body><nav>Home</nav></body></html>", "https://example.com/")
