@@ -77,9 +77,9 @@ CUE_VERBS: tuple[str, ...] = tuple(
     acknowledge admit endorsed endorses blogged recounted recounts described describes proclaimed
     proclaims announce confirm deny recommend recommended recommends advised advises assured assures
     reminded reminds informed informs shared shares estimated estimates forecast forecasts projected
-    projects predict urge report write add cites cited cite advise recommends flagged flags agrees
-    agreed speculates speculated confesses confessed offers offered puts put noting adding saying
-    telling highlighting warning arguing explaining stressing insisting urging writing emphasizing
+    projects predict urge report write add cites cited cite advise recommends flagged flags point agrees
+    agreed divulged divulges instructed speculates speculated confesses confessed offers offered puts put
+    noting adding saying telling highlighting warning arguing explaining stressing insisting urging writing emphasizing
     emphasising stating claiming acknowledging
     """
     )
@@ -113,7 +113,16 @@ WEAK_CUES: frozenset[str] = frozenset(
     shared shares showed shows found finds projected projects continued continues posted posts
     described describes agrees agreed offers offered reported reports estimated estimates forecast
     forecasts underscored underscores underlined underlines revealed reveals informed informs
-    advised advises reminded reminds endorsed endorses
+    advised advises reminded reminds endorsed endorses instructed
+    """
+    )
+)
+
+# Commitment verbs report their infinitive ("vowed to keep trying").
+VOW_CUES: frozenset[str] = frozenset(
+    _words(
+        """
+    vowed vows pledged pledges promised promises threatened threatens urged urges
     """
     )
 )
@@ -185,7 +194,18 @@ _CUE_TAIL_RE = re.compile(
     r"letter|e-?mail|speech|address|op-ed|memo|blog post|blog|video|message|filing|call|hearing|"
     r"podcast|note|release|announcement|broadcast|essay|column|article|paper|report|study|"
     r"conference|event|panel|session|remarks|testimony|episode|newsletter|thread|comment|comments|"
-    r"appearance|meeting|summit|rally|forum|keynote|talk)\b"
+    r"appearance|meeting|summit|rally|forum|keynote|talk|notice|book|lawsuit|complaint|affidavit|"
+    r"opinion|ruling|decision|document|survey|presentation|webinar|livestream|thread)\b"
+)
+
+# "that" within a few words after the cue: what lies between is an adverbial ("argued for years that").
+_THAT_SOON_RE = re.compile(r"(?:\s+[\w’'.-]+){1,6}?\s+(that)\b(?![’'])")
+
+# A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
+_CUE_PUBLICATION_RE = re.compile(
+    r"\s+(?:in|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}(?=\s*(?:that\b|,|:))"
 )
 
 # Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
@@ -219,6 +239,19 @@ NP_BREAK: frozenset[str] = frozenset(
     )
 )
 
+# Clause words that cannot occur in an apposition ("X, a spokesman for Y, said"): the comma is a clause break.
+APPOSITIVE_BREAK: frozenset[str] = frozenset(
+    _words(
+        """
+    should would will can could may might must is are was were be been has have had do does did you we
+    i if that which because but so then than said says told
+    """
+    )
+)
+
+# Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
+_RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
+
 # Determiners open a noun phrase: the backward scan includes them and then stops.
 DETERMINERS: frozenset[str] = frozenset(
     _words(
@@ -245,10 +278,13 @@ PRE_CUE_SKIP: frozenset[str] = frozenset(
     has have had also later previously recently then further again earlier once repeatedly publicly
     would will could might may did does do reportedly already separately similarly ultimately
     initially first last often frequently privately allegedly apparently openly explicitly
-    subsequently likewise both all always never not
+    subsequently likewise both all always never not still even now usually instead
     """
     )
 )
+
+# Words in -ly that are not adverbs (names and nouns may stand right before a cue).
+NOT_ADVERBS: frozenset[str] = frozenset(_words("family italy emily kelly sally holly molly ally july"))
 
 # Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
 _PRE_CUE_TIME_RE = re.compile(
@@ -309,6 +345,13 @@ ORG_HEADS: frozenset[str] = frozenset(
     )
 )
 
+# Capitalised words right before a surname: the rest of a full name.
+_NAME_LEAD_RE = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}$")
+
+# How far back (characters) a pronoun looks for the person it refers to.
+PRONOUN_WINDOW = 1500
+_PAREN_RE = re.compile(r"\(([^)]{1,20})\)")
+
 # A person's name in running text: an optional title, then two to four capitalised words.
 _NAME_MENTION_RE = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){1,3}"
@@ -356,10 +399,18 @@ _CLOSE_MARKS = ('"', "”", "»", "’")
 # A leading conjunction is the writer's glue, not part of the reported content.
 _LEAD_CONJ_RE = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also)\s+")
 
+# Auxiliaries right before a cue verb, included in the cue span.
+_AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
+# "is saying", "are insisting": a progressive -ing form is a finite cue.
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
+
 # Infinitives, negations and passives before a verb: not a reporting act by the subject.
-_NOT_FINITE_RE = re.compile(
-    r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE
-)
+_NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE)
+
+# A cue followed only by a colon up to the end of the paragraph.
+_COLON_END_RE = re.compile(r"[ \t]*:[ \t]*(?:\n|$)")
+# How many paragraphs a colon-introduced statement may run on for.
+MAX_BLOCK_PARAGRAPHS = 12
 
 # Paragraph separator: a blank line.
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -379,15 +430,13 @@ _CLAUSE_VERB_RE = re.compile(
 )
 
 # Content that trails after the reported clause and is the writer's, not the source's.
-_TRAILER_RE = re.compile(
-    r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according|as|in|during|which|"
-    r"before|after|while)\b"
-)
+_TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according to)\b")
 
 # A trailing participle after a backward-pointing cue ("…, the NYT reported, citing sources").
 _AFTER_CUE_END_RE = re.compile(
-    r"^(?:\s*\([^()]{0,60}\))?(?:\s*,\s*(?![\"“‘'«]|that\b)[^.!?]*|\s+(?:citing|adding|noting|quoting|"
-    r"according|in|on|at|during|after|before|last|this|earlier|late|early)\b[^.!?]*)?\s*[.!?…]?[\"”’]?\s*$"
+    r"^(?:\s*\([^()]{0,60}\))?(?:\s*,\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d))*|\s+(?:citing|adding|noting|quoting|"
+    r"according|in|on|at|during|after|before|last|this|earlier|late|early)\b[^.!?\"“‘«]*)?\s*[.!?…]?[\"”’]?"
+    r"(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
 )
 
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -397,6 +446,39 @@ _UPPER_START_RE = re.compile(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚ
 KIND_WEIGHT: dict[str, float] = {"direct": 3.0, "mixed": 2.5, "indirect": 1.0}
 # Minimum importance score for a named source's attribution to be key (a quote by anyone named qualifies).
 KEY_THRESHOLD = 3.0
+
+# A cue between commas with at most this many words before it is parenthetical ("In part, Levin says, …").
+PARENTHETICAL_MAX_LEAD = 8
+
+# Words after a comma that continue the clause before a cue rather than start the reported one.
+_NOT_PARENTHETICAL_RE = re.compile(
+    r"(?:citing|adding|noting|quoting|according|which|who|in|on|at|during|after|before|despite|while|as|"
+    r"with|and)\b",
+    re.IGNORECASE,
+)
+# A clause left open before a comma-enclosed cue ("because, he said, quality is key").
+_OPEN_CLAUSE_RE = re.compile(r"\b(?:because|that|but|and|if|when|while|so|although|though|since)\s*$")
+_COMMA_RE = re.compile(r"\s*,\s*")
+
+# The word right after a cue.
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+# Backward contents shorter than this many words are adverbials ("In fact, HCA said …"), not statements.
+MIN_BACKWARD_WORDS = 3
+
+# A short opening phrase before the subject: "In Washington, ", "On Tuesday, ".
+_LEADING_ADVERBIAL_RE = re.compile(
+    r"\s*(?:In|On|At|For|After|Before|During|Since|From|Last|This|Earlier|Later|Meanwhile|However|Still|Yet|"
+    r"Now|Today|Yesterday|Separately|Elsewhere|Also|But|And|Then|Instead|Similarly|Likewise)"
+    r"(?:\s+[\w’'-]+){0,5}?,\s+"
+)
+
+# A relative pronoun right before a cue: ", who said", ", which says".
+_RELATIVE_RE = re.compile(r",\s*(?:who|which)\s+(?:(?:also|then|later|has|have|had)\s+)?$")
+# A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
+_STRONG_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
+    r"[a-z]{3,}ed|\w+n[’']t|\w+[’'](?:s|re|ll|d|ve|m))\b"
+)
 
 # Inputs above this size are processed paragraph by paragraph only up to this many cues (guards time).
 MAX_CUES = 20000
@@ -462,6 +544,7 @@ def _quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             continue
         open_at: int | None = None
         open_ch = ""
+        nested = 0
         first = True
         for m in marks:
             i = m.start()
@@ -476,20 +559,21 @@ def _quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             if open_at is None:
                 if ch in _CLOSERS:
                     continue  # stray closer
-                if (
-                    ch == '"'
-                    and i + 1 < pe
-                    and text[i + 1].isspace()
-                    and i > ps
-                    and not text[i - 1].isspace()
-                ):
+                if ch == '"' and i + 1 < pe and text[i + 1].isspace() and i > ps and not text[i - 1].isspace():
                     continue  # looks like a closer without an opener (e.g. inches)
                 open_at, open_ch = i, ch
             else:
+                if nested and ch in "”»":
+                    nested -= 1  # closes a quote nested inside this one
+                    continue
+                if (open_ch == '"' and ch == "“") or (open_ch != "«" and ch == "«"):
+                    nested += 1  # a quote of another family inside this one: “…” inside "…"
+                    continue
                 closes = ch in _CLOSERS or ch == '"' or (ch == "“" and open_ch == "„")
                 if closes:
                     spans.append((open_at, i + 1))
                     open_at = None
+                    nested = 0
                 else:
                     # a second opener while open: the first quote was never closed; restart here
                     open_at, open_ch = i, ch
@@ -614,8 +698,10 @@ def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
         return True
     if any(_is_cap(w) and w.lower() not in DETERMINERS and w.lower() not in NP_BREAK for w in words):
         return True
+    if len(words) >= 2 and words[0].lower() in DETERMINERS:
+        return True  # "a recent computer science graduate"
     head = words[-1].lower()
-    return head in SOURCE_NOUNS or (head.endswith("s") and head[:-1] in SOURCE_NOUNS)
+    return head in SOURCE_NOUNS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -634,14 +720,14 @@ def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
         while j > lo and (text[j - 1].isalpha() or text[j - 1] in "’'"):
             j -= 1
         word = text[j:seg_end].lower()
-        if word in PRE_CUE_SKIP and j > lo:
+        if j > lo and (word in PRE_CUE_SKIP or (word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS)):
             end = j
             continue
         end = seg_end
         break
     if end <= lo:
         return None
-    toks = _tokens(text, max(lo, end - 400), end)
+    toks = _tokens(text, max(lo, end - 250), end)
     if not toks:
         return None
     i = len(toks) - 1
@@ -737,12 +823,10 @@ def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
             i -= 1
             continue
         # lowercase modifier or head noun
-        if lower_run >= 4 or len(picked) >= 14:
+        if lower_run >= 5 or len(picked) >= 14:
             break
         # adverbs and participles are rarely part of the subject
-        if (t.endswith(("ly", "ing")) or (t.endswith("ed") and len(t) > 4)) and (
-            not picked or lt not in SOURCE_NOUNS
-        ):
+        if (t.endswith(("ly", "ing")) or (t.endswith("ed") and len(t) > 4)) and (not picked or lt not in SOURCE_NOUNS):
             break
         picked.append(i)
         lower_run += 1
@@ -756,9 +840,20 @@ def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
         sel = sel[1:]
     if not sel:
         return None
-    if appos and commas == 0:
-        # "X, said": the comma was not part of an apposition; source is after it (none)
-        return None
+    if appos:
+        if commas == 0:
+            # "X, said": the comma was not part of an apposition; source is after it (none)
+            return None
+        cut = next((k for k, x in enumerate(sel) if x[2] == ","), 0)
+        head, appositive = sel[:cut], sel[cut + 1 :]
+        relative = bool(appositive) and appositive[0][2].lower() in ("who", "which", "whose")
+        named = any(x[2][0].isupper() and x[2].lower() not in NP_BREAK for x in head + appositive)
+        if not head or not (named or relative):
+            return None
+        # clause words are allowed only inside a relative clause ("founder of X who's been teaching …")
+        rel_at = next((k for k, x in enumerate(appositive) if _RELATIVE_WORD_RE.match(x[2])), len(appositive))
+        if not relative and any(x[2].lower() in APPOSITIVE_BREAK for x in appositive[:rel_at]):
+            return None
     if not _np_ok(sel):
         return None
     return sel[0][0], sel[-1][1]
@@ -814,9 +909,7 @@ def _source_after(
         if not picked and lt in PRONOUNS:
             picked.append(i)
             break
-        if lt in DETERMINERS and (
-            not picked or (lt in ("the",) and toks[picked[-1]][2].lower() in ("of", "for"))
-        ):
+        if lt in DETERMINERS and (not picked or (lt in ("the",) and toks[picked[-1]][2].lower() in ("of", "for"))):
             picked.append(i)
             i += 1
             continue
@@ -833,7 +926,7 @@ def _source_after(
             continue
         if lt in NP_BREAK or lt in DETERMINERS:
             break
-        if lower_run >= 4:
+        if lower_run >= 5:
             break
         if t.endswith("ly") or t.endswith("ed") or t.endswith("ing"):
             break
@@ -912,7 +1005,7 @@ def _cue_extent(text: str, m: re.Match, hi: int) -> tuple[int, int, str]:
         )
         if om:
             ce += om.end()
-    tm = _CUE_TAIL_RE.match(text, ce, min(hi, ce + 120))
+    tm = _CUE_TAIL_RE.match(text, ce, min(hi, ce + 120)) or _CUE_PUBLICATION_RE.match(text, ce, min(hi, ce + 80))
     if tm:
         ce = tm.end()
     return cs, ce, verb
@@ -935,6 +1028,9 @@ def _forward_content(
 ) -> tuple[int, int] | None:
     """Content following the cue: a quote, a that-clause, or a bare reported clause."""
     pos = _skip_adverbials(text, after, send)
+    tm = _THAT_SOON_RE.match(text, pos, send)
+    if tm:
+        pos = tm.start(1)  # "have argued for years that …", "told Zuma by telephone on Wednesday that …"
     rest = text[pos:send]
     stripped = rest.lstrip(" ,:")
     lead = len(rest) - len(stripped)
@@ -951,15 +1047,17 @@ def _forward_content(
         return cstart, send
     if stripped.startswith(("that ", "that,", "how ", "why ", "whether ", "what ")):
         return cstart, send
+    if stripped.split(" ", 1)[0] in PARTICIPLE_CUES:
+        return None  # "agrees, noting that …": the participle carries the attribution
     if colon:
         return cstart, send
     low = stripped[:40].lower()
     if verb in OBJECT_CONTENT_CUES:
-        if re.match(
-            r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b", low
-        ):
+        if re.match(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b", low):
             return None
         return cstart, send
+    if low.startswith("to ") and verb in VOW_CUES:
+        return cstart, send  # "vowed to keep trying"
     if re.match(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|and|or|but|so|because)\b", low):
         return None
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
@@ -993,47 +1091,102 @@ def _raw_attributions(text: str) -> list[_Raw]:
             continue
         lo = bisect_left(cue_starts, ps)
         hi = bisect_left(cue_starts, pe, lo)
-        if lo == hi and text.find(":", ps, pe) < 0:
+        if lo == hi and not _colon_quote_possible(text, ps, pe):
             continue
         sents = _sentences(text, ps, pe, qidx.inside)
         k = lo
         for ss, se in sents:
-            sent_raws: list[tuple[int, _Raw]] = []
-            parts: list[re.Match] = []
             while k < hi and cue_starts[k] < ss:
                 k += 1
+            k0 = k
             while k < hi and cue_starts[k] < se:
-                m = cues[k]
                 k += 1
-                if m.group() in PARTICIPLE_CUES:
-                    parts.append(m)
-                    continue
-                r = _one_cue(text, qidx, m, ss, se, pi, sent_raws)
-                if r is not None:
-                    sent_raws.append((m.start(), r))
-            for m in parts:
-                r = _participle(text, qidx, m, ss, se, pi, sent_raws)
-                if r is not None:
-                    sent_raws.append((m.start(), r))
-            _colon_cue(text, qidx, ss, se, pi, sent_raws)
-            if not sent_raws:
+            if k0 == k and not _colon_quote_possible(text, ss, se):
                 continue
-            sent_raws.sort(key=lambda x: x[0])
-            # a content must not swallow a later attribution's source in the same sentence
-            srcs = [r.source[0] for _, r in sent_raws if r.source]
-            fixed: list[_Raw] = []
-            for _, r in sent_raws:
-                cs, ce = r.content
-                if r.content[0] > r.cue[0]:
-                    ce2 = _cut_at_next_source(cs, ce, srcs)
-                    if ce2 != ce:
-                        cs, ce = _trim_content(text, qidx, cs, ce2)
-                        if ce <= cs:
-                            continue
-                        r = _Raw(r.source, r.cue, (cs, ce), "", r.paragraph)
-                r.kind = _kind(text, qidx, r.content[0], r.content[1])
-                fixed.append(r)
-            out.extend(fixed)
+            try:
+                out.extend(_sentence(text, qidx, cues[k0:k], ss, se, pi))
+            except Exception:  # one odd sentence must not cost the whole article its attributions
+                logger.exception("attribution finder failed on a sentence at %d", ss)
+    return out
+
+
+def _colon_quote_possible(text: str, s: int, e: int) -> bool:
+    """A colon cue needs a colon and a quotation mark; without both, a cue-less stretch is skipped."""
+    return text.find(":", s, e) >= 0 and _QUOTE_CHARS_RE.search(text, s, e) is not None
+
+
+def _sentence(text: str, qidx: _QuoteIndex, cues: list[re.Match], ss: int, se: int, pi: int) -> list[_Raw]:
+    """The attributions whose cue lies in one sentence."""
+    sent_raws: list[tuple[int, _Raw]] = []
+    parts: list[re.Match] = []
+    for m in cues:
+        if any(r.cue[0] <= m.start() < r.cue[1] for _, r in sent_raws):
+            continue  # "said in its report": the venue's noun is not another cue
+        if m.group() in PARTICIPLE_CUES:
+            parts.append(m)
+            continue
+        r = _one_cue(text, qidx, m, ss, se, pi, sent_raws)
+        if r is not None:
+            sent_raws.append((m.start(), r))
+    for m in parts:
+        r = _participle(text, qidx, m, ss, se, pi, sent_raws)
+        if r is not None:
+            sent_raws.append((m.start(), r))
+    _colon_cue(text, qidx, ss, se, pi, sent_raws)
+    if not sent_raws:
+        return []
+    sent_raws.sort(key=lambda x: x[0])
+    # a forward content must not swallow a later attribution's source or cue in the same sentence
+    # (a cue counts as a stop only when its source follows it: "…, said Jan Liphardt")
+    stops = sorted(
+        [r.source[0] for _, r in sent_raws if r.source]
+        + [r.cue[0] for _, r in sent_raws if r.source is None or r.source[0] > r.cue[0]]
+    )
+    fixed: list[_Raw] = []
+    for _, r in sent_raws:
+        cs, ce = r.content
+        if cs > r.cue[0]:
+            ce2 = _cut_at_next_source(cs, ce, [x for x in stops if x > r.cue[1]])
+            if ce2 != ce:
+                cs, ce = _trim_content(text, qidx, cs, ce2)
+                if ce <= cs:
+                    continue
+                r = _Raw(r.source, r.cue, (cs, ce), "", r.paragraph)
+        r.kind = _kind(text, qidx, r.content[0], r.content[1])
+        fixed.append(r)
+    return [r for _, r in _drop_duplicates(text, [(r.cue[0], r) for r in fixed])]
+
+
+def _overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return max(0, inter) / max(1, min(a[1] - a[0], b[1] - b[0]))
+
+
+def _drop_duplicates(text: str, raws: list[tuple[int, _Raw]]) -> list[tuple[int, _Raw]]:
+    """One statement, one attribution: drop a weak cue sharing another's content, and a pronoun-sourced
+    cue whose content swallows a named attribution ("Mattson adds: '…,' he says")."""
+    out = []
+    for pos, r in raws:
+        dup = False
+        for _, o in raws:
+            if o is r:
+                continue
+            if _overlap_ratio(o.content, r.content) >= 0.8 and text[r.cue[0] : r.cue[1]].split()[-1] in WEAK_CUES:
+                dup = True
+            src = text[r.source[0] : r.source[1]].lower() if r.source else ""
+            if (
+                src in ("he", "she")
+                and (
+                    r.content[0] <= o.cue[0] < r.content[1]
+                    or o.content[0] <= r.content[0] < r.content[1] <= o.content[1]
+                )
+                and o.source
+                and text[o.source[0] : o.source[1]].lower() not in PRONOUNS
+                and _is_cap(text[o.source[0] : o.source[1]])
+            ):
+                dup = True
+        if not dup:
+            out.append((pos, r))
     return out
 
 
@@ -1068,36 +1221,25 @@ def _lead_start(text: str, ss: int, end: int, qidx: _QuoteIndex | None = None) -
     return m.end() if m else ss
 
 
+def _enough_words(text: str, s: int, e: int) -> bool:
+    return e > s and len(text[s:e].split()) >= MIN_BACKWARD_WORDS
+
+
 def _parenthetical_rest(text: str, after: int, se: int) -> int | None:
     """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts."""
-    m = re.compile(r"\s*,\s*").match(text, after, se)
+    m = _COMMA_RE.match(text, after, se)
     if not m or not _WORD_CHAR_RE.search(text, m.end(), se):
         return None
-    nxt = text[m.end() : m.end() + 12].lower()
-    if nxt.startswith(
-        (
-            "citing",
-            "adding",
-            "noting",
-            "quoting",
-            "according",
-            "which",
-            "who",
-            "in ",
-            "on ",
-            "at ",
-            "during",
-            "after",
-            "before",
-            "despite",
-            "while",
-            "as ",
-            "with",
-            "and",
-        )
-    ):
+    if _NOT_PARENTHETICAL_RE.match(text, m.end(), se):
         return None
+    if not _STRONG_VERB_RE.search(text, m.end(), min(se, m.end() + 160)):
+        return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
     return m.end()
+
+
+def _is_parenthetical(lead: str) -> bool:
+    """A cue between commas is parenthetical when little precedes it or the clause before is left open."""
+    return len(lead.split()) < PARENTHETICAL_MAX_LEAD or bool(_OPEN_CLAUSE_RE.search(lead))
 
 
 def _base_form_ok(text: str, ss: int, cs: int) -> bool:
@@ -1111,8 +1253,15 @@ def _base_form_ok(text: str, ss: int, cs: int) -> bool:
     w = m.group(1)
     lw = w.lower()
     if lw in ("they", "we", "i", "people", "police"):
-        return True
+        return not re.search(r"\b(?:when|if|whenever|until|unless|as)\s+\w+[\s,]*$", text[max(ss, cs - 30) : cs])
+    if lw in ("its", "his", "hers", "ours", "theirs", "yours", "this", "was", "has", "does", "is"):
+        return False
     return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in NP_BREAK
+
+
+def _plural_source(text: str, src: tuple[int, int]) -> bool:
+    words = text[src[0] : src[1]].split(",")[0].split()
+    return bool(words) and (words[-1].lower() in ("they", "we") or words[-1].lower().endswith("s"))
 
 
 def _subject(text: str, ss: int, cs: int, sent_raws: list[tuple[int, _Raw]]) -> tuple[int, int] | None:
@@ -1123,6 +1272,9 @@ def _subject(text: str, ss: int, cs: int, sent_raws: list[tuple[int, _Raw]]) -> 
             src = r.source
     if src is not None:
         return src
+    lm = _LEADING_ADVERBIAL_RE.match(text, ss, cs)
+    if lm:
+        ss = lm.end()  # "In Washington, White House press secretary Josh Earnest …"
     src = _source_after(text, ss, cs, allow_appos=True, strict_start=True)
     if src is None:
         return None
@@ -1130,12 +1282,7 @@ def _subject(text: str, ss: int, cs: int, sent_raws: list[tuple[int, _Raw]]) -> 
     toks = _tokens(text, src[0], src[1])
     for j in range(1, len(toks)):
         t = toks[j][2]
-        if (
-            t[:1].islower()
-            and _is_cap(toks[j - 1][2])
-            and t.endswith(("s", "ed"))
-            and t not in SOURCE_NOUNS
-        ):
+        if t[:1].islower() and _is_cap(toks[j - 1][2]) and t.endswith(("s", "ed")) and t not in SOURCE_NOUNS:
             src = (src[0], toks[j - 1][1])
             break
     after = text[src[1] : src[1] + 40].lstrip()
@@ -1163,11 +1310,17 @@ def _one_cue(
     before = text[max(ss, cs - 12) : cs]
     if verb == "according to":
         return _according_to(text, qidx, cue_s, cue_e, ss, se, pi)
+    progressive = verb in PARTICIPLE_CUES and _PROGRESSIVE_RE.search(before)
     # infinitives, gerund objects and passives are not reporting acts here
-    if _NOT_FINITE_RE.search(before):
+    if _NOT_FINITE_RE.search(before) and not progressive:
         return None
-    if verb in PARTICIPLE_CUES:
+    if verb in PARTICIPLE_CUES and not progressive:
         return None  # handled once the sentence's other attributions are known
+    # the auxiliary belongs to the cue ("has admitted", "are insisting")
+    am = _AUX_RE.search(text, max(ss, cue_s - 12), cue_s)
+    if am:
+        cs = cue_s = am.start()
+        before = text[max(ss, cs - 12) : cs]
     weak = verb in WEAK_CUES
     base = verb in BASE_FORMS
     if m.group()[0].isupper() and verb != "according to":
@@ -1177,14 +1330,22 @@ def _one_cue(
     q_before = None
     if prev.endswith(_CLOSE_MARKS):
         q_before = qidx.ending_at(ss + len(prev))
-    if q_before and not base:
+    if q_before:
         src = _source_after(text, cue_e, se)
-        if src:
+        if src and (not base or _plural_source(text, src)):
             return _Raw(src, (cue_s, cue_e), _quote_content(text, qidx, ss, q_before), "", pi)
     if base and not _base_form_ok(text, ss, cs):
         return None
+    nm = _NEXT_WORD_RE.match(text, m.end(), se)
+    if nm and (nm.group(1) in CUE_VERBS or (base and nm.group(1).endswith("ed"))):
+        return None  # "online claims argue", "the report showed": this word is a noun
     src_b = _source_before(text, ss, cs)
-    if src_b is None and re.search(r"\band\s+(?:(?:also|then|later)\s+)?$", before):
+    if src_b is None:
+        rm = _RELATIVE_RE.search(text, max(ss, cs - 40), cs)
+        if rm:
+            # "said the officials, who added that …": the relative pronoun's antecedent speaks
+            src_b = _source_before(text, ss, rm.start())
+    if src_b is None and re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", before):
         # coordinated cue ("He stresses hydration and recommends …"): the clause's subject speaks
         src_b = _subject(text, ss, cs, sent_raws)
         if src_b is not None:
@@ -1199,14 +1360,13 @@ def _one_cue(
             src = _source_after(text, cue_e, se)
             if src is None:
                 return None
-            lead_words = len(text[ss:cs].split())
             rest = _parenthetical_rest(text, src[1], se)
-            if rest is not None and lead_words < 4:
+            if rest is not None and _is_parenthetical(text[ss:cs].rstrip()[:-1]):
                 cst, cen = _trim_forward(text, qidx, rest, se)
                 return _Raw(src, (cue_s, cue_e), (cst, cen), "", pi) if cen > cst else None
             if _after_is_end(text, src[1], se):
                 cst, cen = _trim_content(text, qidx, _lead_start(text, ss, cs, qidx), ss + len(prev) - 1)
-                if cen > cst:
+                if _enough_words(text, cst, cen):
                     return _Raw(src, (cue_s, cue_e), (cst, cen), "", pi)
         return None
     sb_s, _ = src_b
@@ -1219,24 +1379,65 @@ def _one_cue(
     # 3. clause before the source: "…, the NYT wrote."
     if lead.endswith(","):
         rest = _parenthetical_rest(text, cue_e, se)
-        if rest is not None and len(lead.split()) < 4:
+        if rest is not None and _is_parenthetical(lead[:-1]):
             cst, cen = _trim_forward(text, qidx, rest, se)
             return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi) if cen > cst else None
         if _after_is_end(text, cue_e, se):
             cst, cen = _trim_content(text, qidx, _lead_start(text, ss, sb_s, qidx), ss + len(lead) - 1)
-            if cen > cst:
+            if _enough_words(text, cst, cen):
                 return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi)
     # 4. content after the cue
+    if _COLON_END_RE.match(text, cue_e, se) and _COLON_END_RE.match(text, cue_e).end() > se:
+        # "President Obama also said:" ends the paragraph: the content is what follows
+        blk = _following_block(text, qidx, se, quoted_only=False)
+        return _Raw(src_b, (cue_s, cue_e), blk, "", pi) if blk else None
     fc = _forward_content(text, qidx, cue_e, se, verb, weak)
     if fc is None:
         return None
     cst, cen = fc
     q = qidx.find(cst)
-    if not (q and q[0] == cst and q[1] == cen):
+    if q and q[0] == cst and q[1] == cen:
+        if text.startswith(":", cue_e) or text[cue_e:cst].strip() == ":":
+            # a colon-introduced quote that ends its paragraph goes on through quoted paragraphs
+            blk = _following_block(text, qidx, cen, quoted_only=True)
+            if blk:
+                cen = blk[1]
+    else:
         cst, cen = _trim_forward(text, qidx, cst, cen)
     if cen <= cst:
         return None
     return _Raw(src_b, (cue_s, cue_e), (cst, cen), "", pi)
+
+
+def _following_block(text: str, qidx: _QuoteIndex, pos: int, quoted_only: bool) -> tuple[int, int] | None:
+    """Paragraphs after pos that carry on a colon-introduced statement: wholly quoted paragraphs, or
+    (when quoted_only is False) a run of short list-like paragraphs."""
+    m = _PARA_RE.match(text, pos)
+    if not m:
+        return None
+    start = m.end()
+    end = None
+    cur = start
+    for _ in range(MAX_BLOCK_PARAGRAPHS):
+        nm = _PARA_RE.search(text, cur)
+        pend = nm.start() if nm else len(text)
+        para = text[cur:pend].strip()
+        if not para:
+            break
+        q = qidx.find(cur)
+        whole_quote = q is not None and q[0] == cur and q[1] >= cur + len(para)
+        short = len(para.split()) <= 25 and not _CUE_RE.search(text, cur, pend)
+        if end is None and whole_quote:
+            quoted_only = True  # a block that opens with a quote goes on only through quotes
+        if not (whole_quote or (not quoted_only and short)):
+            break
+        end = cur + len(para)
+        if not nm:
+            break
+        cur = nm.end()
+    if end is None:
+        return None
+    return start, end
 
 
 def _quote_content(text: str, qidx: _QuoteIndex, ss: int, q: tuple[int, int]) -> tuple[int, int]:
@@ -1283,9 +1484,7 @@ def _after_is_end(text: str, pos: int, se: int) -> bool:
     return bool(_AFTER_CUE_END_RE.match(text[pos:se]))
 
 
-def _according_to(
-    text: str, qidx: _QuoteIndex, cue_s: int, cue_e: int, ss: int, se: int, pi: int
-) -> _Raw | None:
+def _according_to(text: str, qidx: _QuoteIndex, cue_s: int, cue_e: int, ss: int, se: int, pi: int) -> _Raw | None:
     lead = text[ss:cue_s].rstrip()
     if not lead:
         # "According to X, clause." — the source ends at the first comma
@@ -1304,8 +1503,8 @@ def _according_to(
     src = _source_after(text, cue_e, se)
     if not src:
         return None
-    cst, cen = _trim_content(text, qidx, ss, ss + len(lead) - 1)
-    if cen <= cst:
+    cst, cen = _trim_content(text, qidx, _lead_start(text, ss, cue_s, qidx), ss + len(lead) - 1)
+    if not _enough_words(text, cst, cen):
         return None
     return _Raw(src, (cue_s, cue_e), (cst, cen), _kind(text, qidx, cst, cen), pi)
 
@@ -1316,9 +1515,7 @@ _COLON_SRC_RE = re.compile(
 )
 
 
-def _colon_cue(
-    text: str, qidx: _QuoteIndex, ss: int, se: int, pi: int, sent_raws: list[tuple[int, _Raw]]
-) -> None:
+def _colon_cue(text: str, qidx: _QuoteIndex, ss: int, se: int, pi: int, sent_raws: list[tuple[int, _Raw]]) -> None:
     if ":" not in text[ss:se]:
         return
     m = _COLON_SRC_RE.match(text, ss, se)
@@ -1376,21 +1573,49 @@ def _looks_person(name: str) -> bool:
         1 <= len(ws) <= 4
         and all(w[:1].isupper() for w in ws)
         and not any(
-            w.lower() in ORG_ANAPHORS
-            or w.lower() in ("ministry", "times", "post", "news", "house", "department")
+            w.lower() in ORG_ANAPHORS or w.lower() in ("ministry", "times", "post", "news", "house", "department")
             for w in ws
         )
     )
 
 
-def _person_mentions(text: str) -> list[tuple[int, str]]:
-    """Person names mentioned anywhere (title + name or first + last name), with their positions."""
-    out: list[tuple[int, str]] = []
-    for m in _NAME_MENTION_RE.finditer(text):
-        core = _name_core(m.group())
+def _last_person_mention(text: str, pos: int) -> tuple[int, str] | None:
+    """The last person's name mentioned in the window before pos (pronoun antecedent candidate)."""
+    lo = max(0, pos - PRONOUN_WINDOW)
+    best = None
+    for m in _NAME_MENTION_RE.finditer(text, lo, pos):
+        best = m
+    while best is not None:
+        core = _name_core(best.group())
         ws = core.split()
         if len(ws) >= 2 and _looks_person(core) and not any(w.lower() in TITLE_WORDS for w in ws):
-            out.append((m.start(), core))
+            return best.start(), core
+        # try the previous mention
+        prev = None
+        for m in _NAME_MENTION_RE.finditer(text, lo, best.start()):
+            prev = m
+        best = prev
+    return None
+
+
+def _full_names(text: str, surnames: set[str]) -> dict[str, tuple[int, str]]:
+    """Where each surname first appears as part of a full name ("Lloyd Austin"); str.find scans stop at
+    the first full name, so this stays cheap (no per-article regex compilation)."""
+    out: dict[str, tuple[int, str]] = {}
+    n = len(text)
+    for surname in surnames:
+        i = text.find(surname)
+        while i >= 0:
+            j = i + len(surname)
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= n or not text[j].isalnum()):
+                lead = _NAME_LEAD_RE.search(text, max(0, i - 60), i)
+                if lead:
+                    core = _name_core(lead.group() + surname)
+                    ws = core.split()
+                    if len(ws) >= 2 and ws[-1] == surname and _looks_person(core):
+                        out[surname] = (i, core)
+                        break
+            i = text.find(surname, j)
     return out
 
 
@@ -1398,21 +1623,18 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
     """Speaker names: titles stripped, surnames and abbreviations expanded, pronouns resolved."""
     speakers: list[str | None] = []
     full_names: dict[str, str] = {}  # surname / abbreviation -> full name
-    mentions = _person_mentions(text) if raws else []
-    mention_pos = [p for p, _ in mentions]
-    mi = 0
+    surnames = {
+        w
+        for r in raws
+        if r.source
+        for w in [text[r.source[0] : r.source[1]]]
+        if " " not in w and len(w) >= 3 and w[:1].isupper() and w.isalpha()
+    }
+    first_full = _full_names(text, surnames)
     last_person: tuple[int, str] | None = None
     last_org: str | None = None
     last_plural: str | None = None
     for r in raws:
-        anchor = r.source[0] if r.source else r.cue[0]
-        # names mentioned before this attribution, speaker or not, feed surname expansion
-        while mi < len(mentions) and mention_pos[mi] < anchor:
-            pos, core = mentions[mi]
-            full_names.setdefault(core.split()[-1], core)
-            if last_person is None or pos > last_person[0]:
-                last_person = (pos, core)
-            mi += 1
         if r.source is None:
             speakers.append(None)
             continue
@@ -1420,8 +1642,12 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
         low = src.lower()
         words = low.split()
         name: str | None
-        if low in ("he", "she", "i"):
-            name = last_person[1] if last_person else None
+        if low in ("he", "she", "i", "him", "her"):
+            mention = _last_person_mention(text, r.source[0])
+            if mention and (last_person is None or mention[0] > last_person[0]):
+                name = full_names.get(mention[1].split()[-1], mention[1])
+            else:
+                name = last_person[1] if last_person else None
         elif low in ("it",):
             name = last_org
         elif low in ("they", "we"):
@@ -1430,17 +1656,18 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
             name = last_org or src
         else:
             core = _name_core(src)
-            for paren in re.findall(r"\(([^)]{1,20})\)", src):
+            for paren in _PAREN_RE.findall(src):
                 full_names[paren.strip()] = core
-            key = core.split()[-1] if core.split() else core
+            cw = core.split()
             if core in full_names:
                 name = full_names[core]
-            elif len(core.split()) == 1 and key in full_names:
-                name = full_names[key]
+            elif len(cw) == 1:
+                ff = first_full.get(cw[0])
+                name = full_names.get(cw[0]) or (ff[1] if ff and ff[0] < r.source[0] else None) or core
             else:
                 name = core
-                if len(core.split()) >= 2 and _looks_person(core):
-                    full_names.setdefault(core.split()[-1], core)
+            if name and len(name.split()) >= 2 and _looks_person(name):
+                full_names.setdefault(name.split()[-1], name)
             if name and name[:1].isupper() and _looks_person(name) and " and " not in name:
                 last_person = (r.source[0], name)
             elif name and name[:1].isupper():
@@ -1456,8 +1683,7 @@ def _is_named(speaker: str | None) -> bool:
     if not speaker:
         return False
     return any(
-        w[:1].isupper() and w.lower() not in SOURCE_NOUNS and w.lower() not in DETERMINERS
-        for w in speaker.split()
+        w[:1].isupper() and w.lower() not in SOURCE_NOUNS and w.lower() not in DETERMINERS for w in speaker.split()
     )
 
 

@@ -24,7 +24,7 @@ class NotHtml(BadRequest):
 
 
 def decode(data: bytes | str) -> str:
-    """Return the page as text: BOM first, then a declared charset, else UTF-8 with replacement."""
+    """Return the page as text: BOM first, then valid UTF-8, then a declared charset, else UTF-8 with replacement."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     for bom, encoding in _BOMS:
@@ -35,6 +35,12 @@ def decode(data: bytes | str) -> str:
             raise NotHtml(f"the body is {what}, not an HTML page")
     if b"\x00" in data[:1024]:
         raise NotHtml("the body holds NUL bytes: binary data, not an HTML page")
+    try:
+        # Valid multi-byte UTF-8 is almost never another encoding by accident, whatever the page declares
+        # (saved pages keep the original <meta charset> after being re-encoded to UTF-8).
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     encoding = _declared_encoding(data[:CHARSET_PRESCAN_BYTES])
     return data.decode(encoding or "utf-8", errors="replace")
 

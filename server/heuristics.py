@@ -105,3 +105,7 @@ DROP_FROM_ARTICLE_TAGS = ("button", "input", "select", "textarea", "form", "svg"
 # Schemes a link or image in the reading view may use.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
+
+# Scripts written without spaces between words (Han, kana, Hangul): each character counts as a word,
+# close to how readers of those languages pace themselves.
+CJK_CHAR_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .heuristics import BLOCK_TAGS
+from .heuristics import BLOCK_TAGS, CJK_CHAR_RE
 
 _WHITESPACE_RE = re.compile(r"\s+")
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -49,7 +49,8 @@ class PlainText:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        cjk = len(CJK_CHAR_RE.findall(self.text))
+        return len((CJK_CHAR_RE.sub(" ", self.text) if cjk else self.text).split()) + cjk
 
 
 def to_plain_text(article: HtmlElement) -> PlainText:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from re import _constants as _c  # the regex parser's opcodes, for the literal prefilter
+from re import _parser as _sre_parse
 
 from cssselect import SelectorError, parse
 from cssselect.parser import Class, CombinedSelector, Element, Hash
@@ -52,7 +54,12 @@ class PageIndex:
 
     @cached_property
     def all_text(self) -> str:
-        return "\n".join(self.text_nodes)
+        # Stripped and non-empty: long whitespace runs make '^\\s*' patterns backtrack quadratically.
+        return "\n".join(stripped for text in self.text_nodes if (stripped := text.strip()))
+
+    @cached_property
+    def all_text_lower(self) -> str:
+        return self.all_text.lower()
 
 
 _ALL_IDS = etree.XPath("//@id", smart_strings=False)
@@ -72,6 +79,11 @@ class Selector:
     xpath: etree.XPath
     keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
     text_re: re.Pattern[str] | None
+    # Lowercase strings one of which any text match must contain: a plain substring test rules most pages
+    # out far faster than a case-insensitive regex scan.
+    text_literals: tuple[str, ...] | None = None
+    # text_re in MULTILINE mode: '^' and '$' also hold at the joined page text's node boundaries.
+    text_scan_re: re.Pattern[str] | None = None
 
     def may_match(self, index: PageIndex) -> bool:
         return self.keys is None or any(index.has(key) for key in self.keys)
@@ -83,8 +95,10 @@ class Selector:
         if self.text_re is None:
             return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         index = index or PageIndex(root)
-        # One scan of the page's text rules the selector out on almost every page.
-        if not self.text_re.search(index.all_text):
+        if self.text_literals and not any(lit in index.all_text_lower for lit in self.text_literals):
+            return []
+        # One scan of the page's text rules the selector out on almost every remaining page.
+        if not (self.text_scan_re or self.text_re).search(index.all_text):
             return []
         candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         members = set(candidates)
@@ -121,7 +135,9 @@ def compile_selector(source: str) -> Selector:
     if text_re is not None and keys is None:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
-    return Selector(source, compiled, keys, text_re)
+    scan_re = re.compile(text_re.pattern, text_re.flags | re.M) if text_re is not None else None
+    literals = _leading_literals(text_re) if text_re is not None else None
+    return Selector(source, compiled, keys, text_re, text_literals=literals, text_scan_re=scan_re)
 
 
 def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:
@@ -166,3 +182,34 @@ def _subject_key(tree: object) -> Key | None:
             break
         node = getattr(node, "selector", None)
     return best
+
+
+def _leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The lowercase literal text that every match starts with, one per alternative; None if that is not
+    simple to say or too short to help. Leading anchors and optional whitespace are skipped:
+    '^\\s*(sign up|subscribe)' gives ('sign up', 'subscribe')."""
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    while items and (items[0][0] is _c.AT or (items[0][0] in (_c.MAX_REPEAT, _c.MIN_REPEAT) and items[0][1][0] == 0)):
+        items.pop(0)
+    prefixes = _prefixes(items)
+    if not prefixes or any(len(p) < 3 for p in prefixes):
+        return None
+    return tuple(sorted({p.lower() for p in prefixes}))
+
+
+def _prefixes(items: list) -> list[str]:
+    """Every literal run a sequence of regex items can start with (the parser factors common prefixes)."""
+    prefixes = [""]
+    for op, arg in items:
+        if op is _c.LITERAL:
+            prefixes = [p + chr(arg) for p in prefixes]
+        elif op is _c.SUBPATTERN:
+            return [p + q for p in prefixes for q in _prefixes(list(arg[-1]))]
+        elif op is _c.BRANCH:
+            return [p + q for p in prefixes for alternative in arg[1] for q in _prefixes(list(alternative))]
+        else:
+            break
+    return prefixes
