@@ -11,6 +11,7 @@ from readability import Document
 from readability.readability import REGEXES
 
 from .errors import NoArticle
+from .heuristics import DENSEST_CONTAINER_SHARE, MIN_ARTICLE_WORDS_BEFORE_RETRY
 from .limits import Deadline
 from .selectors import Selector
 
@@ -44,10 +45,18 @@ class _TreeDocument(Document):
     chosen article comes back as an element rather than a serialized string.
     """
 
-    def __init__(self, tree: HtmlElement, url: str | None, deadline: Deadline | None) -> None:
+    def __init__(
+        self, tree: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool = True
+    ) -> None:
         super().__init__(tree, url=url)
         self.article: HtmlElement | None = None
         self.deadline = deadline
+        self.semantic_main = semantic_main
+
+    def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
+        if not self.semantic_main:
+            return best_candidate
+        return super().get_semantic_main_candidate(candidates, best_candidate)
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Called once per candidate: a cheap place to honour the request's time cap.
@@ -118,11 +127,51 @@ def extract(
         if nodes:
             log.debug("article root from rule selector %r", selector.source)
             return _wrap(nodes)
-    document = _TreeDocument(root, url, deadline)
+    article = _readability(root, url, deadline, semantic_main=True)
+    if _word_count(article) < MIN_ARTICLE_WORDS_BEFORE_RETRY:
+        # readability 0.9 can promote a <main> whose children its cleaning then empties: try without.
+        retry = _readability(root, url, deadline, semantic_main=False)
+        if _word_count(retry) > _word_count(article):
+            article = retry
+    if _word_count(article) < MIN_ARTICLE_WORDS_BEFORE_RETRY:
+        container = _densest_container(root)
+        if container is not None and _word_count(container) > 2 * _word_count(article):
+            log.debug("readability found too little; using the container of most paragraph text")
+            article = container
+    return article
+
+
+def _densest_container(root: HtmlElement) -> HtmlElement | None:
+    """The deepest element holding most of the page's paragraph text: page builders (Elementor and kin)
+    scatter an article over many widgets, which readability scores one by one and then drops."""
+    totals: dict[HtmlElement, int] = {}
+    grand_total = 0
+    for paragraph in root.iter("p"):
+        length = len(paragraph.text_content())
+        grand_total += length
+        for ancestor in paragraph.iterancestors():
+            totals[ancestor] = totals.get(ancestor, 0) + length
+    if not grand_total:
+        return None
+    best, best_depth = None, -1
+    for element, total in totals.items():
+        if total >= DENSEST_CONTAINER_SHARE * grand_total:
+            depth = sum(1 for _ in element.iterancestors())
+            if depth > best_depth:
+                best, best_depth = element, depth
+    return best
+
+
+def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool) -> HtmlElement:
+    document = _TreeDocument(root, url, deadline, semantic_main)
     document.summary(html_partial=True)
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
     return document.article
+
+
+def _word_count(element: HtmlElement) -> int:
+    return len(element.text_content().split())
 
 
 def _wrap(nodes: list[HtmlElement]) -> HtmlElement:

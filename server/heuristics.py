@@ -99,8 +99,9 @@ MAX_BYLINE_CHARS = 100
 
 # Elements dropped with their content from the extracted article: controls and embeds a reader cannot use
 # and whose text (button labels, option lists) would otherwise leak into the reading view.
+# (Not nav: some page builders wrap the whole article in one.)
 DROP_FROM_ARTICLE_TAGS = ("button", "input", "select", "textarea", "form", "svg", "math", "iframe", "frame",
-                          "frameset", "noscript", "audio", "video", "nav", "dialog", "label", "meta", "base")
+                          "frameset", "noscript", "audio", "video", "dialog", "meta", "base")
 
 # Schemes a link or image in the reading view may use.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -109,3 +110,9 @@ SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
 # Scripts written without spaces between words (Han, kana, Hangul): each character counts as a word,
 # close to how readers of those languages pace themselves.
 CJK_CHAR_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+# An extraction shorter than this is suspicious enough to try readability once more, more leniently.
+MIN_ARTICLE_WORDS_BEFORE_RETRY = 80
+
+# The fallback article root must hold at least this share of the page's paragraph text.
+DENSEST_CONTAINER_SHARE = 0.6

@@ -198,14 +198,20 @@ def check_file(path: Path, *, scores: bool = True) -> CheckReport:
     path = Path(path)
     report = CheckReport(path)
     try:
-        rule = load_checked(path)
+        data = read_rule_data(path)
     except RuleError as exc:
         report.errors.extend(exc.message.splitlines())
         return report
-    data = rule.raw
+    # Placeholders first: a scaffolded selector is not CSS yet, and the author should hear why.
     for where in _placeholders(data):
         report.errors.append(f"{path}: {where}: still holds a {PLACEHOLDER} placeholder written by "
                              "`declutter rules new`/`import-ftr`; replace it with the real value")
+    try:
+        rule = compile_rule(path, data)
+    except RuleError as exc:
+        if not report.errors:
+            report.errors.extend(exc.message.splitlines())
+        return report
     if not rule.is_generic and "verified" not in data:
         report.errors.append(f"{path}: verified: a site rule must say who verified it and when "
                              "(verified: {by: NAME, date: YYYY-MM-DD})")

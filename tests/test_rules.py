@@ -1,0 +1,466 @@
+"""Rule files: schema and messages, selectors, lookup, the engine's guards, the `rules` tooling, and every
+shipped rule file's own fixture tests."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from server import cli
+from server.config import RULES_DIR
+from server.declutter import declutter
+from server.errors import RuleError
+from server.pipeline import Options, clean
+from server.ruleset import RuleSet, load_rule_file, load_rules
+from server.ruletools import check_file, convert_ftr, rule_files
+from server.selectors import compile_selector
+
+REPO = RULES_DIR.parent
+ARTICLE = " ".join(f"Sentence number {i} of the article says something worth reading about the council."
+                   for i in range(12))
+PAGE = f"""<html><head><title>Council story</title></head><body>
+<nav class="menu"><a href="/">Home</a></nav>
+<article><h1>Council story</h1><p>{ARTICLE}</p><p>{ARTICLE}</p>
+<div class="promo">Sign up for the Daily newsletter today</div>
+<figure class="keepme"><div class="promo">Photo credit stays</div></figure></article>
+<aside class="rail"><h3>Most read</h3><ul><li>Other story</li></ul></aside>
+</body></html>"""
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A throwaway checkout: rules/{sites,generic}, the real schema, tests/sites/."""
+    (tmp_path / "rules" / "sites").mkdir(parents=True)
+    (tmp_path / "rules" / "generic").mkdir()
+    shutil.copy(RULES_DIR / "schema.json", tmp_path / "rules" / "schema.json")
+    (tmp_path / "tests" / "sites" / "example.com").mkdir(parents=True)
+    (tmp_path / "tests" / "sites" / "example.com" / "page.html").write_text(PAGE)
+    return tmp_path
+
+
+def write_rule(repo: Path, text: str, name: str = "example.com.yaml", kind: str = "sites") -> Path:
+    path = repo / "rules" / kind / name
+    path.write_text(text)
+    return path
+
+
+GOOD_RULE = """name: Example
+domains: [example.com]
+strip:
+  - category: newsletter
+    selectors: [".promo"]
+verified: {by: tester, date: "2026-11-21"}
+tests:
+  - fixture: page.html
+    url: https://www.example.com/story
+    must_contain: ["Sentence number 3 of the article"]
+    must_not_contain: ["Sign up for the Daily newsletter"]
+"""
+
+
+def run_cli(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- schema and messages ---------------------------------------------------------------------
+
+
+def test_valid_rule_loads(repo: Path) -> None:
+    rule = load_rule_file(write_rule(repo, GOOD_RULE))
+    assert rule.domains == ("example.com",)
+    assert rule.categories == ["newsletter"]
+
+
+def test_unknown_key_is_named(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE.replace("name: Example", "titl: Example"))
+    with pytest.raises(RuleError, match=r"example\.com\.yaml: \(top level\): Additional properties .*'titl'"):
+        load_rule_file(path)
+
+
+def test_unknown_key_inside_a_strip_group_is_named(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE.replace("    selectors: [\".promo\"]", "    selector: [\".promo\"]"))
+    with pytest.raises(RuleError, match=r"strip/0: .*'selector'"):
+        load_rule_file(path)
+
+
+def test_wrong_type_is_named(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE.replace('selectors: [".promo"]', 'selectors: ".promo"'))
+    with pytest.raises(RuleError, match=r"strip/0/selectors: '.promo' is not of type 'array'"):
+        load_rule_file(path)
+
+
+def test_unknown_category_fails(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE.replace("category: newsletter", "category: newsleter"))
+    with pytest.raises(RuleError, match=r"strip/0/category: 'newsleter' is not one of"):
+        load_rule_file(path)
+
+
+def test_duplicate_yaml_key_fails(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE.replace("name: Example", "name: Example\nname: Again"))
+    with pytest.raises(RuleError, match="duplicate key 'name'"):
+        load_rule_file(path)
+
+
+def test_file_must_be_named_after_a_domain(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE, name="example.org.yaml")
+    with pytest.raises(RuleError, match=r"must be named after one of its domains \(example\.com\.yaml\)"):
+        load_rule_file(path)
+
+
+def test_generic_files_take_no_domains(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE, name="promo.yaml", kind="generic")
+    with pytest.raises(RuleError, match="generic rules apply everywhere and take no domains"):
+        load_rule_file(path)
+
+
+def test_invalid_selector_is_named(repo: Path) -> None:
+    path = write_rule(repo, GOOD_RULE.replace('[".promo"]', '[".promo[["]'))
+    with pytest.raises(RuleError, match=r"example\.com\.yaml: selector '\.promo\[\[': invalid CSS"):
+        load_rule_file(path)
+
+
+def test_invalid_xpath_is_named() -> None:
+    with pytest.raises(RuleError, match="invalid XPath"):
+        compile_selector("xpath://div[@class='x'")
+
+
+def test_relative_has_is_refused() -> None:
+    with pytest.raises(RuleError, match=r"relative ':has\(> \.\.\.\)' is not supported"):
+        compile_selector("div:has(> p.promo)")
+
+
+def test_has_text_needs_a_scope_and_known_flags() -> None:
+    with pytest.raises(RuleError, match="needs a tag, class or id"):
+        compile_selector(":has-text(/subscribe/i)")
+    with pytest.raises(RuleError, match="unsupported regex flags 'g'"):
+        compile_selector("div:has-text(/subscribe/g)")
+
+
+# --- selectors -------------------------------------------------------------------------------------
+
+
+def _tree(fragment: str) -> html.HtmlElement:
+    return html.document_fromstring(f"<html><body>{fragment}</body></html>")
+
+
+def test_has_text_matches_elements_holding_a_matching_text_node() -> None:
+    tree = _tree('<div id="a"><div id="b"><p>Please subscribe now</p></div></div><div id="c">Nothing</div>')
+    matches = compile_selector("div:has-text(/subscribe/i)").select(tree)
+    assert [m.get("id") for m in matches] == ["a", "b"]
+
+
+def test_has_text_anchored_regex_matches_any_text_node() -> None:
+    # Regression: the page-wide pre-scan joined all text nodes, so '^' only held at the page's first node.
+    tree = _tree("<p>Intro</p><div class='box'><p>* indicates required</p></div><p>Outro</p>")
+    matches = compile_selector("p:has-text(/^\\s*\\*\\s*indicates required\\s*$/i)").select(tree)
+    assert [m.text for m in matches] == ["* indicates required"]
+
+
+def test_has_text_plain_argument_is_literal_and_case_insensitive() -> None:
+    tree = _tree("<span>Price: $5 (approx.)</span><span>price 5</span>")
+    assert len(compile_selector("span:has-text($5 (approx.))").select(tree)) == 1
+
+
+def test_xpath_prefix_and_exslt_regex() -> None:
+    tree = _tree("<section><h3>Most read</h3></section><section><h3>Analysis</h3></section>")
+    selector = compile_selector("xpath://section[re:test(normalize-space(h3), '^most read$', 'i')]")
+    assert [s.findtext("h3") for s in selector.select(tree)] == ["Most read"]
+
+
+def test_descendant_has_works() -> None:
+    tree = _tree("<div id='x'><p class='promo'>a</p></div><div id='y'><p>b</p></div>")
+    assert [d.get("id") for d in compile_selector("div:has(p.promo)").select(tree)] == ["x"]
+
+
+# --- lookup ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ruleset(repo: Path) -> RuleSet:
+    write_rule(repo, GOOD_RULE)
+    write_rule(repo, GOOD_RULE.replace("example.com", "news.example.org").replace("page.html", "p.html"),
+               name="news.example.org.yaml")
+    write_rule(repo, "strip:\n  - category: feed\n    selectors: ['aside.rail']\n", name="rail.yaml", kind="generic")
+    return load_rules(repo / "rules")
+
+
+def test_lookup_exact_parent_generic_none(ruleset: RuleSet) -> None:
+    assert ruleset.for_host("example.com").path == "rules/sites/example.com.yaml"
+    assert ruleset.for_host("www.example.com").path == "rules/sites/example.com.yaml"
+    assert ruleset.for_host("a.b.news.example.org").path == "rules/sites/news.example.org.yaml"
+    assert ruleset.for_host("example.org") is None
+    assert ruleset.for_host("notexample.com") is None
+    assert ruleset.for_host(None) is None
+    assert [r.path for r in ruleset.generic] == ["rules/generic/rail.yaml"]
+
+
+def test_site_rule_then_generic_are_applied(ruleset: RuleSet) -> None:
+    result = clean(PAGE, "https://www.example.com/story", Options(attributions=False), rules=ruleset)
+    assert result.rules_applied == ["rules/sites/example.com.yaml", "rules/generic/rail.yaml"]
+    generic_only = clean(PAGE, "https://elsewhere.test/story", Options(attributions=False), rules=ruleset)
+    assert generic_only.rules_applied == ["rules/generic/rail.yaml"]
+
+
+def test_two_files_claiming_one_domain_fail(repo: Path) -> None:
+    write_rule(repo, GOOD_RULE)
+    write_rule(repo, GOOD_RULE.replace("domains: [example.com]", "domains: [www.example.com, example.com]"),
+               name="www.example.com.yaml")
+    with pytest.raises(RuleError, match="already claimed by"):
+        load_rules(repo / "rules")
+
+
+# --- engine: removed entries, keep, refusal ------------------------------------------------------------
+
+
+def test_removed_entries_name_rule_selector_category_count_sample(ruleset: RuleSet) -> None:
+    result = clean(PAGE, "https://www.example.com/story", Options(attributions=False), rules=ruleset)
+    by_selector = {r["selector"]: r for r in result.removed}
+    promo = by_selector[".promo"]
+    assert promo == {"category": "newsletter", "rule": "rules/sites/example.com.yaml", "selector": ".promo",
+                     "count": 2, "sample": "Sign up for the Daily newsletter today"}
+    assert by_selector["aside.rail"]["category"] == "feed"
+    assert "Sign up for the Daily" not in result.text
+
+
+def test_keep_protects_a_node_and_its_ancestors(repo: Path) -> None:
+    rule = load_rule_file(write_rule(repo, GOOD_RULE.replace("verified:", "keep: ['figure.keepme .promo']\nverified:")))
+    root = html.document_fromstring(PAGE)
+    removals = declutter(root, [rule])
+    assert removals[0].count == 1  # the newsletter promo, not the kept photo credit
+    assert "Photo credit stays" in root.text_content()
+
+
+def test_a_strip_taking_most_of_the_text_is_refused(repo: Path) -> None:
+    rule = load_rule_file(write_rule(repo, GOOD_RULE.replace('[".promo"]', '["article"]')))
+    root = html.document_fromstring(PAGE)
+    removals = declutter(root, [rule])
+    assert [(r.selector, r.refused) for r in removals] == [("article", True)]
+    assert removals[0].to_dict()["refused"] is True
+    assert "Sentence number 3" in root.text_content()
+
+
+def test_max_words_spares_long_matches(repo: Path) -> None:
+    text = GOOD_RULE.replace("    selectors: [\".promo\"]", "    max_words: 2\n    selectors: [\".promo\"]")
+    rule = load_rule_file(write_rule(repo, text))
+    root = html.document_fromstring(PAGE)
+    assert declutter(root, [rule]) == []
+
+
+# --- rules check ---------------------------------------------------------------------------------
+
+
+def test_check_passes_a_good_rule(repo: Path) -> None:
+    report = check_file(write_rule(repo, GOOD_RULE))
+    assert report.ok, report.errors
+
+
+def test_check_detects_a_dead_selector(repo: Path) -> None:
+    report = check_file(write_rule(repo, GOOD_RULE.replace('[".promo"]', '[".promo", ".gone-since-redesign"]')))
+    assert any("strip selector '.gone-since-redesign' matches nothing" in e for e in report.errors)
+
+
+def test_check_reports_failed_expectations(repo: Path) -> None:
+    text = GOOD_RULE.replace('["Sentence number 3 of the article"]', '["A sentence that is not there"]')
+    text = text.replace('["Sign up for the Daily newsletter"]', '["Council story", "Home"]')
+    errors = check_file(write_rule(repo, text)).errors
+    assert any("must_contain not found in the cleaned text: 'A sentence that is not there'" in e for e in errors)
+    assert any("must_not_contain still in the output" in e for e in errors)
+
+
+def test_check_requires_tests_verified_and_a_fixture(repo: Path) -> None:
+    errors = check_file(write_rule(repo, GOOD_RULE.split("verified:")[0])).errors
+    assert any("verified: a site rule must say who verified it" in e for e in errors)
+    assert any("tests: a rule needs at least one fixture test" in e for e in errors)
+    errors = check_file(write_rule(repo, GOOD_RULE.replace("fixture: page.html", "fixture: missing.html"))).errors
+    assert any("fixture not found" in e for e in errors)
+
+
+def test_check_url_must_be_covered_by_the_domains(repo: Path) -> None:
+    errors = check_file(write_rule(repo, GOOD_RULE.replace("www.example.com/story", "example.net/story"))).errors
+    assert any("url host example.net is not covered by domains" in e for e in errors)
+
+
+def test_check_fails_when_the_site_rule_scores_below_generic(repo: Path) -> None:
+    expected = repo / "tests" / "sites" / "example.com" / "page.expected.txt"
+    expected.write_text(f"{ARTICLE}\n\n{ARTICLE}\nPhoto credit stays")
+    text = GOOD_RULE.replace('[".promo"]', '["figure.keepme"]').replace(
+        'must_not_contain: ["Sign up for the Daily newsletter"]', "must_not_contain: []")
+    errors = check_file(write_rule(repo, text)).errors
+    assert any("scores below the generic layer alone" in e for e in errors)
+
+
+def test_check_command_exit_codes_and_messages(repo: Path, capsys: pytest.CaptureFixture) -> None:
+    good = write_rule(repo, GOOD_RULE)
+    code, out, _ = run_cli(capsys, "rules", "check", str(good), "--scores")
+    assert code == 0
+    assert "1 of 1 rule files pass" in out and "example.com" in out and "must-not" in out
+    bad = write_rule(repo, GOOD_RULE.replace("name: Example", "nmae: Example"))
+    code, out, err = run_cli(capsys, "rules", "check", str(bad))
+    assert code == 1
+    assert "FAIL" in err and "'nmae'" in err and "example.com.yaml" in err
+
+
+def test_check_command_defaults_to_every_file_of_the_rules_dir(repo: Path, capsys: pytest.CaptureFixture) -> None:
+    write_rule(repo, GOOD_RULE)
+    code, out, _ = run_cli(capsys, "rules", "check", "--rules-dir", str(repo / "rules"))
+    assert code == 0 and "1 of 1 rule files pass" in out
+
+
+# --- rules new / explain / import-ftr ------------------------------------------------------------------
+
+
+def test_new_scaffolds_a_rule_that_fails_until_filled(repo: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    saved = tmp_path / "saved page.html"
+    saved.write_text(PAGE)
+    code, out, _ = run_cli(capsys, "rules", "new", "example.com", str(saved), "--url", "https://example.com/s",
+                           "--rules-dir", str(repo / "rules"))
+    assert code == 0 and "wrote" in out and "fails until they are filled in" in out
+    rule_path = repo / "rules" / "sites" / "example.com.yaml"
+    assert (repo / "tests" / "sites" / "example.com" / "saved-page.html").read_text() == PAGE
+    code, _, err = run_cli(capsys, "rules", "check", str(rule_path))
+    assert code == 1
+    assert "still holds a TODO placeholder" in err and "tests/0/must_contain/0" in err
+    code, _, err = run_cli(capsys, "rules", "new", "example.com", str(saved), "--url", "https://example.com/s",
+                           "--rules-dir", str(repo / "rules"))
+    assert code == 1 and "exists" in err
+
+
+def test_new_refuses_a_url_of_another_site(repo: Path, capsys: pytest.CaptureFixture) -> None:
+    page = repo / "tests" / "sites" / "example.com" / "page.html"
+    code, _, err = run_cli(capsys, "rules", "new", "example.com", str(page), "--url", "https://other.org/",
+                           "--rules-dir", str(repo / "rules"))
+    assert code == 1 and "is not example.com" in err
+
+
+def test_explain_shows_removals_and_the_kept_article(repo: Path, capsys: pytest.CaptureFixture) -> None:
+    write_rule(repo, GOOD_RULE)
+    page = repo / "tests" / "sites" / "example.com" / "page.html"
+    code, out, _ = run_cli(capsys, "rules", "explain", str(page), "--url", "https://www.example.com/story",
+                           "--rules-dir", str(repo / "rules"))
+    assert code == 0
+    assert "site rule: rules/sites/example.com.yaml" in out
+    assert "[newsletter] rules/sites/example.com.yaml  .promo  ×2" in out
+    assert "'Sign up for the Daily newsletter today'" in out
+    assert "title:  'Council story'" in out and "words:" in out and "Sentence number 0" in out
+
+
+FTR_GUARDIAN = """# Guardian
+title: //h1[@itemprop='headline']
+author: //a[@rel='author']
+date: //time[@itemprop='datePublished']/@datetime
+body: //div[@itemprop='articleBody']
+strip: //aside[contains(@class, 'element-rich-link')]
+strip_id_or_class: submeta
+strip_id_or_class: content__meta-container
+prune: no
+tidy: no
+test_url: https://www.theguardian.com/world/2016/jan/01/some-story
+test_contains: The prime minister said
+"""
+FTR_SIMPLE = """body: //article
+strip_image_src: /pixel.gif
+single_page_link: //a[@class='print']
+find_string: <br /><br />
+replace_string: </p><p>
+strip: //div[
+"""
+
+
+def test_import_ftr_converts_directives() -> None:
+    imported = convert_ftr(FTR_GUARDIAN, "theguardian.com")
+    data = imported.data
+    assert data["domains"] == ["theguardian.com"]
+    assert data["content"] == ["xpath://div[@itemprop='articleBody']"]
+    assert data["title"] == ["xpath://h1[@itemprop='headline']"]
+    assert data["byline"] == ["xpath://a[@rel='author']"]
+    assert data["published"] == ["xpath://time[@itemprop='datePublished']/@datetime"]
+    assert data["strip"][0]["selectors"] == ["xpath://aside[contains(@class, 'element-rich-link')]"]
+    assert data["strip"][1]["selectors"] == ['[class*="submeta"], [id*="submeta"]',
+                                             '[class*="content__meta-container"], [id*="content__meta-container"]']
+    assert data["tests"][0]["url"] == "https://www.theguardian.com/world/2016/jan/01/some-story"
+    assert data["tests"][0]["must_contain"] == ["The prime minister said"]
+    assert any(w.startswith("prune: no equivalent") for w in imported.warnings)
+
+
+def test_import_ftr_warns_on_ignored_and_invalid_lines() -> None:
+    imported = convert_ftr(FTR_SIMPLE, "example.com")
+    warnings = "\n".join(imported.warnings)
+    for directive in ("strip_image_src", "single_page_link", "find_string", "replace_string"):
+        assert f"{directive}: no equivalent" in warnings
+    assert "strip: selector 'xpath://div[': invalid XPath" in warnings
+    assert "strip" not in imported.data
+
+
+def test_import_ftr_command_prints_and_writes(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    source = tmp_path / ".theguardian.com.txt"
+    source.write_text(FTR_GUARDIAN)
+    code, out, err = run_cli(capsys, "rules", "import-ftr", str(source))
+    assert code == 0 and "domains:" in out and "theguardian.com" in out and "prune" in err
+    code, out, _ = run_cli(capsys, "rules", "import-ftr", str(source), "--write", "--rules-dir", str(repo / "rules"))
+    written = repo / "rules" / "sites" / "theguardian.com.yaml"
+    assert code == 0 and written.exists()
+    assert load_rule_file(written).content[0].source == "xpath://div[@itemprop='articleBody']"
+    code, _, err = run_cli(capsys, "rules", "check", str(written))
+    assert code == 1 and "TODO placeholder" in err and "verified" in err
+
+
+# --- CONTRIBUTING.md commands stay correct -----------------------------------------------------------
+
+_BLOCK_RE = re.compile(r"```(\w+)([^\n]*)\n(.*?)```", re.S)
+
+
+def _doc_commands(runnable: bool) -> list[list[str]]:
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    commands = []
+    for _lang, info, body in _BLOCK_RE.findall(text):
+        if runnable and "runnable" not in info:
+            continue
+        commands += [shlex.split(line)[1:] for line in body.splitlines() if line.startswith("declutter ")]
+    return commands
+
+
+def test_every_documented_command_parses() -> None:
+    commands = _doc_commands(runnable=False)
+    assert len(commands) >= 5
+    parser = cli._build_parser()
+    for argv in commands:
+        parser.parse_args(argv)  # exits (SystemExit) on an unknown command or option
+
+
+@pytest.mark.parametrize("argv", _doc_commands(runnable=True), ids=" ".join)
+def test_runnable_documented_commands_succeed(argv: list[str], capsys: pytest.CaptureFixture,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    assert cli.main(argv) == 0, capsys.readouterr().err
+
+
+# --- every shipped rule file's own tests --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", rule_files(RULES_DIR), ids=lambda p: p.name)
+def test_rule_file(path: Path) -> None:
+    report = check_file(path)
+    assert report.ok, "\n".join(report.errors)
+
+
+def test_shipped_rules_load_and_cover_thirty_sites() -> None:
+    rules = load_rules(RULES_DIR)
+    assert len({r.path for r in rules.sites.values()}) >= 30
+    assert {"kyivindependent.com", "theweek.com"} <= set(rules.sites)
+
+
+def test_fixture_sizes_stay_small() -> None:
+    sizes = [p.stat().st_size for p in (REPO / "tests" / "sites").rglob("*.html")]
+    assert max(sizes) < 1.5 * 1024 * 1024
+    assert sum(sizes) < 25 * 1024 * 1024
