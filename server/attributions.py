@@ -198,8 +198,11 @@ _CUE_TAIL_RE = re.compile(
     r"opinion|ruling|decision|document|survey|presentation|webinar|livestream|thread)\b"
 )
 
-# "that" within a few words after the cue: what lies between is an adverbial ("argued for years that").
-_THAT_SOON_RE = re.compile(r"(?:\s+[\w’'.-]+){1,6}?\s+(that)\b(?![’'])")
+# "that" a few words after the cue, behind a preposition or adverb: an adverbial ("argued for years that").
+_THAT_SOON_RE = re.compile(
+    r"\s+(?:for|by|on|in|at|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
+    r"repeatedly|privately|publicly)\b(?:\s+[\w’'.-]+){0,5}?\s+(that)\b(?![’'])"
+)
 
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
 _CUE_PUBLICATION_RE = re.compile(
@@ -462,6 +465,8 @@ _COMMA_RE = re.compile(r"\s*,\s*")
 
 # The word right after a cue.
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+# A reported statement has at least this many words (a lone "that" is a fragment).
+MIN_CONTENT_WORDS = 2
 # Backward contents shorter than this many words are adverbials ("In fact, HCA said …"), not statements.
 MIN_BACKWARD_WORDS = 3
 
@@ -479,6 +484,11 @@ _STRONG_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
     r"[a-z]{3,}ed|\w+n[’']t|\w+[’'](?:s|re|ll|d|ve|m))\b"
 )
+
+# Longest stretch handled as one sentence, and most cues looked at in one: real sentences are far
+# below both; the caps keep pathological input (a 100k paragraph with no full stop) linear.
+MAX_SENTENCE_CHARS = 4000
+MAX_CUES_PER_SENTENCE = 40
 
 # Inputs above this size are processed paragraph by paragraph only up to this many cues (guards time).
 MAX_CUES = 20000
@@ -628,6 +638,25 @@ def _sentences(text: str, ps: int, pe: int, inside_quote) -> list[tuple[int, int
         start = end
     if start < pe:
         out.append((start, pe))
+    if any(e - s > MAX_SENTENCE_CHARS for s, e in out):
+        out = [c for s, e in out for c in _chunks(text, s, e)]
+    return out
+
+
+def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut an overlong "sentence" (unclosed quotes, missing punctuation) at spaces, so work per cue stays
+    bounded and the whole finder linear."""
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS)
+        if cut <= s:
+            cut = s + MAX_SENTENCE_CHARS
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
     return out
 
 
@@ -720,7 +749,10 @@ def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
         while j > lo and (text[j - 1].isalpha() or text[j - 1] in "’'"):
             j -= 1
         word = text[j:seg_end].lower()
-        if j > lo and (word in PRE_CUE_SKIP or (word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS)):
+        if j > lo and (
+            word in PRE_CUE_SKIP
+            or (word.endswith("ly") and len(word) > 4 and text[j].islower() and word not in NOT_ADVERBS)
+        ):
             end = j
             continue
         end = seg_end
@@ -1104,7 +1136,7 @@ def _raw_attributions(text: str) -> list[_Raw]:
             if k0 == k and not _colon_quote_possible(text, ss, se):
                 continue
             try:
-                out.extend(_sentence(text, qidx, cues[k0:k], ss, se, pi))
+                out.extend(_sentence(text, qidx, cues[k0 : min(k, k0 + MAX_CUES_PER_SENTENCE)], ss, se, pi))
             except Exception:  # one odd sentence must not cost the whole article its attributions
                 logger.exception("attribution finder failed on a sentence at %d", ss)
     return out
@@ -1122,7 +1154,7 @@ def _sentence(text: str, qidx: _QuoteIndex, cues: list[re.Match], ss: int, se: i
     for m in cues:
         if any(r.cue[0] <= m.start() < r.cue[1] for _, r in sent_raws):
             continue  # "said in its report": the venue's noun is not another cue
-        if m.group() in PARTICIPLE_CUES:
+        if m.group() in PARTICIPLE_CUES and not _PROGRESSIVE_RE.search(text, max(ss, m.start() - 12), m.start()):
             parts.append(m)
             continue
         r = _one_cue(text, qidx, m, ss, se, pi, sent_raws)
@@ -1153,6 +1185,8 @@ def _sentence(text: str, qidx: _QuoteIndex, cues: list[re.Match], ss: int, se: i
                     continue
                 r = _Raw(r.source, r.cue, (cs, ce), "", r.paragraph)
         r.kind = _kind(text, qidx, r.content[0], r.content[1])
+        if r.kind != "direct" and len(text[r.content[0] : r.content[1]].split()) < MIN_CONTENT_WORDS:
+            continue  # "Nagel says that," with the statement in the next paragraph: nothing to show here
         fixed.append(r)
     return [r for _, r in _drop_duplicates(text, [(r.cue[0], r) for r in fixed])]
 
@@ -1540,7 +1574,10 @@ def _colon_cue(text: str, qidx: _QuoteIndex, ss: int, se: int, pi: int, sent_raw
 def _name_core(src: str) -> str:
     """Strip determiners, titles and appositions: the name a reader would recognise."""
     s = re.sub(r"\s*\([^)]*\)", "", src).strip()
-    if "," in s and " and " not in s:
+    first = s.split(",")[0].strip()
+    if "," in s and first[:1].isupper() and " and " not in first and len(first.split()) <= 5:
+        s = first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
+    elif "," in s and " and " not in s:
         chunks = [c.strip() for c in s.split(",") if c.strip()]
         named = [c for c in chunks if any(w[:1].isupper() for w in c.split()[1:]) or c[:1].isupper()]
         s = named[0] if named else chunks[0]
@@ -1579,23 +1616,28 @@ def _looks_person(name: str) -> bool:
     )
 
 
-def _last_person_mention(text: str, pos: int) -> tuple[int, str] | None:
-    """The last person's name mentioned in the window before pos (pronoun antecedent candidate)."""
-    lo = max(0, pos - PRONOUN_WINDOW)
-    best = None
-    for m in _NAME_MENTION_RE.finditer(text, lo, pos):
-        best = m
-    while best is not None:
-        core = _name_core(best.group())
-        ws = core.split()
-        if len(ws) >= 2 and _looks_person(core) and not any(w.lower() in TITLE_WORDS for w in ws):
-            return best.start(), core
-        # try the previous mention
-        prev = None
-        for m in _NAME_MENTION_RE.finditer(text, lo, best.start()):
-            prev = m
-        best = prev
-    return None
+class _Mentions:
+    """Person names mentioned in the text, scanned once, left to right, as pronouns ask for them."""
+
+    __slots__ = ("last", "pos", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.last: tuple[int, str] | None = None
+
+    def before(self, pos: int) -> tuple[int, str] | None:
+        """The last person named in the window before pos."""
+        start = max(self.pos, pos - PRONOUN_WINDOW)
+        for m in _NAME_MENTION_RE.finditer(self.text, start, pos):
+            core = _name_core(m.group())
+            ws = core.split()
+            if len(ws) >= 2 and _looks_person(core) and not any(w.lower() in TITLE_WORDS for w in ws):
+                self.last = (m.start(), core)
+        self.pos = max(self.pos, pos)
+        if self.last and self.last[0] >= pos - PRONOUN_WINDOW:
+            return self.last
+        return None
 
 
 def _full_names(text: str, surnames: set[str]) -> dict[str, tuple[int, str]]:
@@ -1631,6 +1673,8 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
         if " " not in w and len(w) >= 3 and w[:1].isupper() and w.isalpha()
     }
     first_full = _full_names(text, surnames)
+    mentions = _Mentions(text)
+    titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
     last_person: tuple[int, str] | None = None
     last_org: str | None = None
     last_plural: str | None = None
@@ -1643,8 +1687,9 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
         words = low.split()
         name: str | None
         if low in ("he", "she", "i", "him", "her"):
-            mention = _last_person_mention(text, r.source[0])
-            if mention and (last_person is None or mention[0] > last_person[0]):
+            # the last person quoted is the usual antecedent; a mere mention only when none was quoted yet
+            mention = mentions.before(r.source[0]) if last_person is None else None
+            if mention:
                 name = full_names.get(mention[1].split()[-1], mention[1])
             else:
                 name = last_person[1] if last_person else None
@@ -1653,7 +1698,10 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
         elif low in ("they", "we"):
             name = last_plural or last_org
         elif words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in src.split()[1:]):
-            name = last_org or src
+            name = last_org
+        elif words and not _is_named(src):
+            # a generic source ("officials", "the president"): a title points back to its holder
+            name = titled.get(words[-1])
         else:
             core = _name_core(src)
             for paren in _PAREN_RE.findall(src):
@@ -1670,6 +1718,9 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
                 full_names.setdefault(name.split()[-1], name)
             if name and name[:1].isupper() and _looks_person(name) and " and " not in name:
                 last_person = (r.source[0], name)
+                for w in words:
+                    if w in TITLE_WORDS and w not in DETERMINERS:
+                        titled[w] = name
             elif name and name[:1].isupper():
                 last_org = name
             if name and (" and " in name or (words and words[-1].endswith("s") and not src[:1].isupper())):

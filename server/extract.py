@@ -11,7 +11,12 @@ from readability import Document
 from readability.readability import REGEXES
 
 from .errors import NoArticle
-from .heuristics import DENSEST_CONTAINER_SHARE, MIN_ARTICLE_WORDS_BEFORE_RETRY
+from .heuristics import (
+    DENSEST_CONTAINER_SHARE,
+    EXPAND_MAX_LINK_DENSITY,
+    EXPAND_RATIO,
+    MIN_ARTICLE_WORDS_BEFORE_RETRY,
+)
 from .limits import Deadline
 from .selectors import Selector
 
@@ -133,10 +138,12 @@ def extract(
         retry = _readability(root, url, deadline, semantic_main=False)
         if _word_count(retry) > _word_count(article):
             article = retry
-    if _word_count(article) < MIN_ARTICLE_WORDS_BEFORE_RETRY:
-        container = _densest_container(root)
-        if container is not None and _word_count(container) > 2 * _word_count(article):
-            log.debug("readability found too little; using the container of most paragraph text")
+    container = _densest_container(root)
+    if container is not None:
+        article_words, container_words = _word_count(article), _word_count(container)
+        # readability kept one section of a page whose text sits in one container (listicles, page builders).
+        if article_words < EXPAND_RATIO * container_words and _link_density(container) < EXPAND_MAX_LINK_DENSITY:
+            log.debug("readability kept %d of %d words; using their container", article_words, container_words)
             article = container
     return article
 
@@ -168,6 +175,10 @@ def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, 
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
     return document.article
+
+
+def _link_density(element: HtmlElement) -> float:
+    return sum(_text_length(a) for a in element.iter("a")) / max(_text_length(element), 1)
 
 
 def _word_count(element: HtmlElement) -> int:

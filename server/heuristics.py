@@ -116,3 +116,8 @@ MIN_ARTICLE_WORDS_BEFORE_RETRY = 80
 
 # The fallback article root must hold at least this share of the page's paragraph text.
 DENSEST_CONTAINER_SHARE = 0.6
+
+# When readability keeps less than this share of the words of the container holding most of the page's
+# paragraph text, and that container is not a link list, the container is the article.
+EXPAND_RATIO = 0.25
+EXPAND_MAX_LINK_DENSITY = 0.3
