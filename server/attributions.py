@@ -136,7 +136,7 @@ OBJECT_CUES: frozenset[str] = frozenset(
     )
 )
 
-# Verbs that must be followed by "out" to report ("pointed out").
+# Verbs that report only with their particle: "pointed out", "points to", "puts it".
 PARTICLE_CUES: dict[str, str] = {
     "pointed": "out|to",
     "points": "out|to",
@@ -353,6 +353,7 @@ _NAME_LEAD_RE = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}$")
 
 # How far back (characters) a pronoun looks for the person it refers to.
 PRONOUN_WINDOW = 1500
+# A short parenthetical in a source is its abbreviation: "The New York Times (NYT)".
 _PAREN_RE = re.compile(r"\(([^)]{1,20})\)")
 
 # A person's name in running text: an optional title, then two to four capitalised words.
@@ -389,9 +390,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     )
 )
 
-# Quotation marks: openers, closers and the ambiguous straight quote.
+# Double quotation marks (curly, low-9, guillemets, straight): the ones a quote is paired on.
 _QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
-_OPENERS = "“„«"
+# Marks that only ever close a quote; the straight quote toggles, “ „ « open.
 _CLOSERS = "”»"
 # British single quotes (‘…’), used only in paragraphs without double quotes.
 _SINGLE_MARK_RE = re.compile(r"['‘’]")
@@ -442,7 +443,9 @@ _AFTER_CUE_END_RE = re.compile(
     r"(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
 )
 
+# Any word character: tells real text from punctuation-only stretches.
 _WORD_CHAR_RE = re.compile(r"\w")
+# What may start a new sentence: a capital (Latin, common accented) or a digit.
 _UPPER_START_RE = re.compile(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ]")
 
 # Importance of an attribution by kind: a reader looks for quoted words first.
@@ -461,6 +464,7 @@ _NOT_PARENTHETICAL_RE = re.compile(
 )
 # A clause left open before a comma-enclosed cue ("because, he said, quality is key").
 _OPEN_CLAUSE_RE = re.compile(r"\b(?:because|that|but|and|if|when|while|so|although|though|since)\s*$")
+# A comma with its spaces (the end of a parenthetical cue).
 _COMMA_RE = re.compile(r"\s*,\s*")
 
 # The word right after a cue.
@@ -517,9 +521,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _single_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]]:
+def _single_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
     """Top-level ‘…’ quotes, nesting-aware; an apostrophe inside a word is neither opener nor closer."""
-    out: list[tuple[int, int, bool]] = []
+    out: list[tuple[int, int]] = []
     depth = 0
     start = -1
     for m in _SINGLE_MARK_RE.finditer(text, ps, pe):
@@ -535,7 +539,7 @@ def _single_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]]:
         elif closer and depth > 0 and text[i] in "'’":
             depth -= 1
             if depth == 0:
-                out.append((start, i + 1, True))
+                out.append((start, i + 1))
     return out
 
 
@@ -550,7 +554,7 @@ def _quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             if carry is not None:
                 carry = None
             if "'" in text[ps:pe] or "‘" in text[ps:pe]:
-                spans.extend((s, e) for s, e, _ in _single_quotes(text, ps, pe))
+                spans.extend(_single_quotes(text, ps, pe))
             continue
         open_at: int | None = None
         open_ch = ""

@@ -175,12 +175,14 @@ def _article_author(meta: dict[str, str]) -> str | None:
 
 
 def _markup_byline(root: HtmlElement) -> str | None:
-    for element in _BYLINE_CANDIDATES(root):
-        hint = f"{element.get('class', '')} {element.get('id', '')}"
-        if not (element.get("rel") == "author" or "author" in (element.get("itemprop") or "")
-                or BYLINE_HINT_RE.search(hint)):
-            continue
-        text = " ".join(element.text_content().split())
+    """The first short text marked as the author: rel/itemprop markup first, then class or id hints."""
+    candidates = _BYLINE_CANDIDATES(root)
+    marked = [e for e in candidates if e.get("rel") == "author" or "author" in (e.get("itemprop") or "")]
+    hinted = [e for e in candidates if BYLINE_HINT_RE.search(f"{e.get('class', '')} {e.get('id', '')}")]
+    for element in (*marked, *hinted):
+        # schema.org markup puts the bare name in a child: prefer it to "By X, date".
+        names = element.xpath(".//*[@itemprop='name']")
+        text = " ".join((names[0] if names else element).text_content().split())
         if 0 < len(text) < MAX_BYLINE_CHARS:
             return text
     return None
