@@ -92,7 +92,7 @@ JSONLD_ARTICLE_TYPES = frozenset(
 )
 
 # Class or id words of the element that holds the byline in page markup (Readability's byline test).
-BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+BYLINE_HINT_WORDS = ("byline", "author", "dateline", "writtenby")
 
 # A byline longer than this is a paragraph about the author, not a byline.
 MAX_BYLINE_CHARS = 100

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .heuristics import (
-    BYLINE_HINT_RE,
+    BYLINE_HINT_WORDS,
     JSONLD_ARTICLE_TYPES,
     MAX_BYLINE_CHARS,
     META_NAME_RE,
@@ -29,9 +29,13 @@ from .selectors import Selector
 log = logging.getLogger(__name__)
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
-_BYLINE_CANDIDATES = etree.XPath(
-    "//body//*[@rel='author' or @itemprop='author' or contains(@itemprop, 'author') or @class or @id]"
-    "[not(self::body or self::html or self::main or self::article)]"
+_BYLINE_MARKED = etree.XPath("//body//*[@rel='author' or contains(@itemprop, 'author')]")
+# Class or id words of the element holding the byline (Readability's byline test), matched in C.
+_BYLINE_HINTED = etree.XPath(
+    "//body//*[not(self::main or self::article)][" + " or ".join(
+        f"contains(translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{word}')"
+        for attr in ("class", "id") for word in BYLINE_HINT_WORDS
+    ) + "]"
 )
 
 
@@ -176,10 +180,7 @@ def _article_author(meta: dict[str, str]) -> str | None:
 
 def _markup_byline(root: HtmlElement) -> str | None:
     """The first short text marked as the author: rel/itemprop markup first, then class or id hints."""
-    candidates = _BYLINE_CANDIDATES(root)
-    marked = [e for e in candidates if e.get("rel") == "author" or "author" in (e.get("itemprop") or "")]
-    hinted = [e for e in candidates if BYLINE_HINT_RE.search(f"{e.get('class', '')} {e.get('id', '')}")]
-    for element in (*marked, *hinted):
+    for element in (*_BYLINE_MARKED(root), *_BYLINE_HINTED(root)):
         # schema.org markup puts the bare name in a child: prefer it to "By X, date".
         names = element.xpath(".//*[@itemprop='name']")
         text = " ".join((names[0] if names else element).text_content().split())

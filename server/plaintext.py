@@ -28,17 +28,12 @@ class Segment:
 
     def raw_index(self, k: int) -> int:
         """Index in raw of the k-th character of the normalised form (len(raw) past the end)."""
-        j, i, n = -self.lead_skip, 0, len(self.raw)
-        while i < n:
-            if j == k:
-                return i
-            if self.raw[i].isspace():
-                while i < n and self.raw[i].isspace():
-                    i += 1
-            else:
-                i += 1
-            j += 1
-        return n
+        target, shift = k + self.lead_skip, 0
+        for run in _WHITESPACE_RE.finditer(self.raw):
+            if run.start() - shift >= target:
+                break
+            shift += run.end() - run.start() - 1  # a whitespace run is one character once normalised
+        return min(target + shift, len(self.raw))
 
 
 @dataclass

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from re import _constants as _c  # the regex parser's opcodes, for the literal prefilter
 from re import _parser as _sre_parse
 
 from cssselect import SelectorError, parse
-from cssselect.parser import Class, CombinedSelector, Element, Hash
+from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
@@ -27,18 +27,21 @@ HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)
 RELATIVE_HAS_RE = re.compile(r":has\(\s*[>+~]")
 
 Key = tuple[str, str]
+# Tag and attribute names safe to put in a presence-test XPath as they are.
+_XML_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 # EXSLT regular expressions (re:test) for XPath rules that must match text patterns.
 _XPATH_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
 
 
 class PageIndex:
-    """What a page holds, gathered once per request: ids, classes, tags, and (lazily) its text nodes."""
+    """What a page holds, gathered once per request: ids and classes up front; tags, attribute names and
+    text only when a selector asks."""
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
         self.ids = frozenset(_ALL_IDS(root))
         self.classes = frozenset(" ".join(_ALL_CLASSES(root)).split())
-        self.tags = frozenset(el.tag for el in root.iter(etree.Element))
+        self._present: dict[Key, bool] = {}
 
     def has(self, key: Key) -> bool:
         kind, value = key
@@ -46,7 +49,9 @@ class PageIndex:
             return value in self.ids
         if kind == "class":
             return value in self.classes
-        return value in self.tags
+        if key not in self._present:
+            self._present[key] = bool(_presence_test(key)(self.root))
+        return self._present[key]
 
     @cached_property
     def text_nodes(self) -> list:
@@ -59,12 +64,21 @@ class PageIndex:
 
     @cached_property
     def all_text_lower(self) -> str:
-        return self.all_text.lower()
+        # Text nodes run together: enough to rule literals out, and one C call instead of thousands.
+        return _STRING_VALUE(self.root).lower()
 
 
 _ALL_IDS = etree.XPath("//@id", smart_strings=False)
 _ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()")
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+@cache
+def _presence_test(key: Key) -> etree.XPath:
+    """An XPath that stops at the first element with this tag, or the first attribute of this name."""
+    kind, name = key
+    return etree.XPath(f"boolean(//{name})" if kind == "tag" else f"boolean(//@{name})")
 
 
 def index_page(root: HtmlElement) -> PageIndex:
@@ -171,17 +185,20 @@ def _keys(css: str) -> tuple[Key, ...] | None:
 def _subject_key(tree: object) -> Key | None:
     node = tree.subselector if isinstance(tree, CombinedSelector) else tree
     best: Key | None = None
+    attribute: Key | None = None
     while node is not None:
         if isinstance(node, Hash):
             return ("id", node.id)
         if isinstance(node, Class) and best is None:
             best = ("class", node.class_name)
+        if isinstance(node, Attrib) and attribute is None and _XML_NAME_RE.match(node.attrib):
+            attribute = ("attr", node.attrib.lower())
         if isinstance(node, Element):
-            if best is None and node.element not in (None, "*"):
+            if best is None and node.element not in (None, "*") and _XML_NAME_RE.match(node.element):
                 best = ("tag", node.element.lower())
             break
         node = getattr(node, "selector", None)
-    return best
+    return best or attribute
 
 
 def _leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

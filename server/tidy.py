@@ -49,6 +49,9 @@ def tidy(article: HtmlElement, base_url: str | None) -> None:
             del link.attrib["href"]
 
 
+_ABSOLUTE = ("https://", "http://")
+
+
 def _realise_lazy_image(img: HtmlElement) -> None:
     """Lazy loaders keep the real address in data-* attributes until a script runs: do its job."""
     src = img.get("src", "")
@@ -71,7 +74,7 @@ def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) 
         return None
     value = value.strip()
     try:
-        absolute = urljoin(base_url, value) if base_url else value
+        absolute = urljoin(base_url, value) if base_url and not value.startswith(_ABSOLUTE) else value
         scheme = urlsplit(absolute).scheme.lower()
     except ValueError:
         return None

@@ -17,7 +17,7 @@ from server.parse import parse
 from server.pipeline import Options, check_url, clean, registrable_domain
 from server.plaintext import to_plain_text
 from server.sanitize import sanitize
-from server.selectors import compile_selector
+from server.selectors import PageIndex, compile_selector
 from server.tidy import tidy
 from tests.conftest import article_page
 
@@ -58,7 +58,11 @@ def test_css_selector_keys_and_matching():
     by_id, by_class = compile_selector("#a"), compile_selector("div.y p.z")
     assert by_id.keys == (("id", "a"),) and by_class.keys == (("class", "z"),)
     assert [p.text for p in by_class.select(root)] == ["one"]
-    assert compile_selector("[data-x]").keys is None
+    assert compile_selector("[data-x]").keys == (("attr", "data-x"),)
+    assert compile_selector(":not(p)").keys is None
+    index = PageIndex(root)
+    assert index.has(("tag", "section")) and not index.has(("tag", "aside"))
+    assert not index.has(("attr", "data-x")) and index.has(("attr", "class"))
 
 
 def test_has_text_matches_the_elements_holding_the_text():

@@ -1,0 +1,433 @@
+"""Tests for the "who said what" finder (server/attributions.py)."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from server.attributions import Attribution, find_attributions
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_DIR = ROOT / "tests" / "attributions" / "dev"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.attributions import load_dev, predict_finder, score  # noqa: E402  (one scoring implementation)
+
+# Gate floors on the whole dev set. Raising them is routine; lowering one is a visible decision.
+# Pinned at what the finder reached (all F1 0.905, quoted F1 0.944 on 46 files), rounded down by 0.01.
+FLOORS: dict[str, float] = {
+    "all_f1": 0.89,
+    "quoted_f1": 0.93,
+}
+# The dev set the brief promises (at least 40 WCXB files + 2 seeds); the gate runs on whatever exists.
+EXPECTED_CORPUS_FILES = 40
+EXPECTED_SEED_FILES = 2
+
+
+def _one(text: str, **want: object) -> Attribution:
+    """The single attribution whose fields match want (exact, or startswith for *_starts)."""
+    found = find_attributions(text)
+    for a in found:
+        ok = True
+        for k, v in want.items():
+            if k.endswith("_starts"):
+                ok &= str(getattr(a, k[: -len("_starts")])).startswith(str(v))
+            else:
+                ok &= getattr(a, k) == v
+        if ok:
+            return a
+    raise AssertionError(f"no attribution with {want} in {[a.to_dict() for a in found]}")
+
+
+def _check_spans(text: str, found: list[Attribution]) -> None:
+    for a in found:
+        for span, field in ((a.source_span, a.source), (a.cue_span, a.cue), (a.content_span, a.content)):
+            if span is None:
+                assert field is None
+                continue
+            s, e = span
+            assert 0 <= s < e <= len(text)
+            assert text[s:e] == field
+            assert field == field.strip(), f"span with outer whitespace: {field!r}"
+
+
+# --- phrasing cases --------------------------------------------------------------------------
+
+
+def test_source_then_cue_direct():
+    t = '"We will not back down," Smith said.'
+    a = _one(t, source="Smith", cue="said", kind="direct")
+    assert a.content == '"We will not back down,"'
+
+
+def test_cue_then_source_inverted():
+    t = "“The plan is sound,” said Maria Lopez, a spokeswoman for the ministry."
+    a = _one(t, cue="said", kind="direct")
+    assert a.source.startswith("Maria Lopez")
+    assert a.speaker == "Maria Lopez"
+    assert a.content == "“The plan is sound,”"
+
+
+def test_indirect_that_clause():
+    t = "Senator Jane Doe said on Monday that the bill would pass next week."
+    a = _one(t, cue="said", kind="indirect")
+    assert a.source == "Senator Jane Doe"
+    assert a.speaker == "Jane Doe"
+    assert a.content == "that the bill would pass next week"
+
+
+def test_indirect_clause_before_source():
+    t = "The talks collapsed after midnight, the agency reported."
+    a = _one(t, cue="reported", source="the agency")
+    assert a.content == "The talks collapsed after midnight"
+
+
+def test_pronoun_resolved_to_person():
+    t = 'Defense Secretary Lloyd Austin spoke in Brussels.\n\n"The dynamic is a little bit different," he said.'
+    a = _one(t, source="he", cue="said")
+    assert a.speaker == "Lloyd Austin"
+
+
+def test_surname_resolved_to_full_name():
+    t = "Jens Stoltenberg said allies agree.\n\nStoltenberg added that talks continue."
+    a = _one(t, source="Stoltenberg", cue="added")
+    assert a.speaker == "Jens Stoltenberg"
+
+
+def test_according_to_after_clause():
+    t = "The plan would include new strikes, according to the outlet."
+    a = _one(t, cue="according to", source="the outlet", kind="indirect")
+    assert a.content == "The plan would include new strikes"
+
+
+def test_according_to_first():
+    t = "According to police, the suspect fled on foot."
+    a = _one(t, cue="According to", source="police")
+    assert a.content == "the suspect fled on foot"
+
+
+def test_outlet_as_source_with_citing_trailer():
+    t = "Officials are weighing the request, The New York Times (NYT) reported on May 22, citing sources."
+    a = _one(t, cue="reported")
+    assert a.source == "The New York Times (NYT)"
+    assert a.content == "Officials are weighing the request"
+
+
+def test_outlet_anaphor_resolves_to_outlet():
+    t = "Officials weighed the move, The New York Times (NYT) reported.\n\nIt changed his mind, the NYT wrote."
+    a = _one(t, cue="wrote", source="the NYT")
+    assert a.speaker == "The New York Times"
+
+
+def test_colon_cue():
+    t = 'Blinken: "We have not encouraged strikes outside Ukraine."'
+    a = _one(t, cue=":", source="Blinken", kind="direct")
+    assert a.content == '"We have not encouraged strikes outside Ukraine."'
+
+
+def test_multi_sentence_quote():
+    t = '"It is tough. It is hard. But we will win," the minister said.'
+    a = _one(t, cue="said", source="the minister", kind="direct")
+    assert a.content == '"It is tough. It is hard. But we will win,"'
+
+
+def test_multi_paragraph_quote():
+    t = 'The mayor said: "We are rebuilding the bridge.\n\n"It will open in May."\n\nNext paragraph.'
+    a = _one(t, cue="said", source="The mayor", kind="direct")
+    assert a.content.startswith('"We are rebuilding')
+    assert a.content.endswith('May."')
+
+
+def test_mixed_quote_fragment():
+    t = 'The minister said the plan was "entirely reasonable" and would go ahead.'
+    a = _one(t, cue="said", kind="mixed")
+    assert a.content == 'the plan was "entirely reasonable" and would go ahead'
+
+
+def test_quote_then_continuation_not_swallowed():
+    t = "“A model is only valuable when served,” Royal said. “That is what inference is about.”"
+    a = _one(t, cue="said", source="Royal", kind="direct")
+    assert a.content == "“A model is only valuable when served,”"
+
+
+def test_two_cues_two_sources_in_one_sentence():
+    t = (
+        'NATO chief Jens Stoltenberg said Monday that Kyiv\'s "right to self-defense" is clear, '
+        'and French President Emmanuel Macron said Tuesday that strikes were "legitimate."'
+    )
+    found = find_attributions(t)
+    assert [a.speaker for a in found] == ["Jens Stoltenberg", "Emmanuel Macron"]
+    assert not found[0].content.endswith("Macron")
+
+
+def test_participle_cue_takes_clause_subject():
+    t = "Mellor disagrees with the claim, noting that the research comes from rodent studies."
+    a = _one(t, cue="noting")
+    assert a.source == "Mellor"
+    assert a.content == "that the research comes from rodent studies"
+
+
+def test_relative_clause_source_is_the_antecedent():
+    t = "The pipes are old, said the officials, who added that they were swapping 100 miles of line a year."
+    a = _one(t, cue="added")
+    assert a.source == "the officials"
+    assert a.content == "that they were swapping 100 miles of line a year"
+
+
+def test_parenthetical_cue_mid_sentence():
+    t = 'Still, mindfulness apps, says Harden Bradford, can teach people "concrete skills."'
+    a = _one(t, cue="says", source="Harden Bradford")
+    assert a.content == 'can teach people "concrete skills."'
+
+
+def test_colon_at_paragraph_end_takes_following_paragraphs():
+    t = 'Nagendra said:\n\n"Cities develop intense heat."\n\n"Trees cool that heat."\n\nUnrelated text follows here.'
+    a = _one(t, cue="said", source="Nagendra")
+    assert a.content == '"Cities develop intense heat."\n\n"Trees cool that heat."'
+
+
+def test_single_curly_quotes_british_style():
+    t = "‘We are ready,’ said the coach."
+    a = _one(t, cue="said", kind="direct")
+    assert a.content == "‘We are ready,’"
+
+
+# --- non-attributions ------------------------------------------------------------------------
+
+
+def test_so_called_is_not_an_attribution():
+    assert find_attributions('The so-called "peace plan" was shelved in May.') == []
+
+
+def test_said_inside_quote_is_not_separate():
+    t = '"They said it was over, but it was not," Smith said.'
+    found = find_attributions(t)
+    assert len(found) == 1
+    assert found[0].source == "Smith"
+
+
+def test_declined_to_comment_is_not_an_attribution():
+    assert find_attributions("The company declined to comment.") == []
+    assert find_attributions("A spokesperson did not respond to a request for comment.") == []
+
+
+def test_infinitive_and_belief_are_not_attributions():
+    assert find_attributions("He wants to say more about it later.") == []
+    assert find_attributions("Many people believe the economy is improving.") == []
+
+
+# --- seeds (the brief's expectations) ---------------------------------------------------------
+
+
+def _seed(name: str) -> str:
+    return json.loads((DEV_DIR / f"{name}.json").read_text(encoding="utf-8"))["text"]
+
+
+@pytest.fixture(scope="module")
+def week() -> list[Attribution]:
+    return find_attributions(_seed("seed-the-week"))
+
+
+@pytest.fixture(scope="module")
+def kyiv() -> list[Attribution]:
+    return find_attributions(_seed("seed-kyiv-independent"))
+
+
+def _by(found: list[Attribution], **want: object) -> Attribution:
+    for a in found:
+        if all(getattr(a, k) == v for k, v in want.items()):
+            return a
+    raise AssertionError(f"no {want} in {[a.to_dict() for a in found]}")
+
+
+def test_seed_blinken(week):
+    a = _by(week, speaker="Antony Blinken", cue="said")
+    assert a.source == "Secretary of State Antony Blinken"
+    assert a.kind == "mixed"
+    assert a.content.startswith('that the U.S. hasn\'t "encouraged or enabled strikes outside of Ukraine,"')
+    assert a.content.endswith("as need arises")
+    assert a.key
+
+
+def test_seed_stoltenberg(week):
+    a = _by(week, speaker="Jens Stoltenberg", cue="said")
+    assert a.source == "NATO Secretary General Jens Stoltenberg"
+    assert a.content == 'that Kyiv\'s "right to self-defense includes hitting legitimate targets outside Ukraine,"'
+    assert a.kind == "mixed"
+
+
+def test_seed_macron(week):
+    a = _by(week, speaker="Emmanuel Macron", cue="endorsed")
+    assert a.source == "French President Emmanuel Macron"
+    assert a.content == 'letting Ukraine "neutralize" Russian "military sites from which the missiles are fired."'
+    assert a.kind == "mixed"
+
+
+def test_seed_politico_and_nested_allies(week):
+    p = _by(week, source="Politico", cue="said")
+    assert p.kind == "mixed"
+    assert p.content.startswith("Canada, Britain and America's other NATO allies have already said")
+    allies = _by(week, source="Canada, Britain and America's other NATO allies", cue="said")
+    assert allies.kind == "direct"
+
+
+def test_seed_nyt_said(week):
+    a = _by(week, source="The New York Times", cue="said")
+    assert a.content.startswith("Some of President Joe Biden's advisers believe")
+
+
+def test_seed_nyt_reported(kyiv):
+    a = _by(kyiv, cue="reported")
+    assert a.source == "The New York Times (NYT)"
+    assert a.speaker == "The New York Times"
+    assert a.content.startswith('After his "sobering visit" to Kyiv')
+    assert a.content.endswith("American-supplied arms")
+    assert _by(kyiv, source="the NYT", cue="wrote").speaker == "The New York Times"
+    assert _by(kyiv, source="the outlet", cue="according to").speaker == "The New York Times"
+
+
+def test_seed_austin(kyiv):
+    a = _by(kyiv, source="Austin", cue="said during a press conference")
+    assert a.speaker == "Lloyd Austin"
+    assert a.kind == "direct"
+    assert a.content == '"The aerial dynamic\'s a little bit different,"'
+    hinted = _by(kyiv, cue="hinted")
+    assert hinted.source == "Defense Secretary Lloyd Austin"
+    assert hinted.content == "that the rules might be different in regards to aerial targets"
+
+
+def test_seed_russian_foreign_ministry(kyiv):
+    a = _by(kyiv, source="the Russian Foreign Ministry", cue="said")
+    assert a.speaker == "Russian Foreign Ministry"
+    assert a.kind == "direct"
+    assert a.content.startswith('"(British Ambassador to Moscow Nigel) Casey was warned')
+    uk = _by(kyiv, source="the U.K.", cue="said")
+    assert uk.content.endswith("to strike Russian soil")
+
+
+def test_seed_key_and_rank(week, kyiv):
+    for found in (week, kyiv):
+        keys = [a for a in found if a.key]
+        assert keys, "some attributions must be key"
+        assert sorted(a.rank for a in keys) == list(range(1, len(keys) + 1))
+        assert all(a.rank is None for a in found if not a.key)
+        assert [a.id for a in found] == [f"a{i}" for i in range(1, len(found) + 1)]
+        assert [a.cue_span[0] for a in found] == sorted(a.cue_span[0] for a in found)
+
+
+# --- invariants and robustness ---------------------------------------------------------------
+
+
+def test_span_invariants_and_to_dict_on_dev_set():
+    for doc in load_dev():
+        text = doc["text"]
+        found = find_attributions(text)
+        _check_spans(text, found)
+        for a in found:
+            d = a.to_dict()
+            json.dumps(d)
+            assert d["cue_span"] == list(a.cue_span)
+            assert a.kind in ("direct", "mixed", "indirect")
+            assert a.paragraph >= 0
+            assert (a.rank is None) == (not a.key)
+
+
+def test_paragraph_index():
+    t = "Heading\n\nFirst paragraph here.\n\n  \n\nThe minister said the plan would work."
+    a = _one(t, cue="said")
+    assert a.paragraph == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n\n",
+        '"',
+        "“",
+        '"""""',
+        "said",
+        "according to",
+        ": “",
+        "He said: “",
+        '"Unclosed quote, he said.',
+        "“a” “b” ”c“ „d“ «e» ‘f’ 'g'",
+        "\x00\ud800 said \U0001f600 “x,” he said.",
+        "A" * 5000,
+        "said " * 2000,
+        ", said , said , according to ,",
+        "Mr. Dr. U.S. said. U.K. according to.",
+    ],
+)
+def test_never_raises(text):
+    found = find_attributions(text)
+    _check_spans(text, found)
+
+
+def test_random_strings_never_raise():
+    rng = random.Random(7)
+    alphabet = " abcXYZ.,:;\"“”„«»‘’'\n\tsaidtoldaccording—–-()"
+    for _ in range(300):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        _check_spans(t, find_attributions(t))
+
+
+def test_huge_text_is_linear_enough():
+    base = "\n\n".join(d["text"] for d in load_dev()) or '"It works," she said.'
+    big = base
+    while len(big) < 1_000_000:
+        big += "\n\n" + base
+    t0 = time.perf_counter()
+    found = find_attributions(big)
+    assert time.perf_counter() - t0 < 10.0
+    assert found
+
+
+def test_pathological_quote_paragraph():
+    para = ('"a, " said " b ' * 7000)[:100_000]
+    t0 = time.perf_counter()
+    find_attributions(para)
+    mixed = ("“x ‘y” z’ « w " * 8000)[:100_000]
+    find_attributions(mixed)
+    nocue = '"' * 100_000
+    find_attributions(nocue)
+    # no full stop anywhere: one 100k "sentence" with thousands of cues and unclosed quotes
+    find_attributions(("He said: “x, " * 10_000)[:100_000])
+    find_attributions(("Smith, who said, " * 6_000)[:100_000])
+    assert time.perf_counter() - t0 < 20.0
+
+
+# --- the gate --------------------------------------------------------------------------------
+
+
+def test_dev_set_gate():
+    docs = load_dev()
+    assert docs, "the dev set is empty: tests/attributions/dev/*.json"
+    n_corpus = sum(d["name"].startswith(("wcxb-", "rtp-")) for d in docs)
+    n_seed = sum(d["name"].startswith("seed-") for d in docs)
+    if n_corpus < EXPECTED_CORPUS_FILES or n_seed < EXPECTED_SEED_FILES:
+        # run anyway on what exists, and say so where it shows (pytest's warnings summary)
+        warnings.warn(
+            f"attribution dev set is incomplete: {n_corpus}/{EXPECTED_CORPUS_FILES} corpus articles, "
+            f"{n_seed}/{EXPECTED_SEED_FILES} seeds ({len(docs)} files in all); gating on what exists",
+            stacklevel=1,
+        )
+    for doc in docs:
+        text = doc["text"]
+        for g in doc["attributions"]:
+            for part in ("source", "cue", "content"):
+                span = g[part]
+                if span is not None:
+                    assert text[span["start"] : span["end"]] == span["text"], (doc["name"], part)
+    s = score(docs, predict_finder)
+    got = {"all_f1": s["all"]["f1"], "quoted_f1": s["quoted"]["f1"]}
+    for k, floor in FLOORS.items():
+        assert got[k] >= floor, f"{k} fell to {got[k]:.3f} (floor {floor}) on {len(docs)} files"
