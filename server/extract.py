@@ -167,8 +167,13 @@ def extract(
     container = _densest_container(root)
     if container is not None:
         article_words, container_words = _word_count(article), _word_count(container)
-        # readability kept one section of a page whose text sits in one container (listicles, page builders).
-        if article_words < EXPAND_RATIO * container_words and _link_density(container) < EXPAND_MAX_LINK_DENSITY:
+        # Too little found, or one section of a page whose text sits in one container (listicles, page
+        # builders) that is not a link list: the container is the article.
+        too_little = article_words < MIN_ARTICLE_WORDS_BEFORE_RETRY and container_words > 2 * article_words
+        one_section = article_words < EXPAND_RATIO * container_words and (
+            _link_density(container) < EXPAND_MAX_LINK_DENSITY
+        )
+        if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", article_words, container_words)
             article = container
     return article
