@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .heuristics import MAX_STRIP_SHARE, NON_CONTENT_TAGS
+from .heuristics import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
 from .ruleset import Rule
 from .selectors import PageIndex, index_page
 
@@ -59,7 +59,7 @@ def declutter(root: HtmlElement, rules: Iterable[Rule]) -> list[Removal]:
                     if group.max_words is not None and len(text.split()) > group.max_words:
                         continue
                     share = sum(paragraph_chars.get(p, 0) for p in node.iter("p")) / total_chars
-                    if share > MAX_STRIP_SHARE:
+                    if share > MAX_STRIP_SHARE and group.category not in UNGUARDED_CATEGORIES:
                         refused += 1
                         log.warning("%s: refused %r: it holds %.0f%% of the page's text", rule.path,
                                     selector.source, share * 100)

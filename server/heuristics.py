@@ -38,6 +38,9 @@ NON_CONTENT_TAGS = ("script", "style", "template", "link", "object", "embed", "a
 # to the generic result instead of an empty page.
 MAX_STRIP_SHARE = 0.5
 
+# Categories exempt from that guard: a comment thread is never the article, however long it runs.
+UNGUARDED_CATEGORIES = frozenset({"comments"})
+
 # Second-level labels under which registrations happen (example.co.uk), for the `site` field without
 # shipping the whole Public Suffix List on the hot path.
 SECOND_LEVEL_SUFFIXES = frozenset(

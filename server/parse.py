@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from lxml import etree, html
 
-from .errors import BadRequest
+from .errors import BadRequest, TooComplex
 from .heuristics import CONTROL_CHARS_RE
 
 log = logging.getLogger(__name__)
@@ -16,11 +17,50 @@ _PARSER = html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True
 )
 
+# Deepest nesting accepted (libxml2's own default limit). Real pages stay under 60 levels; deeper trees
+# make the later stages O(elements x depth) and libxml2 silently drops everything past 2048 levels.
+MAX_DEPTH = 256
+# Most attributes accepted on one tag. libxml2 checks each new attribute against all earlier ones, so one
+# tag with 500,000 attributes (a 4 MB body) costs minutes of uninterruptible parsing. Real tags carry < 50.
+MAX_ATTRIBUTES = 256
+
+# True when some element sits MAX_DEPTH levels down: one C-level walk, ~7 ms for 150,000 elements.
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
+
+# A tag scanner following the HTML5 tokenizer as libxml2 2.14 implements it, used only to count
+# attributes per tag before libxml2 sees the page. Possessive quantifiers keep it linear.
+_SP = r"\t\n\f\r "
+_ATTR = rf"[^{_SP}/>][^{_SP}/>=]*+(?:[{_SP}]*+=[{_SP}]*+(?:\"[^\"]*+\"|'[^']*+'|[^{_SP}>]*+))?+"
+_TAG_BODY = rf"(?:[{_SP}/]*+{_ATTR}){{0,{MAX_ATTRIBUTES}}}+[{_SP}/]*+(?:>|\Z)"
+_RAW_TAG_BODY = rf"(?:[{_SP}/]*+{_ATTR}){{0,{MAX_ATTRIBUTES}}}+(?P<end>[{_SP}/]*+)(?:>|\Z)"
+# Elements whose content libxml2 reads as raw text up to their end tag (checked by tests/test_hostile.py).
+RAWTEXT_TAGS = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext")
+_RAW_NAME = rf"(?i:{'|'.join(RAWTEXT_TAGS)})(?=[{_SP}/>]|\Z)"
+_SKIP = rf"""
+    (?:
+        [^<]++                                              # text
+      | <!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>|\Z))      # comment, abrupt ones included
+      | <[!?][^>]*+>?                                       # doctype, bogus comment, processing instruction
+      | </(?![A-Za-z])[^>]*+>?                              # bogus end tag
+      | <(?![A-Za-z!/?])                                    # a lone '<' is text
+      | </?(?!{_RAW_NAME})[A-Za-z][^{_SP}/>]*+{_TAG_BODY}   # any other tag with few enough attributes
+      | </{_RAW_NAME}[^{_SP}/>]*+{_TAG_BODY}                # raw-text end tags are ordinary end tags
+    )*+
+    (?P<raw><(?P<name>{_RAW_NAME})[^{_SP}/>]*+{_RAW_TAG_BODY})?
+"""
+_SCAN = re.compile(_SKIP, re.VERBOSE)
+_RAW_END = {name: re.compile(rf"</{name}[{_SP}/>]", re.I) for name in RAWTEXT_TAGS}
+# Script data has escape states: inside <!-- ... -->, a nested <script> hides the next </script>.
+_SCRIPT_DATA = re.compile(rf"<!--|</script[{_SP}/>]", re.I)
+_SCRIPT_ESCAPED = re.compile(rf"-->|</script[{_SP}/>]|<script[{_SP}/>]", re.I)
+_SCRIPT_DOUBLE_ESCAPED = re.compile(rf"-->|</script[{_SP}/>]", re.I)
+
 
 def parse(text: str) -> html.HtmlElement:
     """Parse a whole page into an <html> element; never loads external resources."""
     if CONTROL_CHARS_RE.search(text):
         text = CONTROL_CHARS_RE.sub("", text)
+    check_attributes(text)
     data = text.encode("utf-8", errors="replace")
     if not data.strip():
         raise BadRequest("the page is empty")
@@ -30,4 +70,45 @@ def parse(text: str) -> html.HtmlElement:
         raise BadRequest(f"the page could not be parsed as HTML: {exc}") from exc
     if root is None:
         raise BadRequest("the page could not be parsed as HTML")
+    if _TOO_DEEP(root):
+        raise TooComplex(f"the page nests elements more than {MAX_DEPTH} levels deep")
     return root
+
+
+def check_attributes(text: str) -> None:
+    """Raise TooComplex when any tag carries more than MAX_ATTRIBUTES attributes."""
+    pos, size = 0, len(text)
+    while pos < size:
+        match = _SCAN.match(text, pos)
+        pos = match.end()
+        if match.group("raw") is not None:
+            if not match.group("end").endswith("/") or not match.group("raw").endswith(">"):
+                pos = _raw_text_end(text, pos, match.group("name").lower())
+        elif pos < size:
+            raise TooComplex(f"a tag carries more than {MAX_ATTRIBUTES} attributes")
+
+
+def _raw_text_end(text: str, pos: int, name: str) -> int:
+    """Where the raw text that starts at pos ends (its end tag, or the end of the page)."""
+    if name == "plaintext":
+        return len(text)
+    if name != "script":
+        found = _RAW_END[name].search(text, pos)
+        return found.start() if found else len(text)
+    pattern = _SCRIPT_DATA
+    while found := pattern.search(text, pos):
+        token = found.group().lower()
+        if pattern is _SCRIPT_DATA:
+            if token.startswith("</"):
+                return found.start()
+            # '<!--' leaves us after two dashes: '<!-->' and '<!--->' close at once.
+            pattern, pos = _SCRIPT_ESCAPED, found.end() - 2
+        elif token == "-->":
+            pattern, pos = _SCRIPT_DATA, found.end()
+        elif pattern is _SCRIPT_ESCAPED:
+            if token.startswith("</"):
+                return found.start()
+            pattern, pos = _SCRIPT_DOUBLE_ESCAPED, found.end()
+        else:
+            pattern, pos = _SCRIPT_ESCAPED, found.end()
+    return len(text)
