@@ -6,7 +6,7 @@ import codecs
 import logging
 
 from .errors import BadRequest
-from .heuristics import BINARY_SIGNATURES, CHARSET_PRESCAN_BYTES, META_CHARSET_RE
+from .heuristics import BINARY_SIGNATURES, CHARSET_PRESCAN_BYTES, META_CHARSET_RE, MOSTLY_UTF8_RATIO, NON_ASCII_RE
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,11 @@ def decode(data: bytes | str) -> str:
     except UnicodeDecodeError:
         pass
     encoding = _declared_encoding(data[:CHARSET_PRESCAN_BYTES])
+    if encoding and encoding != "utf-8":
+        as_utf8 = data.decode("utf-8", errors="replace")
+        # Mostly valid UTF-8 with a stray bad byte is still UTF-8: a single-byte charset would garble it all.
+        if as_utf8.count("\ufffd") * MOSTLY_UTF8_RATIO <= len(NON_ASCII_RE.findall(as_utf8)):
+            return as_utf8
     return data.decode(encoding or "utf-8", errors="replace")
 
 

@@ -13,6 +13,11 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.
 # How far into the bytes the charset prescan looks (the HTML spec says 1024; pages often put it later).
 CHARSET_PRESCAN_BYTES = 4096
 
+# A page whose bytes fail strict UTF-8 is still read as UTF-8 when its non-ASCII characters outnumber the
+# invalid sequences by this factor (one stray byte in a UTF-8 page, against a single-byte charset's many).
+MOSTLY_UTF8_RATIO = 20
+NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+
 # Magic numbers of binary formats people post by mistake: a clear error beats a page of mojibake.
 BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG\r\n\x1a\n": "a PNG image",

@@ -32,6 +32,11 @@ def test_decode_honours_bom_and_meta_charset():
     assert "é" in decode(http_equiv.encode("latin-1"))
 
 
+def test_decode_keeps_mostly_valid_utf8_despite_a_declared_single_byte_charset():
+    page = ('<meta charset="iso-8859-1"><p>' + "don’t " * 30 + "</p>").encode() + b"\xff"
+    assert "don’t don’t" in decode(page)
+
+
 def test_decode_falls_back_to_utf8_with_replacement():
     assert decode(b"<p>ok \xff</p>") == "<p>ok \ufffd</p>"
     assert decode(b'<meta charset="no-such-charset"><p>ok</p>').endswith("<p>ok</p>")
