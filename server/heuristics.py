@@ -100,7 +100,7 @@ JSONLD_ARTICLE_TYPES = frozenset(
 )
 
 # Class or id words of the element that holds the byline in page markup (Readability's byline test).
-BYLINE_HINT_WORDS = ("byline", "author", "dateline", "writtenby")
+BYLINE_TOKEN_RE = re.compile(r"\S*(?:byline|author|dateline|writtenby)\S*", re.I)
 
 # A byline longer than this is a paragraph about the author, not a byline.
 MAX_BYLINE_CHARS = 100
