@@ -104,7 +104,7 @@ class _TreeDocument(Document):
             if (
                 REGEXES["unlikelyCandidatesRe"].search(names)
                 and not REGEXES["okMaybeItsACandidateRe"].search(names)
-                and elem.tag not in ("html", "body")
+                and elem.tag not in ("html", "body", "a")  # links hold sentence text (Readability.js exempts them)
                 and not _UNLIKELY_EXEMPT(elem)
             ):
                 elem.drop_tree()
@@ -202,7 +202,7 @@ def _densest_container(root: HtmlElement) -> HtmlElement | None:
 
 def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool) -> HtmlElement:
     document = _TreeDocument(root, url, deadline, semantic_main)
-    document.summary(html_partial=True)
+    document.summary(html_partial=True, keep_all_images=True)
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
     return document.article

@@ -129,3 +129,8 @@ DENSEST_CONTAINER_SHARE = 0.6
 # paragraph text, and that container is not a link list, the container is the article.
 EXPAND_RATIO = 0.25
 EXPAND_MAX_LINK_DENSITY = 0.3
+
+# Meta names and properties that carry the publication date, most trusted first.
+DATE_META_NAMES = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
+                   "publish_date", "pubdate", "article.published", "sailthru.date", "dc.date.issued", "dc.date",
+                   "dcterms.created", "dcterms.date", "citation_publication_date", "date")

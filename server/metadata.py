@@ -6,6 +6,7 @@ Twitter, Parse.ly), then page markup.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from dataclasses import asdict, dataclass
@@ -16,6 +17,7 @@ from lxml.html import HtmlElement
 
 from .heuristics import (
     BYLINE_TOKEN_RE,
+    DATE_META_NAMES,
     JSONLD_ARTICLE_TYPES,
     MAX_BYLINE_CHARS,
     META_NAME_RE,
@@ -29,6 +31,8 @@ from .selectors import Selector
 log = logging.getLogger(__name__)
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
+_DATE_MARKUP = etree.XPath("(//*[@itemprop='datePublished'] | //body//time[@datetime])[position() <= 3]")
+_DIRECTED_PARAGRAPHS = etree.XPath("//body//p[ancestor::*[@dir]]")
 _BYLINE_MARKED = etree.XPath("//body//*[@rel='author' or contains(@itemprop, 'author')]")
 _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id", smart_strings=False)
 # The same hint words as BYLINE_TOKEN_RE without their first letter, so that "Author" matches too.
@@ -71,10 +75,7 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
         or meta.get("author") or meta.get("parsely-author") or _article_author(meta) or _markup_byline(root)
     )
     lang = (root.get("lang") or root.get("xml:lang") or meta.get("og:locale") or "").strip() or None
-    direction = (root.get("dir") or "").strip().lower() or None
-    body = root.find("body")
-    if direction not in ("ltr", "rtl") and body is not None:
-        direction = (body.get("dir") or "").strip().lower() or None
+    direction = _text_direction(root)
     if direction not in ("ltr", "rtl"):
         direction = "rtl" if lang and lang.split("-")[0].split("_")[0].lower() in RTL_LANGS else None
     image = jsonld.get("image") or meta.get("og:image") or meta.get("twitter:image")
@@ -82,7 +83,7 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
         title=_clean(title),
         byline=_clean(byline),
         published=_clean(published_text or jsonld.get("datePublished") or meta.get("article:published_time")
-                         or meta.get("parsely-pub-date")),
+                         or meta.get("parsely-pub-date") or _meta_date(root) or _markup_date(root)),
         site_name=_clean(jsonld.get("siteName") or meta.get("og:site_name")),
         lang=lang,
         dir=direction,
@@ -91,6 +92,43 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
                        or meta.get("og:description") or meta.get("weibo:article:description")
                        or meta.get("description") or meta.get("twitter:description")),
     )
+
+
+def _text_direction(root: HtmlElement) -> str | None:
+    """The dir in force where the page's paragraph text is (Readability reads it off the article's
+    ancestors): the nearest dir above each paragraph, weighted by its text; else <body> or <html>."""
+    weights: dict[str, int] = {}
+    for paragraph in _DIRECTED_PARAGRAPHS(root):
+        nearest = paragraph.xpath("ancestor::*[@dir][1]/@dir")
+        value = str(nearest[0]).strip().lower() if nearest else ""
+        weights[value] = weights.get(value, 0) + len(paragraph.text_content())
+    if weights:
+        return max(weights, key=weights.__getitem__)
+    body = root.find("body")
+    for element in (body, root):
+        if element is not None and element.get("dir"):
+            return element.get("dir", "").strip().lower()
+    return None
+
+
+def _meta_date(root: HtmlElement) -> str | None:
+    """The first publication date in meta tags, by the preference order of DATE_META_NAMES."""
+    found: dict[str, str] = {}
+    for element in root.iter("meta"):
+        content = (element.get("content") or "").strip()
+        name = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        if content and name in DATE_META_NAMES:
+            found.setdefault(name, content)
+    return next((found[name] for name in DATE_META_NAMES if name in found), None)
+
+
+def _markup_date(root: HtmlElement) -> str | None:
+    """schema.org datePublished markup, else the first <time datetime> in the body."""
+    for element in _DATE_MARKUP(root):
+        value = element.get("content") or element.get("datetime") or " ".join(element.text_content().split())
+        if value and value.strip():
+            return value.strip()
+    return None
 
 
 def _meta_values(root: HtmlElement) -> dict[str, str]:
@@ -116,6 +154,7 @@ def _meta_values(root: HtmlElement) -> dict[str, str]:
 
 
 def _jsonld_article(root: HtmlElement) -> dict[str, str]:
+    fallback: dict[str, str] = {}
     for script in _JSONLD(root):
         try:
             data = json.loads((script.text or "").strip().removeprefix("<![CDATA[").removesuffix("]]>"))
@@ -123,8 +162,27 @@ def _jsonld_article(root: HtmlElement) -> dict[str, str]:
             continue
         article = _find_article(data)
         if article is not None:
-            return _jsonld_fields(article)
-    return {}
+            return _jsonld_fields(article, _document_title(root))
+        date = _find_key(data, "datePublished")
+        if date and not fallback:
+            fallback = {"datePublished": date}
+    return fallback
+
+
+def _find_key(data: object, key: str, depth: int = 0) -> str | None:
+    """The first string value of key anywhere in a JSON-LD document (WebPage and kin carry dates too)."""
+    if depth > 5:
+        return None
+    if isinstance(data, dict):
+        if isinstance(data.get(key), str):
+            return data[key]
+        data = list(data.values())
+    if isinstance(data, list):
+        for item in data:
+            found = _find_key(item, key, depth + 1)
+            if found:
+                return found
+    return None
 
 
 def _find_article(data: object, depth: int = 0) -> dict | None:
@@ -145,12 +203,15 @@ def _find_article(data: object, depth: int = 0) -> dict | None:
     return _find_article(data.get("@graph"), depth + 1) if "@graph" in data else None
 
 
-def _jsonld_fields(article: dict) -> dict[str, str]:
+def _jsonld_fields(article: dict, document_title: str | None) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for key in ("headline", "name"):
-        if isinstance(article.get(key), str):
-            fields["title"] = article[key]
-            break
+    name, headline = article.get("name"), article.get("headline")
+    if isinstance(name, str) and isinstance(headline, str) and name != headline:
+        # Some sites put their own name in "name": keep whichever the page's <title> agrees with, else name.
+        title = (document_title or "").lower()
+        fields["title"] = headline if headline.lower() in title and name.lower() not in title else name
+    elif isinstance(headline, str) or isinstance(name, str):
+        fields["title"] = headline if isinstance(headline, str) else name
     authors = article.get("author")
     authors = authors if isinstance(authors, list) else [authors]
     names = [a.get("name") if isinstance(a, dict) else a for a in authors]
@@ -169,7 +230,7 @@ def _jsonld_fields(article: dict) -> dict[str, str]:
     image = image.get("url") if isinstance(image, dict) else image
     if isinstance(image, str):
         fields["image"] = image
-    return fields
+    return {key: html.unescape(value) for key, value in fields.items()}
 
 
 def _article_author(meta: dict[str, str]) -> str | None:
