@@ -1,0 +1,185 @@
+"""Per-page speed and peak memory of Declutter's clean() beside readability-lxml and trafilatura, in one run.
+
+Run: .venv/bin/python bench/speed.py [--passes N]
+Over the 130 readability test pages (all, readerable or not), each page's bytes loaded into memory first:
+one warm-up pass, then timed passes in a pinned order (pages sorted by name; for each page the tools in the
+order below, so background noise hits every tool alike). Reports median, p95 and max ms per page, the ratio of
+medians to trafilatura, Declutter's per-stage medians (result.timings_ms), and peak memory: the RSS high-water
+mark (resource.getrusage) of a fresh subprocess per tool that imports it, loads the pages and runs them all
+(started before this process loads anything, so the child's figure is its own).
+Single process, nothing else is run meanwhile by this script; check the load average it prints (a busy
+machine inflates every column, the ratios less so). Writes the tables to bench/results/speed.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import logging
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: make `bench` and `server` importable
+
+from bench import corpora  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "speed.md"
+TOOLS = ("declutter", "readability", "trafilatura")
+TOOL_TITLES = {
+    "declutter": "Declutter clean()",
+    "readability": "readability-lxml 0.9 Document.summary()",
+    "trafilatura": "trafilatura 2.3.1 extract()",
+}
+Runner = Callable[[bytes, str], object]
+
+
+def make_runner(tool: str) -> Runner:
+    """The call timed for one tool (imports happen here, outside the timed region)."""
+    if tool == "declutter":
+        from server.errors import DeclutterError
+        from server.pipeline import clean
+
+        def run_declutter(data: bytes, url: str) -> object:
+            try:
+                return clean(data, url)
+            except DeclutterError:  # NoArticle pages still cost their time
+                return None
+
+        return run_declutter
+    if tool == "readability":
+        from readability import Document
+
+        return lambda data, url: Document(data, url=url).summary()
+    if tool == "trafilatura":
+        import trafilatura
+
+        return lambda data, url: trafilatura.extract(data, url=url)
+    raise ValueError(f"unknown tool {tool!r}")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def load_pages() -> list[tuple[str, bytes, str]]:
+    return [(p.name, p.read_bytes(), p.url) for p in corpora.rtp_pages()]
+
+
+def time_tools(pages: list[tuple[str, bytes, str]], passes: int) -> tuple[dict[str, list[float]], dict[str, list]]:
+    """Per tool, each page's ms (best of `passes`), and Declutter's per-stage ms per page."""
+    runners = {t: make_runner(t) for t in TOOLS}
+    for _, data, url in pages:  # warm-up: imports, rule compilation, caches
+        for t in TOOLS:
+            runners[t](data, url)
+    best: dict[str, list[float]] = {t: [math.inf] * len(pages) for t in TOOLS}
+    stages: dict[str, list] = {}
+    for _ in range(passes):
+        for i, (_, data, url) in enumerate(pages):
+            for t in TOOLS:
+                started = time.perf_counter()
+                result = runners[t](data, url)
+                ms = (time.perf_counter() - started) * 1000
+                best[t][i] = min(best[t][i], ms)
+                timings = getattr(result, "timings_ms", None)
+                if t == "declutter" and timings:
+                    for stage, value in timings.items():
+                        stages.setdefault(stage, []).append(value)
+    return best, stages
+
+
+def rss_child(tool: str) -> None:
+    """Subprocess entry: RSS high-water mark after import + page load, then after running every page."""
+    logging.disable(logging.WARNING)
+    pages = load_pages()
+    run = make_runner(tool)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _, data, url in pages:
+        run(data, url)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"base_kb": base, "peak_kb": peak}))  # ru_maxrss is in KiB on Linux
+
+
+def measure_rss(tool: str) -> dict[str, int]:
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--rss-child", tool],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(best: dict[str, list[float]], stages: dict[str, list], rss: dict[str, dict[str, int]], info: str) -> str:
+    traf_median = statistics.median(best["trafilatura"])
+    lines = [
+        info,
+        "",
+        "| tool | median ms | p95 ms | max ms | median / trafilatura | peak RSS MiB | RSS before pages MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for t in TOOLS:
+        ms = best[t]
+        med = statistics.median(ms)
+        lines.append(
+            f"| {TOOL_TITLES[t]} | {med:.1f} | {percentile(ms, 95):.1f} | {max(ms):.1f} | "
+            f"{med / traf_median:.2f}x | {rss[t]['peak_kb'] / 1024:.0f} | {rss[t]['base_kb'] / 1024:.0f} |"
+        )
+    lines += [
+        "",
+        "Declutter per-stage medians (ms, pages that returned a result):",
+        "",
+        "| " + " | ".join(stages) + " |",
+        "|" + "---:|" * len(stages),
+        "| " + " | ".join(f"{statistics.median(v):.2f}" for v in stages.values()) + " |",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--passes", type=int, default=1, help="timed passes; each page keeps its best time (default 1)")
+    ap.add_argument("--rss-child", choices=TOOLS, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.rss_child:
+        rss_child(args.rss_child)
+        return 0
+
+    logging.disable(logging.WARNING)  # the pipeline logs refused rules per page; keep the output a table
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
+    # Memory first, while this process is still small: Linux carries a parent's RSS high-water mark into a
+    # forked child's getrusage, so children started after the timing loop would all report this process's peak.
+    rss = {t: measure_rss(t) for t in TOOLS}
+    pages = load_pages()
+    sizes = sorted(len(d) for _, d, _ in pages)
+    best, stages = time_tools(pages, args.passes)
+    seconds = time.perf_counter() - started
+    info = (
+        f"Speed, {datetime.datetime.now():%Y-%m-%d %H:%M}, {len(pages)} readability test pages "
+        f"(median {statistics.median(sizes) / 1024:.0f} KiB, largest {sizes[-1] / 1024:.0f} KiB), warm-up + "
+        f"{args.passes} timed pass(es), {os.cpu_count()} CPUs, load average {load_before:.1f} before / "
+        f"{os.getloadavg()[0]:.1f} after, run took {seconds:.0f} s."
+    )
+    text = report(best, stages, rss, info)
+    print(text)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text + "\n", encoding="utf-8")
+    print(f"\n(written to {RESULTS.relative_to(ROOT)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
