@@ -25,9 +25,9 @@ test-venv: $(BIN)/.installed-test
 serve: $(BIN)/.installed
 	PORT=$(PORT) $(BIN)/gunicorn --config server/gunicorn_conf.py 'server.app:create_app()'
 
-# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+# Debian's Chromium and Firefox ESR for the browser tests (Playwright's own browser download does not work here).
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v firefox-esr >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium firefox-esr >/dev/null; }
 
 test: test-venv browser-deps
 	$(BIN)/ruff check .

@@ -1,0 +1,163 @@
+// Drives Firefox over WebDriver BiDi for tests/browser/test_firefox.py and prints what it saw as JSON.
+// Firefox's BiDi cannot click the toolbar or open moz-extension: pages, so those two steps run in the
+// browser's own (chrome) scope, which --remote-allow-system-access opens to the test.
+//
+//   node firefox_e2e.mjs   (settings come from the environment, see `env` below)
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const env = {
+  firefox: process.env.FIREFOX,
+  extension: process.env.EXTENSION_DIR,
+  port: Number(process.env.BIDI_PORT),
+  service: process.env.SERVICE_URL,
+  token: process.env.SERVICE_TOKEN,
+  page: process.env.PAGE_URL,
+  deadService: process.env.DEAD_SERVICE_URL,
+  modules: process.env.NODE_MODULES_FROM,
+};
+const WebSocket = createRequire(join(env.modules, "package.json"))("ws");
+const ADDON_ID = "declutter@declutter.invalid";
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Start Firefox in its own process group, so the whole tree can be stopped at the end.
+const profile = mkdtempSync(join(tmpdir(), "declutter-firefox-"));
+const firefox = spawn(env.firefox, ["-headless", "-no-remote", "-profile", profile,
+  "--remote-debugging-port", String(env.port), "--remote-allow-system-access"],
+  { stdio: ["ignore", "ignore", "pipe"], detached: true });
+let firefoxLog = "";
+firefox.stderr.on("data", (chunk) => { firefoxLog += chunk; });
+
+function stop() {
+  try { process.kill(-firefox.pid, "SIGKILL"); } catch { /* already gone */ }
+  rmSync(profile, { recursive: true, force: true });
+}
+
+async function connect() {
+  for (let i = 0; i < 150 && !/WebDriver BiDi listening/.test(firefoxLog); i++) await sleep(100);
+  const ws = new WebSocket(`ws://127.0.0.1:${env.port}/session`);
+  await new Promise((resolve, reject) => { ws.on("open", resolve); ws.on("error", reject); });
+  const pending = new Map();
+  let next = 1;
+  ws.on("message", (data) => {
+    const message = JSON.parse(data);
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  });
+  const send = (method, params = {}) => new Promise((resolve, reject) => {
+    const id = next++;
+    pending.set(id, (m) => (m.type === "error" ? reject(new Error(`${method}: ${m.error}: ${m.message}`)) : resolve(m.result)));
+    ws.send(JSON.stringify({ id, method, params }));
+  });
+  await send("session.new", { capabilities: {} });
+  return { send, close: () => ws.close() };
+}
+
+async function main() {
+  const { send, close } = await connect();
+  const evaluate = async (context, expression) => {
+    const result = await send("script.evaluate", { expression, target: { context }, awaitPromise: true, resultOwnership: "none" });
+    if (result.type === "exception") throw new Error(`${expression.slice(0, 80)}: ${result.exceptionDetails.text}`);
+    return result.result.value;
+  };
+  const waitFor = async (context, expression, timeout = 15_000) => {
+    for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
+      if (await evaluate(context, expression).catch(() => false)) return;
+    }
+    throw new Error(`timed out waiting for ${expression}`);
+  };
+  const contextsAt = async (prefix) => (await send("browsingContext.getTree", {})).contexts
+    .filter((c) => c.url.startsWith(prefix)).map((c) => c.context);
+  const newContextAt = async (prefix, known = []) => {
+    for (let i = 0; i < 150; i++, await sleep(100)) {
+      const found = (await contextsAt(prefix)).find((c) => !known.includes(c));
+      if (found) return found;
+    }
+    throw new Error(`no new page at ${prefix}`);
+  };
+
+  await send("webExtension.install", { extensionData: { type: "path", path: env.extension } });
+  const [browserWindow] = (await send("browsingContext.getTree", { "moz:scope": "chrome" })).contexts;
+  const chrome = (expression) => evaluate(browserWindow.context, expression);
+  const base = await chrome(`WebExtensionPolicy.getByID("${ADDON_ID}").getURL("")`);
+  const seen = { manifestErrors: await chrome(`JSON.stringify(WebExtensionPolicy.getByID("${ADDON_ID}").extension.errors)`) };
+
+  // The toolbar button, as a click on it would do.
+  const pressButton = () => chrome(`(() => {
+    const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+    const extension = WebExtensionPolicy.getByID("${ADDON_ID}").extension;
+    ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+    return true;
+  })()`);
+
+  // Options page: point the extension at the service and test the connection.
+  await chrome(`gBrowser.selectedTab = gBrowser.addTab("${base}options.html",
+    { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); true`);
+  const options = await newContextAt(`${base}options.html`);
+  await waitFor(options, `document.querySelector("#service-url").value !== ""`);
+  seen.defaultUrl = await evaluate(options, `document.querySelector("#service-url").value`);
+  await evaluate(options, `document.querySelector("#service-url").value = ${JSON.stringify(env.service)};
+    document.querySelector("#service-token").value = ${JSON.stringify(env.token)};
+    document.querySelector("#save").click(); true`);
+  await waitFor(options, `document.querySelector("#status").textContent === "Saved."`);
+  await evaluate(options, `document.querySelector("#test").click(); true`);
+  await waitFor(options, `/Connected|error|reach/.test(document.querySelector("#status").textContent)`);
+  seen.connection = await evaluate(options, `document.querySelector("#status").textContent`);
+
+  // The news page in the selected tab, then the button.
+  const { context: news } = await send("browsingContext.create", { type: "tab" });
+  await send("browsingContext.navigate", { context: news, url: env.page, wait: "complete" });
+  await send("browsingContext.activate", { context: news });
+  await pressButton();
+  const reader = await newContextAt(`${base}reader.html`);
+  await waitFor(reader, `/dc-ready|dc-error/.test(document.body.className)`, 30_000);
+  const text = (selector) => `document.querySelector(${JSON.stringify(selector)}).textContent`;
+  const all = (selector) => `JSON.stringify([...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent))`;
+  seen.reader = {
+    state: await evaluate(reader, `document.body.className`),
+    status: await evaluate(reader, text("#dc-status")),
+    title: await evaluate(reader, text("#dc-title")),
+    content: await evaluate(reader, `document.querySelector("#dc-content").innerText`),
+    sources: JSON.parse(await evaluate(reader, all("#dc-content mark.attr-source"))),
+    speakers: JSON.parse(await evaluate(reader, all(".dc-speaker-label"))),
+    removed: await evaluate(reader, text("#dc-removed-summary")),
+    marksLeftOnPage: await evaluate(news, `document.querySelectorAll("[data-declutter-hidden]").length`),
+  };
+
+  // A quote in the panel jumps to the text; a theme sticks across a reload.
+  await evaluate(reader, `document.querySelector(".dc-quote").click(); true`);
+  await waitFor(reader, `document.querySelectorAll("#dc-content .dc-active").length > 0`);
+  await evaluate(reader, `document.querySelector('input[name="theme"][value="sepia"]').click(); true`);
+  await send("browsingContext.reload", { context: reader, wait: "complete" });
+  await waitFor(reader, `document.body.classList.contains("dc-ready")`);
+  seen.afterReload = {
+    theme: await evaluate(reader, `document.documentElement.dataset.theme`),
+    background: await evaluate(reader, `getComputedStyle(document.body).backgroundColor`),
+  };
+
+  // The service gone: the reader says how to start it.
+  await evaluate(options, `browser.storage.local.set({ service: { url: ${JSON.stringify(env.deadService)}, token: "" } }).then(() => true)`);
+  await send("browsingContext.activate", { context: news });
+  await pressButton();
+  const failed = await newContextAt(`${base}reader.html`, [reader]);
+  await waitFor(failed, `/dc-ready|dc-error/.test(document.body.className)`);
+  seen.down = {
+    state: await evaluate(failed, `document.body.className`),
+    title: await evaluate(failed, text("#dc-status-title")),
+    hint: await evaluate(failed, text("#dc-status-hint")),
+  };
+  close();
+  return seen;
+}
+
+try {
+  process.stdout.write(JSON.stringify(await main()));
+} catch (error) {
+  process.stderr.write(`${error.stack}\n--- firefox ---\n${firefoxLog.slice(-3000)}\n`);
+  process.exitCode = 1;
+} finally {
+  stop();
+}
