@@ -122,7 +122,8 @@ def clean(
     article = stage("extract", extract, root, url, site_rule.content if site_rule else (), deadline)
     stage("tidy", tidy, article, url)
     plain = stage("plaintext", to_plain_text, article)
-    if plain.word_count < MIN_ARTICLE_WORDS:
+    # A photo story is readable with few words; a page of navigation is not.
+    if plain.word_count < MIN_ARTICLE_WORDS and not _HAS_IMAGE(article):
         raise NoArticle(
             f"no readable article found: the page's main text has {plain.word_count} words "
             f"(at least {MIN_ARTICLE_WORDS} are needed)"
@@ -177,6 +178,7 @@ def registrable_domain(host: str | None) -> str | None:
 
 
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
+_HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img[@src])")
 
 
 def _check_size(root: etree._Element, max_elements: int) -> None:
