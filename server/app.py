@@ -38,6 +38,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_error_handler(DeclutterError, _declutter_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+    app.before_request(_preflight)
     app.before_request(_check_token)
     app.after_request(_cors_headers)
 
@@ -161,20 +162,34 @@ def _check_token() -> Response | None:
     return None
 
 
+def _preflight() -> Response | None:
+    """Answer a CORS preflight (OPTIONS with Access-Control-Request-Method) itself: 204, no token needed,
+    CORS headers only for an allowed origin (added by _cors_headers)."""
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        return Response(status=204)
+    return None
+
+
 def _cors_headers(response: Response) -> Response:
     settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
     origin = request.headers.get("Origin")
+    if settings.cors_origins:
+        # The answer depends on the Origin header: caches must not hand one origin's answer to another.
+        response.vary.add("Origin")
     if origin and origin in settings.cors_origins:
         response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization, X-Declutter-Token"
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Vary"] = "Origin"
+        response.headers["Access-Control-Max-Age"] = "600"
     return response
 
 
 def _declutter_error(error: DeclutterError) -> tuple[Response, int]:
     log.info("%s %s -> %d %s: %s", request.method, request.path, error.status, error.code, error.message)
-    return jsonify(error.to_dict()), error.status
+    response = jsonify(error.to_dict())
+    if isinstance(error, Unauthorized):
+        response.headers["WWW-Authenticate"] = 'Bearer realm="declutter"'  # RFC 9110: a 401 names its scheme
+    return response, error.status
 
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:

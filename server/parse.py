@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 from lxml import etree, html
 
@@ -31,24 +32,34 @@ _TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
 # attributes per tag before libxml2 sees the page. Possessive quantifiers keep it linear.
 _SP = r"\t\n\f\r "
 _ATTR = rf"[^{_SP}/>][^{_SP}/>=]*+(?:[{_SP}]*+=[{_SP}]*+(?:\"[^\"]*+\"|'[^']*+'|[^{_SP}>]*+))?+"
-_TAG_BODY = rf"(?:[{_SP}/]*+{_ATTR}){{0,{MAX_ATTRIBUTES}}}+[{_SP}/]*+(?:>|\Z)"
-_RAW_TAG_BODY = rf"(?:[{_SP}/]*+{_ATTR}){{0,{MAX_ATTRIBUTES}}}+(?P<end>[{_SP}/]*+)(?:>|\Z)"
 # Elements whose content libxml2 reads as raw text up to their end tag (checked by tests/test_hostile.py).
 RAWTEXT_TAGS = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext")
 _RAW_NAME = rf"(?i:{'|'.join(RAWTEXT_TAGS)})(?=[{_SP}/>]|\Z)"
-_SKIP = rf"""
-    (?:
-        [^<]++                                              # text
-      | <!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>|\Z))      # comment, abrupt ones included
-      | <[!?][^>]*+>?                                       # doctype, bogus comment, processing instruction
-      | </(?![A-Za-z])[^>]*+>?                              # bogus end tag
-      | <(?![A-Za-z!/?])                                    # a lone '<' is text
-      | </?(?!{_RAW_NAME})[A-Za-z][^{_SP}/>]*+{_TAG_BODY}   # any other tag with few enough attributes
-      | </{_RAW_NAME}[^{_SP}/>]*+{_TAG_BODY}                # raw-text end tags are ordinary end tags
-    )*+
-    (?P<raw><(?P<name>{_RAW_NAME})[^{_SP}/>]*+{_RAW_TAG_BODY})?
-"""
-_SCAN = re.compile(_SKIP, re.VERBOSE)
+
+
+@cache
+def _scanner(limit: int) -> re.Pattern[str]:
+    """Skips text, comments and tags with at most `limit` attributes; stops at a raw-text start tag
+    (group raw) or at a tag with more attributes than that."""
+    body = rf"(?:[{_SP}/]*+{_ATTR}){{0,{limit}}}+[{_SP}/]*+(?:>|\Z)"
+    raw_body = rf"(?:[{_SP}/]*+{_ATTR}){{0,{limit}}}+(?P<end>[{_SP}/]*+)(?:>|\Z)"
+    return re.compile(
+        rf"""
+        (?:
+            [^<]++                                              # text
+          | <!--(?:-?>|(?:[^-]++|-(?!-!?>))*+(?:--!?>|\Z))      # comment, abrupt ones included
+          | <[!?][^>]*+>?                                       # doctype, bogus comment, processing instruction
+          | </(?![A-Za-z])[^>]*+>?                              # bogus end tag
+          | <(?![A-Za-z!/?])                                    # a lone '<' is text
+          | </?(?!{_RAW_NAME})[A-Za-z][^{_SP}/>]*+{body}        # any other tag with few enough attributes
+          | </{_RAW_NAME}[^{_SP}/>]*+{body}                     # raw-text end tags are ordinary end tags
+        )*+
+        (?P<raw><(?P<name>{_RAW_NAME})[^{_SP}/>]*+{raw_body})?
+        """,
+        re.VERBOSE,
+    )
+
+
 _RAW_END = {name: re.compile(rf"</{name}[{_SP}/>]", re.I) for name in RAWTEXT_TAGS}
 # Script data has escape states: inside <!-- ... -->, a nested <script> hides the next </script>.
 _SCRIPT_DATA = re.compile(rf"<!--|</script[{_SP}/>]", re.I)
@@ -75,17 +86,18 @@ def parse(text: str) -> html.HtmlElement:
     return root
 
 
-def check_attributes(text: str) -> None:
-    """Raise TooComplex when any tag carries more than MAX_ATTRIBUTES attributes."""
+def check_attributes(text: str, limit: int = MAX_ATTRIBUTES) -> None:
+    """Raise TooComplex when any tag carries more than `limit` attributes."""
+    scanner = _scanner(limit)
     pos, size = 0, len(text)
     while pos < size:
-        match = _SCAN.match(text, pos)
+        match = scanner.match(text, pos)
         pos = match.end()
         if match.group("raw") is not None:
             if not match.group("end").endswith("/") or not match.group("raw").endswith(">"):
                 pos = _raw_text_end(text, pos, match.group("name").lower())
         elif pos < size:
-            raise TooComplex(f"a tag carries more than {MAX_ATTRIBUTES} attributes")
+            raise TooComplex(f"a tag carries more than {limit} attributes")
 
 
 def _raw_text_end(text: str, pos: int, name: str) -> int:

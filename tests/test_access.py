@@ -1,0 +1,194 @@
+"""Access: the optional API token, CORS (off by default, per-origin when configured) and no fetching."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from typing import ClassVar
+
+import pytest
+from flask.testing import FlaskClient
+
+from server.app import create_app
+from server.config import Settings
+
+TOKEN = "s3cret-token-for-tests"
+ALLOWED = "https://reader.example"
+PARAGRAPH = "<p>" + "The council approved the new budget for the city schools and roads on Tuesday. " * 4 + "</p>"
+ARTICLE = f"<html><head><title>Budget</title></head><body><article>{PARAGRAPH * 5}</article></body></html>"
+BODY = {"html": ARTICLE, "url": "https://news.example.com/budget"}
+
+
+def client_for(**settings) -> FlaskClient:
+    return create_app({"SETTINGS": Settings(**settings)}).test_client()
+
+
+# --- token -------------------------------------------------------------------------------------------
+
+
+def test_without_a_configured_token_requests_need_none():
+    assert client_for().post("/clean", json=BODY).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}, {"X-Declutter-Token": ""},
+     {"Authorization": "Bearer " + TOKEN[:-1]}, {"Authorization": f"Bearer {TOKEN}x"}],
+    ids=["none", "wrong", "basic-scheme", "empty-header", "prefix", "longer"],
+)
+def test_with_a_token_requests_without_it_get_401_json(headers: dict):
+    response = client_for(token=TOKEN).post("/clean", json=BODY, headers=headers)
+    assert response.status_code == 401
+    assert response.get_json()["error"]["code"] == "unauthorized"
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize("headers", [{"Authorization": f"Bearer {TOKEN}"}, {"Authorization": f"bearer  {TOKEN}"},
+                                     {"X-Declutter-Token": TOKEN}])
+def test_with_a_token_requests_carrying_it_succeed(headers: dict):
+    response = client_for(token=TOKEN).post("/clean", json=BODY, headers=headers)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["title"] == "Budget"
+
+
+@pytest.mark.parametrize("method, path", [("post", "/clean"), ("get", "/rules"), ("post", "/attributions")])
+def test_the_token_guards_every_api_route(method: str, path: str):
+    client = client_for(token=TOKEN)
+    assert getattr(client, method)(path, json={"text": "x"}).status_code == 401
+    assert getattr(client, method)(path, json={"text": "He said so."},
+                                   headers={"Authorization": f"Bearer {TOKEN}"}).status_code in (200, 400)
+
+
+def test_healthz_and_the_index_stay_open():
+    client = client_for(token=TOKEN)
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/").status_code == 200
+
+
+def test_the_token_is_checked_before_the_body_is_read():
+    """An unauthenticated caller cannot make the service parse anything."""
+    response = client_for(token=TOKEN).post("/clean", data=b"x" * 100, content_type="text/html",
+                                             headers={"Content-Length": str(10**12)})
+    assert response.status_code == 401
+
+
+def test_the_token_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DECLUTTER_TOKEN", TOKEN)
+    monkeypatch.setenv("DECLUTTER_CORS_ORIGINS", f" {ALLOWED} , https://other.example ")
+    settings = Settings.from_env()
+    assert settings.token == TOKEN
+    assert settings.cors_origins == (ALLOWED, "https://other.example")
+
+
+# --- CORS --------------------------------------------------------------------------------------------
+
+PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, authorization"}
+
+
+def test_no_cors_by_default():
+    client = client_for()
+    response = client.post("/clean", json=BODY, headers={"Origin": ALLOWED})
+    assert response.status_code == 200
+    assert not any(h.lower().startswith("access-control-") for h, _ in response.headers.items())
+    preflight = client.options("/clean", headers={"Origin": ALLOWED, **PREFLIGHT})
+    assert preflight.status_code == 204
+    assert "Access-Control-Allow-Origin" not in preflight.headers
+
+
+def test_an_allowed_origin_gets_cors_headers():
+    client = client_for(cors_origins=(ALLOWED,), token=TOKEN)
+    response = client.post("/clean", json=BODY, headers={"Origin": ALLOWED, "Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert "Origin" in response.headers["Vary"]
+    assert "Access-Control-Allow-Credentials" not in response.headers
+
+
+def test_the_preflight_for_an_allowed_origin_succeeds_without_the_token():
+    """Browsers never send credentials on a preflight: it must not need the token."""
+    preflight = client_for(cors_origins=(ALLOWED,), token=TOKEN).options("/clean", headers={"Origin": ALLOWED,
+                                                                                            **PREFLIGHT})
+    assert preflight.status_code == 204
+    assert preflight.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    allowed_headers = preflight.headers["Access-Control-Allow-Headers"].lower()
+    assert "content-type" in allowed_headers and "authorization" in allowed_headers
+    assert int(preflight.headers["Access-Control-Max-Age"]) > 0
+    assert preflight.get_data() == b""
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "https://reader.example.evil.com", "null",
+                                    "http://reader.example", "https://READER.example"])
+def test_other_origins_get_no_cors_headers(origin: str):
+    client = client_for(cors_origins=(ALLOWED,))
+    response = client.post("/clean", json=BODY, headers={"Origin": origin})
+    assert "Access-Control-Allow-Origin" not in response.headers
+    assert "Origin" in response.headers["Vary"]
+    preflight = client.options("/clean", headers={"Origin": origin, **PREFLIGHT})
+    assert "Access-Control-Allow-Origin" not in preflight.headers
+
+
+def test_errors_carry_cors_headers_for_an_allowed_origin():
+    """A browser client can read why a request failed."""
+    response = client_for(cors_origins=(ALLOWED,), token=TOKEN).post("/clean", json=BODY, headers={"Origin": ALLOWED})
+    assert response.status_code == 401
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+
+
+# --- no fetching (SSRF) ------------------------------------------------------------------------------
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        type(self).requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<html><body><p>fetched</p></body></html>")
+
+    do_POST = do_HEAD = do_GET
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def recorder() -> Iterator[str]:
+    _Recorder.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_service_never_fetches_the_url_or_anything_in_the_page(recorder: str):
+    page = (
+        f'<!DOCTYPE html SYSTEM "{recorder}/dtd"><html><head><title>Budget</title>'
+        f'<link rel="stylesheet" href="{recorder}/css"><script src="{recorder}/js"></script>'
+        f'<meta property="og:image" content="{recorder}/og.png"><base href="{recorder}/base/">'
+        f'<meta http-equiv="refresh" content="0; url={recorder}/refresh"></head><body><article>'
+        f'<img src="{recorder}/img.png" srcset="{recorder}/2x.png 2x"><iframe src="{recorder}/frame"></iframe>'
+        f'<object data="{recorder}/obj"></object><img data-src="{recorder}/lazy.png">'
+        f'<p style="background:url({recorder}/bg.png)">x</p>{PARAGRAPH * 5}</article></body></html>'
+    )
+    client = client_for()
+    for body in ({"html": page, "url": f"{recorder}/article"}, {"html": page, "url": recorder}):
+        assert client.post("/clean", json=body).status_code == 200
+        assert client.post("/clean?format=html", json=body).status_code == 200
+    assert client.post(f"/clean?url={recorder}/raw", data=page.encode(), content_type="text/html").status_code == 200
+    # An article with no text at the address given must not make the service go and get it.
+    assert client.post("/clean", json={"html": "<p>tiny</p>", "url": f"{recorder}/full"}).status_code == 422
+    assert _Recorder.requests == []
+
+
+def test_the_recorder_does_record(recorder: str):
+    """Control: the recorder sees a request when one is made."""
+    import urllib.request
+
+    urllib.request.urlopen(f"{recorder}/probe", timeout=5).read()
+    assert _Recorder.requests == ["/probe"]
