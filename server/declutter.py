@@ -10,6 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .heuristics import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
+from .limits import Deadline
 from .ruleset import Rule
 from .selectors import PageIndex, index_page
 
@@ -37,7 +38,7 @@ class Removal:
         return data
 
 
-def declutter(root: HtmlElement, rules: Iterable[Rule]) -> list[Removal]:
+def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | None = None) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused."""
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     rules = list(rules)
@@ -51,6 +52,8 @@ def declutter(root: HtmlElement, rules: Iterable[Rule]) -> list[Removal]:
     for rule in rules:
         for group in rule.strip:
             for selector in group.selectors:
+                if deadline is not None:
+                    deadline.check()  # each selector is a sweep of the page: honour the time cap between them
                 removed, refused, sample = 0, 0, ""
                 for node in selector.select(root, index):
                     if node in protected or not _attached(node, root):

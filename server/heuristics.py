@@ -107,8 +107,9 @@ MAX_BYLINE_CHARS = 100
 
 # Elements dropped with their content from the extracted article: controls and embeds a reader cannot use
 # and whose text (button labels, option lists) would otherwise leak into the reading view.
-# (Not nav: some page builders wrap the whole article in one.)
-DROP_FROM_ARTICLE_TAGS = ("button", "input", "select", "textarea", "form", "svg", "math", "iframe", "frame",
+# (Not nav: some page builders wrap the whole article in one. Not form: an unclosed one swallows the text
+# after it; its controls go anyway, and sign-up forms are the declutter stage's business.)
+DROP_FROM_ARTICLE_TAGS = ("button", "input", "select", "textarea", "svg", "math", "iframe", "frame",
                           "frameset", "noscript", "audio", "video", "dialog", "meta", "base")
 
 # Schemes a link or image in the reading view may use.

@@ -118,7 +118,7 @@ def clean(
     site_rule = rules.for_host(host) if options.site_rules else None
     applied = ([site_rule] if site_rule else []) + (list(rules.generic) if options.generic_rules else [])
     metadata = stage("metadata", read_metadata, root, url, site_rule)
-    removals = stage("declutter", declutter, root, applied)
+    removals = stage("declutter", declutter, root, applied, deadline)
     article = stage("extract", extract, root, url, site_rule.content if site_rule else (), deadline)
     stage("tidy", tidy, article, url)
     plain = stage("plaintext", to_plain_text, article)

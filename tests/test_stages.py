@@ -198,3 +198,12 @@ def test_clean_caps_and_errors():
         clean(article_page(), "https://example.com/", settings=Settings(max_elements=10))
     with pytest.raises(NoArticle):
         clean("<html><body><nav>Home</nav></body></html>", "https://example.com/")
+
+
+def test_tidy_keeps_text_after_an_unclosed_form():
+    article = html.fragment_fromstring(
+        "<div><p>First paragraph.</p><form action='/x'><input name='q'><p>Text the form swallowed.</p></div>"
+    )
+    tidy(article, "https://example.com/")
+    assert "Text the form swallowed." in article.text_content()
+    assert article.find(".//input") is None
