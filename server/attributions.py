@@ -1,4 +1,4 @@
-"""Who said what: find attributions (source, cue, content) in an article's plain text.
+"""Stage 8, attributions — who said what: find attributions (source, cue, content) in an article's plain text.
 
 Rule-based and dependency-free on purpose: a regex pass finds reporting cues, a linear scan pairs
 quotation marks, and small backward/forward scanners pick the source noun phrase and the content.

@@ -1,4 +1,4 @@
-"""Stage 3, declutter: apply the site rule and the generic layer to the parsed page, in place."""
+"""Stage 4, declutter: apply the site rule and the generic layer to the parsed page, in place."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 4, extract: find the article in the decluttered tree with readability-lxml, without re-parsing."""
+"""Stage 5, extract: find the article in the decluttered tree with readability-lxml, without re-parsing."""
 
 from __future__ import annotations
 
@@ -95,8 +95,7 @@ class _TreeDocument(Document):
         return candidates
 
     def get_link_density(self, elem: HtmlElement) -> float:
-        link_length = sum(_text_length(a) for a in elem.iter("a"))
-        return link_length / max(_text_length(elem), 1)
+        return _link_density(elem)
 
     def remove_unlikely_candidates(self) -> None:
         for elem in _WITH_CLASS_OR_ID(self.html):

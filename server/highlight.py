@@ -1,4 +1,4 @@
-"""Stage 8, highlight: mark each attribution's source, cue and content in the article tree."""
+"""Stage 9, highlight: mark each attribution's source, cue and content in the article tree."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 5, metadata: title, byline, date, site name, language, direction and lead image.
+"""Stage 3, metadata: title, byline, date, site name, language, direction and lead image.
 
 Sources in order of trust: the site rule's selectors, JSON-LD, meta tags (Open Graph, Dublin Core,
 Twitter, Parse.ly), then page markup.

@@ -1,4 +1,4 @@
-"""Stage 6, plain text: the article as text, paragraphs separated by a blank line, with a map back to
+"""Stage 7, plain text: the article as text, paragraphs separated by a blank line, with a map back to
 the tree so that spans found in the text can be marked in the HTML."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Stage 10, render: the standalone reading page for people (the JSON view needs no rendering)."""
+"""Stage 11, render: the standalone reading page for people (the JSON view needs no rendering)."""
 
 from __future__ import annotations
 

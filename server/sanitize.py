@@ -1,4 +1,4 @@
-"""Stage 9, sanitize: serialize the article and pass it through nh3's allow-list.
+"""Stage 10, sanitize: serialize the article and pass it through nh3's allow-list.
 
 nh3 (ammonia) is the security boundary of the service: nothing reaches a reader that it did not allow.
 """

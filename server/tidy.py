@@ -1,4 +1,4 @@
-"""Stage 5, tidy: make the extracted article self-contained: real images, absolute links, no controls."""
+"""Stage 6, tidy: make the extracted article self-contained: real images, absolute links, no controls."""
 
 from __future__ import annotations
 
