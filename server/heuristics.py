@@ -135,3 +135,11 @@ EXPAND_MAX_LINK_DENSITY = 0.3
 DATE_META_NAMES = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
                    "publish_date", "pubdate", "article.published", "sailthru.date", "dc.date.issued", "dc.date",
                    "dcterms.created", "dcterms.date", "citation_publication_date", "date")
+
+# Date layouts pages use in meta tags and markup besides ISO 8601, tried in order (US month/day first,
+# the common reading of slashed dates on English-language news sites).
+DATE_FORMATS = ("%Y %b %d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y",
+                "%Y/%m/%d", "%Y-%m-%d %H:%M:%S %z", "%Y%m%d")
+
+# A date in the page address (/2024/05/22/): the last resort for the publication date.
+URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")

@@ -10,6 +10,8 @@ import html
 import json
 import logging
 from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -17,6 +19,7 @@ from lxml.html import HtmlElement
 
 from .heuristics import (
     BYLINE_TOKEN_RE,
+    DATE_FORMATS,
     DATE_META_NAMES,
     JSONLD_ARTICLE_TYPES,
     MAX_BYLINE_CHARS,
@@ -24,6 +27,7 @@ from .heuristics import (
     META_PROPERTY_RE,
     RTL_LANGS,
     TITLE_SEPARATOR_RE,
+    URL_DATE_RE,
 )
 from .ruleset import Rule
 from .selectors import Selector
@@ -82,8 +86,9 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
     return Metadata(
         title=_clean(title),
         byline=_clean(byline),
-        published=_clean(published_text or jsonld.get("datePublished") or meta.get("article:published_time")
-                         or meta.get("parsely-pub-date") or _meta_date(root) or _markup_date(root)),
+        published=_iso_date(published_text or jsonld.get("datePublished") or meta.get("article:published_time")
+                            or meta.get("parsely-pub-date") or _meta_date(root) or _markup_date(root)
+                            or _url_date(url)),
         site_name=_clean(jsonld.get("siteName") or meta.get("og:site_name")),
         lang=lang,
         dir=direction,
@@ -109,6 +114,38 @@ def _text_direction(root: HtmlElement) -> str | None:
         if element is not None and element.get("dir"):
             return element.get("dir", "").strip().lower()
     return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    """ISO 8601 when the value is a date we can read, else the value as the page gave it."""
+    text = _clean(value)
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+        return parsed.date().isoformat() if len(text) == 10 else parsed.isoformat()  # a bare date stays one
+    except ValueError:
+        pass
+    for layout in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, layout).isoformat()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(text).isoformat()  # RFC 2822, as in "Tue, 03 Jun 2008 11:05:30 GMT"
+    except (TypeError, ValueError, IndexError):
+        return text
+
+
+def _url_date(url: str | None) -> str | None:
+    match = URL_DATE_RE.search(url or "")
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _meta_date(root: HtmlElement) -> str | None:

@@ -167,7 +167,7 @@ def test_metadata_from_jsonld_open_graph_and_markup():
       </script></head><body dir="ltr"><p>x</p></body></html>"""
     meta = read_metadata(parse(page), "https://site.example/a/b")
     assert meta.title == "JSON headline" and meta.byline == "Ann Writer, Bo Reporter"
-    assert meta.published == "2024-05-22T10:00:00Z" and meta.site_name == "The Site"
+    assert meta.published == "2024-05-22T10:00:00+00:00" and meta.site_name == "The Site"
     assert meta.lead_image == "https://site.example/lead.jpg" and meta.lang == "uk" and meta.dir == "ltr"
     bare = read_metadata(parse("<html lang='ar'><head><title>One two three | Site</title></head>"
                                "<body><span class='byline'>By Someone</span></body></html>"), None)
@@ -207,3 +207,23 @@ def test_tidy_keeps_text_after_an_unclosed_form():
     tidy(article, "https://example.com/")
     assert "Text the form swallowed." in article.text_content()
     assert article.find(".//input") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05-22T19:08:51.000Z", "2024-05-22T19:08:51+00:00"),
+        ("2019-04-28 06:01:07", "2019-04-28T06:01:07"),
+        ("May 22, 2024", "2024-05-22T00:00:00"),
+        ("Tue, 03 Jun 2008 11:05:30 GMT", "2008-06-03T11:05:30+00:00"),
+        ("sometime last week", "sometime last week"),
+    ],
+)
+def test_published_dates_become_iso(value, expected):
+    page = f"<html><head><meta property='article:published_time' content='{value}'></head><body></body></html>"
+    assert read_metadata(parse(page), None).published == expected
+
+
+def test_published_date_from_the_address_as_a_last_resort():
+    page = "<html><body><p>No date anywhere.</p></body></html>"
+    assert read_metadata(parse(page), "https://news.example.com/2024/05/22/story").published == "2024-05-22"
