@@ -79,11 +79,7 @@ def _clean(args: argparse.Namespace) -> int:
             result = clean(read_input(name), args.url)
         except (OSError, DeclutterError) as exc:
             failed = True
-            message = exc.message if isinstance(exc, DeclutterError) else f"cannot read {name}: {exc.strerror or exc}"
-            code = exc.code if isinstance(exc, DeclutterError) else "unreadable_file"
-            if args.format == "json":
-                _write_line({"file": name, "error": {"code": code, "message": message}})
-            print(f"declutter: {name}: {message}", file=sys.stderr)
+            _report_failure(name, exc, args.format == "json")
             continue
         if args.format == "json":
             _write_line({"file": name, **result.to_dict()})
@@ -101,10 +97,7 @@ def _attributions(args: argparse.Namespace) -> int:
             text = decode(read_input(name))
         except (OSError, DeclutterError) as exc:
             failed = True
-            message = exc.message if isinstance(exc, DeclutterError) else f"cannot read {name}: {exc.strerror or exc}"
-            if args.format == "json":
-                _write_line({"file": name, "error": {"code": "unreadable_file", "message": message}})
-            print(f"declutter: {name}: {message}", file=sys.stderr)
+            _report_failure(name, exc, args.format == "json")
             continue
         found = find_attributions(text)
         if args.format == "json":
@@ -114,6 +107,17 @@ def _attributions(args: argparse.Namespace) -> int:
                 who = a.speaker or a.source or "?"
                 sys.stdout.write(f"{name}\t{a.id}\t{'*' if a.key else ' '}\t{who}\t{a.cue}\t{a.content}\n")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _report_failure(name: str, exc: OSError | DeclutterError, as_json_line: bool) -> None:
+    """One input failed: say so on stderr and, in JSON mode, in its own line so the output keeps its order."""
+    if isinstance(exc, DeclutterError):
+        code, message = exc.code, exc.message
+    else:
+        code, message = "unreadable_file", f"cannot read {name}: {exc.strerror or exc}"
+    if as_json_line:
+        _write_line({"file": name, "error": {"code": code, "message": message}})
+    print(f"declutter: {name}: {message}", file=sys.stderr)
 
 
 def _serve(args: argparse.Namespace) -> int:
