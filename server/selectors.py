@@ -60,7 +60,8 @@ class PageIndex:
     @cached_property
     def all_text(self) -> str:
         # Stripped and non-empty: long whitespace runs make '^\\s*' patterns backtrack quadratically.
-        return "\n".join(stripped for text in self.text_nodes if (stripped := text.strip()))
+        # Plain strings: the scan needs no parents, and smart strings cost an object per text node.
+        return "\n".join(stripped for text in _ALL_TEXT_PLAIN(self.root) if (stripped := text.strip()))
 
     @cached_property
     def all_text_lower(self) -> str:
@@ -71,6 +72,7 @@ class PageIndex:
 _ALL_IDS = etree.XPath("//@id", smart_strings=False)
 _ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()")
+_ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
