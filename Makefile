@@ -47,7 +47,7 @@ lint: test-venv
 bench: bench-quality bench-speed bench-attributions
 
 bench-quality: test-venv
-	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/quality.py --fresh
 
 bench-speed: test-venv
 	$(BIN)/python bench/speed.py
