@@ -83,16 +83,27 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(env: dict[str, str] | None = None, workers: int | None = None, log: Path | None = None,
-          extra_args: tuple[str, ...] = ()) -> Iterator[Server]:
+def serve(
+    env: dict[str, str] | None = None,
+    workers: int | None = None,
+    log: Path | None = None,
+    extra_args: tuple[str, ...] = (),
+) -> Iterator[Server]:
     """gunicorn with server/gunicorn_conf.py (as `make serve`) on a free port; stopped on exit."""
     port = free_port()
     log = log or Path(os.environ.get("TMPDIR", "/tmp")) / f"declutter-gunicorn-{port}.log"
     environment = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", "LOG_LEVEL": "warning", **(env or {})}
     if workers:
         environment["WEB_CONCURRENCY"] = str(workers)
-    command = [str(GUNICORN), "--config", "server/gunicorn_conf.py", "--access-logfile", "/dev/null",
-               *extra_args, "server.app:create_app()"]
+    command = [
+        str(GUNICORN),
+        "--config",
+        "server/gunicorn_conf.py",
+        "--access-logfile",
+        "/dev/null",
+        *extra_args,
+        "server.app:create_app()",
+    ]
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT)
     server = Server("127.0.0.1", port, process, log)
@@ -144,8 +155,9 @@ def drive(url: str, seconds: float, connections: int, pages: list[tuple[str, byt
             index += connections
             started = time.perf_counter()
             try:
-                connection.request("POST", f"/clean?url=https://example.com/{slug}", body=body,
-                                   headers={"Content-Type": "text/html"})
+                connection.request(
+                    "POST", f"/clean?url=https://example.com/{slug}", body=body, headers={"Content-Type": "text/html"}
+                )
                 response = connection.getresponse()
                 response.read()
                 status = response.status
@@ -178,8 +190,9 @@ def expected_statuses(url: str, pages: list[tuple[str, bytes]]) -> dict[str, int
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
     statuses = {}
     for slug, body in pages:
-        connection.request("POST", f"/clean?url=https://example.com/{slug}", body=body,
-                           headers={"Content-Type": "text/html"})
+        connection.request(
+            "POST", f"/clean?url=https://example.com/{slug}", body=body, headers={"Content-Type": "text/html"}
+        )
         response = connection.getresponse()
         response.read()
         statuses[slug] = response.status
@@ -192,16 +205,26 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def _drive_in_child(url: str, seconds: float, connections: int, pages: str,
-                    server: Server | None = None) -> dict:
+def _drive_in_child(url: str, seconds: float, connections: int, pages: str, server: Server | None = None) -> dict:
     """The load runs in a second process, as it would in production: this script with --drive.
     Meanwhile the workers' RSS is sampled every 5 s (the largest worker at each sample)."""
     # The child's report goes to a file: a pipe would fill up and block it while we sample.
     with tempfile.TemporaryFile("w+") as report:
         child = subprocess.Popen(
-            [sys.executable, __file__, "--drive", url, "--seconds", str(seconds), "--connections",
-             str(connections), "--pages", pages],
-            stdout=report, text=True,
+            [
+                sys.executable,
+                __file__,
+                "--drive",
+                url,
+                "--seconds",
+                str(seconds),
+                "--connections",
+                str(connections),
+                "--pages",
+                pages,
+            ],
+            stdout=report,
+            text=True,
         )
         samples = []
         deadline = time.monotonic() + seconds + 120
@@ -232,11 +255,15 @@ def run(seconds: float, connections: int, workers: int | None, median_seconds: f
         alive = urllib.request.urlopen(f"{server.url}/healthz", timeout=5).status == 200
     latencies = result["latencies"]
     if median_result:
-        median_result = {"slug": median[0], "kb": round(len(median[1]) / 1024, 1), "seconds": median_seconds,
-                         "throughput": round(len(median_result["latencies"]) / median_seconds, 1),
-                         "p50_ms": round(percentile(median_result["latencies"], 0.5) * 1000, 1),
-                         "p99_ms": round(percentile(median_result["latencies"], 0.99) * 1000, 1),
-                         "errors": median_result["errors"]}
+        median_result = {
+            "slug": median[0],
+            "kb": round(len(median[1]) / 1024, 1),
+            "seconds": median_seconds,
+            "throughput": round(len(median_result["latencies"]) / median_seconds, 1),
+            "p50_ms": round(percentile(median_result["latencies"], 0.5) * 1000, 1),
+            "p99_ms": round(percentile(median_result["latencies"], 0.99) * 1000, 1),
+            "errors": median_result["errors"],
+        }
     unexpected = {s: n for s, n in result["statuses"].items() if int(s) not in set(warm.values())}
     return {
         "seconds": seconds,
@@ -269,57 +296,61 @@ def run(seconds: float, connections: int, workers: int | None, median_seconds: f
 def _median_row(m: dict | None) -> str:
     if not m:
         return ""
-    return (f"| median page only ({m['slug']}, {m['kb']} KB, {m['seconds']:g} s) | **{m['throughput']} pages/s**, "
-            f"p50 {m['p50_ms']} ms, p99 {m['p99_ms']} ms, {len(m['errors'])} errors |\n")
+    return (
+        f"| median page only ({m['slug']}, {m['kb']} KB, {m['seconds']:g} s) | **{m['throughput']} pages/s**, "
+        f"p50 {m['p50_ms']} ms, p99 {m['p99_ms']} ms, {len(m['errors'])} errors |\n"
+    )
 
 
 def _verdict(m: dict | None) -> str:
     if not m:
         return "median page not measured (--median-seconds 0)."
-    return (f"median page {m['throughput']} pages/s ({'meets' if m['throughput'] >= 60 else 'misses'} the target), "
-            f"p99 {m['p99_ms']} ms ({'meets' if m['p99_ms'] < 300 else 'misses'} the target).")
+    return (
+        f"median page {m['throughput']} pages/s ({'meets' if m['throughput'] >= 60 else 'misses'} the target), "
+        f"p99 {m['p99_ms']} ms ({'meets' if m['p99_ms'] < 300 else 'misses'} the target)."
+    )
 
 
 def markdown(r: dict) -> str:
     ok = not r["errors"] and not r["unexpected_statuses"] and r["alive_after"]
     return f"""# Load bench
 
-`python bench/load.py --seconds {r['seconds']:g} --connections {r['connections']}`: gunicorn with
-server/gunicorn_conf.py ({r['workers']} gthread workers on {r['cores']} cores, as `make serve`), driven
-from a second process by {r['connections']} keep-alive connections posting the {r['pages']}
-readability-test-pages (median {r['median_page_kb']} KB) round-robin as `text/html`.
+`python bench/load.py --seconds {r["seconds"]:g} --connections {r["connections"]}`: gunicorn with
+server/gunicorn_conf.py ({r["workers"]} gthread workers on {r["cores"]} cores, as `make serve`), driven
+from a second process by {r["connections"]} keep-alive connections posting the {r["pages"]}
+readability-test-pages (median {r["median_page_kb"]} KB) round-robin as `text/html`.
 
 | measure | value |
 |---|---|
-| requests | {r['requests']} in {r['seconds']:g} s |
-| throughput | **{r['throughput']} pages/s** ({r['mb_per_s']} MB/s of HTML) |
-| latency p50 | {r['p50_ms']} ms |
-| latency p90 | {r['p90_ms']} ms |
-| latency p99 | **{r['p99_ms']} ms** |
-| latency max | {r['max_ms']} ms |
-| statuses | {', '.join(f'{k}: {v}' for k, v in sorted(r['statuses'].items()))} |
-| errors (5xx, resets, timeouts) | {len(r['errors'])} |
-| statuses not seen on an idle server | {r['unexpected_statuses'] or 'none'} |
-| worker RSS before (MB) | {', '.join(map(str, r['rss_before_mb']))} |
-| worker RSS after (MB) | {', '.join(map(str, r['rss_after_mb']))} |
-| largest worker RSS, every 5 s (MB) | {', '.join(map(str, r['rss_samples']))} |
-| service alive after | {'yes' if r['alive_after'] else 'NO'} |
-| CPU seconds each worker used during the run | {', '.join(map(str, r['worker_cpu_s']))} |
-| machine load average before the run | {r['load_before']} |
-{_median_row(r['median'])}
-Targets (median page): >= 60 pages/s, p99 < 300 ms, zero errors. Result: {'no errors' if ok else 'ERRORS'};
-{_verdict(r['median'])}
+| requests | {r["requests"]} in {r["seconds"]:g} s |
+| throughput | **{r["throughput"]} pages/s** ({r["mb_per_s"]} MB/s of HTML) |
+| latency p50 | {r["p50_ms"]} ms |
+| latency p90 | {r["p90_ms"]} ms |
+| latency p99 | **{r["p99_ms"]} ms** |
+| latency max | {r["max_ms"]} ms |
+| statuses | {", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items()))} |
+| errors (5xx, resets, timeouts) | {len(r["errors"])} |
+| statuses not seen on an idle server | {r["unexpected_statuses"] or "none"} |
+| worker RSS before (MB) | {", ".join(map(str, r["rss_before_mb"]))} |
+| worker RSS after (MB) | {", ".join(map(str, r["rss_after_mb"]))} |
+| largest worker RSS, every 5 s (MB) | {", ".join(map(str, r["rss_samples"]))} |
+| service alive after | {"yes" if r["alive_after"] else "NO"} |
+| CPU seconds each worker used during the run | {", ".join(map(str, r["worker_cpu_s"]))} |
+| machine load average before the run | {r["load_before"]} |
+{_median_row(r["median"])}
+Targets (median page): >= 60 pages/s, p99 < 300 ms, zero errors. Result: {"no errors" if ok else "ERRORS"};
+{_verdict(r["median"])}
 The whole-corpus mix includes pages up to 1.6 MB: its p99 is the big pages queueing behind each other
 with 16 connections on 2 cores.
 
-422 answers are correct: these pages have no article ({', '.join(r['status_422_pages']) or 'none'}); every
+422 answers are correct: these pages have no article ({", ".join(r["status_422_pages"]) or "none"}); every
 page's status under load matched its status on an idle server.
 Before the worker_connections cap in server/gunicorn_conf.py, one worker accepted all 16 keep-alive
 connections and the other core idled (CPU 19.3 s against 0.0 s in a 15 s run; the median page alone ran at
 64.6 pages/s, p99 363 ms); the CPU row above shows both workers busy now.
 Workers recycle after max_requests (2000) + up to 200 jitter (server/gunicorn_conf.py), which caps any
 slow growth of a worker's memory; the RSS rows are the workers alive at the start and at the end.
-{chr(10).join('- ' + e for e in r['errors'][:20])}
+{chr(10).join("- " + e for e in r["errors"][:20])}
 """
 
 
@@ -328,8 +359,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: one per core)")
-    parser.add_argument("--median-seconds", type=float, default=15.0,
-                        help="then drive the median-size page alone for this long (0: skip)")
+    parser.add_argument(
+        "--median-seconds",
+        type=float,
+        default=15.0,
+        help="then drive the median-size page alone for this long (0: skip)",
+    )
     parser.add_argument("--drive", metavar="URL", help=argparse.SUPPRESS)  # the load-generating child
     parser.add_argument("--pages", default="all", help=argparse.SUPPRESS)  # child: all, or one slug
     parser.add_argument("--no-write", action="store_true", help="do not write bench/results/load.md")
@@ -337,8 +372,15 @@ def main() -> None:
     if args.drive:
         pages = [p for p in corpus_pages() if args.pages in ("all", p[0])]
         tally = drive(args.drive, args.seconds, args.connections, pages)
-        json.dump({"latencies": tally.latencies, "statuses": tally.statuses, "errors": tally.errors,
-                   "bytes_sent": tally.bytes_sent}, sys.stdout)
+        json.dump(
+            {
+                "latencies": tally.latencies,
+                "statuses": tally.statuses,
+                "errors": tally.errors,
+                "bytes_sent": tally.bytes_sent,
+            },
+            sys.stdout,
+        )
         return
     result = run(args.seconds, args.connections, args.workers, args.median_seconds)
     report = markdown(result)

@@ -33,8 +33,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     settings: Settings = (test_config or {}).get("SETTINGS") or Settings.from_env()
     rules: RuleSet = (test_config or {}).get("RULES") or load_rules(settings.rules_dir)
-    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, DECLUTTER_SETTINGS=settings,
-                      DECLUTTER_RULES=rules)
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, DECLUTTER_SETTINGS=settings, DECLUTTER_RULES=rules)
     app.register_error_handler(DeclutterError, _declutter_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
@@ -52,11 +51,19 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.get("/rules")
     def list_rules() -> Response:
-        return jsonify(rules=[
-            {"path": r.path, "name": r.name, "domains": list(r.domains), "generic": r.is_generic,
-             "categories": r.categories, "strip_selectors": sum(len(g.selectors) for g in r.strip)}
-            for r in rules.files
-        ])
+        return jsonify(
+            rules=[
+                {
+                    "path": r.path,
+                    "name": r.name,
+                    "domains": list(r.domains),
+                    "generic": r.is_generic,
+                    "categories": r.categories,
+                    "strip_selectors": sum(len(g.selectors) for g in r.strip),
+                }
+                for r in rules.files
+            ]
+        )
 
     @app.post("/clean")
     def clean_page() -> Response:

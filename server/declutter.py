@@ -64,10 +64,15 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
                     share = sum(paragraph_chars.get(p, 0) for p in node.iter("p")) / total_chars
                     if share > MAX_STRIP_SHARE and group.category not in UNGUARDED_CATEGORIES:
                         refused += 1
-                        log.warning("%s: refused %r: it holds %.0f%% of the page's text", rule.path,
-                                    selector.source, share * 100)
-                        removals.append(Removal(group.category, rule.path, selector.source, 1, text[:_SAMPLE_CHARS],
-                                                refused=True))
+                        log.warning(
+                            "%s: refused %r: it holds %.0f%% of the page's text",
+                            rule.path,
+                            selector.source,
+                            share * 100,
+                        )
+                        removals.append(
+                            Removal(group.category, rule.path, selector.source, 1, text[:_SAMPLE_CHARS], refused=True)
+                        )
                         continue
                     sample = sample or text[:_SAMPLE_CHARS]
                     node.drop_tree()

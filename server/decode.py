@@ -29,7 +29,7 @@ def decode(data: bytes | str) -> str:
         return data.removeprefix("\ufeff")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     for signature, what in BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise NotHtml(f"the body is {what}, not an HTML page")

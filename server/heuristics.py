@@ -49,13 +49,47 @@ UNGUARDED_CATEGORIES = frozenset({"comments"})
 # Second-level labels under which registrations happen (example.co.uk), for the `site` field without
 # shipping the whole Public Suffix List on the hot path.
 SECOND_LEVEL_SUFFIXES = frozenset(
-    {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic", "mil", "ltd", "plc",
-     "sch", "nhs", "police", "asn", "id", "info", "biz", "press", "tv", "web", "me"}
+    {
+        "co",
+        "com",
+        "net",
+        "org",
+        "gov",
+        "ac",
+        "edu",
+        "ne",
+        "or",
+        "go",
+        "gob",
+        "nic",
+        "mil",
+        "ltd",
+        "plc",
+        "sch",
+        "nhs",
+        "police",
+        "asn",
+        "id",
+        "info",
+        "biz",
+        "press",
+        "tv",
+        "web",
+        "me",
+    }
 )
 
 # Lazy-loading attributes that hold the real image address until a script swaps it in.
-LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src",
-                  "data-full-src", "data-actualsrc")
+LAZY_SRC_ATTRS = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-url",
+    "data-lazy",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-actualsrc",
+)
 LAZY_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "data-original-srcset")
 
 # Placeholder images lazy loaders put in src (1x1 gifs, spinners) that must yield to the real address.
@@ -66,9 +100,45 @@ WORDS_PER_MINUTE = 238
 
 # Block-level tags that start a new paragraph in the plain-text rendering of an article.
 BLOCK_TAGS = frozenset(
-    {"p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5",
-     "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table",
-     "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr", "br", "address", "details", "summary"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "hr",
+        "br",
+        "address",
+        "details",
+        "summary",
+    }
 )
 
 # Minimum words for the extracted article to count as readable; below that the answer is 422.
@@ -93,10 +163,26 @@ META_NAME_RE = re.compile(
 
 # schema.org types whose JSON-LD describes an article (Readability's list).
 JSONLD_ARTICLE_TYPES = frozenset(
-    {"Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-     "BackgroundNewsArticle", "BlogPosting", "DiscussionForumPosting", "LiveBlogPosting",
-     "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle",
-     "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "TechArticle"}
+    {
+        "Article",
+        "AdvertiserContentArticle",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "BlogPosting",
+        "DiscussionForumPosting",
+        "LiveBlogPosting",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "Report",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "MedicalScholarlyArticle",
+        "SocialMediaPosting",
+        "TechArticle",
+    }
 )
 
 # Class or id words of the element that holds the byline in page markup (Readability's byline test).
@@ -109,8 +195,23 @@ MAX_BYLINE_CHARS = 100
 # and whose text (button labels, option lists) would otherwise leak into the reading view.
 # (Not nav: some page builders wrap the whole article in one. Not form: an unclosed one swallows the text
 # after it; its controls go anyway, and sign-up forms are the declutter stage's business.)
-DROP_FROM_ARTICLE_TAGS = ("button", "input", "select", "textarea", "svg", "math", "iframe", "frame",
-                          "frameset", "noscript", "audio", "video", "dialog", "meta", "base")
+DROP_FROM_ARTICLE_TAGS = (
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "iframe",
+    "frame",
+    "frameset",
+    "noscript",
+    "audio",
+    "video",
+    "dialog",
+    "meta",
+    "base",
+)
 
 # Schemes a link or image in the reading view may use.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -132,14 +233,38 @@ EXPAND_RATIO = 0.25
 EXPAND_MAX_LINK_DENSITY = 0.3
 
 # Meta names and properties that carry the publication date, most trusted first.
-DATE_META_NAMES = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
-                   "publish_date", "pubdate", "article.published", "sailthru.date", "dc.date.issued", "dc.date",
-                   "dcterms.created", "dcterms.date", "citation_publication_date", "date")
+DATE_META_NAMES = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "article.published",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.date",
+    "citation_publication_date",
+    "date",
+)
 
 # Date layouts pages use in meta tags and markup besides ISO 8601, tried in order (US month/day first,
 # the common reading of slashed dates on English-language news sites).
-DATE_FORMATS = ("%Y %b %d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y",
-                "%Y/%m/%d", "%Y-%m-%d %H:%M:%S %z", "%Y%m%d")
+DATE_FORMATS = (
+    "%Y %b %d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y",
+    "%Y/%m/%d",
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y%m%d",
+)
 
 # A date in the page address (/2024/05/22/): the last resort for the publication date.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")

@@ -37,7 +37,7 @@ def highlight(plain: PlainText, attributions: Sequence[Attribution]) -> None:
                 pieces.append((segment, lo - segment.start, hi - segment.start, part, attribution_id))
             i += 1
     # Right to left, so that each cut leaves the text before it, and the segments pointing there, intact.
-    pieces.sort(key=lambda p: (p[0].start + p[1]), reverse=True)
+    pieces.sort(key=lambda p: p[0].start + p[1], reverse=True)
     first: dict[str, HtmlElement] = {}
     for segment, lo, hi, part, attribution_id in pieces:
         first[attribution_id] = _wrap(segment, segment.raw_index(lo), segment.raw_index(hi), part, attribution_id)

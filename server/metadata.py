@@ -41,9 +41,11 @@ _BYLINE_MARKED = etree.XPath("//body//*[@rel='author' or contains(@itemprop, 'au
 _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id", smart_strings=False)
 # The same hint words as BYLINE_TOKEN_RE without their first letter, so that "Author" matches too.
 _BYLINE_HINTED = etree.XPath(
-    "//body//*[" + " or ".join(
+    "//body//*["
+    + " or ".join(
         f"contains(@{attr}, '{stem}')" for attr in ("class", "id") for stem in ("uthor", "yline", "ateline", "rittenby")
-    ) + "]"
+    )
+    + "]"
 )
 
 
@@ -70,13 +72,27 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
     byline_text = _first_text(root, rule.byline) if rule else None
     published_text = _first_published(root, rule.published) if rule else None
     title = (
-        title_text or jsonld.get("title") or meta.get("dc:title") or meta.get("dcterm:title")
-        or meta.get("og:title") or meta.get("weibo:article:title") or meta.get("weibo:webpage:title")
-        or meta.get("title") or meta.get("twitter:title") or meta.get("parsely-title") or _document_title(root)
+        title_text
+        or jsonld.get("title")
+        or meta.get("dc:title")
+        or meta.get("dcterm:title")
+        or meta.get("og:title")
+        or meta.get("weibo:article:title")
+        or meta.get("weibo:webpage:title")
+        or meta.get("title")
+        or meta.get("twitter:title")
+        or meta.get("parsely-title")
+        or _document_title(root)
     )
     byline = (
-        byline_text or jsonld.get("byline") or meta.get("dc:creator") or meta.get("dcterm:creator")
-        or meta.get("author") or meta.get("parsely-author") or _article_author(meta) or _markup_byline(root)
+        byline_text
+        or jsonld.get("byline")
+        or meta.get("dc:creator")
+        or meta.get("dcterm:creator")
+        or meta.get("author")
+        or meta.get("parsely-author")
+        or _article_author(meta)
+        or _markup_byline(root)
     )
     lang = (root.get("lang") or root.get("xml:lang") or meta.get("og:locale") or "").strip() or None
     direction = _text_direction(root)
@@ -86,16 +102,28 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
     return Metadata(
         title=_clean(title),
         byline=_clean(byline),
-        published=_iso_date(published_text or jsonld.get("datePublished") or meta.get("article:published_time")
-                            or meta.get("parsely-pub-date") or _meta_date(root) or _markup_date(root)
-                            or _url_date(url)),
+        published=_iso_date(
+            published_text
+            or jsonld.get("datePublished")
+            or meta.get("article:published_time")
+            or meta.get("parsely-pub-date")
+            or _meta_date(root)
+            or _markup_date(root)
+            or _url_date(url)
+        ),
         site_name=_clean(jsonld.get("siteName") or meta.get("og:site_name")),
         lang=lang,
         dir=direction,
         lead_image=_absolute(image, url),
-        excerpt=_clean(jsonld.get("excerpt") or meta.get("dc:description") or meta.get("dcterm:description")
-                       or meta.get("og:description") or meta.get("weibo:article:description")
-                       or meta.get("description") or meta.get("twitter:description")),
+        excerpt=_clean(
+            jsonld.get("excerpt")
+            or meta.get("dc:description")
+            or meta.get("dcterm:description")
+            or meta.get("og:description")
+            or meta.get("weibo:article:description")
+            or meta.get("description")
+            or meta.get("twitter:description")
+        ),
     )
 
 

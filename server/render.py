@@ -41,8 +41,10 @@ def stylesheet() -> str:
 def content_security_policy() -> str:
     """No scripts at all; only our own inline stylesheet (by hash); images from the web."""
     digest = base64.b64encode(hashlib.sha256(stylesheet().encode()).digest()).decode()
-    return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src http: https:; "
-            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src http: https:; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
 
 
 def render_page(result: CleanResult) -> str:
@@ -57,9 +59,7 @@ def render_page(result: CleanResult) -> str:
 
 
 def render_index() -> str:
-    return _ENV.get_template("index.html").render(
-        css=Markup(stylesheet()), options=[f.name for f in fields(Options)]
-    )
+    return _ENV.get_template("index.html").render(css=Markup(stylesheet()), options=[f.name for f in fields(Options)])
 
 
 def speaker_groups(attributions: list[dict]) -> list[tuple[str, list[dict]]]:

@@ -188,8 +188,7 @@ def _run(page: bytes, url: str, rules: RuleSet, site_rules: bool, test: dict) ->
     text, fragment = normalize(result.text), result.html
     visible = html_text(fragment)
     must_ok = sum(normalize(s) in text for s in must)
-    must_not_ok = sum(normalize(s) not in text and s not in fragment and normalize(s) not in visible
-                      for s in must_not)
+    must_not_ok = sum(normalize(s) not in text and s not in fragment and normalize(s) not in visible for s in must_not)
     return Score(None, must_ok, len(must), must_not_ok, len(must_not)), result
 
 
@@ -204,8 +203,10 @@ def check_file(path: Path, *, scores: bool = True) -> CheckReport:
         return report
     # Placeholders first: a scaffolded selector is not CSS yet, and the author should hear why.
     for where in _placeholders(data):
-        report.errors.append(f"{path}: {where}: still holds a {PLACEHOLDER} placeholder written by "
-                             "`declutter rules new`/`import-ftr`; replace it with the real value")
+        report.errors.append(
+            f"{path}: {where}: still holds a {PLACEHOLDER} placeholder written by "
+            "`declutter rules new`/`import-ftr`; replace it with the real value"
+        )
     try:
         rule = compile_rule(path, data)
     except RuleError as exc:
@@ -213,12 +214,15 @@ def check_file(path: Path, *, scores: bool = True) -> CheckReport:
             report.errors.extend(exc.message.splitlines())
         return report
     if not rule.is_generic and "verified" not in data:
-        report.errors.append(f"{path}: verified: a site rule must say who verified it and when "
-                             "(verified: {by: NAME, date: YYYY-MM-DD})")
+        report.errors.append(
+            f"{path}: verified: a site rule must say who verified it and when "
+            "(verified: {by: NAME, date: YYYY-MM-DD})"
+        )
     tests = data.get("tests") or []
     if not tests:
-        report.errors.append(f"{path}: tests: a rule needs at least one fixture test "
-                             f"(fixtures live in {_relative(fixture_dir(path))}/)")
+        report.errors.append(
+            f"{path}: tests: a rule needs at least one fixture test (fixtures live in {_relative(fixture_dir(path))}/)"
+        )
         return report
     if report.errors:
         return report
@@ -263,8 +267,10 @@ def check_file(path: Path, *, scores: bool = True) -> CheckReport:
                 report.errors.append(f"{where}: {key}: expected {test[key]!r}, got {getattr(result, key)!r}")
         for removal in result.removed:
             if removal.get("refused") and removal["rule"] == rule.path:
-                report.errors.append(f"{where}: selector {removal['selector']!r} was refused: it would remove "
-                                     f"most of the article ({removal['sample'][:60]!r}...)")
+                report.errors.append(
+                    f"{where}: selector {removal['selector']!r} was refused: it would remove "
+                    f"most of the article ({removal['sample'][:60]!r}...)"
+                )
         if rule.is_generic or not scores:
             continue
         expected_path = expected_text_path(fixture)
@@ -274,13 +280,17 @@ def check_file(path: Path, *, scores: bool = True) -> CheckReport:
             site_score.f1 = word_f1(result.text, expected)
             generic_score.f1 = word_f1(generic_result.text, expected) if generic_result is not None else 0.0
             if site_score.f1 + SCORE_SLACK < generic_score.f1:
-                report.errors.append(f"{where}: the site rule scores below the generic layer alone: word F1 "
-                                     f"{site_score.f1:.3f} < {generic_score.f1:.3f} against {expected_path.name}")
+                report.errors.append(
+                    f"{where}: the site rule scores below the generic layer alone: word F1 "
+                    f"{site_score.f1:.3f} < {generic_score.f1:.3f} against {expected_path.name}"
+                )
         report.scores.append(FixtureScores(rule.path, test["fixture"], generic_score, site_score))
     for selector in strip_selectors:
         if selector.source not in matched:
-            report.errors.append(f"{path}: strip selector {selector.source!r} matches nothing in any fixture "
-                                 f"of {_relative(folder)}/ (a dead selector: the site changed, or a typo)")
+            report.errors.append(
+                f"{path}: strip selector {selector.source!r} matches nothing in any fixture "
+                f"of {_relative(folder)}/ (a dead selector: the site changed, or a typo)"
+            )
     return report
 
 
@@ -313,8 +323,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     check = sub.add_parser("check", help="validate rule files and run their fixture tests (what CI runs)")
     check.add_argument("files", nargs="*", metavar="FILE", help="rule files (default: every file in rules/)")
-    check.add_argument("--scores", action="store_true",
-                       help="print per site the generic-only vs site-rule scores on its fixtures")
+    check.add_argument(
+        "--scores", action="store_true", help="print per site the generic-only vs site-rule scores on its fixtures"
+    )
     check.add_argument("--rules-dir", type=Path, default=RULES_DIR, help=_RULES_DIR_HELP)
     check.set_defaults(handler=_check)
 
@@ -367,8 +378,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.scores:
         print()
         print(format_scores(all_scores))
-    print(f"\n{len(paths) - failed} of {len(paths)} rule files pass" + ("" if not failed else
-          "; fix the FAIL lines above (each names the file, key or selector)"))
+    print(
+        f"\n{len(paths) - failed} of {len(paths)} rule files pass"
+        + ("" if not failed else "; fix the FAIL lines above (each names the file, key or selector)")
+    )
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -431,8 +444,10 @@ def _new(args: argparse.Namespace) -> int:
     try:
         result = clean(page, args.url, Options(attributions=False, site_rules=False), rules=generic)
         paragraphs = [p for p in result.text.split("\n\n") if p.strip()]
-        hints.append(f"# The generic layer alone kept {result.word_count} words"
-                     f" (title {result.title!r}, byline {result.byline!r}).")
+        hints.append(
+            f"# The generic layer alone kept {result.word_count} words"
+            f" (title {result.title!r}, byline {result.byline!r})."
+        )
         if paragraphs:
             hints.append(f"# It starts: {normalize(paragraphs[0])[:100]!r}")
             hints.append(f"# It ends:   {normalize(paragraphs[-1])[:100]!r}")
@@ -440,37 +455,41 @@ def _new(args: argparse.Namespace) -> int:
     except DeclutterError as exc:
         hints.append(f"# The generic layer alone found no article: {exc.message}")
     today = datetime.date.today().isoformat()
-    text = "\n".join([
-        f"# Site rule for {domain}: see CONTRIBUTING.md. Every {PLACEHOLDER} must be replaced before",
-        "# `declutter rules check` passes.",
-        *hints,
-        f"name: {_yaml_str(domain)}",
-        f"domains: [{domain}]",
-        "# content: [\"article .story-body\"]   # only if the generic result picks the wrong block",
-        "strip:",
-        "  # category: paywall, newsletter, feed, related, social, comments, consent, ads, hidden or other",
-        "  - category: newsletter",
-        f"    note: {_yaml_str(PLACEHOLDER + ': what this group removes, as a reader would say it')}",
-        f"    selectors: [{_yaml_str(PLACEHOLDER + ': a CSS selector, or xpath:...')}]",
-        "verified:",
-        f"  by: {_yaml_str(PLACEHOLDER + ': your name or handle')}",
-        f"  date: \"{today}\"",
-        "tests:",
-        f"  - fixture: {_yaml_str(fixture_name)}",
-        f"    url: {_yaml_str(args.url)}",
-        "    must_contain:",
-        f"      - {_yaml_str(PLACEHOLDER + ': a sentence from the first paragraph of the article')}",
-        f"      - {_yaml_str(PLACEHOLDER + ': a sentence from the last paragraph of the article')}",
-        "    must_not_contain:",
-        f"      - {_yaml_str(PLACEHOLDER + ': a line of clutter the page shows (a sign-up box, a related link...)')}",
-        "",
-    ])
+    text = "\n".join(
+        [
+            f"# Site rule for {domain}: see CONTRIBUTING.md. Every {PLACEHOLDER} must be replaced before",
+            "# `declutter rules check` passes.",
+            *hints,
+            f"name: {_yaml_str(domain)}",
+            f"domains: [{domain}]",
+            '# content: ["article .story-body"]   # only if the generic result picks the wrong block',
+            "strip:",
+            "  # category: paywall, newsletter, feed, related, social, comments, consent, ads, hidden or other",
+            "  - category: newsletter",
+            f"    note: {_yaml_str(PLACEHOLDER + ': what this group removes, as a reader would say it')}",
+            f"    selectors: [{_yaml_str(PLACEHOLDER + ': a CSS selector, or xpath:...')}]",
+            "verified:",
+            f"  by: {_yaml_str(PLACEHOLDER + ': your name or handle')}",
+            f'  date: "{today}"',
+            "tests:",
+            f"  - fixture: {_yaml_str(fixture_name)}",
+            f"    url: {_yaml_str(args.url)}",
+            "    must_contain:",
+            f"      - {_yaml_str(PLACEHOLDER + ': a sentence from the first paragraph of the article')}",
+            f"      - {_yaml_str(PLACEHOLDER + ': a sentence from the last paragraph of the article')}",
+            "    must_not_contain:",
+            f"      - {_yaml_str(PLACEHOLDER + ': clutter the page shows (a sign-up box, a related link)')}",
+            "",
+        ]
+    )
     rule_path.parent.mkdir(parents=True, exist_ok=True)
     rule_path.write_text(text, encoding="utf-8")
     print(f"wrote {rule_path}")
     print(f"copied the page to {folder / fixture_name}")
-    print(f"next: replace every {PLACEHOLDER} in {rule_path}, then run `declutter rules check {rule_path}`"
-          " (it fails until they are filled in)")
+    print(
+        f"next: replace every {PLACEHOLDER} in {rule_path}, then run `declutter rules check {rule_path}`"
+        " (it fails until they are filled in)"
+    )
     return EXIT_OK
 
 
@@ -570,12 +589,23 @@ def convert_ftr(text: str, domain: str) -> FtrImport:
         warnings.append(f"{key}: no equivalent in Declutter rules; ignored ({count} line{'s' * (count > 1)})")
     groups = []
     if strip:
-        groups.append({"category": "other", "note": f"{PLACEHOLDER}: imported from Full-Text RSS `strip`; "
-                       "pick a category and say what these remove", "selectors": strip})
+        groups.append(
+            {
+                "category": "other",
+                "note": f"{PLACEHOLDER}: imported from Full-Text RSS `strip`; "
+                "pick a category and say what these remove",
+                "selectors": strip,
+            }
+        )
     if strip_id_or_class:
-        groups.append({"category": "other", "note": f"{PLACEHOLDER}: imported from Full-Text RSS "
-                       "`strip_id_or_class` (substring of a class or id); pick a category",
-                       "selectors": strip_id_or_class})
+        groups.append(
+            {
+                "category": "other",
+                "note": f"{PLACEHOLDER}: imported from Full-Text RSS "
+                "`strip_id_or_class` (substring of a class or id); pick a category",
+                "selectors": strip_id_or_class,
+            }
+        )
     if groups:
         data["strip"] = groups
     data["tests"] = [
@@ -586,12 +616,14 @@ def convert_ftr(text: str, domain: str) -> FtrImport:
             "must_not_contain": [f"{PLACEHOLDER}: a line of clutter the page shows"],
         }
         for i, t in enumerate(tests)
-    ] or [{
-        "fixture": f"{PLACEHOLDER}-save-the-page.html",
-        "url": f"https://{domain}/",
-        "must_contain": [f"{PLACEHOLDER}: a sentence from the article"],
-        "must_not_contain": [f"{PLACEHOLDER}: a line of clutter the page shows"],
-    }]
+    ] or [
+        {
+            "fixture": f"{PLACEHOLDER}-save-the-page.html",
+            "url": f"https://{domain}/",
+            "must_contain": [f"{PLACEHOLDER}: a sentence from the article"],
+            "must_not_contain": [f"{PLACEHOLDER}: a line of clutter the page shows"],
+        }
+    ]
     return FtrImport(domain, data, warnings)
 
 
@@ -637,9 +669,11 @@ def _import_ftr(args: argparse.Namespace) -> int:
     imported = convert_ftr(text, domain)
     for warning in imported.warnings:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
-    header = [f"Imported from the Full-Text RSS site config {args.file.name}.",
-              f"Save the page(s) under tests/sites/{domain}/, replace every {PLACEHOLDER}, add `verified`,",
-              "then run `declutter rules check` (it fails until then)."]
+    header = [
+        f"Imported from the Full-Text RSS site config {args.file.name}.",
+        f"Save the page(s) under tests/sites/{domain}/, replace every {PLACEHOLDER}, add `verified`,",
+        "then run `declutter rules check` (it fails until then).",
+    ]
     out = dump_rule(imported.data, header)
     if not args.write:
         sys.stdout.write(out)

@@ -133,7 +133,7 @@ def compile_selector(source: str) -> Selector:
     """Compile a rule selector; raise RuleError with the reason when it cannot be used."""
     css, text_re = source.strip(), None
     if css.startswith("xpath:"):
-        expression = css[len("xpath:"):].strip()
+        expression = css[len("xpath:") :].strip()
         try:
             return Selector(source, etree.XPath(expression, namespaces=_XPATH_NAMESPACES), None, None)
         except etree.XPathSyntaxError as exc:
@@ -162,7 +162,7 @@ def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:
 
 def _text_pattern(source: str, arg: str) -> re.Pattern[str]:
     if len(arg) >= 2 and arg[0] == "/" and arg.rfind("/") > 0:
-        body, flags = arg[1:arg.rfind("/")], arg[arg.rfind("/") + 1:]
+        body, flags = arg[1 : arg.rfind("/")], arg[arg.rfind("/") + 1 :]
         unknown = set(flags) - {"i"}
         if unknown:
             raise RuleError(f"selector {source!r}: unsupported regex flags {''.join(sorted(unknown))!r}")

@@ -33,8 +33,14 @@ def test_without_a_configured_token_requests_need_none():
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}, {"X-Declutter-Token": ""},
-     {"Authorization": "Bearer " + TOKEN[:-1]}, {"Authorization": f"Bearer {TOKEN}x"}],
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": f"Basic {TOKEN}"},
+        {"X-Declutter-Token": ""},
+        {"Authorization": "Bearer " + TOKEN[:-1]},
+        {"Authorization": f"Bearer {TOKEN}x"},
+    ],
     ids=["none", "wrong", "basic-scheme", "empty-header", "prefix", "longer"],
 )
 def test_with_a_token_requests_without_it_get_401_json(headers: dict):
@@ -44,8 +50,10 @@ def test_with_a_token_requests_without_it_get_401_json(headers: dict):
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
-@pytest.mark.parametrize("headers", [{"Authorization": f"Bearer {TOKEN}"}, {"Authorization": f"bearer  {TOKEN}"},
-                                     {"X-Declutter-Token": TOKEN}])
+@pytest.mark.parametrize(
+    "headers",
+    [{"Authorization": f"Bearer {TOKEN}"}, {"Authorization": f"bearer  {TOKEN}"}, {"X-Declutter-Token": TOKEN}],
+)
 def test_with_a_token_requests_carrying_it_succeed(headers: dict):
     response = client_for(token=TOKEN).post("/clean", json=BODY, headers=headers)
     assert response.status_code == 200, response.get_data(as_text=True)
@@ -56,8 +64,9 @@ def test_with_a_token_requests_carrying_it_succeed(headers: dict):
 def test_the_token_guards_every_api_route(method: str, path: str):
     client = client_for(token=TOKEN)
     assert getattr(client, method)(path, json={"text": "x"}).status_code == 401
-    assert getattr(client, method)(path, json={"text": "He said so."},
-                                   headers={"Authorization": f"Bearer {TOKEN}"}).status_code in (200, 400)
+    assert getattr(client, method)(
+        path, json={"text": "He said so."}, headers={"Authorization": f"Bearer {TOKEN}"}
+    ).status_code in (200, 400)
 
 
 def test_healthz_and_the_index_stay_open():
@@ -68,8 +77,9 @@ def test_healthz_and_the_index_stay_open():
 
 def test_the_token_is_checked_before_the_body_is_read():
     """An unauthenticated caller cannot make the service parse anything."""
-    response = client_for(token=TOKEN).post("/clean", data=b"x" * 100, content_type="text/html",
-                                             headers={"Content-Length": str(10**12)})
+    response = client_for(token=TOKEN).post(
+        "/clean", data=b"x" * 100, content_type="text/html", headers={"Content-Length": str(10**12)}
+    )
     assert response.status_code == 401
 
 
@@ -107,8 +117,9 @@ def test_an_allowed_origin_gets_cors_headers():
 
 def test_the_preflight_for_an_allowed_origin_succeeds_without_the_token():
     """Browsers never send credentials on a preflight: it must not need the token."""
-    preflight = client_for(cors_origins=(ALLOWED,), token=TOKEN).options("/clean", headers={"Origin": ALLOWED,
-                                                                                            **PREFLIGHT})
+    preflight = client_for(cors_origins=(ALLOWED,), token=TOKEN).options(
+        "/clean", headers={"Origin": ALLOWED, **PREFLIGHT}
+    )
     assert preflight.status_code == 204
     assert preflight.headers["Access-Control-Allow-Origin"] == ALLOWED
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
@@ -118,8 +129,16 @@ def test_the_preflight_for_an_allowed_origin_succeeds_without_the_token():
     assert preflight.get_data() == b""
 
 
-@pytest.mark.parametrize("origin", ["https://evil.example", "https://reader.example.evil.com", "null",
-                                    "http://reader.example", "https://READER.example"])
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://evil.example",
+        "https://reader.example.evil.com",
+        "null",
+        "http://reader.example",
+        "https://READER.example",
+    ],
+)
 def test_other_origins_get_no_cors_headers(origin: str):
     client = client_for(cors_origins=(ALLOWED,))
     response = client.post("/clean", json=BODY, headers={"Origin": origin})

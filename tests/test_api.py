@@ -10,8 +10,24 @@ from tests.conftest import article_page
 
 URL = "https://news.example.co.uk/2026/budget"
 RESULT_FIELDS = {
-    "url", "site", "title", "byline", "published", "site_name", "lang", "dir", "lead_image", "excerpt", "html",
-    "text", "word_count", "reading_minutes", "removed", "rules_applied", "attributions", "timings_ms",
+    "url",
+    "site",
+    "title",
+    "byline",
+    "published",
+    "site_name",
+    "lang",
+    "dir",
+    "lead_image",
+    "excerpt",
+    "html",
+    "text",
+    "word_count",
+    "reading_minutes",
+    "removed",
+    "rules_applied",
+    "attributions",
+    "timings_ms",
 }
 
 
@@ -36,9 +52,11 @@ def test_clean_accepts_raw_html_with_url_in_query(client):
 
 
 def test_clean_reports_removed_clutter_with_rule_and_category(client):
-    signup = ("<div id='mc_embed_signup'><form action='https://x.us1.list-manage.com/subscribe/post'>"
-              "<input type='email' name='EMAIL'><div class='indicates-required'>* indicates required</div>"
-              "</form></div>")
+    signup = (
+        "<div id='mc_embed_signup'><form action='https://x.us1.list-manage.com/subscribe/post'>"
+        "<input type='email' name='EMAIL'><div class='indicates-required'>* indicates required</div>"
+        "</form></div>"
+    )
     data = client.post("/clean", json={"html": article_page(extra=signup), "url": URL}).get_json()
     assert "indicates required" not in data["text"]
     removal = next(r for r in data["removed"] if r["category"] == "newsletter")
@@ -47,8 +65,10 @@ def test_clean_reports_removed_clutter_with_rule_and_category(client):
 
 
 def test_links_and_images_are_absolute_and_safe(client):
-    extra = ("<p>See <a href='/related/story'>the earlier report</a> and <a href='javascript:alert(1)'>this</a>."
-             "<img data-src='/img/photo.jpg' src='data:image/gif;base64,R0lGOD'></p>")
+    extra = (
+        "<p>See <a href='/related/story'>the earlier report</a> and <a href='javascript:alert(1)'>this</a>."
+        "<img data-src='/img/photo.jpg' src='data:image/gif;base64,R0lGOD'></p>"
+    )
     data = client.post("/clean", json={"html": article_page(extra=extra), "url": URL}).get_json()
     assert 'href="https://news.example.co.uk/related/story"' in data["html"]
     assert 'rel="noopener noreferrer"' in data["html"]
@@ -70,8 +90,9 @@ def test_html_reading_page_has_strict_csp_and_no_scripts(client):
 def test_accept_header_selects_the_reading_page(client):
     response = client.post("/clean", json={"html": article_page(), "url": URL}, headers={"Accept": "text/html"})
     assert response.mimetype == "text/html"
-    response = client.post("/clean", json={"html": article_page(), "url": URL},
-                           headers={"Accept": "application/json, text/html;q=0.5"})
+    response = client.post(
+        "/clean", json={"html": article_page(), "url": URL}, headers={"Accept": "application/json, text/html;q=0.5"}
+    )
     assert response.mimetype == "application/json"
 
 

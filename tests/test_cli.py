@@ -22,13 +22,28 @@ def page_file(tmp_path):
 def test_clean_json_lines_in_input_order_with_errors_kept(tmp_path, page_file, capsys):
     empty = tmp_path / "empty.html"
     empty.write_text("<html><body><nav>x</nav></body></html>")
-    code = main(["clean", str(page_file), str(tmp_path / "missing.html"), str(empty), str(page_file),
-                 "--url", "https://example.com/a", "--format", "json"])
+    code = main(
+        [
+            "clean",
+            str(page_file),
+            str(tmp_path / "missing.html"),
+            str(empty),
+            str(page_file),
+            "--url",
+            "https://example.com/a",
+            "--format",
+            "json",
+        ]
+    )
     out, err = capsys.readouterr()
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 1
-    assert [line["file"] for line in lines] == [str(page_file), str(tmp_path / "missing.html"), str(empty),
-                                                 str(page_file)]
+    assert [line["file"] for line in lines] == [
+        str(page_file),
+        str(tmp_path / "missing.html"),
+        str(empty),
+        str(page_file),
+    ]
     assert lines[0]["title"] == "Council approves the new budget"
     assert lines[1]["error"]["code"] == "unreadable_file"
     assert lines[2]["error"]["code"] == "no_article"

@@ -31,8 +31,9 @@ from server.parse import MAX_ATTRIBUTES, MAX_DEPTH, RAWTEXT_TAGS, check_attribut
 URL = "https://news.example.com/2026/11/budget"
 SENTENCE = "The council approved the new budget for the city schools and roads on Tuesday evening. "
 PARAGRAPH = f"<p>{SENTENCE * 4}</p>"
-ARTICLE = (f"<!doctype html><html><head><title>Budget</title></head><body><article>{PARAGRAPH * 5}</article>"
-           "</body></html>")
+ARTICLE = (
+    f"<!doctype html><html><head><title>Budget</title></head><body><article>{PARAGRAPH * 5}</article></body></html>"
+)
 UKRAINIAN = "Київська міська рада ухвалила новий бюджет для шкіл і доріг у вівторок увечері. "
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
@@ -67,8 +68,10 @@ def _nested(depth: int) -> bytes:
 
 
 def _cyrillic_page() -> bytes:
-    page = (f"<html><head><meta charset=\"windows-1251\"><title>Бюджет Києва</title></head><body><article>"
-            f"{('<p>' + UKRAINIAN * 3 + '</p>') * 5}</article></body></html>")
+    page = (
+        f'<html><head><meta charset="windows-1251"><title>Бюджет Києва</title></head><body><article>'
+        f"{('<p>' + UKRAINIAN * 3 + '</p>') * 5}</article></body></html>"
+    )
     return page.encode("cp1251")
 
 
@@ -90,92 +93,219 @@ def _check_replaced(data: dict) -> None:
 CASES = [
     Case("empty JSON body", lambda c: c.post("/clean", data=b"", content_type="application/json"), 400, "bad_request"),
     Case("empty HTML body", lambda c: html_post(c, b""), 400, "bad_request"),
-    Case("whitespace-only JSON body", lambda c: c.post("/clean", data=b" \n\t ", content_type="application/json"),
-         400, "bad_request"),
+    Case(
+        "whitespace-only JSON body",
+        lambda c: c.post("/clean", data=b" \n\t ", content_type="application/json"),
+        400,
+        "bad_request",
+    ),
     Case("whitespace-only HTML body", lambda c: html_post(c, b" \r\n\t  "), 400, "bad_request"),
-    Case("JSON array", lambda c: c.post("/clean", data=b"[1, 2]", content_type="application/json"), 400,
-         "bad_request"),
-    Case("JSON string", lambda c: c.post("/clean", data=b'"<p>x</p>"', content_type="application/json"), 400,
-         "bad_request"),
-    Case("broken JSON", lambda c: c.post("/clean", data=b'{"html": "<p>', content_type="application/json"), 400,
-         "bad_request"),
-    Case("JSON nested 100,000 deep", lambda c: c.post("/clean", data=b"[" * 100_000 + b"]" * 100_000,
-                                                      content_type="application/json"), 400, "bad_request"),
+    Case("JSON array", lambda c: c.post("/clean", data=b"[1, 2]", content_type="application/json"), 400, "bad_request"),
+    Case(
+        "JSON string",
+        lambda c: c.post("/clean", data=b'"<p>x</p>"', content_type="application/json"),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "broken JSON",
+        lambda c: c.post("/clean", data=b'{"html": "<p>', content_type="application/json"),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "JSON nested 100,000 deep",
+        lambda c: c.post("/clean", data=b"[" * 100_000 + b"]" * 100_000, content_type="application/json"),
+        400,
+        "bad_request",
+    ),
     Case("html is a number", lambda c: c.post("/clean", json={"html": 42, "url": URL}), 400, "bad_request"),
     Case("html is a list", lambda c: c.post("/clean", json={"html": ["<p>"], "url": URL}), 400, "bad_request"),
     Case("html is null", lambda c: c.post("/clean", json={"html": None, "url": URL}), 400, "bad_request"),
-    Case("unknown field", lambda c: c.post("/clean", json={"html": ARTICLE, "url": URL, "fetch": True}), 400,
-         "bad_request"),
-    Case("options not an object", lambda c: c.post("/clean", json={"html": ARTICLE, "url": URL, "options": [1]}),
-         400, "bad_request"),
+    Case(
+        "unknown field",
+        lambda c: c.post("/clean", json={"html": ARTICLE, "url": URL, "fetch": True}),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "options not an object",
+        lambda c: c.post("/clean", json={"html": ARTICLE, "url": URL, "options": [1]}),
+        400,
+        "bad_request",
+    ),
     Case("missing url", lambda c: c.post("/clean", json={"html": ARTICLE}), 400, "bad_request"),
-    Case("missing url, raw HTML", lambda c: c.post("/clean", data=ARTICLE.encode(), content_type="text/html"), 400,
-         "bad_request"),
+    Case(
+        "missing url, raw HTML",
+        lambda c: c.post("/clean", data=ARTICLE.encode(), content_type="text/html"),
+        400,
+        "bad_request",
+    ),
     Case("url is a number", lambda c: c.post("/clean", json={"html": ARTICLE, "url": 7}), 400, "bad_request"),
-    Case("malformed url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "http://[::1"}), 400,
-         "bad_request"),
-    Case("relative url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "/news/budget"}), 400,
-         "bad_request"),
-    Case("ftp url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "ftp://example.com/a"}), 400,
-         "bad_request"),
-    Case("javascript: url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "javascript:alert(1)"}), 400,
-         "bad_request"),
-    Case("javascript: url, raw HTML", lambda c: html_post(c, ARTICLE.encode(), url="javascript:alert(1)//https://x"),
-         400, "bad_request"),
-    Case("10,000-character url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": URL + "a" * 10_000}), 400,
-         "bad_request"),
-    Case("body over the limit", lambda c: html_post(c, b"<p>" + b"x" * (5 * 1024 * 1024) + b"</p>"), 413,
-         "payload_too_large"),
-    Case("text/plain", lambda c: c.post("/clean", data=ARTICLE.encode(), content_type="text/plain"), 415,
-         "unsupported_media_type"),
+    Case("malformed url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "http://[::1"}), 400, "bad_request"),
+    Case("relative url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "/news/budget"}), 400, "bad_request"),
+    Case(
+        "ftp url", lambda c: c.post("/clean", json={"html": ARTICLE, "url": "ftp://example.com/a"}), 400, "bad_request"
+    ),
+    Case(
+        "javascript: url",
+        lambda c: c.post("/clean", json={"html": ARTICLE, "url": "javascript:alert(1)"}),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "javascript: url, raw HTML",
+        lambda c: html_post(c, ARTICLE.encode(), url="javascript:alert(1)//https://x"),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "10,000-character url",
+        lambda c: c.post("/clean", json={"html": ARTICLE, "url": URL + "a" * 10_000}),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "body over the limit",
+        lambda c: html_post(c, b"<p>" + b"x" * (5 * 1024 * 1024) + b"</p>"),
+        413,
+        "payload_too_large",
+    ),
+    Case(
+        "text/plain",
+        lambda c: c.post("/clean", data=ARTICLE.encode(), content_type="text/plain"),
+        415,
+        "unsupported_media_type",
+    ),
     Case("no content type", lambda c: c.post("/clean", data=ARTICLE.encode()), 415, "unsupported_media_type"),
-    Case("multipart", lambda c: c.post("/clean", data={"html": ARTICLE}, content_type="multipart/form-data"), 415,
-         "unsupported_media_type"),
+    Case(
+        "multipart",
+        lambda c: c.post("/clean", data={"html": ARTICLE}, content_type="multipart/form-data"),
+        415,
+        "unsupported_media_type",
+    ),
     Case("PNG as text/html", lambda c: html_post(c, PNG + bytes(range(256)) * 20), 400, "not_html"),
     Case("gzip as text/html", lambda c: html_post(c, gzip.compress(ARTICLE.encode())), 400, "not_html"),
     Case("NUL bytes as text/html", lambda c: html_post(c, b"\x00\x01\x02" * 500), 400, "not_html"),
-    Case("invalid UTF-8", lambda c: html_post(c, ARTICLE.encode().replace(b"Tuesday", b"Tues\xff\xc3day", 1)), 200,
-         check=_check_replaced),
-    Case("UTF-16 LE with BOM", lambda c: html_post(c, codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")), 200,
-         check=_check_text),
-    Case("UTF-16 BE with BOM", lambda c: html_post(c, codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")), 200,
-         check=_check_text),
-    Case("UTF-16 with BOM, charset=utf-16 header",
-         lambda c: html_post(c, codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"), content_type="text/html; "
-                             "charset=utf-16"), 200, check=_check_text),
+    Case(
+        "invalid UTF-8",
+        lambda c: html_post(c, ARTICLE.encode().replace(b"Tuesday", b"Tues\xff\xc3day", 1)),
+        200,
+        check=_check_replaced,
+    ),
+    Case(
+        "UTF-16 LE with BOM",
+        lambda c: html_post(c, codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")),
+        200,
+        check=_check_text,
+    ),
+    Case(
+        "UTF-16 BE with BOM",
+        lambda c: html_post(c, codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
+        200,
+        check=_check_text,
+    ),
+    Case(
+        "UTF-16 with BOM, charset=utf-16 header",
+        lambda c: html_post(
+            c, codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"), content_type="text/html; charset=utf-16"
+        ),
+        200,
+        check=_check_text,
+    ),
     Case("windows-1251 by <meta charset>", lambda c: html_post(c, _cyrillic_page()), 200, check=_check_cyrillic),
-    Case("unknown charset label in the header",
-         lambda c: html_post(c, ARTICLE.encode(), content_type="text/html; charset=x-no-such"), 200,
-         check=_check_text),
-    Case("lone surrogates and controls in JSON",
-         lambda c: c.post("/clean", data=json.dumps({"html": ARTICLE.replace("Tuesday", "Tue\ud800\x01\x0bsday"),
-                                                     "url": URL}).encode(), content_type="application/json"), 200,
-         check=_check_text),
+    Case(
+        "unknown charset label in the header",
+        lambda c: html_post(c, ARTICLE.encode(), content_type="text/html; charset=x-no-such"),
+        200,
+        check=_check_text,
+    ),
+    Case(
+        "lone surrogates and controls in JSON",
+        lambda c: c.post(
+            "/clean",
+            data=json.dumps({"html": ARTICLE.replace("Tuesday", "Tue\ud800\x01\x0bsday"), "url": URL}).encode(),
+            content_type="application/json",
+        ),
+        200,
+        check=_check_text,
+    ),
     Case("50,000 nested <div>s", lambda c: html_post(c, _nested(50_000)), 422, "page_too_complex"),
-    Case("200,000 sibling elements",
-         lambda c: html_post(c, f"<html><body><article>{PARAGRAPH * 5}{'<i>x</i>' * 200_000}</article></body></html>"
-                             .encode()), 422, "page_too_complex"),
-    Case("one tag with 500,000 attributes",
-         lambda c: html_post(c, ("<html><body><p " + " ".join(f"a{i}" for i in range(500_000)) + ">"
-                                 + SENTENCE * 10 + "</p></body></html>").encode()), 422, "page_too_complex"),
-    Case("<frameset> page",
-         lambda c: html_post(c, b"<html><frameset cols='50%,50%'><frame src='a.html'><frame src='javascript:alert(1)'>"
-                             b"</frameset></html>"), 422, "no_article"),
-    Case("<frameset> page with <noframes> text",
-         lambda c: html_post(c, f"<html><frameset><frame src='a.html'><noframes><body>{PARAGRAPH * 5}</body>"
-                             f"</noframes></frameset></html>".encode()), 422, "no_article"),
-    Case("SVG-only page",
-         lambda c: html_post(c, b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><text>A chart</text>"
-                             b"<script>alert(2)</script></svg>"), 422, "no_article"),
+    Case(
+        "200,000 sibling elements",
+        lambda c: html_post(
+            c, f"<html><body><article>{PARAGRAPH * 5}{'<i>x</i>' * 200_000}</article></body></html>".encode()
+        ),
+        422,
+        "page_too_complex",
+    ),
+    Case(
+        "one tag with 500,000 attributes",
+        lambda c: html_post(
+            c,
+            (
+                "<html><body><p "
+                + " ".join(f"a{i}" for i in range(500_000))
+                + ">"
+                + SENTENCE * 10
+                + "</p></body></html>"
+            ).encode(),
+        ),
+        422,
+        "page_too_complex",
+    ),
+    Case(
+        "<frameset> page",
+        lambda c: html_post(
+            c, b"<html><frameset cols='50%,50%'><frame src='a.html'><frame src='javascript:alert(1)'></frameset></html>"
+        ),
+        422,
+        "no_article",
+    ),
+    Case(
+        "<frameset> page with <noframes> text",
+        lambda c: html_post(
+            c,
+            f"<html><frameset><frame src='a.html'><noframes><body>{PARAGRAPH * 5}</body>"
+            f"</noframes></frameset></html>".encode(),
+        ),
+        422,
+        "no_article",
+    ),
+    Case(
+        "SVG-only page",
+        lambda c: html_post(
+            c,
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><text>A chart</text>"
+            b"<script>alert(2)</script></svg>",
+        ),
+        422,
+        "no_article",
+    ),
     Case("text-only page", lambda c: html_post(c, (SENTENCE * 20).encode()), 200, check=_check_text),
-    Case("page without an article",
-         lambda c: html_post(c, b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-                             b"<footer>(c) 2026</footer></body></html>"), 422, "no_article"),
+    Case(
+        "page without an article",
+        lambda c: html_post(
+            c,
+            b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            b"<footer>(c) 2026</footer></body></html>",
+        ),
+        422,
+        "no_article",
+    ),
     Case("only end tags", lambda c: html_post(c, b"</iframe></option>"), 400, "bad_request"),
-    Case("bad format parameter", lambda c: c.post("/clean?format=xml", json={"html": ARTICLE, "url": URL}), 400,
-         "bad_request"),
-    Case("form-encoded, as the index page sends",
-         lambda c: c.post("/clean", data={"html": ARTICLE, "url": URL}), 200, check=_check_text),
+    Case(
+        "bad format parameter",
+        lambda c: c.post("/clean?format=xml", json={"html": ARTICLE, "url": URL}),
+        400,
+        "bad_request",
+    ),
+    Case(
+        "form-encoded, as the index page sends",
+        lambda c: c.post("/clean", data={"html": ARTICLE, "url": URL}),
+        200,
+        check=_check_text,
+    ),
 ]
 
 
@@ -216,8 +346,9 @@ class _Untouchable(io.RawIOBase):
 @pytest.mark.parametrize("content_type", ["text/html", "application/json", "application/x-www-form-urlencoded"])
 def test_a_huge_content_length_is_refused_without_reading_the_body(client: FlaskClient, content_type: str):
     _Untouchable.reads = 0
-    environ = EnvironBuilder(path="/clean", method="POST", query_string={"url": URL}, content_type=content_type,
-                             data=b"").get_environ()
+    environ = EnvironBuilder(
+        path="/clean", method="POST", query_string={"url": URL}, content_type=content_type, data=b""
+    ).get_environ()
     environ.update({"wsgi.input": _Untouchable(), "CONTENT_LENGTH": str(50 * 1024**3)})
     body, status, _headers = run_wsgi_app(client.application, environ, buffered=True)
     assert status.startswith("413")
@@ -298,7 +429,7 @@ def _tag(count: int, name: str = "p") -> str:
         "<!-- x --!>" + _tag(MAX_ATTRIBUTES + 1),
         "<!-->" + _tag(MAX_ATTRIBUTES + 1) + "-->",
         "<script>a = '</script>" + _tag(MAX_ATTRIBUTES + 1) + "'</script>",
-        "<script><!--<script></script><b a=\"</script>" + _tag(MAX_ATTRIBUTES + 1) + "\">",
+        '<script><!--<script></script><b a="</script>' + _tag(MAX_ATTRIBUTES + 1) + '">',
         "<style></style >" + _tag(MAX_ATTRIBUTES + 1),
         "<script/>" + _tag(MAX_ATTRIBUTES + 1),
         "<noscript>" + _tag(MAX_ATTRIBUTES + 1) + "</noscript>",
@@ -369,9 +500,11 @@ def test_external_entities_are_never_read(client: FlaskClient, tmp_path: Path):
         'parse="text"/></article></body></html>',
     ]
     for page in pages:
-        for response in (client.post("/clean", json={"html": page, "url": URL}),
-                         client.post("/clean?format=html", json={"html": page, "url": URL}),
-                         html_post(client, page.encode())):
+        for response in (
+            client.post("/clean", json={"html": page, "url": URL}),
+            client.post("/clean?format=html", json={"html": page, "url": URL}),
+            html_post(client, page.encode()),
+        ):
             assert response.status_code == 200, response.get_data(as_text=True)[:300]
             assert marker not in response.get_data(as_text=True)
     assert_alive(client)
@@ -415,8 +548,18 @@ def test_real_gunicorn_survives_the_nastiest_cases(tmp_path: Path):
         ("/clean?url=" + URL, PNG * 1000, "text/html", 400),
         ("/clean", b"[" * 200_000 + b"]" * 200_000, "application/json", 400),
         # Allowed by every static cap but slow: the time cap (1 s here) answers, the worker lives on.
-        ("/clean?url=" + URL, ("<html><body>" + "<div>" * 200 + "<p>Council met on roads.</p>" * 40_000
-                               + "</div>" * 200 + "</body></html>").encode(), "text/html", 422),
+        (
+            "/clean?url=" + URL,
+            (
+                "<html><body>"
+                + "<div>" * 200
+                + "<p>Council met on roads.</p>" * 40_000
+                + "</div>" * 200
+                + "</body></html>"
+            ).encode(),
+            "text/html",
+            422,
+        ),
     ]
     env = {"WEB_CONCURRENCY": "1", "DECLUTTER_MAX_SECONDS": "1", "GUNICORN_TIMEOUT": "30"}
     with serve(env=env, log=tmp_path / "gunicorn.log") as server:
@@ -428,8 +571,10 @@ def test_real_gunicorn_survives_the_nastiest_cases(tmp_path: Path):
             assert got == status, (path, body[:80], data)
             assert "error" in data
             assert time.monotonic() - started < 25  # well inside the gunicorn timeout
-            assert _post(server.url, "/clean", json.dumps({"html": ARTICLE, "url": URL}).encode(),
-                         "application/json")[0] == 200
+            assert (
+                _post(server.url, "/clean", json.dumps({"html": ARTICLE, "url": URL}).encode(), "application/json")[0]
+                == 200
+            )
         assert _huge_content_length(server.url) == 413
         with urllib.request.urlopen(f"{server.url}/healthz", timeout=5) as response:
             assert response.status == 200

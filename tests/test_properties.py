@@ -25,27 +25,171 @@ URL = "https://news.example.com/story"
 SENTENCE = "The council approved the new budget for the city schools and roads on Tuesday evening. "
 ALLOWED_STATUSES = {200, 400, 413, 415, 422}
 
-CI = settings(max_examples=100, derandomize=True, database=None, deadline=None, print_blob=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+CI = settings(
+    max_examples=100,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
 
-TAGS = ["p", "div", "span", "a", "img", "article", "section", "b", "i", "table", "tr", "td", "ul", "li", "h1",
-        "script", "style", "svg", "math", "iframe", "object", "embed", "form", "input", "button", "textarea",
-        "select", "option", "template", "noscript", "title", "base", "meta", "link", "frameset", "frame",
-        "xmp", "noembed", "plaintext", "image", "use", "animate", "set", "foreignObject", "mglyph", "mtext",
-        "details", "summary", "video", "audio", "source", "picture", "figure", "blockquote", "q", "pre", "code"]
-ATTRIBUTES = ["href", "src", "srcset", "style", "onerror", "onload", "onclick", "OnMouseOver", "formaction",
-              "action", "xlink:href", "data-src", "data-srcset", "id", "class", "name", "http-equiv", "content",
-              "background", "poster", "lang", "dir", "title", "alt", "is", "xmlns", "attributeName", "values",
-              "to", "from", "begin", "rel", "target", "srcdoc", "data", "codebase", "cite", "width", "hidden"]
-VALUES = ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "&#106;avascript:alert(1)",
-          "&#x6A;&#x61;&#x76;&#x61;script:alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>",
-          "data:image/svg+xml,<svg onload=alert(1)>", "data:image/png;base64,iVBORw0KGgo=", "//evil.example/x.js",
-          "https://example.com/a.png", "/relative/path", "#frag", "x onerror=alert(1)", "\"><script>alert(1)</script>",
-          "expression(alert(1))", "background:url(javascript:alert(1))", "0;url=javascript:alert(1)", "",
-          "a.png 1x, javascript:alert(1) 2x", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", "\x00javascript:x"]
-JUNK = ["<", "</", ">", "<!--", "-->", "--!>", "<![CDATA[", "]]>", "\"", "'", "=", "&", "&lt;", "&#x3c;", "&#0;",
-        "&amp;lt;script&amp;gt;", "<?xml ?>", "<!DOCTYPE html>", "\u2028", "\ufeff", "\x00", "\r\n", "&nbsp;",
-        "&#xD800;", "&#1114112;", "<</p>>", "<p<p>", "<!", "</script", "<scr<script>ipt>"]
+TAGS = [
+    "p",
+    "div",
+    "span",
+    "a",
+    "img",
+    "article",
+    "section",
+    "b",
+    "i",
+    "table",
+    "tr",
+    "td",
+    "ul",
+    "li",
+    "h1",
+    "script",
+    "style",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "option",
+    "template",
+    "noscript",
+    "title",
+    "base",
+    "meta",
+    "link",
+    "frameset",
+    "frame",
+    "xmp",
+    "noembed",
+    "plaintext",
+    "image",
+    "use",
+    "animate",
+    "set",
+    "foreignObject",
+    "mglyph",
+    "mtext",
+    "details",
+    "summary",
+    "video",
+    "audio",
+    "source",
+    "picture",
+    "figure",
+    "blockquote",
+    "q",
+    "pre",
+    "code",
+]
+ATTRIBUTES = [
+    "href",
+    "src",
+    "srcset",
+    "style",
+    "onerror",
+    "onload",
+    "onclick",
+    "OnMouseOver",
+    "formaction",
+    "action",
+    "xlink:href",
+    "data-src",
+    "data-srcset",
+    "id",
+    "class",
+    "name",
+    "http-equiv",
+    "content",
+    "background",
+    "poster",
+    "lang",
+    "dir",
+    "title",
+    "alt",
+    "is",
+    "xmlns",
+    "attributeName",
+    "values",
+    "to",
+    "from",
+    "begin",
+    "rel",
+    "target",
+    "srcdoc",
+    "data",
+    "codebase",
+    "cite",
+    "width",
+    "hidden",
+]
+VALUES = [
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "&#x6A;&#x61;&#x76;&#x61;script:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+    "data:image/png;base64,iVBORw0KGgo=",
+    "//evil.example/x.js",
+    "https://example.com/a.png",
+    "/relative/path",
+    "#frag",
+    "x onerror=alert(1)",
+    '"><script>alert(1)</script>',
+    "expression(alert(1))",
+    "background:url(javascript:alert(1))",
+    "0;url=javascript:alert(1)",
+    "",
+    "a.png 1x, javascript:alert(1) 2x",
+    "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+    "\x00javascript:x",
+]
+JUNK = [
+    "<",
+    "</",
+    ">",
+    "<!--",
+    "-->",
+    "--!>",
+    "<![CDATA[",
+    "]]>",
+    '"',
+    "'",
+    "=",
+    "&",
+    "&lt;",
+    "&#x3c;",
+    "&#0;",
+    "&amp;lt;script&amp;gt;",
+    "<?xml ?>",
+    "<!DOCTYPE html>",
+    "\u2028",
+    "\ufeff",
+    "\x00",
+    "\r\n",
+    "&nbsp;",
+    "&#xD800;",
+    "&#1114112;",
+    "<</p>>",
+    "<p<p>",
+    "<!",
+    "</script",
+    "<scr<script>ipt>",
+]
 
 
 @functools.cache
@@ -74,8 +218,12 @@ attribute = st.builds(
 )
 text = st.sampled_from([SENTENCE, SENTENCE * 3, "word ", *JUNK]) | st.text(max_size=20)
 # Indices rather than sampled_from(the strings): hypothesis would print the whole list in its repr.
-payload_piece = st.builds(lambda i, a, b: payloads()[i][min(a, b):max(a, b)] if a != b else payloads()[i],
-                          st.integers(0, len(payloads()) - 1), st.integers(0, 400), st.integers(0, 400))
+payload_piece = st.builds(
+    lambda i, a, b: payloads()[i][min(a, b) : max(a, b)] if a != b else payloads()[i],
+    st.integers(0, len(payloads()) - 1),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
 
 
 def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -120,14 +268,16 @@ def test_random_soup_inside_an_article(before: list[str], after: list[str]):
 
 
 @settings(CI, max_examples=120)
-@given(st.integers(0, len(corpus_pages()) - 1), st.lists(st.tuples(st.floats(0, 1), soup | payload_piece,
-                                                                   st.integers(0, 50)), min_size=1, max_size=5))
+@given(
+    st.integers(0, len(corpus_pages()) - 1),
+    st.lists(st.tuples(st.floats(0, 1), soup | payload_piece, st.integers(0, 50)), min_size=1, max_size=5),
+)
 def test_mutated_corpus_pages(index: int, mutations: list[tuple[float, str, int]]):
     """Real pages with payloads spliced in at random places, sometimes over a few deleted characters."""
     page = corpus_pages()[index]
     for where, insert, cut in mutations:
         at = int(where * len(page))
-        page = page[:at] + insert + page[at + cut:]
+        page = page[:at] + insert + page[at + cut :]
     check_response(page)
 
 

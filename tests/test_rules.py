@@ -21,8 +21,9 @@ from server.ruletools import check_file, convert_ftr, rule_files
 from server.selectors import compile_selector
 
 REPO = RULES_DIR.parent
-ARTICLE = " ".join(f"Sentence number {i} of the article says something worth reading about the council."
-                   for i in range(12))
+ARTICLE = " ".join(
+    f"Sentence number {i} of the article says something worth reading about the council." for i in range(12)
+)
 PAGE = f"""<html><head><title>Council story</title></head><body>
 <nav class="menu"><a href="/">Home</a></nav>
 <article><h1>Council story</h1><p>{ARTICLE}</p><p>{ARTICLE}</p>
@@ -88,7 +89,7 @@ def test_unknown_key_is_named(repo: Path) -> None:
 
 
 def test_unknown_key_inside_a_strip_group_is_named(repo: Path) -> None:
-    path = write_rule(repo, GOOD_RULE.replace("    selectors: [\".promo\"]", "    selector: [\".promo\"]"))
+    path = write_rule(repo, GOOD_RULE.replace('    selectors: [".promo"]', '    selector: [".promo"]'))
     with pytest.raises(RuleError, match=r"strip/0: .*'selector'"):
         load_rule_file(path)
 
@@ -188,8 +189,11 @@ def test_descendant_has_works() -> None:
 @pytest.fixture
 def ruleset(repo: Path) -> RuleSet:
     write_rule(repo, GOOD_RULE)
-    write_rule(repo, GOOD_RULE.replace("example.com", "news.example.org").replace("page.html", "p.html"),
-               name="news.example.org.yaml")
+    write_rule(
+        repo,
+        GOOD_RULE.replace("example.com", "news.example.org").replace("page.html", "p.html"),
+        name="news.example.org.yaml",
+    )
     write_rule(repo, "strip:\n  - category: feed\n    selectors: ['aside.rail']\n", name="rail.yaml", kind="generic")
     return load_rules(repo / "rules")
 
@@ -213,8 +217,11 @@ def test_site_rule_then_generic_are_applied(ruleset: RuleSet) -> None:
 
 def test_two_files_claiming_one_domain_fail(repo: Path) -> None:
     write_rule(repo, GOOD_RULE)
-    write_rule(repo, GOOD_RULE.replace("domains: [example.com]", "domains: [www.example.com, example.com]"),
-               name="www.example.com.yaml")
+    write_rule(
+        repo,
+        GOOD_RULE.replace("domains: [example.com]", "domains: [www.example.com, example.com]"),
+        name="www.example.com.yaml",
+    )
     with pytest.raises(RuleError, match="already claimed by"):
         load_rules(repo / "rules")
 
@@ -226,8 +233,13 @@ def test_removed_entries_name_rule_selector_category_count_sample(ruleset: RuleS
     result = clean(PAGE, "https://www.example.com/story", Options(attributions=False), rules=ruleset)
     by_selector = {r["selector"]: r for r in result.removed}
     promo = by_selector[".promo"]
-    assert promo == {"category": "newsletter", "rule": "rules/sites/example.com.yaml", "selector": ".promo",
-                     "count": 2, "sample": "Sign up for the Daily newsletter today"}
+    assert promo == {
+        "category": "newsletter",
+        "rule": "rules/sites/example.com.yaml",
+        "selector": ".promo",
+        "count": 2,
+        "sample": "Sign up for the Daily newsletter today",
+    }
     assert by_selector["aside.rail"]["category"] == "feed"
     assert "Sign up for the Daily" not in result.text
 
@@ -250,7 +262,7 @@ def test_a_strip_taking_most_of_the_text_is_refused(repo: Path) -> None:
 
 
 def test_max_words_spares_long_matches(repo: Path) -> None:
-    text = GOOD_RULE.replace("    selectors: [\".promo\"]", "    max_words: 2\n    selectors: [\".promo\"]")
+    text = GOOD_RULE.replace('    selectors: [".promo"]', '    max_words: 2\n    selectors: [".promo"]')
     rule = load_rule_file(write_rule(repo, text))
     root = html.document_fromstring(PAGE)
     assert declutter(root, [rule]) == []
@@ -294,7 +306,8 @@ def test_check_fails_when_the_site_rule_scores_below_generic(repo: Path) -> None
     expected = repo / "tests" / "sites" / "example.com" / "page.expected.txt"
     expected.write_text(f"{ARTICLE}\n\n{ARTICLE}\nPhoto credit stays")
     text = GOOD_RULE.replace('[".promo"]', '["figure.keepme"]').replace(
-        'must_not_contain: ["Sign up for the Daily newsletter"]', "must_not_contain: []")
+        'must_not_contain: ["Sign up for the Daily newsletter"]', "must_not_contain: []"
+    )
     errors = check_file(write_rule(repo, text)).errors
     assert any("scores below the generic layer alone" in e for e in errors)
 
@@ -319,35 +332,71 @@ def test_check_command_defaults_to_every_file_of_the_rules_dir(repo: Path, capsy
 # --- rules new / explain / import-ftr ------------------------------------------------------------------
 
 
-def test_new_scaffolds_a_rule_that_fails_until_filled(repo: Path, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture) -> None:
+def test_new_scaffolds_a_rule_that_fails_until_filled(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     saved = tmp_path / "saved page.html"
     saved.write_text(PAGE)
-    code, out, _ = run_cli(capsys, "rules", "new", "example.com", str(saved), "--url", "https://example.com/s",
-                           "--rules-dir", str(repo / "rules"))
+    code, out, _ = run_cli(
+        capsys,
+        "rules",
+        "new",
+        "example.com",
+        str(saved),
+        "--url",
+        "https://example.com/s",
+        "--rules-dir",
+        str(repo / "rules"),
+    )
     assert code == 0 and "wrote" in out and "fails until they are filled in" in out
     rule_path = repo / "rules" / "sites" / "example.com.yaml"
     assert (repo / "tests" / "sites" / "example.com" / "saved-page.html").read_text() == PAGE
     code, _, err = run_cli(capsys, "rules", "check", str(rule_path))
     assert code == 1
     assert "still holds a TODO placeholder" in err and "tests/0/must_contain/0" in err
-    code, _, err = run_cli(capsys, "rules", "new", "example.com", str(saved), "--url", "https://example.com/s",
-                           "--rules-dir", str(repo / "rules"))
+    code, _, err = run_cli(
+        capsys,
+        "rules",
+        "new",
+        "example.com",
+        str(saved),
+        "--url",
+        "https://example.com/s",
+        "--rules-dir",
+        str(repo / "rules"),
+    )
     assert code == 1 and "exists" in err
 
 
 def test_new_refuses_a_url_of_another_site(repo: Path, capsys: pytest.CaptureFixture) -> None:
     page = repo / "tests" / "sites" / "example.com" / "page.html"
-    code, _, err = run_cli(capsys, "rules", "new", "example.com", str(page), "--url", "https://other.org/",
-                           "--rules-dir", str(repo / "rules"))
+    code, _, err = run_cli(
+        capsys,
+        "rules",
+        "new",
+        "example.com",
+        str(page),
+        "--url",
+        "https://other.org/",
+        "--rules-dir",
+        str(repo / "rules"),
+    )
     assert code == 1 and "is not example.com" in err
 
 
 def test_explain_shows_removals_and_the_kept_article(repo: Path, capsys: pytest.CaptureFixture) -> None:
     write_rule(repo, GOOD_RULE)
     page = repo / "tests" / "sites" / "example.com" / "page.html"
-    code, out, _ = run_cli(capsys, "rules", "explain", str(page), "--url", "https://www.example.com/story",
-                           "--rules-dir", str(repo / "rules"))
+    code, out, _ = run_cli(
+        capsys,
+        "rules",
+        "explain",
+        str(page),
+        "--url",
+        "https://www.example.com/story",
+        "--rules-dir",
+        str(repo / "rules"),
+    )
     assert code == 0
     assert "site rule: rules/sites/example.com.yaml" in out
     assert "[newsletter] rules/sites/example.com.yaml  .promo  ×2" in out
@@ -386,8 +435,10 @@ def test_import_ftr_converts_directives() -> None:
     assert data["byline"] == ["xpath://a[@rel='author']"]
     assert data["published"] == ["xpath://time[@itemprop='datePublished']/@datetime"]
     assert data["strip"][0]["selectors"] == ["xpath://aside[contains(@class, 'element-rich-link')]"]
-    assert data["strip"][1]["selectors"] == ['[class*="submeta"], [id*="submeta"]',
-                                             '[class*="content__meta-container"], [id*="content__meta-container"]']
+    assert data["strip"][1]["selectors"] == [
+        '[class*="submeta"], [id*="submeta"]',
+        '[class*="content__meta-container"], [id*="content__meta-container"]',
+    ]
     assert data["tests"][0]["url"] == "https://www.theguardian.com/world/2016/jan/01/some-story"
     assert data["tests"][0]["must_contain"] == ["The prime minister said"]
     assert any(w.startswith("prune: no equivalent") for w in imported.warnings)
@@ -439,8 +490,9 @@ def test_every_documented_command_parses() -> None:
 
 
 @pytest.mark.parametrize("argv", _doc_commands(runnable=True), ids=" ".join)
-def test_runnable_documented_commands_succeed(argv: list[str], capsys: pytest.CaptureFixture,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_runnable_documented_commands_succeed(
+    argv: list[str], capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     assert cli.main(argv) == 0, capsys.readouterr().err
 

@@ -23,8 +23,10 @@ def _trickle(port: int, results: list, index: int) -> None:
     body = json.dumps({"html": ARTICLE, "url": URL}).encode()
     pause = TRICKLE_SECONDS / len(body)
     with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
-        sock.sendall(f"POST /clean HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode())
+        sock.sendall(
+            f"POST /clean HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+        )
         for byte in body:
             sock.sendall(bytes([byte]))
             time.sleep(pause)
@@ -38,8 +40,12 @@ def _normal_request(port: int) -> tuple[int, float]:
     started = time.monotonic()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("POST", "/clean", body=json.dumps({"html": ARTICLE, "url": URL}),
-                           headers={"Content-Type": "application/json"})
+        connection.request(
+            "POST",
+            "/clean",
+            body=json.dumps({"html": ARTICLE, "url": URL}),
+            headers={"Content-Type": "application/json"},
+        )
         response = connection.getresponse()
         response.read()
         return response.status, time.monotonic() - started
@@ -74,8 +80,9 @@ def test_a_slow_client_does_not_block_other_requests(tmp_path: Path):
 def test_keep_alive_connections_are_spread_over_the_workers(tmp_path: Path):
     """A gthread worker takes every connection it can accept: without the worker_connections cap in
     server/gunicorn_conf.py one worker served all keep-alive clients while the other core idled."""
-    page = (Path(__file__).resolve().parents[2] / "shared" / "corpora" / "readability-test-pages" / "aclu"
-            / "source.html").read_bytes()
+    page = (
+        Path(__file__).resolve().parents[2] / "shared" / "corpora" / "readability-test-pages" / "aclu" / "source.html"
+    ).read_bytes()
 
     def client() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)

@@ -71,8 +71,10 @@ def test_css_selector_keys_and_matching():
 
 
 def test_has_text_matches_the_elements_holding_the_text():
-    root = parse("<div class='box'><div class='inner'><p>Become a <b>member</b> today</p></div></div>"
-                 "<div class='box'><p>Sign up now</p></div>")
+    root = parse(
+        "<div class='box'><div class='inner'><p>Become a <b>member</b> today</p></div></div>"
+        "<div class='box'><p>Sign up now</p></div>"
+    )
     selector = compile_selector("div.box:has-text(/sign up/i)")
     assert [n.text_content() for n in selector.select(root)] == ["Sign up now"]
     plain = compile_selector("div:has-text(Sign up)")
@@ -90,8 +92,9 @@ def test_extract_finds_the_article_and_prefers_rule_content():
     root = parse(article_page(extra="<div class='special'><p>Rule-chosen root.</p></div>"))
     article = extract(root, "https://example.com/a")
     assert "Paragraph 2" in article.text_content()
-    chosen = extract(parse(article_page(extra="<div class='special'><p>Rule root.</p></div>")), None,
-                     (compile_selector(".special"),))
+    chosen = extract(
+        parse(article_page(extra="<div class='special'><p>Rule root.</p></div>")), None, (compile_selector(".special"),)
+    )
     assert chosen.text_content() == "Rule root."
 
 
@@ -124,8 +127,20 @@ def _attribution(text: str, source: str, cue: str, content: str) -> Attribution:
         start = text.index(part)
         return (start, start + len(part))
 
-    return Attribution(id="a1", speaker=source, source=source, cue=cue, content=content, kind="direct", key=True,
-                       rank=1, paragraph=0, source_span=span(source), cue_span=span(cue), content_span=span(content))
+    return Attribution(
+        id="a1",
+        speaker=source,
+        source=source,
+        cue=cue,
+        content=content,
+        kind="direct",
+        key=True,
+        rank=1,
+        paragraph=0,
+        source_span=span(source),
+        cue_span=span(cue),
+        content_span=span(content),
+    )
 
 
 def test_highlight_wraps_spans_across_inline_elements():
@@ -169,8 +184,13 @@ def test_metadata_from_jsonld_open_graph_and_markup():
     assert meta.title == "JSON headline" and meta.byline == "Ann Writer, Bo Reporter"
     assert meta.published == "2024-05-22T10:00:00+00:00" and meta.site_name == "The Site"
     assert meta.lead_image == "https://site.example/lead.jpg" and meta.lang == "uk" and meta.dir == "ltr"
-    bare = read_metadata(parse("<html lang='ar'><head><title>One two three | Site</title></head>"
-                               "<body><span class='byline'>By Someone</span></body></html>"), None)
+    bare = read_metadata(
+        parse(
+            "<html lang='ar'><head><title>One two three | Site</title></head>"
+            "<body><span class='byline'>By Someone</span></body></html>"
+        ),
+        None,
+    )
     assert bare.title == "One two three" and bare.byline == "By Someone" and bare.dir == "rtl"
 
 
