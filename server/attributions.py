@@ -1579,7 +1579,9 @@ def _name_core(src: str) -> str:
     """Strip determiners, titles and appositions: the name a reader would recognise."""
     s = re.sub(r"\s*\([^)]*\)", "", src).strip()
     first = s.split(",")[0].strip()
-    if "," in s and first[:1].isupper() and " and " not in first and len(first.split()) <= 5:
+    if _is_name_list(s):
+        pass  # "Canada, Britain and America's other NATO allies": the whole list speaks
+    elif "," in s and first[:1].isupper() and " and " not in first and len(first.split()) <= 5:
         s = first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
     elif "," in s and " and " not in s:
         chunks = [c.strip() for c in s.split(",") if c.strip()]
@@ -1606,6 +1608,15 @@ def _name_core(src: str) -> str:
     if tail and len(tail) < len(words) and all(w[0].isupper() for w in tail):
         return " ".join(tail)
     return " ".join(words)
+
+
+def _is_name_list(s: str) -> bool:
+    """A list of names ("A, B and C"), not a name with an apposition ("A, a fellow at B and C")."""
+    chunks = [c.strip() for c in s.split(",")]
+    last = chunks[-1]
+    if len(chunks) < 2 or " and " not in last or not all(c[:1].isupper() for c in chunks if c):
+        return False
+    return last.split(" and ", 1)[1][:1].isupper()
 
 
 def _looks_person(name: str) -> bool:

@@ -431,3 +431,15 @@ def test_dev_set_gate():
     got = {"all_f1": s["all"]["f1"], "quoted_f1": s["quoted"]["f1"]}
     for k, floor in FLOORS.items():
         assert got[k] >= floor, f"{k} fell to {got[k]:.3f} (floor {floor}) on {len(docs)} files"
+
+
+def test_a_list_of_names_speaks_as_a_whole_but_an_apposition_does_not():
+    text = (
+        "Canada, Britain and America's other NATO allies have already said \"they have no problem,\" "
+        "Politico said. Mr. Reeves, a senior fellow at Brookings and a former adviser, said the plan would fail."
+    )
+    speakers = {a.source: a.speaker for a in find_attributions(text)}
+    assert speakers["Canada, Britain and America's other NATO allies"] == (
+        "Canada, Britain and America's other NATO allies"
+    )
+    assert speakers["Mr. Reeves, a senior fellow at Brookings and a former adviser"] == "Reeves"
