@@ -435,7 +435,7 @@ def test_dev_set_gate():
 
 def test_a_list_of_names_speaks_as_a_whole_but_an_apposition_does_not():
     text = (
-        "Canada, Britain and America's other NATO allies have already said \"they have no problem,\" "
+        'Canada, Britain and America\'s other NATO allies have already said "they have no problem," '
         "Politico said. Mr. Reeves, a senior fellow at Brookings and a former adviser, said the plan would fail."
     )
     speakers = {a.source: a.speaker for a in find_attributions(text)}
