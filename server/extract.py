@@ -15,6 +15,7 @@ from .heuristics import (
     DENSEST_CONTAINER_SHARE,
     EXPAND_MAX_LINK_DENSITY,
     EXPAND_RATIO,
+    EXPAND_RATIO_INSIDE,
     MIN_ARTICLE_WORDS_BEFORE_RETRY,
 )
 from .limits import Deadline
@@ -188,8 +189,10 @@ def extract(
         # Too little found, or one section of a page whose text sits in one container (listicles, page
         # builders) that is not a link list: the container is the article.
         too_little = article_words < MIN_ARTICLE_WORDS_BEFORE_RETRY and container_words > 2 * article_words
-        one_section = article_words < EXPAND_RATIO * container_words and (
-            _link_density(container) < EXPAND_MAX_LINK_DENSITY
+        # A smaller share is enough when readability's pick lies inside the container.
+        one_section = _link_density(container) < EXPAND_MAX_LINK_DENSITY and (
+            article_words < EXPAND_RATIO * container_words
+            or (article_words < EXPAND_RATIO_INSIDE * container_words and _contains_text_of(container, article))
         )
         if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", article_words, container_words)
@@ -224,6 +227,12 @@ def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, 
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
     return document.article
+
+
+def _contains_text_of(container: HtmlElement, article: HtmlElement) -> bool:
+    """Whether readability's pick lies inside the container (its opening words appear there)."""
+    opening = " ".join(article.text_content().split()[:12])
+    return bool(opening) and opening in " ".join(container.text_content().split())
 
 
 def _link_density(element: HtmlElement) -> float:

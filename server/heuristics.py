@@ -230,6 +230,8 @@ DENSEST_CONTAINER_SHARE = 0.6
 # When readability keeps less than this share of the words of the container holding most of the page's
 # paragraph text, and that container is not a link list, the container is the article.
 EXPAND_RATIO = 0.25
+# ...or this share, when readability's pick lies inside that container (tuned on the tuning part only).
+EXPAND_RATIO_INSIDE = 0.4
 EXPAND_MAX_LINK_DENSITY = 0.3
 
 # Meta names and properties that carry the publication date, most trusted first.
