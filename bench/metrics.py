@@ -37,6 +37,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+# Word F1 has one definition, shared with `declutter rules check --scores`; re-exported as part of this table.
+from server.ruletools import word_f1  # noqa: F401
+
 _TOKEN_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -133,21 +136,6 @@ def snippet_f1(counts: Iterable[tuple[int, int, int]]) -> PRF:
 def page_snippet_f1(tp: int, fp: int, fn: int) -> float:
     """One page's snippet F1 (for ranking the worst pages)."""
     return snippet_f1([(tp, fp, fn)]).f1 if tp + fp + fn else 1.0
-
-
-# --- word F1 ----------------------------------------------------------------------------------------------
-
-
-def word_f1(expected: str, extracted: str) -> float:
-    """One page's F1 over lowercased `\\w+` tokens as multisets."""
-    true = Counter(_TOKEN_RE.findall((expected or "").lower()))
-    pred = Counter(_TOKEN_RE.findall((extracted or "").lower()))
-    if not true and not pred:
-        return 1.0
-    overlap = sum((true & pred).values())
-    if not overlap:
-        return 0.0
-    return harmonic(overlap / sum(pred.values()), overlap / sum(true.values()))
 
 
 def mean(values: Iterable[float]) -> float:

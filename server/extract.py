@@ -178,24 +178,27 @@ def extract(
             log.debug("article root from rule selector %r", selector.source)
             return _wrap(nodes)
     article = _readability(root, url, deadline, semantic_main=True)
-    if _word_count(article) < MIN_ARTICLE_WORDS_BEFORE_RETRY:
+    article_words = _words(article)
+    if len(article_words) < MIN_ARTICLE_WORDS_BEFORE_RETRY:
         # readability 0.9 can promote a <main> whose children its cleaning then empties: try without.
         retry = _readability(root, url, deadline, semantic_main=False)
-        if _word_count(retry) > _word_count(article):
-            article = retry
+        retry_words = _words(retry)
+        if len(retry_words) > len(article_words):
+            article, article_words = retry, retry_words
     container = _densest_container(root)
     if container is not None:
-        article_words, container_words = _word_count(article), _word_count(container)
+        container_words = _words(container)
+        found, total = len(article_words), len(container_words)
         # Too little found, or one section of a page whose text sits in one container (listicles, page
         # builders) that is not a link list: the container is the article.
-        too_little = article_words < MIN_ARTICLE_WORDS_BEFORE_RETRY and container_words > 2 * article_words
-        # A smaller share is enough when readability's pick lies inside the container.
+        too_little = found < MIN_ARTICLE_WORDS_BEFORE_RETRY and total > 2 * found
+        # A smaller share is enough when readability's pick lies inside the container (its opening is there).
         one_section = _link_density(container) < EXPAND_MAX_LINK_DENSITY and (
-            article_words < EXPAND_RATIO * container_words
-            or (article_words < EXPAND_RATIO_INSIDE * container_words and _contains_text_of(container, article))
+            found < EXPAND_RATIO * total
+            or (found < EXPAND_RATIO_INSIDE * total and _opening_in(article_words, container_words))
         )
         if too_little or one_section:
-            log.debug("readability kept %d of %d words; using their container", article_words, container_words)
+            log.debug("readability kept %d of %d words; using their container", found, total)
             article = container
     return article
 
@@ -229,10 +232,10 @@ def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, 
     return document.article
 
 
-def _contains_text_of(container: HtmlElement, article: HtmlElement) -> bool:
-    """Whether readability's pick lies inside the container (its opening words appear there)."""
-    opening = " ".join(article.text_content().split()[:12])
-    return bool(opening) and opening in " ".join(container.text_content().split())
+def _opening_in(article_words: list[str], container_words: list[str]) -> bool:
+    """Whether the article's opening words appear in the container's text."""
+    opening = " ".join(article_words[:12])
+    return bool(opening) and opening in " ".join(container_words)
 
 
 def _link_density(element: HtmlElement) -> float:
@@ -241,8 +244,8 @@ def _link_density(element: HtmlElement) -> float:
     return link_length / max(_text_length(element), 1)
 
 
-def _word_count(element: HtmlElement) -> int:
-    return len(element.text_content().split())
+def _words(element: HtmlElement) -> list[str]:
+    return element.text_content().split()
 
 
 def _wrap(nodes: list[HtmlElement]) -> HtmlElement:

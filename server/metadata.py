@@ -67,7 +67,8 @@ class Metadata:
 def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) -> Metadata:
     """Read the page's metadata; call before declutter, which drops the scripts that carry JSON-LD."""
     meta = _meta_values(root)
-    jsonld = _jsonld_article(root)
+    document_title = _document_title(root)
+    jsonld = _jsonld_article(root, document_title)
     title_text = _first_text(root, rule.title) if rule else None
     byline_text = _first_text(root, rule.byline) if rule else None
     published_text = _first_published(root, rule.published) if rule else None
@@ -82,7 +83,7 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
         or meta.get("title")
         or meta.get("twitter:title")
         or meta.get("parsely-title")
-        or _document_title(root)
+        or document_title
     )
     byline = (
         byline_text
@@ -218,7 +219,7 @@ def _meta_values(root: HtmlElement) -> dict[str, str]:
     return values
 
 
-def _jsonld_article(root: HtmlElement) -> dict[str, str]:
+def _jsonld_article(root: HtmlElement, document_title: str | None) -> dict[str, str]:
     fallback: dict[str, str] = {}
     for script in _JSONLD(root):
         try:
@@ -227,7 +228,7 @@ def _jsonld_article(root: HtmlElement) -> dict[str, str]:
             continue
         article = _find_article(data)
         if article is not None:
-            return _jsonld_fields(article, _document_title(root))
+            return _jsonld_fields(article, document_title)
         date = _find_key(data, "datePublished")
         if date and not fallback:
             fallback = {"datePublished": date}

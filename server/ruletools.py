@@ -80,10 +80,12 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def word_f1(output: str, expected: str) -> float:
-    """Word F1: lowercased \\w+ tokens as multisets (the WCXB metric)."""
-    got = collections.Counter(_WORD_RE.findall(output.lower()))
-    want = collections.Counter(_WORD_RE.findall(expected.lower()))
+def word_f1(expected: str, extracted: str) -> float:
+    """Word F1: lowercased \\w+ tokens as multisets (the WCXB metric); two empty texts agree perfectly."""
+    want = collections.Counter(_WORD_RE.findall((expected or "").lower()))
+    got = collections.Counter(_WORD_RE.findall((extracted or "").lower()))
+    if not want and not got:
+        return 1.0
     overlap = sum((got & want).values())
     if not overlap:
         return 0.0
@@ -277,8 +279,8 @@ def check_file(path: Path, *, scores: bool = True) -> CheckReport:
         expected = expected_path.read_text(encoding="utf-8") if expected_path.exists() else None
         generic_score, generic_result = _run(page, test["url"], ruleset, False, test)
         if expected is not None:
-            site_score.f1 = word_f1(result.text, expected)
-            generic_score.f1 = word_f1(generic_result.text, expected) if generic_result is not None else 0.0
+            site_score.f1 = word_f1(expected, result.text)
+            generic_score.f1 = word_f1(expected, generic_result.text) if generic_result is not None else 0.0
             if site_score.f1 + SCORE_SLACK < generic_score.f1:
                 report.errors.append(
                     f"{where}: the site rule scores below the generic layer alone: word F1 "
