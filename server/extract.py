@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import logging
+from functools import lru_cache
 
 from lxml import etree, html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES
+from readability.readability import REGEXES, is_video_url
 
 from .errors import NoArticle
 from .heuristics import (
@@ -32,9 +33,42 @@ _UNLIKELY_EXEMPT = etree.XPath(
     "boolean(ancestor-or-self::pre | ancestor-or-self::code | descendant-or-self::main | "
     "descendant-or-self::article | descendant-or-self::math)"
 )
-_WITH_CLASS_OR_ID = etree.XPath(".//*[@class or @id]")
+# Every class and id value as a smart string (its getparent() is the element): the values repeat, so
+# testing strings through a cache beats visiting every element.
+_CLASS_AND_ID_VALUES = etree.XPath(".//@class | .//@id")
 _NORMALIZED_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+_COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',', ''))")
+_IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
+# What readability's sanitize counts under each conditionally cleaned element.
+_DESCENDANT_COUNTS = {kind: etree.XPath(f"count(.//{kind})") for kind in ("p", "img", "li", "a", "embed", "input")}
+_HIDDEN_INPUTS = etree.XPath("count(.//input[@type='hidden'])")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
+
+
+@lru_cache(maxsize=8192)
+def _has_unlikely_word(value: str) -> bool:
+    return bool(REGEXES["unlikelyCandidatesRe"].search(value))
+
+
+@lru_cache(maxsize=8192)
+def _is_unlikely(names: str) -> bool:
+    """readability's unlikely-candidate test on "class id"; pages repeat the same few class strings."""
+    return bool(REGEXES["unlikelyCandidatesRe"].search(names) and not REGEXES["okMaybeItsACandidateRe"].search(names))
+
+
+@lru_cache(maxsize=8192)
+def _class_weight(class_name: str | None, element_id: str | None) -> int:
+    """readability's class_weight (we pass it no extra keywords), remembered per class and id pair."""
+    weight = 0
+    for feature in (class_name, element_id):
+        if feature:
+            if REGEXES["negativeRe"].search(feature):
+                weight -= 25
+            if REGEXES["positiveRe"].search(feature):
+                weight += 25
+    return weight
 
 
 def _text_length(element: HtmlElement) -> int:
@@ -59,10 +93,48 @@ class _TreeDocument(Document):
         self.semantic_main = semantic_main
         self._quote_leads: dict[HtmlElement, bool] = {}
 
+    def select_best_candidate(self, candidates: dict) -> dict | None:
+        # readability's choice (an articleBody first, then a nested <article> with enough of the score),
+        # without its debug strings and without building the set of every descendant of the pick.
+        if not candidates:
+            return None
+        ranked = sorted(candidates.values(), key=lambda candidate: candidate["content_score"], reverse=True)
+        best = next(
+            (
+                candidate
+                for candidate in ranked
+                if "articleBody" in (candidate["elem"].get("itemprop") or "").split()
+                and self.get_link_density(candidate["elem"]) <= 0.1
+            ),
+            ranked[0],
+        )
+        for candidate in ranked:
+            elem = candidate["elem"]
+            if (
+                elem.tag == "article"
+                and candidate["content_score"] >= best["content_score"] * 0.25
+                and any(ancestor is best["elem"] for ancestor in elem.iterancestors())
+                and _text_length(elem) >= 250
+            ):
+                return candidate
+        return best
+
     def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
+        # readability's rule (a <main> around the pick with twice its text wins), with lengths taken in C.
         if not self.semantic_main:
             return best_candidate
-        return super().get_semantic_main_candidate(candidates, best_candidate)
+        best_elem = best_candidate["elem"]
+        ancestors = tuple(best_elem.iterancestors())
+        if any(elem.tag == "article" for elem in (best_elem, *ancestors)):
+            return best_candidate
+        main = next((elem for elem in ancestors if elem.tag == "main"), None)
+        if main is None or _text_length(main) < max(500, _text_length(best_elem) * 2):
+            return best_candidate
+        if self.get_link_density(main) > 0.15:
+            return best_candidate
+        candidate = self.score_node(main)
+        candidates[main] = candidate
+        return candidate
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Called once per candidate: a cheap place to honour the request's time cap.
@@ -117,12 +189,20 @@ class _TreeDocument(Document):
                 return True
         return False
 
+    def class_weight(self, e: HtmlElement) -> int:
+        return _class_weight(e.get("class"), e.get("id"))
+
     def remove_unlikely_candidates(self) -> None:
-        for elem in _WITH_CLASS_OR_ID(self.html):
-            names = f"{elem.get('class', '')} {elem.get('id', '')}"
+        seen: set[HtmlElement] = set()
+        for value in _CLASS_AND_ID_VALUES(self.html):
+            if not _has_unlikely_word(str(value)):
+                continue
+            elem = value.getparent()
+            if elem in seen:
+                continue
+            seen.add(elem)
             if (
-                REGEXES["unlikelyCandidatesRe"].search(names)
-                and not REGEXES["okMaybeItsACandidateRe"].search(names)
+                _is_unlikely(f"{elem.get('class', '')} {elem.get('id', '')}")
                 and elem.tag not in ("html", "body", "a")  # links hold sentence text (Readability.js exempts them)
                 and not _UNLIKELY_EXEMPT(elem)
             ):
@@ -162,6 +242,82 @@ class _TreeDocument(Document):
                     elem.insert(pos + 1, paragraph)
                 if child.tag == "br":
                     child.drop_tree()
+
+    def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
+        """readability 0.9's sanitize, step for step, with its counts and lengths taken in C and no debug
+        strings built for every element it looks at."""
+        for header in list(node.iter(*_HEADINGS)):
+            if header is not node and (self.class_weight(header) < 0 or self.get_link_density(header) > 0.33):
+                header.drop_tree()
+        for elem in list(node.iter("p")):
+            if elem is not node and (
+                REGEXES["callToActionRe"].search(elem.text_content()) and self.get_link_density(elem) > 0.2
+            ):
+                elem.drop_tree()
+        for elem in list(node.iter("form", "textarea")):
+            if elem is not node:
+                elem.drop_tree()
+        for elem in list(node.iter("iframe")):
+            if elem is node:
+                continue
+            if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
+                elem.attrib.pop("srcdoc", None)
+                elem.text = "VIDEO"  # readability's marker: keeps <iframe></iframe> in the output
+            else:
+                elem.drop_tree()
+        allowed = self.get_preserved_elements(node)
+        for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
+            if el in allowed:
+                continue
+            weight = self.class_weight(el)
+            content_score = candidates[el]["content_score"] if el in candidates else 0
+            if weight + content_score < 0:
+                el.drop_tree()
+                continue
+            if _COMMAS(el) >= 10:
+                continue
+            if self._should_remove(el, weight, allowed, keep_all_images):
+                el.drop_tree()
+        self.html = node
+        return self.get_clean_html()
+
+    def _should_remove(self, el: HtmlElement, weight: int, allowed: dict, keep_all_images: bool) -> bool:
+        counts = {kind: int(count(el)) for kind, count in _DESCENDANT_COUNTS.items()}
+        counts["li"] -= 100
+        counts["input"] -= int(_HIDDEN_INPUTS(el))
+        if keep_all_images and el.tag == "div" and counts["img"] >= 1:
+            return False
+        content_length = _text_length(el)
+        link_density = self.get_link_density(el)
+        if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
+            return True
+        if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
+            return True
+        if counts["input"] > counts["p"] / 3:
+            return True
+        if content_length < self.min_text_length and (counts["img"] == 0 or counts["img"] > 2):
+            return True
+        if weight < 25 and link_density > (0.25 if el.tag in ("ul", "section") and _IN_MAIN_OR_ARTICLE(el) else 0.2):
+            return True
+        if weight >= 25 and link_density > 0.5:
+            return True
+        if (counts["embed"] == 1 and content_length < 75) or counts["embed"] > 1:
+            return True
+        if content_length:
+            return False
+        # Empty, but kept when a non-empty sibling on either side carries enough text (readability's rule).
+        siblings = []
+        for preceding in (False, True):
+            for sibling in el.itersiblings(preceding=preceding):
+                length = _text_length(sibling)
+                if length:
+                    siblings.append(length)
+                    break
+        if siblings and sum(siblings) > 1000:
+            for kept in self.tags(el, "table", "ul", "div", "section"):
+                allowed[kept] = True
+            return False
+        return True
 
     def get_clean_html(self) -> str:
         self.article = self.html

@@ -9,13 +9,19 @@ from functools import cache
 from lxml import etree, html
 
 from .errors import BadRequest, TooComplex
-from .heuristics import CONTROL_CHARS_RE
+from .heuristics import CONTROL_BYTES, NONCHARACTERS
 
 log = logging.getLogger(__name__)
 
 # no_network: never fetch a DTD or entity; comments and processing instructions never carry article text.
 _PARSER = html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True
+)
+# Every element is an HtmlElement: lxml.html's default lookup calls back into Python for each element proxy.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity
+    )
 )
 
 # Deepest nesting accepted (libxml2's own default limit). Real pages stay under 60 levels; deeper trees
@@ -69,10 +75,11 @@ _SCRIPT_DOUBLE_ESCAPED = re.compile(rf"-->|</script[{_SP}/>]", re.I)
 
 def parse(text: str) -> html.HtmlElement:
     """Parse a whole page into an <html> element; never loads external resources."""
-    if CONTROL_CHARS_RE.search(text):
-        text = CONTROL_CHARS_RE.sub("", text)
+    for nonchar in NONCHARACTERS:
+        if nonchar in text:
+            text = text.replace(nonchar, "")
     check_attributes(text)
-    data = text.encode("utf-8", errors="replace")
+    data = text.encode("utf-8", errors="replace").translate(None, CONTROL_BYTES)
     if not data.strip():
         raise BadRequest("the page is empty")
     try:

@@ -26,7 +26,8 @@ HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)
 # cssselect translates relative ':has(> x)' wrongly (the class lands on the outer element): refuse it.
 RELATIVE_HAS_RE = re.compile(r":has\(\s*[>+~]")
 
-Key = tuple[str, str]
+# ("id", v), ("class", v), ("tag", name), ("attr", name) or ("attr", name, operator, value).
+Key = tuple[str, ...]
 # Tag and attribute names safe to put in a presence-test XPath as they are.
 _XML_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 # EXSLT regular expressions (re:test) for XPath rules that must match text patterns.
@@ -42,16 +43,27 @@ class PageIndex:
         self.ids = frozenset(_ALL_IDS(root))
         self.classes = frozenset(" ".join(_ALL_CLASSES(root)).split())
         self._present: dict[Key, bool] = {}
+        self._values: dict[str, frozenset[str]] = {}
 
     def has(self, key: Key) -> bool:
-        kind, value = key
+        kind, value = key[0], key[1]
         if kind == "id":
             return value in self.ids
         if kind == "class":
             return value in self.classes
+        if len(key) == 4:
+            return self._has_value(*key[1:])
         if key not in self._present:
             self._present[key] = bool(_presence_test(key)(self.root))
         return self._present[key]
+
+    def _has_value(self, name: str, operator: str, wanted: str) -> bool:
+        """Whether some element's attribute `name` passes a CSS attribute test ([name^=wanted] and kin)."""
+        values = self._values.get(name)
+        if values is None:
+            values = self._values[name] = frozenset(_attribute_values(name)(self.root))
+        test = _ATTRIBUTE_TESTS[operator]
+        return any(test(value, wanted) for value in values)
 
     @cached_property
     def text_nodes(self) -> list:
@@ -81,6 +93,22 @@ def _presence_test(key: Key) -> etree.XPath:
     """An XPath that stops at the first element with this tag, or the first attribute of this name."""
     kind, name = key
     return etree.XPath(f"boolean(//{name})" if kind == "tag" else f"boolean(//@{name})")
+
+
+@cache
+def _attribute_values(name: str) -> etree.XPath:
+    return etree.XPath(f"//@{name}", smart_strings=False)
+
+
+# CSS attribute operators as string tests, for ruling a selector out before its XPath runs.
+_ATTRIBUTE_TESTS = {
+    "=": lambda value, wanted: value == wanted,
+    "~=": lambda value, wanted: wanted in value.split(),
+    "|=": lambda value, wanted: value == wanted or value.startswith(wanted + "-"),
+    "^=": lambda value, wanted: value.startswith(wanted),
+    "$=": lambda value, wanted: value.endswith(wanted),
+    "*=": lambda value, wanted: wanted in value,
+}
 
 
 def index_page(root: HtmlElement) -> PageIndex:
@@ -194,13 +222,23 @@ def _subject_key(tree: object) -> Key | None:
         if isinstance(node, Class) and best is None:
             best = ("class", node.class_name)
         if isinstance(node, Attrib) and attribute is None and _XML_NAME_RE.match(node.attrib):
-            attribute = ("attr", node.attrib.lower())
+            attribute = _attribute_key(node)
         if isinstance(node, Element):
             if best is None and node.element not in (None, "*") and _XML_NAME_RE.match(node.element):
                 best = ("tag", node.element.lower())
             break
         node = getattr(node, "selector", None)
     return best or attribute
+
+
+def _attribute_key(node: Attrib) -> Key | None:
+    """What an attribute test needs on the page: the attribute itself, or a value passing the test."""
+    name = node.attrib.lower()
+    if node.operator == "exists":
+        return ("attr", name)
+    if node.operator not in _ATTRIBUTE_TESTS:
+        return None  # '!=' also matches elements without the attribute
+    return ("attr", name, node.operator, getattr(node.value, "value", node.value))
 
 
 def _leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

@@ -18,7 +18,7 @@ from server.errors import RuleError
 from server.pipeline import Options, clean
 from server.ruleset import RuleSet, load_rule_file, load_rules
 from server.ruletools import check_file, convert_ftr, rule_files
-from server.selectors import compile_selector
+from server.selectors import PageIndex, compile_selector
 
 REPO = RULES_DIR.parent
 ARTICLE = " ".join(
@@ -176,6 +176,35 @@ def test_xpath_prefix_and_exslt_regex() -> None:
     tree = _tree("<section><h3>Most read</h3></section><section><h3>Analysis</h3></section>")
     selector = compile_selector("xpath://section[re:test(normalize-space(h3), '^most read$', 'i')]")
     assert [s.findtext("h3") for s in selector.select(tree)] == ["Most read"]
+
+
+@pytest.mark.parametrize(
+    ("css", "ids"),
+    [
+        ('[id^="ad-"]', ["ad-1"]),
+        ('[style*="display:none"]', ["s"]),
+        ('[role="dialog"]', ["d"]),
+        ('[class~="promo"]', ["p"]),
+        ('[lang|="en"]', ["l"]),
+        ('[id$="-2"]', ["x-2"]),
+        ('div[role!="dialog"]', ["ad-1", "s", "p", "l", "x-2"]),
+    ],
+)
+def test_attribute_selectors_match_through_the_page_index(css: str, ids: list[str]) -> None:
+    tree = _tree(
+        "<div id='ad-1'></div><div id='s' style='color:red;display:none'></div><div id='d' role='dialog'></div>"
+        "<div id='p' class='wide promo'></div><div id='l' lang='en-GB'></div><div id='x-2'></div>"
+    )
+    selector = compile_selector(css)
+    assert [e.get("id") for e in selector.select(tree, PageIndex(tree))] == ids
+
+
+def test_attribute_value_prefilter_rules_out_pages_without_the_value() -> None:
+    selector = compile_selector('[id^="div-gpt-ad"]')
+    assert selector.keys == (("attr", "id", "^=", "div-gpt-ad"),)
+    absent = PageIndex(_tree("<div id='main'><p>text</p></div>"))
+    assert not selector.may_match(absent)
+    assert selector.may_match(PageIndex(_tree("<div id='div-gpt-ad-123'></div>")))
 
 
 def test_descendant_has_works() -> None:
