@@ -77,15 +77,13 @@ class PageIndex:
 
     @cached_property
     def all_text_lower(self) -> str:
-        # Text nodes run together: enough to rule literals out, and one C call instead of thousands.
-        return _STRING_VALUE(self.root).lower()
+        return self.all_text.lower()
 
 
 _ALL_IDS = etree.XPath("//@id", smart_strings=False)
 _ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()")
 _ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)
-_STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
 @cache
@@ -123,9 +121,9 @@ class Selector:
     xpath: etree.XPath
     keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
     text_re: re.Pattern[str] | None
-    # Lowercase strings one of which any text match must contain: a plain substring test rules most pages
-    # out far faster than a case-insensitive regex scan.
-    text_literals: tuple[str, ...] | None = None
+    # Groups of lowercase strings: any text match contains one string of every group. Plain substring tests
+    # rule most pages out far faster than a case-insensitive regex scan.
+    text_literals: tuple[tuple[str, ...], ...] = ()
     # text_re in MULTILINE mode: '^' and '$' also hold at the joined page text's node boundaries.
     text_scan_re: re.Pattern[str] | None = None
 
@@ -139,10 +137,10 @@ class Selector:
         if self.text_re is None:
             return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         index = index or PageIndex(root)
-        if self.text_literals and not any(lit in index.all_text_lower for lit in self.text_literals):
-            return []
-        # One scan of the page's text rules the selector out on almost every remaining page.
-        if not (self.text_scan_re or self.text_re).search(index.all_text):
+        for group in self.text_literals:
+            if not any(literal in index.all_text_lower for literal in group):
+                return []
+        if not self._text_found(index):
             return []
         candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         members = set(candidates)
@@ -155,6 +153,24 @@ class Selector:
                         hits.add(element)
                     element = element.getparent()
         return [n for n in candidates if n in hits]
+
+    def _text_found(self, index: PageIndex) -> bool:
+        """Whether some text node of the page matches: tested only on the lines holding a required literal
+        when the pattern ignores case (a case-insensitive scan of the whole text is slow), else in one scan."""
+        if not self.text_literals or not self.text_re.flags & re.I:
+            return bool(self.text_scan_re.search(index.all_text))
+        text = index.all_text_lower
+        for hit in _literal_finder(self.text_literals[0]).finditer(text):
+            start = text.rfind("\n", 0, hit.start()) + 1
+            end = text.find("\n", hit.end())
+            if self.text_re.search(text[start : end if end >= 0 else len(text)]):
+                return True
+        return False
+
+
+@cache
+def _literal_finder(literals: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(literal) for literal in literals))
 
 
 def compile_selector(source: str) -> Selector:
@@ -180,7 +196,7 @@ def compile_selector(source: str) -> Selector:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
     scan_re = re.compile(text_re.pattern, text_re.flags | re.M) if text_re is not None else None
-    literals = _leading_literals(text_re) if text_re is not None else None
+    literals = _required_literals(text_re) if text_re is not None else ()
     return Selector(source, compiled, keys, text_re, text_literals=literals, text_scan_re=scan_re)
 
 
@@ -241,20 +257,33 @@ def _attribute_key(node: Attrib) -> Key | None:
     return ("attr", name, node.operator, getattr(node.value, "value", node.value))
 
 
-def _leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The lowercase literal text that every match starts with, one per alternative; None if that is not
-    simple to say or too short to help. Leading anchors and optional whitespace are skipped:
-    '^\\s*(sign up|subscribe)' gives ('sign up', 'subscribe')."""
+def _required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Literal text every match must contain, as groups of lowercase alternatives, one of each group being
+    present: '^\\s*(sign up|subscribe)\\b.{0,120}\\b(newsletters?|inbox)' gives (('sign up', 'subscribe'),
+    ('newsletter', 'inbox')). Only runs and groups of at least 3 characters are kept (shorter ones rule
+    nothing out); empty when nothing simple is required."""
     try:
         items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:
-        return None
-    while items and (items[0][0] is _c.AT or (items[0][0] in (_c.MAX_REPEAT, _c.MIN_REPEAT) and items[0][1][0] == 0)):
-        items.pop(0)
-    prefixes = _prefixes(items)
-    if not prefixes or any(len(p) < 3 for p in prefixes):
-        return None
-    return tuple(sorted({p.lower() for p in prefixes}))
+        return ()
+    groups: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run += chr(arg)
+            continue
+        groups.append((run,))
+        run = ""
+        if op is _c.SUBPATTERN:
+            groups.append(tuple(_prefixes(list(arg[-1]))))
+        elif op is _c.BRANCH:
+            groups.append(tuple(q for alternative in arg[1] for q in _prefixes(list(alternative))))
+    groups.append((run,))
+    return tuple(
+        tuple(sorted({literal.lower().strip() for literal in group}))
+        for group in groups
+        if group and all(len(literal.strip()) >= 3 for literal in group)
+    )
 
 
 def _prefixes(items: list) -> list[str]:

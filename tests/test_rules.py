@@ -207,6 +207,16 @@ def test_attribute_value_prefilter_rules_out_pages_without_the_value() -> None:
     assert selector.may_match(PageIndex(_tree("<div id='div-gpt-ad-123'></div>")))
 
 
+def test_has_text_prefilter_needs_every_required_literal_in_any_case() -> None:
+    selector = compile_selector(r"div:has-text(/^\s*(sign up|subscribe)\b.{0,40}\b(newsletters?|inbox)\b/i)")
+    assert selector.text_literals == (("sign up", "subscribe"), ("inbox", "newsletter"))
+    match = _tree("<div id='a'><p>x</p><span>  SUBSCRIBE to our Newsletters</span></div>")
+    assert [d.get("id") for d in selector.select(match, PageIndex(match))] == ["a"]
+    # The first literal appears, but never with the second in one text node.
+    miss = _tree("<div><span>Subscribe</span><span>to the newsletter</span></div><div>subscribe today</div>")
+    assert selector.select(miss, PageIndex(miss)) == []
+
+
 def test_descendant_has_works() -> None:
     tree = _tree("<div id='x'><p class='promo'>a</p></div><div id='y'><p>b</p></div>")
     assert [d.get("id") for d in compile_selector("div:has(p.promo)").select(tree)] == ["x"]
