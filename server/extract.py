@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from functools import lru_cache
 
 from lxml import etree, html
@@ -47,9 +48,16 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 
 
+# readability's class and id words as case-sensitive patterns run over lowercased values (ids rarely repeat, so
+# most tests miss the cache, and a case-insensitive alternation is several times slower).
+_UNLIKELY_WORD_RE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
+_NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
+_POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
+
+
 @lru_cache(maxsize=8192)
 def _has_unlikely_word(value: str) -> bool:
-    return bool(REGEXES["unlikelyCandidatesRe"].search(value))
+    return bool(_UNLIKELY_WORD_RE.search(value.lower()))
 
 
 @lru_cache(maxsize=8192)
@@ -64,9 +72,10 @@ def _class_weight(class_name: str | None, element_id: str | None) -> int:
     weight = 0
     for feature in (class_name, element_id):
         if feature:
-            if REGEXES["negativeRe"].search(feature):
+            feature = feature.lower()
+            if _NEGATIVE_RE.search(feature):
                 weight -= 25
-            if REGEXES["positiveRe"].search(feature):
+            if _POSITIVE_RE.search(feature):
                 weight += 25
     return weight
 
