@@ -118,8 +118,8 @@ def test_plain_text_paragraphs_and_whitespace():
         "<div><h2>Title</h2><p>One  <b>two</b>\n three</p><ul><li>a</li><li>b</li></ul>tail text</div>"
     )
     plain = to_plain_text(article)
-    assert plain.text == "Title\n\nOne two three\n\na\n\nb\n\ntail text"
-    assert [plain.text[s:e] for s, e in plain.paragraphs] == ["Title", "One two three", "a", "b", "tail text"]
+    assert plain.text == "Title\n\nOne two three\n\n- a\n\n- b\n\ntail text"
+    assert [plain.text[s:e] for s, e in plain.paragraphs] == ["Title", "One two three", "- a", "- b", "tail text"]
 
 
 def _attribution(text: str, source: str, cue: str, content: str) -> Attribution:
