@@ -10,7 +10,7 @@ from functools import lru_cache
 from lxml import etree, html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, is_video_url
+from readability.readability import REGEXES, is_video_url, text_length
 
 from .errors import NoArticle
 from .heuristics import (
@@ -129,7 +129,8 @@ class _TreeDocument(Document):
         return best
 
     def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
-        # readability's rule (a <main> around the pick with twice its text wins), with lengths taken in C.
+        # readability's rule (a <main> around the pick with twice its text wins); its own text lengths, since
+        # the test is often decided by a few characters of whitespace.
         if not self.semantic_main:
             return best_candidate
         best_elem = best_candidate["elem"]
@@ -137,7 +138,7 @@ class _TreeDocument(Document):
         if any(elem.tag == "article" for elem in (best_elem, *ancestors)):
             return best_candidate
         main = next((elem for elem in ancestors if elem.tag == "main"), None)
-        if main is None or _text_length(main) < max(500, _text_length(best_elem) * 2):
+        if main is None or text_length(main) < max(500, text_length(best_elem) * 2):
             return best_candidate
         if self.get_link_density(main) > 0.15:
             return best_candidate
