@@ -188,10 +188,68 @@ JSONLD_ARTICLE_TYPES = frozenset(
 )
 
 # Class or id words of the element that holds the byline in page markup (Readability's byline test).
-BYLINE_TOKEN_RE = re.compile(r"\S*(?:byline|author|dateline|writtenby)\S*", re.I)
+BYLINE_TOKEN_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+# Substrings of those words for an XPath contains() pre-filter (BYLINE_TOKEN_RE then decides): the first
+# letter left off so that "Author" and "author" share one test; all-capital class names are too rare to pay for.
+BYLINE_CLASS_STEMS = ("uthor", "yline", "ateline", "ritten")
 
-# A byline longer than this is a paragraph about the author, not a byline.
+# A byline longer than this (its text as written, spaces and all) is a paragraph about the author, not a byline.
 MAX_BYLINE_CHARS = 100
+
+# Class name parts marking the bare name inside a byline ("author-name", "byline__name", "authorName"), besides
+# a class "name" itself; one run-together word ("authorname") does not count, as Readability keeps the whole.
+BYLINE_NAME_CLASS_PARTS = ("-name", "_name", "Name")
+
+# Tags never holding the byline, though a comment form's "Name *" field is often marked "author".
+BYLINE_SKIPPED_TAGS = frozenset({"label", "input", "textarea", "select", "option", "button"})
+
+# Class or id words of containers whose bylines a reader never takes: Readability drops these "unlikely
+# candidates" (site chrome, related-story lists, comments) before it looks inside them...
+BYLINE_SKIPPED_CONTAINER_RE = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends"
+    r"|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate"
+    r"|pagination|pager|popup|yom-remote",
+    re.I,
+)
+# ...unless their class or id also says they may hold the article...
+BYLINE_KEPT_CONTAINER_RE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
+# ...or they sit in one of these within four levels (layout tables, code samples: Readability's exemption).
+BYLINE_KEPT_CONTAINER_PARENTS = frozenset({"table", "code"})
+# ARIA roles of containers skipped the same way (menus, asides, dialogs).
+BYLINE_SKIPPED_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
+
+# A byline element's text that is only a label, with no name after it ("By", "About the author").
+BYLINE_LABEL_RE = re.compile(
+    r"(?:about\s+the\s+|the\s+)?(?:authors?|by|written\s+by|posted\s+by|byline|contributors?)\s*:?", re.I
+)
+
+# Meta names that carry the author beyond Readability's vocabulary (newsletter and analytics tags, Highwire
+# Press citation tags for papers), read after it and before page markup; repeated tags name co-authors.
+BYLINE_META_NAMES = ("sailthru.author", "cxenseparse:author", "citation_author")
+
+# The label that opens a plain-text byline ("By", "Written by:"), for pages whose markup marks none...
+BYLINE_TEXT_LABEL_RE = re.compile(r"\s*(?:by|written\s+by|posted\s+by|author)\b\s*:?", re.I)
+# ...and the name after it, making up the whole line: one to five capitalised words or initials, particles
+# allowed. The label is dropped: with no markup to follow, the byline is ours to format.
+BYLINE_TEXT_NAME_RE = re.compile(
+    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|der|da|del|la|le|bin|al)){0,4})"
+)
+# How many elements after the page's first <h1> are searched for such a line (bylines sit by the headline).
+BYLINE_TEXT_WINDOW = 60
+
+# Address parts of links to an author's page ("/author/jane-doe"): their text names the author, the last clue
+# on pages whose markup and text mark no byline...
+BYLINE_AUTHOR_LINK_PATHS = ("/author/", "/authors/", "/contributor/", "/contributors/")
+# ...when it is this short (longer link text is a teaser or a bio).
+MAX_AUTHOR_LINK_CHARS = 50
+
+# Words around a byline's name that are no part of it: a link-to-archive phrase before it ("View all posts by",
+# "Read more about"), a role label behind a separator after it ("| Author"), wrapping quotes.
+BYLINE_NOISE_RE = re.compile(
+    r"^(?:(?:view|see)\s+(?:all\s+)?(?:posts|articles|stories)\s+by|(?:more|articles|posts|stories)\s+(?:from|by)"
+    r"|read\s+more\s+(?:about|from|by))\s+|\s*[|•·]\s*(?:author|writer|editor|contributor)s?$|^[\"“”']+|[\"“”']+$",
+    re.I,
+)
 
 # Elements dropped with their content from the extracted article: controls and embeds a reader cannot use
 # and whose text (button labels, option lists) would otherwise leak into the reading view.

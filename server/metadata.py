@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -18,10 +19,26 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .heuristics import (
+    BYLINE_AUTHOR_LINK_PATHS,
+    BYLINE_CLASS_STEMS,
+    BYLINE_KEPT_CONTAINER_PARENTS,
+    BYLINE_KEPT_CONTAINER_RE,
+    BYLINE_LABEL_RE,
+    BYLINE_META_NAMES,
+    BYLINE_NAME_CLASS_PARTS,
+    BYLINE_NOISE_RE,
+    BYLINE_SKIPPED_CONTAINER_RE,
+    BYLINE_SKIPPED_ROLES,
+    BYLINE_SKIPPED_TAGS,
+    BYLINE_TEXT_LABEL_RE,
+    BYLINE_TEXT_NAME_RE,
+    BYLINE_TEXT_WINDOW,
     BYLINE_TOKEN_RE,
     DATE_FORMATS,
     DATE_META_NAMES,
+    HIDDEN_STYLE_RE,
     JSONLD_ARTICLE_TYPES,
+    MAX_AUTHOR_LINK_CHARS,
     MAX_BYLINE_CHARS,
     META_NAME_RE,
     META_PROPERTY_RE,
@@ -37,15 +54,25 @@ log = logging.getLogger(__name__)
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 _DATE_MARKUP = etree.XPath("(//*[@itemprop='datePublished'] | //body//time[@datetime])[position() <= 3]")
 _DIRECTED_PARAGRAPHS = etree.XPath("//body//p[ancestor::*[@dir]]")
-_BYLINE_MARKED = etree.XPath("//body//*[@rel='author' or contains(@itemprop, 'author')]")
-_CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id", smart_strings=False)
-# The same hint words as BYLINE_TOKEN_RE without their first letter, so that "Author" matches too.
-_BYLINE_HINTED = etree.XPath(
-    "//body//*["
-    + " or ".join(
-        f"contains(@{attr}, '{stem}')" for attr in ("class", "id") for stem in ("uthor", "yline", "ateline", "rittenby")
-    )
-    + "]"
+# Attributes of elements that may hold the byline, in document order: author markup, or a class or id with
+# a byline word. Testing attribute nodes is ~4x cheaper than testing elements (BYLINE_TOKEN_RE then decides).
+_BYLINE_HINT = " or ".join(f"contains(., '{stem}')" for stem in BYLINE_CLASS_STEMS)
+_BYLINE_ATTRIBUTES = etree.XPath(
+    f"//body//@class[{_BYLINE_HINT}] | //body//@id[{_BYLINE_HINT}]"
+    " | //body//@rel[. = 'author'] | //body//@itemprop[contains(., 'author')]"
+)
+# The part of a byline that is the bare name: schema.org markup (itemprop="name", "alternateName"), else the
+# innermost descendants whose class marks a name (BYLINE_NAME_CLASS_PARTS).
+_ITEMPROP_NAME = etree.XPath(".//*[contains(@itemprop, 'name')]")
+_NAME_CLASS = " or ".join(
+    [
+        *(f"contains(@class, '{part}')" for part in BYLINE_NAME_CLASS_PARTS),
+        "contains(concat(' ', @class, ' '), ' name ')",
+    ]
+)
+_CLASS_NAME = etree.XPath(f".//*[({_NAME_CLASS}) and not(.//*[{_NAME_CLASS}])]")
+_AUTHOR_LINKS = etree.XPath(
+    "//body//a[" + " or ".join(f"contains(@href, '{path}')" for path in BYLINE_AUTHOR_LINK_PATHS) + "]"
 )
 
 
@@ -86,14 +113,19 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
         or document_title
     )
     byline = (
-        byline_text
-        or jsonld.get("byline")
-        or meta.get("dc:creator")
-        or meta.get("dcterm:creator")
-        or meta.get("author")
-        or meta.get("parsely-author")
-        or _article_author(meta)
+        _first_byline(
+            byline_text,
+            jsonld.get("byline"),
+            meta.get("dc:creator"),
+            meta.get("dcterm:creator"),
+            meta.get("author"),
+            meta.get("parsely-author"),
+            meta.get("article:author"),
+            *_meta_authors(root),
+        )
         or _markup_byline(root)
+        or _text_byline(root)
+        or _author_link(root)
     )
     lang = (root.get("lang") or root.get("xml:lang") or meta.get("og:locale") or "").strip() or None
     direction = _text_direction(root)
@@ -102,7 +134,7 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
     image = jsonld.get("image") or meta.get("og:image") or meta.get("twitter:image")
     return Metadata(
         title=_clean(title),
-        byline=_clean(byline),
+        byline=_clean(BYLINE_NOISE_RE.sub("", byline) if byline else None),
         published=_iso_date(
             published_text
             or jsonld.get("datePublished")
@@ -228,7 +260,7 @@ def _jsonld_article(root: HtmlElement, document_title: str | None) -> dict[str, 
             continue
         article = _find_article(data)
         if article is not None:
-            return _jsonld_fields(article, document_title)
+            return _jsonld_fields(article, document_title, data)
         date = _find_key(data, "datePublished")
         if date and not fallback:
             fallback = {"datePublished": date}
@@ -251,6 +283,33 @@ def _find_key(data: object, key: str, depth: int = 0) -> str | None:
     return None
 
 
+def _author_name(author: object, document: object) -> object:
+    """An author's name; an author given only as {"@id": ...} is looked up in the same JSON-LD document
+    (Yoast and kin describe the Person once in the @graph and point at it)."""
+    if not isinstance(author, dict):
+        return author
+    if "name" in author or not isinstance(author.get("@id"), str):
+        return author.get("name")
+    node = _find_node(document, author["@id"])
+    return node.get("name") if node is not None else None
+
+
+def _find_node(data: object, node_id: str, depth: int = 0) -> dict | None:
+    """The JSON-LD node with this @id that carries a name, anywhere in the document."""
+    if depth > 5:
+        return None
+    if isinstance(data, dict):
+        if data.get("@id") == node_id and "name" in data:
+            return data
+        data = list(data.values())
+    if isinstance(data, list):
+        for item in data:
+            found = _find_node(item, node_id, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
 def _find_article(data: object, depth: int = 0) -> dict | None:
     if depth > 4:
         return None
@@ -269,7 +328,7 @@ def _find_article(data: object, depth: int = 0) -> dict | None:
     return _find_article(data.get("@graph"), depth + 1) if "@graph" in data else None
 
 
-def _jsonld_fields(article: dict, document_title: str | None) -> dict[str, str]:
+def _jsonld_fields(article: dict, document_title: str | None, document: object) -> dict[str, str]:
     fields: dict[str, str] = {}
     name, headline = article.get("name"), article.get("headline")
     if isinstance(name, str) and isinstance(headline, str) and name != headline:
@@ -280,7 +339,7 @@ def _jsonld_fields(article: dict, document_title: str | None) -> dict[str, str]:
         fields["title"] = headline if isinstance(headline, str) else name
     authors = article.get("author")
     authors = authors if isinstance(authors, list) else [authors]
-    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
+    names = [_author_name(a, document) for a in authors]
     names = [n.strip() for n in names if isinstance(n, str) and n.strip()]
     if names:
         fields["byline"] = ", ".join(names)
@@ -299,28 +358,148 @@ def _jsonld_fields(article: dict, document_title: str | None) -> dict[str, str]:
     return {key: html.unescape(value) for key, value in fields.items()}
 
 
-def _article_author(meta: dict[str, str]) -> str | None:
-    author = meta.get("article:author")
-    # Open Graph often puts the author's profile URL here, which is no byline.
-    return None if not author or author.startswith(("http://", "https://")) else author
+def _meta_authors(root: HtmlElement) -> list[str]:
+    """Authors in the extra meta tags of BYLINE_META_NAMES, in that order; a repeated tag's names joined."""
+    found: dict[str, list[str]] = {}
+    for element in root.iter("meta"):
+        name = (element.get("name") or element.get("property") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if content and name in BYLINE_META_NAMES:
+            found.setdefault(name, []).append(content)
+    return [", ".join(found[name]) for name in BYLINE_META_NAMES if name in found]
+
+
+def _first_byline(*values: str | None) -> str | None:
+    """The first value that names someone: pages often put the author's profile URL in author fields."""
+    for value in values:
+        if value and value.strip() and not value.strip().startswith(("http://", "https://")):
+            return value
+    return None
 
 
 def _markup_byline(root: HtmlElement) -> str | None:
-    """The first short text marked as the author: rel/itemprop markup first, then class or id hints."""
-    for element in (*_BYLINE_MARKED(root), *_hinted_byline_elements(root)):
-        # schema.org markup puts the bare name in a child: prefer it to "By X, date".
-        names = element.xpath(".//*[@itemprop='name']")
-        text = " ".join((names[0] if names else element).text_content().split())
-        if 0 < len(text) < MAX_BYLINE_CHARS:
+    """The first byline in page markup, read the way Readability reads it: in document order, the first
+    element marked as the author (rel, itemprop) or whose class or id names a byline, whose text is short,
+    and which a reader sees (not hidden, not inside site chrome such as a header or related-stories list)."""
+    in_chrome: str | None = None
+    previous: HtmlElement | None = None
+    for attribute in _BYLINE_ATTRIBUTES(root):
+        element = attribute.getparent()
+        if element is previous or element.tag in BYLINE_SKIPPED_TAGS or not _names_byline(element):
+            continue
+        previous = element
+        text = element.text_content().strip()
+        if not 0 < len(text) < MAX_BYLINE_CHARS:
+            continue
+        place = _byline_place(element)
+        if place == "hidden":
+            continue
+        byline = _name_part(element) or " ".join(text.split())
+        if not byline or BYLINE_LABEL_RE.fullmatch(byline):
+            continue
+        if place == "shown":
+            return byline
+        in_chrome = in_chrome or byline
+    # Chrome is skipped only while something else qualifies: when every byline sits in it, the page's markup
+    # has wrapped the article in it too (Readability then reads the page again without skipping).
+    return in_chrome
+
+
+def _name_part(element: HtmlElement) -> str | None:
+    """The bare name inside a byline element, when its markup marks one: "X" of "By X, May 2, 2024"."""
+    for part in (*_ITEMPROP_NAME(element), *_CLASS_NAME(element)):
+        text = " ".join(part.text_content().split())
+        if text:
             return text
     return None
 
 
-def _hinted_byline_elements(root: HtmlElement) -> list[HtmlElement]:
-    """Elements whose class or id names a byline, in document order; one C call rules most pages out."""
-    if not BYLINE_TOKEN_RE.search(" ".join(_CLASS_AND_ID_VALUES(root))):
-        return []
-    return [e for e in _BYLINE_HINTED(root) if e.tag not in ("main", "article")]
+def _text_byline(root: HtmlElement) -> str | None:
+    """The name in a "By Jane Doe" line just after the headline, for pages whose markup marks no byline."""
+    heading = root.find(".//h1")
+    if heading is None:
+        return None
+    for element in _elements_after(heading, BYLINE_TEXT_WINDOW):
+        # The label opens the element's own text (the name may follow in a child link).
+        if not element.text or not BYLINE_TEXT_LABEL_RE.match(element.text):
+            continue
+        text = " ".join(element.text_content().split())
+        label = BYLINE_TEXT_LABEL_RE.match(text)
+        name = BYLINE_TEXT_NAME_RE.fullmatch(text, label.end()) if label and len(text) < MAX_BYLINE_CHARS else None
+        if name:
+            return name.group(1)
+    return None
+
+
+def _author_link(root: HtmlElement) -> str | None:
+    """The text of the first visible link to an author's page, when it reads as a name."""
+    for link in _AUTHOR_LINKS(root):
+        text = " ".join(link.text_content().split())
+        if (
+            1 < len(text) <= MAX_AUTHOR_LINK_CHARS
+            and text[0].isupper()
+            and not BYLINE_LABEL_RE.fullmatch(text)
+            and _byline_place(link) != "hidden"
+        ):
+            return text
+    return None
+
+
+def _elements_after(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+    """Up to limit elements that follow this one in document order, its own descendants left out."""
+    count = 0
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            for following in sibling.iter():
+                if isinstance(following.tag, str):
+                    yield following
+                    count += 1
+                    if count >= limit:
+                        return
+        node = node.getparent()
+
+
+def _names_byline(element: HtmlElement) -> bool:
+    """Author markup (rel, itemprop), or a class or id naming a byline: the exact test after the XPath's."""
+    if element.get("rel") == "author" or "author" in (element.get("itemprop") or ""):
+        return True
+    return BYLINE_TOKEN_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}") is not None
+
+
+def _byline_place(element: HtmlElement) -> str:
+    """ "hidden" when the element or a container is hidden (or a modal dialog); "chrome" when a container is
+    site chrome by its class, id or role (the element itself may be, as a header's byline: Readability drops
+    such containers before it looks inside them); else "shown"."""
+    chain = [element]
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "body":
+            break
+        chain.append(ancestor)
+    place = "shown"
+    for depth, node in enumerate(chain):
+        if _hidden(node) or (node.get("aria-modal") == "true" and node.get("role") == "dialog"):
+            return "hidden"
+        if place == "chrome" or depth == 0 or node.tag == "a":
+            continue
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.get("role") in BYLINE_SKIPPED_ROLES or (
+            BYLINE_SKIPPED_CONTAINER_RE.search(names)
+            and not BYLINE_KEPT_CONTAINER_RE.search(names)
+            and not any(outer.tag in BYLINE_KEPT_CONTAINER_PARENTS for outer in chain[depth + 1 : depth + 5])
+        ):
+            place = "chrome"
+    return place
+
+
+def _hidden(element: HtmlElement) -> bool:
+    """Hidden by an inline style, the hidden attribute or aria-hidden (Readability's visibility test)."""
+    style = element.get("style")
+    if style and HIDDEN_STYLE_RE.search(style):
+        return True
+    if element.get("hidden") is not None:
+        return True
+    return element.get("aria-hidden") == "true" and "fallback-image" not in (element.get("class") or "")
 
 
 def _document_title(root: HtmlElement) -> str | None:

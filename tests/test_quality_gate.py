@@ -21,7 +21,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "shingle_f1": 0.965,
         "images_kept": 0.900,
         "meta_title": 0.945,
-        "meta_byline": 0.855,
+        "meta_byline": 0.995,
         "meta_published": 1.000,
         "meta_lang": 1.000,
         "meta_dir": 0.935,
@@ -30,7 +30,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "snippet_f1": 0.900,
         "word_f1": 0.940,
         "meta_title": 0.580,
-        "meta_byline": 0.620,
+        "meta_byline": 0.728,
         "meta_published": 0.670,
     },
 }
