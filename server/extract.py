@@ -18,6 +18,8 @@ from .heuristics import (
     EXPAND_MAX_LINK_DENSITY,
     EXPAND_RATIO,
     EXPAND_RATIO_INSIDE,
+    FIGURE_MAX_TEXT_CHARS,
+    FIGURE_TAGS,
     MIN_ARTICLE_WORDS_BEFORE_RETRY,
 )
 from .limits import Deadline
@@ -39,6 +41,7 @@ _UNLIKELY_EXEMPT = etree.XPath(
 _CLASS_AND_ID_VALUES = etree.XPath(".//@class | .//@id")
 _NORMALIZED_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+_HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
 _COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',', ''))")
 _IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
 # What readability's sanitize counts under each conditionally cleaned element.
@@ -145,6 +148,18 @@ class _TreeDocument(Document):
         candidate = self.score_node(main)
         candidates[main] = candidate
         return candidate
+
+    def merge_article_segments(self, candidates: dict, best_candidate: dict, score_threshold: float) -> None:
+        # readability gathers the article's text blocks (the pick and segments like it) but not the figures
+        # beside them, a how-to's step photos for one: each block brings its neighbouring figures along.
+        best = best_candidate["elem"]
+        figures = {elem: _neighbouring_figures(elem) for elem in candidates if elem.tag == best.tag}
+        own = list(best)
+        super().merge_article_segments(candidates, best_candidate, score_threshold)
+        for segment in [child for child in best if child not in own]:
+            _place_figures(segment, segment, *figures.get(segment, ((), ())))
+        if own:
+            _place_figures(own[0], own[-1], *figures.get(best, ((), ())))
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Called once per candidate: a cheap place to honour the request's time cap.
@@ -396,6 +411,35 @@ def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, 
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
     return document.article
+
+
+def _place_figures(first: HtmlElement, last: HtmlElement, before: list, after: list) -> None:
+    """Put figures right before `first` and right after `last`, in their order."""
+    for figure in before:
+        first.addprevious(figure)
+    for figure in reversed(after):
+        last.addnext(figure)
+
+
+def _neighbouring_figures(elem: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """The runs of figures right before and right after an element among its siblings."""
+    before = []
+    for sibling in elem.itersiblings(preceding=True):
+        if not _is_figure(sibling):
+            break
+        before.insert(0, sibling)
+    after = []
+    for sibling in elem.itersiblings():
+        if not _is_figure(sibling):
+            break
+        after.append(sibling)
+    return before, after
+
+
+def _is_figure(elem: HtmlElement) -> bool:
+    if elem.tag in FIGURE_TAGS:
+        return True
+    return _HAS_IMAGE(elem) and _text_length(elem) <= FIGURE_MAX_TEXT_CHARS
 
 
 def _opening_in(article_words: list[str], container_words: list[str]) -> bool:

@@ -294,6 +294,11 @@ EXPAND_RATIO = 0.25
 EXPAND_RATIO_INSIDE = 0.4
 EXPAND_MAX_LINK_DENSITY = 0.3
 
+# Siblings of the article's text blocks that are figures and go with them: these tags, or any element holding
+# an image and at most a caption's worth of text.
+FIGURE_TAGS = frozenset({"figure", "picture", "img", "figcaption"})
+FIGURE_MAX_TEXT_CHARS = 150
+
 # Meta names and properties that carry the publication date, most trusted first.
 DATE_META_NAMES = (
     "article:published_time",
