@@ -73,12 +73,18 @@ _SCRIPT_ESCAPED = re.compile(rf"-->|</script[{_SP}/>]|<script[{_SP}/>]", re.I)
 _SCRIPT_DOUBLE_ESCAPED = re.compile(rf"-->|</script[{_SP}/>]", re.I)
 
 
+# End tags of body and html (case-insensitive by hand: a case-insensitive pattern scans more slowly).
+_BODY_OR_HTML_END_TAG = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])(?=[\t\n\f\r />])[^>]*>")
+
+
 def parse(text: str) -> html.HtmlElement:
     """Parse a whole page into an <html> element; never loads external resources."""
     for nonchar in NONCHARACTERS:
         if nonchar in text:
             text = text.replace(nonchar, "")
     check_attributes(text)
+    # Browsers read on past an early </body> or </html>; libxml2 drops everything after </html>.
+    text = _BODY_OR_HTML_END_TAG.sub("", text)
     data = text.encode("utf-8", errors="replace").translate(None, CONTROL_BYTES)
     if not data.strip():
         raise BadRequest("the page is empty")
