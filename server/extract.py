@@ -20,6 +20,7 @@ from .heuristics import (
     EXPAND_RATIO_INSIDE,
     FIGURE_MAX_TEXT_CHARS,
     FIGURE_TAGS,
+    LIST_MAX_LINK_DENSITY,
     MIN_ARTICLE_WORDS_BEFORE_RETRY,
 )
 from .limits import Deadline
@@ -322,7 +323,11 @@ class _TreeDocument(Document):
             return True
         if content_length < self.min_text_length and (counts["img"] == 0 or counts["img"] > 2):
             return True
-        if weight < 25 and link_density > (0.25 if el.tag in ("ul", "section") and _IN_MAIN_OR_ARTICLE(el) else 0.2):
+        if el.tag in ("ul", "ol"):
+            # Readability.js spares lists the low-weight link test: lists of sources and steps carry links.
+            if link_density > LIST_MAX_LINK_DENSITY:
+                return True
+        elif weight < 25 and link_density > (0.25 if el.tag == "section" and _IN_MAIN_OR_ARTICLE(el) else 0.2):
             return True
         if weight >= 25 and link_density > 0.5:
             return True

@@ -299,6 +299,9 @@ EXPAND_MAX_LINK_DENSITY = 0.3
 FIGURE_TAGS = frozenset({"figure", "picture", "img", "figcaption"})
 FIGURE_MAX_TEXT_CHARS = 150
 
+# A list inside the article is cleaned away only when more of its text than this is link text.
+LIST_MAX_LINK_DENSITY = 0.5
+
 # Meta names and properties that carry the publication date, most trusted first.
 DATE_META_NAMES = (
     "article:published_time",

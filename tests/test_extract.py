@@ -24,3 +24,13 @@ def test_the_figures_beside_the_article_text_blocks_come_along() -> None:
     assert [img.get("src") for img in article.iter("img")] == [f"https://img.example/step{n}.jpg" for n in range(1, 5)]
     assert article.text_content().count("Photo: Lucy") == 4
     assert "Home" not in article.text_content()
+
+
+def test_a_list_of_linked_sources_inside_the_article_is_kept() -> None:
+    items = "".join(
+        f"<li><a href='/report-{n}'>Report {n} on harbour</a> water, from the state agency</li>" for n in range(1, 5)
+    )
+    body = f"<p>{TEXT}</p><p>Sources the council used, as published:</p><ul>{items}</ul><p>{TEXT}</p>"
+    page = f"<html><body><nav><a href='/'>Home</a></nav><article><div class='body'>{body}</div></article></body></html>"
+    article = extract(parse(page), "https://news.example/harbour")
+    assert "Report 3 on harbour water" in article.text_content()
