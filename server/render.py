@@ -39,10 +39,10 @@ def stylesheet() -> str:
 
 @cache
 def content_security_policy() -> str:
-    """No scripts at all; only our own inline stylesheet (by hash); images from the web."""
+    """No scripts at all; only our own inline stylesheet (by hash); images from the web or inline (data:)."""
     digest = base64.b64encode(hashlib.sha256(stylesheet().encode()).digest()).decode()
     return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src http: https:; "
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src http: https: data:; "
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 

@@ -127,22 +127,115 @@ CLEAN_CONTENT_TAGS = {
     "noembed",
     "noframes",
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+# "data" is let through ammonia's scheme check only for _filter_attribute to confine it to <img> images.
+URL_SCHEMES = {"http", "https", "mailto", "data"}
 
-
-_CLEANER = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags=CLEAN_CONTENT_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    allowed_classes=ALLOWED_CLASSES,
-    url_schemes=URL_SCHEMES,
-    link_rel="noopener noreferrer",
-    strip_comments=True,
+# Inline images (data: URIs) are allowed only as <img src> / srcset, only for these image types: an image
+# element decodes its source as an image whatever it claims, and an SVG loaded as an image runs no script
+# and fetches nothing. Anywhere else (links, cite, other types such as text/html) a data: URI is refused.
+DATA_IMAGE_TYPES = ("png", "gif", "jpeg", "jpg", "webp", "avif", "svg+xml")
+# One data: URI longer than this is dropped, so a page cannot inflate the output.
+MAX_DATA_URI_LENGTH = 256 * 1024
+# data:image/<type>[;parameter[=value]]...[;base64],<payload>; parameters such as charset=utf-8, utf8, name=x.
+_DATA_IMAGE_RE = re.compile(
+    r"data:image/(?:" + "|".join(re.escape(t) for t in DATA_IMAGE_TYPES) + r")"
+    r"(?:;(?!base64,)[A-Za-z0-9!#$&+.^_`|~-]+(?:=[A-Za-z0-9!#$&+.^_`|~-]+)?)*"
+    r"(?:;base64,[A-Za-z0-9+/=\t\n\f\r ]*|,[^\x00-\x08\x0b\x0e-\x1f\x7f]*)",
+    re.IGNORECASE,
 )
+# What a browser strips around a URL (C0 controls and space) and what srcset separates candidates by.
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_SRCSET_SPACE = " \t\n\f\r"
+
+_DATA_IMAGE_TAGS = frozenset({"img"})
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+
+
+def is_data_image(value: str) -> bool:
+    """True for a data: URI holding one of the allowed image types, base64 or percent-encoded, within the cap."""
+    value = value.strip(_URL_EDGES)
+    return len(value) <= MAX_DATA_URI_LENGTH and _DATA_IMAGE_RE.fullmatch(value) is not None
+
+
+def compact_data_image(value: str) -> str:
+    """The data: image URI trimmed, its base64 payload without the line breaks some pages wrap it in."""
+    value = value.strip(_URL_EDGES)
+    header, _, payload = value.partition(",")
+    if header.lower().endswith(";base64"):
+        payload = "".join(payload.split())
+    return f"{header},{payload}"
+
+
+def parse_srcset(value: str) -> list[tuple[str, str]]:
+    """(url, descriptor) candidates of a srcset as the HTML standard splits them: a data: URI holds commas."""
+    candidates, i, n = [], 0, len(value)
+    while i < n:
+        while i < n and (value[i] in _SRCSET_SPACE or value[i] == ","):
+            i += 1
+        start = i
+        while i < n and value[i] not in _SRCSET_SPACE:
+            i += 1
+        url, descriptor = value[start:i], ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            start, in_parens = i, False
+            while i < n and (value[i] != "," or in_parens):
+                in_parens = (in_parens or value[i] == "(") and value[i] != ")"
+                i += 1
+            descriptor = " ".join(value[start:i].split())
+            i += 1
+        if url:
+            candidates.append((url, descriptor))
+    return candidates
+
+
+def srcset_is_safe(value: str, tag: str) -> bool:
+    """Every candidate is a web URL, or an allowed data: image on an image element."""
+    return all(_is_web_url(url) or (tag in _DATA_IMAGE_TAGS and is_data_image(url)) for url, _ in parse_srcset(value))
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """ammonia's last word on URLs, on its own parse of the markup: data: only as an allowed <img> image,
+    and srcset and cite (whose schemes ammonia does not check) only with web URLs."""
+    if attribute == "srcset":
+        return value if srcset_is_safe(value, tag) else None
+    if attribute == "cite":
+        return value if _is_web_url(value) else None
+    if attribute in _URL_ATTRIBUTES and _is_data_url(value):
+        return value if attribute == "src" and tag in _DATA_IMAGE_TAGS and is_data_image(value) else None
+    return value
+
+
+def _is_data_url(value: str) -> bool:
+    """The scheme ends at the first colon; a browser ignores C0 controls and spaces before it."""
+    colon = value.find(":")
+    return colon >= 4 and _URL_JUNK.sub("", value[:colon]).lower() == "data"
+
+
+def _cleaner(url_schemes: set[str], attribute_filter: object = None) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=CLEAN_CONTENT_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=url_schemes,
+        attribute_filter=attribute_filter,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+# The filter costs a Python call per attribute: markup without "data:" goes through a cleaner that refuses the
+# data scheme outright (however a URL spells it), which needs no filter.
+_CLEANER = _cleaner(URL_SCHEMES, _filter_attribute)
+_DATA_SCHEME = re.compile("data:", re.IGNORECASE)
+_WEB_ONLY_CLEANER = _cleaner(URL_SCHEMES - {"data"})
 
 
 # ammonia checks the scheme of href and src but not of srcset or cite, and tidy only sees <img>: an
-# <image srcset=javascript:...> passes tidy and becomes <img> in ammonia's HTML5 parser. Check them here.
+# <image srcset=javascript:...> passes tidy and becomes <img> in ammonia's HTML5 parser. Check them here
+# (and again in _filter_attribute, on ammonia's own parse).
 _UNCHECKED_URLS = etree.XPath("descendant-or-self::*[@srcset or @cite]")
 # What a browser ignores in a URL before reading its scheme: C0 controls and spaces, tabs and newlines.
 _URL_JUNK = re.compile(r"[\x00-\x20]+")
@@ -154,9 +247,10 @@ def sanitize(article: HtmlElement) -> str:
         cite, srcset = element.get("cite"), element.get("srcset")
         if cite is not None and not _is_web_url(cite):
             del element.attrib["cite"]
-        if srcset is not None and not all(_is_web_url(c.split()[0]) for c in srcset.split(",") if c.strip()):
+        if srcset is not None and not srcset_is_safe(srcset, element.tag if isinstance(element.tag, str) else ""):
             del element.attrib["srcset"]
-    return _CLEANER.clean(html.tostring(article, encoding="unicode", method="html"))
+    markup = html.tostring(article, encoding="unicode", method="html")
+    return (_CLEANER if _DATA_SCHEME.search(markup) else _WEB_ONLY_CLEANER).clean(markup)
 
 
 def _is_web_url(value: str) -> bool:

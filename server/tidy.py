@@ -16,6 +16,7 @@ from .heuristics import (
     SAFE_IMAGE_SCHEMES,
     SAFE_LINK_SCHEMES,
 )
+from .sanitize import compact_data_image, is_data_image, parse_srcset
 
 log = logging.getLogger(__name__)
 
@@ -27,17 +28,19 @@ def tidy(article: HtmlElement, base_url: str | None) -> None:
     etree.strip_attributes(article, "id")
     for img in article.iter("img"):
         _realise_lazy_image(img)
-        src = _safe_url(img.get("src"), base_url, SAFE_IMAGE_SCHEMES)
-        if src:
-            img.set("src", src)
-        elif "src" in img.attrib:
-            del img.attrib["src"]
         if "srcset" in img.attrib:
             srcset = _safe_srcset(img.get("srcset", ""), base_url)
             if srcset:
                 img.set("srcset", srcset)
             else:
                 del img.attrib["srcset"]
+        src = _safe_image_url(img.get("src"), base_url)
+        if src and _is_placeholder_data_image(src) and _web_srcset_url(img.get("srcset", "")):
+            src = _web_srcset_url(img.get("srcset", ""))  # a blank pixel holding the place of the real image
+        if src:
+            img.set("src", src)
+        elif "src" in img.attrib:
+            del img.attrib["src"]
     for link in article.iter("a"):
         href = link.get("href")
         if href is None:
@@ -66,7 +69,9 @@ def _realise_lazy_image(img: HtmlElement) -> None:
                 img.set("srcset", img.get(attr))
                 break
     if not img.get("src") and img.get("srcset"):
-        img.set("src", img.get("srcset").split(",")[0].strip().split(" ")[0])
+        first = parse_srcset(img.get("srcset"))
+        if first:
+            img.set("src", first[0][0])
 
 
 def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) -> str | None:
@@ -85,13 +90,29 @@ def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) 
     return None
 
 
+def _safe_image_url(value: str | None, base_url: str | None) -> str | None:
+    """A web address, or an inline image of an allowed type (sanitize.is_data_image decides which)."""
+    if value and is_data_image(value):
+        return compact_data_image(value)
+    return _safe_url(value, base_url, SAFE_IMAGE_SCHEMES)
+
+
+# A data: image this short (base64 of a 1x1 GIF is about 80 characters) is a placeholder, not a picture.
+_PLACEHOLDER_DATA_IMAGE_LENGTH = 133
+
+
+def _is_placeholder_data_image(url: str) -> bool:
+    return url[:5].lower() == "data:" and len(url) < _PLACEHOLDER_DATA_IMAGE_LENGTH
+
+
+def _web_srcset_url(srcset: str) -> str | None:
+    return next((url for url, _ in parse_srcset(srcset) if url.startswith(_ABSOLUTE)), None)
+
+
 def _safe_srcset(value: str, base_url: str | None) -> str:
     candidates = []
-    for candidate in value.split(","):
-        parts = candidate.split()
-        if not parts:
-            continue
-        url = _safe_url(parts[0], base_url, SAFE_IMAGE_SCHEMES)
-        if url:
-            candidates.append(" ".join([url, *parts[1:2]]))
+    for url, descriptor in parse_srcset(value):
+        safe = _safe_image_url(url, base_url)
+        if safe:
+            candidates.append(" ".join([safe, *descriptor.split()[:1]]))
     return ", ".join(candidates)

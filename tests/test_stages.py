@@ -113,6 +113,37 @@ def test_tidy_makes_lazy_images_real_and_drops_unsafe_urls():
     assert "Share" not in article.text_content() and article.get("id") is None
 
 
+_GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
+_SVG = "data:image/svg+xml;base64," + "PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnLz4=" * 3
+
+
+def test_tidy_keeps_inline_images_and_refuses_other_data_urls():
+    article = html.fragment_fromstring(
+        f"<div><img src='{_SVG}'><img src='{_GIF}'><img src='{_GIF}' srcset='/big.jpg 800w'>"
+        f"<img srcset='{_SVG} 1x, /b.jpg 2x'><img src='data:text/html,x'><a href='{_GIF}'>g</a></div>"
+    )
+    tidy(article, "https://example.com/news/")
+    imgs = article.findall(".//img")
+    assert imgs[0].get("src") == _SVG
+    assert imgs[1].get("src") == _GIF  # nothing better to show
+    # A blank pixel standing in for a real image gives way to it.
+    assert imgs[2].get("src") == "https://example.com/big.jpg"
+    assert imgs[3].get("src") == _SVG and imgs[3].get("srcset") == f"{_SVG} 1x, https://example.com/b.jpg 2x"
+    assert imgs[4].get("src") is None
+    assert article.find(".//a").get("href") is None
+
+
+def test_srcset_parsing_keeps_commas_inside_data_urls():
+    from server.sanitize import parse_srcset
+
+    assert parse_srcset(f" {_GIF} 1x,https://a.b/c,d.jpg 2x ,, e.jpg, f.jpg (a, b) 3w") == [
+        (_GIF, "1x"),
+        ("https://a.b/c,d.jpg", "2x"),
+        ("e.jpg", ""),
+        ("f.jpg", "(a, b) 3w"),
+    ]
+
+
 def test_plain_text_paragraphs_and_whitespace():
     article = html.fragment_fromstring(
         "<div><h2>Title</h2><p>One  <b>two</b>\n three</p><ul><li>a</li><li>b</li></ul>tail text</div>"
@@ -171,6 +202,16 @@ def test_sanitize_keeps_article_markup_and_drops_the_rest():
     assert "script" not in out and "iframe" not in out and "style" not in out and "onclick" not in out
     assert '<mark class="attr-source" data-attr="a1" id="attr-a1">S</mark>' in out
     assert "<figcaption>Cap</figcaption>" in out
+
+
+def test_sanitize_allows_data_urls_only_as_image_sources():
+    """The last word is ammonia's attribute filter, whatever tidy let through."""
+    article = html.fragment_fromstring(
+        f"<div><img src='{_GIF}' srcset='{_GIF} 1x'><a href='{_GIF}'>a</a><img src=' data:text/html,x'>"
+        f"<img src='data:image/png;base64,{'A' * 300_000}'><blockquote cite='{_GIF}'>q</blockquote></div>"
+    )
+    out = sanitize(article)
+    assert out.count("data:") == 2 and f'<img src="{_GIF}" srcset="{_GIF} 1x">' in out
 
 
 # metadata

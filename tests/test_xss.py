@@ -8,6 +8,7 @@ nothing in headless Chromium with alert/confirm/prompt/print and navigation hook
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import queue
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from flask.testing import FlaskClient
@@ -87,7 +89,9 @@ URL_ATTRIBUTES = frozenset(
         "itemtype",
     }
 )
-SAFE_DATA_URL = re.compile(r"data:image/(?:png|gif|jpeg|webp)[;,]")
+# Inline images, acceptable only as an <img> source: an image element decodes them as images (an SVG
+# loaded that way runs no script). Anywhere else, in a link for one, any data: URL is dangerous.
+SAFE_DATA_URL = re.compile(r"data:image/(?:png|gif|jpeg|jpg|webp|avif|svg\+xml)[;,]")
 # What a browser ignores inside a URL scheme: leading C0 controls and spaces, tabs and newlines anywhere.
 _URL_JUNK = re.compile(r"[\x00-\x20]+")
 _BAD_STYLE = re.compile(r"expression\s*\(|javascript:|vbscript:|behavior\s*:|-moz-binding|url\s*\(", re.I)
@@ -108,12 +112,13 @@ ARTICLE_PARAGRAPHS = [
 # --- structural checks (shared with tests/test_properties.py and tests/test_hostile.py) --------------
 
 
-def url_is_dangerous(value: str) -> bool:
-    """True for javascript:, vbscript: and data: URLs other than raster images, as a browser reads them."""
+def url_is_dangerous(value: str, image_source: bool = False) -> bool:
+    """True for javascript:, vbscript: and data: URLs, as a browser reads them, except data: images where
+    image_source (an <img> src or srcset)."""
     squeezed = _URL_JUNK.sub("", value).lower()
     if squeezed.startswith(("javascript:", "vbscript:", "livescript:", "mocha:", "jar:")):
         return True
-    return squeezed.startswith("data:") and not SAFE_DATA_URL.match(squeezed)
+    return squeezed.startswith("data:") and not (image_source and SAFE_DATA_URL.match(squeezed))
 
 
 def element_violations(element: html.HtmlElement) -> list[str]:
@@ -133,7 +138,8 @@ def element_violations(element: html.HtmlElement) -> list[str]:
             problems.append(f"<{name} {attribute}> attribute")
         if attribute in URL_ATTRIBUTES or attribute.endswith("}href"):
             urls = [c.strip().split(" ")[0] for c in value.split(",")] if attribute == "srcset" else [value]
-            if any(url_is_dangerous(url) for url in urls):
+            image_source = name == "img" and attribute in ("src", "srcset")
+            if any(url_is_dangerous(url, image_source) for url in urls):
                 problems.append(f"<{name} {attribute}={value[:60]!r}> dangerous URL")
         if attribute == "style" and _BAD_STYLE.search(value):
             problems.append(f"<{name} style={value[:60]!r}> active style")
@@ -273,7 +279,10 @@ def test_the_checker_catches_what_it_must():
         "<svg onload=alert(1)></svg>",
         "<base href='//evil'>",
         "<meta http-equiv=refresh content='0;x'>",
-        "<img src='data:image/svg+xml,<svg onload=alert(1)>'>",
+        "<a href='data:image/svg+xml,<svg onload=alert(1)>'>x</a>",
+        "<a href='data:image/png;base64,AAAA'>x</a>",
+        "<img src='data:text/html,<script>alert(1)</script>'>",
+        "<blockquote cite='data:image/png;base64,AAAA'>q</blockquote>",
         "<img srcset='a.png 1x, javascript:x 2x'>",
         "<link rel=stylesheet href=x>",
         "<style>*{}</style>",
@@ -283,7 +292,10 @@ def test_the_checker_catches_what_it_must():
     ]
     for fragment in bad:
         assert fragment_violations(fragment), fragment
-    good = "<p>Fine <a href='https://e.com/'>link</a> <img src='data:image/png;base64,AAAA' alt=''></p>"
+    good = (
+        "<p>Fine <a href='https://e.com/'>link</a> <img src='data:image/png;base64,AAAA' alt=''>"
+        "<img src='data:image/svg+xml,%3Csvg%3E%3C/svg%3E' srcset='data:image/webp;base64,AA 2x'></p>"
+    )
     assert fragment_violations(good) == []
 
 
@@ -353,8 +365,10 @@ DOM_CHECK = """
       if (a.startsWith('on')) problems.push('<' + name + ' ' + a + '>');
       if (urlAttrs.has(a) || a.endsWith(':href')) {
         const v = attr.value.replace(/[\\x00-\\x20]+/g, '').toLowerCase();
+        const imageSource = name === 'img' && (a === 'src' || a === 'srcset');
         if (/^(javascript|vbscript|livescript):/.test(v) ||
-            (v.startsWith('data:') && !/^data:image\\/(png|gif|jpeg|webp)[;,]/.test(v)))
+            (v.startsWith('data:') &&
+             !(imageSource && /^data:image\\/(png|gif|jpe?g|webp|avif|svg\\+xml)[;,]/.test(v))))
           problems.push('<' + name + ' ' + a + '=' + attr.value.slice(0, 60) + '>');
       }
     }
@@ -604,3 +618,144 @@ def test_image_srcset_cannot_smuggle_a_script_url():
     for where in ("between", "inside"):
         data = client.post("/clean", json={"html": article_page(smuggled, where), "url": URL}).get_json()
         assert fragment_violations(data["html"]) == [], data["html"]
+
+
+# --- inline (data:) images ----------------------------------------------------------------------------
+
+PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+GIF_1X1 = "R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
+# An SVG that would run script anywhere but in an image: loaded through <img> it runs nothing.
+HOSTILE_SVG = (
+    "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='30' onload='alert(1)'>"
+    "<script>alert(2)</script><rect width='40' height='30' fill='teal'/></svg>"
+)
+
+
+def _figure(src: str = "", srcset: str = "") -> str:
+    attributes = (f' src="{escape(src)}"' if src else "") + (f' srcset="{escape(srcset)}"' if srcset else "")
+    return f"<figure><img{attributes} alt='Chart of the budget'><figcaption>The budget.</figcaption></figure>"
+
+
+def _clean_fragment(payload: str) -> str:
+    client = create_app().test_client()
+    data = client.post("/clean", json={"html": article_page(payload, "between"), "url": URL}).get_json()
+    assert fragment_violations(data["html"]) == [], data["html"]
+    return data["html"]
+
+
+def _image_sources(fragment: str) -> list[tuple[str | None, str | None]]:
+    container = html.fragment_fromstring(fragment, create_parent="div")
+    return [(img.get("src"), img.get("srcset")) for img in container.iter("img")]
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        f"data:image/png;base64,{PNG_1X1}",
+        f"data:image/gif;base64,{GIF_1X1}",
+        f"data:image/jpeg;base64,/9j/{PNG_1X1}",
+        f"data:image/jpg;base64,/9j/{PNG_1X1}",
+        f"data:image/webp;base64,UklGR{PNG_1X1}",
+        f"data:image/avif;base64,AAAAIGZ0eXBhdmlm{PNG_1X1}",
+        "data:image/svg+xml;base64," + base64.b64encode(HOSTILE_SVG.encode()).decode(),
+        "data:image/svg+xml;charset=utf-8," + quote(HOSTILE_SVG),
+        f"DATA:Image/PNG;BASE64,{PNG_1X1}",
+    ],
+)
+def test_inline_images_of_the_allowed_types_are_kept(uri: str):
+    fragment = _clean_fragment(_figure(src=uri) + _figure(srcset=f"{uri} 1x, {uri} 2x"))
+    assert _image_sources(fragment) == [(uri, None), (uri, f"{uri} 1x, {uri} 2x")]
+
+
+def test_base64_line_breaks_are_removed_from_inline_images():
+    wrapped = f"data:image/png;base64,{PNG_1X1[:40]}\n  {PNG_1X1[40:]}"
+    assert _image_sources(_clean_fragment(_figure(src=wrapped))) == [(f"data:image/png;base64,{PNG_1X1}", None)]
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "data:text/html,<script>alert(1)</script>",
+        "data:text/html;base64," + base64.b64encode(b"<script>alert(1)</script>").decode(),
+        "data:application/octet-stream;base64,AAAA",
+        "data:image/bmp;base64,Qk0=",
+        "data:,hello",
+        "data:image/png;base64,<svg onload=alert(1)>",  # not base64
+        "da\tta:text/html,x",
+        "javascript:alert(1)",
+        " java\tscript:alert(1)",
+        f"data:image/png;base64,{'A' * (256 * 1024)}",  # over the cap
+    ],
+)
+def test_other_inline_urls_are_refused_in_images(uri: str):
+    fragment = _clean_fragment(_figure(src=uri) + _figure(srcset=f"{uri} 1x"))
+    (src, srcset), (_, srcset_only) = _image_sources(fragment)
+    assert (src, srcset) == (None, None)
+    # In a srcset a tab ends the URL: " java<TAB>script:x" is the relative URL "java", harmless.
+    assert srcset_only is None or all(c.strip().startswith("https://") for c in srcset_only.split(","))
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        f"data:image/png;base64,{PNG_1X1}",
+        "data:image/svg+xml," + quote(HOSTILE_SVG),
+        "data:image/svg+xml;base64," + base64.b64encode(HOSTILE_SVG.encode()).decode(),
+        "data:text/html,<script>alert(1)</script>",
+    ],
+)
+def test_inline_urls_are_refused_outside_images(uri: str):
+    payload = (
+        f"<p>See <a href='{escape(uri)}'>the chart</a> and <q cite='{escape(uri)}'>a quote</q>.</p>"
+        f"<blockquote cite='{escape(uri)}'><p>Quoted.</p></blockquote>"
+    )
+    fragment = _clean_fragment(payload)
+    assert "data:" not in fragment.lower()
+    assert "the chart" in fragment
+
+
+def test_smuggled_images_get_no_inline_sources():
+    """<image> becomes <img> only in ammonia's parser: it gets no inline srcset either."""
+    fragment = _clean_fragment(f"<image srcset='data:image/png;base64,{PNG_1X1} 1x'>x</image>")
+    assert "data:" not in fragment
+
+
+def test_the_reading_page_allows_inline_images():
+    assert "img-src http: https: data:;" in content_security_policy()
+    client = create_app().test_client()
+    body = {"html": article_page(_figure(src=f"data:image/png;base64,{PNG_1X1}"), "between"), "url": URL}
+    response = client.post("/clean?format=html", json=body)
+    assert _policy(response.headers["Content-Security-Policy"])["img-src"] == "img-src http: https: data:"
+    assert f"data:image/png;base64,{PNG_1X1}" in response.get_data(as_text=True)
+    assert page_violations(response.get_data(as_text=True)) == []
+
+
+@pytest.mark.browser
+def test_inline_svg_images_show_and_run_nothing(browser: BrowserThread):
+    browser.run(_inline_svg_images_show_and_run_nothing)
+
+
+def _inline_svg_images_show_and_run_nothing(page, events: list[str]) -> None:
+    """Under the reading page's own CSP, inline images load (a hostile SVG among them) and nothing runs."""
+    client = create_app().test_client()
+    images = _figure(src="data:image/svg+xml," + quote(HOSTILE_SVG)) + _figure(src=f"data:image/png;base64,{PNG_1X1}")
+    response = client.post("/clean?format=html", json={"html": article_page(images, "between"), "url": URL})
+    document = response.get_data(as_text=True)
+
+    def serve(route):
+        headers = {
+            "Content-Type": "text/html; charset=utf-8",
+            "Content-Security-Policy": response.headers["Content-Security-Policy"],
+        }
+        route.fulfill(status=200, body=document, headers=headers)
+
+    page.route("http://127.0.0.1/inline-images", serve)
+    try:
+        page.goto("http://127.0.0.1/inline-images")
+        _settle(page)
+        widths = page.evaluate("() => [...document.images].map(i => i.complete && i.naturalWidth)")
+        assert page.evaluate("() => window.__xss") == []
+    finally:
+        page.unroute("http://127.0.0.1/inline-images")
+    assert widths == [40, 1]
+    assert not events
