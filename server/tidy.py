@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -79,7 +80,7 @@ def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) 
         return None
     value = value.strip()
     try:
-        absolute = urljoin(base_url, value) if base_url and not value.startswith(_ABSOLUTE) else value
+        absolute = _resolve(value, base_url) if base_url and not value.startswith(_ABSOLUTE) else value
         scheme = urlsplit(absolute).scheme.lower()
     except ValueError:
         return None
@@ -88,6 +89,25 @@ def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) 
     if value.startswith("#"):
         return value
     return None
+
+
+def _resolve(value: str, base_url: str) -> str:
+    """urljoin, with the two shapes an article's links mostly take done by hand (a page of footnotes holds
+    thousands): an in-page anchor, and a root-relative path without dot segments."""
+    origin, page = _base_parts(base_url)
+    if value.startswith("#"):
+        return page + value if len(value) > 1 else page  # urljoin drops an empty fragment
+    if value.startswith("/") and not value.startswith("//") and "/." not in value and origin:
+        return origin + value
+    return urljoin(base_url, value)
+
+
+@lru_cache(maxsize=256)
+def _base_parts(base_url: str) -> tuple[str, str]:
+    """(scheme://host of the page, the page's address without its fragment)."""
+    parts = urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    return origin, base_url.split("#", 1)[0]
 
 
 def _safe_image_url(value: str | None, base_url: str | None) -> str | None:

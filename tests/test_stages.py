@@ -288,3 +288,15 @@ def test_published_dates_become_iso(value, expected):
 def test_published_date_from_the_address_as_a_last_resort():
     page = "<html><body><p>No date anywhere.</p></body></html>"
     assert read_metadata(parse(page), "https://news.example.com/2024/05/22/story").published == "2024-05-22"
+
+
+@pytest.mark.parametrize(
+    "href", ["#cite-1", "#", "/wiki/X?y=1#z", "/a/../b", "/./c", "//cdn.example/y", "rel/path", "?q=1", "/", ""]
+)
+def test_tidy_resolves_links_as_urljoin_does(href: str) -> None:
+    from urllib.parse import urljoin
+
+    from server.tidy import _resolve
+
+    base = "https://en.example.org/wiki/Page?x=1#top"
+    assert _resolve(href, base) == urljoin(base, href)
