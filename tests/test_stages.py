@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from urllib.parse import urljoin
 
 import pytest
 from lxml import html
@@ -18,7 +19,7 @@ from server.pipeline import Options, check_url, clean, registrable_domain
 from server.plaintext import to_plain_text
 from server.sanitize import sanitize
 from server.selectors import PageIndex, compile_selector
-from server.tidy import tidy
+from server.tidy import _resolve, tidy
 from tests.conftest import article_page
 
 
@@ -294,9 +295,5 @@ def test_published_date_from_the_address_as_a_last_resort():
     "href", ["#cite-1", "#", "/wiki/X?y=1#z", "/a/../b", "/./c", "//cdn.example/y", "rel/path", "?q=1", "/", ""]
 )
 def test_tidy_resolves_links_as_urljoin_does(href: str) -> None:
-    from urllib.parse import urljoin
-
-    from server.tidy import _resolve
-
     base = "https://en.example.org/wiki/Page?x=1#top"
     assert _resolve(href, base) == urljoin(base, href)
