@@ -14,6 +14,7 @@ from readability.readability import REGEXES, is_video_url, text_length
 
 from .errors import NoArticle
 from .heuristics import (
+    CONTAINER_CHROME_TAGS,
     DENSEST_CONTAINER_SHARE,
     EXPAND_MAX_LINK_DENSITY,
     EXPAND_RATIO,
@@ -119,8 +120,8 @@ class _TreeDocument(Document):
                 if "articleBody" in (candidate["elem"].get("itemprop") or "").split()
                 and self.get_link_density(candidate["elem"]) <= 0.1
             ),
-            ranked[0],
-        )
+            None,
+        ) or _higher_scoring_parent(ranked[0], candidates)
         for candidate in ranked:
             elem = candidate["elem"]
             if (
@@ -386,6 +387,7 @@ def extract(
         if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", found, total)
             article = container
+            _drop_chrome(container)
     return article
 
 
@@ -408,6 +410,32 @@ def _densest_container(root: HtmlElement) -> HtmlElement | None:
             if depth > best_depth:
                 best, best_depth = element, depth
     return best
+
+
+def _higher_scoring_parent(best: dict, candidates: dict) -> dict:
+    """Readability.js's walk up from the pick: the first scored ancestor scoring higher than the one below it
+    wins (the pick was one part of the article), unless the scores fall below a third of the pick's first."""
+    floor = best["content_score"] / 3
+    last = best["content_score"]
+    for ancestor in best["elem"].iterancestors():
+        if ancestor.tag == "body":
+            break
+        scored = candidates.get(ancestor)
+        if scored is None:
+            continue
+        if scored["content_score"] < floor:
+            break
+        if scored["content_score"] > last:
+            return scored
+        last = scored["content_score"]
+    return best
+
+
+def _drop_chrome(container: HtmlElement) -> None:
+    """The container skipped readability's cleaning: drop the site navigation and footers inside it."""
+    for elem in list(container.iter(*CONTAINER_CHROME_TAGS)):
+        if elem is not container and not _UNLIKELY_EXEMPT(elem):
+            elem.drop_tree()
 
 
 def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool) -> HtmlElement:

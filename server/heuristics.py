@@ -293,6 +293,8 @@ EXPAND_RATIO = 0.25
 # ...or this share, when readability's pick lies inside that container (tuned on the tuning part only).
 EXPAND_RATIO_INSIDE = 0.4
 EXPAND_MAX_LINK_DENSITY = 0.3
+# Site chrome dropped from that container, which readability's cleaning never saw.
+CONTAINER_CHROME_TAGS = ("nav", "footer")
 
 # Siblings of the article's text blocks that are figures and go with them: these tags, or any element holding
 # an image and at most a caption's worth of text.

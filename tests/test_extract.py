@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from server.extract import extract
+from lxml import html
+
+from server.extract import _higher_scoring_parent, extract
 from server.parse import parse
 
 TEXT = (
@@ -34,3 +36,31 @@ def test_a_list_of_linked_sources_inside_the_article_is_kept() -> None:
     page = f"<html><body><nav><a href='/'>Home</a></nav><article><div class='body'>{body}</div></article></body></html>"
     article = extract(parse(page), "https://news.example/harbour")
     assert "Report 3 on harbour water" in article.text_content()
+
+
+def test_the_fallback_container_loses_its_navigation_and_footer() -> None:
+    # A page builder scatters the article over widgets readability scores one by one; their container is the
+    # article, but the site menu and footer inside it are not.
+    widget = "<div class='w'><div class='x'><div class='y'><p>Step {n}. " + TEXT + "</p></div></div></div>"
+    widgets = "".join(widget.format(n=n) for n in range(8))
+    page = (
+        "<html><body><div class='page'><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+        f"{widgets}<footer>Copyright Terrarium Ltd</footer></div></body></html>"
+    )
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Step 7." in text and "Step 0." in text
+    assert "Shop" not in text and "Copyright" not in text
+
+
+def test_the_pick_gives_way_to_a_higher_scoring_ancestor() -> None:
+    root = html.fromstring("<div id='story'><div id='wrap'><div id='part'><p>x</p></div></div></div>")
+    part, wrap, story = (root.get_element_by_id(name) for name in ("part", "wrap", "story"))
+    candidates = {
+        part: {"elem": part, "content_score": 30.0},
+        wrap: {"elem": wrap, "content_score": 25.0},
+        story: {"elem": story, "content_score": 40.0},
+    }
+    assert _higher_scoring_parent(candidates[part], candidates)["elem"] is story
+    # Scores falling below a third of the pick's stop the walk.
+    candidates[wrap]["content_score"] = 9.0
+    assert _higher_scoring_parent(candidates[part], candidates)["elem"] is part
