@@ -60,7 +60,7 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
                     if group.max_words is not None and len(text.split()) > group.max_words:
                         continue
                     share = _paragraph_chars(node) / total_chars
-                    if share > MAX_STRIP_SHARE and group.category not in UNGUARDED_CATEGORIES:
+                    if share > (group.max_share or MAX_STRIP_SHARE) and group.category not in UNGUARDED_CATEGORIES:
                         refused += 1
                         log.warning(
                             "%s: refused %r: it holds %.0f%% of the page's text",

@@ -23,6 +23,7 @@ class StripGroup:
     selectors: tuple[Selector, ...]
     note: str = ""
     max_words: int | None = None
+    max_share: float | None = None  # None: the default guard (heuristics.MAX_STRIP_SHARE)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,13 @@ def compile_rule(path: Path, data: dict) -> Rule:
             byline=compile_selectors(data.get("byline", ())),
             published=compile_selectors(data.get("published", ())),
             strip=tuple(
-                StripGroup(g["category"], compile_selectors(g["selectors"]), g.get("note", ""), g.get("max_words"))
+                StripGroup(
+                    g["category"],
+                    compile_selectors(g["selectors"]),
+                    g.get("note", ""),
+                    g.get("max_words"),
+                    g.get("max_share"),
+                )
                 for g in data.get("strip", ())
             ),
             keep=compile_selectors(data.get("keep", ())),

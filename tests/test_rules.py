@@ -300,6 +300,17 @@ def test_a_strip_taking_most_of_the_text_is_refused(repo: Path) -> None:
     assert "Sentence number 3" in root.text_content()
 
 
+def test_max_share_sets_a_group_s_own_refusal_share(repo: Path) -> None:
+    page = "<html><body><div class='gone'>" + "<p>Hidden words here.</p>" * 6 + "</div><p>Shown.</p></body></html>"
+    for share, refused in ((None, True), (0.95, False), (0.5, True)):
+        line = f"    max_share: {share}\n" if share else ""
+        text = GOOD_RULE.replace('    selectors: [".promo"]', f'{line}    selectors: [".gone"]')
+        rule = load_rule_file(write_rule(repo, text))
+        root = html.document_fromstring(page)
+        assert [r.refused for r in declutter(root, [rule])] == [refused]
+        assert ("Hidden words" in root.text_content()) is refused
+
+
 def test_max_words_spares_long_matches(repo: Path) -> None:
     text = GOOD_RULE.replace('    selectors: [".promo"]', '    max_words: 2\n    selectors: [".promo"]')
     rule = load_rule_file(write_rule(repo, text))
