@@ -21,6 +21,7 @@ from .heuristics import (
     EXPAND_RATIO_INSIDE,
     FIGURE_MAX_TEXT_CHARS,
     FIGURE_TAGS,
+    LEAD_FIGURE_MAX_TEXT_CHARS,
     LIST_MAX_LINK_DENSITY,
     MIN_ARTICLE_WORDS_BEFORE_RETRY,
 )
@@ -43,6 +44,7 @@ _UNLIKELY_EXEMPT = etree.XPath(
 _CLASS_AND_ID_VALUES = etree.XPath(".//@class | .//@id")
 _NORMALIZED_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+_TEXT_OUTSIDE_FIGURES = etree.XPath(".//text()[not(ancestor::figure)]", smart_strings=False)
 _HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
 _COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',', ''))")
 _IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
@@ -162,6 +164,33 @@ class _TreeDocument(Document):
             _place_figures(segment, segment, *figures.get(segment, ((), ())))
         if own:
             _place_figures(own[0], own[-1], *figures.get(best, ((), ())))
+
+    def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
+        # readability's standfirsts, plus the story's lead figure: it sits in the header of the <article> or
+        # <main>, before the body readability picks (only when the pick has no figure of its own).
+        leads = super().get_editorial_leads(best_elem)
+        frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
+        if frame is None or best_elem.find(".//figure") is not None:
+            return leads
+        ancestors = set(best_elem.iterancestors())
+        order: dict[HtmlElement, int] = {}
+        lead_figure = None
+        for position, elem in enumerate(frame.iter(etree.Element)):
+            if elem is best_elem:
+                break
+            order[elem] = position
+            if lead_figure is None and elem.tag == "figure" and elem not in ancestors:
+                lead_figure = elem
+        if (
+            lead_figure is None
+            or not _HAS_IMAGE(lead_figure)
+            or _text_length(lead_figure) > LEAD_FIGURE_MAX_TEXT_CHARS
+            or _link_density(lead_figure) > 0.5
+            or any(lead in leads for lead in (lead_figure, *lead_figure.iterancestors()))
+            or any(figure_holder in leads for figure_holder in lead_figure.iterdescendants())
+        ):
+            return leads
+        return sorted([*leads, lead_figure], key=lambda elem: order.get(elem, -1))
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Called once per candidate: a cheap place to honour the request's time cap.
@@ -382,7 +411,7 @@ def extract(
         # A smaller share is enough when readability's pick lies inside the container (its opening is there).
         one_section = _link_density(container) < EXPAND_MAX_LINK_DENSITY and (
             found < EXPAND_RATIO * total
-            or (found < EXPAND_RATIO_INSIDE * total and _opening_in(article_words, container_words))
+            or (found < EXPAND_RATIO_INSIDE * total and _opening_in(article, container_words))
         )
         if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", found, total)
@@ -475,9 +504,10 @@ def _is_figure(elem: HtmlElement) -> bool:
     return _HAS_IMAGE(elem) and _text_length(elem) <= FIGURE_MAX_TEXT_CHARS
 
 
-def _opening_in(article_words: list[str], container_words: list[str]) -> bool:
-    """Whether the article's opening words appear in the container's text."""
-    opening = " ".join(article_words[:12])
+def _opening_in(article: HtmlElement, container_words: list[str]) -> bool:
+    """Whether the article's opening words (its text outside figures, which it may have gathered from
+    elsewhere) appear in the container's text."""
+    opening = " ".join("".join(_TEXT_OUTSIDE_FIGURES(article)).split()[:12])
     return bool(opening) and opening in " ".join(container_words)
 
 

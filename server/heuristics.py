@@ -300,6 +300,8 @@ CONTAINER_CHROME_TAGS = ("nav", "footer")
 # an image and at most a caption's worth of text.
 FIGURE_TAGS = frozenset({"figure", "picture", "img", "figcaption"})
 FIGURE_MAX_TEXT_CHARS = 150
+# The story's lead figure (before the body, in its <article> or <main>) may carry a longer caption and credit.
+LEAD_FIGURE_MAX_TEXT_CHARS = 400
 
 # A list inside the article is cleaned away only when more of its text than this is link text.
 LIST_MAX_LINK_DENSITY = 0.5

@@ -64,3 +64,18 @@ def test_the_pick_gives_way_to_a_higher_scoring_ancestor() -> None:
     # Scores falling below a third of the pick's stop the walk.
     candidates[wrap]["content_score"] = 9.0
     assert _higher_scoring_parent(candidates[part], candidates)["elem"] is part
+
+
+def test_the_story_s_lead_figure_in_its_header_comes_along() -> None:
+    body = "".join(f"<p>{TEXT}</p>" for _ in range(4))
+    page = (
+        "<html><body><div class='page'><article><header><h1>Terrariums</h1>"
+        "<p class='byline'>By Lucy Akins, who has kept glass gardens on every windowsill of a small flat for years, "
+        "and Tom Reyes, our gardening editor</p><div class='media'><div class='wrap'>"
+        "<figure><img src='https://img.example/lead.jpg'><figcaption>A cloche. Photo: Lucy</figcaption></figure>"
+        f"</div></div></header><section class='story-body'>{body}</section><footer><a href='/x'>Tags</a></footer>"
+        "</article><aside><p>Other stories</p></aside></div></body></html>"
+    )
+    article = extract(parse(page), "https://howto.example/terrarium")
+    assert [img.get("src") for img in article.iter("img")] == ["https://img.example/lead.jpg"]
+    assert article.text_content().index("A cloche") < article.text_content().index("Cut the foam")
