@@ -48,9 +48,12 @@ _TEXT_OUTSIDE_FIGURES = etree.XPath(".//text()[not(ancestor::figure)]", smart_st
 _HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
 _COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',', ''))")
 _IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
-# What readability's sanitize counts under each conditionally cleaned element.
-_DESCENDANT_COUNTS = {kind: etree.XPath(f"count(.//{kind})") for kind in ("p", "img", "li", "a", "embed", "input")}
-_HIDDEN_INPUTS = etree.XPath("count(.//input[@type='hidden'])")
+# What readability's sanitize counts under each conditionally cleaned element, in one XPath call.
+_COUNTED_TAGS = ("p", "img", "li", "a", "embed", "input", "hidden input")
+_DESCENDANT_COUNTS = etree.XPath(
+    "concat(count(.//p), ' ', count(.//img), ' ', count(.//li), ' ', count(.//a), ' ', count(.//embed), ' ', "
+    "count(.//input), ' ', count(.//input[@type='hidden']))"
+)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 
@@ -338,9 +341,9 @@ class _TreeDocument(Document):
         return self.get_clean_html()
 
     def _should_remove(self, el: HtmlElement, weight: int, allowed: dict, keep_all_images: bool) -> bool:
-        counts = {kind: int(count(el)) for kind, count in _DESCENDANT_COUNTS.items()}
+        counts = dict(zip(_COUNTED_TAGS, map(int, _DESCENDANT_COUNTS(el).split()), strict=True))
         counts["li"] -= 100
-        counts["input"] -= int(_HIDDEN_INPUTS(el))
+        counts["input"] -= counts.pop("hidden input")
         if keep_all_images and el.tag == "div" and counts["img"] >= 1:
             return False
         content_length = _text_length(el)
