@@ -14,16 +14,23 @@ from readability.readability import REGEXES, is_video_url, text_length
 
 from .errors import NoArticle
 from .heuristics import (
+    AUTHOR_BOX_CLASS_RE,
+    AUTHOR_BOX_MAX_CHARS,
+    AUTHOR_BOX_TAGS,
     CONTAINER_CHROME_TAGS,
     DENSEST_CONTAINER_SHARE,
     EXPAND_MAX_LINK_DENSITY,
     EXPAND_RATIO,
+    EXPAND_RATIO_IN_FRAME,
     EXPAND_RATIO_INSIDE,
     FIGURE_MAX_TEXT_CHARS,
     FIGURE_TAGS,
     LEAD_FIGURE_MAX_TEXT_CHARS,
     LIST_MAX_LINK_DENSITY,
     MIN_ARTICLE_WORDS_BEFORE_RETRY,
+    REPEATED_BLOCK_MIN_CHARS,
+    REPEATED_BLOCK_TAGS,
+    SEGMENT_COPY_OPENING_CHARS,
 )
 from .limits import Deadline
 from .selectors import Selector
@@ -54,6 +61,12 @@ _DESCENDANT_COUNTS = etree.XPath(
     "concat(count(.//p), ' ', count(.//img), ' ', count(.//li), ' ', count(.//a), ' ', count(.//embed), ' ', "
     "count(.//input), ' ', count(.//input[@type='hidden']))"
 )
+# Blocks whose class or id may name an author box (AUTHOR_BOX_CLASS_RE decides), found in C.
+_AUTHOR_BOX_TEST = (
+    "contains(@class, 'uthor') or contains(@id, 'uthor') or contains(@class, 'bio') or contains(@id, 'bio')"
+)
+_AUTHOR_BOX_CANDIDATES = etree.XPath(" | ".join(f".//{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
+_REPEATABLE_BLOCKS = etree.XPath(" | ".join(f".//{tag}" for tag in REPEATED_BLOCK_TAGS))
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 
@@ -163,6 +176,9 @@ class _TreeDocument(Document):
         figures = {elem: _neighbouring_figures(elem) for elem in candidates if elem.tag == best.tag}
         own = list(best)
         super().merge_article_segments(candidates, best_candidate, score_threshold)
+        segments = [child for child in best if child not in own]
+        if segments:
+            _drop_copies(best, own, segments)
         for segment in [child for child in best if child not in own]:
             _place_figures(segment, segment, *figures.get(segment, ((), ())))
         if own:
@@ -415,11 +431,16 @@ def extract(
         one_section = _link_density(container) < EXPAND_MAX_LINK_DENSITY and (
             found < EXPAND_RATIO * total
             or (found < EXPAND_RATIO_INSIDE * total and _opening_in(article, container_words))
+            or (
+                found < EXPAND_RATIO_IN_FRAME * total and _in_frame(container) and _opening_in(article, container_words)
+            )
         )
         if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", found, total)
             article = container
             _drop_chrome(container)
+    _drop_repeated_blocks(article)
+    _drop_author_boxes(article)
     return article
 
 
@@ -470,6 +491,58 @@ def _has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
     if not 0.9 < approximate < 1.1:
         return approximate >= 1
     return text_length(main) >= max(500, text_length(best) * 2)
+
+
+def _drop_copies(best: HtmlElement, own: list[HtmlElement], segments: list[HtmlElement]) -> None:
+    """Drop the gathered segments whose opening the article already holds: second copies of the story."""
+    held = " ".join(" ".join([best.text or "", *(child.text_content() for child in own)]).split())
+    for segment in segments:
+        text = " ".join(segment.text_content().split())
+        if text and text[:SEGMENT_COPY_OPENING_CHARS] in held:
+            best.remove(segment)
+        else:
+            held += " " + text
+
+
+def _drop_repeated_blocks(article: HtmlElement) -> None:
+    """Drop blocks repeating an earlier block word for word (a page's desktop and mobile copies of a section).
+    Lengths are compared first, in C; only blocks of equal length have their text built."""
+    by_length: dict[int, list[HtmlElement]] = {}
+    for elem in _REPEATABLE_BLOCKS(article):
+        length = _text_length(elem)
+        if length >= REPEATED_BLOCK_MIN_CHARS:
+            by_length.setdefault(length, []).append(elem)
+    for group in by_length.values():
+        if len(group) < 2:
+            continue
+        seen: dict[str, HtmlElement] = {}
+        for elem in group:
+            text = " ".join(elem.text_content().split())
+            first = seen.setdefault(text, elem)
+            # A block nested in its twin (a wrapper around one paragraph) is no second copy.
+            if first is not elem and elem.getparent() is not None and first not in elem.iterancestors():
+                elem.drop_tree()
+
+
+def _drop_author_boxes(article: HtmlElement) -> None:
+    """Drop the author's bio box and byline blocks (Readability.js drops the byline too): no part of the story.
+    A block holding half the article or more is the story in a wrapper with an unlucky class, and stays."""
+    article_length = None
+    for elem in _AUTHOR_BOX_CANDIDATES(article):
+        if elem.getparent() is None or not AUTHOR_BOX_CLASS_RE.search(f"{elem.get('class', '')} {elem.get('id', '')}"):
+            continue
+        length = _text_length(elem)
+        if length > AUTHOR_BOX_MAX_CHARS:
+            continue
+        if article_length is None:
+            article_length = _text_length(article)
+        if 2 * length < article_length:
+            elem.drop_tree()
+
+
+def _in_frame(container: HtmlElement) -> bool:
+    """Whether the container is, or sits in, the page's <article> or <main>."""
+    return container.tag in ("article", "main") or bool(_IN_MAIN_OR_ARTICLE(container))
 
 
 def _drop_chrome(container: HtmlElement) -> None:

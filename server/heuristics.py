@@ -292,9 +292,27 @@ DENSEST_CONTAINER_SHARE = 0.6
 EXPAND_RATIO = 0.25
 # ...or this share, when readability's pick lies inside that container (tuned on the tuning part only).
 EXPAND_RATIO_INSIDE = 0.4
+# ...or this share, when that container also is or sits in the page's <article> or <main> (the story's frame,
+# split into sections readability scores one by one).
+EXPAND_RATIO_IN_FRAME = 0.6
 EXPAND_MAX_LINK_DENSITY = 0.3
 # Site chrome dropped from that container, which readability's cleaning never saw.
 CONTAINER_CHROME_TAGS = ("nav", "footer")
+
+# A text block readability gathers from elsewhere on the page whose opening (this many characters) the article
+# already holds is a second copy of the story (a gated, mobile or print version), not a further part of it.
+SEGMENT_COPY_OPENING_CHARS = 200
+
+# A block of the article repeating word for word an earlier one of at least this many characters is a second
+# copy (a page's desktop and mobile layouts, a tab and its accordion twin), not text written twice.
+REPEATED_BLOCK_MIN_CHARS = 100
+REPEATED_BLOCK_TAGS = ("div", "section", "ul", "ol", "table")
+
+# Blocks of the article that are the author's bio box or byline ("author-bio", "vcard author", "post__author"):
+# a class or id naming the author or a bio, on a block this short (a bio, not a story body).
+AUTHOR_BOX_CLASS_RE = re.compile(r"author|(?:^|[-_\s])bio(?:$|[-_\s]|graph)", re.I)
+AUTHOR_BOX_MAX_CHARS = 1000
+AUTHOR_BOX_TAGS = ("div", "section", "footer", "aside")
 
 # Siblings of the article's text blocks that are figures and go with them: these tags, or any element holding
 # an image and at most a caption's worth of text.

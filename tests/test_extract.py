@@ -79,3 +79,52 @@ def test_the_story_s_lead_figure_in_its_header_comes_along() -> None:
     article = extract(parse(page), "https://howto.example/terrarium")
     assert [img.get("src") for img in article.iter("img")] == ["https://img.example/lead.jpg"]
     assert article.text_content().index("A cloche") < article.text_content().index("Cut the foam")
+
+
+def _paragraphs(label: str, count: int) -> str:
+    return "".join(f"<p>{label} {n}. {TEXT}</p>" for n in range(1, count + 1))
+
+
+def test_a_second_copy_of_the_story_is_not_gathered_as_a_further_segment() -> None:
+    # A gated page carries the story twice (teaser layout and full layout) in blocks of the same class.
+    body = f"<div class='entry-content'>{_paragraphs('Part', 4)}</div>"
+    page = (
+        "<html><body><div class='page-body'>"
+        f"<div class='teaser'>{body}</div><div class='gated'><div class='wrap'>{body}</div></div>"
+        "</div></body></html>"
+    )
+    text = extract(parse(page), "https://blog.example/terrarium").text_content()
+    assert text.count("Part 4.") == 1
+
+
+def test_a_block_repeating_an_earlier_one_word_for_word_is_dropped() -> None:
+    # The same answers twice, as tabs for wide screens and as an accordion for phones.
+    section = f"<div class='faq'><h3>Can the foam dry out?</h3><p>Yes. {TEXT}</p></div>"
+    story = f"{_paragraphs('Step', 5)}<div class='tabs'>{section}</div><div class='accordion'>{section}</div>"
+    page = f"<html><body><article><div class='body'>{story}</div></article></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert text.count("Can the foam dry out?") == 1
+    assert "Step 5." in text
+
+
+def test_the_author_bio_box_is_dropped() -> None:
+    bio = (
+        "<div class='author-bio'><p>Jane Moss writes about house plants and has kept a terrarium since 1998.</p></div>"
+    )
+    page = f"<html><body><article><div class='body'>{_paragraphs('Step', 5)}{bio}</div></article></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Step 5." in text
+    assert "Jane Moss" not in text
+
+
+def test_a_story_split_into_sections_of_its_article_is_whole() -> None:
+    # Each section sits in wrappers of its own, so readability scores them apart and keeps the longest.
+    def section(label: str, count: int) -> str:
+        return f"<section><div><div>{_paragraphs(label, count)}</div></div></section>"
+
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        f"<article>{section('Intro', 2)}{section('Body', 5)}{section('Care', 2)}</article></body></html>"
+    )
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Intro 1." in text and "Body 5." in text and "Care 2." in text
