@@ -152,8 +152,7 @@ class _TreeDocument(Document):
         return best
 
     def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
-        # readability's rule (a <main> around the pick with twice its text wins); its own text lengths, since
-        # the test is often decided by a few characters of whitespace.
+        # readability's rule: a <main> around the pick with twice its text wins (see _has_twice_the_text).
         if not self.semantic_main:
             return best_candidate
         best_elem = best_candidate["elem"]
@@ -176,10 +175,7 @@ class _TreeDocument(Document):
         figures = {elem: _neighbouring_figures(elem) for elem in candidates if elem.tag == best.tag}
         own = list(best)
         super().merge_article_segments(candidates, best_candidate, score_threshold)
-        segments = [child for child in best if child not in own]
-        if segments:
-            _drop_copies(best, own, segments)
-        for segment in [child for child in best if child not in own]:
+        for segment in _drop_copies(best, own, [child for child in best if child not in own]):
             _place_figures(segment, segment, *figures.get(segment, ((), ())))
         if own:
             _place_figures(own[0], own[-1], *figures.get(best, ((), ())))
@@ -427,13 +423,11 @@ def extract(
         # Too little found, or one section of a page whose text sits in one container (listicles, page
         # builders) that is not a link list: the container is the article.
         too_little = found < MIN_ARTICLE_WORDS_BEFORE_RETRY and total > 2 * found
-        # A smaller share is enough when readability's pick lies inside the container (its opening is there).
+        # A smaller share is enough when readability's pick lies inside the container (its opening is there),
+        # smaller still when the container is the story's <article> or <main>.
+        share_allowed = EXPAND_RATIO_IN_FRAME if _in_frame(container) else EXPAND_RATIO_INSIDE
         one_section = _link_density(container) < EXPAND_MAX_LINK_DENSITY and (
-            found < EXPAND_RATIO * total
-            or (found < EXPAND_RATIO_INSIDE * total and _opening_in(article, container_words))
-            or (
-                found < EXPAND_RATIO_IN_FRAME * total and _in_frame(container) and _opening_in(article, container_words)
-            )
+            found < EXPAND_RATIO * total or (found < share_allowed * total and _opening_in(article, container_words))
         )
         if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", found, total)
@@ -493,15 +487,21 @@ def _has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
     return text_length(main) >= max(500, text_length(best) * 2)
 
 
-def _drop_copies(best: HtmlElement, own: list[HtmlElement], segments: list[HtmlElement]) -> None:
-    """Drop the gathered segments whose opening the article already holds: second copies of the story."""
+def _drop_copies(best: HtmlElement, own: list[HtmlElement], segments: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop the gathered segments whose opening the article already holds (second copies of the story);
+    return the others."""
+    if not segments:
+        return []
     held = " ".join(" ".join([best.text or "", *(child.text_content() for child in own)]).split())
+    kept = []
     for segment in segments:
         text = " ".join(segment.text_content().split())
         if text and text[:SEGMENT_COPY_OPENING_CHARS] in held:
             best.remove(segment)
         else:
             held += " " + text
+            kept.append(segment)
+    return kept
 
 
 def _drop_repeated_blocks(article: HtmlElement) -> None:
