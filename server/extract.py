@@ -52,6 +52,8 @@ _CLASS_AND_ID_VALUES = etree.XPath(".//@class | .//@id")
 _NORMALIZED_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
 _TEXT_OUTSIDE_FIGURES = etree.XPath(".//text()[not(ancestor::figure)]", smart_strings=False)
+_FIGURES_BEFORE = etree.XPath("preceding::figure")
+_DOCUMENT_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 _HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
 _COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',', ''))")
 _IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
@@ -76,6 +78,7 @@ _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "se
 _UNLIKELY_WORD_RE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
 _NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
 _POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
+_MAYBE_CONTENT_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
 
 
 @lru_cache(maxsize=8192)
@@ -84,9 +87,9 @@ def _has_unlikely_word(value: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _is_unlikely(names: str) -> bool:
-    """readability's unlikely-candidate test on "class id"; pages repeat the same few class strings."""
-    return bool(REGEXES["unlikelyCandidatesRe"].search(names) and not REGEXES["okMaybeItsACandidateRe"].search(names))
+def _may_be_content(names: str) -> bool:
+    """readability's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
+    return bool(_MAYBE_CONTENT_RE.search(names.lower()))
 
 
 @lru_cache(maxsize=8192)
@@ -187,15 +190,8 @@ class _TreeDocument(Document):
         frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
         if frame is None or best_elem.find(".//figure") is not None:
             return leads
-        ancestors = set(best_elem.iterancestors())
-        order: dict[HtmlElement, int] = {}
-        lead_figure = None
-        for position, elem in enumerate(frame.iter(etree.Element)):
-            if elem is best_elem:
-                break
-            order[elem] = position
-            if lead_figure is None and elem.tag == "figure" and elem not in ancestors:
-                lead_figure = elem
+        # The preceding axis holds no ancestor of the pick; its figures come in document order.
+        lead_figure = next((fig for fig in _FIGURES_BEFORE(best_elem) if frame in fig.iterancestors()), None)
         if (
             lead_figure is None
             or not _HAS_IMAGE(lead_figure)
@@ -205,7 +201,7 @@ class _TreeDocument(Document):
             or any(figure_holder in leads for figure_holder in lead_figure.iterdescendants())
         ):
             return leads
-        return sorted([*leads, lead_figure], key=lambda elem: order.get(elem, -1))
+        return sorted([*leads, lead_figure], key=_DOCUMENT_POSITION)
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Called once per candidate: a cheap place to honour the request's time cap.
@@ -273,7 +269,7 @@ class _TreeDocument(Document):
                 continue
             seen.add(elem)
             if (
-                _is_unlikely(f"{elem.get('class', '')} {elem.get('id', '')}")
+                not _may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}")
                 and elem.tag not in ("html", "body", "a")  # links hold sentence text (Readability.js exempts them)
                 and not _UNLIKELY_EXEMPT(elem)
             ):
