@@ -234,7 +234,10 @@ def summarise(scores: Sequence[PageScore], corpus: str) -> dict[str, Any]:
         meta_pages = readerable  # non-readerable pages may rightly yield no article, hence no metadata
     else:
         snips = [s.snippets for s in scores if s.snippets is not None]
-        out["snippet_f1"] = metrics.snippet_f1(snips).f1 if snips else None
+        snippet = metrics.snippet_f1(snips) if snips else None
+        out["snippet_f1"] = snippet.f1 if snippet else None
+        out["snippet_recall"] = snippet.recall if snippet else None
+        out["snippet_precision"] = snippet.precision if snippet else None
         words = [s.word_f1 for s in scores if s.word_f1 is not None]
         out["word_f1"] = metrics.mean(words) if words else None
         meta_pages = list(scores)

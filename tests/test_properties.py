@@ -13,12 +13,12 @@ from pathlib import Path
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lxml import html
+from lxml import etree, html
 from test_xss import VECTORS, fragment_violations, page_violations
 
 from server.app import create_app
-from server.errors import TooComplex
-from server.parse import check_attributes
+from server.errors import BadRequest, TooComplex
+from server.parse import check_attributes, parse
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "readability-test-pages"
 URL = "https://news.example.com/story"
@@ -306,3 +306,15 @@ def test_the_attribute_scanner_never_undercounts(parts: list[str]):
         except TooComplex:
             return
         raise AssertionError(f"an element has {most} attributes but the scanner let the page through")
+
+
+@settings(CI, max_examples=400)
+@given(st.lists(soup | st.sampled_from(JUNK), min_size=1, max_size=8))
+def test_the_element_count_bound_holds(parts: list[str]):
+    """The pipeline skips counting elements when 2 x the '<' count + 4 is under the cap: libxml2 never builds more."""
+    document = "".join(parts)
+    try:
+        root = parse(document)
+    except (BadRequest, TooComplex):
+        return
+    assert sum(1 for _ in root.iter(etree.Element)) <= 2 * document.count("<") + 4
