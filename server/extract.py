@@ -5,7 +5,10 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import add
 
 from lxml import etree, html
 from lxml.html import HtmlElement
@@ -46,8 +49,8 @@ _UNLIKELY_EXEMPT = etree.XPath(
     "boolean(ancestor-or-self::pre | ancestor-or-self::code | descendant-or-self::main | "
     "descendant-or-self::article | descendant-or-self::math)"
 )
-# Every class and id value as a smart string (its getparent() is the element): the values repeat, so
-# testing strings through a cache beats visiting every element.
+# Every class and id value as a smart string (its getparent() is the element): searching them all at once
+# beats visiting every element.
 _CLASS_AND_ID_VALUES = etree.XPath(".//@class | .//@id")
 _NORMALIZED_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
@@ -55,7 +58,6 @@ _TEXT_OUTSIDE_FIGURES = etree.XPath(".//text()[not(ancestor::figure)]", smart_st
 _FIGURES_BEFORE = etree.XPath("preceding::figure")
 _DOCUMENT_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 _HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
-_COMMAS = etree.XPath("string-length(.) - string-length(translate(., ',', ''))")
 _IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
 # What readability's sanitize counts under each conditionally cleaned element, in one XPath call.
 _COUNTED_TAGS = ("p", "img", "li", "a", "embed", "input", "hidden input")
@@ -73,17 +75,12 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 
 
-# readability's class and id words as case-sensitive patterns run over lowercased values (ids rarely repeat, so
-# most tests miss the cache, and a case-insensitive alternation is several times slower).
-_UNLIKELY_WORD_RE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
+# readability's class and id words as case-sensitive patterns run over lowercased values (a case-insensitive
+# alternation is several times slower); its unlikely words are plain words (a test checks), found with str.find.
+_UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
 _NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
 _POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
 _MAYBE_CONTENT_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
-
-
-@lru_cache(maxsize=8192)
-def _has_unlikely_word(value: str) -> bool:
-    return bool(_UNLIKELY_WORD_RE.search(value.lower()))
 
 
 @lru_cache(maxsize=8192)
@@ -106,6 +103,31 @@ def _class_weight(class_name: str | None, element_id: str | None) -> int:
     return weight
 
 
+def _unlikely_value_indexes(lowered: list[str]) -> list[int]:
+    """The indexes, in order, of the lowercased class and id values holding one of readability's unlikely words:
+    a str.find per word over the values joined by newlines (no word holds one) beats a regex alternation."""
+    joined = "\n".join(lowered)
+    starts = list(accumulate(map(add, map(len, lowered), repeat(1)), initial=0))
+    found: set[int] = set()
+    for word in _UNLIKELY_WORDS:
+        at = joined.find(word)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            at = joined.find(word, starts[index + 1])
+    return sorted(found)
+
+
+def _has_block_descendant(element: HtmlElement) -> bool:
+    """Whether a descendant's tag starts like one of readability's block tags."""
+    return any(elem.tag.startswith(_BLOCK_TAG_PREFIXES) for elem in element.iterdescendants(etree.Element))
+
+
+def _text(element: HtmlElement) -> str:
+    """element.text_content() as a plain string: the same text nodes, serialized in C, twice as fast as its XPath."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
 def _text_length(element: HtmlElement) -> int:
     """readability's text_length (length after its whitespace clean-up), computed in C without building the
     text in Python or running three regex passes over it."""
@@ -126,6 +148,7 @@ class _TreeDocument(Document):
         self.article: HtmlElement | None = None
         self.deadline = deadline
         self.semantic_main = semantic_main
+        self.promoted_main = False
         self._quote_leads: dict[HtmlElement, bool] = {}
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
@@ -169,6 +192,7 @@ class _TreeDocument(Document):
             return best_candidate
         candidate = self.score_node(main)
         candidates[main] = candidate
+        self.promoted_main = True
         return candidate
 
     def merge_article_segments(self, candidates: dict, best_candidate: dict, score_threshold: float) -> None:
@@ -222,15 +246,19 @@ class _TreeDocument(Document):
             parent = elem.getparent()
             if parent is None:
                 continue
-            grandparent = parent.getparent()
-            inner_text = " ".join(elem.text_content().split())
+            text = _text(elem)
+            if len(text) < self.min_text_length:
+                continue  # normalizing its whitespace only shortens it
+            inner_text = " ".join(text.split())
             if len(inner_text) < self.min_text_length:
                 continue
+            grandparent = parent.getparent()
             for node in (parent, grandparent):
                 if node is not None and node not in candidates:
                     candidates[node] = self.score_node(node)
                     ordered.append(node)
-            content_score = 1 + len(inner_text.split(",")) + min(len(inner_text) / 100, 3)
+            # count + 1 is the number of parts inner_text.split(",") makes, without making them.
+            content_score = 1 + (inner_text.count(",") + 1) + min(len(inner_text) / 100, 3)
             candidates[parent]["content_score"] += content_score
             if grandparent is not None:
                 candidates[grandparent]["content_score"] += content_score / 2.0
@@ -250,41 +278,54 @@ class _TreeDocument(Document):
                 continue
             verdict = self._quote_leads.get(lead)
             if verdict is None:
-                text = " ".join(lead.text_content().split())
+                text = " ".join(_text(lead).split())
                 verdict = self._quote_leads[lead] = len(text) >= self.min_text_length and text.endswith(":")
             if verdict:
                 return True
         return False
 
+    def get_preserved_elements(self, node: HtmlElement) -> dict:
+        allowed = {elem: True for elem in self.tags(node, "ul") if self.is_toc_list(elem)}
+        # A quote lead is followed by a block holding a <blockquote>: none in the whole tree, no lead to look for.
+        ancestors = list(node.iterancestors())
+        top = ancestors[-1] if ancestors else node
+        if top.find(".//blockquote") is not None:
+            allowed.update({elem: True for elem in self.tags(node, "div", "section") if self.is_quote_lead(elem)})
+        return allowed
+
+    def tags(self, node: HtmlElement, *tag_names: str) -> list[HtmlElement]:
+        # One walk for all the tags, in document order (readability walks once per tag): its callers drop the
+        # elements or test them one by one, so the order changes nothing. A list: they drop while iterating.
+        return list(node.iterdescendants(*tag_names))
+
     def class_weight(self, e: HtmlElement) -> int:
         return _class_weight(e.get("class"), e.get("id"))
 
     def remove_unlikely_candidates(self) -> None:
+        values = _CLASS_AND_ID_VALUES(self.html)
         seen: set[HtmlElement] = set()
-        for value in _CLASS_AND_ID_VALUES(self.html):
-            if not _has_unlikely_word(str(value)):
-                continue
-            elem = value.getparent()
+        dropped = None
+        for index in _unlikely_value_indexes(list(map(str.lower, values))):
+            elem = values[index].getparent()
             if elem in seen:
                 continue
             seen.add(elem)
+            # Values come in document order: an element inside the last dropped one left the tree with it.
+            if dropped is not None and dropped in elem.iterancestors():
+                continue
             if (
                 not _may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}")
                 and elem.tag not in ("html", "body", "a")  # links hold sentence text (Readability.js exempts them)
                 and not _UNLIKELY_EXEMPT(elem)
             ):
                 elem.drop_tree()
+                dropped = elem
 
     def transform_misused_divs_into_paragraphs(self) -> None:
-        # One bottom-up pass finds every element with a block descendant (readability serializes each div).
-        has_block: set[HtmlElement] = set()
-        for elem in reversed(list(self.html.iter(etree.Element))):
-            if elem in has_block or elem.tag.startswith(_BLOCK_TAG_PREFIXES):
-                parent = elem.getparent()
-                if parent is not None:
-                    has_block.add(parent)
+        # readability serializes each div to look for a block tag; we stop at the first block descendant (most
+        # divs hold one as their first child). Renaming a div to p keeps it a block, so no later answer changes.
         for elem in self.html.iter("div"):
-            if elem not in has_block:
+            if not _has_block_descendant(elem):
                 elem.tag = "p"
         for elem in list(self.html.iter("div")):
             paragraph = None
@@ -295,7 +336,7 @@ class _TreeDocument(Document):
             for child in list(elem):
                 if child is paragraph:
                     continue
-                if child.tag == "br" or child.tag not in _INLINE_TAGS or child in has_block:
+                if child.tag == "br" or child.tag not in _INLINE_TAGS or _has_block_descendant(child):
                     paragraph = None
                     continue
                 if paragraph is None:
@@ -318,7 +359,7 @@ class _TreeDocument(Document):
                 header.drop_tree()
         for elem in list(node.iter("p")):
             if elem is not node and (
-                REGEXES["callToActionRe"].search(elem.text_content()) and self.get_link_density(elem) > 0.2
+                REGEXES["callToActionRe"].search(_text(elem)) and self.get_link_density(elem) > 0.2
             ):
                 elem.drop_tree()
         for elem in list(node.iter("form", "textarea")):
@@ -341,7 +382,7 @@ class _TreeDocument(Document):
             if weight + content_score < 0:
                 el.drop_tree()
                 continue
-            if _COMMAS(el) >= 10:
+            if _text(el).count(",") >= 10:
                 continue
             if self._should_remove(el, weight, allowed, keep_all_images):
                 el.drop_tree()
@@ -355,7 +396,7 @@ class _TreeDocument(Document):
         if keep_all_images and el.tag == "div" and counts["img"] >= 1:
             return False
         content_length = _text_length(el)
-        link_density = self.get_link_density(el)
+        link_density = _link_density(el, content_length)
         if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
             return True
         if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
@@ -392,7 +433,7 @@ class _TreeDocument(Document):
 
     def get_clean_html(self) -> str:
         self.article = self.html
-        return self.html.text_content()
+        return _text(self.html)
 
 
 def extract(
@@ -404,12 +445,11 @@ def extract(
         if nodes:
             log.debug("article root from rule selector %r", selector.source)
             return _wrap(nodes)
-    article = _readability(root, url, deadline, semantic_main=True)
-    article_words = _words(article)
-    if len(article_words) < MIN_ARTICLE_WORDS_BEFORE_RETRY:
-        # readability 0.9 can promote a <main> whose children its cleaning then empties: try without.
-        retry = _readability(root, url, deadline, semantic_main=False)
-        retry_words = _words(retry)
+    article, article_words, promoted_main = _readability(root, url, deadline, semantic_main=True)
+    # readability 0.9 can promote a <main> whose children its cleaning then empties: try without. (Had it
+    # promoted none, the retry would repeat this reading step for step.)
+    if len(article_words) < MIN_ARTICLE_WORDS_BEFORE_RETRY and promoted_main:
+        retry, retry_words, _ = _readability(root, url, deadline, semantic_main=False)
         if len(retry_words) > len(article_words):
             article, article_words = retry, retry_words
     container = _densest_container(root)
@@ -422,9 +462,10 @@ def extract(
         # A smaller share is enough when readability's pick lies inside the container (its opening is there),
         # smaller still when the container is the story's <article> or <main>.
         share_allowed = EXPAND_RATIO_IN_FRAME if _in_frame(container) else EXPAND_RATIO_INSIDE
-        one_section = _link_density(container) < EXPAND_MAX_LINK_DENSITY and (
+        # The word counts first: they rule out most pages without the container's link density.
+        one_section = (
             found < EXPAND_RATIO * total or (found < share_allowed * total and _opening_in(article, container_words))
-        )
+        ) and _link_density(container) < EXPAND_MAX_LINK_DENSITY
         if too_little or one_section:
             log.debug("readability kept %d of %d words; using their container", found, total)
             article = container
@@ -437,15 +478,22 @@ def extract(
 def _densest_container(root: HtmlElement) -> HtmlElement | None:
     """The deepest element holding most of the page's paragraph text: page builders (Elementor and kin)
     scatter an article over many widgets, which readability scores one by one and then drops."""
-    totals: dict[HtmlElement, int] = {}
+    # Paragraph text summed per parent first, then carried up once per parent rather than once per paragraph.
+    by_parent: dict[HtmlElement, int] = {}
     grand_total = 0
     for paragraph in root.iter("p"):
-        length = len(paragraph.text_content())
+        length = len(_text(paragraph))
         grand_total += length
-        for ancestor in paragraph.iterancestors():
-            totals[ancestor] = totals.get(ancestor, 0) + length
+        parent = paragraph.getparent()
+        if parent is not None:
+            by_parent[parent] = by_parent.get(parent, 0) + length
     if not grand_total:
         return None
+    totals: dict[HtmlElement, int] = {}
+    for parent, length in by_parent.items():
+        for ancestor in (parent, *parent.iterancestors()):
+            totals[ancestor] = totals.get(ancestor, 0) + length
+    # The share is over half, so the qualifying elements form one chain of ancestors: its deepest is unique.
     best, best_depth = None, -1
     for element, total in totals.items():
         if total >= DENSEST_CONTAINER_SHARE * grand_total:
@@ -488,10 +536,10 @@ def _drop_copies(best: HtmlElement, own: list[HtmlElement], segments: list[HtmlE
     return the others."""
     if not segments:
         return []
-    held = " ".join(" ".join([best.text or "", *(child.text_content() for child in own)]).split())
+    held = " ".join(" ".join([best.text or "", *(_text(child) for child in own)]).split())
     kept = []
     for segment in segments:
-        text = " ".join(segment.text_content().split())
+        text = " ".join(_text(segment).split())
         if text and text[:SEGMENT_COPY_OPENING_CHARS] in held:
             best.remove(segment)
         else:
@@ -513,7 +561,7 @@ def _drop_repeated_blocks(article: HtmlElement) -> None:
             continue
         seen: dict[str, HtmlElement] = {}
         for elem in group:
-            text = " ".join(elem.text_content().split())
+            text = " ".join(_text(elem).split())
             first = seen.setdefault(text, elem)
             # A block nested in its twin (a wrapper around one paragraph) is no second copy.
             if first is not elem and elem.getparent() is not None and first not in elem.iterancestors():
@@ -548,12 +596,16 @@ def _drop_chrome(container: HtmlElement) -> None:
             elem.drop_tree()
 
 
-def _readability(root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool) -> HtmlElement:
+def _readability(
+    root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool
+) -> tuple[HtmlElement, list[str], bool]:
+    """readability's article, its words, and whether readability promoted a <main> to get it."""
     document = _TreeDocument(root, url, deadline, semantic_main)
-    document.summary(html_partial=True, keep_all_images=True)
+    text = document.summary(html_partial=True, keep_all_images=True)
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
-    return document.article
+    # summary returns get_clean_html's text of the article, which nothing has changed since.
+    return document.article, text.split(), document.promoted_main
 
 
 def _place_figures(first: HtmlElement, last: HtmlElement, before: list, after: list) -> None:
@@ -592,14 +644,17 @@ def _opening_in(article: HtmlElement, container_words: list[str]) -> bool:
     return bool(opening) and opening in " ".join(container_words)
 
 
-def _link_density(element: HtmlElement) -> float:
+def _link_density(element: HtmlElement, text_length: int | None = None) -> float:
+    """Link text over all text (text_length: the element's _text_length, when the caller has it)."""
     # All link text in one C call: per-link text_content() made big candidates cost O(links) Python calls each.
     link_length = len(" ".join("".join(_LINK_TEXT(element)).split()))
-    return link_length / max(_text_length(element), 1)
+    if not link_length:
+        return 0.0  # what the division gives, without taking the element's length
+    return link_length / max(_text_length(element) if text_length is None else text_length, 1)
 
 
 def _words(element: HtmlElement) -> list[str]:
-    return element.text_content().split()
+    return _text(element).split()
 
 
 def _wrap(nodes: list[HtmlElement]) -> HtmlElement:

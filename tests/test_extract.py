@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from lxml import html
+import re
+from typing import Any
 
-from server.extract import _higher_scoring_parent, extract
+import pytest
+from lxml import html
+from readability import Document
+from readability.readability import REGEXES
+
+from server import extract as extract_module
+from server.extract import (
+    _UNLIKELY_WORDS,
+    _densest_container,
+    _has_block_descendant,
+    _higher_scoring_parent,
+    _link_density,
+    _text,
+    _TreeDocument,
+    _unlikely_value_indexes,
+    extract,
+)
 from server.parse import parse
 
 TEXT = (
@@ -128,3 +145,111 @@ def test_a_story_split_into_sections_of_its_article_is_whole() -> None:
     )
     text = extract(parse(page), "https://howto.example/terrarium").text_content()
     assert "Intro 1." in text and "Body 5." in text and "Care 2." in text
+
+
+# The helpers behind the faster readability steps, each against what it replaces.
+
+
+def test_unlikely_values_are_found_as_readability_s_regex_finds_them() -> None:
+    assert all(re.fullmatch("[a-z-]+", word) for word in _UNLIKELY_WORDS)  # plain words, safe for str.find
+    values = ["story", "Site-Header", "main footer", "", "ad-break", "x\ncomment", "menu menu", "body", "TWITTER"]
+    pattern = REGEXES["unlikelyCandidatesRe"]
+    expected = [index for index, value in enumerate(values) if pattern.search(value)]
+    assert _unlikely_value_indexes([value.lower() for value in values]) == expected == [1, 2, 4, 5, 6, 8]
+
+
+def _readability_document(page: str) -> _TreeDocument:
+    document = _TreeDocument(parse(page), None, None)
+    document.html = document.input
+    return document
+
+
+def test_unlikely_blocks_go_as_readability_drops_them_nested_ones_included() -> None:
+    page = (
+        "<html><body><div class='sidebar'><div class='menu'><p>Links</p></div></div>"
+        "<div class='footer'><article><p>Kept: holds an article</p></article></div>"
+        "<pre><span class='comment'>kept in code</span></pre><div id='Pagination'><span class='rss'>x</span></div>"
+        "<div class='comments content'><p>kept: content</p></div><p>Story</p></body></html>"
+    )
+    ours, theirs = _readability_document(page), _readability_document(page)
+    ours.remove_unlikely_candidates()
+    Document.remove_unlikely_candidates(theirs)
+    assert html.tostring(ours.html) == html.tostring(theirs.html)
+    assert "Links" not in ours.html.text_content() and "Kept: holds an article" in ours.html.text_content()
+
+
+def test_divs_become_paragraphs_as_readability_makes_them() -> None:
+    page = (
+        "<html><body><div>plain text</div><div><a href='/x'><img src='a.jpg'></a></div>"
+        "<div>lead <b>bold</b> tail<div>inner</div> after<br>line</div><div><span><picture></picture></span>x</div>"
+        "<div><ul><li>item</li></ul></div></body></html>"
+    )
+    ours, theirs = _readability_document(page), _readability_document(page)
+    ours.transform_misused_divs_into_paragraphs()
+    Document.transform_misused_divs_into_paragraphs(theirs)
+    assert html.tostring(ours.html) == html.tostring(theirs.html)
+
+
+def test_block_descendants_are_told_by_their_tag_s_start() -> None:
+    root = html.fromstring("<div><span><a><img src='a.jpg'></a></span><span><svg><path/></svg></span></div>")
+    first, second = root
+    assert _has_block_descendant(first) and _has_block_descendant(second)
+    assert not _has_block_descendant(html.fromstring("<div><span><b>x</b></span><br></div>"))
+
+
+def test_text_is_the_text_content_without_the_tail() -> None:
+    root = html.fromstring("<div><p>One <b>two</b> three<span>!</span></p>tail</div>")
+    assert _text(root[0]) == root[0].text_content() == "One two three!"
+
+
+def test_link_density_without_links_is_zero_and_takes_a_known_length() -> None:
+    root = html.fromstring("<div><p>plain words</p><p><a href='/x'>link</a> text</p></div>")
+    assert _link_density(root[0]) == 0.0
+    assert _link_density(root) == 4 / len("plain wordslink text")  # the paragraphs touch: no space between
+    assert _link_density(root, 8) == 0.5
+
+
+def test_the_densest_container_is_the_deepest_holding_most_paragraph_text() -> None:
+    root = parse(
+        f"<html><body><div id='page'><div id='body'><div><p>{TEXT}</p></div><div><p>{TEXT}</p></div></div>"
+        f"<div id='side'><p>short</p></div></div></body></html>"
+    )
+    assert _densest_container(root).get("id") == "body"
+    assert _densest_container(parse("<html><body><div>no paragraphs</div></body></html>")) is None
+
+
+def test_readability_s_tag_lists_come_in_document_order_without_the_node() -> None:
+    root = html.fromstring("<div><p id='a'></p><div id='b'><p id='c'></p></div><section id='d'></section></div>")
+    document = _TreeDocument(root, None, None)
+    assert [elem.get("id") for elem in document.tags(root, "p", "div", "section")] == ["a", "b", "c", "d"]
+
+
+def test_a_quote_lead_is_preserved_and_looked_for_only_beside_a_blockquote() -> None:
+    lead = "<div class='lead'>The minister said in a statement on Friday:</div>"
+    quoted = "<div class='quote'><blockquote>We will act.</blockquote></div>"
+    with_quote = html.fromstring(f"<div>{lead}{quoted}</div>")
+    document = _TreeDocument(with_quote, None, None)
+    assert [elem.get("class") for elem in document.get_preserved_elements(with_quote)] == ["lead"]
+    without = html.fromstring(f"<div>{lead}<div>We will act.</div></div>")
+    assert document.get_preserved_elements(without) == {}
+
+
+def test_readability_runs_again_only_after_promoting_a_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    real = extract_module._readability
+
+    def counting(*args: Any, **kwargs: Any) -> tuple:
+        calls.append(kwargs["semantic_main"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(extract_module, "_readability", counting)
+    short = "<html><body><div class='story'><p>" + TEXT + "</p></div></body></html>"
+    extract(parse(short), "https://news.example/a")
+    assert calls == [True]  # few words, but no <main> promoted: a retry would repeat the same steps
+    calls.clear()
+    # The <main> has twice the story's text, but its cleaning drops the related block holding most of it.
+    related = "<div class='related'><p>" + "Other story. " * 50 + "</p></div>"
+    promoted = f"<html><body><main><div class='story'><p>{TEXT}</p></div>{related}</main></body></html>"
+    assert real(parse(promoted), None, None, semantic_main=True)[2]
+    extract(parse(promoted), "https://news.example/b")
+    assert calls == [True, False]
