@@ -60,26 +60,41 @@ class PlainText:
 def to_plain_text(article: HtmlElement) -> PlainText:
     """Walk the article once; blocks start paragraphs, inline text joins with whitespace collapsed."""
     builder = _Builder()
+    # tag, text and tail are read once each: every read of them builds a new Python string.
     for event, element in etree.iterwalk(article, events=("start", "end")):
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
-        block = element.tag in BLOCK_TAGS
+        if tag in BLOCK_TAGS:
+            builder.end_paragraph()
         if event == "start":
-            if block:
-                builder.end_paragraph()
-            if element.tag == "li":
+            if tag == "li":
                 builder.bullet_pending = True
-            if element.text:
-                builder.add(element, "text", element.text)
+            text = element.text
+            if text:
+                builder.add(element, "text", text)
         else:
-            if block:
-                builder.end_paragraph()
-            if element.tag == "li":
+            if tag == "li":
                 builder.bullet_pending = False  # an item without text of its own keeps no bullet
-            if element.tail and element is not article:
-                builder.add(element, "tail", element.tail)
+            if element is not article:
+                tail = element.tail
+                if tail:
+                    builder.add(element, "tail", tail)
     builder.end_paragraph()
     return PlainText("".join(builder.parts), builder.paragraphs, builder.segments, builder.bullets)
+
+
+def _collapse_whitespace(raw: str) -> str:
+    """_WHITESPACE_RE.sub(" ", raw), ~2x faster: str.split() and re's \\s both split on str.isspace()."""
+    words = raw.split()
+    if not words:
+        return " " if raw else ""
+    collapsed = " ".join(words)
+    if raw[0].isspace():
+        collapsed = " " + collapsed
+    if raw[-1].isspace():
+        collapsed += " "
+    return collapsed
 
 
 class _Builder:
@@ -94,7 +109,7 @@ class _Builder:
         self.bullets = 0
 
     def add(self, element: HtmlElement, attr: str, raw: str) -> None:
-        normalised = _WHITESPACE_RE.sub(" ", raw)
+        normalised = _collapse_whitespace(raw)
         lead_skip = 0
         if normalised.startswith(" ") and (self.paragraph_start is None or self.trailing_space):
             normalised, lead_skip = normalised[1:], 1

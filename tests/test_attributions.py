@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 import time
 import warnings
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from server.attributions import Attribution, find_attributions
+from server.attributions import _SENT_END_RE, Attribution, find_attributions
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "attributions" / "dev"
@@ -443,3 +444,9 @@ def test_a_list_of_names_speaks_as_a_whole_but_an_apposition_does_not():
         "Canada, Britain and America's other NATO allies"
     )
     assert speakers["Mr. Reeves, a senior fellow at Brookings and a former adviser"] == "Reeves"
+
+
+def test_sentence_ends_are_found_as_the_plain_pattern_finds_them():
+    plain = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
+    text = 'He said so. "Really?!" she asked.\nNo… "Fine." (Yes.) Ok!! Mr. X.\u00a0Then ?! end. x.y ...  z'
+    assert [m.span() for m in _SENT_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
-from server.metadata import read_metadata
+from server.metadata import _contains_any, read_metadata
 from server.parse import parse
 
 
@@ -118,3 +119,58 @@ def test_a_link_to_the_authors_page_gives_the_name_last():
 )
 def test_words_around_the_name_are_dropped(text: str, name: str):
     assert byline(f"<span class='author'>{text}</span>") == name
+
+
+# --- the XPath shortcuts select what their plain forms select ----------------------------------------
+
+
+@pytest.mark.parametrize("gates", [(), ("line",), ("line", "uthor"), ("/author", "/contributor")])
+def test_gated_contains_passes_exactly_the_strings_holding_a_stem(gates: tuple[str, ...]):
+    stems = ("uthor", "yline", "ateline", "ritten", "/author/", "/authors/", "/contributor/")
+    values = [
+        "post-author",
+        "byline",
+        "headline",
+        "timeline",
+        "dateline",
+        "written-by",
+        "ritte",
+        "inline uthor",
+        "/author/ann",
+        "/authors/",
+        "/contributors/x",
+        "/contributor",
+        "/authorship",
+        "",
+        "Author",
+    ]
+    test = etree.XPath(f"//v[{_contains_any(stems, gates)}]")
+    root = etree.fromstring("<r>" + "".join(f"<v>{value}</v>" for value in values) + "</r>")
+    assert [v.text or "" for v in test(root)] == [v for v in values if any(stem in v for stem in stems)]
+
+
+def test_publication_date_from_markup():
+    def published(body: str, head: str = "") -> str | None:
+        page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
+        return read_metadata(parse(page), None).published
+
+    assert published("<p>x</p><time datetime='2024-05-02'>May 2</time>") == "2024-05-02"
+    assert published("<time>May 2</time><time datetime='2024-05-03'>x</time>") == "2024-05-03"
+    # schema.org markup anywhere, the head included, and in document order with the body's <time>s
+    assert published(
+        "<time datetime='2024-05-03'>x</time>", "<meta itemprop='datePublished' content='2024-05-01'>"
+    ) == ("2024-05-01")
+    assert published("<span itemprop='dateModified datePublished'>2024-05-04</span>") is None
+    assert published("<div itemprop='datePublished'>2024-05-04</div><time datetime='2024-05-03'>x</time>") == (
+        "2024-05-04"
+    )
+
+
+def test_text_direction_from_the_paragraphs_else_the_page():
+    def direction(page: str) -> str | None:
+        return read_metadata(parse(page), None).dir
+
+    assert direction("<html><body><p>x</p></body></html>") is None
+    assert direction("<html lang='ar'><body><p>x</p></body></html>") == "rtl"
+    assert direction("<html dir='RTL'><body><p>x</p></body></html>") == "rtl"
+    assert direction("<html><body dir='rtl'><div dir='ltr'><p>longer text</p></div><p>x</p></body></html>") == "ltr"

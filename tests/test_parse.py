@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from server.parse import parse
+import pytest
+
+from server.errors import TooComplex
+from server.parse import MAX_ATTRIBUTES, check_attributes, parse
 
 
 def test_text_after_an_early_end_of_body_and_html_is_kept() -> None:
@@ -11,3 +14,36 @@ def test_text_after_an_early_end_of_body_and_html_is_kept() -> None:
     root = parse(page)
     assert root.findtext(".//p") == "The article."
     assert [child.tag for child in root.find("body")] == ["header", "div"]
+
+
+# --- the attribute cap reads what libxml2 reads ------------------------------------------------------
+
+
+def _many_attributes() -> str:
+    return " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 1))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # The early </body> is removed before libxml2 reads the page: "<p a=x" and the rest join into one tag.
+        "<html><body><p a=x</body> {attributes}>text</p></body></html>",
+        # Control characters are dropped before libxml2 reads the page: "-\x01->" becomes "-->" and closes the
+        # comment early, and "</scr\x01ipt>" becomes "</script>" and ends the script early.
+        "<html><body><!-- -\x01-> <p {attributes}>text</p> --></body></html>",
+        "<html><body><script>x</scr\x01ipt><p {attributes}>text</p></script></body></html>",
+        # Only ASCII letters spell a raw-text element: "<scrıpt>" (dotless i) is text to libxml2.
+        "<html><body><scr\u0131pt><p {attributes}>text</p></body></html>",
+    ],
+)
+def test_a_tag_assembled_while_the_page_is_prepared_is_counted(page: str) -> None:
+    with pytest.raises(TooComplex):
+        parse(page.format(attributes=_many_attributes()))
+
+
+def test_check_attributes_reads_text_and_bytes_alike() -> None:
+    tag = f"<p {_many_attributes()}>"
+    for document in (tag, tag.encode()):
+        with pytest.raises(TooComplex):
+            check_attributes(document)
+    check_attributes("<p a b c>é</p>".encode())

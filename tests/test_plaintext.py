@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
 from server.highlight import highlight
-from server.plaintext import to_plain_text
+from server.plaintext import _WHITESPACE_RE, _collapse_whitespace, to_plain_text
 from tests.test_stages import _attribution
 
 
@@ -43,3 +45,11 @@ def test_segments_skip_the_bullet_and_highlight_still_lands():
     out = html.tostring(article, encoding="unicode")
     assert '<mark class="attr-source" data-attr="a1">Mayor Doe</mark>' in out
     assert to_plain_text(article).text == plain.text
+
+
+def test_whitespace_collapses_as_the_regex_would():
+    # str.split() and re's \s must agree on what whitespace is, over every code point.
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
+    for raw in ["", " ", "\n\t ", "a", " a", "a ", " a  b\n", "a\u00a0\u2003b", "\u3000x\u3000", "x\u200by", "a\x1cb"]:
+        assert _collapse_whitespace(raw) == _WHITESPACE_RE.sub(" ", raw)
