@@ -44,39 +44,46 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
     rules = list(rules)
     index = index_page(root)
     body = root.find("body")
-    total_chars = _paragraph_chars(body if body is not None else root) or 1
+    total_chars = 0  # counted at the first candidate for removal, before anything is removed
     protected = _protected(root, rules, index)
     removals: list[Removal] = []
     for rule in rules:
-        for group in rule.strip:
-            for selector in group.selectors:
-                if deadline is not None:
-                    deadline.check()  # each selector is a sweep of the page: honour the time cap between them
-                removed, refused, sample = 0, 0, ""
-                for node in selector.select(root, index):
-                    if node in protected or not _attached(node, root):
-                        continue
-                    text = " ".join(node.text_content().split())
-                    if group.max_words is not None and len(text.split()) > group.max_words:
-                        continue
-                    share = _paragraph_chars(node) / total_chars
-                    if share > (group.max_share or MAX_STRIP_SHARE) and group.category not in UNGUARDED_CATEGORIES:
-                        refused += 1
-                        log.warning(
-                            "%s: refused %r: it holds %.0f%% of the page's text",
-                            rule.path,
-                            selector.source,
-                            share * 100,
-                        )
-                        removals.append(
-                            Removal(group.category, rule.path, selector.source, 1, text[:_SAMPLE_CHARS], refused=True)
-                        )
-                        continue
-                    sample = sample or text[:_SAMPLE_CHARS]
-                    node.drop_tree()
-                    removed += 1
-                if removed:
-                    removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
+        plan = rule.strip_plan
+        for position in plan.candidates(index):
+            group, selector = rule.strip_groups[position], plan.selectors[position]
+            if deadline is not None:
+                deadline.check()  # each selector is a sweep of the page: honour the time cap between them
+            removed, refused, sample = 0, 0, ""
+            for node in selector.evaluate(root, index):
+                if node in protected or not _attached(node, root):
+                    continue
+                content = node.text_content()
+                text = " ".join(content.split())
+                if group.max_words is not None and len(text.split()) > group.max_words:
+                    continue
+                total_chars = total_chars or _paragraph_chars(body if body is not None else root) or 1
+                limit = group.max_share or MAX_STRIP_SHARE
+                # A node's paragraph text is part of its text: one whose whole text is under the limit needs no count.
+                share = len(content) / total_chars
+                share = share if share <= limit else _paragraph_chars(node) / total_chars
+                if share > limit and group.category not in UNGUARDED_CATEGORIES:
+                    refused += 1
+                    log.warning(
+                        "%s: refused %r: it holds %.0f%% of the page's text",
+                        rule.path,
+                        selector.source,
+                        share * 100,
+                    )
+                    removals.append(
+                        Removal(group.category, rule.path, selector.source, 1, text[:_SAMPLE_CHARS], refused=True)
+                    )
+                    continue
+                sample = sample or text[:_SAMPLE_CHARS]
+                node.drop_tree()
+                removed += 1
+            if removed:
+                removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
+                index.forget_text()
     return removals
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import jsonschema
 import yaml
 
 from .errors import RuleError
-from .selectors import Selector, compile_selectors
+from .selectors import Selector, SelectorPlan, compile_selectors
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,15 @@ class Rule:
     @property
     def categories(self) -> list[str]:
         return sorted({group.category for group in self.strip})
+
+    @cached_property
+    def strip_plan(self) -> SelectorPlan:
+        """Every strip selector in file order, indexed once by key; strip_groups holds the group of each."""
+        return SelectorPlan([selector for group in self.strip for selector in group.selectors])
+
+    @cached_property
+    def strip_groups(self) -> tuple[StripGroup, ...]:
+        return tuple(group for group in self.strip for _ in group.selectors)
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,30 @@
 """Rule selectors compiled once: CSS (via cssselect), XPath with an 'xpath:' prefix, and ':has-text(...)'.
 
 Each compiled selector also knows the id, class or tag its match must carry, so a page that has none of
-them skips it without evaluating anything (the way ad blockers apply thousands of generic filters).
+them skips it without evaluating anything (the way ad blockers apply thousands of generic filters); a
+':has-text' selector likewise knows literal text its matches must hold.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import compress, count, repeat
+from operator import contains
 from re import _constants as _c  # the regex parser's opcodes, for the literal prefilter
 from re import _parser as _sre_parse
 
 from cssselect import SelectorError, parse
 from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash
+from cssselect.parser import Selector as ParsedSelector
 from lxml import etree
-from lxml.cssselect import CSSSelector
+from lxml.cssselect import CSSSelector, LxmlHTMLTranslator
 from lxml.html import HtmlElement
 
 from .errors import RuleError
+from .heuristics import CASE_FOLDS_TO_ASCII
 
 # ':has-text(/regex/flags)' or ':has-text(plain text)' at the end of a selector (uBlock's procedural filter).
 HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)
@@ -35,15 +40,17 @@ _XPATH_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
 
 
 class PageIndex:
-    """What a page holds, gathered once per request: ids and classes up front; tags, attribute names and
+    """What a page holds, gathered once per request: ids and classes up front; tags, attribute values and
     text only when a selector asks."""
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
         self.ids = frozenset(_ALL_IDS(root))
-        self.classes = frozenset(" ".join(_ALL_CLASSES(root)).split())
-        self._present: dict[Key, bool] = {}
-        self._values: dict[str, frozenset[str]] = {}
+        self._class_values = _ALL_CLASSES(root)
+        self.classes = frozenset(" ".join(self._class_values).split())
+        self._tags: dict[str, bool] = {}
+        self._attributes: dict[str, tuple[frozenset[str], str]] = {}
+        self._literals: dict[bytes, bool] = {}
 
     def has(self, key: Key) -> bool:
         kind, value = key[0], key[1]
@@ -51,51 +58,81 @@ class PageIndex:
             return value in self.ids
         if kind == "class":
             return value in self.classes
-        if len(key) == 4:
-            return self._has_value(*key[1:])
-        if key not in self._present:
-            self._present[key] = bool(_presence_test(key)(self.root))
-        return self._present[key]
-
-    def _has_value(self, name: str, operator: str, wanted: str) -> bool:
-        """Whether some element's attribute `name` passes a CSS attribute test ([name^=wanted] and kin)."""
-        values = self._values.get(name)
-        if values is None:
-            values = self._values[name] = frozenset(_attribute_values(name)(self.root))
+        if kind == "tag":
+            if value not in self._tags:
+                # The C iterator stops at the first such element.
+                self._tags[value] = next(self.root.iter(value), None) is not None
+            return self._tags[value]
+        values, joined = self._attribute(value)
+        if len(key) == 2:
+            return bool(values)
+        operator, wanted = key[2], key[3]
+        # Substring tests on the joined values, one C call each; a hit across a newline only lets the selector run.
+        if operator == "*=":
+            return wanted in joined
+        if operator == "^=":
+            return f"\n{wanted}" in f"\n{joined}"
+        if operator == "$=":
+            return f"{wanted}\n" in f"{joined}\n"
+        if operator == "=":
+            return wanted in values
         test = _ATTRIBUTE_TESTS[operator]
-        return any(test(value, wanted) for value in values)
+        return any(test(v, wanted) for v in values)
+
+    def _attribute(self, name: str) -> tuple[frozenset[str], str]:
+        """The values of one attribute across the page, as a set and newline-joined; one sweep per name."""
+        if name not in self._attributes:
+            known = {"id": self.ids, "class": self._class_values}  # already at hand
+            values = known[name] if name in known else _attribute_values(name)(self.root)
+            self._attributes[name] = (frozenset(values), "\n".join(values))
+        return self._attributes[name]
+
+    def holds(self, literal: bytes) -> bool:
+        """Whether the page's text holds a lowercase ASCII literal in any case; remembered, as rules share them."""
+        if literal not in self._literals:
+            self._literals[literal] = literal in self._text[1]
+        return self._literals[literal]
+
+    def spellings(self, literal: bytes) -> set[str] | None:
+        """How the page's text writes an ASCII literal (its distinct case variants); None when some character
+        matching it case-insensitively is not ASCII, so the text holds it in other spellings too."""
+        text, lower, exact = self._text
+        if not exact:
+            return None
+        found, start = set(), lower.find(literal)
+        while start >= 0:
+            found.add(text[start : start + len(literal)].decode("ascii"))
+            start = lower.find(literal, start + 1)
+        return found
 
     @cached_property
-    def text_nodes(self) -> list:
-        return _ALL_TEXT(self.root)
+    def _text(self) -> tuple[bytes, bytes, bool]:
+        """The page's text run together, as UTF-8 and lowercased (bytes.lower() is ASCII-only, hence fast; the
+        few other characters matching an ASCII letter are replaced first), and whether none was."""
+        data = etree.tostring(self.root, method="text", encoding="utf-8")
+        # Their first and last bytes (memchr) rule most pages out before the full search.
+        exact = not any(form[:1] in data and form[-1:] in data and form in data for form in _CASE_FOLD_FORMS)
+        if not exact:
+            data = data.decode().translate(_CASE_FOLDS).encode()
+        return data, data.lower(), exact
 
-    @cached_property
-    def all_text(self) -> str:
-        # Stripped and non-empty: long whitespace runs make '^\\s*' patterns backtrack quadratically.
-        # Plain strings: the scan needs no parents, and smart strings cost an object per text node.
-        return "\n".join(stripped for text in _ALL_TEXT_PLAIN(self.root) if (stripped := text.strip()))
-
-    @cached_property
-    def all_text_lower(self) -> str:
-        return self.all_text.lower()
+    def forget_text(self) -> None:
+        """Called after a removal: dropping a node can join two text nodes into a new one."""
+        self.__dict__.pop("_text", None)
+        self._literals.clear()
 
 
-_ALL_IDS = etree.XPath("//@id", smart_strings=False)
-_ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
+_CASE_FOLDS = str.maketrans(CASE_FOLDS_TO_ASCII)
+_CASE_FOLD_FORMS = tuple(char.encode() for char in CASE_FOLDS_TO_ASCII)
+_ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
+_ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()")
-_ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)
-
-
-@cache
-def _presence_test(key: Key) -> etree.XPath:
-    """An XPath that stops at the first element with this tag, or the first attribute of this name."""
-    kind, name = key
-    return etree.XPath(f"boolean(//{name})" if kind == "tag" else f"boolean(//@{name})")
+_ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
 
 
 @cache
 def _attribute_values(name: str) -> etree.XPath:
-    return etree.XPath(f"//@{name}", smart_strings=False)
+    return etree.XPath(f"//*/@{name}", smart_strings=False)
 
 
 # CSS attribute operators as string tests, for ruling a selector out before its XPath runs.
@@ -124,8 +161,6 @@ class Selector:
     # Groups of lowercase strings: any text match contains one string of every group. Plain substring tests
     # rule most pages out far faster than a case-insensitive regex scan.
     text_literals: tuple[tuple[str, ...], ...] = ()
-    # text_re in MULTILINE mode: '^' and '$' also hold at the joined page text's node boundaries.
-    text_scan_re: re.Pattern[str] | None = None
 
     def may_match(self, index: PageIndex) -> bool:
         return self.keys is None or any(index.has(key) for key in self.keys)
@@ -134,43 +169,83 @@ class Selector:
         """Matches in document order; with ':has-text', every match holding a text node that matches."""
         if index is not None and not self.may_match(index):
             return []
+        return self.evaluate(root, index)
+
+    def evaluate(self, root: HtmlElement, index: PageIndex | None = None) -> list[HtmlElement]:
+        """select() without the key prefilter, for a caller whose SelectorPlan has applied it already."""
         if self.text_re is None:
             return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         index = index or PageIndex(root)
-        for group in self.text_literals:
-            if not any(literal in index.all_text_lower for literal in group):
-                return []
-        if not self._text_found(index):
+        literals = _byte_literals(self.text_literals)
+        # Sound: a matching text node holds a literal of every group, and the page's text holds every text node.
+        if not all(any(index.holds(literal) for literal in group) for group in literals):
+            return []
+        matched = self._matching_texts(root, index, literals)
+        if not matched:
             return []
         candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         members = set(candidates)
         hits: set[HtmlElement] = set()
-        for text in index.text_nodes:
-            if self.text_re.search(text):
-                element = text.getparent()
-                while element is not None and element not in hits:
-                    if element in members:
-                        hits.add(element)
-                    element = element.getparent()
+        for text in matched:
+            element = text.getparent()
+            while element is not None and element not in hits:
+                if element in members:
+                    hits.add(element)
+                element = element.getparent()
         return [n for n in candidates if n in hits]
 
-    def _text_found(self, index: PageIndex) -> bool:
-        """Whether some text node of the page matches: tested only on the lines holding a required literal
-        when the pattern ignores case (a case-insensitive scan of the whole text is slow), else in one scan."""
-        if not self.text_literals or not self.text_re.flags & re.I:
-            return bool(self.text_scan_re.search(index.all_text))
-        text = index.all_text_lower
-        for hit in _literal_finder(self.text_literals[0]).finditer(text):
-            start = text.rfind("\n", 0, hit.start()) + 1
-            end = text.find("\n", hit.end())
-            if self.text_re.search(text[start : end if end >= 0 else len(text)]):
-                return True
-        return False
+    def _matching_texts(
+        self, root: HtmlElement, index: PageIndex, literals: tuple[tuple[bytes, ...], ...]
+    ) -> list[etree._ElementUnicodeResult]:
+        """The text nodes the pattern matches. Only those holding a literal of a required group can, found as the
+        page spells it with C-level substring tests; every node when the spellings are unknown."""
+        texts = _ALL_TEXT_PLAIN(root)
+        spellings = [index.spellings(literal) for literal in literals[0]] if literals else [None]
+        if None in spellings:
+            candidates: Iterable[int] = range(len(texts))
+        else:
+            holding = (compress(count(), map(contains, texts, repeat(s))) for s in set().union(*spellings))
+            candidates = sorted(set().union(*holding))
+        hits = [i for i in candidates if self.text_re.search(texts[i])]
+        if not hits:
+            return []
+        nodes = _ALL_TEXT(root)  # the same nodes in the same order, now with their parents
+        return [nodes[i] for i in hits]
 
 
 @cache
-def _literal_finder(literals: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(literal) for literal in literals))
+def _byte_literals(literals: tuple[tuple[str, ...], ...]) -> tuple[tuple[bytes, ...], ...]:
+    """The literal groups that can be looked up in PageIndex's text: those all ASCII."""
+    return tuple(tuple(literal.encode() for literal in group) for group in literals if all(map(str.isascii, group)))
+
+
+class SelectorPlan:
+    """Selectors indexed by the key their match must carry, built once per rule file: a page then visits
+    only the selectors whose key it holds (two set intersections instead of a call per selector)."""
+
+    def __init__(self, selectors: Sequence[Selector]) -> None:
+        self.selectors = tuple(selectors)
+        self._always = frozenset(i for i, s in enumerate(self.selectors) if s.keys is None)
+        self._ids: dict[str, list[int]] = {}
+        self._classes: dict[str, list[int]] = {}
+        self._others: dict[Key, list[int]] = {}
+        for i, selector in enumerate(self.selectors):
+            for key in selector.keys or ():
+                table = self._ids if key[0] == "id" else self._classes if key[0] == "class" else self._others
+                table.setdefault(key[1] if table is not self._others else key, []).append(i)
+
+    def candidates(self, index: PageIndex) -> list[int]:
+        """Positions, in order, of the selectors that may match this page (Selector.may_match for each)."""
+        found = set(self._always)
+        for value in self._ids.keys() & index.ids:
+            found.update(self._ids[value])
+        for value in self._classes.keys() & index.classes:
+            found.update(self._classes[value])
+        for key, positions in self._others.items():
+            # A key whose selectors all qualified already needs no test.
+            if not found.issuperset(positions) and index.has(key):
+                found.update(positions)
+        return sorted(found)
 
 
 def compile_selector(source: str) -> Selector:
@@ -188,16 +263,52 @@ def compile_selector(source: str) -> Selector:
     if RELATIVE_HAS_RE.search(css):
         raise RuleError(f"selector {source!r}: relative ':has(> ...)' is not supported; use a descendant :has()")
     try:
-        compiled = CSSSelector(css, translator="html")
+        compiled = CSSSelector(css, translator=_Translator())
         keys = _keys(css)
     except (SelectorError, ValueError, NotImplementedError) as exc:
         raise RuleError(f"selector {source!r}: invalid CSS: {exc}") from exc
     if text_re is not None and keys is None:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
-    scan_re = re.compile(text_re.pattern, text_re.flags | re.M) if text_re is not None else None
     literals = _required_literals(text_re) if text_re is not None else ()
-    return Selector(source, compiled, keys, text_re, text_literals=literals, text_scan_re=scan_re)
+    return Selector(source, compiled, keys, text_re, text_literals=literals)
+
+
+class _Translator(LxmlHTMLTranslator):
+    """cssselect's HTML translation, except that an element that must carry an id, class or attribute is found
+    from that attribute: a sweep of one attribute is 2-3x faster than testing every element."""
+
+    def selector_to_xpath(
+        self, selector: ParsedSelector, prefix: str = "descendant-or-self::", translate_pseudo_elements: bool = False
+    ) -> str:
+        plain = super().selector_to_xpath(selector, prefix, translate_pseudo_elements)
+        key = _subject_key(selector.parsed_tree)
+        if key is None or key[0] == "tag" or prefix != "descendant-or-self::" or selector.pseudo_element:
+            return plain
+        expr = self.xpath(selector.parsed_tree)
+        # Only one step, whose test reads no position (the parent axis would change it): the same test, run on
+        # the elements holding the attribute; the attribute test only narrows them, the full test decides.
+        if expr.path or "position()" in plain or "last()" in plain:
+            return plain
+        condition = f"[{expr.condition}]" if expr.condition else ""
+        return f"descendant-or-self::*/{_attribute_step(key)}/parent::{expr.element}{condition}"
+
+
+def _attribute_step(key: Key) -> str:
+    """The attribute a key names, with a test every element matching the key passes."""
+    kind, value = key[0], key[1]
+    if kind == "id":
+        return f"@id[. = {LxmlHTMLTranslator.xpath_literal(value)}]"
+    if kind == "class":
+        return f"@class[contains(., {LxmlHTMLTranslator.xpath_literal(value)})]"
+    if len(key) == 2:
+        return f"@{value}"
+    operator, wanted = key[2], LxmlHTMLTranslator.xpath_literal(key[3])
+    if operator == "=":
+        return f"@{value}[. = {wanted}]"
+    if operator == "^=":
+        return f"@{value}[starts-with(., {wanted})]"
+    return f"@{value}[contains(., {wanted})]"  # ~=, |=, $= and *=: the value is somewhere in it
 
 
 def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:

@@ -6,19 +6,22 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from lxml import html
+from lxml.cssselect import CSSSelector
 
 from server import cli
 from server.config import RULES_DIR
 from server.declutter import declutter
 from server.errors import RuleError
+from server.heuristics import CASE_FOLDS_TO_ASCII
 from server.pipeline import Options, clean
 from server.ruleset import RuleSet, load_rule_file, load_rules
 from server.ruletools import check_file, convert_ftr, rule_files
-from server.selectors import PageIndex, compile_selector
+from server.selectors import PageIndex, SelectorPlan, compile_selector
 
 REPO = RULES_DIR.parent
 ARTICLE = " ".join(
@@ -217,6 +220,78 @@ def test_has_text_prefilter_needs_every_required_literal_in_any_case() -> None:
     assert selector.select(miss, PageIndex(miss)) == []
 
 
+def test_case_folds_to_ascii_are_every_non_ascii_character_a_regex_matches_to_an_ascii_one() -> None:
+    # The has-text prefilter lowercases ASCII bytes only: it is sound only if no such character is missing here.
+    ascii_char = re.compile("[\x00-\x7f]", re.I)
+    folds = {chr(code) for code in range(0x80, sys.maxunicode + 1) if ascii_char.fullmatch(chr(code))}
+    assert folds == CASE_FOLDS_TO_ASCII.keys()
+    for char, letter in CASE_FOLDS_TO_ASCII.items():
+        assert re.fullmatch(letter, char, re.I)
+
+
+def test_has_text_matches_text_spelled_with_case_folding_characters() -> None:
+    # 'ı' and 'K' (Kelvin) match 'i' and 'k' case-insensitively, though lower() leaves them non-ASCII.
+    selector = compile_selector(r"div:has-text(/^\s*(sign up|subscribe)\b.{0,40}\b(newsletters?|inbox)\b/i)")
+    for text in ("SIGN UP for the newsletter", "Subscrıbe to our newsletter", "Sign up: the weeK's newsletter"):
+        tree = _tree(f"<div id='a'><p>{text}</p></div><div id='b'><p>Sign up</p></div>")
+        assert [d.get("id") for d in selector.select(tree, PageIndex(tree))] == ["a"], text
+
+
+def test_has_text_sees_text_joined_by_a_removal_once_told() -> None:
+    tree = _tree("<div id='a'>Sub<b class='ad'>x</b>scribe to our newsletter</div>")
+    index = PageIndex(tree)
+    selector = compile_selector(r"div:has-text(/^\s*subscribe\b.{0,40}\bnewsletter/i)")
+    assert selector.select(tree, index) == []
+    tree.find(".//b").drop_tree()
+    index.forget_text()
+    assert [d.get("id") for d in selector.select(tree, index)] == ["a"]
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        ".promo",
+        "div.promo",
+        "#ad-1",
+        "[id^='ad-']",
+        "[style*='display:none']",
+        "[hidden]:not([id^='S:'])",
+        "[aria-hidden='true']:not(img)",
+        "[class~='wide']",
+        "[lang|='en']",
+        "[id$='-2']",
+        ".promo, #x-2",
+        "p.promo:first-child",
+        "div .promo",
+        "div:has(p.promo)",
+    ],
+)
+def test_selectors_found_through_an_attribute_match_cssselect(css: str) -> None:
+    tree = _tree(
+        "<div id='ad-1' class='promo wide'><p class='promo'>a</p><p class='promo'>b</p></div>"
+        "<div id='s' style='color:red;display:none' hidden></div><div id='S:0' hidden></div>"
+        "<img id='i' aria-hidden='true'><span id='h' aria-hidden='true' class='promotion'></span>"
+        "<div id='l' lang='en-GB'></div><div id='x-2' class='x promo-2'></div>"
+    )
+    expected = CSSSelector(css, translator="html")(tree)
+    assert expected
+    assert compile_selector(css).select(tree) == expected
+
+
+def test_id_class_and_attribute_selectors_sweep_that_attribute_only() -> None:
+    for css, step in ((".promo", "/@class["), ("#ad-1", "/@id["), ("[role='dialog']", "/@role["), ("div:has(p)", "")):
+        path = compile_selector(css).xpath.path
+        assert (step in path) if step else "@" not in path, path
+
+
+def test_a_selector_plan_visits_the_selectors_that_may_match() -> None:
+    selectors = [compile_selector(css) for css in (".promo", "#gone", "[role='dialog']", "xpath://p", "aside", "#ad")]
+    tree = _tree("<div id='ad'><p class='promo'>a</p></div><div role='dialog'></div>")
+    index = PageIndex(tree)
+    positions = SelectorPlan(selectors).candidates(index)
+    assert positions == [i for i, selector in enumerate(selectors) if selector.may_match(index)] == [0, 2, 3, 5]
+
+
 def test_descendant_has_works() -> None:
     tree = _tree("<div id='x'><p class='promo'>a</p></div><div id='y'><p>b</p></div>")
     assert [d.get("id") for d in compile_selector("div:has(p.promo)").select(tree)] == ["x"]
@@ -309,6 +384,15 @@ def test_max_share_sets_a_group_s_own_refusal_share(repo: Path) -> None:
         root = html.document_fromstring(page)
         assert [r.refused for r in declutter(root, [rule])] == [refused]
         assert ("Hidden words" in root.text_content()) is refused
+
+
+def test_the_refusal_share_counts_paragraph_text_only(repo: Path) -> None:
+    # The node's whole text is most of the page, but none of it is paragraph text: nothing to guard.
+    items = "<li>Menu item</li>" * 20
+    page = f"<html><body><p>Short story.</p><div class='gone'><ul>{items}</ul></div></body></html>"
+    rule = load_rule_file(write_rule(repo, GOOD_RULE.replace('[".promo"]', '[".gone"]')))
+    root = html.document_fromstring(page)
+    assert [(r.count, r.refused) for r in declutter(root, [rule])] == [(1, False)]
 
 
 def test_max_words_spares_long_matches(repo: Path) -> None:
