@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -32,7 +32,7 @@ class Removal:
     refused: bool = False
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = dict(vars(self))  # flat: no need for asdict's deep copy
         if not self.refused:
             del data["refused"]
         return data

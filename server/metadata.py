@@ -10,7 +10,7 @@ import html
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
@@ -111,7 +111,7 @@ class Metadata:
     excerpt: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # flat: no need for asdict's deep copy
 
 
 def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) -> Metadata:

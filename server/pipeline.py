@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -80,7 +80,8 @@ class CleanResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Shallow: its lists already hold plain dicts, so asdict's deep copy buys nothing.
+        return dict(vars(self))
 
 
 @cache

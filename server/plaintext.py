@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -51,7 +52,7 @@ class PlainText:
     segments: list[Segment] = field(default_factory=list)
     bullets: int = 0  # list bullets in text (not words)
 
-    @property
+    @cached_property  # the pipeline reads it twice; the text never changes after the walk
     def word_count(self) -> int:
         cjk = len(CJK_CHAR_RE.findall(self.text))
         return len((CJK_CHAR_RE.sub(" ", self.text) if cjk else self.text).split()) + cjk - self.bullets
