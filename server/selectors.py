@@ -113,7 +113,10 @@ class PageIndex:
         # Their first and last bytes (memchr) rule most pages out before the full search.
         exact = not any(form[:1] in data and form[-1:] in data and form in data for form in _CASE_FOLD_FORMS)
         if not exact:
-            data = data.decode().translate(_CASE_FOLDS).encode()
+            text = data.decode()
+            for char, folded in CASE_FOLDS_TO_ASCII.items():
+                text = text.replace(char, folded)  # str.translate with a table is ~50x slower on a large page
+            data = text.encode()
         return data, data.lower(), exact
 
     def forget_text(self) -> None:
@@ -122,7 +125,6 @@ class PageIndex:
         self._literals.clear()
 
 
-_CASE_FOLDS = str.maketrans(CASE_FOLDS_TO_ASCII)
 _CASE_FOLD_FORMS = tuple(char.encode() for char in CASE_FOLDS_TO_ASCII)
 _ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
 _ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
