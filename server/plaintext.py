@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from .heuristics import BLOCK_TAGS, CJK_CHAR_RE
 
 _WHITESPACE_RE = re.compile(r"\s+")
+_LONG_WHITESPACE_RE = re.compile(r"\s{2,}")
 PARAGRAPH_SEPARATOR = "\n\n"
 BULLET = "- "
 # A list item whose text already starts with its own number, letter or bullet gets no bullet of ours.
@@ -38,7 +39,9 @@ class Segment:
     def raw_index(self, k: int) -> int:
         """Index in raw of the k-th character of the normalised form (len(raw) past the end)."""
         target, shift = k + self.lead_skip, 0
-        for run in _WHITESPACE_RE.finditer(self.raw):
+        # Only runs of two or more shift the index; skipping single spaces cannot change where the loop stops
+        # (the stop test only gets truer further on while the shift stays the same).
+        for run in _LONG_WHITESPACE_RE.finditer(self.raw):
             if run.start() - shift >= target:
                 break
             shift += run.end() - run.start() - 1  # a whitespace run is one character once normalised
@@ -60,88 +63,77 @@ class PlainText:
 
 def to_plain_text(article: HtmlElement) -> PlainText:
     """Walk the article once; blocks start paragraphs, inline text joins with whitespace collapsed."""
-    builder = _Builder()
+    # One loop over locals rather than a builder object: attribute reads and a call per text node were
+    # about a third of the stage.
+    parts: list[str] = []
+    paragraphs: list[tuple[int, int]] = []
+    segments: list[Segment] = []
+    length = 0
+    paragraph_start: int | None = None
+    trailing_space = False
+    bullet_pending = False  # the next paragraph to start is a list item's first
+    bullets = 0
+
+    def end_paragraph() -> None:
+        nonlocal length, paragraph_start, trailing_space
+        if trailing_space:
+            # Drop the paragraph's trailing space; the last segment shrinks by one character.
+            parts[-1] = parts[-1][:-1]
+            length -= 1
+            segments[-1].length -= 1
+        paragraphs.append((paragraph_start, length))
+        paragraph_start, trailing_space = None, False
+
     # tag, text and tail are read once each: every read of them builds a new Python string.
     for event, element in etree.iterwalk(article, events=("start", "end")):
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        if tag in BLOCK_TAGS:
-            builder.end_paragraph()
+        if tag in BLOCK_TAGS and paragraph_start is not None:
+            end_paragraph()
         if event == "start":
             if tag == "li":
-                builder.bullet_pending = True
-            text = element.text
-            if text:
-                builder.add(element, "text", text)
+                bullet_pending = True
+            raw, attr = element.text, "text"
         else:
             if tag == "li":
-                builder.bullet_pending = False  # an item without text of its own keeps no bullet
-            if element is not article:
-                tail = element.tail
-                if tail:
-                    builder.add(element, "tail", tail)
-    builder.end_paragraph()
-    return PlainText("".join(builder.parts), builder.paragraphs, builder.segments, builder.bullets)
-
-
-def _collapse_whitespace(raw: str) -> str:
-    """_WHITESPACE_RE.sub(" ", raw), ~2x faster: str.split() and re's \\s both split on str.isspace()."""
-    words = raw.split()
-    if not words:
-        return " " if raw else ""
-    collapsed = " ".join(words)
-    if raw[0].isspace():
-        collapsed = " " + collapsed
-    if raw[-1].isspace():
-        collapsed += " "
-    return collapsed
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.paragraphs: list[tuple[int, int]] = []
-        self.segments: list[Segment] = []
-        self.paragraph_start: int | None = None
-        self.trailing_space = False
-        self.bullet_pending = False  # the next paragraph to start is a list item's first
-        self.bullets = 0
-
-    def add(self, element: HtmlElement, attr: str, raw: str) -> None:
-        normalised = _collapse_whitespace(raw)
+                bullet_pending = False  # an item without text of its own keeps no bullet
+            if element is article:
+                continue
+            raw, attr = element.tail, "tail"
+        if not raw:
+            continue
+        # Whitespace runs collapsed to one space (as _WHITESPACE_RE.sub would), less a leading space merged into
+        # the previous segment (lead_skip 1).
+        words = raw.split()
         lead_skip = 0
-        if normalised.startswith(" ") and (self.paragraph_start is None or self.trailing_space):
-            normalised, lead_skip = normalised[1:], 1
-        if not normalised:
-            return
-        if self.paragraph_start is None:
-            if self.paragraphs:
-                self._put(PARAGRAPH_SEPARATOR)
-            self.paragraph_start = self.length
-            if self.bullet_pending and not _OWN_MARKER_RE.match(normalised):
-                self._put(BULLET)
-                self.bullets += 1
-            self.bullet_pending = False
-        self.segments.append(Segment(element, attr, self.length, len(normalised), raw, lead_skip))
-        self.parts.append(normalised)
-        self.length += len(normalised)
-        self.trailing_space = normalised.endswith(" ")
-
-    def _put(self, text: str) -> None:
-        """Text of ours (separators, bullets) that no segment maps back to the tree."""
-        self.parts.append(text)
-        self.length += len(text)
-
-    def end_paragraph(self) -> None:
-        if self.paragraph_start is None:
-            return
-        if self.trailing_space:
-            # Drop the paragraph's trailing space; the last segment shrinks by one character.
-            self.parts[-1] = self.parts[-1][:-1]
-            self.length -= 1
-            self.segments[-1].length -= 1
-        self.paragraphs.append((self.paragraph_start, self.length))
-        self.paragraph_start = None
-        self.trailing_space = False
+        if words:
+            normalised = " ".join(words)
+            if raw[0].isspace():
+                if paragraph_start is None or trailing_space:
+                    lead_skip = 1
+                else:
+                    normalised = " " + normalised
+            if raw[-1].isspace():
+                normalised += " "
+        elif paragraph_start is None or trailing_space:
+            continue  # only whitespace, with nothing before it in the paragraph to separate
+        else:
+            normalised = " "
+        if paragraph_start is None:
+            if paragraphs:
+                parts.append(PARAGRAPH_SEPARATOR)  # text of ours, which no segment maps back to the tree
+                length += len(PARAGRAPH_SEPARATOR)
+            paragraph_start = length
+            if bullet_pending and not _OWN_MARKER_RE.match(normalised):
+                parts.append(BULLET)
+                length += len(BULLET)
+                bullets += 1
+            bullet_pending = False
+        segments.append(Segment(element, attr, length, len(normalised), raw, lead_skip))
+        parts.append(normalised)
+        length += len(normalised)
+        trailing_space = normalised[-1] == " "
+    if paragraph_start is not None:
+        end_paragraph()
+    return PlainText("".join(parts), paragraphs, segments, bullets)

@@ -229,7 +229,9 @@ def _cleaner(url_schemes: set[str], attribute_filter: object = None) -> nh3.Clea
 # The filter costs a Python call per attribute: markup without "data:" goes through a cleaner that refuses the
 # data scheme outright (however a URL spells it), which needs no filter.
 _CLEANER = _cleaner(URL_SCHEMES, _filter_attribute)
-_DATA_SCHEME = re.compile("data:", re.IGNORECASE)
+# "data:" in any case, spelled so that re skips to each colon instead of trying a match at every character
+# (~10x faster); IGNORECASE matched only ASCII d, a, t here, as the test checks over all code points.
+_DATA_SCHEME = re.compile(r":(?<=[Dd][Aa][Tt][Aa]:)")
 _WEB_ONLY_CLEANER = _cleaner(URL_SCHEMES - {"data"})
 
 

@@ -48,7 +48,8 @@ def tidy(article: HtmlElement, base_url: str | None) -> None:
             continue
         safe = _safe_url(href, base_url, SAFE_LINK_SCHEMES)
         if safe:
-            link.set("href", safe)
+            if safe != href:  # most links are absolute already: setting the same value changes nothing
+                link.set("href", safe)
         else:
             del link.attrib["href"]
 
@@ -81,13 +82,22 @@ def _safe_url(value: str | None, base_url: str | None, schemes: frozenset[str]) 
     value = value.strip()
     try:
         absolute = _resolve(value, base_url) if base_url and not value.startswith(_ABSOLUTE) else value
-        scheme = urlsplit(absolute).scheme.lower()
+        scheme = _web_scheme(absolute) or urlsplit(absolute).scheme.lower()
     except ValueError:
         return None
     if scheme in schemes or (not scheme and not base_url and not value.startswith("//")):
         return absolute
     if value.startswith("#"):
         return value
+    return None
+
+
+def _web_scheme(url: str) -> str | None:
+    """urlsplit(url).scheme for the common http(s)://ascii-host URL, without urlsplit's cost; None otherwise.
+    Exact: the scheme is the text before the first colon, and an ASCII URL without brackets is one urlsplit
+    cannot reject (its only errors are about bracketed IPv6 hosts and non-ASCII netlocs)."""
+    if url.startswith(_ABSOLUTE) and url.isascii() and "[" not in url and "]" not in url:
+        return "https" if url[4] == "s" else "http"
     return None
 
 

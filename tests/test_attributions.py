@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from server import attributions
 from server.attributions import _SENT_END_RE, Attribution, find_attributions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -450,3 +451,100 @@ def test_sentence_ends_are_found_as_the_plain_pattern_finds_them():
     plain = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
     text = 'He said so. "Really?!" she asked.\nNo… "Fine." (Yes.) Ok!! Mr. X.\u00a0Then ?! end. x.y ...  z'
     assert [m.span() for m in _SENT_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# --- Fast paths that must find exactly what the plain patterns find ---------------------------------------
+
+
+def _fuzz_texts(alphabet: list[str], count: int = 400, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+_FUZZ_WORDS = [
+    *sorted(set(attributions.CUE_VERBS))[::7],
+    "said",
+    "According to",
+    "according to",
+    "accord",
+    "to",
+    "unsaid",
+    "é",
+    "x",
+    "_",
+    "3",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u00a0",
+    ",",
+    ".",
+    "“",
+    "’",
+    "(",
+    "—",
+    "-",
+]
+
+
+def test_cue_words_are_single_words_or_according_to():
+    # _cue_matches relies on cues never overlapping: each is letters only (and "according to").
+    assert all(w.isalpha() for w in attributions.CUE_VERBS)
+
+
+def test_cue_matches_are_those_of_finditer():
+    for text in _fuzz_texts(_FUZZ_WORDS, 3000):
+        want = [(m.start(), m.end(), m.group()) for m in attributions._CUE_RE.finditer(text)]
+        assert [(m.start(), m.end(), m.group()) for m in attributions._cue_matches(text)] == want, text
+
+
+def test_sentence_start_set_is_the_old_character_class():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ]", every)) == attributions._UPPER_START
+
+
+def test_anchored_pattern_prefilters_only_skip_strings_that_cannot_match():
+    pieces = [
+        *[
+            "Monday",
+            "Sunday",
+            "January",
+            "May",
+            "December",
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "yesterday",
+            "today",
+            "tonight",
+        ],
+        *["and", "but", "while", "as", "whereas", "or"],
+        "on",
+        "last",
+        ",",
+        " ",
+        "\n",
+        "\u00a0",
+        "7",
+        "2024",
+        "٣",
+        "also",
+        "too",
+        "they",
+        "x",
+        "Holiday",
+        "Ecuador",
+        "é",
+    ]
+    for text in _fuzz_texts(pieces, 4000):
+        m = attributions._PRE_CUE_TIME_RE.search(text)
+        if m and m.end() == len(text):
+            assert text.endswith(attributions._PRE_CUE_TIME_ENDS) or text[-1:].isdecimal(), text
+        if attributions._DANGLING_CONJ_RE.search(text):
+            assert text.rstrip().endswith(attributions._DANGLING_CONJ), text
+        old = re.search(r"(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$", text)
+        new = attributions._BASE_SUBJECT_RE.search(text)
+        assert (old and (old.span(), old.group(1))) == (new and (new.span(), new.group(1))), text

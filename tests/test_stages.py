@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import codecs
-from urllib.parse import urljoin
+import re
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from lxml import html
@@ -17,9 +18,9 @@ from server.metadata import read_metadata
 from server.parse import parse
 from server.pipeline import Options, check_url, clean, registrable_domain
 from server.plaintext import to_plain_text
-from server.sanitize import sanitize
+from server.sanitize import _DATA_SCHEME, sanitize
 from server.selectors import PageIndex, compile_selector
-from server.tidy import _resolve, tidy
+from server.tidy import _resolve, _web_scheme, tidy
 from tests.conftest import article_page
 
 
@@ -297,3 +298,37 @@ def test_published_date_from_the_address_as_a_last_resort():
 def test_tidy_resolves_links_as_urljoin_does(href: str) -> None:
     base = "https://en.example.org/wiki/Page?x=1#top"
     assert _resolve(href, base) == urljoin(base, href)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/a?b#c",
+        "http://example.com",
+        "http://",
+        "https:///x",
+        "https://exa\tmple.com/\n",
+        "https://[::1]/x",
+        "http://[bad/",
+        "http://bad]/",
+        "https://exämple.com/",
+        "https://example.com/℀/",
+        "HTTPS://example.com/",
+        "httpx://example.com/",
+        "mailto:a@example.com",
+    ],
+)
+def test_web_scheme_is_urlsplits_whenever_it_answers(url: str) -> None:
+    scheme = _web_scheme(url)
+    if url in ("https://example.com/a?b#c", "http://example.com", "http://", "https:///x", "https://exa\tmple.com/\n"):
+        assert scheme is not None
+    if scheme is not None:
+        assert scheme == urlsplit(url).scheme  # and urlsplit did not raise
+
+
+def test_data_scheme_test_sees_data_colon_in_any_case_and_nothing_else():
+    # The old test was re.compile("data:", re.IGNORECASE): it matched only ASCII d, a, t in any case.
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall("(?i)[dat:]", every)) == set("dDaAtT:")
+    for markup in ["", "data:", "DaTa:", "<img src='DATA:image/png'>", "data", "dat:a", "data :", "xdata:", "ｄata:"]:
+        assert bool(_DATA_SCHEME.search(markup)) == bool(re.search("data:", markup, re.IGNORECASE))
