@@ -5,15 +5,13 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import add
 
 from lxml import etree, html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, is_video_url, text_length
+from readability.readability import REGEXES, clean, is_video_url, text_length
 
 from .errors import NoArticle
 from .heuristics import (
@@ -45,32 +43,46 @@ log = logging.getLogger(__name__)
 # the serialized children, so "<p" also catches pre, picture, param...).
 _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
-_UNLIKELY_EXEMPT = etree.XPath(
+_INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
+_FRAME_TAGS = ("main", "article", "math")
+
+
+def _xpath(expression: str, smart_strings: bool = True) -> etree.XPath:
+    """A compiled XPath without EXSLT's regular expression functions: none is used, and lxml registers them
+    anew on every call."""
+    return etree.XPath(expression, regexp=False, smart_strings=smart_strings)
+
+
+# The paths below spell out descendant:: where .// would do: .// steps through every descendant node (text
+# nodes too) and then through each one's children, which libxml2 does not always rewrite.
+_UNLIKELY_EXEMPT = _xpath(
     "boolean(ancestor-or-self::pre | ancestor-or-self::code | descendant-or-self::main | "
     "descendant-or-self::article | descendant-or-self::math)"
 )
 # Every class and id value as a smart string (its getparent() is the element): searching them all at once
 # beats visiting every element.
-_CLASS_AND_ID_VALUES = etree.XPath(".//@class | .//@id")
-_NORMALIZED_LENGTH = etree.XPath("string-length(normalize-space(.))")
-_LINK_TEXT = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
-_TEXT_OUTSIDE_FIGURES = etree.XPath(".//text()[not(ancestor::figure)]", smart_strings=False)
-_FIGURES_BEFORE = etree.XPath("preceding::figure")
-_DOCUMENT_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
-_HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
-_IN_MAIN_OR_ARTICLE = etree.XPath("boolean(ancestor::main | ancestor::article)")
-# What readability's sanitize counts under each conditionally cleaned element, in one XPath call.
-_COUNTED_TAGS = ("p", "img", "li", "a", "embed", "input", "hidden input")
-_DESCENDANT_COUNTS = etree.XPath(
-    "concat(count(.//p), ' ', count(.//img), ' ', count(.//li), ' ', count(.//a), ' ', count(.//embed), ' ', "
-    "count(.//input), ' ', count(.//input[@type='hidden']))"
+_CLASS_AND_ID_VALUES = _xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
+_NORMALIZED_LENGTH = _xpath("string-length(normalize-space(.))")
+_LINK_TEXT = _xpath("descendant-or-self::a/descendant::text()", smart_strings=False)
+_TEXT_OUTSIDE_FIGURES = _xpath("descendant::text()[not(ancestor::figure)]", smart_strings=False)
+_FIGURES_BEFORE = _xpath("preceding::figure")
+_DOCUMENT_POSITION = _xpath("count(preceding::*) + count(ancestor::*)")
+_HAS_IMAGE = _xpath("boolean(descendant-or-self::img)")
+_IN_MAIN_OR_ARTICLE = _xpath("boolean(ancestor::main | ancestor::article)")
+_IN_FORM_ASIDE_OR_NAV = _xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
+# What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
+# one XPath call.
+_COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
+_DESCENDANT_COUNTS = _xpath(
+    "concat(count(descendant::p), ' ', count(descendant::img), ' ', count(descendant::li), ' ', "
+    "count(descendant::embed), ' ', count(descendant::input), ' ', count(descendant::input[@type='hidden']))"
 )
 # Blocks whose class or id may name an author box (AUTHOR_BOX_CLASS_RE decides), found in C.
 _AUTHOR_BOX_TEST = (
     "contains(@class, 'uthor') or contains(@id, 'uthor') or contains(@class, 'bio') or contains(@id, 'bio')"
 )
-_AUTHOR_BOX_CANDIDATES = etree.XPath(" | ".join(f".//{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
-_REPEATABLE_BLOCKS = etree.XPath(" | ".join(f".//{tag}" for tag in REPEATED_BLOCK_TAGS))
+_AUTHOR_BOX_CANDIDATES = _xpath(" | ".join(f"descendant::{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
+_REPEATABLE_BLOCKS = _xpath(" | ".join(f"descendant::{tag}" for tag in REPEATED_BLOCK_TAGS))
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 
@@ -103,29 +115,69 @@ def _class_weight(class_name: str | None, element_id: str | None) -> int:
     return weight
 
 
-def _unlikely_value_indexes(lowered: list[str]) -> list[int]:
-    """The indexes, in order, of the lowercased class and id values holding one of readability's unlikely words:
-    a str.find per word over the values joined by newlines (no word holds one) beats a regex alternation."""
-    joined = "\n".join(lowered)
-    starts = list(accumulate(map(add, map(len, lowered), repeat(1)), initial=0))
+def _unlikely_value_indexes(values: list[str]) -> list[int]:
+    """The indexes, in order, of the class and id values holding one of readability's unlikely words in lowercase:
+    a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's
+    string end; lowercasing the joined string lowercases each value alike: no case rule looks across a NUL.)"""
+    joined = "\0".join(values).lower()
     found: set[int] = set()
     for word in _UNLIKELY_WORDS:
+        # The index of a value is the number of NULs before it, counted on from the last one seen.
+        index, counted = 0, 0
         at = joined.find(word)
         while at != -1:
-            index = bisect_right(starts, at) - 1
+            index += joined.count("\0", counted, at)
             found.add(index)
-            at = joined.find(word, starts[index + 1])
+            end = joined.find("\0", at)
+            if end == -1:
+                break
+            index, counted = index + 1, end + 1
+            at = joined.find(word, counted)
     return sorted(found)
+
+
+def _inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
+    """Whether the element is, or sits in, a <pre> or <code>, or sits in the dropped element."""
+    return element.tag in ("pre", "code") or any(
+        ancestor is dropped or ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()
+    )
+
+
+def _holds_frame(element: HtmlElement) -> bool:
+    """Whether the element is, or holds, a <main>, <article> or <math>."""
+    return element.tag in _FRAME_TAGS or next(element.iterdescendants(*_FRAME_TAGS), None) is not None
 
 
 def _has_block_descendant(element: HtmlElement) -> bool:
     """Whether a descendant's tag starts like one of readability's block tags."""
-    return any(elem.tag.startswith(_BLOCK_TAG_PREFIXES) for elem in element.iterdescendants(etree.Element))
+    # A plain loop over an unfiltered iterator: cheaper than any() over a generator and a type-filtered iterator.
+    descendants = element.iter()
+    next(descendants)  # the element itself
+    for elem in descendants:
+        tag = elem.tag
+        if isinstance(tag, str) and tag.startswith(_BLOCK_TAG_PREFIXES):
+            return True
+    return False
 
 
 def _text(element: HtmlElement) -> str:
     """element.text_content() as a plain string: the same text nodes, serialized in C, twice as fast as its XPath."""
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+# readability's call-to-action test only reads a paragraph's opening: one of its phrases (each shorter than
+# this, a test checks), then the character after (for its \b), once the leading spaces are skipped.
+_CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
+_CALL_TO_ACTION_OPENING = 16
+
+
+def _opening(element: HtmlElement) -> str:
+    """The element's text, or its own leading text when that holds _CALL_TO_ACTION_OPENING characters past its
+    leading spaces (all the call-to-action test reads)."""
+    text = element.text
+    if text is not None and len(text.lstrip()) >= _CALL_TO_ACTION_OPENING:
+        return text
+    return _text(element)
 
 
 def _text_length(element: HtmlElement) -> int:
@@ -177,6 +229,12 @@ class _TreeDocument(Document):
                 return candidate
         return best
 
+    def get_semantic_article_candidate(self, candidates: dict, best_candidate: dict) -> dict:
+        # readability's first test, with an XPath compiled once (it compiles one per call): most picks pass it.
+        if not _IN_FORM_ASIDE_OR_NAV(best_candidate["elem"]):
+            return best_candidate
+        return super().get_semantic_article_candidate(candidates, best_candidate)
+
     def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
         # readability's rule: a <main> around the pick with twice its text wins (see _has_twice_the_text).
         if not self.semantic_main:
@@ -195,13 +253,63 @@ class _TreeDocument(Document):
         self.promoted_main = True
         return candidate
 
+    def get_article(self, candidates: dict, best_candidate: dict, html_partial: bool = False) -> HtmlElement:
+        """readability 0.9's get_article, step for step, but the article's div is made in our own document:
+        fragment_fromstring parses one with lxml.html's parser, whose element class lookup calls back into
+        Python for every element proxy in this and every later stage, and each sibling moved into it changed
+        documents."""
+        if not html_partial:
+            return super().get_article(candidates, best_candidate, html_partial)
+        sibling_score_threshold = max(10, best_candidate["content_score"] * 0.2)
+        # No step reads above the article: a div of no parent serves as fragment_fromstring's (alone in a body).
+        output = self.html.makeelement("div")
+        best_elem = best_candidate["elem"]
+        self.add_heading_preamble(candidates, best_elem, sibling_score_threshold)
+        self.merge_article_segments(candidates, best_candidate, sibling_score_threshold)
+        parent = best_elem.getparent()
+        siblings = list(parent) if parent is not None else [best_elem]
+        editorial_leads = self.get_editorial_leads(best_elem)
+        for lead in reversed(editorial_leads):
+            best_elem.insert(0, lead)
+        for sibling in siblings:
+            if sibling in editorial_leads:
+                continue
+            scored = candidates.get(sibling)
+            append = sibling is best_elem or (scored is not None and scored["content_score"] >= sibling_score_threshold)
+            # The paragraph tests can only add a sibling: skip them for one already in.
+            if not append and sibling.tag == "p":
+                link_density = self.get_link_density(sibling)
+                node_content = sibling.text or ""
+                node_length = len(node_content)
+                append = (node_length > 80 and link_density < 0.25) or bool(
+                    node_length <= 80 and link_density == 0 and re.search(r"\.( |$)", node_content)
+                )
+            if append:
+                output.append(sibling)
+        return output
+
     def merge_article_segments(self, candidates: dict, best_candidate: dict, score_threshold: float) -> None:
         # readability gathers the article's text blocks (the pick and segments like it) but not the figures
         # beside them, a how-to's step photos for one: each block brings its neighbouring figures along.
         best = best_candidate["elem"]
-        figures = {elem: _neighbouring_figures(elem) for elem in candidates if elem.tag == best.tag}
+        # Only for the pick and the candidates readability could merge: its segments share the pick's tag, sit
+        # under another parent, and score at least max(10, 5% of the pick's) (classless <article>s aside).
+        floor = max(10, best_candidate["content_score"] * 0.05)
+        best_parent = best.getparent()
+        figures = {
+            elem: _neighbouring_figures(elem)
+            for elem, candidate in candidates.items()
+            if elem is best
+            or (
+                elem.tag == best.tag
+                and (candidate["content_score"] >= floor or elem.tag == "article")
+                and elem.getparent() is not best_parent
+            )
+        }
         own = list(best)
-        super().merge_article_segments(candidates, best_candidate, score_threshold)
+        # No candidate but the pick: readability would walk the whole frame and merge nothing.
+        if len(figures) > 1:
+            super().merge_article_segments(candidates, best_candidate, score_threshold)
         for segment in _drop_copies(best, own, [child for child in best if child not in own]):
             _place_figures(segment, segment, *figures.get(segment, ((), ())))
         if own:
@@ -212,7 +320,7 @@ class _TreeDocument(Document):
         # <main>, before the body readability picks (only when the pick has no figure of its own).
         leads = super().get_editorial_leads(best_elem)
         frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
-        if frame is None or best_elem.find(".//figure") is not None:
+        if frame is None or next(best_elem.iterdescendants("figure"), None) is not None:
             return leads
         # The preceding axis holds no ancestor of the pick; its figures come in document order.
         lead_figure = next((fig for fig in _FIGURES_BEFORE(best_elem) if frame in fig.iterancestors()), None)
@@ -242,15 +350,17 @@ class _TreeDocument(Document):
     def score_paragraphs(self) -> dict:
         candidates: dict[HtmlElement, dict] = {}
         ordered: list[HtmlElement] = []
+        min_length = self.min_text_length
         for elem in self.html.iter("p", "pre", "td", "blockquote"):
+            # The length first: it rules out more elements than a missing parent, and more cheaply.
+            text = _text(elem)
+            if len(text) < min_length:
+                continue  # normalizing its whitespace only shortens it
             parent = elem.getparent()
             if parent is None:
                 continue
-            text = _text(elem)
-            if len(text) < self.min_text_length:
-                continue  # normalizing its whitespace only shortens it
             inner_text = " ".join(text.split())
-            if len(inner_text) < self.min_text_length:
+            if len(inner_text) < min_length:
                 continue
             grandparent = parent.getparent()
             for node in (parent, grandparent):
@@ -274,7 +384,7 @@ class _TreeDocument(Document):
         # each ancestor's verdict instead (mercurial's 64 KB page went from 150 ms to a few).
         for lead in (elem, *elem.iterancestors()):
             following = lead.getnext()
-            if following is None or following.find(".//blockquote") is None:
+            if following is None or next(following.iterdescendants("blockquote"), None) is None:
                 continue
             verdict = self._quote_leads.get(lead)
             if verdict is None:
@@ -284,12 +394,23 @@ class _TreeDocument(Document):
                 return True
         return False
 
+    def is_toc_list(self, elem: HtmlElement) -> bool:
+        # readability's test looks at every ancestor but can only match a <ul>: visit those alone.
+        if elem.tag != "ul":
+            return False
+        return any(
+            (previous := toc.getprevious()) is not None
+            and previous.tag in ("h2", "h3", "h4")
+            and clean(previous.text_content()).lower() == "table of contents"
+            for toc in (elem, *elem.iterancestors("ul"))
+        )
+
     def get_preserved_elements(self, node: HtmlElement) -> dict:
         allowed = {elem: True for elem in self.tags(node, "ul") if self.is_toc_list(elem)}
         # A quote lead is followed by a block holding a <blockquote>: none in the whole tree, no lead to look for.
         ancestors = list(node.iterancestors())
         top = ancestors[-1] if ancestors else node
-        if top.find(".//blockquote") is not None:
+        if next(top.iterdescendants("blockquote"), None) is not None:
             allowed.update({elem: True for elem in self.tags(node, "div", "section") if self.is_quote_lead(elem)})
         return allowed
 
@@ -298,6 +419,12 @@ class _TreeDocument(Document):
         # elements or test them one by one, so the order changes nothing. A list: they drop while iterating.
         return list(node.iterdescendants(*tag_names))
 
+    def reverse_tags(self, node: HtmlElement, *tag_names: str) -> Iterator[HtmlElement]:
+        # readability's order (per tag, last first), each tag's list taken when its turn comes (the elements
+        # dropped by then are gone), without going through ElementPath.
+        for tag_name in tag_names:
+            yield from reversed(list(node.iterdescendants(tag_name)))
+
     def class_weight(self, e: HtmlElement) -> int:
         return _class_weight(e.get("class"), e.get("id"))
 
@@ -305,21 +432,19 @@ class _TreeDocument(Document):
         values = _CLASS_AND_ID_VALUES(self.html)
         seen: set[HtmlElement] = set()
         dropped = None
-        for index in _unlikely_value_indexes(list(map(str.lower, values))):
+        for index in _unlikely_value_indexes(values):
             elem = values[index].getparent()
             if elem in seen:
                 continue
             seen.add(elem)
-            # Values come in document order: an element inside the last dropped one left the tree with it.
-            if dropped is not None and dropped in elem.iterancestors():
+            if elem.tag in ("html", "body", "a") or _may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}"):
+                continue  # (links hold sentence text: Readability.js exempts them)
+            # _UNLIKELY_EXEMPT's test in two walks that stop early, the walk up also telling whether the element
+            # went with the last dropped one (values come in document order).
+            if _inside_dropped_or_code(elem, dropped) or _holds_frame(elem):
                 continue
-            if (
-                not _may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}")
-                and elem.tag not in ("html", "body", "a")  # links hold sentence text (Readability.js exempts them)
-                and not _UNLIKELY_EXEMPT(elem)
-            ):
-                elem.drop_tree()
-                dropped = elem
+            elem.drop_tree()
+            dropped = elem
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         # readability serializes each div to look for a block tag; we stop at the first block descendant (most
@@ -328,9 +453,18 @@ class _TreeDocument(Document):
             if not _has_block_descendant(elem):
                 elem.tag = "p"
         for elem in list(self.html.iter("div")):
+            # Blank text, no inline or <br> child and no child with a non-blank tail: nothing below would change.
+            text = elem.text
+            if (text is None or text.isspace()) and not any(
+                child.tag in _INLINE_TAGS_AND_BR or (child.tail is not None and not child.tail.isspace())
+                for child in elem
+            ):
+                continue
+            # New paragraphs made in the tree's own document (lxml.html.Element makes a document for each).
+            make_element = elem.makeelement
             paragraph = None
             if elem.text and elem.text.strip():
-                paragraph = html.Element("p")
+                paragraph = make_element("p")
                 paragraph.text, elem.text = elem.text, None
                 elem.insert(0, paragraph)
             for child in list(elem):
@@ -340,12 +474,12 @@ class _TreeDocument(Document):
                     paragraph = None
                     continue
                 if paragraph is None:
-                    paragraph = html.Element("p")
+                    paragraph = make_element("p")
                     child.addprevious(paragraph)
                 paragraph.append(child)
             for pos, child in reversed(list(enumerate(elem))):
                 if child.tail and child.tail.strip():
-                    paragraph = html.Element("p")
+                    paragraph = make_element("p")
                     paragraph.text, child.tail = child.tail, None
                     elem.insert(pos + 1, paragraph)
                 if child.tag == "br":
@@ -358,9 +492,7 @@ class _TreeDocument(Document):
             if header is not node and (self.class_weight(header) < 0 or self.get_link_density(header) > 0.33):
                 header.drop_tree()
         for elem in list(node.iter("p")):
-            if elem is not node and (
-                REGEXES["callToActionRe"].search(_text(elem)) and self.get_link_density(elem) > 0.2
-            ):
+            if elem is not node and (_CALL_TO_ACTION_RE.search(_opening(elem)) and self.get_link_density(elem) > 0.2):
                 elem.drop_tree()
         for elem in list(node.iter("form", "textarea")):
             if elem is not node:
@@ -396,7 +528,6 @@ class _TreeDocument(Document):
         if keep_all_images and el.tag == "div" and counts["img"] >= 1:
             return False
         content_length = _text_length(el)
-        link_density = _link_density(el, content_length)
         if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
             return True
         if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
@@ -405,6 +536,8 @@ class _TreeDocument(Document):
             return True
         if content_length < self.min_text_length and (counts["img"] == 0 or counts["img"] > 2):
             return True
+        # Taken only now: the tests above decide many elements without it.
+        link_density = _link_density(el, content_length)
         if el.tag in ("ul", "ol"):
             # Readability.js spares lists the low-weight link test: lists of sources and steps carry links.
             if link_density > LIST_MAX_LINK_DENSITY:
@@ -493,14 +626,16 @@ def _densest_container(root: HtmlElement) -> HtmlElement | None:
     for parent, length in by_parent.items():
         for ancestor in (parent, *parent.iterancestors()):
             totals[ancestor] = totals.get(ancestor, 0) + length
-    # The share is over half, so the qualifying elements form one chain of ancestors: its deepest is unique.
-    best, best_depth = None, -1
-    for element, total in totals.items():
-        if total >= DENSEST_CONTAINER_SHARE * grand_total:
-            depth = sum(1 for _ in element.iterancestors())
-            if depth > best_depth:
-                best, best_depth = element, depth
-    return best
+    # The share is over half, so the qualifying elements form one chain of ancestors, whose totals only grow
+    # going up: the deepest holds the least, and only wrappers holding no more text tie with it.
+    threshold = DENSEST_CONTAINER_SHARE * grand_total
+    least = min((total for total in totals.values() if total >= threshold), default=None)
+    if least is None:
+        return None
+    tied = [element for element, total in totals.items() if total == least]
+    if len(tied) == 1:
+        return tied[0]
+    return max(tied, key=lambda element: sum(1 for _ in element.iterancestors()))
 
 
 def _higher_scoring_parent(best: dict, candidates: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 import pytest
@@ -12,11 +13,17 @@ from readability.readability import REGEXES
 
 from server import extract as extract_module
 from server.extract import (
+    _CALL_TO_ACTION_OPENING,
+    _CALL_TO_ACTION_RE,
+    _UNLIKELY_EXEMPT,
     _UNLIKELY_WORDS,
     _densest_container,
     _has_block_descendant,
     _higher_scoring_parent,
+    _holds_frame,
+    _inside_dropped_or_code,
     _link_density,
+    _opening,
     _text,
     _TreeDocument,
     _unlikely_value_indexes,
@@ -155,7 +162,12 @@ def test_unlikely_values_are_found_as_readability_s_regex_finds_them() -> None:
     values = ["story", "Site-Header", "main footer", "", "ad-break", "x\ncomment", "menu menu", "body", "TWITTER"]
     pattern = REGEXES["unlikelyCandidatesRe"]
     expected = [index for index, value in enumerate(values) if pattern.search(value)]
-    assert _unlikely_value_indexes([value.lower() for value in values]) == expected == [1, 2, 4, 5, 6, 8]
+    assert _unlikely_value_indexes(values) == expected == [1, 2, 4, 5, 6, 8]
+    # Words found again and again, in values of every length, non-ASCII ones among them (İ lowercases to two).
+    values = ["İİ menu", "x", "foot-menu", "", "İ", "Menu", "pager", "x", "commentary", "ſidebar"] * 3
+    expected = [index for index, value in enumerate(values) if any(word in value.lower() for word in _UNLIKELY_WORDS)]
+    assert _unlikely_value_indexes(values) == expected
+    assert _unlikely_value_indexes([]) == []
 
 
 def _readability_document(page: str) -> _TreeDocument:
@@ -182,12 +194,80 @@ def test_divs_become_paragraphs_as_readability_makes_them() -> None:
     page = (
         "<html><body><div>plain text</div><div><a href='/x'><img src='a.jpg'></a></div>"
         "<div>lead <b>bold</b> tail<div>inner</div> after<br>line</div><div><span><picture></picture></span>x</div>"
-        "<div><ul><li>item</li></ul></div></body></html>"
+        "<div><ul><li>item</li></ul></div><div>\n <section>s</section>\n </div><div> <table></table> tail</div>"
+        "<div>\u00a0<ul></ul></div><div><ol></ol><br><ol></ol></div></body></html>"
     )
     ours, theirs = _readability_document(page), _readability_document(page)
     ours.transform_misused_divs_into_paragraphs()
     Document.transform_misused_divs_into_paragraphs(theirs)
     assert html.tostring(ours.html) == html.tostring(theirs.html)
+
+
+def test_unlikely_exemptions_are_readability_s() -> None:
+    root = html.fromstring(
+        "<div><pre><span class='a'><b class='b'>x</b></span></pre><code class='c'>y</code><div class='d'>"
+        "<section><article class='e'><math class='f'></math></article></section><main></main></div><p class='g'>z</p>"
+        "<div class='h'><p class='i'>w</p></div></div>"
+    )
+    exempt = {elem.get("class"): bool(_UNLIKELY_EXEMPT(elem)) for elem in root.iter() if elem.get("class")}
+    ours = {elem.get("class"): _inside_dropped_or_code(elem, None) or _holds_frame(elem) for elem in root.iter()}
+    assert (
+        {name: ours[name] for name in exempt}
+        == exempt
+        == {"a": True, "b": True, "c": True, "d": True, "e": True, "f": True, "g": False, "h": False, "i": False}
+    )
+    outer = root.find(".//div[@class='h']")
+    assert _inside_dropped_or_code(outer[0], outer) and not _inside_dropped_or_code(outer, outer[0])
+
+
+def test_the_call_to_action_test_reads_what_it_needs_of_a_paragraph() -> None:
+    phrases = re.search(r"\(\?:(.*)\)", _CALL_TO_ACTION_RE.pattern).group(1).split("|")
+    assert all(len(phrase) < _CALL_TO_ACTION_OPENING for phrase in phrases)
+    paragraphs = [
+        "<p>Subscribe to the newsletter for more</p>",
+        "<p>  Sign up<a href='/x'> now</a></p>",
+        "<p>Sign up today, <b>then</b> more</p>",
+        "<p>\u00a0 \n Get the latest<b>s</b></p>",
+        "<p>  Get the latest news and views</p>",
+        "<p>Get the <i>latest</i></p>",
+        "<p><b>Download</b> the app</p>",
+        "<p>downloaded 4000 times over the year</p>",
+        "<p>We ask you to subscribe</p>",
+        "<p></p>",
+    ]
+    for markup in paragraphs:
+        paragraph = html.fromstring(markup)
+        found = _CALL_TO_ACTION_RE.search(_opening(paragraph))
+        assert bool(found) == bool(_CALL_TO_ACTION_RE.search(paragraph.text_content())), markup
+
+
+def test_the_article_is_readability_s_in_a_div_of_no_parent() -> None:
+    page = (
+        "<html><body><div class='page'><h2>Heading of the story</h2><div class='story'>"
+        f"<p>{TEXT}</p><p>{TEXT}</p></div><p>A short line.</p><p><a href='/x'>a link</a></p>"
+        f"<div class='other'><p>{TEXT}</p></div></div></body></html>"
+    )
+    ours, theirs = _readability_document(page), _readability_document(page)
+    articles = []
+    for document, get_article in ((ours, ours.get_article), (theirs, partial(Document.get_article, theirs))):
+        candidates = document.score_paragraphs()
+        articles.append(get_article(candidates, document.select_best_candidate(candidates), html_partial=True))
+    assert html.tostring(articles[0]) == html.tostring(articles[1])
+    assert articles[0].getparent() is None and "A short line." in articles[0].text_content()
+
+
+def test_table_of_contents_lists_and_reversed_tags_are_readability_s() -> None:
+    root = html.fromstring(
+        "<div><h2>Table of  contents</h2><ul id='toc'><li><ul id='nested'><li>x</li></ul></li></ul>"
+        "<h3>Table of contents</h3><div><ul id='other'></ul></div><h2>Contents</h2><ul id='plain'></ul></div>"
+    )
+    document = _TreeDocument(root, None, None)
+    lists = list(root.iter("ul"))
+    assert [document.is_toc_list(elem) for elem in lists] == [Document.is_toc_list(document, elem) for elem in lists]
+    assert [document.is_toc_list(elem) for elem in lists] == [True, True, False, False]
+    assert list(document.reverse_tags(root, "ul", "div", "li")) == list(
+        Document.reverse_tags(document, root, "ul", "div", "li")
+    )
 
 
 def test_block_descendants_are_told_by_their_tag_s_start() -> None:
@@ -216,6 +296,14 @@ def test_the_densest_container_is_the_deepest_holding_most_paragraph_text() -> N
     )
     assert _densest_container(root).get("id") == "body"
     assert _densest_container(parse("<html><body><div>no paragraphs</div></body></html>")) is None
+    # Wrappers holding the same text tie with the deepest of them, which wins.
+    wrapped = parse(
+        f"<html><body><div id='a'><div id='b'><div id='c'><p>{TEXT}</p><p>x</p></div></div></div></body></html>"
+    )
+    assert _densest_container(wrapped).get("id") == "c"
+    lone = html.Element("p")
+    lone.text = TEXT
+    assert _densest_container(lone) is None  # its only paragraph has no parent
 
 
 def test_readability_s_tag_lists_come_in_document_order_without_the_node() -> None:
