@@ -363,5 +363,17 @@ DATE_FORMATS = (
     "%Y%m%d",
 )
 
+# A date inside a longer date value, for what no layout above reads ("on Friday December 19, 2025 @08:00PM",
+# "Dec 17th 2025", "19 December 2025"): a month name and a day in either order, then the year.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_IN_TEXT_RE = re.compile(
+    rf"\b(?:(?P<month_first>{_MONTH})\s+(?P<day_second>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_second>{_MONTH})),?\s+(?P<year>\d{{4}})\b",
+    re.I,
+)
+# Day and month as numbers around a four-digit year ("Thu, 09/25/2025 - 11:38", "13/11/2025"): read only when
+# one of the two is over 12, so that just one reading is possible.
+NUMERIC_DATE_IN_TEXT_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
 # A date in the page address (/2024/05/22/): the last resort for the publication date.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")

@@ -35,6 +35,7 @@ from .heuristics import (
     BYLINE_TEXT_WINDOW,
     BYLINE_TOKEN_RE,
     DATE_FORMATS,
+    DATE_IN_TEXT_RE,
     DATE_META_NAMES,
     HIDDEN_STYLE_RE,
     JSONLD_ARTICLE_TYPES,
@@ -42,6 +43,7 @@ from .heuristics import (
     MAX_BYLINE_CHARS,
     META_NAME_RE,
     META_PROPERTY_RE,
+    NUMERIC_DATE_IN_TEXT_RE,
     RTL_LANGS,
     TITLE_SEPARATOR_RE,
     URL_DATE_RE,
@@ -221,7 +223,38 @@ def _iso_date(value: str | None) -> str | None:
     try:
         return parsedate_to_datetime(text).isoformat()  # RFC 2822, as in "Tue, 03 Jun 2008 11:05:30 GMT"
     except (TypeError, ValueError, IndexError):
-        return text
+        return _date_in_text(text) or text
+
+
+# English month abbreviations by number (calendar.month_abbr follows the process locale).
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+
+
+def _date_in_text(text: str) -> str | None:
+    """The calendar date written inside a longer value, as an ISO date; None when there is none, or when a
+    numeric one could be read two ways."""
+    if named := DATE_IN_TEXT_RE.search(text):
+        month = _MONTH_NUMBERS[(named.group("month_first") or named.group("month_second"))[:3].lower()]
+        day, year = int(named.group("day_second") or named.group("day_first")), int(named.group("year"))
+    elif numeric := NUMERIC_DATE_IN_TEXT_RE.search(text):
+        first, second, year = (int(part) for part in numeric.groups())
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first or first == second:
+            day, month = second, first
+        else:
+            return None
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _url_date(url: str | None) -> str | None:

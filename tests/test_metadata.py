@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from server.metadata import _contains_any, read_metadata
+from server.metadata import _contains_any, _iso_date, read_metadata
 from server.parse import parse
 
 
@@ -174,3 +174,22 @@ def test_text_direction_from_the_paragraphs_else_the_page():
     assert direction("<html lang='ar'><body><p>x</p></body></html>") == "rtl"
     assert direction("<html dir='RTL'><body><p>x</p></body></html>") == "rtl"
     assert direction("<html><body dir='rtl'><div dir='ltr'><p>longer text</p></div><p>x</p></body></html>") == "ltr"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Thu, 09/25/2025 - 11:38", "2025-09-25"),  # month first: the day is over 12
+        ("13/11/2025 09:21:40", "2025-11-13"),  # day first
+        ("on Friday December 19, 2025 @08:00PM", "2025-12-19"),
+        ("Dec 17th 2025", "2025-12-17"),
+        ("February 9th, 2024", "2024-02-09"),
+        ("Sept. 3, 2021", "2021-09-03"),
+        ("19 of March 2020, updated", "2020-03-19"),
+        ("02-12-2025", "02-12-2025"),  # either reading is a date: left as the page wrote it
+        ("31/02/2025 at noon", "31/02/2025 at noon"),  # no such day
+        ("last Tuesday", "last Tuesday"),
+    ],
+)
+def test_dates_inside_longer_values_are_read(value: str, expected: str) -> None:
+    assert _iso_date(value) == expected
