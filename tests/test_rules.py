@@ -471,34 +471,15 @@ def test_new_scaffolds_a_rule_that_fails_until_filled(
 ) -> None:
     saved = tmp_path / "saved page.html"
     saved.write_text(PAGE)
-    code, out, _ = run_cli(
-        capsys,
-        "rules",
-        "new",
-        "example.com",
-        str(saved),
-        "--url",
-        "https://example.com/s",
-        "--rules-dir",
-        str(repo / "rules"),
-    )
+    new_rule = ("rules", "new", "example.com", str(saved), "--url", "https://example.com/s")
+    code, out, _ = run_cli(capsys, *new_rule, "--rules-dir", str(repo / "rules"))
     assert code == 0 and "wrote" in out and "fails until they are filled in" in out
     rule_path = repo / "rules" / "sites" / "example.com.yaml"
     assert (repo / "tests" / "sites" / "example.com" / "saved-page.html").read_text() == PAGE
     code, _, err = run_cli(capsys, "rules", "check", str(rule_path))
     assert code == 1
     assert "still holds a TODO placeholder" in err and "tests/0/must_contain/0" in err
-    code, _, err = run_cli(
-        capsys,
-        "rules",
-        "new",
-        "example.com",
-        str(saved),
-        "--url",
-        "https://example.com/s",
-        "--rules-dir",
-        str(repo / "rules"),
-    )
+    code, _, err = run_cli(capsys, *new_rule, "--rules-dir", str(repo / "rules"))
     assert code == 1 and "exists" in err
 
 
