@@ -375,5 +375,14 @@ DATE_IN_TEXT_RE = re.compile(
 # one of the two is over 12, so that just one reading is possible.
 NUMERIC_DATE_IN_TEXT_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 
-# A date in the page address (/2024/05/22/): the last resort for the publication date.
+# A date a reader sees near the headline ("Updated on July 9, 2025", "Dec 12, 2025 · 3 min read"), for pages
+# whose markup gives none: read from short text runs after the first <h1>, else just before it (an eyebrow).
+# Runs longer than this are sentences, whose dates are events in the story.
+VISIBLE_DATE_MAX_CHARS = 80
+VISIBLE_DATE_RUNS_AFTER = 30  # a byline, its labels and share links come first
+VISIBLE_DATE_RUNS_BEFORE = 10
+# A shown date labelled as a revision: the publication date is taken over it when the same windows show one.
+REVISION_LABEL_RE = re.compile(r"\b(?:updated|modified|revised|edited)\b", re.I)
+
+# A date in the page address (/2024/05/22/): taken when the markup has no publication date.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -44,9 +45,13 @@ from .heuristics import (
     META_NAME_RE,
     META_PROPERTY_RE,
     NUMERIC_DATE_IN_TEXT_RE,
+    REVISION_LABEL_RE,
     RTL_LANGS,
     TITLE_SEPARATOR_RE,
     URL_DATE_RE,
+    VISIBLE_DATE_MAX_CHARS,
+    VISIBLE_DATE_RUNS_AFTER,
+    VISIBLE_DATE_RUNS_BEFORE,
 )
 from .ruleset import Rule
 from .selectors import Selector
@@ -57,6 +62,8 @@ _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 # schema.org datePublished markup, else <time datetime> in the body. Reached through the attributes: a
 # predicate on every element (//*[@itemprop=...]) costs ~3x more, and the nodes are the same.
 _DATE_MARKUP = etree.XPath("(//@itemprop[. = 'datePublished']/.. | //body//time/@datetime/..)[position() <= 3]")
+# Text a reader never sees as such: a script's or style's source, a template's or noscript's fallback.
+_UNSEEN_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 _DIRECTED_PARAGRAPHS = etree.XPath("//body//p[ancestor::*[@dir]]")
 # Most pages carry no dir attribute at all: one walk over the attributes says so for half the cost.
 _HAS_DIR = etree.XPath("boolean(//@dir)")
@@ -169,6 +176,7 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
             or _meta_date(tags)
             or _markup_date(root)
             or _url_date(url)
+            or _visible_date(root)
         ),
         site_name=_clean(jsonld.get("siteName") or meta.get("og:site_name")),
         lang=lang,
@@ -266,6 +274,24 @@ def _url_date(url: str | None) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _visible_date(root: HtmlElement) -> str | None:
+    """The date shown near the headline: the first short text run after the first <h1> that holds one, else
+    the nearest such run before it; a date labelled as an update only when no other is shown."""
+    heading = root.find(".//h1")
+    if heading is None:
+        return None
+    revised = None
+    after = _runs(_texts_after(heading), VISIBLE_DATE_RUNS_AFTER)
+    before = _runs(_texts_before(heading), VISIBLE_DATE_RUNS_BEFORE)
+    for runs in (after, before):
+        for run in runs:
+            if len(run) <= VISIBLE_DATE_MAX_CHARS and (found := _date_in_text(run)):
+                if not REVISION_LABEL_RE.search(run):
+                    return found
+                revised = revised or found
+    return revised
 
 
 def _meta_tags(root: HtmlElement) -> list[_MetaTag]:
@@ -523,6 +549,42 @@ def _elements_after(element: HtmlElement, limit: int) -> Iterator[HtmlElement]:
                     if count >= limit:
                         return
         node = node.getparent()
+
+
+def _runs(texts: Iterator[str | None], limit: int) -> Iterator[str]:
+    """The first limit non-blank texts. The walks below are lazy: XPath's following and preceding axes would
+    read the whole page on."""
+    return islice((text for text in texts if text and not text.isspace()), limit)
+
+
+def _texts_after(element: HtmlElement) -> Iterator[str | None]:
+    """The texts a reader sees after this element, in document order, its own left out."""
+    node: HtmlElement | None = element
+    while node is not None:
+        yield node.tail
+        for sibling in node.itersiblings():
+            yield from _texts_of(sibling)
+        node = node.getparent()
+
+
+def _texts_before(element: HtmlElement) -> Iterator[str | None]:
+    """The texts a reader sees before this element, nearest first."""
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from reversed(list(_texts_of(sibling)))
+        node = node.getparent()
+        if node is not None and node.tag not in _UNSEEN_TEXT_TAGS:
+            yield node.text
+
+
+def _texts_of(element: HtmlElement) -> Iterator[str | None]:
+    """The texts a reader sees in an element and its tail, in document order."""
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "end":
+            yield node.tail
+        elif node.tag not in _UNSEEN_TEXT_TAGS:
+            yield node.text
 
 
 def _names_byline(element: HtmlElement) -> bool:

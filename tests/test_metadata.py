@@ -193,3 +193,41 @@ def test_text_direction_from_the_paragraphs_else_the_page():
 )
 def test_dates_inside_longer_values_are_read(value: str, expected: str) -> None:
     assert _iso_date(value) == expected
+
+
+def published_on(body: str, head: str = "", url: str | None = None) -> str | None:
+    page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
+    return read_metadata(parse(page), url).published
+
+
+HEADLINE = "<h1>Harbor bridge to close for repairs</h1>"
+STORY = "<p>The bridge will close on March 3, 2025, for six weeks while crews replace its joints.</p>"
+
+
+def test_a_date_shown_near_the_headline_is_the_publication_date_when_the_markup_has_none():
+    assert published_on(f"{HEADLINE}<div class='meta'><span>By Ann Writer</span> <span>Dec 12, 2025</span></div>") == (
+        "2025-12-12"
+    )
+    # as an eyebrow above the headline, and as a numeric date that reads only one way
+    assert published_on(f"<nav>Home</nav><div>23.07.2025</div>{HEADLINE}{STORY}") == "2025-07-23"
+    assert published_on(f"{HEADLINE}<p>Posted on the 15/12/2025 at 19:00 by</p>") == "2025-12-15"
+    assert published_on(f"<p>May 1, 2020</p><div><p>Dec 12, 2025</p></div>{HEADLINE}") == "2025-12-12"  # nearest
+
+
+def test_a_shown_revision_date_gives_way_to_a_shown_publication_date():
+    assert published_on(f"<p>December 22, 2022</p>{HEADLINE}<p>Updated: January 02, 2026</p>") == "2022-12-22"
+    assert published_on(f"{HEADLINE}<p>Last updated on 17 December 2025</p>{STORY}") == "2025-12-17"
+
+
+def test_dates_in_sentences_scripts_or_far_from_the_headline_are_not_the_publication_date():
+    assert published_on(f"{HEADLINE}{STORY}") is None  # a date in the story is an event in it
+    assert published_on(f"{HEADLINE}<script>var d = 'Dec 12, 2025';</script>{STORY}") is None
+    far = "".join(f"<p>Paragraph {n}</p>" for n in range(40))
+    assert published_on(f"{HEADLINE}{far}<p>Dec 12, 2025</p>") is None
+    assert published_on(f"<p>Dec 12, 2025</p>{STORY}") is None  # no headline to be near
+
+
+def test_markup_and_the_address_outrank_a_shown_date():
+    shown = f"{HEADLINE}<p>Dec 12, 2025</p>"
+    assert published_on(shown, "<meta property='article:published_time' content='2025-12-10'>") == "2025-12-10"
+    assert published_on(shown, url="https://news.example/2025/12/11/harbor-bridge") == "2025-12-11"
