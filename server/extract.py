@@ -26,6 +26,10 @@ from .heuristics import (
     EXPAND_RATIO_INSIDE,
     FIGURE_MAX_TEXT_CHARS,
     FIGURE_TAGS,
+    INTRO_MAX_LINK_DENSITY,
+    INTRO_MIN_CHARS,
+    INTRO_MIN_PARAGRAPH_SHARE,
+    INTRO_TAGS,
     LEAD_FIGURE_MAX_TEXT_CHARS,
     LIST_MAX_LINK_DENSITY,
     MIN_ARTICLE_WORDS_BEFORE_RETRY,
@@ -64,6 +68,7 @@ _UNLIKELY_EXEMPT = _xpath(
 _CLASS_AND_ID_VALUES = _xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
 _NORMALIZED_LENGTH = _xpath("string-length(normalize-space(.))")
 _LINK_TEXT = _xpath("descendant-or-self::a/descendant::text()", smart_strings=False)
+_PARAGRAPH_TEXT = _xpath("descendant::p/descendant::text()", smart_strings=False)
 _TEXT_OUTSIDE_FIGURES = _xpath("descendant::text()[not(ancestor::figure)]", smart_strings=False)
 _FIGURES_BEFORE = _xpath("preceding::figure")
 _DOCUMENT_POSITION = _xpath("count(preceding::*) + count(ancestor::*)")
@@ -271,11 +276,16 @@ class _TreeDocument(Document):
         editorial_leads = self.get_editorial_leads(best_elem)
         for lead in reversed(editorial_leads):
             best_elem.insert(0, lead)
+        introductions = _introductions(best_elem)
         for sibling in siblings:
             if sibling in editorial_leads:
                 continue
             scored = candidates.get(sibling)
-            append = sibling is best_elem or (scored is not None and scored["content_score"] >= sibling_score_threshold)
+            append = (
+                sibling is best_elem
+                or (scored is not None and scored["content_score"] >= sibling_score_threshold)
+                or sibling in introductions
+            )
             # The paragraph tests can only add a sibling: skip them for one already in.
             if not append and sibling.tag == "p":
                 link_density = self.get_link_density(sibling)
@@ -606,6 +616,26 @@ def extract(
     _drop_repeated_blocks(article)
     _drop_author_boxes(article)
     return article
+
+
+def _introductions(best: HtmlElement) -> list[HtmlElement]:
+    """The prose blocks before the pick under its parent (see INTRO_MIN_CHARS)."""
+    found = []
+    for sibling in best.itersiblings(*INTRO_TAGS, preceding=True):
+        length = _text_length(sibling)
+        if (
+            length >= INTRO_MIN_CHARS
+            and _link_density(sibling, length) < INTRO_MAX_LINK_DENSITY
+            and next(sibling.iter("h1"), None) is None
+            and _paragraph_length(sibling) >= INTRO_MIN_PARAGRAPH_SHARE * length
+        ):
+            found.append(sibling)
+    return found
+
+
+def _paragraph_length(element: HtmlElement) -> int:
+    """The length of the text of the paragraphs in an element, whitespace collapsed."""
+    return len(" ".join("".join(_PARAGRAPH_TEXT(element)).split()))
 
 
 def _densest_container(root: HtmlElement) -> HtmlElement | None:

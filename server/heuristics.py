@@ -326,6 +326,14 @@ FIGURE_MAX_TEXT_CHARS = 150
 # The story's lead figure (before the body, in its <article> or <main>) may carry a longer caption and credit.
 LEAD_FIGURE_MAX_TEXT_CHARS = 400
 
+# A block before the pick under the same parent is the story's introduction (a review's "we tested..." lede, a
+# study's abstract) when it is prose: this long, almost no link text, mostly paragraph text, and no headline
+# block (<h1>), which readability's heading step handles. Its score can fall below readability's sibling bar.
+INTRO_TAGS = ("div", "section", "article")
+INTRO_MIN_CHARS = 140
+INTRO_MAX_LINK_DENSITY = 0.1
+INTRO_MIN_PARAGRAPH_SHARE = 0.7
+
 # A list inside the article is cleaned away only when more of its text than this is link text.
 LIST_MAX_LINK_DENSITY = 0.5
 

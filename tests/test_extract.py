@@ -155,6 +155,34 @@ def test_a_story_split_into_sections_of_its_article_is_whole() -> None:
     assert "Intro 1." in text and "Body 5." in text and "Care 2." in text
 
 
+def test_the_introduction_before_the_story_body_comes_along() -> None:
+    # A review's lede sits in a block of its own before the body; its one paragraph scores under readability's
+    # bar for siblings. The headline's block, prose as it may be, stays out.
+    lede = f"<div class='lede'><p>We tested 40 foams. {TEXT}</p></div>"
+    about = "By Jane Moss, who has kept terrariums since 1998 and tried every foam, moss, gravel and glass jar sold"
+    header = f"<div class='head'><h1>The best foam for a terrarium</h1><p>{about}</p></div>"
+    page = f"<html><body>{header}{lede}<div class='body'>{_paragraphs('Step', 8)}</div></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "We tested 40 foams." in text and "Step 8." in text
+    assert "By Jane Moss" not in text
+
+
+def test_an_introduction_is_prose_mostly_in_paragraphs() -> None:
+    linked = "".join(f"<p><a href='#s{n}'>Step {n}</a> of the guide to foam, moss and glass</p>" for n in range(1, 9))
+    blocks = {
+        "prose": f"<div><p>{TEXT}</p></div>",
+        "short": "<div><p>We tested 40 foams.</p></div>",
+        "links": f"<div>{linked}</div>",
+        "loose text": f"<div>{TEXT}<p>We tested 40 foams.</p></div>",
+        "list": f"<ul><li>{TEXT}</li></ul>",
+    }
+    root = parse(
+        "<html><body>" + "".join(blocks.values()) + f"<div id='pick'>{_paragraphs('Step', 3)}</div></body></html>"
+    )
+    named = {root.find("body")[n]: name for n, name in enumerate(blocks)}
+    assert [named[block] for block in extract_module._introductions(root.get_element_by_id("pick"))] == ["prose"]
+
+
 # The helpers behind the faster readability steps, each against what it replaces.
 
 
