@@ -5,13 +5,21 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from server.metadata import _contains_any, _iso_date, read_metadata
+from server.metadata import Metadata, _contains_any, _iso_date, read_metadata
 from server.parse import parse
 
 
-def byline(body: str, head: str = "") -> str | None:
+def metadata(body: str, head: str = "", url: str | None = "https://news.example/a") -> Metadata:
     page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
-    return read_metadata(parse(page), "https://news.example/a").byline
+    return read_metadata(parse(page), url)
+
+
+def byline(body: str, head: str = "") -> str | None:
+    return metadata(body, head).byline
+
+
+def published_on(body: str, head: str = "", url: str | None = None) -> str | None:
+    return metadata(body, head, url).published
 
 
 # markup, as Readability reads it
@@ -150,18 +158,14 @@ def test_gated_contains_passes_exactly_the_strings_holding_a_stem(gates: tuple[s
 
 
 def test_publication_date_from_markup():
-    def published(body: str, head: str = "") -> str | None:
-        page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
-        return read_metadata(parse(page), None).published
-
-    assert published("<p>x</p><time datetime='2024-05-02'>May 2</time>") == "2024-05-02"
-    assert published("<time>May 2</time><time datetime='2024-05-03'>x</time>") == "2024-05-03"
+    assert published_on("<p>x</p><time datetime='2024-05-02'>May 2</time>") == "2024-05-02"
+    assert published_on("<time>May 2</time><time datetime='2024-05-03'>x</time>") == "2024-05-03"
     # schema.org markup anywhere, the head included, and in document order with the body's <time>s
-    assert published(
+    assert published_on(
         "<time datetime='2024-05-03'>x</time>", "<meta itemprop='datePublished' content='2024-05-01'>"
     ) == ("2024-05-01")
-    assert published("<span itemprop='dateModified datePublished'>2024-05-04</span>") is None
-    assert published("<div itemprop='datePublished'>2024-05-04</div><time datetime='2024-05-03'>x</time>") == (
+    assert published_on("<span itemprop='dateModified datePublished'>2024-05-04</span>") is None
+    assert published_on("<div itemprop='datePublished'>2024-05-04</div><time datetime='2024-05-03'>x</time>") == (
         "2024-05-04"
     )
 
@@ -193,11 +197,6 @@ def test_text_direction_from_the_paragraphs_else_the_page():
 )
 def test_dates_inside_longer_values_are_read(value: str, expected: str) -> None:
     assert _iso_date(value) == expected
-
-
-def published_on(body: str, head: str = "", url: str | None = None) -> str | None:
-    page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
-    return read_metadata(parse(page), url).published
 
 
 HEADLINE = "<h1>Harbor bridge to close for repairs</h1>"
