@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import compress, count, repeat
 from operator import contains
 from re import _constants as _c  # the regex parser's opcodes, for the literal prefilter
 from re import _parser as _sre_parse
 
+import re2
 from cssselect import SelectorError, parse
 from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash
 from cssselect.parser import Selector as ParsedSelector
@@ -35,8 +36,11 @@ RELATIVE_HAS_RE = re.compile(r":has\(\s*[>+~]")
 Key = tuple[str, ...]
 # Tag and attribute names safe to put in a presence-test XPath as they are.
 _XML_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-# EXSLT regular expressions (re:test) for XPath rules that must match text patterns.
-_XPATH_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+# EXSLT regular expressions (re:test) for XPath rules that must match text patterns; served by RE2, not lxml's.
+_EXSLT_REGEXP = "http://exslt.org/regular-expressions"
+_XPATH_NAMESPACES = {"re": _EXSLT_REGEXP}
+# An EXSLT call in an XPath rule: only re:test is served (re:match and re:replace return strings no selector needs).
+_XPATH_REGEX_CALL_RE = re.compile(r"\bre:([\w-]++)\s*+\(")
 
 
 class PageIndex:
@@ -159,7 +163,7 @@ class Selector:
     source: str
     xpath: etree.XPath
     keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
-    text_re: re.Pattern[str] | None
+    text_re: re2._Regexp | None  # RE2: linear in the text, whoever wrote the pattern
     # Groups of lowercase strings: any text match contains one string of every group. Plain substring tests
     # rule most pages out far faster than a case-insensitive regex scan.
     text_literals: tuple[tuple[str, ...], ...] = ()
@@ -254,14 +258,12 @@ def compile_selector(source: str) -> Selector:
     """Compile a rule selector; raise RuleError with the reason when it cannot be used."""
     css, text_re = source.strip(), None
     if css.startswith("xpath:"):
-        expression = css[len("xpath:") :].strip()
-        try:
-            return Selector(source, etree.XPath(expression, namespaces=_XPATH_NAMESPACES), None, None)
-        except etree.XPathSyntaxError as exc:
-            raise RuleError(f"selector {source!r}: invalid XPath: {exc}") from exc
+        return Selector(source, _compile_xpath(source, css[len("xpath:") :].strip()), None, None)
     match = HAS_TEXT_RE.match(css)
+    literals: tuple[tuple[str, ...], ...] = ()
     if match:
-        css, text_re = match.group("css").strip() or "*", _text_pattern(source, match.group("arg").strip())
+        css = match.group("css").strip() or "*"
+        text_re, literals = _text_pattern(source, match.group("arg").strip())
     if RELATIVE_HAS_RE.search(css):
         raise RuleError(f"selector {source!r}: relative ':has(> ...)' is not supported; use a descendant :has()")
     try:
@@ -272,7 +274,6 @@ def compile_selector(source: str) -> Selector:
     if text_re is not None and keys is None:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
-    literals = _required_literals(text_re) if text_re is not None else ()
     return Selector(source, compiled, keys, text_re, text_literals=literals)
 
 
@@ -317,17 +318,141 @@ def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:
     return tuple(compile_selector(s) for s in sources)
 
 
-def _text_pattern(source: str, arg: str) -> re.Pattern[str]:
+def _text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, ...], ...]]:
+    """The ':has-text' argument compiled with RE2, and the literals every match holds (for the prefilter)."""
     if len(arg) >= 2 and arg[0] == "/" and arg.rfind("/") > 0:
         body, flags = arg[1 : arg.rfind("/")], arg[arg.rfind("/") + 1 :]
         unknown = set(flags) - {"i"}
         if unknown:
             raise RuleError(f"selector {source!r}: unsupported regex flags {''.join(sorted(unknown))!r}")
+        ignore_case = "i" in flags
+    else:
+        body, ignore_case = re.escape(arg.strip("\"'")), True
+    try:
+        compiled = compile_linear(body, ignore_case=ignore_case)
+    except ValueError as exc:
+        raise RuleError(f"selector {source!r}: {exc}") from exc
+    return compiled, _required_literals(body, re.I if ignore_case else 0)
+
+
+# Python's meaning of the class escapes (Unicode: a no-break space is a space), spelled for RE2, whose own are ASCII.
+_UNICODE_CLASSES = {"s": r"\s\v\x{1c}-\x{1f}\x{85}\pZ", "d": r"\p{Nd}", "w": r"\pL\pN_"}
+_MAX_PATTERN_CHARS = 2000
+_MAX_PATTERN_MEMORY = 8 << 20  # RE2's default; a pattern whose automaton needs more is refused, not slowed
+
+
+@lru_cache(maxsize=1024)
+def compile_linear(pattern: str, *, ignore_case: bool = False) -> re2._Regexp:
+    """A rule's text pattern compiled with RE2: matching is linear in the text whatever the pattern, and what RE2
+    cannot run in linear time (backreferences, lookarounds) is refused. Raises ValueError with the reason."""
+    if len(pattern) > _MAX_PATTERN_CHARS:
+        raise ValueError(f"the pattern is {len(pattern)} characters long; at most {_MAX_PATTERN_CHARS} are accepted")
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not ignore_case
+    options.max_mem = _MAX_PATTERN_MEMORY
+    try:
+        return re2.compile(_unicode_classes(pattern), options)
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise ValueError(f"the pattern cannot run in linear time (RE2 refuses it: {reason})") from exc
+
+
+def _unicode_classes(pattern: str) -> str:
+    """\\s, \\d and \\w (and their negations outside brackets) as Python reads them: Unicode classes."""
+    out: list[str] = []
+    in_brackets = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escaped = pattern[i + 1]
+            spelled = _UNICODE_CLASSES.get(escaped.lower())
+            if spelled is None or (in_brackets and escaped.isupper()):
+                out.append(pattern[i : i + 2])  # a negated class inside brackets keeps RE2's (ASCII) reading
+            elif in_brackets:
+                out.append(spelled)
+            else:
+                out.append(f"[^{spelled}]" if escaped.isupper() else f"[{spelled}]")
+            i += 2
+            continue
+        if char == "[" and not in_brackets:
+            in_brackets = True
+            out.append(pattern[i : i + 2] if pattern[i + 1 : i + 2] == "^" else char)
+            i += len(out[-1])
+            continue
+        if char == "]" and in_brackets:
+            in_brackets = False
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _compile_xpath(source: str, expression: str) -> etree.XPath:
+    """An XPath rule, its EXSLT re:test served by RE2 (lxml's own runs Python's backtracking re). Each re:test
+    pattern must be a literal, compiled here: a bad one fails at load, and no page can supply a pattern."""
+    for call in _XPATH_REGEX_CALL_RE.finditer(expression):
+        if call.group(1) != "test":
+            raise RuleError(f"selector {source!r}: re:{call.group(1)}() is not supported in rules; use re:test()")
+        arguments = _call_arguments(expression, call.end())
+        literals = [_xpath_literal(argument) for argument in arguments[1:]]
+        if len(arguments) not in (2, 3) or None in literals:
+            raise RuleError(f"selector {source!r}: re:test(value, 'pattern'[, 'flags']) takes a literal pattern")
+        flags = literals[1] if len(literals) > 1 else ""
+        if set(flags) - {"i", "g"}:
+            raise RuleError(f"selector {source!r}: re:test flags {flags!r}: only 'i' is supported")
         try:
-            return re.compile(body, re.I if "i" in flags else 0)
-        except re.error as exc:
-            raise RuleError(f"selector {source!r}: invalid regex: {exc}") from exc
-    return re.compile(re.escape(arg.strip("\"'")), re.I)
+            compile_linear(literals[0], ignore_case="i" in flags)
+        except ValueError as exc:
+            raise RuleError(f"selector {source!r}: {exc}") from exc
+    try:
+        return etree.XPath(
+            expression, namespaces=_XPATH_NAMESPACES, regexp=False, extensions={(_EXSLT_REGEXP, "test"): _xpath_re_test}
+        )
+    except etree.XPathSyntaxError as exc:
+        raise RuleError(f"selector {source!r}: invalid XPath: {exc}") from exc
+
+
+def _call_arguments(expression: str, start: int) -> list[str]:
+    """The top-level arguments of the call whose '(' ends just before start, as source text."""
+    arguments, depth, quote, begin = [], 0, "", start
+    for i in range(start, len(expression)):
+        char = expression[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif char == "," and not depth:
+            arguments.append(expression[begin:i].strip())
+            begin = i + 1
+        elif char == ")":
+            return [*arguments, expression[begin:i].strip()]
+    return []
+
+
+def _xpath_literal(argument: str) -> str | None:
+    """The string an XPath literal argument spells, None when the argument is not a literal."""
+    if (
+        len(argument) >= 2
+        and argument[0] == argument[-1]
+        and argument[0] in "'\""
+        and argument[0] not in argument[1:-1]
+    ):
+        return argument[1:-1]
+    return None
+
+
+def _xpath_re_test(_context: object, value: object, pattern: str, flags: str = "") -> bool:
+    """EXSLT re:test(string, pattern, flags) on RE2, with the literal pattern _compile_xpath checked at load."""
+    if isinstance(value, list):
+        value = value[0] if value else ""  # a node-set argument: its first node's string value, as XPath does
+    if isinstance(value, etree._Element):
+        value = value.xpath("string()")
+    return compile_linear(str(pattern), ignore_case="i" in flags).search(str(value)) is not None
 
 
 def _keys(css: str) -> tuple[Key, ...] | None:
@@ -370,13 +495,13 @@ def _attribute_key(node: Attrib) -> Key | None:
     return ("attr", name, node.operator, getattr(node.value, "value", node.value))
 
 
-def _required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+def _required_literals(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
     """Literal text every match must contain, as groups of lowercase alternatives, one of each group being
     present: '^\\s*(sign up|subscribe)\\b.{0,120}\\b(newsletters?|inbox)' gives (('sign up', 'subscribe'),
     ('newsletter', 'inbox')). Only runs and groups of at least 3 characters are kept (shorter ones rule
     nothing out); empty when nothing simple is required."""
     try:
-        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+        items = list(_sre_parse.parse(pattern, flags))
     except re.error:
         return ()
     groups: list[tuple[str, ...]] = []

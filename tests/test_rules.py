@@ -230,11 +230,41 @@ def test_case_folds_to_ascii_are_every_non_ascii_character_a_regex_matches_to_an
 
 
 def test_has_text_matches_text_spelled_with_case_folding_characters() -> None:
-    # 'ı' and 'K' (Kelvin) match 'i' and 'k' case-insensitively, though lower() leaves them non-ASCII.
+    # 'ſ' (long s) and 'K' (Kelvin) match 's' and 'k' case-insensitively (RE2 folds by Unicode simple case
+    # folding), though lower() leaves them non-ASCII: the prefilter must not rule such pages out.
     selector = compile_selector(r"div:has-text(/^\s*(sign up|subscribe)\b.{0,40}\b(newsletters?|inbox)\b/i)")
-    for text in ("SIGN UP for the newsletter", "Subscrıbe to our newsletter", "Sign up: the weeK's newsletter"):
+    for text in ("SIGN UP for the newsletter", "Subſcribe to our newsletter", "Sign up: the weeK's newsletter"):
         tree = _tree(f"<div id='a'><p>{text}</p></div><div id='b'><p>Sign up</p></div>")
         assert [d.get("id") for d in selector.select(tree, PageIndex(tree))] == ["a"], text
+    # The Turkish dotless 'ı' is a letter of its own under Unicode case folding (Python's re alone matched it).
+    tree = _tree("<div id='a'><p>Subscrıbe to our newsletter</p></div>")
+    assert selector.select(tree, PageIndex(tree)) == []
+
+
+def test_rule_patterns_run_on_re2_with_pythons_unicode_classes() -> None:
+    # \s is Python's: a no-break space is a space, as in the pages' text; RE2's own \s is ASCII.
+    selector = compile_selector(r"p:has-text(/^\s*advertisement\s*$/i)")
+    tree = _tree("<div><p id='a'>\xa0Advertisement\u2009</p><p id='b'>Advertisement here</p></div>")
+    assert [p.get("id") for p in selector.select(tree, PageIndex(tree))] == ["a"]
+    assert type(selector.text_re).__module__ == "re2"
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [
+        r"p:has-text(/(a)\1/)",  # a backreference
+        r"p:has-text(/(?=sign)sign up/)",  # a lookahead
+        r"p:has-text(/(?<!no )newsletter/i)",  # a lookbehind
+        "p:has-text(/" + "a" * 3000 + "/)",  # too long to be a rule's pattern
+        "xpath://p[re:test(., '(?<=a)b')]",
+        "xpath://p[re:test(., string(@class))]",  # a pattern taken from the page
+        "xpath://p[re:match(., 'a')]",
+        "xpath://p[re:test(., 'a', 'x')]",
+    ],
+)
+def test_patterns_that_cannot_run_in_linear_time_are_refused_at_load(selector: str) -> None:
+    with pytest.raises(RuleError):
+        compile_selector(selector)
 
 
 def test_has_text_sees_text_joined_by_a_removal_once_told() -> None:
