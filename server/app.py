@@ -122,10 +122,12 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
 
 
 def _decode_declared(body: bytes, charset: str) -> str | bytes:
-    try:
-        return body.decode(charset, errors="replace")
-    except LookupError:
-        return body  # unknown charset label: let the pipeline sniff the page itself
+    """The body in the Content-Type's charset when it is an Encoding Standard label; else (an unknown label,
+    Python's own codec names included, or a byte-order mark, which wins) the bytes, for the pipeline to sniff."""
+    from .decode import decode_labelled
+
+    text = decode_labelled(body, charset)
+    return body if text is None else text
 
 
 def _json_object(body: bytes) -> dict:

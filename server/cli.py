@@ -5,17 +5,31 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .attributions import find_attributions
+from .config import Settings
 from .decode import decode
-from .errors import DeclutterError
+from .errors import DeclutterError, PayloadTooLarge
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+_C0_C1 = (*range(0x20), *range(0x7F, 0xA0))
+_BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+# Text bound for a terminal: the controls it would obey (ESC, BEL, CR, C1...) go, those that are whitespace
+# becoming a space; tab and newline stay.
+_TERMINAL = {code: " " if chr(code).isspace() else None for code in _C0_C1 if chr(code) not in "\t\n"}
+# A field of a tab-separated line: tab and newline too become spaces, and bidi embeddings, overrides and isolates
+# go (an unclosed override would flip the fields after it).
+_FIELD = {**_TERMINAL, ord("\t"): " ", ord("\n"): " ", **dict.fromkeys(_BIDI_CONTROLS)}
+# What json.dumps(ensure_ascii=False) writes raw but a terminal or a line splitter acts on: DEL, C1, bidi
+# controls, U+2028/U+2029. Written as \u escapes, the JSON means the same.
+_JSON_RAW_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,21 +77,36 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_input(name: str) -> bytes:
-    """A file's bytes, or standard input's for '-'."""
+def read_input(name: str, limit: int) -> bytes:
+    """A file's bytes, or standard input's for '-': at most `limit`, as the service takes (max_body_bytes).
+    Reads limit + 1 bytes at most, so an endless input (/dev/zero, a pipe) is refused, not read for ever."""
     if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        with Path(name).open("rb") as file:
+            data = file.read(limit + 1)
+    if len(data) > limit:
+        raise PayloadTooLarge(f"the input is over the limit of {limit} bytes (DECLUTTER_MAX_BODY_BYTES)")
+    return data
+
+
+def _settings() -> Settings:
+    """The service's settings, from the same DECLUTTER_* environment: the CLI keeps the service's limits."""
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        raise DeclutterError(f"a DECLUTTER_* limit is not a number: {exc}") from exc
 
 
 def _clean(args: argparse.Namespace) -> int:
     from .pipeline import clean
     from .render import render_page
 
+    settings = _settings()
     failed = False
     for name in args.files:
         try:
-            result = clean(read_input(name), args.url)
+            result = clean(read_input(name, settings.max_body_bytes), args.url, settings=settings)
         except (OSError, DeclutterError) as exc:
             failed = True
             _report_failure(name, exc, args.format == "json")
@@ -85,17 +114,18 @@ def _clean(args: argparse.Namespace) -> int:
         if args.format == "json":
             _write_line({"file": name, **result.to_dict()})
         elif args.format == "html":
-            sys.stdout.write(render_page(result) + "\n")
+            sys.stdout.write(render_page(result).translate(_TERMINAL) + "\n")
         else:
-            sys.stdout.write(f"{result.title or ''}\n\n{result.text}\n")
+            sys.stdout.write(f"{result.title or ''}\n\n{result.text}\n".translate(_TERMINAL))
     return EXIT_FAILED if failed else EXIT_OK
 
 
 def _attributions(args: argparse.Namespace) -> int:
+    limit = _settings().max_body_bytes
     failed = False
     for name in args.files:
         try:
-            text = decode(read_input(name))
+            text = decode(read_input(name, limit))
         except (OSError, DeclutterError) as exc:
             failed = True
             _report_failure(name, exc, args.format == "json")
@@ -105,8 +135,8 @@ def _attributions(args: argparse.Namespace) -> int:
             _write_line({"file": name, "attributions": [a.to_dict() for a in found]})
         else:
             for a in found:
-                who = a.speaker or a.source or "?"
-                sys.stdout.write(f"{name}\t{a.id}\t{'*' if a.key else ' '}\t{who}\t{a.cue}\t{a.content}\n")
+                fields = (name, a.id, "*" if a.key else " ", a.speaker or a.source or "?", a.cue, a.content)
+                sys.stdout.write("\t".join(str(field).translate(_FIELD) for field in fields) + "\n")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -129,7 +159,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _write_line(record: dict) -> None:
-    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    line = _JSON_RAW_UNSAFE_RE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(record, ensure_ascii=False))
+    sys.stdout.write(line + "\n")
     sys.stdout.flush()
 
 

@@ -659,10 +659,19 @@ def _first_published(root: HtmlElement, selectors: tuple[Selector, ...]) -> str 
     return None
 
 
+# C0 and C1 controls (a terminal obeys them; the whitespace ones become a space) and bidi embeddings, overrides and
+# isolates: formatting, not letters, so an RTL title reads the same without them, while an unclosed one can spoof.
+_CONTROLS = {
+    code: " " if chr(code).isspace() else None
+    for code in (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
 def _clean(value: str | None) -> str | None:
+    """A metadata text value's last step: controls out, whitespace runs to one space, trimmed."""
     if not value:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).translate(_CONTROLS).split())
     return text or None
 
 

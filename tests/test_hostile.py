@@ -220,6 +220,34 @@ CASES = [
         200,
         check=_check_text,
     ),
+    # Python codecs that are no Encoding Standard label: idna and undefined raise whatever the error handler,
+    # utf-7 and unicode_escape rewrite the text, rot13 and zlib_codec are no text codecs. All read as unknown.
+    *(
+        Case(
+            f"charset={label} in the header",
+            lambda c, label=label: html_post(c, ARTICLE.encode(), content_type=f"text/html; charset={label}"),
+            200,
+            check=_check_text,
+        )
+        for label in ("idna", "undefined", "utf-7", "unicode_escape", "rot13", "zlib_codec", "punycode")
+    ),
+    *(
+        Case(
+            f"<meta charset={label}> on bytes that are not UTF-8",
+            lambda c, label=label: html_post(
+                c, ARTICLE.replace("<head>", f'<head><meta charset="{label}">').encode().replace(b"day", b"d\xffy", 1)
+            ),
+            200,
+            check=_check_replaced,
+        )
+        for label in ("idna", "undefined", "utf-7", "unicode_escape", "rot13", "base64_codec", "punycode")
+    ),
+    Case(
+        "charset=iso-2022-kr in the header, a label of the replacement encoding",
+        lambda c: html_post(c, ARTICLE.encode(), content_type="text/html; charset=iso-2022-kr"),
+        200,
+        check=_check_text,
+    ),
     Case(
         "lone surrogates and controls in JSON",
         lambda c: c.post(
