@@ -1,19 +1,27 @@
-"""XSS: DOMPurify's 223 attack payloads through /clean, checked structurally and executed in Chromium.
+"""XSS: DOMPurify's 223 attack payloads through /clean, checked structurally and executed in Chromium
+and Firefox.
 
 Each payload goes in three places: between an article's paragraphs, inside a paragraph, and as the
 whole page. Every 200 output (the JSON fragment and the standalone reading page) must be free of
-script-capable markup when parsed (lxml here, Chromium's own DOM in the browser test), and must run
-nothing in headless Chromium with alert/confirm/prompt/print and navigation hooked.
+script-capable markup when parsed (lxml here, each browser's own DOM in the browser tests), and must run
+nothing in headless Chromium and headless Firefox ESR with alert/confirm/prompt/print and navigation
+hooked. The two engines parse differently and the extension ships for both, so every browser test runs
+in each (test ids end in [chromium] or [firefox]): Chromium through Playwright, Firefox over WebDriver
+BiDi through tests/browser/firefox_xss.mjs (Playwright cannot drive a stock Firefox).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import json
 import queue
 import re
+import shutil
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
@@ -351,7 +359,7 @@ for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
   try { Object.defineProperty(window, name, {value: record, writable: false, configurable: false}); } catch (e) {}
 }
 """
-# Walks a live DOM (as Chromium parsed it) for the same violations as the lxml check.
+# Walks a live DOM (as the browser parsed it) for the same violations as the lxml check.
 DOM_CHECK = """
 (root) => {
   const bad = new Set(FORBIDDEN_TAGS);
@@ -380,6 +388,22 @@ DOM_CHECK = """
 )
 FRAGMENTS_PER_BATCH = 60
 PAGES_PER_BATCH = 40
+HARNESS_PAGE = "<!doctype html><title>harness</title><body></body>"
+# The payloads' fragments, each in a box of its own, inserted as an extension's reader inserts the JSON.
+INSERT_FRAGMENTS = """(fragments) => { for (const f of fragments) {
+  const box = document.createElement('div'); box.className = 'case';
+  document.body.appendChild(box); box.innerHTML = f; } }"""
+# Each page a full document in its own srcdoc frame, resolved once every frame has loaded.
+LOAD_PAGES = """(pages) => Promise.all(pages.map(doc => new Promise(done => {
+  const frame = document.createElement('iframe');
+  frame.onload = done; frame.srcdoc = doc; document.body.appendChild(frame); })))"""
+# srcdoc frames share the harness's origin: one call reads every frame's record and DOM.
+READ_FRAMES = (
+    "() => [...document.querySelectorAll('iframe')].map(f => ["
+    "  f.contentWindow.__xss || ['hooks missing'], (" + DOM_CHECK.strip() + ")(f.contentDocument.body)])"
+)
+FIREFOX_DRIVER = Path(__file__).resolve().parent / "browser" / "firefox_xss.mjs"
+NODE_MODULES_FROM = Path(__file__).resolve().parents[1] / "extension"
 
 
 def _batches(items: list, size: int) -> Iterator[list]:
@@ -387,15 +411,18 @@ def _batches(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-class BrowserThread:
-    """Headless Chromium driven from a thread of its own.
+class ChromiumBrowser:
+    """Headless Chromium (Debian's) through Playwright, driven from a thread of its own.
 
     Playwright's sync API refuses to start while another sync instance (tests/browser/conftest.py's
     session-wide one) is active in the same thread, so ours lives in a dedicated thread and runs jobs
-    (callables taking the page and the event list) sent to it.
+    (callables taking the page) sent to it. The methods are the ones FirefoxBrowser has: the tests below
+    run the same steps and assertions in both engines.
     """
 
     def __init__(self) -> None:
+        self.served: dict[str, tuple[str, dict[str, str]]] = {}
+        self._events: list[str] = []
         self.jobs: queue.Queue = queue.Queue()
         self.results: queue.Queue = queue.Queue()
         self.thread = threading.Thread(target=self._main, daemon=True)
@@ -422,9 +449,9 @@ class BrowserThread:
                     ],
                 )
                 context = browser.new_context(java_script_enabled=True)
-                events: list[str] = []
+                events = self._events
                 # Nothing leaves the machine; a navigation or a popup is an execution.
-                context.route("**/*", lambda route: _route(route, events))
+                context.route("**/*", self._route)
                 context.add_init_script(HOOKS)
                 page = context.new_page()
                 context.on("page", lambda popup: events.append(f"popup {popup.url}"))
@@ -432,7 +459,7 @@ class BrowserThread:
                 self.results.put(("ready", None))
                 while (job := self.jobs.get()) is not None:
                     try:
-                        self.results.put(("ok", job(page, events)))
+                        self.results.put(("ok", job(page)))
                     except BaseException as exc:  # handed to the test's thread, re-raised there
                         self.results.put(("error", exc))
                 context.close()
@@ -440,158 +467,259 @@ class BrowserThread:
         except BaseException as exc:
             self.results.put(("error", exc))
 
-    def run(self, job: Callable) -> object:
+    def _route(self, route) -> None:
+        request = route.request
+        if request.is_navigation_request() and request.url in self.served:
+            body, headers = self.served[request.url]
+            route.fulfill(status=200, body=body, headers={"Content-Type": "text/html; charset=utf-8", **headers})
+            return
+        if request.is_navigation_request():
+            self._events.append(f"navigation to {request.url}")
+        route.abort()
+
+    def _run(self, job: Callable) -> object:
         self.jobs.put(job)
         kind, value = self.results.get(timeout=600)
         if kind == "error":
             raise value
         return value
 
+    def serve(self, path: str, body: str, headers: dict[str, str] | None = None) -> str:
+        """Serves a page (with these headers) at the URL returned."""
+        url = f"http://127.0.0.1{path}"
+        self.served[url] = (body, headers or {})
+        return url
+
+    def goto(self, url: str) -> None:
+        self._run(lambda page: page.goto(url))
+
+    def evaluate(self, function: str, arg: object = None) -> object:
+        """Calls a JavaScript function in the page with a JSON argument; its awaited result."""
+        return self._run(lambda page: page.evaluate(function, arg))
+
+    def click(self, selector: str) -> None:
+        self._run(lambda page: page.click(selector))
+
+    def wait(self, milliseconds: int) -> None:
+        # In the browser's thread: Playwright delivers routes, popups and dialogs only while it runs.
+        self._run(lambda page: page.wait_for_timeout(milliseconds))
+
+    def take_events(self) -> list[str]:
+        """Navigations, popups and dialogs seen since the last call."""
+
+        def take(page) -> list[str]:
+            page.wait_for_timeout(1)
+            taken = list(self._events)
+            self._events.clear()
+            return taken
+
+        return self._run(take)
+
     def close(self) -> None:
         self.jobs.put(None)
         self.thread.join(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserThread]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install -y chromium)", pytrace=False)
-    runner = BrowserThread()
+class FirefoxBrowser:
+    """Headless Firefox (Debian's firefox-esr) driven over WebDriver BiDi by tests/browser/firefox_xss.mjs,
+    one node process for the module that takes one JSON command a line and answers each with one line."""
+
+    def __init__(self, firefox: str, node: str, log: Path) -> None:
+        env = {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(log.parent),
+            "FIREFOX": firefox,
+            "NODE_MODULES_FROM": str(NODE_MODULES_FROM),
+            "HOOKS": HOOKS,
+        }
+        self.log = log
+        with log.open("wb") as stderr:
+            self.process = subprocess.Popen(
+                [node, str(FIREFOX_DRIVER)],
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                encoding="utf-8",
+            )
+        # Lines read in a thread of their own, so that a hung browser fails a test instead of blocking it.
+        self.lines: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.next_id = 0
+        assert self._answer(timeout=90) == {"ready": True}
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def _answer(self, timeout: float) -> dict:
+        try:
+            line = self.lines.get(timeout=timeout)
+        except queue.Empty:
+            line = None
+        if line is None:
+            pytest.fail(f"the Firefox driver stopped answering:\n{self.log.read_text(errors='replace')[-4000:]}")
+        return json.loads(line)
+
+    def _call(self, op: str, **params: object) -> object:
+        self.next_id += 1
+        try:
+            self.process.stdin.write(json.dumps({"id": self.next_id, "op": op, **params}) + "\n")
+            self.process.stdin.flush()
+        except OSError:
+            pytest.fail(f"the Firefox driver has stopped:\n{self.log.read_text(errors='replace')[-4000:]}")
+        answer = self._answer(timeout=300)
+        assert answer["id"] == self.next_id, answer
+        if "error" in answer:
+            raise RuntimeError(f"Firefox driver, {op}: {answer['error']}")
+        return answer["value"]
+
+    def serve(self, path: str, body: str, headers: dict[str, str] | None = None) -> str:
+        return self._call("serve", path=path, body=body, headers=headers or {})
+
+    def goto(self, url: str) -> None:
+        self._call("goto", url=url)
+
+    def evaluate(self, function: str, arg: object = None) -> object:
+        return self._call("evaluate", function=function, arg=arg)
+
+    def click(self, selector: str) -> None:
+        self._call("click", selector=selector)
+
+    def wait(self, milliseconds: int) -> None:
+        time.sleep(milliseconds / 1000)
+
+    def take_events(self) -> list[str]:
+        return self._call("take_events")
+
+    def close(self) -> None:
+        # Asked, not just sent EOF: a process forked meanwhile (the service's pipeline worker) may hold a
+        # copy of the stdin pipe. Terminated, the driver still stops Firefox (a kill would leave it running).
+        with contextlib.suppress(Exception):
+            self._call("close")
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+Browser = ChromiumBrowser | FirefoxBrowser
+
+
+@pytest.fixture(scope="module", params=["chromium", "firefox"])
+def browser(request, tmp_path_factory) -> Iterator[Browser]:
+    """Each browser test runs in both engines: they parse differently, and the extension ships for both."""
+    if request.param == "chromium":
+        if not CHROMIUM.exists():
+            pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install -y chromium)", pytrace=False)
+        runner = ChromiumBrowser()
+    else:
+        firefox = shutil.which("firefox-esr")
+        if not firefox:
+            message = "firefox-esr is missing: run `make browser-deps` (apt-get install -y firefox-esr)"
+            pytest.fail(message, pytrace=False)
+        node = shutil.which("node")
+        if not node or not (NODE_MODULES_FROM / "node_modules" / "ws").is_dir():
+            pytest.fail(
+                "node or extension/node_modules/ws is missing (the WebDriver BiDi client that drives Firefox): "
+                "run `make extension-deps`",
+                pytrace=False,
+            )
+        runner = FirefoxBrowser(firefox, node, tmp_path_factory.mktemp("firefox") / "driver.log")
     yield runner
     runner.close()
 
 
-def _route(route, events: list[str]) -> None:
-    request = route.request
-    if request.is_navigation_request() and request.url.startswith("http://127.0.0.1/xss-harness"):
-        route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>harness</title><body></body>")
-        return
-    if request.is_navigation_request():
-        events.append(f"navigation to {request.url}")
-    route.abort()
+def _open_harness(browser: Browser) -> None:
+    browser.goto(browser.serve("/xss-harness", HARNESS_PAGE))
 
 
-def _settle(page) -> None:
+def _settle(browser: Browser) -> None:
     # Handlers on failed images, autofocus and animations fire asynchronously.
-    page.wait_for_timeout(300)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    browser.wait(300)
+    browser.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 @pytest.mark.browser
-def test_fragments_run_nothing_when_inserted_with_inner_html(browser: BrowserThread):
-    browser.run(_fragments_run_nothing_when_inserted_with_inner_html)
-
-
-def _fragments_run_nothing_when_inserted_with_inner_html(page, events: list[str]) -> None:
+def test_fragments_run_nothing_when_inserted_with_inner_html(browser: Browser):
     fragments = sorted({o.fragment for o in all_outputs() if o.fragment is not None})
     assert len(fragments) > 50
-    problems = []
+    recorded, problems = [], []
     for batch in _batches(fragments, FRAGMENTS_PER_BATCH):
-        page.goto("http://127.0.0.1/xss-harness")
-        page.evaluate(
-            """(fragments) => { for (const f of fragments) {
-                 const box = document.createElement('div'); box.className = 'case';
-                 document.body.appendChild(box); box.innerHTML = f; } }""",
-            batch,
-        )
-        _settle(page)
-        events.extend(page.evaluate("() => window.__xss"))
-        problems += page.evaluate(DOM_CHECK, page.locator("body").element_handle())
+        _open_harness(browser)
+        browser.evaluate(INSERT_FRAGMENTS, batch)
+        _settle(browser)
+        recorded += browser.evaluate("() => window.__xss")
+        problems += browser.evaluate("() => (" + DOM_CHECK.strip() + ")(document.body)")
+    events = browser.take_events() + recorded
     assert not events, events[:20]
     assert not problems, problems[:20]
 
 
 @pytest.mark.browser
-def test_reading_pages_run_nothing(browser: BrowserThread):
-    browser.run(_reading_pages_run_nothing)
-
-
-def _reading_pages_run_nothing(page, events: list[str]) -> None:
+def test_reading_pages_run_nothing(browser: Browser):
     pages = sorted({o.page for o in all_outputs() if o.page is not None})
     assert len(pages) > 50
-    problems = []
+    recorded, problems = [], []
     for batch in _batches(pages, PAGES_PER_BATCH):
         # Each page a full document in its own srcdoc frame, without the CSP header: the sanitizer alone
         # must hold. The hooks are installed in every frame; a dialog from any frame is reported too.
-        page.goto("http://127.0.0.1/xss-harness")
-        page.evaluate(
-            """(pages) => Promise.all(pages.map(doc => new Promise(done => {
-                 const frame = document.createElement('iframe');
-                 frame.onload = done; frame.srcdoc = doc; document.body.appendChild(frame); })))""",
-            batch,
-        )
-        _settle(page)
-        # srcdoc frames share the harness's origin: one call reads every frame's record and DOM.
-        results = page.evaluate(
-            "() => [...document.querySelectorAll('iframe')].map(f => ["
-            "  f.contentWindow.__xss || ['hooks missing'], (" + DOM_CHECK.strip() + ")(f.contentDocument.body)])"
-        )
+        _open_harness(browser)
+        browser.evaluate(LOAD_PAGES, batch)
+        _settle(browser)
+        results = browser.evaluate(READ_FRAMES)
         assert len(results) == len(batch)
-        for recorded, found in results:
-            events.extend(recorded)
+        for frame_recorded, found in results:
+            recorded += frame_recorded
             problems += found
+    events = browser.take_events() + recorded
     assert not events, events[:20]
     assert not problems, problems[:20]
 
 
 @pytest.mark.browser
-def test_the_harness_detects_an_execution(browser: BrowserThread):
-    browser.run(_the_harness_detects_an_execution)
-
-
-def _the_harness_detects_an_execution(page, events: list[str]) -> None:
+def test_the_harness_detects_an_execution(browser: Browser):
     """Negative control: the hooks do fire on a real injection (else a zero would mean nothing)."""
-    page.goto("http://127.0.0.1/xss-harness")
-    page.evaluate("() => { document.body.innerHTML = '<img src=x onerror=alert(1)>'; }")
-    _settle(page)
-    assert page.evaluate("() => window.__xss") == ["alert(1)"]
-    page.goto("http://127.0.0.1/xss-harness")
-    page.evaluate("() => { document.body.innerHTML = '<a id=go href=\\'javascript:alert(2)\\'>x</a>'; }")
-    page.click("#go")
-    _settle(page)
-    assert page.evaluate("() => window.__xss") == ["alert(2)"]
-    page.evaluate("""() => new Promise(done => { const f = document.createElement('iframe'); f.onload = done;
-                     f.srcdoc = '<script>alert(3)<\\/script>'; document.body.appendChild(f); })""")
-    assert page.frames[1].evaluate("() => window.__xss") == ["alert(3)"]
-    assert not events
+    _open_harness(browser)
+    browser.evaluate("() => { document.body.innerHTML = '<img src=x onerror=alert(1)>'; }")
+    _settle(browser)
+    assert browser.evaluate("() => window.__xss") == ["alert(1)"]
+    _open_harness(browser)
+    browser.evaluate("() => { document.body.innerHTML = '<a id=go href=\\'javascript:alert(2)\\'>x</a>'; }")
+    browser.click("#go")
+    _settle(browser)
+    assert browser.evaluate("() => window.__xss") == ["alert(2)"]
+    browser.evaluate(LOAD_PAGES, ["<script>alert(3)</script>"])
+    assert browser.evaluate("() => document.querySelector('iframe').contentWindow.__xss") == ["alert(3)"]
+    assert not browser.take_events()
+    # A page that leaves for another address is caught too (the request never leaves the machine).
+    browser.evaluate("() => { location.href = 'https://attacker.example/x'; }")
+    for _ in range(50):
+        if events := browser.take_events():
+            break
+        browser.wait(100)
+    assert events == ["navigation to https://attacker.example/x"]
 
 
 @pytest.mark.browser
-def test_the_csp_header_blocks_injected_script(browser: BrowserThread):
-    browser.run(_the_csp_header_blocks_injected_script)
-
-
-def _the_csp_header_blocks_injected_script(page, events: list[str]) -> None:
+def test_the_csp_header_blocks_injected_script(browser: Browser):
     """Defence in depth: even a script that got into the reading page would not run under our CSP."""
     client = create_app().test_client()
     response = client.post("/clean?format=html", json={"html": article_page("<p>x</p>", "between"), "url": URL})
     document = response.get_data(as_text=True).replace(
         "<article>", "<article><script>alert('inline')</script><img src=x onerror=\"alert('handler')\">"
     )
-    styled: list[bool] = []
-
-    def serve(route):
-        route.fulfill(
-            status=200,
-            body=document,
-            headers={
-                "Content-Type": "text/html; charset=utf-8",
-                "Content-Security-Policy": response.headers["Content-Security-Policy"],
-            },
-        )
-
-    page.route("http://127.0.0.1/csp-check", serve)
-    try:
-        page.goto("http://127.0.0.1/csp-check")
-        _settle(page)
-        # Our own stylesheet is allowed by its hash (body max-width comes from reader.css).
-        styled.append(page.evaluate("() => getComputedStyle(document.body).maxWidth !== 'none'"))
-        assert page.evaluate("() => window.__xss") == []
-    finally:
-        page.unroute("http://127.0.0.1/csp-check")
-    assert styled == [True]
-    assert not events
-    assert content_security_policy() == response.headers["Content-Security-Policy"]
+    policy = response.headers["Content-Security-Policy"]
+    browser.goto(browser.serve("/csp-check", document, {"Content-Security-Policy": policy}))
+    _settle(browser)
+    # Our own stylesheet is allowed by its hash (body max-width comes from reader.css).
+    assert browser.evaluate("() => getComputedStyle(document.body).maxWidth !== 'none'") is True
+    assert browser.evaluate("() => window.__xss") == []
+    assert not browser.take_events()
+    assert content_security_policy() == policy
 
 
 def test_cite_urls_are_checked_too():
@@ -731,31 +859,15 @@ def test_the_reading_page_allows_inline_images():
 
 
 @pytest.mark.browser
-def test_inline_svg_images_show_and_run_nothing(browser: BrowserThread):
-    browser.run(_inline_svg_images_show_and_run_nothing)
-
-
-def _inline_svg_images_show_and_run_nothing(page, events: list[str]) -> None:
+def test_inline_svg_images_show_and_run_nothing(browser: Browser):
     """Under the reading page's own CSP, inline images load (a hostile SVG among them) and nothing runs."""
     client = create_app().test_client()
     images = _figure(src="data:image/svg+xml," + quote(HOSTILE_SVG)) + _figure(src=f"data:image/png;base64,{PNG_1X1}")
     response = client.post("/clean?format=html", json={"html": article_page(images, "between"), "url": URL})
-    document = response.get_data(as_text=True)
-
-    def serve(route):
-        headers = {
-            "Content-Type": "text/html; charset=utf-8",
-            "Content-Security-Policy": response.headers["Content-Security-Policy"],
-        }
-        route.fulfill(status=200, body=document, headers=headers)
-
-    page.route("http://127.0.0.1/inline-images", serve)
-    try:
-        page.goto("http://127.0.0.1/inline-images")
-        _settle(page)
-        widths = page.evaluate("() => [...document.images].map(i => i.complete && i.naturalWidth)")
-        assert page.evaluate("() => window.__xss") == []
-    finally:
-        page.unroute("http://127.0.0.1/inline-images")
+    headers = {"Content-Security-Policy": response.headers["Content-Security-Policy"]}
+    browser.goto(browser.serve("/inline-images", response.get_data(as_text=True), headers))
+    _settle(browser)
+    widths = browser.evaluate("() => [...document.images].map(i => i.complete && i.naturalWidth)")
+    assert browser.evaluate("() => window.__xss") == []
     assert widths == [40, 1]
-    assert not events
+    assert not browser.take_events()
