@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 # Charset declared in the first bytes of a page: <meta charset> or the http-equiv form (HTML spec prescan).
-META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+# A scan from one '<meta' stops at the next '<' or '>', so scans never overlap: linear in the head.
+META_CHARSET_RE = re.compile(rb"""<meta(?>[^<>c]++|c(?!harset))*+charset\s*+=\s*+["']?\s*+([A-Za-z0-9_:.\-]+)""", re.I)
 
 # How far into the bytes the charset prescan looks (the HTML spec says 1024; pages often put it later).
 CHARSET_PRESCAN_BYTES = 4096
@@ -155,12 +156,12 @@ MIN_ARTICLE_WORDS = 20
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ku", "ckb", "iw"})
 
 # Separators sites put between the headline and the site name in <title>.
-TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·»/]\s+")
+# (Tried at the start of a whitespace run only: from every space of a long run the search would rescan it.)
+TITLE_SEPARATOR_RE = re.compile(r"(?<!\s)\s++[|\-–—:·»/]\s+")
 
 # Meta names and properties that carry article metadata (the same vocabulary Mozilla Readability reads).
 META_PROPERTY_RE = re.compile(
-    r"\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*",
-    re.I,
+    r"(article|dc|dcterm|og|twitter)\s*+:\s*+(author|creator|description|published_time|title|site_name)", re.I
 )
 META_NAME_RE = re.compile(
     r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
@@ -233,11 +234,12 @@ BYLINE_LABEL_RE = re.compile(
 BYLINE_META_NAMES = ("sailthru.author", "cxenseparse:author", "citation_author")
 
 # The label that opens a plain-text byline ("By", "Written by:"), for pages whose markup marks none...
-BYLINE_TEXT_LABEL_RE = re.compile(r"\s*(?:by|written\s+by|posted\s+by|author)\b\s*:?", re.I)
+# (Both skip leading whitespace only from where a run begins: from inside one, a search would rescan it.)
+BYLINE_TEXT_LABEL_RE = re.compile(r"(?:(?<!\s)\s*+)?(?:by|written\s++by|posted\s++by|author)\b\s*+:?", re.I)
 # ...and the name after it, making up the whole line: one to five capitalised words or initials, particles
 # allowed. The label is dropped: with no markup to follow, the byline is ours to format.
 BYLINE_TEXT_NAME_RE = re.compile(
-    r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|der|da|del|la|le|bin|al)){0,4})"
+    r"(?:(?<!\s)\s*+)?([A-Z][\w'’.-]*+(?:\s++(?:[A-Z][\w'’.-]*+|van|von|de|der|da|del|la|le|bin|al)){0,4})"
 )
 # How many elements after the page's first <h1> are searched for such a line (bylines sit by the headline).
 BYLINE_TEXT_WINDOW = 60
@@ -250,9 +252,11 @@ MAX_AUTHOR_LINK_CHARS = 50
 
 # Words around a byline's name that are no part of it: a link-to-archive phrase before it ("View all posts by",
 # "Read more about"), a role label behind a separator after it ("| Author"), wrapping quotes.
+# (The unanchored alternatives start a run only where it begins: tried from inside it, each would rescan the run.)
 BYLINE_NOISE_RE = re.compile(
-    r"^(?:(?:view|see)\s+(?:all\s+)?(?:posts|articles|stories)\s+by|(?:more|articles|posts|stories)\s+(?:from|by)"
-    r"|read\s+more\s+(?:about|from|by))\s+|\s*[|•·]\s*(?:author|writer|editor|contributor)s?$|^[\"“”']+|[\"“”']+$",
+    r"^(?:(?:view|see)\s++(?:all\s++)?(?:posts|articles|stories)\s++by|(?:more|articles|posts|stories)\s++(?:from|by)"
+    r"|read\s++more\s++(?:about|from|by))\s++|(?<!\s)\s*+[|•·]\s*+(?:author|writer|editor|contributor)s?$"
+    r"|^[\"“”']++|(?<![\"“”'])[\"“”']++$",
     re.I,
 )
 
