@@ -10,10 +10,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .attributions import find_attributions
 from .config import Settings
 from .decode import decode
 from .errors import DeclutterError, PayloadTooLarge
+from .pipeline import Options
+from .ruleset import load_rules
+from .watchdog import InProcess, Watchdog
 
 log = logging.getLogger(__name__)
 
@@ -98,15 +100,22 @@ def _settings() -> Settings:
         raise DeclutterError(f"a DECLUTTER_* limit is not a number: {exc}") from exc
 
 
+def _runner(settings: Settings) -> InProcess | Watchdog:
+    """The pipeline as the service runs it: in a child process killed at the time cap, so that one hostile
+    file costs its own result only, not the rest of the batch."""
+    direct = InProcess(load_rules(settings.rules_dir), settings)
+    return Watchdog(direct, spare=1) if settings.isolate else direct
+
+
 def _clean(args: argparse.Namespace) -> int:
-    from .pipeline import clean
     from .render import render_page
 
     settings = _settings()
+    runner = _runner(settings)
     failed = False
     for name in args.files:
         try:
-            result = clean(read_input(name, settings.max_body_bytes), args.url, settings=settings)
+            result = runner.clean(read_input(name, settings.max_body_bytes), args.url, Options())
         except (OSError, DeclutterError) as exc:
             failed = True
             _report_failure(name, exc, args.format == "json")
@@ -121,21 +130,22 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _attributions(args: argparse.Namespace) -> int:
-    limit = _settings().max_body_bytes
+    settings = _settings()
+    runner = _runner(settings)
     failed = False
     for name in args.files:
         try:
-            text = decode(read_input(name, limit))
+            found = runner.attributions(decode(read_input(name, settings.max_body_bytes)))
         except (OSError, DeclutterError) as exc:
             failed = True
             _report_failure(name, exc, args.format == "json")
             continue
-        found = find_attributions(text)
         if args.format == "json":
-            _write_line({"file": name, "attributions": [a.to_dict() for a in found]})
+            _write_line({"file": name, "attributions": found})
         else:
             for a in found:
-                fields = (name, a.id, "*" if a.key else " ", a.speaker or a.source or "?", a.cue, a.content)
+                who = a["speaker"] or a["source"] or "?"
+                fields = (name, a["id"], "*" if a["key"] else " ", who, a["cue"], a["content"])
                 sys.stdout.write("\t".join(str(field).translate(_FIELD) for field in fields) + "\n")
     return EXIT_FAILED if failed else EXIT_OK
 

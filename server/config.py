@@ -27,18 +27,25 @@ class Settings:
     # Ten times the largest real page in the corpora (9,888 elements): room for long pages, none for bombs.
     max_elements: int = 100_000
     max_seconds: float = 10.0
+    # Run the pipeline in child processes killed at the cap (server/watchdog.py); off only to profile in-process.
+    isolate: bool = True
     token: str | None = None
     cors_origins: tuple[str, ...] = ()
+    # Names the Host header may carry ("*": any); the defaults serve the 127.0.0.1 bind of `make serve`.
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
     rules_dir: Path = field(default=RULES_DIR)
 
     @classmethod
     def from_env(cls) -> Settings:
         origins = os.environ.get("DECLUTTER_CORS_ORIGINS", "")
+        hosts = os.environ.get("DECLUTTER_ALLOWED_HOSTS", "")
         return cls(
             max_body_bytes=_env_int("DECLUTTER_MAX_BODY_BYTES", cls.max_body_bytes),
             max_elements=_env_int("DECLUTTER_MAX_ELEMENTS", cls.max_elements),
             max_seconds=_env_float("DECLUTTER_MAX_SECONDS", cls.max_seconds),
+            isolate=os.environ.get("DECLUTTER_ISOLATE", "1").strip().lower() not in ("0", "false", "no", "off"),
             token=os.environ.get("DECLUTTER_TOKEN") or None,
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+            allowed_hosts=tuple(h.strip().lower() for h in hosts.split(",") if h.strip()) or cls.allowed_hosts,
             rules_dir=Path(os.environ.get("DECLUTTER_RULES_DIR", str(RULES_DIR))),
         )

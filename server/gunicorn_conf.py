@@ -25,3 +25,8 @@ preload_app = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
+
+
+def post_worker_init(worker) -> None:
+    """Fork the worker's pipeline processes now, while it has one thread (server/watchdog.py)."""
+    worker.wsgi.extensions["declutter.runner"].warm()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from itertools import islice
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -53,6 +54,7 @@ from .heuristics import (
     VISIBLE_DATE_RUNS_AFTER,
     VISIBLE_DATE_RUNS_BEFORE,
 )
+from .limits import NO_DEADLINE, Deadline
 from .ruleset import Rule
 from .selectors import Selector
 
@@ -123,9 +125,11 @@ class Metadata:
         return dict(vars(self))  # flat: no need for asdict's deep copy
 
 
-def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) -> Metadata:
+def read_metadata(
+    root: HtmlElement, url: str | None, rule: Rule | None = None, deadline: Deadline = NO_DEADLINE
+) -> Metadata:
     """Read the page's metadata; call before declutter, which drops the scripts that carry JSON-LD."""
-    tags = _meta_tags(root)
+    tags = _meta_tags(root, deadline)
     meta = _meta_values(tags)
     document_title = _document_title(root)
     jsonld = _jsonld_article(root, document_title)
@@ -160,7 +164,7 @@ def read_metadata(root: HtmlElement, url: str | None, rule: Rule | None = None) 
         or _text_byline(root)
         or _author_link(root)
     )
-    lang = (root.get("lang") or root.get("xml:lang") or meta.get("og:locale") or "").strip() or None
+    lang = _clean(root.get("lang") or root.get("xml:lang") or meta.get("og:locale"))
     direction = _text_direction(root)
     if direction not in ("ltr", "rtl"):
         direction = "rtl" if lang and lang.split("-")[0].split("_")[0].lower() in RTL_LANGS else None
@@ -294,11 +298,11 @@ def _visible_date(root: HtmlElement) -> str | None:
     return revised
 
 
-def _meta_tags(root: HtmlElement) -> list[_MetaTag]:
+def _meta_tags(root: HtmlElement, deadline: Deadline) -> list[_MetaTag]:
     """(content, property, name, itemprop) of each <meta> with content, in document order: read once for
     the three readers below (a meta without content gives none of them anything)."""
     tags = []
-    for element in root.iter("meta"):
+    for element in deadline.paced(root.iter("meta")):
         content = element.get("content")
         if content:
             tags.append((content, element.get("property"), element.get("name"), element.get("itemprop")))
@@ -683,4 +687,10 @@ def _absolute(value: str | None, base: str | None) -> str | None:
         absolute = urljoin(base, value) if base else value
     except ValueError:
         return None
-    return absolute if absolute.startswith(("http://", "https://")) else None
+    if not absolute.startswith(("http://", "https://")):
+        return None
+    # Spaces and controls percent-encoded, as a browser would send them: none reaches a terminal or a page raw.
+    return _URL_UNSAFE_RE.sub(lambda match: quote(match.group()), absolute)
+
+
+_URL_UNSAFE_RE = re.compile("[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .attributions import find_attributions
+from .attributions import Attribution, find_attributions
 from .config import RULES_DIR, Settings
 from .declutter import declutter
 from .decode import decode
@@ -118,10 +118,10 @@ def clean(
     _check_size(root, text, settings.max_elements)
     site_rule = rules.for_host(host) if options.site_rules else None
     applied = ([site_rule] if site_rule else []) + (list(rules.generic) if options.generic_rules else [])
-    metadata = stage("metadata", read_metadata, root, url, site_rule)
+    metadata = stage("metadata", read_metadata, root, url, site_rule, deadline)
     removals = stage("declutter", declutter, root, applied, deadline)
     article = stage("extract", extract, root, url, site_rule.content if site_rule else (), deadline)
-    stage("tidy", tidy, article, url)
+    stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)
     # A photo story is readable with few words; a page of navigation is not.
     if plain.word_count < MIN_ARTICLE_WORDS and not _HAS_IMAGE(article):
@@ -129,8 +129,8 @@ def clean(
             f"no readable article found: the page's main text has {plain.word_count} words "
             f"(at least {MIN_ARTICLE_WORDS} are needed)"
         )
-    attributions = stage("attributions", find_attributions, plain.text) if options.attributions else []
-    stage("highlight", highlight, plain, attributions)
+    attributions = stage("attributions", find_attributions, plain.text, deadline) if options.attributions else []
+    stage("highlight", highlight, plain, attributions, deadline)
     fragment = stage("sanitize", sanitize, article)
     timings["total"] = round(sum(timings.values()), 2)
     words = plain.word_count
@@ -147,6 +147,11 @@ def clean(
         timings_ms=timings,
         **metadata.to_dict(),
     )
+
+
+def find_attributions_capped(text: str, settings: Settings | None = None) -> list[Attribution]:
+    """The attribution finder alone (POST /attributions, `declutter attributions`), under clean()'s time cap."""
+    return find_attributions(text, Deadline((settings or Settings()).max_seconds))
 
 
 def check_url(url: str | None) -> str | None:

@@ -17,17 +17,19 @@ from .heuristics import (
     SAFE_IMAGE_SCHEMES,
     SAFE_LINK_SCHEMES,
 )
+from .limits import NO_DEADLINE, Deadline
 from .sanitize import compact_data_image, is_data_image, parse_srcset
 
 log = logging.getLogger(__name__)
 
 
-def tidy(article: HtmlElement, base_url: str | None) -> None:
+def tidy(article: HtmlElement, base_url: str | None, deadline: Deadline = NO_DEADLINE) -> None:
     """Prepare the article in place for text extraction and sanitizing."""
     etree.strip_elements(article, *DROP_FROM_ARTICLE_TAGS, with_tail=False)
-    # The page's ids could collide with the reading view's own anchors; nothing in the article needs them.
-    etree.strip_attributes(article, "id")
-    for img in article.iter("img"):
+    # The page's ids could collide with the reading view's own anchors, and its classes and data-attr could forge
+    # highlights (the sanitizer keeps those on mark and span): only the highlight stage writes them.
+    etree.strip_attributes(article, "id", "class", "data-attr")
+    for img in deadline.paced(article.iter("img")):
         _realise_lazy_image(img)
         if "srcset" in img.attrib:
             srcset = _safe_srcset(img.get("srcset", ""), base_url)
@@ -42,7 +44,7 @@ def tidy(article: HtmlElement, base_url: str | None) -> None:
             img.set("src", src)
         elif "src" in img.attrib:
             del img.attrib["src"]
-    for link in article.iter("a"):
+    for link in deadline.paced(article.iter("a")):
         href = link.get("href")
         if href is None:
             continue

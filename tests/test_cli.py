@@ -168,13 +168,18 @@ def hostile_page(tmp_path):
             "headline": HOSTILE_HEADLINE,
             "author": {"name": "Ann\u0007 \u009dWriter\u202e"},
             "datePublished": "2026-11-03\u001b[2J",
+            "image": "/img/lead\u001b]0;x\u0007 photo.jpg",
         }
     )
-    page = article_page(title="Council approves the new budget").replace(
-        "<head>",
-        f'<head><script type="application/ld+json">{ld}</script>'
-        '<meta property="og:site_name" content="City\u0085News &#x1b;[5m">'
-        '<meta property="og:description" content="The\tbudget \u009bpasses&#7; \u2066at last\u2069">',
+    page = (
+        article_page(title="Council approves the new budget")
+        .replace("lang='en'", "lang='en\u009b'")
+        .replace(
+            "<head>",
+            f'<head><script type="application/ld+json">{ld}</script>'
+            '<meta property="og:site_name" content="City\u0085News &#x1b;[5m">'
+            '<meta property="og:description" content="The\tbudget \u009bpasses&#7; \u2066at last\u2069">',
+        )
     )
     path = tmp_path / "hostile.html"
     path.write_text(page, encoding="utf-8")
@@ -191,6 +196,10 @@ def test_controls_in_metadata_never_reach_the_output(hostile_page, capsys):
     assert result["published"] == "2026-11-03[2J"
     assert result["site_name"] == "City News [5m"
     assert result["excerpt"] == "The budget passes at last"
+    assert result["lang"] == "en"
+    assert main(["clean", str(hostile_page), "--url", "https://example.com/a"]) == 0
+    lead_image = json.loads(capsys.readouterr().out)["lead_image"]
+    assert lead_image == "https://example.com/img/lead%1B]0;x%07%20photo.jpg"  # as a browser would send it
     for field in ("title", "byline", "published", "site_name", "lang", "dir", "lead_image", "excerpt"):
         value = result[field] or ""
         assert not CONTROL_RE.search(value) and not BIDI_RE.search(value), field
@@ -230,3 +239,17 @@ def test_attribution_text_lines_keep_their_six_fields(tmp_path, capsys):
     assert main(["attributions", str(path)]) == 0
     first = json.loads(capsys.readouterr().out)["attributions"][0]
     assert first["content"] == "“It\tworks\u001b[2J\nfine,”"
+
+
+def test_a_file_over_the_time_cap_costs_only_its_own_result(tmp_path, page_file, monkeypatch, capsys):
+    """The CLI runs the pipeline as the service does (server/watchdog.py): a slow page gets its error line."""
+    slow = tmp_path / "slow.html"
+    images = "".join(
+        f'<img data-src="/i{i}.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">' for i in range(60_000)
+    )
+    slow.write_text(article_page(extra=images), encoding="utf-8")
+    monkeypatch.setenv("DECLUTTER_MAX_SECONDS", "0.3")
+    assert main(["clean", str(slow), str(page_file)]) == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0]["error"]["code"] == "page_too_complex"
+    assert lines[1]["title"] == "Council approves the new budget"
