@@ -7,43 +7,60 @@ import json
 import logging
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from . import __version__
-from .attributions import find_attributions
 from .config import Settings
-from .errors import BadRequest, DeclutterError, PayloadTooLarge, Unauthorized, UnsupportedMediaType
-from .pipeline import Options, clean
-from .render import content_security_policy, render_index, render_page
+from .errors import (
+    BadRequest,
+    DeclutterError,
+    HostNotAllowed,
+    OriginNotAllowed,
+    PayloadTooLarge,
+    Unauthorized,
+    UnsupportedMediaType,
+)
+from .pipeline import Options
+from .render import content_security_policy, index_content_security_policy, render_index, render_page
 from .ruleset import RuleSet, load_rules
+from .watchdog import InProcess, Watchdog
 
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_FORM_TYPE = "application/x-www-form-urlencoded"
 _OPEN_PATHS = ("/", "/healthz")
+# Browser extensions call the service from their own origin; no web page can send these.
+_EXTENSION_SCHEMES = ("chrome-extension", "moz-extension", "safari-web-extension")
+_SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """Flask app factory; test_config may carry a SETTINGS (Settings) or RULES (RuleSet) override."""
+    """Flask app factory; test_config may carry a SETTINGS (Settings), RULES (RuleSet) or RUNNER (what runs the
+    pipeline: a Watchdog or InProcess) override."""
     app = Flask(__name__)
     app.json.sort_keys = False
     settings: Settings = (test_config or {}).get("SETTINGS") or Settings.from_env()
     rules: RuleSet = (test_config or {}).get("RULES") or load_rules(settings.rules_dir)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, DECLUTTER_SETTINGS=settings, DECLUTTER_RULES=rules)
+    runner = (test_config or {}).get("RUNNER") or (
+        Watchdog(InProcess(rules, settings)) if settings.isolate else InProcess(rules, settings)
+    )
+    app.extensions["declutter.runner"] = runner  # gunicorn_conf warms its processes in each worker
     app.register_error_handler(DeclutterError, _declutter_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+    app.before_request(_check_host)
     app.before_request(_preflight)
+    app.before_request(_check_origin)
     app.before_request(_check_token)
     app.after_request(_cors_headers)
 
     @app.get("/")
     def index() -> Response:
-        return _html_response(render_index())
+        return _html_response(render_index(), index_content_security_policy())
 
     @app.get("/healthz")
     def healthz() -> Response:
@@ -68,18 +85,21 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     @app.post("/clean")
     def clean_page() -> Response:
         page, url, options = _read_clean_request(settings)
-        result = clean(page, url, options, rules=rules, settings=settings)
+        result = runner.clean(page, url, options)
         if _wants_html():
             return _html_response(render_page(result))
         return jsonify(result.to_dict())
 
     @app.post("/attributions")
     def attributions() -> Response:
+        if request.mimetype != "application/json":
+            mimetype = request.mimetype or "(none)"
+            raise UnsupportedMediaType(f"unsupported content type {mimetype}: send application/json")
         payload = _json_object(_read_body(settings))
         text = payload.get("text")
         if not isinstance(text, str):
             raise BadRequest("text must be a string")
-        return jsonify(attributions=[a.to_dict() for a in find_attributions(text)])
+        return jsonify(attributions=runner.attributions(text))
 
     return app
 
@@ -109,10 +129,8 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
         charset = request.mimetype_params.get("charset")
         page = _decode_declared(body, charset) if charset else body
         url, options = request.args.get("url"), None
-    elif mimetype == _FORM_TYPE:
-        form = parse_qs(_read_body(settings).decode("utf-8", errors="replace"))
-        page, url, options = form.get("html", [""])[0], form.get("url", [None])[0], None
     else:
+        # Not the form types either: a web page can send those cross-site without a CORS preflight.
         raise UnsupportedMediaType(
             f"unsupported content type {mimetype or '(none)'}: send application/json or text/html"
         )
@@ -152,12 +170,40 @@ def _wants_html() -> bool:
     return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
 
 
-def _html_response(body: str) -> Response:
+def _html_response(body: str, policy: str | None = None) -> Response:
     response = Response(body, mimetype="text/html")
-    response.headers["Content-Security-Policy"] = content_security_policy()
+    response.headers["Content-Security-Policy"] = policy or content_security_policy()
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _check_host() -> None:
+    """Only the configured names reach the service: a DNS-rebinding page sends its own name as Host."""
+    settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
+    if "*" in settings.allowed_hosts:
+        return
+    host = request.host.lower()
+    name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
+    if name not in settings.allowed_hosts:
+        raise HostNotAllowed(
+            f"the Host header names {request.host!r}, which this service does not serve; "
+            "add it to DECLUTTER_ALLOWED_HOSTS to allow it"
+        )
+
+
+def _check_origin() -> None:
+    """A request made by a web page carries its Origin: only our own, an extension's or a configured one may
+    make the service work (a form on any site would otherwise reach a service on 127.0.0.1)."""
+    origin = request.headers.get("Origin")
+    if origin is None or request.method in _SAFE_METHODS:
+        return
+    settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
+    parts = urlsplit(origin)
+    # Same site: the Host check already bounds which names reach us; a proxy may end TLS, so schemes may differ.
+    if origin in settings.cors_origins or parts.scheme in _EXTENSION_SCHEMES or parts.netloc == request.host:
+        return
+    raise OriginNotAllowed(f"requests from the origin {origin!r} are not allowed; list it in DECLUTTER_CORS_ORIGINS")
 
 
 def _check_token() -> Response | None:

@@ -27,6 +27,15 @@ class Unauthorized(DeclutterError):
     code = "unauthorized"
 
 
+class HostNotAllowed(BadRequest):
+    code = "host_not_allowed"
+
+
+class OriginNotAllowed(DeclutterError):
+    status = 403
+    code = "origin_not_allowed"
+
+
 class PayloadTooLarge(DeclutterError):
     status = 413
     code = "payload_too_large"

@@ -38,13 +38,27 @@ def stylesheet() -> str:
 
 
 @cache
+def index_script() -> str:
+    return (_TEMPLATES / "index.js").read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+@cache
 def content_security_policy() -> str:
     """No scripts at all; only our own inline stylesheet (by hash); images from the web or inline (data:)."""
-    digest = base64.b64encode(hashlib.sha256(stylesheet().encode()).digest()).decode()
     return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src http: https: data:; "
+        f"default-src 'none'; style-src 'sha256-{_sha256(stylesheet())}'; img-src http: https: data:; "
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+
+
+@cache
+def index_content_security_policy() -> str:
+    """The reading page's policy, plus the index page's own script (by hash), which may post to the service."""
+    return f"{content_security_policy()}; script-src 'sha256-{_sha256(index_script())}'; connect-src 'self'"
 
 
 def render_page(result: CleanResult) -> str:
@@ -59,7 +73,9 @@ def render_page(result: CleanResult) -> str:
 
 
 def render_index() -> str:
-    return _ENV.get_template("index.html").render(css=Markup(stylesheet()), options=[f.name for f in fields(Options)])
+    return _ENV.get_template("index.html").render(
+        css=Markup(stylesheet()), script=Markup(index_script()), options=[f.name for f in fields(Options)]
+    )
 
 
 def speaker_groups(attributions: list[dict]) -> list[tuple[str, list[dict]]]:

@@ -1,4 +1,5 @@
-"""Access: the optional API token, CORS (off by default, per-origin when configured) and no fetching."""
+"""Access: the optional API token, CORS (off by default, per-origin when configured), the Origin and Host checks
+that keep web pages off a local service, and no fetching."""
 
 from __future__ import annotations
 
@@ -99,7 +100,7 @@ PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-He
 def test_no_cors_by_default():
     client = client_for()
     response = client.post("/clean", json=BODY, headers={"Origin": ALLOWED})
-    assert response.status_code == 200
+    assert response.status_code == 403 and response.get_json()["error"]["code"] == "origin_not_allowed"
     assert not any(h.lower().startswith("access-control-") for h, _ in response.headers.items())
     preflight = client.options("/clean", headers={"Origin": ALLOWED, **PREFLIGHT})
     assert preflight.status_code == 204
@@ -139,9 +140,10 @@ def test_the_preflight_for_an_allowed_origin_succeeds_without_the_token():
         "https://READER.example",
     ],
 )
-def test_other_origins_get_no_cors_headers(origin: str):
+def test_other_origins_are_refused_with_no_cors_headers(origin: str):
     client = client_for(cors_origins=(ALLOWED,))
     response = client.post("/clean", json=BODY, headers={"Origin": origin})
+    assert response.status_code == 403 and origin in response.get_json()["error"]["message"]
     assert "Access-Control-Allow-Origin" not in response.headers
     assert "Origin" in response.headers["Vary"]
     preflight = client.options("/clean", headers={"Origin": origin, **PREFLIGHT})
@@ -153,6 +155,64 @@ def test_errors_carry_cors_headers_for_an_allowed_origin():
     response = client_for(cors_origins=(ALLOWED,), token=TOKEN).post("/clean", json=BODY, headers={"Origin": ALLOWED})
     assert response.status_code == 401
     assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+
+
+# --- cross-site requests and DNS rebinding -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "http://localhost",  # the index page's own form (the test client's Host is localhost)
+        "chrome-extension://abcdefghijklmnopabcdefghijklmnop",
+        "moz-extension://0b5f6f3c-8a77-4b0e-9d2e-3f4b5c6d7e8f",
+    ],
+)
+def test_the_service_itself_and_extensions_may_post(origin: str):
+    response = client_for().post("/clean", json=BODY, headers={"Origin": origin})
+    assert response.status_code == 200, response.get_data(as_text=True)
+
+
+def test_no_origin_header_means_no_browser_page_and_is_served():
+    assert client_for().post("/clean", json=BODY).status_code == 200
+
+
+def test_a_cross_site_page_cannot_make_the_service_work():
+    """What a page on any site can send to a service on 127.0.0.1 without a preflight: a form (refused as a
+    type) or a simple request with its Origin (refused as an origin), both before the body is read."""
+    client = client_for()
+    form = client.post("/clean", data=BODY, headers={"Origin": "https://evil.example"})
+    assert form.status_code == 403
+    plain = client.post("/attributions", data=b'{"text": "x"}', content_type="text/plain")
+    assert plain.status_code == 415
+    for path in ("/clean", "/attributions"):
+        assert client.post(path, json=BODY, headers={"Origin": "https://evil.example"}).status_code == 403
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "[::2]:8000"])
+def test_other_host_names_are_refused(host: str):
+    """DNS rebinding: a page whose name now points at 127.0.0.1 sends its own name as Host."""
+    client = client_for()
+    for response in (
+        client.get("/healthz", headers={"Host": host}),
+        client.post("/clean", json=BODY, headers={"Host": host}),
+    ):
+        assert response.status_code == 400 and response.get_json()["error"]["code"] == "host_not_allowed"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost", "LOCALHOST:80", "[::1]:8000"])
+def test_the_default_host_names_are_served(host: str):
+    assert client_for().get("/healthz", headers={"Host": host}).status_code == 200
+
+
+def test_allowed_hosts_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DECLUTTER_ALLOWED_HOSTS", " Reader.Example , declutter.internal ")
+    settings = Settings.from_env()
+    assert settings.allowed_hosts == ("reader.example", "declutter.internal")
+    client = create_app({"SETTINGS": settings}).test_client()
+    assert client.get("/healthz", headers={"Host": "reader.example:443"}).status_code == 200
+    assert client.get("/healthz", headers={"Host": "localhost"}).status_code == 400
+    assert client_for(allowed_hosts=("*",)).get("/healthz", headers={"Host": "any.example"}).status_code == 200
 
 
 # --- no fetching (SSRF) ------------------------------------------------------------------------------

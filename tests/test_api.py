@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import pytest
 
 from server.app import create_app
@@ -161,6 +164,16 @@ def test_healthz_rules_and_index(client):
     assert "default-src 'none'" in index.headers["Content-Security-Policy"]
 
 
-def test_index_form_posts_a_page(client):
+def test_form_encoded_bodies_are_refused(client):
+    # Any web page can post a form cross-site without a CORS preflight; the index page's form posts text/html.
     response = client.post("/clean?format=html", data={"html": article_page(), "url": URL})
-    assert response.status_code == 200 and b"Council approves the new budget" in response.data
+    assert response.status_code == 415 and response.get_json()["error"]["code"] == "unsupported_media_type"
+
+
+def test_the_index_page_script_is_allowed_by_hash_only(client):
+    index = client.get("/")
+    policy = index.headers["Content-Security-Policy"]
+    script = index.data.decode().split("<script>")[1].split("</script>")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy and "'unsafe-inline'" not in policy
+    assert "connect-src 'self'" in policy
