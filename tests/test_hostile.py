@@ -11,6 +11,7 @@ import gzip
 import http.client
 import io
 import json
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -329,10 +330,10 @@ CASES = [
         "bad_request",
     ),
     Case(
-        "form-encoded, as the index page sends",
+        "form-encoded (a cross-site form needs no preflight)",
         lambda c: c.post("/clean", data={"html": ARTICLE, "url": URL}),
-        200,
-        check=_check_text,
+        415,
+        "unsupported_media_type",
     ),
 ]
 
@@ -371,16 +372,19 @@ class _Untouchable(io.RawIOBase):
         raise AssertionError("the body was read")
 
 
-@pytest.mark.parametrize("content_type", ["text/html", "application/json", "application/x-www-form-urlencoded"])
-def test_a_huge_content_length_is_refused_without_reading_the_body(client: FlaskClient, content_type: str):
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [("text/html", "413"), ("application/json", "413"), ("application/x-www-form-urlencoded", "415")],
+)
+def test_a_huge_content_length_is_refused_without_reading_the_body(client: FlaskClient, content_type: str, status: str):
     _Untouchable.reads = 0
     environ = EnvironBuilder(
         path="/clean", method="POST", query_string={"url": URL}, content_type=content_type, data=b""
     ).get_environ()
     environ.update({"wsgi.input": _Untouchable(), "CONTENT_LENGTH": str(50 * 1024**3)})
-    body, status, _headers = run_wsgi_app(client.application, environ, buffered=True)
-    assert status.startswith("413")
-    assert json.loads(b"".join(body))["error"]["code"] == "payload_too_large"
+    body, answer, _headers = run_wsgi_app(client.application, environ, buffered=True)
+    assert answer.startswith(status)
+    assert json.loads(b"".join(body))["error"]["code"] in ("payload_too_large", "unsupported_media_type")
     assert _Untouchable.reads == 0
     assert_alive(client)
 
@@ -605,6 +609,131 @@ def test_real_gunicorn_survives_the_nastiest_cases(tmp_path: Path):
         assert _huge_content_length(server.url) == 413
         with urllib.request.urlopen(f"{server.url}/healthz", timeout=5) as response:
             assert response.status == 200
+        assert server.worker_pids() == workers, "a worker was killed and replaced"
+    log = (tmp_path / "gunicorn.log").read_text()
+    assert "WORKER TIMEOUT" not in log and "Traceback" not in log
+
+
+# --- forged highlights -------------------------------------------------------------------------------
+
+
+def test_a_page_cannot_forge_highlights(client: FlaskClient):
+    """The page's own highlight markup goes in tidy: only the highlight stage writes attr-* classes and data-attr."""
+    forged = (
+        '<p>Officials met. <mark class="attr-source" data-attr="a1" id="attr-a1">Mayor Reed</mark> '
+        '<span class="attr-cue" data-attr="a1">announced</span> '
+        '<span class="attr-content" data-attr="a1">a forged statement the reader would trust</span>.</p>'
+    )
+    quote = '<p>"We will rebuild the bridge by spring," said Mayor Anna Reed at the council meeting on Tuesday.</p>'
+    page = ARTICLE.replace("<article>", f"<article>{forged}{quote}")
+    data = client.post("/clean", json={"html": page, "url": URL}).get_json()
+    tree = html.fragment_fromstring(data["html"], create_parent="div")
+    parts = {a["id"]: " ".join(filter(None, (a["source"], a["cue"], a["content"]))) for a in data["attributions"]}
+    assert parts, "the real quote is found"
+    marked = tree.xpath("//*[@data-attr or contains(@class, 'attr-')]")
+    assert marked
+    for element in marked:
+        assert element.text_content() in parts[element.get("data-attr")], element.text_content()
+    assert "a forged statement the reader would trust" in data["text"]
+
+
+# --- pages that cost time, sent concurrently to a real gunicorn -----------------------------------------
+
+
+def _page(body: str = "", head: str = "") -> bytes:
+    article = f"<h1>Budget</h1><article>{PARAGRAPH * 5}{body}</article>"
+    return f"<html><head><title>Budget</title>{head}</head><body>{article}</body></html>".encode()
+
+
+# Each found by trying the service as an attacker would; each once held a worker for 18 s to hours.
+COSTLY = [
+    ("ad label, then 60,000 spaces", "/clean", _page("<p>advertisement" + " " * 60_000 + "x</p>")),
+    ("meta property of 50,000 spaces", "/clean", _page(head='<meta property="' + " " * 50_000 + '" content="x">')),
+    ("meta author of 50,000 spaces", "/clean", _page(head='<meta name="author" content="' + " " * 50_000 + 'x">')),
+    ("99,000 links", "/clean", _page("".join(f'<a href="/a{i}">l{i}</a>' for i in range(99_000)))),
+    ("60,000 metas", "/clean", _page(head="".join(f'<meta name="m{i}" content="v{i}">' for i in range(60_000)))),
+    (
+        "60,000 lazy images",
+        "/clean",
+        _page(
+            "".join(
+                f'<img data-src="/i{i}.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">' for i in range(60_000)
+            )
+        ),
+    ),
+    (
+        "50,000 dates after the headline",
+        "/clean",
+        _page("".join(f"<span>March {i % 28 + 1}, 2020</span>" for i in range(50_000))),
+    ),
+    ("20,000 short quotes", "/clean", _page("<p>" + " ".join(f'"Yes{i}," he said.' for i in range(20_000)) + "</p>")),
+    ("30,000 colon cues", "/clean", _page("<p>" + " ".join(f'Smith: "ok {i}."' for i in range(30_000)) + "</p>")),
+    (
+        "20,000 one-word speakers",
+        "/clean",
+        _page("<p>" + " ".join(f'"Fine," said Nm{i:x}q.' for i in range(20_000)) + "</p>"),
+    ),
+    (
+        "a site rule's '.*' pattern over a long text node",
+        "/clean?url=https://timesofindia.indiatimes.com/a",
+        _page("<i>chance to win " + "x " * 1_000_000 + "</i>"),
+    ),
+    ("/attributions, 1 MB of quotes", "/attributions", json.dumps({"text": '"Yes," he said. ' * 60_000}).encode()),
+    (
+        "/attributions, 1 MB of spaces and cues",
+        "/attributions",
+        json.dumps({"text": "said " + " " * 1_000_000 + "that"}).encode(),
+    ),
+]
+
+
+def _timed_post(base: str, path: str, body: bytes) -> tuple[int, float]:
+    started = time.monotonic()
+    if path.startswith("/attributions"):
+        status, _ = _post(base, path, body, "application/json")
+    else:
+        target = path if "?" in path else f"{path}?url={URL}"
+        status, _ = _post(base, target, body, "text/html")
+    return status, time.monotonic() - started
+
+
+def test_real_gunicorn_answers_costly_pages_within_the_cap(tmp_path: Path):
+    """Sent two at a time to `make serve`'s gunicorn (2 workers): each answered 200 or 422 within the cap plus
+    a second, no worker killed, and /healthz answering within a second throughout."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.load import serve
+
+    cap = 2.0
+    env = {"WEB_CONCURRENCY": "2", "DECLUTTER_MAX_SECONDS": str(cap), "GUNICORN_TIMEOUT": "30"}
+    with serve(env=env, log=tmp_path / "gunicorn.log") as server:
+        workers = server.worker_pids()
+        health: list[float] = []
+        done = threading.Event()
+
+        def poll_health() -> None:
+            while not done.is_set():
+                started = time.monotonic()
+                try:
+                    with urllib.request.urlopen(f"{server.url}/healthz", timeout=5) as response:
+                        assert response.status == 200
+                    health.append(time.monotonic() - started)
+                except OSError:
+                    health.append(float("inf"))
+                time.sleep(0.1)
+
+        poller = threading.Thread(target=poll_health, daemon=True)
+        poller.start()
+        try:
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                answers = list(pool.map(lambda case: _timed_post(server.url, case[1], case[2]), COSTLY))
+        finally:
+            done.set()
+            poller.join()
+        for (name, _, _), (status, seconds) in zip(COSTLY, answers, strict=True):
+            assert status in (200, 422), (name, status)
+            assert seconds < cap + 1, f"{name}: answered after {seconds:.1f} s"
+        assert health and max(health) < 1, f"/healthz took up to {max(health):.2f} s"
         assert server.worker_pids() == workers, "a worker was killed and replaced"
     log = (tmp_path / "gunicorn.log").read_text()
     assert "WORKER TIMEOUT" not in log and "Traceback" not in log
