@@ -23,7 +23,7 @@ venv: $(BIN)/.installed
 test-venv: $(BIN)/.installed-test
 
 serve: $(BIN)/.installed
-	PORT=$(PORT) $(BIN)/gunicorn --config server/gunicorn_conf.py 'server.app:create_app()'
+	PORT=$(PORT) $(BIN)/gunicorn --config server/gunicorn_conf.py 'server.web.app:create_app()'
 
 # Debian's Chromium and Firefox ESR for the browser tests (Playwright's own browser download does not work here).
 browser-deps:

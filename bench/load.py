@@ -102,7 +102,7 @@ def serve(
         "--access-logfile",
         "/dev/null",
         *extra_args,
-        "server.app:create_app()",
+        "server.web.app:create_app()",
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT)

@@ -38,7 +38,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 # Word F1 has one definition, shared with `declutter rules check --scores`; re-exported as part of this table.
-from server.ruletools import word_f1  # noqa: F401
+from server.rules.authoring import word_f1  # noqa: F401
 
 _TOKEN_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")

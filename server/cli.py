@@ -14,7 +14,7 @@ from .config import Settings
 from .decode import decode
 from .errors import DeclutterError, PayloadTooLarge
 from .pipeline import Options
-from .ruleset import load_rules
+from .rules.ruleset import load_rules
 from .watchdog import InProcess, Watchdog
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
-    from . import ruletools  # the rule authors' commands live with their own module
+    from .rules import authoring as ruletools  # the rule authors' commands live with their own module
 
     ruletools.add_commands(commands)
     return parser
@@ -108,7 +108,7 @@ def _runner(settings: Settings) -> InProcess | Watchdog:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .render import render_page
+    from .web.render import render_page
 
     settings = _settings()
     runner = _runner(settings)
@@ -162,7 +162,7 @@ def _report_failure(name: str, exc: OSError | DeclutterError, as_json_line: bool
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .app import create_app
+    from .web.app import create_app
 
     create_app().run(host=args.host, port=args.port, debug=False)
     return EXIT_OK

@@ -4,9 +4,34 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from .errors import BadRequest
-from .heuristics import BINARY_SIGNATURES, CHARSET_PRESCAN_BYTES, META_CHARSET_RE, MOSTLY_UTF8_RATIO, NON_ASCII_RE
+
+# Charset declared in the first bytes of a page: <meta charset> or the http-equiv form (HTML spec prescan).
+# A scan from one '<meta' stops at the next '<' or '>', so scans never overlap: linear in the head.
+META_CHARSET_RE = re.compile(rb"""<meta(?>[^<>c]++|c(?!harset))*+charset\s*+=\s*+["']?\s*+([A-Za-z0-9_:.\-]+)""", re.I)
+
+# How far into the bytes the charset prescan looks (the HTML spec says 1024; pages often put it later).
+CHARSET_PRESCAN_BYTES = 4096
+
+# A page whose bytes fail strict UTF-8 is still read as UTF-8 when its non-ASCII characters outnumber the
+# invalid sequences by this factor (one stray byte in a UTF-8 page, against a single-byte charset's many).
+MOSTLY_UTF8_RATIO = 20
+NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+
+# Magic numbers of binary formats people post by mistake: a clear error beats a page of mojibake.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"RIFF": "a RIFF (WebP/WAV) file",
+    b"\x7fELF": "an executable",
+}
+
 
 log = logging.getLogger(__name__)
 

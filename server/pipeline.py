@@ -14,19 +14,58 @@ from lxml import etree
 
 from .attributions import Attribution, find_attributions
 from .config import RULES_DIR, Settings
-from .declutter import declutter
 from .decode import decode
 from .errors import BadRequest, NoArticle, TooComplex
 from .extract import extract
-from .heuristics import MIN_ARTICLE_WORDS, SECOND_LEVEL_SUFFIXES, WORDS_PER_MINUTE
 from .highlight import highlight
 from .limits import Deadline
 from .metadata import read_metadata
 from .parse import parse
 from .plaintext import to_plain_text
-from .ruleset import RuleSet, load_rules
+from .rules.declutter import declutter
+from .rules.ruleset import RuleSet, load_rules
 from .sanitize import sanitize
 from .tidy import tidy
+
+# Second-level labels under which registrations happen (example.co.uk), for the `site` field without
+# shipping the whole Public Suffix List on the hot path.
+SECOND_LEVEL_SUFFIXES = frozenset(
+    {
+        "co",
+        "com",
+        "net",
+        "org",
+        "gov",
+        "ac",
+        "edu",
+        "ne",
+        "or",
+        "go",
+        "gob",
+        "nic",
+        "mil",
+        "ltd",
+        "plc",
+        "sch",
+        "nhs",
+        "police",
+        "asn",
+        "id",
+        "info",
+        "biz",
+        "press",
+        "tv",
+        "web",
+        "me",
+    }
+)
+
+# Average adult silent reading speed for non-fiction, in words per minute (Brysbaert 2019: ~238).
+WORDS_PER_MINUTE = 238
+
+# Minimum words for the extracted article to count as readable; below that the answer is 422.
+MIN_ARTICLE_WORDS = 20
+
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,53 @@ from functools import cached_property
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .heuristics import BLOCK_TAGS, CJK_CHAR_RE
+# Block-level tags that start a new paragraph in the plain-text rendering of an article.
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "hr",
+        "br",
+        "address",
+        "details",
+        "summary",
+    }
+)
+
+# Scripts written without spaces between words (Han, kana, Hangul): each character counts as a word,
+# close to how readers of those languages pace themselves.
+CJK_CHAR_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
 
 _WHITESPACE_RE = re.compile(r"\s+")
 _LONG_WHITESPACE_RE = re.compile(r"\s{2,}")

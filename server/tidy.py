@@ -3,22 +3,58 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .heuristics import (
-    DROP_FROM_ARTICLE_TAGS,
-    LAZY_SRC_ATTRS,
-    LAZY_SRCSET_ATTRS,
-    PLACEHOLDER_SRC_RE,
-    SAFE_IMAGE_SCHEMES,
-    SAFE_LINK_SCHEMES,
-)
 from .limits import NO_DEADLINE, Deadline
 from .sanitize import compact_data_image, is_data_image, parse_srcset
+
+# Lazy-loading attributes that hold the real image address until a script swaps it in.
+LAZY_SRC_ATTRS = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-url",
+    "data-lazy",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-actualsrc",
+)
+LAZY_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "data-original-srcset")
+
+# Placeholder images lazy loaders put in src (1x1 gifs, spinners) that must yield to the real address.
+PLACEHOLDER_SRC_RE = re.compile(r"^data:|blank\.|spacer\.|placeholder|lazy[-_]?load|loading\.gif|1x1", re.I)
+
+# Elements dropped with their content from the extracted article: controls and embeds a reader cannot use
+# and whose text (button labels, option lists) would otherwise leak into the reading view.
+# (Not nav: some page builders wrap the whole article in one. Not form: an unclosed one swallows the text
+# after it; its controls go anyway, and sign-up forms are the declutter stage's business.)
+DROP_FROM_ARTICLE_TAGS = (
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "iframe",
+    "frame",
+    "frameset",
+    "noscript",
+    "audio",
+    "video",
+    "dialog",
+    "meta",
+    "base",
+)
+
+# Schemes a link or image in the reading view may use.
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
+
 
 log = logging.getLogger(__name__)
 

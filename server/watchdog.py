@@ -25,7 +25,7 @@ from typing import Any
 from .config import Settings
 from .errors import DeclutterError, TooComplex
 from .pipeline import CleanResult, Options, clean, find_attributions_capped
-from .ruleset import RuleSet
+from .rules.ruleset import RuleSet
 
 log = logging.getLogger(__name__)
 

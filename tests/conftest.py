@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from server.app import create_app
 from server.config import Settings
+from server.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

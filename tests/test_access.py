@@ -11,8 +11,8 @@ from typing import ClassVar
 import pytest
 from flask.testing import FlaskClient
 
-from server.app import create_app
 from server.config import Settings
+from server.web.app import create_app
 
 TOKEN = "s3cret-token-for-tests"
 ALLOWED = "https://reader.example"

@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from server.app import create_app
 from server.config import Settings
+from server.web.app import create_app
 from tests.conftest import article_page
 
 URL = "https://news.example.co.uk/2026/budget"

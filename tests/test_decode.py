@@ -12,8 +12,8 @@ import random
 
 import pytest
 
-from server.app import create_app
 from server.decode import _ENCODINGS, LABELS, decode, decode_labelled, encoding_for
+from server.web.app import create_app
 
 URL = "https://news.example.com/2026/11/budget"
 # Text each hostile codec would change: UTF-7 reads "+AGI-" as "b", unicode_escape reads "\x41" as "A", rot13

@@ -24,10 +24,10 @@ from lxml import html
 from test_xss import fragment_violations
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
-from server.app import create_app
 from server.config import Settings
 from server.errors import TooComplex
 from server.parse import MAX_ATTRIBUTES, MAX_DEPTH, RAWTEXT_TAGS, check_attributes
+from server.web.app import create_app
 
 URL = "https://news.example.com/2026/11/budget"
 SENTENCE = "The council approved the new budget for the city schools and roads on Tuesday evening. "

@@ -7,9 +7,8 @@ import re
 
 from lxml import etree, html
 
-from server.heuristics import BLOCK_TAGS
 from server.highlight import highlight
-from server.plaintext import _OWN_MARKER_RE, _WHITESPACE_RE, to_plain_text
+from server.plaintext import _OWN_MARKER_RE, _WHITESPACE_RE, BLOCK_TAGS, to_plain_text
 from tests.test_stages import _attribution
 
 

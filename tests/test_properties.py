@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from lxml import etree, html
 from test_xss import VECTORS, fragment_violations, page_violations
 
-from server.app import create_app
 from server.errors import BadRequest, TooComplex
 from server.parse import check_attributes, parse
+from server.web.app import create_app
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "readability-test-pages"
 URL = "https://news.example.com/story"

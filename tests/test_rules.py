@@ -15,13 +15,13 @@ from lxml.cssselect import CSSSelector
 
 from server import cli
 from server.config import RULES_DIR
-from server.declutter import declutter
 from server.errors import RuleError
-from server.heuristics import CASE_FOLDS_TO_ASCII
 from server.pipeline import Options, clean
-from server.ruleset import RuleSet, load_rule_file, load_rules
-from server.ruletools import check_file, convert_ftr, rule_files
-from server.selectors import PageIndex, SelectorPlan, compile_selector
+from server.rules.authoring import check_file, convert_ftr, rule_files
+from server.rules.constants import CASE_FOLDS_TO_ASCII
+from server.rules.declutter import declutter
+from server.rules.ruleset import RuleSet, load_rule_file, load_rules
+from server.rules.selectors import PageIndex, SelectorPlan, compile_selector
 
 REPO = RULES_DIR.parent
 ARTICLE = " ".join(

@@ -18,8 +18,8 @@ from server.metadata import read_metadata
 from server.parse import parse
 from server.pipeline import Options, check_url, clean, registrable_domain
 from server.plaintext import to_plain_text
+from server.rules.selectors import PageIndex, compile_selector
 from server.sanitize import _DATA_SCHEME, sanitize
-from server.selectors import PageIndex, compile_selector
 from server.tidy import _resolve, _web_scheme, tidy
 from tests.conftest import article_page
 

@@ -14,11 +14,11 @@ import time
 
 import pytest
 
-from server.app import create_app
 from server.config import Settings
 from server.errors import TooComplex
 from server.pipeline import Options, default_rules
 from server.watchdog import GRACE_SECONDS, InProcess, PipelineCrashed, Watchdog
+from server.web.app import create_app
 from tests.conftest import article_page
 
 URL = "https://news.example.com/2026/12/budget"

@@ -32,8 +32,8 @@ import pytest
 from flask.testing import FlaskClient
 from lxml import html
 
-from server.app import create_app
-from server.render import content_security_policy
+from server.web.app import create_app
+from server.web.render import content_security_policy
 
 VECTORS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "xss-vectors" / "dompurify-expect.json"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -22,7 +22,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path(os.environ.get("DECLUTTER_CHROMIUM", "/usr/bin/chromium"))
 # The service under test; overridable only to point the tests at another WSGI factory while developing.
-APP = os.environ.get("DECLUTTER_TEST_APP", "server.app:create_app()")
+APP = os.environ.get("DECLUTTER_TEST_APP", "server.web.app:create_app()")
 TOKEN = "browser-test-token"
 # Small enough that the "huge page" test stays quick.
 MAX_BODY_BYTES = 1_000_000

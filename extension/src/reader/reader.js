@@ -8,7 +8,6 @@ import { details, summarize } from "./removed.js";
 
 const $ = (id) => document.getElementById(id);
 const jobId = decodeURIComponent(location.hash.slice(1));
-const WORDS_PER_MINUTE = 230;
 const STALE_MS = 90_000;
 
 // What each failure means to a reader, and what they can do about it.
@@ -91,10 +90,9 @@ function formatDate(iso, lang) {
   }
 }
 
+// The service counts it (WORDS_PER_MINUTE in server/pipeline.py): one reading speed for the reader and the page.
 function readingMinutes(result) {
-  if (result.reading_minutes) return Math.max(1, Math.round(result.reading_minutes));
-  const words = result.word_count || (result.text ?? "").split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  return Math.max(1, Math.round(result.reading_minutes || 1));
 }
 
 function hostOf(url) {

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from . import __version__
-from .config import Settings
-from .errors import (
+from .. import __version__
+from ..config import Settings
+from ..errors import (
     BadRequest,
     DeclutterError,
     HostNotAllowed,
@@ -23,10 +23,10 @@ from .errors import (
     Unauthorized,
     UnsupportedMediaType,
 )
-from .pipeline import Options
+from ..pipeline import Options
+from ..rules.ruleset import RuleSet, load_rules
+from ..watchdog import InProcess, Watchdog
 from .render import content_security_policy, index_content_security_policy, render_index, render_page
-from .ruleset import RuleSet, load_rules
-from .watchdog import InProcess, Watchdog
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
 def _decode_declared(body: bytes, charset: str) -> str | bytes:
     """The body in the Content-Type's charset when it is an Encoding Standard label; else (an unknown label,
     Python's own codec names included, or a byte-order mark, which wins) the bytes, for the pipeline to sniff."""
-    from .decode import decode_labelled
+    from ..decode import decode_labelled
 
     text = decode_labelled(body, charset)
     return body if text is None else text

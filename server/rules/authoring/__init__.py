@@ -22,12 +22,12 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .config import RULES_DIR
-from .decode import decode
-from .errors import DeclutterError, RuleError
-from .heuristics import NON_CONTENT_TAGS
-from .parse import parse
-from .ruleset import Rule, RuleSet, compile_rule, read_rule_data
+from ...config import RULES_DIR
+from ...decode import decode
+from ...errors import DeclutterError, RuleError
+from ...parse import parse
+from ..constants import NON_CONTENT_TAGS
+from ..ruleset import Rule, RuleSet, compile_rule, read_rule_data
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def _prepared_tree(page: bytes) -> etree._Element:
 
 
 def _run(page: bytes, url: str, rules: RuleSet, site_rules: bool, test: dict) -> tuple[Score, object | None]:
-    from .pipeline import Options, clean
+    from ...pipeline import Options, clean
 
     must, must_not = test.get("must_contain", []), test.get("must_not_contain", [])
     try:
@@ -421,7 +421,7 @@ def _yaml_str(value: str) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .pipeline import Options, clean
+    from ...pipeline import Options, clean
 
     domain = args.domain.lower().strip(".")
     if not _DOMAIN_RE.match(domain):
@@ -496,8 +496,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from .pipeline import clean
-    from .ruleset import load_rules
+    from ...pipeline import clean
+    from ..ruleset import load_rules
 
     try:
         page = args.page.read_bytes()
@@ -544,7 +544,7 @@ class FtrImport:
 
 def convert_ftr(text: str, domain: str) -> FtrImport:
     """A Full-Text RSS site config as our rule data; what has no equivalent is listed in warnings."""
-    from .selectors import compile_selector
+    from ..selectors import compile_selector
 
     data: dict = {"name": domain, "domains": [domain]}
     strip: list[str] = []

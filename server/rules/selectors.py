@@ -24,8 +24,8 @@ from lxml import etree
 from lxml.cssselect import CSSSelector, LxmlHTMLTranslator
 from lxml.html import HtmlElement
 
-from .errors import RuleError
-from .heuristics import CASE_FOLDS_TO_ASCII
+from ..errors import RuleError
+from .constants import CASE_FOLDS_TO_ASCII
 
 # ':has-text(/regex/flags)' or ':has-text(plain text)' at the end of a selector (uBlock's procedural filter).
 HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)

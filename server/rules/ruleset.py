@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .errors import RuleError
+from ..errors import RuleError
 from .selectors import Selector, SelectorPlan, compile_selectors
 
 log = logging.getLogger(__name__)

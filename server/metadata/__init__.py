@@ -20,7 +20,10 @@ from urllib.parse import quote, urljoin
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .heuristics import (
+from ..limits import NO_DEADLINE, Deadline
+from ..rules.ruleset import Rule
+from ..rules.selectors import Selector
+from .constants import (
     BYLINE_AUTHOR_LINK_PATHS,
     BYLINE_CLASS_STEMS,
     BYLINE_KEPT_CONTAINER_PARENTS,
@@ -54,9 +57,6 @@ from .heuristics import (
     VISIBLE_DATE_RUNS_AFTER,
     VISIBLE_DATE_RUNS_BEFORE,
 )
-from .limits import NO_DEADLINE, Deadline
-from .ruleset import Rule
-from .selectors import Selector
 
 log = logging.getLogger(__name__)
 

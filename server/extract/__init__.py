@@ -13,8 +13,10 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, clean, is_video_url, text_length
 
-from .errors import NoArticle
-from .heuristics import (
+from ..errors import NoArticle
+from ..limits import Deadline
+from ..rules.selectors import Selector
+from .constants import (
     AUTHOR_BOX_CLASS_RE,
     AUTHOR_BOX_MAX_CHARS,
     AUTHOR_BOX_TAGS,
@@ -37,8 +39,6 @@ from .heuristics import (
     REPEATED_BLOCK_TAGS,
     SEGMENT_COPY_OPENING_CHARS,
 )
-from .limits import Deadline
-from .selectors import Selector
 
 log = logging.getLogger(__name__)
 
