@@ -60,8 +60,10 @@ def _outputs(only: str = "") -> Iterator[tuple[str, str]]:
 def write(directory: Path) -> int:
     directory.mkdir(parents=True, exist_ok=True)
     outputs = dict(_outputs())
-    with gzip.open(directory / "goldens.json.gz", "wt", encoding="utf-8") as out:
+    partial = directory / "goldens.json.gz.partial"
+    with gzip.open(partial, "wt", encoding="utf-8") as out:
         json.dump(outputs, out, ensure_ascii=False)
+    partial.replace(directory / "goldens.json.gz")  # a check running meanwhile reads the old file whole
     print(f"wrote {len(outputs)} goldens to {directory}")
     return 0
 
