@@ -1,4 +1,5 @@
-"""Stage 11, render: the standalone reading page for people (the JSON view needs no rendering)."""
+"""The reading page for people: the HTTP layer and the CLI render a clean() result as a standalone HTML page (the
+JSON view needs no rendering). Not a pipeline stage: clean() stops at the sanitized result."""
 
 from __future__ import annotations
 
