@@ -707,7 +707,11 @@ def test_real_gunicorn_answers_costly_pages_within_the_cap(tmp_path: Path):
     cap = 2.0
     env = {"WEB_CONCURRENCY": "2", "DECLUTTER_MAX_SECONDS": str(cap), "GUNICORN_TIMEOUT": "30"}
     with serve(env=env, log=tmp_path / "gunicorn.log") as server:
+        deadline = time.monotonic() + 30
+        while len(server.worker_pids()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)  # one worker answers /healthz while the other is still booting
         workers = server.worker_pids()
+        assert len(workers) == 2
         health: list[float] = []
         done = threading.Event()
 
