@@ -12,7 +12,6 @@ from lxml import html
 from server.attributions import Attribution
 from server.decode import NotHtml, decode
 from server.errors import BadRequest, NoArticle, TooComplex
-from server.extract import extract
 from server.highlight import highlight
 from server.metadata import read_metadata
 from server.parse import parse
@@ -89,17 +88,7 @@ def test_xpath_selectors_and_exslt_regex():
     assert len(selector.select(root)) == 1
 
 
-# extract + tidy + plain text
-def test_extract_finds_the_article_and_prefers_rule_content():
-    root = parse(article_page(extra="<div class='special'><p>Rule-chosen root.</p></div>"))
-    article = extract(root, "https://example.com/a")
-    assert "Paragraph 2" in article.text_content()
-    chosen = extract(
-        parse(article_page(extra="<div class='special'><p>Rule root.</p></div>")), None, (compile_selector(".special"),)
-    )
-    assert chosen.text_content() == "Rule root."
-
-
+# tidy + plain text (extract: tests/test_extract.py)
 def test_tidy_makes_lazy_images_real_and_drops_unsafe_urls():
     article = html.fragment_fromstring(
         "<div id='x'><img src='data:image/gif;base64,AAA' data-src='/a.jpg' data-srcset='/a.jpg 1x, /b.jpg 2x'>"

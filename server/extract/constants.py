@@ -1,8 +1,83 @@
-"""Extraction's tunables (what readability-lxml is not told, and our repairs), each with the reason it exists."""
+"""Extraction's numbers, each with the reason it exists: readability-lxml's own (restated by our overrides of
+its methods, so they must stay equal to upstream's), then the tunables of what we add beyond readability."""
 
 from __future__ import annotations
 
 import re
+
+# readability-lxml 0.9's numbers, named by the Document method that reads them. Changing one makes our override
+# differ from readability's method; tests/test_extract_readability.py compares several against upstream.
+
+# class_weight: a class or id matching readability's positive words adds this much, its negative words take it.
+CLASS_WEIGHT = 25
+
+# score_paragraphs: a paragraph scores a base point, a point per comma-separated part and a point per this many
+# characters up to a cap; its parent gets the score, its grandparent the score divided by this divisor.
+PARAGRAPH_BASE_SCORE = 1
+PARAGRAPH_CHARS_PER_POINT = 100
+PARAGRAPH_MAX_LENGTH_POINTS = 3
+GRANDPARENT_SCORE_DIVISOR = 2.0
+
+# select_best_candidate: an itemprop=articleBody candidate wins unless more of its text than this is link text.
+ARTICLE_BODY_MAX_LINK_DENSITY = 0.1
+# ...and an <article> inside the pick wins when it has this share of the pick's score and this much text.
+NESTED_ARTICLE_MIN_SCORE_SHARE = 0.25
+NESTED_ARTICLE_MIN_CHARS = 250
+
+# get_semantic_main_candidate: a <main> around the pick replaces it when it has this many times the pick's text,
+# at least this much text, and no more link text than this share.
+MAIN_MIN_TEXT_RATIO = 2
+MAIN_MIN_CHARS = 500
+MAIN_MAX_LINK_DENSITY = 0.15
+
+# get_article: a sibling of the pick joins the article when it scores this share of the pick's score (and at
+# least the floor); a sibling paragraph joins when longer than this with little link text, or shorter, linkless
+# and ending a sentence.
+SIBLING_MIN_SCORE = 10
+SIBLING_SCORE_SHARE = 0.2
+SIBLING_PARAGRAPH_LONG_CHARS = 80
+SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
+
+# merge_article_segments: the score floor of a segment like the pick elsewhere on the page (a share of the pick's
+# score, at least the floor), for a pick of neutral class in an <article>.
+SEGMENT_MIN_SCORE = 10
+SEGMENT_SCORE_SHARE = 0.05
+
+# sanitize: headings and call-to-action paragraphs ("Subscribe...") with more link text than this go.
+HEADING_MAX_LINK_DENSITY = 0.33
+CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
+# ...the call-to-action phrases are all shorter than this, so a paragraph's opening this long decides the test.
+CALL_TO_ACTION_OPENING_CHARS = 16
+# ...a block with this many commas is prose and is never cleaned conditionally.
+PROSE_MIN_COMMAS = 10
+# ...readability subtracts this from a block's <li> count, so its "more <li>s than <p>s" test rarely fires.
+LIST_ITEM_ALLOWANCE = 100
+# ...a block with paragraphs goes when it has more images than this many plus this many per paragraph.
+FREE_IMAGES = 1
+IMAGES_PER_PARAGRAPH = 1.3
+# ...a block goes when it has more inputs than its paragraphs divided by this.
+PARAGRAPHS_PER_INPUT = 3
+# ...a block shorter than readability's min_text_length goes with no image or more images than this.
+SHORT_BLOCK_MAX_IMAGES = 2
+# ...a block of low class weight goes with more link text than this (the second: a <section> in the story's
+# <article> or <main>); one of positive weight with more than the third.
+BLOCK_MAX_LINK_DENSITY = 0.2
+FRAMED_SECTION_MAX_LINK_DENSITY = 0.25
+WEIGHTED_BLOCK_MAX_LINK_DENSITY = 0.5
+# ...a block with one <embed> and less text than this goes (with more embeds it goes anyway).
+EMBED_MIN_CHARS = 75
+# ...an empty block stays when its nearest non-empty siblings carry more text than this.
+EMPTY_BLOCK_SIBLING_CHARS = 1000
+
+# Our numbers for readability's steps.
+
+# Readability.js's walk up from the pick stops when an ancestor scores below the pick's score divided by this.
+PARENT_WALK_SCORE_DIVISOR = 3
+# Our length of a <main>'s text and readability's can differ on rare whitespace: within this band of its
+# threshold the <main> test is decided on readability's own length.
+EXACT_LENGTH_BAND = (0.9, 1.1)
+
+# Our repairs.
 
 # An extraction shorter than this is suspicious enough to try readability once more, more leniently.
 MIN_ARTICLE_WORDS_BEFORE_RETRY = 80
@@ -19,6 +94,10 @@ EXPAND_RATIO_INSIDE = 0.4
 # split into sections readability scores one by one).
 EXPAND_RATIO_IN_FRAME = 0.6
 EXPAND_MAX_LINK_DENSITY = 0.3
+# ...or when readability found too few words and the container holds more than this many times as many.
+CONTAINER_MIN_WORDS_RATIO = 2
+# Readability's pick lies inside the container when its opening (this many words) appears in the container.
+OPENING_WORDS = 12
 # Site chrome dropped from that container, which readability's cleaning never saw.
 CONTAINER_CHROME_TAGS = ("nav", "footer")
 
@@ -35,14 +114,18 @@ REPEATED_BLOCK_TAGS = ("div", "section", "ul", "ol", "table")
 # a class or id naming the author or a bio, on a block this short (a bio, not a story body).
 AUTHOR_BOX_CLASS_RE = re.compile(r"author|(?:^|[-_\s])bio(?:$|[-_\s]|graph)", re.I)
 AUTHOR_BOX_MAX_CHARS = 1000
+# ...and holding less than this share of the article (more is the story in a wrapper with an unlucky class).
+AUTHOR_BOX_MAX_ARTICLE_SHARE = 0.5
 AUTHOR_BOX_TAGS = ("div", "section", "footer", "aside")
 
 # Siblings of the article's text blocks that are figures and go with them: these tags, or any element holding
 # an image and at most a caption's worth of text.
 FIGURE_TAGS = frozenset({"figure", "picture", "img", "figcaption"})
 FIGURE_MAX_TEXT_CHARS = 150
-# The story's lead figure (before the body, in its <article> or <main>) may carry a longer caption and credit.
+# The story's lead figure (before the body, in its <article> or <main>) may carry a longer caption and credit,
+# but not be mostly links (a gallery's thumbnails).
 LEAD_FIGURE_MAX_TEXT_CHARS = 400
+LEAD_FIGURE_MAX_LINK_DENSITY = 0.5
 
 # A block before the pick under the same parent is the story's introduction (a review's "we tested..." lede, a
 # study's abstract) when it is prose: this long, almost no link text, mostly paragraph text, and no headline
@@ -52,5 +135,6 @@ INTRO_MIN_CHARS = 140
 INTRO_MAX_LINK_DENSITY = 0.1
 INTRO_MIN_PARAGRAPH_SHARE = 0.7
 
-# A list inside the article is cleaned away only when more of its text than this is link text.
+# A list inside the article is cleaned away only when more of its text than this is link text (Readability.js
+# spares lists readability's low-weight link test: lists of sources and steps carry links).
 LIST_MAX_LINK_DENSITY = 0.5

@@ -1,0 +1,593 @@
+"""readability-lxml's Document over our parsed tree, its methods overridden where we read faster or differently.
+
+The overrides keep upstream's method names and parameters and come in upstream's order, so this file reads
+side by side with readability/readability.py of the version below (a test fails when another is installed).
+Each override's first line says why it exists: "Faster" ones compute what upstream's method computes;
+"Changed" ones are where our article differs from readability's. The numbers are named in constants.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import REGEXES, clean, is_video_url, text_length
+
+from ..errors import NoArticle
+from ..limits import Deadline
+from .constants import (
+    ARTICLE_BODY_MAX_LINK_DENSITY,
+    BLOCK_MAX_LINK_DENSITY,
+    CALL_TO_ACTION_MAX_LINK_DENSITY,
+    CALL_TO_ACTION_OPENING_CHARS,
+    CLASS_WEIGHT,
+    EMBED_MIN_CHARS,
+    EMPTY_BLOCK_SIBLING_CHARS,
+    EXACT_LENGTH_BAND,
+    FRAMED_SECTION_MAX_LINK_DENSITY,
+    FREE_IMAGES,
+    GRANDPARENT_SCORE_DIVISOR,
+    HEADING_MAX_LINK_DENSITY,
+    IMAGES_PER_PARAGRAPH,
+    LIST_ITEM_ALLOWANCE,
+    LIST_MAX_LINK_DENSITY,
+    MAIN_MAX_LINK_DENSITY,
+    MAIN_MIN_CHARS,
+    MAIN_MIN_TEXT_RATIO,
+    NESTED_ARTICLE_MIN_CHARS,
+    NESTED_ARTICLE_MIN_SCORE_SHARE,
+    PARAGRAPH_BASE_SCORE,
+    PARAGRAPH_CHARS_PER_POINT,
+    PARAGRAPH_MAX_LENGTH_POINTS,
+    PARAGRAPHS_PER_INPUT,
+    PROSE_MIN_COMMAS,
+    SEGMENT_MIN_SCORE,
+    SEGMENT_SCORE_SHARE,
+    SHORT_BLOCK_MAX_IMAGES,
+    SIBLING_MIN_SCORE,
+    SIBLING_PARAGRAPH_LONG_CHARS,
+    SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
+    SIBLING_SCORE_SHARE,
+    WEIGHTED_BLOCK_MAX_LINK_DENSITY,
+)
+from .measure import IN_MAIN_OR_ARTICLE, element_text, link_density, normalized_length, xpath
+from .repairs import (
+    drop_copies,
+    higher_scoring_parent,
+    introductions,
+    neighbouring_figures,
+    place_figures,
+    with_lead_figure,
+)
+
+log = logging.getLogger(__name__)
+
+# The readability-lxml release whose methods the overrides below mirror (pinned in pyproject.toml).
+READABILITY_VERSION = "0.9"
+
+# readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
+# the serialized children, so "<p" also catches pre, picture, param...).
+_BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+_INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
+_INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
+_FRAME_TAGS = ("main", "article", "math")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
+_SENTENCE_END_RE = re.compile(r"\.( |$)")
+
+# Every class and id value as a smart string (its getparent() is the element): searching them all at once
+# beats visiting every element.
+_CLASS_AND_ID_VALUES = xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
+_IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
+# What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
+# one XPath call.
+_COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
+_DESCENDANT_COUNTS = xpath(
+    "concat(count(descendant::p), ' ', count(descendant::img), ' ', count(descendant::li), ' ', "
+    "count(descendant::embed), ' ', count(descendant::input), ' ', count(descendant::input[@type='hidden']))"
+)
+
+# readability's class and id words as case-sensitive patterns run over lowercased values (a case-insensitive
+# alternation is several times slower); its unlikely words are plain words (a test checks), found with str.find.
+_UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
+_NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
+_POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
+_MAYBE_CONTENT_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
+_CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
+
+
+class TreeDocument(Document):
+    """readability's Document over a tree we already parsed and cleaned.
+
+    readability re-parses its input on every pass; here each pass gets a copy of our tree instead, and the
+    chosen article comes back as an element rather than a serialized string.
+    """
+
+    def __init__(
+        self, tree: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool = True
+    ) -> None:
+        # Changed: takes our tree, the request's time cap, and whether a <main> may replace the pick.
+        super().__init__(tree, url=url)
+        self.article: HtmlElement | None = None
+        self.deadline = deadline
+        self.semantic_main = semantic_main
+        self.promoted_main = False
+        self._quote_leads: dict[HtmlElement, bool] = {}
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
+        # Changed: a copy of our tree, already parsed and cleaned, rather than a parse of the page.
+        return copy.deepcopy(input)
+
+    def get_clean_html(self) -> str:
+        # Changed: keeps the article element for us; returns its text, all summary's length test reads.
+        self.article = self.html
+        return element_text(self.html)
+
+    def get_article(self, candidates: dict, best_candidate: dict, html_partial: bool = False) -> HtmlElement:
+        # Changed: the article's div is made in our own document (not by fragment_fromstring's parser, whose
+        # element class lookup calls back into Python for every element proxy in every later stage), and the
+        # introductions before the pick come along.
+        if not html_partial:
+            return super().get_article(candidates, best_candidate, html_partial)
+        sibling_score_threshold = max(SIBLING_MIN_SCORE, best_candidate["content_score"] * SIBLING_SCORE_SHARE)
+        # No step reads above the article: a div of no parent serves as fragment_fromstring's (alone in a body).
+        output = self.html.makeelement("div")
+        best_elem = best_candidate["elem"]
+        self.add_heading_preamble(candidates, best_elem, sibling_score_threshold)
+        self.merge_article_segments(candidates, best_candidate, sibling_score_threshold)
+        parent = best_elem.getparent()
+        siblings = list(parent) if parent is not None else [best_elem]
+        editorial_leads = self.get_editorial_leads(best_elem)
+        for lead in reversed(editorial_leads):
+            best_elem.insert(0, lead)
+        intros = introductions(best_elem)
+        for sibling in siblings:
+            if sibling in editorial_leads:
+                continue
+            scored = candidates.get(sibling)
+            append = (
+                sibling is best_elem
+                or (scored is not None and scored["content_score"] >= sibling_score_threshold)
+                or sibling in intros
+            )
+            # The paragraph tests can only add a sibling: skip them for one already in.
+            if not append and sibling.tag == "p":
+                density = self.get_link_density(sibling)
+                node_content = sibling.text or ""
+                node_length = len(node_content)
+                append = (
+                    node_length > SIBLING_PARAGRAPH_LONG_CHARS and density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
+                ) or bool(
+                    node_length <= SIBLING_PARAGRAPH_LONG_CHARS
+                    and density == 0
+                    and _SENTENCE_END_RE.search(node_content)
+                )
+            if append:
+                output.append(sibling)
+        return output
+
+    def merge_article_segments(self, candidates: dict, best_candidate: dict, score_threshold: float) -> None:
+        # Changed: each text block readability gathers brings its neighbouring figures, and second copies of
+        # the story go.
+        best = best_candidate["elem"]
+        # Only for the pick and the candidates readability could merge: its segments share the pick's tag, sit
+        # under another parent, and pass its lowest score floor (classless <article>s aside).
+        floor = max(SEGMENT_MIN_SCORE, best_candidate["content_score"] * SEGMENT_SCORE_SHARE)
+        best_parent = best.getparent()
+        figures = {
+            elem: neighbouring_figures(elem)
+            for elem, candidate in candidates.items()
+            if elem is best
+            or (
+                elem.tag == best.tag
+                and (candidate["content_score"] >= floor or elem.tag == "article")
+                and elem.getparent() is not best_parent
+            )
+        }
+        own = list(best)
+        # No candidate but the pick: readability would walk the whole frame and merge nothing.
+        if len(figures) > 1:
+            super().merge_article_segments(candidates, best_candidate, score_threshold)
+        kept = set(own)  # a set: picks can have very many children
+        for segment in drop_copies(best, own, [child for child in best if child not in kept]):
+            place_figures(segment, segment, *figures.get(segment, ((), ())))
+        if own:
+            place_figures(own[0], own[-1], *figures.get(best, ((), ())))
+
+    def get_semantic_article_candidate(self, candidates: dict, best_candidate: dict) -> dict:
+        # Faster: readability's first test with an XPath compiled once (it compiles one per call); most picks pass.
+        if not _IN_FORM_ASIDE_OR_NAV(best_candidate["elem"]):
+            return best_candidate
+        return super().get_semantic_article_candidate(candidates, best_candidate)
+
+    def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
+        # Changed: can be switched off (extract's retry), and records whether a <main> was promoted.
+        if not self.semantic_main:
+            return best_candidate
+        best_elem = best_candidate["elem"]
+        ancestors = tuple(best_elem.iterancestors())
+        if any(elem.tag == "article" for elem in (best_elem, *ancestors)):
+            return best_candidate
+        main = next((elem for elem in ancestors if elem.tag == "main"), None)
+        if main is None or not _has_twice_the_text(main, best_elem):
+            return best_candidate
+        if self.get_link_density(main) > MAIN_MAX_LINK_DENSITY:
+            return best_candidate
+        candidate = self.score_node(main)
+        candidates[main] = candidate
+        self.promoted_main = True
+        return candidate
+
+    def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
+        # Changed: readability's standfirsts, plus the story's lead figure.
+        return with_lead_figure(best_elem, super().get_editorial_leads(best_elem))
+
+    def select_best_candidate(self, candidates: dict) -> dict | None:
+        # Changed: Readability.js's walk up to a higher-scoring ancestor; faster: no debug strings, no set of
+        # every descendant of the pick.
+        if not candidates:
+            return None
+        ranked = sorted(candidates.values(), key=lambda candidate: candidate["content_score"], reverse=True)
+        best = next(
+            (
+                candidate
+                for candidate in ranked
+                if "articleBody" in (candidate["elem"].get("itemprop") or "").split()
+                and self.get_link_density(candidate["elem"]) <= ARTICLE_BODY_MAX_LINK_DENSITY
+            ),
+            None,
+        ) or higher_scoring_parent(ranked[0], candidates)
+        for candidate in ranked:
+            elem = candidate["elem"]
+            if (
+                elem.tag == "article"
+                and candidate["content_score"] >= best["content_score"] * NESTED_ARTICLE_MIN_SCORE_SHARE
+                and any(ancestor is best["elem"] for ancestor in elem.iterancestors())
+                and normalized_length(elem) >= NESTED_ARTICLE_MIN_CHARS
+            ):
+                return candidate
+        return best
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        # Faster: all link text in one XPath call, lengths taken in C.
+        return link_density(elem)
+
+    def score_paragraphs(self) -> dict:
+        # Faster: the text taken in C, short paragraphs ruled out before their whitespace is cleaned.
+        candidates: dict[HtmlElement, dict] = {}
+        ordered: list[HtmlElement] = []
+        min_length = self.min_text_length
+        for elem in self.html.iter("p", "pre", "td", "blockquote"):
+            # The length first: it rules out more elements than a missing parent, and more cheaply.
+            text = element_text(elem)
+            if len(text) < min_length:
+                continue  # normalizing its whitespace only shortens it
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            inner_text = " ".join(text.split())
+            if len(inner_text) < min_length:
+                continue
+            grandparent = parent.getparent()
+            for node in (parent, grandparent):
+                if node is not None and node not in candidates:
+                    candidates[node] = self.score_node(node)
+                    ordered.append(node)
+            # count + 1 is the number of parts inner_text.split(",") makes, without making them.
+            content_score = (
+                PARAGRAPH_BASE_SCORE
+                + (inner_text.count(",") + 1)
+                + min(len(inner_text) / PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS)
+            )
+            candidates[parent]["content_score"] += content_score
+            if grandparent is not None:
+                candidates[grandparent]["content_score"] += content_score / GRANDPARENT_SCORE_DIVISOR
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
+
+    def class_weight(self, e: HtmlElement) -> int:
+        # Faster: remembered per class and id pair (we pass readability no extra keywords).
+        return _class_weight(e.get("class"), e.get("id"))
+
+    def score_node(self, elem: HtmlElement) -> dict:
+        # Changed: honours the request's time cap (called once per candidate, a cheap place to check).
+        if self.deadline is not None:
+            self.deadline.check()
+        return super().score_node(elem)
+
+    def remove_unlikely_candidates(self) -> None:
+        # Changed: links stay (they hold sentence text: Readability.js exempts them); faster: one search over
+        # all class and id values rather than a regex and two XPaths per element.
+        values = _CLASS_AND_ID_VALUES(self.html)
+        seen: set[HtmlElement] = set()
+        dropped = None
+        for index in _unlikely_value_indexes(values):
+            elem = values[index].getparent()
+            if elem in seen:
+                continue
+            seen.add(elem)
+            if elem.tag in ("html", "body", "a") or _may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}"):
+                continue
+            # readability's exemptions in two walks that stop early, the walk up also telling whether the element
+            # went with the last dropped one (values come in document order).
+            if _inside_dropped_or_code(elem, dropped) or _holds_frame(elem):
+                continue
+            elem.drop_tree()
+            dropped = elem
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        # Faster: stops at the first block descendant instead of serializing each div, and skips divs with
+        # nothing to wrap. Renaming a div to p keeps it a block, so no later answer changes.
+        for elem in self.html.iter("div"):
+            if not _has_block_descendant(elem):
+                elem.tag = "p"
+        for elem in list(self.html.iter("div")):
+            # Blank text, no inline or <br> child and no child with a non-blank tail: nothing below would change.
+            text = elem.text
+            if (text is None or text.isspace()) and not any(
+                child.tag in _INLINE_TAGS_AND_BR or (child.tail is not None and not child.tail.isspace())
+                for child in elem
+            ):
+                continue
+            # New paragraphs made in the tree's own document (lxml.html.Element makes a document for each).
+            make_element = elem.makeelement
+            paragraph = None
+            if elem.text and elem.text.strip():
+                paragraph = make_element("p")
+                paragraph.text, elem.text = elem.text, None
+                elem.insert(0, paragraph)
+            for child in list(elem):
+                if child is paragraph:
+                    continue
+                if child.tag == "br" or child.tag not in _INLINE_TAGS or _has_block_descendant(child):
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = make_element("p")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    paragraph = make_element("p")
+                    paragraph.text, child.tail = child.tail, None
+                    elem.insert(pos + 1, paragraph)
+                if child.tag == "br":
+                    child.drop_tree()
+
+    def tags(self, node: HtmlElement, *tag_names: str) -> list[HtmlElement]:
+        # Faster: one walk for all the tags, in document order (readability walks once per tag); its callers drop
+        # the elements or test them one by one, so the order changes nothing. A list: they drop while iterating.
+        return list(node.iterdescendants(*tag_names))
+
+    def reverse_tags(self, node: HtmlElement, *tag_names: str) -> Iterator[HtmlElement]:
+        # Faster: readability's order (per tag, last first), each tag's list taken when its turn comes (the
+        # elements dropped by then are gone), without going through ElementPath.
+        for tag_name in tag_names:
+            yield from reversed(list(node.iterdescendants(tag_name)))
+
+    def is_toc_list(self, elem: HtmlElement) -> bool:
+        # Faster: readability's test looks at every ancestor but can only match a <ul>: visit those alone.
+        if elem.tag != "ul":
+            return False
+        return any(
+            (previous := toc.getprevious()) is not None
+            and previous.tag in ("h2", "h3", "h4")
+            and clean(previous.text_content()).lower() == "table of contents"
+            for toc in (elem, *elem.iterancestors("ul"))
+        )
+
+    def is_quote_lead(self, elem: HtmlElement) -> bool:
+        # Faster: each ancestor's verdict remembered, rather than its whole text cleaned for every div below it.
+        for lead in (elem, *elem.iterancestors()):
+            following = lead.getnext()
+            if following is None or next(following.iterdescendants("blockquote"), None) is None:
+                continue
+            verdict = self._quote_leads.get(lead)
+            if verdict is None:
+                text = " ".join(element_text(lead).split())
+                verdict = self._quote_leads[lead] = len(text) >= self.min_text_length and text.endswith(":")
+            if verdict:
+                return True
+        return False
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict:
+        # Faster: a quote lead is followed by a block holding a <blockquote>: none in the tree, none to look for.
+        allowed = {elem: True for elem in self.tags(node, "ul") if self.is_toc_list(elem)}
+        ancestors = list(node.iterancestors())
+        top = ancestors[-1] if ancestors else node
+        if next(top.iterdescendants("blockquote"), None) is not None:
+            allowed.update({elem: True for elem in self.tags(node, "div", "section") if self.is_quote_lead(elem)})
+        return allowed
+
+    def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
+        # Changed: lists keep readability's low-weight link test off (see _should_remove); faster: counts and
+        # lengths taken in C, no debug strings built for every element it looks at.
+        for header in list(node.iter(*_HEADINGS)):
+            if header is not node and (
+                self.class_weight(header) < 0 or self.get_link_density(header) > HEADING_MAX_LINK_DENSITY
+            ):
+                header.drop_tree()
+        for elem in list(node.iter("p")):
+            if elem is not node and (
+                _CALL_TO_ACTION_RE.search(_opening(elem))
+                and self.get_link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
+            ):
+                elem.drop_tree()
+        for elem in list(node.iter("form", "textarea")):
+            if elem is not node:
+                elem.drop_tree()
+        for elem in list(node.iter("iframe")):
+            if elem is node:
+                continue
+            if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
+                elem.attrib.pop("srcdoc", None)
+                elem.text = "VIDEO"  # readability's marker: keeps <iframe></iframe> in the output
+            else:
+                elem.drop_tree()
+        allowed = self.get_preserved_elements(node)
+        for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
+            if el in allowed:
+                continue
+            weight = self.class_weight(el)
+            content_score = candidates[el]["content_score"] if el in candidates else 0
+            if weight + content_score < 0:
+                el.drop_tree()
+                continue
+            if element_text(el).count(",") >= PROSE_MIN_COMMAS:
+                continue
+            if self._should_remove(el, weight, allowed, keep_all_images):
+                el.drop_tree()
+        self.html = node
+        return self.get_clean_html()
+
+    def _should_remove(self, el: HtmlElement, weight: int, allowed: dict, keep_all_images: bool) -> bool:
+        """sanitize's conditional cleaning of one block (inline in readability's sanitize), in its order."""
+        counts = dict(zip(_COUNTED_TAGS, map(int, _DESCENDANT_COUNTS(el).split()), strict=True))
+        counts["li"] -= LIST_ITEM_ALLOWANCE
+        counts["input"] -= counts.pop("hidden input")
+        if keep_all_images and el.tag == "div" and counts["img"] >= 1:
+            return False
+        content_length = normalized_length(el)
+        if counts["p"] and counts["img"] > FREE_IMAGES + counts["p"] * IMAGES_PER_PARAGRAPH:
+            return True
+        if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
+            return True
+        if counts["input"] > counts["p"] / PARAGRAPHS_PER_INPUT:
+            return True
+        if content_length < self.min_text_length and (counts["img"] == 0 or counts["img"] > SHORT_BLOCK_MAX_IMAGES):
+            return True
+        # Taken only now: the tests above decide many elements without it.
+        density = link_density(el, content_length)
+        if el.tag in ("ul", "ol"):
+            if density > LIST_MAX_LINK_DENSITY:
+                return True
+        elif weight < CLASS_WEIGHT and density > (
+            FRAMED_SECTION_MAX_LINK_DENSITY
+            if el.tag == "section" and IN_MAIN_OR_ARTICLE(el)
+            else BLOCK_MAX_LINK_DENSITY
+        ):
+            return True
+        if weight >= CLASS_WEIGHT and density > WEIGHTED_BLOCK_MAX_LINK_DENSITY:
+            return True
+        if (counts["embed"] == 1 and content_length < EMBED_MIN_CHARS) or counts["embed"] > 1:
+            return True
+        if content_length:
+            return False
+        # Empty, but kept when a non-empty sibling on either side carries enough text (readability's rule).
+        siblings = []
+        for preceding in (False, True):
+            for sibling in el.itersiblings(preceding=preceding):
+                length = normalized_length(sibling)
+                if length:
+                    siblings.append(length)
+                    break
+        if siblings and sum(siblings) > EMPTY_BLOCK_SIBLING_CHARS:
+            for kept in self.tags(el, "table", "ul", "div", "section"):
+                allowed[kept] = True
+            return False
+        return True
+
+
+def read_article(
+    root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool
+) -> tuple[HtmlElement, list[str], bool]:
+    """readability's article, its words, and whether readability promoted a <main> to get it."""
+    document = TreeDocument(root, url, deadline, semantic_main)
+    text = document.summary(html_partial=True, keep_all_images=True)
+    if document.article is None:
+        raise NoArticle("no readable article found: the page has no text blocks")
+    # summary returns get_clean_html's text of the article, which nothing has changed since.
+    return document.article, text.split(), document.promoted_main
+
+
+# Helpers of the overrides above.
+
+
+def _has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
+    """readability's test, text_length(main) >= max(500, 2 * text_length(best)): decided on lengths taken in C
+    when they are clear of the threshold, on readability's own (three regex passes) when close to it."""
+    approximate = normalized_length(main) / max(MAIN_MIN_CHARS, normalized_length(best) * MAIN_MIN_TEXT_RATIO)
+    low, high = EXACT_LENGTH_BAND
+    if not low < approximate < high:
+        return approximate >= 1
+    return text_length(main) >= max(MAIN_MIN_CHARS, text_length(best) * MAIN_MIN_TEXT_RATIO)
+
+
+@lru_cache(maxsize=8192)
+def _may_be_content(names: str) -> bool:
+    """readability's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
+    return bool(_MAYBE_CONTENT_RE.search(names.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _class_weight(class_name: str | None, element_id: str | None) -> int:
+    """readability's class_weight (we pass it no extra keywords), remembered per class and id pair."""
+    weight = 0
+    for feature in (class_name, element_id):
+        if feature:
+            feature = feature.lower()
+            if _NEGATIVE_RE.search(feature):
+                weight -= CLASS_WEIGHT
+            if _POSITIVE_RE.search(feature):
+                weight += CLASS_WEIGHT
+    return weight
+
+
+def _unlikely_value_indexes(values: list[str]) -> list[int]:
+    """The indexes, in order, of the class and id values holding one of readability's unlikely words in lowercase:
+    a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's
+    string end; lowercasing the joined string lowercases each value alike: no case rule looks across a NUL.)"""
+    joined = "\0".join(values).lower()
+    found: set[int] = set()
+    for word in _UNLIKELY_WORDS:
+        # The index of a value is the number of NULs before it, counted on from the last one seen.
+        index, counted = 0, 0
+        at = joined.find(word)
+        while at != -1:
+            index += joined.count("\0", counted, at)
+            found.add(index)
+            end = joined.find("\0", at)
+            if end == -1:
+                break
+            index, counted = index + 1, end + 1
+            at = joined.find(word, counted)
+    return sorted(found)
+
+
+def _inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
+    """Whether the element is, or sits in, a <pre> or <code>, or sits in the dropped element."""
+    return element.tag in ("pre", "code") or any(
+        ancestor is dropped or ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()
+    )
+
+
+def _holds_frame(element: HtmlElement) -> bool:
+    """Whether the element is, or holds, a <main>, <article> or <math>."""
+    return element.tag in _FRAME_TAGS or next(element.iterdescendants(*_FRAME_TAGS), None) is not None
+
+
+def _has_block_descendant(element: HtmlElement) -> bool:
+    """Whether a descendant's tag starts like one of readability's block tags."""
+    # A plain loop over an unfiltered iterator: cheaper than any() over a generator and a type-filtered iterator.
+    descendants = element.iter()
+    next(descendants)  # the element itself
+    for elem in descendants:
+        tag = elem.tag
+        if isinstance(tag, str) and tag.startswith(_BLOCK_TAG_PREFIXES):
+            return True
+    return False
+
+
+def _opening(element: HtmlElement) -> str:
+    """The element's text, or its own leading text when that holds CALL_TO_ACTION_OPENING_CHARS characters past
+    its leading spaces (all the call-to-action test reads)."""
+    text = element.text
+    if text is not None and len(text.lstrip()) >= CALL_TO_ACTION_OPENING_CHARS:
+        return text
+    return element_text(element)

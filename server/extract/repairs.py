@@ -1,0 +1,311 @@
+"""What we add to readability's article: each repair a named function, its reason in its docstring.
+
+Called from readability.py's overrides (the higher-scoring ancestor, introductions, figures, second copies, the
+lead figure) and from the stage's entry (the paragraph container, repeated blocks, author boxes, rule matches).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+from lxml import html
+from lxml.html import HtmlElement
+
+from .constants import (
+    AUTHOR_BOX_CLASS_RE,
+    AUTHOR_BOX_MAX_ARTICLE_SHARE,
+    AUTHOR_BOX_MAX_CHARS,
+    AUTHOR_BOX_TAGS,
+    CONTAINER_CHROME_TAGS,
+    CONTAINER_MIN_WORDS_RATIO,
+    DENSEST_CONTAINER_SHARE,
+    EXPAND_MAX_LINK_DENSITY,
+    EXPAND_RATIO,
+    EXPAND_RATIO_IN_FRAME,
+    EXPAND_RATIO_INSIDE,
+    FIGURE_MAX_TEXT_CHARS,
+    FIGURE_TAGS,
+    INTRO_MAX_LINK_DENSITY,
+    INTRO_MIN_CHARS,
+    INTRO_MIN_PARAGRAPH_SHARE,
+    INTRO_TAGS,
+    LEAD_FIGURE_MAX_LINK_DENSITY,
+    LEAD_FIGURE_MAX_TEXT_CHARS,
+    MIN_ARTICLE_WORDS_BEFORE_RETRY,
+    OPENING_WORDS,
+    PARENT_WALK_SCORE_DIVISOR,
+    REPEATED_BLOCK_MIN_CHARS,
+    REPEATED_BLOCK_TAGS,
+    SEGMENT_COPY_OPENING_CHARS,
+)
+from .measure import HAS_IMAGE, IN_MAIN_OR_ARTICLE, element_text, link_density, normalized_length, words, xpath
+
+log = logging.getLogger(__name__)
+
+# readability's exemption from its unlikely-candidate test: in code, or holding the story's frame.
+_UNLIKELY_EXEMPT = xpath(
+    "boolean(ancestor-or-self::pre | ancestor-or-self::code | descendant-or-self::main | "
+    "descendant-or-self::article | descendant-or-self::math)"
+)
+_PARAGRAPH_TEXT = xpath("descendant::p/descendant::text()", smart_strings=False)
+_TEXT_OUTSIDE_FIGURES = xpath("descendant::text()[not(ancestor::figure)]", smart_strings=False)
+_FIGURES_BEFORE = xpath("preceding::figure")
+_DOCUMENT_POSITION = xpath("count(preceding::*) + count(ancestor::*)")
+# Blocks whose class or id may name an author box (AUTHOR_BOX_CLASS_RE decides), found in C.
+_AUTHOR_BOX_TEST = (
+    "contains(@class, 'uthor') or contains(@id, 'uthor') or contains(@class, 'bio') or contains(@id, 'bio')"
+)
+_AUTHOR_BOX_CANDIDATES = xpath(" | ".join(f"descendant::{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
+_REPEATABLE_BLOCKS = xpath(" | ".join(f"descendant::{tag}" for tag in REPEATED_BLOCK_TAGS))
+
+
+# Several rule matches.
+
+
+def join_rule_matches(nodes: list[HtmlElement]) -> HtmlElement:
+    """Several matches of a site rule's content selector (a split article body) become one container, in
+    document order."""
+    if len(nodes) == 1:
+        return nodes[0]
+    container = html.Element("div")
+    for node in nodes:
+        container.append(copy.deepcopy(node))
+    return container
+
+
+# The pick's higher-scoring ancestor.
+
+
+def higher_scoring_parent(best: dict, candidates: dict) -> dict:
+    """Readability.js's walk up from the pick: the first scored ancestor scoring higher than the one below it
+    wins (the pick was one part of the article), unless the scores fall below a share of the pick's first."""
+    floor = best["content_score"] / PARENT_WALK_SCORE_DIVISOR
+    last = best["content_score"]
+    for ancestor in best["elem"].iterancestors():
+        if ancestor.tag == "body":
+            break
+        scored = candidates.get(ancestor)
+        if scored is None:
+            continue
+        if scored["content_score"] < floor:
+            break
+        if scored["content_score"] > last:
+            return scored
+        last = scored["content_score"]
+    return best
+
+
+# The story's introduction.
+
+
+def introductions(best: HtmlElement) -> list[HtmlElement]:
+    """The prose blocks before the pick under its parent (see INTRO_MIN_CHARS): readability's sibling bar
+    misses a lede in a block of its own."""
+    found = []
+    for sibling in best.itersiblings(*INTRO_TAGS, preceding=True):
+        length = normalized_length(sibling)
+        if (
+            length >= INTRO_MIN_CHARS
+            and link_density(sibling, length) < INTRO_MAX_LINK_DENSITY
+            and next(sibling.iter("h1"), None) is None
+            and _paragraph_length(sibling) >= INTRO_MIN_PARAGRAPH_SHARE * length
+        ):
+            found.append(sibling)
+    return found
+
+
+def _paragraph_length(element: HtmlElement) -> int:
+    """The length of the text of the paragraphs in an element, whitespace collapsed."""
+    return len(" ".join("".join(_PARAGRAPH_TEXT(element)).split()))
+
+
+# Figures beside the text blocks.
+
+
+def neighbouring_figures(elem: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """The runs of figures right before and right after an element among its siblings: readability gathers a
+    how-to's step texts but not the step photos beside them."""
+    before = []
+    for sibling in elem.itersiblings(preceding=True):
+        if not _is_figure(sibling):
+            break
+        before.insert(0, sibling)
+    after = []
+    for sibling in elem.itersiblings():
+        if not _is_figure(sibling):
+            break
+        after.append(sibling)
+    return before, after
+
+
+def place_figures(first: HtmlElement, last: HtmlElement, before: list, after: list) -> None:
+    """Put figures right before `first` and right after `last`, in their order."""
+    for figure in before:
+        first.addprevious(figure)
+    for figure in reversed(after):
+        last.addnext(figure)
+
+
+def _is_figure(elem: HtmlElement) -> bool:
+    """A figure tag, or an image with at most a caption's worth of text."""
+    if elem.tag in FIGURE_TAGS:
+        return True
+    return HAS_IMAGE(elem) and normalized_length(elem) <= FIGURE_MAX_TEXT_CHARS
+
+
+# Second copies of the story and repeated blocks.
+
+
+def drop_copies(best: HtmlElement, own: list[HtmlElement], segments: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop the gathered segments whose opening the article already holds (second copies of the story that
+    readability's segment merge takes for further parts); return the others."""
+    if not segments:
+        return []
+    held = " ".join(" ".join([best.text or "", *(element_text(child) for child in own)]).split())
+    kept = []
+    for segment in segments:
+        text = " ".join(element_text(segment).split())
+        if text and text[:SEGMENT_COPY_OPENING_CHARS] in held:
+            best.remove(segment)
+        else:
+            held += " " + text
+            kept.append(segment)
+    return kept
+
+
+def drop_repeated_blocks(article: HtmlElement) -> None:
+    """Drop blocks repeating an earlier block word for word (a page's desktop and mobile copies of a section).
+    Lengths are compared first, in C; only blocks of equal length have their text built."""
+    by_length: dict[int, list[HtmlElement]] = {}
+    for elem in _REPEATABLE_BLOCKS(article):
+        length = normalized_length(elem)
+        if length >= REPEATED_BLOCK_MIN_CHARS:
+            by_length.setdefault(length, []).append(elem)
+    for group in by_length.values():
+        if len(group) < 2:
+            continue
+        seen: dict[str, HtmlElement] = {}
+        for elem in group:
+            text = " ".join(element_text(elem).split())
+            first = seen.setdefault(text, elem)
+            # A block nested in its twin (a wrapper around one paragraph) is no second copy.
+            if first is not elem and elem.getparent() is not None and first not in elem.iterancestors():
+                elem.drop_tree()
+
+
+# The lead figure.
+
+
+def with_lead_figure(best_elem: HtmlElement, leads: list[HtmlElement]) -> list[HtmlElement]:
+    """readability's editorial leads plus the story's lead figure, in document order: it sits in the header of
+    the <article> or <main>, before the body readability picks (only when the pick has no figure of its own)."""
+    frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
+    if frame is None or next(best_elem.iterdescendants("figure"), None) is not None:
+        return leads
+    # The preceding axis holds no ancestor of the pick; its figures come in document order.
+    lead_figure = next((fig for fig in _FIGURES_BEFORE(best_elem) if frame in fig.iterancestors()), None)
+    if (
+        lead_figure is None
+        or not HAS_IMAGE(lead_figure)
+        or normalized_length(lead_figure) > LEAD_FIGURE_MAX_TEXT_CHARS
+        or link_density(lead_figure) > LEAD_FIGURE_MAX_LINK_DENSITY
+        or any(lead in leads for lead in (lead_figure, *lead_figure.iterancestors()))
+        or any(figure_holder in leads for figure_holder in lead_figure.iterdescendants())
+    ):
+        return leads
+    return sorted([*leads, lead_figure], key=_DOCUMENT_POSITION)
+
+
+# The paragraph container.
+
+
+def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: list[str]) -> HtmlElement:
+    """The container holding most of the page's paragraph text, chrome dropped, when readability kept too
+    little of it or one section of it (listicles, page builders); else readability's article."""
+    container = densest_container(root)
+    if container is None:
+        return article
+    container_words = words(container)
+    found, total = len(article_words), len(container_words)
+    too_little = found < MIN_ARTICLE_WORDS_BEFORE_RETRY and total > CONTAINER_MIN_WORDS_RATIO * found
+    # A smaller share is enough when readability's pick lies inside the container (its opening is there),
+    # smaller still when the container is the story's <article> or <main>.
+    share_allowed = EXPAND_RATIO_IN_FRAME if _in_frame(container) else EXPAND_RATIO_INSIDE
+    # The word counts first: they rule out most pages without the container's link density.
+    one_section = (
+        found < EXPAND_RATIO * total or (found < share_allowed * total and _opening_in(article, container_words))
+    ) and link_density(container) < EXPAND_MAX_LINK_DENSITY
+    if not (too_little or one_section):
+        return article
+    log.debug("readability kept %d of %d words; using their container", found, total)
+    _drop_chrome(container)
+    return container
+
+
+def densest_container(root: HtmlElement) -> HtmlElement | None:
+    """The deepest element holding most of the page's paragraph text: page builders (Elementor and kin)
+    scatter an article over many widgets, which readability scores one by one and then drops."""
+    # Paragraph text summed per parent first, then carried up once per parent rather than once per paragraph.
+    by_parent: dict[HtmlElement, int] = {}
+    grand_total = 0
+    for paragraph in root.iter("p"):
+        length = len(element_text(paragraph))
+        grand_total += length
+        parent = paragraph.getparent()
+        if parent is not None:
+            by_parent[parent] = by_parent.get(parent, 0) + length
+    if not grand_total:
+        return None
+    totals: dict[HtmlElement, int] = {}
+    for parent, length in by_parent.items():
+        for ancestor in (parent, *parent.iterancestors()):
+            totals[ancestor] = totals.get(ancestor, 0) + length
+    # The share is over half, so the qualifying elements form one chain of ancestors, whose totals only grow
+    # going up: the deepest holds the least, and only wrappers holding no more text tie with it.
+    threshold = DENSEST_CONTAINER_SHARE * grand_total
+    least = min((total for total in totals.values() if total >= threshold), default=None)
+    if least is None:
+        return None
+    tied = [element for element, total in totals.items() if total == least]
+    if len(tied) == 1:
+        return tied[0]
+    return max(tied, key=lambda element: sum(1 for _ in element.iterancestors()))
+
+
+def _in_frame(container: HtmlElement) -> bool:
+    """Whether the container is, or sits in, the page's <article> or <main>."""
+    return container.tag in ("article", "main") or bool(IN_MAIN_OR_ARTICLE(container))
+
+
+def _opening_in(article: HtmlElement, container_words: list[str]) -> bool:
+    """Whether the article's opening words (its text outside figures, which it may have gathered from
+    elsewhere) appear in the container's text."""
+    opening = " ".join("".join(_TEXT_OUTSIDE_FIGURES(article)).split()[:OPENING_WORDS])
+    return bool(opening) and opening in " ".join(container_words)
+
+
+def _drop_chrome(container: HtmlElement) -> None:
+    """The container skipped readability's cleaning: drop the site navigation and footers inside it."""
+    for elem in list(container.iter(*CONTAINER_CHROME_TAGS)):
+        if elem is not container and not _UNLIKELY_EXEMPT(elem):
+            elem.drop_tree()
+
+
+# Author boxes.
+
+
+def drop_author_boxes(article: HtmlElement) -> None:
+    """Drop the author's bio box and byline blocks (Readability.js drops the byline too): no part of the story.
+    A block holding half the article or more is the story in a wrapper with an unlucky class, and stays."""
+    article_length = None
+    for elem in _AUTHOR_BOX_CANDIDATES(article):
+        if elem.getparent() is None or not AUTHOR_BOX_CLASS_RE.search(f"{elem.get('class', '')} {elem.get('id', '')}"):
+            continue
+        length = normalized_length(elem)
+        if length > AUTHOR_BOX_MAX_CHARS:
+            continue
+        if article_length is None:
+            article_length = normalized_length(article)
+        if length < AUTHOR_BOX_MAX_ARTICLE_SHARE * article_length:
+            elem.drop_tree()

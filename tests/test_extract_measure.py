@@ -1,0 +1,19 @@
+"""server.extract.measure: the text measures, each against what it replaces."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from server.extract.measure import element_text, link_density
+
+
+def test_text_is_the_text_content_without_the_tail() -> None:
+    root = html.fromstring("<div><p>One <b>two</b> three<span>!</span></p>tail</div>")
+    assert element_text(root[0]) == root[0].text_content() == "One two three!"
+
+
+def testlink_density_without_links_is_zero_and_takes_a_known_length() -> None:
+    root = html.fromstring("<div><p>plain words</p><p><a href='/x'>link</a> text</p></div>")
+    assert link_density(root[0]) == 0.0
+    assert link_density(root) == 4 / len("plain wordslink text")  # the paragraphs touch: no space between
+    assert link_density(root, 8) == 0.5

@@ -1,0 +1,212 @@
+"""server.extract.readability: our subclass of readability-lxml's Document. Its "Faster" overrides are checked
+against readability's own methods on pages built to exercise them; its "Changed" ones on what they change."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import inspect
+import re
+import tomllib
+from functools import partial
+from pathlib import Path
+
+from lxml import html
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import REGEXES
+
+from server.extract import extract
+from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS
+from server.extract.readability import (
+    _CALL_TO_ACTION_RE,
+    _UNLIKELY_WORDS,
+    READABILITY_VERSION,
+    TreeDocument,
+    _has_block_descendant,
+    _holds_frame,
+    _inside_dropped_or_code,
+    _opening,
+    _unlikely_value_indexes,
+)
+from server.extract.repairs import _UNLIKELY_EXEMPT
+from server.parse import parse
+from tests.test_extract import TEXT
+
+# Methods of TreeDocument that are ours, not overrides of readability's.
+_OWN_METHODS = {"__init__", "_should_remove"}
+
+
+def test_the_installed_readability_is_the_release_the_overrides_mirror() -> None:
+    installed = importlib.metadata.version("readability-lxml")
+    assert installed == READABILITY_VERSION, (
+        f"readability-lxml {installed} is installed, but server/extract/readability.py mirrors {READABILITY_VERSION}: "
+        "compare each override with the new release's method, then update READABILITY_VERSION and the pin"
+    )
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert f"readability-lxml=={READABILITY_VERSION}" in pyproject["project"]["dependencies"]
+
+
+def test_every_override_still_exists_upstream_with_the_same_parameters() -> None:
+    overrides = [
+        name for name, member in vars(TreeDocument).items() if inspect.isfunction(member) and name not in _OWN_METHODS
+    ]
+    assert len(overrides) == 20
+    for name in overrides:
+        upstream = getattr(Document, name, None)
+        assert inspect.isfunction(upstream), (
+            f"readability's Document no longer has {name}, which TreeDocument overrides"
+        )
+        ours, theirs = (list(inspect.signature(method).parameters) for method in (vars(TreeDocument)[name], upstream))
+        assert ours == theirs, f"{name}: readability's parameters are now {theirs}, ours {ours}"
+    # Our constructor hands readability the tree and the URL by these names.
+    assert {"input", "url"} <= set(inspect.signature(Document.__init__).parameters)
+
+
+def test_a_list_of_linked_sources_inside_the_article_is_kept() -> None:
+    items = "".join(
+        f"<li><a href='/report-{n}'>Report {n} on harbour</a> water, from the state agency</li>" for n in range(1, 5)
+    )
+    body = f"<p>{TEXT}</p><p>Sources the council used, as published:</p><ul>{items}</ul><p>{TEXT}</p>"
+    page = f"<html><body><nav><a href='/'>Home</a></nav><article><div class='body'>{body}</div></article></body></html>"
+    article = extract(parse(page), "https://news.example/harbour")
+    assert "Report 3 on harbour water" in article.text_content()
+
+
+def test_unlikely_values_are_found_as_readability_s_regex_finds_them() -> None:
+    assert all(re.fullmatch("[a-z-]+", word) for word in _UNLIKELY_WORDS)  # plain words, safe for str.find
+    values = ["story", "Site-Header", "main footer", "", "ad-break", "x\ncomment", "menu menu", "body", "TWITTER"]
+    pattern = REGEXES["unlikelyCandidatesRe"]
+    expected = [index for index, value in enumerate(values) if pattern.search(value)]
+    assert _unlikely_value_indexes(values) == expected == [1, 2, 4, 5, 6, 8]
+    # Words found again and again, in values of every length, non-ASCII ones among them (İ lowercases to two).
+    values = ["İİ menu", "x", "foot-menu", "", "İ", "Menu", "pager", "x", "commentary", "ſidebar"] * 3
+    expected = [index for index, value in enumerate(values) if any(word in value.lower() for word in _UNLIKELY_WORDS)]
+    assert _unlikely_value_indexes(values) == expected
+    assert _unlikely_value_indexes([]) == []
+
+
+def _readability_document(page: str) -> TreeDocument:
+    document = TreeDocument(parse(page), None, None)
+    document.html = document.input
+    return document
+
+
+def _after_both(page: str, step: str) -> tuple[HtmlElement, HtmlElement]:
+    """The page's tree after one step, run by our override and by readability's own method."""
+    ours, theirs = _readability_document(page), _readability_document(page)
+    getattr(ours, step)()
+    getattr(Document, step)(theirs)
+    return ours.html, theirs.html
+
+
+def test_unlikely_blocks_go_as_readability_drops_them_nested_ones_included() -> None:
+    page = (
+        "<html><body><div class='sidebar'><div class='menu'><p>Links</p></div></div>"
+        "<div class='footer'><article><p>Kept: holds an article</p></article></div>"
+        "<pre><span class='comment'>kept in code</span></pre><div id='Pagination'><span class='rss'>x</span></div>"
+        "<div class='comments content'><p>kept: content</p></div><p>Story</p></body></html>"
+    )
+    ours, theirs = _after_both(page, "remove_unlikely_candidates")
+    assert html.tostring(ours) == html.tostring(theirs)
+    assert "Links" not in ours.text_content() and "Kept: holds an article" in ours.text_content()
+
+
+def test_divs_become_paragraphs_as_readability_makes_them() -> None:
+    page = (
+        "<html><body><div>plain text</div><div><a href='/x'><img src='a.jpg'></a></div>"
+        "<div>lead <b>bold</b> tail<div>inner</div> after<br>line</div><div><span><picture></picture></span>x</div>"
+        "<div><ul><li>item</li></ul></div><div>\n <section>s</section>\n </div><div> <table></table> tail</div>"
+        "<div>\u00a0<ul></ul></div><div><ol></ol><br><ol></ol></div></body></html>"
+    )
+    ours, theirs = _after_both(page, "transform_misused_divs_into_paragraphs")
+    assert html.tostring(ours) == html.tostring(theirs)
+
+
+def test_unlikely_exemptions_are_readability_s() -> None:
+    root = html.fromstring(
+        "<div><pre><span class='a'><b class='b'>x</b></span></pre><code class='c'>y</code><div class='d'>"
+        "<section><article class='e'><math class='f'></math></article></section><main></main></div><p class='g'>z</p>"
+        "<div class='h'><p class='i'>w</p></div></div>"
+    )
+    exempt = {elem.get("class"): bool(_UNLIKELY_EXEMPT(elem)) for elem in root.iter() if elem.get("class")}
+    ours = {elem.get("class"): _inside_dropped_or_code(elem, None) or _holds_frame(elem) for elem in root.iter()}
+    assert (
+        {name: ours[name] for name in exempt}
+        == exempt
+        == {"a": True, "b": True, "c": True, "d": True, "e": True, "f": True, "g": False, "h": False, "i": False}
+    )
+    outer = root.find(".//div[@class='h']")
+    assert _inside_dropped_or_code(outer[0], outer) and not _inside_dropped_or_code(outer, outer[0])
+
+
+def test_the_call_to_action_test_reads_what_it_needs_of_a_paragraph() -> None:
+    phrases = re.search(r"\(\?:(.*)\)", _CALL_TO_ACTION_RE.pattern).group(1).split("|")
+    assert all(len(phrase) < CALL_TO_ACTION_OPENING_CHARS for phrase in phrases)
+    paragraphs = [
+        "<p>Subscribe to the newsletter for more</p>",
+        "<p>  Sign up<a href='/x'> now</a></p>",
+        "<p>Sign up today, <b>then</b> more</p>",
+        "<p>\u00a0 \n Get the latest<b>s</b></p>",
+        "<p>  Get the latest news and views</p>",
+        "<p>Get the <i>latest</i></p>",
+        "<p><b>Download</b> the app</p>",
+        "<p>downloaded 4000 times over the year</p>",
+        "<p>We ask you to subscribe</p>",
+        "<p></p>",
+    ]
+    for markup in paragraphs:
+        paragraph = html.fromstring(markup)
+        found = _CALL_TO_ACTION_RE.search(_opening(paragraph))
+        assert bool(found) == bool(_CALL_TO_ACTION_RE.search(paragraph.text_content())), markup
+
+
+def test_the_article_is_readability_s_in_a_div_of_no_parent() -> None:
+    page = (
+        "<html><body><div class='page'><h2>Heading of the story</h2><div class='story'>"
+        f"<p>{TEXT}</p><p>{TEXT}</p></div><p>A short line.</p><p><a href='/x'>a link</a></p>"
+        f"<div class='other'><p>{TEXT}</p></div></div></body></html>"
+    )
+    ours, theirs = _readability_document(page), _readability_document(page)
+    articles = []
+    for document, get_article in ((ours, ours.get_article), (theirs, partial(Document.get_article, theirs))):
+        candidates = document.score_paragraphs()
+        articles.append(get_article(candidates, document.select_best_candidate(candidates), html_partial=True))
+    assert html.tostring(articles[0]) == html.tostring(articles[1])
+    assert articles[0].getparent() is None and "A short line." in articles[0].text_content()
+
+
+def test_table_of_contents_lists_and_reversed_tags_are_readability_s() -> None:
+    root = html.fromstring(
+        "<div><h2>Table of  contents</h2><ul id='toc'><li><ul id='nested'><li>x</li></ul></li></ul>"
+        "<h3>Table of contents</h3><div><ul id='other'></ul></div><h2>Contents</h2><ul id='plain'></ul></div>"
+    )
+    document = TreeDocument(root, None, None)
+    lists = list(root.iter("ul"))
+    assert [document.is_toc_list(elem) for elem in lists] == [Document.is_toc_list(document, elem) for elem in lists]
+    assert [document.is_toc_list(elem) for elem in lists] == [True, True, False, False]
+    assert list(document.reverse_tags(root, "ul", "div", "li")) == list(
+        Document.reverse_tags(document, root, "ul", "div", "li")
+    )
+
+
+def test_block_descendants_are_told_by_their_tag_s_start() -> None:
+    root = html.fromstring("<div><span><a><img src='a.jpg'></a></span><span><svg><path/></svg></span></div>")
+    first, second = root
+    assert _has_block_descendant(first) and _has_block_descendant(second)
+    assert not _has_block_descendant(html.fromstring("<div><span><b>x</b></span><br></div>"))
+
+
+def test_readability_s_tag_lists_come_in_document_order_without_the_node() -> None:
+    root = html.fromstring("<div><p id='a'></p><div id='b'><p id='c'></p></div><section id='d'></section></div>")
+    document = TreeDocument(root, None, None)
+    assert [elem.get("id") for elem in document.tags(root, "p", "div", "section")] == ["a", "b", "c", "d"]
+
+
+def test_a_quote_lead_is_preserved_and_looked_for_only_beside_a_blockquote() -> None:
+    lead = "<div class='lead'>The minister said in a statement on Friday:</div>"
+    quoted = "<div class='quote'><blockquote>We will act.</blockquote></div>"
+    with_quote = html.fromstring(f"<div>{lead}{quoted}</div>")
+    document = TreeDocument(with_quote, None, None)
+    assert [elem.get("class") for elem in document.get_preserved_elements(with_quote)] == ["lead"]
+    without = html.fromstring(f"<div>{lead}<div>We will act.</div></div>")
+    assert document.get_preserved_elements(without) == {}

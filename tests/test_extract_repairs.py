@@ -1,0 +1,158 @@
+"""server.extract.repairs: what we add to readability's article, each repair on a small page built to show it."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from server.extract import extract
+from server.extract.repairs import densest_container, higher_scoring_parent, introductions
+from server.parse import parse
+from tests.test_extract import TEXT, paragraphs
+
+
+def test_the_figures_beside_the_article_text_blocks_come_along() -> None:
+    # A how-to's steps: each step's text block has its photo and caption beside it, not inside it.
+    step = (
+        "<div class='step'><div class='content'><p>Step {n}. " + TEXT + "</p></div>"
+        "<figure class='thumb'><img src='https://img.example/step{n}.jpg' alt='Step {n}'></figure>"
+        "<figcaption>Photo: Lucy</figcaption></div>"
+    )
+    steps = "".join(step.format(n=n) for n in range(1, 5))
+    page = f"<html><body><nav><a href='/'>Home</a></nav><div class='col'>{steps}</div></body></html>"
+    article = extract(parse(page), "https://howto.example/terrarium")
+    assert [img.get("src") for img in article.iter("img")] == [f"https://img.example/step{n}.jpg" for n in range(1, 5)]
+    assert article.text_content().count("Photo: Lucy") == 4
+    assert "Home" not in article.text_content()
+
+
+def test_the_fallback_container_loses_its_navigation_and_footer() -> None:
+    # A page builder scatters the article over widgets readability scores one by one; their container is the
+    # article, but the site menu and footer inside it are not.
+    widget = "<div class='w'><div class='x'><div class='y'><p>Step {n}. " + TEXT + "</p></div></div></div>"
+    widgets = "".join(widget.format(n=n) for n in range(8))
+    page = (
+        "<html><body><div class='page'><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+        f"{widgets}<footer>Copyright Terrarium Ltd</footer></div></body></html>"
+    )
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Step 7." in text and "Step 0." in text
+    assert "Shop" not in text and "Copyright" not in text
+
+
+def test_the_story_s_lead_figure_in_its_header_comes_along() -> None:
+    body = "".join(f"<p>{TEXT}</p>" for _ in range(4))
+    page = (
+        "<html><body><div class='page'><article><header><h1>Terrariums</h1>"
+        "<p class='byline'>By Lucy Akins, who has kept glass gardens on every windowsill of a small flat for years, "
+        "and Tom Reyes, our gardening editor</p><div class='media'><div class='wrap'>"
+        "<figure><img src='https://img.example/lead.jpg'><figcaption>A cloche. Photo: Lucy</figcaption></figure>"
+        f"</div></div></header><section class='story-body'>{body}</section><footer><a href='/x'>Tags</a></footer>"
+        "</article><aside><p>Other stories</p></aside></div></body></html>"
+    )
+    article = extract(parse(page), "https://howto.example/terrarium")
+    assert [img.get("src") for img in article.iter("img")] == ["https://img.example/lead.jpg"]
+    assert article.text_content().index("A cloche") < article.text_content().index("Cut the foam")
+
+
+def test_a_second_copy_of_the_story_is_not_gathered_as_a_further_segment() -> None:
+    # A gated page carries the story twice (teaser layout and full layout) in blocks of the same class.
+    body = f"<div class='entry-content'>{paragraphs('Part', 4)}</div>"
+    page = (
+        "<html><body><div class='page-body'>"
+        f"<div class='teaser'>{body}</div><div class='gated'><div class='wrap'>{body}</div></div>"
+        "</div></body></html>"
+    )
+    text = extract(parse(page), "https://blog.example/terrarium").text_content()
+    assert text.count("Part 4.") == 1
+
+
+def test_a_block_repeating_an_earlier_one_word_for_word_is_dropped() -> None:
+    # The same answers twice, as tabs for wide screens and as an accordion for phones.
+    section = f"<div class='faq'><h3>Can the foam dry out?</h3><p>Yes. {TEXT}</p></div>"
+    story = f"{paragraphs('Step', 5)}<div class='tabs'>{section}</div><div class='accordion'>{section}</div>"
+    page = f"<html><body><article><div class='body'>{story}</div></article></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert text.count("Can the foam dry out?") == 1
+    assert "Step 5." in text
+
+
+def test_the_author_bio_box_is_dropped() -> None:
+    bio = (
+        "<div class='author-bio'><p>Jane Moss writes about house plants and has kept a terrarium since 1998.</p></div>"
+    )
+    page = f"<html><body><article><div class='body'>{paragraphs('Step', 5)}{bio}</div></article></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Step 5." in text
+    assert "Jane Moss" not in text
+
+
+def test_a_story_split_into_sections_of_its_article_is_whole() -> None:
+    # Each section sits in wrappers of its own, so readability scores them apart and keeps the longest.
+    def section(label: str, count: int) -> str:
+        return f"<section><div><div>{paragraphs(label, count)}</div></div></section>"
+
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        f"<article>{section('Intro', 2)}{section('Body', 5)}{section('Care', 2)}</article></body></html>"
+    )
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Intro 1." in text and "Body 5." in text and "Care 2." in text
+
+
+def test_the_introduction_before_the_story_body_comes_along() -> None:
+    # A review's lede sits in a block of its own before the body; its one paragraph scores under readability's
+    # bar for siblings. The headline's block, prose as it may be, stays out.
+    lede = f"<div class='lede'><p>We tested 40 foams. {TEXT}</p></div>"
+    about = "By Jane Moss, who has kept terrariums since 1998 and tried every foam, moss, gravel and glass jar sold"
+    header = f"<div class='head'><h1>The best foam for a terrarium</h1><p>{about}</p></div>"
+    page = f"<html><body>{header}{lede}<div class='body'>{paragraphs('Step', 8)}</div></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "We tested 40 foams." in text and "Step 8." in text
+    assert "By Jane Moss" not in text
+
+
+def test_an_introduction_is_prose_mostly_in_paragraphs() -> None:
+    linked = "".join(f"<p><a href='#s{n}'>Step {n}</a> of the guide to foam, moss and glass</p>" for n in range(1, 9))
+    blocks = {
+        "prose": f"<div><p>{TEXT}</p></div>",
+        "short": "<div><p>We tested 40 foams.</p></div>",
+        "links": f"<div>{linked}</div>",
+        "loose text": f"<div>{TEXT}<p>We tested 40 foams.</p></div>",
+        "list": f"<ul><li>{TEXT}</li></ul>",
+    }
+    root = parse(
+        "<html><body>" + "".join(blocks.values()) + f"<div id='pick'>{paragraphs('Step', 3)}</div></body></html>"
+    )
+    named = {root.find("body")[n]: name for n, name in enumerate(blocks)}
+    assert [named[block] for block in introductions(root.get_element_by_id("pick"))] == ["prose"]
+
+
+def test_thedensest_container_is_the_deepest_holding_most_paragraphelement_text() -> None:
+    root = parse(
+        f"<html><body><div id='page'><div id='body'><div><p>{TEXT}</p></div><div><p>{TEXT}</p></div></div>"
+        f"<div id='side'><p>short</p></div></div></body></html>"
+    )
+    assert densest_container(root).get("id") == "body"
+    assert densest_container(parse("<html><body><div>no paragraphs</div></body></html>")) is None
+    # Wrappers holding the same text tie with the deepest of them, which wins.
+    wrapped = parse(
+        f"<html><body><div id='a'><div id='b'><div id='c'><p>{TEXT}</p><p>x</p></div></div></div></body></html>"
+    )
+    assert densest_container(wrapped).get("id") == "c"
+    lone = html.Element("p")
+    lone.text = TEXT
+    assert densest_container(lone) is None  # its only paragraph has no parent
+
+
+def test_the_pick_gives_way_to_a_higher_scoring_ancestor() -> None:
+    root = html.fromstring("<div id='story'><div id='wrap'><div id='part'><p>x</p></div></div></div>")
+    part, wrap, story = (root.get_element_by_id(name) for name in ("part", "wrap", "story"))
+    candidates = {
+        part: {"elem": part, "content_score": 30.0},
+        wrap: {"elem": wrap, "content_score": 25.0},
+        story: {"elem": story, "content_score": 40.0},
+    }
+    assert higher_scoring_parent(candidates[part], candidates)["elem"] is story
+    # Scores falling below a third of the pick's stop the walk.
+    candidates[wrap]["content_score"] = 9.0
+    assert higher_scoring_parent(candidates[part], candidates)["elem"] is part
