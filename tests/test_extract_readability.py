@@ -10,11 +10,13 @@ import tomllib
 from functools import partial
 from pathlib import Path
 
+import pytest
 from lxml import html
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES
 
+from server.errors import TooComplex
 from server.extract import extract
 from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS
 from server.extract.readability import (
@@ -27,9 +29,12 @@ from server.extract.readability import (
     _inside_dropped_or_code,
     _opening,
     _unlikely_value_indexes,
+    read_article,
 )
 from server.extract.repairs import _UNLIKELY_EXEMPT
+from server.limits import Deadline
 from server.parse import parse
+from tests.conftest import article_page
 from tests.test_extract import TEXT
 
 # Methods of TreeDocument that are ours, not overrides of readability's.
@@ -210,3 +215,10 @@ def test_a_quote_lead_is_preserved_and_looked_for_only_beside_a_blockquote() -> 
     assert [elem.get("class") for elem in document.get_preserved_elements(with_quote)] == ["lead"]
     without = html.fromstring(f"<div>{lead}<div>We will act.</div></div>")
     assert document.get_preserved_elements(without) == {}
+
+
+def test_the_time_cap_inside_readability_stays_a_time_cap():
+    """readability wraps every exception in Unparseable; the cap's TooComplex must come out as itself (a 422)."""
+    root = parse(article_page(paragraphs=40))
+    with pytest.raises(TooComplex):
+        read_article(root, None, Deadline(1e-9), semantic_main=True)

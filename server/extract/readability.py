@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, clean, is_video_url, text_length
+from readability.readability import REGEXES, Unparseable, clean, is_video_url, text_length
 
-from ..errors import NoArticle
+from ..errors import DeclutterError, NoArticle
 from ..limits import Deadline
 from .constants import (
     ARTICLE_BODY_MAX_LINK_DENSITY,
@@ -499,7 +499,13 @@ def read_article(
 ) -> tuple[HtmlElement, list[str], bool]:
     """readability's article, its words, and whether readability promoted a <main> to get it."""
     document = TreeDocument(root, url, deadline, semantic_main)
-    text = document.summary(html_partial=True, keep_all_images=True)
+    try:
+        text = document.summary(html_partial=True, keep_all_images=True)
+    except Unparseable as error:
+        # readability wraps every exception in Unparseable: the time cap's TooComplex must stay a 422, not a 500.
+        if isinstance(error.__context__, DeclutterError):
+            raise error.__context__ from None
+        raise
     if document.article is None:
         raise NoArticle("no readable article found: the page has no text blocks")
     # summary returns get_clean_html's text of the article, which nothing has changed since.
