@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test lint venv test-venv browser-deps extension-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
+.PHONY: serve test test-fast lint venv test-venv browser-deps extension-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
 
 # The runtime environment; re-installed only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -39,6 +39,11 @@ extension-deps: extension/node_modules/.installed
 test: test-venv browser-deps extension-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# The edit loop: no browsers, no corpus-wide runs, no real services; under a minute. `make test` runs everything.
+test-fast: test-venv
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 lint: test-venv
 	$(BIN)/ruff check .

@@ -500,6 +500,7 @@ def test_raw_text_elements_match_libxml2():
     assert raw == set(RAWTEXT_TAGS)
 
 
+@pytest.mark.slow
 def test_the_attribute_check_passes_real_pages_and_stops_a_hostile_one():
     # Its cost is measured with the parse stage by bench/speed.py; here only what it decides, plus a guard
     # against it hanging (a quadratic scan of this input would run for minutes).
@@ -569,6 +570,7 @@ def _huge_content_length(base: str) -> int:
         connection.close()
 
 
+@pytest.mark.slow
 def test_real_gunicorn_survives_the_nastiest_cases(tmp_path: Path):
     from bench.load import serve
 
@@ -697,6 +699,7 @@ def _timed_post(base: str, path: str, body: bytes) -> tuple[int, float]:
     return status, time.monotonic() - started
 
 
+@pytest.mark.slow
 def test_real_gunicorn_answers_costly_pages_within_the_cap(tmp_path: Path):
     """Sent two at a time to `make serve`'s gunicorn (2 workers): each answered 200 or 422 within the cap plus
     a second, no worker killed, and /healthz answering within a second throughout."""

@@ -27,6 +27,8 @@ from hypothesis import strategies as st
 import server
 from server.pipeline import default_rules
 
+pytestmark = pytest.mark.slow
+
 # Long enough that a quadratic search costs seconds (4e8 steps), short enough that a linear one costs milliseconds.
 LENGTH = 20_000
 # Per adversarial string: a linear pattern takes a few ms at this length, a quadratic one several seconds.

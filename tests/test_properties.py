@@ -10,6 +10,7 @@ import functools
 import json
 from pathlib import Path
 
+import pytest
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,8 @@ from test_xss import VECTORS, fragment_violations, page_violations
 from server.errors import BadRequest, TooComplex
 from server.parse import check_attributes, parse
 from server.web.app import create_app
+
+pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "readability-test-pages"
 URL = "https://news.example.com/story"

@@ -9,7 +9,11 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from bench.load import serve
+
+pytestmark = pytest.mark.slow
 
 URL = "https://news.example.com/budget"
 PARAGRAPH = "<p>" + "The council approved the new budget for the city schools and roads on Tuesday. " * 4 + "</p>"
