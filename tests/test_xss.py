@@ -257,6 +257,7 @@ def test_the_corpus_is_complete():
     assert sum("alert" in v["payload"] for v in vectors) == 141
 
 
+@pytest.mark.slow  # all 223 payloads through the service
 def test_payloads_inside_articles_are_kept_as_articles():
     """The test means something only if the article around the payload survives extraction."""
     outputs = [o for o in all_outputs() if o.where != "whole"]
@@ -266,6 +267,7 @@ def test_payloads_inside_articles_are_kept_as_articles():
     assert sum("street lighting" in o.text for o in outputs) > len(outputs) * 0.75
 
 
+@pytest.mark.slow  # all 223 payloads through the service
 def test_no_output_has_script_capable_markup():
     problems = []
     for output in all_outputs():

@@ -92,6 +92,7 @@ def test_no_eval_or_inline_html_sinks_in_extension_code():
             assert sink not in text, f"{path.relative_to(ROOT)} uses {sink}"
 
 
+@pytest.mark.slow  # node's web-ext over the whole build
 def test_firefox_build_passes_web_ext_lint(extension_build):
     npm = shutil.which("npm")
     if not npm:
