@@ -109,8 +109,8 @@ class PlainText:
 
 def to_plain_text(article: HtmlElement) -> PlainText:
     """Walk the article once; blocks start paragraphs, inline text joins with whitespace collapsed."""
-    # One loop over locals rather than a builder object: attribute reads and a call per text node were
-    # about a third of the stage.
+    # Long on purpose: one loop over locals, since a builder object's attribute reads and calls per text node
+    # cost about a third of the stage.
     parts: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     segments: list[Segment] = []

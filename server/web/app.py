@@ -24,7 +24,7 @@ from ..errors import (
     UnsupportedMediaType,
 )
 from ..pipeline import Options
-from ..rules.ruleset import RuleSet, load_rules
+from ..rules.ruleset import Rule, RuleSet, load_rules
 from ..watchdog import InProcess, Watchdog
 from .render import content_security_policy, index_content_security_policy, render_index, render_page
 
@@ -68,19 +68,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.get("/rules")
     def list_rules() -> Response:
-        return jsonify(
-            rules=[
-                {
-                    "path": r.path,
-                    "name": r.name,
-                    "domains": list(r.domains),
-                    "generic": r.is_generic,
-                    "categories": r.categories,
-                    "strip_selectors": sum(len(g.selectors) for g in r.strip),
-                }
-                for r in rules.files
-            ]
-        )
+        return jsonify(rules=[_rule_summary(rule) for rule in rules.files])
 
     @app.post("/clean")
     def clean_page() -> Response:
@@ -102,6 +90,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         return jsonify(attributions=runner.attributions(text))
 
     return app
+
+
+def _rule_summary(rule: Rule) -> dict:
+    return {
+        "path": rule.path,
+        "name": rule.name,
+        "domains": list(rule.domains),
+        "generic": rule.is_generic,
+        "categories": rule.categories,
+        "strip_selectors": sum(len(group.selectors) for group in rule.strip),
+    }
 
 
 def _read_body(settings: Settings) -> bytes:
