@@ -1,232 +1,26 @@
-"""Byline reading in the metadata stage: page markup read the way Readability reads it, then the fallbacks."""
+"""read_metadata() as a whole: each field from the first source that gives it."""
 
 from __future__ import annotations
 
-import pytest
-from lxml import etree
-
-from server.metadata import Metadata, _contains_any, _iso_date, read_metadata
+from server.metadata import read_metadata
 from server.parse import parse
 
 
-def metadata(body: str, head: str = "", url: str | None = "https://news.example/a") -> Metadata:
-    page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
-    return read_metadata(parse(page), url)
-
-
-def byline(body: str, head: str = "") -> str | None:
-    return metadata(body, head).byline
-
-
-def published_on(body: str, head: str = "", url: str | None = None) -> str | None:
-    return metadata(body, head, url).published
-
-
-# markup, as Readability reads it
-def test_the_first_byline_in_document_order_wins_over_later_author_markup():
-    body = "<div class='byline'>By Ann Writer</div><p>Text</p><a rel='author' href='/ann'>Ann W.</a>"
-    assert byline(body) == "By Ann Writer"
-    # A dateline is a byline to Readability too, when it comes first.
-    assert byline("<div class='dateline'>May 2, 2024</div><span class='author'>Bo</span>") == "May 2, 2024"
-
-
-def test_an_element_whose_text_as_written_runs_to_100_characters_is_no_byline():
-    padded = "<div class='post-author-date'>\n  By Ann Writer" + "\n" + " " * 90 + "<i>May 2</i>\n</div>"
-    assert byline(padded + "<a class='author-link' href='/ann'>Ann Writer</a>") == "Ann Writer"
-
-
-@pytest.mark.parametrize(
-    "container",
-    [
-        "<div style='display: none'>{}</div>",
-        "<div hidden>{}</div>",
-        "<div aria-hidden='true'>{}</div>",
-        "<div role='dialog' aria-modal='true'>{}</div>",
-    ],
-)
-def test_hidden_bylines_are_skipped(container: str):
-    assert byline(container.format("<span class='byline'>Hidden Name</span>") + "<p class='byline'>Seen</p>") == "Seen"
-
-
-def test_bylines_in_site_chrome_yield_to_one_in_the_article_but_not_to_nothing():
-    related = "<ul class='related-stories'><li><span class='byline'>Other Writer</span></li></ul>"
-    nav = "<div role='navigation'><span class='author'>Menu Writer</span></div>"
-    article = "<div class='story'><em class='byline'>JANE ROE </em></div>"
-    assert byline(related + nav + article) == "JANE ROE"
-    # A chrome word does not count when the class also names the article, nor in a layout table.
-    assert byline("<div class='header-content'><span class='byline'>Ann</span></div>") == "Ann"
-    assert byline("<table><tr><td class='sidebar'><span class='byline'>Bo</span></td></tr></table>") == "Bo"
-    # When every byline sits in chrome, the markup has wrapped the article in it: take the first.
-    assert byline("<div class='site_header'><span class='author'>By Ann</span><p>Text</p></div>") == "By Ann"
-
-
-def test_empty_labels_and_form_fields_are_no_byline():
-    body = (
-        "<label for='author' class='comment-author'>Name *</label><p class='authors--byline'>By</p>"
-        "<h4 class='author-about'>About the Author</h4><span class='authors--author'>Sara Brown</span>"
+def test_metadata_from_jsonld_open_graph_and_markup():
+    page = """<html lang="uk"><head><title>Headline here now | Site</title>
+      <meta property="og:site_name" content="The Site"><meta property="og:image" content="/lead.jpg">
+      <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "JSON headline",
+        "author": [{"name": "Ann Writer"}, {"name": "Bo Reporter"}], "datePublished": "2024-05-22T10:00:00Z"}]}
+      </script></head><body dir="ltr"><p>x</p></body></html>"""
+    meta = read_metadata(parse(page), "https://site.example/a/b")
+    assert meta.title == "JSON headline" and meta.byline == "Ann Writer, Bo Reporter"
+    assert meta.published == "2024-05-22T10:00:00+00:00" and meta.site_name == "The Site"
+    assert meta.lead_image == "https://site.example/lead.jpg" and meta.lang == "uk" and meta.dir == "ltr"
+    bare = read_metadata(
+        parse(
+            "<html lang='ar'><head><title>One two three | Site</title></head>"
+            "<body><span class='byline'>By Someone</span></body></html>"
+        ),
+        None,
     )
-    assert byline(body) == "Sara Brown"
-
-
-def test_the_marked_name_inside_a_byline_is_preferred():
-    schema = (
-        "<div class='byline'>By <span itemprop='author'><span itemprop='name'>Ann Writer</span></span>, May 2</div>"
-    )
-    assert byline(schema) == "Ann Writer"
-    named = "<div class='author-box'><span class='author-box__name'>Liz Kenny</span> Former Consultant</div>"
-    assert byline(named) == "Liz Kenny"
-    # One word "authorname" is not a class word "name": the byline stays whole.
-    assert byline("<span class='author'>Par<span class='authorname'> Ann Writer</span></span>") == "Par Ann Writer"
-
-
-# metadata sources
-def test_jsonld_authors_given_by_id_are_looked_up_in_the_graph():
-    jsonld = (
-        "<script type='application/ld+json'>{\"@graph\": ["
-        '{"@type": "Article", "headline": "H", "author": {"@id": "https://s.example/#/person/1"}},'
-        '{"@type": "Person", "@id": "https://s.example/#/person/1", "name": "Nirmita Panchal"}]}</script>'
-    )
-    assert byline("<p>x</p>", head=jsonld + "<meta name='author' content='np_user'>") == "Nirmita Panchal"
-
-
-def test_author_fields_holding_a_profile_url_are_passed_over():
-    head = "<meta name='author' content='https://s.example/user/ann'>"
-    assert byline("<div class='article-author'>Ann Writer</div>", head=head) == "Ann Writer"
-
-
-def test_newsletter_and_citation_meta_tags_name_the_authors():
-    assert byline("<p class='byline'>x</p>", head="<meta name='sailthru.author' content='Emmet White'>") == (
-        "Emmet White"
-    )
-    citation = "<meta name='citation_author' content='Ann Writer'><meta name='citation_author' content='Bo Smith'>"
-    assert byline("<p>x</p>", head=citation) == "Ann Writer, Bo Smith"
-
-
-# fallbacks for pages whose markup marks no byline
-def test_a_by_line_after_the_headline_gives_the_name():
-    assert byline("<h1>Headline</h1><p>By <a href='/p/jd'>Jane van Doe</a></p><p>Text</p>") == "Jane van Doe"
-    assert byline("<h1>Headline</h1><div>Written by: J. R. Smith</div>") == "J. R. Smith"
-    # Not a name after the label, or no headline to be near: nothing.
-    assert byline("<h1>Headline</h1><p>By the way, prices rose.</p>") is None
-    assert byline("<p>By Jane Doe</p>") is None
-
-
-def test_a_link_to_the_authors_page_gives_the_name_last():
-    assert byline("<p><a href='/author/matt-r'>Matthew Richardson</a></p>") == "Matthew Richardson"
-    assert byline("<p><a href='/authors/x'>Contributors</a><a href='/authors/y'>Ann Writer</a></p>") == "Ann Writer"
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("View all posts by Ray Ansari", "Ray Ansari"),
-        ("Read more about The Upwork Team", "The Upwork Team"),
-        ("Matteo Laratta| Author", "Matteo Laratta"),
-        ('"David Kim"', "David Kim"),
-    ],
-)
-def test_words_around_the_name_are_dropped(text: str, name: str):
-    assert byline(f"<span class='author'>{text}</span>") == name
-
-
-# --- the XPath shortcuts select what their plain forms select ----------------------------------------
-
-
-@pytest.mark.parametrize("gates", [(), ("line",), ("line", "uthor"), ("/author", "/contributor")])
-def test_gated_contains_passes_exactly_the_strings_holding_a_stem(gates: tuple[str, ...]):
-    stems = ("uthor", "yline", "ateline", "ritten", "/author/", "/authors/", "/contributor/")
-    values = [
-        "post-author",
-        "byline",
-        "headline",
-        "timeline",
-        "dateline",
-        "written-by",
-        "ritte",
-        "inline uthor",
-        "/author/ann",
-        "/authors/",
-        "/contributors/x",
-        "/contributor",
-        "/authorship",
-        "",
-        "Author",
-    ]
-    test = etree.XPath(f"//v[{_contains_any(stems, gates)}]")
-    root = etree.fromstring("<r>" + "".join(f"<v>{value}</v>" for value in values) + "</r>")
-    assert [v.text or "" for v in test(root)] == [v for v in values if any(stem in v for stem in stems)]
-
-
-def test_publication_date_from_markup():
-    assert published_on("<p>x</p><time datetime='2024-05-02'>May 2</time>") == "2024-05-02"
-    assert published_on("<time>May 2</time><time datetime='2024-05-03'>x</time>") == "2024-05-03"
-    # schema.org markup anywhere, the head included, and in document order with the body's <time>s
-    assert published_on(
-        "<time datetime='2024-05-03'>x</time>", "<meta itemprop='datePublished' content='2024-05-01'>"
-    ) == ("2024-05-01")
-    assert published_on("<span itemprop='dateModified datePublished'>2024-05-04</span>") is None
-    assert published_on("<div itemprop='datePublished'>2024-05-04</div><time datetime='2024-05-03'>x</time>") == (
-        "2024-05-04"
-    )
-
-
-def test_text_direction_from_the_paragraphs_else_the_page():
-    def direction(page: str) -> str | None:
-        return read_metadata(parse(page), None).dir
-
-    assert direction("<html><body><p>x</p></body></html>") is None
-    assert direction("<html lang='ar'><body><p>x</p></body></html>") == "rtl"
-    assert direction("<html dir='RTL'><body><p>x</p></body></html>") == "rtl"
-    assert direction("<html><body dir='rtl'><div dir='ltr'><p>longer text</p></div><p>x</p></body></html>") == "ltr"
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("Thu, 09/25/2025 - 11:38", "2025-09-25"),  # month first: the day is over 12
-        ("13/11/2025 09:21:40", "2025-11-13"),  # day first
-        ("on Friday December 19, 2025 @08:00PM", "2025-12-19"),
-        ("Dec 17th 2025", "2025-12-17"),
-        ("February 9th, 2024", "2024-02-09"),
-        ("Sept. 3, 2021", "2021-09-03"),
-        ("19 of March 2020, updated", "2020-03-19"),
-        ("02-12-2025", "02-12-2025"),  # either reading is a date: left as the page wrote it
-        ("31/02/2025 at noon", "31/02/2025 at noon"),  # no such day
-        ("last Tuesday", "last Tuesday"),
-    ],
-)
-def test_dates_inside_longer_values_are_read(value: str, expected: str) -> None:
-    assert _iso_date(value) == expected
-
-
-HEADLINE = "<h1>Harbor bridge to close for repairs</h1>"
-STORY = "<p>The bridge will close on March 3, 2025, for six weeks while crews replace its joints.</p>"
-
-
-def test_a_date_shown_near_the_headline_is_the_publication_date_when_the_markup_has_none():
-    assert published_on(f"{HEADLINE}<div class='meta'><span>By Ann Writer</span> <span>Dec 12, 2025</span></div>") == (
-        "2025-12-12"
-    )
-    # as an eyebrow above the headline, and as a numeric date that reads only one way
-    assert published_on(f"<nav>Home</nav><div>23.07.2025</div>{HEADLINE}{STORY}") == "2025-07-23"
-    assert published_on(f"{HEADLINE}<p>Posted on the 15/12/2025 at 19:00 by</p>") == "2025-12-15"
-    assert published_on(f"<p>May 1, 2020</p><div><p>Dec 12, 2025</p></div>{HEADLINE}") == "2025-12-12"  # nearest
-
-
-def test_a_shown_revision_date_gives_way_to_a_shown_publication_date():
-    assert published_on(f"<p>December 22, 2022</p>{HEADLINE}<p>Updated: January 02, 2026</p>") == "2022-12-22"
-    assert published_on(f"{HEADLINE}<p>Last updated on 17 December 2025</p>{STORY}") == "2025-12-17"
-
-
-def test_dates_in_sentences_scripts_or_far_from_the_headline_are_not_the_publication_date():
-    assert published_on(f"{HEADLINE}{STORY}") is None  # a date in the story is an event in it
-    assert published_on(f"{HEADLINE}<script>var d = 'Dec 12, 2025';</script>{STORY}") is None
-    far = "".join(f"<p>Paragraph {n}</p>" for n in range(40))
-    assert published_on(f"{HEADLINE}{far}<p>Dec 12, 2025</p>") is None
-    assert published_on(f"<p>Dec 12, 2025</p>{STORY}") is None  # no headline to be near
-
-
-def test_markup_and_the_address_outrank_a_shown_date():
-    shown = f"{HEADLINE}<p>Dec 12, 2025</p>"
-    assert published_on(shown, "<meta property='article:published_time' content='2025-12-10'>") == "2025-12-10"
-    assert published_on(shown, url="https://news.example/2025/12/11/harbor-bridge") == "2025-12-11"
+    assert bare.title == "One two three" and bare.byline == "By Someone" and bare.dir == "rtl"

@@ -13,7 +13,6 @@ from server.attributions import Attribution
 from server.decode import NotHtml, decode
 from server.errors import BadRequest, NoArticle, TooComplex
 from server.highlight import highlight
-from server.metadata import read_metadata
 from server.parse import parse
 from server.pipeline import Options, check_url, clean, registrable_domain
 from server.plaintext import to_plain_text
@@ -205,27 +204,6 @@ def test_sanitize_allows_data_urls_only_as_image_sources():
     assert out.count("data:") == 2 and f'<img src="{_GIF}" srcset="{_GIF} 1x">' in out
 
 
-# metadata
-def test_metadata_from_jsonld_open_graph_and_markup():
-    page = """<html lang="uk"><head><title>Headline here now | Site</title>
-      <meta property="og:site_name" content="The Site"><meta property="og:image" content="/lead.jpg">
-      <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "JSON headline",
-        "author": [{"name": "Ann Writer"}, {"name": "Bo Reporter"}], "datePublished": "2024-05-22T10:00:00Z"}]}
-      </script></head><body dir="ltr"><p>x</p></body></html>"""
-    meta = read_metadata(parse(page), "https://site.example/a/b")
-    assert meta.title == "JSON headline" and meta.byline == "Ann Writer, Bo Reporter"
-    assert meta.published == "2024-05-22T10:00:00+00:00" and meta.site_name == "The Site"
-    assert meta.lead_image == "https://site.example/lead.jpg" and meta.lang == "uk" and meta.dir == "ltr"
-    bare = read_metadata(
-        parse(
-            "<html lang='ar'><head><title>One two three | Site</title></head>"
-            "<body><span class='byline'>By Someone</span></body></html>"
-        ),
-        None,
-    )
-    assert bare.title == "One two three" and bare.byline == "By Someone" and bare.dir == "rtl"
-
-
 # pipeline helpers
 def test_url_checks_and_registrable_domain():
     assert check_url("https://www.bbc.co.uk/news") == "www.bbc.co.uk"
@@ -259,26 +237,6 @@ def test_tidy_keeps_text_after_an_unclosed_form():
     tidy(article, "https://example.com/")
     assert "Text the form swallowed." in article.text_content()
     assert article.find(".//input") is None
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2024-05-22T19:08:51.000Z", "2024-05-22T19:08:51+00:00"),
-        ("2019-04-28 06:01:07", "2019-04-28T06:01:07"),
-        ("May 22, 2024", "2024-05-22T00:00:00"),
-        ("Tue, 03 Jun 2008 11:05:30 GMT", "2008-06-03T11:05:30+00:00"),
-        ("sometime last week", "sometime last week"),
-    ],
-)
-def test_published_dates_become_iso(value, expected):
-    page = f"<html><head><meta property='article:published_time' content='{value}'></head><body></body></html>"
-    assert read_metadata(parse(page), None).published == expected
-
-
-def test_published_date_from_the_address_as_a_last_resort():
-    page = "<html><body><p>No date anywhere.</p></body></html>"
-    assert read_metadata(parse(page), "https://news.example.com/2024/05/22/story").published == "2024-05-22"
 
 
 @pytest.mark.parametrize(
