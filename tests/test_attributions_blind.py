@@ -1,0 +1,42 @@
+"""The gate on the blind attribution set (tests/attributions/blind/, annotated by others before the finder ran
+on it; tests/attributions/README.md). Beliefs are left out: the finder reports speech.
+
+Floors are pinned just under what the finder reached when the set was first scored (tuning part F1 0.634,
+quoted 0.651, speaker 0.578; held-aside part 0.573, 0.560, 0.517). Raising one is routine; lowering one is a
+visible decision. The issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.attributions import BLIND_DIR, is_held_aside, load_dev, predict_finder, score, without_beliefs
+
+FLOORS: dict[str, dict[str, float]] = {
+    "tuning": {"all_f1": 0.62, "quoted_f1": 0.64, "speaker": 0.56},
+    "held-aside": {"all_f1": 0.56, "quoted_f1": 0.55, "speaker": 0.50},
+}
+# 90 articles annotated; the gate refuses to pass on a set that lost some.
+EXPECTED_FILES = 90
+
+
+@pytest.fixture(scope="module")
+def blind() -> list[dict]:
+    return without_beliefs(load_dev(BLIND_DIR))
+
+
+def test_the_blind_set_is_whole(blind: list[dict]):
+    assert len(blind) >= EXPECTED_FILES
+    for doc in blind:
+        for attribution in doc["attributions"]:
+            for fragment in attribution["content_fragments"]:
+                assert doc["text"][fragment["start"] : fragment["end"]] == fragment["text"], doc["name"]
+
+
+@pytest.mark.parametrize("part", ["tuning", "held-aside"])
+def test_blind_set_gate(blind: list[dict], part: str):
+    docs = [doc for doc in blind if is_held_aside(doc["name"]) == (part == "held-aside")]
+    s = score(docs, predict_finder)
+    got = {"all_f1": s["all"]["f1"], "quoted_f1": s["quoted"]["f1"], "speaker": s["speaker"]}
+    for key, floor in FLOORS[part].items():
+        assert got[key] >= floor, f"{part} {key} fell to {got[key]:.3f} (floor {floor}) on {len(docs)} files"
