@@ -37,11 +37,10 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-# Word F1 has one definition, shared with `declutter rules check --scores`; re-exported as part of this table.
-from server.rules.authoring import word_f1  # noqa: F401
+# Word F1 and whitespace collapsing have one definition, shared with `declutter rules check`; part of this table.
+from server.textmetrics import normalise_space, word_f1  # noqa: F401
 
 _TOKEN_RE = re.compile(r"\w+")
-_SPACE_RE = re.compile(r"\s+")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SHINGLE_N = 4
 METADATA_FIELDS = ("title", "byline", "published", "lang", "dir")
@@ -106,11 +105,6 @@ def page_shingle_f1(tp: float, fp: float, fn: float) -> float:
 
 
 # --- snippets ---------------------------------------------------------------------------------------------
-
-
-def normalise_space(text: str) -> str:
-    """Collapse every run of whitespace to one space and trim."""
-    return _SPACE_RE.sub(" ", text or "").strip()
 
 
 def snippet_counts(output: str, with_snippets: Iterable[str], without_snippets: Iterable[str]) -> tuple[int, int, int]:

@@ -16,6 +16,7 @@ from lxml.cssselect import CSSSelector
 from server import cli
 from server.config import RULES_DIR
 from server.errors import RuleError
+from server.parse import parse
 from server.pipeline import Options, clean
 from server.rules.authoring import check_file, convert_ftr, rule_files
 from server.rules.constants import CASE_FOLDS_TO_ASCII
@@ -328,6 +329,36 @@ def test_descendant_has_works() -> None:
 
 
 # --- lookup ------------------------------------------------------------------------------------
+
+
+# moved from tests/test_stages.py: selectors on a parsed page
+def test_css_selector_keys_and_matching():
+    root = parse("<div id='a' class='x y'><p class='z'>one</p></div><section><p>two</p></section>")
+    by_id, by_class = compile_selector("#a"), compile_selector("div.y p.z")
+    assert by_id.keys == (("id", "a"),) and by_class.keys == (("class", "z"),)
+    assert [p.text for p in by_class.select(root)] == ["one"]
+    assert compile_selector("[data-x]").keys == (("attr", "data-x"),)
+    assert compile_selector(":not(p)").keys is None
+    index = PageIndex(root)
+    assert index.has(("tag", "section")) and not index.has(("tag", "aside"))
+    assert not index.has(("attr", "data-x")) and index.has(("attr", "class"))
+
+
+def test_has_text_matches_the_elements_holding_the_text():
+    root = parse(
+        "<div class='box'><div class='inner'><p>Become a <b>member</b> today</p></div></div>"
+        "<div class='box'><p>Sign up now</p></div>"
+    )
+    selector = compile_selector("div.box:has-text(/sign up/i)")
+    assert [n.text_content() for n in selector.select(root)] == ["Sign up now"]
+    plain = compile_selector("div:has-text(Sign up)")
+    assert len(plain.select(root)) == 1
+
+
+def test_xpath_selectors_and_exslt_regex():
+    root = parse("<aside><h3>Most read</h3><ul><li>a</li></ul></aside><aside><h3>About</h3></aside>")
+    selector = compile_selector("xpath://aside[re:test(normalize-space(h3), '^most read$', 'i')]")
+    assert len(selector.select(root)) == 1
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from server.highlight import highlight
 from server.parse import parse
 from server.pipeline import Options, check_url, clean, registrable_domain
 from server.plaintext import to_plain_text
-from server.rules.selectors import PageIndex, compile_selector
 from server.sanitize import _DATA_SCHEME, sanitize
 from server.tidy import _resolve, _web_scheme, tidy
 from tests.conftest import article_page
@@ -55,36 +54,6 @@ def test_parse_returns_a_document_and_refuses_empty():
     assert parse("<p>a\x00b\x0c</p>").text_content() == "ab"
     with pytest.raises(BadRequest):
         parse("   ")
-
-
-# selectors
-def test_css_selector_keys_and_matching():
-    root = parse("<div id='a' class='x y'><p class='z'>one</p></div><section><p>two</p></section>")
-    by_id, by_class = compile_selector("#a"), compile_selector("div.y p.z")
-    assert by_id.keys == (("id", "a"),) and by_class.keys == (("class", "z"),)
-    assert [p.text for p in by_class.select(root)] == ["one"]
-    assert compile_selector("[data-x]").keys == (("attr", "data-x"),)
-    assert compile_selector(":not(p)").keys is None
-    index = PageIndex(root)
-    assert index.has(("tag", "section")) and not index.has(("tag", "aside"))
-    assert not index.has(("attr", "data-x")) and index.has(("attr", "class"))
-
-
-def test_has_text_matches_the_elements_holding_the_text():
-    root = parse(
-        "<div class='box'><div class='inner'><p>Become a <b>member</b> today</p></div></div>"
-        "<div class='box'><p>Sign up now</p></div>"
-    )
-    selector = compile_selector("div.box:has-text(/sign up/i)")
-    assert [n.text_content() for n in selector.select(root)] == ["Sign up now"]
-    plain = compile_selector("div:has-text(Sign up)")
-    assert len(plain.select(root)) == 1
-
-
-def test_xpath_selectors_and_exslt_regex():
-    root = parse("<aside><h3>Most read</h3><ul><li>a</li></ul></aside><aside><h3>About</h3></aside>")
-    selector = compile_selector("xpath://aside[re:test(normalize-space(h3), '^most read$', 'i')]")
-    assert len(selector.select(root)) == 1
 
 
 # tidy + plain text (extract: tests/test_extract.py)

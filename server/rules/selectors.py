@@ -7,14 +7,13 @@ them skips it without evaluating anything (the way ad blockers apply thousands o
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import compress, count, repeat
 from operator import contains
-from re import _constants as _c  # the regex parser's opcodes, for the literal prefilter
-from re import _parser as _sre_parse
 
 import re2
 from cssselect import SelectorError, parse
@@ -26,6 +25,9 @@ from lxml.html import HtmlElement
 
 from ..errors import RuleError
 from .constants import CASE_FOLDS_TO_ASCII
+from .literals import required_literals
+
+log = logging.getLogger(__name__)
 
 # ':has-text(/regex/flags)' or ':has-text(plain text)' at the end of a selector (uBlock's procedural filter).
 HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)
@@ -332,7 +334,7 @@ def _text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, 
         compiled = compile_linear(body, ignore_case=ignore_case)
     except ValueError as exc:
         raise RuleError(f"selector {source!r}: {exc}") from exc
-    return compiled, _required_literals(body, re.I if ignore_case else 0)
+    return compiled, required_literals(body)
 
 
 # Python's meaning of the class escapes (Unicode: a no-break space is a space), spelled for RE2, whose own are ASCII.
@@ -493,47 +495,3 @@ def _attribute_key(node: Attrib) -> Key | None:
     if node.operator not in _ATTRIBUTE_TESTS:
         return None  # '!=' also matches elements without the attribute
     return ("attr", name, node.operator, getattr(node.value, "value", node.value))
-
-
-def _required_literals(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
-    """Literal text every match must contain, as groups of lowercase alternatives, one of each group being
-    present: '^\\s*(sign up|subscribe)\\b.{0,120}\\b(newsletters?|inbox)' gives (('sign up', 'subscribe'),
-    ('newsletter', 'inbox')). Only runs and groups of at least 3 characters are kept (shorter ones rule
-    nothing out); empty when nothing simple is required."""
-    try:
-        items = list(_sre_parse.parse(pattern, flags))
-    except re.error:
-        return ()
-    groups: list[tuple[str, ...]] = []
-    run = ""
-    for op, arg in items:
-        if op is _c.LITERAL:
-            run += chr(arg)
-            continue
-        groups.append((run,))
-        run = ""
-        if op is _c.SUBPATTERN:
-            groups.append(tuple(_prefixes(list(arg[-1]))))
-        elif op is _c.BRANCH:
-            groups.append(tuple(q for alternative in arg[1] for q in _prefixes(list(alternative))))
-    groups.append((run,))
-    return tuple(
-        tuple(sorted({literal.lower().strip() for literal in group}))
-        for group in groups
-        if group and all(len(literal.strip()) >= 3 for literal in group)
-    )
-
-
-def _prefixes(items: list) -> list[str]:
-    """Every literal run a sequence of regex items can start with (the parser factors common prefixes)."""
-    prefixes = [""]
-    for op, arg in items:
-        if op is _c.LITERAL:
-            prefixes = [p + chr(arg) for p in prefixes]
-        elif op is _c.SUBPATTERN:
-            return [p + q for p in prefixes for q in _prefixes(list(arg[-1]))]
-        elif op is _c.BRANCH:
-            return [p + q for p in prefixes for alternative in arg[1] for q in _prefixes(list(alternative))]
-        else:
-            break
-    return prefixes
