@@ -30,7 +30,8 @@ from .literals import required_literals
 log = logging.getLogger(__name__)
 
 # ':has-text(/regex/flags)' or ':has-text(plain text)' at the end of a selector (uBlock's procedural filter).
-HAS_TEXT_RE = re.compile(r"^(?P<css>.*?):has-text\((?P<arg>.+)\)$", re.S)
+# (The CSS part is tempered and possessive: everything before the first ':has-text(', in one pass.)
+HAS_TEXT_RE = re.compile(r"^(?P<css>(?:(?!:has-text\().)*+):has-text\((?P<arg>.+)\)$", re.S)
 # cssselect translates relative ':has(> x)' wrongly (the class lands on the outer element): refuse it.
 RELATIVE_HAS_RE = re.compile(r":has\(\s*[>+~]")
 

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 # A site rule may not score below the generic layer alone on its own fixtures (word F1, rounding slack).
 SCORE_SLACK = 0.0005
-_TAG_RE = re.compile(r"<[^>]+>")
+_TAG_RE = re.compile(r"<[^<>]++>")  # a scan from one '<' stops at the next: linear however many there are
 
 
 @dataclass
