@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from server.attributions import Attribution
 from server.config import Settings
 from server.web.app import create_app
 
@@ -47,3 +48,26 @@ def app(settings: Settings):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+def attribution_at(text: str, source: str, cue: str, content: str) -> Attribution:
+    """One direct attribution whose source, cue and content are the first occurrences of those texts."""
+
+    def span(part: str) -> tuple[int, int]:
+        start = text.index(part)
+        return (start, start + len(part))
+
+    return Attribution(
+        id="a1",
+        speaker=source,
+        source=source,
+        cue=cue,
+        content=content,
+        kind="direct",
+        key=True,
+        rank=1,
+        paragraph=0,
+        source_span=span(source),
+        cue_span=span(cue),
+        content_span=span(content),
+    )

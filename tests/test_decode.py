@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from server.decode import _ENCODINGS, LABELS, decode, decode_labelled, encoding_for
+from server.decode import _ENCODINGS, LABELS, NotHtml, decode, decode_labelled, encoding_for
 from server.web.app import create_app
 
 URL = "https://news.example.com/2026/11/budget"
@@ -253,3 +253,28 @@ def test_a_quoted_or_spaced_header_label(client):
         response = client.post("/clean", query_string={"url": URL}, data=body, content_type=content_type)
         assert response.status_code == 200
         assert response.get_json()["title"] == "Caf\u00e9 \u20ac", content_type
+
+
+def test_decode_honours_bom_and_meta_charset():
+    assert decode(codecs.BOM_UTF8 + "café".encode()) == "café"
+    assert decode(codecs.BOM_UTF16_LE + "<p>Київ</p>".encode("utf-16-le")) == "<p>Київ</p>"
+    page = '<meta charset="windows-1251"><p>Київ</p>'.encode("cp1251")
+    assert "Київ" in decode(page)
+    http_equiv = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>é</p>'
+    assert "é" in decode(http_equiv.encode("latin-1"))
+
+
+def test_decode_keeps_mostly_valid_utf8_despite_a_declared_single_byte_charset():
+    page = ('<meta charset="iso-8859-1"><p>' + "don’t " * 30 + "</p>").encode() + b"\xff"
+    assert "don’t don’t" in decode(page)
+
+
+def test_decode_falls_back_to_utf8_with_replacement():
+    assert decode(b"<p>ok \xff</p>") == "<p>ok \ufffd</p>"
+    assert decode(b'<meta charset="no-such-charset"><p>ok</p>').endswith("<p>ok</p>")
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00", b"\x1f\x8b\x08\x00\x00", b"abc\x00def"])
+def test_decode_refuses_binary(data):
+    with pytest.raises(NotHtml):
+        decode(data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.errors import TooComplex
+from server.errors import BadRequest, TooComplex
 from server.parse import MAX_ATTRIBUTES, check_attributes, parse
 
 
@@ -47,3 +47,11 @@ def test_check_attributes_reads_text_and_bytes_alike() -> None:
         with pytest.raises(TooComplex):
             check_attributes(document)
     check_attributes("<p a b c>é</p>".encode())
+
+
+def test_parse_returns_a_document_and_refuses_empty():
+    root = parse("<p>Hello</p>")
+    assert root.tag == "html" and root.find("body") is not None
+    assert parse("<p>a\x00b\x0c</p>").text_content() == "ab"
+    with pytest.raises(BadRequest):
+        parse("   ")

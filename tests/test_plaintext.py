@@ -9,7 +9,7 @@ from lxml import etree, html
 
 from server.highlight import highlight
 from server.plaintext import _OWN_MARKER_RE, _WHITESPACE_RE, BLOCK_TAGS, to_plain_text
-from tests.test_stages import _attribution
+from tests.conftest import attribution_at
 
 
 def _plain(fragment: str):
@@ -42,7 +42,7 @@ def test_segments_skip_the_bullet_and_highlight_still_lands():
     assert plain.text == "- “We will fix the roads,” Mayor Doe said."
     segment = plain.segments[0]
     assert plain.text[segment.start : segment.start + segment.length] == segment.raw
-    highlight(plain, [_attribution(plain.text, "Mayor Doe", "said", "“We will fix the roads,”")])
+    highlight(plain, [attribution_at(plain.text, "Mayor Doe", "said", "“We will fix the roads,”")])
     out = html.tostring(article, encoding="unicode")
     assert '<mark class="attr-source" data-attr="a1">Mayor Doe</mark>' in out
     assert to_plain_text(article).text == plain.text
@@ -165,3 +165,12 @@ def test_walk_matches_the_reference_builder():
         for s in plain.segments:
             for k in range(s.length + 2):
                 assert s.raw_index(k) == _reference_raw_index(s.raw, s.lead_skip, k)
+
+
+def test_plain_text_paragraphs_and_whitespace():
+    article = html.fragment_fromstring(
+        "<div><h2>Title</h2><p>One  <b>two</b>\n three</p><ul><li>a</li><li>b</li></ul>tail text</div>"
+    )
+    plain = to_plain_text(article)
+    assert plain.text == "Title\n\nOne two three\n\n- a\n\n- b\n\ntail text"
+    assert [plain.text[s:e] for s, e in plain.paragraphs] == ["Title", "One two three", "- a", "- b", "tail text"]

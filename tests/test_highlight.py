@@ -1,0 +1,23 @@
+"""Stage 9, highlight: the attribution marks in the article tree."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from server.highlight import highlight
+from server.plaintext import to_plain_text
+from tests.conftest import attribution_at
+
+
+def test_highlight_wraps_spans_across_inline_elements():
+    article = html.fragment_fromstring("<div><p>“We will <em>fix</em>   the roads,” Mayor Doe said.</p></div>")
+    plain = to_plain_text(article)
+    assert plain.text == "“We will fix the roads,” Mayor Doe said."
+    highlight(plain, [attribution_at(plain.text, "Mayor Doe", "said", "“We will fix the roads,”")])
+    out = html.tostring(article, encoding="unicode")
+    assert '<mark class="attr-source" data-attr="a1">Mayor Doe</mark>' in out
+    assert '<span class="attr-cue" data-attr="a1">said</span>' in out
+    assert to_plain_text(article).text == plain.text  # marking never changes the text
+    contents = article.xpath("//span[@class='attr-content']")
+    assert "".join(c.text_content() for c in contents) == "“We will fix   the roads,”"
+    assert contents[0].get("id") == "attr-a1"
