@@ -73,9 +73,9 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
-    from .rules import authoring as ruletools  # the rule authors' commands live with their own module
+    from .rules import authoring  # the rule authors' commands, one module each
 
-    ruletools.add_commands(commands)
+    authoring.add_commands(commands)
     return parser
 
 

@@ -331,7 +331,7 @@ def test_descendant_has_works() -> None:
 # --- lookup ------------------------------------------------------------------------------------
 
 
-# moved from tests/test_stages.py: selectors on a parsed page
+# selectors on a parsed page
 def test_css_selector_keys_and_matching():
     root = parse("<div id='a' class='x y'><p class='z'>one</p></div><section><p>two</p></section>")
     by_id, by_class = compile_selector("#a"), compile_selector("div.y p.z")
