@@ -6,12 +6,11 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
 
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-logger = logging.getLogger(__name__)
+from .limits import Deadline
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -191,10 +190,15 @@ _CUE_RE = re.compile(r"\b" + _CUE_WORDS + r"\b")
 _CUE_AFTER_SPACE_RE = re.compile(" " + _CUE_WORDS + r"\b")
 _CUE_AFTER_OTHER_RE = re.compile(r"[^a-zA-Z0-9_ ](?<=\W)" + _CUE_WORDS + r"\b")
 
+# Linear-time patterns: each run is taken whole by a possessive quantifier (\s++, [\w]++) where what follows cannot
+# start with a character of the run, so giving some back never changes a match. A pattern that opens with a
+# whitespace run and is only ever matched right after a word also carries (?<!\s): searched over a long run it
+# is tried at the run's start only, not at every position of it (which rescans the run each time).
+
 # A cue's venue belongs to the cue span: "said in a statement", "said during a press conference".
 _CUE_TAIL_RE = re.compile(
-    r"\s+(?:in|during|at|on|via|through|from)\s+(?:a|an|the|his|her|their|its|our|my)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?"
+    r"(?<!\s)\s++(?:in|during|at|on|via|through|from)\s++(?:a|an|the|his|her|their|its|our|my)\s++"
+    r"(?:[\w’'-]++\s++){0,3}?"
     r"(?:statement|interview|press conference|news conference|press briefing|briefing|post|tweet|"
     r"letter|e-?mail|speech|address|op-ed|memo|blog post|blog|video|message|filing|call|hearing|"
     r"podcast|note|release|announcement|broadcast|essay|column|article|paper|report|study|"
@@ -205,29 +209,32 @@ _CUE_TAIL_RE = re.compile(
 
 # "that" a few words after the cue, behind a preposition or adverb: an adverbial ("argued for years that").
 _THAT_SOON_RE = re.compile(
-    r"\s+(?:for|by|on|in|at|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
-    r"repeatedly|privately|publicly)\b(?:\s+[\w’'.-]+){0,5}?\s+(that)\b(?![’'])"
+    r"(?<!\s)\s++(?:for|by|on|in|at|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
+    r"repeatedly|privately|publicly)\b(?:\s++[\w’'.-]++){0,5}?\s++(that)\b(?![’'])"
 )
 
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
+# (A name's words stay backtracking: "that" may end inside one, "in Forthat:" matching " in For".)
 _CUE_PUBLICATION_RE = re.compile(
-    r"\s+(?:in|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"(?<!\s)\s++(?:in|on)\s++"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b)"
-    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}(?=\s*(?:that\b|,|:))"
+    r"[A-Z][\w’'.&-]*(?:\s++[A-Z][\w’'.&-]*){0,3}(?=\s*+(?:that\b|,|:))"
 )
 
 # Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
+# (?<!\s) covers the first branch too: a match from inside a whitespace run also matches from the run's start.
 _ADVERBIAL_RE = re.compile(
-    r"(?:\s*,?\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:on|in|late|early)\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
-    r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
-    r"|\s+(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:week|month|year|day)"
-    r"|\s+(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"
+    r"(?<!\s)(?:\s*+,?+\s*+(?:on\s++)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s++(?:morning|afternoon|evening|night))?"
+    r"|\s++(?:on|in|late|early)\s++(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
+    r"|\s++(?:last|this|next)\s++(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
+    r"|\s++(?:earlier|later)\s++(?:this|that|in\s++the)\s++(?:week|month|year|day)"
+    r"|\s++(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"
     r"privately|separately|then|now|once|simply|bluntly|flatly|firmly|candidly|openly|explicitly|"
     r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
-    r"|\s+(?:me|us|him|her|them)(?=\s+(?:that|in|during|at|on|after|before|last|this)\b|\s*[,:.]))"
+    r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.]))"
 )
 
 # Pronoun sources, resolved to a named person or body afterwards.
@@ -304,9 +311,12 @@ _PRE_CUE_TIME_NOUNS = tuple(
     )
 )
 _PRE_CUE_TIME_ADVERBS = ("yesterday", "today", "tonight")
+# Searched on a slice (the lookbehind must not see what comes before the window); "\s+ on? \s*" is spelled
+# "\s++ (on \s*+)?": the same strings, without the two runs splitting one stretch of whitespace every way.
 _PRE_CUE_TIME_RE = re.compile(
-    r"(?:\s+(?:on|in|late|early|last|this)?\s*(?:" + "|".join(_PRE_CUE_TIME_NOUNS) + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
-    r"|\s+(?:" + "|".join(_PRE_CUE_TIME_ADVERBS) + r"))$"
+    r"(?<!\s)(?:\s++(?:(?:on|in|late|early|last|this)\s*+)?(?:" + "|".join(_PRE_CUE_TIME_NOUNS) + r")"
+    r"(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
+    r"|\s++(?:" + "|".join(_PRE_CUE_TIME_ADVERBS) + r"))$"
 )
 # What a _PRE_CUE_TIME_RE match ends with (else a digit): most cues are ruled out without the search.
 _PRE_CUE_TIME_ENDS = _PRE_CUE_TIME_NOUNS + _PRE_CUE_TIME_ADVERBS
@@ -363,8 +373,10 @@ ORG_HEADS: frozenset[str] = frozenset(
     )
 )
 
-# Capitalised words right before a surname: the rest of a full name.
-_NAME_LEAD_RE = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}$")
+# Capitalised words right before a surname: the rest of a full name (group "lead"), searched on a slice ending at
+# the surname. A match within a word starts at its first capital (a later capital of the same word ends the same
+# way), so only word starts are tried, skipping to that capital: no position rescans a long word.
+_NAME_LEAD_RE = re.compile(r"(?<![\w’'-])(?:(?![A-Z])[\w’'-])*+(?P<lead>(?:[A-Z][\w’'-]++\.?+\s++){1,3})$")
 
 # How far back (characters) a pronoun looks for the person it refers to.
 PRONOUN_WINDOW = 1500
@@ -415,8 +427,11 @@ _SINGLE_MARK_RE = re.compile(r"['‘’]")
 # Closing quotation marks that may end a quote right before a source or cue.
 _CLOSE_MARKS = ('"', "”", "»", "’")
 
-# A leading conjunction is the writer's glue, not part of the reported content.
-_LEAD_CONJ_RE = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also)\s+")
+# A leading conjunction is the writer's glue, not part of the reported content (matched past leading whitespace:
+# a sentence may start inside a whitespace run, so the run is skipped by _skip_spaces rather than by the pattern).
+_LEAD_CONJ_RE = re.compile(r"(?:And|But|So|Yet|Or|Still|Also)\s++")
+# Whitespace from a position on (to skip it before a match).
+_SPACES_RE = re.compile(r"\s*+")
 
 # Auxiliaries right before a cue verb, included in the cue span.
 _AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
@@ -427,7 +442,7 @@ _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
 _NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE)
 
 # A cue followed only by a colon up to the end of the paragraph.
-_COLON_END_RE = re.compile(r"[ \t]*:[ \t]*(?:\n|$)")
+_COLON_END_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+(?:\n|$)")
 # How many paragraphs a colon-introduced statement may run on for.
 MAX_BLOCK_PARAGRAPHS = 12
 
@@ -436,8 +451,12 @@ _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 # Candidate sentence ends: terminal punctuation, optional closers, then space; or a single line break.
 # ([.!?…]+ spelled as one branch per first mark: branches that each open with a literal let re skip
-# straight to the candidates instead of trying a match at every position, ~2x faster.)
-_SENT_END_RE = re.compile("|".join(rf"{re.escape(mark)}[.!?…]*[\"”’»)\]]*\s+" for mark in ".!?…") + r"|\n")
+# straight to the candidates instead of trying a match at every position, ~2x faster. The lookbehind after the
+# mark keeps a run of marks to its first one: a match from inside the run also matches from its start, which
+# finditer reaches first, since a search never starts right after a mark.)
+_SENT_END_RE = re.compile(
+    "|".join(rf"{re.escape(mark)}(?<![.!?…].)[.!?…]*+[\"”’»)\]]*+\s++" for mark in ".!?…") + r"|\n"
+)
 
 # Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots).
 _TOKEN_RE = re.compile(r"\w(?:[\w’'&-]*\w)?(?:\.\w(?:[\w’'&-]*\w)?)*(?:(?<=\.\w)\.)?|[(),;:\"“”«»]")
@@ -453,11 +472,18 @@ _CLAUSE_VERB_RE = re.compile(
 # Content that trails after the reported clause and is the writer's, not the source's.
 _TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according to)\b")
 
-# A trailing participle after a backward-pointing cue ("…, the NYT reported, citing sources").
+# A trailing participle after a backward-pointing cue ("…, the NYT reported, citing sources"). Only whether it
+# matches is used. The clause after the comma is taken whole, or up to a "(" where a closing parenthetical may
+# start: those are the only places the clause can end in a match, so no other split is tried. (A quote or "that"
+# right after the comma stops it; whitespace there never could, so the run after the comma goes to the clause.)
+_AFTER_CLAUSE = r"(?:[^.!?\"“‘«]|\.(?=\d))"
+_AFTER_PHRASE = r"[^.!?\"“‘«]"
 _AFTER_CUE_END_RE = re.compile(
-    r"^(?:\s*\([^()]{0,60}\))?(?:\s*,\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d))*|\s+(?:citing|adding|noting|quoting|"
-    r"according|in|on|at|during|after|before|last|this|earlier|late|early)\b[^.!?\"“‘«]*)?\s*[.!?…]?[\"”’]?"
-    r"(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
+    r"^(?:\s*+\([^()]{0,60}\))?"
+    rf"(?:\s*+,(?![\"“‘'«]|that\b)(?:{_AFTER_CLAUSE}*+|{_AFTER_CLAUSE}*(?=\())"
+    r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early)\b"
+    rf"(?:{_AFTER_PHRASE}*+|{_AFTER_PHRASE}*(?=\()))?"
+    r"\s*+[.!?…]?[\"”’]?(?:\s*+\([^()]*+\)|(?<=[.!?])[A-Z][^\n]*+)?\s*+$"
 )
 
 # Any word character: tells real text from punctuation-only stretches.
@@ -482,20 +508,20 @@ _NOT_PARENTHETICAL_RE = re.compile(
 # A clause left open before a comma-enclosed cue ("because, he said, quality is key").
 _OPEN_CLAUSE_RE = re.compile(r"\b(?:because|that|but|and|if|when|while|so|although|though|since)\s*$")
 # A comma with its spaces (the end of a parenthetical cue).
-_COMMA_RE = re.compile(r"\s*,\s*")
+_COMMA_RE = re.compile(r"(?<!\s)\s*+,\s*+")
 
 # The word right after a cue.
-_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+_NEXT_WORD_RE = re.compile(r"(?<!\s)\s++([a-z]++)\b")
 # A reported statement has at least this many words (a lone "that" is a fragment).
 MIN_CONTENT_WORDS = 2
 # Backward contents shorter than this many words are adverbials ("In fact, HCA said …"), not statements.
 MIN_BACKWARD_WORDS = 3
 
-# A short opening phrase before the subject: "In Washington, ", "On Tuesday, ".
+# A short opening phrase before the subject: "In Washington, ", "On Tuesday, " (matched past leading whitespace).
 _LEADING_ADVERBIAL_RE = re.compile(
-    r"\s*(?:In|On|At|For|After|Before|During|Since|From|Last|This|Earlier|Later|Meanwhile|However|Still|Yet|"
+    r"(?:In|On|At|For|After|Before|During|Since|From|Last|This|Earlier|Later|Meanwhile|However|Still|Yet|"
     r"Now|Today|Yesterday|Separately|Elsewhere|Also|But|And|Then|Instead|Similarly|Likewise)"
-    r"(?:\s+[\w’'-]+){0,5}?,\s+"
+    r"(?:\s++[\w’'-]++){0,5}?,\s++"
 )
 
 # A relative pronoun right before a cue: ", who said", ", which says".
@@ -511,8 +537,11 @@ _STRONG_VERB_RE = re.compile(
 MAX_SENTENCE_CHARS = 4000
 MAX_CUES_PER_SENTENCE = 40
 
-# Inputs above this size are processed paragraph by paragraph only up to this many cues (guards time).
+# Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
+# rest of the cap, each sentence examined for one counting as one cue.
 MAX_CUES = 20000
+# How many steps of a long, cheap loop run between two deadline checks.
+_CHECK_EVERY = 256
 
 
 # ---------------------------------------------------------------------------------------------
@@ -767,9 +796,9 @@ def _source_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
         window = max(lo, seg_end - 40)
         # A match ends at seg_end (text there is not whitespace, so $ matches nowhere else) with a word or a digit.
         timed = text.endswith(_PRE_CUE_TIME_ENDS, window, seg_end) or text[seg_end - 1 : seg_end].isdecimal()
-        m = _PRE_CUE_TIME_RE.search(text, window, seg_end) if timed else None
-        if m and m.start() >= lo:
-            end = m.start()
+        m = _PRE_CUE_TIME_RE.search(text[window:seg_end]) if timed else None
+        if m and window + m.start() >= lo:
+            end = window + m.start()
             continue
         j = seg_end
         while j > lo and (text[j - 1].isalpha() or text[j - 1] in "’'"):
@@ -1046,21 +1075,28 @@ def _kind(text: str, qidx: _QuoteIndex, s: int, e: int) -> str:
     return "indirect"
 
 
+# The particle a particle cue needs right after it ("pointed out").
+_PARTICLE_RES: dict[str, re.Pattern] = {
+    verb: re.compile(r"(?<!\s)\s++(?:" + particles + r")\b") for verb, particles in PARTICLE_CUES.items()
+}
+# The addressee of an object cue ("told reporters", "asked the BBC"); a name's words keep backtracking for the \b.
+_ADDRESSEE_RE = re.compile(
+    r"(?<!\s)\s++(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
+    r"the\s++\w++|[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4})\b"
+)
+
+
 def _cue_extent(text: str, m: re.Match, hi: int) -> tuple[int, int, str]:
     """The cue span (verb plus addressee/venue) and the verb's lowercase form."""
     verb = m.group().lower()
     cs, ce = m.start(), m.end()
     if verb in PARTICLE_CUES:
-        pm = re.match(r"\s+(?:" + PARTICLE_CUES[verb] + r")\b", text[ce : ce + 8])
+        pm = _PARTICLE_RES[verb].match(text[ce : ce + 8])
         if not pm:
             return cs, -1, verb
         ce += pm.end()
     if verb in OBJECT_CUES:
-        om = re.match(
-            r"\s+(?:(?:the|a|an)\s+)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
-            r"the\s+\w+|[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*){0,4})\b",
-            text[ce : min(hi, ce + 80)],
-        )
+        om = _ADDRESSEE_RE.match(text[ce : min(hi, ce + 80)])
         if om:
             ce += om.end()
     tm = _CUE_TAIL_RE.match(text, ce, min(hi, ce + 120)) or _CUE_PUBLICATION_RE.match(text, ce, min(hi, ce + 80))
@@ -1079,6 +1115,14 @@ def _skip_adverbials(text: str, pos: int, hi: int) -> int:
     if tm:
         pos = tm.end()
     return pos
+
+
+# Words after an advice verb that make its object a plain complement, not a recommendation.
+_NOT_ADVICE_RE = re.compile(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b")
+# Words after a cue that start a prepositional phrase or a conjunct, not a reported clause.
+_NOT_CLAUSE_RE = re.compile(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|and|or|but|so|because)\b")
+# Where a bare clause's first phrase ends.
+_PHRASE_END_RE = re.compile(r"[,;:]")
 
 
 def _forward_content(
@@ -1111,15 +1155,15 @@ def _forward_content(
         return cstart, send
     low = stripped[:40].lower()
     if verb in OBJECT_CONTENT_CUES:
-        if re.match(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b", low):
+        if _NOT_ADVICE_RE.match(low):
             return None
         return cstart, send
     if low.startswith("to ") and verb in VOW_CUES:
         return cstart, send  # "vowed to keep trying"
-    if re.match(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|and|or|but|so|because)\b", low):
+    if _NOT_CLAUSE_RE.match(low):
         return None
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
-    cm = re.search(r"[,;:]", stripped)
+    cm = _PHRASE_END_RE.search(stripped)
     probe = stripped[: cm.start()] if cm else stripped
     has_clause = bool(_CLAUSE_VERB_RE.search(probe[:160]))
     if weak and not qidx.any_in(cstart, send):
@@ -1136,20 +1180,24 @@ def _cut_at_next_source(cstart: int, cend: int, next_sources: list[int]) -> int:
     return cend
 
 
-def _raw_attributions(text: str) -> list[_Raw]:
+def _raw_attributions(text: str, deadline: Deadline) -> list[_Raw]:
     paras = _paragraphs(text)
+    deadline.check()
     qspans = _quote_spans(text, paras)
     qidx = _QuoteIndex(qspans)
+    deadline.check()
     out: list[_Raw] = []
     # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
     cues = _cue_matches(text)
     cue_starts = [m.start() for m in cues]
+    colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
     for pi, (ps, pe) in enumerate(paras):
+        deadline.check()
         if ps >= pe:
             continue
         lo = bisect_left(cue_starts, ps)
         hi = bisect_left(cue_starts, pe, lo)
-        if lo == hi and not _colon_quote_possible(text, ps, pe):
+        if lo == hi and (colon_budget <= 0 or not _colon_quote_possible(text, ps, pe)):
             continue
         sents = _sentences(text, ps, pe, qidx.inside)
         k = lo
@@ -1159,12 +1207,12 @@ def _raw_attributions(text: str) -> list[_Raw]:
             k0 = k
             while k < hi and cue_starts[k] < se:
                 k += 1
-            if k0 == k and not _colon_quote_possible(text, ss, se):
-                continue
-            try:
-                out.extend(_sentence(text, qidx, cues[k0 : min(k, k0 + MAX_CUES_PER_SENTENCE)], ss, se, pi))
-            except Exception:  # one odd sentence must not cost the whole article its attributions
-                logger.exception("attribution finder failed on a sentence at %d", ss)
+            if k0 == k:
+                if colon_budget <= 0 or not _colon_quote_possible(text, ss, se):
+                    continue
+                colon_budget -= 1
+            deadline.check()  # a single paragraph may hold thousands of sentences
+            out.extend(_sentence(text, qidx, cues[k0 : min(k, k0 + MAX_CUES_PER_SENTENCE)], ss, se, pi))
     return out
 
 
@@ -1266,7 +1314,8 @@ def _drop_duplicates(text: str, raws: list[tuple[int, _Raw]]) -> list[tuple[int,
 
 
 _DANGLING_CONJ = ("and", "but", "while", "as", "whereas", "or")
-_DANGLING_CONJ_RE = re.compile(r"(?:\s*,?\s*\b(?:" + "|".join(_DANGLING_CONJ) + r")\s*)$")
+# Searched on a slice; a match from inside a whitespace run also matches from its start, which search finds first.
+_DANGLING_CONJ_RE = re.compile(r"(?<!\s)(?:\s*+,?+\s*+\b(?:" + "|".join(_DANGLING_CONJ) + r")\s*+)$")
 
 
 def _trim_content(text: str, qidx: _QuoteIndex, s: int, e: int) -> tuple[int, int]:
@@ -1298,8 +1347,14 @@ def _lead_start(text: str, ss: int, end: int, qidx: _QuoteIndex | None = None) -
         ss = k + 1
         while ss < end and text[ss].isspace():
             ss += 1
-    m = _LEAD_CONJ_RE.match(text, ss, end)
+    m = _LEAD_CONJ_RE.match(text, _skip_spaces(text, ss, end), end)
     return m.end() if m else ss
+
+
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    """The first position at or after pos (up to end) that is not whitespace."""
+    m = _SPACES_RE.match(text, pos, end)
+    return m.end() if m else pos
 
 
 def _enough_words(text: str, s: int, e: int) -> bool:
@@ -1328,6 +1383,12 @@ def _is_parenthetical(lead: str) -> bool:
 _BASE_SUBJECT_RE = re.compile(r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$")
 
 
+# A plural pronoun subject inside a subordinate clause ("when they say"): not the subject of the cue.
+_SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++\w++[\s,]*+$")
+# A coordinated cue: "… and recommends", "… but also says".
+_COORDINATED_RE = re.compile(r"\b(?:and|but)\s++(?:(?:also|then|later)\s++)?$")
+
+
 def _base_form_ok(text: str, ss: int, cs: int) -> bool:
     """A base-form cue ("say") needs a plural subject; otherwise it is a noun or an infinitive."""
     m = _BASE_SUBJECT_RE.search(text[max(ss, cs - 60) : cs])
@@ -1336,7 +1397,7 @@ def _base_form_ok(text: str, ss: int, cs: int) -> bool:
     w = m.group(1)
     lw = w.lower()
     if lw in ("they", "we", "i", "people", "police"):
-        return not re.search(r"\b(?:when|if|whenever|until|unless|as)\s+\w+[\s,]*$", text[max(ss, cs - 30) : cs])
+        return not _SUBORDINATE_SUBJECT_RE.search(text[max(ss, cs - 30) : cs])
     if lw in ("its", "his", "hers", "ours", "theirs", "yours", "this", "was", "has", "does", "is"):
         return False
     return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in NP_BREAK
@@ -1355,7 +1416,7 @@ def _subject(text: str, ss: int, cs: int, sent_raws: list[tuple[int, _Raw]]) -> 
             src = r.source
     if src is not None:
         return src
-    lm = _LEADING_ADVERBIAL_RE.match(text, ss, cs)
+    lm = _LEADING_ADVERBIAL_RE.match(text, _skip_spaces(text, ss, cs), cs)
     if lm:
         ss = lm.end()  # "In Washington, White House press secretary Josh Earnest …"
     src = _source_after(text, ss, cs, allow_appos=True, strict_start=True)
@@ -1428,7 +1489,7 @@ def _one_cue(
         if rm:
             # "said the officials, who added that …": the relative pronoun's antecedent speaks
             src_b = _source_before(text, ss, rm.start())
-    if src_b is None and re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", before):
+    if src_b is None and _COORDINATED_RE.search(before):
         # coordinated cue ("He stresses hydration and recommends …"): the clause's subject speaks
         src_b = _subject(text, ss, cs, sent_raws)
         if src_b is not None:
@@ -1571,13 +1632,13 @@ def _according_to(text: str, qidx: _QuoteIndex, cue_s: int, cue_e: int, ss: int,
     lead = text[ss:cue_s].rstrip()
     if not lead:
         # "According to X, clause." — the source ends at the first comma
-        cm = re.compile(r",").search(text, cue_e, se)
-        if not cm:
+        comma = text.find(",", cue_e, se)
+        if comma < 0:
             return None
-        src = _source_after(text, cue_e, cm.start(), allow_appos=False)
+        src = _source_after(text, cue_e, comma, allow_appos=False)
         if not src:
             return None
-        cst, cen = _trim_content(text, qidx, cm.end(), se)
+        cst, cen = _trim_content(text, qidx, comma + 1, se)
         if cen <= cst:
             return None
         return _Raw(src, (cue_s, cue_e), (cst, cen), _kind(text, qidx, cst, cen), pi)
@@ -1592,27 +1653,30 @@ def _according_to(text: str, qidx: _QuoteIndex, cue_s: int, cue_e: int, ss: int,
     return _Raw(src, (cue_s, cue_e), (cst, cen), _kind(text, qidx, cst, cen), pi)
 
 
-# A named source introducing a quote with a colon: 'Blinken: "…"'.
+# A named source introducing a quote with a colon: 'Blinken: "…"'. Matched at the start of a sentence's slice; the
+# lookbehind keeps a search from rescanning a long word from each of its letters.
 _COLON_SRC_RE = re.compile(
-    r"([A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w’'.-]*){0,4})\s*:\s*(?=[\"“«„])"
+    r"(?<![\w’'.-])([A-Z][\w’'.-]*+(?:\s++(?:of\s++|the\s++|de\s++|van\s++)?[A-Z][\w’'.-]*+){0,4}+)"
+    r"\s*+:\s*+(?=[\"“«„])"
 )
 
 
 def _colon_cue(text: str, qidx: _QuoteIndex, ss: int, se: int, pi: int, sent_raws: list[tuple[int, _Raw]]) -> None:
-    if ":" not in text[ss:se]:
+    sentence = text[ss:se]
+    if ":" not in sentence:
         return
-    m = _COLON_SRC_RE.match(text, ss, se)
+    m = _COLON_SRC_RE.match(sentence)
     if not m:
         return
-    colon = text.index(":", m.end(1))
-    q = qidx.starting_at(m.end())
+    colon = ss + sentence.index(":", m.end(1))
+    q = qidx.starting_at(ss + m.end())
     if not q:
         return
     if m.group(1).split()[0].lower() in NP_BREAK:
         return
     if any(r.cue[0] <= colon < r.cue[1] or r.content[0] <= colon < r.content[1] for _, r in sent_raws):
         return
-    sent_raws.append((colon, _Raw((m.start(1), m.end(1)), (colon, colon + 1), q, "direct", pi)))
+    sent_raws.append((colon, _Raw((ss + m.start(1), ss + m.end(1)), (colon, colon + 1), q, "direct", pi)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1622,7 +1686,7 @@ def _colon_cue(text: str, qidx: _QuoteIndex, ss: int, se: int, pi: int, sent_raw
 
 def _name_core(src: str) -> str:
     """Strip determiners, titles and appositions: the name a reader would recognise."""
-    s = re.sub(r"\s*\([^)]*\)", "", src).strip()
+    s = _without_parentheticals(src).strip()
     first = s.split(",")[0].strip()
     if _is_name_list(s):
         pass  # "Canada, Britain and America's other NATO allies": the whole list speaks
@@ -1653,6 +1717,21 @@ def _name_core(src: str) -> str:
     if tail and len(tail) < len(words) and all(w[0].isupper() for w in tail):
         return " ".join(tail)
     return " ".join(words)
+
+
+def _without_parentheticals(s: str) -> str:
+    r"""What re.sub(r"\s*\([^)]*\)", "", s) returns, in one pass: the pattern rescans to the end from every "("
+    that has no ")" after it (str.isspace is exactly its \s)."""
+    out: list[str] = []
+    pos = 0
+    while (opening := s.find("(", pos)) >= 0 and (closing := s.find(")", opening)) >= 0:
+        start = opening
+        while start > pos and s[start - 1].isspace():
+            start -= 1
+        out.append(s[pos:start])
+        pos = closing + 1
+    out.append(s[pos:])
+    return "".join(out)
 
 
 def _is_name_list(s: str) -> bool:
@@ -1700,28 +1779,34 @@ class _Mentions:
         return None
 
 
-def _full_names(text: str, surnames: set[str]) -> dict[str, tuple[int, str]]:
-    """Where each surname first appears as part of a full name ("Lloyd Austin"); str.find scans stop at
-    the first full name, so this stays cheap (no per-article regex compilation)."""
+# A maximal run of letters and digits ([^\W_] is exactly str.isalnum): a surname (isalpha) that stands as a word of
+# its own, between non-alphanumeric characters, is exactly such a run.
+_ALNUM_RUN_RE = re.compile(r"[^\W_]++")
+
+
+def _full_names(text: str, surnames: set[str], deadline: Deadline) -> dict[str, tuple[int, str]]:
+    """Where each surname first appears as part of a full name ("Lloyd Austin"): one scan of the text's words
+    serves every surname."""
     out: dict[str, tuple[int, str]] = {}
-    n = len(text)
-    for surname in surnames:
-        i = text.find(surname)
-        while i >= 0:
-            j = i + len(surname)
-            if (i == 0 or not text[i - 1].isalnum()) and (j >= n or not text[j].isalnum()):
-                lead = _NAME_LEAD_RE.search(text, max(0, i - 60), i)
-                if lead:
-                    core = _name_core(lead.group() + surname)
-                    ws = core.split()
-                    if len(ws) >= 2 and ws[-1] == surname and _looks_person(core):
-                        out[surname] = (i, core)
-                        break
-            i = text.find(surname, j)
+    if not surnames:
+        return out
+    for n, word in enumerate(_ALNUM_RUN_RE.finditer(text)):
+        if n % _CHECK_EVERY == 0:
+            deadline.check()
+        surname = word.group()
+        if surname not in surnames or surname in out:
+            continue
+        i = word.start()
+        lead = _NAME_LEAD_RE.search(text[max(0, i - 60) : i])
+        if lead:
+            core = _name_core(lead.group("lead") + surname)
+            ws = core.split()
+            if len(ws) >= 2 and ws[-1] == surname and _looks_person(core):
+                out[surname] = (i, core)
     return out
 
 
-def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
+def _resolve(text: str, raws: list[_Raw], deadline: Deadline) -> list[str | None]:
     """Speaker names: titles stripped, surnames and abbreviations expanded, pronouns resolved."""
     speakers: list[str | None] = []
     full_names: dict[str, str] = {}  # surname / abbreviation -> full name
@@ -1732,13 +1817,14 @@ def _resolve(text: str, raws: list[_Raw]) -> list[str | None]:
         for w in [text[r.source[0] : r.source[1]]]
         if " " not in w and len(w) >= 3 and w[:1].isupper() and w.isalpha()
     }
-    first_full = _full_names(text, surnames)
+    first_full = _full_names(text, surnames, deadline)
     mentions = _Mentions(text)
     titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
     last_person: tuple[int, str] | None = None
     last_org: str | None = None
     last_plural: str | None = None
     for r in raws:
+        deadline.check()
         if r.source is None:
             speakers.append(None)
             continue
@@ -1798,7 +1884,7 @@ def _is_named(speaker: str | None) -> bool:
     )
 
 
-def _rank(raws: list[_Raw], speakers: list[str | None], n_paras: int) -> list[int | None]:
+def _rank(raws: list[_Raw], speakers: list[str | None], n_paras: int, deadline: Deadline) -> list[int | None]:
     """Rank the key attributions: named sources, quoted words, the sources the story leans on, early ones."""
     counts: dict[str, int] = {}
     for sp in speakers:
@@ -1806,6 +1892,7 @@ def _rank(raws: list[_Raw], speakers: list[str | None], n_paras: int) -> list[in
             counts[sp] = counts.get(sp, 0) + 1
     scored: list[tuple[float, int]] = []
     for i, (r, sp) in enumerate(zip(raws, speakers, strict=True)):
+        deadline.check()
         if not _is_named(sp):
             continue
         score = KIND_WEIGHT.get(r.kind, 0.0)
@@ -1822,15 +1909,14 @@ def _rank(raws: list[_Raw], speakers: list[str | None], n_paras: int) -> list[in
     return ranks
 
 
-def find_attributions(text: str) -> list[Attribution]:
-    """Every attribution in text (paragraphs separated by blank lines), in text order."""
+def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attribution]:
+    """Every attribution in text (paragraphs separated by blank lines), in text order.
+
+    With a deadline, raises TooComplex once it has passed (checked between paragraphs and attributions)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    try:
-        raws = _raw_attributions(text)
-    except Exception:  # never raise on odd input: log and return nothing rather than break a page
-        logger.exception("attribution finder failed on a %d-character text", len(text))
-        return []
+    deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
+    raws = _raw_attributions(text, deadline)
     # one attribution per cue; keep text order
     seen: set[tuple[int, int]] = set()
     uniq: list[_Raw] = []
@@ -1839,9 +1925,9 @@ def find_attributions(text: str) -> list[Attribution]:
             continue
         seen.add(r.cue)
         uniq.append(r)
-    speakers = _resolve(text, uniq)
+    speakers = _resolve(text, uniq, deadline)
     n_paras = max(1, len({r.paragraph for r in uniq}))
-    ranks = _rank(uniq, speakers, n_paras)
+    ranks = _rank(uniq, speakers, n_paras, deadline)
     out: list[Attribution] = []
     for i, (r, sp, rk) in enumerate(zip(uniq, speakers, ranks, strict=True), 1):
         src = text[r.source[0] : r.source[1]] if r.source else None

@@ -10,7 +10,8 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from .attributions import Attribution
-from .plaintext import PlainText, Segment
+from .limits import Deadline
+from .plaintext import _LONG_WHITESPACE_RE, PlainText, Segment
 
 log = logging.getLogger(__name__)
 
@@ -18,52 +19,100 @@ log = logging.getLogger(__name__)
 MARKUP = {"source": ("mark", "attr-source"), "cue": ("span", "attr-cue"), "content": ("span", "attr-content")}
 
 
-def highlight(plain: PlainText, attributions: Sequence[Attribution]) -> None:
-    """Wrap every span in elements carrying data-attr=<id>; overlapping spans keep the higher-ranked one."""
-    spans: list[tuple[int, int, str, str]] = []
-    for attribution in sorted(attributions, key=lambda a: (a.rank is None, a.rank or 0)):
-        for part in ("content", "source", "cue"):
-            span = getattr(attribution, f"{part}_span")
-            if span and span[0] < span[1] and not _overlaps(spans, span):
-                spans.append((span[0], span[1], part, attribution.id))
-    starts = [segment.start for segment in plain.segments]
-    pieces: list[tuple[Segment, int, int, str, str]] = []
+def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: Deadline | None = None) -> None:
+    """Wrap every span in elements carrying data-attr=<id>; overlapping spans keep the higher-ranked one.
+
+    With a deadline, raises TooComplex once it has passed (checked per attribution and per text node)."""
+    deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
+    spans = _disjoint_spans(attributions, deadline)
+    segments = plain.segments
+    starts = [segment.start for segment in segments]
+    # Pieces per text node (segment index -> (lo, hi, part, id), offsets in its normalised text), left to right.
+    pieces: dict[int, list[tuple[int, int, str, str]]] = {}
     for start, end, part, attribution_id in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
-        while i < len(plain.segments) and plain.segments[i].start < end:
-            segment = plain.segments[i]
+        while i < len(segments) and segments[i].start < end:
+            segment = segments[i]
             lo, hi = max(start, segment.start), min(end, segment.start + segment.length)
             if lo < hi:
-                pieces.append((segment, lo - segment.start, hi - segment.start, part, attribution_id))
+                pieces.setdefault(i, []).append((lo - segment.start, hi - segment.start, part, attribution_id))
             i += 1
     # Right to left, so that each cut leaves the text before it, and the segments pointing there, intact.
-    pieces.sort(key=lambda p: p[0].start + p[1], reverse=True)
     first: dict[str, HtmlElement] = {}
-    for segment, lo, hi, part, attribution_id in pieces:
-        first[attribution_id] = _wrap(segment, segment.raw_index(lo), segment.raw_index(hi), part, attribution_id)
+    for i in sorted(pieces, reverse=True):
+        deadline.check()
+        for attribution_id, wrapper in _wrap_segment(segments[i], sorted(pieces[i])):
+            first[attribution_id] = wrapper
     # The earliest piece of each attribution is the anchor the "Who said what" panel links to.
     for attribution_id, element in first.items():
         element.set("id", f"attr-{attribution_id}")
 
 
-def _overlaps(spans: list[tuple[int, int, str, str]], span: tuple[int, int]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e, _, _ in spans)
+def _disjoint_spans(attributions: Sequence[Attribution], deadline: Deadline) -> list[tuple[int, int, str, str]]:
+    """(start, end, part, id) of every part, highest rank first, skipping a part that overlaps one taken before."""
+    spans: list[tuple[int, int, str, str]] = []
+    # The spans taken so far are disjoint: sorted by start, their ends are sorted too, and the only one that can
+    # overlap a new span is the last that starts before the new one ends.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
+    for attribution in sorted(attributions, key=lambda a: (a.rank is None, a.rank or 0)):
+        deadline.check()
+        for part in ("content", "source", "cue"):
+            span = getattr(attribution, f"{part}_span")
+            if not span or span[0] >= span[1]:
+                continue
+            i = bisect.bisect_left(taken_starts, span[1])
+            if i and taken_ends[i - 1] > span[0]:
+                continue
+            taken_starts.insert(i, span[0])
+            taken_ends.insert(i, span[1])
+            spans.append((span[0], span[1], part, attribution.id))
+    return spans
 
 
-def _wrap(segment: Segment, lo: int, hi: int, part: str, attribution_id: str) -> HtmlElement:
-    tag, css_class = MARKUP[part]
-    wrapper = html.Element(tag)
-    wrapper.set("class", css_class)
-    wrapper.set("data-attr", attribution_id)
+def _wrap_segment(segment: Segment, pieces: list[tuple[int, int, str, str]]) -> list[tuple[str, HtmlElement]]:
+    """Wrap the (sorted, disjoint) pieces of one text node, right to left; (id, wrapper) in that order.
+
+    The node's text is cut once: cutting it piece by piece would copy the text before each cut again."""
     owner = segment.element
     raw = getattr(owner, segment.attr) or ""
-    before, piece, after = raw[:lo], raw[lo:hi], raw[hi:]
-    wrapper.text, wrapper.tail = piece, after
+    bounds = _raw_indices(segment, [k for lo, hi, _, _ in pieces for k in (lo, hi)])
+    wrapped: list[tuple[str, HtmlElement]] = []
+    after_end = len(raw)
+    for n in range(len(pieces) - 1, -1, -1):
+        _, _, part, attribution_id = pieces[n]
+        lo, hi = bounds[2 * n], bounds[2 * n + 1]
+        tag, css_class = MARKUP[part]
+        wrapper = html.Element(tag)
+        wrapper.set("class", css_class)
+        wrapper.set("data-attr", attribution_id)
+        wrapper.text, wrapper.tail = raw[lo:hi], raw[hi:after_end]
+        if segment.attr == "text":
+            owner.insert(0, wrapper)
+        else:
+            owner.addnext(wrapper)  # after the owner's tail text: before the wrappers added so far
+        after_end = lo
+        wrapped.append((attribution_id, wrapper))
+    before = raw[:after_end]
     if segment.attr == "text":
         owner.text = before
-        owner.insert(0, wrapper)
     else:
         owner.tail = before
-        owner.addnext(wrapper)
     segment.raw = before
-    return wrapper
+    return wrapped
+
+
+def _raw_indices(segment: Segment, ks: list[int]) -> list[int]:
+    """segment.raw_index(k) for each k of an ascending list, in one pass over the whitespace runs (raw_index
+    rescans them from the start of the text on every call)."""
+    out: list[int] = []
+    shift = 0
+    runs = _LONG_WHITESPACE_RE.finditer(segment.raw)
+    run = next(runs, None)
+    for k in ks:
+        target = k + segment.lead_skip
+        while run is not None and run.start() - shift < target:
+            shift += run.end() - run.start() - 1  # a whitespace run is one character once normalised
+            run = next(runs, None)
+        out.append(min(target + shift, len(segment.raw)))
+    return out

@@ -548,3 +548,107 @@ def test_anchored_pattern_prefilters_only_skip_strings_that_cannot_match():
         old = re.search(r"(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$", text)
         new = attributions._BASE_SUBJECT_RE.search(text)
         assert (old and (old.span(), old.group(1))) == (new and (new.span(), new.group(1))), text
+
+
+# --- Linear patterns that must match what their plain (backtracking) forms match, as the finder uses them -------
+
+
+def _backtracking_form(pattern: str) -> str:
+    """The pattern without its linear-time devices: the leading lookbehind dropped, possessive quantifiers greedy."""
+    return re.sub(r"^\(\?<![^)]*\)", "", pattern).replace("++", "+").replace("*+", "*").replace("?+", "?")
+
+
+# Matched only right after a non-space character (a cue's or a source's last), where the lookbehind always holds.
+_AFTER_A_WORD = [
+    "_CUE_TAIL_RE",
+    "_THAT_SOON_RE",
+    "_CUE_PUBLICATION_RE",
+    "_ADVERBIAL_RE",
+    "_COMMA_RE",
+    "_NEXT_WORD_RE",
+    "_COLON_END_RE",
+]
+_PATTERN_FUZZ_WORDS = [
+    *[" ", " ", "  ", "\n", "\t", "\u00a0", ",", ".", ":", "(", ")", '"', "“", "’", "-", "!", "A", "x", "7", "2024"],
+    *["in", "on", "a", "the", "statement", "press conference", "blog", "e-mail", "for", "years", "that", "that’s"],
+    *["Monday", "May", "January", "Jan.", "12", "morning", "last", "week", "earlier", "also", "as well", "me"],
+    *["Times", "Forthat", "And", "But", "In", "Washington", "Smith", "Mr.", "and", "whereas", "citing", "Blinken"],
+]
+
+
+def _match_key(m: re.Match | None, offset: int = 0) -> tuple | None:
+    if m is None:
+        return None
+    groups = (m.start(1) + offset, m.end(1) + offset) if m.re.groups else ()
+    return (m.start() + offset, m.end() + offset, *groups)
+
+
+def test_linear_patterns_match_as_the_plain_ones_right_after_a_word():
+    for name in _AFTER_A_WORD:
+        new = getattr(attributions, name)
+        old = re.compile(_backtracking_form(new.pattern))
+        for text in _fuzz_texts(_PATTERN_FUZZ_WORDS, 300, seed=len(name)):
+            for pos in range(len(text) + 1):
+                if pos == 0 or not text[pos - 1].isspace():
+                    assert _match_key(new.match(text, pos)) == _match_key(old.match(text, pos)), (name, text, pos)
+
+
+# The plain forms of the patterns rewritten beyond possessive quantifiers.
+_PLAIN_PRE_CUE_TIME = re.compile(
+    r"(?:\s+(?:on|in|late|early|last|this)?\s*(?:"
+    + "|".join(attributions._PRE_CUE_TIME_NOUNS)
+    + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\s+(?:yesterday|today|tonight))$"
+)
+_PLAIN_NAME_LEAD = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}$")
+_PLAIN_COLON_SRC = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w’'.-]*){0,4})\s*:\s*(?=[\"“«„])"
+)
+_PLAIN_AFTER_CUE_END = re.compile(
+    r"^(?:\s*\([^()]{0,60}\))?(?:\s*,\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d))*|\s+(?:citing|adding|noting|"
+    r"quoting|according|in|on|at|during|after|before|last|this|earlier|late|early)\b[^.!?\"“‘«]*)?\s*[.!?…]?"
+    r"[\"”’]?(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
+)
+_PLAIN_LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also)\s+")
+_PLAIN_LEADING_ADVERBIAL = re.compile(r"\s*" + _backtracking_form(attributions._LEADING_ADVERBIAL_RE.pattern))
+_PLAIN_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
+
+
+def test_linear_patterns_match_as_the_plain_ones_where_the_finder_uses_them():
+    dangling = re.compile(_backtracking_form(attributions._DANGLING_CONJ_RE.pattern))
+    words = [*_PATTERN_FUZZ_WORDS, "aB", "Lloyd", "O’Neil", "(a)", "( b. c)", "5", "today", "Z.", "Blinken: “", ", and"]
+    for text in _fuzz_texts(words, 600, seed=3):
+        for pos in range(len(text) + 1):
+            rest = text[pos:]
+            # searched and matched on slices: a window ending at a cue, a sentence, what follows a source
+            assert _match_key(attributions._PRE_CUE_TIME_RE.search(rest), pos) == _match_key(
+                _PLAIN_PRE_CUE_TIME.search(text, pos)
+            ), text
+            lead, plain = attributions._NAME_LEAD_RE.search(text[:pos]), _PLAIN_NAME_LEAD.search(text, 0, pos)
+            assert (lead and lead.span("lead")) == (plain and plain.span()), text
+            assert _match_key(attributions._COLON_SRC_RE.match(rest), pos) == _match_key(
+                _PLAIN_COLON_SRC.match(text, pos)
+            ), text
+            assert bool(attributions._AFTER_CUE_END_RE.match(rest)) == bool(_PLAIN_AFTER_CUE_END.match(rest)), text
+        assert _match_key(attributions._DANGLING_CONJ_RE.search(text)) == _match_key(dangling.search(text)), text
+        assert [m.span() for m in _SENT_END_RE.finditer(text)] == [m.span() for m in _PLAIN_SENT_END.finditer(text)]
+        assert attributions._without_parentheticals(text) == re.sub(r"\s*\([^)]*\)", "", text), text
+    # matched past the whitespace at a sentence start, which may lie inside a whitespace run (only the end is used)
+    openers = [" ", "  ", "\n", "\u00a0", ",", ", ", "x", "And", "But", "Also", "In", "Meanwhile", "Washington", "the"]
+    for text in _fuzz_texts(openers, 600, seed=5):
+        for pos in range(len(text) + 1):
+            start = attributions._skip_spaces(text, pos, len(text))
+            for new, old in (
+                (attributions._LEAD_CONJ_RE, _PLAIN_LEAD_CONJ),
+                (attributions._LEADING_ADVERBIAL_RE, _PLAIN_LEADING_ADVERBIAL),
+            ):
+                m, plain = new.match(text, start), old.match(text, pos)
+                assert (m and m.end()) == (plain and plain.end()), text
+
+
+def test_a_bug_in_the_finder_raises_instead_of_returning_nothing(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(attributions, "_one_cue", broken)
+    with pytest.raises(ZeroDivisionError):
+        find_attributions('"It works," she said.')
