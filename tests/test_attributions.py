@@ -1,4 +1,4 @@
-"""Tests for the "who said what" finder (server/attributions.py)."""
+"""Tests for the "who said what" finder (server/attributions/)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from server import attributions
-from server.attributions import _SENT_END_RE, Attribution, find_attributions
+from server.attributions import (
+    Attribution,
+    collect,
+    cues,
+    find_attributions,
+    lexicon,
+    patterns,
+    speakers,
+    structure,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "attributions" / "dev"
@@ -450,7 +458,7 @@ def test_a_list_of_names_speaks_as_a_whole_but_an_apposition_does_not():
 def test_sentence_ends_are_found_as_the_plain_pattern_finds_them():
     plain = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
     text = 'He said so. "Really?!" she asked.\nNo… "Fine." (Yes.) Ok!! Mr. X.\u00a0Then ?! end. x.y ...  z'
-    assert [m.span() for m in _SENT_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in patterns.SENT_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 # --- Fast paths that must find exactly what the plain patterns find ---------------------------------------
@@ -462,7 +470,7 @@ def _fuzz_texts(alphabet: list[str], count: int = 400, seed: int = 7) -> list[st
 
 
 _FUZZ_WORDS = [
-    *sorted(set(attributions.CUE_VERBS))[::7],
+    *sorted(set(lexicon.CUE_VERBS))[::7],
     "said",
     "According to",
     "according to",
@@ -491,18 +499,18 @@ _FUZZ_WORDS = [
 
 def test_cue_words_are_single_words_or_according_to():
     # _cue_matches relies on cues never overlapping: each is letters only (and "according to").
-    assert all(w.isalpha() for w in attributions.CUE_VERBS)
+    assert all(w.isalpha() for w in lexicon.CUE_VERBS)
 
 
 def test_cue_matches_are_those_of_finditer():
     for text in _fuzz_texts(_FUZZ_WORDS, 3000):
-        want = [(m.start(), m.end(), m.group()) for m in attributions._CUE_RE.finditer(text)]
-        assert [(m.start(), m.end(), m.group()) for m in attributions._cue_matches(text)] == want, text
+        want = [(m.start(), m.end(), m.group()) for m in patterns.CUE_RE.finditer(text)]
+        assert [(m.start(), m.end(), m.group()) for m in cues.cue_matches(text)] == want, text
 
 
 def test_sentence_start_set_is_the_old_character_class():
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    assert set(re.findall(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ]", every)) == attributions._UPPER_START
+    assert set(re.findall(r"[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ]", every)) == lexicon.UPPER_START
 
 
 def test_anchored_pattern_prefilters_only_skip_strings_that_cannot_match():
@@ -540,13 +548,13 @@ def test_anchored_pattern_prefilters_only_skip_strings_that_cannot_match():
         "é",
     ]
     for text in _fuzz_texts(pieces, 4000):
-        m = attributions._PRE_CUE_TIME_RE.search(text)
+        m = patterns.PRE_CUE_TIME_RE.search(text)
         if m and m.end() == len(text):
-            assert text.endswith(attributions._PRE_CUE_TIME_ENDS) or text[-1:].isdecimal(), text
-        if attributions._DANGLING_CONJ_RE.search(text):
-            assert text.rstrip().endswith(attributions._DANGLING_CONJ), text
+            assert text.endswith(lexicon.PRE_CUE_TIME_ENDS) or text[-1:].isdecimal(), text
+        if patterns.DANGLING_CONJ_RE.search(text):
+            assert text.rstrip().endswith(lexicon.DANGLING_CONJ), text
         old = re.search(r"(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$", text)
-        new = attributions._BASE_SUBJECT_RE.search(text)
+        new = patterns.BASE_SUBJECT_RE.search(text)
         assert (old and (old.span(), old.group(1))) == (new and (new.span(), new.group(1))), text
 
 
@@ -560,13 +568,13 @@ def _backtracking_form(pattern: str) -> str:
 
 # Matched only right after a non-space character (a cue's or a source's last), where the lookbehind always holds.
 _AFTER_A_WORD = [
-    "_CUE_TAIL_RE",
-    "_THAT_SOON_RE",
-    "_CUE_PUBLICATION_RE",
-    "_ADVERBIAL_RE",
-    "_COMMA_RE",
-    "_NEXT_WORD_RE",
-    "_COLON_END_RE",
+    "CUE_TAIL_RE",
+    "THAT_SOON_RE",
+    "CUE_PUBLICATION_RE",
+    "ADVERBIAL_RE",
+    "COMMA_RE",
+    "NEXT_WORD_RE",
+    "COLON_END_RE",
 ]
 _PATTERN_FUZZ_WORDS = [
     *[" ", " ", "  ", "\n", "\t", "\u00a0", ",", ".", ":", "(", ")", '"', "“", "’", "-", "!", "A", "x", "7", "2024"],
@@ -585,7 +593,7 @@ def _match_key(m: re.Match | None, offset: int = 0) -> tuple | None:
 
 def test_linear_patterns_match_as_the_plain_ones_right_after_a_word():
     for name in _AFTER_A_WORD:
-        new = getattr(attributions, name)
+        new = getattr(patterns, name)
         old = re.compile(_backtracking_form(new.pattern))
         for text in _fuzz_texts(_PATTERN_FUZZ_WORDS, 300, seed=len(name)):
             for pos in range(len(text) + 1):
@@ -596,7 +604,7 @@ def test_linear_patterns_match_as_the_plain_ones_right_after_a_word():
 # The plain forms of the patterns rewritten beyond possessive quantifiers.
 _PLAIN_PRE_CUE_TIME = re.compile(
     r"(?:\s+(?:on|in|late|early|last|this)?\s*(?:"
-    + "|".join(attributions._PRE_CUE_TIME_NOUNS)
+    + "|".join(lexicon.PRE_CUE_TIME_NOUNS)
     + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\s+(?:yesterday|today|tonight))$"
 )
 _PLAIN_NAME_LEAD = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}$")
@@ -609,37 +617,39 @@ _PLAIN_AFTER_CUE_END = re.compile(
     r"[\"”’]?(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
 )
 _PLAIN_LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also)\s+")
-_PLAIN_LEADING_ADVERBIAL = re.compile(r"\s*" + _backtracking_form(attributions._LEADING_ADVERBIAL_RE.pattern))
+_PLAIN_LEADING_ADVERBIAL = re.compile(r"\s*" + _backtracking_form(patterns.LEADING_ADVERBIAL_RE.pattern))
 _PLAIN_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
 
 
 def test_linear_patterns_match_as_the_plain_ones_where_the_finder_uses_them():
-    dangling = re.compile(_backtracking_form(attributions._DANGLING_CONJ_RE.pattern))
+    dangling = re.compile(_backtracking_form(patterns.DANGLING_CONJ_RE.pattern))
     words = [*_PATTERN_FUZZ_WORDS, "aB", "Lloyd", "O’Neil", "(a)", "( b. c)", "5", "today", "Z.", "Blinken: “", ", and"]
     for text in _fuzz_texts(words, 600, seed=3):
         for pos in range(len(text) + 1):
             rest = text[pos:]
             # searched and matched on slices: a window ending at a cue, a sentence, what follows a source
-            assert _match_key(attributions._PRE_CUE_TIME_RE.search(rest), pos) == _match_key(
+            assert _match_key(patterns.PRE_CUE_TIME_RE.search(rest), pos) == _match_key(
                 _PLAIN_PRE_CUE_TIME.search(text, pos)
             ), text
-            lead, plain = attributions._NAME_LEAD_RE.search(text[:pos]), _PLAIN_NAME_LEAD.search(text, 0, pos)
+            lead, plain = patterns.NAME_LEAD_RE.search(text[:pos]), _PLAIN_NAME_LEAD.search(text, 0, pos)
             assert (lead and lead.span("lead")) == (plain and plain.span()), text
-            assert _match_key(attributions._COLON_SRC_RE.match(rest), pos) == _match_key(
+            assert _match_key(patterns.COLON_SRC_RE.match(rest), pos) == _match_key(
                 _PLAIN_COLON_SRC.match(text, pos)
             ), text
-            assert bool(attributions._AFTER_CUE_END_RE.match(rest)) == bool(_PLAIN_AFTER_CUE_END.match(rest)), text
-        assert _match_key(attributions._DANGLING_CONJ_RE.search(text)) == _match_key(dangling.search(text)), text
-        assert [m.span() for m in _SENT_END_RE.finditer(text)] == [m.span() for m in _PLAIN_SENT_END.finditer(text)]
-        assert attributions._without_parentheticals(text) == re.sub(r"\s*\([^)]*\)", "", text), text
+            assert bool(patterns.AFTER_CUE_END_RE.match(rest)) == bool(_PLAIN_AFTER_CUE_END.match(rest)), text
+        assert _match_key(patterns.DANGLING_CONJ_RE.search(text)) == _match_key(dangling.search(text)), text
+        assert [m.span() for m in patterns.SENT_END_RE.finditer(text)] == [
+            m.span() for m in _PLAIN_SENT_END.finditer(text)
+        ]
+        assert speakers._without_parentheticals(text) == re.sub(r"\s*\([^)]*\)", "", text), text
     # matched past the whitespace at a sentence start, which may lie inside a whitespace run (only the end is used)
     openers = [" ", "  ", "\n", "\u00a0", ",", ", ", "x", "And", "But", "Also", "In", "Meanwhile", "Washington", "the"]
     for text in _fuzz_texts(openers, 600, seed=5):
         for pos in range(len(text) + 1):
-            start = attributions._skip_spaces(text, pos, len(text))
+            start = structure.skip_spaces(text, pos, len(text))
             for new, old in (
-                (attributions._LEAD_CONJ_RE, _PLAIN_LEAD_CONJ),
-                (attributions._LEADING_ADVERBIAL_RE, _PLAIN_LEADING_ADVERBIAL),
+                (patterns.LEAD_CONJ_RE, _PLAIN_LEAD_CONJ),
+                (patterns.LEADING_ADVERBIAL_RE, _PLAIN_LEADING_ADVERBIAL),
             ):
                 m, plain = new.match(text, start), old.match(text, pos)
                 assert (m and m.end()) == (plain and plain.end()), text
@@ -649,6 +659,6 @@ def test_a_bug_in_the_finder_raises_instead_of_returning_nothing(monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(attributions, "_one_cue", broken)
+    monkeypatch.setattr(collect, "attribution_at_cue", broken)
     with pytest.raises(ZeroDivisionError):
         find_attributions('"It works," she said.')

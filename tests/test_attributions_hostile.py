@@ -12,7 +12,8 @@ import time
 import pytest
 from lxml import html
 
-from server.attributions import MAX_CUES, find_attributions
+from server.attributions import find_attributions
+from server.attributions.cues import MAX_CUES
 from server.errors import TooComplex
 from server.highlight import _raw_indices, highlight
 from server.limits import Deadline

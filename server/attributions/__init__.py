@@ -1,0 +1,95 @@
+"""Stage 8, attributions — who said what: find attributions (source, cue, content) in an article's plain text.
+
+Rule-based and dependency-free on purpose: a regex pass finds reporting cues, a linear scan pairs
+quotation marks, and small backward/forward scanners pick the source noun phrase and the content.
+
+- lexicon.py: the word lists; patterns.py: the compiled regexes, each with its reason;
+- structure.py: paragraphs, sentences, quotation spans and their index, tokens;
+- cues.py: one function per attribution pattern around a cue; sources.py: the source noun phrase;
+  content.py: what was said; collect.py: the sentence-by-sentence pass over the text;
+- speakers.py: the name behind each source (titles, full names, pronouns); ranking.py: which ones are key.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..limits import Deadline
+from .collect import raw_attributions
+from .ranking import rank
+from .speakers import resolve
+from .structure import RawAttribution
+
+__all__ = ["Attribution", "find_attributions"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    id: str
+    speaker: str | None
+    source: str | None
+    cue: str
+    content: str
+    kind: str
+    key: bool
+    rank: int | None
+    paragraph: int
+    source_span: tuple[int, int] | None
+    cue_span: tuple[int, int]
+    content_span: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "source": self.source,
+            "cue": self.cue,
+            "content": self.content,
+            "kind": self.kind,
+            "key": self.key,
+            "rank": self.rank,
+            "paragraph": self.paragraph,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "cue_span": list(self.cue_span),
+            "content_span": list(self.content_span),
+        }
+
+
+def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attribution]:
+    """Every attribution in text (paragraphs separated by blank lines), in text order.
+
+    With a deadline, raises TooComplex once it has passed (checked between paragraphs and attributions)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
+    # one attribution per cue; keep text order
+    seen: set[tuple[int, int]] = set()
+    unique: list[RawAttribution] = []
+    for raw in sorted(raw_attributions(text, deadline), key=lambda raw: (raw.cue[0], raw.content[0])):
+        if raw.cue in seen:
+            continue
+        seen.add(raw.cue)
+        unique.append(raw)
+    speakers = resolve(text, unique, deadline)
+    paragraph_count = max(1, len({raw.paragraph for raw in unique}))
+    ranks = rank(unique, speakers, paragraph_count, deadline)
+    return [
+        Attribution(
+            id=f"a{number}",
+            speaker=speaker,
+            source=text[raw.source[0] : raw.source[1]] if raw.source else None,
+            cue=text[raw.cue[0] : raw.cue[1]],
+            content=text[raw.content[0] : raw.content[1]],
+            kind=raw.kind,
+            key=position is not None,
+            rank=position,
+            paragraph=raw.paragraph,
+            source_span=raw.source,
+            cue_span=raw.cue,
+            content_span=raw.content,
+        )
+        for number, (raw, speaker, position) in enumerate(zip(unique, speakers, ranks, strict=True), 1)
+    ]

@@ -1,0 +1,155 @@
+"""Collect the raw attributions of a text: paragraph by paragraph, sentence by sentence, each sentence's cues
+tried against the patterns (cues.py), then its contents cut at the next attribution and duplicates dropped."""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left
+
+from ..limits import Deadline
+from .content import kind, trim_content
+from .cues import MAX_CUES, Found, attribution_at_cue, colon_cue, colon_quote_possible, cue_matches, participle
+from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
+from .patterns import PROGRESSIVE_RE
+from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, paragraphs, quote_spans, sentences
+
+log = logging.getLogger(__name__)
+
+# Most cues looked at in one sentence: real sentences are far below it; the cap keeps pathological input linear.
+MAX_CUES_PER_SENTENCE = 40
+# A reported statement has at least this many words (a lone "that" is a fragment).
+MIN_CONTENT_WORDS = 2
+# Two contents sharing this much of the shorter one are the same statement.
+SAME_CONTENT = 0.8
+
+
+def raw_attributions(text: str, deadline: Deadline) -> list[RawAttribution]:
+    paragraph_spans = paragraphs(text)
+    deadline.check()
+    quotes = QuoteIndex(quote_spans(text, paragraph_spans))
+    deadline.check()
+    found: list[RawAttribution] = []
+    # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
+    cues = cue_matches(text)
+    cue_starts = [cue.start() for cue in cues]
+    colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
+    for paragraph_index, (paragraph_start, paragraph_end) in enumerate(paragraph_spans):
+        deadline.check()
+        if paragraph_start >= paragraph_end:
+            continue
+        first = bisect_left(cue_starts, paragraph_start)
+        after_last = bisect_left(cue_starts, paragraph_end, first)
+        if first == after_last and (
+            colon_budget <= 0 or not colon_quote_possible(text, paragraph_start, paragraph_end)
+        ):
+            continue
+        cue_index = first  # the cues before each sentence's first are passed once
+        for sentence_start, sentence_end in sentences(text, paragraph_start, paragraph_end, quotes.inside):
+            while cue_index < after_last and cue_starts[cue_index] < sentence_start:
+                cue_index += 1
+            sentence_first = cue_index
+            while cue_index < after_last and cue_starts[cue_index] < sentence_end:
+                cue_index += 1
+            if sentence_first == cue_index:
+                if colon_budget <= 0 or not colon_quote_possible(text, sentence_start, sentence_end):
+                    continue
+                colon_budget -= 1
+            deadline.check()  # a single paragraph may hold thousands of sentences
+            sentence = Sentence(text, quotes, sentence_start, sentence_end, paragraph_index)
+            found.extend(
+                attributions_in_sentence(
+                    sentence, cues[sentence_first : min(cue_index, sentence_first + MAX_CUES_PER_SENTENCE)]
+                )
+            )
+    return found
+
+
+def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[RawAttribution]:
+    """The attributions whose cue lies in one sentence."""
+    text, quotes = sentence.text, sentence.quotes
+    found: Found = []
+    participles: list[re.Match] = []
+    for cue in cues:
+        if any(raw.cue[0] <= cue.start() < raw.cue[1] for _, raw in found):
+            continue  # "said in its report": the venue's noun is not another cue
+        window_start = max(sentence.start, cue.start() - 12)
+        if cue.group() in PARTICIPLE_CUES and not PROGRESSIVE_RE.search(text, window_start, cue.start()):
+            participles.append(cue)
+            continue
+        raw = attribution_at_cue(sentence, cue, found)
+        if raw is not None:
+            found.append((cue.start(), raw))
+    for cue in participles:
+        raw = participle(sentence, cue, found)
+        if raw is not None:
+            found.append((cue.start(), raw))
+    colon_cue(sentence, found)
+    if not found:
+        return []
+    found.sort(key=lambda item: item[0])
+    # a forward content must not swallow a later attribution's source or cue in the same sentence
+    # (a cue counts as a stop only when its source follows it: "…, said Jan Liphardt")
+    stops = sorted(
+        [raw.source[0] for _, raw in found if raw.source]
+        + [raw.cue[0] for _, raw in found if raw.source is None or raw.source[0] > raw.cue[0]]
+    )
+    kept: list[RawAttribution] = []
+    for _, raw in found:
+        content_start, content_end = raw.content
+        if content_start > raw.cue[0]:
+            cut = _cut_at_next_source(content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
+            if cut != content_end:
+                content_start, content_end = trim_content(text, quotes, content_start, cut)
+                if content_end <= content_start:
+                    continue
+                raw = RawAttribution(raw.source, raw.cue, (content_start, content_end), "", raw.paragraph)
+        raw.kind = kind(text, quotes, raw.content[0], raw.content[1])
+        if raw.kind != "direct" and len(text[raw.content[0] : raw.content[1]].split()) < MIN_CONTENT_WORDS:
+            continue  # "Nagel says that," with the statement in the next paragraph: nothing to show here
+        kept.append(raw)
+    return [raw for _, raw in _drop_duplicates(text, [(raw.cue[0], raw) for raw in kept])]
+
+
+def _cut_at_next_source(content_start: int, content_end: int, next_sources: list[int]) -> int:
+    for next_source in next_sources:
+        if content_start < next_source < content_end:
+            return next_source
+    return content_end
+
+
+def _overlap_ratio(first: Span, second: Span) -> float:
+    shared = min(first[1], second[1]) - max(first[0], second[0])
+    return max(0, shared) / max(1, min(first[1] - first[0], second[1] - second[0]))
+
+
+def _drop_duplicates(text: str, found: Found) -> Found:
+    """One statement, one attribution: drop a weak cue sharing another's content, and a pronoun-sourced
+    cue whose content swallows a named attribution ("Mattson adds: '…,' he says")."""
+    kept = []
+    for cue_at, raw in found:
+        duplicate = False
+        for _, other in found:
+            if other is raw:
+                continue
+            same_content = _overlap_ratio(other.content, raw.content) >= SAME_CONTENT
+            if same_content and text[raw.cue[0] : raw.cue[1]].split()[-1] in WEAK_CUES:
+                duplicate = True
+            if _repeats_named(text, raw, other):
+                duplicate = True
+        if not duplicate:
+            kept.append((cue_at, raw))
+    return kept
+
+
+def _repeats_named(text: str, raw: RawAttribution, other: RawAttribution) -> bool:
+    """raw's source is "he" or "she" and its content holds other's cue, or lies within other's content, where
+    other's source is a name."""
+    source = text[raw.source[0] : raw.source[1]].lower() if raw.source else ""
+    if source not in THIRD_PERSON_PRONOUNS:
+        return False
+    within = other.content[0] <= raw.content[0] < raw.content[1] <= other.content[1]
+    if not (raw.content[0] <= other.cue[0] < raw.content[1] or within) or not other.source:
+        return False
+    other_source = text[other.source[0] : other.source[1]]
+    return other_source.lower() not in PRONOUNS and is_capitalised(other_source)

@@ -1,0 +1,256 @@
+"""Contents: what a source said — a quote, a that-clause or a bare clause after the cue, the clause before it,
+a colon-introduced block of paragraphs — and the trimming that keeps the writer's words out of it."""
+
+from __future__ import annotations
+
+import logging
+
+from .lexicon import (
+    CLAUSE_OPENERS,
+    CLOSE_MARKS,
+    DANGLING_CONJ,
+    OBJECT_CONTENT_CUES,
+    OBJECT_CUES,
+    PARTICIPLE_CUES,
+    VOW_CUES,
+)
+from .patterns import (
+    ADVERBIAL_RE,
+    AFTER_CUE_END_RE,
+    CLAUSE_VERB_RE,
+    COMMA_RE,
+    CUE_RE,
+    CUE_TAIL_RE,
+    DANGLING_CONJ_RE,
+    LEAD_CONJ_RE,
+    NOT_ADVICE_RE,
+    NOT_CLAUSE_RE,
+    NOT_PARENTHETICAL_RE,
+    OPEN_CLAUSE_RE,
+    PARA_RE,
+    PHRASE_END_RE,
+    STRONG_VERB_RE,
+    THAT_SOON_RE,
+    TRAILER_RE,
+    WORD_CHAR_RE,
+)
+from .structure import QuoteIndex, Span, skip_spaces
+
+log = logging.getLogger(__name__)
+
+# How many paragraphs a colon-introduced statement may run on for.
+MAX_BLOCK_PARAGRAPHS = 12
+# Backward contents shorter than this many words are adverbials ("In fact, HCA said …"), not statements.
+MIN_BACKWARD_WORDS = 3
+# A cue between commas with at most this many words before it is parenthetical ("In part, Levin says, …").
+PARENTHETICAL_MAX_LEAD = 8
+# Most time and manner adverbials skipped between a cue and its content.
+MAX_ADVERBIALS = 5
+
+
+def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:
+    """direct (one whole quote), mixed (quoted words inside), or indirect."""
+    if start >= end:
+        return "indirect"
+    quote = quotes.find(start)
+    if quote and quote[0] == start and quote[1] >= end - 1 and end <= quote[1]:
+        return "direct"
+    if quotes.any_in(start, end):
+        return "mixed"
+    return "indirect"
+
+
+# ---------------------------------------------------------------------------------------------
+# After the cue
+# ---------------------------------------------------------------------------------------------
+
+
+def _skip_adverbials(text: str, pos: int, limit: int) -> int:
+    for _ in range(MAX_ADVERBIALS):
+        adverbial = ADVERBIAL_RE.match(text, pos, limit)
+        if not adverbial or adverbial.end() == pos:
+            break
+        pos = adverbial.end()
+    venue = CUE_TAIL_RE.match(text, pos, limit)
+    if venue:
+        pos = venue.end()
+    return pos
+
+
+def forward_content(
+    text: str, quotes: QuoteIndex, cue_end: int, sentence_end: int, verb: str, weak: bool
+) -> Span | None:
+    """Content following the cue: a quote, a that-clause, or a bare reported clause."""
+    pos = _skip_adverbials(text, cue_end, sentence_end)
+    that_soon = THAT_SOON_RE.match(text, pos, sentence_end)
+    if that_soon:
+        pos = that_soon.start(1)  # "have argued for years that …", "told Zuma by telephone on Wednesday that …"
+    rest = text[pos:sentence_end]
+    stripped = rest.lstrip(" ,:")
+    lead = len(rest) - len(stripped)
+    if not stripped:
+        return None
+    content_start = pos + lead
+    quote = quotes.find(content_start)
+    if quote and quote[0] == content_start:
+        # a quote that ends the sentence is direct; text after it makes the whole remainder mixed
+        tail = text[quote[1] : sentence_end] if quote[1] < sentence_end else ""
+        if quote[1] >= sentence_end or not WORD_CHAR_RE.search(tail):
+            return quote[0], quote[1]
+        return content_start, sentence_end
+    if stripped.startswith(CLAUSE_OPENERS):
+        return content_start, sentence_end
+    if stripped.split(" ", 1)[0] in PARTICIPLE_CUES:
+        return None  # "agrees, noting that …": the participle carries the attribution
+    if ":" in rest[:lead]:
+        return content_start, sentence_end
+    opening = stripped[:40].lower()
+    if verb in OBJECT_CONTENT_CUES:
+        return None if NOT_ADVICE_RE.match(opening) else (content_start, sentence_end)
+    if opening.startswith("to ") and verb in VOW_CUES:
+        return content_start, sentence_end  # "vowed to keep trying"
+    if NOT_CLAUSE_RE.match(opening):
+        return None
+    # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
+    phrase_end = PHRASE_END_RE.search(stripped)
+    first_phrase = stripped[: phrase_end.start()] if phrase_end else stripped
+    has_clause = bool(CLAUSE_VERB_RE.search(first_phrase[:160]))
+    if weak and not quotes.any_in(content_start, sentence_end):
+        return None
+    if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
+        return content_start, sentence_end
+    return None
+
+
+def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) -> Span | None:
+    """Paragraphs after pos that carry on a colon-introduced statement: wholly quoted paragraphs, or
+    (when quoted_only is False) a run of short list-like paragraphs."""
+    separator = PARA_RE.match(text, pos)
+    if not separator:
+        return None
+    start = separator.end()
+    end = None
+    paragraph_start = start
+    for _ in range(MAX_BLOCK_PARAGRAPHS):
+        next_separator = PARA_RE.search(text, paragraph_start)
+        paragraph_end = next_separator.start() if next_separator else len(text)
+        paragraph = text[paragraph_start:paragraph_end].strip()
+        if not paragraph:
+            break
+        quote = quotes.find(paragraph_start)
+        whole_quote = quote is not None and quote[0] == paragraph_start and quote[1] >= paragraph_start + len(paragraph)
+        short = len(paragraph.split()) <= 25 and not CUE_RE.search(text, paragraph_start, paragraph_end)
+        if end is None and whole_quote:
+            quoted_only = True  # a block that opens with a quote goes on only through quotes
+        if not (whole_quote or (not quoted_only and short)):
+            break
+        end = paragraph_start + len(paragraph)
+        if not next_separator:
+            break
+        paragraph_start = next_separator.end()
+    if end is None:
+        return None
+    return start, end
+
+
+def parenthetical_rest(text: str, after: int, sentence_end: int) -> int | None:
+    """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts."""
+    comma = COMMA_RE.match(text, after, sentence_end)
+    if not comma or not WORD_CHAR_RE.search(text, comma.end(), sentence_end):
+        return None
+    if NOT_PARENTHETICAL_RE.match(text, comma.end(), sentence_end):
+        return None
+    if not STRONG_VERB_RE.search(text, comma.end(), min(sentence_end, comma.end() + 160)):
+        return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
+    return comma.end()
+
+
+def is_parenthetical(lead: str) -> bool:
+    """A cue between commas is parenthetical when little precedes it or the clause before is left open."""
+    return len(lead.split()) < PARENTHETICAL_MAX_LEAD or bool(OPEN_CLAUSE_RE.search(lead))
+
+
+# ---------------------------------------------------------------------------------------------
+# Before the cue
+# ---------------------------------------------------------------------------------------------
+
+
+def lead_start(text: str, sentence_start: int, end: int, quotes: QuoteIndex | None = None) -> int:
+    """Start of a backward content: the sentence start, past a leading conjunction ("And because …")
+    or past a reporting frame ending in a colon ("The Times reports: …")."""
+    colon = text.rfind(":", sentence_start, end)
+    if colon >= 0 and (quotes is None or quotes.find(colon) is None) and CUE_RE.search(text, sentence_start, colon):
+        sentence_start = colon + 1
+        while sentence_start < end and text[sentence_start].isspace():
+            sentence_start += 1
+    conjunction = LEAD_CONJ_RE.match(text, skip_spaces(text, sentence_start, end), end)
+    return conjunction.end() if conjunction else sentence_start
+
+
+def enough_words(text: str, start: int, end: int) -> bool:
+    return end > start and len(text[start:end].split()) >= MIN_BACKWARD_WORDS
+
+
+def after_is_end(text: str, pos: int, sentence_end: int) -> bool:
+    """Nothing but a trailer (", citing …", a time, a parenthetical) between pos and the sentence's end."""
+    return bool(AFTER_CUE_END_RE.match(text[pos:sentence_end]))
+
+
+def quote_content(text: str, quotes: QuoteIndex, sentence_start: int, quote: Span) -> Span:
+    """A quote before its cue; if the sentence has words before the quote, the content starts there."""
+    start = lead_start(text, sentence_start, quote[0], quotes)
+    if WORD_CHAR_RE.search(text, start, quote[0]):
+        return start, quote[1]
+    return quote
+
+
+def ends_in_quote(text: str, quotes: QuoteIndex, sentence_start: int, end: int) -> Span | None:
+    """The quote that the text before end (past spaces) closes with, if any."""
+    before = text[sentence_start:end].rstrip()
+    if before.endswith(CLOSE_MARKS):
+        return quotes.ending_at(sentence_start + len(before))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Trimming
+# ---------------------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Trim spaces and unquoted trailing punctuation off a content span."""
+    while start < end and text[start] in " \t\n,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:—–-.":
+        end -= 1
+    return start, end
+
+
+def trim_content(text: str, quotes: QuoteIndex, start: int, end: int) -> Span:
+    """Trim content; keep a closing quote (and the punctuation inside it) when the span ends in one."""
+    start, end = _trim(text, start, end)
+    # strip a dangling conjunction at the end ("... outside Ukraine," and)
+    tail = text[start:end]
+    # The pattern is anchored at the end: only a span ending in a conjunction can match (~50x cheaper test).
+    dangling = DANGLING_CONJ_RE.search(tail) if tail.rstrip().endswith(DANGLING_CONJ) else None
+    if dangling:
+        end = start + dangling.start()
+        start, end = _trim(text, start, end)
+    # if a quote closes just after the trimmed end, keep it whole
+    mark = end
+    while mark < len(text) and text[mark] in ",.!?;:…" and mark - end < 3:
+        mark += 1
+    if mark < len(text) and text[mark] in '"”»’':
+        quote = quotes.ending_at(mark + 1)
+        if quote and quote[0] < end:
+            end = mark + 1
+    return start, end
+
+
+def trim_forward(text: str, quotes: QuoteIndex, start: int, end: int) -> Span:
+    """Cut writer-added trailers off an indirect content (", citing …", ", provoking …")."""
+    for trailer in TRAILER_RE.finditer(text, start, end):
+        if not quotes.inside(trailer.start()) and trailer.start() - start > 15:
+            end = trailer.start()
+            break
+    return trim_content(text, quotes, start, end)

@@ -1,0 +1,388 @@
+"""Cues: the reporting verbs of a text, and one function per attribution pattern around a cue.
+
+A finite cue is tried against the patterns in order (attribution_at_cue); participles ("…, noting that …"),
+"according to" and colon cues ('Blinken: "…"') have patterns of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .content import (
+    after_is_end,
+    ends_in_quote,
+    enough_words,
+    following_block,
+    forward_content,
+    is_parenthetical,
+    kind,
+    lead_start,
+    parenthetical_rest,
+    quote_content,
+    trim_content,
+    trim_forward,
+)
+from .lexicon import (
+    BASE_FORMS,
+    CUE_VERBS,
+    NOT_PLURAL_ENDINGS,
+    NOT_PLURAL_SUBJECTS,
+    NP_BREAK,
+    OBJECT_CUES,
+    PARTICIPLE_CUES,
+    PARTICLE_CUES,
+    PLURAL_PRONOUNS,
+    PLURAL_SUBJECTS,
+    WEAK_CUES,
+)
+from .patterns import (
+    ADDRESSEE_RE,
+    AUX_RE,
+    BASE_SUBJECT_RE,
+    COLON_END_RE,
+    COLON_SRC_RE,
+    COORDINATED_RE,
+    CUE_AFTER_OTHER_RE,
+    CUE_AFTER_SPACE_RE,
+    CUE_PUBLICATION_RE,
+    CUE_RE,
+    CUE_TAIL_RE,
+    NEXT_WORD_RE,
+    NOT_FINITE_RE,
+    PARTICLE_RES,
+    PROGRESSIVE_RE,
+    QUOTE_CHARS_RE,
+    RELATIVE_RE,
+    SUBORDINATE_SUBJECT_RE,
+)
+from .sources import clause_subject, source_after, source_before
+from .structure import RawAttribution, Sentence, Span
+
+log = logging.getLogger(__name__)
+
+# Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
+# rest of the cap, each sentence examined for one counting as one cue.
+MAX_CUES = 20000
+
+# The attributions found so far in a sentence, each with its cue's position.
+Found = list[tuple[int, RawAttribution]]
+
+
+def cue_matches(text: str) -> list[re.Match]:
+    """CUE_RE.finditer(text) up to MAX_CUES, ~1.6x faster. A cue is whole words, so cues never overlap and
+    finditer finds every position CUE_RE matches at: 0, or one after a non-word character, a space or another,
+    which is where the two patterns above match (their matches do not overlap either: each ends on a word
+    character and starts on a non-word one)."""
+    starts = [match.start() + 1 for match in CUE_AFTER_SPACE_RE.finditer(text)]
+    others = [match.start() + 1 for match in CUE_AFTER_OTHER_RE.finditer(text)]
+    if others:
+        starts = sorted(starts + others)
+    if CUE_RE.match(text):
+        starts.insert(0, 0)
+    # The very match finditer returns: \b looks behind pos.
+    return [CUE_RE.match(text, start) for start in starts[:MAX_CUES]]
+
+
+def colon_quote_possible(text: str, start: int, end: int) -> bool:
+    """A colon cue needs a colon and a quotation mark; without both, a cue-less stretch is skipped."""
+    return text.find(":", start, end) >= 0 and QUOTE_CHARS_RE.search(text, start, end) is not None
+
+
+def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, str] | None:
+    """The cue span (verb plus addressee/venue) and the verb's lowercase form; None for a particle verb without
+    its particle."""
+    verb = cue.group().lower()
+    cue_start, cue_end = cue.start(), cue.end()
+    if verb in PARTICLE_CUES:
+        particle = PARTICLE_RES[verb].match(text[cue_end : cue_end + 8])
+        if not particle:
+            return None
+        cue_end += particle.end()
+    if verb in OBJECT_CUES:
+        addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
+        if addressee:
+            cue_end += addressee.end()
+    venue = CUE_TAIL_RE.match(text, cue_end, min(sentence_end, cue_end + 120)) or CUE_PUBLICATION_RE.match(
+        text, cue_end, min(sentence_end, cue_end + 80)
+    )
+    if venue:
+        cue_end = venue.end()
+    return cue_start, cue_end, verb
+
+
+def _attribution(sentence: Sentence, source: Span, cue_start: int, cue_end: int, content: Span) -> RawAttribution:
+    return RawAttribution(source, (cue_start, cue_end), content, "", sentence.paragraph)
+
+
+def _unless_empty(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, content: Span
+) -> RawAttribution | None:
+    return _attribution(sentence, source, cue_start, cue_end, content) if content[1] > content[0] else None
+
+
+# ---------------------------------------------------------------------------------------------
+# A finite cue
+# ---------------------------------------------------------------------------------------------
+
+
+def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
+    """The attribution a finite reporting verb reports: the first pattern below that fits its sentence."""
+    text, sentence_start, sentence_end = sentence.text, sentence.start, sentence.end
+    if sentence.quotes.inside(cue.start()):
+        return None  # reporting verbs inside a quotation belong to the quoted speaker
+    extent = cue_extent(text, cue, sentence_end)
+    if extent is None:
+        return None
+    cue_start, cue_end, verb = extent
+    if verb == "according to":
+        return according_to(sentence, cue_start, cue_end)
+    before = text[max(sentence_start, cue_start - 12) : cue_start]
+    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(before)
+    if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
+        return None  # infinitives, gerund objects, passives; participles wait for the sentence's other attributions
+    auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
+    if auxiliary:
+        cue_start = auxiliary.start()  # the auxiliary belongs to the cue ("has admitted", "are insisting")
+        before = text[max(sentence_start, cue_start - 12) : cue_start]
+    if cue.group()[0].isupper():
+        return None  # a capitalised verb starts a sentence or a title: no subject before it
+    weak, base = verb in WEAK_CUES, verb in BASE_FORMS
+    quoted = quote_then_cue_then_source(sentence, cue_start, cue_end, base)
+    if quoted:
+        return quoted
+    if base and not _base_form_ok(text, sentence_start, cue_start):
+        return None
+    next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
+    if next_word and (next_word.group(1) in CUE_VERBS or (base and next_word.group(1).endswith("ed"))):
+        return None  # "online claims argue", "the report showed": this word is a noun
+    source = _source_before_cue(text, sentence_start, cue_start)
+    if source is None and COORDINATED_RE.search(before):
+        subject = clause_subject(text, sentence_start, cue_start, found)
+        if subject is not None:
+            return coordinated_cue(sentence, subject, cue_start, cue_end, verb, weak)
+    if source is None:
+        return None if base or weak else clause_then_cue_then_source(sentence, cue_start, cue_end)
+    quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end)
+    if quoted:
+        return quoted
+    clause = text[sentence_start : source[0]].rstrip()
+    if clause.endswith(","):
+        rest = parenthetical_rest(text, cue_end, sentence_end)
+        if rest is not None and is_parenthetical(clause[:-1]):
+            return cue_between_commas(sentence, source, cue_start, cue_end, rest)  # "In part, Levin says, …"
+        backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
+        if backward:
+            return backward
+    return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+
+
+def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span | None:
+    """The source right before the cue, or the antecedent of a relative pronoun there."""
+    source = source_before(text, sentence_start, cue_start)
+    if source is None:
+        relative = RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
+        if relative:
+            # "said the officials, who added that …": the relative pronoun's antecedent speaks
+            source = source_before(text, sentence_start, relative.start())
+    return source
+
+
+def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
+    """A base-form cue ("say") needs a plural subject; otherwise it is a noun or an infinitive."""
+    subject = BASE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 60) : cue_start])
+    if not subject:
+        return False
+    word = subject.group(1).lower()
+    if word in PLURAL_SUBJECTS:
+        return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
+    if word in NOT_PLURAL_SUBJECTS:
+        return False
+    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and word not in NP_BREAK
+
+
+def _plural_source(text: str, source: Span) -> bool:
+    words = text[source[0] : source[1]].split(",")[0].split()
+    return bool(words) and (words[-1].lower() in PLURAL_PRONOUNS or words[-1].lower().endswith("s"))
+
+
+def quote_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int, base: bool) -> RawAttribution | None:
+    """'"…," said X.': a quote closes right before the cue and the source follows it."""
+    text = sentence.text
+    quote = ends_in_quote(text, sentence.quotes, sentence.start, cue_start)
+    if quote is None:
+        return None
+    source = source_after(text, cue_end, sentence.end)
+    if source and (not base or _plural_source(text, source)):
+        content = quote_content(text, sentence.quotes, sentence.start, quote)
+        return _attribution(sentence, source, cue_start, cue_end, content)
+    return None
+
+
+def coordinated_cue(
+    sentence: Sentence, subject: Span, cue_start: int, cue_end: int, verb: str, weak: bool
+) -> RawAttribution | None:
+    """'He stresses hydration and recommends …': the clause's subject speaks, the content follows the cue."""
+    content = forward_content(sentence.text, sentence.quotes, cue_end, sentence.end, verb, weak)
+    if content is None:
+        return None
+    content = trim_forward(sentence.text, sentence.quotes, *content)
+    return _unless_empty(sentence, subject, cue_start, cue_end, content)
+
+
+def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'…, said the spokesman.': the source follows the cue (inverted order) and the clause before is the content;
+    or the cue sits between commas (", says X, can teach …") and the content follows the source."""
+    text = sentence.text
+    clause = text[sentence.start : cue_start].rstrip()
+    if not clause.endswith(","):
+        return None
+    source = source_after(text, cue_end, sentence.end)
+    if source is None:
+        return None
+    rest = parenthetical_rest(text, source[1], sentence.end)
+    if rest is not None and is_parenthetical(clause[:-1]):
+        return cue_between_commas(sentence, source, cue_start, cue_end, rest)
+    if after_is_end(text, source[1], sentence.end):
+        return _clause_content(sentence, source, cue_start, cue_end, cue_start, clause)
+    return None
+
+
+def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'"…," he said.': a quote closes right before the source."""
+    quote = ends_in_quote(sentence.text, sentence.quotes, sentence.start, source[0])
+    if quote is None:
+        return None
+    content = quote_content(sentence.text, sentence.quotes, sentence.start, quote)
+    return _attribution(sentence, source, cue_start, cue_end, content)
+
+
+def clause_then_source_then_cue(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str
+) -> RawAttribution | None:
+    """'…, the NYT wrote.': the clause before the source is the content, nothing but a trailer after the cue."""
+    if not after_is_end(sentence.text, cue_end, sentence.end):
+        return None
+    return _clause_content(sentence, source, cue_start, cue_end, source[0], clause)
+
+
+def _clause_content(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause_end: int, clause: str
+) -> RawAttribution | None:
+    """The clause before the source and cue (up to its comma) as content, if it has enough words."""
+    text, quotes = sentence.text, sentence.quotes
+    start = lead_start(text, sentence.start, clause_end, quotes)
+    content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
+    if enough_words(text, *content):
+        return _attribution(sentence, source, cue_start, cue_end, content)
+    return None
+
+
+def cue_between_commas(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, rest: int
+) -> RawAttribution | None:
+    """'In part, Levin says, quality is key': a parenthetical cue; the content is the clause after its comma."""
+    content = trim_forward(sentence.text, sentence.quotes, rest, sentence.end)
+    return _unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def source_then_cue_then_content(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, verb: str, weak: bool
+) -> RawAttribution | None:
+    """'X said (that) …', 'X said: "…"': the content follows the cue, on through following paragraphs after a
+    colon that ends its paragraph."""
+    text, quotes = sentence.text, sentence.quotes
+    colon_end = COLON_END_RE.match(text, cue_end, sentence.end)
+    if colon_end and COLON_END_RE.match(text, cue_end).end() > sentence.end:
+        # "President Obama also said:" ends the paragraph: the content is what follows
+        block = following_block(text, quotes, sentence.end, quoted_only=False)
+        return _attribution(sentence, source, cue_start, cue_end, block) if block else None
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak)
+    if content is None:
+        return None
+    content_start, content_end = content
+    quote = quotes.find(content_start)
+    if quote and quote[0] == content_start and quote[1] == content_end:
+        if text.startswith(":", cue_end) or text[cue_end:content_start].strip() == ":":
+            # a colon-introduced quote that ends its paragraph goes on through quoted paragraphs
+            block = following_block(text, quotes, content_end, quoted_only=True)
+            if block:
+                content_end = block[1]
+    else:
+        content_start, content_end = trim_forward(text, quotes, content_start, content_end)
+    return _unless_empty(sentence, source, cue_start, cue_end, (content_start, content_end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Participles, "according to", colon cues
+# ---------------------------------------------------------------------------------------------
+
+
+def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
+    """'…, noting that …': the source is the clause's subject (an earlier source in the sentence)."""
+    text, quotes = sentence.text, sentence.quotes
+    cue_start = cue.start()
+    if quotes.inside(cue_start) or not text[sentence.start : cue_start].rstrip().endswith(","):
+        return None
+    source = clause_subject(text, sentence.start, cue_start, found)
+    if source is None:
+        return None
+    extent = cue_extent(text, cue, sentence.end)
+    if extent is None:
+        return None  # never: no participle needs a particle
+    cue_start, cue_end, verb = extent
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, verb != "saying")
+    if content is None:
+        return None
+    quote = quotes.find(content[0])
+    if not (quote and quote[0] == content[0] and quote[1] == content[1]):
+        content = trim_forward(text, quotes, *content)
+    return _unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'According to X, …' (the source ends at the first comma) and '…, according to X.'"""
+    text, quotes = sentence.text, sentence.quotes
+    clause = text[sentence.start : cue_start].rstrip()
+    if not clause:
+        comma = text.find(",", cue_end, sentence.end)
+        if comma < 0:
+            return None
+        source = source_after(text, cue_end, comma, allow_appositive=False)
+        if not source:
+            return None
+        content = trim_content(text, quotes, comma + 1, sentence.end)
+    else:
+        if not clause.endswith(","):
+            return None
+        source = source_after(text, cue_end, sentence.end)
+        if not source:
+            return None
+        start = lead_start(text, sentence.start, cue_start, quotes)
+        content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
+        if not enough_words(text, *content):
+            return None
+    if content[1] <= content[0]:
+        return None
+    return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def colon_cue(sentence: Sentence, found: Found) -> None:
+    """'Blinken: "…"': a named source introducing a quote with a colon; added to found."""
+    text, sentence_start = sentence.text, sentence.start
+    words = text[sentence_start : sentence.end]
+    if ":" not in words:
+        return
+    named = COLON_SRC_RE.match(words)
+    if not named:
+        return
+    colon = sentence_start + words.index(":", named.end(1))
+    quote = sentence.quotes.starting_at(sentence_start + named.end())
+    if not quote:
+        return
+    if named.group(1).split()[0].lower() in NP_BREAK:
+        return
+    if any(raw.cue[0] <= colon < raw.cue[1] or raw.content[0] <= colon < raw.content[1] for _, raw in found):
+        return
+    source = (sentence_start + named.start(1), sentence_start + named.end(1))
+    found.append((colon, RawAttribution(source, (colon, colon + 1), quote, "direct", sentence.paragraph)))

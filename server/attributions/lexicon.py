@@ -1,0 +1,305 @@
+"""The finder's word lists, each written once; lists that share words are composed from each other."""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def words(block: str) -> list[str]:
+    """Word lists are written as whitespace-separated blocks: easy to read and extend."""
+    return block.split()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting verbs
+# ---------------------------------------------------------------------------------------------
+
+# Participial cues ("…, noting that …") take the subject of the clause they hang on.
+PARTICIPLE_CUES: frozenset[str] = frozenset(
+    words(
+        """
+    noting adding saying telling highlighting warning arguing explaining stressing insisting urging
+    writing emphasizing emphasising stating claiming acknowledging
+    """
+    )
+)
+
+# Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use.
+BASE_FORMS: frozenset[str] = frozenset(
+    words(
+        """
+    say tell explain argue note warn claim insist suggest stress conclude highlight emphasize
+    emphasise acknowledge admit announce confirm deny recommend predict urge report write add
+    """
+    )
+)
+
+# Finite reporting verbs (speech/writing acts), with the base forms and the participles above; beliefs (think,
+# believe) are excluded by the guidelines. "advise", "cite", "point" are base forms allowed verb-first.
+CUE_VERBS: frozenset[str] = (
+    frozenset(
+        words(
+            """
+    said says told tells added adds wrote writes reported reports announced announces warned warns noted notes
+    claimed claims argued argues insisted insists stated states explained explains acknowledged acknowledges
+    admitted admits confirmed confirms denied denies suggested suggests tweeted tweets posted posts declared
+    declares predicted predicts urged urges stressed stresses testified testifies replied replies responded
+    responds asked asks recalled recalls continued continues concluded concludes emphasized emphasizes
+    emphasised emphasises observed observes commented comments remarked remarks cautioned cautions alleged
+    alleges maintained maintains contended contends countered counters conceded concedes disclosed discloses
+    revealed reveals hinted hints complained complains boasted boasts promised promises vowed vows pledged
+    pledges asserted asserts reiterated reiterates mentioned mentions answered answers quipped quips joked jokes
+    highlighted highlights pointed points underscored underscores underlined underlines endorsed endorses
+    blogged recounted recounts described describes proclaimed proclaims recommended recommends advised advises
+    assured assures reminded reminds informed informs shared shares estimated estimates forecast forecasts
+    projected projects cites cited cite advise flagged flags point agrees agreed divulged divulges instructed
+    speculates speculated confesses confessed offers offered puts put
+    """
+        )
+    )
+    | BASE_FORMS
+    | PARTICIPLE_CUES
+)
+
+# Advice-type verbs report a recommendation even with a plain object ("She advises cold brew coffee").
+OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
+    words(
+        """
+    recommends recommended recommend advises advised advise suggests suggested suggest urges urged
+    urge stresses stressed stress highlights highlighted highlight cites cited cite warns warned
+    emphasizes emphasized emphasises emphasised points pointed endorsed endorses
+    """
+    )
+)
+
+# Verbs that only count as a cue when followed by "that", a quote or a colon (too often literal).
+WEAK_CUES: frozenset[str] = frozenset(
+    words(
+        """
+    shared shares showed shows found finds projected projects continued continues posted posts
+    described describes agrees agreed offers offered reported reports estimated estimates forecast
+    forecasts underscored underscores underlined underlines revealed reveals informed informs
+    advised advises reminded reminds endorsed endorses instructed
+    """
+    )
+)
+
+# Commitment verbs report their infinitive ("vowed to keep trying").
+VOW_CUES: frozenset[str] = frozenset(
+    words("vowed vows pledged pledges promised promises threatened threatens urged urges")
+)
+
+# Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
+OBJECT_CUES: frozenset[str] = frozenset(
+    words("told tells tell asked asks informed informs assured assures reminded reminds advised advises")
+)
+
+# Verbs that report only with their particle: "pointed out", "points to", "puts it".
+PARTICLE_CUES: dict[str, str] = {
+    "pointed": "out|to",
+    "points": "out|to",
+    "point": "out|to",
+    "puts": "it",
+    "put": "it",
+}
+
+# Openings of a reported clause right after a cue ("said that …", "asked whether …").
+CLAUSE_OPENERS: tuple[str, ...] = ("that ", "that,", "how ", "why ", "whether ", "what ")
+
+# ---------------------------------------------------------------------------------------------
+# Pronouns and subjects
+# ---------------------------------------------------------------------------------------------
+
+# Pronoun sources, resolved to a named person or body afterwards.
+PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "it", "i", "we", "you"])
+# Pronouns that stand for one person: resolved to the last person quoted.
+PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she", "i", "him", "her"])
+# Third-person pronouns that repeat a speaker named in the same sentence ("Mattson adds: '…,' he says").
+THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she"])
+# Plural pronouns: resolved to the last group or body.
+PLURAL_PRONOUNS: frozenset[str] = frozenset(["they", "we"])
+# Relative pronouns that open an apposition's clause ("X, who …, said").
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "which", "whose"])
+
+# Plural subjects a base-form cue agrees with ("people say", "police say").
+PLURAL_SUBJECTS: frozenset[str] = PLURAL_PRONOUNS | frozenset(["i", "people", "police"])
+# Words in -s right before a base form that are not a plural subject ("its say", "this report").
+NOT_PLURAL_SUBJECTS: frozenset[str] = frozenset(words("its his hers ours theirs yours this was has does is"))
+# Endings in -s that do not make a plural noun ("boss", "census", "analysis").
+NOT_PLURAL_ENDINGS: tuple[str, ...] = ("ss", "us", "is")
+
+# Words of the first few after an apposition's comma that show a clause, not a noun phrase.
+CLAUSE_WORDS: frozenset[str] = frozenset(words("is are was were will would has have had said says that"))
+
+# ---------------------------------------------------------------------------------------------
+# Noun phrases
+# ---------------------------------------------------------------------------------------------
+
+# Words that never belong to a source noun phrase; the backward scan stops there.
+NP_BREAK: frozenset[str] = frozenset(
+    words(
+        """
+    that which who whom whose when while because but or if as after before since though although
+    where whether so than then is are was were be been being am will would can could should shall
+    may might must do does did not no never to in on at by with from into onto about over under
+    between through during without within against upon also has have had having just only even still
+    already recently previously later earlier again reportedly once yet this these those there here
+    what how why however meanwhile moreover thus therefore instead indeed
+    """
+    )
+)
+
+# Clause words that cannot occur in an apposition ("X, a spokesman for Y, said"): the comma is a clause break.
+APPOSITIVE_BREAK: frozenset[str] = frozenset(
+    words(
+        """
+    should would will can could may might must is are was were be been has have had do does did you we
+    i if that which because but so then than said says told
+    """
+    )
+)
+
+# Determiners open a noun phrase: the backward scan includes them and then stops.
+DETERMINERS: frozenset[str] = frozenset(
+    words(
+        "the a an his her their its our my your some many several most few two three four five six seven eight nine ten"
+    )
+)
+
+# Lowercase words allowed inside a name ("Secretary of State", "Bank of America", "Jean de la Fontaine").
+NAME_LINKS: frozenset[str] = frozenset(words("of for and & de da del della di du la le van von der den al bin the"))
+# Links after which "the" goes on inside a name ("Secretary of the Treasury").
+THE_LINKS: frozenset[str] = frozenset(["of", "for"])
+# Links and determiners a forward source never ends on.
+DANGLING_SOURCE_END: frozenset[str] = NAME_LINKS | DETERMINERS | frozenset([",", "and"])
+
+# Auxiliaries and adverbs between subject and cue ("has also said", "would later write").
+PRE_CUE_SKIP: frozenset[str] = frozenset(
+    words(
+        """
+    has have had also later previously recently then further again earlier once repeatedly publicly
+    would will could might may did does do reportedly already separately similarly ultimately
+    initially first last often frequently privately allegedly apparently openly explicitly
+    subsequently likewise both all always never not still even now usually instead
+    """
+    )
+)
+
+# Words in -ly that are not adverbs (names and nouns may stand right before a cue).
+NOT_ADVERBS: frozenset[str] = frozenset(words("family italy emily kelly sally holly molly ally july"))
+
+# Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
+PRE_CUE_TIME_NOUNS: tuple[str, ...] = tuple(
+    words(
+        """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December week month year weekend
+    """
+    )
+)
+# One-word times before the cue ("Smith yesterday said").
+PRE_CUE_TIME_ADVERBS: tuple[str, ...] = ("yesterday", "today", "tonight")
+# What a PRE_CUE_TIME_RE match ends with (else a digit): most cues are ruled out without the search.
+PRE_CUE_TIME_ENDS: tuple[str, ...] = PRE_CUE_TIME_NOUNS + PRE_CUE_TIME_ADVERBS
+
+# ---------------------------------------------------------------------------------------------
+# Sources, bodies and titles
+# ---------------------------------------------------------------------------------------------
+
+# Outlet and body nouns: "the outlet said" resolves to the last organisation named as a source.
+ORG_ANAPHORS: frozenset[str] = frozenset(
+    words(
+        """
+    outlet newspaper paper publication agency network broadcaster magazine company firm ministry
+    department report study research findings authors group organization organisation website
+    """
+    )
+)
+
+# Lowercase heads that can be a source by themselves ("officials said", "the company said"): the outlet and
+# body nouns, and these.
+SOURCE_NOUNS: frozenset[str] = ORG_ANAPHORS | frozenset(
+    words(
+        """
+    spokesperson spokesman spokeswoman spokespeople official officials minister police reports studies
+    statement government authorities experts expert analysts analyst researchers researcher lawyers lawyer
+    attorney attorneys prosecutors prosecutor residents resident witnesses witness sources source people
+    person officer officers author scientists scientist doctors doctor survey document documents filing
+    lawsuit complaint court judge team office administration campaign committee board
+    council union leaders leader members member critics critic observers economists economist investigators
+    investigator spokespersons aide aides advisers adviser advisor advisors diplomats diplomat executives
+    executive ceo founder director president chairman chair secretary governor mayor senator lawmakers
+    lawmaker representatives representative commission site blog journal media press white house military army navy
+    ministers regulators regulator data poll polls article release letter memo papers post analysis
+    consultant consultants professor teacher students student parents users customers fans players player
+    coach manager owner owners partner partners colleague colleagues friend friends family mother father son
+    daughter wife husband man woman men women boy girl victim victims survivor survivors staff employees
+    employee workers worker activists activist protesters protester groups organizers organisers
+    participants respondents voters citizens locals neighbors neighbours developers developer engineers
+    engineer designers designer founders co-founder cofounder physician physicians nurse nurses surgeon
+    psychologist psychologists therapist therapists dietitian nutritionist trainer bank banks fund funds
+    industry sector index
+    """
+    )
+)
+
+# Heads of organisation names: such a name is kept whole, not cut down to a "person" ("Foreign Ministry").
+ORG_HEADS: frozenset[str] = frozenset(
+    words(
+        """
+    ministry department office agency committee council commission times post news journal service
+    institute university school college bank fund group company corporation inc corp ltd association
+    union party government administration court police army navy force forces command organization
+    organisation foundation center centre society network press review magazine tribune herald
+    guardian telegraph reuters bureau board authority laboratory lab house parliament congress senate
+    """
+    )
+)
+
+# Words that make a capitalised name an organisation's, not a person's ("Interior Ministry", "Washington Post").
+NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry times post news house department"))
+
+# Abbreviated titles: title words, and abbreviations whose period does not end a sentence.
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))
+
+# Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
+TITLE_WORDS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
+    words(
+        """
+    president vice secretary minister prime foreign defense defence state general senator representative
+    governor mayor chief director miss professor judge justice ceo cfo cto coo chairman chairwoman chair
+    ambassador spokesperson spokesman spokeswoman deputy attorney commander king queen prince princess pope
+    cardinal rabbi father sir dame lord lady officer detective inspector chancellor premier speaker leader
+    head founder co-founder executive senior junior assistant associate u.s. us uk u.k. eu u.n. un nato
+    french german russian ukrainian british american chinese israeli iranian indian former acting interim
+    national security council house white labor labour party democratic republican economy finance health
+    interior justice trade treasury education energy transportation homeland agriculture commerce army navy
+    air force coach manager captain
+    """
+    )
+)
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
+    words(
+        """
+    st jr sr inc corp co ltd vs etc no jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est dept
+    univ approx fig u.s u.k u.n e.u a.m p.m d.c
+    """
+    )
+)
+
+# ---------------------------------------------------------------------------------------------
+# Characters and clause glue
+# ---------------------------------------------------------------------------------------------
+
+# Marks that only ever close a quote; the straight quote toggles, “ „ « open.
+CLOSERS = "”»"
+# Closing quotation marks that may end a quote right before a source or cue.
+CLOSE_MARKS: tuple[str, ...] = ('"', "”", "»", "’")
+# What may start a new sentence: a capital (Latin, common accented) or a digit.
+UPPER_START: frozenset[str] = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ")
+# Conjunctions left dangling at the end of a content cut short ("… outside Ukraine," and).
+DANGLING_CONJ: tuple[str, ...] = ("and", "but", "while", "as", "whereas", "or")

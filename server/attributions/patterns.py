@@ -1,0 +1,278 @@
+"""The finder's compiled patterns, each with its reason; every one runs in linear time (tests/test_patterns.py)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .lexicon import CUE_VERBS, DANGLING_CONJ, PARTICLE_CUES, PRE_CUE_TIME_ADVERBS, PRE_CUE_TIME_NOUNS
+
+log = logging.getLogger(__name__)
+
+# Linear-time patterns: each run is taken whole by a possessive quantifier (\s++, [\w]++) where what follows cannot
+# start with a character of the run, so giving some back never changes a match. A pattern that opens with a
+# whitespace run and is only ever matched right after a word also carries (?<!\s): searched over a long run it
+# is tried at the run's start only, not at every position of it (which rescans the run each time).
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A prefix-factored alternation: Python's re tries alternatives one by one, a trie keeps it fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = []
+        optional = False
+        for char in sorted(node):
+            if char == "":
+                optional = True
+                continue
+            alternatives.append(re.escape(char) + build(node[char]))
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if optional:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text structure: paragraphs, sentences, quotation marks, tokens
+# ---------------------------------------------------------------------------------------------
+
+# Paragraph separator: a blank line.
+PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# Candidate sentence ends: terminal punctuation, optional closers, then space; or a single line break.
+# ([.!?…]+ spelled as one branch per first mark: branches that each open with a literal let re skip
+# straight to the candidates instead of trying a match at every position, ~2x faster. The lookbehind after the
+# mark keeps a run of marks to its first one: a match from inside the run also matches from its start, which
+# finditer reaches first, since a search never starts right after a mark.)
+SENT_END_RE = re.compile(
+    "|".join(rf"{re.escape(mark)}(?<![.!?…].)[.!?…]*+[\"”’»)\]]*+\s++" for mark in ".!?…") + r"|\n"
+)
+
+# Double quotation marks (curly, low-9, guillemets, straight): the ones a quote is paired on.
+QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
+# British single quotes (‘…’), used only in paragraphs without double quotes.
+SINGLE_MARK_RE = re.compile(r"['‘’]")
+
+# Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots).
+TOKEN_RE = re.compile(r"\w(?:[\w’'&-]*\w)?(?:\.\w(?:[\w’'&-]*\w)?)*(?:(?<=\.\w)\.)?|[(),;:\"“”«»]")
+
+# Whitespace from a position on (to skip it before a match).
+SPACES_RE = re.compile(r"\s*+")
+# Any word character: tells real text from punctuation-only stretches.
+WORD_CHAR_RE = re.compile(r"\w")
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues: the reporting verb, its addressee, venue and time
+# ---------------------------------------------------------------------------------------------
+
+# The reporting cue regex: "according to" plus the verb list, word-bounded and trie-shaped for speed.
+CUE_WORDS = r"(?:[Aa]ccording to|" + _trie_pattern(sorted(set(CUE_VERBS))) + ")"
+CUE_RE = re.compile(r"\b" + CUE_WORDS + r"\b")
+# The same cues found by the non-word character before them: a pattern that opens with a literal or a character
+# class lets re skip to the candidates instead of trying a match at every position. A space comes before most;
+# [^a-zA-Z0-9_ ] is a quick bit test, and the lookbehind keeps of it only non-word characters.
+CUE_AFTER_SPACE_RE = re.compile(" " + CUE_WORDS + r"\b")
+CUE_AFTER_OTHER_RE = re.compile(r"[^a-zA-Z0-9_ ](?<=\W)" + CUE_WORDS + r"\b")
+
+# The particle a particle cue needs right after it ("pointed out").
+PARTICLE_RES: dict[str, re.Pattern] = {
+    verb: re.compile(r"(?<!\s)\s++(?:" + particles + r")\b") for verb, particles in PARTICLE_CUES.items()
+}
+# The addressee of an object cue ("told reporters", "asked the BBC"); a name's words keep backtracking for the \b.
+ADDRESSEE_RE = re.compile(
+    r"(?<!\s)\s++(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
+    r"the\s++\w++|[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4})\b"
+)
+
+# A cue's venue belongs to the cue span: "said in a statement", "said during a press conference".
+CUE_TAIL_RE = re.compile(
+    r"(?<!\s)\s++(?:in|during|at|on|via|through|from)\s++(?:a|an|the|his|her|their|its|our|my)\s++"
+    r"(?:[\w’'-]++\s++){0,3}?"
+    r"(?:statement|interview|press conference|news conference|press briefing|briefing|post|tweet|"
+    r"letter|e-?mail|speech|address|op-ed|memo|blog post|blog|video|message|filing|call|hearing|"
+    r"podcast|note|release|announcement|broadcast|essay|column|article|paper|report|study|"
+    r"conference|event|panel|session|remarks|testimony|episode|newsletter|thread|comment|comments|"
+    r"appearance|meeting|summit|rally|forum|keynote|talk|notice|book|lawsuit|complaint|affidavit|"
+    r"opinion|ruling|decision|document|survey|presentation|webinar|livestream|thread)\b"
+)
+
+# A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
+# (A name's words stay backtracking: "that" may end inside one, "in Forthat:" matching " in For".)
+CUE_PUBLICATION_RE = re.compile(
+    r"(?<!\s)\s++(?:in|on)\s++"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w’'.&-]*(?:\s++[A-Z][\w’'.&-]*){0,3}(?=\s*+(?:that\b|,|:))"
+)
+
+# "that" a few words after the cue, behind a preposition or adverb: an adverbial ("argued for years that").
+THAT_SOON_RE = re.compile(
+    r"(?<!\s)\s++(?:for|by|on|in|at|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
+    r"repeatedly|privately|publicly)\b(?:\s++[\w’'.-]++){0,5}?\s++(that)\b(?![’'])"
+)
+
+# Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
+# (?<!\s) covers the first branch too: a match from inside a whitespace run also matches from the run's start.
+ADVERBIAL_RE = re.compile(
+    r"(?<!\s)(?:\s*+,?+\s*+(?:on\s++)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s++(?:morning|afternoon|evening|night))?"
+    r"|\s++(?:on|in|late|early)\s++(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
+    r"|\s++(?:last|this|next)\s++(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
+    r"|\s++(?:earlier|later)\s++(?:this|that|in\s++the)\s++(?:week|month|year|day)"
+    r"|\s++(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"
+    r"privately|separately|then|now|once|simply|bluntly|flatly|firmly|candidly|openly|explicitly|"
+    r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
+    r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.]))"
+)
+
+# Auxiliaries right before a cue verb, included in the cue span.
+AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
+# "is saying", "are insisting": a progressive -ing form is a finite cue.
+PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
+
+# Infinitives, negations and passives before a verb: not a reporting act by the subject.
+NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE)
+
+# The word right after a cue.
+NEXT_WORD_RE = re.compile(r"(?<!\s)\s++([a-z]++)\b")
+
+# The word before a base-form cue, past adverbs. The leading \b changes no match (a match inside a word means
+# one at the word's start, which search finds first) but fails fast inside words: ~3x faster.
+BASE_SUBJECT_RE = re.compile(r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$")
+
+
+# A plural pronoun subject inside a subordinate clause ("when they say"): not the subject of the cue.
+SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++\w++[\s,]*+$")
+# A coordinated cue: "… and recommends", "… but also says".
+COORDINATED_RE = re.compile(r"\b(?:and|but)\s++(?:(?:also|then|later)\s++)?$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources: the noun phrase before or after a cue
+# ---------------------------------------------------------------------------------------------
+
+# Searched on a slice (the lookbehind must not see what comes before the window); "\s+ on? \s*" is spelled
+# "\s++ (on \s*+)?": the same strings, without the two runs splitting one stretch of whitespace every way.
+PRE_CUE_TIME_RE = re.compile(
+    r"(?<!\s)(?:\s++(?:(?:on|in|late|early|last|this)\s*+)?(?:" + "|".join(PRE_CUE_TIME_NOUNS) + r")"
+    r"(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
+    r"|\s++(?:" + "|".join(PRE_CUE_TIME_ADVERBS) + r"))$"
+)
+
+# Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
+RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
+
+# A relative pronoun right before a cue: ", who said", ", which says".
+RELATIVE_RE = re.compile(r",\s*(?:who|which)\s+(?:(?:also|then|later|has|have|had)\s+)?$")
+# A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
+STRONG_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
+    r"[a-z]{3,}ed|\w+n[’']t|\w+[’'](?:s|re|ll|d|ve|m))\b"
+)
+
+# A short opening phrase before the subject: "In Washington, ", "On Tuesday, " (matched past leading whitespace).
+LEADING_ADVERBIAL_RE = re.compile(
+    r"(?:In|On|At|For|After|Before|During|Since|From|Last|This|Earlier|Later|Meanwhile|However|Still|Yet|"
+    r"Now|Today|Yesterday|Separately|Elsewhere|Also|But|And|Then|Instead|Similarly|Likewise)"
+    r"(?:\s++[\w’'-]++){0,5}?,\s++"
+)
+
+# A named source introducing a quote with a colon: 'Blinken: "…"'. Matched at the start of a sentence's slice; the
+# lookbehind keeps a search from rescanning a long word from each of its letters.
+COLON_SRC_RE = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w’'.-]*+(?:\s++(?:of\s++|the\s++|de\s++|van\s++)?[A-Z][\w’'.-]*+){0,4}+)"
+    r"\s*+:\s*+(?=[\"“«„])"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Contents: what the source said
+# ---------------------------------------------------------------------------------------------
+
+# A leading conjunction is the writer's glue, not part of the reported content (matched past leading whitespace:
+# a sentence may start inside a whitespace run, so the run is skipped by skip_spaces rather than by the pattern).
+LEAD_CONJ_RE = re.compile(r"(?:And|But|So|Yet|Or|Still|Also)\s++")
+
+# A cue followed only by a colon up to the end of the paragraph.
+COLON_END_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+(?:\n|$)")
+
+# A word that looks like a finite verb or auxiliary: tells a reported clause from a plain object.
+CLAUSE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
+    r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|don[’']t|"
+    r"doesn[’']t|didn[’']t|hasn[’']t|haven[’']t|hadn[’']t|need|needs|remain|remains|plans?|wants?|"
+    r"[a-z]{3,}ed|[a-z]{3,}s|\w+[’'](?:s|re|ll|d|ve|m))\b"
+)
+
+# Words after an advice verb that make its object a plain complement, not a recommendation.
+NOT_ADVICE_RE = re.compile(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b")
+# Words after a cue that start a prepositional phrase or a conjunct, not a reported clause.
+NOT_CLAUSE_RE = re.compile(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|and|or|but|so|because)\b")
+# Where a bare clause's first phrase ends.
+PHRASE_END_RE = re.compile(r"[,;:]")
+
+# Content that trails after the reported clause and is the writer's, not the source's.
+TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according to)\b")
+
+# A trailing participle after a backward-pointing cue ("…, the NYT reported, citing sources"). Only whether it
+# matches is used. The clause after the comma is taken whole, or up to a "(" where a closing parenthetical may
+# start: those are the only places the clause can end in a match, so no other split is tried. (A quote or "that"
+# right after the comma stops it; whitespace there never could, so the run after the comma goes to the clause.)
+AFTER_CLAUSE = r"(?:[^.!?\"“‘«]|\.(?=\d))"
+AFTER_PHRASE = r"[^.!?\"“‘«]"
+AFTER_CUE_END_RE = re.compile(
+    r"^(?:\s*+\([^()]{0,60}\))?"
+    rf"(?:\s*+,(?![\"“‘'«]|that\b)(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\())"
+    r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early)\b"
+    rf"(?:{AFTER_PHRASE}*+|{AFTER_PHRASE}*(?=\()))?"
+    r"\s*+[.!?…]?[\"”’]?(?:\s*+\([^()]*+\)|(?<=[.!?])[A-Z][^\n]*+)?\s*+$"
+)
+
+# Words after a comma that continue the clause before a cue rather than start the reported one.
+NOT_PARENTHETICAL_RE = re.compile(
+    r"(?:citing|adding|noting|quoting|according|which|who|in|on|at|during|after|before|despite|while|as|"
+    r"with|and)\b",
+    re.IGNORECASE,
+)
+# A clause left open before a comma-enclosed cue ("because, he said, quality is key").
+OPEN_CLAUSE_RE = re.compile(r"\b(?:because|that|but|and|if|when|while|so|although|though|since)\s*$")
+# A comma with its spaces (the end of a parenthetical cue).
+COMMA_RE = re.compile(r"(?<!\s)\s*+,\s*+")
+
+# A content ending in a dangling conjunction, cut there. Searched on a slice; a match from inside a whitespace
+# run also matches from its start, which search finds first.
+DANGLING_CONJ_RE = re.compile(r"(?<!\s)(?:\s*+,?+\s*+\b(?:" + "|".join(DANGLING_CONJ) + r")\s*+)$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers: names in the text
+# ---------------------------------------------------------------------------------------------
+
+# A short parenthetical in a source is its abbreviation: "The New York Times (NYT)".
+PAREN_RE = re.compile(r"\(([^)]{1,20})\)")
+
+# A person's name in running text: an optional title, then two to four capitalised words.
+NAME_MENTION_RE = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){1,3}"
+)
+
+# Capitalised words right before a surname: the rest of a full name (group "lead"), searched on a slice ending at
+# the surname. A match within a word starts at its first capital (a later capital of the same word ends the same
+# way), so only word starts are tried, skipping to that capital: no position rescans a long word.
+NAME_LEAD_RE = re.compile(r"(?<![\w’'-])(?:(?![A-Z])[\w’'-])*+(?P<lead>(?:[A-Z][\w’'-]++\.?+\s++){1,3})$")
+
+# A maximal run of letters and digits ([^\W_] is exactly str.isalnum): a surname (isalpha) that stands as a word of
+# its own, between non-alphanumeric characters, is exactly such a run.
+ALNUM_RUN_RE = re.compile(r"[^\W_]++")

@@ -1,0 +1,347 @@
+"""Sources: the noun phrase before a cue ("the spokesman said"), after it ("said Blinken"), or the subject of the
+clause a cue hangs on ("…, noting that …")."""
+
+from __future__ import annotations
+
+import logging
+
+from .lexicon import (
+    APPOSITIVE_BREAK,
+    CLAUSE_WORDS,
+    DANGLING_SOURCE_END,
+    DETERMINERS,
+    NAME_LINKS,
+    NOT_ADVERBS,
+    NOT_PLURAL_ENDINGS,
+    NP_BREAK,
+    PRE_CUE_SKIP,
+    PRE_CUE_TIME_ENDS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SOURCE_NOUNS,
+    THE_LINKS,
+)
+from .patterns import LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
+from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
+
+log = logging.getLogger(__name__)
+
+# How far back from its cue a source may start (characters), and how far after it a source may run.
+BACKWARD_REACH = 250
+FORWARD_REACH = 400
+# Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
+MAX_PRE_CUE_WORDS = 6
+
+
+def noun_phrase_ok(phrase: list[Token]) -> bool:
+    """A source needs a proper name, a pronoun, or a known source noun at its head."""
+    if not phrase:
+        return False
+    words = [token for _, _, token in phrase if token[0].isalnum()]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    if any(is_capitalised(word) and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
+        return True
+    if len(words) >= 2 and words[0].lower() in DETERMINERS:
+        return True  # "a recent computer science graduate"
+    head = words[-1].lower()
+    return head in SOURCE_NOUNS or (head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS))
+
+
+# ---------------------------------------------------------------------------------------------
+# Before the cue: "the spokesman said", "Jens Stoltenberg, NATO's secretary general, said"
+# ---------------------------------------------------------------------------------------------
+
+
+def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None:
+    """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials."""
+    end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+    if end <= sentence_start:
+        return None
+    phrase = tokens(text, max(sentence_start, end - BACKWARD_REACH), end)
+    if not phrase:
+        return None
+    scan = _scan_back(phrase)
+    if scan is None:
+        return None
+    picked, appositive, commas = scan
+    if not picked:
+        return None
+    selection = phrase[min(picked) : max(picked) + 1]
+    # an apposition needs a name before the first comma
+    while selection and selection[0][2] in ",()":
+        selection = selection[1:]
+    if not selection:
+        return None
+    if appositive and not _apposition_ok(selection, commas):
+        return None
+    if not noun_phrase_ok(selection):
+        return None
+    return selection[0][0], selection[-1][1]
+
+
+def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) -> int:
+    """Where the source ends: before the auxiliaries, adverbs and time phrases right before the cue."""
+    end = cue_start
+    for _ in range(MAX_PRE_CUE_WORDS):
+        word_end = end
+        while word_end > sentence_start and text[word_end - 1].isspace():
+            word_end -= 1
+        window = max(sentence_start, word_end - 40)
+        # A match ends at word_end (text there is not whitespace, so $ matches nowhere else) with a word or a digit.
+        timed = text.endswith(PRE_CUE_TIME_ENDS, window, word_end) or text[word_end - 1 : word_end].isdecimal()
+        time_phrase = PRE_CUE_TIME_RE.search(text[window:word_end]) if timed else None
+        if time_phrase and window + time_phrase.start() >= sentence_start:
+            end = window + time_phrase.start()
+            continue
+        word_start = word_end
+        while word_start > sentence_start and (text[word_start - 1].isalpha() or text[word_start - 1] in "’'"):
+            word_start -= 1
+        word = text[word_start:word_end].lower()
+        adverb = word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
+        if word_start > sentence_start and (word in PRE_CUE_SKIP or (adverb and text[word_start].islower())):
+            end = word_start
+            continue
+        end = word_end
+        break
+    return end
+
+
+def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
+    """Take tokens backward from the cue while they can belong to the source: the tokens taken, whether the phrase
+    ends in an apposition, and how many of its commas were passed. None when the apposition is no noun phrase."""
+    i = len(phrase) - 1
+    picked: list[int] = []
+    appositive = phrase[i][2] == ","  # "Jens Stoltenberg, NATO's secretary general, said"
+    if appositive:
+        i -= 1
+    last = i
+    lower_run, commas, has_and = 0, 0, False  # lowercase words in a row, apposition commas, an "and" seen
+    while i >= 0:
+        token = phrase[i][2]
+        lowered = token.lower()
+        previous = phrase[i - 1][2] if i > 0 else ""
+        if appositive and commas == 0 and token != ",":
+            # inside an apposition: take everything back to its opening comma
+            if last - i > 25 or token in ';:"“”':
+                return None
+        elif token == ")":
+            # include a parenthetical: "The New York Times (NYT)"
+            opening = _opening_parenthesis(phrase, i)
+            if opening is None:
+                break
+            picked.extend(range(opening + 1, i + 1))
+            i = opening  # the "(" is taken below
+        elif token == ",":
+            if appositive and commas == 0:
+                commas += 1
+                lower_run = 0
+            elif not (has_and and i > 0 and is_capitalised(previous)):
+                break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
+        elif not token[0].isalnum():
+            break
+        elif lowered in ("and", "&"):
+            if not (i > 0 and picked and (is_capitalised(previous) or previous == ",")):
+                break
+            has_and = True
+        elif lowered in DETERMINERS:
+            picked.append(i)
+            if lowered == "the" and previous.lower() in THE_LINKS:
+                i -= 1  # "Secretary of the Treasury": keep going through "of the"
+                continue
+            break
+        elif lowered in PRONOUNS and not picked:
+            picked.append(i)
+            break
+        elif is_capitalised(token):
+            if lowered in NP_BREAK and token[0].isupper():
+                break  # a sentence-initial function word ("But", "When") ends the phrase
+            lower_run = 0
+        elif lowered in NAME_LINKS and picked and is_capitalised(previous):
+            pass  # "Secretary of State", "Bank of America"
+        elif _ends_phrase_backward(token, lowered, picked, lower_run):
+            break
+        else:
+            lower_run += 1  # a lowercase modifier or head noun
+        picked.append(i)
+        i -= 1
+    return picked, appositive, commas
+
+
+def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
+    """The "(" of a short parenthetical ending at closing."""
+    opening = closing - 1
+    while opening >= 0 and phrase[opening][2] != "(" and closing - opening < 8:
+        opening -= 1
+    if opening < 0 or phrase[opening][2] != "(":
+        return None
+    return opening
+
+
+def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int) -> bool:
+    """A lowercase word that cannot belong to the source: a clause word, or one word too many."""
+    if lowered in NP_BREAK or lowered in PRE_CUE_SKIP:
+        return True
+    if lower_run >= 5 or len(picked) >= 14:
+        return True
+    # adverbs and participles are rarely part of the subject
+    participle = token.endswith(("ly", "ing")) or (token.endswith("ed") and len(token) > 4)
+    return participle and (not picked or lowered not in SOURCE_NOUNS)
+
+
+def _apposition_ok(selection: list[Token], commas: int) -> bool:
+    """A source ending in an apposition: a name (or a relative clause) on either side of its comma, and no clause."""
+    if commas == 0:
+        return False  # "X, said": the comma was not part of an apposition; the source is after it (none)
+    cut = next((index for index, token in enumerate(selection) if token[2] == ","), 0)
+    head, apposition = selection[:cut], selection[cut + 1 :]
+    relative = bool(apposition) and apposition[0][2].lower() in RELATIVE_PRONOUNS
+    named = any(token[2][0].isupper() and token[2].lower() not in NP_BREAK for token in head + apposition)
+    if not head or not (named or relative):
+        return False
+    # clause words are allowed only inside a relative clause ("founder of X who's been teaching …")
+    relative_at = next(
+        (index for index, token in enumerate(apposition) if RELATIVE_WORD_RE.match(token[2])), len(apposition)
+    )
+    return relative or not any(token[2].lower() in APPOSITIVE_BREAK for token in apposition[:relative_at])
+
+
+# ---------------------------------------------------------------------------------------------
+# After the cue: "said Blinken", "said Brandon Royal, product manager at Google Cloud"
+# ---------------------------------------------------------------------------------------------
+
+
+def source_after(
+    text: str, start: int, limit: int, allow_appositive: bool = True, strict_start: bool = False
+) -> Span | None:
+    """The source noun phrase starting right after a cue (inverted order: "said Blinken")."""
+    phrase = tokens(text, start, min(limit, start + FORWARD_REACH))
+    if not phrase:
+        return None
+    if text[start : phrase[0][0]].strip() and not strict_start:
+        return None  # must start right after whitespace
+    picked = _scan_forward(phrase, allow_appositive)
+    while picked and phrase[picked[-1]][2].lower() in DANGLING_SOURCE_END:
+        picked.pop()  # trim dangling links at the end
+    if not picked:
+        return None
+    selection = phrase[picked[0] : picked[-1] + 1]
+    if not noun_phrase_ok([token for token in selection if token[2] not in ",()"]):
+        return None
+    return selection[0][0], selection[-1][1]
+
+
+def _scan_forward(phrase: list[Token], allow_appositive: bool) -> list[int]:
+    """Take tokens forward from the cue while they can belong to the source."""
+    picked: list[int] = []
+    i = 0
+    lower_run = 0
+    while i < len(phrase):
+        token = phrase[i][2]
+        lowered = token.lower()
+        if token == "(":
+            closing = _closing_parenthesis(phrase, i)
+            if closing is None or not picked:
+                break
+            picked.extend(range(i, closing + 1))
+            i = closing + 1
+            continue
+        if token == ",":
+            apposition_end = _apposition_after(phrase, i) if allow_appositive and picked else None
+            if apposition_end is None:
+                break
+            picked.extend(range(i, apposition_end))
+            i = apposition_end
+            continue
+        if not token[0].isalnum():
+            break
+        if not picked and lowered in PRONOUNS:
+            picked.append(i)
+            break
+        if lowered in DETERMINERS and (not picked or (lowered == "the" and phrase[picked[-1]][2].lower() in THE_LINKS)):
+            picked.append(i)
+            i += 1
+            continue
+        if is_capitalised(token):
+            if lowered in NP_BREAK:
+                break
+            picked.append(i)
+            lower_run = 0
+            i += 1
+            continue
+        if lowered in NAME_LINKS and picked:
+            picked.append(i)
+            i += 1
+            continue
+        if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= 5 or token.endswith(("ly", "ed", "ing")):
+            break
+        picked.append(i)
+        lower_run += 1
+        i += 1
+    return picked
+
+
+def _closing_parenthesis(phrase: list[Token], opening: int) -> int | None:
+    """The ")" of a short parenthetical starting at opening."""
+    closing = opening + 1
+    while closing < len(phrase) and phrase[closing][2] != ")" and closing - opening < 8:
+        closing += 1
+    if closing < len(phrase) and phrase[closing][2] == ")":
+        return closing
+    return None
+
+
+def _apposition_after(phrase: list[Token], comma: int) -> int | None:
+    """Where an apposition after a source's comma ends (the next comma, or the end): "Brandon Royal, product
+    manager at Google Cloud"; None when the comma ends the source."""
+    end = comma + 1
+    while end < len(phrase) and phrase[end][2] not in ',;:()"“”' and end - comma < 18:
+        end += 1
+    following = phrase[comma + 1][2].lower() if comma + 1 < len(phrase) else ""
+    if end == comma + 1 or following in NP_BREAK or following in PRONOUNS:
+        return None
+    # ", and Eddie Villalba, …" is another coordinated source, whatever follows
+    if following != "and" and _looks_clausal(phrase[comma + 1 : end]):
+        return None
+    return end
+
+
+def _looks_clausal(phrase: list[Token]) -> bool:
+    return any(token.lower() in CLAUSE_WORDS for _, _, token in phrase[:6])
+
+
+# ---------------------------------------------------------------------------------------------
+# The clause's subject
+# ---------------------------------------------------------------------------------------------
+
+
+def clause_subject(
+    text: str, sentence_start: int, cue_start: int, found: list[tuple[int, RawAttribution]]
+) -> Span | None:
+    """The subject of the clause a cue hangs on: an earlier source in the sentence, else its first NP."""
+    source = None
+    for cue_at, earlier in found:
+        if cue_at < cue_start and earlier.source:
+            source = earlier.source
+    if source is not None:
+        return source
+    leading = LEADING_ADVERBIAL_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
+    if leading:
+        sentence_start = leading.end()  # "In Washington, White House press secretary Josh Earnest …"
+    source = source_after(text, sentence_start, cue_start, allow_appositive=True, strict_start=True)
+    if source is None:
+        return None
+    # "Mellor disagrees": a lowercase -s/-ed word right after a name is the verb, not part of the subject
+    phrase = tokens(text, source[0], source[1])
+    for j in range(1, len(phrase)):
+        token = phrase[j][2]
+        verb_like = token[:1].islower() and token.endswith(("s", "ed")) and token not in SOURCE_NOUNS
+        if verb_like and is_capitalised(phrase[j - 1][2]):
+            source = (source[0], phrase[j - 1][1])
+            break
+    after = text[source[1] : source[1] + 40].lstrip()
+    if after[:1] in ",;:" or not after:
+        return None
+    return source

@@ -1,0 +1,286 @@
+"""Text structure: paragraphs, sentences, quotation spans and the index over them, word tokens; and the spans
+the finder records (RawAttribution) and the sentence it works in (Sentence)."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon import ABBREVIATIONS, CLOSERS, UPPER_START
+from .patterns import PARA_RE, QUOTE_CHARS_RE, SENT_END_RE, SINGLE_MARK_RE, SPACES_RE, TOKEN_RE
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+# A word token of the noun-phrase scanners: (start, end, text).
+Token = tuple[int, int, str]
+
+# Longest stretch handled as one sentence: real sentences are far below it; the cap keeps pathological input (a
+# 100k paragraph with no full stop) linear.
+MAX_SENTENCE_CHARS = 4000
+
+
+@dataclass(slots=True)
+class RawAttribution:
+    """An attribution as spans of the text; kind is filled in once the content is final."""
+
+    source: Span | None
+    cue: Span
+    content: Span
+    kind: str
+    paragraph: int
+
+
+class QuoteIndex:
+    """Fast "is position inside a quote" lookups over sorted, non-overlapping spans."""
+
+    __slots__ = ("ends", "spans", "starts")
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[Span] = []
+        for start, end in spans:
+            if merged and start < merged[-1][1]:
+                continue
+            merged.append((start, end))
+        self.spans = merged
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def find(self, pos: int) -> Span | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.starts[i] <= pos < self.ends[i]:
+            return self.spans[i]
+        return None
+
+    def inside(self, pos: int) -> bool:
+        quote = self.find(pos)
+        return quote is not None and quote[0] < pos < quote[1] - 1
+
+    def ending_at(self, pos: int) -> Span | None:
+        """The quote whose closing mark ends exactly at pos."""
+        i = bisect_left(self.ends, pos)
+        if i < len(self.ends) and self.ends[i] == pos:
+            return self.spans[i]
+        return None
+
+    def starting_at(self, pos: int) -> Span | None:
+        i = bisect_left(self.starts, pos)
+        if i < len(self.starts) and self.starts[i] == pos:
+            return self.spans[i]
+        return None
+
+    def any_in(self, start: int, end: int) -> bool:
+        i = bisect_left(self.ends, start + 1)
+        return i < len(self.starts) and self.starts[i] < end
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the text, with what every cue pattern looks up in it."""
+
+    text: str
+    quotes: QuoteIndex
+    start: int
+    end: int
+    paragraph: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs and quotations
+# ---------------------------------------------------------------------------------------------
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraph spans (start, end) with surrounding whitespace trimmed."""
+    spans: list[Span] = []
+    pos = 0
+    for separator in PARA_RE.finditer(text):
+        spans.append((pos, separator.start()))
+        pos = separator.end()
+    spans.append((pos, len(text)))
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        trimmed.append((start, end))
+    return trimmed
+
+
+def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> list[Span]:
+    """Top-level ‘…’ quotes, nesting-aware; an apostrophe inside a word is neither opener nor closer."""
+    spans: list[Span] = []
+    depth = 0
+    start = -1
+    for mark in SINGLE_MARK_RE.finditer(text, paragraph_start, paragraph_end):
+        i = mark.start()
+        before = text[i - 1] if i > paragraph_start else " "
+        after = text[i + 1] if i + 1 < paragraph_end else " "
+        opener = (before.isspace() or before in '([—–-‘"“') and (after.isalnum() or after in '‘"“')
+        closer = (not before.isspace()) and not after.isalnum()
+        if opener and text[i] in "'‘":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif closer and depth > 0 and text[i] in "'’":
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
+
+
+def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
+    """Pair quotation marks paragraph by paragraph; an unclosed quote continues into a next paragraph
+    that opens with a quote mark (newspaper convention), else it ends with its paragraph."""
+    spans: list[Span] = []
+    carried: int | None = None  # start of a quote continuing from the previous paragraph
+    # Every mark's position, found in one pass; a paragraph's are a slice (the pattern is one character).
+    every_mark = [mark.start() for mark in QUOTE_CHARS_RE.finditer(text)]
+    for paragraph_start, paragraph_end in paragraph_spans:
+        first = bisect_left(every_mark, paragraph_start)
+        marks = every_mark[first : bisect_left(every_mark, paragraph_end, first)]
+        if not marks:
+            carried = None
+            if (
+                text.find("'", paragraph_start, paragraph_end) >= 0
+                or text.find("‘", paragraph_start, paragraph_end) >= 0
+            ):
+                spans.extend(_single_quotes(text, paragraph_start, paragraph_end))
+            continue
+        carried = _pair_marks(text, marks, paragraph_start, paragraph_end, carried, spans)
+        if carried is not None:
+            # provisional: if the next paragraph does not continue it, it ends at this paragraph's end
+            spans.append((carried, -paragraph_end))
+    return _settle_unclosed(spans)
+
+
+def _pair_marks(
+    text: str, marks: list[int], paragraph_start: int, paragraph_end: int, carried: int | None, spans: list[Span]
+) -> int | None:
+    """Pair one paragraph's marks, adding the closed quotes to spans; where a quote left open at its end opened."""
+    open_at: int | None = None
+    open_mark = ""
+    nested = 0
+    if carried is not None and marks[0] == paragraph_start and text[marks[0]] in '"“«„':
+        # continuation paragraph: the quote that opened earlier goes on
+        open_at, open_mark = carried, text[marks[0]]
+        marks = marks[1:]
+    for i in marks:
+        mark = text[i]
+        if open_at is None:
+            if mark in CLOSERS:
+                continue  # stray closer
+            after_word = i > paragraph_start and not text[i - 1].isspace()
+            if mark == '"' and i + 1 < paragraph_end and text[i + 1].isspace() and after_word:
+                continue  # looks like a closer without an opener (e.g. inches)
+            open_at, open_mark = i, mark
+        elif nested and mark in "”»":
+            nested -= 1  # closes a quote nested inside this one
+        elif (open_mark == '"' and mark == "“") or (open_mark != "«" and mark == "«"):
+            nested += 1  # a quote of another family inside this one: “…” inside "…"
+        elif mark in CLOSERS or mark == '"' or (mark == "“" and open_mark == "„"):
+            spans.append((open_at, i + 1))
+            open_at = None
+            nested = 0
+        else:
+            # a second opener while open: the first quote was never closed; restart here
+            open_at, open_mark = i, mark
+    return open_at
+
+
+def _settle_unclosed(spans: list[Span]) -> list[Span]:
+    """Provisional unclosed spans (negative end) end with their paragraph, unless a continuation closed them."""
+    settled: list[Span] = []
+    starts_closed = {start for start, end in spans if end > 0}
+    for start, end in spans:
+        if end < 0:
+            if start in starts_closed:
+                continue
+            end = -end
+        settled.append((start, end))
+    settled.sort()
+    return settled
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
+    j = dot
+    while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
+
+
+def sentences(text: str, paragraph_start: int, paragraph_end: int, inside_quote: Callable[[int], bool]) -> list[Span]:
+    """Sentence spans within a paragraph; never split inside a quotation."""
+    spans: list[Span] = []
+    start = paragraph_start
+    for sentence_end in SENT_END_RE.finditer(text, paragraph_start, paragraph_end):
+        end = sentence_end.end()
+        if end >= paragraph_end:
+            break
+        mark = sentence_end.start()
+        if text[mark] != "\n":
+            next_char = text[end]
+            if not (next_char in UPPER_START or next_char in "\"“‘'«(["):
+                continue
+            ending = sentence_end.group().rstrip()
+            if text[mark] == "." and len(ending) == 1 and _is_abbreviation(text, mark, paragraph_start):
+                continue
+            if inside_quote(mark + len(ending) - 1):
+                continue
+        spans.append((start, mark + len(sentence_end.group().rstrip())))
+        start = end
+    if start < paragraph_end:
+        spans.append((start, paragraph_end))
+    if any(end - start > MAX_SENTENCE_CHARS for start, end in spans):
+        spans = [chunk for start, end in spans for chunk in _chunks(text, start, end)]
+    return spans
+
+
+def _chunks(text: str, start: int, end: int) -> list[Span]:
+    """Cut an overlong "sentence" (unclosed quotes, missing punctuation) at spaces, so work per cue stays
+    bounded and the whole finder linear."""
+    chunks = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        chunks.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        chunks.append((start, end))
+    return chunks
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens and spaces
+# ---------------------------------------------------------------------------------------------
+
+
+def is_capitalised(token: str) -> bool:
+    """A capital or a digit first: a name's word (or a number) rather than a common word."""
+    return bool(token) and (token[0].isupper() or token[0].isdigit())
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [(match.start(), match.end(), match.group()) for match in TOKEN_RE.finditer(text, start, end)]
+
+
+def skip_spaces(text: str, pos: int, end: int) -> int:
+    """The first position at or after pos (up to end) that is not whitespace."""
+    match = SPACES_RE.match(text, pos, end)
+    return match.end() if match else pos
