@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import itertools
 import json
 import re
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.attributions import match_doc, score  # noqa: E402  (the finder is imported there, never called here)
+from bench.attributions import is_held_aside, match_doc, score  # noqa: E402  (the finder is imported there, never called here)
 from bench.corpora import CORPORA_DIR, RTP_DIR, WCXB_DIR, html_to_text  # noqa: E402
 
 BLIND_DIR = ROOT / "tests" / "attributions" / "blind"
@@ -35,14 +34,6 @@ DEV_DIR = ROOT / "tests" / "attributions" / "dev"
 TRAF_DIR = CORPORA_DIR / "trafilatura-eval-dev"
 KINDS = ("direct", "mixed", "indirect", "belief")
 SPEECH_KINDS = ("direct", "mixed", "indirect")
-
-# ---------------------------------------------------------------------------------------------- held aside
-
-
-def is_heldout(name: str) -> bool:
-    """Kept aside (one article in three): the sha1 of the name, read as an integer, is divisible by 3."""
-    return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 3 == 0
-
 
 # ---------------------------------------------------------------------------------------------- select
 
@@ -177,10 +168,10 @@ def select(count: int, dry_run: bool = False) -> list[dict]:
         flag = " truncated" if c["truncated"] else ""
         print(
             f"  {c['name']:<48} {len(c['text']):>6} chars  said/told {s['strong']:>3}  reporting {s['report']:>3}"
-            f"  quote marks {s['quotes']:>3}  tier {c['tier']}  {'HELD-ASIDE' if is_heldout(c['name']) else 'dev'}"
+            f"  quote marks {s['quotes']:>3}  tier {c['tier']}  {'HELD-ASIDE' if is_held_aside(c['name']) else 'dev'}"
             f"{flag}"
         )
-    held = sum(is_heldout(c["name"]) for c in chosen)
+    held = sum(is_held_aside(c["name"]) for c in chosen)
     by_origin: dict[str, int] = {}
     for c in chosen:
         by_origin[c["name"].split("-")[0]] = by_origin.get(c["name"].split("-")[0], 0) + 1
@@ -616,9 +607,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "heldout":
         names = args.names or [p.stem for p in sorted(BLIND_DIR.glob("*.json"))]
         for n in names:
-            print(f"{n}\t{'held-aside' if is_heldout(n) else 'dev'}")
+            print(f"{n}\t{'held-aside' if is_held_aside(n) else 'dev'}")
         if not args.names:
-            print(f"{sum(map(is_heldout, names))} held aside of {len(names)}")
+            print(f"{sum(map(is_held_aside, names))} held aside of {len(names)}")
         return 0
     return 2
 
