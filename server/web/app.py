@@ -26,12 +26,13 @@ from ..errors import (
 from ..pipeline import Options
 from ..rules.ruleset import Rule, RuleSet, load_rules
 from ..watchdog import InProcess, Watchdog
+from .openapi import build_document, http_error_code
 from .render import content_security_policy, index_content_security_policy, render_index, render_page
 
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_OPEN_PATHS = ("/", "/healthz")
+_OPEN_PATHS = ("/", "/healthz", "/openapi.json")
 # Browser extensions call the service from their own origin; no web page can send these.
 _EXTENSION_SCHEMES = ("chrome-extension", "moz-extension", "safari-web-extension")
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -65,6 +66,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     @app.get("/healthz")
     def healthz() -> Response:
         return jsonify(status="ok", version=__version__, rule_files=len(rules.files))
+
+    @app.get("/openapi.json")
+    def openapi() -> Response:
+        return jsonify(build_document(settings))
 
     @app.get("/rules")
     def list_rules() -> Response:
@@ -107,7 +112,11 @@ def _read_body(settings: Settings) -> bytes:
     """The request body, refusing before reading when it announces more than the limit."""
     if request.content_length is not None and request.content_length > settings.max_body_bytes:
         raise PayloadTooLarge(f"the body is {request.content_length} bytes; the limit is {settings.max_body_bytes}")
-    body = request.stream.read(settings.max_body_bytes + 1)
+    # A chunked body has no length: when the server ends it (wsgi.input_terminated), werkzeug's stream would stop
+    # quietly at the limit and hand over a truncated page, so read one byte past the limit from the server's own.
+    terminated = request.environ.get("wsgi.input_terminated")
+    stream = request.environ["wsgi.input"] if terminated and request.content_length is None else request.stream
+    body = stream.read(settings.max_body_bytes + 1)
     if len(body) > settings.max_body_bytes:
         raise PayloadTooLarge(f"the body is over the limit of {settings.max_body_bytes} bytes")
     return body
@@ -248,8 +257,10 @@ def _declutter_error(error: DeclutterError) -> tuple[Response, int]:
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:
     status = error.code or 500
-    code = (error.name or "error").lower().replace(" ", "_")
-    return jsonify({"error": {"code": code, "message": error.description or error.name}}), status
+    response = jsonify({"error": {"code": http_error_code(status), "message": error.description or error.name}})
+    # Keep werkzeug's own headers (a 405's Allow, which RFC 9110 requires), not its HTML Content-Type.
+    response.headers.extend((name, value) for name, value in error.get_headers() if name.lower() != "content-type")
+    return response, status
 
 
 def _unexpected_error(error: Exception) -> tuple[Response, int]:
