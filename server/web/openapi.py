@@ -248,6 +248,7 @@ def build_document(settings: Settings) -> dict:
 
 @cache
 def _build(token_required: bool, max_body_bytes: int) -> dict:
+    # Long on purpose: the document is one literal, read top to bottom as the API is, route by route.
     guarded = (401,) if token_required else ()
     posted = (400, *guarded, 403, 413, 415, 422, 500)  # 400 also for the Host; 403 for the Origin
     limit = f"At most {max_body_bytes} bytes (DECLUTTER_MAX_BODY_BYTES), else 413."
