@@ -19,6 +19,8 @@ from server.highlight import _raw_indices, highlight
 from server.limits import Deadline
 from server.plaintext import Segment, to_plain_text
 
+pytestmark = pytest.mark.slow  # tens of thousands of quotes and speakers per test
+
 # Far above what these inputs take (about a second each) and far below what a quadratic step costs on them.
 GUARD_SECONDS = 20.0
 

@@ -127,6 +127,7 @@ def _patterns(draw: st.DrawFn, depth: int = 0) -> str:
     return "".join(parts)
 
 
+@pytest.mark.slow  # 400 generated patterns against RE2
 @settings(max_examples=400, deadline=None)
 @given(
     pattern=st.one_of(_patterns(), st.tuples(_patterns(), _patterns()).map("|".join)),
