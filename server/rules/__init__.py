@@ -1,3 +1,4 @@
 """The rule engine: rule files loaded and validated against rules/schema.json (ruleset), their selectors
-compiled with a prefilter (selectors), and applied to a page with the share refusal (declutter).
-The rule authors' commands live in rules.authoring."""
+compiled with a prefilter (selectors; the literal words a text pattern requires come from literals), and
+applied to a page with the share refusal (declutter); tunables in constants. The rule authors' commands,
+one module each, live in rules.authoring."""
