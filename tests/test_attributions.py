@@ -233,6 +233,80 @@ def test_infinitive_and_belief_are_not_attributions():
     assert find_attributions("Many people believe the economy is improving.") == []
 
 
+# --- the reporting vocabulary by class (lexicon.py) --------------------------------------------
+
+
+def test_inflections_of_a_class_verb():
+    assert lexicon.inflect("say") == ("says", "said", "saying")
+    assert lexicon.inflect("testify") == ("testifies", "testified", "testifying")
+    assert lexicon.inflect("admit") == ("admits", "admitted", "admitting")
+    assert lexicon.inflect("argue") == ("argues", "argued", "arguing")
+    assert lexicon.inflect("stress") == ("stresses", "stressed", "stressing")
+    assert {"demanded", "proposes", "threatened", "elaborates"} <= lexicon.CUE_VERBS
+
+
+def test_new_speech_class_verbs_are_cues():
+    _one("The union demanded that the plant stay open through the winter.", source="The union", cue="demanded")
+    _one("The mayor threatened to close the bridge for a month.", source="The mayor", cue="threatened")
+
+
+def test_speech_participle_takes_a_bare_clause():
+    t = "The coach resigned, admitting the season had gone badly."
+    _one(t, source="The coach", cue="admitting", content="the season had gone badly")
+
+
+def test_document_finding_is_an_attribution():
+    _one("A new survey found that most tenants pay more than a third of their income.", source="A new survey")
+    _one("The latest data show that exports fell for a third month.", source="The latest data", cue="show")
+    _one("The researchers found that the drug cut relapses by half.", source="The researchers", cue="found")
+
+
+def test_finding_verbs_without_a_document_are_not_attributions():
+    assert find_attributions("The hikers found that the trail was closed.") == []
+    assert find_attributions("Police found the missing car near the river.") == []
+    assert find_attributions("The study found a small effect on sleep.") == []  # no that-clause, no quote
+
+
+def test_called_with_a_quoted_label():
+    t = "Senator Ruth Ames called the budget “a gift to the banks.”"
+    a = _one(t, source="Senator Ruth Ames", cue="called")
+    assert a.content == "the budget “a gift to the banks.”"
+
+
+def test_called_on_someone_to_do_something():
+    a = _one("The governor called on residents to stay indoors until Sunday.", cue="called on residents")
+    assert a.source == "The governor" and a.content == "to stay indoors until Sunday"
+    _one("The farmers called on the minister not to sign the deal.", content="not to sign the deal")
+
+
+def test_called_for_something():
+    _one(
+        "The union has called for a pay rise of ten percent.", cue="has called for", content="a pay rise of ten percent"
+    )
+
+
+def test_call_without_its_construction_is_not_an_attribution():
+    assert find_attributions("She called her brother after the match.") == []
+    assert find_attributions("The puppy was called Biscuit.") == []
+    assert find_attributions("They met a band called “Lowlights” at the fair.") == []
+
+
+def test_evaluation_verbs_report_with_their_grounds():
+    a = _one("The council accused the developer of ignoring the flood report.", cue="accused")
+    assert a.source == "The council" and a.content == "the developer of ignoring the flood report"
+    _one("Critics slammed the ruling as a blow to press freedom.", source="Critics", cue="slammed")
+    a = _one("The firm rejected the letter, branding it “totally misleading.”", source="The firm", cue="branding")
+    assert a.content == "it “totally misleading.”"
+    assert find_attributions("The coach praised the team.") == []  # no grounds, no label: a deed
+
+
+def test_generic_group_source_names_itself_as_speaker():
+    a = _one("Some health experts said that the guidance came too late.", cue="said")
+    assert a.speaker == "health experts"
+    a = _one("The spokesman said that the road would reopen.", cue="said")
+    assert a.speaker is None  # a bare job noun with no antecedent
+
+
 # --- seeds (the brief's expectations) ---------------------------------------------------------
 
 

@@ -25,7 +25,11 @@ from .content import (
 )
 from .lexicon import (
     BASE_FORMS,
+    CALL_FORMS,
+    CONSTRUCTION_FORMS,
     CUE_VERBS,
+    DOCUMENT_NOUNS,
+    FINDING_FORMS,
     NOT_PLURAL_ENDINGS,
     NOT_PLURAL_SUBJECTS,
     NP_BREAK,
@@ -34,12 +38,16 @@ from .lexicon import (
     PARTICLE_CUES,
     PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
+    SPEECH_PARTICIPLES,
     WEAK_CUES,
 )
 from .patterns import (
     ADDRESSEE_RE,
+    ALNUM_RUN_RE,
     AUX_RE,
     BASE_SUBJECT_RE,
+    CALL_FOR_RE,
+    CALL_ON_RE,
     COLON_END_RE,
     COLON_SRC_RE,
     COORDINATED_RE,
@@ -50,6 +58,8 @@ from .patterns import (
     CUE_TAIL_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
+    OBJECT_THEN_GROUNDS_RE,
+    OBJECT_THEN_QUOTE_RE,
     PARTICLE_RES,
     PROGRESSIVE_RE,
     QUOTE_CHARS_RE,
@@ -57,7 +67,7 @@ from .patterns import (
     SUBORDINATE_SUBJECT_RE,
 )
 from .sources import clause_subject, source_after, source_before
-from .structure import RawAttribution, Sentence, Span
+from .structure import RawAttribution, Sentence, Span, skip_spaces
 
 log = logging.getLogger(__name__)
 
@@ -157,12 +167,18 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if next_word and (next_word.group(1) in CUE_VERBS or (base and next_word.group(1).endswith("ed"))):
         return None  # "online claims argue", "the report showed": this word is a noun
     source = _source_before_cue(text, sentence_start, cue_start)
+    if verb in CONSTRUCTION_FORMS:
+        if source is None and COORDINATED_RE.search(before):
+            source = clause_subject(text, sentence_start, cue_start, found)
+        return object_construction(sentence, source, cue_start, cue_end, verb) if source else None
     if source is None and COORDINATED_RE.search(before):
         subject = clause_subject(text, sentence_start, cue_start, found)
         if subject is not None:
             return coordinated_cue(sentence, subject, cue_start, cue_end, verb, weak)
     if source is None:
         return None if base or weak else clause_then_cue_then_source(sentence, cue_start, cue_end)
+    if verb in FINDING_FORMS and not documents_speak(text, source):
+        return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
     quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end)
     if quoted:
         return quoted
@@ -186,6 +202,12 @@ def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span |
             # "said the officials, who added that …": the relative pronoun's antecedent speaks
             source = source_before(text, sentence_start, relative.start())
     return source
+
+
+def documents_speak(text: str, source: Span) -> bool:
+    """A document, poll, study or data (or researchers, a court) among the source's words: a finding verb after it
+    reports ("the report found that …"); still only with a that-clause, a quote or a colon (WEAK_CUES)."""
+    return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
 
 
 def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
@@ -318,6 +340,32 @@ def source_then_cue_then_content(
 # ---------------------------------------------------------------------------------------------
 
 
+def object_construction(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, verb: str
+) -> RawAttribution | None:
+    """'X called on Y to …', 'X called for …', 'X called Y "Z"', 'X accused Y of …': a naming or evaluation verb
+    reports only in these constructions; the content is the request, or the object with its label or grounds."""
+    text, end = sentence.text, sentence.end
+    if text[cue_start - 1 : cue_start] == "-":
+        return None  # "so-called"
+    if verb in CALL_FORMS:
+        addressee = CALL_ON_RE.match(text, cue_end, end)
+        if addressee:
+            content = trim_forward(text, sentence.quotes, addressee.end(), end)
+            return _unless_empty(sentence, source, cue_start, addressee.end() - 1, content)
+        particle = CALL_FOR_RE.match(text, cue_end, end)
+        if particle:
+            content = trim_forward(text, sentence.quotes, particle.end(), end)
+            return _unless_empty(sentence, source, cue_start, particle.end(), content)
+        labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end)
+    else:
+        labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end) or OBJECT_THEN_GROUNDS_RE.match(text, cue_end, end)
+    if not labelled:
+        return None
+    content = trim_forward(text, sentence.quotes, skip_spaces(text, cue_end, end), end)
+    return _unless_empty(sentence, source, cue_start, cue_end, content)
+
+
 def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
     """'…, noting that …': the source is the clause's subject (an earlier source in the sentence)."""
     text, quotes = sentence.text, sentence.quotes
@@ -331,7 +379,9 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if extent is None:
         return None  # never: no participle needs a particle
     cue_start, cue_end, verb = extent
-    content = forward_content(text, quotes, cue_end, sentence.end, verb, verb != "saying")
+    if verb in CONSTRUCTION_FORMS:
+        return object_construction(sentence, source, cue_start, cue_end, verb)
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, verb not in SPEECH_PARTICIPLES)
     if content is None:
         return None
     quote = quotes.find(content[0])

@@ -16,6 +16,126 @@ def words(block: str) -> list[str]:
 # Reporting verbs
 # ---------------------------------------------------------------------------------------------
 
+# Reporting verbs by class, after Krestel, Bergler and Witte (2008, "Minding the Source"), as PARC 3.0 and PolNeAR
+# annotate them (../shared/docs/references.md §4). Each class is written as base forms; its finite forms (-s, -ed and
+# the irregular pasts below) and its participles (-ing) are derived by inflect(). Classes whose verbs report in any
+# construction are in SPEECH_CLASSES; the ambiguous ones ("show", "find", "call", "accuse") have classes of their own
+# below, each used only in the constructions where it reports.
+IRREGULAR_PASTS: dict[str, str] = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote",
+    "find": "found",
+    "forecast": "forecast",
+    "put": "put",
+    "speak": "spoke",
+}
+# Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
+DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit"))
+
+
+def inflect(base: str) -> tuple[str, str, str]:
+    """The third person singular, the past and the -ing form of a regular (or listed irregular) verb."""
+    consonant_y = base.endswith("y") and base[-2:-1] not in tuple("aeiou")
+    if consonant_y:
+        third = base[:-1] + "ies"
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    else:
+        third = base + "s"
+    stem = base + base[-1] if base in DOUBLING else base
+    if base in IRREGULAR_PASTS:
+        past = IRREGULAR_PASTS[base]
+    elif consonant_y:
+        past = base[:-1] + "ied"
+    elif base.endswith("e"):
+        past = base + "d"
+    else:
+        past = stem + "ed"
+    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else stem + "ing"
+    return third, past, ing
+
+
+def finite_forms(bases: list[str]) -> list[str]:
+    """The -s and past forms of each base ("says", "said")."""
+    return [form for base in bases for form in inflect(base)[:2]]
+
+
+def participles(bases: list[str]) -> list[str]:
+    """The -ing form of each base ("saying")."""
+    return [inflect(base)[2] for base in bases]
+
+
+# Classes whose verbs report whatever follows them (a quote, a that-clause, a bare clause), one reason each.
+SPEECH_CLASSES: dict[str, list[str]] = {
+    # neutral speech acts: the source said something, with no stance taken
+    "neutral": words("say tell add state announce declare explain note remark mention comment observe reiterate"),
+    # exchanges: the statement answers or asks
+    "exchange": words("reply respond ask counter"),
+    # writing and publication, in print or online
+    "writing": words("write tweet blog"),
+    # assertion and argument: the source stands by a disputed claim
+    "argument": words("testify insist claim argue contend maintain assert allege stress emphasize emphasise"),
+    # warnings and directives: the source tells someone what to do or fear
+    "directive": words("warn caution urge demand"),
+    # proposals and predictions: what should or will happen
+    "proposal": words("propose suggest recommend predict"),
+    # commitments: the source binds itself ("vowed to keep trying")
+    "commissive": words("promise vow pledge threaten"),
+    # concession and confirmation: the source grants a point
+    "concession": words("admit acknowledge concede confirm confess"),
+    # denial: the source rejects a claim ("denied that")
+    "denial": words("deny"),
+    # complaint: the source voices a grievance
+    "complaint": words("complain"),
+    # narration: the source tells of the past or how something is
+    "narration": words("recall recount elaborate"),
+    # conclusion and estimate: a judgement stated as a finding
+    "conclusion": words("conclude estimate"),
+    # disclosure: the source makes something known
+    "disclosure": words("disclose reveal"),
+}
+SPEECH_VERBS: frozenset[str] = frozenset(base for bases in SPEECH_CLASSES.values() for base in bases)
+
+# Findings of documents, polls, studies and data ("the report found", "data show"): these verbs report only with a
+# that-clause, a quote or a colon (WEAK_CUES), or with a bare clause when their subject is a document (DOCUMENT_NOUNS);
+# otherwise they are literal ("found the keys", "shows the way").
+FINDING_VERBS: list[str] = words("find show indicate demonstrate")
+# Rejection: "rejected the claim that", "disputed that": literal with a plain object ("rejected the bid"), so these
+# report only with a that-clause, a quote or a colon (WEAK_CUES).
+REJECTION_VERBS: list[str] = words("reject dispute")
+FINDING_FORMS: frozenset[str] = frozenset(finite_forms(FINDING_VERBS) + FINDING_VERBS)
+
+# Heads of a subject that make a finding verb report: documents, polls, studies, data and their results.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    words(
+        """
+    study studies report reports research survey surveys poll polls polling data analysis analyses review reviews
+    results findings figures statistics numbers count census paper papers modelling modeling model models trial
+    trials audit audits investigation inquiry test tests evidence records documents breakdown estimates experiment
+    experiments assessment evaluation projections
+    """
+    )
+) | frozenset(
+    # and those who find for a living: researchers, investigators, courts
+    words("researchers researcher scientists scientist investigators investigator court judge jury authors analysts")
+)
+
+# Evaluation: the source judges someone, reported only with an object and its grounds ("accused X of Y", "praised X
+# for Y", "condemned X as Y") or a quoted label ("slammed the plan as 'a disaster'"); alone they are deeds, not speech.
+EVALUATION_VERBS: list[str] = words("accuse blame criticize criticise condemn blast slam praise brand")
+# Naming and calling on: "called X 'Y'", "called on X to Y", "called for Y"; any other "call" is a phone call.
+CALL_VERBS: list[str] = words("call")
+# The forms of both, each reported only in its construction (cues.object_construction).
+CONSTRUCTION_FORMS: frozenset[str] = frozenset(
+    (EVALUATION_VERBS + CALL_VERBS)
+    + finite_forms(EVALUATION_VERBS + CALL_VERBS)
+    + participles(EVALUATION_VERBS + CALL_VERBS)
+)
+CALL_FORMS: frozenset[str] = frozenset(finite_forms(CALL_VERBS) + participles(CALL_VERBS) + CALL_VERBS)
+# The words after an evaluation verb's object that give its grounds.
+EVALUATION_GROUNDS: frozenset[str] = frozenset(words("of for as over"))
+
 # Participial cues ("…, noting that …") take the subject of the clause they hang on.
 PARTICIPLE_CUES: frozenset[str] = frozenset(
     words(
@@ -24,7 +144,10 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     writing emphasizing emphasising stating claiming acknowledging
     """
     )
-)
+) | frozenset(participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS))
+
+# Participles of the speech classes report a bare clause too ("…, admitting she saw it").
+SPEECH_PARTICIPLES: frozenset[str] = frozenset(participles(sorted(SPEECH_VERBS)))
 
 # Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use.
 BASE_FORMS: frozenset[str] = frozenset(
@@ -34,10 +157,11 @@ BASE_FORMS: frozenset[str] = frozenset(
     emphasise acknowledge admit announce confirm deny recommend predict urge report write add
     """
     )
-)
+) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS)
 
-# Finite reporting verbs (speech/writing acts), with the base forms and the participles above; beliefs (think,
-# believe) are excluded by the guidelines. "advise", "cite", "point" are base forms allowed verb-first.
+# Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these
+# (manner of speaking, sharing and pointing verbs); beliefs (think, believe) are excluded by the guidelines.
+# "advise", "cite", "point" are base forms allowed verb-first.
 CUE_VERBS: frozenset[str] = (
     frozenset(
         words(
@@ -59,6 +183,9 @@ CUE_VERBS: frozenset[str] = (
     """
         )
     )
+    | frozenset(finite_forms(sorted(SPEECH_VERBS)))
+    | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS))
+    | CONSTRUCTION_FORMS
     | BASE_FORMS
     | PARTICIPLE_CUES
 )
@@ -84,7 +211,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     advised advises reminded reminds endorsed endorses instructed
     """
     )
-)
+) | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS) + FINDING_VERBS)
 
 # Commitment verbs report their infinitive ("vowed to keep trying").
 VOW_CUES: frozenset[str] = frozenset(
@@ -124,7 +251,7 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset(["they", "we"])
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "which", "whose"])
 
 # Plural subjects a base-form cue agrees with ("people say", "police say").
-PLURAL_SUBJECTS: frozenset[str] = PLURAL_PRONOUNS | frozenset(["i", "people", "police"])
+PLURAL_SUBJECTS: frozenset[str] = PLURAL_PRONOUNS | frozenset(["i", "people", "police", "data"])
 # Words in -s right before a base form that are not a plural subject ("its say", "this report").
 NOT_PLURAL_SUBJECTS: frozenset[str] = frozenset(words("its his hers ours theirs yours this was has does is"))
 # Endings in -s that do not make a plural noun ("boss", "census", "analysis").
@@ -167,6 +294,11 @@ DETERMINERS: frozenset[str] = frozenset(
         "the a an his her their its our my your some many several most few two three four five six seven eight nine ten"
     )
 )
+
+# Quantifiers and determiners left off a group's name as speaker ("some medical experts" -> "medical experts").
+GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those"))
+# Singular heads that name a group or a body of findings (a plural head names one anyway).
+GROUP_HEADS: frozenset[str] = frozenset(words("police people data research staff media"))
 
 # Lowercase words allowed inside a name ("Secretary of State", "Bank of America", "Jean de la Fontaine").
 NAME_LINKS: frozenset[str] = frozenset(words("of for and & de da del della di du la le van von der den al bin the"))

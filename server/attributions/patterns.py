@@ -89,6 +89,16 @@ CUE_AFTER_OTHER_RE = re.compile(r"[^a-zA-Z0-9_ ](?<=\W)" + CUE_WORDS + r"\b")
 PARTICLE_RES: dict[str, re.Pattern] = {
     verb: re.compile(r"(?<!\s)\s++(?:" + particles + r")\b") for verb, particles in PARTICLE_CUES.items()
 }
+# "called on X (not) to …": the addressee (up to six words) before the "(not) to" that opens the request. Each word
+# is taken whole (possessive), and "to" is tried after each: bounded, so linear.
+CALL_ON_RE = re.compile(r"(?<!\s)\s++(?:on|upon)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,6}?(?=(?:not\s++)?to\s)")
+# "called for …": the demand follows the particle.
+CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
+# An object of one to eight words, then a quotation mark: "called the plan “a disaster”", "slammed X as 'Y'".
+OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
+# An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".
+OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:of|for|as|over)\s")
+
 # The addressee of an object cue ("told reporters", "asked the BBC"); a name's words keep backtracking for the \b.
 ADDRESSEE_RE = re.compile(
     r"(?<!\s)\s++(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"

@@ -8,7 +8,10 @@ import logging
 from ..limits import Deadline
 from .lexicon import (
     DETERMINERS,
+    GROUP_DETERMINERS,
+    GROUP_HEADS,
     NOT_PERSON_WORDS,
+    NOT_PLURAL_ENDINGS,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -66,6 +69,21 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words) and all(word[0].isupper() for word in tail):
         return " ".join(tail)
     return " ".join(words)
+
+
+def group_word(words: list[str]) -> str | None:
+    """A generic group or document as its own speaker, lower case and without its determiner ("The researchers" ->
+    "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
+    if not words or any("," in word for word in words):
+        return None
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
+    if not (plural or head in GROUP_HEADS):
+        return None
+    start = 0
+    while start < len(words) - 1 and words[start] in GROUP_DETERMINERS:
+        start += 1
+    return " ".join(words[start:])
 
 
 def _without_apposition(source: str) -> str:
@@ -203,7 +221,8 @@ class _Story:
         if words and words[-1] in ORG_ANAPHORS and not any(word[:1].isupper() for word in source.split()[1:]):
             return self.last_org  # "the outlet said"
         if words and not is_named(source):
-            return self.titled.get(words[-1])  # a generic source ("officials", "the president"): a title's holder
+            # a generic source: a title's holder ("the president"), else a group or a document names itself
+            return self.titled.get(words[-1]) or group_word(words)
         return self._named(source, words, raw.source[0])
 
     def _person_pronoun(self, pos: int) -> str | None:
