@@ -51,10 +51,15 @@ lint: test-venv
 
 bench: bench-quality bench-speed bench-attributions
 
-bench-quality: test-venv
+# Mozilla Readability.js, a peer in the quality and speed benches; installed from bench/readability_js/package-lock.json.
+bench/readability_js/node_modules/.installed: bench/readability_js/package-lock.json
+	cd bench/readability_js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench-quality: test-venv bench/readability_js/node_modules/.installed
 	$(BIN)/python bench/quality.py --fresh
 
-bench-speed: test-venv
+bench-speed: test-venv bench/readability_js/node_modules/.installed
 	$(BIN)/python bench/speed.py
 
 bench-attributions: test-venv

@@ -1,10 +1,13 @@
-"""Loaders for the two development corpora, read in place from ../shared/corpora (never copied).
+"""Loaders for the three development corpora, read in place from ../shared/corpora (never copied).
 
 - readability-test-pages (RTP): 130 folders `<slug>/{source.html, expected.html, expected-metadata.json}`; pages
   are fetched as if from `http://fakehost/test/page.html`. Only the 122 `readerable: true` pages count for
   shingle F1, images and metadata; all 130 run for crash checks and speed.
 - wcxb-dev-articles (WCXB): `html/NNNN.html.gz` and `ground-truth/NNNN.json` (url, main_content, with, without,
   title, author, publish_date).
+- trafilatura-eval-dev (TRAF): 500 pages of trafilatura's evaluation set (about half German), `html/<id>.html.gz`,
+  `expectations.json` ({id.html: {with, without}}) and `sources.json` ({id.html: {url}}; 23 give no address but
+  `hard::<file>` or a typo: url None).
 
 Each page belongs to the tuning part or the held-out part: held out when the sha1 hex digest of its folder or file
 name (`nytimes-1`, `0001`) ends in 0, 1 or 2 (about one in five). Tune on the first, report the second.
@@ -29,11 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA_DIR = ROOT.parent / "shared" / "corpora"
 RTP_DIR = CORPORA_DIR / "readability-test-pages"
 WCXB_DIR = CORPORA_DIR / "wcxb-dev-articles"
+TRAF_DIR = CORPORA_DIR / "trafilatura-eval-dev"
 # Upstream Readability's harness resolves every test page against this fake URL.
 RTP_BASE_URL = "http://fakehost/test/page.html"
 
-Corpus = Literal["rtp", "wcxb"]
-CORPORA: tuple[Corpus, ...] = ("rtp", "wcxb")
+Corpus = Literal["rtp", "wcxb", "traf"]
+CORPORA: tuple[Corpus, ...] = ("rtp", "wcxb", "traf")
 # Block-level tags after which a newline is inserted, so adjacent blocks do not glue words together.
 _BLOCK_TAGS = frozenset(
     {
@@ -58,7 +62,7 @@ class Page:
     url: str | None  # None when the corpus does not know it (two WCXB pages): clean() then runs without one
     source: Path
     heldout: bool
-    readerable: bool = True  # RTP's isProbablyReaderable verdict; every WCXB page is an article
+    readerable: bool = True  # RTP's isProbablyReaderable verdict; every WCXB and TRAF page counts
     # Expected metadata per field (title, byline, published, lang, dir); None where the corpus has no value.
     metadata: dict[str, str | None] = field(default_factory=dict)
     with_snippets: tuple[str, ...] = ()
@@ -71,7 +75,7 @@ class Page:
         return "heldout" if self.heldout else "tuning"
 
     def read_bytes(self) -> bytes:
-        """The page as captured (gzip is undone for WCXB)."""
+        """The page as captured (gzip is undone for WCXB and TRAF)."""
         data = self.source.read_bytes()
         return gzip.decompress(data) if self.source.suffix == ".gz" else data
 
@@ -82,8 +86,8 @@ class Page:
         return self.expected_path.read_text(encoding="utf-8")
 
     def expected_text(self) -> str:
-        """The reference article text: expected.html's text (RTP) or main_content (WCXB)."""
-        if self.corpus == "wcxb":
+        """The reference article text: expected.html's text (RTP) or main_content (WCXB); TRAF has none."""
+        if self.corpus != "rtp":
             return self._main_content or ""
         return html_to_text(self.expected_html() or "")
 
@@ -162,12 +166,36 @@ def wcxb_pages() -> tuple[Page, ...]:
     return tuple(pages)
 
 
+@cache
+def traf_pages() -> tuple[Page, ...]:
+    """All 500 trafilatura evaluation pages, sorted by id (the name is the id without `.html`)."""
+    expectations = json.loads((TRAF_DIR / "expectations.json").read_text(encoding="utf-8"))
+    sources = json.loads((TRAF_DIR / "sources.json").read_text(encoding="utf-8"))
+    pages = []
+    for key in sorted(expectations):
+        name = key.removesuffix(".html")
+        pages.append(
+            Page(
+                corpus="traf",
+                name=name,
+                url=url if (url := (sources.get(key) or {}).get("url") or "").startswith("http") else None,
+                source=TRAF_DIR / "html" / f"{key}.gz",
+                heldout=is_heldout(name),
+                with_snippets=tuple(s for s in expectations[key].get("with") or () if s),
+                without_snippets=tuple(s for s in expectations[key].get("without") or () if s),
+            )
+        )
+    return tuple(pages)
+
+
 def pages(corpus: Corpus) -> tuple[Page, ...]:
     """The pages of one corpus by its short name."""
     if corpus == "rtp":
         return rtp_pages()
     if corpus == "wcxb":
         return wcxb_pages()
+    if corpus == "traf":
+        return traf_pages()
     raise ValueError(f"unknown corpus {corpus!r}; known: {', '.join(CORPORA)}")
 
 

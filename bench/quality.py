@@ -1,12 +1,15 @@
-"""Extraction quality of Declutter beside readability-lxml, trafilatura and the raw page text, in one run.
+"""Extraction quality of Declutter beside readability-lxml, Readability.js, trafilatura and the raw page text, in
+one run.
 
-Run: .venv/bin/python bench/quality.py [--only declutter] [--corpus rtp|wcxb] [--json out.json] [--worst N]
+Run: .venv/bin/python bench/quality.py [--only declutter] [--corpus rtp|wcxb|traf] [--json out.json] [--worst N]
                                        [--processes 2] [--fresh]
 Prints one markdown table (rows: corpus x metric; columns: tools, plus Declutter on the tuning and held-out
-parts) and, on a full run (both corpora, all tools), writes it to bench/results/quality.md as history.
+parts), then every tool's headline figures on the tuning and held-out parts, and, on a full run (all corpora,
+all tools), writes them to bench/results/quality.md as history. Readability.js needs node and `npm ci` in
+bench/readability_js (`make bench-quality` does it).
 The peers' per-page scores are deterministic, so they are cached in bench/.cache/ keyed by the tool's version
 and the bench code (metrics, corpora, runner); a change to any of those recomputes them. `--fresh` ignores the
-cache. Declutter always runs. A fresh full run takes ~5 min on 2 idle cores; with the cache, ~1.5 min.
+cache. Declutter always runs. A fresh full run takes ~4 min on 2 idle cores.
 Metrics are defined in bench/metrics.py (references.md §1); corpora and the held-out split in bench/corpora.py.
 `--worst N` lists Declutter's N worst tuning pages per metric, to guide work without peeking at held-out pages.
 """
@@ -38,9 +41,13 @@ CACHE_DIR = ROOT / "bench" / ".cache"
 # Scores depend on these files besides the tool itself; any edit to them invalidates the peer cache.
 CACHE_INPUTS = ("metrics.py", "corpora.py", "runner.py")
 TOOL_PACKAGES = {"raw": "lxml", "readability": "readability-lxml", "trafilatura": "trafilatura"}
+# Readability.js's version: its lock file and driver script (and node's version, asked at run time).
+JS_VERSION_FILES = (runner.READABILITY_JS_DIR / "package-lock.json", runner.READABILITY_JS_DIR / "extract.js")
+PEERS = (*TOOL_PACKAGES, "readabilityjs")
 TOOL_TITLES = {
     "raw": "raw page text",
     "readability": "readability-lxml 0.9",
+    "readabilityjs": "Readability.js 0.6.0",
     "trafilatura": "trafilatura 2.3.1",
     "declutter": "Declutter",
 }
@@ -52,26 +59,44 @@ ROWS: list[tuple[str, str, str]] = [
     *[("rtp", f"meta_{f}", f"metadata: {f}") for f in metrics.METADATA_FIELDS],
     ("rtp", "no_article", "NoArticle pages (of 130)"),
     ("rtp", "crashes", "crashes (of 130)"),
-    ("wcxb", "snippet_f1", "snippet F1"),
-    ("wcxb", "snippet_recall", "snippet recall ²"),
+    ("wcxb", "snippet_f1", "snippet F1, typography folded ² (ceiling {ceiling})"),
+    ("wcxb", "snippet_recall", "snippet recall"),
     ("wcxb", "snippet_precision", "snippet precision"),
     ("wcxb", "word_f1", "word F1 (mean per page)"),
     *[("wcxb", f"meta_{f}", f"metadata: {f}") for f in ("title", "byline", "published")],
     ("wcxb", "no_article", "NoArticle pages (of 793)"),
     ("wcxb", "crashes", "crashes (of 793)"),
+    ("traf", "snippet_f1", "snippet F1, as upstream scores it ³ (ceiling {ceiling})"),
+    ("traf", "snippet_recall", "snippet recall"),
+    ("traf", "snippet_precision", "snippet precision"),
+    ("traf", "no_article", "NoArticle pages (of 500)"),
+    ("traf", "crashes", "crashes (of 500)"),
 ]
-CORPUS_TITLES = {"rtp": "readability-test-pages", "wcxb": "wcxb-dev-articles"}
+# The headline figure per corpus, shown for every tool on the tuning and held-out parts.
+HEADLINES: list[tuple[str, str, str]] = [
+    ("rtp", "shingle_f1", "shingle F1"),
+    ("wcxb", "snippet_f1", "snippet F1"),
+    ("wcxb", "word_f1", "word F1"),
+    ("traf", "snippet_f1", "snippet F1"),
+]
+CORPUS_TITLES = {"rtp": "readability-test-pages", "wcxb": "wcxb-dev-articles", "traf": "trafilatura-eval-dev"}
 
 
 def figures(scores: Sequence[PageScore], tools: Sequence[str], corpus_names: Sequence[str]) -> dict[str, Any]:
-    """figures[corpus][tool][part] = summary dict (peers only for part 'all')."""
+    """figures[corpus][tool][part] = summary dict."""
     out: dict[str, Any] = {}
     for c in corpus_names:
         out[c] = {}
         for tool in tools:
-            parts = PARTS if tool == "declutter" else ("all",)
-            out[c][tool] = {part: runner.summarise(runner.select(scores, tool, c, part), c) for part in parts}
+            out[c][tool] = {part: runner.summarise(runner.select(scores, tool, c, part), c) for part in PARTS}
     return out
+
+
+def ceiling(figs: dict[str, Any], corpus: str) -> float | None:
+    """The snippet F1 of an extraction of exactly the article as the page writes it: precision 1 and the raw
+    page's recall (the share of `with` snippets present in the page's own text)."""
+    recall = figs.get(corpus, {}).get("raw", {}).get("all", {}).get("snippet_recall")
+    return None if recall is None else metrics.harmonic(1.0, recall)
 
 
 def _cell(value: Any, key: str) -> str:
@@ -100,6 +125,19 @@ def table(figs: dict[str, Any], tools: Sequence[str]) -> str:
             cells.append("–" if key in ("no_article", "crashes") and tool != "declutter" else _cell(value, key))
         if "declutter" in tools:
             cells += [_cell(figs[corpus]["declutter"][p].get(key), key) for p in ("tuning", "heldout")]
+        label = label.format(ceiling=_cell(ceiling(figs, corpus), key))
+        lines.append(f"| {corpus} | {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def parts_table(figs: dict[str, Any], tools: Sequence[str]) -> str:
+    """Every tool's headline figures on the tuning and held-out parts (the held-out pages are the fair test)."""
+    cols = [f"{TOOL_TITLES[t]} {p}" for t in tools for p in ("tuning", "held-out")]
+    lines = ["| corpus | metric | " + " | ".join(cols) + " |", "|---|---|" + "---:|" * len(cols)]
+    for corpus, key, label in HEADLINES:
+        if corpus not in figs:
+            continue
+        cells = [_cell(figs[corpus][t][p].get(key), key) for t in tools for p in ("tuning", "heldout")]
         lines.append(f"| {corpus} | {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -116,7 +154,7 @@ def _split_sizes(corpus_names: Sequence[str]) -> str:
                 f"{sum(p.heldout for p in r)} held out)"
             )
         else:
-            parts.append(f"wcxb {len(ps)} pages ({len(ps) - held} tuning, {held} held out)")
+            parts.append(f"{c} {len(ps)} pages ({len(ps) - held} tuning, {held} held out)")
     return "; ".join(parts)
 
 
@@ -143,24 +181,21 @@ def report(figs: dict[str, Any], tools: Sequence[str], corpus_names: Sequence[st
         "¹ share of expected.html's images found in the output HTML (by URL or basename), pooled over pages; "
         "for the raw page it is the share present anywhere in the source (the ceiling). "
         "trafilatura's default text output has no images.",
-        *_snippet_ceiling(figs),
+        "² quotes, dashes, ellipses and spaces written one way on both sides before matching (bench/metrics.py "
+        "fold_typography). Ceiling: the snippet F1 of an extraction of exactly the article as the page writes it, "
+        "precision 1 and the raw page's recall (the share of `with` snippets present in the page's own text).",
+        "³ trafilatura's evaluation: `with` snippets must be in the text, `without` ones must not; whitespace "
+        "collapsed, nothing else folded; counts summed over pages. Ceiling as in ².",
+        "Readability.js: @mozilla/readability 0.6.0 on jsdom 20.0.3 under node (bench/readability_js); its "
+        "content HTML is scored as readability-lxml's is.",
         "Metadata: share of pages with an expected value where the output agrees (bench/metrics.py); "
         "rtp over the 122 readerable pages. Metrics: references.md §1.",
+        "",
+        "Every tool on the tuning and held-out parts:",
+        "",
+        parts_table(figs, tools),
     ]
     return "\n".join(notes)
-
-
-def _snippet_ceiling(figs: dict[str, Any]) -> list[str]:
-    """The snippet F1 a perfect extraction could reach: the raw page's recall is the share of `with` snippets
-    written in the page as the reference writes them (the rest differ in quotes, dashes or spacing)."""
-    recall = figs.get("wcxb", {}).get("raw", {}).get("all", {}).get("snippet_recall")
-    if recall is None:
-        return []
-    return [
-        f"² for the raw page, the share of `with` snippets found in the page's own text: an extraction of "
-        f"exactly the article, as the page writes it, scores recall about {recall:.3f} and snippet F1 about "
-        f"{metrics.harmonic(1.0, recall):.3f}."
-    ]
 
 
 def worst(scores: Sequence[PageScore], corpus_names: Sequence[str], n: int) -> str:
@@ -191,11 +226,12 @@ def worst(scores: Sequence[PageScore], corpus_names: Sequence[str], n: int) -> s
                 f1 = metrics.page_snippet_f1(tp, fp, fn)
                 rows.append((f1, f"{s.name}: snippet F1 {f1:.3f} (TP {tp}, FP {fp}, FN {fn}), {_status(s)}"))
             ranked.append(("snippet F1", rows))
-            rows = [
-                (s.word_f1 or 0.0, f"{s.name}: word F1 {s.word_f1 or 0.0:.3f}, {s.words} words, {_status(s)}")
-                for s in mine
-            ]
-            ranked.append(("word F1", rows))
+            if c == "wcxb":
+                rows = [
+                    (s.word_f1 or 0.0, f"{s.name}: word F1 {s.word_f1 or 0.0:.3f}, {s.words} words, {_status(s)}")
+                    for s in mine
+                ]
+                ranked.append(("word F1", rows))
         for f in metrics.METADATA_FIELDS:
             rows = []
             for s in mine:
@@ -222,9 +258,16 @@ def _short(value: str | None, limit: int = 70) -> str | None:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def _tool_version(tool: str) -> bytes:
+    if tool == "readabilityjs":
+        node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout
+        return node.encode() + b"".join(p.read_bytes() if p.is_file() else b"" for p in JS_VERSION_FILES)
+    return importlib.metadata.version(TOOL_PACKAGES[tool]).encode()
+
+
 def _cache_path(tool: str, corpus: str) -> Path:
     """Where a peer's scores for one corpus are cached; the name changes with the tool version and bench code."""
-    h = hashlib.sha1(importlib.metadata.version(TOOL_PACKAGES[tool]).encode())
+    h = hashlib.sha1(_tool_version(tool))
     for name in CACHE_INPUTS:
         h.update((ROOT / "bench" / name).read_bytes())
     h.update("\n".join(p.name for p in corpora.pages(corpus)).encode())  # type: ignore[arg-type]
@@ -237,7 +280,7 @@ def load_cached(tools: Sequence[str], corpus_names: Sequence[str]) -> tuple[list
     covered: set[tuple[str, str]] = set()
     for tool in tools:
         for c in corpus_names:
-            path = _cache_path(tool, c) if tool in TOOL_PACKAGES else None
+            path = _cache_path(tool, c) if tool in PEERS else None
             if path is not None and path.is_file():
                 scores += [runner.from_json(d) for d in json.loads(path.read_text(encoding="utf-8"))]
                 covered.add((tool, c))
@@ -265,7 +308,7 @@ def cpu_note(scores: Sequence[PageScore], cached: set[tuple[str, str]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=runner.TOOLS, help="run one tool (e.g. declutter) and skip the peers")
-    ap.add_argument("--corpus", choices=corpora.CORPORA, help="one corpus instead of both")
+    ap.add_argument("--corpus", choices=corpora.CORPORA, help="one corpus instead of all")
     ap.add_argument("--json", type=Path, help="also save the figures and Declutter's per-page scores here")
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list Declutter's N worst tuning pages")
     ap.add_argument("--processes", type=int, default=2, help="worker processes (default 2)")
@@ -277,11 +320,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     scores, cached = ([], set()) if args.fresh else load_cached(tools, corpus_names)
     todo = [(t, c) for c in corpus_names for t in tools if (t, c) not in cached]
+    # One run per set of tools to compute (a fresh run: one run for everything, so Readability.js's node process
+    # works alongside the worker pool from start to end).
+    groups: dict[tuple[str, ...], list[corpora.Corpus]] = {}
     for c in corpus_names:
-        run_tools = [t for t, c2 in todo if c2 == c]
+        run_tools = tuple(t for t, c2 in todo if c2 == c)
         if run_tools:
-            scores += runner.run(run_tools, (c,), processes=args.processes, progress=True)
-    save_cached(scores, {(t, c) for t, c in todo if t in TOOL_PACKAGES})
+            groups.setdefault(run_tools, []).append(c)
+    for run_tools, group in groups.items():
+        scores += runner.run(run_tools, group, processes=args.processes, progress=True)
+    save_cached(scores, {(t, c) for t, c in todo if t in PEERS})
     seconds = time.perf_counter() - started
     figs = figures(scores, tools, corpus_names)
 

@@ -2,19 +2,26 @@
 tests/test_quality_gate.py share this, so the gate and the table can never disagree on a number).
 
 Tools: `declutter` (server.pipeline.clean, full pipeline), `readability` (readability-lxml Document.summary()),
-`trafilatura` (trafilatura.extract, default settings, txt output; metadata from extract_metadata) and `raw`
-(the whole page's text, a floor). A Declutter page that raises counts as empty output; an error other than
-NoArticle is a crash.
+`readabilityjs` (Mozilla's Readability.js under node, bench/readability_js/extract.js: one node process for the
+whole run, fed page by page from a thread of this process while the workers run the rest; its content HTML is
+scored exactly as readability-lxml's), `trafilatura` (trafilatura.extract, default settings, txt output; metadata
+from extract_metadata) and `raw` (the whole page's text, a floor). A Declutter page that raises counts as empty
+output; an error other than NoArticle is a crash.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import json
 import multiprocessing
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -23,11 +30,12 @@ from lxml import html as lxml_html
 from bench import corpora, metrics
 from bench.corpora import Corpus, Page
 
-TOOLS = ("raw", "readability", "trafilatura", "declutter")
+TOOLS = ("raw", "readability", "readabilityjs", "trafilatura", "declutter")
 # Which metadata fields each tool reports (readability-lxml only knows the title; trafilatura has no lang/dir).
 TOOL_META_FIELDS: dict[str, tuple[str, ...]] = {
     "raw": (),
     "readability": ("title",),
+    "readabilityjs": metrics.METADATA_FIELDS,
     "trafilatura": ("title", "byline", "published"),
     "declutter": metrics.METADATA_FIELDS,
 }
@@ -115,6 +123,81 @@ def run_raw(data: bytes, url: str | None) -> Output:
     return Output(text=text, html=data.decode("utf-8", errors="replace"))
 
 
+READABILITY_JS_DIR = Path(__file__).resolve().parent / "readability_js"
+
+
+class ReadabilityJS:
+    """One node process running bench/readability_js/extract.js; pages go in and come back one at a time.
+    Needs `npm ci` in bench/readability_js (the Makefile's bench-quality and bench-speed targets run it)."""
+
+    def __init__(self) -> None:
+        if not (READABILITY_JS_DIR / "node_modules" / "@mozilla" / "readability").is_dir():
+            raise RuntimeError(
+                "Readability.js is not installed: run `make bench-quality` (npm ci in bench/readability_js)"
+            )
+        self._proc: subprocess.Popen[str] | None = None
+
+    def _start(self) -> subprocess.Popen[str]:
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = subprocess.Popen(
+                ["node", str(READABILITY_JS_DIR / "extract.js")],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                bufsize=1,
+                cwd=READABILITY_JS_DIR,
+            )
+        return self._proc
+
+    def ask(self, message: dict[str, Any]) -> dict[str, Any]:
+        proc = self._start()
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(json.dumps(message) + "\n")
+        proc.stdin.flush()
+        line = proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"node exited with status {proc.wait()}")
+        return json.loads(line)
+
+    def extract(self, data: bytes, url: str | None) -> tuple[Output, float, float]:
+        """The tool's output, and the page's wall and CPU seconds as measured inside node."""
+        try:
+            reply = self.ask({"id": 0, "html_b64": base64.b64encode(data).decode("ascii"), "url": url})
+        except (RuntimeError, OSError, ValueError) as exc:
+            self.close()  # the next page starts a fresh process
+            return Output(status="error", error=f"{type(exc).__name__}: {exc}"), 0.0, 0.0
+        seconds, cpu = reply.get("ms", 0.0) / 1000, reply.get("cpu_ms", 0.0) / 1000
+        if reply.get("error"):
+            return Output(status="error", error=reply["error"]), seconds, cpu
+        content = reply.get("content") or ""
+        meta = {k: reply.get(k) for k in ("title", "byline", "published", "lang", "dir")}
+        return Output(text=corpora.html_to_text(content), html=content, meta=meta), seconds, cpu
+
+    def close(self) -> None:
+        if self._proc is not None:
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+            self._proc = None
+
+
+def run_readabilityjs_pages(tasks: Sequence[tuple[Corpus, str]], results: list[PageScore]) -> None:
+    """Score the given pages with Readability.js, appending to `results` (runs in a thread of the parent)."""
+    js = ReadabilityJS()
+    try:
+        for corpus, name in tasks:
+            page = corpora.page(corpus, name)
+            out, seconds, cpu = js.extract(page.read_bytes(), page.url)
+            results.append(score_page("readabilityjs", page, out, seconds, cpu))
+    finally:
+        js.close()
+
+
 RUNNERS: dict[str, Callable[[bytes, str | None], Output]] = {
     "raw": run_raw,
     "readability": run_readability,
@@ -145,9 +228,12 @@ def score_page(tool: str, page: Page, out: Output, seconds: float, cpu_seconds: 
         s.shingle = metrics.shingle_counts(expected_text, out.text)
         if out.html is not None:
             s.images = metrics.images_kept(page.expected_html() or "", out.html, page.url or "")
-    else:
-        s.snippets = metrics.snippet_counts(out.text, page.with_snippets, page.without_snippets)
+    elif page.corpus == "wcxb":
+        fold = metrics.fold_typography
+        s.snippets = metrics.snippet_counts(out.text, page.with_snippets, page.without_snippets, fold)
         s.word_f1 = metrics.word_f1(expected_text, out.text)
+    else:  # traf: upstream trafilatura's evaluation, snippets against whitespace-collapsed text
+        s.snippets = metrics.snippet_counts(out.text, page.with_snippets, page.without_snippets)
     for name in TOOL_META_FIELDS[tool]:
         if name in page.metadata:
             want, got = page.metadata[name], out.meta.get(name)
@@ -197,17 +283,32 @@ def run(
     processes: int = 2,
     progress: bool = False,
 ) -> list[PageScore]:
-    """Score every page of the given corpora with every given tool, in `processes` worker processes."""
-    tasks = [(tool, c, p.name) for c in corpus_names for p in corpora.pages(c) for tool in tools]
-    _preload(tools)
+    """Score every page of the given corpora with every given tool, in `processes` worker processes (Readability.js
+    in its one node process, driven from a thread, alongside them)."""
+    pool_tools = [t for t in tools if t != "readabilityjs"]
+    tasks = [(tool, c, p.name) for c in corpus_names for p in corpora.pages(c) for tool in pool_tools]
+    _preload(pool_tools)
     results: list[PageScore] = []
+    js_results: list[PageScore] = []
+    js_thread = None
     # fork: workers inherit the imported modules and loaded rules; recycled to bound lxml memory growth.
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(processes, initializer=_quiet_worker, maxtasksperchild=400) as pool:
+        if "readabilityjs" in tools:  # started after the pool has forked its workers
+            js_tasks = [(c, p.name) for c in corpus_names for p in corpora.pages(c)]
+            js_thread = threading.Thread(target=run_readabilityjs_pages, args=(js_tasks, js_results), daemon=True)
+            js_thread.start()
         for i, score in enumerate(pool.imap_unordered(run_one, tasks, chunksize=4), 1):
             results.append(score)
             if progress and i % 200 == 0:
                 print(f"  {i}/{len(tasks)} pages scored", file=sys.stderr, flush=True)
+    if js_thread is not None:
+        if progress and js_thread.is_alive():
+            print(f"  waiting for Readability.js ({len(js_results)} pages done)", file=sys.stderr, flush=True)
+        js_thread.join()
+        if len(js_results) != len(js_tasks):
+            raise RuntimeError(f"Readability.js scored {len(js_results)} of {len(js_tasks)} pages")
+        results += js_results
     results.sort(key=lambda s: (s.tool, s.corpus, s.name))
     return results
 
@@ -232,14 +333,15 @@ def summarise(scores: Sequence[PageScore], corpus: str) -> dict[str, Any]:
             kept, total = sum(k for k, _ in imgs), sum(t for _, t in imgs)
             out["images_kept"] = kept / total if total else None
         meta_pages = readerable  # non-readerable pages may rightly yield no article, hence no metadata
-    else:
+    else:  # wcxb and traf: snippets; wcxb also word F1 and metadata
         snips = [s.snippets for s in scores if s.snippets is not None]
         snippet = metrics.snippet_f1(snips) if snips else None
         out["snippet_f1"] = snippet.f1 if snippet else None
         out["snippet_recall"] = snippet.recall if snippet else None
         out["snippet_precision"] = snippet.precision if snippet else None
         words = [s.word_f1 for s in scores if s.word_f1 is not None]
-        out["word_f1"] = metrics.mean(words) if words else None
+        if corpus == "wcxb":
+            out["word_f1"] = metrics.mean(words) if words else None
         meta_pages = list(scores)
     fields = sorted({f for s in meta_pages for f in s.meta}, key=metrics.METADATA_FIELDS.index)
     for f in fields:

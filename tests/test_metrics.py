@@ -9,6 +9,7 @@ import pytest
 from bench.corpora import html_to_text, is_heldout
 from bench.metrics import (
     agreement,
+    fold_typography,
     image_basename,
     images_kept,
     mean,
@@ -69,6 +70,54 @@ def test_snippets_are_matched_in_whitespace_normalised_output() -> None:
     assert snippet_counts(out, ["hello world"], []) == (0, 0, 1)
 
 
+def test_fold_typography_writes_quotes_dashes_and_spaces_one_way() -> None:
+    assert fold_typography("It\u2019s \u201cfine\u201d \u2018here\u2019") == "It's \"fine\" 'here'"
+    assert fold_typography("\u201eGut\u201c, sagt er") == '"Gut", sagt er'
+    # Every dash and the minus sign become "-", and the spaces around a dash go.
+    assert (
+        fold_typography("2023\u201324 positive \u2014 and good\u2014really - yes \u22125")
+        == "2023-24 positive-and good-really-yes-5"
+    )
+    # Non-breaking, thin and ideographic spaces collapse with the rest; invisible characters vanish.
+    assert fold_typography("  a\u00a0b\u202fc\u3000d \n e ") == "a b c d e"
+    assert fold_typography("zero\u200bwidth soft\u00adhyphen\ufeff") == "zerowidth softhyphen"
+    assert fold_typography("Wait\u2026 what") == "Wait... what"
+    assert fold_typography(None) == ""
+    # Case and letters are left alone.
+    assert fold_typography("Caf\u00e9 CAFE") == "Caf\u00e9 CAFE"
+
+
+def test_snippets_fold_both_sides_when_asked() -> None:
+    page = "Don\u2019t stop \u2014 the 2023\u201324 year\u00a0ended. Share this"
+    # Unfolded (trafilatura's evaluation): the straight apostrophe and the hyphen miss.
+    assert snippet_counts(page, ["Don't stop", "2023-24 year ended."], ["Share this"]) == (0, 1, 2)
+    assert snippet_counts(page, ["Don't stop", "2023-24 year ended."], ["Share this"], fold_typography) == (2, 1, 0)
+    # A snippet written with curly quotes matches a page written with straight ones too.
+    assert snippet_counts("it's 'so'", ["it\u2019s \u2018so\u2019"], [], fold_typography) == (1, 0, 0)
+
+
+def test_trafilatura_snippets_as_upstream_scores_them() -> None:
+    # Upstream (trafilatura tests/comparison.py): per page, a `with` snippet in the text is a TP, a missing one a
+    # FN; a `without` snippet in the text is a FP; whitespace collapsed, case kept; sums over pages give P/R/F1.
+    pages = [
+        (
+            "Der Zug f\u00e4hrt\nheute nicht. Newsletter abonnieren",
+            ["Der Zug f\u00e4hrt heute", "nicht da"],
+            ["Newsletter"],
+        ),
+        ("", ["Alles weg"], ["Impressum"]),  # an empty extraction: every `with` is a FN, no FP
+        ("Nur  der   Text", ["der Text", "Nur der"], ["Cookies", "Impressum"]),
+    ]
+    counts = [snippet_counts(text, with_, without) for text, with_, without in pages]
+    assert counts == [(1, 1, 1), (0, 0, 1), (2, 0, 0)]
+    prf = snippet_f1(counts)  # TP 3, FP 1, FN 2
+    assert prf.precision == pytest.approx(3 / 4)
+    assert prf.recall == pytest.approx(3 / 5)
+    assert prf.f1 == pytest.approx(2 / 3)
+    # Case and typography count: "nur der" and a curly apostrophe do not match.
+    assert snippet_counts("It\u2019s Nur der", ["nur der", "It's"], []) == (0, 0, 2)
+
+
 def test_snippet_f1_sums_counts_over_the_corpus() -> None:
     prf = snippet_f1([(1, 1, 1), (3, 0, 1)])  # TP 4, FP 1, FN 2
     assert prf.precision == pytest.approx(0.8)
@@ -118,6 +167,19 @@ def test_html_to_text_keeps_blocks_apart() -> None:
     text = html_to_text("<div><h1>Title</h1><p>First<b>bold</b></p><script>x()</script><p>Last</p></div>")
     assert text.split() == ["Title", "Firstbold", "Last"]
     assert html_to_text("") == ""
+
+
+def test_trafilatura_pages_load_with_the_same_split() -> None:
+    from bench import corpora
+
+    pages = corpora.traf_pages()
+    if not pages:
+        pytest.skip("trafilatura-eval-dev not found")
+    assert len(pages) == 500
+    assert all(p.with_snippets and p.without_snippets for p in pages)
+    assert all(p.heldout == is_heldout(p.name) and not p.name.endswith(".html") for p in pages)
+    assert all(p.url is None or p.url.startswith("http") for p in pages)
+    assert 60 < sum(p.heldout for p in pages) < 140  # about one in five
 
 
 def test_heldout_split_is_sha1_of_the_name() -> None:

@@ -1,4 +1,4 @@
-"""Evaluation gate (as in trafilatura's CI): Declutter's full clean() over both development corpora must keep
+"""Evaluation gate (as in trafilatura's CI): Declutter's full clean() over the three development corpora must keep
 every score at or above its pinned floor, and no page may crash.
 
 Scores are computed by the same code as `make bench-quality` (bench/runner.py, bench/metrics.py), Declutter
@@ -15,7 +15,8 @@ from bench.runner import PageScore
 
 # Raising a floor is routine (do it when a change lifts a score); lowering one is a visible decision in review.
 # Pinned 2026-11-21 at what the pipeline reached, rounded down to 0.005 (raised the same day after the image,
-# date and direction fixes). Keys: bench.runner.summarise's figure names.
+# date and direction fixes). Keys: a corpus, or `corpus/part` for one part of its split (tuning, heldout), then
+# bench.runner.summarise's figure names.
 FLOORS: dict[str, dict[str, float]] = {
     "rtp": {  # readability-test-pages; shingle F1, images and metadata over the 122 readerable pages
         "shingle_f1": 0.975,
@@ -27,14 +28,21 @@ FLOORS: dict[str, dict[str, float]] = {
         "meta_dir": 0.935,
     },
     "wcxb": {  # wcxb-dev-articles, 793 pages
-        "snippet_f1": 0.910,
+        # Typography folded on both sides since 2026-12-05 (bench/metrics.py fold_typography): the same output
+        # scored 0.914 unfolded, 0.956 folded, so the floor rose from 0.910 with the metric, not the pipeline.
+        "snippet_f1": 0.955,
         "word_f1": 0.948,
         "meta_title": 0.580,
         "meta_byline": 0.728,
         "meta_published": 0.825,
     },
+    # trafilatura-eval-dev, 500 pages (about half German), snippets as upstream trafilatura scores them; pinned
+    # 2026-12-05 per part of the split (tuning 414 pages, held out 86), rounded down to 0.005.
+    "traf/tuning": {"snippet_f1": 0.870},
+    "traf/heldout": {"snippet_f1": 0.900},
 }
 GATED = [(corpus, key) for corpus, floors in FLOORS.items() for key in floors]
+SPLITS = ("tuning", "heldout")
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +55,12 @@ def scores() -> list[PageScore]:
 
 @pytest.fixture(scope="module")
 def figures(scores: list[PageScore]) -> dict[str, dict]:
-    return {c: runner.summarise(runner.select(scores, "declutter", c), c) for c in corpora.CORPORA}
+    """Figures per corpus (`rtp`) and per corpus part (`traf/heldout`)."""
+    out = {c: runner.summarise(runner.select(scores, "declutter", c), c) for c in corpora.CORPORA}
+    for c in corpora.CORPORA:
+        for part in SPLITS:
+            out[f"{c}/{part}"] = runner.summarise(runner.select(scores, "declutter", c, part), c)
+    return out
 
 
 @pytest.mark.slow
