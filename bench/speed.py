@@ -1,4 +1,5 @@
-"""Per-page speed and peak memory of Declutter's clean() beside readability-lxml and trafilatura, in one run.
+"""Per-page speed and peak memory of Declutter's clean() beside readability-lxml, Readability.js and trafilatura,
+in one run.
 
 Run: .venv/bin/python bench/speed.py [--passes N]
 Over the 130 readability test pages (all, readerable or not), each page's bytes loaded into memory first:
@@ -9,11 +10,15 @@ mark (resource.getrusage) of a fresh subprocess per tool that imports it, loads 
 (started before this process loads anything, so the child's figure is its own).
 Single process, nothing else is run meanwhile by this script; check the load average it prints (a busy
 machine inflates every column, the ratios less so). Writes the tables to bench/results/speed.md.
+Readability.js runs in one long-lived node process (bench/readability_js, `npm ci` there first; the Makefile does
+it): its ms are measured inside node around decode + jsdom DOM + parse(), so the pipe and process start-up are not
+counted; its memory is the node process's own RSS (high-water mark after every page, RSS after start-up).
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime
 import json
 import logging
@@ -34,14 +39,22 @@ if str(ROOT) not in sys.path:
 from bench import corpora  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "speed.md"
-TOOLS = ("declutter", "declutter-watchdog", "readability", "trafilatura")
+TOOLS = ("declutter", "declutter-watchdog", "readability", "readability-js", "trafilatura")
 TOOL_TITLES = {
     "declutter": "Declutter clean()",
     "declutter-watchdog": "Declutter clean() in a watchdog process, as the service runs it",
     "readability": "readability-lxml 0.9 Document.summary()",
+    "readability-js": "Readability.js 0.6.0 parse() with its jsdom 20 DOM, timed inside node",
     "trafilatura": "trafilatura 2.3.1 extract()",
 }
 Runner = Callable[[bytes, str], object]
+
+
+class InnerTiming:
+    """A result whose time was measured by the tool itself (Readability.js, inside node)."""
+
+    def __init__(self, ms: float) -> None:
+        self.inner_ms = ms
 
 
 def make_runner(tool: str) -> Runner:
@@ -77,6 +90,16 @@ def make_runner(tool: str) -> Runner:
         from readability import Document
 
         return lambda data, url: Document(data, url=url).summary()
+    if tool == "readability-js":
+        from bench.runner import ReadabilityJS
+
+        js = ReadabilityJS()
+
+        def run_readability_js(data: bytes, url: str) -> object:
+            reply = js.ask({"id": 0, "html_b64": base64.b64encode(data).decode("ascii"), "url": url})
+            return InnerTiming(reply["ms"])
+
+        return run_readability_js
     if tool == "trafilatura":
         import trafilatura
 
@@ -108,6 +131,7 @@ def time_tools(pages: list[tuple[str, bytes, str]], passes: int) -> tuple[dict[s
                 started = time.perf_counter()
                 result = runners[t](data, url)
                 ms = (time.perf_counter() - started) * 1000
+                ms = getattr(result, "inner_ms", ms)  # Readability.js: node's own figure
                 best[t][i] = min(best[t][i], ms)
                 timings = getattr(result, "timings_ms", None)
                 if t == "declutter" and timings:
@@ -120,6 +144,17 @@ def rss_child(tool: str) -> None:
     """Subprocess entry: RSS high-water mark after import + page load, then after running every page."""
     logging.disable(logging.WARNING)
     pages = load_pages()
+    if tool == "readability-js":  # the node process's own memory, not this driver's
+        from bench.runner import ReadabilityJS
+
+        js = ReadabilityJS()
+        base = js.ask({"stats": True})["rss_kb"]
+        for _, data, url in pages:
+            js.ask({"id": 0, "html_b64": base64.b64encode(data).decode("ascii"), "url": url})
+        peak = js.ask({"stats": True})["max_rss_kb"]
+        js.close()
+        print(json.dumps({"base_kb": base, "peak_kb": peak}))
+        return
     run = make_runner(tool)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for _, data, url in pages:
