@@ -9,7 +9,8 @@ all tools), writes them to bench/results/quality.md as history. Readability.js n
 bench/readability_js (`make bench-quality` does it).
 The peers' per-page scores are deterministic, so they are cached in bench/.cache/ keyed by the tool's version
 and the bench code (metrics, corpora, runner); a change to any of those recomputes them. `--fresh` ignores the
-cache. Declutter always runs. A fresh full run takes ~4 min on 2 idle cores.
+cache. Declutter always runs. A fresh full run took 8 min on 2 cores shared with other work (load average 3-7);
+Readability.js's one node process (~200 CPU s) sets the pace, the rest takes ~190 CPU s over the workers.
 Metrics are defined in bench/metrics.py (references.md §1); corpora and the held-out split in bench/corpora.py.
 `--worst N` lists Declutter's N worst tuning pages per metric, to guide work without peeking at held-out pages.
 """
