@@ -159,8 +159,9 @@ NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\
 NEXT_WORD_RE = re.compile(r"(?<!\s)\s++([a-z]++)\b")
 
 # The word before a base-form cue, past adverbs. The leading \b changes no match (a match inside a word means
-# one at the word's start, which search finds first) but fails fast inside words: ~3x faster.
-BASE_SUBJECT_RE = re.compile(r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+)*$")
+# one at the word's start, which search finds first) but fails fast inside words: ~3x faster. At most 15 adverbs
+# (as many as the 60-character window holds), possessively: from every word of a run of them the search rescanned it.
+BASE_SUBJECT_RE = re.compile(r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+){0,15}+$")
 
 
 # A plural pronoun subject inside a subordinate clause ("when they say"): not the subject of the cue.
