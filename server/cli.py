@@ -15,7 +15,7 @@ from .decode import decode
 from .errors import DeclutterError, PayloadTooLarge
 from .pipeline import Options
 from .rules.ruleset import load_rules
-from .watchdog import InProcess, Watchdog
+from .watchdog import pipeline_runner
 
 log = logging.getLogger(__name__)
 
@@ -100,18 +100,12 @@ def _settings() -> Settings:
         raise DeclutterError(f"a DECLUTTER_* limit is not a number: {exc}") from exc
 
 
-def _runner(settings: Settings) -> InProcess | Watchdog:
-    """The pipeline as the service runs it: in a child process killed at the time cap, so that one hostile
-    file costs its own result only, not the rest of the batch."""
-    direct = InProcess(load_rules(settings.rules_dir), settings)
-    return Watchdog(direct, spare=1) if settings.isolate else direct
-
-
 def _clean(args: argparse.Namespace) -> int:
     from .web.render import render_page
 
     settings = _settings()
-    runner = _runner(settings)
+    # As the service runs it: a file over the time cap costs its own result, not the rest of the batch.
+    runner = pipeline_runner(load_rules(settings.rules_dir), settings, spare=1)
     failed = False
     for name in args.files:
         try:
@@ -131,7 +125,7 @@ def _clean(args: argparse.Namespace) -> int:
 
 def _attributions(args: argparse.Namespace) -> int:
     settings = _settings()
-    runner = _runner(settings)
+    runner = pipeline_runner(load_rules(settings.rules_dir), settings, spare=1)
     failed = False
     for name in args.files:
         try:

@@ -180,3 +180,10 @@ class Watchdog:
             except Exception:  # a bug: its traceback goes to the worker, which logs it and answers 500
                 answer = ("crash", traceback.format_exc())
             connection.send(answer)
+
+
+def pipeline_runner(rules: RuleSet, settings: Settings, spare: int = 4) -> InProcess | Watchdog:
+    """What runs the pipeline for the service and the command line: the watchdog, or the calling process when
+    DECLUTTER_ISOLATE=0 (for profiling only)."""
+    direct = InProcess(rules, settings)
+    return Watchdog(direct, spare) if settings.isolate else direct

@@ -401,6 +401,16 @@ def _xhtml(ctx, value):
 schema = schemathesis.openapi.from_wsgi("/openapi.json", create_app({"SETTINGS": Settings()}))
 
 
+# What every generated answer must be: no server error, and status, type, headers and body as documented.
+CONFORMANCE = (
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+)
+
+
 @schema.parametrize()
 @settings(
     max_examples=30,
@@ -409,16 +419,7 @@ schema = schemathesis.openapi.from_wsgi("/openapi.json", create_app({"SETTINGS":
     suppress_health_check=list(HealthCheck),
 )
 def test_generated_requests_get_documented_answers(case):
-    case.call_and_validate(
-        checks=[
-            not_a_server_error,
-            status_code_conformance,
-            content_type_conformance,
-            response_headers_conformance,
-            response_schema_conformance,
-            negative_data_rejection,
-        ]
-    )
+    case.call_and_validate(checks=[*CONFORMANCE, negative_data_rejection])
 
 
 # The same with a token: generated requests carry it, and ignored_auth replays each without it (it must be 401).
@@ -430,12 +431,5 @@ guarded_schema = schemathesis.openapi.from_wsgi("/openapi.json", create_app({"SE
 def test_generated_requests_with_a_token_get_documented_answers(case):
     case.call_and_validate(
         headers={"Authorization": f"Bearer {TOKEN}"},
-        checks=[
-            not_a_server_error,
-            status_code_conformance,
-            content_type_conformance,
-            response_headers_conformance,
-            response_schema_conformance,
-            ignored_auth,
-        ],
+        checks=[*CONFORMANCE, ignored_auth],
     )

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from .. import __version__
 from ..config import Settings
+from ..decode import decode_labelled
 from ..errors import (
     BadRequest,
     DeclutterError,
@@ -25,7 +26,7 @@ from ..errors import (
 )
 from ..pipeline import Options
 from ..rules.ruleset import Rule, RuleSet, load_rules
-from ..watchdog import InProcess, Watchdog
+from ..watchdog import pipeline_runner
 from .openapi import build_document, http_error_code
 from .render import content_security_policy, index_content_security_policy, render_index, render_page
 
@@ -46,9 +47,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     settings: Settings = (test_config or {}).get("SETTINGS") or Settings.from_env()
     rules: RuleSet = (test_config or {}).get("RULES") or load_rules(settings.rules_dir)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, DECLUTTER_SETTINGS=settings, DECLUTTER_RULES=rules)
-    runner = (test_config or {}).get("RUNNER") or (
-        Watchdog(InProcess(rules, settings)) if settings.isolate else InProcess(rules, settings)
-    )
+    runner = (test_config or {}).get("RUNNER") or pipeline_runner(rules, settings)
     app.extensions["declutter.runner"] = runner  # gunicorn_conf warms its processes in each worker
     app.register_error_handler(DeclutterError, _declutter_error)
     app.register_error_handler(HTTPException, _http_error)
@@ -150,8 +149,6 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
 def _decode_declared(body: bytes, charset: str) -> str | bytes:
     """The body in the Content-Type's charset when it is an Encoding Standard label; else (an unknown label,
     Python's own codec names included, or a byte-order mark, which wins) the bytes, for the pipeline to sniff."""
-    from ..decode import decode_labelled
-
     text = decode_labelled(body, charset)
     return body if text is None else text
 
