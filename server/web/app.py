@@ -5,8 +5,9 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import zlib
 from collections.abc import Mapping
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, jsonify, request
@@ -37,6 +38,9 @@ _OPEN_PATHS = ("/", "/healthz", "/openapi.json")
 # Browser extensions call the service from their own origin; no web page can send these.
 _EXTENSION_SCHEMES = ("chrome-extension", "moz-extension", "safari-web-extension")
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# zlib's window bits for the gzip container only (16 + 15), and how much of a gzip body is read at a time.
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+_GZIP_CHUNK = 64 * 1024
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -108,17 +112,61 @@ def _rule_summary(rule: Rule) -> dict:
 
 
 def _read_body(settings: Settings) -> bytes:
-    """The request body, refusing before reading when it announces more than the limit."""
+    """The request body, decoded from its Content-Encoding, refusing before reading when it announces more than
+    the limit; the limit holds for the bytes sent and, for a gzip body, for the bytes it inflates to."""
+    gzipped = _gzip_encoded()
     if request.content_length is not None and request.content_length > settings.max_body_bytes:
         raise PayloadTooLarge(f"the body is {request.content_length} bytes; the limit is {settings.max_body_bytes}")
     # A chunked body has no length: when the server ends it (wsgi.input_terminated), werkzeug's stream would stop
     # quietly at the limit and hand over a truncated page, so read one byte past the limit from the server's own.
     terminated = request.environ.get("wsgi.input_terminated")
     stream = request.environ["wsgi.input"] if terminated and request.content_length is None else request.stream
+    if gzipped:
+        return _gunzip(stream, settings.max_body_bytes)
     body = stream.read(settings.max_body_bytes + 1)
     if len(body) > settings.max_body_bytes:
         raise PayloadTooLarge(f"the body is over the limit of {settings.max_body_bytes} bytes")
     return body
+
+
+def _gzip_encoded() -> bool:
+    """Whether the body is gzip-compressed (Content-Encoding: gzip); identity is the other coding taken."""
+    header = request.headers.get("Content-Encoding", "")
+    codings = [c.strip().lower() for c in header.split(",") if c.strip() and c.strip().lower() != "identity"]
+    if not codings:
+        return False
+    if codings in (["gzip"], ["x-gzip"]):
+        return True
+    raise UnsupportedMediaType(f"unsupported Content-Encoding {header.strip()!r}: send the body as it is or gzip")
+
+
+def _gunzip(stream: IO[bytes], limit: int) -> bytes:
+    """Inflate a gzip body as it arrives, never producing more than limit + 1 bytes (a bomb stops there), nor
+    reading more than limit + 1 compressed bytes."""
+    inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
+    body = bytearray()
+    received = 0
+    while chunk := stream.read(_GZIP_CHUNK):
+        received += len(chunk)
+        if received > limit:
+            raise PayloadTooLarge(f"the compressed body is over the limit of {limit} bytes")
+        pending = chunk
+        while pending:
+            try:
+                # The room left, plus one byte to tell "at the limit" from "over it".
+                body += inflater.decompress(pending, limit + 1 - len(body))
+            except zlib.error as exc:
+                raise BadRequest(f"the body is not valid gzip (Content-Encoding: gzip): {exc}") from exc
+            if len(body) > limit:
+                raise PayloadTooLarge(f"the body inflates to more than the limit of {limit} bytes")
+            pending = inflater.unconsumed_tail
+            if inflater.eof and inflater.unused_data:
+                # RFC 1952: a gzip file may hold several members, one after the other.
+                pending = inflater.unused_data
+                inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
+    if not inflater.eof:
+        raise BadRequest("the gzip body is cut short (truncated) or empty")
+    return bytes(body)
 
 
 def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:

@@ -188,14 +188,15 @@ _STATUS_NAMES = {
     500: "InternalError",
 }
 _STATUS_TEXT = {
-    400: "The request is malformed: JSON, a field, the url, the format, the body (not_html), or the Host header "
+    400: "The request is malformed: JSON, a field, the url, the format, the body (not_html; a Content-Encoding: "
+    "gzip body that is corrupt or cut short), or the Host header "
     "(host_not_allowed: a name the service does not serve; see DECLUTTER_ALLOWED_HOSTS).",
     401: "A valid API token is required (only when the service runs with DECLUTTER_TOKEN set).",
     403: "A browser request from an origin that is not allowed (see DECLUTTER_CORS_ORIGINS).",
     404: "No such path.",
     405: "The path does not take this method; Allow lists those it takes.",
-    413: "The body is over the limit (DECLUTTER_MAX_BODY_BYTES).",
-    415: "Unsupported Content-Type.",
+    413: "The body is over the limit (DECLUTTER_MAX_BODY_BYTES), as sent or, gzip-compressed, once inflated.",
+    415: "Unsupported Content-Type, or a Content-Encoding other than gzip or identity.",
     422: "No readable article on the page (no_article), or the page is over the work cap in elements or time "
     "(page_too_complex).",
     500: "A bug: the page could not be processed.",
@@ -251,7 +252,11 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
     # Long on purpose: the document is one literal, read top to bottom as the API is, route by route.
     guarded = (401,) if token_required else ()
     posted = (400, *guarded, 403, 413, 415, 422, 500)  # 400 also for the Host; 403 for the Origin
-    limit = f"At most {max_body_bytes} bytes (DECLUTTER_MAX_BODY_BYTES), else 413."
+    limit = (
+        f"At most {max_body_bytes} bytes (DECLUTTER_MAX_BODY_BYTES), else 413. The body may be sent gzip-compressed "
+        "(Content-Encoding: gzip; identity is the only other coding, any other is 415): the limit then holds for the "
+        "compressed bytes and for what they inflate to, and a body that is not valid gzip is 400."
+    )
     open_access: dict[str, Any] = {"security": []} if token_required else {}
     codes = error_codes()
     clean_json = {
