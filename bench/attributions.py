@@ -140,7 +140,9 @@ def match_doc(text: str, gold: list[dict], preds: list[Pred]) -> dict:
         # Over the fragments when the gold content is discontinuous ("X," she said. "Y."): the hull holds the cue.
         fragments = [_span(f) for f in g.get("content_fragments") or [g["content"]]]
         glen = max(1, sum(f[1] - f[0] for f in fragments))
-        con_ok = sum(_overlap(f, p["content"]) for f in fragments) >= glen / 2
+        # and over the predicted fragments when the finder gives them: its hull holds its own cue and source
+        predicted = p.get("fragments") or [p["content"]]
+        con_ok = sum(_overlap(f, q) for f in fragments for q in predicted) >= glen / 2
         if src_ok and con_ok:
             matched.append((gi, pi))
     return {"pairs": pairs, "matched": matched}
@@ -215,6 +217,7 @@ def predict_finder(text: str) -> list[Pred]:
             "source": a.source_span,
             "cue": a.cue_span,
             "content": a.content_span,
+            "fragments": a.content_fragments,
             "source_text": a.source,
             "cue_text": a.cue,
             "content_text": a.content,

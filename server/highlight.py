@@ -57,8 +57,10 @@ def _disjoint_spans(attributions: Sequence[Attribution], deadline: Deadline) -> 
     taken_ends: list[int] = []
     for attribution in sorted(attributions, key=lambda a: (a.rank is None, a.rank or 0)):
         deadline.check()
-        for part in ("content", "source", "cue"):
-            span = getattr(attribution, f"{part}_span")
+        # every fragment of a discontinuous content ('"X," she said. "Y."') is marked with the same id
+        parts = [("content", fragment) for fragment in attribution.content_fragments or [attribution.content_span]]
+        parts += [("source", attribution.source_span), ("cue", attribution.cue_span)]
+        for part, span in parts:
             if not span or span[0] >= span[1]:
                 continue
             i = bisect.bisect_left(taken_starts, span[1])

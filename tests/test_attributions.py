@@ -161,10 +161,36 @@ def test_mixed_quote_fragment():
     assert a.content == 'the plan was "entirely reasonable" and would go ahead'
 
 
-def test_quote_then_continuation_not_swallowed():
+def test_split_quote_is_one_attribution_with_two_fragments():
+    # GUIDELINES.md §3: '"X," she said. "Y."' is one reporting act; content_span is the fragments' hull
     t = "“A model is only valuable when served,” Royal said. “That is what inference is about.”"
     a = _one(t, cue="said", source="Royal", kind="direct")
-    assert a.content == "“A model is only valuable when served,”"
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "“A model is only valuable when served,”",
+        "“That is what inference is about.”",
+    ]
+    assert a.content_span == (a.content_fragments[0][0], a.content_fragments[-1][1])
+    assert len(find_attributions(t)) == 1
+
+
+def test_split_quote_after_a_comma_and_its_continuation_paragraphs():
+    t = (
+        "“We were stunned,” Lee said, “and nobody expected it.”\n\n“We’ll rebuild.”\n\n"
+        "“It will take a year,” she added.\n\nThe council met on Monday."
+    )
+    lee, added = find_attributions(t)
+    assert [t[s:e] for s, e in lee.content_fragments] == [
+        "“We were stunned,”",
+        "“and nobody expected it.”",
+        "“We’ll rebuild.”",
+    ]
+    assert lee.kind == "direct" and added.cue == "added" and len(added.content_fragments) == 1
+
+
+def test_a_quote_with_its_own_cue_or_after_narration_is_not_continued():
+    t = "“We were stunned,” Lee said. “Nobody expected it,” Kim said.\n\nLee left.\n\n“Not me.”"
+    found = find_attributions(t)
+    assert [len(a.content_fragments) for a in found] == [1, 1]
 
 
 def test_two_cues_two_sources_in_one_sentence():

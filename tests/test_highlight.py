@@ -21,3 +21,18 @@ def test_highlight_wraps_spans_across_inline_elements():
     contents = article.xpath("//span[@class='attr-content']")
     assert "".join(c.text_content() for c in contents) == "“We will fix   the roads,”"
     assert contents[0].get("id") == "attr-a1"
+
+
+def test_highlight_marks_every_fragment_of_a_split_quote_with_one_id():
+    article = html.fragment_fromstring("<div><p>“We were stunned,” Lee said. “Nobody expected it.”</p></div>")
+    plain = to_plain_text(article)
+    from server.attributions import find_attributions
+
+    found = find_attributions(plain.text)
+    assert len(found) == 1 and len(found[0].content_fragments) == 2
+    highlight(plain, found)
+    contents = article.xpath("//span[@class='attr-content']")
+    assert [c.text_content() for c in contents] == ["“We were stunned,”", "“Nobody expected it.”"]
+    assert {c.get("data-attr") for c in contents} == {found[0].id}
+    assert contents[0].get("id") == f"attr-{found[0].id}" and contents[1].get("id") is None
+    assert article.xpath("//span[@class='attr-cue']")[0].text == "said"

@@ -13,13 +13,12 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..limits import Deadline
 from .collect import raw_attributions
 from .ranking import rank
 from .speakers import resolve
-from .structure import RawAttribution
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -40,6 +39,8 @@ class Attribution:
     source_span: tuple[int, int] | None
     cue_span: tuple[int, int]
     content_span: tuple[int, int]
+    # The pieces of a discontinuous content ('"X," she said. "Y."'), in text order; content_span is their hull.
+    content_fragments: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -55,6 +56,7 @@ class Attribution:
             "source_span": list(self.source_span) if self.source_span else None,
             "cue_span": list(self.cue_span),
             "content_span": list(self.content_span),
+            "content_fragments": [list(fragment) for fragment in self.content_fragments or [self.content_span]],
         }
 
 
@@ -65,14 +67,7 @@ def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attri
     if not isinstance(text, str) or not text.strip():
         return []
     deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
-    # one attribution per cue; keep text order
-    seen: set[tuple[int, int]] = set()
-    unique: list[RawAttribution] = []
-    for raw in sorted(raw_attributions(text, deadline), key=lambda raw: (raw.cue[0], raw.content[0])):
-        if raw.cue in seen:
-            continue
-        seen.add(raw.cue)
-        unique.append(raw)
+    unique = raw_attributions(text, deadline)  # one per cue, in text order
     speakers = resolve(text, unique, deadline)
     paragraph_count = max(1, len({raw.paragraph for raw in unique}))
     ranks = rank(unique, speakers, paragraph_count, deadline)
@@ -90,6 +85,7 @@ def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attri
             source_span=raw.source,
             cue_span=raw.cue,
             content_span=raw.content,
+            content_fragments=list(raw.fragments or [raw.content]),
         )
         for number, (raw, speaker, position) in enumerate(zip(unique, speakers, ranks, strict=True), 1)
     ]

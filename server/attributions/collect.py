@@ -10,6 +10,7 @@ from bisect import bisect_left
 from ..limits import Deadline
 from .content import kind, trim_content
 from .cues import MAX_CUES, Found, attribution_at_cue, colon_cue, colon_quote_possible, cue_matches, participle
+from .fragments import join_fragments
 from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
 from .patterns import PROGRESSIVE_RE
 from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, paragraphs, quote_spans, sentences
@@ -62,7 +63,16 @@ def raw_attributions(text: str, deadline: Deadline) -> list[RawAttribution]:
                     sentence, cues[sentence_first : min(cue_index, sentence_first + MAX_CUES_PER_SENTENCE)]
                 )
             )
-    return found
+    # one attribution per cue, in text order
+    seen: set[Span] = set()
+    unique: list[RawAttribution] = []
+    for raw in sorted(found, key=lambda raw: (raw.cue[0], raw.content[0])):
+        if raw.cue not in seen:
+            seen.add(raw.cue)
+            unique.append(raw)
+    deadline.check()
+    join_fragments(text, quotes, paragraph_spans, unique)
+    return unique
 
 
 def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[RawAttribution]:

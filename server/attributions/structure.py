@@ -24,13 +24,15 @@ MAX_SENTENCE_CHARS = 4000
 
 @dataclass(slots=True)
 class RawAttribution:
-    """An attribution as spans of the text; kind is filled in once the content is final."""
+    """An attribution as spans of the text; kind is filled in once the content is final. content is the hull of
+    fragments when the content is discontinuous ('"X," she said. "Y."'), else fragments is None."""
 
     source: Span | None
     cue: Span
     content: Span
     kind: str
     paragraph: int
+    fragments: list[Span] | None = None
 
 
 class QuoteIndex:

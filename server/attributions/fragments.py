@@ -1,0 +1,186 @@
+"""Discontinuous contents: a quote split by its cue ('"X," she said. "Y."'), paragraphs that carry a quote on
+without a cue of their own, and contents running over several paragraphs; each piece becomes a fragment and the
+content its hull (tests/attributions/GUIDELINES.md §3)."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+
+from .content import kind
+from .patterns import WORD_CHAR_RE
+from .structure import QuoteIndex, RawAttribution, Span
+
+log = logging.getLogger(__name__)
+
+# Marks that open a quotation (a straight one opens as well as closes).
+QUOTE_OPENERS = "\"“„«‘'"
+# Most characters between a split quote's cue (or source) and the quote that carries it on: the rest of the
+# sentence ("…, who runs the shop.") but no more.
+MAX_SPLIT_GAP = 120
+# Most paragraphs a cue-less quotation carries a speaker on for.
+MAX_CONTINUED_PARAGRAPHS = 6
+# Parts looked at before a span for an overlap (each attribution has three; a paragraph holds a few).
+MAX_PARTS_BACK = 64
+# Characters between a fragment and its paragraph's end that still leave the paragraph "wholly quoted".
+QUOTE_TAIL = 3
+
+
+class _Claims:
+    """Where the attributions found so far lie: their cues, and every part of each (a quote inside one is taken)."""
+
+    __slots__ = ("cue_starts", "part_starts", "parts")
+
+    def __init__(self, raws: list[RawAttribution]) -> None:
+        self.cue_starts = sorted(raw.cue[0] for raw in raws)
+        parts = sorted(
+            (span, id(raw)) for raw in raws for span in (raw.source, raw.cue, raw.content) if span is not None
+        )
+        self.parts = parts
+        self.part_starts = [span[0] for span, _ in parts]
+
+    def cue_between(self, start: int, end: int) -> bool:
+        i = bisect_left(self.cue_starts, start)
+        return i < len(self.cue_starts) and self.cue_starts[i] < end
+
+    def taken(self, span: Span, owner: RawAttribution) -> bool:
+        """Another attribution has a part overlapping span (parts are few per paragraph: a short scan back)."""
+        i = bisect_left(self.part_starts, span[1])
+        for j in range(i - 1, max(-1, i - 1 - MAX_PARTS_BACK), -1):
+            (_, end), raw_id = self.parts[j]
+            if raw_id != id(owner) and end > span[0]:
+                return True
+        return False
+
+
+def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], raws: list[RawAttribution]) -> None:
+    """Give each attribution its fragments (in place): split quotes, continuation paragraphs, one per paragraph."""
+    if not raws:
+        return
+    claims = _Claims(raws)
+    paragraph_starts = [start for start, _ in paragraph_spans]
+    for raw in raws:
+        pieces = _split_by_paragraph(text, [raw.content], paragraph_spans, paragraph_starts)
+        split = _split_quote(text, quotes, raw, claims, paragraph_spans, paragraph_starts)
+        if split is not None:
+            pieces.append(split)
+        raw.fragments = pieces
+    _continue_paragraphs(text, quotes, paragraph_spans, paragraph_starts, raws, claims)
+    for raw in raws:
+        fragments = raw.fragments or [raw.content]
+        if len(fragments) == 1:
+            raw.fragments = None
+            continue
+        raw.content = (fragments[0][0], fragments[-1][1])
+        kinds = {_fragment_kind(text, quotes, fragment) for fragment in fragments}
+        raw.kind = "direct" if kinds == {"direct"} else ("mixed" if kinds & {"direct", "mixed"} else "indirect")
+
+
+def _fragment_kind(text: str, quotes: QuoteIndex, fragment: Span) -> str:
+    """A fragment inside one quotation, opening with its mark, is direct (a paragraph of a quotation running on
+    over several paragraphs opens with a mark of its own)."""
+    quote = quotes.find(fragment[0])
+    if quote is not None and quote[1] >= fragment[1] and text[fragment[0]] in QUOTE_OPENERS:
+        return "direct"
+    return kind(text, quotes, *fragment)
+
+
+def _paragraph_of(paragraph_starts: list[int], pos: int) -> int:
+    return max(0, bisect_right(paragraph_starts, pos) - 1)
+
+
+def _split_by_paragraph(
+    text: str, spans: list[Span], paragraph_spans: list[Span], paragraph_starts: list[int]
+) -> list[Span]:
+    """A fragment never crosses a blank line: a content over several paragraphs is one fragment per paragraph."""
+    pieces: list[Span] = []
+    for start, end in spans:
+        i = _paragraph_of(paragraph_starts, start)
+        while i < len(paragraph_spans) and paragraph_spans[i][0] < end:
+            piece_start, piece_end = max(start, paragraph_spans[i][0]), min(end, paragraph_spans[i][1])
+            if piece_end > piece_start and WORD_CHAR_RE.search(text, piece_start, piece_end):
+                pieces.append((piece_start, piece_end))
+            i += 1
+    return pieces or spans
+
+
+def _ends_in_quote(text: str, quotes: QuoteIndex, span: Span) -> bool:
+    quote = quotes.find(span[1] - 1)
+    return quote is not None and quote[1] == span[1]
+
+
+def _split_quote(
+    text: str,
+    quotes: QuoteIndex,
+    raw: RawAttribution,
+    claims: _Claims,
+    paragraph_spans: list[Span],
+    paragraph_starts: list[int],
+) -> Span | None:
+    """'"X," she said. "Y."' and '"X," she said, "Y."': the quote right after the cue (and the rest of its
+    sentence) carries on the quote before it, unless another attribution has it."""
+    if raw.content[1] > raw.cue[0] or not _ends_in_quote(text, quotes, raw.content):
+        return None
+    after = max(raw.cue[1], raw.source[1] if raw.source else 0)
+    paragraph_end = paragraph_spans[_paragraph_of(paragraph_starts, after)][1]
+    limit = min(paragraph_end, after + MAX_SPLIT_GAP)
+    opening = _next_quote_mark(text, after, limit)
+    if opening is None:
+        return None
+    quote = quotes.starting_at(opening)
+    if quote is None or claims.cue_between(after, opening) or claims.taken(quote, raw):
+        return None
+    gap = text[after:opening].rstrip()
+    # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
+    if WORD_CHAR_RE.search(gap) and not gap.endswith((".", "!", "?", ":")):
+        return None
+    return quote[0], min(quote[1], paragraph_end)
+
+
+def _next_quote_mark(text: str, start: int, limit: int) -> int | None:
+    for pos in range(start, limit):
+        if text[pos] in QUOTE_OPENERS:
+            return pos
+    return None
+
+
+def _continue_paragraphs(
+    text: str,
+    quotes: QuoteIndex,
+    paragraph_spans: list[Span],
+    paragraph_starts: list[int],
+    raws: list[RawAttribution],
+    claims: _Claims,
+) -> None:
+    """A paragraph that opens a quotation with no cue of its own, right after a paragraph ending in a quoted
+    attribution, continues that attribution; so do the wholly quoted paragraphs after it."""
+    last_in_paragraph: dict[int, RawAttribution] = {}
+    for raw in raws:
+        end = _attribution_end(raw)
+        index = _paragraph_of(paragraph_starts, end - 1)
+        held = last_in_paragraph.get(index)
+        if held is None or _attribution_end(held) < end:
+            last_in_paragraph[index] = raw
+    for index, raw in last_in_paragraph.items():
+        fragments = raw.fragments or [raw.content]
+        if not all(_fragment_kind(text, quotes, fragment) == "direct" for fragment in fragments):
+            continue  # only a quotation is carried on: a paraphrase's next paragraph is the writer's
+        if WORD_CHAR_RE.search(text, _attribution_end(raw), paragraph_spans[index][1]):
+            continue  # the paragraph goes on after the attribution: its quote is not what the next one continues
+        added: list[Span] = []
+        for following in range(index + 1, min(len(paragraph_spans), index + 1 + MAX_CONTINUED_PARAGRAPHS)):
+            start, end = paragraph_spans[following]
+            quote = quotes.find(start)
+            if quote is None or quote[0] != start or claims.cue_between(start, end) or claims.taken((start, end), raw):
+                break
+            piece = (start, min(quote[1], end))
+            added.append(piece)
+            if piece[1] < end - QUOTE_TAIL:
+                break  # narration follows the quote: the speaker's words end here
+        if added:
+            raw.fragments = fragments + added
+
+
+def _attribution_end(raw: RawAttribution) -> int:
+    fragments = raw.fragments or [raw.content]
+    return max(fragments[-1][1], raw.cue[1], raw.source[1] if raw.source else 0)
