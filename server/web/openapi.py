@@ -74,7 +74,8 @@ DESCRIPTIONS: dict[type, dict[str, str]] = {
         "paragraph": "The paragraph of text it is in, from 0.",
         "source_span": "[start, end) character offsets of the source in text.",
         "cue_span": "[start, end) character offsets of the cue in text.",
-        "content_span": "[start, end) character offsets of the content in text.",
+        "content_span": "[start, end) character offsets of the content in text (the hull of its fragments).",
+        "content_fragments": "The pieces of the content in text order, each [start, end); one for a continuous one.",
     },
     Removal: {
         "category": "The strip group's category (newsletter, paywall, ...).",
