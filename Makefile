@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test test-fast lint venv test-venv browser-deps extension-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
+.PHONY: serve test test-fast lint venv test-venv browser-deps extension-deps nginx-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
 
 # The runtime environment; re-installed only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -29,6 +29,10 @@ serve: $(BIN)/.installed
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 && command -v firefox-esr >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium firefox-esr >/dev/null; }
 
+# Debian's nginx, run in front of the service by tests/test_deploy_nginx.py with deploy/nginx/declutter.conf.
+nginx-deps:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }
+
 # The extension's test tooling (web-ext lints the Firefox build); installed from package-lock.json.
 extension/node_modules/.installed: extension/package-lock.json
 	cd extension && npm ci --no-audit --no-fund --loglevel=error
@@ -36,7 +40,7 @@ extension/node_modules/.installed: extension/package-lock.json
 
 extension-deps: extension/node_modules/.installed
 
-test: test-venv browser-deps extension-deps
+test: test-venv browser-deps extension-deps nginx-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
