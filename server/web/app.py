@@ -28,8 +28,16 @@ from ..errors import (
 from ..pipeline import Options
 from ..rules.ruleset import Rule, RuleSet, load_rules
 from ..watchdog import pipeline_runner
+from . import access, metrics
 from .openapi import build_document, http_error_code
-from .render import content_security_policy, index_content_security_policy, render_index, render_page
+from .render import (
+    RESPONSE_FORMATS,
+    content_security_policy,
+    index_content_security_policy,
+    render_index,
+    render_markdown,
+    render_page,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +59,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     settings: Settings = (test_config or {}).get("SETTINGS") or Settings.from_env()
     rules: RuleSet = (test_config or {}).get("RULES") or load_rules(settings.rules_dir)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, DECLUTTER_SETTINGS=settings, DECLUTTER_RULES=rules)
-    runner = (test_config or {}).get("RUNNER") or pipeline_runner(rules, settings)
+    runner = access.ObservedRunner((test_config or {}).get("RUNNER") or pipeline_runner(rules, settings))
+    metrics.set_rule_files(len(rules.files))
     app.extensions["declutter.runner"] = runner  # gunicorn_conf warms its processes in each worker
     app.register_error_handler(DeclutterError, _declutter_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+    # First in, last out: the request's id and clock before any check, its log line after every other hook.
+    app.before_request(access.begin_request)
+    app.after_request(access.finish_request)
     app.before_request(_check_host)
     app.before_request(_preflight)
     app.before_request(_check_origin)
@@ -74,17 +86,28 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     def openapi() -> Response:
         return jsonify(build_document(settings))
 
+    @app.get("/metrics")
+    def prometheus_metrics() -> Response:
+        return Response(metrics.exposition(), content_type=metrics.CONTENT_TYPE)
+
     @app.get("/rules")
     def list_rules() -> Response:
         return jsonify(rules=[_rule_summary(rule) for rule in rules.files])
 
     @app.post("/clean")
     def clean_page() -> Response:
+        answer_format = _response_format()  # before the work: a bad ?format= costs no cleaning
         page, url, options = _read_clean_request(settings)
         result = runner.clean(page, url, options)
-        if _wants_html():
-            return _html_response(render_page(result))
-        return jsonify(result.to_dict())
+        if answer_format == "html":
+            response = _html_response(render_page(result))
+        elif answer_format == "markdown":
+            response = Response(render_markdown(result), mimetype=RESPONSE_FORMATS["markdown"])
+            response.headers["X-Content-Type-Options"] = "nosniff"
+        else:
+            response = jsonify(result.to_dict())
+        response.vary.add("Accept")  # caches keep one answer per Accept header
+        return response
 
     @app.post("/attributions")
     def attributions() -> Response:
@@ -213,14 +236,17 @@ def _json_object(body: bytes) -> dict:
     return payload
 
 
-def _wants_html() -> bool:
+def _response_format() -> str:
+    """json, html or markdown: ?format= when given, else the Accept header's preference (quality, then
+    specificity); JSON when the client ranks several equally, accepts none, or sends no Accept."""
     requested = request.args.get("format")
-    if requested:
-        if requested not in ("html", "json"):
-            raise BadRequest("format must be html or json")
-        return requested == "html"
-    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
+    if requested is not None:
+        if requested not in RESPONSE_FORMATS:
+            raise BadRequest(f"format must be one of {', '.join(RESPONSE_FORMATS)}, not {requested[:40]!r}")
+        return requested
+    # best_match takes the first of equally good matches: RESPONSE_FORMATS lists JSON first.
+    best = request.accept_mimetypes.best_match(list(RESPONSE_FORMATS.values()), default=RESPONSE_FORMATS["json"])
+    return next(name for name, media_type in RESPONSE_FORMATS.items() if media_type == best)
 
 
 def _html_response(body: str, policy: str | None = None) -> Response:
@@ -286,14 +312,16 @@ def _cors_headers(response: Response) -> Response:
         response.vary.add("Origin")
     if origin and origin in settings.cors_origins:
         response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization, X-Declutter-Token"
+        allowed = "Content-Type, Content-Encoding, Authorization, X-Declutter-Token"
+        response.headers["Access-Control-Allow-Headers"] = allowed
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response.headers["Access-Control-Max-Age"] = "600"
     return response
 
 
 def _declutter_error(error: DeclutterError) -> tuple[Response, int]:
-    log.info("%s %s -> %d %s: %s", request.method, request.path, error.status, error.code, error.message)
+    access.note_error(error.code)
+    log.debug("%s %s -> %d %s: %s", request.method, request.path, error.status, error.code, error.message)
     response = jsonify(error.to_dict())
     if isinstance(error, Unauthorized):
         response.headers["WWW-Authenticate"] = 'Bearer realm="declutter"'  # RFC 9110: a 401 names its scheme
@@ -302,6 +330,7 @@ def _declutter_error(error: DeclutterError) -> tuple[Response, int]:
 
 def _http_error(error: HTTPException) -> tuple[Response, int]:
     status = error.code or 500
+    access.note_error(http_error_code(status))
     response = jsonify({"error": {"code": http_error_code(status), "message": error.description or error.name}})
     # Keep werkzeug's own headers (a 405's Allow, which RFC 9110 requires), not its HTML Content-Type.
     response.headers.extend((name, value) for name, value in error.get_headers() if name.lower() != "content-type")
@@ -310,4 +339,5 @@ def _http_error(error: HTTPException) -> tuple[Response, int]:
 
 def _unexpected_error(error: Exception) -> tuple[Response, int]:
     log.exception("unexpected error on %s %s", request.method, request.path)
+    access.note_error("internal_error")
     return jsonify({"error": {"code": "internal_error", "message": "the page could not be processed"}}), 500

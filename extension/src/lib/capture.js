@@ -62,13 +62,25 @@ export function capturePage(markAttribute) {
       for (const element of marked.splice(0)) element.removeAttribute(markAttribute);
     }
 
-    // Serialize the page as the browser has it now, after its scripts ran.
+    // Serialize the page as the browser has it now, after its scripts ran, from a copy in a document that
+    // runs nothing (no scripts, no custom element constructors), so the live page keeps every byte.
+    const copy = document.implementation.createHTMLDocument("").importNode(document.documentElement, true);
+    // Script and style bodies are most of a modern page's bytes and none of its article; JSON-LD stays (the
+    // service's metadata stage reads it).
+    let dropped = 0;
+    for (const element of copy.querySelectorAll("script, style")) {
+      const type = (element.getAttribute("type") ?? "").trim().toLowerCase();
+      if (element.localName === "script" && type === "application/ld+json") continue;
+      dropped += element.textContent.length;
+      element.textContent = "";
+    }
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>\n` : "";
     return {
-      html: doctype + document.documentElement.outerHTML,
+      html: doctype + copy.outerHTML,
       url: location.href,
       title: document.title,
       hidden: marked.length,
+      dropped,
     };
   } finally {
     // Leave the live page exactly as it was.

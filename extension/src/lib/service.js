@@ -56,14 +56,28 @@ async function readJson(response) {
   );
 }
 
-export async function cleanPage(service, page) {
+// A JSON body, gzip-compressed: a page's markup shrinks several times, and the service counts its limit on the
+// inflated size, so what fits is the same either way.
+export async function gzipJson(payload) {
+  const stream = new Blob([JSON.stringify(payload)]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
+}
+
+// draftRules: rules the reader made with "Fix this page" (a kept fix, or a draft to preview), applied
+// by the service before the site rule and never stored there.
+export async function cleanPage(service, page, draftRules = []) {
   const response = await request(
     service,
     "clean",
     {
       method: "POST",
-      headers: headers(service, { "Content-Type": "application/json" }),
-      body: JSON.stringify({ html: page.html, url: page.url, options: {} }),
+      headers: headers(service, { "Content-Type": "application/json", "Content-Encoding": "gzip" }),
+      body: await gzipJson({
+        html: page.html,
+        url: page.url,
+        options: {},
+        ...(draftRules.length ? { draft_rules: draftRules } : {}),
+      }),
     },
     CLEAN_TIMEOUT_MS,
   );
