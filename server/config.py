@@ -6,12 +6,21 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .logs import LOG_FORMATS, LOG_LEVELS
+
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name, "")
     return int(value) if value.strip() else default
+
+
+def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ValueError(f"{name}={value!r}: expected one of {', '.join(choices)}")
+    return value
 
 
 def _env_float(name: str, default: float) -> float:
@@ -34,6 +43,9 @@ class Settings:
     # Names the Host header may carry ("*": any); the defaults serve the 127.0.0.1 bind of `make serve`.
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
     rules_dir: Path = field(default=RULES_DIR)
+    # The service's log lines (server/logs.py): LOG_FORMAT text or json, LOG_LEVEL (gunicorn's name for it too).
+    log_format: str = "text"
+    log_level: str = "info"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -48,4 +60,6 @@ class Settings:
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             allowed_hosts=tuple(h.strip().lower() for h in hosts.split(",") if h.strip()) or cls.allowed_hosts,
             rules_dir=Path(os.environ.get("DECLUTTER_RULES_DIR", str(RULES_DIR))),
+            log_format=_env_choice("LOG_FORMAT", cls.log_format, LOG_FORMATS),
+            log_level=_env_choice("LOG_LEVEL", cls.log_level, LOG_LEVELS),
         )

@@ -1,7 +1,45 @@
-"""gunicorn settings for `make serve` and the Procfile; every value can be overridden by environment."""
+"""gunicorn settings for `make serve` and the Procfile; every value can be overridden by environment.
 
+Load it as a file (--config server/gunicorn_conf.py): read so, it also prepares the metrics directory.
+"""
+
+import glob
 import multiprocessing
 import os
+import shutil
+import tempfile
+
+from server.config import Settings
+from server.logs import logging_config
+
+_settings = Settings.from_env()
+# The metrics directory's environment: the master that emptied it, and the one it made when none was given.
+_METRICS_OWNER = "DECLUTTER_METRICS_MASTER"
+_METRICS_TEMPORARY = "DECLUTTER_METRICS_TEMPORARY"
+
+
+def _prepare_metrics_directory() -> None:
+    """Point prometheus_client at a directory for the workers' metric files (multiprocess mode), emptied of an
+    earlier run's: PROMETHEUS_MULTIPROC_DIR when set, else a temporary one removed at exit. It must be set here,
+    before the preloaded app imports prometheus_client, which reads the variable once."""
+    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if path and os.environ.get(_METRICS_OWNER) == str(os.getpid()):
+        return  # gunicorn re-reads this file on SIGHUP: the counts so far stay
+    if path and path == os.environ.get(_METRICS_TEMPORARY):
+        path = None  # inherited from the master that re-executed us (SIGUSR2), which removes it when it exits
+    if path:
+        os.makedirs(path, exist_ok=True)
+        for stale in glob.glob(os.path.join(path, "*.db")):  # only prometheus_client's files
+            os.remove(stale)
+    else:
+        path = tempfile.mkdtemp(prefix="declutter-metrics-")
+        os.environ[_METRICS_TEMPORARY] = path
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
+    os.environ[_METRICS_OWNER] = str(os.getpid())
+
+
+if __name__ == "__config__":  # the name gunicorn gives a config file; not when a test imports the package
+    _prepare_metrics_directory()
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Extraction is CPU-bound: one sync worker per core, unless WEB_CONCURRENCY says otherwise.
@@ -22,11 +60,28 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 # Load the app (and compile the rules) once in the master; workers fork from it.
 preload_app = True
-accesslog = "-"
+# The app writes one line per request itself, with its id, route and stage times (server/web/access.py).
+accesslog = None
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info")
+loglevel = _settings.log_level
+# Every line in LOG_FORMAT (text, or JSON lines), gunicorn's own too (server/logs.py).
+logconfig_dict = logging_config(_settings.log_format, _settings.log_level)
 
 
 def post_worker_init(worker) -> None:
     """Fork the worker's pipeline processes now, while it has one thread (server/watchdog.py)."""
     worker.wsgi.extensions["declutter.runner"].warm()
+
+
+def child_exit(server, worker) -> None:
+    """In the master: forget the dead worker's live gauges (prometheus_client's multiprocess bookkeeping)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server) -> None:
+    """Remove the metrics directory this master made (never one it was given)."""
+    temporary = os.environ.get(_METRICS_TEMPORARY)
+    if temporary and os.environ.get(_METRICS_OWNER) == str(os.getpid()):
+        shutil.rmtree(temporary, ignore_errors=True)

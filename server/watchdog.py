@@ -103,6 +103,8 @@ class Watchdog:
         self._context = multiprocessing.get_context("fork")
         self._lock = threading.Lock()
         self._pid = os.getpid()
+        # Told "timeout" or "crash" each time a child is killed and so replaced (the service counts them).
+        self.on_child_killed: Callable[[str], None] | None = None
 
     def clean(self, page: str | bytes, url: str | None, options: Options) -> CleanResult:
         return self._run("clean", (page, url, options))
@@ -134,6 +136,8 @@ class Watchdog:
             outcome, value = "died", None
         if outcome in ("overran", "died"):
             child.kill()
+            if self.on_child_killed is not None:
+                self.on_child_killed("timeout" if outcome == "overran" else "crash")
             if outcome == "overran":
                 log.warning("%s: killed a pipeline process that ran past %.1f s", job, limit)
                 raise TooComplex(f"the page took more than {self.settings.max_seconds:g} s to process")

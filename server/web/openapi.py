@@ -25,6 +25,7 @@ from ..errors import DeclutterError, RuleError
 from ..pipeline import MAX_URL_CHARS, CleanResult, Options
 from ..rules.declutter import Removal
 from ..watchdog import PipelineCrashed  # noqa: F401 - as NotHtml
+from .render import RESPONSE_FORMATS
 
 # Errors that never reach an HTTP caller: a rule file is checked when the service starts, not per request.
 NOT_SERVED: frozenset[type[DeclutterError]] = frozenset({RuleError})
@@ -320,6 +321,21 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                     "responses": {"200": _json({"type": "object"}, "The OpenAPI document."), **_errors(400)},
                 }
             },
+            "/metrics": {
+                "get": {
+                    "operationId": "metrics",
+                    "summary": "The service's metrics for Prometheus: requests, latencies, pipeline stages, refusals, "
+                    "removals (docs/operations.md lists them).",
+                    "responses": {
+                        "200": {
+                            "description": "The Prometheus text exposition format, version 0.0.4; under gunicorn "
+                            "the sum over every worker.",
+                            "content": {"text/plain": {"schema": {"type": "string"}}},
+                        },
+                        **_errors(400, *guarded),
+                    },
+                }
+            },
             "/rules": {
                 "get": {
                     "operationId": "listRules",
@@ -334,8 +350,9 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                 "post": {
                     "operationId": "clean",
                     "summary": "Turn a rendered page into a clean, sanitized reading view.",
-                    "description": "The answer is JSON unless ?format=html, or (without ?format) an Accept header "
-                    "that prefers text/html to application/json, asks for the standalone reading page.",
+                    "description": "The answer is JSON unless ?format=html (the standalone reading page) or "
+                    "?format=markdown (the article as Markdown) asks otherwise, or, without ?format, the Accept header "
+                    "prefers text/html or text/markdown (q-values, then specificity; JSON when tied). Vary: Accept.",
                     "parameters": [
                         {
                             "name": "url",
@@ -347,8 +364,10 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                         {
                             "name": "format",
                             "in": "query",
-                            "schema": {"type": "string", "enum": ["json", "html"]},
-                            "description": "json: the result as JSON; html: the reading page. Overrides Accept.",
+                            "schema": {"type": "string", "enum": list(RESPONSE_FORMATS)},
+                            "description": "json: the result as JSON; html: the reading page; markdown: the article "
+                            "as CommonMark with GFM tables (title, byline and date on top, attributions as plain "
+                            "text). Overrides Accept; any other value is 400.",
                         },
                     ],
                     "requestBody": {
@@ -363,7 +382,7 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                     },
                     "responses": {
                         "200": {
-                            "description": "The result as JSON, or the reading page.",
+                            "description": "The result as JSON, the reading page, or the article as Markdown.",
                             "headers": {
                                 name: {**header, "required": False, "description": "With the reading page."}
                                 for name, header in _html_page("")["headers"].items()
@@ -371,6 +390,7 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                             "content": {
                                 "application/json": {"schema": {"$ref": "#/components/schemas/CleanResult"}},
                                 "text/html": {"schema": {"type": "string"}},
+                                RESPONSE_FORMATS["markdown"]: {"schema": {"type": "string"}},
                             },
                         },
                         **_errors(*posted),

@@ -1,0 +1,92 @@
+"""Each request's id, its one log line and its metrics: hooks the app registers around every request.
+
+begin_request runs first: it starts the clock and takes the caller's X-Request-ID when it is sane (else makes
+one). The error handlers note the error code, the observed runner the page's stage times; finish_request runs
+last, echoes the id, records the metrics (server/web/metrics.py) and writes the line (server/logs.py formats it).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+
+from flask import Response, g, has_request_context, request
+
+from ..pipeline import CleanResult, Options
+from ..watchdog import InProcess, Watchdog
+from . import metrics
+
+log = logging.getLogger(__name__)
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# A caller's id is kept when it is short and made of characters no log or header can misread.
+_REQUEST_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@+=-]{0,127}")
+
+
+def request_id(given: str | None) -> str:
+    """The caller's id when it is sane, else a new random one."""
+    if given and _REQUEST_ID_RE.fullmatch(given):
+        return given
+    return uuid.uuid4().hex
+
+
+def begin_request() -> None:
+    g.request_started = time.perf_counter()
+    g.request_id = request_id(request.headers.get(REQUEST_ID_HEADER))
+
+
+def note_error(code: str) -> None:
+    """The error code the request is answered with (called by the app's error handlers)."""
+    g.error_code = code
+
+
+def finish_request(response: Response) -> Response:
+    started = g.get("request_started")
+    seconds = time.perf_counter() - started if started is not None else 0.0
+    ident = g.get("request_id") or request_id(None)
+    response.headers[REQUEST_ID_HEADER] = ident
+    method = metrics.method_label(request.method)
+    route = metrics.route_label(request.url_rule.rule if request.url_rule is not None else None)
+    error_code = g.get("error_code")
+    metrics.observe_request(method, route, response.status_code, seconds, error_code)
+    size = response.calculate_content_length()
+    fields = {
+        "request_id": ident,
+        "method": method,
+        "route": route,
+        "status": response.status_code,
+        "bytes": size,
+        "duration_ms": round(seconds * 1000, 2),
+        "stages_ms": g.get("timings_ms"),
+        "error": error_code,
+    }
+    log.info("request", extra={"fields": fields})
+    return response
+
+
+class ObservedRunner:
+    """The pipeline runner, observed: each page it cleans feeds the stage and removal metrics and the request's
+    log line, from the result (the pipeline itself may run in a watchdog process)."""
+
+    def __init__(self, runner: InProcess | Watchdog) -> None:
+        self.runner = runner
+        if isinstance(runner, Watchdog):
+            runner.on_child_killed = metrics.observe_watchdog_kill
+
+    def clean(self, page: str | bytes, url: str | None, options: Options) -> CleanResult:
+        result = self.runner.clean(page, url, options)
+        metrics.observe_clean(result.timings_ms, result.removed)
+        if has_request_context():
+            g.timings_ms = {stage: ms for stage, ms in result.timings_ms.items() if stage != "total"}
+        return result
+
+    def attributions(self, text: str) -> list[dict]:
+        return self.runner.attributions(text)
+
+    def warm(self, count: int | None = None) -> None:
+        self.runner.warm(count)
+
+    def close(self) -> None:
+        self.runner.close()
