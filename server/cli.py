@@ -20,6 +20,8 @@ from .watchdog import pipeline_runner
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# The service's answer formats (server.web.render.RESPONSE_FORMATS, not imported: it would load Flask) and text.
+CLEAN_FORMATS = ("json", "html", "markdown", "text")
 
 _C0_C1 = (*range(0x20), *range(0x7F, 0xA0))
 _BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -60,7 +62,12 @@ def _build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean saved pages into reading views")
     clean.add_argument("files", nargs="+", metavar="FILE", help="HTML files; - reads standard input")
     clean.add_argument("--url", help="the pages' address (selects site rules, resolves links; never fetched)")
-    clean.add_argument("--format", choices=("json", "html", "text"), default="json")
+    clean.add_argument(
+        "--format",
+        choices=CLEAN_FORMATS,
+        default="json",
+        help="json: one JSON line per file; html: the reading page; markdown: the article as Markdown; text: plain",
+    )
     clean.set_defaults(handler=_clean)
 
     attributions = commands.add_parser("attributions", help="find who said what in plain-text files")
@@ -101,7 +108,7 @@ def _settings() -> Settings:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .web.render import render_page
+    from .web.render import render_markdown, render_page
 
     settings = _settings()
     # As the service runs it: a file over the time cap costs its own result, not the rest of the batch.
@@ -118,6 +125,8 @@ def _clean(args: argparse.Namespace) -> int:
             _write_line({"file": name, **result.to_dict()})
         elif args.format == "html":
             sys.stdout.write(render_page(result).translate(_TERMINAL) + "\n")
+        elif args.format == "markdown":
+            sys.stdout.write(render_markdown(result).translate(_TERMINAL) + "\n")  # a blank line between files
         else:
             sys.stdout.write(f"{result.title or ''}\n\n{result.text}\n".translate(_TERMINAL))
     return EXIT_FAILED if failed else EXIT_OK
@@ -156,9 +165,12 @@ def _report_failure(name: str, exc: OSError | DeclutterError, as_json_line: bool
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from .logs import configure
     from .web.app import create_app
 
-    create_app().run(host=args.host, port=args.port, debug=False)
+    settings = _settings()
+    configure(settings.log_format, settings.log_level)  # one line per request, as under gunicorn
+    create_app({"SETTINGS": settings}).run(host=args.host, port=args.port, debug=False)
     return EXIT_OK
 
 

@@ -8,7 +8,6 @@ or the page's address), the method, the status, an error code, a stage name, a r
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 
 from prometheus_client import (
@@ -19,6 +18,7 @@ from prometheus_client import (
     ProcessCollector,
     disable_created_metrics,
     generate_latest,
+    values,
 )
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -37,7 +37,8 @@ UNMATCHED = "unmatched"
 
 # The *_created series (each series' start time) double the text for nothing a rate() needs.
 disable_created_metrics()
-MULTIPROCESS = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+# prometheus_client chose when first imported, from PROMETHEUS_MULTIPROC_DIR: its choice is ours.
+MULTIPROCESS = values.ValueClass is not values.MutexValue
 REGISTRY = CollectorRegistry()
 
 REQUESTS = Counter(
