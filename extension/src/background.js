@@ -1,7 +1,9 @@
 // Background: Chrome's service worker and Firefox's background script, from one ES module.
 import { api } from "./lib/api.js";
+import { watchAlwaysSites } from "./lib/always.js";
 import { capturePage } from "./lib/capture.js";
 import { getJob, pruneJobs, putJob } from "./lib/jobs.js";
+import { getCapture, getDraft, keptRulesFor, putCapture, putDraft } from "./lib/fixes.js";
 import { ServiceError, checkHealth, cleanPage } from "./lib/service.js";
 import { loadService } from "./lib/settings.js";
 
@@ -40,10 +42,18 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     testService(message.service).then(sendResponse);
     return true;
   }
+  const fixHandler = FIX_HANDLERS[message?.type];
+  if (fixHandler) {
+    fixHandler(message, sender).then(sendResponse, (error) => sendResponse({ ok: false, error: { code: "internal", message: String(error) } }));
+    return true;
+  }
   return false;
 });
 
-async function startJob(tab) {
+// "Always open this site": an article of a listed site opens in the reader in the tab it loaded in.
+watchAlwaysSites((tab) => startJob(tab, { inPlace: true }));
+
+async function startJob(tab, { inPlace = false } = {}) {
   // Our own reader page has nothing to declutter.
   if (tab.url?.startsWith(READER_URL)) return;
   const id = crypto.randomUUID();
@@ -52,7 +62,8 @@ async function startJob(tab) {
   const url = captured.page?.url ?? tab.url ?? "";
   await putJob(id, { state: "pending", tabId: tab.id, url, title: captured.page?.title ?? tab.title ?? "" });
   // The reader opens next to the page, which stays as it was.
-  await api.tabs.create({ url: `${READER_URL}#${id}`, index: tab.index + 1, openerTabId: tab.id });
+  if (inPlace) await api.tabs.update(tab.id, { url: `${READER_URL}#${id}` });
+  else await api.tabs.create({ url: `${READER_URL}#${id}`, index: tab.index + 1, openerTabId: tab.id });
   await finishJob(id, tab.id, captured);
   await pruneJobs();
 }
@@ -99,8 +110,10 @@ async function finishJob(id, tabId, captured) {
   }
   const service = await loadService();
   const base = { ...job, url: captured.page.url, serviceUrl: service.url };
+  // Kept so "Fix this page" can preview a fix on exactly this page.
+  await putCapture(id, captured.page);
   try {
-    const result = await cleanPage(service, captured.page);
+    const result = await cleanWithKeptFix(service, captured.page, base);
     await putJob(id, { ...base, state: "done", result });
   } catch (error) {
     // A result too big for session storage lands here too, as an error the reader can show.
@@ -117,3 +130,103 @@ async function testService(service) {
     return { ok: false, error: failure };
   }
 }
+
+// --- "Fix this page" ----------------------------------------------------------------------------
+
+// The page cleaned with the reader's kept fix for its site; a fix the service refuses (400) is left out
+// and said, rather than leaving every page of that site unreadable.
+async function cleanWithKeptFix(service, page, job) {
+  const kept = await keptRulesFor(page.url);
+  if (!kept.length) return cleanPage(service, page);
+  try {
+    return await cleanPage(service, page, kept);
+  } catch (error) {
+    if (!(error instanceof ServiceError) || error.status !== 400) throw error;
+    job.fixRefused = error.message;
+    return cleanPage(service, page);
+  }
+}
+
+const withoutHash = (url) => String(url ?? "").split("#")[0];
+
+// Picking mode in the original tab, started from the reader's "Fix this page" button.
+async function startPicker(message, sender) {
+  const job = await getJob(message.id);
+  if (!job) return { ok: false, error: { message: "This reader page has expired: open the page in Declutter again." } };
+  let tab;
+  try {
+    tab = await api.tabs.get(job.tabId);
+  } catch {
+    tab = null;
+  }
+  if (!tab || withoutHash(tab.url) !== withoutHash(job.url)) {
+    return {
+      ok: false,
+      error: { message: "The original tab was closed or has moved on: open the article again, press Declutter, then Fix this page." },
+    };
+  }
+  const draft = (await getDraft(message.id)) ?? {};
+  await putDraft(message.id, { ...draft, readerTabId: sender.tab?.id ?? null, state: "picking" });
+  await api.tabs.update(tab.id, { active: true });
+  await api.windows.update(tab.windowId, { focused: true });
+  try {
+    // Injected now, on the reader's click, through the activeTab grant the toolbar click gave this tab.
+    await api.scripting.executeScript({ target: { tabId: tab.id }, files: ["picker/selector.js", "picker/picker.js"] });
+    await api.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (options) => globalThis.declutterPicker.start(options),
+      args: [{ jobId: message.id, picks: draft.picks ?? [], content: draft.content ?? null }],
+    });
+  } catch (error) {
+    await putDraft(message.id, { ...draft, state: "idle" });
+    await focusReader(sender.tab?.id);
+    return { ok: false, error: { message: `Declutter cannot pick on this page: ${error.message}` } };
+  }
+  return { ok: true };
+}
+
+async function focusReader(tabId) {
+  if (tabId == null) return;
+  try {
+    const tab = await api.tabs.update(tabId, { active: true });
+    await api.windows.update(tab.windowId, { focused: true });
+  } catch {
+    // The reader was closed meanwhile: the draft stays in session storage for it.
+  }
+}
+
+// The picker finished (Done) or left (Cancel, Escape): store what it picked and go back to the reader.
+async function pickerDone(message, sender) {
+  if (sender.tab == null) return { ok: false };
+  const draft = (await getDraft(message.id)) ?? {};
+  const next = message.type === "fix-picked"
+    ? { ...draft, picks: message.picks ?? [], content: message.content ?? null, state: "picked" }
+    : { ...draft, state: "idle" };
+  await putDraft(message.id, next);
+  await focusReader(draft.readerTabId);
+  return { ok: true };
+}
+
+// Clean the kept capture again with a draft rule and show the result in the reader (the job follows it).
+async function previewFix(message) {
+  const [job, page] = [await getJob(message.id), await getCapture(message.id)];
+  if (!job || !page) {
+    return { ok: false, error: { message: "The captured page is no longer kept: open the page in Declutter again." } };
+  }
+  const service = await loadService();
+  try {
+    const result = await cleanPage(service, page, message.rules ?? []);
+    await putJob(message.id, { ...job, state: "done", result, preview: (message.rules ?? []).length > 0 });
+    return { ok: true };
+  } catch (error) {
+    const failure = error instanceof ServiceError ? error.toJSON() : { code: "internal", message: String(error) };
+    return { ok: false, error: failure };
+  }
+}
+
+const FIX_HANDLERS = {
+  "fix-start": startPicker,
+  "fix-picked": pickerDone,
+  "fix-cancelled": pickerDone,
+  "fix-preview": previewFix,
+};

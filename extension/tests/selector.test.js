@@ -70,6 +70,16 @@ test("a named ancestor scopes a block with no name of its own", () => {
   assert.equal(proposal.count, 1);
 });
 
+test("a bare tag under a named ancestor must be unique: one paragraph never becomes all of them", () => {
+  const doc = page(`<div id="__next"><article>${"<p>Story text goes on here.</p>".repeat(3)}<aside><p>Friends of the Post</p></aside></article></div>`);
+  const pick = doc.querySelector("aside p");
+  const proposal = selector.proposeSelector(pick, doc);
+  assert.equal(proposal.count, 1, proposal.selector);
+  assert.equal(doc.querySelector(proposal.selector), pick);
+  assert.equal(proposal.selector, "#__next > article > aside > p");
+  assert.equal(selector.proposeSelector(doc.querySelector("aside"), doc).selector, "#__next aside");
+});
+
 test("a class shared with unlike blocks is not proposed; repeated alike blocks are", () => {
   const shared = page(`<div class="box article-body">${ARTICLE}</div><div class="box"><p>Sign up</p></div>`);
   const pick = shared.querySelectorAll(".box")[1];

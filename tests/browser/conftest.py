@@ -22,6 +22,7 @@ from harness import (
     CHROMIUM,
     DEFAULT_READER,
     MAX_BODY_BYTES,
+    PAGE_HOSTS,
     ROOT,
     SEED_HOSTS,
     TOKEN,
@@ -108,7 +109,7 @@ def browser(chromium_path, extension_build, web, tmp_path_factory) -> Browser:
     from playwright.sync_api import sync_playwright
 
     folder = str(extension_build["chrome"])
-    mapped = ", ".join(f"MAP {host} 127.0.0.1:{web.port}" for host in SEED_HOSTS)
+    mapped = ", ".join(f"MAP {host} 127.0.0.1:{web.port}" for host in [*SEED_HOSTS, *PAGE_HOSTS])
     args = [
         f"--load-extension={folder}",
         f"--disable-extensions-except={folder}",

@@ -34,6 +34,13 @@ SEED_HOSTS = {
     "theweek.com": "theweek.com",
 }
 
+# Made-up sites for the "Fix this page" tests (tests/browser/pages/<folder>/), served under their own names
+# too, so a kept fix belongs to one site and a shared rule names a real-looking domain.
+PAGE_HOSTS = {
+    "www.harbour-gazette.test": "harbour-gazette",
+    "www.tidewater-post.test": "tidewater-post",
+}
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -69,6 +76,9 @@ class FixtureHandler(http.server.SimpleHTTPRequestHandler):
         host = (self.headers.get("Host") or "").split(":")[0]
         if host in SEED_HOSTS:
             self.directory = str(SITES / SEED_HOSTS[host])
+            return super().translate_path(path)
+        if host in PAGE_HOSTS:
+            self.directory = str(PAGES / PAGE_HOSTS[host])
             return super().translate_path(path)
         for prefix, directory in (("/pages/", PAGES), ("/corpus/", CORPUS)):
             if path.startswith(prefix):
@@ -134,7 +144,8 @@ class Browser:
 
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
-    return parts.scheme not in ("http", "https") or parts.hostname in {"127.0.0.1", "localhost", *SEED_HOSTS}
+    local = {"127.0.0.1", "localhost", *SEED_HOSTS, *PAGE_HOSTS}
+    return parts.scheme not in ("http", "https") or parts.hostname in local
 
 
 DEFAULT_READER = {

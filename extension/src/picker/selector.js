@@ -115,7 +115,8 @@
   }
 
   // A selector is acceptable when it matches the pick and, besides it, only blocks like it, none inside another.
-  function judge(doc, selector, element) {
+  // Only a selector naming the block itself may match several: "#main p" says nothing about which paragraph.
+  function judge(doc, selector, element, allowMany = true) {
     let matches;
     try {
       matches = [...doc.querySelectorAll(selector)];
@@ -124,6 +125,7 @@
     }
     if (!matches.includes(element)) return null;
     if (matches.length === 1) return { selector, count: 1 };
+    if (!allowMany) return null;
     for (const match of matches) {
       if (match !== element && (!alike(match, element) || match.contains(element) || element.contains(match))) return null;
     }
@@ -177,12 +179,14 @@
     for (let step = 1; ancestor && step <= MAX_ANCESTOR_STEPS && ancestor.localName !== "html"; step++) {
       const anchor = anchorOf(doc, ancestor);
       if (anchor) {
-        for (const self of ownShort) scoped.push(step === 1 ? `${anchor} > ${self}` : `${anchor} ${self}`);
+        for (const self of ownShort) {
+          scoped.push({ selector: step === 1 ? `${anchor} > ${self}` : `${anchor} ${self}`, named: self !== element.localName });
+        }
       }
       ancestor = ancestor.parentElement;
     }
-    for (const candidate of scoped.sort(byLength)) {
-      const verdict = judge(doc, candidate, element);
+    for (const candidate of scoped.sort((a, b) => byLength(a.selector, b.selector))) {
+      const verdict = judge(doc, candidate.selector, element, candidate.named);
       if (verdict) return { ...verdict, positional: false };
     }
     return { ...positionalSelector(doc, element), positional: true };

@@ -1,0 +1,124 @@
+// "Fix this page": the captured pages a fix is previewed on (storage.session), the fixes a reader
+// keeps (storage.local, one per site) and the draft rule sent to the service as `draft_rules`.
+import { api } from "./api.js";
+
+const CAPTURE_PREFIX = "capture:";
+const DRAFT_PREFIX = "fixdraft:";
+const FIXES_KEY = "fixes";
+// Captures are whole pages: keep only the newest few (session storage holds 10 MB in Chrome).
+const KEEP_CAPTURES = 4;
+
+// Second-level labels under which a country's sites register ("bbc.co.uk", "abc.net.au").
+const SECOND_LEVEL = new Set(["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gv", "nic", "ltd", "plc"]);
+
+// The site a fix belongs to: the host without "www.", cut to its registrable part ("news.bbc.co.uk" -> "bbc.co.uk").
+export function siteKey(url) {
+  let host;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return "";
+  }
+  if (/^[0-9.]+$/.test(host) || host.includes(":") || !host.includes(".")) return host;
+  const labels = host.replace(/^www\./, "").split(".");
+  const last = labels.at(-1);
+  const keep = last.length === 2 && SECOND_LEVEL.has(labels.at(-2)) ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+
+// The site a shared rule is filed under: the page's host without "www." (rules/sites/<domain>.yaml).
+export function ruleDomain(url) {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
+// --- captures --------------------------------------------------------------------------------
+
+export async function putCapture(jobId, page) {
+  const key = CAPTURE_PREFIX + jobId;
+  try {
+    await api.storage.session.set({ [key]: { html: page.html, url: page.url, title: page.title, at: Date.now() } });
+  } catch (error) {
+    // Over the session quota: this page cannot be fixed from the reader, everything else goes on.
+    console.warn(`Declutter: the captured page is not kept for "Fix this page": ${error.message}`);
+    return;
+  }
+  const all = await api.storage.session.get(null);
+  const stale = Object.entries(all)
+    .filter(([name]) => name.startsWith(CAPTURE_PREFIX))
+    .sort(([, a], [, b]) => b.at - a.at)
+    .slice(KEEP_CAPTURES)
+    .map(([name]) => name);
+  if (stale.length) await api.storage.session.remove(stale.flatMap((name) => [name, DRAFT_PREFIX + name.slice(CAPTURE_PREFIX.length)]));
+}
+
+export async function getCapture(jobId) {
+  const key = CAPTURE_PREFIX + jobId;
+  return (await api.storage.session.get(key))[key] ?? null;
+}
+
+// --- the draft being made in one reader page --------------------------------------------------
+
+export const draftKey = (jobId) => DRAFT_PREFIX + jobId;
+
+export async function getDraft(jobId) {
+  const key = draftKey(jobId);
+  return (await api.storage.session.get(key))[key] ?? null;
+}
+
+export async function putDraft(jobId, draft) {
+  await api.storage.session.set({ [draftKey(jobId)]: { ...draft, at: Date.now() } });
+}
+
+// --- kept fixes --------------------------------------------------------------------------------
+
+export async function loadFixes() {
+  return (await api.storage.local.get(FIXES_KEY))[FIXES_KEY] ?? {};
+}
+
+export async function keepFix(url, draft) {
+  const fixes = await loadFixes();
+  const site = siteKey(url);
+  fixes[site] = { site, url, rule: draftRule(draft), saved: new Date().toISOString() };
+  await api.storage.local.set({ [FIXES_KEY]: fixes });
+  return fixes[site];
+}
+
+export async function deleteFix(site) {
+  const fixes = await loadFixes();
+  delete fixes[site];
+  await api.storage.local.set({ [FIXES_KEY]: fixes });
+}
+
+// The draft rules to send with a page: the site's kept fix, if any.
+export async function keptRulesFor(url) {
+  const fix = (await loadFixes())[siteKey(url)];
+  return fix ? [fix.rule] : [];
+}
+
+// A draft ({picks: [{selector, category, note}], content}) as a rule the service reads: picks of one
+// category share a strip group, in the order the reader made them.
+export function draftRule(draft) {
+  const groups = new Map();
+  for (const pick of draft.picks ?? []) {
+    if (!groups.has(pick.category)) groups.set(pick.category, { category: pick.category, note: "", selectors: [], notes: [] });
+    const group = groups.get(pick.category);
+    if (!group.selectors.includes(pick.selector)) group.selectors.push(pick.selector);
+    const note = pick.note ?? (pick.sample ? `“${pick.sample.replace(/\s+/g, " ").slice(0, 60).trim()}…”` : "");
+    if (note && !group.notes.includes(note)) group.notes.push(note);
+  }
+  const strip = [...groups.values()].map(({ category, selectors, notes }) => ({
+    category,
+    note: `Picked in the reader${notes.length ? `: ${notes.join(" ")}` : "."}`,
+    selectors,
+  }));
+  const rule = { strip };
+  if (draft.content) rule.content = [draft.content];
+  return rule;
+}
+
+// True when the draft asks for nothing.
+export const isEmptyDraft = (draft) => !draft || (!(draft.picks ?? []).length && !draft.content);
