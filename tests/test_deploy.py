@@ -1,0 +1,306 @@
+"""The deployment files, tested without pulling images (which this machine cannot do): the Dockerfile (hadolint,
+what it copies, installs and runs, its command and health check run for real), the nginx limits against the
+service's, and the Kubernetes manifests (the Kubernetes schema, then how the objects fit together)."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.load import serve
+from server import gunicorn_conf
+from server.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DOCKERFILE = ROOT / "Dockerfile"
+NGINX_CONFIG = ROOT / "deploy" / "nginx" / "declutter.conf"
+COMPOSE = ROOT / "deploy" / "compose.yaml"
+K8S = ROOT / "deploy" / "k8s"
+
+
+@dataclass(frozen=True)
+class Instruction:
+    keyword: str
+    arguments: str
+    stage: int  # index of the FROM it belongs to
+
+    def exec_form(self) -> list[str]:
+        """The JSON array of CMD/ENTRYPOINT/HEALTHCHECK CMD (the shell form is refused: signals reach no shell)."""
+        text = self.arguments.split("CMD", 1)[1] if self.keyword == "HEALTHCHECK" else self.arguments
+        return json.loads(text)
+
+
+def dockerfile() -> list[Instruction]:
+    """The Dockerfile's instructions, continuation lines joined and comments dropped."""
+    instructions, stage, pending = [], -1, ""
+    for line in DOCKERFILE.read_text().splitlines():
+        if not pending and (not line.strip() or line.lstrip().startswith("#")):
+            continue
+        if line.rstrip().endswith("\\"):
+            pending += line.rstrip()[:-1] + " "
+            continue
+        keyword, _, arguments = (pending + line).strip().partition(" ")
+        pending = ""
+        stage += keyword.upper() == "FROM"
+        instructions.append(Instruction(keyword.upper(), " ".join(arguments.split()), stage))
+    return instructions
+
+
+def final_stage() -> list[Instruction]:
+    instructions = dockerfile()
+    last = max(instruction.stage for instruction in instructions)
+    return [instruction for instruction in instructions if instruction.stage == last]
+
+
+def image_env() -> dict[str, str]:
+    """The runtime stage's ENV as KEY=value pairs ($PATH-style references left as written)."""
+    env = {}
+    for instruction in final_stage():
+        if instruction.keyword == "ENV":
+            env.update(pair.split("=", 1) for pair in shlex.split(instruction.arguments))
+    return env
+
+
+def test_hadolint_passes_the_dockerfile():
+    linted = subprocess.run([BIN / "hadolint", str(DOCKERFILE)], capture_output=True, text=True, timeout=60)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def test_the_image_runs_as_a_numeric_non_root_user():
+    users = [instruction.arguments for instruction in final_stage() if instruction.keyword == "USER"]
+    assert users, "the runtime stage must name a USER"
+    uid = users[-1].split(":")[0]
+    # Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
+    assert uid.isdigit() and int(uid) != 0, users
+    assert int(uid) == kubernetes_pod_security()["runAsUser"]
+
+
+def test_the_command_is_the_procfiles():
+    procfile = dict(line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip())
+    commands = [instruction for instruction in final_stage() if instruction.keyword == "CMD"]
+    assert commands[-1].exec_form() == shlex.split(procfile["web"])
+    assert not [instruction for instruction in dockerfile() if instruction.keyword == "ENTRYPOINT"]
+
+
+def test_the_health_check_asks_healthz_without_curl():
+    checks = [instruction for instruction in final_stage() if instruction.keyword == "HEALTHCHECK"]
+    assert len(checks) == 1
+    command = checks[0].exec_form()
+    assert command[:2] == ["python", "-c"] and "/healthz" in command[2]
+    assert "curl" not in checks[0].arguments and "wget" not in checks[0].arguments
+
+
+def dockerignore_excludes(path: str) -> bool:
+    """Whether .dockerignore leaves `path` (relative, '/'-separated) out of the build context: the last
+    matching line wins, and a line that matches a parent directory matches everything inside it."""
+    excluded = False
+    parents = [str(Path(path).parents[i]) for i in range(len(Path(path).parents) - 1)]
+    for line in (ROOT / ".dockerignore").read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        negated, pattern = line.startswith("!"), line.lstrip("!").strip("/")
+        patterns = {pattern, pattern.removeprefix("**/")}
+        if any(fnmatch.fnmatchcase(candidate, p) for candidate in (path, *parents) for p in patterns):
+            excluded = not negated
+    return excluded
+
+
+def test_every_copied_file_exists_and_is_in_the_build_context():
+    copies = [i for i in dockerfile() if i.keyword == "COPY" and not i.arguments.startswith("--from")]
+    assert copies
+    for copy in copies:
+        *sources, _ = shlex.split(copy.arguments)
+        for source in sources:
+            path = ROOT / source
+            assert path.exists(), f"COPY {source}: no such file"
+            files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
+            shipped = [f for f in files if "__pycache__" not in f.parts]
+            assert shipped, f"COPY {source} copies nothing"
+            left_out = [str(f.relative_to(ROOT)) for f in shipped if dockerignore_excludes(str(f.relative_to(ROOT)))]
+            assert not left_out, f".dockerignore leaves out what COPY {source} needs: {left_out[:5]}"
+    # And the build context leaves out what must never ship: the virtual environment, tests, git history.
+    for private in (".venv/bin/python", "tests/conftest.py", ".git/HEAD", "server/__pycache__/app.cpython-311.pyc"):
+        assert dockerignore_excludes(private), private
+
+
+def test_the_image_installs_exactly_the_runtime_dependencies(tmp_path: Path):
+    """The one pip install reads a requirements file made from [project.dependencies]: the snippet that makes
+    it, run here on pyproject.toml, gives exactly those, and the [test] extra appears nowhere."""
+    runs = [i.arguments for i in dockerfile() if i.keyword == "RUN" and "pip" in i.arguments]
+    assert len(runs) == 1, runs
+    steps = [step.strip() for step in runs[0].split("&&")]
+    installs = [step for step in steps if re.search(r"\bpip install\b", step)]
+    assert installs == ["/opt/venv/bin/pip install --requirement requirements.txt"], installs
+    (writer,) = [step for step in steps if step.endswith("> requirements.txt")]
+    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    command = shlex.split(writer.removesuffix("> requirements.txt"))
+    assert command[:2] == ["python", "-c"]
+    written = subprocess.run([sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    assert written.returncode == 0, written.stderr
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert written.stdout.split() == project["dependencies"]
+    assert not [i for i in dockerfile() if "[test]" in i.arguments]
+    assert not set(written.stdout.split()) & set(project["optional-dependencies"]["test"])
+
+
+def health_check(env: dict[str, str]) -> subprocess.CompletedProcess:
+    (check,) = [instruction for instruction in final_stage() if instruction.keyword == "HEALTHCHECK"]
+    command = check.exec_form()
+    return subprocess.run([sys.executable, *command[1:]], env=env, capture_output=True, text=True, timeout=30)
+
+
+@pytest.mark.slow
+def test_the_image_command_serves_and_its_health_check_tells_up_from_down(tmp_path: Path):
+    """The image's CMD with the image's ENV (bind and port moved to a free 127.0.0.1 port, the metrics directory
+    under tmp_path), run from the checkout as the image runs it from /app: the health check passes while it
+    serves and fails once it has stopped."""
+    # serve() gives the port (a free one) and the 127.0.0.1 bind; the rest is the image's.
+    env = {key: value for key, value in image_env().items() if key not in ("PATH", "HOST", "PORT")}
+    env.update(PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"), HOME=str(tmp_path), LOG_LEVEL="info")
+    (command,) = [i.exec_form() for i in final_stage() if i.keyword == "CMD"]
+    assert command[0] == "gunicorn" and command[-1] == "server.web.app:create_app()"
+    with serve(env=env, log=tmp_path / "gunicorn.log", extra_args=tuple(command[1:-1])) as server:
+        check_env = {**os.environ, "PORT": str(server.port)}
+        healthy = health_check(check_env)
+    assert healthy.returncode == 0, healthy.stderr
+    down = health_check(check_env)
+    assert down.returncode != 0 and "Connection refused" in down.stderr
+    # It ran as the image runs it: JSON log lines, and no error (gunicorn's control socket found its HOME).
+    lines = [json.loads(line) for line in (tmp_path / "gunicorn.log").read_text().splitlines()]
+    assert lines and not [line for line in lines if line["level"] not in ("INFO", "WARNING")], lines
+
+
+def nginx_directive(name: str) -> list[str]:
+    """The values of a directive wherever it appears in deploy/nginx/declutter.conf."""
+    text = re.sub(r"#[^\n]*", "", NGINX_CONFIG.read_text())
+    return [value.strip() for value in re.findall(rf"^\s*{name}\s+([^;]+);", text, flags=re.MULTILINE)]
+
+
+def nginx_seconds(value: str) -> float:
+    number, unit = re.fullmatch(r"(\d+)(ms|s|m)?", value).groups()
+    return int(number) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[unit]
+
+
+def test_the_proxy_mirrors_the_service_limits():
+    settings = Settings()
+    assert nginx_directive("client_max_body_size") == [f"{settings.max_body_bytes // (1024 * 1024)}m"]
+    assert settings.max_body_bytes % (1024 * 1024) == 0
+    assert f"the limit of {settings.max_body_bytes} bytes" in NGINX_CONFIG.read_text()
+    assert nginx_directive("proxy_request_buffering") == ["on"]
+    assert nginx_directive("proxy_set_header Host") == ["$http_host"]
+    # The service answers (or gunicorn kills a silent worker) before the proxy stops waiting.
+    (read_timeout,) = nginx_directive("proxy_read_timeout")
+    assert settings.max_seconds < gunicorn_conf.timeout < nginx_seconds(read_timeout)
+    # Idle upstream connections close on nginx's side first.
+    (keepalive,) = nginx_directive("keepalive_timeout")
+    assert nginx_seconds(keepalive) < gunicorn_conf.keepalive
+    assert re.search(r"location \^~ /metrics \{[^}]*return 404", NGINX_CONFIG.read_text())
+
+
+def test_compose_runs_the_image_behind_nginx_with_the_shipped_config():
+    compose = yaml.safe_load(COMPOSE.read_text())
+    service, proxy = compose["services"]["declutter"], compose["services"]["nginx"]
+    assert service["build"]["context"] == ".." and "ports" not in service, "only the proxy listens publicly"
+    assert service["read_only"] is True and "healthcheck" not in service  # the image's own HEALTHCHECK
+    metrics_dir = Path(image_env()["PROMETHEUS_MULTIPROC_DIR"])
+    for writable in (Path("/tmp"), metrics_dir):
+        assert any(writable.is_relative_to(mount) for mount in service["tmpfs"]), writable
+    assert "127.0.0.1" in service["environment"]["DECLUTTER_ALLOWED_HOSTS"].split(",")  # the health check's Host
+    assert proxy["depends_on"]["declutter"]["condition"] == "service_healthy"
+    mounts = {volume.split(":")[1]: volume.split(":")[0] for volume in proxy["volumes"]}
+    assert mounts["/etc/nginx/templates/declutter.conf.template"] == "./nginx/declutter.conf"
+    placeholders = set(re.findall(r"\$\{(\w+)\}", NGINX_CONFIG.read_text()))
+    assert placeholders <= set(proxy["environment"]), placeholders
+    port = image_env()["PORT"]
+    assert proxy["environment"]["DECLUTTER_UPSTREAM"] == f"declutter:{port}"
+
+
+def kubernetes_documents() -> list[dict]:
+    return [doc for path in sorted(K8S.glob("*.yaml")) for doc in yaml.safe_load_all(path.read_text()) if doc]
+
+
+def kubernetes_objects(kind: str) -> list[dict]:
+    return [doc for doc in kubernetes_documents() if doc["kind"] == kind]
+
+
+def kubernetes_pod_security() -> dict:
+    (deployment,) = kubernetes_objects("Deployment")
+    return deployment["spec"]["template"]["spec"]["securityContext"]
+
+
+@pytest.mark.parametrize("version", ["1.30.0", "newest"])
+def test_the_kubernetes_manifests_validate_against_the_kubernetes_schema(version: str):
+    """kubernetes-validate (the Kubernetes OpenAPI schemas, shipped in the package), strict: unknown fields fail.
+    The oldest Kubernetes the manifests target, and the newest the validator knows."""
+    files = [str(path) for path in sorted(K8S.glob("*.yaml"))]
+    chosen = [] if version == "newest" else ["--kubernetes-version", version]
+    validated = subprocess.run(
+        [BIN / "kubernetes-validate", "--strict", *chosen, *files], capture_output=True, text=True, timeout=120
+    )
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert validated.stdout.count(" passed for resource ") == 4, validated.stdout
+    assert {doc["kind"] for doc in kubernetes_documents()} == {
+        "Deployment",
+        "Service",
+        "HorizontalPodAutoscaler",
+        "PodDisruptionBudget",
+    }
+
+
+def test_the_kubernetes_objects_fit_together():
+    (deployment,) = kubernetes_objects("Deployment")
+    (service,) = kubernetes_objects("Service")
+    (autoscaler,) = kubernetes_objects("HorizontalPodAutoscaler")
+    (budget,) = kubernetes_objects("PodDisruptionBudget")
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    selector = deployment["spec"]["selector"]["matchLabels"]
+    assert selector.items() <= labels.items()
+    assert service["spec"]["selector"].items() <= labels.items()
+    assert budget["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    assert autoscaler["spec"]["scaleTargetRef"] == {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "name": deployment["metadata"]["name"],
+    }
+    (metric,) = autoscaler["spec"]["metrics"]
+    assert metric["resource"]["name"] == "cpu"
+
+    pod = deployment["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    ports = {port["name"]: port["containerPort"] for port in container["ports"]}
+    env = {item["name"]: item.get("value") for item in container["env"]}
+    assert str(ports["http"]) == env["PORT"] == image_env()["PORT"]
+    assert any(port["targetPort"] in ("http", ports["http"]) for port in service["spec"]["ports"])
+    for probe in ("readinessProbe", "livenessProbe"):
+        check = container[probe]["httpGet"]
+        assert check["path"] == "/healthz" and check["port"] in ("http", ports["http"])
+        # kubelet's Host would be the pod's IP, which the allowed-hosts check refuses.
+        host = {header["name"]: header["value"] for header in check["httpHeaders"]}["Host"]
+        allowed = [name.strip() for name in env["DECLUTTER_ALLOWED_HOSTS"].split(",")]
+        assert host in allowed
+    # A CPU autoscaler needs a CPU request to take a percentage of; gunicorn's worker count follows the limit.
+    assert container["resources"]["requests"]["cpu"] and container["resources"]["limits"]["memory"]
+    assert env["WEB_CONCURRENCY"]
+
+    security = container["securityContext"]
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert security["readOnlyRootFilesystem"] is True and security["allowPrivilegeEscalation"] is False
+    assert security["capabilities"]["drop"] == ["ALL"]
+    mounts = {mount["mountPath"]: mount["name"] for mount in container["volumeMounts"]}
+    volumes = {volume["name"]: volume for volume in pod["volumes"]}
+    metrics_dir = env.get("PROMETHEUS_MULTIPROC_DIR") or image_env()["PROMETHEUS_MULTIPROC_DIR"]
+    for writable in ("/tmp", metrics_dir):
+        assert "emptyDir" in volumes[mounts[writable]], writable
