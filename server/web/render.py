@@ -1,5 +1,5 @@
-"""The reading page for people: the HTTP layer and the CLI render a clean() result as a standalone HTML page (the
-JSON view needs no rendering). Not a pipeline stage: clean() stops at the sanitized result."""
+"""The reading page for people: the HTTP layer and the CLI render a clean() result as a standalone HTML page, or as
+Markdown (the JSON view needs no rendering). Not a pipeline stage: clean() stops at the sanitized result."""
 
 from __future__ import annotations
 
@@ -13,10 +13,17 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..markdown import escape_line_start, escape_text, fragment_to_markdown, join_blocks, link
 from ..pipeline import CleanResult, Options
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
+
+# What POST /clean and `declutter clean` answer in, with the media type of each; JSON (first) is the default.
+RESPONSE_FORMATS = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}
+
+# The "Who said what" list shows this much of each quotation, as the reading page's panel does.
+QUOTE_PREVIEW_CHARS = 140
 
 # How a removal category reads in "Removed: 3 newsletter forms, 1 membership prompt".
 CATEGORY_LABELS = {
@@ -71,6 +78,40 @@ def render_page(result: CleanResult) -> str:
         speakers=speaker_groups(result.attributions),
         removed=removal_summary(result.removed),
     )
+
+
+def render_markdown(result: CleanResult) -> str:
+    """The article as Markdown: title, byline and date on top, the article, then who said what (plain text)."""
+    facts = [result.site_name or result.site, (result.published or "")[:10], f"{result.reading_minutes} min read"]
+    header = [_markdown_line(line) for line in (result.byline or "", " · ".join(filter(None, facts)))]
+    if result.url:
+        header.append(link(f"Read the original at {result.site or result.url}", result.url))
+    title = escape_text(result.title or "Untitled article")
+    blocks = [("text", f"# {title}"), ("text", "\\\n".join(line for line in header if line))]
+    body = fragment_to_markdown(result.html)
+    first, _, rest = body.partition("\n\n")
+    if first.startswith("#") and first.lstrip("#").strip() == title:  # the article's own headline, said above
+        body = rest
+    speakers = speaker_groups(result.attributions)
+    if speakers:
+        items = []
+        for speaker, quotes in speakers:
+            items.append(f"- {_markdown_line(speaker)}")
+            items.extend(f"  - {_markdown_line(_preview(item['cue'] + ': ' + item['content']))}" for item in quotes)
+        blocks += [("text", "## Who said what"), ("list-", "\n".join(items))]
+    return join_blocks([*blocks[:2], ("text", body), *blocks[2:]] if body else blocks) + "\n"
+
+
+def _markdown_line(text: str) -> str:
+    return escape_line_start(escape_text(text))
+
+
+def _preview(text: str) -> str:
+    """The text cut at a word boundary to QUOTE_PREVIEW_CHARS, marked with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_PREVIEW_CHARS:
+        return text
+    return text[:QUOTE_PREVIEW_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def render_index() -> str:
