@@ -147,6 +147,7 @@ async function cleanWithKeptFix(service, page, job) {
   }
 }
 
+const PAGE_LOAD_MS = 20_000;
 const withoutHash = (url) => String(url ?? "").split("#")[0];
 
 // Picking mode in the original tab, started from the reader's "Fix this page" button.
@@ -160,10 +161,15 @@ async function startPicker(message, sender) {
     tab = null;
   }
   if (!tab || withoutHash(tab.url) !== withoutHash(job.url)) {
-    return {
-      ok: false,
-      error: { message: "The original tab was closed or has moved on: open the article again, press Declutter, then Fix this page." },
-    };
+    // A site the reader opens by itself (always open) grants its host: the page can be opened again to pick on.
+    tab = await reopenWithHostAccess(job.url, sender.tab);
+    if (!tab) {
+      return {
+        ok: false,
+        error: { message: "The original tab was closed or has moved on: open the article again, press Declutter, then Fix this page." },
+      };
+    }
+    await putJob(message.id, { ...job, tabId: tab.id });
   }
   const draft = (await getDraft(message.id)) ?? {};
   await putDraft(message.id, { ...draft, readerTabId: sender.tab?.id ?? null, state: "picking" });
@@ -183,6 +189,31 @@ async function startPicker(message, sender) {
     return { ok: false, error: { message: `Declutter cannot pick on this page: ${error.message}` } };
   }
   return { ok: true };
+}
+
+async function reopenWithHostAccess(url, readerTab) {
+  let origin;
+  try {
+    origin = `${new URL(url).origin}/*`;
+  } catch {
+    return null;
+  }
+  if (!/^https?:/.test(origin) || !(await api.permissions.contains({ origins: [origin] }))) return null;
+  const tab = await api.tabs.create({ url, index: (readerTab?.index ?? 0) + 1, openerTabId: readerTab?.id });
+  // Picking starts once the page has loaded, or after PAGE_LOAD_MS on a page that never settles.
+  await new Promise((resolve) => {
+    const done = (tabId, change) => {
+      if (tabId !== tab.id || change.status !== "complete") return;
+      api.tabs.onUpdated.removeListener(done);
+      resolve();
+    };
+    api.tabs.onUpdated.addListener(done);
+    setTimeout(() => {
+      api.tabs.onUpdated.removeListener(done);
+      resolve();
+    }, PAGE_LOAD_MS);
+  });
+  return api.tabs.get(tab.id);
 }
 
 async function focusReader(tabId) {

@@ -3,11 +3,7 @@
 // browser's own (chrome) scope, which --remote-allow-system-access opens to the test.
 //
 //   node firefox_e2e.mjs   (settings come from the environment, see `env` below)
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { ADDON_ID, startFirefox } from "./firefox_bidi.mjs";
 
 const env = {
   firefox: process.env.FIREFOX,
@@ -19,79 +15,11 @@ const env = {
   deadService: process.env.DEAD_SERVICE_URL,
   modules: process.env.NODE_MODULES_FROM,
 };
-const WebSocket = createRequire(join(env.modules, "package.json"))("ws");
-const ADDON_ID = "declutter@declutter.invalid";
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// Start Firefox in its own process group, so the whole tree can be stopped at the end.
-const profile = mkdtempSync(join(tmpdir(), "declutter-firefox-"));
-const firefox = spawn(env.firefox, ["-headless", "-no-remote", "-profile", profile,
-  "--remote-debugging-port", String(env.port), "--remote-allow-system-access"],
-  { stdio: ["ignore", "ignore", "pipe"], detached: true });
-let firefoxLog = "";
-firefox.stderr.on("data", (chunk) => { firefoxLog += chunk; });
-
-function stop() {
-  try { process.kill(-firefox.pid, "SIGKILL"); } catch { /* already gone */ }
-  rmSync(profile, { recursive: true, force: true });
-}
-
-async function connect() {
-  for (let i = 0; i < 150 && !/WebDriver BiDi listening/.test(firefoxLog); i++) await sleep(100);
-  const ws = new WebSocket(`ws://127.0.0.1:${env.port}/session`);
-  await new Promise((resolve, reject) => { ws.on("open", resolve); ws.on("error", reject); });
-  const pending = new Map();
-  let next = 1;
-  ws.on("message", (data) => {
-    const message = JSON.parse(data);
-    pending.get(message.id)?.(message);
-    pending.delete(message.id);
-  });
-  const send = (method, params = {}) => new Promise((resolve, reject) => {
-    const id = next++;
-    pending.set(id, (m) => (m.type === "error" ? reject(new Error(`${method}: ${m.error}: ${m.message}`)) : resolve(m.result)));
-    ws.send(JSON.stringify({ id, method, params }));
-  });
-  await send("session.new", { capabilities: {} });
-  return { send, close: () => ws.close() };
-}
+const firefox = await startFirefox(env);
 
 async function main() {
-  const { send, close } = await connect();
-  const evaluate = async (context, expression) => {
-    const result = await send("script.evaluate", { expression, target: { context }, awaitPromise: true, resultOwnership: "none" });
-    if (result.type === "exception") throw new Error(`${expression.slice(0, 80)}: ${result.exceptionDetails.text}`);
-    return result.result.value;
-  };
-  const waitFor = async (context, expression, timeout = 15_000) => {
-    for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
-      if (await evaluate(context, expression).catch(() => false)) return;
-    }
-    throw new Error(`timed out waiting for ${expression}`);
-  };
-  const contextsAt = async (prefix) => (await send("browsingContext.getTree", {})).contexts
-    .filter((c) => c.url.startsWith(prefix)).map((c) => c.context);
-  const newContextAt = async (prefix, known = []) => {
-    for (let i = 0; i < 150; i++, await sleep(100)) {
-      const found = (await contextsAt(prefix)).find((c) => !known.includes(c));
-      if (found) return found;
-    }
-    throw new Error(`no new page at ${prefix}`);
-  };
-
-  await send("webExtension.install", { extensionData: { type: "path", path: env.extension } });
-  const [browserWindow] = (await send("browsingContext.getTree", { "moz:scope": "chrome" })).contexts;
-  const chrome = (expression) => evaluate(browserWindow.context, expression);
-  const base = await chrome(`WebExtensionPolicy.getByID("${ADDON_ID}").getURL("")`);
+  const { send, close, evaluate, waitFor, newContextAt, chrome, base, pressButton } = firefox;
   const seen = { manifestErrors: await chrome(`JSON.stringify(WebExtensionPolicy.getByID("${ADDON_ID}").extension.errors)`) };
-
-  // The toolbar button, as a click on it would do.
-  const pressButton = () => chrome(`(() => {
-    const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
-    const extension = WebExtensionPolicy.getByID("${ADDON_ID}").extension;
-    ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
-    return true;
-  })()`);
 
   // Options page: point the extension at the service and test the connection.
   await chrome(`gBrowser.selectedTab = gBrowser.addTab("${base}options.html",
@@ -156,8 +84,8 @@ async function main() {
 try {
   process.stdout.write(JSON.stringify(await main()));
 } catch (error) {
-  process.stderr.write(`${error.stack}\n--- firefox ---\n${firefoxLog.slice(-3000)}\n`);
+  process.stderr.write(`${error.stack}\n--- firefox ---\n${firefox.log.slice(-3000)}\n`);
   process.exitCode = 1;
 } finally {
-  stop();
+  firefox.stop();
 }
