@@ -7,12 +7,16 @@ import glob
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 
 from server.config import Settings
 from server.logs import logging_config
 
-_settings = Settings.from_env()
+try:
+    _settings = Settings.from_env()
+except ValueError as exc:  # a bad LOG_FORMAT or DECLUTTER_* value: one line, not a traceback
+    sys.exit(f"declutter: {exc}")
 # The metrics directory's environment: the master that emptied it, and the one it made when none was given.
 _METRICS_OWNER = "DECLUTTER_METRICS_MASTER"
 _METRICS_TEMPORARY = "DECLUTTER_METRICS_TEMPORARY"

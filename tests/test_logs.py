@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.load import GUNICORN
 from server.config import Settings
 from server.logs import JsonFormatter, TextFormatter, logging_config
 from server.web.app import create_app
@@ -135,6 +136,17 @@ def test_the_log_format_setting():
         text=True,
     )
     assert done.returncode != 0 and "LOG_FORMAT='xml': expected one of text, json" in done.stderr
+    # gunicorn stops at its configuration with that one line, not a traceback.
+    gunicorn = subprocess.run(
+        [str(GUNICORN), "--config", "server/gunicorn_conf.py", "server.web.app:create_app()"],
+        cwd=ROOT,
+        env={**environ, "PORT": "0"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert gunicorn.returncode != 0 and "declutter: LOG_FORMAT='xml'" in gunicorn.stderr
+    assert "Traceback" not in gunicorn.stderr
 
 
 # --- real servers: gunicorn as `make serve` runs it, and `declutter serve`
