@@ -8,6 +8,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ADDON_ID = "declutter@declutter.invalid";
+
+// What test_firefox.run_driver passes in the environment.
+export const env = {
+  firefox: process.env.FIREFOX,
+  extension: process.env.EXTENSION_DIR,
+  port: Number(process.env.BIDI_PORT),
+  service: process.env.SERVICE_URL,
+  token: process.env.SERVICE_TOKEN,
+  page: process.env.PAGE_URL,
+  deadService: process.env.DEAD_SERVICE_URL,
+  modules: process.env.NODE_MODULES_FROM,
+};
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Keys as WebDriver names them.
@@ -98,4 +110,17 @@ async function connect(session, port, WebSocket, extension) {
     return session.newContextAt(`${session.base}${path}`);
   };
   return session;
+}
+
+// Run a driver's main(firefox) and print what it returns as JSON; on failure, the error and Firefox's log.
+export async function drive(main) {
+  const firefox = await startFirefox(env);
+  try {
+    process.stdout.write(JSON.stringify(await main(firefox)));
+  } catch (error) {
+    process.stderr.write(`${error.stack}\n--- firefox ---\n${firefox.log.slice(-3000)}\n`);
+    process.exitCode = 1;
+  } finally {
+    firefox.stop();
+  }
 }

@@ -2,22 +2,10 @@
 // Firefox's BiDi cannot click the toolbar or open moz-extension: pages, so those two steps run in the
 // browser's own (chrome) scope, which --remote-allow-system-access opens to the test.
 //
-//   node firefox_e2e.mjs   (settings come from the environment, see `env` below)
-import { ADDON_ID, startFirefox } from "./firefox_bidi.mjs";
+//   node firefox_e2e.mjs   (settings come from the environment: `env` in firefox_bidi.mjs)
+import { ADDON_ID, drive, env } from "./firefox_bidi.mjs";
 
-const env = {
-  firefox: process.env.FIREFOX,
-  extension: process.env.EXTENSION_DIR,
-  port: Number(process.env.BIDI_PORT),
-  service: process.env.SERVICE_URL,
-  token: process.env.SERVICE_TOKEN,
-  page: process.env.PAGE_URL,
-  deadService: process.env.DEAD_SERVICE_URL,
-  modules: process.env.NODE_MODULES_FROM,
-};
-const firefox = await startFirefox(env);
-
-async function main() {
+async function main(firefox) {
   const { send, close, evaluate, waitFor, newContextAt, chrome, base, pressButton } = firefox;
   const seen = { manifestErrors: await chrome(`JSON.stringify(WebExtensionPolicy.getByID("${ADDON_ID}").extension.errors)`) };
 
@@ -81,11 +69,4 @@ async function main() {
   return seen;
 }
 
-try {
-  process.stdout.write(JSON.stringify(await main()));
-} catch (error) {
-  process.stderr.write(`${error.stack}\n--- firefox ---\n${firefox.log.slice(-3000)}\n`);
-  process.exitCode = 1;
-} finally {
-  firefox.stop();
-}
+await drive(main);

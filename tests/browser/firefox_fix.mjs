@@ -1,21 +1,10 @@
 // "Fix this page" in headless Firefox for tests/browser/test_extension_fix.py, printing what it saw as JSON:
 // button -> reader -> Fix this page -> pick with real pointer and keys in the page -> preview -> keep -> next visit.
 //
-//   node firefox_fix.mjs   (settings come from the environment, see `env` below)
-import { KEYS, startFirefox } from "./firefox_bidi.mjs";
+//   node firefox_fix.mjs   (settings come from the environment: `env` in firefox_bidi.mjs)
+import { KEYS, drive, env } from "./firefox_bidi.mjs";
 
-const env = {
-  firefox: process.env.FIREFOX,
-  extension: process.env.EXTENSION_DIR,
-  port: Number(process.env.BIDI_PORT),
-  service: process.env.SERVICE_URL,
-  token: process.env.SERVICE_TOKEN,
-  page: process.env.PAGE_URL,
-  modules: process.env.NODE_MODULES_FROM,
-};
-const firefox = await startFirefox(env);
-
-async function main() {
+async function main(firefox) {
   const { send, close, evaluate, waitFor, newContextAt, chrome, base, pressButton } = firefox;
   // Every host name resolves to this machine, so the fixture site is reached under its own name.
   await chrome(`Services.prefs.setStringPref("network.dns.forceResolve", "127.0.0.1"); true`);
@@ -78,11 +67,4 @@ async function main() {
   return seen;
 }
 
-try {
-  process.stdout.write(JSON.stringify(await main()));
-} catch (error) {
-  process.stderr.write(`${error.stack}\n--- firefox ---\n${firefox.log.slice(-3000)}\n`);
-  process.exitCode = 1;
-} finally {
-  firefox.stop();
-}
+await drive(main);

@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import ROOT, artifact, free_port, open_in_reader, wait_for_reader
-from test_firefox import firefox, node_modules  # noqa: F401 (fixtures shared with the Firefox trip)
+from harness import ROOT, artifact, open_in_reader, wait_for_reader
+from test_firefox import firefox, node_modules, run_driver  # noqa: F401 (fixtures shared with the Firefox trip)
 
 pytestmark = pytest.mark.browser
 
@@ -358,22 +358,10 @@ def test_options_list_view_delete_and_export_kept_fixes(fix_ext, tmp_path):
 
 def test_firefox_pick_preview_and_keep(firefox, node_modules, extension_build, service, web, tmp_path):  # noqa: F811
     """The same trip in headless Firefox (firefox_fix.mjs over WebDriver BiDi): real pointer and keys in the page."""
-    env = {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "FIREFOX": firefox,
-        "EXTENSION_DIR": str(extension_build["firefox"]),
-        "BIDI_PORT": str(free_port()),
-        "SERVICE_URL": service.url,
-        "SERVICE_TOKEN": service.token,
-        # Firefox resolves every name to 127.0.0.1 here; the fixture server tells the site by its name.
-        "PAGE_URL": f"http://{GAZETTE[0]}:{web.port}{GAZETTE[1]}",
-        "NODE_MODULES_FROM": str(ROOT / "extension"),
-    }
+    # Firefox resolves every name to 127.0.0.1 here; the fixture server tells the site by its name.
+    page = f"http://{GAZETTE[0]}:{web.port}{GAZETTE[1]}"
     driver = Path(__file__).resolve().parent / "firefox_fix.mjs"
-    run = subprocess.run(["node", str(driver)], env=env, capture_output=True, text=True, timeout=150)
-    assert run.returncode == 0, run.stderr[-4000:]
-    seen = json.loads(run.stdout)
+    seen = run_driver(driver, firefox, extension_build, service, tmp_path, page)
     assert NEWSLETTER_TEXT in seen["before"]
     assert seen["pickerShadowHidden"] is True
     assert "your fix removed 1 block" in seen["status"], seen["status"]

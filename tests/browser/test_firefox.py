@@ -39,7 +39,8 @@ def node_modules() -> Path:
     return EXTENSION / "node_modules"
 
 
-def test_firefox_build_end_to_end(firefox, node_modules, extension_build, service, web, tmp_path):
+def run_driver(driver: Path, firefox: str, extension_build, service, tmp_path, page_url: str, **extra: str) -> dict:
+    """Run a Firefox driver script (node, WebDriver BiDi) with the Firefox build and the service; what it saw."""
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": str(tmp_path),
@@ -48,13 +49,19 @@ def test_firefox_build_end_to_end(firefox, node_modules, extension_build, servic
         "BIDI_PORT": str(free_port()),
         "SERVICE_URL": service.url,
         "SERVICE_TOKEN": service.token,
-        "PAGE_URL": web.local("/pages/scripted.html"),
-        "DEAD_SERVICE_URL": f"http://127.0.0.1:{free_port()}",
+        "PAGE_URL": page_url,
         "NODE_MODULES_FROM": str(EXTENSION),
+        **extra,
     }
-    run = subprocess.run(["node", str(DRIVER)], env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(["node", str(driver)], env=env, capture_output=True, text=True, timeout=150)
     assert run.returncode == 0, run.stderr[-4000:]
-    seen = json.loads(run.stdout)
+    return json.loads(run.stdout)
+
+
+def test_firefox_build_end_to_end(firefox, node_modules, extension_build, service, web, tmp_path):
+    dead = f"http://127.0.0.1:{free_port()}"
+    page = web.local("/pages/scripted.html")
+    seen = run_driver(DRIVER, firefox, extension_build, service, tmp_path, page, DEAD_SERVICE_URL=dead)
 
     assert seen["manifestErrors"] == "[]"
     assert seen["defaultUrl"] == "http://127.0.0.1:8000"
