@@ -25,9 +25,10 @@ test-venv: $(BIN)/.installed-test
 serve: $(BIN)/.installed
 	PORT=$(PORT) $(BIN)/gunicorn --config server/gunicorn_conf.py 'server.web.app:create_app()'
 
-# Debian's Chromium and Firefox ESR for the browser tests (Playwright's own browser download does not work here).
+# Debian's Chromium and Firefox ESR for the browser tests (Playwright's own browser download does not work here), and
+# speech-dispatcher with espeak-ng, through which Chromium speaks in the Listen tests.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v firefox-esr >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium firefox-esr >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v firefox-esr >/dev/null 2>&1 && command -v speech-dispatcher >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium firefox-esr speech-dispatcher speech-dispatcher-espeak-ng >/dev/null; }
 
 # Debian's nginx, run in front of the service by tests/test_deploy_nginx.py with deploy/nginx/declutter.conf.
 nginx-deps:
@@ -72,7 +73,7 @@ bench-attributions: test-venv
 bench-load: test-venv
 	$(BIN)/python bench/load.py
 
-extension: test-venv
+extension: test-venv extension-deps
 	$(BIN)/python extension/build.py
 
 clean:

@@ -30,6 +30,15 @@ GECKO = {
 }
 GECKO_ANDROID = {"strict_min_version": "142.0"}
 
+# Third-party files the extension ships, copied as they are from node_modules (`make extension-deps`): Mozilla's
+# isProbablyReaderable (@mozilla/readability, Apache-2.0; its licence header stays in the file) and its licence.
+READABILITY = HERE / "node_modules" / "@mozilla" / "readability"
+VENDOR = {
+    "vendor/Readability-readerable.js": READABILITY / "Readability-readerable.js",
+    "vendor/Readability-LICENSE.md": READABILITY / "LICENSE.md",
+}
+VENDOR_HEADER = "Licensed under the Apache License, Version 2.0"
+
 # A fixed timestamp makes the zips byte-for-byte reproducible.
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 
@@ -58,7 +67,19 @@ def write_folder(folder: Path, manifest: dict) -> None:
         target = folder / path.relative_to(SRC)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+    copy_vendor(folder)
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+def copy_vendor(folder: Path) -> None:
+    for name, path in VENDOR.items():
+        if not path.is_file():
+            raise SystemExit(f"{path} is missing: run `make extension-deps` (npm ci in extension/) first")
+        if path.suffix == ".js" and VENDOR_HEADER not in path.read_text(encoding="utf-8")[:1000]:
+            raise SystemExit(f"{path} has lost its licence header")
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
 
 
 def write_zip(folder: Path, archive: Path) -> None:

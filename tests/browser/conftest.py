@@ -33,6 +33,7 @@ from harness import (
     free_port,
     is_local,
     load_build_module,
+    speech_env,
 )
 
 
@@ -120,6 +121,7 @@ def browser(chromium_path, extension_build, web, tmp_path_factory) -> Browser:
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        "--enable-speech-dispatcher",  # speech synthesis for Listen (speech_env)
         f"--host-resolver-rules={mapped}, EXCLUDE 127.0.0.1, EXCLUDE localhost",
     ]
     with sync_playwright() as playwright:
@@ -130,6 +132,7 @@ def browser(chromium_path, extension_build, web, tmp_path_factory) -> Browser:
             args=args,
             viewport={"width": 1280, "height": 860},
             color_scheme="light",
+            env={**os.environ, **speech_env(tmp_path_factory.mktemp("speech"))},
         )
         # The machine has no network: fail requests for anything but local pages at once.
         context.route(lambda url: not is_local(url), lambda route: route.abort())

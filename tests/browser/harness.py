@@ -42,6 +42,25 @@ PAGE_HOSTS = {
 }
 
 
+# Speech for the Listen tests: Chromium speaks through speech-dispatcher with espeak-ng (Debian packages, `make
+# browser-deps`), which it starts itself; a home and runtime folder of its own send the sound to libao's null
+# driver (no sound card, nothing heard) and keep the daemon private to the test browser.
+SPEECHD_CONF = """AudioOutputMethod "libao"
+DefaultModule espeak-ng
+AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
+"""
+
+
+def speech_env(folder: Path) -> dict[str, str]:
+    """Environment variables under which Chromium's speech synthesis works silently."""
+    (folder / ".config" / "speech-dispatcher").mkdir(parents=True, exist_ok=True)
+    (folder / ".config" / "speech-dispatcher" / "speechd.conf").write_text(SPEECHD_CONF)
+    (folder / ".libao").write_text("default_driver=null\n")
+    runtime = folder / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    return {"HOME": str(folder), "XDG_CONFIG_HOME": str(folder / ".config"), "XDG_RUNTIME_DIR": str(runtime)}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

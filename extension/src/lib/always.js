@@ -1,0 +1,117 @@
+// "Always open this site in Declutter": the sites the reader chose, each with a host permission for that
+// site alone, and the background's watch that opens their article pages in the reader by themselves.
+import { api } from "./api.js";
+
+const SITES_KEY = "alwaysSites";
+// Per tab, the page last opened in the reader by itself: going back to it ("Original page") leaves it be.
+const OPENED_KEY = "alwaysOpened";
+// Mozilla's reader-view test (@mozilla/readability), copied into the build by build.py.
+export const READERABLE_SCRIPT = "vendor/Readability-readerable.js";
+
+// The site of a page and the match pattern of its host permission; null for anything but http(s).
+export function siteOf(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+  return { host: parsed.hostname, pattern: `${parsed.protocol}//${parsed.hostname}/*` };
+}
+
+export async function listSites() {
+  const { [SITES_KEY]: sites } = await api.storage.local.get(SITES_KEY);
+  return sites ?? [];
+}
+
+async function saveSites(sites) {
+  await api.storage.local.set({ [SITES_KEY]: sites });
+}
+
+// Ask for the site's host permission and remember the site. Browsers only show the prompt during a click, so
+// the request is the first asynchronous call made here; resolves to whether the permission was given.
+export async function addSite(url) {
+  const site = siteOf(url);
+  if (!site) return false;
+  const granted = await api.permissions.request({ origins: [site.pattern] });
+  if (!granted) return false;
+  const others = (await listSites()).filter((entry) => entry.host !== site.host);
+  await saveSites([...others, { ...site, added: new Date().toISOString() }]);
+  return true;
+}
+
+// Forget the site and give its permission back. A permission the manifest itself grants cannot be given back:
+// then the site is forgotten all the same, and false says the permission stayed.
+export async function removeSite(host) {
+  const sites = await listSites();
+  const site = sites.find((entry) => entry.host === host);
+  await saveSites(sites.filter((entry) => entry.host !== host));
+  if (!site) return true;
+  try {
+    return await api.permissions.remove({ origins: [site.pattern] });
+  } catch {
+    return false;
+  }
+}
+
+// Whether pages at this address open in the reader by themselves: the site is listed and its permission held.
+export async function isAlwaysSite(url) {
+  const site = siteOf(url);
+  if (!site || !(await listSites()).some((entry) => entry.host === site.host)) return false;
+  return api.permissions.contains({ origins: [site.pattern] });
+}
+
+const withoutHash = (url) => String(url ?? "").split("#")[0];
+
+async function openedInTab(tabId) {
+  const { [OPENED_KEY]: opened } = await api.storage.session.get(OPENED_KEY);
+  return opened?.[tabId] ?? null;
+}
+
+async function setOpenedInTab(tabId, url) {
+  const { [OPENED_KEY]: opened = {} } = await api.storage.session.get(OPENED_KEY);
+  if (url) opened[tabId] = url;
+  else delete opened[tabId];
+  await api.storage.session.set({ [OPENED_KEY]: opened });
+}
+
+// Run Mozilla's isProbablyReaderable on the page: an article says yes, a home or section page of teasers no.
+async function isReaderable(tabId) {
+  await api.scripting.executeScript({ target: { tabId }, files: [READERABLE_SCRIPT] });
+  const [injection] = await api.scripting.executeScript({
+    target: { tabId },
+    func: () => globalThis.isProbablyReaderable(document),
+  });
+  return injection?.result === true;
+}
+
+// Decide for one loaded page; `openInReader(tab)` does the opening. Returns what was decided, for the log.
+export async function considerTab(tab, openInReader) {
+  const url = withoutHash(tab.url);
+  if (!(await isAlwaysSite(url))) return "not-listed";
+  if ((await openedInTab(tab.id)) === url) {
+    // The reader was left for the original with one click: show it this time.
+    await setOpenedInTab(tab.id, null);
+    return "back-to-original";
+  }
+  if (!(await isReaderable(tab.id))) return "not-readerable";
+  await setOpenedInTab(tab.id, url);
+  await openInReader(tab);
+  return "opened";
+}
+
+// The background's watch: every finished page load of a listed site, nothing else (the browser only shows a
+// tab's address to an extension holding that site's permission).
+export function watchAlwaysSites(openInReader) {
+  api.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== "complete" || !siteOf(tab.url ?? "")) return;
+    considerTab(tab, openInReader).catch((error) => {
+      // A tab closed or navigated away meanwhile, or a page the browser keeps extensions out of.
+      console.warn(`Declutter: always-open skipped ${tab.url}: ${error.message}`);
+    });
+  });
+  api.tabs.onRemoved.addListener((tabId) => {
+    setOpenedInTab(tabId, null);
+  });
+}
