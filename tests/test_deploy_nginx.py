@@ -210,6 +210,7 @@ def test_gzip_request_bodies_pass_through_unchanged(proxy: Proxy, service: tuple
     through = call(proxy.port, "POST", f"/clean?url={URL}", body, headers)
     direct = call(service[0].port, "POST", f"/clean?url={URL}", body, headers)
     assert through.content() == direct.content()
+    assert through.status == 200 and through.json()["title"] == "Budget"
 
 
 def test_metrics_are_not_served_on_the_public_listener(proxy: Proxy, service: tuple[Server, Path]):
