@@ -1,6 +1,6 @@
 // Background: Chrome's service worker and Firefox's background script, from one ES module.
 import { api } from "./lib/api.js";
-import { watchAlwaysSites } from "./lib/always.js";
+import { leaveAlone, watchAlwaysSites } from "./lib/always.js";
 import { capturePage } from "./lib/capture.js";
 import { getJob, pruneJobs, putJob } from "./lib/jobs.js";
 import { getCapture, getDraft, keptRulesFor, putCapture, putDraft } from "./lib/fixes.js";
@@ -61,7 +61,7 @@ async function startJob(tab, { inPlace = false } = {}) {
   const captured = await capture(tab.id);
   const url = captured.page?.url ?? tab.url ?? "";
   await putJob(id, { state: "pending", tabId: tab.id, url, title: captured.page?.title ?? tab.title ?? "" });
-  // The reader opens next to the page, which stays as it was.
+  // The reader opens next to the page, which stays as it was; opened by itself (always open), in the page's tab.
   if (inPlace) await api.tabs.update(tab.id, { url: `${READER_URL}#${id}` });
   else await api.tabs.create({ url: `${READER_URL}#${id}`, index: tab.index + 1, openerTabId: tab.id });
   await finishJob(id, tab.id, captured);
@@ -200,6 +200,7 @@ async function reopenWithHostAccess(url, readerTab) {
   }
   if (!/^https?:/.test(origin) || !(await api.permissions.contains({ origins: [origin] }))) return null;
   const tab = await api.tabs.create({ url, index: (readerTab?.index ?? 0) + 1, openerTabId: readerTab?.id });
+  await leaveAlone(tab.id, url); // opened to pick on: always open must not turn it into a reader
   // Picking starts once the page has loaded, or after PAGE_LOAD_MS on a page that never settles.
   await new Promise((resolve) => {
     const done = (tabId, change) => {

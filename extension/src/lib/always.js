@@ -3,8 +3,12 @@
 import { api } from "./api.js";
 
 const SITES_KEY = "alwaysSites";
-// Per tab, the page last opened in the reader by itself: going back to it ("Original page") leaves it be.
-const OPENED_KEY = "alwaysOpened";
+// Per tab, a page to leave as it is on its next load: the one just opened in the reader (going back to it is a
+// choice), or one a reader's "Original page" link or "Fix this page" opens.
+const LEAVE_KEY = "alwaysLeave";
+// The last decisions of the watch, newest last, so "why did this page (not) open" has an answer.
+const DECISIONS_KEY = "alwaysDecisions";
+const DECISIONS_KEPT = 20;
 // Mozilla's reader-view test (@mozilla/readability), copied into the build by build.py.
 export const READERABLE_SCRIPT = "vendor/Readability-readerable.js";
 
@@ -64,16 +68,17 @@ export async function isAlwaysSite(url) {
 
 const withoutHash = (url) => String(url ?? "").split("#")[0];
 
-async function openedInTab(tabId) {
-  const { [OPENED_KEY]: opened } = await api.storage.session.get(OPENED_KEY);
-  return opened?.[tabId] ?? null;
+async function leftAlone(tabId) {
+  const { [LEAVE_KEY]: leave } = await api.storage.session.get(LEAVE_KEY);
+  return leave?.[tabId] ?? null;
 }
 
-async function setOpenedInTab(tabId, url) {
-  const { [OPENED_KEY]: opened = {} } = await api.storage.session.get(OPENED_KEY);
-  if (url) opened[tabId] = url;
-  else delete opened[tabId];
-  await api.storage.session.set({ [OPENED_KEY]: opened });
+// The next load of `url` in this tab stays as it is (null: forget it).
+export async function leaveAlone(tabId, url) {
+  const { [LEAVE_KEY]: leave = {} } = await api.storage.session.get(LEAVE_KEY);
+  if (url) leave[tabId] = withoutHash(url);
+  else delete leave[tabId];
+  await api.storage.session.set({ [LEAVE_KEY]: leave });
 }
 
 // Run Mozilla's isProbablyReaderable on the page: an article says yes, a home or section page of teasers no.
@@ -90,28 +95,33 @@ async function isReaderable(tabId) {
 export async function considerTab(tab, openInReader) {
   const url = withoutHash(tab.url);
   if (!(await isAlwaysSite(url))) return "not-listed";
-  if ((await openedInTab(tab.id)) === url) {
+  if ((await leftAlone(tab.id)) === url) {
     // The reader was left for the original with one click: show it this time.
-    await setOpenedInTab(tab.id, null);
-    return "back-to-original";
+    await leaveAlone(tab.id, null);
+    return "left-alone";
   }
   if (!(await isReaderable(tab.id))) return "not-readerable";
-  await setOpenedInTab(tab.id, url);
+  await leaveAlone(tab.id, url);
   await openInReader(tab);
   return "opened";
 }
 
-// The background's watch: every finished page load of a listed site, nothing else (the browser only shows a
-// tab's address to an extension holding that site's permission).
+async function noteDecision(url, decision) {
+  const { [DECISIONS_KEY]: past = [] } = await api.storage.session.get(DECISIONS_KEY);
+  const next = [...past, { url, decision, at: Date.now() }].slice(-DECISIONS_KEPT);
+  await api.storage.session.set({ [DECISIONS_KEY]: next });
+}
+
+// The background's watch: every finished page load of a site whose permission it holds, nothing else (the
+// browser shows a tab's address only to an extension holding that site's permission).
 export function watchAlwaysSites(openInReader) {
   api.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== "complete" || !siteOf(tab.url ?? "")) return;
-    considerTab(tab, openInReader).catch((error) => {
-      // A tab closed or navigated away meanwhile, or a page the browser keeps extensions out of.
-      console.warn(`Declutter: always-open skipped ${tab.url}: ${error.message}`);
-    });
+    considerTab(tab, openInReader)
+      .catch((error) => `failed: ${error.message}`) // a tab closed meanwhile, or a page closed to extensions
+      .then((decision) => noteDecision(withoutHash(tab.url), decision));
   });
   api.tabs.onRemoved.addListener((tabId) => {
-    setOpenedInTab(tabId, null);
+    leaveAlone(tabId, null);
   });
 }

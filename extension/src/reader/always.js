@@ -1,6 +1,6 @@
 // The reader's "Always open this site" button: asks for that site's permission on the click, or gives it back.
 import { api } from "../lib/api.js";
-import { addSite, listSites, removeSite, siteOf } from "../lib/always.js";
+import { addSite, leaveAlone, listSites, removeSite, siteOf } from "../lib/always.js";
 
 const button = document.getElementById("dc-always");
 const original = document.getElementById("dc-original");
@@ -30,6 +30,18 @@ button.addEventListener("click", async () => {
   }
   await refresh();
 });
+
+// "Original page" leaves the reader for the page itself: that one load must not bring the reader back.
+for (const id of ["dc-original", "dc-source-link", "dc-status-original"]) {
+  const link = document.getElementById(id);
+  link.addEventListener("click", (event) => {
+    const plain = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+    if (!plain || !siteOf(link.href)) return;
+    event.preventDefault();
+    const go = () => location.assign(link.href);
+    api.tabs.getCurrent().then((tab) => (tab ? leaveAlone(tab.id, link.href) : null)).then(go, go);
+  });
+}
 
 new MutationObserver(refresh).observe(document.body, { attributes: true, attributeFilter: ["class"] });
 api.storage.onChanged.addListener((changes, area) => {
