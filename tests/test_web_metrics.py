@@ -259,13 +259,19 @@ def test_under_gunicorn_metrics_add_up_every_worker(tmp_path: Path):
             assert value(samples, "declutter_rule_files_loaded") == len(default_rules().files)
         # A worker that dies (here: killed, then replaced by gunicorn) keeps its counts in the sum.
         victim = sorted(served)[0]
+        assert list(directory.glob(f"gauge_livemax_{victim}.db"))
         os.kill(victim, signal.SIGKILL)
         deadline = time.monotonic() + 20
         while victim in server.worker_pids() or len(server.worker_pids()) < 2:
             assert time.monotonic() < deadline, "gunicorn did not replace the worker"
             time.sleep(0.2)
         assert _post(server.port, body) == 200
-        assert value(_scrape_url(server.url), name, **labels) == requests + 1
+        samples = _scrape_url(server.url)
+        assert value(samples, name, **labels) == requests + 1
+        # child_exit told prometheus_client: the dead worker's live gauge is gone, the master's still counts.
+        assert not list(directory.glob(f"gauge_livemax_{victim}.db"))
+        assert list(directory.glob(f"gauge_livemax_{server.process.pid}.db"))
+        assert value(samples, "declutter_rule_files_loaded") == len(default_rules().files)
 
 
 @pytest.mark.slow

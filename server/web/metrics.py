@@ -89,7 +89,8 @@ RULE_FILES = Gauge(
     "declutter_rule_files_loaded",
     "Rule files loaded (site and generic).",
     registry=REGISTRY,
-    multiprocess_mode="max",  # every process loads the same rules
+    # Every process loads the same rules; a worker's copy goes when it exits (gunicorn_conf's child_exit).
+    multiprocess_mode="livemax",
 )
 WATCHDOG_KILLS = Counter(
     "declutter_watchdog_kills",
