@@ -8,7 +8,10 @@ from pathlib import Path
 
 from .logs import LOG_FORMATS, LOG_LEVELS
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_PACKAGE = Path(__file__).resolve().parent
+# The rule files: rules/ at the top of a checkout (an editable install too); a wheel ships them in the package.
+SHIPPED_RULES_DIR = _PACKAGE / "data" / "rules"
+RULES_DIR = SHIPPED_RULES_DIR if SHIPPED_RULES_DIR.is_dir() else _PACKAGE.parent / "rules"
 
 
 def _env_int(name: str, default: int) -> int:
