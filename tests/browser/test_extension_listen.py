@@ -81,7 +81,7 @@ def test_pause_keeps_the_place_in_view_and_resume_goes_on_from_it(reader, ext):
     # Paused: nothing more is read, the block stays highlighted and is scrolled into view.
     reader.wait_for_timeout(1_500)
     assert reader.evaluate("window.dcSpoken") == [0, 1, 2, 3, 4]
-    assert reader.text_content("#dc-listen-status") == f"Paused at block 5 of {blocks}"
+    assert reader.text_content("#dc-listen-status") == f"Paused at paragraph 5 of {blocks}"
     speaking = reader.locator(".dc-speaking")
     assert speaking.count() == 1
     reader.wait_for_function(

@@ -193,7 +193,7 @@ function statusText(narrator) {
   if (narrator.state === "stopped") return "";
   const item = narrator.items[narrator.position];
   const blocks = narrator.items.at(-1).index + 1;
-  return `${narrator.state === "paused" ? "Paused at" : "Reading"} block ${item.index + 1} of ${blocks}`;
+  return `${narrator.state === "paused" ? "Paused at" : "Reading"} paragraph ${item.index + 1} of ${blocks}`;
 }
 
 export function initListen() {
