@@ -102,7 +102,7 @@ def wait_for_status(reader, kind: str, timeout: float = 30_000) -> str:
 
 def pick(original, selector: str, widen: int = 0) -> None:
     """Hover a block (widened to its parents with ArrowUp) and click it, as a reader would."""
-    box = original.locator(selector).bounding_box()
+    box = original.locator(selector).first.bounding_box()
     x, y = box["x"] + 8, box["y"] + box["height"] / 2
     original.mouse.move(x, y)
     for _ in range(widen):
@@ -264,13 +264,19 @@ def test_the_reader_can_change_a_category_and_unmark_a_pick(fix_ext, web):
     original, reader = open_in_reader(fix_ext, web.seed(*GAZETTE))
     start_picking(reader, original)
     pick(original, ".rail p", widen=1)  # the weather rail, then changed mind: a second click unmarks it
-    assert "✕" in picker_text(original)
-    pick(original, ".rail p", widen=1)
+    assert "✕ other · aside.rail" in picker_text(original)
+    pick(original, ".rail p")  # the same spot, still widened to the rail
     assert "✕" not in picker_text(original)
     pick(original, ".tideline h3", widen=1)
+    # "This is the article": the next click pins the content root instead of marking.
+    click_picker_button(original, "This is the article")
+    assert "Click the block that holds the article" in picker_text(original)
+    pick(original, "article.story > p:nth-of-type(2)", widen=1)
+    assert "Article · article.story" in picker_text(original)
     click_picker_button(original, "Done")
     wait_for_status(reader, "ok")
-    assert reader.locator(".dc-fix-pick").count() == 1
+    assert reader.locator(".dc-fix-pick:not(.dc-fix-content)").count() == 1
+    assert reader.text_content(".dc-fix-content code") == ".story"
     reader.select_option(".dc-fix-pick select", "other")
     reader.click("#dc-fix-preview")
     wait_for_status(reader, "ok")

@@ -116,7 +116,7 @@ export function draftRule(draft) {
     selectors,
   }));
   const rule = { strip };
-  if (draft.content) rule.content = [draft.content];
+  if (draft.content?.selector) rule.content = [draft.content.selector];
   return rule;
 }
 

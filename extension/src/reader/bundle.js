@@ -8,9 +8,10 @@ const LINE_CHARS = 80;
 
 export const squash = (text) => String(text ?? "").replace(/\s+/g, " ").trim();
 
-// Sentences of the cleaned text long enough to say something and short enough to read in a rule file.
+// Sentences of the cleaned text long enough to say something and short enough to read in a rule file;
+// a sentence never runs across a line break (a heading or a byline is not the start of a sentence).
 export function sentences(text) {
-  return (squash(text).match(SENTENCE) ?? [])
+  return String(text ?? "").split(/\n+/).flatMap((block) => squash(block).match(SENTENCE) ?? [])
     .map((s) => s.trim())
     .filter((s) => {
       const words = s.split(" ").length;
@@ -32,7 +33,8 @@ export function mustContain(text) {
 // A line of at most LINE_CHARS characters, cut at a word.
 export function line(text) {
   const flat = squash(text);
-  if (flat.length <= LINE_CHARS) return flat;
+  // The service cuts its samples at LINE_CHARS, often inside a word: a line that long loses its last word.
+  if (flat.length < LINE_CHARS) return flat;
   const cut = flat.slice(0, LINE_CHARS);
   const space = cut.lastIndexOf(" ");
   return (space > 20 ? cut.slice(0, space) : cut).trim();
@@ -65,7 +67,13 @@ export function fixtureName(url) {
   } catch {
     // Fall through to the default name.
   }
-  const slug = last.replace(/\.[a-z0-9]+$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 60);
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    // A malformed escape: the name stays as it was.
+  }
+  // Accents folded ("été" -> "ete"), anything else outside the schema's characters becomes a dash.
+  const slug = last.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\.[a-z0-9]+$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 60);
   return `${slug || "page"}.html`;
 }
 
