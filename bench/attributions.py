@@ -190,6 +190,11 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
             "missed": [g for gi, g in enumerate(gold) if gi not in mg],
             "spurious": [p for pi, p in enumerate(preds) if pi not in mp],
             "pairs": {gi: pi for gi, pi in res["pairs"]},
+            "wrong_speaker": [
+                (gold[gi], preds[pi])
+                for gi, pi in res["matched"]
+                if gold[gi].get("speaker") and not _same_speaker(gold[gi]["speaker"], preds[pi].get("speaker"))
+            ],
         }
     return {
         "docs": n_docs,
@@ -290,7 +295,7 @@ def _row(label: str, s: dict) -> str:
 def _print_errors(docs: list[dict], s: dict) -> None:
     for d in docs:
         e = s["errors"].get(d["name"])
-        if not e or (not e["missed"] and not e["spurious"]):
+        if not e or not (e["missed"] or e["spurious"] or e["wrong_speaker"]):
             continue
         text = d["text"]
         print(f"\n## {d['name']}")
@@ -302,11 +307,15 @@ def _print_errors(docs: list[dict], s: dict) -> None:
             cue = text[p["cue"][0] : p["cue"][1]]
             con = text[p["content"][0] : p["content"][1]]
             print(f"  SPUR {src!r} | {cue!r} | {con[:110]!r}")
+        for g, p in e["wrong_speaker"]:
+            src = g["source"]["text"] if g["source"] else None
+            found = text[p["source"][0] : p["source"][1]] if p["source"] else None
+            print(f"  SPKR {src!r} | {g['cue']['text']!r}: gold {g['speaker']!r}, found {p.get('speaker')!r} ({found!r})")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", action="store_true", help="print misses and spurious finds (tuning part only)")
+    ap.add_argument("--errors", action="store_true", help="print misses, spurious finds and wrong speakers (tuning part only)")
     ap.add_argument("--set", choices=("dev", "blind"), default="dev", help="our first set, or the blind one")
     args = ap.parse_args(argv)
     if args.set == "blind":

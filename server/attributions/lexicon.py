@@ -296,7 +296,7 @@ DETERMINERS: frozenset[str] = frozenset(
 )
 
 # Quantifiers and determiners left off a group's name as speaker ("some medical experts" -> "medical experts").
-GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those"))
+GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those fellow"))
 # Singular heads that name a group or a body of findings (a plural head names one anyway).
 GROUP_HEADS: frozenset[str] = frozenset(words("police people data research staff media"))
 
@@ -408,10 +408,31 @@ TITLE_WORDS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
     french german russian ukrainian british american chinese israeli iranian indian former acting interim
     national security council house white labor labour party democratic republican economy finance health
     interior justice trade treasury education energy transportation homeland agriculture commerce army navy
-    air force coach manager captain
+    air force coach manager captain mp mep tory
     """
     )
 )
+
+# Heads of publications whose name keeps its "The" ("The New York Times"); other bodies drop it ("Congressional
+# Budget Office").
+PUBLICATION_HEADS: frozenset[str] = frozenset(
+    words("times post journal guardian telegraph herald tribune economist atlantic independent observer verge hill")
+)
+
+# Titles that tell a person's gender, for the pronouns that may stand for them.
+MALE_TITLES: frozenset[str] = frozenset(words("mr sir lord king prince father brother"))
+FEMALE_TITLES: frozenset[str] = frozenset(words("mrs ms miss dame lady queen princess mother sister duchess"))
+MALE_PRONOUNS: frozenset[str] = frozenset(words("he him his"))
+FEMALE_PRONOUNS: frozenset[str] = frozenset(words("she her hers"))
+
+# First words of place names, which look like a person's name ("South Carolina", "New York").
+PLACE_WORDS: frozenset[str] = frozenset(
+    words("north south east west northern southern eastern western new united saint san santa los las fort port mount")
+)
+
+# Prepositions that open a post-modifier of a source, cut off its name ("prosecutors in San Francisco",
+# "an economist at Moody's", "Gavin Yamey, director of the Centre … at Duke University").
+POST_MODIFIER_PREPOSITIONS: frozenset[str] = frozenset(words("in at from with"))
 
 # Abbreviations whose period does not end a sentence.
 ABBREVIATIONS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(

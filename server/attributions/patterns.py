@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 # is tried at the run's start only, not at every position of it (which rescans the run each time).
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """A prefix-factored alternation: Python's re tries alternatives one by one, a trie keeps it fast."""
     trie: dict = {}
     for word in words:
@@ -77,7 +77,7 @@ WORD_CHAR_RE = re.compile(r"\w")
 # ---------------------------------------------------------------------------------------------
 
 # The reporting cue regex: "according to" plus the verb list, word-bounded and trie-shaped for speed.
-CUE_WORDS = r"(?:[Aa]ccording to|" + _trie_pattern(sorted(set(CUE_VERBS))) + ")"
+CUE_WORDS = r"(?:[Aa]ccording to|" + trie_pattern(sorted(set(CUE_VERBS))) + ")"
 CUE_RE = re.compile(r"\b" + CUE_WORDS + r"\b")
 # The same cues found by the non-word character before them: a pattern that opens with a literal or a character
 # class lets re skip to the candidates instead of trying a match at every position. A space comes before most;
@@ -279,10 +279,16 @@ NAME_MENTION_RE = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){1,3}"
 )
 
-# Capitalised words right before a surname: the rest of a full name (group "lead"), searched on a slice ending at
-# the surname. A match within a word starts at its first capital (a later capital of the same word ends the same
-# way), so only word starts are tried, skipping to that capital: no position rescans a long word.
-NAME_LEAD_RE = re.compile(r"(?<![\w’'-])(?:(?![A-Z])[\w’'-])*+(?P<lead>(?:[A-Z][\w’'-]++\.?+\s++){1,3})$")
+# Capitalised words (or initials) right before a surname, on its line: the rest of a full name (group "lead"),
+# searched on a slice ending at the surname. A match within a word starts at its first capital (a later capital of
+# the same word ends the same way), so only word starts are tried, skipping to that capital: no position rescans a
+# long word.
+NAME_LEAD_RE = re.compile(r"(?<![\w’'-])(?:(?![A-Z])[\w’'-])*+(?P<lead>(?:[A-Z][\w’'-]*+\.?+[ \t\xa0]++){1,3})$")
+
+# Third-person pronouns after a mention: they tell a person's gender, or that it is a body ("its").
+PRONOUN_WORD_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]ers?|[Ii]ts)\b")
+# A capitalised word right after a surname: the name goes on ("Dana F. Besecker Company").
+NAME_GOES_ON_RE = re.compile(r"(?<![ \t])[ \t]++[A-Z]")
 
 # A maximal run of letters and digits ([^\W_] is exactly str.isalnum): a surname (isalpha) that stands as a word of
 # its own, between non-alphanumeric characters, is exactly such a run.

@@ -1,33 +1,58 @@
-"""Speakers: the name a reader would recognise for each source — titles stripped, surnames and abbreviations
-expanded to the full name, pronouns and "the outlet" resolved to the person or body they stand for."""
+"""Speakers: the name a reader would recognise for each source — titles stripped, one name per person (the longest
+form the article gives: "Dempsey", "Mr. Dempsey" and "Owen Dempsey" are "Owen John Dempsey"), pronouns and "the
+company" resolved to the nearest compatible person or body named before them, or left unresolved."""
 
 from __future__ import annotations
 
 import logging
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from ..limits import Deadline
 from .lexicon import (
     DETERMINERS,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
     GROUP_DETERMINERS,
     GROUP_HEADS,
+    MALE_PRONOUNS,
+    MALE_TITLES,
     NOT_PERSON_WORDS,
     NOT_PLURAL_ENDINGS,
+    NP_BREAK,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
+    PLACE_WORDS,
     PLURAL_PRONOUNS,
+    POST_MODIFIER_PREPOSITIONS,
+    PRE_CUE_TIME_NOUNS,
+    PUBLICATION_HEADS,
     SOURCE_NOUNS,
     TITLE_WORDS,
 )
-from .patterns import ALNUM_RUN_RE, NAME_LEAD_RE, NAME_MENTION_RE, PAREN_RE
-from .structure import RawAttribution, is_capitalised
+from .patterns import NAME_GOES_ON_RE, NAME_LEAD_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE, trie_pattern
+from .structure import RawAttribution, paragraphs
 
 log = logging.getLogger(__name__)
 
-# How far back (characters) a pronoun looks for the person it refers to.
-PRONOUN_WINDOW = 1500
+# A pronoun looks for its antecedent in its own paragraph and this many before it.
+PRONOUN_PARAGRAPHS = 2
+# Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
+GENDER_REACH = 250
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
+# Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
+NOT_NAME_WORDS: frozenset[str] = (
+    NP_BREAK
+    | DETERMINERS
+    | GROUP_DETERMINERS
+    | TITLE_WORDS
+    | frozenset(word.lower() for word in PRE_CUE_TIME_NOUNS)
+    | frozenset(["and", "for", "or", "nor", "either", "neither"])
+)
 
 
 def is_named(speaker: str | None) -> bool:
@@ -46,29 +71,75 @@ def is_named(speaker: str | None) -> bool:
 
 
 def name_core(source: str) -> str:
-    """Strip determiners, titles and appositions: the name a reader would recognise."""
+    """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
     name = _without_apposition(_without_parentheticals(source).strip())
     words = name.split()
-    # lowercase determiners go; a capitalised "The" may be part of a name ("The New York Times")
-    while len(words) > 1 and words[0] in DETERMINERS:
+    # lowercase determiners go, and a capitalised function word that only starts the sentence ("When Meghan")
+    while len(words) > 1 and (words[0] in DETERMINERS or (words[0].lower() in NP_BREAK and words[1][:1].isupper())):
         words = words[1:]
     if " and " in name:
         return " ".join(words)
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
+    words = _without_post_modifier(words)
     if words and words[-1].lower() in ORG_HEADS:
-        return " ".join(words)
+        return _body_name(words)
+    body = _body_from_head(words)
+    if body is not None:
+        return body
     # trailing run of capitalised non-title words is the person's name
     tail: list[str] = []
     for word in reversed(words):
-        if is_capitalised(word) and word.lower().rstrip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
+        if word[:1].isupper() and word.lower().rstrip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
             tail.append(word)
         else:
             break
     tail.reverse()
-    if tail and len(tail) < len(words) and all(word[0].isupper() for word in tail):
+    if tail and len(tail) < len(words):
         return " ".join(tail)
+    return _body_name(words)
+
+
+def _same_name(longer: list[str], shorter: list[str]) -> bool:
+    """The shorter name is the longer one's surname, or its first and last words ("Owen Dempsey" of "Owen John
+    Dempsey"), or its end ("Forrest Jones" of "Michael Forrest Jones")."""
+    if longer[-1] != shorter[-1]:
+        return False
+    return len(shorter) == 1 or longer[-len(shorter) :] == shorter or (len(shorter) == 2 and longer[0] == shorter[0])
+
+
+def _body_from_head(words: list[str]) -> str | None:
+    """A body named by a head and its complement ("American College of Sports Medicine", "New Zealand Department of
+    Conservation"): from the first capitalised word, when an organisation's head is followed by "of"."""
+    for i, word in enumerate(words[:-2]):
+        if word[:1].isupper() and word.lower() in ORG_HEADS and words[i + 1] == "of" and words[i + 2][:1].isupper():
+            first = next(j for j, w in enumerate(words) if w[:1].isupper())
+            return _body_name(words[first:]) if first <= i else None
+    return None
+
+
+def _body_name(words: list[str]) -> str:
+    """A body's name drops its "The" unless it is a publication's ("The New York Times")."""
+    if len(words) > 1 and words[0] == "The" and words[-1].lower() not in PUBLICATION_HEADS:
+        words = words[1:]
     return " ".join(words)
+
+
+def _without_post_modifier(words: list[str]) -> list[str]:
+    """Cut "in San Francisco", "at Duke University", and "of Kentucky" after a person's name: they place the
+    source, they do not name it."""
+    for i in range(1, len(words)):
+        word = words[i]
+        if word in POST_MODIFIER_PREPOSITIONS:
+            return words[:i]
+        if word == "of" and i >= 2 and all(_name_word(w) for w in words[i - 2 : i]):
+            return words[:i]  # "Senator Mitch McConnell of Kentucky"; not "Secretary of State", "Bank of America"
+    return words
+
+
+def _name_word(word: str) -> bool:
+    lowered = word.lower()
+    return word[:1].isupper() and lowered not in TITLE_WORDS and lowered not in ORG_HEADS
 
 
 def group_word(words: list[str]) -> str | None:
@@ -76,6 +147,7 @@ def group_word(words: list[str]) -> str | None:
     "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
     if not words or any("," in word for word in words):
         return None
+    words = _without_post_modifier(words)
     head = words[-1]
     plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
     if not (plural or head in GROUP_HEADS):
@@ -131,59 +203,68 @@ def _looks_person(name: str) -> bool:
     return (
         1 <= len(words) <= 4
         and all(word[:1].isupper() for word in words)
-        and not any(word.lower() in NOT_PERSON_WORDS for word in words)
+        and not any(word.lower() in NOT_PERSON_WORDS or word.lower() in ORG_HEADS for word in words)
     )
 
 
 # ---------------------------------------------------------------------------------------------
-# Full names and mentions
+# Full names: the longest form the article gives each name
 # ---------------------------------------------------------------------------------------------
 
 
-class _Mentions:
-    """Person names mentioned in the text, scanned once, left to right, as pronouns ask for them."""
-
-    __slots__ = ("last", "pos", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.last: tuple[int, str] | None = None
-
-    def before(self, pos: int) -> tuple[int, str] | None:
-        """The last person named in the window before pos."""
-        start = max(self.pos, pos - PRONOUN_WINDOW)
-        for mention in NAME_MENTION_RE.finditer(self.text, start, pos):
-            core = name_core(mention.group())
-            words = core.split()
-            if len(words) >= 2 and _looks_person(core) and not any(word.lower() in TITLE_WORDS for word in words):
-                self.last = (mention.start(), core)
-        self.pos = max(self.pos, pos)
-        if self.last and self.last[0] >= pos - PRONOUN_WINDOW:
-            return self.last
-        return None
+def _lead_words(lead: str) -> list[str]:
+    """The words of a name's lead that belong to the name: its trailing run of name words ("When Lloyd" ->
+    "Lloyd"; "Secretary Lloyd" -> "Lloyd"); an initial ("F.") counts."""
+    kept: list[str] = []
+    for word in reversed(lead.split()):
+        bare = word.rstrip(".")
+        if len(bare) == 1 and word.endswith(".") and bare.isupper():
+            kept.append(word)  # an initial: "Amanda A. Kostro Miller"
+            continue
+        sentence_end = word.endswith(".") and len(bare) > 1  # "Oculus VR. Zuckerberg"; an initial is "F."
+        shouting = len(bare) > 1 and bare.isupper()  # "TMZ STAFF EXCLUSIVE Lupita"
+        compound = "-" in bare and not bare.split("-")[-1][:1].isupper()  # "Amazon-owned Whole Foods"
+        if bare.lower() in NOT_NAME_WORDS or word.endswith(("’s", "'s")) or not word[:1].isalpha():
+            break
+        if sentence_end or shouting or compound:
+            break
+        kept.append(word)
+    kept.reverse()
+    return kept
 
 
-def _full_names(text: str, surnames: set[str], deadline: Deadline) -> dict[str, tuple[int, str]]:
-    """Where each surname first appears as part of a full name ("Lloyd Austin"): one scan of the text's words
-    serves every surname."""
-    first_full: dict[str, tuple[int, str]] = {}
-    if not surnames:
-        return first_full
-    for count, word in enumerate(ALNUM_RUN_RE.finditer(text)):
+def word_occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """(start, word) of each place these words stand whole, in text order. One trie-shaped pattern of the literal
+    words (linear); opening with them rather than a \\b lets re skip in C to their first letters."""
+    if not words:
+        return []
+    pattern = re.compile(trie_pattern(sorted(words)) + r"\b")
+    return [
+        (match.start(), match.group())
+        for match in pattern.finditer(text)
+        if match.start() == 0 or not text[match.start() - 1].isalnum()
+    ]
+
+
+def _full_names(text: str, cores: set[str], deadline: Deadline) -> dict[str, str]:
+    """For each one-word core or surname, the longest person's name the article gives ending in it ("Marcus" ->
+    "David Marcus", "Jones" -> "Michael Forrest Jones"): one scan of the text's words serves them all."""
+    longest: dict[str, str] = {}
+    if not cores:
+        return longest
+    for count, (i, name) in enumerate(word_occurrences(text, cores)):
         if count % CHECK_EVERY == 0:
             deadline.check()
-        surname = word.group()
-        if surname not in surnames or surname in first_full:
-            continue
-        i = word.start()
+        if NAME_GOES_ON_RE.match(text, i + len(name)):
+            continue  # "Dana F. Besecker Company": not where a name ends
         lead = NAME_LEAD_RE.search(text[max(0, i - 60) : i])
-        if lead:
-            core = name_core(lead.group("lead") + surname)
-            words = core.split()
-            if len(words) >= 2 and words[-1] == surname and _looks_person(core):
-                first_full[surname] = (i, core)
-    return first_full
+        words = _lead_words(lead.group("lead")) if lead else []
+        if not words:
+            continue
+        full = " ".join([*words, name])
+        if _looks_person(full) and len(full.split()) > len(longest.get(name, "").split()):
+            longest[name] = full
+    return longest
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,90 +272,249 @@ def _full_names(text: str, surnames: set[str], deadline: Deadline) -> dict[str, 
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Entity:
+    """A person or body the article quotes, with what the text tells of it."""
+
+    name: str
+    person: bool | None  # None: a one-word name that may be either ("Uber", "Meghan")
+    male: int = 0  # he/his/him right after its mentions, and male titles
+    female: int = 0
+    neuter: int = 0  # "its" right after its mentions: a body
+    forms: set[str] = field(default_factory=set)
+
+    def gender(self) -> str | None:
+        if self.male > 2 * self.female:
+            return "m"
+        if self.female > 2 * self.male:
+            return "f"
+        return None
+
+
 class _Story:
-    """What the story has told so far: the last person, body and group quoted, who holds which title, full names."""
+    """The entities the article quotes, where each is mentioned, and the speaker of each source."""
 
-    __slots__ = ("first_full", "full_names", "last_org", "last_person", "last_plural", "mentions", "text", "titled")
-
-    def __init__(self, text: str, first_full: dict[str, tuple[int, str]]) -> None:
+    def __init__(self, text: str, raws: list[RawAttribution], deadline: Deadline) -> None:
         self.text = text
-        self.first_full = first_full
-        self.mentions = _Mentions(text)
-        self.full_names: dict[str, str] = {}  # surname / abbreviation -> full name
+        self.deadline = deadline
+        self.paragraph_spans = paragraphs(text)
+        self.paragraph_starts = [start for start, _ in self.paragraph_spans]
+        self.abbreviations: dict[str, str] = {}
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
-        self.last_person: tuple[int, str] | None = None
-        self.last_org: str | None = None
+        self.entities: dict[str, _Entity] = {}
         self.last_plural: str | None = None
+        sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
+        self.pronoun_positions = [
+            raw.source[0]
+            for raw, source in zip(raws, sources, strict=True)
+            if raw.source and source.lower() in ("he", "she")
+        ]
+        cores = {
+            word
+            for source in sources
+            if source and is_named(source) and source.lower() not in PERSON_PRONOUNS
+            for core in [name_core(source)]
+            for word in ([core] if " " not in core else [core.split()[-1]])
+            if len(word) >= 2 and word[:1].isupper() and word.isalpha()
+        }
+        self.full = _full_names(text, cores, deadline)
+        # the named sources first: every pronoun may look back at any of them
+        self.named = [self._named(source) if self._is_named_source(source) else None for source in sources]
+        self._add_mentioned_people()
+        self.mentions = self._mentions()
+        self.mention_counts: dict[str, int] = {}
+        for _, _, entity in self.mentions:
+            self.mention_counts[entity.name] = self.mention_counts.get(entity.name, 0) + 1
+        self._count_gender()
 
-    def speaker(self, raw: RawAttribution) -> str | None:
+    # --- named sources -------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_named_source(source: str) -> bool:
+        lowered = source.lower()
+        if not source or lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
+            return False
+        return is_named(source)
+
+    def _named(self, source: str) -> str:
+        """A named source: its core, expanded to the longest form of the name (or an abbreviation's name)."""
+        core = name_core(source)
+        for abbreviation in PAREN_RE.findall(source):
+            self.abbreviations[abbreviation.strip()] = core
+        core = self.abbreviations.get(core, core)
+        words = core.split()
+        if " and " not in core and words:
+            longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
+            if longer and len(longer) > len(core) and _same_name(longer.split(), words):
+                core = longer
+        entity = self.entities.get(core)
+        if entity is None:
+            entity = self.entities[core] = _Entity(core, self._is_person(core, source))
+            entity.forms.add(core.split()[-1] if entity.person else core)
+        if core != source:
+            entity.forms.add(name_core(source) if not entity.person else name_core(source).split()[-1])
+        for word in source.lower().replace(".", " ").split():
+            entity.male += 3 * (word in MALE_TITLES)
+            entity.female += 3 * (word in FEMALE_TITLES)
+            if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
+                self.titled[word] = core
+        return core
+
+    def _is_person(self, core: str, source: str) -> bool | None:
+        words = core.split()
+        if not _looks_person(core) or " and " in core:
+            return False
+        if len(words) >= 2 or core in self.full.values():
+            return True
+        titles = {word.rstrip(".").lower() for word in source.split()} & (MALE_TITLES | FEMALE_TITLES | TITLE_WORDS)
+        return True if titles else None
+
+    def _add_mentioned_people(self) -> None:
+        """People the article names without quoting them ("Defense Secretary Lloyd Austin spoke in Brussels") may be
+        what a pronoun stands for: a full name that is no place's ("South Carolina"), its gender told by the pronouns
+        after it."""
+        surnames = {entity.name.split()[-1] for entity in self.entities.values() if entity.person is not False}
+        for count, mention in enumerate(self._around_pronouns(NAME_MENTION_RE)):
+            if count % CHECK_EVERY == 0:
+                self.deadline.check()
+            core = name_core(mention.group())
+            words = core.split()
+            if len(words) < 2 or words[-1] in surnames or not _looks_person(core):
+                continue
+            if words[0].lower() in PLACE_WORDS or any(
+                word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
+            ):
+                continue
+            entity = self.entities[core] = _Entity(core, True)
+            entity.forms.add(words[-1])
+            surnames.add(words[-1])
+
+    def _around_pronouns(self, pattern: re.Pattern) -> Iterator[re.Match]:
+        """pattern's matches in the paragraphs a he or she may look back at (each paragraph searched once)."""
+        wanted: set[int] = set()
+        for pos in self.pronoun_positions:
+            paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+            wanted.update(range(max(0, paragraph - PRONOUN_PARAGRAPHS), paragraph + 1))
+        for paragraph in sorted(wanted):
+            start, end = self.paragraph_spans[paragraph]
+            yield from pattern.finditer(self.text, start, end)
+
+    # --- mentions ------------------------------------------------------------------------------
+
+    def _mentions(self) -> list[tuple[int, int, _Entity]]:
+        """Every mention of a quoted entity in the text, in order: (start, end, entity), found in one scan of the
+        words (a form is keyed by its last word)."""
+        by_last: dict[str, list[tuple[str, _Entity]]] = {}
+        for entity in self.entities.values():
+            for form in entity.forms | {entity.name}:
+                by_last.setdefault(form.split()[-1], []).append((form, entity))
+        found: list[tuple[int, int, _Entity]] = []
+        if not by_last:
+            return found
+        for count, (word_start, word) in enumerate(word_occurrences(self.text, set(by_last))):
+            if count % CHECK_EVERY == 0:
+                self.deadline.check()
+            word_end = word_start + len(word)
+            best: tuple[int, _Entity] | None = None
+            for form, entity in by_last[word]:
+                start = word_end - len(form)
+                if start >= 0 and self.text.startswith(form, start) and (best is None or start < best[0]):
+                    best = (start, entity)
+            if best is not None:
+                found.append((best[0], word_end, best[1]))
+        return found
+
+    def _count_gender(self) -> None:
+        """The pronouns right after each mention of a person (up to the next mention, in its paragraph) vote for their
+        gender."""
+        for i, (_, end, entity) in enumerate(self.mentions):
+            if entity.person is False:
+                continue
+            paragraph_end = self.paragraph_spans[bisect_right(self.paragraph_starts, end) - 1][1]
+            next_mention = self.mentions[i + 1][0] if i + 1 < len(self.mentions) else len(self.text)
+            reach = min(end + GENDER_REACH, next_mention, paragraph_end)
+            for pronoun in PRONOUN_WORD_RE.finditer(self.text, end, max(end, reach)):
+                lowered = pronoun.group().lower()
+                entity.male += lowered in MALE_PRONOUNS
+                entity.female += lowered in FEMALE_PRONOUNS
+                entity.neuter += lowered == "its"
+        for entity in self.entities.values():
+            if entity.person is not False and entity.neuter > entity.male + entity.female:
+                entity.person = False
+
+    def _nearest(self, raw: RawAttribution, fits: Callable[[_Entity], bool]) -> str | None:
+        """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
+        inside the attribution's own content (the speaker talking about someone) do not count."""
+        assert raw.source is not None
+        pos = raw.source[0]
+        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+        floor = self.paragraph_starts[max(0, paragraph - PRONOUN_PARAGRAPHS)]
+        i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
+        for start, end, entity in reversed(self.mentions[max(0, i - 64) : i]):
+            if start < floor:
+                break
+            if raw.content[0] <= start < raw.content[1] or end > pos:
+                continue
+            if fits(entity):
+                return entity.name
+        return None
+
+    def _most_mentioned(self, raw: RawAttribution, fits: Callable[[_Entity], bool]) -> str | None:
+        """Of the bodies mentioned before the source in its paragraph or the ones before, the one the article
+        mentions most ("the company" is the story's company, not an outlet it cites); the nearest on a tie."""
+        assert raw.source is not None
+        candidates: list[_Entity] = []
+        while (name := self._nearest(raw, lambda e: fits(e) and e not in candidates)) is not None:
+            candidates.append(self.entities[name])
+        if not candidates:
+            return None
+        return max(
+            candidates, key=lambda entity: (self.mention_counts.get(entity.name, 0), -candidates.index(entity))
+        ).name
+
+    # --- every source ----------------------------------------------------------------------------
+
+    def speaker(self, index: int, raw: RawAttribution) -> str | None:
         if raw.source is None:
             return None
+        if self.named[index] is not None:
+            return self.named[index]
         source = self.text[raw.source[0] : raw.source[1]]
         lowered = source.lower()
         words = lowered.split()
+        if lowered in ("he", "she"):
+            gender = "m" if lowered == "he" else "f"
+            # a person of that gender or of none known; a one-word name only when the pronouns after it agree
+            return self._nearest(raw, lambda e: e.gender() == gender or (e.person is True and e.gender() is None))
         if lowered in PERSON_PRONOUNS:
-            return self._person_pronoun(raw.source[0])
-        if lowered == "it":
-            return self.last_org
+            return None  # "I": the writer, unnamed
+        if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
+            return self._most_mentioned(raw, lambda e: e.person is not True and " and " not in e.name) or (
+                group_word(words) if lowered != "it" else None
+            )
         if lowered in PLURAL_PRONOUNS:
-            return self.last_plural or self.last_org
-        if words and words[-1] in ORG_ANAPHORS and not any(word[:1].isupper() for word in source.split()[1:]):
-            return self.last_org  # "the outlet said"
-        if words and not is_named(source):
-            # a generic source: a title's holder ("the president"), else a group or a document names itself
-            return self.titled.get(words[-1]) or group_word(words)
-        return self._named(source, words, raw.source[0])
+            return self.last_plural
+        # a generic source: a title's holder ("the president"), else a group or a document names itself
+        return self.titled.get(words[-1]) or group_word(words)
 
-    def _person_pronoun(self, pos: int) -> str | None:
-        """The last person quoted is the usual antecedent; a mere mention only when none was quoted yet."""
-        mention = self.mentions.before(pos) if self.last_person is None else None
-        if mention:
-            return self.full_names.get(mention[1].split()[-1], mention[1])
-        return self.last_person[1] if self.last_person else None
-
-    def _named(self, source: str, words: list[str], start: int) -> str | None:
-        """A named source: its core, expanded to a full name given earlier (or an abbreviation's name)."""
-        core = name_core(source)
-        for abbreviation in PAREN_RE.findall(source):
-            self.full_names[abbreviation.strip()] = core
-        core_words = core.split()
-        name: str | None
-        if core in self.full_names:
-            name = self.full_names[core]
-        elif len(core_words) == 1:
-            first = self.first_full.get(core_words[0])
-            name = self.full_names.get(core_words[0]) or (first[1] if first and first[0] < start else None) or core
-        else:
-            name = core
-        self._remember(name, source, words, start)
-        return name
-
-    def _remember(self, name: str | None, source: str, words: list[str], start: int) -> None:
-        if name and len(name.split()) >= 2 and _looks_person(name):
-            self.full_names.setdefault(name.split()[-1], name)
-        if name and name[:1].isupper() and _looks_person(name) and " and " not in name:
-            self.last_person = (start, name)
-            for word in words:
-                if word in TITLE_WORDS and word not in DETERMINERS:
-                    self.titled[word] = name
-        elif name and name[:1].isupper():
-            self.last_org = name
-        if name and (" and " in name or (words and words[-1].endswith("s") and not source[:1].isupper())):
-            self.last_plural = name
+    def remember(self, raw: RawAttribution, speaker: str | None) -> None:
+        """They and we stand for the last group, body or people quoted."""
+        if speaker is None or raw.source is None:
+            return
+        source = self.text[raw.source[0] : raw.source[1]]
+        entity = self.entities.get(speaker)
+        plural_group = source.split()[-1].lower().endswith("s") and not source[:1].isupper()
+        if " and " in speaker or plural_group or (entity is not None and entity.person is False):
+            self.last_plural = speaker
 
 
 def resolve(text: str, raws: list[RawAttribution], deadline: Deadline) -> list[str | None]:
-    """Speaker names: titles stripped, surnames and abbreviations expanded, pronouns resolved."""
-    surnames = {
-        word
-        for raw in raws
-        if raw.source
-        for word in [text[raw.source[0] : raw.source[1]]]
-        if " " not in word and len(word) >= 3 and word[:1].isupper() and word.isalpha()
-    }
-    story = _Story(text, _full_names(text, surnames, deadline))
+    """Speaker names: titles stripped, one name per person, pronouns resolved or left unresolved."""
+    story = _Story(text, raws, deadline)
     speakers: list[str | None] = []
-    for raw in raws:
+    for index, raw in enumerate(raws):
         deadline.check()
-        speakers.append(story.speaker(raw))
+        speaker = story.speaker(index, raw)
+        story.remember(raw, speaker)
+        speakers.append(speaker)
     return speakers
