@@ -12,8 +12,10 @@ from pathlib import Path
 
 from .config import Settings
 from .decode import decode
-from .errors import DeclutterError, PayloadTooLarge
-from .pipeline import Options
+from .errors import BadRequest, DeclutterError, PayloadTooLarge
+from .limits import NO_DEADLINE
+from .pipeline import RULE_SCHEMA, Options, check_url
+from .rules.draft import compile_drafts, load_draft_file, read_draft_rules
 from .rules.ruleset import load_rules
 from .watchdog import pipeline_runner
 
@@ -63,6 +65,14 @@ def _build_parser() -> argparse.ArgumentParser:
     clean.add_argument("files", nargs="+", metavar="FILE", help="HTML files; - reads standard input")
     clean.add_argument("--url", help="the pages' address (selects site rules, resolves links; never fetched)")
     clean.add_argument(
+        "--draft-rule",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE.yaml",
+        help="a rule to apply first, as a preview does (site rule shape; repeatable; never stored)",
+    )
+    clean.add_argument(
         "--format",
         choices=CLEAN_FORMATS,
         default="json",
@@ -104,19 +114,20 @@ def _settings() -> Settings:
     try:
         return Settings.from_env()
     except ValueError as exc:
-        raise DeclutterError(f"a DECLUTTER_* limit is not a number: {exc}") from exc
+        raise DeclutterError(f"a DECLUTTER_*, LOG_FORMAT or LOG_LEVEL setting is not valid: {exc}") from exc
 
 
 def _clean(args: argparse.Namespace) -> int:
     from .web.render import render_markdown, render_page
 
     settings = _settings()
+    options = Options(draft_rules=_draft_rules(args.draft_rule, args.url))
     # As the service runs it: a file over the time cap costs its own result, not the rest of the batch.
     runner = pipeline_runner(load_rules(settings.rules_dir), settings, spare=1)
     failed = False
     for name in args.files:
         try:
-            result = runner.clean(read_input(name, settings.max_body_bytes), args.url, Options())
+            result = runner.clean(read_input(name, settings.max_body_bytes), args.url, options)
         except (OSError, DeclutterError) as exc:
             failed = True
             _report_failure(name, exc, args.format == "json")
@@ -130,6 +141,17 @@ def _clean(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(f"{result.title or ''}\n\n{result.text}\n".translate(_TERMINAL))
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _draft_rules(paths: list[Path], url: str | None) -> tuple[dict, ...]:
+    """The --draft-rule files, checked before any page is read: a bad one stops the command, naming the file."""
+    try:
+        drafts = read_draft_rules([load_draft_file(path) for path in paths])
+        compile_drafts(drafts, check_url(url), RULE_SCHEMA, NO_DEADLINE)
+    except BadRequest as exc:
+        files = ", ".join(f"draft_rules/{i} is {path}" for i, path in enumerate(paths))
+        raise DeclutterError(f"--draft-rule: {exc.message} ({files})") from exc
+    return drafts
 
 
 def _attributions(args: argparse.Namespace) -> int:

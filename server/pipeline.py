@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -23,6 +23,7 @@ from .metadata import read_metadata
 from .parse import parse
 from .plaintext import to_plain_text
 from .rules.declutter import declutter
+from .rules.draft import compile_drafts, reading_rule
 from .rules.ruleset import RuleSet, load_rules
 from .sanitize import sanitize
 from .tidy import tidy
@@ -70,6 +71,7 @@ MIN_ARTICLE_WORDS = 20
 log = logging.getLogger(__name__)
 
 MAX_URL_CHARS = 2048
+RULE_SCHEMA = RULES_DIR / "schema.json"  # what a draft rule is validated against, as a shipped rule is
 T = TypeVar("T")
 
 
@@ -80,6 +82,13 @@ class Options:
     attributions: bool = True  # find and highlight who said what
     site_rules: bool = True  # apply the site's own rule file
     generic_rules: bool = True  # apply the generic layer
+    # Rules sent with this request only (POST /clean's draft_rules, rules/draft.py): applied first, never stored.
+    draft_rules: tuple[dict, ...] = field(default=(), metadata={"switch": False})
+
+    @classmethod
+    def switches(cls) -> list[str]:
+        """The options a caller switches in `options` (draft_rules come in a field of their own)."""
+        return [f.name for f in fields(cls) if f.metadata.get("switch", True)]
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> Options:
@@ -87,7 +96,7 @@ class Options:
             return cls()
         if not isinstance(data, Mapping):
             raise BadRequest("options must be an object")
-        known = set(cls.__dataclass_fields__)
+        known = set(cls.switches())
         unknown = sorted(set(data) - known)
         if unknown:
             raise BadRequest(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -152,14 +161,16 @@ def clean(
         deadline.check()
         return result
 
+    drafts = options.draft_rules and stage("drafts", compile_drafts, options.draft_rules, host, RULE_SCHEMA, deadline)
     text = stage("decode", decode, page)
     root = stage("parse", parse, text)
     _check_size(root, text, settings.max_elements)
     site_rule = rules.for_host(host) if options.site_rules else None
-    applied = ([site_rule] if site_rule else []) + (list(rules.generic) if options.generic_rules else [])
-    metadata = stage("metadata", read_metadata, root, url, site_rule, deadline)
+    applied = [*drafts, *([site_rule] if site_rule else []), *(rules.generic if options.generic_rules else [])]
+    page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
+    metadata = stage("metadata", read_metadata, root, url, page_rule, deadline)
     removals = stage("declutter", declutter, root, applied, deadline)
-    article = stage("extract", extract, root, url, site_rule.content if site_rule else (), deadline)
+    article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)
     # A photo story is readable with few words; a page of navigation is not.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import json
 import logging
@@ -26,6 +27,7 @@ from ..errors import (
     UnsupportedMediaType,
 )
 from ..pipeline import Options
+from ..rules.draft import read_draft_rules
 from ..rules.ruleset import Rule, RuleSet, load_rules
 from ..watchdog import pipeline_runner
 from . import access, metrics
@@ -196,17 +198,19 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
     mimetype = request.mimetype
     if mimetype == "application/json":
         payload = _json_object(_read_body(settings))
-        unknown = sorted(set(payload) - {"html", "url", "options"})
+        unknown = sorted(set(payload) - {"html", "url", "options", "draft_rules"})
         if unknown:
-            raise BadRequest(f"unknown field(s): {', '.join(unknown)}; expected html, url, options")
+            raise BadRequest(f"unknown field(s): {', '.join(unknown)}; expected html, url, options, draft_rules")
         page, url, options = payload.get("html"), payload.get("url"), payload.get("options")
         if not isinstance(page, str):
             raise BadRequest("html must be a string holding the page's HTML")
+        # The cheap checks here; the schema and the selectors where the page is cleaned, under the time cap.
+        drafts = read_draft_rules(payload["draft_rules"]) if "draft_rules" in payload else ()
     elif mimetype in _HTML_TYPES:
         body = _read_body(settings)
         charset = request.mimetype_params.get("charset")
         page = _decode_declared(body, charset) if charset else body
-        url, options = request.args.get("url"), None
+        url, options, drafts = request.args.get("url"), None, ()
     else:
         # Not the form types either: a web page can send those cross-site without a CORS preflight.
         raise UnsupportedMediaType(
@@ -214,7 +218,7 @@ def _read_clean_request(settings: Settings) -> tuple[str | bytes, str, Options]:
         )
     if not isinstance(url, str) or not url.strip():
         raise BadRequest("url is required: the page's http(s) address (it is never fetched)")
-    return page, url.strip(), Options.from_mapping(options)
+    return page, url.strip(), dataclasses.replace(Options.from_mapping(options), draft_rules=drafts)
 
 
 def _decode_declared(body: bytes, charset: str) -> str | bytes:

@@ -9,6 +9,7 @@ subclasses (and werkzeug's exceptions, for 404 and 405). The rest (routes, which
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from functools import cache
@@ -22,8 +23,9 @@ from ..attributions import Attribution
 from ..config import Settings
 from ..decode import NotHtml  # noqa: F401 - imported so its error code is among DeclutterError's subclasses
 from ..errors import DeclutterError, RuleError
-from ..pipeline import MAX_URL_CHARS, CleanResult, Options
+from ..pipeline import MAX_URL_CHARS, RULE_SCHEMA, CleanResult, Options
 from ..rules.declutter import Removal
+from ..rules.draft import MAX_DRAFTS, MAX_SELECTOR_CHARS, MAX_SELECTORS, MAX_TEXT_PATTERN_CHARS
 from ..watchdog import PipelineCrashed  # noqa: F401 - as NotHtml
 from .render import RESPONSE_FORMATS
 
@@ -38,6 +40,8 @@ ITEM_TYPES: dict[tuple[type, str], type] = {
     (CleanResult, "removed"): Removal,
     (CleanResult, "attributions"): Attribution,
 }
+# Fields a request sends beside the object, not in it (Options.draft_rules is CleanRequest's draft_rules).
+SENT_APART: dict[type, frozenset[str]] = {Options: frozenset({"draft_rules"})}
 # Fields to_dict() leaves out when they hold their default (a removal is "refused" only when it was).
 OMITTED_AT_DEFAULT: dict[type, frozenset[str]] = {Removal: frozenset({"refused"})}
 
@@ -122,12 +126,14 @@ def dataclass_schema(cls: type, *, closed: bool = True) -> dict:
     """An object schema with one property per field of cls, typed from its annotations."""
     hints = typing.get_type_hints(cls)
     descriptions = DESCRIPTIONS.get(cls, {})
-    names = [field.name for field in dataclasses.fields(cls)]
+    apart = SENT_APART.get(cls, frozenset())
+    own_fields = [field for field in dataclasses.fields(cls) if field.name not in apart]
+    names = [field.name for field in own_fields]
     unknown = set(descriptions) - set(names)
     if unknown:
         raise ValueError(f"descriptions of fields {cls.__name__} does not have: {sorted(unknown)}")
     properties = {}
-    for field in dataclasses.fields(cls):
+    for field in own_fields:
         item = ITEM_TYPES.get((cls, field.name))
         schema = type_schema(list[item] if item else hints[field.name])
         if field.name in descriptions:
@@ -148,9 +154,34 @@ def dataclass_schema(cls: type, *, closed: bool = True) -> dict:
 def options_schema() -> dict:
     schema = dataclass_schema(Options)
     del schema["required"]  # every option has a default
-    for field in dataclasses.fields(Options):
-        schema["properties"][field.name]["default"] = field.default
+    for name in Options.switches():
+        schema["properties"][name]["default"] = Options.__dataclass_fields__[name].default
     schema["type"] = ["object", "null"]
+    return schema
+
+
+def draft_rule_schema() -> dict:
+    """A draft rule (CleanRequest's draft_rules): rules/schema.json as it is, its one $def inlined, with the
+    per-selector length cap of rules/draft.py; the caps across drafts are in the description."""
+    rule = json.loads(RULE_SCHEMA.read_text(encoding="utf-8"))
+    selectors = rule.pop("$defs")["selectors"]
+    selectors["items"]["maxLength"] = MAX_SELECTOR_CHARS
+
+    def inline(value: Any) -> Any:
+        if isinstance(value, dict):
+            if value.get("$ref") == "#/$defs/selectors":
+                return {**selectors, **{k: v for k, v in value.items() if k != "$ref"}}
+            return {key: inline(item) for key, item in value.items()}
+        return [inline(item) for item in value] if isinstance(value, list) else value
+
+    schema = inline({key: value for key, value in rule.items() if key not in ("$schema", "$id", "title")})
+    schema["description"] = (
+        "A rule for this request's page only, in the shape of a site rule (rules/schema.json); never stored. "
+        "domains is optional (when given, it must cover the url's host); tests and verified are checked and "
+        f"ignored. At most {MAX_SELECTORS} selectors in all the drafts, each at most {MAX_SELECTOR_CHARS} "
+        f"characters, ':has-text' patterns at most {MAX_TEXT_PATTERN_CHARS} (RE2); no XPath, no sibling "
+        "combinators, no ':contains()', and each selector names a tag, class, id or attribute for what it picks."
+    )
     return schema
 
 
@@ -273,6 +304,14 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                 "the service never fetches it.",
             },
             "options": {"$ref": "#/components/schemas/Options"},
+            "draft_rules": {
+                "type": "array",
+                "maxItems": MAX_DRAFTS,
+                "items": {"$ref": "#/components/schemas/DraftRule"},
+                "description": "Rules applied first, before the site rule and the generic layer, to this request "
+                "only (a reader's preview or kept fix); their removals name them draft:0, draft:1... in removed "
+                "and rules_applied. A bad one is a 400 naming it and its selector.",
+            },
         },
         "required": ["html", "url"],
         "additionalProperties": False,
@@ -438,6 +477,7 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
             "schemas": {
                 "CleanRequest": clean_json,
                 "Options": options_schema(),
+                "DraftRule": draft_rule_schema(),
                 "CleanResult": dataclass_schema(CleanResult),
                 "Attribution": dataclass_schema(Attribution),
                 "Removal": dataclass_schema(Removal),
