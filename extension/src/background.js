@@ -60,7 +60,8 @@ async function startJob(tab, { inPlace = false } = {}) {
   // Capture first, while the click's activeTab grant is fresh, then show the reader at once.
   const captured = await capture(tab.id);
   const url = captured.page?.url ?? tab.url ?? "";
-  await putJob(id, { state: "pending", tabId: tab.id, url, title: captured.page?.title ?? tab.title ?? "" });
+  const title = captured.page?.title ?? tab.title ?? "";
+  await putJob(id, { state: "pending", tabId: tab.id, url, title, ...(inPlace ? { inPlace } : {}) });
   // The reader opens next to the page, which stays as it was; opened by itself (always open), in the page's tab.
   if (inPlace) await api.tabs.update(tab.id, { url: `${READER_URL}#${id}` });
   else await api.tabs.create({ url: `${READER_URL}#${id}`, index: tab.index + 1, openerTabId: tab.id });
@@ -72,6 +73,12 @@ async function startJob(tab, { inPlace = false } = {}) {
 async function retryJob(id) {
   const job = await getJob(id);
   if (!job) return;
+  if (job.inPlace) {
+    // This reader took its page's place: load the page again, and the always-open watch opens it afresh.
+    await leaveAlone(job.tabId, null);
+    await api.tabs.update(job.tabId, { url: job.url });
+    return;
+  }
   await putJob(id, { ...job, state: "pending", error: null });
   await finishJob(id, job.tabId, await capture(job.tabId));
 }

@@ -104,6 +104,27 @@ def test_an_article_of_an_always_site_opens_in_the_reader_by_itself_and_a_home_p
     assert not [d for d in ext.storage(DECISIONS) if "theweek" in d["url"]]
 
 
+def test_try_again_in_a_reader_that_opened_by_itself_loads_the_page_and_opens_it_afresh(always, web, service):
+    ext = always
+    _, reader = open_in_reader(ext, web.local("/pages/heavy.html"))
+    reader.click("#dc-always")
+    reader.wait_for_selector("#dc-always[aria-pressed='true']")
+    ext.storage("async (url) => chrome.storage.local.set({service: {url, token: ''}})", "http://127.0.0.1:9")
+    article = web.local("/pages/scripted.html")
+    page = visit(ext, article)
+    page.wait_for_url(ext.extension_url("reader.html") + "#*", timeout=15_000)
+    wait_for_reader(page)
+    assert "not running" in page.text_content("#dc-status-title")
+    first = page.url
+
+    # The service is back: Try again reloads the page, which opens in a new reader with the article.
+    ext.storage("async (s) => chrome.storage.local.set({service: s})", {"url": service.url, "token": service.token})
+    page.click("#dc-retry")
+    page.wait_for_url(lambda url: url.startswith(ext.extension_url("reader.html")) and url != first, timeout=15_000)
+    wait_for_reader(page, "body.dc-ready")
+    assert "Added by script" in page.inner_text("#dc-content")
+
+
 def test_the_options_page_lists_the_sites_and_removes_them(always, web):
     ext = always
     _, reader = open_in_reader(ext, web.local("/pages/heavy.html"))
