@@ -3,14 +3,16 @@ espeak-ng, silent: see harness.speech_env), highlighting each block as its utter
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
 import pytest
-from harness import open_in_reader
+from harness import ROOT, artifact, open_in_reader
 
 pytestmark = pytest.mark.browser
 
+DOCS_SCREENSHOT = ROOT / "docs" / "images" / "reader-listen.png"
 # Utterances start a few seconds late the first time: Chromium starts speech-dispatcher on the first one.
 SPEECH_TIMEOUT_MS = 45_000
 
@@ -71,7 +73,7 @@ def test_listen_reads_every_block_in_order_highlighting_each(reader, ext):
 
 
 def test_pause_keeps_the_place_in_view_and_resume_goes_on_from_it(reader, ext):
-    reader.set_viewport_size({"width": 900, "height": 360})  # short, so reading has to scroll
+    reader.set_viewport_size({"width": 1280, "height": 560})  # short, so reading has to scroll
     reader.click("#dc-listen")
     blocks = reader.evaluate(RECORD, [module_url(ext), 4])
     reader.click("#dc-listen-play")
@@ -90,6 +92,11 @@ def test_pause_keeps_the_place_in_view_and_resume_goes_on_from_it(reader, ext):
         timeout=5_000,
     )
     assert reader.evaluate("scrollY") > 0
+    shot = artifact("reader-listen.png")
+    reader.screenshot(path=str(shot))
+    # The README's picture, refreshed on request only.
+    if os.environ.get("DECLUTTER_UPDATE_SCREENSHOT") == "1":
+        shutil.copyfile(shot, DOCS_SCREENSHOT)
     # Resume says the paused block again (it stays highlighted) and goes on to the end.
     reader.click("#dc-listen-play")
     reader.wait_for_function(FINISHED, timeout=SPEECH_TIMEOUT_MS)
