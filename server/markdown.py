@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from lxml import etree, html
@@ -47,7 +48,7 @@ _HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 # digits stand on both sides of it (intraword, it is text), "&" that would start a character reference.
 _TEXT_ESCAPE_RE = re.compile(r"[\\`*\[\]<>~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]{1,32};)")
 # What a line may start with that makes it a heading, quote, list item, setext underline or thematic break.
-_LINE_START_RE = re.compile(r"(?:#{1,6}|[+-])(?=[ \t]|$)|(?:=+|-+)[ \t]*$|[0-9]{1,9}(?=[.)](?:[ \t]|$))")
+_LINE_START_RE = re.compile(r"^(?:(?:#{1,6}|[+-])(?=[ \t]|$)|(?:=++|-++)[ \t]*+$|[0-9]{1,9}(?=[.)](?:[ \t]|$)))")
 # Characters a link destination may not hold bare (its end, a title's start, escapes, a table's cells).
 _DESTINATION_RE = re.compile(r"[\x00-\x20()<>\\|\x7f]")
 _LINK_SCHEMES_RE = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
@@ -56,6 +57,14 @@ _BACKTICKS_RE = re.compile(r"`+")
 # A hard line break, in the inline text while a paragraph is being put together (NUL: never in a fragment).
 _BREAK = "\x00"
 _EDGE_SPACE = " \t\n\r\f" + _BREAK
+# Emphasis delimiters and link starts stand as these control characters (never in a fragment either) until the
+# paragraph is whole: a delimiter pair that CommonMark's flanking rules would not read as emphasis where it stands
+# (word<em>"quoted"</em>) is dropped, its text kept; a "!" of text right before a link is escaped.
+_DELIMITER_MARKS = {"*": ("\x01", "\x02"), "**": ("\x03", "\x04"), "~~": ("\x05", "\x06")}
+_OPENING_MARKS = {opening: delimiter for delimiter, (opening, _) in _DELIMITER_MARKS.items()}
+_CLOSING_MARKS = {closing: delimiter for delimiter, (_, closing) in _DELIMITER_MARKS.items()}
+_LINK_MARK = "\x07"
+_MARK_RE = re.compile("[\x01-\x07]")
 
 # Characters lxml refuses in text (a clean() fragment has none: server/parse.py drops them; other callers may not).
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -194,7 +203,7 @@ class _Converter:
 
     def _paragraphs(self, run: list[str], out: list[Block]) -> None:
         """A run of inline Markdown as paragraphs: two line breaks in a row part two paragraphs."""
-        text = "".join(run)
+        text = _resolve_marks("".join(run))
         if not text.strip(_EDGE_SPACE):
             return
         paragraph: list[str] = []
@@ -286,7 +295,7 @@ class _Converter:
 
     def inline_line(self, element: HtmlElement) -> str:
         """The element's content as one line of inline Markdown (for headings, cells, terms)."""
-        return _HTML_SPACE_RE.sub(" ", self._children(element).replace(_BREAK, " ")).strip()
+        return _HTML_SPACE_RE.sub(" ", _resolve_marks(self._children(element).replace(_BREAK, " "))).strip()
 
     def _inline(self, element: HtmlElement, run: list[str]) -> None:
         """Append the element (not its tail) to the run of inline Markdown."""
@@ -306,7 +315,7 @@ class _Converter:
                 inner = self._children(element)
             finally:
                 self.open_emphasis.discard(delimiter)
-            run.append(_wrap(inner, delimiter, delimiter))
+            run.append(_wrap(inner, *_DELIMITER_MARKS[delimiter]))
         elif tag == "q":
             run.append(f"“{self._children(element)}”")
         else:
@@ -336,8 +345,7 @@ class _Converter:
         if not destination or not label.strip():
             run.append(label)
             return
-        _unbang(run)
-        run.append(_wrap(label, "[", f"]({destination})"))
+        run.append(_wrap(label, _LINK_MARK + "[", f"]({destination})"))
 
     def _image(self, element: HtmlElement, run: list[str]) -> None:
         alt = _HTML_SPACE_RE.sub(" ", element.get("alt") or "").strip()
@@ -345,8 +353,7 @@ class _Converter:
         if destination is None:
             run.append(escape_text(alt))
             return
-        _unbang(run)
-        run.append(f"![{escape_text(alt)}]({destination})")
+        run.append(f"![{escape_text(alt)}]({destination})")  # "!!" before it is a "!", then the image
 
 
 def _wrap(inner: str, opening: str, closing: str) -> str:
@@ -358,12 +365,95 @@ def _wrap(inner: str, opening: str, closing: str) -> str:
     return f"{lead}{opening}{core}{closing}{trail}"
 
 
-def _unbang(run: list[str]) -> None:
+def _resolve_marks(text: str) -> str:
+    """Inline Markdown with its marks (see _DELIMITER_MARKS) made delimiters, dropped or escapes."""
+    positions = [match.start() for match in _MARK_RE.finditer(text)]
+    if not positions:
+        return text
+    delimiters = [position for position in positions if text[position] != _LINK_MARK]
+    dropped = _dropped_delimiters(text, delimiters) if delimiters else set()
+    out: list[str] = []
+    start = 0
+    for position in positions:
+        out.append(text[start:position])
+        start = position + 1
+        mark = text[position]
+        if mark == _LINK_MARK:
+            _unbang(out)
+        elif position not in dropped:
+            out.append(_OPENING_MARKS.get(mark) or _CLOSING_MARKS[mark])
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _dropped_delimiters(text: str, delimiters: list[int]) -> set[int]:
+    """The delimiter marks that CommonMark would not read as emphasis where they stand, in pairs."""
+    partner: dict[int, int] = {}
+    openings: list[int] = []
+    for position in delimiters:
+        if text[position] in _OPENING_MARKS:
+            openings.append(position)
+        elif text[position] in _CLOSING_MARKS and openings:  # marks are nested as the elements were
+            opening = openings.pop()
+            partner[opening], partner[position] = position, opening
+    # A dropped pair changes what its neighbours see (a mark reads as punctuation, the text beside it may not):
+    # the pairs beside a dropped one are checked again.
+    dropped = set(delimiters) - partner.keys()
+    pending = [position for position in delimiters if text[position] in _OPENING_MARKS and position in partner]
+    while pending:
+        opening = pending.pop()
+        closing = partner[opening]
+        if opening in dropped or (_opens(text, opening, dropped) and _closes(text, closing, dropped)):
+            continue
+        dropped.update((opening, closing))
+        for mark in (opening, closing):
+            for step in (-1, 1):
+                beside = _beside(text, mark, step, dropped)
+                if beside in partner and beside not in dropped:
+                    pending.append(min(beside, partner[beside]))
+    return dropped
+
+
+def _beside(text: str, index: int, step: int, dropped: set[int]) -> int:
+    """The index of the character next to index that will be written (dropped marks are not)."""
+    index += step
+    while index in dropped:
+        index += step
+    return index
+
+
+def _kind(text: str, index: int) -> str:
+    """What CommonMark's flanking rules see at index: "space" (the line's edges too), "punct" or "other"."""
+    if not 0 <= index < len(text):
+        return "space"
+    char = text[index]
+    if char == _BREAK or char.isspace():
+        return "space"
+    # Marks stand for delimiters and "[", all punctuation.
+    return "punct" if char < "\x08" or unicodedata.category(char)[0] in "PS" else "other"
+
+
+def _opens(text: str, index: int, dropped: set[int]) -> bool:
+    """Left-flanking: not followed by space, and not by punctuation unless space or punctuation precedes."""
+    following = _kind(text, _beside(text, index, 1, dropped))
+    return following != "space" and (following != "punct" or _kind(text, _beside(text, index, -1, dropped)) != "other")
+
+
+def _closes(text: str, index: int, dropped: set[int]) -> bool:
+    """Right-flanking: not preceded by space, and not by punctuation unless space or punctuation follows."""
+    preceding = _kind(text, _beside(text, index, -1, dropped))
+    return preceding != "space" and (preceding != "punct" or _kind(text, _beside(text, index, 1, dropped)) != "other")
+
+
+def _unbang(out: list[str]) -> None:
     """A "!" of text right before a link would make it an image: escape it."""
-    for index in range(len(run) - 1, -1, -1):
-        if run[index]:
-            if run[index].endswith("!") and not run[index].endswith("\\!"):
-                run[index] = run[index][:-1] + "\\!"
+    for index in range(len(out) - 1, -1, -1):
+        piece = out[index]
+        if piece:
+            # An odd number of backslashes before it escapes it; an even number are escaped backslashes.
+            backslashes = len(piece) - 1 - len(piece[:-1].rstrip("\\"))
+            if piece.endswith("!") and backslashes % 2 == 0:
+                out[index] = piece[:-1] + "\\!"
             return
 
 

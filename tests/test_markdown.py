@@ -147,6 +147,8 @@ def test_an_exclamation_mark_before_a_link_stays_text():
     root = rendered(fragment_to_markdown('<p>Wow!<a href="https://example.com">link</a></p>'))
     assert root.find(".//img") is None and root.find(".//a").text == "link"
     assert root.text_content().strip() == "Wow!link"
+    root = rendered(fragment_to_markdown('<p>a back\\!<a href="https://example.com">link</a></p>'))
+    assert root.find(".//img") is None and root.text_content().strip() == "a back\\!link"
 
 
 def test_tables_as_gfm_pipe_tables():
@@ -253,13 +255,31 @@ def test_text_that_looks_like_markup_reads_as_itself(text):
 MARKUP_TEXT = st.text(alphabet=st.sampled_from(list("ab19 \n\t\xa0é\\`*_[]()<>#+-=!|~&;:./\"'")), max_size=40)
 
 
-@settings(max_examples=300, deadline=None)
-@given(MARKUP_TEXT, MARKUP_TEXT)
-def test_any_text_reads_as_itself(first, second):
-    """Text of Markdown's special characters, in a paragraph and around a link, reads back unchanged."""
-    md = fragment_to_markdown(f'<p>{escape(first)}<a href="https://example.com/">{escape(second)}</a></p>')
-    assert rendered_text(md) == " ".join(f"{first}{second}".split())
+INLINE = ("a", "em", "strong", "del", "span", "b", "i", "s")
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKUP_TEXT, st.sampled_from(INLINE), st.sampled_from(INLINE), MARKUP_TEXT, MARKUP_TEXT, MARKUP_TEXT)
+def test_any_text_reads_as_itself(first, outer, inner, second, third, fourth):
+    """Text of Markdown's special characters around and inside links and emphasis reads back unchanged (an
+    emphasis that CommonMark could not read where it stands is dropped, never left as stray delimiters)."""
+    href = ' href="https://example.com/"'
+    md = fragment_to_markdown(
+        f"<p>{escape(first)}<{outer}{href}>{escape(second)}<{inner}{href}>{escape(third)}</{inner}></{outer}>"
+        f"{escape(fourth)}</p>"
+    )
+    assert rendered_text(md) == " ".join(f"{first}{second}{third}{fourth}".split())
     assert_inert(md)
+
+
+def test_emphasis_that_cannot_stand_there_is_dropped_not_left_as_asterisks():
+    for fragment, text in (
+        ("<p><strong>Bold:</strong>text</p>", "Bold:text"),
+        ('<p>word<em>"quoted"</em> after</p>', 'word"quoted" after'),
+    ):
+        md = fragment_to_markdown(fragment)
+        assert "*" not in md and rendered_text(md) == text
+    assert fragment_to_markdown("<p><b>WASHINGTON —</b> The</p>") == "**WASHINGTON —** The"
 
 
 def test_xss_vectors_cannot_inject_html_or_script_links():
