@@ -100,16 +100,22 @@ def read_draft_rules(value: object) -> tuple[dict, ...]:
     return tuple(value)
 
 
+def read_capped(path: Path, limit: int, what: str) -> bytes:
+    """A file's bytes, refused past `limit` without reading more than one byte beyond it."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except OSError as exc:
+        raise BadRequest(f"cannot read {what} {path}: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise BadRequest(f"{what} {path} is over {limit} bytes")
+    return data
+
+
 def load_draft_file(path: Path) -> dict:
     """One draft rule from a YAML (or JSON) file, for `declutter clean --draft-rule`: a mapping, at most
     MAX_DRAFT_JSON_CHARS long, without YAML aliases (a few nested ones expand to millions of values)."""
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_DRAFT_JSON_CHARS + 1)
-    except OSError as exc:
-        raise BadRequest(f"cannot read the draft rule {path}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_DRAFT_JSON_CHARS:
-        raise BadRequest(f"the draft rule {path} is over {MAX_DRAFT_JSON_CHARS} bytes")
+    data = read_capped(path, MAX_DRAFT_JSON_CHARS, "the draft rule")
     try:
         text = data.decode("utf-8")
         if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
