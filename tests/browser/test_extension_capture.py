@@ -118,13 +118,15 @@ def test_the_service_gets_a_gzip_body_without_script_bodies_but_with_json_ld(rel
     # The page as rendered: the script's paragraph is there; every script and style body is gone but JSON-LD's.
     assert "Added by script" in page.text_content()
     scripts = page.xpath("//script")
-    assert len(scripts) == 4
+    assert len(scripts) == 5  # JSON-LD, analytics, app state, hydration, and the template's
     json_ld = [s for s in scripts if s.get("type") == "application/ld+json"]
     assert len(json_ld) == 1
     assert json.loads(json_ld[0].text)["author"]["name"] == "Elin Haraldsen"
     assert all(not (s.text or "").strip() for s in scripts if s not in json_ld)
     assert page.xpath("//style") and all(not (s.text or "").strip() for s in page.xpath("//style"))
     assert "__APP_STATE__" in payload["html"]  # the elements stay, only their bodies go
+    # A template's content too (lxml parses it as ordinary children).
+    assert page.xpath("//template//form") and not page.xpath("//template//*[self::script or self::style]/text()")
 
     # The service read the JSON-LD: the byline and date are only there.
     key = "job:" + reader.url.split("#", 1)[1]

@@ -68,7 +68,8 @@ export function capturePage(markAttribute) {
     // Script and style bodies are most of a modern page's bytes and none of its article; JSON-LD stays (the
     // service's metadata stage reads it).
     let dropped = 0;
-    for (const element of copy.querySelectorAll("script, style")) {
+    const templates = [...copy.querySelectorAll("template")].map((template) => template.content);
+    for (const element of [copy, ...templates].flatMap((root) => [...root.querySelectorAll("script, style")])) {
       const type = (element.getAttribute("type") ?? "").trim().toLowerCase();
       if (element.localName === "script" && type === "application/ld+json") continue;
       dropped += element.textContent.length;
