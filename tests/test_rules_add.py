@@ -147,6 +147,19 @@ def test_a_new_site_file_in_the_house_style(checkout: Path, capsys):
     assert read_rule_data(checkout / f"rules/sites/{SITE}.yaml")["tests"] == bundle()["rule"]["tests"]
 
 
+@pytest.mark.parametrize("existing", [True, False], ids=["merged", "new file"])
+def test_a_bundle_that_only_pins_the_article(checkout: Path, capsys, existing: bool):
+    """ "This is the article" alone: content selectors, no strip."""
+    if not existing:
+        (checkout / f"rules/sites/{SITE}.yaml").unlink()
+    data = bundle(rule_strip=[], rule_content=["div.content__article-body"])
+    data["rule"]["tests"][0]["must_not_contain"] = ["Most popular"]
+    assert add(write(checkout, data)) == 0, capsys.readouterr().err
+    merged = read_rule_data(checkout / f"rules/sites/{SITE}.yaml")
+    assert merged["content"][-1] == "div.content__article-body"
+    assert existing == ("strip" in merged)
+
+
 def test_a_subdomain_bundle_goes_into_the_file_that_covers_it(checkout: Path, capsys):
     data = bundle(domain="www.theguardian.com", rule_domains=["www.theguardian.com"])
     assert add(write(checkout, data)) == 0, capsys.readouterr().err
@@ -235,6 +248,7 @@ HOSTILE = {
     "absolute fixture name": (_with_fixture("/tmp/page.html"), "not a plain file name"),
     "hidden fixture name": (_with_fixture(".page.html"), "not a plain file name"),
     "fixture name not .html": (_with_fixture("page.sh"), "not a plain file name"),
+    "fixture name with a space": (_with_fixture("my page.html"), "not a plain file name"),
     "fixture name with a NUL": (_with_fixture("page\x00.html"), "not a plain file name"),
     "a huge fixture": (_with_fixture("big.html", _huge_page()), f"at most {MAX_FIXTURE_BYTES}"),
     "a fixture not a string": (_with_fixture("page.html", ["<html>"]), "as a string"),
@@ -265,6 +279,8 @@ HOSTILE = {
     "a later version": (bundle(version=2), "version 1"),
     "version true": (bundle(version=True), "version 1"),
     "no tests": (bundle(rule_tests=[]), "rule/tests"),
+    "nothing to do": (bundle(rule_strip=[]), "does nothing"),
+    "keep alone": (bundle(rule_strip=[], rule_keep=["div.content__article-body"]), "strips something"),
     "no verified": ({**bundle(), "rule": {k: v for k, v in bundle()["rule"].items() if k != "verified"}}, "verified"),
     "an XPath selector": (
         bundle(rule_strip=[{"category": "ads", "selectors": ["xpath://a"]}]),

@@ -36,12 +36,12 @@ log = logging.getLogger(__name__)
 
 BUNDLE_FORMAT, BUNDLE_VERSION = "declutter-rule-bundle", 1
 BUNDLE_KEYS = frozenset({"format", "version", "domain", "rule", "fixtures"})
-MAX_FIXTURE_BYTES = 5 * 1024 * 1024  # the service's default body limit: a bigger page could not be cleaned
+MAX_FIXTURE_BYTES = 3 * 1024 * 1024 // 2  # CONTRIBUTING.md's limit, held by tests/test_rules.py
 MAX_FIXTURES = 8
-MAX_BUNDLE_BYTES = MAX_FIXTURES * MAX_FIXTURE_BYTES * 2  # JSON escaping at most doubles most pages
+MAX_BUNDLE_BYTES = MAX_FIXTURES * MAX_FIXTURE_BYTES * 2 + (1 << 20)  # JSON escaping about doubles a page at worst
 MAX_DOMAIN_CHARS = 253  # DNS
-# A fixture name is a plain file name: no folder, no leading dot, nothing a shell or a file system reads specially.
-FIXTURE_NAME_RE = re.compile(r"^[a-z0-9_-][a-z0-9._-]{0,99}\.html$")
+# A fixture name is a plain file name (the schema's characters): no folder, no leading dot, nothing read specially.
+FIXTURE_NAME_RE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}\.html$")
 # Characters json.dumps writes raw that YAML reads as a line break or refuses in a stream: written as \u escapes.
 _YAML_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 # The order of a site file's keys, as the shipped files write them.
@@ -157,8 +157,8 @@ def _fixtures(value: object, path: Path) -> dict[str, str]:
     for name, page in value.items():
         if not FIXTURE_NAME_RE.match(name):
             raise DeclutterError(
-                f"{path}: fixture name {name[:80]!r} is not a plain file name (lowercase letters, digits, '.', "
-                "'_' and '-', ending in .html)"
+                f"{path}: fixture name {name[:80]!r} is not a plain file name (letters, digits, '.', '_' and '-', "
+                "not starting with '.', ending in .html)"
             )
         if not isinstance(page, str):
             raise DeclutterError(f"{path}: fixtures/{name} must be the page's HTML as a string")
@@ -178,9 +178,11 @@ def _rule(value: object, domain: str, fixtures: dict[str, str], schema_path: Pat
         raise DeclutterError(f"{path}: {exc.message.replace('draft_rules/0', 'rule')}") from exc
     if domain not in value.get("domains", ()):
         raise DeclutterError(f"{path}: rule/domains must list the bundle's domain {domain}")
-    for key in ("verified", "tests", "strip"):
+    for key in ("verified", "tests"):
         if not value.get(key):
             raise DeclutterError(f"{path}: rule/{key}: a shared site rule needs it (see CONTRIBUTING.md)")
+    if not value.get("strip") and not value.get("content"):
+        raise DeclutterError(f"{path}: rule: a shared site rule strips something (strip) or pins the article (content)")
     named = {test["fixture"] for test in value["tests"]}
     unused, absent = sorted(set(fixtures) - named), sorted(named - set(fixtures))
     if unused or absent:
@@ -291,7 +293,7 @@ def render_rule(rule: dict, domain: str) -> str:
     lines = [f'# Site rule for {domain}, from a "Fix this page" bundle (declutter rules add); see CONTRIBUTING.md.']
     rule = {"name": domain, **rule}
     for key in KEY_ORDER:
-        if key not in rule:
+        if rule.get(key) in (None, []):
             continue
         if key == "strip":
             lines.append("strip:")
