@@ -24,6 +24,8 @@ const CATEGORY_NAMES = {
   other: "Other",
 };
 const AUTHOR_KEY = "fixAuthor";
+// What `declutter rules add` accepts for one fixture (CONTRIBUTING.md's limit).
+const MAX_FIXTURE_BYTES = 1.5 * 1024 * 1024;
 
 let job = null;
 let draft = null;
@@ -171,10 +173,14 @@ async function share() {
     say("The captured page is no longer kept: open the page in Declutter again.", "bad");
     return;
   }
+  const domain = ruleDomain(page.url);
+  if (!/\.[a-z]/.test(domain)) {
+    say(`A site rule needs a site's name, and ${domain || "this page"} has none: keep the fix for yourself instead.`, "bad");
+    return;
+  }
   const by = $("dc-fix-author").value;
   await api.storage.local.set({ [AUTHOR_KEY]: by });
   const samples = Object.fromEntries((draft.picks ?? []).map((p) => [p.selector, p.sample ?? ""]));
-  const domain = ruleDomain(page.url);
   const bundle = makeBundle({ domain, rule: draftRule(draft), result: job.result, page, samples, by });
   const blob = new Blob([`${JSON.stringify(bundle, null, 2)}\n`], { type: "application/json" });
   const link = el("a", { href: URL.createObjectURL(blob), download: `${domain}.declutter-rule.json` });
@@ -182,7 +188,11 @@ async function share() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-  say(`Saved ${domain}.declutter-rule.json: add it with \`declutter rules add\` and open a pull request (see CONTRIBUTING.md).`, "ok");
+  const tooLarge = new TextEncoder().encode(page.html).length > MAX_FIXTURE_BYTES;
+  say(tooLarge
+    ? `Saved ${domain}.declutter-rule.json, but the page is over the 1.5 MB a fixture may hold: save a smaller copy of it as the fixture before \`declutter rules add\`.`
+    : `Saved ${domain}.declutter-rule.json: add it with \`declutter rules add\` and open a pull request (see CONTRIBUTING.md).`,
+  tooLarge ? "bad" : "ok");
 }
 
 function buildPanel() {
