@@ -6,7 +6,6 @@ Dependabot entry fails here.
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import subprocess
@@ -21,8 +20,6 @@ from tests.conftest import ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 CI_RUN = ROOT / ".ci" / "run"
-# Folders that hold installed or generated files, not the project's own.
-NOT_OURS = {".git", ".venv", "node_modules", "build", "dist", "test-artifacts", ".hypothesis", ".pytest_cache"}
 NPM_FILES = ("package.json", "package-lock.json")
 PIP_FILES = ("pyproject.toml", "requirements.txt", "setup.py")
 SCHEDULES = {"daily", "weekly", "monthly"}
@@ -121,13 +118,19 @@ def test_actions_are_pinned_to_a_release(workflow):
 
 
 def _folders_holding(names: tuple[str, ...]) -> set[str]:
-    """Every folder of the tree (as Dependabot names it: "/", "/extension") holding one of these files."""
+    """Every folder of the project (as Dependabot names it: "/", "/extension") holding one of these files: the
+    files git tracks, or would (installed and generated folders are ignored)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", *(f"*{name}" for name in names)],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
     found = set()
-    for folder, subfolders, files in os.walk(ROOT):
-        subfolders[:] = [name for name in subfolders if name not in NOT_OURS and not name.endswith(".egg-info")]
-        if any(name in files for name in names):
-            relative = Path(folder).relative_to(ROOT).as_posix()
-            found.add("/" if relative == "." else f"/{relative}")
+    for path in filter(None, listed.split("\0")):
+        if Path(path).name in names:
+            folder = Path(path).parent.as_posix()
+            found.add("/" if folder == "." else f"/{folder}")
     return found
 
 
