@@ -385,3 +385,21 @@ def test_firefox_pick_preview_and_keep(firefox, node_modules, extension_build, s
     assert json.loads(seen["kept"])["harbour-gazette.test"]["rule"]["strip"][0]["selectors"] == [".tideline"]
     assert NEWSLETTER_TEXT not in seen["nextVisit"]
     assert "Mayor Ana Petrova" in seen["nextVisit"]
+
+
+def test_a_kept_fix_the_service_refuses_is_left_out_and_said(fix_ext, web):
+    broken = {
+        "site": "harbour-gazette.test",
+        "url": "http://www.harbour-gazette.test/sea-wall-vote.html",
+        "rule": {"strip": [{"category": "other", "note": "hand-edited", "selectors": ["div[[["]}]},
+        "saved": "2026-12-05T10:00:00.000Z",
+    }
+    fix_ext.storage("async (fix) => chrome.storage.local.set({fixes: {'harbour-gazette.test': fix}})", broken)
+    _, reader = open_in_reader(fix_ext, web.seed(*GAZETTE))
+    # The page is still read, cleaned without the fix, and the panel says why.
+    assert reader.locator("body.dc-ready").count() == 1, reader.text_content("#dc-status")
+    assert NEWSLETTER_TEXT in reader_text(reader)
+    status = wait_for_status(reader, "bad")
+    assert "Your kept fix for this site was refused by the service" in status
+    assert "div[[[" in status
+    assert reader.text_content(".dc-fix-pick code") == "div[[["

@@ -223,12 +223,18 @@ async function main() {
     await openPanel();
     if (!(draft.picks ?? []).length && !draft.content) await pick();
   });
-  const follow = (next) => {
+  let toldRefusal = false;
+  const follow = async (next) => {
     job = next;
     fixButton.hidden = !(job?.state === "done" && /^https?:/.test(job.url ?? ""));
+    // A kept fix the service refused: the page was cleaned without it, and the reader hears why at once.
+    if (job?.fixRefused && job.state === "done" && !toldRefusal) {
+      toldRefusal = true;
+      await openPanel();
+    }
   };
-  follow(await getJob(jobId));
   draft = await getDraft(jobId);
+  await follow(await getJob(jobId));
   api.storage.onChanged.addListener(async (changes, area) => {
     if (area !== "session") return;
     if (changes[jobKey(jobId)]?.newValue) follow(changes[jobKey(jobId)].newValue);
