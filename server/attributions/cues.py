@@ -38,6 +38,7 @@ from .lexicon import (
     PARTICLE_CUES,
     PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
+    PREPOSITIONAL_CUES,
     SPEECH_PARTICIPLES,
     WEAK_CUES,
 )
@@ -50,6 +51,7 @@ from .patterns import (
     CALL_ON_RE,
     COLON_END_RE,
     COLON_SRC_RE,
+    COMMA_RE,
     COORDINATED_RE,
     CUE_AFTER_OTHER_RE,
     CUE_AFTER_SPACE_RE,
@@ -61,10 +63,13 @@ from .patterns import (
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     PARTICLE_RES,
+    PHRASE_END_RE,
     PROGRESSIVE_RE,
     QUOTE_CHARS_RE,
     RELATIVE_RE,
+    STRONG_VERB_RE,
     SUBORDINATE_SUBJECT_RE,
+    WORD_CHAR_RE,
 )
 from .sources import clause_subject, source_after, source_before
 from .structure import RawAttribution, Sentence, Span, skip_spaces
@@ -74,6 +79,9 @@ log = logging.getLogger(__name__)
 # Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
 # rest of the cap, each sentence examined for one counting as one cue.
 MAX_CUES = 20000
+
+# Fewest words in a statement split around its cue.
+MIN_STATEMENT_WORDS = 3
 
 # The attributions found so far in a sentence, each with its cue's position.
 Found = list[tuple[int, RawAttribution]]
@@ -145,7 +153,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if extent is None:
         return None
     cue_start, cue_end, verb = extent
-    if verb == "according to":
+    if verb in PREPOSITIONAL_CUES:
         return according_to(sentence, cue_start, cue_end)
     before = text[max(sentence_start, cue_start - 12) : cue_start]
     progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(before)
@@ -177,8 +185,12 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             return coordinated_cue(sentence, subject, cue_start, cue_end, verb, weak)
     if source is None:
         return None if base or weak else clause_then_cue_then_source(sentence, cue_start, cue_end)
-    if verb in FINDING_FORMS and not documents_speak(text, source):
-        return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
+    if verb in FINDING_FORMS:
+        if not documents_speak(text, source):
+            return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
+        # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
+        # finite verb ("show no significant changes in …" is an object)
+        weak = not _finite_clause_follows(text, cue_end, sentence_end)
     quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end)
     if quoted:
         return quoted
@@ -202,6 +214,14 @@ def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span |
             # "said the officials, who added that …": the relative pronoun's antecedent speaks
             source = source_before(text, sentence_start, relative.start())
     return source
+
+
+def _finite_clause_follows(text: str, cue_end: int, sentence_end: int) -> bool:
+    start = skip_spaces(text, cue_end, sentence_end)
+    phrase_end = PHRASE_END_RE.search(text, start, sentence_end)
+    return bool(
+        STRONG_VERB_RE.search(text, start, min(start + 160, phrase_end.start() if phrase_end else sentence_end))
+    )
 
 
 def documents_speak(text: str, source: Span) -> bool:
@@ -303,8 +323,14 @@ def _clause_content(
 def cue_between_commas(
     sentence: Sentence, source: Span, cue_start: int, cue_end: int, rest: int
 ) -> RawAttribution | None:
-    """'In part, Levin says, quality is key': a parenthetical cue; the content is the clause after its comma."""
-    content = trim_forward(sentence.text, sentence.quotes, rest, sentence.end)
+    """'Mindfulness apps, says Bradford, can teach …': a parenthetical cue; the content is the clause around it, the
+    part before the first comma of the pair and the part after the second."""
+    text, quotes = sentence.text, sentence.quotes
+    content = trim_forward(text, quotes, rest, sentence.end)
+    first_comma = text.rfind(",", sentence.start, min(cue_start, source[0]))
+    lead = trim_content(text, quotes, lead_start(text, sentence.start, first_comma, quotes), first_comma)
+    if lead[1] > lead[0] and content[1] > content[0]:
+        return _around_cue(sentence, source, cue_start, cue_end, lead, content)
     return _unless_empty(sentence, source, cue_start, cue_end, content)
 
 
@@ -410,11 +436,36 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
         content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
+        rest = _rest_after_source(text, source[1], sentence.end)
+        if rest is not None:
+            # "The goal, according to the change log, is to provide …": the statement is around the cue
+            rest_content = trim_forward(text, quotes, rest, sentence.end)
+            return _around_cue(sentence, source, cue_start, cue_end, content, rest_content)
         if not enough_words(text, *content):
             return None
     if content[1] <= content[0]:
         return None
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def _rest_after_source(text: str, source_end: int, sentence_end: int) -> int | None:
+    """Where the sentence goes on after a source between commas (", according to X, is …"), if it does."""
+    comma = COMMA_RE.match(text, source_end, sentence_end)
+    if not comma or not WORD_CHAR_RE.search(text, comma.end(), sentence_end):
+        return None
+    return comma.end()
+
+
+def _around_cue(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, lead: Span, rest: Span
+) -> RawAttribution | None:
+    """A statement interrupted by its cue and source: two fragments, the clause before and the clause after."""
+    pieces = [span for span in (lead, rest) if span[1] > span[0]]
+    if not pieces or sum(len(sentence.text[s:e].split()) for s, e in pieces) < MIN_STATEMENT_WORDS:
+        return None
+    raw = RawAttribution(source, (cue_start, cue_end), (pieces[0][0], pieces[-1][1]), "", sentence.paragraph)
+    raw.fragments = pieces
+    return raw
 
 
 def colon_cue(sentence: Sentence, found: Found) -> None:

@@ -60,7 +60,7 @@ def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], r
     claims = _Claims(raws)
     paragraph_starts = [start for start, _ in paragraph_spans]
     for raw in raws:
-        pieces = _split_by_paragraph(text, [raw.content], paragraph_spans, paragraph_starts)
+        pieces = _split_by_paragraph(text, raw.fragments or [raw.content], paragraph_spans, paragraph_starts)
         split = _split_quote(text, quotes, raw, claims, paragraph_spans, paragraph_starts)
         if split is not None:
             pieces.append(split)

@@ -232,6 +232,13 @@ PARTICLE_CUES: dict[str, str] = {
     "put": "it",
 }
 
+# Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith"):
+# the cue and source sit at the start of the sentence, at its end, or between commas inside it.
+PREPOSITIONAL_CUES: frozenset[str] = frozenset(
+    ["according to", "per"]
+    + [f"as {verb} by" for verb in words("noted reported explained described stated detailed outlined")]
+)
+
 # Openings of a reported clause right after a cue ("said that …", "asked whether …").
 CLAUSE_OPENERS: tuple[str, ...] = ("that ", "that,", "how ", "why ", "whether ", "what ")
 

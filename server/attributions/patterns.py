@@ -76,8 +76,13 @@ WORD_CHAR_RE = re.compile(r"\w")
 # Cues: the reporting verb, its addressee, venue and time
 # ---------------------------------------------------------------------------------------------
 
-# The reporting cue regex: "according to" plus the verb list, word-bounded and trie-shaped for speed.
-CUE_WORDS = r"(?:[Aa]ccording to|" + trie_pattern(sorted(set(CUE_VERBS))) + ")"
+# The reporting cue regex: the prepositional cues (lexicon.PREPOSITIONAL_CUES) plus the verb list, word-bounded and
+# trie-shaped for speed.
+CUE_WORDS = (
+    r"(?:[Aa]ccording to|[Pp]er|[Aa]s (?:noted|reported|explained|described|stated|detailed|outlined) by|"
+    + trie_pattern(sorted(set(CUE_VERBS)))
+    + ")"
+)
 CUE_RE = re.compile(r"\b" + CUE_WORDS + r"\b")
 # The same cues found by the non-word character before them: a pattern that opens with a literal or a character
 # class lets re skip to the candidates instead of trying a match at every position. A space comes before most;
@@ -214,7 +219,7 @@ COLON_SRC_RE = re.compile(
 
 # A leading conjunction is the writer's glue, not part of the reported content (matched past leading whitespace:
 # a sentence may start inside a whitespace run, so the run is skipped by skip_spaces rather than by the pattern).
-LEAD_CONJ_RE = re.compile(r"(?:And|But|So|Yet|Or|Still|Also)\s++")
+LEAD_CONJ_RE = re.compile(r"(?:And|But|So|Yet|Or|Still|Also),?+\s++")
 
 # A cue followed only by a colon up to the end of the paragraph.
 COLON_END_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+(?:\n|$)")

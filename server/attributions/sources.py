@@ -302,7 +302,10 @@ def _apposition_after(phrase: list[Token], comma: int) -> int | None:
     following = phrase[comma + 1][2].lower() if comma + 1 < len(phrase) else ""
     if end == comma + 1 or following in NP_BREAK or following in PRONOUNS:
         return None
-    # ", and Eddie Villalba, …" is another coordinated source, whatever follows
+    # ", and Eddie Villalba, …" is another coordinated source, whatever follows; ", and he's …" is a clause
+    after_and = phrase[comma + 2][2].lower() if comma + 2 < len(phrase) else ""
+    if following == "and" and (after_and in PRONOUNS or RELATIVE_WORD_RE.match(after_and) or after_and in NP_BREAK):
+        return None
     if following != "and" and _looks_clausal(phrase[comma + 1 : end]):
         return None
     return end

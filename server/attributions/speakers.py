@@ -28,6 +28,7 @@ from .lexicon import (
     PLACE_WORDS,
     PLURAL_PRONOUNS,
     POST_MODIFIER_PREPOSITIONS,
+    PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
     PUBLICATION_HEADS,
     SOURCE_NOUNS,
@@ -74,8 +75,14 @@ def name_core(source: str) -> str:
     """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
     name = _without_apposition(_without_parentheticals(source).strip())
     words = name.split()
-    # lowercase determiners go, and a capitalised function word that only starts the sentence ("When Meghan")
-    while len(words) > 1 and (words[0] in DETERMINERS or (words[0].lower() in NP_BREAK and words[1][:1].isupper())):
+    # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
+    # sentence ("When Meghan")
+    while len(words) > 1 and (
+        words[0] in DETERMINERS
+        or words[0] in ("A", "An")
+        or words[0].isdigit()
+        or (words[0].lower() in NP_BREAK and words[1][:1].isupper())
+    ):
         words = words[1:]
     if " and " in name:
         return " ".join(words)
@@ -106,6 +113,17 @@ def _same_name(longer: list[str], shorter: list[str]) -> bool:
     if longer[-1] != shorter[-1]:
         return False
     return len(shorter) == 1 or longer[-len(shorter) :] == shorter or (len(shorter) == 2 and longer[0] == shorter[0])
+
+
+def _coordinated(words: list[str]) -> str:
+    """'Amazon and Google' -> 'Amazon; Google', 'Jamie Oliver and fitness guru Joe Wicks' -> 'Jamie Oliver; Joe
+    Wicks': several named speakers, each by its name, joined by '; ' (GUIDELINES.md §5); anything else as written."""
+    text = " ".join(words)
+    parts = text.split(" and ")
+    if len(parts) != 2 or "," in text or not all(part[:1].isupper() for part in parts):
+        return text
+    names = [name_core(part) for part in parts]
+    return "; ".join(names) if all(name[:1].isupper() for name in names) else text
 
 
 def _body_from_head(words: list[str]) -> str | None:
@@ -148,6 +166,8 @@ def group_word(words: list[str]) -> str | None:
     if not words or any("," in word for word in words):
         return None
     words = _without_post_modifier(words)
+    while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
+        words = words[1:]  # "Now research shows": the sentence's adverb
     head = words[-1]
     plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
     if not (plural or head in GROUP_HEADS):
@@ -297,6 +317,9 @@ class _Story:
     def __init__(self, text: str, raws: list[RawAttribution], deadline: Deadline) -> None:
         self.text = text
         self.deadline = deadline
+        cues = sorted(raw.cue for raw in raws)
+        self.cue_starts = [start for start, _ in cues]
+        self.cue_ends = [end for _, end in cues]
         self.paragraph_spans = paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
@@ -371,8 +394,8 @@ class _Story:
 
     def _add_mentioned_people(self) -> None:
         """People the article names without quoting them ("Defense Secretary Lloyd Austin spoke in Brussels") may be
-        what a pronoun stands for: a full name that is no place's ("South Carolina"), its gender told by the pronouns
-        after it."""
+        what a pronoun stands for: a full name that is no place's ("South Carolina"); a person if a title goes with
+        it, else only if the pronouns after it tell a gender ("Business Insider" is never "he")."""
         surnames = {entity.name.split()[-1] for entity in self.entities.values() if entity.person is not False}
         for count, mention in enumerate(self._around_pronouns(NAME_MENTION_RE)):
             if count % CHECK_EVERY == 0:
@@ -385,7 +408,9 @@ class _Story:
                 word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
             ):
                 continue
-            entity = self.entities[core] = _Entity(core, True)
+            before = self.text[max(0, mention.start() - 30) : mention.start()].split()
+            titled = core != mention.group() or (bool(before) and before[-1].lower().rstrip(".") in TITLE_WORDS)
+            entity = self.entities[core] = _Entity(core, True if titled else None)
             entity.forms.add(words[-1])
             surnames.add(words[-1])
 
@@ -453,11 +478,16 @@ class _Story:
         for start, end, entity in reversed(self.mentions[max(0, i - 64) : i]):
             if start < floor:
                 break
-            if raw.content[0] <= start < raw.content[1] or end > pos:
+            if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
                 continue
             if fits(entity):
                 return entity.name
         return None
+
+    def _in_cue(self, pos: int) -> bool:
+        """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
+        i = bisect_right(self.cue_starts, pos) - 1
+        return i >= 0 and pos < self.cue_ends[i]
 
     def _most_mentioned(self, raw: RawAttribution, fits: Callable[[_Entity], bool]) -> str | None:
         """Of the bodies mentioned before the source in its paragraph or the ones before, the one the article
