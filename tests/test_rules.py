@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from server.errors import RuleError
 from server.parse import parse
 from server.pipeline import Options, clean
 from server.rules.authoring import check_file, convert_ftr, rule_files
-from server.rules.constants import CASE_FOLDS_TO_ASCII
 from server.rules.declutter import declutter
 from server.rules.ruleset import RuleSet, load_rule_file, load_rules
 from server.rules.selectors import PageIndex, SelectorPlan, compile_selector
@@ -221,15 +219,6 @@ def test_has_text_prefilter_needs_every_required_literal_in_any_case() -> None:
     assert selector.select(miss, PageIndex(miss)) == []
 
 
-def test_case_folds_to_ascii_are_every_non_ascii_character_a_regex_matches_to_an_ascii_one() -> None:
-    # The has-text prefilter lowercases ASCII bytes only: it is sound only if no such character is missing here.
-    ascii_char = re.compile("[\x00-\x7f]", re.I)
-    folds = {chr(code) for code in range(0x80, sys.maxunicode + 1) if ascii_char.fullmatch(chr(code))}
-    assert folds == CASE_FOLDS_TO_ASCII.keys()
-    for char, letter in CASE_FOLDS_TO_ASCII.items():
-        assert re.fullmatch(letter, char, re.I)
-
-
 def test_has_text_matches_text_spelled_with_case_folding_characters() -> None:
     # 'ſ' (long s) and 'K' (Kelvin) match 's' and 'k' case-insensitively (RE2 folds by Unicode simple case
     # folding), though lower() leaves them non-ASCII: the prefilter must not rule such pages out.
@@ -266,6 +255,43 @@ def test_rule_patterns_run_on_re2_with_pythons_unicode_classes() -> None:
 def test_patterns_that_cannot_run_in_linear_time_are_refused_at_load(selector: str) -> None:
     with pytest.raises(RuleError):
         compile_selector(selector)
+
+
+def test_has_text_prefilter_reads_any_script_and_leading_whitespace() -> None:
+    # Non-ASCII literals in any case, found by RE2's own case folding; a leading literal after any whitespace.
+    selector = compile_selector(r"h3:has-text(/^\s*(читайте також|ähnliche artikel)\s*:?\s*$/i)")
+    assert selector.head_literals == ("ähnliche artikel", "читайте також")
+    tree = _tree("<div><h3 id='a'>\n\u00a0 ЧИТАЙТЕ ТАКОЖ:</h3><h3 id='b'>ÄHNLICHE Artikel</h3><h3>Читайте</h3></div>")
+    index = PageIndex(tree)
+    index.use_literals([selector])
+    assert [h.get("id") for h in selector.select(tree, index)] == ["a", "b"]
+    # A node whose head is past the window is not looked at; the pattern could not match it anyway.
+    assert selector.select(_tree("<h3>" + "x" * 500 + " читайте також</h3>")) == []
+
+
+def test_a_removal_through_the_index_finds_literals_joined_across_it() -> None:
+    tree = _tree("<div id='a'>Sub<b class='ad'>x</b>scribe to our newsletter</div>")
+    index = PageIndex(tree)
+    selector = compile_selector(r"div:has-text(/^\s*subscribe\b.{0,40}\bnewsletter/i)")
+    index.use_literals([selector])
+    assert selector.select(tree, index) == []
+    index.drop(tree.find(".//b"))
+    assert [d.get("id") for d in selector.select(tree, index)] == ["a"]
+
+
+@pytest.mark.parametrize(
+    "css",
+    ["p, div", "div.box", "div:not(.keep)", "[role='note']", "p:first-child, li", "section:has(h2)", "div p"],
+)
+def test_has_text_walking_up_finds_what_the_css_selects(css: str) -> None:
+    tree = _tree(
+        "<section class='box'><div class='box'><p>Share this</p></div><div class='keep' role='note'>"
+        "<p>Share this</p><ul><li>Share this</li></ul></div><h2>x</h2></section>"
+    )
+    selector = compile_selector(f"{css}:has-text(/^share this$/i)")
+    expected = [e for e in CSSSelector(css, translator="html")(tree) if "Share this" in e.text_content()]
+    assert expected
+    assert selector.select(tree, PageIndex(tree)) == expected
 
 
 def test_has_text_sees_text_joined_by_a_removal_once_told() -> None:

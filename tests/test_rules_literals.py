@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import server.rules.selectors
-from server.rules.literals import required_literals
+from server.rules.literals import leading_literals, required_literals
 from server.rules.selectors import compile_linear, compile_selector
 
 # What re._parser-based extraction gave for each shipped ':has-text' selector (identical by design).
@@ -146,3 +146,44 @@ def test_soundness_holds_on_the_shipped_patterns_own_words() -> None:
             match = selector.text_re.search(text)
             if match is not None:
                 assert all(any(literal in match.group(0).lower() for literal in group) for group in groups)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^\s*(read more|see also)\s*:", ("read more", "see also")),
+        (r"^\s*(sign up|subscribe)\b.{0,120}\b(newsletters?|inbox)", ("sign up", "subscribe")),
+        (r"^Mehr zum Thema", ("mehr zum thema",)),
+        (r"^\s+(teilen|share)$", ("share", "teilen")),
+        (r"^\s*(читайте також|по темі)\s*:", ("по темі", "читайте також")),
+        (r"^.*foo", ()),  # something other than whitespace may come first
+        (r"\bshare", ()),  # not anchored
+        (r"^\s*\*\s*indicates required", ()),  # '*' alone is too short to rule anything out
+        (r"^\s*( share)", ()),  # stripped text never starts with a space
+        (r"^\s*(share|x)", ()),
+    ],
+)
+def test_leading_literals(pattern: str, expected: tuple[str, ...]) -> None:
+    assert leading_literals(pattern) == expected
+
+
+@pytest.mark.slow  # 400 generated patterns against RE2
+@settings(max_examples=400, deadline=None)
+@given(
+    pattern=_patterns().map(lambda p: "^\\s*" + p),
+    texts=st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join), min_size=1, max_size=20),
+)
+def test_a_match_starts_with_a_leading_literal_once_stripped(pattern: str, texts: list[str]) -> None:
+    """Sound: whatever RE2 matches starts, after the text's leading whitespace, with a leading literal (in RE2's
+    case-insensitive sense, as the prefilter looks them up)."""
+    try:
+        compiled = compile_linear(pattern, ignore_case=True)
+    except ValueError:
+        return
+    leading = leading_literals(pattern)
+    if not leading:
+        return
+    starts = compile_linear("|".join(re.escape(literal) for literal in leading), ignore_case=True)
+    for text in texts:
+        if compiled.search(text) is not None:
+            assert starts.match(text.lstrip()) is not None, (pattern, text, leading)

@@ -43,6 +43,7 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     rules = list(rules)
     index = index_page(root)
+    index.use_literals(selector for rule in rules for selector in rule.strip_plan.selectors)
     body = root.find("body")
     total_chars = 0  # counted at the first candidate for removal, before anything is removed
     protected = _protected(root, rules, index)
@@ -54,12 +55,12 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
             if deadline is not None:
                 deadline.check()  # each selector is a sweep of the page: honour the time cap between them
             removed, refused, sample = 0, 0, ""
-            for node in selector.evaluate(root, index):
+            for node in selector.evaluate(root, index, group.max_words):
                 if node in protected or not _attached(node, root):
                     continue
                 content = node.text_content()
-                text = " ".join(content.split())
-                if group.max_words is not None and len(text.split()) > group.max_words:
+                # At most max_words + 1 pieces: a long block is not split whole to learn it is too long.
+                if group.max_words is not None and len(content.split(None, group.max_words)) > group.max_words:
                     continue
                 total_chars = total_chars or _paragraph_chars(body if body is not None else root) or 1
                 limit = group.max_share or MAX_STRIP_SHARE
@@ -75,16 +76,20 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
                         share * 100,
                     )
                     removals.append(
-                        Removal(group.category, rule.path, selector.source, 1, text[:_SAMPLE_CHARS], refused=True)
+                        Removal(group.category, rule.path, selector.source, 1, _sample(content), refused=True)
                     )
                     continue
-                sample = sample or text[:_SAMPLE_CHARS]
-                node.drop_tree()
+                sample = sample or _sample(content)
+                index.drop(node)
                 removed += 1
             if removed:
                 removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
-                index.forget_text()
     return removals
+
+
+def _sample(content: str) -> str:
+    """The start of a removed node's text, whitespace collapsed, for the removal report."""
+    return " ".join(content[: _SAMPLE_CHARS * 4].split())[:_SAMPLE_CHARS]
 
 
 _PARAGRAPH_TEXT = etree.XPath("descendant-or-self::p//text()", smart_strings=False)

@@ -190,3 +190,31 @@ def _prefixes(items: Items) -> list[str]:
         else:
             break
     return prefixes
+
+
+# '^' and at most one repeated whitespace class: what may stand before a leading_literals() literal.
+_LEADING_SPACE_RE = re.compile(r"\^(?:\\s[*+?]\+?)?")
+
+
+def leading_literals(pattern: str) -> tuple[str, ...]:
+    """The literal text, lowercase, one of which every match starts with once the text's leading whitespace is
+    stripped, for a pattern anchored at the start: '^\\s*(read more|see also)\\s*:' gives ('read more', 'see
+    also'). Empty when the pattern is not of that form or a literal is shorter than MIN_LITERAL_CHARS."""
+    lead = _LEADING_SPACE_RE.match(pattern)
+    if lead is None:
+        return ()
+    reader = _Reader(pattern)
+    try:
+        items = reader.alternation()
+        if reader.pos != len(pattern):
+            raise _Unknown("an unbalanced ')'")
+    except _Unknown:
+        return ()
+    skipped = 2 if lead.end() > 1 else 1  # '^', and the whitespace class when there is one
+    rest = items[skipped:]
+    if len(items) < skipped or not rest or rest[0][0] not in ("lit", "group", "branch"):
+        return ()
+    literals = {literal.lower() for literal in _prefixes(rest)}
+    if any(len(lit) < MIN_LITERAL_CHARS or lit[0].isspace() or "\u0307" in lit for lit in literals):
+        return ()  # too short to rule anything out; or not where stripped text starts; or 'İ' lowered to two letters
+    return tuple(sorted(literals))

@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import compress, count, repeat
-from operator import contains
+from operator import itemgetter
 
 import re2
 from cssselect import SelectorError, parse
@@ -24,8 +23,7 @@ from lxml.cssselect import CSSSelector, LxmlHTMLTranslator
 from lxml.html import HtmlElement
 
 from ..errors import RuleError
-from .constants import CASE_FOLDS_TO_ASCII
-from .literals import required_literals
+from .literals import leading_literals, required_literals
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +32,12 @@ log = logging.getLogger(__name__)
 HAS_TEXT_RE = re.compile(r"^(?P<css>(?:(?!:has-text\().)*+):has-text\((?P<arg>.+)\)$", re.S)
 # cssselect translates relative ':has(> x)' wrongly (the class lands on the outer element): refuse it.
 RELATIVE_HAS_RE = re.compile(r":has\(\s*[>+~]")
+
+# A leading-literal pattern (Selector.literal_patterns) starts with this: it is looked up in the text nodes' heads.
+HEAD_MARK = "\\x00(?:"
+# How much of each text node, once stripped, the heads hold: leading literals are at most this long.
+HEAD_CHARS = 100
+_HEAD = itemgetter(slice(HEAD_CHARS))
 
 # ("id", v), ("class", v), ("tag", name), ("attr", name) or ("attr", name, operator, value).
 Key = tuple[str, ...]
@@ -57,7 +61,13 @@ class PageIndex:
         self.classes = frozenset(" ".join(self._class_values).split())
         self._tags: dict[str, bool] = {}
         self._attributes: dict[str, tuple[frozenset[str], str]] = {}
-        self._literals: dict[bytes, bool] = {}
+        self._texts: list[str] | None = None
+        self._joined: list[bytes | None] = [None, None]  # indexed by heads (False, True)
+        # use_literals()'s RE2 sets, for the whole text and for the heads: (set, its patterns, the pattern of each
+        # index); the patterns found in the text since (a removal only adds those it joins).
+        self._sets: list[tuple[re2.Set, frozenset[str], tuple[str, ...]] | None] = [None, None]
+        self._present: list[set[str] | None] = [None, None]
+        self._held: dict[str, bool] = {}
 
     def has(self, key: Key) -> bool:
         kind, value = key[0], key[1]
@@ -94,45 +104,63 @@ class PageIndex:
             self._attributes[name] = (frozenset(values), "\n".join(values))
         return self._attributes[name]
 
-    def holds(self, literal: bytes) -> bool:
-        """Whether the page's text holds a lowercase ASCII literal in any case; remembered, as rules share them."""
-        if literal not in self._literals:
-            self._literals[literal] = literal in self._text[1]
-        return self._literals[literal]
+    def texts(self) -> list[str]:
+        """The page's text nodes, gathered once per version of the text."""
+        if self._texts is None:
+            self._texts = _ALL_TEXT_PLAIN(self.root)
+        return self._texts
 
-    def spellings(self, literal: bytes) -> set[str] | None:
-        """How the page's text writes an ASCII literal (its distinct case variants); None when some character
-        matching it case-insensitively is not ASCII, so the text holds it in other spellings too."""
-        text, lower, exact = self._text
-        if not exact:
-            return None
-        found, start = set(), lower.find(literal)
-        while start >= 0:
-            found.add(text[start : start + len(literal)].decode("ascii"))
-            start = lower.find(literal, start + 1)
-        return found
+    def joined(self, heads: bool) -> bytes:
+        """The text nodes joined by NUL bytes as UTF-8 (NUL never occurs in a literal, so none is found across two
+        nodes); with heads, each node's first HEAD_CHARS characters once its leading whitespace is stripped, each
+        after a NUL (what a pattern anchored at the start can begin with is there, in a fraction of the text)."""
+        if self._joined[heads] is None:
+            texts = self.texts()
+            text = "\0" + "\0".join(map(_HEAD, map(str.lstrip, texts))) if heads else "\0".join(texts)
+            self._joined[heads] = text.encode("utf-8", "surrogatepass")
+        return self._joined[heads]
 
-    @cached_property
-    def _text(self) -> tuple[bytes, bytes, bool]:
-        """The page's text run together, as UTF-8 and lowercased (bytes.lower() is ASCII-only, hence fast; the
-        few other characters matching an ASCII letter are replaced first), and whether none was."""
-        data = etree.tostring(self.root, method="text", encoding="utf-8")
-        # Their first and last bytes (memchr) rule most pages out before the full search.
-        exact = not any(form[:1] in data and form[-1:] in data and form in data for form in _CASE_FOLD_FORMS)
-        if not exact:
-            text = data.decode()
-            for char, folded in CASE_FOLDS_TO_ASCII.items():
-                text = text.replace(char, folded)  # str.translate with a table is ~50x slower on a large page
-            data = text.encode()
-        return data, data.lower(), exact
+    def use_literals(self, selectors: Iterable[Selector]) -> None:
+        """Look up the literal patterns of all these selectors in one sweep of the page's text (an RE2 set; the
+        leading ones in one sweep of the heads) the first time one of them asks, instead of one per selector."""
+        patterns = tuple(dict.fromkeys(p for s in selectors for p in s.literal_patterns))
+        for heads in (False, True):
+            kind = tuple(p for p in patterns if p.startswith(HEAD_MARK) == heads)
+            self._sets[heads] = _literal_set(kind) if kind else None
+
+    def holds(self, pattern: str) -> bool:
+        """Whether the page's text holds a match of a literal pattern (see Selector.literal_patterns)."""
+        heads = pattern.startswith(HEAD_MARK)
+        entry = self._sets[heads]
+        if entry is not None and pattern in entry[1]:
+            if self._present[heads] is None:
+                matched = entry[0].Match(self.joined(heads)) or ()  # None when nothing matches
+                self._present[heads] = {entry[2][i] for i in matched}
+            return pattern in self._present[heads]
+        if pattern not in self._held:
+            self._held[pattern] = _literal_regex(pattern).search(self.joined(heads)) is not None
+        return self._held[pattern]
+
+    def drop(self, node: HtmlElement) -> None:
+        """Remove a node (its tail stays) and keep the text lookups sound: the literals found before stand (text
+        only went away), plus any that the one text node the removal joins now holds across the join."""
+        previous, parent = node.getprevious(), node.getparent()
+        node.drop_tree()
+        self._texts = None
+        self._joined = [None, None]
+        self._held.clear()
+        joined = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+        for heads, subject in ((False, joined), (True, "\0" + _HEAD(joined.lstrip()))):
+            entry, present = self._sets[heads], self._present[heads]
+            if joined and entry is not None and present is not None:
+                present.update(entry[2][i] for i in entry[0].Match(subject.encode("utf-8", "surrogatepass")) or ())
 
     def forget_text(self) -> None:
         """Called after a removal: dropping a node can join two text nodes into a new one."""
-        self.__dict__.pop("_text", None)
-        self._literals.clear()
+        self._texts, self._joined, self._present = None, [None, None], [None, None]
+        self._held.clear()
 
 
-_CASE_FOLD_FORMS = tuple(char.encode() for char in CASE_FOLDS_TO_ASCII)
 _ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
 _ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()")
@@ -167,9 +195,14 @@ class Selector:
     xpath: etree.XPath
     keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
     text_re: re2._Regexp | None  # RE2: linear in the text, whoever wrote the pattern
-    # Groups of lowercase strings: any text match contains one string of every group. Plain substring tests
-    # rule most pages out far faster than a case-insensitive regex scan.
+    # Groups of lowercase strings: any text match contains one string of every group. One sweep of the page's
+    # text for all groups of all selectors (PageIndex.use_literals) rules most pages out before any regex runs.
     text_literals: tuple[tuple[str, ...], ...] = ()
+    # The literals every text match starts with once stripped (pattern anchored at the start), see leading_literals.
+    head_literals: tuple[str, ...] = ()
+    # A ':has-text' selector's CSS as a test of one element: the tag names of a plain tag list ('p, div'), an
+    # XPath on the self axis for other selectors without combinators; None: the CSS is evaluated on the page.
+    self_test: frozenset[str] | etree.XPath | None = None
 
     def may_match(self, index: PageIndex) -> bool:
         return self.keys is None or any(index.has(key) for key in self.keys)
@@ -180,18 +213,34 @@ class Selector:
             return []
         return self.evaluate(root, index)
 
-    def evaluate(self, root: HtmlElement, index: PageIndex | None = None) -> list[HtmlElement]:
-        """select() without the key prefilter, for a caller whose SelectorPlan has applied it already."""
+    @cached_property
+    def literal_patterns(self) -> tuple[str, ...]:
+        """One RE2 pattern per literal group, matching any of its literals in any case (RE2's own case folding,
+        as the text pattern has it): a text node the pattern matches holds a match of each."""
+        if self.head_literals:
+            return (HEAD_MARK + "|".join(re2.escape(literal) for literal in self.head_literals) + ")",)
+        return tuple(
+            "|".join(re2.escape(literal) for literal in group)
+            for group in self.text_literals
+            if not any("\u0307" in literal for literal in group)  # lower() spelled 'İ' as two letters
+        )
+
+    def evaluate(
+        self, root: HtmlElement, index: PageIndex | None = None, max_words: int | None = None
+    ) -> list[HtmlElement]:
+        """select() without the key prefilter, for a caller whose SelectorPlan has applied it already. With
+        max_words, a ':has-text' selector may leave out matches of more words (the caller skips them anyway)."""
         if self.text_re is None:
             return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
-        index = index or PageIndex(root)
-        literals = _byte_literals(self.text_literals)
+        index = index if index is not None and index.root is root else PageIndex(root)
         # Sound: a matching text node holds a literal of every group, and the page's text holds every text node.
-        if not all(any(index.holds(literal) for literal in group) for group in literals):
+        if not all(index.holds(pattern) for pattern in self.literal_patterns):
             return []
-        matched = self._matching_texts(root, index, literals)
+        matched = self._matching_texts(root, index)
         if not matched:
             return []
+        if self.self_test is not None:
+            return self._holders(matched, root, max_words)
         candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         members = set(candidates)
         hits: set[HtmlElement] = set()
@@ -203,18 +252,37 @@ class Selector:
                 element = element.getparent()
         return [n for n in candidates if n in hits]
 
-    def _matching_texts(
-        self, root: HtmlElement, index: PageIndex, literals: tuple[tuple[bytes, ...], ...]
-    ) -> list[etree._ElementUnicodeResult]:
-        """The text nodes the pattern matches. Only those holding a literal of a required group can, found as the
-        page spells it with C-level substring tests; every node when the spellings are unknown."""
-        texts = _ALL_TEXT_PLAIN(root)
-        spellings = [index.spellings(literal) for literal in literals[0]] if literals else [None]
-        if None in spellings:
-            candidates: Iterable[int] = range(len(texts))
+    def _holders(
+        self, matched: list[etree._ElementUnicodeResult], root: HtmlElement, max_words: int | None
+    ) -> list[HtmlElement]:
+        """The elements above the matched text nodes that pass the CSS test, found by walking up from each
+        node instead of evaluating a broad selector ('p, div') over the whole page; in document order. The walk
+        stops at the first holder of more than max_words words: every element above it holds more."""
+        test = self.self_test
+        seen: set[HtmlElement] = set()
+        hits: list[HtmlElement] = []
+        for text in matched:
+            element = text.getparent()
+            while element is not None and element not in seen:
+                seen.add(element)
+                if (element.tag in test) if isinstance(test, frozenset) else test(element):
+                    if max_words is not None and len(element.text_content().split(None, max_words)) > max_words:
+                        break
+                    hits.append(element)
+                if element is root:
+                    break
+                element = element.getparent()
+        return sorted(hits, key=_document_position) if len(hits) > 1 else hits
+
+    def _matching_texts(self, root: HtmlElement, index: PageIndex) -> list[etree._ElementUnicodeResult]:
+        """The text nodes the pattern matches. Only those holding a literal of the first group can: found where
+        the joined text holds one (one RE2 sweep), the node counted by the NUL bytes before it."""
+        texts = index.texts()
+        if self.literal_patterns:
+            joined = index.joined(bool(self.head_literals))
+            candidates: Iterable[int] = _nodes_at(joined, _literal_regex(self.literal_patterns[0]))
         else:
-            holding = (compress(count(), map(contains, texts, repeat(s))) for s in set().union(*spellings))
-            candidates = sorted(set().union(*holding))
+            candidates = range(len(texts))
         hits = [i for i in candidates if self.text_re.search(texts[i])]
         if not hits:
             return []
@@ -222,10 +290,49 @@ class Selector:
         return [nodes[i] for i in hits]
 
 
+def _document_position(element: HtmlElement) -> list[int]:
+    """The child indexes from the root down to an element: sorting by them is sorting in document order."""
+    path = []
+    parent = element.getparent()
+    while parent is not None:
+        path.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    return path[::-1]
+
+
+def _nodes_at(joined: bytes, literal: re2._Regexp) -> list[int]:
+    """The indexes of the NUL-separated text nodes in which the regex finds a match, in order."""
+    found: list[int] = []
+    node, position = 0, 0
+    for match in literal.finditer(joined):
+        node += joined.count(b"\0", position, match.start())
+        position = match.start()
+        if not found or found[-1] != node:
+            found.append(node)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _literal_regex(pattern: str) -> re2._Regexp:
+    return re2.compile(pattern.encode(), _literal_options())
+
+
+@lru_cache(maxsize=256)
+def _literal_set(patterns: tuple[str, ...]) -> tuple[re2.Set, frozenset[str], tuple[str, ...]]:
+    """An RE2 set of literal patterns, compiled once per rule combination (a site rule with the generic layer)."""
+    literal_set = re2.Set.SearchSet(_literal_options())
+    for pattern in patterns:
+        literal_set.Add(pattern.encode())
+    literal_set.Compile()
+    return literal_set, frozenset(patterns), patterns
+
+
 @cache
-def _byte_literals(literals: tuple[tuple[str, ...], ...]) -> tuple[tuple[bytes, ...], ...]:
-    """The literal groups that can be looked up in PageIndex's text: those all ASCII."""
-    return tuple(tuple(literal.encode() for literal in group) for group in literals if all(map(str.isascii, group)))
+def _literal_options() -> re2.Options:
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False
+    return options
 
 
 class SelectorPlan:
@@ -234,11 +341,16 @@ class SelectorPlan:
 
     def __init__(self, selectors: Sequence[Selector]) -> None:
         self.selectors = tuple(selectors)
-        self._always = frozenset(i for i, s in enumerate(self.selectors) if s.keys is None)
+        self._always = {i for i, s in enumerate(self.selectors) if s.keys is None}
         self._ids: dict[str, list[int]] = {}
         self._classes: dict[str, list[int]] = {}
         self._others: dict[Key, list[int]] = {}
         for i, selector in enumerate(self.selectors):
+            if selector.text_re is not None and isinstance(selector.self_test, frozenset):
+                # A tag list with a text test: the page-wide literal sweep rules pages out for less than a tag
+                # search (a tag a page lacks is searched through the whole tree).
+                self._always |= {i}
+                continue
             for key in selector.keys or ():
                 table = self._ids if key[0] == "id" else self._classes if key[0] == "class" else self._others
                 table.setdefault(key[1] if table is not self._others else key, []).append(i)
@@ -264,9 +376,10 @@ def compile_selector(source: str) -> Selector:
         return Selector(source, _compile_xpath(source, css[len("xpath:") :].strip()), None, None)
     match = HAS_TEXT_RE.match(css)
     literals: tuple[tuple[str, ...], ...] = ()
+    leading: tuple[str, ...] = ()
     if match:
         css = match.group("css").strip() or "*"
-        text_re, literals = _text_pattern(source, match.group("arg").strip())
+        text_re, literals, leading = _text_pattern(source, match.group("arg").strip())
     if RELATIVE_HAS_RE.search(css):
         raise RuleError(f"selector {source!r}: relative ':has(> ...)' is not supported; use a descendant :has()")
     try:
@@ -277,7 +390,21 @@ def compile_selector(source: str) -> Selector:
     if text_re is not None and keys is None:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
-    return Selector(source, compiled, keys, text_re, text_literals=literals)
+    self_test = _self_test(css) if text_re is not None else None
+    return Selector(source, compiled, keys, text_re, text_literals=literals, self_test=self_test, head_literals=leading)
+
+
+def _self_test(css: str) -> frozenset[str] | etree.XPath | None:
+    """The CSS as a test of one element (see Selector.self_test); None when a part has a combinator."""
+    parsed = parse(css)
+    if any(isinstance(part.parsed_tree, CombinedSelector) or part.pseudo_element for part in parsed):
+        return None
+    tags = [part.parsed_tree for part in parsed]
+    if all(isinstance(tag, Element) and tag.element not in (None, "*") and not tag.namespace for tag in tags):
+        return frozenset(tag.element.lower() for tag in tags)
+    translator = LxmlHTMLTranslator()
+    expression = " | ".join(translator.selector_to_xpath(part, prefix="self::") for part in parsed)
+    return etree.XPath(f"boolean({expression})")
 
 
 class _Translator(LxmlHTMLTranslator):
@@ -321,8 +448,9 @@ def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:
     return tuple(compile_selector(s) for s in sources)
 
 
-def _text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, ...], ...]]:
-    """The ':has-text' argument compiled with RE2, and the literals every match holds (for the prefilter)."""
+def _text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The ':has-text' argument compiled with RE2, the literals every match holds and those it starts with (for
+    the prefilter)."""
     if len(arg) >= 2 and arg[0] == "/" and arg.rfind("/") > 0:
         body, flags = arg[1 : arg.rfind("/")], arg[arg.rfind("/") + 1 :]
         unknown = set(flags) - {"i"}
@@ -335,7 +463,8 @@ def _text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, 
         compiled = compile_linear(body, ignore_case=ignore_case)
     except ValueError as exc:
         raise RuleError(f"selector {source!r}: {exc}") from exc
-    return compiled, required_literals(body)
+    leading = leading_literals(body)
+    return compiled, required_literals(body), leading if all(len(lit) <= HEAD_CHARS for lit in leading) else ()
 
 
 # Python's meaning of the class escapes (Unicode: a no-break space is a space), spelled for RE2, whose own are ASCII.
