@@ -285,6 +285,8 @@ class _Converter:
         if width == 1:  # one column: a list of lines reads better than a table
             out.extend(("text", escape_line_start(cells[0])) for cells in rows if cells[0])
             return
+        if not header_rows and len(rows) > 1 and _all_bold(rows[0]):  # a header row drawn with <b> in <td>
+            header_rows, rows[0] = 1, [cell[2:-2] for cell in rows[0]]
         header = rows[0] if header_rows else [""] * width
         body = rows[header_rows:]
         lines = [_table_row(header, width), _table_row(["---"] * width, width)]
@@ -480,6 +482,13 @@ def _preformatted_text(element: HtmlElement) -> Iterable[str]:
             yield from _preformatted_text(child)
         if child.tail:
             yield child.tail
+
+
+def _all_bold(cells: list[str]) -> bool:
+    filled = [cell for cell in cells if cell]
+    return bool(filled) and all(
+        len(c) > 4 and c.startswith("**") and c.endswith("**") and c.count("**") == 2 for c in filled
+    )
 
 
 def _table_row(cells: list[str], width: int) -> str:

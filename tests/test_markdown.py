@@ -172,6 +172,16 @@ def test_a_table_without_header_cells_gets_an_empty_header():
     assert [td.text_content() for td in table.iter("td")] == ["a", "b"]
 
 
+def test_a_first_row_of_bold_cells_is_the_header():
+    table = rendered(
+        fragment_to_markdown(
+            "<table><tr><td><b>Name</b></td><td><b>Role</b></td></tr><tr><td>Ada</td><td>Chair</td></tr></table>"
+        )
+    ).find("table")
+    assert [th.text_content() for th in table.iter("th")] == ["Name", "Role"] and table.find(".//th/strong") is None
+    assert [td.text_content() for td in table.iter("td")] == ["Ada", "Chair"]
+
+
 def test_a_layout_table_reads_as_blocks():
     md = fragment_to_markdown(
         "<table><tr><td><p>Intro text.</p><ul><li>point</li></ul></td><td><h2>Side</h2></td></tr></table>"
@@ -290,6 +300,20 @@ def test_xss_vectors_cannot_inject_html_or_script_links():
         md = fragment_to_markdown(case["payload"])
         assert_inert(md)
         assert "javascript:" not in "".join(t.attrGet("href") or "" for t in tokens(md)).lower()
+
+
+@pytest.mark.slow
+def test_xss_vectors_through_the_service_stay_inert(client):
+    """The same payloads inside an article, through POST /clean?format=markdown (pipeline, sanitizer, converter)."""
+    cases = json.loads(VECTORS.read_text(encoding="utf-8"))
+    answered = 0
+    for case in cases:
+        page = article_page(extra=f"<p>Before the payload.</p>{case['payload']}<p>After it.</p>")
+        response = client.post("/clean?format=markdown", json={"html": page, "url": URL})
+        assert response.status_code == 200, (case["payload"], response.get_data(as_text=True)[:300])
+        assert_inert(response.get_data(as_text=True))
+        answered += 1
+    assert answered == len(cases)
 
 
 def test_links_that_try_to_break_out_of_their_destination():
