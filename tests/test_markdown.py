@@ -383,6 +383,16 @@ def test_hostile_title_and_byline_stay_text():
     assert rendered(md).find("h1").text_content() == "# <img src=x onerror=alert(1)> [x](javascript:alert(1))"
 
 
+def test_header_fields_are_one_line_each():
+    result = _result()
+    result.title, result.byline = "Budget\n# passes\u2028today", "Jo\n- Reporter"
+    md = render_markdown(result)
+    assert md.splitlines()[:3] == ["# Budget # passes today", "", "Jo - Reporter\\"]
+    root = rendered(md)
+    assert root.find("h1").text_content() == "Budget # passes today"
+    assert root[1].tag == "p" and root[1].text_content().startswith("Jo - Reporter\n")
+
+
 def test_api_format_markdown(client):
     response = client.post("/clean?format=markdown", json={"html": article_page(), "url": URL})
     assert response.status_code == 200

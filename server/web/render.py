@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +24,8 @@ RESPONSE_FORMATS = {"json": "application/json", "html": "text/html", "markdown":
 
 # The "Who said what" list shows this much of each quotation, as the reading page's panel does.
 QUOTE_PREVIEW_CHARS = 140
+# The reading page's panel opens on at most this many key speakers; the others wait behind a toggle.
+PANEL_KEY_SPEAKERS = 5
 
 # How a removal category reads in "Removed: 3 newsletter forms, 1 membership prompt".
 CATEGORY_LABELS = {
@@ -75,7 +77,7 @@ def render_page(result: CleanResult) -> str:
         r=result,
         css=Markup(stylesheet()),
         article_html=Markup(result.html),  # already sanitized by nh3
-        speakers=speaker_groups(result.attributions),
+        speakers=panel_groups(result),
         removed=removal_summary(result.removed),
     )
 
@@ -86,7 +88,7 @@ def render_markdown(result: CleanResult) -> str:
     header = [_markdown_line(line) for line in (result.byline or "", " · ".join(filter(None, facts)))]
     if result.url:
         header.append(link(f"Read the original at {result.site or result.url}", result.url))
-    title = escape_text(result.title or "Untitled article")
+    title = escape_text(" ".join((result.title or "Untitled article").split()))
     blocks = [("text", f"# {title}"), ("text", "\\\n".join(line for line in header if line))]
     body = fragment_to_markdown(result.html)
     first, _, rest = body.partition("\n\n")
@@ -103,7 +105,8 @@ def render_markdown(result: CleanResult) -> str:
 
 
 def _markdown_line(text: str) -> str:
-    return escape_line_start(escape_text(text))
+    """Text as one line of Markdown that reads as itself."""
+    return escape_line_start(escape_text(" ".join(text.split())))
 
 
 def _preview(text: str) -> str:
@@ -121,12 +124,54 @@ def render_index() -> str:
 
 
 def speaker_groups(attributions: list[dict]) -> list[tuple[str, list[dict]]]:
-    """Attributions grouped by resolved speaker, the group holding the best-ranked one first."""
+    """Statements grouped by resolved speaker, beliefs left out: the key speakers first (a named speaker with a key
+    statement), those with most statements first, then the best-ranked; each group's statements in text order."""
     groups: dict[str, list[dict]] = {}
-    for item in sorted(attributions, key=lambda a: (a["rank"] is None, a["rank"] or 0)):
-        speaker = item.get("speaker") or item.get("source") or "Unattributed"
-        groups.setdefault(speaker, []).append(item)
-    return list(groups.items())
+    names: dict[str, str] = {}  # one group for "The report" and "the report": the name as first written
+    for item in attributions:
+        if item.get("kind") == "belief":
+            continue  # what someone believes is not what they said
+        speaker = " ".join((item.get("speaker") or item.get("source") or "Unattributed").split())
+        name = names.setdefault(speaker.casefold(), speaker)
+        groups.setdefault(name, []).append(item)
+
+    def order(group: tuple[str, list[dict]]) -> tuple[bool, int, int]:
+        items = group[1]
+        best = min((item["rank"] for item in items if item.get("rank") is not None), default=1 << 30)
+        return (not _is_key(items), -len(items), best)
+
+    return sorted(groups.items(), key=order)
+
+
+def _is_key(items: list[dict]) -> bool:
+    return any(item.get("key") for item in items)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerGroup:
+    """One speaker in the reading page's panel: the name, and each statement with its content's words."""
+
+    name: str
+    items: list[dict]
+    key: bool
+
+
+def panel_groups(result: CleanResult) -> tuple[list[SpeakerGroup], list[SpeakerGroup]]:
+    """The panel's open part (at most PANEL_KEY_SPEAKERS key speakers) and what waits behind its toggle. A
+    statement's words are its content's fragments joined ('"X," she said. "Y."' reads "X," … "Y.")."""
+    groups = []
+    for name, items in speaker_groups(result.attributions):
+        shown = [{**item, "words": _statement_words(result.text, item)} for item in items]
+        groups.append(SpeakerGroup(name, shown, _is_key(items)))
+    key = [group for group in groups if group.key][:PANEL_KEY_SPEAKERS]
+    return key, [group for group in groups if group not in key]
+
+
+def _statement_words(text: str, item: dict) -> str:
+    fragments = item.get("content_fragments") or [item["content_span"]]
+    if text and all(0 <= start <= end <= len(text) for start, end in fragments):
+        return " … ".join(" ".join(text[start:end].split()) for start, end in fragments)
+    return " ".join(item["content"].split())
 
 
 def removal_summary(removed: list[dict]) -> str:
