@@ -278,7 +278,7 @@ def test_the_reader_can_change_a_category_and_unmark_a_pick(fix_ext, web):
     click_picker_button(original, "This is the article")
     assert "Click the block that holds the article" in picker_text(original)
     pick(original, "article.story > p:nth-of-type(2)", widen=1)
-    assert "Article · article.story" in picker_text(original)
+    assert "Article · article.story ·" in picker_text(original)
     click_picker_button(original, "Done")
     wait_for_status(reader, "ok")
     assert reader.locator(".dc-fix-pick:not(.dc-fix-content)").count() == 1
@@ -403,3 +403,28 @@ def test_a_kept_fix_the_service_refuses_is_left_out_and_said(fix_ext, web):
     assert "Your kept fix for this site was refused by the service" in status
     assert "div[[[" in status
     assert reader.text_content(".dc-fix-pick code") == "div[[["
+
+
+def test_this_is_the_article_pins_the_content_root(fix_ext, web):
+    # A live page whose updates sit in a block named like a comment thread: the extractor takes the tide tables.
+    original, reader = open_in_reader(fix_ext, web.seed(GAZETTE[0], "/storm-live.html"))
+    assert "Tide table for the first" in reader_text(reader)
+    assert "storm barrier at the harbour mouth" not in reader_text(reader)
+    start_picking(reader, original)
+    click_picker_button(original, "This is the article")
+    pick(original, ".comment-thread-feature p", widen=2)  # the update's time, its paragraph, then the stream
+    assert "Article · .comment-thread-feature Declutter" in picker_text(original)
+    click_picker_button(original, "Done")
+    status = wait_for_status(reader, "ok")
+    assert "Preview" in status
+    assert reader.text_content(".dc-fix-content code") == ".comment-thread-feature"
+    text = reader_text(reader)
+    assert "The storm barrier at the harbour mouth closed" in text
+    assert "The tide has turned." in text
+    assert "Tide table for the first" not in text
+    # Kept, the pin holds on the next visit too.
+    reader.click("#dc-fix-keep")
+    wait_for_status(reader, "ok")
+    assert kept_fixes(fix_ext)["harbour-gazette.test"]["rule"] == {"strip": [], "content": [".comment-thread-feature"]}
+    _, again = open_in_reader(fix_ext, web.seed(GAZETTE[0], "/storm-live.html"))
+    assert "The storm barrier at the harbour mouth closed" in reader_text(again)
