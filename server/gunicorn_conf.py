@@ -3,6 +3,7 @@
 Load it as a file (--config server/gunicorn_conf.py): read so, it also prepares the metrics directory.
 """
 
+import atexit
 import glob
 import multiprocessing
 import os
@@ -38,8 +39,16 @@ def _prepare_metrics_directory() -> None:
     else:
         path = tempfile.mkdtemp(prefix="declutter-metrics-")
         os.environ[_METRICS_TEMPORARY] = path
+        # At exit rather than in on_exit: gunicorn skips that hook when it cannot bind its address.
+        atexit.register(_remove_metrics_directory, path, os.getpid())
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
     os.environ[_METRICS_OWNER] = str(os.getpid())
+
+
+def _remove_metrics_directory(path: str, master: int) -> None:
+    """Remove the metrics directory the master made (never one it was given)."""
+    if os.getpid() == master:  # the workers inherit the hook: they leave the directory to the master
+        shutil.rmtree(path, ignore_errors=True)
 
 
 if __name__ == "__config__":  # the name gunicorn gives a config file; not when a test imports the package
@@ -82,10 +91,3 @@ def child_exit(server, worker) -> None:
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
-
-
-def on_exit(server) -> None:
-    """Remove the metrics directory this master made (never one it was given)."""
-    temporary = os.environ.get(_METRICS_TEMPORARY)
-    if temporary and os.environ.get(_METRICS_OWNER) == str(os.getpid()):
-        shutil.rmtree(temporary, ignore_errors=True)

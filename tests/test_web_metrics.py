@@ -10,6 +10,8 @@ import http.client
 import json
 import os
 import signal
+import socket
+import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +24,7 @@ from server.pipeline import default_rules
 from server.watchdog import Watchdog
 from server.web.app import create_app
 from server.web.openapi import build_document
-from tests.conftest import article_page
+from tests.conftest import ROOT, article_page
 from tests.test_openapi import SIGNUP, TOKEN, URL, assert_documented
 from tests.test_watchdog import CAP, Misbehaving
 
@@ -294,3 +296,29 @@ def _metric_files(pid: int) -> set[Path]:
     """The metric files a process has mapped (prometheus_client's multiprocess values live in them)."""
     maps = Path(f"/proc/{pid}/maps").read_text().splitlines()
     return {Path(line.split()[-1]) for line in maps if line.endswith(".db") and "declutter-metrics-" in line}
+
+
+@pytest.mark.slow
+def test_a_gunicorn_that_cannot_bind_leaves_no_metrics_directory(tmp_path: Path):
+    from bench.load import GUNICORN
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = {
+            **os.environ,
+            "HOST": "127.0.0.1",
+            "PORT": str(taken.getsockname()[1]),
+            "PROMETHEUS_MULTIPROC_DIR": "",
+            "TMPDIR": str(tmp_path),  # where gunicorn_conf makes its directory
+        }
+        done = subprocess.run(
+            [str(GUNICORN), "--config", "server/gunicorn_conf.py", "server.web.app:create_app()"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode != 0 and "Address already in use" in done.stderr
+    assert not list(tmp_path.glob("declutter-metrics-*"))
