@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from server.cli import _build_parser
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
@@ -108,6 +109,14 @@ def test_the_scores_job_posts_its_table(workflow):
     assert "github.event_name == 'pull_request'" in comment["if"]
     assert "scores.txt" in comment["with"]["script"] and "createComment" in comment["with"]["script"]
     assert job["permissions"]["pull-requests"] == "write"
+
+
+def test_the_commands_exist():
+    """make knows the target .ci/run names, and the scores job's command line parses."""
+    command = ci_command()
+    assert subprocess.run(["make", "-n", *command[1:]], cwd=ROOT, capture_output=True, timeout=60).returncode == 0
+    args = _build_parser().parse_args(["rules", "check", "--scores"])
+    assert args.scores is True and callable(args.handler)
 
 
 def test_actions_are_pinned_to_a_release(workflow):
