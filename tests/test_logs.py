@@ -61,6 +61,12 @@ def test_one_line_per_request_with_its_fields(client, caplog):
     assert bad["error"] == "bad_request"
 
 
+def test_below_info_no_request_line_but_the_id_is_echoed(client, caplog):
+    caplog.set_level(logging.WARNING)
+    answer = client.get("/healthz", headers={"X-Request-ID": "quiet-1"})
+    assert answer.headers["X-Request-ID"] == "quiet-1" and not _request_records(caplog)
+
+
 def test_the_request_id_is_echoed_or_made(client, caplog):
     caplog.set_level(logging.INFO)
     given = client.get("/healthz", headers={"X-Request-ID": "req-42.retry:1"})
