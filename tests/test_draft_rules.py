@@ -25,6 +25,7 @@ from server.rules.draft import (
     MAX_SELECTOR_CHARS,
     MAX_SELECTORS,
     MAX_TEXT_PATTERN_CHARS,
+    MAX_TEXT_SELECTORS,
     compile_drafts,
     read_draft_rules,
 )
@@ -193,7 +194,16 @@ HOSTILE = [
         lambda: [strip(f"p:has-text({'b' * (MAX_TEXT_PATTERN_CHARS + 1)})")],
         says=("draft_rules/0/strip/0/selectors/0", "pattern is 201"),
     ),
-    Hostile("a backreference", lambda: [strip(r"p:has-text(/(a+)\1/)")], says=("draft_rules/0", "linear time")),
+    Hostile(
+        "many text patterns",
+        lambda: [strip(*(f"p.c{i}:has-text(/(\\w+\\s+){{50}}\\w+{i}/)" for i in range(MAX_TEXT_SELECTORS + 1)))],
+        says=("draft_rules/0/strip/0/selectors/16", f"more than {MAX_TEXT_SELECTORS} ':has-text'"),
+    ),
+    Hostile(
+        "a backreference",
+        lambda: [strip(r"p:has-text(/(a+)\1/)")],
+        says=("draft_rules/0/strip/0/selectors/0", "linear time"),
+    ),
     Hostile("a lookahead", lambda: [strip("p:has-text(/(?=a)+b/)")], says=("draft_rules/0", "linear time")),
     Hostile(
         "a repetition bomb",
@@ -265,6 +275,17 @@ def test_a_catastrophic_pattern_runs_in_linear_time(client: FlaskClient):
     response = post(client, [strip("p.a:has-text(/(a+)+$/)")], page=_long_text_page())
     assert response.status_code == 200
     assert time.monotonic() - started < CAP
+    assert_alive(client)
+
+
+def test_the_slowest_text_patterns_the_caps_allow_are_answered_within_the_cap(client: FlaskClient):
+    """MAX_TEXT_SELECTORS patterns that RE2 takes longest to compile: each selector is compiled under the cap."""
+    selectors = [f"p.slow{i}:has-text(/(\\w+\\s+){{50}}\\w+z{i}/)" for i in range(MAX_TEXT_SELECTORS)]
+    started = time.monotonic()
+    response = post(client, [strip(*selectors, "p.promo-box")])
+    assert response.status_code in (200, 422), response.get_json()
+    assert response.status_code == 200 or response.get_json()["error"]["code"] == "page_too_complex"
+    assert time.monotonic() - started < CAP + 1
     assert_alive(client)
 
 

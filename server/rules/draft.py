@@ -48,6 +48,7 @@ from .ruleset import Rule, compile_rule
 from .ruleset import _StrictLoader as StrictLoader
 from .ruleset import _validator as rule_validator
 from .selectors import HAS_TEXT_RE
+from .selectors import _text_pattern as text_pattern
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ MAX_DRAFTS = 8  # a reader fixes one page: a few kept fixes and the one being pr
 MAX_SELECTORS = 200  # in all the drafts of one request; the largest shipped site rule has 27
 MAX_SELECTOR_CHARS = 500  # the longest shipped selector has 159
 MAX_TEXT_PATTERN_CHARS = 200  # a ':has-text()' argument, compiled with RE2 like a shipped rule's
+# ':has-text()' selectors in all the drafts: RE2 takes up to ~75 ms to compile one such pattern ("(\w+\s+){50}\w+").
+MAX_TEXT_SELECTORS = 16
 # The drafts as JSON: room for MAX_SELECTORS selectors of MAX_SELECTOR_CHARS, notes and ignored tests.
 MAX_DRAFT_JSON_CHARS = 256 * 1024
 MAX_PSEUDO_DEPTH = 3  # :is(), :not(), :has() ... inside each other
@@ -78,7 +81,7 @@ def read_draft_rules(value: object) -> tuple[dict, ...]:
         raise BadRequest(f"draft_rules must be a list of rule objects, not {_json_type(value)}")
     if len(value) > MAX_DRAFTS:
         raise BadRequest(f"draft_rules holds {len(value)} rules; at most {MAX_DRAFTS} are accepted")
-    total = 0
+    total = texts = 0
     for i, draft in enumerate(value):
         if not isinstance(draft, dict):
             raise BadRequest(f"draft_rules/{i} must be a rule object, not {_json_type(draft)}")
@@ -91,6 +94,9 @@ def read_draft_rules(value: object) -> tuple[dict, ...]:
                     f"{where}: the selector {_shown(selector)} is {len(selector)} characters long; "
                     f"at most {MAX_SELECTOR_CHARS} are accepted"
                 )
+            texts += isinstance(selector, str) and ":has-text(" in selector
+            if texts > MAX_TEXT_SELECTORS:
+                raise BadRequest(f"{where}: more than {MAX_TEXT_SELECTORS} ':has-text' selectors in all the drafts")
     try:
         size = len(json.dumps(value))
     except (ValueError, RecursionError) as exc:
@@ -143,6 +149,7 @@ def compile_drafts(
         _check_domains(draft, host, where)
         for selector_where, source in _selectors(draft, where):
             _check_selector(source, selector_where)
+            deadline.check()  # a text pattern compiles in up to ~75 ms: the cap is kept between selectors
         try:
             rule = compile_rule(Path(where), draft)
         except RuleError as exc:
@@ -196,6 +203,10 @@ def _check_selector(source: str, where: str) -> None:
                 f"{where}: {_shown(source)}: the ':has-text' pattern is {len(pattern)} characters long; "
                 f"at most {MAX_TEXT_PATTERN_CHARS} are accepted"
             )
+        try:
+            text_pattern(source, pattern)  # compiled here, one at a time under the cap; compile_rule reuses it
+        except RuleError as exc:
+            raise BadRequest(f"{where}: {exc.message}") from exc
     try:
         parsed = parse(css)
     except SelectorError:
