@@ -25,7 +25,13 @@ from ..decode import NotHtml  # noqa: F401 - imported so its error code is among
 from ..errors import DeclutterError, RuleError
 from ..pipeline import MAX_URL_CHARS, RULE_SCHEMA, CleanResult, Options
 from ..rules.declutter import Removal
-from ..rules.draft import MAX_DRAFTS, MAX_SELECTOR_CHARS, MAX_SELECTORS, MAX_TEXT_PATTERN_CHARS
+from ..rules.draft import (
+    MAX_DRAFTS,
+    MAX_SELECTOR_CHARS,
+    MAX_SELECTORS,
+    MAX_TEXT_PATTERN_CHARS,
+    MAX_TEXT_SELECTORS,
+)
 from ..watchdog import PipelineCrashed  # noqa: F401 - as NotHtml
 from .render import RESPONSE_FORMATS
 
@@ -179,7 +185,8 @@ def draft_rule_schema() -> dict:
         "A rule for this request's page only, in the shape of a site rule (rules/schema.json); never stored. "
         "domains is optional (when given, it must cover the url's host); tests and verified are checked and "
         f"ignored. At most {MAX_SELECTORS} selectors in all the drafts, each at most {MAX_SELECTOR_CHARS} "
-        f"characters, ':has-text' patterns at most {MAX_TEXT_PATTERN_CHARS} (RE2); no XPath, no sibling "
+        f"characters, at most {MAX_TEXT_SELECTORS} ':has-text' selectors with patterns of at most "
+        f"{MAX_TEXT_PATTERN_CHARS} characters (RE2); no XPath, no sibling "
         "combinators, no ':contains()', and each selector names a tag, class, id or attribute for what it picks."
     )
     return schema
