@@ -120,6 +120,11 @@ def test_keep_and_content_of_a_draft():
     assert pinned.text.startswith("The aside holds") and "Paragraph 0" not in pinned.text
 
 
+def test_a_draft_lends_its_title_selectors():
+    result = clean(PAGE, URL, Options(attributions=False, draft_rules=({"keep": ["h1"], "title": ["p.promo-box"]},)))
+    assert result.title == "Spotted a pothole on your street? Tell the Morning Brief desk about it today."
+
+
 def test_a_draft_with_domains_must_cover_the_page(client: FlaskClient):
     assert post(client, [strip("p.promo-box", domains=["example.com"])]).status_code == 200
     response = post(client, [strip("p.promo-box", domains=["example.org"])])

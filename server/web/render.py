@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -119,7 +119,7 @@ def _preview(text: str) -> str:
 
 def render_index() -> str:
     return _ENV.get_template("index.html").render(
-        css=Markup(stylesheet()), script=Markup(index_script()), options=[f.name for f in fields(Options)]
+        css=Markup(stylesheet()), script=Markup(index_script()), options=Options.switches()
     )
 
 
