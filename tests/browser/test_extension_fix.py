@@ -364,7 +364,8 @@ def test_options_list_view_delete_and_export_kept_fixes(fix_ext, tmp_path):
     assert json.loads(exported.read_text(encoding="utf-8"))["fixes"] == fixes
 
     page.click(".fix[data-site='harbour-gazette.test'] .fix-delete")
-    page.wait_for_function("document.querySelectorAll('#fixes-list .fix').length === 1")
+    page.wait_for_selector(".fix[data-site='harbour-gazette.test']", state="detached")
+    assert page.locator("#fixes-list .fix").count() == 1
     assert list(kept_fixes(fix_ext)) == ["tidewater-post.test"]
 
 
