@@ -795,3 +795,17 @@ def test_pronoun_takes_the_nearest_person_of_its_gender_or_stays_unresolved():
     assert _by(found, source="Baker").speaker == "Tom Baker"
     # nobody named before: unresolved rather than wrong
     assert find_attributions("“It went well,” she said.")[0].speaker is None
+
+
+def test_a_question_quote_then_its_source_at_the_next_capital_is_one_attribution():
+    # '?"' then a capitalised name reads as a sentence end; the quote is still the content
+    t = "“Why don’t we do an international service?” Caudevilla told me when I visited the lab."
+    a = _one(t, source="Caudevilla", cue="told me")
+    assert a.content == "“Why don’t we do an international service?”" and a.kind == "direct"
+    t = "“Why now?” Officials said “the plan is ready.”"
+    assert _one(t, source="Officials", cue="said").content == "“the plan is ready.”"
+
+
+def test_one_and_another_open_a_source():
+    t = "“He’s amazing,” one user wrote on the forum. “Too thin,” another wrote."
+    assert [a.source for a in find_attributions(t)] == ["one user", "another"]

@@ -8,8 +8,10 @@ held-aside 0.668, 0.741, 0.538; with one speaker per entity and pronouns resolve
 person or left unresolved: speaker tuning 0.795, held-aside 0.613; with statements around their cue as two
 fragments, "per" / "as noted by", and documents' findings without "that": F1 tuning 0.740, held-aside 0.673;
 speaker tuning 0.796, held-aside 0.606 — the held-aside speaker floor was LOWERED from 0.61 to 0.60: the findings
-newly matched are judged for their speaker too, and a document's is often named otherwise in the gold). Raising one is routine; lowering one is a visible decision. The issue's targets
-on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
+newly matched are judged for their speaker too, and a document's is often named otherwise in the gold; with
+'"Why?" Lee asked.' read across the false sentence end and indefinite sources ("another wrote"): tuning 0.745,
+0.835, 0.797; held-aside 0.681, 0.755, 0.606). Raising one is routine; lowering one is a visible decision. The
+issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import pytest
 from bench.attributions import BLIND_DIR, is_held_aside, load_dev, predict_finder, score, without_beliefs
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.73, "quoted_f1": 0.82, "speaker": 0.79},
-    "held-aside": {"all_f1": 0.67, "quoted_f1": 0.74, "speaker": 0.60},
+    "tuning": {"all_f1": 0.74, "quoted_f1": 0.83, "speaker": 0.79},
+    "held-aside": {"all_f1": 0.68, "quoted_f1": 0.75, "speaker": 0.60},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 90

@@ -26,6 +26,8 @@ from .content import (
 from .lexicon import (
     BASE_FORMS,
     CALL_FORMS,
+    CLAUSE_OPENERS,
+    CLOSE_MARKS,
     CONSTRUCTION_FORMS,
     CUE_VERBS,
     DOCUMENT_NOUNS,
@@ -291,11 +293,23 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
 
 
 def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int) -> RawAttribution | None:
-    """'"…," he said.': a quote closes right before the source."""
-    quote = ends_in_quote(sentence.text, sentence.quotes, sentence.start, source[0])
+    """'"…," he said.': a quote closes right before the source. '"Why not?" Lee asked.' reads as two sentences (a
+    capital follows "?\""): the quote ending the sentence before, right before the source, is the content too."""
+    text = sentence.text
+    quote = ends_in_quote(text, sentence.quotes, sentence.start, source[0])
     if quote is None:
-        return None
-    content = quote_content(sentence.text, sentence.quotes, sentence.start, quote)
+        if text[sentence.start : source[0]].strip():
+            return None
+        window = max(0, sentence.start - 4)
+        before = text[window : sentence.start].rstrip(" \t")  # on the same line: a paragraph is no quote's cue
+        if len(before) < 2 or not before.endswith(CLOSE_MARKS) or before[-2] not in "?!":
+            return None
+        quote = sentence.quotes.ending_at(window + len(before))
+        rest = text[skip_spaces(text, cue_end, sentence.end) : sentence.end]
+        if quote is None or sentence.quotes.any_in(cue_end, sentence.end) or rest.startswith((":", *CLAUSE_OPENERS)):
+            return None  # the cue's own content follows it
+        return _attribution(sentence, source, cue_start, cue_end, quote)
+    content = quote_content(text, sentence.quotes, sentence.start, quote)
     return _attribution(sentence, source, cue_start, cue_end, content)
 
 

@@ -154,18 +154,20 @@ def _continue_paragraphs(
 ) -> None:
     """A paragraph that opens a quotation with no cue of its own, right after a paragraph ending in a quoted
     attribution, continues that attribution; so do the wholly quoted paragraphs after it."""
-    last_in_paragraph: dict[int, RawAttribution] = {}
+    in_paragraph: dict[int, list[RawAttribution]] = {}
     for raw in raws:
-        end = _attribution_end(raw)
-        index = _paragraph_of(paragraph_starts, end - 1)
-        held = last_in_paragraph.get(index)
-        if held is None or _attribution_end(held) < end:
-            last_in_paragraph[index] = raw
-    for index, raw in last_in_paragraph.items():
-        fragments = raw.fragments or [raw.content]
-        if not all(_fragment_kind(text, quotes, fragment) == "direct" for fragment in fragments):
+        in_paragraph.setdefault(_paragraph_of(paragraph_starts, _attribution_end(raw) - 1), []).append(raw)
+    for index, found in in_paragraph.items():
+        raw = _last_quotation(text, quotes, found)
+        if raw is None:
             continue  # only a quotation is carried on: a paraphrase's next paragraph is the writer's
-        if WORD_CHAR_RE.search(text, _attribution_end(raw), paragraph_spans[index][1]):
+        fragments = raw.fragments or [raw.content]
+        # what follows it in the paragraph may only be the same source's ("…," Harry said, recalling …)
+        after = [other for other in found if _attribution_end(other) > _attribution_end(raw)]
+        if any(other.source != raw.source for other in after):
+            continue
+        end = max(_attribution_end(other) for other in [raw, *after])
+        if WORD_CHAR_RE.search(text, end, paragraph_spans[index][1]):
             continue  # the paragraph goes on after the attribution: its quote is not what the next one continues
         added: list[Span] = []
         for following in range(index + 1, min(len(paragraph_spans), index + 1 + MAX_CONTINUED_PARAGRAPHS)):
@@ -179,6 +181,14 @@ def _continue_paragraphs(
                 break  # narration follows the quote: the speaker's words end here
         if added:
             raw.fragments = fragments + added
+
+
+def _last_quotation(text: str, quotes: QuoteIndex, found: list[RawAttribution]) -> RawAttribution | None:
+    """The paragraph's last attribution whose content is all quotation."""
+    for raw in sorted(found, key=_attribution_end, reverse=True):
+        if all(_fragment_kind(text, quotes, fragment) == "direct" for fragment in raw.fragments or [raw.content]):
+            return raw
+    return None
 
 
 def _attribution_end(raw: RawAttribution) -> int:

@@ -246,6 +246,9 @@ CLAUSE_OPENERS: tuple[str, ...] = ("that ", "that,", "how ", "why ", "whether ",
 # Pronouns and subjects
 # ---------------------------------------------------------------------------------------------
 
+# Indefinite pronouns that are a source by themselves ("another wrote", "others said"); never resolved to a name.
+INDEFINITE_SOURCES: frozenset[str] = frozenset(words("another others one some many several both"))
+
 # Pronoun sources, resolved to a named person or body afterwards.
 PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "it", "i", "we", "you"])
 # Pronouns that stand for one person: resolved to the last person quoted.
@@ -298,7 +301,8 @@ APPOSITIVE_BREAK: frozenset[str] = frozenset(
 # Determiners open a noun phrase: the backward scan includes them and then stops.
 DETERMINERS: frozenset[str] = frozenset(
     words(
-        "the a an his her their its our my your some many several most few two three four five six seven eight nine ten"
+        "the a an his her their its our my your some many several most few one another two three four five six seven"
+        " eight nine ten"
     )
 )
 

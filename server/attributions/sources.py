@@ -10,6 +10,7 @@ from .lexicon import (
     CLAUSE_WORDS,
     DANGLING_SOURCE_END,
     DETERMINERS,
+    INDEFINITE_SOURCES,
     NAME_LINKS,
     NOT_ADVERBS,
     NOT_PLURAL_ENDINGS,
@@ -40,7 +41,7 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
     words = [token for _, _, token in phrase if token[0].isalnum()]
     if not words:
         return False
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in INDEFINITE_SOURCES):
         return True
     if any(is_capitalised(word) and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
         return True
