@@ -20,7 +20,7 @@ RUN python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml
  && /opt/venv/bin/pip install --requirement requirements.txt
 
 FROM ${PYTHON_IMAGE}
-# HOME on /tmp (a tmpfs when the root filesystem is read-only): gunicorn 27 puts its control socket under it.
+# HOME on /tmp (a tmpfs when the root filesystem is read-only): the user has no home of its own.
 ENV PATH=/opt/venv/bin:$PATH \
     HOME=/tmp \
     PYTHONDONTWRITEBYTECODE=1 \

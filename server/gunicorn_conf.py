@@ -73,6 +73,8 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 # Load the app (and compile the rules) once in the master; workers fork from it.
 preload_app = True
+# gunicorn 27's control socket (for gunicornc) is unused here, and under $HOME, which a container may not have.
+control_socket_disable = True
 # The app writes one line per request itself, with its id, route and stage times (server/web/access.py).
 accesslog = None
 errorlog = "-"

@@ -114,6 +114,7 @@ def test_an_allowed_origin_gets_cors_headers():
     assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
     assert "Origin" in response.headers["Vary"]
     assert "Access-Control-Allow-Credentials" not in response.headers
+    assert response.headers["Access-Control-Expose-Headers"] == "X-Request-ID"  # readable by the caller's script
 
 
 def test_the_preflight_for_an_allowed_origin_succeeds_without_the_token():
@@ -126,6 +127,7 @@ def test_the_preflight_for_an_allowed_origin_succeeds_without_the_token():
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
     allowed_headers = preflight.headers["Access-Control-Allow-Headers"].lower()
     assert "content-type" in allowed_headers and "authorization" in allowed_headers
+    assert "x-request-id" in allowed_headers
     assert int(preflight.headers["Access-Control-Max-Age"]) > 0
     assert preflight.get_data() == b""
 

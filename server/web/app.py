@@ -316,8 +316,9 @@ def _cors_headers(response: Response) -> Response:
         response.vary.add("Origin")
     if origin and origin in settings.cors_origins:
         response.headers["Access-Control-Allow-Origin"] = origin
-        allowed = "Content-Type, Content-Encoding, Authorization, X-Declutter-Token"
+        allowed = "Content-Type, Content-Encoding, Authorization, X-Declutter-Token, X-Request-ID"
         response.headers["Access-Control-Allow-Headers"] = allowed
+        response.headers["Access-Control-Expose-Headers"] = "X-Request-ID"  # a caller can quote it in a report
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response.headers["Access-Control-Max-Age"] = "600"
     return response
