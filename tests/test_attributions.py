@@ -809,3 +809,32 @@ def test_a_question_quote_then_its_source_at_the_next_capital_is_one_attribution
 def test_one_and_another_open_a_source():
     t = "“He’s amazing,” one user wrote on the forum. “Too thin,” another wrote."
     assert [a.source for a in find_attributions(t)] == ["one user", "another"]
+
+
+def test_transcript_labels_speak_but_not_the_programmes_own_voices_or_table_cells():
+    t = (
+        "SACHA PFEIFFER, HOST: The legislature meets this week.\n\n"
+        "SERGIO MARTINEZ-BELTRAN, BYLINE: It is a Saturday in Austin.\n\n"
+        "ROSIE CURTS: If vouchers pass, it would take money away from our schools.\n\n"
+        "MARTINEZ-BELTRAN: Most people here are educators.\n\n"
+        "UNIDENTIFIED PERSON #2: Yeah.\n\n"
+        "TRAVIS CANTWELL: Teachers don't get the respect they deserve.\n\n"
+        "CANTWELL: It's very powerful to stand there and say it."
+    )
+    found = find_attributions(t)
+    assert [(a.source, a.cue) for a in found] == [("ROSIE CURTS", ":"), ("TRAVIS CANTWELL", ":"), ("CANTWELL", ":")]
+    assert found[0].content == "If vouchers pass, it would take money away from our schools"
+    assert find_attributions("PRICE: $27 per tire\n\nINTERVAL: At least once per year") == []
+
+
+def test_an_opening_condition_and_a_titled_inverted_source_belong_to_the_statement():
+    t = "Even if a game isn't tuned for the console, Microsoft says you might still see some gains."
+    a = _one(t, source="Microsoft", cue="says")
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "Even if a game isn't tuned for the console",
+        "you might still see some gains",
+    ]
+    t = "Taking a multivitamin every day might help, says certified nutritionist Anju Mobin."
+    assert _one(t, cue="says").source == "certified nutritionist Anju Mobin"
+    t = "This, according to Della, does nothing to diminish the crimes."
+    assert _one(t, cue="according to").source == "Della"

@@ -9,7 +9,16 @@ from bisect import bisect_left
 
 from ..limits import Deadline
 from .content import kind, trim_content
-from .cues import MAX_CUES, Found, attribution_at_cue, colon_cue, colon_quote_possible, cue_matches, participle
+from .cues import (
+    MAX_CUES,
+    Found,
+    attribution_at_cue,
+    colon_cue,
+    colon_quote_possible,
+    cue_matches,
+    participle,
+    transcript_lines,
+)
 from .fragments import join_fragments
 from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
 from .patterns import PROGRESSIVE_RE
@@ -63,6 +72,7 @@ def raw_attributions(text: str, deadline: Deadline) -> list[RawAttribution]:
                     sentence, cues[sentence_first : min(cue_index, sentence_first + MAX_CUES_PER_SENTENCE)]
                 )
             )
+    found.extend(transcript_lines(text, paragraph_spans, {raw.paragraph for raw in found}))
     # one attribution per cue, in text order
     seen: set[Span] = set()
     unique: list[RawAttribution] = []

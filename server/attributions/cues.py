@@ -34,6 +34,7 @@ from .lexicon import (
     FINDING_FORMS,
     NOT_PLURAL_ENDINGS,
     NOT_PLURAL_SUBJECTS,
+    NOT_TRANSCRIPT_LABELS,
     NP_BREAK,
     OBJECT_CUES,
     PARTICIPLE_CUES,
@@ -42,6 +43,7 @@ from .lexicon import (
     PLURAL_SUBJECTS,
     PREPOSITIONAL_CUES,
     SPEECH_PARTICIPLES,
+    TRANSCRIPT_ROLES,
     WEAK_CUES,
 )
 from .patterns import (
@@ -70,11 +72,13 @@ from .patterns import (
     QUOTE_CHARS_RE,
     RELATIVE_RE,
     STRONG_VERB_RE,
+    SUBORDINATE_LEAD_RE,
     SUBORDINATE_SUBJECT_RE,
+    TRANSCRIPT_LABEL_RE,
     WORD_CHAR_RE,
 )
 from .sources import clause_subject, source_after, source_before
-from .structure import RawAttribution, Sentence, Span, skip_spaces
+from .structure import QuoteIndex, RawAttribution, Sentence, Span, skip_spaces
 
 log = logging.getLogger(__name__)
 
@@ -372,7 +376,23 @@ def source_then_cue_then_content(
                 content_end = block[1]
     else:
         content_start, content_end = trim_forward(text, quotes, content_start, content_end)
+        lead = _subordinate_lead(sentence, source)
+        if lead is not None and content_end > content_start:
+            # "Even if a game isn't tuned for it, Microsoft says you might see gains": the condition is reported too
+            return _around_cue(sentence, source, cue_start, cue_end, lead, (content_start, content_end))
     return _unless_empty(sentence, source, cue_start, cue_end, (content_start, content_end))
+
+
+def _subordinate_lead(sentence: Sentence, source: Span) -> Span | None:
+    """A subordinate clause opening the sentence and ending in a comma right before the source."""
+    text = sentence.text
+    lead_text = text[sentence.start : source[0]].rstrip()
+    start = skip_spaces(text, sentence.start, source[0])
+    if not lead_text.endswith(",") or not SUBORDINATE_LEAD_RE.match(text, start, source[0]):
+        return None
+    if sentence.quotes.any_in(start, source[0]):
+        return None
+    return trim_content(text, sentence.quotes, start, sentence.start + len(lead_text) - 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,3 +521,44 @@ def colon_cue(sentence: Sentence, found: Found) -> None:
         return
     source = (sentence_start + named.start(1), sentence_start + named.end(1))
     found.append((colon, RawAttribution(source, (colon, colon + 1), quote, "direct", sentence.paragraph)))
+
+
+def transcript_lines(text: str, paragraph_spans: list[Span], taken: set[int]) -> list[RawAttribution]:
+    """A transcript ("ROSIE CURTS: If vouchers pass, …"): a capitalised label and a colon open each speaker's
+    paragraph, the rest of it is what they said. Only in a text with at least two labelled paragraphs, never for
+    the programme's own voices (host, byline, and their later surname-only labels), never in a paragraph that
+    already has an attribution (taken), never for fewer than MIN_STATEMENT_WORDS words."""
+    labelled = []
+    for index, (start, end) in enumerate(paragraph_spans):
+        if start < end and text[start].isupper():
+            label = TRANSCRIPT_LABEL_RE.match(text, start, end)
+            if label and label.group("name").split()[0].rstrip(".") not in NOT_TRANSCRIPT_LABELS:
+                labelled.append((index, label))
+    if len(labelled) < 2:
+        return []
+    # a person's label has two words or more ("ROSIE CURTS", "UNIDENTIFIED PERSON #1"), or is the surname of one
+    # that has ("CANTWELL"): "PRICE:" and "INTERVAL:" head a table's cells
+    full = [label.group("name").split() for _, label in labelled if len(label.group("name").split()) >= 2]
+    surnames = {words[-1] for words in full}
+    labelled = [
+        (i, label) for i, label in labelled if len(label.group("name").split()) >= 2 or label.group("name") in surnames
+    ]
+    if len(labelled) < 2:
+        return []
+    own_voices = set()
+    for _, label in labelled:
+        if label.group("role") and label.group("role").split()[0] in TRANSCRIPT_ROLES:
+            own_voices.update({label.group("name"), label.group("name").split()[-1]})
+    found = []
+    for index, label in labelled:
+        name = label.group("name")
+        if index in taken or name in own_voices or name.split()[-1] in own_voices:
+            continue
+        content = trim_content(text, QuoteIndex([]), label.end(), paragraph_spans[index][1])
+        if len(text[content[0] : content[1]].split()) < MIN_STATEMENT_WORDS:
+            continue
+        colon = text.index(":", label.end("name"))
+        found.append(
+            RawAttribution((label.start("name"), label.end("name")), (colon, colon + 1), content, "indirect", index)
+        )
+    return found

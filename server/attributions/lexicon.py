@@ -239,6 +239,12 @@ PREPOSITIONAL_CUES: frozenset[str] = frozenset(
     + [f"as {verb} by" for verb in words("noted reported explained described stated detailed outlined")]
 )
 
+# Transcript labels that are the programme's own voices or no one's ("SACHA PFEIFFER, HOST:", "UPDATE:").
+TRANSCRIPT_ROLES: frozenset[str] = frozenset(words("HOST BYLINE ANCHOR CORRESPONDENT REPORTER PRODUCER"))
+NOT_TRANSCRIPT_LABELS: frozenset[str] = frozenset(
+    words("UPDATE UPDATED NOTE CORRECTION EDITOR WATCH READ RELATED PHOTO VIDEO SOURCE SOURCES BREAKING ALSO FAQ")
+)
+
 # Openings of a reported clause right after a cue ("said that …", "asked whether …").
 CLAUSE_OPENERS: tuple[str, ...] = ("that ", "that,", "how ", "why ", "whether ", "what ")
 

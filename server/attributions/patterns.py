@@ -171,6 +171,10 @@ BASE_SUBJECT_RE = re.compile(r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally
 
 # A plural pronoun subject inside a subordinate clause ("when they say"): not the subject of the cue.
 SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++\w++[\s,]*+$")
+# A subordinate clause opening a sentence ("Even if …, Microsoft says …"): reported with the clause after the cue.
+SUBORDINATE_LEAD_RE = re.compile(
+    r"(?:Even if|Even though|If|When|Although|Though|While|Because|Since|Unless|Once|Until|Whether)\b"
+)
 # A coordinated cue: "… and recommends", "… but also says".
 COORDINATED_RE = re.compile(r"\b(?:and|but)\s++(?:(?:also|then|later)\s++)?$")
 
@@ -203,6 +207,14 @@ LEADING_ADVERBIAL_RE = re.compile(
     r"(?:In|On|At|For|After|Before|During|Since|From|Last|This|Earlier|Later|Meanwhile|However|Still|Yet|"
     r"Now|Today|Yesterday|Separately|Elsewhere|Also|But|And|Then|Instead|Similarly|Likewise)"
     r"(?:\s++[\w’'-]++){0,5}?,\s++"
+)
+
+# A transcript's speaker label at a paragraph's start, in capitals, with an optional role and number
+# ("ROSIE CURTS:", "UNIDENTIFIED PERSON #1:", "SACHA PFEIFFER, HOST:"); group "name" and "role". The lookbehind
+# keeps a search from rescanning a long run of capitals from each of its letters.
+TRANSCRIPT_LABEL_RE = re.compile(
+    r"(?<![\w.’'-])(?P<name>[A-Z][A-Z.’'-]++(?:[ \t]++(?:[A-Z][A-Z.’'-]*+|\#\d++)){0,4}+)"
+    r"(?:,[ \t]*+(?P<role>[A-Z][A-Z ]{0,20}+))?[ \t]*+:[ \t]++(?=\S)"
 )
 
 # A named source introducing a quote with a colon: 'Blinken: "…"'. Matched at the start of a sentence's slice; the

@@ -217,15 +217,21 @@ def _apposition_ok(selection: list[Token], commas: int) -> bool:
 def source_after(
     text: str, start: int, limit: int, allow_appositive: bool = True, strict_start: bool = False
 ) -> Span | None:
-    """The source noun phrase starting right after a cue (inverted order: "said Blinken")."""
-    phrase = tokens(text, start, min(limit, start + FORWARD_REACH))
+    """The source noun phrase starting right after a cue (inverted order: "said Blinken"); a dash ends it
+    ("according to our forecasts — ahead of Buttigieg")."""
+    limit = min(limit, start + FORWARD_REACH)
+    for dash in ("—", "–", " - "):
+        found = text.find(dash, start, limit)
+        if found >= 0:
+            limit = found
+    phrase = tokens(text, start, limit)
     if not phrase:
         return None
     if text[start : phrase[0][0]].strip() and not strict_start:
         return None  # must start right after whitespace
     picked = _scan_forward(phrase, allow_appositive)
-    while picked and phrase[picked[-1]][2].lower() in DANGLING_SOURCE_END:
-        picked.pop()  # trim dangling links at the end
+    while picked and phrase[picked[-1]][2] in DANGLING_SOURCE_END:
+        picked.pop()  # trim dangling links at the end (lowercase: "Della" is a name, "della" a link)
     if not picked:
         return None
     selection = phrase[picked[0] : picked[-1] + 1]
@@ -276,12 +282,25 @@ def _scan_forward(phrase: list[Token], allow_appositive: bool) -> list[int]:
             picked.append(i)
             i += 1
             continue
-        if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= 5 or token.endswith(("ly", "ed", "ing")):
+        if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= 5:
+            break
+        if token.endswith(("ly", "ed", "ing")) and not _modifies_a_name(phrase, i):
             break
         picked.append(i)
         lower_run += 1
         i += 1
     return picked
+
+
+def _modifies_a_name(phrase: list[Token], i: int) -> bool:
+    """A participle or adverb inside a title before a name ("certified nutritionist Anju Mobin", "registered
+    dietitian Trista Best"): a capitalised word follows within three words, none of them a clause word."""
+    for _, _, token in phrase[i + 1 : i + 4]:
+        if not token[0].isalnum() or token.lower() in NP_BREAK:
+            return False
+        if token[0].isupper():
+            return True
+    return False
 
 
 def _closing_parenthesis(phrase: list[Token], opening: int) -> int | None:
@@ -304,7 +323,7 @@ def _apposition_after(phrase: list[Token], comma: int) -> int | None:
     if end == comma + 1 or following in NP_BREAK or following in PRONOUNS:
         return None
     # ", and Eddie Villalba, …" is another coordinated source, whatever follows; ", and he's …" is a clause
-    after_and = phrase[comma + 2][2].lower() if comma + 2 < len(phrase) else ""
+    after_and = phrase[comma + 2][2].lower().split("’")[0].split("'")[0] if comma + 2 < len(phrase) else ""
     if following == "and" and (after_and in PRONOUNS or RELATIVE_WORD_RE.match(after_and) or after_and in NP_BREAK):
         return None
     if following != "and" and _looks_clausal(phrase[comma + 1 : end]):
