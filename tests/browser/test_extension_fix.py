@@ -290,6 +290,33 @@ def test_the_reader_can_change_a_category_and_unmark_a_pick(fix_ext, web):
     assert "other block" in removed_lines(reader)
 
 
+def test_the_page_cannot_drive_the_picker_with_its_own_events(fix_ext, web):
+    original, reader = open_in_reader(fix_ext, web.seed(*GAZETTE))
+    start_picking(reader, original)
+    # The page's own script hovers and clicks its article, widens it, and presses Enter (Done) for the reader.
+    original.evaluate(
+        """() => {
+            const story = document.querySelector("article.story p");
+            for (const type of ["mousemove", "mouseover", "mousedown", "mouseup", "click"]) {
+                story.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window }));
+            }
+            for (const key of ["ArrowUp", "Enter"]) {
+                document.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+            }
+        }"""
+    )
+    # The listeners ran during dispatch: nothing was marked and the picker is still up.
+    assert original.locator("declutter-picker").count() == 1
+    assert "Nothing picked yet" in picker_text(original)
+    assert "✕" not in picker_text(original)
+    # The reader's own pointer still picks.
+    pick(original, ".tideline h3", widen=1)
+    assert "✕ newsletter · div.tideline" in picker_text(original)
+    original.keyboard.press("Escape")
+    reader.wait_for_selector("#dc-fix-status:has-text('Picking ended')")
+    assert NEWSLETTER_TEXT in reader_text(reader)
+
+
 def test_escape_leaves_picking_and_the_page_is_as_it_was(fix_ext, web):
     original, reader = open_in_reader(fix_ext, web.seed(*GAZETTE))
     before = original.evaluate("document.documentElement.outerHTML")

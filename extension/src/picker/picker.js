@@ -42,7 +42,7 @@
     b.type = "button";
     b.addEventListener("click", (event) => {
       event.preventDefault();
-      onClick();
+      if (event.isTrusted) onClick();
     });
     return b;
   }
@@ -206,8 +206,10 @@
 
   // --- page events ---------------------------------------------------------------------------------
 
+  // Events the page's own scripts dispatch (isTrusted false) reach these listeners too: only the reader's
+  // pointer and keys may pick, or a page could mark its article as clutter and press Done itself.
   function onMove(event) {
-    if (isOurs(event.target) || !pickable(event.target)) return;
+    if (!event.isTrusted || isOurs(event.target) || !pickable(event.target)) return;
     if (event.target !== state.current && !state.narrow.includes(event.target)) {
       state.current = event.target;
       state.narrow = [];
@@ -219,7 +221,7 @@
     if (isOurs(event.target)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    if (event.type !== "click") return;
+    if (event.type !== "click" || !event.isTrusted) return;
     if (!state.current || !pickable(state.current)) state.current = pickable(event.target) ? event.target : null;
     if (!state.current) return;
     if (state.articleMode) pin(state.current);
@@ -228,6 +230,7 @@
   }
 
   function onKey(event) {
+    if (!event.isTrusted) return;
     const current = state.current;
     let handled = true;
     if (event.key === "ArrowUp" && current && pickable(current.parentElement)) {
