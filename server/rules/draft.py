@@ -44,11 +44,8 @@ from cssselect.parser import (
 
 from ..errors import BadRequest, RuleError
 from ..limits import Deadline
-from .ruleset import Rule, compile_rule
-from .ruleset import _StrictLoader as StrictLoader
-from .ruleset import _validator as rule_validator
-from .selectors import HAS_TEXT_RE
-from .selectors import _text_pattern as text_pattern
+from .ruleset import Rule, StrictLoader, compile_rule, schema_errors
+from .selectors import HAS_TEXT_RE, compile_text_pattern
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +139,7 @@ def compile_drafts(
     rules = []
     for i, draft in enumerate(drafts):
         where = f"draft_rules/{i}"
-        errors = sorted(rule_validator(schema_path).iter_errors(draft), key=lambda e: list(e.absolute_path))
+        errors = schema_errors(draft, schema_path)
         if errors:
             lines = [f"{where}/{'/'.join(map(str, e.absolute_path))}: {_short(e.message)}" for e in errors[:3]]
             raise BadRequest("; ".join(line.replace(f"{where}/:", f"{where}:") for line in lines))
@@ -204,7 +201,7 @@ def _check_selector(source: str, where: str) -> None:
                 f"at most {MAX_TEXT_PATTERN_CHARS} are accepted"
             )
         try:
-            text_pattern(source, pattern)  # compiled here, one at a time under the cap; compile_rule reuses it
+            compile_text_pattern(source, pattern)  # compiled here, one at a time under the cap; compile_rule reuses it
         except RuleError as exc:
             raise BadRequest(f"{where}: {exc.message}") from exc
     try:

@@ -80,7 +80,7 @@ class RuleSet:
         return [*self.generic, *sorted(unique.values(), key=lambda r: r.path)]
 
 
-class _StrictLoader(yaml.SafeLoader):
+class StrictLoader(yaml.SafeLoader):
     """YAML without surprises: dates stay strings and a repeated key is an error, not a silent overwrite."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -93,7 +93,7 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-_StrictLoader.yaml_implicit_resolvers = {
+StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -106,16 +106,21 @@ def _validator(schema_path: Path) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+def schema_errors(data: object, schema_path: Path) -> list[jsonschema.ValidationError]:
+    """What in a rule's data breaks the rule schema, in the order of the paths to it (the validator built once)."""
+    return sorted(_validator(schema_path).iter_errors(data), key=lambda e: list(e.absolute_path))
+
+
 def read_rule_data(path: Path) -> dict:
     """Parse and validate one rule file; errors name the file and the offending key."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: {exc}") from exc
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a mapping of keys to values")
     schema_path = path.parent.parent / "schema.json"
-    errors = sorted(_validator(schema_path).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = schema_errors(data, schema_path)
     if errors:
         lines = [f"{path}: {'/'.join(map(str, e.absolute_path)) or '(top level)'}: {e.message}" for e in errors]
         raise RuleError("\n".join(lines))

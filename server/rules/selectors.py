@@ -379,7 +379,7 @@ def compile_selector(source: str) -> Selector:
     leading: tuple[str, ...] = ()
     if match:
         css = match.group("css").strip() or "*"
-        text_re, literals, leading = _text_pattern(source, match.group("arg").strip())
+        text_re, literals, leading = compile_text_pattern(source, match.group("arg").strip())
     if RELATIVE_HAS_RE.search(css):
         raise RuleError(f"selector {source!r}: relative ':has(> ...)' is not supported; use a descendant :has()")
     try:
@@ -448,7 +448,7 @@ def compile_selectors(sources: Iterable[str]) -> tuple[Selector, ...]:
     return tuple(compile_selector(s) for s in sources)
 
 
-def _text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+def compile_text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """The ':has-text' argument compiled with RE2, the literals every match holds and those it starts with (for
     the prefilter)."""
     if len(arg) >= 2 and arg[0] == "/" and arg.rfind("/") > 0:

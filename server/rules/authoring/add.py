@@ -28,7 +28,7 @@ from ...config import RULES_DIR
 from ...errors import BadRequest, DeclutterError, RuleError
 from ...limits import NO_DEADLINE
 from ..draft import compile_drafts, read_capped
-from ..ruleset import _StrictLoader, read_rule_data
+from ..ruleset import StrictLoader, read_rule_data
 from .check import check_domains, check_file
 from .shared import DOMAIN_RE, EXIT_FAILED, EXIT_OK, RULES_DIR_HELP, fixture_dir, relative, tests_root
 
@@ -343,7 +343,7 @@ def merge_rule(path: Path, rule: dict) -> tuple[str, list[str]]:
 
 def _read_back(text: str) -> object:
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError:
         return None
 
