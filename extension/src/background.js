@@ -3,7 +3,7 @@ import { api } from "./lib/api.js";
 import { leaveAlone, watchAlwaysSites } from "./lib/always.js";
 import { capturePage } from "./lib/capture.js";
 import { getJob, pruneJobs, putJob } from "./lib/jobs.js";
-import { getCapture, getDraft, keptRulesFor, putCapture, putDraft } from "./lib/fixes.js";
+import { getCapture, getDraft, keptRulesFor, pickedDraft, putCapture, putDraft } from "./lib/fixes.js";
 import { ServiceError, checkHealth, cleanPage } from "./lib/service.js";
 import { loadService } from "./lib/settings.js";
 
@@ -31,23 +31,18 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab) startJob(tab);
 });
 
-// Requests from the reader (retry) and the options page (test connection).
+// Requests from our own pages (the reader, the options page) and from the picker. The picker is a content script
+// in a page that may be hostile, so it may only answer for the picking it was started for (pickerDone checks).
+const EXTENSION_ORIGIN = api.runtime.getURL("");
+const fromOwnPage = (sender) => typeof sender.url === "string" && sender.url.startsWith(EXTENSION_ORIGIN);
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== api.runtime.id) return false;
-  if (message?.type === "retry") {
-    retryJob(message.id).then(() => sendResponse({ ok: true }));
-    return true;
-  }
-  if (message?.type === "health") {
-    testService(message.service).then(sendResponse);
-    return true;
-  }
-  const fixHandler = FIX_HANDLERS[message?.type];
-  if (fixHandler) {
-    fixHandler(message, sender).then(sendResponse, (error) => sendResponse({ ok: false, error: { code: "internal", message: String(error) } }));
-    return true;
-  }
-  return false;
+  if (sender.id !== api.runtime.id || typeof message?.type !== "string") return false;
+  if (message.id !== undefined && typeof message.id !== "string") return false; // a job id
+  const handlers = fromOwnPage(sender) ? PAGE_HANDLERS : PICKER_HANDLERS;
+  if (!Object.hasOwn(handlers, message.type)) return false;
+  handlers[message.type](message, sender).then(sendResponse, (error) => sendResponse({ ok: false, error: { code: "internal", message: String(error) } }));
+  return true;
 });
 
 // "Always open this site": an article of a listed site opens in the reader in the tab it loaded in.
@@ -234,13 +229,12 @@ async function focusReader(tabId) {
   }
 }
 
-// The picker finished (Done) or left (Cancel, Escape): store what it picked and go back to the reader.
+// The picker finished (Done) or left (Cancel, Escape): store what it picked and go back to the reader. Only the
+// picker of a job that is picking, in that job's tab and its top frame, is heard; its picks are re-read field by field.
 async function pickerDone(message, sender) {
-  if (sender.tab == null) return { ok: false };
-  const draft = (await getDraft(message.id)) ?? {};
-  const next = message.type === "fix-picked"
-    ? { ...draft, picks: message.picks ?? [], content: message.content ?? null, state: "picked" }
-    : { ...draft, state: "idle" };
+  const [job, draft] = [await getJob(message.id), await getDraft(message.id)];
+  if (!job || draft?.state !== "picking" || sender.tab?.id !== job.tabId || sender.frameId !== 0) return { ok: false };
+  const next = message.type === "fix-picked" ? { ...draft, ...pickedDraft(message), state: "picked" } : { ...draft, state: "idle" };
   await putDraft(message.id, next);
   await focusReader(draft.readerTabId);
   return { ok: true };
@@ -248,14 +242,15 @@ async function pickerDone(message, sender) {
 
 // Clean the kept capture again with a draft rule and show the result in the reader (the job follows it).
 async function previewFix(message) {
+  if (!Array.isArray(message.rules)) return { ok: false, error: { message: "No draft rule to preview." } };
   const [job, page] = [await getJob(message.id), await getCapture(message.id)];
   if (!job || !page) {
     return { ok: false, error: { message: "The captured page is no longer kept: open the page in Declutter again." } };
   }
   const service = await loadService();
   try {
-    const result = await cleanPage(service, page, message.rules ?? []);
-    await putJob(message.id, { ...job, state: "done", result, preview: (message.rules ?? []).length > 0 });
+    const result = await cleanPage(service, page, message.rules);
+    await putJob(message.id, { ...job, state: "done", result, preview: message.rules.length > 0 });
     return { ok: true };
   } catch (error) {
     const failure = error instanceof ServiceError ? error.toJSON() : { code: "internal", message: String(error) };
@@ -263,9 +258,15 @@ async function previewFix(message) {
   }
 }
 
-const FIX_HANDLERS = {
+// What our own pages may ask for.
+const PAGE_HANDLERS = {
+  retry: (message) => retryJob(message.id).then(() => ({ ok: true })),
+  health: (message) => testService(message.service),
   "fix-start": startPicker,
+  "fix-preview": previewFix,
+};
+// All the picker may say.
+const PICKER_HANDLERS = {
   "fix-picked": pickerDone,
   "fix-cancelled": pickerDone,
-  "fix-preview": previewFix,
 };

@@ -108,3 +108,26 @@ test("kept fixes are filed by registrable host; a draft becomes a rule grouped b
   });
   assert.deepEqual(draftRule({ picks: [] }), { strip: [] });
 });
+
+test("the picker's report keeps only typed, bounded fields", async () => {
+  const { pickedDraft } = await import("../src/lib/fixes.js");
+  const draft = pickedDraft({
+    picks: [
+      { selector: ".tideline", category: "newsletter", count: 1, positional: false, sample: "x".repeat(500), label: "div", words: 27 },
+      { selector: "", category: "ads" },
+      { selector: "div".repeat(400), category: "ads" },
+      { selector: { toString: () => ".a" }, category: "ads" },
+      { selector: ".b", category: "<img src=x onerror=alert(1)>", count: "3", positional: "yes", extra: { deep: true } },
+      null,
+    ],
+    content: { selector: ".story", label: "article", count: 1 },
+  });
+  assert.deepEqual(draft.picks, [
+    { selector: ".tideline", category: "newsletter", count: 1, positional: false, sample: "x".repeat(200) },
+    { selector: ".b", category: "other", count: null, positional: false, sample: "" },
+  ]);
+  assert.deepEqual(draft.content, { selector: ".story" });
+  assert.deepEqual(pickedDraft({ picks: "all", content: { selector: 3 } }), { picks: [], content: null });
+  const many = pickedDraft({ picks: Array.from({ length: 500 }, (_, i) => ({ selector: `.p${i}`, category: "other" })) });
+  assert.equal(many.picks.length, 100);
+});

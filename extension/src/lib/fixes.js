@@ -120,5 +120,28 @@ export function draftRule(draft) {
   return rule;
 }
 
+// The picker's report ({picks, content}) as a draft: only the fields the reader uses, typed and bounded, since the
+// picker shares its process with a page that may be hostile. Whether a selector is valid CSS is the service's call.
+const MAX_PICKS = 100;
+const MAX_SELECTOR_CHARS = 1000;
+const MAX_SAMPLE_CHARS = 200;
+const selectorOf = (value) => (typeof value === "string" && value.trim() && value.length <= MAX_SELECTOR_CHARS ? value : null);
+
+export function pickedDraft({ picks, content }) {
+  const cleanPicks = (Array.isArray(picks) ? picks.slice(0, MAX_PICKS) : []).flatMap((pick) => {
+    const selector = selectorOf(pick?.selector);
+    if (!selector) return [];
+    return [{
+      selector,
+      category: typeof pick.category === "string" && /^[a-z]{1,20}$/.test(pick.category) ? pick.category : "other",
+      count: Number.isSafeInteger(pick.count) ? pick.count : null,
+      positional: pick.positional === true,
+      sample: typeof pick.sample === "string" ? pick.sample.slice(0, MAX_SAMPLE_CHARS) : "",
+    }];
+  });
+  const root = selectorOf(content?.selector);
+  return { picks: cleanPicks, content: root ? { selector: root } : null };
+}
+
 // True when the draft asks for nothing.
 export const isEmptyDraft = (draft) => !draft || (!(draft.picks ?? []).length && !draft.content);
