@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from lxml.html import fromstring
 
 from server.config import Settings
 from server.errors import BadRequest
@@ -29,6 +30,7 @@ from server.rules.draft import (
     compile_drafts,
     read_draft_rules,
 )
+from server.rules.selectors import PageIndex, _attribute_values
 from server.web.app import create_app
 from tests.conftest import ROOT, article_page
 
@@ -258,6 +260,15 @@ HOSTILE = [
         page=_wide_page,
     ),
 ]
+
+
+def test_what_drafts_name_does_not_grow_the_pipeline_processes_without_bound():
+    """Each attribute name a selector tests keeps a compiled XPath: drafts may name any, the cache is bounded."""
+    page = fromstring("<div><p data-a='1'>x</p></div>")
+    index = PageIndex(page)
+    for i in range(_attribute_values.cache_info().maxsize + 50):
+        assert not index.has(("attr", f"data-draft-{i}"))
+    assert _attribute_values.cache_info().currsize == _attribute_values.cache_info().maxsize
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=[case.name for case in HOSTILE])

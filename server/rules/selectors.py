@@ -167,7 +167,8 @@ _ALL_TEXT = etree.XPath("//text()")
 _ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
 
 
-@cache
+# Bounded: a request's draft rules may name any attribute, and the pipeline processes live long.
+@lru_cache(maxsize=256)
 def _attribute_values(name: str) -> etree.XPath:
     return etree.XPath(f"//*/@{name}", smart_strings=False)
 
