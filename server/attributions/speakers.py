@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..limits import Deadline
 from .lexicon import (
@@ -35,7 +36,7 @@ from .lexicon import (
     TITLE_WORDS,
 )
 from .patterns import NAME_GOES_ON_RE, NAME_LEAD_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE, trie_pattern
-from .structure import RawAttribution, paragraphs
+from .structure import RawAttribution, Span, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 PRONOUN_PARAGRAPHS = 2
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250
+# Most words looked for one by one with str.find (more are looked for with one compiled pattern).
+FIND_WORDS_MAX = 12
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -71,6 +74,7 @@ def is_named(speaker: str | None) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def name_core(source: str) -> str:
     """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
     name = _without_apposition(_without_parentheticals(source).strip())
@@ -253,26 +257,41 @@ def _lead_words(lead: str) -> list[str]:
     return kept
 
 
-def word_occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
-    """(start, word) of each place these words stand whole, in text order. One trie-shaped pattern of the literal
-    words (linear); opening with them rather than a \\b lets re skip in C to their first letters."""
+def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None) -> list[tuple[int, str]]:
+    """(start, word) of each place these words stand whole, in text order (within spans, if given). One
+    trie-shaped pattern of the literal words (linear); opening with them rather than a \\b lets re skip in C to
+    their first letters."""
     if not words:
         return []
+    windows = spans if spans is not None else [(0, len(text))]
+    if len(words) <= FIND_WORDS_MAX:  # a few words: str.find in C, no pattern to compile
+        return sorted(
+            (pos, word) for word in words for start, end in windows for pos in _find_all(text, word, start, end)
+        )
     pattern = re.compile(trie_pattern(sorted(words)) + r"\b")
     return [
         (match.start(), match.group())
-        for match in pattern.finditer(text)
+        for start, end in windows
+        for match in pattern.finditer(text, start, end)
         if match.start() == 0 or not text[match.start() - 1].isalnum()
     ]
 
 
-def _full_names(text: str, cores: set[str], deadline: Deadline) -> dict[str, str]:
+def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where word stands whole (not inside a longer word) between start and end."""
+    pos = text.find(word, start, end)
+    while pos >= 0:
+        after = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            yield pos
+        pos = text.find(word, after, end)
+
+
+def _full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline) -> dict[str, str]:
     """For each one-word core or surname, the longest person's name the article gives ending in it ("Marcus" ->
     "David Marcus", "Jones" -> "Michael Forrest Jones"): one scan of the text's words serves them all."""
     longest: dict[str, str] = {}
-    if not cores:
-        return longest
-    for count, (i, name) in enumerate(word_occurrences(text, cores)):
+    for count, (i, name) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
         if NAME_GOES_ON_RE.match(text, i + len(name)):
@@ -327,6 +346,9 @@ class _Story:
         self.entities: dict[str, _Entity] = {}
         self.last_plural: str | None = None
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
+        self.anaphors = any(
+            source.lower() == "it" or (source and source.split()[-1].lower() in ORG_ANAPHORS) for source in sources
+        )
         self.pronoun_positions = [
             raw.source[0]
             for raw, source in zip(raws, sources, strict=True)
@@ -340,7 +362,9 @@ class _Story:
             for word in ([core] if " " not in core else [core.split()[-1]])
             if len(word) >= 2 and word[:1].isupper() and word.isalpha()
         }
-        self.full = _full_names(text, cores, deadline)
+        self.cores = cores
+        self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
+        self.full = _full_names(text, self.core_occurrences, deadline)
         # the named sources first: every pronoun may look back at any of them
         self.named = [self._named(source) if self._is_named_source(source) else None for source in sources]
         self._add_mentioned_people()
@@ -414,14 +438,17 @@ class _Story:
             entity.forms.add(words[-1])
             surnames.add(words[-1])
 
-    def _around_pronouns(self, pattern: re.Pattern) -> Iterator[re.Match]:
-        """pattern's matches in the paragraphs a he or she may look back at (each paragraph searched once)."""
+    def pronoun_spans(self) -> list[Span]:
+        """The paragraphs a he or she may look back at, each once, in order."""
         wanted: set[int] = set()
         for pos in self.pronoun_positions:
             paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
             wanted.update(range(max(0, paragraph - PRONOUN_PARAGRAPHS), paragraph + 1))
-        for paragraph in sorted(wanted):
-            start, end = self.paragraph_spans[paragraph]
+        return [self.paragraph_spans[paragraph] for paragraph in sorted(wanted)]
+
+    def _around_pronouns(self, pattern: re.Pattern) -> Iterator[re.Match]:
+        """pattern's matches in the paragraphs a he or she may look back at."""
+        for start, end in self.pronoun_spans():
             yield from pattern.finditer(self.text, start, end)
 
     # --- mentions ------------------------------------------------------------------------------
@@ -436,7 +463,11 @@ class _Story:
         found: list[tuple[int, int, _Entity]] = []
         if not by_last:
             return found
-        for count, (word_start, word) in enumerate(word_occurrences(self.text, set(by_last))):
+        keys = set(by_last)
+        occurrences = [(start, word) for start, word in self.core_occurrences if word in keys]
+        if keys - self.cores:  # people only mentioned: looked for where a pronoun may look back at them
+            occurrences = sorted(occurrences + word_occurrences(self.text, keys - self.cores, self.pronoun_spans()))
+        for count, (word_start, word) in enumerate(occurrences):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
             word_end = word_start + len(word)
@@ -451,7 +482,9 @@ class _Story:
 
     def _count_gender(self) -> None:
         """The pronouns right after each mention of a person (up to the next mention, in its paragraph) vote for their
-        gender."""
+        gender; and "its" after a body. Counted only when some he, she, it or "the company" needs them."""
+        if not self.pronoun_positions and not self.anaphors:
+            return
         for i, (_, end, entity) in enumerate(self.mentions):
             if entity.person is False:
                 continue
