@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from lxml.html import fromstring
 
 from server.config import Settings
-from server.errors import BadRequest
+from server.errors import BadRequest, RuleError
 from server.limits import NO_DEADLINE
 from server.pipeline import RULE_SCHEMA, Options, clean
 from server.rules.draft import (
@@ -30,7 +30,8 @@ from server.rules.draft import (
     compile_drafts,
     read_draft_rules,
 )
-from server.rules.selectors import PageIndex, _attribute_values
+from server.rules.ruleset import compile_rule
+from server.rules.selectors import PageIndex, _attribute_values, compile_selector
 from server.web.app import create_app
 from tests.conftest import ROOT, article_page
 
@@ -243,6 +244,7 @@ HOSTILE = [
     Hostile("nested :not", lambda: [strip("div:not(:not(.a))")], says=("invalid CSS",)),
     Hostile("a relative :has", lambda: [strip("div:has(> p)")], says=("relative",)),
     Hostile(":has inside :not", lambda: [strip("div.x:not(:has(p))")], says=("inside ':not()'",)),
+    Hostile(":has inside :is inside :not", lambda: [strip("div.x:not(:is(:has(p)))")], says=("inside ':not()'",)),
     Hostile("deep :is", lambda: [strip("div" + ":is(div" * 40 + ")" * 40)], says=("nest more than 3",)),
     Hostile("a sibling chain", lambda: [strip("p.a + p.a + p.a")], says=("'+'",)),
     Hostile("any later sibling", lambda: [strip("p.a ~ p.a")], says=("'~'",)),
@@ -260,6 +262,16 @@ HOSTILE = [
         page=_wide_page,
     ),
 ]
+
+
+@pytest.mark.parametrize("css", ["div.x:not(:has(p))", "div.x:not(:is(p, a:has(b)))", "ul > li:not(:where(:has(a)))"])
+def test_has_inside_not_is_refused_in_shipped_rules_too(css: str):
+    """cssselect turns 'div:not(:has(p))' into a test of the element's name that every div passes: the rule
+    loader refuses it for every rule, shipped or drafted; a ':has()' beside a ':not()' stays allowed."""
+    with pytest.raises(RuleError, match=r"':has\(\)' inside ':not\(\)' is not supported"):
+        compile_rule(ROOT / "rules/sites/example.com.yaml", {"domains": ["example.com"], "keep": [css]})
+    page = fromstring("<div><div class='x'><p>a</p></div><div class='x'>b</div></div>")
+    assert [e.text_content() for e in compile_selector("div.x:has(p):not(.y)").select(page)] == ["a"]
 
 
 def test_what_drafts_name_does_not_grow_the_pipeline_processes_without_bound():

@@ -10,7 +10,6 @@ What a draft may not do, beyond what a shipped rule may not:
 - sibling combinators (`+`, `~`): libxml2 runs them in time quadratic in a parent's children
   (`p + p` takes 22 s over 5,000 siblings);
 - `:contains()`: a Python call on every element's whole text (`:has-text()` is the linear, prefiltered way);
-- `:has()` inside `:not()`: cssselect translates it wrongly (it tests the element's name);
 - a selector that names no tag, class, id or attribute for the element it picks: it would be tested against
   every element of every page;
 - functional pseudo-classes nested more than MAX_PSEUDO_DEPTH deep.
@@ -224,8 +223,6 @@ def _refusal(tree: object, depth: int) -> str | None:
         return _refusal(tree.selector, depth) or _refusal(tree.subselector, depth)
     inner: list[object] = []
     if isinstance(tree, Negation):
-        if _has_relation(tree.subselector):
-            return "':has()' inside ':not()' is translated wrongly by cssselect; not in drafts"
         inner = [tree.subselector]
     elif isinstance(tree, Relation):
         inner = [tree.subselector.parsed_tree]
@@ -238,16 +235,6 @@ def _refusal(tree: object, depth: int) -> str | None:
     return _refusal(tree.selector, depth) or next(
         (reason for part in inner if (reason := _refusal(part, depth + 1))), None
     )
-
-
-def _has_relation(tree: object) -> bool:
-    while tree is not None:
-        if isinstance(tree, Relation):
-            return True
-        if isinstance(tree, CombinedSelector):
-            return _has_relation(tree.selector) or _has_relation(tree.subselector)
-        tree = getattr(tree, "selector", None)
-    return False
 
 
 def _selectors(draft: Mapping[str, Any], where: str) -> Iterator[tuple[str, Any]]:

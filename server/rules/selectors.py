@@ -16,7 +16,17 @@ from operator import itemgetter
 
 import re2
 from cssselect import SelectorError, parse
-from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash
+from cssselect.parser import (
+    Attrib,
+    Class,
+    CombinedSelector,
+    Element,
+    Hash,
+    Matching,
+    Negation,
+    Relation,
+    SpecificityAdjustment,
+)
 from cssselect.parser import Selector as ParsedSelector
 from lxml import etree
 from lxml.cssselect import CSSSelector, LxmlHTMLTranslator
@@ -384,6 +394,11 @@ def compile_selector(source: str) -> Selector:
     if RELATIVE_HAS_RE.search(css):
         raise RuleError(f"selector {source!r}: relative ':has(> ...)' is not supported; use a descendant :has()")
     try:
+        if any(_has_inside_not(part.parsed_tree) for part in parse(css)):
+            raise RuleError(
+                f"selector {source!r}: ':has()' inside ':not()' is not supported: cssselect translates it into a "
+                "test of the element's name, which every element passes"
+            )
         compiled = CSSSelector(css, translator=_Translator())
         keys = _keys(css)
     except (SelectorError, ValueError, NotImplementedError) as exc:
@@ -393,6 +408,23 @@ def compile_selector(source: str) -> Selector:
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
     self_test = _self_test(css) if text_re is not None else None
     return Selector(source, compiled, keys, text_re, text_literals=literals, self_test=self_test, head_literals=leading)
+
+
+def _has_inside_not(tree: object, negated: bool = False) -> bool:
+    """Whether a ':has()' stands anywhere inside a ':not()' of cssselect's tree of one selector."""
+    if isinstance(tree, Relation) and negated:
+        return True
+    if isinstance(tree, CombinedSelector):
+        parts = [tree.selector, tree.subselector]
+    elif isinstance(tree, Negation):
+        return _has_inside_not(tree.selector, negated) or _has_inside_not(tree.subselector, True)
+    elif isinstance(tree, Relation):
+        parts = [tree.selector, tree.subselector.parsed_tree]
+    elif isinstance(tree, (Matching, SpecificityAdjustment)):
+        parts = [tree.selector, *tree.selector_list]
+    else:
+        parts = [getattr(tree, "selector", None)]  # None past an Element: the end of the chain
+    return any(part is not None and _has_inside_not(part, negated) for part in parts)
 
 
 def _self_test(css: str) -> frozenset[str] | etree.XPath | None:
