@@ -6,6 +6,7 @@ import { getJob, pruneJobs, putJob } from "./lib/jobs.js";
 import { getCapture, getDraft, keptRulesFor, pickedDraft, putCapture, putDraft } from "./lib/fixes.js";
 import { ServiceError, checkHealth, cleanPage } from "./lib/service.js";
 import { loadService } from "./lib/settings.js";
+import { withoutHash } from "./lib/site.js";
 
 const HIDDEN_MARK = "data-declutter-hidden";
 const MENU_ID = "declutter-read";
@@ -150,7 +151,6 @@ async function cleanWithKeptFix(service, page, job) {
 }
 
 const PAGE_LOAD_MS = 20_000;
-const withoutHash = (url) => String(url ?? "").split("#")[0];
 
 // Picking mode in the original tab, started from the reader's "Fix this page" button.
 async function startPicker(message, sender) {

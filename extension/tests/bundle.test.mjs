@@ -83,13 +83,28 @@ test("the bundle has the agreed shape", () => {
   assert.match(today(new Date(2026, 0, 5)), /^2026-01-05$/);
 });
 
-test("kept fixes are filed by registrable host; a draft becomes a rule grouped by category", async () => {
-  const { draftRule, siteKey } = await import("../src/lib/fixes.js");
-  assert.equal(siteKey("https://www.theguardian.com/world/x"), "theguardian.com");
-  assert.equal(siteKey("https://news.bbc.co.uk/a"), "bbc.co.uk");
-  assert.equal(siteKey("https://economictimes.indiatimes.com/a"), "indiatimes.com");
-  assert.equal(siteKey("http://127.0.0.1:8000/a"), "127.0.0.1");
-  assert.equal(siteKey("not a url"), "");
+test("one site name: the host without www, which a kept fix covers with its subdomains and a shared rule is filed under", async () => {
+  const { domainsCovering, hostOf, ruleDomain } = await import("../src/lib/site.js");
+  assert.equal(hostOf("https://www.theguardian.com/world/x#top"), "theguardian.com");
+  assert.equal(hostOf("https://News.BBC.co.uk./a"), "news.bbc.co.uk");
+  assert.equal(hostOf("http://127.0.0.1:8000/a"), "127.0.0.1");
+  assert.equal(hostOf("file:///tmp/a.html"), "");
+  assert.equal(hostOf("not a url"), "");
+  assert.deepEqual(domainsCovering("m.news.bbc.co.uk"), ["m.news.bbc.co.uk", "news.bbc.co.uk", "bbc.co.uk", "co.uk"]);
+  assert.deepEqual(domainsCovering("harbour-gazette.test"), ["harbour-gazette.test"]);
+  assert.deepEqual(domainsCovering("127.0.0.1"), ["127.0.0.1"]);
+  assert.deepEqual(domainsCovering("[::1]"), ["[::1]"]);
+  assert.deepEqual(domainsCovering(""), []);
+  // What `declutter rules add` accepts as a domain, and nothing else.
+  assert.equal(ruleDomain("http://www.harbour-gazette.test/a.html"), "harbour-gazette.test");
+  assert.equal(ruleDomain("https://xn--bcher-kva.example/a"), "xn--bcher-kva.example");
+  for (const url of ["http://127.0.0.1:8000/a", "http://localhost/a", "http://[::1]/a", "http://a-.example/", "http://x.123/", "ftp://example.com/", "nonsense"]) {
+    assert.equal(ruleDomain(url), null, url);
+  }
+});
+
+test("a draft becomes a rule grouped by category", async () => {
+  const { draftRule } = await import("../src/lib/fixes.js");
   const rule = draftRule({
     picks: [
       { selector: ".a", category: "newsletter", sample: "Sign   up for the morning briefing" },

@@ -1,6 +1,7 @@
 // "Always open this site in Declutter": the sites the reader chose, each with a host permission for that
 // site alone, and the background's watch that opens their article pages in the reader by themselves.
 import { api } from "./api.js";
+import { withoutHash } from "./site.js";
 
 const SITES_KEY = "alwaysSites";
 // Per tab, a page to leave as it is on its next load: the one just opened in the reader (going back to it is a
@@ -65,8 +66,6 @@ export async function isAlwaysSite(url) {
   if (!site || !(await listSites()).some((entry) => entry.host === site.host)) return false;
   return api.permissions.contains({ origins: [site.pattern] });
 }
-
-const withoutHash = (url) => String(url ?? "").split("#")[0];
 
 async function leftAlone(tabId) {
   const { [LEAVE_KEY]: leave } = await api.storage.session.get(LEAVE_KEY);

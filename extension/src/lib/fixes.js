@@ -1,39 +1,13 @@
 // "Fix this page": the captured pages a fix is previewed on (storage.session), the fixes a reader
 // keeps (storage.local, one per site) and the draft rule sent to the service as `draft_rules`.
 import { api } from "./api.js";
+import { domainsCovering, hostOf } from "./site.js";
 
 const CAPTURE_PREFIX = "capture:";
 const DRAFT_PREFIX = "fixdraft:";
 const FIXES_KEY = "fixes";
 // Captures are whole pages: keep only the newest few (session storage holds 10 MB in Chrome).
 const KEEP_CAPTURES = 4;
-
-// Second-level labels under which a country's sites register ("bbc.co.uk", "abc.net.au").
-const SECOND_LEVEL = new Set(["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gv", "nic", "ltd", "plc"]);
-
-// The site a fix belongs to: the host without "www.", cut to its registrable part ("news.bbc.co.uk" -> "bbc.co.uk").
-export function siteKey(url) {
-  let host;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return "";
-  }
-  if (/^[0-9.]+$/.test(host) || host.includes(":") || !host.includes(".")) return host;
-  const labels = host.replace(/^www\./, "").split(".");
-  const last = labels.at(-1);
-  const keep = last.length === 2 && SECOND_LEVEL.has(labels.at(-2)) ? 3 : 2;
-  return labels.slice(-keep).join(".");
-}
-
-// The site a shared rule is filed under: the page's host without "www." (rules/sites/<domain>.yaml).
-export function ruleDomain(url) {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
-  } catch {
-    return "";
-  }
-}
 
 // --- captures --------------------------------------------------------------------------------
 
@@ -79,9 +53,10 @@ export async function loadFixes() {
   return (await api.storage.local.get(FIXES_KEY))[FIXES_KEY] ?? {};
 }
 
+// Kept under the page's host (without "www."), the domain the fix would be shared as a site rule for.
 export async function keepFix(url, draft) {
   const fixes = await loadFixes();
-  const site = siteKey(url);
+  const site = hostOf(url);
   fixes[site] = { site, url, rule: draftRule(draft), saved: new Date().toISOString() };
   await api.storage.local.set({ [FIXES_KEY]: fixes });
   return fixes[site];
@@ -93,9 +68,16 @@ export async function deleteFix(site) {
   await api.storage.local.set({ [FIXES_KEY]: fixes });
 }
 
-// The draft rules to send with a page: the site's kept fix, if any.
+// The kept fix that applies to a page: its host's, else the nearest domain's above it.
+export async function keptFixFor(url) {
+  const fixes = await loadFixes();
+  const site = domainsCovering(hostOf(url)).find((domain) => Object.hasOwn(fixes, domain));
+  return site ? fixes[site] : null;
+}
+
+// The draft rules to send with a page: its kept fix, if any.
 export async function keptRulesFor(url) {
-  const fix = (await loadFixes())[siteKey(url)];
+  const fix = await keptFixFor(url);
   return fix ? [fix.rule] : [];
 }
 

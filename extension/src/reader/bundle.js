@@ -1,6 +1,8 @@
 // "Share as a site rule": the bundle `declutter rules add` unpacks into rules/sites/ and tests/sites/.
 // Pure functions of the preview's result, the captured page and the draft rule (tested in node).
 
+import { withoutHash } from "../lib/site.js";
+
 const SENTENCE = /[^.!?…]+[.!?…]+["”’)\]]*/g;
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
@@ -84,7 +86,7 @@ export function today(now = new Date()) {
 
 // The whole bundle: {format, version, domain, rule, fixtures}.
 export function makeBundle({ domain, rule, result, page, samples, by, date = today() }) {
-  const url = String(page.url).split("#")[0];
+  const url = withoutHash(page.url);
   const fixture = fixtureName(url);
   const selectors = rule.strip.flatMap((group) => group.selectors);
   const test = {

@@ -1,10 +1,9 @@
 // "Fix this page" in the reader: start picking in the original tab, show the picks (the reader may change
 // each category), preview the fix on the captured page, keep it for the site, or share it as a site rule.
 import { api } from "../lib/api.js";
-import {
-  draftKey, draftRule, getCapture, getDraft, isEmptyDraft, keepFix, loadFixes, putDraft, ruleDomain, siteKey,
-} from "../lib/fixes.js";
+import { draftKey, draftRule, getCapture, getDraft, isEmptyDraft, keepFix, keptFixFor, putDraft } from "../lib/fixes.js";
 import { getJob, jobKey } from "../lib/jobs.js";
+import { hostOf, ruleDomain } from "../lib/site.js";
 import { makeBundle } from "./bundle.js";
 
 const $ = (id) => document.getElementById(id);
@@ -60,7 +59,7 @@ async function currentDraft() {
   if (draft) return draft;
   const stored = await getDraft(jobId);
   if (stored) return stored;
-  const kept = job ? (await loadFixes())[siteKey(job.url)] : null;
+  const kept = job ? await keptFixFor(job.url) : null;
   return kept ? draftFromKept(kept) : { picks: [], content: null, state: "idle" };
 }
 
@@ -174,8 +173,8 @@ async function share() {
     return;
   }
   const domain = ruleDomain(page.url);
-  if (!/\.[a-z]/.test(domain)) {
-    say(`A site rule needs a site's name, and ${domain || "this page"} has none: keep the fix for yourself instead.`, "bad");
+  if (!domain) {
+    say(`A site rule needs a site's name, and ${hostOf(page.url) || "this page"} has none: keep the fix for yourself instead.`, "bad");
     return;
   }
   const by = $("dc-fix-author").value;

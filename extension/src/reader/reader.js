@@ -1,6 +1,7 @@
 // The reader page: shows one job (reader.html#<job id>) from storage.session, and follows its changes.
 import { api } from "../lib/api.js";
 import { getJob, jobKey } from "../lib/jobs.js";
+import { hostOf } from "../lib/site.js";
 import { articleFragment, imageSources, safeImageUrl } from "./content.js";
 import { initControls } from "./controls.js";
 import { renderPanel } from "./quotes.js";
@@ -93,14 +94,6 @@ function formatDate(iso, lang) {
 // The service counts it (WORDS_PER_MINUTE in server/pipeline.py): one reading speed for the reader and the page.
 function readingMinutes(result) {
   return Math.max(1, Math.round(result.reading_minutes || 1));
-}
-
-function hostOf(url) {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "";
-  }
 }
 
 function span(className, text) {
