@@ -55,7 +55,7 @@ def test_clean_json_lines_in_input_order_with_errors_kept(tmp_path, page_file, c
 
 def test_clean_text_and_html_formats(page_file, capsys):
     assert main(["clean", str(page_file), "--format", "text"]) == 0
-    assert capsys.readouterr().out.startswith("Council approves the new budget\n\nCouncil approves")
+    assert capsys.readouterr().out.startswith("Council approves the new budget\n\nParagraph 0:")
     assert main(["clean", str(page_file), "--format", "html", "--url", "https://example.com/a"]) == 0
     assert "<!doctype html>" in capsys.readouterr().out
 

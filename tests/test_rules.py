@@ -504,7 +504,7 @@ def test_check_detects_a_dead_selector(repo: Path) -> None:
 
 def test_check_reports_failed_expectations(repo: Path) -> None:
     text = GOOD_RULE.replace('["Sentence number 3 of the article"]', '["A sentence that is not there"]')
-    text = text.replace('["Sign up for the Daily newsletter"]', '["Council story", "Home"]')
+    text = text.replace('["Sign up for the Daily newsletter"]', '["Sentence number 5 of the article", "Home"]')
     errors = check_file(write_rule(repo, text)).errors
     assert any("must_contain not found in the cleaned text: 'A sentence that is not there'" in e for e in errors)
     assert any("must_not_contain still in the output" in e for e in errors)

@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from ..limits import Deadline
 from ..rules.selectors import Selector
 from .constants import MIN_ARTICLE_WORDS_BEFORE_RETRY
+from .header import drop_repeated_title
 from .readability import read_article
 from .repairs import drop_author_boxes, drop_repeated_blocks, join_rule_matches, paragraph_container
 
@@ -34,7 +35,8 @@ def extract(
     4. the container of most of the page's paragraph text, when readability kept too little of it
        (repairs.paragraph_container);
     5. blocks repeating an earlier one dropped (repairs.drop_repeated_blocks);
-    6. author boxes dropped (repairs.drop_author_boxes).
+    6. author boxes dropped (repairs.drop_author_boxes);
+    7. the title repeated at the article's top dropped, as the reading view shows it above (header).
     """
     for selector in content:
         nodes = selector.select(root)
@@ -51,4 +53,5 @@ def extract(
     article = paragraph_container(root, article, article_words)
     drop_repeated_blocks(article)
     drop_author_boxes(article)
+    drop_repeated_title(root, article)
     return article

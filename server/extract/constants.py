@@ -138,3 +138,10 @@ INTRO_MIN_PARAGRAPH_SHARE = 0.7
 # A list inside the article is cleaned away only when more of its text than this is link text (Readability.js
 # spares lists readability's low-weight link test: lists of sources and steps carry links).
 LIST_MAX_LINK_DENSITY = 0.5
+
+# The repeated title (header.py): the heading tags that may repeat it (Readability.js's), how much of the heading's
+# text must be the title's words (Readability.js: more than 0.75), and how far into the article it may stand (a
+# heading after this many words of other text is part of the story).
+REPEATED_TITLE_TAGS = frozenset({"h1", "h2"})
+REPEATED_TITLE_MIN_SIMILARITY = 0.75
+REPEATED_TITLE_MAX_WORDS_BEFORE = 30
