@@ -838,3 +838,10 @@ def test_an_opening_condition_and_a_titled_inverted_source_belong_to_the_stateme
     assert _one(t, cue="says").source == "certified nutritionist Anju Mobin"
     t = "This, according to Della, does nothing to diminish the crimes."
     assert _one(t, cue="according to").source == "Della"
+
+
+def test_plural_nouns_possessives_and_numbers_are_not_cues_or_sources():
+    assert find_attributions("At least 30 states have similar voucher programs.") == []
+    assert find_attributions("Some cruel remarks were aimed her way, too.") == []
+    assert find_attributions("Ask for the doctor’s notes related to this podcast.") == []
+    assert find_attributions("In 2017 announced a deal to sell cloud services to Chevron.") == []

@@ -35,6 +35,7 @@ from .lexicon import (
     NOT_PLURAL_ENDINGS,
     NOT_PLURAL_SUBJECTS,
     NOT_TRANSCRIPT_LABELS,
+    NOUN_THEN_VERB,
     NP_BREAK,
     OBJECT_CUES,
     PARTICIPLE_CUES,
@@ -178,8 +179,12 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if base and not _base_form_ok(text, sentence_start, cue_start):
         return None
     next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
-    if next_word and (next_word.group(1) in CUE_VERBS or (base and next_word.group(1).endswith("ed"))):
-        return None  # "online claims argue", "the report showed": this word is a noun
+    if next_word and (
+        next_word.group(1) in CUE_VERBS
+        or (base and next_word.group(1).endswith("ed"))
+        or (verb.endswith("s") and next_word.group(1) in NOUN_THEN_VERB)
+    ):
+        return None  # "online claims argue", "the report showed", "30 states have": this word is a noun
     source = _source_before_cue(text, sentence_start, cue_start)
     if verb in CONSTRUCTION_FORMS:
         if source is None and COORDINATED_RE.search(before):

@@ -253,7 +253,12 @@ CLAUSE_OPENERS: tuple[str, ...] = ("that ", "that,", "how ", "why ", "whether ",
 # ---------------------------------------------------------------------------------------------
 
 # Indefinite pronouns that are a source by themselves ("another wrote", "others said"); never resolved to a name.
-INDEFINITE_SOURCES: frozenset[str] = frozenset(words("another others one some many several both"))
+INDEFINITE_SOURCES: frozenset[str] = frozenset(words("another others"))
+
+# Auxiliaries right after an -s cue word show it is a plural noun ("30 states have", "some remarks were").
+NOUN_THEN_VERB: frozenset[str] = frozenset(
+    words("have had are were was is will would can could should may might must do did related")
+)
 
 # Pronoun sources, resolved to a named person or body afterwards.
 PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "it", "i", "we", "you"])

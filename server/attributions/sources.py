@@ -43,8 +43,10 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
         return False
     if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in INDEFINITE_SOURCES):
         return True
-    if any(is_capitalised(word) and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
-        return True
+    if words[-1].endswith(("’s", "'s")) and words[-1][:1].islower():
+        return False  # "the doctor’s notes": a possessive is no subject
+    if any(word[0].isupper() and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
+        return True  # a name (a number alone, "2017", is none)
     if len(words) >= 2 and words[0].lower() in DETERMINERS:
         return True  # "a recent computer science graduate"
     head = words[-1].lower()
