@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -86,18 +87,29 @@ def start_picking(reader, original) -> None:
     original.wait_for_selector("declutter-picker", state="attached", timeout=10_000)
 
 
-def wait_for_status(reader, kind: str, timeout: float = 30_000) -> str:
-    """Wait for the fix panel's verdict (ok or bad) and check it is `kind`; the text is the message."""
+def wait_for_status(reader, kind: str, containing: str = "", timeout: float = 30_000) -> str:
+    """Wait for the fix panel's verdict (ok or bad, holding `containing`) and check it is `kind`; the text is the
+    message. Give `containing` when an earlier verdict may still be showing."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    verdict = ", ".join(f"#dc-fix-status.{k}:has-text({json.dumps(containing)})" for k in ("ok", "bad"))
     try:
-        reader.wait_for_selector("#dc-fix-status.ok, #dc-fix-status.bad", timeout=timeout)
+        reader.wait_for_selector(verdict, timeout=timeout)
     except PlaywrightTimeout:
-        raise AssertionError(f"no verdict in the fix panel: {reader.text_content('#dc-fix-status')!r}") from None
+        raise AssertionError(f"no such verdict in the fix panel: {reader.text_content('#dc-fix-status')!r}") from None
     status = reader.locator("#dc-fix-status")
     text = status.text_content()
     assert kind in status.get_attribute("class").split(), text
     return text
+
+
+def wait_for_picker_text(page, text: str, timeout: float = 5.0) -> str:
+    """Wait until the picker shows `text` (it redraws its hover label on the next animation frame)."""
+    deadline = time.monotonic() + timeout
+    while text not in (shown := picker_text(page)):
+        assert time.monotonic() < deadline, f"the picker never showed {text!r}: {shown!r}"
+        page.wait_for_timeout(50)
+    return shown
 
 
 def pick(original, selector: str, widen: int = 0) -> None:
@@ -141,8 +153,7 @@ def test_pick_preview_keep_and_share_a_newsletter_block(fix_ext, web, tmp_path):
     # Hover the heading, widen to its block with ArrowUp, narrow back with ArrowDown, widen again.
     box = original.locator(".tideline h3").bounding_box()
     original.mouse.move(box["x"] + 8, box["y"] + box["height"] / 2)
-    original.wait_for_timeout(100)
-    assert "h3 · 4 words" in picker_text(original)
+    wait_for_picker_text(original, "h3 · 4 words")
     original.keyboard.press("ArrowUp")
     assert "div.tideline · 27 words" in picker_text(original)
     original.keyboard.press("ArrowDown")
@@ -174,7 +185,7 @@ def test_pick_preview_keep_and_share_a_newsletter_block(fix_ext, web, tmp_path):
 
     # Keep for me: later visits to the site are cleaned with the fix.
     reader.click("#dc-fix-keep")
-    assert "Kept: pages on harbour-gazette.test" in wait_for_status(reader, "ok")
+    assert "Kept: pages on harbour-gazette.test" in wait_for_status(reader, "ok", "Kept")
     kept = kept_fixes(fix_ext)
     assert list(kept) == ["harbour-gazette.test"]
     assert kept["harbour-gazette.test"]["rule"]["strip"][0]["selectors"] == [".tideline"]
@@ -256,7 +267,7 @@ def test_pick_on_a_hashed_page_never_proposes_a_generated_name(fix_ext, web):
     assert FRIENDS_TEXT not in reader_text(reader)
 
     reader.click("#dc-fix-keep")
-    wait_for_status(reader, "ok")
+    wait_for_status(reader, "ok", "Kept")
     assert kept_fixes(fix_ext)["tidewater-post.test"]["rule"]["strip"] == [
         {"category": "paywall", "note": kept_fixes(fix_ext)["tidewater-post.test"]["rule"]["strip"][0]["note"],
          "selectors": ["#__next aside"]}
@@ -285,7 +296,7 @@ def test_the_reader_can_change_a_category_and_unmark_a_pick(fix_ext, web):
     assert reader.text_content(".dc-fix-content code") == ".story"
     reader.select_option(".dc-fix-pick select", "other")
     reader.click("#dc-fix-preview")
-    wait_for_status(reader, "ok")
+    wait_for_status(reader, "ok", "Preview")
     reader.click("#dc-removed-summary")
     assert "other block" in removed_lines(reader)
 
@@ -349,7 +360,7 @@ def test_a_draft_the_service_refuses_is_reported(fix_ext, web):
     assert "div[[[" in status
     # Refused drafts are neither kept nor shown.
     reader.click("#dc-fix-keep")
-    wait_for_status(reader, "bad")
+    wait_for_status(reader, "bad", "refused")
     assert kept_fixes(fix_ext) == {}
     assert NEWSLETTER_TEXT in reader_text(reader)
 
@@ -452,7 +463,7 @@ def test_this_is_the_article_pins_the_content_root(fix_ext, web):
     assert "Tide table for the first" not in text
     # Kept, the pin holds on the next visit too.
     reader.click("#dc-fix-keep")
-    wait_for_status(reader, "ok")
+    wait_for_status(reader, "ok", "Kept")
     assert kept_fixes(fix_ext)["harbour-gazette.test"]["rule"] == {"strip": [], "content": [".comment-thread-feature"]}
     _, again = open_in_reader(fix_ext, web.seed(GAZETTE[0], "/storm-live.html"))
     assert "The storm barrier at the harbour mouth closed" in reader_text(again)

@@ -160,12 +160,14 @@ async function previewedOk() {
 }
 
 async function keep() {
+  say("Keeping your fix…"); // the last verdict is about the preview, not this
   if (!(await previewedOk())) return;
   const fix = await keepFix(job.url, draft);
   say(`Kept: pages on ${fix.site} are cleaned with this fix from now on (see Options to view or delete it).`, "ok");
 }
 
 async function share() {
+  say("Making the site rule…");
   if (!(await previewedOk())) return;
   const page = await getCapture(jobId);
   if (!page) {
