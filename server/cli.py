@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .config import Settings
 from .decode import decode
-from .errors import BadRequest, DeclutterError, PayloadTooLarge
+from .errors import BadRequest, DeclutterError, PayloadTooLarge, error_body
 from .limits import NO_DEADLINE
 from .pipeline import RULE_SCHEMA, Options, check_url
 from .rules.draft import compile_drafts, load_draft_file, read_draft_rules
@@ -182,7 +182,7 @@ def _report_failure(name: str, exc: OSError | DeclutterError, as_json_line: bool
     else:
         code, message = "unreadable_file", f"cannot read {name}: {exc.strerror or exc}"
     if as_json_line:
-        _write_line({"file": name, "error": {"code": code, "message": message}})
+        _write_line({"file": name, **error_body(code, message)})
     print(f"declutter: {name}: {message}", file=sys.stderr)
 
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def error_body(code: str, message: str) -> dict:
+    """The one shape of an error the service or the CLI reports: {"error": {"code": ..., "message": ...}}."""
+    return {"error": {"code": code, "message": message}}
+
+
 class DeclutterError(Exception):
     """Base of every error the service reports to its caller."""
 
@@ -14,7 +19,7 @@ class DeclutterError(Exception):
         self.message = message
 
     def to_dict(self) -> dict:
-        return {"error": {"code": self.code, "message": self.message}}
+        return error_body(self.code, self.message)
 
 
 class BadRequest(DeclutterError):

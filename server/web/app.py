@@ -25,6 +25,7 @@ from ..errors import (
     PayloadTooLarge,
     Unauthorized,
     UnsupportedMediaType,
+    error_body,
 )
 from ..pipeline import Options
 from ..rules.draft import read_draft_rules
@@ -336,7 +337,7 @@ def _declutter_error(error: DeclutterError) -> tuple[Response, int]:
 def _http_error(error: HTTPException) -> tuple[Response, int]:
     status = error.code or 500
     access.note_error(http_error_code(status))
-    response = jsonify({"error": {"code": http_error_code(status), "message": error.description or error.name}})
+    response = jsonify(error_body(http_error_code(status), error.description or error.name))
     # Keep werkzeug's own headers (a 405's Allow, which RFC 9110 requires), not its HTML Content-Type.
     response.headers.extend((name, value) for name, value in error.get_headers() if name.lower() != "content-type")
     return response, status
@@ -345,4 +346,4 @@ def _http_error(error: HTTPException) -> tuple[Response, int]:
 def _unexpected_error(error: Exception) -> tuple[Response, int]:
     log.exception("unexpected error on %s %s", request.method, request.path)
     access.note_error("internal_error")
-    return jsonify({"error": {"code": "internal_error", "message": "the page could not be processed"}}), 500
+    return jsonify(error_body("internal_error", "the page could not be processed")), 500
