@@ -21,6 +21,7 @@ import yaml
 from bench.load import serve
 from server import gunicorn_conf
 from server.config import Settings
+from server.web.access import REQUEST_ID_PATTERN
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -208,6 +209,15 @@ def test_the_proxy_mirrors_the_service_limits():
     (keepalive,) = nginx_directive("keepalive_timeout")
     assert nginx_seconds(keepalive) < gunicorn_conf.keepalive
     assert re.search(r"location \^~ /metrics \{[^}]*return 404", NGINX_CONFIG.read_text())
+
+
+def test_the_proxy_keeps_the_request_ids_the_service_keeps():
+    """nginx passes on the caller's X-Request-ID by the service's own pattern, else makes one: both log one id."""
+    keep = re.search(
+        r'map \$http_x_request_id \$declutter_request_id \{\s*"~\^(.+?)\$" \$http_x_request_id;',
+        NGINX_CONFIG.read_text(),
+    )
+    assert keep is not None and keep.group(1) == REQUEST_ID_PATTERN
 
 
 def test_compose_runs_the_image_behind_nginx_with_the_shipped_config():

@@ -21,8 +21,10 @@ from . import metrics
 log = logging.getLogger(__name__)
 
 REQUEST_ID_HEADER = "X-Request-ID"
-# A caller's id is kept when it is short and made of characters no log or header can misread.
-_REQUEST_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@+=-]{0,127}")
+# A caller's id is kept when it is short and made of characters no log or header can misread (deploy/nginx keeps
+# the same ids: tests/test_deploy.py holds its copy to this one).
+REQUEST_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:@+=-]{0,127}"
+_REQUEST_ID_RE = re.compile(REQUEST_ID_PATTERN)
 
 
 def request_id(given: str | None) -> str:
