@@ -8,28 +8,47 @@ import gzip
 import io
 import json
 import os
+import struct
 import tracemalloc
 import zlib
+from functools import cache
 
 import pytest
+from flask import Flask
 
 from server.config import Settings
+from server.pipeline import default_rules
 from server.web.app import create_app
 from server.web.openapi import build_document
 from tests.conftest import article_page
 from tests.test_openapi import assert_documented
 
 URL = "https://news.example.co.uk/2026/budget"
-LIMIT = 5 * 1024 * 1024  # the service's default, DECLUTTER_MAX_BODY_BYTES
+LIMIT = Settings().max_body_bytes  # the service's default, DECLUTTER_MAX_BODY_BYTES
 GZIP = {"Content-Encoding": "gzip"}
 
 
+@cache
 def bomb(inflated: int) -> bytes:
-    """A gzip body of zeros that inflates to `inflated` bytes (deflate packs them about a thousand to one)."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    """A valid gzip body of zeros that inflates to `inflated` bytes, a whole number (2 or more) of MiB; deflate
+    packs them about a thousand to one. After a full flush a MiB of zeros deflates to the same bytes every time:
+    they are repeated, not recomputed (deflating a GiB takes seconds), and the trailer written for the whole."""
     block = bytes(1 << 20)
-    parts = [packer.compress(block[: min(len(block), inflated - done)]) for done in range(0, inflated, len(block))]
-    return b"".join([*parts, packer.flush()])
+    count, rest = divmod(inflated, len(block))
+    assert count >= 2 and not rest, inflated
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    first = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    repeated = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    last = packer.compress(block) + packer.flush()
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    return first + repeated * (count - 2) + last[:-8] + struct.pack("<II", crc, inflated & 0xFFFFFFFF)
+
+
+def test_the_bomb_is_valid_gzip():
+    """What the bomb tests send is a real gzip body, whose CRC and size check out when inflated whole."""
+    assert gzip.decompress(bomb(3 << 20)) == bytes(3 << 20)
 
 
 class CountingStream(io.BytesIO):
@@ -45,9 +64,14 @@ class CountingStream(io.BytesIO):
         return chunk
 
 
+def service(max_body_bytes: int) -> Flask:
+    """The app with this body limit, on the rules this process loaded once."""
+    return create_app({"SETTINGS": Settings(max_body_bytes=max_body_bytes), "RULES": default_rules()})
+
+
 @pytest.fixture(scope="module")
 def gzip_app():
-    app = create_app({"SETTINGS": Settings(max_body_bytes=LIMIT)})
+    app = service(max_body_bytes=LIMIT)
     app.config.update(TESTING=True)
     return app
 
@@ -162,12 +186,12 @@ def test_several_gzip_members_are_one_body(post):
 
 
 def test_a_body_that_inflates_to_exactly_the_limit_passes_the_limit_check():
-    app = create_app({"SETTINGS": Settings(max_body_bytes=len(json_body()))})
+    app = service(max_body_bytes=len(json_body()))
     response = app.test_client().post(
         "/clean", data=gzip.compress(json_body()), content_type="application/json", headers=GZIP
     )
     assert response.status_code == 200
-    app = create_app({"SETTINGS": Settings(max_body_bytes=len(json_body()) - 1)})
+    app = service(max_body_bytes=len(json_body()) - 1)
     response = app.test_client().post(
         "/clean", data=gzip.compress(json_body()), content_type="application/json", headers=GZIP
     )
@@ -211,7 +235,7 @@ def test_a_chunked_bomb_is_refused_after_reading_little_of_it(post):
 
 def test_the_compressed_size_is_capped_too():
     limit = 100_000
-    app = create_app({"SETTINGS": Settings(max_body_bytes=limit)})
+    app = service(max_body_bytes=limit)
     # Stored (level 0) gzip of random bytes: a little longer than the page it holds, which is under the limit.
     page = os.urandom(limit - 10)
     packed = gzip.compress(page, compresslevel=0)
