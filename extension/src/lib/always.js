@@ -90,10 +90,25 @@ async function isReaderable(tabId) {
   return injection?.result === true;
 }
 
+// True the first time it runs in a document. A page sends "complete" again without being a new page (a fragment or
+// history.pushState change, a late frame): deciding again would take the reader back over the original it was left for.
+async function firstLook(tabId) {
+  const [injection] = await api.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const first = !globalThis.declutterLooked;
+      globalThis.declutterLooked = true;
+      return first;
+    },
+  });
+  return injection?.result === true;
+}
+
 // Decide for one loaded page; `openInReader(tab)` does the opening. Returns what was decided, for the log.
 export async function considerTab(tab, openInReader) {
   const url = withoutHash(tab.url);
   if (!(await isAlwaysSite(url))) return "not-listed";
+  if (!(await firstLook(tab.id))) return "already-decided";
   if ((await leftAlone(tab.id)) === url) {
     // The reader was left for the original with one click: show it this time.
     await leaveAlone(tab.id, null);
