@@ -845,3 +845,23 @@ def test_plural_nouns_possessives_and_numbers_are_not_cues_or_sources():
     assert find_attributions("Some cruel remarks were aimed her way, too.") == []
     assert find_attributions("Ask for the doctor’s notes related to this podcast.") == []
     assert find_attributions("In 2017 announced a deal to sell cloud services to Chevron.") == []
+
+
+def test_addressee_before_a_quote_titled_modifiers_and_remembering():
+    t = "Another individual rather bluntly wrote to the singer, “Need to put on a few pounds.”"
+    assert _one(t, cue="wrote").content == "“Need to put on a few pounds.”"
+    t = '"Veganism puts people at risk," registered dietitian Amanda A. Kostro Miller explained to The List.'
+    a = _one(t, cue="explained")
+    assert a.content == '"Veganism puts people at risk,"' and a.speaker == "Amanda A. Kostro Miller"
+    t = "“Those goats were so smart,” remembers Shanna Challenger, coordinator for the programme."
+    assert _one(t, cue="remembers").source.startswith("Shanna Challenger")
+
+
+def test_a_split_quote_running_over_paragraphs_is_one_fragment_per_paragraph():
+    t = "“Amazon avoided it for years,” noted lawyer Jim Dunham. “Most courts agreed.\n\n“It is that big.”"
+    a = _one(t, cue="noted")
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "“Amazon avoided it for years,”",
+        "“Most courts agreed.",
+        "“It is that big.”",
+    ]

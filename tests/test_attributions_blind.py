@@ -15,7 +15,9 @@ newly matched are judged for their speaker too, and a document's is often named 
 floor was LOWERED 0.68 -> 0.67: tuning-part fixes cost the held-aside part 0.002; with plural nouns ("30 states
 have"), lowercase possessives and bare numbers ruled out as cues and sources: tuning 0.760, 0.837, 0.806;
 held-aside 0.675, 0.749, 0.613 — the held-aside quoted floor LOWERED 0.75 -> 0.74: on 31 files a change of one
-attribution moves it by 0.003, so the held-aside floors now sit 0.005-0.01 under the measured values).
+attribution moves it by 0.003, so the held-aside floors now sit 0.005-0.01 under the measured values; with split
+quotes running over paragraphs, addressees before a quote, titled modifiers and "remember": tuning 0.765, 0.851,
+0.806; held-aside 0.676, 0.755, 0.613).
 Raising one is routine; lowering one is a visible decision. The
 issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
@@ -27,8 +29,8 @@ import pytest
 from bench.attributions import BLIND_DIR, is_held_aside, load_dev, predict_finder, score, without_beliefs
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.75, "quoted_f1": 0.83, "speaker": 0.80},
-    "held-aside": {"all_f1": 0.665, "quoted_f1": 0.74, "speaker": 0.605},
+    "tuning": {"all_f1": 0.76, "quoted_f1": 0.845, "speaker": 0.80},
+    "held-aside": {"all_f1": 0.67, "quoted_f1": 0.745, "speaker": 0.605},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 90

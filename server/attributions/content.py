@@ -29,6 +29,7 @@ from .patterns import (
     OPEN_CLAUSE_RE,
     PARA_RE,
     PHRASE_END_RE,
+    PREP_PHRASE_THEN_QUOTE_RE,
     STRONG_VERB_RE,
     THAT_SOON_RE,
     TRAILER_RE,
@@ -82,6 +83,9 @@ def forward_content(
 ) -> Span | None:
     """Content following the cue: a quote, a that-clause, or a bare reported clause."""
     pos = _skip_adverbials(text, cue_end, sentence_end)
+    venue = PREP_PHRASE_THEN_QUOTE_RE.match(text, pos, sentence_end)
+    if venue:
+        pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
     that_soon = THAT_SOON_RE.match(text, pos, sentence_end)
     if that_soon:
         pos = that_soon.start(1)  # "have argued for years that …", "told Zuma by telephone on Wednesday that …"

@@ -60,11 +60,11 @@ def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], r
     claims = _Claims(raws)
     paragraph_starts = [start for start, _ in paragraph_spans]
     for raw in raws:
-        pieces = _split_by_paragraph(text, raw.fragments or [raw.content], paragraph_spans, paragraph_starts)
+        spans = list(raw.fragments or [raw.content])
         split = _split_quote(text, quotes, raw, claims, paragraph_spans, paragraph_starts)
         if split is not None:
-            pieces.append(split)
-        raw.fragments = pieces
+            spans.append(split)  # a quotation may run on over paragraphs: one fragment each, below
+        raw.fragments = _split_by_paragraph(text, spans, paragraph_spans, paragraph_starts)
     _continue_paragraphs(text, quotes, paragraph_spans, paragraph_starts, raws, claims)
     for raw in raws:
         fragments = raw.fragments or [raw.content]
@@ -134,7 +134,7 @@ def _split_quote(
     # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
     if WORD_CHAR_RE.search(gap) and not gap.endswith((".", "!", "?", ":")):
         return None
-    return quote[0], min(quote[1], paragraph_end)
+    return quote
 
 
 def _next_quote_mark(text: str, start: int, limit: int) -> int | None:

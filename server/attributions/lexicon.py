@@ -89,7 +89,7 @@ SPEECH_CLASSES: dict[str, list[str]] = {
     # complaint: the source voices a grievance
     "complaint": words("complain"),
     # narration: the source tells of the past or how something is
-    "narration": words("recall recount elaborate"),
+    "narration": words("recall recount elaborate remember"),
     # conclusion and estimate: a judgement stated as a finding
     "conclusion": words("conclude estimate"),
     # disclosure: the source makes something known

@@ -152,6 +152,11 @@ ADVERBIAL_RE = re.compile(
     r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.]))"
 )
 
+# An addressee or venue, then a comma and the quote: "wrote to the singer, “…”", "revealed to the media, “…”".
+PREP_PHRASE_THEN_QUOTE_RE = re.compile(
+    r"(?<!\s)\s++(?:to|on|in|at|into|with)\s++[^\s,;:.!?\"“”«»]++(?:\s++[^\s,;:.!?\"“”«»]++){0,5}+\s*+,?+\s*+(?=[\"“«])"
+)
+
 # Auxiliaries right before a cue verb, included in the cue span.
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "is saying", "are insisting": a progressive -ing form is a finite cue.

@@ -149,7 +149,7 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             if not (i > 0 and picked and (is_capitalised(previous) or previous == ",")):
                 break
             has_and = True
-        elif lowered in DETERMINERS:
+        elif lowered in DETERMINERS and not (len(token) == 1 and token.isupper() and is_capitalised(previous)):
             picked.append(i)
             if lowered == "the" and previous.lower() in THE_LINKS:
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
