@@ -80,8 +80,9 @@ def test_pause_keeps_the_place_in_view_and_resume_goes_on_from_it(reader, ext):
     reader.wait_for_function(
         "() => document.getElementById('dc-listen-play').textContent === 'Resume'", timeout=SPEECH_TIMEOUT_MS
     )
-    # Paused: nothing more is read, the block stays highlighted and is scrolled into view.
-    reader.wait_for_timeout(1_500)
+    # Paused: the browser has nothing left to say, nothing more was read, the block stays highlighted and is
+    # scrolled into view.
+    reader.wait_for_function("() => !speechSynthesis.speaking && !speechSynthesis.pending", timeout=5_000)
     assert reader.evaluate("window.dcSpoken") == [0, 1, 2, 3, 4]
     assert reader.text_content("#dc-listen-status") == f"Paused at paragraph 5 of {blocks}"
     speaking = reader.locator(".dc-speaking")
