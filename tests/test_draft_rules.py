@@ -21,6 +21,8 @@ from server.errors import BadRequest, RuleError
 from server.limits import NO_DEADLINE
 from server.pipeline import RULE_SCHEMA, Options, clean
 from server.rules.draft import (
+    _COMPILED_DRAFTS,
+    MAX_COMPILED_DRAFTS,
     MAX_DRAFT_JSON_CHARS,
     MAX_DRAFTS,
     MAX_SELECTOR_CHARS,
@@ -272,6 +274,23 @@ def test_has_inside_not_is_refused_in_shipped_rules_too(css: str):
         compile_rule(ROOT / "rules/sites/example.com.yaml", {"domains": ["example.com"], "keep": [css]})
     page = fromstring("<div><div class='x'><p>a</p></div><div class='x'>b</div></div>")
     assert [e.text_content() for e in compile_selector("div.x:has(p):not(.y)").select(page)] == ["a"]
+
+
+def test_a_kept_fix_is_compiled_once_per_process_and_still_checked_each_time():
+    """The same draft on the next request is the rule compiled before; its domains are checked against each
+    request's host, a refused draft is refused again, and the drafts kept are bounded."""
+    draft = strip("p.promo-box", domains=["example.com"])
+    first = compile_drafts([draft], "news.example.com", RULE_SCHEMA, NO_DEADLINE)
+    assert compile_drafts([dict(draft)], "www.example.com", RULE_SCHEMA, NO_DEADLINE)[0] is first[0]
+    with pytest.raises(BadRequest, match=r"do not cover the page's host 'example\.org'"):
+        compile_drafts([draft], "example.org", RULE_SCHEMA, NO_DEADLINE)
+    for _ in range(2):
+        with pytest.raises(BadRequest, match="every element"):
+            compile_drafts([strip("*")], "example.com", RULE_SCHEMA, NO_DEADLINE)
+    for i in range(MAX_COMPILED_DRAFTS + 10):
+        compile_drafts([strip(f"p.c{i}")], "example.com", RULE_SCHEMA, NO_DEADLINE)
+    assert len(_COMPILED_DRAFTS) == MAX_COMPILED_DRAFTS
+    assert compile_drafts([draft], "example.com", RULE_SCHEMA, NO_DEADLINE)[0] is not first[0]  # pushed out
 
 
 def test_what_drafts_name_does_not_grow_the_pipeline_processes_without_bound():

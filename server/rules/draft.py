@@ -20,6 +20,7 @@ thousands of siblings they run long, and the time cap (limits.Deadline, then the
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 from collections.abc import Iterator, Mapping, Sequence
@@ -62,6 +63,10 @@ SELECTOR_KEYS = ("content", "title", "byline", "published", "keep")
 # The selectors a draft lends the page's reading (extract's article root, metadata), before the site rule's.
 READING_KEYS = ("content", "title", "byline", "published")
 _SHOWN_CHARS = 80  # of a selector or value quoted back in an error
+# Drafts compiled in this process, by a digest of their JSON, least recently used first: bounded, as drafts are
+# anyone's and the pipeline processes live long.
+MAX_COMPILED_DRAFTS = 64
+_COMPILED_DRAFTS: dict[bytes, Rule] = {}
 
 
 def draft_name(index: int) -> str:
@@ -133,35 +138,54 @@ def load_draft_file(path: Path) -> dict:
 def compile_drafts(
     drafts: Sequence[Mapping[str, Any]], host: str | None, schema_path: Path, deadline: Deadline
 ) -> tuple[Rule, ...]:
-    """Validate and compile a request's drafts, in order, named draft:0, draft:1...; BadRequest names what is wrong."""
+    """Validate and compile a request's drafts, in order, named draft:0, draft:1...; BadRequest names what is wrong.
+    A draft compiled before in this process (a kept fix comes with every request for its site) is reused."""
     drafts = read_draft_rules(list(drafts))
     rules = []
     for i, draft in enumerate(drafts):
         where = f"draft_rules/{i}"
-        errors = schema_errors(draft, schema_path)
-        if errors:
-            lines = [f"{where}/{'/'.join(map(str, e.absolute_path))}: {_short(e.message)}" for e in errors[:3]]
-            raise BadRequest("; ".join(line.replace(f"{where}/:", f"{where}:") for line in lines))
+        digest = hashlib.blake2b(json.dumps([i, str(schema_path), draft], sort_keys=True).encode(), digest_size=16)
+        key = digest.digest()
+        rule = _COMPILED_DRAFTS.pop(key, None)
+        if rule is None:
+            _check_schema(draft, schema_path, where)
         _check_domains(draft, host, where)
-        for selector_where, source in _selectors(draft, where):
-            _check_selector(source, selector_where)
-            deadline.check()  # a text pattern compiles in up to ~75 ms: the cap is kept between selectors
-        try:
-            rule = compile_rule(Path(where), draft)
-        except RuleError as exc:
-            raise BadRequest(f"{where}: {_short(exc.message.removeprefix(f'{where}: '), 600)}") from exc
-        rule = dataclasses.replace(rule, path=draft_name(i))
-        for selector_where, selector in _compiled(rule, where):
-            if selector.keys is None:
-                raise BadRequest(
-                    f"{selector_where}: the selector {_shown(selector.source)} names no tag, class, id or "
-                    "attribute for the element it picks, so it would be tried on every element; name one"
-                )
-        if not (rule.strip or rule.content or rule.keep):
-            raise BadRequest(f"{where}: the draft does nothing: give it strip groups, content or keep selectors")
+        rule = rule or _compile_draft(draft, i, deadline)
+        _COMPILED_DRAFTS[key] = rule  # last in: the most recently used
+        if len(_COMPILED_DRAFTS) > MAX_COMPILED_DRAFTS:
+            del _COMPILED_DRAFTS[next(iter(_COMPILED_DRAFTS))]
         rules.append(rule)
         deadline.check()
     return tuple(rules)
+
+
+def _check_schema(draft: Mapping[str, Any], schema_path: Path, where: str) -> None:
+    errors = schema_errors(draft, schema_path)
+    if errors:
+        lines = [f"{where}/{'/'.join(map(str, e.absolute_path))}: {_short(e.message)}" for e in errors[:3]]
+        raise BadRequest("; ".join(line.replace(f"{where}/:", f"{where}:") for line in lines))
+
+
+def _compile_draft(draft: Mapping[str, Any], index: int, deadline: Deadline) -> Rule:
+    """One draft that passed the schema, its selectors checked and compiled."""
+    where = f"draft_rules/{index}"
+    for selector_where, source in _selectors(draft, where):
+        _check_selector(source, selector_where)
+        deadline.check()  # a text pattern compiles in up to ~75 ms: the cap is kept between selectors
+    try:
+        rule = compile_rule(Path(where), dict(draft))
+    except RuleError as exc:
+        raise BadRequest(f"{where}: {_short(exc.message.removeprefix(f'{where}: '), 600)}") from exc
+    rule = dataclasses.replace(rule, path=draft_name(index))
+    for selector_where, selector in _compiled(rule, where):
+        if selector.keys is None:
+            raise BadRequest(
+                f"{selector_where}: the selector {_shown(selector.source)} names no tag, class, id or "
+                "attribute for the element it picks, so it would be tried on every element; name one"
+            )
+    if not (rule.strip or rule.content or rule.keep):
+        raise BadRequest(f"{where}: the draft does nothing: give it strip groups, content or keep selectors")
+    return rule
 
 
 def reading_rule(drafts: Sequence[Rule], site_rule: Rule | None) -> Rule | None:
