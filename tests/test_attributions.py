@@ -865,3 +865,14 @@ def test_a_split_quote_running_over_paragraphs_is_one_fragment_per_paragraph():
         "“Most courts agreed.",
         "“It is that big.”",
     ]
+
+
+def test_a_bare_title_is_its_holder_and_a_body_names_itself():
+    t = (
+        "PAHO Director Carissa F. Etienne said the region must act.\n\n"
+        "The PAHO Director urged countries to vaccinate more people.\n\n"
+        "The government said that it would review the rules."
+    )
+    found = find_attributions(t)
+    assert [a.speaker for a in found] == ["Carissa F. Etienne", "Carissa F. Etienne", "government"]
+    assert _one("The spokesman said that the road would reopen.", cue="said").speaker is None

@@ -17,7 +17,8 @@ have"), lowercase possessives and bare numbers ruled out as cues and sources: tu
 held-aside 0.675, 0.749, 0.613 — the held-aside quoted floor LOWERED 0.75 -> 0.74: on 31 files a change of one
 attribution moves it by 0.003, so the held-aside floors now sit 0.005-0.01 under the measured values; with split
 quotes running over paragraphs, addressees before a quote, titled modifiers and "remember": tuning 0.765, 0.851,
-0.806; held-aside 0.676, 0.755, 0.613).
+0.806; held-aside 0.676, 0.755, 0.613; a bare title resolved to its holder, bodies naming themselves: speaker
+tuning 0.812, held-aside 0.613).
 Raising one is routine; lowering one is a visible decision. The
 issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
@@ -29,7 +30,7 @@ import pytest
 from bench.attributions import BLIND_DIR, is_held_aside, load_dev, predict_finder, score, without_beliefs
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.76, "quoted_f1": 0.845, "speaker": 0.80},
+    "tuning": {"all_f1": 0.76, "quoted_f1": 0.845, "speaker": 0.81},
     "held-aside": {"all_f1": 0.67, "quoted_f1": 0.745, "speaker": 0.605},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.

@@ -317,6 +317,18 @@ DETERMINERS: frozenset[str] = frozenset(
     )
 )
 
+# Singular heads of bodies and documents that name themselves when nothing names them ("the government said" ->
+# "government"); a person's job noun ("the spokesman") never does, and "the company" waits for the company's name.
+SELF_NAMING_HEADS: frozenset[str] = frozenset(
+    words(
+        """
+    government administration parliament congress senate court council committee ministry military army navy
+    manifesto letter legislation law bill memo statement release report study survey poll research analysis review
+    audit inquiry investigation document filing lawsuit complaint ruling judgment decision guidance website
+    """
+    )
+)
+
 # Quantifiers and determiners left off a group's name as speaker ("some medical experts" -> "medical experts").
 GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those fellow"))
 # Singular heads that name a group or a body of findings (a plural head names one anyway).

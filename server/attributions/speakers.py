@@ -32,6 +32,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
     PUBLICATION_HEADS,
+    SELF_NAMING_HEADS,
     SOURCE_NOUNS,
     TITLE_WORDS,
 )
@@ -174,7 +175,7 @@ def group_word(words: list[str]) -> str | None:
         words = words[1:]  # "Now research shows": the sentence's adverb
     head = words[-1]
     plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
-    if not (plural or head in GROUP_HEADS):
+    if not (plural or head in GROUP_HEADS or head in SELF_NAMING_HEADS):
         return None
     start = 0
     while start < len(words) - 1 and words[start] in GROUP_DETERMINERS:
@@ -390,6 +391,9 @@ class _Story:
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
         words = core.split()
+        holder = self._title_holder(words)
+        if holder is not None:
+            return holder  # "The PAHO Director" after "PAHO Director Carissa F. Etienne": the person
         if " and " not in core and words:
             longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
             if longer and len(longer) > len(core) and _same_name(longer.split(), words):
@@ -406,6 +410,15 @@ class _Story:
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
                 self.titled[word] = core
         return core
+
+    def _title_holder(self, words: list[str]) -> str | None:
+        """A title without a name ("PAHO Director", "International Trade Secretary"): the person named with that
+        title before, if any. Its words are titles or an acronym, and the last is a title."""
+        if not words or words[-1].lower() not in TITLE_WORDS:
+            return None
+        if not all(word.lower() in TITLE_WORDS or word.isupper() or word.lower() in ORG_HEADS for word in words):
+            return None
+        return self.titled.get(words[-1].lower())
 
     def _is_person(self, core: str, source: str) -> bool | None:
         words = core.split()
