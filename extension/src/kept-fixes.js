@@ -1,5 +1,6 @@
 // Options: the fixes kept with "Fix this page" (one per site), to view as JSON, delete, or export in one file.
 import { api } from "./lib/api.js";
+import { downloadJson } from "./lib/download.js";
 import { deleteFix, loadFixes } from "./lib/fixes.js";
 
 const list = document.getElementById("fixes-list");
@@ -47,15 +48,9 @@ async function render() {
   }));
 }
 
-// Every kept fix in one JSON file, the way the browser downloads any file.
+// Every kept fix in one JSON file.
 async function exportAll() {
-  const fixes = await loadFixes();
-  const blob = new Blob([`${JSON.stringify({ format: "declutter-kept-fixes", version: 1, fixes }, null, 2)}\n`], { type: "application/json" });
-  const link = el("a", "", { href: URL.createObjectURL(blob), download: "declutter-kept-fixes.json" });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  downloadJson("declutter-kept-fixes.json", { format: "declutter-kept-fixes", version: 1, fixes: await loadFixes() });
 }
 
 exportButton.addEventListener("click", exportAll);

@@ -1,6 +1,7 @@
 // "Fix this page": the captured pages a fix is previewed on (storage.session), the fixes a reader
 // keeps (storage.local, one per site) and the draft rule sent to the service as `draft_rules`.
 import { api } from "./api.js";
+import { staleKeys } from "./jobs.js";
 import { domainsCovering, hostOf } from "./site.js";
 
 const CAPTURE_PREFIX = "capture:";
@@ -20,12 +21,8 @@ export async function putCapture(jobId, page) {
     console.warn(`Declutter: the captured page is not kept for "Fix this page": ${error.message}`);
     return;
   }
-  const all = await api.storage.session.get(null);
-  const stale = Object.entries(all)
-    .filter(([name]) => name.startsWith(CAPTURE_PREFIX))
-    .sort(([, a], [, b]) => b.at - a.at)
-    .slice(KEEP_CAPTURES)
-    .map(([name]) => name);
+  // A draft goes with its capture: without the page it cannot be previewed.
+  const stale = await staleKeys(CAPTURE_PREFIX, KEEP_CAPTURES);
   if (stale.length) await api.storage.session.remove(stale.flatMap((name) => [name, DRAFT_PREFIX + name.slice(CAPTURE_PREFIX.length)]));
 }
 

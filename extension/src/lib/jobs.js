@@ -17,12 +17,18 @@ export async function putJob(id, job) {
   await api.storage.session.set({ [jobKey(id)]: { ...job, id, at: Date.now() } });
 }
 
+// The session entries under `prefix` (each with its `at` time) but the newest `keep`.
+export async function staleKeys(prefix, keep) {
+  const all = await api.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith(prefix))
+    .sort(([, a], [, b]) => b.at - a.at)
+    .slice(keep)
+    .map(([key]) => key);
+}
+
 // Drop all but the newest jobs so session storage stays small.
 export async function pruneJobs() {
-  const all = await api.storage.session.get(null);
-  const jobs = Object.entries(all)
-    .filter(([key]) => key.startsWith(PREFIX))
-    .sort(([, a], [, b]) => b.at - a.at);
-  const stale = jobs.slice(KEEP).map(([key]) => key);
+  const stale = await staleKeys(PREFIX, KEEP);
   if (stale.length) await api.storage.session.remove(stale);
 }

@@ -1,6 +1,7 @@
 // "Fix this page" in the reader: start picking in the original tab, show the picks (the reader may change
 // each category), preview the fix on the captured page, keep it for the site, or share it as a site rule.
 import { api } from "../lib/api.js";
+import { downloadJson } from "../lib/download.js";
 import { draftKey, draftRule, getCapture, getDraft, isEmptyDraft, keepFix, keptFixFor, putDraft } from "../lib/fixes.js";
 import { getJob, jobKey } from "../lib/jobs.js";
 import { hostOf, ruleDomain } from "../lib/site.js";
@@ -183,12 +184,7 @@ async function share() {
   await api.storage.local.set({ [AUTHOR_KEY]: by });
   const samples = Object.fromEntries((draft.picks ?? []).map((p) => [p.selector, p.sample ?? ""]));
   const bundle = makeBundle({ domain, rule: draftRule(draft), result: job.result, page, samples, by });
-  const blob = new Blob([`${JSON.stringify(bundle, null, 2)}\n`], { type: "application/json" });
-  const link = el("a", { href: URL.createObjectURL(blob), download: `${domain}.declutter-rule.json` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  downloadJson(`${domain}.declutter-rule.json`, bundle);
   const tooLarge = new TextEncoder().encode(page.html).length > MAX_FIXTURE_BYTES;
   say(tooLarge
     ? `Saved ${domain}.declutter-rule.json, but the page is over the 1.5 MB a fixture may hold: save a smaller copy of it as the fixture before \`declutter rules add\`.`
