@@ -95,7 +95,7 @@ def sent_page(recorded: Recorded) -> tuple[dict, lxml.html.HtmlElement]:
     return payload, lxml.html.document_fromstring(payload["html"])
 
 
-# The body as the extension sent it until now (the whole page, plain JSON), and that body gzip-compressed.
+# The baseline: the whole rendered page as plain JSON (no trimming, no gzip), and that body gzip-compressed.
 WHOLE_PAGE_BODY = """async url => {
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>\\n` : "";
     const html = doctype + document.documentElement.outerHTML;
@@ -162,7 +162,7 @@ def measured_pages(web) -> list[tuple[str, str]]:
 
 
 def test_bytes_sent_for_the_browser_test_pages_before_and_after(relayed, relay, web):
-    """Before: the whole rendered page in plain JSON (what the extension sent until now). After: what it sends."""
+    """Before: the whole rendered page in plain JSON (the untrimmed, uncompressed baseline). After: what it sends."""
     rows = []
     for name, url in measured_pages(web):
         relay.seen.clear()

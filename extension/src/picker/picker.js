@@ -193,8 +193,7 @@
   }
 
   function pin(element) {
-    const proposal = sel.proposeSelector(element);
-    state.content = { element, selector: proposal.selector, count: proposal.count, label: sel.label(element) };
+    state.content = { element, selector: sel.proposeSelector(element).selector, label: sel.label(element) };
     state.articleMode = false;
     render();
   }
@@ -275,7 +274,7 @@
     if (!state) return;
     const { jobId } = state;
     const picks = [...state.marks.values()].map(({ drawn, ...pick }) => pick);
-    const content = state.content ? { selector: state.content.selector, count: state.content.count, label: state.content.label } : null;
+    const content = state.content ? { selector: state.content.selector } : null;
     stop();
     ext.runtime.sendMessage(done ? { type: "fix-picked", id: jobId, picks, content } : { type: "fix-cancelled", id: jobId });
   }
@@ -311,5 +310,5 @@
     }
   }
 
-  globalThis.declutterPicker = { start, stop, active: () => state !== null };
+  globalThis.declutterPicker = { start, stop };
 })();
