@@ -58,7 +58,7 @@ test("fixture names follow the rule schema's pattern", () => {
 test("the bundle has the agreed shape", () => {
   const rule = { strip: [{ category: "newsletter", note: "n", selectors: [".tideline"] }], content: ["article.story"] };
   const result = { text: ARTICLE, html: "", title: "Sea wall", site_name: "The Harbour Gazette", removed: [{ rule: "draft:0", selector: ".tideline", sample: "Get the Tideline" }] };
-  const page = { url: "http://www.harbour.test/sea-wall.html#open-1", html: "<html>captured</html>" };
+  const page = { url: "http://www.harbour.test/sea-wall.html?session=reader-secret&utm_source=x#open-1", html: "<html>captured</html>" };
   const bundle = makeBundle({ domain: "harbour.test", rule, result, page, samples: {}, by: "  ", date: "2026-12-05" });
   assert.deepEqual(bundle, {
     format: "declutter-rule-bundle",

@@ -1,8 +1,6 @@
 // "Share as a site rule": the bundle `declutter rules add` unpacks into rules/sites/ and tests/sites/.
 // Pure functions of the preview's result, the captured page and the draft rule (tested in node).
 
-import { withoutHash } from "../lib/site.js";
-
 const SENTENCE = /[^.!?…]+[.!?…]+["”’)\]]*/g;
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
@@ -79,6 +77,15 @@ export function fixtureName(url) {
   return `${slug || "page"}.html`;
 }
 
+function addressWithoutQuery(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return "";
+  }
+}
+
 export function today(now = new Date()) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -86,7 +93,8 @@ export function today(now = new Date()) {
 
 // The whole bundle: {format, version, domain, rule, fixtures}.
 export function makeBundle({ domain, rule, result, page, samples, by, date = today() }) {
-  const url = withoutHash(page.url);
+  // The page's query may carry the reader's own session or tracking tokens; the path names the page well enough.
+  const url = addressWithoutQuery(page.url);
   const fixture = fixtureName(url);
   const selectors = rule.strip.flatMap((group) => group.selectors);
   const test = {

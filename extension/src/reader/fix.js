@@ -188,7 +188,7 @@ async function share() {
   const tooLarge = new TextEncoder().encode(page.html).length > MAX_FIXTURE_BYTES;
   say(tooLarge
     ? `Saved ${domain}.declutter-rule.json, but the page is over the 1.5 MB a fixture may hold: save a smaller copy of it as the fixture before \`declutter rules add\`.`
-    : `Saved ${domain}.declutter-rule.json: add it with \`declutter rules add\` and open a pull request (see CONTRIBUTING.md).`,
+    : `Saved ${domain}.declutter-rule.json: add it with \`declutter rules add\` and open a pull request (see CONTRIBUTING.md). The page is saved as you saw it: if you were signed in, check it holds nothing of yours.`,
   tooLarge ? "bad" : "ok");
 }
 
