@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .config import Settings
 from .decode import decode
-from .errors import BadRequest, DeclutterError, PayloadTooLarge, error_body
-from .limits import NO_DEADLINE
+from .errors import BadRequest, DeclutterError, error_body
+from .limits import NO_DEADLINE, read_capped
 from .pipeline import RULE_SCHEMA, Options, check_url
 from .rules.draft import compile_drafts, load_draft_file, read_draft_rules
 from .rules.ruleset import load_rules
@@ -97,16 +97,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def read_input(name: str, limit: int) -> bytes:
-    """A file's bytes, or standard input's for '-': at most `limit`, as the service takes (max_body_bytes).
-    Reads limit + 1 bytes at most, so an endless input (/dev/zero, a pipe) is refused, not read for ever."""
-    if name == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-    else:
-        with Path(name).open("rb") as file:
-            data = file.read(limit + 1)
-    if len(data) > limit:
-        raise PayloadTooLarge(f"the input is over the limit of {limit} bytes (DECLUTTER_MAX_BODY_BYTES)")
-    return data
+    """A file's bytes, or standard input's for '-': at most `limit`, as the service takes (max_body_bytes)."""
+    source = sys.stdin.buffer if name == "-" else Path(name)
+    return read_capped(source, limit, "the input", "DECLUTTER_MAX_BODY_BYTES")
 
 
 def _settings() -> Settings:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from pathlib import Path
+from typing import BinaryIO, TypeVar
 
-from .errors import TooComplex
+from .errors import PayloadTooLarge, TooComplex
 
 T = TypeVar("T")
 
@@ -37,3 +38,17 @@ class Deadline:
 
 
 NO_DEADLINE = Deadline(0)  # for a stage called on its own, without the pipeline's cap
+
+
+def read_capped(source: Path | BinaryIO, limit: int, what: str, setting: str = "") -> bytes:
+    """A file's bytes (or a stream's), refused past `limit` (PayloadTooLarge names `what` and the setting holding
+    the limit) after reading one byte beyond it at most: an endless input (/dev/zero, a pipe) is refused, not read
+    for ever. OSError is the caller's to report, in its words."""
+    if isinstance(source, Path):
+        with source.open("rb") as file:
+            data = file.read(limit + 1)
+    else:
+        data = source.read(limit + 1)
+    if len(data) > limit:
+        raise PayloadTooLarge(f"{what} is over the limit of {limit} bytes" + (f" ({setting})" if setting else ""))
+    return data

@@ -43,7 +43,7 @@ from cssselect.parser import (
 )
 
 from ..errors import BadRequest, RuleError
-from ..limits import Deadline
+from ..limits import Deadline, read_capped
 from .ruleset import Rule, StrictLoader, compile_rule, schema_errors
 from .selectors import HAS_TEXT_RE, compile_text_pattern
 
@@ -107,22 +107,13 @@ def read_draft_rules(value: object) -> tuple[dict, ...]:
     return tuple(value)
 
 
-def read_capped(path: Path, limit: int, what: str) -> bytes:
-    """A file's bytes, refused past `limit` without reading more than one byte beyond it."""
-    try:
-        with path.open("rb") as file:
-            data = file.read(limit + 1)
-    except OSError as exc:
-        raise BadRequest(f"cannot read {what} {path}: {exc.strerror or exc}") from exc
-    if len(data) > limit:
-        raise BadRequest(f"{what} {path} is over {limit} bytes")
-    return data
-
-
 def load_draft_file(path: Path) -> dict:
     """One draft rule from a YAML (or JSON) file, for `declutter clean --draft-rule`: a mapping, at most
     MAX_DRAFT_JSON_CHARS long, without YAML aliases (a few nested ones expand to millions of values)."""
-    data = read_capped(path, MAX_DRAFT_JSON_CHARS, "the draft rule")
+    try:
+        data = read_capped(path, MAX_DRAFT_JSON_CHARS, f"the draft rule {path}")
+    except OSError as exc:
+        raise BadRequest(f"cannot read the draft rule {path}: {exc.strerror or exc}") from exc
     try:
         text = data.decode("utf-8")
         if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):

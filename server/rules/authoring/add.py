@@ -26,8 +26,8 @@ import yaml
 
 from ...config import RULES_DIR
 from ...errors import BadRequest, DeclutterError, RuleError
-from ...limits import NO_DEADLINE
-from ..draft import compile_drafts, read_capped
+from ...limits import NO_DEADLINE, read_capped
+from ..draft import compile_drafts
 from ..ruleset import StrictLoader, read_rule_data
 from .check import check_domains, check_file
 from .shared import DOMAIN_RE, EXIT_FAILED, EXIT_OK, RULES_DIR_HELP, fixture_dir, relative, tests_root
@@ -115,7 +115,10 @@ def run(args: argparse.Namespace) -> int:
 
 def read_bundle(path: Path, schema_path: Path) -> Bundle:
     """The bundle, every part checked; DeclutterError names the part that is wrong."""
-    raw = read_capped(path, MAX_BUNDLE_BYTES, "the bundle")
+    try:
+        raw = read_capped(path, MAX_BUNDLE_BYTES, f"the bundle {path}")
+    except OSError as exc:
+        raise DeclutterError(f"cannot read the bundle {path}: {exc.strerror or exc}") from exc
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError) as exc:
