@@ -1,6 +1,6 @@
 // Background: Chrome's service worker and Firefox's background script, from one ES module.
 import { api } from "./lib/api.js";
-import { leaveAlone, watchAlwaysSites } from "./lib/always.js";
+import { leaveAlone, siteOf, watchAlwaysSites } from "./lib/always.js";
 import { capturePage } from "./lib/capture.js";
 import { getJob, pruneJobs, putJob } from "./lib/jobs.js";
 import { getCapture, getDraft, keptRulesFor, pickedDraft, putCapture, putDraft } from "./lib/fixes.js";
@@ -194,17 +194,12 @@ async function startPicker(message, sender) {
 }
 
 async function reopenWithHostAccess(url, readerTab) {
-  let origin;
-  try {
-    origin = `${new URL(url).origin}/*`;
-  } catch {
-    return null;
-  }
-  if (!/^https?:/.test(origin) || !(await api.permissions.contains({ origins: [origin] }))) return null;
+  const site = siteOf(url);
+  if (!site || !(await api.permissions.contains({ origins: [site.pattern] }))) return null;
   const tab = await api.tabs.create({ url, index: (readerTab?.index ?? 0) + 1, openerTabId: readerTab?.id });
-  await leaveAlone(tab.id, url); // opened to pick on: always open must not turn it into a reader
-  // Picking starts once the page has loaded, or after PAGE_LOAD_MS on a page that never settles.
-  await new Promise((resolve) => {
+  // Picking starts once the page has loaded, or after PAGE_LOAD_MS on a page that never settles; listening before
+  // anything else is awaited, so a quick load is not missed.
+  const loaded = new Promise((resolve) => {
     const done = (tabId, change) => {
       if (tabId !== tab.id || change.status !== "complete") return;
       api.tabs.onUpdated.removeListener(done);
@@ -216,6 +211,8 @@ async function reopenWithHostAccess(url, readerTab) {
       resolve();
     }, PAGE_LOAD_MS);
   });
+  await leaveAlone(tab.id, url); // opened to pick on: always open must not turn it into a reader
+  await loaded;
   return api.tabs.get(tab.id);
 }
 

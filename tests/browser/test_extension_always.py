@@ -14,6 +14,7 @@ import time
 
 import pytest
 from harness import ROOT, SITES, open_in_reader, seed_page, wait_for_reader
+from test_extension_fix import click_picker_button, pick, picker_text, wait_for_status
 
 pytestmark = pytest.mark.browser
 
@@ -134,6 +135,34 @@ def test_try_again_in_a_reader_that_opened_by_itself_loads_the_page_and_opens_it
     page.wait_for_url(lambda url: url.startswith(ext.extension_url("reader.html")) and url != first, timeout=15_000)
     wait_for_reader(page, "body.dc-ready")
     assert "Added by script" in page.inner_text("#dc-content")
+
+
+def test_fix_this_page_in_a_reader_that_took_its_pages_place_picks_on_the_page_reopened(always, web):
+    ext = always
+    _, reader = open_in_reader(ext, web.local("/pages/heavy.html"))
+    reader.click("#dc-always")
+    reader.wait_for_selector("#dc-always[aria-pressed='true']")
+    article = web.local("/pages/scripted.html")
+    page = visit(ext, article)
+    page.wait_for_url(ext.extension_url("reader.html") + "#*", timeout=15_000)
+    wait_for_reader(page, "body.dc-ready")
+    assert "Opponents argued" in page.inner_text("#dc-content")
+
+    # The original is gone from this tab: Fix this page opens it again beside the reader, and it stays a page.
+    with ext.context.expect_page() as opened:
+        page.click("#dc-fix")
+    original = opened.value
+    ext.opened.append(original)
+    original.wait_for_selector("declutter-picker", state="attached", timeout=20_000)
+    assert original.url == article
+    pick(original, "#story p:has-text('Opponents argued')")
+    assert "✕" in picker_text(original)
+    click_picker_button(original, "Done")
+    assert "your fix removed 1 block" in wait_for_status(page, "ok")
+    assert "Opponents argued" not in page.inner_text("#dc-content")
+    # The watch saw the reopened page and left it alone.
+    assert decisions_for(ext, original, article, until="left-alone")[:2] == ["opened", "left-alone"]
+    assert original.url == article
 
 
 def test_the_options_page_lists_the_sites_and_removes_them(always, web):
