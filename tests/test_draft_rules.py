@@ -247,6 +247,7 @@ HOSTILE = [
     Hostile("a relative :has", lambda: [strip("div:has(> p)")], says=("relative",)),
     Hostile(":has inside :not", lambda: [strip("div.x:not(:has(p))")], says=("inside ':not()'",)),
     Hostile(":has inside :is inside :not", lambda: [strip("div.x:not(:is(:has(p)))")], says=("inside ':not()'",)),
+    Hostile("a namespace prefix", lambda: [strip("svg|a.x")], says=("'svg|a.x'", "cannot be evaluated")),
     Hostile("deep :is", lambda: [strip("div" + ":is(div" * 40 + ")" * 40)], says=("nest more than 3",)),
     Hostile("a sibling chain", lambda: [strip("p.a + p.a + p.a")], says=("'+'",)),
     Hostile("any later sibling", lambda: [strip("p.a ~ p.a")], says=("'~'",)),

@@ -175,6 +175,7 @@ _ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the tex
 _ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()")
 _ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
+_PROBE = etree.Element("html")  # a page to evaluate a new selector on once
 
 
 # Bounded: a request's draft rules may name any attribute, and the pipeline processes live long.
@@ -403,6 +404,10 @@ def compile_selector(source: str) -> Selector:
         keys = _keys(css)
     except (SelectorError, ValueError, NotImplementedError) as exc:
         raise RuleError(f"selector {source!r}: invalid CSS: {exc}") from exc
+    try:
+        compiled(_PROBE)  # what only evaluation finds (a namespace prefix: 'svg|a') fails at load, not on a page
+    except etree.XPathEvalError as exc:
+        raise RuleError(f"selector {source!r}: cannot be evaluated: {exc}") from exc
     if text_re is not None and keys is None:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
