@@ -876,3 +876,14 @@ def test_a_bare_title_is_its_holder_and_a_body_names_itself():
     found = find_attributions(t)
     assert [a.speaker for a in found] == ["Carissa F. Etienne", "Carissa F. Etienne", "government"]
     assert _one("The spokesman said that the road would reopen.", cue="said").speaker is None
+
+
+def test_passive_reports_have_no_source_or_the_agent_after_by():
+    a = _one("We’re told there is security footage that could catch the culprit.", cue="’re told")
+    assert a.source is None and a.content == "there is security footage that could catch the culprit"
+    a = _one("She was asked to break the news to the district staff.", cue="was asked")
+    assert a.source is None and a.content == "to break the news to the district staff"
+    a = _one("He was told by police that the road would stay closed.", cue="was told")
+    assert a.source == "police" and a.content == "that the road would stay closed"
+    assert find_attributions("He was not told anything about the plan.") == []
+    assert find_attributions("She expects to be told that the plan will fail.") == []

@@ -41,6 +41,7 @@ from .lexicon import (
     OBJECT_CUES,
     PARTICIPLE_CUES,
     PARTICLE_CUES,
+    PASSIVE_REPORT_FORMS,
     PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
     PREPOSITIONAL_CUES,
@@ -53,6 +54,7 @@ from .patterns import (
     ALNUM_RUN_RE,
     AUX_RE,
     BASE_SUBJECT_RE,
+    BY_AGENT_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
     COLON_END_RE,
@@ -69,6 +71,7 @@ from .patterns import (
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     PARTICLE_RES,
+    PASSIVE_AUX_RE,
     PHRASE_END_RE,
     PROGRESSIVE_RE,
     QUOTE_CHARS_RE,
@@ -167,6 +170,11 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return according_to(sentence, cue_start, cue_end)
     before = text[max(sentence_start, cue_start - 12) : cue_start]
     progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(before)
+    if verb in PASSIVE_REPORT_FORMS:
+        passive = PASSIVE_AUX_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
+        if passive:
+            aux_start = max(sentence_start, cue_start - 30) + passive.start()
+            return passive_report(sentence, aux_start, cue_end, verb)
     if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
         return None  # infinitives, gerund objects, passives; participles wait for the sentence's other attributions
     auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
@@ -504,6 +512,36 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     if content[1] <= content[0]:
         return None
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) -> RawAttribution | None:
+    """'We are told that …', 'She was asked to …', 'It was described as …': a report whose teller goes unnamed
+    (source null), or is named after "by" ('was told by police that …'). The content is a that-clause, a quote, an
+    infinitive or an "as" phrase; never a plain object."""
+    text, quotes, end = sentence.text, sentence.quotes, sentence.end
+    preceding = text[max(sentence.start, aux_start - 6) : aux_start].rstrip()
+    if preceding.endswith(("not", "n’t", "n't", " to", " never")) or preceding == "to":
+        return None  # "was not told", "to be told": negated or not yet a report
+    source = None
+    pos = cue_end
+    agent = BY_AGENT_RE.match(text, cue_end, end)
+    if agent:
+        source = source_after(text, agent.end(), end, allow_appositive=False)
+        if source is None:
+            return None
+        pos = source[1]
+    rest = text[skip_spaces(text, pos, end) : end]
+    if rest.startswith(("to ", "as ")) or (rest[:1] in '"“«' and rest):
+        start = skip_spaces(text, pos, end)
+        content = trim_forward(text, quotes, start, end)
+    else:
+        found = forward_content(text, quotes, pos, end, verb, False)
+        if found is None:
+            return None
+        content = trim_forward(text, quotes, *found)
+    if content[1] <= content[0] or len(text[content[0] : content[1]].split()) < 2:
+        return None
+    return RawAttribution(source, (aux_start, cue_end), content, "", sentence.paragraph)
 
 
 def _rest_after_source(text: str, source_end: int, sentence_end: int) -> int | None:

@@ -179,7 +179,7 @@ CUE_VERBS: frozenset[str] = (
     blogged recounted recounts described describes proclaimed proclaims recommended recommends advised advises
     assured assures reminded reminds informed informs shared shares estimated estimates forecast forecasts
     projected projects cites cited cite advise flagged flags point agrees agreed divulged divulges instructed
-    speculates speculated confesses confessed offers offered puts put
+    speculates speculated confesses confessed offers offered puts put rumored rumoured defined
     """
         )
     )
@@ -199,6 +199,12 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
     emphasizes emphasized emphasises emphasised points pointed endorsed endorses
     """
     )
+)
+
+# Passive reports with no agent, or with one after "by" ("we are told that", "she was asked to", "it was reported
+# that", "was described as"): the source is unnamed (null) unless "by" names it.
+PASSIVE_REPORT_FORMS: frozenset[str] = frozenset(
+    words("told said asked reported rumored rumoured alleged described defined advised warned urged instructed quoted")
 )
 
 # Verbs that only count as a cue when followed by "that", a quote or a colon (too often literal).

@@ -162,6 +162,15 @@ AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "is saying", "are insisting": a progressive -ing form is a finite cue.
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
 
+# A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",
+# "We’re told", "has been widely reported"). Searched on a short slice ending at the cue.
+PASSIVE_AUX_RE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|being|be)|[’'](?:re|s))(?:\s++(?:[a-z]{2,16}ly|also|now|then|often|even|first|being)\b)"
+    r"{0,2}+\s++$"
+)
+# "by" and the agent of a passive report ("was told by police that …").
+BY_AGENT_RE = re.compile(r"(?<!\s)\s++by\s++")
+
 # Infinitives, negations and passives before a verb: not a reporting act by the subject.
 NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE)
 
