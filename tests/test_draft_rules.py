@@ -247,6 +247,11 @@ HOSTILE = [
     Hostile("a relative :has", lambda: [strip("div:has(> p)")], says=("relative",)),
     Hostile(":has inside :not", lambda: [strip("div.x:not(:has(p))")], says=("inside ':not()'",)),
     Hostile(":has inside :is inside :not", lambda: [strip("div.x:not(:is(:has(p)))")], says=("inside ':not()'",)),
+    Hostile(
+        "NaN, which is not JSON",
+        lambda: RawJSON('[{"strip": [{"category": "ads", "selectors": ["div.ad"], "max_share": NaN}]}]'),
+        says=("not valid JSON", "NaN"),
+    ),
     Hostile("a namespace prefix", lambda: [strip("svg|a.x")], says=("'svg|a.x'", "cannot be evaluated")),
     Hostile("deep :is", lambda: [strip("div" + ":is(div" * 40 + ")" * 40)], says=("nest more than 3",)),
     Hostile("a sibling chain", lambda: [strip("p.a + p.a + p.a")], says=("'+'",)),

@@ -233,12 +233,17 @@ def _json_object(body: bytes) -> dict:
     if not body.strip():
         raise BadRequest("the body is empty: send a JSON object")
     try:
-        payload = json.loads(body)
+        payload = json.loads(body, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as exc:
         raise BadRequest(f"the body is not valid JSON: {exc}") from exc
     if not isinstance(payload, dict):
         raise BadRequest("the body must be a JSON object")
     return payload
+
+
+def _refuse_constant(name: str) -> None:
+    """NaN and Infinity are not JSON (Python reads them): a NaN limit would pass every comparison unseen."""
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _response_format() -> str:
