@@ -387,8 +387,9 @@ def test_the_command_line_takes_draft_rule_files(tmp_path: Path):
         ("- just a list\n", "must be a mapping"),
         ("strip:\n  - category: ads\n    selectors: ['div.ad']\nstrip: []\n", "duplicate key"),
         ("description: " + "x" * MAX_DRAFT_JSON_CHARS + "\n", f"is over the limit of {MAX_DRAFT_JSON_CHARS} bytes"),
+        ("strip:\n  - category: ads\n    selectors: ['div.ad']\n    max_share: .nan\n", "not JSON compliant"),
     ],
-    ids=["sibling", "aliases", "not-yaml", "a-list", "duplicate-key", "too-long"],
+    ids=["sibling", "aliases", "not-yaml", "a-list", "duplicate-key", "too-long", "nan"],
 )
 def test_a_bad_draft_rule_file_stops_the_command(tmp_path: Path, text: str, says: str):
     page = tmp_path / "page.html"

@@ -287,6 +287,10 @@ HOSTILE = {
         "XPath is not accepted",
     ),
     "a selector for every element": (bundle(rule_strip=[{"category": "ads", "selectors": ["*"]}]), "every element"),
+    "a NaN limit": (
+        bundle(rule_strip=[{"category": "ads", "selectors": ["div.badge"], "max_share": float("nan")}]),
+        "not JSON compliant",
+    ),
     "thousands of selectors": (
         bundle(rule_strip=[{"category": "ads", "selectors": [f"a.x{i}" for i in range(3000)]}]),
         "at most that many",

@@ -99,7 +99,8 @@ def read_draft_rules(value: object) -> tuple[dict, ...]:
             if texts > MAX_TEXT_SELECTORS:
                 raise BadRequest(f"{where}: more than {MAX_TEXT_SELECTORS} ':has-text' selectors in all the drafts")
     try:
-        size = len(json.dumps(value))
+        # No NaN or infinity (YAML's .nan, a bundle's NaN): a NaN limit passes the schema and every comparison.
+        size = len(json.dumps(value, allow_nan=False))
     except (ValueError, RecursionError) as exc:
         raise BadRequest(f"draft_rules cannot be read as rules: {exc}") from exc
     if size > MAX_DRAFT_JSON_CHARS:
