@@ -294,6 +294,43 @@ def test_has_text_walking_up_finds_what_the_css_selects(css: str) -> None:
     assert selector.select(tree, PageIndex(tree)) == expected
 
 
+def test_upward_stands_each_match_for_its_closest_ancestor_of_a_kind() -> None:
+    tree = _tree(
+        "<div id='bar'><span><a href='https://www.facebook.com/sharer/sharer.php?u=x'>f</a></span>"
+        "<a href='mailto:?subject=x'>m</a></div><p id='p'>Write to <a href='mailto:desk@news.example'>us</a></p>"
+        "<ul><li id='li'><a href='https://x.com/intent/post?url=x'>x</a></li></ul>"
+    )
+    selector = compile_selector(
+        'a[href*="facebook.com/sharer"], a[href*="x.com/intent"], a[href^="mailto:?"]:upward(div, p, li)'
+    )
+    assert selector.attribute_scan is not None  # one scan of the page's href values, not a sweep per test
+    assert [e.get("id") for e in selector.select(tree, PageIndex(tree))] == ["bar", "li"]
+    with pytest.raises(RuleError, match="no combinators"):
+        compile_selector("a[href^='mailto:?']:upward(div p)")
+
+
+def test_an_attribute_scan_selects_what_the_css_selects() -> None:
+    tree = _tree(
+        "<a id='1' href='https://t.me/share/url?u=1'>a</a><a id='2' href='mailto:?x'>b</a>"
+        "<a id='3' href='/t.me/share'>c</a><a id='4' href='x mailto:?'>d</a><a id='5' href='exact'>e</a>"
+        "<area id='6' href='mailto:?z'>"
+    )
+    css = "a[href*='t.me/share'], a[href^='mailto:?'], a[href='exact']"
+    selector = compile_selector(css)
+    assert selector.attribute_scan is not None
+    assert selector.select(tree, PageIndex(tree)) == CSSSelector(css, translator="html")(tree)
+
+
+def test_with_upward_a_text_test_names_a_label_whose_whole_text_matches() -> None:
+    tree = _tree(
+        "<div><section id='list'><h2>Most read</h2><ul><li>One</li></ul></section>"
+        "<section id='story'><div><span>Most read</span> is what the council called the report, and so on.</div>"
+        "<p>More text.</p></section></div>"
+    )
+    selector = compile_selector("h2:first-child, div:first-child:has-text(/^\\s*most read\\s*$/i):upward(section)")
+    assert [e.get("id") for e in selector.select(tree, PageIndex(tree))] == ["list"]
+
+
 def test_has_text_sees_text_joined_by_a_removal_once_told() -> None:
     tree = _tree("<div id='a'>Sub<b class='ad'>x</b>scribe to our newsletter</div>")
     index = PageIndex(tree)

@@ -106,6 +106,10 @@ class PageIndex:
         test = _ATTRIBUTE_TESTS[operator]
         return any(test(v, wanted) for v in values)
 
+    def attribute_values(self, name: str) -> str:
+        """The values of one attribute across the page, joined by newlines."""
+        return self._attribute(name)[1]
+
     def _attribute(self, name: str) -> tuple[frozenset[str], str]:
         """The values of one attribute across the page, as a set and newline-joined; one sweep per name."""
         if name not in self._attributes:
@@ -212,6 +216,12 @@ class Selector:
     text_literals: tuple[tuple[str, ...], ...] = ()
     # The literals every text match starts with once stripped (pattern anchored at the start), see leading_literals.
     head_literals: tuple[str, ...] = ()
+    # uBlock's ':upward(selector)' at the end: each match stands for its closest ancestor passing this test. With a
+    # text test, the match is a label: the innermost element the CSS names whose whole text the pattern matches.
+    upward: frozenset[str] | etree.XPath | None = None
+    # A list of one tag's attribute tests ('a[href*="x"], a[href^="y"]'): (tag, attribute, a regex finding the
+    # passing values in the page's newline-joined values of that attribute), one scan instead of a sweep per test.
+    attribute_scan: tuple[str, str, re2._Regexp] | None = None
     # A ':has-text' selector's CSS as a test of one element: the tag names of a plain tag list ('p, div'), an
     # XPath on the self axis for other selectors without combinators; None: the CSS is evaluated on the page.
     self_test: frozenset[str] | etree.XPath | None = None
@@ -242,6 +252,21 @@ class Selector:
     ) -> list[HtmlElement]:
         """select() without the key prefilter, for a caller whose SelectorPlan has applied it already. With
         max_words, a ':has-text' selector may leave out matches of more words (the caller skips them anyway)."""
+        if self.upward is None:
+            return self._evaluate(root, index, max_words)
+        found: dict[HtmlElement, None] = {}
+        for node in self._evaluate(root, index, None):
+            for ancestor in node.iterancestors():
+                if _passes(self.upward, ancestor):
+                    found[ancestor] = None
+                    break
+                if ancestor is root:
+                    break
+        return sorted(found, key=_document_position) if len(found) > 1 else list(found)
+
+    def _evaluate(self, root: HtmlElement, index: PageIndex | None, max_words: int | None) -> list[HtmlElement]:
+        if self.attribute_scan is not None:
+            return self._scan_attribute(root, index if index is not None and index.root is root else None)
         if self.text_re is None:
             return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
         index = index if index is not None and index.root is root else PageIndex(root)
@@ -264,6 +289,21 @@ class Selector:
                 element = element.getparent()
         return [n for n in candidates if n in hits]
 
+    def _scan_attribute(self, root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
+        """The elements of the tag whose attribute value passes a test: the passing values found by one regex scan
+        of the page's values of that attribute (which PageIndex gathers once), then the tag's elements holding
+        one of them."""
+        tag, name, values_re = self.attribute_scan
+        joined = (index or PageIndex(root)).attribute_values(name)
+        passing = set()
+        for match in values_re.finditer(joined):
+            start = joined.rfind("\n", 0, match.start()) + 1
+            end = joined.find("\n", match.end())
+            passing.add(joined[start : end if end >= 0 else len(joined)])
+        if not passing:
+            return []
+        return [element for element in root.iter(tag) if element.get(name) in passing]
+
     def _holders(
         self, matched: list[etree._ElementUnicodeResult], root: HtmlElement, max_words: int | None
     ) -> list[HtmlElement]:
@@ -273,11 +313,13 @@ class Selector:
         test = self.self_test
         seen: set[HtmlElement] = set()
         hits: list[HtmlElement] = []
+        if self.upward is not None:
+            return self._labels(matched, root)
         for text in matched:
             element = text.getparent()
             while element is not None and element not in seen:
                 seen.add(element)
-                if (element.tag in test) if isinstance(test, frozenset) else test(element):
+                if _passes(test, element):
                     if max_words is not None and len(element.text_content().split(None, max_words)) > max_words:
                         break
                     hits.append(element)
@@ -285,6 +327,18 @@ class Selector:
                     break
                 element = element.getparent()
         return sorted(hits, key=_document_position) if len(hits) > 1 else hits
+
+    def _labels(self, matched: list[etree._ElementUnicodeResult], root: HtmlElement) -> list[HtmlElement]:
+        """With ':upward()', a text test names a label (a heading, a caption line): the innermost element passing
+        the CSS test above a matched text node, when that node is all its text; ':upward()' then climbs from it."""
+        hits: dict[HtmlElement, None] = {}
+        for text in matched:
+            element = text.getparent()
+            while element is not None and not _passes(self.self_test, element):
+                element = None if element is root else element.getparent()
+            if element is not None and element.text_content().split() == text.split():
+                hits[element] = None
+        return list(hits)
 
     def _matching_texts(self, root: HtmlElement, index: PageIndex) -> list[etree._ElementUnicodeResult]:
         """The text nodes the pattern matches. Only those holding a literal of the first group can: found where
@@ -300,6 +354,11 @@ class Selector:
             return []
         nodes = _ALL_TEXT(root)  # the same nodes in the same order, now with their parents
         return [nodes[i] for i in hits]
+
+
+def _passes(test: frozenset[str] | etree.XPath, element: HtmlElement) -> bool:
+    """Whether an element passes a Selector.self_test."""
+    return element.tag in test if isinstance(test, frozenset) else bool(test(element))
 
 
 def _document_position(element: HtmlElement) -> list[int]:
@@ -386,6 +445,15 @@ def compile_selector(source: str) -> Selector:
     css, text_re = source.strip(), None
     if css.startswith("xpath:"):
         return Selector(source, _compile_xpath(source, css[len("xpath:") :].strip()), None, None)
+    css, upward_css = _split_upward(css)
+    upward = None
+    if upward_css is not None:
+        try:
+            upward = _self_test(upward_css)
+        except (SelectorError, ValueError, NotImplementedError) as exc:
+            raise RuleError(f"selector {source!r}: invalid CSS in ':upward()': {exc}") from exc
+        if upward is None:
+            raise RuleError(f"selector {source!r}: ':upward()' takes tags, classes and attributes, no combinators")
     match = HAS_TEXT_RE.match(css)
     literals: tuple[tuple[str, ...], ...] = ()
     leading: tuple[str, ...] = ()
@@ -412,7 +480,49 @@ def compile_selector(source: str) -> Selector:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
     self_test = _self_test(css) if text_re is not None else None
-    return Selector(source, compiled, keys, text_re, text_literals=literals, self_test=self_test, head_literals=leading)
+    return Selector(
+        source,
+        compiled,
+        keys,
+        text_re,
+        text_literals=literals,
+        self_test=self_test,
+        head_literals=leading,
+        upward=upward,
+        attribute_scan=None if text_re is not None else _attribute_scan(css),
+    )
+
+
+def _split_upward(css: str) -> tuple[str, str | None]:
+    """A selector without its trailing ':upward(selector)', and that selector (None when there is none)."""
+    head, sep, tail = css.rpartition(":upward(")
+    if not sep or not tail.endswith(")") or "(" in tail or ")" in tail[:-1]:
+        return css, None
+    return head.strip(), tail[:-1].strip()
+
+
+# Attribute tests an attribute scan serves, as a regex over newline-joined values (RE2's (?m): ^ and $ at lines).
+_SCANNED_OPERATORS = {"*=": "{}", "^=": "(?m)^{}", "=": "(?m)^{}$"}
+
+
+def _attribute_scan(css: str) -> tuple[str, str, re2._Regexp] | None:
+    """Selector.attribute_scan for a list of one tag's '*=', '^=' or '=' tests of one attribute, else None."""
+    tests: list[str] = []
+    target: tuple[str, str] | None = None
+    for part in parse(css):
+        tree = part.parsed_tree
+        if part.pseudo_element or not isinstance(tree, Attrib) or tree.operator not in _SCANNED_OPERATORS:
+            return None
+        element = tree.selector
+        if not isinstance(element, Element) or element.element in (None, "*") or element.namespace:
+            return None
+        if target is not None and target != (element.element.lower(), tree.attrib.lower()):
+            return None
+        target = (element.element.lower(), tree.attrib.lower())
+        tests.append(_SCANNED_OPERATORS[tree.operator].format(re2.escape(tree.value.value)))
+    if target is None or len(tests) < 2:
+        return None
+    return (*target, re2.compile("|".join(tests)))
 
 
 def _has_inside_not(tree: object, negated: bool = False) -> bool:
