@@ -55,6 +55,8 @@ async function startJob(tab, { inPlace = false } = {}) {
   const id = crypto.randomUUID();
   // Capture first, while the click's activeTab grant is fresh, then show the reader at once.
   const captured = await capture(tab.id);
+  // A page that opened by itself and cannot be read stays as it is, rather than turning into a failure screen.
+  if (inPlace && captured.error) return false;
   const url = captured.page?.url ?? tab.url ?? "";
   const title = captured.page?.title ?? tab.title ?? "";
   await putJob(id, { state: "pending", tabId: tab.id, url, title, ...(inPlace ? { inPlace } : {}) });
@@ -63,6 +65,7 @@ async function startJob(tab, { inPlace = false } = {}) {
   else await api.tabs.create({ url: `${READER_URL}#${id}`, index: tab.index + 1, openerTabId: tab.id });
   await finishJob(id, tab.id, captured);
   await pruneJobs();
+  return true;
 }
 
 // "Try again" in the reader: capture the original tab afresh and send it again.
@@ -116,8 +119,8 @@ async function finishJob(id, tabId, captured) {
   // Kept so "Fix this page" can preview a fix on exactly this page.
   await putCapture(id, captured.page);
   try {
-    const result = await cleanWithKeptFix(service, captured.page, base);
-    await putJob(id, { ...base, state: "done", result });
+    const { result, fixRefused } = await cleanWithKeptFix(service, captured.page);
+    await putJob(id, { ...base, state: "done", result, fixRefused });
   } catch (error) {
     // A result too big for session storage lands here too, as an error the reader can show.
     const failure = error instanceof ServiceError ? error.toJSON() : { code: "internal", message: String(error) };
@@ -136,17 +139,16 @@ async function testService(service) {
 
 // --- "Fix this page" ----------------------------------------------------------------------------
 
-// The page cleaned with the reader's kept fix for its site; a fix the service refuses (400) is left out
-// and said, rather than leaving every page of that site unreadable.
-async function cleanWithKeptFix(service, page, job) {
+// The page cleaned with the reader's kept fix for its site: {result, fixRefused}. A fix the service refuses (400)
+// is left out and its reason returned, rather than leaving every page of that site unreadable.
+async function cleanWithKeptFix(service, page) {
   const kept = await keptRulesFor(page.url);
-  if (!kept.length) return cleanPage(service, page);
+  if (!kept.length) return { result: await cleanPage(service, page), fixRefused: null };
   try {
-    return await cleanPage(service, page, kept);
+    return { result: await cleanPage(service, page, kept), fixRefused: null };
   } catch (error) {
     if (!(error instanceof ServiceError) || error.status !== 400) throw error;
-    job.fixRefused = error.message;
-    return cleanPage(service, page);
+    return { result: await cleanPage(service, page), fixRefused: error.message };
   }
 }
 

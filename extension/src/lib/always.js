@@ -104,7 +104,8 @@ async function firstLook(tabId) {
   return injection?.result === true;
 }
 
-// Decide for one loaded page; `openInReader(tab)` does the opening. Returns what was decided, for the log.
+// Decide for one loaded page; `openInReader(tab)` does the opening (false: the page could not be read, and stays).
+// Returns what was decided, for the log.
 export async function considerTab(tab, openInReader) {
   const url = withoutHash(tab.url);
   if (!(await isAlwaysSite(url))) return "not-listed";
@@ -116,8 +117,7 @@ export async function considerTab(tab, openInReader) {
   }
   if (!(await isReaderable(tab.id))) return "not-readerable";
   await leaveAlone(tab.id, url);
-  await openInReader(tab);
-  return "opened";
+  return (await openInReader(tab)) ? "opened" : "unreadable";
 }
 
 async function noteDecision(url, decision) {
