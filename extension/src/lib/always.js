@@ -11,7 +11,7 @@ const LEAVE_KEY = "alwaysLeave";
 const DECISIONS_KEY = "alwaysDecisions";
 const DECISIONS_KEPT = 20;
 // Mozilla's reader-view test (@mozilla/readability), copied into the build by build.py.
-export const READERABLE_SCRIPT = "vendor/Readability-readerable.js";
+const READERABLE_SCRIPT = "vendor/Readability-readerable.js";
 
 // The site of a page and the match pattern of its host permission; null for anything but http(s).
 export function siteOf(url) {
@@ -61,7 +61,7 @@ export async function removeSite(host) {
 }
 
 // Whether pages at this address open in the reader by themselves: the site is listed and its permission held.
-export async function isAlwaysSite(url) {
+async function isAlwaysSite(url) {
   const site = siteOf(url);
   if (!site || !(await listSites()).some((entry) => entry.host === site.host)) return false;
   return api.permissions.contains({ origins: [site.pattern] });
@@ -106,7 +106,7 @@ async function firstLook(tabId) {
 
 // Decide for one loaded page; `openInReader(tab)` does the opening (false: the page could not be read, and stays).
 // Returns what was decided, for the log.
-export async function considerTab(tab, openInReader) {
+async function considerTab(tab, openInReader) {
   const url = withoutHash(tab.url);
   if (!(await isAlwaysSite(url))) return "not-listed";
   if (!(await firstLook(tab.id))) return "already-decided";

@@ -58,7 +58,7 @@ async function readJson(response) {
 
 // A JSON body, gzip-compressed: a page's markup shrinks several times, and the service counts its limit on the
 // inflated size, so what fits is the same either way.
-export async function gzipJson(payload) {
+async function gzipJson(payload) {
   const stream = new Blob([JSON.stringify(payload)]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Response(stream).arrayBuffer();
 }

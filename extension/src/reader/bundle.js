@@ -6,7 +6,7 @@ const MIN_WORDS = 6;
 const MAX_WORDS = 60;
 const LINE_CHARS = 80;
 
-export const squash = (text) => String(text ?? "").replace(/\s+/g, " ").trim();
+const squash = (text) => String(text ?? "").replace(/\s+/g, " ").trim();
 
 // Sentences of the cleaned text long enough to say something and short enough to read in a rule file;
 // a sentence never runs across a line break (a heading or a byline is not the start of a sentence).

@@ -6,7 +6,7 @@ import { api } from "../lib/api.js";
 const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd, th, td";
 // Characters per utterance: engines cut long ones short (Chrome stops speaking after about 15 s of one).
 export const MAX_CHUNK = 220;
-export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2];
+const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2];
 const SETTINGS_KEY = "listen";
 const SPEAKING = "dc-speaking";
 // Errors that mean "we stopped it ourselves" (pause, stop, a new speed), not a failure.
@@ -73,7 +73,7 @@ export function voicesFor(lang, voices) {
 
 // Speaks a plan through a SpeechSynthesis, one utterance at a time: each `start` highlights its block, each `end`
 // speaks the next. Pause cancels and remembers the utterance, so resuming (or a new speed) says it again.
-export class Narrator {
+class Narrator {
   constructor({ synth = globalThis.speechSynthesis, onChange = () => {} } = {}) {
     this.synth = synth;
     this.onChange = onChange;
@@ -196,10 +196,10 @@ function statusText(narrator) {
   return `${narrator.state === "paused" ? "Paused at" : "Reading"} paragraph ${item.index + 1} of ${blocks}`;
 }
 
-export function initListen() {
+function initListen() {
   const toggle = $("dc-listen");
   const bar = $("dc-listen-bar");
-  if (!toggle || !bar || !globalThis.speechSynthesis) return null;
+  if (!toggle || !bar || !globalThis.speechSynthesis) return;
   const [play, stop, voiceSelect, rateSelect, status] = ["play", "stop", "voice", "rate", "status"].map((name) =>
     $(`dc-listen-${name}`),
   );
@@ -270,7 +270,6 @@ export function initListen() {
   new MutationObserver(() => narrator.state !== "stopped" && narrator.stop()).observe(content, { childList: true });
   addEventListener("pagehide", () => narrator.stop());
   follow();
-  return narrator;
 }
 
-export const narrator = initListen();
+initListen();
