@@ -141,6 +141,22 @@ def test_removals_are_counted_by_category(client):
         assert grown(before, after, "declutter_removed_elements_total", category=category) == count, category
 
 
+def test_a_refused_strip_is_counted_once_by_category_and_removes_nothing(client):
+    """A strip that would take most of the article is refused: counted once as refused, never as removed."""
+    before = scrape(client)
+    body = {
+        "html": article_page(),
+        "url": URL,
+        "draft_rules": [{"strip": [{"category": "ads", "selectors": ["main"]}]}],
+    }
+    data = client.post("/clean", json=body).get_json()
+    (strip,) = [r for r in data["removed"] if r["rule"] == "draft:0"]
+    assert strip["category"] == "ads" and strip["selector"] == "main" and strip["refused"] is True
+    after = scrape(client)
+    assert grown(before, after, "declutter_strips_refused_total", category="ads") == 1
+    assert grown(before, after, "declutter_removed_elements_total", category="ads") == 0
+
+
 def test_rule_files_loaded(client):
     assert value(scrape(client), "declutter_rule_files_loaded") == len(default_rules().files)
 

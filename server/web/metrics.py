@@ -125,8 +125,10 @@ def observe_clean(timings_ms: Mapping[str, float], removed: Iterable[Mapping]) -
         else:
             STAGE_SECONDS.labels(stage).observe(milliseconds / 1000)
     for removal in removed:
-        counter = STRIPS_REFUSED if removal.get("refused") else REMOVED
-        counter.labels(removal["category"]).inc(removal["count"] if counter is REMOVED else 1)
+        if removal.get("refused"):
+            STRIPS_REFUSED.labels(removal["category"]).inc()
+        else:
+            REMOVED.labels(removal["category"]).inc(removal["count"])
 
 
 def observe_watchdog_kill(reason: str) -> None:

@@ -22,7 +22,7 @@ _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoes
 # What POST /clean and `declutter clean` answer in, with the media type of each; JSON (first) is the default.
 RESPONSE_FORMATS = {"json": "application/json", "html": "text/html", "markdown": "text/markdown"}
 
-# The "Who said what" list shows this much of each quotation, as the reading page's panel does.
+# The Markdown "Who said what" list shows this much of each statement: the article above holds it whole.
 QUOTE_PREVIEW_CHARS = 140
 # The reading page's panel opens on at most this many key speakers; the others wait behind a toggle.
 PANEL_KEY_SPEAKERS = 5
@@ -94,6 +94,8 @@ def render_markdown(result: CleanResult) -> str:
     first, _, rest = body.partition("\n\n")
     if first.startswith("#") and first.lstrip("#").strip() == title:  # the article's own headline, said above
         body = rest
+    if body:
+        blocks.append(("text", body))
     speakers = speaker_groups(result.attributions)
     if speakers:
         items = []
@@ -101,7 +103,7 @@ def render_markdown(result: CleanResult) -> str:
             items.append(f"- {_markdown_line(speaker)}")
             items.extend(f"  - {_markdown_line(_preview(item['cue'] + ': ' + item['content']))}" for item in quotes)
         blocks += [("text", "## Who said what"), ("list-", "\n".join(items))]
-    return join_blocks([*blocks[:2], ("text", body), *blocks[2:]] if body else blocks) + "\n"
+    return join_blocks(blocks) + "\n"
 
 
 def _markdown_line(text: str) -> str:
