@@ -25,10 +25,6 @@ SEPARATED = (
 )
 
 
-def test_str_splitlines_breaks_on_these():
-    assert all(len(f"a{breaker}b".splitlines()) == 2 for breaker in LINE_BREAKERS)
-
-
 @pytest.fixture
 def separated_page(tmp_path):
     path = tmp_path / "page.html"
