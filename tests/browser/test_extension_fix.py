@@ -320,6 +320,9 @@ def test_the_page_cannot_drive_the_picker_with_its_own_events(fix_ext, web):
     assert original.locator("declutter-picker").count() == 1
     assert "Nothing picked yet" in picker_text(original)
     assert "✕" not in picker_text(original)
+    # Nor can the page take the overlay away while the picker holds its clicks: it comes back.
+    original.evaluate("document.querySelector('declutter-picker').remove()")
+    original.wait_for_selector("declutter-picker", state="attached", timeout=2_000)
     # The reader's own pointer still picks.
     pick(original, ".tideline h3", widen=1)
     assert "✕ newsletter · div.tideline" in picker_text(original)

@@ -281,6 +281,7 @@
 
   function stop() {
     for (const [type, handler] of listeners) window.removeEventListener(type, handler, true);
+    state?.keeper.disconnect();
     state?.ui.host.remove();
     state = null;
   }
@@ -291,7 +292,13 @@
     const ui = buildUi();
     const contentBox = box(COLORS.article, "rgba(22, 163, 74, 0.08)");
     ui.layer.append(contentBox.frame);
-    state = { jobId: options.jobId, ui, contentBox, marks: new Map(), current: null, narrow: [], content: null, articleMode: false };
+    // A page that rebuilds its document (a framework re-rendering <html>, or a script on purpose) may drop the
+    // overlay while the listeners still take every click: it goes back at once.
+    const keeper = new MutationObserver(() => {
+      if (!ui.host.isConnected) document.documentElement.append(ui.host);
+    });
+    keeper.observe(document, { childList: true, subtree: true });
+    state = { jobId: options.jobId, ui, keeper, contentBox, marks: new Map(), current: null, narrow: [], content: null, articleMode: false };
     for (const [type, handler] of listeners) window.addEventListener(type, handler, { capture: true, passive: type === "scroll" });
     for (const pick of options.picks ?? []) {
       const element = safeQuery(pick.selector);
