@@ -358,6 +358,16 @@ def test_the_service_checks_what_costs_nothing_before_the_pipeline_runs():
     assert MAX_DRAFT_JSON_CHARS >= MAX_SELECTORS * MAX_SELECTOR_CHARS
 
 
+def test_contributing_states_the_caps_the_code_holds():
+    """CONTRIBUTING.md tells rule authors the draft caps; its numbers are these constants'."""
+    text = " ".join((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    assert (
+        f"at most {MAX_DRAFTS} drafts and {MAX_SELECTORS} selectors in a request, {MAX_SELECTOR_CHARS} characters a "
+        f"selector, {MAX_TEXT_SELECTORS} `:has-text` selectors with patterns of at most {MAX_TEXT_PATTERN_CHARS} "
+        "characters (RE2)"
+    ) in text
+
+
 # --- the command line -------------------------------------------------------------------------------
 
 

@@ -323,6 +323,11 @@ def test_a_file_that_is_not_a_bundle(checkout: Path, capsys, content: bytes, say
     assert says in capsys.readouterr().err
 
 
+def test_contributing_states_the_fixture_limit_the_code_holds():
+    text = " ".join((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    assert f"at most {MAX_FIXTURE_BYTES / (1 << 20):g} MiB per fixture" in text
+
+
 def test_a_missing_bundle(checkout: Path, capsys):
     assert add(checkout / "absent.json") == 1
     assert "cannot read" in capsys.readouterr().err
