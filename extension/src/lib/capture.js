@@ -67,12 +67,10 @@ export function capturePage(markAttribute) {
     const copy = document.implementation.createHTMLDocument("").importNode(document.documentElement, true);
     // Script and style bodies are most of a modern page's bytes and none of its article; JSON-LD stays (the
     // service's metadata stage reads it).
-    let dropped = 0;
     const templates = [...copy.querySelectorAll("template")].map((template) => template.content);
     for (const element of [copy, ...templates].flatMap((root) => [...root.querySelectorAll("script, style")])) {
       const type = (element.getAttribute("type") ?? "").trim().toLowerCase();
       if (element.localName === "script" && type === "application/ld+json") continue;
-      dropped += element.textContent.length;
       element.textContent = "";
     }
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>\n` : "";
@@ -81,7 +79,6 @@ export function capturePage(markAttribute) {
       url: location.href,
       title: document.title,
       hidden: marked.length,
-      dropped,
     };
   } finally {
     // Leave the live page exactly as it was.
