@@ -120,10 +120,15 @@ async function considerTab(tab, openInReader) {
   return (await openInReader(tab)) ? "opened" : "unreadable";
 }
 
-async function noteDecision(url, decision) {
-  const { [DECISIONS_KEY]: past = [] } = await api.storage.session.get(DECISIONS_KEY);
-  const next = [...past, { url, decision, at: Date.now() }].slice(-DECISIONS_KEPT);
-  await api.storage.session.set({ [DECISIONS_KEY]: next });
+// One note at a time: two tabs finishing together would otherwise each write the log over the other's note.
+let noting = Promise.resolve();
+function noteDecision(url, decision) {
+  noting = noting.then(async () => {
+    const { [DECISIONS_KEY]: past = [] } = await api.storage.session.get(DECISIONS_KEY);
+    const next = [...past, { url, decision, at: Date.now() }].slice(-DECISIONS_KEPT);
+    await api.storage.session.set({ [DECISIONS_KEY]: next });
+  }).catch((error) => console.warn(`Declutter: the always-open log was not written: ${error.message}`));
+  return noting;
 }
 
 // The background's watch: every finished page load of a site whose permission it holds, nothing else (the
