@@ -887,3 +887,26 @@ def test_passive_reports_have_no_source_or_the_agent_after_by():
     assert a.source == "police" and a.content == "that the road would stay closed"
     assert find_attributions("He was not told anything about the plan.") == []
     assert find_attributions("She expects to be told that the plan will fail.") == []
+
+
+def test_prepositional_sources_run_to_their_comma_and_nested_passives_keep_the_outer_report():
+    a = _one("According to legend, a goat herder named Kaldi discovered coffee.", cue="According to")
+    assert a.source == "legend" and a.content == "a goat herder named Kaldi discovered coffee"
+    t = "Steyer, according to a count from the Post and Courier, has the backing of six legislators."
+    a = _one(t, cue="according to")
+    assert a.source == "a count from the Post and Courier"
+    assert [t[s:e] for s, e in a.content_fragments] == ["Steyer", "has the backing of six legislators"]
+    t = "Peak demand, according to Mr. Marcus, reached 44,947 megawatts."
+    assert _one(t, cue="according to").source == "Mr. Marcus"
+    found = find_attributions("He said he was asked to break the news to the staff.")
+    assert [(a.source, a.cue) for a in found] == [("He", "said"), (None, "was asked")]
+    assert _one("Mashable reports the company announced a minimum fare.", cue="reports").source == "Mashable"
+
+
+def test_a_document_made_by_someone_speaks_as_its_maker():
+    t = "According to a 2017 statement from the American Heart Association, adults need more sleep."
+    a = _one(t, cue="According to")
+    assert a.source == "a 2017 statement from the American Heart Association"
+    assert a.speaker == "American Heart Association"
+    t = "Steyer, according to a count from the Charleston-based Post and Courier, has the backing of six legislators."
+    assert _one(t, cue="according to").speaker == "Post and Courier"

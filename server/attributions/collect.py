@@ -110,9 +110,10 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
     found.sort(key=lambda item: item[0])
     # a forward content must not swallow a later attribution's source or cue in the same sentence
     # (a cue counts as a stop only when its source follows it: "…, said Jan Liphardt")
+    # (a passive report, sourceless, sits inside another's content: "He said he was asked to …")
     stops = sorted(
         [raw.source[0] for _, raw in found if raw.source]
-        + [raw.cue[0] for _, raw in found if raw.source is None or raw.source[0] > raw.cue[0]]
+        + [raw.cue[0] for _, raw in found if raw.source is not None and raw.source[0] > raw.cue[0]]
     )
     kept: list[RawAttribution] = []
     for _, raw in found:

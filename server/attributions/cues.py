@@ -27,12 +27,14 @@ from .lexicon import (
     BASE_FORMS,
     CALL_FORMS,
     CLAUSE_OPENERS,
+    CLAUSE_WORDS,
     CLOSE_MARKS,
     CONSTRUCTION_FORMS,
     CUE_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
+    NAMED_REPORT_FORMS,
     NOT_PLURAL_ENDINGS,
     NOT_PLURAL_SUBJECTS,
     NOT_TRANSCRIPT_LABELS,
@@ -57,6 +59,7 @@ from .patterns import (
     BY_AGENT_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
+    CLAUSE_VERB_RE,
     COLON_END_RE,
     COLON_SRC_RE,
     COMMA_RE,
@@ -93,6 +96,8 @@ MAX_CUES = 20000
 
 # Lowercase words between a quote and a source that are no modifier of the source ('"…," and French President …').
 NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | frozenset(["and", "or", "nor", "but", "so", "then", "said"])
+# Most words in a prepositional cue's source taken up to its comma.
+MAX_PREPOSITIONAL_SOURCE_WORDS = 12
 # Fewest words in a statement split around its cue.
 MIN_STATEMENT_WORDS = 3
 
@@ -213,6 +218,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
         # finite verb ("show no significant changes in …" is an object)
         weak = not _finite_clause_follows(text, cue_end, sentence_end)
+    if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and _finite_clause_follows(text, cue_end, sentence_end):
+        weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
     quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end)
     if quoted:
         return quoted
@@ -490,14 +497,23 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         comma = text.find(",", cue_end, sentence.end)
         if comma < 0:
             return None
-        source = source_after(text, cue_end, comma, allow_appositive=False)
+        source = _phrase_up_to(text, cue_end, comma) or source_after(text, cue_end, comma, allow_appositive=False)
         if not source:
             return None
         content = trim_content(text, quotes, comma + 1, sentence.end)
     else:
         if not clause.endswith(","):
             return None
-        source = source_after(text, cue_end, sentence.end)
+        comma = text.find(",", cue_end, sentence.end)
+        between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
+        if (
+            between is not None
+            and _rest_after_source(text, between[1], sentence.end) is not None
+            and (CLAUSE_VERB_RE.search(text, comma + 1, min(sentence.end, comma + 80)))
+        ):
+            source = between  # "Steyer, according to a count from the Post and Courier, has the backing of …"
+        else:
+            source = source_after(text, cue_end, sentence.end)
         if not source:
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
@@ -542,6 +558,18 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
     if content[1] <= content[0] or len(text[content[0] : content[1]].split()) < 2:
         return None
     return RawAttribution(source, (aux_start, cue_end), content, "", sentence.paragraph)
+
+
+def _phrase_up_to(text: str, start: int, comma: int) -> Span | None:
+    """A prepositional cue's source running to the comma ("According to legend,", "according to a count from the
+    Post and Courier,"): a short phrase of words, no clause."""
+    span_start = skip_spaces(text, start, comma)
+    words = text[span_start:comma].split()
+    if not 1 <= len(words) <= MAX_PREPOSITIONAL_SOURCE_WORDS or not words[0][:1].isalnum():
+        return None
+    if QUOTE_CHARS_RE.search(text, span_start, comma) or any(word.lower() in CLAUSE_WORDS for word in words):
+        return None
+    return span_start, comma
 
 
 def _rest_after_source(text: str, source_end: int, sentence_end: int) -> int | None:

@@ -219,6 +219,9 @@ WEAK_CUES: frozenset[str] = frozenset(
     )
 ) | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS) + FINDING_VERBS)
 
+# Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
+NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
+
 # Commitment verbs report their infinitive ("vowed to keep trying").
 VOW_CUES: frozenset[str] = frozenset(
     words("vowed vows pledged pledges promised promises threatened threatens urged urges")

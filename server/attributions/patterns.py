@@ -302,6 +302,14 @@ DANGLING_CONJ_RE = re.compile(r"(?<!\s)(?:\s*+,?+\s*+\b(?:" + "|".join(DANGLING_
 # Speakers: names in the text
 # ---------------------------------------------------------------------------------------------
 
+# Who made a document named as a source: "a count from the Post and Courier", "a list compiled by Boris Shor",
+# "answers posted on Quora" (group "name": from the capital to the end of the source, which is short).
+PROVENANCE_RE = re.compile(
+    r"^(?:(?:the|a|an|this|that)\s++)?+[a-z0-9][\w-]*+(?:\s++[a-z][\w-]*+){0,3}?\s++"
+    r"(?:(?:compiled|published|released|posted|issued|written|conducted)\s++)?(?:from|by|on)\s++"
+    r"(?:the\s++)?(?P<name>[A-Z].*)$"
+)
+
 # A short parenthetical in a source is its abbreviation: "The New York Times (NYT)".
 PAREN_RE = re.compile(r"\(([^)]{1,20})\)")
 

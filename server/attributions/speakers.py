@@ -36,7 +36,15 @@ from .lexicon import (
     SOURCE_NOUNS,
     TITLE_WORDS,
 )
-from .patterns import NAME_GOES_ON_RE, NAME_LEAD_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE, trie_pattern
+from .patterns import (
+    NAME_GOES_ON_RE,
+    NAME_LEAD_RE,
+    NAME_MENTION_RE,
+    PAREN_RE,
+    PRONOUN_WORD_RE,
+    PROVENANCE_RE,
+    trie_pattern,
+)
 from .structure import RawAttribution, Span, paragraphs
 
 log = logging.getLogger(__name__)
@@ -49,6 +57,8 @@ GENDER_REACH = 250
 FIND_WORDS_MAX = 12
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
+# Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
+COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
 NOT_NAME_WORDS: frozenset[str] = (
     NP_BREAK
@@ -90,7 +100,7 @@ def name_core(source: str) -> str:
     ):
         words = words[1:]
     if " and " in name:
-        return " ".join(words)
+        return _body_name(words)
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
     words = _without_post_modifier(words)
@@ -145,6 +155,8 @@ def _body_name(words: list[str]) -> str:
     """A body's name drops its "The" unless it is a publication's ("The New York Times")."""
     if len(words) > 1 and words[0] == "The" and words[-1].lower() not in PUBLICATION_HEADS:
         words = words[1:]
+    while len(words) > 1 and words[0].endswith(COMPOUND_MODIFIERS):
+        words = words[1:]  # "Charleston-based Post and Courier"
     return " ".join(words)
 
 
@@ -221,6 +233,12 @@ def _is_name_list(source: str) -> bool:
     if len(chunks) < 2 or " and " not in last or not all(chunk[:1].isupper() for chunk in chunks if chunk):
         return False
     return last.split(" and ", 1)[1][:1].isupper()
+
+
+def _maker(source: str) -> str | None:
+    """The named maker of a document that is a source ("a statement from the American Heart Association")."""
+    provenance = PROVENANCE_RE.match(source)
+    return provenance.group("name") if provenance else None
 
 
 def _looks_person(name: str) -> bool:
@@ -367,7 +385,10 @@ class _Story:
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
         self.full = _full_names(text, self.core_occurrences, deadline)
         # the named sources first: every pronoun may look back at any of them
-        self.named = [self._named(source) if self._is_named_source(source) else None for source in sources]
+        # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
+        self.named = [
+            self._named(_maker(source) or source) if self._is_named_source(source) else None for source in sources
+        ]
         self._add_mentioned_people()
         self.mentions = self._mentions()
         self.mention_counts: dict[str, int] = {}
@@ -556,6 +577,7 @@ class _Story:
         if self.named[index] is not None:
             return self.named[index]
         source = self.text[raw.source[0] : raw.source[1]]
+
         lowered = source.lower()
         words = lowered.split()
         if lowered in ("he", "she"):
