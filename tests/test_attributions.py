@@ -910,3 +910,9 @@ def test_a_document_made_by_someone_speaks_as_its_maker():
     assert a.speaker == "American Heart Association"
     t = "Steyer, according to a count from the Charleston-based Post and Courier, has the backing of six legislators."
     assert _one(t, cue="according to").speaker == "Post and Courier"
+
+
+def test_do_support_makes_a_base_form_a_cue():
+    a = _one("The hospital did say that limited visiting would be allowed.", cue="did say")
+    assert a.source == "The hospital" and a.content == "that limited visiting would be allowed"
+    assert find_attributions("The hospital did not say when visiting would resume.") == []

@@ -69,6 +69,7 @@ from .patterns import (
     CUE_PUBLICATION_RE,
     CUE_RE,
     CUE_TAIL_RE,
+    DO_SUPPORT_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     OBJECT_THEN_GROUNDS_RE,
@@ -183,12 +184,15 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
         return None  # infinitives, gerund objects, passives; participles wait for the sentence's other attributions
     auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
+    do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
+    if do_support:
+        auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
     if auxiliary:
         cue_start = auxiliary.start()  # the auxiliary belongs to the cue ("has admitted", "are insisting")
         before = text[max(sentence_start, cue_start - 12) : cue_start]
     if cue.group()[0].isupper():
         return None  # a capitalised verb starts a sentence or a title: no subject before it
-    weak, base = verb in WEAK_CUES, verb in BASE_FORMS
+    weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
     quoted = quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted

@@ -159,6 +159,8 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 
 # Auxiliaries right before a cue verb, included in the cue span.
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
+# "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
+DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
 # "is saying", "are insisting": a progressive -ing form is a finite cue.
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
 
