@@ -36,6 +36,7 @@ from server.rules.ruleset import compile_rule
 from server.rules.selectors import PageIndex, _attribute_values, compile_selector
 from server.web.app import create_app
 from tests.conftest import ROOT, article_page
+from tests.live_http import JSON, call
 
 URL = "https://news.example.com/2026/11/budget"
 PROMO = "<p class='promo-box'>Spotted a pothole on your street? Tell the Morning Brief desk about it today.</p>"
@@ -416,17 +417,9 @@ def test_a_bad_draft_rule_file_stops_the_command(tmp_path: Path, text: str, says
 
 
 def _post(base: str, body: str) -> tuple[int, dict, float]:
-    import http.client
-
-    host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=60)
     started = time.monotonic()
-    try:
-        connection.request("POST", "/clean", body=body.encode(), headers={"Content-Type": "application/json"})
-        response = connection.getresponse()
-        return response.status, json.loads(response.read() or b"{}"), time.monotonic() - started
-    finally:
-        connection.close()
+    status, _, answer = call(base, "POST", "/clean", body.encode(), JSON)
+    return status, json.loads(answer or b"{}"), time.monotonic() - started
 
 
 @pytest.mark.slow

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from server.config import Settings
 from server.logs import JsonFormatter, TextFormatter, logging_config
 from server.web.app import create_app
 from tests.conftest import ROOT, article_page
+from tests.live_http import call
 from tests.test_openapi import SIGNUP, URL
 
 ACCESS_LOGGER = "server.web.access"
@@ -158,9 +158,10 @@ def test_the_log_format_setting():
 # --- real servers: gunicorn as `make serve` runs it, and `declutter serve`
 
 
-def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=30) as answer:
-        return answer.status, answer.headers["X-Request-ID"]
+def _get_health(base: str, request_id: str) -> tuple[int, str]:
+    """GET /healthz with an X-Request-ID: the status and the id echoed."""
+    status, headers, _ = call(base, "GET", "/healthz", headers={"X-Request-ID": request_id})
+    return status, headers["X-Request-ID"]
 
 
 @pytest.mark.slow
@@ -170,7 +171,7 @@ def test_under_gunicorn_every_line_is_json_and_each_request_has_one(tmp_path: Pa
     env = {"LOG_FORMAT": "json", "LOG_LEVEL": "info", "WEB_CONCURRENCY": "2"}
     with serve(env=env, log=tmp_path / "gunicorn.log") as server:
         started = len(server.log.read_text().splitlines())  # the start-up lines and the readiness checks
-        idents = [_get(f"{server.url}/healthz", {"X-Request-ID": f"probe-{n}"})[1] for n in range(5)]
+        idents = [_get_health(server.url, f"probe-{n}")[1] for n in range(5)]
     lines = [json.loads(line) for line in server.log.read_text().splitlines()]  # every line parses
     assert idents == [f"probe-{n}" for n in range(5)]
     requests = [line for line in lines[started:] if line["logger"] == ACCESS_LOGGER]
@@ -200,7 +201,7 @@ def test_declutter_serve_writes_the_same_lines(tmp_path: Path):
         deadline = time.monotonic() + 30
         while True:
             with contextlib.suppress(OSError):
-                status, ident = _get(f"http://127.0.0.1:{port}/healthz", {"X-Request-ID": "serve-1"})
+                status, ident = _get_health(f"http://127.0.0.1:{port}", "serve-1")
                 break
             assert process.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
             time.sleep(0.1)

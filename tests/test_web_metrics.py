@@ -6,7 +6,6 @@ what it does and checks the difference.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import signal
@@ -25,6 +24,7 @@ from server.watchdog import Watchdog
 from server.web.app import create_app
 from server.web.openapi import build_document
 from tests.conftest import ROOT, article_page
+from tests.live_http import JSON, call
 from tests.test_openapi import SIGNUP, TOKEN, URL, assert_documented
 from tests.test_watchdog import CAP, Misbehaving
 
@@ -222,27 +222,14 @@ def test_without_a_token_metrics_are_served_like_the_rest(client):
 # --- under gunicorn: every worker's counts in one answer
 
 
-def _post(port: int, body: bytes) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("POST", "/clean", body=body, headers={"Content-Type": "application/json"})
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
+def _post(base: str, body: bytes) -> int:
+    return call(base, "POST", "/clean", body, JSON)[0]
 
 
-def _scrape_url(url: str) -> Samples:
-    host, port = url.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=30)
-    try:
-        connection.request("GET", "/metrics")
-        response = connection.getresponse()
-        assert response.status == 200
-        return parse(response.read().decode())[1]
-    finally:
-        connection.close()
+def _scrape_url(base: str) -> Samples:
+    status, _, answer = call(base, "GET", "/metrics")
+    assert status == 200
+    return parse(answer.decode())[1]
 
 
 def _served_by(log: Path) -> set[int]:
@@ -266,7 +253,7 @@ def test_under_gunicorn_metrics_add_up_every_worker(tmp_path: Path):
     with serve(env=env, log=tmp_path / "gunicorn.log") as server:
         assert not (directory / "counter_999999.db").exists()
         with ThreadPoolExecutor(8) as pool:  # at once, so that both workers take some
-            statuses = list(pool.map(lambda _: _post(server.port, body), range(requests)))
+            statuses = list(pool.map(lambda _: _post(server.url, body), range(requests)))
         assert statuses == [200] * requests
         served = _served_by(server.log)
         assert len(served) == 2, f"one worker served every request: {served}"
@@ -283,7 +270,7 @@ def test_under_gunicorn_metrics_add_up_every_worker(tmp_path: Path):
         while victim in server.worker_pids() or len(server.worker_pids()) < 2:
             assert time.monotonic() < deadline, "gunicorn did not replace the worker"
             time.sleep(0.2)
-        assert _post(server.port, body) == 200
+        assert _post(server.url, body) == 200
         samples = _scrape_url(server.url)
         assert value(samples, name, **labels) == requests + 1
         # child_exit told prometheus_client: the dead worker's live gauge is gone, the master's still counts.
@@ -301,7 +288,7 @@ def test_under_gunicorn_a_new_start_counts_from_zero_and_a_made_directory_is_rem
     env = {"WEB_CONCURRENCY": "1", "PROMETHEUS_MULTIPROC_DIR": ""}  # empty: as if unset
     for _ in range(2):
         with serve(env=env, log=tmp_path / "gunicorn.log") as server:
-            assert _post(server.port, body) == 200
+            assert _post(server.url, body) == 200
             assert value(_scrape_url(server.url), "declutter_http_requests_total", **labels) == 1
             made = _metric_files(server.worker_pids()[0])
             assert made, "the worker maps no metric file"
