@@ -276,7 +276,8 @@ def _compiled(rule: Rule, where: str) -> Iterator[tuple[str, Any]]:
 
 
 def _shown(value: str) -> str:
-    return repr(value if len(value) <= _SHOWN_CHARS else value[:_SHOWN_CHARS] + "...")
+    """A selector or value quoted back in an error, cut short."""
+    return repr(_short(value, _SHOWN_CHARS))
 
 
 def _short(message: str, limit: int = 300) -> str:
