@@ -400,8 +400,10 @@ def test_the_command_line_takes_draft_rule_files(tmp_path: Path):
         ("strip:\n  - category: ads\n    selectors: ['div.ad']\nstrip: []\n", "duplicate key"),
         ("description: " + "x" * MAX_DRAFT_JSON_CHARS + "\n", f"is over the limit of {MAX_DRAFT_JSON_CHARS} bytes"),
         ("strip:\n  - category: ads\n    selectors: ['div.ad']\n    max_share: .nan\n", "not JSON compliant"),
+        ("description: !!binary aGVsbG8=\nkeep: [div.a]\n", "bytes is not JSON serializable"),
+        ("keep: !!set {div.a: null}\n", "set is not JSON serializable"),
     ],
-    ids=["sibling", "aliases", "not-yaml", "a-list", "duplicate-key", "too-long", "nan"],
+    ids=["sibling", "aliases", "not-yaml", "a-list", "duplicate-key", "too-long", "nan", "binary", "set"],
 )
 def test_a_bad_draft_rule_file_stops_the_command(tmp_path: Path, capsys, text: str, says: str):
     """In this process (an exception main() let through would fail the test): exit 1, the reason, no output."""

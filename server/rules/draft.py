@@ -101,7 +101,7 @@ def read_draft_rules(value: object) -> tuple[dict, ...]:
     try:
         # No NaN or infinity (YAML's .nan, a bundle's NaN): a NaN limit passes the schema and every comparison.
         size = len(json.dumps(value, allow_nan=False))
-    except (ValueError, RecursionError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # TypeError: YAML's !!binary, !!set... in a file
         raise BadRequest(f"draft_rules cannot be read as rules: {exc}") from exc
     if size > MAX_DRAFT_JSON_CHARS:
         raise BadRequest(f"draft_rules are {size} characters of JSON; at most {MAX_DRAFT_JSON_CHARS} are accepted")
