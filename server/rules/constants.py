@@ -11,3 +11,11 @@ MAX_STRIP_SHARE = 0.5
 
 # Categories exempt from that guard: a comment thread is never the article, however long it runs.
 UNGUARDED_CATEGORIES = frozenset({"comments"})
+
+# Structural recirculation lists (structure.py): at least this many items, each one link to this site; the links
+# hold at least this share of the list's words and this many words a link on average (a headline, not a menu
+# entry); at most this many words in all (a bigger list is left to the rules and to readability).
+RECIRCULATION_MIN_ITEMS = 3
+RECIRCULATION_MIN_LINK_SHARE = 0.8
+RECIRCULATION_MIN_HEADLINE_WORDS = 4
+RECIRCULATION_MAX_WORDS = 300

@@ -13,6 +13,7 @@ from ..limits import Deadline
 from .constants import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
 from .ruleset import Rule
 from .selectors import PageIndex, index_page
+from .structure import STRUCTURAL_PASSES, site_host
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,10 @@ class Removal:
 
 def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | None = None) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused."""
-    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     rules = list(rules)
+    structural = any(rule.is_generic for rule in rules)
+    host = site_host(root) if structural else None  # before the <link> elements go
+    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     index = index_page(root)
     index.use_literals(selector for rule in rules for selector in rule.strip_plan.selectors)
     body = root.find("body")
@@ -84,6 +87,20 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
                 removed += 1
             if removed:
                 removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
+    if structural:
+        removals += _strip_structure(root, host, protected)
+    return removals
+
+
+def _strip_structure(root: HtmlElement, host: str | None, protected: set[HtmlElement]) -> list[Removal]:
+    """The generic layer's structural passes (structure.py), after the rules: what they find goes unless kept."""
+    removals = []
+    for name, category, find in STRUCTURAL_PASSES:
+        found = [node for node in find(root, host) if node not in protected and _attached(node, root)]
+        if found:
+            removals.append(Removal(category, f"structure:{name}", name, len(found), _sample(found[0].text_content())))
+            for node in found:
+                node.drop_tree()
     return removals
 
 

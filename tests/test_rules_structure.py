@@ -1,0 +1,49 @@
+"""server/rules/structure.py: the generic layer's structural passes, on fixture pages in tests/generic/structure/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from server.parse import parse
+from server.pipeline import Options, clean
+from server.rules.structure import recirculation_lists, site_host
+
+FIXTURES = Path(__file__).parent / "generic" / "structure"
+URL = "https://www.gazzetta-borgo.example/cultura/teatro-riapre"
+
+
+def _page() -> str:
+    return (FIXTURES / "recirculation-lists.html").read_text(encoding="utf-8")
+
+
+def test_recirculation_lists_are_headline_links_to_this_site() -> None:
+    root = parse(_page())
+    found = recirculation_lists(root, site_host(root))
+    assert [element.get("class") for element in found] == ["box-correlati", "piu-letti"]
+
+
+def test_lists_that_are_content_chrome_or_elsewhere_stay() -> None:
+    # The programme (short links with dates) and a table of contents stay (the sources on other sites and the
+    # menu are readability's to judge: see the test above for the pass itself).
+    result = clean(_page(), URL, Options(attributions=False))
+    for kept in ("Amleto, 12 ottobre", "I lavori di restauro della sala"):
+        assert kept in result.text
+    for gone in ("La biblioteca comunale cambia gli orari", "Festival jazz, ecco il programma", "derby rinviato"):
+        assert gone not in result.text
+    assert "Il teatro cittadino riaprirà a ottobre" in result.text
+    removal = next(r for r in result.removed if r["rule"] == "structure:recirculation")
+    assert (removal["category"], removal["count"]) == ("related", 2)
+
+
+def test_the_pass_belongs_to_the_generic_layer() -> None:
+    result = clean(_page(), URL, Options(attributions=False, generic_rules=False))
+    assert not any(r["rule"].startswith("structure:") for r in result.removed)
+
+
+def test_without_a_site_address_only_paths_count_as_this_site() -> None:
+    page = _page().replace('<link rel="canonical" href="https://www.gazzetta-borgo.example/cultura/teatro-riapre">', "")
+    root = parse(page)
+    assert site_host(root) is None
+    found = recirculation_lists(root, None)
+    # The related box mixes a path with an absolute address of the site: no longer sure, it stays.
+    assert [element.get("class") for element in found] == ["piu-letti"]
