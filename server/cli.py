@@ -138,9 +138,12 @@ def _clean(args: argparse.Namespace) -> int:
 
 def _draft_rules(paths: list[Path], url: str | None) -> tuple[dict, ...]:
     """The --draft-rule files, checked before any page is read: a bad one stops the command, naming the file."""
+    if not paths:
+        return ()
+    host = check_url(url)  # the drafts' domains are checked against it; a bad --url is no draft's fault
     try:
         drafts = read_draft_rules([load_draft_file(path) for path in paths])
-        compile_drafts(drafts, check_url(url), RULE_SCHEMA, NO_DEADLINE)
+        compile_drafts(drafts, host, RULE_SCHEMA, NO_DEADLINE)
     except BadRequest as exc:
         files = ", ".join(f"draft_rules/{i} is {path}" for i, path in enumerate(paths))
         raise DeclutterError(f"--draft-rule: {exc.message} ({files})") from exc

@@ -390,6 +390,19 @@ def test_the_command_line_takes_draft_rule_files(tmp_path: Path):
     assert result["removed"][0]["rule"] == "draft:0" and "Morning Brief" not in result["text"]
 
 
+def test_a_bad_url_is_the_urls_fault_with_or_without_drafts(tmp_path: Path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(page), "--url", "ht tp://x"]) == 1  # no draft: each file refused, as before
+    err = capsys.readouterr().err
+    assert f"{page}: url must be" in err and "--draft-rule" not in err
+    draft = tmp_path / "fix.yaml"
+    draft.write_text("keep: [div.a]\n", encoding="utf-8")
+    assert main(["clean", str(page), "--url", "ht tp://x", "--draft-rule", str(draft)]) == 1
+    err = capsys.readouterr().err
+    assert "url must be" in err and "--draft-rule" not in err
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [
