@@ -31,15 +31,16 @@ FLOORS: dict[str, dict[str, float]] = {
         # Typography folded on both sides since 2026-12-05 (bench/metrics.py fold_typography): the same output
         # scored 0.914 unfolded, 0.956 folded, so the floor rose from 0.910 with the metric, not the pipeline.
         "snippet_f1": 0.955,
-        "word_f1": 0.948,
+        "word_f1": 0.950,  # 0.948 until 2026-12-05 (generic words, structural rules, repeated title)
         "meta_title": 0.580,
         "meta_byline": 0.728,
         "meta_published": 0.825,
     },
     # trafilatura-eval-dev, 500 pages (about half German), snippets as upstream trafilatura scores them; pinned
-    # 2026-12-05 per part of the split (tuning 414 pages, held out 86), rounded down to 0.005.
-    "traf/tuning": {"snippet_f1": 0.870},
-    "traf/heldout": {"snippet_f1": 0.900},
+    # 2026-12-05 per part of the split (tuning 414 pages, held out 86), rounded down to 0.005; raised the same day
+    # from 0.870 and 0.900 by the generic words in ten languages and the structural rules (0.891 and 0.911).
+    "traf/tuning": {"snippet_f1": 0.890},
+    "traf/heldout": {"snippet_f1": 0.910},
 }
 GATED = [(corpus, key) for corpus, floors in FLOORS.items() for key in floors]
 SPLITS = ("tuning", "heldout")
