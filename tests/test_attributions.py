@@ -916,3 +916,17 @@ def test_do_support_makes_a_base_form_a_cue():
     a = _one("The hospital did say that limited visiting would be allowed.", cue="did say")
     assert a.source == "The hospital" and a.content == "that limited visiting would be allowed"
     assert find_attributions("The hospital did not say when visiting would resume.") == []
+
+
+def test_the_issues_sentence_shapes():
+    t = "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, said the vote was a mistake."
+    a = _one(t, cue="said")
+    assert a.source.startswith("Rep. G.K. Butterfield") and a.speaker == "G.K. Butterfield"
+    a = _one('Said Ellis: "This is the end of an era."', cue="Said")
+    assert a.source == "Ellis" and a.speaker == "Ellis" and a.kind == "direct"
+    t = "McConnell, who in 2010 said the goal was to defeat Obama, now says the economy is strong."
+    inner, outer = find_attributions(t)
+    assert (inner.source, inner.content) == ("McConnell", "the goal was to defeat Obama")
+    assert (outer.source, outer.content) == ("McConnell", "the economy is strong")
+    a = _one('The rally went on. Lee ― "We are ready for the storm."', cue="―")
+    assert a.source == "Lee" and a.content == '"We are ready for the storm."'

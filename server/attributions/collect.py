@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 MAX_CUES_PER_SENTENCE = 40
 # A reported statement has at least this many words (a lone "that" is a fragment).
 MIN_CONTENT_WORDS = 2
+# How near a later cue of the same source a comma ends the earlier content ("…, now says").
+SAME_SOURCE_COMMA_REACH = 25
 # Two contents sharing this much of the shorter one are the same statement.
 SAME_CONTENT = 0.8
 
@@ -120,6 +122,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         content_start, content_end = raw.content
         if content_start > raw.cue[0]:
             cut = _cut_at_next_source(content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
+            cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
             if cut != content_end:
                 content_start, content_end = trim_content(text, quotes, content_start, cut)
                 if content_end <= content_start:
@@ -137,6 +140,20 @@ def _cut_at_next_source(content_start: int, content_end: int, next_sources: list
         if content_start < next_source < content_end:
             return next_source
     return content_end
+
+
+def _cut_at_same_source(text: str, raw: RawAttribution, found: Found, content_start: int, content_end: int) -> int:
+    """'McConnell, who said A, now says B': a later cue of the same source ends the content at the comma just before
+    it ("stresses hydration and recommends …" is the coordinated cue's business)."""
+    later = [
+        other.cue[0]
+        for _, other in found
+        if other is not raw and other.source == raw.source and content_start < other.cue[0] < content_end
+    ]
+    if not later:
+        return content_end
+    comma = text.rfind(",", content_start, min(later))
+    return comma if comma > content_start and min(later) - comma < SAME_SOURCE_COMMA_REACH else content_end
 
 
 def _overlap_ratio(first: Span, second: Span) -> float:

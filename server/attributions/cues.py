@@ -122,8 +122,9 @@ def cue_matches(text: str) -> list[re.Match]:
 
 
 def colon_quote_possible(text: str, start: int, end: int) -> bool:
-    """A colon cue needs a colon and a quotation mark; without both, a cue-less stretch is skipped."""
-    return text.find(":", start, end) >= 0 and QUOTE_CHARS_RE.search(text, start, end) is not None
+    """A colon (or dash) cue needs one and a quotation mark; without both, a cue-less stretch is skipped."""
+    marked = any(text.find(mark, start, end) >= 0 for mark in ":―—–")
+    return marked and QUOTE_CHARS_RE.search(text, start, end) is not None
 
 
 def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, str] | None:
@@ -597,15 +598,16 @@ def _around_cue(
 
 
 def colon_cue(sentence: Sentence, found: Found) -> None:
-    """'Blinken: "…"': a named source introducing a quote with a colon; added to found."""
+    """'Blinken: "…"', 'Lee ― "…"': a named source introducing a quote with a colon or a dash; added to found."""
     text, sentence_start = sentence.text, sentence.start
     words = text[sentence_start : sentence.end]
-    if ":" not in words:
+    if ":" not in words and "―" not in words and "—" not in words and "–" not in words:
         return
     named = COLON_SRC_RE.match(words)
     if not named:
         return
-    colon = sentence_start + words.index(":", named.end(1))
+    gap = words[named.end(1) : named.end()]  # the spaces, the colon or dash, the spaces
+    colon = sentence_start + named.end(1) + len(gap) - len(gap.lstrip())
     quote = sentence.quotes.starting_at(sentence_start + named.end())
     if not quote:
         return
@@ -614,7 +616,13 @@ def colon_cue(sentence: Sentence, found: Found) -> None:
     if any(raw.cue[0] <= colon < raw.cue[1] or raw.content[0] <= colon < raw.content[1] for _, raw in found):
         return
     source = (sentence_start + named.start(1), sentence_start + named.end(1))
-    found.append((colon, RawAttribution(source, (colon, colon + 1), quote, "direct", sentence.paragraph)))
+    cue = (colon, colon + 1)
+    first, _, rest = named.group(1).partition(" ")
+    if rest and first.lower() in CUE_VERBS:
+        # 'Said Ellis: "…"': the verb is the cue, the name after it the source
+        cue = (source[0], source[0] + len(first))
+        source = (source[0] + len(first) + 1, source[1])
+    found.append((colon, RawAttribution(source, cue, quote, "direct", sentence.paragraph)))
 
 
 def transcript_lines(text: str, paragraph_spans: list[Span], taken: set[int]) -> list[RawAttribution]:

@@ -210,8 +210,11 @@ PRE_CUE_TIME_RE = re.compile(
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
 RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
 
-# A relative pronoun right before a cue: ", who said", ", which says".
-RELATIVE_RE = re.compile(r",\s*(?:who|which)\s+(?:(?:also|then|later|has|have|had)\s+)?$")
+# A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said".
+RELATIVE_RE = re.compile(
+    r",\s*+(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously)\s++"
+    r"|(?:in|on|last|earlier|back\s++in)\s++[\w’'-]++\s++){0,3}+$"
+)
 # A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
 STRONG_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
@@ -233,11 +236,11 @@ TRANSCRIPT_LABEL_RE = re.compile(
     r"(?:,[ \t]*+(?P<role>[A-Z][A-Z ]{0,20}+))?[ \t]*+:[ \t]++(?=\S)"
 )
 
-# A named source introducing a quote with a colon: 'Blinken: "…"'. Matched at the start of a sentence's slice; the
-# lookbehind keeps a search from rescanning a long word from each of its letters.
+# A named source introducing a quote with a colon or a dash: 'Blinken: "…"', 'Lee ― "…"'. Matched at the start of a
+# sentence's slice; the lookbehind keeps a search from rescanning a long word from each of its letters.
 COLON_SRC_RE = re.compile(
     r"(?<![\w’'.-])([A-Z][\w’'.-]*+(?:\s++(?:of\s++|the\s++|de\s++|van\s++)?[A-Z][\w’'.-]*+){0,4}+)"
-    r"\s*+:\s*+(?=[\"“«„])"
+    r"\s*+[:―—–]\s*+(?=[\"“«„])"
 )
 
 

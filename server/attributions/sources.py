@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 # How far back from its cue a source may start (characters), and how far after it a source may run.
 BACKWARD_REACH = 250
 FORWARD_REACH = 400
+# Longest relative clause kept in a source ("Smith, who runs the shop, said"); a longer one leaves the head alone.
+MAX_RELATIVE_WORDS = 6
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
 
@@ -82,6 +84,10 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
         return None
     if not noun_phrase_ok(selection):
         return None
+    comma = next((index for index, token in enumerate(selection) if token[2] == ","), len(selection))
+    relative = comma + 1 < len(selection) and RELATIVE_WORD_RE.match(selection[comma + 1][2])
+    if relative and len(selection) - comma - 1 > MAX_RELATIVE_WORDS:
+        selection = selection[:comma]  # "McConnell, who in 2010 said …, now says": the head alone
     return selection[0][0], selection[-1][1]
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..limits import Deadline
 from .lexicon import (
+    CUE_VERBS,
     DETERMINERS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -267,7 +268,9 @@ def _lead_words(lead: str) -> list[str]:
         sentence_end = word.endswith(".") and len(bare) > 1  # "Oculus VR. Zuckerberg"; an initial is "F."
         shouting = len(bare) > 1 and bare.isupper()  # "TMZ STAFF EXCLUSIVE Lupita"
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()  # "Amazon-owned Whole Foods"
-        if bare.lower() in NOT_NAME_WORDS or word.endswith(("’s", "'s")) or not word[:1].isalpha():
+        if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
+            break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
+        if not word[:1].isalpha():
             break
         if sentence_end or shouting or compound:
             break

@@ -221,6 +221,8 @@ def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
+    if all(len(part) == 1 and part.isalpha() for part in word.split(".")):
+        return True  # initials: "G.K. Butterfield"
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
 
 
