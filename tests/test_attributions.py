@@ -930,3 +930,8 @@ def test_the_issues_sentence_shapes():
     assert (outer.source, outer.content) == ("McConnell", "the economy is strong")
     a = _one('The rally went on. Lee ― "We are ready for the storm."', cue="―")
     assert a.source == "Lee" and a.content == '"We are ready for the storm."'
+
+
+def test_they_stands_for_the_last_group_quoted_even_from_a_sentence_start():
+    t = "Energy experts said the grid was strained.\n\nThey said that more plants would close."
+    assert [a.speaker for a in find_attributions(t)] == ["energy experts", "energy experts"]

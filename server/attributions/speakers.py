@@ -602,9 +602,9 @@ class _Story:
         """They and we stand for the last group, body or people quoted."""
         if speaker is None or raw.source is None:
             return
-        source = self.text[raw.source[0] : raw.source[1]]
         entity = self.entities.get(speaker)
-        plural_group = source.split()[-1].lower().endswith("s") and not source[:1].isupper()
+        # a group names itself in lower case ("energy experts", even from "Energy experts said")
+        plural_group = speaker.islower() and speaker.endswith("s") and not speaker.endswith(NOT_PLURAL_ENDINGS)
         if " and " in speaker or plural_group or (entity is not None and entity.person is False):
             self.last_plural = speaker
 
