@@ -406,6 +406,9 @@ class _Story:
         lowered = source.lower()
         if not source or lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
             return False
+        words = source.split()
+        if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
+            return False  # "Energy experts said": a group at a sentence's start, not a name
         return is_named(source)
 
     def _named(self, source: str) -> str:
