@@ -935,3 +935,14 @@ def test_the_issues_sentence_shapes():
 def test_they_stands_for_the_last_group_quoted_even_from_a_sentence_start():
     t = "Energy experts said the grid was strained.\n\nThey said that more plants would close."
     assert [a.speaker for a in find_attributions(t)] == ["energy experts", "energy experts"]
+
+
+def test_a_cue_less_quote_right_after_a_statement_continues_it():
+    t = "He said he was not deterred by the timeline. “I don’t expect anyone to hand me anything.” He left."
+    a = _one(t, cue="said")
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "he was not deterred by the timeline",
+        "“I don’t expect anyone to hand me anything.”",
+    ]
+    t = "Smith said the plan failed. “We tried,” Jones said."
+    assert [len(a.content_fragments) for a in find_attributions(t)] == [1, 1]

@@ -118,10 +118,15 @@ def _split_quote(
     paragraph_starts: list[int],
 ) -> Span | None:
     """'"X," she said. "Y."' and '"X," she said, "Y."': the quote right after the cue (and the rest of its
-    sentence) carries on the quote before it, unless another attribution has it."""
-    if raw.content[1] > raw.cue[0] or not _ends_in_quote(text, quotes, raw.content):
+    sentence) carries on the quote before it, unless another attribution has it. So does a cue-less quote right
+    after a statement that ends its sentence ('He said he was not deterred. "I don't expect anything."')."""
+    forward = raw.content[0] > raw.cue[0]
+    if forward:
+        after = raw.content[1]  # the next sentence must follow at once: only its closing punctuation between
+    elif _ends_in_quote(text, quotes, raw.content):
+        after = max(raw.cue[1], raw.source[1] if raw.source else 0)
+    else:
         return None
-    after = max(raw.cue[1], raw.source[1] if raw.source else 0)
     paragraph_end = paragraph_spans[_paragraph_of(paragraph_starts, after)][1]
     limit = min(paragraph_end, after + MAX_SPLIT_GAP)
     opening = _next_quote_mark(text, after, limit)
@@ -132,8 +137,10 @@ def _split_quote(
         return None
     gap = text[after:opening].rstrip()
     # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
-    if WORD_CHAR_RE.search(gap) and not gap.endswith((".", "!", "?", ":")):
+    if WORD_CHAR_RE.search(gap) and (forward or not gap.endswith((".", "!", "?", ":"))):
         return None
+    if forward and not gap.endswith((".", "!", "?", ":")):
+        return None  # "he said X “and Y”": a quote inside the same sentence is the content's own
     return quote
 
 
