@@ -946,3 +946,10 @@ def test_a_cue_less_quote_right_after_a_statement_continues_it():
     ]
     t = "Smith said the plan failed. “We tried,” Jones said."
     assert [len(a.content_fragments) for a in find_attributions(t)] == [1, 1]
+
+
+def test_a_name_before_an_unclosed_apposition_is_the_source():
+    t = "“It’s a complicated category,” Callan Spicher, vice president of Spicher’s Appliance told us during a visit."
+    a = _one(t, cue="told us")
+    assert a.content == "“It’s a complicated category,”" and a.speaker == "Callan Spicher"
+    assert a.source.startswith("Callan Spicher, vice president")

@@ -70,6 +70,7 @@ from .patterns import (
     CUE_RE,
     CUE_TAIL_RE,
     DO_SUPPORT_RE,
+    NAME_BEFORE_APPOSITION_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     OBJECT_THEN_GROUNDS_RE,
@@ -337,6 +338,9 @@ def _before_modifiers(text: str, sentence_start: int, source_start: int) -> int:
             head = before[: len(before) - len(" ".join(words[-count:]))].rstrip()
             if head.endswith(CLOSE_MARKS):
                 return sentence_start + len(head) + 1
+    name = NAME_BEFORE_APPOSITION_RE.search(before)
+    if name:
+        return sentence_start + name.start(1)  # '…," Callan Spicher, vice president of …, told us'
     return source_start
 
 
@@ -344,7 +348,10 @@ def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int,
     """'"…," he said.': a quote closes right before the source. '"Why not?" Lee asked.' reads as two sentences (a
     capital follows "?\""): the quote ending the sentence before, right before the source, is the content too."""
     text = sentence.text
-    quote = ends_in_quote(text, sentence.quotes, sentence.start, _before_modifiers(text, sentence.start, source[0]))
+    start = _before_modifiers(text, sentence.start, source[0])
+    quote = ends_in_quote(text, sentence.quotes, sentence.start, start)
+    if quote is not None and text[start : source[0]].strip()[:1].isupper():
+        source = (skip_spaces(text, start, source[0]), source[1])  # the name before the apposition is the source's
     if quote is None:
         if text[sentence.start : source[0]].strip():
             return None

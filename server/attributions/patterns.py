@@ -236,6 +236,10 @@ TRANSCRIPT_LABEL_RE = re.compile(
     r"(?:,[ \t]*+(?P<role>[A-Z][A-Z ]{0,20}+))?[ \t]*+:[ \t]++(?=\S)"
 )
 
+# A quote, then a name and the comma opening its apposition, at the end of a slice ('…," Callan Spicher, ' before
+# "vice president of …, told us"); group 1 the name.
+NAME_BEFORE_APPOSITION_RE = re.compile(r"[,.!?][\"”»’]\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+){0,3}+),$")
+
 # A named source introducing a quote with a colon or a dash: 'Blinken: "…"', 'Lee ― "…"'. Matched at the start of a
 # sentence's slice; the lookbehind keeps a search from rescanning a long word from each of its letters.
 COLON_SRC_RE = re.compile(
