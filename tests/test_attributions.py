@@ -953,3 +953,12 @@ def test_a_name_before_an_unclosed_apposition_is_the_source():
     a = _one(t, cue="told us")
     assert a.content == "“It’s a complicated category,”" and a.speaker == "Callan Spicher"
     assert a.source.startswith("Callan Spicher, vice president")
+
+
+def test_irregular_pasts_make_a_clause_and_a_nested_report_stays_inside_its_outer_one():
+    t = "The central bank’s chairwoman says Kolomoisky and Bogolyubov stole $5.5B outright."
+    assert _one(t, cue="says").content == "Kolomoisky and Bogolyubov stole $5.5B outright"
+    t = "Mashable reports the company announced that it would charge a minimum of $100."
+    outer = _one(t, cue="reports")
+    assert outer.content == "the company announced that it would charge a minimum of $100"
+    assert _one(t, cue="announced").source == "the company"

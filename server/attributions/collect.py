@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 MAX_CUES_PER_SENTENCE = 40
 # A reported statement has at least this many words (a lone "that" is a fragment).
 MIN_CONTENT_WORDS = 2
+# A later attribution's source this close to a content's start opens a report nested in it, and does not cut it.
+NESTED_SOURCE_REACH = 6
 # How near a later cue of the same source a comma ends the earlier content ("…, now says").
 SAME_SOURCE_COMMA_REACH = 25
 # Two contents sharing this much of the shorter one are the same statement.
@@ -137,7 +139,8 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
 
 def _cut_at_next_source(content_start: int, content_end: int, next_sources: list[int]) -> int:
     for next_source in next_sources:
-        if content_start < next_source < content_end:
+        # a source opening the content is a nested report's ("Mashable reports the company announced …"): kept
+        if content_start + NESTED_SOURCE_REACH < next_source < content_end:
             return next_source
     return content_end
 
@@ -171,7 +174,9 @@ def _drop_duplicates(text: str, found: Found) -> Found:
             if other is raw:
                 continue
             same_content = _overlap_ratio(other.content, raw.content) >= SAME_CONTENT
-            if same_content and text[raw.cue[0] : raw.cue[1]].split()[-1] in WEAK_CUES:
+            # "X reports Y announced Z": a report nested in raw's content, its own source inside it; both stand
+            nested = other.source is not None and raw.content[0] <= other.source[0] < raw.content[1]
+            if same_content and not nested and text[raw.cue[0] : raw.cue[1]].split()[-1] in WEAK_CUES:
                 duplicate = True
             if _repeats_named(text, raw, other):
                 duplicate = True

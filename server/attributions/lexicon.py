@@ -30,6 +30,15 @@ IRREGULAR_PASTS: dict[str, str] = {
     "put": "put",
     "speak": "spoke",
 }
+# Common irregular pasts: a reported clause's verb ("… says Kolomoisky stole $5.5B") that no -ed ending shows.
+IRREGULAR_PAST_VERBS: list[str] = words(
+    """
+    stole took gave made went came got knew thought saw found left lost paid sold won wrote began became brought
+    bought built held kept led meant met ran sent spent stood fell felt grew hid hurt broke chose drove ate fought
+    flew forgot forgave froze hung rode rose shook shot sank slept spoke swore swam taught threw woke wore withdrew
+    """
+)
+
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
 DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit"))
 
