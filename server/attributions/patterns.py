@@ -271,9 +271,7 @@ CLAUSE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
     r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|don[’']t|"
     r"doesn[’']t|didn[’']t|hasn[’']t|haven[’']t|hadn[’']t|need|needs|remain|remains|plans?|wants?|"
-    r"[a-z]{3,}ed|[a-z]{3,}s|\w+[’'](?:s|re|ll|d|ve|m)|"
-    + trie_pattern(IRREGULAR_PAST_VERBS)
-    + r")\b"
+    r"[a-z]{3,}ed|[a-z]{3,}s|\w+[’'](?:s|re|ll|d|ve|m)|" + trie_pattern(IRREGULAR_PAST_VERBS) + r")\b"
 )
 
 # Words after an advice verb that make its object a plain complement, not a recommendation.
