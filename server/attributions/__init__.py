@@ -19,6 +19,7 @@ from ..limits import Deadline
 from .collect import raw_attributions
 from .ranking import rank
 from .speakers import resolve
+from .structure import paragraphs
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -67,8 +68,9 @@ def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attri
     if not isinstance(text, str) or not text.strip():
         return []
     deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
-    unique = raw_attributions(text, deadline)  # one per cue, in text order
-    speakers = resolve(text, unique, deadline)
+    paragraph_spans = paragraphs(text)
+    unique = raw_attributions(text, deadline, paragraph_spans)  # one per cue, in text order
+    speakers = resolve(text, unique, deadline, paragraph_spans)
     paragraph_count = max(1, len({raw.paragraph for raw in unique}))
     ranks = rank(unique, speakers, paragraph_count, deadline)
     return [

@@ -22,7 +22,7 @@ from .cues import (
 from .fragments import join_fragments
 from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
 from .patterns import PROGRESSIVE_RE
-from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, paragraphs, quote_spans, sentences
+from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, quote_spans, sentences
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,7 @@ SAME_SOURCE_COMMA_REACH = 25
 SAME_CONTENT = 0.8
 
 
-def raw_attributions(text: str, deadline: Deadline) -> list[RawAttribution]:
-    paragraph_spans = paragraphs(text)
+def raw_attributions(text: str, deadline: Deadline, paragraph_spans: list[Span]) -> list[RawAttribution]:
     deadline.check()
     quotes = QuoteIndex(quote_spans(text, paragraph_spans))
     deadline.check()

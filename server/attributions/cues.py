@@ -70,6 +70,7 @@ from .patterns import (
     CUE_RE,
     CUE_TAIL_RE,
     DO_SUPPORT_RE,
+    MARK_THEN_QUOTE_RE,
     NAME_BEFORE_APPOSITION_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
@@ -123,9 +124,8 @@ def cue_matches(text: str) -> list[re.Match]:
 
 
 def colon_quote_possible(text: str, start: int, end: int) -> bool:
-    """A colon (or dash) cue needs one and a quotation mark; without both, a cue-less stretch is skipped."""
-    marked = any(text.find(mark, start, end) >= 0 for mark in ":―—–")
-    return marked and QUOTE_CHARS_RE.search(text, start, end) is not None
+    """A colon (or dash) cue needs one right before a quotation mark; without it, a cue-less stretch is skipped."""
+    return MARK_THEN_QUOTE_RE.search(text, start, end) is not None
 
 
 def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, str] | None:

@@ -8,7 +8,7 @@ import logging
 from bisect import bisect_left, bisect_right
 
 from .content import kind
-from .patterns import WORD_CHAR_RE
+from .patterns import OPENING_MARK_RE, WORD_CHAR_RE
 from .structure import QuoteIndex, RawAttribution, Span
 
 log = logging.getLogger(__name__)
@@ -145,10 +145,8 @@ def _split_quote(
 
 
 def _next_quote_mark(text: str, start: int, limit: int) -> int | None:
-    for pos in range(start, limit):
-        if text[pos] in QUOTE_OPENERS:
-            return pos
-    return None
+    mark = OPENING_MARK_RE.search(text, start, limit)
+    return mark.start() if mark else None
 
 
 def _continue_paragraphs(

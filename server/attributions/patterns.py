@@ -67,6 +67,8 @@ SENT_END_RE = re.compile(
 
 # Double quotation marks (curly, low-9, guillemets, straight): the ones a quote is paired on.
 QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
+# A mark that may open a quotation (a straight one opens as well as closes).
+OPENING_MARK_RE = re.compile(r"[\"“„«‘']")
 # British single quotes (‘…’), used only in paragraphs without double quotes.
 SINGLE_MARK_RE = re.compile(r"['‘’]")
 
@@ -246,6 +248,9 @@ TRANSCRIPT_LABEL_RE = re.compile(
 # A quote, then a name and the comma opening its apposition, at the end of a slice ('…," Callan Spicher, ' before
 # "vice president of …, told us"); group 1 the name.
 NAME_BEFORE_APPOSITION_RE = re.compile(r"[,.!?][\"”»’]\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+){0,3}+),$")
+
+# A colon or dash right before a quotation mark: where a colon cue may be (COLON_SRC_RE's tail), found in C.
+MARK_THEN_QUOTE_RE = re.compile(r"[:―—–][ \t]*+[\"“«„]")
 
 # A named source introducing a quote with a colon or a dash: 'Blinken: "…"', 'Lee ― "…"'. Matched at the start of a
 # sentence's slice; the lookbehind keeps a search from rescanning a long word from each of its letters.

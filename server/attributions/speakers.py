@@ -46,7 +46,7 @@ from .patterns import (
     PROVENANCE_RE,
     trie_pattern,
 )
-from .structure import RawAttribution, Span, paragraphs
+from .structure import RawAttribution, Span
 
 log = logging.getLogger(__name__)
 
@@ -355,13 +355,13 @@ class _Entity:
 class _Story:
     """The entities the article quotes, where each is mentioned, and the speaker of each source."""
 
-    def __init__(self, text: str, raws: list[RawAttribution], deadline: Deadline) -> None:
+    def __init__(self, text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> None:
         self.text = text
         self.deadline = deadline
         cues = sorted(raw.cue for raw in raws)
         self.cue_starts = [start for start, _ in cues]
         self.cue_ends = [end for _, end in cues]
-        self.paragraph_spans = paragraphs(text)
+        self.paragraph_spans = paragraph_spans
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
@@ -612,9 +612,9 @@ class _Story:
             self.last_plural = speaker
 
 
-def resolve(text: str, raws: list[RawAttribution], deadline: Deadline) -> list[str | None]:
+def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> list[str | None]:
     """Speaker names: titles stripped, one name per person, pronouns resolved or left unresolved."""
-    story = _Story(text, raws, deadline)
+    story = _Story(text, raws, deadline, paragraph_spans)
     speakers: list[str | None] = []
     for index, raw in enumerate(raws):
         deadline.check()
