@@ -962,3 +962,14 @@ def test_irregular_pasts_make_a_clause_and_a_nested_report_stays_inside_its_oute
     outer = _one(t, cue="reports")
     assert outer.content == "the company announced that it would charge a minimum of $100"
     assert _one(t, cue="announced").source == "the company"
+
+
+def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
+    t = "It also pays to be wary of competing suitors, Zuckerberg said, and be willing to move fast on a deal."
+    a = _one(t, cue="said")
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "It also pays to be wary of competing suitors",
+        "and be willing to move fast on a deal",
+    ]
+    t = "The plan is sound, Smith said, and Jones said it would pass."
+    assert [len(a.content_fragments) for a in find_attributions(t)] == [1, 1]

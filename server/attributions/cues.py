@@ -63,6 +63,7 @@ from .patterns import (
     COLON_END_RE,
     COLON_SRC_RE,
     COMMA_RE,
+    CONJOINED_REST_RE,
     COORDINATED_RE,
     CUE_AFTER_OTHER_RE,
     CUE_AFTER_SPACE_RE,
@@ -384,9 +385,16 @@ def _clause_content(
     text, quotes = sentence.text, sentence.quotes
     start = lead_start(text, sentence.start, clause_end, quotes)
     content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
-    if enough_words(text, *content):
-        return _attribution(sentence, source, cue_start, cue_end, content)
-    return None
+    if not enough_words(text, *content):
+        return None
+    after = max(cue_end, source[1])
+    rest = CONJOINED_REST_RE.match(text, after, sentence.end)
+    if rest and not quotes.any_in(rest.end(), sentence.end) and not CUE_RE.search(text, rest.end(), sentence.end):
+        # "It pays to be wary, Zuckerberg said, and be willing to move fast": the statement goes on after the cue
+        return _around_cue(
+            sentence, source, cue_start, cue_end, content, trim_forward(text, quotes, rest.start(1), sentence.end)
+        )
+    return _attribution(sentence, source, cue_start, cue_end, content)
 
 
 def cue_between_commas(
