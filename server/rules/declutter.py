@@ -46,7 +46,7 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
     host = site_host(root) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     index = index_page(root)
-    index.use_literals(selector for rule in rules for selector in rule.strip_plan.selectors)
+    index.use_patterns(tuple(pattern for rule in rules for pattern in rule.literal_patterns))
     body = root.find("body")
     total_chars = 0  # counted at the first candidate for removal, before anything is removed
     protected = _protected(root, rules, index)

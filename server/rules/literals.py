@@ -192,6 +192,32 @@ def _prefixes(items: Items) -> list[str]:
     return prefixes
 
 
+# At most this many alternative runs are followed through groups; past it the runs stop where they are.
+_MAX_RUNS = 256
+
+
+def _runs(items: Items) -> tuple[list[str], bool]:
+    """Every literal run a sequence of items can start with, followed through groups and alternatives whose every
+    alternative is literal to the end ('(beitrag|artikel) teilen' gives 'beitrag teilen', 'artikel teilen'), and
+    whether the runs reach the end of the items."""
+    runs = [""]
+    for item in items:
+        if item[0] == "lit":
+            runs = [run + item[1] for run in runs]
+            continue
+        if item[0] not in ("group", "branch"):
+            return runs, False
+        alternatives = (item[2],) if item[0] == "group" else item[2]
+        ends = [_runs(alternative) for alternative in alternatives]
+        tails = [tail for found, _ in ends for tail in found]
+        if len(runs) * len(tails) > _MAX_RUNS:
+            return runs, False
+        runs = [run + tail for run in runs for tail in tails]
+        if not all(complete for _, complete in ends):
+            return runs, False
+    return runs, True
+
+
 # '^' and at most one repeated whitespace class: what may stand before a leading_literals() literal.
 _LEADING_SPACE_RE = re.compile(r"\^(?:\\s[*+?]\+?)?")
 
@@ -214,7 +240,7 @@ def leading_literals(pattern: str) -> tuple[str, ...]:
     rest = items[skipped:]
     if len(items) < skipped or not rest or rest[0][0] not in ("lit", "group", "branch"):
         return ()
-    literals = {literal.lower() for literal in _prefixes(rest)}
+    literals = {literal.lower() for literal in _runs(rest)[0]}
     if any(len(lit) < MIN_LITERAL_CHARS or lit[0].isspace() or "\u0307" in lit for lit in literals):
         return ()  # too short to rule anything out; or not where stripped text starts; or 'İ' lowered to two letters
     return tuple(sorted(literals))

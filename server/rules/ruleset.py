@@ -12,7 +12,7 @@ import jsonschema
 import yaml
 
 from ..errors import RuleError
-from .selectors import Selector, SelectorPlan, compile_selectors
+from .selectors import Selector, SelectorPlan, compile_selectors, literal_patterns
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,11 @@ class Rule:
     @cached_property
     def strip_groups(self) -> tuple[StripGroup, ...]:
         return tuple(group for group in self.strip for _ in group.selectors)
+
+    @cached_property
+    def literal_patterns(self) -> tuple[str, ...]:
+        """The literal patterns of the strip selectors' text tests, for PageIndex.use_patterns."""
+        return literal_patterns(self.strip_plan.selectors)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ HEAD_MARK = "\\x00(?:"
 # How much of each text node, once stripped, the heads hold: leading literals are at most this long.
 HEAD_CHARS = 100
 _HEAD = itemgetter(slice(HEAD_CHARS))
+# An RE2 set of literal patterns: (set, its patterns, the pattern of each index).
+_LiteralSet = tuple["re2.Set", frozenset[str], tuple[str, ...]]
 
 # ("id", v), ("class", v), ("tag", name), ("attr", name) or ("attr", name, operator, value).
 Key = tuple[str, ...]
@@ -72,10 +74,12 @@ class PageIndex:
         self._tags: dict[str, bool] = {}
         self._attributes: dict[str, tuple[frozenset[str], str]] = {}
         self._texts: list[str] | None = None
+        self._joins: list[str] = []
+        self._stale = False
         self._joined: list[bytes | None] = [None, None]  # indexed by heads (False, True)
         # use_literals()'s RE2 sets, for the whole text and for the heads: (set, its patterns, the pattern of each
         # index); the patterns found in the text since (a removal only adds those it joins).
-        self._sets: list[tuple[re2.Set, frozenset[str], tuple[str, ...]] | None] = [None, None]
+        self._sets: list[_LiteralSet | None] = [None, None]
         self._present: list[set[str] | None] = [None, None]
         self._held: dict[str, bool] = {}
 
@@ -119,10 +123,29 @@ class PageIndex:
         return self._attributes[name]
 
     def texts(self) -> list[str]:
-        """The page's text nodes, gathered once per version of the text."""
+        """The page's text nodes as gathered (once; after a removal they may be stale, see drop())."""
         if self._texts is None:
             self._texts = _ALL_TEXT_PLAIN(self.root)
         return self._texts
+
+    def joins(self) -> list[str]:
+        """The texts drop() joined since texts() was gathered: what the page's text holds that texts() does not."""
+        return self._joins
+
+    @property
+    def stale(self) -> bool:
+        """Whether a removal changed the text since texts() was gathered."""
+        return self._stale
+
+    def refresh(self) -> None:
+        """Gather the text again after removals (only when a text test found something, to know where)."""
+        self._texts, self._joined, self._joins, self._stale = None, [None, None], [], False
+
+    def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
+        """The text nodes at these positions of a fresh texts(), with their elements: one sweep in C, no object
+        for the others."""
+        tests = " or ".join(f"position() = {i + 1}" for i in positions)
+        return etree.XPath(f"(//text())[{tests}]")(self.root)
 
     def joined(self, heads: bool) -> bytes:
         """The text nodes joined by NUL bytes as UTF-8 (NUL never occurs in a literal, so none is found across two
@@ -137,10 +160,11 @@ class PageIndex:
     def use_literals(self, selectors: Iterable[Selector]) -> None:
         """Look up the literal patterns of all these selectors in one sweep of the page's text (an RE2 set; the
         leading ones in one sweep of the heads) the first time one of them asks, instead of one per selector."""
-        patterns = tuple(dict.fromkeys(p for s in selectors for p in s.literal_patterns))
-        for heads in (False, True):
-            kind = tuple(p for p in patterns if p.startswith(HEAD_MARK) == heads)
-            self._sets[heads] = _literal_set(kind) if kind else None
+        self.use_patterns(literal_patterns(selectors))
+
+    def use_patterns(self, patterns: tuple[str, ...]) -> None:
+        """use_literals() with the selectors' literal patterns gathered already (a rule file keeps its own)."""
+        self._sets = list(_literal_sets(patterns))
 
     def holds(self, pattern: str) -> bool:
         """Whether the page's text holds a match of a literal pattern (see Selector.literal_patterns)."""
@@ -152,32 +176,44 @@ class PageIndex:
                 self._present[heads] = {entry[2][i] for i in matched}
             return pattern in self._present[heads]
         if pattern not in self._held:
-            self._held[pattern] = _literal_regex(pattern).search(self.joined(heads)) is not None
+            regex = _literal_regex(pattern)
+            self._held[pattern] = regex.search(self.joined(heads)) is not None or any(
+                regex.search(_subject(join, heads)) for join in self._joins
+            )
         return self._held[pattern]
 
     def drop(self, node: HtmlElement) -> None:
-        """Remove a node (its tail stays) and keep the text lookups sound: the literals found before stand (text
-        only went away), plus any that the one text node the removal joins now holds across the join."""
+        """Remove a node (its tail stays) and keep the text lookups sound without gathering the text again: what
+        was found stands (text only went away), and the one text the removal joins is kept aside (joins()) and
+        looked up for the literals; the text is gathered again only when a text test finds something."""
         previous, parent = node.getprevious(), node.getparent()
+        had_tail = bool(node.tail)
         node.drop_tree()
-        self._texts = None
-        self._joined = [None, None]
+        self._stale = True
+        text = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+        if not (had_tail and text):
+            return  # no text moved: the texts gathered still hold all the page's text
+        self._joins.append(text)
         self._held.clear()
-        joined = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
-        for heads, subject in ((False, joined), (True, "\0" + _HEAD(joined.lstrip()))):
+        for heads in (False, True):
             entry, present = self._sets[heads], self._present[heads]
-            if joined and entry is not None and present is not None:
-                present.update(entry[2][i] for i in entry[0].Match(subject.encode("utf-8", "surrogatepass")) or ())
+            if entry is not None and present is not None:
+                present.update(entry[2][i] for i in entry[0].Match(_subject(text, heads)) or ())
 
     def forget_text(self) -> None:
         """Called after a removal: dropping a node can join two text nodes into a new one."""
-        self._texts, self._joined, self._present = None, [None, None], [None, None]
+        self.refresh()
+        self._present = [None, None]
         self._held.clear()
+
+
+def _subject(text: str, heads: bool) -> bytes:
+    """A text as PageIndex.joined() holds it: whole, or its head after a NUL."""
+    return (("\0" + _HEAD(text.lstrip())) if heads else text).encode("utf-8", "surrogatepass")
 
 
 _ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
 _ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
-_ALL_TEXT = etree.XPath("//text()")
 _ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
 _PROBE = etree.Element("html")  # a page to evaluate a new selector on once
 
@@ -342,18 +378,27 @@ class Selector:
 
     def _matching_texts(self, root: HtmlElement, index: PageIndex) -> list[etree._ElementUnicodeResult]:
         """The text nodes the pattern matches. Only those holding a literal of the first group can: found where
-        the joined text holds one (one RE2 sweep), the node counted by the NUL bytes before it."""
+        the joined text holds one (one RE2 sweep), the node counted by the NUL bytes before it. Texts gathered
+        before removals answer 'none' soundly (with the texts the removals joined); a match is looked up again
+        on fresh text, to know which node holds it."""
+        hits = self._hits(index)
+        if not hits and not any(self.text_re.search(join) for join in index.joins()):
+            return []
+        if index.stale:
+            index.refresh()
+            hits = self._hits(index)
+        return index.text_nodes(hits) if hits else []
+
+    def _hits(self, index: PageIndex) -> list[int]:
+        """Positions in texts() of the text nodes the pattern matches."""
         texts = index.texts()
         if self.literal_patterns:
             joined = index.joined(bool(self.head_literals))
             candidates: Iterable[int] = _nodes_at(joined, _literal_regex(self.literal_patterns[0]))
         else:
             candidates = range(len(texts))
-        hits = [i for i in candidates if self.text_re.search(texts[i])]
-        if not hits:
-            return []
-        nodes = _ALL_TEXT(root)  # the same nodes in the same order, now with their parents
-        return [nodes[i] for i in hits]
+        search = self.text_re.search
+        return [i for i in candidates if search(texts[i])]
 
 
 def _passes(test: frozenset[str] | etree.XPath, element: HtmlElement) -> bool:
@@ -388,8 +433,21 @@ def _literal_regex(pattern: str) -> re2._Regexp:
     return re2.compile(pattern.encode(), _literal_options())
 
 
+def literal_patterns(selectors: Iterable[Selector]) -> tuple[str, ...]:
+    """The distinct literal patterns of some selectors, in order (see Selector.literal_patterns)."""
+    return tuple(dict.fromkeys(pattern for selector in selectors for pattern in selector.literal_patterns))
+
+
 @lru_cache(maxsize=256)
-def _literal_set(patterns: tuple[str, ...]) -> tuple[re2.Set, frozenset[str], tuple[str, ...]]:
+def _literal_sets(patterns: tuple[str, ...]) -> tuple[_LiteralSet | None, _LiteralSet | None]:
+    """The RE2 sets of some literal patterns: those looked up in the whole text, and the leading ones (heads)."""
+    full = tuple(dict.fromkeys(p for p in patterns if not p.startswith(HEAD_MARK)))
+    heads = tuple(dict.fromkeys(p for p in patterns if p.startswith(HEAD_MARK)))
+    return (_literal_set(full) if full else None, _literal_set(heads) if heads else None)
+
+
+@lru_cache(maxsize=256)
+def _literal_set(patterns: tuple[str, ...]) -> _LiteralSet:
     """An RE2 set of literal patterns, compiled once per rule combination (a site rule with the generic layer)."""
     literal_set = re2.Set.SearchSet(_literal_options())
     for pattern in patterns:
