@@ -973,3 +973,12 @@ def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
     ]
     t = "The plan is sound, Smith said, and Jones said it would pass."
     assert [len(a.content_fragments) for a in find_attributions(t)] == [1, 1]
+
+
+def test_advice_with_a_gerund_and_an_opening_condition():
+    t = "If no one is visible, he recommends calling the front desk immediately."
+    a = _one(t, cue="recommends")
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "If no one is visible",
+        "calling the front desk immediately",
+    ]

@@ -104,8 +104,8 @@ def forward_content(
         return content_start, sentence_end
     if stripped.startswith(CLAUSE_OPENERS):
         return content_start, sentence_end
-    if stripped.split(" ", 1)[0] in PARTICIPLE_CUES:
-        return None  # "agrees, noting that …": the participle carries the attribution
+    if stripped.split(" ", 1)[0] in PARTICIPLE_CUES and verb not in OBJECT_CONTENT_CUES:
+        return None  # "agrees, noting that …": the participle carries it ("recommends calling …" is advice)
     if ":" in rest[:lead]:
         return content_start, sentence_end
     opening = stripped[:40].lower()

@@ -203,7 +203,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return None
     next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
     if next_word and (
-        next_word.group(1) in CUE_VERBS
+        (next_word.group(1) in CUE_VERBS and not next_word.group(1).endswith("ing"))  # "recommends calling …"
         or (base and next_word.group(1).endswith("ed"))
         or (verb.endswith("s") and next_word.group(1) in NOUN_THEN_VERB)
     ):
