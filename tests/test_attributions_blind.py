@@ -23,7 +23,8 @@ agent): tuning 0.773, 0.852, 0.812; held-aside 0.686, 0.755, 0.613; prepositiona
 document speaking as its maker, named outlets reporting bare clauses: tuning 0.782, 0.852, 0.812; held-aside 0.686,
 0.755, 0.613; do-support, dash cues, initials, "Said Ellis:", relative clauses: tuning 0.784, 0.852, 0.811;
 held-aside 0.691, 0.759, 0.611; cue-less quotes after a statement, names before open appositions, irregular pasts,
-nested reports: tuning 0.790, 0.860, 0.815; held-aside 0.697, 0.765, 0.614).
+nested reports: tuning 0.790, 0.860, 0.815; held-aside 0.697, 0.765, 0.614; statements going on after their cue,
+gerund advice: tuning 0.794, 0.863, 0.817; held-aside 0.697, 0.765, 0.614).
 Raising one is routine; lowering one is a visible decision. The
 issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
@@ -35,7 +36,7 @@ import pytest
 from bench.attributions import BLIND_DIR, is_held_aside, load_dev, predict_finder, score, without_beliefs
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.785, "quoted_f1": 0.855, "speaker": 0.81},
+    "tuning": {"all_f1": 0.79, "quoted_f1": 0.855, "speaker": 0.81},
     "held-aside": {"all_f1": 0.69, "quoted_f1": 0.76, "speaker": 0.605},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
