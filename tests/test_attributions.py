@@ -31,10 +31,11 @@ if str(ROOT) not in sys.path:
 from bench.attributions import load_dev, predict_finder, score  # noqa: E402  (one scoring implementation)
 
 # Gate floors on the whole dev set. Raising them is routine; lowering one is a visible decision.
-# Pinned at what the finder reached (all F1 0.905, quoted F1 0.944 on 46 files), rounded down by 0.01.
+# Pinned at what the finder reached (all F1 0.905, quoted F1 0.944 on 46 files), rounded down by 0.01; quoted raised
+# to 0.94 with split quotes as fragments and the blind-set work (all 0.897, quoted 0.946).
 FLOORS: dict[str, float] = {
     "all_f1": 0.89,
-    "quoted_f1": 0.93,
+    "quoted_f1": 0.94,
 }
 # The dev set the brief promises (at least 40 WCXB files + 2 seeds); the gate runs on whatever exists.
 EXPECTED_CORPUS_FILES = 40
