@@ -1,9 +1,13 @@
 """Score the attribution finder on the hand-annotated dev set (tests/attributions/dev/*.json).
 
-Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind]
-Prints P/R/F1 over all attributions and the quoted slice, per-component token-overlap F1, for the tuning
-part, the held-out part (files whose name's sha1 ends in 0, 1 or 2) and all, plus speed, with a verb-list
-baseline side by side. `score(gold_docs, predict)` is the one scoring implementation (tests import it).
+Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind] [--part tuning|held-out|all] [--no-speed]
+Prints P/R/F1 over all attributions and the quoted slice, per-component token-overlap F1, speaker accuracy (the
+resolved name equals the gold name; a null speaker counts as wrong) and speaker precision (right among those
+given a name), recall per gold kind, for the tuning part, the held-out part (dev: files whose name's sha1 ends in
+0, 1 or 2; blind: sha1 divisible by 3) and all, plus speed, with a verb-list baseline side by side. On the blind
+set beliefs are scored apart (gold beliefs against the finder's kind "belief"). While choosing between variants,
+run with `--part tuning` so that no held-aside figure is printed. `score(gold_docs, predict)` is the one scoring
+implementation (tests import it).
 """
 
 from __future__ import annotations
@@ -68,6 +72,11 @@ def is_held_aside(name: str) -> bool:
 def without_beliefs(docs: list[dict]) -> list[dict]:
     """Beliefs and intentions are annotated but not what the panel shows: the finder is scored on speech."""
     return [{**d, "attributions": [a for a in d["attributions"] if a.get("kind") != "belief"]} for d in docs]
+
+
+def only_beliefs(docs: list[dict]) -> list[dict]:
+    """The gold beliefs alone, to score the finder's kind "belief" apart from speech."""
+    return [{**d, "attributions": [a for a in d["attributions"] if a.get("kind") == "belief"]} for d in docs]
 
 
 def _span(d: dict | None) -> Span | None:
@@ -156,7 +165,9 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
     n_g = n_p = tp = 0
     nq_g = nq_p = tpq_g = tpq_p = 0
     comp: dict[str, list[float]] = {"source": [], "cue": [], "content": []}
-    speakers_judged = speakers_right = 0
+    speakers_judged = speakers_right = speakers_named = 0
+    kind_gold: dict[str, int] = {}
+    kind_found: dict[str, int] = {}
     errors: dict[str, dict] = {}
     n_docs = 0
     for doc in gold_docs:
@@ -180,9 +191,13 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
             comp["source"].append(_tok_f1(text, _span(g["source"]), p["source"]))
             comp["cue"].append(_tok_f1(text, _span(g["cue"]), p["cue"]))
             comp["content"].append(_tok_f1(text, _span(g["content"]), p["content"]))
+        for g in gold:
+            kind_gold[g.get("kind", "?")] = kind_gold.get(g.get("kind", "?"), 0) + 1
         for gi, pi in res["matched"]:
+            kind_found[gold[gi].get("kind", "?")] = kind_found.get(gold[gi].get("kind", "?"), 0) + 1
             if gold[gi].get("speaker"):
                 speakers_judged += 1
+                speakers_named += preds[pi].get("speaker") is not None
                 speakers_right += _same_speaker(gold[gi]["speaker"], preds[pi].get("speaker"))
         mg = {gi for gi, _ in res["matched"]}
         mp = {pi for _, pi in res["matched"]}
@@ -207,6 +222,10 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
         "cue": statistics.fmean(comp["cue"]) if comp["cue"] else 0.0,
         "content": statistics.fmean(comp["content"]) if comp["content"] else 0.0,
         "speaker": speakers_right / speakers_judged if speakers_judged else 0.0,
+        # Right among the matched ones the finder gave a name: a wrong name is worse than none.
+        "speaker_precision": speakers_right / speakers_named if speakers_named else 0.0,
+        "speaker_null": (speakers_judged - speakers_named) / speakers_judged if speakers_judged else 0.0,
+        "kind_recall": {k: (kind_found.get(k, 0) / n, n) for k, n in sorted(kind_gold.items())},
         "errors": errors,
     }
 
@@ -216,7 +235,8 @@ def _same_speaker(gold: str, predicted: str | None) -> bool:
     return predicted is not None and " ".join(gold.lower().split()) == " ".join(predicted.lower().split())
 
 
-def predict_finder(text: str) -> list[Pred]:
+def predict_all(text: str) -> list[Pred]:
+    """Every attribution the finder returns, beliefs included."""
     return [
         {
             "source": a.source_span,
@@ -231,6 +251,16 @@ def predict_finder(text: str) -> list[Pred]:
         }
         for a in find_attributions(text)
     ]
+
+
+def predict_finder(text: str) -> list[Pred]:
+    """What the finder reports as speech (kind "belief" left out, as the gold beliefs are)."""
+    return [p for p in predict_all(text) if p["kind"] != "belief"]
+
+
+def predict_beliefs(text: str) -> list[Pred]:
+    """The finder's beliefs and intentions alone."""
+    return [p for p in predict_all(text) if p["kind"] == "belief"]
 
 
 # The baseline: any sentence holding said/told/according to; the word before the verb is the source.
@@ -288,8 +318,13 @@ def _row(label: str, s: dict) -> str:
     return (
         f"{label:<22} {s['docs']:>4} {s['gold']:>5} {s['pred']:>5}  "
         f"{a['p']:.3f} {a['r']:.3f} {a['f1']:.3f}  {q['p']:.3f} {q['r']:.3f} {q['f1']:.3f}  "
-        f"{s['source']:.3f} {s['cue']:.3f} {s['content']:.3f}  {s['speaker']:.3f}"
+        f"{s['source']:.3f} {s['cue']:.3f} {s['content']:.3f}  {s['speaker']:.3f} {s['speaker_precision']:.3f}"
     )
+
+
+def _kind_row(label: str, s: dict) -> str:
+    kinds = "  ".join(f"{k} {r:.3f} (of {n})" for k, (r, n) in s["kind_recall"].items())
+    return f"{label:<22} recall by gold kind: {kinds}; speaker null {s['speaker_null']:.3f}"
 
 
 def _print_errors(docs: list[dict], s: dict) -> None:
@@ -310,41 +345,69 @@ def _print_errors(docs: list[dict], s: dict) -> None:
         for g, p in e["wrong_speaker"]:
             src = g["source"]["text"] if g["source"] else None
             found = text[p["source"][0] : p["source"][1]] if p["source"] else None
-            print(f"  SPKR {src!r} | {g['cue']['text']!r}: gold {g['speaker']!r}, found {p.get('speaker')!r} ({found!r})")
+            print(
+                f"  SPKR {src!r} | {g['cue']['text']!r}: gold {g['speaker']!r}, found {p.get('speaker')!r} ({found!r})"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", action="store_true", help="print misses, spurious finds and wrong speakers (tuning part only)")
+    ap.add_argument(
+        "--errors", action="store_true", help="print misses, spurious finds and wrong speakers (tuning part only)"
+    )
     ap.add_argument("--set", choices=("dev", "blind"), default="dev", help="our first set, or the blind one")
+    ap.add_argument(
+        "--part",
+        choices=("tuning", "held-out", "all"),
+        help="score one part only (while developing: tuning, so no held-aside figure is printed)",
+    )
+    ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     args = ap.parse_args(argv)
-    if args.set == "blind":
-        docs, aside = without_beliefs(load_dev(BLIND_DIR)), is_held_aside
-    else:
-        docs, aside = load_dev(DEV_DIR), is_heldout
+    every = load_dev(BLIND_DIR if args.set == "blind" else DEV_DIR)
+    aside = is_held_aside if args.set == "blind" else is_heldout
+    docs = without_beliefs(every) if args.set == "blind" else every
     tuning = [d for d in docs if not aside(d["name"])]
     held = [d for d in docs if aside(d["name"])]
     print(f"{args.set} set: {len(docs)} files ({len(tuning)} tuning, {len(held)} held out)\n")
     head = (
         f"{'part / system':<22} {'docs':>4} {'gold':>5} {'pred':>5}  "
-        f"{'P':>5} {'R':>5} {'F1':>5}  {'qP':>5} {'qR':>5} {'qF1':>5}  {'src':>5} {'cue':>5} {'cont':>5}  {'spkr':>5}"
+        f"{'P':>5} {'R':>5} {'F1':>5}  {'qP':>5} {'qR':>5} {'qF1':>5}  {'src':>5} {'cue':>5} {'cont':>5}  "
+        f"{'spkr':>5} {'spkP':>5}"
     )
     print(head)
     print("-" * len(head))
     results = {}
-    for part, pd in (("tuning", tuning), ("held-out", held), ("all", docs)):
+    parts = [("tuning", tuning), ("held-out", held), ("all", docs)]
+    if args.part:
+        parts = [(name, pd) for name, pd in parts if name == args.part]
+    for part, pd in parts:
         for sysname, fn in (("finder", predict_finder), ("baseline", predict_baseline)):
             s = score(pd, fn)
             results[(part, sysname)] = s
             print(_row(f"{part} {sysname}", s))
     print()
+    for part, _ in parts:
+        print(_kind_row(f"{part} finder", results[(part, "finder")]))
+    if args.set == "blind":
+        print()
+        for part, _ in parts:
+            beliefs = [d for d in only_beliefs(every) if (aside(d["name"]) == (part == "held-out")) or part == "all"]
+            s = score(beliefs, predict_beliefs)
+            a = s["all"]
+            counts = f"gold {s['gold']:>4} found {s['pred']:>4}"
+            print(f"{part + ' beliefs':<22} {counts}  P {a['p']:.3f} R {a['r']:.3f} F1 {a['f1']:.3f}")
+    print()
+    if args.no_speed:
+        if args.errors and ("tuning", "finder") in results:
+            _print_errors(tuning, results[("tuning", "finder")])
+        return 0
     sp_f = speed(docs, predict_finder)
     sp_b = speed(docs, predict_baseline)
     print(f"{'speed (ms / 1000 words)':<26} {'median file':>12} {'big text':>10}")
     print(f"{'finder':<26} {sp_f['median_ms_per_kw']:>12.3f} {sp_f['big_ms_per_kw']:>10.3f}")
     print(f"{'baseline':<26} {sp_b['median_ms_per_kw']:>12.3f} {sp_b['big_ms_per_kw']:>10.3f}")
     print(f"(big synthetic text: {int(sp_f['big_chars']):,} characters)")
-    if args.errors:
+    if args.errors and ("tuning", "finder") in results:
         _print_errors(tuning, results[("tuning", "finder")])
     return 0
 
