@@ -20,7 +20,7 @@ MARKUP = {"source": ("mark", "attr-source"), "cue": ("span", "attr-cue"), "conte
 
 
 def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: Deadline | None = None) -> None:
-    """Wrap every span in elements carrying data-attr=<id>; overlapping spans keep the higher-ranked one.
+    """Wrap every span in elements carrying data-attr=<id> (beliefs are not marked); overlaps keep the higher-ranked.
 
     With a deadline, raises TooComplex once it has passed (checked per attribution and per text node)."""
     deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
@@ -57,6 +57,8 @@ def _disjoint_spans(attributions: Sequence[Attribution], deadline: Deadline) -> 
     taken_ends: list[int] = []
     for attribution in sorted(attributions, key=lambda a: (a.rank is None, a.rank or 0)):
         deadline.check()
+        if attribution.kind == "belief":
+            continue  # beliefs are returned, never marked: the marks and the panel show who said what
         # every fragment of a discontinuous content ('"X," she said. "Y."') is marked with the same id
         parts = [("content", fragment) for fragment in attribution.content_fragments or [attribution.content_span]]
         parts += [("source", attribution.source_span), ("cue", attribution.cue_span)]

@@ -256,9 +256,52 @@ def test_declined_to_comment_is_not_an_attribution():
     assert find_attributions("A spokesperson did not respond to a request for comment.") == []
 
 
-def test_infinitive_and_belief_are_not_attributions():
-    assert find_attributions("He wants to say more about it later.") == []
-    assert find_attributions("Many people believe the economy is improving.") == []
+def _speech(text: str) -> list:
+    return [found for found in find_attributions(text) if found.kind != "belief"]
+
+
+def test_infinitive_and_belief_are_not_speech():
+    assert _speech("He wants to say more about it later.") == []
+    assert _speech("Many people believe the economy is improving.") == []
+
+
+# --- beliefs and intentions (beliefs.py): kind "belief", never key ---------------------------
+
+
+def _beliefs(text: str) -> list[tuple[str | None, str, str]]:
+    return [(found.source, found.cue, found.content) for found in find_attributions(text) if found.kind == "belief"]
+
+
+def test_beliefs_and_intentions_are_kind_belief_and_never_key():
+    found = find_attributions("Detectives believe this appears to be a case of a teenager who took the car.")
+    assert [(a.source, a.cue, a.kind, a.key, a.rank) for a in found] == [
+        ("Detectives", "believe", "belief", False, None)
+    ]
+    assert found[0].content == "this appears to be a case of a teenager who took the car"
+    assert found[0].speaker == "detectives"
+    assert _beliefs("Microsoft plans to become carbon negative by 2030.") == [
+        ("Microsoft", "plans", "to become carbon negative by 2030")
+    ]
+    assert _beliefs("We know that those with asthma suffer more.") == [("We", "know", "those with asthma suffer more")]
+    assert _beliefs("He wonders whether the cuts will be broader.") == [
+        ("He", "wonders", "whether the cuts will be broader")
+    ]
+
+
+def test_no_belief_held_in_conditions_negations_nouns_and_objects():
+    assert _beliefs("If you want to go faster, buy a better bike.") == []
+    assert _beliefs("He doesn't plan to go back to the city.") == []
+    assert _beliefs("Another plan to convert the building was dropped last year.") == []
+    assert _beliefs("I know the area around the station well.") == []
+    assert _beliefs("She thought about the offer for a week.") == []
+
+
+def test_a_quoted_belief_is_the_quoted_speaker_s_and_leaves_speech_alone():
+    text = 'Jo Li spoke first. "I think the plan will work well," she said.'
+    beliefs = [a for a in find_attributions(text) if a.kind == "belief"]
+    assert [(a.source, a.content, a.speaker) for a in beliefs] == [("I", "the plan will work well", None)]
+    speech = _speech(text)
+    assert [(a.source, a.cue, a.kind) for a in speech] == [("she", "said", "direct")]
 
 
 # --- the reporting vocabulary by class (lexicon.py) --------------------------------------------
@@ -446,7 +489,7 @@ def test_span_invariants_and_to_dict_on_dev_set():
             d = a.to_dict()
             json.dumps(d)
             assert d["cue_span"] == list(a.cue_span)
-            assert a.kind in ("direct", "mixed", "indirect")
+            assert a.kind in ("direct", "mixed", "indirect", "belief")
             assert a.paragraph >= 0
             assert (a.rank is None) == (not a.key)
 
@@ -887,7 +930,7 @@ def test_passive_reports_have_no_source_or_the_agent_after_by():
     a = _one("He was told by police that the road would stay closed.", cue="was told")
     assert a.source == "police" and a.content == "that the road would stay closed"
     assert find_attributions("He was not told anything about the plan.") == []
-    assert find_attributions("She expects to be told that the plan will fail.") == []
+    assert _speech("She expects to be told that the plan will fail.") == []
 
 
 def test_prepositional_sources_run_to_their_comma_and_nested_passives_keep_the_outer_report():
@@ -983,3 +1026,19 @@ def test_advice_with_a_gerund_and_an_opening_condition():
         "If no one is visible",
         "calling the front desk immediately",
     ]
+
+
+def test_beliefs_are_returned_but_never_marked_in_the_article():
+    from lxml import html
+
+    from server.highlight import highlight
+    from server.plaintext import to_plain_text
+
+    article = html.fragment_fromstring(
+        "<div><p>Jo Li said the road was closed. Detectives believe a teenager took the car.</p></div>"
+    )
+    plain = to_plain_text(article)
+    found = find_attributions(plain.text)
+    assert [a.kind for a in found] == ["indirect", "belief"]
+    highlight(plain, found)
+    assert {mark.get("data-attr") for mark in article.xpath("//*[@data-attr]")} == {found[0].id}

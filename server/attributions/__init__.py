@@ -16,10 +16,11 @@ import logging
 from dataclasses import dataclass, field
 
 from ..limits import Deadline
+from .beliefs import belief_attributions
 from .collect import raw_attributions
 from .ranking import rank
-from .speakers import resolve
-from .structure import paragraphs
+from .speakers import belief_speaker, resolve
+from .structure import QuoteIndex, paragraphs, quote_spans
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -69,8 +70,18 @@ def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attri
         return []
     deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
     paragraph_spans = paragraphs(text)
-    unique = raw_attributions(text, deadline, paragraph_spans)  # one per cue, in text order
-    speakers = resolve(text, unique, deadline, paragraph_spans)
+    quotes = QuoteIndex(quote_spans(text, paragraph_spans))
+    sentence_cache: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> its sentences, split once
+    speech = raw_attributions(text, deadline, paragraph_spans, quotes, sentence_cache)  # one per cue, in text order
+    beliefs = belief_attributions(text, quotes, paragraph_spans, speech, deadline, sentence_cache)
+    speech_speakers = resolve(text, speech, deadline, paragraph_spans)  # beliefs never change who speaks
+    by_cue = sorted(
+        [(raw, speaker) for raw, speaker in zip(speech, speech_speakers, strict=True)]
+        + [(raw, belief_speaker(text, raw)) for raw in beliefs],
+        key=lambda pair: pair[0].cue,
+    )
+    unique = [raw for raw, _ in by_cue]
+    speakers = [speaker for _, speaker in by_cue]
     paragraph_count = max(1, len({raw.paragraph for raw in unique}))
     ranks = rank(unique, speakers, paragraph_count, deadline)
     return [

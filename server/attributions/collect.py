@@ -22,7 +22,7 @@ from .cues import (
 from .fragments import join_fragments
 from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
 from .patterns import PROGRESSIVE_RE
-from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, quote_spans, sentences
+from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +38,14 @@ SAME_SOURCE_COMMA_REACH = 25
 SAME_CONTENT = 0.8
 
 
-def raw_attributions(text: str, deadline: Deadline, paragraph_spans: list[Span]) -> list[RawAttribution]:
-    deadline.check()
-    quotes = QuoteIndex(quote_spans(text, paragraph_spans))
+def raw_attributions(
+    text: str,
+    deadline: Deadline,
+    paragraph_spans: list[Span],
+    quotes: QuoteIndex,
+    sentence_cache: dict[int, list[Span]] | None = None,
+) -> list[RawAttribution]:
+    """One attribution per cue, in text order; the sentences of each paragraph split go into sentence_cache."""
     deadline.check()
     found: list[RawAttribution] = []
     # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
@@ -58,7 +63,10 @@ def raw_attributions(text: str, deadline: Deadline, paragraph_spans: list[Span])
         ):
             continue
         cue_index = first  # the cues before each sentence's first are passed once
-        for sentence_start, sentence_end in sentences(text, paragraph_start, paragraph_end, quotes.inside):
+        paragraph_sentences = sentences(text, paragraph_start, paragraph_end, quotes.inside)
+        if sentence_cache is not None:
+            sentence_cache[paragraph_index] = paragraph_sentences
+        for sentence_start, sentence_end in paragraph_sentences:
             while cue_index < after_last and cue_starts[cue_index] < sentence_start:
                 cue_index += 1
             sentence_first = cue_index

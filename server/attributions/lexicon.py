@@ -508,3 +508,37 @@ CLOSE_MARKS: tuple[str, ...] = ('"', "”", "»", "’")
 UPPER_START: frozenset[str] = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ")
 # Conjunctions left dangling at the end of a content cut short ("… outside Ukraine," and).
 DANGLING_CONJ: tuple[str, ...] = ("and", "but", "while", "as", "whereas", "or")
+
+# Beliefs and intentions (GUIDELINES.md §1, kind "belief"): scored apart from speech and never shown in the panel.
+# Intentions take an infinitive or an object and its infinitive ("plans to", "wants the plants to"); opinions a
+# clause ("believe they possess"); knowing and feeling only a that-clause ("know the area" is no belief).
+INTENTION_VERBS: list[str] = words("want plan intend hope expect wish prefer")
+OPINION_VERBS: list[str] = words("think believe suspect guess")
+THAT_ONLY_BELIEF_VERBS: list[str] = words("know feel fear worry understand realize realise")
+# Wondering takes a question ("wonders whether …", "wondered how …").
+WONDER_OPENERS: frozenset[str] = frozenset(words("whether if how what when why who where"))
+# Each form and its base: "thought" is "think"'s (spelled out: the regular inflection gives "planed", "thinked").
+BELIEF_FORMS: dict[str, str] = {
+    form: forms.split()[0]
+    for forms in (
+        "want wants wanted",
+        "plan plans planned",
+        "intend intends intended",
+        "hope hopes hoped",
+        "expect expects expected",
+        "wish wishes wished",
+        "think thinks thought",
+        "believe believes believed",
+        "suspect suspects suspected",
+        "know knows knew",
+        "feel feels felt",
+        "fear fears feared",
+        "worry worries worried",
+        "prefer prefers preferred",
+        "guess",
+        "understand understands",
+        "realize realizes realized realise realises realised",
+        "wonder wonders wondered",
+    )
+    for form in forms.split()
+}

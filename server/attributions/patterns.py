@@ -6,6 +6,7 @@ import logging
 import re
 
 from .lexicon import (
+    BELIEF_FORMS,
     CUE_VERBS,
     DANGLING_CONJ,
     IRREGULAR_PAST_VERBS,
@@ -356,3 +357,18 @@ NAME_GOES_ON_RE = re.compile(r"(?<![ \t])[ \t]++[A-Z]")
 # A maximal run of letters and digits ([^\W_] is exactly str.isalnum): a surname (isalpha) that stands as a word of
 # its own, between non-alphanumeric characters, is exactly such a run.
 ALNUM_RUN_RE = re.compile(r"[^\W_]++")
+
+# A believing or intending verb (lexicon.BELIEF_FORMS), lower case: a capitalised one opens a sentence or a title.
+# Found as the cues are (CUE_AFTER_SPACE_RE), by the character before it: ~3x faster than opening with \b. The
+# word is group "verb"; one at the text's very start has no subject before it to hold the belief.
+BELIEF_WORDS = "(?P<verb>" + trie_pattern(sorted(BELIEF_FORMS)) + r")\b"
+BELIEF_AFTER_SPACE_RE = re.compile(" " + BELIEF_WORDS)
+BELIEF_AFTER_OTHER_RE = re.compile(r"[^a-zA-Z0-9_ ](?<=\W)" + BELIEF_WORDS)
+# What follows a belief verb: its first word says whether a clause, an infinitive or an object comes.
+BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’']++))")
+# A negation right before a belief verb ("doesn't want", "did not plan"): no belief is held.
+NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
+# A subordinator right before a belief's subject ("if you want", "what we want"): a condition or an object.
+SUBORDINATE_BEFORE_RE = re.compile(
+    r"\b(?:if|what|whatever|when|whenever|whether|unless|as|than|which)\s++$", re.IGNORECASE
+)

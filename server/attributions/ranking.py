@@ -27,8 +27,8 @@ def rank(
     scored: list[tuple[float, int]] = []
     for i, (raw, speaker) in enumerate(zip(raws, speakers, strict=True)):
         deadline.check()
-        if not is_named(speaker):
-            continue
+        if not is_named(speaker) or raw.kind == "belief":
+            continue  # beliefs are never key: the panel shows who said what
         score = KIND_WEIGHT.get(raw.kind, 0.0)
         score += min(counts.get(speaker or "", 1), 6) * 0.5
         if raw.paragraph <= max(2, paragraph_count // 5):

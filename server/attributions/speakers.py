@@ -622,3 +622,18 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         story.remember(raw, speaker)
         speakers.append(speaker)
     return speakers
+
+
+def belief_speaker(text: str, raw: RawAttribution) -> str | None:
+    """A belief's holder by its own words only ("Microsoft plans" -> Microsoft, "Many people believe" -> "people"):
+    beliefs stay out of the story's entities, so they never change who a speech's pronoun stands for."""
+    if raw.source is None:
+        return None
+    source = text[raw.source[0] : raw.source[1]]
+    lowered = source.lower()
+    if lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
+        return None
+    group = group_word(lowered.split())
+    if group is not None and all(word.islower() for word in source.split()[1:]):
+        return group  # "Detectives believe", "Many people believe": a group names itself in lower case
+    return name_core(source) if is_named(source) else None

@@ -1,0 +1,147 @@
+"""Beliefs and intentions ("Detectives believe this appears to be …", "Microsoft plans to become …"): the blind
+set's kind "belief" (GUIDELINES.md §1). Found apart from speech, never key, never in the panel nor highlighted:
+a reader asks who said what, not who thinks what."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+
+from ..limits import Deadline
+from .content import trim_content
+from .lexicon import (
+    BELIEF_FORMS,
+    DETERMINERS,
+    INTENTION_VERBS,
+    OPINION_VERBS,
+    PRONOUNS,
+    THAT_ONLY_BELIEF_VERBS,
+    WONDER_OPENERS,
+    words,
+)
+from .patterns import (
+    BELIEF_AFTER_OTHER_RE,
+    BELIEF_AFTER_SPACE_RE,
+    BELIEF_COMPLEMENT_RE,
+    NEGATED_BELIEF_RE,
+    NOT_FINITE_RE,
+    SUBORDINATE_BEFORE_RE,
+)
+from .sources import source_before
+from .structure import QuoteIndex, RawAttribution, Span, sentences
+
+log = logging.getLogger(__name__)
+
+# Fewest words in a belief's content ("he thinks so" is none).
+MIN_BELIEF_WORDS = 3
+# Sources that hold no belief of their own: the reader addressed ("if you want to …"), anyone.
+GENERIC_BELIEVERS: frozenset[str] = frozenset(["you", "everyone", "anyone", "nobody", "one"])
+# Words that open a clause as its subject ("know there is", "believe they possess").
+CLAUSE_SUBJECTS: frozenset[str] = PRONOUNS | frozenset(["there", "i", "this", "these", "those"])
+# Words after an opinion verb that open no clause ("think of", "thought so", "hope for").
+NOT_BELIEF_OPENERS: frozenset[str] = frozenset(
+    words("of about so for back up out over ahead through twice again otherwise nothing anything something much")
+    + words("more less too in on at with from it's")
+)
+# Most beliefs looked at in one text (the pass stays bounded on pathological input).
+MAX_BELIEFS = 2000
+
+
+def belief_attributions(
+    text: str,
+    quotes: QuoteIndex,
+    paragraph_spans: list[Span],
+    speech: list[RawAttribution],
+    deadline: Deadline,
+    sentence_cache: dict[int, list[Span]],
+) -> list[RawAttribution]:
+    """A believing or intending verb with its subject before it and a clause or an infinitive after it, outside any
+    speech cue. Inside a quotation or a statement too ('"I think it works," she said': the quoted speaker's belief).
+    sentence_cache holds the sentences of the paragraphs split so far (by paragraph index), and gets the others."""
+    taken = sorted(raw.cue for raw in speech)  # a belief verb inside a speech cue is part of it
+    taken_starts = [start for start, _ in taken]
+    paragraph_starts = [start for start, _ in paragraph_spans]
+    found: list[RawAttribution] = []
+    verbs = sorted(
+        [*BELIEF_AFTER_SPACE_RE.finditer(text), *BELIEF_AFTER_OTHER_RE.finditer(text)], key=lambda match: match.start()
+    )
+    for count, verb in enumerate(verbs[:MAX_BELIEFS]):
+        if count % 64 == 0:
+            deadline.check()
+        cue_start, cue_end = verb.span("verb")
+        if _inside(taken, taken_starts, cue_start):
+            continue
+        paragraph = bisect_right(paragraph_starts, cue_start) - 1
+        if paragraph < 0 or cue_start >= paragraph_spans[paragraph][1]:
+            continue
+        complement = BELIEF_COMPLEMENT_RE.match(text, cue_end, paragraph_spans[paragraph][1])
+        if complement is None or not _complement_fits(BELIEF_FORMS[verb.group("verb")], complement.group("opener")):
+            continue
+        if paragraph not in sentence_cache:
+            sentence_cache[paragraph] = sentences(text, *paragraph_spans[paragraph], quotes.inside)
+        spans = sentence_cache[paragraph]
+        index = bisect_right(spans, (cue_start, len(text) + 1)) - 1
+        if index < 0:
+            continue
+        sentence_start, sentence_end = spans[index]
+        if NOT_FINITE_RE.search(text, max(sentence_start, cue_start - 12), cue_start) or NEGATED_BELIEF_RE.search(
+            text, max(sentence_start, cue_start - 16), cue_start
+        ):
+            continue  # "to think", "was planned", "doesn't want": no belief is held here
+        source = source_before(text, sentence_start, cue_start)
+        if source is None or text[source[0] : source[1]].lower() in GENERIC_BELIEVERS:
+            continue
+        if verb.group("verb") == BELIEF_FORMS[verb.group("verb")] and _noun_before(text[source[0] : source[1]]):
+            continue  # "Another plan to …", "Putin’s plan to …": the base form is a noun
+        if SUBORDINATE_BEFORE_RE.search(text, max(sentence_start, source[0] - 12), source[0]):
+            continue  # "if you want to …", "what we want to ask": a condition or an object, not a belief held
+        content_start = complement.start("content")
+        if complement.group("opener") == "that":
+            content_start = complement.end("content")
+        quote = quotes.find(cue_start)
+        content_end = min(sentence_end, quote[1] - 1) if quote else sentence_end  # a quoted belief ends with its quote
+        content = trim_content(text, quotes, content_start, content_end)
+        if quote:  # not the closing mark either, nor the punctuation inside it
+            end = min(content[1], quote[1] - 1)
+            while end > content[0] and text[end - 1] in ",.;:!?":
+                end -= 1
+            content = (content[0], end)
+        if len(text[content[0] : content[1]].split()) < MIN_BELIEF_WORDS:
+            continue
+        found.append(RawAttribution(source, (cue_start, cue_end), content, "belief", paragraph))
+    return found
+
+
+def _complement_fits(base: str, opener: str) -> bool:
+    """A that-clause fits every belief; an infinitive an intention; a clause's subject an opinion or knowing ("believe
+    they possess", "know there is"); any word but a preposition or an adverb an opinion or a hope ("hope multivitamins
+    will …"); an object an intention ("wants the plants to")."""
+    lowered = opener.lower()
+    if base == "wonder":
+        return lowered in WONDER_OPENERS
+    if lowered == "that":
+        return True
+    if lowered == "to":
+        return base in INTENTION_VERBS
+    subject = lowered in CLAUSE_SUBJECTS or opener[:1].isupper()
+    if base in THAT_ONLY_BELIEF_VERBS:
+        return subject and lowered not in ("it", "this", "that")
+    if base in OPINION_VERBS or base in ("hope", "expect"):
+        return lowered not in NOT_BELIEF_OPENERS and not lowered.endswith("ly")
+    return subject or lowered in DETERMINERS
+
+
+def _noun_before(source: str) -> bool:
+    """A source that makes a base form a noun: a possessive or a lone determiner ("Another plan", "Putin’s plan")."""
+    last = source.split()[-1].lower()
+    return last.endswith(("’s", "'s")) or last in DETERMINERS or last == "another"
+
+
+def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
+    """pos inside one of the sorted spans (they may nest: a cue inside a content's hull)."""
+    i = bisect_right(starts, pos) - 1
+    while i >= 0 and i >= bisect_right(starts, pos) - 8:
+        if spans[i][0] <= pos < spans[i][1]:
+            return True
+        i -= 1
+    return False
