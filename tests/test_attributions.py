@@ -981,6 +981,13 @@ def test_they_stands_for_the_last_group_quoted_even_from_a_sentence_start():
     assert [a.speaker for a in find_attributions(t)] == ["energy experts", "energy experts"]
 
 
+def test_they_and_we_stay_unresolved_unless_a_group_was_quoted_last():
+    t = "The RSPB and RSPCA said the plan was weak.\n\nThey say that farmers will lose out."
+    assert [a.speaker for a in find_attributions(t)][1] is None
+    t = "Officials said the road was closed.\n\nWe vowed that it would open again by spring."
+    assert [a.speaker for a in find_attributions(t)] == ["officials", None]
+
+
 def test_a_cue_less_quote_right_after_a_statement_continues_it():
     t = "He said he was not deterred by the timeline. “I don’t expect anyone to hand me anything.” He left."
     a = _one(t, cue="said")

@@ -597,12 +597,14 @@ class _Story:
                 group_word(words) if lowered != "it" else None
             )
         if lowered in PLURAL_PRONOUNS:
-            return self.last_plural
+            # "they" is the last group quoted ("officials"); a body, a pair of names or "we" is too often someone else
+            group = self.last_plural
+            return group if lowered == "they" and group is not None and group.islower() else None
         # a generic source: a title's holder ("the president"), else a group or a document names itself
         return self.titled.get(words[-1]) or group_word(words)
 
     def remember(self, raw: RawAttribution, speaker: str | None) -> None:
-        """They and we stand for the last group, body or people quoted."""
+        """Keep the last group, body or people quoted: a later "they" stands for it when it is a group."""
         if speaker is None or raw.source is None:
             return
         entity = self.entities.get(speaker)
