@@ -988,6 +988,15 @@ def test_they_and_we_stay_unresolved_unless_a_group_was_quoted_last():
     assert [a.speaker for a in find_attributions(t)] == ["officials", None]
 
 
+def test_a_source_placed_with_in_keeps_its_head():
+    a = _one("In a statement, prosecutors in San Francisco and Los Angeles say the company broke the law.", cue="say")
+    assert a.source == "prosecutors in San Francisco and Los Angeles" and a.speaker == "prosecutors"
+    a = _one("The Briar in Douglas say they will reopen next week.", cue="say")
+    assert a.source == "The Briar in Douglas" and a.speaker == "Briar"
+    found = find_attributions("Microsoft in 2017 announced that it would sell cloud services.")
+    assert all("in 2017" not in (a.source or "") for a in found)  # a year is no place: no head is taken past it
+
+
 def test_a_cue_less_quote_right_after_a_statement_continues_it():
     t = "He said he was not deterred by the timeline. “I don’t expect anyone to hand me anything.” He left."
     a = _one(t, cue="said")

@@ -32,6 +32,8 @@ BACKWARD_REACH = 250
 FORWARD_REACH = 400
 # Longest relative clause kept in a source ("Smith, who runs the shop, said"); a longer one leaves the head alone.
 MAX_RELATIVE_WORDS = 6
+# Prepositions that place a source ("prosecutors in San Francisco"): the head before them is the source's.
+PLACE_LINKS: frozenset[str] = frozenset(["in"])
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
 
@@ -170,6 +172,8 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             lower_run = 0
         elif lowered in NAME_LINKS and picked and is_capitalised(previous):
             pass  # "Secretary of State", "Bank of America"
+        elif lowered in PLACE_LINKS and _placed_head(phrase, picked, previous):
+            lower_run = 0  # "prosecutors in San Francisco", "The Briar in Douglas": the place follows its head
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
             break
         else:
@@ -177,6 +181,16 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         picked.append(i)
         i -= 1
     return picked, appositive, commas
+
+
+def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
+    """A place name taken so far ("San Francisco and Los Angeles"; a year is none) after a head noun ("prosecutors",
+    "Briar")."""
+    if not picked or not all(phrase[index][2][0].isupper() or phrase[index][2] == "and" for index in picked):
+        return False
+    lowered = previous.lower()
+    plural = lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS) and lowered not in NP_BREAK
+    return (is_capitalised(previous) and lowered not in NP_BREAK) or lowered in SOURCE_NOUNS or plural
 
 
 def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:

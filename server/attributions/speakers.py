@@ -100,8 +100,11 @@ def name_core(source: str) -> str:
         or (words[0].lower() in NP_BREAK and words[1][:1].isupper())
     ):
         words = words[1:]
-    if " and " in name:
+    placed = _without_post_modifier(words)
+    if " and " in name and " and " in " ".join(placed):
         return _body_name(words)
+    if len(placed) < len(words):
+        words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
     words = _without_post_modifier(words)
