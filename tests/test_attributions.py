@@ -997,6 +997,13 @@ def test_a_source_placed_with_in_keeps_its_head():
     assert all("in 2017" not in (a.source or "") for a in found)  # a year is no place: no head is taken past it
 
 
+def test_a_share_of_those_surveyed_is_a_source():
+    a = _one("Of those, 73 percent reported that they meditated for their general wellness.", cue="reported")
+    assert a.source == "73 percent" and a.content == "that they meditated for their general wellness"
+    assert _one("About half said that the effects can be disabling.", cue="said").source == "half"
+    assert _one("Sales rose 5 percent, the company said.", cue="said").source == "the company"
+
+
 def test_a_cue_less_quote_right_after_a_statement_continues_it():
     t = "He said he was not deterred by the timeline. “I don’t expect anyone to hand me anything.” He left."
     a = _one(t, cue="said")

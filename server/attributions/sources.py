@@ -34,6 +34,8 @@ FORWARD_REACH = 400
 MAX_RELATIVE_WORDS = 6
 # Prepositions that place a source ("prosecutors in San Francisco"): the head before them is the source's.
 PLACE_LINKS: frozenset[str] = frozenset(["in"])
+# Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
+SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
 
@@ -54,6 +56,8 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
     if len(words) >= 2 and words[0].lower() in DETERMINERS:
         return True  # "a recent computer science graduate"
     head = words[-1].lower()
+    if head in SHARE_HEADS:
+        return True  # "73 percent reported", "About half said": a share of those surveyed
     return head in SOURCE_NOUNS or (head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS))
 
 
