@@ -997,6 +997,14 @@ def test_a_source_placed_with_in_keeps_its_head():
     assert all("in 2017" not in (a.source or "") for a in found)  # a year is no place: no head is taken past it
 
 
+def test_a_document_s_maker_and_a_group_s_place_stay_in_the_source():
+    a = _one("Data published by OpenAI shows that the computing power required has grown.", cue="shows")
+    assert a.source == "Data published by OpenAI" and a.speaker == "OpenAI"
+    a = _one("Officials from China said the talks went well.", cue="said")
+    assert a.source == "Officials from China" and a.speaker == "officials"
+    assert _one("He was greeted by Obama, who said the talks went well.", cue="said").source == "Obama"
+
+
 def test_a_share_of_those_surveyed_is_a_source():
     a = _one("Of those, 73 percent reported that they meditated for their general wellness.", cue="reported")
     assert a.source == "73 percent" and a.content == "that they meditated for their general wellness"

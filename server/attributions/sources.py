@@ -32,8 +32,13 @@ BACKWARD_REACH = 250
 FORWARD_REACH = 400
 # Longest relative clause kept in a source ("Smith, who runs the shop, said"); a longer one leaves the head alone.
 MAX_RELATIVE_WORDS = 6
-# Prepositions that place a source ("prosecutors in San Francisco"): the head before them is the source's.
-PLACE_LINKS: frozenset[str] = frozenset(["in"])
+# Prepositions that place a source or give a document's maker ("prosecutors in San Francisco", "a paper from a team
+# at UMass Amherst", "Data published by OpenAI"): the head before them is the source's.
+PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
+# Participles that give a document's maker with "by" or "from" ("Data published by OpenAI").
+MAKER_PARTICIPLES: frozenset[str] = frozenset(
+    ["published", "released", "compiled", "conducted", "commissioned", "issued", "written", "posted", "produced"]
+)
 # Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
 SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
@@ -178,6 +183,8 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             pass  # "Secretary of State", "Bank of America"
         elif lowered in PLACE_LINKS and _placed_head(phrase, picked, previous):
             lower_run = 0  # "prosecutors in San Francisco", "The Briar in Douglas": the place follows its head
+        elif lowered in MAKER_PARTICIPLES and picked and phrase[min(picked)][2] in ("by", "from"):
+            lower_run = 0  # "Data published by OpenAI": the maker follows its document
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
             break
         else:
@@ -193,6 +200,8 @@ def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
     if not picked or not all(phrase[index][2][0].isupper() or phrase[index][2] == "and" for index in picked):
         return False
     lowered = previous.lower()
+    if lowered in MAKER_PARTICIPLES:
+        return True
     plural = lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS) and lowered not in NP_BREAK
     return (is_capitalised(previous) and lowered not in NP_BREAK) or lowered in SOURCE_NOUNS or plural
 

@@ -409,9 +409,11 @@ class _Story:
         lowered = source.lower()
         if not source or lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
             return False
-        words = source.split()
+        words = _without_post_modifier(source.split())  # "Officials from China": a group placed
         if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
             return False  # "Energy experts said": a group at a sentence's start, not a name
+        if len(words) == 1 and len(source.split()) > 1 and group_word([words[0].lower()]):
+            return False
         return is_named(source)
 
     def _named(self, source: str) -> str:
