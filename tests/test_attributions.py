@@ -1005,6 +1005,17 @@ def test_a_document_s_maker_and_a_group_s_place_stay_in_the_source():
     assert _one("He was greeted by Obama, who said the talks went well.", cue="said").source == "Obama"
 
 
+def test_a_quote_after_a_statement_around_its_cue_continues_it():
+    t = "It’s easy, she says, for people to marvel at how beautiful an island is. “But they don’t know the work.” Then"
+    a = _one(t, cue="says")
+    assert [t[s:e] for s, e in a.content_fragments] == [
+        "It’s easy",
+        "for people to marvel at how beautiful an island is",
+        "“But they don’t know the work.”",
+    ]
+    assert a.kind == "mixed"
+
+
 def test_a_share_of_those_surveyed_is_a_source():
     a = _one("Of those, 73 percent reported that they meditated for their general wellness.", cue="reported")
     assert a.source == "73 percent" and a.content == "that they meditated for their general wellness"

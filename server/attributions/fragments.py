@@ -120,9 +120,10 @@ def _split_quote(
     """'"X," she said. "Y."' and '"X," she said, "Y."': the quote right after the cue (and the rest of its
     sentence) carries on the quote before it, unless another attribution has it. So does a cue-less quote right
     after a statement that ends its sentence ('He said he was not deterred. "I don't expect anything."')."""
-    forward = raw.content[0] > raw.cue[0]
+    last = (raw.fragments or [raw.content])[-1]  # a statement around its cue ('X, she says, Y.') ends after it
+    forward = last[0] > raw.cue[0]
     if forward:
-        after = raw.content[1]  # the next sentence must follow at once: only its closing punctuation between
+        after = last[1]  # the next sentence must follow at once: only its closing punctuation between
     elif _ends_in_quote(text, quotes, raw.content):
         after = max(raw.cue[1], raw.source[1] if raw.source else 0)
     else:
