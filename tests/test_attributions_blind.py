@@ -25,7 +25,9 @@ document speaking as its maker, named outlets reporting bare clauses: tuning 0.7
 0.755, 0.613; do-support, dash cues, initials, "Said Ellis:", relative clauses: tuning 0.784, 0.852, 0.811;
 held-aside 0.691, 0.759, 0.611; cue-less quotes after a statement, names before open appositions, irregular pasts,
 nested reports: tuning 0.790, 0.860, 0.815; held-aside 0.697, 0.765, 0.614; statements going on after their cue,
-gerund advice: tuning 0.794, 0.863, 0.817; held-aside 0.697, 0.765, 0.614).
+gerund advice: tuning 0.794, 0.863, 0.817; held-aside 0.697, 0.765, 0.614; with sources placed with in/at/from/by,
+shares of those surveyed, they/we left unresolved unless a group, quotes after a statement around its cue: tuning
+0.798, 0.865, 0.818; held-aside 0.697, 0.765, 0.614).
 Raising one is routine; lowering one is a visible decision. The
 issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
@@ -46,7 +48,7 @@ from bench.attributions import (
 )
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.79, "quoted_f1": 0.855, "speaker": 0.81},
+    "tuning": {"all_f1": 0.793, "quoted_f1": 0.86, "speaker": 0.813},
     "held-aside": {"all_f1": 0.69, "quoted_f1": 0.76, "speaker": 0.605},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
