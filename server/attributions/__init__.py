@@ -7,7 +7,8 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
 - structure.py: paragraphs, sentences, quotation spans and their index, tokens;
 - cues.py: one function per attribution pattern around a cue; sources.py: the source noun phrase;
   content.py: what was said; collect.py: the sentence-by-sentence pass over the text;
-- speakers.py: the name behind each source (titles, full names, pronouns); ranking.py: which ones are key.
+- speakers.py: the name behind each source (titles, full names, pronouns); ranking.py: which ones are key;
+- beliefs.py: beliefs and intentions ("Detectives believe …"), kind "belief": returned, never key nor marked.
 """
 
 from __future__ import annotations
