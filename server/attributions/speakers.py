@@ -134,17 +134,6 @@ def _same_name(longer: list[str], shorter: list[str]) -> bool:
     return len(shorter) == 1 or longer[-len(shorter) :] == shorter or (len(shorter) == 2 and longer[0] == shorter[0])
 
 
-def _coordinated(words: list[str]) -> str:
-    """'Amazon and Google' -> 'Amazon; Google', 'Jamie Oliver and fitness guru Joe Wicks' -> 'Jamie Oliver; Joe
-    Wicks': several named speakers, each by its name, joined by '; ' (GUIDELINES.md §5); anything else as written."""
-    text = " ".join(words)
-    parts = text.split(" and ")
-    if len(parts) != 2 or "," in text or not all(part[:1].isupper() for part in parts):
-        return text
-    names = [name_core(part) for part in parts]
-    return "; ".join(names) if all(name[:1].isupper() for name in names) else text
-
-
 def _body_from_head(words: list[str]) -> str | None:
     """A body named by a head and its complement ("American College of Sports Medicine", "New Zealand Department of
     Conservation"): from the first capitalised word, when an organisation's head is followed by "of"."""

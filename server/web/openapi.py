@@ -79,7 +79,7 @@ DESCRIPTIONS: dict[type, dict[str, str]] = {
         "source": "The source noun phrase as written.",
         "cue": "The reporting verb or phrase (said, according to, ...).",
         "content": "What was said.",
-        "kind": "How it was said, e.g. direct (quoted) or indirect.",
+        "kind": "How it was said: direct (quoted), mixed, indirect, or belief (an intention or belief; not marked).",
         "key": "Whether the source is one of the article's key voices.",
         "rank": "The source's rank among the article's voices (1 first), or null.",
         "paragraph": "The paragraph of text it is in, from 0.",
