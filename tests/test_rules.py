@@ -282,7 +282,19 @@ def test_a_removal_through_the_index_finds_literals_joined_across_it() -> None:
 
 @pytest.mark.parametrize(
     "css",
-    ["p, div", "div.box", "div:not(.keep)", "[role='note']", "p:first-child, li", "section:has(h2)", "div p"],
+    [
+        "p, div",
+        "div.box",
+        "div:not(.keep)",
+        "[role='note']",
+        "p:first-child, li",
+        "section:has(h2)",
+        "div p",
+        "section > div p",
+        ".box > p, .keep ul li",
+        "section div:first-child p",
+        "h2 + p, div p",
+    ],
 )
 def test_has_text_walking_up_finds_what_the_css_selects(css: str) -> None:
     tree = _tree(
@@ -293,6 +305,27 @@ def test_has_text_walking_up_finds_what_the_css_selects(css: str) -> None:
     expected = [e for e in CSSSelector(css, translator="html")(tree) if "Share this" in e.text_content()]
     assert expected
     assert selector.select(tree, PageIndex(tree)) == expected
+
+
+def test_has_text_with_descendant_and_child_combinators_is_a_walk_up_not_a_page_sweep() -> None:
+    assert compile_selector("figure p, [class*='caption'] > span:has-text(/^\\s*©/)").self_test is not None
+    assert compile_selector("h2 + p:has-text(/^x/)").self_test is None  # a sibling: the CSS runs on the page
+
+
+def test_has_text_finds_many_matching_text_nodes_as_it_finds_a_few() -> None:
+    items = "".join(f"<li id='i{i}'>{'Share this' if i % 3 else 'Other'}</li>" for i in range(30))
+    tree = _tree(f"<ul>{items}</ul>")
+    selector = compile_selector("li:has-text(/^share this$/i)")
+    expected = [f"i{i}" for i in range(30) if i % 3]
+    assert [li.get("id") for li in selector.select(tree, PageIndex(tree))] == expected
+    assert [li.get("id") for li in selector.select(tree)] == expected
+
+
+def test_a_pattern_requiring_no_literal_is_looked_up_by_its_short_start() -> None:
+    selector = compile_selector("figure p:has-text(/^\\s*©/)")
+    assert selector.head_literals == ("©",)
+    tree = _tree("<figure><p>  © Agentur</p><p>Caption ©</p></figure><p>© Site</p>")
+    assert [p.text_content() for p in selector.select(tree, PageIndex(tree))] == ["  © Agentur"]
 
 
 def test_upward_stands_each_match_for_its_closest_ancestor_of_a_kind() -> None:

@@ -222,10 +222,10 @@ def _runs(items: Items) -> tuple[list[str], bool]:
 _LEADING_SPACE_RE = re.compile(r"\^(?:\\s[*+?]\+?)?")
 
 
-def leading_literals(pattern: str) -> tuple[str, ...]:
+def leading_literals(pattern: str, min_chars: int = MIN_LITERAL_CHARS) -> tuple[str, ...]:
     """The literal text, lowercase, one of which every match starts with once the text's leading whitespace is
     stripped, for a pattern anchored at the start: '^\\s*(read more|see also)\\s*:' gives ('read more', 'see
-    also'). Empty when the pattern is not of that form or a literal is shorter than MIN_LITERAL_CHARS."""
+    also'). Empty when the pattern is not of that form or a literal is shorter than min_chars."""
     lead = _LEADING_SPACE_RE.match(pattern)
     if lead is None:
         return ()
@@ -241,6 +241,6 @@ def leading_literals(pattern: str) -> tuple[str, ...]:
     if len(items) < skipped or not rest or rest[0][0] not in ("lit", "group", "branch"):
         return ()
     literals = {literal.lower() for literal in _runs(rest)[0]}
-    if any(len(lit) < MIN_LITERAL_CHARS or lit[0].isspace() or "\u0307" in lit for lit in literals):
+    if any(len(lit) < max(min_chars, 1) or lit[0].isspace() or "\u0307" in lit for lit in literals):
         return ()  # too short to rule anything out; or not where stripped text starts; or 'İ' lowered to two letters
     return tuple(sorted(literals))

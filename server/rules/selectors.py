@@ -143,7 +143,10 @@ class PageIndex:
 
     def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
         """The text nodes at these positions of a fresh texts(), with their elements: one sweep in C, no object
-        for the others."""
+        for the others; past a few positions, all nodes with their elements (the position tests cost per node each)."""
+        if len(positions) > _MAX_POSITION_TESTS:
+            nodes = _ALL_TEXT_NODES(self.root)
+            return [nodes[i] for i in positions]
         tests = " or ".join(f"position() = {i + 1}" for i in positions)
         return etree.XPath(f"(//text())[{tests}]")(self.root)
 
@@ -215,6 +218,9 @@ def _subject(text: str, heads: bool) -> bytes:
 _ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
 _ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
 _ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
+_ALL_TEXT_NODES = etree.XPath("//text()")  # each with its element (getparent())
+# Position tests in one text_nodes() XPath before all nodes are fetched instead: each test is run on every node.
+_MAX_POSITION_TESTS = 4
 _PROBE = etree.Element("html")  # a page to evaluate a new selector on once
 
 
@@ -537,7 +543,11 @@ def compile_selector(source: str) -> Selector:
     if text_re is not None and keys is None:
         # Reading the text of every element on every request is too slow: scope the text test.
         raise RuleError(f"selector {source!r}: ':has-text' needs a tag, class or id before it")
-    self_test = _self_test(css) if text_re is not None else None
+    self_test = None
+    if text_re is not None:
+        # Without ':upward()' a combinator is a test of the ancestors too: walking up from the few matched text
+        # nodes then replaces evaluating the whole CSS over the page ('figure p' is a sweep of every p).
+        self_test = _self_test(css) if upward is not None else _self_test(css) or _chain_self_test(css)
     return Selector(
         source,
         compiled,
@@ -613,6 +623,39 @@ def _self_test(css: str) -> frozenset[str] | etree.XPath | None:
     return etree.XPath(f"boolean({expression})")
 
 
+# The combinators a chain self-test serves, as the axis their left side is looked for on.
+_COMBINATOR_AXES = {" ": "ancestor", ">": "parent"}
+
+
+def _chain_self_test(css: str) -> etree.XPath | None:
+    """The CSS as a test of one element when its parts chain descendant and child combinators ('figure p' is a p
+    with a figure among its ancestors); None for a sibling combinator, a pseudo-element or a position test."""
+    translator = LxmlHTMLTranslator()
+    tests = []
+    for part in parse(css):
+        chain = None if part.pseudo_element else _chain_condition(part.parsed_tree, translator)
+        if chain is None:
+            return None
+        tests.append(f"self::{chain}")
+    expression = " | ".join(tests)
+    if "position()" in expression or "last()" in expression:
+        return None  # positions read on the self axis would not mean what they mean in the page-wide path
+    return etree.XPath(f"boolean({expression})")
+
+
+def _chain_condition(tree: object, translator: LxmlHTMLTranslator) -> str | None:
+    """'element[condition]' testing one element for a chain of compound selectors (see _chain_self_test)."""
+    if not isinstance(tree, CombinedSelector):
+        expr = translator.xpath(tree)
+        return None if expr.path else str(expr)
+    axis = _COMBINATOR_AXES.get(tree.combinator)
+    left = _chain_condition(tree.selector, translator) if axis else None
+    if left is None or isinstance(tree.subselector, CombinedSelector):
+        return None
+    right = translator.xpath(tree.subselector)
+    return None if right.path else str(right.add_condition(f"{axis}::{left}"))
+
+
 class _Translator(LxmlHTMLTranslator):
     """cssselect's HTML translation, except that an element that must carry an id, class or attribute is found
     from that attribute: a sweep of one attribute is 2-3x faster than testing every element."""
@@ -669,8 +712,11 @@ def compile_text_pattern(source: str, arg: str) -> tuple[re2._Regexp, tuple[tupl
         compiled = compile_linear(body, ignore_case=ignore_case)
     except ValueError as exc:
         raise RuleError(f"selector {source!r}: {exc}") from exc
-    leading = leading_literals(body)
-    return compiled, required_literals(body), leading if all(len(lit) <= HEAD_CHARS for lit in leading) else ()
+    required = required_literals(body)
+    # A pattern requiring no literal would be searched in every text node: then even a short start ('©') serves,
+    # looked up only where a node starts.
+    leading = leading_literals(body) or (() if required else leading_literals(body, min_chars=1))
+    return compiled, required, leading if all(len(lit) <= HEAD_CHARS for lit in leading) else ()
 
 
 # Python's meaning of the class escapes (Unicode: a no-break space is a space), spelled for RE2, whose own are ASCII.
