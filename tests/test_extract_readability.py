@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import inspect
+import logging
 import re
 import tomllib
 from functools import partial
@@ -14,7 +15,7 @@ import pytest
 from lxml import html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES
+from readability.readability import REGEXES, Unparseable
 
 from server.errors import TooComplex
 from server.extract import extract
@@ -217,8 +218,20 @@ def test_a_quote_lead_is_preserved_and_looked_for_only_beside_a_blockquote() -> 
     assert document.get_preserved_elements(without) == {}
 
 
-def test_the_time_cap_inside_readability_stays_a_time_cap():
-    """readability wraps every exception in Unparseable; the cap's TooComplex must come out as itself (a 422)."""
+def test_the_time_cap_inside_readability_stays_a_time_cap(caplog: pytest.LogCaptureFixture):
+    """readability wraps every exception in Unparseable; the cap's TooComplex must come out as itself (a 422),
+    without the traceback readability logs for an error."""
     root = parse(article_page(paragraphs=40))
-    with pytest.raises(TooComplex):
+    with caplog.at_level(logging.DEBUG), pytest.raises(TooComplex):
         read_article(root, None, Deadline(1e-9), semantic_main=True)
+    assert not [record for record in caplog.records if record.exc_info], caplog.text
+
+
+def test_a_real_error_inside_readability_is_still_logged(caplog: pytest.LogCaptureFixture):
+    """Only our own refusals are kept out of readability's log: a bug inside it keeps its traceback."""
+    root = parse(article_page(paragraphs=40))
+    deadline = Deadline(60)
+    deadline.check = lambda: 1 / 0  # a bug where the cap is checked, inside readability's scoring
+    with caplog.at_level(logging.DEBUG), pytest.raises(Unparseable):
+        read_article(root, None, deadline, semantic_main=True)
+    assert [record for record in caplog.records if record.exc_info and record.exc_info[0] is ZeroDivisionError]

@@ -67,6 +67,16 @@ from .repairs import (
 
 log = logging.getLogger(__name__)
 
+
+def _not_our_refusal(record: logging.LogRecord) -> bool:
+    """readability logs every exception with its traceback before wrapping it in Unparseable: the time cap firing
+    inside it is an ordinary 422 (raised again by read_article), not an error with a traceback in the log."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not isinstance(error, DeclutterError)
+
+
+logging.getLogger("readability.readability").addFilter(_not_our_refusal)
+
 # The readability-lxml release whose methods the overrides below mirror (pinned in pyproject.toml).
 READABILITY_VERSION = "0.9"
 
