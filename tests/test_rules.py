@@ -307,6 +307,27 @@ def test_has_text_walking_up_finds_what_the_css_selects(css: str) -> None:
     assert selector.select(tree, PageIndex(tree)) == expected
 
 
+@pytest.mark.parametrize(
+    "css",
+    [
+        "[class*='caption'] [class*='credit']",
+        ".box > p, section .keep li",
+        "section div[id*='n'] p.x",
+        "div[class*='box'], section[role='note'] p",
+        ".box + div, .keep li:first-child",
+    ],
+)
+def test_combinators_found_from_the_subjects_attribute_select_what_the_css_selects(css: str) -> None:
+    tree = _tree(
+        "<section class='caption box'><div id='n1' class='caption'><p class='x credit'>a</p><span class='credit'>b"
+        "</span></div><div class='keep' role='note'><p class='x'>c</p><ul><li class='credit'>d</li><li>e</li></ul>"
+        "</div></section><p class='credit'>f</p><section role='note'><p>g</p></section>"
+    )
+    expected = CSSSelector(css, translator="html")(tree)
+    assert expected
+    assert compile_selector(css).select(tree, PageIndex(tree)) == expected
+
+
 def test_has_text_with_descendant_and_child_combinators_is_a_walk_up_not_a_page_sweep() -> None:
     assert compile_selector("figure p, [class*='caption'] > span:has-text(/^\\s*©/)").self_test is not None
     assert compile_selector("h2 + p:has-text(/^x/)").self_test is None  # a sibling: the CSS runs on the page

@@ -14,7 +14,9 @@ log = logging.getLogger(__name__)
 
 _DIRECTED_PARAGRAPHS = etree.XPath("//body//p[ancestor::*[@dir]]")
 # Most pages carry no dir attribute at all: one walk over the attributes says so for half the cost.
-_HAS_DIR = etree.XPath("boolean(//@dir)")
+# ('//*/@dir', not '//@dir': the latter also visits every text node.)
+_HAS_DIR = etree.XPath("boolean(//*/@dir)")
+_NEAREST_DIR = etree.XPath("ancestor::*[@dir][1]/@dir", smart_strings=False)  # compiled once, not per paragraph
 
 
 def read_language(root: HtmlElement, locale: str | None) -> tuple[str | None, str | None]:
@@ -34,7 +36,7 @@ def _text_direction(root: HtmlElement) -> str | None:
         return None
     weights: dict[str, int] = {}
     for paragraph in _DIRECTED_PARAGRAPHS(root):
-        nearest = paragraph.xpath("ancestor::*[@dir][1]/@dir")
+        nearest = _NEAREST_DIR(paragraph)
         value = str(nearest[0]).strip().lower() if nearest else ""
         weights[value] = weights.get(value, 0) + len(paragraph.text_content())
     if weights:

@@ -668,12 +668,16 @@ class _Translator(LxmlHTMLTranslator):
         if key is None or key[0] == "tag" or prefix != "descendant-or-self::" or selector.pseudo_element:
             return plain
         expr = self.xpath(selector.parsed_tree)
-        # Only one step, whose test reads no position (the parent axis would change it): the same test, run on
-        # the elements holding the attribute; the attribute test only narrows them, the full test decides.
-        if expr.path or "position()" in plain or "last()" in plain:
+        # A test that reads no position (the parent axis would change it): the same test, run on the elements
+        # holding the attribute; the attribute test only narrows them, the full test decides. Combinators chained
+        # ('.caption .credit') become tests of the subject's ancestors (the page-wide path visits every element
+        # under each '.caption' again, nested ones many times).
+        if "position()" in plain or "last()" in plain:
             return plain
-        condition = f"[{expr.condition}]" if expr.condition else ""
-        return f"descendant-or-self::*/{_attribute_step(key)}/parent::{expr.element}{condition}"
+        subject = _chain_condition(selector.parsed_tree, self) if expr.path else str(expr)
+        if subject is None:
+            return plain
+        return f"descendant-or-self::*/{_attribute_step(key)}/parent::{subject}"
 
 
 def _attribute_step(key: Key) -> str:
@@ -866,7 +870,14 @@ def _subject_key(tree: object) -> Key | None:
                 best = ("tag", node.element.lower())
             break
         node = getattr(node, "selector", None)
+    value_test = attribute is not None and len(attribute) > 2 and attribute[1] in _GATHERED
+    if value_test and best is not None and best[0] == "tag":
+        return attribute  # 'div[id*="comments"]': a test of values PageIndex holds already, not a page's every div
     return best or attribute
+
+
+# Attributes whose values PageIndex gathers for every page.
+_GATHERED = frozenset({"id", "class"})
 
 
 def _attribute_key(node: Attrib) -> Key | None:
