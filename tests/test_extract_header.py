@@ -1,5 +1,6 @@
 """server.extract.header: the article's own title repeated at the top of its body goes, as in Firefox's Reader
-View; headings that are not the title, or stand inside the story, stay."""
+View, and so does a line there that is only the date; headings that are not the title, dates inside the story and
+lines that hold more than a date stay."""
 
 from __future__ import annotations
 
@@ -50,6 +51,33 @@ def test_other_headings_stay(body: str) -> None:
 def test_without_a_title_nothing_goes() -> None:
     text = _article(f"<h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p><p>{TEXT}</p>", "<head></head>")
     assert "Harbour bridge to close for repairs" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>23.10.2018</p>",
+        "<div><time datetime='2020-04-03T12:35'>Publiziert: 03.04.2020, 12:35</time></div>",
+        "<span>Aktualisiert am 5. 12. 2026, 14:30 Uhr</span>",
+    ],
+)
+def test_a_date_line_before_the_story_goes(line: str) -> None:
+    text = _article(f"<h1>Harbour bridge to close for repairs</h1>{line}<p>{TEXT}</p><p>{TEXT}</p>")
+    assert not any(ch.isdigit() for ch in text.split(TEXT[:20])[0]), text[:80]
+    assert "Harbour bridge to close" not in text and TEXT[:60] in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # inside the story: a date standing on its own line further down (a timeline entry)
+        f"<p>{TEXT}</p><p>23.10.2018</p><p>{TEXT}</p>",
+        # more than a date: a dateline that opens the story
+        f"<p>23.10.2018 – The council voted on Tuesday.</p><p>{TEXT}</p><p>{TEXT}</p>",
+    ],
+)
+def test_other_dates_stay(body: str) -> None:
+    assert "23.10.2018" in _article(body)
 
 
 def test_similarity_is_readability_js_measure() -> None:
