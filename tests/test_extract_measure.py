@@ -17,3 +17,12 @@ def testlink_density_without_links_is_zero_and_takes_a_known_length() -> None:
     assert link_density(root[0]) == 0.0
     assert link_density(root) == 4 / len("plain wordslink text")  # the paragraphs touch: no space between
     assert link_density(root, 8) == 0.5
+
+
+def test_link_density_counts_the_links_inside_the_element_only() -> None:
+    root = html.fromstring(
+        "<div><a href='/a'>outer <span>inner</span></a><p>words <a href='/c'>third</a> and more</p></div>"
+    )
+    assert link_density(root) == len("outer innerthird") / len("outer innerwords third and more")
+    assert link_density(root.find(".//span")) == 0.0  # the link holding it is not inside it
+    assert link_density(root.find(".//a")) == 1.0  # a link is its own link text

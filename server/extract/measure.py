@@ -18,6 +18,8 @@ _NORMALIZED_LENGTH = xpath("string-length(normalize-space(.))")
 # Text under a link inside the element, as one step: 'descendant-or-self::a/descendant::text()' merges a node-set
 # per link, which libxml2 deduplicates pairwise (quadratic in the links).
 _LINK_TEXT = xpath("descendant::text()[count(ancestor::a) > $links_above]", smart_strings=False)
+# The same when no link holds the element (nearly always): a walk up that stops at the first link, not a count.
+_LINK_TEXT_UNLINKED = xpath("descendant::text()[ancestor::a]", smart_strings=False)
 IN_MAIN_OR_ARTICLE = xpath("boolean(ancestor::main | ancestor::article)")
 HAS_IMAGE = xpath("boolean(descendant-or-self::img)")
 
@@ -37,7 +39,8 @@ def link_density(element: HtmlElement, length: int | None = None) -> float:
     """Link text over all text (length: the element's normalized_length, when the caller has it)."""
     # All link text in one C call rather than one text_content() per link.
     links_above = sum(1 for _ in element.iterancestors("a"))
-    link_length = len(" ".join("".join(_LINK_TEXT(element, links_above=links_above)).split()))
+    texts = _LINK_TEXT(element, links_above=links_above) if links_above else _LINK_TEXT_UNLINKED(element)
+    link_length = len(" ".join("".join(texts).split()))
     if not link_length:
         return 0.0  # what the division gives, without taking the element's length
     return link_length / max(normalized_length(element) if length is None else length, 1)
