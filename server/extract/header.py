@@ -31,7 +31,7 @@ _TOKEN_RE = re.compile(r"\w++")
 # A line that is only the article's date (and time), as the header above shows it: '23.10.2018', '03.04.2020, 12:35'.
 _DATE_LINE_RE = re.compile(
     r"(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publiziert|publié|publicado|pubblicato)"
-    r"(?: am| on| le| el| il)?\s*:?\s*)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?",
+    r"(?: am| on| le| el| il)?\s*+:?\s*+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,?\s*+\d{1,2}[:.]\d{2}(?:\s*+uhr)?)?",
     re.IGNORECASE,
 )
 DATE_LINE_TAGS = frozenset({"p", "div", "span", "time"})
