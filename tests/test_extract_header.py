@@ -40,6 +40,8 @@ def test_the_title_from_the_title_element_alone_is_enough() -> None:
         f"<h2>Why the joints failed</h2><p>{TEXT}</p><p>{TEXT}</p>",
         # the title's words, but after the story has started: a section heading quoting it
         f"<p>{TEXT}</p><h2>Harbour bridge to close for repairs</h2><p>{TEXT}</p>",
+        # the same, the story's words in the tail of an inline element
+        f"<p>It <b>began</b> {TEXT}</p><h2>Harbour bridge to close for repairs</h2><p>{TEXT}</p>",
     ],
 )
 def test_other_headings_stay(body: str) -> None:

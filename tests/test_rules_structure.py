@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from server.parse import parse
 from server.pipeline import Options, clean
-from server.rules.structure import recirculation_lists, site_host
+from server.rules.structure import _same_site, recirculation_lists, site_host
 
 FIXTURES = Path(__file__).parent / "generic" / "structure"
 URL = "https://www.gazzetta-borgo.example/cultura/teatro-riapre"
@@ -47,3 +49,23 @@ def test_without_a_site_address_only_paths_count_as_this_site() -> None:
     found = recirculation_lists(root, None)
     # The related box mixes a path with an absolute address of the site: no longer sure, it stays.
     assert [element.get("class") for element in found] == ["piu-letti"]
+
+
+@pytest.mark.parametrize(
+    ("href", "same"),
+    [
+        ("/cultura/altro", True),
+        ("altro.html", True),
+        ("https://gazzetta-borgo.example/sport/derby", True),
+        ("//gazzetta-borgo.example/sport/derby", True),
+        ("https://altro.example/x", False),
+        ("/cultura/teatro-riapre#programma", False),
+        # schemes that name no page of the site, in any case
+        ("JavaScript:void(0)", False),
+        ("data:text/html,x", False),
+        ("sms:+390000", False),
+        ("mailto:redazione@gazzetta-borgo.example", False),
+    ],
+)
+def test_a_link_is_to_this_site_only_by_path_or_its_host(href: str, same: bool) -> None:
+    assert _same_site(href, "gazzetta-borgo.example") is same

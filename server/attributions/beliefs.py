@@ -133,7 +133,10 @@ def _complement_fits(base: str, opener: str) -> bool:
 
 def _noun_before(source: str) -> bool:
     """A source that makes a base form a noun: a possessive or a lone determiner ("Another plan", "Putin’s plan")."""
-    last = source.split()[-1].lower()
+    words = source.split()
+    if not words:
+        return False
+    last = words[-1].lower()
     return last.endswith(("’s", "'s")) or last in DETERMINERS or last == "another"
 
 

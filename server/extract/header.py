@@ -51,6 +51,8 @@ def drop_repeated_title(root: HtmlElement, article: HtmlElement) -> None:
     words_before = 0
     title_seen = False
     for elem in article.iter():
+        if not isinstance(elem.tag, str):
+            continue  # a comment or processing instruction: no text of the story
         if title_seen and any(elem in drop.iter() for drop in drops):
             continue  # inside the dropped title
         if elem.tag in REPEATED_TITLE_TAGS and not title_seen:
@@ -68,7 +70,8 @@ def drop_repeated_title(root: HtmlElement, article: HtmlElement) -> None:
             continue
         if title_seen and date_line is not None:
             break
-        words_before += len((elem.text or "").split())
+        # An element's tail is text of the story too ('<p>It <b>began</b> long before ...</p>').
+        words_before += len((elem.text or "").split()) + (len((elem.tail or "").split()) if elem is not article else 0)
         if words_before >= REPEATED_TITLE_MAX_WORDS_BEFORE:
             break
     if date_line is not None and not any(date_line in drop.iter() for drop in drops):

@@ -88,17 +88,20 @@ def site_host(root: HtmlElement) -> str | None:
 def _same_site(href: str | None, host: str | None) -> bool:
     """A link to another page of this site: a path ('/politik/...', 'story.html'), or an address on its host;
     none with a fragment."""
-    if not href or "#" in href or href.startswith(("javascript:", "mailto:", "tel:")):
+    if not href or "#" in href:
         return False  # a fragment: a table of contents of this page, not another story
-    if "://" not in href and not href.startswith("//"):
-        return True
-    if host is None:
-        return False
     try:
-        target = urlsplit(href.strip()).hostname
+        parts = urlsplit(href.strip())
+        target = parts.hostname
     except ValueError:
         return False
-    return target is not None and (target == host or target.endswith("." + host) or host.endswith("." + target))
+    if parts.scheme.lower() not in ("", "http", "https"):
+        return False  # javascript:, mailto:, tel:, data:... in any case: no page of this site
+    if not parts.netloc:
+        return True
+    if host is None or target is None:
+        return False
+    return target == host or target.endswith("." + host) or host.endswith("." + target)
 
 
 # (name, removal category, pass) in the order declutter() runs them.
