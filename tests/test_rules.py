@@ -21,7 +21,7 @@ from server.rules.authoring import check_file, convert_ftr, rule_files
 from server.rules.authoring.add import MAX_FIXTURE_BYTES
 from server.rules.declutter import declutter
 from server.rules.ruleset import RuleSet, load_rule_file, load_rules
-from server.rules.selectors import PageIndex, SelectorPlan, compile_selector
+from server.rules.selectors import HEAD_MARK, PageIndex, SelectorPlan, compile_selector
 
 REPO = RULES_DIR.parent
 ARTICLE = " ".join(
@@ -810,3 +810,15 @@ def test_fixture_sizes_stay_small() -> None:
     sizes = [p.stat().st_size for p in (REPO / "tests" / "sites").rglob("*.html")]
     assert max(sizes) <= MAX_FIXTURE_BYTES  # the limit `declutter rules add` holds a shared fixture to
     assert sum(sizes) < 25 * 1024 * 1024
+
+
+def test_a_text_a_removal_joins_is_looked_up_by_a_first_sweep_after_it() -> None:
+    """drop() keeps the joined text aside: a literal set swept for the first time after the removal must look there
+    too, or a words rule whose words the removal joined ('foo' + 'bar') would not run."""
+    head = HEAD_MARK + "foobar)"
+    for first in ("zzz", HEAD_MARK + "zzz)"):  # the texts gathered before the removal, for one kind of sweep
+        index = PageIndex(tree := _tree("<div><p>  foo<span>x</span>bar tail</p></div>"))
+        index.use_patterns(("foobar", head, "zzz", HEAD_MARK + "zzz)"))
+        assert not index.holds(first)
+        index.drop(tree.find(".//span"))
+        assert index.holds(head) and index.holds("foobar"), first

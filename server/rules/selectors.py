@@ -175,8 +175,9 @@ class PageIndex:
         entry = self._sets[heads]
         if entry is not None and pattern in entry[1]:
             if self._present[heads] is None:
-                matched = entry[0].Match(self.joined(heads)) or ()  # None when nothing matches
-                self._present[heads] = {entry[2][i] for i in matched}
+                # The texts may have been gathered before a removal: what it joined is looked up too.
+                subjects = (self.joined(heads), *(_subject(join, heads) for join in self._joins))
+                self._present[heads] = {entry[2][i] for subject in subjects for i in entry[0].Match(subject) or ()}
             return pattern in self._present[heads]
         if pattern not in self._held:
             regex = _literal_regex(pattern)
