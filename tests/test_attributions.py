@@ -42,6 +42,11 @@ EXPECTED_CORPUS_FILES = 40
 EXPECTED_SEED_FILES = 2
 
 
+def _fragments(text: str, attribution: Attribution) -> list[str]:
+    """The text of each content fragment, in order."""
+    return [text[start:end] for start, end in attribution.content_fragments]
+
+
 def _one(text: str, **want: object) -> Attribution:
     """The single attribution whose fields match want (exact, or startswith for *_starts)."""
     found = find_attributions(text)
@@ -166,7 +171,7 @@ def test_split_quote_is_one_attribution_with_two_fragments():
     # GUIDELINES.md §3: '"X," she said. "Y."' is one reporting act; content_span is the fragments' hull
     t = "“A model is only valuable when served,” Royal said. “That is what inference is about.”"
     a = _one(t, cue="said", source="Royal", kind="direct")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "“A model is only valuable when served,”",
         "“That is what inference is about.”",
     ]
@@ -180,7 +185,7 @@ def test_split_quote_after_a_comma_and_its_continuation_paragraphs():
         "“It will take a year,” she added.\n\nThe council met on Monday."
     )
     lee, added = find_attributions(t)
-    assert [t[s:e] for s, e in lee.content_fragments] == [
+    assert _fragments(t, lee) == [
         "“We were stunned,”",
         "“and nobody expected it.”",
         "“We’ll rebuild.”",
@@ -222,7 +227,7 @@ def test_parenthetical_cue_mid_sentence():
     t = 'Still, mindfulness apps, says Harden Bradford, can teach people "concrete skills."'
     a = _one(t, cue="says", source="Harden Bradford")
     # the statement runs around the cue: two fragments (GUIDELINES.md §3)
-    assert [t[s:e] for s, e in a.content_fragments] == ["mindfulness apps", 'can teach people "concrete skills."']
+    assert _fragments(t, a) == ["mindfulness apps", 'can teach people "concrete skills."']
 
 
 def test_colon_at_paragraph_end_takes_following_paragraphs():
@@ -874,7 +879,7 @@ def test_transcript_labels_speak_but_not_the_programmes_own_voices_or_table_cell
 def test_an_opening_condition_and_a_titled_inverted_source_belong_to_the_statement():
     t = "Even if a game isn't tuned for the console, Microsoft says you might still see some gains."
     a = _one(t, source="Microsoft", cue="says")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "Even if a game isn't tuned for the console",
         "you might still see some gains",
     ]
@@ -904,7 +909,7 @@ def test_addressee_before_a_quote_titled_modifiers_and_remembering():
 def test_a_split_quote_running_over_paragraphs_is_one_fragment_per_paragraph():
     t = "“Amazon avoided it for years,” noted lawyer Jim Dunham. “Most courts agreed.\n\n“It is that big.”"
     a = _one(t, cue="noted")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "“Amazon avoided it for years,”",
         "“Most courts agreed.",
         "“It is that big.”",
@@ -939,7 +944,7 @@ def test_prepositional_sources_run_to_their_comma_and_nested_passives_keep_the_o
     t = "Steyer, according to a count from the Post and Courier, has the backing of six legislators."
     a = _one(t, cue="according to")
     assert a.source == "a count from the Post and Courier"
-    assert [t[s:e] for s, e in a.content_fragments] == ["Steyer", "has the backing of six legislators"]
+    assert _fragments(t, a) == ["Steyer", "has the backing of six legislators"]
     t = "Peak demand, according to Mr. Marcus, reached 44,947 megawatts."
     assert _one(t, cue="according to").source == "Mr. Marcus"
     found = find_attributions("He said he was asked to break the news to the staff.")
@@ -1008,7 +1013,7 @@ def test_a_document_s_maker_and_a_group_s_place_stay_in_the_source():
 def test_a_quote_after_a_statement_around_its_cue_continues_it():
     t = "It’s easy, she says, for people to marvel at how beautiful an island is. “But they don’t know the work.” Then"
     a = _one(t, cue="says")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "It’s easy",
         "for people to marvel at how beautiful an island is",
         "“But they don’t know the work.”",
@@ -1026,7 +1031,7 @@ def test_a_share_of_those_surveyed_is_a_source():
 def test_a_cue_less_quote_right_after_a_statement_continues_it():
     t = "He said he was not deterred by the timeline. “I don’t expect anyone to hand me anything.” He left."
     a = _one(t, cue="said")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "he was not deterred by the timeline",
         "“I don’t expect anyone to hand me anything.”",
     ]
@@ -1053,7 +1058,7 @@ def test_irregular_pasts_make_a_clause_and_a_nested_report_stays_inside_its_oute
 def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
     t = "It also pays to be wary of competing suitors, Zuckerberg said, and be willing to move fast on a deal."
     a = _one(t, cue="said")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "It also pays to be wary of competing suitors",
         "and be willing to move fast on a deal",
     ]
@@ -1064,7 +1069,7 @@ def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
 def test_advice_with_a_gerund_and_an_opening_condition():
     t = "If no one is visible, he recommends calling the front desk immediately."
     a = _one(t, cue="recommends")
-    assert [t[s:e] for s, e in a.content_fragments] == [
+    assert _fragments(t, a) == [
         "If no one is visible",
         "calling the front desk immediately",
     ]
