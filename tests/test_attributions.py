@@ -18,8 +18,8 @@ from server.attributions import (
     cues,
     find_attributions,
     lexicon,
+    names,
     patterns,
-    speakers,
     structure,
 )
 
@@ -791,7 +791,7 @@ def test_linear_patterns_match_as_the_plain_ones_where_the_finder_uses_them():
         assert [m.span() for m in patterns.SENT_END_RE.finditer(text)] == [
             m.span() for m in _PLAIN_SENT_END.finditer(text)
         ]
-        assert speakers._without_parentheticals(text) == re.sub(r"\s*\([^)]*\)", "", text), text
+        assert names._without_parentheticals(text) == re.sub(r"\s*\([^)]*\)", "", text), text
     # matched past the whitespace at a sentence start, which may lie inside a whitespace run (only the end is used)
     openers = [" ", "  ", "\n", "\u00a0", ",", ", ", "x", "And", "But", "Also", "In", "Meanwhile", "Washington", "the"]
     for text in _fuzz_texts(openers, 600, seed=5):

@@ -5,9 +5,10 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
 
 - lexicon.py: the word lists; patterns.py: the compiled regexes, each with its reason;
 - structure.py: paragraphs, sentences, quotation spans and their index, tokens;
-- cues.py: one function per attribution pattern around a cue; sources.py: the source noun phrase;
+- cues/: one function per attribution pattern around a cue, a module per family; sources.py: the source noun phrase;
   content.py: what was said; collect.py: the sentence-by-sentence pass over the text;
-- speakers.py: the name behind each source (titles, full names, pronouns); ranking.py: which ones are key;
+- names.py: the name in a source phrase and each name's longest form; speakers.py: the name behind each
+  source (pronouns, "the company", titles without a name); ranking.py: which ones are key;
 - beliefs.py: beliefs and intentions ("Detectives believe …"), kind "belief": returned, never key nor marked.
 """
 

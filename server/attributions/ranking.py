@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from ..limits import Deadline
-from .speakers import is_named
+from .names import is_named
 from .structure import RawAttribution
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,302 @@
+"""Names: the name a reader would recognise in a source phrase (titles, determiners, appositions and post-modifiers
+stripped), groups and documents that name themselves, and the longest form the article gives each person's name."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..limits import Deadline
+from .lexicon import (
+    CUE_VERBS,
+    DETERMINERS,
+    GROUP_DETERMINERS,
+    GROUP_HEADS,
+    NOT_PERSON_WORDS,
+    NOT_PLURAL_ENDINGS,
+    NP_BREAK,
+    ORG_HEADS,
+    POST_MODIFIER_PREPOSITIONS,
+    PRE_CUE_SKIP,
+    PRE_CUE_TIME_NOUNS,
+    PUBLICATION_HEADS,
+    SELF_NAMING_HEADS,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+)
+from .patterns import (
+    NAME_GOES_ON_RE,
+    NAME_LEAD_RE,
+    PROVENANCE_RE,
+    trie_pattern,
+)
+from .structure import Span
+
+log = logging.getLogger(__name__)
+
+# Most words looked for one by one with str.find (more are looked for with one compiled pattern).
+FIND_WORDS_MAX = 12
+# How many steps of a long, cheap loop run between two deadline checks.
+CHECK_EVERY = 256
+# Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
+COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
+# Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
+NOT_NAME_WORDS: frozenset[str] = (
+    NP_BREAK
+    | DETERMINERS
+    | GROUP_DETERMINERS
+    | TITLE_WORDS
+    | frozenset(word.lower() for word in PRE_CUE_TIME_NOUNS)
+    | frozenset(["and", "for", "or", "nor", "either", "neither"])
+)
+
+
+def is_named(speaker: str | None) -> bool:
+    """A named person or body, not a generic group that happens to start a sentence ("Experts")."""
+    if not speaker:
+        return False
+    return any(
+        word[:1].isupper() and word.lower() not in SOURCE_NOUNS and word.lower() not in DETERMINERS
+        for word in speaker.split()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Name cores
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def name_core(source: str) -> str:
+    """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
+    name = _without_apposition(_without_parentheticals(source).strip())
+    words = name.split()
+    # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
+    # sentence ("When Meghan")
+    while len(words) > 1 and (
+        words[0] in DETERMINERS
+        or words[0] in ("A", "An")
+        or words[0].isdigit()
+        or (words[0].lower() in NP_BREAK and words[1][:1].isupper())
+    ):
+        words = words[1:]
+    placed = without_post_modifier(words)
+    if " and " in name and " and " in " ".join(placed):
+        return body_name(words)
+    if len(placed) < len(words):
+        words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
+    if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
+        words = words[1:]
+    words = without_post_modifier(words)
+    if words and words[-1].lower() in ORG_HEADS:
+        return body_name(words)
+    body = _body_from_head(words)
+    if body is not None:
+        return body
+    # trailing run of capitalised non-title words is the person's name
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and word.lower().rstrip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
+            tail.append(word)
+        else:
+            break
+    tail.reverse()
+    if tail and len(tail) < len(words):
+        return " ".join(tail)
+    return body_name(words)
+
+
+def same_name(longer: list[str], shorter: list[str]) -> bool:
+    """The shorter name is the longer one's surname, or its first and last words ("Owen Dempsey" of "Owen John
+    Dempsey"), or its end ("Forrest Jones" of "Michael Forrest Jones")."""
+    if longer[-1] != shorter[-1]:
+        return False
+    return len(shorter) == 1 or longer[-len(shorter) :] == shorter or (len(shorter) == 2 and longer[0] == shorter[0])
+
+
+def _body_from_head(words: list[str]) -> str | None:
+    """A body named by a head and its complement ("American College of Sports Medicine", "New Zealand Department of
+    Conservation"): from the first capitalised word, when an organisation's head is followed by "of"."""
+    for i, word in enumerate(words[:-2]):
+        if word[:1].isupper() and word.lower() in ORG_HEADS and words[i + 1] == "of" and words[i + 2][:1].isupper():
+            first = next(j for j, w in enumerate(words) if w[:1].isupper())
+            return body_name(words[first:]) if first <= i else None
+    return None
+
+
+def body_name(words: list[str]) -> str:
+    """A body's name drops its "The" unless it is a publication's ("The New York Times")."""
+    if len(words) > 1 and words[0] == "The" and words[-1].lower() not in PUBLICATION_HEADS:
+        words = words[1:]
+    while len(words) > 1 and words[0].endswith(COMPOUND_MODIFIERS):
+        words = words[1:]  # "Charleston-based Post and Courier"
+    return " ".join(words)
+
+
+def without_post_modifier(words: list[str]) -> list[str]:
+    """Cut "in San Francisco", "at Duke University", and "of Kentucky" after a person's name: they place the
+    source, they do not name it."""
+    for i in range(1, len(words)):
+        word = words[i]
+        if word in POST_MODIFIER_PREPOSITIONS:
+            return words[:i]
+        if word == "of" and i >= 2 and all(_name_word(w) for w in words[i - 2 : i]):
+            return words[:i]  # "Senator Mitch McConnell of Kentucky"; not "Secretary of State", "Bank of America"
+    return words
+
+
+def _name_word(word: str) -> bool:
+    lowered = word.lower()
+    return word[:1].isupper() and lowered not in TITLE_WORDS and lowered not in ORG_HEADS
+
+
+def group_word(words: list[str]) -> str | None:
+    """A generic group or document as its own speaker, lower case and without its determiner ("The researchers" ->
+    "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
+    if not words or any("," in word for word in words):
+        return None
+    words = without_post_modifier(words)
+    while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
+        words = words[1:]  # "Now research shows": the sentence's adverb
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
+    if not (plural or head in GROUP_HEADS or head in SELF_NAMING_HEADS):
+        return None
+    start = 0
+    while start < len(words) - 1 and words[start] in GROUP_DETERMINERS:
+        start += 1
+    return " ".join(words[start:])
+
+
+def _without_apposition(source: str) -> str:
+    """The name part of a source with commas: the name before an apposition, or the named chunk."""
+    first = source.split(",")[0].strip()
+    if _is_name_list(source):
+        return source  # "Canada, Britain and America's other NATO allies": the whole list speaks
+    if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= 5:
+        return first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
+    if "," in source and " and " not in source:
+        chunks = [chunk.strip() for chunk in source.split(",") if chunk.strip()]
+        named = [
+            chunk for chunk in chunks if any(word[:1].isupper() for word in chunk.split()[1:]) or chunk[:1].isupper()
+        ]
+        return named[0] if named else chunks[0]
+    return source
+
+
+def _without_parentheticals(source: str) -> str:
+    r"""What re.sub(r"\s*\([^)]*\)", "", s) returns, in one pass: the pattern rescans to the end from every "("
+    that has no ")" after it (str.isspace is exactly its \s)."""
+    kept: list[str] = []
+    pos = 0
+    while (opening := source.find("(", pos)) >= 0 and (closing := source.find(")", opening)) >= 0:
+        start = opening
+        while start > pos and source[start - 1].isspace():
+            start -= 1
+        kept.append(source[pos:start])
+        pos = closing + 1
+    kept.append(source[pos:])
+    return "".join(kept)
+
+
+def _is_name_list(source: str) -> bool:
+    """A list of names ("A, B and C"), not a name with an apposition ("A, a fellow at B and C")."""
+    chunks = [chunk.strip() for chunk in source.split(",")]
+    last = chunks[-1]
+    if len(chunks) < 2 or " and " not in last or not all(chunk[:1].isupper() for chunk in chunks if chunk):
+        return False
+    return last.split(" and ", 1)[1][:1].isupper()
+
+
+def document_maker(source: str) -> str | None:
+    """The named maker of a document that is a source ("a statement from the American Heart Association")."""
+    provenance = PROVENANCE_RE.match(source)
+    return provenance.group("name") if provenance else None
+
+
+def looks_person(name: str) -> bool:
+    words = name.split()
+    return (
+        1 <= len(words) <= 4
+        and all(word[:1].isupper() for word in words)
+        and not any(word.lower() in NOT_PERSON_WORDS or word.lower() in ORG_HEADS for word in words)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Full names: the longest form the article gives each name
+# ---------------------------------------------------------------------------------------------
+
+
+def _lead_words(lead: str) -> list[str]:
+    """The words of a name's lead that belong to the name: its trailing run of name words ("When Lloyd" ->
+    "Lloyd"; "Secretary Lloyd" -> "Lloyd"); an initial ("F.") counts."""
+    kept: list[str] = []
+    for word in reversed(lead.split()):
+        bare = word.rstrip(".")
+        if len(bare) == 1 and word.endswith(".") and bare.isupper():
+            kept.append(word)  # an initial: "Amanda A. Kostro Miller"
+            continue
+        sentence_end = word.endswith(".") and len(bare) > 1  # "Oculus VR. Zuckerberg"; an initial is "F."
+        shouting = len(bare) > 1 and bare.isupper()  # "TMZ STAFF EXCLUSIVE Lupita"
+        compound = "-" in bare and not bare.split("-")[-1][:1].isupper()  # "Amazon-owned Whole Foods"
+        if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
+            break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
+        if not word[:1].isalpha():
+            break
+        if sentence_end or shouting or compound:
+            break
+        kept.append(word)
+    kept.reverse()
+    return kept
+
+
+def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None) -> list[tuple[int, str]]:
+    """(start, word) of each place these words stand whole, in text order (within spans, if given). One
+    trie-shaped pattern of the literal words (linear); opening with them rather than a \\b lets re skip in C to
+    their first letters."""
+    if not words:
+        return []
+    windows = spans if spans is not None else [(0, len(text))]
+    if len(words) <= FIND_WORDS_MAX:  # a few words: str.find in C, no pattern to compile
+        return sorted(
+            (pos, word) for word in words for start, end in windows for pos in _find_all(text, word, start, end)
+        )
+    pattern = re.compile(trie_pattern(sorted(words)) + r"\b")
+    return [
+        (match.start(), match.group())
+        for start, end in windows
+        for match in pattern.finditer(text, start, end)
+        if match.start() == 0 or not text[match.start() - 1].isalnum()
+    ]
+
+
+def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where word stands whole (not inside a longer word) between start and end."""
+    pos = text.find(word, start, end)
+    while pos >= 0:
+        after = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            yield pos
+        pos = text.find(word, after, end)
+
+
+def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline) -> dict[str, str]:
+    """For each one-word core or surname, the longest person's name the article gives ending in it ("Marcus" ->
+    "David Marcus", "Jones" -> "Michael Forrest Jones"): one scan of the text's words serves them all."""
+    longest: dict[str, str] = {}
+    for count, (i, name) in enumerate(occurrences):
+        if count % CHECK_EVERY == 0:
+            deadline.check()
+        if NAME_GOES_ON_RE.match(text, i + len(name)):
+            continue  # "Dana F. Besecker Company": not where a name ends
+        lead = NAME_LEAD_RE.search(text[max(0, i - 60) : i])
+        words = _lead_words(lead.group("lead")) if lead else []
+        if not words:
+            continue
+        full = " ".join([*words, name])
+        if looks_person(full) and len(full.split()) > len(longest.get(name, "").split()):
+            longest[name] = full
+    return longest
