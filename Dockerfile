@@ -41,7 +41,7 @@ COPY server/ server/
 COPY rules/ rules/
 USER 10001:10001
 EXPOSE 8000
-# No curl in a slim image: Python's urllib asks /healthz, past any HTTP_PROXY, as Host 127.0.0.1 (allowed by default).
+# No curl in a slim image: Python's urllib asks /healthz (which answers any Host), past any HTTP_PROXY.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request as u; u.build_opener(u.ProxyHandler({})).open('http://127.0.0.1:' + os.environ.get('PORT', '8000') + '/healthz', timeout=4)"]
 CMD ["gunicorn", "--config", "server/gunicorn_conf.py", "server.web.app:create_app()"]

@@ -196,15 +196,36 @@ def test_other_host_names_are_refused(host: str):
     """DNS rebinding: a page whose name now points at 127.0.0.1 sends its own name as Host."""
     client = client_for()
     for response in (
-        client.get("/healthz", headers={"Host": host}),
+        client.get("/", headers={"Host": host}),
+        client.get("/rules", headers={"Host": host}),
+        client.get("/openapi.json", headers={"Host": host}),
         client.post("/clean", json=BODY, headers={"Host": host}),
+        client.post("/attributions", json={"text": "x"}, headers={"Host": host}),
+        client.get("/nope", headers={"Host": host}),
+        client.get("/healthz/", headers={"Host": host}),  # not the health route: the check applies
+        client.post("/healthz", headers={"Host": host}),
     ):
         assert response.status_code == 400 and response.get_json()["error"]["code"] == "host_not_allowed"
 
 
+@pytest.mark.parametrize("host", ["10.1.2.3:8000", "10.1.2.3", "[fd00::7]:8000", "evil.example", "localhost"])
+def test_health_and_metrics_answer_whatever_the_host(host: str):
+    """Kubernetes probes and Prometheus' pod discovery name the pod by its address; neither route serves a page,
+    and /metrics still needs the token when one is set."""
+    client = client_for(allowed_hosts=("reader.example",))
+    health = client.get("/healthz", headers={"Host": host})
+    assert health.status_code == 200 and health.get_json()["status"] == "ok"
+    assert client.get("/metrics", headers={"Host": host}).status_code == 200
+    assert client.post("/clean", json=BODY, headers={"Host": host}).get_json()["error"]["code"] == "host_not_allowed"
+    guarded = client_for(allowed_hosts=("reader.example",), token=TOKEN)
+    assert guarded.get("/healthz", headers={"Host": host}).status_code == 200
+    assert guarded.get("/metrics", headers={"Host": host}).status_code == 401
+    assert guarded.get("/metrics", headers={"Host": host, "X-Declutter-Token": TOKEN}).status_code == 200
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost", "LOCALHOST:80", "[::1]:8000"])
 def test_the_default_host_names_are_served(host: str):
-    assert client_for().get("/healthz", headers={"Host": host}).status_code == 200
+    assert client_for().get("/rules", headers={"Host": host}).status_code == 200
 
 
 def test_allowed_hosts_come_from_the_environment(monkeypatch):
@@ -212,9 +233,9 @@ def test_allowed_hosts_come_from_the_environment(monkeypatch):
     settings = Settings.from_env()
     assert settings.allowed_hosts == ("reader.example", "declutter.internal")
     client = create_app({"SETTINGS": settings}).test_client()
-    assert client.get("/healthz", headers={"Host": "reader.example:443"}).status_code == 200
-    assert client.get("/healthz", headers={"Host": "localhost"}).status_code == 400
-    assert client_for(allowed_hosts=("*",)).get("/healthz", headers={"Host": "any.example"}).status_code == 200
+    assert client.get("/rules", headers={"Host": "reader.example:443"}).status_code == 200
+    assert client.get("/rules", headers={"Host": "localhost"}).status_code == 400
+    assert client_for(allowed_hosts=("*",)).get("/rules", headers={"Host": "any.example"}).status_code == 200
 
 
 # --- no fetching (SSRF) ------------------------------------------------------------------------------

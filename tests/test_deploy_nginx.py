@@ -189,7 +189,7 @@ def test_requests_pass_through_with_host_and_request_id(proxy: Proxy, service: t
     assert service_saw(access, f"POST /clean  200 {request_id}")
     assert f"id={request_id}" in proxy.access_log
     # The client's Host reaches the service, whose allowed-hosts check still applies behind the proxy.
-    refused = call(proxy.port, "GET", "/healthz", headers={"Host": "rebind.attacker.example"})
+    refused = call(proxy.port, "GET", "/rules", headers={"Host": "rebind.attacker.example"})
     assert refused.status == 400 and refused.json()["error"]["code"] == "host_not_allowed"
 
 

@@ -184,6 +184,7 @@ CASES: list[tuple[str, dict, str, str, Call, int, str | None]] = [
     # (id, settings, method, path, request, status, error code)
     ("index", {}, "GET", "/", lambda c: c.get("/"), 200, None),
     ("healthz", {}, "GET", "/healthz", lambda c: c.get("/healthz"), 200, None),
+    ("healthz-pod-ip", {}, "GET", "/healthz", lambda c: c.get("/healthz", headers={"Host": "10.1.2.3"}), 200, None),
     ("rules", {}, "GET", "/rules", lambda c: c.get("/rules"), 200, None),
     ("openapi", {}, "GET", "/openapi.json", lambda c: c.get("/openapi.json"), 200, None),
     (
@@ -263,8 +264,8 @@ CASES: list[tuple[str, dict, str, str, Call, int, str | None]] = [
         "other-host",
         {},
         "GET",
-        "/healthz",
-        lambda c: c.get("/healthz", headers={"Host": "evil.example"}),
+        "/rules",
+        lambda c: c.get("/rules", headers={"Host": "evil.example"}),
         400,
         "host_not_allowed",
     ),

@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _OPEN_PATHS = ("/", "/healthz", "/openapi.json")
+# Health and metrics answer whatever the Host: probes and scrapers name the pod by its address, and neither serves
+# page content (a rebinding page can read only what a probe reads; /metrics keeps the token when one is set).
+_ANY_HOST_ROUTES = ("/healthz", "/metrics")
 # Browser extensions call the service from their own origin; no web page can send these.
 _EXTENSION_SCHEMES = ("chrome-extension", "moz-extension", "safari-web-extension")
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -270,7 +273,7 @@ def _html_response(body: str, policy: str | None = None) -> Response:
 def _check_host() -> None:
     """Only the configured names reach the service: a DNS-rebinding page sends its own name as Host."""
     settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
-    if "*" in settings.allowed_hosts:
+    if "*" in settings.allowed_hosts or (request.url_rule is not None and request.url_rule.rule in _ANY_HOST_ROUTES):
         return
     host = request.host.lower()
     name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
