@@ -1089,3 +1089,17 @@ def test_beliefs_are_returned_but_never_marked_in_the_article():
     assert [a.kind for a in found] == ["indirect", "belief"]
     highlight(plain, found)
     assert {mark.get("data-attr") for mark in article.xpath("//*[@data-attr]")} == {found[0].id}
+
+
+# --- names: the words of a page's names found without a pattern compiled per request ------------------------------
+
+
+def test_word_occurrences_many_names_by_token_lookup_as_by_find():
+    text = "Dempsey's aide, O'Brien, met Smith_x and Smithson; Jo-Ann Lee (Corp.) told Lee2 and Lee. Ann-Marie said."
+    few = {"Dempsey", "O'Brien", "Lee", "Ann", "Corp.", "Smith"}
+    many = few | {f"Name{i}" for i in range(names.FIND_WORDS_MAX)}
+    expected = sorted((pos, word) for word in few for pos in names._find_all(text, word, 0, len(text)))
+    assert names.word_occurrences(text, few) == expected
+    assert names.word_occurrences(text, many) == expected
+    assert (0, "Dempsey") in expected and (16, "O'Brien") in expected
+    assert [word for _, word in expected].count("Smith") == 1 and [word for _, word in expected].count("Lee") == 2

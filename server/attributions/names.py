@@ -30,14 +30,15 @@ from .patterns import (
     NAME_GOES_ON_RE,
     NAME_LEAD_RE,
     PROVENANCE_RE,
-    trie_pattern,
 )
 from .structure import Span
 
 log = logging.getLogger(__name__)
 
-# Most words looked for one by one with str.find (more are looked for with one compiled pattern).
+# Most words looked for one by one with str.find (more are looked up in a set, word by word of the text).
 FIND_WORDS_MAX = 12
+# A word of the text: letters and digits, so a name stands whole in it ("Dempsey's" holds "Dempsey").
+WORD_TOKEN_RE = re.compile(r"[^\W_]+")
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
@@ -254,23 +255,23 @@ def _lead_words(lead: str) -> list[str]:
 
 
 def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None) -> list[tuple[int, str]]:
-    """(start, word) of each place these words stand whole, in text order (within spans, if given). One
-    trie-shaped pattern of the literal words (linear); opening with them rather than a \\b lets re skip in C to
-    their first letters."""
+    """(start, word) of each place these words stand whole, in text order (within spans, if given). A few words are
+    looked for with str.find; more by one scan of the text's words (a module-level pattern) and a set lookup, so no
+    pattern is compiled per request; a word that is not one token ("O'Brien", "Corp.") is always looked for by find."""
     if not words:
         return []
     windows = spans if spans is not None else [(0, len(text))]
-    if len(words) <= FIND_WORDS_MAX:  # a few words: str.find in C, no pattern to compile
-        return sorted(
-            (pos, word) for word in words for start, end in windows for pos in _find_all(text, word, start, end)
-        )
-    pattern = re.compile(trie_pattern(sorted(words)) + r"\b")
-    return [
+    tokens = {word for word in words if WORD_TOKEN_RE.fullmatch(word)} if len(words) > FIND_WORDS_MAX else set()
+    found = [
         (match.start(), match.group())
         for start, end in windows
-        for match in pattern.finditer(text, start, end)
-        if match.start() == 0 or not text[match.start() - 1].isalnum()
+        for match in WORD_TOKEN_RE.finditer(text, start, end)
+        if match.group() in tokens
     ]
+    found.extend(
+        (pos, word) for word in words - tokens for start, end in windows for pos in _find_all(text, word, start, end)
+    )
+    return sorted(found)
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
