@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 # Element and class for each part of an attribution; the reading page and the extension style these.
 MARKUP = {"source": ("mark", "attr-source"), "cue": ("span", "attr-cue"), "content": ("span", "attr-content")}
+# How many wrappers are made between two deadline checks.
+PIECES_PER_CHECK = 512
 
 
 def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: Deadline | None = None) -> None:
@@ -41,7 +43,7 @@ def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: D
     first: dict[str, HtmlElement] = {}
     for i in sorted(pieces, reverse=True):
         deadline.check()
-        for attribution_id, wrapper in _wrap_segment(segments[i], sorted(pieces[i])):
+        for attribution_id, wrapper in _wrap_segment(segments[i], sorted(pieces[i]), deadline):
             first[attribution_id] = wrapper
     # The earliest piece of each attribution is the anchor the "Who said what" panel links to.
     for attribution_id, element in first.items():
@@ -74,7 +76,9 @@ def _disjoint_spans(attributions: Sequence[Attribution], deadline: Deadline) -> 
     return spans
 
 
-def _wrap_segment(segment: Segment, pieces: list[tuple[int, int, str, str]]) -> list[tuple[str, HtmlElement]]:
+def _wrap_segment(
+    segment: Segment, pieces: list[tuple[int, int, str, str]], deadline: Deadline
+) -> list[tuple[str, HtmlElement]]:
     """Wrap the (sorted, disjoint) pieces of one text node, right to left; (id, wrapper) in that order.
 
     The node's text is cut once: cutting it piece by piece would copy the text before each cut again."""
@@ -84,6 +88,8 @@ def _wrap_segment(segment: Segment, pieces: list[tuple[int, int, str, str]]) -> 
     wrapped: list[tuple[str, HtmlElement]] = []
     after_end = len(raw)
     for n in range(len(pieces) - 1, -1, -1):
+        if n % PIECES_PER_CHECK == 0:
+            deadline.check()  # one paragraph of 20,000 quotes is one text node
         _, _, part, attribution_id = pieces[n]
         lo, hi = bounds[2 * n], bounds[2 * n + 1]
         tag, css_class = MARKUP[part]

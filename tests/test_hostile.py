@@ -744,3 +744,33 @@ def test_real_gunicorn_answers_costly_pages_within_the_cap(tmp_path: Path):
         assert server.worker_pids() == workers, "a worker was killed and replaced"
     log = (tmp_path / "gunicorn.log").read_text()
     assert "WORKER TIMEOUT" not in log and "Traceback" not in log
+
+
+def test_a_text_of_thousands_of_quotes_keeps_the_first_thousand_attributions():
+    from server.attributions import MAX_ATTRIBUTIONS, find_attributions
+
+    text = " ".join(f'"Yes{i}," he said.' for i in range(MAX_ATTRIBUTIONS + 500))
+    found = find_attributions(text)
+    assert len(found) == MAX_ATTRIBUTIONS
+    assert found[-1].content == f'"Yes{MAX_ATTRIBUTIONS - 1},"'
+
+
+def test_highlighting_one_text_node_of_many_quotes_checks_the_deadline_within_it():
+    """One paragraph of a thousand quotes is one text node: the cap must be able to stop its wrapping midway."""
+    from server.attributions import find_attributions
+    from server.highlight import PIECES_PER_CHECK, highlight
+    from server.limits import Deadline
+    from server.plaintext import to_plain_text
+
+    class CountingDeadline(Deadline):
+        calls = 0
+
+        def check(self) -> None:
+            CountingDeadline.calls += 1
+
+    article = html.fromstring("<div><p>" + " ".join(f'"Yes{i}," he said.' for i in range(1_000)) + "</p></div>")
+    plain = to_plain_text(article)
+    attributions = find_attributions(plain.text)
+    highlight(plain, attributions, CountingDeadline(0))
+    pieces = 3 * len(attributions)  # source, cue and content of each
+    assert CountingDeadline.calls >= len(attributions) + pieces // PIECES_PER_CHECK

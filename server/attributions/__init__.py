@@ -28,6 +28,10 @@ __all__ = ["Attribution", "find_attributions"]
 
 log = logging.getLogger(__name__)
 
+# Reported statements kept per text, the first in text order: a news article holds tens; a text holding
+# thousands is not one, and every later step (speakers, highlighting, sanitizing the marks) grows with them.
+MAX_ATTRIBUTIONS = 1_000
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -75,7 +79,10 @@ def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attri
     quotes = QuoteIndex(quote_spans(text, paragraph_spans))
     sentence_cache: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> its sentences, split once
     speech = raw_attributions(text, deadline, paragraph_spans, quotes, sentence_cache)  # one per cue, in text order
-    beliefs = belief_attributions(text, quotes, paragraph_spans, speech, deadline, sentence_cache)
+    if len(speech) > MAX_ATTRIBUTIONS:
+        log.info("kept the first %d of %d attributions", MAX_ATTRIBUTIONS, len(speech))
+        speech = speech[:MAX_ATTRIBUTIONS]
+    beliefs = belief_attributions(text, quotes, paragraph_spans, speech, deadline, sentence_cache)[:MAX_ATTRIBUTIONS]
     speech_speakers = resolve(text, speech, deadline, paragraph_spans)  # beliefs never change who speaks
     by_cue = sorted(
         [(raw, speaker) for raw, speaker in zip(speech, speech_speakers, strict=True)]
