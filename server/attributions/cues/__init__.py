@@ -1,0 +1,31 @@
+"""Cues: the reporting verbs of a text, and one function per attribution pattern around a cue, by family.
+
+- scan.py: every cue of a text in one pass, and each cue's extent (particle, addressee, venue);
+- finite.py: a finite verb ("said", "has warned") tried against the patterns below in order (attribution_at_cue);
+- quoted.py: quote first ('"…," said X.', '"…," X said.');
+- clauses.py: a statement around its cue ('X said (that) …', '…, X said.', '…, X says, …', '… and recommends …');
+- constructions.py: naming and evaluation verbs ('called X "Y"', 'accused X of Y'), participles ('…, noting that
+  …') and agentless passives ('we are told that …');
+- prepositional.py: 'according to X', 'per X', 'as noted by X';
+- colon.py: a source and a colon or dash before a quote ('Blinken: "…"') and transcripts ('ROSIE CURTS: …');
+- record.py: the spans a pattern found, as a RawAttribution.
+"""
+
+from __future__ import annotations
+
+from .colon import colon_cue, transcript_lines
+from .constructions import participle
+from .finite import attribution_at_cue
+from .record import Found
+from .scan import MAX_CUES, colon_quote_possible, cue_matches
+
+__all__ = [
+    "MAX_CUES",
+    "Found",
+    "attribution_at_cue",
+    "colon_cue",
+    "colon_quote_possible",
+    "cue_matches",
+    "participle",
+    "transcript_lines",
+]

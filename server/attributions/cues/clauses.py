@@ -1,0 +1,138 @@
+"""A statement around its cue: 'X said (that) …', '…, X said.', '…, said X.', '…, X says, …' and a coordinated cue
+('… and recommends …')."""
+
+from __future__ import annotations
+
+import logging
+
+from ..content import (
+    after_is_end,
+    enough_words,
+    following_block,
+    forward_content,
+    is_parenthetical,
+    lead_start,
+    parenthetical_rest,
+    trim_content,
+    trim_forward,
+)
+from ..patterns import COLON_END_RE, CONJOINED_REST_RE, CUE_RE, SUBORDINATE_LEAD_RE
+from ..sources import source_after
+from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from .record import around_cue, record, record_unless_empty
+
+log = logging.getLogger(__name__)
+
+
+def coordinated_cue(
+    sentence: Sentence, subject: Span, cue_start: int, cue_end: int, verb: str, weak: bool
+) -> RawAttribution | None:
+    """'He stresses hydration and recommends …': the clause's subject speaks, the content follows the cue."""
+    content = forward_content(sentence.text, sentence.quotes, cue_end, sentence.end, verb, weak)
+    if content is None:
+        return None
+    content = trim_forward(sentence.text, sentence.quotes, *content)
+    return record_unless_empty(sentence, subject, cue_start, cue_end, content)
+
+
+def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'…, said the spokesman.': the source follows the cue (inverted order) and the clause before is the content;
+    or the cue sits between commas (", says X, can teach …") and the content follows the source."""
+    text = sentence.text
+    clause = text[sentence.start : cue_start].rstrip()
+    if not clause.endswith(","):
+        return None
+    source = source_after(text, cue_end, sentence.end)
+    if source is None:
+        return None
+    rest = parenthetical_rest(text, source[1], sentence.end)
+    if rest is not None and is_parenthetical(clause[:-1]):
+        return cue_between_commas(sentence, source, cue_start, cue_end, rest)
+    if after_is_end(text, source[1], sentence.end):
+        return _clause_content(sentence, source, cue_start, cue_end, cue_start, clause)
+    return None
+
+
+def clause_then_source_then_cue(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str
+) -> RawAttribution | None:
+    """'…, the NYT wrote.': the clause before the source is the content, nothing but a trailer after the cue."""
+    if not after_is_end(sentence.text, cue_end, sentence.end):
+        return None
+    return _clause_content(sentence, source, cue_start, cue_end, source[0], clause)
+
+
+def _clause_content(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause_end: int, clause: str
+) -> RawAttribution | None:
+    """The clause before the source and cue (up to its comma) as content, if it has enough words."""
+    text, quotes = sentence.text, sentence.quotes
+    start = lead_start(text, sentence.start, clause_end, quotes)
+    content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
+    if not enough_words(text, *content):
+        return None
+    after = max(cue_end, source[1])
+    rest = CONJOINED_REST_RE.match(text, after, sentence.end)
+    if rest and not quotes.any_in(rest.end(), sentence.end) and not CUE_RE.search(text, rest.end(), sentence.end):
+        # "It pays to be wary, Zuckerberg said, and be willing to move fast": the statement goes on after the cue
+        return around_cue(
+            sentence, source, cue_start, cue_end, content, trim_forward(text, quotes, rest.start(1), sentence.end)
+        )
+    return record(sentence, source, cue_start, cue_end, content)
+
+
+def cue_between_commas(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, rest: int
+) -> RawAttribution | None:
+    """'Mindfulness apps, says Bradford, can teach …': a parenthetical cue; the content is the clause around it, the
+    part before the first comma of the pair and the part after the second."""
+    text, quotes = sentence.text, sentence.quotes
+    content = trim_forward(text, quotes, rest, sentence.end)
+    first_comma = text.rfind(",", sentence.start, min(cue_start, source[0]))
+    lead = trim_content(text, quotes, lead_start(text, sentence.start, first_comma, quotes), first_comma)
+    if lead[1] > lead[0] and content[1] > content[0]:
+        return around_cue(sentence, source, cue_start, cue_end, lead, content)
+    return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def source_then_cue_then_content(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, verb: str, weak: bool
+) -> RawAttribution | None:
+    """'X said (that) …', 'X said: "…"': the content follows the cue, on through following paragraphs after a
+    colon that ends its paragraph."""
+    text, quotes = sentence.text, sentence.quotes
+    colon_end = COLON_END_RE.match(text, cue_end, sentence.end)
+    if colon_end and COLON_END_RE.match(text, cue_end).end() > sentence.end:
+        # "President Obama also said:" ends the paragraph: the content is what follows
+        block = following_block(text, quotes, sentence.end, quoted_only=False)
+        return record(sentence, source, cue_start, cue_end, block) if block else None
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak)
+    if content is None:
+        return None
+    content_start, content_end = content
+    quote = quotes.find(content_start)
+    if quote and quote[0] == content_start and quote[1] == content_end:
+        if text.startswith(":", cue_end) or text[cue_end:content_start].strip() == ":":
+            # a colon-introduced quote that ends its paragraph goes on through quoted paragraphs
+            block = following_block(text, quotes, content_end, quoted_only=True)
+            if block:
+                content_end = block[1]
+    else:
+        content_start, content_end = trim_forward(text, quotes, content_start, content_end)
+        lead = _subordinate_lead(sentence, source)
+        if lead is not None and content_end > content_start:
+            # "Even if a game isn't tuned for it, Microsoft says you might see gains": the condition is reported too
+            return around_cue(sentence, source, cue_start, cue_end, lead, (content_start, content_end))
+    return record_unless_empty(sentence, source, cue_start, cue_end, (content_start, content_end))
+
+
+def _subordinate_lead(sentence: Sentence, source: Span) -> Span | None:
+    """A subordinate clause opening the sentence and ending in a comma right before the source."""
+    text = sentence.text
+    lead_text = text[sentence.start : source[0]].rstrip()
+    start = skip_spaces(text, sentence.start, source[0])
+    if not lead_text.endswith(",") or not SUBORDINATE_LEAD_RE.match(text, start, source[0]):
+        return None
+    if sentence.quotes.any_in(start, source[0]):
+        return None
+    return trim_content(text, sentence.quotes, start, sentence.start + len(lead_text) - 1)

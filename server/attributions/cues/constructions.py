@@ -1,0 +1,97 @@
+"""Cues that report only in a construction: naming and evaluation verbs ('called X "Y"', 'accused X of Y'),
+participles ('…, noting that …') and agentless passives ('we are told that …')."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..content import forward_content, trim_forward
+from ..lexicon import CALL_FORMS, CONSTRUCTION_FORMS, SPEECH_PARTICIPLES
+from ..patterns import BY_AGENT_RE, CALL_FOR_RE, CALL_ON_RE, OBJECT_THEN_GROUNDS_RE, OBJECT_THEN_QUOTE_RE
+from ..sources import clause_subject, source_after
+from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from .record import Found, record_unless_empty
+from .scan import cue_extent
+
+log = logging.getLogger(__name__)
+
+
+def object_construction(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, verb: str
+) -> RawAttribution | None:
+    """'X called on Y to …', 'X called for …', 'X called Y "Z"', 'X accused Y of …': a naming or evaluation verb
+    reports only in these constructions; the content is the request, or the object with its label or grounds."""
+    text, end = sentence.text, sentence.end
+    if text[cue_start - 1 : cue_start] == "-":
+        return None  # "so-called"
+    if verb in CALL_FORMS:
+        addressee = CALL_ON_RE.match(text, cue_end, end)
+        if addressee:
+            content = trim_forward(text, sentence.quotes, addressee.end(), end)
+            return record_unless_empty(sentence, source, cue_start, addressee.end() - 1, content)
+        particle = CALL_FOR_RE.match(text, cue_end, end)
+        if particle:
+            content = trim_forward(text, sentence.quotes, particle.end(), end)
+            return record_unless_empty(sentence, source, cue_start, particle.end(), content)
+        labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end)
+    else:
+        labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end) or OBJECT_THEN_GROUNDS_RE.match(text, cue_end, end)
+    if not labelled:
+        return None
+    content = trim_forward(text, sentence.quotes, skip_spaces(text, cue_end, end), end)
+    return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
+    """'…, noting that …': the source is the clause's subject (an earlier source in the sentence)."""
+    text, quotes = sentence.text, sentence.quotes
+    cue_start = cue.start()
+    if quotes.inside(cue_start) or not text[sentence.start : cue_start].rstrip().endswith(","):
+        return None
+    source = clause_subject(text, sentence.start, cue_start, found)
+    if source is None:
+        return None
+    extent = cue_extent(text, cue, sentence.end)
+    if extent is None:
+        return None  # never: no participle needs a particle
+    cue_start, cue_end, verb = extent
+    if verb in CONSTRUCTION_FORMS:
+        return object_construction(sentence, source, cue_start, cue_end, verb)
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, verb not in SPEECH_PARTICIPLES)
+    if content is None:
+        return None
+    quote = quotes.find(content[0])
+    if not (quote and quote[0] == content[0] and quote[1] == content[1]):
+        content = trim_forward(text, quotes, *content)
+    return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) -> RawAttribution | None:
+    """'We are told that …', 'She was asked to …', 'It was described as …': a report whose teller goes unnamed
+    (source null), or is named after "by" ('was told by police that …'). The content is a that-clause, a quote, an
+    infinitive or an "as" phrase; never a plain object."""
+    text, quotes, end = sentence.text, sentence.quotes, sentence.end
+    preceding = text[max(sentence.start, aux_start - 6) : aux_start].rstrip()
+    if preceding.endswith(("not", "n’t", "n't", " to", " never")) or preceding == "to":
+        return None  # "was not told", "to be told": negated or not yet a report
+    source = None
+    pos = cue_end
+    agent = BY_AGENT_RE.match(text, cue_end, end)
+    if agent:
+        source = source_after(text, agent.end(), end, allow_appositive=False)
+        if source is None:
+            return None
+        pos = source[1]
+    rest = text[skip_spaces(text, pos, end) : end]
+    if rest.startswith(("to ", "as ")) or (rest[:1] in '"“«' and rest):
+        start = skip_spaces(text, pos, end)
+        content = trim_forward(text, quotes, start, end)
+    else:
+        found = forward_content(text, quotes, pos, end, verb, False)
+        if found is None:
+            return None
+        content = trim_forward(text, quotes, *found)
+    if content[1] <= content[0] or len(text[content[0] : content[1]].split()) < 2:
+        return None
+    return RawAttribution(source, (aux_start, cue_end), content, "", sentence.paragraph)

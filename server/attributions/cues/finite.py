@@ -1,0 +1,169 @@
+"""A finite reporting verb ("said", "has warned", "did say"): which pattern its sentence fits, tried in order."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..content import is_parenthetical, parenthetical_rest
+from ..lexicon import (
+    BASE_FORMS,
+    CONSTRUCTION_FORMS,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    FINDING_FORMS,
+    NAMED_REPORT_FORMS,
+    NOT_PLURAL_ENDINGS,
+    NOT_PLURAL_SUBJECTS,
+    NOUN_THEN_VERB,
+    NP_BREAK,
+    PARTICIPLE_CUES,
+    PASSIVE_REPORT_FORMS,
+    PLURAL_SUBJECTS,
+    PREPOSITIONAL_CUES,
+    WEAK_CUES,
+)
+from ..patterns import (
+    ALNUM_RUN_RE,
+    AUX_RE,
+    BASE_SUBJECT_RE,
+    COORDINATED_RE,
+    DO_SUPPORT_RE,
+    NEXT_WORD_RE,
+    NOT_FINITE_RE,
+    PASSIVE_AUX_RE,
+    PHRASE_END_RE,
+    PROGRESSIVE_RE,
+    RELATIVE_RE,
+    STRONG_VERB_RE,
+    SUBORDINATE_SUBJECT_RE,
+)
+from ..sources import clause_subject, source_before
+from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from .clauses import (
+    clause_then_cue_then_source,
+    clause_then_source_then_cue,
+    coordinated_cue,
+    cue_between_commas,
+    source_then_cue_then_content,
+)
+from .constructions import object_construction, passive_report
+from .prepositional import according_to
+from .quoted import quote_then_cue_then_source, quote_then_source_then_cue
+from .record import Found
+from .scan import cue_extent
+
+log = logging.getLogger(__name__)
+
+
+def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
+    """The attribution a finite reporting verb reports: the first pattern below that fits its sentence."""
+    text, sentence_start, sentence_end = sentence.text, sentence.start, sentence.end
+    if sentence.quotes.inside(cue.start()):
+        return None  # reporting verbs inside a quotation belong to the quoted speaker
+    extent = cue_extent(text, cue, sentence_end)
+    if extent is None:
+        return None
+    cue_start, cue_end, verb = extent
+    if verb in PREPOSITIONAL_CUES:
+        return according_to(sentence, cue_start, cue_end)
+    before = text[max(sentence_start, cue_start - 12) : cue_start]
+    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(before)
+    if verb in PASSIVE_REPORT_FORMS:
+        passive = PASSIVE_AUX_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
+        if passive:
+            aux_start = max(sentence_start, cue_start - 30) + passive.start()
+            return passive_report(sentence, aux_start, cue_end, verb)
+    if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
+        return None  # infinitives, gerund objects, passives; participles wait for the sentence's other attributions
+    auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
+    do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
+    if do_support:
+        auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
+    if auxiliary:
+        cue_start = auxiliary.start()  # the auxiliary belongs to the cue ("has admitted", "are insisting")
+        before = text[max(sentence_start, cue_start - 12) : cue_start]
+    if cue.group()[0].isupper():
+        return None  # a capitalised verb starts a sentence or a title: no subject before it
+    weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
+    quoted = quote_then_cue_then_source(sentence, cue_start, cue_end, base)
+    if quoted:
+        return quoted
+    if base and not _base_form_ok(text, sentence_start, cue_start):
+        return None
+    next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
+    if next_word and (
+        (next_word.group(1) in CUE_VERBS and not next_word.group(1).endswith("ing"))  # "recommends calling …"
+        or (base and next_word.group(1).endswith("ed"))
+        or (verb.endswith("s") and next_word.group(1) in NOUN_THEN_VERB)
+    ):
+        return None  # "online claims argue", "the report showed", "30 states have": this word is a noun
+    source = _source_before_cue(text, sentence_start, cue_start)
+    if verb in CONSTRUCTION_FORMS:
+        if source is None and COORDINATED_RE.search(before):
+            source = clause_subject(text, sentence_start, cue_start, found)
+        return object_construction(sentence, source, cue_start, cue_end, verb) if source else None
+    if source is None and COORDINATED_RE.search(before):
+        subject = clause_subject(text, sentence_start, cue_start, found)
+        if subject is not None:
+            return coordinated_cue(sentence, subject, cue_start, cue_end, verb, weak)
+    if source is None:
+        return None if base or weak else clause_then_cue_then_source(sentence, cue_start, cue_end)
+    if verb in FINDING_FORMS:
+        if not documents_speak(text, source):
+            return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
+        # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
+        # finite verb ("show no significant changes in …" is an object)
+        weak = not _finite_clause_follows(text, cue_end, sentence_end)
+    if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and _finite_clause_follows(text, cue_end, sentence_end):
+        weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
+    quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end)
+    if quoted:
+        return quoted
+    clause = text[sentence_start : source[0]].rstrip()
+    if clause.endswith(","):
+        rest = parenthetical_rest(text, cue_end, sentence_end)
+        if rest is not None and is_parenthetical(clause[:-1]):
+            return cue_between_commas(sentence, source, cue_start, cue_end, rest)  # "In part, Levin says, …"
+        backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
+        if backward:
+            return backward
+    return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+
+
+def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span | None:
+    """The source right before the cue, or the antecedent of a relative pronoun there."""
+    source = source_before(text, sentence_start, cue_start)
+    if source is None:
+        relative = RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
+        if relative:
+            # "said the officials, who added that …": the relative pronoun's antecedent speaks
+            source = source_before(text, sentence_start, relative.start())
+    return source
+
+
+def _finite_clause_follows(text: str, cue_end: int, sentence_end: int) -> bool:
+    start = skip_spaces(text, cue_end, sentence_end)
+    phrase_end = PHRASE_END_RE.search(text, start, sentence_end)
+    return bool(
+        STRONG_VERB_RE.search(text, start, min(start + 160, phrase_end.start() if phrase_end else sentence_end))
+    )
+
+
+def documents_speak(text: str, source: Span) -> bool:
+    """A document, poll, study or data (or researchers, a court) among the source's words: a finding verb after it
+    reports ("the report found that …"); still only with a that-clause, a quote or a colon (WEAK_CUES)."""
+    return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
+
+
+def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
+    """A base-form cue ("say") needs a plural subject; otherwise it is a noun or an infinitive."""
+    subject = BASE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 60) : cue_start])
+    if not subject:
+        return False
+    word = subject.group(1).lower()
+    if word in PLURAL_SUBJECTS:
+        return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
+    if word in NOT_PLURAL_SUBJECTS:
+        return False
+    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and word not in NP_BREAK

@@ -1,0 +1,79 @@
+"""Prepositional cues whose source follows them: 'According to X, …', '…, according to X.', '…, per X.'."""
+
+from __future__ import annotations
+
+import logging
+
+from ..content import enough_words, kind, lead_start, trim_content, trim_forward
+from ..lexicon import CLAUSE_WORDS
+from ..patterns import CLAUSE_VERB_RE, COMMA_RE, QUOTE_CHARS_RE, WORD_CHAR_RE
+from ..sources import source_after
+from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from .record import around_cue
+
+log = logging.getLogger(__name__)
+
+
+# Most words in a prepositional cue's source taken up to its comma.
+MAX_PREPOSITIONAL_SOURCE_WORDS = 12
+
+
+def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'According to X, …' (the source ends at the first comma) and '…, according to X.'"""
+    text, quotes = sentence.text, sentence.quotes
+    clause = text[sentence.start : cue_start].rstrip()
+    if not clause:
+        comma = text.find(",", cue_end, sentence.end)
+        if comma < 0:
+            return None
+        source = _phrase_up_to(text, cue_end, comma) or source_after(text, cue_end, comma, allow_appositive=False)
+        if not source:
+            return None
+        content = trim_content(text, quotes, comma + 1, sentence.end)
+    else:
+        if not clause.endswith(","):
+            return None
+        comma = text.find(",", cue_end, sentence.end)
+        between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
+        if (
+            between is not None
+            and _rest_after_source(text, between[1], sentence.end) is not None
+            and (CLAUSE_VERB_RE.search(text, comma + 1, min(sentence.end, comma + 80)))
+        ):
+            source = between  # "Steyer, according to a count from the Post and Courier, has the backing of …"
+        else:
+            source = source_after(text, cue_end, sentence.end)
+        if not source:
+            return None
+        start = lead_start(text, sentence.start, cue_start, quotes)
+        content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
+        rest = _rest_after_source(text, source[1], sentence.end)
+        if rest is not None:
+            # "The goal, according to the change log, is to provide …": the statement is around the cue
+            rest_content = trim_forward(text, quotes, rest, sentence.end)
+            return around_cue(sentence, source, cue_start, cue_end, content, rest_content)
+        if not enough_words(text, *content):
+            return None
+    if content[1] <= content[0]:
+        return None
+    return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def _phrase_up_to(text: str, start: int, comma: int) -> Span | None:
+    """A prepositional cue's source running to the comma ("According to legend,", "according to a count from the
+    Post and Courier,"): a short phrase of words, no clause."""
+    span_start = skip_spaces(text, start, comma)
+    words = text[span_start:comma].split()
+    if not 1 <= len(words) <= MAX_PREPOSITIONAL_SOURCE_WORDS or not words[0][:1].isalnum():
+        return None
+    if QUOTE_CHARS_RE.search(text, span_start, comma) or any(word.lower() in CLAUSE_WORDS for word in words):
+        return None
+    return span_start, comma
+
+
+def _rest_after_source(text: str, source_end: int, sentence_end: int) -> int | None:
+    """Where the sentence goes on after a source between commas (", according to X, is …"), if it does."""
+    comma = COMMA_RE.match(text, source_end, sentence_end)
+    if not comma or not WORD_CHAR_RE.search(text, comma.end(), sentence_end):
+        return None
+    return comma.end()

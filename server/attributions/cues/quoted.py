@@ -1,0 +1,79 @@
+"""Quote first: '"…," said X.' and '"…," X said.' (a quote closing right before the cue or the source)."""
+
+from __future__ import annotations
+
+import logging
+
+from ..content import ends_in_quote, quote_content
+from ..lexicon import CLAUSE_OPENERS, CLOSE_MARKS, DETERMINERS, NP_BREAK, PLURAL_PRONOUNS
+from ..patterns import NAME_BEFORE_APPOSITION_RE
+from ..sources import source_after
+from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from .record import record
+
+log = logging.getLogger(__name__)
+
+
+# Lowercase words between a quote and a source that are no modifier of the source ('"…," and French President …').
+NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | frozenset(["and", "or", "nor", "but", "so", "then", "said"])
+
+
+def _plural_source(text: str, source: Span) -> bool:
+    words = text[source[0] : source[1]].split(",")[0].split()
+    return bool(words) and (words[-1].lower() in PLURAL_PRONOUNS or words[-1].lower().endswith("s"))
+
+
+def quote_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int, base: bool) -> RawAttribution | None:
+    """'"…," said X.': a quote closes right before the cue and the source follows it."""
+    text = sentence.text
+    quote = ends_in_quote(text, sentence.quotes, sentence.start, cue_start)
+    if quote is None:
+        return None
+    source = source_after(text, cue_end, sentence.end)
+    if source and (not base or _plural_source(text, source)):
+        content = quote_content(text, sentence.quotes, sentence.start, quote)
+        return record(sentence, source, cue_start, cue_end, content)
+    return None
+
+
+def _before_modifiers(text: str, sentence_start: int, source_start: int) -> int:
+    """Where the source begins once up to two lowercase modifiers the scan left out are taken back ('…,"
+    registered dietitian Amy Lee explained': the backward scan stops at "registered")."""
+    before = text[sentence_start:source_start].rstrip()
+    words = before.rsplit(None, 2)
+    for count in (1, 2):
+        modifiers = words[-count:]
+        if len(words) > count and all(
+            word.isalpha() and word.islower() and word not in NOT_MODIFIERS for word in modifiers
+        ):
+            head = before[: len(before) - len(" ".join(words[-count:]))].rstrip()
+            if head.endswith(CLOSE_MARKS):
+                return sentence_start + len(head) + 1
+    name = NAME_BEFORE_APPOSITION_RE.search(before)
+    if name:
+        return sentence_start + name.start(1)  # '…," Callan Spicher, vice president of …, told us'
+    return source_start
+
+
+def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'"…," he said.': a quote closes right before the source. '"Why not?" Lee asked.' reads as two sentences (a
+    capital follows "?\""): the quote ending the sentence before, right before the source, is the content too."""
+    text = sentence.text
+    start = _before_modifiers(text, sentence.start, source[0])
+    quote = ends_in_quote(text, sentence.quotes, sentence.start, start)
+    if quote is not None and text[start : source[0]].strip()[:1].isupper():
+        source = (skip_spaces(text, start, source[0]), source[1])  # the name before the apposition is the source's
+    if quote is None:
+        if text[sentence.start : source[0]].strip():
+            return None
+        window = max(0, sentence.start - 4)
+        before = text[window : sentence.start].rstrip(" \t")  # on the same line: a paragraph is no quote's cue
+        if len(before) < 2 or not before.endswith(CLOSE_MARKS) or before[-2] not in "?!":
+            return None
+        quote = sentence.quotes.ending_at(window + len(before))
+        rest = text[skip_spaces(text, cue_end, sentence.end) : sentence.end]
+        if quote is None or sentence.quotes.any_in(cue_end, sentence.end) or rest.startswith((":", *CLAUSE_OPENERS)):
+            return None  # the cue's own content follows it
+        return record(sentence, source, cue_start, cue_end, quote)
+    content = quote_content(text, sentence.quotes, sentence.start, quote)
+    return record(sentence, source, cue_start, cue_end, content)

@@ -1,0 +1,68 @@
+"""Finding cues: every reporting verb of a text in one pass, and each cue's extent (its particle, addressee and
+venue)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..lexicon import OBJECT_CUES, PARTICLE_CUES
+from ..patterns import (
+    ADDRESSEE_RE,
+    CUE_AFTER_OTHER_RE,
+    CUE_AFTER_SPACE_RE,
+    CUE_PUBLICATION_RE,
+    CUE_RE,
+    CUE_TAIL_RE,
+    MARK_THEN_QUOTE_RE,
+    PARTICLE_RES,
+)
+
+log = logging.getLogger(__name__)
+
+
+# Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
+# rest of the cap, each sentence examined for one counting as one cue.
+MAX_CUES = 20000
+
+
+def cue_matches(text: str) -> list[re.Match]:
+    """CUE_RE.finditer(text) up to MAX_CUES, ~1.6x faster. A cue is whole words, so cues never overlap and
+    finditer finds every position CUE_RE matches at: 0, or one after a non-word character, a space or another,
+    which is where the two patterns above match (their matches do not overlap either: each ends on a word
+    character and starts on a non-word one)."""
+    starts = [match.start() + 1 for match in CUE_AFTER_SPACE_RE.finditer(text)]
+    others = [match.start() + 1 for match in CUE_AFTER_OTHER_RE.finditer(text)]
+    if others:
+        starts = sorted(starts + others)
+    if CUE_RE.match(text):
+        starts.insert(0, 0)
+    # The very match finditer returns: \b looks behind pos.
+    return [CUE_RE.match(text, start) for start in starts[:MAX_CUES]]
+
+
+def colon_quote_possible(text: str, start: int, end: int) -> bool:
+    """A colon (or dash) cue needs one right before a quotation mark; without it, a cue-less stretch is skipped."""
+    return MARK_THEN_QUOTE_RE.search(text, start, end) is not None
+
+
+def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, str] | None:
+    """The cue span (verb plus addressee/venue) and the verb's lowercase form; None for a particle verb without
+    its particle."""
+    verb = cue.group().lower()
+    cue_start, cue_end = cue.start(), cue.end()
+    if verb in PARTICLE_CUES:
+        particle = PARTICLE_RES[verb].match(text[cue_end : cue_end + 8])
+        if not particle:
+            return None
+        cue_end += particle.end()
+    if verb in OBJECT_CUES:
+        addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
+        if addressee:
+            cue_end += addressee.end()
+    venue = CUE_TAIL_RE.match(text, cue_end, min(sentence_end, cue_end + 120)) or CUE_PUBLICATION_RE.match(
+        text, cue_end, min(sentence_end, cue_end + 80)
+    )
+    if venue:
+        cue_end = venue.end()
+    return cue_start, cue_end, verb
