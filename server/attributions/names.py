@@ -4,7 +4,6 @@ stripped), groups and documents that name themselves, and the longest form the a
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -27,6 +26,7 @@ from .lexicon import (
     TITLE_WORDS,
 )
 from .patterns import (
+    ALNUM_RUN_RE,
     NAME_GOES_ON_RE,
     NAME_LEAD_RE,
     PROVENANCE_RE,
@@ -37,8 +37,6 @@ log = logging.getLogger(__name__)
 
 # Most words looked for one by one with str.find (more are looked up in a set, word by word of the text).
 FIND_WORDS_MAX = 12
-# A word of the text: letters and digits, so a name stands whole in it ("Dempsey's" holds "Dempsey").
-WORD_TOKEN_RE = re.compile(r"[^\W_]+")
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
@@ -261,11 +259,11 @@ def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None
     if not words:
         return []
     windows = spans if spans is not None else [(0, len(text))]
-    tokens = {word for word in words if WORD_TOKEN_RE.fullmatch(word)} if len(words) > FIND_WORDS_MAX else set()
+    tokens = {word for word in words if ALNUM_RUN_RE.fullmatch(word)} if len(words) > FIND_WORDS_MAX else set()
     found = [
         (match.start(), match.group())
         for start, end in windows
-        for match in WORD_TOKEN_RE.finditer(text, start, end)
+        for match in ALNUM_RUN_RE.finditer(text, start, end)
         if match.group() in tokens
     ]
     found.extend(
