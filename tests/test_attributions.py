@@ -17,6 +17,7 @@ from server.attributions import (
     collect,
     cues,
     find_attributions,
+    fragments,
     lexicon,
     names,
     patterns,
@@ -650,6 +651,14 @@ _FUZZ_WORDS = [
 def test_cue_words_are_single_words_or_according_to():
     # _cue_matches relies on cues never overlapping: each is letters only (and "according to").
     assert all(w.isalpha() for w in lexicon.CUE_VERBS)
+
+
+def test_prepositional_cues_come_from_the_lexicon_in_either_case():
+    # patterns.CUE_WORDS is composed from lexicon.PREPOSITIONAL_CUES: every phrase is a cue, opening a sentence too
+    for phrase in lexicon.PREPOSITIONAL_CUES:
+        for text in (f"It fell, {phrase} the report.", f"{phrase.capitalize()} the report, it fell."):
+            assert phrase.capitalize() in [m.group().capitalize() for m in cues.cue_matches(text)], text
+    assert fragments.OPENING_MARK_RE.pattern == "[" + re.escape(fragments.OPENING_MARKS) + "]"
 
 
 def test_cue_matches_are_those_of_finditer():

@@ -83,7 +83,7 @@ def raw_attributions(
                     sentence, cues[sentence_first : min(cue_index, sentence_first + MAX_CUES_PER_SENTENCE)]
                 )
             )
-    found.extend(transcript_lines(text, paragraph_spans, {raw.paragraph for raw in found}))
+    found.extend(transcript_lines(text, quotes, paragraph_spans, {raw.paragraph for raw in found}))
     # one attribution per cue, in text order
     seen: set[Span] = set()
     unique: list[RawAttribution] = []

@@ -8,13 +8,11 @@ import logging
 from bisect import bisect_left, bisect_right
 
 from .content import kind
-from .patterns import OPENING_MARK_RE, WORD_CHAR_RE
+from .patterns import OPENING_MARK_RE, OPENING_MARKS, WORD_CHAR_RE
 from .structure import QuoteIndex, RawAttribution, Span
 
 log = logging.getLogger(__name__)
 
-# Marks that open a quotation (a straight one opens as well as closes).
-QUOTE_OPENERS = "\"“„«‘'"
 # Most characters between a split quote's cue (or source) and the quote that carries it on: the rest of the
 # sentence ("…, who runs the shop.") but no more.
 MAX_SPLIT_GAP = 120
@@ -80,7 +78,7 @@ def _fragment_kind(text: str, quotes: QuoteIndex, fragment: Span) -> str:
     """A fragment inside one quotation, opening with its mark, is direct (a paragraph of a quotation running on
     over several paragraphs opens with a mark of its own)."""
     quote = quotes.find(fragment[0])
-    if quote is not None and quote[1] >= fragment[1] and text[fragment[0]] in QUOTE_OPENERS:
+    if quote is not None and quote[1] >= fragment[1] and text[fragment[0]] in OPENING_MARKS:
         return "direct"
     return kind(text, quotes, *fragment)
 

@@ -13,6 +13,7 @@ from .lexicon import (
     PARTICLE_CUES,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
+    PREPOSITIONAL_CUES,
 )
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,9 @@ SENT_END_RE = re.compile(
 
 # Double quotation marks (curly, low-9, guillemets, straight): the ones a quote is paired on.
 QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
-# A mark that may open a quotation (a straight one opens as well as closes).
-OPENING_MARK_RE = re.compile(r"[\"“„«‘']")
+# The marks that may open a quotation (a straight one opens as well as closes), and the pattern finding one.
+OPENING_MARKS = "\"“„«‘'"
+OPENING_MARK_RE = re.compile("[" + re.escape(OPENING_MARKS) + "]")
 # British single quotes (‘…’), used only in paragraphs without double quotes.
 SINGLE_MARK_RE = re.compile(r"['‘’]")
 
@@ -86,10 +88,12 @@ WORD_CHAR_RE = re.compile(r"\w")
 # Cues: the reporting verb, its addressee, venue and time
 # ---------------------------------------------------------------------------------------------
 
-# The reporting cue regex: the prepositional cues (lexicon.PREPOSITIONAL_CUES) plus the verb list, word-bounded and
-# trie-shaped for speed.
+# The reporting cue regex: the prepositional cues (lexicon.PREPOSITIONAL_CUES, lower case or opening a sentence)
+# plus the verb list, word-bounded and trie-shaped for speed.
 CUE_WORDS = (
-    r"(?:[Aa]ccording to|[Pp]er|[Aa]s (?:noted|reported|explained|described|stated|detailed|outlined) by|"
+    "(?:"
+    + trie_pattern(sorted({cue for phrase in PREPOSITIONAL_CUES for cue in (phrase, phrase.capitalize())}))
+    + "|"
     + trie_pattern(sorted(set(CUE_VERBS)))
     + ")"
 )

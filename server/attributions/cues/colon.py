@@ -41,7 +41,9 @@ def colon_cue(sentence: Sentence, found: Found) -> None:
     found.append((colon, RawAttribution(source, cue, quote, "direct", sentence.paragraph)))
 
 
-def transcript_lines(text: str, paragraph_spans: list[Span], taken: set[int]) -> list[RawAttribution]:
+def transcript_lines(
+    text: str, quotes: QuoteIndex, paragraph_spans: list[Span], taken: set[int]
+) -> list[RawAttribution]:
     """A transcript ("ROSIE CURTS: If vouchers pass, …"): a capitalised label and a colon open each speaker's
     paragraph, the rest of it is what they said. Only in a text with at least two labelled paragraphs, never for
     the programme's own voices (host, byline, and their later surname-only labels), never in a paragraph that
@@ -72,7 +74,7 @@ def transcript_lines(text: str, paragraph_spans: list[Span], taken: set[int]) ->
         name = label.group("name")
         if index in taken or name in own_voices or name.split()[-1] in own_voices:
             continue
-        content = trim_content(text, QuoteIndex([]), label.end(), paragraph_spans[index][1])
+        content = trim_content(text, quotes, label.end(), paragraph_spans[index][1])
         if len(text[content[0] : content[1]].split()) < MIN_STATEMENT_WORDS:
             continue
         colon = text.index(":", label.end("name"))
