@@ -170,7 +170,7 @@ def clean(
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
     metadata = stage("metadata", read_metadata, root, url, page_rule, deadline)
     removals = stage("declutter", declutter, root, applied, deadline)
-    article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline)
+    article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline, metadata.title)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)
     # A photo story is readable with few words; a page of navigation is not.

@@ -1,6 +1,6 @@
-"""server.extract.header: the article's own title repeated at the top of its body goes, as in Firefox's Reader
-View, and so does a line there that is only the date; headings that are not the title, dates inside the story and
-lines that hold more than a date stay."""
+"""server.extract.header: the article's own title (the metadata stage's) repeated at the top of its body goes, as in
+Firefox's Reader View, and so does a line right after it that is only the date; headings that are not the title,
+dates with no repeated title before them, dates inside the story and lines that hold more than a date stay."""
 
 from __future__ import annotations
 
@@ -9,17 +9,19 @@ import pytest
 from server.extract import extract
 from server.extract.header import _similarity, _tokens
 from server.parse import parse
+from server.pipeline import Options, clean
 from tests.test_extract import TEXT
 
-HEAD = (
-    "<head><title>Harbour bridge to close for repairs | The Riverton Ledger</title>"
-    "<meta property='og:title' content='Harbour bridge to close for repairs'></head>"
-)
+TITLE = "Harbour bridge to close for repairs"
+HEAD = f"<head><title>{TITLE} | The Riverton Ledger</title><meta property='og:title' content='{TITLE}'></head>"
 
 
-def _article(body: str, head: str = HEAD) -> str:
-    page = f"<html>{head}<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
-    return extract(parse(page), "https://news.example/bridge").text_content()
+def _page(body: str, head: str = HEAD) -> str:
+    return f"<html>{head}<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+
+
+def _article(body: str, title: str | None = TITLE) -> str:
+    return extract(parse(_page(body)), "https://news.example/bridge", title=title).text_content()
 
 
 def test_the_title_repeated_as_the_first_heading_goes() -> None:
@@ -27,10 +29,17 @@ def test_the_title_repeated_as_the_first_heading_goes() -> None:
     assert "Harbour Bridge to close" not in text and TEXT[:60] in text
 
 
-def test_the_title_from_the_title_element_alone_is_enough() -> None:
+def test_the_pipeline_passes_the_metadata_title() -> None:
+    # The metadata stage's title is <title> without the site's name; the page's head is not read again.
     head = "<head><title>Harbour bridge to close for repairs - Riverton Ledger</title></head>"
-    text = _article(f"<h2>Harbour bridge to close for repairs</h2><p>{TEXT}</p><p>{TEXT}</p>", head)
-    assert "Harbour bridge to close" not in text
+    result = clean(_page(f"<h2>Harbour bridge to close for repairs</h2><p>{TEXT}</p><p>{TEXT}</p>", head))
+    assert result.title == TITLE
+    assert "Harbour bridge to close" not in result.text and TEXT[:60] in result.text
+    # A site rule's title selector gives the metadata title: the heading repeating it goes, the head's stays.
+    body = f"<h2 class='headline'>Council shuts the harbour bridge</h2><p>{TEXT}</p><p>{TEXT}</p>"
+    rule = {"title": [".headline"], "strip": [{"category": "other", "selectors": ["nav.menu"]}]}
+    result = clean(_page(body), "https://news.example/bridge", Options(draft_rules=(rule,)))
+    assert result.title == "Council shuts the harbour bridge" and "Council shuts" not in result.text
 
 
 @pytest.mark.parametrize(
@@ -50,9 +59,10 @@ def test_other_headings_stay(body: str) -> None:
     assert heading in text
 
 
-def test_without_a_title_nothing_goes() -> None:
-    text = _article(f"<h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p><p>{TEXT}</p>", "<head></head>")
-    assert "Harbour bridge to close for repairs" in text
+@pytest.mark.parametrize("title", [None, "", "  "])
+def test_without_a_title_nothing_goes(title: str | None) -> None:
+    text = _article(f"<h1>Harbour bridge to close for repairs</h1><p>23.10.2018</p><p>{TEXT}</p>", title)
+    assert "Harbour bridge to close for repairs" in text and "23.10.2018" in text
 
 
 @pytest.mark.parametrize(
@@ -76,6 +86,13 @@ def test_a_date_line_before_the_story_goes(line: str) -> None:
         f"<p>{TEXT}</p><p>23.10.2018</p><p>{TEXT}</p>",
         # more than a date: a dateline that opens the story
         f"<p>23.10.2018 – The council voted on Tuesday.</p><p>{TEXT}</p><p>{TEXT}</p>",
+        # a date line at the top, but no repeated title: no header to drop
+        f"<p>23.10.2018</p><p>{TEXT}</p><p>{TEXT}</p>",
+        f"<h2>Why the joints failed</h2><p>23.10.2018</p><p>{TEXT}</p>",
+        # a date line before the repeated title: only a date after it is the header's
+        f"<p>23.10.2018</p><h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p>",
+        # a date line after the title, but after the story has started
+        f"<h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p><p>23.10.2018</p><p>{TEXT}</p>",
     ],
 )
 def test_other_dates_stay(body: str) -> None:

@@ -23,7 +23,11 @@ log = logging.getLogger(__name__)
 
 
 def extract(
-    root: HtmlElement, url: str | None, content: tuple[Selector, ...] = (), deadline: Deadline | None = None
+    root: HtmlElement,
+    url: str | None,
+    content: tuple[Selector, ...] = (),
+    deadline: Deadline | None = None,
+    title: str | None = None,
 ) -> HtmlElement:
     """Return the article element. The steps, in order:
 
@@ -36,7 +40,8 @@ def extract(
        (repairs.paragraph_container);
     5. blocks repeating an earlier one dropped (repairs.drop_repeated_blocks);
     6. author boxes dropped (repairs.drop_author_boxes);
-    7. the title repeated at the article's top dropped, as the reading view shows it above (header).
+    7. the title repeated at the article's top dropped, as the reading view shows it above (header); `title` is
+       the metadata stage's.
     """
     for selector in content:
         nodes = selector.select(root)
@@ -53,5 +58,5 @@ def extract(
     article = paragraph_container(root, article, article_words)
     drop_repeated_blocks(article)
     drop_author_boxes(article)
-    drop_repeated_title(root, article)
+    drop_repeated_title(article, title)
     return article

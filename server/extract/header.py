@@ -1,9 +1,9 @@
 """The article's own header repeated at the top of its body, dropped: the reading view shows the title (and the
 byline and date) above the article, as Firefox's Reader View does (Readability.js's _headerDuplicatesTitle).
 
-The title is read from the page's head (og:title, twitter:title, <title>), the metadata stage's own sources, so
-the stage needs nothing passed in; a heading whose words are nearly all the title's is the title again, and a
-short line whose whole text is a date ('23.10.2018', 'Publiziert: 03.04.2020, 12:35') is the header's date line.
+The title is the metadata stage's (passed in by the pipeline); a heading whose words are nearly all the title's is
+the title again, and a short line after it whose whole text is a date ('23.10.2018', 'Publiziert: 03.04.2020,
+12:35') is the rest of that header. A date line with no repeated title before it is not a header: it stays.
 """
 
 from __future__ import annotations
@@ -18,15 +18,9 @@ from .constants import (
     REPEATED_TITLE_MIN_SIMILARITY,
     REPEATED_TITLE_TAGS,
 )
-from .measure import xpath
 
 log = logging.getLogger(__name__)
 
-_TITLE_SOURCES = xpath(
-    "/html/head/meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']"
-    "/@content | /html/head/title/text()",
-    smart_strings=False,
-)
 _TOKEN_RE = re.compile(r"\w++")
 # A line that is only the article's date (and time), as the header above shows it: '23.10.2018', '03.04.2020, 12:35'.
 _DATE_LINE_RE = re.compile(
@@ -37,48 +31,46 @@ _DATE_LINE_RE = re.compile(
 DATE_LINE_TAGS = frozenset({"p", "div", "span", "time"})
 
 
-def drop_repeated_title(root: HtmlElement, article: HtmlElement) -> None:
-    """Drop the first h1 or h2 near the top of the article whose words are the title's (
-    more than REPEATED_TITLE_MIN_SIMILARITY of the heading's text, by Readability.js's measure), and the first line
-    there that is only a date (the header above shows the date); only before the story has started (fewer than
-    REPEATED_TITLE_MAX_WORDS_BEFORE words of other text before it)."""
-    titles = [_tokens(title) for title in _TITLE_SOURCES(root)]
-    titles = [t for t in titles if t]
-    if not titles:
+def drop_repeated_title(article: HtmlElement, title: str | None) -> None:
+    """Drop the first h1 or h2 near the top of the article whose words are the title's (more than
+    REPEATED_TITLE_MIN_SIMILARITY of the heading's text, by Readability.js's measure), and the first line after it
+    that is only a date (the header above shows the date); only before the story has started (fewer than
+    REPEATED_TITLE_MAX_WORDS_BEFORE words of other text before the heading, and again between it and the date)."""
+    title_tokens = _tokens(title or "")
+    if not title_tokens:
         return
-    drops: list[HtmlElement] = []
-    date_line: HtmlElement | None = None
-    words_before = 0
-    title_seen = False
+    heading: HtmlElement | None = None
+    inside: HtmlElement | None = None  # a heading being walked through: its text is counted once, as a whole
+    words = 0
     for elem in article.iter():
         if not isinstance(elem.tag, str):
             continue  # a comment or processing instruction: no text of the story
-        if title_seen and any(elem in drop.iter() for drop in drops):
-            continue  # inside the dropped title
-        if elem.tag in REPEATED_TITLE_TAGS and not title_seen:
-            heading = _tokens(elem.text_content())
-            if heading and max(_similarity(title, heading) for title in titles) > REPEATED_TITLE_MIN_SIMILARITY:
-                title_seen = True
-                if elem is not article:
-                    log.debug("dropped the repeated title %r", " ".join(heading)[:80])
-                    drops.append(elem)
+        if inside is not None and inside in elem.iterancestors():
+            continue
+        inside = None
+        if heading is None and elem.tag in REPEATED_TITLE_TAGS:
+            tokens = _tokens(elem.text_content())
+            if tokens and _similarity(title_tokens, tokens) > REPEATED_TITLE_MIN_SIMILARITY:
+                if elem is article:
+                    return  # the article is the heading: nothing to drop
+                heading, inside, words = elem, elem, len((elem.tail or "").split())
                 continue
-            words_before += len(heading)
-            continue
-        if date_line is None and elem is not article and _is_date_line(elem):
-            date_line = elem
-            continue
-        if title_seen and date_line is not None:
+            inside = elem
+            words += len(tokens)
+        elif heading is not None and _is_date_line(elem):
+            log.debug("dropped the date line %r", elem.text_content().strip())
+            elem.drop_tree()
             break
+        else:
+            words += len((elem.text or "").split())
         # An element's tail is text of the story too ('<p>It <b>began</b> long before ...</p>').
-        words_before += len((elem.text or "").split()) + (len((elem.tail or "").split()) if elem is not article else 0)
-        if words_before >= REPEATED_TITLE_MAX_WORDS_BEFORE:
+        if elem is not article:
+            words += len((elem.tail or "").split())
+        if words >= REPEATED_TITLE_MAX_WORDS_BEFORE:
             break
-    if date_line is not None and not any(date_line in drop.iter() for drop in drops):
-        log.debug("dropped the date line %r", date_line.text_content().strip())
-        drops.append(date_line)
-    for elem in drops:
-        elem.drop_tree()
+    if heading is not None:
+        log.debug("dropped the repeated title %r", " ".join(heading.text_content().split())[:80])
+        heading.drop_tree()
 
 
 def _is_date_line(elem: HtmlElement) -> bool:
