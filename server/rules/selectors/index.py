@@ -1,0 +1,261 @@
+"""PageIndex: what a page holds (ids, classes, attribute values, text), gathered once per request, and the RE2
+sets that look up the rules' literal patterns in its text in one sweep."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+import re2
+from lxml import etree
+from lxml.html import HtmlElement
+
+if TYPE_CHECKING:
+    from .selector import Selector
+
+log = logging.getLogger(__name__)
+
+# A leading-literal pattern (Selector.literal_patterns) starts with this: it is looked up in the text nodes' heads.
+HEAD_MARK = "\\x00(?:"
+# How much of each text node, once stripped, the heads hold: leading literals are at most this long.
+HEAD_CHARS = 100
+_HEAD = itemgetter(slice(HEAD_CHARS))
+# An RE2 set of literal patterns: (set, its patterns, the pattern of each index).
+_LiteralSet = tuple["re2.Set", frozenset[str], tuple[str, ...]]
+
+# ("id", v), ("class", v), ("tag", name), ("attr", name) or ("attr", name, operator, value).
+Key = tuple[str, ...]
+
+
+class PageIndex:
+    """What a page holds, gathered once per request: ids and classes up front; tags, attribute values and
+    text only when a selector asks."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.ids = frozenset(_ALL_IDS(root))
+        self._class_values = _ALL_CLASSES(root)
+        self.classes = frozenset(" ".join(self._class_values).split())
+        self._tags: dict[str, bool] = {}
+        self._attributes: dict[str, tuple[frozenset[str], str]] = {}
+        self._texts: list[str] | None = None
+        self._joins: list[str] = []
+        self._stale = False
+        self._joined: list[bytes | None] = [None, None]  # indexed by heads (False, True)
+        # use_literals()'s RE2 sets, for the whole text and for the heads: (set, its patterns, the pattern of each
+        # index); the patterns found in the text since (a removal only adds those it joins).
+        self._sets: list[_LiteralSet | None] = [None, None]
+        self._present: list[set[str] | None] = [None, None]
+        self._held: dict[str, bool] = {}
+
+    def has(self, key: Key) -> bool:
+        kind, value = key[0], key[1]
+        if kind == "id":
+            return value in self.ids
+        if kind == "class":
+            return value in self.classes
+        if kind == "tag":
+            if value not in self._tags:
+                # The C iterator stops at the first such element.
+                self._tags[value] = next(self.root.iter(value), None) is not None
+            return self._tags[value]
+        values, joined = self._attribute(value)
+        if len(key) == 2:
+            return bool(values)
+        operator, wanted = key[2], key[3]
+        # Substring tests on the joined values, one C call each; a hit across a newline only lets the selector run.
+        if operator == "*=":
+            return wanted in joined
+        if operator == "^=":
+            return f"\n{wanted}" in f"\n{joined}"
+        if operator == "$=":
+            return f"{wanted}\n" in f"{joined}\n"
+        if operator == "=":
+            return wanted in values
+        test = ATTRIBUTE_TESTS[operator]
+        return any(test(v, wanted) for v in values)
+
+    def attribute_values(self, name: str) -> str:
+        """The values of one attribute across the page, joined by newlines."""
+        return self._attribute(name)[1]
+
+    def _attribute(self, name: str) -> tuple[frozenset[str], str]:
+        """The values of one attribute across the page, as a set and newline-joined; one sweep per name."""
+        if name not in self._attributes:
+            known = {"id": self.ids, "class": self._class_values}  # already at hand
+            values = known[name] if name in known else _attribute_values(name)(self.root)
+            self._attributes[name] = (frozenset(values), "\n".join(values))
+        return self._attributes[name]
+
+    def texts(self) -> list[str]:
+        """The page's text nodes as gathered (once; after a removal they may be stale, see drop())."""
+        if self._texts is None:
+            self._texts = _ALL_TEXT_PLAIN(self.root)
+        return self._texts
+
+    def joins(self) -> list[str]:
+        """The texts drop() joined since texts() was gathered: what the page's text holds that texts() does not."""
+        return self._joins
+
+    @property
+    def stale(self) -> bool:
+        """Whether a removal changed the text since texts() was gathered."""
+        return self._stale
+
+    def refresh(self) -> None:
+        """Gather the text again after removals (only when a text test found something, to know where)."""
+        self._texts, self._joined, self._joins, self._stale = None, [None, None], [], False
+
+    def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
+        """The text nodes at these positions of a fresh texts(), with their elements: one sweep in C, no object
+        for the others; past a few positions, all nodes with their elements (the position tests cost per node each)."""
+        if len(positions) > _MAX_POSITION_TESTS:
+            nodes = _ALL_TEXT_NODES(self.root)
+            return [nodes[i] for i in positions]
+        tests = " or ".join(f"position() = {i + 1}" for i in positions)
+        return etree.XPath(f"(//text())[{tests}]")(self.root)
+
+    def joined(self, heads: bool) -> bytes:
+        """The text nodes joined by NUL bytes as UTF-8 (NUL never occurs in a literal, so none is found across two
+        nodes); with heads, each node's first HEAD_CHARS characters once its leading whitespace is stripped, each
+        after a NUL (what a pattern anchored at the start can begin with is there, in a fraction of the text)."""
+        if self._joined[heads] is None:
+            texts = self.texts()
+            text = "\0" + "\0".join(map(_HEAD, map(str.lstrip, texts))) if heads else "\0".join(texts)
+            self._joined[heads] = text.encode("utf-8", "surrogatepass")
+        return self._joined[heads]
+
+    def use_literals(self, selectors: Iterable[Selector]) -> None:
+        """Look up the literal patterns of all these selectors in one sweep of the page's text (an RE2 set; the
+        leading ones in one sweep of the heads) the first time one of them asks, instead of one per selector."""
+        self.use_patterns(literal_patterns(selectors))
+
+    def use_patterns(self, patterns: tuple[str, ...]) -> None:
+        """use_literals() with the selectors' literal patterns gathered already (a rule file keeps its own)."""
+        self._sets = list(_literal_sets(patterns))
+
+    def holds(self, pattern: str) -> bool:
+        """Whether the page's text holds a match of a literal pattern (see Selector.literal_patterns)."""
+        heads = pattern.startswith(HEAD_MARK)
+        entry = self._sets[heads]
+        if entry is not None and pattern in entry[1]:
+            if self._present[heads] is None:
+                # The texts may have been gathered before a removal: what it joined is looked up too.
+                subjects = (self.joined(heads), *(_subject(join, heads) for join in self._joins))
+                self._present[heads] = {entry[2][i] for subject in subjects for i in entry[0].Match(subject) or ()}
+            return pattern in self._present[heads]
+        if pattern not in self._held:
+            regex = literal_regex(pattern)
+            self._held[pattern] = regex.search(self.joined(heads)) is not None or any(
+                regex.search(_subject(join, heads)) for join in self._joins
+            )
+        return self._held[pattern]
+
+    def drop(self, node: HtmlElement) -> None:
+        """Remove a node (its tail stays) and keep the text lookups sound without gathering the text again: what
+        was found stands (text only went away), and the one text the removal joins is kept aside (joins()) and
+        looked up for the literals; the text is gathered again only when a text test finds something."""
+        previous, parent = node.getprevious(), node.getparent()
+        had_tail = bool(node.tail)
+        node.drop_tree()
+        self._stale = True
+        text = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+        if not (had_tail and text):
+            return  # no text moved: the texts gathered still hold all the page's text
+        self._joins.append(text)
+        self._held.clear()
+        for heads in (False, True):
+            entry, present = self._sets[heads], self._present[heads]
+            if entry is not None and present is not None:
+                present.update(entry[2][i] for i in entry[0].Match(_subject(text, heads)) or ())
+
+    def forget_text(self) -> None:
+        """Called after a removal: dropping a node can join two text nodes into a new one."""
+        self.refresh()
+        self._present = [None, None]
+        self._held.clear()
+
+
+def _subject(text: str, heads: bool) -> bytes:
+    """A text as PageIndex.joined() holds it: whole, or its head after a NUL."""
+    return (("\0" + _HEAD(text.lstrip())) if heads else text).encode("utf-8", "surrogatepass")
+
+
+_ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
+_ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
+_ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
+_ALL_TEXT_NODES = etree.XPath("//text()")  # each with its element (getparent())
+# Position tests in one text_nodes() XPath before all nodes are fetched instead: each test is run on every node.
+_MAX_POSITION_TESTS = 4
+
+
+# Bounded: a request's draft rules may name any attribute, and the pipeline processes live long.
+@lru_cache(maxsize=256)
+def _attribute_values(name: str) -> etree.XPath:
+    return etree.XPath(f"//*/@{name}", smart_strings=False)
+
+
+# CSS attribute operators as string tests, for ruling a selector out before its XPath runs.
+ATTRIBUTE_TESTS = {
+    "=": lambda value, wanted: value == wanted,
+    "~=": lambda value, wanted: wanted in value.split(),
+    "|=": lambda value, wanted: value == wanted or value.startswith(wanted + "-"),
+    "^=": lambda value, wanted: value.startswith(wanted),
+    "$=": lambda value, wanted: value.endswith(wanted),
+    "*=": lambda value, wanted: wanted in value,
+}
+
+
+def index_page(root: HtmlElement) -> PageIndex:
+    return PageIndex(root)
+
+
+def nodes_at(joined: bytes, literal: re2._Regexp) -> list[int]:
+    """The indexes of the NUL-separated text nodes in which the regex finds a match, in order."""
+    found: list[int] = []
+    node, position = 0, 0
+    for match in literal.finditer(joined):
+        node += joined.count(b"\0", position, match.start())
+        position = match.start()
+        if not found or found[-1] != node:
+            found.append(node)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def literal_regex(pattern: str) -> re2._Regexp:
+    return re2.compile(pattern.encode(), _literal_options())
+
+
+def literal_patterns(selectors: Iterable[Selector]) -> tuple[str, ...]:
+    """The distinct literal patterns of some selectors, in order (see Selector.literal_patterns)."""
+    return tuple(dict.fromkeys(pattern for selector in selectors for pattern in selector.literal_patterns))
+
+
+@lru_cache(maxsize=256)
+def _literal_sets(patterns: tuple[str, ...]) -> tuple[_LiteralSet | None, _LiteralSet | None]:
+    """The RE2 sets of some literal patterns: those looked up in the whole text, and the leading ones (heads)."""
+    full = tuple(dict.fromkeys(p for p in patterns if not p.startswith(HEAD_MARK)))
+    heads = tuple(dict.fromkeys(p for p in patterns if p.startswith(HEAD_MARK)))
+    return (_literal_set(full) if full else None, _literal_set(heads) if heads else None)
+
+
+@lru_cache(maxsize=256)
+def _literal_set(patterns: tuple[str, ...]) -> _LiteralSet:
+    """An RE2 set of literal patterns, compiled once per rule combination (a site rule with the generic layer)."""
+    literal_set = re2.Set.SearchSet(_literal_options())
+    for pattern in patterns:
+        literal_set.Add(pattern.encode())
+    literal_set.Compile()
+    return literal_set, frozenset(patterns), patterns
+
+
+@cache
+def _literal_options() -> re2.Options:
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False
+    return options

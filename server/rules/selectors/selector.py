@@ -1,0 +1,193 @@
+"""Selector: one compiled rule selector, and how it finds its matches on a page."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import re2
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .index import HEAD_MARK, Key, PageIndex, literal_regex, nodes_at
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One compiled selector from a rule file."""
+
+    source: str
+    xpath: etree.XPath
+    keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
+    text_re: re2._Regexp | None  # RE2: linear in the text, whoever wrote the pattern
+    # Groups of lowercase strings: any text match contains one string of every group. One sweep of the page's
+    # text for all groups of all selectors (PageIndex.use_literals) rules most pages out before any regex runs.
+    text_literals: tuple[tuple[str, ...], ...] = ()
+    # The literals every text match starts with once stripped (pattern anchored at the start), see leading_literals.
+    head_literals: tuple[str, ...] = ()
+    # uBlock's ':upward(selector)' at the end: each match stands for its closest ancestor passing this test. With a
+    # text test, the match is a label: the innermost element the CSS names whose whole text the pattern matches.
+    upward: frozenset[str] | etree.XPath | None = None
+    # A list of one tag's attribute tests ('a[href*="x"], a[href^="y"]'): (tag, attribute, a regex finding the
+    # passing values in the page's newline-joined values of that attribute), one scan instead of a sweep per test.
+    attribute_scan: tuple[str, str, re2._Regexp] | None = None
+    # A ':has-text' selector's CSS as a test of one element: the tag names of a plain tag list ('p, div'), an
+    # XPath on the self axis for other selectors without combinators; None: the CSS is evaluated on the page.
+    self_test: frozenset[str] | etree.XPath | None = None
+
+    def may_match(self, index: PageIndex) -> bool:
+        return self.keys is None or any(index.has(key) for key in self.keys)
+
+    def select(self, root: HtmlElement, index: PageIndex | None = None) -> list[HtmlElement]:
+        """Matches in document order; with ':has-text', every match holding a text node that matches."""
+        if index is not None and not self.may_match(index):
+            return []
+        return self.evaluate(root, index)
+
+    @cached_property
+    def literal_patterns(self) -> tuple[str, ...]:
+        """One RE2 pattern per literal group, matching any of its literals in any case (RE2's own case folding,
+        as the text pattern has it): a text node the pattern matches holds a match of each."""
+        if self.head_literals:
+            return (HEAD_MARK + "|".join(re2.escape(literal) for literal in self.head_literals) + ")",)
+        return tuple(
+            "|".join(re2.escape(literal) for literal in group)
+            for group in self.text_literals
+            if not any("\u0307" in literal for literal in group)  # lower() spelled 'İ' as two letters
+        )
+
+    def evaluate(
+        self, root: HtmlElement, index: PageIndex | None = None, max_words: int | None = None
+    ) -> list[HtmlElement]:
+        """select() without the key prefilter, for a caller whose SelectorPlan has applied it already. With
+        max_words, a ':has-text' selector may leave out matches of more words (the caller skips them anyway)."""
+        if self.upward is None:
+            return self._evaluate(root, index, max_words)
+        found: dict[HtmlElement, None] = {}
+        for node in self._evaluate(root, index, None):
+            for ancestor in node.iterancestors():
+                if _passes(self.upward, ancestor):
+                    found[ancestor] = None
+                    break
+                if ancestor is root:
+                    break
+        return sorted(found, key=_document_position) if len(found) > 1 else list(found)
+
+    def _evaluate(self, root: HtmlElement, index: PageIndex | None, max_words: int | None) -> list[HtmlElement]:
+        if self.attribute_scan is not None:
+            return self._scan_attribute(root, index if index is not None and index.root is root else None)
+        if self.text_re is None:
+            return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
+        index = index if index is not None and index.root is root else PageIndex(root)
+        # Sound: a matching text node holds a literal of every group, and the page's text holds every text node.
+        if not all(index.holds(pattern) for pattern in self.literal_patterns):
+            return []
+        matched = self._matching_texts(root, index)
+        if not matched:
+            return []
+        if self.self_test is not None:
+            return self._holders(matched, root, max_words)
+        candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
+        members = set(candidates)
+        hits: set[HtmlElement] = set()
+        for text in matched:
+            element = text.getparent()
+            while element is not None and element not in hits:
+                if element in members:
+                    hits.add(element)
+                element = element.getparent()
+        return [n for n in candidates if n in hits]
+
+    def _scan_attribute(self, root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
+        """The elements of the tag whose attribute value passes a test: the passing values found by one regex scan
+        of the page's values of that attribute (which PageIndex gathers once), then the tag's elements holding
+        one of them."""
+        tag, name, values_re = self.attribute_scan
+        joined = (index or PageIndex(root)).attribute_values(name)
+        passing = set()
+        for match in values_re.finditer(joined):
+            start = joined.rfind("\n", 0, match.start()) + 1
+            end = joined.find("\n", match.end())
+            passing.add(joined[start : end if end >= 0 else len(joined)])
+        if not passing:
+            return []
+        return [element for element in root.iter(tag) if element.get(name) in passing]
+
+    def _holders(
+        self, matched: list[etree._ElementUnicodeResult], root: HtmlElement, max_words: int | None
+    ) -> list[HtmlElement]:
+        """The elements above the matched text nodes that pass the CSS test, found by walking up from each
+        node instead of evaluating a broad selector ('p, div') over the whole page; in document order. The walk
+        stops at the first holder of more than max_words words: every element above it holds more."""
+        test = self.self_test
+        seen: set[HtmlElement] = set()
+        hits: list[HtmlElement] = []
+        if self.upward is not None:
+            return self._labels(matched, root)
+        for text in matched:
+            element = text.getparent()
+            while element is not None and element not in seen:
+                seen.add(element)
+                if _passes(test, element):
+                    if max_words is not None and len(element.text_content().split(None, max_words)) > max_words:
+                        break
+                    hits.append(element)
+                if element is root:
+                    break
+                element = element.getparent()
+        return sorted(hits, key=_document_position) if len(hits) > 1 else hits
+
+    def _labels(self, matched: list[etree._ElementUnicodeResult], root: HtmlElement) -> list[HtmlElement]:
+        """With ':upward()', a text test names a label (a heading, a caption line): the innermost element passing
+        the CSS test above a matched text node, when that node is all its text; ':upward()' then climbs from it."""
+        hits: dict[HtmlElement, None] = {}
+        for text in matched:
+            element = text.getparent()
+            while element is not None and not _passes(self.self_test, element):
+                element = None if element is root else element.getparent()
+            if element is not None and element.text_content().split() == text.split():
+                hits[element] = None
+        return list(hits)
+
+    def _matching_texts(self, root: HtmlElement, index: PageIndex) -> list[etree._ElementUnicodeResult]:
+        """The text nodes the pattern matches. Only those holding a literal of the first group can: found where
+        the joined text holds one (one RE2 sweep), the node counted by the NUL bytes before it. Texts gathered
+        before removals answer 'none' soundly (with the texts the removals joined); a match is looked up again
+        on fresh text, to know which node holds it."""
+        hits = self._hits(index)
+        if not hits and not any(self.text_re.search(join) for join in index.joins()):
+            return []
+        if index.stale:
+            index.refresh()
+            hits = self._hits(index)
+        return index.text_nodes(hits) if hits else []
+
+    def _hits(self, index: PageIndex) -> list[int]:
+        """Positions in texts() of the text nodes the pattern matches."""
+        texts = index.texts()
+        if self.literal_patterns:
+            joined = index.joined(bool(self.head_literals))
+            candidates: Iterable[int] = nodes_at(joined, literal_regex(self.literal_patterns[0]))
+        else:
+            candidates = range(len(texts))
+        search = self.text_re.search
+        return [i for i in candidates if search(texts[i])]
+
+
+def _passes(test: frozenset[str] | etree.XPath, element: HtmlElement) -> bool:
+    """Whether an element passes a Selector.self_test."""
+    return element.tag in test if isinstance(test, frozenset) else bool(test(element))
+
+
+def _document_position(element: HtmlElement) -> list[int]:
+    """The child indexes from the root down to an element: sorting by them is sorting in document order."""
+    path = []
+    parent = element.getparent()
+    while parent is not None:
+        path.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    return path[::-1]

@@ -1,0 +1,86 @@
+"""'xpath:' rules: compiled once, their EXSLT re:test served by RE2."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from lxml import etree
+
+from ...errors import RuleError
+from .linear_regex import compile_linear
+
+log = logging.getLogger(__name__)
+
+# EXSLT regular expressions (re:test) for XPath rules that must match text patterns; served by RE2, not lxml's.
+_EXSLT_REGEXP = "http://exslt.org/regular-expressions"
+_XPATH_NAMESPACES = {"re": _EXSLT_REGEXP}
+# An EXSLT call in an XPath rule: only re:test is served (re:match and re:replace return strings no selector needs).
+_XPATH_REGEX_CALL_RE = re.compile(r"\bre:([\w-]++)\s*+\(")
+
+
+def compile_xpath_rule(source: str, expression: str) -> etree.XPath:
+    """An XPath rule, its EXSLT re:test served by RE2 (lxml's own runs Python's backtracking re). Each re:test
+    pattern must be a literal, compiled here: a bad one fails at load, and no page can supply a pattern."""
+    for call in _XPATH_REGEX_CALL_RE.finditer(expression):
+        if call.group(1) != "test":
+            raise RuleError(f"selector {source!r}: re:{call.group(1)}() is not supported in rules; use re:test()")
+        arguments = _call_arguments(expression, call.end())
+        literals = [_xpath_literal(argument) for argument in arguments[1:]]
+        if len(arguments) not in (2, 3) or None in literals:
+            raise RuleError(f"selector {source!r}: re:test(value, 'pattern'[, 'flags']) takes a literal pattern")
+        flags = literals[1] if len(literals) > 1 else ""
+        if set(flags) - {"i", "g"}:
+            raise RuleError(f"selector {source!r}: re:test flags {flags!r}: only 'i' is supported")
+        try:
+            compile_linear(literals[0], ignore_case="i" in flags)
+        except ValueError as exc:
+            raise RuleError(f"selector {source!r}: {exc}") from exc
+    try:
+        return etree.XPath(
+            expression, namespaces=_XPATH_NAMESPACES, regexp=False, extensions={(_EXSLT_REGEXP, "test"): _xpath_re_test}
+        )
+    except etree.XPathSyntaxError as exc:
+        raise RuleError(f"selector {source!r}: invalid XPath: {exc}") from exc
+
+
+def _call_arguments(expression: str, start: int) -> list[str]:
+    """The top-level arguments of the call whose '(' ends just before start, as source text."""
+    arguments, depth, quote, begin = [], 0, "", start
+    for i in range(start, len(expression)):
+        char = expression[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif char == "," and not depth:
+            arguments.append(expression[begin:i].strip())
+            begin = i + 1
+        elif char == ")":
+            return [*arguments, expression[begin:i].strip()]
+    return []
+
+
+def _xpath_literal(argument: str) -> str | None:
+    """The string an XPath literal argument spells, None when the argument is not a literal."""
+    if (
+        len(argument) >= 2
+        and argument[0] == argument[-1]
+        and argument[0] in "'\""
+        and argument[0] not in argument[1:-1]
+    ):
+        return argument[1:-1]
+    return None
+
+
+def _xpath_re_test(_context: object, value: object, pattern: str, flags: str = "") -> bool:
+    """EXSLT re:test(string, pattern, flags) on RE2, with the literal pattern compile_xpath_rule checked at load."""
+    if isinstance(value, list):
+        value = value[0] if value else ""  # a node-set argument: its first node's string value, as XPath does
+    if isinstance(value, etree._Element):
+        value = value.xpath("string()")
+    return compile_linear(str(pattern), ignore_case="i" in flags).search(str(value)) is not None
