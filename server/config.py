@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,20 @@ def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def _env_networks(name: str) -> tuple[str, ...]:
+    """Comma-separated IP addresses or networks (10.0.0.0/8), or '*' for any; each written as ipaddress writes it."""
+    networks = []
+    for item in (part.strip() for part in os.environ.get(name, "").split(",")):
+        if item == "*":
+            networks.append(item)
+        elif item:
+            try:
+                networks.append(str(ipaddress.ip_network(item, strict=False)))
+            except ValueError:
+                raise ValueError(f"{name}: {item!r} is not an IP address or network (10.0.0.0/8), nor *") from None
+    return tuple(networks)
+
+
 def _env_float(name: str, default: float) -> float:
     value = os.environ.get(name, "")
     return float(value) if value.strip() else default
@@ -45,6 +60,9 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     # Names the Host header may carry ("*": any); the defaults serve the 127.0.0.1 bind of `make serve`.
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+    # The proxies in front (addresses or networks, "*": any peer) whose X-Forwarded-For names the client; none
+    # by default, so a client cannot choose the address its requests are logged under.
+    trusted_proxies: tuple[str, ...] = ()
     rules_dir: Path = field(default=RULES_DIR)
     # The service's log lines (server/logs.py): LOG_FORMAT text or json, LOG_LEVEL (gunicorn's name for it too).
     log_format: str = "text"
@@ -62,6 +80,7 @@ class Settings:
             token=os.environ.get("DECLUTTER_TOKEN") or None,
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             allowed_hosts=tuple(h.strip().lower() for h in hosts.split(",") if h.strip()) or cls.allowed_hosts,
+            trusted_proxies=_env_networks("DECLUTTER_TRUSTED_PROXIES"),
             rules_dir=Path(os.environ.get("DECLUTTER_RULES_DIR", str(RULES_DIR))),
             log_format=_env_choice("LOG_FORMAT", cls.log_format, LOG_FORMATS),
             log_level=_env_choice("LOG_LEVEL", cls.log_level, LOG_LEVELS),

@@ -78,6 +78,8 @@ control_socket_disable = True
 # The app writes one line per request itself, with its id, route and stage times (server/web/access.py).
 accesslog = None
 errorlog = "-"
+# gunicorn takes X-Forwarded-Proto only from the proxies the app takes X-Forwarded-For from (none by default).
+forwarded_allow_ips = ",".join(_settings.trusted_proxies)
 loglevel = _settings.log_level
 # Every line in LOG_FORMAT (text, or JSON lines), gunicorn's own too (server/logs.py).
 logconfig_dict = logging_config(_settings.log_format, _settings.log_level)

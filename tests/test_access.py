@@ -4,11 +4,13 @@ that keep web pages off a local service, and no fetching."""
 from __future__ import annotations
 
 import http.server
+import logging
 import threading
 from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+from flask import request
 from flask.testing import FlaskClient
 
 from server.config import Settings
@@ -236,6 +238,68 @@ def test_allowed_hosts_come_from_the_environment(monkeypatch):
     assert client.get("/rules", headers={"Host": "reader.example:443"}).status_code == 200
     assert client.get("/rules", headers={"Host": "localhost"}).status_code == 400
     assert client_for(allowed_hosts=("*",)).get("/rules", headers={"Host": "any.example"}).status_code == 200
+
+
+# --- the client's address behind a proxy (DECLUTTER_TRUSTED_PROXIES) -----------------------------------
+
+
+def _logged_client(caplog, client: FlaskClient, peer: str, headers: dict[str, str]) -> str:
+    """The client address the request's log line names, for a request from `peer` with these headers."""
+    caplog.clear()
+    answer = client.get("/healthz", headers=headers, environ_base={"REMOTE_ADDR": peer})
+    assert answer.status_code == 200
+    (record,) = [record for record in caplog.records if record.name == "server.web.access"]
+    return record.fields["client"]
+
+
+SPOOFED = {"X-Forwarded-For": "203.0.113.66", "X-Forwarded-Proto": "https"}
+
+
+def test_without_trusted_proxies_a_forwarded_for_header_is_ignored(caplog):
+    caplog.set_level(logging.INFO, logger="server.web.access")
+    client = client_for()
+    assert _logged_client(caplog, client, "198.51.100.7", SPOOFED) == "198.51.100.7"
+    assert _logged_client(caplog, client, "127.0.0.1", SPOOFED) == "127.0.0.1"  # not even from loopback
+    assert _logged_client(caplog, client, "198.51.100.7", {}) == "198.51.100.7"
+
+
+def test_a_trusted_proxy_names_the_client_and_no_one_else_can(caplog):
+    caplog.set_level(logging.INFO, logger="server.web.access")
+    client = client_for(trusted_proxies=("10.0.0.0/8", "::1"))
+    # The last entry is the one the proxy added; what the client sent before it is ignored.
+    chain = {"X-Forwarded-For": "203.0.113.66, 192.0.2.44"}
+    assert _logged_client(caplog, client, "10.1.2.3", chain) == "192.0.2.44"
+    assert _logged_client(caplog, client, "::1", SPOOFED) == "203.0.113.66"
+    assert _logged_client(caplog, client, "::ffff:10.0.0.9", SPOOFED) == "203.0.113.66"  # dual-stack listener
+    assert _logged_client(caplog, client, "10.1.2.3", {}) == "10.1.2.3"  # no header: the proxy itself
+    for stranger in ("198.51.100.7", "11.0.0.1", "127.0.0.1", "::2"):
+        assert _logged_client(caplog, client, stranger, SPOOFED) == stranger
+    assert _logged_client(caplog, client_for(trusted_proxies=("*",)), "198.51.100.7", chain) == "192.0.2.44"
+
+
+def test_a_trusted_proxy_names_the_scheme_too():
+    client = client_for(trusted_proxies=("10.0.0.0/8",))
+    seen = {}
+
+    @client.application.before_request
+    def note_scheme() -> None:
+        seen["scheme"] = request.scheme
+
+    client.get("/healthz", headers=SPOOFED, environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert seen["scheme"] == "https"
+    client.get("/healthz", headers=SPOOFED, environ_base={"REMOTE_ADDR": "198.51.100.7"})
+    assert seen["scheme"] == "http"
+
+
+def test_trusted_proxies_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DECLUTTER_TRUSTED_PROXIES", " 127.0.0.1 , 10.0.0.0/8,fd00::/8, 192.168.1.7/24 ")
+    assert Settings.from_env().trusted_proxies == ("127.0.0.1/32", "10.0.0.0/8", "fd00::/8", "192.168.1.0/24")
+    monkeypatch.delenv("DECLUTTER_TRUSTED_PROXIES")
+    assert Settings.from_env().trusted_proxies == ()
+    for bad in ("nginx", "10.0.0.0/33", "1", "127.0.0.1 10.0.0.1"):
+        monkeypatch.setenv("DECLUTTER_TRUSTED_PROXIES", bad)
+        with pytest.raises(ValueError, match="DECLUTTER_TRUSTED_PROXIES"):
+            Settings.from_env()
 
 
 # --- no fetching (SSRF) ------------------------------------------------------------------------------

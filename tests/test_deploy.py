@@ -5,6 +5,7 @@ service's, and the Kubernetes manifests (the Kubernetes schema, then how the obj
 from __future__ import annotations
 
 import fnmatch
+import ipaddress
 import json
 import os
 import re
@@ -238,6 +239,26 @@ def test_compose_runs_the_image_behind_nginx_with_the_shipped_config():
     assert proxy["environment"]["DECLUTTER_UPSTREAM"] == f"declutter:{port}"
 
 
+def compose_default(value: str) -> str:
+    """A compose value with each ${NAME:-default} as compose fills it when NAME is unset."""
+    return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
+
+
+def test_compose_trusts_the_forwarded_for_of_its_own_network_only(monkeypatch):
+    """The service takes X-Forwarded-For from the compose network nginx is on, a network both services are on
+    and nothing else; its value is a valid DECLUTTER_TRUSTED_PROXIES."""
+    compose = yaml.safe_load(COMPOSE.read_text())
+    service, proxy = compose["services"]["declutter"], compose["services"]["nginx"]
+    monkeypatch.setenv(
+        "DECLUTTER_TRUSTED_PROXIES", compose_default(service["environment"]["DECLUTTER_TRUSTED_PROXIES"])
+    )
+    trusted = Settings.from_env().trusted_proxies
+    (subnet,) = [compose_default(item["subnet"]) for item in compose["networks"]["default"]["ipam"]["config"]]
+    assert trusted == (subnet,) and "*" not in trusted
+    assert "networks" not in service and "networks" not in proxy  # both on the default network only
+    assert nginx_directive("proxy_set_header X-Forwarded-For") == ["$remote_addr"]
+
+
 def kubernetes_documents() -> list[dict]:
     return [doc for path in sorted(K8S.glob("*.yaml")) for doc in yaml.safe_load_all(path.read_text()) if doc]
 
@@ -293,6 +314,9 @@ def test_the_kubernetes_objects_fit_together():
     ports = {port["name"]: port["containerPort"] for port in container["ports"]}
     env = {item["name"]: item.get("value") for item in container["env"]}
     assert str(ports["http"]) == env["PORT"] == image_env()["PORT"]
+    # The ingress controller's addresses, a network (never '*': any pod in the cluster can reach the Service).
+    trusted = [item.strip() for item in env["DECLUTTER_TRUSTED_PROXIES"].split(",")]
+    assert trusted and all(ipaddress.ip_network(item).num_addresses > 1 for item in trusted)
     assert any(port["targetPort"] in ("http", ports["http"]) for port in service["spec"]["ports"])
     for probe in ("readinessProbe", "livenessProbe"):
         check = container[probe]["httpGet"]

@@ -47,6 +47,9 @@ SLOW_CLIENTS = 300
 TRICKLE_SECONDS = 20.0
 # gunicorn's access log names each request's path, query, status and the X-Request-ID it received.
 ACCESS_FORMAT = "%(m)s %(U)s %(q)s %(s)s %({x-request-id}i)s"
+# nginx reaches the service from 127.0.0.1; a client elsewhere on loopback stands for one on the network.
+PROXY_ADDRESS = "127.0.0.1"
+CLIENT_ADDRESS = "127.0.0.5"
 
 
 def render_site_config(values: dict[str, str]) -> str:
@@ -118,6 +121,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, 
     directory = tmp_path_factory.mktemp("gunicorn")
     access = directory / "access.log"
     with serve(
+        # nginx connects from 127.0.0.1: its X-Forwarded-For names the client; the app's own lines, as JSON.
+        env={"DECLUTTER_TRUSTED_PROXIES": PROXY_ADDRESS, "LOG_LEVEL": "info", "LOG_FORMAT": "json"},
         log=directory / "gunicorn.log",
         extra_args=("--access-logfile", str(access), "--access-logformat", ACCESS_FORMAT),
     ) as server:
@@ -191,6 +196,38 @@ def test_requests_pass_through_with_host_and_request_id(proxy: Proxy, service: t
     # The client's Host reaches the service, whose allowed-hosts check still applies behind the proxy.
     refused = call(proxy.port, "GET", "/rules", headers={"Host": "rebind.attacker.example"})
     assert refused.status == 400 and refused.json()["error"]["code"] == "host_not_allowed"
+
+
+def service_logged_client(server: Server, request_id: str, *, timeout: float = 5.0) -> str | None:
+    """The client address of the service's own log line (JSON) for the request with this id."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in server.log.read_text().splitlines():
+            record = json.loads(line) if line.startswith("{") else {}
+            if record.get("request_id") == request_id:
+                return record["client"]
+        time.sleep(0.05)
+    return None
+
+
+def test_the_service_logs_the_client_nginx_saw_never_a_forwarded_for_it_was_sent(
+    proxy: Proxy, service: tuple[Server, Path]
+):
+    """With DECLUTTER_TRUSTED_PROXIES naming nginx's address, the service logs the address nginx took the request
+    from, not the one the client wrote in X-Forwarded-For; sent straight to the service, the same header from an
+    address that is not the proxy's is ignored."""
+    server, _ = service
+    for port, via in ((proxy.port, "proxy"), (server.port, "direct")):
+        request_id = f"{via}-{uuid.uuid4().hex}"
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(CLIENT_ADDRESS, 0))
+        try:
+            headers = {"Host": "127.0.0.1", "X-Request-ID": request_id, "X-Forwarded-For": "203.0.113.66"}
+            connection.request("GET", "/healthz", headers=headers)
+            assert connection.getresponse().status == 200
+        finally:
+            connection.close()
+        assert service_logged_client(server, request_id) == CLIENT_ADDRESS, via
+    assert re.search(rf"^{re.escape(CLIENT_ADDRESS)} .* id=proxy-", proxy.access_log, flags=re.MULTILINE)
 
 
 def test_an_unusable_request_id_is_replaced_by_nginx_own(proxy: Proxy, service: tuple[Server, Path]):

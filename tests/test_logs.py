@@ -22,7 +22,7 @@ from tests.live_http import call
 from tests.test_openapi import SIGNUP, URL
 
 ACCESS_LOGGER = "server.web.access"
-FIELDS = {"request_id", "method", "route", "status", "bytes", "duration_ms", "stages_ms", "error"}
+FIELDS = {"request_id", "method", "route", "status", "bytes", "duration_ms", "stages_ms", "error", "client"}
 STAGES = {"decode", "parse", "metadata", "declutter", "extract", "tidy", "plaintext", "sanitize"}
 
 

@@ -7,16 +7,23 @@ last, echoes the id, records the metrics (server/web/metrics.py) and writes the 
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import time
 import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from flask import Response, g, has_request_context, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..pipeline import CleanResult, Options
 from ..watchdog import InProcess, Watchdog
 from . import metrics
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,35 @@ def request_id(given: str | None) -> str:
     if given and _REQUEST_ID_RE.fullmatch(given):
         return given
     return uuid.uuid4().hex
+
+
+class TrustedProxies:
+    """WSGI middleware: a request that comes from a trusted proxy gets the client address and scheme that proxy
+    names (werkzeug's ProxyFix, one hop: the last X-Forwarded-For entry, the one the proxy added); anyone else's
+    X-Forwarded-* headers are ignored. A chain of proxies is resolved by the one next to the service (nginx's
+    real_ip module), which then names the client it found."""
+
+    def __init__(self, app: WSGIApplication, trusted: Iterable[str]) -> None:
+        self.app = app
+        self.proxied = ProxyFix(app, x_for=1, x_proto=1)
+        trusted = tuple(trusted)
+        self.any_peer = "*" in trusted
+        self.networks = tuple(ipaddress.ip_network(item, strict=False) for item in trusted if item != "*")
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        peer = environ.get("REMOTE_ADDR")
+        return (self.proxied if self.trusts(peer) else self.app)(environ, start_response)
+
+    def trusts(self, peer: str | None) -> bool:
+        if self.any_peer:
+            return True
+        try:
+            address = ipaddress.ip_address(peer or "")
+        except ValueError:  # a Unix socket's peer has no address: nothing to trust it by
+            return False
+        if address.version == 6 and address.ipv4_mapped is not None:  # a dual-stack listener's IPv4 peer
+            address = address.ipv4_mapped
+        return any(address in network for network in self.networks)
 
 
 def begin_request() -> None:
@@ -63,6 +99,8 @@ def finish_request(response: Response) -> Response:
             "duration_ms": round(seconds * 1000, 2),
             "stages_ms": g.get("timings_ms"),
             "error": error_code,
+            # The connection's peer, or the client a trusted proxy names (DECLUTTER_TRUSTED_PROXIES).
+            "client": request.remote_addr,
         }
         log.info("request", extra={"fields": fields})
     return response

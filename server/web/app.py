@@ -79,6 +79,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(_check_origin)
     app.before_request(_check_token)
     app.after_request(_cors_headers)
+    if settings.trusted_proxies:
+        app.wsgi_app = access.TrustedProxies(app.wsgi_app, settings.trusted_proxies)
 
     @app.get("/")
     def index() -> Response:
