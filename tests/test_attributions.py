@@ -1112,3 +1112,32 @@ def test_word_occurrences_many_names_by_token_lookup_as_by_find():
     assert names.word_occurrences(text, many) == expected
     assert (0, "Dempsey") in expected and (16, "O'Brien") in expected
     assert [word for _, word in expected].count("Smith") == 1 and [word for _, word in expected].count("Lee") == 2
+
+
+# --- speakers: a "he" is a person, never a body nor what describes the last speaker --------------------------------
+
+
+def _article_text(part: str, name: str) -> str:
+    return json.loads((ROOT / "tests" / "attributions" / part / f"{name}.json").read_text(encoding="utf-8"))["text"]
+
+
+def _pronoun_speakers(text: str) -> list[str | None]:
+    return [a.speaker for a in find_attributions(text) if (a.source or "").lower() in ("he", "she")]
+
+
+def test_pronoun_never_stands_for_a_body_its_pronouns_follow():
+    # "Whole Foods … its … its": a body, whatever "he" happens to follow one of its mentions
+    speakers = _pronoun_speakers(_article_text("blind", "rtp-seattletimes-1"))
+    assert "Whole Foods" not in speakers and "Tyler Besecker" in speakers and "Bob Alverson" in speakers
+
+
+def test_pronoun_skips_names_inside_the_last_speakers_description():
+    # "Eric Reeves, one of the leading American academic voices on Sudan, said …  He said …": Reeves speaks
+    text = _article_text("dev", "rtp-nytimes-1")
+    speakers = _pronoun_speakers(text)
+    assert speakers.count("Eric Reeves") >= 2 and not {"Sudan", "South Sudan"} & set(speakers)
+
+
+def test_place_names_are_no_persons_full_name():
+    found = find_attributions('The war in South Sudan goes on.\n\n"We will talk," Sudan said.')
+    assert [a.speaker for a in found] == ["Sudan"]

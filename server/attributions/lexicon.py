@@ -168,6 +168,21 @@ BASE_FORMS: frozenset[str] = frozenset(
     )
 ) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS)
 
+# Requests and orders (GUIDELINES §1): an addressee, then the to-infinitive that is the content ("urged lawmakers
+# to pass the bill", "told her to stop"); the cue runs over the addressee. After VerbNet's urge-58.1, order-60,
+# advise-37.9 and force-59 classes. The speech verbs among them report in other constructions too; the others
+# (DIRECTIVE_ONLY_VERBS) only in this one ("pushed the car", "invited guests" are deeds).
+DIRECTIVE_SPEECH_VERBS: list[str] = words("ask tell urge warn advise instruct remind beg implore")
+DIRECTIVE_ONLY_VERBS: list[str] = words("order direct persuade invite encourage request push lobby plead appeal")
+DIRECTIVE_FORMS: frozenset[str] = frozenset(
+    (DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
+    + finite_forms(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
+    + participles(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
+)
+DIRECTIVE_ONLY_FORMS: frozenset[str] = frozenset(
+    DIRECTIVE_ONLY_VERBS + finite_forms(DIRECTIVE_ONLY_VERBS) + participles(DIRECTIVE_ONLY_VERBS)
+)
+
 # Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these
 # (manner of speaking, sharing and pointing verbs); beliefs (think, believe) are excluded by the guidelines.
 # "advise", "cite", "point" are base forms allowed verb-first.
@@ -195,6 +210,7 @@ CUE_VERBS: frozenset[str] = (
     | frozenset(finite_forms(sorted(SPEECH_VERBS)))
     | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS))
     | CONSTRUCTION_FORMS
+    | DIRECTIVE_FORMS
     | BASE_FORMS
     | PARTICIPLE_CUES
 )
@@ -437,7 +453,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     institute university school college bank fund group company corporation inc corp ltd association
     union party government administration court police army navy force forces command organization
     organisation foundation center centre society network press review magazine tribune herald
-    guardian telegraph reuters bureau board authority laboratory lab house parliament congress senate
+    telegraph gazette chronicle bureau board authority laboratory lab house parliament congress senate
+    coalition alliance federation trust initiative clinic hospital institution consortium league partnership
     """
     )
 )
@@ -465,10 +482,10 @@ TITLE_WORDS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
     )
 )
 
-# Heads of publications whose name keeps its "The" ("The New York Times"); other bodies drop it ("Congressional
-# Budget Office").
+# Generic head nouns of newspaper names, which keep their "The" ("The New York Times", "The Boston Globe"); other
+# bodies drop it ("Congressional Budget Office"). Mastheads themselves are site knowledge (rules/), not listed here.
 PUBLICATION_HEADS: frozenset[str] = frozenset(
-    words("times post journal guardian telegraph herald tribune economist atlantic independent observer verge hill")
+    words("times post journal herald tribune telegraph gazette chronicle observer globe courier")
 )
 
 # Titles that tell a person's gender, for the pronouns that may stand for them.

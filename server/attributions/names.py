@@ -17,6 +17,7 @@ from .lexicon import (
     NOT_PLURAL_ENDINGS,
     NP_BREAK,
     ORG_HEADS,
+    PLACE_WORDS,
     POST_MODIFIER_PREPOSITIONS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
@@ -216,10 +217,12 @@ def document_maker(source: str) -> str | None:
 
 
 def looks_person(name: str) -> bool:
+    """Capitalised words, none an organisation's, and not a place's name ("South Sudan", "New Zealand")."""
     words = name.split()
     return (
         1 <= len(words) <= 4
         and all(word[:1].isupper() for word in words)
+        and not (len(words) > 1 and words[0].lower() in PLACE_WORDS)
         and not any(word.lower() in NOT_PERSON_WORDS or word.lower() in ORG_HEADS for word in words)
     )
 

@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
 PRONOUN_PARAGRAPHS = 2
+# What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
+# space).
+SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250
 
@@ -87,6 +90,7 @@ class _Story:
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, _Entity] = {}
         self.last_plural: str | None = None
+        self.previous: tuple[RawAttribution, str | None] | None = None
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         self.anaphors = any(
             source.lower() == "it" or (source and source.split()[-1].lower() in ORG_ANAPHORS) for source in sources
@@ -113,6 +117,12 @@ class _Story:
             self._named(document_maker(source) or source) if self._is_named_source(source) else None
             for source in sources
         ]
+        self.named_spans = sorted(
+            (raw.source[0], raw.source[1], named)
+            for raw, named in zip(raws, self.named, strict=True)
+            if raw.source is not None and named is not None
+        )
+        self.named_starts = [start for start, _, _ in self.named_spans]
         self._add_mentioned_people()
         self.mentions = self._mentions()
         self.mention_counts: dict[str, int] = {}
@@ -196,7 +206,7 @@ class _Story:
             ):
                 continue
             before = self.text[max(0, mention.start() - 30) : mention.start()].split()
-            titled = core != mention.group() or (bool(before) and before[-1].lower().rstrip(".") in TITLE_WORDS)
+            titled = core != mention.group() or (bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS)
             entity = self.entities[core] = _Entity(core, True if titled else None)
             entity.forms.add(words[-1])
             surnames.add(words[-1])
@@ -260,7 +270,7 @@ class _Story:
                 entity.female += lowered in FEMALE_PRONOUNS
                 entity.neuter += lowered == "its"
         for entity in self.entities.values():
-            if entity.person is not False and entity.neuter > entity.male + entity.female:
+            if entity.person is not False and entity.neuter > 2 * (entity.male + entity.female):
                 entity.person = False
 
     def _nearest(self, raw: RawAttribution, fits: Callable[[_Entity], bool]) -> str | None:
@@ -276,9 +286,17 @@ class _Story:
                 break
             if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
                 continue
+            if self._in_description(start, entity):
+                continue
             if fits(entity):
                 return entity.name
         return None
+
+    def _in_description(self, pos: int, entity: _Entity) -> bool:
+        """Inside another named source's phrase ("Eric Reeves, one of the leading voices on Sudan, said"): its
+        apposition describes the speaker; the speaker, not what describes them, is who a later "he" stands for."""
+        i = bisect_right(self.named_starts, pos) - 1
+        return i >= 0 and pos < self.named_spans[i][1] and self.named_spans[i][2] != entity.name
 
     def _in_cue(self, pos: int) -> bool:
         """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
@@ -310,9 +328,16 @@ class _Story:
         lowered = source.lower()
         words = lowered.split()
         if lowered in ("he", "she"):
+            continued = self._same_sentence_pronoun(raw, lowered)
+            if continued is not None:
+                return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
             gender = "m" if lowered == "he" else "f"
-            # a person of that gender or of none known; a one-word name only when the pronouns after it agree
-            return self._nearest(raw, lambda e: e.gender() == gender or (e.person is True and e.gender() is None))
+            # a person of that gender or of none known, never a body; a one-word name only when the pronouns after it
+            # agree
+            return self._nearest(
+                raw,
+                lambda e: e.person is not False and (e.gender() == gender or (e.person is True and e.gender() is None)),
+            )
         if lowered in PERSON_PRONOUNS:
             return None  # "I": the writer, unnamed
         if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
@@ -326,8 +351,20 @@ class _Story:
         # a generic source: a title's holder ("the president"), else a group or a document names itself
         return self.titled.get(words[-1]) or group_word(words)
 
+    def _same_sentence_pronoun(self, raw: RawAttribution, pronoun: str) -> str | None:
+        """The speaker of the previous attribution when its source is the same pronoun, in the same sentence."""
+        if self.previous is None or raw.source is None:
+            return None
+        previous, speaker = self.previous
+        if previous.source is None or self.text[previous.source[0] : previous.source[1]].lower() != pronoun:
+            return None
+        between = self.text[previous.source[1] : raw.source[0]]
+        return None if "\n" in between or any(end in between for end in SENTENCE_ENDS) else speaker
+
     def remember(self, raw: RawAttribution, speaker: str | None) -> None:
-        """Keep the last group, body or people quoted: a later "they" stands for it when it is a group."""
+        """Keep the last group, body or people quoted: a later "they" stands for it when it is a group; and the last
+        attribution, which a pronoun in the same sentence continues."""
+        self.previous = (raw, speaker)
         if speaker is None or raw.source is None:
             return
         entity = self.entities.get(speaker)
