@@ -1141,3 +1141,58 @@ def test_pronoun_skips_names_inside_the_last_speakers_description():
 def test_place_names_are_no_persons_full_name():
     found = find_attributions('The war in South Sudan goes on.\n\n"We will talk," Sudan said.')
     assert [a.speaker for a in found] == ["Sudan"]
+
+
+def test_requests_report_their_infinitive_with_the_addressee_in_the_cue():
+    t = "I told her to stop going to tutoring sessions and I asked her to come to my office twice a week."
+    assert [(a.source, a.cue, a.content) for a in find_attributions(t)] == [
+        ("I", "told her", "to stop going to tutoring sessions"),
+        ("I", "asked her", "to come to my office twice a week"),
+    ]
+    t = "Bill Lipinski persuaded the state Democratic Party to nominate his son."
+    assert _one(t, cue="persuaded the state Democratic Party").content == "to nominate his son"
+    assert _one("They pleaded with us to take students.", source="They").cue == "pleaded with us"
+    # a request's verb with no addressee and infinitive is a deed; "to the press" is no infinitive
+    assert find_attributions("He pushed the car to the garage.") == []
+    assert find_attributions("She told the story to the press.") == []
+    assert [a.kind for a in find_attributions("The executive order that President Obama plans to sign is ready.")] == [
+        "belief"
+    ]
+
+
+def test_a_report_nested_in_a_quotation_is_an_attribution_of_its_own():
+    t = '"Several studies have found that multivitamins can improve memory in older adults," reported Healthline.'
+    found = {(a.source, a.cue): a.content for a in find_attributions(t)}
+    assert found[("Healthline", "reported")].startswith('"Several studies')
+    assert found[("Several studies", "have found")] == "that multivitamins can improve memory in older adults"
+    assert {(a.source, a.kind) for a in find_attributions(t)} == {("Healthline", "direct"), ("Several studies", "indirect")}
+    # the nested reports cut no content of the quotation's speaker ("others" opens no new statement of hers)
+    t = 'She said: "Some studies suggest that it helps, while others show no effects."'
+    assert _one(t, source="She", cue="said").content == '"Some studies suggest that it helps, while others show no effects."'
+
+
+def test_a_contraction_or_possessive_is_no_plural_subject_of_a_base_form():
+    assert find_attributions("Let's say you have trained a model.") == []
+    assert find_attributions("Let’s say the shop is closed on Monday.") == []
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(a.source, a.speaker) for a in find_attributions(text) if a.kind != "belief"]
+
+
+def test_a_title_resolves_to_the_holder_the_text_names_else_to_no_one():
+    text = (
+        "The move comes as International Trade Secretary Liz Truss faces pressure. George Eustice, the current"
+        " Environment Secretary, has described the laws as 'woefully deficient'.\n\n"
+        "The International Trade Secretary insists that the standards will not be lowered."
+    )
+    assert _speakers(text)[-1] == ("The International Trade Secretary", "Liz Truss")  # the best match of its words
+    assert _speakers("The Prime Minister said that the island would reopen in May.") == [("The Prime Minister", None)]
+    # a comma that ends an adverbial is no apposition: Deborah Roberts is no singer
+    text = "In a talk hosted by ABC's Deborah Roberts, the singer discussed her work. \"It was hard,\" the singer said."
+    assert _speakers(text)[-1] == ("the singer", None)
+    # a surname that is also a title stays a name
+    assert _speakers('Wayne King, a former aide, said the race was open. "It is wide open," King said.')[-1] == (
+        "King",
+        "Wayne King",
+    )

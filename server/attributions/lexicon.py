@@ -173,20 +173,26 @@ BASE_FORMS: frozenset[str] = frozenset(
 # advise-37.9 and force-59 classes. The speech verbs among them report in other constructions too; the others
 # (DIRECTIVE_ONLY_VERBS) only in this one ("pushed the car", "invited guests" are deeds).
 DIRECTIVE_SPEECH_VERBS: list[str] = words("ask tell urge warn advise instruct remind beg implore")
-DIRECTIVE_ONLY_VERBS: list[str] = words("order direct persuade invite encourage request push lobby plead appeal")
+DIRECTIVE_ONLY_VERBS: list[str] = words("order persuade request push lobby plead appeal")
+# Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …").
+NOT_OBJECT_WORDS: frozenset[str] = frozenset(
+    words(
+        """
+    that which who whom whose how what why where when whether if and or but before after in on at for from of about
+    during by into than as is are was were be been will would has have had
+    """
+    )
+)
 DIRECTIVE_FORMS: frozenset[str] = frozenset(
     (DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
     + finite_forms(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
     + participles(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
 )
-DIRECTIVE_ONLY_FORMS: frozenset[str] = frozenset(
-    DIRECTIVE_ONLY_VERBS + finite_forms(DIRECTIVE_ONLY_VERBS) + participles(DIRECTIVE_ONLY_VERBS)
-)
 
 # Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these
 # (manner of speaking, sharing and pointing verbs); beliefs (think, believe) are excluded by the guidelines.
 # "advise", "cite", "point" are base forms allowed verb-first.
-CUE_VERBS: frozenset[str] = (
+SPEECH_CUE_VERBS: frozenset[str] = (
     frozenset(
         words(
             """
@@ -210,10 +216,12 @@ CUE_VERBS: frozenset[str] = (
     | frozenset(finite_forms(sorted(SPEECH_VERBS)))
     | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS))
     | CONSTRUCTION_FORMS
-    | DIRECTIVE_FORMS
     | BASE_FORMS
     | PARTICIPLE_CUES
 )
+# The forms that report only in a request ("ask", "pushed", "persuading"); the rest report in any construction.
+DIRECTIVE_ONLY_FORMS: frozenset[str] = DIRECTIVE_FORMS - SPEECH_CUE_VERBS
+CUE_VERBS: frozenset[str] = SPEECH_CUE_VERBS | DIRECTIVE_FORMS
 
 # Advice-type verbs report a recommendation even with a plain object ("She advises cold brew coffee").
 OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
@@ -478,6 +486,19 @@ TITLE_WORDS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
     national security council house white labor labour party democratic republican economy finance health
     interior justice trade treasury education energy transportation homeland agriculture commerce army navy
     air force coach manager captain mp mep tory
+    """
+    )
+)
+
+# Title words that head a role, not a name: a source ending in one ("The International Trade Secretary", "the
+# Director") names a title, whose holder is the speaker when the text names them ("Trade Secretary Liz Truss"), else
+# no one.
+ROLE_TITLES: frozenset[str] = frozenset(
+    words(
+        """
+    president secretary minister director chief governor mayor senator judge chairman chairwoman chair ambassador
+    spokesperson spokesman spokeswoman commander king queen prince princess duke duchess pope chancellor premier
+    speaker leader founder coach manager captain commissioner superintendent sheriff editor singer actor actress
     """
     )
 )

@@ -30,6 +30,7 @@ from .patterns import (
     ALNUM_RUN_RE,
     NAME_GOES_ON_RE,
     NAME_LEAD_RE,
+    NAME_MENTION_RE,
     PROVENANCE_RE,
 )
 from .structure import Span
@@ -302,3 +303,32 @@ def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline
         if looks_person(full) and len(full.split()) > len(longest.get(name, "").split()):
             longest[name] = full
     return longest
+
+
+def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
+    """Who the text names with a title ("International Trade Secretary"): the name right after it ("Trade Secretary
+    Liz Truss") or right before its apposition ("George Eustice, the current Environment Secretary"), each with how
+    many of the title's words before its head the text repeats there (the best match tells two secretaries apart)."""
+    head = title[-1]
+    holders: list[tuple[str, int]] = []
+    for pos, word in word_occurrences(text, {head[:1].upper() + head[1:].lower(), head.lower()}):
+        before = text[max(0, pos - 80) : pos].split()
+        matched = 0
+        for wanted, seen in zip(reversed(title[:-1]), reversed(before), strict=False):
+            if wanted.lower() != seen.lower():
+                break
+            matched += 1
+        end = pos + len(word)
+        after = NAME_MENTION_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+        if after is not None:
+            name = name_core(after.group())
+        else:
+            comma = text.rfind(", ", max(0, pos - 40), pos)
+            between = text[comma + 2 : pos].split() if comma >= 0 else []
+            closed = text[end : end + 1] == ","  # an apposition closes ("X, the secretary, said"); a clause goes on
+            if not closed or not between or between[0] not in ("the", "a", "an") or "," in text[comma + 2 : pos]:
+                continue
+            name = " ".join(_lead_words(text[max(0, comma - 60) : comma] + " "))
+        if len(name.split()) >= 2 and looks_person(name):
+            holders.append((name, matched))
+    return holders

@@ -23,6 +23,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLACE_WORDS,
     PLURAL_PRONOUNS,
+    ROLE_TITLES,
     TITLE_WORDS,
 )
 from .names import (
@@ -34,6 +35,7 @@ from .names import (
     is_named,
     looks_person,
     name_core,
+    role_holders,
     same_name,
     without_post_modifier,
     word_occurrences,
@@ -154,6 +156,8 @@ class _Story:
         holder = self._title_holder(words)
         if holder is not None:
             return holder  # "The PAHO Director" after "PAHO Director Carissa F. Etienne": the person
+        if self._is_role(words):
+            return self._role_holder(words)  # a title names no one by itself: its holder, or no one
         if " and " not in core and words:
             longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
@@ -179,6 +183,30 @@ class _Story:
         if not all(word.lower() in TITLE_WORDS or word.isupper() or word.lower() in ORG_HEADS for word in words):
             return None
         return self.titled.get(words[-1].lower())
+
+    def _is_role(self, words: list[str]) -> bool:
+        """A title, not a name: it ends in a role ("International Trade Secretary", "PAHO Director"), and no person
+        quoted goes by it."""
+        if not words or words[-1].lower() not in ROLE_TITLES:
+            return False
+        if len(words) == 1 and words[0] in self.full:
+            return False  # "King" of "Wayne King": a surname
+        return " ".join(words) not in self.full.values() and not any(word.islower() for word in words[:-1])
+
+    def _role_holder(self, title: list[str]) -> str | None:
+        """The one person the text names with this title, the best match of its words first; none if two compete."""
+        holders = role_holders(self.text, title)
+        if not holders:
+            return None
+        best = max(matched for _, matched in holders)
+        names = {self._longest(name) for name, matched in holders if matched == best}
+        return names.pop() if len(names) == 1 else None
+
+    def _longest(self, name: str) -> str:
+        """A person's name in the longest form the article gives it."""
+        words = name.split()
+        longer = self.full.get(words[-1])
+        return longer if longer and len(longer) > len(name) and same_name(longer.split(), words) else name
 
     def _is_person(self, core: str, source: str) -> bool | None:
         words = core.split()
@@ -349,7 +377,12 @@ class _Story:
             group = self.last_plural
             return group if lowered == "they" and group is not None and group.islower() else None
         # a generic source: a title's holder ("the president"), else a group or a document names itself
-        return self.titled.get(words[-1]) or group_word(words)
+        if self.titled.get(words[-1]):
+            return self.titled[words[-1]]
+        if words[-1] in ROLE_TITLES and len(words) <= 3:
+            # "the singer", "the duchess": the holder the text names, else no one
+            return self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
+        return group_word(words)
 
     def _same_sentence_pronoun(self, raw: RawAttribution, pronoun: str) -> str | None:
         """The speaker of the previous attribution when its source is the same pronoun, in the same sentence."""
