@@ -13,11 +13,11 @@ FROM ${PYTHON_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml ./
-# Exactly [project.dependencies]: not the [test] extra, and not the package itself (it runs from /app below).
-RUN python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > requirements.txt \
- && python -m venv /opt/venv \
- && /opt/venv/bin/pip install --requirement requirements.txt
+# [project.dependencies] as `make lock` pinned them, each file checked against its hash: every build installs the
+# same files. Not the [test] extra, and not the package itself (it runs from /app below).
+COPY requirements.lock.txt ./
+RUN python -m venv /opt/venv \
+ && /opt/venv/bin/pip install --require-hashes --requirement requirements.lock.txt
 
 FROM ${PYTHON_IMAGE}
 # HOME on /tmp (a tmpfs when the root filesystem is read-only): the user has no home of its own.

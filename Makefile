@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test test-fast lint venv test-venv browser-deps extension-deps nginx-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
+.PHONY: serve test test-fast lint lock venv test-venv browser-deps extension-deps nginx-deps bench bench-quality bench-speed bench-attributions bench-load extension clean
 
 # The runtime environment; re-installed only when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -53,6 +53,14 @@ test-fast: test-venv
 lint: test-venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check server tests bench
+
+# The image's dependencies (Dockerfile): [project.dependencies] pinned with every file's hash, for any platform on
+# the image's Python. Pins already in the file stay unless pyproject.toml rules them out; LOCK_FLAGS=--upgrade
+# takes the newest. Needs PyPI; tests/test_deploy.py checks the lock still fits pyproject.toml, offline.
+lock: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[lock]'
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes $(LOCK_FLAGS) \
+	  --quiet --output-file requirements.lock.txt
 
 bench: bench-quality bench-speed bench-attributions
 

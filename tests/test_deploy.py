@@ -5,6 +5,7 @@ service's, and the Kubernetes manifests (the Kubernetes schema, then how the obj
 from __future__ import annotations
 
 import fnmatch
+import importlib.metadata
 import ipaddress
 import json
 import os
@@ -18,6 +19,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from bench.load import serve
 from server import gunicorn_conf
@@ -30,6 +34,7 @@ BIN = Path(sys.executable).parent
 DOCKERFILE = ROOT / "Dockerfile"
 NGINX_CONFIG = ROOT / "deploy" / "nginx" / "declutter.conf"
 COMPOSE = ROOT / "deploy" / "compose.yaml"
+MAKEFILE = ROOT / "Makefile"
 K8S = ROOT / "deploy" / "k8s"
 
 
@@ -139,24 +144,103 @@ def test_every_copied_file_exists_and_is_in_the_build_context():
         assert dockerignore_excludes(private), private
 
 
-def test_the_image_installs_exactly_the_runtime_dependencies(tmp_path: Path):
-    """The one pip install reads a requirements file made from [project.dependencies]: the snippet that makes
-    it, run here on pyproject.toml, gives exactly those, and the [test] extra appears nowhere."""
+LOCK = ROOT / "requirements.lock.txt"
+# One pinned package of the lock: name==version [; marker], then its hashes, each on a continuation line.
+_LOCKED_RE = re.compile(
+    r"^([A-Za-z0-9._-]+)==(\S+?)(?:\s*;\s*(.+?))?\s*\\\n((?:\s+--hash=\S+\s*\\?\n?)+)", re.MULTILINE
+)
+
+
+@dataclass(frozen=True)
+class Locked:
+    version: str
+    marker: str | None
+    hashes: tuple[str, ...]
+
+
+def locked_packages() -> dict[str, Locked]:
+    """requirements.lock.txt by canonical name."""
+    text = LOCK.read_text()
+    found = {
+        canonicalize_name(name): Locked(version, marker, tuple(re.findall(r"--hash=(\S+)", hashes)))
+        for name, version, marker, hashes in _LOCKED_RE.findall(text)
+    }
+    pinned = [line for line in text.splitlines() if line and not line[0].isspace() and not line.startswith("#")]
+    assert len(found) == len(pinned), "a line of the lock is not name==version with its hashes"
+    return found
+
+
+def image_python() -> str:
+    """The Python version of the Dockerfile's base image (ARG PYTHON_IMAGE=python:3.11-...)."""
+    (argument,) = [i.arguments for i in dockerfile() if i.keyword == "ARG" and i.arguments.startswith("PYTHON_IMAGE=")]
+    return re.fullmatch(r"PYTHON_IMAGE=python:(\d+\.\d+)[.-].*", argument).group(1)
+
+
+def test_the_image_installs_the_lock_and_only_the_lock():
+    """The one pip install reads requirements.lock.txt in hash-checking mode (a file whose hash differs, or a
+    dependency missing from the lock, fails the build); pyproject.toml is not read at build time."""
     runs = [i.arguments for i in dockerfile() if i.keyword == "RUN" and "pip" in i.arguments]
     assert len(runs) == 1, runs
-    steps = [step.strip() for step in runs[0].split("&&")]
-    installs = [step for step in steps if re.search(r"\bpip install\b", step)]
-    assert installs == ["/opt/venv/bin/pip install --requirement requirements.txt"], installs
-    (writer,) = [step for step in steps if step.endswith("> requirements.txt")]
-    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
-    command = shlex.split(writer.removesuffix("> requirements.txt"))
-    assert command[:2] == ["python", "-c"]
-    written = subprocess.run([sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=30)
-    assert written.returncode == 0, written.stderr
+    installs = [step.strip() for step in runs[0].split("&&") if re.search(r"\bpip install\b", step)]
+    assert installs == ["/opt/venv/bin/pip install --require-hashes --requirement requirements.lock.txt"], installs
+    copies = [shlex.split(i.arguments) for i in dockerfile() if i.keyword == "COPY" and i.stage == 0]
+    assert copies == [["requirements.lock.txt", "./"]]
+    assert not [i for i in dockerfile() if "[test]" in i.arguments or "pyproject" in i.arguments]
+
+
+def test_the_lock_pins_every_runtime_dependency_at_a_version_pyproject_allows():
+    """Offline: each of [project.dependencies] is pinned with hashes at a version its specifier takes (for the
+    image's Python on Linux), nothing of the [test] extra is in the lock, and it was made as `make lock` makes it."""
+    locked = locked_packages()
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert written.stdout.split() == project["dependencies"]
-    assert not [i for i in dockerfile() if "[test]" in i.arguments]
-    assert not set(written.stdout.split()) & set(project["optional-dependencies"]["test"])
+    environment = {"python_version": image_python(), "python_full_version": f"{image_python()}.0"}
+    environment |= {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"}
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        entry = locked.get(canonicalize_name(requirement.name))
+        assert entry is not None, f"{requirement.name} is not in requirements.lock.txt: run make lock"
+        assert requirement.specifier.contains(entry.version, prereleases=True), (
+            f"{requirement.name}=={entry.version} is locked, pyproject.toml asks {requirement.specifier}: make lock"
+        )
+    for name, entry in locked.items():
+        assert entry.hashes and all(h.startswith("sha256:") and len(h) == 71 for h in entry.hashes), name
+        if entry.marker:
+            assert Marker(entry.marker).evaluate(environment), f"{name} is locked for another Python: {entry.marker}"
+    test_extra = {canonicalize_name(Requirement(line).name) for line in project["optional-dependencies"]["test"]}
+    assert not test_extra & set(locked), test_extra & set(locked)
+    header = LOCK.read_text().split("\n", 2)[1]
+    for flag in (
+        "uv pip compile pyproject.toml",
+        "--universal",
+        f"--python-version {image_python()}",
+        "--generate-hashes",
+    ):
+        assert flag in header, f"the lock was not made by make lock: {header}"
+    assert re.search(
+        r"uv pip compile pyproject\.toml --universal --python-version \S+ --generate-hashes", MAKEFILE.read_text()
+    )
+
+
+def test_the_lock_is_closed_under_the_dependencies_of_what_it_pins():
+    """Every package a locked one needs is locked too (hash-checking mode would refuse to fetch it). Offline, from
+    the metadata of the packages installed here at the locked version (the others are not checked)."""
+    locked = locked_packages()
+    environment = {"python_version": image_python(), "python_full_version": f"{image_python()}.0", "extra": ""}
+    environment |= {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"}
+    checked = 0
+    for name, entry in locked.items():
+        try:
+            installed = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        if installed.version != entry.version:
+            continue
+        checked += 1
+        for line in installed.requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate(environment):
+                assert canonicalize_name(requirement.name) in locked, f"{name} needs {line}, not in the lock"
+    assert checked >= len(locked) // 2, "too few locked packages are installed here to check the lock"
 
 
 def health_check(env: dict[str, str]) -> subprocess.CompletedProcess:
