@@ -109,6 +109,23 @@ async function connect(session, port, WebSocket, extension) {
       { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); true`);
     return session.newContextAt(`${session.base}${path}`);
   };
+
+  // A web page in a new tab, loaded and selected: the tab the toolbar button acts on.
+  session.openTab = async (url) => {
+    const { context } = await send("browsingContext.create", { type: "tab" });
+    await send("browsingContext.navigate", { context, url, wait: "complete" });
+    await send("browsingContext.activate", { context });
+    return context;
+  };
+
+  // The button pressed on the selected tab, and the reader it opens once it has an answer or an error
+  // (`known`: readers already open, which are not the new one).
+  session.openReader = async (known = []) => {
+    await session.pressButton();
+    const reader = await session.newContextAt(`${session.base}reader.html`, known);
+    await session.waitFor(reader, `/dc-ready|dc-error/.test(document.body.className)`, 30_000);
+    return reader;
+  };
   return session;
 }
 

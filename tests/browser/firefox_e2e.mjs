@@ -6,13 +6,11 @@
 import { ADDON_ID, drive, env } from "./firefox_bidi.mjs";
 
 async function main(firefox) {
-  const { send, close, evaluate, waitFor, newContextAt, chrome, base, pressButton } = firefox;
+  const { send, close, evaluate, waitFor, chrome, openExtensionPage, openTab, openReader } = firefox;
   const seen = { manifestErrors: await chrome(`JSON.stringify(WebExtensionPolicy.getByID("${ADDON_ID}").extension.errors)`) };
 
   // Options page: point the extension at the service and test the connection.
-  await chrome(`gBrowser.selectedTab = gBrowser.addTab("${base}options.html",
-    { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); true`);
-  const options = await newContextAt(`${base}options.html`);
+  const options = await openExtensionPage("options.html");
   await waitFor(options, `document.querySelector("#service-url").value !== ""`);
   seen.defaultUrl = await evaluate(options, `document.querySelector("#service-url").value`);
   await evaluate(options, `document.querySelector("#service-url").value = ${JSON.stringify(env.service)};
@@ -24,12 +22,8 @@ async function main(firefox) {
   seen.connection = await evaluate(options, `document.querySelector("#status").textContent`);
 
   // The news page in the selected tab, then the button.
-  const { context: news } = await send("browsingContext.create", { type: "tab" });
-  await send("browsingContext.navigate", { context: news, url: env.page, wait: "complete" });
-  await send("browsingContext.activate", { context: news });
-  await pressButton();
-  const reader = await newContextAt(`${base}reader.html`);
-  await waitFor(reader, `/dc-ready|dc-error/.test(document.body.className)`, 30_000);
+  const news = await openTab(env.page);
+  const reader = await openReader();
   const text = (selector) => `document.querySelector(${JSON.stringify(selector)}).textContent`;
   const all = (selector) => `JSON.stringify([...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.textContent))`;
   seen.reader = {
@@ -57,9 +51,7 @@ async function main(firefox) {
   // The service gone: the reader says how to start it.
   await evaluate(options, `browser.storage.local.set({ service: { url: ${JSON.stringify(env.deadService)}, token: "" } }).then(() => true)`);
   await send("browsingContext.activate", { context: news });
-  await pressButton();
-  const failed = await newContextAt(`${base}reader.html`, [reader]);
-  await waitFor(failed, `/dc-ready|dc-error/.test(document.body.className)`);
+  const failed = await openReader([reader]);
   seen.down = {
     state: await evaluate(failed, `document.body.className`),
     title: await evaluate(failed, text("#dc-status-title")),

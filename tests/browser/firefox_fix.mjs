@@ -5,20 +5,16 @@
 import { KEYS, drive, env } from "./firefox_bidi.mjs";
 
 async function main(firefox) {
-  const { send, close, evaluate, waitFor, newContextAt, chrome, base, pressButton } = firefox;
+  const { send, close, evaluate, waitFor, chrome, openExtensionPage, openTab, openReader } = firefox;
   // Every host name resolves to this machine, so the fixture site is reached under its own name.
   await chrome(`Services.prefs.setStringPref("network.dns.forceResolve", "127.0.0.1"); true`);
-  const options = await firefox.openExtensionPage("options.html");
+  const options = await openExtensionPage("options.html");
   await waitFor(options, `typeof browser !== "undefined" && document.readyState === "complete"`);
   await evaluate(options, `browser.storage.local.set({ service: { url: ${JSON.stringify(env.service)},
     token: ${JSON.stringify(env.token)} } }).then(() => true)`);
 
-  const { context: news } = await send("browsingContext.create", { type: "tab" });
-  await send("browsingContext.navigate", { context: news, url: env.page, wait: "complete" });
-  await send("browsingContext.activate", { context: news });
-  await pressButton();
-  const reader = await newContextAt(`${base}reader.html`);
-  await waitFor(reader, `/dc-ready|dc-error/.test(document.body.className)`, 30_000);
+  const news = await openTab(env.page);
+  const reader = await openReader();
   const content = `document.querySelector("#dc-content").innerText`;
   const seen = { before: await evaluate(reader, content) };
 
@@ -59,9 +55,7 @@ async function main(firefox) {
   seen.kept = await evaluate(options, `browser.storage.local.get("fixes").then((s) => JSON.stringify(s.fixes))`);
   await send("browsingContext.activate", { context: news });
   await send("browsingContext.reload", { context: news, wait: "complete" });
-  await pressButton();
-  const again = await newContextAt(`${base}reader.html`, [reader]);
-  await waitFor(again, `/dc-ready|dc-error/.test(document.body.className)`, 30_000);
+  const again = await openReader([reader]);
   seen.nextVisit = await evaluate(again, content);
   close();
   return seen;
