@@ -1165,10 +1165,16 @@ def test_a_report_nested_in_a_quotation_is_an_attribution_of_its_own():
     found = {(a.source, a.cue): a.content for a in find_attributions(t)}
     assert found[("Healthline", "reported")].startswith('"Several studies')
     assert found[("Several studies", "have found")] == "that multivitamins can improve memory in older adults"
-    assert {(a.source, a.kind) for a in find_attributions(t)} == {("Healthline", "direct"), ("Several studies", "indirect")}
+    assert {(a.source, a.kind) for a in find_attributions(t)} == {
+        ("Healthline", "direct"),
+        ("Several studies", "indirect"),
+    }
     # the nested reports cut no content of the quotation's speaker ("others" opens no new statement of hers)
     t = 'She said: "Some studies suggest that it helps, while others show no effects."'
-    assert _one(t, source="She", cue="said").content == '"Some studies suggest that it helps, while others show no effects."'
+    assert (
+        _one(t, source="She", cue="said").content
+        == '"Some studies suggest that it helps, while others show no effects."'
+    )
 
 
 def test_a_contraction_or_possessive_is_no_plural_subject_of_a_base_form():
@@ -1196,3 +1202,14 @@ def test_a_title_resolves_to_the_holder_the_text_names_else_to_no_one():
         "King",
         "Wayne King",
     )
+
+
+def test_the_report_or_the_court_is_what_was_named_before_else_no_one():
+    text = "A LendingTree report found that 40% of buyers regret it. The report found that most of them were young."
+    assert _speakers(text) == [("A LendingTree report", "LendingTree report"), ("The report", "LendingTree report")]
+    text = 'The 4th District Court of Appeal said that Amazon was liable. "The law is clear," the court explained.'
+    assert _speakers(text)[-1] == ("the court", "4th District Court of Appeal")
+    # a definite description with nothing before it names no one ("study" is no speaker)
+    assert _speakers("The study found that coffee helps sleep.") == [("The study", None)]
+    # the government is the story's one government: it names itself
+    assert _speakers("The government said that taxes would rise.") == [("The government", "government")]

@@ -371,6 +371,15 @@ SELF_NAMING_HEADS: frozenset[str] = frozenset(
     )
 )
 
+# Of those, the bodies a story has one of ("the government said" -> "government"); after "the", the others refer back
+# to a document or body named before ("the report", "the court"), which speaks, or to no one the text names.
+UNIQUE_BODY_HEADS: frozenset[str] = frozenset(
+    words("government administration parliament congress senate military army navy")
+)
+ANTECEDENT_HEADS: frozenset[str] = SELF_NAMING_HEADS - UNIQUE_BODY_HEADS
+# Determiners of a definite description ("the report", "this study").
+DEFINITE_DETERMINERS: frozenset[str] = frozenset(words("the this that"))
+
 # Quantifiers and determiners left off a group's name as speaker ("some medical experts" -> "medical experts").
 GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those fellow"))
 # Singular heads that name a group or a body of findings (a plural head names one anyway).

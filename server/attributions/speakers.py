@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from ..limits import Deadline
 from .lexicon import (
+    ANTECEDENT_HEADS,
+    DEFINITE_DETERMINERS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,
@@ -93,6 +96,7 @@ class _Story:
         self.entities: dict[str, _Entity] = {}
         self.last_plural: str | None = None
         self.previous: tuple[RawAttribution, str | None] | None = None
+        self.history: list[tuple[RawAttribution, str | None]] = []
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         self.anaphors = any(
             source.lower() == "it" or (source and source.split()[-1].lower() in ORG_ANAPHORS) for source in sources
@@ -368,10 +372,15 @@ class _Story:
             )
         if lowered in PERSON_PRONOUNS:
             return None  # "I": the writer, unnamed
+        if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in ANTECEDENT_HEADS:
+            return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
         if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
-            return self._most_mentioned(raw, lambda e: e.person is not True and " and " not in e.name) or (
-                group_word(words) if lowered != "it" else None
-            )
+            if lowered == "it":
+                return self._most_mentioned(raw, _is_body)
+            # "the company" says what it stands for: any name not known to be a person's ("Biomason"); a document or its
+            # authors ("the findings") are a body's only when it is known as one
+            fits = _is_body if words[-1] in DOCUMENT_NOUNS else _is_not_person
+            return self._most_mentioned(raw, fits) or group_word(words)
         if lowered in PLURAL_PRONOUNS:
             # "they" is the last group quoted ("officials"); a body, a pair of names or "we" is too often someone else
             group = self.last_plural
@@ -383,6 +392,22 @@ class _Story:
             # "the singer", "the duchess": the holder the text names, else no one
             return self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
         return group_word(words)
+
+    def _antecedent(self, raw: RawAttribution, head: str) -> str | None:
+        """What "the report" or "the court" refers back to: the speaker of the last source with that head ("a
+        LendingTree report"), else the one body quoted whose name holds it ("District Court of Appeal"), else (for an
+        outlet's or a body's document, "the study") the body the story leans on, else none."""
+        for earlier, speaker in reversed(self.history):
+            if speaker is not None and earlier.source is not None and self._head(earlier.source) == head:
+                return speaker
+        capitalised = head[:1].upper() + head[1:]
+        bodies = {e.name for e in self.entities.values() if e.person is False and capitalised in e.name.split()}
+        if len(bodies) == 1:
+            return bodies.pop()
+        return self._most_mentioned(raw, _is_body) if head in ORG_ANAPHORS else None
+
+    def _head(self, source: Span) -> str:
+        return self.text[source[0] : source[1]].lower().split()[-1]
 
     def _same_sentence_pronoun(self, raw: RawAttribution, pronoun: str) -> str | None:
         """The speaker of the previous attribution when its source is the same pronoun, in the same sentence."""
@@ -398,6 +423,7 @@ class _Story:
         """Keep the last group, body or people quoted: a later "they" stands for it when it is a group; and the last
         attribution, which a pronoun in the same sentence continues."""
         self.previous = (raw, speaker)
+        self.history.append((raw, speaker))
         if speaker is None or raw.source is None:
             return
         entity = self.entities.get(speaker)
@@ -405,6 +431,17 @@ class _Story:
         plural_group = speaker.islower() and speaker.endswith("s") and not speaker.endswith(NOT_PLURAL_ENDINGS)
         if " and " in speaker or plural_group or (entity is not None and entity.person is False):
             self.last_plural = speaker
+
+
+def _is_not_person(entity: _Entity) -> bool:
+    return entity.person is not True and " and " not in entity.name
+
+
+def _is_body(entity: _Entity) -> bool:
+    """A body "it" may stand for: named as one, or a one-word name its pronouns call "its"."""
+    return " and " not in entity.name and (
+        entity.person is False or (entity.person is None and entity.neuter > entity.male + entity.female)
+    )
 
 
 def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> list[str | None]:
