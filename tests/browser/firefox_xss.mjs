@@ -1,4 +1,4 @@
-// Headless Firefox (Debian's firefox-esr) for tests/test_xss.py, driven over WebDriver BiDi the way
+// Headless Firefox (Debian's firefox-esr) for tests/test_xss_browser.py, driven over WebDriver BiDi the way
 // firefox_e2e.mjs drives it for the extension. One long-running process for the whole module: it reads
 // one JSON command a line on stdin and answers each with one JSON line on stdout.
 //
