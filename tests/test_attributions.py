@@ -250,11 +250,14 @@ def test_so_called_is_not_an_attribution():
     assert find_attributions('The so-called "peace plan" was shelved in May.') == []
 
 
-def test_said_inside_quote_is_not_separate():
+def test_said_inside_quote_is_a_nested_attribution_of_its_own():
+    # GUIDELINES §4: "Smith said Jones told him X" is two attributions; the quotation stays Smith's whole
     t = '"They said it was over, but it was not," Smith said.'
     found = find_attributions(t)
-    assert len(found) == 1
-    assert found[0].source == "Smith"
+    assert [(a.source, a.content, a.kind) for a in found] == [
+        ("They", "it was over, but it was not", "indirect"),
+        ("Smith", '"They said it was over, but it was not,"', "direct"),
+    ]
 
 
 def test_declined_to_comment_is_not_an_attribution():
@@ -1213,3 +1216,21 @@ def test_the_report_or_the_court_is_what_was_named_before_else_no_one():
     assert _speakers("The study found that coffee helps sleep.") == [("The study", None)]
     # the government is the story's one government: it names itself
     assert _speakers("The government said that taxes would rise.") == [("The government", "government")]
+
+
+def test_name_forms_one_per_person():
+    text = (
+        '"Access comes first," UX Designer Miche Alvarez recalls. Chefs Jamie Oliver and Joe Wicks cook.'
+        ' "More," Jamie Oliver said.'
+    )
+    assert [speaker for _, speaker in _speakers(text)] == ["Miche Alvarez", "Jamie Oliver"]  # job nouns are no names
+    assert names.name_core("Mark Meadows'") == "Mark Meadows"  # a possessive's mark
+    survey = "the National Health Interview Survey, an annual survey"
+    assert names.name_core(survey) == "National Health Interview Survey"  # "National" is no title here
+    # a transcript's shouted label is the person the text names, and so is its surname alone
+    transcript = "Travis Cantwell teaches in Florida.\n\nTRAVIS CANTWELL: We are tired.\n\nCANTWELL: We want a raise."
+    assert [speaker for _, speaker in _speakers(transcript)] == ["Travis Cantwell", "Travis Cantwell"]
+    # an irregular past after a name is its verb, not part of the source
+    assert _speakers('Library Journal gave the book a starred review, saying it was "a delight."') == [
+        ("Library Journal", "Library Journal")
+    ]

@@ -457,7 +457,8 @@ SOURCE_NOUNS: frozenset[str] = ORG_ANAPHORS | frozenset(
     participants respondents voters citizens locals neighbors neighbours developers developer engineers
     engineer designers designer founders co-founder cofounder physician physicians nurse nurses surgeon
     psychologist psychologists therapist therapists dietitian nutritionist trainer bank banks fund funds
-    industry sector index
+    industry sector index chef chefs planner planners guru historian historians journalist journalists reporter
+    reporters writer writers columnist columnists editor editors artist artists blogger bloggers presenter
     """
     )
 )

@@ -11,6 +11,7 @@ from ..limits import Deadline
 from .lexicon import (
     CUE_VERBS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
     NOT_PERSON_WORDS,
@@ -91,15 +92,20 @@ def name_core(source: str) -> str:
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
     words = without_post_modifier(words)
-    if words and words[-1].lower() in ORG_HEADS:
-        return body_name(words)
+    if words and words[-1][-1:] in "'’":
+        words = [*words[:-1], words[-1][:-1]]  # "Mark Meadows'": a possessive's mark is no part of the name
+    if words and (words[-1].lower() in ORG_HEADS or (words[-1].lower() in DOCUMENT_NOUNS and words[-1][:1].isupper())):
+        return body_name(words)  # "Foreign Ministry", "National Health Interview Survey": kept whole
     body = _body_from_head(words)
     if body is not None:
         return body
-    # trailing run of capitalised non-title words is the person's name
+    # trailing run of capitalised non-title words is the person's name; a job noun ends it too once a first and last
+    # name are taken ("Visual Designer Megan Lynch")
     tail: list[str] = []
     for word in reversed(words):
-        if word[:1].isupper() and word.lower().rstrip(".") not in TITLE_WORDS and word.lower() not in TITLE_WORDS:
+        lowered = word.lower()
+        job = len(tail) >= 2 and lowered in SOURCE_NOUNS
+        if word[:1].isupper() and lowered.rstrip(".") not in TITLE_WORDS and lowered not in TITLE_WORDS and not job:
             tail.append(word)
         else:
             break
@@ -247,6 +253,8 @@ def _lead_words(lead: str) -> list[str]:
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()  # "Amazon-owned Whole Foods"
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
+        if kept and bare.lower() in SOURCE_NOUNS:
+            break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
         if not word[:1].isalpha():
             break
         if sentence_end or shouting or compound:

@@ -11,6 +11,7 @@ from .lexicon import (
     DANGLING_SOURCE_END,
     DETERMINERS,
     INDEFINITE_SOURCES,
+    IRREGULAR_PAST_VERBS,
     NAME_LINKS,
     NOT_ADVERBS,
     NOT_PLURAL_ENDINGS,
@@ -41,6 +42,8 @@ MAKER_PARTICIPLES: frozenset[str] = frozenset(
 )
 # Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
 SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
+# Irregular pasts right after a name are its verb ("Library Journal gave the book a star, saying …").
+IRREGULAR_PASTS_SET: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
 
@@ -395,7 +398,9 @@ def clause_subject(
     phrase = tokens(text, source[0], source[1])
     for j in range(1, len(phrase)):
         token = phrase[j][2]
-        verb_like = token[:1].islower() and token.endswith(("s", "ed")) and token not in SOURCE_NOUNS
+        verb_like = token[:1].islower() and (
+            (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PASTS_SET
+        )
         if verb_like and is_capitalised(phrase[j - 1][2]):
             source = (source[0], phrase[j - 1][1])
             break

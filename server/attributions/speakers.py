@@ -156,6 +156,8 @@ class _Story:
         for abbreviation in PAREN_RE.findall(source):
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
+        if core.isupper() and (spoken := " ".join(word.capitalize() for word in core.split())) in self.text:
+            core = spoken  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names (not "NASA")
         words = core.split()
         holder = self._title_holder(words)
         if holder is not None:
@@ -166,6 +168,10 @@ class _Story:
             longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
                 core = longer
+            elif len(words) == 1:
+                # a surname alone that the text never writes after a first name: the one person quoted by that name
+                people = {e.name for e in self.entities.values() if e.person and e.name.split()[-1] == core}
+                core = people.pop() if len(people) == 1 else core
         entity = self.entities.get(core)
         if entity is None:
             entity = self.entities[core] = _Entity(core, self._is_person(core, source))
