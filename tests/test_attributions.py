@@ -1234,3 +1234,11 @@ def test_name_forms_one_per_person():
     assert _speakers('Library Journal gave the book a starred review, saying it was "a delight."') == [
         ("Library Journal", "Library Journal")
     ]
+
+
+def test_names_with_particles():
+    text = (
+        'In a new book, the philosopher Luis de Miranda weaves a story. "It is odd," de Miranda writes.\n\n'
+        "De Miranda points out that chairs were rare. Ursula von der Leyen said that it was fine."
+    )
+    assert [speaker for _, speaker in _speakers(text)] == ["Luis de Miranda", "Luis de Miranda", "Ursula von der Leyen"]

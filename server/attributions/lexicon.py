@@ -519,6 +519,9 @@ PUBLICATION_HEADS: frozenset[str] = frozenset(
     words("times post journal herald tribune telegraph gazette chronicle observer globe courier")
 )
 
+# Lowercase particles inside a person's name ("Luis de Miranda", "Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset(words("de da del della di du la le van von der den ter al bin ibn"))
+
 # Titles that tell a person's gender, for the pronouns that may stand for them.
 MALE_TITLES: frozenset[str] = frozenset(words("mr sir lord king prince father brother"))
 FEMALE_TITLES: frozenset[str] = frozenset(words("mrs ms miss dame lady queen princess mother sister duchess"))

@@ -14,6 +14,7 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
+    NAME_PARTICLES,
     NOT_PERSON_WORDS,
     NOT_PLURAL_ENDINGS,
     NP_BREAK,
@@ -102,8 +103,17 @@ def name_core(source: str) -> str:
     # trailing run of capitalised non-title words is the person's name; a job noun ends it too once a first and last
     # name are taken ("Visual Designer Megan Lynch")
     tail: list[str] = []
-    for word in reversed(words):
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
         lowered = word.lower()
+        if (
+            tail
+            and word in NAME_PARTICLES
+            and at > 0
+            and (words[at - 1][:1].isupper() or words[at - 1] in NAME_PARTICLES)
+        ):
+            tail.append(word)  # "Ursula von der Leyen"
+            continue
         job = len(tail) >= 2 and lowered in SOURCE_NOUNS
         if word[:1].isupper() and lowered.rstrip(".") not in TITLE_WORDS and lowered not in TITLE_WORDS and not job:
             tail.append(word)
@@ -120,7 +130,9 @@ def same_name(longer: list[str], shorter: list[str]) -> bool:
     Dempsey"), or its end ("Forrest Jones" of "Michael Forrest Jones")."""
     if longer[-1] != shorter[-1]:
         return False
-    return len(shorter) == 1 or longer[-len(shorter) :] == shorter or (len(shorter) == 2 and longer[0] == shorter[0])
+    # a particle is capitalised at a sentence's start ("De Miranda" of "Luis de Miranda")
+    end = [word.lower() for word in longer[-len(shorter) :]] == [word.lower() for word in shorter]
+    return len(shorter) == 1 or end or (len(shorter) == 2 and longer[0] == shorter[0])
 
 
 def _body_from_head(words: list[str]) -> str | None:
@@ -228,7 +240,9 @@ def looks_person(name: str) -> bool:
     words = name.split()
     return (
         1 <= len(words) <= 4
-        and all(word[:1].isupper() for word in words)
+        and all(
+            word[:1].isupper() or (0 < at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words)
+        )
         and not (len(words) > 1 and words[0].lower() in PLACE_WORDS)
         and not any(word.lower() in NOT_PERSON_WORDS or word.lower() in ORG_HEADS for word in words)
     )
@@ -303,11 +317,16 @@ def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline
             deadline.check()
         if NAME_GOES_ON_RE.match(text, i + len(name)):
             continue  # "Dana F. Besecker Company": not where a name ends
-        lead = NAME_LEAD_RE.search(text[max(0, i - 60) : i])
+        start = i
+        space = text.rfind(" ", max(0, i - 8), i - 1)  # the word before the name, if a particle
+        particle = text[space + 1 : i - 1] if space >= 0 and text[i - 1 : i] == " " else ""
+        if particle in NAME_PARTICLES:
+            start = space + 1  # "Luis de Miranda": the lead stands before the particle
+        lead = NAME_LEAD_RE.search(text[max(0, start - 60) : start])
         words = _lead_words(lead.group("lead")) if lead else []
         if not words:
             continue
-        full = " ".join([*words, name])
+        full = " ".join([*words, *([particle] if start < i else []), name])
         if looks_person(full) and len(full.split()) > len(longest.get(name, "").split()):
             longest[name] = full
     return longest
