@@ -43,6 +43,15 @@ log = logging.getLogger(__name__)
 FIND_WORDS_MAX = 12
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
+# Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
+MAX_NAME_WORDS = 5
+# Characters before a surname in which its first names and initials are looked for ("Carissa F. Etienne").
+LEAD_REACH = 60
+# Characters before a title in which its other words are compared ("International Trade Secretary"), and between a
+# name's comma and the title of its apposition ("George Eustice, the current Environment Secretary,").
+TITLE_REACH = 80
+APPOSITION_REACH = 40
+LONGEST_PARTICLE = max(NAME_PARTICLES, key=len)
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
 COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -194,7 +203,7 @@ def _without_apposition(source: str) -> str:
     first = source.split(",")[0].strip()
     if _is_name_list(source):
         return source  # "Canada, Britain and America's other NATO allies": the whole list speaks
-    if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= 5:
+    if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= MAX_NAME_WORDS:
         return first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
     if "," in source and " and " not in source:
         chunks = [chunk.strip() for chunk in source.split(",") if chunk.strip()]
@@ -262,9 +271,12 @@ def _lead_words(lead: str) -> list[str]:
         if len(bare) == 1 and word.endswith(".") and bare.isupper():
             kept.append(word)  # an initial: "Amanda A. Kostro Miller"
             continue
-        sentence_end = word.endswith(".") and len(bare) > 1  # "Oculus VR. Zuckerberg"; an initial is "F."
-        shouting = len(bare) > 1 and bare.isupper()  # "TMZ STAFF EXCLUSIVE Lupita"
-        compound = "-" in bare and not bare.split("-")[-1][:1].isupper()  # "Amazon-owned Whole Foods"
+        # the previous sentence's last word ("Oculus VR. Zuckerberg"; an initial is "F.")
+        sentence_end = word.endswith(".") and len(bare) > 1
+        # a kicker or label in capitals before a story's first name ("EXCLUSIVE", "UPDATE", "TMZ STAFF")
+        shouting = len(bare) > 1 and bare.isupper()
+        # a compound modifier ("Amazon-owned Whole Foods", "Charleston-based"), not a double-barrelled name
+        compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
         if kept and bare.lower() in SOURCE_NOUNS:
@@ -318,11 +330,11 @@ def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline
         if NAME_GOES_ON_RE.match(text, i + len(name)):
             continue  # "Dana F. Besecker Company": not where a name ends
         start = i
-        space = text.rfind(" ", max(0, i - 8), i - 1)  # the word before the name, if a particle
+        space = text.rfind(" ", max(0, i - len(LONGEST_PARTICLE) - 2), i - 1)  # the word before, if a particle
         particle = text[space + 1 : i - 1] if space >= 0 and text[i - 1 : i] == " " else ""
         if particle in NAME_PARTICLES:
             start = space + 1  # "Luis de Miranda": the lead stands before the particle
-        lead = NAME_LEAD_RE.search(text[max(0, start - 60) : start])
+        lead = NAME_LEAD_RE.search(text[max(0, start - LEAD_REACH) : start])
         words = _lead_words(lead.group("lead")) if lead else []
         if not words:
             continue
@@ -339,7 +351,7 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
     head = title[-1]
     holders: list[tuple[str, int]] = []
     for pos, word in word_occurrences(text, {head[:1].upper() + head[1:].lower(), head.lower()}):
-        before = text[max(0, pos - 80) : pos].split()
+        before = text[max(0, pos - TITLE_REACH) : pos].split()
         matched = 0
         for wanted, seen in zip(reversed(title[:-1]), reversed(before), strict=False):
             if wanted.lower() != seen.lower():
@@ -350,12 +362,12 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
         if after is not None:
             name = name_core(after.group())
         else:
-            comma = text.rfind(", ", max(0, pos - 40), pos)
+            comma = text.rfind(", ", max(0, pos - APPOSITION_REACH), pos)
             between = text[comma + 2 : pos].split() if comma >= 0 else []
             closed = text[end : end + 1] == ","  # an apposition closes ("X, the secretary, said"); a clause goes on
             if not closed or not between or between[0] not in ("the", "a", "an") or "," in text[comma + 2 : pos]:
                 continue
-            name = " ".join(_lead_words(text[max(0, comma - 60) : comma] + " "))
+            name = " ".join(_lead_words(text[max(0, comma - LEAD_REACH) : comma] + " "))
         if len(name.split()) >= 2 and looks_person(name):
             holders.append((name, matched))
     return holders

@@ -46,6 +46,20 @@ SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "th
 IRREGULAR_PASTS_SET: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
+# How far before a cue a time phrase is looked for ("on Tuesday", "last week"), in characters.
+TIME_PHRASE_REACH = 40
+# Lowercase words in a row a noun phrase holds ("a recent computer science graduate"); one more is a clause.
+MAX_LOWER_RUN = 5
+# Most tokens of a source noun phrase taken backward, and of an apposition before the cue ("Jens Stoltenberg, NATO's
+# secretary general, said") or after it ("said Brandon Royal, product manager at Google Cloud"): a longer stretch is
+# a clause, not a phrase.
+MAX_SOURCE_TOKENS = 14
+MAX_APPOSITION_BEFORE = 25
+MAX_APPOSITION_AFTER = 18
+# Most tokens of a parenthetical inside a source: an abbreviation or a party and state ("(NYT)", "(D-N.C.)").
+MAX_PARENTHETICAL_TOKENS = 8
+# Shortest -ly adverb and -ed participle skipped or refused ("only", "red" and "Ted" are neither).
+MIN_SUFFIXED_LENGTH = 5
 
 
 def noun_phrase_ok(phrase: list[Token]) -> bool:
@@ -112,7 +126,7 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         word_end = end
         while word_end > sentence_start and text[word_end - 1].isspace():
             word_end -= 1
-        window = max(sentence_start, word_end - 40)
+        window = max(sentence_start, word_end - TIME_PHRASE_REACH)
         # A match ends at word_end (text there is not whitespace, so $ matches nowhere else) with a word or a digit.
         timed = text.endswith(PRE_CUE_TIME_ENDS, window, word_end) or text[word_end - 1 : word_end].isdecimal()
         time_phrase = PRE_CUE_TIME_RE.search(text[window:word_end]) if timed else None
@@ -123,7 +137,7 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         while word_start > sentence_start and (text[word_start - 1].isalpha() or text[word_start - 1] in "’'"):
             word_start -= 1
         word = text[word_start:word_end].lower()
-        adverb = word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
+        adverb = word.endswith("ly") and len(word) >= MIN_SUFFIXED_LENGTH and word not in NOT_ADVERBS
         if word_start > sentence_start and (word in PRE_CUE_SKIP or (adverb and text[word_start].islower())):
             end = word_start
             continue
@@ -148,7 +162,7 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         previous = phrase[i - 1][2] if i > 0 else ""
         if appositive and commas == 0 and token != ",":
             # inside an apposition: take everything back to its opening comma
-            if last - i > 25 or token in ';:"“”':
+            if last - i > MAX_APPOSITION_BEFORE or token in ';:"“”':
                 return None
         elif token == ")":
             # include a parenthetical: "The New York Times (NYT)"
@@ -185,7 +199,7 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         elif lowered in NAME_LINKS and picked and is_capitalised(previous):
             pass  # "Secretary of State", "Bank of America"
         elif lowered in PLACE_LINKS and _placed_head(phrase, picked, previous):
-            lower_run = 0  # "prosecutors in San Francisco", "The Briar in Douglas": the place follows its head
+            lower_run = 0  # a body or venue placed by its town ("prosecutors in San Francisco", "The Briar in Douglas")
         elif lowered in MAKER_PARTICIPLES and picked and phrase[min(picked)][2] in ("by", "from"):
             lower_run = 0  # "Data published by OpenAI": the maker follows its document
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
@@ -212,7 +226,7 @@ def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
 def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
     """The "(" of a short parenthetical ending at closing."""
     opening = closing - 1
-    while opening >= 0 and phrase[opening][2] != "(" and closing - opening < 8:
+    while opening >= 0 and phrase[opening][2] != "(" and closing - opening < MAX_PARENTHETICAL_TOKENS:
         opening -= 1
     if opening < 0 or phrase[opening][2] != "(":
         return None
@@ -223,10 +237,10 @@ def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run
     """A lowercase word that cannot belong to the source: a clause word, or one word too many."""
     if lowered in NP_BREAK or lowered in PRE_CUE_SKIP:
         return True
-    if lower_run >= 5 or len(picked) >= 14:
+    if lower_run >= MAX_LOWER_RUN or len(picked) >= MAX_SOURCE_TOKENS:
         return True
     # adverbs and participles are rarely part of the subject
-    participle = token.endswith(("ly", "ing")) or (token.endswith("ed") and len(token) > 4)
+    participle = token.endswith(("ly", "ing")) or (token.endswith("ed") and len(token) >= MIN_SUFFIXED_LENGTH)
     return participle and (not picked or lowered not in SOURCE_NOUNS)
 
 
@@ -320,7 +334,7 @@ def _scan_forward(phrase: list[Token], allow_appositive: bool) -> list[int]:
             picked.append(i)
             i += 1
             continue
-        if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= 5:
+        if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= MAX_LOWER_RUN:
             break
         if token.endswith(("ly", "ed", "ing")) and not _modifies_a_name(phrase, i):
             break
@@ -344,7 +358,7 @@ def _modifies_a_name(phrase: list[Token], i: int) -> bool:
 def _closing_parenthesis(phrase: list[Token], opening: int) -> int | None:
     """The ")" of a short parenthetical starting at opening."""
     closing = opening + 1
-    while closing < len(phrase) and phrase[closing][2] != ")" and closing - opening < 8:
+    while closing < len(phrase) and phrase[closing][2] != ")" and closing - opening < MAX_PARENTHETICAL_TOKENS:
         closing += 1
     if closing < len(phrase) and phrase[closing][2] == ")":
         return closing
@@ -355,7 +369,7 @@ def _apposition_after(phrase: list[Token], comma: int) -> int | None:
     """Where an apposition after a source's comma ends (the next comma, or the end): "Brandon Royal, product
     manager at Google Cloud"; None when the comma ends the source."""
     end = comma + 1
-    while end < len(phrase) and phrase[end][2] not in ',;:()"“”' and end - comma < 18:
+    while end < len(phrase) and phrase[end][2] not in ',;:()"“”' and end - comma < MAX_APPOSITION_AFTER:
         end += 1
     following = phrase[comma + 1][2].lower() if comma + 1 < len(phrase) else ""
     if end == comma + 1 or following in NP_BREAK or following in PRONOUNS:

@@ -57,6 +57,8 @@ PRONOUN_PARAGRAPHS = 2
 # What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
 # space).
 SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")
+# Most mentions a source looks back at: far more than two paragraphs hold; the cap keeps a list of names linear.
+MAX_LOOKBACK_MENTIONS = 64
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250
 
@@ -319,7 +321,7 @@ class _Story:
         paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
         floor = self.paragraph_starts[max(0, paragraph - PRONOUN_PARAGRAPHS)]
         i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
-        for start, end, entity in reversed(self.mentions[max(0, i - 64) : i]):
+        for start, end, entity in reversed(self.mentions[max(0, i - MAX_LOOKBACK_MENTIONS) : i]):
             if start < floor:
                 break
             if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
