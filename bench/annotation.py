@@ -210,11 +210,15 @@ _EQUIV = {
 }
 
 
-def _pattern(s: str) -> re.Pattern[str]:
-    out = []
-    for tok in re.findall(r"\s+|.", s.strip(), re.S):
+def _pattern(s: str, whole_words: bool = False) -> re.Pattern[str]:
+    """s with any whitespace run and quote/dash variant; with whole_words, not starting or ending inside a word."""
+    s = s.strip()
+    out = [r"(?<!\w)" if whole_words and s[:1].isalnum() else ""]
+    for tok in re.findall(r"\s+|.", s, re.S):
         out.append(r"\s+" if tok.isspace() else _EQUIV.get(tok, re.escape(tok)))
+    out.append(r"(?!\w)" if whole_words and s[-1:].isalnum() else "")
     return re.compile("".join(out))
+
 
 
 class PlaceError(ValueError):
@@ -265,25 +269,33 @@ def _locate(
     first_only: bool = False,
 ) -> tuple[int, int]:
     """The one occurrence of spec['text'] the rules select (see GUIDELINES.md, "Draft format")."""
-    pat = _pattern(spec["text"])
     lo, hi = (0, len(text)) if spec.get("near") or spec.get("after") else window
-    cands = [(m.start(), m.end()) for m in pat.finditer(text, lo, hi)]
-    cands = [c for c in cands if not any(c[0] < t[1] and t[0] < c[1] for t in taken)]
+    nears: list[tuple[int, int]] = []
     if spec.get("near"):
         nears = [(m.start(), m.end()) for m in _pattern(spec["near"]).finditer(text)]
         if not nears:
             raise PlaceError(f"{what}: near text {spec['near']!r} is not in the article")
-        cands = [c for c in cands if any(n[0] <= c[0] and c[1] <= n[1] for n in nears)]
-    if spec.get("after"):
-        after = re.compile(_pattern(spec["after"]).pattern + r"\s*\Z")
-        cands = [c for c in cands if after.search(text, max(0, c[0] - 4 * len(spec["after"]) - 40), c[0])]
+    after = re.compile(_pattern(spec["after"]).pattern + r"\s*\Z") if spec.get("after") else None
+
+    def selected(whole_words: bool) -> list[tuple[int, int]]:
+        spans = [(m.start(), m.end()) for m in _pattern(spec["text"], whole_words).finditer(text, lo, hi)]
+        if nears:
+            spans = [c for c in spans if any(n[0] <= c[0] and c[1] <= n[1] for n in nears)]
+        if after is not None:
+            spans = [c for c in spans if after.search(text, max(0, c[0] - 4 * len(spec["after"]) - 40), c[0])]
+        return spans
+
+    # Whole words when the text has them ("he" is not the end of "The"); texts made from pages glue a link to the
+    # next word ("Madrigalreports"), and a span there is still the annotator's.
+    cands = selected(whole_words=True) or selected(whole_words=False)
+    cands = [c for c in cands if not any(c[0] < t[1] and t[0] < c[1] for t in taken)]
     if first_only and cands:
         cands = cands[:1]
     if len(cands) == 1:
         return cands[0]
     where = "the article" if (lo, hi) == (0, len(text)) else f"offsets {lo}-{hi}"
     if not cands:
-        anywhere = [(m.start(), m.end()) for m in pat.finditer(text)]
+        anywhere = [(m.start(), m.end()) for m in _pattern(spec["text"]).finditer(text)]
         hint = "".join(f"\n    elsewhere: {_show(text, c, bounds)}" for c in anywhere[:5])
         raise PlaceError(f"{what}: {spec['text']!r} not found in {where} (with the near/after given){hint}")
     listing = "".join(f"\n    {_show(text, c, bounds)}" for c in cands[:8])
@@ -301,9 +313,8 @@ def _locate_near(
     """The first window holding any free occurrence decides; there the occurrence must be unique."""
     if spec.get("near") or spec.get("after"):
         return _locate(text, spec, what, windows[-1], taken, bounds)
-    pat = _pattern(spec["text"])
     for lo, hi in windows:
-        hits = [(m.start(), m.end()) for m in pat.finditer(text, lo, hi)]
+        hits = [(m.start(), m.end()) for m in _pattern(spec["text"]).finditer(text, lo, hi)]
         if any(not any(h[0] < t[1] and t[0] < h[1] for t in taken) for h in hits):
             return _locate(text, spec, what, (lo, hi), taken, bounds)
     return _locate(text, spec, what, windows[-1], taken, bounds)

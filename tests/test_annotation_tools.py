@@ -1,0 +1,30 @@
+"""bench/annotation.py's placing of draft spans: the offsets every blind annotation rests on."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.annotation import PlaceError, _paragraph_bounds, _place_one
+
+TEXT = "The minister spoke first.\n\nThe aide, Sam Okafor, said he would stay. Madrigalreports it too."
+
+
+def _place(draft: dict) -> dict:
+    return _place_one(TEXT, {"speaker": None, "kind": "indirect", **draft}, 0, _paragraph_bounds(TEXT))
+
+
+def test_a_short_span_is_placed_on_the_whole_word_not_inside_another():
+    placed = _place({"source": "he", "cue": "said", "content": "would stay"})
+    assert placed["source"]["start"] == TEXT.index(" he ") + 1  # not the "he" of "The aide"
+
+
+def test_a_span_glued_to_a_word_by_the_page_text_is_still_placed():
+    placed = _place({"source": "Madrigal", "cue": "reports", "content": "it too"})
+    assert TEXT[placed["cue"]["start"] : placed["cue"]["end"]] == "reports"
+    assert placed["cue"]["start"] == TEXT.index("Madrigalreports") + len("Madrigal")
+
+
+def test_a_word_only_found_inside_a_taken_span_is_refused_not_placed_inside_another_word():
+    # the paragraph's one whole "he" is the content's: the "he" of "The" must not stand in for it
+    with pytest.raises(PlaceError, match="'he' not found"):
+        _place({"source": "he", "cue": "said", "content": "he would stay"})
