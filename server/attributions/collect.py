@@ -19,6 +19,7 @@ from .cues import (
     participle,
     transcript_lines,
 )
+from .cues.nested import NO_QUOTES
 from .fragments import join_fragments
 from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
 from .patterns import PROGRESSIVE_RE
@@ -122,9 +123,11 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
     # a forward content must not swallow a later attribution's source or cue in the same sentence
     # (a cue counts as a stop only when its source follows it: "…, said Jan Liphardt")
     # (a passive report, sourceless, sits inside another's content: "He said he was asked to …")
+    # (a report nested in a quotation cuts no content: the quotation is its speaker's whole)
+    outer = [raw for _, raw in found if not quotes.inside(raw.cue[0])]
     stops = sorted(
-        [raw.source[0] for _, raw in found if raw.source]
-        + [raw.cue[0] for _, raw in found if raw.source is not None and raw.source[0] > raw.cue[0]]
+        [raw.source[0] for raw in outer if raw.source]
+        + [raw.cue[0] for raw in outer if raw.source is not None and raw.source[0] > raw.cue[0]]
     )
     kept: list[RawAttribution] = []
     for _, raw in found:
@@ -137,11 +140,12 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
                 if content_end <= content_start:
                     continue
                 raw = RawAttribution(raw.source, raw.cue, (content_start, content_end), "", raw.paragraph)
-        raw.kind = kind(text, quotes, raw.content[0], raw.content[1])
+        # a report nested in a quotation is direct or mixed only by quotes of its own, never the one it is in
+        raw.kind = kind(text, NO_QUOTES if quotes.inside(raw.cue[0]) else quotes, raw.content[0], raw.content[1])
         if raw.kind != "direct" and len(text[raw.content[0] : raw.content[1]].split()) < MIN_CONTENT_WORDS:
             continue  # "Nagel says that," with the statement in the next paragraph: nothing to show here
         kept.append(raw)
-    return [raw for _, raw in _drop_duplicates(text, [(raw.cue[0], raw) for raw in kept])]
+    return [raw for _, raw in _drop_duplicates(text, quotes, [(raw.cue[0], raw) for raw in kept])]
 
 
 def _cut_at_next_source(content_start: int, content_end: int, next_sources: list[int]) -> int:
@@ -171,14 +175,16 @@ def _overlap_ratio(first: Span, second: Span) -> float:
     return max(0, shared) / max(1, min(first[1] - first[0], second[1] - second[0]))
 
 
-def _drop_duplicates(text: str, found: Found) -> Found:
+def _drop_duplicates(text: str, quotes: QuoteIndex, found: Found) -> Found:
     """One statement, one attribution: drop a weak cue sharing another's content, and a pronoun-sourced
-    cue whose content swallows a named attribution ("Mattson adds: '…,' he says")."""
+    cue whose content swallows a named attribution ("Mattson adds: '…,' he says"). A report nested in a quotation
+    and the quotation's own are two statements: neither makes the other a duplicate."""
     kept = []
     for cue_at, raw in found:
         duplicate = False
+        nested_in_quote = quotes.inside(raw.cue[0])
         for _, other in found:
-            if other is raw:
+            if other is raw or quotes.inside(other.cue[0]) != nested_in_quote:
                 continue
             same_content = _overlap_ratio(other.content, raw.content) >= SAME_CONTENT
             # "X reports Y announced Z": a report nested in raw's content, its own source inside it; both stand

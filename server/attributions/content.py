@@ -9,6 +9,8 @@ from .lexicon import (
     CLAUSE_OPENERS,
     CLOSE_MARKS,
     DANGLING_CONJ,
+    DIRECTIVE_FORMS,
+    DIRECTIVE_ONLY_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
@@ -22,6 +24,7 @@ from .patterns import (
     CUE_RE,
     CUE_TAIL_RE,
     DANGLING_CONJ_RE,
+    INFINITIVE_RE,
     LEAD_CONJ_RE,
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
@@ -86,7 +89,8 @@ def forward_content(
     venue = PREP_PHRASE_THEN_QUOTE_RE.match(text, pos, sentence_end)
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
-    that_soon = THAT_SOON_RE.match(text, pos, sentence_end)
+    request = verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(text, skip_spaces(text, pos, sentence_end), sentence_end)
+    that_soon = None if request else THAT_SOON_RE.match(text, pos, sentence_end)
     if that_soon:
         pos = that_soon.start(1)  # "have argued for years that …", "told Zuma by telephone on Wednesday that …"
     rest = text[pos:sentence_end]
@@ -111,8 +115,8 @@ def forward_content(
     opening = stripped[:40].lower()
     if verb in OBJECT_CONTENT_CUES:
         return None if NOT_ADVICE_RE.match(opening) else (content_start, sentence_end)
-    if opening.startswith("to ") and verb in VOW_CUES:
-        return content_start, sentence_end  # "vowed to keep trying"
+    if (verb in VOW_CUES and opening.startswith("to ")) or (verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(opening)):
+        return content_start, sentence_end  # "vowed to keep trying", "urged lawmakers to pass the bill"
     if NOT_CLAUSE_RE.match(opening):
         return None
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
@@ -124,6 +128,11 @@ def forward_content(
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    """A cue in the stretch that reports in any construction (a request's verb alone, "order", is a list's word)."""
+    return any(cue.group().lower() not in DIRECTIVE_ONLY_FORMS for cue in CUE_RE.finditer(text, start, end))
 
 
 def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) -> Span | None:
@@ -143,7 +152,7 @@ def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) 
             break
         quote = quotes.find(paragraph_start)
         whole_quote = quote is not None and quote[0] == paragraph_start and quote[1] >= paragraph_start + len(paragraph)
-        short = len(paragraph.split()) <= 25 and not CUE_RE.search(text, paragraph_start, paragraph_end)
+        short = len(paragraph.split()) <= 25 and not _reports(text, paragraph_start, paragraph_end)
         if end is None and whole_quote:
             quoted_only = True  # a block that opens with a quote goes on only through quotes
         if not (whole_quote or (not quoted_only and short)):

@@ -55,7 +55,7 @@ def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], r
     """Give each attribution its fragments (in place): split quotes, continuation paragraphs, one per paragraph."""
     if not raws:
         return
-    claims = _Claims(raws)
+    claims = _Claims([raw for raw in raws if not quotes.inside(raw.cue[0])])  # a nested report claims no quote
     paragraph_starts = [start for start, _ in paragraph_spans]
     for raw in raws:
         spans = list(raw.fragments or [raw.content])

@@ -10,6 +10,7 @@ from .lexicon import (
     CUE_VERBS,
     DANGLING_CONJ,
     IRREGULAR_PAST_VERBS,
+    NOT_OBJECT_WORDS,
     PARTICLE_CUES,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
@@ -118,6 +119,21 @@ OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++)
 # An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".
 OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:of|for|as|over)\s")
 
+# "(not) to" and an infinitive's verb: not a determiner, pronoun, capital or digit ("told the story to the press").
+INFINITIVE = (
+    r"(?:not\s++)?to\s++"
+    r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it)\b)[a-z]"
+)
+INFINITIVE_RE = re.compile(INFINITIVE)
+# A request's addressee before its infinitive ("urged lawmakers to pass", "appealed to ministers to accept", "pleaded
+# with us to take"): up to six words of a noun phrase (no clause or prepositional word: "advises coffee before
+# workouts to enhance …" is a purpose), each taken whole, "to" tried after each. Bounded, so linear.
+DIRECTIVE_OBJECT_RE = re.compile(
+    r"(?<!\s)\s++(?:(?:to|with)\s++)?"
+    r"(?:(?!(?:" + "|".join(sorted(NOT_OBJECT_WORDS)) + r")\s)[^\s,;:.!?\"“”«»()]++\s++){1,6}?"
+    r"(?=" + INFINITIVE + ")"
+)
+
 # The addressee of an object cue ("told reporters", "asked the BBC"); a name's words keep backtracking for the \b.
 ADDRESSEE_RE = re.compile(
     r"(?<!\s)\s++(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
@@ -176,7 +192,7 @@ AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
 # "is saying", "are insisting": a progressive -ing form is a finite cue.
-PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
+PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|am)\s++(?:(?:also|now|still|today|already)\s++)?$")
 
 # A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",
 # "We’re told", "has been widely reported"). Searched on a short slice ending at the cue.

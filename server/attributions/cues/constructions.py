@@ -11,6 +11,7 @@ from ..lexicon import CALL_FORMS, CONSTRUCTION_FORMS, SPEECH_PARTICIPLES
 from ..patterns import BY_AGENT_RE, CALL_FOR_RE, CALL_ON_RE, OBJECT_THEN_GROUNDS_RE, OBJECT_THEN_QUOTE_RE
 from ..sources import clause_subject, source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from .nested import quoted_sentence
 from .record import Found, record_unless_empty
 from .scan import cue_extent
 
@@ -47,7 +48,10 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     """'…, noting that …': the source is the clause's subject (an earlier source in the sentence)."""
     text, quotes = sentence.text, sentence.quotes
     cue_start = cue.start()
-    if quotes.inside(cue_start) or not text[sentence.start : cue_start].rstrip().endswith(","):
+    if quotes.inside(cue_start):
+        inner = quoted_sentence(sentence, cue_start)  # a report nested in the quotation, read there
+        return participle(inner, cue, found) if inner is not None else None
+    if not text[sentence.start : cue_start].rstrip().endswith(","):
         return None
     source = clause_subject(text, sentence.start, cue_start, found)
     if source is None:

@@ -48,6 +48,7 @@ from .clauses import (
     source_then_cue_then_content,
 )
 from .constructions import object_construction, passive_report
+from .nested import quoted_sentence
 from .prepositional import according_to
 from .quoted import quote_then_cue_then_source, quote_then_source_then_cue
 from .record import Found
@@ -60,7 +61,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     """The attribution a finite reporting verb reports: the first pattern below that fits its sentence."""
     text, sentence_start, sentence_end = sentence.text, sentence.start, sentence.end
     if sentence.quotes.inside(cue.start()):
-        return None  # reporting verbs inside a quotation belong to the quoted speaker
+        inner = quoted_sentence(sentence, cue.start())  # a report nested in the quotation, read there
+        return attribution_at_cue(inner, cue, found) if inner is not None else None
     extent = cue_extent(text, cue, sentence_end)
     if extent is None:
         return None
@@ -158,9 +160,10 @@ def documents_speak(text: str, source: Span) -> bool:
 
 def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
     """A base-form cue ("say") needs a plural subject; otherwise it is a noun or an infinitive."""
-    subject = BASE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 60) : cue_start])
-    if not subject:
-        return False
+    window = text[max(sentence_start, cue_start - 60) : cue_start]
+    subject = BASE_SUBJECT_RE.search(window)
+    if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):
+        return False  # "Let's say", "Google's": a contraction or a possessive is no plural subject
     word = subject.group(1).lower()
     if word in PLURAL_SUBJECTS:
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..lexicon import OBJECT_CUES, PARTICLE_CUES
+from ..lexicon import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES
 from ..patterns import (
     ADDRESSEE_RE,
     CUE_AFTER_OTHER_RE,
@@ -14,6 +14,7 @@ from ..patterns import (
     CUE_PUBLICATION_RE,
     CUE_RE,
     CUE_TAIL_RE,
+    DIRECTIVE_OBJECT_RE,
     MARK_THEN_QUOTE_RE,
     PARTICLE_RES,
 )
@@ -56,7 +57,14 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         if not particle:
             return None
         cue_end += particle.end()
-    if verb in OBJECT_CUES:
+    request = None
+    if verb in DIRECTIVE_FORMS:
+        request = DIRECTIVE_OBJECT_RE.match(text, cue_end, min(sentence_end, cue_end + 120))
+    if request:
+        cue_end = request.start() + len(request.group().rstrip())  # the addressee belongs to the cue
+    elif verb in DIRECTIVE_ONLY_FORMS:
+        return None  # "pushed the car": such a verb reports only a request
+    elif verb in OBJECT_CUES:
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
         if addressee:
             cue_end += addressee.end()
