@@ -1242,3 +1242,9 @@ def test_names_with_particles():
         "De Miranda points out that chairs were rare. Ursula von der Leyen said that it was fine."
     )
     assert [speaker for _, speaker in _speakers(text)] == ["Luis de Miranda", "Luis de Miranda", "Ursula von der Leyen"]
+
+
+def test_a_bare_police_is_the_police_body_quoted():
+    text = 'Miami-Dade Police said two people were hurt.\n\n"The driver fled," Police said.'
+    assert [speaker for _, speaker in _speakers(text)] == ["Miami-Dade Police", "Miami-Dade Police"]
+    assert _speakers("Police said two people were hurt.") == [("Police", "police")]  # no body named: the group word

@@ -459,6 +459,7 @@ SOURCE_NOUNS: frozenset[str] = ORG_ANAPHORS | frozenset(
     psychologist psychologists therapist therapists dietitian nutritionist trainer bank banks fund funds
     industry sector index chef chefs planner planners guru historian historians journalist journalists reporter
     reporters writer writers columnist columnists editor editors artist artists blogger bloggers presenter
+    coordinator coordinators volunteer volunteers
     """
     )
 )

@@ -28,6 +28,7 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     ROLE_TITLES,
     TITLE_WORDS,
+    UNIQUE_BODY_HEADS,
 )
 from .names import (
     CHECK_EVERY,
@@ -399,7 +400,12 @@ class _Story:
         if words[-1] in ROLE_TITLES and len(words) <= 3:
             # "the singer", "the duchess": the holder the text names, else no one
             return self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
-        return group_word(words)
+        group = group_word(words)
+        if group is not None and group in UNIQUE_BODY_HEADS | {"police"}:
+            # "Police said" in a story that quotes the Miami-Dade Police: that body, when it is the one so named
+            bodies = {e.name for e in self.entities.values() if e.person is False and e.name.lower().endswith(group)}
+            return bodies.pop() if len(bodies) == 1 else group
+        return group
 
     def _antecedent(self, raw: RawAttribution, head: str) -> str | None:
         """What "the report" or "the court" refers back to: the speaker of the last source with that head ("a
