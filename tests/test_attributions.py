@@ -1248,3 +1248,16 @@ def test_a_bare_police_is_the_police_body_quoted():
     text = 'Miami-Dade Police said two people were hurt.\n\n"The driver fled," Police said.'
     assert [speaker for _, speaker in _speakers(text)] == ["Miami-Dade Police", "Miami-Dade Police"]
     assert _speakers("Police said two people were hurt.") == [("Police", "police")]  # no body named: the group word
+
+
+def test_source_with_a_title_apposition_then_a_relative_clause():
+    text = (
+        "Prof Gavin Yamey, director of the Centre for Policy Impact at Duke University, who is leading research"
+        ' into the spread, says: "Reopening a university is like dumping a cruise ship in a town."'
+    )
+    found = _speakers(text)
+    assert len(found) == 1 and found[0][0].startswith("Prof Gavin Yamey, director") and found[0][1] == "Gavin Yamey"
+    # a relative clause alone stays the only apposition
+    assert _speakers('In 2010, Smith, who runs the shop, said: "We are open."') == [
+        ("Smith, who runs the shop", "Smith")
+    ]

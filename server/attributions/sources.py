@@ -175,6 +175,11 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             if appositive and commas == 0:
                 commas += 1
                 lower_run = 0
+                title = _title_before_relative(phrase, i)
+                if title is not None:
+                    picked.extend(range(title, i + 1))  # "X, director of Y, who is leading Z, says": the title too
+                    i = title - 1
+                    continue
             elif not (has_and and i > 0 and is_capitalised(previous)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
         elif not token[0].isalnum():
@@ -209,6 +214,22 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         picked.append(i)
         i -= 1
     return picked, appositive, commas
+
+
+def _title_before_relative(phrase: list[Token], comma: int) -> int | None:
+    """Where a title's apposition starts when a relative clause follows it ("Prof Gavin Yamey, director of the Centre
+    at Duke University, who is leading research, says"): its opening comma, with a name before it and a lowercase
+    word (a title or determiner) after it; None when the relative clause is the only apposition."""
+    if comma + 1 >= len(phrase) or not RELATIVE_WORD_RE.match(phrase[comma + 1][2]):
+        return None
+    opening = comma - 1
+    while opening >= 0 and phrase[opening][2] != "," and comma - opening <= MAX_APPOSITION_BEFORE:
+        if phrase[opening][2] in ';:"“”()' or phrase[opening][2].lower() in APPOSITIVE_BREAK:
+            return None
+        opening -= 1
+    if opening < 1 or phrase[opening][2] != "," or not phrase[opening + 1][2][:1].islower():
+        return None
+    return opening if is_capitalised(phrase[opening - 1][2]) else None
 
 
 def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
