@@ -1261,3 +1261,11 @@ def test_source_with_a_title_apposition_then_a_relative_clause():
     assert _speakers('In 2010, Smith, who runs the shop, said: "We are open."') == [
         ("Smith, who runs the shop", "Smith")
     ]
+
+
+def test_they_stands_only_for_the_group_quoted_just_before():
+    t = (
+        "Lawmakers said the plan was weak.\n\nThe palace issued a statement.\n\nHarry spoke for an hour.\n\n"
+        "Meghan said the move was hard.\n\nThey suggested that the press had a role."
+    )
+    assert [a.speaker for a in find_attributions(t)][-1] is None  # "lawmakers" was quoted three attributions back

@@ -20,7 +20,6 @@ from .lexicon import (
     FEMALE_TITLES,
     MALE_PRONOUNS,
     MALE_TITLES,
-    NOT_PLURAL_ENDINGS,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -97,7 +96,6 @@ class _Story:
         self.abbreviations: dict[str, str] = {}
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, _Entity] = {}
-        self.last_plural: str | None = None
         self.previous: tuple[RawAttribution, str | None] | None = None
         self.history: list[tuple[RawAttribution, str | None]] = []
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
@@ -391,9 +389,9 @@ class _Story:
             fits = _is_body if words[-1] in DOCUMENT_NOUNS else _is_not_person
             return self._most_mentioned(raw, fits) or group_word(words)
         if lowered in PLURAL_PRONOUNS:
-            # "they" is the last group quoted ("officials"); a body, a pair of names or "we" is too often someone else
-            group = self.last_plural
-            return group if lowered == "they" and group is not None and group.islower() else None
+            # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
+            # ("Energy experts said …  They said …"); a group quoted further back was right for one "they" in four
+            return self._previous_group(raw) if lowered == "they" else None
         # a generic source: a title's holder ("the president"), else a group or a document names itself
         if self.titled.get(words[-1]):
             return self.titled[words[-1]]
@@ -423,6 +421,15 @@ class _Story:
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
 
+    def _previous_group(self, raw: RawAttribution) -> str | None:
+        if self.previous is None or raw.source is None:
+            return None
+        previous, speaker = self.previous
+        if speaker is None or previous.source is None or not speaker.islower() or not speaker.endswith("s"):
+            return None  # a group names itself in lower case ("energy experts", even from "Energy experts said")
+        paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
+        return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
+
     def _same_sentence_pronoun(self, raw: RawAttribution, pronoun: str) -> str | None:
         """The speaker of the previous attribution when its source is the same pronoun, in the same sentence."""
         if self.previous is None or raw.source is None:
@@ -434,17 +441,10 @@ class _Story:
         return None if "\n" in between or any(end in between for end in SENTENCE_ENDS) else speaker
 
     def remember(self, raw: RawAttribution, speaker: str | None) -> None:
-        """Keep the last group, body or people quoted: a later "they" stands for it when it is a group; and the last
-        attribution, which a pronoun in the same sentence continues."""
+        """Keep the attributions resolved so far: a pronoun in the same sentence continues the last one, and "the
+        report" refers back to an earlier one."""
         self.previous = (raw, speaker)
         self.history.append((raw, speaker))
-        if speaker is None or raw.source is None:
-            return
-        entity = self.entities.get(speaker)
-        # a group names itself in lower case ("energy experts", even from "Energy experts said")
-        plural_group = speaker.islower() and speaker.endswith("s") and not speaker.endswith(NOT_PLURAL_ENDINGS)
-        if " and " in speaker or plural_group or (entity is not None and entity.person is False):
-            self.last_plural = speaker
 
 
 def _is_not_person(entity: _Entity) -> bool:
