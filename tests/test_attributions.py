@@ -1269,3 +1269,13 @@ def test_they_stands_only_for_the_group_quoted_just_before():
         "Meghan said the move was hard.\n\nThey suggested that the press had a role."
     )
     assert [a.speaker for a in find_attributions(t)][-1] is None  # "lawmakers" was quoted three attributions back
+
+
+def test_a_bare_body_head_or_officer_acronym_is_no_name():
+    text = (
+        'The Venezuelan Institute for Culture and Cooperation said that the show would open in May. "It is ready,"'
+        " the Institute said in a release."
+    )
+    assert [speaker for _, speaker in _speakers(text)] == ["Venezuelan Institute for Culture and Cooperation"] * 2
+    assert _speakers("The Ministry said that the border would stay closed.") == [("The Ministry", None)]
+    assert _speakers("The CMO told the minister that cases were rising.") == [("The CMO", None)]

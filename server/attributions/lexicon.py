@@ -510,6 +510,7 @@ ROLE_TITLES: frozenset[str] = frozenset(
     president secretary minister director chief governor mayor senator judge chairman chairwoman chair ambassador
     spokesperson spokesman spokeswoman commander king queen prince princess duke duchess pope chancellor premier
     speaker leader founder coach manager captain commissioner superintendent sheriff editor singer actor actress
+    ceo cfo cto coo cmo
     """
     )
 )

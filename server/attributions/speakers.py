@@ -165,6 +165,10 @@ class _Story:
             return holder  # "The PAHO Director" after "PAHO Director Carissa F. Etienne": the person
         if self._is_role(words):
             return self._role_holder(words)  # a title names no one by itself: its holder, or no one
+        if len(words) == 1 and words[0].lower() in ORG_HEADS - UNIQUE_BODY_HEADS - {"police"}:
+            # "The Institute", "the Ministry": a body's head names the one body quoted by that name, else no one
+            bodies = {e.name for e in self.entities.values() if e.person is False and words[0] in e.name.split()}
+            return bodies.pop() if len(bodies) == 1 else None
         if " and " not in core and words:
             longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
