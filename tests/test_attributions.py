@@ -1279,3 +1279,43 @@ def test_a_bare_body_head_or_officer_acronym_is_no_name():
     assert [speaker for _, speaker in _speakers(text)] == ["Venezuelan Institute for Culture and Cooperation"] * 2
     assert _speakers("The Ministry said that the border would stay closed.") == [("The Ministry", None)]
     assert _speakers("The CMO told the minister that cases were rising.") == [("The CMO", None)]
+
+
+def test_possessed_groups_and_indefinite_pronouns_name_no_one():
+    assert _speakers("Our data suggests that groups think better together.") == [("Our data", None)]
+    assert _speakers("Everyone agreed that the rent was too high.") == [("Everyone", None)]
+    assert _speakers('"It is a plague," others said.')[-1][1] is None
+    assert _speakers("Some medical experts say that sleep matters.")[-1][1] == "medical experts"  # a group still is
+
+
+def test_a_quote_and_a_dash_before_its_source_is_a_direct_attribution():
+    t = (
+        '"What I really love about Rust is that if it compiles it usually runs." -- Senior engineer at a startup\n\n'
+        "“Coffee is the favorite drink of the civilized world.” — Thomas Jefferson\n\n"
+        "“We won.” — The crowd was cheering loudly."
+    )
+    assert [(a.source, a.cue, a.kind) for a in find_attributions(t)] == [
+        ("Senior engineer at a startup", "--", "direct"),
+        ("Thomas Jefferson", "—", "direct"),
+    ]
+
+
+def test_an_interview_answer_is_its_speakers_but_the_interviewers_questions_are_not():
+    t = (
+        "The Economist: What do you mean by superminds? Why coin a new term?\n\n"
+        "Thomas Malone: A supermind is a group of individual minds that work together to achieve goals.\n\n"
+        "The Economist: You argue that groups are smarter. Please explain such a baffling assertion.\n\n"
+        "Mr Malone: Groups don't always make better decisions than individuals, but they often do.\n\n"
+        "Learn More: Seven Tips for Repurposing Video Content\n\n"
+        "Learn More: Video Marketing 101"
+    )
+    found = find_attributions(t)
+    assert [(a.source, a.cue) for a in found] == [("Thomas Malone", ":"), ("Mr Malone", ":")]
+    assert found[1].content == "Groups don't always make better decisions than individuals, but they often do"
+
+
+def test_a_restrictive_relative_clause_speaks_for_its_antecedent():
+    t = "Hancock was put on the defensive by Tory MPs who said the offences were proof that ministers erred."
+    assert _one(t, cue="said").source.endswith("Tory MPs")
+    t = "Bennett was endorsed by the Asheville Tea PAC, a local organization which said in a release that it met."
+    assert _one(t, cue="said in a release").source == "a local organization"

@@ -521,6 +521,14 @@ PUBLICATION_HEADS: frozenset[str] = frozenset(
     words("times post journal herald tribune telegraph gazette chronicle observer globe courier")
 )
 
+# Determiners that tie a group to someone else ("our data", "his co-authors", "their lawyers"): the group is that
+# someone's, so its bare noun ("data") is no speaker.
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(words("our my his her their its your"))
+# Indefinite pronouns that stand for no one in particular ("Everyone agreed", "others said"): no speaker's name.
+INDEFINITE_PERSONS: frozenset[str] = frozenset(
+    words("everyone everybody someone somebody anyone anybody no-one nobody others another")
+)
+
 # Lowercase particles inside a person's name ("Luis de Miranda", "Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(words("de da del della di du la le van von der den ter al bin ibn"))
 

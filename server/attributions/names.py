@@ -14,12 +14,14 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
+    INDEFINITE_PERSONS,
     NAME_PARTICLES,
     NOT_PERSON_WORDS,
     NOT_PLURAL_ENDINGS,
     NP_BREAK,
     ORG_HEADS,
     PLACE_WORDS,
+    POSSESSIVE_DETERMINERS,
     POST_MODIFIER_PREPOSITIONS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
@@ -66,8 +68,8 @@ NOT_NAME_WORDS: frozenset[str] = (
 
 
 def is_named(speaker: str | None) -> bool:
-    """A named person or body, not a generic group that happens to start a sentence ("Experts")."""
-    if not speaker:
+    """A named person or body, not a generic group that happens to start a sentence ("Experts", "Everyone")."""
+    if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
     return any(
         word[:1].isupper() and word.lower() not in SOURCE_NOUNS and word.lower() not in DETERMINERS
@@ -183,7 +185,9 @@ def _name_word(word: str) -> bool:
 def group_word(words: list[str]) -> str | None:
     """A generic group or document as its own speaker, lower case and without its determiner ("The researchers" ->
     "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
-    if not words or any("," in word for word in words):
+    if not words or any("," in word for word in words) or words[0] in POSSESSIVE_DETERMINERS:
+        return None
+    if len(words) == 1 and words[0] in INDEFINITE_PERSONS:
         return None
     words = without_post_modifier(words)
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
