@@ -19,17 +19,19 @@ from readability.readability import REGEXES, Unparseable
 
 from server.errors import TooComplex
 from server.extract import extract
+from server.extract.cleaning import (
+    CALL_TO_ACTION_RE,
+    UNLIKELY_WORDS,
+    has_block_descendant,
+    holds_frame,
+    inside_dropped_or_code,
+    opening,
+    unlikely_value_indexes,
+)
 from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS
 from server.extract.readability import (
-    _CALL_TO_ACTION_RE,
-    _UNLIKELY_WORDS,
     READABILITY_VERSION,
     TreeDocument,
-    _has_block_descendant,
-    _holds_frame,
-    _inside_dropped_or_code,
-    _opening,
-    _unlikely_value_indexes,
     read_article,
 )
 from server.extract.repairs import _UNLIKELY_EXEMPT
@@ -79,16 +81,16 @@ def test_a_list_of_linked_sources_inside_the_article_is_kept() -> None:
 
 
 def test_unlikely_values_are_found_as_readability_s_regex_finds_them() -> None:
-    assert all(re.fullmatch("[a-z-]+", word) for word in _UNLIKELY_WORDS)  # plain words, safe for str.find
+    assert all(re.fullmatch("[a-z-]+", word) for word in UNLIKELY_WORDS)  # plain words, safe for str.find
     values = ["story", "Site-Header", "main footer", "", "ad-break", "x\ncomment", "menu menu", "body", "TWITTER"]
     pattern = REGEXES["unlikelyCandidatesRe"]
     expected = [index for index, value in enumerate(values) if pattern.search(value)]
-    assert _unlikely_value_indexes(values) == expected == [1, 2, 4, 5, 6, 8]
+    assert unlikely_value_indexes(values) == expected == [1, 2, 4, 5, 6, 8]
     # Words found again and again, in values of every length, non-ASCII ones among them (İ lowercases to two).
     values = ["İİ menu", "x", "foot-menu", "", "İ", "Menu", "pager", "x", "commentary", "ſidebar"] * 3
-    expected = [index for index, value in enumerate(values) if any(word in value.lower() for word in _UNLIKELY_WORDS)]
-    assert _unlikely_value_indexes(values) == expected
-    assert _unlikely_value_indexes([]) == []
+    expected = [index for index, value in enumerate(values) if any(word in value.lower() for word in UNLIKELY_WORDS)]
+    assert unlikely_value_indexes(values) == expected
+    assert unlikely_value_indexes([]) == []
 
 
 def _readability_document(page: str) -> TreeDocument:
@@ -135,18 +137,18 @@ def test_unlikely_exemptions_are_readability_s() -> None:
         "<div class='h'><p class='i'>w</p></div></div>"
     )
     exempt = {elem.get("class"): bool(_UNLIKELY_EXEMPT(elem)) for elem in root.iter() if elem.get("class")}
-    ours = {elem.get("class"): _inside_dropped_or_code(elem, None) or _holds_frame(elem) for elem in root.iter()}
+    ours = {elem.get("class"): inside_dropped_or_code(elem, None) or holds_frame(elem) for elem in root.iter()}
     assert (
         {name: ours[name] for name in exempt}
         == exempt
         == {"a": True, "b": True, "c": True, "d": True, "e": True, "f": True, "g": False, "h": False, "i": False}
     )
     outer = root.find(".//div[@class='h']")
-    assert _inside_dropped_or_code(outer[0], outer) and not _inside_dropped_or_code(outer, outer[0])
+    assert inside_dropped_or_code(outer[0], outer) and not inside_dropped_or_code(outer, outer[0])
 
 
 def test_the_call_to_action_test_reads_what_it_needs_of_a_paragraph() -> None:
-    phrases = re.search(r"\(\?:(.*)\)", _CALL_TO_ACTION_RE.pattern).group(1).split("|")
+    phrases = re.search(r"\(\?:(.*)\)", CALL_TO_ACTION_RE.pattern).group(1).split("|")
     assert all(len(phrase) < CALL_TO_ACTION_OPENING_CHARS for phrase in phrases)
     paragraphs = [
         "<p>Subscribe to the newsletter for more</p>",
@@ -162,8 +164,8 @@ def test_the_call_to_action_test_reads_what_it_needs_of_a_paragraph() -> None:
     ]
     for markup in paragraphs:
         paragraph = html.fromstring(markup)
-        found = _CALL_TO_ACTION_RE.search(_opening(paragraph))
-        assert bool(found) == bool(_CALL_TO_ACTION_RE.search(paragraph.text_content())), markup
+        found = CALL_TO_ACTION_RE.search(opening(paragraph))
+        assert bool(found) == bool(CALL_TO_ACTION_RE.search(paragraph.text_content())), markup
 
 
 def test_the_article_is_readability_s_in_a_div_of_no_parent() -> None:
@@ -198,8 +200,8 @@ def test_table_of_contents_lists_and_reversed_tags_are_readability_s() -> None:
 def test_block_descendants_are_told_by_their_tag_s_start() -> None:
     root = html.fromstring("<div><span><a><img src='a.jpg'></a></span><span><svg><path/></svg></span></div>")
     first, second = root
-    assert _has_block_descendant(first) and _has_block_descendant(second)
-    assert not _has_block_descendant(html.fromstring("<div><span><b>x</b></span><br></div>"))
+    assert has_block_descendant(first) and has_block_descendant(second)
+    assert not has_block_descendant(html.fromstring("<div><span><b>x</b></span><br></div>"))
 
 
 def test_readability_s_tag_lists_come_in_document_order_without_the_node() -> None:
@@ -235,3 +237,69 @@ def test_a_real_error_inside_readability_is_still_logged(caplog: pytest.LogCaptu
     with caplog.at_level(logging.DEBUG), pytest.raises(Unparseable):
         read_article(root, None, deadline, semantic_main=True)
     assert [record for record in caplog.records if record.exc_info and record.exc_info[0] is ZeroDivisionError]
+
+
+# Where our pick differs from readability's (candidates.py).
+
+_STORY = "".join(f"<p>{TEXT} Part {i} of the story.</p>" for i in range(5))
+
+
+def _article_text(page: str) -> str:
+    article, _, _ = read_article(parse(page), None, None, semantic_main=True)
+    return " ".join(article.text_content().split())
+
+
+@pytest.mark.parametrize("lead_class", ["article-deck", "content__intro", "chapo", "article-subheadline", "abstract"])
+def test_a_standfirst_named_by_a_class_word_joins_the_article(lead_class: str) -> None:
+    standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
+    page = (
+        f"<html><body><article><header><h1>Flowers</h1><p class='{lead_class}'>{standfirst}</p></header>"
+        f"<div class='body'>{_STORY}</div></article></body></html>"
+    )
+    assert standfirst in _article_text(page)
+    # readability's own words alone miss it.
+    document = _readability_document(page)
+    candidates = document.score_paragraphs()
+    best = document.select_best_candidate(candidates)["elem"]
+    assert Document.get_editorial_leads(document, best) == []
+
+
+def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
+    page = (
+        "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"
+        "<p class='lead'></p><p class='summary'><a href='/a'>Another story entirely, about other flowers</a></p>"
+        f"<div class='body'>{_STORY}</div></article></body></html>"
+    )
+    text = _article_text(page)
+    assert "By our gardener" not in text and "Another story" not in text
+    assert "Part 4 of the story." in text
+
+
+def test_a_paragraph_inside_a_link_is_a_teaser_and_never_scores() -> None:
+    teaser = f"<a href='/other'><div class='teaser'><p>{TEXT} {TEXT}</p></div></a>"
+    page = f"<html><body><div class='side'>{teaser}</div><div class='story'><p>{TEXT}</p></div></body></html>"
+    document = _readability_document(page)
+    document.transform_misused_divs_into_paragraphs()
+    scored = {elem.get("class") for elem in document.score_paragraphs()}
+    assert "teaser" not in scored and "story" in scored
+
+
+def test_a_pick_in_the_navigation_gives_way_to_the_best_text_outside_it() -> None:
+    page = (
+        f"<html><body><nav><div><p>{TEXT} Teaser 0.</p><p>{TEXT} Teaser 1.</p><p>{TEXT} Teaser 2.</p></div></nav>"
+        f"<div><p>{TEXT} The story itself.</p><p>{TEXT}</p></div></body></html>"
+    )
+    assert "The story itself." in _article_text(page)
+    assert "Teaser 0." not in _article_text(page)
+
+
+def test_a_pick_outside_the_page_s_one_main_gives_way_to_the_best_inside_it() -> None:
+    overlay = f"<div id='overlay'><p>{TEXT} {TEXT} Your browser is out of date.</p></div>"
+    story = f"<main><section class='news'><p>{TEXT} The story itself.</p><p>{TEXT}</p></section></main>"
+    page = f"<html><body>{overlay}{story}</body></html>"
+    text = _article_text(page)
+    assert "The story itself." in text and "out of date" not in text
+    # Without a <main> (or with two), readability's pick stands.
+    for wrapper in ("div", None):
+        other = story.replace("main>", f"{wrapper}>") if wrapper else story + "<main><p>x</p></main>"
+        assert "out of date" in _article_text(f"<html><body>{overlay}{other}</body></html>")

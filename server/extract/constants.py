@@ -43,6 +43,17 @@ SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
 SEGMENT_MIN_SCORE = 10
 SEGMENT_SCORE_SHARE = 0.05
 
+# get_editorial_leads: a block before the pick in its <article> or <main> whose class or id holds one of these
+# words (readability's subhead, story lead, standfirst, dek and subtitle, and the names sites give the same
+# standfirst: intro, deck, abstract, summary, lead, chapo, epigraph...) is the story's lead, unless more of its
+# text than this is link text.
+EDITORIAL_LEAD_RE = re.compile(
+    r"(?:^|[\s_-])(?:sub-?head(?:line|ing)?|story[\s_-]*lead|standfirst|dek|deck|sub-?title|intro|lead|lede|abstract"
+    r"|summary|chapo|epigraph|excerpt)(?:$|[\s_-])",
+    re.I,
+)
+EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
+
 # sanitize: headings and call-to-action paragraphs ("Subscribe...") with more link text than this go.
 HEADING_MAX_LINK_DENSITY = 0.33
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
@@ -70,6 +81,14 @@ EMBED_MIN_CHARS = 75
 EMPTY_BLOCK_SIBLING_CHARS = 1000
 
 # Our numbers for readability's steps.
+
+# get_semantic_article_candidate: a pick inside a form, aside or nav with no <article> to replace it gives way to
+# the best candidate outside them that scores this share of it.
+CHROME_PICK_ALTERNATIVE_SHARE = 0.3
+
+# A pick outside the page's one <main> gives way to the best candidate inside it that scores this share of it:
+# the page marks its main content, and what outscores it outside is an overlay, a dialog or a teaser column.
+OUTSIDE_MAIN_PICK_SHARE = 0.5
 
 # Readability.js's walk up from the pick stops when an ancestor scores below the pick's score divided by this.
 PARENT_WALK_SCORE_DIVISOR = 3

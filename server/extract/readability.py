@@ -3,7 +3,8 @@
 The overrides keep upstream's method names and parameters and come in upstream's order, so this file reads
 side by side with readability/readability.py of the version below (a test fails when another is installed).
 Each override's first line says why it exists: "Faster" ones compute what upstream's method computes;
-"Changed" ones are where our article differs from readability's. The numbers are named in constants.py.
+"Changed" ones are where our article differs from readability's. The numbers are named in constants.py; the
+tests of single elements the overrides run are in cleaning.py, where our pick gives way in candidates.py.
 """
 
 from __future__ import annotations
@@ -12,23 +13,31 @@ import copy
 import logging
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, Unparseable, clean, is_video_url, text_length
+from readability.readability import Unparseable, clean, is_video_url
 
 from ..errors import DeclutterError, NoArticle
 from ..limits import Deadline
+from .candidates import IN_FORM_ASIDE_OR_NAV, editorial_leads, has_twice_the_text, inside_the_main, outside_chrome
+from .cleaning import (
+    CALL_TO_ACTION_RE,
+    class_and_id_weight,
+    has_block_descendant,
+    holds_frame,
+    inside_dropped_or_code,
+    may_be_content,
+    opening,
+    unlikely_value_indexes,
+)
 from .constants import (
     ARTICLE_BODY_MAX_LINK_DENSITY,
     BLOCK_MAX_LINK_DENSITY,
     CALL_TO_ACTION_MAX_LINK_DENSITY,
-    CALL_TO_ACTION_OPENING_CHARS,
     CLASS_WEIGHT,
     EMBED_MIN_CHARS,
     EMPTY_BLOCK_SIBLING_CHARS,
-    EXACT_LENGTH_BAND,
     FRAMED_SECTION_MAX_LINK_DENSITY,
     FREE_IMAGES,
     GRANDPARENT_SCORE_DIVISOR,
@@ -37,8 +46,6 @@ from .constants import (
     LIST_ITEM_ALLOWANCE,
     LIST_MAX_LINK_DENSITY,
     MAIN_MAX_LINK_DENSITY,
-    MAIN_MIN_CHARS,
-    MAIN_MIN_TEXT_RATIO,
     NESTED_ARTICLE_MIN_CHARS,
     NESTED_ARTICLE_MIN_SCORE_SHARE,
     PARAGRAPH_BASE_SCORE,
@@ -80,12 +87,8 @@ logging.getLogger("readability.readability").addFilter(_not_our_refusal)
 # The readability-lxml release whose methods the overrides below mirror (pinned in pyproject.toml).
 READABILITY_VERSION = "0.9"
 
-# readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
-# the serialized children, so "<p" also catches pre, picture, param...).
-_BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
 _INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
-_FRAME_TAGS = ("main", "article", "math")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
@@ -93,7 +96,7 @@ _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Every class and id value as a smart string (its getparent() is the element): searching them all at once
 # beats visiting every element.
 _CLASS_AND_ID_VALUES = xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
-_IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
+_IN_LINK = xpath("boolean(ancestor::a)")
 # What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
 # one XPath call.
 _COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
@@ -101,14 +104,6 @@ _DESCENDANT_COUNTS = xpath(
     "concat(count(descendant::p), ' ', count(descendant::img), ' ', count(descendant::li), ' ', "
     "count(descendant::embed), ' ', count(descendant::input), ' ', count(descendant::input[@type='hidden']))"
 )
-
-# readability's class and id words as case-sensitive patterns run over lowercased values (a case-insensitive
-# alternation is several times slower); its unlikely words are plain words (a test checks), found with str.find.
-_UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
-_NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
-_POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
-_MAYBE_CONTENT_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
-_CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
 
 
 class TreeDocument(Document):
@@ -156,8 +151,10 @@ class TreeDocument(Document):
         for lead in reversed(editorial_leads):
             best_elem.insert(0, lead)
         intros = introductions(best_elem)
+        # A pick outside forms, asides and navigation is not joined by them (outside_chrome may have taken it).
+        chrome_joins = IN_FORM_ASIDE_OR_NAV(best_elem)
         for sibling in siblings:
-            if sibling in editorial_leads:
+            if sibling in editorial_leads or (not chrome_joins and IN_FORM_ASIDE_OR_NAV(sibling)):
                 continue
             scored = candidates.get(sibling)
             append = (
@@ -211,20 +208,25 @@ class TreeDocument(Document):
 
     def get_semantic_article_candidate(self, candidates: dict, best_candidate: dict) -> dict:
         # Faster: readability's first test with an XPath compiled once (it compiles one per call); most picks pass.
-        if not _IN_FORM_ASIDE_OR_NAV(best_candidate["elem"]):
+        # Changed: with no <article> to take instead, the best candidate outside forms, asides and navigation
+        # when it scores a share of the pick (a site menu's teasers can outscore a short story).
+        if not IN_FORM_ASIDE_OR_NAV(best_candidate["elem"]):
             return best_candidate
-        return super().get_semantic_article_candidate(candidates, best_candidate)
+        semantic = super().get_semantic_article_candidate(candidates, best_candidate)
+        return semantic if semantic is not best_candidate else outside_chrome(candidates, best_candidate)
 
     def get_semantic_main_candidate(self, candidates: dict, best_candidate: dict) -> dict:
-        # Changed: can be switched off (extract's retry), and records whether a <main> was promoted.
+        # Changed: can be switched off (extract's retry), and records whether a <main> was promoted; a pick
+        # outside the page's one <main> gives way to the best candidate inside it that scores a share of it.
         if not self.semantic_main:
             return best_candidate
+        best_candidate = inside_the_main(self.html, candidates, best_candidate)
         best_elem = best_candidate["elem"]
         ancestors = tuple(best_elem.iterancestors())
         if any(elem.tag == "article" for elem in (best_elem, *ancestors)):
             return best_candidate
         main = next((elem for elem in ancestors if elem.tag == "main"), None)
-        if main is None or not _has_twice_the_text(main, best_elem):
+        if main is None or not has_twice_the_text(main, best_elem):
             return best_candidate
         if self.get_link_density(main) > MAIN_MAX_LINK_DENSITY:
             return best_candidate
@@ -234,8 +236,9 @@ class TreeDocument(Document):
         return candidate
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
-        # Changed: readability's standfirsts, plus the story's lead figure.
-        return with_lead_figure(best_elem, super().get_editorial_leads(best_elem))
+        # Changed: the standfirst told by more class words than readability's (intro, deck, abstract, chapo...),
+        # plus the story's lead figure.
+        return with_lead_figure(best_elem, editorial_leads(best_elem))
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
         # Changed: Readability.js's walk up to a higher-scoring ancestor; faster: no debug strings, no set of
@@ -278,8 +281,8 @@ class TreeDocument(Document):
             if len(text) < min_length:
                 continue  # normalizing its whitespace only shortens it
             parent = elem.getparent()
-            if parent is None:
-                continue
+            if parent is None or _IN_LINK(elem):
+                continue  # a paragraph inside a link is a teaser's text: link text, never the story's
             inner_text = " ".join(text.split())
             if len(inner_text) < min_length:
                 continue
@@ -303,7 +306,7 @@ class TreeDocument(Document):
 
     def class_weight(self, e: HtmlElement) -> int:
         # Faster: remembered per class and id pair (we pass readability no extra keywords).
-        return _class_weight(e.get("class"), e.get("id"))
+        return class_and_id_weight(e.get("class"), e.get("id"))
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Changed: honours the request's time cap (called once per candidate, a cheap place to check).
@@ -317,16 +320,16 @@ class TreeDocument(Document):
         values = _CLASS_AND_ID_VALUES(self.html)
         seen: set[HtmlElement] = set()
         dropped = None
-        for index in _unlikely_value_indexes(values):
+        for index in unlikely_value_indexes(values):
             elem = values[index].getparent()
             if elem in seen:
                 continue
             seen.add(elem)
-            if elem.tag in ("html", "body", "a") or _may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}"):
+            if elem.tag in ("html", "body", "a") or may_be_content(f"{elem.get('class', '')} {elem.get('id', '')}"):
                 continue
             # readability's exemptions in two walks that stop early, the walk up also telling whether the element
             # went with the last dropped one (values come in document order).
-            if _inside_dropped_or_code(elem, dropped) or _holds_frame(elem):
+            if inside_dropped_or_code(elem, dropped) or holds_frame(elem):
                 continue
             elem.drop_tree()
             dropped = elem
@@ -335,7 +338,7 @@ class TreeDocument(Document):
         # Faster: stops at the first block descendant instead of serializing each div, and skips divs with
         # nothing to wrap. Renaming a div to p keeps it a block, so no later answer changes.
         for elem in self.html.iter("div"):
-            if not _has_block_descendant(elem):
+            if not has_block_descendant(elem):
                 elem.tag = "p"
         for elem in list(self.html.iter("div")):
             # Blank text, no inline or <br> child and no child with a non-blank tail: nothing below would change.
@@ -355,7 +358,7 @@ class TreeDocument(Document):
             for child in list(elem):
                 if child is paragraph:
                     continue
-                if child.tag == "br" or child.tag not in _INLINE_TAGS or _has_block_descendant(child):
+                if child.tag == "br" or child.tag not in _INLINE_TAGS or has_block_descendant(child):
                     paragraph = None
                     continue
                 if paragraph is None:
@@ -425,7 +428,7 @@ class TreeDocument(Document):
                 header.drop_tree()
         for elem in list(node.iter("p")):
             if elem is not node and (
-                _CALL_TO_ACTION_RE.search(_opening(elem))
+                CALL_TO_ACTION_RE.search(opening(elem))
                 and self.get_link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
             ):
                 elem.drop_tree()
@@ -520,90 +523,3 @@ def read_article(
         raise NoArticle("no readable article found: the page has no text blocks")
     # summary returns get_clean_html's text of the article, which nothing has changed since.
     return document.article, text.split(), document.promoted_main
-
-
-# Helpers of the overrides above.
-
-
-def _has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
-    """readability's test, text_length(main) >= max(500, 2 * text_length(best)): decided on lengths taken in C
-    when they are clear of the threshold, on readability's own (three regex passes) when close to it."""
-    approximate = normalized_length(main) / max(MAIN_MIN_CHARS, normalized_length(best) * MAIN_MIN_TEXT_RATIO)
-    low, high = EXACT_LENGTH_BAND
-    if not low < approximate < high:
-        return approximate >= 1
-    return text_length(main) >= max(MAIN_MIN_CHARS, text_length(best) * MAIN_MIN_TEXT_RATIO)
-
-
-@lru_cache(maxsize=8192)
-def _may_be_content(names: str) -> bool:
-    """readability's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
-    return bool(_MAYBE_CONTENT_RE.search(names.lower()))
-
-
-@lru_cache(maxsize=8192)
-def _class_weight(class_name: str | None, element_id: str | None) -> int:
-    """readability's class_weight (we pass it no extra keywords), remembered per class and id pair."""
-    weight = 0
-    for feature in (class_name, element_id):
-        if feature:
-            feature = feature.lower()
-            if _NEGATIVE_RE.search(feature):
-                weight -= CLASS_WEIGHT
-            if _POSITIVE_RE.search(feature):
-                weight += CLASS_WEIGHT
-    return weight
-
-
-def _unlikely_value_indexes(values: list[str]) -> list[int]:
-    """The indexes, in order, of the class and id values holding one of readability's unlikely words in lowercase:
-    a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's
-    string end; lowercasing the joined string lowercases each value alike: no case rule looks across a NUL.)"""
-    joined = "\0".join(values).lower()
-    found: set[int] = set()
-    for word in _UNLIKELY_WORDS:
-        # The index of a value is the number of NULs before it, counted on from the last one seen.
-        index, counted = 0, 0
-        at = joined.find(word)
-        while at != -1:
-            index += joined.count("\0", counted, at)
-            found.add(index)
-            end = joined.find("\0", at)
-            if end == -1:
-                break
-            index, counted = index + 1, end + 1
-            at = joined.find(word, counted)
-    return sorted(found)
-
-
-def _inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
-    """Whether the element is, or sits in, a <pre> or <code>, or sits in the dropped element."""
-    return element.tag in ("pre", "code") or any(
-        ancestor is dropped or ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()
-    )
-
-
-def _holds_frame(element: HtmlElement) -> bool:
-    """Whether the element is, or holds, a <main>, <article> or <math>."""
-    return element.tag in _FRAME_TAGS or next(element.iterdescendants(*_FRAME_TAGS), None) is not None
-
-
-def _has_block_descendant(element: HtmlElement) -> bool:
-    """Whether a descendant's tag starts like one of readability's block tags."""
-    # A plain loop over an unfiltered iterator: cheaper than any() over a generator and a type-filtered iterator.
-    descendants = element.iter()
-    next(descendants)  # the element itself
-    for elem in descendants:
-        tag = elem.tag
-        if isinstance(tag, str) and tag.startswith(_BLOCK_TAG_PREFIXES):
-            return True
-    return False
-
-
-def _opening(element: HtmlElement) -> str:
-    """The element's text, or its own leading text when that holds CALL_TO_ACTION_OPENING_CHARS characters past
-    its leading spaces (all the call-to-action test reads)."""
-    text = element.text
-    if text is not None and len(text.lstrip()) >= CALL_TO_ACTION_OPENING_CHARS:
-        return text
-    return element_text(element)

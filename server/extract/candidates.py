@@ -1,0 +1,89 @@
+"""Where readability's pick gives way, beyond readability's own rules: to the best candidate inside the page's
+one <main> (the pick an overlay, a dialog, a teaser column outside it), to the best outside forms, asides and
+navigation (a site menu's teasers outscoring a short story), and the story's standfirst told by more class words
+than readability's. readability.py's overrides call these."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+from readability.readability import text_length
+
+from .constants import (
+    CHROME_PICK_ALTERNATIVE_SHARE,
+    EDITORIAL_LEAD_MAX_LINK_DENSITY,
+    EDITORIAL_LEAD_RE,
+    EXACT_LENGTH_BAND,
+    MAIN_MIN_CHARS,
+    MAIN_MIN_TEXT_RATIO,
+    OUTSIDE_MAIN_PICK_SHARE,
+)
+from .measure import link_density, normalized_length, xpath
+
+IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
+_MAINS = xpath("descendant::main")
+# Never an editorial lead found by its class words (comments and processing instructions have no tag name).
+_NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
+
+
+def has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
+    """readability's test, text_length(main) >= max(500, 2 * text_length(best)): decided on lengths taken in C
+    when they are clear of the threshold, on readability's own (three regex passes) when close to it."""
+    approximate = normalized_length(main) / max(MAIN_MIN_CHARS, normalized_length(best) * MAIN_MIN_TEXT_RATIO)
+    low, high = EXACT_LENGTH_BAND
+    if not low < approximate < high:
+        return approximate >= 1
+    return text_length(main) >= max(MAIN_MIN_CHARS, text_length(best) * MAIN_MIN_TEXT_RATIO)
+
+
+def inside_the_main(root: HtmlElement, candidates: dict, best_candidate: dict) -> dict:
+    """The best candidate inside the page's only <main> when the pick lies outside it (an overlay, a dialog, a
+    teaser column) and it scores at least OUTSIDE_MAIN_PICK_SHARE of the pick; else the pick."""
+    mains = _MAINS(root)
+    if len(mains) != 1 or any(ancestor is mains[0] for ancestor in best_candidate["elem"].iterancestors()):
+        return best_candidate
+    main = mains[0]
+    floor = best_candidate["content_score"] * OUTSIDE_MAIN_PICK_SHARE
+    inside = [
+        candidate
+        for elem, candidate in candidates.items()
+        if candidate["content_score"] >= floor and any(ancestor is main for ancestor in elem.iterancestors())
+    ]
+    return max(inside, key=lambda candidate: candidate["content_score"], default=best_candidate)
+
+
+def outside_chrome(candidates: dict, best_candidate: dict) -> dict:
+    """The best candidate outside forms, asides and navigation, and not around the pick, that scores at least
+    CHROME_PICK_ALTERNATIVE_SHARE of a pick inside them; else the pick."""
+    floor = best_candidate["content_score"] * CHROME_PICK_ALTERNATIVE_SHARE
+    around = set(best_candidate["elem"].iterancestors())  # they hold the chrome too
+    outside = [
+        candidate
+        for elem, candidate in candidates.items()
+        if candidate["content_score"] >= floor and elem not in around and not IN_FORM_ASIDE_OR_NAV(elem)
+    ]
+    return max(outside, key=lambda candidate: candidate["content_score"], default=best_candidate)
+
+
+def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
+    """readability's editorial leads with our class words (EDITORIAL_LEAD_RE): the blocks before the pick in its
+    <article> or <main> so named, with little link text, some text and no headline (<h1>), outermost first."""
+    frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
+    if frame is None:
+        return []
+    ancestors = set(best_elem.iterancestors())
+    leads: list[HtmlElement] = []
+    for elem in frame.iter():
+        if elem is best_elem:
+            break
+        if elem in ancestors or elem.tag in _NOT_LEADS:
+            continue  # figures: with_lead_figure takes the story's lead figure
+        features = f"{elem.get('class', '')} {elem.get('id', '')}"
+        if not EDITORIAL_LEAD_RE.search(features) or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
+            continue
+        if next(elem.iter("h1"), None) is not None or not normalized_length(elem):
+            continue  # the headline block, which the reading view shows above the article; an empty block
+        if any(ancestor in leads for ancestor in elem.iterancestors()):
+            continue
+        leads.append(elem)
+    return leads

@@ -1,0 +1,101 @@
+"""readability's tests of single elements, as our overrides in readability.py run them faster: its class and id
+words (unlikely, positive, negative, maybe-content), its div-to-paragraph block test, its unlikely-candidate
+exemptions and the opening its call-to-action test reads."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+from readability.readability import REGEXES
+
+from .constants import CALL_TO_ACTION_OPENING_CHARS, CLASS_WEIGHT
+from .measure import element_text
+
+# readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
+# the serialized children, so "<p" also catches pre, picture, param...).
+_BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+_FRAME_TAGS = ("main", "article", "math")
+
+# readability's class and id words as case-sensitive patterns run over lowercased values (a case-insensitive
+# alternation is several times slower); its unlikely words are plain words (a test checks), found with str.find.
+UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
+_NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
+_POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
+_MAYBE_CONTENT_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
+CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
+
+
+@lru_cache(maxsize=8192)
+def may_be_content(names: str) -> bool:
+    """readability's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
+    return bool(_MAYBE_CONTENT_RE.search(names.lower()))
+
+
+@lru_cache(maxsize=8192)
+def class_and_id_weight(class_name: str | None, element_id: str | None) -> int:
+    """readability's class_weight (we pass it no extra keywords), remembered per class and id pair."""
+    weight = 0
+    for feature in (class_name, element_id):
+        if feature:
+            feature = feature.lower()
+            if _NEGATIVE_RE.search(feature):
+                weight -= CLASS_WEIGHT
+            if _POSITIVE_RE.search(feature):
+                weight += CLASS_WEIGHT
+    return weight
+
+
+def unlikely_value_indexes(values: list[str]) -> list[int]:
+    """The indexes, in order, of the class and id values holding one of readability's unlikely words in lowercase:
+    a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's
+    string end; lowercasing the joined string lowercases each value alike: no case rule looks across a NUL.)"""
+    joined = "\0".join(values).lower()
+    found: set[int] = set()
+    for word in UNLIKELY_WORDS:
+        # The index of a value is the number of NULs before it, counted on from the last one seen.
+        index, counted = 0, 0
+        at = joined.find(word)
+        while at != -1:
+            index += joined.count("\0", counted, at)
+            found.add(index)
+            end = joined.find("\0", at)
+            if end == -1:
+                break
+            index, counted = index + 1, end + 1
+            at = joined.find(word, counted)
+    return sorted(found)
+
+
+def inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
+    """Whether the element is, or sits in, a <pre> or <code>, or sits in the dropped element."""
+    return element.tag in ("pre", "code") or any(
+        ancestor is dropped or ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()
+    )
+
+
+def holds_frame(element: HtmlElement) -> bool:
+    """Whether the element is, or holds, a <main>, <article> or <math>."""
+    return element.tag in _FRAME_TAGS or next(element.iterdescendants(*_FRAME_TAGS), None) is not None
+
+
+def has_block_descendant(element: HtmlElement) -> bool:
+    """Whether a descendant's tag starts like one of readability's block tags."""
+    # A plain loop over an unfiltered iterator: cheaper than any() over a generator and a type-filtered iterator.
+    descendants = element.iter()
+    next(descendants)  # the element itself
+    for elem in descendants:
+        tag = elem.tag
+        if isinstance(tag, str) and tag.startswith(_BLOCK_TAG_PREFIXES):
+            return True
+    return False
+
+
+def opening(element: HtmlElement) -> str:
+    """The element's text, or its own leading text when that holds CALL_TO_ACTION_OPENING_CHARS characters past
+    its leading spaces (all the call-to-action test reads)."""
+    text = element.text
+    if text is not None and len(text.lstrip()) >= CALL_TO_ACTION_OPENING_CHARS:
+        return text
+    return element_text(element)
