@@ -1319,3 +1319,10 @@ def test_a_restrictive_relative_clause_speaks_for_its_antecedent():
     assert _one(t, cue="said").source.endswith("Tory MPs")
     t = "Bennett was endorsed by the Asheville Tea PAC, a local organization which said in a release that it met."
     assert _one(t, cue="said in a release").source == "a local organization"
+
+
+def test_officials_of_a_named_body_are_the_body():
+    assert _speakers("Con Edison officials said that power would return by Friday.") == [
+        ("Con Edison officials", "Con Edison")
+    ]
+    assert _speakers("American officials said that the talks would go on.")[0][1] != "American"  # no body named

@@ -529,6 +529,12 @@ INDEFINITE_PERSONS: frozenset[str] = frozenset(
     words("everyone everybody someone somebody anyone anybody no-one nobody others another")
 )
 
+# Plural nouns for the people who speak for a body: after the body's name they name the body ("Con Edison
+# officials said" -> "Con Edison").
+BODY_MEMBER_NOUNS: frozenset[str] = frozenset(
+    words("officials executives representatives spokespeople spokespersons staff employees staffers")
+)
+
 # Lowercase particles inside a person's name ("Luis de Miranda", "Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(words("de da del della di du la le van von der den ter al bin ibn"))
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..limits import Deadline
 from .lexicon import (
+    BODY_MEMBER_NOUNS,
     CUE_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -104,6 +105,8 @@ def name_core(source: str) -> str:
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
     words = without_post_modifier(words)
+    if len(words) > 1 and words[-1] in BODY_MEMBER_NOUNS and all(_name_word(word) for word in words[:-1]):
+        return body_name(words[:-1])  # "Con Edison officials": the body speaks (not "American officials")
     if words and words[-1][-1:] in "'’":
         words = [*words[:-1], words[-1][:-1]]  # "Mark Meadows'": a possessive's mark is no part of the name
     if words and (words[-1].lower() in ORG_HEADS or (words[-1].lower() in DOCUMENT_NOUNS and words[-1][:1].isupper())):
