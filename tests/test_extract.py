@@ -53,3 +53,30 @@ def test_readability_runs_again_only_after_promoting_a_main(monkeypatch: pytest.
     assert real(parse(promoted), None, None, semantic_main=True)[2]
     extract(parse(promoted), "https://news.example/b")
     assert calls == [True, False]
+
+
+def _story(body: str) -> str:
+    """The text of the article extract() finds in a page whose story is `body`."""
+    page = f"<html><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    return extract(parse(page), "https://news.example/story").text_content()
+
+
+def test_linked_headings_stay_as_readability_js_keeps_them() -> None:
+    # A listicle's item headings link to each item's review; a long piece's section headings link to themselves.
+    items = "".join(
+        f"<h3><a href='https://news.example/review-{n}'>{n}) Film number {n}</a></h3><p>{n}. {TEXT}</p>"
+        for n in range(1, 6)
+    )
+    sections = "".join(f"<h2><a href='#part-{n}'>Part {n} of the guide</a></h2><p>{n}. {TEXT}</p>" for n in (1, 2))
+    text = _story(items + sections)
+    assert all(f"{n}) Film number {n}" in text for n in range(1, 6))
+    assert "Part 1 of the guide" in text and "Part 2 of the guide" in text
+
+
+def test_a_heading_of_negative_class_goes_and_lower_headings_stay() -> None:
+    body = (
+        f"<p>1. {TEXT}</p><h2 class='comment-title'>Leave a comment</h2><p>2. {TEXT}</p>"
+        f"<h4 class='meta'>What the council said</h4><p>3. {TEXT}</p>"
+    )
+    text = _story(body)
+    assert "Leave a comment" not in text and "What the council said" in text and "3. Cut the foam" in text

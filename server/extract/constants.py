@@ -54,8 +54,7 @@ EDITORIAL_LEAD_RE = re.compile(
 )
 EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
 
-# sanitize: headings and call-to-action paragraphs ("Subscribe...") with more link text than this go.
-HEADING_MAX_LINK_DENSITY = 0.33
+# sanitize: call-to-action paragraphs ("Subscribe...") with more link text than this go.
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
 # ...the call-to-action phrases are all shorter than this, so a paragraph's opening this long decides the test.
 CALL_TO_ACTION_OPENING_CHARS = 16

@@ -41,7 +41,6 @@ from .constants import (
     FRAMED_SECTION_MAX_LINK_DENSITY,
     FREE_IMAGES,
     GRANDPARENT_SCORE_DIVISOR,
-    HEADING_MAX_LINK_DENSITY,
     IMAGES_PER_PARAGRAPH,
     LIST_ITEM_ALLOWANCE,
     LIST_MAX_LINK_DENSITY,
@@ -89,7 +88,7 @@ READABILITY_VERSION = "0.9"
 
 _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
 _INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADINGS = ("h1", "h2")  # the headings Readability.js's _cleanHeaders judges
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 
@@ -419,12 +418,12 @@ class TreeDocument(Document):
         return allowed
 
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
-        # Changed: lists keep readability's low-weight link test off (see _should_remove); faster: counts and
-        # lengths taken in C, no debug strings built for every element it looks at.
+        # Changed: lists keep readability's low-weight link test off (see _should_remove); a heading goes as
+        # Readability.js's _cleanHeaders drops one: an h1 or h2 of negative class weight, whatever its links (a
+        # listicle item's heading linking to the item, a section heading linking to itself, stay); faster: counts
+        # and lengths taken in C, no debug strings built for every element it looks at.
         for header in list(node.iter(*_HEADINGS)):
-            if header is not node and (
-                self.class_weight(header) < 0 or self.get_link_density(header) > HEADING_MAX_LINK_DENSITY
-            ):
+            if header is not node and self.class_weight(header) < 0:
                 header.drop_tree()
         for elem in list(node.iter("p")):
             if elem is not node and (
