@@ -13,6 +13,7 @@ from .cues import (
     MAX_CUES,
     Found,
     attribution_at_cue,
+    attribution_lines,
     colon_cue,
     colon_quote_possible,
     cue_matches,
@@ -85,6 +86,7 @@ def raw_attributions(
                 )
             )
     found.extend(transcript_lines(text, quotes, paragraph_spans, {raw.paragraph for raw in found}))
+    found.extend(attribution_lines(text, quotes, paragraph_spans, found))
     # one attribution per cue, in text order
     seen: set[Span] = set()
     unique: list[RawAttribution] = []

@@ -240,9 +240,10 @@ PRE_CUE_TIME_RE = re.compile(
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
 RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
 
-# A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said".
+# A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said", and restrictive: "Tory MPs
+# who said", "a local organization which said".
 RELATIVE_RE = re.compile(
-    r",\s*+(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously)\s++"
+    r"(?:,\s*+|(?<=\w)\s++)(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously)\s++"
     r"|(?:in|on|last|earlier|back\s++in)\s++[\w’'-]++\s++){0,3}+$"
 )
 # A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
@@ -266,9 +267,23 @@ TRANSCRIPT_LABEL_RE = re.compile(
     r"(?:,[ \t]*+(?P<role>[A-Z][A-Z ]{0,20}+))?[ \t]*+:[ \t]++(?=\S)"
 )
 
+# An interview's speaker label at a paragraph's start, in title case ("Thomas Malone:", "Mr Malone:", "Dr. Lee:"):
+# an optional title, then one to four capitalised words, a colon and text; group "name". The lookbehind keeps a search
+# from rescanning a long word from each of its letters.
+TITLED_LABEL_RE = re.compile(
+    r"(?<![\w’'.-])(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?+[ \t]++)?[A-Z][\w’'.-]*+(?:[ \t]++[A-Z][\w’'.-]*+){0,3}+)[ \t]*+:[ \t]++"
+    r"(?=[^\s\"“«„])"
+)
+
 # A quote, then a name and the comma opening its apposition, at the end of a slice ('…," Callan Spicher, ' before
 # "vice president of …, told us"); group 1 the name.
 NAME_BEFORE_APPOSITION_RE = re.compile(r"[,.!?][\"”»’]\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+){0,3}+),$")
+
+# A paragraph's closing quotation mark, a dash and the phrase naming who said it, to the paragraph's end ('"…" --
+# Senior engineer at a startup', '“…” — Jane Doe'): searched on the paragraph's tail, each run taken whole.
+DASH_SOURCE_RE = re.compile(r"[”\"»][ \t]*+(?P<dash>--|[—–―])[ \t]*+(?P<source>[A-Z][^\n\"“”«»]*+)$")
+# A finite verb in that phrase makes it a sentence of the writer's, not a name ('"…" — The crowd was cheering.').
+FINITE_IN_LINE_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|did|does)\b")
 
 # A colon or dash right before a quotation mark: where a colon cue may be (COLON_SRC_RE's tail), found in C.
 MARK_THEN_QUOTE_RE = re.compile(r"[:―—–][ \t]*+[\"“«„]")

@@ -7,13 +7,14 @@
 - constructions.py: naming and evaluation verbs ('called X "Y"', 'accused X of Y'), participles ('…, noting that
   …') and agentless passives ('we are told that …');
 - prepositional.py: 'according to X', 'per X', 'as noted by X';
-- colon.py: a source and a colon or dash before a quote ('Blinken: "…"') and transcripts ('ROSIE CURTS: …');
+- colon.py: a source and a colon or dash before a quote ('Blinken: "…"'), a quote and a dash before its source
+  ('"…" -- Jane Doe') and transcripts ('ROSIE CURTS: …');
 - record.py: the spans a pattern found, as a RawAttribution.
 """
 
 from __future__ import annotations
 
-from .colon import colon_cue, transcript_lines
+from .colon import attribution_lines, colon_cue, transcript_lines
 from .constructions import participle
 from .finite import attribution_at_cue
 from .record import Found
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_CUES",
     "Found",
     "attribution_at_cue",
+    "attribution_lines",
     "colon_cue",
     "colon_quote_possible",
     "cue_matches",

@@ -1,16 +1,32 @@
-"""A source and a colon or dash before a quote ('Blinken: "…"', 'Lee ― "…"') and transcripts ('ROSIE CURTS: …')."""
+"""A source and a colon or dash before a quote ('Blinken: "…"', 'Lee ― "…"'), a quote and a dash before its source
+('"…" -- Senior engineer at a startup') and transcripts ('ROSIE CURTS: …')."""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from ..content import trim_content
 from ..lexicon import CUE_VERBS, NOT_TRANSCRIPT_LABELS, NP_BREAK, TRANSCRIPT_ROLES
-from ..patterns import COLON_SRC_RE, TRANSCRIPT_LABEL_RE
+from ..patterns import (
+    COLON_SRC_RE,
+    DASH_SOURCE_RE,
+    FINITE_IN_LINE_RE,
+    OPENING_MARKS,
+    TITLED_LABEL_RE,
+    TRANSCRIPT_LABEL_RE,
+)
 from ..structure import QuoteIndex, RawAttribution, Sentence, Span
 from .record import MIN_STATEMENT_WORDS, Found
 
 log = logging.getLogger(__name__)
+
+# Characters at a paragraph's end looked at for a dash and its source, and most words such a source has.
+MAX_LINE_SOURCE_CHARS = 200
+MAX_LINE_SOURCE_WORDS = 20
+# Fewest words in an interview's answer, and how its last sentence ends (not with a question mark).
+MIN_INTERVIEW_WORDS = 8
+STATEMENT_ENDS = (".", "!", "…", "”", '"')
 
 
 def colon_cue(sentence: Sentence, found: Found) -> None:
@@ -48,6 +64,7 @@ def transcript_lines(
     paragraph, the rest of it is what they said. Only in a text with at least two labelled paragraphs, never for
     the programme's own voices (host, byline, and their later surname-only labels), never in a paragraph that
     already has an attribution (taken), never for fewer than MIN_STATEMENT_WORDS words."""
+    interviews = interview_lines(text, quotes, paragraph_spans, taken)
     labelled = []
     for index, (start, end) in enumerate(paragraph_spans):
         if start < end and text[start].isupper():
@@ -55,7 +72,7 @@ def transcript_lines(
             if label and label.group("name").split()[0].rstrip(".") not in NOT_TRANSCRIPT_LABELS:
                 labelled.append((index, label))
     if len(labelled) < 2:
-        return []
+        return interviews
     # a person's label has two words or more ("ROSIE CURTS", "UNIDENTIFIED PERSON #1"), or is the surname of one
     # that has ("CANTWELL"): "PRICE:" and "INTERVAL:" head a table's cells
     full = [label.group("name").split() for _, label in labelled if len(label.group("name").split()) >= 2]
@@ -64,7 +81,7 @@ def transcript_lines(
         (i, label) for i, label in labelled if len(label.group("name").split()) >= 2 or label.group("name") in surnames
     ]
     if len(labelled) < 2:
-        return []
+        return interviews
     own_voices = set()
     for _, label in labelled:
         if label.group("role") and label.group("role").split()[0] in TRANSCRIPT_ROLES:
@@ -81,4 +98,75 @@ def transcript_lines(
         found.append(
             RawAttribution((label.start("name"), label.end("name")), (colon, colon + 1), content, "indirect", index)
         )
+    return found + interviews + interview_lines(text, quotes, paragraph_spans, taken | {raw.paragraph for raw in found})
+
+
+def interview_lines(
+    text: str, quotes: QuoteIndex, paragraph_spans: list[Span], taken: set[int]
+) -> list[RawAttribution]:
+    """An interview ("Thomas Malone: A supermind is …" … "Mr Malone: Groups don't …"): a speaker's name in title case
+    and a colon open the paragraph, the rest is what they said. Only for a person introduced by a full name and
+    labelling two paragraphs or more (the same last word), never for the interviewer (GUIDELINES §2: the article's
+    questions), only for an answer of sentences ("Date: Fri, 1 Feb 2002" is a header's), never for a paragraph already
+    taken."""
+    labelled = []
+    for index, (start, end) in enumerate(paragraph_spans):
+        if index in taken or start >= end or not text[start].isupper():
+            continue
+        label = TITLED_LABEL_RE.match(text, start, end)
+        name = label.group("name") if label else ""
+        # all capitals are a transcript's (above); one letter is "Q:" or "A:", no one named
+        if name and not name.isupper() and len(name) > 1 and name.split()[0].upper() not in NOT_TRANSCRIPT_LABELS:
+            labelled.append((index, label))
+    surnames = Counter(label.group("name").split()[-1] for _, label in labelled)
+    introduced = {label.group("name").split()[-1] for _, label in labelled if len(label.group("name").split()) >= 2}
+    # the interviewer: a label whose turns are questions half the time or more ("Please explain …" is one too)
+    asking = Counter(
+        label.group("name").split()[-1]
+        for index, label in labelled
+        if "?" in text[label.end() : paragraph_spans[index][1]]
+    )
+    found = []
+    for index, label in labelled:
+        surname = label.group("name").split()[-1]
+        content = trim_content(text, quotes, label.end(), paragraph_spans[index][1])
+        said = text[content[0] : paragraph_spans[index][1]].rstrip()
+        if surnames[surname] < 2 or surname not in introduced or 2 * asking[surname] >= surnames[surname]:
+            continue
+        if not said.endswith(STATEMENT_ENDS):
+            continue
+        if len(said.split()) < MIN_INTERVIEW_WORDS:
+            continue
+        colon = text.index(":", label.end("name"))
+        found.append(
+            RawAttribution((label.start("name"), label.end("name")), (colon, colon + 1), content, "indirect", index)
+        )
     return found
+
+
+def attribution_lines(
+    text: str, quotes: QuoteIndex, paragraph_spans: list[Span], found: list[RawAttribution]
+) -> list[RawAttribution]:
+    """'"…" -- Senior engineer at a startup', '“…” — Jane Doe': a paragraph that is a quotation followed by a dash and
+    the phrase naming who said it (testimonials, epigraphs, lists of reactions); cue the dash. Not in a paragraph
+    that already has an attribution outside its quotations."""
+    claimed = {raw.paragraph for raw in found if not quotes.inside(raw.cue[0])}
+    lines = []
+    for index, (start, end) in enumerate(paragraph_spans):
+        if index in claimed or text[start : start + 1] not in OPENING_MARKS:
+            continue
+        line = DASH_SOURCE_RE.search(text, max(start, end - MAX_LINE_SOURCE_CHARS), end)
+        if not line:
+            continue
+        quote = quotes.ending_at(line.start() + 1)
+        source_text = line.group("source").rstrip()
+        if (
+            quote is None
+            or quote[0] != start
+            or len(source_text.split()) > MAX_LINE_SOURCE_WORDS
+            or FINITE_IN_LINE_RE.search(source_text)
+        ):
+            continue
+        source = (line.start("source"), line.start("source") + len(source_text))
+        lines.append(RawAttribution(source, line.span("dash"), quote, "direct", index))
+    return lines
