@@ -19,6 +19,7 @@ from readability.readability import REGEXES, Unparseable
 
 from server.errors import TooComplex
 from server.extract import extract
+from server.extract.candidates import inside_the_main
 from server.extract.cleaning import (
     CALL_TO_ACTION_RE,
     UNLIKELY_WORDS,
@@ -28,7 +29,7 @@ from server.extract.cleaning import (
     opening,
     unlikely_value_indexes,
 )
-from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS
+from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS, OUTSIDE_MAIN_PICK_SHARE
 from server.extract.readability import (
     READABILITY_VERSION,
     TreeDocument,
@@ -267,11 +268,12 @@ def test_a_standfirst_named_by_a_class_word_joins_the_article(lead_class: str) -
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"
-        "<p class='lead'></p><p class='summary'><a href='/a'>Another story entirely, about other flowers</a></p>"
+        "<p class='lead'></p><span class='subheading'>Live</span>"
+        "<p class='summary'><a href='/a'>Another story entirely, about other flowers</a></p>"
         f"<div class='body'>{_STORY}</div></article></body></html>"
     )
     text = _article_text(page)
-    assert "By our gardener" not in text and "Another story" not in text
+    assert "By our gardener" not in text and "Another story" not in text and "Live" not in text
     assert "Part 4 of the story." in text
 
 
@@ -294,7 +296,7 @@ def test_a_pick_in_the_navigation_gives_way_to_the_best_text_outside_it() -> Non
 
 
 def test_a_pick_outside_the_page_s_one_main_gives_way_to_the_best_inside_it() -> None:
-    overlay = f"<div id='overlay'><p>{TEXT} {TEXT} Your browser is out of date.</p></div>"
+    overlay = f"<div id='wrap'><div id='overlay'><p>{TEXT} {TEXT} Your browser is out of date.</p></div></div>"
     story = f"<main><section class='news'><p>{TEXT} The story itself.</p><p>{TEXT}</p></section></main>"
     page = f"<html><body>{overlay}{story}</body></html>"
     text = _article_text(page)
@@ -303,3 +305,15 @@ def test_a_pick_outside_the_page_s_one_main_gives_way_to_the_best_inside_it() ->
     for wrapper in ("div", None):
         other = story.replace("main>", f"{wrapper}>") if wrapper else story + "<main><p>x</p></main>"
         assert "out of date" in _article_text(f"<html><body>{overlay}{other}</body></html>")
+
+
+def test_a_pick_holding_the_main_or_scoring_too_little_beside_it_stands() -> None:
+    root = parse(
+        f"<html><body><div id='side'><p>{TEXT}</p></div><main><div id='in'><p>{TEXT}</p></div></main></body></html>"
+    )
+    body, side, inside = root.find("body"), root.get_element_by_id("side"), root.get_element_by_id("in")
+    scored = {elem: {"elem": elem, "content_score": score} for elem, score in ((body, 40), (side, 30), (inside, 25))}
+    assert inside_the_main(root, scored, scored[body]) is scored[body]
+    assert inside_the_main(root, scored, scored[side]) is scored[inside]
+    scored[inside]["content_score"] = 30 * OUTSIDE_MAIN_PICK_SHARE - 1
+    assert inside_the_main(root, scored, scored[side]) is scored[side]

@@ -12,6 +12,7 @@ from readability.readability import text_length
 from .constants import (
     CHROME_PICK_ALTERNATIVE_SHARE,
     EDITORIAL_LEAD_MAX_LINK_DENSITY,
+    EDITORIAL_LEAD_MIN_CHARS,
     EDITORIAL_LEAD_RE,
     EXACT_LENGTH_BAND,
     MAIN_MIN_CHARS,
@@ -40,9 +41,12 @@ def inside_the_main(root: HtmlElement, candidates: dict, best_candidate: dict) -
     """The best candidate inside the page's only <main> when the pick lies outside it (an overlay, a dialog, a
     teaser column) and it scores at least OUTSIDE_MAIN_PICK_SHARE of the pick; else the pick."""
     mains = _MAINS(root)
-    if len(mains) != 1 or any(ancestor is mains[0] for ancestor in best_candidate["elem"].iterancestors()):
+    if len(mains) != 1:
         return best_candidate
     main = mains[0]
+    # A pick inside the <main>, or holding it, is readability's get_semantic_main_candidate's to judge.
+    if any(elem is best_candidate["elem"] for elem in (*main.iterancestors(), main, *main.iterdescendants())):
+        return best_candidate
     floor = best_candidate["content_score"] * OUTSIDE_MAIN_PICK_SHARE
     inside = [
         candidate
@@ -67,7 +71,8 @@ def outside_chrome(candidates: dict, best_candidate: dict) -> dict:
 
 def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
     """readability's editorial leads with our class words (EDITORIAL_LEAD_RE): the blocks before the pick in its
-    <article> or <main> so named, with little link text, some text and no headline (<h1>), outermost first."""
+    <article> or <main> so named, with little link text, a sentence's length of text and no headline (<h1>),
+    outermost first."""
     frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
     if frame is None:
         return []
@@ -81,8 +86,8 @@ def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
         features = f"{elem.get('class', '')} {elem.get('id', '')}"
         if not EDITORIAL_LEAD_RE.search(features) or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
             continue
-        if next(elem.iter("h1"), None) is not None or not normalized_length(elem):
-            continue  # the headline block, which the reading view shows above the article; an empty block
+        if next(elem.iter("h1"), None) is not None or normalized_length(elem) < EDITORIAL_LEAD_MIN_CHARS:
+            continue  # the headline block, which the reading view shows above the article; a label ("Live")
         if any(ancestor in leads for ancestor in elem.iterancestors()):
             continue
         leads.append(elem)

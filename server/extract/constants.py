@@ -53,6 +53,8 @@ EDITORIAL_LEAD_RE = re.compile(
     re.I,
 )
 EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
+# ...and shorter than this it is a label ('Live', 'Update'), not a standfirst.
+EDITORIAL_LEAD_MIN_CHARS = 30
 
 # sanitize: call-to-action paragraphs ("Subscribe...") with more link text than this go.
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
@@ -87,7 +89,7 @@ CHROME_PICK_ALTERNATIVE_SHARE = 0.3
 
 # A pick outside the page's one <main> gives way to the best candidate inside it that scores this share of it:
 # the page marks its main content, and what outscores it outside is an overlay, a dialog or a teaser column.
-OUTSIDE_MAIN_PICK_SHARE = 0.5
+OUTSIDE_MAIN_PICK_SHARE = 0.75
 
 # Readability.js's walk up from the pick stops when an ancestor scores below the pick's score divided by this.
 PARENT_WALK_SCORE_DIVISOR = 3
