@@ -15,6 +15,7 @@ from lxml import etree
 from .attributions import Attribution, find_attributions
 from .config import RULES_DIR, Settings
 from .decode import decode
+from .domains import registrable_domain
 from .errors import BadRequest, NoArticle, TooComplex
 from .extract import extract
 from .highlight import highlight
@@ -27,39 +28,6 @@ from .rules.draft import compile_drafts, reading_rule
 from .rules.ruleset import RuleSet, load_rules
 from .sanitize import sanitize
 from .tidy import tidy
-
-# Second-level labels under which registrations happen (example.co.uk), for the `site` field without
-# shipping the whole Public Suffix List on the hot path.
-SECOND_LEVEL_SUFFIXES = frozenset(
-    {
-        "co",
-        "com",
-        "net",
-        "org",
-        "gov",
-        "ac",
-        "edu",
-        "ne",
-        "or",
-        "go",
-        "gob",
-        "nic",
-        "mil",
-        "ltd",
-        "plc",
-        "sch",
-        "nhs",
-        "police",
-        "asn",
-        "id",
-        "info",
-        "biz",
-        "press",
-        "tv",
-        "web",
-        "me",
-    }
-)
 
 # Average adult silent reading speed for non-fiction, in words per minute (Brysbaert 2019: ~238).
 WORDS_PER_MINUTE = 238
@@ -220,17 +188,6 @@ def check_url(url: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not host:
         raise BadRequest("url must be an absolute http or https address")
     return host
-
-
-def registrable_domain(host: str | None) -> str | None:
-    """example.co.uk for news.example.co.uk, without the full Public Suffix List."""
-    if not host:
-        return None
-    labels = host.lower().strip(".").split(".")
-    if len(labels) <= 2 or labels[-1].isdigit():
-        return ".".join(labels)
-    keep = 3 if labels[-2] in SECOND_LEVEL_SUFFIXES and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
 
 
 _COUNT_ELEMENTS = etree.XPath("count(//*)")

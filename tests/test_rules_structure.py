@@ -69,3 +69,20 @@ def test_without_a_site_address_only_paths_count_as_this_site() -> None:
 )
 def test_a_link_is_to_this_site_only_by_path_or_its_host(href: str, same: bool) -> None:
     assert _same_site(href, "gazzetta-borgo.example") is same
+
+
+@pytest.mark.parametrize(
+    ("href", "host", "same"),
+    [
+        ("https://sport.example.co.uk/derby", "news.example.co.uk", True),
+        ("https://www.example.co.uk/derby", "example.co.uk", True),
+        ("https://example.co.uk/derby", "news.example.co.uk", True),
+        # a public suffix is no site: its other registrations are other sites
+        ("https://co.uk/derby", "example.co.uk", False),
+        ("https://bbc.co.uk/news", "news.co.uk", False),
+        ("https://other.com/x", "example.com", False),
+        ("https://example.com.evil.example/x", "example.com", False),
+    ],
+)
+def test_a_site_is_its_registrable_domain_never_a_public_suffix(href: str, host: str, same: bool) -> None:
+    assert _same_site(href, host) is same

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..domains import registrable_domain
 from .constants import (
     RECIRCULATION_MAX_WORDS,
     RECIRCULATION_MIN_HEADLINE_WORDS,
@@ -86,8 +87,8 @@ def site_host(root: HtmlElement) -> str | None:
 
 
 def _same_site(href: str | None, host: str | None) -> bool:
-    """A link to another page of this site: a path ('/politik/...', 'story.html'), or an address on its host;
-    none with a fragment."""
+    """A link to another page of this site: a path ('/politik/...', 'story.html'), or an address with the host's
+    registrable domain (news.example.co.uk and sport.example.co.uk, never co.uk); none with a fragment."""
     if not href or "#" in href:
         return False  # a fragment: a table of contents of this page, not another story
     try:
@@ -101,7 +102,7 @@ def _same_site(href: str | None, host: str | None) -> bool:
         return True
     if host is None or target is None:
         return False
-    return target == host or target.endswith("." + host) or host.endswith("." + target)
+    return registrable_domain(target) == registrable_domain(host)
 
 
 # (name, removal category, pass) in the order declutter() runs them.
