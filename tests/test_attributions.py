@@ -1326,3 +1326,17 @@ def test_officials_of_a_named_body_are_the_body():
         ("Con Edison officials", "Con Edison")
     ]
     assert _speakers("American officials said that the talks would go on.")[0][1] != "American"  # no body named
+
+
+def test_the_reporting_vocabulary_of_labels_judgements_and_conjectures():
+    # VerbNet's characterize (object + "as"), judgment (object + grounds) and conjecture (a that-clause) members
+    t = "Microsoft describes these upgrades as a bonus for developers."
+    assert _one(t, cue="describes").content == "these upgrades as a bonus for developers"
+    t = "Republicans pilloried the Obama administration for proposing a large stimulus."
+    assert _one(t, cue="pilloried").content == "the Obama administration for proposing a large stimulus"
+    t = "Researchers hypothesize that those who run marathons may have a condition."
+    assert _one(t, cue="hypothesize").source == "Researchers"
+    # alone, such a verb is a deed or a plain description
+    assert find_attributions("He shouted at the referee.") == []
+    assert find_attributions("The museum presented the award to her.") == []
+    assert find_attributions("The fans hailed a cab outside the stadium.") == []

@@ -11,6 +11,7 @@ from .lexicon import (
     DANGLING_CONJ,
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
+    LABEL_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
@@ -29,6 +30,7 @@ from .patterns import (
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
     NOT_PARENTHETICAL_RE,
+    OBJECT_THEN_AS_RE,
     OPEN_CLAUSE_RE,
     PARA_RE,
     PHRASE_END_RE,
@@ -108,6 +110,8 @@ def forward_content(
         return content_start, sentence_end
     if stripped.startswith(CLAUSE_OPENERS):
         return content_start, sentence_end
+    if verb in LABEL_FORMS and OBJECT_THEN_AS_RE.match(text, pos, sentence_end):
+        return content_start, sentence_end  # "describes these upgrades as a bonus": the label is the report
     if stripped.split(" ", 1)[0] in PARTICIPLE_CUES and verb not in OBJECT_CONTENT_CUES:
         return None  # "agrees, noting that …": the participle carries it ("recommends calling …" is advice)
     if ":" in rest[:lead]:

@@ -40,7 +40,7 @@ IRREGULAR_PAST_VERBS: list[str] = words(
 )
 
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
-DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit"))
+DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen"))
 
 
 def inflect(base: str) -> tuple[str, str, str]:
@@ -106,6 +106,28 @@ SPEECH_CLASSES: dict[str, list[str]] = {
 }
 SPEECH_VERBS: frozenset[str] = frozenset(base for bases in SPEECH_CLASSES.values() for base in bases)
 
+# Classes whose verbs report only with a that-clause, a quote or a colon (WEAK_CUES): their plain object or bare use is
+# mostly no report ("shouted at him", "groaned"). After VerbNet's speech classes (manner of speaking 37.3, say 37.7,
+# complain 37.8, conjecture 29.5) and the Krestel-Bergler-Witte list, without the homographs of nouns ("protest",
+# "object", "reason") or adjectives ("certified", "labeled", "documented": "says certified nutritionist X") and without
+# beliefs (think, reckon: kind "belief").
+WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
+    # manner of speaking: how the words were said
+    "manner": words("shout scream yell whisper mutter murmur mumble exclaim groan grumble blurt stammer"),
+    # complaint and regret
+    "complaint": words("lament bemoan gripe"),
+    # assertion in writing or under oath, and retorts
+    "assertion": words("affirm aver attest opine pen scribble retort rebut concur"),
+    # conjecture: a claim put forward to be tested
+    "conjecture": words("hypothesize hypothesise theorize theorise posit postulate surmise conjecture stipulate"),
+    # promotion and denunciation in speech
+    "promotion": words("brag tout trumpet preach decry deplore"),
+}
+WEAK_SPEECH_VERBS: list[str] = sorted({base for bases in WEAK_SPEECH_CLASSES.values() for base in bases})
+# Labelling (VerbNet characterize-29.2, speech-like members): "describes the upgrades as a bonus", "portray phone use
+# as detrimental", "has presented itself as an alternative": a report with an object and "as", or a quote; weak alone.
+LABEL_VERBS: list[str] = words("describe characterize characterise portray depict present define")
+
 # Findings of documents, polls, studies and data ("the report found", "data show"): these verbs report only with a
 # that-clause, a quote or a colon (WEAK_CUES), or with a bare clause when their subject is a document (DOCUMENT_NOUNS);
 # otherwise they are literal ("found the keys", "shows the way").
@@ -132,7 +154,15 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 
 # Evaluation: the source judges someone, reported only with an object and its grounds ("accused X of Y", "praised X
 # for Y", "condemned X as Y") or a quoted label ("slammed the plan as 'a disaster'"); alone they are deeds, not speech.
-EVALUATION_VERBS: list[str] = words("accuse blame criticize criticise condemn blast slam praise brand")
+# After VerbNet's judgment-33 class, its members that are said (not "fine", "pardon", "prosecute"; not "hail": "hailed
+# signs of hope", "hail a cab").
+EVALUATION_VERBS: list[str] = words(
+    """
+    accuse blame criticize criticise condemn blast slam praise brand pillory lambaste lambast castigate censure
+    chastise chide commend compliment congratulate denounce deride disparage excoriate fault laud mock rebuke
+    reprimand reproach ridicule scold upbraid vilify applaud
+    """
+)
 # Naming and calling on: "called X 'Y'", "called on X to Y", "called for Y"; any other "call" is a phone call.
 CALL_VERBS: list[str] = words("call")
 # The forms of both, each reported only in its construction (cues.object_construction).
@@ -153,7 +183,7 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     writing emphasizing emphasising stating claiming acknowledging
     """
     )
-) | frozenset(participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS))
+) | frozenset(participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS))
 
 # Participles of the speech classes report a bare clause too ("…, admitting she saw it").
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(participles(sorted(SPEECH_VERBS)))
@@ -166,7 +196,7 @@ BASE_FORMS: frozenset[str] = frozenset(
     emphasise acknowledge admit announce confirm deny recommend predict urge report write add
     """
     )
-) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS)
+) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
 
 # Requests and orders (GUIDELINES §1): an addressee, then the to-infinitive that is the content ("urged lawmakers
 # to pass the bill", "told her to stop"); the cue runs over the addressee. After VerbNet's urge-58.1, order-60,
@@ -218,6 +248,7 @@ SPEECH_CUE_VERBS: frozenset[str] = (
     | CONSTRUCTION_FORMS
     | BASE_FORMS
     | PARTICIPLE_CUES
+    | frozenset(finite_forms(WEAK_SPEECH_VERBS + LABEL_VERBS))
 )
 # The forms that report only in a request ("ask", "pushed", "persuading"); the rest report in any construction.
 DIRECTIVE_ONLY_FORMS: frozenset[str] = DIRECTIVE_FORMS - SPEECH_CUE_VERBS
@@ -250,7 +281,14 @@ WEAK_CUES: frozenset[str] = frozenset(
     advised advises reminded reminds endorsed endorses instructed
     """
     )
-) | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS) + FINDING_VERBS)
+) | frozenset(
+    finite_forms(FINDING_VERBS + REJECTION_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+    + FINDING_VERBS
+    + WEAK_SPEECH_VERBS
+    + LABEL_VERBS
+)
+# Labelling verbs' forms, which report an object with "as" even though weak (content.forward_content).
+LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) + participles(LABEL_VERBS))
 
 # Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
 NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
@@ -533,6 +571,12 @@ INDEFINITE_PERSONS: frozenset[str] = frozenset(
 # officials said" -> "Con Edison").
 BODY_MEMBER_NOUNS: frozenset[str] = frozenset(
     words("officials executives representatives spokespeople spokespersons staff employees staffers")
+)
+
+# Heads of what a named maker writes or publishes ("Strava's trends report", "the Institute's release", "Emil's blog
+# post"): the maker speaks.
+MADE_DOCUMENT_HEADS: frozenset[str] = ANTECEDENT_HEADS | frozenset(
+    words("findings data post posts tracker page article blog release update")
 )
 
 # Lowercase particles inside a person's name ("Luis de Miranda", "Ursula von der Leyen").

@@ -116,6 +116,8 @@ CALL_ON_RE = re.compile(r"(?<!\s)\s++(?:on|upon)\s++(?:[^\s,;:.!?\"“”«»]++
 CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
 # An object of one to eight words, then a quotation mark: "called the plan “a disaster”", "slammed X as 'Y'".
 OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
+# An object of one to eight words, then "as" and its label: "describes these upgrades as a bonus".
+OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?as\s")
 # An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".
 OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:of|for|as|over)\s")
 
@@ -271,8 +273,8 @@ TRANSCRIPT_LABEL_RE = re.compile(
 # an optional title, then one to four capitalised words, a colon and text; group "name". The lookbehind keeps a search
 # from rescanning a long word from each of its letters.
 TITLED_LABEL_RE = re.compile(
-    r"(?<![\w’'.-])(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?+[ \t]++)?[A-Z][\w’'.-]*+(?:[ \t]++[A-Z][\w’'.-]*+){0,3}+)[ \t]*+:[ \t]++"
-    r"(?=[^\s\"“«„])"
+    r"(?<![\w’'.-])(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?+[ \t]++)?[A-Z][\w’'.-]*+(?:[ \t]++[A-Z][\w’'.-]*+){0,3}+)"
+    r"[ \t]*+:[ \t]++(?=[^\s\"“«„])"
 )
 
 # A quote, then a name and the comma opening its apposition, at the end of a slice ('…," Callan Spicher, ' before
