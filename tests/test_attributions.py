@@ -1340,3 +1340,15 @@ def test_the_reporting_vocabulary_of_labels_judgements_and_conjectures():
     assert find_attributions("He shouted at the referee.") == []
     assert find_attributions("The museum presented the award to her.") == []
     assert find_attributions("The fans hailed a cab outside the stadium.") == []
+
+
+def test_participles_after_while_or_with_and_a_labelling_participle():
+    t = "Uber slashes drivers’ rates, while claiming they don’t need to unionize."
+    assert (_one(t, cue="claiming").source, _one(t, cue="claiming").content) == ("Uber", "they don’t need to unionize")
+    t = "Older homeowners were more likely to offer a drink, with 74% of over-65s saying they would do so."
+    assert _one(t, cue="saying").source == "74% of over-65s"
+    t = '"There is no class on how to be royal," she said, describing how she would Google the anthem at night.'
+    assert _one(t, cue="describing").content == "how she would Google the anthem at night"
+    # a means ("by adding") or a deed ("while maintaining high yields") is no report
+    assert find_attributions("You can circumvent this in many cases by adding a file that holds them.") == []
+    assert find_attributions("The farms cut their emissions while maintaining high yields.") == []

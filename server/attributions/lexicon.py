@@ -183,10 +183,22 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     writing emphasizing emphasising stating claiming acknowledging
     """
     )
-) | frozenset(participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS))
+) | frozenset(
+    participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+)
 
 # Participles of the speech classes report a bare clause too ("…, admitting she saw it").
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(participles(sorted(SPEECH_VERBS)))
+# After "while", "before" or "after" only these report a bare clause ("while claiming they don't need to"); the rest
+# need "that", a quote or a colon ("while maintaining high yields", "before writing this post" are deeds).
+PLAIN_SPEECH_PARTICIPLES: frozenset[str] = frozenset(
+    participles(
+        words(
+            "say claim argue insist announce state warn note add tell explain admit deny acknowledge concede "
+            "promise vow threaten"
+        )
+    )
+)
 
 # Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use.
 BASE_FORMS: frozenset[str] = frozenset(

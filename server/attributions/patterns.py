@@ -223,6 +223,12 @@ SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++
 SUBORDINATE_LEAD_RE = re.compile(
     r"(?:Even if|Even though|If|When|Although|Though|While|Because|Since|Unless|Once|Until|Whether)\b"
 )
+# What a participial cue hangs on, at the end of the text before it: a comma ("…, noting that"), or a subordinator of
+# time whose clause's subject speaks ("while claiming", "before announcing"); not "by" ("by adding a file" is a means)
+# nor "and". Searched on a short slice ending at the cue.
+PARTICIPLE_LEAD_RE = re.compile(r"(?:,|\b(?:while|before|after))\s*+$")
+# "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.
+ABSOLUTE_WITH_RE = re.compile(r"\b[Ww]ith\s++$")
 # A coordinated cue: "… and recommends", "… but also says".
 COORDINATED_RE = re.compile(r"\b(?:and|but)\s++(?:(?:also|then|later)\s++)?$")
 

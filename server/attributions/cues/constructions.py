@@ -7,9 +7,17 @@ import logging
 import re
 
 from ..content import forward_content, trim_forward
-from ..lexicon import CALL_FORMS, CONSTRUCTION_FORMS, SPEECH_PARTICIPLES
-from ..patterns import BY_AGENT_RE, CALL_FOR_RE, CALL_ON_RE, OBJECT_THEN_GROUNDS_RE, OBJECT_THEN_QUOTE_RE
-from ..sources import clause_subject, source_after
+from ..lexicon import CALL_FORMS, CONSTRUCTION_FORMS, PLAIN_SPEECH_PARTICIPLES, SPEECH_PARTICIPLES
+from ..patterns import (
+    ABSOLUTE_WITH_RE,
+    BY_AGENT_RE,
+    CALL_FOR_RE,
+    CALL_ON_RE,
+    OBJECT_THEN_GROUNDS_RE,
+    OBJECT_THEN_QUOTE_RE,
+    PARTICIPLE_LEAD_RE,
+)
+from ..sources import clause_subject, source_after, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .nested import quoted_sentence
 from .record import Found, record_unless_empty
@@ -45,15 +53,18 @@ def object_construction(
 
 
 def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
-    """'…, noting that …': the source is the clause's subject (an earlier source in the sentence)."""
+    """'…, noting that …', '… while claiming …', '… by branding X "Y"': the source is the clause's subject (an earlier
+    source in the sentence); 'with 74% of them saying …': the noun phrase after "with" (an absolute construction)."""
     text, quotes = sentence.text, sentence.quotes
     cue_start = cue.start()
     if quotes.inside(cue_start):
         inner = quoted_sentence(sentence, cue_start)  # a report nested in the quotation, read there
         return participle(inner, cue, found) if inner is not None else None
-    if not text[sentence.start : cue_start].rstrip().endswith(","):
-        return None
-    source = clause_subject(text, sentence.start, cue_start, found)
+    lead = PARTICIPLE_LEAD_RE.search(text, max(sentence.start, cue_start - 16), cue_start)
+    if lead:
+        source = clause_subject(text, sentence.start, cue_start, found)
+    else:
+        source = _absolute_subject(text, sentence.start, cue_start)
     if source is None:
         return None
     extent = cue_extent(text, cue, sentence.end)
@@ -62,13 +73,25 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     cue_start, cue_end, verb = extent
     if verb in CONSTRUCTION_FORMS:
         return object_construction(sentence, source, cue_start, cue_end, verb)
-    content = forward_content(text, quotes, cue_end, sentence.end, verb, verb not in SPEECH_PARTICIPLES)
+    # after a comma any speech participle reports a bare clause; after "while" or "with" only the plain ones
+    after_comma = lead is not None and lead.group().startswith(",")
+    weak = verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak)
     if content is None:
         return None
     quote = quotes.find(content[0])
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _absolute_subject(text: str, sentence_start: int, cue_start: int) -> Span | None:
+    """The noun phrase between "with" and the participle ("with 74% of over-65s saying they would"), if that is
+    what precedes it."""
+    source = source_before(text, sentence_start, cue_start)
+    if source is None or not ABSOLUTE_WITH_RE.search(text, max(sentence_start, source[0] - 8), source[0]):
+        return None
+    return source
 
 
 def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) -> RawAttribution | None:
