@@ -80,3 +80,21 @@ def test_a_heading_of_negative_class_goes_and_lower_headings_stay() -> None:
     )
     text = _story(body)
     assert "Leave a comment" not in text and "What the council said" in text and "3. Cut the foam" in text
+
+
+def test_a_paragraph_beside_the_story_that_opens_with_a_link_joins_it() -> None:
+    # readability read such a sibling's text before its first child ("" here); Readability.js reads all of it.
+    aside = (
+        "<p><a href='https://wire.example/r'>The wire</a> reports that the council will meet again on Tuesday to vote "
+        "on the budget.</p>"
+    )
+    page = f"<html><body><div><div class='story'>{paragraphs('Part', 4)}</div>{aside}</div></body></html>"
+    text = extract(parse(page), "https://news.example/story").text_content()
+    assert "reports that the council will meet again" in text and "Part 4." in text
+
+
+def test_a_list_of_links_in_the_story_stays() -> None:
+    # Readability.js spares lists its low-weight link test: a story's sources are all links.
+    sources = "".join(f"<li><a href='https://data.example/r{n}'>Budget report, part {n}</a></li>" for n in (1, 2))
+    text = _story(f"<p>1. {TEXT}</p><p>2. {TEXT}</p><ul>{sources}</ul><p>3. {TEXT}</p>")
+    assert "Budget report, part 2" in text

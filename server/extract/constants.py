@@ -155,10 +155,6 @@ INTRO_MIN_CHARS = 140
 INTRO_MAX_LINK_DENSITY = 0.1
 INTRO_MIN_PARAGRAPH_SHARE = 0.7
 
-# A list inside the article is cleaned away only when more of its text than this is link text (Readability.js
-# spares lists readability's low-weight link test: lists of sources and steps carry links).
-LIST_MAX_LINK_DENSITY = 0.5
-
 # The repeated title (header.py): the heading tags that may repeat it (Readability.js's), how much of the heading's
 # text must be the title's words (Readability.js: more than 0.75), and how far into the article it may stand (a
 # heading after this many words of other text is part of the story).

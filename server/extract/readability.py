@@ -43,7 +43,6 @@ from .constants import (
     GRANDPARENT_SCORE_DIVISOR,
     IMAGES_PER_PARAGRAPH,
     LIST_ITEM_ALLOWANCE,
-    LIST_MAX_LINK_DENSITY,
     MAIN_MAX_LINK_DENSITY,
     NESTED_ARTICLE_MIN_CHARS,
     NESTED_ARTICLE_MIN_SCORE_SHARE,
@@ -164,7 +163,9 @@ class TreeDocument(Document):
             # The paragraph tests can only add a sibling: skip them for one already in.
             if not append and sibling.tag == "p":
                 density = self.get_link_density(sibling)
-                node_content = sibling.text or ""
+                # Readability.js reads the paragraph's whole text; readability its text before its first child only
+                # (3 characters for 'As <a>Mashable</a> reports, ...').
+                node_content = " ".join(element_text(sibling).split())
                 node_length = len(node_content)
                 append = (
                     node_length > SIBLING_PARAGRAPH_LONG_CHARS and density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
@@ -476,15 +477,11 @@ class TreeDocument(Document):
             return True
         # Taken only now: the tests above decide many elements without it.
         density = link_density(el, content_length)
-        if el.tag in ("ul", "ol"):
-            if density > LIST_MAX_LINK_DENSITY:
+        # Readability.js spares lists its low-weight link test: lists of sources, steps and items carry links.
+        if weight < CLASS_WEIGHT and el.tag not in ("ul", "ol"):
+            framed = el.tag == "section" and IN_MAIN_OR_ARTICLE(el)
+            if density > (FRAMED_SECTION_MAX_LINK_DENSITY if framed else BLOCK_MAX_LINK_DENSITY):
                 return True
-        elif weight < CLASS_WEIGHT and density > (
-            FRAMED_SECTION_MAX_LINK_DENSITY
-            if el.tag == "section" and IN_MAIN_OR_ARTICLE(el)
-            else BLOCK_MAX_LINK_DENSITY
-        ):
-            return True
         if weight >= CLASS_WEIGHT and density > WEIGHTED_BLOCK_MAX_LINK_DENSITY:
             return True
         if (counts["embed"] == 1 and content_length < EMBED_MIN_CHARS) or counts["embed"] > 1:
