@@ -54,6 +54,8 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
     for rule in rules:
         plan = rule.strip_plan
         for position in plan.candidates(index):
+            if plan.gates[position] and index.lacks(plan.gates[position]):
+                continue  # most of the text selectors: the page's text lacks a literal their matches need
             group, selector = rule.strip_groups[position], plan.selectors[position]
             if deadline is not None:
                 deadline.check()  # each selector is a sweep of the page: honour the time cap between them

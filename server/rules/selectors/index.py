@@ -6,23 +6,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .linear_regex import UNICODE_SPACE
+
 if TYPE_CHECKING:
     from .selector import Selector
 
 log = logging.getLogger(__name__)
 
-# A leading-literal pattern (Selector.literal_patterns) starts with this: it is looked up in the text nodes' heads.
-HEAD_MARK = "\\x00(?:"
-# How much of each text node, once stripped, the heads hold: leading literals are at most this long.
+# A leading-literal pattern (Selector.literal_patterns) starts with this: a text node's start (the NUL before it in
+# PageIndex.joined()), then any whitespace (what str.lstrip() strips), then the literals.
+HEAD_MARK = f"\\x00[{UNICODE_SPACE}]*(?:"
+# Leading literals are at most this long (a longer one is a rule's whole sentence: its required literals serve).
 HEAD_CHARS = 100
-_HEAD = itemgetter(slice(HEAD_CHARS))
 # An RE2 set of literal patterns: (set, its patterns, the pattern of each index).
 _LiteralSet = tuple["re2.Set", frozenset[str], tuple[str, ...]]
 
@@ -44,11 +45,11 @@ class PageIndex:
         self._texts: list[str] | None = None
         self._joins: list[str] = []
         self._stale = False
-        self._joined: list[bytes | None] = [None, None]  # indexed by heads (False, True)
-        # use_literals()'s RE2 sets, for the whole text and for the heads: (set, its patterns, the pattern of each
-        # index); the patterns found in the text since (a removal only adds those it joins).
-        self._sets: list[_LiteralSet | None] = [None, None]
-        self._present: list[set[str] | None] = [None, None]
+        self._joined: bytes | None = None
+        # use_literals()'s RE2 set: (set, its patterns, the pattern of each index); the patterns found in the text
+        # since (a removal only adds those it joins).
+        self._set: _LiteralSet | None = None
+        self._present: set[str] | None = None
         self._held: dict[str, bool] = {}
 
     def has(self, key: Key) -> bool:
@@ -107,52 +108,57 @@ class PageIndex:
 
     def refresh(self) -> None:
         """Gather the text again after removals (only when a text test found something, to know where)."""
-        self._texts, self._joined, self._joins, self._stale = None, [None, None], [], False
+        self._texts, self._joined, self._joins, self._stale = None, None, [], False
 
     def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
-        """The text nodes at these positions of a fresh texts(), with their elements: one sweep in C, no object
-        for the others; past a few positions, all nodes with their elements (the position tests cost per node each)."""
-        if len(positions) > _MAX_POSITION_TESTS:
+        """The text nodes at these (ascending) positions of a fresh texts(), with their elements: a union of one
+        step per position, no object for the others; past many positions, all nodes with their elements."""
+        if len(positions) > _MAX_POSITION_STEPS:
             nodes = _ALL_TEXT_NODES(self.root)
             return [nodes[i] for i in positions]
-        tests = " or ".join(f"position() = {i + 1}" for i in positions)
-        return etree.XPath(f"(//text())[{tests}]")(self.root)
+        # A step's literal position lets libxml2 stop walking there ('(//text())[position() = n]' tests every node).
+        return etree.XPath(" | ".join(f"/descendant::text()[{i + 1}]" for i in positions))(self.root)
 
-    def joined(self, heads: bool) -> bytes:
-        """The text nodes joined by NUL bytes as UTF-8 (NUL never occurs in a literal, so none is found across two
-        nodes); with heads, each node's first HEAD_CHARS characters once its leading whitespace is stripped, each
-        after a NUL (what a pattern anchored at the start can begin with is there, in a fraction of the text)."""
-        if self._joined[heads] is None:
-            texts = self.texts()
-            text = "\0" + "\0".join(map(_HEAD, map(str.lstrip, texts))) if heads else "\0".join(texts)
-            self._joined[heads] = text.encode("utf-8", "surrogatepass")
-        return self._joined[heads]
+    def joined(self) -> bytes:
+        """The text nodes as UTF-8, each after a NUL byte (NUL never occurs in a page's text or a literal, so none
+        is found across two nodes; a leading literal's pattern finds a node's start by its NUL)."""
+        if self._joined is None:
+            self._joined = ("\0" + "\0".join(self.texts())).encode("utf-8", "surrogatepass")
+        return self._joined
 
     def use_literals(self, selectors: Iterable[Selector]) -> None:
-        """Look up the literal patterns of all these selectors in one sweep of the page's text (an RE2 set; the
-        leading ones in one sweep of the heads) the first time one of them asks, instead of one per selector."""
+        """Look up the literal patterns of all these selectors in one sweep of the page's text (an RE2 set) the
+        first time one of them asks, instead of one per selector."""
         self.use_patterns(literal_patterns(selectors))
 
     def use_patterns(self, patterns: tuple[str, ...]) -> None:
         """use_literals() with the selectors' literal patterns gathered already (a rule file keeps its own)."""
-        self._sets = list(_literal_sets(patterns))
+        self._set = _literal_set(patterns) if patterns else None
+        self._present = None  # found for another set of patterns
 
     def holds(self, pattern: str) -> bool:
         """Whether the page's text holds a match of a literal pattern (see Selector.literal_patterns)."""
-        heads = pattern.startswith(HEAD_MARK)
-        entry = self._sets[heads]
+        entry = self._set
         if entry is not None and pattern in entry[1]:
-            if self._present[heads] is None:
+            if self._present is None:
                 # The texts may have been gathered before a removal: what it joined is looked up too.
-                subjects = (self.joined(heads), *(_subject(join, heads) for join in self._joins))
-                self._present[heads] = {entry[2][i] for subject in subjects for i in entry[0].Match(subject) or ()}
-            return pattern in self._present[heads]
+                subjects = (self.joined(), *map(_subject, self._joins))
+                self._present = {entry[2][i] for subject in subjects for i in entry[0].Match(subject) or ()}
+            return pattern in self._present
         if pattern not in self._held:
             regex = literal_regex(pattern)
-            self._held[pattern] = regex.search(self.joined(heads)) is not None or any(
-                regex.search(_subject(join, heads)) for join in self._joins
+            self._held[pattern] = regex.search(self.joined()) is not None or any(
+                regex.search(_subject(join)) for join in self._joins
             )
         return self._held[pattern]
+
+    def lacks(self, patterns: tuple[str, ...]) -> bool:
+        """Whether the literal sweep, run already, found one of these patterns missing (holds() would say so): a
+        text selector needing it matches nothing. False when answering would need the text gathered."""
+        present, entry = self._present, self._set
+        if present is None or entry is None:
+            return False
+        return any(pattern in entry[1] and pattern not in present for pattern in patterns)
 
     def drop(self, node: HtmlElement) -> None:
         """Remove a node (its tail stays) and keep the text lookups sound without gathering the text again: what
@@ -167,29 +173,27 @@ class PageIndex:
             return  # no text moved: the texts gathered still hold all the page's text
         self._joins.append(text)
         self._held.clear()
-        for heads in (False, True):
-            entry, present = self._sets[heads], self._present[heads]
-            if entry is not None and present is not None:
-                present.update(entry[2][i] for i in entry[0].Match(_subject(text, heads)) or ())
+        if self._set is not None and self._present is not None:
+            self._present.update(self._set[2][i] for i in self._set[0].Match(_subject(text)) or ())
 
     def forget_text(self) -> None:
         """Called after a removal: dropping a node can join two text nodes into a new one."""
         self.refresh()
-        self._present = [None, None]
+        self._present = None
         self._held.clear()
 
 
-def _subject(text: str, heads: bool) -> bytes:
-    """A text as PageIndex.joined() holds it: whole, or its head after a NUL."""
-    return (("\0" + _HEAD(text.lstrip())) if heads else text).encode("utf-8", "surrogatepass")
+def _subject(text: str) -> bytes:
+    """One text as PageIndex.joined() holds a node's."""
+    return ("\0" + text).encode("utf-8", "surrogatepass")
 
 
 _ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
 _ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
 _ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
 _ALL_TEXT_NODES = etree.XPath("//text()")  # each with its element (getparent())
-# Position tests in one text_nodes() XPath before all nodes are fetched instead: each test is run on every node.
-_MAX_POSITION_TESTS = 4
+# Positions text_nodes() finds by one step each before it fetches all nodes instead (a step costs ~5 us, all ~0.5 ms).
+_MAX_POSITION_STEPS = 64
 
 
 # Bounded: a request's draft rules may name any attribute, and the pipeline processes live long.
@@ -214,12 +218,13 @@ def index_page(root: HtmlElement) -> PageIndex:
 
 
 def nodes_at(joined: bytes, literal: re2._Regexp) -> list[int]:
-    """The indexes of the NUL-separated text nodes in which the regex finds a match, in order."""
+    """The indexes of the text nodes of PageIndex.joined() in which the regex finds a match, in order: the NULs up
+    to the match's first byte (a leading literal's match starts with its node's NUL) count the nodes."""
     found: list[int] = []
-    node, position = 0, 0
+    node, position = -1, 0
     for match in literal.finditer(joined):
-        node += joined.count(b"\0", position, match.start())
-        position = match.start()
+        node += joined.count(b"\0", position, match.start() + 1)
+        position = match.start() + 1
         if not found or found[-1] != node:
             found.append(node)
     return found
@@ -236,16 +241,9 @@ def literal_patterns(selectors: Iterable[Selector]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)
-def _literal_sets(patterns: tuple[str, ...]) -> tuple[_LiteralSet | None, _LiteralSet | None]:
-    """The RE2 sets of some literal patterns: those looked up in the whole text, and the leading ones (heads)."""
-    full = tuple(dict.fromkeys(p for p in patterns if not p.startswith(HEAD_MARK)))
-    heads = tuple(dict.fromkeys(p for p in patterns if p.startswith(HEAD_MARK)))
-    return (_literal_set(full) if full else None, _literal_set(heads) if heads else None)
-
-
-@lru_cache(maxsize=256)
 def _literal_set(patterns: tuple[str, ...]) -> _LiteralSet:
     """An RE2 set of literal patterns, compiled once per rule combination (a site rule with the generic layer)."""
+    patterns = tuple(dict.fromkeys(patterns))
     literal_set = re2.Set.SearchSet(_literal_options())
     for pattern in patterns:
         literal_set.Add(pattern.encode())

@@ -10,7 +10,8 @@ import re2
 log = logging.getLogger(__name__)
 
 # Python's meaning of the class escapes (Unicode: a no-break space is a space), spelled for RE2, whose own are ASCII.
-_UNICODE_CLASSES = {"s": r"\s\v\x{1c}-\x{1f}\x{85}\pZ", "d": r"\p{Nd}", "w": r"\pL\pN_"}
+UNICODE_SPACE = r"\s\v\x{1c}-\x{1f}\x{85}\pZ"  # what str.isspace() accepts, inside an RE2 character class
+_UNICODE_CLASSES = {"s": UNICODE_SPACE, "d": r"\p{Nd}", "w": r"\pL\pN_"}
 _MAX_PATTERN_CHARS = 2000
 _MAX_PATTERN_MEMORY = 8 << 20  # RE2's default; a pattern whose automaton needs more is refused, not slowed
 

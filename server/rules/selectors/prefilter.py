@@ -25,6 +25,8 @@ class SelectorPlan:
 
     def __init__(self, selectors: Sequence[Selector]) -> None:
         self.selectors = tuple(selectors)
+        # Each text selector's literal patterns (PageIndex.lacks), () for the others.
+        self.gates = tuple(s.literal_patterns if s.text_re is not None else () for s in self.selectors)
         self._always = {i for i, s in enumerate(self.selectors) if s.keys is None}
         self._ids: dict[str, list[int]] = {}
         self._classes: dict[str, list[int]] = {}

@@ -1,0 +1,97 @@
+"""PageIndex (server/rules/selectors/index.py): the page's text as the literal prefilter and the text tests read it,
+the text nodes found again by their positions, and the key prefilter's answers, each checked against a plain
+computation over the tree."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree, html
+
+from server.rules.selectors import HEAD_MARK, PageIndex, compile_selector
+from server.rules.selectors.index import literal_regex, nodes_at
+
+_ALL_TEXT = etree.XPath("//text()")
+_TEXT_INSIDE = etree.XPath("descendant::text()")
+
+
+def _tree(markup: str) -> html.HtmlElement:
+    return html.document_fromstring(markup)
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 64, 65, 300])
+def test_text_nodes_are_the_nodes_at_those_positions(count: int) -> None:
+    # Below and above the number of positions found by one step each: both ways give the same nodes.
+    tree = _tree("<div>" + "".join(f"<p>para {i}<b>bold {i}</b>tail {i}</p>" for i in range(120)) + "</div>")
+    every = _ALL_TEXT(tree)
+    positions = sorted({(i * 7) % len(every) for i in range(count)})
+    found = PageIndex(tree).text_nodes(positions)
+    assert found == [every[i] for i in positions]
+    assert [t.getparent() for t in found] == [every[i].getparent() for i in positions]
+    assert [t.is_tail for t in found] == [every[i].is_tail for i in positions]
+
+
+def test_a_leading_literal_is_found_after_any_leading_whitespace_and_only_at_a_node_start() -> None:
+    head = HEAD_MARK + "advertisement)"
+    for text, expected in [
+        ("Advertisement", True),
+        ("\n\u00a0\u2003\u3000 ADVERTISEMENT below", True),  # str.lstrip()'s whitespace, any case
+        ("Read more. Advertisement", False),  # not where the node starts
+        ("x\u200badvertisement", False),  # a zero-width space is not whitespace
+    ]:
+        index = PageIndex(_tree(f"<div><p>first</p><p>{text}</p></div>"))
+        index.use_patterns((head,))
+        assert index.holds(head) is expected, text
+
+
+def test_text_literals_are_found_in_one_node_never_across_two() -> None:
+    index = PageIndex(_tree("<div><p>news</p><p>letter</p><p>sign up</p></div>"))
+    index.use_patterns(("newsletter", "sign up"))
+    assert not index.holds("newsletter") and index.holds("sign up")
+
+
+def test_nodes_at_counts_the_node_of_each_match() -> None:
+    texts = ["  Advertisement", "plain", "more advertisement here", "advertisement", ""]
+    joined = ("\0" + "\0".join(texts)).encode()
+    index = PageIndex(_tree("<p>x</p>"))
+    head = compile_selector(r"p:has-text(/^\s*advertisement/i)")
+    full = compile_selector(r"p:has-text(/advertisement/i)")
+    assert nodes_at(joined, literal_regex(head.literal_patterns[0])) == [0, 3]
+    assert nodes_at(joined, literal_regex(full.literal_patterns[0])) == [0, 2, 3]
+    assert index.joined() == b"\0x"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"p:has-text(/^\s*advertisement/i)",
+        r"p, div:has-text(/^\s*(sign up|subscribe)\b.{0,40}\bnewsletter/i)",
+        r"div:has-text(/\bnewsletter\b/i)",
+    ],
+)
+def test_text_selectors_find_what_a_search_of_every_text_node_finds(source: str) -> None:
+    markup = (
+        "<div id='a'> \u00a0Advertisement</div><p id='b'>Subscribe to our newsletter</p>"
+        "<div id='c'>text <p id='d'>\tadvertisement after a tab</p> and newsletter talk</div>"
+        "<p id='e'>no advertisement at the start</p>"
+    )
+    tree = _tree(markup)
+    selector = compile_selector(source)
+    index = PageIndex(tree)
+    index.use_literals([selector])
+    # What the CSS selects that holds a text node the pattern matches, in document order.
+    expected = [e for e in selector.xpath(tree) if any(selector.text_re.search(t) for t in _TEXT_INSIDE(e))]
+    assert expected, source
+    assert selector.select(tree, index) == expected
+
+
+def test_lacks_answers_as_holds_does_without_gathering_the_text() -> None:
+    tree = _tree("<div><p>Sub<span>x</span>scribe to our list</p><p>other</p></div>")
+    index = PageIndex(tree)
+    index.use_patterns(("subscribe", "other"))
+    assert not index.lacks(("subscribe",))  # the sweep has not run: only holds() may gather the text
+    assert index._texts is None
+    assert index.holds("other") and not index.holds("subscribe")
+    assert index.lacks(("other", "subscribe")) and not index.lacks(("other",))
+    assert not index.lacks(("unregistered",))  # not in the sweep: holds() decides
+    index.drop(tree.find(".//span"))  # joins 'Sub' and 'scribe'
+    assert not index.lacks(("subscribe",)) and index.holds("subscribe")
