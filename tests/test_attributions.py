@@ -1328,6 +1328,23 @@ def test_officials_of_a_named_body_are_the_body():
     assert _speakers("American officials said that the talks would go on.")[0][1] != "American"  # no body named
 
 
+def test_a_documents_possessive_maker_and_a_first_name_alone_name_the_person_or_body():
+    text = "Strava and ClassPass both track workouts. Strava’s trends report revealed that runners were younger."
+    assert _speakers(text) == [("Strava’s trends report", "Strava")]
+    text = "The parser was written by Emil Stenström in 2023. Emil's blog post mentioned that it was fast."
+    assert _speakers(text) == [("Emil's blog post", "Emil Stenström")]
+    # a first or middle name alone is the one full name the text gives it
+    assert _speakers('Camille Etienne Gbedey lost her home. "We have nothing," Etienne said.')[-1][1] == (
+        "Camille Etienne Gbedey"
+    )
+    # a title after a body's name is no surname
+    assert _speakers('Microsoft President Brad Smith spoke. "We are ready," Microsoft said.')[-1][1] == "Microsoft"
+    # someone's document with no body quoted by that name speaks for no group
+    assert _speakers("The Institute's release added that the show would open in May.") == [
+        ("The Institute's release", None)
+    ]
+
+
 def test_the_reporting_vocabulary_of_labels_judgements_and_conjectures():
     # VerbNet's characterize (object + "as"), judgment (object + grounds) and conjecture (a that-clause) members
     t = "Microsoft describes these upgrades as a bonus for developers."

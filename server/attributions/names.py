@@ -16,6 +16,7 @@ from .lexicon import (
     GROUP_DETERMINERS,
     GROUP_HEADS,
     INDEFINITE_PERSONS,
+    MADE_DOCUMENT_HEADS,
     NAME_PARTICLES,
     NOT_PERSON_WORDS,
     NOT_PLURAL_ENDINGS,
@@ -66,6 +67,8 @@ NOT_NAME_WORDS: frozenset[str] = (
     | frozenset(word.lower() for word in PRE_CUE_TIME_NOUNS)
     | frozenset(["and", "for", "or", "nor", "either", "neither"])
 )
+# Capitalised words after a first name that are no surname ("Microsoft President Brad", "Microsoft Corp").
+NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORDS
 
 
 def is_named(speaker: str | None) -> bool:
@@ -190,6 +193,8 @@ def group_word(words: list[str]) -> str | None:
     "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
     if not words or any("," in word for word in words) or words[0] in POSSESSIVE_DETERMINERS:
         return None
+    if any(word.endswith(("'s", "’s")) for word in words[:-1]):
+        return None  # "the institute's release": someone's, not a group
     if len(words) == 1 and words[0] in INDEFINITE_PERSONS:
         return None
     words = without_post_modifier(words)
@@ -246,9 +251,20 @@ def _is_name_list(source: str) -> bool:
 
 
 def document_maker(source: str) -> str | None:
-    """The named maker of a document that is a source ("a statement from the American Heart Association")."""
+    """The named maker of a document that is a source ("a statement from the American Heart Association", "Strava's
+    trends report")."""
     provenance = PROVENANCE_RE.match(source)
-    return provenance.group("name") if provenance else None
+    if provenance:
+        return provenance.group("name")
+    words = source.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    owner = next((at for at, word in enumerate(words) if word.endswith(("'s", "’s"))), None)
+    if owner is None or owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
+        return None
+    if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in words[owner + 1 :]):
+        return None
+    return " ".join([*words[:owner], words[owner][:-2]])
 
 
 def looks_person(name: str) -> bool:
@@ -378,3 +394,28 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
         if len(name.split()) >= 2 and looks_person(name):
             holders.append((name, matched))
     return holders
+
+
+def given_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline) -> dict[str, str]:
+    """For each core that is a first or middle name, the one full name the text gives it ("Emil" -> "Emil
+    Stenström", "Etienne" -> "Camille Etienne Gbedey"): the name words around its occurrences, when they make one
+    name only. One pass over the occurrences full_names reads too."""
+    found: dict[str, set[str]] = {}
+    for count, (pos, given) in enumerate(occurrences):
+        if count % CHECK_EVERY == 0:
+            deadline.check()
+        following: list[str] = []
+        rest = text[pos + len(given) : pos + len(given) + LEAD_REACH]
+        for word in rest.split()[:2] if rest[:1] == " " else []:
+            bare = word.rstrip('.,;:!?)”"').removesuffix("'s").removesuffix("’s")
+            plain = bare.replace("-", "").replace("'", "").replace("’", "")
+            if not (bare[:1].isupper() and plain.isalpha()) or bare.lower() in NOT_SURNAME_WORDS:
+                break
+            following.append(bare)
+            if bare != word:
+                break  # the name ends at its punctuation
+        if following:
+            name = " ".join([*_lead_words(text[max(0, pos - LEAD_REACH) : pos]), given, *following])
+            if looks_person(name):
+                found.setdefault(given, set()).add(name)
+    return {given: names.pop() for given, names in found.items() if len(names) == 1}

@@ -34,6 +34,7 @@ from .names import (
     NOT_NAME_WORDS,
     document_maker,
     full_names,
+    given_names,
     group_word,
     is_named,
     looks_person,
@@ -111,19 +112,17 @@ class _Story:
             word
             for source in sources
             if source and is_named(source) and source.lower() not in PERSON_PRONOUNS
-            for core in [name_core(source)]
+            for core in [name_core(document_maker(source) or source)]
             for word in ([core] if " " not in core else [core.split()[-1]])
             if len(word) >= 2 and word[:1].isupper() and word.isalpha()
         }
         self.cores = cores
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
         self.full = full_names(text, self.core_occurrences, deadline)
+        self.given = given_names(text, self.core_occurrences, deadline)
         # the named sources first: every pronoun may look back at any of them
         # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
-        self.named = [
-            self._named(document_maker(source) or source) if self._is_named_source(source) else None
-            for source in sources
-        ]
+        self.named = [self._named_source(source) for source in sources]
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -138,6 +137,12 @@ class _Story:
         self._count_gender()
 
     # --- named sources -------------------------------------------------------------------------
+
+    def _named_source(self, source: str) -> str | None:
+        maker = document_maker(source)
+        if maker is not None and is_named(maker):
+            return self._named(maker)
+        return self._named(source) if self._is_named_source(source) else None
 
     @staticmethod
     def _is_named_source(source: str) -> bool:
@@ -176,7 +181,7 @@ class _Story:
             elif len(words) == 1:
                 # a surname alone that the text never writes after a first name: the one person quoted by that name
                 people = {e.name for e in self.entities.values() if e.person and e.name.split()[-1] == core}
-                core = people.pop() if len(people) == 1 else core
+                core = people.pop() if len(people) == 1 else self.given.get(core, core)
         entity = self.entities.get(core)
         if entity is None:
             entity = self.entities[core] = _Entity(core, self._is_person(core, source))
