@@ -265,6 +265,20 @@ def test_a_standfirst_named_by_a_class_word_joins_the_article(lead_class: str) -
     assert Document.get_editorial_leads(document, best) == []
 
 
+def test_a_standfirst_on_a_page_without_article_or_main_is_looked_for_near_the_pick() -> None:
+    standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
+    near = (
+        f"<div class='page'><div class='top'><div class='texto-bajada'><p>{standfirst}</p></div></div>"
+        f"<div class='col'><div class='text'>{_STORY}</div></div></div>"
+    )
+    assert standfirst in _article_text(f"<html><body><div class='wrap'>{near}</div></body></html>")
+    # Far above the pick (the site's header), an intro is the site's, not the story's.
+    far = (
+        f"<div class='intro'><p>{standfirst}</p></div><div><div><div><div class='text'>{_STORY}</div></div></div></div>"
+    )
+    assert standfirst not in _article_text(f"<html><body>{far}</body></html>")
+
+
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"

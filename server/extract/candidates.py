@@ -14,6 +14,7 @@ from .constants import (
     EDITORIAL_LEAD_MAX_LINK_DENSITY,
     EDITORIAL_LEAD_MIN_CHARS,
     EDITORIAL_LEAD_RE,
+    EDITORIAL_LEAD_SCOPE_LEVELS,
     EXACT_LENGTH_BAND,
     MAIN_MIN_CHARS,
     MAIN_MIN_TEXT_RATIO,
@@ -71,17 +72,20 @@ def outside_chrome(candidates: dict, best_candidate: dict) -> dict:
 
 def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
     """readability's editorial leads with our class words (EDITORIAL_LEAD_RE): the blocks before the pick in its
-    <article> or <main> so named, with little link text, a sentence's length of text and no headline (<h1>),
-    outermost first."""
-    frame = next((elem for elem in best_elem.iterancestors() if elem.tag in ("article", "main")), None)
+    <article> or <main> (on a page without them, in its ancestor EDITORIAL_LEAD_SCOPE_LEVELS up) so named, with
+    little link text, a sentence's length of text and no headline (<h1>), outermost first."""
+    ancestors = list(best_elem.iterancestors())
+    frame = next((elem for elem in ancestors if elem.tag in ("article", "main")), None)
     if frame is None:
-        return []
-    ancestors = set(best_elem.iterancestors())
+        if len(ancestors) <= EDITORIAL_LEAD_SCOPE_LEVELS:
+            return []  # the scope would be the whole page
+        frame = ancestors[EDITORIAL_LEAD_SCOPE_LEVELS - 1]
+    around = set(ancestors)  # a set: the walk below asks of every element before the pick
     leads: list[HtmlElement] = []
     for elem in frame.iter():
         if elem is best_elem:
             break
-        if elem in ancestors or elem.tag in _NOT_LEADS:
+        if elem in around or elem.tag in _NOT_LEADS:
             continue  # figures: with_lead_figure takes the story's lead figure
         features = f"{elem.get('class', '')} {elem.get('id', '')}"
         if not EDITORIAL_LEAD_RE.search(features) or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:

@@ -49,12 +49,14 @@ SEGMENT_SCORE_SHARE = 0.05
 # text than this is link text.
 EDITORIAL_LEAD_RE = re.compile(
     r"(?:^|[\s_-])(?:sub-?head(?:line|ing)?|story[\s_-]*lead|standfirst|dek|deck|sub-?title|intro|lead|lede|abstract"
-    r"|summary|chapo|epigraph|excerpt)(?:$|[\s_-])",
+    r"|summary|chapo|chapeau|epigraph|excerpt|leader|bajada|entradilla|einleitung|sottotitolo|catenaccio)(?:$|[\s_-])",
     re.I,
 )
 EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
 # ...and shorter than this it is a label ('Live', 'Update'), not a standfirst.
 EDITORIAL_LEAD_MIN_CHARS = 30
+# ...looked for in the pick's <article> or <main>, else in its ancestor this many levels up (a page without them).
+EDITORIAL_LEAD_SCOPE_LEVELS = 3
 
 # sanitize: call-to-action paragraphs ("Subscribe...") with more link text than this go.
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
