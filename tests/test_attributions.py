@@ -1369,3 +1369,15 @@ def test_participles_after_while_or_with_and_a_labelling_participle():
     # a means ("by adding") or a deed ("while maintaining high yields") is no report
     assert find_attributions("You can circumvent this in many cases by adding a file that holds them.") == []
     assert find_attributions("The farms cut their emissions while maintaining high yields.") == []
+
+
+# Speakers on the dev set, over the matched attributions whose gold speaker is a name (bench/attributions.py): first
+# pinned at accuracy 0.810, precision 0.858 (issue 14: one name per person, titles and documents resolved or left
+# unresolved, a wrong name being worse than none).
+DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.80, "speaker_precision": 0.85}
+
+
+def test_dev_set_speaker_gate():
+    s = score(load_dev(), predict_finder)
+    for key, floor in DEV_SPEAKER_FLOORS.items():
+        assert s[key] >= floor, f"dev {key} fell to {s[key]:.3f} (floor {floor})"
