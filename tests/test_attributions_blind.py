@@ -27,7 +27,9 @@ held-aside 0.691, 0.759, 0.611; cue-less quotes after a statement, names before 
 nested reports: tuning 0.790, 0.860, 0.815; held-aside 0.697, 0.765, 0.614; statements going on after their cue,
 gerund advice: tuning 0.794, 0.863, 0.817; held-aside 0.697, 0.765, 0.614; with sources placed with in/at/from/by,
 shares of those surveyed, they/we left unresolved unless a group, quotes after a statement around its cue: tuning
-0.798, 0.865, 0.818; held-aside 0.697, 0.765, 0.614).
+0.798, 0.865, 0.818; held-aside 0.697, 0.765, 0.614; on 114 files (77 tuning, 37 held aside), speakers of titles,
+documents, "the report", first names and particles resolved or left unresolved: speaker tuning 0.787 -> 0.818,
+precision 0.856 -> 0.920; held-aside 0.623 -> 0.663, precision 0.656 -> 0.733, measured once).
 Raising one is routine; lowering one is a visible decision. The
 issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
@@ -48,8 +50,8 @@ from bench.attributions import (
 )
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.793, "quoted_f1": 0.86, "speaker": 0.813},
-    "held-aside": {"all_f1": 0.69, "quoted_f1": 0.76, "speaker": 0.605},
+    "tuning": {"all_f1": 0.793, "quoted_f1": 0.86, "speaker": 0.815, "speaker_precision": 0.91},
+    "held-aside": {"all_f1": 0.69, "quoted_f1": 0.76, "speaker": 0.655, "speaker_precision": 0.72},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 90
@@ -72,7 +74,12 @@ def test_the_blind_set_is_whole(blind: list[dict]):
 def test_blind_set_gate(blind: list[dict], part: str):
     docs = [doc for doc in blind if is_held_aside(doc["name"]) == (part == "held-aside")]
     s = score(docs, predict_finder)
-    got = {"all_f1": s["all"]["f1"], "quoted_f1": s["quoted"]["f1"], "speaker": s["speaker"]}
+    got = {
+        "all_f1": s["all"]["f1"],
+        "quoted_f1": s["quoted"]["f1"],
+        "speaker": s["speaker"],
+        "speaker_precision": s["speaker_precision"],
+    }
     for key, floor in FLOORS[part].items():
         assert got[key] >= floor, f"{part} {key} fell to {got[key]:.3f} (floor {floor}) on {len(docs)} files"
 
