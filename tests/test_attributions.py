@@ -1381,3 +1381,21 @@ def test_dev_set_speaker_gate():
     s = score(load_dev(), predict_finder)
     for key, floor in DEV_SPEAKER_FLOORS.items():
         assert s[key] >= floor, f"dev {key} fell to {s[key]:.3f} (floor {floor})"
+
+
+def test_a_statement_goes_on_after_its_quote_cue_or_into_a_list_or_an_answers_paragraphs():
+    t = '"I got confirmation that the risk had not changed," Harry said, but their detail would be revoked.'
+    assert _fragments(t, _one(t, cue="said")) == [
+        '"I got confirmation that the risk had not changed,"',
+        "but their detail would be revoked",
+    ]
+    assert _one('"We are done," she said, and left the room.', cue="said").content == '"We are done,"'
+    t = "Researchers hypothesize that those who run long may:\n- Have an underlying condition\n- Be obsessive"
+    assert _one(t, cue="hypothesize").content.endswith("- Be obsessive")
+    t = (
+        "Thomas Malone: A supermind is a group of individual minds that work together to achieve goals.\n\n"
+        "We are surrounded by them, from companies to markets and governments.\n\n"
+        "The Economist: What does that mean for us? How should we think about it?\n\n"
+        "Mr Malone: Groups don't always make better decisions than individuals, but they often do."
+    )
+    assert len(_fragments(t, _one(t, source="Thomas Malone"))) == 2

@@ -27,6 +27,7 @@ from .patterns import (
     DANGLING_CONJ_RE,
     INFINITIVE_RE,
     LEAD_CONJ_RE,
+    LIST_AFTER_COLON_RE,
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
     NOT_PARENTHETICAL_RE,
@@ -137,6 +138,12 @@ def forward_content(
 def _reports(text: str, start: int, end: int) -> bool:
     """A cue in the stretch that reports in any construction (a request's verb alone, "order", is a list's word)."""
     return any(cue.group().lower() not in DIRECTIVE_ONLY_FORMS for cue in CUE_RE.finditer(text, start, end))
+
+
+def list_after_colon(text: str, end: int) -> int:
+    """Where a content ending in a colon ends once the list items on its following lines are taken in."""
+    items = LIST_AFTER_COLON_RE.match(text, end)
+    return items.end(1) if items else end
 
 
 def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) -> Span | None:

@@ -315,6 +315,11 @@ LEAD_CONJ_RE = re.compile(r"(?:And|But|So|Yet|Or|Still|Also),?+\s++")
 # A cue followed only by a colon up to the end of the paragraph.
 COLON_END_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+(?:\n|$)")
 
+# A colon ending a content's line and the list items on the lines after it, in the same paragraph ("… may:\n- Have
+# an underlying condition\n- …"); group 1 the items. Each line is taken whole; the lookbehind keeps a search from
+# rescanning a run of blanks from each of its characters.
+LIST_AFTER_COLON_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+((?:\n[ \t]*+(?:[-•*–]|\d{1,2}[.)])[ \t]++[^\n]++)++)")
+
 # A word that looks like a finite verb or auxiliary: tells a reported clause from a plain object.
 CLAUSE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"

@@ -12,6 +12,7 @@ from ..content import (
     forward_content,
     is_parenthetical,
     lead_start,
+    list_after_colon,
     parenthetical_rest,
     trim_content,
     trim_forward,
@@ -119,6 +120,7 @@ def source_then_cue_then_content(
                 content_end = block[1]
     else:
         content_start, content_end = trim_forward(text, quotes, content_start, content_end)
+        content_end = list_after_colon(text, content_end)  # "… may:" and its "- item" lines
         lead = _subordinate_lead(sentence, source)
         if lead is not None and content_end > content_start:
             # "Even if a game isn't tuned for it, Microsoft says you might see gains": the condition is reported too

@@ -26,6 +26,8 @@ MAX_LINE_SOURCE_CHARS = 200
 MAX_LINE_SOURCE_WORDS = 20
 # Fewest words in an interview's answer, and how its last sentence ends (not with a question mark).
 MIN_INTERVIEW_WORDS = 8
+# Most paragraphs one interview answer runs on for.
+MAX_ANSWER_PARAGRAPHS = 6
 STATEMENT_ENDS = (".", "!", "…", "”", '"')
 
 
@@ -126,10 +128,15 @@ def interview_lines(
         for index, label in labelled
         if "?" in text[label.end() : paragraph_spans[index][1]]
     )
+    turns = [index for index, _ in labelled]
     found = []
-    for index, label in labelled:
+    for turn, (index, label) in enumerate(labelled):
         surname = label.group("name").split()[-1]
-        content = trim_content(text, quotes, label.end(), paragraph_spans[index][1])
+        # an answer runs on through unlabelled paragraphs up to the next turn (the last one ends with its paragraph)
+        end = paragraph_spans[index][1]
+        if turn + 1 < len(turns) and turns[turn + 1] - index <= MAX_ANSWER_PARAGRAPHS:
+            end = paragraph_spans[turns[turn + 1] - 1][1]
+        content = trim_content(text, quotes, label.end(), end)
         said = text[content[0] : paragraph_spans[index][1]].rstrip()
         if surnames[surname] < 2 or surname not in introduced or 2 * asking[surname] >= surnames[surname]:
             continue

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import logging
 
-from ..content import ends_in_quote, quote_content
-from ..lexicon import CLAUSE_OPENERS, CLOSE_MARKS, DETERMINERS, NP_BREAK, PLURAL_PRONOUNS
-from ..patterns import NAME_BEFORE_APPOSITION_RE
+from ..content import ends_in_quote, quote_content, trim_forward
+from ..lexicon import (
+    CLAUSE_OPENERS,
+    CLOSE_MARKS,
+    CUE_VERBS,
+    DETERMINERS,
+    IRREGULAR_PAST_VERBS,
+    NP_BREAK,
+    PLURAL_PRONOUNS,
+)
+from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
-from .record import record
+from .record import around_cue, record
 
 log = logging.getLogger(__name__)
 
 
 # Lowercase words between a quote and a source that are no modifier of the source ('"…," and French President …').
 NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | frozenset(["and", "or", "nor", "but", "so", "then", "said"])
+# Past forms that open a conjunct told by the writer ('"…," she said, and left').
+PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS) | CUE_VERBS
 
 
 def _plural_source(text: str, source: Span) -> bool:
@@ -32,8 +42,30 @@ def quote_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int,
     source = source_after(text, cue_end, sentence.end)
     if source and (not base or _plural_source(text, source)):
         content = quote_content(text, sentence.quotes, sentence.start, quote)
-        return record(sentence, source, cue_start, cue_end, content)
+        return _with_rest(sentence, source, cue_start, cue_end, content)
     return None
+
+
+def _narrated(text: str, conjunction: int) -> bool:
+    """The conjunct after a cue opens with a past verb: the speaker's next deed, told by the writer ("and left")."""
+    words = text[conjunction : conjunction + 40].split()
+    verb = words[1].strip(",.;:").lower() if len(words) > 1 else ""
+    return verb.endswith("ed") or verb in PAST_FORMS or verb == "then"
+
+
+def _with_rest(sentence: Sentence, source: Span, cue_start: int, cue_end: int, content: Span) -> RawAttribution:
+    """The quote before the cue, and the statement going on after the cue and source without quotes of its own
+    ('"I got confirmation," Harry said, but given their change in status their detail would be revoked')."""
+    text, quotes = sentence.text, sentence.quotes
+    rest = CONJOINED_REST_RE.match(text, max(cue_end, source[1]), sentence.end)
+    if rest is None or _narrated(text, rest.start(1)):
+        return record(sentence, source, cue_start, cue_end, content)  # ', and left the room': the writer's
+    if not quotes.any_in(rest.end(), sentence.end) and not CUE_RE.search(text, rest.end(), sentence.end):
+        rest_content = trim_forward(text, quotes, rest.start(1), sentence.end)
+        statement = around_cue(sentence, source, cue_start, cue_end, content, rest_content)
+        if statement is not None:
+            return statement
+    return record(sentence, source, cue_start, cue_end, content)
 
 
 def _before_modifiers(text: str, sentence_start: int, source_start: int) -> int:
@@ -76,4 +108,4 @@ def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int,
             return None  # the cue's own content follows it
         return record(sentence, source, cue_start, cue_end, quote)
     content = quote_content(text, sentence.quotes, sentence.start, quote)
-    return record(sentence, source, cue_start, cue_end, content)
+    return _with_rest(sentence, source, cue_start, cue_end, content)
