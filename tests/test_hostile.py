@@ -774,3 +774,11 @@ def test_highlighting_one_text_node_of_many_quotes_checks_the_deadline_within_it
     highlight(plain, attributions, CountingDeadline(0))
     pieces = 3 * len(attributions)  # source, cue and content of each
     assert CountingDeadline.calls >= len(attributions) + pieces // PIECES_PER_CHECK
+
+
+def test_the_deadline_stretch_tool_names_where_the_longest_stretch_lies(capsys):
+    from bench.deadline_gaps import main
+
+    assert main(["meta author of 50,000 spaces"]) == 0
+    out = capsys.readouterr().out
+    assert "== meta author of 50,000 spaces:" in out and "longest stretch" in out and "deadline.check()" in out
