@@ -37,6 +37,8 @@ from server.attributions import find_attributions  # noqa: E402
 LATER_ANNOTATORS = ("D",)
 # Quotation marks that put an attribution in the "quoted" slice.
 QUOTE_MARKS = '"“”„«»‘'
+# How the gold joins the names of several speakers: "; " in blind/, " and " in dev/.
+_SPEAKER_JOINS_RE = re.compile(r";|\band\b")
 # Tokens for the component overlap F1 (words, as in the WCXB word-level metric).
 _WORD_RE = re.compile(r"\w+")
 
@@ -234,8 +236,13 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
 
 
 def _same_speaker(gold: str, predicted: str | None) -> bool:
-    """The resolved name equals the gold name (case and spacing aside)."""
-    return predicted is not None and " ".join(gold.lower().split()) == " ".join(predicted.lower().split())
+    """The resolved name equals the gold name (case and spacing aside); several people are the same set of names
+    whether joined by "; " (the blind set's guidelines) or "and" (the dev set's)."""
+    return predicted is not None and _speaker_names(gold) == _speaker_names(predicted)
+
+
+def _speaker_names(speaker: str) -> frozenset[str]:
+    return frozenset(" ".join(name.split()) for name in _SPEAKER_JOINS_RE.split(speaker.lower()) if name.strip())
 
 
 def predict_all(text: str) -> list[Pred]:
