@@ -95,3 +95,13 @@ def test_lacks_answers_as_holds_does_without_gathering_the_text() -> None:
     assert not index.lacks(("unregistered",))  # not in the sweep: holds() decides
     index.drop(tree.find(".//span"))  # joins 'Sub' and 'scribe'
     assert not index.lacks(("subscribe",)) and index.holds("subscribe")
+
+
+def test_heads_hold_each_node_start_after_its_whitespace() -> None:
+    index = PageIndex(_tree("<div><p> \u00a0Advertisement here</p><p>" + "x" * 150 + "</p></div>"))
+    texts = index.texts()
+    assert index.heads() == ("\0" + "\0".join(t.lstrip()[:100] for t in texts)).encode()
+    assert index.joined() == ("\0" + "\0".join(texts)).encode()
+    head = compile_selector(r"p:has-text(/^\s*advertisement/i)")
+    found = nodes_at(index.heads(), literal_regex(head.literal_patterns[0]))
+    assert found == [texts.index(" \u00a0Advertisement here")]

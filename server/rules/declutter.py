@@ -52,9 +52,9 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
     protected = _protected(root, rules, index)
     removals: list[Removal] = []
     for rule in rules:
-        plan = rule.strip_plan
+        plan, gates = rule.strip_plan, rule.strip_plan.gates
         for position in plan.candidates(index):
-            if plan.gates[position] and index.lacks(plan.gates[position]):
+            if gates[position] and index.lacks(gates[position]):
                 continue  # most of the text selectors: the page's text lacks a literal their matches need
             group, selector = rule.strip_groups[position], plan.selectors[position]
             if deadline is not None:

@@ -170,7 +170,7 @@ class Selector:
         """Positions in texts() of the text nodes the pattern matches."""
         texts = index.texts()
         if self.literal_patterns:
-            joined = index.joined()
+            joined = index.heads() if self.head_literals else index.joined()
             candidates: Iterable[int] = nodes_at(joined, literal_regex(self.literal_patterns[0]))
         else:
             candidates = range(len(texts))
