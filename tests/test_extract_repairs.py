@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from server.extract import extract
@@ -84,6 +85,35 @@ def test_the_author_bio_box_is_dropped() -> None:
     text = extract(parse(page), "https://howto.example/terrarium").text_content()
     assert "Step 5." in text
     assert "Jane Moss" not in text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p class='byline author'>Written by Jane Moss</p>",
+        "<div class='Dateline'>By Jane Moss, Riverton, 3 May</div>",
+        "<span itemprop='author'>Jane Moss</span>",
+        "<p>By <a rel='author' href='/jane'>Jane Moss</a></p>",
+    ],
+)
+def test_the_byline_line_is_dropped(byline: str) -> None:
+    page = f"<html><body><article><div class='story'>{byline}{paragraphs('Step', 4)}</div></article></body></html>"
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Jane Moss" not in text and "Step 4." in text
+
+
+def test_only_the_first_short_byline_is_dropped() -> None:
+    # Readability.js drops one byline: a later author-named element (a quoted writer's name) stays, and so does a
+    # paragraph too long to be a byline.
+    later = "<p>As <span class='author'>Tom Reed</span> put it, the glass matters less than the soil.</p>"
+    page = (
+        "<html><body><article><div class='story'><p class='byline'>By Jane Moss</p>"
+        f"{paragraphs('Step', 3)}{later}</div></article></body></html>"
+    )
+    text = extract(parse(page), "https://howto.example/terrarium").text_content()
+    assert "Jane Moss" not in text and "Tom Reed" in text
+    page = f"<html><body><article><div class='story'><p class='author'>{TEXT}</p>{paragraphs('Step', 3)}</div>"
+    assert TEXT[:40] in extract(parse(page + "</article></body></html>"), None).text_content()
 
 
 def test_a_story_split_into_sections_of_its_article_is_whole() -> None:

@@ -15,7 +15,7 @@ from ..rules.selectors import Selector
 from .constants import MIN_ARTICLE_WORDS_BEFORE_RETRY
 from .header import drop_repeated_title
 from .readability import read_article
-from .repairs import drop_author_boxes, drop_repeated_blocks, join_rule_matches, paragraph_container
+from .repairs import drop_author_boxes, drop_byline, drop_repeated_blocks, join_rule_matches, paragraph_container
 
 __all__ = ["extract"]
 
@@ -39,7 +39,7 @@ def extract(
     4. the container of most of the page's paragraph text, when readability kept too little of it
        (repairs.paragraph_container);
     5. blocks repeating an earlier one dropped (repairs.drop_repeated_blocks);
-    6. author boxes dropped (repairs.drop_author_boxes);
+    6. author boxes dropped (repairs.drop_author_boxes), and the byline line (repairs.drop_byline);
     7. the title repeated at the article's top dropped, as the reading view shows it above (header); `title` is
        the metadata stage's.
     """
@@ -58,5 +58,6 @@ def extract(
     article = paragraph_container(root, article, article_words)
     drop_repeated_blocks(article)
     drop_author_boxes(article)
+    drop_byline(article)
     drop_repeated_title(article, title)
     return article

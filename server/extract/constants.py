@@ -140,6 +140,12 @@ AUTHOR_BOX_MAX_CHARS = 1000
 AUTHOR_BOX_MAX_ARTICLE_SHARE = 0.5
 AUTHOR_BOX_TAGS = ("div", "section", "footer", "aside")
 
+# The story's byline line, which Readability.js drops (_checkByline): the first element of the article that is
+# rel=author, has an itemprop naming the author, or a class or id holding one of these words (Readability.js's), and
+# holds some text but less than this many characters (a byline, not a block of the story).
+BYLINE_CLASS_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+BYLINE_MAX_CHARS = 100
+
 # Siblings of the article's text blocks that are figures and go with them: these tags, or any element holding
 # an image and at most a caption's worth of text.
 FIGURE_TAGS = frozenset({"figure", "picture", "img", "figcaption"})

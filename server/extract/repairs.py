@@ -17,6 +17,8 @@ from .constants import (
     AUTHOR_BOX_MAX_ARTICLE_SHARE,
     AUTHOR_BOX_MAX_CHARS,
     AUTHOR_BOX_TAGS,
+    BYLINE_CLASS_RE,
+    BYLINE_MAX_CHARS,
     CONTAINER_CHROME_TAGS,
     CONTAINER_MIN_WORDS_RATIO,
     DENSEST_CONTAINER_SHARE,
@@ -57,6 +59,14 @@ _AUTHOR_BOX_TEST = (
     "contains(@class, 'uthor') or contains(@id, 'uthor') or contains(@class, 'bio') or contains(@id, 'bio')"
 )
 _AUTHOR_BOX_CANDIDATES = xpath(" | ".join(f"descendant::{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
+# Elements that may be the byline (BYLINE_CLASS_RE decides on the class and id), found in C, in document order.
+_BYLINE_CANDIDATES = xpath(
+    "descendant::*[@rel='author' or contains(@itemprop, 'author') or "
+    + " or ".join(
+        f"contains(@{name}, '{part}')" for name in ("class", "id") for part in ("yline", "uthor", "ateline", "rittenby")
+    )
+    + "]"
+)
 _REPEATABLE_BLOCKS = xpath(" | ".join(f"descendant::{tag}" for tag in REPEATED_BLOCK_TAGS))
 
 
@@ -309,3 +319,17 @@ def drop_author_boxes(article: HtmlElement) -> None:
             article_length = normalized_length(article)
         if length < AUTHOR_BOX_MAX_ARTICLE_SHARE * article_length:
             elem.drop_tree()
+
+
+def drop_byline(article: HtmlElement) -> None:
+    """Drop the story's byline line ('By Kelli Miller', 'Written by Rob Ewaschuk'), as Readability.js does: the first
+    element of the article named as the author's (rel, itemprop, or a byline word in its class or id) holding under
+    BYLINE_MAX_CHARS characters of text. The reading view shows the byline above the story."""
+    for elem in _BYLINE_CANDIDATES(article):
+        names = f"{elem.get('class', '')} {elem.get('id', '')}"
+        if not (elem.get("rel") == "author" or "author" in elem.get("itemprop", "") or BYLINE_CLASS_RE.search(names)):
+            continue
+        if 0 < normalized_length(elem) < BYLINE_MAX_CHARS:
+            log.debug("dropped the byline %r", " ".join(elem.text_content().split()))
+            elem.drop_tree()
+            return
