@@ -775,7 +775,7 @@ _PLAIN_COLON_SRC = re.compile(
 )
 _PLAIN_AFTER_CUE_END = re.compile(
     r"^(?:\s*\([^()]{0,60}\))?(?:\s*,\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d))*|\s+(?:citing|adding|noting|"
-    r"quoting|according|in|on|at|during|after|before|last|this|earlier|late|early)\b[^.!?\"“‘«]*)?\s*[.!?…]?"
+    r"quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while|when)\b[^.!?\"“‘«]*)?\s*[.!?…]?"
     r"[\"”’]?(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
 )
 _PLAIN_LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also),?\s+")
@@ -1399,3 +1399,10 @@ def test_a_statement_goes_on_after_its_quote_cue_or_into_a_list_or_an_answers_pa
         "Mr Malone: Groups don't always make better decisions than individuals, but they often do."
     )
     assert len(_fragments(t, _one(t, source="Thomas Malone"))) == 2
+
+
+def test_an_inverted_base_form_with_a_plural_source_and_a_trailing_as_clause():
+    assert _one("Prices will rise, say analysts.", cue="say").source == "analysts"
+    assert find_attributions("Prices will rise, say it again.") == []
+    t = "The Americas cannot ignore the risk, warns Director Carissa Etienne as she urged countries to act."
+    assert _one(t, cue="warns").content == "The Americas cannot ignore the risk"

@@ -249,7 +249,7 @@ PRE_CUE_TIME_RE = re.compile(
 RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
 
 # A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said", and restrictive: "Tory MPs
-# who said", "a local organization which said".
+# who said", "a local organization which said" (not "that": "an assault that threatened to …" is no speaker).
 RELATIVE_RE = re.compile(
     r"(?:,\s*+|(?<=\w)\s++)(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously)\s++"
     r"|(?:in|on|last|earlier|back\s++in)\s++[\w’'-]++\s++){0,3}+$"
@@ -347,7 +347,8 @@ AFTER_PHRASE = r"[^.!?\"“‘«]"
 AFTER_CUE_END_RE = re.compile(
     r"^(?:\s*+\([^()]{0,60}\))?"
     rf"(?:\s*+,(?![\"“‘'«]|that\b)(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\())"
-    r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early)\b"
+    r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while"
+    r"|when)\b"
     rf"(?:{AFTER_PHRASE}*+|{AFTER_PHRASE}*(?=\()))?"
     r"\s*+[.!?…]?[\"”’]?(?:\s*+\([^()]*+\)|(?<=[.!?])[A-Z][^\n]*+)?\s*+$"
 )

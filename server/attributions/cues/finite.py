@@ -50,7 +50,7 @@ from .clauses import (
 from .constructions import object_construction, passive_report
 from .nested import quoted_sentence
 from .prepositional import according_to
-from .quoted import quote_then_cue_then_source, quote_then_source_then_cue
+from .quoted import plural_source, quote_then_cue_then_source, quote_then_source_then_cue
 from .record import Found
 from .scan import cue_extent
 
@@ -91,6 +91,10 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     quoted = quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
+    if base and not weak and verb not in CONSTRUCTION_FORMS and text[sentence_start:cue_start].rstrip().endswith(","):
+        inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
+        if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
+            return inverted  # "The combination, say economists, marks …": a plural source after the base form
     if base and not _base_form_ok(text, sentence_start, cue_start):
         return None
     next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)

@@ -28,7 +28,8 @@ NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | frozenset(["and", "or",
 PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS) | CUE_VERBS
 
 
-def _plural_source(text: str, source: Span) -> bool:
+def plural_source(text: str, source: Span) -> bool:
+    """The source's head (before any apposition) is plural: a plural pronoun or a word in -s."""
     words = text[source[0] : source[1]].split(",")[0].split()
     return bool(words) and (words[-1].lower() in PLURAL_PRONOUNS or words[-1].lower().endswith("s"))
 
@@ -40,7 +41,7 @@ def quote_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int,
     if quote is None:
         return None
     source = source_after(text, cue_end, sentence.end)
-    if source and (not base or _plural_source(text, source)):
+    if source and (not base or plural_source(text, source)):
         content = quote_content(text, sentence.quotes, sentence.start, quote)
         return _with_rest(sentence, source, cue_start, cue_end, content)
     return None
