@@ -321,12 +321,16 @@ def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None
         return []
     windows = spans if spans is not None else [(0, len(text))]
     tokens = {word for word in words if ALNUM_RUN_RE.fullmatch(word)} if len(words) > FIND_WORDS_MAX else set()
-    found = [
-        (match.start(), match.group())
-        for start, end in windows
-        for match in ALNUM_RUN_RE.finditer(text, start, end)
-        if match.group() in tokens
-    ]
+    found = (
+        [
+            (match.start(), match.group())
+            for start, end in windows
+            for match in ALNUM_RUN_RE.finditer(text, start, end)
+            if match.group() in tokens
+        ]
+        if tokens
+        else []  # a few words: the scan of every word of the text would find nothing
+    )
     found.extend(
         (pos, word) for word in words - tokens for start, end in windows for pos in _find_all(text, word, start, end)
     )
