@@ -186,3 +186,14 @@ def test_the_pick_gives_way_to_a_higher_scoring_ancestor() -> None:
     # Scores falling below a third of the pick's stop the walk.
     candidates[wrap]["content_score"] = 9.0
     assert higher_scoring_parent(candidates[part], candidates)["elem"] is part
+
+
+def test_a_whole_story_beside_a_longer_block_of_text_is_not_swapped_for_it() -> None:
+    # A 300-word story with a comment thread four times as long beside it: the thread holds most of the page's
+    # paragraph text, but the story is no section of it. A short pick beside it (a page builder's widget) is.
+    story = "".join(f"<p>Story {n}. {TEXT}</p>" for n in range(9))
+    thread = "".join(f"<div class='reply'><p>Reply {n}. {TEXT}</p></div>" for n in range(40))
+    page = "<html><body><article class='post'>{}</article><div class='comments'>{}</div></body></html>"
+    text = extract(parse(page.format(story, thread)), "https://blog.example/post").text_content()
+    assert "Story 8." in text and "Reply 3." not in text
+    assert "Reply 3." in extract(parse(page.format(story[:800], thread)), "https://blog.example/post").text_content()

@@ -40,8 +40,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # 2026-12-05 per part of the split (tuning 414 pages, held out 86), rounded down to 0.005; raised the same day
     # from 0.870 and 0.900 by the generic words in ten languages and the structural rules (0.891 and 0.911);
     # tuning raised again by the promo-card, credit, comment and follow-us rules (0.901 and 0.913), then by
-    # extraction's standfirst class words, teaser links and picks outside <main> or in navigation (0.906).
-    "traf/tuning": {"snippet_f1": 0.905},
+    # extraction's standfirst class words, teaser links and picks outside <main> or in navigation (0.906), and
+    # by publisher's notes in ten languages and a whole story kept beside a longer comment thread (0.911).
+    "traf/tuning": {"snippet_f1": 0.910},
     "traf/heldout": {"snippet_f1": 0.910},
 }
 GATED = [(corpus, key) for corpus, floors in FLOORS.items() for key in floors]

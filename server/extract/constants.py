@@ -116,6 +116,9 @@ EXPAND_RATIO_INSIDE = 0.4
 # split into sections readability scores one by one).
 EXPAND_RATIO_IN_FRAME = 0.6
 EXPAND_MAX_LINK_DENSITY = 0.3
+# ...but never over a pick of this many words or more that the container does not hold: a whole story found
+# beside a bigger block of text (a long comment thread), not one section of it.
+STORY_OUTSIDE_CONTAINER_MIN_WORDS = 300
 # ...or when readability found too few words and the container holds more than this many times as many.
 CONTAINER_MIN_WORDS_RATIO = 2
 # Readability's pick lies inside the container when its opening (this many words) appears in the container.

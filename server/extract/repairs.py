@@ -40,6 +40,7 @@ from .constants import (
     REPEATED_BLOCK_MIN_CHARS,
     REPEATED_BLOCK_TAGS,
     SEGMENT_COPY_OPENING_CHARS,
+    STORY_OUTSIDE_CONTAINER_MIN_WORDS,
 )
 from .measure import HAS_IMAGE, IN_MAIN_OR_ARTICLE, element_text, link_density, normalized_length, words, xpath
 
@@ -243,8 +244,11 @@ def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: 
     # smaller still when the container is the story's <article> or <main>.
     share_allowed = EXPAND_RATIO_IN_FRAME if _in_frame(container) else EXPAND_RATIO_INSIDE
     # The word counts first: they rule out most pages without the container's link density.
+    inside = _opening_in(article, container_words)
+    # A whole story readability found outside the container is not one section of it (the container: comments).
     one_section = (
-        found < EXPAND_RATIO * total or (found < share_allowed * total and _opening_in(article, container_words))
+        (found < EXPAND_RATIO * total and (inside or found < STORY_OUTSIDE_CONTAINER_MIN_WORDS))
+        or (found < share_allowed * total and inside)
     ) and link_density(container) < EXPAND_MAX_LINK_DENSITY
     if not (too_little or one_section):
         return article
