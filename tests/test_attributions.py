@@ -1406,3 +1406,15 @@ def test_an_inverted_base_form_with_a_plural_source_and_a_trailing_as_clause():
     assert find_attributions("Prices will rise, say it again.") == []
     t = "The Americas cannot ignore the risk, warns Director Carissa Etienne as she urged countries to act."
     assert _one(t, cue="warns").content == "The Americas cannot ignore the risk"
+
+
+def test_display_verbs_irregular_participles_and_making_clear():
+    assert _one('One comment read “Goodness, what happened to you?”', cue="read").source == "One comment"
+    assert _one("“Stop it,” one Twitter response began.", cue="began").content == "“Stop it,”"
+    assert find_attributions("He read the book and began work.") == []
+    t = "Lorenz had written “Special thanks are due to Miss Ellen Fetter.”"
+    assert _one(t, source="Lorenz").cue == "had written"
+    assert _one("Several studies have shown that it helps memory.", source="Several studies").cue == "have shown"
+    t = "Dion made it clear that she had once agonized over her looks."
+    assert _one(t, source="Dion").cue == "made it clear"
+    assert find_attributions("He made a cake for the party.") == []

@@ -65,9 +65,14 @@ def inflect(base: str) -> tuple[str, str, str]:
     return third, past, ing
 
 
+# Past participles that differ from the past ("has written", "have shown that"): finite with their auxiliary.
+IRREGULAR_PARTICIPLES: dict[str, str] = {"write": "written", "show": "shown", "speak": "spoken"}
+
+
 def finite_forms(bases: list[str]) -> list[str]:
-    """The -s and past forms of each base ("says", "said")."""
-    return [form for base in bases for form in inflect(base)[:2]]
+    """The -s and past forms of each base ("says", "said"), and an irregular past participle ("written")."""
+    forms = [form for base in bases for form in inflect(base)[:2]]
+    return forms + [IRREGULAR_PARTICIPLES[base] for base in bases if base in IRREGULAR_PARTICIPLES]
 
 
 def participles(bases: list[str]) -> list[str]:
@@ -231,6 +236,10 @@ DIRECTIVE_FORMS: frozenset[str] = frozenset(
     + participles(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
 )
 
+# Display and opening verbs: a sign, a comment, a post "reads" or "began" with the words quoted ('one comment read
+# "…"', '"…," one response began'); weak, as they are literal otherwise ("read the book", "began work").
+DISPLAY_CUES: frozenset[str] = frozenset(words("read reads began begins advertised advertises"))
+
 # Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these
 # (manner of speaking, sharing and pointing verbs); beliefs (think, believe) are excluded by the guidelines.
 # "advise", "cite", "point" are base forms allowed verb-first.
@@ -261,6 +270,8 @@ SPEECH_CUE_VERBS: frozenset[str] = (
     | BASE_FORMS
     | PARTICIPLE_CUES
     | frozenset(finite_forms(WEAK_SPEECH_VERBS + LABEL_VERBS))
+    | frozenset(words("made makes make"))  # with their particle only (PARTICLE_CUES: "made clear that")
+    | DISPLAY_CUES
 )
 # The forms that report only in a request ("ask", "pushed", "persuading"); the rest report in any construction.
 DIRECTIVE_ONLY_FORMS: frozenset[str] = DIRECTIVE_FORMS - SPEECH_CUE_VERBS
@@ -298,6 +309,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     + FINDING_VERBS
     + WEAK_SPEECH_VERBS
     + LABEL_VERBS
+    + sorted(DISPLAY_CUES)
 )
 # Labelling verbs' forms, which report an object with "as" even though weak (content.forward_content).
 LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) + participles(LABEL_VERBS))
@@ -322,6 +334,10 @@ PARTICLE_CUES: dict[str, str] = {
     "point": "out|to",
     "puts": "it",
     "put": "it",
+    # "made (it) clear that": to make clear is to state
+    "made": "clear|it clear",
+    "makes": "clear|it clear",
+    "make": "clear|it clear",
 }
 
 # Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith"):

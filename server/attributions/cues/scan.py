@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
 # rest of the cap, each sentence examined for one counting as one cue.
 MAX_CUES = 20000
+# Characters after a particle verb in which its particle is looked for (" it clear").
+MAX_PARTICLE_CHARS = 12
 
 
 def cue_matches(text: str) -> list[re.Match]:
@@ -53,7 +55,7 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
     verb = cue.group().lower()
     cue_start, cue_end = cue.start(), cue.end()
     if verb in PARTICLE_CUES:
-        particle = PARTICLE_RES[verb].match(text[cue_end : cue_end + 8])
+        particle = PARTICLE_RES[verb].match(text[cue_end : cue_end + MAX_PARTICLE_CHARS])
         if not particle:
             return None
         cue_end += particle.end()
