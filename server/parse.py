@@ -130,7 +130,7 @@ def parse(text: str) -> html.HtmlElement:
             text = text.replace(nonchar, "")
     # Browsers read on past an early </body> or </html>; libxml2 drops everything after </html>.
     data = _BODY_OR_HTML_END_TAG.sub(b"", text.encode("utf-8", errors="replace")).translate(None, CONTROL_BYTES)
-    if not data.strip():
+    if not data or data.isspace():  # as 'not data.strip()', without copying the page
         raise BadRequest("the page is empty")
     check_attributes(data)
     try:

@@ -132,7 +132,7 @@ def clean(
     drafts = options.draft_rules and stage("drafts", compile_drafts, options.draft_rules, host, RULE_SCHEMA, deadline)
     text = stage("decode", decode, page)
     root = stage("parse", parse, text)
-    _check_size(root, text, settings.max_elements)
+    _check_size(root, settings.max_elements)
     site_rule = rules.for_host(host) if options.site_rules else None
     applied = [*drafts, *([site_rule] if site_rule else []), *(rules.generic if options.generic_rules else [])]
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
@@ -194,11 +194,9 @@ _COUNT_ELEMENTS = etree.XPath("count(//*)")
 _HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img[@src])")
 
 
-def _check_size(root: etree._Element, text: str, max_elements: int) -> None:
-    # Each element starts at a '<' but the implied html/head/body and an implied <p> per text run (a run
-    # ends at a '<'): a page with few enough '<' cannot exceed the cap, and skips counting the tree.
-    if 2 * text.count("<") + 4 <= max_elements:
-        return
+def _check_size(root: etree._Element, max_elements: int) -> None:
+    # Counting the tree in C (~7 ns an element) costs less than counting the text's '<' (~0.4 ns a character,
+    # some 70 characters an element) did to rule most pages out before it.
     count = int(_COUNT_ELEMENTS(root))
     if count > max_elements:
         raise TooComplex(f"the page has {count} elements; at most {max_elements} are processed")

@@ -9,6 +9,7 @@ from lxml import etree, html
 
 from server.rules.selectors import HEAD_MARK, PageIndex, compile_selector
 from server.rules.selectors.index import literal_regex, nodes_at
+from server.rules.selectors.xpath_rules import xpath_keys
 
 _ALL_TEXT = etree.XPath("//text()")
 _TEXT_INSIDE = etree.XPath("descendant::text()")
@@ -105,3 +106,31 @@ def test_heads_hold_each_node_start_after_its_whitespace() -> None:
     head = compile_selector(r"p:has-text(/^\s*advertisement/i)")
     found = nodes_at(index.heads(), literal_regex(head.literal_patterns[0]))
     assert found == [texts.index(" \u00a0Advertisement here")]
+
+
+@pytest.mark.parametrize(
+    ("expression", "keys"),
+    [
+        ("//form[.//input[@type='email']]", (("tag", "form"),)),
+        ("//input[@type='email']/ancestor::*[self::div or self::p][position() <= 4]", (("tag", "input"),)),
+        ("//a/ancestor-or-self::*[@id]", (("tag", "a"),)),
+        ("//div[@title = 'a | b']/p", (("tag", "div"),)),  # a '|' in a string joins nothing
+        ("//a | //b", None),
+        ("//a[1] * 2", None),
+        ("//a = 'x'", None),
+        ("//*[@id]", None),
+        ("//svg:path", None),
+        ("count(//a)", None),
+        ("descendant::a", None),
+    ],
+)
+def test_an_xpath_rule_is_keyed_by_the_element_its_first_step_finds(expression: str, keys: object) -> None:
+    selector = compile_selector(f"xpath:{expression}") if ":" not in expression.replace("::", "") else None
+    assert xpath_keys(expression) == keys
+    if selector is not None and keys is not None:
+        with_it = _tree("<div><form><p><input type='email'></p></form><a id='x' href='/'>link</a></div>")
+        without = _tree("<section><p>no such element</p></section>")
+        assert not selector.may_match(PageIndex(without))
+        assert selector.select(with_it, PageIndex(with_it)) == [
+            n for n in selector.xpath(with_it) if isinstance(n, html.HtmlElement)
+        ]

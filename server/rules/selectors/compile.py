@@ -14,7 +14,7 @@ from .css import Translator, attribute_scan_of, chain_self_test_of, self_test_of
 from .prefilter import selector_keys
 from .pseudo_classes import HAS_TEXT_RE, RELATIVE_HAS_RE, compile_text_pattern, has_inside_not, split_upward
 from .selector import Selector
-from .xpath_rules import compile_xpath_rule
+from .xpath_rules import compile_xpath_rule, xpath_keys
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,8 @@ def compile_selector(source: str) -> Selector:
     """Compile a rule selector; raise RuleError with the reason when it cannot be used."""
     css, text_re = source.strip(), None
     if css.startswith("xpath:"):
-        return Selector(source, compile_xpath_rule(source, css[len("xpath:") :].strip()), None, None)
+        expression = css[len("xpath:") :].strip()
+        return Selector(source, compile_xpath_rule(source, expression), xpath_keys(expression), None)
     css, upward_css = split_upward(css)
     upward = None
     if upward_css is not None:

@@ -17,6 +17,36 @@ _EXSLT_REGEXP = "http://exslt.org/regular-expressions"
 _XPATH_NAMESPACES = {"re": _EXSLT_REGEXP}
 # An EXSLT call in an XPath rule: only re:test is served (re:match and re:replace return strings no selector needs).
 _XPATH_REGEX_CALL_RE = re.compile(r"\bre:([\w-]++)\s*+\(")
+# A path whose first step finds elements of one name anywhere ('//form[...]', '//input[@type]/ancestor::div').
+_FIRST_STEP_RE = re.compile(r"//([A-Za-z_][\w.-]*+)(?=[\[/]|$)")
+# Outside brackets and quotes, these join a path to something else ('//a | //b', '//a = 1', '//a or //b'); so do '*'
+# and '-' unless they are a name test ('ancestor::*') or within a name ('ancestor-or-self').
+_JOINING = frozenset("|=!<>+, \t\n\r")
+
+
+def xpath_keys(expression: str) -> tuple[tuple[str, str], ...] | None:
+    """('tag', name) for a single path whose first step is '//name': each later step and predicate only narrows or
+    moves from the nodes before it, so a page without such an element has no match. None for anything else."""
+    expression = expression.strip()
+    first = _FIRST_STEP_RE.match(expression)
+    if first is None:
+        return None
+    depth, quote, previous = 0, "", "/"
+    for char in expression[first.end() :]:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and (
+            char in _JOINING or (char == "*" and previous not in "/:") or (char == "-" and previous in ")]")
+        ):
+            return None
+        previous = char
+    return (("tag", first.group(1)),)
 
 
 def compile_xpath_rule(source: str, expression: str) -> etree.XPath:
