@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -31,17 +32,9 @@ def xpath_keys(expression: str) -> tuple[tuple[str, str], ...] | None:
     first = _FIRST_STEP_RE.match(expression)
     if first is None:
         return None
-    depth, quote, previous = 0, "", "/"
-    for char in expression[first.end() :]:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 and (
+    previous = "/"
+    for _, char, depth in _outside_strings(expression, first.end()):
+        if depth == 0 and (
             char in _JOINING or (char == "*" and previous not in "/:") or (char == "-" and previous in ")]")
         ):
             return None
@@ -74,23 +67,32 @@ def compile_xpath_rule(source: str, expression: str) -> etree.XPath:
         raise RuleError(f"selector {source!r}: invalid XPath: {exc}") from exc
 
 
-def _call_arguments(expression: str, start: int) -> list[str]:
-    """The top-level arguments of the call whose '(' ends just before start, as source text."""
-    arguments, depth, quote, begin = [], 0, "", start
+def _outside_strings(expression: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(position, character, depth of brackets and parentheses around it) of each character from start on that is
+    not part of a string literal."""
+    depth, quote = 0, ""
     for i in range(start, len(expression)):
         char = expression[i]
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
             quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]" and depth:
-            depth -= 1
-        elif char == "," and not depth:
+        else:
+            yield i, char, depth
+            if char in "([":
+                depth += 1
+            elif char in ")]" and depth:
+                depth -= 1
+
+
+def _call_arguments(expression: str, start: int) -> list[str]:
+    """The top-level arguments of the call whose '(' ends just before start, as source text."""
+    arguments, begin = [], start
+    for i, char, depth in _outside_strings(expression, start):
+        if char == "," and not depth:
             arguments.append(expression[begin:i].strip())
             begin = i + 1
-        elif char == ")":
+        elif char == ")" and not depth:
             return [*arguments, expression[begin:i].strip()]
     return []
 
