@@ -1418,3 +1418,16 @@ def test_display_verbs_irregular_participles_and_making_clear():
     t = "Dion made it clear that she had once agonized over her looks."
     assert _one(t, source="Dion").cue == "made it clear"
     assert find_attributions("He made a cake for the party.") == []
+
+
+def test_as_clauses_semicolons_and_parentheticals_between_cue_and_content():
+    t = "As Mashable reports, the company announced that it would charge a minimum of $100."
+    assert _one(t, source="Mashable").content == "the company announced that it would charge a minimum of $100"
+    assert _one("As I mentioned above, knowledge is not enough.", source="I").content == "knowledge is not enough"
+    t = 'DiMugno says balance is part of the culture; greater ability makes this “a carrier thing,” he said.'
+    assert _one(t, source="DiMugno").content == "balance is part of the culture"
+    assert _one(t, source="he").content == "greater ability makes this “a carrier thing,”"
+    t = "One commenter wrote, for example, that the weight loss had made her age."
+    assert _one(t, cue="wrote").content == "that the weight loss had made her age"
+    t = "Steinhauser said of studying at a consulting firm that people build in a lot of buffer."
+    assert _one(t, cue="said").content == "that people build in a lot of buffer"

@@ -137,6 +137,9 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         if content_start > raw.cue[0]:
             cut = _cut_at_next_source(content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
             cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
+            semicolon = text.rfind(";", content_start, cut) if cut != content_end else -1
+            if semicolon > content_start and not quotes.inside(semicolon):
+                cut = semicolon  # "X says A; B, he said": the clause after the semicolon is the next source's
             if cut != content_end:
                 content_start, content_end = trim_content(text, quotes, content_start, cut)
                 if content_end <= content_start:

@@ -200,13 +200,16 @@ def is_parenthetical(lead: str) -> bool:
 
 
 def lead_start(text: str, sentence_start: int, end: int, quotes: QuoteIndex | None = None) -> int:
-    """Start of a backward content: the sentence start, past a leading conjunction ("And because …")
-    or past a reporting frame ending in a colon ("The Times reports: …")."""
+    """Start of a backward content: the sentence start, past a leading conjunction ("And because …"), past a
+    reporting frame ending in a colon ("The Times reports: …") or past the last semicolon."""
     colon = text.rfind(":", sentence_start, end)
     if colon >= 0 and (quotes is None or quotes.find(colon) is None) and CUE_RE.search(text, sentence_start, colon):
         sentence_start = colon + 1
         while sentence_start < end and text[sentence_start].isspace():
             sentence_start += 1
+    semicolon = text.rfind(";", sentence_start, end)
+    if semicolon >= 0 and (quotes is None or quotes.find(semicolon) is None):
+        sentence_start = skip_spaces(text, semicolon + 1, end)  # "X says A; B, he said": a clause of its own
     conjunction = LEAD_CONJ_RE.match(text, skip_spaces(text, sentence_start, end), end)
     return conjunction.end() if conjunction else sentence_start
 

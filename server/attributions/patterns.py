@@ -165,7 +165,7 @@ CUE_PUBLICATION_RE = re.compile(
 
 # "that" a few words after the cue, behind a preposition or adverb: an adverbial ("argued for years that").
 THAT_SOON_RE = re.compile(
-    r"(?<!\s)\s++(?:for|by|on|in|at|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
+    r"(?<!\s)\s++(?:for|by|on|in|at|of|about|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
     r"repeatedly|privately|publicly)\b(?:\s++[\w’'.-]++){0,5}?\s++(that)\b(?![’'])"
 )
 
@@ -181,8 +181,15 @@ ADVERBIAL_RE = re.compile(
     r"|\s++(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"
     r"privately|separately|then|now|once|simply|bluntly|flatly|firmly|candidly|openly|explicitly|"
     r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
-    r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.]))"
+    r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.])"
+    r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part)(?=\s*+,))"
 )
+
+# "As X reports, …", "As I mentioned above, …": an "As" opening the sentence before the source (group 1 ends at the
+# source's start; matched past leading spaces), and after the cue up to three words and the comma before the content
+# (only matched right after the cue's word: the lookbehind keeps a search from rescanning a run of blanks).
+AS_LEAD_RE = re.compile(r"(?:And\s++|But\s++)?[Aa]s\s++")
+AS_TAIL_RE = re.compile(r"(?<!\s)(?:\s++[\w’'-]++){0,3}?\s*+,\s*+")
 
 # An addressee or venue, then a comma and the quote: "wrote to the singer, “…”", "revealed to the media, “…”".
 PREP_PHRASE_THEN_QUOTE_RE = re.compile(

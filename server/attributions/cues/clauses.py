@@ -17,7 +17,7 @@ from ..content import (
     trim_content,
     trim_forward,
 )
-from ..patterns import COLON_END_RE, CONJOINED_REST_RE, CUE_RE, SUBORDINATE_LEAD_RE
+from ..patterns import AS_LEAD_RE, AS_TAIL_RE, COLON_END_RE, CONJOINED_REST_RE, CUE_RE, SUBORDINATE_LEAD_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .record import around_cue, record, record_unless_empty
@@ -138,3 +138,17 @@ def _subordinate_lead(sentence: Sentence, source: Span) -> Span | None:
     if sentence.quotes.any_in(start, source[0]):
         return None
     return trim_content(text, sentence.quotes, start, sentence.start + len(lead_text) - 1)
+
+
+def as_source_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'As Mashable reports, the company announced …', 'As I mentioned above, knowledge is not enough': an "As" clause
+    opening the sentence holds the source and cue; the content is the rest of the sentence after its comma."""
+    text = sentence.text
+    lead = AS_LEAD_RE.match(text, skip_spaces(text, sentence.start, source[0]), source[0])
+    if lead is None or lead.end() != source[0]:
+        return None
+    tail = AS_TAIL_RE.match(text, cue_end, sentence.end)
+    if tail is None:
+        return None
+    content = trim_forward(text, sentence.quotes, tail.end(), sentence.end)
+    return record_unless_empty(sentence, source, cue_start, cue_end, content)

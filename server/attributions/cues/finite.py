@@ -41,6 +41,7 @@ from ..patterns import (
 from ..sources import clause_subject, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .clauses import (
+    as_source_cue,
     clause_then_cue_then_source,
     clause_then_source_then_cue,
     coordinated_cue,
@@ -123,7 +124,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         weak = not _finite_clause_follows(text, cue_end, sentence_end)
     if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and _finite_clause_follows(text, cue_end, sentence_end):
         weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
-    quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end)
+    quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end) or as_source_cue(
+        sentence, source, cue_start, cue_end
+    )
     if quoted:
         return quoted
     clause = text[sentence_start : source[0]].rstrip()
