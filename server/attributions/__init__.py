@@ -3,7 +3,8 @@
 Rule-based and dependency-free on purpose: a regex pass finds reporting cues, a linear scan pairs
 quotation marks, and small backward/forward scanners pick the source noun phrase and the content.
 
-- lexicon.py: the word lists; patterns.py: the compiled regexes, each with its reason;
+- vocabulary.py: the reporting verbs by class and their forms; lexicon.py: the other word lists; patterns.py: the
+  compiled regexes, each with its reason;
 - structure.py: paragraphs, sentences, quotation spans and their index, tokens;
 - cues/: one function per attribution pattern around a cue, a module per family; sources.py: the source noun phrase;
   content.py: what was said; collect.py: the sentence-by-sentence pass over the text;

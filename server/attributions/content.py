@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from .lexicon import (
-    CLAUSE_OPENERS,
-    CLOSE_MARKS,
-    DANGLING_CONJ,
-    DIRECTIVE_FORMS,
-    DIRECTIVE_ONLY_FORMS,
-    LABEL_FORMS,
-    OBJECT_CONTENT_CUES,
-    OBJECT_CUES,
-    PARTICIPLE_CUES,
-    VOW_CUES,
-)
+from .lexicon import CLOSE_MARKS, DANGLING_CONJ
 from .patterns import (
     ADVERBIAL_RE,
     AFTER_CUE_END_RE,
@@ -42,6 +31,16 @@ from .patterns import (
     WORD_CHAR_RE,
 )
 from .structure import QuoteIndex, Span, skip_spaces
+from .vocabulary import (
+    CLAUSE_OPENERS,
+    DIRECTIVE_FORMS,
+    DIRECTIVE_ONLY_FORMS,
+    LABEL_FORMS,
+    OBJECT_CONTENT_CUES,
+    OBJECT_CUES,
+    PARTICIPLE_CUES,
+    VOW_CUES,
+)
 
 log = logging.getLogger(__name__)
 

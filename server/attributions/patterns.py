@@ -5,17 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .lexicon import (
-    BELIEF_FORMS,
-    CUE_VERBS,
-    DANGLING_CONJ,
-    IRREGULAR_PAST_VERBS,
-    NOT_OBJECT_WORDS,
-    PARTICLE_CUES,
-    PRE_CUE_TIME_ADVERBS,
-    PRE_CUE_TIME_NOUNS,
-    PREPOSITIONAL_CUES,
-)
+from .lexicon import BELIEF_FORMS, DANGLING_CONJ, PRE_CUE_TIME_ADVERBS, PRE_CUE_TIME_NOUNS
+from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES
 
 log = logging.getLogger(__name__)
 

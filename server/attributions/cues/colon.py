@@ -7,7 +7,7 @@ import logging
 from collections import Counter
 
 from ..content import trim_content
-from ..lexicon import CUE_VERBS, NOT_TRANSCRIPT_LABELS, NP_BREAK, TRANSCRIPT_ROLES
+from ..lexicon import NP_BREAK
 from ..patterns import (
     COLON_SRC_RE,
     DASH_SOURCE_RE,
@@ -17,6 +17,7 @@ from ..patterns import (
     TRANSCRIPT_LABEL_RE,
 )
 from ..structure import QuoteIndex, RawAttribution, Sentence, Span
+from ..vocabulary import CUE_VERBS, NOT_TRANSCRIPT_LABELS, TRANSCRIPT_ROLES
 from .record import MIN_STATEMENT_WORDS, Found
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,6 @@ import logging
 import re
 
 from ..content import forward_content, trim_forward
-from ..lexicon import CALL_FORMS, CONSTRUCTION_FORMS, PLAIN_SPEECH_PARTICIPLES, SPEECH_PARTICIPLES
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     BY_AGENT_RE,
@@ -19,6 +18,7 @@ from ..patterns import (
 )
 from ..sources import clause_subject, source_after, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from ..vocabulary import CALL_FORMS, CONSTRUCTION_FORMS, PLAIN_SPEECH_PARTICIPLES, SPEECH_PARTICIPLES
 from .nested import quoted_sentence
 from .record import Found, record_unless_empty
 from .scan import cue_extent

@@ -6,23 +6,7 @@ import logging
 import re
 
 from ..content import is_parenthetical, parenthetical_rest
-from ..lexicon import (
-    BASE_FORMS,
-    CONSTRUCTION_FORMS,
-    CUE_VERBS,
-    DOCUMENT_NOUNS,
-    FINDING_FORMS,
-    NAMED_REPORT_FORMS,
-    NOT_PLURAL_ENDINGS,
-    NOT_PLURAL_SUBJECTS,
-    NOUN_THEN_VERB,
-    NP_BREAK,
-    PARTICIPLE_CUES,
-    PASSIVE_REPORT_FORMS,
-    PLURAL_SUBJECTS,
-    PREPOSITIONAL_CUES,
-    WEAK_CUES,
-)
+from ..lexicon import NOT_PLURAL_ENDINGS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS
 from ..patterns import (
     ALNUM_RUN_RE,
     AUX_RE,
@@ -40,6 +24,18 @@ from ..patterns import (
 )
 from ..sources import clause_subject, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from ..vocabulary import (
+    BASE_FORMS,
+    CONSTRUCTION_FORMS,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    FINDING_FORMS,
+    NAMED_REPORT_FORMS,
+    PARTICIPLE_CUES,
+    PASSIVE_REPORT_FORMS,
+    PREPOSITIONAL_CUES,
+    WEAK_CUES,
+)
 from .clauses import (
     as_source_cue,
     clause_then_cue_then_source,

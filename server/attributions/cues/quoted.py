@@ -5,18 +5,11 @@ from __future__ import annotations
 import logging
 
 from ..content import ends_in_quote, quote_content, trim_forward
-from ..lexicon import (
-    CLAUSE_OPENERS,
-    CLOSE_MARKS,
-    CUE_VERBS,
-    DETERMINERS,
-    IRREGULAR_PAST_VERBS,
-    NP_BREAK,
-    PLURAL_PRONOUNS,
-)
+from ..lexicon import CLOSE_MARKS, DETERMINERS, NP_BREAK, PLURAL_PRONOUNS
 from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from ..vocabulary import CLAUSE_OPENERS, CUE_VERBS, IRREGULAR_PAST_VERBS
 from .record import around_cue, record
 
 log = logging.getLogger(__name__)

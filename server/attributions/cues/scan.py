@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import re
 
-from ..lexicon import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES
 from ..patterns import (
     ADDRESSEE_RE,
     CUE_AFTER_OTHER_RE,
@@ -18,6 +17,7 @@ from ..patterns import (
     MARK_THEN_QUOTE_RE,
     PARTICLE_RES,
 )
+from ..vocabulary import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,358 @@
+"""The reporting vocabulary: reporting verbs by class, their forms, and the constructions each reports in (split from
+lexicon.py, which re-exports what the rest of the finder reads from it)."""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def words(block: str) -> list[str]:
+    """Word lists are written as whitespace-separated blocks: easy to read and extend."""
+    return block.split()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting verbs
+# ---------------------------------------------------------------------------------------------
+
+# Reporting verbs by class, after Krestel, Bergler and Witte (2008, "Minding the Source"), as PARC 3.0 and PolNeAR
+# annotate them (../shared/docs/references.md §4). Each class is written as base forms; its finite forms (-s, -ed and
+# the irregular pasts below) and its participles (-ing) are derived by inflect(). Classes whose verbs report in any
+# construction are in SPEECH_CLASSES; the ambiguous ones ("show", "find", "call", "accuse") have classes of their own
+# below, each used only in the constructions where it reports.
+IRREGULAR_PASTS: dict[str, str] = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote",
+    "find": "found",
+    "forecast": "forecast",
+    "put": "put",
+    "speak": "spoke",
+}
+# Common irregular pasts: a reported clause's verb ("… says Kolomoisky stole $5.5B") that no -ed ending shows.
+IRREGULAR_PAST_VERBS: list[str] = words(
+    """
+    stole took gave made went came got knew thought saw found left lost paid sold won wrote began became brought
+    bought built held kept led meant met ran sent spent stood fell felt grew hid hurt broke chose drove ate fought
+    flew forgot forgave froze hung rode rose shook shot sank slept spoke swore swam taught threw woke wore withdrew
+    """
+)
+
+# Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
+DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen"))
+
+
+def inflect(base: str) -> tuple[str, str, str]:
+    """The third person singular, the past and the -ing form of a regular (or listed irregular) verb."""
+    consonant_y = base.endswith("y") and base[-2:-1] not in tuple("aeiou")
+    if consonant_y:
+        third = base[:-1] + "ies"
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    else:
+        third = base + "s"
+    stem = base + base[-1] if base in DOUBLING else base
+    if base in IRREGULAR_PASTS:
+        past = IRREGULAR_PASTS[base]
+    elif consonant_y:
+        past = base[:-1] + "ied"
+    elif base.endswith("e"):
+        past = base + "d"
+    else:
+        past = stem + "ed"
+    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else stem + "ing"
+    return third, past, ing
+
+
+# Past participles that differ from the past ("has written", "have shown that"): finite with their auxiliary.
+IRREGULAR_PARTICIPLES: dict[str, str] = {"write": "written", "show": "shown", "speak": "spoken"}
+
+
+def finite_forms(bases: list[str]) -> list[str]:
+    """The -s and past forms of each base ("says", "said"), and an irregular past participle ("written")."""
+    forms = [form for base in bases for form in inflect(base)[:2]]
+    return forms + [IRREGULAR_PARTICIPLES[base] for base in bases if base in IRREGULAR_PARTICIPLES]
+
+
+def participles(bases: list[str]) -> list[str]:
+    """The -ing form of each base ("saying")."""
+    return [inflect(base)[2] for base in bases]
+
+
+# Classes whose verbs report whatever follows them (a quote, a that-clause, a bare clause), one reason each.
+SPEECH_CLASSES: dict[str, list[str]] = {
+    # neutral speech acts: the source said something, with no stance taken
+    "neutral": words("say tell add state announce declare explain note remark mention comment observe reiterate"),
+    # exchanges: the statement answers or asks
+    "exchange": words("reply respond ask counter"),
+    # writing and publication, in print or online
+    "writing": words("write tweet blog"),
+    # assertion and argument: the source stands by a disputed claim
+    "argument": words("testify insist claim argue contend maintain assert allege stress emphasize emphasise"),
+    # warnings and directives: the source tells someone what to do or fear
+    "directive": words("warn caution urge demand"),
+    # proposals and predictions: what should or will happen
+    "proposal": words("propose suggest recommend predict"),
+    # commitments: the source binds itself ("vowed to keep trying")
+    "commissive": words("promise vow pledge threaten"),
+    # concession and confirmation: the source grants a point
+    "concession": words("admit acknowledge concede confirm confess"),
+    # denial: the source rejects a claim ("denied that")
+    "denial": words("deny"),
+    # complaint: the source voices a grievance
+    "complaint": words("complain"),
+    # narration: the source tells of the past or how something is
+    "narration": words("recall recount elaborate remember"),
+    # conclusion and estimate: a judgement stated as a finding
+    "conclusion": words("conclude estimate"),
+    # disclosure: the source makes something known
+    "disclosure": words("disclose reveal"),
+}
+SPEECH_VERBS: frozenset[str] = frozenset(base for bases in SPEECH_CLASSES.values() for base in bases)
+
+# Classes whose verbs report only with a that-clause, a quote or a colon (WEAK_CUES): their plain object or bare use is
+# mostly no report ("shouted at him", "groaned"). After VerbNet's speech classes (manner of speaking 37.3, say 37.7,
+# complain 37.8, conjecture 29.5) and the Krestel-Bergler-Witte list, without the homographs of nouns ("protest",
+# "object", "reason") or adjectives ("certified", "labeled", "documented": "says certified nutritionist X") and without
+# beliefs (think, reckon: kind "belief").
+WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
+    # manner of speaking: how the words were said
+    "manner": words("shout scream yell whisper mutter murmur mumble exclaim groan grumble blurt stammer"),
+    # complaint and regret
+    "complaint": words("lament bemoan gripe"),
+    # assertion in writing or under oath, and retorts
+    "assertion": words("affirm aver attest opine pen scribble retort rebut concur"),
+    # conjecture: a claim put forward to be tested
+    "conjecture": words("hypothesize hypothesise theorize theorise posit postulate surmise conjecture stipulate"),
+    # promotion and denunciation in speech
+    "promotion": words("brag tout trumpet preach decry deplore"),
+}
+WEAK_SPEECH_VERBS: list[str] = sorted({base for bases in WEAK_SPEECH_CLASSES.values() for base in bases})
+# Labelling (VerbNet characterize-29.2, speech-like members): "describes the upgrades as a bonus", "portray phone use
+# as detrimental", "has presented itself as an alternative": a report with an object and "as", or a quote; weak alone.
+LABEL_VERBS: list[str] = words("describe characterize characterise portray depict present define")
+
+# Findings of documents, polls, studies and data ("the report found", "data show"): these verbs report only with a
+# that-clause, a quote or a colon (WEAK_CUES), or with a bare clause when their subject is a document (DOCUMENT_NOUNS);
+# otherwise they are literal ("found the keys", "shows the way").
+FINDING_VERBS: list[str] = words("find show indicate demonstrate")
+# Rejection: "rejected the claim that", "disputed that": literal with a plain object ("rejected the bid"), so these
+# report only with a that-clause, a quote or a colon (WEAK_CUES).
+REJECTION_VERBS: list[str] = words("reject dispute")
+FINDING_FORMS: frozenset[str] = frozenset(finite_forms(FINDING_VERBS) + FINDING_VERBS)
+
+# Heads of a subject that make a finding verb report: documents, polls, studies, data and their results.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    words(
+        """
+    study studies report reports research survey surveys poll polls polling data analysis analyses review reviews
+    results findings figures statistics numbers count census paper papers modelling modeling model models trial
+    trials audit audits investigation inquiry test tests evidence records documents breakdown estimates experiment
+    experiments assessment evaluation projections
+    """
+    )
+) | frozenset(
+    # and those who find for a living: researchers, investigators, courts
+    words("researchers researcher scientists scientist investigators investigator court judge jury authors analysts")
+)
+
+# Evaluation: the source judges someone, reported only with an object and its grounds ("accused X of Y", "praised X
+# for Y", "condemned X as Y") or a quoted label ("slammed the plan as 'a disaster'"); alone they are deeds, not speech.
+# After VerbNet's judgment-33 class, its members that are said (not "fine", "pardon", "prosecute"; not "hail": "hailed
+# signs of hope", "hail a cab").
+EVALUATION_VERBS: list[str] = words(
+    """
+    accuse blame criticize criticise condemn blast slam praise brand pillory lambaste lambast castigate censure
+    chastise chide commend compliment congratulate denounce deride disparage excoriate fault laud mock rebuke
+    reprimand reproach ridicule scold upbraid vilify applaud
+    """
+)
+# Naming and calling on: "called X 'Y'", "called on X to Y", "called for Y"; any other "call" is a phone call.
+CALL_VERBS: list[str] = words("call")
+# The forms of both, each reported only in its construction (cues.object_construction).
+CONSTRUCTION_FORMS: frozenset[str] = frozenset(
+    (EVALUATION_VERBS + CALL_VERBS)
+    + finite_forms(EVALUATION_VERBS + CALL_VERBS)
+    + participles(EVALUATION_VERBS + CALL_VERBS)
+)
+CALL_FORMS: frozenset[str] = frozenset(finite_forms(CALL_VERBS) + participles(CALL_VERBS) + CALL_VERBS)
+# The words after an evaluation verb's object that give its grounds.
+EVALUATION_GROUNDS: frozenset[str] = frozenset(words("of for as over"))
+
+# Participial cues ("…, noting that …") take the subject of the clause they hang on.
+PARTICIPLE_CUES: frozenset[str] = frozenset(
+    words(
+        """
+    noting adding saying telling highlighting warning arguing explaining stressing insisting urging
+    writing emphasizing emphasising stating claiming acknowledging
+    """
+    )
+) | frozenset(
+    participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+)
+
+# Participles of the speech classes report a bare clause too ("…, admitting she saw it").
+SPEECH_PARTICIPLES: frozenset[str] = frozenset(participles(sorted(SPEECH_VERBS)))
+# After "while", "before" or "after" only these report a bare clause ("while claiming they don't need to"); the rest
+# need "that", a quote or a colon ("while maintaining high yields", "before writing this post" are deeds).
+PLAIN_SPEECH_PARTICIPLES: frozenset[str] = frozenset(
+    participles(
+        words(
+            "say claim argue insist announce state warn note add tell explain admit deny acknowledge concede "
+            "promise vow threaten"
+        )
+    )
+)
+
+# Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use.
+BASE_FORMS: frozenset[str] = frozenset(
+    words(
+        """
+    say tell explain argue note warn claim insist suggest stress conclude highlight emphasize
+    emphasise acknowledge admit announce confirm deny recommend predict urge report write add
+    """
+    )
+) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+
+# Requests and orders (GUIDELINES §1): an addressee, then the to-infinitive that is the content ("urged lawmakers
+# to pass the bill", "told her to stop"); the cue runs over the addressee. After VerbNet's urge-58.1, order-60,
+# advise-37.9 and force-59 classes. The speech verbs among them report in other constructions too; the others
+# (DIRECTIVE_ONLY_VERBS) only in this one ("pushed the car", "invited guests" are deeds).
+DIRECTIVE_SPEECH_VERBS: list[str] = words("ask tell urge warn advise instruct remind beg implore")
+DIRECTIVE_ONLY_VERBS: list[str] = words("order persuade request push lobby plead appeal")
+# Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …").
+NOT_OBJECT_WORDS: frozenset[str] = frozenset(
+    words(
+        """
+    that which who whom whose how what why where when whether if and or but before after in on at for from of about
+    during by into than as is are was were be been will would has have had
+    """
+    )
+)
+DIRECTIVE_FORMS: frozenset[str] = frozenset(
+    (DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
+    + finite_forms(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
+    + participles(DIRECTIVE_SPEECH_VERBS + DIRECTIVE_ONLY_VERBS)
+)
+
+# Display and opening verbs: a sign, a comment, a post "reads" or "began" with the words quoted ('one comment read
+# "…"', '"…," one response began'); weak, as they are literal otherwise ("read the book", "began work").
+DISPLAY_CUES: frozenset[str] = frozenset(words("read reads began begins advertised advertises"))
+
+# Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these
+# (manner of speaking, sharing and pointing verbs); beliefs (think, believe) are excluded by the guidelines.
+# "advise", "cite", "point" are base forms allowed verb-first.
+SPEECH_CUE_VERBS: frozenset[str] = (
+    frozenset(
+        words(
+            """
+    said says told tells added adds wrote writes reported reports announced announces warned warns noted notes
+    claimed claims argued argues insisted insists stated states explained explains acknowledged acknowledges
+    admitted admits confirmed confirms denied denies suggested suggests tweeted tweets posted posts declared
+    declares predicted predicts urged urges stressed stresses testified testifies replied replies responded
+    responds asked asks recalled recalls continued continues concluded concludes emphasized emphasizes
+    emphasised emphasises observed observes commented comments remarked remarks cautioned cautions alleged
+    alleges maintained maintains contended contends countered counters conceded concedes disclosed discloses
+    revealed reveals hinted hints complained complains boasted boasts promised promises vowed vows pledged
+    pledges asserted asserts reiterated reiterates mentioned mentions answered answers quipped quips joked jokes
+    highlighted highlights pointed points underscored underscores underlined underlines endorsed endorses
+    blogged recounted recounts described describes proclaimed proclaims recommended recommends advised advises
+    assured assures reminded reminds informed informs shared shares estimated estimates forecast forecasts
+    projected projects cites cited cite advise flagged flags point agrees agreed divulged divulges instructed
+    speculates speculated confesses confessed offers offered puts put rumored rumoured defined
+    """
+        )
+    )
+    | frozenset(finite_forms(sorted(SPEECH_VERBS)))
+    | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS))
+    | CONSTRUCTION_FORMS
+    | BASE_FORMS
+    | PARTICIPLE_CUES
+    | frozenset(finite_forms(WEAK_SPEECH_VERBS + LABEL_VERBS))
+    | frozenset(words("made makes make"))  # with their particle only (PARTICLE_CUES: "made clear that")
+    | DISPLAY_CUES
+)
+# The forms that report only in a request ("ask", "pushed", "persuading"); the rest report in any construction.
+DIRECTIVE_ONLY_FORMS: frozenset[str] = DIRECTIVE_FORMS - SPEECH_CUE_VERBS
+CUE_VERBS: frozenset[str] = SPEECH_CUE_VERBS | DIRECTIVE_FORMS
+
+# Advice-type verbs report a recommendation even with a plain object ("She advises cold brew coffee").
+OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
+    words(
+        """
+    recommends recommended recommend advises advised advise suggests suggested suggest urges urged
+    urge stresses stressed stress highlights highlighted highlight cites cited cite warns warned
+    emphasizes emphasized emphasises emphasised points pointed endorsed endorses
+    """
+    )
+)
+
+# Passive reports with no agent, or with one after "by" ("we are told that", "she was asked to", "it was reported
+# that", "was described as"): the source is unnamed (null) unless "by" names it.
+PASSIVE_REPORT_FORMS: frozenset[str] = frozenset(
+    words("told said asked reported rumored rumoured alleged described defined advised warned urged instructed quoted")
+)
+
+# Verbs that only count as a cue when followed by "that", a quote or a colon (too often literal).
+WEAK_CUES: frozenset[str] = frozenset(
+    words(
+        """
+    shared shares showed shows found finds projected projects continued continues posted posts
+    described describes agrees agreed offers offered reported reports estimated estimates forecast
+    forecasts underscored underscores underlined underlines revealed reveals informed informs
+    advised advises reminded reminds endorsed endorses instructed
+    """
+    )
+) | frozenset(
+    finite_forms(FINDING_VERBS + REJECTION_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+    + FINDING_VERBS
+    + WEAK_SPEECH_VERBS
+    + LABEL_VERBS
+    + sorted(DISPLAY_CUES)
+)
+# Labelling verbs' forms, which report an object with "as" even though weak (content.forward_content).
+LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) + participles(LABEL_VERBS))
+
+# Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
+NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
+
+# Commitment verbs report their infinitive ("vowed to keep trying").
+VOW_CUES: frozenset[str] = frozenset(
+    words("vowed vows pledged pledges promised promises threatened threatens urged urges")
+)
+
+# Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
+OBJECT_CUES: frozenset[str] = frozenset(
+    words("told tells tell asked asks informed informs assured assures reminded reminds advised advises")
+)
+
+# Verbs that report only with their particle: "pointed out", "points to", "puts it".
+PARTICLE_CUES: dict[str, str] = {
+    "pointed": "out|to",
+    "points": "out|to",
+    "point": "out|to",
+    "puts": "it",
+    "put": "it",
+    # "made (it) clear that": to make clear is to state
+    "made": "clear|it clear",
+    "makes": "clear|it clear",
+    "make": "clear|it clear",
+}
+
+# Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith"):
+# the cue and source sit at the start of the sentence, at its end, or between commas inside it.
+PREPOSITIONAL_CUES: frozenset[str] = frozenset(
+    ["according to", "per"]
+    + [f"as {verb} by" for verb in words("noted reported explained described stated detailed outlined")]
+)
+
+# Transcript labels that are the programme's own voices or no one's ("SACHA PFEIFFER, HOST:", "UPDATE:").
+TRANSCRIPT_ROLES: frozenset[str] = frozenset(words("HOST BYLINE ANCHOR CORRESPONDENT REPORTER PRODUCER"))
+NOT_TRANSCRIPT_LABELS: frozenset[str] = frozenset(
+    words("UPDATE UPDATED NOTE CORRECTION EDITOR WATCH READ RELATED PHOTO VIDEO SOURCE SOURCES BREAKING ALSO FAQ")
+)
+
+# Openings of a reported clause right after a cue ("said that …", "asked whether …").
+CLAUSE_OPENERS: tuple[str, ...] = ("that ", "that,", "how ", "why ", "whether ", "what ")
