@@ -29,15 +29,16 @@ from server.extract.cleaning import (
     opening,
     unlikely_value_indexes,
 )
-from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS, OUTSIDE_MAIN_PICK_SHARE
+from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS, GATHERED_LEAD_MARK, OUTSIDE_MAIN_PICK_SHARE
 from server.extract.readability import (
     READABILITY_VERSION,
     TreeDocument,
     read_article,
 )
-from server.extract.repairs import _UNLIKELY_EXEMPT
+from server.extract.repairs import _UNLIKELY_EXEMPT, _opening_in
 from server.limits import Deadline
 from server.parse import parse
+from server.pipeline import clean
 from tests.conftest import article_page
 from tests.test_extract import TEXT
 
@@ -331,3 +332,18 @@ def test_a_pick_holding_the_main_or_scoring_too_little_beside_it_stands() -> Non
     assert inside_the_main(root, scored, scored[side]) is scored[inside]
     scored[inside]["content_score"] = 30 * OUTSIDE_MAIN_PICK_SHARE - 1
     assert inside_the_main(root, scored, scored[side]) is scored[side]
+
+
+def test_the_gathered_standfirst_is_marked_for_the_container_test_and_the_mark_never_reaches_the_reader() -> None:
+    standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
+    page = (
+        f"<html><body><article><header><h1>Flowers</h1><p class='deck'>{standfirst}</p></header>"
+        f"<div class='body'>{_STORY}</div></article></body></html>"
+    )
+    article, _, _ = read_article(parse(page), None, None, semantic_main=True)
+    marked = [elem for elem in article.iter() if elem.get(GATHERED_LEAD_MARK) is not None]
+    assert [" ".join(elem.text_content().split()) for elem in marked] == [standfirst]
+    # The pick's own opening decides whether it lies in a container, which need not hold the standfirst.
+    assert _opening_in(article, " ".join(article.text_content().split()).replace(standfirst, "").split())
+    result = clean(page, "https://garden.example/flowers")
+    assert standfirst in result.text and GATHERED_LEAD_MARK not in result.html

@@ -55,6 +55,9 @@ EDITORIAL_LEAD_RE = re.compile(
 EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
 # ...and shorter than this it is a label ('Live', 'Update'), not a standfirst.
 EDITORIAL_LEAD_MIN_CHARS = 30
+# ...and marked with this attribute once gathered, so the paragraph container's test of whether the pick lies
+# inside it reads the pick's own opening, not the standfirst (the reading view's sanitizer drops the mark).
+GATHERED_LEAD_MARK = "data-declutter-lead"
 # ...looked for in the pick's <article> or <main>, else in its ancestor this many levels up (a page without them).
 EDITORIAL_LEAD_SCOPE_LEVELS = 3
 

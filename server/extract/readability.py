@@ -40,6 +40,7 @@ from .constants import (
     EMPTY_BLOCK_SIBLING_CHARS,
     FRAMED_SECTION_MAX_LINK_DENSITY,
     FREE_IMAGES,
+    GATHERED_LEAD_MARK,
     GRANDPARENT_SCORE_DIVISOR,
     IMAGES_PER_PARAGRAPH,
     LIST_ITEM_ALLOWANCE,
@@ -147,6 +148,7 @@ class TreeDocument(Document):
         siblings = list(parent) if parent is not None else [best_elem]
         editorial_leads = self.get_editorial_leads(best_elem)
         for lead in reversed(editorial_leads):
+            lead.set(GATHERED_LEAD_MARK, "")  # paragraph_container's opening test skips it; sanitize drops the mark
             best_elem.insert(0, lead)
         intros = introductions(best_elem)
         # A pick outside forms, asides and navigation is not joined by them (outside_chrome may have taken it).

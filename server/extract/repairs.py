@@ -28,6 +28,7 @@ from .constants import (
     EXPAND_RATIO_INSIDE,
     FIGURE_MAX_TEXT_CHARS,
     FIGURE_TAGS,
+    GATHERED_LEAD_MARK,
     INTRO_MAX_LINK_DENSITY,
     INTRO_MIN_CHARS,
     INTRO_MIN_PARAGRAPH_SHARE,
@@ -52,7 +53,10 @@ _UNLIKELY_EXEMPT = xpath(
     "descendant-or-self::article | descendant-or-self::math)"
 )
 _PARAGRAPH_TEXT = xpath("descendant::p/descendant::text()", smart_strings=False)
-_TEXT_OUTSIDE_FIGURES = xpath("descendant::text()[not(ancestor::figure)]", smart_strings=False)
+# The article's own text: not its figures' nor the standfirst readability gathered (marked GATHERED_LEAD_MARK).
+_TEXT_OUTSIDE_FIGURES = xpath(
+    f"descendant::text()[not(ancestor::figure or ancestor::*[@{GATHERED_LEAD_MARK}])]", smart_strings=False
+)
 _FIGURES_BEFORE = xpath("preceding::figure")
 _DOCUMENT_POSITION = xpath("count(preceding::*) + count(ancestor::*)")
 # Blocks whose class or id may name an author box (AUTHOR_BOX_CLASS_RE decides), found in C.
