@@ -1,7 +1,7 @@
 """Per-page speed and peak memory of Declutter's clean() beside readability-lxml, Readability.js and trafilatura,
 in one run.
 
-Run: .venv/bin/python bench/speed.py [--passes N]
+Run: .venv/bin/python bench/speed.py [--passes N] [--tools declutter trafilatura] [--no-memory]
 Over the 130 readability test pages (all, readerable or not), each page's bytes loaded into memory first:
 one warm-up pass, then timed passes in a pinned order (pages sorted by name; for each page the tools in the
 order below, so background noise hits every tool alike). Reports median, p95 and max ms per page, the ratio of
@@ -9,7 +9,8 @@ medians to trafilatura, Declutter's per-stage medians (result.timings_ms), and p
 mark (resource.getrusage) of a fresh subprocess per tool that imports it, loads the pages and runs them all
 (started before this process loads anything, so the child's figure is its own).
 Single process, nothing else is run meanwhile by this script; check the load average it prints (a busy
-machine inflates every column, the ratios less so). Writes the tables to bench/results/speed.md.
+machine inflates every column, the ratios less so). Writes the tables to bench/results/speed.md; a narrowed run
+(--tools, --no-memory: a quick before/after of one change, ~1 minute for Declutter and trafilatura) only prints.
 Readability.js runs in one long-lived node process (bench/readability_js, `npm ci` there first; the Makefile does
 it): its ms are measured inside node around decode + jsdom DOM + parse(), so the pipe and process start-up are not
 counted; its memory is the node process's own RSS (high-water mark after every page, RSS after start-up).
@@ -117,17 +118,19 @@ def load_pages() -> list[tuple[str, bytes, str]]:
     return [(p.name, p.read_bytes(), p.url) for p in corpora.rtp_pages()]
 
 
-def time_tools(pages: list[tuple[str, bytes, str]], passes: int) -> tuple[dict[str, list[float]], dict[str, list]]:
+def time_tools(
+    pages: list[tuple[str, bytes, str]], passes: int, tools: Sequence[str] = TOOLS
+) -> tuple[dict[str, list[float]], dict[str, list]]:
     """Per tool, each page's ms (best of `passes`), and Declutter's per-stage ms per page."""
-    runners = {t: make_runner(t) for t in TOOLS}
+    runners = {t: make_runner(t) for t in tools}
     for _, data, url in pages:  # warm-up: imports, rule compilation, caches
-        for t in TOOLS:
+        for t in tools:
             runners[t](data, url)
-    best: dict[str, list[float]] = {t: [math.inf] * len(pages) for t in TOOLS}
+    best: dict[str, list[float]] = {t: [math.inf] * len(pages) for t in tools}
     stages: dict[str, list] = {}
     for _ in range(passes):
         for i, (_, data, url) in enumerate(pages):
-            for t in TOOLS:
+            for t in tools:
                 started = time.perf_counter()
                 result = runners[t](data, url)
                 ms = (time.perf_counter() - started) * 1000
@@ -182,7 +185,7 @@ def report(best: dict[str, list[float]], stages: dict[str, list], rss: dict[str,
         "| tool | median ms | p95 ms | max ms | median / trafilatura | peak RSS MiB | RSS before pages MiB |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for t in TOOLS:
+    for t in best:
         ms = best[t]
         med = statistics.median(ms)
         memory = f"{rss[t]['peak_kb'] / 1024:.0f} | {rss[t]['base_kb'] / 1024:.0f}" if t in rss else "– | –"
@@ -190,12 +193,14 @@ def report(best: dict[str, list[float]], stages: dict[str, list], rss: dict[str,
             f"| {TOOL_TITLES[t]} | {med:.1f} | {percentile(ms, 95):.1f} | {max(ms):.1f} | "
             f"{med / traf_median:.2f}x | {memory} |"
         )
-    cost = [isolated - direct for isolated, direct in zip(best["declutter-watchdog"], best["declutter"], strict=True)]
-    lines += [
-        "",
-        f"The watchdog (the pipeline in a child process killed at the cap) costs {statistics.median(cost):.2f} ms "
-        f"per page at the median, {percentile(cost, 95):.2f} ms at p95: the page and the result through a pipe.",
-    ]
+    if "declutter-watchdog" in best and "declutter" in best:
+        pairs = zip(best["declutter-watchdog"], best["declutter"], strict=True)
+        cost = [isolated - direct for isolated, direct in pairs]
+        lines += [
+            "",
+            f"The watchdog (the pipeline in a child process killed at the cap) costs {statistics.median(cost):.2f} ms "
+            f"per page at the median, {percentile(cost, 95):.2f} ms at p95: the page and the result through a pipe.",
+        ]
     lines += [
         "",
         "Declutter per-stage medians (ms, pages that returned a result):",
@@ -211,6 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # Best of 3, as timeit does: the fastest run is the one least disturbed by the rest of the machine.
     ap.add_argument("--passes", type=int, default=3, help="timed passes; each page keeps its best time (default 3)")
+    ap.add_argument(
+        "--tools", nargs="+", choices=TOOLS, default=list(TOOLS), help="the tools to run (trafilatura always runs)"
+    )
+    ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     ap.add_argument("--rss-child", choices=TOOLS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.rss_child:
@@ -223,10 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Memory first, while this process is still small: Linux carries a parent's RSS high-water mark into a
     # forked child's getrusage, so children started after the timing loop would all report this process's peak.
     # The watchdog's worker holds no page for long; its child's memory is what the clean() row measures.
-    rss = {t: measure_rss(t) for t in TOOLS if t != "declutter-watchdog"}
+    tools = [t for t in TOOLS if t in args.tools or t == "trafilatura"]  # the ratios are to trafilatura's
+    rss = {} if args.no_memory else {t: measure_rss(t) for t in tools if t != "declutter-watchdog"}
     pages = load_pages()
     sizes = sorted(len(d) for _, d, _ in pages)
-    best, stages = time_tools(pages, args.passes)
+    best, stages = time_tools(pages, args.passes, tools)
     seconds = time.perf_counter() - started
     info = (
         f"Speed, {datetime.datetime.now():%Y-%m-%d %H:%M}, {len(pages)} readability test pages "
@@ -236,6 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     text = report(best, stages, rss, info)
     print(text)
+    if len(tools) < len(TOOLS) or args.no_memory:
+        print(f"\n(a narrowed run: {RESULTS.relative_to(ROOT)} keeps the last full one)")
+        return 0
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(f"\n(written to {RESULTS.relative_to(ROOT)})")
