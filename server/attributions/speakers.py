@@ -108,9 +108,10 @@ class _Story:
             for raw, source in zip(raws, sources, strict=True)
             if raw.source and source.lower() in ("he", "she")
         ]
+        distinct_sources = set(sources)  # a source is often the same words ("he", "Smith"): each read once
         cores = {
             word
-            for source in sources
+            for source in distinct_sources
             if source and is_named(source) and source.lower() not in PERSON_PRONOUNS
             for core in [name_core(document_maker(source) or source)]
             for word in ([core] if " " not in core else [core.split()[-1]])
@@ -122,7 +123,8 @@ class _Story:
         self.given = given_names(text, self.core_occurrences, deadline)
         # the named sources first: every pronoun may look back at any of them
         # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
-        self.named = [self._named_source(source) for source in sources]
+        named_by = {source: self._name_of_source(source) for source in distinct_sources}
+        self.named = [None if named_by[source] is None else self._named(named_by[source]) for source in sources]
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -138,11 +140,13 @@ class _Story:
 
     # --- named sources -------------------------------------------------------------------------
 
-    def _named_source(self, source: str) -> str | None:
+    @classmethod
+    def _name_of_source(cls, source: str) -> str | None:
+        """The words of a source that name someone (its document's maker, or itself), to be expanded by _named."""
         maker = document_maker(source)
         if maker is not None and is_named(maker):
-            return self._named(maker)
-        return self._named(source) if self._is_named_source(source) else None
+            return maker
+        return source if cls._is_named_source(source) else None
 
     @staticmethod
     def _is_named_source(source: str) -> bool:
