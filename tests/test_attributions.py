@@ -1431,3 +1431,9 @@ def test_as_clauses_semicolons_and_parentheticals_between_cue_and_content():
     assert _one(t, cue="wrote").content == "that the weight loss had made her age"
     t = "Steinhauser said of studying at a consulting firm that people build in a lot of buffer."
     assert _one(t, cue="said").content == "that people build in a lot of buffer"
+
+
+def test_a_passive_reports_agent_after_a_time_phrase():
+    t = "It was defined in the 1950s by AI pioneer Arthur Samuel as “the field of study that lets computers learn.”"
+    a = _one(t, cue="was defined")
+    assert (a.source, a.content) == ("AI pioneer Arthur Samuel", "as “the field of study that lets computers learn.”")

@@ -200,8 +200,9 @@ PASSIVE_AUX_RE = re.compile(
     r"(?:\b(?:is|are|was|were|been|being|be)|[’'](?:re|s))(?:\s++(?:[a-z]{2,16}ly|also|now|then|often|even|first|being)\b)"
     r"{0,2}+\s++$"
 )
-# "by" and the agent of a passive report ("was told by police that …").
-BY_AGENT_RE = re.compile(r"(?<!\s)\s++by\s++")
+# "by" and the agent of a passive report ("was told by police that …"), past a short time or place phrase ("was
+# defined in the 1950s by AI pioneer Arthur Samuel as …").
+BY_AGENT_RE = re.compile(r"(?<!\s)(?:\s++(?:in|on|at|during|last|this|earlier)(?:\s++[\w’'.-]++){1,3}?)?\s++by\s++")
 
 # Infinitives, negations and passives before a verb: not a reporting act by the subject.
 NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\bbeing|\bhelp)\s+$", re.IGNORECASE)

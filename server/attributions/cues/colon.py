@@ -114,7 +114,7 @@ def interview_lines(
     taken."""
     labelled = []
     for index, (start, end) in enumerate(paragraph_spans):
-        if index in taken or start >= end or not text[start].isupper():
+        if index in taken or start >= end or not text[start].isupper() or text.find(":", start, start + 60) < 0:
             continue
         label = TITLED_LABEL_RE.match(text, start, end)
         name = label.group("name") if label else ""
