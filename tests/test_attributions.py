@@ -1437,3 +1437,13 @@ def test_a_passive_reports_agent_after_a_time_phrase():
     t = "It was defined in the 1950s by AI pioneer Arthur Samuel as “the field of study that lets computers learn.”"
     a = _one(t, cue="was defined")
     assert (a.source, a.content) == ("AI pioneer Arthur Samuel", "as “the field of study that lets computers learn.”")
+
+
+def test_a_progressive_cue_with_an_adverb_and_hinting():
+    t = "They are secretly asking whether we are real designers."
+    assert (_one(t, source="They").cue, _one(t, source="They").content) == (
+        "are secretly asking",
+        "whether we are real designers",
+    )
+    assert _one("The company is now warning that prices will rise.", source="The company").cue == "is now warning"
+    assert _one("Some party elites are hinting that they should.", source="Some party elites").cue == "are hinting"

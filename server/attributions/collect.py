@@ -11,6 +11,7 @@ from ..limits import Deadline
 from .content import kind, trim_content
 from .cues import (
     MAX_CUES,
+    PROGRESSIVE_REACH,
     Found,
     attribution_at_cue,
     attribution_lines,
@@ -107,7 +108,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
     for cue in cues:
         if any(raw.cue[0] <= cue.start() < raw.cue[1] for _, raw in found):
             continue  # "said in its report": the venue's noun is not another cue
-        window_start = max(sentence.start, cue.start() - 12)
+        window_start = max(sentence.start, cue.start() - PROGRESSIVE_REACH)
         if cue.group() in PARTICIPLE_CUES and not PROGRESSIVE_RE.search(text, window_start, cue.start()):
             participles.append(cue)
             continue

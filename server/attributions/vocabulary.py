@@ -94,7 +94,7 @@ SPEECH_CLASSES: dict[str, list[str]] = {
     # warnings and directives: the source tells someone what to do or fear
     "directive": words("warn caution urge demand"),
     # proposals and predictions: what should or will happen
-    "proposal": words("propose suggest recommend predict"),
+    "proposal": words("propose suggest recommend predict hint"),
     # commitments: the source binds itself ("vowed to keep trying")
     "commissive": words("promise vow pledge threaten"),
     # concession and confirmation: the source grants a point

@@ -18,10 +18,11 @@ from .colon import attribution_lines, colon_cue, transcript_lines
 from .constructions import participle
 from .finite import attribution_at_cue
 from .record import Found
-from .scan import MAX_CUES, colon_quote_possible, cue_matches
+from .scan import MAX_CUES, PROGRESSIVE_REACH, colon_quote_possible, cue_matches
 
 __all__ = [
     "MAX_CUES",
+    "PROGRESSIVE_REACH",
     "Found",
     "attribution_at_cue",
     "attribution_lines",

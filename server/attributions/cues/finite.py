@@ -49,7 +49,7 @@ from .nested import quoted_sentence
 from .prepositional import according_to
 from .quoted import plural_source, quote_then_cue_then_source, quote_then_source_then_cue
 from .record import Found
-from .scan import cue_extent
+from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if verb in PREPOSITIONAL_CUES:
         return according_to(sentence, cue_start, cue_end)
     before = text[max(sentence_start, cue_start - 12) : cue_start]
-    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(before)
+    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(
+        text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
+    )
     if verb in PASSIVE_REPORT_FORMS:
         passive = PASSIVE_AUX_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
         if passive:
@@ -79,6 +81,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
     if do_support:
         auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
+    elif progressive and not auxiliary:
+        auxiliary = progressive  # "are secretly asking": the auxiliary and its adverb belong to the cue
     if auxiliary:
         cue_start = auxiliary.start()  # the auxiliary belongs to the cue ("has admitted", "are insisting")
         before = text[max(sentence_start, cue_start - 12) : cue_start]

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
 # rest of the cap, each sentence examined for one counting as one cue.
 MAX_CUES = 20000
+# Characters before an -ing cue looked at for its progressive auxiliary and adverb ("are secretly asking").
+PROGRESSIVE_REACH = 24
 # Characters after a particle verb in which its particle is looked for (" it clear").
 MAX_PARTICLE_CHARS = 12
 
