@@ -29,7 +29,12 @@ gerund advice: tuning 0.794, 0.863, 0.817; held-aside 0.697, 0.765, 0.614; with 
 shares of those surveyed, they/we left unresolved unless a group, quotes after a statement around its cue: tuning
 0.798, 0.865, 0.818; held-aside 0.697, 0.765, 0.614; on 114 files (77 tuning, 37 held aside), speakers of titles,
 documents, "the report", first names and particles resolved or left unresolved: speaker tuning 0.787 -> 0.818,
-precision 0.856 -> 0.920; held-aside 0.623 -> 0.663, precision 0.656 -> 0.733, measured once).
+precision 0.856 -> 0.920; held-aside 0.623 -> 0.663, precision 0.656 -> 0.733, measured once; with requests and their
+infinitive, reports nested in quotations, dash-attributed quotes, interviews, restrictive relatives, VerbNet's
+labelling, judgement and manner-of-speaking classes, participles after "while"/"with", display verbs, "As X
+reports," and semicolons as clause ends: on the 90 first files tuning F1 0.798 -> 0.833, quoted 0.865 -> 0.889,
+held-aside 0.697 -> 0.718, 0.765 -> 0.773 (the held-aside part lags by 0.115, 0.101 before); on 114 files tuning
+0.759 -> 0.819, 0.809 -> 0.885; held-aside 0.692 -> 0.715, 0.765 -> 0.776, measured once).
 Raising one is routine; lowering one is a visible decision. The
 issue's targets on the held-aside part are F1 0.80, quoted 0.90, speaker 0.90.
 """
@@ -50,8 +55,8 @@ from bench.attributions import (
 )
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.793, "quoted_f1": 0.86, "speaker": 0.815, "speaker_precision": 0.91},
-    "held-aside": {"all_f1": 0.69, "quoted_f1": 0.76, "speaker": 0.655, "speaker_precision": 0.72},
+    "tuning": {"all_f1": 0.81, "quoted_f1": 0.875, "speaker": 0.815, "speaker_precision": 0.91},
+    "held-aside": {"all_f1": 0.705, "quoted_f1": 0.765, "speaker": 0.655, "speaker_precision": 0.72},
 }
 # 90 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 90
