@@ -347,3 +347,14 @@ def test_the_gathered_standfirst_is_marked_for_the_container_test_and_the_mark_n
     assert _opening_in(article, " ".join(article.text_content().split()).replace(standfirst, "").split())
     result = clean(page, "https://garden.example/flowers")
     assert standfirst in result.text and GATHERED_LEAD_MARK not in result.html
+
+
+def test_paragraphs_beside_the_pick_s_ancestors_join_when_they_pass_readability_s_paragraph_test() -> None:
+    closing = "The foam can be reused twice, the gardener added, if it is rinsed and dried in the sun."
+    page = (
+        f"<html><body><div class='col'><div class='item'><div class='text'>{_STORY}</div></div>"
+        f"<p>{closing}</p><p><a href='/shop'>Shop our range of flower foam and glass vases here</a></p>"
+        "</div></body></html>"
+    )
+    text = _article_text(page)
+    assert closing in text and "Shop our range" not in text

@@ -5,6 +5,8 @@ than readability's. readability.py's overrides call these."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import text_length
@@ -19,11 +21,15 @@ from .constants import (
     MAIN_MIN_CHARS,
     MAIN_MIN_TEXT_RATIO,
     OUTSIDE_MAIN_PICK_SHARE,
+    SIBLING_PARAGRAPH_LONG_CHARS,
+    SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
+    STRAY_PARAGRAPH_LEVELS,
 )
-from .measure import link_density, normalized_length, xpath
+from .measure import element_text, link_density, normalized_length, xpath
 
 IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
 _MAINS = xpath("descendant::main")
+_SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
 
@@ -96,3 +102,28 @@ def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
             continue
         leads.append(elem)
     return leads
+
+
+def stray_paragraphs(best_elem: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """Paragraphs before and after the pick's ancestors (STRAY_PARAGRAPH_LEVELS up) that pass readability's
+    sibling paragraph test: a story's lede or closing lines left outside the block readability picked (its own
+    siblings are readability's to judge)."""
+    before: list[HtmlElement] = []
+    after: list[HtmlElement] = []
+    for level, ancestor in enumerate(best_elem.iterancestors()):
+        if level >= STRAY_PARAGRAPH_LEVELS or ancestor.tag in ("body", "html"):
+            break
+        before[:0] = [p for p in ancestor.itersiblings("p", preceding=True) if is_story_paragraph(p)][::-1]
+        after.extend(p for p in ancestor.itersiblings("p") if is_story_paragraph(p))
+    return before, after
+
+
+def is_story_paragraph(paragraph: HtmlElement) -> bool:
+    """readability's sibling paragraph test on the paragraph's whole text (Readability.js reads it whole;
+    readability its text before its first child only, 3 characters for 'As <a>Mashable</a> reports, ...'): longer
+    than SIBLING_PARAGRAPH_LONG_CHARS with little link text, or shorter, linkless and ending a sentence."""
+    text = " ".join(element_text(paragraph).split())
+    density = link_density(paragraph)
+    if len(text) > SIBLING_PARAGRAPH_LONG_CHARS:
+        return density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
+    return density == 0 and bool(_SENTENCE_END_RE.search(text))

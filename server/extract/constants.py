@@ -96,6 +96,10 @@ CHROME_PICK_ALTERNATIVE_SHARE = 0.3
 # the page marks its main content, and what outscores it outside is an overlay, a dialog or a teaser column.
 OUTSIDE_MAIN_PICK_SHARE = 0.75
 
+# Paragraphs beside the pick's ancestors up to this many levels join the article when they pass readability's
+# sibling paragraph test (the pick's own siblings are readability's to judge).
+STRAY_PARAGRAPH_LEVELS = 3
+
 # Readability.js's walk up from the pick stops when an ancestor scores below the pick's score divided by this.
 PARENT_WALK_SCORE_DIVISOR = 3
 # Our length of a <main>'s text and readability's can differ on rare whitespace: within this band of its

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import re
 from collections.abc import Iterator
 
 from lxml.html import HtmlElement
@@ -20,7 +19,15 @@ from readability.readability import Unparseable, clean, is_video_url
 
 from ..errors import DeclutterError, NoArticle
 from ..limits import Deadline
-from .candidates import IN_FORM_ASIDE_OR_NAV, editorial_leads, has_twice_the_text, inside_the_main, outside_chrome
+from .candidates import (
+    IN_FORM_ASIDE_OR_NAV,
+    editorial_leads,
+    has_twice_the_text,
+    inside_the_main,
+    is_story_paragraph,
+    outside_chrome,
+    stray_paragraphs,
+)
 from .cleaning import (
     CALL_TO_ACTION_RE,
     class_and_id_weight,
@@ -56,8 +63,6 @@ from .constants import (
     SEGMENT_SCORE_SHARE,
     SHORT_BLOCK_MAX_IMAGES,
     SIBLING_MIN_SCORE,
-    SIBLING_PARAGRAPH_LONG_CHARS,
-    SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
     SIBLING_SCORE_SHARE,
     WEIGHTED_BLOCK_MAX_LINK_DENSITY,
 )
@@ -90,7 +95,6 @@ _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", 
 _INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
 _HEADINGS = ("h1", "h2")  # the headings Readability.js's _cleanHeaders judges
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
-_SENTENCE_END_RE = re.compile(r"\.( |$)")
 
 # Every class and id value as a smart string (its getparent() is the element): searching them all at once
 # beats visiting every element.
@@ -151,6 +155,7 @@ class TreeDocument(Document):
             lead.set(GATHERED_LEAD_MARK, "")  # paragraph_container's opening test skips it; sanitize drops the mark
             best_elem.insert(0, lead)
         intros = introductions(best_elem)
+        before, after = stray_paragraphs(best_elem)  # taken while the pick is still in the page
         # A pick outside forms, asides and navigation is not joined by them (outside_chrome may have taken it).
         chrome_joins = IN_FORM_ASIDE_OR_NAV(best_elem)
         for sibling in siblings:
@@ -164,20 +169,13 @@ class TreeDocument(Document):
             )
             # The paragraph tests can only add a sibling: skip them for one already in.
             if not append and sibling.tag == "p":
-                density = self.get_link_density(sibling)
-                # Readability.js reads the paragraph's whole text; readability its text before its first child only
-                # (3 characters for 'As <a>Mashable</a> reports, ...').
-                node_content = " ".join(element_text(sibling).split())
-                node_length = len(node_content)
-                append = (
-                    node_length > SIBLING_PARAGRAPH_LONG_CHARS and density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
-                ) or bool(
-                    node_length <= SIBLING_PARAGRAPH_LONG_CHARS
-                    and density == 0
-                    and _SENTENCE_END_RE.search(node_content)
-                )
+                append = is_story_paragraph(sibling)
             if append:
                 output.append(sibling)
+        for paragraph in reversed(before):
+            output.insert(0, paragraph)
+        for paragraph in after:
+            output.append(paragraph)
         return output
 
     def merge_article_segments(self, candidates: dict, best_candidate: dict, score_threshold: float) -> None:
