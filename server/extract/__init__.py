@@ -1,7 +1,9 @@
 """Stage 5, extract: find the article in the decluttered tree with readability-lxml, without re-parsing.
 
-readability.py holds our subclass of readability-lxml's Document; repairs.py what we add beyond it;
-measure.py the text measures both read; constants.py every number.
+readability.py holds our subclass of readability-lxml's Document (its overrides in upstream's order), cleaning.py
+readability's tests of single elements as those overrides run them, candidates.py where our pick and its siblings
+differ from readability's (a <main>, navigation, the standfirst, stray paragraphs); repairs.py what we add beyond
+it; header.py the repeated title and byline; measure.py the text measures all read; constants.py every number.
 """
 
 from __future__ import annotations
