@@ -24,10 +24,10 @@ if str(ROOT) not in sys.path:
 from bench.attributions import load_dev  # noqa: E402
 from bench.corpora import CORPORA, pages  # noqa: E402
 from server.attributions import find_attributions  # noqa: E402
+from server.authoring import fixture_dir  # noqa: E402
 from server.config import RULES_DIR  # noqa: E402
 from server.errors import DeclutterError  # noqa: E402
 from server.pipeline import clean, default_rules  # noqa: E402
-from server.rules.authoring import fixture_dir  # noqa: E402
 
 DEFAULT_DIR = ROOT / "bench" / "results" / "goldens"
 

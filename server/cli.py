@@ -90,7 +90,7 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
-    from .rules import authoring  # the rule authors' commands, one module each
+    from . import authoring  # the rule authors' commands, one module each
 
     authoring.add_commands(commands)
     return parser

@@ -13,12 +13,12 @@ from lxml import html
 from lxml.cssselect import CSSSelector
 
 from server import cli
+from server.authoring import check_file, convert_ftr, rule_files
+from server.authoring.add import MAX_FIXTURE_BYTES
 from server.config import RULES_DIR
 from server.errors import RuleError
 from server.parse import parse
 from server.pipeline import Options, clean
-from server.rules.authoring import check_file, convert_ftr, rule_files
-from server.rules.authoring.add import MAX_FIXTURE_BYTES
 from server.rules.declutter import declutter
 from server.rules.ruleset import RuleSet, load_rule_file, load_rules
 from server.rules.selectors import HEAD_MARK, PageIndex, SelectorPlan, compile_selector

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from server.authoring.add import MAX_FIXTURE_BYTES, MAX_FIXTURES
 from server.cli import main
-from server.rules.authoring.add import MAX_FIXTURE_BYTES, MAX_FIXTURES
 from server.rules.ruleset import read_rule_data
 from tests.conftest import ROOT
 

@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ...config import RULES_DIR
-from ...errors import DeclutterError
-from ...textmetrics import normalise_space
-from ..ruleset import RuleSet
+from ..config import RULES_DIR
+from ..errors import DeclutterError
+from ..pipeline import Options, clean
+from ..rules.ruleset import RuleSet
+from ..textmetrics import normalise_space
 from .shared import DOMAIN_RE, EXIT_OK, PLACEHOLDER, RULES_DIR_HELP, generic_rules, tests_root, yaml_str
 
 log = logging.getLogger(__name__)
@@ -63,8 +64,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _generic_hints(page: bytes, url: str, rules_dir: Path) -> list[str]:
     """Comment lines saying what the generic layer alone makes of the page: where the author starts from."""
-    from ...pipeline import Options, clean  # the pipeline imports the rules package: imported when first run
-
     generic = RuleSet(sites={}, generic=generic_rules(rules_dir))
     hints: list[str] = []
     try:

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...config import RULES_DIR
-from ...errors import DeclutterError, RuleError
-from ..selectors import compile_selector
+from ..config import RULES_DIR
+from ..errors import DeclutterError, RuleError
+from ..rules.selectors import compile_selector
 from .shared import DOMAIN_RE, EXIT_OK, PLACEHOLDER, RULES_DIR_HELP, yaml_str
 
 log = logging.getLogger(__name__)

@@ -10,19 +10,19 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ...config import RULES_DIR
-from ...decode import decode
-from ...errors import DeclutterError, RuleError
-from ...parse import parse
-from ...textmetrics import normalise_space, word_f1
-from ..constants import NON_CONTENT_TAGS
-from ..ruleset import Rule, RuleSet, compile_rule, read_rule_data
-from ..selectors import Selector
+from ..config import RULES_DIR
+from ..decode import decode
+from ..errors import DeclutterError, RuleError
+from ..parse import parse
+from ..pipeline import CleanResult, Options, clean
+from ..rules.constants import NON_CONTENT_TAGS
+from ..rules.ruleset import Rule, RuleSet, compile_rule, read_rule_data
+from ..rules.selectors import Selector
+from ..textmetrics import normalise_space, word_f1
 from .shared import (
     EXIT_FAILED,
     EXIT_OK,
@@ -34,9 +34,6 @@ from .shared import (
     relative,
     rule_files,
 )
-
-if TYPE_CHECKING:
-    from ...pipeline import CleanResult
 
 log = logging.getLogger(__name__)
 
@@ -252,8 +249,6 @@ def _prepared_tree(page: bytes) -> etree._Element:
 
 
 def _run(page: bytes, url: str, rules: RuleSet, site_rules: bool, test: dict) -> tuple[Score, CleanResult | None]:
-    from ...pipeline import Options, clean  # the pipeline imports the rules package: imported when first run
-
     must, must_not = test.get("must_contain", []), test.get("must_not_contain", [])
     try:
         result = clean(page, url, Options(attributions=False, site_rules=site_rules), rules=rules)

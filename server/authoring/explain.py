@@ -7,10 +7,11 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ...config import RULES_DIR
-from ...errors import DeclutterError
-from ...textmetrics import normalise_space
-from ..ruleset import load_rules
+from ..config import RULES_DIR
+from ..errors import DeclutterError
+from ..pipeline import clean
+from ..rules.ruleset import load_rules
+from ..textmetrics import normalise_space
 from .shared import EXIT_OK, RULES_DIR_HELP
 
 log = logging.getLogger(__name__)
@@ -26,8 +27,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...pipeline import clean  # the pipeline imports the rules package: imported when first run
-
     try:
         page = args.page.read_bytes()
     except OSError as exc:

@@ -24,11 +24,11 @@ from typing import Any
 
 import yaml
 
-from ...config import RULES_DIR
-from ...errors import BadRequest, DeclutterError, RuleError
-from ...limits import NO_DEADLINE, read_capped
-from ..draft import compile_drafts
-from ..ruleset import StrictLoader, read_rule_data
+from ..config import RULES_DIR
+from ..errors import BadRequest, DeclutterError, RuleError
+from ..limits import NO_DEADLINE, read_capped
+from ..rules.draft import compile_drafts
+from ..rules.ruleset import StrictLoader, read_rule_data
 from .check import check_domains, check_file
 from .shared import DOMAIN_RE, EXIT_FAILED, EXIT_OK, RULES_DIR_HELP, fixture_dir, relative, tests_root
 

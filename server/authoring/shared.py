@@ -12,8 +12,8 @@ import logging
 import re
 from pathlib import Path
 
-from ...errors import RuleError
-from ..ruleset import Rule, compile_rule, read_rule_data
+from ..errors import RuleError
+from ..rules.ruleset import Rule, compile_rule, read_rule_data
 
 log = logging.getLogger(__name__)
 
