@@ -17,8 +17,8 @@ from .cues import (
     attribution_lines,
     colon_cue,
     colon_quote_possible,
-    cue_matches,
     participle,
+    reporting_cues,
     transcript_lines,
 )
 from .cues.nested import NO_QUOTES
@@ -52,7 +52,7 @@ def raw_attributions(
     deadline.check()
     found: list[RawAttribution] = []
     # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
-    cues = cue_matches(text)
+    cues = reporting_cues(text)
     cue_starts = [cue.start() for cue in cues]
     colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
     for paragraph_index, (paragraph_start, paragraph_end) in enumerate(paragraph_spans):
@@ -186,11 +186,11 @@ def _drop_duplicates(text: str, quotes: QuoteIndex, found: Found) -> Found:
     cue whose content swallows a named attribution ("Mattson adds: '…,' he says"). A report nested in a quotation
     and the quotation's own are two statements: neither makes the other a duplicate."""
     kept = []
+    in_quote = {id(raw): quotes.inside(raw.cue[0]) for _, raw in found}
     for cue_at, raw in found:
         duplicate = False
-        nested_in_quote = quotes.inside(raw.cue[0])
         for _, other in found:
-            if other is raw or quotes.inside(other.cue[0]) != nested_in_quote:
+            if other is raw or in_quote[id(other)] != in_quote[id(raw)]:
                 continue
             same_content = _overlap_ratio(other.content, raw.content) >= SAME_CONTENT
             # "X reports Y announced Z": a report nested in raw's content, its own source inside it; both stand

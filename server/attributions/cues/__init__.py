@@ -18,7 +18,7 @@ from .colon import attribution_lines, colon_cue, transcript_lines
 from .constructions import participle
 from .finite import attribution_at_cue
 from .record import Found
-from .scan import MAX_CUES, PROGRESSIVE_REACH, colon_quote_possible, cue_matches
+from .scan import MAX_CUES, PROGRESSIVE_REACH, colon_quote_possible, cue_matches, reporting_cues
 
 __all__ = [
     "MAX_CUES",
@@ -30,5 +30,6 @@ __all__ = [
     "colon_quote_possible",
     "cue_matches",
     "participle",
+    "reporting_cues",
     "transcript_lines",
 ]

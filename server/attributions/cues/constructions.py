@@ -25,6 +25,9 @@ from .scan import cue_extent
 
 log = logging.getLogger(__name__)
 
+# Characters before a participle in which the "with" of an absolute construction is looked for.
+ABSOLUTE_REACH = 120
+
 
 def object_construction(
     sentence: Sentence, source: Span, cue_start: int, cue_end: int, verb: str
@@ -88,6 +91,9 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
 def _absolute_subject(text: str, sentence_start: int, cue_start: int) -> Span | None:
     """The noun phrase between "with" and the participle ("with 74% of over-65s saying they would"), if that is
     what precedes it."""
+    window = max(sentence_start, cue_start - ABSOLUTE_REACH)
+    if text.find("with", window, cue_start) < 0 and text.find("With", window, cue_start) < 0:
+        return None  # no "with" near: the usual case, without a noun-phrase scan
     source = source_before(text, sentence_start, cue_start)
     if source is None or not ABSOLUTE_WITH_RE.search(text, max(sentence_start, source[0] - 8), source[0]):
         return None

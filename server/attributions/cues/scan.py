@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 MAX_CUES = 20000
 # Characters before an -ing cue looked at for its progressive auxiliary and adverb ("are secretly asking").
 PROGRESSIVE_REACH = 24
+# Characters after a request's verb in which its addressee and infinitive are looked for.
+MAX_REQUEST_CHARS = 120
 # Characters after a particle verb in which its particle is looked for (" it clear").
 MAX_PARTICLE_CHARS = 12
 
@@ -46,6 +48,22 @@ def cue_matches(text: str) -> list[re.Match]:
     return [CUE_RE.match(text, start) for start in starts[:MAX_CUES]]
 
 
+def reporting_cues(text: str) -> list[re.Match]:
+    """cue_matches(text) without the verbs that cannot report where they stand: a particle verb without its particle
+    ("made a cake"), a request's verb without an addressee and infinitive ("pushed the car"). They would only cost a
+    sentence split of their paragraph (cue_extent rules them out the same way)."""
+    return [cue for cue in cue_matches(text) if _may_report(text, cue)]
+
+
+def _may_report(text: str, cue: re.Match) -> bool:
+    verb = cue.group().lower()
+    if verb in PARTICLE_CUES:
+        return PARTICLE_RES[verb].match(text[cue.end() : cue.end() + MAX_PARTICLE_CHARS]) is not None
+    if verb in DIRECTIVE_ONLY_FORMS:
+        return DIRECTIVE_OBJECT_RE.match(text, cue.end(), cue.end() + MAX_REQUEST_CHARS) is not None
+    return True
+
+
 def colon_quote_possible(text: str, start: int, end: int) -> bool:
     """A colon (or dash) cue needs one right before a quotation mark; without it, a cue-less stretch is skipped."""
     return MARK_THEN_QUOTE_RE.search(text, start, end) is not None
@@ -63,7 +81,7 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         cue_end += particle.end()
     request = None
     if verb in DIRECTIVE_FORMS:
-        request = DIRECTIVE_OBJECT_RE.match(text, cue_end, min(sentence_end, cue_end + 120))
+        request = DIRECTIVE_OBJECT_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_REQUEST_CHARS))
     if request:
         cue_end = request.start() + len(request.group().rstrip())  # the addressee belongs to the cue
     elif verb in DIRECTIVE_ONLY_FORMS:
