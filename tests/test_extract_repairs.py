@@ -116,6 +116,13 @@ def test_only_the_first_short_byline_is_dropped() -> None:
     assert TEXT[:40] in extract(parse(page + "</article></body></html>"), None).text_content()
 
 
+def test_a_run_in_dateline_stays_with_the_first_paragraph() -> None:
+    # "CAIRO —" opens the story's first sentence: the text runs on after it, so it is no byline line.
+    opening = "<p><span class='dateline'>CAIRO —</span> Gunmen opened fire on visitors at the museum.</p>"
+    page = f"<html><body><article><div class='story'>{opening}{paragraphs('Step', 4)}</div></article></body></html>"
+    assert "CAIRO — Gunmen opened fire" in extract(parse(page), "https://news.example/a").text_content()
+
+
 def test_a_story_split_into_sections_of_its_article_is_whole() -> None:
     # Each section sits in wrappers of its own, so readability scores them apart and keeps the longest.
     def section(label: str, count: int) -> str:

@@ -336,6 +336,8 @@ def drop_byline(article: HtmlElement) -> None:
         names = f"{elem.get('class', '')} {elem.get('id', '')}"
         if not (elem.get("rel") == "author" or "author" in elem.get("itemprop", "") or BYLINE_CLASS_RE.search(names)):
             continue
+        if (elem.tail or "").strip():
+            continue  # the story's text runs on after it: a run-in dateline ('CAIRO —') or a name in a sentence
         if 0 < normalized_length(elem) < BYLINE_MAX_CHARS:
             log.debug("dropped the byline %r", " ".join(elem.text_content().split()))
             elem.drop_tree()
