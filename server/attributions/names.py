@@ -4,6 +4,7 @@ stripped), groups and documents that name themselves, and the longest form the a
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -45,6 +46,9 @@ log = logging.getLogger(__name__)
 
 # Most words looked for one by one with str.find (more are looked up in a set, word by word of the text).
 FIND_WORDS_MAX = 12
+# ALNUM_RUN_RE's runs that start with a capital A-Z (the lookbehind keeps a match from starting inside a run): when
+# every word looked for is such, the scan hands Python only the text's capitalised words.
+CAPITALISED_RUN_RE = re.compile(r"(?<![^\W_])[A-Z][^\W_]*+")
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -321,11 +325,16 @@ def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None
         return []
     windows = spans if spans is not None else [(0, len(text))]
     tokens = {word for word in words if ALNUM_RUN_RE.fullmatch(word)} if len(words) > FIND_WORDS_MAX else set()
+    # the lookbehind sees before a window's start: only where no run goes on across it are the two scans the same
+    capitalised = all("A" <= word[0] <= "Z" for word in tokens) and not any(
+        ALNUM_RUN_RE.match(text, start - 1, start) for start, _ in windows if start > 0
+    )
+    scan = CAPITALISED_RUN_RE if capitalised else ALNUM_RUN_RE
     found = (
         [
             (match.start(), match.group())
             for start, end in windows
-            for match in ALNUM_RUN_RE.finditer(text, start, end)
+            for match in scan.finditer(text, start, end)
             if match.group() in tokens
         ]
         if tokens
