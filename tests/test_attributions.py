@@ -1447,3 +1447,22 @@ def test_a_progressive_cue_with_an_adverb_and_hinting():
     )
     assert _one("The company is now warning that prices will rise.", source="The company").cue == "is now warning"
     assert _one("Some party elites are hinting that they should.", source="Some party elites").cue == "are hinting"
+
+
+def test_a_page_s_own_label_before_a_colon_names_no_speaker():
+    assert find_attributions('Update: "The show is cancelled," the network wrote in a post.')[0].source == "the network"
+    assert find_attributions('Note: "Prices are in euros."\n\nRELATED: "Ten things to know"') == []
+    assert _one('Blinken: "We are committed to peace."', cue=":").source == "Blinken"
+
+
+def test_transcript_and_interview_lines_report_each_turn_once():
+    t = (
+        "JOHN SMITH: Hello there my friend, how are you today.\n\n"
+        "JANE DOE: Fine thanks, and how are you doing these days.\n\n"
+        "Thomas Malone: A supermind is a group of people acting together in ways that seem intelligent.\n\n"
+        "Mr Malone: Groups don't always act intelligently, but they often can do so."
+    )
+    spans = structure.paragraphs(t)
+    quotes = structure.QuoteIndex(structure.quote_spans(t, spans))
+    lines = cues.transcript_lines(t, quotes, spans, set())
+    assert [t[raw.source[0] : raw.source[1]] for raw in lines] == ["JOHN SMITH", "JANE DOE", "Thomas Malone", "Mr Malone"]

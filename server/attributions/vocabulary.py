@@ -348,9 +348,10 @@ PREPOSITIONAL_CUES: frozenset[str] = frozenset(
     + [f"as {verb} by" for verb in words("noted reported explained described stated detailed outlined")]
 )
 
-# Transcript labels that are the programme's own voices or no one's ("SACHA PFEIFFER, HOST:", "UPDATE:").
+# Transcript roles that are the programme's own voices ("SACHA PFEIFFER, HOST:").
 TRANSCRIPT_ROLES: frozenset[str] = frozenset(words("HOST BYLINE ANCHOR CORRESPONDENT REPORTER PRODUCER"))
-NOT_TRANSCRIPT_LABELS: frozenset[str] = frozenset(
+# Labels a page gives its own lines ("UPDATE:", "Note:"), upper-cased: before a colon they name no speaker.
+EDITORIAL_LABELS: frozenset[str] = frozenset(
     words("UPDATE UPDATED NOTE CORRECTION EDITOR WATCH READ RELATED PHOTO VIDEO SOURCE SOURCES BREAKING ALSO FAQ")
 )
 

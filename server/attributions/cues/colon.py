@@ -17,7 +17,7 @@ from ..patterns import (
     TRANSCRIPT_LABEL_RE,
 )
 from ..structure import QuoteIndex, RawAttribution, Sentence, Span
-from ..vocabulary import CUE_VERBS, NOT_TRANSCRIPT_LABELS, TRANSCRIPT_ROLES
+from ..vocabulary import CUE_VERBS, EDITORIAL_LABELS, TRANSCRIPT_ROLES
 from .record import MIN_STATEMENT_WORDS, Found
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,11 @@ MIN_INTERVIEW_WORDS = 8
 # Most paragraphs one interview answer runs on for.
 MAX_ANSWER_PARAGRAPHS = 6
 STATEMENT_ENDS = (".", "!", "…", "”", '"')
+
+
+def is_editorial_label(name: str) -> bool:
+    """A label the page gives its own lines ("Update:", "NOTE:", "Related:"), which names no speaker."""
+    return name.split()[0].rstrip(".").upper() in EDITORIAL_LABELS
 
 
 def colon_cue(sentence: Sentence, found: Found) -> None:
@@ -46,8 +51,8 @@ def colon_cue(sentence: Sentence, found: Found) -> None:
     quote = sentence.quotes.starting_at(sentence_start + named.end())
     if not quote:
         return
-    if named.group(1).split()[0].lower() in NP_BREAK:
-        return
+    if named.group(1).split()[0].lower() in NP_BREAK or is_editorial_label(named.group(1)):
+        return  # 'Note: "…"', 'Update: "…"': the page's own label, no one speaking
     if any(raw.cue[0] <= colon < raw.cue[1] or raw.content[0] <= colon < raw.content[1] for _, raw in found):
         return
     source = (sentence_start + named.start(1), sentence_start + named.end(1))
@@ -67,15 +72,14 @@ def transcript_lines(
     paragraph, the rest of it is what they said. Only in a text with at least two labelled paragraphs, never for
     the programme's own voices (host, byline, and their later surname-only labels), never in a paragraph that
     already has an attribution (taken), never for fewer than MIN_STATEMENT_WORDS words."""
-    interviews = interview_lines(text, quotes, paragraph_spans, taken)
     labelled = []
     for index, (start, end) in enumerate(paragraph_spans):
         if start < end and text[start].isupper():
             label = TRANSCRIPT_LABEL_RE.match(text, start, end)
-            if label and label.group("name").split()[0].rstrip(".") not in NOT_TRANSCRIPT_LABELS:
+            if label and not is_editorial_label(label.group("name")):
                 labelled.append((index, label))
     if len(labelled) < 2:
-        return interviews
+        return interview_lines(text, quotes, paragraph_spans, taken)
     # a person's label has two words or more ("ROSIE CURTS", "UNIDENTIFIED PERSON #1"), or is the surname of one
     # that has ("CANTWELL"): "PRICE:" and "INTERVAL:" head a table's cells
     full = [label.group("name").split() for _, label in labelled if len(label.group("name").split()) >= 2]
@@ -84,7 +88,7 @@ def transcript_lines(
         (i, label) for i, label in labelled if len(label.group("name").split()) >= 2 or label.group("name") in surnames
     ]
     if len(labelled) < 2:
-        return interviews
+        return interview_lines(text, quotes, paragraph_spans, taken)
     own_voices = set()
     for _, label in labelled:
         if label.group("role") and label.group("role").split()[0] in TRANSCRIPT_ROLES:
@@ -101,7 +105,7 @@ def transcript_lines(
         found.append(
             RawAttribution((label.start("name"), label.end("name")), (colon, colon + 1), content, "indirect", index)
         )
-    return found + interviews + interview_lines(text, quotes, paragraph_spans, taken | {raw.paragraph for raw in found})
+    return found + interview_lines(text, quotes, paragraph_spans, taken | {raw.paragraph for raw in found})
 
 
 def interview_lines(
@@ -119,7 +123,7 @@ def interview_lines(
         label = TITLED_LABEL_RE.match(text, start, end)
         name = label.group("name") if label else ""
         # all capitals are a transcript's (above); one letter is "Q:" or "A:", no one named
-        if name and not name.isupper() and len(name) > 1 and name.split()[0].upper() not in NOT_TRANSCRIPT_LABELS:
+        if name and not name.isupper() and len(name) > 1 and not is_editorial_label(name):
             labelled.append((index, label))
     surnames = Counter(label.group("name").split()[-1] for _, label in labelled)
     introduced = {label.group("name").split()[-1] for _, label in labelled if len(label.group("name").split()) >= 2}
