@@ -1433,6 +1433,15 @@ def test_as_clauses_semicolons_and_parentheticals_between_cue_and_content():
     assert _one(t, cue="said").content == "that people build in a lot of buffer"
 
 
+def test_an_as_clause_whose_verb_has_an_object_is_temporal_not_a_report():
+    # the "as" of "As X reports," stands for the verb's object: a verb with an object of its own tells a time
+    assert find_attributions("As he said goodbye, the train left the station.") == []
+    assert find_attributions("As she wrote the letter, the phone rang.") == []
+    t = "As Smith wrote in his book last year, money is not everything."
+    assert _one(t, source="Smith").content == "money is not everything"
+    assert _one("As the CEO said Tuesday, the plan is dead.", source="the CEO").content == "the plan is dead"
+
+
 def test_a_passive_reports_agent_after_a_time_phrase():
     t = "It was defined in the 1950s by AI pioneer Arthur Samuel as “the field of study that lets computers learn.”"
     a = _one(t, cue="was defined")
@@ -1465,4 +1474,5 @@ def test_transcript_and_interview_lines_report_each_turn_once():
     spans = structure.paragraphs(t)
     quotes = structure.QuoteIndex(structure.quote_spans(t, spans))
     lines = cues.transcript_lines(t, quotes, spans, set())
-    assert [t[raw.source[0] : raw.source[1]] for raw in lines] == ["JOHN SMITH", "JANE DOE", "Thomas Malone", "Mr Malone"]
+    sources = [t[raw.source[0] : raw.source[1]] for raw in lines]
+    assert sources == ["JOHN SMITH", "JANE DOE", "Thomas Malone", "Mr Malone"]

@@ -71,7 +71,8 @@ def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _skip_adverbials(text: str, pos: int, limit: int) -> int:
+def skip_adverbials(text: str, pos: int, limit: int) -> int:
+    """Past the time and manner adverbials and the venue after a cue ("said Tuesday in a statement")."""
     for _ in range(MAX_ADVERBIALS):
         adverbial = ADVERBIAL_RE.match(text, pos, limit)
         if not adverbial or adverbial.end() == pos:
@@ -87,7 +88,7 @@ def forward_content(
     text: str, quotes: QuoteIndex, cue_end: int, sentence_end: int, verb: str, weak: bool
 ) -> Span | None:
     """Content following the cue: a quote, a that-clause, or a bare reported clause."""
-    pos = _skip_adverbials(text, cue_end, sentence_end)
+    pos = skip_adverbials(text, cue_end, sentence_end)
     venue = PREP_PHRASE_THEN_QUOTE_RE.match(text, pos, sentence_end)
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content

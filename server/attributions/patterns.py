@@ -176,11 +176,16 @@ ADVERBIAL_RE = re.compile(
     r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part)(?=\s*+,))"
 )
 
-# "As X reports, …", "As I mentioned above, …": an "As" opening the sentence before the source (group 1 ends at the
-# source's start; matched past leading spaces), and after the cue up to three words and the comma before the content
-# (only matched right after the cue's word: the lookbehind keeps a search from rescanning a run of blanks).
+# "As X reports, …", "As I mentioned above, …": an "As" opening the sentence before the source (matched past leading
+# spaces), and after the cue (and its adverbials) the comma before the content, past a phrase of up to three words
+# that opens with a preposition or an adverb of place or time: the "as" stands for the verb's object, so an object
+# after the verb makes the "as" temporal ("As he said goodbye, the train left"). Only matched right after the cue's
+# word: the lookbehind keeps a search from rescanning a run of blanks.
 AS_LEAD_RE = re.compile(r"(?:And\s++|But\s++)?[Aa]s\s++")
-AS_TAIL_RE = re.compile(r"(?<!\s)(?:\s++[\w’'-]++){0,3}?\s*+,\s*+")
+AS_TAIL_RE = re.compile(
+    r"(?<!\s)(?:\s++(?:above|below|earlier|before|previously|here|there|in|on|at|to|during|last|this|for|about|of"
+    r"|over|after|since)\b(?:\s++[\w’'-]++){0,2}?)?\s*+,\s*+"
+)
 
 # An addressee or venue, then a comma and the quote: "wrote to the singer, “…”", "revealed to the media, “…”".
 PREP_PHRASE_THEN_QUOTE_RE = re.compile(

@@ -14,6 +14,7 @@ from ..content import (
     lead_start,
     list_after_colon,
     parenthetical_rest,
+    skip_adverbials,
     trim_content,
     trim_forward,
 )
@@ -147,7 +148,7 @@ def as_source_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int
     lead = AS_LEAD_RE.match(text, skip_spaces(text, sentence.start, source[0]), source[0])
     if lead is None or lead.end() != source[0]:
         return None
-    tail = AS_TAIL_RE.match(text, cue_end, sentence.end)
+    tail = AS_TAIL_RE.match(text, skip_adverbials(text, cue_end, sentence.end), sentence.end)
     if tail is None:
         return None
     content = trim_forward(text, sentence.quotes, tail.end(), sentence.end)
