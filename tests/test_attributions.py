@@ -1476,3 +1476,26 @@ def test_transcript_and_interview_lines_report_each_turn_once():
     lines = cues.transcript_lines(t, quotes, spans, set())
     sources = [t[raw.source[0] : raw.source[1]] for raw in lines]
     assert sources == ["JOHN SMITH", "JANE DOE", "Thomas Malone", "Mr Malone"]
+
+
+# --- Source scanner (server/attributions/sources.py): issue 14 ---
+
+
+def test_source_apposition_with_a_restrictive_clause_and_no_subordinate_clause():
+    t = (
+        "The California Independent System Operator, the nonprofit entity that controls the flow of electricity for "
+        "80 percent of California, said it acted after three plants shut down."
+    )
+    assert _one(t, cue="said").source.startswith("The California Independent System Operator, the nonprofit entity")
+    t = (
+        "The alert began at 6 p.m., when California ISO’s operating reserves stood at 12 percent, said David Marcus, "
+        "an energy consultant."
+    )
+    assert _one(t, cue="said").source == "David Marcus, an energy consultant"
+    t = "One, who asked not to be named, said: “The government looked to universities to sort it out.”"
+    assert _one(t, cue="said").source.startswith("One")
+
+
+def test_source_never_starts_with_the_coordinator_of_a_list():
+    t = "Meghan spoke about her son's skin tone, and Harry condemned his relatives for failing to support them."
+    assert _one(t, cue="condemned").source == "Harry"

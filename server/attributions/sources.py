@@ -60,6 +60,12 @@ MAX_APPOSITION_AFTER = 18
 MAX_PARENTHETICAL_TOKENS = 8
 # Shortest -ly adverb and -ed participle skipped or refused ("only", "red" and "Ted" are neither).
 MIN_SUFFIXED_LENGTH = 5
+# Words that open a subordinate clause: a stretch between commas holding one is no apposition ("…, when …,").
+SUBORDINATORS: frozenset[str] = frozenset(
+    ["when", "while", "because", "if", "although", "though", "whereas", "unless", "since", "after", "before", "where"]
+)
+# Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
+LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
 
 
 def noun_phrase_ok(phrase: list[Token]) -> bool:
@@ -103,8 +109,8 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
     if not picked:
         return None
     selection = phrase[min(picked) : max(picked) + 1]
-    # an apposition needs a name before the first comma
-    while selection and selection[0][2] in ",()":
+    # an apposition needs a name before the first comma; "…, and Harry condemned": the list's "and" is not the source's
+    while selection and (selection[0][2] in ",()" or selection[0][2].lower() in LEADING_LINKS):
         selection = selection[1:]
     if not selection:
         return None
@@ -275,11 +281,29 @@ def _apposition_ok(selection: list[Token], commas: int) -> bool:
     named = any(token[2][0].isupper() and token[2].lower() not in NP_BREAK for token in head + apposition)
     if not head or not (named or relative):
         return False
-    # clause words are allowed only inside a relative clause ("founder of X who's been teaching …")
+    if not noun_phrase_ok(head) and not (len(head) == 1 and head[0][2].lower() in DETERMINERS):
+        return False  # "6 p.m., when …" names no one before its comma ("One, who asked not to be named," does)
+    # clause words are allowed only inside a relative clause ("founder of X who's been teaching …", "the nonprofit
+    # entity that controls …"); a subordinate clause ("…, when X's reserves stood at …,") is no apposition
     relative_at = next(
-        (index for index, token in enumerate(apposition) if RELATIVE_WORD_RE.match(token[2])), len(apposition)
+        (index for index, token in enumerate(apposition) if _opens_relative(apposition, index)), len(apposition)
     )
-    return relative or not any(token[2].lower() in APPOSITIVE_BREAK for token in apposition[:relative_at])
+    before_relative = [token[2].lower() for token in apposition[:relative_at]]
+    if any(word in SUBORDINATORS for word in before_relative):
+        return False
+    return relative or not any(word in APPOSITIVE_BREAK for word in before_relative)
+
+
+def _opens_relative(apposition: list[Token], index: int) -> bool:
+    """A relative clause starts here: a relative pronoun, or "that" after a determiner's noun ("the nonprofit entity
+    that controls …")."""
+    word = apposition[index][2]
+    if RELATIVE_WORD_RE.match(word):
+        return True
+    if word.lower() != "that" or index < 2 or apposition[0][2].lower() not in DETERMINERS:
+        return False
+    previous = apposition[index - 1][2]
+    return previous[:1].isalpha() and previous.lower() not in NP_BREAK and previous.lower() not in APPOSITIVE_BREAK
 
 
 # ---------------------------------------------------------------------------------------------
