@@ -163,6 +163,20 @@ def test_soundness_holds_on_the_shipped_patterns_own_words() -> None:
         (r"^\s*\*\s*indicates required", ()),  # '*' alone is too short to rule anything out
         (r"^\s*( share)", ()),  # stripped text never starts with a space
         (r"^\s*(share|x)", ()),
+        # An optional item is followed both ways; a repeated one ends the literal where it may repeat.
+        (
+            r"^\s*(todos os direitos|(é )?proibida a reprodução)",
+            ("proibida a reprodução", "todos os direitos", "é proibida a reprodução"),
+        ),
+        (
+            r"^\s*(\(?alle angaben|nachdruck (nur )?mit)",
+            ("(alle angaben", "alle angaben", "nachdruck mit", "nachdruck nur mit"),
+        ),
+        (r"^\s*photos?\s*:", ("photo", "photos")),
+        (r"^\s*(ab)+cde", ()),  # 'ab', then 'ab' again or 'cde': only 'ab' is sure, too short
+        (r"^\s*(abc)+de", ("abc",)),
+        (r"^\s*(abc){0,2}de", ()),  # 'de' alone: too short
+        (r"^\s*x{3}yz", ()),
     ],
 )
 def test_leading_literals(pattern: str, expected: tuple[str, ...]) -> None:

@@ -16,8 +16,9 @@ import re
 log = logging.getLogger(__name__)
 
 # An item of a parsed pattern: ("lit", char), ("class", source), ("other", source), ("group", id, items),
-# ("inline", id, items) for '(?:...)' or ("branch", id, alternatives). Groups, branches and repeated items
-# carry a fresh id, so none equals another when alternatives' shared first items are moved out.
+# ("inline", id, items) for '(?:...)', ("branch", id, alternatives) or ("repeat", id, (item,), least, most) for a
+# quantified item (most None: unbounded). Groups, branches and repeated items carry a fresh id, so none equals
+# another when alternatives' shared first items are moved out.
 Item = tuple
 Items = tuple[Item, ...]
 
@@ -63,20 +64,27 @@ class _Reader:
             if char in "*+?" or (char == "{" and _QUANTIFIER_RE.match(self.pattern, self.pos)):
                 if not items:
                     raise _Unknown("nothing to repeat")
-                self._quantifier()
-                items[-1] = ("other", next(self.ids))  # a repeated item may be absent or vary
+                # A repeated item may be absent or vary: it requires nothing, but leading_literals() follows it.
+                items[-1] = ("repeat", next(self.ids), (items[-1],), *self._quantifier())
                 continue
             items.append(self._atom())
         # A non-capturing group that is not repeated is part of the sequence, as Python's parser reads it.
         return tuple(x for item in items for x in (item[2] if item[0] == "inline" else (item,)))
 
-    def _quantifier(self) -> None:
-        if self.pattern[self.pos] == "{":
-            self.pos = _QUANTIFIER_RE.match(self.pattern, self.pos).end()
+    def _quantifier(self) -> tuple[int, int | None]:
+        """Reads a quantifier: how many times at least and at most (None: no limit) its item occurs."""
+        char = self.pattern[self.pos]
+        if char == "{":
+            end = _QUANTIFIER_RE.match(self.pattern, self.pos).end()
+            least, comma, most = self.pattern[self.pos + 1 : end - 1].partition(",")
+            bounds = (int(least or 0), int(most) if most else None if comma else int(least))
+            self.pos = end
         else:
+            bounds = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
             self.pos += 1
         if self._peek() in ("?", "+"):
             self.pos += 1  # lazy or possessive: the same items required
+        return bounds
 
     def _atom(self) -> Item:
         char = self.pattern[self.pos]
@@ -205,10 +213,13 @@ def _runs(items: Items) -> tuple[list[str], bool]:
         if item[0] == "lit":
             runs = [run + item[1] for run in runs]
             continue
-        if item[0] not in ("group", "branch"):
+        if item[0] not in ("group", "branch", "repeat"):
             return runs, False
-        alternatives = (item[2],) if item[0] == "group" else item[2]
-        ends = [_runs(alternative) for alternative in alternatives]
+        if item[0] == "repeat":
+            ends = _repeat_runs(item)
+        else:
+            alternatives = (item[2],) if item[0] == "group" else item[2]
+            ends = [_runs(alternative) for alternative in alternatives]
         tails = [tail for found, _ in ends for tail in found]
         if len(runs) * len(tails) > _MAX_RUNS:
             return runs, False
@@ -216,6 +227,17 @@ def _runs(items: Items) -> tuple[list[str], bool]:
         if not all(complete for _, complete in ends):
             return runs, False
     return runs, True
+
+
+def _repeat_runs(item: Item) -> list[tuple[list[str], bool]]:
+    """_runs() of a quantified item's ways to start: absent (when it may be), or its own runs, complete only when
+    it occurs once at most ('(de )?afiliados' starts with 'de afiliados' or 'afiliados')."""
+    _, _, repeated, least, most = item
+    ways = [([""], True)] if least == 0 else []
+    if most != 0:
+        found, complete = _runs(repeated)
+        ways.append((found, complete and most == 1))
+    return ways
 
 
 # '^' and at most one repeated whitespace class: what may stand before a leading_literals() literal.
@@ -238,7 +260,7 @@ def leading_literals(pattern: str, min_chars: int = MIN_LITERAL_CHARS) -> tuple[
         return ()
     skipped = 2 if lead.end() > 1 else 1  # '^', and the whitespace class when there is one
     rest = items[skipped:]
-    if len(items) < skipped or not rest or rest[0][0] not in ("lit", "group", "branch"):
+    if len(items) < skipped or not rest or rest[0][0] not in ("lit", "group", "branch", "repeat"):
         return ()
     literals = {literal.lower() for literal in _runs(rest)[0]}
     if any(len(lit) < max(min_chars, 1) or lit[0].isspace() or "\u0307" in lit for lit in literals):
