@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import server.rules.selectors
+from server.config import RULES_DIR
 from server.rules.literals import leading_literals, required_literals
+from server.rules.ruleset import load_rules
 from server.rules.selectors import compile_linear, compile_selector
 
 # What re._parser-based extraction gave for each shipped ':has-text' selector (identical by design).
@@ -203,3 +205,17 @@ def test_a_match_starts_with_a_leading_literal_once_stripped(pattern: str, texts
     for text in texts:
         if compiled.search(text) is not None:
             assert starts.match(text.lstrip()) is not None, (pattern, text, leading)
+
+
+def test_every_shipped_text_selector_has_a_literal_prefilter() -> None:
+    """A ':has-text' strip selector without a literal to look up is searched in every text node of every page (three
+    such selectors once cost a page 4 ms): its pattern needs a literal every match holds or starts with."""
+    rules = load_rules(RULES_DIR)
+    missing = [
+        f"{rule.path}: {selector.source}"
+        for rule in rules.files
+        for group in rule.strip
+        for selector in group.selectors
+        if selector.text_re is not None and not selector.literal_patterns
+    ]
+    assert not missing, "\n".join(missing)
