@@ -177,16 +177,22 @@ def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) 
     return start, end
 
 
-def parenthetical_rest(text: str, after: int, sentence_end: int) -> int | None:
-    """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts."""
+def rest_after_comma(text: str, after: int, sentence_end: int) -> int | None:
+    """Where the sentence goes on after a comma right at after (", according to X, is …"), if words follow."""
     comma = COMMA_RE.match(text, after, sentence_end)
     if not comma or not WORD_CHAR_RE.search(text, comma.end(), sentence_end):
         return None
-    if NOT_PARENTHETICAL_RE.match(text, comma.end(), sentence_end):
-        return None
-    if not STRONG_VERB_RE.search(text, comma.end(), min(sentence_end, comma.end() + 160)):
-        return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
     return comma.end()
+
+
+def parenthetical_rest(text: str, after: int, sentence_end: int) -> int | None:
+    """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts."""
+    rest = rest_after_comma(text, after, sentence_end)
+    if rest is None or NOT_PARENTHETICAL_RE.match(text, rest, sentence_end):
+        return None
+    if not STRONG_VERB_RE.search(text, rest, min(sentence_end, rest + 160)):
+        return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
+    return rest
 
 
 def is_parenthetical(lead: str) -> bool:

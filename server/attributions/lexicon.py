@@ -136,15 +136,13 @@ PRE_CUE_SKIP: frozenset[str] = frozenset(
 # Words in -ly that are not adverbs (names and nouns may stand right before a cue).
 NOT_ADVERBS: frozenset[str] = frozenset(words("family italy emily kelly sally holly molly ally july"))
 
-# Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
-PRE_CUE_TIME_NOUNS: tuple[str, ...] = tuple(
-    words(
-        """
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December week month year weekend
-    """
-    )
+# The names of the days and months, capitalised as written.
+WEEKDAYS: tuple[str, ...] = tuple(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+MONTHS: tuple[str, ...] = tuple(
+    words("January February March April May June July August September October November December")
 )
+# Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
+PRE_CUE_TIME_NOUNS: tuple[str, ...] = WEEKDAYS + MONTHS + tuple(words("week month year weekend"))
 # One-word times before the cue ("Smith yesterday said").
 PRE_CUE_TIME_ADVERBS: tuple[str, ...] = ("yesterday", "today", "tonight")
 # What a PRE_CUE_TIME_RE match ends with (else a digit): most cues are ruled out without the search.

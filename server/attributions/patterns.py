@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .lexicon import BELIEF_FORMS, DANGLING_CONJ, PRE_CUE_TIME_ADVERBS, PRE_CUE_TIME_NOUNS
+from .lexicon import BELIEF_FORMS, DANGLING_CONJ, MONTHS, PRE_CUE_TIME_ADVERBS, PRE_CUE_TIME_NOUNS, WEEKDAYS
 from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES
 
 log = logging.getLogger(__name__)
@@ -142,15 +142,14 @@ CUE_TAIL_RE = re.compile(
     r"podcast|note|release|announcement|broadcast|essay|column|article|paper|report|study|"
     r"conference|event|panel|session|remarks|testimony|episode|newsletter|thread|comment|comments|"
     r"appearance|meeting|summit|rally|forum|keynote|talk|notice|book|lawsuit|complaint|affidavit|"
-    r"opinion|ruling|decision|document|survey|presentation|webinar|livestream|thread)\b"
+    r"opinion|ruling|decision|document|survey|presentation|webinar|livestream)\b"
 )
 
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
 # (A name's words stay backtracking: "that" may end inside one, "in Forthat:" matching " in For".)
 CUE_PUBLICATION_RE = re.compile(
     r"(?<!\s)\s++(?:in|on)\s++"
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)\b)"
+    r"(?!(?:" + "|".join(WEEKDAYS + MONTHS) + r")\b)"
     r"[A-Z][\w’'.&-]*(?:\s++[A-Z][\w’'.&-]*){0,3}(?=\s*+(?:that\b|,|:))"
 )
 
@@ -163,10 +162,10 @@ THAT_SOON_RE = re.compile(
 # Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
 # (?<!\s) covers the first branch too: a match from inside a whitespace run also matches from the run's start.
 ADVERBIAL_RE = re.compile(
-    r"(?<!\s)(?:\s*+,?+\s*+(?:on\s++)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?<!\s)(?:\s*+,?+\s*+(?:on\s++)?(?:" + "|".join(WEEKDAYS) + ")"
     r"(?:\s++(?:morning|afternoon|evening|night))?"
-    r"|\s++(?:on|in|late|early)\s++(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
+    r"|\s++(?:on|in|late|early)\s++(?:" + "|".join(MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
     r"|\s++(?:last|this|next)\s++(?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
     r"|\s++(?:earlier|later)\s++(?:this|that|in\s++the)\s++(?:week|month|year|day)"
     r"|\s++(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from ..content import enough_words, kind, lead_start, trim_content, trim_forward
+from ..content import enough_words, kind, lead_start, rest_after_comma, trim_content, trim_forward
 from ..lexicon import CLAUSE_WORDS
-from ..patterns import CLAUSE_VERB_RE, COMMA_RE, QUOTE_CHARS_RE, WORD_CHAR_RE
+from ..patterns import CLAUSE_VERB_RE, QUOTE_CHARS_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .record import around_cue
@@ -37,7 +37,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
         if (
             between is not None
-            and _rest_after_source(text, between[1], sentence.end) is not None
+            and rest_after_comma(text, between[1], sentence.end) is not None
             and (CLAUSE_VERB_RE.search(text, comma + 1, min(sentence.end, comma + 80)))
         ):
             source = between  # "Steyer, according to a count from the Post and Courier, has the backing of …"
@@ -47,7 +47,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
         content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
-        rest = _rest_after_source(text, source[1], sentence.end)
+        rest = rest_after_comma(text, source[1], sentence.end)
         if rest is not None:
             # "The goal, according to the change log, is to provide …": the statement is around the cue
             rest_content = trim_forward(text, quotes, rest, sentence.end)
@@ -69,11 +69,3 @@ def _phrase_up_to(text: str, start: int, comma: int) -> Span | None:
     if QUOTE_CHARS_RE.search(text, span_start, comma) or any(word.lower() in CLAUSE_WORDS for word in words):
         return None
     return span_start, comma
-
-
-def _rest_after_source(text: str, source_end: int, sentence_end: int) -> int | None:
-    """Where the sentence goes on after a source between commas (", according to X, is …"), if it does."""
-    comma = COMMA_RE.match(text, source_end, sentence_end)
-    if not comma or not WORD_CHAR_RE.search(text, comma.end(), sentence_end):
-        return None
-    return comma.end()
