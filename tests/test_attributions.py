@@ -1499,3 +1499,14 @@ def test_source_apposition_with_a_restrictive_clause_and_no_subordinate_clause()
 def test_source_never_starts_with_the_coordinator_of_a_list():
     t = "Meghan spoke about her son's skin tone, and Harry condemned his relatives for failing to support them."
     assert _one(t, cue="condemned").source == "Harry"
+
+
+def test_source_a_share_or_count_of_a_group_is_the_whole_partitive():
+    t = "Six of the eight studies reported that participants had improved."
+    assert _one(t, cue="reported").source == "Six of the eight studies"
+    t = "One of my students asked me, “Is there a She with a capital S?”"
+    assert _one(t, cue="asked me").source == "One of my students"
+    t = "Hancock was put on the defensive by a string of Tory MPs who said the rules were poorly explained."
+    assert _one(t, cue="said").source == "a string of Tory MPs"
+    t = "Officials from both Roscosmos and NASA said the crew was safe."
+    assert _one(t, cue="said").source.endswith("Roscosmos and NASA")

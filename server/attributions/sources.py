@@ -25,6 +25,7 @@ from .lexicon import (
 )
 from .patterns import LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
+from .vocabulary import words
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,15 @@ MIN_SUFFIXED_LENGTH = 5
 SUBORDINATORS: frozenset[str] = frozenset(
     ["when", "while", "because", "if", "although", "though", "whereas", "unless", "since", "after", "before", "where"]
 )
+# Quantities whose "of" phrase names who spoke ("Six of the eight studies", "a string of Tory MPs"), and the
+# determiners allowed after that "of".
+PARTITIVE_HEADS: frozenset[str] = frozenset(
+    words(
+        """one two three four five six seven eight nine ten some many most all each none both several few any either
+        neither dozens hundreds thousands millions string number group handful series couple rest share members"""
+    )
+)
+PARTITIVE_DETERMINERS: frozenset[str] = frozenset(["the", "my", "his", "her", "their", "our", "its", "your", "these"])
 # Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
 LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
 
@@ -118,11 +128,35 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
         return None
     if not noun_phrase_ok(selection):
         return None
+    first = _partitive_start(phrase, phrase.index(selection[0]))
+    selection = phrase[first : phrase.index(selection[-1]) + 1]
     comma = next((index for index, token in enumerate(selection) if token[2] == ","), len(selection))
     relative = comma + 1 < len(selection) and RELATIVE_WORD_RE.match(selection[comma + 1][2])
     if relative and len(selection) - comma - 1 > MAX_RELATIVE_WORDS:
         selection = selection[:comma]  # "McConnell, who in 2010 said …, now says": the head alone
     return selection[0][0], selection[-1][1]
+
+
+def _partitive_start(phrase: list[Token], first: int) -> int:
+    """Where a source starts when a share or count of it speaks ("Six of the eight studies", "One of my students", "a
+    string of Tory MPs", "both experts"): the quantifier is the head, the phrase after "of" its complement."""
+    at = first if phrase[first][2] == "of" else first - 1  # "of Tory MPs": the scan went on through "of"
+    if at >= 2 and phrase[at][2].lower() in PARTITIVE_DETERMINERS and phrase[at - 1][2] == "of":
+        at -= 1  # "Six of the eight studies": the scan stopped at "eight", a determiner too
+    if at >= 1 and phrase[at][2] == "of" and _is_quantity(phrase[at - 1][2]):
+        start = at - 1
+        if start >= 1 and phrase[start - 1][2].lower() in ("a", "an", "the") and phrase[start][2][:1].islower():
+            start -= 1  # "a string of", "the majority of"
+        return start
+    following = phrase[first][2]
+    if first >= 1 and phrase[first - 1][2].lower() in ("both", "all") and following.islower():
+        return first - 1  # "both experts"; before names ("both Roscosmos and NASA") the names alone resolve
+    return first
+
+
+def _is_quantity(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in PARTITIVE_HEADS or lowered in SHARE_HEADS or word.isdecimal()
 
 
 def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) -> int:
