@@ -1510,3 +1510,21 @@ def test_source_a_share_or_count_of_a_group_is_the_whole_partitive():
     assert _one(t, cue="said").source == "a string of Tory MPs"
     t = "Officials from both Roscosmos and NASA said the crew was safe."
     assert _one(t, cue="said").source.endswith("Roscosmos and NASA")
+
+
+def test_source_after_its_cue_keeps_a_common_nouns_place_or_maker_but_not_the_cues_venue():
+    t = "Two men fled the scene, according to a person at the fundraiser."
+    assert _one(t, cue="according to").source == "a person at the fundraiser"
+    t = "Hotel sheets are not as clean as they look, according to answers posted on Quora."
+    assert _one(t, cue="according to").source == "answers posted on Quora"
+    t = "“He was dropped off by that silver Audi,” said a dispatcher on Broadcastify police scanner."
+    assert _one(t, cue="said").source == "a dispatcher on Broadcastify police scanner"
+    t = "“We are ready,” said a spokesman in a statement."
+    assert _one(t, cue_starts="said").source == "a spokesman"
+    t = "“We are ready,” said a spokesman on Tuesday."
+    assert _one(t, cue_starts="said").source == "a spokesman"
+
+
+def test_source_after_its_cue_stops_at_a_footnote_that_ended_the_sentence():
+    t = "Warren leads with 12 endorsements, according to Iowa Starting Line.2 Warren also has the most staff."
+    assert _one(t, cue="according to").source == "Iowa Starting Line"

@@ -4,6 +4,7 @@ clause a cue hangs on ("…, noting that …")."""
 from __future__ import annotations
 
 import logging
+import re
 
 from .lexicon import (
     APPOSITIVE_BREAK,
@@ -17,13 +18,15 @@ from .lexicon import (
     NOT_PLURAL_ENDINGS,
     NP_BREAK,
     PRE_CUE_SKIP,
+    PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_ENDS,
+    PRE_CUE_TIME_NOUNS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
 )
-from .patterns import LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
+from .patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
 from .vocabulary import words
 
@@ -74,6 +77,14 @@ PARTITIVE_HEADS: frozenset[str] = frozenset(
     )
 )
 PARTITIVE_DETERMINERS: frozenset[str] = frozenset(["the", "my", "his", "her", "their", "our", "its", "your", "these"])
+# Prepositions that place or make a lowercase head after a cue ("according to a person at the fundraiser"), and
+# the participles that bring its maker ("answers posted on Quora", "an invitation obtained by POLITICO").
+POST_MODIFIER_LINKS: frozenset[str] = frozenset(["at", "in", "on", "from", "by", "with"])
+MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
+    ["obtained", "seen", "reviewed", "cited", "prepared", "filed", "shared", "sent"]
+)
+# A sentence's end glued to a footnote number inside one token ("Shor.3").
+FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
 # Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
 LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
 
@@ -360,7 +371,7 @@ def source_after(
         return None
     if text[start : phrase[0][0]].strip() and not strict_start:
         return None  # must start right after whitespace
-    picked = _scan_forward(phrase, allow_appositive)
+    picked = _scan_forward(text, phrase, allow_appositive, post_modifiers=not strict_start)
     while picked and phrase[picked[-1]][2] in DANGLING_SOURCE_END:
         picked.pop()  # trim dangling links at the end (lowercase: "Della" is a name, "della" a link)
     if not picked:
@@ -368,17 +379,31 @@ def source_after(
     selection = phrase[picked[0] : picked[-1] + 1]
     if not noun_phrase_ok([token for token in selection if token[2] not in ",()"]):
         return None
-    return selection[0][0], selection[-1][1]
+    footnote = FOOTNOTE_END_RE.search(selection[-1][2])
+    end = selection[-1][0] + footnote.start() + 1 if footnote else selection[-1][1]  # "Line.2" ends at "Line"
+    return selection[0][0], end
 
 
-def _scan_forward(phrase: list[Token], allow_appositive: bool) -> list[int]:
-    """Take tokens forward from the cue while they can belong to the source."""
+def _scan_forward(text: str, phrase: list[Token], allow_appositive: bool, post_modifiers: bool) -> list[int]:
+    """Take tokens forward from the cue while they can belong to the source; post_modifiers: a lowercase head may
+    take its place or maker (not in a clause's subject, where "colleagues traces" cannot be told from a verb)."""
     picked: list[int] = []
     i = 0
     lower_run = 0
     while i < len(phrase):
         token = phrase[i][2]
         lowered = token.lower()
+        if picked and FOOTNOTE_END_RE.search(phrase[picked[-1]][2]):
+            break  # "Boris Shor.3 And the biggest …": a footnote mark ended the sentence
+        if picked and post_modifiers and _post_modifier_at(text, phrase, picked[-1], i):
+            # "a person at the fundraiser", "answers posted on Quora": a common noun's place or maker is its own
+            picked.append(i)
+            i += 1
+            if i < len(phrase) and phrase[i][2].lower() in DETERMINERS:
+                picked.append(i)
+                i += 1
+            lower_run = 0
+            continue
         if token == "(":
             closing = _closing_parenthesis(phrase, i)
             if closing is None or not picked:
@@ -421,6 +446,27 @@ def _scan_forward(phrase: list[Token], allow_appositive: bool) -> list[int]:
         lower_run += 1
         i += 1
     return picked
+
+
+def _post_modifier_at(text: str, phrase: list[Token], head: int, i: int) -> bool:
+    """A preposition (or a maker's participle and its preposition) after a lowercase head noun that places or makes
+    it ("a dispatcher on Broadcastify police scanner", "an invitation obtained by POLITICO"), not the cue's venue ("a
+    spokesman in a statement") nor a time ("on Tuesday", "in 2019")."""
+    head_word, word = phrase[head][2], phrase[i][2]
+    if not head_word.isalpha() or not head_word.islower() or head_word in DETERMINERS or head_word in NP_BREAK:
+        return False
+    following = phrase[i + 1][2].lower() if i + 1 < len(phrase) else ""
+    if word in MAKER_PARTICIPLES_AFTER:
+        return following in POST_MODIFIER_LINKS and head_word not in MAKER_PARTICIPLES_AFTER
+    if word not in POST_MODIFIER_LINKS or CUE_TAIL_RE.match(text, phrase[head][1]):
+        return False
+    at = i + 2 if following in DETERMINERS else i + 1
+    if at >= len(phrase):
+        return False
+    object_word = phrase[at][2]
+    if not object_word[:1].isalpha() or object_word.lower() in PRONOUNS or object_word.lower() in NP_BREAK:
+        return False
+    return object_word not in PRE_CUE_TIME_NOUNS and object_word.lower() not in PRE_CUE_TIME_ADVERBS
 
 
 def _modifies_a_name(phrase: list[Token], i: int) -> bool:
