@@ -5,9 +5,11 @@ dates with no repeated title before them, dates inside the story and lines that 
 from __future__ import annotations
 
 import pytest
+from lxml import html
+from lxml.html import HtmlElement
 
 from server.extract import extract
-from server.extract.header import _similarity, _tokens
+from server.extract.header import MAX_DATE_LINE_ELEMENTS, _short_text, _similarity, _tokens, drop_repeated_title
 from server.parse import parse
 from server.pipeline import Options, clean
 from tests.test_extract import TEXT
@@ -104,3 +106,27 @@ def test_similarity_is_readability_js_measure() -> None:
     title, heading = _tokens("Harbour bridge"), _tokens("Harbour bridge: extra words")
     assert _similarity(title, heading) == pytest.approx(1 - len("extra words") / len("harbour bridge extra words"))
     assert _similarity(title, _tokens("harbour BRIDGE")) == 1
+
+
+def _wrapped(inner: HtmlElement, depth: int) -> HtmlElement:
+    for _ in range(depth):
+        wrapper = html.Element("div")
+        wrapper.append(inner)
+        inner = wrapper
+    return inner
+
+
+def test_a_date_line_deep_in_wrappers_goes_and_a_wrapped_story_stays() -> None:
+    # A wrapper is read as a date line only when small (header.MAX_DATE_LINE_ELEMENTS): its text is not built for
+    # every wrapper of a long chain, and the date inside is still found, its own wrappers' turn coming in order.
+    article = html.fragment_fromstring(f"<article><h1>{TITLE}</h1></article>")
+    article.append(_wrapped(html.fragment_fromstring("<p>23.10.2018</p>"), 20))
+    story = html.fragment_fromstring(f"<p>{TEXT}</p>")
+    article.append(_wrapped(story, 300))
+    drop_repeated_title(article, TITLE)
+    text = article.text_content()
+    assert "23.10.2018" not in text and TITLE not in text and TEXT in text
+    assert _short_text(_wrapped(html.fragment_fromstring("<p>23.10.2018</p>"), MAX_DATE_LINE_ELEMENTS)) is None
+    assert _short_text(html.fragment_fromstring("<p>Publiziert: <b>03.04.2020</b><!-- x --></p>")) == (
+        "Publiziert: 03.04.2020"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -29,6 +30,11 @@ _DATE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_TAGS = frozenset({"p", "div", "span", "time"})
+# Most characters of text, and most elements, a date line holds (a label, a date and a time are under 60 characters
+# in a few spans): a larger element is not one, and its text is not built (a chain of nested wrappers would build the
+# story's text, or walk down to it, once per wrapper).
+MAX_DATE_LINE_CHARS = 200
+MAX_DATE_LINE_ELEMENTS = 12
 
 
 def drop_repeated_title(article: HtmlElement, title: str | None) -> None:
@@ -77,7 +83,17 @@ def _is_date_line(elem: HtmlElement) -> bool:
     """A p, div, span or time of at most two children whose whole text is a date (and time), perhaps labelled."""
     if elem.tag not in DATE_LINE_TAGS or len(elem) > 2:
         return False
-    return _DATE_LINE_RE.fullmatch(elem.text_content().strip()) is not None
+    text = _short_text(elem)
+    return text is not None and _DATE_LINE_RE.fullmatch(text.strip()) is not None
+
+
+def _short_text(elem: HtmlElement) -> str | None:
+    """The element's text (as text_content() gives it), or None when it holds over MAX_DATE_LINE_ELEMENTS elements
+    (counted lazily: a chain of wrappers is not walked down) or MAX_DATE_LINE_CHARS characters."""
+    if next(islice(elem.iter(), MAX_DATE_LINE_ELEMENTS, None), None) is not None:
+        return None
+    text = "".join(elem.itertext())
+    return text if len(text) <= MAX_DATE_LINE_CHARS else None
 
 
 def _tokens(text: str) -> list[str]:
