@@ -280,6 +280,21 @@ def test_a_standfirst_on_a_page_without_article_or_main_is_looked_for_near_the_p
     assert standfirst not in _article_text(f"<html><body>{far}</body></html>")
 
 
+def test_a_standfirst_inside_a_header_block_outlives_readability_s_header_word() -> None:
+    standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
+    page = (
+        "<html><body><main><header class='m-intro-header'><h1>Flowers</h1><p class='byline'>By Ann Lee</p>"
+        f"<div class='Post__lead'><h2>{standfirst}</h2></div></header>"
+        f"<div class='body'>{_STORY}</div></main></body></html>"
+    )
+    text = _article_text(page)
+    assert text.startswith(standfirst) and "Part 4 of the story." in text
+    assert "By Ann Lee" not in text  # the rest of the header block still goes
+    # A header block without a standfirst goes whole, as readability drops it.
+    bare = page.replace("Post__lead", "Post__more")
+    assert standfirst not in _article_text(bare)
+
+
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"

@@ -91,16 +91,33 @@ def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
     for elem in frame.iter():
         if elem is best_elem:
             break
-        if elem in around or elem.tag in _NOT_LEADS:
-            continue  # figures: with_lead_figure takes the story's lead figure
-        features = f"{elem.get('class', '')} {elem.get('id', '')}"
-        if not EDITORIAL_LEAD_RE.search(features) or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
+        if elem in around or not is_editorial_lead(elem):
             continue
-        if next(elem.iter("h1"), None) is not None or normalized_length(elem) < EDITORIAL_LEAD_MIN_CHARS:
-            continue  # the headline block, which the reading view shows above the article; a label ("Live")
         if any(ancestor in leads for ancestor in elem.iterancestors()):
             continue
         leads.append(elem)
+    return leads
+
+
+def is_editorial_lead(elem: HtmlElement) -> bool:
+    """Whether the element is named a standfirst (EDITORIAL_LEAD_RE), with little link text, a sentence's length
+    of text and no headline (<h1>)."""
+    if elem.tag in _NOT_LEADS:
+        return False  # figures: with_lead_figure takes the story's lead figure
+    features = f"{elem.get('class', '')} {elem.get('id', '')}"
+    if not EDITORIAL_LEAD_RE.search(features) or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
+        return False
+    # Not the headline block, which the reading view shows above the article; not a label ("Live").
+    return next(elem.iter("h1"), None) is None and normalized_length(elem) >= EDITORIAL_LEAD_MIN_CHARS
+
+
+def header_leads(header: HtmlElement) -> list[HtmlElement]:
+    """The standfirsts inside a story's header block (outermost only): readability drops the block for its
+    'header' class word, and the story's lead with it."""
+    leads: list[HtmlElement] = []
+    for elem in header.iterdescendants():
+        if is_editorial_lead(elem) and not any(ancestor in leads for ancestor in elem.iterancestors()):
+            leads.append(elem)
     return leads
 
 

@@ -23,6 +23,7 @@ from .candidates import (
     IN_FORM_ASIDE_OR_NAV,
     editorial_leads,
     has_twice_the_text,
+    header_leads,
     inside_the_main,
     is_story_paragraph,
     outside_chrome,
@@ -331,6 +332,11 @@ class TreeDocument(Document):
             # went with the last dropped one (values come in document order).
             if inside_dropped_or_code(elem, dropped) or holds_frame(elem):
                 continue
+            # A story's header block goes (title, byline, share bar), its standfirst stays where it stood.
+            if "header" in f"{elem.get('class', '')} {elem.get('id', '')}".lower():
+                for lead in header_leads(elem):
+                    lead.tail = None
+                    elem.addprevious(lead)
             elem.drop_tree()
             dropped = elem
 
