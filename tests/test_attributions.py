@@ -1257,10 +1257,8 @@ def test_source_with_a_title_apposition_then_a_relative_clause():
     )
     found = _speakers(text)
     assert len(found) == 1 and found[0][0].startswith("Prof Gavin Yamey, director") and found[0][1] == "Gavin Yamey"
-    # a relative clause alone stays the only apposition
-    assert _speakers('In 2010, Smith, who runs the shop, said: "We are open."') == [
-        ("Smith, who runs the shop", "Smith")
-    ]
+    # a relative clause is never the source, short or long (GUIDELINES.md 4: the antecedent speaks)
+    assert _speakers('In 2010, Smith, who runs the shop, said: "We are open."') == [("Smith", "Smith")]
 
 
 def test_they_stands_only_for_the_group_quoted_just_before():
@@ -1528,3 +1526,13 @@ def test_source_after_its_cue_keeps_a_common_nouns_place_or_maker_but_not_the_cu
 def test_source_after_its_cue_stops_at_a_footnote_that_ended_the_sentence():
     t = "Warren leads with 12 endorsements, according to Iowa Starting Line.2 Warren also has the most staff."
     assert _one(t, cue="according to").source == "Iowa Starting Line"
+
+
+def test_source_before_its_cue_drops_a_relative_clause_but_keeps_the_title():
+    t = (
+        "Levi Pay, a former director of student services who now advises universities on the student experience, "
+        "says: “It didn’t make sense.”"
+    )
+    assert _one(t, cue="says").source == "Levi Pay, a former director of student services"
+    t = "A second vice-chancellor, who runs an elite research university, agreed: “We baled the government out.”"
+    assert _one(t, cue="agreed").source == "A second vice-chancellor"

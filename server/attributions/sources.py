@@ -35,8 +35,6 @@ log = logging.getLogger(__name__)
 # How far back from its cue a source may start (characters), and how far after it a source may run.
 BACKWARD_REACH = 250
 FORWARD_REACH = 400
-# Longest relative clause kept in a source ("Smith, who runs the shop, said"); a longer one leaves the head alone.
-MAX_RELATIVE_WORDS = 6
 # Prepositions that place a source or give a document's maker ("prosecutors in San Francisco", "a paper from a team
 # at UMass Amherst", "Data published by OpenAI"): the head before them is the source's.
 PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
@@ -141,10 +139,13 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
         return None
     first = _partitive_start(phrase, phrase.index(selection[0]))
     selection = phrase[first : phrase.index(selection[-1]) + 1]
-    comma = next((index for index, token in enumerate(selection) if token[2] == ","), len(selection))
-    relative = comma + 1 < len(selection) and RELATIVE_WORD_RE.match(selection[comma + 1][2])
-    if relative and len(selection) - comma - 1 > MAX_RELATIVE_WORDS:
-        selection = selection[:comma]  # "McConnell, who in 2010 said …, now says": the head alone
+    # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
+    # relative clause is not the source (the antecedent, with its title, is)
+    relative = next((index for index in range(1, len(selection)) if RELATIVE_WORD_RE.match(selection[index][2])), None)
+    if relative is not None:
+        selection = selection[:relative]
+        while selection and selection[-1][2] == ",":
+            selection = selection[:-1]
     return selection[0][0], selection[-1][1]
 
 
