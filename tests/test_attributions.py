@@ -1536,3 +1536,10 @@ def test_source_before_its_cue_drops_a_relative_clause_but_keeps_the_title():
     assert _one(t, cue="says").source == "Levi Pay, a former director of student services"
     t = "A second vice-chancellor, who runs an elite research university, agreed: “We baled the government out.”"
     assert _one(t, cue="agreed").source == "A second vice-chancellor"
+
+
+def test_source_after_its_cue_stops_before_a_participles_clause_or_the_cues_venue():
+    t = "“Nobody knows who the winner will be,” said Pat Rynard, explaining why officials back long shots."
+    assert _one(t, cue="said").source == "Pat Rynard"
+    t = "“It was a violation of the law,” explained Lesya Ivanovna, an investigator with Nashi Groshi in an email."
+    assert _one(t, cue_starts="explained").source == "Lesya Ivanovna, an investigator with Nashi Groshi"

@@ -28,7 +28,7 @@ from .lexicon import (
 )
 from .patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
-from .vocabulary import words
+from .vocabulary import PARTICIPLE_CUES, words
 
 log = logging.getLogger(__name__)
 
@@ -413,7 +413,7 @@ def _scan_forward(text: str, phrase: list[Token], allow_appositive: bool, post_m
             i = closing + 1
             continue
         if token == ",":
-            apposition_end = _apposition_after(phrase, i) if allow_appositive and picked else None
+            apposition_end = _apposition_after(text, phrase, i) if allow_appositive and picked else None
             if apposition_end is None:
                 break
             picked.extend(range(i, apposition_end))
@@ -491,15 +491,17 @@ def _closing_parenthesis(phrase: list[Token], opening: int) -> int | None:
     return None
 
 
-def _apposition_after(phrase: list[Token], comma: int) -> int | None:
-    """Where an apposition after a source's comma ends (the next comma, or the end): "Brandon Royal, product
-    manager at Google Cloud"; None when the comma ends the source."""
+def _apposition_after(text: str, phrase: list[Token], comma: int) -> int | None:
+    """Where an apposition after a source's comma ends (the next comma, the cue's venue, or the end): "Brandon
+    Royal, product manager at Google Cloud"; None when the comma ends the source."""
     end = comma + 1
     while end < len(phrase) and phrase[end][2] not in ',;:()"“”' and end - comma < MAX_APPOSITION_AFTER:
+        if end > comma + 2 and CUE_TAIL_RE.match(text, phrase[end - 1][1]):
+            break  # "Lesya Ivanovna, an investigator with Nashi Groshi in an email to me": the venue is the cue's
         end += 1
     following = phrase[comma + 1][2].lower() if comma + 1 < len(phrase) else ""
-    if end == comma + 1 or following in NP_BREAK or following in PRONOUNS:
-        return None
+    if end == comma + 1 or following in NP_BREAK or following in PRONOUNS or following in PARTICIPLE_CUES:
+        return None  # "said Pat Rynard, explaining why …": a participle's clause, not an apposition
     # ", and Eddie Villalba, …" is another coordinated source, whatever follows; ", and he's …" is a clause
     after_and = phrase[comma + 2][2].lower().split("’")[0].split("'")[0] if comma + 2 < len(phrase) else ""
     if following == "and" and (after_and in PRONOUNS or RELATIVE_WORD_RE.match(after_and) or after_and in NP_BREAK):
