@@ -123,6 +123,27 @@ def test_a_run_in_dateline_stays_with_the_first_paragraph() -> None:
     assert "CAIRO — Gunmen opened fire" in extract(parse(page), "https://news.example/a").text_content()
 
 
+@pytest.mark.parametrize(
+    "credited",
+    [
+        "<blockquote><p>We will rebuild the bridge within a year.</p><cite class='author'>Jane Doe, mayor</cite>"
+        "</blockquote>",
+        "<figure class='quote'><blockquote>We will rebuild the bridge within a year.</blockquote>"
+        "<figcaption><strong class='quote-author'>Jane Doe, mayor</strong></figcaption></figure>",
+    ],
+)
+def test_a_quotation_s_author_line_is_no_byline(credited: str) -> None:
+    # Who said a quotation (or took a photo) is part of the story; the story's own byline still goes.
+    story = f"<p class='byline'>By Kelli Miller</p>{paragraphs('Step', 2)}{credited}{paragraphs('Later', 2)}"
+    text = extract(
+        parse(f"<html><body><article>{story}</article></body></html>"), "https://news.example/a"
+    ).text_content()
+    assert "Jane Doe, mayor" in text and "Kelli Miller" not in text
+    unsigned = f"{paragraphs('Step', 2)}{credited}{paragraphs('Later', 2)}"
+    page = f"<html><body><article>{unsigned}</article></body></html>"
+    assert "Jane Doe, mayor" in extract(parse(page), "https://news.example/a").text_content()
+
+
 def test_a_story_split_into_sections_of_its_article_is_whole() -> None:
     # Each section sits in wrappers of its own, so readability scores them apart and keeps the longest.
     def section(label: str, count: int) -> str:

@@ -12,6 +12,7 @@ import logging
 from lxml import html
 from lxml.html import HtmlElement
 
+from .candidates import IN_FORM_ASIDE_OR_NAV
 from .constants import (
     AUTHOR_BOX_CLASS_RE,
     AUTHOR_BOX_MAX_ARTICLE_SHARE,
@@ -71,6 +72,8 @@ _BYLINE_CANDIDATES = xpath(
     f"descendant::*/@class[{_BYLINE_NAME_TEST}]/.. | descendant::*/@id[{_BYLINE_NAME_TEST}]/.. | "
     "descendant::*/@rel[. = 'author']/.. | descendant::*/@itemprop[contains(., 'author')]/.."
 )
+# A quotation's or a figure's own author and credit lines sit in these: never the story's byline.
+_QUOTE_AND_FIGURE_TAGS = frozenset({"blockquote", "q", "figure", "figcaption"})
 _REPEATABLE_BLOCKS = xpath(" | ".join(f"descendant::{tag}" for tag in REPEATED_BLOCK_TAGS))
 
 
@@ -238,7 +241,9 @@ def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: 
     """The container holding most of the page's paragraph text, chrome dropped, when readability kept too
     little of it or one section of it (listicles, page builders); else readability's article."""
     container = densest_container(root)
-    if container is None:
+    # A sidebar, a menu or a form holding most of the page's paragraphs is still no story (a blog of captioned
+    # pictures and lists: its <p> text is the sidebar's).
+    if container is None or IN_FORM_ASIDE_OR_NAV(container):
         return article
     container_words = words(container)
     found, total = len(article_words), len(container_words)
@@ -338,7 +343,19 @@ def drop_byline(article: HtmlElement) -> None:
             continue
         if (elem.tail or "").strip():
             continue  # the story's text runs on after it: a run-in dateline ('CAIRO —') or a name in a sentence
+        if _credits_a_quote_or_figure(elem, article):
+            continue  # '<blockquote>…<cite class=author>Jane Doe</cite>': who said the quote, not who wrote the story
         if 0 < normalized_length(elem) < BYLINE_MAX_CHARS:
             log.debug("dropped the byline %r", " ".join(elem.text_content().split()))
             elem.drop_tree()
             return
+
+
+def _credits_a_quote_or_figure(elem: HtmlElement, article: HtmlElement) -> bool:
+    """Whether the element sits in a quotation or a figure of the article (their author and credit lines)."""
+    for ancestor in elem.iterancestors():
+        if ancestor is article:
+            return False
+        if ancestor.tag in _QUOTE_AND_FIGURE_TAGS:
+            return True
+    return False
