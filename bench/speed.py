@@ -1,7 +1,7 @@
 """Per-page speed and peak memory of Declutter's clean() beside readability-lxml, Readability.js and trafilatura,
 in one run.
 
-Run: .venv/bin/python bench/speed.py [--passes N] [--tools declutter trafilatura] [--no-memory]
+Run: .venv/bin/python bench/speed.py [--passes N] [--tools declutter trafilatura] [--no-memory] [--cpu]
 Over the 130 readability test pages (all, readerable or not), each page's bytes loaded into memory first:
 one warm-up pass, then timed passes in a pinned order (pages sorted by name; for each page the tools in the
 order below, so background noise hits every tool alike). Reports median, p95 and max ms per page, the ratio of
@@ -11,6 +11,9 @@ mark (resource.getrusage) of a fresh subprocess per tool that imports it, loads 
 Single process, nothing else is run meanwhile by this script; check the load average it prints (a busy
 machine inflates every column, the ratios less so). Writes the tables to bench/results/speed.md; a narrowed run
 (--tools, --no-memory: a quick before/after of one change, ~1 minute for Declutter and trafilatura) only prints.
+--cpu times each call in this thread's CPU time instead of wall time, for the tools that run in this process: on a
+machine others are using, the time spent waiting for a core is then not counted (their use of the caches still is);
+the stage medians stay wall time.
 Readability.js runs in one long-lived node process (bench/readability_js, `npm ci` there first; the Makefile does
 it): its ms are measured inside node around decode + jsdom DOM + parse(), so the pipe and process start-up are not
 counted; its memory is the node process's own RSS (high-water mark after every page, RSS after start-up).
@@ -49,6 +52,8 @@ TOOL_TITLES = {
     "trafilatura": "trafilatura 2.3.1 extract()",
 }
 Runner = Callable[[bytes, str], object]
+# Tools whose whole work happens in this process's thread (--cpu can time them).
+IN_PROCESS = frozenset({"declutter", "readability", "trafilatura"})
 
 
 class InnerTiming:
@@ -119,7 +124,10 @@ def load_pages() -> list[tuple[str, bytes, str]]:
 
 
 def time_tools(
-    pages: list[tuple[str, bytes, str]], passes: int, tools: Sequence[str] = TOOLS
+    pages: list[tuple[str, bytes, str]],
+    passes: int,
+    tools: Sequence[str] = TOOLS,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> tuple[dict[str, list[float]], dict[str, list]]:
     """Per tool, each page's ms (best of `passes`), and Declutter's per-stage ms per page."""
     runners = {t: make_runner(t) for t in tools}
@@ -131,9 +139,9 @@ def time_tools(
     for _ in range(passes):
         for i, (_, data, url) in enumerate(pages):
             for t in tools:
-                started = time.perf_counter()
+                started = clock()
                 result = runners[t](data, url)
-                ms = (time.perf_counter() - started) * 1000
+                ms = (clock() - started) * 1000
                 ms = getattr(result, "inner_ms", ms)  # Readability.js: node's own figure
                 best[t][i] = min(best[t][i], ms)
                 timings = getattr(result, "timings_ms", None)
@@ -220,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--tools", nargs="+", choices=TOOLS, default=list(TOOLS), help="the tools to run (trafilatura always runs)"
     )
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    ap.add_argument("--cpu", action="store_true", help="thread CPU time, not wall time (in-process tools only)")
     ap.add_argument("--rss-child", choices=TOOLS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.rss_child:
@@ -233,20 +242,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     # forked child's getrusage, so children started after the timing loop would all report this process's peak.
     # The watchdog's worker holds no page for long; its child's memory is what the clean() row measures.
     tools = [t for t in TOOLS if t in args.tools or t == "trafilatura"]  # the ratios are to trafilatura's
+    if args.cpu and set(tools) - IN_PROCESS:
+        ap.error(f"--cpu times the tools that run in this process: {', '.join(sorted(IN_PROCESS))}")
     rss = {} if args.no_memory else {t: measure_rss(t) for t in tools if t != "declutter-watchdog"}
     pages = load_pages()
     sizes = sorted(len(d) for _, d, _ in pages)
-    best, stages = time_tools(pages, args.passes, tools)
+    best, stages = time_tools(pages, args.passes, tools, time.thread_time if args.cpu else time.perf_counter)
     seconds = time.perf_counter() - started
     info = (
         f"Speed, {datetime.datetime.now():%Y-%m-%d %H:%M}, {len(pages)} readability test pages "
         f"(median {statistics.median(sizes) / 1024:.0f} KiB, largest {sizes[-1] / 1024:.0f} KiB), warm-up + "
-        f"{args.passes} timed pass(es), {os.cpu_count()} CPUs, load average {load_before:.1f} before / "
-        f"{os.getloadavg()[0]:.1f} after, run took {seconds:.0f} s."
+        f"{args.passes} timed pass(es){' in thread CPU time' if args.cpu else ''}, {os.cpu_count()} CPUs, "
+        f"load average {load_before:.1f} before / {os.getloadavg()[0]:.1f} after, run took {seconds:.0f} s."
     )
     text = report(best, stages, rss, info)
     print(text)
-    if len(tools) < len(TOOLS) or args.no_memory:
+    if len(tools) < len(TOOLS) or args.no_memory or args.cpu:
         print(f"\n(a narrowed run: {RESULTS.relative_to(ROOT)} keeps the last full one)")
         return 0
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
