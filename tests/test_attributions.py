@@ -1543,3 +1543,14 @@ def test_source_after_its_cue_stops_before_a_participles_clause_or_the_cues_venu
     assert _one(t, cue="said").source == "Pat Rynard"
     t = "“It was a violation of the law,” explained Lesya Ivanovna, an investigator with Nashi Groshi in an email."
     assert _one(t, cue_starts="explained").source == "Lesya Ivanovna, an investigator with Nashi Groshi"
+
+
+def test_source_before_its_cue_keeps_a_titles_participle_and_a_lowercase_conjunct_but_not_a_sentence_adverb():
+    t = "“Take vitamin D,” registered dietitian Amanda A. Kostro Miller explained to The List."
+    assert _one(t, cue_starts="explained").source == "registered dietitian Amanda A. Kostro Miller"
+    t = "While some researchers and media outlets portray phone use as harmful, others disagree."
+    assert _one(t, cue="portray").source == "some researchers and media outlets"
+    t = "Parents avoided peanuts for fear of allergies. Now research shows the opposite is true."
+    assert _one(t, cue="shows").source == "research"
+    t = "Prime Minister Theresa May said the talks would go on."
+    assert _one(t, cue="said").source == "Prime Minister Theresa May"

@@ -13,6 +13,7 @@ from .lexicon import (
     DETERMINERS,
     INDEFINITE_SOURCES,
     IRREGULAR_PAST_VERBS,
+    MONTHS,
     NAME_LINKS,
     NOT_ADVERBS,
     NOT_PLURAL_ENDINGS,
@@ -83,6 +84,10 @@ MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
 )
 # A sentence's end glued to a footnote number inside one token ("Shor.3").
 FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
+# Capitalised sentence adverbs that open a sentence before a lowercase source ("Now research shows").
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    words("now finally then still also instead meanwhile however later earlier today yesterday recently previously")
+)
 # Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
 LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
 
@@ -149,6 +154,14 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
     return selection[0][0], selection[-1][1]
 
 
+def _surname_not_month(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """A bare month after a capitalised word is a surname ("Theresa May said"), not a time ("in May")."""
+    if text[start:end].strip() not in MONTHS:
+        return False
+    before = text[sentence_start:start].rstrip().rsplit(None, 1)
+    return bool(before) and is_capitalised(before[-1])
+
+
 def _partitive_start(phrase: list[Token], first: int) -> int:
     """Where a source starts when a share or count of it speaks ("Six of the eight studies", "One of my students", "a
     string of Tory MPs", "both experts"): the quantifier is the head, the phrase after "of" its complement."""
@@ -182,6 +195,8 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         # A match ends at word_end (text there is not whitespace, so $ matches nowhere else) with a word or a digit.
         timed = text.endswith(PRE_CUE_TIME_ENDS, window, word_end) or text[word_end - 1 : word_end].isdecimal()
         time_phrase = PRE_CUE_TIME_RE.search(text[window:word_end]) if timed else None
+        if time_phrase and _surname_not_month(text, sentence_start, window + time_phrase.start(), word_end):
+            time_phrase = None
         if time_phrase and window + time_phrase.start() >= sentence_start:
             end = window + time_phrase.start()
             continue
@@ -190,7 +205,8 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
             word_start -= 1
         word = text[word_start:word_end].lower()
         adverb = word.endswith("ly") and len(word) >= MIN_SUFFIXED_LENGTH and word not in NOT_ADVERBS
-        if word_start > sentence_start and (word in PRE_CUE_SKIP or (adverb and text[word_start].islower())):
+        # lowercase only: "Theresa May said" ends in a name, not the modal
+        if word_start > sentence_start and text[word_start].islower() and (word in PRE_CUE_SKIP or adverb):
             end = word_start
             continue
         end = word_end
@@ -237,7 +253,7 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         elif not token[0].isalnum():
             break
         elif lowered in ("and", "&"):
-            if not (i > 0 and picked and (is_capitalised(previous) or previous == ",")):
+            if not (i > 0 and picked and (is_capitalised(previous) or previous == "," or _conjunct_before(phrase, i))):
                 break
             has_and = True
         elif lowered in DETERMINERS and not (len(token) == 1 and token.isupper() and is_capitalised(previous)):
@@ -250,8 +266,11 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             picked.append(i)
             break
         elif is_capitalised(token):
-            if lowered in NP_BREAK and token[0].isupper():
+            surname = is_capitalised(previous) and previous.lower() not in NP_BREAK  # "Theresa May"
+            if lowered in NP_BREAK and token[0].isupper() and not surname:
                 break  # a sentence-initial function word ("But", "When") ends the phrase
+            if lowered in SENTENCE_ADVERBS and picked and not is_capitalised(phrase[i + 1][2]):
+                break  # "Now research shows": a sentence adverb, not a name ("Theresa May" is one)
             lower_run = 0
         elif lowered in NAME_LINKS and picked and is_capitalised(previous):
             pass  # "Secretary of State", "Bank of America"
@@ -259,6 +278,8 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             lower_run = 0  # a body or venue placed by its town ("prosecutors in San Francisco", "The Briar in Douglas")
         elif lowered in MAKER_PARTICIPLES and picked and phrase[min(picked)][2] in ("by", "from"):
             lower_run = 0  # "Data published by OpenAI": the maker follows its document
+        elif picked and _title_modifier(phrase, i):
+            lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
             break
         else:
@@ -266,6 +287,37 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         picked.append(i)
         i -= 1
     return picked, appositive, commas
+
+
+def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
+    """A short noun phrase before "and" that is a second speaker ("he and his co-authors", "some researchers and
+    media outlets", "The Grenadian leader and his colleagues"): a pronoun, or a determiner and at most two words."""
+    if phrase[conjunction][0] - phrase[conjunction - 1][1] > 1:
+        return False  # "the plan — and fellow councilmembers": a dash or a gap between
+    before = phrase[conjunction - 1][2].lower()
+    if before in PRONOUNS:
+        return True
+    for back in (2, 3):
+        at = conjunction - back
+        if at < 0:
+            return False
+        words_between = [token for _, _, token in phrase[at + 1 : conjunction]]
+        if not all(word.isalpha() and word.lower() not in NP_BREAK for word in words_between):
+            return False
+        if phrase[at][2].lower() in DETERMINERS:
+            return phrase[conjunction - 1][2].islower() and all(not word.endswith("ed") for word in words_between)
+    return False
+
+
+def _title_modifier(phrase: list[Token], i: int) -> bool:
+    """A participle or adverb before a lowercase title noun and a name ("registered dietitian Amanda", "leading
+    economist John Smith"); not a verb before a name ("alarmed US officials")."""
+    token = phrase[i][2]
+    if i + 2 >= len(phrase) or not token.isalpha() or not token.islower() or len(token) < MIN_SUFFIXED_LENGTH:
+        return False
+    title, name = phrase[i + 1][2], phrase[i + 2][2]
+    title_ok = title.isalpha() and title.islower() and title not in NP_BREAK and title not in PRE_CUE_SKIP
+    return token.endswith(("ed", "ing", "ly")) and title_ok and is_capitalised(name)
 
 
 def _title_before_relative(phrase: list[Token], comma: int) -> int | None:
