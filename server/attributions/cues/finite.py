@@ -66,26 +66,16 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     cue_start, cue_end, verb = extent
     if verb in PREPOSITIONAL_CUES:
         return according_to(sentence, cue_start, cue_end)
-    before = text[max(sentence_start, cue_start - 12) : cue_start]
-    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(
-        text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
-    )
     if verb in PASSIVE_REPORT_FORMS:
         passive = PASSIVE_AUX_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
         if passive:
             aux_start = max(sentence_start, cue_start - 30) + passive.start()
             return passive_report(sentence, aux_start, cue_end, verb)
-    if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
+    finite = _finite_start(text, sentence_start, cue_start, verb)
+    if finite is None:
         return None  # infinitives, gerund objects, passives; participles wait for the sentence's other attributions
-    auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
-    do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
-    if do_support:
-        auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
-    elif progressive and not auxiliary:
-        auxiliary = progressive  # "are secretly asking": the auxiliary and its adverb belong to the cue
-    if auxiliary:
-        cue_start = auxiliary.start()  # the auxiliary belongs to the cue ("has admitted", "are insisting")
-        before = text[max(sentence_start, cue_start - 12) : cue_start]
+    cue_start, do_support = finite
+    before = text[max(sentence_start, cue_start - 12) : cue_start]
     if cue.group()[0].isupper():
         return None  # a capitalised verb starts a sentence or a title: no subject before it
     weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
@@ -98,13 +88,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             return inverted  # "The combination, say economists, marks …": a plural source after the base form
     if base and not _base_form_ok(text, sentence_start, cue_start):
         return None
-    next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
-    if next_word and (
-        (next_word.group(1) in CUE_VERBS and not next_word.group(1).endswith("ing"))  # "recommends calling …"
-        or (base and next_word.group(1).endswith("ed"))
-        or (verb.endswith("s") and next_word.group(1) in NOUN_THEN_VERB)
-    ):
-        return None  # "online claims argue", "the report showed", "30 states have": this word is a noun
+    if _reads_as_noun(text, cue, sentence_end, verb, base):
+        return None
     source = _source_before_cue(text, sentence_start, cue_start)
     if verb in CONSTRUCTION_FORMS:
         if source is None and COORDINATED_RE.search(before):
@@ -116,14 +101,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             return coordinated_cue(sentence, subject, cue_start, cue_end, verb, weak)
     if source is None:
         return None if base or weak else clause_then_cue_then_source(sentence, cue_start, cue_end)
-    if verb in FINDING_FORMS:
-        if not documents_speak(text, source):
-            return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
-        # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
-        # finite verb ("show no significant changes in …" is an object)
-        weak = not _finite_clause_follows(text, cue_end, sentence_end)
-    if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and _finite_clause_follows(text, cue_end, sentence_end):
-        weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
+    weak = _weak_after(text, source, cue_end, sentence_end, verb, weak)
+    if weak is None:
+        return None
     quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end) or as_source_cue(
         sentence, source, cue_start, cue_end
     )
@@ -138,6 +118,53 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         if backward:
             return backward
     return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+
+
+def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> tuple[int, bool] | None:
+    """Where a finite cue starts, and whether do-support makes its base form finite ("did say"); None for an
+    infinitive, a gerund object, a passive or a participle without a progressive "be"."""
+    before = text[max(sentence_start, cue_start - 12) : cue_start]
+    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(
+        text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
+    )
+    if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
+        return None
+    auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
+    do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
+    if do_support:
+        auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
+    elif progressive and not auxiliary:
+        auxiliary = progressive  # "are secretly asking": the auxiliary and its adverb belong to the cue
+    # the auxiliary belongs to the cue ("has admitted", "are insisting")
+    return (auxiliary.start() if auxiliary else cue_start), bool(do_support)
+
+
+def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base: bool) -> bool:
+    """The word after the cue shows the cue is a noun ("online claims argue", "the report showed", "30 states
+    have"); a verb's -ing form after it is its object ("recommends calling …")."""
+    next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
+    if not next_word:
+        return False
+    word = next_word.group(1)
+    return (
+        (word in CUE_VERBS and not word.endswith("ing"))
+        or (base and word.endswith("ed"))
+        or (verb.endswith("s") and word in NOUN_THEN_VERB)
+    )
+
+
+def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: str, weak: bool) -> bool | None:
+    """Whether the cue, after this source, reports only a that-clause, a quote or a colon (WEAK_CUES); None when it
+    reports nothing."""
+    if verb in FINDING_FORMS:
+        if not documents_speak(text, source):
+            return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
+        # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
+        # finite verb ("show no significant changes in …" is an object)
+        weak = not _finite_clause_follows(text, cue_end, sentence_end)
+    if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and _finite_clause_follows(text, cue_end, sentence_end):
+        weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
+    return weak
 
 
 def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span | None:
