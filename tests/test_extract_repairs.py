@@ -40,6 +40,20 @@ def test_the_fallback_container_loses_its_navigation_and_footer() -> None:
     assert "Shop" not in text and "Copyright" not in text
 
 
+def test_a_sidebar_holding_most_paragraphs_never_replaces_a_short_story() -> None:
+    # A photo blog: the short story is a caption and a list of facts, the sidebar's magazine blurbs are <p>s.
+    fact = "<li>Exposure {n}: thirty seconds at ISO 800, from the hills near the village.</li>"
+    facts = "".join(fact.format(n=n) for n in range(3))
+    page = (
+        "<html><body><div class='main'><article><div class='entry-content'>"
+        f"<p>The Pleiades, with long diffraction spikes and blue nebulae, from a dark site.</p><ul>{facts}</ul>"
+        f"</div></article></div><aside class='sidebar'>{paragraphs('Blurb', 6)}</aside></body></html>"
+    )
+    text = extract(parse(page), "https://photos.example/pleiades").text_content()
+    assert "The Pleiades" in text and "Exposure 2" in text
+    assert "Blurb" not in text
+
+
 def test_the_story_s_lead_figure_in_its_header_comes_along() -> None:
     body = "".join(f"<p>{TEXT}</p>" for _ in range(4))
     page = (
