@@ -1554,3 +1554,9 @@ def test_source_before_its_cue_keeps_a_titles_participle_and_a_lowercase_conjunc
     assert _one(t, cue="shows").source == "research"
     t = "Prime Minister Theresa May said the talks would go on."
     assert _one(t, cue="said").source == "Prime Minister Theresa May"
+
+
+def test_a_colour_is_no_source_noun():
+    # lexicon.SOURCE_NOUNS is written as words: a two-word entry ("white house") made "white" a source noun, so "The
+    # White House" named no one
+    assert find_attributions("The White House said the tour was over.")[0].speaker == "White House"

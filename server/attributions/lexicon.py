@@ -175,7 +175,7 @@ SOURCE_NOUNS: frozenset[str] = ORG_ANAPHORS | frozenset(
     council union leaders leader members member critics critic observers economists economist investigators
     investigator spokespersons aide aides advisers adviser advisor advisors diplomats diplomat executives
     executive ceo founder director president chairman chair secretary governor mayor senator lawmakers
-    lawmaker representatives representative commission site blog journal media press white house military army navy
+    lawmaker representatives representative commission site blog journal media press house military army navy
     ministers regulators regulator data poll polls article release letter memo papers post analysis
     consultant consultants professor teacher students student parents users customers fans players player
     coach manager owner owners partner partners colleague colleagues friend friends family mother father son
