@@ -1560,3 +1560,28 @@ def test_a_colour_is_no_source_noun():
     # lexicon.SOURCE_NOUNS is written as words: a two-word entry ("white house") made "white" a source noun, so "The
     # White House" named no one
     assert find_attributions("The White House said the tour was over.")[0].speaker == "White House"
+
+
+def test_the_unclassed_cue_forms_repeat_no_form_a_class_derives():
+    # vocabulary.UNCLASSED_CUE_FORMS lists only what no verb class gives; a form a class derives is written once
+    from server.attributions import vocabulary
+
+    derived = vocabulary.SPEECH_CUE_VERBS - vocabulary.UNCLASSED_CUE_FORMS
+    derived_again = (
+        frozenset(vocabulary.finite_forms(sorted(vocabulary.SPEECH_VERBS)))
+        | frozenset(vocabulary.finite_forms(vocabulary.FINDING_VERBS + vocabulary.REJECTION_VERBS))
+        | vocabulary.CONSTRUCTION_FORMS
+        | vocabulary.BASE_FORMS
+        | vocabulary.PARTICIPLE_CUES
+        | frozenset(vocabulary.finite_forms(vocabulary.WEAK_SPEECH_VERBS + vocabulary.LABEL_VERBS))
+        | vocabulary.DISPLAY_CUES
+    )
+    assert not vocabulary.UNCLASSED_CUE_FORMS & derived_again
+    assert {"said", "says", "warned", "tweeted"} <= derived
+
+
+def test_source_before_its_cue_is_the_document_whose_topic_the_scan_reached():
+    t = 'In one example, Winfrey read a story about her eating avocados which said the fruit was "linked to murder".'
+    assert _one(t, cue="said").source == "a story about her eating avocados"
+    t = "After reading a report about the crash Smith said the road was unsafe."
+    assert _one(t, cue="said").source == "Smith"
