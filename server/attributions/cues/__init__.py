@@ -9,6 +9,7 @@
 - prepositional.py: 'according to X', 'per X', 'as noted by X';
 - colon.py: a source and a colon or dash before a quote ('Blinken: "…"'), a quote and a dash before its source
   ('"…" -- Jane Doe') and transcripts ('ROSIE CURTS: …');
+- nested.py: a report inside a quotation, read in the quoted sentence around its cue;
 - record.py: the spans a pattern found, as a RawAttribution.
 """
 
