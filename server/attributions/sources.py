@@ -29,7 +29,7 @@ from .lexicon import (
 )
 from .patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
-from .vocabulary import PARTICIPLE_CUES, words
+from .vocabulary import DOCUMENT_NOUNS, PARTICIPLE_CUES, words
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,13 @@ MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
 )
 # A sentence's end glued to a footnote number inside one token ("Shor.3").
 FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
+# Documents (and finders) whose topic holds the phrase a backward scan took ("a story about her eating avocados
+# said"), the prepositions that link a topic, and how far back the link may be.
+DOCUMENT_HEADS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
+    words("story stories article articles piece letter post posts memo book essay editorial column blog meta-analysis")
+)
+TOPIC_LINKS: frozenset[str] = frozenset(words("about on into"))
+MAX_DOCUMENT_OBJECT_WORDS = 8
 # Capitalised sentence adverbs that open a sentence before a lowercase source ("Now research shows").
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     words("now finally then still also instead meanwhile however later earlier today yesterday recently previously")
@@ -142,7 +149,9 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
         return None
     if not noun_phrase_ok(selection):
         return None
-    first = _partitive_start(phrase, phrase.index(selection[0]))
+    first = _document_start(phrase, phrase.index(selection[0]), phrase.index(selection[-1]))
+    if first is None:
+        first = _partitive_start(phrase, phrase.index(selection[0]))
     selection = phrase[first : phrase.index(selection[-1]) + 1]
     # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
     # relative clause is not the source (the antecedent, with its title, is)
@@ -152,6 +161,34 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
         while selection and selection[-1][2] == ",":
             selection = selection[:-1]
     return selection[0][0], selection[-1][1]
+
+
+def _document_start(phrase: list[Token], first: int, last: int) -> int | None:
+    """Where a source starts when the phrase taken is the topic of a document: "a story about her eating avocados
+    (which) said" (the maker's links, "a report by X", stay out: the speaker is X). None when no document heads it."""
+    for link in range(first - 1, max(0, first - MAX_DOCUMENT_OBJECT_WORDS) - 1, -1):
+        word = phrase[link][2].lower()
+        if word in TOPIC_LINKS:
+            break
+        if not phrase[link][2][:1].isalpha() or word in NP_BREAK:
+            return None  # "a report about the crash, Smith said": a comma or a clause between
+    else:
+        return None
+    if any(token[2][:1].isupper() for token in phrase[first : last + 1]):
+        return None  # "a report about the crash Smith said": a name after a topic is its own subject
+    head = link - 1
+    if head < 0 or phrase[head][2].lower() not in DOCUMENT_HEADS:
+        return None
+    start = head
+    while start >= 1 and start - head < MAX_LOWER_RUN:
+        previous = phrase[start - 1][2]
+        lowered = previous.lower()
+        if lowered in DETERMINERS:
+            return start - 1
+        if not previous[:1].isalnum() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or lowered in CLAUSE_WORDS:
+            break
+        start -= 1
+    return start if phrase[start][2][:1].isupper() or start == head else None
 
 
 def _surname_not_month(text: str, sentence_start: int, start: int, end: int) -> bool:
