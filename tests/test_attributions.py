@@ -1585,3 +1585,17 @@ def test_source_before_its_cue_is_the_document_whose_topic_the_scan_reached():
     assert _one(t, cue="said").source == "a story about her eating avocados"
     t = "After reading a report about the crash Smith said the road was unsafe."
     assert not _one(t, cue="said").source.startswith("a report")
+
+
+def test_source_stops_at_an_earlier_report_a_year_or_a_sentence_adverb_and_keeps_a_plural_before_its_verb():
+    t = "Our sources say Lupita told cops it was taken from her room."
+    assert _one(t, cue_starts="told").source == "Lupita"
+    t = "Nevertheless, at the end of 2016 Dion revealed that she was trying to gain weight."
+    assert _one(t, cue="revealed").source == "Dion"
+    t = "In a 2012 U.S. survey, 1.9 percent of 34,525 adults reported that they had practiced it."
+    assert _one(t, cue="reported").source == "1.9 percent of 34,525 adults"
+    t = (
+        "Finally, the Ukrainian companies filed suit in the Economic Court, demanding that the foreign suppliers "
+        "return the money."
+    )
+    assert _one(t, cue="demanding").source == "the Ukrainian companies"

@@ -91,6 +91,8 @@ DOCUMENT_HEADS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
 )
 TOPIC_LINKS: frozenset[str] = frozenset(words("about on into"))
 MAX_DOCUMENT_OBJECT_WORDS = 8
+# Speech verbs inside a stretch before a cue: an earlier report, not part of the source.
+SPEECH_WORDS: frozenset[str] = frozenset(words("say says said tell tells told"))
 # Capitalised sentence adverbs that open a sentence before a lowercase source ("Now research shows").
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     words("now finally then still also instead meanwhile however later earlier today yesterday recently previously")
@@ -202,6 +204,10 @@ def _surname_not_month(text: str, sentence_start: int, start: int, end: int) -> 
 def _partitive_start(phrase: list[Token], first: int) -> int:
     """Where a source starts when a share or count of it speaks ("Six of the eight studies", "One of my students", "a
     string of Tory MPs", "both experts"): the quantifier is the head, the phrase after "of" its complement."""
+    while (
+        first >= 2 and phrase[first - 1][2] == "," and phrase[first - 2][2].isdecimal() and phrase[first][2].isdecimal()
+    ):
+        first -= 2  # "34,525 adults": a number's thousands
     at = first if phrase[first][2] == "of" else first - 1  # "of Tory MPs": the scan went on through "of"
     if at >= 2 and phrase[at][2].lower() in PARTITIVE_DETERMINERS and phrase[at - 1][2] == "of":
         at -= 1  # "Six of the eight studies": the scan stopped at "eight", a determiner too
@@ -209,6 +215,8 @@ def _partitive_start(phrase: list[Token], first: int) -> int:
         start = at - 1
         if start >= 1 and phrase[start - 1][2].lower() in ("a", "an", "the") and phrase[start][2][:1].islower():
             start -= 1  # "a string of", "the majority of"
+        if start >= 1 and phrase[start - 1][2].replace(".", "", 1).isdecimal():
+            start -= 1  # "1.9 percent of 34,525 adults"
         return start
     following = phrase[first][2]
     if first >= 1 and phrase[first - 1][2].lower() in ("both", "all") and following.islower():
@@ -302,6 +310,8 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         elif lowered in PRONOUNS and not picked:
             picked.append(i)
             break
+        elif token.isdecimal() and len(token) == 4 and picked and is_capitalised(phrase[i + 1][2]):
+            break  # "at the end of 2016 Dion revealed": a year before a name ends a time phrase
         elif is_capitalised(token):
             surname = is_capitalised(previous) and previous.lower() not in NP_BREAK  # "Theresa May"
             if lowered in NP_BREAK and token[0].isupper() and not surname:
@@ -315,6 +325,8 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             lower_run = 0  # a body or venue placed by its town ("prosecutors in San Francisco", "The Briar in Douglas")
         elif lowered in MAKER_PARTICIPLES and picked and phrase[min(picked)][2] in ("by", "from"):
             lower_run = 0  # "Data published by OpenAI": the maker follows its document
+        elif lowered in SPEECH_WORDS:
+            break  # "Our sources say Lupita told cops": the first report's verb is not the source's
         elif picked and _title_modifier(phrase, i):
             lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
@@ -609,6 +621,19 @@ def _looks_clausal(phrase: list[Token]) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+def _past_verb_follows(text: str, phrase: list[Token], j: int) -> bool:
+    """The -s word ends the subject and a past verb follows it: a plural noun ("the Ukrainian companies filed")."""
+    if j != len(phrase) - 1 or not phrase[j][2].endswith("s"):
+        return False
+    following = tokens(text, phrase[j][1], min(len(text), phrase[j][1] + TIME_PHRASE_REACH))
+    if not following:
+        return False
+    word = following[0][2]
+    return word.islower() and (
+        (word.endswith("ed") and len(word) >= MIN_SUFFIXED_LENGTH) or word in IRREGULAR_PASTS_SET
+    )
+
+
 def clause_subject(
     text: str, sentence_start: int, cue_start: int, found: list[tuple[int, RawAttribution]]
 ) -> Span | None:
@@ -622,6 +647,9 @@ def clause_subject(
     leading = LEADING_ADVERBIAL_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
     if leading:
         sentence_start = leading.end()  # "In Washington, White House press secretary Josh Earnest …"
+    opening = tokens(text, sentence_start, min(cue_start, sentence_start + TIME_PHRASE_REACH))
+    if len(opening) > 1 and opening[0][2].lower() in SENTENCE_ADVERBS and opening[1][2] == ",":
+        sentence_start = opening[1][1]  # "Finally, the Ukrainian companies filed suit, demanding …"
     source = source_after(text, sentence_start, cue_start, allow_appositive=True, strict_start=True)
     if source is None:
         return None
@@ -632,7 +660,7 @@ def clause_subject(
         verb_like = token[:1].islower() and (
             (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PASTS_SET
         )
-        if verb_like and is_capitalised(phrase[j - 1][2]):
+        if verb_like and is_capitalised(phrase[j - 1][2]) and not _past_verb_follows(text, phrase, j):
             source = (source[0], phrase[j - 1][1])
             break
     after = text[source[1] : source[1] + 40].lstrip()
