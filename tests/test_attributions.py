@@ -1599,3 +1599,22 @@ def test_source_stops_at_an_earlier_report_a_year_or_a_sentence_adverb_and_keeps
         "return the money."
     )
     assert _one(t, cue="demanding").source == "the Ukrainian companies"
+
+
+def test_a_clauses_subject_skips_a_participles_phrase_and_keeps_the_antecedent_of_a_relative_clause():
+    t = (
+        "Reached last week in a brief phone call, Bennett declined to be interviewed and asked if questions could "
+        "be sent via email."
+    )
+    assert _one(t, cue="asked").source == "Bennett"
+    t = (
+        "Marmorato, who’s the sister of Bronx Republican chair Michael Rendino, campaigned on the issue — and called "
+        "Velázquez's about-face “heartbreaking,” in a statement."
+    )
+    assert _one(t, cue="called").source == "Marmorato"
+
+
+def test_a_cue_and_colon_ending_a_quotation_do_not_crash_the_finder():
+    # a nested report's sentence ends inside the quotation, right after the colon, with no line break there
+    assert _one("“Here is what Smith said:” the post read.", cue="read").content == "“Here is what Smith said:”"
+    assert _one("She wrote: “My father always said:”\n\nThat was all.", cue="wrote").source == "She"

@@ -49,6 +49,9 @@ SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "th
 IRREGULAR_PASTS_SET: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
+# Most tokens of a participle's phrase opening a sentence before its subject ("Reached last week in a brief phone
+# call, Bennett …").
+MAX_OPENING_PHRASE_TOKENS = 12
 # How far before a cue a time phrase is looked for ("on Tuesday", "last week"), in characters.
 TIME_PHRASE_REACH = 40
 # Lowercase words in a row a noun phrase holds ("a recent computer science graduate"); one more is a clause.
@@ -603,6 +606,8 @@ def _apposition_after(text: str, phrase: list[Token], comma: int) -> int | None:
     following = phrase[comma + 1][2].lower() if comma + 1 < len(phrase) else ""
     if end == comma + 1 or following in NP_BREAK or following in PRONOUNS or following in PARTICIPLE_CUES:
         return None  # "said Pat Rynard, explaining why …": a participle's clause, not an apposition
+    if RELATIVE_WORD_RE.match(following):
+        return None  # "Marmorato, who's the sister of …, campaigned": a relative clause is not the source
     # ", and Eddie Villalba, …" is another coordinated source, whatever follows; ", and he's …" is a clause
     after_and = phrase[comma + 2][2].lower().split("’")[0].split("'")[0] if comma + 2 < len(phrase) else ""
     if following == "and" and (after_and in PRONOUNS or RELATIVE_WORD_RE.match(after_and) or after_and in NP_BREAK):
@@ -647,9 +652,13 @@ def clause_subject(
     leading = LEADING_ADVERBIAL_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
     if leading:
         sentence_start = leading.end()  # "In Washington, White House press secretary Josh Earnest …"
-    opening = tokens(text, sentence_start, min(cue_start, sentence_start + TIME_PHRASE_REACH))
+    opening = tokens(text, sentence_start, min(cue_start, sentence_start + BACKWARD_REACH))
     if len(opening) > 1 and opening[0][2].lower() in SENTENCE_ADVERBS and opening[1][2] == ",":
         sentence_start = opening[1][1]  # "Finally, the Ukrainian companies filed suit, demanding …"
+    elif opening and opening[0][2].endswith(("ed", "ing")) and len(opening[0][2]) >= MIN_SUFFIXED_LENGTH:
+        comma = next((token for token in opening[1:MAX_OPENING_PHRASE_TOKENS] if token[2] == ","), None)
+        if comma is not None:
+            sentence_start = comma[1]  # "Reached last week in a brief phone call, Bennett declined … and asked …"
     source = source_after(text, sentence_start, cue_start, allow_appositive=True, strict_start=True)
     if source is None:
         return None
@@ -664,6 +673,8 @@ def clause_subject(
             source = (source[0], phrase[j - 1][1])
             break
     after = text[source[1] : source[1] + 40].lstrip()
-    if after[:1] in ",;:" or not after:
-        return None
+    next_word = after[1:].split(maxsplit=1)[:1]
+    relative = after[:1] == "," and bool(next_word) and RELATIVE_WORD_RE.match(next_word[0])
+    if (after[:1] in ",;:" and not relative) or not after:
+        return None  # "Marmorato, who's the sister of …, campaigned … and called …": the antecedent is the subject
     return source
