@@ -104,7 +104,8 @@ def source_then_cue_then_content(
     colon that ends its paragraph."""
     text, quotes = sentence.text, sentence.quotes
     colon_end = COLON_END_RE.match(text, cue_end, sentence.end)
-    if colon_end and COLON_END_RE.match(text, cue_end).end() > sentence.end:
+    line_end = COLON_END_RE.match(text, cue_end) if colon_end else None  # None: the colon ends the sentence, no line
+    if line_end is not None and line_end.end() > sentence.end:
         # "President Obama also said:" ends the paragraph: the content is what follows
         block = following_block(text, quotes, sentence.end, quoted_only=False)
         return record(sentence, source, cue_start, cue_end, block) if block else None
