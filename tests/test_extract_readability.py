@@ -295,6 +295,23 @@ def test_a_standfirst_inside_a_header_block_outlives_readability_s_header_word()
     assert standfirst not in _article_text(bare)
 
 
+def test_the_page_s_own_story_wins_over_a_longer_one_loaded_below_it() -> None:
+    # Infinite scroll: the next story, loaded below the page's own, is longer and outscores it.
+    own = "".join(f"<p>Blessing {i}. {TEXT}</p>" for i in range(3))
+    loaded = "".join(f"<p>Prosecutor {i}. {TEXT} {TEXT}</p>" for i in range(12))
+    page = (
+        "<html><head><title>Daily | Cars to be blessed this Saturday</title></head><body>"
+        f"<div class='scroll'><article><h1>Cars to be blessed this Saturday</h1><div class='text'>{own}</div>"
+        "</article></div><div class='scroll'><article><h1>Prosecutor praises his colleague</h1>"
+        f"<div class='text'>{loaded}</div></article></div></body></html>"
+    )
+    text = extract(parse(page), "https://news.example/cars").text_content()
+    assert "Blessing 2." in text and "Prosecutor" not in text
+    # Without a headline the page's title names, the longer story stays readability's pick.
+    untitled = page.replace("<title>Daily | Cars to be blessed this Saturday</title>", "<title>Daily</title>")
+    assert "Prosecutor 11." in extract(parse(untitled), "https://news.example/cars").text_content()
+
+
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"

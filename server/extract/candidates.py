@@ -18,17 +18,20 @@ from .constants import (
     EDITORIAL_LEAD_RE,
     EDITORIAL_LEAD_SCOPE_LEVELS,
     EXACT_LENGTH_BAND,
+    HEADLINE_MIN_CHARS,
     MAIN_MIN_CHARS,
     MAIN_MIN_TEXT_RATIO,
     OUTSIDE_MAIN_PICK_SHARE,
     SIBLING_PARAGRAPH_LONG_CHARS,
     SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
     STRAY_PARAGRAPH_LEVELS,
+    TITLED_STORY_SCORE_SHARE,
 )
 from .measure import element_text, link_density, normalized_length, xpath
 
 IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
 _MAINS = xpath("descendant::main")
+_PAGE_TITLES = xpath("//title/text() | //meta[@property='og:title']/@content")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
@@ -61,6 +64,47 @@ def inside_the_main(root: HtmlElement, candidates: dict, best_candidate: dict) -
         if candidate["content_score"] >= floor and any(ancestor is main for ancestor in elem.iterancestors())
     ]
     return max(inside, key=lambda candidate: candidate["content_score"], default=best_candidate)
+
+
+def titled_story(root: HtmlElement, candidates: dict, best_candidate: dict) -> dict:
+    """The best candidate in the page's headlined <article> (headlined_story) when the pick lies in another
+    <article> and it scores at least TITLED_STORY_SCORE_SHARE of the pick: a page that loads the next stories
+    below its own (infinite scroll) lets a longer one outscore it."""
+    best_elem = best_candidate["elem"]
+    titled = headlined_story(root, best_elem)
+    if titled is None:
+        return best_candidate
+    floor = best_candidate["content_score"] * TITLED_STORY_SCORE_SHARE
+    inside = [
+        candidate
+        for elem, candidate in candidates.items()
+        if candidate["content_score"] >= floor and (elem is titled or any(a is titled for a in elem.iterancestors()))
+    ]
+    return max(inside, key=lambda candidate: candidate["content_score"], default=best_candidate)
+
+
+def headlined_story(root: HtmlElement, elem: HtmlElement) -> HtmlElement | None:
+    """The <article> holding the page's headline (its one <h1> of HEADLINE_MIN_CHARS or more whose text the
+    page's <title> or og:title holds) when the element lies in another <article>, neither inside the other."""
+    elem_story = elem if elem.tag == "article" else next(elem.iterancestors("article"), None)
+    if elem_story is None:
+        return None
+    titles = [" ".join(title.split()) for title in _PAGE_TITLES(root)]
+    headlines = [
+        h1
+        for h1 in root.iter("h1")
+        if len(text := " ".join(h1.text_content().split())) >= HEADLINE_MIN_CHARS
+        and any(text in title for title in titles)
+    ]
+    if len(headlines) != 1:
+        return None
+    story = next(headlines[0].iterancestors("article"), None)
+    if story is None or story is elem_story:
+        return None
+    # One story inside the other (a page's <article> around the loaded ones) is one story's to judge.
+    if any(a is story for a in elem_story.iterancestors()) or any(a is elem_story for a in story.iterancestors()):
+        return None
+    return story
 
 
 def outside_chrome(candidates: dict, best_candidate: dict) -> dict:

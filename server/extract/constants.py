@@ -179,3 +179,8 @@ INTRO_MIN_PARAGRAPH_SHARE = 0.7
 REPEATED_TITLE_TAGS = frozenset({"h1", "h2"})
 REPEATED_TITLE_MIN_SIMILARITY = 0.75
 REPEATED_TITLE_MAX_WORDS_BEFORE = 30
+
+# titled_story: a pick gives way to the best candidate in the branch of the page's headline (an <h1> of at least
+# this many characters that the page's title holds) when that candidate scores this share of it.
+HEADLINE_MIN_CHARS = 20
+TITLED_STORY_SCORE_SHARE = 0.25

@@ -28,6 +28,7 @@ from .candidates import (
     is_story_paragraph,
     outside_chrome,
     stray_paragraphs,
+    titled_story,
 )
 from .cleaning import (
     CALL_TO_ACTION_RE,
@@ -265,7 +266,7 @@ class TreeDocument(Document):
                 and normalized_length(elem) >= NESTED_ARTICLE_MIN_CHARS
             ):
                 return candidate
-        return best
+        return titled_story(self.html, candidates, best)
 
     def get_link_density(self, elem: HtmlElement) -> float:
         # Faster: all link text in one XPath call, lengths taken in C.
