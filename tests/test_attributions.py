@@ -1618,3 +1618,7 @@ def test_a_cue_and_colon_ending_a_quotation_do_not_crash_the_finder():
     # a nested report's sentence ends inside the quotation, right after the colon, with no line break there
     assert _one("“Here is what Smith said:” the post read.", cue="read").content == "“Here is what Smith said:”"
     assert _one("She wrote: “My father always said:”\n\nThat was all.", cue="wrote").source == "She"
+
+
+def test_a_pronoun_source_leaves_its_contracted_auxiliary_to_the_cue():
+    assert _one("They've told me they've got great results.", cue="told me").source == "They"

@@ -85,6 +85,8 @@ POST_MODIFIER_LINKS: frozenset[str] = frozenset(["at", "in", "on", "from", "by",
 MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
     ["obtained", "seen", "reviewed", "cited", "prepared", "filed", "shared", "sent"]
 )
+# An auxiliary's contraction at a pronoun's end ("They've", "she'd").
+CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")
 # A sentence's end glued to a footnote number inside one token ("Shor.3").
 FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
 # Documents (and finders) whose topic holds the phrase a backward scan took ("a story about her eating avocados
@@ -165,7 +167,11 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
         selection = selection[:relative]
         while selection and selection[-1][2] == ",":
             selection = selection[:-1]
-    return selection[0][0], selection[-1][1]
+    last = selection[-1]
+    contraction = CONTRACTION_RE.search(last[2])
+    if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
+        return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
+    return selection[0][0], last[1]
 
 
 def _document_start(phrase: list[Token], first: int, last: int) -> int | None:
