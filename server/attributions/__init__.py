@@ -7,7 +7,8 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
   compiled regexes, each with its reason;
 - structure.py: paragraphs, sentences, quotation spans and their index, tokens;
 - cues/: one function per attribution pattern around a cue, a module per family; sources.py: the source noun phrase;
-  content.py: what was said; collect.py: the sentence-by-sentence pass over the text;
+  content.py: what was said; fragments.py: discontinuous contents (a quote split by its cue, carried on
+  in later paragraphs) as fragments; collect.py: the sentence-by-sentence pass over the text;
 - names.py: the name in a source phrase and each name's longest form; speakers.py: the name behind each
   source (pronouns, "the company", titles without a name); ranking.py: which ones are key;
 - beliefs.py: beliefs and intentions ("Detectives believe …"), kind "belief": returned, never key nor marked.

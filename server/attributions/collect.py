@@ -1,5 +1,5 @@
 """Collect the raw attributions of a text: paragraph by paragraph, sentence by sentence, each sentence's cues
-tried against the patterns (cues.py), then its contents cut at the next attribution and duplicates dropped."""
+tried against the patterns (cues/), then its contents cut at the next attribution and duplicates dropped."""
 
 from __future__ import annotations
 
