@@ -22,6 +22,7 @@ from server.attributions import (
     names,
     patterns,
     structure,
+    vocabulary,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,16 +314,16 @@ def test_a_quoted_belief_is_the_quoted_speaker_s_and_leaves_speech_alone():
     assert [(a.source, a.cue, a.kind) for a in speech] == [("she", "said", "direct")]
 
 
-# --- the reporting vocabulary by class (lexicon.py) --------------------------------------------
+# --- the reporting vocabulary by class (vocabulary.py) -----------------------------------------
 
 
 def test_inflections_of_a_class_verb():
-    assert lexicon.inflect("say") == ("says", "said", "saying")
-    assert lexicon.inflect("testify") == ("testifies", "testified", "testifying")
-    assert lexicon.inflect("admit") == ("admits", "admitted", "admitting")
-    assert lexicon.inflect("argue") == ("argues", "argued", "arguing")
-    assert lexicon.inflect("stress") == ("stresses", "stressed", "stressing")
-    assert {"demanded", "proposes", "threatened", "elaborates"} <= lexicon.CUE_VERBS
+    assert vocabulary.inflect("say") == ("says", "said", "saying")
+    assert vocabulary.inflect("testify") == ("testifies", "testified", "testifying")
+    assert vocabulary.inflect("admit") == ("admits", "admitted", "admitting")
+    assert vocabulary.inflect("argue") == ("argues", "argued", "arguing")
+    assert vocabulary.inflect("stress") == ("stresses", "stressed", "stressing")
+    assert {"demanded", "proposes", "threatened", "elaborates"} <= vocabulary.CUE_VERBS
 
 
 def test_new_speech_class_verbs_are_cues():
@@ -624,7 +625,7 @@ def _fuzz_texts(alphabet: list[str], count: int = 400, seed: int = 7) -> list[st
 
 
 _FUZZ_WORDS = [
-    *sorted(set(lexicon.CUE_VERBS))[::7],
+    *sorted(set(vocabulary.CUE_VERBS))[::7],
     "said",
     "According to",
     "according to",
@@ -653,12 +654,12 @@ _FUZZ_WORDS = [
 
 def test_cue_words_are_single_words_or_according_to():
     # _cue_matches relies on cues never overlapping: each is letters only (and "according to").
-    assert all(w.isalpha() for w in lexicon.CUE_VERBS)
+    assert all(w.isalpha() for w in vocabulary.CUE_VERBS)
 
 
 def test_prepositional_cues_come_from_the_lexicon_in_either_case():
-    # patterns.CUE_WORDS is composed from lexicon.PREPOSITIONAL_CUES: every phrase is a cue, opening a sentence too
-    for phrase in lexicon.PREPOSITIONAL_CUES:
+    # patterns.CUE_WORDS is composed from vocabulary.PREPOSITIONAL_CUES: every phrase is a cue, opening a sentence too
+    for phrase in vocabulary.PREPOSITIONAL_CUES:
         for text in (f"It fell, {phrase} the report.", f"{phrase.capitalize()} the report, it fell."):
             assert phrase.capitalize() in [m.group().capitalize() for m in cues.cue_matches(text)], text
     assert fragments.OPENING_MARK_RE.pattern == "[" + re.escape(fragments.OPENING_MARKS) + "]"

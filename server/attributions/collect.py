@@ -23,9 +23,10 @@ from .cues import (
 )
 from .cues.nested import NO_QUOTES
 from .fragments import join_fragments
-from .lexicon import PARTICIPLE_CUES, PRONOUNS, THIRD_PERSON_PRONOUNS, WEAK_CUES
+from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
 from .patterns import PROGRESSIVE_RE
 from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
+from .vocabulary import PARTICIPLE_CUES, WEAK_CUES
 
 log = logging.getLogger(__name__)
 

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import logging
 
-# The reporting vocabulary lives in vocabulary.py; these are re-exported for the modules that read them from here.
-from .vocabulary import (  # noqa: F401
-    CUE_VERBS,
-    DOCUMENT_NOUNS,
-    IRREGULAR_PAST_VERBS,
-    PARTICIPLE_CUES,
-    PREPOSITIONAL_CUES,
-    WEAK_CUES,
-    inflect,
-    words,
-)
+from .vocabulary import words
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,7 @@ from functools import lru_cache
 from ..limits import Deadline
 from .lexicon import (
     BODY_MEMBER_NOUNS,
-    CUE_VERBS,
     DETERMINERS,
-    DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
     INDEFINITE_PERSONS,
@@ -41,6 +39,7 @@ from .patterns import (
     PROVENANCE_RE,
 )
 from .structure import Span
+from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS
 
 log = logging.getLogger(__name__)
 

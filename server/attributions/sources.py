@@ -12,7 +12,6 @@ from .lexicon import (
     DANGLING_SOURCE_END,
     DETERMINERS,
     INDEFINITE_SOURCES,
-    IRREGULAR_PAST_VERBS,
     MONTHS,
     NAME_LINKS,
     NOT_ADVERBS,
@@ -29,7 +28,7 @@ from .lexicon import (
 )
 from .patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
-from .vocabulary import DOCUMENT_NOUNS, PARTICIPLE_CUES, words
+from .vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, PARTICIPLE_CUES, words
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,6 @@ from .lexicon import (
     ANTECEDENT_HEADS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
-    DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,
@@ -50,6 +49,7 @@ from .patterns import (
     PRONOUN_WORD_RE,
 )
 from .structure import RawAttribution, Span
+from .vocabulary import DOCUMENT_NOUNS
 
 log = logging.getLogger(__name__)
 
