@@ -54,6 +54,22 @@ def test_a_sidebar_holding_most_paragraphs_never_replaces_a_short_story() -> Non
     assert "Blurb" not in text
 
 
+def test_a_carousel_list_holding_most_paragraphs_never_replaces_a_short_story() -> None:
+    # A lawyer's home page: a short introduction, then a carousel of clients' quotes, each slide two <p>s.
+    intro = (
+        "<p>I am a lawyer in Herford, Westphalia, and I advise founders, freelancers, clubs and small firms on IT "
+        "law, on contracts, and on data protection.</p>"
+    )
+    slide = "<li><p>Thank you very much for the quick and thorough advice {n}</p><p>Mail from a client in May</p></li>"
+    slides = "".join(slide.format(n=n) for n in range(12))
+    page = (
+        f"<html><body><div class='container'><div class='jumbotron'><div class='row'><div class='col'>{intro * 3}"
+        f"</div></div></div><ul class='slides'>{slides}</ul></div></body></html>"
+    )
+    text = extract(parse(page), "https://law.example/").text_content()
+    assert "I am a lawyer in Herford" in text and "Mail from a client" not in text
+
+
 def test_the_story_s_lead_figure_in_its_header_comes_along() -> None:
     body = "".join(f"<p>{TEXT}</p>" for _ in range(4))
     page = (

@@ -242,8 +242,11 @@ def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: 
     little of it or one section of it (listicles, page builders); else readability's article."""
     container = densest_container(root)
     # A sidebar, a menu or a form holding most of the page's paragraphs is still no story (a blog of captioned
-    # pictures and lists: its <p> text is the sidebar's); nor is the next story a page loaded below its own.
-    if container is None or IN_FORM_ASIDE_OR_NAV(container) or headlined_story(root, container) is not None:
+    # pictures and lists: its <p> text is the sidebar's); nor is a list, whose items are entries (a carousel's
+    # slides, testimonials), nor the next story a page loaded below its own.
+    if container is None or container.tag in ("ul", "ol") or IN_FORM_ASIDE_OR_NAV(container):
+        return article
+    if headlined_story(root, container) is not None:
         return article
     container_words = words(container)
     found, total = len(article_words), len(container_words)
