@@ -1623,3 +1623,11 @@ def test_a_cue_and_colon_ending_a_quotation_do_not_crash_the_finder():
 
 def test_a_pronoun_source_leaves_its_contracted_auxiliary_to_the_cue():
     assert _one("They've told me they've got great results.", cue="told me").source == "They"
+
+
+def test_a_noun_in_ly_heads_its_source_and_an_adverb_does_not():
+    # "family" before the cue is the source's head; "quickly" is the cue's adverb, no part of the source
+    (family,) = find_attributions("The victim's family said the police had waited too long.")
+    assert family.source == "The victim's family"
+    (minister,) = find_attributions("The minister quickly said that the plan would be dropped.")
+    assert minister.source == "The minister"

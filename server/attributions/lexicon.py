@@ -123,8 +123,9 @@ PRE_CUE_SKIP: frozenset[str] = frozenset(
     )
 )
 
-# Words in -ly that are not adverbs (names and nouns may stand right before a cue).
-NOT_ADVERBS: frozenset[str] = frozenset(words("family italy emily kelly sally holly molly ally july"))
+# Nouns in -ly that may head a source right before its cue ("the family said", "an ally said", "the weekly
+# reported"); a capitalised word ("Kelly", "Italy") is never taken for an adverb (sources.py).
+NOT_ADVERBS: frozenset[str] = frozenset(words("family ally assembly rally monopoly daily weekly monthly quarterly"))
 
 # The names of the days and months, capitalised as written.
 WEEKDAYS: tuple[str, ...] = tuple(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))

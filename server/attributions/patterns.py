@@ -5,7 +5,15 @@ from __future__ import annotations
 import logging
 import re
 
-from .lexicon import BELIEF_FORMS, DANGLING_CONJ, MONTHS, PRE_CUE_TIME_ADVERBS, PRE_CUE_TIME_NOUNS, WEEKDAYS
+from .lexicon import (
+    BELIEF_FORMS,
+    DANGLING_CONJ,
+    MONTHS,
+    NOT_ADVERBS,
+    PRE_CUE_TIME_ADVERBS,
+    PRE_CUE_TIME_NOUNS,
+    WEEKDAYS,
+)
 from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES
 
 log = logging.getLogger(__name__)
@@ -203,8 +211,8 @@ PROGRESSIVE_RE = re.compile(
 # A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",
 # "We’re told", "has been widely reported"). Searched on a short slice ending at the cue.
 PASSIVE_AUX_RE = re.compile(
-    r"(?:\b(?:is|are|was|were|been|being|be)|[’'](?:re|s))(?:\s++(?:[a-z]{2,16}ly|also|now|then|often|even|first|being)\b)"
-    r"{0,2}+\s++$"
+    r"(?:\b(?:is|are|was|were|been|being|be)|[’'](?:re|s))(?:\s++(?:(?!(?:" + "|".join(sorted(NOT_ADVERBS)) + r")\b)"
+    r"[a-z]{2,16}ly|also|now|then|often|even|first|being)\b){0,2}+\s++$"  # "the victim's family said" is no passive
 )
 # "by" and the agent of a passive report ("was told by police that …"), past a short time or place phrase ("was
 # defined in the 1950s by AI pioneer Arthur Samuel as …").

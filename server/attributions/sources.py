@@ -422,7 +422,8 @@ def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run
     if lower_run >= MAX_LOWER_RUN or len(picked) >= MAX_SOURCE_TOKENS:
         return True
     # adverbs and participles are rarely part of the subject
-    participle = token.endswith(("ly", "ing")) or (token.endswith("ed") and len(token) >= MIN_SUFFIXED_LENGTH)
+    adverb = token.endswith("ly") and lowered not in NOT_ADVERBS
+    participle = adverb or token.endswith("ing") or (token.endswith("ed") and len(token) >= MIN_SUFFIXED_LENGTH)
     return participle and (not picked or lowered not in SOURCE_NOUNS)
 
 
@@ -550,7 +551,8 @@ def _scan_forward(text: str, phrase: list[Token], allow_appositive: bool, post_m
             continue
         if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= MAX_LOWER_RUN:
             break
-        if token.endswith(("ly", "ed", "ing")) and not _modifies_a_name(phrase, i):
+        suffixed = token.endswith(("ed", "ing")) or (token.endswith("ly") and lowered not in NOT_ADVERBS)
+        if suffixed and not _modifies_a_name(phrase, i):
             break
         picked.append(i)
         lower_run += 1
