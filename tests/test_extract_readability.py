@@ -15,7 +15,7 @@ import pytest
 from lxml import html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, Unparseable
+from readability.readability import Unparseable
 
 from server.errors import TooComplex
 from server.extract import extract
@@ -82,12 +82,21 @@ def test_a_list_of_linked_sources_inside_the_article_is_kept() -> None:
     assert "Report 3 on harbour water" in article.text_content()
 
 
-def test_unlikely_values_are_found_as_readability_s_regex_finds_them() -> None:
-    assert all(re.fullmatch("[a-z-]+", word) for word in UNLIKELY_WORDS)  # plain words, safe for str.find
+# Readability.js 0.6.0's REGEXPS.unlikelyCandidates, as its source writes it.
+_READABILITY_JS_UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
+    r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+    r"pagination|pager|popup|yom-remote",
+    re.I,
+)
+
+
+def test_unlikely_values_are_found_as_readability_js_s_regex_finds_them() -> None:
+    assert all(re.fullmatch("[a-z0-9-]+", word) for word in UNLIKELY_WORDS)  # plain words, safe for str.find
     values = ["story", "Site-Header", "main footer", "", "ad-break", "x\ncomment", "menu menu", "body", "TWITTER"]
-    pattern = REGEXES["unlikelyCandidatesRe"]
-    expected = [index for index, value in enumerate(values) if pattern.search(value)]
-    assert unlikely_value_indexes(values) == expected == [1, 2, 4, 5, 6, 8]
+    values += ["Related-Posts", "social-share", "foot", "twitter-tweet", "is-ad-slot"]
+    expected = [index for index, value in enumerate(values) if _READABILITY_JS_UNLIKELY.search(value)]
+    assert unlikely_value_indexes(values) == expected == [1, 2, 4, 5, 6, 9, 10, 13]
     # Words found again and again, in values of every length, non-ASCII ones among them (İ lowercases to two).
     values = ["İİ menu", "x", "foot-menu", "", "İ", "Menu", "pager", "x", "commentary", "ſidebar"] * 3
     expected = [index for index, value in enumerate(values) if any(word in value.lower() for word in UNLIKELY_WORDS)]
@@ -110,6 +119,7 @@ def _after_both(page: str, step: str) -> tuple[HtmlElement, HtmlElement]:
 
 
 def test_unlikely_blocks_go_as_readability_drops_them_nested_ones_included() -> None:
+    # Words both lists share: the walk and its exemptions are readability's.
     page = (
         "<html><body><div class='sidebar'><div class='menu'><p>Links</p></div></div>"
         "<div class='footer'><article><p>Kept: holds an article</p></article></div>"

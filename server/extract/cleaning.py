@@ -1,6 +1,6 @@
 """readability's tests of single elements, as our overrides in readability.py run them faster: its class and id
-words (unlikely, positive, negative, maybe-content), its div-to-paragraph block test, its unlikely-candidate
-exemptions and the opening its call-to-action test reads."""
+words (positive, negative; the unlikely ones and their exception Readability.js's), its div-to-paragraph block
+test, its unlikely-candidate exemptions and the opening its call-to-action test reads."""
 
 from __future__ import annotations
 
@@ -19,17 +19,25 @@ _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul
 _FRAME_TAGS = ("main", "article", "math")
 
 # readability's class and id words as case-sensitive patterns run over lowercased values (a case-insensitive
-# alternation is several times slower); its unlikely words are plain words (a test checks), found with str.find.
-UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
+# alternation is several times slower). The unlikely words and their exception are Readability.js's (0.6.0,
+# REGEXPS.unlikelyCandidates and okMaybeItsACandidate), Firefox's reader view: it drops banners, breadcrumbs,
+# related and social blocks readability-lxml keeps, and keeps the embedded tweets ('tweet', 'twitter') it drops.
+# Plain words (a test checks), found with str.find.
+UNLIKELY_WORDS = (
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+    "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+    "yom-remote",
+)  # fmt: skip
 _NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
 _POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
-_MAYBE_CONTENT_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
+_MAYBE_CONTENT_RE = re.compile("and|article|body|column|content|main|mathjax|shadow")
 CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
 
 
 @lru_cache(maxsize=8192)
 def may_be_content(names: str) -> bool:
-    """readability's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
+    """Readability.js's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
     return bool(_MAYBE_CONTENT_RE.search(names.lower()))
 
 
@@ -48,7 +56,7 @@ def class_and_id_weight(class_name: str | None, element_id: str | None) -> int:
 
 
 def unlikely_value_indexes(values: list[str]) -> list[int]:
-    """The indexes, in order, of the class and id values holding one of readability's unlikely words in lowercase:
+    """The indexes, in order, of the class and id values holding one of the unlikely words in lowercase:
     a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's
     string end; lowercasing the joined string lowercases each value alike: no case rule looks across a NUL.)"""
     joined = "\0".join(values).lower()

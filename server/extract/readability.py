@@ -317,8 +317,9 @@ class TreeDocument(Document):
         return super().score_node(elem)
 
     def remove_unlikely_candidates(self) -> None:
-        # Changed: links stay (they hold sentence text: Readability.js exempts them); faster: one search over
-        # all class and id values rather than a regex and two XPaths per element.
+        # Changed: Readability.js's unlikely words (cleaning.UNLIKELY_WORDS), and links stay (they hold sentence
+        # text: Readability.js exempts them); faster: one search over all class and id values rather than a
+        # regex and two XPaths per element.
         values = _CLASS_AND_ID_VALUES(self.html)
         seen: set[HtmlElement] = set()
         dropped = None
