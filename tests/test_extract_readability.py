@@ -320,6 +320,9 @@ def test_the_page_s_own_story_wins_over_a_longer_one_loaded_below_it() -> None:
     # Without a headline the page's title names, the longer story stays readability's pick.
     untitled = page.replace("<title>Daily | Cars to be blessed this Saturday</title>", "<title>Daily</title>")
     assert "Prosecutor 11." in extract(parse(untitled), "https://news.example/cars").text_content()
+    # Content blocks, each an <article>, under the page's one headline are one story: the longest still wins.
+    blocks = page.replace("<h1>Prosecutor praises his colleague</h1>", "<h2>How the blessing began</h2>")
+    assert "Prosecutor 11." in extract(parse(blocks), "https://news.example/cars").text_content()
 
 
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:

@@ -85,9 +85,10 @@ def titled_story(root: HtmlElement, candidates: dict, best_candidate: dict) -> d
 
 def headlined_story(root: HtmlElement, elem: HtmlElement) -> HtmlElement | None:
     """The <article> holding the page's headline (its one <h1> of HEADLINE_MIN_CHARS or more whose text the
-    page's <title> or og:title holds) when the element lies in another <article>, neither inside the other."""
+    page's <title> or og:title holds) when the element lies in another <article> with a headline of its own,
+    neither inside the other (a page's content blocks, each an <article> under one headline, are one story)."""
     elem_story = elem if elem.tag == "article" else next(elem.iterancestors("article"), None)
-    if elem_story is None:
+    if elem_story is None or next(elem_story.iter("h1"), None) is None:
         return None
     titles = [" ".join(title.split()) for title in _PAGE_TITLES(root)]
     headlines = [
