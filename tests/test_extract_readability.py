@@ -325,6 +325,18 @@ def test_the_page_s_own_story_wins_over_a_longer_one_loaded_below_it() -> None:
     assert "Prosecutor 11." in extract(parse(blocks), "https://news.example/cars").text_content()
 
 
+def test_a_footer_inside_the_article_goes_whole_as_readability_js_cleans_it() -> None:
+    bio = "Ann Lee, gardener, writer, teacher, in Leeds, York, Hull, Bath, Derby, Ely, Ripon and Wells, since 2009."
+    page = (
+        f"<html><body><article>{_STORY}<footer class='post-end'>"
+        f"<p>This entry was posted in Gardening on 4 May.</p><div class='author'><p>{bio}</p></div></footer>"
+        "</article></body></html>"
+    )
+    text = _article_text(page)
+    assert "Part 4 of the story." in text
+    assert "This entry was posted" not in text and "Ann Lee" not in text
+
+
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"

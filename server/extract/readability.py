@@ -96,7 +96,7 @@ READABILITY_VERSION = "0.9"
 _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
 _INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
 _HEADINGS = ("h1", "h2")  # the headings Readability.js's _cleanHeaders judges
-_CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "footer", "section")
+_CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  # footers go whole (sanitize)
 
 # Every class and id value as a smart string (its getparent() is the element): searching them all at once
 # beats visiting every element.
@@ -430,7 +430,8 @@ class TreeDocument(Document):
         # Changed: lists keep readability's low-weight link test off (see _should_remove); a heading goes as
         # Readability.js's _cleanHeaders drops one: an h1 or h2 of negative class weight, whatever its links (a
         # listicle item's heading linking to the item, a section heading linking to itself, stay); faster: counts
-        # and lengths taken in C, no debug strings built for every element it looks at.
+        # and lengths taken in C, no debug strings built for every element it looks at. Footers inside the article
+        # go whole, as Readability.js's _prepArticle cleans them (its meta lines: 'posted in', tags, author box).
         for header in list(node.iter(*_HEADINGS)):
             if header is not node and self.class_weight(header) < 0:
                 header.drop_tree()
@@ -440,7 +441,7 @@ class TreeDocument(Document):
                 and self.get_link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
             ):
                 elem.drop_tree()
-        for elem in list(node.iter("form", "textarea")):
+        for elem in list(node.iter("form", "textarea", "footer")):
             if elem is not node:
                 elem.drop_tree()
         for elem in list(node.iter("iframe")):
