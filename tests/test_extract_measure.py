@@ -26,3 +26,27 @@ def test_link_density_counts_the_links_inside_the_element_only() -> None:
     assert link_density(root) == len("outer innerthird") / len("outer innerwords third and more")
     assert link_density(root.find(".//span")) == 0.0  # the link holding it is not inside it
     assert link_density(root.find(".//a")) == 1.0  # a link is its own link text
+
+
+def _link_density_by_text_nodes(element: html.HtmlElement) -> float:
+    """The reference: every text node under a link inside the element (or the element itself), joined."""
+    links_above = len(list(element.iterancestors("a")))
+    texts = element.xpath("descendant::text()[count(ancestor::a) > $n]", n=links_above)
+    link_length = len(" ".join("".join(texts).split()))
+    return link_length / max(len(" ".join(element.text_content().split())), 1) if link_length else 0.0
+
+
+def test_link_density_joins_the_outermost_links_text_as_the_text_nodes_join() -> None:
+    root = html.fromstring(
+        "<div><p><a href='/a'>one</a><a href='/b'> </a><a href='/c'>two</a><a href='/d'>three</a> words</p>"
+        "<p>x<a href='/e'>outer <b>bold</b></a></p><section><p>plain</p></section></div>"
+    )
+    outer = root.find(".//a[@href='/e']")
+    inner = outer.makeelement("a", href="/f")  # the HTML parser splits nested links: nest one by hand
+    inner.text, inner.tail = "inner", " after"
+    outer.append(inner)
+    inner.append(inner.makeelement("i"))
+    inner[0].text = " italic"
+    for element in root.iter():
+        assert link_density(element) == _link_density_by_text_nodes(element), element.tag
+    assert link_density(root.find("p")) == len("one twothree") / len("one twothree words")

@@ -15,11 +15,12 @@ def xpath(expression: str, smart_strings: bool = True) -> etree.XPath:
 # The paths here and in the sibling modules spell out descendant:: where .// would do: .// steps through every
 # descendant node (text nodes too) and then through each one's children, which libxml2 does not always rewrite.
 _NORMALIZED_LENGTH = xpath("string-length(normalize-space(.))")
-# Text under a link inside the element, as one step: 'descendant-or-self::a/descendant::text()' merges a node-set
-# per link, which libxml2 deduplicates pairwise (quadratic in the links).
-_LINK_TEXT = xpath("descendant::text()[count(ancestor::a) > $links_above]", smart_strings=False)
+# The outermost links inside the element (or the element itself when it is one), each serialized whole: a link's
+# text in one C call, rather than an ancestor test per text node of the element. Links hold links rarely, and
+# the outermost one's text holds the inner one's.
+_OUTER_LINKS = xpath("descendant-or-self::a[count(ancestor::a) = $links_above]")
 # The same when no link holds the element (nearly always): a walk up that stops at the first link, not a count.
-_LINK_TEXT_UNLINKED = xpath("descendant::text()[ancestor::a]", smart_strings=False)
+_OUTER_LINKS_UNLINKED = xpath("descendant-or-self::a[not(ancestor::a)]")
 IN_MAIN_OR_ARTICLE = xpath("boolean(ancestor::main | ancestor::article)")
 HAS_IMAGE = xpath("boolean(descendant-or-self::img)")
 
@@ -37,10 +38,11 @@ def normalized_length(element: HtmlElement) -> int:
 
 def link_density(element: HtmlElement, length: int | None = None) -> float:
     """Link text over all text (length: the element's normalized_length, when the caller has it)."""
-    # All link text in one C call rather than one text_content() per link.
     links_above = sum(1 for _ in element.iterancestors("a"))
-    texts = _LINK_TEXT(element, links_above=links_above) if links_above else _LINK_TEXT_UNLINKED(element)
-    link_length = len(" ".join("".join(texts).split()))
+    links = _OUTER_LINKS(element, links_above=links_above) if links_above else _OUTER_LINKS_UNLINKED(element)
+    if not links:
+        return 0.0  # over half the calls: no link, no text to join
+    link_length = len(" ".join("".join([element_text(link) for link in links]).split()))
     if not link_length:
         return 0.0  # what the division gives, without taking the element's length
     return link_length / max(normalized_length(element) if length is None else length, 1)
