@@ -145,20 +145,21 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
     picked, appositive, commas = scan
     if not picked:
         return None
-    selection = phrase[min(picked) : max(picked) + 1]
+    first, last = min(picked), max(picked)
     # an apposition needs a name before the first comma; "…, and Harry condemned": the list's "and" is not the source's
-    while selection and (selection[0][2] in ",()" or selection[0][2].lower() in LEADING_LINKS):
-        selection = selection[1:]
-    if not selection:
+    while first <= last and (phrase[first][2] in ",()" or phrase[first][2].lower() in LEADING_LINKS):
+        first += 1
+    if first > last:
         return None
+    selection = phrase[first : last + 1]
     if appositive and not _apposition_ok(selection, commas):
         return None
     if not noun_phrase_ok(selection):
         return None
-    first = _document_start(phrase, phrase.index(selection[0]), phrase.index(selection[-1]))
-    if first is None:
-        first = _partitive_start(phrase, phrase.index(selection[0]))
-    selection = phrase[first : phrase.index(selection[-1]) + 1]
+    start = _document_start(phrase, first, last)
+    if start is None:
+        start = _partitive_start(phrase, first)
+    selection = phrase[start : last + 1]
     # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
     # relative clause is not the source (the antecedent, with its title, is)
     relative = next((index for index in range(1, len(selection)) if RELATIVE_WORD_RE.match(selection[index][2])), None)
