@@ -10,7 +10,7 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from .attributions import Attribution
-from .limits import Deadline
+from .limits import NO_DEADLINE, Deadline
 from .plaintext import _LONG_WHITESPACE_RE, PlainText, Segment
 
 log = logging.getLogger(__name__)
@@ -21,11 +21,10 @@ MARKUP = {"source": ("mark", "attr-source"), "cue": ("span", "attr-cue"), "conte
 PIECES_PER_CHECK = 512
 
 
-def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: Deadline | None = None) -> None:
+def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: Deadline = NO_DEADLINE) -> None:
     """Wrap every span in elements carrying data-attr=<id> (beliefs are not marked); overlaps keep the higher-ranked.
 
     With a deadline, raises TooComplex once it has passed (checked per attribution and per text node)."""
-    deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
     spans = _disjoint_spans(attributions, deadline)
     segments = plain.segments
     starts = [segment.start for segment in segments]

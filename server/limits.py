@@ -37,7 +37,8 @@ class Deadline:
             yield item
 
 
-NO_DEADLINE = Deadline(0)  # for a stage called on its own, without the pipeline's cap
+# No cap, for a stage called on its own: every stage takes `deadline: Deadline = NO_DEADLINE`, never None.
+NO_DEADLINE = Deadline(0)
 
 
 def read_capped(source: Path | BinaryIO, limit: int, what: str, setting: str = "") -> bytes:

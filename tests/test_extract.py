@@ -9,6 +9,7 @@ import pytest
 
 from server import extract as extract_module
 from server.extract import extract
+from server.limits import NO_DEADLINE
 from server.parse import parse
 from server.rules.selectors import compile_selector
 from tests.conftest import article_page
@@ -50,7 +51,7 @@ def test_readability_runs_again_only_after_promoting_a_main(monkeypatch: pytest.
     # The <main> has twice the story's text, but its cleaning drops the related block holding most of it.
     related = "<div class='related'><p>" + "Other story. " * 50 + "</p></div>"
     promoted = f"<html><body><main><div class='story'><p>{TEXT}</p></div>{related}</main></body></html>"
-    assert real(parse(promoted), None, None, semantic_main=True)[2]
+    assert real(parse(promoted), None, NO_DEADLINE, semantic_main=True)[2]
     extract(parse(promoted), "https://news.example/b")
     assert calls == [True, False]
 

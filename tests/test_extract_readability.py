@@ -36,7 +36,7 @@ from server.extract.readability import (
     read_article,
 )
 from server.extract.repairs import _UNLIKELY_EXEMPT, _opening_in
-from server.limits import Deadline
+from server.limits import NO_DEADLINE, Deadline
 from server.parse import parse
 from server.pipeline import clean
 from tests.conftest import article_page
@@ -105,7 +105,7 @@ def test_unlikely_values_are_found_as_readability_js_s_regex_finds_them() -> Non
 
 
 def _readability_document(page: str) -> TreeDocument:
-    document = TreeDocument(parse(page), None, None)
+    document = TreeDocument(parse(page), None, NO_DEADLINE)
     document.html = document.input
     return document
 
@@ -200,7 +200,7 @@ def test_table_of_contents_lists_and_reversed_tags_are_readability_s() -> None:
         "<div><h2>Table of  contents</h2><ul id='toc'><li><ul id='nested'><li>x</li></ul></li></ul>"
         "<h3>Table of contents</h3><div><ul id='other'></ul></div><h2>Contents</h2><ul id='plain'></ul></div>"
     )
-    document = TreeDocument(root, None, None)
+    document = TreeDocument(root, None, NO_DEADLINE)
     lists = list(root.iter("ul"))
     assert [document.is_toc_list(elem) for elem in lists] == [Document.is_toc_list(document, elem) for elem in lists]
     assert [document.is_toc_list(elem) for elem in lists] == [True, True, False, False]
@@ -218,7 +218,7 @@ def test_block_descendants_are_told_by_their_tag_s_start() -> None:
 
 def test_readability_s_tag_lists_come_in_document_order_without_the_node() -> None:
     root = html.fromstring("<div><p id='a'></p><div id='b'><p id='c'></p></div><section id='d'></section></div>")
-    document = TreeDocument(root, None, None)
+    document = TreeDocument(root, None, NO_DEADLINE)
     assert [elem.get("id") for elem in document.tags(root, "p", "div", "section")] == ["a", "b", "c", "d"]
 
 
@@ -226,7 +226,7 @@ def test_a_quote_lead_is_preserved_and_looked_for_only_beside_a_blockquote() -> 
     lead = "<div class='lead'>The minister said in a statement on Friday:</div>"
     quoted = "<div class='quote'><blockquote>We will act.</blockquote></div>"
     with_quote = html.fromstring(f"<div>{lead}{quoted}</div>")
-    document = TreeDocument(with_quote, None, None)
+    document = TreeDocument(with_quote, None, NO_DEADLINE)
     assert [elem.get("class") for elem in document.get_preserved_elements(with_quote)] == ["lead"]
     without = html.fromstring(f"<div>{lead}<div>We will act.</div></div>")
     assert document.get_preserved_elements(without) == {}
@@ -257,7 +257,7 @@ _STORY = "".join(f"<p>{TEXT} Part {i} of the story.</p>" for i in range(5))
 
 
 def _article_text(page: str) -> str:
-    article, _, _ = read_article(parse(page), None, None, semantic_main=True)
+    article, _, _ = read_article(parse(page), None, NO_DEADLINE, semantic_main=True)
     return " ".join(article.text_content().split())
 
 
@@ -397,7 +397,7 @@ def test_the_gathered_standfirst_is_marked_for_the_container_test_and_the_mark_n
         f"<html><body><article><header><h1>Flowers</h1><p class='deck'>{standfirst}</p></header>"
         f"<div class='body'>{_STORY}</div></article></body></html>"
     )
-    article, _, _ = read_article(parse(page), None, None, semantic_main=True)
+    article, _, _ = read_article(parse(page), None, NO_DEADLINE, semantic_main=True)
     marked = [elem for elem in article.iter() if elem.get(GATHERED_LEAD_MARK) is not None]
     assert [" ".join(elem.text_content().split()) for elem in marked] == [standfirst]
     # The pick's own opening decides whether it lies in a container, which need not hold the standfirst.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ..limits import Deadline
+from ..limits import NO_DEADLINE, Deadline
 from .beliefs import belief_attributions
 from .collect import raw_attributions
 from .ranking import rank
@@ -70,13 +70,12 @@ class Attribution:
         }
 
 
-def find_attributions(text: str, deadline: Deadline | None = None) -> list[Attribution]:
+def find_attributions(text: str, deadline: Deadline = NO_DEADLINE) -> list[Attribution]:
     """Every attribution in text (paragraphs separated by blank lines), in text order.
 
     With a deadline, raises TooComplex once it has passed (checked between paragraphs and attributions)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    deadline = deadline if deadline is not None else Deadline(0)  # Deadline(0) never expires
     paragraph_spans = paragraphs(text)
     quotes = QuoteIndex(quote_spans(text, paragraph_spans))
     sentence_cache: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> its sentences, split once

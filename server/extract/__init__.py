@@ -12,7 +12,7 @@ import logging
 
 from lxml.html import HtmlElement
 
-from ..limits import Deadline
+from ..limits import NO_DEADLINE, Deadline
 from ..rules.selectors import Selector
 from .constants import MIN_ARTICLE_WORDS_BEFORE_RETRY
 from .header import drop_repeated_title
@@ -28,7 +28,7 @@ def extract(
     root: HtmlElement,
     url: str | None,
     content: tuple[Selector, ...] = (),
-    deadline: Deadline | None = None,
+    deadline: Deadline = NO_DEADLINE,
     title: str | None = None,
 ) -> HtmlElement:
     """Return the article element. The steps, in order:

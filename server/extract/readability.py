@@ -118,9 +118,7 @@ class TreeDocument(Document):
     chosen article comes back as an element rather than a serialized string.
     """
 
-    def __init__(
-        self, tree: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool = True
-    ) -> None:
+    def __init__(self, tree: HtmlElement, url: str | None, deadline: Deadline, semantic_main: bool = True) -> None:
         # Changed: takes our tree, the request's time cap, and whether a <main> may replace the pick.
         super().__init__(tree, url=url)
         self.article: HtmlElement | None = None
@@ -312,8 +310,7 @@ class TreeDocument(Document):
 
     def score_node(self, elem: HtmlElement) -> dict:
         # Changed: honours the request's time cap (called once per candidate, a cheap place to check).
-        if self.deadline is not None:
-            self.deadline.check()
+        self.deadline.check()
         return super().score_node(elem)
 
     def remove_unlikely_candidates(self) -> None:
@@ -513,7 +510,7 @@ class TreeDocument(Document):
 
 
 def read_article(
-    root: HtmlElement, url: str | None, deadline: Deadline | None, semantic_main: bool
+    root: HtmlElement, url: str | None, deadline: Deadline, semantic_main: bool
 ) -> tuple[HtmlElement, list[str], bool]:
     """readability's article, its words, and whether readability promoted a <main> to get it."""
     document = TreeDocument(root, url, deadline, semantic_main)

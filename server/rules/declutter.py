@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..limits import Deadline
+from ..limits import NO_DEADLINE, Deadline
 from .constants import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
 from .ruleset import Rule
 from .selectors import PageIndex, index_page
@@ -39,7 +39,7 @@ class Removal:
         return data
 
 
-def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | None = None) -> list[Removal]:
+def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline = NO_DEADLINE) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused."""
     rules = list(rules)
     structural = any(rule.is_generic for rule in rules)
@@ -57,8 +57,7 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline | Non
             if gates[position] and index.lacks(gates[position]):
                 continue  # most of the text selectors: the page's text lacks a literal their matches need
             group, selector = rule.strip_groups[position], plan.selectors[position]
-            if deadline is not None:
-                deadline.check()  # each selector is a sweep of the page: honour the time cap between them
+            deadline.check()  # each selector is a sweep of the page: honour the time cap between them
             removed, refused, sample = 0, 0, ""
             for node in selector.evaluate(root, index, group.max_words):
                 if node in protected or not _attached(node, root):
