@@ -1652,3 +1652,28 @@ def test_the_possessive_token_pattern_cuts_the_same_tokens_as_the_backtracking_o
         "O'Neil's",
         "R&D",
     ]
+
+
+def test_the_word_before_a_full_stop_is_read_the_same_with_or_without_a_near_space():
+    # _is_abbreviation finds the word's start at C speed when a space is near; the character walk is the reference
+    def walked(text: str, dot: int, paragraph_start: int) -> bool:
+        j = dot
+        while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
+            j -= 1
+        word = text[j:dot].lower()
+        return bool(word) and (
+            (len(word) == 1 and word.isalpha())
+            or all(len(part) == 1 and part.isalpha() for part in word.split("."))
+            or word in lexicon.ABBREVIATIONS
+            or word.rstrip(".") in lexicon.ABBREVIATIONS
+        )
+
+    alphabet = ["a", "J", "9", ".", " ", "(", "\t", "é", "Mr", "Dr", "U.S", "etc", "officials"]
+    rng = random.Random(14)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) + ". Next"
+        dot = text.rindex(". Next")
+        start = rng.randint(0, dot)
+        assert structure._is_abbreviation(text, dot, start) == walked(text, dot, start), (text, start)
+    assert structure._is_abbreviation("said Mr. Smith", 7, 0)
+    assert not structure._is_abbreviation("the officials. Then", 13, 0)

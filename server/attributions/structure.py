@@ -20,6 +20,8 @@ Token = tuple[int, int, str]
 # Longest stretch handled as one sentence: real sentences are far below it; the cap keeps pathological input (a
 # 100k paragraph with no full stop) linear.
 MAX_SENTENCE_CHARS = 4000
+# How far before a full stop the space opening its word is looked for (longer words are walked back to).
+ABBREVIATION_REACH = 24
 
 
 @dataclass(slots=True)
@@ -214,15 +216,20 @@ def _settle_unclosed(spans: list[Span]) -> list[Span]:
 
 
 def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
-    j = dot
-    while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
-        j -= 1
+    # the word before the dot: its letters, digits and dots, back to a space found at C speed when one is near
+    space = text.rfind(" ", max(paragraph_start, dot - ABBREVIATION_REACH), dot)
+    if space >= 0 and text[space + 1 : dot].replace(".", "").isalnum():
+        j = space + 1
+    else:
+        j = dot
+        while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
+            j -= 1
     word = text[j:dot].lower()
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
-    if all(len(part) == 1 and part.isalpha() for part in word.split(".")):
+    if "." in word and all(len(part) == 1 and part.isalpha() for part in word.split(".")):
         return True  # initials: "G.K. Butterfield"
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
 
