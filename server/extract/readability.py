@@ -101,7 +101,6 @@ _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  #
 # Every class and id value as a smart string (its getparent() is the element): searching them all at once
 # beats visiting every element.
 _CLASS_AND_ID_VALUES = xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
-_IN_LINK = xpath("boolean(ancestor::a)")
 # What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
 # one XPath call.
 _COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
@@ -281,7 +280,7 @@ class TreeDocument(Document):
             if len(text) < min_length:
                 continue  # normalizing its whitespace only shortens it
             parent = elem.getparent()
-            if parent is None or _IN_LINK(elem):
+            if parent is None or next(elem.iterancestors("a"), None) is not None:  # a C walk, no XPath set-up
                 continue  # a paragraph inside a link is a teaser's text: link text, never the story's
             inner_text = " ".join(text.split())
             if len(inner_text) < min_length:
