@@ -212,12 +212,13 @@ def test_other_host_names_are_refused(host: str):
 
 @pytest.mark.parametrize("host", ["10.1.2.3:8000", "10.1.2.3", "[fd00::7]:8000", "evil.example", "localhost"])
 def test_health_and_metrics_answer_whatever_the_host(host: str):
-    """Kubernetes probes and Prometheus' pod discovery name the pod by its address; neither route serves a page,
-    and /metrics still needs the token when one is set."""
+    """Kubernetes probes and Prometheus' pod discovery name the pod by its address; neither route serves a page.
+    /metrics answers any Host only behind the token: without one, a rebinding page could read it."""
     client = client_for(allowed_hosts=("reader.example",))
     health = client.get("/healthz", headers={"Host": host})
     assert health.status_code == 200 and health.get_json()["status"] == "ok"
-    assert client.get("/metrics", headers={"Host": host}).status_code == 200
+    assert client.get("/metrics", headers={"Host": host}).get_json()["error"]["code"] == "host_not_allowed"
+    assert client.get("/metrics", headers={"Host": "reader.example"}).status_code == 200
     assert client.post("/clean", json=BODY, headers={"Host": host}).get_json()["error"]["code"] == "host_not_allowed"
     guarded = client_for(allowed_hosts=("reader.example",), token=TOKEN)
     assert guarded.get("/healthz", headers={"Host": host}).status_code == 200

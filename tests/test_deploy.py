@@ -427,10 +427,12 @@ def test_the_probes_and_scrapes_by_pod_address_are_answered_and_nothing_else_is(
     (deployment,) = kubernetes_objects("Deployment")
     (container,) = deployment["spec"]["template"]["spec"]["containers"]
     env = {item["name"]: item["value"] for item in container["env"] if "value" in item}
-    settings = Settings(allowed_hosts=tuple(name.strip() for name in env["DECLUTTER_ALLOWED_HOSTS"].split(",")))
-    client = create_app({"SETTINGS": settings}).test_client()
+    assert "DECLUTTER_TOKEN" in {item["name"] for item in container["env"]}  # /metrics answers any Host behind it
+    allowed = tuple(name.strip() for name in env["DECLUTTER_ALLOWED_HOSTS"].split(","))
+    client = create_app({"SETTINGS": Settings(allowed_hosts=allowed, token="s3cret")}).test_client()
     pod = {"Host": f"10.244.1.17:{env['PORT']}"}
     assert client.get("/healthz", headers=pod).status_code == 200
-    assert client.get("/metrics", headers=pod).status_code == 200
+    assert client.get("/metrics", headers={**pod, "Authorization": "Bearer s3cret"}).status_code == 200
     assert client.get("/rules", headers=pod).get_json()["error"]["code"] == "host_not_allowed"
-    assert client.get("/rules", headers={"Host": "declutter.example.org"}).status_code == 200
+    named = {"Host": "declutter.example.org", "Authorization": "Bearer s3cret"}
+    assert client.get("/rules", headers=named).status_code == 200

@@ -46,9 +46,10 @@ log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _OPEN_PATHS = ("/", "/healthz", "/openapi.json")
-# Health and metrics answer whatever the Host: probes and scrapers name the pod by its address, and neither serves
-# page content (a rebinding page can read only what a probe reads; /metrics keeps the token when one is set).
-_ANY_HOST_ROUTES = ("/healthz", "/metrics")
+# Health answers whatever the Host: probes name the pod by its address, and it serves no page content. /metrics does
+# too when the token guards it (scrapers use the address); without a token a rebinding page could read it.
+_ANY_HOST_ROUTE = "/healthz"
+_ANY_HOST_WITH_TOKEN_ROUTE = "/metrics"
 # Browser extensions call the service from their own origin; no web page can send these.
 _EXTENSION_SCHEMES = ("chrome-extension", "moz-extension", "safari-web-extension")
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -275,7 +276,10 @@ def _html_response(body: str, policy: str | None = None) -> Response:
 def _check_host() -> None:
     """Only the configured names reach the service: a DNS-rebinding page sends its own name as Host."""
     settings: Settings = current_app.config["DECLUTTER_SETTINGS"]
-    if "*" in settings.allowed_hosts or (request.url_rule is not None and request.url_rule.rule in _ANY_HOST_ROUTES):
+    route = request.url_rule.rule if request.url_rule is not None else None
+    if "*" in settings.allowed_hosts or route == _ANY_HOST_ROUTE:
+        return
+    if route == _ANY_HOST_WITH_TOKEN_ROUTE and settings.token is not None:
         return
     host = request.host.lower()
     name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
