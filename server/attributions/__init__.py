@@ -6,7 +6,8 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
 - vocabulary.py: the reporting verbs by class and their forms; lexicon.py: the other word lists; patterns.py: the
   compiled regexes, each with its reason;
 - structure.py: paragraphs, sentences, quotation spans and their index, tokens;
-- cues/: one function per attribution pattern around a cue, a module per family; sources.py: the source noun phrase;
+- cues/: one function per attribution pattern around a cue, a module per family; sources/: the source noun phrase
+  before a cue, after it, or the subject of its clause;
   content.py: what was said; fragments.py: discontinuous contents (a quote split by its cue, carried on
   in later paragraphs) as fragments; collect.py: the sentence-by-sentence pass over the text;
 - names.py: the name in a source phrase and each name's longest form; speakers.py: the name behind each

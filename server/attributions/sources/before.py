@@ -1,70 +1,53 @@
-"""Sources: the noun phrase before a cue ("the spokesman said"), after it ("said Blinken"), or the subject of the
-clause a cue hangs on ("…, noting that …")."""
+"""The source before its cue, scanned backward: "the spokesman said", "Rep. G.K. Butterfield (D-N.C.), head of
+the Congressional Black Caucus, said"."""
 
 from __future__ import annotations
 
 import logging
 import re
 
-from .lexicon import (
+from ..lexicon import (
     APPOSITIVE_BREAK,
     CLAUSE_WORDS,
-    DANGLING_SOURCE_END,
     DETERMINERS,
-    INDEFINITE_SOURCES,
     MONTHS,
     NAME_LINKS,
     NOT_ADVERBS,
     NOT_PLURAL_ENDINGS,
     NP_BREAK,
     PRE_CUE_SKIP,
-    PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_ENDS,
-    PRE_CUE_TIME_NOUNS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
 )
-from .patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
-from .structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
-from .vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, PARTICIPLE_CUES, words
+from ..patterns import PRE_CUE_TIME_RE, RELATIVE_WORD_RE
+from ..structure import Span, Token, is_capitalised, tokens
+from ..vocabulary import DOCUMENT_NOUNS, words
+from .phrase import (
+    BACKWARD_REACH,
+    MAKER_PARTICIPLES,
+    MAX_LOWER_RUN,
+    MAX_PARENTHETICAL_TOKENS,
+    MIN_SUFFIXED_LENGTH,
+    SENTENCE_ADVERBS,
+    SHARE_HEADS,
+    TIME_PHRASE_REACH,
+    noun_phrase_ok,
+)
 
 log = logging.getLogger(__name__)
 
-# How far back from its cue a source may start (characters), and how far after it a source may run.
-BACKWARD_REACH = 250
-FORWARD_REACH = 400
 # Prepositions that place a source or give a document's maker ("prosecutors in San Francisco", "a paper from a team
 # at UMass Amherst", "Data published by OpenAI"): the head before them is the source's.
 PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
-# Participles that give a document's maker with "by" or "from" ("Data published by OpenAI").
-MAKER_PARTICIPLES: frozenset[str] = frozenset(
-    ["published", "released", "compiled", "conducted", "commissioned", "issued", "written", "posted", "produced"]
-)
-# Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
-SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
-# Irregular pasts right after a name are its verb ("Library Journal gave the book a star, saying …").
-IRREGULAR_PASTS_SET: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
-# Most tokens of a participle's phrase opening a sentence before its subject ("Reached last week in a brief phone
-# call, Bennett …").
-MAX_OPENING_PHRASE_TOKENS = 12
-# How far before a cue a time phrase is looked for ("on Tuesday", "last week"), in characters.
-TIME_PHRASE_REACH = 40
-# Lowercase words in a row a noun phrase holds ("a recent computer science graduate"); one more is a clause.
-MAX_LOWER_RUN = 5
 # Most tokens of a source noun phrase taken backward, and of an apposition before the cue ("Jens Stoltenberg, NATO's
-# secretary general, said") or after it ("said Brandon Royal, product manager at Google Cloud"): a longer stretch is
-# a clause, not a phrase.
+# secretary general, said"): a longer stretch is a clause, not a phrase.
 MAX_SOURCE_TOKENS = 14
 MAX_APPOSITION_BEFORE = 25
-MAX_APPOSITION_AFTER = 18
-# Most tokens of a parenthetical inside a source: an abbreviation or a party and state ("(NYT)", "(D-N.C.)").
-MAX_PARENTHETICAL_TOKENS = 8
-# Shortest -ly adverb and -ed participle skipped or refused ("only", "red" and "Ted" are neither).
-MIN_SUFFIXED_LENGTH = 5
 # Words that open a subordinate clause: a stretch between commas holding one is no apposition ("…, when …,").
 SUBORDINATORS: frozenset[str] = frozenset(
     ["when", "while", "because", "if", "although", "though", "whereas", "unless", "since", "after", "before", "where"]
@@ -78,16 +61,8 @@ PARTITIVE_HEADS: frozenset[str] = frozenset(
     )
 )
 PARTITIVE_DETERMINERS: frozenset[str] = frozenset(["the", "my", "his", "her", "their", "our", "its", "your", "these"])
-# Prepositions that place or make a lowercase head after a cue ("according to a person at the fundraiser"), and
-# the participles that bring its maker ("answers posted on Quora", "an invitation obtained by POLITICO").
-POST_MODIFIER_LINKS: frozenset[str] = frozenset(["at", "in", "on", "from", "by", "with"])
-MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
-    ["obtained", "seen", "reviewed", "cited", "prepared", "filed", "shared", "sent"]
-)
 # An auxiliary's contraction at a pronoun's end ("They've", "she'd").
 CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")
-# A sentence's end glued to a footnote number inside one token ("Shor.3").
-FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
 # Documents (and finders) whose topic holds the phrase a backward scan took ("a story about her eating avocados
 # said"), the prepositions that link a topic, and how far back the link may be.
 DOCUMENT_HEADS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
@@ -97,38 +72,8 @@ TOPIC_LINKS: frozenset[str] = frozenset(words("about on into"))
 MAX_DOCUMENT_OBJECT_WORDS = 8
 # Speech verbs inside a stretch before a cue: an earlier report, not part of the source.
 SPEECH_WORDS: frozenset[str] = frozenset(words("say says said tell tells told"))
-# Capitalised sentence adverbs that open a sentence before a lowercase source ("Now research shows").
-SENTENCE_ADVERBS: frozenset[str] = frozenset(
-    words("now finally then still also instead meanwhile however later earlier today yesterday recently previously")
-)
 # Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
 LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
-
-
-def noun_phrase_ok(phrase: list[Token]) -> bool:
-    """A source needs a proper name, a pronoun, or a known source noun at its head."""
-    if not phrase:
-        return False
-    words = [token for _, _, token in phrase if token[0].isalnum()]
-    if not words:
-        return False
-    if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in INDEFINITE_SOURCES):
-        return True
-    if words[-1].endswith(("’s", "'s")) and words[-1][:1].islower():
-        return False  # "the doctor’s notes": a possessive is no subject
-    if any(word[0].isupper() and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
-        return True  # a name (a number alone, "2017", is none)
-    if len(words) >= 2 and words[0].lower() in DETERMINERS:
-        return True  # "a recent computer science graduate"
-    head = words[-1].lower()
-    if head in SHARE_HEADS:
-        return True  # "73 percent reported", "About half said": a share of those surveyed
-    return head in SOURCE_NOUNS or (head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS))
-
-
-# ---------------------------------------------------------------------------------------------
-# Before the cue: "the spokesman said", "Jens Stoltenberg, NATO's secretary general, said"
-# ---------------------------------------------------------------------------------------------
 
 
 def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None:
@@ -461,228 +406,3 @@ def _opens_relative(apposition: list[Token], index: int) -> bool:
         return False
     previous = apposition[index - 1][2]
     return previous[:1].isalpha() and previous.lower() not in NP_BREAK and previous.lower() not in APPOSITIVE_BREAK
-
-
-# ---------------------------------------------------------------------------------------------
-# After the cue: "said Blinken", "said Brandon Royal, product manager at Google Cloud"
-# ---------------------------------------------------------------------------------------------
-
-
-def source_after(
-    text: str, start: int, limit: int, allow_appositive: bool = True, strict_start: bool = False
-) -> Span | None:
-    """The source noun phrase starting right after a cue (inverted order: "said Blinken"); a dash ends it
-    ("according to our forecasts — ahead of Buttigieg")."""
-    limit = min(limit, start + FORWARD_REACH)
-    for dash in ("—", "–", " - "):
-        found = text.find(dash, start, limit)
-        if found >= 0:
-            limit = found
-    phrase = tokens(text, start, limit)
-    if not phrase:
-        return None
-    if text[start : phrase[0][0]].strip() and not strict_start:
-        return None  # must start right after whitespace
-    picked = _scan_forward(text, phrase, allow_appositive, post_modifiers=not strict_start)
-    while picked and phrase[picked[-1]][2] in DANGLING_SOURCE_END:
-        picked.pop()  # trim dangling links at the end (lowercase: "Della" is a name, "della" a link)
-    if not picked:
-        return None
-    selection = phrase[picked[0] : picked[-1] + 1]
-    if not noun_phrase_ok([token for token in selection if token[2] not in ",()"]):
-        return None
-    footnote = FOOTNOTE_END_RE.search(selection[-1][2])
-    end = selection[-1][0] + footnote.start() + 1 if footnote else selection[-1][1]  # "Line.2" ends at "Line"
-    return selection[0][0], end
-
-
-def _scan_forward(text: str, phrase: list[Token], allow_appositive: bool, post_modifiers: bool) -> list[int]:
-    """Take tokens forward from the cue while they can belong to the source; post_modifiers: a lowercase head may
-    take its place or maker (not in a clause's subject, where "colleagues traces" cannot be told from a verb)."""
-    picked: list[int] = []
-    i = 0
-    lower_run = 0
-    while i < len(phrase):
-        token = phrase[i][2]
-        lowered = token.lower()
-        if picked and FOOTNOTE_END_RE.search(phrase[picked[-1]][2]):
-            break  # "Boris Shor.3 And the biggest …": a footnote mark ended the sentence
-        if picked and post_modifiers and _post_modifier_at(text, phrase, picked[-1], i):
-            # "a person at the fundraiser", "answers posted on Quora": a common noun's place or maker is its own
-            picked.append(i)
-            i += 1
-            if i < len(phrase) and phrase[i][2].lower() in DETERMINERS:
-                picked.append(i)
-                i += 1
-            lower_run = 0
-            continue
-        if token == "(":
-            closing = _closing_parenthesis(phrase, i)
-            if closing is None or not picked:
-                break
-            picked.extend(range(i, closing + 1))
-            i = closing + 1
-            continue
-        if token == ",":
-            apposition_end = _apposition_after(text, phrase, i) if allow_appositive and picked else None
-            if apposition_end is None:
-                break
-            picked.extend(range(i, apposition_end))
-            i = apposition_end
-            continue
-        if not token[0].isalnum():
-            break
-        if not picked and lowered in PRONOUNS:
-            picked.append(i)
-            break
-        if lowered in DETERMINERS and (not picked or (lowered == "the" and phrase[picked[-1]][2].lower() in THE_LINKS)):
-            picked.append(i)
-            i += 1
-            continue
-        if is_capitalised(token):
-            if lowered in NP_BREAK:
-                break
-            picked.append(i)
-            lower_run = 0
-            i += 1
-            continue
-        if lowered in NAME_LINKS and picked:
-            picked.append(i)
-            i += 1
-            continue
-        if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= MAX_LOWER_RUN:
-            break
-        suffixed = token.endswith(("ed", "ing")) or (token.endswith("ly") and lowered not in NOT_ADVERBS)
-        if suffixed and not _modifies_a_name(phrase, i):
-            break
-        picked.append(i)
-        lower_run += 1
-        i += 1
-    return picked
-
-
-def _post_modifier_at(text: str, phrase: list[Token], head: int, i: int) -> bool:
-    """A preposition (or a maker's participle and its preposition) after a lowercase head noun that places or makes
-    it ("a dispatcher on Broadcastify police scanner", "an invitation obtained by POLITICO"), not the cue's venue ("a
-    spokesman in a statement") nor a time ("on Tuesday", "in 2019")."""
-    head_word, word = phrase[head][2], phrase[i][2]
-    if not head_word.isalpha() or not head_word.islower() or head_word in DETERMINERS or head_word in NP_BREAK:
-        return False
-    following = phrase[i + 1][2].lower() if i + 1 < len(phrase) else ""
-    if word in MAKER_PARTICIPLES_AFTER:
-        return following in POST_MODIFIER_LINKS and head_word not in MAKER_PARTICIPLES_AFTER
-    if word not in POST_MODIFIER_LINKS or CUE_TAIL_RE.match(text, phrase[head][1]):
-        return False
-    at = i + 2 if following in DETERMINERS else i + 1
-    if at >= len(phrase):
-        return False
-    object_word = phrase[at][2]
-    if not object_word[:1].isalpha() or object_word.lower() in PRONOUNS or object_word.lower() in NP_BREAK:
-        return False
-    return object_word not in PRE_CUE_TIME_NOUNS and object_word.lower() not in PRE_CUE_TIME_ADVERBS
-
-
-def _modifies_a_name(phrase: list[Token], i: int) -> bool:
-    """A participle or adverb inside a title before a name ("certified nutritionist Anju Mobin", "registered
-    dietitian Trista Best"): a capitalised word follows within three words, none of them a clause word."""
-    for _, _, token in phrase[i + 1 : i + 4]:
-        if not token[0].isalnum() or token.lower() in NP_BREAK:
-            return False
-        if token[0].isupper():
-            return True
-    return False
-
-
-def _closing_parenthesis(phrase: list[Token], opening: int) -> int | None:
-    """The ")" of a short parenthetical starting at opening."""
-    closing = opening + 1
-    while closing < len(phrase) and phrase[closing][2] != ")" and closing - opening < MAX_PARENTHETICAL_TOKENS:
-        closing += 1
-    if closing < len(phrase) and phrase[closing][2] == ")":
-        return closing
-    return None
-
-
-def _apposition_after(text: str, phrase: list[Token], comma: int) -> int | None:
-    """Where an apposition after a source's comma ends (the next comma, the cue's venue, or the end): "Brandon
-    Royal, product manager at Google Cloud"; None when the comma ends the source."""
-    end = comma + 1
-    while end < len(phrase) and phrase[end][2] not in ',;:()"“”' and end - comma < MAX_APPOSITION_AFTER:
-        if end > comma + 2 and CUE_TAIL_RE.match(text, phrase[end - 1][1]):
-            break  # "Lesya Ivanovna, an investigator with Nashi Groshi in an email to me": the venue is the cue's
-        end += 1
-    following = phrase[comma + 1][2].lower() if comma + 1 < len(phrase) else ""
-    if end == comma + 1 or following in NP_BREAK or following in PRONOUNS or following in PARTICIPLE_CUES:
-        return None  # "said Pat Rynard, explaining why …": a participle's clause, not an apposition
-    if RELATIVE_WORD_RE.match(following):
-        return None  # "Marmorato, who's the sister of …, campaigned": a relative clause is not the source
-    # ", and Eddie Villalba, …" is another coordinated source, whatever follows; ", and he's …" is a clause
-    after_and = phrase[comma + 2][2].lower().split("’")[0].split("'")[0] if comma + 2 < len(phrase) else ""
-    if following == "and" and (after_and in PRONOUNS or RELATIVE_WORD_RE.match(after_and) or after_and in NP_BREAK):
-        return None
-    if following != "and" and _looks_clausal(phrase[comma + 1 : end]):
-        return None
-    return end
-
-
-def _looks_clausal(phrase: list[Token]) -> bool:
-    return any(token.lower() in CLAUSE_WORDS for _, _, token in phrase[:6])
-
-
-# ---------------------------------------------------------------------------------------------
-# The clause's subject
-# ---------------------------------------------------------------------------------------------
-
-
-def _past_verb_follows(text: str, phrase: list[Token], j: int) -> bool:
-    """The -s word ends the subject and a past verb follows it: a plural noun ("the Ukrainian companies filed")."""
-    if j != len(phrase) - 1 or not phrase[j][2].endswith("s"):
-        return False
-    following = tokens(text, phrase[j][1], min(len(text), phrase[j][1] + TIME_PHRASE_REACH))
-    if not following:
-        return False
-    word = following[0][2]
-    return word.islower() and (
-        (word.endswith("ed") and len(word) >= MIN_SUFFIXED_LENGTH) or word in IRREGULAR_PASTS_SET
-    )
-
-
-def clause_subject(
-    text: str, sentence_start: int, cue_start: int, found: list[tuple[int, RawAttribution]]
-) -> Span | None:
-    """The subject of the clause a cue hangs on: an earlier source in the sentence, else its first NP."""
-    source = None
-    for cue_at, earlier in found:
-        if cue_at < cue_start and earlier.source:
-            source = earlier.source
-    if source is not None:
-        return source
-    leading = LEADING_ADVERBIAL_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
-    if leading:
-        sentence_start = leading.end()  # "In Washington, White House press secretary Josh Earnest …"
-    opening = tokens(text, sentence_start, min(cue_start, sentence_start + BACKWARD_REACH))
-    if len(opening) > 1 and opening[0][2].lower() in SENTENCE_ADVERBS and opening[1][2] == ",":
-        sentence_start = opening[1][1]  # "Finally, the Ukrainian companies filed suit, demanding …"
-    elif opening and opening[0][2].endswith(("ed", "ing")) and len(opening[0][2]) >= MIN_SUFFIXED_LENGTH:
-        comma = next((token for token in opening[1:MAX_OPENING_PHRASE_TOKENS] if token[2] == ","), None)
-        if comma is not None:
-            sentence_start = comma[1]  # "Reached last week in a brief phone call, Bennett declined … and asked …"
-    source = source_after(text, sentence_start, cue_start, allow_appositive=True, strict_start=True)
-    if source is None:
-        return None
-    # "Mellor disagrees": a lowercase -s/-ed word right after a name is the verb, not part of the subject
-    phrase = tokens(text, source[0], source[1])
-    for j in range(1, len(phrase)):
-        token = phrase[j][2]
-        verb_like = token[:1].islower() and (
-            (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PASTS_SET
-        )
-        if verb_like and is_capitalised(phrase[j - 1][2]) and not _past_verb_follows(text, phrase, j):
-            source = (source[0], phrase[j - 1][1])
-            break
-    after = text[source[1] : source[1] + 40].lstrip()
-    next_word = after[1:].split(maxsplit=1)[:1]
-    relative = after[:1] == "," and bool(next_word) and RELATIVE_WORD_RE.match(next_word[0])
-    if (after[:1] in ",;:" and not relative) or not after:
-        return None  # "Marmorato, who's the sister of …, campaigned … and called …": the antecedent is the subject
-    return source

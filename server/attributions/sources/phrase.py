@@ -1,0 +1,61 @@
+"""What the scans before and after a cue share: their reaches and limits, and the test that a phrase can name a
+source."""
+
+from __future__ import annotations
+
+import logging
+
+from ..lexicon import (
+    DETERMINERS,
+    INDEFINITE_SOURCES,
+    NOT_PLURAL_ENDINGS,
+    NP_BREAK,
+    PRONOUNS,
+    SOURCE_NOUNS,
+)
+from ..structure import Token
+from ..vocabulary import words
+
+log = logging.getLogger(__name__)
+
+# How far back from its cue a source may start (characters).
+BACKWARD_REACH = 250
+# Participles that give a document's maker with "by" or "from" ("Data published by OpenAI").
+MAKER_PARTICIPLES: frozenset[str] = frozenset(
+    ["published", "released", "compiled", "conducted", "commissioned", "issued", "written", "posted", "produced"]
+)
+# Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
+SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
+# How far before a cue a time phrase is looked for ("on Tuesday", "last week"), in characters.
+TIME_PHRASE_REACH = 40
+# Lowercase words in a row a noun phrase holds ("a recent computer science graduate"); one more is a clause.
+MAX_LOWER_RUN = 5
+# Most tokens of a parenthetical inside a source: an abbreviation or a party and state ("(NYT)", "(D-N.C.)").
+MAX_PARENTHETICAL_TOKENS = 8
+# Shortest -ly adverb and -ed participle skipped or refused ("only", "red" and "Ted" are neither).
+MIN_SUFFIXED_LENGTH = 5
+# Capitalised sentence adverbs that open a sentence before a lowercase source ("Now research shows").
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    words("now finally then still also instead meanwhile however later earlier today yesterday recently previously")
+)
+
+
+def noun_phrase_ok(phrase: list[Token]) -> bool:
+    """A source needs a proper name, a pronoun, or a known source noun at its head."""
+    if not phrase:
+        return False
+    words = [token for _, _, token in phrase if token[0].isalnum()]
+    if not words:
+        return False
+    if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in INDEFINITE_SOURCES):
+        return True
+    if words[-1].endswith(("’s", "'s")) and words[-1][:1].islower():
+        return False  # "the doctor’s notes": a possessive is no subject
+    if any(word[0].isupper() and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
+        return True  # a name (a number alone, "2017", is none)
+    if len(words) >= 2 and words[0].lower() in DETERMINERS:
+        return True  # "a recent computer science graduate"
+    head = words[-1].lower()
+    if head in SHARE_HEADS:
+        return True  # "73 percent reported", "About half said": a share of those surveyed
+    return head in SOURCE_NOUNS or (head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS))
