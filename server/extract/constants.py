@@ -153,7 +153,8 @@ AUTHOR_BOX_TAGS = ("div", "section", "footer", "aside")
 # The story's byline line, which Readability.js drops (_checkByline): the first element of the article that is
 # rel=author, has an itemprop naming the author, or a class or id holding one of these words (Readability.js's), and
 # holds some text but less than this many characters (a byline, not a block of the story).
-BYLINE_CLASS_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+BYLINE_CLASS_WORDS = ("byline", "author", "dateline", "writtenby")  # Readability.js's "p-author" holds "author"
+BYLINE_CLASS_RE = re.compile("|".join(BYLINE_CLASS_WORDS), re.I)
 BYLINE_MAX_CHARS = 100
 
 # Siblings of the article's text blocks that are figures and go with them: these tags, or any element holding

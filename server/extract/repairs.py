@@ -19,6 +19,7 @@ from .constants import (
     AUTHOR_BOX_MAX_CHARS,
     AUTHOR_BOX_TAGS,
     BYLINE_CLASS_RE,
+    BYLINE_CLASS_WORDS,
     BYLINE_MAX_CHARS,
     CONTAINER_CHROME_TAGS,
     CONTAINER_MIN_WORDS_RATIO,
@@ -62,8 +63,9 @@ _AUTHOR_BOX_TEST = (
 )
 _AUTHOR_BOX_CANDIDATES = xpath(" | ".join(f"descendant::{tag}[{_AUTHOR_BOX_TEST}]" for tag in AUTHOR_BOX_TAGS))
 # Elements that may be the byline (BYLINE_CLASS_RE decides on the class and id), found in C, in document order.
-# The tests run on the attribute nodes (three times faster than contains(@class, ...) tests on every element).
-_BYLINE_NAME_TEST = " or ".join(f"contains(., '{part}')" for part in ("yline", "uthor", "ateline", "rittenby"))
+# The tests run on the attribute nodes (three times faster than contains(@class, ...) tests on every element); each
+# word without its first letter, which may be a capital ("Byline", "postAuthor").
+_BYLINE_NAME_TEST = " or ".join(f"contains(., '{word[1:]}')" for word in BYLINE_CLASS_WORDS)
 _BYLINE_CANDIDATES = xpath(
     f"descendant::*/@class[{_BYLINE_NAME_TEST}]/.. | descendant::*/@id[{_BYLINE_NAME_TEST}]/.. | "
     "descendant::*/@rel[. = 'author']/.. | descendant::*/@itemprop[contains(., 'author')]/.."
