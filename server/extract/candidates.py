@@ -55,8 +55,13 @@ def inside_the_main(root: HtmlElement, candidates: dict, best_candidate: dict) -
         return best_candidate
     main = mains[0]
     # A pick inside the <main>, or holding it, is readability's get_semantic_main_candidate's to judge.
-    if any(elem is best_candidate["elem"] for elem in (*main.iterancestors(), main, *main.iterdescendants())):
-        return best_candidate
+    pick = best_candidate["elem"]
+    if (
+        pick is main
+        or any(elem is main for elem in pick.iterancestors())
+        or any(elem is pick for elem in main.iterancestors())
+    ):
+        return best_candidate  # walks the two chains of ancestors, not every element of the <main>
     floor = best_candidate["content_score"] * OUTSIDE_MAIN_PICK_SHARE
     inside = [
         candidate
