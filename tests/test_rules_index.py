@@ -134,3 +134,12 @@ def test_an_xpath_rule_is_keyed_by_the_element_its_first_step_finds(expression: 
         assert selector.select(with_it, PageIndex(with_it)) == [
             n for n in selector.xpath(with_it) if isinstance(n, html.HtmlElement)
         ]
+
+
+def test_braces_that_re2_reads_as_literal_are_literal_in_the_prefilter_too() -> None:
+    # RE2 reads "{,1}" as the characters "{,1}" (Python as a quantifier): the prefilter must look for them.
+    tree = _tree("<div><p id='a'>xyzab{,1}cdef</p><p id='b'>xyzacdef</p></div>")
+    selector = compile_selector(r"p:has-text(/^xyzab{,1}cdef/)")
+    index = PageIndex(tree)
+    index.use_literals([selector])
+    assert [p.get("id") for p in selector.select(tree, index)] == ["a"]

@@ -25,7 +25,7 @@ Items = tuple[Item, ...]
 # Escapes that stand for one character class or an anchor: consumed whole, they require no literal.
 _CLASS_ESCAPES = frozenset("dDsSwW")
 _ANCHOR_ESCAPES = frozenset("bBAZ")
-_QUANTIFIER_RE = re.compile(r"\{(?:\d+(?:,\d*)?|,\d*)\}")  # "{}" and "{x" are literal braces
+_QUANTIFIER_RE = re.compile(r"\{\d+(?:,\d*)?\}")  # "{}", "{x" and "{,n}" are literal braces (RE2's reading too)
 # Shorter literals rule out almost no page; a group holding one is dropped.
 MIN_LITERAL_CHARS = 3
 
@@ -77,7 +77,7 @@ class _Reader:
         if char == "{":
             end = _QUANTIFIER_RE.match(self.pattern, self.pos).end()
             least, comma, most = self.pattern[self.pos + 1 : end - 1].partition(",")
-            bounds = (int(least or 0), int(most) if most else None if comma else int(least))
+            bounds = (int(least), int(most) if most else None if comma else int(least))
             self.pos = end
         else:
             bounds = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]

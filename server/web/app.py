@@ -279,7 +279,7 @@ def _check_host() -> None:
     route = request.url_rule.rule if request.url_rule is not None else None
     if "*" in settings.allowed_hosts or route == _ANY_HOST_ROUTE:
         return
-    if route == _ANY_HOST_WITH_TOKEN_ROUTE and settings.token is not None:
+    if route == _ANY_HOST_WITH_TOKEN_ROUTE and settings.token:  # as _check_token reads it: "" is no token
         return
     host = request.host.lower()
     name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]

@@ -334,8 +334,8 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
             '`{"error": {"code": "...", "message": "..."}}`; a path the service lacks answers 404 '
             "(`#/components/responses/NotFound`), a method a path does not take 405 "
             "(`#/components/responses/MethodNotAllowed`). Requests are refused with 400 `host_not_allowed` "
-            "when their Host header names a host the service does not serve (but /healthz and /metrics, which "
-            "probes and scrapers ask by the address of the machine). "
+            "when their Host header names a host the service does not serve (but /healthz, which probes ask by "
+            "the address of the machine, and /metrics when the token guards it). "
             + (
                 "This service needs a token (DECLUTTER_TOKEN) on every path but /, /healthz and /openapi.json."
                 if token_required
@@ -379,7 +379,7 @@ def _build(token_required: bool, max_body_bytes: int) -> dict:
                             "the sum over every worker.",
                             "content": {"text/plain": {"schema": {"type": "string"}}},
                         },
-                        **_errors(*guarded),
+                        **(_errors(*guarded) if token_required else _errors(400)),  # any Host behind the token
                     },
                 }
             },
