@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -49,7 +49,7 @@ from .patterns import (
     PRONOUN_WORD_RE,
 )
 from .structure import RawAttribution, Span
-from .vocabulary import DOCUMENT_NOUNS
+from .vocabulary import DOCUMENT_NOUNS, words
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,16 @@ SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!�
 MAX_LOOKBACK_MENTIONS = 64
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250
+# A first person speaking inside another's quotation is that speaker ("I", "I'm told" in Meghan's quote).
+FIRST_PERSON: frozenset[str] = frozenset(["I", "me"])
+# Prepositions right before a mention that keep it out of subject place, and how far back the word before is read.
+OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
+    words("with to into from for of at on in about against toward towards under over between among via like than")
+    + words("without onto upon")
+)
+PREPOSITION_REACH = 24
+# What opens a quotation fragment (a direct quote starts with its mark).
+QUOTE_OPENINGS = "\"“„«‘'"
 
 
 @dataclass(slots=True)
@@ -74,6 +84,7 @@ class _Entity:
     female: int = 0
     neuter: int = 0  # "its" right after its mentions: a body
     forms: set[str] = field(default_factory=set)
+    titled: bool = False  # named with a title ("Dr", "President"): a person
 
     def gender(self) -> str | None:
         if self.male > 2 * self.female:
@@ -197,6 +208,7 @@ class _Story:
             entity.female += 3 * (word in FEMALE_TITLES)
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
                 self.titled[word] = core
+                entity.titled = True
         return core
 
     def _title_holder(self, words: list[str]) -> str | None:
@@ -322,16 +334,20 @@ class _Story:
                 entity.female += lowered in FEMALE_PRONOUNS
                 entity.neuter += lowered == "its"
         for entity in self.entities.values():
-            if entity.person is not False and entity.neuter > 2 * (entity.male + entity.female):
+            # a title makes a person whatever "its" follows ("Dr Azizur Rahman … the region's … its")
+            if entity.person is not False and not entity.titled and entity.neuter > 2 * (entity.male + entity.female):
                 entity.person = False
 
-    def _nearest(self, raw: RawAttribution, fits: Callable[[_Entity], bool]) -> str | None:
+    def _nearest(self, raw: RawAttribution, fits: Callable[[_Entity], bool], subjects_only: bool = False) -> str | None:
         """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
-        inside the attribution's own content (the speaker talking about someone) do not count."""
+        inside the attribution's own content (the speaker talking about someone) do not count, nor (subjects_only)
+        those a preposition or a possessive puts out of subject place ("her interview with Winfrey")."""
         assert raw.source is not None
         pos = raw.source[0]
         paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
         floor = self.paragraph_starts[max(0, paragraph - PRONOUN_PARAGRAPHS)]
+        own_paragraph = self.paragraph_starts[paragraph]
+        fallback: str | None = None
         i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
         for start, end, entity in reversed(self.mentions[max(0, i - MAX_LOOKBACK_MENTIONS) : i]):
             if start < floor:
@@ -340,15 +356,34 @@ class _Story:
                 continue
             if self._in_description(start, entity):
                 continue
+            if subjects_only and self._oblique(start, end):
+                if fallback is None and start >= own_paragraph and fits(entity):
+                    fallback = entity.name  # "chaired by Kate Dalmeny. She said": no subject in its paragraph
+                continue
             if fits(entity):
                 return entity.name
-        return None
+        return fallback
+
+    def _oblique(self, start: int, end: int) -> bool:
+        """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office"): a subject
+        pronoun stands for a subject far more often than for these. A source is never one ("according to Mobin")."""
+        if self.named_at(start) is not None:
+            return False
+        before = self.text[max(0, start - PREPOSITION_REACH) : start].split()
+        while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
+            before.pop()  # "over Ms Truss's 'toothless' commission"
+        return bool(before) and before[-1] in OBLIQUE_PREPOSITIONS
+
+    def named_at(self, pos: int) -> str | None:
+        """The speaker of the named source whose phrase holds pos, if any."""
+        i = bisect_right(self.named_starts, pos) - 1
+        return self.named_spans[i][2] if i >= 0 and pos < self.named_spans[i][1] else None
 
     def _in_description(self, pos: int, entity: _Entity) -> bool:
         """Inside another named source's phrase ("Eric Reeves, one of the leading voices on Sudan, said"): its
         apposition describes the speaker; the speaker, not what describes them, is who a later "he" stands for."""
-        i = bisect_right(self.named_starts, pos) - 1
-        return i >= 0 and pos < self.named_spans[i][1] and self.named_spans[i][2] != entity.name
+        named = self.named_at(pos)
+        return named is not None and named != entity.name
 
     def _in_cue(self, pos: int) -> bool:
         """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
@@ -389,6 +424,7 @@ class _Story:
             return self._nearest(
                 raw,
                 lambda e: e.person is not False and (e.gender() == gender or (e.person is True and e.gender() is None)),
+                subjects_only=True,
             )
         if lowered in PERSON_PRONOUNS:
             return None  # "I": the writer, unnamed
@@ -458,6 +494,10 @@ class _Story:
         report" refers back to an earlier one."""
         self.previous = (raw, speaker)
         self.history.append((raw, speaker))
+        entity = self.entities.get(speaker) if speaker is not None and raw.source is not None else None
+        if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:  # type: ignore[index]
+            # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
+            insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])  # type: ignore[index]
 
 
 def _is_not_person(entity: _Entity) -> bool:
@@ -480,7 +520,33 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         speaker = story.speaker(index, raw)
         story.remember(raw, speaker)
         speakers.append(speaker)
+    _first_person_in_quotes(text, raws, speakers)
     return speakers
+
+
+def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
+    """An "I said" inside someone's quotation ('"I went to them, and I said I needed help," she said') is that
+    speaker's: the quoted speaker, resolved once the whole text is read (the quote's own cue often comes after)."""
+    wanted = [
+        index
+        for index, raw in enumerate(raws)
+        if raw.source is not None and speakers[index] is None and text[raw.source[0] : raw.source[1]] in FIRST_PERSON
+    ]
+    if not wanted:
+        return
+    quoted = sorted(
+        (start, end, speaker)
+        for raw, speaker in zip(raws, speakers, strict=True)
+        if speaker is not None
+        for start, end in raw.fragments or [raw.content]
+        if text[start : start + 1] in QUOTE_OPENINGS
+    )
+    starts = [start for start, _, _ in quoted]
+    for index in wanted:
+        pos = raws[index].source[0]  # type: ignore[index]
+        at = bisect_right(starts, pos) - 1
+        if at >= 0 and pos < quoted[at][1]:
+            speakers[index] = quoted[at][2]
 
 
 def belief_speaker(text: str, raw: RawAttribution) -> str | None:

@@ -1,0 +1,72 @@
+"""Speakers a reader can trust (server/attributions/speakers.py, names.py): a person, body, document or outlet,
+one per entity; a pronoun resolved to the nearest compatible person in subject place, or left unresolved."""
+
+from __future__ import annotations
+
+from server.attributions import Attribution, find_attributions
+
+
+def _speaker(text: str, source: str, cue: str | None = None) -> str | None:
+    """The speaker of the one attribution with this source (and cue)."""
+    found = [a for a in find_attributions(text) if a.source == source and (cue is None or a.cue == cue)]
+    assert len(found) == 1, [a.to_dict() for a in find_attributions(text)]
+    return found[0].speaker
+
+
+def _speakers(found: list[Attribution]) -> list[tuple[str | None, str | None]]:
+    return [(a.source, a.speaker) for a in found]
+
+
+# --- first person inside another's quotation ---------------------------------------------------------------
+
+
+def test_i_inside_a_quotation_is_the_quoted_speaker():
+    t = (
+        "Jane Moss spoke to the committee on Monday.\n\n"
+        "“I went to the board, and I said that I needed help,” Moss said."
+    )
+    assert _speaker(t, "I") == "Jane Moss"
+    # outside any quotation, "I" is the writer: unnamed
+    assert _speaker("I said that the plan would fail.", "I") is None
+
+
+# --- pronouns: subjects before obliques, chains, titles -----------------------------------------------------
+
+
+def test_a_pronoun_skips_a_name_a_preposition_governs_in_an_earlier_paragraph():
+    t = (
+        "Rita Vale, who leads the union, said the talks had stalled.\n\n"
+        "Rita Vale spoke for an hour during her interview with Ms Ann Cole on Sunday.\n\n"
+        "She said that the strike would go on."
+    )
+    # "with Ms Ann Cole": not the subject the pronoun continues
+    assert _speaker(t, "She") == "Rita Vale"
+
+
+def test_a_pronoun_takes_an_oblique_name_when_its_paragraph_has_no_subject_for_it():
+    t = "The coalition will be chaired by Kate Dalmeny of Sustain. She said the standards had to stay."
+    assert _speaker(t, "She") == "Kate Dalmeny"
+
+
+def test_a_prepositional_name_does_not_outrank_the_speaker_just_quoted():
+    t = (
+        "“The first I heard was late Tuesday,” said Wayne King, who resigned from Mark Meadows' office.\n\n"
+        "He said he was not deterred."
+    )
+    assert _speaker(t, "He", "said") == "Wayne King"
+
+
+def test_a_resolved_pronoun_carries_its_person_to_later_paragraphs():
+    t = (
+        "“It will take technology that does not exist,” Microsoft President Brad Smith said.\n\n"
+        "He added that the fee would grow.\n\n"
+        "Since 2012 the company has charged the fee on travel.\n\n"
+        "“That money is used for our work,” he said."
+    )
+    found = find_attributions(t)
+    assert [a.speaker for a in found if a.source in ("He", "he")] == ["Brad Smith", "Brad Smith"]
+
+
+def test_one_its_after_a_titled_person_does_not_make_them_a_body():
+    t = "Dr Azizur Rahman told reporters that the region needs water, since its wells run dry.\n\nHe said gardens help."
+    assert _speaker(t, "He") == "Azizur Rahman"
