@@ -70,3 +70,46 @@ def test_a_resolved_pronoun_carries_its_person_to_later_paragraphs():
 def test_one_its_after_a_titled_person_does_not_make_them_a_body():
     t = "Dr Azizur Rahman told reporters that the region needs water, since its wells run dry.\n\nHe said gardens help."
     assert _speaker(t, "He") == "Azizur Rahman"
+
+
+# --- names: one speaker per entity ---------------------------------------------------------------------------
+
+
+def test_coordinated_people_are_each_named_without_their_titles():
+    t = "Stars including Jamie Oliver and fitness guru Joe Wicks call on the Prime Minister to act."
+    assert _speaker(t, "Jamie Oliver and fitness guru Joe Wicks") == "Jamie Oliver; Joe Wicks"
+    t = "Kurt Volker spoke first. Tim Morrison followed.\n\nVolker and Morrison testified that the call was routine."
+    assert _speaker(t, "Volker and Morrison") == "Kurt Volker; Tim Morrison"
+    # an "and" inside a body's name or an apposition is no coordination
+    t = "Jamie Lovegrove, a political reporter at the Post and Courier, said the race was open."
+    assert _speaker(t, "Jamie Lovegrove, a political reporter at the Post and Courier") == "Jamie Lovegrove"
+    t = "The World Travel and Tourism Council said bookings fell."
+    assert _speaker(t, "The World Travel and Tourism Council") == "World Travel and Tourism Council"
+
+
+def test_a_title_after_a_body_s_name_goes_with_the_person():
+    t = (
+        "Warren has the most endorsements among state legislators in New Hampshire, per a list compiled by "
+        "University of Houston political scientist Boris Shor."
+    )
+    assert [a.speaker for a in find_attributions(t)] == ["Boris Shor"]
+
+
+def test_an_acronym_the_text_spells_out_is_that_body():
+    t = (
+        "The Brookhaven Police Department reported two arrests on Monday.\n\n"
+        "BPD said the suspects were released.\n\n"
+        "The California Independent System Operator runs the grid. California ISO said supply was short."
+    )
+    found = find_attributions(t)
+    assert _speaker(t, "BPD") == "Brookhaven Police Department"
+    assert _speaker(t, "California ISO") == "California Independent System Operator"
+    # not spelled out anywhere: the acronym as written
+    assert [a.speaker for a in find_attributions("The CDC said cases rose.")] == ["CDC"]
+    assert found
+
+
+def test_a_company_form_is_no_part_of_the_name_unless_it_tells_two_apart():
+    assert _speaker("Microsoft Corp said it would remove carbon.", "Microsoft Corp") == "Microsoft"
+    t = "Arduino LLC and Arduino SRL are in court. Arduino LLC said the trademark was its own."
+    assert _speaker(t, "Arduino LLC", "said") == "Arduino LLC"

@@ -16,6 +16,7 @@ from .lexicon import (
     GROUP_HEADS,
     INDEFINITE_PERSONS,
     MADE_DOCUMENT_HEADS,
+    NAME_LINKS,
     NAME_PARTICLES,
     NOT_PERSON_WORDS,
     NOT_PLURAL_ENDINGS,
@@ -48,6 +49,8 @@ FIND_WORDS_MAX = 12
 # ALNUM_RUN_RE's runs that start with a capital A-Z (the lookbehind keeps a match from starting inside a run): when
 # every word looked for is such, the scan hands Python only the text's capitalised words.
 CAPITALISED_RUN_RE = re.compile(r"(?<![^\W_])[A-Z][^\W_]*+")
+# What may stand between two words of a name an acronym spells ("Chartered Institute of Building" is "CIOB").
+ACRONYM_GAPS: frozenset[str] = frozenset([" ", " of ", " and ", " for ", " the ", " of the ", " on ", " & "])
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -161,6 +164,9 @@ def _body_from_head(words: list[str]) -> str | None:
     for i, word in enumerate(words[:-2]):
         if word[:1].isupper() and word.lower() in ORG_HEADS and words[i + 1] == "of" and words[i + 2][:1].isupper():
             first = next(j for j, w in enumerate(words) if w[:1].isupper())
+            end = next((j for j in range(i + 2, len(words)) if not words[j][:1].isupper()), len(words))
+            if end < len(words) and words[-1][:1].isupper() and words[end] not in NAME_LINKS:
+                return None  # "University of Houston political scientist Boris Shor": a title before a person's name
             return body_name(words[first:]) if first <= i else None
     return None
 
@@ -227,6 +233,25 @@ def _without_apposition(source: str) -> str:
         ]
         return named[0] if named else chunks[0]
     return source
+
+
+def person_conjuncts(source: str) -> list[str] | None:
+    """The people a coordination names, each without its title or apposition ("Jamie Oliver and fitness guru Joe
+    Wicks", "Poonam Lamba, product manager at Google, and Eddie Villalba, …", "Volker and Morrison"); None unless
+    every conjunct is a person's name."""
+    if _is_name_list(source):
+        chunks = [chunk.strip() for chunk in source.split(",")]
+        parts = [*chunks[:-1], *chunks[-1].split(" and ", 1)]
+    elif ", and " in source:
+        parts = source.split(", and ")  # each conjunct may carry its own apposition, with its own "and"
+    elif source.count(" and ") == 1 and "," not in source:  # "X, a reporter at the Post and Courier": one
+        parts = source.split(" and ")
+    else:
+        return None
+    cores = [name_core(part.strip()) for part in parts]
+    if len(cores) < 2 or not all(core and " and " not in core and looks_person(core) for core in cores):
+        return None
+    return cores
 
 
 def _without_parentheticals(source: str) -> str:
@@ -343,6 +368,50 @@ def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None
         (pos, word) for word in words - tokens for start, end in windows for pos in _find_all(text, word, start, end)
     )
     return sorted(found)
+
+
+def spelled_out(text: str, acronym: str) -> set[str]:
+    """The runs of capitalised words in text whose initials spell acronym ("Brookhaven Police Department" for "BPD",
+    "Chartered Institute of Building" for "CIOB": a small word between them counts or not, as acronyms differ): one
+    scan of the capitalised words."""
+    found: set[str] = set()
+    run: list[tuple[int, int, bool]] = []  # (start, end, optional): the words of a run of capitalised words
+    for match in CAPITALISED_RUN_RE.finditer(text):
+        gap = text[run[-1][1] : match.start()] if run else " "
+        if gap not in ACRONYM_GAPS:
+            found.update(_spelled_in(text, run, acronym))
+            run = []
+        elif gap != " ":
+            word_start = run[-1][1] + 1
+            for word in gap.split():
+                run.append((word_start, word_start + len(word), True))
+                word_start += len(word) + 1
+        run.append((match.start(), match.end(), False))
+    found.update(_spelled_in(text, run, acronym))
+    return found
+
+
+def _spelled_in(text: str, run: list[tuple[int, int, bool]], acronym: str) -> Iterator[str]:
+    """The stretches of run, from a capitalised word to one, whose initials spell acronym (small words optional)."""
+    for first, (start, _, optional) in enumerate(run):
+        if optional or text[start] != acronym[0]:
+            continue
+        ends = {(first + 1, 1)}  # (next word, letters matched)
+        while ends:
+            nexts: set[tuple[int, int]] = set()
+            for at, matched in ends:
+                if matched == len(acronym):
+                    if not run[at - 1][2]:
+                        yield text[start : run[at - 1][1]]
+                    continue
+                if at >= len(run):
+                    continue
+                word_start, _, small = run[at]
+                if small:
+                    nexts.add((at + 1, matched))  # "of" left out
+                if text[word_start].upper() == acronym[matched]:
+                    nexts.add((at + 1, matched + 1))
+            ends = nexts
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:

@@ -38,8 +38,10 @@ from .names import (
     is_named,
     looks_person,
     name_core,
+    person_conjuncts,
     role_holders,
     same_name,
+    spelled_out,
     without_post_modifier,
     word_occurrences,
 )
@@ -70,6 +72,13 @@ OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("without onto upon")
 )
 PREPOSITION_REACH = 24
+# Company-form abbreviations after a company's name ("Microsoft Corp").
+LEGAL_SUFFIXES: frozenset[str] = frozenset(
+    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
+)
+# Lengths of an acronym looked for spelled out (two letters, "US", "UK", are too often something else).
+MIN_ACRONYM = 3
+MAX_ACRONYM = 6
 # What opens a quotation fragment (a direct quote starts with its mark).
 QUOTE_OPENINGS = "\"“„«‘'"
 
@@ -106,6 +115,7 @@ class _Story:
         self.paragraph_spans = paragraph_spans
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
+        self.spelled: dict[str, set[str]] = {}  # acronym -> the names the text spells it out as
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, _Entity] = {}
         self.previous: tuple[RawAttribution, str | None] | None = None
@@ -124,7 +134,8 @@ class _Story:
             word
             for source in distinct_sources
             if source and is_named(source) and source.lower() not in PERSON_PRONOUNS
-            for core in [name_core(document_maker(source) or source)]
+            for named in [document_maker(source) or source]
+            for core in person_conjuncts(named) or [name_core(named)]  # "Volker and Morrison": each surname
             for word in ([core] if " " not in core else [core.split()[-1]])
             if len(word) >= 2 and word[:1].isupper() and word.isalpha()
         }
@@ -172,11 +183,18 @@ class _Story:
         return is_named(source)
 
     def _named(self, source: str) -> str:
-        """A named source: its core, expanded to the longest form of the name (or an abbreviation's name)."""
+        """A named source: its core, expanded to the longest form of the name (or an abbreviation's name); several
+        people, each so, joined by "; "."""
+        conjuncts = person_conjuncts(source)
+        if conjuncts is not None:
+            names = [self._longest(conjunct) for conjunct in conjuncts]
+            if any(len(name.split()) > 1 for name in names):
+                return "; ".join(names)  # "Procter and Gamble" stays one name
         core = name_core(source)
         for abbreviation in PAREN_RE.findall(source):
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
+        core = self._spelled_out(self._without_legal_suffix(core))
         if core.isupper() and (spoken := " ".join(word.capitalize() for word in core.split())) in self.text:
             core = spoken  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names (not "NASA")
         words = core.split()
@@ -210,6 +228,29 @@ class _Story:
                 self.titled[word] = core
                 entity.titled = True
         return core
+
+    def _without_legal_suffix(self, core: str) -> str:
+        """ "Microsoft Corp" is "Microsoft", unless the text tells two companies apart by it ("Arduino LLC", "Arduino
+        SRL")."""
+        base, _, suffix = core.rpartition(" ")
+        if not base or suffix not in LEGAL_SUFFIXES:
+            return core
+        return core if any(f"{base} {other}" in self.text for other in LEGAL_SUFFIXES - {suffix}) else base
+
+    def _spelled_out(self, core: str) -> str:
+        """An acronym the text spells out is that name ("BPD" after "Brookhaven Police Department", "California ISO"
+        after "California Independent System Operator"): one speaker per body; kept when the text spells it no way or
+        two."""
+        prefix, _, acronym = core.rpartition(" ")
+        if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha() and acronym.isupper()):
+            return core
+        if prefix and not all(word[:1].isupper() for word in prefix.split()):
+            return core
+        if acronym not in self.spelled:
+            self.spelled[acronym] = spelled_out(self.text, acronym)
+        names = {f"{prefix} {name}" if prefix else name for name in self.spelled[acronym]}
+        names = {name for name in names if name in self.text} if prefix else names
+        return names.pop() if len(names) == 1 else core
 
     def _title_holder(self, words: list[str]) -> str | None:
         """A title without a name ("PAHO Director", "International Trade Secretary"): the person named with that
