@@ -1210,7 +1210,8 @@ def test_a_title_resolves_to_the_holder_the_text_names_else_to_no_one():
 
 def test_the_report_or_the_court_is_what_was_named_before_else_no_one():
     text = "A LendingTree report found that 40% of buyers regret it. The report found that most of them were young."
-    assert _speakers(text) == [("A LendingTree report", "LendingTree report"), ("The report", "LendingTree report")]
+    # the maker speaks for its report (the blind set's gold: "LendingTree")
+    assert _speakers(text) == [("A LendingTree report", "LendingTree"), ("The report", "LendingTree")]
     text = 'The 4th District Court of Appeal said that Amazon was liable. "The law is clear," the court explained.'
     assert _speakers(text)[-1] == ("the court", "4th District Court of Appeal")
     # a definite description with nothing before it names no one ("study" is no speaker)

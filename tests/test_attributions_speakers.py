@@ -113,3 +113,22 @@ def test_a_company_form_is_no_part_of_the_name_unless_it_tells_two_apart():
     assert _speaker("Microsoft Corp said it would remove carbon.", "Microsoft Corp") == "Microsoft"
     t = "Arduino LLC and Arduino SRL are in court. Arduino LLC said the trademark was its own."
     assert _speaker(t, "Arduino LLC", "said") == "Arduino LLC"
+
+
+# --- abstaining: no name where the text gives none -----------------------------------------------------------
+
+
+def test_a_document_or_spokesperson_before_a_name_speaks_as_that_name():
+    assert _speaker("A recent Park Associates report found that sales grew.", "A recent Park Associates report") == (
+        "Park Associates"
+    )
+    assert _speaker("A TikTok representative said the videos were removed.", "A TikTok representative") == "TikTok"
+    # a poll goes by its maker's name; a nationality makes nothing
+    assert _speaker("A Gallup poll shows that 54% approve.", "A Gallup poll") == "Gallup poll"
+    assert _speaker("A British study found that sleep matters.", "A British study") != "British"
+
+
+def test_an_indefinite_description_and_you_name_no_one():
+    t = "A top US public health expert is now warning that the virus will spread."
+    assert _speaker(t, "A top US public health expert") is None
+    assert _speaker("You argue that groups are smart.", "You") is None

@@ -40,7 +40,7 @@ from .patterns import (
     PROVENANCE_RE,
 )
 from .structure import Span
-from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS
+from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,15 @@ FIND_WORDS_MAX = 12
 CAPITALISED_RUN_RE = re.compile(r"(?<![^\W_])[A-Z][^\W_]*+")
 # What may stand between two words of a name an acronym spells ("Chartered Institute of Building" is "CIOB").
 ACRONYM_GAPS: frozenset[str] = frozenset([" ", " of ", " and ", " for ", " the ", " of the ", " on ", " & "])
+# Lowercase heads after a name that the name made or speaks for ("a LendingTree report", "a Google spokesperson"):
+# the name speaks. Polls, surveys and trackers go by their maker's name ("the Gallup poll") and keep it.
+MAKER_FIRST_HEADS: frozenset[str] = (
+    MADE_DOCUMENT_HEADS - frozenset(words("poll polls survey surveys tracker"))
+) | frozenset(["evaluation", "representative", "spokesperson", "spokesman", "spokeswoman"])
+# Endings of a nationality before a document ("a British study", "Chinese research"), and the shortest maker's name
+# ("a US report": a country).
+DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
+MIN_MAKER_LENGTH = 3
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -288,11 +297,30 @@ def document_maker(source: str) -> str | None:
     if words and words[0].lower() == "the":
         words = words[1:]
     owner = next((at for at, word in enumerate(words) if word.endswith(("'s", "’s"))), None)
-    if owner is None or owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
+    if owner is None:
+        return _modifying_maker(words)
+    if owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
         return None
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in words[owner + 1 :]):
         return None
     return " ".join([*words[:owner], words[owner][:-2]])
+
+
+def _modifying_maker(words: list[str]) -> str | None:
+    """The name before a document or a spokesperson that made it or speaks for it ("a recent Park Associates report",
+    "A TikTok representative"); not a poll or survey, which goes by its maker's name ("the Gallup poll"), nor a
+    nationality ("a British study")."""
+    if len(words) < 2 or words[-1] not in MAKER_FIRST_HEADS:
+        return None
+    at = 0
+    while at < len(words) - 1 and (words[at].islower() or words[at] in ("A", "An", "The")):
+        at += 1  # the determiner and adjectives before the name: "a recent"
+    name = words[at:-1]
+    if not name or not all(word[:1].isupper() or word in NAME_LINKS for word in name) or not name[-1][:1].isupper():
+        return None
+    if len(name) == 1 and (name[0].endswith(DEMONYM_ENDINGS) or len(name[0]) < MIN_MAKER_LENGTH):
+        return None  # "a British study", "a US report"
+    return " ".join(name)
 
 
 def looks_person(name: str) -> bool:

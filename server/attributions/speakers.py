@@ -24,6 +24,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLACE_WORDS,
     PLURAL_PRONOUNS,
+    PRONOUNS,
     ROLE_TITLES,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
@@ -72,6 +73,8 @@ OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("without onto upon")
 )
 PREPOSITION_REACH = 24
+# Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
+INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
 # Company-form abbreviations after a company's name ("Microsoft Corp").
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
     words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
@@ -173,8 +176,11 @@ class _Story:
     @staticmethod
     def _is_named_source(source: str) -> bool:
         lowered = source.lower()
-        if not source or lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
-            return False
+        if not source or lowered in PERSON_PRONOUNS or lowered in PRONOUNS:
+            return False  # "You argue": a pronoun names no one
+        head = without_post_modifier(source.split(",")[0].split())
+        if len(head) > 1 and head[0].lower() in INDEFINITE_OPENERS and head[-1].islower():
+            return head[-1] in DOCUMENT_NOUNS  # "A top US public health expert": someone, unnamed; "A Gallup poll": one
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
         if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
             return False  # "Energy experts said": a group at a sentence's start, not a name
