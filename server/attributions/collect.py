@@ -24,7 +24,7 @@ from .cues import (
 from .cues.nested import NO_QUOTES
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
-from .patterns import PROGRESSIVE_RE
+from .patterns import NEXT_STATEMENT_RE, PROGRESSIVE_RE
 from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
 from .vocabulary import PARTICIPLE_CUES, WEAK_CUES
 
@@ -137,7 +137,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
     for _, raw in found:
         content_start, content_end = raw.content
         if content_start > raw.cue[0]:
-            cut = _cut_at_next_source(content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
+            cut = _cut_at_next_source(text, content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
             cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
             semicolon = text.rfind(";", content_start, cut) if cut != content_end else -1
             if semicolon > content_start and not quotes.inside(semicolon):
@@ -155,10 +155,14 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
     return [raw for _, raw in _drop_duplicates(text, quotes, [(raw.cue[0], raw) for raw in kept])]
 
 
-def _cut_at_next_source(content_start: int, content_end: int, next_sources: list[int]) -> int:
+def _cut_at_next_source(text: str, content_start: int, content_end: int, next_sources: list[int]) -> int:
     for next_source in next_sources:
-        # a source opening the content is a nested report's ("Mashable reports the company announced …"): kept
-        if content_start + NESTED_SOURCE_REACH < next_source < content_end:
+        # a source opening the content is a nested report's ("Mashable reports the company announced …"), and so is
+        # one inside a clause of the content ("criticized X for failing them when lawmakers pointed out …"): kept;
+        # a source after a coordinating break starts another statement ("…, and Jones said …")
+        if content_start + NESTED_SOURCE_REACH < next_source < content_end and NEXT_STATEMENT_RE.search(
+            text, max(content_start, next_source - 24), next_source
+        ):
             return next_source
     return content_end
 
@@ -196,6 +200,8 @@ def _drop_duplicates(text: str, quotes: QuoteIndex, found: Found) -> Found:
             same_content = _overlap_ratio(other.content, raw.content) >= SAME_CONTENT
             # "X reports Y announced Z": a report nested in raw's content, its own source inside it; both stand
             nested = other.source is not None and raw.content[0] <= other.source[0] < raw.content[1]
+            # "argues that A – a point a poll shows B": raw is a report nested in other's content
+            nested = nested or (raw.source is not None and other.content[0] <= raw.source[0] < other.content[1])
             if same_content and not nested and text[raw.cue[0] : raw.cue[1]].split()[-1] in WEAK_CUES:
                 duplicate = True
             if _repeats_named(text, raw, other):

@@ -120,12 +120,9 @@ def _split_quote(
     after a statement that ends its sentence ('He said he was not deterred. "I don't expect anything."')."""
     last = (raw.fragments or [raw.content])[-1]  # a statement around its cue ('X, she says, Y.') ends after it
     forward = last[0] > raw.cue[0]
-    if forward:
-        after = last[1]  # the next sentence must follow at once: only its closing punctuation between
-    elif _ends_in_quote(text, quotes, raw.content):
-        after = max(raw.cue[1], raw.source[1] if raw.source else 0)
-    else:
-        return None
+    # forward, the next sentence must follow at once (only its closing punctuation between); backward, a quote or a
+    # paraphrase before its cue ('Search is an example, Malone said. “That's not …”') goes on after cue and source
+    after = last[1] if forward else max(raw.cue[1], raw.source[1] if raw.source else 0)
     paragraph_end = paragraph_spans[_paragraph_of(paragraph_starts, after)][1]
     limit = min(paragraph_end, after + MAX_SPLIT_GAP)
     opening = _next_quote_mark(text, after, limit)
@@ -158,6 +155,14 @@ def _continue_paragraphs(
 ) -> None:
     """A paragraph that opens a quotation with no cue of its own, right after a paragraph ending in a quoted
     attribution, continues that attribution; so do the wholly quoted paragraphs after it."""
+    # a quotation running over paragraphs to a cue in a later one ('"A.' / '"B," Harry said.'): its earlier paragraphs,
+    # by their start; one right after another attribution's quotation continues that one, and the cue keeps the rest
+    run_on: dict[int, RawAttribution] = {}
+    for raw in raws:
+        cue_paragraph = _paragraph_of(paragraph_starts, raw.cue[0])
+        for fragment in (raw.fragments or [])[:-1]:
+            if _paragraph_of(paragraph_starts, fragment[0]) < cue_paragraph:
+                run_on[fragment[0]] = raw
     in_paragraph: dict[int, list[RawAttribution]] = {}
     for raw in raws:
         in_paragraph.setdefault(_paragraph_of(paragraph_starts, _attribution_end(raw) - 1), []).append(raw)
@@ -177,9 +182,18 @@ def _continue_paragraphs(
         for following in range(index + 1, min(len(paragraph_spans), index + 1 + MAX_CONTINUED_PARAGRAPHS)):
             start, end = paragraph_spans[following]
             quote = quotes.find(start)
-            if quote is None or quote[0] != start or claims.cue_between(start, end) or claims.taken((start, end), raw):
+            if quote is None or claims.cue_between(start, end):
                 break
-            piece = (start, min(quote[1], end))
+            later = run_on.get(start)
+            if later is not None and later is not raw and later.fragments and later.fragments[0][0] == start:
+                later.fragments = later.fragments[1:]  # its first paragraph is this speaker's, carried on
+                if len(later.fragments) == 1:
+                    later.content = later.fragments[0]
+                piece = (start, end)
+            elif quote[0] != start or claims.taken((start, end), raw):
+                break
+            else:
+                piece = (start, min(quote[1], end))
             added.append(piece)
             if piece[1] < end - QUOTE_TAIL:
                 break  # narration follows the quote: the speaker's words end here

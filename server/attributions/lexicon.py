@@ -32,8 +32,11 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset(["they", "we"])
 # Relative pronouns that open an apposition's clause ("X, who …, said").
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "which", "whose"])
 
-# Plural subjects a base-form cue agrees with ("people say", "police say").
-PLURAL_SUBJECTS: frozenset[str] = PLURAL_PRONOUNS | frozenset(["i", "people", "police", "data"])
+# Subjects a base-form cue agrees with: plurals ("people say", "police say", "others find"), and the first and second
+# persons ("I recommend", "You argue that"), which take the base form whatever their number.
+PLURAL_SUBJECTS: frozenset[str] = PLURAL_PRONOUNS | frozenset(
+    words("i you people police data some others many several few both most all")
+)
 # Words in -s right before a base form that are not a plural subject ("its say", "this report").
 NOT_PLURAL_SUBJECTS: frozenset[str] = frozenset(words("its his hers ours theirs yours this was has does is"))
 # Endings in -s that do not make a plural noun ("boss", "census", "analysis").

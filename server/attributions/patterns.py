@@ -112,6 +112,17 @@ PARTICLE_RES: dict[str, re.Pattern] = {
 # "called on X (not) to …": the addressee (up to six words) before the "(not) to" that opens the request. Each word
 # is taken whole (possessive), and "to" is tried after each: bounded, so linear.
 CALL_ON_RE = re.compile(r"(?<!\s)\s++(?:on|upon)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,6}?(?=(?:not\s++)?to\s)")
+# What ends one statement before another source's: punctuation or a coordinating conjunction right before that source,
+# past a determiner ("…, and the mayor said"), searched on a short slice ending at the source.
+NEXT_STATEMENT_RE = re.compile(
+    r"(?:[,;:.!?—–\"”’)\n-]|\b(?:and|but|or|while|whereas|yet))\s*+(?:(?:the|a|an|his|her|their|its)\s++)?$"
+)
+# "what he calls …", "which he calls “…”": a relative right before a naming verb's source is its fronted object
+# (group "what": any name may follow; after "which" or "that" only a quoted one, as "the man that he called" is a
+# phone call). Searched on a short slice.
+WHAT_BEFORE_RE = re.compile(r"\b(?:(?P<what>[Ww]hat)|which|that)\s++$")
+# Where a name given without quotation marks ends: a break in the sentence ("what we call X—and …").
+LABEL_END_RE = re.compile(r"[;:()—–]")
 # "called for …": the demand follows the particle.
 CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
 # An object of one to eight words, then a quotation mark: "called the plan “a disaster”", "slammed X as 'Y'".
@@ -195,6 +206,12 @@ AS_TAIL_RE = re.compile(
     r"|over|after|since)\b(?:\s++[\w’'-]++){0,2}?)?\s*+,\s*+"
 )
 
+# "…, as X wrote.": an "as" after a comma, right before the source of a cue that ends the sentence (on the clause
+# before the source; group 0 starts at the comma).
+AS_TRAILER_RE = re.compile(r",\s*+as$")
+# Nothing but the sentence's closing punctuation left (matched where the cue and its adverbials end).
+SENTENCE_CLOSE_RE = re.compile(r"\s*+[.!?…]*+[\"”’)]*+\s*+$")
+
 # An addressee or venue, then a comma and the quote: "wrote to the singer, “…”", "revealed to the media, “…”".
 PREP_PHRASE_THEN_QUOTE_RE = re.compile(
     r"(?<!\s)\s++(?:to|on|in|at|into|with)\s++[^\s,;:.!?\"“”«»]++(?:\s++[^\s,;:.!?\"“”«»]++){0,5}+\s*+,?+\s*+(?=[\"“«])"
@@ -227,10 +244,18 @@ NEXT_WORD_RE = re.compile(r"(?<!\s)\s++([a-z]++)\b")
 
 # The word before a base-form cue, past adverbs. The leading \b changes no match (a match inside a word means
 # one at the word's start, which search finds first) but fails fast inside words: ~3x faster. At most 15 adverbs
-# (as many as the 60-character window holds), possessively: from every word of a run of them the search rescanned it.
-BASE_SUBJECT_RE = re.compile(r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too)\s+){0,15}+$")
+# (as many as the 60-character window holds; -ly ones too: "I strongly recommend"), possessively: from every word of a
+# run of them the search rescanned it.
+BASE_SUBJECT_RE = re.compile(
+    r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too|[a-z]{2,14}ly)\s+){0,15}+$"
+)
 
 
+# What may come right before "you" as a clause's subject: the sentence's start, punctuation or a clause link; after
+# a verb "you" is its object ("letting you add …"). Searched on a short slice ending at "you".
+YOU_SUBJECT_LEAD_RE = re.compile(
+    r"(?:^|[,;:(\"“”—–]|\b(?:and|but|so|then|now|that|because|yet|or))\s*+$", re.IGNORECASE
+)
 # A plural pronoun subject inside a subordinate clause ("when they say"): not the subject of the cue.
 SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++\w++[\s,]*+$")
 # A subordinate clause opening a sentence ("Even if …, Microsoft says …"): reported with the clause after the cue.
@@ -334,12 +359,15 @@ COLON_END_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+(?:\n|$)")
 # rescanning a run of blanks from each of its characters.
 LIST_AFTER_COLON_RE = re.compile(r"(?<![ \t])[ \t]*+:[ \t]*+((?:\n[ \t]*+(?:[-•*–]|\d{1,2}[.)])[ \t]++[^\n]++)++)")
 
-# A word that looks like a finite verb or auxiliary: tells a reported clause from a plain object.
+# A word that looks like a finite verb or auxiliary: tells a reported clause from a plain object. An "'s" is "is"
+# only after a pronoun ("it's", "there's"); after a name it is mostly a possessive ("LeWitt's Variations").
 CLAUSE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
     r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|don[’']t|"
     r"doesn[’']t|didn[’']t|hasn[’']t|haven[’']t|hadn[’']t|need|needs|remain|remains|plans?|wants?|"
-    r"[a-z]{3,}ed|[a-z]{3,}s|\w+[’'](?:s|re|ll|d|ve|m)|" + trie_pattern(IRREGULAR_PAST_VERBS) + r")\b"
+    r"[a-z]{3,}ed|[a-z]{3,}s|\w+[’'](?:re|ll|d|ve|m)|(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here)[’']s|"
+    + trie_pattern(IRREGULAR_PAST_VERBS)
+    + r")\b"
 )
 
 # Words after an advice verb that make its object a plain complement, not a recommendation.
@@ -356,14 +384,15 @@ TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noti
 # matches is used. The clause after the comma is taken whole, or up to a "(" where a closing parenthetical may
 # start: those are the only places the clause can end in a match, so no other split is tried. (A quote or "that"
 # right after the comma stops it; whitespace there never could, so the run after the comma goes to the clause.)
-AFTER_CLAUSE = r"(?:[^.!?\"“‘«]|\.(?=\d))"
-AFTER_PHRASE = r"[^.!?\"“‘«]"
+# A dot inside the trailer is an abbreviation's ("at 1:30 p.m. on Nov. 8"): a digit, a lowercase letter and a dot,
+# or a lowercase word or a number follows it.
+AFTER_CLAUSE = r"(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))"
 AFTER_CUE_END_RE = re.compile(
     r"^(?:\s*+\([^()]{0,60}\))?"
     rf"(?:\s*+,(?![\"“‘'«]|that\b)(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\())"
     r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while"
     r"|when)\b"
-    rf"(?:{AFTER_PHRASE}*+|{AFTER_PHRASE}*(?=\()))?"
+    rf"(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\()))?"
     r"\s*+[.!?…]?[\"”’]?(?:\s*+\([^()]*+\)|(?<=[.!?])[A-Z][^\n]*+)?\s*+$"
 )
 

@@ -12,9 +12,11 @@ from ..patterns import (
     BY_AGENT_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
+    LABEL_END_RE,
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     PARTICIPLE_LEAD_RE,
+    WHAT_BEFORE_RE,
 )
 from ..sources import clause_subject, source_after, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
@@ -46,12 +48,33 @@ def object_construction(
         if particle:
             content = trim_forward(text, sentence.quotes, particle.end(), end)
             return record_unless_empty(sentence, source, cue_start, particle.end(), content)
+        fronted = WHAT_BEFORE_RE.search(text, max(sentence.start, source[0] - 8), source[0])
+        if fronted:
+            return _what_is_called(sentence, source, cue_start, cue_end, fronted.group("what") is not None)
         labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end)
     else:
         labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end) or OBJECT_THEN_GROUNDS_RE.match(text, cue_end, end)
     if not labelled:
         return None
     content = trim_forward(text, sentence.quotes, skip_spaces(text, cue_end, end), end)
+    return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _what_is_called(
+    sentence: Sentence, source: Span, cue_start: int, cue_end: int, unquoted: bool
+) -> RawAttribution | None:
+    """'what statisticians call the standard error', 'which he calls “superminds”': the object is fronted, so the name
+    right after the cue is what the source calls it (a quotation, or when unquoted is allowed the words up to a
+    break in the sentence)."""
+    text, end = sentence.text, sentence.end
+    start = skip_spaces(text, cue_end, end)
+    quote = sentence.quotes.starting_at(start)
+    if quote is not None:
+        return record_unless_empty(sentence, source, cue_start, cue_end, quote)
+    if not unquoted:
+        return None
+    label_end = LABEL_END_RE.search(text, start, end)
+    content = trim_forward(text, sentence.quotes, start, label_end.start() if label_end else end)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
 
 

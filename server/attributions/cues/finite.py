@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import re
 
-from ..content import is_parenthetical, parenthetical_rest
+from ..content import is_parenthetical, parenthetical_rest, skip_adverbials
 from ..lexicon import NOT_PLURAL_ENDINGS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS
 from ..patterns import (
     ALNUM_RUN_RE,
+    AS_TRAILER_RE,
     AUX_RE,
     BASE_SUBJECT_RE,
     COORDINATED_RE,
@@ -19,8 +20,10 @@ from ..patterns import (
     PHRASE_END_RE,
     PROGRESSIVE_RE,
     RELATIVE_RE,
+    SENTENCE_CLOSE_RE,
     STRONG_VERB_RE,
     SUBORDINATE_SUBJECT_RE,
+    YOU_SUBJECT_LEAD_RE,
 )
 from ..sources import clause_subject, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
@@ -110,6 +113,11 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if quoted:
         return quoted
     clause = text[sentence_start : source[0]].rstrip()
+    as_clause = AS_TRAILER_RE.search(clause)
+    if as_clause:
+        trailer = _as_trailer(sentence, source, cue_start, cue_end, clause[: as_clause.start() + 1])
+        if trailer is not None:
+            return trailer
     if clause.endswith(","):
         rest = parenthetical_rest(text, cue_end, sentence_end)
         if rest is not None and is_parenthetical(clause[:-1]):
@@ -118,6 +126,18 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         if backward:
             return backward
     return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+
+
+def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str) -> RawAttribution | None:
+    """'…, as my colleague Geoffrey Skelley wrote recently.': the clause before the comma is what was written, when
+    nothing but adverbials follows the cue ('…, as the headline suggests, explosive' is a parenthetical)."""
+    after = skip_adverbials(sentence.text, cue_end, sentence.end)
+    if not SENTENCE_CLOSE_RE.match(sentence.text, after, sentence.end):
+        return None
+    trailer = clause_then_source_then_cue(sentence, source, cue_start, after, clause)
+    if trailer is not None:
+        trailer.cue = (cue_start, cue_end)  # the adverbials were skipped, not taken into the cue
+    return trailer
 
 
 def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> tuple[int, bool] | None:
@@ -199,6 +219,8 @@ def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
     if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):
         return False  # "Let's say", "Google's": a contraction or a possessive is no plural subject
     word = subject.group(1).lower()
+    if word == "you" and not YOU_SUBJECT_LEAD_RE.search(window, 0, subject.start(1)):
+        return False  # "letting you add …": after a verb, "you" is its object
     if word in PLURAL_SUBJECTS:
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
