@@ -415,3 +415,33 @@ def test_paragraphs_beside_the_pick_s_ancestors_join_when_they_pass_readability_
     )
     text = _article_text(page)
     assert closing in text and "Shop our range" not in text
+
+
+def test_short_blocks_stay_as_readability_js_keeps_them_and_labels_go() -> None:
+    section = "<div class='section'><div id='glossary'><h2>Glossary</h2></div></div>"
+    link_list_heading = "<div class='box'><div class='box-head'><h2>Read on</h2></div></div>"
+    page = (
+        "<html><body><article>"
+        f"<div class='part'><p>{TEXT} Part 0 of the story.</p><p>{TEXT} Part 1 of the story.</p></div>{section}"
+        f"<div class='part'><p>{TEXT} Part 2 of the story.</p><div class='line'><p>They both took one.</p></div>"
+        f"<div class='label'><p>Related Coverage</p></div><p>{TEXT} Part 3 of the story.</p>"
+        "<div class='line'><p><a href='/next'>Next story</a></p></div></div>"
+        f"{link_list_heading}<div class='tail'><h3>More</h3><p>{TEXT} Part 4 of the story.</p></div>"
+        "</article></body></html>"
+    )
+    text = _article_text(page)
+    # A section heading's wrapper followed by the section's text, and a line of dialogue, stay.
+    assert "Glossary" in text and "They both took one." in text
+    # A label, a short linked block, and a heading followed by another heading (its link list cleaned away) go.
+    assert "Related Coverage" not in text and "Next story" not in text and "Read on" not in text
+    assert "Part 4 of the story." in text
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "Werbung", "Loading...", "正在加载"])
+def test_a_block_that_only_names_an_ad_or_a_loading_notice_goes(label: str) -> None:
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>"
+        f"<div class='slot'><h3>{label}</h3><div></div></div><p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    text = _article_text(page)
+    assert label not in text and "Part 1." in text

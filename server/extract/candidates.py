@@ -22,15 +22,22 @@ from .constants import (
     MAIN_MIN_CHARS,
     MAIN_MIN_TEXT_RATIO,
     OUTSIDE_MAIN_PICK_SHARE,
+    SHORT_BLOCK_MIN_HEADING_DENSITY,
+    SHORT_LINE_END_RE,
     SIBLING_PARAGRAPH_LONG_CHARS,
     SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
     STRAY_PARAGRAPH_LEVELS,
     TITLED_STORY_SCORE_SHARE,
 )
-from .measure import element_text, link_density, normalized_length, xpath
+from .measure import IN_FIGURE, element_text, heading_density, link_density, normalized_length, xpath
 
 IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
 _MAINS = xpath("descendant::main")
+# Whether the first text after the element, in document order, lies outside headings.
+_TEXT_FOLLOWS_OUTSIDE_HEADINGS = xpath(
+    "boolean(following::text()[normalize-space()][1]"
+    "[not(ancestor::h1 | ancestor::h2 | ancestor::h3 | ancestor::h4 | ancestor::h5 | ancestor::h6)])"
+)
 _PAGE_TITLES = xpath("//title/text() | //meta[@property='og:title']/@content")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
@@ -194,3 +201,15 @@ def is_story_paragraph(paragraph: HtmlElement) -> bool:
     if len(text) > SIBLING_PARAGRAPH_LONG_CHARS:
         return density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
     return density == 0 and bool(_SENTENCE_END_RE.search(text))
+
+
+def short_block_stays(block: HtmlElement, length: int, density: float) -> bool:
+    """Whether a block too short for readability's cleaning (it drops them all) stays, as Readability.js keeps
+    them: part of a figure, a section heading's wrapper followed by text (the next text no heading: not the heading
+    of a link list cleaned away), or a linkless line ending a sentence ('They both took one.'); not a label
+    ('Related Coverage')."""
+    if IN_FIGURE(block):
+        return True
+    if heading_density(block, length) >= SHORT_BLOCK_MIN_HEADING_DENSITY:
+        return _TEXT_FOLLOWS_OUTSIDE_HEADINGS(block)
+    return density == 0 and bool(SHORT_LINE_END_RE.search(" ".join(element_text(block).split())))

@@ -65,6 +65,14 @@ EDITORIAL_LEAD_SCOPE_LEVELS = 3
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
 # ...the call-to-action phrases are all shorter than this, so a paragraph's opening this long decides the test.
 CALL_TO_ACTION_OPENING_CHARS = 16
+# ...a block whose whole text is an ad label or a loading notice goes (Readability.js's adWords and loadingWords, in
+# its languages); none is longer than this many characters, so a longer block's text is not read for it.
+AD_OR_LOADING_RE = re.compile(
+    r"ad(?:vertising|vertisement)?|pub(?:licité)?|werb(?:ung)?|广告|Реклама|Anuncio"
+    r"|(?:loading|正在加载|Загрузка|chargement|cargando)(?:…|\.\.\.)?",
+    re.IGNORECASE,
+)
+AD_OR_LOADING_MAX_CHARS = 13
 # ...a block with this many commas is prose and is never cleaned conditionally.
 PROSE_MIN_COMMAS = 10
 # ...readability subtracts this from a block's <li> count, so its "more <li>s than <p>s" test rarely fires.
@@ -76,6 +84,11 @@ IMAGES_PER_PARAGRAPH = 1.3
 PARAGRAPHS_PER_INPUT = 3
 # ...a block shorter than readability's min_text_length goes with no image or more images than this.
 SHORT_BLOCK_MAX_IMAGES = 2
+# ...unless it is part of a figure, a section heading's wrapper (this share of its text or more in headings) with text
+# after it, or a linkless line ending a sentence (SHORT_LINE_END_RE): Readability.js keeps those ('Glossary', 'They both
+# took one.'), readability-lxml drops every short block.
+SHORT_BLOCK_MIN_HEADING_DENSITY = 0.9
+SHORT_LINE_END_RE = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 # ...a block of low class weight goes with more link text than this (the second: a <section> in the story's
 # <article> or <main>); one of positive weight with more than the third.
 BLOCK_MAX_LINK_DENSITY = 0.2

@@ -23,6 +23,8 @@ _OUTER_LINKS = xpath("descendant-or-self::a[count(ancestor::a) = $links_above]")
 _OUTER_LINKS_UNLINKED = xpath("descendant-or-self::a[not(ancestor::a)]")
 IN_MAIN_OR_ARTICLE = xpath("boolean(ancestor::main | ancestor::article)")
 HAS_IMAGE = xpath("boolean(descendant-or-self::img)")
+IN_FIGURE = xpath("boolean(ancestor::figure)")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def element_text(element: HtmlElement) -> str:
@@ -51,3 +53,11 @@ def link_density(element: HtmlElement, length: int | None = None) -> float:
 def words(element: HtmlElement) -> list[str]:
     """The element's text split into words."""
     return element_text(element).split()
+
+
+def heading_density(element: HtmlElement, length: int | None = None) -> float:
+    """Readability.js's _getTextDensity over headings: the share of the element's text in h1-h6 (0 when empty)."""
+    total = normalized_length(element) if length is None else length
+    if not total:
+        return 0.0
+    return sum(normalized_length(heading) for heading in element.iterdescendants(*_HEADINGS)) / total

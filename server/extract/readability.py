@@ -27,6 +27,7 @@ from .candidates import (
     inside_the_main,
     is_story_paragraph,
     outside_chrome,
+    short_block_stays,
     stray_paragraphs,
     titled_story,
 )
@@ -41,6 +42,8 @@ from .cleaning import (
     unlikely_value_indexes,
 )
 from .constants import (
+    AD_OR_LOADING_MAX_CHARS,
+    AD_OR_LOADING_RE,
     ARTICLE_BODY_MAX_LINK_DENSITY,
     BLOCK_MAX_LINK_DENSITY,
     CALL_TO_ACTION_MAX_LINK_DENSITY,
@@ -68,7 +71,13 @@ from .constants import (
     SIBLING_SCORE_SHARE,
     WEIGHTED_BLOCK_MAX_LINK_DENSITY,
 )
-from .measure import IN_MAIN_OR_ARTICLE, element_text, link_density, normalized_length, xpath
+from .measure import (
+    IN_MAIN_OR_ARTICLE,
+    element_text,
+    link_density,
+    normalized_length,
+    xpath,
+)
 from .repairs import (
     drop_copies,
     higher_scoring_parent,
@@ -478,10 +487,17 @@ class TreeDocument(Document):
             return True
         if counts["input"] > counts["p"] / PARAGRAPHS_PER_INPUT:
             return True
-        if content_length < self.min_text_length and (counts["img"] == 0 or counts["img"] > SHORT_BLOCK_MAX_IMAGES):
+        # Readability.js's: a block that only says "Advertisement" or "Loading..." (short: its text is read only then).
+        if content_length <= AD_OR_LOADING_MAX_CHARS and AD_OR_LOADING_RE.fullmatch(" ".join(element_text(el).split())):
             return True
         # Taken only now: the tests above decide many elements without it.
         density = link_density(el, content_length)
+        if (
+            content_length < self.min_text_length
+            and (counts["img"] == 0 or counts["img"] > SHORT_BLOCK_MAX_IMAGES)
+            and not short_block_stays(el, content_length, density)
+        ):
+            return True
         # Readability.js spares lists its low-weight link test: lists of sources, steps and items carry links.
         if weight < CLASS_WEIGHT and el.tag not in ("ul", "ol"):
             framed = el.tag == "section" and IN_MAIN_OR_ARTICLE(el)
