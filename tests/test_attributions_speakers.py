@@ -3,7 +3,7 @@ one per entity; a pronoun resolved to the nearest compatible person in subject p
 
 from __future__ import annotations
 
-from server.attributions import Attribution, find_attributions
+from server.attributions import Attribution, find_attributions, names
 
 
 def _speaker(text: str, source: str, cue: str | None = None) -> str | None:
@@ -132,3 +132,22 @@ def test_an_indefinite_description_and_you_name_no_one():
     t = "A top US public health expert is now warning that the virus will spread."
     assert _speaker(t, "A top US public health expert") is None
     assert _speaker("You argue that groups are smart.", "You") is None
+
+
+def test_a_name_that_only_modifies_a_common_noun_names_nothing():
+    t = "The Idle Hour will close.\n\nThe Albert Quay spot said there was no point in staying open."
+    assert _speaker(t, "The Albert Quay spot") is None
+    # a body's members, its team and its documents still name it
+    assert _speaker("Con Edison officials said the leak was fixed.", "Con Edison officials") == "Con Edison"
+
+
+def test_a_document_s_maker_comes_before_what_it_is_about():
+    t = "The USPTO page for the petition notes that the mark was filed in 2008."
+    assert _speaker(t, "The USPTO page for the petition") == "USPTO"
+    assert names.document_maker("a VentureBeat article on Zencoder’s Zenflow tool") == "VentureBeat"
+    assert names.document_maker("a statement from the American Heart Association") == "American Heart Association"
+
+
+def test_a_hyphenated_surname_takes_its_full_name():
+    t = "Richard Randle-Boggis studies solar farms.\n\n“Sheep like the shade,” Randle-Boggis says."
+    assert _speaker(t, "Randle-Boggis") == "Richard Randle-Boggis"

@@ -60,6 +60,8 @@ MAKER_FIRST_HEADS: frozenset[str] = (
 # ("a US report": a country).
 DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
 MIN_MAKER_LENGTH = 3
+# Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset(words("for on about of in"))
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -290,16 +292,18 @@ def _is_name_list(source: str) -> bool:
 def document_maker(source: str) -> str | None:
     """The named maker of a document that is a source ("a statement from the American Heart Association", "Strava's
     trends report")."""
-    provenance = PROVENANCE_RE.match(source)
-    if provenance:
-        return provenance.group("name")
     words = source.split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    topic = next((at for at, word in enumerate(words) if word in TOPIC_PREPOSITIONS), len(words))
+    maker = _modifying_maker(words[:topic])  # "The USPTO page for Arduino SRL's petition": the USPTO's page
+    if maker is not None:
+        return maker
+    provenance = PROVENANCE_RE.match(source)
+    if provenance:
+        return provenance.group("name")
     owner = next((at for at, word in enumerate(words) if word.endswith(("'s", "’s"))), None)
-    if owner is None:
-        return _modifying_maker(words)
-    if owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
+    if owner is None or owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
         return None
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in words[owner + 1 :]):
         return None
@@ -318,6 +322,8 @@ def _modifying_maker(words: list[str]) -> str | None:
     name = words[at:-1]
     if not name or not all(word[:1].isupper() or word in NAME_LINKS for word in name) or not name[-1][:1].isupper():
         return None
+    if name[-1].endswith(("'s", "’s")):
+        return None  # "the Institute's release": its owner, read by document_maker
     if len(name) == 1 and (name[0].endswith(DEMONYM_ENDINGS) or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
     return " ".join(name)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from ..limits import Deadline
 from .lexicon import (
     ANTECEDENT_HEADS,
+    BODY_MEMBER_NOUNS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
+    MADE_DOCUMENT_HEADS,
     MALE_PRONOUNS,
     MALE_TITLES,
     ORG_ANAPHORS,
@@ -26,6 +28,7 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
+    SOURCE_NOUNS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
 )
@@ -73,6 +76,9 @@ OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("without onto upon")
 )
 PREPOSITION_REACH = 24
+# Lowercase heads after a name that still make a name of it ("Con Edison officials", "the Google Fonts team", "the
+# Biden administration", "a Gallup poll"); any other ("The Albert Quay spot") makes a description.
+NAMING_HEADS: frozenset[str] = ORG_HEADS | SOURCE_NOUNS | DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS | BODY_MEMBER_NOUNS
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
 INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
 # Company-form abbreviations after a company's name ("Microsoft Corp").
@@ -140,7 +146,7 @@ class _Story:
             for named in [document_maker(source) or source]
             for core in person_conjuncts(named) or [name_core(named)]  # "Volker and Morrison": each surname
             for word in ([core] if " " not in core else [core.split()[-1]])
-            if len(word) >= 2 and word[:1].isupper() and word.isalpha()
+            if len(word) >= 2 and word[:1].isupper() and _name_letters(word)
         }
         self.cores = cores
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
@@ -181,6 +187,8 @@ class _Story:
         head = without_post_modifier(source.split(",")[0].split())
         if len(head) > 1 and head[0].lower() in INDEFINITE_OPENERS and head[-1].islower():
             return head[-1] in DOCUMENT_NOUNS  # "A top US public health expert": someone, unnamed; "A Gallup poll": one
+        if len(head) > 1 and head[-1].isalpha() and head[-1].islower() and head[-1] not in NAMING_HEADS:
+            return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
         if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
             return False  # "Energy experts said": a group at a sentence's start, not a name
@@ -545,6 +553,11 @@ class _Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:  # type: ignore[index]
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])  # type: ignore[index]
+
+
+def _name_letters(word: str) -> bool:
+    """Letters, with the hyphen or apostrophe of a surname ("Randle-Boggis", "O'Brien")."""
+    return word.replace("-", "").replace("'", "").replace("’", "").isalpha() and word[-1].isalpha()
 
 
 def _is_not_person(entity: _Entity) -> bool:
