@@ -775,14 +775,14 @@ _PLAIN_COLON_SRC = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w’'.-]*){0,4})\s*:\s*(?=[\"“«„])"
 )
 _PLAIN_AFTER_CUE_END = re.compile(
-    r"^(?:\s*\([^()]{0,60}\))?(?:\s*,\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))*|\s+(?:citing|"
+    r"^(?:\s*\([^()]{0,60}\))?(?:\s*(?:,|--|—|–)\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))*|\s+(?:citing|"
     r"adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while|when)\b"
     r"(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))*)?\s*[.!?…]?"
     r"[\"”’]?(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
 )
 _PLAIN_LEAD_CONJ = re.compile(r"\s*(?:And|But|So|Yet|Or|Still|Also),?\s+")
 _PLAIN_LEADING_ADVERBIAL = re.compile(r"\s*" + _backtracking_form(patterns.LEADING_ADVERBIAL_RE.pattern))
-_PLAIN_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+|\n")
+_PLAIN_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?:\s+|(?=[“«„]))|\n")
 
 
 def test_linear_patterns_match_as_the_plain_ones_where_the_finder_uses_them():

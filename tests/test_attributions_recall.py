@@ -115,3 +115,28 @@ def test_a_time_with_abbreviations_after_the_cue_is_a_trailer():
 
 def test_a_names_possessive_is_no_verb_of_a_reported_clause():
     assert _found("The guide explains the theory behind LeWitt's sculpture in plain English.") == []
+
+
+def test_a_leading_conjunction_before_according_to_is_the_writers_glue():
+    assert _found("And according to the city's own count, the shelter turned away forty families.") == [
+        ("the city's own count", "according to", ["the shelter turned away forty families"])
+    ]
+
+
+def test_a_quote_glued_to_the_sentence_before_starts_a_sentence_of_its_own():
+    text = "Prices rose by a third.“We have never seen this,” she adds. “It is very strange.”"
+    assert _found(text) == [("she", "adds", ["“We have never seen this,”", "“It is very strange.”"])]
+
+
+def test_a_gloss_after_a_dash_is_the_writers_and_the_statement_comes_before_the_cue():
+    text = '"My bank cut me off" in the spring, he added -- a move that forced the family to sell the house.'
+    assert _found(text) == [("he", "added", ['"My bank cut me off" in the spring'])]
+
+
+def test_a_that_clause_after_the_cue_is_its_content_even_after_a_quoted_title():
+    text = "In a review titled “Risks of cleaning sprays,” researchers noted that the sprays irritate the lungs."
+    assert _found(text) == [("researchers", "noted", ["that the sprays irritate the lungs"])]
+
+
+def test_endorsing_a_candidate_is_no_report():
+    assert _found("Three of the state's mayors have endorsed Smith, and two have endorsed Jones.") == []

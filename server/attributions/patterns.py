@@ -64,7 +64,7 @@ PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # mark keeps a run of marks to its first one: a match from inside the run also matches from its start, which
 # finditer reaches first, since a search never starts right after a mark.)
 SENT_END_RE = re.compile(
-    "|".join(rf"{re.escape(mark)}(?<![.!?…].)[.!?…]*+[\"”’»)\]]*+\s++" for mark in ".!?…") + r"|\n"
+    "|".join(rf"{re.escape(mark)}(?<![.!?…].)[.!?…]*+[\"”’»)\]]*+(?:\s++|(?=[“«„]))" for mark in ".!?…") + r"|\n"
 )
 
 # Double quotation marks (curly, low-9, guillemets, straight): the ones a quote is paired on.
@@ -380,7 +380,8 @@ PHRASE_END_RE = re.compile(r"[,;:]")
 # Content that trails after the reported clause and is the writer's, not the source's.
 TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according to)\b")
 
-# A trailing participle after a backward-pointing cue ("…, the NYT reported, citing sources"). Only whether it
+# A trailing participle or gloss after a backward-pointing cue ("…, the NYT reported, citing sources", "…, he added --
+# a move that …"). Only whether it
 # matches is used. The clause after the comma is taken whole, or up to a "(" where a closing parenthetical may
 # start: those are the only places the clause can end in a match, so no other split is tried. (A quote or "that"
 # right after the comma stops it; whitespace there never could, so the run after the comma goes to the clause.)
@@ -389,7 +390,7 @@ TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noti
 AFTER_CLAUSE = r"(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))"
 AFTER_CUE_END_RE = re.compile(
     r"^(?:\s*+\([^()]{0,60}\))?"
-    rf"(?:\s*+,(?![\"“‘'«]|that\b)(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\())"
+    rf"(?:\s*+(?:,|--|—|–)(?![\"“‘'«]|that\b)(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\())"
     r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while"
     r"|when)\b"
     rf"(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\()))?"

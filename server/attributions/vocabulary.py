@@ -276,7 +276,7 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
         """
     recommends recommended recommend advises advised advise suggests suggested suggest urges urged
     urge stresses stressed stress highlights highlighted highlight cites cited cite warns warned
-    emphasizes emphasized emphasises emphasised points pointed endorsed endorses
+    emphasizes emphasized emphasises emphasised points pointed
     """
     )
 )

@@ -6,7 +6,7 @@ import logging
 
 from ..content import enough_words, kind, lead_start, rest_after_comma, trim_content, trim_forward
 from ..lexicon import CLAUSE_WORDS
-from ..patterns import CLAUSE_VERB_RE, QUOTE_CHARS_RE
+from ..patterns import CLAUSE_VERB_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .record import around_cue
@@ -22,6 +22,9 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     """'According to X, …' (the source ends at the first comma) and '…, according to X.'"""
     text, quotes = sentence.text, sentence.quotes
     clause = text[sentence.start : cue_start].rstrip()
+    lead = LEAD_CONJ_RE.match(text, skip_spaces(text, sentence.start, cue_start), cue_start)
+    if lead is not None and lead.end() == cue_start:
+        clause = ""  # "And according to X, …": the conjunction is the writer's glue
     if not clause:
         comma = text.find(",", cue_end, sentence.end)
         if comma < 0:

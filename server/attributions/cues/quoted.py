@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from ..content import ends_in_quote, quote_content, trim_forward
+from ..content import ends_in_quote, quote_content, skip_adverbials, trim_forward
 from ..lexicon import CLOSE_MARKS, DETERMINERS, NP_BREAK, PLURAL_PRONOUNS
 from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE
 from ..sources import source_after
@@ -101,5 +101,7 @@ def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int,
         if quote is None or sentence.quotes.any_in(cue_end, sentence.end) or rest.startswith((":", *CLAUSE_OPENERS)):
             return None  # the cue's own content follows it
         return record(sentence, source, cue_start, cue_end, quote)
+    if text[skip_adverbials(text, cue_end, sentence.end) : sentence.end].lstrip().startswith(CLAUSE_OPENERS):
+        return None  # 'In a review of the “…,” researchers noted that …': the cue's own content follows it
     content = quote_content(text, sentence.quotes, sentence.start, quote)
     return _with_rest(sentence, source, cue_start, cue_end, content)
