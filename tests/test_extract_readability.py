@@ -445,3 +445,35 @@ def test_a_block_that_only_names_an_ad_or_a_loading_notice_goes(label: str) -> N
     )
     text = _article_text(page)
     assert label not in text and "Part 1." in text
+
+
+def test_figures_between_the_story_s_text_blocks_join_it() -> None:
+    photo = (
+        "<div class='photo'><figure><div class='lazy'></div><figcaption>A worker repairs a cable in Queens. "
+        "Credit: A. Photographer</figcaption></figure></div>"
+    )
+    # The first column outscores the section (which gets half of every paragraph's score): readability picks it.
+    first = "<div class='column'>" + "".join(f"<p>{TEXT} Part {i}.</p>" for i in range(4)) + "</div>"
+    second = f"<div class='column'><p>{TEXT} Part 4.</p><p>{TEXT} Part 5.</p></div>"
+    page = (
+        f"<html><body><article><section>{first}{photo}{second}"
+        "<div class='next'><figure><img src='/other.jpg'><figcaption>Another story</figcaption></figure></div>"
+        "</section></article></body></html>"
+    )
+    text = _article_text(page)
+    # The photo between two text blocks joins; the one after the last block (another story's) does not.
+    assert "A worker repairs a cable" in text and "Part 5." in text
+    assert "Another story" not in text
+
+
+def test_a_list_of_neutral_class_is_judged_by_its_class_weight_alone() -> None:
+    caption_list = "<ul><li><p>Hori Parata at his farm, where he was born and grew up</p></li></ul>"
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{caption_list}<p>{TEXT} Part 1.</p>"
+        f"<ul class='sidebar-links'><li><p>Links elsewhere, in a block of negative class</p></li></ul>"
+        "</div></article></body></html>"
+    )
+    text = _article_text(page)
+    # readability's score of the list (its tag base, -3) would drop it; Readability.js reads the class weight only.
+    assert "Hori Parata at his farm" in text
+    assert "Links elsewhere" not in text

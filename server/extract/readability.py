@@ -80,6 +80,7 @@ from .measure import (
 )
 from .repairs import (
     drop_copies,
+    figures_between,
     higher_scoring_parent,
     introductions,
     neighbouring_figures,
@@ -166,8 +167,10 @@ class TreeDocument(Document):
         before, after = stray_paragraphs(best_elem)  # taken while the pick is still in the page
         # A pick outside forms, asides and navigation is not joined by them (outside_chrome may have taken it).
         chrome_joins = IN_FORM_ASIDE_OR_NAV(best_elem)
+        joined = []
         for sibling in siblings:
             if sibling in editorial_leads or (not chrome_joins and IN_FORM_ASIDE_OR_NAV(sibling)):
+                joined.append(False)
                 continue
             scored = candidates.get(sibling)
             append = (
@@ -178,6 +181,8 @@ class TreeDocument(Document):
             # The paragraph tests can only add a sibling: skip them for one already in.
             if not append and sibling.tag == "p":
                 append = is_story_paragraph(sibling)
+            joined.append(append)
+        for sibling, append in zip(siblings, figures_between(siblings, joined), strict=True):
             if append:
                 output.append(sibling)
         for paragraph in reversed(before):
@@ -463,7 +468,9 @@ class TreeDocument(Document):
                 continue
             weight = self.class_weight(el)
             content_score = candidates[el]["content_score"] if el in candidates else 0
-            if weight + content_score < 0:
+            # A list of neutral class is judged by its class weight alone, as Readability.js judges every block: its
+            # score is negative by readability's tag base (a caption list, a list of the story's points).
+            if weight + (0 if el.tag in ("ul", "ol") else content_score) < 0:
                 el.drop_tree()
                 continue
             if element_text(el).count(",") >= PROSE_MIN_COMMAS:

@@ -154,6 +154,37 @@ def neighbouring_figures(elem: HtmlElement) -> tuple[list[HtmlElement], list[Htm
     return before, after
 
 
+def figures_between(siblings: list[HtmlElement], joined: list[bool]) -> list[bool]:
+    """The siblings joining the article (`joined`, in order) plus the runs of figures between two that join: the
+    story's photos between its text blocks (each block scored on its own, the photo blocks not at all)."""
+    result = list(joined)
+    run: list[int] = []
+    seen_joined = False
+    for index, sibling in enumerate(siblings):
+        if joined[index]:
+            if seen_joined:
+                for figure in run:
+                    result[figure] = True
+            seen_joined, run = True, []
+        elif seen_joined and _is_figure_block(sibling):
+            run.append(index)
+        else:
+            run = []
+    return result
+
+
+def _is_figure_block(elem: HtmlElement) -> bool:
+    """A figure (see _is_figure), or a block holding a <figure> (its image perhaps still to load) with at most a lead
+    figure's caption and credit."""
+    if _is_figure(elem):
+        return True
+    return (
+        next(elem.iterdescendants("figure"), None) is not None
+        and normalized_length(elem) <= LEAD_FIGURE_MAX_TEXT_CHARS
+        and link_density(elem) <= LEAD_FIGURE_MAX_LINK_DENSITY
+    )
+
+
 def place_figures(first: HtmlElement, last: HtmlElement, before: list, after: list) -> None:
     """Put figures right before `first` and right after `last`, in their order."""
     for figure in before:
