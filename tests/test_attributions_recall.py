@@ -140,3 +140,20 @@ def test_a_that_clause_after_the_cue_is_its_content_even_after_a_quoted_title():
 
 def test_endorsing_a_candidate_is_no_report():
     assert _found("Three of the state's mayors have endorsed Smith, and two have endorsed Jones.") == []
+
+
+def test_a_cue_between_commas_with_its_source_after_it_splits_the_statement():
+    text = "The combination, say economists, marks a journey into mostly uncharted territory."
+    assert _found(text) == [
+        ("economists", "say", ["The combination", "marks a journey into mostly uncharted territory"])
+    ]
+    assert _found("The road was closed for a week, said Smith, a city engineer.") == [
+        ("Smith, a city engineer", "said", ["The road was closed for a week"])
+    ]
+
+
+def test_a_quotation_closing_on_the_comma_before_as_is_what_the_source_called_it():
+    text = "They get help from a mix of “squatters,” as Espinosa put it, and medical students."
+    assert [(a.source, a.cue, a.content, a.kind) for a in find_attributions(text)] == [
+        ("Espinosa", "put it", "“squatters,”", "direct")
+    ]

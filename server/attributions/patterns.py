@@ -206,9 +206,9 @@ AS_TAIL_RE = re.compile(
     r"|over|after|since)\b(?:\s++[\w’'-]++){0,2}?)?\s*+,\s*+"
 )
 
-# "…, as X wrote.": an "as" after a comma, right before the source of a cue that ends the sentence (on the clause
-# before the source; group 0 starts at the comma).
-AS_TRAILER_RE = re.compile(r",\s*+as$")
+# "…, as X wrote.", '“squatters,” as X put it': an "as" after a comma (or a quotation closing on one), right before
+# the source (searched on the clause before the source; group 0 starts at the comma).
+AS_TRAILER_RE = re.compile(r",(?P<close>[\"”’]?)\s*+as$")
 # Nothing but the sentence's closing punctuation left (matched where the cue and its adverbials end).
 SENTENCE_CLOSE_RE = re.compile(r"\s*+[.!?…]*+[\"”’)]*+\s*+$")
 

@@ -45,9 +45,15 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
     if not clause.endswith(","):
         return None
     source = source_after(text, cue_end, sentence.end)
+    rest = parenthetical_rest(text, source[1], sentence.end) if source is not None else None
+    if rest is None and is_parenthetical(clause[:-1]):
+        # "The combination, says Smith, marks a journey …": what the scan took for an apposition is the statement
+        bare = source_after(text, cue_end, sentence.end, allow_appositive=False)
+        bare_rest = parenthetical_rest(text, bare[1], sentence.end) if bare is not None else None
+        if bare_rest is not None:
+            source, rest = bare, bare_rest
     if source is None:
         return None
-    rest = parenthetical_rest(text, source[1], sentence.end)
     if rest is not None and is_parenthetical(clause[:-1]):
         return cue_between_commas(sentence, source, cue_start, cue_end, rest)
     if after_is_end(text, source[1], sentence.end):

@@ -51,7 +51,7 @@ from .constructions import object_construction, passive_report
 from .nested import quoted_sentence
 from .prepositional import according_to
 from .quoted import plural_source, quote_then_cue_then_source, quote_then_source_then_cue
-from .record import Found
+from .record import Found, record
 from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,12 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return quoted
     clause = text[sentence_start : source[0]].rstrip()
     as_clause = AS_TRAILER_RE.search(clause)
-    if as_clause:
+    if as_clause and as_clause.group("close"):
+        # '… a mixture of “squatters,” as Espinosa put it, and …': the quotation before "as" is what the source said
+        quote = sentence.quotes.ending_at(sentence_start + as_clause.end("close"))
+        if quote is not None:
+            return record(sentence, source, cue_start, cue_end, quote)
+    elif as_clause:
         trailer = _as_trailer(sentence, source, cue_start, cue_end, clause[: as_clause.start() + 1])
         if trailer is not None:
             return trailer
