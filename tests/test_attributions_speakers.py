@@ -95,18 +95,20 @@ def test_a_title_after_a_body_s_name_goes_with_the_person():
     assert [a.speaker for a in find_attributions(t)] == ["Boris Shor"]
 
 
-def test_an_acronym_the_text_spells_out_is_that_body():
+def test_an_acronym_that_spells_another_source_s_name_is_that_body():
     t = (
-        "The Brookhaven Police Department reported two arrests on Monday.\n\n"
+        "The Brookhaven Police Department said two men were arrested on Monday.\n\n"
         "BPD said the suspects were released.\n\n"
-        "The California Independent System Operator runs the grid. California ISO said supply was short."
+        "The California Independent System Operator said it acted. California ISO said supply was short."
     )
-    found = find_attributions(t)
     assert _speaker(t, "BPD") == "Brookhaven Police Department"
     assert _speaker(t, "California ISO") == "California Independent System Operator"
-    # not spelled out anywhere: the acronym as written
+    # no source's name spells it: the acronym as written
     assert [a.speaker for a in find_attributions("The CDC said cases rose.")] == ["CDC"]
-    assert found
+    assert names.spells("Chartered Institute of Building", "CIOB") and names.spells(
+        "Brookhaven Police Department", "BPD"
+    )
+    assert not names.spells("Brookhaven Police", "BPD")
 
 
 def test_a_company_form_is_no_part_of_the_name_unless_it_tells_two_apart():
@@ -151,3 +153,15 @@ def test_a_document_s_maker_comes_before_what_it_is_about():
 def test_a_hyphenated_surname_takes_its_full_name():
     t = "Richard Randle-Boggis studies solar farms.\n\n“Sheep like the shade,” Randle-Boggis says."
     assert _speaker(t, "Randle-Boggis") == "Richard Randle-Boggis"
+
+
+def test_a_surname_two_people_share_is_the_first_one_named_in_a_sentence():
+    t = (
+        "Whale whisperer Hori Parata has spent decades on the beach.\n\n"
+        "His son, Te Kaurinui Robert Parata, has taken over some of the work.\n\n"
+        "“The whales come to us,” says Parata."
+    )
+    assert _speaker(t, "Parata") == "Hori Parata"
+    # a sentence's first word may be no name ("Now Levin"); a title's full stop opens no sentence
+    t = "Now Levin works on frogs. The lab of biologist Michael Levin grew them.\n\n“Cells solve problems,” Levin says."
+    assert _speaker(t, "Levin") == "Michael Levin"

@@ -49,8 +49,8 @@ FIND_WORDS_MAX = 12
 # ALNUM_RUN_RE's runs that start with a capital A-Z (the lookbehind keeps a match from starting inside a run): when
 # every word looked for is such, the scan hands Python only the text's capitalised words.
 CAPITALISED_RUN_RE = re.compile(r"(?<![^\W_])[A-Z][^\W_]*+")
-# What may stand between two words of a name an acronym spells ("Chartered Institute of Building" is "CIOB").
-ACRONYM_GAPS: frozenset[str] = frozenset([" ", " of ", " and ", " for ", " the ", " of the ", " on ", " & "])
+# Small words inside a name that its acronym may leave out or spell ("Chartered Institute of Building" is "CIOB").
+ACRONYM_SMALL_WORDS: frozenset[str] = frozenset(["of", "and", "for", "the", "on", "&"])
 # Lowercase heads after a name that the name made or speaks for ("a LendingTree report", "a Google spokesperson"):
 # the name speaks. Polls, surveys and trackers go by their maker's name ("the Gallup poll") and keep it.
 MAKER_FIRST_HEADS: frozenset[str] = (
@@ -246,7 +246,8 @@ def _without_apposition(source: str) -> str:
     return source
 
 
-def person_conjuncts(source: str) -> list[str] | None:
+@lru_cache(maxsize=4096)
+def person_conjuncts(source: str) -> tuple[str, ...] | None:
     """The people a coordination names, each without its title or apposition ("Jamie Oliver and fitness guru Joe
     Wicks", "Poonam Lamba, product manager at Google, and Eddie Villalba, …", "Volker and Morrison"); None unless
     every conjunct is a person's name."""
@@ -262,7 +263,7 @@ def person_conjuncts(source: str) -> list[str] | None:
     cores = [name_core(part.strip()) for part in parts]
     if len(cores) < 2 or not all(core and " and " not in core and looks_person(core) for core in cores):
         return None
-    return cores
+    return tuple(cores)
 
 
 def _without_parentheticals(source: str) -> str:
@@ -404,48 +405,20 @@ def word_occurrences(text: str, words: set[str], spans: list[Span] | None = None
     return sorted(found)
 
 
-def spelled_out(text: str, acronym: str) -> set[str]:
-    """The runs of capitalised words in text whose initials spell acronym ("Brookhaven Police Department" for "BPD",
-    "Chartered Institute of Building" for "CIOB": a small word between them counts or not, as acronyms differ): one
-    scan of the capitalised words."""
-    found: set[str] = set()
-    run: list[tuple[int, int, bool]] = []  # (start, end, optional): the words of a run of capitalised words
-    for match in CAPITALISED_RUN_RE.finditer(text):
-        gap = text[run[-1][1] : match.start()] if run else " "
-        if gap not in ACRONYM_GAPS:
-            found.update(_spelled_in(text, run, acronym))
-            run = []
-        elif gap != " ":
-            word_start = run[-1][1] + 1
-            for word in gap.split():
-                run.append((word_start, word_start + len(word), True))
-                word_start += len(word) + 1
-        run.append((match.start(), match.end(), False))
-    found.update(_spelled_in(text, run, acronym))
-    return found
-
-
-def _spelled_in(text: str, run: list[tuple[int, int, bool]], acronym: str) -> Iterator[str]:
-    """The stretches of run, from a capitalised word to one, whose initials spell acronym (small words optional)."""
-    for first, (start, _, optional) in enumerate(run):
-        if optional or text[start] != acronym[0]:
-            continue
-        ends = {(first + 1, 1)}  # (next word, letters matched)
-        while ends:
-            nexts: set[tuple[int, int]] = set()
-            for at, matched in ends:
-                if matched == len(acronym):
-                    if not run[at - 1][2]:
-                        yield text[start : run[at - 1][1]]
-                    continue
-                if at >= len(run):
-                    continue
-                word_start, _, small = run[at]
-                if small:
-                    nexts.add((at + 1, matched))  # "of" left out
-                if text[word_start].upper() == acronym[matched]:
-                    nexts.add((at + 1, matched + 1))
-            ends = nexts
+def spells(name: str, acronym: str) -> bool:
+    """The initials of name's words spell acronym ("Brookhaven Police Department" is "BPD", "Chartered Institute of
+    Building" is "CIOB": a small word's initial counts or not, as acronyms differ)."""
+    words = name.split()
+    reach = {0}  # how many letters of the acronym the words so far can spell
+    for word in words:
+        small = word in ACRONYM_SMALL_WORDS
+        if not small and not word[:1].isupper():
+            return False
+        spelled = {matched + 1 for matched in reach if matched < len(acronym) and word[:1].upper() == acronym[matched]}
+        reach = spelled | reach if small else spelled
+        if not reach:
+            return False
+    return len(acronym) in reach
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
@@ -460,8 +433,10 @@ def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
 
 def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline) -> dict[str, str]:
     """For each one-word core or surname, the longest person's name the article gives ending in it ("Marcus" ->
-    "David Marcus", "Jones" -> "Michael Forrest Jones"): one scan of the text's words serves them all."""
-    longest: dict[str, str] = {}
+    "David Marcus", "Jones" -> "Michael Forrest Jones"): one scan of the text's words serves them all. When two
+    people share the surname (Hori Parata and his son Te Kaurinui Robert Parata; "Canine Dion", a nickname), the
+    first one named inside a sentence: the story's ("Now Levin" opens one and is no name)."""
+    people: dict[str, list[tuple[str, bool]]] = {}  # surname -> each person's longest form, named inside a sentence
     for count, (i, name) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
@@ -477,9 +452,32 @@ def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline
         if not words:
             continue
         full = " ".join([*words, *([particle] if start < i else []), name])
-        if looks_person(full) and len(full.split()) > len(longest.get(name, "").split()):
-            longest[name] = full
-    return longest
+        if not looks_person(full):
+            continue
+        inside = _inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
+        known = people.setdefault(name, [])
+        same = next((at for at, (form, _) in enumerate(known) if _one_person(form, full)), None)
+        if same is None:
+            known.append((full, inside))
+        else:
+            form, seen_inside = known[same]
+            known[same] = (full if len(full.split()) > len(form.split()) else form, seen_inside or inside)
+    return {name: next((form for form, inside in known if inside), known[0][0]) for name, known in people.items()}
+
+
+def _inside_sentence(text: str, pos: int) -> bool:
+    """The word at pos does not open a sentence or paragraph ("Rep. Mark Meadows": a title's full stop ends none)."""
+    before = text[max(0, pos - LEAD_REACH) : pos]
+    if not before.strip(" \"“‘'") or before.rstrip(" ").endswith("\n"):
+        return False
+    previous = before.split()[-1]
+    return previous[-1] not in ".!?:" or previous.rstrip(".").lower() in TITLE_WORDS
+
+
+def _one_person(one: str, other: str) -> bool:
+    """Two forms of one person's name: one is the other's end, or its first and last words."""
+    longer, shorter = (one, other) if len(one.split()) >= len(other.split()) else (other, one)
+    return same_name(longer.split(), shorter.split())
 
 
 def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:

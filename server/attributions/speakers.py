@@ -45,7 +45,7 @@ from .names import (
     person_conjuncts,
     role_holders,
     same_name,
-    spelled_out,
+    spells,
     without_post_modifier,
     word_occurrences,
 )
@@ -124,7 +124,6 @@ class _Story:
         self.paragraph_spans = paragraph_spans
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
-        self.spelled: dict[str, set[str]] = {}  # acronym -> the names the text spells it out as
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, _Entity] = {}
         self.previous: tuple[RawAttribution, str | None] | None = None
@@ -139,12 +138,16 @@ class _Story:
             if raw.source and source.lower() in ("he", "she")
         ]
         distinct_sources = set(sources)  # a source is often the same words ("he", "Smith"): each read once
-        cores = {
-            word
+        self.source_cores = {
+            core
             for source in distinct_sources
             if source and is_named(source) and source.lower() not in PERSON_PRONOUNS
             for named in [document_maker(source) or source]
-            for core in person_conjuncts(named) or [name_core(named)]  # "Volker and Morrison": each surname
+            for core in person_conjuncts(named) or (name_core(named),)  # "Volker and Morrison": each surname
+        }
+        cores = {
+            word
+            for core in self.source_cores
             for word in ([core] if " " not in core else [core.split()[-1]])
             if len(word) >= 2 and word[:1].isupper() and _name_letters(word)
         }
@@ -252,18 +255,16 @@ class _Story:
         return core if any(f"{base} {other}" in self.text for other in LEGAL_SUFFIXES - {suffix}) else base
 
     def _spelled_out(self, core: str) -> str:
-        """An acronym the text spells out is that name ("BPD" after "Brookhaven Police Department", "California ISO"
-        after "California Independent System Operator"): one speaker per body; kept when the text spells it no way or
-        two."""
+        """An acronym that spells another source's name is that name ("BPD" and "Brookhaven Police Department",
+        "California ISO" and "California Independent System Operator"): one speaker per body; kept when no source's
+        name spells it, or two do."""
         prefix, _, acronym = core.rpartition(" ")
         if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha() and acronym.isupper()):
             return core
         if prefix and not all(word[:1].isupper() for word in prefix.split()):
             return core
-        if acronym not in self.spelled:
-            self.spelled[acronym] = spelled_out(self.text, acronym)
-        names = {f"{prefix} {name}" if prefix else name for name in self.spelled[acronym]}
-        names = {name for name in names if name in self.text} if prefix else names
+        lead = f"{prefix} " if prefix else ""
+        names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
         return names.pop() if len(names) == 1 else core
 
     def _title_holder(self, words: list[str]) -> str | None:
