@@ -165,3 +165,18 @@ def test_a_surname_two_people_share_is_the_first_one_named_in_a_sentence():
     # a sentence's first word may be no name ("Now Levin"); a title's full stop opens no sentence
     t = "Now Levin works on frogs. The lab of biologist Michael Levin grew them.\n\n“Cells solve problems,” Levin says."
     assert _speaker(t, "Levin") == "Michael Levin"
+
+
+def test_a_body_s_anaphor_is_the_body_quoted_with_its_head_or_just_before():
+    t = (
+        "Cork University Hospital said that visitors would not be allowed from tomorrow.\n\n"
+        "The hospital did say that visits at the end of life would go on."
+    )
+    assert _speaker(t, "The hospital") == "Cork University Hospital"
+    t = (
+        "A recent Park Associates report found that 54 percent of households had a privacy issue. "
+        "Further, the research firm found that 62 percent of owners fear their devices."
+    )
+    assert _speaker(t, "the research firm") == "Park Associates"
+    # a capitalised first word makes nothing: "Rigorous research"
+    assert _speaker("Rigorous research shows that tutoring works.", "Rigorous research") != "Rigorous"

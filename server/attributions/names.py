@@ -293,16 +293,15 @@ def _is_name_list(source: str) -> bool:
 def document_maker(source: str) -> str | None:
     """The named maker of a document that is a source ("a statement from the American Heart Association", "Strava's
     trends report")."""
-    words = source.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    topic = next((at for at, word in enumerate(words) if word in TOPIC_PREPOSITIONS), len(words))
-    maker = _modifying_maker(words[:topic])  # "The USPTO page for Arduino SRL's petition": the USPTO's page
+    maker = modifying_maker(source)  # "The USPTO page for Arduino SRL's petition": the USPTO's page
     if maker is not None:
         return maker
     provenance = PROVENANCE_RE.match(source)
     if provenance:
         return provenance.group("name")
+    words = source.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
     owner = next((at for at, word in enumerate(words) if word.endswith(("'s", "’s"))), None)
     if owner is None or owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
         return None
@@ -311,10 +310,12 @@ def document_maker(source: str) -> str | None:
     return " ".join([*words[:owner], words[owner][:-2]])
 
 
-def _modifying_maker(words: list[str]) -> str | None:
+def modifying_maker(source: str) -> str | None:
     """The name before a document or a spokesperson that made it or speaks for it ("a recent Park Associates report",
-    "A TikTok representative"); not a poll or survey, which goes by its maker's name ("the Gallup poll"), nor a
-    nationality ("a British study")."""
+    "A TikTok representative", "a VentureBeat article on …"): a body; not a poll or survey, which goes by its maker's
+    name ("the Gallup poll"), nor a nationality ("a British study")."""
+    words = source.split()
+    words = words[: next((at for at, word in enumerate(words) if word in TOPIC_PREPOSITIONS), len(words))]
     if len(words) < 2 or words[-1] not in MAKER_FIRST_HEADS:
         return None
     at = 0
@@ -327,6 +328,8 @@ def _modifying_maker(words: list[str]) -> str | None:
         return None  # "the Institute's release": its owner, read by document_maker
     if len(name) == 1 and (name[0].endswith(DEMONYM_ENDINGS) or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
+    if at == 0 and len(name) == 1 and name[0][1:].islower():
+        return None  # "Rigorous research shows": a sentence's first word, capitalised as such
     return " ".join(name)
 
 

@@ -41,6 +41,7 @@ from .names import (
     group_word,
     is_named,
     looks_person,
+    modifying_maker,
     name_core,
     person_conjuncts,
     role_holders,
@@ -79,6 +80,8 @@ PREPOSITION_REACH = 24
 # Lowercase heads after a name that still make a name of it ("Con Edison officials", "the Google Fonts team", "the
 # Biden administration", "a Gallup poll"); any other ("The Albert Quay spot") makes a description.
 NAMING_HEADS: frozenset[str] = ORG_HEADS | SOURCE_NOUNS | DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS | BODY_MEMBER_NOUNS
+# Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
+ORG_ANAPHOR_WORDS = 3
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
 INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
 # Company-form abbreviations after a company's name ("Microsoft Corp").
@@ -158,6 +161,8 @@ class _Story:
         # the named sources first: every pronoun may look back at any of them
         # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
         named_by = {source: self._name_of_source(source) for source in distinct_sources}
+        # "a recent Park Associates report": a body makes it, so "the research firm" may stand for it
+        self.makers = {maker for source in distinct_sources if source and (maker := modifying_maker(source))}
         self.named = [None if named_by[source] is None else self._named(named_by[source]) for source in sources]
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
@@ -302,7 +307,7 @@ class _Story:
 
     def _is_person(self, core: str, source: str) -> bool | None:
         words = core.split()
-        if not looks_person(core) or " and " in core:
+        if not looks_person(core) or " and " in core or source in self.makers:
             return False
         if len(words) >= 2 or core in self.full.values():
             return True
@@ -492,7 +497,7 @@ class _Story:
             # "the company" says what it stands for: any name not known to be a person's ("Biomason"); a document or its
             # authors ("the findings") are a body's only when it is known as one
             fits = _is_body if words[-1] in DOCUMENT_NOUNS else _is_not_person
-            return self._most_mentioned(raw, fits) or group_word(words)
+            return self._most_mentioned(raw, fits) or self._previous_body(raw, words) or group_word(words)
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
             # ("Energy experts said …  They said …"); a group quoted further back was right for one "they" in four
@@ -503,6 +508,12 @@ class _Story:
         if words[-1] in ROLE_TITLES and len(words) <= 3:
             # "the singer", "the duchess": the holder the text names, else no one
             return self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
+        if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
+            # "the hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital")
+            head = words[1].capitalize()
+            bodies = {e.name for e in self.entities.values() if e.person is not True and e.name.split()[-1] == head}
+            if len(bodies) == 1:
+                return bodies.pop()
         group = group_word(words)
         if group is not None and group in UNIQUE_BODY_HEADS | {"police"}:
             # "Police said" in a story that quotes the Miami-Dade Police: that body, when it is the one so named
@@ -525,6 +536,18 @@ class _Story:
 
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
+
+    def _previous_body(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "The research firm found" right after "a recent Park Associates report found": the body quoted just before,
+        in its paragraph or the one before, when the anaphor is singular."""
+        if self.previous is None or raw.source is None or len(words) > ORG_ANAPHOR_WORDS or words[-1].endswith("s"):
+            return None
+        previous, speaker = self.previous
+        entity = self.entities.get(speaker) if speaker is not None else None
+        if entity is None or entity.person is True or previous.source is None:
+            return None
+        paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
+        return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
 
     def _previous_group(self, raw: RawAttribution) -> str | None:
         if self.previous is None or raw.source is None:
