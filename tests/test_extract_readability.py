@@ -477,3 +477,15 @@ def test_a_list_of_neutral_class_is_judged_by_its_class_weight_alone() -> None:
     # readability's score of the list (its tag base, -3) would drop it; Readability.js reads the class weight only.
     assert "Hori Parata at his farm" in text
     assert "Links elsewhere" not in text
+
+
+def test_a_short_section_like_the_pick_in_its_article_joins_whatever_the_pick_s_score() -> None:
+    def section(label: str, count: int) -> str:
+        body = "".join(f"<p>{label} {i}. {TEXT}</p>" for i in range(count))  # openings differ: no second copy
+        return f"<section class='part'><div class='n'><div class='z ab'>{body}</div></div></section><hr>"
+
+    # The long section scores over 400: 5% of it, readability's other floor, is above the short section's score.
+    page = f"<html><body><article><div>{section('Opening', 1)}{section('Long', 45)}{section('Closing', 1)}</div>"
+    page += "</article></body></html>"
+    text = _article_text(page)
+    assert "Opening 0." in text and "Long 44." in text and "Closing 0." in text

@@ -193,11 +193,15 @@ class TreeDocument(Document):
 
     def merge_article_segments(self, candidates: dict, best_candidate: dict, score_threshold: float) -> None:
         # Changed: each text block readability gathers brings its neighbouring figures, and second copies of
-        # the story go.
+        # the story go; a segment of the pick's own tag and classes in its <article> needs readability's floor
+        # only, not also a share of the pick's score (one long section of a story outscores its short ones 20 to 1).
         best = best_candidate["elem"]
         # Only for the pick and the candidates readability could merge: its segments share the pick's tag, sit
         # under another parent, and pass its lowest score floor (classless <article>s aside).
-        floor = max(SEGMENT_MIN_SCORE, best_candidate["content_score"] * SEGMENT_SCORE_SHARE)
+        floor = SEGMENT_MIN_SCORE
+        # readability's segment floor is max(SEGMENT_MIN_SCORE, score * SEGMENT_SCORE_SHARE): capped so, the score
+        # gives the floor alone (its only use of the pick's score; other segments are held to score_threshold).
+        merged = {**best_candidate, "content_score": min(best_candidate["content_score"], floor / SEGMENT_SCORE_SHARE)}
         best_parent = best.getparent()
         figures = {
             elem: neighbouring_figures(elem)
@@ -212,7 +216,7 @@ class TreeDocument(Document):
         own = list(best)
         # No candidate but the pick: readability would walk the whole frame and merge nothing.
         if len(figures) > 1:
-            super().merge_article_segments(candidates, best_candidate, score_threshold)
+            super().merge_article_segments(candidates, merged, score_threshold)
         kept = set(own)  # a set: picks can have very many children
         for segment in drop_copies(best, own, [child for child in best if child not in kept]):
             place_figures(segment, segment, *figures.get(segment, ((), ())))
