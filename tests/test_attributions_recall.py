@@ -157,3 +157,23 @@ def test_a_quotation_closing_on_the_comma_before_as_is_what_the_source_called_it
     assert [(a.source, a.cue, a.content, a.kind) for a in find_attributions(text)] == [
         ("Espinosa", "put it", "“squatters,”", "direct")
     ]
+
+
+def test_a_list_item_with_a_weak_verb_still_carries_on_a_colon_that_ends_its_paragraph():
+    text = "The letter warned:\n\n- If the current trend continues, cases will double by November."
+    assert _found(text) == [
+        ("The letter", "warned", ["- If the current trend continues, cases will double by November."])
+    ]
+
+
+def test_a_display_verb_reports_only_the_quotation_right_after_it():
+    assert _found('One sign read "Closed for repairs" in red letters.') == [
+        ("One sign", "read", ['"Closed for repairs" in red letters'])
+    ]
+    assert _found('The ministry began a "vigorous debate" on the policy after the visit.') == []
+
+
+def test_a_contracted_progressive_is_a_finite_cue():
+    assert _found("It’s saying the grid is short of power tonight.") == [
+        ("It", "’s saying", ["the grid is short of power tonight"])
+    ]

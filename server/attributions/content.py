@@ -35,11 +35,13 @@ from .vocabulary import (
     CLAUSE_OPENERS,
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
+    DISPLAY_CUES,
     LABEL_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
     VOW_CUES,
+    WEAK_CUES,
 )
 
 log = logging.getLogger(__name__)
@@ -130,14 +132,20 @@ def forward_content(
     has_clause = bool(CLAUSE_VERB_RE.search(first_phrase[:160]))
     if weak and not quotes.any_in(content_start, sentence_end):
         return None
+    if verb in DISPLAY_CUES:
+        return None  # 'one sign read “…”': a display verb reports only the quotation right after it
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
 
 
 def _reports(text: str, start: int, end: int) -> bool:
-    """A cue in the stretch that reports in any construction (a request's verb alone, "order", is a list's word)."""
-    return any(cue.group().lower() not in DIRECTIVE_ONLY_FORMS for cue in CUE_RE.finditer(text, start, end))
+    """A cue in the stretch that reports in any construction (a request's verb alone, "order", is a list's word; a
+    weak cue, "If the trend continues", reports only with a clause of its own)."""
+    return any(
+        cue.group().lower() not in DIRECTIVE_ONLY_FORMS and cue.group().lower() not in WEAK_CUES
+        for cue in CUE_RE.finditer(text, start, end)
+    )
 
 
 def list_after_colon(text: str, end: int) -> int:

@@ -221,9 +221,10 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
-# "is saying", "are insisting", "are secretly asking": a progressive -ing form is a finite cue (one adverb between).
+# "is saying", "are insisting", "are secretly asking", "It’s saying": a progressive -ing form is a finite cue (one
+# adverb between).
 PROGRESSIVE_RE = re.compile(
-    r"\b(?:is|are|was|were|been|am)\s++(?:(?:also|now|still|today|already|[a-z]{2,12}ly)\s++)?$"
+    r"(?:\b(?:is|are|was|were|been|am)|(?<=\w)[’'](?:re|s|m))\s++(?:(?:also|now|still|today|already|[a-z]{2,12}ly)\s++)?$"
 )
 
 # A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",
