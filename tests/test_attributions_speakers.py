@@ -180,3 +180,21 @@ def test_a_body_s_anaphor_is_the_body_quoted_with_its_head_or_just_before():
     assert _speaker(t, "the research firm") == "Park Associates"
     # a capitalised first word makes nothing: "Rigorous research"
     assert _speaker("Rigorous research shows that tutoring works.", "Rigorous research") != "Rigorous"
+
+
+def test_a_definite_title_no_one_holds_by_name_continues_the_person_before():
+    t = (
+        "“I felt like an outsider,” Céline Dion said.\n\n"
+        "Dion spoke out against bullying in a video. She discussed her own experiences.\n\n"
+        "“I can understand the distress that young people go through,” the singer said."
+    )
+    assert _speaker(t, "the singer") == "Céline Dion"
+    # a spokesperson speaks for someone else: unnamed
+    t = "Mayor Ann Lee opened the bridge on Monday.\n\nThe spokesman said that tolls would follow."
+    assert _speaker(t, "The spokesman") is None
+
+
+def test_a_bare_job_noun_is_no_name():
+    assert _speaker("Distinguished engineer said that Rust is safe.", "Distinguished engineer") is None
+    t = "Fiona Parry lost her daughter.\n\n“She had taken eight,” her mother, Fiona, said in a statement yesterday."
+    assert _speaker(t, "her mother, Fiona") == "Fiona Parry"

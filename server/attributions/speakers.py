@@ -28,7 +28,6 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
-    SOURCE_NOUNS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
 )
@@ -78,8 +77,18 @@ OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
 )
 PREPOSITION_REACH = 24
 # Lowercase heads after a name that still make a name of it ("Con Edison officials", "the Google Fonts team", "the
-# Biden administration", "a Gallup poll"); any other ("The Albert Quay spot") makes a description.
-NAMING_HEADS: frozenset[str] = ORG_HEADS | SOURCE_NOUNS | DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS | BODY_MEMBER_NOUNS
+# Biden administration", "a Gallup poll"): bodies, their members and documents. Any other makes a description ("The
+# Albert Quay spot") or a bare job noun ("Distinguished engineer", "Coventry University student"): no name.
+NAMING_HEADS: frozenset[str] = (
+    ORG_HEADS
+    | ORG_ANAPHORS
+    | DOCUMENT_NOUNS
+    | MADE_DOCUMENT_HEADS
+    | BODY_MEMBER_NOUNS
+    | frozenset(words("campaign team family industry sector military media site blog"))
+)
+# Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
+ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
 ORG_ANAPHOR_WORDS = 3
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
@@ -195,7 +204,13 @@ class _Story:
         head = without_post_modifier(source.split(",")[0].split())
         if len(head) > 1 and head[0].lower() in INDEFINITE_OPENERS and head[-1].islower():
             return head[-1] in DOCUMENT_NOUNS  # "A top US public health expert": someone, unnamed; "A Gallup poll": one
-        if len(head) > 1 and head[-1].isalpha() and head[-1].islower() and head[-1] not in NAMING_HEADS:
+        if (
+            "," not in source
+            and len(head) > 1
+            and head[-1].isalpha()
+            and head[-1].islower()
+            and head[-1] not in NAMING_HEADS
+        ):
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
         if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
@@ -298,6 +313,17 @@ class _Story:
         best = max(matched for _, matched in holders)
         names = {self._longest(name) for name, matched in holders if matched == best}
         return names.pop() if len(names) == 1 else None
+
+    def _role_referent(self, raw: RawAttribution, title: str) -> str | None:
+        """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
+        The Prime Minister said"): the nearest person in subject place it fits, as for a pronoun; a spokesperson is
+        someone else, unnamed."""
+        if title in ANONYMOUS_ROLES:
+            return None
+        gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+        return self._nearest(
+            raw, lambda e: e.person is True and (gender is None or e.gender() in (gender, None)), subjects_only=True
+        )
 
     def _longest(self, name: str) -> str:
         """A person's name in the longest form the article gives it."""
@@ -506,8 +532,13 @@ class _Story:
         if self.titled.get(words[-1]):
             return self.titled[words[-1]]
         if words[-1] in ROLE_TITLES and len(words) <= 3:
-            # "the singer", "the duchess": the holder the text names, else no one
-            return self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
+            # "the singer", "the duchess": the holder the text names, else the person it continues, else no one
+            holder = self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
+            return (
+                holder
+                if holder is not None or words[0] not in DEFINITE_DETERMINERS
+                else self._role_referent(raw, words[-1])
+            )
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
             # "the hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital")
             head = words[1].capitalize()
