@@ -198,3 +198,17 @@ def test_a_bare_job_noun_is_no_name():
     assert _speaker("Distinguished engineer said that Rust is safe.", "Distinguished engineer") is None
     t = "Fiona Parry lost her daughter.\n\n“She had taken eight,” her mother, Fiona, said in a statement yesterday."
     assert _speaker(t, "her mother, Fiona") == "Fiona Parry"
+
+
+def test_an_apposition_says_whether_a_name_is_a_person_or_a_body():
+    t = (
+        "Levi Pay, a student at Leeds, said the halls were full.\n\n"
+        "Fraser Amos, a final-year student at Warwick University, is helping to rally support for a rent strike.\n\n"
+        "“Universities are putting rents above student lives,” he says."
+    )
+    assert _speaker(t, "he") == "Fraser Amos"
+    t = (
+        "The California Independent System Operator, the nonprofit entity that controls the grid, said it acted. "
+        "It also cited a lack of power."
+    )
+    assert _speaker(t, "It") == "California Independent System Operator"

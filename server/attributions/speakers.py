@@ -28,6 +28,7 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
+    SOURCE_NOUNS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
 )
@@ -76,17 +77,27 @@ OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("without onto upon")
 )
 PREPOSITION_REACH = 24
+# Heads that make a body of a name without being bodies' names themselves ("the Google Fonts team").
+BODY_LIKE_HEADS: frozenset[str] = frozenset(
+    words("campaign team family industry sector military media site blog index")
+)
 # Lowercase heads after a name that still make a name of it ("Con Edison officials", "the Google Fonts team", "the
 # Biden administration", "a Gallup poll"): bodies, their members and documents. Any other makes a description ("The
 # Albert Quay spot") or a bare job noun ("Distinguished engineer", "Coventry University student"): no name.
 NAMING_HEADS: frozenset[str] = (
-    ORG_HEADS
-    | ORG_ANAPHORS
-    | DOCUMENT_NOUNS
-    | MADE_DOCUMENT_HEADS
-    | BODY_MEMBER_NOUNS
-    | frozenset(words("campaign team family industry sector military media site blog"))
+    ORG_HEADS | ORG_ANAPHORS | DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS | BODY_MEMBER_NOUNS | BODY_LIKE_HEADS
 )
+# What an apposition's head says its name is: a person ("a final-year student") or a body ("the nonprofit entity").
+PERSON_NOUNS: frozenset[str] = (
+    SOURCE_NOUNS - ORG_ANAPHORS - ORG_HEADS - DOCUMENT_NOUNS - MADE_DOCUMENT_HEADS - BODY_MEMBER_NOUNS - BODY_LIKE_HEADS
+)
+BODY_NOUNS: frozenset[str] = (
+    ORG_HEADS | ORG_ANAPHORS | BODY_LIKE_HEADS | frozenset(words("entity nonprofit charity body startup retailer"))
+)
+# Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
+APPOSITION_WORDS = 8
+APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
+APPOSITION_REACH = 80
 # Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
 ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
@@ -136,6 +147,7 @@ class _Story:
         self.paragraph_spans = paragraph_spans
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
+        self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, _Entity] = {}
         self.previous: tuple[RawAttribution, str | None] | None = None
@@ -258,6 +270,7 @@ class _Story:
             entity.forms.add(core.split()[-1] if entity.person else core)
         if core != source:
             entity.forms.add(name_core(source) if not entity.person else name_core(source).split()[-1])
+        entity.forms.update(self.acronyms.get(core, ()))
         for word in source.lower().replace(".", " ").split():
             entity.male += 3 * (word in MALE_TITLES)
             entity.female += 3 * (word in FEMALE_TITLES)
@@ -285,7 +298,11 @@ class _Story:
             return core
         lead = f"{prefix} " if prefix else ""
         names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
-        return names.pop() if len(names) == 1 else core
+        if len(names) != 1:
+            return core
+        name = names.pop()
+        self.acronyms.setdefault(name, set()).add(acronym)  # "the ISO isn't saying": a mention of it too
+        return name
 
     def _title_holder(self, words: list[str]) -> str | None:
         """A title without a name ("PAHO Director", "International Trade Secretary"): the person named with that
@@ -335,6 +352,9 @@ class _Story:
         words = core.split()
         if not looks_person(core) or " and " in core or source in self.makers:
             return False
+        kind = _apposition_kind(source.partition(",")[2])
+        if kind is not None:
+            return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
         if len(words) >= 2 or core in self.full.values():
             return True
         titles = {word.rstrip(".").lower() for word in source.split()} & (MALE_TITLES | FEMALE_TITLES | TITLE_WORDS)
@@ -358,7 +378,13 @@ class _Story:
                 continue
             before = self.text[max(0, mention.start() - 30) : mention.start()].split()
             titled = core != mention.group() or (bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS)
-            entity = self.entities[core] = _Entity(core, True if titled else None)
+            # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
+            apposed = self.text.startswith(", ", mention.end()) and _apposition_kind(
+                self.text[mention.end() + 2 : mention.end() + APPOSITION_REACH]
+            )
+            if apposed == "body":
+                continue
+            entity = self.entities[core] = _Entity(core, True if titled or apposed == "person" else None)
             entity.forms.add(words[-1])
             surnames.add(words[-1])
 
@@ -608,6 +634,24 @@ class _Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:  # type: ignore[index]
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])  # type: ignore[index]
+
+
+def _apposition_kind(apposition: str) -> str | None:
+    """What an apposition's head says its name is: "person" ("a research associate professor at the University of
+    Texas"), "body" ("the nonprofit entity that controls …", "an industry body"), or None. The head is its last word
+    before a relative clause, a place or its end."""
+    words = apposition.split()[:APPOSITION_WORDS]
+    if not words or words[0] not in ("a", "an", "the"):
+        return None
+    head = ""
+    for word in words[1:]:
+        bare = word.rstrip(",.;:").lower()
+        if bare in APPOSITION_ENDS:
+            break
+        head = bare
+        if word[-1] in ",.;:":
+            break
+    return "person" if head in PERSON_NOUNS else "body" if head in BODY_NOUNS else None
 
 
 def _name_letters(word: str) -> bool:
