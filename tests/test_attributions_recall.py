@@ -177,3 +177,15 @@ def test_a_contracted_progressive_is_a_finite_cue():
     assert _found("It’s saying the grid is short of power tonight.") == [
         ("It", "’s saying", ["the grid is short of power tonight"])
     ]
+
+
+def test_a_cue_between_commas_after_a_relative_pronoun_reports_the_relative_clause_after_it():
+    text = "The commission meets monthly, which, critics say, does not include any child health experts."
+    assert _found(text) == [("critics", "say", ["does not include any child health experts"])]
+
+
+def test_answering_a_question_is_no_report_but_answering_that_is():
+    assert _found("The tutor answers the student's question and asks another one.") == []
+    assert _found("The minister answered that the plan was already funded.") == [
+        ("The minister", "answered", ["that the plan was already funded"])
+    ]

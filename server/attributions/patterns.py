@@ -288,6 +288,9 @@ PRE_CUE_TIME_RE = re.compile(
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
 RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
 
+# A relative pronoun ending the clause before a parenthetical cue ("…, which, critics say, does not …"); searched on the
+# clause without its comma.
+RELATIVE_END_RE = re.compile(r"\b(?:which|who|that)$")
 # A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said", and restrictive: "Tory MPs
 # who said", "a local organization which said" (not "that": "an assault that threatened to …" is no speaker).
 RELATIVE_RE = re.compile(

@@ -294,7 +294,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     shared shares showed shows found finds projected projects continued continues posted posts
     described describes agrees agreed offers offered reported reports estimated estimates forecast
     forecasts underscored underscores underlined underlines revealed reveals informed informs
-    advised advises reminded reminds endorsed endorses instructed
+    advised advises reminded reminds endorsed endorses instructed answered answers
     """
     )
 ) | frozenset(

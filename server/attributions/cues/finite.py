@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..content import is_parenthetical, parenthetical_rest, skip_adverbials
+from ..content import is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
 from ..lexicon import NOT_PLURAL_ENDINGS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS
 from ..patterns import (
     ALNUM_RUN_RE,
@@ -19,6 +19,7 @@ from ..patterns import (
     PASSIVE_AUX_RE,
     PHRASE_END_RE,
     PROGRESSIVE_RE,
+    RELATIVE_END_RE,
     RELATIVE_RE,
     SENTENCE_CLOSE_RE,
     STRONG_VERB_RE,
@@ -51,7 +52,7 @@ from .constructions import object_construction, passive_report
 from .nested import quoted_sentence
 from .prepositional import according_to
 from .quoted import plural_source, quote_then_cue_then_source, quote_then_source_then_cue
-from .record import Found, record
+from .record import Found, record, record_unless_empty
 from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,10 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             return trailer
     if clause.endswith(","):
         rest = parenthetical_rest(text, cue_end, sentence_end)
+        if rest is not None and RELATIVE_END_RE.search(clause, 0, len(clause) - 1):
+            # "… which, critics say, does not include …": the relative clause's predicate is what they say
+            content = trim_forward(text, sentence.quotes, rest, sentence_end)
+            return record_unless_empty(sentence, source, cue_start, cue_end, content)
         if rest is not None and is_parenthetical(clause[:-1]):
             return cue_between_commas(sentence, source, cue_start, cue_end, rest)  # "In part, Levin says, …"
         backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
