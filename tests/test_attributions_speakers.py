@@ -212,3 +212,24 @@ def test_an_apposition_says_whether_a_name_is_a_person_or_a_body():
         "It also cited a lack of power."
     )
     assert _speaker(t, "It") == "California Independent System Operator"
+
+
+def test_the_members_of_a_body_quoted_before_speak_for_it_again():
+    t = (
+        "Con Edison officials said the leak was found on Monday.\n\n"
+        "The officials added that the street would reopen on Friday."
+    )
+    assert _speaker(t, "The officials") == "Con Edison"
+    assert _speaker("The officials said the road was closed.", "The officials") == "officials"
+
+
+def test_an_apposition_after_a_body_with_and_in_its_name_is_dropped():
+    t = "Tourism brought in $8.9 trillion, according to the World Travel and Tourism Council, an industry body."
+    assert [a.speaker for a in find_attributions(t)] == ["World Travel and Tourism Council"]
+
+
+def test_a_person_placed_on_a_platform_is_unnamed():
+    # the guidelines' own example: a bare role is not a name, and the platform made nothing
+    t = "“Their daughter was dropped off by that silver Audi,” said a dispatcher on Broadcastify police scanner."
+    assert [a.speaker for a in find_attributions(t)] == [None]
+    assert names.document_maker("answers posted on Quora") == "Quora"

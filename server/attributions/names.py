@@ -60,6 +60,8 @@ MAKER_FIRST_HEADS: frozenset[str] = (
 # ("a US report": a country).
 DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
 MIN_MAKER_LENGTH = 3
+# Participles before "on" that make the platform a document's maker ("answers posted on Quora").
+ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset(words("for on about of in"))
 # How many steps of a long, cheap loop run between two deadline checks.
@@ -235,6 +237,9 @@ def _without_apposition(source: str) -> str:
     first = source.split(",")[0].strip()
     if _is_name_list(source):
         return source  # "Canada, Britain and America's other NATO allies": the whole list speaks
+    apposition = source.partition(",")[2].split()
+    if apposition[:1] in (["a"], ["an"], ["the"]) and any(word[:1].isupper() for word in first.split()):
+        return first  # "the World Travel and Tourism Council, an industry body": its own "and" lists nothing
     if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= MAX_NAME_WORDS:
         return first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
     if "," in source and " and " not in source:
@@ -298,7 +303,9 @@ def document_maker(source: str) -> str | None:
         return maker
     provenance = PROVENANCE_RE.match(source)
     if provenance:
-        return provenance.group("name")
+        lead = [word for word in source[: provenance.start("name")].split() if word != "the"]
+        if lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
+            return provenance.group("name")  # "answers posted on Quora"; "a dispatcher on the scanner" is no one's
     words = source.split()
     if words and words[0].lower() == "the":
         words = words[1:]

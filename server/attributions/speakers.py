@@ -541,6 +541,14 @@ class _Story:
             )
         if lowered in PERSON_PRONOUNS:
             return None  # "I": the writer, unnamed
+        if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in BODY_MEMBER_NOUNS:
+            # "Con Edison officials said … the officials added": the body they spoke for before
+            body = next(
+                (speaker for earlier, speaker in reversed(self.history) if self._spoke_for(earlier, speaker, words[1])),
+                None,
+            )
+            if body is not None:
+                return body
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in ANTECEDENT_HEADS:
             return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
         if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
@@ -590,6 +598,15 @@ class _Story:
         if len(bodies) == 1:
             return bodies.pop()
         return self._most_mentioned(raw, _is_body) if head in ORG_ANAPHORS else None
+
+    def _spoke_for(self, earlier: RawAttribution, speaker: str | None, members: str) -> bool:
+        """The earlier source is a body's members of that noun ("Con Edison officials"), resolved to the body."""
+        return (
+            speaker is not None
+            and speaker[:1].isupper()
+            and earlier.source is not None
+            and (self._head(earlier.source) == members)
+        )
 
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
