@@ -233,3 +233,16 @@ def test_a_person_placed_on_a_platform_is_unnamed():
     t = "“Their daughter was dropped off by that silver Audi,” said a dispatcher on Broadcastify police scanner."
     assert [a.speaker for a in find_attributions(t)] == [None]
     assert names.document_maker("answers posted on Quora") == "Quora"
+
+
+def test_they_is_the_one_group_of_people_the_sentence_before_names():
+    t = (
+        "But the blackouts left some of the state’s energy experts bewildered. "
+        "They said that the utilities had plenty of power available."
+    )
+    assert _speaker(t, "They") == "energy experts"
+    # two groups compete, or "one of" them speaks: no one
+    t = "Doctors and nurses met the lawyers on Monday. They said that the talks went well."
+    assert _speaker(t, "They") is None
+    t = "One of our participants captured it well when they said that Rust is fun."
+    assert [a.speaker for a in find_attributions(t) if a.source == "they"] in ([None], [])

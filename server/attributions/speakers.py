@@ -18,9 +18,11 @@ from .lexicon import (
     DETERMINERS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
+    GROUP_DETERMINERS,
     MADE_DOCUMENT_HEADS,
     MALE_PRONOUNS,
     MALE_TITLES,
+    NP_BREAK,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -56,7 +58,7 @@ from .patterns import (
     PRONOUN_WORD_RE,
 )
 from .structure import RawAttribution, Span
-from .vocabulary import DOCUMENT_NOUNS, words
+from .vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, words
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,15 @@ BODY_NOUNS: frozenset[str] = (
 APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
 APPOSITION_REACH = 80
+# Plural nouns for groups of people that a "they" may stand for ("energy experts", "officials"), how far back
+# they are looked for, and how many modifiers go with them.
+GROUP_PEOPLE: frozenset[str] = frozenset(word for word in PERSON_NOUNS | BODY_MEMBER_NOUNS if word.endswith("s")) - {
+    "people"
+}
+GROUP_REACH = 200
+ONE_OF: frozenset[str] = frozenset(words("one each any either neither"))
+MAX_GROUP_MODIFIERS = 2
+IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
 ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
@@ -561,7 +572,7 @@ class _Story:
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
             # ("Energy experts said …  They said …"); a group quoted further back was right for one "they" in four
-            return self._previous_group(raw) if lowered == "they" else None
+            return (self._previous_group(raw) or self._group_before(raw)) if lowered == "they" else None
         # a generic source: a title's holder ("the president"), else a group or a document names itself
         if self.titled.get(words[-1]):
             return self.titled[words[-1]]
@@ -632,6 +643,29 @@ class _Story:
         paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
         return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
 
+    def _group_before(self, raw: RawAttribution) -> str | None:
+        """ "… left some of the state's energy experts bewildered. They said …": the one group of people the sentence
+        before names, by a plural person noun and its modifiers ("energy experts"); none if two or none compete."""
+        assert raw.source is not None
+        pos = raw.source[0]
+        paragraph_start = self.paragraph_starts[bisect_right(self.paragraph_starts, pos) - 1]
+        before = self.text[max(paragraph_start, pos - GROUP_REACH) : pos].rstrip()
+        sentence = max(before.rfind(end, 0, len(before) - 1) for end in SENTENCE_ENDS)  # the sentence before only
+        words = before[sentence + 1 :].split()
+        groups: set[str] = set()
+        for at, word in enumerate(words):
+            bare = word.rstrip(',.;:!?”"').lower()
+            if bare not in GROUP_PEOPLE:
+                continue
+            start = at
+            while start > 0 and at - start < MAX_GROUP_MODIFIERS and _modifier(words[start - 1]):
+                start -= 1
+            partitive = [word.lower() for word in words[max(0, start - 3) : start]]
+            if "of" in partitive and partitive[max(0, partitive.index("of") - 1)] in ONE_OF:
+                continue  # "One of our participants … when they said": a singular they, one person
+            groups.add(" ".join([*words[start:at], bare]))
+        return groups.pop() if len(groups) == 1 else None
+
     def _same_sentence_pronoun(self, raw: RawAttribution, pronoun: str) -> str | None:
         """The speaker of the previous attribution when its source is the same pronoun, in the same sentence."""
         if self.previous is None or raw.source is None:
@@ -669,6 +703,19 @@ def _apposition_kind(apposition: str) -> str | None:
         if word[-1] in ",.;:":
             break
     return "person" if head in PERSON_NOUNS else "body" if head in BODY_NOUNS else None
+
+
+def _modifier(word: str) -> bool:
+    """A lowercase noun or adjective before a group's noun ("energy experts"), not a verb or a function word ("left
+    experts", "the experts")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in NP_BREAK
+        and word not in GROUP_DETERMINERS
+        and word not in IRREGULAR_PASTS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
 
 
 def _name_letters(word: str) -> bool:
