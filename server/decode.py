@@ -20,6 +20,9 @@ CHARSET_PRESCAN_BYTES = 4096
 MOSTLY_UTF8_RATIO = 20
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
 
+# Unicode noncharacters lxml refuses in text; dropping them loses nothing.
+NONCHARACTERS = ("\ufffe", "\uffff")
+
 # Magic numbers of binary formats people post by mistake: a clear error beats a page of mojibake.
 BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG\r\n\x1a\n": "a PNG image",
@@ -170,6 +173,40 @@ def decode(data: bytes | str) -> str:
     """Return the page as text: BOM first, then valid UTF-8, then a declared charset, else UTF-8 with replacement."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
+    text = _sniff(data)
+    if text is not None:
+        return text
+    try:
+        # Valid multi-byte UTF-8 is almost never another encoding by accident, whatever the page declares
+        # (saved pages keep the original <meta charset> after being re-encoded to UTF-8).
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_declared(data)
+
+
+def decode_to_utf8(data: bytes | str) -> bytes:
+    """decode()'s text as UTF-8 without the noncharacters lxml refuses, what parse() reads (a str's lone surrogates
+    become '?'). Bytes that are valid UTF-8 already come back as they are: no decode into text and encode back."""
+    if isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    elif (text := _sniff(data)) is None:
+        if data.isascii():
+            return data
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_declared(data)
+        else:
+            if not any(nonchar in text for nonchar in NONCHARACTERS):
+                return data
+    for nonchar in NONCHARACTERS:
+        if nonchar in text:
+            text = text.replace(nonchar, "")
+    return text.encode("utf-8", errors="replace")
+
+
+def _sniff(data: bytes) -> str | None:
+    """The text of a page that starts with a byte-order mark; NotHtml for binary data; None for the others."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
@@ -178,12 +215,11 @@ def decode(data: bytes | str) -> str:
             raise NotHtml(f"the body is {what}, not an HTML page")
     if b"\x00" in data[:1024]:
         raise NotHtml("the body holds NUL bytes: binary data, not an HTML page")
-    try:
-        # Valid multi-byte UTF-8 is almost never another encoding by accident, whatever the page declares
-        # (saved pages keep the original <meta charset> after being re-encoded to UTF-8).
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    return None
+
+
+def _decode_declared(data: bytes) -> str:
+    """Bytes that are not valid UTF-8: the charset the page declares, else UTF-8 with replacement."""
     encoding = _declared_encoding(data[:CHARSET_PRESCAN_BYTES])
     if encoding and encoding != "UTF-8":
         as_utf8 = data.decode("utf-8", errors="replace")

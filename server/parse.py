@@ -8,12 +8,11 @@ from functools import cache
 
 from lxml import etree, html
 
+from .decode import NONCHARACTERS
 from .errors import BadRequest, TooComplex
 
 # Control characters lxml refuses in text, as UTF-8 bytes (deleted in one C pass); dropping them loses nothing.
 CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-# Unicode noncharacters lxml refuses as well.
-NONCHARACTERS = ("\ufffe", "\uffff")
 
 
 log = logging.getLogger(__name__)
@@ -123,13 +122,16 @@ _SCRIPT_DOUBLE_ESCAPED = re.compile(rb"-->|</script[%s/>]" % _SP, re.I)
 _BODY_OR_HTML_END_TAG = re.compile(rb"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])(?=[\t\n\f\r />])[^>]*>")
 
 
-def parse(text: str) -> html.HtmlElement:
-    """Parse a whole page into an <html> element; never loads external resources."""
-    for nonchar in NONCHARACTERS:
-        if nonchar in text:
-            text = text.replace(nonchar, "")
+def parse(page: str | bytes) -> html.HtmlElement:
+    """Parse a whole page into an <html> element; never loads external resources. A page given as bytes is
+    decode_to_utf8()'s: UTF-8 without noncharacters."""
+    if isinstance(page, str):
+        for nonchar in NONCHARACTERS:
+            if nonchar in page:
+                page = page.replace(nonchar, "")
+        page = page.encode("utf-8", errors="replace")
     # Browsers read on past an early </body> or </html>; libxml2 drops everything after </html>.
-    data = _BODY_OR_HTML_END_TAG.sub(b"", text.encode("utf-8", errors="replace")).translate(None, CONTROL_BYTES)
+    data = _BODY_OR_HTML_END_TAG.sub(b"", page).translate(None, CONTROL_BYTES)
     if not data or data.isspace():  # as 'not data.strip()', without copying the page
         raise BadRequest("the page is empty")
     check_attributes(data)

@@ -14,7 +14,7 @@ from lxml import etree
 
 from .attributions import Attribution, find_attributions
 from .config import RULES_DIR, Settings
-from .decode import decode
+from .decode import decode_to_utf8
 from .domains import registrable_domain
 from .errors import BadRequest, NoArticle, TooComplex
 from .extract import extract
@@ -130,8 +130,8 @@ def clean(
         return result
 
     drafts = options.draft_rules and stage("drafts", compile_drafts, options.draft_rules, host, RULE_SCHEMA, deadline)
-    text = stage("decode", decode, page)
-    root = stage("parse", parse, text)
+    data = stage("decode", decode_to_utf8, page)
+    root = stage("parse", parse, data)
     _check_size(root, settings.max_elements)
     site_rule = rules.for_host(host) if options.site_rules else None
     applied = [*drafts, *([site_rule] if site_rule else []), *(rules.generic if options.generic_rules else [])]

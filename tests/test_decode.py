@@ -12,7 +12,16 @@ import random
 
 import pytest
 
-from server.decode import _ENCODINGS, LABELS, NotHtml, decode, decode_labelled, encoding_for
+from server.decode import (
+    _ENCODINGS,
+    LABELS,
+    NONCHARACTERS,
+    NotHtml,
+    decode,
+    decode_labelled,
+    decode_to_utf8,
+    encoding_for,
+)
 from server.web.app import create_app
 
 URL = "https://news.example.com/2026/11/budget"
@@ -278,3 +287,47 @@ def test_decode_falls_back_to_utf8_with_replacement():
 def test_decode_refuses_binary(data):
     with pytest.raises(NotHtml):
         decode(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<p>plain ascii</p>",
+        "<p>Київ, café, don’t</p>".encode(),
+        codecs.BOM_UTF8 + "<p>café</p>".encode(),
+        codecs.BOM_UTF16_LE + "<p>Київ</p>".encode("utf-16-le"),
+        '<meta charset="windows-1251"><p>Київ</p>'.encode("cp1251"),
+        b"<p>ok \xff</p>",
+        "<p>a\ufffeb\uffffc</p>".encode(),
+        "\ufeff<p>a str \ud800 with a lone surrogate and \ufffe</p>",
+        "<p>a str</p>",
+    ],
+)
+def test_decode_to_utf8_is_the_decoded_text_encoded(data: bytes | str):
+    text = decode(data)
+    for nonchar in NONCHARACTERS:
+        text = text.replace(nonchar, "")
+    assert decode_to_utf8(data) == text.encode("utf-8", errors="replace")
+
+
+def test_decode_to_utf8_hands_valid_utf8_on_as_it_is():
+    page = "<p>Київ, café</p>".encode()
+    assert decode_to_utf8(page) is page
+    with pytest.raises(NotHtml):
+        decode_to_utf8(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_decode_to_utf8_agrees_with_decode_on_random_bytes():
+    rng = random.Random(15)
+    alphabet = [b"<p>", b"a", b" ", "é".encode(), "\ufffe".encode(), b"\xff", b"\xc3", b"\xef\xbf", b"\x00"]
+    for _ in range(2000):
+        data = b"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        try:
+            text = decode(data)
+        except NotHtml:
+            with pytest.raises(NotHtml):
+                decode_to_utf8(data)
+            continue
+        for nonchar in NONCHARACTERS:
+            text = text.replace(nonchar, "")
+        assert decode_to_utf8(data) == text.encode("utf-8", errors="replace"), data

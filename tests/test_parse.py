@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html
 
+from server.decode import decode_to_utf8
 from server.errors import BadRequest, TooComplex
 from server.parse import MAX_ATTRIBUTES, check_attributes, parse
 
@@ -55,3 +57,18 @@ def test_parse_returns_a_document_and_refuses_empty():
     assert parse("<p>a\x00b\x0c</p>").text_content() == "ab"
     with pytest.raises(BadRequest):
         parse("   ")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>caf\u00e9 \u041a\u0438\u0457\u0432</p></body></html>\n<div><p>After.</p></div></body></html>",
+        "<p>a\x01b\ufffec\uffffd</p>",
+        "<p>a lone \ud800 surrogate</p>",
+        "<p>\u00e9</bo\ufffedy><p>joined by the noncharacter's removal</p>",
+    ],
+)
+def test_a_page_parses_alike_as_text_and_as_the_decode_stage_s_utf8(page: str) -> None:
+    as_text = html.tostring(parse(page), encoding="unicode")
+    assert html.tostring(parse(decode_to_utf8(page)), encoding="unicode") == as_text
+    assert html.tostring(parse(decode_to_utf8(page.encode("utf-8", "replace"))), encoding="unicode") == as_text

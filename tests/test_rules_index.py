@@ -143,3 +143,15 @@ def test_braces_that_re2_reads_as_literal_are_literal_in_the_prefilter_too() -> 
     index = PageIndex(tree)
     index.use_literals([selector])
     assert [p.get("id") for p in selector.select(tree, index)] == ["a"]
+
+
+def test_an_attribute_scan_reads_values_past_non_ascii_ones() -> None:
+    # The scan runs on the values' UTF-8: a value after multi-byte characters is cut where the text cuts it.
+    tree = _tree(
+        "<a id='1' href='https://ex.com/caf\u00e9/\u041a\u0438\u0457\u0432'>a</a>"
+        "<a id='2' href='https://facebook.com/sharer?u=\u00e9\u00e9'>b</a><a id='3' href='mailto:?\u20ac'>c</a>"
+    )
+    css = "a[href*='facebook.com/sharer'], a[href^='mailto:?'], a[href='https://ex.com/caf\u00e9/\u041a\u0438\u0457\u0432']"
+    selector = compile_selector(css)
+    assert selector.attribute_scan is not None
+    assert [e.get("id") for e in selector.select(tree, PageIndex(tree))] == ["1", "2", "3"]

@@ -22,7 +22,8 @@ _SCANNED_OPERATORS = {"*=": "{}", "^=": "(?m)^{}", "=": "(?m)^{}$"}
 
 
 def attribute_scan_of(css: str) -> tuple[str, str, re2._Regexp] | None:
-    """Selector.attribute_scan for a list of one tag's '*=', '^=' or '=' tests of one attribute, else None."""
+    """Selector.attribute_scan for a list of one tag's '*=', '^=' or '=' tests of one attribute, else None (the
+    regex reads the values' UTF-8: PageIndex.attribute_bytes)."""
     tests: list[str] = []
     target: tuple[str, str] | None = None
     for part in parse(css):
@@ -38,7 +39,7 @@ def attribute_scan_of(css: str) -> tuple[str, str, re2._Regexp] | None:
         tests.append(_SCANNED_OPERATORS[tree.operator].format(re2.escape(tree.value.value)))
     if target is None or len(tests) < 2:
         return None
-    return (*target, re2.compile("|".join(tests)))
+    return (*target, re2.compile("|".join(tests).encode()))
 
 
 def self_test_of(css: str) -> frozenset[str] | etree.XPath | None:

@@ -40,11 +40,17 @@ class PageIndex:
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        self.ids = frozenset(_ALL_IDS(root))
+        self._id_values = _ALL_IDS(root)
+        self.ids = frozenset(self._id_values)
         self._class_values = _ALL_CLASSES(root)
         self.classes = frozenset(" ".join(self._class_values).split())
         self._tags: dict[str, bool] = {}
-        self._attributes: dict[str, tuple[frozenset[str], str]] = {}
+        # Per attribute name: its values across the page; then, as tests ask, as a set, newline-joined, and that as
+        # UTF-8 (for the byte-level regex scans).
+        self._attributes: dict[str, list[str]] = {}
+        self._value_sets: dict[str, frozenset[str]] = {}
+        self._joined_values: dict[str, str] = {}
+        self._encoded_values: dict[str, bytes] = {}
         self._texts: list[str] | None = None
         self._joins: list[str] = []
         self._stale = False
@@ -67,32 +73,40 @@ class PageIndex:
                 # The C iterator stops at the first such element.
                 self._tags[value] = next(self.root.iter(value), None) is not None
             return self._tags[value]
-        values, joined = self._attribute(value)
         if len(key) == 2:
-            return bool(values)
+            return bool(self._attribute(value))
         operator, wanted = key[2], key[3]
         # Substring tests on the joined values, one C call each; a hit across a newline only lets the selector run.
         if operator == "*=":
-            return wanted in joined
+            return wanted in self.attribute_values(value)
         if operator == "^=":
-            return f"\n{wanted}" in f"\n{joined}"
+            return f"\n{wanted}" in f"\n{self.attribute_values(value)}"
         if operator == "$=":
-            return f"{wanted}\n" in f"{joined}\n"
+            return f"{wanted}\n" in f"{self.attribute_values(value)}\n"
         if operator == "=":
-            return wanted in values
+            if value not in self._value_sets:
+                self._value_sets[value] = frozenset(self._attribute(value))
+            return wanted in self._value_sets[value]
         test = ATTRIBUTE_TESTS[operator]
-        return any(test(v, wanted) for v in values)
+        return any(test(v, wanted) for v in self._attribute(value))
 
     def attribute_values(self, name: str) -> str:
         """The values of one attribute across the page, joined by newlines."""
-        return self._attribute(name)[1]
+        if name not in self._joined_values:
+            self._joined_values[name] = "\n".join(self._attribute(name))
+        return self._joined_values[name]
 
-    def _attribute(self, name: str) -> tuple[frozenset[str], str]:
-        """The values of one attribute across the page, as a set and newline-joined; one sweep per name."""
+    def attribute_bytes(self, name: str) -> bytes:
+        """attribute_values() as UTF-8, encoded once: RE2 reads bytes as they are, and a str it encodes on each call."""
+        if name not in self._encoded_values:
+            self._encoded_values[name] = self.attribute_values(name).encode("utf-8", "surrogatepass")
+        return self._encoded_values[name]
+
+    def _attribute(self, name: str) -> list[str]:
+        """The values of one attribute across the page, in document order; one sweep per name."""
         if name not in self._attributes:
-            known = {"id": self.ids, "class": self._class_values}  # already at hand
-            values = known[name] if name in known else _attribute_values(name)(self.root)
-            self._attributes[name] = (frozenset(values), "\n".join(values))
+            known = {"id": self._id_values, "class": self._class_values}  # already at hand
+            self._attributes[name] = known[name] if name in known else _attribute_values(name)(self.root)
         return self._attributes[name]
 
     def texts(self) -> list[str]:

@@ -107,12 +107,12 @@ class Selector:
         of the page's values of that attribute (which PageIndex gathers once), then the tag's elements holding
         one of them."""
         tag, name, values_re = self.attribute_scan
-        joined = (index or PageIndex(root)).attribute_values(name)
+        joined = (index or PageIndex(root)).attribute_bytes(name)
         passing = set()
         for match in values_re.finditer(joined):
-            start = joined.rfind("\n", 0, match.start()) + 1
-            end = joined.find("\n", match.end())
-            passing.add(joined[start : end if end >= 0 else len(joined)])
+            start = joined.rfind(b"\n", 0, match.start()) + 1
+            end = joined.find(b"\n", match.end())
+            passing.add(joined[start : end if end >= 0 else len(joined)].decode("utf-8", "surrogatepass"))
         if not passing:
             return []
         return [element for element in root.iter(tag) if element.get(name) in passing]
