@@ -246,3 +246,15 @@ def test_they_is_the_one_group_of_people_the_sentence_before_names():
     assert _speaker(t, "They") is None
     t = "One of our participants captured it well when they said that Rust is fun."
     assert [a.speaker for a in find_attributions(t) if a.source == "they"] in ([None], [])
+
+
+def test_a_body_s_anaphor_finds_the_body_the_text_names_before_it():
+    t = (
+        "The New York City Housing Authority launched a vote in May.\n\n"
+        "Last month, the authority testified to the City Council that it had reached most residents."
+    )
+    assert _speaker(t, "the authority") == "New York City Housing Authority"
+
+
+def test_a_possessive_group_is_someone_s_not_a_group_naming_itself():
+    assert _speaker("Some of my research has shown that phones distract.", "Some of my research") is None

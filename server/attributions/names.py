@@ -213,8 +213,8 @@ def _name_word(word: str) -> bool:
 def group_word(words: list[str]) -> str | None:
     """A generic group or document as its own speaker, lower case and without its determiner ("The researchers" ->
     "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
-    if not words or any("," in word for word in words) or words[0] in POSSESSIVE_DETERMINERS:
-        return None
+    if not words or any("," in word for word in words) or any(word in POSSESSIVE_DETERMINERS for word in words):
+        return None  # "Some of my research", "his regional colleagues": someone's, not a group naming itself
     if any(word.endswith(("'s", "’s")) for word in words[:-1]):
         return None  # "the institute's release": someone's, not a group
     if len(words) == 1 and words[0] in INDEFINITE_PERSONS:
@@ -488,6 +488,20 @@ def _one_person(one: str, other: str) -> bool:
     """Two forms of one person's name: one is the other's end, or its first and last words."""
     longer, shorter = (one, other) if len(one.split()) >= len(other.split()) else (other, one)
     return same_name(longer.split(), shorter.split())
+
+
+def names_ending_in(text: str, head: str, end: int) -> set[str]:
+    """The capitalised names before end that end in head ("New York City Housing Authority" for "Authority")."""
+    found: set[str] = set()
+    for pos, _ in word_occurrences(text, {head}, [(0, end)]):
+        words: list[str] = []
+        for word in reversed(text[max(0, pos - LEAD_REACH) : pos].split()):
+            if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in NP_BREAK:
+                break  # a lowercase word, a sentence's end ("2019. The"), or a function word ends the name
+            words.append(word)
+        if words:
+            found.add(body_name([*reversed(words), head]))
+    return found
 
 
 def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:

@@ -37,6 +37,7 @@ from .lexicon import (
 from .names import (
     CHECK_EVERY,
     NOT_NAME_WORDS,
+    body_name,
     document_maker,
     full_names,
     given_names,
@@ -45,6 +46,7 @@ from .names import (
     looks_person,
     modifying_maker,
     name_core,
+    names_ending_in,
     person_conjuncts,
     role_holders,
     same_name,
@@ -587,7 +589,9 @@ class _Story:
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
             # "the hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital")
             head = words[1].capitalize()
-            bodies = {e.name for e in self.entities.values() if e.person is not True and e.name.split()[-1] == head}
+            bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and _maybe_body(e)}
+            if not bodies and words[1] not in ROLE_TITLES and words[1] not in PERSON_NOUNS:
+                bodies = {body_name(name.split()) for name in names_ending_in(self.text, head, raw.source[0])}
             if len(bodies) == 1:
                 return bodies.pop()
         group = group_word(words)
@@ -721,6 +725,12 @@ def _modifier(word: str) -> bool:
 def _name_letters(word: str) -> bool:
     """Letters, with the hyphen or apostrophe of a surname ("Randle-Boggis", "O'Brien")."""
     return word.replace("-", "").replace("'", "").replace("’", "").isalpha() and word[-1].isalpha()
+
+
+def _maybe_body(entity: _Entity) -> bool:
+    """Not known as a person: no title, no he or she after it ("New York City Housing Authority" has four capitalised
+    words, as a person's name may)."""
+    return entity.person is not True or (not entity.titled and entity.gender() is None and len(entity.name.split()) > 1)
 
 
 def _is_not_person(entity: _Entity) -> bool:
