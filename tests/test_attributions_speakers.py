@@ -258,3 +258,19 @@ def test_a_body_s_anaphor_finds_the_body_the_text_names_before_it():
 
 def test_a_possessive_group_is_someone_s_not_a_group_naming_itself():
     assert _speaker("Some of my research has shown that phones distract.", "Some of my research") is None
+
+
+def test_a_fronted_statement_opening_with_a_body_is_its_it():
+    t = (
+        "Microsoft said on Thursday that it would remove carbon. Its fee covers travel.\n\n"
+        "Bill Gates backed Carbon Engineering, one of a handful of companies.\n\n"
+        "Donors gave more.\n\n"
+        "Microsoft’s goal encompasses direct emissions from company vehicles, it said."
+    )
+    assert _speaker(t, "it", "said") == "Microsoft"
+
+
+def test_a_name_that_only_places_a_common_noun_or_one_of_a_group_names_no_one():
+    assert _speaker("A tweeter in Sydney wrote that the ban was absurd.", "A tweeter in Sydney") is None
+    assert names.group_word(["one", "of", "the", "models"]) is None
+    assert names.document_maker("A piece from MIT Technology Review") == "MIT Technology Review"

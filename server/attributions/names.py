@@ -62,6 +62,8 @@ DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
 MIN_MAKER_LENGTH = 3
 # Participles before "on" that make the platform a document's maker ("answers posted on Quora").
 ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
+# Words that take one member out of a group ("one of the models", "another of them").
+ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset(words("for on about of in"))
 # How many steps of a long, cheap loop run between two deadline checks.
@@ -219,6 +221,8 @@ def group_word(words: list[str]) -> str | None:
         return None  # "the institute's release": someone's, not a group
     if len(words) == 1 and words[0] in INDEFINITE_PERSONS:
         return None
+    if len(words) > 2 and words[0] in ONE_OF and words[1] == "of":
+        return None  # "one of the models": one, not the group
     words = without_post_modifier(words)
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
         words = words[1:]  # "Now research shows": the sentence's adverb
@@ -301,7 +305,9 @@ def document_maker(source: str) -> str | None:
     maker = modifying_maker(source)  # "The USPTO page for Arduino SRL's petition": the USPTO's page
     if maker is not None:
         return maker
-    provenance = PROVENANCE_RE.match(source)
+    opening = source.split(maxsplit=1)[0] if source.strip() else ""
+    # "A piece from MIT Technology Review": a sentence's capital on the determiner
+    provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:] if opening in ("A", "An", "The") else source)
     if provenance:
         lead = [word for word in source[: provenance.start("name")].split() if word != "the"]
         if lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:

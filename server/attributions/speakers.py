@@ -37,6 +37,7 @@ from .lexicon import (
 from .names import (
     CHECK_EVERY,
     NOT_NAME_WORDS,
+    ONE_OF,
     body_name,
     document_maker,
     full_names,
@@ -108,11 +109,12 @@ GROUP_PEOPLE: frozenset[str] = frozenset(word for word in PERSON_NOUNS | BODY_ME
     "people"
 }
 GROUP_REACH = 200
-ONE_OF: frozenset[str] = frozenset(words("one each any either neither"))
 MAX_GROUP_MODIFIERS = 2
 IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
 ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
+# Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").
+FRONTED_REACH = 12
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
 ORG_ANAPHOR_WORDS = 3
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
@@ -227,8 +229,13 @@ class _Story:
         if not source or lowered in PERSON_PRONOUNS or lowered in PRONOUNS:
             return False  # "You argue": a pronoun names no one
         head = without_post_modifier(source.split(",")[0].split())
+        placed = len(head) < len(source.split()) and "," not in source
+        if placed and head[0].islower() and not any(word[:1].isupper() for word in head[1:]):
+            return False  # "tweeter in Sydney": the name only places a common noun
         if len(head) > 1 and head[0].lower() in INDEFINITE_OPENERS and head[-1].islower():
-            return head[-1] in DOCUMENT_NOUNS  # "A top US public health expert": someone, unnamed; "A Gallup poll": one
+            # "A top US public health expert": someone, unnamed; "A Gallup poll" is one, "A recent study in the
+            # Lancet" none
+            return head[-1] in DOCUMENT_NOUNS and any(word[:1].isupper() for word in head[1:])
         if (
             "," not in source
             and len(head) > 1
@@ -505,6 +512,16 @@ class _Story:
         i = bisect_right(self.named_starts, pos) - 1
         return self.named_spans[i][2] if i >= 0 and pos < self.named_spans[i][1] else None
 
+    def _fronted_subject(self, raw: RawAttribution) -> str | None:
+        """ "Microsoft's goal … encompasses …, it said": a body opening the statement fronted before its "it"."""
+        start, end = raw.content
+        if raw.source is None or end > raw.source[0]:
+            return None
+        i = bisect_left(self.mentions, start, key=lambda mention: mention[0])
+        if i < len(self.mentions) and self.mentions[i][0] < start + FRONTED_REACH and _is_body(self.mentions[i][2]):
+            return self.mentions[i][2].name
+        return None
+
     def _in_description(self, pos: int, entity: _Entity) -> bool:
         """Inside another named source's phrase ("Eric Reeves, one of the leading voices on Sudan, said"): its
         apposition describes the speaker; the speaker, not what describes them, is who a later "he" stands for."""
@@ -566,7 +583,7 @@ class _Story:
             return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
         if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
             if lowered == "it":
-                return self._most_mentioned(raw, _is_body)
+                return self._most_mentioned(raw, _is_body) or self._fronted_subject(raw)
             # "the company" says what it stands for: any name not known to be a person's ("Biomason"); a document or its
             # authors ("the findings") are a body's only when it is known as one
             fits = _is_body if words[-1] in DOCUMENT_NOUNS else _is_not_person
