@@ -274,3 +274,16 @@ def test_a_name_that_only_places_a_common_noun_or_one_of_a_group_names_no_one():
     assert _speaker("A tweeter in Sydney wrote that the ban was absurd.", "A tweeter in Sydney") is None
     assert names.group_word(["one", "of", "the", "models"]) is None
     assert names.document_maker("A piece from MIT Technology Review") == "MIT Technology Review"
+
+
+def test_a_job_noun_before_of_is_someone_unnamed_but_a_spokesperson_speaks_for_the_body():
+    t = "Mr Parish is angry.\n\nChairman of the Commons committee on food, he said the bill was weak."
+    assert all(a.speaker != "Chairman of the Commons committee on food" for a in find_attributions(t))
+    t = "“It was a wise decision,” said a colleague of Rothman’s at the university."
+    assert [a.speaker for a in find_attributions(t)] == [None]
+    assert _speaker("A spokesperson for OpenAI said the model was safe.", "A spokesperson for OpenAI") == "OpenAI"
+
+
+def test_quantifiers_name_no_one_and_a_body_s_name_keeps_its_title_words():
+    assert not names.is_named("All") and not names.is_named("Each problem")
+    assert names.name_core("the National Public Health Emergency Team") == "National Public Health Emergency Team"

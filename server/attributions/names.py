@@ -62,6 +62,11 @@ DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
 MIN_MAKER_LENGTH = 3
 # Participles before "on" that make the platform a document's maker ("answers posted on Quora").
 ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
+# Capitalised heads that end a body's name, which the title words inside it must not cut ("National Public Health
+# Emergency Team").
+BODY_NAME_HEADS: frozenset[str] = frozenset(
+    words("team campaign coalition alliance initiative project trust panel taskforce")
+)
 # Words that take one member out of a group ("one of the models", "another of them").
 ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
@@ -97,7 +102,11 @@ def is_named(speaker: str | None) -> bool:
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
     return any(
-        word[:1].isupper() and word.lower() not in SOURCE_NOUNS and word.lower() not in DETERMINERS
+        word[:1].isupper()
+        and word.lower() not in SOURCE_NOUNS
+        and word.lower() not in DETERMINERS
+        and word.lower() not in GROUP_DETERMINERS  # "All told", "Each problem": a quantifier opening a sentence
+        and word.lower() not in ONE_OF
         for word in speaker.split()
     )
 
@@ -133,8 +142,12 @@ def name_core(source: str) -> str:
         return body_name(words[:-1])  # "Con Edison officials": the body speaks (not "American officials")
     if words and words[-1][-1:] in "'’":
         words = [*words[:-1], words[-1][:-1]]  # "Mark Meadows'": a possessive's mark is no part of the name
-    if words and (words[-1].lower() in ORG_HEADS or (words[-1].lower() in DOCUMENT_NOUNS and words[-1][:1].isupper())):
-        return body_name(words)  # "Foreign Ministry", "National Health Interview Survey": kept whole
+    capitalised_head = words[-1][:1].isupper() if words else False
+    if words and (
+        words[-1].lower() in ORG_HEADS
+        or (capitalised_head and (words[-1].lower() in DOCUMENT_NOUNS or words[-1].lower() in BODY_NAME_HEADS))
+    ):
+        return body_name(words)  # "Foreign Ministry", "National Health Interview Survey", "… Emergency Team": whole
     body = _body_from_head(words)
     if body is not None:
         return body
@@ -227,7 +240,7 @@ def group_word(words: list[str]) -> str | None:
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
         words = words[1:]  # "Now research shows": the sentence's adverb
     head = words[-1]
-    plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
+    plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS) and not head.endswith(("'s", "’s"))
     if not (plural or head in GROUP_HEADS or head in SELF_NAMING_HEADS):
         return None
     start = 0

@@ -115,6 +115,8 @@ IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 # Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").
 FRONTED_REACH = 12
+# People who speak for the body named after them ("A spokesperson for OpenAI"): the body speaks.
+SPEAKING_FOR: frozenset[str] = ANONYMOUS_ROLES | frozenset(["representative"])
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
 ORG_ANAPHOR_WORDS = 3
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
@@ -229,6 +231,15 @@ class _Story:
         if not source or lowered in PERSON_PRONOUNS or lowered in PRONOUNS:
             return False  # "You argue": a pronoun names no one
         head = without_post_modifier(source.split(",")[0].split())
+        described = next((at for at, word in enumerate(head) if word in ("of", "for")), len(head))
+        speaks_for = head[described - 1] in SPEAKING_FOR if described else False  # "A spokesperson for OpenAI"
+        if (
+            0 < described < len(head)
+            and head[described - 1] in PERSON_NOUNS
+            and not speaks_for
+            and not _named_chunk(source)
+        ):
+            return False  # "chairman of the Commons' committee", "A colleague of Rothman's": someone, unnamed
         placed = len(head) < len(source.split()) and "," not in source
         if placed and head[0].islower() and not any(word[:1].isupper() for word in head[1:]):
             return False  # "tweeter in Sydney": the name only places a common noun
@@ -706,6 +717,11 @@ class _Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:  # type: ignore[index]
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])  # type: ignore[index]
+
+
+def _named_chunk(source: str) -> bool:
+    """A chunk after a comma that starts with a capital: a name in apposition ("the chairman, Neil Parish")."""
+    return any(chunk.strip()[:1].isupper() for chunk in source.split(",")[1:])
 
 
 def _apposition_kind(apposition: str) -> str | None:
