@@ -489,3 +489,20 @@ def test_a_short_section_like_the_pick_in_its_article_joins_whatever_the_pick_s_
     page += "</article></body></html>"
     text = _article_text(page)
     assert "Opening 0." in text and "Long 44." in text and "Closing 0." in text
+
+
+def test_a_lede_in_a_div_of_its_own_beside_the_story_joins_it_as_readability_js_reads_it() -> None:
+    lede = "Boundaries are the ground of looking after yourself, and we feel it when others step over them."
+    comment = "I tried this with my own family last winter and it changed how we talk about our evenings together."
+    disclosure = "Disclosure: if you buy through affiliate links here, I may earn a <a href='/d'>commission</a>."
+    body = "".join(f"<p>{TEXT} Part {i}.</p>" for i in range(4))
+    page = (
+        f"<html><body><main><div class='wrap'><div class='col-a'><p class='large'>{lede}</p></div>"
+        f"<div class='note'><p>{disclosure}</p></div>"
+        f"<section class='card'><div class='text'><div class='col'><div>{body}</div></div></div></section>"
+        f"<div class='comments-body'><p>{comment}</p></div></div></main></body></html>"
+    )
+    text = _article_text(page)
+    assert text.startswith(lede) and "Part 3." in text
+    # Not a wrapped line with a link (a disclosure, a signature), nor one whose div is named as a comment.
+    assert "Disclosure" not in text and "I tried this" not in text

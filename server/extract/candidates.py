@@ -11,6 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import text_length
 
+from .cleaning import has_unlikely_word
 from .constants import (
     CHROME_PICK_ALTERNATIVE_SHARE,
     EDITORIAL_LEAD_MAX_LINK_DENSITY,
@@ -179,17 +180,47 @@ def header_leads(header: HtmlElement) -> list[HtmlElement]:
 
 
 def stray_paragraphs(best_elem: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
-    """Paragraphs before and after the pick's ancestors (STRAY_PARAGRAPH_LEVELS up) that pass readability's
-    sibling paragraph test: a story's lede or closing lines left outside the block readability picked (its own
-    siblings are readability's to judge)."""
+    """Paragraphs (or divs wrapping one alone) before and after the pick's ancestors (STRAY_PARAGRAPH_LEVELS up)
+    that pass readability's sibling paragraph test: a story's lede or closing lines left outside the block
+    readability picked (its own siblings are readability's to judge)."""
     before: list[HtmlElement] = []
     after: list[HtmlElement] = []
     for level, ancestor in enumerate(best_elem.iterancestors()):
         if level >= STRAY_PARAGRAPH_LEVELS or ancestor.tag in ("body", "html"):
             break
-        before[:0] = [p for p in ancestor.itersiblings("p", preceding=True) if is_story_paragraph(p)][::-1]
-        after.extend(p for p in ancestor.itersiblings("p") if is_story_paragraph(p))
+        before[:0] = [p for p in ancestor.itersiblings("p", "div", preceding=True) if is_story_block(p)][::-1]
+        after.extend(p for p in ancestor.itersiblings("p", "div") if is_story_block(p))
     return before, after
+
+
+def is_story_block(elem: HtmlElement) -> bool:
+    """Whether the element is a paragraph, or a div wrapping one alone, that passes the sibling paragraph test; the
+    wrapped one long, linkless, and its div named by no unlikely word, exception or not (beside the story, a short
+    wrapped line is a note or a site's tagline, one with a link a disclosure or a signature more often than its
+    lede, and one in a 'comments-body' a comment)."""
+    paragraph = paragraph_of(elem)
+    if paragraph is None:
+        return False
+    if paragraph is not elem and (
+        has_unlikely_word(f"{elem.get('class', '')} {elem.get('id', '')}")
+        or link_density(paragraph) > 0
+        or normalized_length(paragraph) <= SIBLING_PARAGRAPH_LONG_CHARS
+    ):
+        return False
+    return is_story_paragraph(paragraph)
+
+
+def paragraph_of(elem: HtmlElement) -> HtmlElement | None:
+    """The element when it is a <p>, or the one <p> a div wraps with no text of its own beside it: Readability.js
+    turns such a div into its paragraph before scoring, so its sibling paragraph test reads it (readability never)."""
+    if elem.tag == "p":
+        return elem
+    if elem.tag != "div" or len(elem) != 1 or (elem.text is not None and not elem.text.isspace()):
+        return None
+    child = elem[0]
+    if child.tag != "p" or (child.tail is not None and not child.tail.isspace()):
+        return None
+    return child
 
 
 def is_story_paragraph(paragraph: HtmlElement) -> bool:

@@ -55,6 +55,12 @@ def class_and_id_weight(class_name: str | None, element_id: str | None) -> int:
     return weight
 
 
+def has_unlikely_word(names: str) -> bool:
+    """Whether "class id" holds one of the unlikely words (Readability.js's exception not applied)."""
+    lowered = names.lower()
+    return any(word in lowered for word in UNLIKELY_WORDS)
+
+
 def unlikely_value_indexes(values: list[str]) -> list[int]:
     """The indexes, in order, of the class and id values holding one of the unlikely words in lowercase:
     a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's

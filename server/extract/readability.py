@@ -25,7 +25,7 @@ from .candidates import (
     has_twice_the_text,
     header_leads,
     inside_the_main,
-    is_story_paragraph,
+    is_story_block,
     outside_chrome,
     short_block_stays,
     stray_paragraphs,
@@ -179,8 +179,8 @@ class TreeDocument(Document):
                 or sibling in intros
             )
             # The paragraph tests can only add a sibling: skip them for one already in.
-            if not append and sibling.tag == "p":
-                append = is_story_paragraph(sibling)
+            if not append:
+                append = is_story_block(sibling)
             joined.append(append)
         for sibling, append in zip(siblings, figures_between(siblings, joined), strict=True):
             if append:
