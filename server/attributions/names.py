@@ -509,17 +509,18 @@ def _one_person(one: str, other: str) -> bool:
     return same_name(longer.split(), shorter.split())
 
 
-def names_ending_in(text: str, head: str, end: int) -> set[str]:
-    """The capitalised names before end that end in head ("New York City Housing Authority" for "Authority")."""
-    found: set[str] = set()
-    for pos, _ in word_occurrences(text, {head}, [(0, end)]):
+def names_ending_in(text: str, head: str) -> list[tuple[int, str]]:
+    """Where the text names a body whose name ends in head, and that name ("New York City Housing Authority" for
+    "Authority"), in text order."""
+    found: list[tuple[int, str]] = []
+    for pos, _ in word_occurrences(text, {head}):
         words: list[str] = []
         for word in reversed(text[max(0, pos - LEAD_REACH) : pos].split()):
             if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in NP_BREAK:
                 break  # a lowercase word, a sentence's end ("2019. The"), or a function word ends the name
             words.append(word)
         if words:
-            found.add(body_name([*reversed(words), head]))
+            found.append((pos, body_name([*reversed(words), head])))
     return found
 
 

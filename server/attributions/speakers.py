@@ -38,7 +38,6 @@ from .names import (
     CHECK_EVERY,
     NOT_NAME_WORDS,
     ONE_OF,
-    body_name,
     document_maker,
     full_names,
     given_names,
@@ -164,6 +163,8 @@ class _Story:
         self.paragraph_spans = paragraph_spans
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
+        self.named_with_head: dict[str, list[tuple[int, str]]] = {}  # "Authority" -> where a body so named stands
+        self.company_forms: dict[str, bool] = {}  # "Arduino LLC" -> whether the text has another company form too
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, _Entity] = {}
@@ -316,7 +317,9 @@ class _Story:
         base, _, suffix = core.rpartition(" ")
         if not base or suffix not in LEGAL_SUFFIXES:
             return core
-        return core if any(f"{base} {other}" in self.text for other in LEGAL_SUFFIXES - {suffix}) else base
+        if core not in self.company_forms:  # read once per name, however many sources give it
+            self.company_forms[core] = any(f"{base} {other}" in self.text for other in LEGAL_SUFFIXES - {suffix})
+        return core if self.company_forms[core] else base
 
     def _spelled_out(self, core: str) -> str:
         """An acronym that spells another source's name is that name ("BPD" and "Brookhaven Police Department",
@@ -619,7 +622,9 @@ class _Story:
             head = words[1].capitalize()
             bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and _maybe_body(e)}
             if not bodies and words[1] not in ROLE_TITLES and words[1] not in PERSON_NOUNS:
-                bodies = {body_name(name.split()) for name in names_ending_in(self.text, head, raw.source[0])}
+                if head not in self.named_with_head:  # one scan per head word, however many "the authority"
+                    self.named_with_head[head] = names_ending_in(self.text, head)
+                bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
             if len(bodies) == 1:
                 return bodies.pop()
         group = group_word(words)
