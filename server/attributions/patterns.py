@@ -79,6 +79,10 @@ SINGLE_MARK_RE = re.compile(r"['‘’]")
 # same tokens as "\w(?:[\w’'&-]*\w)?" without backtracking off each word's end (~12% faster).
 TOKEN_RE = re.compile(r"\w++(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?|[(),;:\"“”«»]")
 
+# The dash closing an aside right before a cue ("The letter – an edited version … – warns"): a spaced hyphen or
+# "--" counts, a hyphen inside a word does not.
+ASIDE_DASH_RE = re.compile(r"(?:\s--|[—–―]|\s-)\Z")
+
 # Whitespace from a position on (to skip it before a match).
 SPACES_RE = re.compile(r"\s*+")
 # Any word character: tells real text from punctuation-only stretches.
@@ -425,11 +429,13 @@ DANGLING_CONJ_RE = re.compile(r"(?<!\s)(?:\s*+,?+\s*+\b(?:" + "|".join(DANGLING_
 # ---------------------------------------------------------------------------------------------
 
 # Who made a document named as a source: "a count from the Post and Courier", "a list compiled by Boris Shor",
-# "answers posted on Quora" (group "name": from the capital to the end of the source, which is short).
+# "answers posted on Quora" (group "name": from the capital to the end of the source, which is short); at a sentence's
+# start the determiner or the first adjective is capitalised ("A 2020 report by the Agency …", "New research from …").
 PROVENANCE_RE = re.compile(
-    r"^(?:(?:the|a|an|this|that)\s++)?+[a-z0-9][\w-]*+(?:\s++[a-z][\w-]*+){0,3}?\s++"
+    r"^(?:(?:[Tt]he|[Aa]n?+|[Tt]his|[Tt]hat)\s++)?+(?:[a-z0-9][\w-]*+|[A-Z][a-z]*+(?=\s++(?!(?:from|by|on)\s)[a-z]))"
+    r"(?:\s++[a-z][\w-]*+){0,3}?\s++"
     r"(?:(?:compiled|published|released|posted|issued|written|conducted)\s++)?(?:from|by|on)\s++"
-    r"(?:the\s++)?(?P<name>[A-Z].*)$"
+    r"(?:[Tt]he\s++)?(?P<name>[A-Z].*)$"
 )
 
 # A short parenthetical in a source is its abbreviation: "The New York Times (NYT)".

@@ -204,7 +204,7 @@ def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span |
         relative = RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
         if relative:
             # "said the officials, who added that …": the relative pronoun's antecedent speaks
-            source = source_before(text, sentence_start, relative.start())
+            source = source_before(text, sentence_start, relative.start(), common_heads=False)
     return source
 
 

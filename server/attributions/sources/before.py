@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 
 from ..lexicon import (
     APPOSITIVE_BREAK,
@@ -17,12 +18,13 @@ from ..lexicon import (
     NP_BREAK,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_ENDS,
+    PRE_CUE_TIME_NOUNS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
 )
-from ..patterns import PRE_CUE_TIME_RE, RELATIVE_WORD_RE
+from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from ..structure import Span, Token, is_capitalised, tokens
 from ..vocabulary import DOCUMENT_NOUNS, words
 from .phrase import (
@@ -72,13 +74,24 @@ TOPIC_LINKS: frozenset[str] = frozenset(words("about on into"))
 MAX_DOCUMENT_OBJECT_WORDS = 8
 # Speech verbs inside a stretch before a cue: an earlier report, not part of the source.
 SPEECH_WORDS: frozenset[str] = frozenset(words("say says said tell tells told"))
+# Prepositions tying a post-modifier to the head noun before it ("research on adolescent development", "a paper from
+# a team at UMass Amherst"), how many such links a source holds, and demonstratives, which open a noun phrase as a
+# determiner does ("the authors of this review").
+HEAD_LINKS: frozenset[str] = frozenset(words("of on in at from by for about into against with among"))
+MAX_HEAD_LINKS = 3
+MAX_COMMON_LINKS = 2
+# Prepositions inside a name, between capitalised words ("the Council on Foreign Relations", "Mail on Sunday").
+NAME_INNER_LINKS: frozenset[str] = frozenset(words("of on for"))
+DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
 # Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
 LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
 
 
-def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None:
-    """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials."""
+def source_before(text: str, sentence_start: int, cue_start: int, common_heads: bool = True) -> Span | None:
+    """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials; common_heads: the
+    phrase may be the post-modifier of a common noun before it (not for a relative pronoun's antecedent)."""
     end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+    end = _end_before_aside(text, sentence_start, end)
     if end <= sentence_start:
         return None
     phrase = tokens(text, max(sentence_start, end - BACKWARD_REACH), end)
@@ -99,11 +112,21 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
     selection = phrase[first : last + 1]
     if appositive and not _apposition_ok(selection, commas):
         return None
+    opens_sentence = not text[sentence_start : phrase[0][0]].strip()
     if not noun_phrase_ok(selection):
-        return None
-    start = _document_start(phrase, first, last)
-    if start is None:
-        start = _partitive_start(phrase, first)
+        # "research on adolescent development", "the authors of this review": what was taken modifies the head
+        start = _head_start(phrase, first, last, common_heads, opens_sentence)
+        head = phrase[start:first]
+        while head and (head[-1][2] in HEAD_LINKS or head[-1][2].lower() in DEMONSTRATIVES):
+            head = head[:-1]  # the head noun phrase alone names the source: "research", "the authors"
+        if not noun_phrase_ok(head):
+            return None
+    else:
+        start = _document_start(phrase, first, last)
+        if start is None:
+            start = _partitive_start(phrase, first)
+        if start == first:
+            start = _head_start(phrase, first, last, common_heads, opens_sentence)
     selection = phrase[start : last + 1]
     # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
     # relative clause is not the source (the antecedent, with its title, is)
@@ -117,6 +140,41 @@ def source_before(text: str, sentence_start: int, cue_start: int) -> Span | None
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
         return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
     return selection[0][0], last[1]
+
+
+def _end_before_aside(text: str, sentence_start: int, end: int) -> int:
+    """Where the source ends when an aside stands between it and its cue: a parenthetical too long to be part of
+    the name ("Paul Stoffregen (who was the author of the story above) noted") or a pair of dashes ("The letter –
+    an edited version of which is reproduced above – warns"); the aside is not the source."""
+    close = end
+    while close > sentence_start and text[close - 1].isspace():
+        close -= 1
+    if close <= sentence_start:
+        return end
+    if text[close - 1] == ")":
+        opening = text.rfind("(", sentence_start, close - 1)
+        if opening < 0 or ")" in text[opening + 1 : close - 1]:
+            return end
+        inside = tokens(text, opening + 1, close - 1)
+        if len(inside) < MAX_PARENTHETICAL_TOKENS and not (inside and RELATIVE_WORD_RE.match(inside[0][2])):
+            return end  # "The New York Times (NYT)", "(D-N.C.)": part of the name
+        head = text[max(sentence_start, opening - TIME_PHRASE_REACH) : opening].rstrip()
+        return opening if head[-1:].isalpha() else end  # "… of 2015 (for …), which suggests": a time, no source
+    dash = ASIDE_DASH_RE.search(text, max(sentence_start, close - 3), close)
+    if dash is None:
+        return end
+    opening = _opening_dash(text, sentence_start, dash.start(), dash.group().strip())
+    return opening if opening is not None else end
+
+
+def _opening_dash(text: str, sentence_start: int, closing: int, mark: str) -> int | None:
+    """The dash opening an aside that ends at closing: the same mark (a hyphen with a space before it)."""
+    opening = text.rfind(mark, sentence_start, closing)
+    while mark == "-" and opening > sentence_start and not text[opening - 1].isspace():
+        opening = text.rfind(mark, sentence_start, opening)  # "low-level": a hyphen inside a word opens nothing
+    if opening <= sentence_start or closing - opening > BACKWARD_REACH:
+        return None
+    return opening
 
 
 def _document_start(phrase: list[Token], first: int, last: int) -> int | None:
@@ -145,6 +203,71 @@ def _document_start(phrase: list[Token], first: int, last: int) -> int | None:
             break
         start -= 1
     return start if phrase[start][2][:1].isupper() or start == head else None
+
+
+def _head_start(phrase: list[Token], first: int, last: int, common_heads: bool, opens_sentence: bool) -> int:
+    """Where a source starts when the phrase taken is the object of a preposition after its head: a link inside a
+    name ("the United Nations Office on Drugs", "a Mail on Sunday poll"), or one link after a common noun ("research
+    on adolescent development", "the authors of this review", "A research paper from a team at UMass Amherst"; two at
+    most; not for a relative pronoun's antecedent, which may be either noun: "the proportion of people who report")."""
+    start, common_links = first, 0
+    for _ in range(MAX_HEAD_LINKS):
+        at = start - 1 if start >= 1 and phrase[start - 1][2].lower() in DEMONSTRATIVES else start  # "of this review"
+        link = at - 1
+        if link < 1 or phrase[link][2] not in HEAD_LINKS or phrase[link][0] - phrase[link - 1][1] > 1:
+            break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
+        head_word, object_word = phrase[link - 1][2], phrase[at][2]
+        if not object_word[:1].isalpha() or object_word in PRE_CUE_TIME_NOUNS:
+            break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier
+        if start == first and _name_after_common_noun(phrase[at : last + 1]):
+            break  # "After reading a report about the crash Smith said": the name is the subject, not the topic
+        if is_capitalised(head_word) and not (opens_sentence and link == 1):
+            if not object_word[:1].isupper() or phrase[link][2] not in NAME_INNER_LINKS:
+                break  # "testimony Tuesday in a lawsuit", "the House of Commons by a string of MPs": not one name
+        elif not common_heads or common_links >= MAX_COMMON_LINKS:
+            break
+        else:
+            common_links += 1
+        head = _head_phrase_start(phrase, link - 1)
+        if head is None:
+            break
+        start = head
+    return start
+
+
+def _name_after_common_noun(phrase: list[Token]) -> bool:
+    """A capitalised word right after a lowercase noun ("the crash Smith"): two noun phrases, not one."""
+    return any(
+        word.isalpha() and word.islower() and word not in HEAD_LINKS and word not in NAME_LINKS and is_capitalised(nxt)
+        for (_, _, word), (_, _, nxt) in pairwise(phrase)
+    )
+
+
+def _head_phrase_start(phrase: list[Token], last: int) -> int | None:
+    """Where the noun phrase ending at last starts: back over modifiers to its determiner (taken), or to a break or
+    the sentence start; None when last cannot be a head noun or no edge is reached within a noun phrase's length."""
+    head = phrase[last][2]
+    lowered = head.lower()
+    if not head[:1].isalpha() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or lowered in PRONOUNS:
+        return None
+    if head.islower() and (head.endswith(("ly", "ing", "ed")) and lowered not in NOT_ADVERBS):
+        return None  # "spoke at length on …", "speaking on …": a verb or an adverb, not a head noun
+    index = last
+    while index > max(-1, last - MAX_LOWER_RUN):
+        if index == 0:
+            return 0
+        previous = phrase[index - 1][2]
+        lowered = previous.lower()
+        if lowered in DETERMINERS or lowered in DEMONSTRATIVES:
+            return index - 1  # "the authors", "this review"
+        if not previous[:1].isalnum() or lowered in NP_BREAK or lowered in PRONOUNS or lowered in SPEECH_WORDS:
+            return index  # "Research on …" after a clause word or a comma: the phrase starts here
+        if previous.islower() and previous.endswith(("ly", "ing", "ed")) and lowered not in NOT_ADVERBS:
+            # "A working paper", "the published report": an adjective after a determiner; "criticized research on
+            # …": a verb, the phrase is its object
+            return index - 2 if index >= 2 and phrase[index - 2][2].lower() in DETERMINERS else None
+        index -= 1
+    return None
 
 
 def _surname_not_month(text: str, sentence_start: int, start: int, end: int) -> bool:
