@@ -287,3 +287,12 @@ def test_a_job_noun_before_of_is_someone_unnamed_but_a_spokesperson_speaks_for_t
 def test_quantifiers_name_no_one_and_a_body_s_name_keeps_its_title_words():
     assert not names.is_named("All") and not names.is_named("Each problem")
     assert names.name_core("the National Public Health Emergency Team") == "National Public Health Emergency Team"
+
+
+def test_a_body_s_officials_and_spokespeople_speak_as_the_body():
+    t = "Obama administration officials said the sanctions would be lifted."
+    assert _speaker(t, "Obama administration officials") == "Obama administration"
+    assert names.name_core("Environmental Protection Department officials") == "Environmental Protection Department"
+    assert names.document_maker("A spokesperson for Sheffield University") == "Sheffield University"
+    # a group at a sentence's start stays a group
+    assert _speaker("Energy experts said the blackouts were needless.", "Energy experts") == "energy experts"

@@ -67,6 +67,8 @@ ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published sha
 BODY_NAME_HEADS: frozenset[str] = frozenset(
     words("team campaign coalition alliance initiative project trust panel taskforce")
 )
+# People who speak for the body named after them ("A spokesperson for OpenAI"): the body speaks.
+SPEAKING_FOR: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman representative"))
 # Words that take one member out of a group ("one of the models", "another of them").
 ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
@@ -138,7 +140,7 @@ def name_core(source: str) -> str:
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
         words = words[1:]
     words = without_post_modifier(words)
-    if len(words) > 1 and words[-1] in BODY_MEMBER_NOUNS and all(_name_word(word) for word in words[:-1]):
+    if len(words) > 1 and words[-1] in BODY_MEMBER_NOUNS and _body_before_members(words[:-1]):
         return body_name(words[:-1])  # "Con Edison officials": the body speaks (not "American officials")
     if words and words[-1][-1:] in "'’":
         words = [*words[:-1], words[-1][:-1]]  # "Mark Meadows'": a possessive's mark is no part of the name
@@ -174,6 +176,14 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _body_before_members(words: list[str]) -> bool:
+    """The words before "officials" name a body: a name ("Con Edison"), or a body's head after a capitalised word
+    ("Obama administration", "Environmental Protection Department")."""
+    if all(_name_word(word) for word in words):
+        return True
+    return len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in ORG_HEADS | BODY_NAME_HEADS
 
 
 def same_name(longer: list[str], shorter: list[str]) -> bool:
@@ -318,6 +328,10 @@ def document_maker(source: str) -> str | None:
     maker = modifying_maker(source)  # "The USPTO page for Arduino SRL's petition": the USPTO's page
     if maker is not None:
         return maker
+    words = source.split()
+    for at, word in enumerate(words[:-2]):
+        if word.lower() in SPEAKING_FOR and words[at + 1] == "for" and "," not in source:
+            return " ".join(words[at + 2 :])  # "A spokesperson for Sheffield University": the university speaks
     opening = source.split(maxsplit=1)[0] if source.strip() else ""
     # "A piece from MIT Technology Review": a sentence's capital on the determiner
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:] if opening in ("A", "An", "The") else source)

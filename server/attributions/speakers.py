@@ -38,6 +38,7 @@ from .names import (
     CHECK_EVERY,
     NOT_NAME_WORDS,
     ONE_OF,
+    SPEAKING_FOR,
     document_maker,
     full_names,
     given_names,
@@ -114,8 +115,6 @@ IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 # Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").
 FRONTED_REACH = 12
-# People who speak for the body named after them ("A spokesperson for OpenAI"): the body speaks.
-SPEAKING_FOR: frozenset[str] = ANONYMOUS_ROLES | frozenset(["representative"])
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
 ORG_ANAPHOR_WORDS = 3
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
@@ -257,8 +256,16 @@ class _Story:
         ):
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
-        if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
-            return False  # "Energy experts said": a group at a sentence's start, not a name
+        members = len(words) >= 3 and words[-1] in BODY_MEMBER_NOUNS and words[-2] in ORG_HEADS | BODY_LIKE_HEADS
+        if (
+            len(words) >= 2
+            and all(word.islower() for word in words[1:])
+            and group_word(lowered.split())
+            and not members
+        ):
+            return (
+                False  # "Energy experts said": a group at a sentence's start; "Obama administration officials": a body
+            )
         if len(words) == 1 and len(source.split()) > 1 and group_word([words[0].lower()]):
             return False
         return is_named(source)
