@@ -296,3 +296,11 @@ def test_a_body_s_officials_and_spokespeople_speak_as_the_body():
     assert names.document_maker("A spokesperson for Sheffield University") == "Sheffield University"
     # a group at a sentence's start stays a group
     assert _speaker("Energy experts said the blackouts were needless.", "Energy experts") == "energy experts"
+
+
+def test_they_continues_a_body_quoted_just_before():
+    t = (
+        "As SRLabs put it: “Docker incorporates signed provenance.”\n\n"
+        "They also highlighted the speed of the vulnerability process."
+    )
+    assert _speaker(t, "They") == "SRLabs"

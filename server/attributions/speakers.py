@@ -682,8 +682,14 @@ class _Story:
         if self.previous is None or raw.source is None:
             return None
         previous, speaker = self.previous
-        if speaker is None or previous.source is None or not speaker.islower() or not speaker.endswith("s"):
-            return None  # a group names itself in lower case ("energy experts", even from "Energy experts said")
+        if speaker is None or previous.source is None:
+            return None
+        entity = self.entities.get(speaker)
+        # a group names itself in lower case ("energy experts", even from "Energy experts said"); a body is "they" too
+        # ("As SRLabs put it: … They also highlighted …")
+        body = entity is not None and (entity.person is False or (entity.person is None and entity.gender() is None))
+        if not body and (not speaker.islower() or not speaker.endswith("s")):
+            return None
         paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
         return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
 
