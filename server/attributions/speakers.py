@@ -687,7 +687,7 @@ class _Story:
         entity = self.entities.get(speaker)
         # a group names itself in lower case ("energy experts", even from "Energy experts said"); a body is "they" too
         # ("As SRLabs put it: … They also highlighted …")
-        body = entity is not None and (entity.person is False or (entity.person is None and entity.gender() is None))
+        body = entity is not None and " and " not in speaker and (entity.person is False or _acronym_like(entity))
         if not body and (not speaker.islower() or not speaker.endswith("s")):
             return None
         paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
@@ -771,6 +771,12 @@ def _modifier(word: str) -> bool:
         and word not in IRREGULAR_PASTS
         and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+def _acronym_like(entity: _Entity) -> bool:
+    """A one-word name with capitals inside ("SRLabs", "NPHET", "OpenAI") and no he or she known: a body's, where
+    "Meghan" may be a person's."""
+    return entity.person is None and entity.gender() is None and any(letter.isupper() for letter in entity.name[1:])
 
 
 def _name_letters(word: str) -> bool:
