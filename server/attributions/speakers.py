@@ -257,15 +257,9 @@ class _Story:
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
         members = len(words) >= 3 and words[-1] in BODY_MEMBER_NOUNS and words[-2] in ORG_HEADS | BODY_LIKE_HEADS
-        if (
-            len(words) >= 2
-            and all(word.islower() for word in words[1:])
-            and group_word(lowered.split())
-            and not members
-        ):
-            return (
-                False  # "Energy experts said": a group at a sentence's start; "Obama administration officials": a body
-            )
+        # "Energy experts said": a group at a sentence's start; "Obama administration officials": a body's members
+        if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
+            return members
         if len(words) == 1 and len(source.split()) > 1 and group_word([words[0].lower()]):
             return False
         return is_named(source)
@@ -319,8 +313,8 @@ class _Story:
         return core
 
     def _without_legal_suffix(self, core: str) -> str:
-        """ "Microsoft Corp" is "Microsoft", unless the text tells two companies apart by it ("Arduino LLC", "Arduino
-        SRL")."""
+        """A company's form is no part of its name ("Microsoft Corp" is "Microsoft"), unless the text tells two
+        companies apart by it ("Arduino LLC", "Arduino SRL")."""
         base, _, suffix = core.rpartition(" ")
         if not base or suffix not in LEGAL_SUFFIXES:
             return core
@@ -494,8 +488,9 @@ class _Story:
 
     def _nearest(self, raw: RawAttribution, fits: Callable[[_Entity], bool], subjects_only: bool = False) -> str | None:
         """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
-        inside the attribution's own content (the speaker talking about someone) do not count, nor (subjects_only)
-        those a preposition or a possessive puts out of subject place ("her interview with Winfrey")."""
+        inside the attribution's own content (the speaker talking about someone) do not count. With subjects_only (a
+        pronoun's search), a name a preposition governs counts only in the pronoun's own paragraph and only when no
+        subject there fits ("chaired by Kate Dalmeny. She said"), never from an earlier one ("with Winfrey")."""
         assert raw.source is not None
         pos = raw.source[0]
         paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
@@ -534,7 +529,7 @@ class _Story:
         return self.named_spans[i][2] if i >= 0 and pos < self.named_spans[i][1] else None
 
     def _fronted_subject(self, raw: RawAttribution) -> str | None:
-        """ "Microsoft's goal … encompasses …, it said": a body opening the statement fronted before its "it"."""
+        """The body a statement fronted before its "it" opens with ("Microsoft's goal … encompasses …, it said")."""
         start, end = raw.content
         if raw.source is None or end > raw.source[0]:
             return None
@@ -656,19 +651,16 @@ class _Story:
 
     def _spoke_for(self, earlier: RawAttribution, speaker: str | None, members: str) -> bool:
         """The earlier source is a body's members of that noun ("Con Edison officials"), resolved to the body."""
-        return (
-            speaker is not None
-            and speaker[:1].isupper()
-            and earlier.source is not None
-            and (self._head(earlier.source) == members)
-        )
+        if speaker is None or earlier.source is None:
+            return False
+        return speaker[:1].isupper() and self._head(earlier.source) == members
 
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
 
     def _previous_body(self, raw: RawAttribution, words: list[str]) -> str | None:
-        """ "The research firm found" right after "a recent Park Associates report found": the body quoted just before,
-        in its paragraph or the one before, when the anaphor is singular."""
+        """The body quoted just before, in its paragraph or the one before, for a singular anaphor ("the research firm
+        found" right after "a recent Park Associates report found")."""
         if self.previous is None or raw.source is None or len(words) > ORG_ANAPHOR_WORDS or words[-1].endswith("s"):
             return None
         previous, speaker = self.previous
@@ -694,8 +686,8 @@ class _Story:
         return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
 
     def _group_before(self, raw: RawAttribution) -> str | None:
-        """ "… left some of the state's energy experts bewildered. They said …": the one group of people the sentence
-        before names, by a plural person noun and its modifiers ("energy experts"); none if two or none compete."""
+        """The one group of people the sentence before names, by a plural person noun and its modifiers ("… left some
+        of the state's energy experts bewildered. They said …" -> "energy experts"); none if two or none compete."""
         assert raw.source is not None
         pos = raw.source[0]
         paragraph_start = self.paragraph_starts[bisect_right(self.paragraph_starts, pos) - 1]
@@ -731,10 +723,12 @@ class _Story:
         report" refers back to an earlier one."""
         self.previous = (raw, speaker)
         self.history.append((raw, speaker))
-        entity = self.entities.get(speaker) if speaker is not None and raw.source is not None else None
-        if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:  # type: ignore[index]
+        if speaker is None or raw.source is None:
+            return
+        entity = self.entities.get(speaker)
+        if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
-            insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])  # type: ignore[index]
+            insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])
 
 
 def _named_chunk(source: str) -> bool:
@@ -818,7 +812,7 @@ def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: lis
     """An "I said" inside someone's quotation ('"I went to them, and I said I needed help," she said') is that
     speaker's: the quoted speaker, resolved once the whole text is read (the quote's own cue often comes after)."""
     wanted = [
-        index
+        (index, raw.source[0])
         for index, raw in enumerate(raws)
         if raw.source is not None and speakers[index] is None and text[raw.source[0] : raw.source[1]] in FIRST_PERSON
     ]
@@ -832,8 +826,7 @@ def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: lis
         if text[start : start + 1] in QUOTE_OPENINGS
     )
     starts = [start for start, _, _ in quoted]
-    for index in wanted:
-        pos = raws[index].source[0]  # type: ignore[index]
+    for index, pos in wanted:
         at = bisect_right(starts, pos) - 1
         if at >= 0 and pos < quoted[at][1]:
             speakers[index] = quoted[at][2]
