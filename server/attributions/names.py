@@ -337,7 +337,7 @@ def document_maker(source: str) -> str | None:
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:] if opening in ("A", "An", "The") else source)
     if provenance:
         lead = [word for word in source[: provenance.start("name")].split() if word != "the"]
-        if lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
+        if len(lead) < 2 or lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
             return provenance.group("name")  # "answers posted on Quora"; "a dispatcher on the scanner" is no one's
     words = source.split()
     if words and words[0].lower() == "the":
