@@ -70,3 +70,45 @@ def test_a_time_or_a_verb_before_the_preposition_is_no_head():
     assert _found("Lawmakers criticized studies on vaping, and researchers said that the data were thin.") == [
         ("researchers", "said", "that the data were thin")
     ]
+
+
+# ------------------------------------------------------------------ modifiers inside the noun phrase
+
+
+def test_an_adverb_or_participle_after_a_determiner_is_an_adjective_of_the_source():
+    assert _found("“You look awful,” a particularly nasty troll wrote on her page in March.") == [
+        ("a particularly nasty troll", "wrote", "“You look awful,”")
+    ]
+    assert _found("The newly elected mayor said that taxes would fall.") == [
+        ("The newly elected mayor", "said", "that taxes would fall")
+    ]
+
+
+def test_a_year_after_a_determiner_belongs_to_the_source_and_one_after_a_preposition_does_not():
+    assert _found("A 2020 Deloitte survey found that most firms use the cloud.") == [
+        ("A 2020 Deloitte survey", "found", "that most firms use the cloud")
+    ]
+    assert _found("At the end of 2016 Dion revealed that she was ill.")[0][:2] == ("Dion", "revealed")
+
+
+def test_a_participle_after_its_noun_is_part_of_the_source_but_a_reporting_verb_is_not():
+    assert _found("Residents affected said that the water was brown.") == [
+        ("Residents affected", "said", "that the water was brown")
+    ]
+    found = _found("They listed factors that previous research suggested would have predicted the outcome.")
+    assert "previous research suggested" not in [source for source, _, _ in found]
+
+
+# ------------------------------------------------------------------ quantities
+
+
+def test_a_quantity_takes_its_ratio_approximators_and_the_larger_number_it_is_a_share_of():
+    assert _found("About one in five of more than a thousand Americans surveyed said they would leave.") == [
+        ("About one in five of more than a thousand Americans surveyed", "said", "they would leave")
+    ]
+    assert _found("Nearly half of 2,000 adults polled said they read the news daily.") == [
+        ("half of 2,000 adults polled", "said", "they read the news daily")
+    ]
+    assert _found("At least 20 residents said that the water was brown.") == [
+        ("At least 20 residents", "said", "that the water was brown")
+    ]

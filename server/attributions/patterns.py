@@ -129,12 +129,13 @@ WHAT_BEFORE_RE = re.compile(r"\b(?:(?P<what>[Ww]hat)|which|that)\s++$")
 LABEL_END_RE = re.compile(r"[;:()—–]")
 # "called for …": the demand follows the particle.
 CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
-# An object of one to eight words, then a quotation mark: "called the plan “a disaster”", "slammed X as 'Y'".
-OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
+# An object of one to eight words (no dash: "private-label brands — it had …" is no object), then a quotation mark:
+# "called the plan “a disaster”", "slammed X as 'Y'".
+OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
 # An object of one to eight words, then "as" and its label: "describes these upgrades as a bonus".
-OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?as\s")
+OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?as\s")
 # An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".
-OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»]++\s++){1,8}?(?:of|for|as|over)\s")
+OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:of|for|as|over)\s")
 
 # "(not) to" and an infinitive's verb: not a determiner, pronoun, capital or digit ("told the story to the press").
 INFINITIVE = (

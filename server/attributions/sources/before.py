@@ -26,7 +26,7 @@ from ..lexicon import (
 )
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from ..structure import Span, Token, is_capitalised, tokens
-from ..vocabulary import DOCUMENT_NOUNS, words
+from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
 from .phrase import (
     BACKWARD_REACH,
     MAKER_PARTICIPLES,
@@ -62,6 +62,18 @@ PARTITIVE_HEADS: frozenset[str] = frozenset(
         neither dozens hundreds thousands millions string number group handful series couple rest share members"""
     )
 )
+# Number words, the words that make a number approximate ("about", "more than", "at least"), and how many such steps
+# a source's quantity takes ("About one in five of more than a thousand": five).
+NUMBER_WORDS: frozenset[str] = frozenset(
+    words(
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+        eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+        million millions billion dozen dozens"""
+    )
+)
+APPROXIMATORS: frozenset[str] = frozenset(words("about nearly almost roughly around approximately over under some"))
+COMPARATIVES: frozenset[str] = frozenset(words("more fewer less"))
+MAX_QUANTITY_STEPS = 5
 PARTITIVE_DETERMINERS: frozenset[str] = frozenset(["the", "my", "his", "her", "their", "our", "its", "your", "these"])
 # An auxiliary's contraction at a pronoun's end ("They've", "she'd").
 CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")
@@ -113,6 +125,8 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if appositive and not _apposition_ok(selection, commas):
         return None
     opens_sentence = not text[sentence_start : phrase[0][0]].strip()
+    if len(selection) > 1 and _participle_after_noun(phrase, last):
+        selection = selection[:-1]  # "2,000 adults polled": the noun before the participle is the head
     if not noun_phrase_ok(selection):
         # "research on adolescent development", "the authors of this review": what was taken modifies the head
         start = _head_start(phrase, first, last, common_heads, opens_sentence)
@@ -127,6 +141,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
             start = _partitive_start(phrase, first)
         if start == first:
             start = _head_start(phrase, first, last, common_heads, opens_sentence)
+    start = _quantity_start(phrase, start)
     selection = phrase[start : last + 1]
     # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
     # relative clause is not the source (the antecedent, with its title, is)
@@ -301,6 +316,40 @@ def _partitive_start(phrase: list[Token], first: int) -> int:
     return first
 
 
+def _quantity_start(phrase: list[Token], start: int) -> int:
+    """Where a source starts when it opens with a number: the words that make it approximate, a ratio and a share
+    of a larger number ("About one in five of more than a thousand Americans surveyed", "at least 20 residents")."""
+    opening = phrase[start][2].lower()
+    if opening in ("a", "an", "least", "than") or opening in APPROXIMATORS:
+        if start + 1 >= len(phrase) or not _is_number(phrase[start + 1][2]):
+            return start  # "a thousand", "least 20" (the scan took the adverb's second word)
+    elif not _is_number(opening):
+        return start  # a share stays bare: "About half said" -> "half"
+    for _ in range(MAX_QUANTITY_STEPS):
+        before = [token.lower() for _, _, token in phrase[max(0, start - 2) : start]]
+        opening = phrase[start][2].lower()
+        if before[-1:] == ["than"] and before[-2:-1] and before[-2] in COMPARATIVES:
+            start -= 2  # "more than a thousand"
+        elif opening in ("than", "least") and before[-1:] and before[-1] in COMPARATIVES | {"at"}:
+            start -= 1  # "more than", "at least": the scan took their second word
+        elif before[-2:] == ["at", "least"]:
+            start -= 2
+        elif before[-1:] and before[-1] in APPROXIMATORS:
+            start -= 1  # "About one …", "nearly 40 …"
+        elif len(before) == 2 and before[-1] in ("in", "of") and _is_number(phrase[start - 2][2]):
+            start -= 2  # "one in five", "five of more than a thousand"
+        elif len(before) == 2 and before[-1] == "of" and _is_quantity(phrase[start - 2][2]):
+            start -= 2  # "half of 2,000 adults"
+        else:
+            break
+    return start
+
+
+def _is_number(word: str) -> bool:
+    """A numeral ("1,200", "74%") or a number word ("five", "Ninety-seven", "three-quarters", "thousand")."""
+    return word.replace(",", "").replace(".", "").rstrip("%").isdecimal() or word.lower().split("-")[0] in NUMBER_WORDS
+
+
 def _is_quantity(word: str) -> bool:
     lowered = word.lower()
     return lowered in PARTITIVE_HEADS or lowered in SHARE_HEADS or word.isdecimal()
@@ -388,7 +437,9 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             picked.append(i)
             break
         elif token.isdecimal() and len(token) == 4 and picked and is_capitalised(phrase[i + 1][2]):
-            break  # "at the end of 2016 Dion revealed": a year before a name ends a time phrase
+            if previous.lower() not in DETERMINERS:
+                break  # "at the end of 2016 Dion revealed": a year before a name ends a time phrase
+            lower_run += 1  # "A 2020 Deloitte survey": a determiner's year is the noun phrase's own
         elif is_capitalised(token):
             surname = is_capitalised(previous) and previous.lower() not in NP_BREAK  # "Theresa May"
             if lowered in NP_BREAK and token[0].isupper() and not surname:
@@ -406,6 +457,10 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             break  # "Our sources say Lupita told cops": the first report's verb is not the source's
         elif picked and _title_modifier(phrase, i):
             lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
+        elif picked and _modifier_after_determiner(phrase, i):
+            lower_run += 1  # "a particularly nasty troll", "the newly elected mayor": adjectives, not verbs
+        elif not picked and _participle_after_noun(phrase, i):
+            lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
             break
         else:
@@ -413,6 +468,39 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         picked.append(i)
         i -= 1
     return picked, appositive, commas
+
+
+def _modifier_after_determiner(phrase: list[Token], i: int) -> bool:
+    """An adverb or participle between a determiner and the noun ("a particularly nasty troll", "the newly elected
+    mayor", "an unnamed official"): an adjective in the noun phrase."""
+    token = phrase[i][2]
+    if not token.islower() or not token.endswith(("ly", "ed", "ing")) or len(token) < MIN_SUFFIXED_LENGTH:
+        return False
+    for back in (1, 2):
+        if i - back < 0:
+            return False
+        before = phrase[i - back][2]
+        if before.lower() in DETERMINERS:
+            return True
+        if not (before.islower() and before.endswith("ly") and before not in NOT_ADVERBS):
+            return False
+    return False
+
+
+def _participle_after_noun(phrase: list[Token], i: int) -> bool:
+    """A past participle right before the cue, after a noun that may speak ("Americans surveyed", "residents
+    affected"): it modifies that noun (the cue is the clause's verb)."""
+    token = phrase[i][2]
+    if i < 1 or not token.islower() or not token.endswith("ed") or len(token) < MIN_SUFFIXED_LENGTH:
+        return False
+    if token in CUE_VERBS:
+        return False  # "factors that previous research suggested would have predicted": a verb of its own clause
+    noun = phrase[i - 1][2]
+    lowered = noun.lower()
+    if not noun.isalpha() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or noun.endswith(("ed", "ly", "ing")):
+        return False
+    plural = lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS)
+    return is_capitalised(noun) or plural or lowered in SOURCE_NOUNS
 
 
 def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
