@@ -112,3 +112,32 @@ def test_a_quantity_takes_its_ratio_approximators_and_the_larger_number_it_is_a_
     assert _found("At least 20 residents said that the water was brown.") == [
         ("At least 20 residents", "said", "that the water was brown")
     ]
+
+
+# ------------------------------------------------------------------ relative clauses and appositions
+
+
+def test_the_antecedent_of_a_restrictive_that_speaks_when_its_head_can():
+    assert _found("Despite the test results that show that vendors sell purer drugs, buyers are wary.")[0][:2] == (
+        "the test results",
+        "show",
+    )
+    assert _found('Users are stuck: several retail outlets that claim to be selling "official" boards are not.')[0][
+        :2
+    ] == (
+        "several retail outlets",
+        "claim",
+    )
+    assert _found("It was an assault that threatened to end the talks.") == []
+
+
+def test_an_apposition_ending_in_a_quoted_title_is_part_of_the_source():
+    assert _found(
+        'Gilley, author of the 2017 article "The Case for Colonialism," argued that the empire was benign.'
+    ) == [
+        (
+            'Gilley, author of the 2017 article "The Case for Colonialism,"',
+            "argued",
+            "that the empire was benign",
+        )
+    ]

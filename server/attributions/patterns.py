@@ -302,6 +302,9 @@ RELATIVE_RE = re.compile(
     r"(?:,\s*+|(?<=\w)\s++)(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously)\s++"
     r"|(?:in|on|last|earlier|back\s++in)\s++[\w’'-]++\s++){0,3}+$"
 )
+# A restrictive "that" right before a cue ("the test results that show", "retail outlets that claim"): its antecedent
+# speaks only when it is a name, a plural or a source noun (sources/ decides; "an assault that threatened" is none).
+THAT_RELATIVE_RE = re.compile(r"(?<=\w)\s++that\s++(?:(?:also|then|later|once|previously|still|often)\s++){0,2}+$")
 # A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
 STRONG_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"

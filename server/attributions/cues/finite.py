@@ -24,9 +24,10 @@ from ..patterns import (
     SENTENCE_CLOSE_RE,
     STRONG_VERB_RE,
     SUBORDINATE_SUBJECT_RE,
+    THAT_RELATIVE_RE,
     YOU_SUBJECT_LEAD_RE,
 )
-from ..sources import clause_subject, source_before
+from ..sources import clause_subject, source_before, speaking_head
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     BASE_FORMS,
@@ -205,6 +206,13 @@ def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span |
         if relative:
             # "said the officials, who added that …": the relative pronoun's antecedent speaks
             source = source_before(text, sentence_start, relative.start(), common_heads=False)
+    if source is None:
+        relative = THAT_RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
+        if relative:
+            # "the test results that show …", "retail outlets that claim …": a speaking antecedent of "that"
+            source = source_before(text, sentence_start, relative.start(), common_heads=False)
+            if source is not None and not speaking_head(text[source[0] : source[1]]):
+                source = None  # "an assault that threatened to …"
     return source
 
 
@@ -229,6 +237,9 @@ def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
     if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):
         return False  # "Let's say", "Google's": a contraction or a possessive is no plural subject
     word = subject.group(1).lower()
+    if word == "that" and THAT_RELATIVE_RE.search(window):
+        antecedent = BASE_SUBJECT_RE.search(window, 0, subject.start(1))  # "retail outlets that claim": outlets agree
+        word = antecedent.group(1).lower() if antecedent else word
     if word == "you" and not YOU_SUBJECT_LEAD_RE.search(window, 0, subject.start(1)):
         return False  # "letting you add …": after a verb, "you" is its object
     if word in PLURAL_SUBJECTS:

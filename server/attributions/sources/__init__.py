@@ -7,6 +7,6 @@ clause a cue hangs on ("…, noting that …").
 
 from .after import clause_subject, source_after
 from .before import source_before
-from .phrase import noun_phrase_ok
+from .phrase import noun_phrase_ok, speaking_head
 
-__all__ = ["clause_subject", "noun_phrase_ok", "source_after", "source_before"]
+__all__ = ["clause_subject", "noun_phrase_ok", "source_after", "source_before", "speaking_head"]

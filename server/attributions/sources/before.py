@@ -390,6 +390,10 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
     ends in an apposition, and how many of its commas were passed. None when the apposition is no noun phrase."""
     i = len(phrase) - 1
     picked: list[int] = []
+    title = _quoted_title_end(phrase)  # 'Gilley, author of the article "The Case for Colonialism," argued'
+    if title is not None:
+        picked.append(i)  # the closing quotation mark ends the source
+        i -= 1
     appositive = phrase[i][2] == ","  # "Jens Stoltenberg, NATO's secretary general, said"
     if appositive:
         i -= 1
@@ -401,7 +405,7 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         previous = phrase[i - 1][2] if i > 0 else ""
         if appositive and commas == 0 and token != ",":
             # inside an apposition: take everything back to its opening comma
-            if last - i > MAX_APPOSITION_BEFORE or token in ';:"“”':
+            if last - i > MAX_APPOSITION_BEFORE or (token in ';:"“”' and i != title):
                 return None
         elif token == ")":
             # include a parenthetical: "The New York Times (NYT)"
@@ -501,6 +505,23 @@ def _participle_after_noun(phrase: list[Token], i: int) -> bool:
         return False
     plural = lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS)
     return is_capitalised(noun) or plural or lowered in SOURCE_NOUNS
+
+
+def _quoted_title_end(phrase: list[Token]) -> int | None:
+    """Where the title opens when an apposition ends in a quoted title whose closing mark follows the apposition's
+    comma ('author of the article "The Case for Colonialism," argued'): a short quotation opening with a capital."""
+    if len(phrase) < 4 or phrase[-1][2] not in '"”' or phrase[-2][2] != ",":
+        return None
+    for opening in range(len(phrase) - 3, max(0, len(phrase) - 3 - MAX_PARENTHETICAL_TOKENS), -1):
+        if phrase[opening][2] in '"“':
+            return (
+                opening
+                if phrase[opening + 1][2][:1].isupper() and phrase[opening][1] == phrase[opening + 1][0]
+                else None
+            )
+        if phrase[opening][2] in ",;:”":
+            return None
+    return None
 
 
 def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:

@@ -13,8 +13,8 @@ from ..lexicon import (
     PRONOUNS,
     SOURCE_NOUNS,
 )
-from ..structure import Token
-from ..vocabulary import words
+from ..structure import Token, is_capitalised
+from ..vocabulary import DOCUMENT_NOUNS, words
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +59,13 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
     if head in SHARE_HEADS:
         return True  # "73 percent reported", "About half said": a share of those surveyed
     return head in SOURCE_NOUNS or (head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS))
+
+
+def speaking_head(source: str) -> bool:
+    """The head of a phrase can speak by itself: a name, a plural or a source or document noun ("the test results",
+    "retail outlets", "Amnesty"), not any noun ("an assault", "the advice")."""
+    head = source.split()[-1] if source.split() else ""
+    lowered = head.lower()
+    if is_capitalised(head) or lowered in SOURCE_NOUNS or lowered in DOCUMENT_NOUNS:
+        return True
+    return lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS) and lowered not in NP_BREAK
