@@ -23,6 +23,7 @@ from server.extract.candidates import inside_the_main
 from server.extract.cleaning import (
     CALL_TO_ACTION_RE,
     UNLIKELY_WORDS,
+    data_tables,
     has_block_descendant,
     holds_frame,
     inside_dropped_or_code,
@@ -506,3 +507,44 @@ def test_a_lede_in_a_div_of_its_own_beside_the_story_joins_it_as_readability_js_
     assert text.startswith(lede) and "Part 3." in text
     # Not a wrapped line with a link (a disclosure, a signature), nor one whose div is named as a comment.
     assert "Disclosure" not in text and "I tried this" not in text
+
+
+def test_data_tables_are_told_from_layout_tables_as_readability_js_tells_them() -> None:
+    def table(rows: int, columns: int, head: str = "", attributes: str = "") -> str:
+        cells = "".join("<tr>" + "<td>7</td>" * columns + "</tr>" for _ in range(rows))
+        return f"<table {attributes}>{head}{cells}</table>"
+
+    page = (
+        "<div>"
+        + table(2, 2, head="<caption>Prices</caption>")  # a caption says data
+        + table(2, 2, head="<tr><th>Year</th><th>Price</th></tr>")  # so does a header cell
+        + table(3, 4)  # 12 cells: data
+        + table(10, 2)  # ten rows: data
+        + table(2, 5)  # five columns: data
+        + table(1, 8)  # one row: layout
+        + table(3, 3)  # 9 cells: layout
+        + table(2, 2, head="<caption>Prices</caption>", attributes="role='presentation'")
+        + "<table><tr><td><table><tr><td>nested</td></tr></table></td><td>x</td></tr></table>"  # nested: layout
+        + "</div>"
+    )
+    found = data_tables(html.fragment_fromstring(page))
+    assert [len(list(t.iter("td"))) for t in found] == [4, 4, 12, 20, 10]
+    # Spans count as Readability.js counts them: 1 + 9 rows (a rowspan) make ten; a bad colspan counts one column.
+    spans = "<table><tr><td colspan='1'>a</td><td colspan='x'>b</td></tr><tr rowspan='9'><td>c</td></tr></table>"
+    assert len(data_tables(html.fragment_fromstring(spans))) == 1
+    # 1 + 4 rows by 2 columns: 10 cells, not more than 10: layout.
+    assert data_tables(html.fragment_fromstring(spans.replace("rowspan='9'", "rowspan='4'"))) == []
+
+
+def test_a_data_table_in_the_article_stays_whole_and_navigation_roles_go() -> None:
+    rows = "".join(f"<tr><th>Stage {i}</th><td><a href='/s{i}'>Route {i}</a></td></tr>" for i in range(3))
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>"
+        f"<div class='results'><table><caption>Stages</caption>{rows}</table></div><p>{TEXT} Part 1.</p>"
+        "<div role='navigation' class='box'><p>Other stories in this series, by the same writer</p></div>"
+        "</div></article></body></html>"
+    )
+    text = _article_text(page)
+    # A linked table would go as a layout block with too much link text; a data table stays with its wrapper.
+    assert "Stages" in text and "Route 2" in text and "Part 1." in text
+    assert "Other stories" not in text

@@ -10,13 +10,21 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
-from .constants import CALL_TO_ACTION_OPENING_CHARS, CLASS_WEIGHT
+from .constants import (
+    CALL_TO_ACTION_OPENING_CHARS,
+    CLASS_WEIGHT,
+    DATA_TABLE_MAX_LAYOUT_COLUMNS,
+    DATA_TABLE_MIN_CELLS,
+    DATA_TABLE_MIN_ROWS,
+)
 from .measure import element_text
 
 # readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
 # the serialized children, so "<p" also catches pre, picture, param...).
 _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _FRAME_TAGS = ("main", "article", "math")
+# A table holding one of these is a data table (Readability.js's dataTableDescendants).
+_DATA_TABLE_TAGS = ("col", "colgroup", "tfoot", "thead", "th")
 
 # readability's class and id words as case-sensitive patterns run over lowercased values (a case-insensitive
 # alternation is several times slower). The unlikely words and their exception are Readability.js's (0.6.0,
@@ -113,3 +121,48 @@ def opening(element: HtmlElement) -> str:
     if text is not None and len(text.lstrip()) >= CALL_TO_ACTION_OPENING_CHARS:
         return text
     return element_text(element)
+
+
+def data_tables(root: HtmlElement) -> list[HtmlElement]:
+    """The tables under root that hold data rather than layout, as Readability.js's _markDataTables tells them: not
+    role=presentation nor datatable=0; a summary, a caption, a header cell or column group says data; a table
+    holding a table is layout, and so is a single row or column; else many rows or columns, or cells enough."""
+    found = []
+    for table in root.iter("table"):
+        if table.get("role") == "presentation" or table.get("datatable") == "0":
+            continue
+        caption = next(table.iter("caption"), None)
+        if (
+            table.get("summary")
+            or (caption is not None and (len(caption) or caption.text))
+            or next(table.iter(*_DATA_TABLE_TAGS), None) is not None
+        ):
+            found.append(table)
+            continue
+        if next(table.iterdescendants("table"), None) is not None:
+            continue
+        rows, columns = _rows_and_columns(table)
+        if rows == 1 or columns == 1:
+            continue
+        many = rows >= DATA_TABLE_MIN_ROWS or columns > DATA_TABLE_MAX_LAYOUT_COLUMNS
+        if many or rows * columns > DATA_TABLE_MIN_CELLS:
+            found.append(table)
+    return found
+
+
+def _rows_and_columns(table: HtmlElement) -> tuple[int, int]:
+    """Readability.js's count of a table's rows (rowspans counted) and of the cells of its widest row (colspans)."""
+    rows = columns = 0
+    for row in table.iter("tr"):
+        rows += _span(row.get("rowspan"))
+        columns = max(columns, sum(_span(cell.get("colspan")) for cell in row.iter("td")))
+    return rows, columns
+
+
+def _span(value: str | None) -> int:
+    """A rowspan or colspan as Readability.js reads it: its leading integer, 1 when absent, zero or unreadable."""
+    digits = (value or "").strip()
+    end = 0
+    while end < len(digits) and digits[end].isdigit():
+        end += 1
+    return int(digits[:end]) if end and int(digits[:end]) else 1

@@ -89,6 +89,11 @@ SHORT_BLOCK_MAX_IMAGES = 2
 # took one.'), readability-lxml drops every short block.
 SHORT_BLOCK_MIN_HEADING_DENSITY = 0.9
 SHORT_LINE_END_RE = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+# ...a data table is never cleaned, nor what it holds or what holds it (Readability.js): besides its markup (caption,
+# header cells...), a table of this many rows, more columns than this, or more cells than this holds data.
+DATA_TABLE_MIN_ROWS = 10
+DATA_TABLE_MAX_LAYOUT_COLUMNS = 4
+DATA_TABLE_MIN_CELLS = 10
 # ...a block of low class weight goes with more link text than this (the second: a <section> in the story's
 # <article> or <main>); one of positive weight with more than the third.
 BLOCK_MAX_LINK_DENSITY = 0.2

@@ -34,6 +34,7 @@ from .candidates import (
 from .cleaning import (
     CALL_TO_ACTION_RE,
     class_and_id_weight,
+    data_tables,
     has_block_descendant,
     holds_frame,
     inside_dropped_or_code,
@@ -111,6 +112,12 @@ _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  #
 # Every class and id value as a smart string (its getparent() is the element): searching them all at once
 # beats visiting every element.
 _CLASS_AND_ID_VALUES = xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
+# Elements whose role Readability.js's grabArticle drops with the unlikely candidates (UNLIKELY_ROLES), in document
+# order.
+_UNLIKELY_ROLE_ELEMENTS = xpath(
+    "descendant::*[@role = 'menu' or @role = 'menubar' or @role = 'complementary' or @role = 'navigation' "
+    "or @role = 'alert' or @role = 'alertdialog' or @role = 'dialog']"
+)
 # What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
 # one XPath call.
 _COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
@@ -355,6 +362,13 @@ class TreeDocument(Document):
                     elem.addprevious(lead)
             elem.drop_tree()
             dropped = elem
+        # Readability.js's unlikely roles: menus, navigation, complementary blocks, alerts and dialogs.
+        dropped = None
+        for elem in _UNLIKELY_ROLE_ELEMENTS(self.html):
+            if elem.tag in ("html", "body") or inside_dropped_or_code(elem, dropped) or holds_frame(elem):
+                continue
+            elem.drop_tree()
+            dropped = elem
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         # Faster: stops at the first block descendant instead of serializing each div, and skips divs with
@@ -467,6 +481,10 @@ class TreeDocument(Document):
             else:
                 elem.drop_tree()
         allowed = self.get_preserved_elements(node)
+        # Readability.js keeps a data table, what it holds and what holds it (readability cleans them as layout).
+        for table in data_tables(node):
+            allowed.update(dict.fromkeys(table.iter(*_CONDITIONALLY_CLEANED), True))
+            allowed.update(dict.fromkeys(table.iterancestors(*_CONDITIONALLY_CLEANED), True))
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
             if el in allowed:
                 continue
