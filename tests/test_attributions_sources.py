@@ -141,3 +141,30 @@ def test_an_apposition_ending_in_a_quoted_title_is_part_of_the_source():
             "that the empire was benign",
         )
     ]
+
+
+# ------------------------------------------------------------------ heads that can speak
+
+
+def test_a_demonstrative_opens_the_source_as_a_determiner_does():
+    assert _found("This newspaper is urging readers to write to their MP.")[0][:2] == (
+        "This newspaper",
+        "is urging readers",
+    )
+
+
+def test_the_head_before_a_post_modifier_decides_whether_the_phrase_speaks():
+    assert _found("But details of the legislation have now revealed that the fine is large.")[0][0] == (
+        "details of the legislation"
+    )
+
+
+def test_indefinite_pronouns_and_document_nouns_are_sources_by_themselves():
+    assert _found("At an AI event, someone recommended that I read the paper.") == [
+        ("someone", "recommended", "that I read the paper")
+    ]
+    assert _found("The advisers were wary, since modelling showed that the virus spread in halls.")[-1][:2] == (
+        "modelling",
+        "showed",
+    )
+    assert _found("That officials said nothing is telling.")[0][0] == "officials"

@@ -13,8 +13,9 @@ log = logging.getLogger(__name__)
 # Pronouns and subjects
 # ---------------------------------------------------------------------------------------------
 
-# Indefinite pronouns that are a source by themselves ("another wrote", "others said"); never resolved to a name.
-INDEFINITE_SOURCES: frozenset[str] = frozenset(words("another others"))
+# Indefinite pronouns that are a source by themselves ("another wrote", "others said", "someone recommended"); never
+# resolved to a name ("nobody" and "no one" say nothing: a negated report is none).
+INDEFINITE_SOURCES: frozenset[str] = frozenset(words("another others someone somebody everyone everybody"))
 
 # Auxiliaries right after an -s cue word show it is a plural noun ("30 states have", "some remarks were").
 NOUN_THEN_VERB: frozenset[str] = frozenset(

@@ -130,11 +130,9 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if not noun_phrase_ok(selection):
         # "research on adolescent development", "the authors of this review": what was taken modifies the head
         start = _head_start(phrase, first, last, common_heads, opens_sentence)
-        head = phrase[start:first]
-        while head and (head[-1][2] in HEAD_LINKS or head[-1][2].lower() in DEMONSTRATIVES):
-            head = head[:-1]  # the head noun phrase alone names the source: "research", "the authors"
-        if not noun_phrase_ok(head):
-            return None
+        link = next((at for at in range(start + 1, last) if phrase[at][2] in HEAD_LINKS), last + 1)
+        if not noun_phrase_ok(phrase[start:link]):
+            return None  # the head before its post-modifier names the source: "research", "the authors", "details"
     else:
         start = _document_start(phrase, first, last)
         if start is None:
@@ -232,8 +230,8 @@ def _head_start(phrase: list[Token], first: int, last: int, common_heads: bool, 
         if link < 1 or phrase[link][2] not in HEAD_LINKS or phrase[link][0] - phrase[link - 1][1] > 1:
             break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
         head_word, object_word = phrase[link - 1][2], phrase[at][2]
-        if not object_word[:1].isalpha() or object_word in PRE_CUE_TIME_NOUNS:
-            break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier
+        if not object_word[:1].isalpha() or (object_word in PRE_CUE_TIME_NOUNS and at == last):
+            break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier ("Mail on Sunday poll" is)
         if start == first and _name_after_common_noun(phrase[at : last + 1]):
             break  # "After reading a report about the crash Smith said": the name is the subject, not the topic
         if is_capitalised(head_word) and not (opens_sentence and link == 1):
@@ -437,6 +435,9 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
                 continue
             break
+        elif lowered in DEMONSTRATIVES and picked and phrase[i + 1][2][:1].islower():
+            picked.append(i)  # "This newspaper", "these experts": a demonstrative opens the phrase as "the" does
+            break
         elif lowered in PRONOUNS and not picked:
             picked.append(i)
             break
@@ -602,7 +603,7 @@ def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run
     # adverbs and participles are rarely part of the subject
     adverb = token.endswith("ly") and lowered not in NOT_ADVERBS
     participle = adverb or token.endswith("ing") or (token.endswith("ed") and len(token) >= MIN_SUFFIXED_LENGTH)
-    return participle and (not picked or lowered not in SOURCE_NOUNS)
+    return participle and lowered not in DOCUMENT_NOUNS and (not picked or lowered not in SOURCE_NOUNS)
 
 
 def _apposition_ok(selection: list[Token], commas: int) -> bool:
