@@ -168,3 +168,21 @@ def test_indefinite_pronouns_and_document_nouns_are_sources_by_themselves():
         "showed",
     )
     assert _found("That officials said nothing is telling.")[0][0] == "officials"
+
+
+# ------------------------------------------------------------------ coordination and participles after their noun
+
+
+def test_a_pronoun_or_short_phrase_coordinated_before_a_determiner_joins_the_source():
+    assert _found("In 2015 he and his co-authors predicted that costs would fall.") == [
+        ("he and his co-authors", "predicted", "that costs would fall")
+    ]
+    assert _found("Sales fell and his advisers said that the plan failed.") == [
+        ("his advisers", "said", "that the plan failed")
+    ]
+
+
+def test_a_cue_followed_by_be_modifies_the_noun_before_it():
+    assert _found("Most of the foods mentioned are off limits in a vegan diet.") == []
+    found = _found("They listed factors that previous research suggested might have predicted the outcome.")
+    assert [(source, cue) for source, cue, _ in found] == [("previous research", "suggested")]

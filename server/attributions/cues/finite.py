@@ -58,6 +58,9 @@ from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
 
+# Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
+BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
+
 
 def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
     """The attribution a finite reporting verb reports: the first pattern below that fits its sentence."""
@@ -172,7 +175,8 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
 
 def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base: bool) -> bool:
     """The word after the cue shows the cue is a noun ("online claims argue", "the report showed", "30 states
-    have"); a verb's -ing form after it is its object ("recommends calling …")."""
+    have") or a participle modifying the noun before it ("the foods mentioned are"); a verb's -ing form after it is
+    its object ("recommends calling …")."""
     next_word = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
     if not next_word:
         return False
@@ -181,6 +185,7 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
         (word in CUE_VERBS and not word.endswith("ing"))
         or (base and word.endswith("ed"))
         or (verb.endswith("s") and word in NOUN_THEN_VERB)
+        or (verb.endswith("ed") and word in BE_FORMS)  # not a modal: "factors research suggested might have …"
     )
 
 

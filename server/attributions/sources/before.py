@@ -434,6 +434,14 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             if lowered == "the" and previous.lower() in THE_LINKS:
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
                 continue
+            if previous.lower() == "and" and i >= 2 and _conjunct_before(phrase, i - 1):
+                picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
+                has_and, lower_run = True, 0
+                i -= 2
+                continue
+            break
+        elif lowered in PRONOUNS and has_and and phrase[i + 1][2].lower() == "and":
+            picked.append(i)  # "he and his co-authors": the pronoun opens the coordination
             break
         elif lowered in DEMONSTRATIVES and picked and phrase[i + 1][2][:1].islower():
             picked.append(i)  # "This newspaper", "these experts": a demonstrative opens the phrase as "the" does
