@@ -114,10 +114,10 @@ _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  #
 _CLASS_AND_ID_VALUES = xpath("descendant-or-self::*/@class | descendant-or-self::*/@id")
 # Elements whose role Readability.js's grabArticle drops with the unlikely candidates (UNLIKELY_ROLES), in document
 # order.
-_UNLIKELY_ROLE_ELEMENTS = xpath(
-    "descendant::*[@role = 'menu' or @role = 'menubar' or @role = 'complementary' or @role = 'navigation' "
-    "or @role = 'alert' or @role = 'alertdialog' or @role = 'dialog']"
-)
+_UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
+# Every role value as a smart string (its getparent() is the element), in document order: few elements have one, and
+# testing the values in Python beats an XPath predicate on every element.
+_ROLE_VALUES = xpath("descendant::*/@role")
 # What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
 # one XPath call.
 _COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
@@ -364,7 +364,10 @@ class TreeDocument(Document):
             dropped = elem
         # Readability.js's unlikely roles: menus, navigation, complementary blocks, alerts and dialogs.
         dropped = None
-        for elem in _UNLIKELY_ROLE_ELEMENTS(self.html):
+        for role in _ROLE_VALUES(self.html):
+            if role not in _UNLIKELY_ROLES:
+                continue
+            elem = role.getparent()
             if elem.tag in ("html", "body") or inside_dropped_or_code(elem, dropped) or holds_frame(elem):
                 continue
             elem.drop_tree()
