@@ -97,20 +97,20 @@ NOT_NAME_WORDS: frozenset[str] = (
 )
 # Capitalised words after a first name that are no surname ("Microsoft President Brad", "Microsoft Corp").
 NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORDS
+# Capitalised words that name no one: a job noun, a determiner, or a quantifier opening a sentence ("All told",
+# "Each problem").
+NOT_NAMING_WORDS: frozenset[str] = SOURCE_NOUNS | DETERMINERS | GROUP_DETERMINERS | ONE_OF
+# Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
+NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS
+# Heads of a body's name before its members ("Environmental Protection Department officials").
+BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_NAME_HEADS
 
 
 def is_named(speaker: str | None) -> bool:
     """A named person or body, not a generic group that happens to start a sentence ("Experts", "Everyone")."""
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
-    return any(
-        word[:1].isupper()
-        and word.lower() not in SOURCE_NOUNS
-        and word.lower() not in DETERMINERS
-        and word.lower() not in GROUP_DETERMINERS  # "All told", "Each problem": a quantifier opening a sentence
-        and word.lower() not in ONE_OF
-        for word in speaker.split()
-    )
+    return any(word[:1].isupper() and word.lower() not in NOT_NAMING_WORDS for word in speaker.split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def _body_before_members(words: list[str]) -> bool:
     ("Obama administration", "Environmental Protection Department")."""
     if all(_name_word(word) for word in words):
         return True
-    return len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in ORG_HEADS | BODY_NAME_HEADS
+    return len(words) > 1 and words[0][:1].isupper() and words[-1].lower() in BODY_HEADS
 
 
 def same_name(longer: list[str], shorter: list[str]) -> bool:
@@ -382,7 +382,7 @@ def looks_person(name: str) -> bool:
             word[:1].isupper() or (0 < at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words)
         )
         and not (len(words) > 1 and words[0].lower() in PLACE_WORDS)
-        and not any(word.lower() in NOT_PERSON_WORDS or word.lower() in ORG_HEADS for word in words)
+        and not any(word.lower() in NOT_IN_PERSON_NAMES for word in words)
     )
 
 

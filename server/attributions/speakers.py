@@ -99,6 +99,14 @@ PERSON_NOUNS: frozenset[str] = (
 BODY_NOUNS: frozenset[str] = (
     ORG_HEADS | ORG_ANAPHORS | BODY_LIKE_HEADS | frozenset(words("entity nonprofit charity body startup retailer"))
 )
+# Heads of the bodies whose members speak for them ("Obama administration officials").
+MEMBERS_BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_LIKE_HEADS
+# Heads that name one body in any story ("Police said": the police the story is about), and the heads many bodies
+# share ("the Institute": only the one body quoted by that name).
+ONE_BODY_HEADS: frozenset[str] = UNIQUE_BODY_HEADS | {"police"}
+SHARED_BODY_HEADS: frozenset[str] = ORG_HEADS - ONE_BODY_HEADS
+# Words of a source that say a person holds a title ("Dr", "Mrs", "President").
+PERSON_TITLE_WORDS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_WORDS
 # Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
 APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
@@ -179,11 +187,13 @@ class _Story:
             if raw.source and source.lower() in ("he", "she")
         ]
         distinct_sources = set(sources)  # a source is often the same words ("he", "Smith"): each read once
+        # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
+        makers = {source: document_maker(source) for source in distinct_sources if source}
         self.source_cores = {
             core
-            for source in distinct_sources
-            if source and is_named(source) and source.lower() not in PERSON_PRONOUNS
-            for named in [document_maker(source) or source]
+            for source, maker in makers.items()
+            if is_named(source) and source.lower() not in PERSON_PRONOUNS
+            for named in [maker or source]
             for core in person_conjuncts(named) or (name_core(named),)  # "Volker and Morrison": each surname
         }
         cores = {
@@ -197,11 +207,10 @@ class _Story:
         self.full = full_names(text, self.core_occurrences, deadline)
         self.given = given_names(text, self.core_occurrences, deadline)
         # the named sources first: every pronoun may look back at any of them
-        # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
-        named_by = {source: self._name_of_source(source) for source in distinct_sources}
+        named_by = {source: self._name_of_source(source, maker) for source, maker in makers.items()}
         # "a recent Park Associates report": a body makes it, so "the research firm" may stand for it
         self.makers = {maker for source in distinct_sources if source and (maker := modifying_maker(source))}
-        self.named = [None if named_by[source] is None else self._named(named_by[source]) for source in sources]
+        self.named = [None if (named := named_by.get(source)) is None else self._named(named) for source in sources]
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -218,9 +227,8 @@ class _Story:
     # --- named sources -------------------------------------------------------------------------
 
     @classmethod
-    def _name_of_source(cls, source: str) -> str | None:
+    def _name_of_source(cls, source: str, maker: str | None) -> str | None:
         """The words of a source that name someone (its document's maker, or itself), to be expanded by _named."""
-        maker = document_maker(source)
         if maker is not None and is_named(maker):
             return maker
         return source if cls._is_named_source(source) else None
@@ -256,7 +264,7 @@ class _Story:
         ):
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
-        members = len(words) >= 3 and words[-1] in BODY_MEMBER_NOUNS and words[-2] in ORG_HEADS | BODY_LIKE_HEADS
+        members = len(words) >= 3 and words[-1] in BODY_MEMBER_NOUNS and words[-2] in MEMBERS_BODY_HEADS
         # "Energy experts said": a group at a sentence's start; "Obama administration officials": a body's members
         if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
             return members
@@ -285,7 +293,7 @@ class _Story:
             return holder  # "The PAHO Director" after "PAHO Director Carissa F. Etienne": the person
         if self._is_role(words):
             return self._role_holder(words)  # a title names no one by itself: its holder, or no one
-        if len(words) == 1 and words[0].lower() in ORG_HEADS - UNIQUE_BODY_HEADS - {"police"}:
+        if len(words) == 1 and words[0].lower() in SHARED_BODY_HEADS:
             # "The Institute", "the Ministry": a body's head names the one body quoted by that name, else no one
             bodies = {e.name for e in self.entities.values() if e.person is False and words[0] in e.name.split()}
             return bodies.pop() if len(bodies) == 1 else None
@@ -305,6 +313,8 @@ class _Story:
             entity.forms.add(name_core(source) if not entity.person else name_core(source).split()[-1])
         entity.forms.update(self.acronyms.get(core, ()))
         for word in source.lower().replace(".", " ").split():
+            if word not in PERSON_TITLE_WORDS:
+                continue  # most words of a source are no title
             entity.male += 3 * (word in MALE_TITLES)
             entity.female += 3 * (word in FEMALE_TITLES)
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
@@ -392,7 +402,7 @@ class _Story:
             return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
         if len(words) >= 2 or core in self.full.values():
             return True
-        titles = {word.rstrip(".").lower() for word in source.split()} & (MALE_TITLES | FEMALE_TITLES | TITLE_WORDS)
+        titles = {word.rstrip(".").lower() for word in source.split()} & PERSON_TITLE_WORDS
         return True if titles else None
 
     def _add_mentioned_people(self) -> None:
@@ -630,7 +640,7 @@ class _Story:
             if len(bodies) == 1:
                 return bodies.pop()
         group = group_word(words)
-        if group is not None and group in UNIQUE_BODY_HEADS | {"police"}:
+        if group is not None and group in ONE_BODY_HEADS:
             # "Police said" in a story that quotes the Miami-Dade Police: that body, when it is the one so named
             bodies = {e.name for e in self.entities.values() if e.person is False and e.name.lower().endswith(group)}
             return bodies.pop() if len(bodies) == 1 else group

@@ -256,7 +256,8 @@ def sentences(text: str, paragraph_start: int, paragraph_end: int, inside_quote:
         start = end
     if start < paragraph_end:
         spans.append((start, paragraph_end))
-    if any(end - start > MAX_SENTENCE_CHARS for start, end in spans):
+    overlong = paragraph_end - paragraph_start > MAX_SENTENCE_CHARS  # else none of its sentences is
+    if overlong and any(end - start > MAX_SENTENCE_CHARS for start, end in spans):
         spans = [chunk for start, end in spans for chunk in _chunks(text, start, end)]
     return spans
 
