@@ -186,3 +186,23 @@ def test_a_cue_followed_by_be_modifies_the_noun_before_it():
     assert _found("Most of the foods mentioned are off limits in a vegan diet.") == []
     found = _found("They listed factors that previous research suggested might have predicted the outcome.")
     assert [(source, cue) for source, cue, _ in found] == [("previous research", "suggested")]
+
+
+# ------------------------------------------------------------------ a cue that is a noun or an adjective
+
+
+def test_a_cue_right_after_an_article_or_possessive_is_a_noun_or_adjective():
+    assert _found("You can tag products in your posts that buyers can click.") == []
+    assert _found("Try the names of three recommended designers before you choose.") == []
+
+
+def test_a_that_antecedent_speaks_only_before_a_report_s_opening():
+    assert _found("Our platforms offer features that highlight your expertise and drive growth.") == []
+    assert _found('She got a letter from the lawyers that said, "We will pay you back."')[0][:2] == (
+        "the lawyers",
+        "said",
+    )
+
+
+def test_a_participle_before_an_s_cue_takes_it_as_its_object():
+    assert _found("A study from the institute published reports that adults slept less.") == []

@@ -305,6 +305,8 @@ RELATIVE_RE = re.compile(
 # A restrictive "that" right before a cue ("the test results that show", "retail outlets that claim"): its antecedent
 # speaks only when it is a name, a plural or a source noun (sources/ decides; "an assault that threatened" is none).
 THAT_RELATIVE_RE = re.compile(r"(?<=\w)\s++that\s++(?:(?:also|then|later|once|previously|still|often)\s++){0,2}+$")
+# What opens a report right after its cue: "that", an infinitive, a quotation mark (after a comma too) or a colon.
+REPORT_OPENING_RE = re.compile(r"(?<![\s,])\s*+,?+\s*+(?:(?:that|to)\b|[\"“‘:])")
 # A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
 STRONG_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"

@@ -21,6 +21,7 @@ from ..patterns import (
     PROGRESSIVE_RE,
     RELATIVE_END_RE,
     RELATIVE_RE,
+    REPORT_OPENING_RE,
     SENTENCE_CLOSE_RE,
     STRONG_VERB_RE,
     SUBORDINATE_SUBJECT_RE,
@@ -98,7 +99,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return None
     if _reads_as_noun(text, cue, sentence_end, verb, base):
         return None
-    source = _source_before_cue(text, sentence_start, cue_start)
+    source = _source_before_cue(text, sentence_start, cue_start, cue_end)
     if verb in CONSTRUCTION_FORMS:
         if source is None and COORDINATED_RE.search(before):
             source = clause_subject(text, sentence_start, cue_start, found)
@@ -203,7 +204,7 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     return weak
 
 
-def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span | None:
+def _source_before_cue(text: str, sentence_start: int, cue_start: int, cue_end: int) -> Span | None:
     """The source right before the cue, or the antecedent of a relative pronoun there."""
     source = source_before(text, sentence_start, cue_start)
     if source is None:
@@ -213,8 +214,9 @@ def _source_before_cue(text: str, sentence_start: int, cue_start: int) -> Span |
             source = source_before(text, sentence_start, relative.start(), common_heads=False)
     if source is None:
         relative = THAT_RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
-        if relative:
-            # "the test results that show …", "retail outlets that claim …": a speaking antecedent of "that"
+        if relative and REPORT_OPENING_RE.match(text, cue_end):
+            # "the test results that show that …", "retail outlets that claim to be …": a speaking antecedent of "that",
+            # with a report's opening after the cue ("features that highlight your expertise" describe, not report)
             source = source_before(text, sentence_start, relative.start(), common_heads=False)
             if source is not None and not speaking_head(text[source[0] : source[1]]):
                 source = None  # "an assault that threatened to …"

@@ -95,6 +95,9 @@ MAX_COMMON_LINKS = 2
 # Prepositions inside a name, between capitalised words ("the Council on Foreign Relations", "Mail on Sunday").
 NAME_INNER_LINKS: frozenset[str] = frozenset(words("of on for"))
 DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
+# Words that open a noun phrase and never end a source: a cue right after one is a noun or an adjective ("in your
+# posts", "multiple brands"); quantifiers ("some said", "many say") are sources.
+NOUN_OPENERS: frozenset[str] = frozenset(words("the a an his her their its our my your other every multiple various"))
 # Words a backward source never starts with: a coordinator or comma left from a list that was not taken.
 LEADING_LINKS: frozenset[str] = frozenset(["and", "&", "or", ","])
 
@@ -107,8 +110,8 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if end <= sentence_start:
         return None
     phrase = tokens(text, max(sentence_start, end - BACKWARD_REACH), end)
-    if not phrase:
-        return None
+    if not phrase or phrase[-1][2].lower() in NOUN_OPENERS:
+        return None  # "in your posts", "the names of three recommended designers": the cue is a noun or adjective
     scan = _scan_back(phrase)
     if scan is None:
         return None
@@ -126,9 +129,13 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         return None
     opens_sentence = not text[sentence_start : phrase[0][0]].strip()
     if len(selection) > 1 and _participle_after_noun(phrase, last):
+        if text[cue_start : end_of_word(text, cue_start)].endswith("s"):
+            return None  # "A study from FAIR Health published reports …": the -s word is the participle's object
         selection = selection[:-1]  # "2,000 adults polled": the noun before the participle is the head
     if not noun_phrase_ok(selection):
         # "research on adolescent development", "the authors of this review": what was taken modifies the head
+        if phrase[last][2].lower() in DETERMINERS:
+            return None  # "the names of three recommended designers": no noun before the cue
         start = _head_start(phrase, first, last, common_heads, opens_sentence)
         link = next((at for at in range(start + 1, last) if phrase[at][2] in HEAD_LINKS), last + 1)
         if not noun_phrase_ok(phrase[start:link]):
@@ -216,6 +223,14 @@ def _document_start(phrase: list[Token], first: int, last: int) -> int | None:
             break
         start -= 1
     return start if phrase[start][2][:1].isupper() or start == head else None
+
+
+def end_of_word(text: str, start: int) -> int:
+    """Where the word starting at start ends."""
+    end = start
+    while end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
+        end += 1
+    return end
 
 
 def _head_start(phrase: list[Token], first: int, last: int, common_heads: bool, opens_sentence: bool) -> int:
