@@ -499,20 +499,20 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
 
 
 def _modifier_after_determiner(phrase: list[Token], i: int) -> bool:
-    """An adverb or participle between a determiner and the noun ("a particularly nasty troll", "the newly elected
-    mayor", "an unnamed official"): an adjective in the noun phrase."""
+    """An adverb between a determiner and the noun, or the participle it modifies ("a particularly nasty troll", "the
+    newly elected mayor"): adjectives in the noun phrase. A bare participle stays a verb or the cue's object ("the
+    included stylus adds …", "a plaque-dispensing tablet highlights …" describe, they do not report)."""
     token = phrase[i][2]
     if not token.islower() or not token.endswith(("ly", "ed", "ing")) or len(token) < MIN_SUFFIXED_LENGTH:
         return False
-    for back in (1, 2):
-        if i - back < 0:
-            return False
-        before = phrase[i - back][2]
-        if before.lower() in DETERMINERS:
-            return True
-        if not (before.islower() and before.endswith("ly") and before not in NOT_ADVERBS):
-            return False
-    return False
+    adverb = i if _is_adverb(token) else i - 1
+    if adverb < 1 or not _is_adverb(phrase[adverb][2]):
+        return False
+    return phrase[adverb - 1][2].lower() in DETERMINERS
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) >= MIN_SUFFIXED_LENGTH and word not in NOT_ADVERBS
 
 
 def _participle_after_noun(phrase: list[Token], i: int) -> bool:
