@@ -304,3 +304,22 @@ def test_they_continues_a_body_quoted_just_before():
         "They also highlighted the speed of the vulnerability process."
     )
     assert _speaker(t, "They") == "SRLabs"
+
+
+# --- the scans behind the names ------------------------------------------------------------------------------
+
+
+def test_word_occurrences_by_the_capitals_scan_finds_what_str_find_finds():
+    """More than FIND_WORDS_MAX capitalised words go through one scan of the text's capitalised runs; it must find a
+    word where it stands whole, as the find path does: at the text's start, after a line break, a bracket or an
+    underscore, never inside a longer run ("McAmes", "9Ames", "ÉAmes"); in windows too."""
+    words = {f"Name{letter}" for letter in "ABCDEFGHIJKLMN"} | {"Ames"}
+    assert len(words) > names.FIND_WORDS_MAX
+    text = "Ames said.\nAmes, (Ames) _Ames McAmes 9Ames ÉAmes Ames’s NameA-NameB x NameC\n\nNameN."
+    by_find = sorted((pos, word) for word in words for pos in names._find_all(text, word, 0, len(text)))
+    assert [word for _, word in by_find].count("Ames") == 5
+    assert names.word_occurrences(text, words) == by_find
+    windows = [(11, 42), (43, len(text))]  # no run goes on across their starts: the capitals scan serves them
+    assert names.word_occurrences(text, words, windows) == [
+        (pos, word) for pos, word in by_find if any(start <= pos and pos + len(word) <= end for start, end in windows)
+    ]

@@ -47,8 +47,9 @@ log = logging.getLogger(__name__)
 # Most words looked for one by one with str.find (more are looked up in a set, word by word of the text).
 FIND_WORDS_MAX = 12
 # ALNUM_RUN_RE's runs that start with a capital A-Z (the lookbehind keeps a match from starting inside a run): when
-# every word looked for is such, the scan hands Python only the text's capitalised words.
-CAPITALISED_RUN_RE = re.compile(r"(?<![^\W_])[A-Z][^\W_]*+")
+# every word looked for is such, the scan hands Python only the text's capitalised words. Opening with the capital
+# lets re skip straight to the capitals (the lookbehind after it reads the character before): ~2x faster.
+CAPITALISED_RUN_RE = re.compile(r"[A-Z](?<![^\W_].)[^\W_]*+")
 # Small words inside a name that its acronym may leave out or spell ("Chartered Institute of Building" is "CIOB").
 ACRONYM_SMALL_WORDS: frozenset[str] = frozenset(["of", "and", "for", "the", "on", "&"])
 # Lowercase heads after a name that the name made or speaks for ("a LendingTree report", "a Google spokesperson"):
