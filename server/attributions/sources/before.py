@@ -95,6 +95,10 @@ MAX_COMMON_LINKS = 2
 # Prepositions inside a name, between capitalised words ("the Council on Foreign Relations", "Mail on Sunday").
 NAME_INNER_LINKS: frozenset[str] = frozenset(words("of on for"))
 DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
+# Auxiliaries, modals and "to": the word after one is a verb, never the head of a source's noun phrase.
+VERB_OPENERS: frozenset[str] = frozenset(
+    words("to can could will would should shall may might must do does did not never is are was were be been am")
+)
 # Words that open a noun phrase and never end a source: a cue right after one is a noun or an adjective ("in your
 # posts", "multiple brands"); quantifiers ("some said", "many say") are sources.
 NOUN_OPENERS: frozenset[str] = frozenset(words("the a an his her their its our my your other every multiple various"))
@@ -288,8 +292,12 @@ def _head_phrase_start(phrase: list[Token], last: int) -> int | None:
         lowered = previous.lower()
         if lowered in DETERMINERS or lowered in DEMONSTRATIVES:
             return index - 1  # "the authors", "this review"
+        if lowered in VERB_OPENERS:
+            return None  # "can come with …", "to stay current with …": a verb, not a head noun
         if not previous[:1].isalnum() or lowered in NP_BREAK or lowered in PRONOUNS or lowered in SPEECH_WORDS:
             return index  # "Research on …" after a clause word or a comma: the phrase starts here
+        if lowered in LEADING_LINKS:
+            return index  # "… and car rentals from …": the list's "and" is not the source's
         if previous.islower() and previous.endswith(("ly", "ing", "ed")) and lowered not in NOT_ADVERBS:
             # "A working paper", "the published report": an adjective after a determiner; "criticized research on
             # …": a verb, the phrase is its object
