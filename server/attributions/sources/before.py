@@ -1,5 +1,11 @@
 """The source before its cue, scanned backward: "the spokesman said", "Rep. G.K. Butterfield (D-N.C.), head of
-the Congressional Black Caucus, said"."""
+the Congressional Black Caucus, said".
+
+The scan takes a noun phrase by its structure, not by the words that failed before: a determiner or demonstrative
+closes it; a head noun takes its prepositional post-modifiers ("the authors of this review", "A research paper from
+a team at UMass Amherst"); a number its approximators, ratio and share ("About one in five of more than a thousand
+Americans surveyed"); an apposition runs back to its comma (a quoted title in it included); a long parenthetical or
+an aside between dashes before the cue is skipped and left out; a relative clause is cut off its antecedent."""
 
 from __future__ import annotations
 
@@ -133,7 +139,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         return None
     opens_sentence = not text[sentence_start : phrase[0][0]].strip()
     if len(selection) > 1 and _participle_after_noun(phrase, last):
-        if text[cue_start : end_of_word(text, cue_start)].endswith("s"):
+        if text[cue_start : _end_of_word(text, cue_start)].endswith("s"):
             return None  # "A study from FAIR Health published reports …": the -s word is the participle's object
         selection = selection[:-1]  # "2,000 adults polled": the noun before the participle is the head
     if not noun_phrase_ok(selection):
@@ -229,7 +235,7 @@ def _document_start(phrase: list[Token], first: int, last: int) -> int | None:
     return start if phrase[start][2][:1].isupper() or start == head else None
 
 
-def end_of_word(text: str, start: int) -> int:
+def _end_of_word(text: str, start: int) -> int:
     """Where the word starting at start ends."""
     end = start
     while end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
