@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from .attributions import Attribution
 from .limits import NO_DEADLINE, Deadline
-from .plaintext import _LONG_WHITESPACE_RE, PlainText, Segment
+from .plaintext import PlainText, Segment, raw_indices
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def _wrap_segment(
     The node's text is cut once: cutting it piece by piece would copy the text before each cut again."""
     owner = segment.element
     raw = getattr(owner, segment.attr) or ""
-    bounds = _raw_indices(segment, [k for lo, hi, _, _ in pieces for k in (lo, hi)])
+    bounds = raw_indices(segment, [k for lo, hi, _, _ in pieces for k in (lo, hi)])
     wrapped: list[tuple[str, HtmlElement]] = []
     after_end = len(raw)
     for n in range(len(pieces) - 1, -1, -1):
@@ -109,19 +109,3 @@ def _wrap_segment(
         owner.tail = before
     segment.raw = before
     return wrapped
-
-
-def _raw_indices(segment: Segment, ks: list[int]) -> list[int]:
-    """segment.raw_index(k) for each k of an ascending list, in one pass over the whitespace runs (raw_index
-    rescans them from the start of the text on every call)."""
-    out: list[int] = []
-    shift = 0
-    runs = _LONG_WHITESPACE_RE.finditer(segment.raw)
-    run = next(runs, None)
-    for k in ks:
-        target = k + segment.lead_skip
-        while run is not None and run.start() - shift < target:
-            shift += run.end() - run.start() - 1  # a whitespace run is one character once normalised
-            run = next(runs, None)
-        out.append(min(target + shift, len(segment.raw)))
-    return out

@@ -64,7 +64,13 @@ CJK_CHAR_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\
 
 
 _WHITESPACE_RE = re.compile(r"\s+")
-_LONG_WHITESPACE_RE = re.compile(r"\s{2,}")
+# A hyphenation hint the browser shows only at a line break: never text, so the plain text leaves it out.
+SOFT_HYPHEN = "\xad"
+# Runs of a text node that shrink in the plain text: soft hyphens vanish, and a whitespace run (soft hyphens
+# inside it too) of two or more characters becomes one space.
+SHRINKING_RUN_RE = re.compile(r"\xad+|\s[\s\xad]+")
+# Ruby annotations (the reading printed above a word) and their fallback parentheses: not the sentence's words.
+SKIPPED_TAGS = frozenset({"rt", "rp"})
 PARAGRAPH_SEPARATOR = "\n\n"
 BULLET = "- "
 # A list item whose text already starts with its own number, letter or bullet gets no bullet of ours.
@@ -84,14 +90,28 @@ class Segment:
 
     def raw_index(self, k: int) -> int:
         """Index in raw of the k-th character of the normalised form (len(raw) past the end)."""
-        target, shift = k + self.lead_skip, 0
-        # Only runs of two or more shift the index; skipping single spaces cannot change where the loop stops
-        # (the stop test only gets truer further on while the shift stays the same).
-        for run in _LONG_WHITESPACE_RE.finditer(self.raw):
-            if run.start() - shift >= target:
-                break
-            shift += run.end() - run.start() - 1  # a whitespace run is one character once normalised
-        return min(target + shift, len(self.raw))
+        return raw_indices(self, [k])[0]
+
+
+def raw_indices(segment: Segment, ks: list[int]) -> list[int]:
+    """segment.raw_index(k) for each k of an ascending list, in one pass over the runs that shrink."""
+    # Single spaces do not shift the index; skipping them cannot change where the loop stops (the stop test only
+    # gets truer further on while the shift stays the same).
+    out: list[int] = []
+    raw, shift = segment.raw, 0
+    runs = SHRINKING_RUN_RE.finditer(raw)
+    run = next(runs, None)
+    for k in ks:
+        target = k + segment.lead_skip
+        while run is not None:
+            at = run.start() - shift  # where the run starts in the normalised form
+            vanishes = raw[run.start()] == SOFT_HYPHEN
+            if at > target or (at == target and not vanishes):
+                break  # the k-th character lies before the run, or is the one space the run becomes
+            shift += run.end() - run.start() - (0 if vanishes else 1)
+            run = next(runs, None)
+        out.append(min(target + shift, len(raw)))
+    return out
 
 
 @dataclass
@@ -131,13 +151,17 @@ def to_plain_text(article: HtmlElement) -> PlainText:
         paragraph_start, trailing_space = None, False
 
     # tag, text and tail are read once each: every read of them builds a new Python string.
-    for event, element in etree.iterwalk(article, events=("start", "end")):
+    walk = etree.iterwalk(article, events=("start", "end"))
+    for event, element in walk:
         tag = element.tag
         if not isinstance(tag, str):
             continue
         if tag in BLOCK_TAGS and paragraph_start is not None:
             end_paragraph()
         if event == "start":
+            if tag in SKIPPED_TAGS:
+                walk.skip_subtree()  # its "end" still comes, with the tail that belongs to the sentence
+                continue
             if tag == "li":
                 bullet_pending = True
             raw, attr = element.text, "text"
@@ -149,18 +173,21 @@ def to_plain_text(article: HtmlElement) -> PlainText:
             raw, attr = element.tail, "tail"
         if not raw:
             continue
+        text = raw.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in raw else raw
+        if not text:
+            continue
         # Whitespace runs collapsed to one space (as _WHITESPACE_RE.sub would), less a leading space merged into
         # the previous segment (lead_skip 1).
-        words = raw.split()
+        words = text.split()
         lead_skip = 0
         if words:
             normalised = " ".join(words)
-            if raw[0].isspace():
+            if text[0].isspace():
                 if paragraph_start is None or trailing_space:
                     lead_skip = 1
                 else:
                     normalised = " " + normalised
-            if raw[-1].isspace():
+            if text[-1].isspace():
                 normalised += " "
         elif paragraph_start is None or trailing_space:
             continue  # only whitespace, with nothing before it in the paragraph to separate

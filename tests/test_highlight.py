@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from server.highlight import highlight
@@ -9,17 +10,41 @@ from server.plaintext import to_plain_text
 from tests.conftest import attribution_at
 
 
-def test_highlight_wraps_spans_across_inline_elements():
-    article = html.fragment_fromstring("<div><p>“We will <em>fix</em>   the roads,” Mayor Doe said.</p></div>")
+@pytest.mark.parametrize(
+    ("page", "text", "source", "cue", "content", "marked_source", "marked_content"),
+    [
+        (
+            "<div><p>“We will <em>fix</em>   the roads,” Mayor Doe said.</p></div>",
+            "“We will fix the roads,” Mayor Doe said.",
+            *("Mayor Doe", "said", "“We will fix the roads,”", "Mayor Doe", "“We will fix   the roads,”"),
+        ),
+        (  # soft hyphens are no text (plain text drops them) but stay in the page's HTML
+            "<p>„Die Bundes\xadregierung   hält an der Schul\xad\xadden\xadbremse fest“,"
+            " sagte  Minister\xad Lindner.</p>",
+            "„Die Bundesregierung hält an der Schuldenbremse fest“, sagte Minister Lindner.",
+            *(
+                "Minister Lindner",
+                "sagte",
+                "„Die Bundesregierung hält",
+                "Minister\xad Lindner",
+                "„Die Bundes\xadregierung   hält",
+            ),
+        ),
+    ],
+)
+def test_highlight_wraps_spans_across_inline_elements(
+    page: str, text: str, source: str, cue: str, content: str, marked_source: str, marked_content: str
+):
+    article = html.fragment_fromstring(page)
     plain = to_plain_text(article)
-    assert plain.text == "“We will fix the roads,” Mayor Doe said."
-    highlight(plain, [attribution_at(plain.text, "Mayor Doe", "said", "“We will fix the roads,”")])
+    assert plain.text == text
+    highlight(plain, [attribution_at(plain.text, source, cue, content)])
     out = html.tostring(article, encoding="unicode")
-    assert '<mark class="attr-source" data-attr="a1">Mayor Doe</mark>' in out
-    assert '<span class="attr-cue" data-attr="a1">said</span>' in out
+    assert f'<mark class="attr-source" data-attr="a1">{marked_source}</mark>' in out
+    assert f'<span class="attr-cue" data-attr="a1">{cue}</span>' in out
     assert to_plain_text(article).text == plain.text  # marking never changes the text
     contents = article.xpath("//span[@class='attr-content']")
-    assert "".join(c.text_content() for c in contents) == "“We will fix   the roads,”"
+    assert "".join(c.text_content() for c in contents) == marked_content
     assert contents[0].get("id") == "attr-a1"
 
 

@@ -8,7 +8,7 @@ import re
 from lxml import etree, html
 
 from server.highlight import highlight
-from server.plaintext import _OWN_MARKER_RE, _WHITESPACE_RE, BLOCK_TAGS, to_plain_text
+from server.plaintext import _OWN_MARKER_RE, _WHITESPACE_RE, BLOCK_TAGS, raw_indices, to_plain_text
 from tests.conftest import attribution_at
 
 
@@ -174,3 +174,49 @@ def test_plain_text_paragraphs_and_whitespace():
     plain = to_plain_text(article)
     assert plain.text == "Title\n\nOne two three\n\n- a\n\n- b\n\ntail text"
     assert [plain.text[s:e] for s, e in plain.paragraphs] == ["Title", "One two three", "- a", "- b", "tail text"]
+
+
+# --- Soft hyphens and ruby readings are not words ---------------------------------------------------------
+
+
+def test_a_text_node_of_soft_hyphens_only_adds_nothing():
+    assert _plain("<p>Welt<b>\xad</b>meister \xad <i>\xad\xad</i></p>").text == "Weltmeister"
+
+
+def test_ruby_readings_are_left_out_and_the_text_after_them_stays():
+    plain = _plain("<p>東京<ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む</p>")
+    assert plain.text == "東京漢字を読む"
+
+
+def _brute_raw_index(raw: str, lead_skip: int, k: int) -> int:
+    """Where the k-th character of the normalised form comes from, by building it character by character:
+    soft hyphens dropped, then each whitespace run one space at its first whitespace character."""
+    origins: list[int] = []
+    in_run = False
+    for at, char in enumerate(raw):
+        if char == "\xad":
+            continue
+        if char.isspace():
+            if not in_run:
+                origins.append(at)
+            in_run = True
+        else:
+            origins.append(at)
+            in_run = False
+    origins = origins[lead_skip:]
+    return origins[k] if k < len(origins) else len(raw)
+
+
+def test_raw_index_with_soft_hyphens_matches_a_character_by_character_reference():
+    rng = random.Random(5)
+    pieces = ["a", "b", " ", "  ", "\n", "\xad", "\xad\xad", "\u00a0"]
+    for _ in range(4000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        article = html.fragment_fromstring(rng.choice(["<p>x <b>y</b></p>", "<p>x <b>y </b></p>"]))
+        article[0].tail = raw  # after "y " a leading space merges into it (lead_skip 1)
+        plain = to_plain_text(article)
+        for segment in plain.segments[1:]:
+            ks = list(range(segment.length))
+            want = [_brute_raw_index(segment.raw, segment.lead_skip, k) for k in ks]
+            assert [segment.raw_index(k) for k in ks] == want, repr(raw)
+            assert raw_indices(segment, ks) == want, repr(raw)
