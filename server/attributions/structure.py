@@ -22,6 +22,8 @@ Token = tuple[int, int, str]
 MAX_SENTENCE_CHARS = 4000
 # How far before a full stop the space opening its word is looked for (longer words are walked back to).
 ABBREVIATION_REACH = 24
+# What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
+SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
 
 
 @dataclass(slots=True)
@@ -243,16 +245,17 @@ def sentences(text: str, paragraph_start: int, paragraph_end: int, inside_quote:
         if end >= paragraph_end:
             break
         mark = sentence_end.start()
-        if text[mark] != "\n":
-            next_char = text[end]
-            if not (next_char in UPPER_START or next_char in "\"“‘'«(["):
+        if text[mark] == "\n":
+            close = mark
+        else:
+            if text[end] not in SENTENCE_OPENERS:
                 continue
-            ending = sentence_end.group().rstrip()
-            if text[mark] == "." and len(ending) == 1 and _is_abbreviation(text, mark, paragraph_start):
+            close = mark + len(sentence_end.group().rstrip())  # after the mark and its closing quotes or brackets
+            if close == mark + 1 and text[mark] == "." and _is_abbreviation(text, mark, paragraph_start):
                 continue
-            if inside_quote(mark + len(ending) - 1):
+            if inside_quote(close - 1):
                 continue
-        spans.append((start, mark + len(sentence_end.group().rstrip())))
+        spans.append((start, close))
         start = end
     if start < paragraph_end:
         spans.append((start, paragraph_end))
