@@ -206,3 +206,12 @@ def test_a_that_antecedent_speaks_only_before_a_report_s_opening():
 
 def test_a_participle_before_an_s_cue_takes_it_as_its_object():
     assert _found("A study from the institute published reports that adults slept less.") == []
+
+
+# ------------------------------------------------------------------ the subject of a participle's clause
+
+
+def test_a_participle_s_subject_keeps_its_apposition_and_ends_before_the_verb():
+    assert _found("Jane Smith, the mayor, signed the bill, saying that it was fair.") == [
+        ("Jane Smith, the mayor", "saying", "that it was fair")
+    ]

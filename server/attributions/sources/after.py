@@ -267,6 +267,9 @@ def clause_subject(
         if verb_like and is_capitalised(phrase[j - 1][2]) and not _past_verb_follows(text, phrase, j):
             source = (source[0], phrase[j - 1][1])
             break
+        if verb_like and j >= 2 and phrase[j - 1][2] == "," and "," in text[source[0] : phrase[j - 2][1]]:
+            # "Prof Steve West, vice-chancellor of …, backs this up, saying": the verb after the apposition's comma
+            return source[0], phrase[j - 2][1]
     after = text[source[1] : source[1] + 40].lstrip()
     next_word = after[1:].split(maxsplit=1)[:1]
     relative = after[:1] == "," and bool(next_word) and RELATIVE_WORD_RE.match(next_word[0])
