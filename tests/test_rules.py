@@ -594,6 +594,19 @@ def test_check_detects_a_dead_selector(repo: Path) -> None:
     assert any("strip selector '.gone-since-redesign' matches nothing" in e for e in report.errors)
 
 
+def test_check_reads_expectations_copied_with_the_page_s_soft_hyphens(repo: Path) -> None:
+    # Authors copy phrases from the page, invisible hyphenation hints included; the plain text has none.
+    page = PAGE.replace("worth reading about", "worth read\xading about")
+    (repo / "tests" / "sites" / "example.com" / "page.html").write_text(page)
+    text = GOOD_RULE.replace('["Sentence number 3 of the article"]', '["says something worth read\xading"]')
+    assert check_file(write_rule(repo, text)).ok
+    text = GOOD_RULE.replace('["Sign up for the Daily newsletter"]', '["worth read\xading"]')
+    assert any(
+        "must_not_contain still in the output: 'worth read\\xading'" in e
+        for e in check_file(write_rule(repo, text)).errors
+    )
+
+
 def test_check_reports_failed_expectations(repo: Path) -> None:
     text = GOOD_RULE.replace('["Sentence number 3 of the article"]', '["A sentence that is not there"]')
     text = text.replace('["Sign up for the Daily newsletter"]', '["Sentence number 5 of the article", "Home"]')
