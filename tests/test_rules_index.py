@@ -67,6 +67,7 @@ def test_nodes_at_counts_the_node_of_each_match() -> None:
         r"p:has-text(/^\s*advertisement/i)",
         r"p, div:has-text(/^\s*(sign up|subscribe)\b.{0,40}\bnewsletter/i)",
         r"div:has-text(/\bnewsletter\b/i)",
+        r"p, div:has-text(/not responsible/i)",  # a tail is in its element's parent, not in the element
     ],
 )
 def test_text_selectors_find_what_a_search_of_every_text_node_finds(source: str) -> None:
@@ -74,6 +75,7 @@ def test_text_selectors_find_what_a_search_of_every_text_node_finds(source: str)
         "<div id='a'> \u00a0Advertisement</div><p id='b'>Subscribe to our newsletter</p>"
         "<div id='c'>text <p id='d'>\tadvertisement after a tab</p> and newsletter talk</div>"
         "<p id='e'>no advertisement at the start</p>"
+        "<div id='f'><p id='g'>Acme</p> is not responsible for opinions</div>"
     )
     tree = _tree(markup)
     selector = compile_selector(source)

@@ -95,7 +95,7 @@ class Selector:
         members = set(candidates)
         hits: set[HtmlElement] = set()
         for text in matched:
-            element = text.getparent()
+            element = _holder(text)
             while element is not None and element not in hits:
                 if element in members:
                     hits.add(element)
@@ -129,7 +129,7 @@ class Selector:
         if self.upward is not None:
             return self._labels(matched, root)
         for text in matched:
-            element = text.getparent()
+            element = _holder(text)
             while element is not None and element not in seen:
                 seen.add(element)
                 if _passes(test, element):
@@ -146,7 +146,7 @@ class Selector:
         the CSS test above a matched text node, when that node is all its text; ':upward()' then climbs from it."""
         hits: dict[HtmlElement, None] = {}
         for text in matched:
-            element = text.getparent()
+            element = _holder(text)
             while element is not None and not _passes(self.self_test, element):
                 element = None if element is root else element.getparent()
             if element is not None and element.text_content().split() == text.split():
@@ -176,6 +176,13 @@ class Selector:
             candidates = range(len(texts))
         search = self.text_re.search
         return [i for i in candidates if search(texts[i])]
+
+
+def _holder(text: etree._ElementUnicodeResult) -> HtmlElement | None:
+    """The element a text node is in: its parent's, for the tail after a child ('<p><b>Acme</b> is not …</p>': the
+    <p>, not the <b>, which lxml's getparent() gives)."""
+    element = text.getparent()
+    return element.getparent() if text.is_tail and element is not None else element
 
 
 def _passes(test: frozenset[str] | etree.XPath, element: HtmlElement) -> bool:
