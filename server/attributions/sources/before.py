@@ -31,7 +31,7 @@ from ..lexicon import (
     THE_LINKS,
 )
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
-from ..structure import Span, Token, is_capitalised, tokens
+from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
 from .phrase import (
     BACKWARD_REACH,
@@ -80,6 +80,8 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 APPROXIMATORS: frozenset[str] = frozenset(words("about nearly almost roughly around approximately over under some"))
 COMPARATIVES: frozenset[str] = frozenset(words("more fewer less"))
 MAX_QUANTITY_STEPS = 5
+# First words of a source that may open a quantity (digits aside): number words, approximators, "a thousand".
+QUANTITY_OPENERS: frozenset[str] = NUMBER_WORDS | APPROXIMATORS | frozenset(words("a an least than"))
 PARTITIVE_DETERMINERS: frozenset[str] = frozenset(["the", "my", "his", "her", "their", "our", "its", "your", "these"])
 # An auxiliary's contraction at a pronoun's end ("They've", "she'd").
 CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")
@@ -101,6 +103,8 @@ MAX_COMMON_LINKS = 2
 # Prepositions inside a name, between capitalised words ("the Council on Foreign Relations", "Mail on Sunday").
 NAME_INNER_LINKS: frozenset[str] = frozenset(words("of on for"))
 DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
+# Demonstratives as written, capitalised too: before a post-modifier's object ("of this review") the head is looked for.
+PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))
 # Auxiliaries, modals and "to": the word after one is a verb, never the head of a source's noun phrase.
 VERB_OPENERS: frozenset[str] = frozenset(
     words("to can could will would should shall may might must do does did not never is are was were be been am")
@@ -137,8 +141,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     selection = phrase[first : last + 1]
     if appositive and not _apposition_ok(selection, commas):
         return None
-    opens_sentence = not text[sentence_start : phrase[0][0]].strip()
-    if len(selection) > 1 and _participle_after_noun(phrase, last):
+    if len(selection) > 1 and phrase[last][2].endswith("ed") and _participle_after_noun(phrase, last):
         if text[cue_start : _end_of_word(text, cue_start)].endswith("s"):
             return None  # "A study from FAIR Health published reports …": the -s word is the participle's object
         selection = selection[:-1]  # "2,000 adults polled": the noun before the participle is the head
@@ -146,7 +149,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         # "research on adolescent development", "the authors of this review": what was taken modifies the head
         if phrase[last][2].lower() in DETERMINERS:
             return None  # "the names of three recommended designers": no noun before the cue
-        start = _head_start(phrase, first, last, common_heads, opens_sentence)
+        start = _head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
         link = next((at for at in range(start + 1, last) if phrase[at][2] in HEAD_LINKS), last + 1)
         if not noun_phrase_ok(phrase[start:link]):
             return None  # the head before its post-modifier names the source: "research", "the authors", "details"
@@ -154,9 +157,11 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         start = _document_start(phrase, first, last)
         if start is None:
             start = _partitive_start(phrase, first)
-        if start == first:
-            start = _head_start(phrase, first, last, common_heads, opens_sentence)
-    start = _quantity_start(phrase, start)
+        if start == first and first >= 2 and (phrase[first - 1][2] in HEAD_LINKS or phrase[first - 1][2] in PRE_LINK):
+            start = _head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
+    opening = phrase[start][2].lower()
+    if opening[:1].isdecimal() or opening.split("-")[0] in QUANTITY_OPENERS:
+        start = _quantity_start(phrase, start)
     selection = phrase[start : last + 1]
     # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
     # relative clause is not the source (the antecedent, with its title, is)
@@ -170,6 +175,10 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
         return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
     return selection[0][0], last[1]
+
+
+def _opens_sentence(text: str, sentence_start: int, phrase: list[Token]) -> bool:
+    return phrase[0][0] == skip_spaces(text, sentence_start, phrase[0][0])
 
 
 def _end_before_aside(text: str, sentence_start: int, end: int) -> int:
@@ -190,6 +199,8 @@ def _end_before_aside(text: str, sentence_start: int, end: int) -> int:
             return end  # "The New York Times (NYT)", "(D-N.C.)": part of the name
         head = text[max(sentence_start, opening - TIME_PHRASE_REACH) : opening].rstrip()
         return opening if head[-1:].isalpha() else end  # "… of 2015 (for …), which suggests": a time, no source
+    if text[close - 1] not in "—–―-":
+        return end  # the usual case, without a search
     dash = ASIDE_DASH_RE.search(text, max(sentence_start, close - 3), close)
     if dash is None:
         return end
@@ -417,7 +428,8 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
     ends in an apposition, and how many of its commas were passed. None when the apposition is no noun phrase."""
     i = len(phrase) - 1
     picked: list[int] = []
-    title = _quoted_title_end(phrase)  # 'Gilley, author of the article "The Case for Colonialism," argued'
+    # 'Gilley, author of the article "The Case for Colonialism," argued': the title is part of the apposition
+    title = _quoted_title_end(phrase) if phrase[-1][2] in '"”' else None
     if title is not None:
         picked.append(i)  # the closing quotation mark ends the source
         i -= 1
@@ -499,7 +511,7 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             break  # "Our sources say Lupita told cops": the first report's verb is not the source's
         elif picked and _title_modifier(phrase, i):
             lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
-        elif picked and _modifier_after_determiner(phrase, i):
+        elif picked and token.endswith(("ly", "ed", "ing")) and _modifier_after_determiner(phrase, i):
             lower_run += 1  # "a particularly nasty troll", "the newly elected mayor": adjectives, not verbs
         elif not picked and _participle_after_noun(phrase, i):
             lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
