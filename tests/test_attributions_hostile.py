@@ -6,7 +6,6 @@ speed belongs to the benchmarks), and checks that the bounded work still finds a
 
 from __future__ import annotations
 
-import random
 import time
 
 import pytest
@@ -17,9 +16,9 @@ from server.attributions.collect import raw_attributions
 from server.attributions.cues import MAX_CUES
 from server.attributions.structure import QuoteIndex, paragraphs, quote_spans
 from server.errors import TooComplex
-from server.highlight import _raw_indices, highlight
+from server.highlight import highlight
 from server.limits import Deadline
-from server.plaintext import Segment, to_plain_text
+from server.plaintext import to_plain_text
 
 pytestmark = pytest.mark.slow  # tens of thousands of quotes and speakers per test
 
@@ -173,12 +172,3 @@ def test_highlight_checks_its_deadline_per_attribution():
     time.sleep(0.001)
     with pytest.raises(TooComplex):
         highlight(plain, found, expired)
-
-
-def test_one_pass_raw_indices_are_those_of_raw_index():
-    rng = random.Random(7)
-    for _ in range(2_000):
-        raw = "".join(rng.choice(["a", "b", " ", "  ", "\n \t", "\u00a0"]) for _ in range(rng.randint(0, 30)))
-        segment = Segment(html.Element("p"), "text", 0, len(raw), raw, rng.choice([0, 1]))
-        ks = sorted(rng.randint(0, len(raw)) for _ in range(rng.randint(0, 8)))
-        assert _raw_indices(segment, ks) == [segment.raw_index(k) for k in ks], (raw, ks)

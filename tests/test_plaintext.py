@@ -220,3 +220,7 @@ def test_raw_index_with_soft_hyphens_matches_a_character_by_character_reference(
             want = [_brute_raw_index(segment.raw, segment.lead_skip, k) for k in ks]
             assert [segment.raw_index(k) for k in ks] == want, repr(raw)
             assert raw_indices(segment, ks) == want, repr(raw)
+            repeated = sorted(rng.randint(0, segment.length + 1) for _ in range(6))  # highlight's bounds repeat
+            assert raw_indices(segment, repeated) == [
+                _brute_raw_index(segment.raw, segment.lead_skip, k) for k in repeated
+            ]
