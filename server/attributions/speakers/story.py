@@ -1,28 +1,22 @@
-"""Speakers: the name behind each source, one per person (the longest form the article gives: "Dempsey", "Mr.
-Dempsey" and "Owen Dempsey" are "Owen John Dempsey"), pronouns and "the company" resolved to the nearest compatible
-person or body named before them, or left unresolved. The names themselves come from names.py."""
+"""The story as speaker resolution reads it (Story): the entities it names, their mentions and genders, and the
+speaker of each attribution in turn, from its source's own words or from the nearest compatible mention."""
 
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
-from ..limits import Deadline
-from .lexicon import (
+from ...limits import Deadline
+from ..lexicon import (
     ANTECEDENT_HEADS,
     BODY_MEMBER_NOUNS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
-    GROUP_DETERMINERS,
-    MADE_DOCUMENT_HEADS,
     MALE_PRONOUNS,
     MALE_TITLES,
-    NP_BREAK,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -30,11 +24,9 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
-    SOURCE_NOUNS,
     TITLE_WORDS,
-    UNIQUE_BODY_HEADS,
 )
-from .names import (
+from ..names import (
     CHECK_EVERY,
     NOT_NAME_WORDS,
     ONE_OF,
@@ -55,110 +47,39 @@ from .names import (
     without_post_modifier,
     word_occurrences,
 )
-from .patterns import (
-    NAME_MENTION_RE,
-    PAREN_RE,
-    PRONOUN_WORD_RE,
+from ..patterns import NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE
+from ..structure import RawAttribution, Span
+from ..vocabulary import DOCUMENT_NOUNS
+from .constants import (
+    ANONYMOUS_ROLES,
+    APPOSITION_REACH,
+    FRONTED_REACH,
+    GENDER_REACH,
+    GROUP_PEOPLE,
+    GROUP_REACH,
+    INDEFINITE_OPENERS,
+    LEGAL_SUFFIXES,
+    MAX_ACRONYM,
+    MAX_GROUP_MODIFIERS,
+    MAX_LOOKBACK_MENTIONS,
+    MEMBERS_BODY_HEADS,
+    MIN_ACRONYM,
+    NAMING_HEADS,
+    OBLIQUE_PREPOSITIONS,
+    ONE_BODY_HEADS,
+    ORG_ANAPHOR_WORDS,
+    PERSON_NOUNS,
+    PERSON_TITLE_WORDS,
+    PREPOSITION_REACH,
+    PRONOUN_PARAGRAPHS,
+    SENTENCE_ENDS,
+    SHARED_BODY_HEADS,
 )
-from .structure import RawAttribution, Span
-from .vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, words
-
-log = logging.getLogger(__name__)
-
-# A pronoun looks for its antecedent in its own paragraph and this many before it.
-PRONOUN_PARAGRAPHS = 2
-# What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
-# space).
-SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")
-# Most mentions a source looks back at: far more than two paragraphs hold; the cap keeps a list of names linear.
-MAX_LOOKBACK_MENTIONS = 64
-# Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
-GENDER_REACH = 250
-# A first person speaking inside another's quotation is that speaker ("I", "I'm told" in Meghan's quote).
-FIRST_PERSON: frozenset[str] = frozenset(["I", "me"])
-# Prepositions right before a mention that keep it out of subject place, and how far back the word before is read.
-OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
-    words("with to into from for of at on in about against toward towards under over between among via like than")
-    + words("without onto upon")
-)
-PREPOSITION_REACH = 24
-# Heads that make a body of a name without being bodies' names themselves ("the Google Fonts team").
-BODY_LIKE_HEADS: frozenset[str] = frozenset(
-    words("campaign team family industry sector military media site blog index")
-)
-# Lowercase heads after a name that still make a name of it ("Con Edison officials", "the Google Fonts team", "the
-# Biden administration", "a Gallup poll"): bodies, their members and documents. Any other makes a description ("The
-# Albert Quay spot") or a bare job noun ("Distinguished engineer", "Coventry University student"): no name.
-NAMING_HEADS: frozenset[str] = (
-    ORG_HEADS | ORG_ANAPHORS | DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS | BODY_MEMBER_NOUNS | BODY_LIKE_HEADS
-)
-# What an apposition's head says its name is: a person ("a final-year student") or a body ("the nonprofit entity").
-PERSON_NOUNS: frozenset[str] = (
-    SOURCE_NOUNS - ORG_ANAPHORS - ORG_HEADS - DOCUMENT_NOUNS - MADE_DOCUMENT_HEADS - BODY_MEMBER_NOUNS - BODY_LIKE_HEADS
-)
-BODY_NOUNS: frozenset[str] = (
-    ORG_HEADS | ORG_ANAPHORS | BODY_LIKE_HEADS | frozenset(words("entity nonprofit charity body startup retailer"))
-)
-# Heads of the bodies whose members speak for them ("Obama administration officials").
-MEMBERS_BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_LIKE_HEADS
-# Heads that name one body in any story ("Police said": the police the story is about), and the heads many bodies
-# share ("the Institute": only the one body quoted by that name).
-ONE_BODY_HEADS: frozenset[str] = UNIQUE_BODY_HEADS | {"police"}
-SHARED_BODY_HEADS: frozenset[str] = ORG_HEADS - ONE_BODY_HEADS
-# Words of a source that say a person holds a title ("Dr", "Mrs", "President").
-PERSON_TITLE_WORDS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_WORDS
-# Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
-APPOSITION_WORDS = 8
-APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
-APPOSITION_REACH = 80
-# Plural nouns for groups of people that a "they" may stand for ("energy experts", "officials"), how far back
-# they are looked for, and how many modifiers go with them.
-GROUP_PEOPLE: frozenset[str] = frozenset(word for word in PERSON_NOUNS | BODY_MEMBER_NOUNS if word.endswith("s")) - {
-    "people"
-}
-GROUP_REACH = 200
-MAX_GROUP_MODIFIERS = 2
-IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
-# Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
-ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
-# Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").
-FRONTED_REACH = 12
-# Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
-ORG_ANAPHOR_WORDS = 3
-# Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
-INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
-# Company-form abbreviations after a company's name ("Microsoft Corp").
-LEGAL_SUFFIXES: frozenset[str] = frozenset(
-    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
-)
-# Lengths of an acronym looked for spelled out (two letters, "US", "UK", are too often something else).
-MIN_ACRONYM = 3
-MAX_ACRONYM = 6
-# What opens a quotation fragment (a direct quote starts with its mark).
-QUOTE_OPENINGS = "\"“„«‘'"
+from .entities import Entity, acronym_like, is_body, is_not_person, maybe_body, name_letters
+from .phrases import apposition_kind, modifier_word, named_chunk
 
 
-@dataclass(slots=True)
-class _Entity:
-    """A person or body the article quotes, with what the text tells of it."""
-
-    name: str
-    person: bool | None  # None: a one-word name that may be either ("Uber", "Meghan")
-    male: int = 0  # he/his/him right after its mentions, and male titles
-    female: int = 0
-    neuter: int = 0  # "its" right after its mentions: a body
-    forms: set[str] = field(default_factory=set)
-    titled: bool = False  # named with a title ("Dr", "President"): a person
-
-    def gender(self) -> str | None:
-        if self.male > 2 * self.female:
-            return "m"
-        if self.female > 2 * self.male:
-            return "f"
-        return None
-
-
-class _Story:
+class Story:
     """The entities the article quotes, where each is mentioned, and the speaker of each source."""
 
     def __init__(self, text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> None:
@@ -174,7 +95,7 @@ class _Story:
         self.company_forms: dict[str, bool] = {}  # "Arduino LLC" -> whether the text has another company form too
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
-        self.entities: dict[str, _Entity] = {}
+        self.entities: dict[str, Entity] = {}
         self.previous: tuple[RawAttribution, str | None] | None = None
         self.history: list[tuple[RawAttribution, str | None]] = []
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
@@ -200,7 +121,7 @@ class _Story:
             word
             for core in self.source_cores
             for word in ([core] if " " not in core else [core.split()[-1]])
-            if len(word) >= 2 and word[:1].isupper() and _name_letters(word)
+            if len(word) >= 2 and word[:1].isupper() and name_letters(word)
         }
         self.cores = cores
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
@@ -245,7 +166,7 @@ class _Story:
             0 < described < len(head)
             and head[described - 1] in PERSON_NOUNS
             and not speaks_for
-            and not _named_chunk(source)
+            and not named_chunk(source)
         ):
             return False  # "chairman of the Commons' committee", "A colleague of Rothman's": someone, unnamed
         placed = len(head) < len(source.split()) and "," not in source
@@ -307,7 +228,7 @@ class _Story:
                 core = people.pop() if len(people) == 1 else self.given.get(core, core)
         entity = self.entities.get(core)
         if entity is None:
-            entity = self.entities[core] = _Entity(core, self._is_person(core, source))
+            entity = self.entities[core] = Entity(core, self._is_person(core, source))
             entity.forms.add(core.split()[-1] if entity.person else core)
         if core != source:
             entity.forms.add(name_core(source) if not entity.person else name_core(source).split()[-1])
@@ -397,7 +318,7 @@ class _Story:
         words = core.split()
         if not looks_person(core) or " and " in core or source in self.makers:
             return False
-        kind = _apposition_kind(source.partition(",")[2])
+        kind = apposition_kind(source.partition(",")[2])
         if kind is not None:
             return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
         if len(words) >= 2 or core in self.full.values():
@@ -424,12 +345,12 @@ class _Story:
             before = self.text[max(0, mention.start() - 30) : mention.start()].split()
             titled = core != mention.group() or (bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS)
             # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
-            apposed = self.text.startswith(", ", mention.end()) and _apposition_kind(
+            apposed = self.text.startswith(", ", mention.end()) and apposition_kind(
                 self.text[mention.end() + 2 : mention.end() + APPOSITION_REACH]
             )
             if apposed == "body":
                 continue
-            entity = self.entities[core] = _Entity(core, True if titled or apposed == "person" else None)
+            entity = self.entities[core] = Entity(core, True if titled or apposed == "person" else None)
             entity.forms.add(words[-1])
             surnames.add(words[-1])
 
@@ -448,14 +369,14 @@ class _Story:
 
     # --- mentions ------------------------------------------------------------------------------
 
-    def _mentions(self) -> list[tuple[int, int, _Entity]]:
+    def _mentions(self) -> list[tuple[int, int, Entity]]:
         """Every mention of a quoted entity in the text, in order: (start, end, entity), found in one scan of the
         words (a form is keyed by its last word)."""
-        by_last: dict[str, list[tuple[str, _Entity]]] = {}
+        by_last: dict[str, list[tuple[str, Entity]]] = {}
         for entity in self.entities.values():
             for form in entity.forms | {entity.name}:
                 by_last.setdefault(form.split()[-1], []).append((form, entity))
-        found: list[tuple[int, int, _Entity]] = []
+        found: list[tuple[int, int, Entity]] = []
         if not by_last:
             return found
         keys = set(by_last)
@@ -466,7 +387,7 @@ class _Story:
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
             word_end = word_start + len(word)
-            best: tuple[int, _Entity] | None = None
+            best: tuple[int, Entity] | None = None
             for form, entity in by_last[word]:
                 start = word_end - len(form)
                 if start >= 0 and self.text.startswith(form, start) and (best is None or start < best[0]):
@@ -496,7 +417,7 @@ class _Story:
             if entity.person is not False and not entity.titled and entity.neuter > 2 * (entity.male + entity.female):
                 entity.person = False
 
-    def _nearest(self, raw: RawAttribution, fits: Callable[[_Entity], bool], subjects_only: bool = False) -> str | None:
+    def _nearest(self, raw: RawAttribution, fits: Callable[[Entity], bool], subjects_only: bool = False) -> str | None:
         """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
         inside the attribution's own content (the speaker talking about someone) do not count. With subjects_only (a
         pronoun's search), a name a preposition governs counts only in the pronoun's own paragraph and only when no
@@ -544,11 +465,11 @@ class _Story:
         if raw.source is None or end > raw.source[0]:
             return None
         i = bisect_left(self.mentions, start, key=lambda mention: mention[0])
-        if i < len(self.mentions) and self.mentions[i][0] < start + FRONTED_REACH and _is_body(self.mentions[i][2]):
+        if i < len(self.mentions) and self.mentions[i][0] < start + FRONTED_REACH and is_body(self.mentions[i][2]):
             return self.mentions[i][2].name
         return None
 
-    def _in_description(self, pos: int, entity: _Entity) -> bool:
+    def _in_description(self, pos: int, entity: Entity) -> bool:
         """Inside another named source's phrase ("Eric Reeves, one of the leading voices on Sudan, said"): its
         apposition describes the speaker; the speaker, not what describes them, is who a later "he" stands for."""
         named = self.named_at(pos)
@@ -559,11 +480,11 @@ class _Story:
         i = bisect_right(self.cue_starts, pos) - 1
         return i >= 0 and pos < self.cue_ends[i]
 
-    def _most_mentioned(self, raw: RawAttribution, fits: Callable[[_Entity], bool]) -> str | None:
+    def _most_mentioned(self, raw: RawAttribution, fits: Callable[[Entity], bool]) -> str | None:
         """Of the bodies mentioned before the source in its paragraph or the ones before, the one the article
         mentions most ("the company" is the story's company, not an outlet it cites); the nearest on a tie."""
         assert raw.source is not None
-        candidates: list[_Entity] = []
+        candidates: list[Entity] = []
         while (name := self._nearest(raw, lambda e: fits(e) and e not in candidates)) is not None:
             candidates.append(self.entities[name])
         if not candidates:
@@ -609,10 +530,10 @@ class _Story:
             return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
         if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
             if lowered == "it":
-                return self._most_mentioned(raw, _is_body) or self._fronted_subject(raw)
+                return self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
             # "the company" says what it stands for: any name not known to be a person's ("Biomason"); a document or its
             # authors ("the findings") are a body's only when it is known as one
-            fits = _is_body if words[-1] in DOCUMENT_NOUNS else _is_not_person
+            fits = is_body if words[-1] in DOCUMENT_NOUNS else is_not_person
             return self._most_mentioned(raw, fits) or self._previous_body(raw, words) or group_word(words)
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
@@ -632,7 +553,7 @@ class _Story:
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
             # "the hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital")
             head = words[1].capitalize()
-            bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and _maybe_body(e)}
+            bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and maybe_body(e)}
             if not bodies and words[1] not in ROLE_TITLES and words[1] not in PERSON_NOUNS:
                 if head not in self.named_with_head:  # one scan per head word, however many "the authority"
                     self.named_with_head[head] = names_ending_in(self.text, head)
@@ -657,7 +578,7 @@ class _Story:
         bodies = {e.name for e in self.entities.values() if e.person is False and capitalised in e.name.split()}
         if len(bodies) == 1:
             return bodies.pop()
-        return self._most_mentioned(raw, _is_body) if head in ORG_ANAPHORS else None
+        return self._most_mentioned(raw, is_body) if head in ORG_ANAPHORS else None
 
     def _spoke_for(self, earlier: RawAttribution, speaker: str | None, members: str) -> bool:
         """The earlier source is a body's members of that noun ("Con Edison officials"), resolved to the body."""
@@ -689,7 +610,7 @@ class _Story:
         entity = self.entities.get(speaker)
         # a group names itself in lower case ("energy experts", even from "Energy experts said"); a body is "they" too
         # ("As SRLabs put it: … They also highlighted …")
-        body = entity is not None and " and " not in speaker and (entity.person is False or _acronym_like(entity))
+        body = entity is not None and " and " not in speaker and (entity.person is False or acronym_like(entity))
         if not body and (not speaker.islower() or not speaker.endswith("s")):
             return None
         paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
@@ -710,7 +631,7 @@ class _Story:
             if bare not in GROUP_PEOPLE:
                 continue
             start = at
-            while start > 0 and at - start < MAX_GROUP_MODIFIERS and _modifier(words[start - 1]):
+            while start > 0 and at - start < MAX_GROUP_MODIFIERS and modifier_word(words[start - 1]):
                 start -= 1
             partitive = [word.lower() for word in words[max(0, start - 3) : start]]
             if "of" in partitive and partitive[max(0, partitive.index("of") - 1)] in ONE_OF:
@@ -739,119 +660,3 @@ class _Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])
-
-
-def _named_chunk(source: str) -> bool:
-    """A chunk after a comma that starts with a capital: a name in apposition ("the chairman, Neil Parish")."""
-    return any(chunk.strip()[:1].isupper() for chunk in source.split(",")[1:])
-
-
-def _apposition_kind(apposition: str) -> str | None:
-    """What an apposition's head says its name is: "person" ("a research associate professor at the University of
-    Texas"), "body" ("the nonprofit entity that controls …", "an industry body"), or None. The head is its last word
-    before a relative clause, a place or its end."""
-    words = apposition.split()[:APPOSITION_WORDS]
-    if not words or words[0] not in ("a", "an", "the"):
-        return None
-    head = ""
-    for word in words[1:]:
-        bare = word.rstrip(",.;:").lower()
-        if bare in APPOSITION_ENDS:
-            break
-        head = bare
-        if word[-1] in ",.;:":
-            break
-    return "person" if head in PERSON_NOUNS else "body" if head in BODY_NOUNS else None
-
-
-def _modifier(word: str) -> bool:
-    """A lowercase noun or adjective before a group's noun ("energy experts"), not a verb or a function word ("left
-    experts", "the experts")."""
-    return (
-        word.isalpha()
-        and word.islower()
-        and word not in NP_BREAK
-        and word not in GROUP_DETERMINERS
-        and word not in IRREGULAR_PASTS
-        and not word.endswith(("ed", "ing", "ly"))
-    )
-
-
-def _acronym_like(entity: _Entity) -> bool:
-    """A one-word name with capitals inside ("SRLabs", "NPHET", "OpenAI") and no he or she known: a body's, where
-    "Meghan" may be a person's."""
-    return entity.person is None and entity.gender() is None and any(letter.isupper() for letter in entity.name[1:])
-
-
-def _name_letters(word: str) -> bool:
-    """Letters, with the hyphen or apostrophe of a surname ("Randle-Boggis", "O'Brien")."""
-    return word.replace("-", "").replace("'", "").replace("’", "").isalpha() and word[-1].isalpha()
-
-
-def _maybe_body(entity: _Entity) -> bool:
-    """Not known as a person: no title, no he or she after it ("New York City Housing Authority" has four capitalised
-    words, as a person's name may)."""
-    return entity.person is not True or (not entity.titled and entity.gender() is None and len(entity.name.split()) > 1)
-
-
-def _is_not_person(entity: _Entity) -> bool:
-    return entity.person is not True and " and " not in entity.name
-
-
-def _is_body(entity: _Entity) -> bool:
-    """A body "it" may stand for: named as one, or a one-word name its pronouns call "its"."""
-    return " and " not in entity.name and (
-        entity.person is False or (entity.person is None and entity.neuter > entity.male + entity.female)
-    )
-
-
-def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> list[str | None]:
-    """Speaker names: titles stripped, one name per person, pronouns resolved or left unresolved."""
-    story = _Story(text, raws, deadline, paragraph_spans)
-    speakers: list[str | None] = []
-    for index, raw in enumerate(raws):
-        deadline.check()
-        speaker = story.speaker(index, raw)
-        story.remember(raw, speaker)
-        speakers.append(speaker)
-    _first_person_in_quotes(text, raws, speakers)
-    return speakers
-
-
-def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
-    """An "I said" inside someone's quotation ('"I went to them, and I said I needed help," she said') is that
-    speaker's: the quoted speaker, resolved once the whole text is read (the quote's own cue often comes after)."""
-    wanted = [
-        (index, raw.source[0])
-        for index, raw in enumerate(raws)
-        if raw.source is not None and speakers[index] is None and text[raw.source[0] : raw.source[1]] in FIRST_PERSON
-    ]
-    if not wanted:
-        return
-    quoted = sorted(
-        (start, end, speaker)
-        for raw, speaker in zip(raws, speakers, strict=True)
-        if speaker is not None
-        for start, end in raw.fragments or [raw.content]
-        if text[start : start + 1] in QUOTE_OPENINGS
-    )
-    starts = [start for start, _, _ in quoted]
-    for index, pos in wanted:
-        at = bisect_right(starts, pos) - 1
-        if at >= 0 and pos < quoted[at][1]:
-            speakers[index] = quoted[at][2]
-
-
-def belief_speaker(text: str, raw: RawAttribution) -> str | None:
-    """A belief's holder by its own words only ("Microsoft plans" -> Microsoft, "Many people believe" -> "people"):
-    beliefs stay out of the story's entities, so they never change who a speech's pronoun stands for."""
-    if raw.source is None:
-        return None
-    source = text[raw.source[0] : raw.source[1]]
-    lowered = source.lower()
-    if lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
-        return None
-    group = group_word(lowered.split())
-    if group is not None and all(word.islower() for word in source.split()[1:]):
-        return group  # "Detectives believe", "Many people believe": a group names itself in lower case
-    return name_core(source) if is_named(source) else None

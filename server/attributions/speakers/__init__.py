@@ -1,0 +1,66 @@
+"""Speakers: the name behind each source, one per person (the longest form the article gives: "Dempsey", "Mr.
+Dempsey" and "Owen Dempsey" are "Owen John Dempsey"), pronouns and "the company" resolved to the nearest compatible
+person or body named before them, or left unresolved. The names themselves come from names.py."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ...limits import Deadline
+from ..lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..names import group_word, is_named, name_core
+from ..structure import RawAttribution, Span
+from .constants import FIRST_PERSON, QUOTE_OPENINGS
+from .story import Story
+
+
+def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> list[str | None]:
+    """Speaker names: titles stripped, one name per person, pronouns resolved or left unresolved."""
+    story = Story(text, raws, deadline, paragraph_spans)
+    speakers: list[str | None] = []
+    for index, raw in enumerate(raws):
+        deadline.check()
+        speaker = story.speaker(index, raw)
+        story.remember(raw, speaker)
+        speakers.append(speaker)
+    _first_person_in_quotes(text, raws, speakers)
+    return speakers
+
+
+def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
+    """An "I said" inside someone's quotation ('"I went to them, and I said I needed help," she said') is that
+    speaker's: the quoted speaker, resolved once the whole text is read (the quote's own cue often comes after)."""
+    wanted = [
+        (index, raw.source[0])
+        for index, raw in enumerate(raws)
+        if raw.source is not None and speakers[index] is None and text[raw.source[0] : raw.source[1]] in FIRST_PERSON
+    ]
+    if not wanted:
+        return
+    quoted = sorted(
+        (start, end, speaker)
+        for raw, speaker in zip(raws, speakers, strict=True)
+        if speaker is not None
+        for start, end in raw.fragments or [raw.content]
+        if text[start : start + 1] in QUOTE_OPENINGS
+    )
+    starts = [start for start, _, _ in quoted]
+    for index, pos in wanted:
+        at = bisect_right(starts, pos) - 1
+        if at >= 0 and pos < quoted[at][1]:
+            speakers[index] = quoted[at][2]
+
+
+def belief_speaker(text: str, raw: RawAttribution) -> str | None:
+    """A belief's holder by its own words only ("Microsoft plans" -> Microsoft, "Many people believe" -> "people"):
+    beliefs stay out of the story's entities, so they never change who a speech's pronoun stands for."""
+    if raw.source is None:
+        return None
+    source = text[raw.source[0] : raw.source[1]]
+    lowered = source.lower()
+    if lowered in PERSON_PRONOUNS or lowered in PLURAL_PRONOUNS or lowered == "it":
+        return None
+    group = group_word(lowered.split())
+    if group is not None and all(word.islower() for word in source.split()[1:]):
+        return group  # "Detectives believe", "Many people believe": a group names itself in lower case
+    return name_core(source) if is_named(source) else None

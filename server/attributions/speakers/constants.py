@@ -1,0 +1,88 @@
+"""Speakers' limits and the nouns that tell a person from a body, each with its one-line reason."""
+
+from __future__ import annotations
+
+from ..lexicon import (
+    BODY_MEMBER_NOUNS,
+    FEMALE_TITLES,
+    MADE_DOCUMENT_HEADS,
+    MALE_TITLES,
+    ORG_ANAPHORS,
+    ORG_HEADS,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    UNIQUE_BODY_HEADS,
+)
+from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, words
+
+# A pronoun looks for its antecedent in its own paragraph and this many before it.
+PRONOUN_PARAGRAPHS = 2
+# What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
+# space).
+SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")
+# Most mentions a source looks back at: far more than two paragraphs hold; the cap keeps a list of names linear.
+MAX_LOOKBACK_MENTIONS = 64
+# Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
+GENDER_REACH = 250
+# A first person speaking inside another's quotation is that speaker ("I", "I'm told" in Meghan's quote).
+FIRST_PERSON: frozenset[str] = frozenset(["I", "me"])
+# Prepositions right before a mention that keep it out of subject place, and how far back the word before is read.
+OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
+    words("with to into from for of at on in about against toward towards under over between among via like than")
+    + words("without onto upon")
+)
+PREPOSITION_REACH = 24
+# Heads that make a body of a name without being bodies' names themselves ("the Google Fonts team").
+BODY_LIKE_HEADS: frozenset[str] = frozenset(
+    words("campaign team family industry sector military media site blog index")
+)
+# Lowercase heads after a name that still make a name of it ("Con Edison officials", "the Google Fonts team", "the
+# Biden administration", "a Gallup poll"): bodies, their members and documents. Any other makes a description ("The
+# Albert Quay spot") or a bare job noun ("Distinguished engineer", "Coventry University student"): no name.
+NAMING_HEADS: frozenset[str] = (
+    ORG_HEADS | ORG_ANAPHORS | DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS | BODY_MEMBER_NOUNS | BODY_LIKE_HEADS
+)
+# What an apposition's head says its name is: a person ("a final-year student") or a body ("the nonprofit entity").
+PERSON_NOUNS: frozenset[str] = (
+    SOURCE_NOUNS - ORG_ANAPHORS - ORG_HEADS - DOCUMENT_NOUNS - MADE_DOCUMENT_HEADS - BODY_MEMBER_NOUNS - BODY_LIKE_HEADS
+)
+BODY_NOUNS: frozenset[str] = (
+    ORG_HEADS | ORG_ANAPHORS | BODY_LIKE_HEADS | frozenset(words("entity nonprofit charity body startup retailer"))
+)
+# Heads of the bodies whose members speak for them ("Obama administration officials").
+MEMBERS_BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_LIKE_HEADS
+# Heads that name one body in any story ("Police said": the police the story is about), and the heads many bodies
+# share ("the Institute": only the one body quoted by that name).
+ONE_BODY_HEADS: frozenset[str] = UNIQUE_BODY_HEADS | {"police"}
+SHARED_BODY_HEADS: frozenset[str] = ORG_HEADS - ONE_BODY_HEADS
+# Words of a source that say a person holds a title ("Dr", "Mrs", "President").
+PERSON_TITLE_WORDS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_WORDS
+# Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
+APPOSITION_WORDS = 8
+APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
+APPOSITION_REACH = 80
+# Plural nouns for groups of people that a "they" may stand for ("energy experts", "officials"), how far back
+# they are looked for, and how many modifiers go with them.
+GROUP_PEOPLE: frozenset[str] = frozenset(word for word in PERSON_NOUNS | BODY_MEMBER_NOUNS if word.endswith("s")) - {
+    "people"
+}
+GROUP_REACH = 200
+MAX_GROUP_MODIFIERS = 2
+IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
+# Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
+ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
+# Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").
+FRONTED_REACH = 12
+# Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
+ORG_ANAPHOR_WORDS = 3
+# Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
+INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
+# Company-form abbreviations after a company's name ("Microsoft Corp").
+LEGAL_SUFFIXES: frozenset[str] = frozenset(
+    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
+)
+# Lengths of an acronym looked for spelled out (two letters, "US", "UK", are too often something else).
+MIN_ACRONYM = 3
+MAX_ACRONYM = 6
+# What opens a quotation fragment (a direct quote starts with its mark).
+QUOTE_OPENINGS = "\"“„«‘'"

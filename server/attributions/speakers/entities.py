@@ -1,0 +1,53 @@
+"""The people and bodies an article quotes (Entity), with the tests a pronoun's or a title's candidate must pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person or body the article quotes, with what the text tells of it."""
+
+    name: str
+    person: bool | None  # None: a one-word name that may be either ("Uber", "Meghan")
+    male: int = 0  # he/his/him right after its mentions, and male titles
+    female: int = 0
+    neuter: int = 0  # "its" right after its mentions: a body
+    forms: set[str] = field(default_factory=set)
+    titled: bool = False  # named with a title ("Dr", "President"): a person
+
+    def gender(self) -> str | None:
+        if self.male > 2 * self.female:
+            return "m"
+        if self.female > 2 * self.male:
+            return "f"
+        return None
+
+
+def acronym_like(entity: Entity) -> bool:
+    """A one-word name with capitals inside ("SRLabs", "NPHET", "OpenAI") and no he or she known: a body's, where
+    "Meghan" may be a person's."""
+    return entity.person is None and entity.gender() is None and any(letter.isupper() for letter in entity.name[1:])
+
+
+def name_letters(word: str) -> bool:
+    """Letters, with the hyphen or apostrophe of a surname ("Randle-Boggis", "O'Brien")."""
+    return word.replace("-", "").replace("'", "").replace("’", "").isalpha() and word[-1].isalpha()
+
+
+def maybe_body(entity: Entity) -> bool:
+    """Not known as a person: no title, no he or she after it ("New York City Housing Authority" has four capitalised
+    words, as a person's name may)."""
+    return entity.person is not True or (not entity.titled and entity.gender() is None and len(entity.name.split()) > 1)
+
+
+def is_not_person(entity: Entity) -> bool:
+    return entity.person is not True and " and " not in entity.name
+
+
+def is_body(entity: Entity) -> bool:
+    """A body "it" may stand for: named as one, or a one-word name its pronouns call "its"."""
+    return " and " not in entity.name and (
+        entity.person is False or (entity.person is None and entity.neuter > entity.male + entity.female)
+    )
