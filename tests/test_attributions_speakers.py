@@ -1,4 +1,4 @@
-"""Speakers a reader can trust (server/attributions/speakers.py, names.py): a person, body, document or outlet,
+"""Speakers a reader can trust (server/attributions/speakers/, names.py): a person, body, document or outlet,
 one per entity; a pronoun resolved to the nearest compatible person in subject place, or left unresolved."""
 
 from __future__ import annotations

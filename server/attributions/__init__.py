@@ -10,8 +10,9 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
   before a cue, after it, or the subject of its clause;
   content.py: what was said; fragments.py: discontinuous contents (a quote split by its cue, carried on
   in later paragraphs) as fragments; collect.py: the sentence-by-sentence pass over the text;
-- names.py: the name in a source phrase and each name's longest form; speakers.py: the name behind each
-  source (pronouns, "the company", titles without a name); ranking.py: which ones are key;
+- names.py: the name in a source phrase and each name's longest form; speakers/: the name behind each source
+  (story.py: entities, mentions and pronouns, "the company", titles without a name; entities.py, phrases.py,
+  constants.py); ranking.py: which ones are key;
 - beliefs.py: beliefs and intentions ("Detectives believe …"), kind "belief": returned, never key nor marked.
 """
 
