@@ -157,12 +157,18 @@ ORG_ANAPHORS: frozenset[str] = frozenset(
     )
 )
 
+# Who speaks for a person or body; the name heard is rarely theirs ("the spokesman said").
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
+
 # Lowercase heads that can be a source by themselves ("officials said", "the company said"): the outlet and
 # body nouns, and these.
-SOURCE_NOUNS: frozenset[str] = ORG_ANAPHORS | frozenset(
-    words(
-        """
-    spokesperson spokesman spokeswoman spokespeople official officials minister police reports studies
+SOURCE_NOUNS: frozenset[str] = (
+    ORG_ANAPHORS
+    | SPOKESPERSON_NOUNS
+    | frozenset(
+        words(
+            """
+    spokespeople official officials minister police reports studies
     statement government authorities experts expert analysts analyst researchers researcher lawyers lawyer
     attorney attorneys prosecutors prosecutor residents resident witnesses witness sources source people
     person officer officers author scientists scientist doctors doctor survey document documents filing
@@ -183,6 +189,7 @@ SOURCE_NOUNS: frozenset[str] = ORG_ANAPHORS | frozenset(
     reporters writer writers columnist columnists editor editors artist artists blogger bloggers presenter
     coordinator coordinators volunteer volunteers
     """
+        )
     )
 )
 
@@ -207,12 +214,15 @@ NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry time
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))
 
 # Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
-TITLE_WORDS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
-    words(
-        """
+TITLE_WORDS: frozenset[str] = (
+    TITLE_ABBREVIATIONS
+    | SPOKESPERSON_NOUNS
+    | frozenset(
+        words(
+            """
     president vice secretary minister prime foreign defense defence state general senator representative
     governor mayor chief director miss professor judge justice ceo cfo cto coo chairman chairwoman chair
-    ambassador spokesperson spokesman spokeswoman deputy attorney commander king queen prince princess pope
+    ambassador deputy attorney commander king queen prince princess pope
     cardinal rabbi father sir dame lord lady officer detective inspector chancellor premier speaker leader
     head founder co-founder executive senior junior assistant associate u.s. us uk u.k. eu u.n. un nato
     french german russian ukrainian british american chinese israeli iranian indian former acting interim
@@ -220,17 +230,18 @@ TITLE_WORDS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
     interior justice trade treasury education energy transportation homeland agriculture commerce army navy
     air force coach manager captain mp mep tory
     """
+        )
     )
 )
 
 # Title words that head a role, not a name: a source ending in one ("The International Trade Secretary", "the
 # Director") names a title, whose holder is the speaker when the text names them ("Trade Secretary Liz Truss"), else
 # no one.
-ROLE_TITLES: frozenset[str] = frozenset(
+ROLE_TITLES: frozenset[str] = SPOKESPERSON_NOUNS | frozenset(
     words(
         """
     president secretary minister director chief governor mayor senator judge chairman chairwoman chair ambassador
-    spokesperson spokesman spokeswoman commander king queen prince princess duke duchess pope chancellor premier
+    commander king queen prince princess duke duchess pope chancellor premier
     speaker leader founder coach manager captain commissioner superintendent sheriff editor singer actor actress
     ceo cfo cto coo cmo
     """

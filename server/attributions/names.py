@@ -30,6 +30,7 @@ from .lexicon import (
     PUBLICATION_HEADS,
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
+    SPOKESPERSON_NOUNS,
     TITLE_WORDS,
 )
 from .patterns import (
@@ -54,9 +55,11 @@ CAPITALISED_RUN_RE = re.compile(r"[A-Z](?<![^\W_].)[^\W_]*+")
 ACRONYM_SMALL_WORDS: frozenset[str] = frozenset(["of", "and", "for", "the", "on", "&"])
 # Lowercase heads after a name that the name made or speaks for ("a LendingTree report", "a Google spokesperson"):
 # the name speaks. Polls, surveys and trackers go by their maker's name ("the Gallup poll") and keep it.
+# People who speak for the body named after them ("A spokesperson for OpenAI"): the body speaks.
+SPEAKING_FOR: frozenset[str] = SPOKESPERSON_NOUNS | {"representative"}
 MAKER_FIRST_HEADS: frozenset[str] = (
-    MADE_DOCUMENT_HEADS - frozenset(words("poll polls survey surveys tracker"))
-) | frozenset(["evaluation", "representative", "spokesperson", "spokesman", "spokeswoman"])
+    (MADE_DOCUMENT_HEADS - frozenset(words("poll polls survey surveys tracker"))) | SPEAKING_FOR | {"evaluation"}
+)
 # Endings of a nationality before a document ("a British study", "Chinese research"), and the shortest maker's name
 # ("a US report": a country).
 DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
@@ -68,8 +71,6 @@ ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published sha
 BODY_NAME_HEADS: frozenset[str] = frozenset(
     words("team campaign coalition alliance initiative project trust panel taskforce")
 )
-# People who speak for the body named after them ("A spokesperson for OpenAI"): the body speaks.
-SPEAKING_FOR: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman representative"))
 # Words that take one member out of a group ("one of the models", "another of them").
 ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").

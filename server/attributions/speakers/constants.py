@@ -10,6 +10,7 @@ from ..lexicon import (
     ORG_ANAPHORS,
     ORG_HEADS,
     SOURCE_NOUNS,
+    SPOKESPERSON_NOUNS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
 )
@@ -70,7 +71,7 @@ GROUP_REACH = 200
 MAX_GROUP_MODIFIERS = 2
 IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
-ANONYMOUS_ROLES: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
+ANONYMOUS_ROLES: frozenset[str] = SPOKESPERSON_NOUNS
 # Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").
 FRONTED_REACH = 12
 # Most words of a body's anaphor that may continue the body quoted just before ("the research firm").
