@@ -215,3 +215,11 @@ def test_a_participle_s_subject_keeps_its_apposition_and_ends_before_the_verb():
     assert _found("Jane Smith, the mayor, signed the bill, saying that it was fair.") == [
         ("Jane Smith, the mayor", "saying", "that it was fair")
     ]
+
+
+def test_a_conjunction_opening_the_sentence_is_not_the_participle_s_subject():
+    assert _found("But deans have reacted angrily to the plan, saying ministers pushed them to grow.")[0] == (
+        "deans",
+        "saying",
+        "ministers pushed them to grow",
+    )

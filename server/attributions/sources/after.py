@@ -51,6 +51,8 @@ POST_MODIFIER_LINKS: frozenset[str] = frozenset(["at", "in", "on", "from", "by",
 MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
     ["obtained", "seen", "reviewed", "cited", "prepared", "filed", "shared", "sent"]
 )
+# Conjunctions opening a sentence before its subject ("But vice-chancellors have reacted …").
+OPENING_CONJUNCTIONS: frozenset[str] = frozenset(["But", "And", "Yet", "So", "Or"])
 # A sentence's end glued to a footnote number inside one token ("Shor.3").
 FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
 
@@ -250,6 +252,8 @@ def clause_subject(
     opening = tokens(text, sentence_start, min(cue_start, sentence_start + BACKWARD_REACH))
     if len(opening) > 1 and opening[0][2].lower() in SENTENCE_ADVERBS and opening[1][2] == ",":
         sentence_start = opening[1][1]  # "Finally, the Ukrainian companies filed suit, demanding …"
+    elif len(opening) > 1 and opening[0][2] in OPENING_CONJUNCTIONS and opening[1][2][:1].isalnum():
+        sentence_start = opening[0][1]  # "But vice-chancellors have reacted angrily …, saying …"
     elif opening and opening[0][2].endswith(("ed", "ing")) and len(opening[0][2]) >= MIN_SUFFIXED_LENGTH:
         comma = next((token for token in opening[1:MAX_OPENING_PHRASE_TOKENS] if token[2] == ","), None)
         if comma is not None:
