@@ -223,3 +223,9 @@ def test_a_conjunction_opening_the_sentence_is_not_the_participle_s_subject():
         "saying",
         "ministers pushed them to grow",
     )
+
+
+def test_a_list_inside_an_apposition_does_not_end_it():
+    found = _found("Mr Parish, chairman of the environment, food and rural affairs committee, said: 'We left off.'")
+    assert found[0][:2] == ("Mr Parish, chairman of the environment, food and rural affairs committee", "said")
+    assert _found("Hicks found that many people, both military and civilian, told her they did not mind.") == []

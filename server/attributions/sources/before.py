@@ -454,7 +454,9 @@ def _scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             picked.extend(range(opening + 1, i + 1))
             i = opening  # the "(" is taken below
         elif token == ",":
-            if appositive and commas == 0:
+            if appositive and commas == 0 and _list_comma(phrase, i, last):
+                pass  # "chairman of the Commons' environment, food and rural affairs committee": a list inside it
+            elif appositive and commas == 0:
                 commas += 1
                 lower_run = 0
                 title = _title_before_relative(phrase, i)
@@ -572,6 +574,29 @@ def _quoted_title_end(phrase: list[Token]) -> int | None:
         if phrase[opening][2] in ",;:”":
             return None
     return None
+
+
+def _list_comma(phrase: list[Token], comma: int, last: int) -> bool:
+    """A comma inside an apposition that lists lowercase words ("environment, food and rural affairs committee"): a
+    lowercase word on either side, and "and" or "or" after it, before the apposition's end."""
+    if comma < 1 or comma + 1 > last:
+        return False
+    before, after = phrase[comma - 1][2], phrase[comma + 1][2]
+    if not (before.isalpha() and before.islower() and after.isalpha() and after.islower()):
+        return False
+    if before in NP_BREAK or after in NP_BREAK or after in DETERMINERS:
+        return False  # "…, the mayor", "…, who": an apposition's own opening
+    if not any(token in ("and", "or") for _, _, token in phrase[comma + 1 : last + 1]):
+        return False
+    # the apposition's opening comma is further back, with no clause word between ("Hicks found that many people,
+    # both military and civilian, told her" is a clause)
+    for opening in range(comma - 1, max(0, comma - MAX_APPOSITION_BEFORE), -1):
+        word = phrase[opening][2]
+        if word == ",":
+            return True
+        if word.lower() in APPOSITIVE_BREAK or word in ';:"“”()':
+            return False
+    return False
 
 
 def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
