@@ -137,7 +137,7 @@ def clean(
     applied = [*drafts, *([site_rule] if site_rule else []), *(rules.generic if options.generic_rules else [])]
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
     metadata = stage("metadata", read_metadata, root, url, page_rule, deadline)
-    removals = stage("declutter", declutter, root, applied, deadline)
+    removals = stage("declutter", declutter, root, applied, deadline, metadata.lang)
     article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline, metadata.title)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)

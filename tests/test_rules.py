@@ -574,6 +574,28 @@ def test_the_refusal_share_counts_paragraph_text_only(repo: Path) -> None:
     assert [(r.count, r.refused) for r in declutter(root, [rule])] == [(1, False)]
 
 
+@pytest.mark.parametrize(
+    ("page_language", "stripped"), [("es", True), ("es-MX", True), (None, True), ("en", False), ("en_GB", False)]
+)
+def test_a_group_written_for_one_language_runs_on_its_pages_and_on_pages_of_no_known_one(
+    repo: Path, page_language: str | None, stripped: bool
+) -> None:
+    text = GOOD_RULE.replace('    selectors: [".promo"]', '    language: es\n    selectors: [".promo"]')
+    rule = load_rule_file(write_rule(repo, text))
+    root = html.document_fromstring(PAGE)
+    assert bool(declutter(root, [rule], language=page_language)) is stripped
+    assert ("Sign up for the Daily" not in root.text_content()) is stripped
+
+
+def test_a_language_is_a_language_code(repo: Path) -> None:
+    with pytest.raises(RuleError, match="language"):
+        load_rule_file(
+            write_rule(
+                repo, GOOD_RULE.replace('    selectors: [".promo"]', '    language: Spanish\n    selectors: [".promo"]')
+            )
+        )
+
+
 def test_max_words_spares_long_matches(repo: Path) -> None:
     text = GOOD_RULE.replace('    selectors: [".promo"]', '    max_words: 2\n    selectors: [".promo"]')
     rule = load_rule_file(write_rule(repo, text))

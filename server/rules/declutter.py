@@ -39,9 +39,14 @@ class Removal:
         return data
 
 
-def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline = NO_DEADLINE) -> list[Removal]:
-    """Remove what the rules match, site rule first; a strip that takes most of the text is refused."""
+def declutter(
+    root: HtmlElement, rules: Iterable[Rule], deadline: Deadline = NO_DEADLINE, language: str | None = None
+) -> list[Removal]:
+    """Remove what the rules match, site rule first; a strip that takes most of the text is refused. A group
+    written for one language runs on pages in it or in no known language (`language`: the page's, as metadata
+    read it)."""
     rules = list(rules)
+    primary = language.replace("_", "-").split("-")[0].lower() if language else None
     structural = any(rule.is_generic for rule in rules)
     host = site_host(root) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
@@ -54,9 +59,11 @@ def declutter(root: HtmlElement, rules: Iterable[Rule], deadline: Deadline = NO_
     for rule in rules:
         plan, gates = rule.strip_plan, rule.strip_plan.gates
         for position in plan.candidates(index):
+            group, selector = rule.strip_groups[position], plan.selectors[position]
+            if not group.applies_to(primary):
+                continue  # another language's words ("Mira:" is a name in English)
             if gates[position] and index.lacks(gates[position]):
                 continue  # most of the text selectors: the page's text lacks a literal their matches need
-            group, selector = rule.strip_groups[position], plan.selectors[position]
             deadline.check()  # each selector is a sweep of the page: honour the time cap between them
             removed, refused, sample = 0, 0, ""
             for node in selector.evaluate(root, index, group.max_words):

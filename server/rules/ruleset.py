@@ -24,6 +24,11 @@ class StripGroup:
     note: str = ""
     max_words: int | None = None
     max_share: float | None = None  # None: the default guard (heuristics.MAX_STRIP_SHARE)
+    language: str | None = None  # None: every page
+
+    def applies_to(self, language: str | None) -> bool:
+        """Whether the group runs on a page in this language (its primary subtag, 'de' of 'de-AT'; None: unknown)."""
+        return self.language is None or language is None or self.language == language
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,7 @@ def compile_rule(path: Path, data: dict) -> Rule:
                     g.get("note", ""),
                     g.get("max_words"),
                     g.get("max_share"),
+                    g.get("language"),
                 )
                 for g in data.get("strip", ())
             ),
