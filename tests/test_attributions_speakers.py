@@ -127,7 +127,7 @@ def test_a_document_or_spokesperson_before_a_name_speaks_as_that_name():
     assert _speaker("A TikTok representative said the videos were removed.", "A TikTok representative") == "TikTok"
     # a poll goes by its maker's name; a nationality makes nothing
     assert _speaker("A Gallup poll shows that 54% approve.", "A Gallup poll") == "Gallup poll"
-    assert _speaker("A British study found that sleep matters.", "A British study") != "British"
+    assert _speaker("A British study found that sleep matters.", "A British study") == "British study"
 
 
 def test_an_indefinite_description_and_you_name_no_one():
@@ -179,7 +179,7 @@ def test_a_body_s_anaphor_is_the_body_quoted_with_its_head_or_just_before():
     )
     assert _speaker(t, "the research firm") == "Park Associates"
     # a capitalised first word makes nothing: "Rigorous research"
-    assert _speaker("Rigorous research shows that tutoring works.", "Rigorous research") != "Rigorous"
+    assert _speaker("Rigorous research shows that tutoring works.", "Rigorous research") == "rigorous research"
 
 
 def test_a_definite_title_no_one_holds_by_name_continues_the_person_before():
@@ -245,7 +245,7 @@ def test_they_is_the_one_group_of_people_the_sentence_before_names():
     t = "Doctors and nurses met the lawyers on Monday. They said that the talks went well."
     assert _speaker(t, "They") is None
     t = "One of our participants captured it well when they said that Rust is fun."
-    assert [a.speaker for a in find_attributions(t) if a.source == "they"] in ([None], [])
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [("they", None)]
 
 
 def test_a_body_s_anaphor_finds_the_body_the_text_names_before_it():
@@ -278,7 +278,7 @@ def test_a_name_that_only_places_a_common_noun_or_one_of_a_group_names_no_one():
 
 def test_a_job_noun_before_of_is_someone_unnamed_but_a_spokesperson_speaks_for_the_body():
     t = "Mr Parish is angry.\n\nChairman of the Commons committee on food, he said the bill was weak."
-    assert all(a.speaker != "Chairman of the Commons committee on food" for a in find_attributions(t))
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [("he", None)]
     t = "“It was a wise decision,” said a colleague of Rothman’s at the university."
     assert [a.speaker for a in find_attributions(t)] == [None]
     assert _speaker("A spokesperson for OpenAI said the model was safe.", "A spokesperson for OpenAI") == "OpenAI"
@@ -323,3 +323,27 @@ def test_word_occurrences_by_the_capitals_scan_finds_what_str_find_finds():
     assert names.word_occurrences(text, words, windows) == [
         (pos, word) for pos, word in by_find if any(start <= pos and pos + len(word) <= end for start, end in windows)
     ]
+
+
+# --- review fixes: company forms, surnames with inner capitals, groups that compete ---------------------------
+
+
+def test_a_company_form_with_its_full_stop_is_still_a_form_unless_it_tells_two_companies_apart():
+    t = '"We will grow," Microsoft Corp. said on Monday. "Sales rose," Microsoft said.'
+    assert [a.speaker for a in find_attributions(t)] == ["Microsoft", "Microsoft"]
+    t = '"We will grow," Arduino LLC said. "We will not," Arduino SRL said.'
+    assert [a.speaker for a in find_attributions(t)] == ["Arduino LLC", "Arduino SRL"]  # the form tells them apart
+
+
+def test_a_surname_with_one_capital_inside_is_no_body_for_they():
+    t = 'As DeSantis put it: "We won." They also said that the vote was fair.'
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [("DeSantis", "DeSantis"), ("They", None)]
+    t = 'As SRLabs put it: "The flaw is old." They also said that the fix was simple.'
+    assert [a.speaker for a in find_attributions(t)] == ["SRLabs", "SRLabs"]
+
+
+def test_they_takes_no_group_that_a_body_or_a_singular_noun_competes_with():
+    t = "Police arrested two protesters on Monday. They said that the march was peaceful."
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [("They", None)]
+    t = "The court heard a witness on Monday. They said that the driver fled."
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [("They", None)]

@@ -43,6 +43,12 @@ NOT_PLURAL_SUBJECTS: frozenset[str] = frozenset(words("its his hers ours theirs 
 # Endings in -s that do not make a plural noun ("boss", "census", "analysis").
 NOT_PLURAL_ENDINGS: tuple[str, ...] = ("ss", "us", "is")
 
+
+def looks_plural(word: str) -> bool:
+    """A plural noun by its ending ("experts", "officials"), not "witness", "status", "analysis" or a possessive."""
+    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(("'s", "’s"))
+
+
 # Words of the first few after an apposition's comma that show a clause, not a noun phrase.
 CLAUSE_WORDS: frozenset[str] = frozenset(words("is are was were will would has have had said says that"))
 

@@ -19,7 +19,6 @@ from .lexicon import (
     NAME_LINKS,
     NAME_PARTICLES,
     NOT_PERSON_WORDS,
-    NOT_PLURAL_ENDINGS,
     NP_BREAK,
     ORG_HEADS,
     PLACE_WORDS,
@@ -32,6 +31,7 @@ from .lexicon import (
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
+    looks_plural,
 )
 from .patterns import (
     ALNUM_RUN_RE,
@@ -252,7 +252,7 @@ def group_word(words: list[str]) -> str | None:
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
         words = words[1:]  # "Now research shows": the sentence's adverb
     head = words[-1]
-    plural = head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS) and not head.endswith(("'s", "’s"))
+    plural = looks_plural(head)
     if not (plural or head in GROUP_HEADS or head in SELF_NAMING_HEADS):
         return None
     start = 0

@@ -6,7 +6,7 @@ import logging
 import re
 
 from ..content import is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
-from ..lexicon import NOT_PLURAL_ENDINGS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS
+from ..lexicon import NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS, looks_plural
 from ..patterns import (
     ALNUM_RUN_RE,
     AS_TRAILER_RE,
@@ -253,4 +253,4 @@ def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
-    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and word not in NP_BREAK
+    return looks_plural(word) and word not in NP_BREAK

@@ -20,7 +20,6 @@ from ..lexicon import (
     MONTHS,
     NAME_LINKS,
     NOT_ADVERBS,
-    NOT_PLURAL_ENDINGS,
     NP_BREAK,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_ENDS,
@@ -29,6 +28,7 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
+    looks_plural,
 )
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
@@ -555,7 +555,7 @@ def _participle_after_noun(phrase: list[Token], i: int) -> bool:
     lowered = noun.lower()
     if not noun.isalpha() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or noun.endswith(("ed", "ly", "ing")):
         return False
-    plural = lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS)
+    plural = looks_plural(lowered)
     return is_capitalised(noun) or plural or lowered in SOURCE_NOUNS
 
 
@@ -654,7 +654,7 @@ def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
     lowered = previous.lower()
     if lowered in MAKER_PARTICIPLES:
         return True
-    plural = lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS) and lowered not in NP_BREAK
+    plural = looks_plural(lowered) and lowered not in NP_BREAK
     return (is_capitalised(previous) and lowered not in NP_BREAK) or lowered in SOURCE_NOUNS or plural
 
 

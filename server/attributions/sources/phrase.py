@@ -8,10 +8,10 @@ import logging
 from ..lexicon import (
     DETERMINERS,
     INDEFINITE_SOURCES,
-    NOT_PLURAL_ENDINGS,
     NP_BREAK,
     PRONOUNS,
     SOURCE_NOUNS,
+    looks_plural,
 )
 from ..structure import Token, is_capitalised
 from ..vocabulary import DOCUMENT_NOUNS, words
@@ -60,7 +60,7 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
         return True  # "73 percent reported", "About half said": a share of those surveyed
     if head in SOURCE_NOUNS or head in DOCUMENT_NOUNS:
         return True  # "officials", "modelling showed", "evidence suggests"
-    return head.endswith("s") and not head.endswith(NOT_PLURAL_ENDINGS)
+    return looks_plural(head)
 
 
 def speaking_head(source: str) -> bool:
@@ -70,4 +70,4 @@ def speaking_head(source: str) -> bool:
     lowered = head.lower()
     if is_capitalised(head) or lowered in SOURCE_NOUNS or lowered in DOCUMENT_NOUNS:
         return True
-    return lowered.endswith("s") and not lowered.endswith(NOT_PLURAL_ENDINGS) and lowered not in NP_BREAK
+    return looks_plural(lowered) and lowered not in NP_BREAK

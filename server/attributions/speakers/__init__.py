@@ -42,7 +42,7 @@ def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: lis
         for raw, speaker in zip(raws, speakers, strict=True)
         if speaker is not None
         for start, end in raw.fragments or [raw.content]
-        if text[start : start + 1] in QUOTE_OPENINGS
+        if text.startswith(QUOTE_OPENINGS, start)
     )
     starts = [start for start, _, _ in quoted]
     for index, pos in wanted:

@@ -13,6 +13,7 @@ from ..lexicon import (
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
+    looks_plural,
 )
 from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, words
 
@@ -64,9 +65,9 @@ APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in
 APPOSITION_REACH = 80
 # Plural nouns for groups of people that a "they" may stand for ("energy experts", "officials"), how far back
 # they are looked for, and how many modifiers go with them.
-GROUP_PEOPLE: frozenset[str] = frozenset(word for word in PERSON_NOUNS | BODY_MEMBER_NOUNS if word.endswith("s")) - {
-    "people"
-}
+GROUP_PEOPLE: frozenset[str] = frozenset(
+    word for word in PERSON_NOUNS | BODY_MEMBER_NOUNS if looks_plural(word) and word[:-1] not in ORG_HEADS
+) - {"people"}  # not "witness", nor "banks" or "groups": bodies
 GROUP_REACH = 200
 MAX_GROUP_MODIFIERS = 2
 IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
@@ -82,8 +83,9 @@ INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
     words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
 )
+LEGAL_FORMS: frozenset[str] = frozenset(suffix.rstrip(".") for suffix in LEGAL_SUFFIXES)
 # Lengths of an acronym looked for spelled out (two letters, "US", "UK", are too often something else).
 MIN_ACRONYM = 3
 MAX_ACRONYM = 6
 # What opens a quotation fragment (a direct quote starts with its mark).
-QUOTE_OPENINGS = "\"“„«‘'"
+QUOTE_OPENINGS: tuple[str, ...] = tuple("\"“„«‘'")

@@ -27,8 +27,11 @@ class Entity:
 
 def acronym_like(entity: Entity) -> bool:
     """A one-word name with capitals inside ("SRLabs", "NPHET", "OpenAI") and no he or she known: a body's, where
-    "Meghan" may be a person's."""
-    return entity.person is None and entity.gender() is None and any(letter.isupper() for letter in entity.name[1:])
+    "Meghan" may be a person's. One capital inside is a surname's ("DeSantis", "McCarthy") unless "its" follows it."""
+    if entity.person is not None or entity.gender() is not None:
+        return False
+    inner_capitals = sum(letter.isupper() for letter in entity.name[1:])
+    return inner_capitals >= 2 or (inner_capitals == 1 and entity.neuter > 0)
 
 
 def name_letters(word: str) -> bool:

@@ -58,6 +58,7 @@ from .constants import (
     GROUP_PEOPLE,
     GROUP_REACH,
     INDEFINITE_OPENERS,
+    LEGAL_FORMS,
     LEGAL_SUFFIXES,
     MAX_ACRONYM,
     MAX_GROUP_MODIFIERS,
@@ -250,7 +251,8 @@ class Story:
         if not base or suffix not in LEGAL_SUFFIXES:
             return core
         if core not in self.company_forms:  # read once per name, however many sources give it
-            self.company_forms[core] = any(f"{base} {other}" in self.text for other in LEGAL_SUFFIXES - {suffix})
+            others = {f"{base} {other}" for other in LEGAL_FORMS - {suffix.rstrip(".")}}  # "Corp." is "Corp"
+            self.company_forms[core] = bool(word_occurrences(self.text, others))  # whole words: not "Apple AGMs"
         return core if self.company_forms[core] else base
 
     def _spelled_out(self, core: str) -> str:
@@ -618,7 +620,8 @@ class Story:
 
     def _group_before(self, raw: RawAttribution) -> str | None:
         """The one group of people the sentence before names, by a plural person noun and its modifiers ("… left some
-        of the state's energy experts bewildered. They said …" -> "energy experts"); none if two or none compete."""
+        of the state's energy experts bewildered. They said …" -> "energy experts"); none if two, or a group and a
+        body, or none compete."""
         assert raw.source is not None
         pos = raw.source[0]
         paragraph_start = self.paragraph_starts[bisect_right(self.paragraph_starts, pos) - 1]
@@ -628,6 +631,8 @@ class Story:
         groups: set[str] = set()
         for at, word in enumerate(words):
             bare = word.rstrip(',.;:!?”"').lower()
+            if bare in ORG_HEADS or bare in ONE_BODY_HEADS:
+                return None  # "Police arrested two protesters. They said": a body competes with the group
             if bare not in GROUP_PEOPLE:
                 continue
             start = at
