@@ -128,6 +128,9 @@ def test_a_document_or_spokesperson_before_a_name_speaks_as_that_name():
     # a poll goes by its maker's name; a nationality makes nothing
     assert _speaker("A Gallup poll shows that 54% approve.", "A Gallup poll") == "Gallup poll"
     assert _speaker("A British study found that sleep matters.", "A British study") == "British study"
+    # a nationality is a closed class, not an ending names share ("-i", "-an")
+    assert _speaker("A Hitachi spokesperson said the plant was safe.", "A Hitachi spokesperson") == "Hitachi"
+    assert _speaker("A Morgan report found that rates rise.", "A Morgan report") == "Morgan"
 
 
 def test_an_indefinite_description_and_you_name_no_one():

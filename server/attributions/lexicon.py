@@ -163,6 +163,25 @@ ORG_ANAPHORS: frozenset[str] = frozenset(
     )
 )
 
+# Nationality and regional adjectives: before a document they say where it comes from, not who made it ("a British
+# study", "Chinese research"), so they make no speaker. A closed class, listed rather than guessed from endings
+# ("-an", "-i") that names share ("Morgan", "Hitachi").
+NATIONALITIES: frozenset[str] = frozenset(
+    words(
+        """
+    american british english scottish welsh irish canadian mexican brazilian argentine argentinian chilean colombian
+    peruvian venezuelan cuban french german italian spanish portuguese dutch belgian swiss austrian swedish norwegian
+    danish finnish icelandic polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian belarusian
+    serbian croatian bosnian slovenian albanian estonian latvian lithuanian georgian armenian azerbaijani kazakh
+    uzbek chinese japanese korean taiwanese vietnamese thai malaysian indonesian filipino singaporean indian
+    pakistani bangladeshi afghan iranian iraqi syrian lebanese israeli palestinian jordanian saudi emirati qatari
+    kuwaiti yemeni egyptian libyan tunisian algerian moroccan nigerian ghanaian kenyan ethiopian somali sudanese
+    ugandan tanzanian rwandan congolese angolan zimbabwean zambian african australian european asian arab latin
+    nordic scandinavian western eastern northern southern federal national regional international global
+    """
+    )
+)
+
 # Who speaks for a person or body; the name heard is rarely theirs ("the spokesman said").
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 

@@ -18,6 +18,7 @@ from .lexicon import (
     MADE_DOCUMENT_HEADS,
     NAME_LINKS,
     NAME_PARTICLES,
+    NATIONALITIES,
     NOT_PERSON_WORDS,
     NP_BREAK,
     ORG_HEADS,
@@ -60,9 +61,7 @@ SPEAKING_FOR: frozenset[str] = SPOKESPERSON_NOUNS | {"representative"}
 MAKER_FIRST_HEADS: frozenset[str] = (
     (MADE_DOCUMENT_HEADS - frozenset(words("poll polls survey surveys tracker"))) | SPEAKING_FOR | {"evaluation"}
 )
-# Endings of a nationality before a document ("a British study", "Chinese research"), and the shortest maker's name
-# ("a US report": a country).
-DEMONYM_ENDINGS: tuple[str, ...] = ("ish", "ese", "an", "ian", "ic", "i")
+# The shortest maker's name before a document ("a US report": a country).
 MIN_MAKER_LENGTH = 3
 # Participles before "on" that make the platform a document's maker ("answers posted on Quora").
 ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
@@ -368,7 +367,7 @@ def modifying_maker(source: str) -> str | None:
         return None
     if name[-1].endswith(("'s", "’s")):
         return None  # "the Institute's release": its owner, read by document_maker
-    if len(name) == 1 and (name[0].endswith(DEMONYM_ENDINGS) or len(name[0]) < MIN_MAKER_LENGTH):
+    if len(name) == 1 and (name[0].lower() in NATIONALITIES or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
     if at == 0 and len(name) == 1 and name[0][1:].islower():
         return None  # "Rigorous research shows": a sentence's first word, capitalised as such
