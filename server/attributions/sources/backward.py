@@ -1,0 +1,337 @@
+"""The backward scan over a source's tokens: appositions back to their comma, quoted titles, lists, coordinated
+conjuncts, titles and modifiers, parentheticals, and where the phrase stops."""
+
+from __future__ import annotations
+
+from ..lexicon import (
+    APPOSITIVE_BREAK,
+    DETERMINERS,
+    NAME_LINKS,
+    NOT_ADVERBS,
+    NP_BREAK,
+    PRE_CUE_SKIP,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SOURCE_NOUNS,
+    THE_LINKS,
+    looks_plural,
+)
+from ..patterns import RELATIVE_WORD_RE
+from ..structure import Token, is_capitalised
+from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS
+from .heads import DEMONSTRATIVES, SPEECH_WORDS
+from .phrase import (
+    MAKER_PARTICIPLES,
+    MAX_LOWER_RUN,
+    MAX_PARENTHETICAL_TOKENS,
+    MIN_SUFFIXED_LENGTH,
+    SENTENCE_ADVERBS,
+    noun_phrase_ok,
+)
+
+# Prepositions that place a source or give a document's maker ("prosecutors in San Francisco", "a paper from a team
+# at UMass Amherst", "Data published by OpenAI"): the head before them is the source's.
+PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
+
+# Most tokens of a source noun phrase taken backward, and of an apposition before the cue ("Jens Stoltenberg, NATO's
+# secretary general, said"): a longer stretch is a clause, not a phrase.
+MAX_SOURCE_TOKENS = 14
+
+MAX_APPOSITION_BEFORE = 25
+
+# Words that open a subordinate clause: a stretch between commas holding one is no apposition ("…, when …,").
+SUBORDINATORS: frozenset[str] = frozenset(
+    ["when", "while", "because", "if", "although", "though", "whereas", "unless", "since", "after", "before", "where"]
+)
+
+
+def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
+    """Take tokens backward from the cue while they can belong to the source: the tokens taken, whether the phrase
+    ends in an apposition, and how many of its commas were passed. None when the apposition is no noun phrase."""
+    i = len(phrase) - 1
+    picked: list[int] = []
+    # 'Gilley, author of the article "The Case for Colonialism," argued': the title is part of the apposition
+    title = _quoted_title_end(phrase) if phrase[-1][2] in '"”' else None
+    if title is not None:
+        picked.append(i)  # the closing quotation mark ends the source
+        i -= 1
+    appositive = phrase[i][2] == ","  # "Jens Stoltenberg, NATO's secretary general, said"
+    if appositive:
+        i -= 1
+    last = i
+    lower_run, commas, has_and = 0, 0, False  # lowercase words in a row, apposition commas, an "and" seen
+    while i >= 0:
+        token = phrase[i][2]
+        lowered = token.lower()
+        previous = phrase[i - 1][2] if i > 0 else ""
+        if appositive and commas == 0 and token != ",":
+            # inside an apposition: take everything back to its opening comma
+            if last - i > MAX_APPOSITION_BEFORE or (token in ';:"“”' and i != title):
+                return None
+        elif token == ")":
+            # include a parenthetical: "The New York Times (NYT)"
+            opening = _opening_parenthesis(phrase, i)
+            if opening is None:
+                break
+            picked.extend(range(opening + 1, i + 1))
+            i = opening  # the "(" is taken below
+        elif token == ",":
+            if appositive and commas == 0 and _list_comma(phrase, i, last):
+                pass  # "chairman of the Commons' environment, food and rural affairs committee": a list inside it
+            elif appositive and commas == 0:
+                commas += 1
+                lower_run = 0
+                title = _title_before_relative(phrase, i)
+                if title is not None:
+                    picked.extend(range(title, i + 1))  # "X, director of Y, who is leading Z, says": the title too
+                    i = title - 1
+                    continue
+            elif not (has_and and i > 0 and is_capitalised(previous)):
+                break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
+        elif not token[0].isalnum():
+            break
+        elif lowered in ("and", "&"):
+            if not (i > 0 and picked and (is_capitalised(previous) or previous == "," or _conjunct_before(phrase, i))):
+                break
+            has_and = True
+        elif lowered in DETERMINERS and not (len(token) == 1 and token.isupper() and is_capitalised(previous)):
+            picked.append(i)
+            if lowered == "the" and previous.lower() in THE_LINKS:
+                i -= 1  # "Secretary of the Treasury": keep going through "of the"
+                continue
+            if previous.lower() == "and" and i >= 2 and _conjunct_before(phrase, i - 1):
+                picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
+                has_and, lower_run = True, 0
+                i -= 2
+                continue
+            break
+        elif lowered in PRONOUNS and has_and and phrase[i + 1][2].lower() == "and":
+            picked.append(i)  # "he and his co-authors": the pronoun opens the coordination
+            break
+        elif lowered in DEMONSTRATIVES and picked and phrase[i + 1][2][:1].islower():
+            picked.append(i)  # "This newspaper", "these experts": a demonstrative opens the phrase as "the" does
+            break
+        elif lowered in PRONOUNS and not picked:
+            picked.append(i)
+            break
+        elif token.isdecimal() and len(token) == 4 and picked and is_capitalised(phrase[i + 1][2]):
+            if previous.lower() not in DETERMINERS:
+                break  # "at the end of 2016 Dion revealed": a year before a name ends a time phrase
+            lower_run += 1  # "A 2020 Deloitte survey": a determiner's year is the noun phrase's own
+        elif is_capitalised(token):
+            surname = is_capitalised(previous) and previous.lower() not in NP_BREAK  # "Theresa May"
+            if lowered in NP_BREAK and token[0].isupper() and not surname:
+                break  # a sentence-initial function word ("But", "When") ends the phrase
+            if lowered in SENTENCE_ADVERBS and picked and not is_capitalised(phrase[i + 1][2]):
+                break  # "Now research shows": a sentence adverb, not a name ("Theresa May" is one)
+            lower_run = 0
+        elif lowered in NAME_LINKS and picked and is_capitalised(previous):
+            pass  # "Secretary of State", "Bank of America"
+        elif lowered in PLACE_LINKS and _placed_head(phrase, picked, previous):
+            lower_run = 0  # a body or venue placed by its town ("prosecutors in San Francisco", "The Briar in Douglas")
+        elif lowered in MAKER_PARTICIPLES and picked and phrase[min(picked)][2] in ("by", "from"):
+            lower_run = 0  # "Data published by OpenAI": the maker follows its document
+        elif lowered in SPEECH_WORDS:
+            break  # "Our sources say Lupita told cops": the first report's verb is not the source's
+        elif picked and _title_modifier(phrase, i):
+            lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
+        elif picked and token.endswith(("ly", "ed", "ing")) and _modifier_after_determiner(phrase, i):
+            lower_run += 1  # "a particularly nasty troll", "the newly elected mayor": adjectives, not verbs
+        elif not picked and participle_after_noun(phrase, i):
+            lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
+        elif _ends_phrase_backward(token, lowered, picked, lower_run):
+            break
+        else:
+            lower_run += 1  # a lowercase modifier or head noun
+        picked.append(i)
+        i -= 1
+    return picked, appositive, commas
+
+
+def _modifier_after_determiner(phrase: list[Token], i: int) -> bool:
+    """An adverb between a determiner and the noun, or the participle it modifies ("a particularly nasty troll", "the
+    newly elected mayor"): adjectives in the noun phrase. A bare participle stays a verb or the cue's object ("the
+    included stylus adds …", "a plaque-dispensing tablet highlights …" describe, they do not report)."""
+    token = phrase[i][2]
+    if not token.islower() or not token.endswith(("ly", "ed", "ing")) or len(token) < MIN_SUFFIXED_LENGTH:
+        return False
+    adverb = i if _is_adverb(token) else i - 1
+    if adverb < 1 or not _is_adverb(phrase[adverb][2]):
+        return False
+    return phrase[adverb - 1][2].lower() in DETERMINERS
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) >= MIN_SUFFIXED_LENGTH and word not in NOT_ADVERBS
+
+
+def participle_after_noun(phrase: list[Token], i: int) -> bool:
+    """A past participle right before the cue, after a noun that may speak ("Americans surveyed", "residents
+    affected"): it modifies that noun (the cue is the clause's verb)."""
+    token = phrase[i][2]
+    if i < 1 or not token.islower() or not token.endswith("ed") or len(token) < MIN_SUFFIXED_LENGTH:
+        return False
+    if token in CUE_VERBS:
+        return False  # "factors that previous research suggested would have predicted": a verb of its own clause
+    noun = phrase[i - 1][2]
+    lowered = noun.lower()
+    if not noun.isalpha() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or noun.endswith(("ed", "ly", "ing")):
+        return False
+    plural = looks_plural(lowered)
+    return is_capitalised(noun) or plural or lowered in SOURCE_NOUNS
+
+
+def _quoted_title_end(phrase: list[Token]) -> int | None:
+    """Where the title opens when an apposition ends in a quoted title whose closing mark follows the apposition's
+    comma ('author of the article "The Case for Colonialism," argued'): a short quotation opening with a capital."""
+    if len(phrase) < 4 or phrase[-1][2] not in '"”' or phrase[-2][2] != ",":
+        return None
+    for opening in range(len(phrase) - 3, max(0, len(phrase) - 3 - MAX_PARENTHETICAL_TOKENS), -1):
+        if phrase[opening][2] in '"“':
+            return (
+                opening
+                if phrase[opening + 1][2][:1].isupper() and phrase[opening][1] == phrase[opening + 1][0]
+                else None
+            )
+        if phrase[opening][2] in ",;:”":
+            return None
+    return None
+
+
+def _list_comma(phrase: list[Token], comma: int, last: int) -> bool:
+    """A comma inside an apposition that lists lowercase words ("environment, food and rural affairs committee"): a
+    lowercase word on either side, and "and" or "or" after it, before the apposition's end."""
+    if comma < 1 or comma + 1 > last:
+        return False
+    before, after = phrase[comma - 1][2], phrase[comma + 1][2]
+    if not (before.isalpha() and before.islower() and after.isalpha() and after.islower()):
+        return False
+    if before in NP_BREAK or after in NP_BREAK or after in DETERMINERS:
+        return False  # "…, the mayor", "…, who": an apposition's own opening
+    if not any(token in ("and", "or") for _, _, token in phrase[comma + 1 : last + 1]):
+        return False
+    # the apposition's opening comma is further back, with no clause word between ("Hicks found that many people,
+    # both military and civilian, told her" is a clause)
+    for opening in range(comma - 1, max(0, comma - MAX_APPOSITION_BEFORE), -1):
+        word = phrase[opening][2]
+        if word == ",":
+            return True
+        if word.lower() in APPOSITIVE_BREAK or word in ';:"“”()':
+            return False
+    return False
+
+
+def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
+    """A short noun phrase before "and" that is a second speaker ("he and his co-authors", "some researchers and
+    media outlets", "The Grenadian leader and his colleagues"): a pronoun, or a determiner and at most two words."""
+    if phrase[conjunction][0] - phrase[conjunction - 1][1] > 1:
+        return False  # "the plan — and fellow councilmembers": a dash or a gap between
+    before = phrase[conjunction - 1][2].lower()
+    if before in PRONOUNS:
+        return True
+    for back in (2, 3):
+        at = conjunction - back
+        if at < 0:
+            return False
+        words_between = [token for _, _, token in phrase[at + 1 : conjunction]]
+        if not all(word.isalpha() and word.lower() not in NP_BREAK for word in words_between):
+            return False
+        if phrase[at][2].lower() in DETERMINERS:
+            return phrase[conjunction - 1][2].islower() and all(not word.endswith("ed") for word in words_between)
+    return False
+
+
+def _title_modifier(phrase: list[Token], i: int) -> bool:
+    """A participle or adverb before a lowercase title noun and a name ("registered dietitian Amanda", "leading
+    economist John Smith"); not a verb before a name ("alarmed US officials")."""
+    token = phrase[i][2]
+    if i + 2 >= len(phrase) or not token.isalpha() or not token.islower() or len(token) < MIN_SUFFIXED_LENGTH:
+        return False
+    title, name = phrase[i + 1][2], phrase[i + 2][2]
+    title_ok = title.isalpha() and title.islower() and title not in NP_BREAK and title not in PRE_CUE_SKIP
+    return token.endswith(("ed", "ing", "ly")) and title_ok and is_capitalised(name)
+
+
+def _title_before_relative(phrase: list[Token], comma: int) -> int | None:
+    """Where a title's apposition starts when a relative clause follows it ("Prof Gavin Yamey, director of the Centre
+    at Duke University, who is leading research, says"): its opening comma, with a name before it and a lowercase
+    word (a title or determiner) after it; None when the relative clause is the only apposition."""
+    if comma + 1 >= len(phrase) or not RELATIVE_WORD_RE.match(phrase[comma + 1][2]):
+        return None
+    opening = comma - 1
+    while opening >= 0 and phrase[opening][2] != "," and comma - opening <= MAX_APPOSITION_BEFORE:
+        if phrase[opening][2] in ';:"“”()' or phrase[opening][2].lower() in APPOSITIVE_BREAK:
+            return None
+        opening -= 1
+    if opening < 1 or phrase[opening][2] != "," or not phrase[opening + 1][2][:1].islower():
+        return None
+    return opening if is_capitalised(phrase[opening - 1][2]) else None
+
+
+def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
+    """A place name taken so far ("San Francisco and Los Angeles"; a year is none) after a head noun ("prosecutors",
+    "Briar")."""
+    if not picked or not all(phrase[index][2][0].isupper() or phrase[index][2] == "and" for index in picked):
+        return False
+    lowered = previous.lower()
+    if lowered in MAKER_PARTICIPLES:
+        return True
+    plural = looks_plural(lowered) and lowered not in NP_BREAK
+    return (is_capitalised(previous) and lowered not in NP_BREAK) or lowered in SOURCE_NOUNS or plural
+
+
+def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
+    """The "(" of a short parenthetical ending at closing."""
+    opening = closing - 1
+    while opening >= 0 and phrase[opening][2] != "(" and closing - opening < MAX_PARENTHETICAL_TOKENS:
+        opening -= 1
+    if opening < 0 or phrase[opening][2] != "(":
+        return None
+    return opening
+
+
+def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int) -> bool:
+    """A lowercase word that cannot belong to the source: a clause word, or one word too many."""
+    if lowered in NP_BREAK or lowered in PRE_CUE_SKIP:
+        return True
+    if lower_run >= MAX_LOWER_RUN or len(picked) >= MAX_SOURCE_TOKENS:
+        return True
+    # adverbs and participles are rarely part of the subject
+    adverb = token.endswith("ly") and lowered not in NOT_ADVERBS
+    participle = adverb or token.endswith("ing") or (token.endswith("ed") and len(token) >= MIN_SUFFIXED_LENGTH)
+    return participle and lowered not in DOCUMENT_NOUNS and (not picked or lowered not in SOURCE_NOUNS)
+
+
+def apposition_ok(selection: list[Token], commas: int) -> bool:
+    """A source ending in an apposition: a name (or a relative clause) on either side of its comma, and no clause."""
+    if commas == 0:
+        return False  # "X, said": the comma was not part of an apposition; the source is after it (none)
+    cut = next((index for index, token in enumerate(selection) if token[2] == ","), 0)
+    head, apposition = selection[:cut], selection[cut + 1 :]
+    relative = bool(apposition) and apposition[0][2].lower() in RELATIVE_PRONOUNS
+    named = any(token[2][0].isupper() and token[2].lower() not in NP_BREAK for token in head + apposition)
+    if not head or not (named or relative):
+        return False
+    if not noun_phrase_ok(head) and not (len(head) == 1 and head[0][2].lower() in DETERMINERS):
+        return False  # "6 p.m., when …" names no one before its comma ("One, who asked not to be named," does)
+    # clause words are allowed only inside a relative clause ("founder of X who's been teaching …", "the nonprofit
+    # entity that controls …"); a subordinate clause ("…, when X's reserves stood at …,") is no apposition
+    relative_at = next(
+        (index for index, token in enumerate(apposition) if _opens_relative(apposition, index)), len(apposition)
+    )
+    before_relative = [token[2].lower() for token in apposition[:relative_at]]
+    if any(word in SUBORDINATORS for word in before_relative):
+        return False
+    return relative or not any(word in APPOSITIVE_BREAK for word in before_relative)
+
+
+def _opens_relative(apposition: list[Token], index: int) -> bool:
+    """A relative clause starts here: a relative pronoun, or "that" after a determiner's noun ("the nonprofit entity
+    that controls …")."""
+    word = apposition[index][2]
+    if RELATIVE_WORD_RE.match(word):
+        return True
+    if word.lower() != "that" or index < 2 or apposition[0][2].lower() not in DETERMINERS:
+        return False
+    previous = apposition[index - 1][2]
+    return previous[:1].isalpha() and previous.lower() not in NP_BREAK and previous.lower() not in APPOSITIVE_BREAK
