@@ -548,3 +548,22 @@ def test_a_data_table_in_the_article_stays_whole_and_navigation_roles_go() -> No
     # A linked table would go as a layout block with too much link text; a data table stays with its wrapper.
     assert "Stages" in text and "Route 2" in text and "Part 1." in text
     assert "Other stories" not in text
+
+
+def test_a_link_styled_as_a_button_goes_unless_it_holds_an_image_or_more_than_a_label() -> None:
+    body = "".join(f"<p>{TEXT} Part {i}.</p>" for i in range(3))
+    page = (
+        f"<html><body><article><div class='body'>{body}"
+        "<div class='cta-wrap'><a class='et_pb_button et_pb_button_0' href='/shop'>SHOP FOLIAGE HOUSEPLANTS</a></div>"
+        "<p><a class='body-btn-link' href='/review'>Tested: the reviewer's long verdict on the new phone runs past a "
+        "button's label</a></p>"
+        "<p><a class='btn' href='/gallery'><img src='/photo.jpg' alt='The garden'></a></p>"
+        f"<p>{TEXT} Part 3, with <a class='link' href='/source'>a source</a>.</p></div></article></body></html>"
+    )
+    article, _, _ = read_article(parse(page), None, NO_DEADLINE, semantic_main=True)
+    text = " ".join(article.text_content().split())
+    assert "SHOP FOLIAGE HOUSEPLANTS" not in text
+    # A longer text is a headline or a sentence, whatever its link's class; an image button is a figure.
+    assert "Tested: the reviewer's long verdict" in text
+    assert article.xpath("count(.//img)") == 1
+    assert "a source" in text and "Part 3" in text

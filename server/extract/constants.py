@@ -65,6 +65,10 @@ EDITORIAL_LEAD_SCOPE_LEVELS = 3
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2
 # ...the call-to-action phrases are all shorter than this, so a paragraph's opening this long decides the test.
 CALL_TO_ACTION_OPENING_CHARS = 16
+# ...a link styled as a button (a class word 'button' or 'btn') holding no image and a button's label, no longer than
+# this, is a call to action ('Shop houseplants', 'View all categories'), never the story's text: it goes.
+BUTTON_LINK_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:button|btn)(?:$|[\s_-])", re.IGNORECASE)
+BUTTON_LABEL_MAX_CHARS = 40
 # ...a block whose whole text is an ad label or a loading notice goes (Readability.js's adWords and loadingWords, in
 # its languages); none is longer than this many characters, so a longer block's text is not read for it.
 AD_OR_LOADING_RE = re.compile(

@@ -47,6 +47,8 @@ from .constants import (
     AD_OR_LOADING_RE,
     ARTICLE_BODY_MAX_LINK_DENSITY,
     BLOCK_MAX_LINK_DENSITY,
+    BUTTON_LABEL_MAX_CHARS,
+    BUTTON_LINK_CLASS_RE,
     CALL_TO_ACTION_MAX_LINK_DENSITY,
     CLASS_WEIGHT,
     EMBED_MIN_CHARS,
@@ -73,6 +75,7 @@ from .constants import (
     WEIGHTED_BLOCK_MAX_LINK_DENSITY,
 )
 from .measure import (
+    HAS_IMAGE,
     IN_MAIN_OR_ARTICLE,
     element_text,
     link_density,
@@ -462,7 +465,8 @@ class TreeDocument(Document):
         # Readability.js's _cleanHeaders drops one: an h1 or h2 of negative class weight, whatever its links (a
         # listicle item's heading linking to the item, a section heading linking to itself, stay); faster: counts
         # and lengths taken in C, no debug strings built for every element it looks at. Footers inside the article
-        # go whole, as Readability.js's _prepArticle cleans them (its meta lines: 'posted in', tags, author box).
+        # go whole, as Readability.js's _prepArticle cleans them (its meta lines: 'posted in', tags, author box); so do
+        # links styled as buttons with a button's label (calls to action: 'Shop houseplants').
         for header in list(node.iter(*_HEADINGS)):
             if header is not node and self.class_weight(header) < 0:
                 header.drop_tree()
@@ -472,6 +476,14 @@ class TreeDocument(Document):
                 and self.get_link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
             ):
                 elem.drop_tree()
+        for link in list(node.iter("a")):
+            if (
+                link is not node
+                and BUTTON_LINK_CLASS_RE.search(link.get("class", ""))
+                and normalized_length(link) <= BUTTON_LABEL_MAX_CHARS
+                and not HAS_IMAGE(link)
+            ):
+                link.drop_tree()
         for elem in list(node.iter("form", "textarea", "footer")):
             if elem is not node:
                 elem.drop_tree()
