@@ -44,7 +44,7 @@ from tests.conftest import article_page
 from tests.test_extract import TEXT
 
 # Methods of TreeDocument that are ours, not overrides of readability's.
-_OWN_METHODS = {"__init__", "_should_remove"}
+_OWN_METHODS = {"__init__", "_should_remove", "shared_candidate"}
 
 
 def test_the_installed_readability_is_the_release_the_overrides_mirror() -> None:
@@ -567,3 +567,38 @@ def test_a_link_styled_as_a_button_goes_unless_it_holds_an_image_or_more_than_a_
     assert "Tested: the reviewer's long verdict" in text
     assert article.xpath("count(.//img)") == 1
     assert "a source" in text and "Part 3" in text
+
+
+def _builder_block(label: str, number: int, paragraphs: int = 2) -> str:
+    """A page builder's text widget: its own row and cell, a class of its own (no positive word: readability does not
+    merge it as a segment)."""
+    body = "".join(f"<p>{label} {i}. {TEXT}</p>" for i in range(paragraphs))
+    return f"<div class='row'><div class='cell'><div class='cell-inner cell-{number}'>{body}</div></div></div>"
+
+
+def test_a_story_in_sibling_blocks_scored_one_by_one_is_their_shared_ancestor_as_readability_js_picks_it() -> None:
+    photo = "<div class='row'><div class='cell'><img src='/photo.jpg'></div></div>"
+    blocks = [_builder_block(label, n) for n, label in enumerate(("Opening", "Middle", "Closing", "Coda"))]
+    page = f"<html><body><div class='grid'>{blocks[0]}{photo}{''.join(blocks[1:])}</div></body></html>"
+    text = _article_text(page)
+    # readability keeps the best block alone (its siblings are other rows); Readability.js takes the ancestor the
+    # best block shares with three of the next best, each scoring 3/4 of it.
+    assert "Opening 0." in text and "Middle 1." in text and "Closing 1." in text and "Coda 1." in text
+
+
+def test_blocks_of_another_tag_or_in_other_stories_cards_share_nothing_with_the_pick() -> None:
+    cards = "".join(
+        f"<article class='card'><div class='cell-inner cell-{n}'><p>Teaser {n}. {TEXT}</p><p>{TEXT}</p></div></article>"
+        for n in range(4)
+    )
+    # Four cards of other stories, each in an <article> of its own: the best card's teaser stays alone.
+    text = _article_text(f"<html><body><div class='grid'>{cards}</div></body></html>")
+    assert "Teaser 0." in text and "Teaser 1." not in text
+    # The best block is a <section>, the others <div>s (an accordion's panels beside the story): not blocks of one kind.
+    story = f"<section class='story'>{''.join(f'<p>Story {i}. {TEXT}</p>' for i in range(3))}</section>"
+    panels = "".join(
+        f"<div class='panel'><div class='panel-body panel-{n}'><p>Panel {n}. {TEXT}</p><p>{TEXT}</p></div></div>"
+        for n in range(4)
+    )
+    text = _article_text(f"<html><body><div class='page'><div class='main'>{story}</div>{panels}</div></body></html>")
+    assert "Story 2." in text and "Panel 1." not in text

@@ -13,6 +13,8 @@ from readability.readability import text_length
 
 from .cleaning import has_unlikely_word
 from .constants import (
+    ALTERNATIVE_CANDIDATE_SCORE_SHARE,
+    ALTERNATIVE_CANDIDATES_MIN,
     CHROME_PICK_ALTERNATIVE_SHARE,
     EDITORIAL_LEAD_MAX_LINK_DENSITY,
     EDITORIAL_LEAD_MIN_CHARS,
@@ -29,6 +31,7 @@ from .constants import (
     SIBLING_PARAGRAPH_MAX_LINK_DENSITY,
     STRAY_PARAGRAPH_LEVELS,
     TITLED_STORY_SCORE_SHARE,
+    TOP_CANDIDATES,
 )
 from .measure import IN_FIGURE, element_text, heading_density, link_density, normalized_length, xpath
 
@@ -77,6 +80,49 @@ def inside_the_main(root: HtmlElement, candidates: dict, best_candidate: dict) -
         if candidate["content_score"] >= floor and any(ancestor is main for ancestor in elem.iterancestors())
     ]
     return max(inside, key=lambda candidate: candidate["content_score"], default=best_candidate)
+
+
+def shared_ancestor(ranked: list[dict]) -> HtmlElement | None:
+    """Readability.js's step before its walk up from the pick (ranked[0]): when ALTERNATIVE_CANDIDATES_MIN or more of
+    the next best candidates (of the top TOP_CANDIDATES) score ALTERNATIVE_CANDIDATE_SCORE_SHARE of the pick or more,
+    the pick's nearest ancestor below <body> that holds that many of them; else None. A story in sibling blocks scored
+    one by one (a page builder's text widgets, a comic's rows) is their ancestor, not its best block."""
+    if not ranked:
+        return None
+    best = ranked[0]
+    pick = best["elem"]
+    # A short pick scoring as high as blocks of text owes its score to its class name (a slide's caption, a label).
+    if best["content_score"] <= 0 or normalized_length(pick) <= SIBLING_PARAGRAPH_LONG_CHARS:
+        return None
+    floor = best["content_score"] * ALTERNATIVE_CANDIDATE_SCORE_SHARE
+    around = set(pick.iterancestors())
+    stories = {elem for elem in around if elem.tag == "article"}
+    alternatives = []
+    for candidate in ranked[1:TOP_CANDIDATES]:
+        elem = candidate["elem"]
+        # Blocks of the pick's kind (its tag) with text of their own: a short one owes its score to its class name.
+        if (
+            candidate["content_score"] < floor
+            or elem.tag != pick.tag
+            or normalized_length(elem) <= SIBLING_PARAGRAPH_LONG_CHARS
+        ):
+            continue
+        ancestors = set(elem.iterancestors())
+        # One inside the pick is in the article already (readability scores parents and grandparents both); one
+        # outside the pick's <article>, or in an <article> not holding the pick, is another story's card.
+        if pick in ancestors or not stories <= ancestors:
+            continue
+        if any(story.tag == "article" and story not in around for story in ancestors):
+            continue
+        alternatives.append(ancestors)
+    if len(alternatives) < ALTERNATIVE_CANDIDATES_MIN:
+        return None
+    for ancestor in pick.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        if sum(ancestor in ancestors for ancestors in alternatives) >= ALTERNATIVE_CANDIDATES_MIN:
+            return ancestor
+    return None
 
 
 def titled_story(root: HtmlElement, candidates: dict, best_candidate: dict) -> dict:

@@ -122,6 +122,12 @@ OUTSIDE_MAIN_PICK_SHARE = 0.75
 # sibling paragraph test (the pick's own siblings are readability's to judge).
 STRAY_PARAGRAPH_LEVELS = 3
 
+# Readability.js's step before its walk up: when this many or more of the other best candidates (of the top this
+# many) score this share of the pick or more, the pick's nearest ancestor holding as many of them is the pick (a story
+# in sibling blocks scored one by one: a page builder's text widgets, a comic's rows between its captions).
+ALTERNATIVE_CANDIDATES_MIN = 3
+TOP_CANDIDATES = 5
+ALTERNATIVE_CANDIDATE_SCORE_SHARE = 0.75
 # Readability.js's walk up from the pick stops when an ancestor scores below the pick's score divided by this.
 PARENT_WALK_SCORE_DIVISOR = 3
 # Our length of a <main>'s text and readability's can differ on rare whitespace: within this band of its

@@ -27,6 +27,7 @@ from .candidates import (
     inside_the_main,
     is_story_block,
     outside_chrome,
+    shared_ancestor,
     short_block_stays,
     stray_paragraphs,
     titled_story,
@@ -83,6 +84,7 @@ from .measure import (
     xpath,
 )
 from .repairs import (
+    drop_chrome,
     drop_copies,
     figures_between,
     higher_scoring_parent,
@@ -281,7 +283,7 @@ class TreeDocument(Document):
                 and self.get_link_density(candidate["elem"]) <= ARTICLE_BODY_MAX_LINK_DENSITY
             ),
             None,
-        ) or higher_scoring_parent(ranked[0], candidates)
+        ) or higher_scoring_parent(self.shared_candidate(ranked, candidates), candidates)
         for candidate in ranked:
             elem = candidate["elem"]
             if (
@@ -292,6 +294,17 @@ class TreeDocument(Document):
             ):
                 return candidate
         return titled_story(self.html, candidates, best)
+
+    def shared_candidate(self, ranked: list[dict], candidates: dict) -> dict:
+        """The best candidate, or the ancestor it shares with most of the next best (candidates.shared_ancestor),
+        scored as readability scores a node when it had no score (Readability.js initializes it so)."""
+        ancestor = shared_ancestor(ranked)
+        if ancestor is None:
+            return ranked[0]
+        drop_chrome(ancestor)
+        if ancestor not in candidates:
+            candidates[ancestor] = self.score_node(ancestor)
+        return candidates[ancestor]
 
     def get_link_density(self, elem: HtmlElement) -> float:
         # Faster: all link text in one XPath call, lengths taken in C.

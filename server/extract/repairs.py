@@ -293,7 +293,7 @@ def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: 
     if not (too_little or one_section):
         return article
     log.debug("readability kept %d of %d words; using their container", found, total)
-    _drop_chrome(container)
+    drop_chrome(container)
     return container
 
 
@@ -361,8 +361,9 @@ def _opening_words(article: HtmlElement) -> list[str]:
     return "".join(pieces).split()[:OPENING_WORDS]
 
 
-def _drop_chrome(container: HtmlElement) -> None:
-    """The container skipped readability's cleaning: drop the site navigation and footers inside it."""
+def drop_chrome(container: HtmlElement) -> None:
+    """Drop the site navigation and footers inside a container taken for the story: the paragraph container skipped
+    readability's cleaning, and an ancestor shared by the story's blocks may hold the page's menu."""
     for elem in list(container.iter(*CONTAINER_CHROME_TAGS)):
         if elem is not container and not _UNLIKELY_EXEMPT(elem):
             elem.drop_tree()
