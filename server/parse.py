@@ -8,7 +8,7 @@ from functools import cache
 
 from lxml import etree, html
 
-from .decode import NONCHARACTERS
+from .decode import decode_to_utf8
 from .errors import BadRequest, TooComplex
 
 # Control characters lxml refuses in text, as UTF-8 bytes (deleted in one C pass); dropping them loses nothing.
@@ -126,10 +126,7 @@ def parse(page: str | bytes) -> html.HtmlElement:
     """Parse a whole page into an <html> element; never loads external resources. A page given as bytes is
     decode_to_utf8()'s: UTF-8 without noncharacters."""
     if isinstance(page, str):
-        for nonchar in NONCHARACTERS:
-            if nonchar in page:
-                page = page.replace(nonchar, "")
-        page = page.encode("utf-8", errors="replace")
+        page = decode_to_utf8(page)  # a caller's text: the same UTF-8 the decode stage hands on
     # Browsers read on past an early </body> or </html>; libxml2 drops everything after </html>.
     data = _BODY_OR_HTML_END_TAG.sub(b"", page).translate(None, CONTROL_BYTES)
     if not data or data.isspace():  # as 'not data.strip()', without copying the page
