@@ -177,9 +177,13 @@ NATIONALITIES: frozenset[str] = frozenset(
     pakistani bangladeshi afghan iranian iraqi syrian lebanese israeli palestinian jordanian saudi emirati qatari
     kuwaiti yemeni egyptian libyan tunisian algerian moroccan nigerian ghanaian kenyan ethiopian somali sudanese
     ugandan tanzanian rwandan congolese angolan zimbabwean zambian african australian european asian arab latin
-    nordic scandinavian western eastern northern southern federal national regional international global
+    nordic scandinavian
     """
     )
+)
+# Regional adjectives: like a nationality, they place a document rather than make it ("a federal report").
+REGIONAL_ADJECTIVES: frozenset[str] = frozenset(
+    words("western eastern northern southern federal national regional international global")
 )
 
 # Who speaks for a person or body; the name heard is rarely theirs ("the spokesman said").
@@ -250,9 +254,9 @@ TITLE_WORDS: frozenset[str] = (
     ambassador deputy attorney commander king queen prince princess pope
     cardinal rabbi father sir dame lord lady officer detective inspector chancellor premier speaker leader
     head founder co-founder executive senior junior assistant associate u.s. us uk u.k. eu u.n. un nato
-    french german russian ukrainian british american chinese israeli iranian indian former acting interim
-    national security council house white labor labour party democratic republican economy finance health
-    interior justice trade treasury education energy transportation homeland agriculture commerce army navy
+    former acting interim national security council house white labor labour party democratic republican economy
+    finance health interior justice trade treasury education energy transportation homeland agriculture commerce
+    army navy
     air force coach manager captain mp mep tory
     """
         )

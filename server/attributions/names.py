@@ -28,6 +28,7 @@ from .lexicon import (
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
     PUBLICATION_HEADS,
+    REGIONAL_ADJECTIVES,
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
@@ -61,8 +62,10 @@ SPEAKING_FOR: frozenset[str] = SPOKESPERSON_NOUNS | {"representative"}
 MAKER_FIRST_HEADS: frozenset[str] = (
     (MADE_DOCUMENT_HEADS - frozenset(words("poll polls survey surveys tracker"))) | SPEAKING_FOR | {"evaluation"}
 )
-# The shortest maker's name before a document ("a US report": a country).
+# The shortest maker's name before a document ("a US report": a country), and the words that place a document
+# rather than make it ("a British study", "a federal report").
 MIN_MAKER_LENGTH = 3
+PLACE_ADJECTIVES: frozenset[str] = NATIONALITIES | REGIONAL_ADJECTIVES
 # Participles before "on" that make the platform a document's maker ("answers posted on Quora").
 ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
 # Capitalised heads that end a body's name, which the title words inside it must not cut ("National Public Health
@@ -367,7 +370,7 @@ def modifying_maker(source: str) -> str | None:
         return None
     if name[-1].endswith(("'s", "’s")):
         return None  # "the Institute's release": its owner, read by document_maker
-    if len(name) == 1 and (name[0].lower() in NATIONALITIES or len(name[0]) < MIN_MAKER_LENGTH):
+    if len(name) == 1 and (name[0].lower() in PLACE_ADJECTIVES or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
     if at == 0 and len(name) == 1 and name[0][1:].islower():
         return None  # "Rigorous research shows": a sentence's first word, capitalised as such
