@@ -498,45 +498,28 @@ class Story:
     # --- every source ----------------------------------------------------------------------------
 
     def speaker(self, index: int, raw: RawAttribution) -> str | None:
+        """The name behind an attribution's source: its own name, else what a pronoun, an anaphor ("the company",
+        "the report", "the officials"), a title or a group stands for here, else no one."""
         if raw.source is None:
             return None
         if self.named[index] is not None:
             return self.named[index]
-        source = self.text[raw.source[0] : raw.source[1]]
-
-        lowered = source.lower()
+        lowered = self.text[raw.source[0] : raw.source[1]].lower()
         words = lowered.split()
         if lowered in ("he", "she"):
-            continued = self._same_sentence_pronoun(raw, lowered)
-            if continued is not None:
-                return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
-            gender = "m" if lowered == "he" else "f"
-            # a person of that gender or of none known, never a body; a one-word name only when the pronouns after it
-            # agree
-            return self._nearest(
-                raw,
-                lambda e: e.person is not False and (e.gender() == gender or (e.person is True and e.gender() is None)),
-                subjects_only=True,
-            )
+            return self._he_or_she(raw, lowered)
         if lowered in PERSON_PRONOUNS:
             return None  # "I": the writer, unnamed
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in BODY_MEMBER_NOUNS:
-            # "Con Edison officials said … the officials added": the body they spoke for before
-            body = next(
-                (speaker for earlier, speaker in reversed(self.history) if self._spoke_for(earlier, speaker, words[1])),
-                None,
-            )
+            body = self._members_body(words[1])
             if body is not None:
                 return body
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in ANTECEDENT_HEADS:
             return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
-        if lowered == "it" or (words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:])):
-            if lowered == "it":
-                return self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
-            # "the company" says what it stands for: any name not known to be a person's ("Biomason"); a document or its
-            # authors ("the findings") are a body's only when it is known as one
-            fits = is_body if words[-1] in DOCUMENT_NOUNS else is_not_person
-            return self._most_mentioned(raw, fits) or self._previous_body(raw, words) or group_word(words)
+        if lowered == "it":
+            return self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
+        if words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:]):
+            return self._body_anaphor(raw, words)
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
             # ("Energy experts said …  They said …"); a group quoted further back was right for one "they" in four
@@ -545,26 +528,65 @@ class Story:
         if self.titled.get(words[-1]):
             return self.titled[words[-1]]
         if words[-1] in ROLE_TITLES and len(words) <= 3:
-            # "the singer", "the duchess": the holder the text names, else the person it continues, else no one
-            holder = self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
-            return (
-                holder
-                if holder is not None or words[0] not in DEFINITE_DETERMINERS
-                else self._role_referent(raw, words[-1])
-            )
+            return self._title(raw, words)
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
-            # "the hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital")
-            head = words[1].capitalize()
-            bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and maybe_body(e)}
-            if not bodies and words[1] not in ROLE_TITLES and words[1] not in PERSON_NOUNS:
-                if head not in self.named_with_head:  # one scan per head word, however many "the authority"
-                    self.named_with_head[head] = names_ending_in(self.text, head)
-                bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
-            if len(bodies) == 1:
-                return bodies.pop()
+            body = self._body_by_head(raw, words[1])
+            if body is not None:
+                return body
+        return self._group(words)
+
+    def _he_or_she(self, raw: RawAttribution, pronoun: str) -> str | None:
+        """A person of that gender or of none known, never a body; a one-word name only when the pronouns after it
+        agree; the subject a pronoun before it in the same sentence stood for first."""
+        continued = self._same_sentence_pronoun(raw, pronoun)
+        if continued is not None:
+            return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
+        gender = "m" if pronoun == "he" else "f"
+        return self._nearest(
+            raw,
+            lambda e: e.person is not False and (e.gender() == gender or (e.person is True and e.gender() is None)),
+            subjects_only=True,
+        )
+
+    def _members_body(self, members: str) -> str | None:
+        """ "Con Edison officials said … the officials added": the body they spoke for before."""
+        return next(
+            (speaker for earlier, speaker in reversed(self.history) if self._spoke_for(earlier, speaker, members)),
+            None,
+        )
+
+    def _body_anaphor(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "The company" says what it stands for: any name not known to be a person's ("Biomason"); a document or
+        its authors ("the findings") are a body's only when it is known as one."""
+        fits = is_body if words[-1] in DOCUMENT_NOUNS else is_not_person
+        return self._most_mentioned(raw, fits) or self._previous_body(raw, words) or group_word(words)
+
+    def _title(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "The singer", "the duchess": the holder the text names, else the person it continues, else no one."""
+        assert raw.source is not None
+        source = self.text[raw.source[0] : raw.source[1]]
+        holder = self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
+        if holder is not None or words[0] not in DEFINITE_DETERMINERS:
+            return holder
+        return self._role_referent(raw, words[-1])
+
+    def _body_by_head(self, raw: RawAttribution, head_word: str) -> str | None:
+        """ "The hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital"),
+        else the one body the text names before with that head; None when none or two."""
+        assert raw.source is not None
+        head = head_word.capitalize()
+        bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and maybe_body(e)}
+        if not bodies and head_word not in ROLE_TITLES and head_word not in PERSON_NOUNS:
+            if head not in self.named_with_head:  # one scan per head word, however many "the authority"
+                self.named_with_head[head] = names_ending_in(self.text, head)
+            bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _group(self, words: list[str]) -> str | None:
+        """A group or document that names itself ("officials", "the study"); "Police said" in a story that quotes
+        the Miami-Dade Police: that body, when it is the one so named."""
         group = group_word(words)
         if group is not None and group in ONE_BODY_HEADS:
-            # "Police said" in a story that quotes the Miami-Dade Police: that body, when it is the one so named
             bodies = {e.name for e in self.entities.values() if e.person is False and e.name.lower().endswith(group)}
             return bodies.pop() if len(bodies) == 1 else group
         return group
