@@ -7,6 +7,7 @@ import logging
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..languages import primary_language
 from .cleaning import clean_text
 from .constants import RTL_LANGS, TEXT_DIRECTIONS
 
@@ -25,7 +26,7 @@ def read_language(root: HtmlElement, locale: str | None) -> tuple[str | None, st
     lang = clean_text(root.get("lang") or root.get("xml:lang") or locale)
     direction = _text_direction(root)
     if direction not in TEXT_DIRECTIONS:
-        direction = "rtl" if lang and lang.split("-")[0].split("_")[0].lower() in RTL_LANGS else None
+        direction = "rtl" if primary_language(lang) in RTL_LANGS else None
     return lang, direction
 
 

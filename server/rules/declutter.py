@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..languages import primary_language
 from ..limits import NO_DEADLINE, Deadline
 from .constants import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
 from .ruleset import Rule
@@ -46,7 +47,7 @@ def declutter(
     written for one language runs on pages in it or in no known language (`language`: the page's, as metadata
     read it)."""
     rules = list(rules)
-    primary = language.replace("_", "-").split("-")[0].lower() if language else None
+    primary = primary_language(language)
     structural = any(rule.is_generic for rule in rules)
     host = site_host(root) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)

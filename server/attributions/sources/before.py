@@ -14,7 +14,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import DETERMINERS, MONTHS, NOT_ADVERBS, PRE_CUE_SKIP, PRE_CUE_TIME_ENDS, PRONOUNS
+from ..lexicon import (
+    DETERMINERS,
+    MONTHS,
+    NOT_ADVERBS,
+    POSSESSIVE_DETERMINERS,
+    PRE_CUE_SKIP,
+    PRE_CUE_TIME_ENDS,
+    PRONOUNS,
+)
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import words
@@ -34,7 +42,7 @@ PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))
 
 # Words that open a noun phrase and never end a source: a cue right after one is a noun or an adjective ("in your
 # posts", "multiple brands"); quantifiers ("some said", "many say") are sources.
-NOUN_OPENERS: frozenset[str] = frozenset(words("the a an his her their its our my your other every multiple various"))
+NOUN_OPENERS: frozenset[str] = POSSESSIVE_DETERMINERS | frozenset(words("the a an other every multiple various"))
 
 
 def source_before(text: str, sentence_start: int, cue_start: int, common_heads: bool = True) -> Span | None:

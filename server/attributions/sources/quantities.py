@@ -3,6 +3,7 @@ shares ("About one in five of more than a thousand Americans surveyed", "73 perc
 
 from __future__ import annotations
 
+from ..lexicon import POSSESSIVE_DETERMINERS
 from ..structure import Token
 from ..vocabulary import words
 from .phrase import SHARE_HEADS
@@ -35,7 +36,7 @@ MAX_QUANTITY_STEPS = 5
 # First words of a source that may open a quantity (digits aside): number words, approximators, "a thousand".
 QUANTITY_OPENERS: frozenset[str] = NUMBER_WORDS | APPROXIMATORS | frozenset(words("a an least than"))
 
-PARTITIVE_DETERMINERS: frozenset[str] = frozenset(["the", "my", "his", "her", "their", "our", "its", "your", "these"])
+PARTITIVE_DETERMINERS: frozenset[str] = POSSESSIVE_DETERMINERS | frozenset(["the", "these"])
 
 
 def partitive_start(phrase: list[Token], first: int) -> int:
