@@ -350,3 +350,27 @@ def test_they_takes_no_group_that_a_body_or_a_singular_noun_competes_with():
     assert [(a.source, a.speaker) for a in find_attributions(t)] == [("They", None)]
     t = "The court heard a witness on Monday. They said that the driver fled."
     assert [(a.source, a.speaker) for a in find_attributions(t)] == [("They", None)]
+
+
+# --- a name's own words: capitals that are a sentence's, a heading's or a title's --------------------------------
+
+
+def test_a_sentence_s_first_word_the_text_writes_in_lower_case_is_no_first_name():
+    t = "Visit Norvale's website for details. You can visit the shop on Monday.\n\n“We open at nine,” Norvale said."
+    assert _speaker(t, "Norvale") == "Norvale"  # not "Visit Norvale"
+    # a first name the text never writes in lower case stays
+    t = "Holly Brandt runs the shop. It opens at nine.\n\n“We sell everything,” Brandt said."
+    assert _speaker(t, "Brandt") == "Holly Brandt"
+
+
+def test_a_role_before_a_first_name_that_the_text_writes_in_lower_case_is_no_part_of_the_name():
+    t = "Commenter Dana Whitlow disagreed with the plan, as did another commenter.\n\n“It will not work,” Whitlow said."
+    assert _speaker(t, "Whitlow") == "Dana Whitlow"
+
+
+def test_a_heading_word_after_a_one_word_name_is_no_surname():
+    t = "Tarlow Benefits\n\nTarlow offers free shipping and other benefits.\n\n“We ship fast,” Tarlow said."
+    assert _speaker(t, "Tarlow") == "Tarlow"
+    # a surname after a first name stays ("Emil" -> "Emil Stenström")
+    t = "The library was written by Emil Varga in 2019.\n\n“It parses anything,” Emil said."
+    assert _speaker(t, "Emil") == "Emil Varga"

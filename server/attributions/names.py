@@ -395,9 +395,28 @@ def looks_person(name: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _lead_words(lead: str) -> list[str]:
+class LowerCaseUse:
+    """Whether the text writes a word in lower case as well ("visit", "editor", "benefits"): a common word, whose
+    capital before or after a name is a sentence's, a heading's or a title's, not the name's. Each word is looked up
+    once per text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        lowered = word.rstrip(".").lower()
+        if lowered not in self.seen:
+            self.seen[lowered] = (
+                lowered.isalpha() and next(_find_all(self.text, lowered, 0, len(self.text)), None) is not None
+            )
+        return self.seen[lowered]
+
+
+def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
     """The words of a name's lead that belong to the name: its trailing run of name words ("When Lloyd" ->
-    "Lloyd"; "Secretary Lloyd" -> "Lloyd"); an initial ("F.") counts."""
+    "Lloyd"; "Secretary Lloyd" -> "Lloyd"); an initial ("F.") counts. With common, a word before a first name that
+    the text also writes in lower case is a role ("Commenter Paul")."""
     kept: list[str] = []
     for word in reversed(lead.split()):
         bare = word.rstrip(".")
@@ -412,7 +431,7 @@ def _lead_words(lead: str) -> list[str]:
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
-        if kept and bare.lower() in SOURCE_NOUNS:
+        if kept and (bare.lower() in SOURCE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
             break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
         if not word[:1].isalpha():
             break
@@ -478,30 +497,37 @@ def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
         pos = text.find(word, after, end)
 
 
-def full_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline) -> dict[str, str]:
+def full_names(
+    text: str, occurrences: list[tuple[int, str]], deadline: Deadline, common: LowerCaseUse | None = None
+) -> dict[str, str]:
     """For each one-word core or surname, the longest person's name the article gives ending in it ("Marcus" ->
     "David Marcus", "Jones" -> "Michael Forrest Jones"): one scan of the text's words serves them all. When two
     people share the surname (Hori Parata and his son Te Kaurinui Robert Parata; "Canine Dion", a nickname), the
-    first one named inside a sentence: the story's ("Now Levin" opens one and is no name)."""
+    first one named inside a sentence: the story's ("Now Levin" opens one and is no name). With common, a sentence's
+    or a line's first word that the text also writes in lower case is no part of the name ("Sometimes Microsoft",
+    "Visit FDA's campaign")."""
     people: dict[str, list[tuple[str, bool]]] = {}  # surname -> each person's longest form, named inside a sentence
     for count, (i, name) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
-        if NAME_GOES_ON_RE.match(text, i + len(name)):
-            continue  # "Dana F. Besecker Company": not where a name ends
+        if NAME_GOES_ON_RE.match(text, i + len(name)) or name.isupper():
+            continue  # "Dana F. Besecker Company": not where a name ends; "Introducing GIM": an acronym, a body's
         start = i
         space = text.rfind(" ", max(0, i - len(LONGEST_PARTICLE) - 2), i - 1)  # the word before, if a particle
         particle = text[space + 1 : i - 1] if space >= 0 and text[i - 1 : i] == " " else ""
         if particle in NAME_PARTICLES:
             start = space + 1  # "Luis de Miranda": the lead stands before the particle
         lead = NAME_LEAD_RE.search(text[max(0, start - LEAD_REACH) : start])
-        words = _lead_words(lead.group("lead")) if lead else []
+        words = _lead_words(lead.group("lead"), common) if lead else []
+        inside = bool(words) and _inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
+        if words and not inside and common is not None and common(words[0]):
+            words = words[1:]  # the capital is the sentence's, on a common word
+            inside = bool(words)
         if not words:
             continue
         full = " ".join([*words, *([particle] if start < i else []), name])
         if not looks_person(full):
             continue
-        inside = _inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
         known = people.setdefault(name, [])
         same = next((at for at, (form, _) in enumerate(known) if _one_person(form, full)), None)
         if same is None:
@@ -571,10 +597,13 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
     return holders
 
 
-def given_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadline) -> dict[str, str]:
+def given_names(
+    text: str, occurrences: list[tuple[int, str]], deadline: Deadline, common: LowerCaseUse | None = None
+) -> dict[str, str]:
     """For each core that is a first or middle name, the one full name the text gives it ("Emil" -> "Emil
     Stenström", "Etienne" -> "Camille Etienne Gbedey"): the name words around its occurrences, when they make one
-    name only. One pass over the occurrences full_names reads too."""
+    name only. One pass over the occurrences full_names reads too. With common, a word the text also writes in lower
+    case is no surname ("Skiplagged Benefits", a heading)."""
     found: dict[str, set[str]] = {}
     for count, (pos, given) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
@@ -582,15 +611,20 @@ def given_names(text: str, occurrences: list[tuple[int, str]], deadline: Deadlin
         following: list[str] = []
         rest = text[pos + len(given) : pos + len(given) + LEAD_REACH]
         for word in rest.split()[:2] if rest[:1] == " " else []:
-            bare = word.rstrip('.,;:!?)”"').removesuffix("'s").removesuffix("’s")
+            bare = word.rstrip('.,;:!?)”"').removesuffix("'s").removesuffix("’s").rstrip("'’")
             plain = bare.replace("-", "").replace("'", "").replace("’", "")
             if not (bare[:1].isupper() and plain.isalpha()) or bare.lower() in NOT_SURNAME_WORDS:
+                break
+            if common is not None and common(bare):
                 break
             following.append(bare)
             if bare != word:
                 break  # the name ends at its punctuation
         if following:
-            name = " ".join([*_lead_words(text[max(0, pos - LEAD_REACH) : pos]), given, *following])
+            lead = _lead_words(text[max(0, pos - LEAD_REACH) : pos], common)
+            if lead and common is not None and common(lead[0]) and not _inside_sentence(text, pos - 1 - len(lead[0])):
+                lead = lead[1:]  # "Visit ArchKey Solutions": the sentence's capital, on a common word
+            name = " ".join([*lead, given, *following])
             if looks_person(name):
                 found.setdefault(given, set()).add(name)
     return {given: names.pop() for given, names in found.items() if len(names) == 1}

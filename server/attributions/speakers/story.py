@@ -31,6 +31,7 @@ from ..names import (
     NOT_NAME_WORDS,
     ONE_OF,
     SPEAKING_FOR,
+    LowerCaseUse,
     document_maker,
     full_names,
     given_names,
@@ -126,8 +127,9 @@ class Story:
         }
         self.cores = cores
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
-        self.full = full_names(text, self.core_occurrences, deadline)
-        self.given = given_names(text, self.core_occurrences, deadline)
+        self.common = LowerCaseUse(text)
+        self.full = full_names(text, self.core_occurrences, deadline, self.common)
+        self.given = given_names(text, self.core_occurrences, deadline, self.common)
         # the named sources first: every pronoun may look back at any of them
         named_by = {source: self._name_of_source(source, maker) for source, maker in makers.items()}
         # "a recent Park Associates report": a body makes it, so "the research firm" may stand for it
