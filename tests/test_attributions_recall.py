@@ -189,3 +189,43 @@ def test_answering_a_question_is_no_report_but_answering_that_is():
     assert _found("The minister answered that the plan was already funded.") == [
         ("The minister", "answered", ["that the plan was already funded"])
     ]
+
+
+# ------------------------------------------------------------------ the reporting lexicon beyond "said"
+
+
+def test_verbs_of_restating_manner_and_inquiry_report_a_quote_or_a_that_clause():
+    assert _found("“The deal is off,” the chairman clarified.") == [
+        ("the chairman", "clarified", ["“The deal is off,”"])
+    ]
+    assert _found("“Who signed this?” the auditor inquired.") == [("the auditor", "inquired", ["“Who signed this?”"])]
+    assert _found("The agency reaffirmed that the bridge would reopen in May.") == [
+        ("The agency", "reaffirmed", ["that the bridge would reopen in May"])
+    ]
+    assert _found("“What a season,” the coach mused.") == [("the coach", "mused", ["“What a season,”"])]
+
+
+def test_those_verbs_with_a_plain_object_report_nothing():
+    assert _found("The agency clarified its rules last year.") == []
+    assert _found("The singer conveyed a sense of loss.") == []
+
+
+# ------------------------------------------------------------------ a frame that makes the infinitive the act
+
+
+def test_a_catenative_frame_makes_its_infinitive_the_cue():
+    assert _found("The mayor was quick to point out that the budget had grown.") == [
+        ("The mayor", "was quick to point out", ["that the budget had grown"])
+    ]
+    assert _found("He went on to add, “Nobody here wants a strike.”") == [
+        ("He", "went on to add", ["“Nobody here wants a strike.”"])
+    ]
+    assert _found("The minister took care to stress that no decision had been made.") == [
+        ("The minister", "took care to stress", ["that no decision had been made"])
+    ]
+
+
+def test_negated_and_expected_infinitives_stay_unreported():
+    assert _found("She declined to say whether the plan was final.") == []
+    assert _found("He is expected to say that the plan is final.") == []
+    assert _found("He wants to say that the plan is final.") == []

@@ -226,6 +226,13 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
+# "went on to say", "was quick to point out", "took care to stress": a frame whose infinitive is the act it reports
+# (aspectual and evaluative catenatives); the frame makes the infinitive finite and belongs to the cue. Negated and
+# modal frames ("declined to say", "wasn't keen to", "is expected to say") are left out (GUIDELINES §2).
+CATENATIVE_RE = re.compile(
+    r"\b(?:(?:went|goes|go|gone)\s++on|(?:was|were|is|are|been)\s++(?:quick|keen|careful|eager|swift|at\s++pains)"
+    r"|(?:took|takes|taken)\s++(?:care|pains)|hastened|hastens)\s++to\s++$"
+)
 # "is saying", "are insisting", "are secretly asking", "It’s saying": a progressive -ing form is a finite cue (one
 # adverb between).
 PROGRESSIVE_RE = re.compile(

@@ -118,8 +118,17 @@ SPEECH_VERBS: frozenset[str] = frozenset(base for bases in SPEECH_CLASSES.values
 # "object", "reason") or adjectives ("certified", "labeled", "documented": "says certified nutritionist X") and without
 # beliefs (think, reckon: kind "belief").
 WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
-    # manner of speaking: how the words were said
-    "manner": words("shout scream yell whisper mutter murmur mumble exclaim groan grumble blurt stammer"),
+    # manner of speaking: how the words were said, and the moods said words carry (VerbNet 37.3, 31.3 said aloud)
+    "manner": words(
+        "shout scream yell whisper mutter murmur mumble exclaim groan grumble blurt stammer muse marvel enthuse gush "
+        "rave scoff sneer chuckle gloat fume interject"
+    ),
+    # restating and making precise what was said (VerbNet say-37.7, transfer_mesg-37.1)
+    "clarification": words(
+        "clarify reaffirm restate reassure summarize summarise corroborate convey imply confide notify"
+    ),
+    # contradiction and inquiry: a claim rejected or a question put (VerbNet 37.1, inquire-37.1.2)
+    "contradiction": words("refute contradict inquire enquire"),
     # complaint and regret
     "complaint": words("lament bemoan gripe"),
     # assertion in writing or under oath, and retorts

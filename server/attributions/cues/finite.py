@@ -12,6 +12,7 @@ from ..patterns import (
     AS_TRAILER_RE,
     AUX_RE,
     BASE_SUBJECT_RE,
+    CATENATIVE_RE,
     COORDINATED_RE,
     DO_SUPPORT_RE,
     NEXT_WORD_RE,
@@ -163,7 +164,11 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
         text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
     )
     if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
-        return None
+        frame = CATENATIVE_RE.search(text, max(sentence_start, cue_start - 30), cue_start)
+        if verb in PARTICIPLE_CUES:
+            frame = None
+        # "went on to add": the frame is finite for its infinitive, as do-support is for a base form
+        return (frame.start(), True) if frame else None
     auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
     do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
     if do_support:
