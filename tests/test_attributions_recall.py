@@ -229,3 +229,37 @@ def test_negated_and_expected_infinitives_stay_unreported():
     assert _found("She declined to say whether the plan was final.") == []
     assert _found("He is expected to say that the plan is final.") == []
     assert _found("He wants to say that the plan is final.") == []
+
+
+# ------------------------------------------------------------------ bare clauses and the subjects news writing uses
+
+
+def test_a_bare_clause_with_an_irregular_past_or_an_aside_after_its_subject_is_reported():
+    assert _found("Officials say the driver fled before dawn.") == [
+        ("Officials", "say", ["the driver fled before dawn"])
+    ]
+    assert _found("Police said the woman, who was 29, swam back to the shore.") == [
+        ("Police", "said", ["the woman, who was 29, swam back to the shore"])
+    ]
+    assert _found("The mayor said the levy, if approved, would pay for two schools.") == [
+        ("The mayor", "said", ["the levy, if approved, would pay for two schools"])
+    ]
+
+
+def test_a_plain_object_with_commas_stays_unreported():
+    assert _found("She told me the town, the river and the bridge.") == []
+
+
+def test_an_age_or_a_home_town_between_a_name_and_its_apposition_belongs_to_the_source():
+    assert _found("Carla Ruiz, 38, a nurse at the county clinic, told the board that staffing had collapsed.") == [
+        ("Carla Ruiz, 38, a nurse at the county clinic", "told the board", ["that staffing had collapsed"])
+    ]
+    assert _found("Tom Berg, 61, of Duluth, said the ice had never been this thin.") == [
+        ("Tom Berg, 61, of Duluth", "said", ["the ice had never been this thin"])
+    ]
+
+
+def test_a_year_between_commas_is_no_age():
+    assert _found("In Lyon, 2019, the mayor said the budget was balanced.") == [
+        ("the mayor", "said", ["the budget was balanced"])
+    ]

@@ -36,6 +36,7 @@ from .vocabulary import (
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DISPLAY_CUES,
+    IRREGULAR_PAST_VERBS,
     LABEL_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
@@ -54,6 +55,11 @@ MIN_BACKWARD_WORDS = 3
 PARENTHETICAL_MAX_LEAD = 8
 # Most time and manner adverbials skipped between a cue and its content.
 MAX_ADVERBIALS = 5
+# A bare clause's subject before an aside ('the man, who was 34, fled'): at most this many words, and the aside at
+# most this many characters.
+MAX_ASIDE_SUBJECT_WORDS = 5
+MAX_ASIDE_CHARS = 80
+IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 
 
 def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:
@@ -129,7 +135,9 @@ def forward_content(
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
     phrase_end = PHRASE_END_RE.search(stripped)
     first_phrase = stripped[: phrase_end.start()] if phrase_end else stripped
-    has_clause = bool(CLAUSE_VERB_RE.search(first_phrase[:160]))
+    has_clause = bool(CLAUSE_VERB_RE.search(first_phrase[:160])) or (
+        phrase_end is not None and _verb_after_aside(stripped, phrase_end.start())
+    )
     if weak and not quotes.any_in(content_start, sentence_end):
         return None
     if verb in DISPLAY_CUES:
@@ -137,6 +145,19 @@ def forward_content(
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def _verb_after_aside(clause: str, comma: int) -> bool:
+    """'the man, who was 34, fled on foot', 'the plan, if approved, would cost …': a short subject, an aside between
+    commas, then the clause's verb."""
+    if clause[comma] != "," or len(clause[:comma].split()) > MAX_ASIDE_SUBJECT_WORDS:
+        return False
+    aside_end = clause.find(",", comma + 1, comma + MAX_ASIDE_CHARS)
+    if aside_end < 0:
+        return False
+    after = skip_spaces(clause, aside_end + 1, len(clause))
+    # a strong verb only: a plural noun in -s after the aside is a list's next item ("apples, pears, and plums")
+    return STRONG_VERB_RE.match(clause, after) is not None or clause[after:].split(" ", 1)[0] in IRREGULAR_PASTS
 
 
 def _reports(text: str, start: int, end: int) -> bool:

@@ -37,6 +37,9 @@ IRREGULAR_PAST_VERBS: list[str] = words(
     stole took gave made went came got knew thought saw found left lost paid sold won wrote began became brought
     bought built held kept led meant met ran sent spent stood fell felt grew hid hurt broke chose drove ate fought
     flew forgot forgave froze hung rode rose shook shot sank slept spoke swore swam taught threw woke wore withdrew
+    fled told said did heard caught sought struck drew blew dealt lent bent fed sat spun stuck swung clung flung stung
+    wept swept crept bore tore strove shone sang rang drank understood undertook mistook overtook arose forbade bled
+    sped slid overcame foresaw oversaw upheld withheld
     """
 )
 

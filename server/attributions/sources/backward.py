@@ -38,6 +38,8 @@ PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
 MAX_SOURCE_TOKENS = 14
 
 MAX_APPOSITION_BEFORE = 25
+# An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
+MAX_AGE_DIGITS = 3
 
 # Words that open a subordinate clause: a stretch between commas holding one is no apposition ("…, when …,").
 SUBORDINATORS: frozenset[str] = frozenset(
@@ -86,6 +88,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
                     picked.extend(range(title, i + 1))  # "X, director of Y, who is leading Z, says": the title too
                     i = title - 1
                     continue
+            elif appositive and commas == 1 and _age_or_home(phrase, i):
+                commas += 1  # "Johnson, 45, a former teacher, said", "Ann Lee, 52, of Springfield, said"
             elif not (has_and and i > 0 and is_capitalised(previous)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
         elif not token[0].isalnum():
@@ -219,6 +223,20 @@ def _list_comma(phrase: list[Token], comma: int, last: int) -> bool:
         if word.lower() in APPOSITIVE_BREAK or word in ';:"“”()':
             return False
     return False
+
+
+def _age_or_home(phrase: list[Token], comma: int) -> bool:
+    """Between a name's comma and the next one, the person's age ("45") or home town ("of Springfield"), the way news
+    writing sets them after a name before the apposition or the cue."""
+    if comma < 1 or not phrase[comma - 1][2][:1].isupper():
+        return False
+    close = next((at for at in range(comma + 1, min(len(phrase), comma + 6)) if phrase[at][2] == ","), None)
+    if close is None:
+        return False
+    aside = [token for _, _, token in phrase[comma + 1 : close]]
+    if len(aside) == 1 and aside[0].isdecimal() and len(aside[0]) <= MAX_AGE_DIGITS:
+        return True
+    return len(aside) >= 2 and aside[0] == "of" and all(word[:1].isupper() for word in aside[1:])
 
 
 def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
