@@ -374,3 +374,31 @@ def test_a_heading_word_after_a_one_word_name_is_no_surname():
     # a surname after a first name stays ("Emil" -> "Emil Stenström")
     t = "The library was written by Emil Varga in 2019.\n\n“It parses anything,” Emil said."
     assert _speaker(t, "Emil") == "Emil Varga"
+
+
+def test_a_name_ending_as_companies_and_venues_names_do_is_a_body_no_he_or_she_stands_for():
+    t = "Brightpath Academy opened in 2019, and her sister Lena joined it.\n\nShe said the school would grow."
+    assert _speaker(t, "She") is None  # not "Brightpath Academy"
+    t = "Lena Ortiz teaches at Brightpath Academy, where she runs the maths club.\n\n“Children love puzzles,” she said."
+    assert _speaker(t, "she") == "Lena Ortiz"
+
+
+def test_a_one_word_name_takes_the_words_after_it_only_as_a_person_s_or_a_body_s_full_name():
+    t = (
+        "Norta launched Norta Pathways last year, and its rivals followed. Norta says its users doubled.\n\n"
+        "“We grew fast,” Norta said."
+    )
+    assert _speaker(t, "Norta", "said") == "Norta"  # "its" follows it: a product's name is no surname
+    t = "Carla Ruiz founded Ruiz Studios, and she runs it.\n\n“We grew fast,” Carla said."
+    assert _speaker(t, "Carla") == "Carla Ruiz"
+    t = "Patients trust Dunmore Healthcare.\n\n“We grew fast,” Dunmore said."
+    assert _speaker(t, "Dunmore") == "Dunmore Healthcare"
+
+
+def test_a_mentioned_name_is_a_whole_run_of_capitals_on_its_line_not_after_an_article():
+    t = "Our reviewer tried the Harbor Puff Sleeve Knit Top, and her sister liked it.\n\nShe said, “It kept me warm.”"
+    assert _speaker(t, "She") is None  # a product's name, the end of a longer run
+    t = "The shop sold How To Become a Better Gardener, and his sales rose.\n\nHe said, “Weeds are plants too.”"
+    assert _speaker(t, "He") is None  # "a Better Gardener": a title's words
+    t = "17. Tomas Varga\nTomas Varga (born 1950) paints rivers. His work is in Vienna.\n\nHe said, “Rivers move.”"
+    assert _speaker(t, "He") == "Tomas Varga"

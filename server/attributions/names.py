@@ -40,6 +40,7 @@ from .patterns import (
     NAME_GOES_ON_RE,
     NAME_LEAD_RE,
     NAME_MENTION_RE,
+    PRONOUN_WORD_RE,
     PROVENANCE_RE,
 )
 from .structure import Span
@@ -83,6 +84,8 @@ CHECK_EVERY = 256
 MAX_NAME_WORDS = 5
 # Characters before a surname in which its first names and initials are looked for ("Carissa F. Etienne").
 LEAD_REACH = 60
+# Characters after a full name in which a he, she, his or her says it is a person's ("Emil Stenström … his").
+PRONOUN_REACH = 250
 # Characters before a title in which its other words are compared ("International Trade Secretary"), and between a
 # name's comma and the title of its apposition ("George Eustice, the current Environment Secretary,").
 TITLE_REACH = 80
@@ -104,8 +107,20 @@ NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORD
 # Capitalised words that name no one: a job noun, a determiner, or a quantifier opening a sentence ("All told",
 # "Each problem").
 NOT_NAMING_WORDS: frozenset[str] = SOURCE_NOUNS | DETERMINERS | GROUP_DETERMINERS | ONE_OF
+# The last words of companies', venues' and institutions' names, as company-name suffix lists give them ("Khan
+# Academy", "American Airlines", "Sprout Social Labs"): a name ending in one is a body's, never a person's.
+BODY_NAME_ENDINGS: frozenset[str] = frozenset(
+    words(
+        """
+    academy airlines airways associates bar brewery capital church club collective communications consulting
+    enterprises entertainment gallery games holdings hotel industries inn insurance labs library media motors
+    museum partners pharmaceuticals productions records restaurant solutions studio studios systems technologies
+    therapeutics ventures healthcare
+    """
+    )
+)
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
-NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS
+NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
 BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_NAME_HEADS
 
@@ -433,8 +448,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
         if kept and (bare.lower() in SOURCE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
             break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
-        if not word[:1].isalpha():
-            break
+        if not word[:1].isupper():
+            break  # a lower-case word, a number or a mark ends the name ("latest Google Labs")
         if sentence_end or shouting or compound:
             break
         kept.append(word)
@@ -605,6 +620,7 @@ def given_names(
     name only. One pass over the occurrences full_names reads too. With common, a word the text also writes in lower
     case is no surname ("Skiplagged Benefits", a heading)."""
     found: dict[str, set[str]] = {}
+    bodies: set[str] = set()  # full names that end as a body's do ("HCA Healthcare")
     for count, (pos, given) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
@@ -625,6 +641,17 @@ def given_names(
             if lead and common is not None and common(lead[0]) and not _inside_sentence(text, pos - 1 - len(lead[0])):
                 lead = lead[1:]  # "Visit ArchKey Solutions": the sentence's capital, on a common word
             name = " ".join([*lead, given, *following])
-            if looks_person(name):
-                found.setdefault(given, set()).add(name)
-    return {given: names.pop() for given, names in found.items() if len(names) == 1}
+            body = following[-1].lower() in BODY_NAME_ENDINGS
+            if looks_person(name) or body:
+                found.setdefault(given, set()).add(name)  # a person's full name, or a body's ("HCA Healthcare")
+            if body:
+                bodies.add(name)
+    # one name only; a person's unless "its" follows the name more than he or she: "Google" -> "Google Labs" is not
+    unique = {given: name for given, names in found.items() if len(names) == 1 and (name := next(iter(names)))}
+    votes: dict[str, int] = {}  # he, she, his, her after a given name's occurrences, less its
+    for pos, given in occurrences:
+        if given in unique and unique[given] not in bodies:
+            end = pos + len(given)
+            for pronoun in PRONOUN_WORD_RE.finditer(text, end, end + PRONOUN_REACH):
+                votes[given] = votes.get(given, 0) + (1 if pronoun.group().lower() != "its" else -1)
+    return {given: name for given, name in unique.items() if votes.get(given, 0) >= 0}

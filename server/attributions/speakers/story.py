@@ -48,7 +48,7 @@ from ..names import (
     without_post_modifier,
     word_occurrences,
 )
-from ..patterns import NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE
+from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
@@ -338,7 +338,11 @@ class Story:
         for count, mention in enumerate(self._around_pronouns(NAME_MENTION_RE)):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            core = name_core(mention.group())
+            mentioned = mention.group().split("\n")[0].rstrip()  # a name stays on its line ("17. Nobuyoshi Araki")
+            start, end = mention.start(), mention.start() + len(mentioned)
+            if not self._whole_name(start, end):
+                continue
+            core = name_core(mentioned)
             words = core.split()
             if len(words) < 2 or words[-1] in surnames or not looks_person(core):
                 continue
@@ -346,17 +350,30 @@ class Story:
                 word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
             ):
                 continue
-            before = self.text[max(0, mention.start() - 30) : mention.start()].split()
-            titled = core != mention.group() or (bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS)
+            before = self.text[max(0, start - 30) : start].split()
+            titled = core != mentioned or (bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS)
             # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
-            apposed = self.text.startswith(", ", mention.end()) and apposition_kind(
-                self.text[mention.end() + 2 : mention.end() + APPOSITION_REACH]
-            )
+            apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
             if apposed == "body":
                 continue
             entity = self.entities[core] = Entity(core, True if titled or apposed == "person" else None)
             entity.forms.add(words[-1])
             surnames.add(words[-1])
+
+    def _whole_name(self, start: int, end: int) -> bool:
+        """A run of capitalised words that is a name by itself: not the end of a longer run ("CeCe Puff Sleeve Knit
+        Top") nor its start ("Psych Central Medical Affairs Team"), not after an article ("a Better Programmer", a
+        title's words)."""
+        if NAME_GOES_ON_RE.match(self.text, end):
+            return False
+        before = self.text[max(0, start - 30) : start]
+        if not before.endswith(" "):
+            return True
+        previous = before.split()[-1] if before.split() else ""
+        if previous.lower() in ("a", "an", "the"):
+            return False
+        run_goes_back = previous[:1].isupper() and previous[-1].isalpha() and previous.lower() not in TITLE_WORDS
+        return not run_goes_back
 
     def pronoun_spans(self) -> list[Span]:
         """The paragraphs a he or she may look back at, each once, in order."""
