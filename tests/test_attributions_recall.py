@@ -263,3 +263,21 @@ def test_a_year_between_commas_is_no_age():
     assert _found("In Lyon, 2019, the mayor said the budget was balanced.") == [
         ("the mayor", "said", ["the budget was balanced"])
     ]
+
+
+# ------------------------------------------------------------------ every speech class's base form
+
+
+def test_a_plural_subject_reports_with_any_speech_verb_and_a_that_clause():
+    assert _found("Prosecutors allege that the treasurer moved the funds abroad.") == [
+        ("Prosecutors", "allege", ["that the treasurer moved the funds abroad"])
+    ]
+    assert _found("Critics contend that the new map dilutes rural votes.") == [
+        ("Critics", "contend", ["that the new map dilutes rural votes"])
+    ]
+
+
+def test_those_base_forms_stay_nouns_objects_or_the_writers_own():
+    assert _found("We propose that the committee meets twice a year.") == []
+    assert _found("The claims maintain the fiction of a balanced budget.") == []
+    assert _found("Firms would maintain the current prices.") == []

@@ -234,6 +234,14 @@ BASE_FORMS: frozenset[str] = frozenset(
 # (DIRECTIVE_ONLY_VERBS) only in this one ("pushed the car", "invited guests" are deeds).
 DIRECTIVE_SPEECH_VERBS: list[str] = words("ask tell urge warn advise instruct remind beg implore")
 DIRECTIVE_ONLY_VERBS: list[str] = words("order persuade request push lobby plead appeal")
+# The other speech classes' base forms ("Prosecutors allege that …", "Critics contend that …"): after a third-person
+# plural subject only, and only with a that-clause, a quote or a colon, as most are nouns too ("the claims", "a
+# promise") or literal with an object ("would maintain the reputation"), and "I remember", "we propose" tell no one's
+# report but the writer's.
+PLURAL_REPORT_BASE_FORMS: frozenset[str] = (
+    frozenset(SPEECH_VERBS) - BASE_FORMS - frozenset(words("remember recall")) - frozenset(DIRECTIVE_SPEECH_VERBS)
+)
+BASE_FORMS = BASE_FORMS | PLURAL_REPORT_BASE_FORMS
 # Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …").
 NOT_OBJECT_WORDS: frozenset[str] = frozenset(
     words(
@@ -312,6 +320,7 @@ WEAK_CUES: frozenset[str] = frozenset(
 ) | frozenset(
     finite_forms(FINDING_VERBS + REJECTION_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
     + FINDING_VERBS
+    + sorted(PLURAL_REPORT_BASE_FORMS)
     + WEAK_SPEECH_VERBS
     + LABEL_VERBS
     + sorted(DISPLAY_CUES)

@@ -40,6 +40,7 @@ from ..vocabulary import (
     NAMED_REPORT_FORMS,
     PARTICIPLE_CUES,
     PASSIVE_REPORT_FORMS,
+    PLURAL_REPORT_BASE_FORMS,
     PREPOSITIONAL_CUES,
     WEAK_CUES,
 )
@@ -60,6 +61,8 @@ from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
 
+# Subjects whose report is the writer's own or the reader's ("we propose", "you claim").
+FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
 
@@ -96,7 +99,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
             return inverted  # "The combination, say economists, marks …": a plural source after the base form
-    if base and not _base_form_ok(text, sentence_start, cue_start):
+    if base and not _base_form_ok(text, sentence_start, cue_start, verb in PLURAL_REPORT_BASE_FORMS):
         return None
     if _reads_as_noun(text, cue, sentence_end, verb, base):
         return None
@@ -242,8 +245,9 @@ def documents_speak(text: str, source: Span) -> bool:
     return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
 
 
-def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
-    """A base-form cue ("say") needs a plural subject; otherwise it is a noun or an infinitive."""
+def _base_form_ok(text: str, sentence_start: int, cue_start: int, third_person: bool = False) -> bool:
+    """A base-form cue ("say") needs a plural subject (third_person: not "I", "we" or "you"); otherwise it is a noun or
+    an infinitive."""
     window = text[max(sentence_start, cue_start - 60) : cue_start]
     subject = BASE_SUBJECT_RE.search(window)
     if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):
@@ -252,6 +256,8 @@ def _base_form_ok(text: str, sentence_start: int, cue_start: int) -> bool:
     if word == "that" and THAT_RELATIVE_RE.search(window):
         antecedent = BASE_SUBJECT_RE.search(window, 0, subject.start(1))  # "retail outlets that claim": outlets agree
         word = antecedent.group(1).lower() if antecedent else word
+    if third_person and word in FIRST_AND_SECOND_PERSON:
+        return False  # "we propose that …": the writer's own words
     if word == "you" and not YOU_SUBJECT_LEAD_RE.search(window, 0, subject.start(1)):
         return False  # "letting you add …": after a verb, "you" is its object
     if word in PLURAL_SUBJECTS:
