@@ -402,3 +402,26 @@ def test_a_mentioned_name_is_a_whole_run_of_capitals_on_its_line_not_after_an_ar
     assert _speaker(t, "He") is None  # "a Better Gardener": a title's words
     t = "17. Tomas Varga\nTomas Varga (born 1950) paints rivers. His work is in Vienna.\n\nHe said, “Rivers move.”"
     assert _speaker(t, "He") == "Tomas Varga"
+
+
+def test_a_body_s_name_keeps_its_ordinal_and_the_place_before_it():
+    t = (
+        "On Monday, Oregon's 3rd District Court of Appeal in Salem found that the city had acted lawfully.\n\n"
+        "The court said the fee was fair."
+    )
+    found = _speakers(find_attributions(t))
+    assert ("The court", "Oregon's 3rd District Court of Appeal") in found
+    assert names.name_core("Biden's Lloyd Austin") == "Lloyd Austin"  # a possessive before a person is no name's
+
+
+def test_a_role_before_a_name_and_a_description_before_its_apposition_are_no_part_of_the_name():
+    t = "Commenter Ravi Menon noted that the patch was never merged."
+    assert _speaker(t, "Commenter Ravi Menon") == "Ravi Menon"
+    t = "The founder of Lumio, Ines Barros, said that the app would close."
+    assert _speaker(t, "The founder of Lumio, Ines Barros") == "Ines Barros"
+
+
+def test_the_and_inside_a_body_s_name_joins_no_two_people():
+    t = "The Centers for Disease Control and Prevention said that cases had fallen."
+    assert _speaker(t, "The Centers for Disease Control and Prevention") == "Centers for Disease Control and Prevention"
+    assert names.person_conjuncts("Volker and Morrison") == ("Volker", "Morrison")

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from ..limits import Deadline
 from .lexicon import (
@@ -32,6 +33,7 @@ from .lexicon import (
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
+    THE_LINKS,
     TITLE_WORDS,
     looks_plural,
 )
@@ -78,6 +80,8 @@ BODY_NAME_HEADS: frozenset[str] = frozenset(
 ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset(words("for on about of in"))
+# An ordinal in a body's name ("4th District Court", "2nd Circuit").
+ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -119,6 +123,11 @@ BODY_NAME_ENDINGS: frozenset[str] = frozenset(
     """
     )
 )
+# Nouns for what a person does or is to the story, capitalised before their name ("Commenter Paul Stoffregen",
+# "Reader Jane Doe"): job nouns, and the roles of people who write in or take part.
+PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
+    words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
+)
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
 NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
@@ -156,8 +165,8 @@ def name_core(source: str) -> str:
         return body_name(words)
     if len(placed) < len(words):
         words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
-    if words and words[0].endswith(("’s", "'s")) and len(words) > 1:
-        words = words[1:]
+    if words and words[0].endswith(("’s", "'s")) and len(words) > 1 and not ORDINAL_RE.fullmatch(words[1]):
+        words = words[1:]  # "Biden's Lloyd Austin"; not "California's 4th District Court": its name
     words = without_post_modifier(words)
     if len(words) > 1 and words[-1] in BODY_MEMBER_NOUNS and _body_before_members(words[:-1]):
         return body_name(words[:-1])  # "Con Edison officials": the body speaks (not "American officials")
@@ -186,7 +195,7 @@ def name_core(source: str) -> str:
         ):
             tail.append(word)  # "Ursula von der Leyen"
             continue
-        job = len(tail) >= 2 and lowered in SOURCE_NOUNS
+        job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS
         if word[:1].isupper() and lowered.rstrip(".") not in TITLE_WORDS and lowered not in TITLE_WORDS and not job:
             tail.append(word)
         else:
@@ -221,6 +230,10 @@ def _body_from_head(words: list[str]) -> str | None:
     for i, word in enumerate(words[:-2]):
         if word[:1].isupper() and word.lower() in ORG_HEADS and words[i + 1] == "of" and words[i + 2][:1].isupper():
             first = next(j for j, w in enumerate(words) if w[:1].isupper())
+            if first > 0 and ORDINAL_RE.fullmatch(words[first - 1]):
+                first -= 1  # "the 4th District Court of Appeal": the number is the name's
+                if first > 0 and words[first - 1][:1].isupper() and words[first - 1].endswith(("’s", "'s")):
+                    first -= 1  # "California's 4th District Court of Appeal": which 4th district
             end = next((j for j in range(i + 2, len(words)) if not words[j][:1].isupper()), len(words))
             if end < len(words) and words[-1][:1].isupper() and words[end] not in NAME_LINKS:
                 return None  # "University of Houston political scientist Boris Shor": a title before a person's name
@@ -286,6 +299,12 @@ def _without_apposition(source: str) -> str:
     apposition = source.partition(",")[2].split()
     if apposition[:1] in (["a"], ["an"], ["the"]) and any(word[:1].isupper() for word in first.split()):
         return first  # "the World Travel and Tourism Council, an industry body": its own "and" lists nothing
+    opening = first.split()
+    if len(opening) > 1 and opening[0] in ("The", "A", "An") and opening[1][:1].islower():
+        # "The leader of Ennahda, Rachid Ghannouchi", "The group's founder, Ana Lee": a description, then the name
+        named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
+        if named is not None:
+            return named
     if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= MAX_NAME_WORDS:
         return first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
     if "," in source and " and " not in source:
@@ -311,10 +330,21 @@ def person_conjuncts(source: str) -> tuple[str, ...] | None:
         parts = source.split(" and ")
     else:
         return None
+    if _body_complement(parts[0].split()):
+        return None  # "the Centers for Disease Control and Prevention": the "and" is inside the body's name
     cores = [name_core(part.strip()) for part in parts]
     if len(cores) < 2 or not all(core and " and " not in core and looks_person(core) for core in cores):
         return None
     return tuple(cores)
+
+
+def _body_complement(words: list[str]) -> bool:
+    """A body's head followed by its complement ("Centers for", "Department of"): what comes after is its name's."""
+    return any(
+        word[:1].isupper() and (word.lower() in BODY_HEADS or word.lower().removesuffix("s") in BODY_HEADS)
+        for word, link in pairwise(words)
+        if link in THE_LINKS
+    )
 
 
 def _without_parentheticals(source: str) -> str:
@@ -446,7 +476,7 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
-        if kept and (bare.lower() in SOURCE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
+        if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
             break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
         if not word[:1].isupper():
             break  # a lower-case word, a number or a mark ends the name ("latest Google Labs")
