@@ -8,7 +8,7 @@ import pytest
 
 from server.parse import parse
 from server.pipeline import Options, clean
-from server.rules.structure import _same_site, recirculation_lists, site_host
+from server.rules.structure import _credit_start, _same_site, recirculation_lists, site_host
 
 FIXTURES = Path(__file__).parent / "generic" / "structure"
 URL = "https://www.gazzetta-borgo.example/cultura/teatro-riapre"
@@ -86,3 +86,44 @@ def test_a_link_is_to_this_site_only_by_path_or_its_host(href: str, same: bool) 
 )
 def test_a_site_is_its_registrable_domain_never_a_public_suffix(href: str, host: str, same: bool) -> None:
     assert _same_site(href, host) is same
+
+
+def test_a_caption_keeps_its_words_and_loses_its_credit() -> None:
+    # A credit after a sentence's end, one after a dash inside the caption's last element, an agency and a
+    # photographer in brackets, and a caption that is only a credit.
+    page = (FIXTURES / "caption-credits.html").read_text(encoding="utf-8")
+    result = clean(page, "https://www.kuestenbote.example/region/hafen-erweiterung", Options(attributions=False))
+    for kept in (
+        "Hafenmeisterin Jana Ott am neuen Kai.",
+        "Ein Schwimmbagger im alten Becken",
+        "Die Ratsmitglieder bei der Abstimmung",
+        "Zwei Frachter (links/rechts) im Abendlicht",  # a pair of words in brackets credits no one
+        "Quelle: Hafenamt 2026 und die Legende des Plans",  # text after the 'credit': not the caption's end
+        "Die Mole: Hier legen ab 2028 die großen Schiffe an.",  # a label that is no credit's
+    ):
+        assert kept in result.text
+    for gone in ("Lars Brandt", "Nordlicht", "Stock", "Karin Wulf", "Küstenstadt"):
+        assert gone not in result.text
+    removal = next(r for r in result.removed if r["rule"] == "structure:caption_credits")
+    assert (removal["category"], removal["count"]) == ("other", 4)
+
+
+@pytest.mark.parametrize(
+    ("caption", "kept"),
+    [
+        ("René Klemmer. Foto: GdP/Hagen Immel", "René Klemmer."),
+        ("Braunkohlekraftwerk © Ruth Röder / Clipdealer", "Braunkohlekraftwerk"),
+        ("Premio Nobel de la Paz (REUTERS/Denis Balibouse)", "Premio Nobel de la Paz"),
+        ("Weltspitze der Junioren. (Foto: Privat)", "Weltspitze der Junioren."),
+        ("Les quais du port. Crédit photo : Jean Dupont", "Les quais du port."),
+        ("Przystań w Gdyni. Fot. : Jan Nowak", "Przystań w Gdyni."),
+        ("Порт Одеси. Фото: Іван Петренко", "Порт Одеси."),
+        ("Foto: dpa", ""),
+        ("Die Quelle: ein Bach im Wald", None),  # 'Quelle' mid-sentence, no boundary before it
+        ("Hunde (links/rechts)", None),
+        ("Stapel mit Mauerziegeln: Wenn ein Käufer zahlt", None),
+    ],
+)
+def test_a_credit_ends_a_caption_after_a_boundary(caption: str, kept: str | None) -> None:
+    start = _credit_start(caption)
+    assert (caption[:start] if start is not None else None) == kept

@@ -19,3 +19,25 @@ RECIRCULATION_MIN_ITEMS = 3
 RECIRCULATION_MIN_LINK_SHARE = 0.8
 RECIRCULATION_MIN_HEADLINE_WORDS = 4
 RECIRCULATION_MAX_WORDS = 300
+
+# Caption credits (structure.caption_credits): the words that open a picture credit, one table per language of the
+# generic layer's word tables ('Foto: dpa', '(Photo: Reuters)'), matched as whole words before a colon; the pass
+# runs them all, as a German site captions in English as often as not.
+CREDIT_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("photo", "photos", "photograph", "image", "picture", "credit", "credits", "photo credit", "image credit"),
+    "de": ("foto", "fotos", "bild", "bilder", "quelle", "bildquelle", "fotoquelle"),  # 'Quelle': a picture's source
+    "fr": ("photo", "crédit", "crédits", "crédit photo", "illustration"),
+    "es": ("foto", "imagen", "crédito", "créditos", "fotografía"),
+    "it": ("foto", "immagine", "credito", "crediti"),
+    "pt": ("foto", "imagem", "crédito", "créditos"),
+    "nl": ("foto", "beeld"),
+    "pl": ("fot.", "foto", "zdjęcie", "źródło"),
+    "uk": ("фото", "джерело"),
+    "ru": ("фото", "источник"),
+}
+# A credit is a name or an agency: at most this many characters and words after its label or '©' (more is a
+# sentence: 'Quelle: Hafenamt 2026 und die Legende des Plans'). A caption holds at most CAPTION_MAX_WORDS words: a
+# longer block whose class says caption is a wrapper, not a caption.
+CREDIT_MAX_CHARS = 80
+CREDIT_MAX_WORDS = 6
+CAPTION_MAX_WORDS = 80

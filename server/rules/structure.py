@@ -4,12 +4,15 @@ applies.
 
 - recirculation_lists: lists of links to other stories of the same site (related, most read, more from), inside or
   beside the article: every item a headline-length link and little else, at least three of them.
+- caption_credits: the picture credit that ends a caption ('... Klemmer. Foto: GdP/Hagen Immel', '... © Ruth Röder /
+  Clipdealer', '(REUTERS/Denis Balibouse)'): the caption stays, its credit goes; a caption that is only a credit goes.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -17,6 +20,10 @@ from lxml.html import HtmlElement
 
 from ..domains import registrable_domain
 from .constants import (
+    CAPTION_MAX_WORDS,
+    CREDIT_LABELS,
+    CREDIT_MAX_CHARS,
+    CREDIT_MAX_WORDS,
     RECIRCULATION_MAX_WORDS,
     RECIRCULATION_MIN_HEADLINE_WORDS,
     RECIRCULATION_MIN_ITEMS,
@@ -105,7 +112,121 @@ def _same_site(href: str | None, host: str | None) -> bool:
     return registrable_domain(target) == registrable_domain(host)
 
 
+# A figure's caption: its <figcaption>, or an element inside it whose class says caption. Read from the figures down
+# (0.06 ms a page): testing every element's class costs 0.4 ms and found the same credits on the traf corpus.
+_CAPTIONS = etree.XPath("//figcaption | //figure//*[contains(@class, 'caption')]", smart_strings=False)
+_LABELS = "|".join(sorted({re.escape(w) for words in CREDIT_LABELS.values() for w in words}, key=len, reverse=True))
+# The three shapes of a credit at a caption's end (searched in its last characters only): '©' and a name, a label,
+# its colon and a name, an agency and a photographer in brackets ('(REUTERS/Denis Balibouse)', '(dpa/Foto: X)').
+_COPYRIGHT_CREDIT = re.compile(rf"\(?©[^©]{{1,{CREDIT_MAX_CHARS}}}$")
+_LABELLED_CREDIT = re.compile(rf"\(?(?<!\w)(?:{_LABELS})\s*:\s*\S.{{0,{CREDIT_MAX_CHARS}}}$", re.IGNORECASE | re.DOTALL)
+_AGENCY_CREDIT = re.compile(r"(?<=\s)\((?:[^()/\s][^()/]{0,40}/){1,3}[^()/]{1,40}\)\s*$")
+# What may stand before a labelled credit: the caption's start, a sentence's end, a separator or a bracket.
+_CREDIT_BOUNDARY = frozenset('.!?…"”»)]-–—|/')
+_WORD = re.compile(r"\w+")
+_CREDIT_SEPARATOR = " \t\n\xa0-–—|/"
+
+
+def caption_credits(root: HtmlElement, host: str | None) -> list[HtmlElement]:
+    """Captions' credits, each split off into an element of its own to be dropped (the caption's words stay), or the
+    caption itself when it is only a credit. A caption is a figure's <figcaption> or an element in a figure whose
+    class says caption, of CAPTION_MAX_WORDS words at most; its credit is the end of its text after a separator or
+    a sentence's end: '©' and a name, a label of CREDIT_LABELS ('Foto:', 'Bild:', '(Photo:') and a name, or an
+    agency and a photographer in brackets. host: unused, as every pass takes it."""
+    found: list[HtmlElement] = []
+    for caption in _CAPTIONS(root):
+        text = caption.text_content()
+        if not text.strip() or len(text.split(None, CAPTION_MAX_WORDS)) > CAPTION_MAX_WORDS:
+            continue
+        start = _credit_start(text)
+        if start is None:
+            continue
+        if not text[:start].strip():
+            found.append(caption)  # a credit alone: the whole line goes
+            continue
+        credit = _split_off(caption, start)
+        if credit is not None:
+            found.append(credit)
+    return found
+
+
+def _credit_start(text: str) -> int | None:
+    """Where the credit that ends a caption's text starts, with the separator before it; None when it has none."""
+    window = len(text) - len(text.rstrip()) + CREDIT_MAX_CHARS + 40  # a credit's longest reach, label and spaces
+    offset = max(0, len(text) - window)
+    tail = text[offset:]
+    starts = []
+    if (match := _COPYRIGHT_CREDIT.search(tail)) is not None:
+        starts.append(match.start())
+    if (match := _LABELLED_CREDIT.search(tail)) is not None:
+        before = (text[: offset + match.start()]).rstrip()
+        if not before or before[-1] in _CREDIT_BOUNDARY or match.group().startswith("("):
+            starts.append(match.start())
+    if (match := _AGENCY_CREDIT.search(tail)) is not None and _names_someone(match.group()):
+        starts.append(match.start())
+    if not starts:
+        return None
+    start = offset + min(starts)
+    if len(_WORD.findall(text, start)) > CREDIT_MAX_WORDS + 1:  # the label or '©' and the credit's words
+        return None
+    return len(text[:start].rstrip(_CREDIT_SEPARATOR))
+
+
+def _names_someone(bracket: str) -> bool:
+    """An agency and a photographer ('(REUTERS/Denis Balibouse)'), not a pair of words ('(links/rechts)'): a part
+    opens with a capital and the bracket holds two words at least."""
+    parts = bracket.strip().strip("()").split("/")
+    return any(part.strip()[:1].isupper() for part in parts) and len(bracket.split()) >= 2
+
+
+def _text_pieces(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The text and tails inside an element in document order, as text_content() joins them (no comment text)."""
+    yield element, "text"
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _text_pieces(child)
+        yield child, "tail"
+
+
+def _split_off(caption: HtmlElement, start: int) -> HtmlElement | None:
+    """The caption's text from `start` to its end moved into a new <span> at the end of the element that holds that
+    text; None when text of another element follows (the credit then is not the caption's end, as far as the tree
+    shows)."""
+    position = 0
+    for node, attribute in _text_pieces(caption):
+        value = getattr(node, attribute) or ""
+        if position + len(value) <= start:
+            position += len(value)
+            continue
+        holder = node if attribute == "text" else node.getparent()
+        if holder is not caption and _text_after(holder, caption):
+            return None
+        cut = start - position
+        span = holder.makeelement("span", {})
+        span.text = value[cut:]
+        followers = list(node) if attribute == "text" else list(node.itersiblings())
+        setattr(node, attribute, value[:cut])
+        for follower in followers:
+            span.append(follower)  # append moves the node, tail included
+        holder.append(span)
+        return span
+    return None
+
+
+def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
+    """Whether text follows an element inside a container (its tail, its later siblings, theirs up to the container)."""
+    while element is not container:
+        if (element.tail or "").strip() or any(
+            (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and sibling.text_content().strip())
+            for sibling in element.itersiblings()
+        ):
+            return True
+        element = element.getparent()
+    return False
+
+
 # (name, removal category, pass) in the order declutter() runs them.
 STRUCTURAL_PASSES: tuple[tuple[str, str, Callable[[HtmlElement, str | None], list[HtmlElement]]], ...] = (
     ("recirculation", "related", recirculation_lists),
+    ("caption_credits", "other", caption_credits),
 )
