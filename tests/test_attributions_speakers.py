@@ -425,3 +425,14 @@ def test_the_and_inside_a_body_s_name_joins_no_two_people():
     t = "The Centers for Disease Control and Prevention said that cases had fallen."
     assert _speaker(t, "The Centers for Disease Control and Prevention") == "Centers for Disease Control and Prevention"
     assert names.person_conjuncts("Volker and Morrison") == ("Volker", "Morrison")
+
+
+def test_a_description_stands_for_the_nearest_body_named_before_it_whose_head_is_of_its_kind():
+    t = (
+        "Students at Dunmore University held a party on Friday.\n\n"
+        "The students broke the rules, what the institution called an “outrageous” gathering."
+    )
+    assert _speaker(t, "the institution") == "Dunmore University"
+    # nothing of that kind named in its paragraph or the one before: no one
+    t = "Students held a party on Friday.\n\nThe institution said the party broke the rules."
+    assert _speaker(t, "The institution") is None

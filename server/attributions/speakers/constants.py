@@ -89,3 +89,30 @@ MIN_ACRONYM = 3
 MAX_ACRONYM = 6
 # What opens a quotation fragment (a direct quote starts with its mark).
 QUOTE_OPENINGS: tuple[str, ...] = tuple("\"“„«‘'")
+# A description's head and the heads of the names it may stand for ("the institution" for "Coventry University",
+# "the agency" for "Environmental Protection Agency"): a kind and its kinds, each name's head capitalised.
+DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
+    "institution": ("University", "College", "School", "Institute", "Hospital", "Academy", "Museum", "Library"),
+    "university": ("University", "College"),
+    "college": ("College",),
+    "school": ("School", "College", "Academy"),
+    "hospital": ("Hospital", "Clinic", "Infirmary"),
+    "court": ("Court", "Tribunal"),
+    "agency": ("Agency", "Administration", "Bureau", "Service", "Commission", "Authority"),
+    "department": ("Department",),
+    "council": ("Council",),
+    "committee": ("Committee",),
+    "commission": ("Commission",),
+    "charity": ("Trust", "Foundation", "Charity"),
+    "foundation": ("Foundation",),
+    "museum": ("Museum", "Gallery"),
+    "newspaper": ("Times", "Post", "News", "Journal", "Tribune", "Herald", "Telegraph", "Gazette", "Chronicle"),
+    "party": ("Party",),
+    "union": ("Union",),
+    "bank": ("Bank",),
+    "ministry": ("Ministry",),
+    "airline": ("Airlines", "Airways"),
+    "club": ("Club",),
+    "authority": ("Authority",),
+    "board": ("Board",),
+}

@@ -54,6 +54,7 @@ from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
+    DESCRIBED_BODY_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
     GROUP_PEOPLE,
@@ -518,9 +519,14 @@ class Story:
 
     def speaker(self, index: int, raw: RawAttribution) -> str | None:
         """The name behind an attribution's source: its own name, else what a pronoun, an anaphor ("the company",
-        "the report", "the officials"), a title or a group stands for here, else no one."""
+        "the report", "the officials"), a title or a group stands for here, else the body a description names
+        ("the institution"), else no one."""
         if raw.source is None:
             return None
+        return self._own_or_referent(index, raw) or self._described_body(raw)
+
+    def _own_or_referent(self, index: int, raw: RawAttribution) -> str | None:
+        assert raw.source is not None
         if self.named[index] is not None:
             return self.named[index]
         lowered = self.text[raw.source[0] : raw.source[1]].lower()
@@ -553,6 +559,30 @@ class Story:
             if body is not None:
                 return body
         return self._group(words)
+
+    def _described_body(self, raw: RawAttribution) -> str | None:
+        """ "The institution", "the agency", "this court": the nearest body named before it, in its paragraph or the
+        one before, whose name ends in a head of that kind ("students at Coventry University … the institution
+        called"); none when nothing of that kind is named there."""
+        assert raw.source is not None
+        words = self.text[raw.source[0] : raw.source[1]].lower().split()
+        if not (2 <= len(words) <= 2 + MAX_GROUP_MODIFIERS) or words[0] not in DEFINITE_DETERMINERS:
+            return None
+        heads = DESCRIBED_BODY_HEADS.get(words[-1])
+        if heads is None or not all(word.isalpha() for word in words[1:-1]):
+            return None
+        pos = raw.source[0]
+        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+        floor = self.paragraph_starts[max(0, paragraph - 1)]
+        nearest: tuple[int, str] | None = None
+        for head in heads:
+            if head not in self.named_with_head:  # one scan per head word, however many descriptions
+                self.named_with_head[head] = names_ending_in(self.text, head)
+            for at, name in self.named_with_head[head]:
+                outside = floor <= at < pos and not raw.content[0] <= at < raw.content[1]
+                if outside and (nearest is None or at > nearest[0]):
+                    nearest = (at, name)
+        return nearest[1] if nearest is not None else None
 
     def _he_or_she(self, raw: RawAttribution, pronoun: str) -> str | None:
         """A person of that gender or of none known, never a body; a one-word name only when the pronouns after it
