@@ -436,3 +436,14 @@ def test_a_description_stands_for_the_nearest_body_named_before_it_whose_head_is
     # nothing of that kind named in its paragraph or the one before: no one
     t = "Students held a party on Friday.\n\nThe institution said the party broke the rules."
     assert _speaker(t, "The institution") is None
+
+
+def test_a_definite_group_is_the_body_the_same_group_was_placed_in_before():
+    t = (
+        "In a new paper, researchers from the Norland Institute on the Aging Economy surveyed 400 farms.\n\n"
+        "The researchers found that most farms had lost money."
+    )
+    assert _speaker(t, "The researchers") == "Norland Institute on the Aging Economy"
+    # students at a university are found there, they do not speak for it
+    t = "Students at Dunmore University held a vote on Friday.\n\nThe students said that the fees were too high."
+    assert _speaker(t, "The students") == "students"

@@ -7,6 +7,7 @@ from ..lexicon import (
     FEMALE_TITLES,
     MADE_DOCUMENT_HEADS,
     MALE_TITLES,
+    NAME_LINKS,
     ORG_ANAPHORS,
     ORG_HEADS,
     SOURCE_NOUNS,
@@ -116,3 +117,11 @@ DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "authority": ("Authority",),
     "board": ("Board",),
 }
+# Groups whose members speak for the body they are placed in ("researchers from the MIT Initiative", "officials at
+# the agency"), unlike those only found there ("students at the university", "prosecutors in San Francisco"), and the
+# prepositions that place them; the lower-case words inside a body's name ("Initiative on the Digital Economy").
+SPEAKING_MEMBERS: frozenset[str] = BODY_MEMBER_NOUNS | frozenset(
+    words("researchers scientists analysts economists investigators regulators")
+)
+GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
+NAME_RUN_LINKS: frozenset[str] = NAME_LINKS | {"on"}

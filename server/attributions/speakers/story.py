@@ -58,6 +58,7 @@ from .constants import (
     FRONTED_REACH,
     GENDER_REACH,
     GROUP_PEOPLE,
+    GROUP_PLACES,
     GROUP_REACH,
     INDEFINITE_OPENERS,
     LEGAL_FORMS,
@@ -67,6 +68,7 @@ from .constants import (
     MAX_LOOKBACK_MENTIONS,
     MEMBERS_BODY_HEADS,
     MIN_ACRONYM,
+    NAME_RUN_LINKS,
     NAMING_HEADS,
     OBLIQUE_PREPOSITIONS,
     ONE_BODY_HEADS,
@@ -77,6 +79,7 @@ from .constants import (
     PRONOUN_PARAGRAPHS,
     SENTENCE_ENDS,
     SHARED_BODY_HEADS,
+    SPEAKING_MEMBERS,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person, maybe_body, name_letters
 from .phrases import apposition_kind, modifier_word, named_chunk
@@ -555,10 +558,29 @@ class Story:
         if words[-1] in ROLE_TITLES and len(words) <= 3:
             return self._title(raw, words)
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
-            body = self._body_by_head(raw, words[1])
+            body = self._body_by_head(raw, words[1]) or self._placed_group_body(raw, words[1])
             if body is not None:
                 return body
         return self._group(words)
+
+    def _placed_group_body(self, raw: RawAttribution, group: str) -> str | None:
+        """ "The researchers" after "researchers from the MIT Initiative on the Digital Economy outlined …": the body
+        the same group was placed in last, in the paragraph or the one before; None if no such group is placed."""
+        if group not in SPEAKING_MEMBERS:
+            return None
+        assert raw.source is not None
+        pos = raw.source[0]
+        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+        floor = self.paragraph_starts[max(0, paragraph - 1)]
+        at = self.text.rfind(f"{group} ", floor, pos)
+        while at >= floor:
+            after = self.text[at + len(group) + 1 : at + len(group) + 1 + APPOSITION_REACH].split()
+            if after and after[0] in GROUP_PLACES and not (at > 0 and self.text[at - 1].isalnum()):
+                name = _name_run(after[2:] if after[1:2] == ["the"] else after[1:])
+                if name:
+                    return name
+            at = self.text.rfind(f"{group} ", floor, at)
+        return None
 
     def _described_body(self, raw: RawAttribution) -> str | None:
         """ "The institution", "the agency", "this court": the nearest body named before it, in its paragraph or the
@@ -736,3 +758,21 @@ class Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])
+
+
+def _name_run(words: list[str]) -> str | None:
+    """The name the words open: capitalised words and the links inside them ("MIT Initiative on the Digital
+    Economy"), up to a lower-case word or a mark; None if they open with no capital."""
+    name: list[str] = []
+    for word in words:
+        bare = word.rstrip(",.;:!?")
+        if not (bare[:1].isupper() or (name and bare in NAME_RUN_LINKS)):
+            break
+        name.append(bare)
+        if bare != word:
+            break  # the name ends at its punctuation
+    while name and not name[-1][:1].isupper():
+        name.pop()  # "on the": a link ends no name
+    if len(name) > 1 and name[0].endswith(("'s", "’s")):
+        name = name[1:]  # "Belgium's KU Leuven University": the place is no part of the name
+    return " ".join(name) or None
