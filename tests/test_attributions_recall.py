@@ -281,3 +281,25 @@ def test_those_base_forms_stay_nouns_objects_or_the_writers_own():
     assert _found("We propose that the committee meets twice a year.") == []
     assert _found("The claims maintain the fiction of a balanced budget.") == []
     assert _found("Firms would maintain the current prices.") == []
+
+
+# ------------------------------------------------------------------ adjectives and conjuncts in the source
+
+
+def test_an_adjective_between_a_determiner_and_its_noun_belongs_to_the_source():
+    assert _found("“The roof just went,” the retired electrician said.") == [
+        ("the retired electrician", "said", ["“The roof just went,”"])
+    ]
+    assert _found("An unnamed official said the talks had stalled.") == [
+        ("An unnamed official", "said", ["the talks had stalled"])
+    ]
+
+
+def test_a_name_and_a_second_speaker_are_one_source():
+    assert _found("“We lost everything,” Okafor and her brother said.") == [
+        ("Okafor and her brother", "said", ["“We lost everything,”"])
+    ]
+
+
+def test_a_weak_verb_in_the_progressive_still_needs_a_that_clause_or_a_quote():
+    assert _found("A growing number of firms are touting the speed of their chips.") == []

@@ -324,6 +324,8 @@ WEAK_CUES: frozenset[str] = frozenset(
     + WEAK_SPEECH_VERBS
     + LABEL_VERBS
     + sorted(DISPLAY_CUES)
+    # and their progressive ("are touting the efficiency of …" is promotion, not a report)
+    + participles(FINDING_VERBS + REJECTION_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
 )
 # Labelling verbs' forms, which report an object with "as" even though weak (content.forward_content).
 LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) + participles(LABEL_VERBS))

@@ -159,10 +159,26 @@ def _modifier_after_determiner(phrase: list[Token], i: int) -> bool:
     token = phrase[i][2]
     if not token.islower() or not token.endswith(("ly", "ed", "ing")) or len(token) < MIN_SUFFIXED_LENGTH:
         return False
+    if i >= 1 and phrase[i - 1][2].lower() in DETERMINERS and not _is_adverb(token) and _noun_after(phrase, i):
+        return True  # "the retired teacher", "an unnamed official": an adjective between determiner and noun
     adverb = i if _is_adverb(token) else i - 1
     if adverb < 1 or not _is_adverb(phrase[adverb][2]):
         return False
     return phrase[adverb - 1][2].lower() in DETERMINERS
+
+
+def _noun_after(phrase: list[Token], i: int) -> bool:
+    """A lowercase noun follows (not a clause word, a cue or another -ed/-ing word)."""
+    if i + 1 >= len(phrase):
+        return False
+    word = phrase[i + 1][2]
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in NP_BREAK
+        and word not in CUE_VERBS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
 
 
 def _is_adverb(word: str) -> bool:
@@ -247,6 +263,8 @@ def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
     before = phrase[conjunction - 1][2].lower()
     if before in PRONOUNS:
         return True
+    if phrase[conjunction - 1][2][:1].isupper() and before.isalpha() and before not in NP_BREAK:
+        return True  # "Allen and her husband": a name and a second speaker
     for back in (2, 3):
         at = conjunction - back
         if at < 0:
