@@ -303,3 +303,27 @@ def test_a_name_and_a_second_speaker_are_one_source():
 
 def test_a_weak_verb_in_the_progressive_still_needs_a_that_clause_or_a_quote():
     assert _found("A growing number of firms are touting the speed of their chips.") == []
+
+
+# ------------------------------------------------------------------ parentheticals, rulings, filings, respondents
+
+
+def test_a_parenthetical_cue_with_a_time_after_it_reports_the_clause_around_it():
+    text = "The mill will close, the owners said Friday, because orders have dried up."
+    assert _found(text) == [("the owners", "said", ["The mill will close", "because orders have dried up"])]
+
+
+def test_a_court_rules_and_a_filing_states():
+    assert _found("An appeals court ruled that the tax was unlawful.") == [
+        ("An appeals court", "ruled", ["that the tax was unlawful"])
+    ]
+    assert _found("The filing states that the loan was never repaid.") == [
+        ("The filing", "states", ["that the loan was never repaid"])
+    ]
+    assert _found("The umpire ruled the catch out.") == []
+
+
+def test_a_share_of_those_surveyed_is_a_source():
+    assert _found("Two-thirds of those surveyed said they had cut back on heating.") == [
+        ("Two-thirds of those surveyed", "said", ["they had cut back on heating"])
+    ]

@@ -162,7 +162,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     study studies report reports research survey surveys poll polls polling data analysis analyses review reviews
     results findings figures statistics numbers count census paper papers modelling modeling model models trial
     trials audit audits investigation inquiry test tests evidence records documents breakdown estimates experiment
-    experiments assessment evaluation projections
+    experiments assessment evaluation projections filing filings ruling rulings memo memos transcript transcripts
     """
     )
 ) | frozenset(
@@ -271,7 +271,7 @@ UNCLASSED_CUE_FORMS: frozenset[str] = frozenset(
     highlighted highlights pointed points underscored underscores underlined underlines endorsed endorses proclaimed
     proclaims advised advises assured assures reminded reminds informed informs shared shares forecast forecasts
     projected projects cites cited cite advise flagged flags point agrees agreed divulged divulges instructed
-    speculates speculated offers offered puts put rumored rumoured
+    speculates speculated offers offered puts put rumored rumoured ruled
     """
     )
 )
@@ -314,7 +314,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     shared shares showed shows found finds projected projects continued continues posted posts
     described describes agrees agreed offers offered reported reports estimated estimates forecast
     forecasts underscored underscores underlined underlines revealed reveals informed informs
-    advised advises reminded reminds endorsed endorses instructed answered answers
+    advised advises reminded reminds endorsed endorses instructed answered answers ruled
     """
     )
 ) | frozenset(

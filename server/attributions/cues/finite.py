@@ -134,7 +134,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         if trailer is not None:
             return trailer
     if clause.endswith(","):
-        rest = parenthetical_rest(text, cue_end, sentence_end)
+        # "The plant, the company said Tuesday, will close": the time after the cue is the writer's
+        rest = parenthetical_rest(text, skip_adverbials(text, cue_end, sentence_end), sentence_end)
         if rest is not None and RELATIVE_END_RE.search(clause, 0, len(clause) - 1):
             # "… which, critics say, does not include …": the relative clause's predicate is what they say
             content = trim_forward(text, sentence.quotes, rest, sentence_end)

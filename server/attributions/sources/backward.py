@@ -195,6 +195,8 @@ def participle_after_noun(phrase: list[Token], i: int) -> bool:
         return False  # "factors that previous research suggested would have predicted": a verb of its own clause
     noun = phrase[i - 1][2]
     lowered = noun.lower()
+    if lowered == "those":
+        return True  # "those surveyed said", "Half of those polled said"
     if not noun.isalpha() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or noun.endswith(("ed", "ly", "ing")):
         return False
     plural = looks_plural(lowered)
