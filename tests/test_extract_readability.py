@@ -262,7 +262,9 @@ def _article_text(page: str) -> str:
     return " ".join(article.text_content().split())
 
 
-@pytest.mark.parametrize("lead_class", ["article-deck", "content__intro", "chapo", "article-subheadline", "abstract"])
+@pytest.mark.parametrize(
+    "lead_class", ["article-deck", "content__intro", "chapo", "article-subheadline", "abstract", "teaser-text"]
+)
 def test_a_standfirst_named_by_a_class_word_joins_the_article(lead_class: str) -> None:
     standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
     page = (
@@ -343,10 +345,12 @@ def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() 
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"
         "<p class='lead'></p><span class='subheading'>Live</span>"
         "<p class='summary'><a href='/a'>Another story entirely, about other flowers</a></p>"
+        "<div class='teaser'><a href='/b'>A third story: the roses of the city park, in bloom</a></div>"
         f"<div class='body'>{_STORY}</div></article></body></html>"
     )
     text = _article_text(page)
     assert "By our gardener" not in text and "Another story" not in text and "Live" not in text
+    assert "A third story" not in text
     assert "Part 4 of the story." in text
 
 

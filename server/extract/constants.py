@@ -45,11 +45,12 @@ SEGMENT_SCORE_SHARE = 0.05
 
 # get_editorial_leads: a block before the pick in its <article> or <main> whose class or id holds one of these
 # words (readability's subhead, story lead, standfirst, dek and subtitle, and the names sites give the same
-# standfirst: intro, deck, abstract, summary, lead, chapo, epigraph...) is the story's lead, unless more of its
-# text than this is link text.
+# standfirst: intro, deck, abstract, summary, lead, chapo, epigraph, teaser...) is the story's lead, unless more of
+# its text than this is link text (a teaser card of another story is its link).
 EDITORIAL_LEAD_RE = re.compile(
     r"(?:^|[\s_-])(?:sub-?head(?:line|ing)?|story[\s_-]*lead|standfirst|dek|deck|sub-?title|intro|lead|lede|abstract"
-    r"|summary|chapo|chapeau|epigraph|excerpt|leader|bajada|entradilla|einleitung|sottotitolo|catenaccio)(?:$|[\s_-])",
+    r"|summary|chapo|chapeau|epigraph|excerpt|leader|teaser|bajada|entradilla|einleitung|sottotitolo|catenaccio)"
+    r"(?:$|[\s_-])",
     re.I,
 )
 EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
