@@ -447,3 +447,27 @@ def test_a_definite_group_is_the_body_the_same_group_was_placed_in_before():
     # students at a university are found there, they do not speak for it
     t = "Students at Dunmore University held a vote on Friday.\n\nThe students said that the fees were too high."
     assert _speaker(t, "The students") == "students"
+
+
+def test_a_body_named_by_its_head_and_complement_stays_whole_and_an_owner_s_name_goes_before_a_person_s():
+    assert names.name_core("The American Academy of Pediatrics") == "American Academy of Pediatrics"
+    assert names.name_core("Radio Nine’s Dana Holt") == "Dana Holt"
+    assert names.name_core("Radio Nine expert, Dana Holt") == "Dana Holt"  # a description before the name
+    assert names.name_core("Clon Casey’s Bar") == "Clon Casey’s Bar"  # a possessive inside a body's name stays
+
+
+def test_a_sentence_s_preposition_or_verb_in_ing_opens_no_name():
+    t = "Despite Norvale's size, the shop is busy. Comparing Tarlow with it is hard.\n\n“We ship fast,” Tarlow said."
+    assert _speaker(t, "Tarlow") == "Tarlow"
+    t = "Despite Norvale's size, the shop is busy.\n\n“We open at nine,” Norvale said."
+    assert _speaker(t, "Norvale") == "Norvale"
+
+
+def test_a_mention_opening_with_an_article_is_no_titled_person():
+    t = "Recipes come from The Spruce Kitchen, and her editor picked them.\n\nShe said, “Salt first.”"
+    assert _speaker(t, "She") is None
+
+
+def test_an_acronym_is_spelled_as_a_name_only_where_the_text_writes_that_name_whole():
+    t = "Under the plan, aid would rise.\n\nThe UN said that aid would rise."
+    assert _speaker(t, "The UN") == "UN"  # "Un" of "Under" is no name

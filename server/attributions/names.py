@@ -97,9 +97,16 @@ APPOSITION_REACH = 40
 LONGEST_PARTICLE = max(NAME_PARTICLES, key=len)
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
 COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
+# Prepositions and adverbs that open a sentence or a heading before a name and are never a name's ("Despite
+# Osprey's", "Like Skyscanner", "Beyond BRL"): a closed class, beyond NP_BREAK's.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    words("despite like unlike beyond amid among across along around behind below beside besides per via toward")
+    + words("towards inside outside throughout sometimes often perhaps maybe")
+)
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
 NOT_NAME_WORDS: frozenset[str] = (
-    NP_BREAK
+    SENTENCE_OPENERS
+    | NP_BREAK
     | DETERMINERS
     | GROUP_DETERMINERS
     | TITLE_WORDS
@@ -167,6 +174,9 @@ def name_core(source: str) -> str:
         words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
     if words and words[0].endswith(("’s", "'s")) and len(words) > 1 and not ORDINAL_RE.fullmatch(words[1]):
         words = words[1:]  # "Biden's Lloyd Austin"; not "California's 4th District Court": its name
+    owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(("’s", "'s"))), None)
+    if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
+        words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
     words = without_post_modifier(words)
     if len(words) > 1 and words[-1] in BODY_MEMBER_NOUNS and _body_before_members(words[:-1]):
         return body_name(words[:-1])  # "Con Edison officials": the body speaks (not "American officials")
@@ -228,7 +238,8 @@ def _body_from_head(words: list[str]) -> str | None:
     """A body named by a head and its complement ("American College of Sports Medicine", "New Zealand Department of
     Conservation"): from the first capitalised word, when an organisation's head is followed by "of"."""
     for i, word in enumerate(words[:-2]):
-        if word[:1].isupper() and word.lower() in ORG_HEADS and words[i + 1] == "of" and words[i + 2][:1].isupper():
+        head = word.lower() in ORG_HEADS or word.lower() in BODY_NAME_ENDINGS  # "American Academy of Pediatrics"
+        if word[:1].isupper() and head and words[i + 1] == "of" and words[i + 2][:1].isupper():
             first = next(j for j, w in enumerate(words) if w[:1].isupper())
             if first > 0 and ORDINAL_RE.fullmatch(words[first - 1]):
                 first -= 1  # "the 4th District Court of Appeal": the number is the name's
@@ -264,7 +275,12 @@ def without_post_modifier(words: list[str]) -> list[str]:
 
 def _name_word(word: str) -> bool:
     lowered = word.lower()
-    return word[:1].isupper() and lowered not in TITLE_WORDS and lowered not in ORG_HEADS
+    return (
+        word[:1].isupper()
+        and lowered not in TITLE_WORDS
+        and lowered not in ORG_HEADS
+        and lowered not in BODY_NAME_ENDINGS
+    )
 
 
 def group_word(words: list[str]) -> str | None:
@@ -300,8 +316,9 @@ def _without_apposition(source: str) -> str:
     if apposition[:1] in (["a"], ["an"], ["the"]) and any(word[:1].isupper() for word in first.split()):
         return first  # "the World Travel and Tourism Council, an industry body": its own "and" lists nothing
     opening = first.split()
-    if len(opening) > 1 and opening[0] in ("The", "A", "An") and opening[1][:1].islower():
-        # "The leader of Ennahda, Rachid Ghannouchi", "The group's founder, Ana Lee": a description, then the name
+    described = len(opening) > 1 and opening[0] in ("The", "A", "An") and opening[1][:1].islower()
+    if described or (opening and opening[-1].isalpha() and opening[-1].islower()):
+        # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
         if named is not None:
             return named
@@ -565,8 +582,8 @@ def full_names(
         lead = NAME_LEAD_RE.search(text[max(0, start - LEAD_REACH) : start])
         words = _lead_words(lead.group("lead"), common) if lead else []
         inside = bool(words) and _inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
-        if words and not inside and common is not None and common(words[0]):
-            words = words[1:]  # the capital is the sentence's, on a common word
+        if words and not inside and ((common is not None and common(words[0])) or words[0].endswith("ing")):
+            words = words[1:]  # the capital is the sentence's, on a common word or a verb's -ing ("Comparing Google")
             inside = bool(words)
         if not words:
             continue

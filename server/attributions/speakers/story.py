@@ -213,7 +213,8 @@ class Story:
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
         core = self._spelled_out(self._without_legal_suffix(core))
-        if core.isupper() and (spoken := " ".join(word.capitalize() for word in core.split())) in self.text:
+        spoken = " ".join(word.capitalize() for word in core.split())
+        if core.isupper() and word_occurrences(self.text, {spoken}):
             core = spoken  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names (not "NASA")
         words = core.split()
         holder = self._title_holder(words)
@@ -355,7 +356,12 @@ class Story:
             ):
                 continue
             before = self.text[max(0, start - 30) : start].split()
-            titled = core != mentioned or (bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS)
+            leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
+            if leading[:1] in (["the"], ["a"], ["an"]):
+                continue  # "The Spruce Eats": a title's or a body's name, no person's
+            titled = any(word in TITLE_WORDS for word in leading) or (
+                bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
+            )
             # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
             apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
             if apposed == "body":
