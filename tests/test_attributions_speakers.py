@@ -471,3 +471,10 @@ def test_a_mention_opening_with_an_article_is_no_titled_person():
 def test_an_acronym_is_spelled_as_a_name_only_where_the_text_writes_that_name_whole():
     t = "Under the plan, aid would rise.\n\nThe UN said that aid would rise."
     assert _speaker(t, "The UN") == "UN"  # "Un" of "Under" is no name
+
+
+def test_an_indefinite_document_or_body_refers_back_to_no_one():
+    t = "Dunmore Labs said that it would grow.\n\nPrevious research suggests that farms lose money."
+    assert _speaker(t, "Previous research") == "previous research"
+    t = "Dunmore Labs said that it would grow.\n\nThe research suggests that farms lose money."
+    assert _speaker(t, "The research") == "Dunmore Labs"  # a definite one still does

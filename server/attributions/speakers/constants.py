@@ -125,3 +125,6 @@ SPEAKING_MEMBERS: frozenset[str] = BODY_MEMBER_NOUNS | frozenset(
 )
 GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
 NAME_RUN_LINKS: frozenset[str] = NAME_LINKS | {"on"}
+# Determiners that make a description refer back ("the company", "these findings"); "a company", "previous
+# research" name nothing before them.
+ANAPHOR_DETERMINERS: frozenset[str] = frozenset(words("the this that these those its their"))

@@ -52,6 +52,7 @@ from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
+    ANAPHOR_DETERMINERS,
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
     DESCRIBED_BODY_HEADS,
@@ -553,6 +554,8 @@ class Story:
         if lowered == "it":
             return self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
         if words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:]):
+            if words[0] not in ANAPHOR_DETERMINERS:
+                return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
             return self._body_anaphor(raw, words)
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
