@@ -478,3 +478,13 @@ def test_an_indefinite_document_or_body_refers_back_to_no_one():
     assert _speaker(t, "Previous research") == "previous research"
     t = "Dunmore Labs said that it would grow.\n\nThe research suggests that farms lose money."
     assert _speaker(t, "The research") == "Dunmore Labs"  # a definite one still does
+
+
+def test_a_first_name_alone_is_the_one_person_quoted_before_by_it():
+    t = (
+        "“We fix every car,” said the owner, Zane Merrow.\n\n"
+        "Zane Fuller Garage Systems sells parts too.\n\n"
+        "“Brakes come first,” Zane said. He added that tyres came next."
+    )
+    assert _speaker(t, "Zane") == "Zane Merrow"
+    assert _speaker(t, "He") == "Zane Merrow"

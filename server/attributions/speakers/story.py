@@ -234,6 +234,14 @@ class Story:
             elif len(words) == 1:
                 # a surname alone that the text never writes after a first name: the one person quoted by that name
                 people = {e.name for e in self.entities.values() if e.person and e.name.split()[-1] == core}
+                if not people and core not in self.given:
+                    # "Zane" after "owner, Zane Merva": the one person quoted before by that first name
+                    people = {e.name for e in self.entities.values() if e.person is True and e.name.split()[0] == core}
+                    if len(people) == 1 and len(next(iter(people)).split()) > 1:
+                        person = self._named(people.pop())
+                        self.entities[person].forms.add(core)  # "Zane" is a mention of him from now on
+                        return person
+                    people = set()
                 core = people.pop() if len(people) == 1 else self.given.get(core, core)
         entity = self.entities.get(core)
         if entity is None:
