@@ -488,3 +488,15 @@ def test_a_first_name_alone_is_the_one_person_quoted_before_by_it():
     )
     assert _speaker(t, "Zane") == "Zane Merrow"
     assert _speaker(t, "He") == "Zane Merrow"
+
+
+def test_it_opening_a_sentence_continues_the_body_the_sentence_before_opens_with():
+    t = (
+        "The Dunmore County Court said that the fee was fair.\n\n"
+        "Norvale Labs said that Norvale Labs would appeal. The County Court met on Monday. "
+        "It noted that the fee was fair."
+    )
+    assert _speaker(t, "It") == "Dunmore County Court"  # not Norvale Labs, mentioned more
+    # inside a sentence, "it" is no sentence's subject continued
+    t = "Norvale Labs said that it would appeal, and it added that the fee was unfair."
+    assert _speaker(t, "it", "added") == "Norvale Labs"

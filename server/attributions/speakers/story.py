@@ -499,6 +499,40 @@ class Story:
         i = bisect_right(self.named_starts, pos) - 1
         return self.named_spans[i][2] if i >= 0 and pos < self.named_spans[i][1] else None
 
+    def _previous_subject(self, raw: RawAttribution) -> str | None:
+        """ "It" opening a sentence continues the body the sentence before opens with ("The Appellate Court didn't
+        agree with Amazon. It noted …": the court, not Amazon), named or described by its head ("The Appellate Court"
+        is the one body quoted whose name holds "Court")."""
+        assert raw.source is not None
+        pos = raw.source[0]
+        paragraph_start = self.paragraph_starts[max(0, bisect_right(self.paragraph_starts, pos) - 1)]
+        before = self.text[paragraph_start:pos]
+        if before.strip() and not before.rstrip().endswith((".", "!", "?", ".”", '."')):
+            return None  # "it" inside a sentence: no subject to continue
+        body = before.rstrip()
+        start = max(body.rfind(end, 0, len(body) - 1) for end in SENTENCE_ENDS)
+        sentence_start = paragraph_start + (start + 2 if start >= 0 else 0)
+        if start < 0 and not before.strip():
+            return None  # the paragraph's first sentence: its subject is in another paragraph
+        words = self.text[sentence_start : sentence_start + APPOSITION_REACH].split()
+        if words[:1] == ["The"]:
+            words = words[1:]
+        subject: list[str] = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            subject.append(word.rstrip(",.;:").removesuffix("’s").removesuffix("'s"))
+            if word[-1] in ",.;:" or word.endswith(("’s", "'s")):
+                break  # the name ends at its mark or its possessive
+        if not subject:
+            return None
+        named = self.entities.get(" ".join(subject))
+        if named is not None:
+            return named.name if is_body(named) else None
+        head = subject[-1]
+        bodies = {e.name for e in self.entities.values() if e.person is False and head in e.name.split()}
+        return bodies.pop() if head.lower() in ORG_HEADS and len(bodies) == 1 else None
+
     def _fronted_subject(self, raw: RawAttribution) -> str | None:
         """The body a statement fronted before its "it" opens with ("Microsoft's goal … encompasses …, it said")."""
         start, end = raw.content
@@ -560,7 +594,7 @@ class Story:
         if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in ANTECEDENT_HEADS:
             return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
         if lowered == "it":
-            return self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
+            return self._previous_subject(raw) or self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
         if words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:]):
             if words[0] not in ANAPHOR_DETERMINERS:
                 return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
