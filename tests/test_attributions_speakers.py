@@ -500,3 +500,10 @@ def test_it_opening_a_sentence_continues_the_body_the_sentence_before_opens_with
     # inside a sentence, "it" is no sentence's subject continued
     t = "Norvale Labs said that it would appeal, and it added that the fee was unfair."
     assert _speaker(t, "it", "added") == "Norvale Labs"
+
+
+def test_a_heading_s_full_name_never_outranks_prose_s_and_a_contraction_opens_no_name():
+    t = "Enter Stuart R. Kaplan\n\nThe deck was printed by Stuart R. Kaplan in 1971.\n\n“It sold well,” Kaplan said."
+    assert _speaker(t, "Kaplan") == "Stuart R. Kaplan"
+    t = "“I’m Haoyu Zhang-Demir,” he told the class.\n\n“Sit down,” Zhang-Demir said."
+    assert _speaker(t, "Zhang-Demir") == "Haoyu Zhang-Demir"  # "I’m": a pronoun's contraction

@@ -103,6 +103,8 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
     words("despite like unlike beyond amid among across along around behind below beside besides per via toward")
     + words("towards inside outside throughout sometimes often perhaps maybe")
 )
+# Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
+CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
 NOT_NAME_WORDS: frozenset[str] = (
     SENTENCE_OPENERS
@@ -493,6 +495,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
+        if bare.replace("’", "'").split("'")[0].lower() in CONTRACTED_PRONOUNS and ("'" in bare or "’" in bare):
+            break  # "I'm Haoyu": a pronoun's contraction
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
             break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
         if not word[:1].isupper():
@@ -568,7 +572,7 @@ def full_names(
     first one named inside a sentence: the story's ("Now Levin" opens one and is no name). With common, a sentence's
     or a line's first word that the text also writes in lower case is no part of the name ("Sometimes Microsoft",
     "Visit FDA's campaign")."""
-    people: dict[str, list[tuple[str, bool]]] = {}  # surname -> each person's longest form, named inside a sentence
+    people: dict[str, list[tuple[str, bool, bool]]] = {}  # surname -> each person's form, inside a sentence, heading
     for count, (i, name) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
@@ -591,13 +595,30 @@ def full_names(
         if not looks_person(full):
             continue
         known = people.setdefault(name, [])
-        same = next((at for at, (form, _) in enumerate(known) if _one_person(form, full)), None)
+        heading = _heading_line(text, i)
+        same = next((at for at, (form, _, _) in enumerate(known) if _one_person(form, full)), None)
         if same is None:
-            known.append((full, inside))
+            known.append((full, inside, heading))
         else:
-            form, seen_inside = known[same]
-            known[same] = (full if len(full.split()) > len(form.split()) else form, seen_inside or inside)
-    return {name: next((form for form, inside in known if inside), known[0][0]) for name, known in people.items()}
+            form, seen_inside, seen_in_heading = known[same]
+            # the longer form, but a heading's never over prose's ("Enter Stuart R. Kaplan" over "by Stuart R. Kaplan")
+            longer = len(full.split()) > len(form.split())
+            better = (longer and (not heading or seen_in_heading)) or (seen_in_heading and not heading)
+            known[same] = (full if better else form, seen_inside or inside, seen_in_heading and heading)
+    return {name: next((form for form, inside, _ in known if inside), known[0][0]) for name, known in people.items()}
+
+
+def _heading_line(text: str, pos: int) -> bool:
+    """The line holding pos is a heading: no sentence's or clause's mark on it ("Enter Stuart R. Kaplan")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [word for word in text[start : end if end >= 0 else len(text)].split() if not _initial(word)]
+    return not any(mark in word for word in words for mark in '.,;:!?"“”')
+
+
+def _initial(word: str) -> bool:
+    """An initial inside a name ("R."), whose full stop ends no sentence."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _inside_sentence(text: str, pos: int) -> bool:
