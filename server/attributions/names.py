@@ -82,6 +82,9 @@ ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset(words("for on about of in"))
 # An ordinal in a body's name ("4th District Court", "2nd Circuit").
 ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+# Characters from a text's start in which a word's lower-case use is looked for: a common word recurs within an
+# article's length, and a megabyte of text is not read again for each word.
+LOWER_CASE_REACH = 50_000
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -471,9 +474,8 @@ class LowerCaseUse:
     def __call__(self, word: str) -> bool:
         lowered = word.rstrip(".").lower()
         if lowered not in self.seen:
-            self.seen[lowered] = (
-                lowered.isalpha() and next(_find_all(self.text, lowered, 0, len(self.text)), None) is not None
-            )
+            reach = min(len(self.text), LOWER_CASE_REACH)
+            self.seen[lowered] = lowered.isalpha() and next(_find_all(self.text, lowered, 0, reach), None) is not None
         return self.seen[lowered]
 
 
