@@ -507,3 +507,10 @@ def test_a_heading_s_full_name_never_outranks_prose_s_and_a_contraction_opens_no
     assert _speaker(t, "Kaplan") == "Stuart R. Kaplan"
     t = "“I’m Haoyu Zhang-Demir,” he told the class.\n\n“Sit down,” Zhang-Demir said."
     assert _speaker(t, "Zhang-Demir") == "Haoyu Zhang-Demir"  # "I’m": a pronoun's contraction
+
+
+def test_a_title_of_a_body_without_a_name_names_no_one():
+    t = "The Chairwoman of Norland's Central Bank said that rates would stay."
+    assert _speaker(t, "The Chairwoman of Norland's Central Bank") is None
+    t = "Secretary of State Ana Lindqvist said that talks would go on."
+    assert _speaker(t, "Secretary of State Ana Lindqvist") == "Ana Lindqvist"

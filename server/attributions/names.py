@@ -104,7 +104,7 @@ COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-
 # Osprey's", "Like Skyscanner", "Beyond BRL"): a closed class, beyond NP_BREAK's.
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     words("despite like unlike beyond amid among across along around behind below beside besides per via toward")
-    + words("towards inside outside throughout sometimes often perhaps maybe")
+    + words("towards inside outside throughout sometimes often perhaps maybe afterwards afterward eventually finally")
 )
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))

@@ -177,6 +177,13 @@ class Story:
             and not named_chunk(source)
         ):
             return False  # "chairman of the Commons' committee", "A colleague of Rothman's": someone, unnamed
+        if (
+            0 < described < len(head)
+            and head[described - 1].lower() in ROLE_TITLES
+            and not speaks_for
+            and not looks_person(name_core(source))
+        ):
+            return False  # "The Chairwoman of Ukraine's Central Bank": a title, no name ("Secretary of State X" has)
         placed = len(head) < len(source.split()) and "," not in source
         if placed and head[0].islower() and not any(word[:1].isupper() for word in head[1:]):
             return False  # "tweeter in Sydney": the name only places a common noun
