@@ -327,3 +327,26 @@ def test_a_share_of_those_surveyed_is_a_source():
     assert _found("Two-thirds of those surveyed said they had cut back on heating.") == [
         ("Two-thirds of those surveyed", "said", ["they had cut back on heating"])
     ]
+
+
+# ------------------------------------------------------------------ speech nouns with a that-clause
+
+
+def test_a_speech_noun_with_a_possessor_or_in_the_news_reports_its_that_clause():
+    assert _found("Lawmakers dismissed the senator's claim that the audit was rigged.") == [
+        ("the senator", "claim", ["that the audit was rigged"])
+    ]
+    assert _found("The bank was hit with reports that its traders had hidden losses.") == [
+        (None, "reports", ["that its traders had hidden losses"])
+    ]
+    assert _found("The ad replayed his promise that the tax would not rise.") == [
+        ("his", "promise", ["that the tax would not rise"])
+    ]
+
+
+def test_a_speech_noun_with_a_relative_clause_no_maker_or_a_verb_of_its_own_is_no_report():
+    assert _found("The claim that he made was false.") == []
+    assert _found("The essay weighs the claim that beauty is objective.") == []
+    assert _found("The agency said the claim that the dam leaked was false.") == [
+        ("The agency", "said", ["the claim that the dam leaked was false"])
+    ]

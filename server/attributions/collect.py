@@ -22,6 +22,7 @@ from .cues import (
     transcript_lines,
 )
 from .cues.nested import NO_QUOTES
+from .cues.nouns import noun_reports
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
 from .patterns import NEXT_STATEMENT_RE, PROGRESSIVE_RE
@@ -89,6 +90,7 @@ def raw_attributions(
             )
     found.extend(transcript_lines(text, quotes, paragraph_spans, {raw.paragraph for raw in found}))
     found.extend(attribution_lines(text, quotes, paragraph_spans, found))
+    found.extend(noun_reports(text, quotes, paragraph_spans, found))
     # one attribution per cue, in text order
     seen: set[Span] = set()
     unique: list[RawAttribution] = []

@@ -226,6 +226,13 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
+# A speech noun and its that-clause ("her admission that", "reports that"): "that" found first (a literal scan), the
+# noun then matched on the short stretch before it; cues.nouns reads the rest.
+THAT_WORD_RE = re.compile(r" that\b")  # a literal start: scanned at C speed (a lookbehind first is 6x slower)
+SPEECH_NOUN_END_RE = re.compile(
+    r"\b(?:(?:claim|allegation|accusation|assertion|suggestion|warning|promise|pledge|threat|complaint|prediction|"
+    r"assurance|denial|report)s?|admission|insistence|contention|announcement|confirmation|acknowledge?ment)$"
+)
 # "went on to say", "was quick to point out", "took care to stress": a frame whose infinitive is the act it reports
 # (aspectual and evaluative catenatives); the frame makes the infinitive finite and belongs to the cue. Negated and
 # modal frames ("declined to say", "wasn't keen to", "is expected to say") are left out (GUIDELINES §2).

@@ -10,6 +10,7 @@
 - colon.py: a source and a colon or dash before a quote ('Blinken: "…"'), a quote and a dash before its source
   ('"…" -- Jane Doe') and transcripts ('ROSIE CURTS: …');
 - nested.py: a report inside a quotation, read in the quoted sentence around its cue;
+- nouns.py: a speech noun and its that-clause ("Smith's claim that …", "amid reports that …");
 - record.py: the spans a pattern found, as a RawAttribution.
 """
 
