@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import cache, lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -51,9 +52,12 @@ class PageIndex:
         self._value_sets: dict[str, frozenset[str]] = {}
         self._joined_values: dict[str, str] = {}
         self._encoded_values: dict[str, bytes] = {}
+        # The text nodes as the first text test found them (the literal sweeps read these), the texts removals have
+        # joined since, and the text nodes as they are now (None once a removal has changed them).
         self._texts: list[str] | None = None
         self._joins: list[str] = []
         self._stale = False
+        self._live: list[str] | None = None
         self._joined: bytes | None = None
         self._heads: bytes | None = None
         # use_literals()'s RE2 set: (set, its patterns, the pattern of each index); the patterns found in the text
@@ -110,9 +114,10 @@ class PageIndex:
         return self._attributes[name]
 
     def texts(self) -> list[str]:
-        """The page's text nodes as gathered (once; after a removal they may be stale, see drop())."""
+        """The page's text nodes as gathered, once: after a removal they may be stale (see drop())."""
         if self._texts is None:
-            self._texts = _ALL_TEXT_PLAIN(self.root)
+            self._texts = self._live = _ALL_TEXT_PLAIN(self.root)
+            self._joins, self._stale = [], False
         return self._texts
 
     def joins(self) -> list[str]:
@@ -124,13 +129,24 @@ class PageIndex:
         """Whether a removal changed the text since texts() was gathered."""
         return self._stale
 
-    def refresh(self) -> None:
-        """Gather the text again after removals (only when a text test found something, to know where)."""
-        self._texts, self._joined, self._heads, self._joins, self._stale = None, None, None, [], False
+    def positions_of(self, texts: set[str]) -> list[int]:
+        """The positions, in the page's text as it is now, of the text nodes that hold one of these texts (in order).
+        Every text node holds a text of texts() or of joins(): a text test's matches there name all its nodes, and
+        only the node list is gathered again (once per removal at most), not the joined text and heads swept."""
+        if self._live is None:
+            self._live = _ALL_TEXT_PLAIN(self.root)
+        live, positions = self._live, []
+        for text in texts:
+            position = -1
+            with suppress(ValueError):  # list.index compares in C: a few us for all the nodes
+                while True:
+                    position = live.index(text, position + 1)
+                    positions.append(position)
+        return sorted(positions)
 
     def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
-        """The text nodes at these (ascending) positions of a fresh texts(), with their elements: a union of one
-        step per position, no object for the others; past many positions, all nodes with their elements."""
+        """The text nodes at these (ascending) positions of the page's text as it is now, with their elements: a
+        union of one step per position, no object for the others; past many positions, all nodes with elements."""
         if len(positions) > _MAX_POSITION_STEPS:
             nodes = _ALL_TEXT_NODES(self.root)
             return [nodes[i] for i in positions]
@@ -194,7 +210,7 @@ class PageIndex:
         previous, parent = node.getprevious(), node.getparent()
         had_tail = bool(node.tail)
         node.drop_tree()
-        self._stale = True
+        self._stale, self._live = True, None
         text = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
         if not (had_tail and text):
             return  # no text moved: the texts gathered still hold all the page's text
@@ -204,8 +220,8 @@ class PageIndex:
             self._present.update(self._set[2][i] for i in self._set[0].Match(_subject(text)) or ())
 
     def forget_text(self) -> None:
-        """Called after a removal: dropping a node can join two text nodes into a new one."""
-        self.refresh()
+        """Called after a removal made without drop(): the text is gathered and swept again when next asked."""
+        self._texts, self._live, self._joined, self._heads, self._joins, self._stale = None, None, None, None, [], False
         self._present = None
         self._held.clear()
 

@@ -155,15 +155,16 @@ class Selector:
 
     def _matching_texts(self, root: HtmlElement, index: PageIndex) -> list[etree._ElementUnicodeResult]:
         """The text nodes the pattern matches. Only those holding a literal of the first group can: found where
-        the joined text holds one (one RE2 sweep), the node counted by the NUL bytes before it. Texts gathered
-        before removals answer 'none' soundly (with the texts the removals joined); a match is looked up again
-        on fresh text, to know which node holds it."""
+        the joined text holds one (one RE2 sweep), the node counted by the NUL bytes before it. After removals,
+        the texts gathered before them and the texts the removals joined hold every node's text: the matching
+        ones name the nodes, found in the page's text as it is now."""
         hits = self._hits(index)
-        if not hits and not any(self.text_re.search(join) for join in index.joins()):
+        joins = [join for join in index.joins() if self.text_re.search(join)]
+        if not hits and not joins:
             return []
         if index.stale:
-            index.refresh()
-            hits = self._hits(index)
+            texts = index.texts()
+            hits = index.positions_of({texts[i] for i in hits}.union(joins))
         return index.text_nodes(hits) if hits else []
 
     def _hits(self, index: PageIndex) -> list[int]:
