@@ -514,3 +514,10 @@ def test_a_title_of_a_body_without_a_name_names_no_one():
     assert _speaker(t, "The Chairwoman of Norland's Central Bank") is None
     t = "Secretary of State Ana Lindqvist said that talks would go on."
     assert _speaker(t, "Secretary of State Ana Lindqvist") == "Ana Lindqvist"
+
+
+def test_they_is_the_one_named_group_the_sentence_before_names():
+    t = "Republicans in the state legislature are pushing the bill. They say it would lower taxes."
+    assert _speaker(t, "They") == "Republicans"
+    t = "Republicans and Democrats met on Monday. They say talks went well."
+    assert _speaker(t, "They") is None  # two groups compete

@@ -8,6 +8,7 @@ from ..lexicon import (
     MADE_DOCUMENT_HEADS,
     MALE_TITLES,
     NAME_LINKS,
+    NATIONALITIES,
     ORG_ANAPHORS,
     ORG_HEADS,
     SOURCE_NOUNS,
@@ -128,3 +129,7 @@ NAME_RUN_LINKS: frozenset[str] = NAME_LINKS | {"on"}
 # Determiners that make a description refer back ("the company", "these findings"); "a company", "previous
 # research" name nothing before them.
 ANAPHOR_DETERMINERS: frozenset[str] = frozenset(words("the this that these those its their"))
+# Groups of people named with a capital ("Republicans", "Israelis"): a party's members, a nationality's plural.
+NAMED_GROUPS: frozenset[str] = frozenset(
+    words("republicans democrats conservatives tories liberals socialists greens progressives independents")
+) | frozenset(f"{nationality}s" for nationality in NATIONALITIES if not nationality.endswith(("sh", "ch", "se", "ss")))

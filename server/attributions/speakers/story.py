@@ -70,6 +70,7 @@ from .constants import (
     MEMBERS_BODY_HEADS,
     MIN_ACRONYM,
     NAME_RUN_LINKS,
+    NAMED_GROUPS,
     NAMING_HEADS,
     OBLIQUE_PREPOSITIONS,
     ONE_BODY_HEADS,
@@ -784,6 +785,9 @@ class Story:
             bare = word.rstrip(',.;:!?”"').lower()
             if bare in ORG_HEADS or bare in ONE_BODY_HEADS:
                 return None  # "Police arrested two protesters. They said": a body competes with the group
+            if bare in NAMED_GROUPS and word[:1].isupper():
+                groups.add(word.rstrip(',.;:!?”"'))  # "Republicans in the Texas legislature …. They say"
+                continue
             if bare not in GROUP_PEOPLE:
                 continue
             start = at
