@@ -521,3 +521,8 @@ def test_they_is_the_one_named_group_the_sentence_before_names():
     assert _speaker(t, "They") == "Republicans"
     t = "Republicans and Democrats met on Monday. They say talks went well."
     assert _speaker(t, "They") is None  # two groups compete
+
+
+def test_a_publication_calling_itself_this_newspaper_names_no_one():
+    t = "The Daily Star said that prices rose.\n\nThis newspaper is urging readers to write to their MPs."
+    assert _speaker(t, "This newspaper") is None

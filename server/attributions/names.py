@@ -122,7 +122,9 @@ NOT_NAME_WORDS: frozenset[str] = (
 NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORDS
 # Capitalised words that name no one: a job noun, a determiner, or a quantifier opening a sentence ("All told",
 # "Each problem").
-NOT_NAMING_WORDS: frozenset[str] = SOURCE_NOUNS | DETERMINERS | GROUP_DETERMINERS | ONE_OF
+NOT_NAMING_WORDS: frozenset[str] = (
+    SOURCE_NOUNS | DETERMINERS | GROUP_DETERMINERS | ONE_OF | frozenset(words("this that these those"))
+)
 # The last words of companies', venues' and institutions' names, as company-name suffix lists give them ("Khan
 # Academy", "American Airlines", "Sprout Social Labs"): a name ending in one is a body's, never a person's.
 BODY_NAME_ENDINGS: frozenset[str] = frozenset(

@@ -133,3 +133,5 @@ ANAPHOR_DETERMINERS: frozenset[str] = frozenset(words("the this that these those
 NAMED_GROUPS: frozenset[str] = frozenset(
     words("republicans democrats conservatives tories liberals socialists greens progressives independents")
 ) | frozenset(f"{nationality}s" for nationality in NATIONALITIES if not nationality.endswith(("sh", "ch", "se", "ss")))
+# What a publication calls itself ("this newspaper", "this site"): its publisher, not a body named before.
+OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))

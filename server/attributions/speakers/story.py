@@ -75,6 +75,7 @@ from .constants import (
     OBLIQUE_PREPOSITIONS,
     ONE_BODY_HEADS,
     ORG_ANAPHOR_WORDS,
+    OUTLET_NOUNS,
     PERSON_NOUNS,
     PERSON_TITLE_WORDS,
     PREPOSITION_REACH,
@@ -606,6 +607,8 @@ class Story:
         if words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:]):
             if words[0] not in ANAPHOR_DETERMINERS:
                 return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
+            if words[0] == "this" and words[-1] in OUTLET_NOUNS:
+                return None  # "This newspaper is urging readers": the publisher itself, which the text does not name
             return self._body_anaphor(raw, words)
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
