@@ -526,3 +526,13 @@ def test_they_is_the_one_named_group_the_sentence_before_names():
 def test_a_publication_calling_itself_this_newspaper_names_no_one():
     t = "The Daily Star said that prices rose.\n\nThis newspaper is urging readers to write to their MPs."
     assert _speaker(t, "This newspaper") is None
+
+
+def test_a_title_two_people_hold_stands_for_neither():
+    t = (
+        "President Ana Lindqvist said talks went well.\n\nPresident Tomas Varga said that he agreed.\n\n"
+        "The president said that a deal was near."
+    )
+    assert _speaker(t, "The president") is None
+    t = "President Ana Lindqvist said talks went well.\n\nThe president said that a deal was near."
+    assert _speaker(t, "The president") == "Ana Lindqvist"

@@ -265,7 +265,8 @@ class Story:
             entity.male += 3 * (word in MALE_TITLES)
             entity.female += 3 * (word in FEMALE_TITLES)
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
-                self.titled[word] = core
+                # two people with one title ("President Biden", "President Zelensky"): "the president" is neither
+                self.titled[word] = core if self.titled.get(word, core) == core else ""
                 entity.titled = True
         return core
 
@@ -304,7 +305,7 @@ class Story:
             return None
         if not all(word.lower() in TITLE_WORDS or word.isupper() or word.lower() in ORG_HEADS for word in words):
             return None
-        return self.titled.get(words[-1].lower())
+        return self.titled.get(words[-1].lower()) or None
 
     def _is_role(self, words: list[str]) -> bool:
         """A title, not a name: it ends in a role ("International Trade Secretary", "PAHO Director"), and no person
@@ -317,12 +318,14 @@ class Story:
 
     def _role_holder(self, title: list[str]) -> str | None:
         """The one person the text names with this title, the best match of its words first; none if two compete."""
-        holders = role_holders(self.text, title)
-        if not holders:
-            return None
-        best = max(matched for _, matched in holders)
-        names = {self._longest(name) for name, matched in holders if matched == best}
+        names = self._best_holders(title)
         return names.pop() if len(names) == 1 else None
+
+    def _best_holders(self, title: list[str]) -> set[str]:
+        """The people the text names with this title who match most of its words."""
+        holders = role_holders(self.text, title)
+        best = max((matched for _, matched in holders), default=0)
+        return {self._longest(name) for name, matched in holders if matched == best}
 
     def _role_referent(self, raw: RawAttribution, title: str) -> str | None:
         """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
@@ -698,9 +701,11 @@ class Story:
         """ "The singer", "the duchess": the holder the text names, else the person it continues, else no one."""
         assert raw.source is not None
         source = self.text[raw.source[0] : raw.source[1]]
-        holder = self._role_holder([word for word in source.split() if word.lower() not in DETERMINERS])
-        if holder is not None or words[0] not in DEFINITE_DETERMINERS:
-            return holder
+        holders = self._best_holders([word for word in source.split() if word.lower() not in DETERMINERS])
+        if len(holders) == 1 or words[0] not in DEFINITE_DETERMINERS:
+            return holders.pop() if len(holders) == 1 else None
+        if holders or self.titled.get(words[-1]) == "":
+            return None  # two people hold the title: "the president" is neither, not the one named last
         return self._role_referent(raw, words[-1])
 
     def _body_by_head(self, raw: RawAttribution, head_word: str) -> str | None:
