@@ -350,3 +350,14 @@ def test_a_speech_noun_with_a_relative_clause_no_maker_or_a_verb_of_its_own_is_n
     assert _found("The agency said the claim that the dam leaked was false.") == [
         ("The agency", "said", ["the claim that the dam leaked was false"])
     ]
+
+
+def test_a_purpose_after_an_act_of_speaking_or_meeting_is_the_report():
+    assert _found("The mayor took to social media to complain that the state had ignored the city.") == [
+        ("The mayor", "took to social media to complain", ["that the state had ignored the city"])
+    ]
+    assert _found("Last week the union leader met Labour Minister Ana Ruiz to urge her to raise wages.") == [
+        ("the union leader", "met Labour Minister Ana Ruiz to urge her", ["to raise wages"])
+    ]
+    assert _found("The app uses the data to predict what will happen next.") == []
+    assert _found("He went to the shop to say hello.") == []

@@ -238,7 +238,10 @@ SPEECH_NOUN_END_RE = re.compile(
 # modal frames ("declined to say", "wasn't keen to", "is expected to say") are left out (GUIDELINES §2).
 CATENATIVE_RE = re.compile(
     r"\b(?:(?:went|goes|go|gone)\s++on|(?:was|were|is|are|been)\s++(?:quick|keen|careful|eager|swift|at\s++pains)"
-    r"|(?:took|takes|taken)\s++(?:care|pains)|hastened|hastens)\s++to\s++$"
+    r"|(?:took|takes|taken)\s++(?:care|pains)|hastened|hastens"
+    # a purpose after an act of speaking or meeting ("took to Twitter to say", "wrote to the minister to urge", "met
+    # Gove to urge"; not "used X to explain": a system using data explains nothing)
+    r"|(?:(?:took|takes|wrote|writes)\s++to|met|meets|met\s++with)(?:\s++[\w.’'-]++){1,6}?)\s++to\s++$"
 )
 # "is saying", "are insisting", "are secretly asking", "It’s saying": a progressive -ing form is a finite cue (one
 # adverb between).

@@ -61,6 +61,8 @@ from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
 
+# Characters before an infinitive cue looked at for its frame ("wrote to the prime minister to urge").
+CATENATIVE_REACH = 60
 # Subjects whose report is the writer's own or the reader's ("we propose", "you claim").
 FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
@@ -168,7 +170,7 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
         text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
     )
     if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):
-        frame = CATENATIVE_RE.search(text, max(sentence_start, cue_start - 30), cue_start)
+        frame = CATENATIVE_RE.search(text, max(sentence_start, cue_start - CATENATIVE_REACH), cue_start)
         if verb in PARTICIPLE_CUES:
             frame = None
         # "went on to add": the frame is finite for its infinitive, as do-support is for a base form
