@@ -536,3 +536,9 @@ def test_a_title_two_people_hold_stands_for_neither():
     assert _speaker(t, "The president") is None
     t = "President Ana Lindqvist said talks went well.\n\nThe president said that a deal was near."
     assert _speaker(t, "The president") == "Ana Lindqvist"
+
+
+def test_a_group_names_itself_without_a_clause_s_pronoun_or_conjunction():
+    assert names.group_word(["whilst", "blockchain", "advocates"]) == "blockchain advocates"
+    assert names.group_word(["it", "helps"]) is None
+    assert names.group_word(["energy", "experts"]) == "energy experts"

@@ -28,6 +28,7 @@ from .lexicon import (
     POST_MODIFIER_PREPOSITIONS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
+    PRONOUNS,
     PUBLICATION_HEADS,
     REGIONAL_ADJECTIVES,
     SELF_NAMING_HEADS,
@@ -76,6 +77,8 @@ ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published sha
 BODY_NAME_HEADS: frozenset[str] = frozenset(
     words("team campaign coalition alliance initiative project trust panel taskforce")
 )
+# Conjunctions that open a clause before a group, never its name ("and federal guidelines", "Whilst advocates").
+GROUP_BREAKS: frozenset[str] = frozenset(words("and whilst while whereas nor"))
 # Words that take one member out of a group ("one of the models", "another of them").
 ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
@@ -299,10 +302,12 @@ def group_word(words: list[str]) -> str | None:
         return None  # "the institute's release": someone's, not a group
     if len(words) == 1 and words[0] in INDEFINITE_PERSONS:
         return None
+    if words[0] in PRONOUNS:
+        return None  # "it helps", "it seems — research": a clause's subject and verb, no group
     if len(words) > 2 and words[0] in ONE_OF and words[1] == "of":
         return None  # "one of the models": one, not the group
     words = without_post_modifier(words)
-    while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP):
+    while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP or words[0] in GROUP_BREAKS):
         words = words[1:]  # "Now research shows": the sentence's adverb
     head = words[-1]
     plural = looks_plural(head)
