@@ -542,3 +542,10 @@ def test_a_group_names_itself_without_a_clause_s_pronoun_or_conjunction():
     assert names.group_word(["whilst", "blockchain", "advocates"]) == "blockchain advocates"
     assert names.group_word(["it", "helps"]) is None
     assert names.group_word(["energy", "experts"]) == "energy experts"
+
+
+def test_the_company_or_the_group_is_the_nearest_body_named_with_such_an_ending():
+    t = "Prices at Norvale Motors rose in May.\n\nThe company said that demand had grown."
+    assert _speaker(t, "The company") == "Norvale Motors"
+    t = "Members of the Harbor Alliance met in May.\n\nThe group said that the park would stay."
+    assert _speaker(t, "The group") == "Harbor Alliance"

@@ -91,6 +91,15 @@ MIN_ACRONYM = 3
 MAX_ACRONYM = 6
 # What opens a quotation fragment (a direct quote starts with its mark).
 QUOTE_OPENINGS: tuple[str, ...] = tuple("\"“„«‘'")
+# How companies' and organisations' names end ("Acme Inc", "Norland Motors", "World Wildlife Fund").
+COMPANY_NAME_ENDINGS: tuple[str, ...] = (
+    *("Inc", "Corp", "Corporation", "Company", "Ltd", "LLC", "Labs", "Systems", "Technologies", "Holdings"),
+    *("Industries", "Motors", "Group", "Enterprises", "Airlines", "Pharmaceuticals", "Therapeutics", "Solutions"),
+)
+ORGANISATION_NAME_ENDINGS: tuple[str, ...] = (
+    *("Organization", "Organisation", "Foundation", "Association", "Society", "Institute", "Council", "Alliance"),
+    *("Coalition", "Trust", "Fund", "Federation", "Union"),
+)
 # A description's head and the heads of the names it may stand for ("the institution" for "Coventry University",
 # "the agency" for "Environmental Protection Agency"): a kind and its kinds, each name's head capitalised.
 DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
@@ -117,6 +126,11 @@ DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "club": ("Club",),
     "authority": ("Authority",),
     "board": ("Board",),
+    "company": COMPANY_NAME_ENDINGS,
+    "firm": COMPANY_NAME_ENDINGS,
+    "group": ("Group", "Coalition", "Alliance", "Association", "Collective", "Network", "Society"),
+    "organisation": ORGANISATION_NAME_ENDINGS,
+    "organization": ORGANISATION_NAME_ENDINGS,
 }
 # Groups whose members speak for the body they are placed in ("researchers from the MIT Initiative", "officials at
 # the agency"), unlike those only found there ("students at the university", "prosecutors in San Francisco"), and the
