@@ -361,3 +361,10 @@ def test_a_purpose_after_an_act_of_speaking_or_meeting_is_the_report():
     ]
     assert _found("The app uses the data to predict what will happen next.") == []
     assert _found("He went to the shop to say hello.") == []
+
+
+def test_a_documents_bare_clause_with_an_irregular_past_is_its_finding():
+    assert _found("Data from the port authority showed traffic fell by a third.") == [
+        ("Data from the port authority", "showed", ["traffic fell by a third"])
+    ]
+    assert _found("She revealed her plans to her sister as they sat on the porch.") == []
