@@ -549,3 +549,14 @@ def test_the_company_or_the_group_is_the_nearest_body_named_with_such_an_ending(
     assert _speaker(t, "The company") == "Norvale Motors"
     t = "Members of the Harbor Alliance met in May.\n\nThe group said that the park would stay."
     assert _speaker(t, "The group") == "Harbor Alliance"
+
+
+def test_a_name_reduced_to_a_number_names_no_one():
+    from server.attributions.speakers.story import Story
+
+    assert not Story._is_named_source("ASCM's 2023")
+    assert Story._is_named_source("ASCM")
+
+
+def test_a_body_s_head_takes_its_for_complement_into_its_name():
+    assert names.name_core("The Association for Financial Professionals") == "Association for Financial Professionals"

@@ -248,8 +248,8 @@ def _body_from_head(words: list[str]) -> str | None:
     """A body named by a head and its complement ("American College of Sports Medicine", "New Zealand Department of
     Conservation"): from the first capitalised word, when an organisation's head is followed by "of"."""
     for i, word in enumerate(words[:-2]):
-        head = word.lower() in ORG_HEADS or word.lower() in BODY_NAME_ENDINGS  # "American Academy of Pediatrics"
-        if word[:1].isupper() and head and words[i + 1] == "of" and words[i + 2][:1].isupper():
+        head = word.lower() in ORG_HEADS or word.lower() in BODY_NAME_ENDINGS  # "Association for Financial …"
+        if word[:1].isupper() and head and words[i + 1] in THE_LINKS and words[i + 2][:1].isupper():
             first = next(j for j, w in enumerate(words) if w[:1].isupper())
             if first > 0 and ORDINAL_RE.fullmatch(words[first - 1]):
                 first -= 1  # "the 4th District Court of Appeal": the number is the name's
