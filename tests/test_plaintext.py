@@ -8,7 +8,15 @@ import re
 from lxml import etree, html
 
 from server.highlight import highlight
-from server.plaintext import _OWN_MARKER_RE, _WHITESPACE_RE, BLOCK_TAGS, raw_indices, to_plain_text
+from server.plaintext import (
+    _OWN_MARKER_RE,
+    _WHITESPACE_RE,
+    BLOCK_TAGS,
+    CJK_CHAR_RE,
+    _may_hold_cjk,
+    raw_indices,
+    to_plain_text,
+)
 from tests.conftest import attribution_at
 
 
@@ -224,3 +232,17 @@ def test_raw_index_with_soft_hyphens_matches_a_character_by_character_reference(
             assert raw_indices(segment, repeated) == [
                 _brute_raw_index(segment.raw, segment.lead_skip, k) for k in repeated
             ]
+
+
+def test_the_cjk_pretest_never_rules_out_a_cjk_letter() -> None:
+    # Every code point the CJK pattern counts passes the byte pre-test, in any text around it.
+    for code in range(0x80, 0x10000):
+        letter = chr(code)
+        if not 0xD800 <= code < 0xE000 and CJK_CHAR_RE.match(letter):
+            assert _may_hold_cjk(f"caf\u00e9 {letter}"), hex(code)
+    assert not _may_hold_cjk("plain ASCII") and not _may_hold_cjk("caf\u00e9 \u2019quoted\u2019 \u20ac")
+
+
+def test_words_count_cjk_letters_one_each() -> None:
+    article = html.fromstring("<div><p>東京 is big, ’really’</p><p>plain words here</p></div>")
+    assert to_plain_text(article).word_count == 2 + 3 + 3
