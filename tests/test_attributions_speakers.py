@@ -560,3 +560,17 @@ def test_a_name_reduced_to_a_number_names_no_one():
 
 def test_a_body_s_head_takes_its_for_complement_into_its_name():
     assert names.name_core("The Association for Financial Professionals") == "Association for Financial Professionals"
+
+
+def test_both_experts_are_the_two_people_quoted_before_when_exactly_two_are():
+    t = (
+        "“Eat breakfast,” said Ana Lindqvist, a dietitian.\n\n"
+        "“Drink water,” said Mara Holt, a nurse.\n\n"
+        "Both experts advise that people sleep eight hours."
+    )
+    assert set(_speaker(t, "Both experts").split("; ")) == {"Ana Lindqvist", "Mara Holt"}
+    t = (
+        "“Eat breakfast,” said Ana Lindqvist.\n\n“Drink water,” said Mara Holt.\n\n“Walk,” said Tom Reyes.\n\n"
+        "Both experts advise that people sleep eight hours."
+    )
+    assert _speaker(t, "Both experts") is None  # three people quoted: which two is a guess

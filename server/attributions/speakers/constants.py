@@ -149,3 +149,5 @@ NAMED_GROUPS: frozenset[str] = frozenset(
 ) | frozenset(f"{nationality}s" for nationality in NATIONALITIES if not nationality.endswith(("sh", "ch", "se", "ss")))
 # What a publication calls itself ("this newspaper", "this site"): its publisher, not a body named before.
 OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))
+# Paragraphs before "both experts" in which exactly two people must be quoted for it to stand for them.
+BOTH_PARAGRAPHS = 6

@@ -25,6 +25,7 @@ from ..lexicon import (
     PRONOUNS,
     ROLE_TITLES,
     TITLE_WORDS,
+    looks_plural,
 )
 from ..names import (
     CHECK_EVERY,
@@ -55,6 +56,7 @@ from .constants import (
     ANAPHOR_DETERMINERS,
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
+    BOTH_PARAGRAPHS,
     DESCRIBED_BODY_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
@@ -614,6 +616,8 @@ class Story:
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
                 return None  # "This newspaper is urging readers": the publisher itself, which the text does not name
             return self._body_anaphor(raw, words)
+        if words[0] == "both" and len(words) == 2 and looks_plural(words[1]):
+            return self._both(raw)  # "Both nutritionists advise": the two people quoted just before
         if lowered in PLURAL_PRONOUNS:
             # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
             # ("Energy experts said …  They said …"); a group quoted further back was right for one "they" in four
@@ -647,6 +651,21 @@ class Story:
                     return name
             at = self.text.rfind(f"{group} ", floor, at)
         return None
+
+    def _both(self, raw: RawAttribution) -> str | None:
+        """ "Both experts", "both nutritionists": the two people quoted by name in its paragraph and the ones before,
+        when exactly two are ("Lauren Slayton … Sylvia Klinger … Both nutritionists advise")."""
+        assert raw.source is not None
+        paragraph = max(0, bisect_right(self.paragraph_starts, raw.source[0]) - 1)
+        floor = self.paragraph_starts[max(0, paragraph - BOTH_PARAGRAPHS)]
+        people: list[str] = []
+        for earlier, speaker in reversed(self.history):
+            if earlier.source is None or earlier.source[0] < floor:
+                break
+            entity = self.entities.get(speaker) if speaker is not None else None
+            if entity is not None and entity.person is True and speaker not in people:
+                people.append(speaker)
+        return "; ".join(reversed(people)) if len(people) == 2 else None
 
     def _described_body(self, raw: RawAttribution) -> str | None:
         """ "The institution", "the agency", "this court": the nearest body named before it, in its paragraph or the
