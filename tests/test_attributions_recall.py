@@ -368,3 +368,24 @@ def test_a_documents_bare_clause_with_an_irregular_past_is_its_finding():
         ("Data from the port authority", "showed", ["traffic fell by a third"])
     ]
     assert _found("She revealed her plans to her sister as they sat on the porch.") == []
+
+
+# ------------------------------------------------------------------ inverted lone sources and retorts
+
+
+def test_an_indefinite_pronoun_after_an_inverted_cue_is_the_whole_source():
+    text = "“Let the team rest,” one reader wrote. “They played four games in a week,” wrote another."
+    assert _found(text) == [
+        ("one reader", "wrote", ["“Let the team rest,”"]),
+        ("another", "wrote", ["“They played four games in a week,”"]),
+    ]
+    assert _found("“Not this again,” said one.") == [("one", "said", ["“Not this again,”"])]
+
+
+def test_a_retort_with_its_particle_reports_a_quotation_only():
+    assert _found("“That is simply false,” the minister shot back.") == [
+        ("the minister", "shot back", ["“That is simply false,”"])
+    ]
+    assert _found("“Count me in,” Okafor chimed in.") == [("Okafor", "chimed in", ["“Count me in,”"])]
+    assert _found("The prince hit back at stories that he had snubbed the king.") == []
+    assert _found("The storm hit the coast on Monday.") == []

@@ -41,6 +41,7 @@ from .vocabulary import (
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
+    RETORT_FORMS,
     VOW_CUES,
     WEAK_CUES,
 )
@@ -111,6 +112,8 @@ def forward_content(
         return None
     content_start = pos + lead
     quote = quotes.find(content_start)
+    if verb in RETORT_FORMS and not (quote and quote[0] == content_start):
+        return None  # '"…," she shot back' reports the quotation; "hit back at claims that …" the claims'
     if quote and quote[0] == content_start:
         # a quote that ends the sentence is direct; text after it makes the whole remainder mixed
         tail = text[quote[1] : sentence_end] if quote[1] < sentence_end else ""

@@ -261,6 +261,10 @@ DIRECTIVE_FORMS: frozenset[str] = frozenset(
 # "…"', '"…," one response began'); weak, as they are literal otherwise ("read the book", "began work").
 DISPLAY_CUES: frozenset[str] = frozenset(words("read reads began begins advertised advertises"))
 
+# Retorts and interjections with their particle ('"…," she shot back', '"…," Lee chimed in'):
+# they report a quotation only ("hit back at reports that …": the that-clause is the reports'); see PARTICLE_CUES.
+RETORT_FORMS: frozenset[str] = frozenset(words("shot shoots fired fires hit hits chimed chimes piped"))
+
 # Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these forms
 # that no class derives (sharing, pointing, joking verbs), each listed once. Beliefs (think, believe) are excluded by
 # the guidelines. "advise", "cite", "point" are base forms allowed verb-first.
@@ -284,6 +288,8 @@ SPEECH_CUE_VERBS: frozenset[str] = (
     | PARTICIPLE_CUES
     | frozenset(finite_forms(WEAK_SPEECH_VERBS + LABEL_VERBS))
     | frozenset(words("made makes make"))  # with their particle only (PARTICLE_CUES: "made clear that")
+    | RETORT_FORMS  # and these ("shot back", "summed up")
+    | frozenset(words("summed sums"))
     | DISPLAY_CUES
 )
 # The forms that report only in a request ("ask", "pushed", "persuading"); the rest report in any construction.
@@ -354,6 +360,18 @@ PARTICLE_CUES: dict[str, str] = {
     "made": "clear|it clear",
     "makes": "clear|it clear",
     "make": "clear|it clear",
+    # retorts and interjections ('"…," she shot back', '"…," Lee chimed in'), summaries ('"…," he summed up')
+    "shot": "back",
+    "shoots": "back",
+    "fired": "back",
+    "fires": "back",
+    "hit": "back",
+    "hits": "back",
+    "chimed": "in",
+    "chimes": "in",
+    "piped": "up",
+    "summed": "up",
+    "sums": "up",
 }
 
 # Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith"):

@@ -10,6 +10,7 @@ from ..lexicon import (
     CLAUSE_WORDS,
     DANGLING_SOURCE_END,
     DETERMINERS,
+    INDEFINITE_SOURCES,
     NAME_LINKS,
     NOT_ADVERBS,
     NP_BREAK,
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 FORWARD_REACH = 400
 # Irregular pasts right after a name are its verb ("Library Journal gave the book a star, saying …").
 IRREGULAR_PASTS_SET: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
+# Words that are a whole source after an inverted cue when nothing follows them ('"…," wrote another.').
+LONE_SOURCES: frozenset[str] = INDEFINITE_SOURCES | frozenset(["one"])
 # Most tokens of a participle's phrase opening a sentence before its subject ("Reached last week in a brief phone
 # call, Bennett …").
 MAX_OPENING_PHRASE_TOKENS = 12
@@ -72,6 +75,8 @@ def source_after(
         return None
     if text[start : phrase[0][0]].strip() and not strict_start:
         return None  # must start right after whitespace
+    if phrase[0][2].lower() in LONE_SOURCES and (len(phrase) == 1 or phrase[1][2] in ",;:)"):
+        return phrase[0][0], phrase[0][1]  # '"…," wrote another.', '"…," said one, …': a pronoun of its own
     picked = _scan_forward(text, phrase, allow_appositive, post_modifiers=not strict_start)
     while picked and phrase[picked[-1]][2] in DANGLING_SOURCE_END:
         picked.pop()  # trim dangling links at the end (lowercase: "Della" is a name, "della" a link)
