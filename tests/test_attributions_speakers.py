@@ -574,3 +574,8 @@ def test_both_experts_are_the_two_people_quoted_before_when_exactly_two_are():
         "Both experts advise that people sleep eight hours."
     )
     assert _speaker(t, "Both experts") is None  # three people quoted: which two is a guess
+
+
+def test_a_sentence_opener_is_stripped_from_a_source_s_name():
+    assert names.name_core("Afterwards Penny") == "Penny"
+    assert names.name_core("Despite Osprey") == "Osprey"

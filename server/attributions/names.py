@@ -109,6 +109,8 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
     words("despite like unlike beyond amid among across along around behind below beside besides per via toward")
     + words("towards inside outside throughout sometimes often perhaps maybe afterwards afterward eventually finally")
 )
+# Function words and openers a name never starts with ("When Meghan", "Afterwards Penny").
+SENTENCE_BREAKS: frozenset[str] = NP_BREAK | SENTENCE_OPENERS
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -174,7 +176,7 @@ def name_core(source: str) -> str:
         words[0] in DETERMINERS
         or words[0] in ("A", "An")
         or words[0].isdigit()
-        or (words[0].lower() in NP_BREAK and words[1][:1].isupper())
+        or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper())
     ):
         words = words[1:]
     placed = without_post_modifier(words)
