@@ -579,3 +579,10 @@ def test_both_experts_are_the_two_people_quoted_before_when_exactly_two_are():
 def test_a_sentence_opener_is_stripped_from_a_source_s_name():
     assert names.name_core("Afterwards Penny") == "Penny"
     assert names.name_core("Despite Osprey") == "Osprey"
+
+
+def test_what_is_left_of_a_name_has_a_capital():
+    from server.attributions.speakers.story import Story
+
+    assert not Story._is_named_source("his obituary, published in the Brooklyn Daily Eagle")
+    assert Story._is_named_source("eBay")

@@ -210,8 +210,9 @@ class Story:
             return members
         if len(words) == 1 and len(source.split()) > 1 and group_word([words[0].lower()]):
             return False
-        # "ASCM's 2023": what is left of a name must be a word, not a year
-        return is_named(source) and any(letter.isalpha() for letter in name_core(source))
+        # what is left of a name has a capital ("eBay"): not a year ("ASCM's 2023") nor a participle ("his obituary,
+        # published in the Brooklyn Daily Eagle")
+        return is_named(source) and any(letter.isupper() for letter in name_core(source))
 
     def _named(self, source: str) -> str:
         """A named source: its core, expanded to the longest form of the name (or an abbreviation's name); several
