@@ -585,4 +585,4 @@ def test_what_is_left_of_a_name_has_a_capital():
     from server.attributions.speakers.story import Story
 
     assert not Story._is_named_source("his obituary, published in the Brooklyn Daily Eagle")
-    assert Story._is_named_source("eBay")
+    assert Story._is_named_source("the Brooklyn Daily Eagle")
