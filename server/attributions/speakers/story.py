@@ -210,8 +210,8 @@ class Story:
             return members
         if len(words) == 1 and len(source.split()) > 1 and group_word([words[0].lower()]):
             return False
-        # what is left of a name has a capital ("eBay"): not a year ("ASCM's 2023") nor a participle ("his obituary,
-        # published in the Brooklyn Daily Eagle")
+        # what is left of a name has a capital: not a year ("ASCM's 2023") nor a participle ("his obituary, published
+        # in the Brooklyn Daily Eagle")
         return is_named(source) and any(letter.isupper() for letter in name_core(source))
 
     def _named(self, source: str) -> str:
