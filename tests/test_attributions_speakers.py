@@ -586,3 +586,14 @@ def test_what_is_left_of_a_name_has_a_capital():
 
     assert not Story._is_named_source("his obituary, published in the Brooklyn Daily Eagle")
     assert Story._is_named_source("the Brooklyn Daily Eagle")
+
+
+def test_an_object_s_possessor_is_no_subject_a_pronoun_continues():
+    t = (
+        "Tom Reyes runs the studio with his wife. Bernard Holt, in his review, seconds Reyes's advice.\n\n"
+        "“Buy the cheaper one,” he says."
+    )
+    assert _speaker(t, "he") == "Bernard Holt"
+    # a possessive opening its clause is the topic a pronoun may continue
+    t = "Ana Lindqvist runs the lab with her team. At the lab, Lindqvist's days are long.\n\nShe said she liked them."
+    assert _speaker(t, "She") == "Ana Lindqvist"

@@ -151,3 +151,5 @@ NAMED_GROUPS: frozenset[str] = frozenset(
 OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))
 # Paragraphs before "both experts" in which exactly two people must be quoted for it to stand for them.
 BOTH_PARAGRAPHS = 6
+# Conjunctions after which a possessor opens its own clause ("and Kevin's team said"), as a subject would.
+CLAUSE_LINKS: frozenset[str] = frozenset(words("and but or while when as because although though so yet"))

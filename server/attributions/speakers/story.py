@@ -57,6 +57,7 @@ from .constants import (
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
     BOTH_PARAGRAPHS,
+    CLAUSE_LINKS,
     DESCRIBED_BODY_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
@@ -501,11 +502,16 @@ class Story:
         return fallback
 
     def _oblique(self, start: int, end: int) -> bool:
-        """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office"): a subject
-        pronoun stands for a subject far more often than for these. A source is never one ("according to Mobin")."""
+        """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office") or a
+        possessor ("Kevin's recommendation"): a subject pronoun stands for a subject far more often than for these. A
+        source is never one ("according to Mobin")."""
         if self.named_at(start) is not None:
             return False
         before = self.text[max(0, start - PREPOSITION_REACH) : start].split()
+        if self.text.startswith(("'s ", "’s "), end) and before and before[-1].isalpha() and before[-1].islower():
+            # "Bernard seconds Kevin's recommendation. … he says": an object's possessor, not the subject ("At a
+            # carrier, DiMugno's study time was … He said" opens its clause)
+            return before[-1] not in CLAUSE_LINKS
         while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
             before.pop()  # "over Ms Truss's 'toothless' commission"
         return bool(before) and before[-1] in OBLIQUE_PREPOSITIONS
