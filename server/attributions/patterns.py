@@ -405,6 +405,9 @@ CLAUSE_VERB_RE = re.compile(
 NOT_ADVICE_RE = re.compile(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b")
 # Words after a cue that start a prepositional phrase or a conjunct, not a reported clause.
 NOT_CLAUSE_RE = re.compile(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|and|or|but|so|because)\b")
+# A determiner or preposition right before a word: it is a noun there ("the state", "of comment"; not "to" nor "that":
+# "went on to state", "rules that state"). Searched on the few characters before the word.
+NOUN_LEAD_RE = re.compile(r"\b(?:the|a|an|this|its|his|her|their|our|my|your|of|in|on|for|by|with)\s++$", re.I)
 # Where a bare clause's first phrase ends.
 PHRASE_END_RE = re.compile(r"[,;:]")
 

@@ -15,9 +15,10 @@ from ..patterns import (
     CUE_TAIL_RE,
     DIRECTIVE_OBJECT_RE,
     MARK_THEN_QUOTE_RE,
+    NOUN_LEAD_RE,
     PARTICLE_RES,
 )
-from ..vocabulary import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES
+from ..vocabulary import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES, PLURAL_REPORT_BASE_FORMS
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ MAX_CUES = 20000
 PROGRESSIVE_REACH = 24
 # Characters after a request's verb in which its addressee and infinitive are looked for.
 MAX_REQUEST_CHARS = 120
+# Characters before a base form looked at for the determiner or preposition that makes it a noun.
+NOUN_LEAD_CHARS = 8
 # Characters after a particle verb in which its particle is looked for (" it clear").
 MAX_PARTICLE_CHARS = 12
 
@@ -61,6 +64,9 @@ def _may_report(text: str, cue: re.Match) -> bool:
         return PARTICLE_RES[verb].match(text[cue.end() : cue.end() + MAX_PARTICLE_CHARS]) is not None
     if verb in DIRECTIVE_ONLY_FORMS:
         return DIRECTIVE_OBJECT_RE.match(text, cue.end(), cue.end() + MAX_REQUEST_CHARS) is not None
+    if verb in PLURAL_REPORT_BASE_FORMS:
+        # "the state", "a demand", "in comment": a determiner or preposition before a base form makes it a noun
+        return NOUN_LEAD_RE.search(text, max(0, cue.start() - NOUN_LEAD_CHARS), cue.start()) is None
     return True
 
 
