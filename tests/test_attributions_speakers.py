@@ -597,3 +597,16 @@ def test_an_object_s_possessor_is_no_subject_a_pronoun_continues():
     # a possessive opening its clause is the topic a pronoun may continue
     t = "Ana Lindqvist runs the lab with her team. At the lab, Lindqvist's days are long.\n\nShe said she liked them."
     assert _speaker(t, "She") == "Ana Lindqvist"
+
+
+def test_a_pronoun_takes_its_own_paragraph_s_oblique_name_before_an_earlier_paragraph_s_subject():
+    t = (
+        "Tom Reyes says his team tests every microphone.\n\n"
+        "Another tip from Bernard Holt, who tours with his band, concerns light. “Buy two lamps,” he says."
+    )
+    assert _speaker(t, "he") == "Bernard Holt"
+
+
+def test_a_name_after_a_possessive_determiner_is_a_product_s_not_a_person_s():
+    t = "Choose their Winter Style Box, and her sister did.\n\nShe said, “It fits.”"
+    assert _speaker(t, "She") is None

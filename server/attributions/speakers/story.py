@@ -22,6 +22,7 @@ from ..lexicon import (
     PERSON_PRONOUNS,
     PLACE_WORDS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
     PRONOUNS,
     ROLE_TITLES,
     TITLE_WORDS,
@@ -406,7 +407,7 @@ class Story:
         if not before.endswith(" "):
             return True
         previous = before.split()[-1] if before.split() else ""
-        if previous.lower() in ("a", "an", "the"):
+        if previous.lower() in ("a", "an", "the") or previous.lower() in POSSESSIVE_DETERMINERS:
             return False
         run_goes_back = previous[:1].isupper() and previous[-1].isalpha() and previous.lower() not in TITLE_WORDS
         return not run_goes_back
@@ -487,8 +488,8 @@ class Story:
         fallback: str | None = None
         i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
         for start, end, entity in reversed(self.mentions[max(0, i - MAX_LOOKBACK_MENTIONS) : i]):
-            if start < floor:
-                break
+            if start < floor or (fallback is not None and start < own_paragraph):
+                break  # "Another tip from Bernard concerns light. … he says": no subject in its paragraph, Bernard
             if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
                 continue
             if self._in_description(start, entity):
