@@ -389,3 +389,9 @@ def test_a_retort_with_its_particle_reports_a_quotation_only():
     assert _found("“Count me in,” Okafor chimed in.") == [("Okafor", "chimed in", ["“Count me in,”"])]
     assert _found("The prince hit back at stories that he had snubbed the king.") == []
     assert _found("The storm hit the coast on Monday.") == []
+
+
+def test_long_between_auxiliary_and_cue_is_skipped_like_other_adverbs():
+    assert _found("The senator has long maintained that the base should stay open.") == [
+        ("The senator", "maintained", ["that the base should stay open"])
+    ]

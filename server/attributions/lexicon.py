@@ -128,7 +128,7 @@ PRE_CUE_SKIP: frozenset[str] = frozenset(
     has have had also later previously recently then further again earlier once repeatedly publicly
     would will could might may did does do reportedly already separately similarly ultimately
     initially first last often frequently privately allegedly apparently openly explicitly
-    subsequently likewise both all always never not still even now usually instead
+    subsequently likewise both all always never not still even now usually instead long
     """
     )
 )
