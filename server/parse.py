@@ -13,6 +13,8 @@ from .errors import BadRequest, TooComplex
 
 # Control characters lxml refuses in text, as UTF-8 bytes (deleted in one C pass); dropping them loses nothing.
 CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# Each as a one-byte needle: 29 memchr scans find none in ~half the time of the translate that deletes them.
+_CONTROL_NEEDLES = tuple(bytes([byte]) for byte in CONTROL_BYTES)
 
 
 log = logging.getLogger(__name__)
@@ -128,7 +130,9 @@ def parse(page: str | bytes) -> html.HtmlElement:
     if isinstance(page, str):
         page = decode_to_utf8(page)  # a caller's text: the same UTF-8 the decode stage hands on
     # Browsers read on past an early </body> or </html>; libxml2 drops everything after </html>.
-    data = _BODY_OR_HTML_END_TAG.sub(b"", page).translate(None, CONTROL_BYTES)
+    data = _BODY_OR_HTML_END_TAG.sub(b"", page)
+    if any(needle in data for needle in _CONTROL_NEEDLES):  # pages hold none, nearly always
+        data = data.translate(None, CONTROL_BYTES)
     if not data or data.isspace():  # as 'not data.strip()', without copying the page
         raise BadRequest("the page is empty")
     check_attributes(data)

@@ -7,7 +7,7 @@ from lxml import html
 
 from server.decode import decode_to_utf8
 from server.errors import BadRequest, TooComplex
-from server.parse import MAX_ATTRIBUTES, check_attributes, parse
+from server.parse import CONTROL_BYTES, MAX_ATTRIBUTES, check_attributes, parse
 
 
 def test_text_after_an_early_end_of_body_and_html_is_kept() -> None:
@@ -72,3 +72,9 @@ def test_a_page_parses_alike_as_text_and_as_the_decode_stage_s_utf8(page: str) -
     as_text = html.tostring(parse(page), encoding="unicode")
     assert html.tostring(parse(decode_to_utf8(page)), encoding="unicode") == as_text
     assert html.tostring(parse(decode_to_utf8(page.encode("utf-8", "replace"))), encoding="unicode") == as_text
+
+
+def test_every_control_byte_is_dropped_before_parsing() -> None:
+    for byte in CONTROL_BYTES:
+        root = parse(b"<html><body><p>a" + bytes([byte]) + b"b</p></body></html>")
+        assert root.findtext(".//p") == "ab", byte
