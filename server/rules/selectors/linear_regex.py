@@ -33,6 +33,12 @@ def compile_linear(pattern: str, *, ignore_case: bool = False) -> re2._Regexp:
         raise ValueError(f"the pattern cannot run in linear time (RE2 refuses it: {reason})") from exc
 
 
+def finds(regex: re2._Regexp, text: str) -> bool:
+    """Whether regex.search(text) finds a match. Searched in the text's UTF-8, which the wrapper searches anyway: it
+    then maps no byte offsets back to the str, ~2x cheaper on a text node's few characters."""
+    return regex.search(text.encode("utf-8")) is not None
+
+
 def _unicode_classes(pattern: str) -> str:
     """\\s, \\d and \\w (and their negations outside brackets) as Python reads them: Unicode classes."""
     out: list[str] = []

@@ -12,6 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .index import HEAD_MARK, Key, PageIndex, literal_regex, nodes_at
+from .linear_regex import finds
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ class Selector:
         the texts gathered before them and the texts the removals joined hold every node's text: the matching
         ones name the nodes, found in the page's text as it is now."""
         hits = self._hits(index)
-        joins = [join for join in index.joins() if self.text_re.search(join)]
+        joins = [join for join in index.joins() if finds(self.text_re, join)]
         if not hits and not joins:
             return []
         if index.stale:
@@ -175,8 +176,8 @@ class Selector:
             candidates: Iterable[int] = nodes_at(joined, literal_regex(self.literal_patterns[0]))
         else:
             candidates = range(len(texts))
-        search = self.text_re.search
-        return [i for i in candidates if search(texts[i])]
+        text_re = self.text_re
+        return [i for i in candidates if finds(text_re, texts[i])]
 
 
 def _holder(text: etree._ElementUnicodeResult) -> HtmlElement | None:
