@@ -610,3 +610,15 @@ def test_a_pronoun_takes_its_own_paragraph_s_oblique_name_before_an_earlier_para
 def test_a_name_after_a_possessive_determiner_is_a_product_s_not_a_person_s():
     t = "Choose their Winter Style Box, and her sister did.\n\nShe said, “It fits.”"
     assert _speaker(t, "She") is None
+
+
+def test_the_report_is_the_maker_the_nearest_report_is_named_with():
+    t = (
+        "Norvale Labs sells sensors. Norvale Labs said that sales rose.\n\n"
+        "The U.S. Energy Office's May 2025 report on sensors was long. The report noted that prices fell."
+    )
+    assert _speaker(t, "The report") == "U.S. Energy Office"  # not Norvale Labs, the body mentioned most
+    t = "A report by the Harbor Research Center came out in May.\n\nThe report found that most adults read news online."
+    assert _speaker(t, "The report") == "Harbor Research Center"
+    t = "The study by Kim and colleagues came out in May.\n\nThe study found that most adults slept well."
+    assert _speaker(t, "The study") != "Kim"  # one of several authors is not the maker

@@ -153,3 +153,5 @@ OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website pub
 BOTH_PARAGRAPHS = 6
 # Conjunctions after which a possessor opens its own clause ("and Kevin's team said"), as a subject would.
 CLAUSE_LINKS: frozenset[str] = frozenset(words("and but or while when as because although though so yet"))
+# Words between a document's maker and its head ("Office's May 2025 report", "Pew's annual survey").
+MAKER_MODIFIERS = 3

@@ -34,6 +34,7 @@ from ..names import (
     ONE_OF,
     SPEAKING_FOR,
     LowerCaseUse,
+    body_name,
     document_maker,
     full_names,
     given_names,
@@ -68,6 +69,7 @@ from .constants import (
     INDEFINITE_OPENERS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
+    MAKER_MODIFIERS,
     MAX_ACRONYM,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
@@ -768,7 +770,40 @@ class Story:
         bodies = {e.name for e in self.entities.values() if e.person is False and capitalised in e.name.split()}
         if len(bodies) == 1:
             return bodies.pop()
+        maker = self._maker_before(raw, head)
+        if maker is not None:
+            return maker
         return self._most_mentioned(raw, is_body) if head in ORG_ANAPHORS else None
+
+    def _maker_before(self, raw: RawAttribution, head: str) -> str | None:
+        """ "The report" after "The U.S. Copyright Office's May 2025 report on AI training acknowledged …": the maker
+        the nearest such document is named with, in its paragraph or the one before: a possessive name before it, or
+        a name after "by" or "from" ("a report by the Pew Research Center")."""
+        assert raw.source is not None
+        pos = raw.source[0]
+        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+        floor = self.paragraph_starts[max(0, paragraph - 1)]
+        for at, _ in reversed(word_occurrences(self.text, {head}, [(floor, pos)])):
+            after = self.text[at + len(head) : at + len(head) + APPOSITION_REACH].split()
+            if after[:1] in (["by"], ["from"]):
+                words = after[2:] if after[1:2] == ["the"] else after[1:]
+                name = _name_run(words)
+                rest = words[len(name.split()) : len(name.split()) + 1] if name is not None else []
+                if name is not None and rest not in (["and"], ["et"]):  # "by Joon and colleagues": one of several
+                    return body_name(name.split())
+            before = self.text[max(floor, at - APPOSITION_REACH) : at].split()
+            for back, word in enumerate(reversed(before[-MAKER_MODIFIERS - 1 :])):
+                if word.endswith(("'s", "’s")) and word[:1].isupper():
+                    owner = [word[:-2]]
+                    for earlier in reversed(before[: len(before) - back - 1]):
+                        sentence_end = earlier.endswith(".") and "." not in earlier[:-1]  # not "U.S."
+                        if not earlier[:1].isupper() or earlier[-1] in ",;:" or sentence_end:
+                            break
+                        owner.insert(0, earlier)
+                    return body_name(owner)
+                if word[-1] in ".,;:!?":
+                    break  # the sentence or clause before
+        return None
 
     def _spoke_for(self, earlier: RawAttribution, speaker: str | None, members: str) -> bool:
         """The earlier source is a body's members of that noun ("Con Edison officials"), resolved to the body."""
