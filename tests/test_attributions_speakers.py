@@ -622,3 +622,11 @@ def test_the_report_is_the_maker_the_nearest_report_is_named_with():
     assert _speaker(t, "The report") == "Harbor Research Center"
     t = "The study by Kim and colleagues came out in May.\n\nThe study found that most adults slept well."
     assert _speaker(t, "The study") != "Kim"  # one of several authors is not the maker
+
+
+def test_a_pronoun_s_contraction_names_no_one():
+    from server.attributions.speakers.story import Story
+
+    assert not Story._is_named_source("You’ll")
+    assert not Story._is_named_source("I'm")
+    assert Story._is_named_source("O'Brien")

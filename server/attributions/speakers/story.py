@@ -175,6 +175,8 @@ class Story:
         lowered = source.lower()
         if not source or lowered in PERSON_PRONOUNS or lowered in PRONOUNS:
             return False  # "You argue": a pronoun names no one
+        if lowered.replace("’", "'").split("'")[0] in PRONOUNS:
+            return False  # "You'll", "We're": a pronoun's contraction
         head = without_post_modifier(source.split(",")[0].split())
         described = next((at for at, word in enumerate(head) if word in ("of", "for")), len(head))
         speaks_for = head[described - 1] in SPEAKING_FOR if described else False  # "A spokesperson for OpenAI"
