@@ -630,3 +630,16 @@ def test_a_pronoun_s_contraction_names_no_one():
     assert not Story._is_named_source("You’ll")
     assert not Story._is_named_source("I'm")
     assert Story._is_named_source("O'Brien")
+
+
+def test_one_its_after_a_person_looking_name_does_not_make_it_a_body():
+    t = (
+        "Tom Reyes wrote the book in 2001, and its cover is red.\n\n"
+        "This was eye-opening for me. It explained many outcomes.\n\n“Keep it simple,” Reyes said."
+    )
+    assert _speaker(t, "It") is None
+    t = (
+        "Whole Harvest sells food, and its stores are big. Its prices rose.\n\n"
+        "“We grew,” Whole Harvest said.\n\nIt said that prices would fall."
+    )
+    assert _speaker(t, "It") == "Whole Harvest"

@@ -475,8 +475,15 @@ class Story:
                 entity.female += lowered in FEMALE_PRONOUNS
                 entity.neuter += lowered == "its"
         for entity in self.entities.values():
-            # a title makes a person whatever "its" follows ("Dr Azizur Rahman … the region's … its")
-            if entity.person is not False and not entity.titled and entity.neuter > 2 * (entity.male + entity.female):
+            # a title makes a person whatever "its" follows ("Dr Azizur Rahman … the region's … its"); a name that looks
+            # like a person's takes two ("Whole Foods … its"): one "its" after "Joshua Bloch" is his book's
+            enough = entity.neuter >= (2 if entity.person else 1)
+            if (
+                entity.person is not False
+                and not entity.titled
+                and enough
+                and entity.neuter > 2 * (entity.male + entity.female)
+            ):
                 entity.person = False
 
     def _nearest(self, raw: RawAttribution, fits: Callable[[Entity], bool], subjects_only: bool = False) -> str | None:
