@@ -623,8 +623,10 @@ def _heading_line(text: str, pos: int) -> bool:
     """The line holding pos is a heading: no sentence's or clause's mark on it ("Enter Stuart R. Kaplan")."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    words = [word for word in text[start : end if end >= 0 else len(text)].split() if not _initial(word)]
-    return not any(mark in word for word in words for mark in '.,;:!?"“”')
+    line = text[start : end if end >= 0 else len(text)]
+    if any(mark in line for mark in ',;:!?"“”'):
+        return False
+    return "." not in line or all(_initial(word) for word in line.split() if "." in word)
 
 
 def _initial(word: str) -> bool:
