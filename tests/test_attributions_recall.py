@@ -395,3 +395,20 @@ def test_long_between_auxiliary_and_cue_is_skipped_like_other_adverbs():
     assert _found("The senator has long maintained that the base should stay open.") == [
         ("The senator", "maintained", ["that the base should stay open"])
     ]
+
+
+# ------------------------------------------------------------------ what the new mechanisms must leave alone
+
+
+def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
+    assert _found("The included stylus adds precise note-taking to the tablet.") == []
+    assert _found("Our assumption implies that the set is finite.") == []
+    assert _found("It is my contention that these are the best headphones today.") == []
+    assert _found("We are happy to report that the puppy is thriving.") == []
+    assert _found("If you’re writing a newsletter today, as I am, here’s what I’d think about.") == []
+
+
+def test_an_apposition_between_a_bare_clauses_subject_and_its_verb():
+    assert _found("Police said the driver, a teacher, fled.") == [
+        ("Police", "said", ["the driver, a teacher, fled"])
+    ]

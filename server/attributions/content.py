@@ -9,6 +9,7 @@ from .lexicon import CLOSE_MARKS, DANGLING_CONJ
 from .patterns import (
     ADVERBIAL_RE,
     AFTER_CUE_END_RE,
+    ASIDE_OPENING_RE,
     CLAUSE_VERB_RE,
     COMMA_RE,
     CUE_RE,
@@ -156,11 +157,14 @@ def _verb_after_aside(clause: str, comma: int) -> bool:
     if clause[comma] != "," or len(clause[:comma].split()) > MAX_ASIDE_SUBJECT_WORDS:
         return False
     aside_end = clause.find(",", comma + 1, comma + MAX_ASIDE_CHARS)
-    if aside_end < 0:
-        return False
+    if aside_end < 0 or not ASIDE_OPENING_RE.match(clause, skip_spaces(clause, comma + 1, aside_end)):
+        return False  # "a newsletter today, as I am, here's …": no aside of the subject's
     after = skip_spaces(clause, aside_end + 1, len(clause))
     # a strong verb only: a plural noun in -s after the aside is a list's next item ("apples, pears, and plums")
-    return STRONG_VERB_RE.match(clause, after) is not None or clause[after:].split(" ", 1)[0] in IRREGULAR_PASTS
+    return (
+        STRONG_VERB_RE.match(clause, after) is not None
+        or clause[after:].split(" ", 1)[0].rstrip(".,;:!?") in IRREGULAR_PASTS
+    )
 
 
 def _reports(text: str, start: int, end: int) -> bool:

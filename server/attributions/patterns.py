@@ -408,6 +408,11 @@ NOT_CLAUSE_RE = re.compile(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|an
 # A determiner or preposition right before a word: it is a noun there ("the state", "of comment"; not "to" nor "that":
 # "went on to state", "rules that state"). Searched on the few characters before the word.
 NOUN_LEAD_RE = re.compile(r"\b(?:the|a|an|this|its|his|her|their|our|my|your|of|in|on|for|by|with)\s++$", re.I)
+# What opens an aside between a bare clause's subject and its verb: a relative clause, a condition or concession, an
+# age, or an apposition ("the man, who was 34, fled", "the levy, if approved, would", "the driver, a teacher, fled").
+ASIDE_OPENING_RE = re.compile(
+    r"(?:who|which|whose|whom|if|unless|once|when|while|though|although|\d++|a|an|the|his|her|their|its)\b"
+)
 # Where a bare clause's first phrase ends.
 PHRASE_END_RE = re.compile(r"[,;:]")
 

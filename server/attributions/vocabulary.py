@@ -127,9 +127,7 @@ WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
         "rave scoff sneer chuckle gloat fume interject"
     ),
     # restating and making precise what was said (VerbNet say-37.7, transfer_mesg-37.1)
-    "clarification": words(
-        "clarify reaffirm restate reassure summarize summarise corroborate convey imply confide notify"
-    ),
+    "clarification": words("clarify reaffirm restate reassure summarize summarise corroborate convey confide notify"),
     # contradiction and inquiry: a claim rejected or a question put (VerbNet 37.1, inquire-37.1.2)
     "contradiction": words("refute contradict inquire enquire"),
     # complaint and regret

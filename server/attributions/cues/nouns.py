@@ -47,6 +47,8 @@ SUBJECT_OPENERS: frozenset[str] = DETERMINERS | frozenset(
 MAX_CLAUSE_CHARS = 400
 # The longest speech noun ("acknowledgement"): how far before "that" it is looked for.
 MAX_NOUN_CHARS = 16
+# Possessives of the writer and the reader.
+WRITERS_POSSESSIVES: frozenset[str] = frozenset(["my", "our", "your"])
 # Most words of a name before its "'s".
 MAX_NAME_WORDS = 3
 
@@ -76,13 +78,19 @@ def noun_reports(
         if len(text[content[0] : content[1]].split()) < MIN_CLAUSE_WORDS:
             continue
         source = _possessor(text, noun_start)
-        if source is None and not _bare_after_context(text, noun_start):
+        if _writers(text, noun_start) or (source is None and not _bare_after_context(text, noun_start)):
             continue  # "the claim that …" names no one: a generic claim, or one whose maker is sentences away
         paragraph = max(0, bisect_right(paragraph_starts, noun_start) - 1)
         raw = RawAttribution(source, (noun_start, noun_end), content, "", paragraph)
         raw.kind = kind(text, quotes, *content)
         reports.append(raw)
     return reports
+
+
+def _writers(text: str, noun_start: int) -> bool:
+    """'my contention that', 'our promise that': the writer's own words, not a report."""
+    before = TOKEN_RE.findall(text, max(0, noun_start - NOUN_LEAD_CHARS), noun_start)
+    return any(word.lower() in WRITERS_POSSESSIVES for word in before[-2:])
 
 
 def _bare_after_context(text: str, noun_start: int) -> bool:
@@ -114,7 +122,7 @@ def _noun_here(text: str, noun_start: int, noun: str) -> bool:
         return True
     if len(before) >= 2 and last.isalpha() and last not in NP_BREAK and before[-2] in DETERMINERS:
         return True  # "the latest report that", "his repeated claims that"
-    return not noun.endswith("s") or last in NOUN_CONTEXT
+    return noun.endswith("s") and last in NOUN_CONTEXT  # "happy to report that" is the verb
 
 
 def _opens_sentence(text: str, noun_start: int) -> bool:

@@ -38,6 +38,8 @@ PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
 MAX_SOURCE_TOKENS = 14
 
 MAX_APPOSITION_BEFORE = 25
+# Endings of nouns for people ("electrician", "economist").
+PERSON_SUFFIXES: tuple[str, ...] = ("ian", "ist", "ians", "ists")
 # An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
 MAX_AGE_DIGITS = 3
 
@@ -168,17 +170,12 @@ def _modifier_after_determiner(phrase: list[Token], i: int) -> bool:
 
 
 def _noun_after(phrase: list[Token], i: int) -> bool:
-    """A lowercase noun follows (not a clause word, a cue or another -ed/-ing word)."""
-    if i + 1 >= len(phrase):
-        return False
+    """A noun for someone who speaks follows ("the retired teacher", "an unnamed official", "the retired electrician");
+    "the included stylus adds …", "the following graphic highlights …" describe, they do not report."""
+    if i + 1 >= len(phrase) or not phrase[i][2].isalpha():
+        return False  # "a non-irritating …": a compound
     word = phrase[i + 1][2]
-    return (
-        word.isalpha()
-        and word.islower()
-        and word not in NP_BREAK
-        and word not in CUE_VERBS
-        and not word.endswith(("ed", "ing", "ly"))
-    )
+    return word.isalpha() and word.islower() and (word in SOURCE_NOUNS or word.endswith(PERSON_SUFFIXES))
 
 
 def _is_adverb(word: str) -> bool:
