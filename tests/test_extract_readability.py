@@ -23,6 +23,7 @@ from server.extract.candidates import inside_the_main
 from server.extract.cleaning import (
     CALL_TO_ACTION_RE,
     UNLIKELY_WORDS,
+    class_and_id_weight,
     data_tables,
     has_block_descendant,
     holds_frame,
@@ -469,6 +470,31 @@ def test_figures_between_the_story_s_text_blocks_join_it() -> None:
     # The photo between two text blocks joins; the one after the last block (another story's) does not.
     assert "A worker repairs a cable" in text and "Part 5." in text
     assert "Another story" not in text
+
+
+@pytest.mark.parametrize(
+    ("class_name", "weight"),
+    [
+        ("bg-white p-8 md:p-12 rounded-xl text-center", 0),  # a call-to-action card styled by utility classes
+        ("text-gray-700 md:text-lg hover:-text-sky-500/50 text-[14px] [&_h4]:text-primary-500", 0),
+        ("text-nowrap text-opacity-100 comment", -25),  # the utilities weigh nothing, the other words as ever
+        ("entry-text", 25),
+        ("text-block", 25),
+        ("text-primary", 25),  # a site's own colour name: no documented utility, read as readability reads it
+    ],
+)
+def test_text_utilities_of_utility_first_css_weigh_nothing(class_name: str, weight: int) -> None:
+    assert class_and_id_weight(class_name, None) == weight
+    # The id is no class list: read as readability reads it.
+    assert class_and_id_weight(None, "text-center") == 25
+
+
+def test_a_card_styled_text_center_outscores_no_story_by_its_class() -> None:
+    card = "<div class='{}'><p>Download our checklist, print it, and share it with your partner and family.</p></div>"
+    page = f"<html><body>{card.format('rounded-xl text-center')}{card.format('rounded-xl')}</body></html>"
+    document = _readability_document(page)
+    scores = [c["content_score"] for c in document.score_paragraphs().values() if c["elem"].tag == "div"]
+    assert len(scores) == 2 and scores[0] == scores[1]
 
 
 def test_a_list_of_neutral_class_is_judged_by_its_class_weight_alone() -> None:

@@ -16,6 +16,9 @@ from .constants import (
     DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS,
     DATA_TABLE_MIN_ROWS,
+    TEXT_UTILITY_PREFIX,
+    TEXT_UTILITY_SHADE_DIGITS,
+    TEXT_UTILITY_VALUES,
 )
 from .measure import element_text
 
@@ -51,8 +54,11 @@ def may_be_content(names: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def class_and_id_weight(class_name: str | None, element_id: str | None) -> int:
-    """readability's class_weight (we pass it no extra keywords), remembered per class and id pair."""
+    """readability's class_weight (we pass it no extra keywords), remembered per class and id pair; the class's
+    text utilities of utility-first CSS (is_text_utility) left out."""
     weight = 0
+    if class_name:
+        class_name = without_text_utilities(class_name.lower())
     for feature in (class_name, element_id):
         if feature:
             feature = feature.lower()
@@ -61,6 +67,35 @@ def class_and_id_weight(class_name: str | None, element_id: str | None) -> int:
             if _POSITIVE_RE.search(feature):
                 weight += CLASS_WEIGHT
     return weight
+
+
+def without_text_utilities(class_name: str) -> str:
+    """The class value without its text utilities (is_text_utility)."""
+    tokens = class_name.split()
+    kept = [token for token in tokens if not is_text_utility(token)]
+    return class_name if len(kept) == len(tokens) else " ".join(kept)
+
+
+def is_text_utility(token: str) -> bool:
+    """Whether a lowercase class token is a text utility of utility-first CSS (see TEXT_UTILITY_VALUES), after its
+    variant prefixes ('md:', 'hover:') and its negative sign."""
+    base = token.rpartition(":")[2].removeprefix("-")
+    if not base.startswith(TEXT_UTILITY_PREFIX):
+        return False
+    value = base[len(TEXT_UTILITY_PREFIX) :]
+    if value in TEXT_UTILITY_VALUES or (value.startswith("[") and value.endswith("]")):
+        return True
+    # A colour and its shade, with an opacity or not: 'gray-700', 'sky-500/50'.
+    colour, _, shade = value.rpartition("-")
+    digits, _, opacity = shade.partition("/")
+    shortest, longest = TEXT_UTILITY_SHADE_DIGITS
+    return (
+        colour.isascii()
+        and colour.isalpha()
+        and digits.isdigit()
+        and shortest <= len(digits) <= longest
+        and (not opacity or opacity.isdigit())
+    )
 
 
 def has_unlikely_word(names: str) -> bool:

@@ -111,6 +111,21 @@ EMPTY_BLOCK_SIBLING_CHARS = 1000
 
 # Our numbers for readability's steps.
 
+# class_weight: a class token of utility-first CSS that sets text's size, alignment, colour or wrapping (Tailwind's
+# documented text-* utilities, any variant prefix: 'text-center', 'md:text-lg', 'text-gray-700', 'text-[14px]') styles
+# the element and says nothing of its content, yet holds readability's positive word 'text': it weighs nothing. A
+# text-named block of other sites ('entry-text', 'text-block', 'text-primary') keeps its weight.
+TEXT_UTILITY_PREFIX = "text-"
+TEXT_UTILITY_VALUES = frozenset({
+    "xs", "sm", "base", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl", "7xl", "8xl", "9xl",
+    "left", "center", "right", "justify", "start", "end",
+    "white", "black", "transparent", "current", "inherit",
+    "wrap", "nowrap", "balance", "pretty", "ellipsis", "clip",
+})  # fmt: skip
+# ...and the values built from a scale: a colour and its shade of this many digits, with an opacity or not
+# ('gray-700', 'opacity-100', 'sky-500/50'), or an arbitrary value in brackets ('[14px]').
+TEXT_UTILITY_SHADE_DIGITS = (2, 3)
+
 # get_semantic_article_candidate: a pick inside a form, aside or nav with no <article> to replace it gives way to
 # the best candidate outside them that scores this share of it.
 CHROME_PICK_ALTERNATIVE_SHARE = 0.3

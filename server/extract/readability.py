@@ -345,7 +345,8 @@ class TreeDocument(Document):
         return candidates
 
     def class_weight(self, e: HtmlElement) -> int:
-        # Faster: remembered per class and id pair (we pass readability no extra keywords).
+        # Faster: remembered per class and id pair (we pass readability no extra keywords). Changed: the text utilities
+        # of utility-first CSS ('text-center') weigh nothing (cleaning.is_text_utility).
         return class_and_id_weight(e.get("class"), e.get("id"))
 
     def score_node(self, elem: HtmlElement) -> dict:
