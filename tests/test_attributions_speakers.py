@@ -643,3 +643,13 @@ def test_one_its_after_a_person_looking_name_does_not_make_it_a_body():
         "“We grew,” Whole Harvest said.\n\nIt said that prices would fall."
     )
     assert _speaker(t, "It") == "Whole Harvest"
+
+
+def test_they_does_not_continue_a_group_when_another_group_stands_between():
+    t = (
+        "Many reviewers said that the plans were inflexible.\n\n"
+        "Even among customers who were paid, they complained that the claims took months."
+    )
+    assert _speaker(t, "they") != "reviewers"
+    t = "Energy experts said that prices would rise.\n\nThey said that demand would fall."
+    assert _speaker(t, "They") == "energy experts"

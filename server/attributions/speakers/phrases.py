@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ..lexicon import GROUP_DETERMINERS, NP_BREAK
-from .constants import APPOSITION_ENDS, APPOSITION_WORDS, BODY_NOUNS, IRREGULAR_PASTS, PERSON_NOUNS
+from .constants import (
+    APPOSITION_ENDS,
+    APPOSITION_WORDS,
+    BODY_NOUNS,
+    IRREGULAR_PASTS,
+    OBLIQUE_PREPOSITIONS,
+    PERSON_NOUNS,
+)
 
 
 def named_chunk(source: str) -> bool:
@@ -38,5 +45,6 @@ def modifier_word(word: str) -> bool:
         and word not in NP_BREAK
         and word not in GROUP_DETERMINERS
         and word not in IRREGULAR_PASTS
+        and word not in OBLIQUE_PREPOSITIONS  # "among customers": a preposition, no modifier
         and not word.endswith(("ed", "ing", "ly"))
     )

@@ -848,7 +848,13 @@ class Story:
         if not body and (not speaker.islower() or not speaker.endswith("s")):
             return None
         paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
-        return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
+        if bisect_right(self.paragraph_starts, previous.source[0]) - 1 < paragraph - 1:
+            return None
+        between = self.text[max(previous.source[1], raw.source[0] - GROUP_REACH * 3) : raw.source[0]].lower().split()
+        head = speaker.lower().split()[-1]
+        if any(word.strip(',.;:!?”"') in GROUP_PEOPLE - {head} for word in between):
+            return None  # "Even among customers who …, they complained": another group stands between
+        return speaker
 
     def _group_before(self, raw: RawAttribution) -> str | None:
         """The one group of people the sentence before names, by a plural person noun and its modifiers ("… left some
