@@ -6,15 +6,19 @@ from __future__ import annotations
 import logging
 import re
 
+from ..lexicon import CLOSE_MARKS, PLURAL_SUBJECTS, looks_plural
 from ..patterns import (
     ADDRESSEE_RE,
+    BASE_SUBJECT_RE,
     CUE_AFTER_OTHER_RE,
     CUE_AFTER_SPACE_RE,
     CUE_PUBLICATION_RE,
     CUE_RE,
     CUE_TAIL_RE,
     DIRECTIVE_OBJECT_RE,
+    DO_SUPPORT_RE,
     MARK_THEN_QUOTE_RE,
+    NOT_FINITE_RE,
     NOUN_LEAD_RE,
     PARTICLE_RES,
 )
@@ -32,6 +36,8 @@ PROGRESSIVE_REACH = 24
 MAX_REQUEST_CHARS = 120
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
 NOUN_LEAD_CHARS = 8
+# Characters before a base form looked at for its plural subject (as the finite pattern looks).
+BASE_SUBJECT_CHARS = 60
 # Characters after a particle verb in which its particle is looked for (" it clear").
 MAX_PARTICLE_CHARS = 12
 
@@ -65,9 +71,24 @@ def _may_report(text: str, cue: re.Match) -> bool:
     if verb in DIRECTIVE_ONLY_FORMS:
         return DIRECTIVE_OBJECT_RE.match(text, cue.end(), cue.end() + MAX_REQUEST_CHARS) is not None
     if verb in PLURAL_REPORT_BASE_FORMS:
-        # "the state", "a demand", "in comment": a determiner or preposition before a base form makes it a noun
-        return NOUN_LEAD_RE.search(text, max(0, cue.start() - NOUN_LEAD_CHARS), cue.start()) is None
+        return _may_be_plural_report(text, cue.start())
     return True
+
+
+def _may_be_plural_report(text: str, start: int) -> bool:
+    """Whether a base form that reports only after a plural subject may stand as one here (a looser test than the
+    finite pattern's, so no cue it would take is dropped): not after a determiner or preposition ("the state", "of
+    comment"); after a closing quotation mark, an auxiliary or "to", or a word that may be a plural subject."""
+    if NOUN_LEAD_RE.search(text, max(0, start - NOUN_LEAD_CHARS), start):
+        return False
+    before = text[max(0, start - BASE_SUBJECT_CHARS) : start]
+    if before.rstrip().endswith(CLOSE_MARKS) or DO_SUPPORT_RE.search(before) or NOT_FINITE_RE.search(before):
+        return True  # '"…," contend critics', "did state", "went on to state"
+    subject = BASE_SUBJECT_RE.search(before)
+    if subject is None:
+        return False
+    word = subject.group(1).lower()
+    return word in PLURAL_SUBJECTS or word == "that" or looks_plural(word)
 
 
 def colon_quote_possible(text: str, start: int, end: int) -> bool:
