@@ -387,6 +387,9 @@ def test_a_retort_with_its_particle_reports_a_quotation_only():
         ("the minister", "shot back", ["“That is simply false,”"])
     ]
     assert _found("“Count me in,” Okafor chimed in.") == [("Okafor", "chimed in", ["“Count me in,”"])]
+    assert _found("The coach summed it up: “We ran out of legs.”") == [
+        ("The coach", "summed it up", ["“We ran out of legs.”"])
+    ]
     assert _found("The prince hit back at stories that he had snubbed the king.") == []
     assert _found("The storm hit the coast on Monday.") == []
 
@@ -409,6 +412,4 @@ def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
 
 
 def test_an_apposition_between_a_bare_clauses_subject_and_its_verb():
-    assert _found("Police said the driver, a teacher, fled.") == [
-        ("Police", "said", ["the driver, a teacher, fled"])
-    ]
+    assert _found("Police said the driver, a teacher, fled.") == [("Police", "said", ["the driver, a teacher, fled"])]

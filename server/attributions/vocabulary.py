@@ -368,8 +368,8 @@ PARTICLE_CUES: dict[str, str] = {
     "chimed": "in",
     "chimes": "in",
     "piped": "up",
-    "summed": "up",
-    "sums": "up",
+    "summed": "up|it up",
+    "sums": "up|it up",
 }
 
 # Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith"):
