@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from server.parse import parse
 from server.pipeline import Options, clean
-from server.rules.structure import _credit_start, _same_site, recirculation_lists, site_host
+from server.rules.structure import _credit_start, _same_site, caption_credits, recirculation_lists, site_host
 
 FIXTURES = Path(__file__).parent / "generic" / "structure"
 URL = "https://www.gazzetta-borgo.example/cultura/teatro-riapre"
@@ -131,3 +132,15 @@ def test_a_caption_keeps_its_words_and_loses_its_credit() -> None:
 def test_a_credit_ends_a_caption_after_a_boundary(caption: str, kept: str | None) -> None:
     start = _credit_start(caption)
     assert (caption[:start] if start is not None else None) == kept
+
+
+def test_captions_are_read_in_linear_time() -> None:
+    # libxml2 merges an XPath union's node sets in quadratic time: 20,000 figures took 8 s that way.
+    figures = "".join(
+        f'<figure><img src="/{i}.jpg"><figcaption>Bild {i}. Foto: Agentur {i}</figcaption></figure>'
+        for i in range(20_000)
+    )
+    root = parse(f"<html><body>{figures}</body></html>")
+    started = time.process_time()
+    assert len(caption_credits(root, None)) == 20_000
+    assert time.process_time() - started < 4.0
