@@ -653,3 +653,19 @@ def test_they_does_not_continue_a_group_when_another_group_stands_between():
     assert _speaker(t, "they") != "reviewers"
     t = "Energy experts said that prices would rise.\n\nThey said that demand would fall."
     assert _speaker(t, "They") == "energy experts"
+
+
+# --- odd input: no crash, whatever the text's blanks and marks ---------------------------------------------
+
+
+def test_a_name_after_only_a_tab_or_a_no_break_space_at_the_text_s_start_is_read():
+    for blank in ("\t", "\u00a0", "\u2003"):
+        t = f"{blank}Dana Whitlow said that it rained.\n\n“It rained all week,” Whitlow said."
+        assert _speaker(t, "Whitlow") == "Dana Whitlow"  # was an IndexError in names._inside_sentence
+
+
+def test_a_source_of_commas_and_blanks_names_no_one():
+    from server.attributions.speakers.story import Story
+
+    assert not Story._is_named_source("(, Mr., ), ")  # was an IndexError in names._without_apposition
+    assert names.name_core(", ,") == ", ,"

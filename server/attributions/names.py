@@ -343,7 +343,7 @@ def _without_apposition(source: str) -> str:
         named = [
             chunk for chunk in chunks if any(word[:1].isupper() for word in chunk.split()[1:]) or chunk[:1].isupper()
         ]
-        return named[0] if named else chunks[0]
+        return named[0] if named else chunks[0] if chunks else source  # commas alone: nothing to choose
     return source
 
 
@@ -637,8 +637,8 @@ def _initial(word: str) -> bool:
 def _inside_sentence(text: str, pos: int) -> bool:
     """The word at pos does not open a sentence or paragraph ("Rep. Mark Meadows": a title's full stop ends none)."""
     before = text[max(0, pos - LEAD_REACH) : pos]
-    if not before.strip(" \"“‘'") or before.rstrip(" ").endswith("\n"):
-        return False
+    if not before.strip(" \"“‘'") or before.rstrip(" ").endswith("\n") or not before.split():
+        return False  # the text's start; only blanks before it (a tab, a no-break space) open it too
     previous = before.split()[-1]
     return previous[-1] not in ".!?:" or previous.rstrip(".").lower() in TITLE_WORDS
 

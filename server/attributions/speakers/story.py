@@ -115,7 +115,8 @@ class Story:
         self.history: list[tuple[RawAttribution, str | None]] = []
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         self.anaphors = any(
-            source.lower() == "it" or (source and source.split()[-1].lower() in ORG_ANAPHORS) for source in sources
+            source.lower() == "it" or any(word in ORG_ANAPHORS for word in source.lower().split()[-1:])
+            for source in sources
         )
         self.pronoun_positions = [
             raw.source[0]
@@ -607,7 +608,7 @@ class Story:
         """The name behind an attribution's source: its own name, else what a pronoun, an anaphor ("the company",
         "the report", "the officials"), a title or a group stands for here, else the body a description names
         ("the institution"), else no one."""
-        if raw.source is None:
+        if raw.source is None or not self.text[raw.source[0] : raw.source[1]].strip():
             return None
         return self._own_or_referent(index, raw) or self._described_body(raw)
 
