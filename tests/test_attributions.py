@@ -244,6 +244,44 @@ def test_single_curly_quotes_british_style():
     assert a.content == "‘We are ready,’"
 
 
+BRITISH_AND_AMERICAN = [
+    # (single quotes outside, as British papers write; the same text with double quotes outside)
+    ("The MP called the plan ‘a disgrace’ on Monday.", "The MP called the plan “a disgrace” on Monday."),
+    (
+        "‘The rules say “no”,’ the minister told MPs. ‘We follow them.’",
+        "“The rules say ‘no’,” the minister told MPs. “We follow them.”",
+    ),
+    (
+        "Prices rose.‘[The levy] is fair,’ Ms Khan said.\n\n‘It pays for the roads.’",
+        "Prices rose.“[The levy] is fair,” Ms Khan said.\n\n“It pays for the roads.”",
+    ),
+    # straight marks: a plural possessive ("the fans' songs") would close the quote, as it reads
+    (
+        "'We are ready,' said the coach. 'The crowd's songs help.'",
+        '"We are ready," said the coach. "The crowd\'s songs help."',
+    ),
+    (
+        "She said: ‘The first part of a long answer.\n\n‘And its end.’\n\n‘Another quote,’ he said.",
+        "She said: “The first part of a long answer.\n\n“And its end.”\n\n“Another quote,” he said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("british", "american"), BRITISH_AND_AMERICAN)
+def test_single_quotes_as_the_outer_marks_find_what_double_quotes_find(british, american):
+    def spans(text):
+        return [(a.source_span, a.cue_span, a.content_fragments, a.kind, a.speaker) for a in find_attributions(text)]
+
+    assert spans(british) == spans(american) != []
+    # the texts come from the article as written
+    assert all(a.content == british[slice(*a.content_span)] for a in find_attributions(british))
+
+
+def test_double_quoted_text_with_apostrophes_is_read_as_written():
+    t = "“It’s fine,” she said. The players’ union agreed with ‘Coach’ Reed."
+    assert structure.as_double_quoted(t, structure.paragraphs(t)) is t
+
+
 # --- non-attributions ------------------------------------------------------------------------
 
 
@@ -1200,7 +1238,7 @@ def test_a_title_resolves_to_the_holder_the_text_names_else_to_no_one():
     assert _speakers(text)[-1] == ("The International Trade Secretary", "Liz Truss")  # the best match of its words
     assert _speakers("The Prime Minister said that the island would reopen in May.") == [("The Prime Minister", None)]
     # a comma that ends an adverbial is no apposition: Deborah Roberts is no singer
-    text = "In a talk hosted by ABC's Deborah Roberts, the singer discussed her work. \"It was hard,\" the singer said."
+    text = 'In a talk hosted by ABC\'s Deborah Roberts, the singer discussed her work. "It was hard," the singer said.'
     assert _speakers(text)[-1] == ("the singer", None)
     # a surname that is also a title stays a name
     assert _speakers('Wayne King, a former aide, said the race was open. "It is wide open," King said.')[-1] == (
@@ -1411,7 +1449,7 @@ def test_an_inverted_base_form_with_a_plural_source_and_a_trailing_as_clause():
 
 
 def test_display_verbs_irregular_participles_and_making_clear():
-    assert _one('One comment read “Goodness, what happened to you?”', cue="read").source == "One comment"
+    assert _one("One comment read “Goodness, what happened to you?”", cue="read").source == "One comment"
     assert _one("“Stop it,” one Twitter response began.", cue="began").content == "“Stop it,”"
     assert find_attributions("He read the book and began work.") == []
     t = "Lorenz had written “Special thanks are due to Miss Ellen Fetter.”"
@@ -1426,7 +1464,7 @@ def test_as_clauses_semicolons_and_parentheticals_between_cue_and_content():
     t = "As Mashable reports, the company announced that it would charge a minimum of $100."
     assert _one(t, source="Mashable").content == "the company announced that it would charge a minimum of $100"
     assert _one("As I mentioned above, knowledge is not enough.", source="I").content == "knowledge is not enough"
-    t = 'DiMugno says balance is part of the culture; greater ability makes this “a carrier thing,” he said.'
+    t = "DiMugno says balance is part of the culture; greater ability makes this “a carrier thing,” he said."
     assert _one(t, source="DiMugno").content == "balance is part of the culture"
     assert _one(t, source="he").content == "greater ability makes this “a carrier thing,”"
     t = "One commenter wrote, for example, that the weight loss had made her age."

@@ -26,7 +26,7 @@ from .beliefs import belief_attributions
 from .collect import raw_attributions
 from .ranking import rank
 from .speakers import belief_speaker, resolve
-from .structure import QuoteIndex, paragraphs, quote_spans
+from .structure import QuoteIndex, as_double_quoted, paragraphs, quote_spans
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -79,6 +79,8 @@ def find_attributions(text: str, deadline: Deadline = NO_DEADLINE) -> list[Attri
     if not isinstance(text, str) or not text.strip():
         return []
     paragraph_spans = paragraphs(text)
+    shown = text  # the spans' texts come from the article as written
+    text = as_double_quoted(text, paragraph_spans)  # one quotation convention for every pattern, same offsets
     quotes = QuoteIndex(quote_spans(text, paragraph_spans))
     sentence_cache: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> its sentences, split once
     speech = raw_attributions(text, deadline, paragraph_spans, quotes, sentence_cache)  # one per cue, in text order
@@ -100,9 +102,9 @@ def find_attributions(text: str, deadline: Deadline = NO_DEADLINE) -> list[Attri
         Attribution(
             id=f"a{number}",
             speaker=speaker,
-            source=text[raw.source[0] : raw.source[1]] if raw.source else None,
-            cue=text[raw.cue[0] : raw.cue[1]],
-            content=text[raw.content[0] : raw.content[1]],
+            source=shown[raw.source[0] : raw.source[1]] if raw.source else None,
+            cue=shown[raw.cue[0] : raw.cue[1]],
+            content=shown[raw.content[0] : raw.content[1]],
             kind=raw.kind,
             key=position is not None,
             rank=position,

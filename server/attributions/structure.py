@@ -24,6 +24,8 @@ MAX_SENTENCE_CHARS = 4000
 ABBREVIATION_REACH = 24
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
 SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
+# Double quotation marks as the single marks they trade places with where single quotes are the outer ones.
+_DOUBLE_AS_SINGLE: dict[str, str] = {"“": "‘", "”": "’", '"': "'", "„": "‚"}
 
 
 @dataclass(slots=True)
@@ -117,8 +119,9 @@ def paragraphs(text: str) -> list[Span]:
     return trimmed
 
 
-def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> list[Span]:
-    """Top-level ‘…’ quotes, nesting-aware; an apostrophe inside a word is neither opener nor closer."""
+def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple[list[Span], int | None]:
+    """Top-level ‘…’ quotes, nesting-aware, and where a top-level quote left open at the paragraph's end opened; an
+    apostrophe inside a word is neither opener nor closer."""
     spans: list[Span] = []
     depth = 0
     start = -1
@@ -126,7 +129,11 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> list[
         i = mark.start()
         before = text[i - 1] if i > paragraph_start else " "
         after = text[i + 1] if i + 1 < paragraph_end else " "
-        opener = (before.isspace() or before in '([—–-‘"“') and (after.isalnum() or after in '‘"“')
+        if text[i] == "‘":
+            # no apostrophe: it opens wherever it is not inside a word ("percent.‘We", "‘[The rules]")
+            opener = not before.isalnum() and not after.isspace()
+        else:
+            opener = (before.isspace() or before in '([—–-"“') and (after.isalnum() or after in '‘"“')
         closer = (not before.isspace()) and not after.isalnum()
         if opener and text[i] in "'‘":
             if depth == 0:
@@ -136,7 +143,33 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> list[
             depth -= 1
             if depth == 0:
                 spans.append((start, i + 1))
-    return spans
+    return spans, (start if depth > 0 else None)
+
+
+def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
+    """The text in the finder's quotation convention, mark for mark (every offset stays): where single quotes
+    are the article's quotation marks (British style, ‘…’ with “…” inside), the two families trade places."""
+    double_marks = text.count("“") + text.count("„") + text.count("«") + text.count('"') // 2
+    # str.count first: most articles quote with double marks, and their apostrophes need no pairing.
+    if text.count("‘") + text.count(" '") <= double_marks:
+        return text
+    singles: list[Span] = []
+    for paragraph_start, paragraph_end in paragraph_spans:
+        pairs, left_open = _single_quotes(text, paragraph_start, paragraph_end)
+        singles.extend(pairs)
+        if left_open is not None:
+            # a quote running on into the next paragraph (newspaper convention) or to its end: its opener alone
+            singles.append((left_open, left_open))
+    if len(singles) <= double_marks:
+        return text
+    chars = list(text)
+    for mark in QUOTE_CHARS_RE.finditer(text):
+        chars[mark.start()] = _DOUBLE_AS_SINGLE.get(mark.group(), mark.group())
+    for start, end in singles:
+        chars[start] = "“" if text[start] == "‘" else '"'
+        if end > start:
+            chars[end - 1] = "”" if text[end - 1] == "’" else '"'
+    return "".join(chars)
 
 
 def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
@@ -155,7 +188,7 @@ def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
                 text.find("'", paragraph_start, paragraph_end) >= 0
                 or text.find("‘", paragraph_start, paragraph_end) >= 0
             ):
-                spans.extend(_single_quotes(text, paragraph_start, paragraph_end))
+                spans.extend(_single_quotes(text, paragraph_start, paragraph_end)[0])
             continue
         carried = _pair_marks(text, marks, paragraph_start, paragraph_end, carried, spans)
         if carried is not None:
