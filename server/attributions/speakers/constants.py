@@ -24,6 +24,9 @@ PRONOUN_PARAGRAPHS = 2
 # What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
 # space).
 SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")
+# Most characters of the sentence before an "It" that it may continue the subject of: a longer one is read no further
+# (each "It" would read its whole paragraph again).
+SENTENCE_REACH = 1_000
 # Most mentions a source looks back at: far more than two paragraphs hold; the cap keeps a list of names linear.
 MAX_LOOKBACK_MENTIONS = 64
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.

@@ -87,6 +87,7 @@ from .constants import (
     PREPOSITION_REACH,
     PRONOUN_PARAGRAPHS,
     SENTENCE_ENDS,
+    SENTENCE_REACH,
     SHARED_BODY_HEADS,
     SPEAKING_MEMBERS,
 )
@@ -107,6 +108,9 @@ class Story:
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.abbreviations: dict[str, str] = {}
         self.named_with_head: dict[str, list[tuple[int, str]]] = {}  # "Authority" -> where a body so named stands
+        self.made_documents: dict[str, list[tuple[int, str]]] = {}  # "report" -> where one is named with its maker
+        self.placed_groups: dict[str, list[tuple[int, str]]] = {}  # "researchers" -> where placed in a named body
+        self.title_holders: dict[tuple[str, ...], set[str]] = {}  # a title's words -> who the text names with it
         self.company_forms: dict[str, bool] = {}  # "Arduino LLC" -> whether the text has another company form too
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
@@ -333,10 +337,13 @@ class Story:
         return names.pop() if len(names) == 1 else None
 
     def _best_holders(self, title: list[str]) -> set[str]:
-        """The people the text names with this title who match most of its words."""
-        holders = role_holders(self.text, title)
-        best = max((matched for _, matched in holders), default=0)
-        return {self._longest(name) for name, matched in holders if matched == best}
+        """The people the text names with this title who match most of its words (a copy: callers pop from it)."""
+        key = tuple(title)
+        if key not in self.title_holders:  # one scan of the text per title, however many "the president"
+            holders = role_holders(self.text, title)
+            best = max((matched for _, matched in holders), default=0)
+            self.title_holders[key] = {self._longest(name) for name, matched in holders if matched == best}
+        return set(self.title_holders[key])
 
     def _role_referent(self, raw: RawAttribution, title: str) -> str | None:
         """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
@@ -417,11 +424,19 @@ class Story:
         run_goes_back = previous[:1].isupper() and previous[-1].isalpha() and previous.lower() not in TITLE_WORDS
         return not run_goes_back
 
+    def _paragraph(self, pos: int) -> int:
+        """The index of the paragraph holding pos."""
+        return max(0, bisect_right(self.paragraph_starts, pos) - 1)
+
+    def _floor(self, pos: int, paragraphs_before: int) -> int:
+        """Where a look back from pos stops: the start of the paragraph that many paragraphs before pos's own."""
+        return self.paragraph_starts[max(0, self._paragraph(pos) - paragraphs_before)]
+
     def pronoun_spans(self) -> list[Span]:
         """The paragraphs a he or she may look back at, each once, in order."""
         wanted: set[int] = set()
         for pos in self.pronoun_positions:
-            paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
+            paragraph = self._paragraph(pos)
             wanted.update(range(max(0, paragraph - PRONOUN_PARAGRAPHS), paragraph + 1))
         return [self.paragraph_spans[paragraph] for paragraph in sorted(wanted)]
 
@@ -494,9 +509,8 @@ class Story:
         subject there fits ("chaired by Kate Dalmeny. She said"), never from an earlier one ("with Winfrey")."""
         assert raw.source is not None
         pos = raw.source[0]
-        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
-        floor = self.paragraph_starts[max(0, paragraph - PRONOUN_PARAGRAPHS)]
-        own_paragraph = self.paragraph_starts[paragraph]
+        floor = self._floor(pos, PRONOUN_PARAGRAPHS)
+        own_paragraph = self._floor(pos, 0)
         fallback: str | None = None
         i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
         for start, end, entity in reversed(self.mentions[max(0, i - MAX_LOOKBACK_MENTIONS) : i]):
@@ -540,15 +554,16 @@ class Story:
         is the one body quoted whose name holds "Court")."""
         assert raw.source is not None
         pos = raw.source[0]
-        paragraph_start = self.paragraph_starts[max(0, bisect_right(self.paragraph_starts, pos) - 1)]
-        before = self.text[paragraph_start:pos]
+        paragraph_start = self._floor(pos, 0)
+        window = max(paragraph_start, pos - SENTENCE_REACH)
+        before = self.text[window:pos]
         if before.strip() and not before.rstrip().endswith((".", "!", "?", ".”", '."')):
             return None  # "it" inside a sentence: no subject to continue
         body = before.rstrip()
         start = max(body.rfind(end, 0, len(body) - 1) for end in SENTENCE_ENDS)
-        sentence_start = paragraph_start + (start + 2 if start >= 0 else 0)
-        if start < 0 and not before.strip():
-            return None  # the paragraph's first sentence: its subject is in another paragraph
+        sentence_start = window + (start + 2 if start >= 0 else 0)
+        if start < 0 and (not before.strip() or window > paragraph_start):
+            return None  # the paragraph's first sentence (its subject is in another paragraph), or one too long to read
         words = self.text[sentence_start : sentence_start + APPOSITION_REACH].split()
         if words[:1] == ["The"]:
             words = words[1:]
@@ -659,29 +674,32 @@ class Story:
         if group not in SPEAKING_MEMBERS:
             return None
         assert raw.source is not None
-        pos = raw.source[0]
-        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
-        floor = self.paragraph_starts[max(0, paragraph - 1)]
-        at = self.text.rfind(f"{group} ", floor, pos)
-        while at >= floor:
+        if group not in self.placed_groups:  # one scan of the text per group noun, however many "the researchers"
+            self.placed_groups[group] = list(self._placements(group))
+        placed = self.placed_groups[group]
+        i = _last_before(placed, raw.source[0])
+        return placed[i][1] if i >= 0 and placed[i][0] >= self._floor(raw.source[0], 1) else None
+
+    def _placements(self, group: str) -> Iterator[tuple[int, str]]:
+        """Where the text places this group in a named body ("researchers from the MIT Initiative"), and the body."""
+        at = self.text.find(f"{group} ")
+        while at >= 0:
             after = self.text[at + len(group) + 1 : at + len(group) + 1 + APPOSITION_REACH].split()
             if after and after[0] in GROUP_PLACES and not (at > 0 and self.text[at - 1].isalnum()):
                 name = _name_run(after[2:] if after[1:2] == ["the"] else after[1:])
                 if name:
-                    return name
-            at = self.text.rfind(f"{group} ", floor, at)
-        return None
+                    yield at, name
+            at = self.text.find(f"{group} ", at + len(group))
 
     def _both(self, raw: RawAttribution) -> str | None:
         """ "Both experts", "both nutritionists": the two people quoted by name in its paragraph and the ones before,
         when exactly two are ("Lauren Slayton … Sylvia Klinger … Both nutritionists advise")."""
         assert raw.source is not None
-        paragraph = max(0, bisect_right(self.paragraph_starts, raw.source[0]) - 1)
-        floor = self.paragraph_starts[max(0, paragraph - BOTH_PARAGRAPHS)]
+        floor = self._floor(raw.source[0], BOTH_PARAGRAPHS)
         people: list[str] = []
         for earlier, speaker in reversed(self.history):
-            if earlier.source is None or earlier.source[0] < floor:
-                break
+            if earlier.source is None or earlier.source[0] < floor or len(people) > 2:
+                break  # a third person: which two is a guess
             entity = self.entities.get(speaker) if speaker is not None else None
             if entity is not None and entity.person is True and speaker not in people:
                 people.append(speaker)
@@ -699,16 +717,17 @@ class Story:
         if heads is None or not all(word.isalpha() for word in words[1:-1]):
             return None
         pos = raw.source[0]
-        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
-        floor = self.paragraph_starts[max(0, paragraph - 1)]
+        floor = self._floor(pos, 1)
         nearest: tuple[int, str] | None = None
         for head in heads:
             if head not in self.named_with_head:  # one scan per head word, however many descriptions
                 self.named_with_head[head] = names_ending_in(self.text, head)
-            for at, name in self.named_with_head[head]:
-                outside = floor <= at < pos and not raw.content[0] <= at < raw.content[1]
-                if outside and (nearest is None or at > nearest[0]):
-                    nearest = (at, name)
+            named = self.named_with_head[head]
+            i = _last_before(named, pos)
+            if i >= 0 and raw.content[0] <= named[i][0] < raw.content[1]:
+                i = _last_before(named, raw.content[0])  # what the speaker talks about is no antecedent
+            if i >= 0 and named[i][0] >= floor and (nearest is None or named[i][0] > nearest[0]):
+                nearest = named[i]
         return nearest[1] if nearest is not None else None
 
     def _he_or_she(self, raw: RawAttribution, pronoun: str) -> str | None:
@@ -790,29 +809,35 @@ class Story:
         the nearest such document is named with, in its paragraph or the one before: a possessive name before it, or
         a name after "by" or "from" ("a report by the Pew Research Center")."""
         assert raw.source is not None
-        pos = raw.source[0]
-        paragraph = max(0, bisect_right(self.paragraph_starts, pos) - 1)
-        floor = self.paragraph_starts[max(0, paragraph - 1)]
-        for at, _ in reversed(word_occurrences(self.text, {head}, [(floor, pos)])):
-            after = self.text[at + len(head) : at + len(head) + APPOSITION_REACH].split()
-            if after[:1] in (["by"], ["from"]):
-                words = after[2:] if after[1:2] == ["the"] else after[1:]
-                name = _name_run(words)
-                rest = words[len(name.split()) : len(name.split()) + 1] if name is not None else []
-                if name is not None and rest not in (["and"], ["et"]):  # "by Joon and colleagues": one of several
-                    return body_name(name.split())
-            before = self.text[max(floor, at - APPOSITION_REACH) : at].split()
-            for back, word in enumerate(reversed(before[-MAKER_MODIFIERS - 1 :])):
-                if word.endswith(("'s", "’s")) and word[:1].isupper():
-                    owner = [word[:-2]]
-                    for earlier in reversed(before[: len(before) - back - 1]):
-                        sentence_end = earlier.endswith(".") and "." not in earlier[:-1]  # not "U.S."
-                        if not earlier[:1].isupper() or earlier[-1] in ",;:" or sentence_end:
-                            break
-                        owner.insert(0, earlier)
-                    return body_name(owner)
-                if word[-1] in ".,;:!?":
-                    break  # the sentence or clause before
+        if head not in self.made_documents:  # one scan of the text per head, however many "the report"
+            self.made_documents[head] = [
+                (at, maker) for at, _ in word_occurrences(self.text, {head}) if (maker := self._maker_at(at, head))
+            ]
+        made = self.made_documents[head]
+        i = _last_before(made, raw.source[0])
+        return made[i][1] if i >= 0 and made[i][0] >= self._floor(raw.source[0], 1) else None
+
+    def _maker_at(self, at: int, head: str) -> str | None:
+        """The maker the document named at this position is named with, if any (see _maker_before)."""
+        after = self.text[at + len(head) : at + len(head) + APPOSITION_REACH].split()
+        if after[:1] in (["by"], ["from"]):
+            words = after[2:] if after[1:2] == ["the"] else after[1:]
+            name = _name_run(words)
+            rest = words[len(name.split()) : len(name.split()) + 1] if name is not None else []
+            if name is not None and rest not in (["and"], ["et"]):  # "by Joon and colleagues": one of several
+                return body_name(name.split())
+        before = self.text[max(self._floor(at, 0), at - APPOSITION_REACH) : at].split()
+        for back, word in enumerate(reversed(before[-MAKER_MODIFIERS - 1 :])):
+            if word.endswith(("'s", "’s")) and word[:1].isupper():
+                owner = [word[:-2]]
+                for earlier in reversed(before[: len(before) - back - 1]):
+                    sentence_end = earlier.endswith(".") and "." not in earlier[:-1]  # not "U.S."
+                    if not earlier[:1].isupper() or earlier[-1] in ",;:" or sentence_end:
+                        break
+                    owner.insert(0, earlier)
+                return body_name(owner)
+            if word[-1] in ".,;:!?":
+                break  # the sentence or clause before
         return None
 
     def _spoke_for(self, earlier: RawAttribution, speaker: str | None, members: str) -> bool:
@@ -907,6 +932,11 @@ class Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])
+
+
+def _last_before(entries: list[tuple[int, str]], pos: int) -> int:
+    """The index of the last of these (position, name) entries, in text order, that stands before pos; -1 if none."""
+    return bisect_left(entries, pos, key=lambda entry: entry[0]) - 1
 
 
 def _name_run(words: list[str]) -> str | None:
