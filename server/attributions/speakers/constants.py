@@ -27,7 +27,8 @@ SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!�
 # Most characters of the sentence before an "It" that it may continue the subject of: a longer one is read no further
 # (each "It" would read its whole paragraph again).
 SENTENCE_REACH = 1_000
-# Most mentions a source looks back at: far more than two paragraphs hold; the cap keeps a list of names linear.
+# Most mentions (or earlier attributions) a source looks back at: far more than two paragraphs hold; the cap keeps
+# a look-back linear.
 MAX_LOOKBACK_MENTIONS = 64
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250

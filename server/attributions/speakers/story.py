@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 from ...limits import Deadline
 from ..lexicon import (
@@ -117,6 +118,8 @@ class Story:
         self.entities: dict[str, Entity] = {}
         self.previous: tuple[RawAttribution, str | None] | None = None
         self.history: list[tuple[RawAttribution, str | None]] = []
+        self.speaker_by_head: dict[str, str] = {}  # "report" -> the speaker of the last source with that head
+        self.body_by_members: dict[str, str] = {}  # "officials" -> the body the last "… officials" spoke for
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         self.anaphors = any(
             source.lower() == "it" or any(word in ORG_ANAPHORS for word in source.lower().split()[-1:])
@@ -697,7 +700,7 @@ class Story:
         assert raw.source is not None
         floor = self._floor(raw.source[0], BOTH_PARAGRAPHS)
         people: list[str] = []
-        for earlier, speaker in reversed(self.history):
+        for earlier, speaker in islice(reversed(self.history), MAX_LOOKBACK_MENTIONS):
             if earlier.source is None or earlier.source[0] < floor or len(people) > 2:
                 break  # a third person: which two is a guess
             entity = self.entities.get(speaker) if speaker is not None else None
@@ -745,10 +748,7 @@ class Story:
 
     def _members_body(self, members: str) -> str | None:
         """ "Con Edison officials said … the officials added": the body they spoke for before."""
-        return next(
-            (speaker for earlier, speaker in reversed(self.history) if self._spoke_for(earlier, speaker, members)),
-            None,
-        )
+        return self.body_by_members.get(members)
 
     def _body_anaphor(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "The company" says what it stands for: any name not known to be a person's ("Biomason"); a document or
@@ -792,9 +792,8 @@ class Story:
         """What "the report" or "the court" refers back to: the speaker of the last source with that head ("a
         LendingTree report"), else the one body quoted whose name holds it ("District Court of Appeal"), else (for an
         outlet's or a body's document, "the study") the body the story leans on, else none."""
-        for earlier, speaker in reversed(self.history):
-            if speaker is not None and earlier.source is not None and self._head(earlier.source) == head:
-                return speaker
+        if head in self.speaker_by_head:
+            return self.speaker_by_head[head]
         capitalised = head[:1].upper() + head[1:]
         bodies = {e.name for e in self.entities.values() if e.person is False and capitalised in e.name.split()}
         if len(bodies) == 1:
@@ -839,12 +838,6 @@ class Story:
             if word[-1] in ".,;:!?":
                 break  # the sentence or clause before
         return None
-
-    def _spoke_for(self, earlier: RawAttribution, speaker: str | None, members: str) -> bool:
-        """The earlier source is a body's members of that noun ("Con Edison officials"), resolved to the body."""
-        if speaker is None or earlier.source is None:
-            return False
-        return speaker[:1].isupper() and self._head(earlier.source) == members
 
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
@@ -928,6 +921,10 @@ class Story:
         self.history.append((raw, speaker))
         if speaker is None or raw.source is None:
             return
+        head = self._head(raw.source)
+        self.speaker_by_head[head] = speaker  # "the report" refers back to it
+        if speaker[:1].isupper():
+            self.body_by_members[head] = speaker  # "Con Edison officials": the body "the officials" speak for
         entity = self.entities.get(speaker)
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
