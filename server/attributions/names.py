@@ -94,6 +94,8 @@ CHECK_EVERY = 256
 MAX_NAME_WORDS = 5
 # Characters before a surname in which its first names and initials are looked for ("Carissa F. Etienne").
 LEAD_REACH = 60
+# Most characters of a heading's line on either side of a name in it ("Enter Stuart R. Kaplan").
+MAX_HEADING = 200
 # Characters after a full name in which a he, she, his or her says it is a person's ("Emil Stenström … his").
 PRONOUN_REACH = 250
 # Characters before a title in which its other words are compared ("International Trade Secretary"), and between a
@@ -620,10 +622,14 @@ def full_names(
 
 
 def _heading_line(text: str, pos: int) -> bool:
-    """The line holding pos is a heading: no sentence's or clause's mark on it ("Enter Stuart R. Kaplan")."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
+    """The line holding pos is a heading: short, with no sentence's or clause's mark on it ("Enter Stuart R.
+    Kaplan"). Only MAX_HEADING characters either side are read: each name on a long line would read it whole."""
+    start = text.rfind("\n", max(0, pos - MAX_HEADING), pos) + 1
+    end = text.find("\n", pos, pos + MAX_HEADING)
+    end = len(text) if end < 0 and pos + MAX_HEADING >= len(text) else end
+    if (start == 0 and pos > MAX_HEADING) or end < 0:
+        return False  # a line longer than a heading is prose
+    line = text[start:end]
     if any(mark in line for mark in ',;:!?"“”'):
         return False
     return "." not in line or all(_initial(word) for word in line.split() if "." in word)
