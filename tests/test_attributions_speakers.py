@@ -526,6 +526,9 @@ def test_they_is_the_one_named_group_the_sentence_before_names():
 def test_a_publication_calling_itself_this_newspaper_names_no_one():
     t = "The Daily Star said that prices rose.\n\nThis newspaper is urging readers to write to their MPs."
     assert _speaker(t, "This newspaper") is None
+    # nor the nearest newspaper named before, whose name ends as a newspaper's does
+    t = "The Washington Post said that prices rose.\n\nThis newspaper is urging readers to write to their MPs."
+    assert _speaker(t, "This newspaper") is None
 
 
 def test_a_title_two_people_hold_stands_for_neither():

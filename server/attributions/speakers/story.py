@@ -623,53 +623,57 @@ class Story:
     # --- every source ----------------------------------------------------------------------------
 
     def speaker(self, index: int, raw: RawAttribution) -> str | None:
-        """The name behind an attribution's source: its own name, else what a pronoun, an anaphor ("the company",
-        "the report", "the officials"), a title or a group stands for here, else the body a description names
-        ("the institution"), else no one."""
-        if raw.source is None or not self.text[raw.source[0] : raw.source[1]].strip():
-            return None
-        return self._own_or_referent(index, raw) or self._described_body(raw)
-
-    def _own_or_referent(self, index: int, raw: RawAttribution) -> str | None:
-        assert raw.source is not None
+        """The name behind an attribution's source: the first of these cases that fits it, else no one."""
+        source = self.text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
+        if not source.strip():
+            return None  # no source: no one
         if self.named[index] is not None:
-            return self.named[index]
-        lowered = self.text[raw.source[0] : raw.source[1]].lower()
+            return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
+        lowered = source.lower()
         words = lowered.split()
+        definite_one = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
         if lowered in ("he", "she"):
-            return self._he_or_she(raw, lowered)
+            return self._he_or_she(raw, lowered)  # the nearest person of that gender in subject place
         if lowered in PERSON_PRONOUNS:
-            return None  # "I": the writer, unnamed
-        if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in BODY_MEMBER_NOUNS:
-            body = self._members_body(words[1])
-            if body is not None:
-                return body
-        if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1] in ANTECEDENT_HEADS:
-            return self._antecedent(raw, words[1])  # "the report": the one named before, never "report"
+            return None  # "I", "you": the writer or the reader, unnamed
+        if definite_one and words[1] in BODY_MEMBER_NOUNS and (body := self._members_body(words[1])):
+            return body  # "the officials": the body "Con Edison officials" spoke for
+        if definite_one and words[1] in ANTECEDENT_HEADS:
+            return self._antecedent(raw, words[1]) or self._described_body(raw)  # "the report": never "report"
         if lowered == "it":
-            return self._previous_subject(raw) or self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
-        if words and words[-1] in ORG_ANAPHORS and not any(w[:1].isupper() for w in words[1:]):
+            return self._it(raw)  # the body the sentence before opens with, else the one the story leans on
+        if words[-1] in ORG_ANAPHORS and not any(word[:1].isupper() for word in words[1:]):
             if words[0] not in ANAPHOR_DETERMINERS:
                 return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
-                return None  # "This newspaper is urging readers": the publisher itself, which the text does not name
-            return self._body_anaphor(raw, words)
+                return None  # "This newspaper is urging readers": its publisher, which the text does not name
+            return self._body_anaphor(raw, words) or self._described_body(raw)  # "the company": a body named before
         if words[0] == "both" and len(words) == 2 and looks_plural(words[1]):
             return self._both(raw)  # "Both nutritionists advise": the two people quoted just before
         if lowered in PLURAL_PRONOUNS:
-            # "they" continues a group quoted by the attribution just before, in its paragraph or the one before
-            # ("Energy experts said …  They said …"); a group quoted further back was right for one "they" in four
-            return (self._previous_group(raw) or self._group_before(raw)) if lowered == "they" else None
-        # a generic source: a title's holder ("the president"), else a group or a document names itself
+            return self._they(raw) if lowered == "they" else None  # a group quoted or named just before
         if self.titled.get(words[-1]):
-            return self.titled[words[-1]]
+            return self.titled[words[-1]]  # "the president": the one person quoted with that title
         if words[-1] in ROLE_TITLES and len(words) <= 3:
-            return self._title(raw, words)
-        if len(words) == 2 and words[0] in DEFINITE_DETERMINERS and words[1].isalpha():
-            body = self._body_by_head(raw, words[1]) or self._placed_group_body(raw, words[1])
-            if body is not None:
-                return body
-        return self._group(words)
+            return self._title(raw, words)  # "the singer": the holder the text names, else the person it continues
+        if definite_one and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
+            return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
+        return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
+
+    def _it(self, raw: RawAttribution) -> str | None:
+        """ "It" continues the body the sentence before opens with, else stands for the body mentioned most in its
+        paragraph and the ones before, else for the body a statement fronted before it opens with."""
+        return self._previous_subject(raw) or self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
+
+    def _they(self, raw: RawAttribution) -> str | None:
+        """ "They" continues a group quoted by the attribution just before, in its paragraph or the one before
+        ("Energy experts said … They said …"), else the one group the sentence before names; a group quoted further
+        back was right for one "they" in four."""
+        return self._previous_group(raw) or self._group_before(raw)
+
+    def _definite_body(self, raw: RawAttribution, head: str) -> str | None:
+        """ "The hospital": the one body named with that head; "the researchers": the body the group was placed in."""
+        return self._body_by_head(raw, head) or self._placed_group_body(raw, head)
 
     def _placed_group_body(self, raw: RawAttribution, group: str) -> str | None:
         """ "The researchers" after "researchers from the MIT Initiative on the Digital Economy outlined …": the body
