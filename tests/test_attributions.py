@@ -246,7 +246,10 @@ def test_single_curly_quotes_british_style():
 
 BRITISH_AND_AMERICAN = [
     # (single quotes outside, as British papers write; the same text with double quotes outside)
-    ("The MP called the plan ‘a disgrace’ on Monday.", "The MP called the plan “a disgrace” on Monday."),
+    (
+        "‘It is wrong,’ she said.\n\nThe MP called the plan ‘a disgrace’ on Monday.",
+        "“It is wrong,” she said.\n\nThe MP called the plan “a disgrace” on Monday.",
+    ),
     (
         "‘The rules say “no”,’ the minister told MPs. ‘We follow them.’",
         "“The rules say ‘no’,” the minister told MPs. “We follow them.”",
@@ -277,9 +280,17 @@ def test_single_quotes_as_the_outer_marks_find_what_double_quotes_find(british, 
     assert all(a.content == british[slice(*a.content_span)] for a in find_attributions(british))
 
 
-def test_double_quoted_text_with_apostrophes_is_read_as_written():
-    t = "“It’s fine,” she said. The players’ union agreed with ‘Coach’ Reed."
-    assert structure.as_double_quoted(t, structure.paragraphs(t)) is t
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It’s fine,” she said. The players’ union agreed with ‘Coach’ Reed.",
+        # titles, scare quotes, elisions and code are single-quoted too, and are no one's words
+        "Dinner: ‘Marry Me’ chicken. The brands churn out sickly-sweet ‘blush’ wines, as in the '90s.",
+        "Set it with states('person.derek') and {{ 'on' }}. If the answer is ‘no’ or ‘probably not,’ stop.",
+    ],
+)
+def test_text_whose_single_quotes_are_no_speech_is_read_as_written(text):
+    assert structure.as_double_quoted(text, structure.paragraphs(text)) is text
 
 
 # --- non-attributions ------------------------------------------------------------------------

@@ -24,6 +24,9 @@ MAX_SENTENCE_CHARS = 4000
 ABBREVIATION_REACH = 24
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
 SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
+# A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
+MIN_SPEECH_WORDS = 3
+SPEECH_ENDINGS = frozenset(",.!?…")
 # Double quotation marks as the single marks they trade places with where single quotes are the outer ones.
 _DOUBLE_AS_SINGLE: dict[str, str] = {"“": "‘", "”": "’", '"': "'", "„": "‚"}
 
@@ -133,7 +136,8 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple
             # no apostrophe: it opens wherever it is not inside a word ("percent.‘We", "‘[The rules]")
             opener = not before.isalnum() and not after.isspace()
         else:
-            opener = (before.isspace() or before in '([—–-"“') and (after.isalnum() or after in '‘"“')
+            # "'90s" is an elision, no quotation
+            opener = (before.isspace() or before in '([—–-"“') and (after.isalpha() or after in '‘"“')
         closer = (not before.isspace()) and not after.isalnum()
         if opener and text[i] in "'‘":
             if depth == 0:
@@ -160,7 +164,8 @@ def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
         if left_open is not None:
             # a quote running on into the next paragraph (newspaper convention) or to its end: its opener alone
             singles.append((left_open, left_open))
-    if len(singles) <= double_marks:
+    # Only what reads as speech votes: titles ('Marry Me'), scare quotes ('blush') and code never make the switch.
+    if sum(_reads_as_speech(text, start, end) for start, end in singles) <= double_marks:
         return text
     chars = list(text)
     for mark in QUOTE_CHARS_RE.finditer(text):
@@ -170,6 +175,14 @@ def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
         if end > start:
             chars[end - 1] = "”" if text[end - 1] == "’" else '"'
     return "".join(chars)
+
+
+def _reads_as_speech(text: str, start: int, end: int) -> bool:
+    """A closed quote of a few words that ends as a sentence or clause does ("‘We are ready,’"), or follows a colon."""
+    inside = text[start + 1 : end - 1]
+    if end <= start or len(inside.split()) < MIN_SPEECH_WORDS:
+        return False
+    return inside.rstrip()[-1:] in SPEECH_ENDINGS or text[max(0, start - 2) : start].strip() == ":"
 
 
 def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
