@@ -77,8 +77,11 @@ ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published sha
 BODY_NAME_HEADS: frozenset[str] = frozenset(
     words("team campaign coalition alliance initiative project trust panel taskforce")
 )
-# Conjunctions that open a clause before a group, never its name ("and federal guidelines", "Whilst advocates").
-GROUP_BREAKS: frozenset[str] = frozenset(words("and whilst while whereas nor"))
+# Conjunctions that open a clause: never a group's name ("and federal guidelines", "Whilst advocates"), and a
+# possessor after one opens its clause as a subject would ("and Kevin's team said").
+CLAUSE_CONJUNCTIONS: frozenset[str] = frozenset(
+    words("and but or nor yet so while whilst whereas when as because although though")
+)
 # Words that take one member out of a group ("one of the models", "another of them").
 ONE_OF: frozenset[str] = frozenset(words("one another each any either neither"))
 # Prepositions after a document that open what it is about, not who made it ("a VentureBeat article on Zenflow").
@@ -134,13 +137,16 @@ NOT_NAMING_WORDS: frozenset[str] = (
 )
 # The last words of companies', venues' and institutions' names, as company-name suffix lists give them ("Khan
 # Academy", "American Airlines", "Sprout Social Labs"): a name ending in one is a body's, never a person's.
-BODY_NAME_ENDINGS: frozenset[str] = frozenset(
+COMPANY_NAME_ENDINGS: frozenset[str] = frozenset(
+    words("airlines enterprises holdings industries labs motors pharmaceuticals solutions systems technologies")
+    + words("therapeutics")
+)
+BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
     words(
         """
-    academy airlines airways associates bar brewery capital church club collective communications consulting
-    enterprises entertainment gallery games holdings hotel industries inn insurance labs library media motors
-    museum partners pharmaceuticals productions records restaurant solutions studio studios systems technologies
-    therapeutics ventures healthcare
+    academy airways associates bar brewery capital church club collective communications consulting entertainment
+    gallery games hotel inn insurance library media museum partners productions records restaurant studio studios
+    ventures healthcare
     """
     )
 )
@@ -153,6 +159,12 @@ PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
 NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
 BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_NAME_HEADS
+
+
+def pronoun_contraction(word: str) -> bool:
+    """A pronoun's contraction ("I'm", "You’ll", "It's", "There's"): no name, nor a name's first word."""
+    pronoun, apostrophe, _ = word.replace("’", "'").partition("'")
+    return bool(apostrophe) and pronoun.lower() in CONTRACTED_PRONOUNS
 
 
 def is_named(speaker: str | None) -> bool:
@@ -311,7 +323,7 @@ def group_word(words: list[str]) -> str | None:
     if len(words) > 2 and words[0] in ONE_OF and words[1] == "of":
         return None  # "one of the models": one, not the group
     words = without_post_modifier(words)
-    while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP or words[0] in GROUP_BREAKS):
+    while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP or words[0] in CLAUSE_CONJUNCTIONS):
         words = words[1:]  # "Now research shows": the sentence's adverb
     head = words[-1]
     plural = looks_plural(head)
@@ -508,8 +520,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
-        if bare.replace("’", "'").split("'")[0].lower() in CONTRACTED_PRONOUNS and ("'" in bare or "’" in bare):
-            break  # "I'm Haoyu": a pronoun's contraction
+        if pronoun_contraction(bare):
+            break  # "I'm Haoyu"
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
             break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
         if not word[:1].isupper():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import (
     BODY_MEMBER_NOUNS,
+    DEFINITE_DETERMINERS,
     FEMALE_TITLES,
     MADE_DOCUMENT_HEADS,
     MALE_TITLES,
@@ -17,6 +18,7 @@ from ..lexicon import (
     UNIQUE_BODY_HEADS,
     looks_plural,
 )
+from ..names import COMPANY_NAME_ENDINGS as COMPANY_ENDINGS
 from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, words
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
@@ -97,8 +99,8 @@ MAX_ACRONYM = 6
 QUOTE_OPENINGS: tuple[str, ...] = tuple("\"“„«‘'")
 # How companies' and organisations' names end ("Acme Inc", "Norland Motors", "World Wildlife Fund").
 COMPANY_NAME_ENDINGS: tuple[str, ...] = (
-    *("Inc", "Corp", "Corporation", "Company", "Ltd", "LLC", "Labs", "Systems", "Technologies", "Holdings"),
-    *("Industries", "Motors", "Group", "Enterprises", "Airlines", "Pharmaceuticals", "Therapeutics", "Solutions"),
+    *("Inc", "Corp", "Corporation", "Company", "Ltd", "LLC", "Group"),
+    *sorted(ending.capitalize() for ending in COMPANY_ENDINGS),
 )
 ORGANISATION_NAME_ENDINGS: tuple[str, ...] = (
     *("Organization", "Organisation", "Foundation", "Association", "Society", "Institute", "Council", "Alliance"),
@@ -146,7 +148,7 @@ GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
 NAME_RUN_LINKS: frozenset[str] = NAME_LINKS | {"on"}
 # Determiners that make a description refer back ("the company", "these findings"); "a company", "previous
 # research" name nothing before them.
-ANAPHOR_DETERMINERS: frozenset[str] = frozenset(words("the this that these those its their"))
+ANAPHOR_DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS | frozenset(words("these those its their"))
 # Groups of people named with a capital ("Republicans", "Israelis"): a party's members, a nationality's plural.
 NAMED_GROUPS: frozenset[str] = frozenset(
     words("republicans democrats conservatives tories liberals socialists greens progressives independents")
@@ -155,7 +157,5 @@ NAMED_GROUPS: frozenset[str] = frozenset(
 OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))
 # Paragraphs before "both experts" in which exactly two people must be quoted for it to stand for them.
 BOTH_PARAGRAPHS = 6
-# Conjunctions after which a possessor opens its own clause ("and Kevin's team said"), as a subject would.
-CLAUSE_LINKS: frozenset[str] = frozenset(words("and but or while when as because although though so yet"))
 # Words between a document's maker and its head ("Office's May 2025 report", "Pew's annual survey").
 MAKER_MODIFIERS = 3

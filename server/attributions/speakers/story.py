@@ -31,6 +31,7 @@ from ..lexicon import (
 )
 from ..names import (
     CHECK_EVERY,
+    CLAUSE_CONJUNCTIONS,
     NOT_NAME_WORDS,
     ONE_OF,
     SPEAKING_FOR,
@@ -46,6 +47,7 @@ from ..names import (
     name_core,
     names_ending_in,
     person_conjuncts,
+    pronoun_contraction,
     role_holders,
     same_name,
     spells,
@@ -60,7 +62,6 @@ from .constants import (
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
     BOTH_PARAGRAPHS,
-    CLAUSE_LINKS,
     DESCRIBED_BODY_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
@@ -183,8 +184,8 @@ class Story:
         lowered = source.lower()
         if not source or lowered in PERSON_PRONOUNS or lowered in PRONOUNS:
             return False  # "You argue": a pronoun names no one
-        if lowered.replace("’", "'").split("'")[0] in PRONOUNS:
-            return False  # "You'll", "We're": a pronoun's contraction
+        if pronoun_contraction(source):
+            return False  # "You'll", "We're"
         head = without_post_modifier(source.split(",")[0].split())
         described = next((at for at, word in enumerate(head) if word in ("of", "for")), len(head))
         speaks_for = head[described - 1] in SPEAKING_FOR if described else False  # "A spokesperson for OpenAI"
@@ -541,7 +542,7 @@ class Story:
         if self.text.startswith(("'s ", "’s "), end) and before and before[-1].isalpha() and before[-1].islower():
             # "Bernard seconds Kevin's recommendation. … he says": an object's possessor, not the subject ("At a
             # carrier, DiMugno's study time was … He said" opens its clause)
-            return before[-1] not in CLAUSE_LINKS
+            return before[-1] not in CLAUSE_CONJUNCTIONS
         while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
             before.pop()  # "over Ms Truss's 'toothless' commission"
         return bool(before) and before[-1] in OBLIQUE_PREPOSITIONS
