@@ -129,7 +129,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if quoted:
         return quoted
     clause = text[sentence_start : source[0]].rstrip()
-    as_clause = AS_TRAILER_RE.search(clause)
+    as_clause = AS_TRAILER_RE.search(clause) if clause.endswith("as") else None  # the match ends the clause
     if as_clause and as_clause.group("close"):
         # '… a mixture of “squatters,” as Espinosa put it, and …': the quotation before "as" is what the source said
         quote = sentence.quotes.ending_at(sentence_start + as_clause.end("close"))

@@ -75,7 +75,8 @@ def _before_modifiers(text: str, sentence_start: int, source_start: int) -> int:
             head = before[: len(before) - len(" ".join(words[-count:]))].rstrip()
             if head.endswith(CLOSE_MARKS):
                 return sentence_start + len(head) + 1
-    name = NAME_BEFORE_APPOSITION_RE.search(before)
+    # the match ends the slice with its comma: without one, no search through the sentence so far
+    name = NAME_BEFORE_APPOSITION_RE.search(before) if before.endswith(",") else None
     if name:
         return sentence_start + name.start(1)  # '…," Callan Spicher, vice president of …, told us'
     return source_start

@@ -94,7 +94,15 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     selection = phrase[start : last + 1]
     # "McConnell, who in 2010 said …, now says", "Levi Pay, a former director who now advises …, says": the
     # relative clause is not the source (the antecedent, with its title, is)
-    relative = next((index for index in range(1, len(selection)) if RELATIVE_WORD_RE.match(selection[index][2])), None)
+    relative = next(
+        (
+            index
+            for index in range(1, len(selection))
+            # every relative word opens with a w (under re.I only "w" and "W" fold to it): most tokens skip the match
+            if selection[index][2][:1] in "wW" and RELATIVE_WORD_RE.match(selection[index][2])
+        ),
+        None,
+    )
     if relative is not None:
         selection = selection[:relative]
         while selection and selection[-1][2] == ",":
