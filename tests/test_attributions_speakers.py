@@ -625,6 +625,11 @@ def test_the_report_is_the_maker_the_nearest_report_is_named_with():
     assert _speaker(t, "The report") == "Harbor Research Center"
     t = "The study by Kim and colleagues came out in May.\n\nThe study found that most adults slept well."
     assert _speaker(t, "The study") is None  # one of several authors is not the maker ("Kim")
+    # a day's or a title's possessive names no maker
+    t = "Monday's report on sensors came out in May. The report noted that prices fell."
+    assert _speaker(t, "The report") is None  # not "Monday"
+    t = "Today's report on sensors came out in May. The report noted that prices fell."
+    assert _speaker(t, "The report") is None  # not "Today"
 
 
 def test_a_pronoun_s_contraction_names_no_one():

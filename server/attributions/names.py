@@ -27,6 +27,7 @@ from .lexicon import (
     POSSESSIVE_DETERMINERS,
     POST_MODIFIER_PREPOSITIONS,
     PRE_CUE_SKIP,
+    PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
     PRONOUNS,
     PUBLICATION_HEADS,
@@ -128,6 +129,8 @@ NOT_NAME_WORDS: frozenset[str] = (
     | frozenset(word.lower() for word in PRE_CUE_TIME_NOUNS)
     | frozenset(["and", "for", "or", "nor", "either", "neither"])
 )
+# Capitalised words before a document's possessive that name no maker ("Monday's report", "Today's report").
+NOT_MAKER_WORDS: frozenset[str] = NOT_NAME_WORDS | frozenset(PRE_CUE_TIME_ADVERBS)
 # Capitalised words after a first name that are no surname ("Microsoft President Brad", "Microsoft Corp").
 NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORDS
 # Capitalised words that name no one: a job noun, a determiner, or a quantifier opening a sentence ("All told",

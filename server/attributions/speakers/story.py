@@ -32,6 +32,7 @@ from ..lexicon import (
 from ..names import (
     CHECK_EVERY,
     CLAUSE_CONJUNCTIONS,
+    NOT_MAKER_WORDS,
     NOT_NAME_WORDS,
     ONE_OF,
     SPEAKING_FOR,
@@ -833,6 +834,8 @@ class Story:
         before = self.text[max(self._floor(at, 0), at - APPOSITION_REACH) : at].split()
         for back, word in enumerate(reversed(before[-MAKER_MODIFIERS - 1 :])):
             if word.endswith(("'s", "’s")) and word[:1].isupper():
+                if word[:-2].lower() in NOT_MAKER_WORDS:
+                    return None  # "Monday's report", "Today's report", "The President's report": no maker's name
                 owner = [word[:-2]]
                 for earlier in reversed(before[: len(before) - back - 1]):
                     sentence_end = earlier.endswith(".") and "." not in earlier[:-1]  # not "U.S."
