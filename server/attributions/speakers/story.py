@@ -114,6 +114,7 @@ class Story:
         self.made_documents: dict[str, list[tuple[int, str]]] = {}  # "report" -> where one is named with its maker
         self.placed_groups: dict[str, list[tuple[int, str]]] = {}  # "researchers" -> where placed in a named body
         self.title_holders: dict[tuple[str, ...], set[str]] = {}  # a title's words -> who the text names with it
+        self.spoken_forms: dict[str, str] = {}  # "TRAVIS CANTWELL" -> "Travis Cantwell", "NASA" -> "NASA"
         self.company_forms: dict[str, bool] = {}  # "Arduino LLC" -> whether the text has another company form too
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
@@ -243,9 +244,8 @@ class Story:
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
         core = self._spelled_out(self._without_legal_suffix(core))
-        spoken = " ".join(word.capitalize() for word in core.split())
-        if core.isupper() and word_occurrences(self.text, {spoken}):
-            core = spoken  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names (not "NASA")
+        if core.isupper():
+            core = self._spoken(core)  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names
         words = core.split()
         holder = self._title_holder(words)
         if holder is not None:
@@ -289,6 +289,14 @@ class Story:
                 self.titled[word] = core if self.titled.get(word, core) == core else ""
                 entity.titled = True
         return core
+
+    def _spoken(self, capitals: str) -> str:
+        """A name in capitals as the text writes it in prose ("TRAVIS CANTWELL" -> "Travis Cantwell"), if it does;
+        else as it is ("NASA"). One scan of the text per name, however many sources give it."""
+        if capitals not in self.spoken_forms:
+            spoken = " ".join(word.capitalize() for word in capitals.split())
+            self.spoken_forms[capitals] = spoken if word_occurrences(self.text, {spoken}) else capitals
+        return self.spoken_forms[capitals]
 
     def _without_legal_suffix(self, core: str) -> str:
         """A company's form is no part of its name ("Microsoft Corp" is "Microsoft"), unless the text tells two
@@ -879,7 +887,7 @@ class Story:
             return None
         between = self.text[max(previous.source[1], raw.source[0] - GROUP_REACH * 3) : raw.source[0]].lower().split()
         head = speaker.lower().split()[-1]
-        if any(word.strip(',.;:!?”"') in GROUP_PEOPLE - {head} for word in between):
+        if any((bare := word.strip(',.;:!?”"')) != head and bare in GROUP_PEOPLE for word in between):
             return None  # "Even among customers who …, they complained": another group stands between
         return speaker
 
