@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from ..limits import Deadline
 from .content import trim_content
+from .cues.scan import belief_verbs
 from .lexicon import (
     BELIEF_FORMS,
     DETERMINERS,
@@ -20,8 +21,6 @@ from .lexicon import (
     words,
 )
 from .patterns import (
-    BELIEF_AFTER_OTHER_RE,
-    BELIEF_AFTER_SPACE_RE,
     BELIEF_COMPLEMENT_RE,
     NEGATED_BELIEF_RE,
     NOT_FINITE_RE,
@@ -62,20 +61,18 @@ def belief_attributions(
     taken_starts = [start for start, _ in taken]
     paragraph_starts = [start for start, _ in paragraph_spans]
     found: list[RawAttribution] = []
-    verbs = sorted(
-        [*BELIEF_AFTER_SPACE_RE.finditer(text), *BELIEF_AFTER_OTHER_RE.finditer(text)], key=lambda match: match.start()
-    )
-    for count, verb in enumerate(verbs[:MAX_BELIEFS]):
+    verbs = belief_verbs(text)  # found by the cue pass's scan
+    for count, (cue_start, cue_end) in enumerate(verbs[:MAX_BELIEFS]):
         if count % 64 == 0:
             deadline.check()
-        cue_start, cue_end = verb.span("verb")
+        verb = text[cue_start:cue_end]
         if _inside(taken, taken_starts, cue_start):
             continue
         paragraph = bisect_right(paragraph_starts, cue_start) - 1
         if paragraph < 0 or cue_start >= paragraph_spans[paragraph][1]:
             continue
         complement = BELIEF_COMPLEMENT_RE.match(text, cue_end, paragraph_spans[paragraph][1])
-        if complement is None or not _complement_fits(BELIEF_FORMS[verb.group("verb")], complement.group("opener")):
+        if complement is None or not _complement_fits(BELIEF_FORMS[verb], complement.group("opener")):
             continue
         if paragraph not in sentence_cache:
             sentence_cache[paragraph] = sentences(text, *paragraph_spans[paragraph], quotes.inside)
@@ -91,7 +88,7 @@ def belief_attributions(
         source = source_before(text, sentence_start, cue_start)
         if source is None or text[source[0] : source[1]].lower() in GENERIC_BELIEVERS:
             continue
-        if verb.group("verb") == BELIEF_FORMS[verb.group("verb")] and _noun_before(text[source[0] : source[1]]):
+        if verb == BELIEF_FORMS[verb] and _noun_before(text[source[0] : source[1]]):
             continue  # "Another plan to …", "Putin’s plan to …": the base form is a noun
         if SUBORDINATE_BEFORE_RE.search(text, max(sentence_start, source[0] - 12), source[0]):
             continue  # "if you want to …", "what we want to ask": a condition or an object, not a belief held

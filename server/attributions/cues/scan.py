@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 
-from ..lexicon import CLOSE_MARKS, PLURAL_SUBJECTS, looks_plural
+from ..lexicon import BELIEF_FORMS, CLOSE_MARKS, PLURAL_SUBJECTS, looks_plural
 from ..patterns import (
     ADDRESSEE_RE,
     BASE_SUBJECT_RE,
-    CUE_AFTER_OTHER_RE,
-    CUE_AFTER_SPACE_RE,
     CUE_PUBLICATION_RE,
     CUE_RE,
     CUE_TAIL_RE,
@@ -21,7 +20,10 @@ from ..patterns import (
     NOT_FINITE_RE,
     NOUN_LEAD_RE,
     PARTICLE_RES,
+    VERB_AFTER_OTHER_RE,
+    VERB_AFTER_SPACE_RE,
 )
+from ..structure import Span
 from ..vocabulary import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES, PLURAL_REPORT_BASE_FORMS
 
 log = logging.getLogger(__name__)
@@ -42,15 +44,43 @@ BASE_SUBJECT_CHARS = 60
 MAX_PARTICLE_CHARS = 12
 
 
+# The belief verbs the last cue scan of this thread found, with their text, for the belief pass that follows it.
+_scanned = threading.local()
+
+
+def verb_scan(text: str) -> tuple[list[int], list[Span]]:
+    """Where the cues start and the belief verbs' spans, each after a non-word character, in text order: one scan for
+    the cue pass and the belief pass. Each word is of one list only, so the scan finds every word a scan of its list
+    alone would (the matches do not overlap either: each ends on a word character and starts on a non-word one)."""
+    cues: list[int] = []
+    beliefs: list[Span] = []
+    for pattern in (VERB_AFTER_SPACE_RE, VERB_AFTER_OTHER_RE):
+        for match in pattern.finditer(text):
+            start, end = match.start() + 1, match.end()
+            if text[start:end] in BELIEF_FORMS:
+                beliefs.append((start, end))
+            else:
+                cues.append(start)
+    cues.sort()
+    beliefs.sort()
+    return cues, beliefs
+
+
+def belief_verbs(text: str) -> list[Span]:
+    """The belief verbs' spans in text order: those the cue pass just found in this very text (taken once, so that
+    every find_attributions call scans its text once), else a scan of its own."""
+    kept = getattr(_scanned, "beliefs", None)
+    _scanned.beliefs = None
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    return verb_scan(text)[1]
+
+
 def cue_matches(text: str) -> list[re.Match]:
     """CUE_RE.finditer(text) up to MAX_CUES, ~1.6x faster. A cue is whole words, so cues never overlap and
-    finditer finds every position CUE_RE matches at: 0, or one after a non-word character, a space or another,
-    which is where the two patterns above match (their matches do not overlap either: each ends on a word
-    character and starts on a non-word one)."""
-    starts = [match.start() + 1 for match in CUE_AFTER_SPACE_RE.finditer(text)]
-    others = [match.start() + 1 for match in CUE_AFTER_OTHER_RE.finditer(text)]
-    if others:
-        starts = sorted(starts + others)
+    finditer finds every position CUE_RE matches at: 0, or one after a non-word character (verb_scan)."""
+    starts, beliefs = verb_scan(text)
+    _scanned.beliefs = (text, beliefs)  # for the belief pass over the same text
     if CUE_RE.match(text):
         starts.insert(0, 0)
     # The very match finditer returns: \b looks behind pos.

@@ -1,0 +1,59 @@
+"""The one scan that finds the cues and the belief verbs (cues.scan.verb_scan) finds what a scan of each list alone
+finds, and the belief pass takes its verbs from the cue pass over the same text only."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from server.attributions.cues import scan
+from server.attributions.lexicon import BELIEF_FORMS
+from server.attributions.patterns import CUE_WORD_FORMS, trie_pattern
+
+ATTRIBUTION_SETS = Path(__file__).parent / "attributions"
+
+TRICKY = [
+    "He said: “I believe it,” and she thinks so. They want—to plan; “Wonder” hoped (fears) persuade per se.",
+    "believe said\nthinks 'said' “believes” according to them, as noted by the hoped-for plan.",
+    "",
+    "said",
+]
+
+
+def _alone(words: frozenset[str] | set[str], text: str) -> list[tuple[int, int]]:
+    """The spans a scan of one list alone finds, as the finder scanned before the two were joined."""
+    trie = "(?:" + trie_pattern(sorted(words)) + r")\b"
+    matches = [*re.finditer(" " + trie, text), *re.finditer(r"[^a-zA-Z0-9_ ](?<=\W)" + trie, text)]
+    return sorted((match.start() + 1, match.end()) for match in matches)
+
+
+def _texts() -> list[str]:
+    texts = list(TRICKY)
+    for path in sorted(ATTRIBUTION_SETS.glob("*/*.json"))[:40]:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(document, dict) and isinstance(document.get("text"), str):
+            texts.append(document["text"])
+    return texts
+
+
+def test_no_word_is_both_a_cue_and_a_belief_verb():
+    # the one trie finds each word as its own list's scan does only while no word is in both, nor a cue phrase's word
+    cue_phrase_words = {word for cue in CUE_WORD_FORMS for word in cue.split()}
+    assert not set(BELIEF_FORMS) & cue_phrase_words
+
+
+def test_one_scan_finds_the_cues_and_the_belief_verbs_each_list_finds_alone():
+    for text in _texts():
+        cue_starts, belief_spans = scan.verb_scan(text)
+        assert cue_starts == [start for start, _ in _alone(CUE_WORD_FORMS, text)], text[:80]
+        assert belief_spans == _alone(set(BELIEF_FORMS), text), text[:80]
+
+
+def test_the_belief_pass_takes_the_cue_pass_verbs_of_the_same_text_only():
+    first, second = TRICKY[0], TRICKY[1]
+    scan.cue_matches(first)
+    assert scan.belief_verbs(second) == scan.verb_scan(second)[1]  # another text: scanned afresh
+    scan.cue_matches(first)
+    assert scan.belief_verbs(first) == scan.verb_scan(first)[1] != []
+    assert scan.belief_verbs(first) == scan.verb_scan(first)[1]  # taken once, then scanned again: the same
