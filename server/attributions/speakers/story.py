@@ -641,14 +641,14 @@ class Story:
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
         lowered = source.lower()
         words = lowered.split()
-        definite_one = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
+        definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
         if lowered in ("he", "she"):
             return self._he_or_she(raw, lowered)  # the nearest person of that gender in subject place
         if lowered in PERSON_PRONOUNS:
             return None  # "I", "you": the writer or the reader, unnamed
-        if definite_one and words[1] in BODY_MEMBER_NOUNS and (body := self._members_body(words[1])):
+        if definite_noun and words[1] in BODY_MEMBER_NOUNS and (body := self._members_body(words[1])):
             return body  # "the officials": the body "Con Edison officials" spoke for
-        if definite_one and words[1] in ANTECEDENT_HEADS:
+        if definite_noun and words[1] in ANTECEDENT_HEADS:
             return self._antecedent(raw, words[1]) or self._described_body(raw)  # "the report": never "report"
         if lowered == "it":
             return self._it(raw)  # the body the sentence before opens with, else the one the story leans on
@@ -666,7 +666,7 @@ class Story:
             return self.titled[words[-1]]  # "the president": the one person quoted with that title
         if words[-1] in ROLE_TITLES and len(words) <= 3:
             return self._title(raw, words)  # "the singer": the holder the text names, else the person it continues
-        if definite_one and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
+        if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
 
@@ -867,8 +867,7 @@ class Story:
         entity = self.entities.get(speaker) if speaker is not None else None
         if entity is None or entity.person is True or previous.source is None:
             return None
-        paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
-        return speaker if bisect_right(self.paragraph_starts, previous.source[0]) - 1 >= paragraph - 1 else None
+        return speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - 1 else None
 
     def _previous_group(self, raw: RawAttribution) -> str | None:
         if self.previous is None or raw.source is None:
@@ -882,8 +881,7 @@ class Story:
         body = entity is not None and " and " not in speaker and (entity.person is False or acronym_like(entity))
         if not body and (not speaker.islower() or not speaker.endswith("s")):
             return None
-        paragraph = bisect_right(self.paragraph_starts, raw.source[0]) - 1
-        if bisect_right(self.paragraph_starts, previous.source[0]) - 1 < paragraph - 1:
+        if self._paragraph(previous.source[0]) < self._paragraph(raw.source[0]) - 1:
             return None
         between = self.text[max(previous.source[1], raw.source[0] - GROUP_REACH * 3) : raw.source[0]].lower().split()
         head = speaker.lower().split()[-1]
@@ -897,7 +895,7 @@ class Story:
         body, or none compete."""
         assert raw.source is not None
         pos = raw.source[0]
-        paragraph_start = self.paragraph_starts[bisect_right(self.paragraph_starts, pos) - 1]
+        paragraph_start = self._floor(pos, 0)
         before = self.text[max(paragraph_start, pos - GROUP_REACH) : pos].rstrip()
         sentence = max(before.rfind(end, 0, len(before) - 1) for end in SENTENCE_ENDS)  # the sentence before only
         words = before[sentence + 1 :].split()
