@@ -123,6 +123,14 @@ def _may_be_plural_report(text: str, start: int) -> bool:
 
 def colon_quote_possible(text: str, start: int, end: int) -> bool:
     """A colon (or dash) cue needs one right before a quotation mark; without it, a cue-less stretch is skipped."""
+    find = text.find
+    if (
+        find(":", start, end) < 0
+        and find("—", start, end) < 0
+        and find("–", start, end) < 0
+        and find("―", start, end) < 0
+    ):
+        return False  # most stretches hold none of the marks the pattern opens with: str.find is ~2x faster than it
     return MARK_THEN_QUOTE_RE.search(text, start, end) is not None
 
 
