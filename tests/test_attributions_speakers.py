@@ -361,6 +361,11 @@ def test_a_sentence_s_first_word_the_text_writes_in_lower_case_is_no_first_name(
     # a first name the text never writes in lower case stays
     t = "Holly Brandt runs the shop. It opens at nine.\n\n“We sell everything,” Brandt said."
     assert _speaker(t, "Brandt") == "Holly Brandt"
+    # a first name that is a common word too stays when he or she follow the name: a person's
+    t = "Grace Kim runs the school. Her students say grace at lunch.\n\n“It is a big day,” Kim said."
+    assert _speaker(t, "Kim") == "Grace Kim"
+    t = "Bill Owens runs the shop with his wife. The bill was high.\n\n“We sell everything,” Owens said."
+    assert _speaker(t, "Owens") == "Bill Owens"
 
 
 def test_a_role_before_a_first_name_that_the_text_writes_in_lower_case_is_no_part_of_the_name():

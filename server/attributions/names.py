@@ -614,7 +614,11 @@ def full_names(
         lead = NAME_LEAD_RE.search(text[max(0, start - LEAD_REACH) : start])
         words = _lead_words(lead.group("lead"), common) if lead else []
         inside = bool(words) and _inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
-        if words and not inside and ((common is not None and common(words[0])) or words[0].endswith("ing")):
+        if (
+            words
+            and not inside
+            and (_sentence_capital(text, words[0], i + len(name), common) or words[0].endswith("ing"))
+        ):
             words = words[1:]  # the capital is the sentence's, on a common word or a verb's -ing ("Comparing Google")
             inside = bool(words)
         if not words:
@@ -634,6 +638,19 @@ def full_names(
             better = (longer and (not heading or seen_in_heading)) or (seen_in_heading and not heading)
             known[same] = (full if better else form, seen_inside or inside, seen_in_heading and heading)
     return {name: next((form for form, inside, _ in known if inside), known[0][0]) for name, known in people.items()}
+
+
+def _sentence_capital(text: str, word: str, end: int, common: LowerCaseUse | None) -> bool:
+    """A sentence's first word before a name, capitalised as such: a word the text also writes in lower case
+    ("Visit Norvale"), unless he, she, his or her follow the name (ending at end) more than "its": a person's,
+    whose first name may be a common word too ("Will Smith … He will retire", "Mark", "Bill")."""
+    if common is None or not common(word):
+        return False
+    votes = sum(
+        -1 if pronoun.group().lower() == "its" else 1
+        for pronoun in PRONOUN_WORD_RE.finditer(text, end, end + PRONOUN_REACH)
+    )
+    return votes <= 0
 
 
 def _heading_line(text: str, pos: int) -> bool:
