@@ -151,10 +151,15 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
                 raw = RawAttribution(raw.source, raw.cue, (content_start, content_end), "", raw.paragraph)
         # a report nested in a quotation is direct or mixed only by quotes of its own, never the one it is in
         raw.kind = kind(text, NO_QUOTES if quotes.inside(raw.cue[0]) else quotes, raw.content[0], raw.content[1])
-        if raw.kind != "direct" and len(text[raw.content[0] : raw.content[1]].split()) < MIN_CONTENT_WORDS:
+        if raw.kind != "direct" and _fewer_words(text, raw.content, MIN_CONTENT_WORDS):
             continue  # "Nagel says that," with the statement in the next paragraph: nothing to show here
         kept.append(raw)
     return [raw for _, raw in _drop_duplicates(text, quotes, [(raw.cue[0], raw) for raw in kept])]
+
+
+def _fewer_words(text: str, span: Span, count: int) -> bool:
+    """Fewer than count words in span: split stops after count of them, so the rest of a long content is not split."""
+    return len(text[span[0] : span[1]].split(None, count)) < count
 
 
 def _cut_at_next_source(text: str, content_start: int, content_end: int, next_sources: list[int]) -> int:
