@@ -386,6 +386,9 @@ def test_a_name_ending_as_companies_and_venues_names_do_is_a_body_no_he_or_she_s
     assert _speaker(t, "She") is None  # not "Brightpath Academy"
     t = "Lena Ortiz teaches at Brightpath Academy, where she runs the maths club.\n\n“Children love puzzles,” she said."
     assert _speaker(t, "she") == "Lena Ortiz"
+    # a surname that is also a venue's word is a person's ("Charlotte Church")
+    t = "Lena Church sang in Cardiff on Monday.\n\n“It was a joy,” Church said. She added that she would return."
+    assert _speakers(find_attributions(t)) == [("Church", "Lena Church"), ("She", "Lena Church")]
 
 
 def test_a_one_word_name_takes_the_words_after_it_only_as_a_person_s_or_a_body_s_full_name():

@@ -138,8 +138,9 @@ NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORD
 NOT_NAMING_WORDS: frozenset[str] = (
     SOURCE_NOUNS | DETERMINERS | GROUP_DETERMINERS | ONE_OF | frozenset(words("this that these those"))
 )
-# The last words of companies', venues' and institutions' names, as company-name suffix lists give them ("Khan
-# Academy", "American Airlines", "Sprout Social Labs"): a name ending in one is a body's, never a person's.
+# The last words of companies' names, as company-name suffix lists give them ("American Airlines", "Sprout Social
+# Labs"), and of venues' and institutions' ("Khan Academy"): a name ending in one is a body's, never a person's. Not
+# words that are surnames too ("Charlotte Church", "Bar").
 COMPANY_NAME_ENDINGS: frozenset[str] = frozenset(
     words("airlines enterprises holdings industries labs motors pharmaceuticals solutions systems technologies")
     + words("therapeutics")
@@ -147,7 +148,7 @@ COMPANY_NAME_ENDINGS: frozenset[str] = frozenset(
 BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
     words(
         """
-    academy airways associates bar brewery capital church club collective communications consulting entertainment
+    academy airways associates brewery capital club collective communications consulting entertainment
     gallery games hotel inn insurance library media museum partners productions records restaurant studio studios
     ventures healthcare
     """
