@@ -1,5 +1,6 @@
 """The one scan that finds the cues and the belief verbs (cues.scan.verb_scan) finds what a scan of each list alone
-finds, and the belief pass takes its verbs from the cue pass over the same text only."""
+finds, and the belief pass takes its verbs from the cue pass over the same text only; the quotation marks found by
+str.find are the pattern's."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
+from server.attributions import structure
 from server.attributions.cues import scan
 from server.attributions.lexicon import BELIEF_FORMS
-from server.attributions.patterns import CUE_WORD_FORMS, trie_pattern
+from server.attributions.patterns import CUE_WORD_FORMS, QUOTE_CHARS_RE, trie_pattern
 
 ATTRIBUTION_SETS = Path(__file__).parent / "attributions"
 
@@ -57,3 +59,8 @@ def test_the_belief_pass_takes_the_cue_pass_verbs_of_the_same_text_only():
     scan.cue_matches(first)
     assert scan.belief_verbs(first) == scan.verb_scan(first)[1] != []
     assert scan.belief_verbs(first) == scan.verb_scan(first)[1]  # taken once, then scanned again: the same
+
+
+def test_the_quotation_marks_found_by_str_find_are_those_of_the_pattern():
+    for text in [*_texts(), '«»„“”"' * 3, 'a "b" c “d” «e» „f“']:
+        assert structure._quote_marks(text) == [mark.start() for mark in QUOTE_CHARS_RE.finditer(text)], text[:80]

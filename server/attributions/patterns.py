@@ -68,7 +68,8 @@ SENT_END_RE = re.compile(
 )
 
 # Double quotation marks (curly, low-9, guillemets, straight): the ones a quote is paired on.
-QUOTE_CHARS_RE = re.compile(r"[\"“”„«»]")
+QUOTE_MARKS = '"“”„«»'
+QUOTE_CHARS_RE = re.compile(f"[{QUOTE_MARKS}]")
 # The marks that may open a quotation (a straight one opens as well as closes), and the pattern finding one.
 OPENING_MARKS = "\"“„«‘'"
 OPENING_MARK_RE = re.compile("[" + re.escape(OPENING_MARKS) + "]")
