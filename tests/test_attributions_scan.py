@@ -1,6 +1,5 @@
 """The one scan that finds the cues and the belief verbs (cues.scan.verb_scan) finds what a scan of each list alone
-finds, and the belief pass takes its verbs from the cue pass over the same text only; the quotation marks found by
-str.find are the pattern's."""
+finds, and find_attributions hands each pass its part; the quotation marks found by str.find are the pattern's."""
 
 from __future__ import annotations
 
@@ -52,13 +51,10 @@ def test_one_scan_finds_the_cues_and_the_belief_verbs_each_list_finds_alone():
         assert belief_spans == _alone(set(BELIEF_FORMS), text), text[:80]
 
 
-def test_the_belief_pass_takes_the_cue_pass_verbs_of_the_same_text_only():
-    first, second = TRICKY[0], TRICKY[1]
-    scan.cue_matches(first)
-    assert scan.belief_verbs(second) == scan.verb_scan(second)[1]  # another text: scanned afresh
-    scan.cue_matches(first)
-    assert scan.belief_verbs(first) == scan.verb_scan(first)[1] != []
-    assert scan.belief_verbs(first) == scan.verb_scan(first)[1]  # taken once, then scanned again: the same
+def test_the_cues_from_the_one_scan_are_those_cue_matches_finds_alone():
+    for text in _texts():
+        given = [match.span() for match in scan.cue_matches(text, scan.verb_scan(text)[0])]
+        assert given == [match.span() for match in scan.cue_matches(text)], text[:80]
 
 
 def test_the_quotation_marks_found_by_str_find_are_those_of_the_pattern():

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..limits import NO_DEADLINE, Deadline
 from .beliefs import belief_attributions
 from .collect import raw_attributions
+from .cues.scan import verb_scan
 from .ranking import rank
 from .speakers import belief_speaker, resolve
 from .structure import QuoteIndex, as_double_quoted, paragraphs, quote_spans
@@ -83,11 +84,13 @@ def find_attributions(text: str, deadline: Deadline = NO_DEADLINE) -> list[Attri
     text = as_double_quoted(text, paragraph_spans)  # one quotation convention for every pattern, same offsets
     quotes = QuoteIndex(quote_spans(text, paragraph_spans))
     sentence_cache: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> its sentences, split once
-    speech = raw_attributions(text, deadline, paragraph_spans, quotes, sentence_cache)  # one per cue, in text order
+    cue_starts, belief_spans = verb_scan(text)  # one scan for the reporting cues and the belief verbs
+    speech = raw_attributions(text, deadline, paragraph_spans, quotes, sentence_cache, cue_starts)  # one per cue
     if len(speech) > MAX_ATTRIBUTIONS:
         log.info("kept the first %d of %d attributions", MAX_ATTRIBUTIONS, len(speech))
         speech = speech[:MAX_ATTRIBUTIONS]
-    beliefs = belief_attributions(text, quotes, paragraph_spans, speech, deadline, sentence_cache)[:MAX_ATTRIBUTIONS]
+    beliefs = belief_attributions(text, quotes, paragraph_spans, speech, deadline, sentence_cache, belief_spans)
+    beliefs = beliefs[:MAX_ATTRIBUTIONS]
     speech_speakers = resolve(text, speech, deadline, paragraph_spans)  # beliefs never change who speaks
     by_cue = sorted(
         [(raw, speaker) for raw, speaker in zip(speech, speech_speakers, strict=True)]

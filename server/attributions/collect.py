@@ -49,12 +49,14 @@ def raw_attributions(
     paragraph_spans: list[Span],
     quotes: QuoteIndex,
     sentence_cache: dict[int, list[Span]] | None = None,
+    cue_starts: list[int] | None = None,
 ) -> list[RawAttribution]:
-    """One attribution per cue, in text order; the sentences of each paragraph split go into sentence_cache."""
+    """One attribution per cue, in text order; the sentences of each paragraph split go into sentence_cache.
+    cue_starts: where verb_scan found the cue words (scanned here when not given)."""
     deadline.check()
     found: list[RawAttribution] = []
     # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
-    cues = reporting_cues(text)
+    cues = reporting_cues(text, cue_starts)
     cue_starts = [cue.start() for cue in cues]
     colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
     for paragraph_index, (paragraph_start, paragraph_end) in enumerate(paragraph_spans):
