@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from ..content import kind, trim_forward
 from ..lexicon import DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS
+from ..names import pronoun_contraction
 from ..patterns import CLAUSE_VERB_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
 from ..structure import QuoteIndex, RawAttribution, Span, skip_spaces
 
@@ -118,7 +119,7 @@ def _noun_here(text: str, noun_start: int, noun: str) -> bool:
     if not before:
         return False
     last = before[-1]
-    if last in DETERMINERS or last.endswith(("'s", "’s", "s'", "s’")):
+    if last in DETERMINERS or _possessive(last) or last.endswith(("s'", "s’")):
         return True
     if len(before) >= 2 and last.isalpha() and last not in NP_BREAK and before[-2] in DETERMINERS:
         return True  # "the latest report that", "his repeated claims that"
@@ -144,7 +145,8 @@ def _opens_sentence(text: str, noun_start: int) -> bool:
 
 
 def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s"))
+    """ "Harry's", not "it's" or "there's" (a pronoun's contraction: "then it's claims that …" names no claimant)."""
+    return word.endswith(("'s", "’s")) and not pronoun_contraction(word)
 
 
 def _clause_end(text: str, start: int) -> int:

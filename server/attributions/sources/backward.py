@@ -38,8 +38,10 @@ PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
 MAX_SOURCE_TOKENS = 14
 
 MAX_APPOSITION_BEFORE = 25
-# Endings of nouns for people ("electrician", "economist").
+# Endings of nouns for people ("electrician", "economist"), and the longer endings of nouns for things that share
+# them ("checklist", "playlist", "median"): those are no one.
 PERSON_SUFFIXES: tuple[str, ...] = ("ian", "ist", "ians", "ists")
+THING_SUFFIXES: tuple[str, ...] = ("list", "lists", "median", "medians")
 # An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
 MAX_AGE_DIGITS = 3
 
@@ -175,7 +177,9 @@ def _noun_after(phrase: list[Token], i: int) -> bool:
     if i + 1 >= len(phrase) or not phrase[i][2].isalpha():
         return False  # "a non-irritating …": a compound
     word = phrase[i + 1][2]
-    return word.isalpha() and word.islower() and (word in SOURCE_NOUNS or word.endswith(PERSON_SUFFIXES))
+    if not (word.isalpha() and word.islower()):
+        return False
+    return word in SOURCE_NOUNS or (word.endswith(PERSON_SUFFIXES) and not word.endswith(THING_SUFFIXES))
 
 
 def _is_adverb(word: str) -> bool:
