@@ -421,6 +421,14 @@ def test_long_between_auxiliary_and_cue_is_skipped_like_other_adverbs():
 # ------------------------------------------------------------------ what the new mechanisms must leave alone
 
 
+def test_a_question_asked_with_do_is_no_report():
+    assert _found("Do they mention that they were looking for a new home?") == []
+    assert _found("Why did officials say that the bridge was safe?") == []
+    assert _found("Officials did say that the bridge was safe.") == [
+        ("Officials", "did say", ["that the bridge was safe"])
+    ]
+
+
 def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
     assert _found("The included stylus adds precise note-taking to the tablet.") == []
     assert _found("Our assumption implies that the set is finite.") == []

@@ -220,6 +220,12 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
+# A question asked with do ("Do they mention that …?", "Why did officials say that …?"), matched at its sentence's
+# start: asking is no reporting.
+DO_QUESTION_RE = re.compile(
+    r"[\"“‘'(\s]{0,4}+(?:(?:why|how|what|when|where|who|whom|which)\s{1,4}+)?(?:do|does|did)(?:n[’']t)?\s",
+    re.IGNORECASE,
+)
 # A speech noun and its that-clause ("her admission that", "reports that"): "that" found first (a literal scan), the
 # noun then matched on the short stretch before it; cues.nouns reads the rest.
 THAT_WORD_RE = re.compile(r" that\b")  # a literal start: scanned at C speed (a lookbehind first is 6x slower)

@@ -14,6 +14,7 @@ from ..patterns import (
     BASE_SUBJECT_RE,
     CATENATIVE_RE,
     COORDINATED_RE,
+    DO_QUESTION_RE,
     DO_SUPPORT_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
@@ -98,6 +99,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if cue.group()[0].isupper():
         return None  # a capitalised verb starts a sentence or a title: no subject before it
     weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
+    if verb in BASE_FORMS and _do_question(text, sentence_start, sentence_end):
+        return None  # "Do they mention that …?": a question, not a report
     quoted = quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
@@ -252,6 +255,12 @@ def documents_speak(text: str, source: Span) -> bool:
     """A document, poll, study or data (or researchers, a court) among the source's words: a finding verb after it
     reports ("the report found that …"); still only with a that-clause, a quote or a colon (WEAK_CUES)."""
     return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
+
+
+def _do_question(text: str, sentence_start: int, sentence_end: int) -> bool:
+    """The sentence asks, opening with do ("Do they mention that …?", "Why did officials say that …?")."""
+    asked = text[sentence_start:sentence_end].rstrip(" \"”’')").endswith("?")
+    return asked and DO_QUESTION_RE.match(text, sentence_start, sentence_end) is not None
 
 
 def _base_form_ok(text: str, sentence_start: int, cue_start: int, third_person: bool = False) -> bool:
