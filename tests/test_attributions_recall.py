@@ -429,6 +429,13 @@ def test_a_question_asked_with_do_is_no_report():
     ]
 
 
+def test_a_weak_verb_with_an_object_of_its_own_reports_nothing_before_it():
+    assert _found("But to be fair, Hamilton Beach does clarify this in the fine print.") == []
+    assert _found("Dresden Drive is closed due to a gas leak, police reported at 1:30 p.m. on Nov. 8.") == [
+        ("police", "reported", ["Dresden Drive is closed due to a gas leak"])
+    ]
+
+
 def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
     assert _found("The included stylus adds precise note-taking to the tablet.") == []
     assert _found("Our assumption implies that the set is finite.") == []

@@ -6,7 +6,7 @@ import logging
 import re
 
 from ..content import is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
-from ..lexicon import NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS, looks_plural
+from ..lexicon import DETERMINERS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS, looks_plural
 from ..patterns import (
     ALNUM_RUN_RE,
     AS_TRAILER_RE,
@@ -72,6 +72,8 @@ CATENATIVE_REACH = 60
 FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
+# Words that open a verb's direct object: a determiner or an object pronoun ("clarify this", "mention it").
+OBJECT_OPENERS: frozenset[str] = DETERMINERS | frozenset(["this", "that", "these", "those", "it", "them"])
 
 
 def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
@@ -151,9 +153,11 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             return record_unless_empty(sentence, source, cue_start, cue_end, content)
         if rest is not None and is_parenthetical(clause[:-1]):
             return cue_between_commas(sentence, source, cue_start, cue_end, rest)  # "In part, Levin says, …"
-        backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
-        if backward:
-            return backward
+        # a weak verb with an object of its own ("does clarify this in the fine print") reports nothing before it
+        if not (weak and _object_follows(text, cue_end, sentence_end)):
+            backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
+            if backward:
+                return backward
     return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
 
 
@@ -167,6 +171,13 @@ def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, 
     if trailer is not None:
         trailer.cue = (cue_start, cue_end)  # the adverbials were skipped, not taken into the cue
     return trailer
+
+
+def _object_follows(text: str, cue_end: int, sentence_end: int) -> bool:
+    """A direct object opens right after the cue ("clarify this", "mentioned the fee"), not a time or a place
+    ("reported at 1:30 p.m.", "reported on May 22")."""
+    next_word = NEXT_WORD_RE.match(text, cue_end, sentence_end)
+    return next_word is not None and next_word.group(1).lower() in OBJECT_OPENERS
 
 
 def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> tuple[int, bool] | None:
