@@ -436,6 +436,14 @@ def test_a_weak_verb_with_an_object_of_its_own_reports_nothing_before_it():
     ]
 
 
+def test_a_weak_verb_before_a_colon_reports_only_the_quotation_it_opens():
+    assert _found("Income limits clarified: Full benefits go to families under the line.") == []
+    assert _found("The reason summarized: Fewer functions mean fewer bugs.") == []
+    assert _found("The minister clarified: “We will not raise taxes.”") == [
+        ("The minister", "clarified", ["“We will not raise taxes.”"])
+    ]
+
+
 def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
     assert _found("The included stylus adds precise note-taking to the tablet.") == []
     assert _found("Our assumption implies that the set is finite.") == []

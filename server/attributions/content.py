@@ -115,6 +115,8 @@ def forward_content(
     quote = quotes.find(content_start)
     if verb in RETORT_FORMS and not (quote and quote[0] == content_start):
         return None  # '"…," she shot back' reports the quotation; "hit back at claims that …" the claims'
+    if weak and ":" in rest[:lead] and not (quote and quote[0] == content_start):
+        return None  # "Income limits clarified: Full benefits …" is a heading; a weak verb's colon opens a quotation
     if quote and quote[0] == content_start:
         # a quote that ends the sentence is direct; text after it makes the whole remainder mixed
         tail = text[quote[1] : sentence_end] if quote[1] < sentence_end else ""
