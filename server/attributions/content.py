@@ -37,7 +37,7 @@ from .vocabulary import (
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DISPLAY_CUES,
-    IRREGULAR_PAST_VERBS,
+    IRREGULAR_PAST_FORMS,
     LABEL_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
@@ -61,7 +61,6 @@ MAX_ADVERBIALS = 5
 # most this many characters.
 MAX_ASIDE_SUBJECT_WORDS = 5
 MAX_ASIDE_CHARS = 80
-IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 
 
 def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:
@@ -165,7 +164,7 @@ def _verb_after_aside(clause: str, comma: int) -> bool:
     # a strong verb only: a plural noun in -s after the aside is a list's next item ("apples, pears, and plums")
     return (
         STRONG_VERB_RE.match(clause, after) is not None
-        or clause[after:].split(" ", 1)[0].rstrip(".,;:!?") in IRREGULAR_PASTS
+        or clause[after:].split(" ", 1)[0].rstrip(".,;:!?") in IRREGULAR_PAST_FORMS
     )
 
 

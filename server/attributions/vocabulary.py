@@ -42,6 +42,7 @@ IRREGULAR_PAST_VERBS: list[str] = words(
     sped slid overcame foresaw oversaw upheld withheld
     """
 )
+IRREGULAR_PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
 DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen"))

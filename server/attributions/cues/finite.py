@@ -38,7 +38,7 @@ from ..vocabulary import (
     CUE_VERBS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
-    IRREGULAR_PAST_VERBS,
+    IRREGULAR_PAST_FORMS,
     NAMED_REPORT_FORMS,
     PARTICIPLE_CUES,
     PASSIVE_REPORT_FORMS,
@@ -63,7 +63,6 @@ from .scan import PROGRESSIVE_REACH, cue_extent
 
 log = logging.getLogger(__name__)
 
-IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Most words of a bare clause's subject before its irregular past ("the company paid").
 MAX_SUBJECT_WORDS = 4
 # Characters before an infinitive cue looked at for its frame ("wrote to the prime minister to urge").
@@ -258,7 +257,7 @@ def _finite_clause_follows(text: str, cue_end: int, sentence_end: int) -> bool:
     end = min(start + 160, phrase_end.start() if phrase_end else sentence_end)
     # an irregular past is as finite as an -ed ("data show wages fell"), right after a short subject
     return bool(STRONG_VERB_RE.search(text, start, end)) or any(
-        word in IRREGULAR_PASTS for word in text[start:end].split()[1 : MAX_SUBJECT_WORDS + 1]
+        word in IRREGULAR_PAST_FORMS for word in text[start:end].split()[1 : MAX_SUBJECT_WORDS + 1]
     )
 
 

@@ -22,7 +22,7 @@ from ..lexicon import (
 )
 from ..patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, RELATIVE_WORD_RE
 from ..structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
-from ..vocabulary import IRREGULAR_PAST_VERBS, PARTICIPLE_CUES
+from ..vocabulary import IRREGULAR_PAST_FORMS, PARTICIPLE_CUES
 from .phrase import (
     BACKWARD_REACH,
     MAKER_PARTICIPLES,
@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 # How far after its cue a source may run (characters).
 FORWARD_REACH = 400
 # Irregular pasts right after a name are its verb ("Library Journal gave the book a star, saying …").
-IRREGULAR_PASTS_SET: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Words that are a whole source after an inverted cue when nothing follows them ('"…," wrote another.').
 LONE_SOURCES: frozenset[str] = INDEFINITE_SOURCES | frozenset(["one"])
 # Most tokens of a participle's phrase opening a sentence before its subject ("Reached last week in a brief phone
@@ -237,7 +236,7 @@ def _past_verb_follows(text: str, phrase: list[Token], j: int) -> bool:
         return False
     word = following[0][2]
     return word.islower() and (
-        (word.endswith("ed") and len(word) >= MIN_SUFFIXED_LENGTH) or word in IRREGULAR_PASTS_SET
+        (word.endswith("ed") and len(word) >= MIN_SUFFIXED_LENGTH) or word in IRREGULAR_PAST_FORMS
     )
 
 
@@ -271,7 +270,7 @@ def clause_subject(
     for j in range(1, len(phrase)):
         token = phrase[j][2]
         verb_like = token[:1].islower() and (
-            (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PASTS_SET
+            (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PAST_FORMS
         )
         if verb_like and is_capitalised(phrase[j - 1][2]) and not _past_verb_follows(text, phrase, j):
             source = (source[0], phrase[j - 1][1])

@@ -19,7 +19,7 @@ from ..lexicon import (
     looks_plural,
 )
 from ..names import COMPANY_NAME_ENDINGS as COMPANY_ENDINGS
-from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, words
+from ..vocabulary import DOCUMENT_NOUNS, words
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
 PRONOUN_PARAGRAPHS = 2
@@ -78,7 +78,6 @@ GROUP_PEOPLE: frozenset[str] = frozenset(
 ) - {"people"}  # not "witness", nor "banks" or "groups": bodies
 GROUP_REACH = 200
 MAX_GROUP_MODIFIERS = 2
-IRREGULAR_PASTS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
 ANONYMOUS_ROLES: frozenset[str] = SPOKESPERSON_NOUNS
 # Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..lexicon import GROUP_DETERMINERS, NP_BREAK
+from ..vocabulary import IRREGULAR_PAST_FORMS
 from .constants import (
     APPOSITION_ENDS,
     APPOSITION_WORDS,
     BODY_NOUNS,
-    IRREGULAR_PASTS,
     OBLIQUE_PREPOSITIONS,
     PERSON_NOUNS,
 )
@@ -44,7 +44,7 @@ def modifier_word(word: str) -> bool:
         and word.islower()
         and word not in NP_BREAK
         and word not in GROUP_DETERMINERS
-        and word not in IRREGULAR_PASTS
+        and word not in IRREGULAR_PAST_FORMS
         and word not in OBLIQUE_PREPOSITIONS  # "among customers": a preposition, no modifier
         and not word.endswith(("ed", "ing", "ly"))
     )
