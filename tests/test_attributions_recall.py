@@ -248,6 +248,9 @@ def test_a_bare_clause_with_an_irregular_past_or_an_aside_after_its_subject_is_r
 
 def test_a_plain_object_with_commas_stays_unreported():
     assert _found("She told me the town, the river and the bridge.") == []
+    # after an aside, a plural noun is a list's next item, not a reported clause's verb
+    assert _found("Police said the fence, the gate, the doors and the windows.") == []
+    assert _found("She told me the town, which was old, the rivers and the bridges.") == []
 
 
 def test_an_age_or_a_home_town_between_a_name_and_its_apposition_belongs_to_the_source():
@@ -263,6 +266,8 @@ def test_a_year_between_commas_is_no_age():
     assert _found("In Lyon, 2019, the mayor said the budget was balanced.") == [
         ("the mayor", "said", ["the budget was balanced"])
     ]
+    # four digits are a year: what stands between the commas is no person's aside
+    assert _found("Acme, 2019, a report by the board, said that staffing had collapsed.") == []
 
 
 # ------------------------------------------------------------------ every speech class's base form

@@ -36,7 +36,7 @@ PROGRESSIVE_REACH = 24
 # Characters after a request's verb in which its addressee and infinitive are looked for.
 MAX_REQUEST_CHARS = 120
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
-NOUN_LEAD_CHARS = 8
+DETERMINER_REACH = 8
 # Characters before a base form looked at for its plural subject (as the finite pattern looks).
 BASE_SUBJECT_CHARS = 60
 # Characters after a particle verb in which its particle is looked for (" it clear").
@@ -94,7 +94,7 @@ def _may_be_plural_report(text: str, start: int) -> bool:
     """Whether a base form that reports only after a plural subject may stand as one here (a looser test than the
     finite pattern's, so no cue it would take is dropped): not after a determiner or preposition ("the state", "of
     comment"); after a closing quotation mark, an auxiliary or "to", or a word that may be a plural subject."""
-    if NOUN_LEAD_RE.search(text, max(0, start - NOUN_LEAD_CHARS), start):
+    if NOUN_LEAD_RE.search(text, max(0, start - DETERMINER_REACH), start):
         return False
     before = text[max(0, start - BASE_SUBJECT_CHARS) : start]
     if before.rstrip().endswith(CLOSE_MARKS) or DO_SUPPORT_RE.search(before) or NOT_FINITE_RE.search(before):
