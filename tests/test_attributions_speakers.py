@@ -685,3 +685,12 @@ def test_a_source_of_commas_and_blanks_names_no_one():
 
     assert not Story._is_named_source("(, Mr., ), ")  # was an IndexError in names._without_apposition
     assert names.name_core(", ,") == ", ,"
+
+
+def test_a_body_named_alone_first_keeps_its_name_against_a_later_product():
+    # "Brontex" stands alone before "Brontex Atlas", a product: the body said it, not the product
+    t = "Brontex announced that the new service would open in May.\n\nBrontex Atlas lists every road in the region."
+    assert _speaker(t, "Brontex") == "Brontex"
+    # a person named in full first is still so named by the first name alone
+    t = "Dora Kettleby runs the bakery on Mill Street.\n\n“Bread sells out by noon,” Dora said."
+    assert _speaker(t, "Dora") == "Dora Kettleby"

@@ -741,6 +741,7 @@ def given_names(
     case is no surname ("Skiplagged Benefits", a heading)."""
     found: dict[str, set[str]] = {}
     bodies: set[str] = set()  # full names that end as a body's do ("HCA Healthcare")
+    first_alone: set[str] = set()  # first seen alone ("Google announced …", later "Google Maps")
     for count, (pos, given) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
@@ -756,6 +757,8 @@ def given_names(
             following.append(bare)
             if bare != word:
                 break  # the name ends at its punctuation
+        if not following and given not in found:
+            first_alone.add(given)
         if following:
             lead = _lead_words(text[max(0, pos - LEAD_REACH) : pos], common)
             if lead and common is not None and common(lead[0]) and not _inside_sentence(text, pos - 1 - len(lead[0])):
@@ -774,4 +777,10 @@ def given_names(
             end = pos + len(given)
             for pronoun in PRONOUN_WORD_RE.finditer(text, end, end + PRONOUN_REACH):
                 votes[given] = votes.get(given, 0) + (1 if pronoun.group().lower() != "its" else -1)
-    return {given: name for given, name in unique.items() if votes.get(given, 0) >= 0}
+    # a person is named in full before the first name alone; a body's word alone first, then a product ("Google" ->
+    # "Google Maps"), takes the longer name only when he or she vouch for a person
+    return {
+        given: name
+        for given, name in unique.items()
+        if votes.get(given, 0) > 0 or (votes.get(given, 0) == 0 and given not in first_alone)
+    }
