@@ -694,3 +694,22 @@ def test_a_body_named_alone_first_keeps_its_name_against_a_later_product():
     # a person named in full first is still so named by the first name alone
     t = "Dora Kettleby runs the bakery on Mill Street.\n\n“Bread sells out by noon,” Dora said."
     assert _speaker(t, "Dora") == "Dora Kettleby"
+
+
+def test_a_word_before_a_mentioned_name_is_no_mention_of_it():
+    # "Pro" of "Vox Procaster Pro" comes before "Logic Pro" is ever written: no mention of that product
+    t = (
+        "“Buy a stand first,” Ramsey said. He laughed about it.\n\n"
+        "Ramsey points to the Kestrel mixer and the Vox Procaster Pro as good options. He also adds that editing "
+        "works in apps like Audacity, Logic Pro or Adobe Audition."
+    )
+    assert _speaker(t, "He", "adds") == "Ramsey"
+
+
+def test_a_name_after_an_article_inside_a_quotation_mark_is_no_persons():
+    t = (
+        "“Buy a stand first,” Ramsey said. He laughed about it.\n\n"
+        "Ramsey points to “the Kestrel Vantage series, which comes with its own mixer” as the best buy. He also "
+        "adds that editing is easy."
+    )
+    assert _speaker(t, "He", "adds") == "Ramsey"

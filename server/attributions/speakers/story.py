@@ -119,6 +119,7 @@ class Story:
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
         self.entities: dict[str, Entity] = {}
+        self.mentioned_only: set[str] = set()  # people named but never quoted ("Defense Secretary Lloyd Austin")
         self.previous: tuple[RawAttribution, str | None] | None = None
         self.history: list[tuple[RawAttribution, str | None]] = []
         self.speaker_by_head: dict[str, str] = {}  # "report" -> the speaker of the last source with that head
@@ -421,6 +422,7 @@ class Story:
             entity = self.entities[core] = Entity(core, True if titled or apposed == "person" else None)
             entity.forms.add(words[-1])
             surnames.add(words[-1])
+            self.mentioned_only.add(core)
 
     def _whole_name(self, start: int, end: int) -> bool:
         """A run of capitalised words that is a name by itself: not the end of a longer run ("CeCe Puff Sleeve Knit
@@ -431,7 +433,7 @@ class Story:
         before = self.text[max(0, start - 30) : start]
         if not before.endswith(" "):
             return True
-        previous = before.split()[-1] if before.split() else ""
+        previous = before.split()[-1].lstrip("“‘\"'(") if before.split() else ""  # “the Focusrite Scarlett series”
         if previous.lower() in ("a", "an", "the") or previous.lower() in POSSESSIVE_DETERMINERS:
             return False
         run_goes_back = previous[:1].isupper() and previous[-1].isalpha() and previous.lower() not in TITLE_WORDS
@@ -468,6 +470,7 @@ class Story:
             for form in entity.forms | {entity.name}:
                 by_last.setdefault(form.split()[-1], []).append((form, entity))
         found: list[tuple[int, int, Entity]] = []
+        introduced: set[str] = set()  # people only mentioned, once the text has written their full name
         if not by_last:
             return found
         keys = set(by_last)
@@ -483,8 +486,14 @@ class Story:
                 start = word_end - len(form)
                 if start >= 0 and self.text.startswith(form, start) and (best is None or start < best[0]):
                     best = (start, entity)
-            if best is not None:
-                found.append((best[0], word_end, best[1]))
+            if best is None:
+                continue
+            start, entity = best
+            if entity.name in self.mentioned_only and entity.name not in introduced:
+                if self.text[start:word_end] != entity.name:
+                    continue  # "Rode Procaster Pro" before "Logic Pro": a word alone before the full name is not it
+                introduced.add(entity.name)
+            found.append((start, word_end, entity))
         return found
 
     def _count_gender(self) -> None:
