@@ -713,3 +713,12 @@ def test_a_name_after_an_article_inside_a_quotation_mark_is_no_persons():
         "adds that editing is easy."
     )
     assert _speaker(t, "He", "adds") == "Ramsey"
+
+
+def test_a_name_of_words_the_text_writes_in_lower_case_is_no_persons():
+    t = (
+        "Every box holds a style guide. Pick between the seasonal box or standard Style Box. You can even pick both!"
+        "\n\nBecca tried out the Winter Box in December. When asked about her new top she said, “It is perfect for "
+        "winter.”"
+    )
+    assert _speaker(t, "she") is None  # Becca, never quoted by name: no one, not the "Style Box"

@@ -408,6 +408,8 @@ class Story:
                 word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
             ):
                 continue
+            if all(self.common(word) for word in words):
+                continue  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
             before = self.text[max(0, start - 30) : start].split()
             leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
             if leading[:1] in (["the"], ["a"], ["an"]):
