@@ -722,3 +722,17 @@ def test_a_name_of_words_the_text_writes_in_lower_case_is_no_persons():
         "winter.”"
     )
     assert _speaker(t, "she") is None  # Becca, never quoted by name: no one, not the "Style Box"
+
+
+def test_a_job_before_a_first_name_is_no_part_of_the_name():
+    t = "Editor Katie Bandurski tested the club for three months.\n\n“The value is really good,” says Katie."
+    assert _speaker(t, "Katie") == "Katie Bandurski"
+
+
+def test_a_word_is_not_expanded_to_a_phrase_of_common_words():
+    # "Interactive Content" is a thing: every word of it the text also writes in lower case
+    t = (
+        "Good content is interactive.\n\nWe love Interactive Content because it works.\n\n"
+        "Content said that readers stay longer."
+    )
+    assert _speaker(t, "Content") == "Content"

@@ -763,6 +763,8 @@ def given_names(
             lead = _lead_words(text[max(0, pos - LEAD_REACH) : pos], common)
             if lead and common is not None and common(lead[0]) and not _inside_sentence(text, pos - 1 - len(lead[0])):
                 lead = lead[1:]  # "Visit ArchKey Solutions": the sentence's capital, on a common word
+            roles = [at + 1 for at, word in enumerate(lead) if word.rstrip(".").lower() in PERSON_ROLE_NOUNS]
+            lead = lead[roles[-1] :] if roles else lead  # "Editor Katie Bandurski": a job before the first name
             name = " ".join([*lead, given, *following])
             body = following[-1].lower() in BODY_NAME_ENDINGS
             if looks_person(name) or body:

@@ -259,6 +259,8 @@ class Story:
             return bodies.pop() if len(bodies) == 1 else None
         if " and " not in core and words:
             longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
+            if longer and all(self.common(word) for word in longer.split()):
+                longer = None  # "Pro Tip", "Seat Height": words the text writes in lower case name a thing
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
                 core = longer
             elif len(words) == 1:
