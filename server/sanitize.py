@@ -238,8 +238,8 @@ _WEB_ONLY_CLEANER = _cleaner(URL_SCHEMES - {"data"})
 # ammonia checks the scheme of href and src but not of srcset or cite, and tidy only sees <img>: an
 # <image srcset=javascript:...> passes tidy and becomes <img> in ammonia's HTML5 parser. Check them here
 # (and again in _filter_attribute, on ammonia's own parse).
-# Found from the attributes (~3x faster than testing each element for either), in document order.
-_UNCHECKED_URLS = etree.XPath("descendant-or-self::*/@srcset/.. | descendant-or-self::*/@cite/..")
+# One step, not a union of the two attributes' parents: libxml2 merges a union's node sets in quadratic time.
+_UNCHECKED_URLS = etree.XPath("descendant-or-self::*[@srcset or @cite]")
 # What a browser ignores in a URL before reading its scheme: C0 controls and spaces, tabs and newlines.
 _URL_JUNK = re.compile(r"[\x00-\x20]+")
 

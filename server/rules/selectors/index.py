@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from contextlib import suppress
 from functools import cache, lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -135,14 +134,7 @@ class PageIndex:
         only the node list is gathered again (once per removal at most), not the joined text and heads swept."""
         if self._live is None:
             self._live = _ALL_TEXT_PLAIN(self.root)
-        live, positions = self._live, []
-        for text in texts:
-            position = -1
-            with suppress(ValueError):  # list.index compares in C: a few us for all the nodes
-                while True:
-                    position = live.index(text, position + 1)
-                    positions.append(position)
-        return sorted(positions)
+        return [position for position, text in enumerate(self._live) if text in texts]
 
     def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
         """The text nodes at these (ascending) positions of the page's text as it is now, with their elements: a
