@@ -57,14 +57,14 @@ def raw_attributions(
     found: list[RawAttribution] = []
     # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
     cues = reporting_cues(text, cue_starts)
-    cue_starts = [cue.start() for cue in cues]
+    reporting_starts = [cue.start() for cue in cues]
     colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
     for paragraph_index, (paragraph_start, paragraph_end) in enumerate(paragraph_spans):
         deadline.check()
         if paragraph_start >= paragraph_end:
             continue
-        first = bisect_left(cue_starts, paragraph_start)
-        after_last = bisect_left(cue_starts, paragraph_end, first)
+        first = bisect_left(reporting_starts, paragraph_start)
+        after_last = bisect_left(reporting_starts, paragraph_end, first)
         if first == after_last and (
             colon_budget <= 0 or not colon_quote_possible(text, paragraph_start, paragraph_end)
         ):
@@ -74,10 +74,10 @@ def raw_attributions(
         if sentence_cache is not None:
             sentence_cache[paragraph_index] = paragraph_sentences
         for sentence_start, sentence_end in paragraph_sentences:
-            while cue_index < after_last and cue_starts[cue_index] < sentence_start:
+            while cue_index < after_last and reporting_starts[cue_index] < sentence_start:
                 cue_index += 1
             sentence_first = cue_index
-            while cue_index < after_last and cue_starts[cue_index] < sentence_end:
+            while cue_index < after_last and reporting_starts[cue_index] < sentence_end:
                 cue_index += 1
             if sentence_first == cue_index:
                 if colon_budget <= 0 or not colon_quote_possible(text, sentence_start, sentence_end):

@@ -494,7 +494,7 @@ NAME_GOES_ON_RE = re.compile(r"(?<![ \t])[ \t]++[A-Z]")
 ALNUM_RUN_RE = re.compile(r"[^\W_]++")
 
 # The cues and the believing or intending verbs (lexicon.BELIEF_FORMS, lower case: a capitalised one opens a sentence
-# or a title) in one trie, so that one scan finds both (cues.scan.verb_starts; the two lists share no word, and no
+# or a title) in one trie, so that one scan finds both (cues.scan.verb_scan; the two lists share no word, and no
 # belief verb is a word of a prepositional cue, so each word is found as a scan of its own list finds it). Found by the
 # non-word character before them: a pattern that opens with a literal or a character class lets re skip to the
 # candidates instead of trying a match at every position (~3x faster than opening with \b). A space comes before most;

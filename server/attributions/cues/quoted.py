@@ -9,7 +9,7 @@ from ..lexicon import CLOSE_MARKS, DETERMINERS, NP_BREAK, PLURAL_PRONOUNS
 from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
-from ..vocabulary import CLAUSE_OPENERS, CUE_VERBS, IRREGULAR_PAST_VERBS
+from ..vocabulary import CLAUSE_OPENERS, CUE_VERBS, IRREGULAR_PAST_FORMS
 from .record import around_cue, record
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 # Lowercase words between a quote and a source that are no modifier of the source ('"…," and French President …').
 NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | frozenset(["and", "or", "nor", "but", "so", "then", "said"])
 # Past forms that open a conjunct told by the writer ('"…," she said, and left').
-PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS) | CUE_VERBS
+PAST_FORMS: frozenset[str] = IRREGULAR_PAST_FORMS | CUE_VERBS
 
 
 def plural_source(text: str, source: Span) -> bool:
