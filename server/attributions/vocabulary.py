@@ -217,8 +217,9 @@ PLAIN_SPEECH_PARTICIPLES: frozenset[str] = frozenset(
     )
 )
 
-# Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use.
-BASE_FORMS: frozenset[str] = frozenset(
+# Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use. These report
+# after any plural subject; PLURAL_REPORT_BASE_FORMS below after a third-person one only.
+ANY_SUBJECT_BASE_FORMS: frozenset[str] = frozenset(
     words(
         """
     say tell explain argue note warn claim insist suggest stress conclude highlight emphasize
@@ -238,9 +239,12 @@ DIRECTIVE_ONLY_VERBS: list[str] = words("order persuade request push lobby plead
 # promise") or literal with an object ("would maintain the reputation"), and "I remember", "we propose" tell no one's
 # report but the writer's.
 PLURAL_REPORT_BASE_FORMS: frozenset[str] = (
-    frozenset(SPEECH_VERBS) - BASE_FORMS - frozenset(words("remember recall")) - frozenset(DIRECTIVE_SPEECH_VERBS)
+    frozenset(SPEECH_VERBS)
+    - ANY_SUBJECT_BASE_FORMS
+    - frozenset(words("remember recall"))
+    - frozenset(DIRECTIVE_SPEECH_VERBS)
 )
-BASE_FORMS = BASE_FORMS | PLURAL_REPORT_BASE_FORMS
+BASE_FORMS: frozenset[str] = ANY_SUBJECT_BASE_FORMS | PLURAL_REPORT_BASE_FORMS
 # Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …").
 NOT_OBJECT_WORDS: frozenset[str] = frozenset(
     words(
