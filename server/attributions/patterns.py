@@ -364,7 +364,8 @@ DASH_SOURCE_RE = re.compile(r"[”\"»][ \t]*+(?P<dash>--|[—–―])[ \t]*+(?P
 FINITE_IN_LINE_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|did|does)\b")
 
 # A colon or dash right before a quotation mark: where a colon cue may be (COLON_SRC_RE's tail), found in C.
-MARK_THEN_QUOTE_RE = re.compile(r"[:―—–][ \t]*+[\"“«„]")
+COLON_CUE_MARKS = ":―—–"
+MARK_THEN_QUOTE_RE = re.compile("[" + COLON_CUE_MARKS + r"][ \t]*+[\"“«„]")
 
 # A named source introducing a quote with a colon or a dash: 'Blinken: "…"', 'Lee ― "…"'. Matched at the start of a
 # sentence's slice; the lookbehind keeps a search from rescanning a long word from each of its letters.

@@ -10,6 +10,7 @@ from ..lexicon import BELIEF_FORMS, CLOSE_MARKS, PLURAL_SUBJECTS, looks_plural
 from ..patterns import (
     ADDRESSEE_RE,
     BASE_SUBJECT_RE,
+    COLON_CUE_MARKS,
     CUE_PUBLICATION_RE,
     CUE_RE,
     CUE_TAIL_RE,
@@ -108,13 +109,7 @@ def _may_be_plural_report(text: str, start: int) -> bool:
 
 def colon_quote_possible(text: str, start: int, end: int) -> bool:
     """A colon (or dash) cue needs one right before a quotation mark; without it, a cue-less stretch is skipped."""
-    find = text.find
-    if (
-        find(":", start, end) < 0
-        and find("—", start, end) < 0
-        and find("–", start, end) < 0
-        and find("―", start, end) < 0
-    ):
+    if all(text.find(mark, start, end) < 0 for mark in COLON_CUE_MARKS):
         return False  # most stretches hold none of the marks the pattern opens with: str.find is ~2x faster than it
     return MARK_THEN_QUOTE_RE.search(text, start, end) is not None
 
