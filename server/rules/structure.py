@@ -156,8 +156,8 @@ def caption_credits(root: HtmlElement, host: str | None) -> list[HtmlElement]:
 
 def _captions(root: HtmlElement) -> Iterator[HtmlElement]:
     """Every caption once: a figure's <figcaption>, an element inside a figure or a WordPress caption box whose class
-    says caption (0.13 ms a page; a class test on every element cost 0.4 ms and found the same credits on the traf
-    corpus)."""
+    says caption: looked for inside figures and caption boxes only, not by a class test on every element (about
+    three times the cost, and the same credits found on the traf corpus)."""
     seen: set[HtmlElement] = set()
     inside_figures = (node for figure in root.iter("figure") for node in figure.iterdescendants())
     in_boxes = (node for box in _CAPTION_BOXES(root) for node in box)
