@@ -736,3 +736,8 @@ def test_a_word_is_not_expanded_to_a_phrase_of_common_words():
         "Content said that readers stay longer."
     )
     assert _speaker(t, "Content") == "Content"
+
+
+def test_a_clause_mark_before_a_first_name_ends_its_lead():
+    t = "Meanwhile, Tobin Arkwright wrote a post about the outage.\n\n“Nobody checked the logs,” Tobin said."
+    assert _speaker(t, "Tobin") == "Tobin Arkwright"

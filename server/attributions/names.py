@@ -526,6 +526,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"
+        if word.endswith((",", ";", ":")):
+            break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
             break  # "Visual Designer Megan", "Chefs Jamie": a job noun before the first name
         if not word[:1].isupper():
