@@ -741,3 +741,16 @@ def test_a_word_is_not_expanded_to_a_phrase_of_common_words():
 def test_a_clause_mark_before_a_first_name_ends_its_lead():
     t = "Meanwhile, Tobin Arkwright wrote a post about the outage.\n\n“Nobody checked the logs,” Tobin said."
     assert _speaker(t, "Tobin") == "Tobin Arkwright"
+
+
+def test_a_headings_question_or_a_date_names_no_one():
+    t = (
+        "The Arlo desk lamp is bright and cheap.\n\nWhy You’ll Love It: The arm folds flat and the base is heavy.\n\n"
+        "Who Should Consider It: Anyone with a small desk."
+    )
+    assert _speaker(t, "Why You’ll Love It") is None
+    t = (
+        "Therapy is changing.\n\nMoreover, a study from October 2021, regarded as a reliable source, indicates that "
+        "software can train therapists."
+    )
+    assert _speaker(t, "a study from October 2021, regarded as a reliable source") is None

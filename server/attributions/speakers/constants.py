@@ -86,6 +86,8 @@ FRONTED_REACH = 12
 ORG_ANAPHOR_WORDS = 3
 # Determiners of an indefinite description: with a common noun at its head, it names no one ("a top US expert").
 INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
+# A question word opening a source: a heading's question ("Why You'll Love It:", "How Budlong Helps:"), no one's name.
+QUESTION_OPENERS: frozenset[str] = frozenset(words("why how who what"))
 # Company-form abbreviations after a company's name ("Microsoft Corp").
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
     words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")

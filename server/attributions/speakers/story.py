@@ -18,6 +18,7 @@ from ..lexicon import (
     FEMALE_TITLES,
     MALE_PRONOUNS,
     MALE_TITLES,
+    MONTHS,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -89,6 +90,7 @@ from .constants import (
     PERSON_TITLE_WORDS,
     PREPOSITION_REACH,
     PRONOUN_PARAGRAPHS,
+    QUESTION_OPENERS,
     SENTENCE_ENDS,
     SENTENCE_REACH,
     SHARED_BODY_HEADS,
@@ -178,6 +180,8 @@ class Story:
     @classmethod
     def _name_of_source(cls, source: str, maker: str | None) -> str | None:
         """The words of a source that name someone (its document's maker, or itself), to be expanded by _named."""
+        if _names_no_one(source) or (maker is not None and _names_no_one(maker)):
+            return None
         if maker is not None and is_named(maker):
             return maker
         return source if cls._is_named_source(source) else None
@@ -648,8 +652,8 @@ class Story:
     def speaker(self, index: int, raw: RawAttribution) -> str | None:
         """The name behind an attribution's source: the first of these cases that fits it, else no one."""
         source = self.text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
-        if not source.strip():
-            return None  # no source: no one
+        if not source.strip() or _names_no_one(source):
+            return None  # no source, or a heading's question or a date: no one
         if self.named[index] is not None:
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
         lowered = source.lower()
@@ -956,6 +960,15 @@ class Story:
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])
+
+
+def _names_no_one(source: str) -> bool:
+    """A heading's question ("Why You'll Love It:", "How Budlong Helps:") or a date ("a study from October 2021"):
+    words that name no one, whatever their capitals."""
+    if source.split()[0].lower() in QUESTION_OPENERS:
+        return True
+    core = name_core(source).split()
+    return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
 
 
 def _last_before(entries: list[tuple[int, str]], pos: int) -> int:
