@@ -754,3 +754,14 @@ def test_a_headings_question_or_a_date_names_no_one():
         "software can train therapists."
     )
     assert _speaker(t, "a study from October 2021, regarded as a reliable source") is None
+
+
+def test_a_label_of_common_words_before_a_colon_names_no_one():
+    t = (
+        "I tested each brewer for taste, and testing took a month. Each brew was timed.\n\n"
+        "Brew Testing: Using a probe, I measured the water temperature three times during every brew cycle.\n\n"
+        "Taste Testing: I brewed the same beans in each machine and compared the cups side by side for a week."
+    )
+    assert _speakers(find_attributions(t)) == [("Brew Testing", None), ("Taste Testing", None)]
+    t = "The talks stalled on Monday.\n\nNadia Orlova: “We will not sign this deal.”"
+    assert _speaker(t, "Nadia Orlova") == "Nadia Orlova"  # a name before its colon still speaks

@@ -655,6 +655,8 @@ class Story:
         if not source.strip() or _names_no_one(source):
             return None  # no source, or a heading's question or a date: no one
         if self.named[index] is not None:
+            if self._label(raw, source):
+                return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
         lowered = source.lower()
         words = lowered.split()
@@ -686,6 +688,12 @@ class Story:
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
+
+    def _label(self, raw: RawAttribution, source: str) -> bool:
+        """A colon's source whose every word the text also writes in lower case: a label ("Cooling Test:")."""
+        if self.text[raw.cue[0] : raw.cue[1]].strip() != ":":
+            return False
+        return all(self.common(word) for word in name_core(source).split())
 
     def _it(self, raw: RawAttribution) -> str | None:
         """ "It" continues the body the sentence before opens with, else stands for the body mentioned most in its
