@@ -496,14 +496,22 @@ class LowerCaseUse:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.seen: dict[str, bool] = {}
+        self._lower_words: frozenset[str] | None = None
 
     def __call__(self, word: str) -> bool:
         lowered = word.rstrip(".").lower()
-        if lowered not in self.seen:
+        return lowered.isalpha() and lowered in self.lower_words()
+
+    def lower_words(self) -> frozenset[str]:
+        """The words written wholly in lower case in the text's first LOWER_CASE_REACH characters, read once (one
+        scan of the text per word looked up was quadratic in the distinct capitalised words)."""
+        if self._lower_words is None:
             reach = min(len(self.text), LOWER_CASE_REACH)
-            self.seen[lowered] = lowered.isalpha() and next(_find_all(self.text, lowered, 0, reach), None) is not None
-        return self.seen[lowered]
+            runs = ALNUM_RUN_RE.findall(self.text, 0, reach)
+            if runs and reach < len(self.text) and self.text[reach].isalnum():
+                runs.pop()  # a word cut at the reach is not whole
+            self._lower_words = frozenset(run for run in runs if run.islower())
+        return self._lower_words
 
 
 def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
