@@ -92,6 +92,8 @@ ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 # Characters from a text's start in which a word's lower-case use is looked for: a common word recurs within an
 # article's length, and a megabyte of text is not read again for each word.
 LOWER_CASE_REACH = 50_000
+# Words LowerCaseUse looks up with a scan each before it reads all the text's lower-case words at once.
+MAX_WORD_SCANS = 64
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
@@ -496,15 +498,25 @@ class LowerCaseUse:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.seen: dict[str, bool] = {}
         self._lower_words: frozenset[str] | None = None
 
     def __call__(self, word: str) -> bool:
         lowered = word.rstrip(".").lower()
-        return lowered.isalpha() and lowered in self.lower_words()
+        if not lowered.isalpha():
+            return False
+        if self._lower_words is not None:
+            return lowered in self._lower_words
+        if lowered not in self.seen:
+            if len(self.seen) >= MAX_WORD_SCANS:
+                return lowered in self.lower_words()  # past a few words, one read of the text serves them all
+            reach = min(len(self.text), LOWER_CASE_REACH)
+            self.seen[lowered] = next(_find_all(self.text, lowered, 0, reach), None) is not None
+        return self.seen[lowered]
 
     def lower_words(self) -> frozenset[str]:
-        """The words written wholly in lower case in the text's first LOWER_CASE_REACH characters, read once (one
-        scan of the text per word looked up was quadratic in the distinct capitalised words)."""
+        """The words written wholly in lower case in the text's first LOWER_CASE_REACH characters, read once: a scan
+        per word is cheaper for an article's few looked-up words, and quadratic for thousands."""
         if self._lower_words is None:
             reach = min(len(self.text), LOWER_CASE_REACH)
             runs = ALNUM_RUN_RE.findall(self.text, 0, reach)
