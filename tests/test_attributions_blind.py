@@ -28,8 +28,8 @@ from bench.attributions import (
 )
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.845, "quoted_f1": 0.905, "speaker": 0.845, "speaker_precision": 0.95},
-    "held-aside": {"all_f1": 0.715, "quoted_f1": 0.77, "speaker": 0.69, "speaker_precision": 0.76},
+    "tuning": {"all_f1": 0.85, "quoted_f1": 0.91, "speaker": 0.86, "speaker_precision": 0.965},
+    "held-aside": {"all_f1": 0.72, "quoted_f1": 0.775, "speaker": 0.715, "speaker_precision": 0.795},
 }
 # 114 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 114
