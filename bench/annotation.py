@@ -220,7 +220,6 @@ def _pattern(s: str, whole_words: bool = False) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-
 class PlaceError(ValueError):
     """A draft span that is not in the text, or is there more than once."""
 
