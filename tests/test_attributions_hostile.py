@@ -14,6 +14,7 @@ from lxml import html
 from server.attributions import MAX_ATTRIBUTIONS, find_attributions
 from server.attributions.collect import raw_attributions
 from server.attributions.cues import MAX_CUES
+from server.attributions.cues.scan import verb_scan
 from server.attributions.structure import QuoteIndex, paragraphs, quote_spans
 from server.errors import TooComplex
 from server.highlight import highlight
@@ -50,7 +51,7 @@ def _surname(i: int) -> str:
 def _raw(text: str) -> list:
     """The finder's attributions before the cap on how many a text keeps (MAX_ATTRIBUTIONS): the cue cap's work."""
     spans = paragraphs(text)
-    return raw_attributions(text, Deadline(0), spans, QuoteIndex(quote_spans(text, spans)))
+    return raw_attributions(text, Deadline(0), spans, QuoteIndex(quote_spans(text, spans)), verb_scan(text)[0])
 
 
 def _quotes_page(n: int, one_paragraph: bool) -> str:

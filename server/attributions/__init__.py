@@ -85,7 +85,7 @@ def find_attributions(text: str, deadline: Deadline = NO_DEADLINE) -> list[Attri
     quotes = QuoteIndex(quote_spans(text, paragraph_spans))
     sentence_cache: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> its sentences, split once
     cue_starts, belief_spans = verb_scan(text)  # one scan for the reporting cues and the belief verbs
-    speech = raw_attributions(text, deadline, paragraph_spans, quotes, sentence_cache, cue_starts)  # one per cue
+    speech = raw_attributions(text, deadline, paragraph_spans, quotes, cue_starts, sentence_cache)  # one per cue
     if len(speech) > MAX_ATTRIBUTIONS:
         log.info("kept the first %d of %d attributions", MAX_ATTRIBUTIONS, len(speech))
         speech = speech[:MAX_ATTRIBUTIONS]

@@ -9,7 +9,6 @@ from bisect import bisect_right
 
 from ..limits import Deadline
 from .content import trim_content
-from .cues.scan import verb_scan
 from .lexicon import (
     BELIEF_FORMS,
     DETERMINERS,
@@ -53,17 +52,17 @@ def belief_attributions(
     speech: list[RawAttribution],
     deadline: Deadline,
     sentence_cache: dict[int, list[Span]],
-    belief_spans: list[Span] | None = None,
+    belief_spans: list[Span],
 ) -> list[RawAttribution]:
     """A believing or intending verb with its subject before it and a clause or an infinitive after it, outside any
     speech cue. Inside a quotation or a statement too ('"I think it works," she said': the quoted speaker's belief).
     sentence_cache holds the sentences of the paragraphs split so far (by paragraph index), and gets the others;
-    belief_spans: the belief verbs verb_scan found (scanned here when not given)."""
+    belief_spans: the belief verbs verb_scan(text) found."""
     taken = sorted(raw.cue for raw in speech)  # a belief verb inside a speech cue is part of it
     taken_starts = [start for start, _ in taken]
     paragraph_starts = [start for start, _ in paragraph_spans]
     found: list[RawAttribution] = []
-    verbs = verb_scan(text)[1] if belief_spans is None else belief_spans
+    verbs = belief_spans
     for count, (cue_start, cue_end) in enumerate(verbs[:MAX_BELIEFS]):
         if count % 64 == 0:
             deadline.check()

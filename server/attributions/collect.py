@@ -48,11 +48,11 @@ def raw_attributions(
     deadline: Deadline,
     paragraph_spans: list[Span],
     quotes: QuoteIndex,
+    cue_starts: list[int],
     sentence_cache: dict[int, list[Span]] | None = None,
-    cue_starts: list[int] | None = None,
 ) -> list[RawAttribution]:
-    """One attribution per cue, in text order; the sentences of each paragraph split go into sentence_cache.
-    cue_starts: where verb_scan found the cue words (scanned here when not given)."""
+    """One attribution per cue, in text order, from where verb_scan(text) found the cue words; the sentences of each
+    paragraph split go into sentence_cache."""
     deadline.check()
     found: list[RawAttribution] = []
     # one pass for all cues; paragraphs without a cue or a colon are skipped without sentence splitting
