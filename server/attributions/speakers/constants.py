@@ -18,7 +18,7 @@ from ..lexicon import (
     UNIQUE_BODY_HEADS,
     looks_plural,
 )
-from ..names import COMPANY_NAME_ENDINGS as COMPANY_ENDINGS
+from ..names import COMPANY_NAME_ENDINGS
 from ..vocabulary import DOCUMENT_NOUNS, words
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
@@ -98,10 +98,11 @@ MIN_ACRONYM = 3
 MAX_ACRONYM = 6
 # What opens a quotation fragment (a direct quote starts with its mark).
 QUOTE_OPENINGS: tuple[str, ...] = tuple("\"“„«‘'")
-# How companies' and organisations' names end ("Acme Inc", "Norland Motors", "World Wildlife Fund").
-COMPANY_NAME_ENDINGS: tuple[str, ...] = (
+# How companies' and organisations' names end as written ("Acme Inc", "Norland Motors", "World Wildlife Fund"): the
+# names "the company" or "the group" may stand for (names.COMPANY_NAME_ENDINGS is the lower-case test of a name).
+COMPANY_HEADS: tuple[str, ...] = (
     *("Inc", "Corp", "Corporation", "Company", "Ltd", "LLC", "Group"),
-    *sorted(ending.capitalize() for ending in COMPANY_ENDINGS),
+    *sorted(ending.capitalize() for ending in COMPANY_NAME_ENDINGS),
 )
 ORGANISATION_NAME_ENDINGS: tuple[str, ...] = (
     *("Organization", "Organisation", "Foundation", "Association", "Society", "Institute", "Council", "Alliance"),
@@ -133,8 +134,8 @@ DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "club": ("Club",),
     "authority": ("Authority",),
     "board": ("Board",),
-    "company": COMPANY_NAME_ENDINGS,
-    "firm": COMPANY_NAME_ENDINGS,
+    "company": COMPANY_HEADS,
+    "firm": COMPANY_HEADS,
     "group": ("Group", "Coalition", "Alliance", "Association", "Collective", "Network", "Society"),
     "organisation": ORGANISATION_NAME_ENDINGS,
     "organization": ORGANISATION_NAME_ENDINGS,
