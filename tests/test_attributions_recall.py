@@ -449,6 +449,12 @@ def test_a_weak_verb_before_a_colon_reports_only_the_quotation_it_opens():
     ]
 
 
+def test_a_pronoun_s_contraction_is_has_before_a_report_and_is_before_a_plural_noun():
+    assert _found("He’s said that the plan will fail.") == [("He", "said", ["that the plan will fail"])]
+    assert _found("It’s said that the plan will fail.") == [(None, "’s said", ["that the plan will fail"])]
+    assert _found("There’s reports that the mayor will resign soon.") == []
+
+
 def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
     assert _found("The included stylus adds precise note-taking to the tablet.") == []
     assert _found("Our assumption implies that the set is finite.") == []

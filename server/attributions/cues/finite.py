@@ -7,6 +7,7 @@ import re
 
 from ..content import is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
 from ..lexicon import DETERMINERS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS, looks_plural
+from ..names import pronoun_contraction
 from ..patterns import (
     ALNUM_RUN_RE,
     AS_TRAILER_RE,
@@ -71,6 +72,12 @@ CATENATIVE_REACH = 60
 FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
+# Subjects of an impersonal passive ("It's said that …", "There's said to be …"): their "'s" is "is".
+IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", "what", "which"])
+# Characters before a contraction read for its subject word.
+MAX_NAME_CHARS = 30
+# "to" right after a participle cue: a passive's infinitive ("He's said to be …").
+TO_AFTER_RE = re.compile(r"\s{1,4}+to\b")
 # Words that open a verb's direct object: a determiner or an object pronoun ("clarify this", "mention it").
 OBJECT_OPENERS: frozenset[str] = DETERMINERS | frozenset(["this", "that", "these", "those", "it", "them"])
 
@@ -89,6 +96,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return according_to(sentence, cue_start, cue_end)
     if verb in PASSIVE_REPORT_FORMS:
         passive = PASSIVE_AUX_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
+        if passive and _perfect_contraction(text, max(sentence_start, cue_start - 30) + passive.start(), cue_end):
+            passive = None  # "He's said that …" is "he has said"; "It's said that …", "He's said to …" are passives
         if passive:
             aux_start = max(sentence_start, cue_start - 30) + passive.start()
             return passive_report(sentence, aux_start, cue_end, verb)
@@ -114,6 +123,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if _reads_as_noun(text, cue, sentence_end, verb, base):
         return None
     source = _source_before_cue(text, sentence_start, cue_start, cue_end)
+    if source is not None and verb.endswith("s") and _is_contraction(text[source[0] : source[1]]):
+        return None  # "There's reports that …": the 's is "is", and the word after it a plural noun
     if verb in CONSTRUCTION_FORMS:
         if source is None and COORDINATED_RE.search(before):
             source = clause_subject(text, sentence_start, cue_start, found)
@@ -170,6 +181,22 @@ def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, 
     if trailer is not None:
         trailer.cue = (cue_start, cue_end)  # the adverbials were skipped, not taken into the cue
     return trailer
+
+
+def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
+    """The "'s" before a participle cue is "has": a person's ("He's said", "Smith's told"), not "it"'s or "there"'s,
+    and no infinitive follows ("He's said to be …" is the passive)."""
+    if text[aux_start : aux_start + 2] not in ("'s", "’s"):
+        return False
+    before = text[max(0, aux_start - MAX_NAME_CHARS) : aux_start].split()
+    if not before or before[-1].lower() in IMPERSONAL_SUBJECTS:
+        return False
+    return not TO_AFTER_RE.match(text, cue_end)
+
+
+def _is_contraction(source: str) -> bool:
+    """A pronoun with its "'s" ("There's", "It’s"): no source before a present-tense cue."""
+    return source.endswith(("'s", "’s")) and pronoun_contraction(source)
 
 
 def _object_follows(text: str, cue_end: int, sentence_end: int) -> bool:
