@@ -286,6 +286,7 @@ PUBLICATION_HEADS: frozenset[str] = frozenset(
 # Determiners that tie a group to someone else ("our data", "his co-authors", "their lawyers"): the group is that
 # someone's, so its bare noun ("data") is no speaker.
 POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(words("our my his her their its your"))
+DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
 # Indefinite pronouns that stand for no one in particular ("Everyone agreed", "others said"): no speaker's name.
 INDEFINITE_PERSONS: frozenset[str] = frozenset(
     words("everyone everybody someone somebody anyone anybody no-one nobody others another")

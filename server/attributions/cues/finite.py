@@ -6,7 +6,15 @@ import logging
 import re
 
 from ..content import is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
-from ..lexicon import DETERMINERS, NOT_PLURAL_SUBJECTS, NOUN_THEN_VERB, NP_BREAK, PLURAL_SUBJECTS, looks_plural
+from ..lexicon import (
+    DEMONSTRATIVES,
+    DETERMINERS,
+    NOT_PLURAL_SUBJECTS,
+    NOUN_THEN_VERB,
+    NP_BREAK,
+    PLURAL_SUBJECTS,
+    looks_plural,
+)
 from ..names import pronoun_contraction
 from ..patterns import (
     ALNUM_RUN_RE,
@@ -75,11 +83,11 @@ BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
 # Subjects of an impersonal passive ("It's said that …", "There's said to be …"): their "'s" is "is".
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", "what", "which"])
 # Characters before a contraction read for its subject word.
-MAX_NAME_CHARS = 30
+SUBJECT_REACH = 30
 # "to" right after a participle cue: a passive's infinitive ("He's said to be …").
 TO_AFTER_RE = re.compile(r"\s{1,4}+to\b")
 # Words that open a verb's direct object: a determiner or an object pronoun ("clarify this", "mention it").
-OBJECT_OPENERS: frozenset[str] = DETERMINERS | frozenset(["this", "that", "these", "those", "it", "them"])
+OBJECT_OPENERS: frozenset[str] = DETERMINERS | DEMONSTRATIVES | frozenset(["that", "it", "them"])
 
 
 def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
@@ -188,7 +196,7 @@ def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
     and no infinitive follows ("He's said to be …" is the passive)."""
     if text[aux_start : aux_start + 2] not in ("'s", "’s"):
         return False
-    before = text[max(0, aux_start - MAX_NAME_CHARS) : aux_start].split()
+    before = text[max(0, aux_start - SUBJECT_REACH) : aux_start].split()
     if not before or before[-1].lower() in IMPERSONAL_SUBJECTS:
         return False
     return not TO_AFTER_RE.match(text, cue_end)

@@ -7,7 +7,7 @@ import logging
 from bisect import bisect_right
 
 from ..content import kind, trim_forward
-from ..lexicon import DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS, PRONOUNS
+from ..lexicon import DEMONSTRATIVES, DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS, PRONOUNS
 from ..names import pronoun_contraction
 from ..patterns import CLAUSE_VERB_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
 from ..structure import QuoteIndex, RawAttribution, Span, skip_spaces
@@ -41,7 +41,7 @@ NOUN_CONTEXT: frozenset[str] = frozenset(
     ]
 )
 # Opening words of a that-clause's subject: a complement clause starts with one; a relative clause with a verb.
-SUBJECT_OPENERS: frozenset[str] = DETERMINERS | PRONOUNS | frozenset(["there", "this", "these", "those", "no"])
+SUBJECT_OPENERS: frozenset[str] = DETERMINERS | PRONOUNS | DEMONSTRATIVES | frozenset(["there", "no"])
 # Longest that-clause read: it ends at its sentence's end or after this many characters.
 MAX_CLAUSE_CHARS = 400
 # The longest speech noun ("acknowledgement"): how far before "that" it is looked for.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import (
     APPOSITIVE_BREAK,
+    DEMONSTRATIVES,
     DETERMINERS,
     NAME_LINKS,
     NOT_ADVERBS,
@@ -19,7 +20,7 @@ from ..lexicon import (
 from ..patterns import RELATIVE_WORD_RE
 from ..structure import Token, is_capitalised
 from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS
-from .heads import DEMONSTRATIVES, SPEECH_WORDS
+from .heads import SPEECH_WORDS
 from .phrase import (
     MAKER_PARTICIPLES,
     MAX_LOWER_RUN,

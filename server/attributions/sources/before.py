@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import (
+    DEMONSTRATIVES,
     DETERMINERS,
     MONTHS,
     NOT_ADVERBS,
@@ -27,7 +28,7 @@ from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
 from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
-from .heads import DEMONSTRATIVES, HEAD_LINKS, LEADING_LINKS, document_start, head_start
+from .heads import HEAD_LINKS, LEADING_LINKS, document_start, head_start
 from .phrase import BACKWARD_REACH, MAX_PARENTHETICAL_TOKENS, MIN_SUFFIXED_LENGTH, TIME_PHRASE_REACH, noun_phrase_ok
 from .quantities import QUANTITY_OPENERS, partitive_start, quantity_start
 

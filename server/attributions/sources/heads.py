@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from ..lexicon import (
     CLAUSE_WORDS,
+    DEMONSTRATIVES,
     DETERMINERS,
     NAME_LINKS,
     NOT_ADVERBS,
@@ -45,7 +46,6 @@ MAX_COMMON_LINKS = 2
 # Prepositions inside a name, between capitalised words ("the Council on Foreign Relations", "Mail on Sunday").
 NAME_INNER_LINKS: frozenset[str] = frozenset(words("of on for"))
 
-DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
 
 # Auxiliaries, modals and "to": the word after one is a verb, never the head of a source's noun phrase.
 VERB_OPENERS: frozenset[str] = frozenset(
