@@ -9,6 +9,7 @@ readability test pages' expected text has no numbers, so "1." tokens would cost 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -137,6 +138,18 @@ class PlainText:
 
 
 def to_plain_text(article: HtmlElement) -> PlainText:
+    """The article as text; a page written in decomposed Unicode is composed first (NFC, in the tree as well,
+    so that the HTML, the text and the offsets into it agree), as the W3C recommends for the web and trafilatura
+    returns: "Mu\u0308ller" and "Müller" are the same word to a reader, a search and a copied quote."""
+    plain = _walk(article)
+    if plain.text.isascii() or unicodedata.is_normalized("NFC", plain.text):
+        return plain
+    for segment in plain.segments:
+        setattr(segment.element, segment.attr, unicodedata.normalize("NFC", segment.raw))
+    return _walk(article)
+
+
+def _walk(article: HtmlElement) -> PlainText:
     """Walk the article once; blocks start paragraphs, inline text joins with whitespace collapsed."""
     # Long on purpose: one loop over locals, since a builder object's attribute reads and calls per text node
     # cost about a third of the stage.

@@ -24,3 +24,12 @@ def test_metadata_from_jsonld_open_graph_and_markup():
         None,
     )
     assert bare.title == "One two three" and bare.byline == "By Someone" and bare.dir == "rtl"
+
+
+def test_metadata_text_is_composed_as_the_article_is():
+    page = (
+        "<html><head><title>Gru\u0308ne Wa\u0308lder wachsen wieder | Site</title>"
+        "<meta name='author' content='Jo\u0308rg Mu\u0308ller'></head><body><p>x</p></body></html>"
+    )
+    meta = read_metadata(parse(page), None)
+    assert meta.title == "Grüne Wälder wachsen wieder" and meta.byline == "Jörg Müller"

@@ -246,3 +246,22 @@ def test_the_cjk_pretest_never_rules_out_a_cjk_letter() -> None:
 def test_words_count_cjk_letters_one_each() -> None:
     article = html.fromstring("<div><p>東京 is big, ’really’</p><p>plain words here</p></div>")
     assert to_plain_text(article).word_count == 2 + 3 + 3
+
+
+def test_a_decomposed_article_is_composed_in_the_text_and_the_tree():
+    article = html.fragment_fromstring("<div><p>Herr Mu\u0308ller sagte: <b>Gru\u0308n</b> ist scho\u0308n.</p></div>")
+    plain = to_plain_text(article)
+    assert plain.text == "Herr Müller sagte: Grün ist schön."
+    assert etree.tostring(article, encoding=str) == "<div><p>Herr Müller sagte: <b>Grün</b> ist schön.</p></div>"
+    # The segments point at the composed text, so spans found in it map back to the right characters.
+    highlight(plain, [attribution_at(plain.text, "Herr Müller", "sagte", "Grün ist schön.")])
+    marked = etree.tostring(article, encoding=str)
+    assert ">Herr Müller</" in marked and ">sagte</" in marked
+
+
+def test_a_composed_or_ascii_article_is_left_as_it_is():
+    article = html.fragment_fromstring("<div><p>Müller, Zoë and the café \u212b</p></div>")
+    plain = to_plain_text(article)
+    # U+212B (angstrom sign) composes to U+00C5: a text with it is not NFC, so it changes; the rest stays.
+    assert plain.text == "Müller, Zoë and the café \u00c5"
+    assert _plain("<p>plain ASCII</p>").text == "plain ASCII"

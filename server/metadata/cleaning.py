@@ -4,6 +4,7 @@ absolute and safe to hand on."""
 from __future__ import annotations
 
 import logging
+import unicodedata
 from urllib.parse import quote, urljoin
 
 from .constants import CONTROL_CODE_POINTS, URL_UNSAFE_RE, WEB_URL_PREFIXES
@@ -15,11 +16,12 @@ _CONTROLS = {code: " " if chr(code).isspace() else None for code in CONTROL_CODE
 
 
 def clean_text(value: str | None) -> str | None:
-    """A metadata text value's last step: controls out, whitespace runs to one space, trimmed."""
+    """A metadata text value's last step: controls out, whitespace runs to one space, trimmed, composed (NFC, as
+    the article's text is)."""
     if not value:
         return None
     text = " ".join(str(value).translate(_CONTROLS).split())
-    return text or None
+    return unicodedata.normalize("NFC", text) if text else None
 
 
 def absolute_url(value: str | None, base: str | None) -> str | None:
