@@ -11,7 +11,7 @@ from pathlib import Path
 from server.attributions import structure
 from server.attributions.cues import scan
 from server.attributions.lexicon import BELIEF_FORMS
-from server.attributions.patterns import CUE_RE, CUE_WORD_FORMS, QUOTE_CHARS_RE, trie_pattern
+from server.attributions.patterns import CUE_RE, CUE_WORD_FORMS, MARK_THEN_QUOTE_RE, QUOTE_CHARS_RE, trie_pattern
 
 ATTRIBUTION_SETS = Path(__file__).parent / "attributions"
 
@@ -61,3 +61,15 @@ def test_the_cues_from_the_one_scan_are_those_of_finditer():
 def test_the_quotation_marks_found_by_str_find_are_those_of_the_pattern():
     for text in [*_texts(), '«»„“”"' * 3, 'a "b" c “d” «e» „f“']:
         assert structure._quote_marks(text) == [mark.start() for mark in QUOTE_CHARS_RE.finditer(text)], text[:80]
+
+
+def test_a_colon_quote_is_possible_in_a_stretch_exactly_where_the_pattern_finds_one():
+    # every stretch from a mark's neighbourhood to another's: starts and ends inside, at and around each match
+    for text in [*_texts()[:12], 'A: "b" \u2014 \u201cc\u201d:\t"d" e:  f', ':"', ': "x": "y"']:
+        colon_quotes = scan.ColonQuotes(text)
+        edges = sorted({0, len(text)} | {p + d for p in colon_quotes.starts + colon_quotes.ends for d in (-1, 0, 1, 2)})
+        edges = [p for p in edges if 0 <= p <= len(text)]
+        for start in edges:
+            for end in edges:
+                expected = MARK_THEN_QUOTE_RE.search(text, start, end) is not None
+                assert colon_quotes.possible(start, end) == expected, (text[:40], start, end)

@@ -16,13 +16,13 @@ from .cues import (
     attribution_at_cue,
     attribution_lines,
     colon_cue,
-    colon_quote_possible,
     participle,
     reporting_cues,
     transcript_lines,
 )
 from .cues.nested import NO_QUOTES
 from .cues.nouns import noun_reports
+from .cues.scan import ColonQuotes
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
 from .patterns import NEXT_STATEMENT_RE, PROGRESSIVE_RE
@@ -59,15 +59,14 @@ def raw_attributions(
     cues = reporting_cues(text, cue_starts)
     reporting_starts = [cue.start() for cue in cues]
     colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
+    colon_quotes = ColonQuotes(text)
     for paragraph_index, (paragraph_start, paragraph_end) in enumerate(paragraph_spans):
         deadline.check()
         if paragraph_start >= paragraph_end:
             continue
         first = bisect_left(reporting_starts, paragraph_start)
         after_last = bisect_left(reporting_starts, paragraph_end, first)
-        if first == after_last and (
-            colon_budget <= 0 or not colon_quote_possible(text, paragraph_start, paragraph_end)
-        ):
+        if first == after_last and (colon_budget <= 0 or not colon_quotes.possible(paragraph_start, paragraph_end)):
             continue
         cue_index = first  # the cues before each sentence's first are passed once
         paragraph_sentences = sentences(text, paragraph_start, paragraph_end, quotes.inside)
@@ -80,7 +79,7 @@ def raw_attributions(
             while cue_index < after_last and reporting_starts[cue_index] < sentence_end:
                 cue_index += 1
             if sentence_first == cue_index:
-                if colon_budget <= 0 or not colon_quote_possible(text, sentence_start, sentence_end):
+                if colon_budget <= 0 or not colon_quotes.possible(sentence_start, sentence_end):
                     continue
                 colon_budget -= 1
             deadline.check()  # a single paragraph may hold thousands of sentences

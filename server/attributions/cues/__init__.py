@@ -20,7 +20,7 @@ from .colon import attribution_lines, colon_cue, transcript_lines
 from .constructions import participle
 from .finite import attribution_at_cue
 from .record import Found
-from .scan import MAX_CUES, PROGRESSIVE_REACH, colon_quote_possible, cue_matches, reporting_cues
+from .scan import MAX_CUES, PROGRESSIVE_REACH, cue_matches, reporting_cues
 
 __all__ = [
     "MAX_CUES",
@@ -29,7 +29,6 @@ __all__ = [
     "attribution_at_cue",
     "attribution_lines",
     "colon_cue",
-    "colon_quote_possible",
     "cue_matches",
     "participle",
     "reporting_cues",
