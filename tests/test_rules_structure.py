@@ -9,7 +9,14 @@ import pytest
 
 from server.parse import parse
 from server.pipeline import Options, clean
-from server.rules.structure import _credit_start, _same_site, caption_credits, recirculation_lists, site_host
+from server.rules.structure import (
+    _credit_start,
+    _same_site,
+    caption_credits,
+    recirculation_lists,
+    site_host,
+    teaser_cards,
+)
 
 FIXTURES = Path(__file__).parent / "generic" / "structure"
 URL = "https://www.gazzetta-borgo.example/cultura/teatro-riapre"
@@ -143,4 +150,43 @@ def test_captions_are_read_in_linear_time() -> None:
     root = parse(f"<html><body>{figures}</body></html>")
     started = time.process_time()
     assert len(caption_credits(root, None)) == 20_000
+    assert time.process_time() - started < 4.0
+
+
+def test_teaser_cards_are_links_around_another_storys_headline() -> None:
+    page = (FIXTURES.parent / "recirculation" / "teaser-cards.html").read_text(encoding="utf-8")
+    found = teaser_cards(parse(page), None)
+    # The in-page anchor around a subheading and the one-word tabs stay; so would a card of more than 40 words.
+    assert [card.get("href") for card in found] == [
+        "/economia/aduana-nuevo-horario",
+        "https://www.diario-litoral.example/deportes/regata-bahia-record",
+        "/cultura/museo-naval-reabre",
+    ]
+    long_card = page.replace("<p>Más de 300 embarcaciones.</p>", f"<p>{'Más de 300 embarcaciones. ' * 10}</p>")
+    assert len(teaser_cards(parse(long_card), None)) == 2
+
+
+def test_teaser_cards_run_before_the_rules_and_are_reported() -> None:
+    page = (FIXTURES.parent / "recirculation" / "teaser-cards.html").read_text(encoding="utf-8")
+    result = clean(
+        page, "https://www.diario-litoral.example/economia/puerto-terminal-ampliacion", Options(attributions=False)
+    )
+    removal = next(r for r in result.removed if r["rule"] == "structure:teaser_cards")
+    assert (removal["category"], removal["count"]) == ("related", 3)
+    assert "La aduana estrena horario" not in result.text and "Las obras de ampliación" in result.text
+
+
+def test_teaser_cards_are_found_in_linear_time() -> None:
+    # An XPath from the headings up to their links ('(//h2 | //h3 | //h4)/ancestor::a') merged libxml2's node sets in
+    # quadratic time: 90,000 headings in links took 27 s, stopped only by the time cap; the walk takes about 0.5 s.
+    tags = ("h2", "h3", "h4")
+    body = "".join(
+        f'<a href="/story/{i}"><{tags[i % 3]}>Headline number {i} of the day</{tags[i % 3]}></a>' for i in range(90_000)
+    )
+    nested = (
+        "<div>" * 200 + "".join(f"<h2>Another headline of the day {i}</h2>" for i in range(20_000)) + "</div>" * 200
+    )
+    root = parse(f'<html><body>{body}<a href="/deep">{nested}</a></body></html>')
+    started = time.process_time()
+    assert len(teaser_cards(root, None)) == 90_000  # the deep link holds far more than 40 words: it stays
     assert time.process_time() - started < 4.0

@@ -20,6 +20,12 @@ RECIRCULATION_MIN_LINK_SHARE = 0.8
 RECIRCULATION_MIN_HEADLINE_WORDS = 4
 RECIRCULATION_MAX_WORDS = 300
 
+# Teaser cards (structure.teaser_cards): a heading of more than this many characters inside a link is another story's
+# headline (a data page's one-word tabs are not); a card of at most this many words goes (one with a long excerpt
+# stays for readability to judge).
+TEASER_MIN_HEADING_CHARS = 14
+TEASER_MAX_WORDS = 40
+
 # Caption credits (structure.caption_credits): the words that open a picture credit, one table per language of the
 # generic layer's word tables ('Foto: dpa', '(Photo: Reuters)'), matched as whole words before a colon; the pass
 # runs them all, as a German site captions in English as often as not.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -14,7 +14,7 @@ from ..limits import NO_DEADLINE, Deadline
 from .constants import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
 from .ruleset import Rule
 from .selectors import PageIndex, index_page
-from .structure import STRUCTURAL_PASSES, site_host
+from .structure import FIRST_STRUCTURAL_PASSES, STRUCTURAL_PASSES, StructuralPass, site_host
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ def declutter(
     total_chars = 0  # counted at the first candidate for removal, before anything is removed
     protected = _protected(root, rules, index)
     removals: list[Removal] = []
+    if structural:  # found by their shape before any rule changes it (a card's words, a box's size)
+        removals += _strip_structure(root, host, protected, FIRST_STRUCTURAL_PASSES, index.drop)
     for rule in rules:
         plan, gates = rule.strip_plan, rule.strip_plan.gates
         for position in plan.candidates(index):
@@ -97,19 +99,25 @@ def declutter(
             if removed:
                 removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
     if structural:
-        removals += _strip_structure(root, host, protected)
+        removals += _strip_structure(root, host, protected, STRUCTURAL_PASSES, HtmlElement.drop_tree)
     return removals
 
 
-def _strip_structure(root: HtmlElement, host: str | None, protected: set[HtmlElement]) -> list[Removal]:
-    """The generic layer's structural passes (structure.py), after the rules: what they find goes unless kept."""
+def _strip_structure(
+    root: HtmlElement,
+    host: str | None,
+    protected: set[HtmlElement],
+    passes: tuple[tuple[str, str, StructuralPass], ...],
+    drop: Callable[[HtmlElement], None],
+) -> list[Removal]:
+    """The generic layer's structural passes (structure.py): what they find goes unless kept."""
     removals = []
-    for name, category, find in STRUCTURAL_PASSES:
+    for name, category, find in passes:
         found = [node for node in find(root, host) if node not in protected and _attached(node, root)]
         if found:
             removals.append(Removal(category, f"structure:{name}", name, len(found), _sample(found[0].text_content())))
             for node in found:
-                node.drop_tree()
+                drop(node)
     return removals
 
 

@@ -4,6 +4,8 @@ applies.
 
 - recirculation_lists: lists of links to other stories of the same site (related, most read, more from), inside or
   beside the article: every item a headline-length link and little else, at least three of them.
+- teaser_cards: a link around a headline (an h2, h3 or h4 of more than TEASER_MIN_HEADING_CHARS characters) leads to
+  another story, in any language; the story's own subheadings are never inside a link.
 - caption_credits: the picture credit that ends a caption ('... Klemmer. Foto: GdP/Hagen Immel', '... © Ruth Röder /
   Clipdealer', '(REUTERS/Denis Balibouse)'): the caption stays, its credit goes; a caption that is only a credit goes.
 """
@@ -29,6 +31,8 @@ from .constants import (
     RECIRCULATION_MIN_HEADLINE_WORDS,
     RECIRCULATION_MIN_ITEMS,
     RECIRCULATION_MIN_LINK_SHARE,
+    TEASER_MAX_WORDS,
+    TEASER_MIN_HEADING_CHARS,
 )
 
 log = logging.getLogger(__name__)
@@ -111,6 +115,30 @@ def _same_site(href: str | None, host: str | None) -> bool:
     if host is None or target is None:
         return False
     return registrable_domain(target) == registrable_domain(host)
+
+
+# XPath's normalize-space(): only these four are whitespace to it (a no-break space counts as a character).
+_XPATH_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def teaser_cards(root: HtmlElement, host: str | None) -> list[HtmlElement]:
+    """Teaser cards: links (not to an in-page anchor) around a headline of more than TEASER_MIN_HEADING_CHARS
+    characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt stays (as do the one-word tabs of a
+    data page). Walked from the headings up, each ancestor once (an XPath's ancestor step merged its node sets in
+    quadratic time: 90,000 headings, 17 s). host: unused, as every pass takes it."""
+    found: list[HtmlElement] = []
+    walked: set[HtmlElement] = set()
+    for heading in root.iter("h2", "h3", "h4"):
+        if len(_XPATH_SPACE.sub(" ", heading.text_content()).strip(" ")) <= TEASER_MIN_HEADING_CHARS:
+            continue
+        for ancestor in heading.iterancestors():
+            if ancestor in walked:
+                break  # walked from an earlier headline: its links are found already
+            walked.add(ancestor)
+            href = ancestor.get("href") if ancestor.tag == "a" else None
+            if href is not None and not href.startswith("#"):
+                found.append(ancestor)
+    return [card for card in found if len(card.text_content().split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS]
 
 
 # WordPress caption boxes, whose caption paragraph is a caption, figure or not. A path of one step: libxml2 evaluates
@@ -246,8 +274,12 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
     return False
 
 
-# (name, removal category, pass) in the order declutter() runs them.
-STRUCTURAL_PASSES: tuple[tuple[str, str, Callable[[HtmlElement, str | None], list[HtmlElement]]], ...] = (
+StructuralPass = Callable[[HtmlElement, str | None], list[HtmlElement]]
+
+# (name, removal category, pass) in the order declutter() runs them: the first before the rules (a card is judged by
+# its own words before a rule's removal inside it changes them, or a box's size around it), the others after them.
+FIRST_STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (("teaser_cards", "related", teaser_cards),)
+STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
     ("recirculation", "related", recirculation_lists),
     ("caption_credits", "other", caption_credits),
 )
