@@ -778,3 +778,31 @@ def test_lower_case_use_reads_the_text_once_however_many_words_are_asked():
     assert not any(common(word.capitalize()) for word in words)
     assert common("Zzzword")
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_heading_label_before_a_colon_names_no_one_and_a_speaker_still_does():
+    t = (
+        "Root gives each faction its own way to score, and every tip helps.\n\n"
+        "My Verdict: Root is a strategy board game dream, with more depth than any game here.\n\n"
+        "Pro Tip: Each faction plays differently, so a first game takes two hours at least.\n\n"
+        "Risk is a game about aggression and short alliances.\n\n"
+        "My Verdict: This strategy board game still has plenty of fun to offer, and its rules are simple.\n\n"
+        "Pro Tip: Keep your reinforcements on the border, where your opponent will strike first."
+    )
+    interview = (
+        "Thomas Malone, a professor at MIT, studies how groups of people think together.\n\n"
+        "Thomas Malone: Groups of people and computers can act more intelligently than either alone.\n\n"
+        "Mr Malone: The best groups are not the ones with the smartest members in them."
+    )
+    transcript = (
+        "ZEPH CAPO: The teachers union will take the state to court over the new voucher rules.\n\n"
+        "ROSIE CURTS: The vouchers will pass the legislature before the summer, we expect."
+    )
+    found = _speakers(find_attributions(t))
+    # a name the text writes nowhere else, or a common noun's capital: a heading's label, no one
+    assert ("My Verdict", None) in found and ("Pro Tip", None) in found
+    assert not any(speaker in ("My Verdict", "Verdict", "Pro Tip") for _, speaker in found)
+    # a name the prose gives too, a title, a transcript's capitals: a speaker
+    found = _speakers(find_attributions(interview)) + _speakers(find_attributions(transcript))
+    assert ("Thomas Malone", "Thomas Malone") in found and ("Mr Malone", "Thomas Malone") in found
+    assert ("ZEPH CAPO", "ZEPH CAPO") in found and ("ROSIE CURTS", "ROSIE CURTS") in found

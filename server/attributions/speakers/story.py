@@ -91,6 +91,7 @@ from .constants import (
     PREPOSITION_REACH,
     PRONOUN_PARAGRAPHS,
     QUESTION_OPENERS,
+    QUOTE_OPENINGS,
     SENTENCE_ENDS,
     SENTENCE_REACH,
     SHARED_BODY_HEADS,
@@ -162,6 +163,13 @@ class Story:
         # "a recent Park Associates report": a body makes it, so "the research firm" may stand for it
         self.makers = {maker for source in distinct_sources if source and (maker := modifying_maker(source))}
         self.named = [None if (named := named_by.get(source)) is None else self._named(named) for source in sources]
+        # the names before a colon cue: a label's words ("My Verdict:") are written nowhere else, a speaker's are
+        self.colon_names = {
+            named
+            for raw, named in zip(raws, self.named, strict=True)
+            if named and text[raw.cue[0] : raw.cue[1]].strip() == ":"
+        }
+        self.prose_words: set[str] | None = None  # their last words the text also writes other than before a colon
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -655,7 +663,7 @@ class Story:
         if not source.strip() or _names_no_one(source):
             return None  # no source, or a heading's question or a date: no one
         if self.named[index] is not None:
-            if self._label(raw, source):
+            if self._label(raw, source, self.named[index]):
                 return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
         lowered = source.lower()
@@ -689,11 +697,37 @@ class Story:
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
 
-    def _label(self, raw: RawAttribution, source: str) -> bool:
-        """A colon's source whose every word the text also writes in lower case: a label ("Cooling Test:")."""
+    def _label(self, raw: RawAttribution, source: str, named: str) -> bool:
+        """A colon's source that is a label, not a speaker: every word written in lower case elsewhere too ("Cooling
+        Test:"); or, before prose that is no quotation and without a title, a head the text writes in lower case ("Pro
+        Tip:", "The Problem:") or a name the text writes nowhere but before a colon ("My Verdict:", "Actionable
+        Takeaway:"). A transcript's speaker is in capitals ("ROSIE CURTS:") or named in the prose too ("Malone")."""
         if self.text[raw.cue[0] : raw.cue[1]].strip() != ":":
             return False
-        return all(self.common(word) for word in name_core(source).split())
+        words = name_core(source).split()
+        if all(self.common(word) for word in words):
+            return True
+        if any(word.rstrip(".").lower() in PERSON_TITLE_WORDS for word in source.split()):
+            return False  # "Mr Malone:": a person's title
+        if self.text.startswith(QUOTE_OPENINGS, raw.content[0]):
+            return False  # "Nadia Orlova: “We will not sign.”": a quotation after a name
+        if self.common(words[-1]):
+            return True  # "Pro Tip:", "Favorite Items:": a common noun's capital is a heading's
+        if len(words) > 1 and source.isupper():
+            return False  # "ZEPH CAPO:": a transcript's speaker
+        return named.split()[-1] not in self._prose_words()
+
+    def _prose_words(self) -> set[str]:
+        """The last words of the names before colons that the text also writes other than right before a colon: one
+        scan of the text for all of them."""
+        if self.prose_words is None:
+            last_words = {name.split()[-1] for name in self.colon_names}
+            self.prose_words = {
+                word
+                for pos, word in word_occurrences(self.text, last_words)
+                if not self.text.startswith(":", pos + len(word))
+            }
+        return self.prose_words
 
     def _it(self, raw: RawAttribution) -> str | None:
         """ "It" continues the body the sentence before opens with, else stands for the body mentioned most in its
