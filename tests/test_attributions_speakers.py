@@ -806,3 +806,15 @@ def test_a_heading_label_before_a_colon_names_no_one_and_a_speaker_still_does():
     found = _speakers(find_attributions(interview)) + _speakers(find_attributions(transcript))
     assert ("Thomas Malone", "Thomas Malone") in found and ("Mr Malone", "Thomas Malone") in found
     assert ("ZEPH CAPO", "ZEPH CAPO") in found and ("ROSIE CURTS", "ROSIE CURTS") in found
+
+
+def test_a_pronoun_or_a_quantifier_opening_a_source_names_no_one():
+    t = (
+        "Men on the Move began as a Long Island moving company in 1985.\n\n"
+        "Every company boasts that it is the best, but there are two ways to check.\n\n"
+        "Whoever said orange was the new pink was seriously disturbed.\n\n"
+        "Hamilton Beach sticks with the 8-oz cup. They could’ve called this a “24-cup” machine, but they didn't."
+    )
+    found = _speakers(find_attributions(t))
+    assert ("Every company", None) in found and ("Whoever", None) in found
+    assert not any(speaker in ("Every company", "Whoever", "They could’ve") for _, speaker in found)

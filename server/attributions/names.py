@@ -135,10 +135,16 @@ NOT_NAME_WORDS: frozenset[str] = (
 NOT_MAKER_WORDS: frozenset[str] = NOT_NAME_WORDS | frozenset(PRE_CUE_TIME_ADVERBS)
 # Capitalised words after a first name that are no surname ("Microsoft President Brad", "Microsoft Corp").
 NOT_SURNAME_WORDS: frozenset[str] = NOT_NAME_WORDS | ORG_HEADS | NOT_PERSON_WORDS
-# Capitalised words that name no one: a job noun, a determiner, or a quantifier opening a sentence ("All told",
-# "Each problem").
+# Capitalised words that name no one: a job noun, a determiner, a quantifier or a pronoun opening a sentence ("All
+# told", "Each problem", "Every company", "They could've", "Whoever said").
 NOT_NAMING_WORDS: frozenset[str] = (
-    SOURCE_NOUNS | DETERMINERS | GROUP_DETERMINERS | ONE_OF | frozenset(words("this that these those"))
+    SOURCE_NOUNS
+    | DETERMINERS
+    | GROUP_DETERMINERS
+    | ONE_OF
+    | PRONOUNS
+    | INDEFINITE_PERSONS
+    | frozenset(words("this that these those every whoever whatever whichever"))
 )
 # The last words of companies' names, as company-name suffix lists give them ("American Airlines", "Sprout Social
 # Labs"), and of venues' and institutions' ("Khan Academy"): a name ending in one is a body's, never a person's. Not
