@@ -818,3 +818,13 @@ def test_a_pronoun_or_a_quantifier_opening_a_source_names_no_one():
     found = _speakers(find_attributions(t))
     assert ("Every company", None) in found and ("Whoever", None) in found
     assert not any(speaker in ("Every company", "Whoever", "They could’ve") for _, speaker in found)
+
+
+def test_a_title_before_a_comma_and_a_name_is_the_named_person():
+    t = (
+        "Ferah Catering plans each menu with the couple.\n\n"
+        "“Our goal is to listen first,” says Co-Founder, Stephanie Özcan.\n\n"
+        "Maxi Moving is where “affordable rates meet quality,” says Maxi Moving's Vice President, Ivan Cheptenari."
+    )
+    assert _speaker(t, "Co-Founder, Stephanie Özcan") == "Stephanie Özcan"
+    assert _speaker(t, "Maxi Moving's Vice President, Ivan Cheptenari") == "Ivan Cheptenari"

@@ -32,6 +32,7 @@ from .lexicon import (
     PRONOUNS,
     PUBLICATION_HEADS,
     REGIONAL_ADJECTIVES,
+    ROLE_TITLES,
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
@@ -167,6 +168,8 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
 PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
     words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
 )
+# Titles and job nouns that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
+APPOSED_TITLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES | PERSON_ROLE_NOUNS
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
 NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
@@ -357,7 +360,9 @@ def _without_apposition(source: str) -> str:
         return first  # "the World Travel and Tourism Council, an industry body": its own "and" lists nothing
     opening = first.split()
     described = len(opening) > 1 and opening[0] in ("The", "A", "An") and opening[1][:1].islower()
-    if described or (opening and opening[-1].isalpha() and opening[-1].islower()):
+    # "Co-Founder, Stephanie Özcan", "Maxi Moving's Vice President, Ivan Cheptenari": a title, then the name
+    titled = bool(opening) and opening[-1].lower().rstrip(".").split("-")[-1] in APPOSED_TITLES
+    if described or titled or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
         if named is not None:
