@@ -465,3 +465,58 @@ def test_descriptions_implications_and_the_writers_own_views_are_no_reports():
 
 def test_an_apposition_between_a_bare_clauses_subject_and_its_verb():
     assert _found("Police said the driver, a teacher, fled.") == [("Police", "said", ["the driver, a teacher, fled"])]
+
+
+# ------------------------------------------------------------------ raising passives (issue #14: whole verb classes)
+
+
+def test_a_prediction_or_proposal_in_a_raising_passive_is_reported():
+    assert _found("Temperatures are forecast to reach 40C again this week.") == [
+        (None, "are forecast", ["to reach 40C again this week"])
+    ]
+    assert _found("It is recommended that patients rest for a week.") == [
+        (None, "is recommended", ["that patients rest for a week"])
+    ]
+
+
+def test_a_proposal_delivered_or_a_figure_estimated_is_no_report():
+    assert _found("The plan was proposed to the board in May.") == []
+    assert _found("The damage was estimated at $5 million.") == []
+
+
+def _beliefs(text: str) -> list[tuple[str | None, str, str]]:
+    return [(a.source, a.cue, a.content) for a in find_attributions(text) if a.kind == "belief"]
+
+
+def test_a_belief_verbs_participle_in_a_raising_passive_holds_an_unnamed_belief():
+    assert _beliefs("The deal is expected to close in the first quarter.") == [
+        (None, "is expected", "to close in the first quarter")
+    ]
+    assert _beliefs("It is widely believed that the vote was rigged.") == [
+        (None, "is widely believed", "the vote was rigged")
+    ]
+    assert _beliefs("Rates are expected by economists to rise again in March.") == [
+        ("economists", "are expected", "to rise again in March")
+    ]
+
+
+def test_a_negated_passive_or_a_known_without_a_clause_holds_no_belief():
+    assert _beliefs("Inflation is not expected to fall this year.") == []
+    assert _beliefs("He was known for his temper, and the well known brand Acme sells his shoes.") == []
+
+
+# ------------------------------------------------------------------ naming verbs (VerbNet dub-29.3)
+
+
+def test_a_naming_verb_reports_the_quoted_name_it_gives():
+    assert _found('Levin dubbed them "Picasso tadpoles," and they truly looked the part.') == [
+        ("Levin", "dubbed", ['them "Picasso tadpoles,"'])
+    ]
+    assert _found("The tower was nicknamed “the Gherkin” by Londoners.") == [
+        ("Londoners", "was nicknamed", ["“the Gherkin”"])
+    ]
+
+
+def test_a_naming_verb_without_a_quoted_name_or_as_a_noun_reports_nothing():
+    assert _found("She was crowned champion in May after a long final.") == []
+    assert _found("Search terms like “sleep” and “exercise” were used in the review.") == []

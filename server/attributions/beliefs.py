@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from ..limits import Deadline
 from .content import trim_content
+from .cues.constructions import passive_agent
 from .lexicon import (
     BELIEF_FORMS,
     DETERMINERS,
@@ -21,12 +22,15 @@ from .lexicon import (
 )
 from .patterns import (
     BELIEF_COMPLEMENT_RE,
+    INFINITIVE_RE,
     NEGATED_BELIEF_RE,
     NOT_FINITE_RE,
+    PASSIVE_AUX_RE,
     SUBORDINATE_BEFORE_RE,
+    THAT_CLAUSE_RE,
 )
 from .sources import source_before
-from .structure import QuoteIndex, RawAttribution, Span, sentences
+from .structure import QuoteIndex, RawAttribution, Span, sentences, skip_spaces
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,15 @@ NOT_BELIEF_OPENERS: frozenset[str] = frozenset(
     words("of about so for back up out over ahead through twice again otherwise nothing anything something much")
     + words("more less too in on at with from it's")
 )
+# The endings of the belief verbs' past participles ("expected", "thought", "known", "felt", "understood").
+BELIEF_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ed", "ought", "own", "elt", "ood")
+# Characters before a participle looked at for its passive auxiliary and adverbs ("is widely believed").
+PASSIVE_REACH = 30
+# Participles that hold a belief only in a passive ("is known to …"): "has known", "well known", "had they known" state
+# none.
+PASSIVE_ONLY_BELIEF_FORMS: frozenset[str] = frozenset(["known"])
+# First words after a passive belief's participle: its infinitive, its that-clause, or "by" and its holder.
+PASSIVE_OPENERS: frozenset[str] = frozenset(["to", "that", "by"])
 # Most beliefs looked at in one text (the pass stays bounded on pathological input).
 MAX_BELIEFS = 2000
 
@@ -73,7 +86,10 @@ def belief_attributions(
         if paragraph < 0 or cue_start >= paragraph_spans[paragraph][1]:
             continue
         complement = BELIEF_COMPLEMENT_RE.match(text, cue_end, paragraph_spans[paragraph][1])
-        if complement is None or not _complement_fits(BELIEF_FORMS[verb], complement.group("opener")):
+        if complement is None:
+            continue
+        fits = _complement_fits(BELIEF_FORMS[verb], complement.group("opener"))
+        if not fits and not (_participle(verb) and complement.group("opener") in PASSIVE_OPENERS):
             continue
         if paragraph not in sentence_cache:
             sentence_cache[paragraph] = sentences(text, *paragraph_spans[paragraph], quotes.inside)
@@ -82,6 +98,12 @@ def belief_attributions(
         if index < 0:
             continue
         sentence_start, sentence_end = spans[index]
+        passive = _passive_belief(text, sentence_start, sentence_end, cue_start, cue_end, verb)
+        if passive is not None:
+            found.append(RawAttribution(passive[0], passive[1], passive[2], "belief", paragraph))
+            continue
+        if not fits or verb in PASSIVE_ONLY_BELIEF_FORMS:
+            continue
         if NOT_FINITE_RE.search(text, max(sentence_start, cue_start - 12), cue_start) or NEGATED_BELIEF_RE.search(
             text, max(sentence_start, cue_start - 16), cue_start
         ):
@@ -108,6 +130,41 @@ def belief_attributions(
             continue
         found.append(RawAttribution(source, (cue_start, cue_end), content, "belief", paragraph))
     return found
+
+
+def _passive_belief(
+    text: str, sentence_start: int, sentence_end: int, cue_start: int, cue_end: int, verb: str
+) -> tuple[Span | None, Span, Span] | None:
+    """'The deal is expected to close …', 'It is understood that …', 'is widely believed by economists to …': a belief
+    verb's participle in a raising passive, with an infinitive or a that-clause, holds a belief whose holder goes
+    unnamed (or is named after "by"); the source, the cue (from the auxiliary) and the content. A negated passive
+    ("is not expected to") has no auxiliary right before the participle, and holds none."""
+    if not _participle(verb):
+        return None
+    window = max(sentence_start, cue_start - PASSIVE_REACH)
+    auxiliary = PASSIVE_AUX_RE.search(text, window, cue_start)
+    if auxiliary is None:
+        return None
+    agent = passive_agent(text, cue_end, sentence_end)
+    if agent is None:
+        return None
+    source, pos = agent
+    start = skip_spaces(text, pos, sentence_end)
+    that = THAT_CLAUSE_RE.match(text, start, sentence_end)
+    if that is not None:
+        start = that.end()
+    elif INFINITIVE_RE.match(text, start, sentence_end) is None:
+        return None  # "was expected", "is known for …": no proposition held
+    content = trim_content(text, QuoteIndex([]), start, sentence_end)
+    if len(text[content[0] : content[1]].split()) < MIN_BELIEF_WORDS:
+        return None
+    return source, (auxiliary.start(), cue_end), content
+
+
+def _participle(verb: str) -> bool:
+    """A belief verb's past participle ("expected", "thought"); a base or present form ("expect", "hopes") is never
+    passive."""
+    return verb != BELIEF_FORMS[verb] and verb.endswith(BELIEF_PARTICIPLE_ENDINGS)
 
 
 def _complement_fits(base: str, opener: str) -> bool:

@@ -126,6 +126,8 @@ CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
 # An object of one to eight words (no dash: "private-label brands — it had …" is no object), then a quotation mark:
 # "called the plan “a disaster”", "slammed X as 'Y'".
 OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
+# What follows a naming verb's -s form when it is a noun: examples or a post-modifier ("terms like “x”", "terms of").
+NOT_NAME_OBJECT_RE = re.compile(r"(?<!\s)\s++(?:like|such|of|for|and|or|in|on|to|with)\b")
 # An object of one to eight words, then "as" and its label: "describes these upgrades as a bonus".
 OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?as\s")
 # An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".
@@ -505,6 +507,8 @@ VERB_AFTER_SPACE_RE = re.compile(" " + VERB_WORDS)
 VERB_AFTER_OTHER_RE = re.compile(r"[^a-zA-Z0-9_ ](?<=\W)" + VERB_WORDS)
 # What follows a belief verb: its first word says whether a clause, an infinitive or an object comes.
 BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’']++))")
+# "that" opening a clause, and the spaces after it (any: "known that\xa0the origins …").
+THAT_CLAUSE_RE = re.compile(r"that\s++")
 # A negation right before a belief verb ("doesn't want", "did not plan"): no belief is held.
 NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
 # A subordinator right before a belief's subject ("if you want", "what we want"): a condition or an object.

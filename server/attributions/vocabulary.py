@@ -45,7 +45,7 @@ IRREGULAR_PAST_VERBS: list[str] = words(
 IRREGULAR_PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
-DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen"))
+DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen dub"))
 
 
 def inflect(base: str) -> tuple[str, str, str]:
@@ -182,13 +182,17 @@ EVALUATION_VERBS: list[str] = words(
 )
 # Naming and calling on: "called X 'Y'", "called on X to Y", "called for Y"; any other "call" is a phone call.
 CALL_VERBS: list[str] = words("call")
-# The forms of both, each reported only in its construction (cues.object_construction).
+# Naming (VerbNet dub-29.3, its members that name in words): "dubbed it 'the beast'", "what critics nicknamed 'X'",
+# "was termed 'Y'"; reported only with a quoted name, as "crowned the winner", "a product termed safe" name no words.
+NAMING_VERBS: list[str] = words("dub nickname term christen crown")
+# The forms of all three, each reported only in its construction (cues.object_construction).
 CONSTRUCTION_FORMS: frozenset[str] = frozenset(
-    (EVALUATION_VERBS + CALL_VERBS)
-    + finite_forms(EVALUATION_VERBS + CALL_VERBS)
-    + participles(EVALUATION_VERBS + CALL_VERBS)
+    (EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
+    + finite_forms(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
+    + participles(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
 )
 CALL_FORMS: frozenset[str] = frozenset(finite_forms(CALL_VERBS) + participles(CALL_VERBS) + CALL_VERBS)
+NAMING_FORMS: frozenset[str] = frozenset(finite_forms(NAMING_VERBS) + participles(NAMING_VERBS) + NAMING_VERBS)
 # The words after an evaluation verb's object that give its grounds.
 EVALUATION_GROUNDS: frozenset[str] = frozenset(words("of for as over"))
 
@@ -201,7 +205,8 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     """
     )
 ) | frozenset(
-    participles(sorted(SPEECH_VERBS)) + participles(EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+    participles(sorted(SPEECH_VERBS))
+    + participles(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
 )
 
 # Participles of the speech classes report a bare clause too ("…, admitting she saw it").
@@ -226,7 +231,7 @@ ANY_SUBJECT_BASE_FORMS: frozenset[str] = frozenset(
     emphasise acknowledge admit announce confirm deny recommend predict urge report write add
     """
     )
-) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
+) | frozenset(FINDING_VERBS + EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
 
 # Requests and orders (GUIDELINES §1): an addressee, then the to-infinitive that is the content ("urged lawmakers
 # to pass the bill", "told her to stop"); the cue runs over the addressee. After VerbNet's urge-58.1, order-60,
@@ -310,10 +315,22 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
     )
 )
 
+# Predictions, proposals and conclusions in a raising passive ("temperatures are forecast to reach …", "wearables are
+# proposed to have …", "it was concluded that …"): reports with an infinitive or a that-clause only ("was proposed to
+# the president" is a delivery, "was estimated at $5m" a figure).
+RAISING_PASSIVE_FORMS: frozenset[str] = frozenset(
+    inflect(base)[1] for base in SPEECH_CLASSES["proposal"] + SPEECH_CLASSES["conclusion"] + words("forecast project")
+)
 # Passive reports with no agent, or with one after "by" ("we are told that", "she was asked to", "it was reported
-# that", "was described as"): the source is unnamed (null) unless "by" names it.
-PASSIVE_REPORT_FORMS: frozenset[str] = frozenset(
-    words("told said asked reported rumored rumoured alleged described defined advised warned urged instructed quoted")
+# that", "was described as", "was nicknamed 'X'"): the source is unnamed (null) unless "by" names it.
+PASSIVE_REPORT_FORMS: frozenset[str] = (
+    frozenset(
+        words(
+            "told said asked reported rumored rumoured alleged described defined advised warned urged instructed quoted"
+        )
+    )
+    | RAISING_PASSIVE_FORMS
+    | frozenset(inflect(base)[1] for base in NAMING_VERBS)
 )
 
 # Verbs that only count as a cue when followed by "that", a quote or a colon (too often literal).

@@ -12,7 +12,9 @@ from ..patterns import (
     BY_AGENT_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
+    INFINITIVE_RE,
     LABEL_END_RE,
+    NOT_NAME_OBJECT_RE,
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     PARTICIPLE_LEAD_RE,
@@ -20,7 +22,14 @@ from ..patterns import (
 )
 from ..sources import clause_subject, source_after, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
-from ..vocabulary import CALL_FORMS, CONSTRUCTION_FORMS, PLAIN_SPEECH_PARTICIPLES, SPEECH_PARTICIPLES
+from ..vocabulary import (
+    CALL_FORMS,
+    CONSTRUCTION_FORMS,
+    NAMING_FORMS,
+    PLAIN_SPEECH_PARTICIPLES,
+    RAISING_PASSIVE_FORMS,
+    SPEECH_PARTICIPLES,
+)
 from .nested import quoted_sentence
 from .record import Found, record_unless_empty
 from .scan import cue_extent
@@ -34,8 +43,9 @@ ABSOLUTE_REACH = 120
 def object_construction(
     sentence: Sentence, source: Span, cue_start: int, cue_end: int, verb: str
 ) -> RawAttribution | None:
-    """'X called on Y to …', 'X called for …', 'X called Y "Z"', 'X accused Y of …': a naming or evaluation verb
-    reports only in these constructions; the content is the request, or the object with its label or grounds."""
+    """'X called on Y to …', 'X called for …', 'X called Y "Z"', 'X dubbed Y "Z"', 'X accused Y of …': a naming or
+    evaluation verb reports only in these constructions; the content is the request, or the object with its label or
+    grounds."""
     text, end = sentence.text, sentence.end
     if text[cue_start - 1 : cue_start] == "-":
         return None  # "so-called"
@@ -48,6 +58,9 @@ def object_construction(
         if particle:
             content = trim_forward(text, sentence.quotes, particle.end(), end)
             return record_unless_empty(sentence, source, cue_start, particle.end(), content)
+    if verb in NAMING_FORMS and NOT_NAME_OBJECT_RE.match(text, cue_end, end):
+        return None  # "search terms like “exercise”", "the terms of …": the -s form is a noun
+    if verb in CALL_FORMS or verb in NAMING_FORMS:
         fronted = WHAT_BEFORE_RE.search(text, max(sentence.start, source[0] - 8), source[0])
         if fronted:
             return _what_is_called(sentence, source, cue_start, cue_end, fronted.group("what") is not None)
@@ -56,8 +69,24 @@ def object_construction(
         labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end) or OBJECT_THEN_GROUNDS_RE.match(text, cue_end, end)
     if not labelled:
         return None
-    content = trim_forward(text, sentence.quotes, skip_spaces(text, cue_end, end), end)
+    # 'dubbed them “Picasso tadpoles,” and they …': a name ends the report with its quotation
+    name_end = _name_end(sentence, cue_end) if verb in NAMING_FORMS else None
+    content = trim_forward(text, sentence.quotes, skip_spaces(text, cue_end, end), name_end or end)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _name_end(sentence: Sentence, pos: int) -> int | None:
+    """Where the quoted name after a naming verb ends ('dubbed it “the Beast”', 'was nicknamed “X”'), its object of at
+    most eight words before it; None when no quotation follows."""
+    text, end = sentence.text, sentence.end
+    start = skip_spaces(text, pos, end)
+    if text[start : start + 1] not in ('"', "“", "«"):
+        labelled = OBJECT_THEN_QUOTE_RE.match(text, pos, end)
+        if labelled is None:
+            return None
+        start = labelled.end() - 1
+    name = sentence.quotes.starting_at(start)
+    return name[1] if name is not None else None
 
 
 def _what_is_called(
@@ -123,6 +152,16 @@ def _absolute_subject(text: str, sentence_start: int, cue_start: int) -> Span | 
     return source
 
 
+def passive_agent(text: str, cue_end: int, end: int) -> tuple[Span | None, int] | None:
+    """A passive's agent after "by" right after its participle ('was told by police that …') and where the content may
+    start: (None, cue_end) without one, None when "by" names no one the finder can read."""
+    agent = BY_AGENT_RE.match(text, cue_end, end)
+    if not agent:
+        return None, cue_end
+    source = source_after(text, agent.end(), end, allow_appositive=False)
+    return (source, source[1]) if source is not None else None
+
+
 def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) -> RawAttribution | None:
     """'We are told that …', 'She was asked to …', 'It was described as …': a report whose teller goes unnamed
     (source null), or is named after "by" ('was told by police that …'). The content is a that-clause, a quote, an
@@ -131,16 +170,22 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
     preceding = text[max(sentence.start, aux_start - 6) : aux_start].rstrip()
     if preceding.endswith(("not", "n’t", "n't", " to", " never")) or preceding == "to":
         return None  # "was not told", "to be told": negated or not yet a report
-    source = None
-    pos = cue_end
-    agent = BY_AGENT_RE.match(text, cue_end, end)
-    if agent:
-        source = source_after(text, agent.end(), end, allow_appositive=False)
-        if source is None:
-            return None
-        pos = source[1]
+    agent = passive_agent(text, cue_end, end)
+    if agent is None:
+        return None
+    source, pos = agent
     rest = text[skip_spaces(text, pos, end) : end]
-    if rest.startswith(("to ", "as ")) or (rest[:1] in '"“«' and rest):
+    if verb in RAISING_PASSIVE_FORMS and not (INFINITIVE_RE.match(rest) or rest.startswith("that ")):
+        return None  # "is forecast to reach …" reports; "was proposed to the board", "was estimated at $5m" do not
+    if verb in NAMING_FORMS:
+        name_end = _name_end(sentence, pos)
+        if name_end is None:
+            return None  # "was nicknamed “the Beast”" names in words; "was crowned champion" names no one's words
+        content = trim_forward(text, quotes, skip_spaces(text, pos, end), name_end)
+        agent = BY_AGENT_RE.match(text, name_end, end)
+        if source is None and agent:
+            source = source_after(text, agent.end(), end, allow_appositive=False)  # 'was dubbed “X” by Londoners'
+    elif rest.startswith(("to ", "as ")) or (rest[:1] in '"“«' and rest):
         start = skip_spaces(text, pos, end)
         content = trim_forward(text, quotes, start, end)
     else:
