@@ -828,3 +828,17 @@ def test_a_title_before_a_comma_and_a_name_is_the_named_person():
     )
     assert _speaker(t, "Co-Founder, Stephanie Özcan") == "Stephanie Özcan"
     assert _speaker(t, "Maxi Moving's Vice President, Ivan Cheptenari") == "Ivan Cheptenari"
+
+
+def test_a_common_word_capitalised_by_its_sentence_is_no_name():
+    t = (
+        "The market's vendors open at dawn, and the evidence of a hard year is on every stall.\n\n"
+        "Vendors say that prices for flour have doubled since the spring.\n\n"
+        "Evidence suggests that the drought cut the harvest by a third.\n\n"
+        "Shoppers at Target saw the same rise, and the chain missed its sales target.\n\n"
+        "Target said that it would hold prices on bread until the new year."
+    )
+    found = dict(_speakers(find_attributions(t)))
+    assert found["Vendors"] == "vendors"  # a group names itself in lower case
+    assert found["Evidence"] is None
+    assert found["Target"] == "Target"  # capitalised inside a sentence too: a name

@@ -168,8 +168,8 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
 PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
     words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
 )
-# Titles and job nouns that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
-APPOSED_TITLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES | PERSON_ROLE_NOUNS
+# Titles that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
+APPOSED_TITLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
 NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
@@ -361,7 +361,12 @@ def _without_apposition(source: str) -> str:
     opening = first.split()
     described = len(opening) > 1 and opening[0] in ("The", "A", "An") and opening[1][:1].islower()
     # "Co-Founder, Stephanie Özcan", "Maxi Moving's Vice President, Ivan Cheptenari": a title, then the name
-    titled = bool(opening) and opening[-1].lower().rstrip(".").split("-")[-1] in APPOSED_TITLES
+    titled = (
+        bool(opening)
+        and " and " not in source  # "Elevance Health, Centene, and Cigna": a list, no title
+        and all(word[:1].isupper() for word in opening)
+        and opening[-1].lower().rstrip(".").split("-")[-1] in APPOSED_TITLES
+    )
     if described or titled or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
@@ -647,7 +652,7 @@ def full_names(
             start = space + 1  # "Luis de Miranda": the lead stands before the particle
         lead = NAME_LEAD_RE.search(text[max(0, start - LEAD_REACH) : start])
         words = _lead_words(lead.group("lead"), common) if lead else []
-        inside = bool(words) and _inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
+        inside = bool(words) and inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
         if (
             words
             and not inside
@@ -710,7 +715,7 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
-def _inside_sentence(text: str, pos: int) -> bool:
+def inside_sentence(text: str, pos: int) -> bool:
     """The word at pos does not open a sentence or paragraph ("Rep. Mark Meadows": a title's full stop ends none)."""
     before = text[max(0, pos - LEAD_REACH) : pos]
     if not before.strip(" \"“‘'") or before.rstrip(" ").endswith("\n") or not before.split():
@@ -798,7 +803,7 @@ def given_names(
             first_alone.add(given)
         if following:
             lead = _lead_words(text[max(0, pos - LEAD_REACH) : pos], common)
-            if lead and common is not None and common(lead[0]) and not _inside_sentence(text, pos - 1 - len(lead[0])):
+            if lead and common is not None and common(lead[0]) and not inside_sentence(text, pos - 1 - len(lead[0])):
                 lead = lead[1:]  # "Visit ArchKey Solutions": the sentence's capital, on a common word
             roles = [at + 1 for at, word in enumerate(lead) if word.rstrip(".").lower() in PERSON_ROLE_NOUNS]
             lead = lead[roles[-1] :] if roles else lead  # "Editor Katie Bandurski": a job before the first name

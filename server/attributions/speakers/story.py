@@ -43,6 +43,7 @@ from ..names import (
     full_names,
     given_names,
     group_word,
+    inside_sentence,
     is_named,
     looks_person,
     modifying_maker,
@@ -170,6 +171,7 @@ class Story:
             if named and text[raw.cue[0] : raw.cue[1]].strip() == ":"
         }
         self.prose_words: set[str] | None = None  # their last words the text also writes other than before a colon
+        self.capitalised_at: dict[str, list[int]] | None = None  # where each one-word source is written capitalised
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -662,7 +664,8 @@ class Story:
         source = self.text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
         if not source.strip() or _names_no_one(source):
             return None  # no source, or a heading's question or a date: no one
-        if self.named[index] is not None:
+        # "Make notes", "Vendors say": a common word capitalised by its sentence is no name (a group's at most)
+        if self.named[index] is not None and not self._sentence_capital(raw, source):
             if self._label(raw, source, self.named[index]):
                 return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
@@ -716,6 +719,20 @@ class Story:
         if len(words) > 1 and source.isupper():
             return False  # "ZEPH CAPO:": a transcript's speaker
         return named.split()[-1] not in self._prose_words()
+
+    def _sentence_capital(self, raw: RawAttribution, source: str) -> bool:
+        """A one-word source opening its sentence that the text also writes in lower case and never capitalises inside
+        a sentence ("Make notes where you can", "Frequently asked questions", "Showing before telling"): the capital
+        is the sentence's. A name the text gives in full ("Will" of "Will Smith") is kept."""
+        if " " in source or not source.isalpha() or source.isupper() or inside_sentence(self.text, raw.source[0]):
+            return False
+        if source in self.full or source in self.given or not self.common(source):
+            return False
+        if self.capitalised_at is None:  # one pass over the capitalised words found, however many sources ask
+            self.capitalised_at = {}
+            for pos, word in self.core_occurrences:
+                self.capitalised_at.setdefault(word, []).append(pos)
+        return not any(inside_sentence(self.text, pos) for pos in self.capitalised_at.get(source, ()))
 
     def _prose_words(self) -> set[str]:
         """The last words of the names before colons that the text also writes other than right before a colon: one
