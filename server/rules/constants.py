@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..config import RULES_DIR
+from ..errors import RuleError
+from .ruleset import read_rule_data
+
+
+def word_table(name: str, path: Path = RULES_DIR / "generic" / "words.yaml") -> dict[str, tuple[str, ...]]:
+    """One word table of the generic layer's words file, one tuple of words a language; the file is validated as
+    every rule file is (rules/schema.json), and a missing table is a RuleError naming the file."""
+    table = read_rule_data(path).get("tables", {}).get(name)
+    if table is None:
+        raise RuleError(f"{path}: tables: no word table {name!r}")
+    return {language: tuple(words) for language, words in table.items()}
+
+
 # Elements that never carry article text but cost time in every later stage.
 NON_CONTENT_TAGS = ("script", "style", "template", "link", "object", "embed", "applet", "canvas")
 
@@ -26,21 +42,12 @@ RECIRCULATION_MAX_WORDS = 300
 TEASER_MIN_HEADING_CHARS = 14
 TEASER_MAX_WORDS = 40
 
-# Caption credits (structure.caption_credits): the words that open a picture credit, one table per language of the
-# generic layer's word tables ('Foto: dpa', '(Photo: Reuters)'), matched as whole words before a colon; the pass
-# runs them all, as a German site captions in English as often as not.
-CREDIT_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("photo", "photos", "photograph", "image", "picture", "credit", "credits", "photo credit", "image credit"),
-    "de": ("foto", "fotos", "bild", "bilder", "quelle", "bildquelle", "fotoquelle"),  # 'Quelle': a picture's source
-    "fr": ("photo", "crédit", "crédits", "crédit photo", "illustration"),
-    "es": ("foto", "imagen", "crédito", "créditos", "fotografía"),
-    "it": ("foto", "immagine", "credito", "crediti"),
-    "pt": ("foto", "imagem", "crédito", "créditos"),
-    "nl": ("foto", "beeld"),
-    "pl": ("fot.", "foto", "zdjęcie", "źródło"),
-    "uk": ("фото", "джерело"),
-    "ru": ("фото", "источник"),
-}
+# Caption credits (structure.caption_credits): the words that open a picture credit, one list per language ('Foto:
+# dpa', '(Photo: Reuters)'), matched as whole words before a colon; the pass runs them all, as a German site captions in
+# English as often as not. The table is the generic layer's (rules/generic/words.yaml, tables: credit_labels), read
+# once here and validated as the rule files are, so the credit lines the rules strip and the credits this pass cuts
+# off a caption's end share one list.
+CREDIT_LABELS: dict[str, tuple[str, ...]] = word_table("credit_labels")
 # A credit is a name or an agency: at most this many characters and words after its label or '©' (more is a
 # sentence: 'Quelle: Hafenamt 2026 und die Legende des Plans'). A caption holds at most CAPTION_MAX_WORDS words: a
 # longer block whose class says caption is a wrapper, not a caption.

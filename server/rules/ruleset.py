@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -15,6 +16,11 @@ from ..errors import RuleError
 from .selectors import Selector, SelectorPlan, compile_selectors, literal_patterns
 
 log = logging.getLogger(__name__)
+
+# A word table of the file named in a selector ('{table:credit_labels}'): one list serves the rule's pattern and the
+# code that reads the same table (server/rules/constants.py).
+_TABLE_REFERENCE = re.compile(r"\{table:([a-z_]+)\}")
+_PATTERN_SPECIALS = frozenset(".^$*+?()[]{}|\\/")
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,24 @@ def read_rule_data(path: Path) -> dict:
     return data
 
 
+def _with_tables(selectors: list[str], tables: dict[str, dict[str, list[str]]]) -> list[str]:
+    """The selectors with each '{table:name}' replaced by the table's words of every language as one alternation,
+    longest first (so 'photo credit' is tried before 'photo'), pattern characters escaped."""
+
+    def alternation(match: re.Match[str]) -> str:
+        if match.group(1) not in tables:
+            raise RuleError(f"no word table {match.group(1)!r} in this file's tables ({', '.join(tables) or 'none'})")
+        words = {word for words in tables[match.group(1)].values() for word in words}
+        escaped = ("".join("\\" + c if c in _PATTERN_SPECIALS else c for c in w) for w in words)
+        return "|".join(sorted(escaped, key=lambda w: (-len(w), w)))
+
+    return [_TABLE_REFERENCE.sub(alternation, selector) for selector in selectors]
+
+
 def compile_rule(path: Path, data: dict) -> Rule:
+    if "tables" in data and path.parent.name != "generic":  # a site file or a draft
+        raise RuleError(f"{path}: tables: word tables belong to the generic layer's files")
+    tables = data.get("tables", {})
     try:
         return Rule(
             path=f"{path.parent.parent.name}/{path.parent.name}/{path.name}",
@@ -158,7 +181,7 @@ def compile_rule(path: Path, data: dict) -> Rule:
             strip=tuple(
                 StripGroup(
                     g["category"],
-                    compile_selectors(g["selectors"]),
+                    compile_selectors(_with_tables(g["selectors"], tables)),
                     g.get("note", ""),
                     g.get("max_words"),
                     g.get("max_share"),
