@@ -842,3 +842,12 @@ def test_a_common_word_capitalised_by_its_sentence_is_no_name():
     assert found["Vendors"] == "vendors"  # a group names itself in lower case
     assert found["Evidence"] is None
     assert found["Target"] == "Target"  # capitalised inside a sentence too: a name
+
+
+def test_a_name_inside_a_hyphenated_compound_is_no_mention_for_a_pronoun():
+    t = (
+        "Arthur Edward Waite wrote books on the occult, and he said the cards held old wisdom.\n\n"
+        "In 1971 Stuart Kaplan wrote about the history of tarot. Soon after, Kaplan negotiated with the British company "
+        "that held rights to the Rider-Waite deck, which he says wasn’t selling decks at that point."
+    )
+    assert _speaker(t, "he", "says") == "Stuart Kaplan"

@@ -65,6 +65,7 @@ from .constants import (
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
     BOTH_PARAGRAPHS,
+    COMPOUND_HYPHENS,
     DESCRIBED_BODY_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
@@ -507,6 +508,9 @@ class Story:
             if best is None:
                 continue
             start, entity = best
+            compound = self.text[start - 1 : start] + self.text[word_end : word_end + 1]
+            if any(hyphen in compound for hyphen in COMPOUND_HYPHENS):
+                continue  # "the Rider-Waite deck", "Biden-era": a compound's part, no mention of the person
             if entity.name in self.mentioned_only and entity.name not in introduced:
                 if self.text[start:word_end] != entity.name:
                     continue  # "Rode Procaster Pro" before "Logic Pro": a word alone before the full name is not it
