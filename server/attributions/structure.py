@@ -153,9 +153,15 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple
 def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
     """The text in the finder's quotation convention, mark for mark (every offset stays): where single quotes
     are the article's quotation marks (British style, ‘…’ with “…” inside), the two families trade places."""
-    double_marks = text.count("“") + text.count("„") + text.count("«") + text.count('"') // 2
-    # str.count first: most articles quote with double marks, and their apostrophes need no pairing.
-    if text.count("‘") + text.count(" '") <= double_marks:
+    # str.count first: most articles quote with double marks, and their apostrophes need no pairing. The single marks
+    # are counted first and the double ones only until they are as many (most articles have no single mark at all).
+    single_marks = text.count("‘") + text.count(" '")
+    double_marks = 0
+    for mark in ("“", '"', "„", "«"):
+        if double_marks >= single_marks:
+            return text
+        double_marks += text.count(mark) // 2 if mark == '"' else text.count(mark)
+    if single_marks <= double_marks:
         return text
     singles: list[Span] = []
     for paragraph_start, paragraph_end in paragraph_spans:
@@ -278,18 +284,16 @@ def _settle_unclosed(spans: list[Span]) -> list[Span]:
 def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
     # the word before the dot: its letters, digits and dots, back to a space found at C speed when one is near
     space = text.rfind(" ", max(paragraph_start, dot - ABBREVIATION_REACH), dot)
-    if space >= 0 and text[space + 1 : dot].replace(".", "").isalnum():
-        j = space + 1
-    else:
+    word = text[space + 1 : dot] if space >= 0 else ""
+    if not (word.isalnum() or word.replace(".", "").isalnum()):
         j = dot
         while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
             j -= 1
-    word = text[j:dot].lower()
-    if not word:
-        return False
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smith"
-    if "." in word and all(len(part) == 1 and part.isalpha() for part in word.split(".")):
+        word = text[j:dot]
+    word = word.lower()
+    if "." not in word:  # most words: one lookup
+        return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS  # "J. Smith": an initial
+    if all(len(part) == 1 and part.isalpha() for part in word.split(".")):
         return True  # initials: "G.K. Butterfield"
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
 
