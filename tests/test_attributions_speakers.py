@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from server.attributions import Attribution, find_attributions, names
+from server.attributions.speakers.story import Story
 
 
 def _speaker(text: str, source: str, cue: str | None = None) -> str | None:
@@ -847,7 +848,24 @@ def test_a_common_word_capitalised_by_its_sentence_is_no_name():
 def test_a_name_inside_a_hyphenated_compound_is_no_mention_for_a_pronoun():
     t = (
         "Arthur Edward Waite wrote books on the occult, and he said the cards held old wisdom.\n\n"
-        "In 1971 Stuart Kaplan wrote about the history of tarot. Soon after, Kaplan negotiated with the British company "
-        "that held rights to the Rider-Waite deck, which he says wasn’t selling decks at that point."
+        "In 1971 Stuart Kaplan wrote about the history of tarot. Soon after, Kaplan negotiated with the British "
+        "company that held rights to the Rider-Waite deck, which he says wasn’t selling decks at that point."
     )
     assert _speaker(t, "he", "says") == "Stuart Kaplan"
+
+
+def test_a_documents_possessor_made_it_not_the_name_after():
+    t = (
+        "The dispute grew on Friday.\n\n"
+        "Trump’s Truth Social post said that the tariffs would start in May.\n\n"
+        "Monday's Gallup report found that 41 percent of voters approve."
+    )
+    assert _speaker(t, "Trump’s Truth Social post") == "Trump"  # the platform is no one's name
+    assert names.modifying_maker("Monday's Gallup report") != "Monday"  # a day is no maker
+
+
+def test_a_source_a_preposition_opens_is_a_fragment_that_names_no_one():
+    # "This carrier is composed of the flagship Allstate brand for agency‑advised customers": a cue read inside a
+    # compound left a fragment as its source
+    assert not Story._is_named_source("of the flagship Allstate brand for agency")
+    assert Story._is_named_source("like Mark Twain")  # a name after the preposition still names

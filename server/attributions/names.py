@@ -482,6 +482,12 @@ def modifying_maker(source: str) -> str | None:
         return None
     if name[-1].endswith(("'s", "’s")):
         return None  # "the Institute's release": its owner, read by document_maker
+    owner = next((at for at, word in enumerate(name) if word.endswith(("'s", "’s"))), None)
+    if owner is not None and name[owner][:-2].lower() not in NOT_MAKER_WORDS:
+        # "Misha's My Consulting Offer review", "Trump's Truth Social post": the owner made it ("Monday's" is no one)
+        return " ".join([*name[:owner], name[owner][:-2]])
+    if owner is not None:
+        name = name[owner + 1 :]  # "Monday's Gallup report": Gallup's
     if len(name) == 1 and (name[0].lower() in PLACE_ADJECTIVES or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
     if at == 0 and len(name) == 1 and name[0][1:].islower():

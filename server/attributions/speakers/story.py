@@ -204,6 +204,9 @@ class Story:
             return False  # "You argue": a pronoun names no one
         if pronoun_contraction(source):
             return False  # "You'll", "We're"
+        opening = source.split()[:2]
+        if len(opening) == 2 and opening[0] in OBLIQUE_PREPOSITIONS and opening[1].islower():
+            return False  # "of the flagship Allstate brand for agency": a fragment a preposition opens, no one
         head = without_post_modifier(source.split(",")[0].split())
         described = next((at for at, word in enumerate(head) if word in ("of", "for")), len(head))
         speaks_for = head[described - 1] in SPEAKING_FOR if described else False  # "A spokesperson for OpenAI"
