@@ -67,6 +67,8 @@ def test_a_colon_quote_is_possible_in_a_stretch_exactly_where_the_pattern_finds_
     # every stretch from a mark's neighbourhood to another's: starts and ends inside, at and around each match
     for text in [*_texts()[:12], 'A: "b" \u2014 \u201cc\u201d:\t"d" e:  f', ':"', ': "x": "y"']:
         colon_quotes = scan.ColonQuotes(text)
+        found = list(zip(colon_quotes.starts, colon_quotes.ends, strict=True))
+        assert found == [match.span() for match in MARK_THEN_QUOTE_RE.finditer(text)], text[:40]
         edges = sorted({0, len(text)} | {p + d for p in colon_quotes.starts + colon_quotes.ends for d in (-1, 0, 1, 2)})
         edges = [p for p in edges if 0 <= p <= len(text)]
         for start in edges:
