@@ -869,3 +869,15 @@ def test_a_source_a_preposition_opens_is_a_fragment_that_names_no_one():
     # compound left a fragment as its source
     assert not Story._is_named_source("of the flagship Allstate brand for agency")
     assert Story._is_named_source("like Mark Twain")  # a name after the preposition still names
+
+
+def test_a_document_only_seen_by_an_outlet_is_not_the_outlets_word():
+    t = (
+        "Robert Mugabe and his wife are under house arrest, Zimbabwean intelligence reports seen by Reuters said.\n\n"
+        "The plan was drafted in May, according to documents obtained by The Washington Post.\n\n"
+        "A report by the Pew Research Center found that most adults own a smartphone."
+    )
+    found = dict(_speakers(find_attributions(t)))
+    assert found["Zimbabwean intelligence reports seen by Reuters"] is None
+    assert found["documents obtained by The Washington Post"] is None
+    assert found["A report by the Pew Research Center"] == "Pew Research Center"  # "by" its maker still names it

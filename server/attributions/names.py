@@ -72,6 +72,9 @@ MAKER_FIRST_HEADS: frozenset[str] = (
 # rather than make it ("a British study", "a federal report").
 MIN_MAKER_LENGTH = 3
 PLACE_ADJECTIVES: frozenset[str] = NATIONALITIES | REGIONAL_ADJECTIVES
+# Participles before "by" that name who got a document, not who made it ("reports seen by Reuters", "an invitation
+# obtained by POLITICO", "documents reviewed by the AP"): its maker is not named.
+OBTAINING_PARTICIPLES: frozenset[str] = frozenset(words("seen obtained reviewed viewed acquired leaked received"))
 # Participles before "on" that make the platform a document's maker ("answers posted on Quora").
 ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
 # Capitalised heads that end a body's name, which the title words inside it must not cut ("National Public Health
@@ -464,6 +467,16 @@ def document_maker(source: str) -> str | None:
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in words[owner + 1 :]):
         return None
     return " ".join([*words[:owner], words[owner][:-2]])
+
+
+def obtained_document(source: str) -> bool:
+    """A document named by who obtained it ("Zimbabwean intelligence reports seen by Reuters"): its maker is unnamed,
+    and the outlet that saw it did not say what it says."""
+    provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:])
+    if provenance is None:
+        return False
+    lead = [word for word in source[: provenance.start("name")].split() if word.lower() != "the"]
+    return len(lead) >= 2 and lead[-1] == "by" and lead[-2] in OBTAINING_PARTICIPLES
 
 
 def modifying_maker(source: str) -> str | None:

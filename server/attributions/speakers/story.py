@@ -49,6 +49,7 @@ from ..names import (
     modifying_maker,
     name_core,
     names_ending_in,
+    obtained_document,
     person_conjuncts,
     pronoun_contraction,
     role_holders,
@@ -1029,9 +1030,10 @@ class Story:
 
 
 def _names_no_one(source: str) -> bool:
-    """A heading's question ("Why You'll Love It:", "How Budlong Helps:") or a date ("a study from October 2021"):
-    words that name no one, whatever their capitals."""
-    if source.split()[0].lower() in QUESTION_OPENERS:
+    """A heading's question ("Why You'll Love It:", "How Budlong Helps:"), a date ("a study from October 2021") or a
+    document only seen by the outlet named ("reports seen by Reuters"): words that name no one, whatever their
+    capitals."""
+    if source.split()[0].lower() in QUESTION_OPENERS or obtained_document(source):
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
