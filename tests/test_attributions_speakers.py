@@ -881,3 +881,14 @@ def test_a_document_only_seen_by_an_outlet_is_not_the_outlets_word():
     assert found["Zimbabwean intelligence reports seen by Reuters"] is None
     assert found["documents obtained by The Washington Post"] is None
     assert found["A report by the Pew Research Center"] == "Pew Research Center"  # "by" its maker still names it
+
+
+def test_plural_findings_sum_up_the_text_and_name_no_body():
+    t = (
+        "The American Heart Association recommends 150 minutes of exercise a week, and the American Heart "
+        "Association funds research on it.\n\n"
+        "Exercise releases endorphins, improves sleep and builds self-esteem. These findings highlight that exercise "
+        "is a treatment option for depression."
+    )
+    found = dict(_speakers(find_attributions(t)))
+    assert found["These findings"] != "American Heart Association"

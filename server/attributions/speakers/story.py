@@ -850,7 +850,10 @@ class Story:
 
     def _body_anaphor(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "The company" says what it stands for: any name not known to be a person's ("Biomason"); a document or
-        its authors ("the findings") are a body's only when it is known as one."""
+        its authors ("the trends report") are a body's only when it is known as one; plural results ("These findings",
+        "the results") sum up what the text said before, no one body's."""
+        if words[-1] in DOCUMENT_NOUNS and looks_plural(words[-1]):
+            return group_word(words)
         fits = is_body if words[-1] in DOCUMENT_NOUNS else is_not_person
         return self._most_mentioned(raw, fits) or self._previous_body(raw, words) or group_word(words)
 
