@@ -11,7 +11,15 @@ from pathlib import Path
 from server.attributions import structure
 from server.attributions.cues import scan
 from server.attributions.lexicon import BELIEF_FORMS
-from server.attributions.patterns import CUE_RE, CUE_WORD_FORMS, MARK_THEN_QUOTE_RE, QUOTE_CHARS_RE, trie_pattern
+from server.attributions.patterns import (
+    COLON_CUE_MARKS,
+    CUE_RE,
+    CUE_WORD_FORMS,
+    MARK_THEN_QUOTE_RE,
+    QUOTE_CHARS_RE,
+    THAT_WORD_RE,
+    trie_pattern,
+)
 
 ATTRIBUTION_SETS = Path(__file__).parent / "attributions"
 
@@ -75,3 +83,17 @@ def test_a_colon_quote_is_possible_in_a_stretch_exactly_where_the_pattern_finds_
             for end in edges:
                 expected = MARK_THEN_QUOTE_RE.search(text, start, end) is not None
                 assert colon_quotes.possible(start, end) == expected, (text[:40], start, end)
+
+
+def test_the_matches_found_from_their_leads_are_those_of_finditer():
+    # overlapping candidates ("aba" inside "ababa") are skipped as finditer skips them; a lead may be several characters
+    cases = [
+        (re.compile(r"ab?a"), "a", "aaaaba abaaba ababa"),
+        (re.compile(r"a[^a]*+b"), "a", "a a b aab ab"),
+        (re.compile(r"th(?:at|is)\b"), ("that", "this"), "that this thatthis this that: thisthat"),
+    ]
+    for text in _texts():
+        cases += [(THAT_WORD_RE, (" that",), text), (MARK_THEN_QUOTE_RE, COLON_CUE_MARKS, text)]
+    for pattern, leads, text in cases:
+        found = [match.span() for match in structure.led_matches(text, pattern, leads)]
+        assert found == [match.span() for match in pattern.finditer(text)], (pattern.pattern, text[:40])

@@ -10,7 +10,7 @@ from ..content import kind, trim_forward
 from ..lexicon import DEMONSTRATIVES, DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS, PRONOUNS
 from ..names import pronoun_contraction
 from ..patterns import CLAUSE_VERB_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
-from ..structure import QuoteIndex, RawAttribution, Span, skip_spaces
+from ..structure import QuoteIndex, RawAttribution, Span, led_matches, skip_spaces
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def noun_reports(
     part_starts = [start for start, _ in parts]
     paragraph_starts = [start for start, _ in paragraph_spans]
     reports = []
-    for that in THAT_WORD_RE.finditer(text):
+    for that in led_matches(text, THAT_WORD_RE, (" that",)):
         match = SPEECH_NOUN_END_RE.search(text, max(0, that.start() - MAX_NOUN_CHARS), that.start())
         if match is None:
             continue

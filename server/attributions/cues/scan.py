@@ -24,7 +24,7 @@ from ..patterns import (
     VERB_AFTER_OTHER_RE,
     VERB_AFTER_SPACE_RE,
 )
-from ..structure import Span
+from ..structure import Span, led_matches
 from ..vocabulary import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES, PLURAL_REPORT_BASE_FORMS
 
 log = logging.getLogger(__name__)
@@ -111,23 +111,15 @@ def _may_be_plural_report(text: str, start: int) -> bool:
 class ColonQuotes:
     """Where a colon (or dash) cue's mark stands right before a quotation mark (MARK_THEN_QUOTE_RE), found once per
     text: a stretch without one holds no colon cue and is skipped. The matches never overlap (each is a mark, spaces, a
-    quotation mark), so a search of a stretch finds one exactly where one of these lies in it whole. Each mark is found
-    by str.find and the pattern matched there: ~9x faster than the pattern's scan of the text (a class of marks)."""
+    quotation mark), so a search of a stretch finds one exactly where one of these lies in it whole. Found from the
+    marks (led_matches): ~9x faster than the pattern's scan of the text for a class of marks."""
 
     __slots__ = ("ends", "starts")
 
     def __init__(self, text: str) -> None:
-        spans: list[Span] = []
-        for mark in COLON_CUE_MARKS:
-            at = text.find(mark)
-            while at >= 0:
-                match = MARK_THEN_QUOTE_RE.match(text, at)
-                if match is not None:
-                    spans.append(match.span())
-                at = text.find(mark, at + 1)
-        spans.sort()
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+        matches = led_matches(text, MARK_THEN_QUOTE_RE, COLON_CUE_MARKS)
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
 
     def possible(self, start: int, end: int) -> bool:
         """MARK_THEN_QUOTE_RE.search(text, start, end) finds one."""
