@@ -520,3 +520,23 @@ def test_a_naming_verb_reports_the_quoted_name_it_gives():
 def test_a_naming_verb_without_a_quoted_name_or_as_a_noun_reports_nothing():
     assert _found("She was crowned champion in May after a long final.") == []
     assert _found("Search terms like “sleep” and “exercise” were used in the review.") == []
+
+
+# ------------------------------------------------------------------ news frames: "quoted as saying", "asked not to be named"
+
+
+def test_a_passive_quoted_as_saying_makes_its_subject_the_speaker():
+    assert _found("The minister was quoted as saying that the plan would cost billions.") == [
+        ("The minister", "was quoted as saying", ["that the plan would cost billions"])
+    ]
+    assert _found("Prices will rise again, the central bank was quoted as saying on Thursday.") == [
+        ("the central bank", "was quoted as saying", ["Prices will rise again"])
+    ]
+
+
+def test_a_negated_request_is_the_request_and_not_the_quotation_before_it():
+    assert _found("“This is a disaster,” one resident, who asked not to be named, told the BBC.") == [
+        ("one resident", "asked", ["not to be named"]),
+        ("one resident", "told the BBC", ["“This is a disaster,”"]),
+    ]
+    assert _found("The senator urged him not to go.") == [("The senator", "urged him", ["not to go"])]

@@ -246,9 +246,10 @@ CATENATIVE_RE = re.compile(
     r"|(?:(?:took|takes|wrote|writes)\s++to|met|meets|met\s++with)(?:\s++[\w.’'-]++){1,6}?)\s++to\s++$"
 )
 # "is saying", "are insisting", "are secretly asking", "It’s saying": a progressive -ing form is a finite cue (one
-# adverb between).
+# adverb between); so is one after a passive "quoted as" ("was quoted as saying": its subject said it).
 PROGRESSIVE_RE = re.compile(
-    r"(?:\b(?:is|are|was|were|been|am)|(?<=\w)[’'](?:re|s|m))\s++(?:(?:also|now|still|today|already|[a-z]{2,12}ly)\s++)?$"
+    r"(?:\b(?:is|are|was|were|been|am)|(?<=\w)[’'](?:re|s|m))\s++(?:(?:also|now|still|today|already|[a-z]{2,12}ly)\s++)?"
+    r"(?:quoted\s++as\s++)?$"
 )
 
 # A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",

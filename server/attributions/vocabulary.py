@@ -250,12 +250,13 @@ PLURAL_REPORT_BASE_FORMS: frozenset[str] = (
     - frozenset(DIRECTIVE_SPEECH_VERBS)
 )
 BASE_FORMS: frozenset[str] = ANY_SUBJECT_BASE_FORMS | PLURAL_REPORT_BASE_FORMS
-# Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …").
+# Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …"), and a
+# negation, which opens the request itself ("asked not to be named").
 NOT_OBJECT_WORDS: frozenset[str] = frozenset(
     words(
         """
     that which who whom whose how what why where when whether if and or but before after in on at for from of about
-    during by into than as is are was were be been will would has have had
+    during by into than as is are was were be been will would has have had not never
     """
     )
 )

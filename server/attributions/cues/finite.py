@@ -25,6 +25,7 @@ from ..patterns import (
     COORDINATED_RE,
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
+    INFINITIVE_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -45,6 +46,7 @@ from ..vocabulary import (
     BASE_FORMS,
     CONSTRUCTION_FORMS,
     CUE_VERBS,
+    DIRECTIVE_FORMS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
     IRREGULAR_PAST_FORMS,
@@ -119,7 +121,11 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
     if verb in BASE_FORMS and _do_question(text, sentence_start, sentence_end):
         return None  # "Do they mention that …?": a question, not a report
-    quoted = quote_then_cue_then_source(sentence, cue_start, cue_end, base)
+    # a request's infinitive right after its verb (and addressee) is what it reports ('"…," one resident, who asked not
+    # to be named, told the BBC'): a quotation before it is another verb's
+    after_cue = skip_spaces(text, cue_end, sentence_end)
+    request = verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(text, after_cue, sentence_end) is not None
+    quoted = None if request else quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
     if base and not weak and verb not in CONSTRUCTION_FORMS and text[sentence_start:cue_start].rstrip().endswith(","):
@@ -146,9 +152,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     weak = _weak_after(text, source, cue_end, sentence_end, verb, weak)
     if weak is None:
         return None
-    quoted = quote_then_source_then_cue(sentence, source, cue_start, cue_end) or as_source_cue(
-        sentence, source, cue_start, cue_end
-    )
+    quoted = None if request else quote_then_source_then_cue(sentence, source, cue_start, cue_end)
+    quoted = quoted or as_source_cue(sentence, source, cue_start, cue_end)
     if quoted:
         return quoted
     clause = text[sentence_start : source[0]].rstrip()
