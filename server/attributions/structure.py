@@ -219,12 +219,17 @@ def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
 
 def _quote_marks(text: str) -> list[int]:
     """Where QUOTE_CHARS_RE matches, in order: str.find per mark is ~5x faster than the pattern's scan."""
+    return lead_positions(text, QUOTE_MARKS)
+
+
+def lead_positions(text: str, leads: Iterable[str]) -> list[int]:
+    """Where any of the strings leads stands in text, in order (by str.find)."""
     found: list[int] = []
-    for mark in QUOTE_MARKS:
-        at = text.find(mark)
+    for lead in leads:
+        at = text.find(lead)
         while at >= 0:
             found.append(at)
-            at = text.find(mark, at + 1)
+            at = text.find(lead, at + 1)
     found.sort()
     return found
 
@@ -355,16 +360,9 @@ def led_matches(text: str, pattern: re.Pattern, leads: Iterable[str]) -> list[re
     by str.find and the pattern matched there (a pattern's own scan of the text for a class of characters, or even for
     a literal, is several times slower). A match at a position is the one finditer finds there; one starting inside
     the match before is skipped, as finditer skips it."""
-    starts: list[int] = []
-    for lead in leads:
-        at = text.find(lead)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(lead, at + 1)
-    starts.sort()
     found: list[re.Match] = []
     after = 0  # where the match before ends
-    for start in starts:
+    for start in lead_positions(text, leads):
         if start >= after and (match := pattern.match(text, start)) is not None:
             found.append(match)
             after = match.end()  # never empty: it opens with a lead
