@@ -892,3 +892,13 @@ def test_plural_findings_sum_up_the_text_and_name_no_body():
     )
     found = dict(_speakers(find_attributions(t)))
     assert found["These findings"] != "American Heart Association"
+
+
+def test_a_description_refers_back_never_to_a_body_first_named_after_it():
+    t = (
+        "Data teams are growing fast across the industry.\n\n"
+        "The report highlighted a significant increase in organizations leveraging data for innovation.\n\n"
+        "Salesforce's State of Data and Analytics Report revealed that 80 percent of leaders trust their data."
+    )
+    found = dict(_speakers(find_attributions(t)))
+    assert found["The report"] is None

@@ -174,6 +174,7 @@ class Story:
         }
         self.prose_words: set[str] | None = None  # their last words the text also writes other than before a colon
         self.capitalised_at: dict[str, list[int]] | None = None  # where each one-word source is written capitalised
+        self.first_named: dict[str, int] | None = None  # where each entity is first mentioned
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -873,12 +874,26 @@ class Story:
         else the one body the text names before with that head; None when none or two."""
         assert raw.source is not None
         head = head_word.capitalize()
-        bodies = {e.name for e in self.entities.values() if e.name.split()[-1] == head and maybe_body(e)}
+        bodies = {
+            e.name
+            for e in self.entities.values()
+            if e.name.split()[-1] == head and maybe_body(e) and self._named_before(e.name, raw.source[0])
+        }
         if not bodies and head_word not in ROLE_TITLES and head_word not in PERSON_NOUNS:
             if head not in self.named_with_head:  # one scan per head word, however many "the authority"
                 self.named_with_head[head] = names_ending_in(self.text, head)
             bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
         return bodies.pop() if len(bodies) == 1 else None
+
+    def _named_before(self, name: str, pos: int) -> bool:
+        """The text names this entity before pos: a description ("the report", "the hospital") refers back, never to a
+        body the text first names after it ("The report highlighted …" before "Salesforce's … Report revealed")."""
+        if self.first_named is None:  # one pass over the mentions, however many descriptions ask
+            self.first_named = {}
+            for start, _, entity in self.mentions:
+                self.first_named.setdefault(entity.name, start)
+        first = self.first_named.get(name)
+        return first is None or first < pos  # a name the scan of mentions missed keeps the old reading
 
     def _group(self, words: list[str]) -> str | None:
         """A group or document that names itself ("officials", "the study"); "Police said" in a story that quotes
@@ -896,7 +911,12 @@ class Story:
         if head in self.speaker_by_head:
             return self.speaker_by_head[head]
         capitalised = head[:1].upper() + head[1:]
-        bodies = {e.name for e in self.entities.values() if e.person is False and capitalised in e.name.split()}
+        assert raw.source is not None
+        bodies = {
+            e.name
+            for e in self.entities.values()
+            if e.person is False and capitalised in e.name.split() and self._named_before(e.name, raw.source[0])
+        }
         if len(bodies) == 1:
             return bodies.pop()
         maker = self._maker_before(raw, head)
