@@ -17,6 +17,7 @@ from server.attributions.patterns import (
     CUE_WORD_FORMS,
     MARK_THEN_QUOTE_RE,
     QUOTE_CHARS_RE,
+    SINGLE_MARK_RE,
     THAT_WORD_RE,
     trie_pattern,
 )
@@ -94,6 +95,11 @@ def test_the_matches_found_from_their_leads_are_those_of_finditer():
     ]
     for text in _texts():
         cases += [(THAT_WORD_RE, (" that",), text), (MARK_THEN_QUOTE_RE, COLON_CUE_MARKS, text)]
+        cases += [(SINGLE_MARK_RE, structure.SINGLE_MARKS, text)]
     for pattern, leads, text in cases:
         found = [match.span() for match in structure.led_matches(text, pattern, leads)]
         assert found == [match.span() for match in pattern.finditer(text)], (pattern.pattern, text[:40])
+        # within bounds, as finditer(text, start, end): a match cut by the end is none
+        for start, end in [(1, len(text) - 1), (len(text) // 3, len(text) // 2)]:
+            found = [match.span() for match in structure.led_matches(text, pattern, leads, start, end)]
+            assert found == [match.span() for match in pattern.finditer(text, start, end)], (pattern.pattern, start)

@@ -28,6 +28,8 @@ SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
 # A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
 MIN_SPEECH_WORDS = 3
 SPEECH_ENDINGS = frozenset(",.!?…")
+# The single quotation marks and apostrophes (SINGLE_MARK_RE's characters).
+SINGLE_MARKS = "'‘’"
 # Double quotation marks as the single marks they trade places with where single quotes are the outer ones.
 _DOUBLE_AS_SINGLE: dict[str, str] = {"“": "‘", "”": "’", '"': "'", "„": "‚"}
 
@@ -129,7 +131,7 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple
     spans: list[Span] = []
     depth = 0
     start = -1
-    for mark in SINGLE_MARK_RE.finditer(text, paragraph_start, paragraph_end):
+    for mark in led_matches(text, SINGLE_MARK_RE, SINGLE_MARKS, paragraph_start, paragraph_end):
         i = mark.start()
         before = text[i - 1] if i > paragraph_start else " "
         after = text[i + 1] if i + 1 < paragraph_end else " "
@@ -222,14 +224,15 @@ def _quote_marks(text: str) -> list[int]:
     return lead_positions(text, QUOTE_MARKS)
 
 
-def lead_positions(text: str, leads: Iterable[str]) -> list[int]:
-    """Where any of the strings leads stands in text, in order (by str.find)."""
+def lead_positions(text: str, leads: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
+    """Where any of the strings leads stands whole in text[start:end], in order (by str.find)."""
+    end = len(text) if end is None else end
     found: list[int] = []
     for lead in leads:
-        at = text.find(lead)
+        at = text.find(lead, start, end)
         while at >= 0:
             found.append(at)
-            at = text.find(lead, at + 1)
+            at = text.find(lead, at + 1, end)
     found.sort()
     return found
 
@@ -355,15 +358,18 @@ def _chunks(text: str, start: int, end: int) -> list[Span]:
 # ---------------------------------------------------------------------------------------------
 
 
-def led_matches(text: str, pattern: re.Pattern, leads: Iterable[str]) -> list[re.Match]:
-    """pattern.finditer(text) for a pattern whose every match opens with one of the strings leads: each lead is found
-    by str.find and the pattern matched there (a pattern's own scan of the text for a class of characters, or even for
-    a literal, is several times slower). A match at a position is the one finditer finds there; one starting inside
-    the match before is skipped, as finditer skips it."""
+def led_matches(
+    text: str, pattern: re.Pattern, leads: Iterable[str], start: int = 0, end: int | None = None
+) -> list[re.Match]:
+    """pattern.finditer(text, start, end) for a pattern whose every match opens with one of the strings leads: each
+    lead is found by str.find and the pattern matched there (a pattern's own scan of the text for a class of
+    characters, or even for a literal, is several times slower). A match at a position is the one finditer finds there;
+    one starting inside the match before is skipped, as finditer skips it."""
+    end = len(text) if end is None else end
     found: list[re.Match] = []
-    after = 0  # where the match before ends
-    for start in lead_positions(text, leads):
-        if start >= after and (match := pattern.match(text, start)) is not None:
+    after = start  # where the match before ends
+    for at in lead_positions(text, leads, start, end):
+        if at >= after and (match := pattern.match(text, at, end)) is not None:
             found.append(match)
             after = match.end()  # never empty: it opens with a lead
     return found
