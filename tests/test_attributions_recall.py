@@ -522,7 +522,7 @@ def test_a_naming_verb_without_a_quoted_name_or_as_a_noun_reports_nothing():
     assert _found("Search terms like “sleep” and “exercise” were used in the review.") == []
 
 
-# ------------------------------------------------------------------ news frames: "quoted as saying", "asked not to be named"
+# ------------------------------------------------------------ news frames: "quoted as saying", "asked not to be named"
 
 
 def test_a_passive_quoted_as_saying_makes_its_subject_the_speaker():
@@ -540,3 +540,18 @@ def test_a_negated_request_is_the_request_and_not_the_quotation_before_it():
         ("one resident", "told the BBC", ["“This is a disaster,”"]),
     ]
     assert _found("The senator urged him not to go.") == [("The senator", "urged him", ["not to go"])]
+
+
+# ------------------------------------------------------------------ structure between a subject and its cue
+
+
+def test_a_numbers_thousands_separator_is_no_clause_comma_in_an_apposition():
+    assert _found("The union, which represents 10,000 workers, said the offer was inadequate.") == [
+        ("The union", "said", ["the offer was inadequate"])
+    ]
+
+
+def test_a_sentence_adverb_between_a_plural_subject_and_its_base_form():
+    found = _found("Critics, however, argue the plan goes too far.")
+    assert [(cue, content) for _, cue, content in found] == [("argue", ["the plan goes too far"])]
+    assert found[0][0].startswith("Critics")

@@ -76,9 +76,13 @@ OPENING_MARK_RE = re.compile("[" + re.escape(OPENING_MARKS) + "]")
 # British single quotes (‘…’), used only in paragraphs without double quotes.
 SINGLE_MARK_RE = re.compile(r"['‘’]")
 
-# Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots). Possessive runs: the
+# Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots; a number's thousands
+# separators are its own, "10,000" is one token, not a clause's comma). Possessive runs: the
 # same tokens as "\w(?:[\w’'&-]*\w)?" without backtracking off each word's end (~12% faster).
-TOKEN_RE = re.compile(r"\w++(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?|[(),;:\"“”«»]")
+TOKEN_RE = re.compile(
+    r"\d{1,3}+(?:,\d{3}+(?!\d))++(?:\.\d++)?+(?!\w)|\w++(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?"
+    r"|[(),;:\"“”«»]"
+)
 
 # The dash closing an aside right before a cue ("The letter – an edited version … – warns"): a spaced hyphen or
 # "--" counts, a hyphen inside a word does not.
@@ -268,12 +272,13 @@ NOT_FINITE_RE = re.compile(r"(?:\bto|\bnot|\bwas|\bwere|\bbeen|\bbe|\bis|\bare|\
 # The word right after a cue.
 NEXT_WORD_RE = re.compile(r"(?<!\s)\s++([a-z]++)\b")
 
-# The word before a base-form cue, past adverbs. The leading \b changes no match (a match inside a word means
-# one at the word's start, which search finds first) but fails fast inside words: ~3x faster. At most 15 adverbs
-# (as many as the 60-character window holds; -ly ones too: "I strongly recommend"), possessively: from every word of a
-# run of them the search rescanned it.
+# The word before a base-form cue, past adverbs, and sentence adverbs set off by commas ("Critics, however, argue"). The
+# leading \b changes no match (a match inside a word means one at the word's start, which search finds first) but fails
+# fast inside words: ~3x faster. At most 15 adverbs (as many as the 60-character window holds; -ly ones too: "I strongly
+# recommend"), possessively: from every word of a run of them the search rescanned it.
 BASE_SUBJECT_RE = re.compile(
-    r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too|[a-z]{2,14}ly)\s+){0,15}+$"
+    r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too|however|meanwhile|though|instead|"
+    r"[a-z]{2,14}ly),?\s+){0,15}+$"
 )
 
 
