@@ -902,3 +902,14 @@ def test_a_description_refers_back_never_to_a_body_first_named_after_it():
     )
     found = dict(_speakers(find_attributions(t)))
     assert found["The report"] is None
+
+
+def test_a_title_word_that_only_modifies_a_title_opens_a_bodys_name():
+    # "State", "Energy", "Prime" never stand alone before a surname: before a name alone they are its own first word
+    assert names.name_core("the Insurance company State Farm") == "State Farm"
+    assert names.name_core("Energy Star") == "Energy Star"
+    assert names.name_core("General Motors") == "General Motors"  # a company's name ending
+    # a title they modify still drops: the person's name remains
+    assert names.name_core("Secretary of State Blinken") == "Blinken"
+    assert names.name_core("Energy Secretary Chris Wright") == "Chris Wright"
+    assert names.name_core("General Milley") == "Milley"

@@ -171,6 +171,14 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
 PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
     words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
 )
+# Title words that only modify a title ("Secretary of State", "Prime Minister", "National Security Adviser") and never
+# stand alone before a surname, as "Senator", "General" or "Professor" do: before a name alone they are the name's own
+# first word ("State Farm", "Prime Video", "National Grid", "Foreign Policy").
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    words("agriculture air assistant associate commerce defence defense economy education energy executive finance")
+    + words("foreign health homeland interim interior justice labor labour national prime security state trade")
+    + words("transportation treasury vice")
+)
 # Titles that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
 APPOSED_TITLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
@@ -230,8 +238,10 @@ def name_core(source: str) -> str:
     if words and (
         words[-1].lower() in ORG_HEADS
         or (capitalised_head and (words[-1].lower() in DOCUMENT_NOUNS or words[-1].lower() in BODY_NAME_HEADS))
+        or (capitalised_head and len(words) > 1 and words[-1].lower() in COMPANY_NAME_ENDINGS)
     ):
-        return body_name(words)  # "Foreign Ministry", "National Health Interview Survey", "… Emergency Team": whole
+        # "Foreign Ministry", "National Health Interview Survey", "… Emergency Team", "General Motors": whole
+        return body_name(words)
     body = _body_from_head(words)
     if body is not None:
         return body
@@ -255,9 +265,21 @@ def name_core(source: str) -> str:
         else:
             break
     tail.reverse()
+    start = len(words) - len(tail) - 1  # the title word that ended the tail, if any
+    if tail and start >= 0 and _name_modifier(words, start):
+        return body_name(words[start:])  # "State Farm", "Prime Video", "National Grid": the modifier is the name's
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _name_modifier(words: list[str], at: int) -> bool:
+    """The title word at `at` only modifies a title and cannot stand alone before a surname ("State", "Prime",
+    "National"), and no title goes before it ("Secretary of State Blinken"): it opens a body's name ("State Farm")."""
+    if words[at].lower() not in TITLE_MODIFIERS:
+        return False
+    before = words[at - 1] if at > 0 else ""
+    return not before or (before.islower() and before not in NAME_LINKS)
 
 
 def _body_before_members(words: list[str]) -> bool:
