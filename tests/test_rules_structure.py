@@ -13,6 +13,7 @@ from server.rules.structure import (
     _credit_start,
     _same_site,
     caption_credits,
+    link_paragraphs,
     recirculation_lists,
     site_host,
     teaser_cards,
@@ -190,3 +191,32 @@ def test_teaser_cards_are_found_in_linear_time() -> None:
     started = time.process_time()
     assert len(teaser_cards(root, None)) == 90_000  # the deep link holds far more than 40 words: it stays
     assert time.process_time() - started < 4.0
+
+
+def test_read_more_paragraphs_go_with_their_label() -> None:
+    page = (FIXTURES / "link-paragraphs.html").read_text(encoding="utf-8")
+    root = parse(page)
+    found = [" ".join(element.text_content().split()) for element in link_paragraphs(root, site_host(root))]
+    # Two runs with their labels; the run to another site, the lone link and the unlabelled ones are the story's.
+    assert found == [
+        "Bekijk ook:",
+        "Kaart van de route langs de oostoever",
+        "De planning van de bouw in vier fasen",
+        "Lees ook:",
+        "Veerpont over de Vecht stopt na zestig jaar",
+        "Kademuur aan de Vecht eindelijk hersteld",
+        "Parkeren bij het station wordt duurder",
+    ]
+    text = clean(page, "https://www.vechtbode.example/regio/fietsbrug-vecht", Options(attributions=False)).text
+    for gone in ("Lees ook", "Veerpont over de Vecht", "Kaart van de route"):
+        assert gone not in text
+    for kept in ("Landelijke regeling voor subsidie", "De nieuwe brug in cijfers", "De eerste paal gaat"):
+        assert kept in text
+
+
+def test_a_run_without_its_label_stays() -> None:
+    page = (FIXTURES / "link-paragraphs.html").read_text(encoding="utf-8")
+    root = parse(
+        page.replace("<p><strong>Lees ook:</strong></p>", "").replace("<p><strong>Bekijk ook:</strong></p>", "")
+    )
+    assert link_paragraphs(root, site_host(root)) == []

@@ -35,6 +35,10 @@ RECIRCULATION_MIN_ITEMS = 3
 RECIRCULATION_MIN_LINK_SHARE = 0.8
 RECIRCULATION_MIN_HEADLINE_WORDS = 4
 RECIRCULATION_MAX_WORDS = 300
+# The same list written as paragraphs (structure.link_paragraphs): at least this many in a row, each one headline link,
+# and the label line before them ('Mehr lesen:') of at most this many words.
+LINK_RUN_MIN_PARAGRAPHS = 2
+LINK_RUN_MAX_LABEL_WORDS = 5
 
 # Teaser cards (structure.teaser_cards): a heading of more than this many characters inside a link is another story's
 # headline (a data page's one-word tabs are not); a card of at most this many words goes (one with a long excerpt

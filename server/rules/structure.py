@@ -27,6 +27,8 @@ from .constants import (
     CREDIT_LABELS,
     CREDIT_MAX_CHARS,
     CREDIT_MAX_WORDS,
+    LINK_RUN_MAX_LABEL_WORDS,
+    LINK_RUN_MIN_PARAGRAPHS,
     RECIRCULATION_MAX_WORDS,
     RECIRCULATION_MIN_HEADLINE_WORDS,
     RECIRCULATION_MIN_ITEMS,
@@ -83,6 +85,46 @@ def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
         link_words >= RECIRCULATION_MIN_LINK_SHARE * total_words
         and link_words >= RECIRCULATION_MIN_HEADLINE_WORDS * len(items)
     )
+
+
+def link_paragraphs(root: HtmlElement, host: str | None) -> list[HtmlElement]:
+    """Runs of at least LINK_RUN_MIN_PARAGRAPHS sibling paragraphs, each one link to another page of this site with a
+    headline's words and nothing else, and the short label line ending in a colon just before a run ('Mehr lesen:',
+    'Lue aiheesta lisää:'): the read-more list a story ends with, written as paragraphs instead of a list."""
+    found: list[HtmlElement] = []
+    run: list[HtmlElement] = []
+    for paragraph in root.iter("p"):
+        if not _is_headline_link(paragraph, host):
+            continue
+        if run and paragraph.getprevious() is run[-1] and not (run[-1].tail or "").strip():
+            run.append(paragraph)
+            continue
+        _close_run(run, found)
+        run = [paragraph]
+    _close_run(run, found)
+    return found
+
+
+def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
+    """A paragraph that is one link to another page of this site, with at least RECIRCULATION_MIN_HEADLINE_WORDS."""
+    if len(paragraph) != 1 or (paragraph.text or "").strip():
+        return False
+    link = paragraph[0]
+    if link.tag != "a" or (link.tail or "").strip() or not _same_site(link.get("href"), host):
+        return False
+    return len(link.text_content().split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
+
+
+def _close_run(run: list[HtmlElement], found: list[HtmlElement]) -> None:
+    """A run long enough, opened by its label line, goes with the label; any other run stays."""
+    if len(run) < LINK_RUN_MIN_PARAGRAPHS:
+        return
+    label = run[0].getprevious()
+    if label is None or not isinstance(label.tag, str) or (label.tail or "").strip():
+        return
+    text = label.text_content().strip()
+    if text.endswith(":") and len(text.split(None, LINK_RUN_MAX_LABEL_WORDS)) <= LINK_RUN_MAX_LABEL_WORDS:
+        found.extend((label, *run))
 
 
 def site_host(root: HtmlElement) -> str | None:
@@ -277,8 +319,12 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
 StructuralPass = Callable[[HtmlElement, str | None], list[HtmlElement]]
 
 # (name, removal category, pass) in the order declutter() runs them: the first before the rules (a card is judged by
-# its own words before a rule's removal inside it changes them, or a box's size around it), the others after them.
-FIRST_STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (("teaser_cards", "related", teaser_cards),)
+# its own words before a rule's removal inside it changes them, a read-more run by its label before the word tables
+# take the label), the others after them.
+FIRST_STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
+    ("teaser_cards", "related", teaser_cards),
+    ("link_paragraphs", "related", link_paragraphs),
+)
 STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
     ("recirculation", "related", recirculation_lists),
     ("caption_credits", "other", caption_credits),
