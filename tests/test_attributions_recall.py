@@ -555,3 +555,22 @@ def test_a_sentence_adverb_between_a_plural_subject_and_its_base_form():
     found = _found("Critics, however, argue the plan goes too far.")
     assert [(cue, content) for _, cue, content in found] == [("argue", ["the plan goes too far"])]
     assert found[0][0].startswith("Critics")
+
+
+# ------------------------------------------------------------------ "according to" after a quotation
+
+
+def test_according_to_after_a_comma_inside_the_closing_quotation_mark():
+    assert _found("Officials have been “working around the clock,” according to a spokesman.") == [
+        ("a spokesman", "according to", ["Officials have been “working around the clock,”"])
+    ]
+
+
+def test_a_relative_clause_after_according_tos_source_is_not_the_statement():
+    assert _found("The plan is dead on arrival, according to two senators, who spoke on condition of anonymity.") == [
+        ("two senators", "according to", ["The plan is dead on arrival"])
+    ]
+    assert _found("The goal, according to the change log, is to provide a stable version.")[0][2] == [
+        "The goal",
+        "is to provide a stable version",
+    ]

@@ -387,6 +387,9 @@ COLON_SRC_RE = re.compile(
 # Contents: what the source said
 # ---------------------------------------------------------------------------------------------
 
+# A comma inside closing quotation marks at the end of a clause ('… “around the clock,”'), searched on the clause.
+COMMA_THEN_CLOSE_RE = re.compile(r",[\"”’»]++$")
+
 # A leading conjunction is the writer's glue, not part of the reported content (matched past leading whitespace:
 # a sentence may start inside a whitespace run, so the run is skipped by skip_spaces rather than by the pattern).
 LEAD_CONJ_RE = re.compile(r"(?:And|But|So|Yet|Or|Still|Also),?+\s++")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from ..content import enough_words, kind, lead_start, rest_after_comma, trim_content, trim_forward
+from ..content import enough_words, kind, lead_start, parenthetical_rest, rest_after_comma, trim_content, trim_forward
 from ..lexicon import CLAUSE_WORDS
-from ..patterns import CLAUSE_VERB_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
+from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .record import around_cue
@@ -34,7 +34,10 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
             return None
         content = trim_content(text, quotes, comma + 1, sentence.end)
     else:
-        if not clause.endswith(","):
+        # '…, according to X' and '… “around the clock,” according to X': a comma inside the closing quotation mark
+        # ends the clause as one outside it does, and the quotation keeps its mark
+        closed = COMMA_THEN_CLOSE_RE.search(clause)
+        if not clause.endswith(",") and closed is None:
             return None
         comma = text.find(",", cue_end, sentence.end)
         between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
@@ -49,8 +52,8 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         if not source:
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
-        content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
-        rest = rest_after_comma(text, source[1], sentence.end)
+        content = trim_content(text, quotes, start, sentence.start + len(clause) - (0 if closed else 1))
+        rest = parenthetical_rest(text, source[1], sentence.end)
         if rest is not None:
             # "The goal, according to the change log, is to provide …": the statement is around the cue
             rest_content = trim_forward(text, quotes, rest, sentence.end)
