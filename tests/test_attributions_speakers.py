@@ -913,3 +913,9 @@ def test_a_title_word_that_only_modifies_a_title_opens_a_bodys_name():
     assert names.name_core("Secretary of State Blinken") == "Blinken"
     assert names.name_core("Energy Secretary Chris Wright") == "Chris Wright"
     assert names.name_core("General Milley") == "Milley"
+
+
+def test_function_words_and_an_auxiliarys_contraction_name_no_one():
+    assert not names.is_named("Despite")  # "Despite claims that exercise boosts mood, …"
+    assert not names.is_named("Don’t")  # "Don’t ask your models to pose …"
+    assert names.is_named("Like Skyscanner")  # a name after the function word still names

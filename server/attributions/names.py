@@ -149,6 +149,7 @@ NOT_NAMING_WORDS: frozenset[str] = (
     | PRONOUNS
     | INDEFINITE_PERSONS
     | frozenset(words("this that these those every whoever whatever whichever"))
+    | SENTENCE_BREAKS  # "Despite claims that …", "Apart from": function words name no one
 )
 # The last words of companies' names, as company-name suffix lists give them ("American Airlines", "Sprout Social
 # Labs"), and of venues' and institutions' ("Khan Academy"): a name ending in one is a body's, never a person's. Not
@@ -197,7 +198,10 @@ def is_named(speaker: str | None) -> bool:
     """A named person or body, not a generic group that happens to start a sentence ("Experts", "Everyone")."""
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
-    return any(word[:1].isupper() and word.lower() not in NOT_NAMING_WORDS for word in speaker.split())
+    return any(
+        word[:1].isupper() and word.lower() not in NOT_NAMING_WORDS and not word.endswith(("n't", "n’t"))
+        for word in speaker.split()
+    )  # "Don’t ask your models to pose": an auxiliary's contraction names no one
 
 
 # ---------------------------------------------------------------------------------------------
