@@ -127,8 +127,10 @@ def test_many_distinct_one_word_speakers():
         ("She said" + " " * 3_990 + "x. ") * 250,  # whitespace runs right after cues
         ("It works well, officials said, " + " " * 3_900 + "!!\n\n") * 250,  # a clause after a cue, left open
         ("He said that it works" + " " * 1_500 + "brand.\n\n") * 250,  # content ending in a conjunction's letters
+        # the marks found by str.find and matched where they stand (structure.led_matches): each a candidate
+        "He said: " + (":" + " " * 3_990 + "—") * 250 + " that" * 100_000 + " 'a ‘b’ c'" * 50_000,
     ],
-    ids=["full-stops", "spaces-after-cue", "clause-after-cue", "conjunction-letters"],
+    ids=["full-stops", "spaces-after-cue", "clause-after-cue", "conjunction-letters", "led-marks"],
 )
 def test_backtracking_bait_is_linear(text: str):
     started = time.perf_counter()
