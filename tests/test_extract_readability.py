@@ -280,6 +280,19 @@ def test_a_standfirst_named_by_a_class_word_joins_the_article(lead_class: str) -
     assert Document.get_editorial_leads(document, best) == []
 
 
+def test_a_standfirst_marked_as_the_schema_org_description_joins_the_article() -> None:
+    # itemprop="description" says it in any language, whatever the class names ('news-description', 'kurztext').
+    standfirst = "Schaumstoff hält Schnittblumen eine Woche lang frisch, hat unsere Gärtnerin herausgefunden."
+    page = (
+        "<html><body><article itemscope itemtype='https://schema.org/Article'><h1>Blumen</h1>"
+        "<div class='kopf'><span class='datum'>5. Dezember 2026</span>"
+        f"<p itemprop='description' class='kurztext'>{standfirst}</p></div>"
+        f"<div class='body'>{_STORY}</div></article></body></html>"
+    )
+    assert standfirst in _article_text(page)
+    assert standfirst not in _article_text(page.replace(" itemprop='description'", ""))
+
+
 def test_a_standfirst_on_a_page_without_article_or_main_is_looked_for_near_the_pick() -> None:
     standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
     near = (

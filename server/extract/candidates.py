@@ -204,12 +204,15 @@ def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
 
 
 def is_editorial_lead(elem: HtmlElement) -> bool:
-    """Whether the element is named a standfirst (EDITORIAL_LEAD_RE), with little link text, a sentence's length
-    of text and no headline (<h1>)."""
+    """Whether the element is named a standfirst (EDITORIAL_LEAD_RE) or marked as the story's schema.org description
+    (itemprop="description", in any language), with little link text, a sentence's length of text and no headline
+    (<h1>)."""
     if elem.tag in _NOT_LEADS:
         return False  # figures: with_lead_figure takes the story's lead figure
-    features = f"{elem.get('class', '')} {elem.get('id', '')}"
-    if not EDITORIAL_LEAD_RE.search(features) or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
+    named = elem.get("itemprop") == "description" or EDITORIAL_LEAD_RE.search(
+        f"{elem.get('class', '')} {elem.get('id', '')}"
+    )
+    if not named or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
         return False
     # Not the headline block, which the reading view shows above the article; not a label ("Live").
     return next(elem.iter("h1"), None) is None and normalized_length(elem) >= EDITORIAL_LEAD_MIN_CHARS
