@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from server.attributions import Attribution, find_attributions, names
 from server.attributions.speakers.story import Story
 
@@ -919,3 +921,19 @@ def test_function_words_and_an_auxiliarys_contraction_name_no_one():
     assert not names.is_named("Despite")  # "Despite claims that exercise boosts mood, …"
     assert not names.is_named("Don’t")  # "Don’t ask your models to pose …"
     assert names.is_named("Like Skyscanner")  # a name after the function word still names
+
+
+@pytest.mark.slow  # a thousand sources and a hundred thousand capitalised words
+def test_the_sentence_capital_check_reads_each_word_once():
+    # a thousand "Evidence suggests …" and a hundred thousand "Evidence" inside no sentence but its own: one check of
+    # every occurrence per source was quadratic (214 s here); once per word, about two seconds
+    filler = " ".join(["Evidence of it is everywhere in the town."] * 50)
+    paragraphs = ["The evidence is mixed."]
+    for _ in range(2_000):
+        paragraphs += ["Evidence suggests that the plan works in this town.", filler]
+    text = "\n\n".join(paragraphs)
+    started = time.perf_counter()
+    found = find_attributions(text)
+    elapsed = time.perf_counter() - started
+    assert found and all(a.source == "Evidence" and a.speaker is None for a in found)
+    assert elapsed < 20.0, f"{elapsed:.1f} s on {len(text):,} characters: is each occurrence read per source?"

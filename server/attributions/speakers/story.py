@@ -173,7 +173,7 @@ class Story:
             if named and text[raw.cue[0] : raw.cue[1]].strip() == ":"
         }
         self.prose_words: set[str] | None = None  # their last words the text also writes other than before a colon
-        self.capitalised_at: dict[str, list[int]] | None = None  # where each one-word source is written capitalised
+        self.capitalised_inside: set[str] | None = None  # source words the text capitalises inside a sentence
         self.first_named: dict[str, int] | None = None  # where each entity is first mentioned
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
@@ -737,11 +737,9 @@ class Story:
             return False
         if source in self.full or source in self.given or not self.common(source):
             return False
-        if self.capitalised_at is None:  # one pass over the capitalised words found, however many sources ask
-            self.capitalised_at = {}
-            for pos, word in self.core_occurrences:
-                self.capitalised_at.setdefault(word, []).append(pos)
-        return not any(inside_sentence(self.text, pos) for pos in self.capitalised_at.get(source, ()))
+        if self.capitalised_inside is None:  # one pass over the capitalised words found, however many sources ask
+            self.capitalised_inside = {word for pos, word in self.core_occurrences if inside_sentence(self.text, pos)}
+        return source not in self.capitalised_inside
 
     def _prose_words(self) -> set[str]:
         """The last words of the names before colons that the text also writes other than right before a colon: one
