@@ -574,3 +574,20 @@ def test_a_relative_clause_after_according_tos_source_is_not_the_statement():
         "The goal",
         "is to provide a stable version",
     ]
+
+
+def test_a_judgement_in_the_passive_with_as_or_an_infinitive_holds_an_unnamed_belief():
+    assert _beliefs("In some places, riding a bike is seen as an elitist thing.") == [
+        (None, "is seen", "as an elitist thing")
+    ]
+    assert _beliefs("Such practices are generally considered to have few risks.") == [
+        (None, "are generally considered", "to have few risks")
+    ]
+
+
+def test_an_active_or_modal_or_bare_judgement_holds_no_belief():
+    assert _beliefs("We consider the offer fair, and I see the problem with it.") == []
+    assert _beliefs("The damage could be seen as a warning to the whole town.") == []
+    assert _beliefs("New staff will be expected to attend every weekly meeting.") == []
+    assert _beliefs("Such messages are considered spam by most filters today.") == []
+    assert _beliefs("He was seen leaving the building shortly before noon.") == []

@@ -14,6 +14,7 @@ from .lexicon import (
     BELIEF_FORMS,
     DETERMINERS,
     INTENTION_VERBS,
+    JUDGEMENT_VERBS,
     OPINION_VERBS,
     PRONOUNS,
     THAT_ONLY_BELIEF_VERBS,
@@ -45,13 +46,15 @@ NOT_BELIEF_OPENERS: frozenset[str] = frozenset(
     words("of about so for back up out over ahead through twice again otherwise nothing anything something much")
     + words("more less too in on at with from it's")
 )
-# The endings of the belief verbs' past participles ("expected", "thought", "known", "felt", "understood").
-BELIEF_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ed", "ought", "own", "elt", "ood")
+# The endings of the belief verbs' past participles ("expected", "thought", "known", "felt", "understood", "seen").
+BELIEF_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ed", "ought", "own", "elt", "ood", "een")
 # Characters before a participle looked at for its passive auxiliary and adverbs ("is widely believed").
 PASSIVE_REACH = 30
 # Participles that hold a belief only in a passive ("is known to …"): "has known", "well known", "had they known" state
 # none.
-PASSIVE_ONLY_BELIEF_FORMS: frozenset[str] = frozenset(["known"])
+PASSIVE_ONLY_BELIEF_FORMS: frozenset[str] = frozenset(["known"]) | frozenset(
+    form for form, base in BELIEF_FORMS.items() if base in JUDGEMENT_VERBS
+)
 # First words after a passive belief's participle: its infinitive, its that-clause, or "by" and its holder.
 PASSIVE_OPENERS: frozenset[str] = frozenset(["to", "that", "by"])
 # Most beliefs looked at in one text (the pass stays bounded on pathological input).
@@ -88,8 +91,9 @@ def belief_attributions(
         complement = BELIEF_COMPLEMENT_RE.match(text, cue_end, paragraph_spans[paragraph][1])
         if complement is None:
             continue
-        fits = _complement_fits(BELIEF_FORMS[verb], complement.group("opener"))
-        if not fits and not (_participle(verb) and complement.group("opener") in PASSIVE_OPENERS):
+        opener = complement.group("opener")
+        fits = verb not in PASSIVE_ONLY_BELIEF_FORMS and _complement_fits(BELIEF_FORMS[verb], opener)
+        if not fits and not (_participle(verb) and _passive_opener(BELIEF_FORMS[verb], opener)):
             continue
         if paragraph not in sentence_cache:
             sentence_cache[paragraph] = sentences(text, *paragraph_spans[paragraph], quotes.inside)
@@ -102,7 +106,7 @@ def belief_attributions(
         if passive is not None:
             found.append(RawAttribution(passive[0], passive[1], passive[2], "belief", paragraph))
             continue
-        if not fits or verb in PASSIVE_ONLY_BELIEF_FORMS:
+        if not fits:
             continue
         if NOT_FINITE_RE.search(text, max(sentence_start, cue_start - 12), cue_start) or NEGATED_BELIEF_RE.search(
             text, max(sentence_start, cue_start - 16), cue_start
@@ -143,22 +147,36 @@ def _passive_belief(
         return None
     window = max(sentence_start, cue_start - PASSIVE_REACH)
     auxiliary = PASSIVE_AUX_RE.search(text, window, cue_start)
-    if auxiliary is None:
-        return None
+    if auxiliary is None or (
+        text.startswith("be", auxiliary.start()) and not text.startswith("been", auxiliary.start())
+    ):
+        return None  # "could be considered", "should be seen as": after a modal or "to", no belief is held yet
     agent = passive_agent(text, cue_end, sentence_end)
     if agent is None:
         return None
     source, pos = agent
     start = skip_spaces(text, pos, sentence_end)
     that = THAT_CLAUSE_RE.match(text, start, sentence_end)
+    following = BELIEF_COMPLEMENT_RE.match(text, pos, sentence_end)
     if that is not None:
         start = that.end()
-    elif INFINITIVE_RE.match(text, start, sentence_end) is None:
-        return None  # "was expected", "is known for …": no proposition held
+    elif INFINITIVE_RE.match(text, start, sentence_end) is None and not (
+        following is not None
+        and following.group("opener") not in PASSIVE_OPENERS
+        and _passive_opener(BELIEF_FORMS[verb], following.group("opener"))
+    ):
+        return None  # "was expected", "is known for …", "was seen leaving": no proposition held
     content = trim_content(text, QuoteIndex([]), start, sentence_end)
     if len(text[content[0] : content[1]].split()) < MIN_BELIEF_WORDS:
         return None
     return source, (auxiliary.start(), cue_end), content
+
+
+def _passive_opener(base: str, opener: str) -> bool:
+    """A passive belief's first word after its participle: an infinitive's "to", "that" or "by" for any, and "as" for
+    a judgement ("is seen as …")."""
+    lowered = opener.lower()
+    return lowered in PASSIVE_OPENERS or (lowered == "as" and base in JUDGEMENT_VERBS)
 
 
 def _participle(verb: str) -> bool:

@@ -351,6 +351,10 @@ DANGLING_CONJ: tuple[str, ...] = ("and", "but", "while", "as", "whereas", "or")
 INTENTION_VERBS: list[str] = words("want plan intend hope expect wish prefer")
 OPINION_VERBS: list[str] = words("think believe suspect guess")
 THAT_ONLY_BELIEF_VERBS: list[str] = words("know feel fear worry understand realize realise")
+# Judging (VerbNet consider-29.9): "was seen as an elitist thing", "is widely regarded as …", "are considered to have
+# few risks": a belief in the passive only ("we consider the offer", "I see the problem" state none), and only with "as"
+# or an infinitive: a bare judgement ("is considered spam", "are considered a taker") is mostly a definition.
+JUDGEMENT_VERBS: list[str] = words("consider regard view perceive deem see")
 # Wondering takes a question ("wonders whether …", "wondered how …").
 WONDER_OPENERS: frozenset[str] = frozenset(words("whether if how what when why who where"))
 # Each form and its base: "thought" is "think"'s (spelled out: the regular inflection gives "planed", "thinked").
@@ -375,6 +379,12 @@ BELIEF_FORMS: dict[str, str] = {
         "understand understands understood",
         "realize realizes realized realise realises realised",
         "wonder wonders wondered",
+        "consider considered",
+        "regard regarded",
+        "view viewed",
+        "perceive perceived",
+        "deem deemed",
+        "see seen",
     )
     for form in forms.split()
 }
