@@ -26,6 +26,7 @@ from .plaintext import to_plain_text
 from .rules.declutter import declutter
 from .rules.draft import compile_drafts, reading_rule
 from .rules.ruleset import RuleSet, load_rules
+from .rules.selectors import index_page
 from .sanitize import sanitize
 from .tidy import tidy
 
@@ -136,8 +137,9 @@ def clean(
     site_rule = rules.for_host(host) if options.site_rules else None
     applied = [*drafts, *([site_rule] if site_rule else []), *(rules.generic if options.generic_rules else [])]
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
-    metadata = stage("metadata", read_metadata, root, url, page_rule, deadline)
-    removals = stage("declutter", declutter, root, applied, deadline, metadata.lang)
+    index = index_page(root)  # what the page holds, each part gathered once, when a stage first asks
+    metadata = stage("metadata", read_metadata, root, url, page_rule, deadline, index)
+    removals = stage("declutter", declutter, root, applied, deadline, metadata.lang, index)
     article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline, metadata.title)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)

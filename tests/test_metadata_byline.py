@@ -9,6 +9,7 @@ from lxml import etree
 from server.metadata import Metadata, read_metadata
 from server.metadata.byline import _contains_any
 from server.parse import parse
+from server.rules.selectors import PageIndex
 
 
 def metadata(body: str, head: str = "", url: str | None = "https://news.example/a") -> Metadata:
@@ -143,3 +144,24 @@ def test_gated_contains_passes_exactly_the_strings_holding_a_stem(gates: tuple[s
     test = etree.XPath(f"//v[{_contains_any(stems, gates)}]")
     root = etree.fromstring("<r>" + "".join(f"<v>{value}</v>" for value in values) + "</r>")
     assert [v.text or "" for v in test(root)] == [v for v in values if any(stem in v for stem in stems)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<div class='byline'>By Ann Writer</div>",
+        "<div id='story-author'>Bo Reporter</div><div class='x'>text</div>",
+        "<p>Text</p><a rel='author' href='/ann'>Ann Writer</a>",
+        "<span itemprop='author'>Cy Author</span>",
+        "<div class='Author'>Di Caps</div>",  # the stems leave the first letter off
+        "<div class='dateline'>May 2, 2024</div><span id='writtenby'>Ed Writer</span>",
+        "<div class='nothing'>No byline here</div>",
+    ],
+)
+def test_the_page_index_spares_only_searches_that_find_nothing(body: str):
+    # With the pipeline's PageIndex, the class and id parts of the markup search run only on pages whose class
+    # (id) values hold a byline stem: the same byline either way.
+    page = f"<html><head><title>A headline of some words</title></head><body>{body}</body></html>"
+    root = parse(page)
+    with_index = read_metadata(root, "https://news.example/a", index=PageIndex(root))
+    assert with_index == read_metadata(parse(page), "https://news.example/a")

@@ -5,10 +5,14 @@ computation over the tree."""
 from __future__ import annotations
 
 import pytest
+import re2
 from lxml import etree, html
 
-from server.rules.selectors import HEAD_MARK, PageIndex, compile_selector
+from server.rules.declutter import declutter
+from server.rules.ruleset import Rule, StripGroup
+from server.rules.selectors import HEAD_MARK, PageIndex, compile_linear, compile_selector
 from server.rules.selectors.index import literal_regex, nodes_at
+from server.rules.selectors.linear_regex import finds, match_spans
 from server.rules.selectors.xpath_rules import xpath_keys
 
 _ALL_TEXT = etree.XPath("//text()")
@@ -157,3 +161,47 @@ def test_an_attribute_scan_reads_values_past_non_ascii_ones() -> None:
     selector = compile_selector(css)
     assert selector.attribute_scan is not None
     assert [e.get("id") for e in selector.select(tree, PageIndex(tree))] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "subject"),
+    [
+        (rb"ad", b"\0Advertisement\0read\0ad ad"),
+        (rb"x*", b"abxxc"),  # empty matches: one byte on after each, as the wrapper's finditer steps
+        (rb"(?i)\x00\s*(?:sign up)", b"\0 Sign up\0no\0sign up now"),
+        (rb"z", b"abc"),
+        (rb"", b""),
+    ],
+)
+def test_match_spans_are_the_spans_finditer_finds(pattern: bytes, subject: bytes) -> None:
+    regex = re2.compile(pattern)
+    assert list(match_spans(regex, subject)) == [match.span() for match in regex.finditer(subject)]
+
+
+@pytest.mark.parametrize("text", ["", "Subscribe now", "no match here", "naïve subscribe ✓", "\u2028subscribe"])
+def test_finds_answers_as_search_does(text: str) -> None:
+    regex = compile_linear(r"(?i)\bsubscribe\b")
+    assert finds(regex, text) is (regex.search(text) is not None)
+
+
+def test_an_index_made_before_the_non_content_elements_go_strips_the_same() -> None:
+    # The pipeline's index gathers the classes and ids for the metadata stage, before declutter() strips <template>
+    # and <script>: their values only let more selectors run, which find nothing there.
+    markup = (
+        "<html><head><script>var x = '<div class=\"promo\">'</script></head><body>"
+        "<template><div class='promo' id='promo'>template promo</div></template>"
+        "<article><p>Story text that stays in the page.</p><div class='other'>Other box</div></article>"
+        "<div id='promo-box'><p>Sign up for the newsletter</p></div></body></html>"
+    )
+    rule = Rule(
+        path="rules/generic/test.yaml",
+        name="test",
+        strip=(StripGroup("promo", tuple(compile_selector(s) for s in (".promo", "#promo", ".other", "#promo-box"))),),
+    )
+    plain, early = _tree(markup), _tree(markup)
+    index = PageIndex(early)
+    assert "promo" in index.classes and "promo" in index.ids  # gathered with the template's
+    removals = [r.to_dict() for r in declutter(plain, [rule])]
+    assert [r.to_dict() for r in declutter(early, [rule], index=index)] == removals
+    assert [r["selector"] for r in removals] == [".other", "#promo-box"]
+    assert etree.tostring(early) == etree.tostring(plain)

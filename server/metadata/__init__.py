@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from ..limits import NO_DEADLINE, Deadline
 from ..rules.ruleset import Rule
+from ..rules.selectors import PageIndex
 from .byline import read_byline
 from .cleaning import absolute_url, clean_text
 from .constants import EXCERPT_META_KEYS, IMAGE_META_KEYS, TITLE_META_KEYS
@@ -56,9 +57,14 @@ class Metadata:
 
 
 def read_metadata(
-    root: HtmlElement, url: str | None, rule: Rule | None = None, deadline: Deadline = NO_DEADLINE
+    root: HtmlElement,
+    url: str | None,
+    rule: Rule | None = None,
+    deadline: Deadline = NO_DEADLINE,
+    index: PageIndex | None = None,
 ) -> Metadata:
-    """Read the page's metadata; call before declutter, which drops the scripts that carry JSON-LD."""
+    """Read the page's metadata; call before declutter, which drops the scripts that carry JSON-LD. `index`: the
+    page's PageIndex, whose class and id values spare the byline's markup search on pages without a byline word."""
     tags = read_meta_tags(root, deadline)
     meta = meta_values(tags)
     page_title = document_title(root)
@@ -72,7 +78,7 @@ def read_metadata(
     lang, direction = read_language(root, meta.get("og:locale"))
     return Metadata(
         title=clean_text(title),
-        byline=clean_text(read_byline(root, rule, tags, meta, jsonld)),
+        byline=clean_text(read_byline(root, rule, tags, meta, jsonld, index)),
         published=read_published(root, url, rule, tags, meta, jsonld),
         site_name=clean_text(jsonld.get("siteName") or meta.get("og:site_name")),
         lang=lang,

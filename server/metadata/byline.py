@@ -10,6 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..rules.ruleset import Rule
+from ..rules.selectors import PageIndex
 from .constants import (
     ARIA_HIDDEN_SHOWN_CLASS,
     BYLINE_AUTHOR_LINK_PATHS,
@@ -60,10 +61,22 @@ def _contains_any(stems: tuple[str, ...], gates: tuple[str, ...] = ()) -> str:
 _BYLINE_HINT = _contains_any(BYLINE_CLASS_STEMS, gates=("line",))
 _BODIES = etree.XPath("//body")
 _IN_BODY = "$bodies/descendant-or-self::*"
-_BYLINE_ATTRIBUTES = etree.XPath(
-    f"{_IN_BODY}/@class[{_BYLINE_HINT}] | {_IN_BODY}/@id[{_BYLINE_HINT}]"
-    f" | {_IN_BODY}/@rel[. = 'author'] | {_IN_BODY}/@itemprop[contains(., 'author')]"
-)
+_AUTHOR_MARKUP = f"{_IN_BODY}/@rel[. = 'author'] | {_IN_BODY}/@itemprop[contains(., 'author')]"
+# The class and id parts' string tests are most of the search's cost: each is left out on a page none of whose class
+# (id) values holds a stem (PageIndex's values, gathered once for the page), keyed (with class part, with id part).
+_BYLINE_ATTRIBUTES = {
+    (classes, ids): etree.XPath(
+        " | ".join(
+            [
+                *([f"{_IN_BODY}/@class[{_BYLINE_HINT}]"] if classes else []),
+                *([f"{_IN_BODY}/@id[{_BYLINE_HINT}]"] if ids else []),
+                _AUTHOR_MARKUP,
+            ]
+        )
+    )
+    for classes in (True, False)
+    for ids in (True, False)
+}
 # The part of a byline that is the bare name: schema.org markup (itemprop="name", "alternateName"), else the
 # innermost descendants whose class marks a name (BYLINE_NAME_CLASS_PARTS).
 _ITEMPROP_NAME = etree.XPath(".//*[contains(@itemprop, 'name')]")
@@ -81,9 +94,15 @@ _AUTHOR_LINKS = etree.XPath(
 
 
 def read_byline(
-    root: HtmlElement, rule: Rule | None, tags: list[MetaTag], meta: dict[str, str], jsonld: dict[str, str]
+    root: HtmlElement,
+    rule: Rule | None,
+    tags: list[MetaTag],
+    meta: dict[str, str],
+    jsonld: dict[str, str],
+    index: PageIndex | None = None,
 ) -> str | None:
-    """The byline from the first source that names someone, the words around the name (BYLINE_NOISE_RE) dropped."""
+    """The byline from the first source that names someone, the words around the name (BYLINE_NOISE_RE) dropped.
+    `index`: the page's, whose class and id values tell which parts of the markup search can find anything."""
     byline = (
         _first_byline(
             first_text(root, rule.byline) if rule else None,
@@ -91,7 +110,7 @@ def read_byline(
             *(meta.get(key) for key in BYLINE_META_KEYS),
             *_meta_authors(tags),
         )
-        or _markup_byline(root)
+        or _markup_byline(root, index)
         or _text_byline(root)
         or _author_link(root)
     )
@@ -117,13 +136,16 @@ def _first_byline(*values: str | None) -> str | None:
     return None
 
 
-def _markup_byline(root: HtmlElement) -> str | None:
+def _markup_byline(root: HtmlElement, index: PageIndex | None = None) -> str | None:
     """The first byline in page markup, read the way Readability reads it: in document order, the first
     element marked as the author (rel, itemprop) or whose class or id names a byline, whose text is short,
     and which a reader sees (not hidden, not inside site chrome such as a header or related-stories list)."""
     in_chrome: str | None = None
     previous: HtmlElement | None = None
-    for attribute in _BYLINE_ATTRIBUTES(root, bodies=_BODIES(root)):
+    # A stem in the newline-joined values is a stem in one value: no stem holds a newline.
+    with_classes = index is None or _holds_stem(index.attribute_values("class"))
+    with_ids = index is None or _holds_stem(index.attribute_values("id"))
+    for attribute in _BYLINE_ATTRIBUTES[with_classes, with_ids](root, bodies=_BODIES(root)):
         element = attribute.getparent()
         if element is previous or element.tag in BYLINE_SKIPPED_TAGS or not _names_byline(element):
             continue
@@ -143,6 +165,11 @@ def _markup_byline(root: HtmlElement) -> str | None:
     # Chrome is skipped only while something else qualifies: when every byline sits in it, the page's markup
     # has wrapped the article in it too (Readability then reads the page again without skipping).
     return in_chrome
+
+
+def _holds_stem(values: str) -> bool:
+    """Whether some stem of a byline word (BYLINE_CLASS_STEMS, as the markup search tests them) is in the values."""
+    return any(stem in values for stem in BYLINE_CLASS_STEMS)
 
 
 def _name_part(element: HtmlElement) -> str | None:

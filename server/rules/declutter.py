@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -13,7 +14,7 @@ from ..languages import primary_language
 from ..limits import NO_DEADLINE, Deadline
 from .constants import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
 from .ruleset import Rule
-from .selectors import PageIndex, index_page
+from .selectors import PageIndex, element_text, index_page
 from .structure import FIRST_STRUCTURAL_PASSES, STRUCTURAL_PASSES, StructuralPass, site_host
 
 log = logging.getLogger(__name__)
@@ -41,18 +42,23 @@ class Removal:
 
 
 def declutter(
-    root: HtmlElement, rules: Iterable[Rule], deadline: Deadline = NO_DEADLINE, language: str | None = None
+    root: HtmlElement,
+    rules: Iterable[Rule],
+    deadline: Deadline = NO_DEADLINE,
+    language: str | None = None,
+    index: PageIndex | None = None,
 ) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused. A group
     written for one language runs on pages in it or in no known language (`language`: the page's, as metadata
-    read it)."""
+    read it). `index`: the page's, when the pipeline made one for an earlier stage (PageIndex says what it may
+    have gathered before the non-content elements go)."""
     rules = list(rules)
     primary = primary_language(language)
     structural = any(rule.is_generic for rule in rules)
     host = site_host(root) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-    index = index_page(root)
-    index.use_patterns(tuple(pattern for rule in rules for pattern in rule.literal_patterns))
+    index = index if index is not None and index.root is root else index_page(root)
+    index.use_patterns(tuple(chain.from_iterable(rule.literal_patterns for rule in rules)))
     body = root.find("body")
     total_chars = 0  # counted at the first candidate for removal, before anything is removed
     protected = _protected(root, rules, index)
@@ -72,7 +78,7 @@ def declutter(
             for node in selector.evaluate(root, index, group.max_words):
                 if node in protected or not _attached(node, root):
                     continue
-                content = node.text_content()
+                content = element_text(node)
                 # At most max_words + 1 pieces: a long block is not split whole to learn it is too long.
                 if group.max_words is not None and len(content.split(None, group.max_words)) > group.max_words:
                     continue
@@ -115,7 +121,7 @@ def _strip_structure(
     for name, category, find in passes:
         found = [node for node in find(root, host) if node not in protected and _attached(node, root)]
         if found:
-            removals.append(Removal(category, f"structure:{name}", name, len(found), _sample(found[0].text_content())))
+            removals.append(Removal(category, f"structure:{name}", name, len(found), _sample(element_text(found[0]))))
             for node in found:
                 drop(node)
     return removals

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .linear_regex import UNICODE_SPACE
+from .linear_regex import UNICODE_SPACE, match_spans
 
 if TYPE_CHECKING:
     from .selector import Selector
@@ -35,15 +35,15 @@ Key = tuple[str, ...]
 
 
 class PageIndex:
-    """What a page holds, gathered once per request: ids and classes up front; tags, attribute values and
-    text only when a selector asks."""
+    """What a page holds, gathered once per request, each part when first asked: ids and classes (the key
+    prefilter's, and the metadata stage's byline test), tags, attribute values and text.
+
+    The pipeline makes one before the metadata stage, which reads only the id and class values: declutter() strips
+    the non-content elements after that, so those values may hold theirs too (a superset: the prefilter only lets
+    more selectors run, and a selector finds its matches in the page as it is)."""
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        self._id_values = _ALL_IDS(root)
-        self.ids = frozenset(self._id_values)
-        self._class_values = _ALL_CLASSES(root)
-        self.classes = frozenset(" ".join(self._class_values).split())
         self._tags: dict[str, bool] = {}
         # Per attribute name: its values across the page; then, as tests ask, as a set, newline-joined, and that as
         # UTF-8 (for the byte-level regex scans).
@@ -64,6 +64,25 @@ class PageIndex:
         self._set: _LiteralSet | None = None
         self._present: set[str] | None = None
         self._held: dict[str, bool] = {}
+
+    @cached_property
+    def id_values(self) -> list[str]:
+        """Every id value of the page, in document order."""
+        return _ALL_IDS(self.root)
+
+    @cached_property
+    def class_values(self) -> list[str]:
+        """Every class value of the page, in document order."""
+        return _ALL_CLASSES(self.root)
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        return frozenset(self.id_values)
+
+    @cached_property
+    def classes(self) -> frozenset[str]:
+        """The class names the page's class values hold."""
+        return frozenset(" ".join(self.class_values).split())
 
     def has(self, key: Key) -> bool:
         kind, value = key[0], key[1]
@@ -108,8 +127,10 @@ class PageIndex:
     def _attribute(self, name: str) -> list[str]:
         """The values of one attribute across the page, in document order; one sweep per name."""
         if name not in self._attributes:
-            known = {"id": self._id_values, "class": self._class_values}  # already at hand
-            self._attributes[name] = known[name] if name in known else _attribute_values(name)(self.root)
+            gathered = {"id": "id_values", "class": "class_values"}  # gathered for the prefilter: not twice
+            self._attributes[name] = (
+                getattr(self, gathered[name]) if name in gathered else _attribute_values(name)(self.root)
+            )
         return self._attributes[name]
 
     def texts(self) -> list[str]:
@@ -257,9 +278,9 @@ def nodes_at(joined: bytes, literal: re2._Regexp) -> list[int]:
     to the match's first byte (a leading literal's match starts with its node's NUL) count the nodes."""
     found: list[int] = []
     node, position = -1, 0
-    for match in literal.finditer(joined):
-        node += joined.count(b"\0", position, match.start() + 1)
-        position = match.start() + 1
+    for start, _ in match_spans(literal, joined):
+        node += joined.count(b"\0", position, start + 1)
+        position = start + 1
         if not found or found[-1] != node:
             found.append(node)
     return found

