@@ -591,3 +591,15 @@ def test_an_active_or_modal_or_bare_judgement_holds_no_belief():
     assert _beliefs("New staff will be expected to attend every weekly meeting.") == []
     assert _beliefs("Such messages are considered spam by most filters today.") == []
     assert _beliefs("He was seen leaving the building shortly before noon.") == []
+
+
+# ------------------------------------------------------------------ a quote split by its cue and a time
+
+
+def test_a_quote_split_by_its_cue_and_a_time_goes_on_after_the_time():
+    assert _found("“We’ve got to move faster,” Johnson said on Tuesday, “or we lose.”") == [
+        ("Johnson", "said", ["“We’ve got to move faster,”", "“or we lose.”"])
+    ]
+    assert _found("“It’s over,” the coach said last week, “and we lost.”") == [
+        ("the coach", "said", ["“It’s over,”", "“and we lost.”"])
+    ]

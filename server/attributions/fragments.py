@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left, bisect_right
 
-from .content import kind
+from .content import kind, skip_adverbials
 from .patterns import OPENING_MARK_RE, OPENING_MARKS, WORD_CHAR_RE
 from .structure import QuoteIndex, RawAttribution, Span
 
@@ -124,6 +124,8 @@ def _split_quote(
     # paraphrase before its cue ('Search is an example, Malone said. “That's not …”') goes on after cue and source
     after = last[1] if forward else max(raw.cue[1], raw.source[1] if raw.source else 0)
     paragraph_end = paragraph_spans[_paragraph_of(paragraph_starts, after)][1]
+    if not forward:
+        after = skip_adverbials(text, after, paragraph_end)  # '"X," Lee said on Tuesday, "Y."': the time is the cue's
     limit = min(paragraph_end, after + MAX_SPLIT_GAP)
     opening = _next_quote_mark(text, after, limit)
     if opening is None:
