@@ -603,3 +603,11 @@ def test_a_quote_split_by_its_cue_and_a_time_goes_on_after_the_time():
     assert _found("“It’s over,” the coach said last week, “and we lost.”") == [
         ("the coach", "said", ["“It’s over,”", "“and we lost.”"])
     ]
+
+
+def test_straight_single_quotes_opening_paragraphs_are_the_articles_quotation_marks():
+    text = "The mayor spoke on Monday.\n\n'We will fight on,' she said.\n\n'We have no choice,' her deputy added."
+    assert _found(text) == [
+        ("she", "said", ["'We will fight on,'"]),
+        ("her deputy", "added", ["'We have no choice,'"]),
+    ]
