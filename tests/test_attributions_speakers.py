@@ -937,3 +937,15 @@ def test_the_sentence_capital_check_reads_each_word_once():
     elapsed = time.perf_counter() - started
     assert found and all(a.source == "Evidence" and a.speaker is None for a in found)
     assert elapsed < 20.0, f"{elapsed:.1f} s on {len(text):,} characters: is each occurrence read per source?"
+
+
+def test_a_described_subject_keeps_a_pronoun_from_a_name_a_preposition_governs():
+    t = (
+        "Rep. Mark Meadows' shock retirement has roiled some Republicans in the state.\n\n"
+        "The four-term congressman will depart the House for a role with President Donald Trump, a decision he "
+        "disclosed in an interview that the job would start in January."
+    )
+    found = [a for a in find_attributions(t) if a.source == "he"]
+    assert found and found[0].speaker != "Donald Trump"  # the congressman is Meadows; Trump only a preposition's
+    t = "The coalition will be chaired by Kate Dalmeny of Sustain. She said the standards had to stay."
+    assert _speaker(t, "She") == "Kate Dalmeny"  # no described subject: the preposition's name still stands

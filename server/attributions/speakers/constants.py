@@ -12,6 +12,7 @@ from ..lexicon import (
     NATIONALITIES,
     ORG_ANAPHORS,
     ORG_HEADS,
+    ROLE_TITLES,
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
@@ -73,6 +74,13 @@ PERSON_TITLE_WORDS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_WORDS
 APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
 APPOSITION_REACH = 80
+# Heads of a definite description of one person opening a sentence ("The four-term congressman", "the singer"): the
+# subject a pronoun in that sentence continues, rather than a name a preposition governs there.
+DESCRIBED_PERSON_HEADS: frozenset[str] = (
+    frozenset(word for word in PERSON_NOUNS if not looks_plural(word))
+    | ROLE_TITLES
+    | frozenset(words("congressman congresswoman lawmaker legislator politician candidate incumbent"))
+)
 # Plural nouns for groups of people that a "they" may stand for ("energy experts", "officials"), how far back
 # they are looked for, and how many modifiers go with them.
 GROUP_PEOPLE: frozenset[str] = frozenset(

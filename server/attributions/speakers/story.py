@@ -68,6 +68,7 @@ from .constants import (
     BOTH_PARAGRAPHS,
     COMPOUND_HYPHENS,
     DESCRIBED_BODY_HEADS,
+    DESCRIBED_PERSON_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
     GROUP_PEOPLE,
@@ -575,7 +576,20 @@ class Story:
                 continue
             if fits(entity):
                 return entity.name
+        if fallback is not None and self._described_subject(pos, own_paragraph):
+            return None  # "The four-term congressman will work with President Trump, a decision he disclosed": a guess
         return fallback
+
+    def _described_subject(self, pos: int, paragraph_start: int) -> bool:
+        """The sentence holding pos opens with a definite description of a person ("The four-term congressman …"): its
+        subject is someone the text describes, whom a pronoun continues more often than a name a preposition governs."""
+        window = max(paragraph_start, pos - SENTENCE_REACH)
+        before = self.text[window:pos]
+        start = max(before.rfind(end) for end in SENTENCE_ENDS)
+        words = before[start + 2 if start >= 0 else 0 :].split()[: 2 + MAX_GROUP_MODIFIERS]
+        if len(words) < 2 or words[0] not in ("The", "the"):
+            return False
+        return any(word.strip(",").lower() in DESCRIBED_PERSON_HEADS for word in words[1:])
 
     def _oblique(self, start: int, end: int) -> bool:
         """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office") or a
