@@ -498,6 +498,8 @@ def document_maker(source: str) -> str | None:
 def obtained_document(source: str) -> bool:
     """A document named by who obtained it ("Zimbabwean intelligence reports seen by Reuters"): its maker is unnamed,
     and the outlet that saw it did not say what it says."""
+    if " by " not in source:
+        return False  # most sources: no pattern run
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:])
     if provenance is None:
         return False
