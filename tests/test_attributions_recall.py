@@ -611,3 +611,12 @@ def test_straight_single_quotes_opening_paragraphs_are_the_articles_quotation_ma
         ("she", "said", ["'We will fight on,'"]),
         ("her deputy", "added", ["'We have no choice,'"]),
     ]
+
+
+def test_in_the_words_of_is_a_prepositional_cue_before_a_comma_or_a_colon():
+    assert _found("In the words of Marie Kondo: “Discard what has outlived its purpose.”") == [
+        ("Marie Kondo", "In the words of", ["“Discard what has outlived its purpose.”"])
+    ]
+    assert _found("The plan is a mess, in the words of one official.") == [
+        ("one official", "in the words of", ["The plan is a mess"])
+    ]

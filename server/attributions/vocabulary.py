@@ -395,10 +395,11 @@ PARTICLE_CUES: dict[str, str] = {
     "sums": "up|it up",
 }
 
-# Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith"):
-# the cue and source sit at the start of the sentence, at its end, or between commas inside it.
+# Prepositional cues, whose source follows them ("according to the report", ", per the tracker", "as noted by Smith",
+# "In the words of Marie Kondo: …"): the cue and source sit at the start of the sentence, at its end, or between commas
+# inside it.
 PREPOSITIONAL_CUES: frozenset[str] = frozenset(
-    ["according to", "per"]
+    ["according to", "per", "in the words of"]
     + [f"as {verb} by" for verb in words("noted reported explained described stated detailed outlined")]
 )
 

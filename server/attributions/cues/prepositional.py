@@ -26,7 +26,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     if lead is not None and lead.end() == cue_start:
         clause = ""  # "And according to X, …": the conjunction is the writer's glue
     if not clause:
-        comma = text.find(",", cue_end, sentence.end)
+        comma = _source_end(text, cue_end, sentence.end)
         if comma < 0:
             return None
         source = _phrase_up_to(text, cue_end, comma) or source_after(text, cue_end, comma, allow_appositive=False)
@@ -63,6 +63,14 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     if content[1] <= content[0]:
         return None
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def _source_end(text: str, start: int, end: int) -> int:
+    """Where a fronted prepositional cue's source ends: its comma, or a colon before a quotation ("In the words of
+    Marie Kondo: “…”"); -1 when neither comes."""
+    comma = text.find(",", start, end)
+    colon = text.find(":", start, comma if comma >= 0 else end)
+    return colon if colon >= 0 and QUOTE_CHARS_RE.match(text, skip_spaces(text, colon + 1, end)) else comma
 
 
 def _phrase_up_to(text: str, start: int, comma: int) -> Span | None:
