@@ -620,3 +620,10 @@ def test_in_the_words_of_is_a_prepositional_cue_before_a_comma_or_a_colon():
     assert _found("The plan is a mess, in the words of one official.") == [
         ("one official", "in the words of", ["The plan is a mess"])
     ]
+
+
+def test_a_memory_verb_reports_a_gerund_clause():
+    assert _found("He recalled seeing smoke rise from the building.") == [
+        ("He", "recalled", ["seeing smoke rise from the building"])
+    ]
+    assert _found("I remembered something else. She recalled the incident vividly.") == []

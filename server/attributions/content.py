@@ -15,6 +15,7 @@ from .patterns import (
     CUE_RE,
     CUE_TAIL_RE,
     DANGLING_CONJ_RE,
+    GERUND_RE,
     INFINITIVE_RE,
     LEAD_CONJ_RE,
     LIST_AFTER_COLON_RE,
@@ -39,6 +40,7 @@ from .vocabulary import (
     DISPLAY_CUES,
     IRREGULAR_PAST_FORMS,
     LABEL_FORMS,
+    MEMORY_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
@@ -135,6 +137,8 @@ def forward_content(
         return None if NOT_ADVICE_RE.match(opening) else (content_start, sentence_end)
     if (verb in VOW_CUES and opening.startswith("to ")) or (verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(opening)):
         return content_start, sentence_end  # "vowed to keep trying", "urged lawmakers to pass the bill"
+    if verb in MEMORY_FORMS and GERUND_RE.match(opening):
+        return content_start, sentence_end  # "recalls being out at a party …": the remembered act
     if NOT_CLAUSE_RE.match(opening):
         return None
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)

@@ -413,6 +413,12 @@ CLAUSE_VERB_RE = re.compile(
     + r")\b"
 )
 
+# A gerund opening a memory's content ("being out at …", "seeing him"): a word in -ing and a word after it, not a
+# pronoun in -thing nor a preposition in -ing ("remembered something", "recalled during the trial").
+GERUND_RE = re.compile(
+    r"(?<![a-z])(?!(?:some|any|no|every)thing\b|(?:dur|includ|regard|concern|follow|accord)ing\b)[a-z]{5,}+(?<=ing)"
+    r"\s++\S"
+)
 # Words after an advice verb that make its object a plain complement, not a recommendation.
 NOT_ADVICE_RE = re.compile(r"(?:of|about|on|for|with|at|by|from|in|into|as|and|or|but|so|because|this|these)\b")
 # Words after a cue that start a prepositional phrase or a conjunct, not a reported clause.

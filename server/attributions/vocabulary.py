@@ -360,6 +360,9 @@ LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) 
 # Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
 NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
 
+# Memory verbs report a gerund clause too ("She recalls being out at a party …", "recounted hearing a bang").
+MEMORY_FORMS: frozenset[str] = frozenset(finite_forms(words("recall recount remember")))
+
 # Commitment verbs report their infinitive ("vowed to keep trying").
 VOW_CUES: frozenset[str] = frozenset(
     words("vowed vows pledged pledges promised promises threatened threatens urged urges")
