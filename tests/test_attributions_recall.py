@@ -627,3 +627,17 @@ def test_a_memory_verb_reports_a_gerund_clause():
         ("He", "recalled", ["seeing smoke rise from the building"])
     ]
     assert _found("I remembered something else. She recalled the incident vividly.") == []
+
+
+def test_referring_to_something_as_a_quoted_name_is_naming():
+    assert _found("Scientists refer to this as the “butterfly effect.”") == [
+        ("Scientists", "refer", ["to this as the “butterfly effect.”"])
+    ]
+    assert _found("It was referred to in some cases as the “bitter invention of Satan.”") == [
+        (None, "was referred", ["to in some cases as the “bitter invention of Satan.”"])
+    ]
+
+
+def test_referring_without_a_quoted_name_or_to_a_fronted_object_names_nothing():
+    assert _found("The doctor referred him to a specialist in Boston.") == []
+    assert _found("That is what I’m referring to, the “mistake” of mentioning it at all.") == []

@@ -131,7 +131,7 @@ CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
 # "called the plan “a disaster”", "slammed X as 'Y'".
 OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
 # What follows a naming verb's -s form when it is a noun: examples or a post-modifier ("terms like “x”", "terms of").
-NOT_NAME_OBJECT_RE = re.compile(r"(?<!\s)\s++(?:like|such|of|for|and|or|in|on|to|with)\b")
+NOT_NAME_OBJECT_RE = re.compile(r"(?<!\s)\s++(?:like|such|of|for|and|or|in|on|with)\b")
 # An object of one to eight words, then "as" and its label: "describes these upgrades as a bonus".
 OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?as\s")
 # An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".

@@ -45,7 +45,7 @@ IRREGULAR_PAST_VERBS: list[str] = words(
 IRREGULAR_PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
-DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen dub"))
+DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen dub refer"))
 
 
 def inflect(base: str) -> tuple[str, str, str]:
@@ -182,9 +182,10 @@ EVALUATION_VERBS: list[str] = words(
 )
 # Naming and calling on: "called X 'Y'", "called on X to Y", "called for Y"; any other "call" is a phone call.
 CALL_VERBS: list[str] = words("call")
-# Naming (VerbNet dub-29.3, its members that name in words): "dubbed it 'the beast'", "what critics nicknamed 'X'",
-# "was termed 'Y'"; reported only with a quoted name, as "crowned the winner", "a product termed safe" name no words.
-NAMING_VERBS: list[str] = words("dub nickname term christen crown")
+# Naming (VerbNet dub-29.3, its members that name in words, and "refer to … as"): "dubbed it 'the beast'", "what
+# critics nicknamed 'X'", "was referred to as 'Y'"; reported only with a quoted name, as "crowned the winner", "a
+# product termed safe", "referred him to a specialist" name no words.
+NAMING_VERBS: list[str] = words("dub nickname term christen crown refer")
 # The forms of all three, each reported only in its construction (cues.object_construction).
 CONSTRUCTION_FORMS: frozenset[str] = frozenset(
     (EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
@@ -193,6 +194,9 @@ CONSTRUCTION_FORMS: frozenset[str] = frozenset(
 )
 CALL_FORMS: frozenset[str] = frozenset(finite_forms(CALL_VERBS) + participles(CALL_VERBS) + CALL_VERBS)
 NAMING_FORMS: frozenset[str] = frozenset(finite_forms(NAMING_VERBS) + participles(NAMING_VERBS) + NAMING_VERBS)
+# "refer" names only through "as" ("referred to it as “X”"): its fronted object is what is meant, no name ("what I'm
+# referring to").
+REFER_FORMS: frozenset[str] = frozenset(["refer", *inflect("refer")])
 # The words after an evaluation verb's object that give its grounds.
 EVALUATION_GROUNDS: frozenset[str] = frozenset(words("of for as over"))
 

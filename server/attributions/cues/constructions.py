@@ -28,6 +28,7 @@ from ..vocabulary import (
     NAMING_FORMS,
     PLAIN_SPEECH_PARTICIPLES,
     RAISING_PASSIVE_FORMS,
+    REFER_FORMS,
     SPEECH_PARTICIPLES,
 )
 from .nested import quoted_sentence
@@ -61,7 +62,9 @@ def object_construction(
     if verb in NAMING_FORMS and NOT_NAME_OBJECT_RE.match(text, cue_end, end):
         return None  # "search terms like “exercise”", "the terms of …": the -s form is a noun
     if verb in CALL_FORMS or verb in NAMING_FORMS:
-        fronted = WHAT_BEFORE_RE.search(text, max(sentence.start, source[0] - 8), source[0])
+        fronted = (
+            None if verb in REFER_FORMS else WHAT_BEFORE_RE.search(text, max(sentence.start, source[0] - 8), source[0])
+        )
         if fronted:
             return _what_is_called(sentence, source, cue_start, cue_end, fronted.group("what") is not None)
         labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end)
