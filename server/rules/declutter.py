@@ -68,11 +68,12 @@ def declutter(
     for rule in rules:
         plan, gates = rule.strip_plan, rule.strip_plan.gates
         for position in plan.candidates(index):
+            # The literal test first: it rules out most of the text selectors (the language test a few).
+            if gates[position] and index.lacks(gates[position]):
+                continue  # the page's text lacks a literal their matches need
             group, selector = rule.strip_groups[position], plan.selectors[position]
             if not group.applies_to(primary):
                 continue  # another language's words ("Mira:" is a name in English)
-            if gates[position] and index.lacks(gates[position]):
-                continue  # most of the text selectors: the page's text lacks a literal their matches need
             deadline.check()  # each selector is a sweep of the page: honour the time cap between them
             removed, refused, sample = 0, 0, ""
             for node in selector.evaluate(root, index, group.max_words):
