@@ -809,6 +809,16 @@ def test_a_heading_label_before_a_colon_names_no_one_and_a_speaker_still_does():
     found = _speakers(find_attributions(interview)) + _speakers(find_attributions(transcript))
     assert ("Thomas Malone", "Thomas Malone") in found and ("Mr Malone", "Thomas Malone") in found
     assert ("ZEPH CAPO", "ZEPH CAPO") in found and ("ROSIE CURTS", "ROSIE CURTS") in found
+    # a later label keeps its person: a transcript's surname alone, or the surname a title was given with before
+    later = (
+        "MARIA CANTWELL: The teachers union will take the state to court over the new voucher rules.\n\n"
+        "ROSIE CURTS: The vouchers will pass the legislature before the summer, we expect.\n\n"
+        "CANTWELL: We will see about that in court, and the judges will decide on the rules.\n\n"
+        "Dr. Jane Doe: Groups of people and computers can act more intelligently than either alone.\n\n"
+        "Doe: The best groups are not the ones with the smartest members in them."
+    )
+    found = _speakers(find_attributions(later))
+    assert ("CANTWELL", "MARIA CANTWELL") in found and ("Doe", "Jane Doe") in found
 
 
 def test_a_pronoun_or_a_quantifier_opening_a_source_names_no_one():
@@ -949,3 +959,32 @@ def test_a_described_subject_keeps_a_pronoun_from_a_name_a_preposition_governs()
     assert found and found[0].speaker != "Donald Trump"  # the congressman is Meadows; Trump only a preposition's
     t = "The coalition will be chaired by Kate Dalmeny of Sustain. She said the standards had to stay."
     assert _speaker(t, "She") == "Kate Dalmeny"  # no described subject: the preposition's name still stands
+
+
+# --- names of every tradition (bench/attributions.py --rewrites: "names: …") -------------------------------------
+
+
+def test_initials_run_together_open_a_full_name():
+    # "A.J." was read as a sentence's end: the full name was "J. Pay", or none
+    t = "A.J. Pay, a lecturer at Leeds, spoke on Monday.\n\n“We were not told,” Pay said."
+    assert _speaker(t, "Pay") == "A.J. Pay"
+
+
+def test_particles_inside_a_name_keep_it_whole():
+    # only one particle, right before the surname, was read: "Vos van Ek", "Cruz Jones", "Kentucky"
+    t = "The study was led by Jo-Ann de Vos van Ek, a geologist.\n\n“The rocks moved,” van Ek said."
+    assert _speaker(t, "van Ek") == "Jo-Ann de Vos van Ek"
+    t = "Michael da Cruz Jones runs a hotel in Leeds.\n\n“Guests lie,” Jones said."
+    assert _speaker(t, "Jones") == "Michael da Cruz Jones"
+    t = "Senator Mitch de la Paz of Kentucky said the bill was a disgrace."
+    assert _speaker(t, "Senator Mitch de la Paz of Kentucky") == "Mitch de la Paz"
+
+
+def test_a_name_in_any_latin_letters_is_a_name():
+    # a capital or a small letter outside A-Z ("Ó", "ó", "ễ") ended the name: no full name, no mention for a pronoun
+    t = "Oisín Ó Briain has farmed here for years.\n\n“The rain came early,” Ó Briain said."
+    assert _speaker(t, "Ó Briain") == "Oisín Ó Briain"
+    t = "Tomasz Wójcik runs the clinic in Leeds, and his staff of ten work long hours.\n\n“We were ready,” he said."
+    assert _speaker(t, "he") == "Tomasz Wójcik"
+    t = "Lina Nguyễn runs the clinic in Leeds, and her staff of ten work long hours.\n\n“We were ready,” she said."
+    assert _speaker(t, "she") == "Lina Nguyễn"

@@ -44,6 +44,10 @@ NOT_PLURAL_SUBJECTS: frozenset[str] = frozenset(words("its his hers ours theirs 
 NOT_PLURAL_ENDINGS: tuple[str, ...] = ("ss", "us", "is")
 
 
+# Plurals of people without the "-s" looks_plural reads ("The people cheered" is no one person).
+IRREGULAR_PERSON_PLURALS: frozenset[str] = frozenset(words("men women people children police staff spokespeople"))
+
+
 def looks_plural(word: str) -> bool:
     """A plural noun by its ending ("experts", "officials"), not "witness", "status", "analysis" or a possessive."""
     return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(("'s", "’s"))
@@ -239,25 +243,41 @@ ORG_HEADS: frozenset[str] = frozenset(
 # Words that make a capitalised name an organisation's, not a person's ("Interior Ministry", "Washington Post").
 NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry times post news house department"))
 
+# The possessive's endings, straight and curly ("Trump's", "Trump’s").
+POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
+
 # Abbreviated titles: title words, and abbreviations whose period does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))
+
+# Title words that only modify a title ("Secretary of State", "Prime Minister", "National Security Adviser") and never
+# stand alone before a surname, as "Senator", "Justice" or "Professor" do: before a name alone they are the name's own
+# first word ("State Farm", "Prime Video", "National Grid", "Foreign Policy").
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    words(
+        """
+    agriculture air assistant associate commerce defence defense economy education energy executive finance foreign
+    health homeland interim interior labor labour national prime security state trade transportation treasury vice
+    """
+    )
+)
+# Person titles that head no office of a body (those are ROLE_TITLES, below).
+PERSON_TITLE_HEADS: frozenset[str] = frozenset(
+    words("professor representative deputy attorney officer detective inspector")
+)
 
 # Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
 TITLE_WORDS: frozenset[str] = (
     TITLE_ABBREVIATIONS
     | SPOKESPERSON_NOUNS
+    | TITLE_MODIFIERS
+    | PERSON_TITLE_HEADS
     | frozenset(
         words(
             """
-    president vice secretary minister prime foreign defense defence state general senator representative
-    governor mayor chief director miss professor judge justice ceo cfo cto coo chairman chairwoman chair
-    ambassador deputy attorney commander king queen prince princess pope
-    cardinal rabbi father sir dame lord lady officer detective inspector chancellor premier speaker leader
-    head founder co-founder executive senior junior assistant associate u.s. us uk u.k. eu u.n. un nato
-    former acting interim national security council house white labor labour party democratic republican economy
-    finance health interior justice trade treasury education energy transportation homeland agriculture commerce
-    army navy
-    air force coach manager captain mp mep tory
+    president secretary minister general senator governor mayor chief director miss judge justice ceo cfo cto coo
+    chairman chairwoman chair ambassador commander king queen prince princess pope cardinal rabbi father sir dame lord
+    lady chancellor premier speaker leader head founder co-founder senior junior u.s. us uk u.k. eu u.n. un nato former
+    acting council house white party democratic republican army navy force coach manager captain mp mep tory
     """
         )
     )

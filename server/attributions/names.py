@@ -23,8 +23,10 @@ from .lexicon import (
     NOT_PERSON_WORDS,
     NP_BREAK,
     ORG_HEADS,
+    PERSON_TITLE_HEADS,
     PLACE_WORDS,
     POSSESSIVE_DETERMINERS,
+    POSSESSIVE_ENDINGS,
     POST_MODIFIER_PREPOSITIONS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_ADVERBS,
@@ -37,6 +39,7 @@ from .lexicon import (
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
     THE_LINKS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     looks_plural,
 )
@@ -104,6 +107,8 @@ CHECK_EVERY = 256
 MAX_NAME_WORDS = 5
 # Characters before a surname in which its first names and initials are looked for ("Carissa F. Etienne").
 LEAD_REACH = 60
+# Initials of a name, alone or run together ("F.", "J.R.", "A.J.").
+INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 # Most characters of a heading's line on either side of a name in it ("Enter Stuart R. Kaplan").
 MAX_HEADING = 200
 # Characters after a full name in which a he, she, his or her says it is a person's ("Emil Stenström … his").
@@ -113,6 +118,8 @@ PRONOUN_REACH = 250
 TITLE_REACH = 80
 APPOSITION_REACH = 40
 LONGEST_PARTICLE = max(NAME_PARTICLES, key=len)
+# Most particles in a row inside a name ("de la", "van der", "de los").
+MAX_PARTICLES = 3
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
 COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
 # Prepositions and adverbs that open a sentence or a heading before a name and are never a name's ("Despite
@@ -172,16 +179,8 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
 PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
     words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
 )
-# Title words that only modify a title ("Secretary of State", "Prime Minister", "National Security Adviser") and never
-# stand alone before a surname, as "Senator", "General" or "Professor" do: before a name alone they are the name's own
-# first word ("State Farm", "Prime Video", "National Grid", "Foreign Policy").
-TITLE_MODIFIERS: frozenset[str] = frozenset(
-    words("agriculture air assistant associate commerce defence defense economy education energy executive finance")
-    + words("foreign health homeland interim interior justice labor labour national prime security state trade")
-    + words("transportation treasury vice")
-)
 # Titles that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
-APPOSED_TITLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES
+APPOSED_TITLES: frozenset[str] = ROLE_TITLES | PERSON_TITLE_HEADS
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
 NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
@@ -338,8 +337,11 @@ def without_post_modifier(words: list[str]) -> list[str]:
         word = words[i]
         if word in POST_MODIFIER_PREPOSITIONS:
             return words[:i]
-        if word == "of" and i >= 2 and all(_name_word(w) for w in words[i - 2 : i]):
-            return words[:i]  # "Senator Mitch McConnell of Kentucky"; not "Secretary of State", "Bank of America"
+        name_before = (
+            i >= 2 and _name_word(words[i - 1]) and (_name_word(words[i - 2]) or words[i - 2] in NAME_PARTICLES)
+        )
+        if word == "of" and name_before:
+            return words[:i]  # "Senator Mitch McConnell of Kentucky", "Mitch de la Paz of …"; not "Bank of America"
     return words
 
 
@@ -358,7 +360,7 @@ def group_word(words: list[str]) -> str | None:
     "researchers", "some medical experts" -> "medical experts"); None for a bare job noun ("the spokesman")."""
     if not words or any("," in word for word in words) or any(word in POSSESSIVE_DETERMINERS for word in words):
         return None  # "Some of my research", "his regional colleagues": someone's, not a group naming itself
-    if any(word.endswith(("'s", "’s")) for word in words[:-1]):
+    if any(word.endswith(POSSESSIVE_ENDINGS) for word in words[:-1]):
         return None  # "the institute's release": someone's, not a group
     if len(words) == 1 and words[0] in INDEFINITE_PERSONS:
         return None
@@ -392,7 +394,6 @@ def _without_apposition(source: str) -> str:
     # "Co-Founder, Stephanie Özcan", "Maxi Moving's Vice President, Ivan Cheptenari": a title, then the name
     titled = (
         bool(opening)
-        and " and " not in source  # "Elevance Health, Centene, and Cigna": a list, no title
         and all(word[:1].isupper() for word in opening)
         and opening[-1].lower().rstrip(".").split("-")[-1] in APPOSED_TITLES
     )
@@ -487,7 +488,7 @@ def document_maker(source: str) -> str | None:
     words = source.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    owner = next((at for at, word in enumerate(words) if word.endswith(("'s", "’s"))), None)
+    owner = next((at for at, word in enumerate(words) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is None or owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
         return None
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in words[owner + 1 :]):
@@ -498,7 +499,7 @@ def document_maker(source: str) -> str | None:
 def obtained_document(source: str) -> bool:
     """A document named by who obtained it ("Zimbabwean intelligence reports seen by Reuters"): its maker is unnamed,
     and the outlet that saw it did not say what it says."""
-    if " by " not in source:
+    if "by" not in source.split():
         return False  # most sources: no pattern run
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:])
     if provenance is None:
@@ -521,9 +522,9 @@ def modifying_maker(source: str) -> str | None:
     name = words[at:-1]
     if not name or not all(word[:1].isupper() or word in NAME_LINKS for word in name) or not name[-1][:1].isupper():
         return None
-    if name[-1].endswith(("'s", "’s")):
+    if name[-1].endswith(POSSESSIVE_ENDINGS):
         return None  # "the Institute's release": its owner, read by document_maker
-    owner = next((at for at, word in enumerate(name) if word.endswith(("'s", "’s"))), None)
+    owner = next((at for at, word in enumerate(name) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is not None and name[owner][:-2].lower() not in NOT_MAKER_WORDS:
         # "Misha's My Consulting Offer review", "Trump's Truth Social post": the owner made it ("Monday's" is no one)
         return " ".join([*name[:owner], name[owner][:-2]])
@@ -540,7 +541,7 @@ def looks_person(name: str) -> bool:
     """Capitalised words, none an organisation's, and not a place's name ("South Sudan", "New Zealand")."""
     words = name.split()
     return (
-        1 <= len(words) <= 4
+        1 <= sum(word not in NAME_PARTICLES for word in words) <= 4  # "Amanda A. van Ek de Vos": particles aside
         and all(
             word[:1].isupper() or (0 < at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words)
         )
@@ -596,8 +597,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
     kept: list[str] = []
     for word in reversed(lead.split()):
         bare = word.rstrip(".")
-        if len(bare) == 1 and word.endswith(".") and bare.isupper():
-            kept.append(word)  # an initial: "Amanda A. Kostro Miller"
+        if _initial(word):
+            kept.append(word)  # an initial: "Amanda A. Kostro Miller", "A.J. Pay"
             continue
         # the previous sentence's last word ("Oculus VR. Zuckerberg"; an initial is "F.")
         sentence_end = word.endswith(".") and len(bare) > 1
@@ -692,14 +693,13 @@ def full_names(
             deadline.check()
         if NAME_GOES_ON_RE.match(text, i + len(name)) or name.isupper():
             continue  # "Dana F. Besecker Company": not where a name ends; "Introducing GIM": an acronym, a body's
-        start = i
-        space = text.rfind(" ", max(0, i - len(LONGEST_PARTICLE) - 2), i - 1)  # the word before, if a particle
-        particle = text[space + 1 : i - 1] if space >= 0 and text[i - 1 : i] == " " else ""
-        if particle in NAME_PARTICLES:
-            start = space + 1  # "Luis de Miranda": the lead stands before the particle
-        lead = NAME_LEAD_RE.search(text[max(0, start - LEAD_REACH) : start])
-        words = _lead_words(lead.group("lead"), common) if lead else []
-        inside = bool(words) and inside_sentence(text, text.rfind(words[0], max(0, start - LEAD_REACH), start))
+        start = _particles_before(text, i)  # "Luis de Miranda", "Jo-Ann de la Paz": the lead stands before them
+        words, lead_start = _name_lead(text, start, common)
+        earlier = _particles_before(text, lead_start) if lead_start is not None else start
+        if lead_start is not None and earlier < lead_start:  # "Michael da Cruz Jones": a particle inside the name
+            more, _ = _name_lead(text, earlier, common)
+            words = [*more, *text[earlier:lead_start].split(), *words] if more else words
+        inside = bool(words) and inside_sentence(text, text.rfind(words[0], max(0, start - 2 * LEAD_REACH), start))
         if (
             words
             and not inside
@@ -709,7 +709,7 @@ def full_names(
             inside = bool(words)
         if not words:
             continue
-        full = " ".join([*words, *([particle] if start < i else []), name])
+        full = " ".join([*words, *text[start:i].split(), name])
         if not looks_person(full):
             continue
         known = people.setdefault(name, [])
@@ -724,6 +724,32 @@ def full_names(
             better = (longer and (not heading or seen_in_heading)) or (seen_in_heading and not heading)
             known[same] = (full if better else form, seen_inside or inside, seen_in_heading and heading)
     return {name: next((form for form, inside, _ in known if inside), known[0][0]) for name, known in people.items()}
+
+
+def _particles_before(text: str, end: int) -> int:
+    """Where the run of lower-case name particles right before end starts ("de la " before "Paz"); end if none."""
+    start = end
+    for _ in range(MAX_PARTICLES):
+        if text[start - 1 : start] != " ":
+            break
+        space = text.rfind(" ", max(0, start - len(LONGEST_PARTICLE) - 2), start - 1)
+        if space < 0 and start - 1 > len(LONGEST_PARTICLE):
+            break  # no word of a particle's length before: none (and no slice of the whole text)
+        if text[space + 1 : start - 1] not in NAME_PARTICLES:
+            break
+        start = space + 1
+    return start
+
+
+def _name_lead(text: str, end: int, common: LowerCaseUse | None) -> tuple[list[str], int | None]:
+    """The name's words right before end (see _lead_words), and where they start when all the lead's capitalised
+    words are the name's (a particle before them may carry the name on), else None."""
+    lead = NAME_LEAD_RE.search(text[max(0, end - LEAD_REACH) : end])
+    if lead is None:
+        return [], None
+    words = _lead_words(lead.group("lead"), common)
+    whole = bool(words) and len(words) == len(lead.group("lead").split())
+    return words, max(0, end - LEAD_REACH) + lead.start("lead") if whole else None
 
 
 def _sentence_capital(text: str, word: str, end: int, common: LowerCaseUse | None) -> bool:
@@ -758,8 +784,8 @@ def _heading_line(text: str, pos: int) -> bool:
 
 
 def _initial(word: str) -> bool:
-    """An initial inside a name ("R."), whose full stop ends no sentence."""
-    return len(word) == 2 and word[0].isupper() and word[1] == "."
+    """An initial inside a name ("R."), or initials run together ("J.R."), whose full stop ends no sentence."""
+    return bool(INITIALS_RE.fullmatch(word))
 
 
 def inside_sentence(text: str, pos: int) -> bool:

@@ -6,6 +6,7 @@ from ..lexicon import (
     BODY_MEMBER_NOUNS,
     DEFINITE_DETERMINERS,
     FEMALE_TITLES,
+    IRREGULAR_PERSON_PLURALS,
     MADE_DOCUMENT_HEADS,
     MALE_TITLES,
     NAME_LINKS,
@@ -15,6 +16,7 @@ from ..lexicon import (
     ROLE_TITLES,
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
     looks_plural,
@@ -70,6 +72,8 @@ ONE_BODY_HEADS: frozenset[str] = UNIQUE_BODY_HEADS | {"police"}
 SHARED_BODY_HEADS: frozenset[str] = ORG_HEADS - ONE_BODY_HEADS
 # Words of a source that say a person holds a title ("Dr", "Mrs", "President").
 PERSON_TITLE_WORDS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_WORDS
+# Titles only a person holds ("Dr", "Mrs", "Sen."): not a modifier or an office a heading may name ("Executive").
+HONORIFICS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_ABBREVIATIONS
 # Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
 APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
@@ -80,7 +84,7 @@ DESCRIBED_PERSON_HEADS: frozenset[str] = (
     frozenset(word for word in PERSON_NOUNS if not looks_plural(word))
     | ROLE_TITLES
     | frozenset(words("congressman congresswoman lawmaker legislator politician candidate incumbent"))
-)
+) - IRREGULAR_PERSON_PLURALS
 # Plural nouns for groups of people that a "they" may stand for ("energy experts", "officials"), how far back
 # they are looked for, and how many modifiers go with them.
 GROUP_PEOPLE: frozenset[str] = frozenset(

@@ -25,6 +25,7 @@ from ..lexicon import (
     PLACE_WORDS,
     PLURAL_PRONOUNS,
     POSSESSIVE_DETERMINERS,
+    POSSESSIVE_ENDINGS,
     PRONOUNS,
     ROLE_TITLES,
     TITLE_WORDS,
@@ -74,6 +75,7 @@ from .constants import (
     GROUP_PEOPLE,
     GROUP_PLACES,
     GROUP_REACH,
+    HONORIFICS,
     INDEFINITE_OPENERS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
@@ -168,11 +170,14 @@ class Story:
         self.makers = {maker for source in distinct_sources if source and (maker := modifying_maker(source))}
         self.named = [None if (named := named_by.get(source)) is None else self._named(named) for source in sources]
         # the names before a colon cue: a label's words ("My Verdict:") are written nowhere else, a speaker's are
-        self.colon_names = {
-            named
-            for raw, named in zip(raws, self.named, strict=True)
+        colon_named = [
+            (source, named)
+            for raw, source, named in zip(raws, sources, self.named, strict=True)
             if named and text[raw.cue[0] : raw.cue[1]].strip() == ":"
-        }
+        ]
+        self.colon_names = {named for _, named in colon_named}
+        # their last words that one of their labels gives a person's title ("Dr. Jane Doe:" … "Doe:")
+        self.titled_colon_names = {named.split()[-1] for source, named in colon_named if _has_honorific(source)}
         self.prose_words: set[str] | None = None  # their last words the text also writes other than before a colon
         self.capitalised_inside: set[str] | None = None  # source words the text capitalises inside a sentence
         self.first_named: dict[str, int] | None = None  # where each entity is first mentioned
@@ -589,7 +594,12 @@ class Story:
         words = before[start + 2 if start >= 0 else 0 :].split()[: 2 + MAX_GROUP_MODIFIERS]
         if len(words) < 2 or words[0] not in ("The", "the"):
             return False
-        return any(word.strip(",").lower() in DESCRIBED_PERSON_HEADS for word in words[1:])
+        for word in words[1:]:  # the noun phrase after "The" only: "The meeting with President X" describes a meeting
+            if word.strip(",").lower() in DESCRIBED_PERSON_HEADS:
+                return True
+            if word[:1].isupper() or word in OBLIQUE_PREPOSITIONS or word.endswith(","):
+                return False
+        return False
 
     def _oblique(self, start: int, end: int) -> bool:
         """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office") or a
@@ -733,14 +743,14 @@ class Story:
         words = name_core(source).split()
         if all(self.common(word) for word in words):
             return True
-        if any(word.rstrip(".").lower() in PERSON_TITLE_WORDS for word in source.split()):
-            return False  # "Mr Malone:": a person's title
+        if named.split()[-1] in self.titled_colon_names:
+            return False  # "Mr Malone:", and "Malone:" after it: a person's title
         if self.text.startswith(QUOTE_OPENINGS, raw.content[0]):
             return False  # "Nadia Orlova: “We will not sign.”": a quotation after a name
         if self.common(words[-1]):
             return True  # "Pro Tip:", "Favorite Items:": a common noun's capital is a heading's
-        if len(words) > 1 and source.isupper():
-            return False  # "ZEPH CAPO:": a transcript's speaker
+        if source.isupper():
+            return False  # "ZEPH CAPO:", "CAPO:": a transcript's speaker (transcript_lines matched the surname)
         return named.split()[-1] not in self._prose_words()
 
     def _sentence_capital(self, raw: RawAttribution, source: str) -> bool:
@@ -864,9 +874,10 @@ class Story:
     def _body_anaphor(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "The company" says what it stands for: any name not known to be a person's ("Biomason"); a document or
         its authors ("the trends report") are a body's only when it is known as one; plural results ("These findings",
-        "the results") sum up what the text said before, no one body's."""
+        "the results") are the body's quoted just before, else sum up what the text said, no one body's."""
         if words[-1] in DOCUMENT_NOUNS and looks_plural(words[-1]):
-            return group_word(words)
+            # "Pew said … The findings show": Pew's; after a paragraph of the writer's own, they sum that up
+            return self._body_just_before(raw, paragraphs_back=0) or group_word(words)
         fits = is_body if words[-1] in DOCUMENT_NOUNS else is_not_person
         return self._most_mentioned(raw, fits) or self._previous_body(raw, words) or group_word(words)
 
@@ -960,7 +971,7 @@ class Story:
                 return body_name(name.split())
         before = self.text[max(self._floor(at, 0), at - APPOSITION_REACH) : at].split()
         for back, word in enumerate(reversed(before[-MAKER_MODIFIERS - 1 :])):
-            if word.endswith(("'s", "’s")) and word[:1].isupper():
+            if word.endswith(POSSESSIVE_ENDINGS) and word[:1].isupper():
                 if word[:-2].lower() in NOT_MAKER_WORDS:
                     return None  # "Monday's report", "Today's report", "The President's report": no maker's name
                 owner = [word[:-2]]
@@ -980,13 +991,21 @@ class Story:
     def _previous_body(self, raw: RawAttribution, words: list[str]) -> str | None:
         """The body quoted just before, in its paragraph or the one before, for a singular anaphor ("the research firm
         found" right after "a recent Park Associates report found")."""
-        if self.previous is None or raw.source is None or len(words) > ORG_ANAPHOR_WORDS or words[-1].endswith("s"):
+        if len(words) > ORG_ANAPHOR_WORDS or words[-1].endswith("s"):
+            return None
+        return self._body_just_before(raw, paragraphs_back=1)
+
+    def _body_just_before(self, raw: RawAttribution, paragraphs_back: int) -> str | None:
+        """The speaker of the attribution just before, if a body, in the source's paragraph or up to so many before."""
+        if self.previous is None or raw.source is None:
             return None
         previous, speaker = self.previous
         entity = self.entities.get(speaker) if speaker is not None else None
         if entity is None or entity.person is True or previous.source is None:
             return None
-        return speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - 1 else None
+        return (
+            speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - paragraphs_back else None
+        )
 
     def _previous_group(self, raw: RawAttribution) -> str | None:
         if self.previous is None or raw.source is None:
@@ -1074,6 +1093,11 @@ def _names_no_one(source: str) -> bool:
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
 
 
+def _has_honorific(source: str) -> bool:
+    """A title only a person holds among the source's words ("Dr. Jane Doe", "Sen. Ellis")."""
+    return any(word.rstrip(".").lower() in HONORIFICS for word in source.split())
+
+
 def _last_before(entries: list[tuple[int, str]], pos: int) -> int:
     """The index of the last of these (position, name) entries, in text order, that stands before pos; -1 if none."""
     return bisect_left(entries, pos, key=lambda entry: entry[0]) - 1
@@ -1092,6 +1116,6 @@ def _name_run(words: list[str]) -> str | None:
             break  # the name ends at its punctuation
     while name and not name[-1][:1].isupper():
         name.pop()  # "on the": a link ends no name
-    if len(name) > 1 and name[0].endswith(("'s", "’s")):
+    if len(name) > 1 and name[0].endswith(POSSESSIVE_ENDINGS):
         name = name[1:]  # "Belgium's KU Leuven University": the place is no part of the name
     return " ".join(name) or None
