@@ -41,10 +41,10 @@ LINK_RUN_MIN_PARAGRAPHS = 2
 LINK_RUN_MAX_LABEL_WORDS = 5
 
 # Teaser cards (structure.teaser_cards): a heading of more than this many characters inside a link is another story's
-# headline (a data page's one-word tabs are not); a card of at most this many words goes (one with a long excerpt
-# stays for readability to judge).
+# headline (a data page's one-word tabs are not); a card of at most this many words goes: a headline and a lead of a
+# paragraph's length (a card with a longer excerpt stays for readability to judge).
 TEASER_MIN_HEADING_CHARS = 14
-TEASER_MAX_WORDS = 40
+TEASER_MAX_WORDS = 80
 
 # Caption credits (structure.caption_credits): the words that open a picture credit, one list per language ('Foto:
 # dpa', '(Photo: Reuters)'), matched as whole words before a colon; the pass runs them all, as a German site captions in
