@@ -823,7 +823,7 @@ _PLAIN_PRE_CUE_TIME = re.compile(
     + "|".join(lexicon.PRE_CUE_TIME_NOUNS)
     + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\s+(?:yesterday|today|tonight))$"
 )
-_PLAIN_NAME_LEAD = re.compile(r"(?:[A-Z][\w’'-]*\.?[ \t\xa0]+){1,3}$")
+_PLAIN_NAME_LEAD = re.compile(rf"(?:[{patterns.NAME_CAPITALS}][\w’'-]*(?:\.[A-Z]){{0,2}}\.?[ \t\xa0]+){{1,3}}$")
 _PLAIN_COLON_SRC = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w’'.-]*){0,4})\s*:\s*(?=[\"“«„])"
 )

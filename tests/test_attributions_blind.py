@@ -16,6 +16,7 @@ import pytest
 
 from bench.attributions import (
     BLIND_DIR,
+    NAME_REWRITES,
     REWRITES,
     is_held_aside,
     load_dev,
@@ -86,3 +87,19 @@ def test_other_writing_conventions_find_what_the_text_as_written_does(blind: lis
     as_written = score(tuning, predict_finder)["all"]["f1"]
     got = score([rewritten(doc, REWRITES[rewrite]) for doc in tuning], predict_finder)["all"]["f1"]
     assert got >= as_written - REWRITE_MARGIN, f"{rewrite}: F1 {got:.3f} against {as_written:.3f} as written"
+
+
+# The tuning part with its people renamed (names of other traditions; particles, hyphens and initials): a finder that
+# learnt English given names and capitalisation resolves fewer speakers there. Measured after the fixes of issue #14's
+# name round: 0.868 as written, 0.867 other cultures, 0.856 particles and initials (before them: 0.852 and 0.774).
+SPEAKER_REWRITE_MARGIN = 0.015
+
+
+@pytest.mark.parametrize("rewrite", NAME_REWRITES)
+def test_people_named_in_other_traditions_are_resolved_as_the_text_as_written(blind: list[dict], rewrite: str):
+    tuning = [doc for doc in blind if not is_held_aside(doc["name"])]
+    as_written = score(tuning, predict_finder)["speaker"]
+    got = score([rewritten(doc, REWRITES[rewrite]) for doc in tuning], predict_finder)["speaker"]
+    assert got >= as_written - SPEAKER_REWRITE_MARGIN, (
+        f"{rewrite}: speaker {got:.3f} against {as_written:.3f} as written"
+    )
