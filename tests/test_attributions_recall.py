@@ -641,3 +641,10 @@ def test_referring_to_something_as_a_quoted_name_is_naming():
 def test_referring_without_a_quoted_name_or_to_a_fronted_object_names_nothing():
     assert _found("The doctor referred him to a specialist in Boston.") == []
     assert _found("That is what I’m referring to, the “mistake” of mentioning it at all.") == []
+
+
+def test_a_participle_after_a_comma_inside_a_closing_quotation_mark_reports_apart():
+    assert _found("He said he had “no regrets,” adding that he would “do it all again.”") == [
+        ("He", "said", ["he had “no regrets,”"]),
+        ("He", "adding", ["that he would “do it all again.”"]),
+    ]

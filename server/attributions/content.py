@@ -324,7 +324,7 @@ def trim_content(text: str, quotes: QuoteIndex, start: int, end: int) -> Span:
 def trim_forward(text: str, quotes: QuoteIndex, start: int, end: int) -> Span:
     """Cut writer-added trailers off an indirect content (", citing …", ", provoking …")."""
     for trailer in TRAILER_RE.finditer(text, start, end):
-        if not quotes.inside(trailer.start()) and trailer.start() - start > 15:
-            end = trailer.start()
+        if not quotes.inside(trailer.start("word")) and trailer.start() - start > 15:
+            end = trailer.end("close") if trailer.group("close") else trailer.start()  # the quotation keeps its mark
             break
     return trim_content(text, quotes, start, end)

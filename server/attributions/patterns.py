@@ -297,7 +297,7 @@ SUBORDINATE_LEAD_RE = re.compile(
 # What a participial cue hangs on, at the end of the text before it: a comma ("…, noting that"), or a subordinator of
 # time whose clause's subject speaks ("while claiming", "before announcing"); not "by" ("by adding a file" is a means)
 # nor "and". Searched on a short slice ending at the cue.
-PARTICIPLE_LEAD_RE = re.compile(r"(?:,|\b(?:while|before|after))\s*+$")
+PARTICIPLE_LEAD_RE = re.compile(r"(?:,[\"”’»]?|\b(?:while|before|after))\s*+$")  # ',” adding': a comma inside the mark
 # "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.
 ABSOLUTE_WITH_RE = re.compile(r"\b[Ww]ith\s++$")
 # A coordinated cue: "… and recommends", "… but also says".
@@ -436,7 +436,9 @@ ASIDE_OPENING_RE = re.compile(
 PHRASE_END_RE = re.compile(r"[,;:]")
 
 # Content that trails after the reported clause and is the writer's, not the source's.
-TRAILER_RE = re.compile(r",\s+(?:citing|provoking|prompting|sparking|adding|noting|saying|according to)\b")
+TRAILER_RE = re.compile(
+    r",(?P<close>[\"”’»]?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to)\b"
+)  # after a quotation the comma may stand inside its closing mark ('“no regrets,” adding that …')
 
 # A trailing participle or gloss after a backward-pointing cue ("…, the NYT reported, citing sources", "…, he added --
 # a move that …"). Only whether it
