@@ -16,6 +16,7 @@ from server.attributions.patterns import (
     CUE_RE,
     CUE_WORD_FORMS,
     MARK_THEN_QUOTE_RE,
+    NON_WORD_NOT_HYPHEN,
     QUOTE_CHARS_RE,
     SINGLE_MARK_RE,
     THAT_WORD_RE,
@@ -35,7 +36,7 @@ TRICKY = [
 def _alone(words: frozenset[str] | set[str], text: str) -> list[tuple[int, int]]:
     """The spans a scan of one list alone finds, as the finder scanned before the two were joined."""
     trie = "(?:" + trie_pattern(sorted(words)) + r")\b"
-    matches = [*re.finditer(" " + trie, text), *re.finditer(r"[^a-zA-Z0-9_ ](?<=\W)" + trie, text)]
+    matches = [*re.finditer(" " + trie, text), *re.finditer(NON_WORD_NOT_HYPHEN + trie, text)]
     return sorted((match.start() + 1, match.end()) for match in matches)
 
 

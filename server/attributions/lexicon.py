@@ -44,6 +44,11 @@ NOT_PLURAL_SUBJECTS: frozenset[str] = frozenset(words("its his hers ours theirs 
 NOT_PLURAL_ENDINGS: tuple[str, ...] = ("ss", "us", "is")
 
 
+def is_acronym(word: str) -> bool:
+    """Capitals only, two or more: an acronym ("WHO", "US", "IT"), never the function word it spells in lower case."""
+    return len(word) > 1 and word.isupper()
+
+
 # Plurals of people without the "-s" looks_plural reads ("The people cheered" is no one person).
 IRREGULAR_PERSON_PLURALS: frozenset[str] = frozenset(words("men women people children police staff spokespeople"))
 

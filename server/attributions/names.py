@@ -41,6 +41,7 @@ from .lexicon import (
     THE_LINKS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    is_acronym,
     looks_plural,
 )
 from .patterns import (
@@ -127,6 +128,7 @@ COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     words("despite like unlike beyond amid among across along around behind below beside besides per via toward")
     + words("towards inside outside throughout sometimes often perhaps maybe afterwards afterward eventually finally")
+    + words("apart")
 )
 # Function words and openers a name never starts with ("When Meghan", "Afterwards Penny").
 SENTENCE_BREAKS: frozenset[str] = NP_BREAK | SENTENCE_OPENERS
@@ -198,7 +200,9 @@ def is_named(speaker: str | None) -> bool:
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
     return any(
-        word[:1].isupper() and word.lower() not in NOT_NAMING_WORDS and not word.endswith(("n't", "n’t"))
+        word[:1].isupper()
+        and (word.lower() not in NOT_NAMING_WORDS or is_acronym(word))  # "WHO" is no "who"
+        and not word.endswith(("n't", "n’t"))
         for word in speaker.split()
     )  # "Don’t ask your models to pose": an auxiliary's contraction names no one
 
@@ -532,7 +536,7 @@ def modifying_maker(source: str) -> str | None:
         name = name[owner + 1 :]  # "Monday's Gallup report": Gallup's
     if len(name) == 1 and (name[0].lower() in PLACE_ADJECTIVES or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
-    if at == 0 and len(name) == 1 and name[0][1:].islower():
+    if at == 0 and owner is None and len(name) == 1 and name[0][1:].islower():
         return None  # "Rigorous research shows": a sentence's first word, capitalised as such
     return " ".join(name)
 

@@ -106,7 +106,8 @@ CUE_WORD_FORMS: frozenset[str] = (
     frozenset(cue for phrase in PREPOSITIONAL_CUES for cue in (phrase, phrase.capitalize())) | CUE_VERBS
 )
 CUE_WORDS = "(?:" + trie_pattern(sorted(CUE_WORD_FORMS)) + ")"
-CUE_RE = re.compile(r"\b" + CUE_WORDS + r"\b")
+# Never right after a hyphen: "agency-advised", "so-called" are adjectives (verb_scan skips them too).
+CUE_RE = re.compile("(?<![-\u2010\u2011])\\b" + CUE_WORDS + r"\b")
 
 # The particle a particle cue needs right after it ("pointed out").
 PARTICLE_RES: dict[str, re.Pattern] = {
@@ -317,7 +318,7 @@ PRE_CUE_TIME_RE = re.compile(
 )
 
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
-RELATIVE_WORD_RE = re.compile(r"(?i)(?:who|which|whose|whom)(?:[’'](?:s|d|ve|ll))?$")
+RELATIVE_WORD_RE = re.compile(r"[wW]h(?:o|ich|ose|om)(?:[’'](?:s|d|ve|ll))?$")  # not "WHO", an acronym
 
 # A relative pronoun ending the clause before a parenthetical cue ("…, which, critics say, does not …"); searched on the
 # clause without its comma.
@@ -531,10 +532,12 @@ ALNUM_RUN_RE = re.compile(r"[^\W_]++")
 # belief verb is a word of a prepositional cue, so each word is found as a scan of its own list finds it). Found by the
 # non-word character before them: a pattern that opens with a literal or a character class lets re skip to the
 # candidates instead of trying a match at every position (~3x faster than opening with \b). A space comes before most;
-# [^a-zA-Z0-9_ ] is a quick bit test, and the lookbehind keeps of it only non-word characters.
+# the character class is a quick bit test, and the lookbehind keeps of it only non-word characters. Never after a
+# hyphen: "agency-advised", "so-called", "long-planned" are adjectives.
 VERB_WORDS = "(?:" + trie_pattern(sorted(CUE_WORD_FORMS | frozenset(BELIEF_FORMS))) + r")\b"
 VERB_AFTER_SPACE_RE = re.compile(" " + VERB_WORDS)
-VERB_AFTER_OTHER_RE = re.compile(r"[^a-zA-Z0-9_ ](?<=\W)" + VERB_WORDS)
+NON_WORD_NOT_HYPHEN = "[^a-zA-Z0-9_ \\-\u2010\u2011](?<=\\W)"
+VERB_AFTER_OTHER_RE = re.compile(NON_WORD_NOT_HYPHEN + VERB_WORDS)
 # What follows a belief verb: its first word says whether a clause, an infinitive or an object comes.
 BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’']++))")
 # "that" opening a clause, and the spaces after it (any: "known that\xa0the origins …").

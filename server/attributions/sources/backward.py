@@ -15,6 +15,7 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
+    is_acronym,
     looks_plural,
 )
 from ..patterns import RELATIVE_WORD_RE
@@ -129,8 +130,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             lower_run += 1  # "A 2020 Deloitte survey": a determiner's year is the noun phrase's own
         elif is_capitalised(token):
             surname = is_capitalised(previous) and previous.lower() not in NP_BREAK  # "Theresa May"
-            if lowered in NP_BREAK and token[0].isupper() and not surname:
-                break  # a sentence-initial function word ("But", "When") ends the phrase
+            if lowered in NP_BREAK and token[0].isupper() and not surname and not is_acronym(token):
+                break  # a sentence-initial function word ("But", "When") ends the phrase; "WHO" is an acronym
             if lowered in SENTENCE_ADVERBS and picked and not is_capitalised(phrase[i + 1][2]):
                 break  # "Now research shows": a sentence adverb, not a name ("Theresa May" is one)
             lower_run = 0

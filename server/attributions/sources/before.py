@@ -99,7 +99,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         (
             index
             for index in range(1, len(selection))
-            # every relative word opens with a w (under re.I only "w" and "W" fold to it): most tokens skip the match
+            # every relative word opens with a w or a W: most tokens skip the match
             if selection[index][2][:1] in "wW" and RELATIVE_WORD_RE.match(selection[index][2])
         ),
         None,

@@ -11,6 +11,7 @@ from ..lexicon import (
     NP_BREAK,
     PRONOUNS,
     SOURCE_NOUNS,
+    is_acronym,
     looks_plural,
 )
 from ..structure import Token, is_capitalised
@@ -51,7 +52,10 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
         return True
     if words[-1].endswith(("’s", "'s")) and words[-1][:1].islower():
         return False  # "the doctor’s notes": a possessive is no subject
-    if any(word[0].isupper() and word.lower() not in DETERMINERS and word.lower() not in NP_BREAK for word in words):
+    if any(
+        word[0].isupper() and (is_acronym(word) or (word.lower() not in DETERMINERS and word.lower() not in NP_BREAK))
+        for word in words
+    ):
         return True  # a name (a number alone, "2017", is none)
     if len(words) >= 2 and words[0].lower() in DETERMINERS:
         return True  # "a recent computer science graduate"

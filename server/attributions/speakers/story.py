@@ -29,6 +29,7 @@ from ..lexicon import (
     PRONOUNS,
     ROLE_TITLES,
     TITLE_WORDS,
+    is_acronym,
     looks_plural,
 )
 from ..names import (
@@ -1087,7 +1088,8 @@ def _names_no_one(source: str) -> bool:
     """A heading's question ("Why You'll Love It:", "How Budlong Helps:"), a date ("a study from October 2021") or a
     document only seen by the outlet named ("reports seen by Reuters"): words that name no one, whatever their
     capitals."""
-    if source.split()[0].lower() in QUESTION_OPENERS or obtained_document(source):
+    opening = source.split()[0]
+    if (opening.lower() in QUESTION_OPENERS and not is_acronym(opening)) or obtained_document(source):
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
