@@ -94,7 +94,7 @@ _READABILITY_JS_UNLIKELY = re.compile(
 
 
 def test_unlikely_values_are_found_as_readability_js_s_regex_finds_them() -> None:
-    assert all(re.fullmatch("[a-z0-9-]+", word) for word in UNLIKELY_WORDS)  # plain words, safe for str.find
+    assert all(re.fullmatch("[a-z0-9-]+", word) for word in UNLIKELY_WORDS)  # plain words: no regex syntax in them
     values = ["story", "Site-Header", "main footer", "", "ad-break", "x\ncomment", "menu menu", "body", "TWITTER"]
     values += ["Related-Posts", "social-share", "foot", "twitter-tweet", "is-ad-slot"]
     expected = [index for index, value in enumerate(values) if _READABILITY_JS_UNLIKELY.search(value)]

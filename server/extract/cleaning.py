@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import re2
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
+from ..rules.selectors.linear_regex import match_spans
 from .constants import (
     CALL_TO_ACTION_OPENING_CHARS,
     CLASS_WEIGHT,
@@ -33,7 +35,7 @@ _DATA_TABLE_TAGS = ("col", "colgroup", "tfoot", "thead", "th")
 # alternation is several times slower). The unlikely words and their exception are Readability.js's (0.6.0,
 # REGEXPS.unlikelyCandidates and okMaybeItsACandidate), Firefox's reader view: it drops banners, breadcrumbs,
 # related and social blocks readability-lxml keeps, and keeps the embedded tweets ('tweet', 'twitter') it drops.
-# Plain words (a test checks), found with str.find.
+# Plain words (a test checks), searched as one RE2 alternation.
 UNLIKELY_WORDS = (
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
     "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
@@ -44,6 +46,9 @@ _NEGATIVE_RE = re.compile(REGEXES["negativeRe"].pattern)
 _POSITIVE_RE = re.compile(REGEXES["positiveRe"].pattern)
 _MAYBE_CONTENT_RE = re.compile("and|article|body|column|content|main|mathjax|shadow")
 CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
+# The unlikely words, then the rest of the value they are in (case-sensitive: the values are lowercased first, as
+# Python lowercases them; RE2's case folding would also take 'ſidebar').
+_UNLIKELY_VALUE_RE = re2.compile(f"(?:{'|'.join(map(re.escape, UNLIKELY_WORDS))})[^\\x00]*".encode())
 
 
 @lru_cache(maxsize=8192)
@@ -105,24 +110,18 @@ def has_unlikely_word(names: str) -> bool:
 
 
 def unlikely_value_indexes(values: list[str]) -> list[int]:
-    """The indexes, in order, of the class and id values holding one of the unlikely words in lowercase:
-    a str.find per word over the values joined by NULs beats a regex alternation. (No value holds a NUL, libxml2's
-    string end; lowercasing the joined string lowercases each value alike: no case rule looks across a NUL.)"""
-    joined = "\0".join(values).lower()
-    found: set[int] = set()
-    for word in UNLIKELY_WORDS:
-        # The index of a value is the number of NULs before it, counted on from the last one seen.
-        index, counted = 0, 0
-        at = joined.find(word)
-        while at != -1:
-            index += joined.count("\0", counted, at)
-            found.add(index)
-            end = joined.find("\0", at)
-            if end == -1:
-                break
-            index, counted = index + 1, end + 1
-            at = joined.find(word, counted)
-    return sorted(found)
+    """The indexes, in order, of the class and id values holding one of the unlikely words in lowercase: one RE2
+    search over the values joined by NULs, each match running on to its value's end, so one match a value. (No value
+    holds a NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case rule looks
+    across a NUL.)"""
+    joined = "\0".join(values).lower().encode("utf-8", "surrogatepass")
+    found: list[int] = []
+    index, counted = 0, 0
+    for start, _ in match_spans(_UNLIKELY_VALUE_RE, joined):
+        index += joined.count(b"\0", counted, start)  # the index of a value is the number of NULs before it
+        counted = start
+        found.append(index)
+    return found
 
 
 def inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
