@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -130,11 +129,17 @@ class PlainText:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each paragraph
     segments: list[Segment] = field(default_factory=list)
     bullets: int = 0  # list bullets in text (not words)
+    word_count: int = field(init=False)  # counted as the text is made, in the stage's time
 
-    @cached_property  # the pipeline reads it twice; the text never changes after the walk
-    def word_count(self) -> int:
-        cjk = len(CJK_CHAR_RE.findall(self.text)) if _may_hold_cjk(self.text) else 0
-        return len((CJK_CHAR_RE.sub(" ", self.text) if cjk else self.text).split()) + cjk - self.bullets
+    def __post_init__(self) -> None:
+        text = self.text
+        cjk = len(CJK_CHAR_RE.findall(text)) if _may_hold_cjk(text) else 0
+        if cjk:
+            self.word_count = len(CJK_CHAR_RE.sub(" ", text).split()) + cjk - self.bullets
+        else:
+            # The walk leaves one space between words and a blank line between paragraphs, no other whitespace:
+            # counting those is len(text.split()) without its list.
+            self.word_count = (text.count(" ") + text.count(PARAGRAPH_SEPARATOR) + 1 if text else 0) - self.bullets
 
 
 def to_plain_text(article: HtmlElement) -> PlainText:

@@ -168,6 +168,7 @@ def test_walk_matches_the_reference_builder():
         plain = to_plain_text(article)
         text, paragraphs, segments, bullets = _reference_plain_text(article)
         assert (plain.text, plain.paragraphs, plain.bullets) == (text, paragraphs, bullets)
+        assert plain.word_count == len(text.split()) - bullets  # what the count of separators stands for
         got = [[s.element, s.attr, s.start, s.length, s.raw, s.lead_skip] for s in plain.segments]
         assert got == segments
         for s in plain.segments:
