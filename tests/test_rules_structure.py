@@ -199,20 +199,39 @@ def test_read_more_paragraphs_go_with_their_label() -> None:
     page = (FIXTURES / "link-paragraphs.html").read_text(encoding="utf-8")
     root = parse(page)
     found = [" ".join(element.text_content().split()) for element in link_paragraphs(root, site_host(root))]
-    # Two runs with their labels; the run to another site, the lone link and the unlabelled ones are the story's.
+    # The run the story ends with, with its label; the run to another site, the lone link, the unlabelled ones and
+    # the one the story goes on after ('Bekijk ook:') are the story's.
     assert found == [
-        "Bekijk ook:",
-        "Kaart van de route langs de oostoever",
-        "De planning van de bouw in vier fasen",
         "Lees ook:",
         "Veerpont over de Vecht stopt na zestig jaar",
         "Kademuur aan de Vecht eindelijk hersteld",
         "Parkeren bij het station wordt duurder",
     ]
     text = clean(page, "https://www.vechtbode.example/regio/fietsbrug-vecht", Options(attributions=False)).text
-    for gone in ("Lees ook", "Veerpont over de Vecht", "Kaart van de route"):
+    for gone in ("Lees ook", "Veerpont over de Vecht", "Parkeren bij het station"):
         assert gone not in text
-    for kept in ("Landelijke regeling voor subsidie", "De nieuwe brug in cijfers", "De eerste paal gaat"):
+    for kept in ("Landelijke regeling voor subsidie", "De nieuwe brug in cijfers", "De eerste paal gaat", "Kaart van"):
+        assert kept in text
+
+
+def test_a_labelled_run_of_links_the_story_goes_on_after_or_to_documents_stays() -> None:
+    story = " ".join(f"Sentence {i} tells how the county spent its road money this year and last." for i in range(5))
+    page = (
+        "<html><head><link rel='canonical' href='https://www.county-post.example/news/roads'></head><body><article>"
+        f"<h1>Roads</h1><p>{story}</p><p>Read the filings:</p><p><a href='/files/audit-2026.pdf'>The county audit "
+        "of road spending for 2026</a></p><p><a href='/files/budget.pdf'>The adopted budget for the coming year</a></p>"
+        f"<p>{story}</p><p>This year's award winners:</p>"
+        + "".join(f"<p><a href='/people/winner-{i}'>Profile of award winner number {i}</a></p>" for i in range(3))
+        + f"<p>{story}</p><p>Read more:</p><p><a href='/news/bridge'>The bridge repairs begin next spring</a></p>"
+        "<p><a href='/news/ferry'>The ferry timetable changes in March</a></p></article></body></html>"
+    )
+    root = parse(page)
+    found = [" ".join(element.text_content().split()) for element in link_paragraphs(root, site_host(root))]
+    assert found == ["Read more:", "The bridge repairs begin next spring", "The ferry timetable changes in March"]
+    ends_with_documents = page.replace("/news/bridge", "/files/bridge.pdf")
+    assert link_paragraphs(parse(ends_with_documents), "county-post.example") == []
+    text = clean(page, "https://www.county-post.example/news/roads", Options(attributions=False)).text
+    for kept in ("Read the filings:", "The county audit", "This year's award winners:", "award winner number 2"):
         assert kept in text
 
 

@@ -39,6 +39,10 @@ RECIRCULATION_MAX_WORDS = 300
 # and the label line before them ('Mehr lesen:') of at most this many words.
 LINK_RUN_MIN_PARAGRAPHS = 2
 LINK_RUN_MAX_LABEL_WORDS = 5
+# A run the story goes on after is the story's: a later sibling with this many words outside links is its paragraph.
+LINK_RUN_STORY_WORDS = 8
+# Links to documents are the story's sources (a filing, a report), never another story: these path endings.
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".csv", ".zip")
 
 # Teaser cards (structure.teaser_cards): a heading of more than this many characters inside a link is another story's
 # headline (a data page's one-word tabs are not); a card of at most this many words goes: a headline and a lead of a

@@ -27,8 +27,10 @@ from .constants import (
     CREDIT_LABELS,
     CREDIT_MAX_CHARS,
     CREDIT_MAX_WORDS,
+    DOCUMENT_SUFFIXES,
     LINK_RUN_MAX_LABEL_WORDS,
     LINK_RUN_MIN_PARAGRAPHS,
+    LINK_RUN_STORY_WORDS,
     RECIRCULATION_MAX_WORDS,
     RECIRCULATION_MIN_HEADLINE_WORDS,
     RECIRCULATION_MIN_ITEMS,
@@ -89,8 +91,10 @@ def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
 
 def link_paragraphs(root: HtmlElement, host: str | None) -> list[HtmlElement]:
     """Runs of at least LINK_RUN_MIN_PARAGRAPHS sibling paragraphs, each one link to another page of this site with a
-    headline's words and nothing else, and the short label line ending in a colon just before a run ('Mehr lesen:',
-    'Lue aiheesta lisää:'): the read-more list a story ends with, written as paragraphs instead of a list."""
+    headline's words and nothing else (never to a document: DOCUMENT_SUFFIXES), and the short label line ending in a
+    colon just before a run ('Mehr lesen:', 'Lue aiheesta lisää:'): the read-more list a story ends with, written as
+    paragraphs instead of a list. A run the story's paragraphs go on after is the story's ('Read the filings:',
+    'This year's award winners:')."""
     found: list[HtmlElement] = []
     run: list[HtmlElement] = []
     for paragraph in root.iter("p"):
@@ -112,6 +116,8 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
     link = paragraph[0]
     if link.tag != "a" or (link.tail or "").strip() or not _same_site(link.get("href"), host):
         return False
+    if urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES):
+        return False  # the story's sources (a filing, a report), not other stories
     return len(link.text_content().split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
 
 
@@ -123,8 +129,23 @@ def _close_run(run: list[HtmlElement], found: list[HtmlElement]) -> None:
     if label is None or not isinstance(label.tag, str) or (label.tail or "").strip():
         return
     text = label.text_content().strip()
-    if text.endswith(":") and len(text.split(None, LINK_RUN_MAX_LABEL_WORDS)) <= LINK_RUN_MAX_LABEL_WORDS:
+    short_label = text.endswith(":") and len(text.split(None, LINK_RUN_MAX_LABEL_WORDS)) <= LINK_RUN_MAX_LABEL_WORDS
+    if short_label and not _story_goes_on(run[-1]):
         found.extend((label, *run))
+
+
+def _story_goes_on(last: HtmlElement) -> bool:
+    """Whether a paragraph of the story follows a run among its later siblings: one with LINK_RUN_STORY_WORDS words
+    or more outside links (a label line or another run of links is no paragraph of the story)."""
+    for sibling in last.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        words = len(sibling.text_content().split())
+        if words < LINK_RUN_STORY_WORDS:
+            continue
+        if words - sum(len(link.text_content().split()) for link in sibling.iter("a")) >= LINK_RUN_STORY_WORDS:
+            return True
+    return False
 
 
 def site_host(root: HtmlElement) -> str | None:
