@@ -577,8 +577,8 @@ def test_a_relative_clause_after_according_tos_source_is_not_the_statement():
 
 
 def test_a_judgement_in_the_passive_with_as_or_an_infinitive_holds_an_unnamed_belief():
-    assert _beliefs("In some places, riding a bike is seen as an elitist thing.") == [
-        (None, "is seen", "as an elitist thing")
+    assert _beliefs("In some places, riding a bike is widely regarded as an elitist thing.") == [
+        (None, "is widely regarded", "as an elitist thing")
     ]
     assert _beliefs("Such practices are generally considered to have few risks.") == [
         (None, "are generally considered", "to have few risks")

@@ -46,8 +46,8 @@ NOT_BELIEF_OPENERS: frozenset[str] = frozenset(
     words("of about so for back up out over ahead through twice again otherwise nothing anything something much")
     + words("more less too in on at with from it's")
 )
-# The endings of the belief verbs' past participles ("expected", "thought", "known", "felt", "understood", "seen").
-BELIEF_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ed", "ought", "own", "elt", "ood", "een")
+# The endings of the belief verbs' past participles ("expected", "thought", "known", "felt", "understood").
+BELIEF_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ed", "ought", "own", "elt", "ood")
 # Characters before a participle looked at for its passive auxiliary and adverbs ("is widely believed").
 PASSIVE_REACH = 30
 # Participles that hold a belief only in a passive ("is known to …"): "has known", "well known", "had they known" state
@@ -93,7 +93,12 @@ def belief_attributions(
             continue
         opener = complement.group("opener")
         fits = verb not in PASSIVE_ONLY_BELIEF_FORMS and _complement_fits(BELIEF_FORMS[verb], opener)
-        if not fits and not (_participle(verb) and _passive_opener(BELIEF_FORMS[verb], opener)):
+        if not fits and not (
+            _participle(verb)
+            and _passive_opener(BELIEF_FORMS[verb], opener)
+            # its auxiliary looked for before the paragraph is split ("also known as" has none)
+            and PASSIVE_AUX_RE.search(text, max(paragraph_spans[paragraph][0], cue_start - PASSIVE_REACH), cue_start)
+        ):
             continue
         if paragraph not in sentence_cache:
             sentence_cache[paragraph] = sentences(text, *paragraph_spans[paragraph], quotes.inside)

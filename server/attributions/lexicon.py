@@ -376,10 +376,18 @@ DANGLING_CONJ: tuple[str, ...] = ("and", "but", "while", "as", "whereas", "or")
 INTENTION_VERBS: list[str] = words("want plan intend hope expect wish prefer")
 OPINION_VERBS: list[str] = words("think believe suspect guess")
 THAT_ONLY_BELIEF_VERBS: list[str] = words("know feel fear worry understand realize realise")
-# Judging (VerbNet consider-29.9): "was seen as an elitist thing", "is widely regarded as …", "are considered to have
-# few risks": a belief in the passive only ("we consider the offer", "I see the problem" state none), and only with "as"
-# or an infinitive: a bare judgement ("is considered spam", "are considered a taker") is mostly a definition.
-JUDGEMENT_VERBS: list[str] = words("consider regard view perceive deem see")
+# Judging (VerbNet consider-29.9): "is widely regarded as …", "are considered to have few risks": a belief in the
+# passive only ("we consider the offer" states none), and only with "as" or an infinitive: a bare judgement ("is
+# considered spam", "are considered a taker") is mostly a definition. Not "see" nor "view": as frequent as they are,
+# every one would cost the belief pass a look, for few passives. Only the participles are looked for ("with regard to",
+# "consider this" never hold one), each with its base.
+JUDGEMENT_PARTICIPLES: dict[str, str] = {
+    "considered": "consider",
+    "regarded": "regard",
+    "perceived": "perceive",
+    "deemed": "deem",
+}
+JUDGEMENT_VERBS: frozenset[str] = frozenset(JUDGEMENT_PARTICIPLES.values())
 # Wondering takes a question ("wonders whether …", "wondered how …").
 WONDER_OPENERS: frozenset[str] = frozenset(words("whether if how what when why who where"))
 # Each form and its base: "thought" is "think"'s (spelled out: the regular inflection gives "planed", "thinked").
@@ -404,12 +412,6 @@ BELIEF_FORMS: dict[str, str] = {
         "understand understands understood",
         "realize realizes realized realise realises realised",
         "wonder wonders wondered",
-        "consider considered",
-        "regard regarded",
-        "view viewed",
-        "perceive perceived",
-        "deem deemed",
-        "see seen",
     )
     for form in forms.split()
-}
+} | JUDGEMENT_PARTICIPLES

@@ -81,8 +81,7 @@ SINGLE_MARK_RE = re.compile(r"['‘’]")
 # separators are its own, "10,000" is one token, not a clause's comma). Possessive runs: the
 # same tokens as "\w(?:[\w’'&-]*\w)?" without backtracking off each word's end (~12% faster).
 TOKEN_RE = re.compile(
-    r"\d{1,3}+(?:,\d{3}+(?!\d))++(?:\.\d++)?+(?!\w)|\w++(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?"
-    r"|[(),;:\"“”«»]"
+    r"\w++(?:(?<=\d),\d{3}+(?!\w))*+(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?|[(),;:\"“”«»]"
 )
 
 # The dash closing an aside right before a cue ("The letter – an edited version … – warns"): a spaced hyphen or

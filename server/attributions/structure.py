@@ -159,7 +159,9 @@ def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
     # str.count first: most articles quote with double marks, and their apostrophes need no pairing. The single marks
     # are counted first and the double ones only until they are as many (most articles have no single mark at all);
     # a straight one opens after a space, or a paragraph ("'We will fight on,' she said." on a line of its own).
-    single_marks = text.count("‘") + text.count(" '") + text.count("\n'") + text.startswith("'")
+    single_marks = (
+        text.count("‘") + text.count(" '") + sum(text[start] == "'" for start, end in paragraph_spans if end > start)
+    )
     double_marks = 0
     for mark in ("“", '"', "„", "«"):
         if double_marks >= single_marks:

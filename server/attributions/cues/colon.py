@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 
 from ..content import trim_content
@@ -72,14 +73,18 @@ def transcript_lines(
     paragraph, the rest of it is what they said. Only in a text with at least two labelled paragraphs, never for
     the programme's own voices (host, byline, and their later surname-only labels), never in a paragraph that
     already has an attribution (taken), never for fewer than MIN_STATEMENT_WORDS words."""
+    with_colon = _paragraphs_with_colon(text, paragraph_spans)
+    if len(with_colon) < 2:
+        return []  # a transcript and an interview both label two paragraphs or more, each with its colon
     labelled = []
-    for index, (start, end) in enumerate(paragraph_spans):
+    for index in with_colon:
+        start, end = paragraph_spans[index]
         if start < end and text[start].isupper():
             label = TRANSCRIPT_LABEL_RE.match(text, start, end)
             if label and not is_editorial_label(label.group("name")):
                 labelled.append((index, label))
     if len(labelled) < 2:
-        return interview_lines(text, quotes, paragraph_spans, taken)
+        return interview_lines(text, quotes, paragraph_spans, taken, with_colon)
     # a person's label has two words or more ("ROSIE CURTS", "UNIDENTIFIED PERSON #1"), or is the surname of one
     # that has ("CANTWELL"): "PRICE:" and "INTERVAL:" head a table's cells
     full = [label.group("name").split() for _, label in labelled if len(label.group("name").split()) >= 2]
@@ -88,7 +93,7 @@ def transcript_lines(
         (i, label) for i, label in labelled if len(label.group("name").split()) >= 2 or label.group("name") in surnames
     ]
     if len(labelled) < 2:
-        return interview_lines(text, quotes, paragraph_spans, taken)
+        return interview_lines(text, quotes, paragraph_spans, taken, with_colon)
     own_voices = set()
     for _, label in labelled:
         if label.group("role") and label.group("role").split()[0] in TRANSCRIPT_ROLES:
@@ -105,11 +110,27 @@ def transcript_lines(
         found.append(
             RawAttribution((label.start("name"), label.end("name")), (colon, colon + 1), content, "indirect", index)
         )
-    return found + interview_lines(text, quotes, paragraph_spans, taken | {raw.paragraph for raw in found})
+    return found + interview_lines(text, quotes, paragraph_spans, taken | {raw.paragraph for raw in found}, with_colon)
+
+
+def _paragraphs_with_colon(text: str, paragraph_spans: list[Span]) -> list[int]:
+    """The paragraphs holding a colon, in order: a colon found by str.find, then the next one looked for past its
+    paragraph (a label's paragraph needs one; most paragraphs have none)."""
+    starts = [start for start, _ in paragraph_spans]
+    found: list[int] = []
+    colon = text.find(":")
+    while colon >= 0:
+        index = bisect_right(starts, colon) - 1
+        if index >= 0 and colon < paragraph_spans[index][1]:
+            found.append(index)
+            colon = text.find(":", paragraph_spans[index][1])
+        else:
+            colon = text.find(":", colon + 1)
+    return found
 
 
 def interview_lines(
-    text: str, quotes: QuoteIndex, paragraph_spans: list[Span], taken: set[int]
+    text: str, quotes: QuoteIndex, paragraph_spans: list[Span], taken: set[int], with_colon: list[int]
 ) -> list[RawAttribution]:
     """An interview ("Thomas Malone: A supermind is …" … "Mr Malone: Groups don't …"): a speaker's name in title case
     and a colon open the paragraph, the rest is what they said. Only for a person introduced by a full name and
@@ -117,7 +138,8 @@ def interview_lines(
     questions), only for an answer of sentences ("Date: Fri, 1 Feb 2002" is a header's), never for a paragraph already
     taken."""
     labelled = []
-    for index, (start, end) in enumerate(paragraph_spans):
+    for index in with_colon:
+        start, end = paragraph_spans[index]
         if index in taken or start >= end or not text[start].isupper() or text.find(":", start, start + 60) < 0:
             continue
         label = TITLED_LABEL_RE.match(text, start, end)

@@ -123,8 +123,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return None  # "Do they mention that …?": a question, not a report
     # a request's infinitive right after its verb (and addressee) is what it reports ('"…," one resident, who asked not
     # to be named, told the BBC'): a quotation before it is another verb's
-    after_cue = skip_spaces(text, cue_end, sentence_end)
-    request = verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(text, after_cue, sentence_end) is not None
+    request = verb in DIRECTIVE_FORMS and _infinitive_follows(text, cue_end, sentence_end)
     quoted = None if request else quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
@@ -182,6 +181,11 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             if backward:
                 return backward
     return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+
+
+def _infinitive_follows(text: str, cue_end: int, sentence_end: int) -> bool:
+    """A request's infinitive right after its verb and addressee ("asked not to be named", "urged him to go")."""
+    return INFINITIVE_RE.match(text, skip_spaces(text, cue_end, sentence_end), sentence_end) is not None
 
 
 def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str) -> RawAttribution | None:
