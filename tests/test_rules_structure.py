@@ -158,7 +158,7 @@ def test_captions_are_read_in_linear_time() -> None:
 
 def test_teaser_cards_are_links_around_another_storys_headline() -> None:
     page = (FIXTURES.parent / "recirculation" / "teaser-cards.html").read_text(encoding="utf-8")
-    found = teaser_cards(parse(page), None)
+    found = teaser_cards(parse(page), "diario-litoral.example")
     # The in-page anchor around a subheading and the one-word tabs stay; so would a card of more than 80 words.
     assert [card.get("href") for card in found] == [
         "/economia/aduana-nuevo-horario",
@@ -166,7 +166,25 @@ def test_teaser_cards_are_links_around_another_storys_headline() -> None:
         "/cultura/museo-naval-reabre",
     ]
     long_card = page.replace("<p>Más de 300 embarcaciones.</p>", f"<p>{'Más de 300 embarcaciones. ' * 20}</p>")
-    assert len(teaser_cards(parse(long_card), None)) == 2
+    assert len(teaser_cards(parse(long_card), "diario-litoral.example")) == 2
+
+
+def test_teaser_cards_of_another_site_are_the_storys() -> None:
+    lead = " ".join(f"word{i}" for i in range(50))
+    venues = "".join(
+        f"<a href='https://{name}.example/'><h3>{name.title()} Harbour Bar and Grill</h3><p>{lead} lead {i}.</p></a>"
+        for i, name in enumerate(("blueanchor", "saltmarsh", "redbuoy"))
+    )
+    story = " ".join(f"Sentence {i} tells where to eat by the harbour this winter and why." for i in range(6))
+    page = (
+        "<html><head><link rel='canonical' href='https://www.coast-weekly.example/food/harbour-bars'></head><body>"
+        f"<article><h1>Three harbour bars</h1><p>{story}</p>{venues}<p>{story}</p>"
+        "<a href='/food/winter-menus'><h3>Winter menus at the harbour</h3></a></article></body></html>"
+    )
+    root = parse(page)
+    assert [card.get("href") for card in teaser_cards(root, site_host(root))] == ["/food/winter-menus"]
+    text = clean(page, "https://www.coast-weekly.example/food/harbour-bars", Options(attributions=False)).text
+    assert "Blueanchor Harbour Bar" in text and "Redbuoy Harbour Bar" in text and "lead 1." in text
 
 
 def test_teaser_cards_run_before_the_rules_and_are_reported() -> None:

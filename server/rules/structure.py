@@ -188,7 +188,8 @@ def teaser_cards(root: HtmlElement, host: str | None) -> list[HtmlElement]:
     """Teaser cards: links (not to an in-page anchor) around a headline of more than TEASER_MIN_HEADING_CHARS
     characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt stays (as do the one-word tabs of a
     data page). Walked from the headings up, each ancestor once (an XPath's ancestor step merged its node sets in
-    quadratic time: 90,000 headings, 17 s). host: unused, as every pass takes it."""
+    quadratic time: 90,000 headings, 17 s). host: the page's (site_host); only a link to another page of this site
+    (_same_site) is a card."""
     found: list[HtmlElement] = []
     walked: set[HtmlElement] = set()
     for heading in root.iter("h2", "h3", "h4"):
@@ -198,8 +199,8 @@ def teaser_cards(root: HtmlElement, host: str | None) -> list[HtmlElement]:
             if ancestor in walked:
                 break  # walked from an earlier headline: its links are found already
             walked.add(ancestor)
-            href = ancestor.get("href") if ancestor.tag == "a" else None
-            if href is not None and not href.startswith("#"):
+            # Another site's card is the story's (a listicle's venues); a fragment after a path still leads away.
+            if ancestor.tag == "a" and _same_site((ancestor.get("href") or "").partition("#")[0], host):
                 found.append(ancestor)
     return [card for card in found if len(card.text_content().split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS]
 
