@@ -30,3 +30,27 @@ def test_an_aria_button_in_a_sentence_or_a_disclosures_toggle_is_the_storys_text
     assert "When does construction start?" in text and "Who pays for the new roads?" in text
     # A control standing alone goes, as does a block one beside a recipe step's text.
     assert "Show all photos" not in text and "Show picture" not in text and "Beat the eggs." in text
+
+
+def test_a_disclosure_widget_holding_the_storys_paragraph_stays() -> None:
+    hidden = " ".join(
+        f"Part {i} of the audit's findings on the harbour's road budget and its contracts." for i in range(7)
+    )
+    text = _text(
+        f"<p>{STORY}</p><div class='disclosure-panel' id='audit-details'><p>{hidden}</p></div><p>{STORY}</p>"
+        "<div class='affiliate-disclosure'><p>"
+        + " ".join(f"We may earn a commission on purchases through links in this article ({i})." for i in range(8))
+        + "</p></div>"
+    )
+    assert "Part 6 of the audit's findings" in text
+    assert "We may earn a commission" not in text  # a named affiliate disclosure goes, however long
+
+
+def test_keep_reading_before_the_rest_of_the_story_is_no_headline_list() -> None:
+    rest = "".join(f"<p>{STORY} Part {i}.</p>" for i in range(2))
+    text = _text(f"<p>{STORY}</p><p>{STORY}</p><p>{STORY}</p><div class='story-more'><p>Keep reading</p>{rest}</div>")
+    assert "Part 1." in text
+    short = _text(
+        f"<p>{STORY}</p><p>{STORY}</p><div class='callout'><h4>Keep reading</h4><p><a href='/a'>Bridge</a></p></div>"
+    )
+    assert "Bridge" not in short
