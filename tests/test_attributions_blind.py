@@ -29,8 +29,8 @@ from bench.attributions import (
 )
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.85, "quoted_f1": 0.91, "speaker": 0.86, "speaker_precision": 0.965},
-    "held-aside": {"all_f1": 0.72, "quoted_f1": 0.775, "speaker": 0.715, "speaker_precision": 0.795},
+    "tuning": {"all_f1": 0.855, "quoted_f1": 0.915, "speaker": 0.86, "speaker_precision": 0.965},
+    "held-aside": {"all_f1": 0.725, "quoted_f1": 0.775, "speaker": 0.715, "speaker_precision": 0.795},
 }
 # 114 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 114
@@ -64,8 +64,8 @@ def test_blind_set_gate(blind: list[dict], part: str):
 
 
 # Beliefs and intentions (kind "belief", never in the panel): first found at tuning F1 0.541 (P 0.83, R 0.40),
-# held-aside 0.497 (P 0.82, R 0.36).
-BELIEF_FLOORS: dict[str, float] = {"tuning": 0.53, "held-aside": 0.49}
+# held-aside 0.497 (P 0.82, R 0.36); with the raising passives (issue #14) 0.565 and 0.532.
+BELIEF_FLOORS: dict[str, float] = {"tuning": 0.555, "held-aside": 0.52}
 
 
 @pytest.mark.parametrize("part", ["tuning", "held-aside"])
