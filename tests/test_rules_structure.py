@@ -51,6 +51,13 @@ def test_the_pass_belongs_to_the_generic_layer() -> None:
     assert not any(r["rule"].startswith("structure:") for r in result.removed)
 
 
+def test_a_draft_without_domains_runs_no_structural_pass_without_the_generic_layer() -> None:
+    draft = {"strip": [{"category": "other", "selectors": ["div.no-such-box"]}]}
+    options = Options(attributions=False, generic_rules=False, draft_rules=(draft,))
+    result = clean(_page(), URL, options)
+    assert not any(r["rule"].startswith("structure:") for r in result.removed)
+
+
 def test_without_a_site_address_only_paths_count_as_this_site() -> None:
     page = _page().replace('<link rel="canonical" href="https://www.gazzetta-borgo.example/cultura/teatro-riapre">', "")
     root = parse(page)

@@ -47,14 +47,15 @@ def declutter(
     deadline: Deadline = NO_DEADLINE,
     language: str | None = None,
     index: PageIndex | None = None,
+    structural: bool = False,
 ) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused. A group
     written for one language runs on pages in it or in no known language (`language`: the page's, as metadata
     read it). `index`: the page's, when the pipeline made one for an earlier stage (PageIndex says what it may
-    have gathered before the non-content elements go)."""
+    have gathered before the non-content elements go). `structural`: run the generic layer's structural passes
+    (structure.py), which belong to it as its rule files do (a draft without domains is no generic rule)."""
     rules = list(rules)
     primary = primary_language(language)
-    structural = any(rule.is_generic for rule in rules)
     host = site_host(root) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     index = index if index is not None and index.root is root else index_page(root)
