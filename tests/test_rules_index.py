@@ -163,6 +163,22 @@ def test_an_attribute_scan_reads_values_past_non_ascii_ones() -> None:
     assert [e.get("id") for e in selector.select(tree, PageIndex(tree))] == ["1", "2", "3"]
 
 
+def test_substrings_swept_at_once_answer_as_one_search_each() -> None:
+    # One RE2 set per attribute over its values' UTF-8, the substrings' bytes read as Latin-1 characters: non-ASCII
+    # values, a draft rule's lone surrogate, regex syntax and the empty substring answer as 'in' does.
+    tree = _tree(
+        "<div class='story r\u00e9lated-box' id='a.b'><p class='caf\u00e9' style='display:none'>x</p></div>"
+        "<p class='\u041a\u0438\u0457\u0432'>y</p>"
+    )
+    substrings = ("related", "r\u00e9lated", "\u00e9", "\ud800", "", "story r", "box\ncaf", "\u0457", ".", "[a-z]")
+    keys = (*(("class", s) for s in substrings), ("id", "a.b"), ("id", "a"), ("style", "none"))
+    index = PageIndex(tree)
+    index.use_substrings(keys)
+    for name, substring in (*keys, ("class", "unswept"), ("style", "display")):
+        expected = substring in index.attribute_values(name)
+        assert index.has(("attr", name, "*=", substring)) is expected, (name, substring)
+
+
 @pytest.mark.parametrize(
     ("pattern", "subject"),
     [

@@ -60,6 +60,7 @@ def declutter(
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     index = index if index is not None and index.root is root else index_page(root)
     index.use_patterns(tuple(chain.from_iterable(rule.literal_patterns for rule in rules)))
+    index.use_substrings(tuple(chain.from_iterable(rule.strip_plan.substrings for rule in rules)))
     body = root.find("body")
     total_chars = 0  # counted at the first candidate for removal, before anything is removed
     protected = _protected(root, rules, index)

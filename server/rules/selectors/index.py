@@ -64,6 +64,9 @@ class PageIndex:
         self._set: _LiteralSet | None = None
         self._present: set[str] | None = None
         self._held: dict[str, bool] = {}
+        # use_substrings()'s RE2 sets per attribute name, and the substrings each attribute's values were found to hold.
+        self._substrings: dict[str, _LiteralSet] = {}
+        self._held_substrings: dict[str, set[str]] = {}
 
     @cached_property
     def id_values(self) -> list[str]:
@@ -100,7 +103,13 @@ class PageIndex:
         operator, wanted = key[2], key[3]
         # Substring tests on the joined values, one C call each; a hit across a newline only lets the selector run.
         if operator == "*=":
-            return wanted in self.attribute_values(value)
+            entry = self._substrings.get(value)
+            if entry is None or wanted not in entry[1]:
+                return wanted in self.attribute_values(value)
+            if value not in self._held_substrings:
+                found = entry[0].Match(self.attribute_bytes(value)) or ()
+                self._held_substrings[value] = {entry[2][i] for i in found}
+            return wanted in self._held_substrings[value]
         if operator == "^=":
             return f"\n{wanted}" in f"\n{self.attribute_values(value)}"
         if operator == "$=":
@@ -189,6 +198,12 @@ class PageIndex:
         """use_literals() with the selectors' literal patterns gathered already (a rule file keeps its own)."""
         self._set = _literal_set(patterns) if patterns else None
         self._present = None  # found for another set of patterns
+
+    def use_substrings(self, keys: tuple[tuple[str, str], ...]) -> None:
+        """Look up the '*=' tests of these (attribute, substring) keys in one RE2 sweep of each attribute's values, the
+        first time one of them is asked, instead of one search per key (a page's rules ask some 50 of them)."""
+        self._substrings = _substring_sets(keys)
+        self._held_substrings = {}
 
     def holds(self, pattern: str) -> bool:
         """Whether the page's text holds a match of a literal pattern (see Selector.literal_patterns)."""
@@ -305,6 +320,27 @@ def _literal_set(patterns: tuple[str, ...]) -> _LiteralSet:
         literal_set.Add(pattern.encode())
     literal_set.Compile()
     return literal_set, frozenset(patterns), patterns
+
+
+@lru_cache(maxsize=256)
+def _substring_sets(keys: tuple[tuple[str, str], ...]) -> dict[str, _LiteralSet]:
+    """Per attribute name, an RE2 set of its substrings, compiled once per rule combination. Their bytes as Latin-1
+    characters: a literal byte run then matches where the str holds the substring (UTF-8 is self-synchronizing), and
+    a lone surrogate a draft rule may carry (surrogatepass, as attribute_bytes() encodes) is bytes like any other."""
+    by_name: dict[str, dict[str, None]] = {}
+    for name, substring in keys:
+        by_name.setdefault(name, {})[substring] = None
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    options.log_errors = False
+    sets = {}
+    for name, substrings in by_name.items():
+        substring_set = re2.Set.SearchSet(options)
+        for substring in substrings:
+            substring_set.Add(re2.escape(substring.encode("utf-8", "surrogatepass")))
+        substring_set.Compile()
+        sets[name] = (substring_set, frozenset(substrings), tuple(substrings))
+    return sets
 
 
 @cache

@@ -40,6 +40,8 @@ class SelectorPlan:
             for key in selector.keys or ():
                 table = self._ids if key[0] == "id" else self._classes if key[0] == "class" else self._others
                 table.setdefault(key[1] if table is not self._others else key, []).append(i)
+        # (attribute, substring) of each '*=' key, for PageIndex.use_substrings.
+        self.substrings = tuple((key[1], key[3]) for key in self._others if len(key) > 2 and key[2] == "*=")
 
     def candidates(self, index: PageIndex) -> list[int]:
         """Positions, in order, of the selectors that may match this page (Selector.may_match for each)."""
