@@ -293,6 +293,20 @@ def test_a_standfirst_marked_as_the_schema_org_description_joins_the_article() -
     assert standfirst not in _article_text(page.replace(" itemprop='description'", ""))
 
 
+def test_a_description_of_an_item_inside_the_article_is_no_standfirst() -> None:
+    # An author's bio (Person) or a video's caption (VideoObject) before the body describes something else.
+    bio = "Anna Berger schreibt seit zwanzig Jahren über Gärten, Pflanzen und das Wetter in den Alpen."
+    for item in ("https://schema.org/Person", "https://schema.org/VideoObject"):
+        page = (
+            "<html><body><article itemscope itemtype='https://schema.org/NewsArticle'><h1>Blumen</h1>"
+            f"<div class='kopf'><span class='datum'>5. Dezember 2026</span><div itemprop='author' itemscope "
+            f"itemtype='{item}'><p itemprop='description' class='kurztext'>{bio}</p></div></div>"
+            f"<div class='body'>{_STORY}</div></article></body></html>"
+        )
+        assert bio not in _article_text(page)
+        assert bio in _article_text(page.replace(item, "https://schema.org/NewsArticle"))
+
+
 def test_a_standfirst_on_a_page_without_article_or_main_is_looked_for_near_the_pick() -> None:
     standfirst = "Soaked foam keeps cut flowers fresh for a week, our gardener found."
     near = (

@@ -209,13 +209,28 @@ def is_editorial_lead(elem: HtmlElement) -> bool:
     (<h1>)."""
     if elem.tag in _NOT_LEADS:
         return False  # figures: with_lead_figure takes the story's lead figure
-    named = elem.get("itemprop") == "description" or EDITORIAL_LEAD_RE.search(
+    named = (elem.get("itemprop") == "description" and _describes_an_article(elem)) or EDITORIAL_LEAD_RE.search(
         f"{elem.get('class', '')} {elem.get('id', '')}"
     )
     if not named or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
         return False
     # Not the headline block, which the reading view shows above the article; not a label ("Live").
     return next(elem.iter("h1"), None) is None and normalized_length(elem) >= EDITORIAL_LEAD_MIN_CHARS
+
+
+# schema.org types whose description is a story's standfirst: Article and its kinds (NewsArticle, TechArticle, Report
+# ...), BlogPosting and the page itself (WebPage), by the end of the itemtype's address.
+_ARTICLE_TYPE_ENDINGS = ("Article", "BlogPosting", "Report", "WebPage")
+
+
+def _describes_an_article(elem: HtmlElement) -> bool:
+    """Whether an itemprop's item (its nearest itemscope above it) is the article or the page, or there is none (the
+    page's own description): an author's bio (Person) or a video's caption (VideoObject) describes something else."""
+    scope = next((a for a in elem.iterancestors() if a.get("itemscope") is not None), None)
+    if scope is None:
+        return True
+    types = (scope.get("itemtype") or "").split()
+    return any(address.rstrip("/").endswith(_ARTICLE_TYPE_ENDINGS) for address in types)
 
 
 def header_leads(header: HtmlElement) -> list[HtmlElement]:
