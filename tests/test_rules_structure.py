@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from server.errors import TooComplex
+from server.limits import Deadline
 from server.parse import parse
 from server.pipeline import Options, clean
 from server.rules.structure import (
+    StructuralPass,
     _credit_start,
     _same_site,
     caption_credits,
@@ -218,6 +221,24 @@ def test_teaser_cards_are_found_in_linear_time() -> None:
     started = time.process_time()
     assert len(teaser_cards(root, None)) == 90_000  # the deep link holds far more than 80 words: it stays
     assert time.process_time() - started < 4.0
+    # Nested headings share their text: each one's length, counted whole, read 125 x 2 MB (7.6 s); counted up to the
+    # limit, each reads a few characters.
+    deep = parse(f"<html><body><a href='/deep'>{'<div><h3>' * 125}{'word ' * 400_000}{'</h3></div>' * 125}</a></body>")
+    started = time.process_time()
+    assert teaser_cards(deep, None) == []
+    assert time.process_time() - started < 1.0
+
+
+@pytest.mark.parametrize("find", [teaser_cards, link_paragraphs, recirculation_lists, caption_credits])
+def test_the_structural_passes_honour_the_time_cap(find: StructuralPass) -> None:
+    page = (FIXTURES / "link-paragraphs.html").read_text(encoding="utf-8")
+    page = page.replace(
+        "</article>", "<ul><li>a</li></ul><h2>A headline of the day</h2><figcaption>x</figcaption></article>"
+    )
+    expired = Deadline(1e-9)
+    time.sleep(0.001)
+    with pytest.raises(TooComplex):
+        find(parse(page), None, expired)
 
 
 def test_read_more_paragraphs_go_with_their_label() -> None:

@@ -22,6 +22,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..domains import registrable_domain
+from ..limits import NO_DEADLINE, Deadline
 from .constants import (
     CAPTION_MAX_WORDS,
     CREDIT_LABELS,
@@ -48,13 +49,13 @@ _SITE_ADDRESS = etree.XPath(
 )
 
 
-def recirculation_lists(root: HtmlElement, host: str | None) -> list[HtmlElement]:
+def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
     """Lists whose items are each one link to another page of this site with a headline's words (at least
     RECIRCULATION_MIN_HEADLINE_WORDS on average, link text RECIRCULATION_MIN_LINK_SHARE of the item's), at most
     RECIRCULATION_MAX_WORDS in all: recirculation, never the story. A menu's one- and two-word items, a list of
     sources on other sites and an outline of in-page anchors are none of these. host: the page's (site_host)."""
     found: list[HtmlElement] = []
-    for candidate in root.iter("ul", "ol"):
+    for candidate in deadline.paced(root.iter("ul", "ol")):
         if len(candidate) < RECIRCULATION_MIN_ITEMS or (found and any(a in found for a in candidate.iterancestors())):
             continue
         # Menus in the page's chrome never reach the article: taking them would only move readability's scores.
@@ -89,7 +90,7 @@ def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
     )
 
 
-def link_paragraphs(root: HtmlElement, host: str | None) -> list[HtmlElement]:
+def link_paragraphs(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
     """Runs of at least LINK_RUN_MIN_PARAGRAPHS sibling paragraphs, each one link to another page of this site with a
     headline's words and nothing else (never to a document: DOCUMENT_SUFFIXES), and the short label line ending in a
     colon just before a run ('Mehr lesen:', 'Lue aiheesta lisää:'): the read-more list a story ends with, written as
@@ -97,7 +98,7 @@ def link_paragraphs(root: HtmlElement, host: str | None) -> list[HtmlElement]:
     'This year's award winners:')."""
     found: list[HtmlElement] = []
     run: list[HtmlElement] = []
-    for paragraph in root.iter("p"):
+    for paragraph in deadline.paced(root.iter("p")):
         if not _is_headline_link(paragraph, host):
             continue
         if run and paragraph.getprevious() is run[-1] and not (run[-1].tail or "").strip():
@@ -180,20 +181,19 @@ def _same_site(href: str | None, host: str | None) -> bool:
     return registrable_domain(target) == registrable_domain(host)
 
 
-# XPath's normalize-space(): only these four are whitespace to it (a no-break space counts as a character).
-_XPATH_SPACE = re.compile(r"[ \t\n\r]+")
+# What a headline's length counts as words, as XPath's normalize-space() does (a no-break space is a character).
+_HEADLINE_WORD = re.compile(r"[^ \t\n\r]+")
 
 
-def teaser_cards(root: HtmlElement, host: str | None) -> list[HtmlElement]:
-    """Teaser cards: links (not to an in-page anchor) around a headline of more than TEASER_MIN_HEADING_CHARS
-    characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt stays (as do the one-word tabs of a
-    data page). Walked from the headings up, each ancestor once (an XPath's ancestor step merged its node sets in
-    quadratic time: 90,000 headings, 17 s). host: the page's (site_host); only a link to another page of this site
-    (_same_site) is a card."""
+def teaser_cards(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+    """Teaser cards: links to another page of this site (_same_site; host: the page's, site_host) around a headline
+    of more than TEASER_MIN_HEADING_CHARS characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt
+    stays (as do the one-word tabs of a data page). Walked from the headings up, each ancestor once, and a
+    headline's characters counted only up to the limit: nested headings share their text, which is linear once."""
     found: list[HtmlElement] = []
     walked: set[HtmlElement] = set()
-    for heading in root.iter("h2", "h3", "h4"):
-        if len(_XPATH_SPACE.sub(" ", heading.text_content()).strip(" ")) <= TEASER_MIN_HEADING_CHARS:
+    for heading in deadline.paced(root.iter("h2", "h3", "h4")):
+        if not _longer_than(heading, TEASER_MIN_HEADING_CHARS):
             continue
         for ancestor in heading.iterancestors():
             if ancestor in walked:
@@ -202,7 +202,25 @@ def teaser_cards(root: HtmlElement, host: str | None) -> list[HtmlElement]:
             # Another site's card is the story's (a listicle's venues); a fragment after a path still leads away.
             if ancestor.tag == "a" and _same_site((ancestor.get("href") or "").partition("#")[0], host):
                 found.append(ancestor)
+    deadline.check()
     return [card for card in found if len(card.text_content().split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS]
+
+
+def _longer_than(element: HtmlElement, limit: int) -> bool:
+    """Whether the element's text, spaces collapsed and trimmed as normalize-space() does, has more than `limit`
+    characters; read piece by piece and word by word until it does."""
+    length, space = 0, False  # space: a space separates the next word from the last one counted
+    for piece in element.itertext():
+        position = 0
+        for word in _HEADLINE_WORD.finditer(piece):
+            if length and (space or word.start() > position):
+                length += 1
+            length += word.end() - word.start()
+            if length > limit:
+                return True
+            space, position = False, word.end()
+        space = space or position < len(piece)
+    return False
 
 
 # WordPress caption boxes, whose caption paragraph is a caption, figure or not: their class values (getparent() is
@@ -224,14 +242,14 @@ _WORD = re.compile(r"\w+")
 _CREDIT_SEPARATOR = " \t\n\xa0,-–—|/"
 
 
-def caption_credits(root: HtmlElement, host: str | None) -> list[HtmlElement]:
+def caption_credits(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
     """Captions' credits, each split off into an element of its own to be dropped (the caption's words stay), or the
     caption itself when it is only a credit. A caption (_captions) holds CAPTION_MAX_WORDS words at most; its credit
     is the end of its text after a separator, a comma or a sentence's end: '©' and a name, a label of CREDIT_LABELS
     and its colon and a name ('Foto: dpa', '(Photo: Reuters)') or 'via' and a name ('Bild via Vogue'; the name may
     be the link 'via' is), or an agency and a photographer in brackets. host: unused, as every pass takes it."""
     found: list[HtmlElement] = []
-    for caption in _captions(root):
+    for caption in deadline.paced(_captions(root)):
         text = caption.text_content()
         if not text.strip() or len(text.split(None, CAPTION_MAX_WORDS)) > CAPTION_MAX_WORDS:
             continue
@@ -339,7 +357,7 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
     return False
 
 
-StructuralPass = Callable[[HtmlElement, str | None], list[HtmlElement]]
+StructuralPass = Callable[[HtmlElement, str | None, Deadline], list[HtmlElement]]
 
 # (name, removal category, pass) in the order declutter() runs them: the first before the rules (a card is judged by
 # its own words before a rule's removal inside it changes them, a read-more run by its label before the word tables
