@@ -648,3 +648,25 @@ def test_a_participle_after_a_comma_inside_a_closing_quotation_mark_reports_apar
         ("He", "said", ["he had “no regrets,”"]),
         ("He", "adding", ["that he would “do it all again.”"]),
     ]
+
+
+# ------------------------------------------------------------------ review of the recall round (issue #14)
+
+
+def test_a_request_verb_with_to_and_no_infinitive_keeps_the_quotation_before_it():
+    assert _found("“Why now?” she asked to no one in particular.") == [("she", "asked", ["“Why now?”"])]
+    assert _found("“Why now?” she asked to applause from the gallery.") == [("she", "asked", ["“Why now?”"])]
+
+
+def test_to_before_a_noun_phrase_is_no_infinitive_of_a_raising_passive_or_a_belief():
+    assert _found("The plan was proposed to voters in 2019 by the council.") == []
+    assert _found("The change was suggested to members at the annual meeting.") == []
+    assert _beliefs("In the north, tea is preferred to coffee from the south.") == []
+    assert _found("Temperatures are forecast to reach 40C in the south this week.") == [
+        (None, "are forecast", ["to reach 40C in the south this week"])
+    ]
+
+
+def test_that_before_a_time_noun_is_a_demonstrative_not_a_clause():
+    assert _found("The plan was proposed that year by the mayor.") == []
+    assert _beliefs("Her worst fears were realised that night in the city.") == []

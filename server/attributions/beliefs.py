@@ -23,12 +23,12 @@ from .lexicon import (
 )
 from .patterns import (
     BELIEF_COMPLEMENT_RE,
-    INFINITIVE_RE,
     NEGATED_BELIEF_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
     SUBORDINATE_BEFORE_RE,
     THAT_CLAUSE_RE,
+    VERB_INFINITIVE_RE,
 )
 from .sources import source_before
 from .structure import QuoteIndex, RawAttribution, Span, sentences, skip_spaces
@@ -165,7 +165,7 @@ def _passive_belief(
     following = BELIEF_COMPLEMENT_RE.match(text, pos, sentence_end)
     if that is not None:
         start = that.end()
-    elif INFINITIVE_RE.match(text, start, sentence_end) is None and not (
+    elif VERB_INFINITIVE_RE.match(text, start, sentence_end) is None and not (
         following is not None
         and following.group("opener") not in PASSIVE_OPENERS
         and _passive_opener(BELIEF_FORMS[verb], following.group("opener"))

@@ -19,6 +19,7 @@ from .patterns import (
     INFINITIVE_RE,
     LEAD_CONJ_RE,
     LIST_AFTER_COLON_RE,
+    NEGATED_INFINITIVE_RE,
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
     NOT_PARENTHETICAL_RE,
@@ -30,6 +31,7 @@ from .patterns import (
     STRONG_VERB_RE,
     THAT_SOON_RE,
     TRAILER_RE,
+    VERB_INFINITIVE_RE,
     WORD_CHAR_RE,
 )
 from .structure import QuoteIndex, Span, skip_spaces
@@ -95,6 +97,13 @@ def skip_adverbials(text: str, pos: int, limit: int) -> int:
     return pos
 
 
+def infinitive_follows(text: str, pos: int, end: int, bare: bool = True) -> bool:
+    """A request's infinitive after pos: "not to …", or with bare a verb's "to …" ("asked to leave"; "asked to no one in
+    particular" is no request)."""
+    pattern = VERB_INFINITIVE_RE if bare else NEGATED_INFINITIVE_RE
+    return pattern.match(text, skip_spaces(text, pos, end), end) is not None
+
+
 def forward_content(
     text: str, quotes: QuoteIndex, cue_end: int, sentence_end: int, verb: str, weak: bool
 ) -> Span | None:
@@ -103,7 +112,7 @@ def forward_content(
     venue = PREP_PHRASE_THEN_QUOTE_RE.match(text, pos, sentence_end)
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
-    request = verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(text, skip_spaces(text, pos, sentence_end), sentence_end)
+    request = verb in DIRECTIVE_FORMS and infinitive_follows(text, pos, sentence_end)
     that_soon = None if request else THAT_SOON_RE.match(text, pos, sentence_end)
     if that_soon:
         pos = that_soon.start(1)  # "have argued for years that …", "told Zuma by telephone on Wednesday that …"

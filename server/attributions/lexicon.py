@@ -153,6 +153,11 @@ MONTHS: tuple[str, ...] = tuple(
 )
 # Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
 PRE_CUE_TIME_NOUNS: tuple[str, ...] = WEEKDAYS + MONTHS + tuple(words("week month year weekend"))
+# Nouns after a demonstrative "that" in a time phrase ("that year", "that night"): no that-clause opens there.
+THAT_TIME_NOUNS: tuple[str, ...] = tuple(
+    words("week month year weekend day night morning afternoon evening time season summer winter spring autumn fall")
+    + [day.lower() for day in WEEKDAYS]
+)
 # One-word times before the cue ("Smith yesterday said").
 PRE_CUE_TIME_ADVERBS: tuple[str, ...] = ("yesterday", "today", "tonight")
 # What a PRE_CUE_TIME_RE match ends with (else a digit): most cues are ruled out without the search.

@@ -13,6 +13,7 @@ from .lexicon import (
     NOT_ADVERBS,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
+    THAT_TIME_NOUNS,
     WEEKDAYS,
 )
 from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES
@@ -144,6 +145,18 @@ INFINITIVE = (
     r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it)\b)[a-z]"
 )
 INFINITIVE_RE = re.compile(INFINITIVE)
+# A verb's infinitive where "to" may also be a preposition ("was proposed to voters", "is preferred to coffee"):
+# besides the above, no quantifier opens it ("asked to no one"), it is no plural noun (a word in -s but -ss, -us, -is)
+# and no lone word before a preposition that rarely follows a verb ("to members at the meeting", "to applause from";
+# not "in", "by": "to close in March", "to rise by 5%").
+VERB_INFINITIVE_RE = re.compile(
+    r"(?:not\s++)?to\s++"
+    r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it|no|some|any|all|every|each|"
+    r"many|most|both|one|several|few|such|what|whom|which|whoever)\b)"
+    r"(?![a-z]*+(?<=[^\Wsui]s)\b)[a-z][\w’'-]*+(?!\s++(?:at|from|of|with|during|than)\b)"
+)
+# A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
+NEGATED_INFINITIVE_RE = re.compile(r"not\s++to\s++[a-z]")
 # A request's addressee before its infinitive ("urged lawmakers to pass", "appealed to ministers to accept", "pleaded
 # with us to take"): up to six words of a noun phrase (no clause or prepositional word: "advises coffee before
 # workouts to enhance …" is a purpose), each taken whole, "to" tried after each. Bounded, so linear.
@@ -539,8 +552,9 @@ NON_WORD_NOT_HYPHEN = "[^a-zA-Z0-9_ \\-\u2010\u2011](?<=\\W)"
 VERB_AFTER_OTHER_RE = re.compile(NON_WORD_NOT_HYPHEN + VERB_WORDS)
 # What follows a belief verb: its first word says whether a clause, an infinitive or an object comes.
 BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’']++))")
-# "that" opening a clause, and the spaces after it (any: "known that\xa0the origins …").
-THAT_CLAUSE_RE = re.compile(r"that\s++")
+# "that" opening a clause, and the spaces after it (any: "known that\xa0the origins …"); not the demonstrative of a
+# time phrase ("was proposed that year", "realised that night").
+THAT_CLAUSE_RE = re.compile(r"that\s++(?!(?:" + "|".join(THAT_TIME_NOUNS) + r")\b)")
 # A negation right before a belief verb ("doesn't want", "did not plan"): no belief is held.
 NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
 # A subordinator right before a belief's subject ("if you want", "what we want"): a condition or an object.

@@ -12,12 +12,13 @@ from ..patterns import (
     BY_AGENT_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
-    INFINITIVE_RE,
     LABEL_END_RE,
     NOT_NAME_OBJECT_RE,
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     PARTICIPLE_LEAD_RE,
+    THAT_CLAUSE_RE,
+    VERB_INFINITIVE_RE,
     WHAT_BEFORE_RE,
 )
 from ..sources import clause_subject, source_after, source_before
@@ -178,7 +179,7 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         return None
     source, pos = agent
     rest = text[skip_spaces(text, pos, end) : end]
-    if verb in RAISING_PASSIVE_FORMS and not (INFINITIVE_RE.match(rest) or rest.startswith("that ")):
+    if verb in RAISING_PASSIVE_FORMS and not (VERB_INFINITIVE_RE.match(rest) or THAT_CLAUSE_RE.match(rest)):
         return None  # "is forecast to reach …" reports; "was proposed to the board", "was estimated at $5m" do not
     if verb in NAMING_FORMS:
         name_end = _name_end(sentence, pos)

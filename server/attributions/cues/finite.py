@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..content import is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
+from ..content import infinitive_follows, is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
 from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
@@ -23,9 +23,9 @@ from ..patterns import (
     BASE_SUBJECT_RE,
     CATENATIVE_RE,
     COORDINATED_RE,
+    DIRECTIVE_OBJECT_RE,
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
-    INFINITIVE_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -121,9 +121,12 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
     if verb in BASE_FORMS and _do_question(text, sentence_start, sentence_end):
         return None  # "Do they mention that …?": a question, not a report
-    # a request's infinitive right after its verb (and addressee) is what it reports ('"…," one resident, who asked not
-    # to be named, told the BBC'): a quotation before it is another verb's
-    request = verb in DIRECTIVE_FORMS and _infinitive_follows(text, cue_end, sentence_end)
+    # a request's negated infinitive or its addressee and infinitive is what it reports ('"…," one resident, who asked
+    # not to be named, told the BBC'): a quotation before it is another verb's; "asked to no one" may be a preposition
+    request = verb in DIRECTIVE_FORMS and (
+        infinitive_follows(text, cue_end, sentence_end, bare=False)
+        or DIRECTIVE_OBJECT_RE.match(text, cue_end, sentence_end) is not None
+    )
     quoted = None if request else quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
@@ -181,11 +184,6 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             if backward:
                 return backward
     return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
-
-
-def _infinitive_follows(text: str, cue_end: int, sentence_end: int) -> bool:
-    """A request's infinitive right after its verb and addressee ("asked not to be named", "urged him to go")."""
-    return INFINITIVE_RE.match(text, skip_spaces(text, cue_end, sentence_end), sentence_end) is not None
 
 
 def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str) -> RawAttribution | None:
