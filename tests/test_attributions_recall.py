@@ -670,3 +670,12 @@ def test_to_before_a_noun_phrase_is_no_infinitive_of_a_raising_passive_or_a_beli
 def test_that_before_a_time_noun_is_a_demonstrative_not_a_clause():
     assert _found("The plan was proposed that year by the mayor.") == []
     assert _beliefs("Her worst fears were realised that night in the city.") == []
+
+
+def test_a_purpose_infinitive_after_recommended_or_projected_is_no_report():
+    assert _found("The drug is recommended to treat high blood pressure in adults.") == []
+    assert _found("The images were projected to cover the facade of the building.") == []
+    assert _found("A tripod is recommended to get the most out of the optics.") == []
+    assert _found("It is recommended that patients rest for a week.") == [
+        (None, "is recommended", ["that patients rest for a week"])
+    ]

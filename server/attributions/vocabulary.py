@@ -325,8 +325,11 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
 # proposed to have …", "it was concluded that …"): reports with an infinitive or a that-clause only ("was proposed to
 # the president" is a delivery, "was estimated at $5m" a figure).
 RAISING_PASSIVE_FORMS: frozenset[str] = frozenset(
-    inflect(base)[1] for base in SPEECH_CLASSES["proposal"] + SPEECH_CLASSES["conclusion"] + words("forecast project")
+    inflect(base)[1] for base in SPEECH_CLASSES["proposal"] + SPEECH_CLASSES["conclusion"] + words("forecast")
 )
+# Of those, advice takes a that-clause only: "is recommended to treat …", "to get the most out of …" is a purpose or
+# the writer's own advice, "it is recommended that …" a report.
+THAT_ONLY_RAISING_FORMS: frozenset[str] = frozenset([inflect("recommend")[1]])
 # Passive reports with no agent, or with one after "by" ("we are told that", "she was asked to", "it was reported
 # that", "was described as", "was nicknamed 'X'"): the source is unnamed (null) unless "by" names it.
 PASSIVE_REPORT_FORMS: frozenset[str] = (

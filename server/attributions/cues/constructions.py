@@ -31,6 +31,7 @@ from ..vocabulary import (
     RAISING_PASSIVE_FORMS,
     REFER_FORMS,
     SPEECH_PARTICIPLES,
+    THAT_ONLY_RAISING_FORMS,
 )
 from .nested import quoted_sentence
 from .record import Found, record_unless_empty
@@ -179,7 +180,8 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         return None
     source, pos = agent
     rest = text[skip_spaces(text, pos, end) : end]
-    if verb in RAISING_PASSIVE_FORMS and not (VERB_INFINITIVE_RE.match(rest) or THAT_CLAUSE_RE.match(rest)):
+    infinitive = verb not in THAT_ONLY_RAISING_FORMS and VERB_INFINITIVE_RE.match(rest)
+    if verb in RAISING_PASSIVE_FORMS and not (infinitive or THAT_CLAUSE_RE.match(rest)):
         return None  # "is forecast to reach …" reports; "was proposed to the board", "was estimated at $5m" do not
     if verb in NAMING_FORMS:
         name_end = _name_end(sentence, pos)
