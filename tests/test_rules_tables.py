@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from server.config import RULES_DIR
-from server.errors import RuleError
+from server.errors import BadRequest, RuleError
 from server.pipeline import Options, clean
 from server.rules.constants import CREDIT_LABELS, word_table
 from server.rules.ruleset import load_rule_file
@@ -71,6 +71,37 @@ def test_a_selector_naming_a_table_the_file_lacks_is_refused(tmp_path: Path) -> 
     )
     with pytest.raises(RuleError, match=r"no word table 'credits' in this file's tables \(none\)"):
         load_rule_file(_generic_file(tmp_path, body))
+
+
+@pytest.mark.parametrize("name", ["T", "x2", "credit-labels", ""])
+def test_a_table_name_of_any_spelling_the_file_lacks_is_refused_not_left_literal(tmp_path: Path, name: str) -> None:
+    body = (
+        "name: Words\ntables:\n  credit_labels: {en: [photo]}\nstrip:\n  - category: other\n    max_words: 6\n"
+        f"    selectors: ['span:has-text(/^({{table:{name}}}):/i)']\n"
+    )
+    with pytest.raises(RuleError, match=rf"no word table '{name}' in this file's tables \(credit_labels\)"):
+        load_rule_file(_generic_file(tmp_path, body))
+
+
+def test_a_draft_naming_a_table_is_refused() -> None:
+    draft = {"strip": [{"category": "other", "selectors": ["span:has-text(/^({table:T}):/i)"]}]}
+    page = f"<html><body><article><p>{STORY}</p></article></body></html>"
+    with pytest.raises(BadRequest, match=r"draft_rules/0: .*no word table 'T' in this file's tables \(none\)"):
+        clean(page, URL, Options(attributions=False, draft_rules=(draft,)))
+
+
+def test_a_table_grown_past_the_pattern_cap_is_named_and_its_lists_are_bounded(tmp_path: Path) -> None:
+    codes = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+    lists = "".join(f"    {code}: [{', '.join(f'{code}label{i}' for i in range(30))}]\n" for code in codes)
+    body = (
+        f"name: Words\ntables:\n  credit_labels:\n{lists}strip:\n  - category: other\n    max_words: 6\n"
+        "    selectors: ['span:has-text(/^({table:credit_labels}):/i)']\n"
+    )
+    with pytest.raises(RuleError, match=r"the selector expands the word table 'credit_labels' \(240 words\)"):
+        load_rule_file(_generic_file(tmp_path, body))
+    one_more = body.replace("[enlabel0,", "[enlabel30, enlabel0,")
+    with pytest.raises(RuleError, match=r"tables/credit_labels/en: .* is too long"):
+        load_rule_file(_generic_file(tmp_path / "more", one_more))
 
 
 def test_only_generic_files_hold_tables(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Iterable
 
 log = logging.getLogger(__name__)
 
@@ -266,3 +267,14 @@ def leading_literals(pattern: str, min_chars: int = MIN_LITERAL_CHARS) -> tuple[
     if any(len(lit) < max(min_chars, 1) or lit[0].isspace() or "\u0307" in lit for lit in literals):
         return ()  # too short to rule anything out; or not where stripped text starts; or 'İ' lowered to two letters
     return tuple(sorted(literals))
+
+
+# Characters a pattern reads as syntax (RE2's and Python's, and '/' that ends a ':has-text(/.../)' pattern).
+_PATTERN_SPECIALS = frozenset(".^$*+?()[]{}|\\/")
+
+
+def alternation_of(words: Iterable[str]) -> str:
+    """Words as one pattern alternation matching each literally, longest first (so 'photo credit' is tried before
+    'photo'), duplicates once: the form a word table takes in a rule's pattern and in structure.py's patterns."""
+    escaped = {"".join("\\" + c if c in _PATTERN_SPECIALS else c for c in word) for word in words}
+    return "|".join(sorted(escaped, key=lambda word: (-len(word), word)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -13,14 +14,14 @@ import jsonschema
 import yaml
 
 from ..errors import RuleError
-from .selectors import Selector, SelectorPlan, compile_selectors, literal_patterns
+from .literals import alternation_of
+from .selectors import Selector, SelectorPlan, compile_selector, literal_patterns
 
 log = logging.getLogger(__name__)
 
 # A word table of the file named in a selector ('{table:credit_labels}'): one list serves the rule's pattern and the
 # code that reads the same table (server/rules/constants.py).
-_TABLE_REFERENCE = re.compile(r"\{table:([a-z_]+)\}")
-_PATTERN_SPECIALS = frozenset(".^$*+?()[]{}|\\/")
+_TABLE_REFERENCE = re.compile(r"\{table:([^}]*)\}")  # any name, so a misspelt one is refused, not left literal
 
 
 @dataclass(frozen=True)
@@ -151,18 +152,27 @@ def read_rule_data(path: Path) -> dict:
     return data
 
 
-def _with_tables(selectors: list[str], tables: dict[str, dict[str, list[str]]]) -> list[str]:
-    """The selectors with each '{table:name}' replaced by the table's words of every language as one alternation,
-    longest first (so 'photo credit' is tried before 'photo'), pattern characters escaped."""
+def _compile_with_tables(sources: Iterable[str], tables: dict[str, dict[str, list[str]]]) -> tuple[Selector, ...]:
+    """The selectors compiled with each '{table:name}' replaced by the table's words of every language as one
+    alternation (alternation_of); a name the file's tables lack is refused, and an error in an expanded selector
+    (a pattern grown past its cap) names the tables it expands."""
 
     def alternation(match: re.Match[str]) -> str:
         if match.group(1) not in tables:
             raise RuleError(f"no word table {match.group(1)!r} in this file's tables ({', '.join(tables) or 'none'})")
-        words = {word for words in tables[match.group(1)].values() for word in words}
-        escaped = ("".join("\\" + c if c in _PATTERN_SPECIALS else c for c in w) for w in words)
-        return "|".join(sorted(escaped, key=lambda w: (-len(w), w)))
+        return alternation_of(word for words in tables[match.group(1)].values() for word in words)
 
-    return [_TABLE_REFERENCE.sub(alternation, selector) for selector in selectors]
+    compiled: list[Selector] = []
+    for source in sources:
+        names = dict.fromkeys(_TABLE_REFERENCE.findall(source))
+        try:
+            compiled.append(compile_selector(_TABLE_REFERENCE.sub(alternation, source)))
+        except RuleError as exc:
+            if not names or exc.message.startswith("no word table"):
+                raise
+            sizes = ", ".join(f"{name!r} ({sum(map(len, tables[name].values()))} words)" for name in names)
+            raise RuleError(f"{exc.message} (the selector expands the word table {sizes})") from exc
+    return tuple(compiled)
 
 
 def compile_rule(path: Path, data: dict) -> Rule:
@@ -174,14 +184,14 @@ def compile_rule(path: Path, data: dict) -> Rule:
             path=f"{path.parent.parent.name}/{path.parent.name}/{path.name}",
             name=data.get("name", path.stem),
             domains=tuple(data.get("domains", ())),
-            content=compile_selectors(data.get("content", ())),
-            title=compile_selectors(data.get("title", ())),
-            byline=compile_selectors(data.get("byline", ())),
-            published=compile_selectors(data.get("published", ())),
+            content=_compile_with_tables(data.get("content", ()), tables),
+            title=_compile_with_tables(data.get("title", ()), tables),
+            byline=_compile_with_tables(data.get("byline", ()), tables),
+            published=_compile_with_tables(data.get("published", ()), tables),
             strip=tuple(
                 StripGroup(
                     g["category"],
-                    compile_selectors(_with_tables(g["selectors"], tables)),
+                    _compile_with_tables(g["selectors"], tables),
                     g.get("note", ""),
                     g.get("max_words"),
                     g.get("max_share"),
@@ -189,7 +199,7 @@ def compile_rule(path: Path, data: dict) -> Rule:
                 )
                 for g in data.get("strip", ())
             ),
-            keep=compile_selectors(data.get("keep", ())),
+            keep=_compile_with_tables(data.get("keep", ()), tables),
             tests=tuple(data.get("tests", ())),
             raw=data,
         )

@@ -39,6 +39,7 @@ from .constants import (
     TEASER_MAX_WORDS,
     TEASER_MIN_HEADING_CHARS,
 )
+from .literals import alternation_of
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +228,7 @@ def _longer_than(element: HtmlElement, limit: int) -> bool:
 # the box), half the cost of a predicate on every div. A path of one step: libxml2 evaluates '//figure//*', a union or
 # a '..' step by merging node sets in quadratic time (20,000 figures: 8 s), so figures and parents are walked here.
 _CAPTION_BOX_CLASSES = etree.XPath("//div/@class[contains(., 'wp-caption')]")
-_LABELS = "|".join(sorted({re.escape(w) for words in CREDIT_LABELS.values() for w in words}, key=len, reverse=True))
+_LABELS = alternation_of(word for words in CREDIT_LABELS.values() for word in words)
 # The three shapes of a credit at a caption's end (searched in its last characters only): '©' and a name, a label,
 # its colon and a name, an agency and a photographer in brackets ('(REUTERS/Denis Balibouse)', '(dpa/Foto: X)').
 _COPYRIGHT_CREDIT = re.compile(rf"\(?©[^©]{{1,{CREDIT_MAX_CHARS}}}$")
