@@ -679,3 +679,22 @@ def test_a_purpose_infinitive_after_recommended_or_projected_is_no_report():
     assert _found("It is recommended that patients rest for a week.") == [
         (None, "is recommended", ["that patients rest for a week"])
     ]
+
+
+def test_a_naming_participle_after_a_comma_is_a_passive_named_by_its_agent():
+    assert _found("Last week, Apple released a new phone, dubbed the “iPhone Air” by fans.") == [
+        ("fans", "dubbed", ["the “iPhone Air”"])
+    ]
+    assert _found("In January, Wix launched Wix Harmony, referred to as the “vibe coding platform”.") == [
+        (None, "referred", ["to as the “vibe coding platform”"])
+    ]
+
+
+def test_naming_verbs_in_other_senses_name_nothing():
+    assert _found('Doctors referred her to a specialist who diagnosed "a rare form of anemia."') == []
+    assert _found('Customers were referred to a hotline that promised "help within the hour."') == []
+    assert _found('The studio dubbed the film in French before its "world premiere" in Cannes.') == []
+    assert _found('He was crowned "Player of the Year" at the gala.') == []
+    assert _found('Our review crowns it the definitive "fastest card for gaming."') == [
+        ("Our review", "crowns", ['it the definitive "fastest card for gaming."'])
+    ]

@@ -132,6 +132,17 @@ CALL_FOR_RE = re.compile(r"(?<!\s)\s++for\b")
 # An object of one to eight words (no dash: "private-label brands — it had …" is no object), then a quotation mark:
 # "called the plan “a disaster”", "slammed X as 'Y'".
 OBJECT_THEN_QUOTE_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:(?:as|of|for)\s++)?[\"“«]")
+# A naming verb's short object (at most four words, no preposition: "dubbed the film in French before its “premiere”"
+# names nothing), then the quoted name.
+NAME_OBJECT_THEN_QUOTE_RE = re.compile(
+    r"(?<!\s)\s++(?:(?!(?:in|on|at|before|after|from|with|for|by|during|into|to|about|over|who|that|which)\s)"
+    r"[^\s,;:.!?\"“”«»—–]++\s++){0,4}?(?:(?:as|of)\s++)?[\"“«]"
+)
+# "refer to X as": the quoted name follows "as" ("refer to this as the “butterfly effect”", "referred to as “Y”");
+# "referred her to a specialist who diagnosed “…”" names nothing.
+REFER_AS_THEN_QUOTE_RE = re.compile(
+    r"(?<!\s)\s++to\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){0,8}?as\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){0,3}?[\"“«]"
+)
 # What follows a naming verb's -s form when it is a noun: examples or a post-modifier ("terms like “x”", "terms of").
 NOT_NAME_OBJECT_RE = re.compile(r"(?<!\s)\s++(?:like|such|of|for|and|or|in|on|with)\b")
 # An object of one to eight words, then "as" and its label: "describes these upgrades as a bonus".

@@ -13,10 +13,12 @@ from ..patterns import (
     CALL_FOR_RE,
     CALL_ON_RE,
     LABEL_END_RE,
+    NAME_OBJECT_THEN_QUOTE_RE,
     NOT_NAME_OBJECT_RE,
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     PARTICIPLE_LEAD_RE,
+    REFER_AS_THEN_QUOTE_RE,
     THAT_CLAUSE_RE,
     VERB_INFINITIVE_RE,
     WHAT_BEFORE_RE,
@@ -27,6 +29,7 @@ from ..vocabulary import (
     CALL_FORMS,
     CONSTRUCTION_FORMS,
     NAMING_FORMS,
+    NAMING_PARTICIPLES,
     PLAIN_SPEECH_PARTICIPLES,
     RAISING_PASSIVE_FORMS,
     REFER_FORMS,
@@ -69,24 +72,29 @@ def object_construction(
         )
         if fronted:
             return _what_is_called(sentence, source, cue_start, cue_end, fronted.group("what") is not None)
-        labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end)
+        labelled = (
+            _name_end(sentence, cue_end, verb)
+            if verb in NAMING_FORMS
+            else OBJECT_THEN_QUOTE_RE.match(text, cue_end, end)
+        )
     else:
         labelled = OBJECT_THEN_QUOTE_RE.match(text, cue_end, end) or OBJECT_THEN_GROUNDS_RE.match(text, cue_end, end)
     if not labelled:
         return None
     # 'dubbed them “Picasso tadpoles,” and they …': a name ends the report with its quotation
-    name_end = _name_end(sentence, cue_end) if verb in NAMING_FORMS else None
+    name_end = _name_end(sentence, cue_end, verb) if verb in NAMING_FORMS else None
     content = trim_forward(text, sentence.quotes, skip_spaces(text, cue_end, end), name_end or end)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
 
 
-def _name_end(sentence: Sentence, pos: int) -> int | None:
-    """Where the quoted name after a naming verb ends ('dubbed it “the Beast”', 'was nicknamed “X”'), its object of at
-    most eight words before it; None when no quotation follows."""
+def _name_end(sentence: Sentence, pos: int, verb: str) -> int | None:
+    """Where the quoted name after a naming verb ends ('dubbed it “the Beast”', 'was nicknamed “X”'), a short object
+    before it ("refer": "to X as"); None when no quotation follows so."""
     text, end = sentence.text, sentence.end
     start = skip_spaces(text, pos, end)
-    if text[start : start + 1] not in ('"', "“", "«"):
-        labelled = OBJECT_THEN_QUOTE_RE.match(text, pos, end)
+    if verb in REFER_FORMS or text[start : start + 1] not in ('"', "“", "«"):
+        pattern = REFER_AS_THEN_QUOTE_RE if verb in REFER_FORMS else NAME_OBJECT_THEN_QUOTE_RE
+        labelled = pattern.match(text, pos, end)
         if labelled is None:
             return None
         start = labelled.end() - 1
@@ -131,6 +139,9 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if extent is None:
         return None  # never: no participle needs a particle
     cue_start, cue_end, verb = extent
+    if verb in NAMING_PARTICIPLES:
+        # "a new phone, dubbed “X” by fans": a passive, named by its agent or no one, never the clause before it
+        return passive_report(sentence, cue_start, cue_end, verb) if lead is not None else None
     if verb in CONSTRUCTION_FORMS:
         return object_construction(sentence, source, cue_start, cue_end, verb)
     # after a comma any speech participle reports a bare clause; after "while" or "with" only the plain ones
@@ -184,7 +195,7 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
     if verb in RAISING_PASSIVE_FORMS and not (infinitive or THAT_CLAUSE_RE.match(rest)):
         return None  # "is forecast to reach …" reports; "was proposed to the board", "was estimated at $5m" do not
     if verb in NAMING_FORMS:
-        name_end = _name_end(sentence, pos)
+        name_end = _name_end(sentence, pos, verb)
         if name_end is None:
             return None  # "was nicknamed “the Beast”" names in words; "was crowned champion" names no one's words
         content = trim_forward(text, quotes, skip_spaces(text, pos, end), name_end)

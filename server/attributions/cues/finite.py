@@ -51,6 +51,7 @@ from ..vocabulary import (
     FINDING_FORMS,
     IRREGULAR_PAST_FORMS,
     NAMED_REPORT_FORMS,
+    NAMING_PARTICIPLES,
     PARTICIPLE_CUES,
     PASSIVE_REPORT_FORMS,
     PLURAL_REPORT_BASE_FORMS,
@@ -141,6 +142,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     source = _source_before_cue(text, sentence_start, cue_start, cue_end)
     if source is not None and verb.endswith("s") and _is_contraction(text[source[0] : source[1]]):
         return None  # "There's reports that …": the 's is "is", and the word after it a plural noun
+    if verb in NAMING_PARTICIPLES and text[sentence_start:cue_start].rstrip().endswith(","):
+        # "a new phone, dubbed “X” by fans": a passive, named by its agent or no one, never the clause before it
+        return passive_report(sentence, cue_start, cue_end, verb)
     if verb in CONSTRUCTION_FORMS:
         if source is None and COORDINATED_RE.search(before):
             source = clause_subject(text, sentence_start, cue_start, found)
