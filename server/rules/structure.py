@@ -1,11 +1,14 @@
 """Structural passes of the generic layer: clutter found by its shape, in any language, where no selector can say
-it. Each pass is a named function with its reason; declutter() runs them after the rules, when the generic layer
-applies.
+it. Each pass is a named function with its reason; declutter() runs them when the generic layer applies: teaser_cards
+and link_paragraphs before the rules (FIRST_STRUCTURAL_PASSES), the others after them (STRUCTURAL_PASSES).
 
+- teaser_cards: a link to another page of this site around a headline (an h2, h3 or h4 of more than
+  TEASER_MIN_HEADING_CHARS characters) leads to another story, in any language; the story's own subheadings are never
+  inside a link.
+- link_paragraphs: the read-more list a story ends with, written as paragraphs: a short label line ending in a colon
+  and a run of paragraphs that are each one headline link to this site.
 - recirculation_lists: lists of links to other stories of the same site (related, most read, more from), inside or
   beside the article: every item a headline-length link and little else, at least three of them.
-- teaser_cards: a link around a headline (an h2, h3 or h4 of more than TEASER_MIN_HEADING_CHARS characters) leads to
-  another story, in any language; the story's own subheadings are never inside a link.
 - caption_credits: the picture credit that ends a caption ('... Klemmer. Foto: GdP/Hagen Immel', '... © Ruth Röder /
   Clipdealer', '(REUTERS/Denis Balibouse)'): the caption stays, its credit goes; a caption that is only a credit goes.
 """
@@ -190,7 +193,8 @@ def teaser_cards(root: HtmlElement, host: str | None, deadline: Deadline = NO_DE
     """Teaser cards: links to another page of this site (_same_site; host: the page's, site_host) around a headline
     of more than TEASER_MIN_HEADING_CHARS characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt
     stays (as do the one-word tabs of a data page). Walked from the headings up, each ancestor once, and a
-    headline's characters counted only up to the limit: nested headings share their text, which is linear once."""
+    headline's characters counted only up to the limit, so nested headings, which share their text, cost linear
+    time."""
     found: list[HtmlElement] = []
     walked: set[HtmlElement] = set()
     for heading in deadline.paced(root.iter("h2", "h3", "h4")):
