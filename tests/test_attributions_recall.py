@@ -698,3 +698,15 @@ def test_naming_verbs_in_other_senses_name_nothing():
     assert _found('Our review crowns it the definitive "fastest card for gaming."') == [
         ("Our review", "crowns", ['it the definitive "fastest card for gaming."'])
     ]
+
+
+def test_according_to_between_an_adverbial_and_its_clause_reports_the_clause():
+    assert _found("Last year, according to police, crime in the city fell by 10 percent.") == [
+        ("police", "according to", ["Last year", "crime in the city fell by 10 percent"])
+    ]
+
+
+def test_a_thousands_separator_does_not_end_a_fronted_prepositional_source():
+    assert _found("According to a survey of 2,000 adults, most people sleep less than seven hours.") == [
+        ("a survey of 2,000 adults", "According to", ["most people sleep less than seven hours"])
+    ]

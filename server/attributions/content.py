@@ -10,6 +10,7 @@ from .patterns import (
     ADVERBIAL_RE,
     AFTER_CUE_END_RE,
     ASIDE_OPENING_RE,
+    CLAUSE_COMMA_RE,
     CLAUSE_VERB_RE,
     COMMA_RE,
     CUE_RE,
@@ -227,6 +228,12 @@ def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) 
     return start, end
 
 
+def clause_comma(text: str, start: int, end: int) -> int:
+    """The first comma in [start, end) that is no thousands separator ("2,000"); -1 when none."""
+    comma = CLAUSE_COMMA_RE.search(text, start, end)
+    return comma.start() if comma else -1
+
+
 def rest_after_comma(text: str, after: int, sentence_end: int) -> int | None:
     """Where the sentence goes on after a comma right at after (", according to X, is …"), if words follow."""
     comma = COMMA_RE.match(text, after, sentence_end)
@@ -235,12 +242,13 @@ def rest_after_comma(text: str, after: int, sentence_end: int) -> int | None:
     return comma.end()
 
 
-def parenthetical_rest(text: str, after: int, sentence_end: int) -> int | None:
-    """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts."""
+def parenthetical_rest(text: str, after: int, sentence_end: int, adverbial_lead: bool = False) -> int | None:
+    """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts. After an
+    adverbial lead ("Last year, according to police, crime fell …") the rest is the clause whatever its verb."""
     rest = rest_after_comma(text, after, sentence_end)
     if rest is None or NOT_PARENTHETICAL_RE.match(text, rest, sentence_end):
         return None
-    if not STRONG_VERB_RE.search(text, rest, min(sentence_end, rest + 160)):
+    if not adverbial_lead and not STRONG_VERB_RE.search(text, rest, min(sentence_end, rest + 160)):
         return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
     return rest
 

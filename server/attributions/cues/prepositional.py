@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import logging
 
-from ..content import enough_words, kind, lead_start, parenthetical_rest, rest_after_comma, trim_content, trim_forward
+from ..content import (
+    clause_comma,
+    enough_words,
+    is_parenthetical,
+    kind,
+    lead_start,
+    parenthetical_rest,
+    rest_after_comma,
+    trim_content,
+    trim_forward,
+)
 from ..lexicon import CLAUSE_WORDS
 from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
@@ -39,7 +49,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         closed = COMMA_THEN_CLOSE_RE.search(clause)
         if not clause.endswith(",") and closed is None:
             return None
-        comma = text.find(",", cue_end, sentence.end)
+        comma = clause_comma(text, cue_end, sentence.end)
         between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
         if (
             between is not None
@@ -53,7 +63,9 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
         content = trim_content(text, quotes, start, sentence.start + len(clause) - (0 if closed else 1))
-        rest = parenthetical_rest(text, source[1], sentence.end)
+        # "Last year, according to police, crime fell …": after a lead with no verb the rest is the clause
+        adverbial = is_parenthetical(clause[:-1]) and not CLAUSE_VERB_RE.search(clause)
+        rest = parenthetical_rest(text, source[1], sentence.end, adverbial)
         if rest is not None:
             # "The goal, according to the change log, is to provide …": the statement is around the cue
             rest_content = trim_forward(text, quotes, rest, sentence.end)
@@ -68,7 +80,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
 def _source_end(text: str, start: int, end: int) -> int:
     """Where a fronted prepositional cue's source ends: its comma, or a colon before a quotation ("In the words of
     Marie Kondo: “…”"); -1 when neither comes."""
-    comma = text.find(",", start, end)
+    comma = clause_comma(text, start, end)
     colon = text.find(":", start, comma if comma >= 0 else end)
     return colon if colon >= 0 and QUOTE_CHARS_RE.match(text, skip_spaces(text, colon + 1, end)) else comma
 
