@@ -65,18 +65,26 @@ CLAUSE_WORDS: frozenset[str] = frozenset(words("is are was were will would has h
 # Noun phrases
 # ---------------------------------------------------------------------------------------------
 
+# Sentence adverbs that link a clause to the one before ("Critics, however, argue", "Meanwhile research shows").
+CONNECTIVE_ADVERBS: frozenset[str] = frozenset(words("however meanwhile moreover thus therefore instead indeed"))
+# Those that stand between commas after a subject, "though" too ("Critics, though, say"): no part of the source.
+SET_OFF_ADVERBS: frozenset[str] = CONNECTIVE_ADVERBS | frozenset(["though"])
+
 # Words that never belong to a source noun phrase; the backward scan stops there.
-NP_BREAK: frozenset[str] = frozenset(
-    words(
-        """
+NP_BREAK: frozenset[str] = (
+    frozenset(
+        words(
+            """
     that which who whom whose when while because but or if as after before since though although
     where whether so than then is are was were be been being am will would can could should shall
     may might must do does did not no never to in on at by with from into onto about over under
     between through during without within against upon also has have had having just only even still
     already recently previously later earlier again reportedly once yet this these those there here
-    what how why however meanwhile moreover thus therefore instead indeed
+    what how why
     """
+        )
     )
+    | CONNECTIVE_ADVERBS
 )
 
 # Clause words that cannot occur in an apposition ("X, a spokesman for Y, said"): the comma is a clause break.

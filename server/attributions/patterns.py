@@ -13,10 +13,11 @@ from .lexicon import (
     NOT_ADVERBS,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
+    SET_OFF_ADVERBS,
     THAT_TIME_NOUNS,
     WEEKDAYS,
 )
-from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES
+from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES, words
 
 log = logging.getLogger(__name__)
 
@@ -305,9 +306,12 @@ NEXT_WORD_RE = re.compile(r"(?<!\s)\s++([a-z]++)\b")
 # fast inside words: ~3x faster. At most 15 adverbs (as many as the 60-character window holds; -ly ones too: "I strongly
 # recommend"), possessively: from every word of a run of them the search rescanned it.
 BASE_SUBJECT_RE = re.compile(
-    r"\b(\w+)[\s,]+(?:(?:also|often|now|still|generally|all|both|further|too|however|meanwhile|though|instead|"
-    r"[a-z]{2,14}ly),?\s+){0,15}+$"
+    r"\b(\w+)[\s,]+(?:(?:"
+    + trie_pattern(sorted(SET_OFF_ADVERBS | frozenset(words("also often now still generally all both further too"))))
+    + r"|[a-z]{2,14}ly),?\s+){0,15}+$"
 )
+# A sentence adverb set off by commas right before a cue ("Critics, however, argue"): the source ends at its comma.
+SET_OFF_ADVERB_RE = re.compile(r",\s*+(?:" + "|".join(sorted(SET_OFF_ADVERBS)) + r"),\s*+$")
 
 
 # What may come right before "you" as a clause's subject: the sentence's start, punctuation or a clause link; after

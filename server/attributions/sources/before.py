@@ -24,7 +24,7 @@ from ..lexicon import (
     PRE_CUE_TIME_ENDS,
     PRONOUNS,
 )
-from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE
+from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE, SET_OFF_ADVERB_RE
 from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
@@ -179,6 +179,10 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         word_end = end
         while word_end > sentence_start and text[word_end - 1].isspace():
             word_end -= 1
+        set_off = SET_OFF_ADVERB_RE.search(text, max(sentence_start, word_end - 16), word_end)
+        if set_off is not None:
+            end = set_off.start()  # "Critics, however, argue": the adverb and its commas are no part of the source
+            continue
         window = max(sentence_start, word_end - TIME_PHRASE_REACH)
         # A match ends at word_end (text there is not whitespace, so $ matches nowhere else) with a word or a digit.
         timed = text.endswith(PRE_CUE_TIME_ENDS, window, word_end) or text[word_end - 1 : word_end].isdecimal()

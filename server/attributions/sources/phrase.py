@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from ..lexicon import (
+    CONNECTIVE_ADVERBS,
     DETERMINERS,
     INDEFINITE_SOURCES,
     NP_BREAK,
@@ -36,8 +37,8 @@ MAX_PARENTHETICAL_TOKENS = 8
 # Shortest -ly adverb and -ed participle skipped or refused ("only", "red" and "Ted" are neither).
 MIN_SUFFIXED_LENGTH = 5
 # Capitalised sentence adverbs that open a sentence before a lowercase source ("Now research shows").
-SENTENCE_ADVERBS: frozenset[str] = frozenset(
-    words("now finally then still also instead meanwhile however later earlier today yesterday recently previously")
+SENTENCE_ADVERBS: frozenset[str] = CONNECTIVE_ADVERBS | frozenset(
+    words("now finally then still also later earlier today yesterday recently previously")
 )
 
 
