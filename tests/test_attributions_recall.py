@@ -711,3 +711,12 @@ def test_a_thousands_separator_does_not_end_a_fronted_prepositional_source():
     assert _found("According to a survey of 2,000 adults, most people sleep less than seven hours.") == [
         ("a survey of 2,000 adults", "According to", ["most people sleep less than seven hours"])
     ]
+
+
+def test_a_beliefs_content_stops_before_a_trailing_report():
+    text = "He is thought to have left the country in March, police said."
+    assert _beliefs(text) == [(None, "is thought", "to have left the country in March")]
+    assert _found(text) == [("police", "said", ["He is thought to have left the country in March"])]
+    assert _beliefs("They hope the talks will resume soon, adding that nothing is settled.") == [
+        ("They", "hope", "the talks will resume soon")
+    ]

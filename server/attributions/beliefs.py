@@ -5,7 +5,7 @@ a reader asks who said what, not who thinks what."""
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..limits import Deadline
 from .content import trim_content
@@ -28,6 +28,7 @@ from .patterns import (
     PASSIVE_AUX_RE,
     SUBORDINATE_BEFORE_RE,
     THAT_CLAUSE_RE,
+    TRAILER_RE,
     VERB_INFINITIVE_RE,
 )
 from .sources import source_before
@@ -75,6 +76,8 @@ def belief_attributions(
     sentence_cache holds the sentences of the paragraphs split so far (by paragraph index), and gets the others;
     belief_spans: the belief verbs verb_scan(text) found."""
     taken = sorted(raw.cue for raw in speech)  # a belief verb inside a speech cue is part of it
+    # where each speech attribution's source or cue starts: a belief's content ends before one after a comma
+    speech_starts = sorted(min(raw.cue[0], raw.source[0] if raw.source else raw.cue[0]) for raw in speech)
     taken_starts = [start for start, _ in taken]
     paragraph_starts = [start for start, _ in paragraph_spans]
     found: list[RawAttribution] = []
@@ -109,7 +112,9 @@ def belief_attributions(
         sentence_start, sentence_end = spans[index]
         passive = _passive_belief(text, sentence_start, sentence_end, cue_start, cue_end, verb)
         if passive is not None:
-            found.append(RawAttribution(passive[0], passive[1], passive[2], "belief", paragraph))
+            content = _end_before_trailer(text, passive[2], speech_starts)
+            if len(text[content[0] : content[1]].split()) >= MIN_BELIEF_WORDS:
+                found.append(RawAttribution(passive[0], passive[1], content, "belief", paragraph))
             continue
         if not fits:
             continue
@@ -135,10 +140,28 @@ def belief_attributions(
             while end > content[0] and text[end - 1] in ",.;:!?":
                 end -= 1
             content = (content[0], end)
+        content = _end_before_trailer(text, content, speech_starts)
         if len(text[content[0] : content[1]].split()) < MIN_BELIEF_WORDS:
             continue
         found.append(RawAttribution(source, (cue_start, cue_end), content, "belief", paragraph))
     return found
+
+
+def _end_before_trailer(text: str, content: Span, speech_starts: list[int]) -> Span:
+    """A belief's content up to a trailing report ('He is thought to have left in March, police said.'): a trailer
+    (", adding …", ", according to …") or a speech attribution's source or cue right after a comma."""
+    start, end = content
+    trailer = TRAILER_RE.search(text, start, end)
+    if trailer is not None:
+        end = trailer.start()
+    for speech_start in speech_starts[bisect_right(speech_starts, start) : bisect_left(speech_starts, end)]:
+        before = text[start:speech_start].rstrip()
+        if before.endswith(","):
+            end = start + len(before) - 1
+            break
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
 
 
 def _passive_belief(
