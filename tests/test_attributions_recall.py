@@ -720,3 +720,9 @@ def test_a_beliefs_content_stops_before_a_trailing_report():
     assert _beliefs("They hope the talks will resume soon, adding that nothing is settled.") == [
         ("They", "hope", "the talks will resume soon")
     ]
+
+
+def test_a_quotation_after_a_cues_time_without_a_comma_is_no_continuation():
+    assert _found("“We will win,” Lee said on Tuesday “Meet the Press” aired a clip.") == [
+        ("Lee", "said", ["“We will win,”"])
+    ]

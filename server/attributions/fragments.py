@@ -124,8 +124,11 @@ def _split_quote(
     # paraphrase before its cue ('Search is an example, Malone said. “That's not …”') goes on after cue and source
     after = last[1] if forward else max(raw.cue[1], raw.source[1] if raw.source else 0)
     paragraph_end = paragraph_spans[_paragraph_of(paragraph_starts, after)][1]
+    skipped = False
     if not forward:
-        after = skip_adverbials(text, after, paragraph_end)  # '"X," Lee said on Tuesday, "Y."': the time is the cue's
+        adverbials_end = skip_adverbials(text, after, paragraph_end)  # '"X," Lee said on Tuesday, "Y."': the cue's time
+        skipped = WORD_CHAR_RE.search(text, after, adverbials_end) is not None
+        after = adverbials_end
     limit = min(paragraph_end, after + MAX_SPLIT_GAP)
     opening = _next_quote_mark(text, after, limit)
     if opening is None:
@@ -137,6 +140,8 @@ def _split_quote(
     # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
     if WORD_CHAR_RE.search(gap) and (forward or not gap.endswith((".", "!", "?", ":"))):
         return None
+    if skipped and not gap:
+        return None  # '“…,” Lee said on Tuesday “Meet the Press” aired a clip': no comma, so a title of the next clause
     if forward and not gap.endswith((".", "!", "?", ":")):
         return None  # "he said X “and Y”": a quote inside the same sentence is the content's own
     return quote
