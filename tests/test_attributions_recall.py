@@ -726,3 +726,14 @@ def test_a_quotation_after_a_cues_time_without_a_comma_is_no_continuation():
     assert _found("“We will win,” Lee said on Tuesday “Meet the Press” aired a clip.") == [
         ("Lee", "said", ["“We will win,”"])
     ]
+
+
+def test_a_purpose_or_a_definition_in_the_passive_is_no_belief_and_a_feeling_is_its_subjects():
+    assert _beliefs("The fence is intended to protect the garden from deer.") == []
+    assert _beliefs("A serving is considered to be 5 ounces of wine.") == []
+    assert _beliefs("Residents are worried that the river will flood again.") == [
+        ("Residents", "are worried", "the river will flood again")
+    ]
+    assert _beliefs("Such practices are generally considered to have few risks.") == [
+        (None, "are generally considered", "to have few risks")
+    ]

@@ -23,6 +23,7 @@ from .lexicon import (
 )
 from .patterns import (
     BELIEF_COMPLEMENT_RE,
+    DEFINITION_RE,
     NEGATED_BELIEF_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -186,9 +187,17 @@ def _passive_belief(
     start = skip_spaces(text, pos, sentence_end)
     that = THAT_CLAUSE_RE.match(text, start, sentence_end)
     following = BELIEF_COMPLEMENT_RE.match(text, pos, sentence_end)
+    base = BELIEF_FORMS[verb]
+    infinitive = VERB_INFINITIVE_RE.match(text, start, sentence_end)
+    if infinitive is not None and (
+        base in PURPOSE_PASSIVE_VERBS or (base in JUDGEMENT_VERBS and DEFINITION_RE.match(text, start, sentence_end))
+    ):
+        return None  # "is intended to protect …" is a purpose; "is considered to be 5 ounces" a definition
     if that is not None:
+        if base in ADJECTIVAL_BELIEF_VERBS and source is None:
+            source = source_before(text, sentence_start, auxiliary.start())  # "Residents are worried that …"
         start = that.end()
-    elif VERB_INFINITIVE_RE.match(text, start, sentence_end) is None and not (
+    elif infinitive is None and not (
         following is not None
         and following.group("opener") not in PASSIVE_OPENERS
         and _passive_opener(BELIEF_FORMS[verb], following.group("opener"))
@@ -198,6 +207,13 @@ def _passive_belief(
     if len(text[content[0] : content[1]].split()) < MIN_BELIEF_WORDS:
         return None
     return source, (auxiliary.start(), cue_end), content
+
+
+# Intentions whose passive with an infinitive is a purpose or a schedule, no one's belief ("is intended to protect",
+# "was planned to open").
+PURPOSE_PASSIVE_VERBS: frozenset[str] = frozenset(INTENTION_VERBS) - frozenset(["expect", "hope"])
+# Feelings whose participle is an adjective: its subject holds the belief ("Residents are worried that …").
+ADJECTIVAL_BELIEF_VERBS: frozenset[str] = frozenset(["worry"])
 
 
 def _passive_opener(base: str, opener: str) -> bool:

@@ -573,6 +573,8 @@ BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’'
 # "that" opening a clause, and the spaces after it (any: "known that\xa0the origins …"); not the demonstrative of a
 # time phrase ("was proposed that year", "realised that night").
 THAT_CLAUSE_RE = re.compile(r"that\s++(?!(?:" + "|".join(THAT_TIME_NOUNS) + r")\b)")
+# "to be" and a quantity or a noun phrase: a judgement's definition ("A serving is considered to be 5 ounces").
+DEFINITION_RE = re.compile(r"to\s++be\s++(?:\d|(?:a|an|one|two|three|four|five|ten)\s)")
 # A negation right before a belief verb ("doesn't want", "did not plan"): no belief is held.
 NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
 # A subordinator right before a belief's subject ("if you want", "what we want"): a condition or an object.
