@@ -371,7 +371,10 @@ LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) 
 NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
 
 # Memory verbs report a gerund clause too ("She recalls being out at a party …", "recounted hearing a bang").
-MEMORY_FORMS: frozenset[str] = frozenset(finite_forms(words("recall recount remember")))
+# The narration class but "elaborate", which tells no memory.
+MEMORY_FORMS: frozenset[str] = frozenset(
+    finite_forms([base for base in SPEECH_CLASSES["narration"] if base != "elaborate"])
+)
 
 # Commitment verbs report their infinitive ("vowed to keep trying").
 VOW_CUES: frozenset[str] = frozenset(
