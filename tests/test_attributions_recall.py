@@ -737,3 +737,9 @@ def test_a_purpose_or_a_definition_in_the_passive_is_no_belief_and_a_feeling_is_
     assert _beliefs("Such practices are generally considered to have few risks.") == [
         (None, "are generally considered", "to have few risks")
     ]
+
+
+def test_a_request_with_its_addressee_in_the_cue_reports_its_infinitive():
+    assert _found("“Stay home,” the mayor urged residents to listen.") == [
+        ("the mayor", "urged residents", ["to listen"])
+    ]
