@@ -743,3 +743,16 @@ def test_a_request_with_its_addressee_in_the_cue_reports_its_infinitive():
     assert _found("“Stay home,” the mayor urged residents to listen.") == [
         ("the mayor", "urged residents", ["to listen"])
     ]
+
+
+def test_a_verbs_infinitive_before_a_preposition_or_a_judgement_still_holds_a_belief():
+    assert _beliefs("The market is expected to grow at a rate of 6.9% from 2025.") == [
+        (None, "is expected", "to grow at a rate of 6.9% from 2025")
+    ]
+    assert _beliefs("Solar power is considered to be one of the most cost-effective sources.") == [
+        (None, "is considered", "to be one of the most cost-effective sources")
+    ]
+    assert _beliefs("Tips are also considered to be a form of taxable income.") == []
+    assert _beliefs("Journaling is increasingly considered to be an evidence-based strategy for health.") == [
+        (None, "is increasingly considered", "to be an evidence-based strategy for health")
+    ]

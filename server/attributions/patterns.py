@@ -162,13 +162,13 @@ INFINITIVE = (
 INFINITIVE_RE = re.compile(INFINITIVE)
 # A verb's infinitive where "to" may also be a preposition ("was proposed to voters", "is preferred to coffee"):
 # besides the above, no quantifier opens it ("asked to no one"), it is no plural noun (a word in -s but -ss, -us, -is)
-# and no lone word before a preposition that rarely follows a verb ("to members at the meeting", "to applause from";
-# not "in", "by": "to close in March", "to rise by 5%").
+# and no lone word before a preposition that rarely follows a verb ("to coffee from Brazil", "to applause from"; not
+# "in", "by", "at", "with": "to close in March", "to rise by 5%", "to grow at 6%", "to deal with").
 VERB_INFINITIVE_RE = re.compile(
     r"(?:not\s++)?to\s++"
     r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it|no|some|any|all|every|each|"
     r"many|most|both|one|several|few|such|what|whom|which|whoever)\b)"
-    r"(?![a-z]*+(?<=[^\Wsui]s)\b)[a-z][\w’'-]*+(?!\s++(?:at|from|of|with|during|than)\b)"
+    r"(?![a-z]*+(?<=[^\Wsui]s)\b)[a-z][\w’'-]*+(?!\s++(?:from|of|during|than)\b)"
 )
 # A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
 NEGATED_INFINITIVE_RE = re.compile(r"not\s++to\s++[a-z]")
@@ -573,8 +573,9 @@ BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’'
 # "that" opening a clause, and the spaces after it (any: "known that\xa0the origins …"); not the demonstrative of a
 # time phrase ("was proposed that year", "realised that night").
 THAT_CLAUSE_RE = re.compile(r"that\s++(?!(?:" + "|".join(THAT_TIME_NOUNS) + r")\b)")
-# "to be" and a quantity or a noun phrase: a judgement's definition ("A serving is considered to be 5 ounces").
-DEFINITION_RE = re.compile(r"to\s++be\s++(?:\d|(?:a|an|one|two|three|four|five|ten)\s)")
+# "to be" and a quantity or a class: a judgement's definition ("A serving is considered to be 5 ounces", "are considered
+# to be a form of income"); "to be one of the most …", "to be an evidence-based strategy", "to be safe" judge.
+DEFINITION_RE = re.compile(r"to\s++be\s++(?:\d|an?\s++(?:form|type|kind|sort|part|member|variety)\s++of\b)")
 # A negation right before a belief verb ("doesn't want", "did not plan"): no belief is held.
 NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
 # A subordinator right before a belief's subject ("if you want", "what we want"): a condition or an object.
