@@ -16,6 +16,7 @@ from .lexicon import (
     INTENTION_VERBS,
     JUDGEMENT_VERBS,
     OPINION_VERBS,
+    POSSESSIVE_ENDINGS,
     PRONOUNS,
     THAT_ONLY_BELIEF_VERBS,
     WONDER_OPENERS,
@@ -254,7 +255,7 @@ def _noun_before(source: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    return last.endswith(("’s", "'s")) or last in DETERMINERS or last == "another"
+    return last.endswith(POSSESSIVE_ENDINGS) or last in DETERMINERS or last == "another"
 
 
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:

@@ -53,9 +53,13 @@ def is_acronym(word: str) -> bool:
 IRREGULAR_PERSON_PLURALS: frozenset[str] = frozenset(words("men women people children police staff spokespeople"))
 
 
+# The possessive's endings, straight and curly ("Trump's", "Trump’s").
+POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
+
+
 def looks_plural(word: str) -> bool:
     """A plural noun by its ending ("experts", "officials"), not "witness", "status", "analysis" or a possessive."""
-    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(("'s", "’s"))
+    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(POSSESSIVE_ENDINGS)
 
 
 # Words of the first few after an apposition's comma that show a clause, not a noun phrase.
@@ -260,9 +264,6 @@ ORG_HEADS: frozenset[str] = frozenset(
 
 # Words that make a capitalised name an organisation's, not a person's ("Interior Ministry", "Washington Post").
 NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry times post news house department"))
-
-# The possessive's endings, straight and curly ("Trump's", "Trump’s").
-POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
 
 # Abbreviated titles: title words, and abbreviations whose period does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))

@@ -231,9 +231,9 @@ def name_core(source: str) -> str:
         return body_name(words)
     if len(placed) < len(words):
         words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
-    if words and words[0].endswith(("’s", "'s")) and len(words) > 1 and not ORDINAL_RE.fullmatch(words[1]):
+    if words and words[0].endswith(POSSESSIVE_ENDINGS) and len(words) > 1 and not ORDINAL_RE.fullmatch(words[1]):
         words = words[1:]  # "Biden's Lloyd Austin"; not "California's 4th District Court": its name
-    owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(("’s", "'s"))), None)
+    owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
         words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
     words = without_post_modifier(words)
@@ -316,7 +316,7 @@ def _body_from_head(words: list[str]) -> str | None:
             first = next(j for j, w in enumerate(words) if w[:1].isupper())
             if first > 0 and ORDINAL_RE.fullmatch(words[first - 1]):
                 first -= 1  # "the 4th District Court of Appeal": the number is the name's
-                if first > 0 and words[first - 1][:1].isupper() and words[first - 1].endswith(("’s", "'s")):
+                if first > 0 and words[first - 1][:1].isupper() and words[first - 1].endswith(POSSESSIVE_ENDINGS):
                     first -= 1  # "California's 4th District Court of Appeal": which 4th district
             end = next((j for j in range(i + 2, len(words)) if not words[j][:1].isupper()), len(words))
             if end < len(words) and words[-1][:1].isupper() and words[end] not in NAME_LINKS:
@@ -610,7 +610,7 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         shouting = len(bare) > 1 and bare.isupper()
         # a compound modifier ("Amazon-owned Whole Foods", "Charleston-based"), not a double-barrelled name
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
-        if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(("’s", "'s")):
+        if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(POSSESSIVE_ENDINGS):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"

@@ -102,15 +102,16 @@ def link_paragraphs(root: HtmlElement, host: str | None, deadline: Deadline = NO
     'This year's award winners:')."""
     found: list[HtmlElement] = []
     run: list[HtmlElement] = []
+    story_follows: dict[HtmlElement, bool] = {}  # each child of a run's parent -> a story paragraph comes after it
     for paragraph in deadline.paced(root.iter("p")):
         if not _is_headline_link(paragraph, host):
             continue
         if run and paragraph.getprevious() is run[-1] and not (run[-1].tail or "").strip():
             run.append(paragraph)
             continue
-        _close_run(run, found)
+        _close_run(run, found, story_follows)
         run = [paragraph]
-    _close_run(run, found)
+    _close_run(run, found, story_follows)
     return found
 
 
@@ -126,7 +127,7 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
     return len(link.text_content().split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
 
 
-def _close_run(run: list[HtmlElement], found: list[HtmlElement]) -> None:
+def _close_run(run: list[HtmlElement], found: list[HtmlElement], story_follows: dict[HtmlElement, bool]) -> None:
     """A run long enough, opened by its label line, goes with the label; any other run stays."""
     if len(run) < LINK_RUN_MIN_PARAGRAPHS:
         return
@@ -135,22 +136,28 @@ def _close_run(run: list[HtmlElement], found: list[HtmlElement]) -> None:
         return
     text = label.text_content().strip()
     short_label = text.endswith(":") and len(text.split(None, LINK_RUN_MAX_LABEL_WORDS)) <= LINK_RUN_MAX_LABEL_WORDS
-    if short_label and not _story_goes_on(run[-1]):
+    if short_label and not _story_goes_on(run[-1], story_follows):
         found.extend((label, *run))
 
 
-def _story_goes_on(last: HtmlElement) -> bool:
+def _story_goes_on(last: HtmlElement, story_follows: dict[HtmlElement, bool]) -> bool:
     """Whether a paragraph of the story follows a run among its later siblings: one with LINK_RUN_STORY_WORDS words
-    or more outside links (a label line or another run of links is no paragraph of the story)."""
-    for sibling in last.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        words = len(sibling.text_content().split())
-        if words < LINK_RUN_STORY_WORDS:
-            continue
-        if words - sum(len(link.text_content().split()) for link in sibling.iter("a")) >= LINK_RUN_STORY_WORDS:
-            return True
-    return False
+    or more outside links (a label line or another run of links is no paragraph of the story). One backward pass over
+    the parent's children answers for every run in it (a look ahead per run was quadratic in the runs)."""
+    if last not in story_follows:
+        parent = last.getparent()
+        after = False
+        for child in reversed(parent) if parent is not None else (last,):
+            story_follows[child] = after
+            after = after or (isinstance(child.tag, str) and _is_story_paragraph(child))
+    return story_follows[last]
+
+
+def _is_story_paragraph(element: HtmlElement) -> bool:
+    words = len(element.text_content().split())
+    if words < LINK_RUN_STORY_WORDS:
+        return False
+    return words - sum(len(link.text_content().split()) for link in element.iter("a")) >= LINK_RUN_STORY_WORDS
 
 
 def site_host(root: HtmlElement) -> str | None:

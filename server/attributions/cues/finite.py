@@ -13,6 +13,7 @@ from ..lexicon import (
     NOUN_THEN_VERB,
     NP_BREAK,
     PLURAL_SUBJECTS,
+    POSSESSIVE_ENDINGS,
     looks_plural,
 )
 from ..names import pronoun_contraction
@@ -206,7 +207,7 @@ def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, 
 def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
     """The "'s" before a participle cue is "has": a person's ("He's said", "Smith's told"), not "it"'s or "there"'s,
     and no infinitive follows ("He's said to be …" is the passive)."""
-    if text[aux_start : aux_start + 2] not in ("'s", "’s"):
+    if text[aux_start : aux_start + 2] not in POSSESSIVE_ENDINGS:
         return False
     before = text[max(0, aux_start - SUBJECT_REACH) : aux_start].split()
     if not before or before[-1].lower() in IMPERSONAL_SUBJECTS:
@@ -216,7 +217,7 @@ def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
 
 def _is_contraction(source: str) -> bool:
     """A pronoun with its "'s" ("There's", "It’s"): no source before a present-tense cue."""
-    return source.endswith(("'s", "’s")) and pronoun_contraction(source)
+    return source.endswith(POSSESSIVE_ENDINGS) and pronoun_contraction(source)
 
 
 def _object_follows(text: str, cue_end: int, sentence_end: int) -> bool:

@@ -7,7 +7,7 @@ import logging
 from bisect import bisect_right
 
 from ..content import kind, trim_forward
-from ..lexicon import DEMONSTRATIVES, DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS, PRONOUNS
+from ..lexicon import DEMONSTRATIVES, DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS, POSSESSIVE_ENDINGS, PRONOUNS
 from ..names import pronoun_contraction
 from ..patterns import CLAUSE_VERB_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
 from ..structure import QuoteIndex, RawAttribution, Span, led_matches, skip_spaces
@@ -144,7 +144,7 @@ def _opens_sentence(text: str, noun_start: int) -> bool:
 
 def _possessive(word: str) -> bool:
     """ "Harry's", not "it's" or "there's" (a pronoun's contraction: "then it's claims that …" names no claimant)."""
-    return word.endswith(("'s", "’s")) and not pronoun_contraction(word)
+    return word.endswith(POSSESSIVE_ENDINGS) and not pronoun_contraction(word)
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -10,6 +10,7 @@ from ..lexicon import (
     DETERMINERS,
     INDEFINITE_SOURCES,
     NP_BREAK,
+    POSSESSIVE_ENDINGS,
     PRONOUNS,
     SOURCE_NOUNS,
     is_acronym,
@@ -51,7 +52,7 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
         return False
     if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in INDEFINITE_SOURCES):
         return True
-    if words[-1].endswith(("’s", "'s")) and words[-1][:1].islower():
+    if words[-1].endswith(POSSESSIVE_ENDINGS) and words[-1][:1].islower():
         return False  # "the doctor’s notes": a possessive is no subject
     if any(
         word[0].isupper() and (is_acronym(word) or (word.lower() not in DETERMINERS and word.lower() not in NP_BREAK))

@@ -646,7 +646,7 @@ class Story:
             if not word[:1].isupper():
                 break
             subject.append(word.rstrip(",.;:").removesuffix("’s").removesuffix("'s"))
-            if word[-1] in ",.;:" or word.endswith(("’s", "'s")):
+            if word[-1] in ",.;:" or word.endswith(POSSESSIVE_ENDINGS):
                 break  # the name ends at its mark or its possessive
         if not subject:
             return None
