@@ -917,7 +917,7 @@ class Story:
             for start, _, entity in self.mentions:
                 self.first_named.setdefault(entity.name, start)
         first = self.first_named.get(name)
-        return first is None or first < pos  # a name the scan of mentions missed keeps the old reading
+        return first is None or first < pos  # a name the scan of mentions missed: no evidence it comes later
 
     def _group(self, words: list[str]) -> str | None:
         """A group or document that names itself ("officials", "the study"); "Police said" in a story that quotes
