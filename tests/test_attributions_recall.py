@@ -552,9 +552,7 @@ def test_a_numbers_thousands_separator_is_no_clause_comma_in_an_apposition():
 
 
 def test_a_sentence_adverb_between_a_plural_subject_and_its_base_form():
-    assert _found("Critics, however, argue the plan goes too far.") == [
-        ("Critics", "argue", ["the plan goes too far"])
-    ]
+    assert _found("Critics, however, argue the plan goes too far.") == [("Critics", "argue", ["the plan goes too far"])]
     assert _found("The company, meanwhile, said it would appeal.") == [("The company", "said", ["it would appeal"])]
 
 
