@@ -164,11 +164,13 @@ MONTHS: tuple[str, ...] = tuple(
     words("January February March April May June July August September October November December")
 )
 # Weekday/month words and "on" before the cue ("Macron on Tuesday endorsed").
-PRE_CUE_TIME_NOUNS: tuple[str, ...] = WEEKDAYS + MONTHS + tuple(words("week month year weekend"))
+TIME_UNIT_NOUNS: tuple[str, ...] = tuple(words("week month year weekend"))
+PRE_CUE_TIME_NOUNS: tuple[str, ...] = WEEKDAYS + MONTHS + TIME_UNIT_NOUNS
 # Nouns after a demonstrative "that" in a time phrase ("that year", "that night"): no that-clause opens there.
-THAT_TIME_NOUNS: tuple[str, ...] = tuple(
-    words("week month year weekend day night morning afternoon evening time season summer winter spring autumn fall")
-    + [day.lower() for day in WEEKDAYS]
+THAT_TIME_NOUNS: tuple[str, ...] = (
+    TIME_UNIT_NOUNS
+    + tuple(words("day night morning afternoon evening time season summer winter spring autumn fall"))
+    + tuple(day.lower() for day in WEEKDAYS)
 )
 # One-word times before the cue ("Smith yesterday said").
 PRE_CUE_TIME_ADVERBS: tuple[str, ...] = ("yesterday", "today", "tonight")

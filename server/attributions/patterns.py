@@ -7,6 +7,7 @@ import re
 
 from .lexicon import (
     BELIEF_FORMS,
+    CLOSE_MARKS,
     DANGLING_CONJ,
     MONTHS,
     NAME_PARTICLES,
@@ -314,6 +315,8 @@ BASE_SUBJECT_RE = re.compile(
 SET_OFF_ADVERB_RE = re.compile(r",\s*+(?:" + "|".join(sorted(SET_OFF_ADVERBS)) + r"),\s*+$")
 
 
+# A closing quotation mark, as a character class (lexicon.CLOSE_MARKS).
+CLOSE_MARK = "[" + re.escape("".join(CLOSE_MARKS)) + "]"
 # What may come right before "you" as a clause's subject: the sentence's start, punctuation or a clause link; after
 # a verb "you" is its object ("letting you add …"). Searched on a short slice ending at "you".
 YOU_SUBJECT_LEAD_RE = re.compile(
@@ -328,7 +331,8 @@ SUBORDINATE_LEAD_RE = re.compile(
 # What a participial cue hangs on, at the end of the text before it: a comma ("…, noting that"), or a subordinator of
 # time whose clause's subject speaks ("while claiming", "before announcing"); not "by" ("by adding a file" is a means)
 # nor "and". Searched on a short slice ending at the cue.
-PARTICIPLE_LEAD_RE = re.compile(r"(?:,[\"”’»]?|\b(?:while|before|after))\s*+$")  # ',” adding': a comma inside the mark
+# ',” adding': a comma inside the mark.
+PARTICIPLE_LEAD_RE = re.compile(rf"(?:,{CLOSE_MARK}?|\b(?:while|before|after))\s*+$")
 # "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.
 ABSOLUTE_WITH_RE = re.compile(r"\b[Ww]ith\s++$")
 # A coordinated cue: "… and recommends", "… but also says".
@@ -420,7 +424,7 @@ COLON_SRC_RE = re.compile(
 # ---------------------------------------------------------------------------------------------
 
 # A comma inside closing quotation marks at the end of a clause ('… “around the clock,”'), searched on the clause.
-COMMA_THEN_CLOSE_RE = re.compile(r",[\"”’»]++$")
+COMMA_THEN_CLOSE_RE = re.compile(rf",{CLOSE_MARK}++$")
 
 # A leading conjunction is the writer's glue, not part of the reported content (matched past leading whitespace:
 # a sentence may start inside a whitespace run, so the run is skipped by skip_spaces rather than by the pattern).
@@ -468,7 +472,7 @@ PHRASE_END_RE = re.compile(r"[,;:]")
 
 # Content that trails after the reported clause and is the writer's, not the source's.
 TRAILER_RE = re.compile(
-    r",(?P<close>[\"”’»]?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to)\b"
+    rf",(?P<close>{CLOSE_MARK}?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to)\b"
 )  # after a quotation the comma may stand inside its closing mark ('“no regrets,” adding that …')
 
 # A trailing participle or gloss after a backward-pointing cue ("…, the NYT reported, citing sources", "…, he added --
