@@ -11,7 +11,7 @@ import re2
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
-from ..rules.selectors.linear_regex import match_spans
+from ..rules.selectors.index import nodes_at
 from .constants import (
     CALL_TO_ACTION_OPENING_CHARS,
     CLASS_WEIGHT,
@@ -111,17 +111,10 @@ def has_unlikely_word(names: str) -> bool:
 
 def unlikely_value_indexes(values: list[str]) -> list[int]:
     """The indexes, in order, of the class and id values holding one of the unlikely words in lowercase: one RE2
-    search over the values joined by NULs, each match running on to its value's end, so one match a value. (No value
-    holds a NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case rule looks
-    across a NUL.)"""
-    joined = "\0".join(values).lower().encode("utf-8", "surrogatepass")
-    found: list[int] = []
-    index, counted = 0, 0
-    for start, _ in match_spans(_UNLIKELY_VALUE_RE, joined):
-        index += joined.count(b"\0", counted, start)  # the index of a value is the number of NULs before it
-        counted = start
-        found.append(index)
-    return found
+    search over the values, each opened by a NUL as the page index's text nodes are (nodes_at). (No value holds a
+    NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case rule looks across
+    a NUL.)"""
+    return nodes_at(("\0" + "\0".join(values)).lower().encode("utf-8", "surrogatepass"), _UNLIKELY_VALUE_RE)
 
 
 def inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
