@@ -156,10 +156,8 @@ OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s
 OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:of|for|as|over)\s")
 
 # "(not) to" and an infinitive's verb: not a determiner, pronoun, capital or digit ("told the story to the press").
-INFINITIVE = (
-    r"(?:not\s++)?to\s++"
-    r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it)\b)[a-z]"
-)
+NOT_AFTER_INFINITIVE_TO = "the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it"
+INFINITIVE = rf"(?:not\s++)?to\s++(?!(?:{NOT_AFTER_INFINITIVE_TO})\b)[a-z]"
 INFINITIVE_RE = re.compile(INFINITIVE)
 # A verb's infinitive where "to" may also be a preposition ("was proposed to voters", "is preferred to coffee"):
 # besides the above, no quantifier opens it ("asked to no one"), it is no plural noun (a word in -s but -ss, -us, -is)
@@ -167,8 +165,8 @@ INFINITIVE_RE = re.compile(INFINITIVE)
 # "in", "by", "at", "with": "to close in March", "to rise by 5%", "to grow at 6%", "to deal with").
 VERB_INFINITIVE_RE = re.compile(
     r"(?:not\s++)?to\s++"
-    r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it|no|some|any|all|every|each|"
-    r"many|most|both|one|several|few|such|what|whom|which|whoever)\b)"
+    rf"(?!(?:{NOT_AFTER_INFINITIVE_TO}|no|some|any|all|every|each|many|most|both|one|several|few|such|what|whom|"
+    r"which|whoever)\b)"
     r"(?![a-z]*+(?<=[^\Wsui]s)\b)[a-z][\w’'-]*+(?!\s++(?:from|of|during|than)\b)"
 )
 # A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
