@@ -53,6 +53,9 @@ def is_acronym(word: str) -> bool:
 IRREGULAR_PERSON_PLURALS: frozenset[str] = frozenset(words("men women people children police staff spokespeople"))
 
 
+# The hyphens that join words into a compound (hyphen-minus, hyphen, non-breaking hyphen): "so-called", "Biden-era".
+HYPHENS = "-\u2010\u2011"
+
 # The possessive's endings, straight and curly ("Trump's", "Trump’s").
 POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
 

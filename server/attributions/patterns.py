@@ -9,6 +9,7 @@ from .lexicon import (
     BELIEF_FORMS,
     CLOSE_MARKS,
     DANGLING_CONJ,
+    HYPHENS,
     MONTHS,
     NAME_PARTICLES,
     NOT_ADVERBS,
@@ -112,7 +113,7 @@ CUE_WORD_FORMS: frozenset[str] = (
 )
 CUE_WORDS = "(?:" + trie_pattern(sorted(CUE_WORD_FORMS)) + ")"
 # Never right after a hyphen: "agency-advised", "so-called" are adjectives (verb_scan skips them too).
-CUE_RE = re.compile("(?<![-\u2010\u2011])\\b" + CUE_WORDS + r"\b")
+CUE_RE = re.compile("(?<![" + re.escape(HYPHENS) + r"])\b" + CUE_WORDS + r"\b")
 
 # The particle a particle cue needs right after it ("pointed out").
 PARTICLE_RES: dict[str, re.Pattern] = {
@@ -568,7 +569,7 @@ ALNUM_RUN_RE = re.compile(r"[^\W_]++")
 # hyphen: "agency-advised", "so-called", "long-planned" are adjectives.
 VERB_WORDS = "(?:" + trie_pattern(sorted(CUE_WORD_FORMS | frozenset(BELIEF_FORMS))) + r")\b"
 VERB_AFTER_SPACE_RE = re.compile(" " + VERB_WORDS)
-NON_WORD_NOT_HYPHEN = "[^a-zA-Z0-9_ \\-\u2010\u2011](?<=\\W)"
+NON_WORD_NOT_HYPHEN = "[^a-zA-Z0-9_ " + re.escape(HYPHENS) + r"](?<=\W)"
 VERB_AFTER_OTHER_RE = re.compile(NON_WORD_NOT_HYPHEN + VERB_WORDS)
 # What follows a belief verb: its first word says whether a clause, an infinitive or an object comes.
 BELIEF_COMPLEMENT_RE = re.compile(r"(?<!\s)[ \t]++(?P<content>(?P<opener>[\w’']++))")

@@ -35,8 +35,6 @@ SENTENCE_REACH = 1_000
 # Most mentions (or earlier attributions) a source looks back at: far more than two paragraphs hold; the cap keeps
 # a look-back linear.
 MAX_LOOKBACK_MENTIONS = 64
-# Hyphens that join a name into a compound ("the Rider-Waite deck", "Biden-era"): no mention of the person there.
-COMPOUND_HYPHENS: tuple[str, ...] = ("-", "\u2010", "\u2011")
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250
 # A first person speaking inside another's quotation is that speaker ("I", "I'm told" in Meghan's quote).

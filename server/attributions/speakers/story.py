@@ -16,6 +16,7 @@ from ..lexicon import (
     DETERMINERS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
+    HYPHENS,
     MALE_PRONOUNS,
     MALE_TITLES,
     MONTHS,
@@ -68,7 +69,6 @@ from .constants import (
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
     BOTH_PARAGRAPHS,
-    COMPOUND_HYPHENS,
     DESCRIBED_BODY_HEADS,
     DESCRIBED_PERSON_HEADS,
     FRONTED_REACH,
@@ -521,7 +521,7 @@ class Story:
                 continue
             start, entity = best
             compound = self.text[start - 1 : start] + self.text[word_end : word_end + 1]
-            if any(hyphen in compound for hyphen in COMPOUND_HYPHENS):
+            if any(hyphen in compound for hyphen in HYPHENS):
                 continue  # "the Rider-Waite deck", "Biden-era": a compound's part, no mention of the person
             if entity.name in self.mentioned_only and entity.name not in introduced:
                 if self.text[start:word_end] != entity.name:
