@@ -84,11 +84,13 @@ SINGLE_MARK_RE = re.compile(r"['‘’]")
 # Word tokens for the noun-phrase scanners (names with apostrophes, hyphens and inner dots; a number's thousands
 # separators are its own, "10,000" is one token, not a clause's comma). Possessive runs: the
 # same tokens as "\w(?:[\w’'&-]*\w)?" without backtracking off each word's end (~12% faster).
-# A comma that separates clauses or phrases: not a number's thousands separator ("a survey of 2,000 adults"), the same
-# rule as TOKEN_RE's (a digit before, three digits and no word character after).
-CLAUSE_COMMA_RE = re.compile(r",(?!(?<=\d,)\d{3}+(?!\w))")
+# What follows a number's thousands separator, a comma after a digit: three digits and no word character.
+THOUSANDS_GROUP = r"\d{3}+(?!\w)"
+# A comma that separates clauses or phrases: not a thousands separator ("a survey of 2,000 adults").
+CLAUSE_COMMA_RE = re.compile(r",(?!(?<=\d,)" + THOUSANDS_GROUP + ")")
 TOKEN_RE = re.compile(
-    r"\w++(?:(?<=\d),\d{3}+(?!\w))*+(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?|[(),;:\"“”«»]"
+    r"\w++(?:(?<=\d)," + THOUSANDS_GROUP + r")*+(?:[’'&-]++\w++)*+(?:\.\w++(?:[’'&-]++\w++)*+)*+(?:(?<=\.\w)\.)?"
+    r"|[(),;:\"“”«»]"
 )
 
 # The dash closing an aside right before a cue ("The letter – an edited version … – warns"): a spaced hyphen or

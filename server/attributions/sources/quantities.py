@@ -67,7 +67,7 @@ def quantity_start(phrase: list[Token], start: int) -> int:
     of a larger number ("About one in five of more than a thousand Americans surveyed", "at least 20 residents")."""
     opening = phrase[start][2].lower()
     if opening in ("a", "an", "least", "than") or opening in APPROXIMATORS:
-        if opening in APPROXIMATORS and start + 1 < len(phrase) and _is_share(phrase[start + 1][2]):
+        if opening in APPROXIMATORS and start + 1 < len(phrase) and phrase[start + 1][2].lower() in SHARE_HEADS:
             return start + 1  # a share stays bare: "Nearly half of 2,000 adults" -> "half of 2,000 adults"
         if start + 1 >= len(phrase) or not _is_number(phrase[start + 1][2]):
             return start  # "a thousand", "least 20" (the scan took the adverb's second word)
@@ -101,8 +101,3 @@ def _is_number(word: str) -> bool:
 def _is_quantity(word: str) -> bool:
     lowered = word.lower()
     return lowered in PARTITIVE_HEADS or lowered in SHARE_HEADS or word.isdecimal()
-
-
-def _is_share(word: str) -> bool:
-    """A share word ("half", "majority"), which an approximator before it leaves bare ("About half said" -> "half")."""
-    return word.lower() in SHARE_HEADS

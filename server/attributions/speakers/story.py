@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
+from functools import cached_property
 from itertools import islice
 
 from ...limits import Deadline
@@ -179,9 +180,6 @@ class Story:
         self.colon_names = {named for _, named in colon_named}
         # their last words that one of their labels gives a person's title ("Dr. Jane Doe:" … "Doe:")
         self.titled_colon_names = {named.split()[-1] for source, named in colon_named if _has_honorific(source)}
-        self.prose_words: set[str] | None = None  # their last words the text also writes other than before a colon
-        self.capitalised_inside: set[str] | None = None  # source words the text capitalises inside a sentence
-        self.first_named: dict[str, int] | None = None  # where each entity is first mentioned
         self.named_spans = sorted(
             (raw.source[0], raw.source[1], named)
             for raw, named in zip(raws, self.named, strict=True)
@@ -752,7 +750,7 @@ class Story:
             return True  # "Pro Tip:", "Favorite Items:": a common noun's capital is a heading's
         if source.isupper():
             return False  # "ZEPH CAPO:", "CAPO:": a transcript's speaker (transcript_lines matched the surname)
-        return named.split()[-1] not in self._prose_words()
+        return named.split()[-1] not in self.prose_words
 
     def _sentence_capital(self, raw: RawAttribution, source: str) -> bool:
         """A one-word source opening its sentence that the text also writes in lower case and never capitalises inside
@@ -762,21 +760,20 @@ class Story:
             return False
         if source in self.full or source in self.given or not self.common(source):
             return False
-        if self.capitalised_inside is None:  # one pass over the capitalised words found, however many sources ask
-            self.capitalised_inside = {word for pos, word in self.core_occurrences if inside_sentence(self.text, pos)}
         return source not in self.capitalised_inside
 
-    def _prose_words(self) -> set[str]:
+    @cached_property
+    def capitalised_inside(self) -> set[str]:
+        """The source words the text capitalises inside a sentence: one pass over them, however many sources ask."""
+        return {word for pos, word in self.core_occurrences if inside_sentence(self.text, pos)}
+
+    @cached_property
+    def prose_words(self) -> set[str]:
         """The last words of the names before colons that the text also writes other than right before a colon: one
         scan of the text for all of them."""
-        if self.prose_words is None:
-            last_words = {name.split()[-1] for name in self.colon_names}
-            self.prose_words = {
-                word
-                for pos, word in word_occurrences(self.text, last_words)
-                if not self.text.startswith(":", pos + len(word))
-            }
-        return self.prose_words
+        last_words = {name.split()[-1] for name in self.colon_names}
+        occurrences = word_occurrences(self.text, last_words)
+        return {word for pos, word in occurrences if not self.text.startswith(":", pos + len(word))}
 
     def _it(self, raw: RawAttribution) -> str | None:
         """ "It" continues the body the sentence before opens with, else stands for the body mentioned most in its
@@ -909,13 +906,17 @@ class Story:
             bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
         return bodies.pop() if len(bodies) == 1 else None
 
+    @cached_property
+    def first_named(self) -> dict[str, int]:
+        """Where each entity is first mentioned: one pass over the mentions, however many descriptions ask."""
+        first: dict[str, int] = {}
+        for start, _, entity in self.mentions:
+            first.setdefault(entity.name, start)
+        return first
+
     def _named_before(self, name: str, pos: int) -> bool:
         """The text names this entity before pos: a description ("the report", "the hospital") refers back, never to a
         body the text first names after it ("The report highlighted …" before "Salesforce's … Report revealed")."""
-        if self.first_named is None:  # one pass over the mentions, however many descriptions ask
-            self.first_named = {}
-            for start, _, entity in self.mentions:
-                self.first_named.setdefault(entity.name, start)
         first = self.first_named.get(name)
         return first is None or first < pos  # a name the scan of mentions missed: no evidence it comes later
 
