@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import re
 import statistics
 import sys
@@ -23,7 +24,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "attributions" / "dev"
@@ -175,6 +176,7 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
     kind_gold: dict[str, int] = {}
     kind_found: dict[str, int] = {}
     errors: dict[str, dict] = {}
+    per_doc: list[DocCounts] = []
     n_docs = 0
     for doc in gold_docs:
         n_docs += 1
@@ -207,6 +209,24 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
                 speakers_right += _same_speaker(gold[gi]["speaker"], preds[pi].get("speaker"))
         mg = {gi for gi, _ in res["matched"]}
         mp = {pi for _, pi in res["matched"]}
+        judged = [gi for gi, _ in res["matched"] if gold[gi].get("speaker")]
+        per_doc.append(
+            DocCounts(
+                matched=len(res["matched"]),
+                predicted=len(preds),
+                gold=len(gold),
+                quoted_matched_pred=sum(pq[pi] for _, pi in res["matched"]),
+                quoted_pred=sum(pq),
+                quoted_matched_gold=sum(gq[gi] for gi, _ in res["matched"]),
+                quoted_gold=sum(gq),
+                speakers_judged=len(judged),
+                speakers_right=sum(
+                    _same_speaker(gold[gi]["speaker"], preds[pi].get("speaker"))
+                    for gi, pi in res["matched"]
+                    if gold[gi].get("speaker")
+                ),
+            )
+        )
         errors[doc["name"]] = {
             "missed": [g for gi, g in enumerate(gold) if gi not in mg],
             "spurious": [p for pi, p in enumerate(preds) if pi not in mp],
@@ -233,7 +253,45 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
         "speaker_null": (speakers_judged - speakers_named) / speakers_judged if speakers_judged else 0.0,
         "kind_recall": {k: (kind_found.get(k, 0) / n, n) for k, n in sorted(kind_gold.items())},
         "errors": errors,
+        "per_doc": per_doc,
     }
+
+
+class DocCounts(NamedTuple):
+    """One article's counts, so that figures can be recomputed over resampled articles."""
+
+    matched: int
+    predicted: int
+    gold: int
+    quoted_matched_pred: int
+    quoted_pred: int
+    quoted_matched_gold: int
+    quoted_gold: int
+    speakers_judged: int
+    speakers_right: int
+
+
+def _pooled(counts: Iterable[DocCounts]) -> tuple[float, float, float]:
+    """F1, quoted F1 and speaker accuracy pooled over articles, as score() computes them."""
+    c = [sum(column) for column in zip(*counts, strict=True)]
+    f1 = _prf(c[0], c[1], c[0], c[2])["f1"]
+    quoted = _prf(c[3], c[4], c[5], c[6])["f1"]
+    speaker = c[8] / c[7] if c[7] else 0.0
+    return f1, quoted, speaker
+
+
+def intervals(per_doc: list[DocCounts], rounds: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """95% bootstrap intervals over articles (resampled with replacement) for F1, quoted F1 and speaker accuracy.
+
+    A part of a few dozen articles moves a lot with which articles it holds; the interval says how much.
+    """
+    rng = random.Random(seed)
+    samples = [_pooled(rng.choices(per_doc, k=len(per_doc))) for _ in range(rounds)]
+    out = {}
+    for i, name in enumerate(("f1", "quoted", "speaker")):
+        values = sorted(s[i] for s in samples)
+        out[name] = (values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1])
+    return out
 
 
 def _same_speaker(gold: str, predicted: str | None) -> bool:
@@ -663,6 +721,11 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for part, _ in parts:
         print(_kind_row(f"{part} finder", results[(part, "finder")]))
+    print()
+    for part, _ in parts:
+        spread = intervals(results[(part, "finder")]["per_doc"])
+        shown = "  ".join(f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in spread.items())
+        print(f"{part + ' finder':<22} 95% interval over articles (bootstrap): {shown}")
     if args.set == "blind":
         print()
         for part, _ in parts:

@@ -18,6 +18,7 @@ from bench.attributions import (
     BLIND_DIR,
     NAME_REWRITES,
     REWRITES,
+    intervals,
     is_held_aside,
     load_dev,
     only_beliefs,
@@ -103,3 +104,15 @@ def test_people_named_in_other_traditions_are_resolved_as_the_text_as_written(bl
     assert got >= as_written - SPEAKER_REWRITE_MARGIN, (
         f"{rewrite}: speaker {got:.3f} against {as_written:.3f} as written"
     )
+
+
+def test_bootstrap_intervals_resample_the_scored_articles(blind: list[dict]):
+    docs = [doc for doc in blind if not is_held_aside(doc["name"])][:12]
+    s = score(docs, predict_finder)
+    spread = intervals(s["per_doc"], rounds=400)
+    for name, point in (("f1", s["all"]["f1"]), ("quoted", s["quoted"]["f1"]), ("speaker", s["speaker"])):
+        low, high = spread[name]
+        assert low <= point <= high, (name, low, point, high)
+    # Twelve copies of one article leave nothing to resample: the interval is that article's figure.
+    same = intervals([s["per_doc"][0]] * 12, rounds=50)
+    assert same["f1"][0] == same["f1"][1]
