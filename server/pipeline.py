@@ -139,7 +139,7 @@ def clean(
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
     index = index_page(root)  # what the page holds, each part gathered once, when a stage first asks
     metadata = stage("metadata", read_metadata, root, url, page_rule, deadline, index)
-    removals = stage("declutter", declutter, root, applied, deadline, metadata.lang, index, options.generic_rules)
+    removals = stage("declutter", declutter, root, applied, deadline, metadata.lang, index, options.generic_rules, host)
     article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline, metadata.title)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)

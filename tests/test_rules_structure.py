@@ -70,6 +70,14 @@ def test_without_a_site_address_only_paths_count_as_this_site() -> None:
     assert [element.get("class") for element in found] == ["piu-letti"]
 
 
+def test_the_address_clean_is_given_names_the_site_when_the_page_does_not() -> None:
+    page = _page().replace('<link rel="canonical" href="https://www.gazzetta-borgo.example/cultura/teatro-riapre">', "")
+    removed = clean(page, URL, Options(attributions=False)).removed
+    assert next(r for r in removed if r["rule"] == "structure:recirculation")["count"] == 2
+    removed = clean(page, None, Options(attributions=False)).removed
+    assert next(r for r in removed if r["rule"] == "structure:recirculation")["count"] == 1
+
+
 @pytest.mark.parametrize(
     ("href", "same"),
     [

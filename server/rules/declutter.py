@@ -48,15 +48,17 @@ def declutter(
     language: str | None = None,
     index: PageIndex | None = None,
     structural: bool = False,
+    host: str | None = None,
 ) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused. A group
     written for one language runs on pages in it or in no known language (`language`: the page's, as metadata
     read it). `index`: the page's, when the pipeline made one for an earlier stage (PageIndex says what it may
     have gathered before the non-content elements go). `structural`: run the generic layer's structural passes
-    (structure.py), which belong to it as its rule files do (a draft without domains is no generic rule)."""
+    (structure.py), which belong to it as its rule files do (a draft without domains is no generic rule). `host`:
+    the page's, from its address; without one, the structural passes read it from its canonical address."""
     rules = list(rules)
     primary = primary_language(language)
-    host = site_host(root) if structural else None  # before the <link> elements go
+    host = (host or site_host(root)) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     index = index if index is not None and index.root is root else index_page(root)
     index.use_patterns(tuple(chain.from_iterable(rule.literal_patterns for rule in rules)))

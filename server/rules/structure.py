@@ -161,7 +161,7 @@ def _is_story_paragraph(element: HtmlElement) -> bool:
 
 
 def site_host(root: HtmlElement) -> str | None:
-    """The page's own host, from its canonical address or og:url (the pipeline does not pass the URL here); read
+    """The page's own host, from its canonical address or og:url, for a page clean() got without its address; read
     before declutter() strips the <link> elements."""
     for address in _SITE_ADDRESS(root):
         try:
