@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 
 from ..limits import Deadline
-from .content import kind, trim_content
+from .content import fronted_clause, kind, trim_content
 from .cues import (
     MAX_CUES,
     PROGRESSIVE_REACH,
@@ -137,10 +137,16 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         + [raw.cue[0] for raw in outer if raw.source is not None and raw.source[0] > raw.cue[0]]
     )
     kept: list[RawAttribution] = []
+    fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
     for _, raw in found:
         content_start, content_end = raw.content
+        inside_fronted = fronted is not None and raw.cue[0] < fronted[0] and not quotes.inside(raw.cue[0])
+        if inside_fronted and fronted[1]:
+            continue  # "If officials say that …, we will know": a condition reports nothing
         if content_start > raw.cue[0]:
             cut = _cut_at_next_source(text, content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
+            if inside_fronted and content_start < fronted[0] < cut:
+                cut = fronted[0]  # "When Winfrey asked if …, he declined": the report ends with its clause
             cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
             semicolon = text.rfind(";", content_start, cut) if cut != content_end else -1
             if semicolon > content_start and not quotes.inside(semicolon):

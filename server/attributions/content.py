@@ -16,7 +16,9 @@ from .patterns import (
     CUE_RE,
     CUE_TAIL_RE,
     DANGLING_CONJ_RE,
+    FRONTED_CLAUSE_RE,
     GERUND_RE,
+    IF_LEAD_RE,
     INFINITIVE_RE,
     LEAD_CONJ_RE,
     LIST_AFTER_COLON_RE,
@@ -66,6 +68,23 @@ MAX_ADVERBIALS = 5
 # most this many characters.
 MAX_ASIDE_SUBJECT_WORDS = 5
 MAX_ASIDE_CHARS = 80
+# Longest fronted subordinate clause read ("When Winfrey asked if …, he declined"): its comma is looked for this far.
+MAX_FRONTED_CHARS = 200
+
+
+def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple[int, bool] | None:
+    """The comma ending a subordinate clause that opens the sentence at start ("When Winfrey asked if he could share
+    them, he declined, saying …"), and whether the clause is a condition ("If officials say …,"); None without one."""
+    lead = FRONTED_CLAUSE_RE.match(text, start, end)
+    condition = lead is None and IF_LEAD_RE.match(text, start, end) is not None
+    if lead is None and not condition:
+        return None
+    if quotes.inside(skip_spaces(text, start, end) + 1):
+        return None  # '"If we don't act, we'll lose," she said': the quotation's clause, not the sentence's
+    comma = text.find(",", start, min(end, start + MAX_FRONTED_CHARS))
+    while comma >= 0 and quotes.inside(comma):
+        comma = text.find(",", comma + 1, min(end, start + MAX_FRONTED_CHARS))
+    return (comma, condition) if comma >= 0 else None
 
 
 def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:

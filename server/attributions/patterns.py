@@ -329,6 +329,14 @@ SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++
 SUBORDINATE_LEAD_RE = re.compile(
     r"(?:Even if|Even though|If|When|Although|Though|While|Because|Since|Unless|Once|Until|Whether)\b"
 )
+# A subordinate clause of time, concession or cause opening a sentence ("When Winfrey asked …, he declined, saying …"):
+# a report inside it ends at its comma, and the main clause after it has its own subject. Conditionals (IF_LEAD_RE)
+# report nothing: "If officials say that …" is hypothetical (GUIDELINES §2).
+FRONTED_CLAUSE_RE = re.compile(
+    r"[\"“‘'(\s]{0,4}+(?:(?:Even\s++)?(?:When|Whenever|After|Before|Although|Though|While|Because|Since|Once|Until)"
+    r"|As\s++soon\s++as|Even\s++though)\s"
+)
+IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:(?:Even\s++|Only\s++)?If|Unless)\s")
 # What a participial cue hangs on, at the end of the text before it: a comma ("…, noting that"), or a subordinator of
 # time whose clause's subject speaks ("while claiming", "before announcing"); not "by" ("by adding a file" is a means)
 # nor "and". Searched on a short slice ending at the cue.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..content import forward_content, trim_forward
+from ..content import forward_content, fronted_clause, trim_forward
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     BY_AGENT_RE,
@@ -130,7 +130,12 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         return participle(inner, cue, found) if inner is not None else None
     lead = PARTICIPLE_LEAD_RE.search(text, max(sentence.start, cue_start - 16), cue_start)
     if lead:
-        source = clause_subject(text, sentence.start, cue_start, found)
+        main_start, main_found = sentence.start, found
+        fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
+        if fronted is not None and fronted[0] < cue_start - 1:
+            # "When Winfrey asked …, he declined, saying …": the main clause's subject, not a report's in the clause
+            main_start, main_found = fronted[0] + 1, [item for item in found if item[0] > fronted[0]]
+        source = clause_subject(text, main_start, cue_start, main_found)
     else:
         source = _absolute_subject(text, sentence.start, cue_start)
     if source is None:
