@@ -1,7 +1,7 @@
 """Score the attribution finder on the hand-annotated dev set (tests/attributions/dev/*.json).
 
-Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind] [--part tuning|held-out|all] [--no-speed]
-    [--first-batch]
+Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind|paragraphs] [--part tuning|held-out|all]
+    [--no-speed] [--first-batch]
 Prints P/R/F1 over all attributions and the quoted slice, per-component token-overlap F1, speaker accuracy (the
 resolved name equals the gold name; a null speaker counts as wrong) and speaker precision (right among those
 given a name), recall per gold kind, for the tuning part, the held-out part (dev: files whose name's sha1 ends in
@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "attributions" / "dev"
 # Annotated blind, by others than the finder's authors (tests/attributions/GUIDELINES.md).
 BLIND_DIR = ROOT / "tests" / "attributions" / "blind"
+# Paragraphs of pages annotated blind, each scored on the cues inside its window (tests/attributions/README.md).
+PARAGRAPHS_DIR = ROOT / "tests" / "attributions" / "paragraphs"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -74,6 +76,19 @@ def is_heldout(name: str) -> bool:
 def is_held_aside(name: str) -> bool:
     """The blind set's held-aside third: the sha1 of the name, read as an integer, divisible by 3."""
     return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def load_paragraphs(paragraphs_dir: Path = PARAGRAPHS_DIR) -> list[dict]:
+    """The paragraph set: one document per annotated paragraph, named "<page>#p<index>" (two may share a page)."""
+    docs = load_dev(paragraphs_dir)
+    for d in docs:
+        d["name"] = f"{d['name']}#p{d['window']['paragraph']}"
+    return docs
+
+
+def is_paragraph_held_aside(name: str) -> bool:
+    """A paragraph is held aside with its page (the blind set's rule on the page's name), so a page is never split."""
+    return is_held_aside(name.split("#p")[0])
 
 
 def without_beliefs(docs: list[dict]) -> list[dict]:
@@ -183,6 +198,8 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
         text = doc["text"]
         gold = doc["attributions"]
         preds = predict(text)
+        if doc.get("window"):  # a paragraph of a page: the finder reads the page, its cues in the paragraph are scored
+            preds = [p for p in preds if doc["window"]["start"] <= p["cue"][0] < doc["window"]["end"]]
         res = match_doc(text, gold, preds)
         n_g += len(gold)
         n_p += len(preds)
@@ -663,7 +680,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--errors", action="store_true", help="print misses, spurious finds and wrong speakers (tuning part only)"
     )
-    ap.add_argument("--set", choices=("dev", "blind"), default="dev", help="our first set, or the blind one")
+    ap.add_argument(
+        "--set",
+        choices=("dev", "blind", "paragraphs"),
+        default="dev",
+        help="our first set, the blind one, or the blind paragraphs of pages (scored inside each paragraph)",
+    )
     ap.add_argument(
         "--part",
         choices=("tuning", "held-out", "all"),
@@ -687,11 +709,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --rewrites: list the tuning part's speakers that one rewrite turns right or wrong",
     )
     args = ap.parse_args(argv)
-    every = load_dev(BLIND_DIR if args.set == "blind" else DEV_DIR)
+    every = load_paragraphs() if args.set == "paragraphs" else load_dev(BLIND_DIR if args.set == "blind" else DEV_DIR)
     if args.first_batch:
         every = [d for d in every if not str(d.get("annotator", "")).startswith(LATER_ANNOTATORS)]
-    aside = is_held_aside if args.set == "blind" else is_heldout
-    docs = without_beliefs(every) if args.set == "blind" else every
+    aside = {"blind": is_held_aside, "paragraphs": is_paragraph_held_aside}.get(args.set, is_heldout)
+    docs = every if args.set == "dev" else without_beliefs(every)
     tuning = [d for d in docs if not aside(d["name"])]
     held = [d for d in docs if aside(d["name"])]
     print(f"{args.set} set: {len(docs)} files ({len(tuning)} tuning, {len(held)} held out)\n")
@@ -726,7 +748,7 @@ def main(argv: list[str] | None = None) -> int:
         spread = intervals(results[(part, "finder")]["per_doc"])
         shown = "  ".join(f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in spread.items())
         print(f"{part + ' finder':<22} 95% interval over articles (bootstrap): {shown}")
-    if args.set == "blind":
+    if args.set != "dev":
         print()
         for part, _ in parts:
             beliefs = [d for d in only_beliefs(every) if (aside(d["name"]) == (part == "held-out")) or part == "all"]
