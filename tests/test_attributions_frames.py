@@ -43,3 +43,24 @@ def test_a_report_in_a_fronted_condition_is_no_report():
     assert _found("“If we wait, we lose,” the coach said after the game.") == [
         ("the coach", "said", ["“If we wait, we lose,”"])
     ]
+
+
+# ------------------------------------------------------------------ a plural head with a prepositional phrase
+
+
+def test_a_base_form_agrees_with_a_plural_head_before_its_prepositional_phrase():
+    assert _found("Lawyers for the family say the police ignored the warnings.") == [
+        ("Lawyers for the family", "say", ["the police ignored the warnings"])
+    ]
+    assert _found("Results from this survey suggest that most drivers ignore the limit.") == [
+        ("Results from this survey", "suggest", ["that most drivers ignore the limit"])
+    ]
+    assert _found("Thousands of people in the town say the water tastes of metal.") == [
+        ("Thousands of people in the town", "say", ["the water tastes of metal"])
+    ]
+
+
+def test_a_phrase_after_a_head_that_cannot_speak_leaves_a_base_form_alone():
+    # a verb's object, a pronoun, a head no source or document noun: the base form is no report
+    assert _found("The agency will provide you with feedback and suggest a plan for your launch.") == []
+    assert _found("The film ends on a positive note about the future of the town.") == []

@@ -312,6 +312,13 @@ BASE_SUBJECT_RE = re.compile(
     + trie_pattern(sorted(SET_OFF_ADVERBS | frozenset(words("also often now still generally all both further too"))))
     + r"|[a-z]{2,14}ly),?\s+){0,15}+$"
 )
+# A plural head, then a prepositional phrase of one to five words, ending where a base-form cue starts ("Lawyers for the
+# family say", "Results from this survey suggest", "Members of the board of directors argue"): the verb agrees with the
+# head, not the noun before it. Searched on a short slice ending at the cue; the phrase holds no comma, verb or clause.
+PP_HEAD_RE = re.compile(
+    r"\b([A-Za-z]++)\s++(?:of|from|at|in|for|on|with|inside|across|within|outside|near|around)\s++"
+    r"(?:[\w’'.&-]++\s++){1,5}+$"
+)
 # A sentence adverb set off by commas right before a cue ("Critics, however, argue"): the source ends at its comma.
 SET_OFF_ADVERB_RE = re.compile(r",\s*+(?:" + "|".join(sorted(SET_OFF_ADVERBS)) + r"),\s*+$")
 

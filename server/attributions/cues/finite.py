@@ -72,7 +72,7 @@ from .nested import quoted_sentence
 from .prepositional import according_to
 from .quoted import plural_source, quote_then_cue_then_source, quote_then_source_then_cue
 from .record import Found, record, record_unless_empty
-from .scan import PROGRESSIVE_REACH, cue_extent
+from .scan import PROGRESSIVE_REACH, cue_extent, plural_head_before_phrase
 
 log = logging.getLogger(__name__)
 
@@ -340,4 +340,4 @@ def _base_form_ok(text: str, sentence_start: int, cue_start: int, third_person: 
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
-    return looks_plural(word) and word not in NP_BREAK
+    return (looks_plural(word) and word not in NP_BREAK) or plural_head_before_phrase(window)

@@ -7,7 +7,16 @@ import logging
 import re
 from bisect import bisect_left
 
-from ..lexicon import BELIEF_FORMS, CLOSE_MARKS, PLURAL_SUBJECTS, looks_plural
+from ..lexicon import (
+    BELIEF_FORMS,
+    CLOSE_MARKS,
+    DEMONSTRATIVES,
+    NP_BREAK,
+    PLURAL_SUBJECTS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    looks_plural,
+)
 from ..patterns import (
     ADDRESSEE_RE,
     BASE_SUBJECT_RE,
@@ -21,11 +30,20 @@ from ..patterns import (
     NOT_FINITE_RE,
     NOUN_LEAD_RE,
     PARTICLE_RES,
+    PP_HEAD_RE,
     VERB_AFTER_OTHER_RE,
     VERB_AFTER_SPACE_RE,
 )
 from ..structure import Span, led_matches
-from ..vocabulary import DIRECTIVE_FORMS, DIRECTIVE_ONLY_FORMS, OBJECT_CUES, PARTICLE_CUES, PLURAL_REPORT_BASE_FORMS
+from ..vocabulary import (
+    CUE_VERBS,
+    DIRECTIVE_FORMS,
+    DIRECTIVE_ONLY_FORMS,
+    DOCUMENT_NOUNS,
+    OBJECT_CUES,
+    PARTICLE_CUES,
+    PLURAL_REPORT_BASE_FORMS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +51,10 @@ log = logging.getLogger(__name__)
 # Most cues looked at in one text (guards time): reporting verbs first, then colon cues ('Smith: "…"') up to the
 # rest of the cap, each sentence examined for one counting as one cue.
 MAX_CUES = 20000
+# Heads tried before a base-form cue, nearest last ("Thousands of people in the town say": "people").
+MAX_PHRASE_HEADS = 3
+# Words that join two phrases or clauses: none is inside a subject's prepositional phrase.
+COORDINATORS: frozenset[str] = frozenset(["and", "or", "but", "nor"])
 # Characters before an -ing cue looked at for its progressive auxiliary and adverb ("are secretly asking").
 PROGRESSIVE_REACH = 24
 # Characters after a request's verb in which its addressee and infinitive are looked for.
@@ -105,7 +127,31 @@ def _may_be_plural_report(text: str, start: int) -> bool:
     if subject is None:
         return False
     word = subject.group(1).lower()
-    return word in PLURAL_SUBJECTS or word == "that" or looks_plural(word)
+    return word in PLURAL_SUBJECTS or word == "that" or looks_plural(word) or plural_head_before_phrase(before)
+
+
+def _breaks_phrase(word: str) -> bool:
+    """A clause or verb word, which no prepositional phrase holds ("this" and "these" are its determiners)."""
+    return (word in NP_BREAK and word not in DEMONSTRATIVES) or word in CUE_VERBS or word in COORDINATORS
+
+
+def plural_head_before_phrase(window: str) -> bool:
+    """The subject is a plural head with a prepositional phrase after it ("Officials at the ministry say", "Lawyers for
+    the family argue"): the phrase's words are no verb or clause word, and the head is a plural that speaks (a source
+    or document noun: "the video ends on a positive note", "practices on symptoms of stress" have none)."""
+    phrase = PP_HEAD_RE.search(window)
+    for _ in range(MAX_PHRASE_HEADS):
+        if phrase is None:
+            return False
+        inner = window[phrase.end(1) : phrase.end()].split()[1:]
+        # "data from people who say", "reports on studies that show": a clause, not the head's phrase
+        if not any(_breaks_phrase(word.lower()) for word in inner):
+            head = phrase.group(1).lower()
+            # a pronoun takes no phrase: "will provide you with feedback and suggest" is a verb's object
+            speaking = head in SOURCE_NOUNS or head in DOCUMENT_NOUNS or head in PLURAL_SUBJECTS - PRONOUNS
+            return speaking and (head in PLURAL_SUBJECTS or looks_plural(head))
+        phrase = PP_HEAD_RE.search(window, phrase.end(1) + 1)  # "Thousands of people in the town": a nearer head
+    return False
 
 
 class ColonQuotes:
