@@ -165,7 +165,7 @@ NOT_NAMING_WORDS: frozenset[str] = (
 # words that are surnames too ("Charlotte Church", "Bar").
 COMPANY_NAME_ENDINGS: frozenset[str] = frozenset(
     words("airlines enterprises holdings industries labs motors pharmaceuticals solutions systems technologies")
-    + words("therapeutics")
+    + words("therapeutics analytics")
 )
 BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
     words(
@@ -175,6 +175,10 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
     ventures healthcare
     """
     )
+)
+# Company-form abbreviations after a company's name ("Microsoft Corp"): no person's name.
+LEGAL_SUFFIXES: frozenset[str] = frozenset(
+    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
 )
 # Nouns for what a person does or is to the story, capitalised before their name ("Commenter Paul Stoffregen",
 # "Reader Jane Doe"): job nouns, and the roles of people who write in or take part.
@@ -231,8 +235,8 @@ def name_core(source: str) -> str:
         return body_name(words)
     if len(placed) < len(words):
         words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
-    if words and words[0].endswith(POSSESSIVE_ENDINGS) and len(words) > 1 and not ORDINAL_RE.fullmatch(words[1]):
-        words = words[1:]  # "Biden's Lloyd Austin"; not "California's 4th District Court": its name
+    if words and words[0].endswith(POSSESSIVE_ENDINGS) and len(words) > 1 and _owned_person(words[1:]):
+        words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
     owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
         words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
@@ -261,10 +265,9 @@ def name_core(source: str) -> str:
         if (
             tail
             and word in NAME_PARTICLES
-            and at > 0
-            and (words[at - 1][:1].isupper() or words[at - 1] in NAME_PARTICLES)
+            and (at == 0 or words[at - 1][:1].isupper() or words[at - 1] in NAME_PARTICLES)
         ):
-            tail.append(word)  # "Ursula von der Leyen"
+            tail.append(word)  # "Ursula von der Leyen"; "van Ek de Vos" alone: the surname's own particle
             continue
         job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS
         if word[:1].isupper() and lowered.rstrip(".") not in TITLE_WORDS and lowered not in TITLE_WORDS and not job:
@@ -278,6 +281,20 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _owned_person(words: list[str]) -> bool:
+    """What follows a possessive first word is its owner's, not the name's own: a title or a person's name ("Biden's
+    Lloyd Austin", "Britain's Prince Harry"), or words not all capitalised ("Ferah's reviews"); a title-cased rest
+    that names no person makes one name with it ("Children's Hospital Colorado", "Macy's Inc."), as does an ordinal
+    ("California's 4th District Court")."""
+    if ORDINAL_RE.fullmatch(words[0]):
+        return False
+    if words[0].lower().rstrip(".") in TITLE_WORDS and len(words) > 1:
+        return True
+    if not all(word[:1].isupper() for word in words):
+        return True
+    return looks_person(" ".join(words)) and not any(word in LEGAL_SUFFIXES for word in words)
 
 
 def _name_modifier(words: list[str], at: int) -> bool:
@@ -304,7 +321,15 @@ def same_name(longer: list[str], shorter: list[str]) -> bool:
         return False
     # a particle is capitalised at a sentence's start ("De Miranda" of "Luis de Miranda")
     end = [word.lower() for word in longer[-len(shorter) :]] == [word.lower() for word in shorter]
-    return len(shorter) == 1 or end or (len(shorter) == 2 and longer[0] == shorter[0])
+    return len(shorter) == 1 or end or (longer[0] == shorter[0] and _within(shorter[1:-1], longer[1:-1]))
+
+
+def _within(shorter: list[str], longer: list[str]) -> bool:
+    """The shorter name's middle words stand in the longer one's, in order, a particle in either case ("de" of "Jo-Ann
+    W. De Vos"): "Jo-Ann de Vos" is one person with "Jo-Ann W. De Vos", as "Owen Dempsey" is with "Owen John
+    Dempsey"."""
+    remaining = iter(word.lower() for word in longer)
+    return all(word.lower() in remaining for word in shorter)
 
 
 def _body_from_head(words: list[str]) -> str | None:
@@ -544,11 +569,11 @@ def modifying_maker(source: str) -> str | None:
 def looks_person(name: str) -> bool:
     """Capitalised words, none an organisation's, and not a place's name ("South Sudan", "New Zealand")."""
     words = name.split()
+    # "Amanda A. van Ek de Vos" (a particle capitalised after an initial: "A. Van Ek"): particles aside; "van Ek de
+    # Vos", a surname alone, may open with its particle
     return (
-        1 <= sum(word not in NAME_PARTICLES for word in words) <= 4  # "Amanda A. van Ek de Vos": particles aside
-        and all(
-            word[:1].isupper() or (0 < at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words)
-        )
+        1 <= sum(word.lower() not in NAME_PARTICLES for word in words) <= 4
+        and all(word[:1].isupper() or (at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words))
         and not (len(words) > 1 and words[0].lower() in PLACE_WORDS)
         and not any(word.lower() in NOT_IN_PERSON_NAMES for word in words)
     )
@@ -695,8 +720,8 @@ def full_names(
     for count, (i, name) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
-        if NAME_GOES_ON_RE.match(text, i + len(name)) or name.isupper():
-            continue  # "Dana F. Besecker Company": not where a name ends; "Introducing GIM": an acronym, a body's
+        if NAME_GOES_ON_RE.match(text, i + len(name)) or name.isupper() or _particle_goes_on(text, i + len(name)):
+            continue  # "Dana F. Besecker Company", "D'Souza de Vos": no name's end; "Introducing GIM": a body's
         start = _particles_before(text, i)  # "Luis de Miranda", "Jo-Ann de la Paz": the lead stands before them
         words, lead_start = _name_lead(text, start, common)
         earlier = _particles_before(text, lead_start) if lead_start is not None else start
@@ -728,6 +753,17 @@ def full_names(
             better = (longer and (not heading or seen_in_heading)) or (seen_in_heading and not heading)
             known[same] = (full if better else form, seen_inside or inside, seen_in_heading and heading)
     return {name: next((form for form, inside, _ in known if inside), known[0][0]) for name, known in people.items()}
+
+
+def _particle_goes_on(text: str, end: int) -> bool:
+    """Particles and a capitalised word follow end: the name goes on ("Camille D'Souza de Vos")."""
+    if text[end : end + 1] != " ":
+        return False
+    after = text[end + 1 : end + 1 + (len(LONGEST_PARTICLE) + 1) * MAX_PARTICLES + 2].split()[: MAX_PARTICLES + 1]
+    for particles, word in enumerate(after):
+        if word not in NAME_PARTICLES:
+            return particles > 0 and word[:1].isupper()
+    return False
 
 
 def _particles_before(text: str, end: int) -> int:
@@ -866,7 +902,10 @@ def given_names(
             deadline.check()
         following: list[str] = []
         rest = text[pos + len(given) : pos + len(given) + LEAD_REACH]
-        for word in rest.split()[:2] if rest[:1] == " " else []:
+        for word in rest.split()[: 2 + MAX_PARTICLES] if rest[:1] == " " else []:
+            if word in NAME_PARTICLES:
+                following.append(word)  # "Camille D'Souza de Vos": a particle goes on to the surname
+                continue
             bare = word.rstrip('.,;:!?)”"').removesuffix("'s").removesuffix("’s").rstrip("'’")
             plain = bare.replace("-", "").replace("'", "").replace("’", "")
             if not (bare[:1].isupper() and plain.isalpha()) or bare.lower() in NOT_SURNAME_WORDS:
@@ -874,8 +913,10 @@ def given_names(
             if common is not None and common(bare):
                 break
             following.append(bare)
-            if bare != word:
-                break  # the name ends at its punctuation
+            if bare != word or sum(word not in NAME_PARTICLES for word in following) == 2:
+                break  # the name ends at its punctuation, or after two more names
+        while following and following[-1] in NAME_PARTICLES:
+            following.pop()  # "Lucas de": no name after the particle
         if not following and given not in found:
             first_alone.add(given)
         if following:

@@ -12,6 +12,7 @@ from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from .constants import FIRST_PERSON, QUOTE_OPENINGS
 from .story import Story
+from .voices import first_person_voices
 
 
 def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> list[str | None]:
@@ -24,6 +25,7 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
+    first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
     return speakers
 
 

@@ -21,7 +21,7 @@ from ..lexicon import (
     UNIQUE_BODY_HEADS,
     looks_plural,
 )
-from ..names import COMPANY_NAME_ENDINGS
+from ..names import COMPANY_NAME_ENDINGS, LEGAL_SUFFIXES
 from ..vocabulary import DOCUMENT_NOUNS, words
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
@@ -70,6 +70,8 @@ ONE_BODY_HEADS: frozenset[str] = UNIQUE_BODY_HEADS | {"police"}
 SHARED_BODY_HEADS: frozenset[str] = ORG_HEADS - ONE_BODY_HEADS
 # Words of a source that say a person holds a title ("Dr", "Mrs", "President").
 PERSON_TITLE_WORDS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_WORDS
+# Titles that tell their holder's gender ("the duchess", "the king").
+GENDERED_TITLES: frozenset[str] = MALE_TITLES | FEMALE_TITLES
 # Titles only a person holds ("Dr", "Mrs", "Sen."): not a modifier or an office a heading may name ("Executive").
 HONORIFICS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_ABBREVIATIONS
 # Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
@@ -100,10 +102,6 @@ ORG_ANAPHOR_WORDS = 3
 INDEFINITE_OPENERS: frozenset[str] = frozenset(words("a an one another"))
 # A question word opening a source: a heading's question ("Why You'll Love It:", "How Budlong Helps:"), no one's name.
 QUESTION_OPENERS: frozenset[str] = frozenset(words("why how who what"))
-# Company-form abbreviations after a company's name ("Microsoft Corp").
-LEGAL_SUFFIXES: frozenset[str] = frozenset(
-    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
-)
 LEGAL_FORMS: frozenset[str] = frozenset(suffix.rstrip(".") for suffix in LEGAL_SUFFIXES)
 # Lengths of an acronym looked for spelled out (two letters, "US", "UK", are too often something else).
 MIN_ACRONYM = 3
@@ -169,7 +167,25 @@ NAMED_GROUPS: frozenset[str] = frozenset(
 ) | frozenset(f"{nationality}s" for nationality in NATIONALITIES if not nationality.endswith(("sh", "ch", "se", "ss")))
 # What a publication calls itself ("this newspaper", "this site"): its publisher, not a body named before.
 OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))
+# Nouns for two people taken together ("the couple said", "the pair insisted").
+PAIR_NOUNS: frozenset[str] = frozenset(words("couple pair duo"))
 # Paragraphs before "both experts" in which exactly two people must be quoted for it to stand for them.
 BOTH_PARAGRAPHS = 6
 # Words between a document's maker and its head ("Office's May 2025 report", "Pew's annual survey").
 MAKER_MODIFIERS = 3
+# Interviews and signed pieces (voices.py): a turn's label is a few capitalised words before a colon ("Q:", "Mr
+# Malone:"), each party takes at least this many turns, and a question's label may say so ("Q", "Question").
+MAX_LABEL = 40
+MAX_LABEL_WORDS = 4
+INTERVIEW_MIN_TURNS = 2
+QUESTION_LABELS: frozenset[str] = frozenset(words("q question interviewer"))
+# A first person's words: "I", "my research" (one person), "we", "our data" (the speaker's side).
+SINGULAR_FIRST_PERSON: frozenset[str] = frozenset(words("i me my"))
+PLURAL_FIRST_PERSON: frozenset[str] = frozenset(words("we us our"))
+# A byline: a short paragraph among a piece's first or last few that is a name, maybe after "By" and before ", Place".
+AUTHOR_PARAGRAPHS = 2
+MAX_BYLINE = 150
+BYLINE_OPENERS: frozenset[str] = frozenset(words("by written"))
+# How a writer introduces themself ("I'm your host Dr. Michael Greger"), and what opens a role before the name.
+SELF_INTRODUCTIONS: tuple[str, ...] = ("I'm ", "I’m ", "I am ", "My name is ")
+INTRODUCTION_DETERMINERS: frozenset[str] = frozenset(words("your the a an"))

@@ -21,6 +21,7 @@ from ..lexicon import (
     MALE_PRONOUNS,
     MALE_TITLES,
     MONTHS,
+    NAME_PARTICLES,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -74,6 +75,7 @@ from .constants import (
     DESCRIBED_PERSON_HEADS,
     FRONTED_REACH,
     GENDER_REACH,
+    GENDERED_TITLES,
     GROUP_PEOPLE,
     GROUP_PLACES,
     GROUP_REACH,
@@ -94,6 +96,7 @@ from .constants import (
     ONE_BODY_HEADS,
     ORG_ANAPHOR_WORDS,
     OUTLET_NOUNS,
+    PAIR_NOUNS,
     PERSON_NOUNS,
     PERSON_TITLE_WORDS,
     PREPOSITION_REACH,
@@ -136,8 +139,10 @@ class Story:
         self.speaker_by_head: dict[str, str] = {}  # "report" -> the speaker of the last source with that head
         self.body_by_members: dict[str, str] = {}  # "officials" -> the body the last "… officials" spoke for
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
+        # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
         self.anaphors = any(
-            source.lower() == "it" or any(word in ORG_ANAPHORS for word in source.lower().split()[-1:])
+            source.lower() == "it"
+            or any(word in ORG_ANAPHORS or word in GENDERED_TITLES for word in source.lower().split()[-1:])
             for source in sources
         )
         self.pronoun_positions = [
@@ -247,8 +252,11 @@ class Story:
         ):
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
-        members = len(words) >= 3 and words[-1] in BODY_MEMBER_NOUNS and words[-2] in MEMBERS_BODY_HEADS
-        # "Energy experts said": a group at a sentence's start; "Obama administration officials": a body's members
+        # "Obama administration officials", "WHO officials": a body's members, who speak for it ("US officials": a
+        # country's, two letters, the group)
+        acronym = len(words) == 2 and is_acronym(words[0]) and len(words[0]) >= MIN_ACRONYM
+        members = words[-1] in BODY_MEMBER_NOUNS and (acronym or (len(words) >= 3 and words[-2] in MEMBERS_BODY_HEADS))
+        # "Energy experts said": a group at a sentence's start
         if len(words) >= 2 and all(word.islower() for word in words[1:]) and group_word(lowered.split()):
             return members
         if len(words) == 1 and len(source.split()) > 1 and group_word([words[0].lower()]):
@@ -288,6 +296,14 @@ class Story:
                 longer = None  # "Pro Tip", "Seat Height": words the text writes in lower case name a thing
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
                 core = longer
+            elif len(words) > 1:
+                # "van Ek de Vos" after "Amanda A. Van Ek de Vos" was quoted: the one person quoted by that name
+                people = {
+                    e.name
+                    for e in self.entities.values()
+                    if e.person and len(e.name.split()) > len(words) and same_name(e.name.split(), words)
+                }
+                core = people.pop() if len(people) == 1 else core
             elif len(words) == 1:
                 # a surname alone that the text never writes after a first name: the one person quoted by that name
                 people = {e.name for e in self.entities.values() if e.person and e.name.split()[-1] == core}
@@ -393,9 +409,14 @@ class Story:
         if title in ANONYMOUS_ROLES:
             return None
         gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
-        return self._nearest(
-            raw, lambda e: e.person is True and (gender is None or e.gender() in (gender, None)), subjects_only=True
-        )
+
+        def fits(entity: Entity) -> bool:
+            if entity.person is True:
+                return gender is None or entity.gender() in (gender, None)
+            # "Meghan … The duchess": a one-word name whose pronouns say the title's gender
+            return entity.person is None and gender is not None and entity.gender() == gender
+
+        return self._nearest(raw, fits, subjects_only=True)
 
     def _longest(self, name: str) -> str:
         """A person's name in the longest form the article gives it."""
@@ -722,6 +743,8 @@ class Story:
             return self._body_anaphor(raw, words) or self._described_body(raw)  # "the company": a body named before
         if words[0] == "both" and len(words) == 2 and looks_plural(words[1]):
             return self._both(raw)  # "Both nutritionists advise": the two people quoted just before
+        if definite_noun and words[1] in PAIR_NOUNS:
+            return self._couple(raw)  # "the couple", "the pair": the two people the text last names together
         if lowered in PLURAL_PRONOUNS:
             return self._they(raw) if lowered == "they" else None  # a group quoted or named just before
         if self.titled.get(words[-1]):
@@ -783,8 +806,9 @@ class Story:
     def _they(self, raw: RawAttribution) -> str | None:
         """ "They" continues a group quoted by the attribution just before, in its paragraph or the one before
         ("Energy experts said … They said …"), else the one group the sentence before names; a group quoted further
-        back was right for one "they" in four."""
-        return self._previous_group(raw) or self._group_before(raw)
+        back was right for one "they" in four; "The pair said they suggested": the people the sentence's subject
+        names."""
+        return self._previous_group(raw) or self._group_before(raw) or self._same_sentence_people(raw)
 
     def _definite_body(self, raw: RawAttribution, head: str) -> str | None:
         """ "The hospital": the one body named with that head; "the researchers": the body the group was placed in."""
@@ -812,6 +836,26 @@ class Story:
                 if name:
                     yield at, name
             at = self.text.find(f"{group} ", at + len(group))
+
+    @cached_property
+    def coordinated_people(self) -> list[tuple[int, str]]:
+        """Where the text names two people together ("Harry and Meghan"), and the two names joined by "; ": one pass
+        over the mentions, however many "the couple" ask."""
+        pairs: list[tuple[int, str]] = []
+        for (_, first_end, first), (second_start, _, second) in zip(self.mentions, self.mentions[1:], strict=False):
+            people = first.person is not False and second.person is not False and first is not second
+            between = self.text[first_end:second_start].split()  # "Harry and van Ek": a particle opens the name
+            joined = between[:1] == ["and"] and all(word in NAME_PARTICLES for word in between[1:])
+            if people and joined and " and " not in first.name + second.name:
+                pairs.append((second_start, f"{first.name}; {second.name}"))
+        return pairs
+
+    def _couple(self, raw: RawAttribution) -> str | None:
+        """ "The couple", "the pair": the two people the text last names together before it ("both Harry and Meghan
+        spoke … the pair insisted"); none if it names no two so."""
+        assert raw.source is not None
+        i = _last_before(self.coordinated_people, raw.source[0])
+        return self.coordinated_people[i][1] if i >= 0 else None
 
     def _both(self, raw: RawAttribution) -> str | None:
         """ "Both experts", "both nutritionists": the two people quoted by name in its paragraph and the ones before,
@@ -1065,8 +1109,21 @@ class Story:
         previous, speaker = self.previous
         if previous.source is None or self.text[previous.source[0] : previous.source[1]].lower() != pronoun:
             return None
+        return speaker if self._same_sentence(previous, raw) else None
+
+    def _same_sentence_people(self, raw: RawAttribution) -> str | None:
+        """The people the previous attribution's speaker names ("Harry; Meghan"), in the same sentence."""
+        if self.previous is None:
+            return None
+        previous, speaker = self.previous
+        return speaker if speaker is not None and "; " in speaker and self._same_sentence(previous, raw) else None
+
+    def _same_sentence(self, previous: RawAttribution, raw: RawAttribution) -> bool:
+        """Both sources stand in one sentence, the previous one first."""
+        if previous.source is None or raw.source is None:
+            return False
         between = self.text[previous.source[1] : raw.source[0]]
-        return None if "\n" in between or any(end in between for end in SENTENCE_ENDS) else speaker
+        return "\n" not in between and not any(end in between for end in SENTENCE_ENDS)
 
     def remember(self, raw: RawAttribution, speaker: str | None) -> None:
         """Keep the attributions resolved so far: a pronoun in the same sentence continues the last one, and "the

@@ -1,0 +1,137 @@
+"""Speakers the story names outside its attributions (server/attributions/speakers/voices.py, story.py, names.py):
+an interview's and a signed piece's first persons, a couple, a gendered title, a body's members by its acronym, and
+names with possessives and particles."""
+
+from __future__ import annotations
+
+from server.attributions import find_attributions, names
+from tests.test_attributions_speakers import _speaker
+
+
+# --- interviews -----------------------------------------------------------------------------------------------
+
+QA_INTERVIEW = (
+    "Nutrition researcher Dana Whitcombe joins the school this autumn.\n\n"
+    "Whitcombe moved her lab over the summer. She recently spoke about her research.\n\n"
+    "Q: What are the benefits of fasting?\n\n"
+    "A: We have found that eating earlier in the day helps blood sugar.\n\n"
+    "Q: What do you eat?\n\n"
+    "A: I eat during an eight-hour window.\n\n"
+    "If that does not work for you, I suggest eating your larger meals earlier in the day."
+)
+
+
+def test_the_first_person_of_an_interviews_answers_is_the_person_its_introduction_names():
+    # the answer's own paragraph and the one that goes on with it, after "A:"
+    assert _speaker(QA_INTERVIEW, "I", "suggest") == "Dana Whitcombe"
+
+
+def test_a_first_person_before_an_interviews_first_question_stays_unnamed():
+    t = "I suggest that you read this twice.\n\n" + QA_INTERVIEW.replace("I suggest", "she suggests")
+    assert _speaker(t, "I", "suggest") is None
+
+
+NAMED_INTERVIEW = (
+    "Three decades ago Thomas Malone wrote a seminal paper on markets.\n\n"
+    "The Economist asked Mr Malone five questions.\n\n"
+    "The Economist: What do you mean by superminds? Why coin a new term?\n\n"
+    "Thomas Malone: A supermind is a group of minds that work together.\n\n"
+    "The Economist: You argue that groups are smarter than machines. Why?\n\n"
+    "Mr Malone: I would say that groups with more women did better.\n\n"
+    "The Economist: You say that markets are free. Is that so?\n\n"
+    "Mr Malone: Markets are the only supermind where you are not bound by a decision.\n\n"
+    "“Superminds” by Thomas W. Malone is published this week."
+)
+
+
+def test_an_interviewers_you_and_the_answers_i_are_the_person_the_answer_labels_name():
+    assert _speaker(NAMED_INTERVIEW, "You", "argue") == "Thomas W. Malone"
+    assert _speaker(NAMED_INTERVIEW, "I", "would say") == "Thomas W. Malone"
+
+
+def test_labelled_headings_are_no_interview():
+    # two labels that take turns, but neither asks: a review's headings, and "we" stays the unnamed writer
+    t = (
+        "Pro Tip: Charge the battery overnight.\n\n"
+        "Best For: Long trips with children.\n\n"
+        "Pro Tip: Keep the tyres inflated, as we found on our test drive that it saves range.\n\n"
+        "Best For: Commuters who drive every day."
+    )
+    assert all(a.speaker is None for a in find_attributions(t) if a.source and a.source.lower() == "we")
+
+
+# --- a signed piece's author ------------------------------------------------------------------------------------
+
+
+def test_a_bylines_name_is_the_author_its_first_person_stands_for():
+    body = (
+        "Set times when you are not going to use your phone.\n\n"
+        "Some of my research has shown that using your phone around others can be perceived as rude."
+    )
+    signed = "Shelia R. Cotten, Clemson University\n\n" + body
+    assert _speaker(signed, "Some of my research") == "Shelia R. Cotten"
+    assert _speaker(body, "Some of my research") is None  # no byline: the writer is unnamed
+
+
+def test_a_self_introduction_names_the_author_and_a_heading_does_not():
+    t = (
+        "Welcome to the show. I’m your host Dr. Michael Greger.\n\n"
+        "Bleach is harsh and, I would say, the tea tree oil cleaner works even better."
+    )
+    assert _speaker(t, "I", "would say") == "Michael Greger"
+    heading = t.replace("I’m your host Dr. Michael Greger.", "I'm Worth It.\n\nIt is worth a try.")
+    assert _speaker(heading, "I", "would say") is None
+
+
+# --- couples and gendered titles ----------------------------------------------------------------------------------
+
+
+def test_the_couple_is_the_two_people_the_text_last_names_together():
+    t = (
+        "Both Harry and Meghan spoke with candor during the interview.\n\n"
+        "Harry said the family had cut him off. Meghan said she had felt alone.\n\n"
+        "The weather in California was warm that week.\n\n"
+        "The pair said they suggested moving to a Commonwealth country."
+    )
+    assert _speaker(t, "The pair") == "Harry; Meghan"
+    assert _speaker(t, "they") == "Harry; Meghan"  # the subject of its sentence, whom the pair's "they" continues
+
+
+def test_a_gendered_title_finds_a_one_word_name_whose_pronouns_agree():
+    t = (
+        "Meghan said that she had felt unprotected by the palace during her pregnancy.\n\n"
+        "The duchess revealed that life within the family was isolating."
+    )
+    assert _speaker(t, "The duchess") == "Meghan"
+
+
+# --- bodies and names ----------------------------------------------------------------------------------------------
+
+
+def test_an_acronyms_officials_speak_for_its_body_and_a_countrys_do_not():
+    assert _speaker("WHO officials said the virus was spreading.", "WHO officials") == "WHO"
+    assert _speaker("US officials said the talks had failed.", "US officials") != "US"
+
+
+def test_a_possessive_first_word_is_the_names_own_unless_a_person_follows_it():
+    assert names.name_core("Children's Hospital Colorado") == "Children's Hospital Colorado"
+    assert names.name_core("Macy's Inc.") == "Macy's Inc."
+    assert names.name_core("Moody's Analytics") == "Moody's Analytics"
+    assert names.name_core("Biden's Lloyd Austin") == "Lloyd Austin"
+    assert names.name_core("Britain's Prince Harry") == "Harry"
+    assert names.name_core("Ferah's reviews") == "reviews"  # no name: the owner's words, read as before
+
+
+def test_names_with_particles_are_one_person_however_their_particles_are_written():
+    assert names.same_name(["Jo-Ann", "W.", "De", "Vos"], ["Jo-Ann", "de", "Vos"])
+    assert names.same_name(["Owen", "John", "Dempsey"], ["Owen", "Dempsey"])
+    assert not names.same_name(["Owen", "John", "Dempsey"], ["Owen", "Paul", "Dempsey"])
+    assert names.name_core("van Ek de Vos") == "van Ek de Vos"
+    assert names.looks_person("Amanda A. Van Ek de Vos") and names.looks_person("van Ek de Vos")
+    t = "Camille D'Souza de Vos runs the clinic in Brooklyn.\n\n“We are full every day,” D'Souza said."
+    assert _speaker(t, "D'Souza") == "Camille D'Souza de Vos"
+    quoted = (
+        "“Folic acid matters,” said registered dietitian Amanda A. Van Ek de Vos.\n\n"
+        "“Take it daily,” noted van Ek de Vos."
+    )
+    assert _speaker(quoted, "van Ek de Vos") == "Amanda A. Van Ek de Vos"
