@@ -7,7 +7,6 @@ from __future__ import annotations
 from server.attributions import find_attributions, names
 from tests.test_attributions_speakers import _speaker
 
-
 # --- interviews -----------------------------------------------------------------------------------------------
 
 QA_INTERVIEW = (
