@@ -134,3 +134,38 @@ def test_names_with_particles_are_one_person_however_their_particles_are_written
         "“Take it daily,” noted van Ek de Vos."
     )
     assert _speaker(quoted, "van Ek de Vos") == "Amanda A. Van Ek de Vos"
+
+
+# --- "the company", "the site", "it": the body its sentences name -------------------------------------------------
+
+
+def test_the_company_is_the_body_its_sentence_names_when_none_was_quoted():
+    t = (
+        "Pre-built systems from iBuyPower and Alienware are still available.\n\n"
+        "Alienware currently has a gaming desktop with an RTX 3090, and the company told PC Gamer that more will come."
+    )
+    assert _speaker(t, "the company") == "Alienware"
+    # a person named in the sentence is no company
+    person = "Dana Ortiz said she was leaving, and the company told staff that the plant would close."
+    assert _speaker(person, "the company") is None
+
+
+def test_the_site_is_the_one_body_the_sentence_before_names():
+    t = (
+        "It is important to consider the biases within the Stack Overflow ecosystem. In 2016, the site surveyed more "
+        "than 56,000 developers but noted that the survey was “biased against devs who don’t speak English.”"
+    )
+    assert _speaker(t, "the site") == "Stack Overflow"
+    # "According" opens its sentence and is capitalised nowhere else: no body's name
+    t = "The machine has 14 settings. According to the company, it also makes small loaves."
+    assert _speaker(t, "the company") is None
+
+
+def test_it_continues_the_body_quoted_as_the_sentence_befores_subject():
+    t = (
+        "The independent Sage group said this week that modelling showed the virus spread in halls. It called for "
+        "students to be able to choose whether to live at home."
+    )
+    assert _speaker(t, "It") == "independent Sage group"
+    people = "Officials said this week that the virus spread in halls. It called for students to stay home."
+    assert _speaker(people, "It") is None  # "officials" are they, not it

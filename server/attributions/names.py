@@ -798,10 +798,10 @@ def _sentence_capital(text: str, word: str, end: int, common: LowerCaseUse | Non
     whose first name may be a common word too ("Will Smith … He will retire", "Mark", "Bill")."""
     if common is None or not common(word):
         return False
-    return _person_votes(text, end) <= 0
+    return person_votes(text, end) <= 0
 
 
-def _person_votes(text: str, end: int) -> int:
+def person_votes(text: str, end: int) -> int:
     """He, she, his and her after a name (ending at end), less "its": above zero, the name is a person's."""
     return sum(
         -1 if pronoun.group().lower() == "its" else 1
@@ -936,7 +936,7 @@ def given_names(
     votes: dict[str, int] = {}  # he, she, his, her after a given name's occurrences, less its
     for pos, given in occurrences:
         if given in unique and unique[given] not in bodies:
-            votes[given] = votes.get(given, 0) + _person_votes(text, pos + len(given))
+            votes[given] = votes.get(given, 0) + person_votes(text, pos + len(given))
     # a person is named in full before the first name alone; a body's word alone first, then a product ("Google" ->
     # "Google Maps"), takes the longer name only when he or she vouch for a person
     return {

@@ -56,6 +56,7 @@ from ..names import (
     names_ending_in,
     obtained_document,
     person_conjuncts,
+    person_votes,
     pronoun_contraction,
     role_holders,
     same_name,
@@ -129,6 +130,7 @@ class Story:
         self.placed_groups: dict[str, list[tuple[int, str]]] = {}  # "researchers" -> where placed in a named body
         self.title_holders: dict[tuple[str, ...], set[str]] = {}  # a title's words -> who the text names with it
         self.spoken_forms: dict[str, str] = {}  # "TRAVIS CANTWELL" -> "Travis Cantwell", "NASA" -> "NASA"
+        self.inside_capitals: dict[str, bool] = {}  # "Alienware" -> whether the text capitalises it inside a sentence
         self.company_forms: dict[str, bool] = {}  # "Arduino LLC" -> whether the text has another company form too
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
@@ -740,7 +742,10 @@ class Story:
                 return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
                 return None  # "This newspaper is urging readers": its publisher, which the text does not name
-            return self._body_anaphor(raw, words) or self._described_body(raw)  # "the company": a body named before
+            # "the company": a body quoted or named before, else the one its sentence (or the one before) names
+            return self._body_anaphor(raw, words) or self._described_body(raw) or self._sentence_body(raw, words)
+        if definite_noun and words[1] in OUTLET_NOUNS:
+            return self._sentence_body(raw, words)  # "the site surveyed": the one body the sentences name
         if words[0] == "both" and len(words) == 2 and looks_plural(words[1]):
             return self._both(raw)  # "Both nutritionists advise": the two people quoted just before
         if definite_noun and words[1] in PAIR_NOUNS:
@@ -800,8 +805,95 @@ class Story:
 
     def _it(self, raw: RawAttribution) -> str | None:
         """ "It" continues the body the sentence before opens with, else stands for the body mentioned most in its
-        paragraph and the ones before, else for the body a statement fronted before it opens with."""
-        return self._previous_subject(raw) or self._most_mentioned(raw, is_body) or self._fronted_subject(raw)
+        paragraph and the ones before, else for the body a statement fronted before it opens with, else for the body
+        or group quoted as the sentence before's subject ("The independent Sage group … said … It called for")."""
+        return (
+            self._previous_subject(raw)
+            or self._most_mentioned(raw, is_body)
+            or self._fronted_subject(raw)
+            or self._previous_sentence_body(raw)
+        )
+
+    def _previous_sentence_body(self, raw: RawAttribution) -> str | None:
+        """The speaker of the attribution whose source opens the sentence right before this one, when it names a body
+        or a singular group, not a person ("… said that modelling showed …. It called for": the group, not the
+        modelling)."""
+        assert raw.source is not None
+        sentence = self._sentence_start(raw.source[0])
+        if sentence <= self._floor(raw.source[0], 0):
+            return None  # the paragraph's first sentence: its subject is in another paragraph
+        previous_sentence = self._sentence_start(sentence - 1)
+        for earlier, speaker in islice(reversed(self.history), MAX_LOOKBACK_MENTIONS):
+            if earlier.source is None or earlier.source[0] < previous_sentence:
+                return None
+            if earlier.source[0] >= sentence or self.text[previous_sentence : earlier.source[0]].strip(' \n-–—“"'):
+                continue  # not the sentence's subject
+            if speaker is None or "; " in speaker:
+                return None
+            entity = self.entities.get(speaker)
+            head = self.text[earlier.source[0] : earlier.source[1]].split(" of ")[0].split()[-1]  # "group of advisers"
+            if (entity is not None and entity.person is not False) or looks_plural(head.lower()):
+                return None  # "Smith said … It": a person is no "it"; "Officials said … It": they
+            return speaker
+        return None
+
+    def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding pos starts, in its paragraph (SENTENCE_REACH characters back at most)."""
+        window = max(self._floor(pos, 0), pos - SENTENCE_REACH)
+        before = self.text[window:pos]
+        end = max(before.rfind(mark) for mark in SENTENCE_ENDS)
+        line = before.rfind("\n")  # a heading's or a list item's line ends a sentence too
+        return window + max(end + 2 if end >= 0 else 0, line + 1)
+
+    def _sentence_body(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "Alienware currently has a desktop, and the company told PC Gamer", "In the post announcing Energy
+        Control's service, the group promised": the body its sentence names before it, else the one the sentence
+        before names; the sentence's subject when it names several; never a person's name."""
+        assert raw.source is not None
+        if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS:
+            return None
+        start = self._sentence_start(raw.source[0])
+        names = self._body_names(start, raw.source[0])
+        if not names and start > self._floor(raw.source[0], 0):
+            names = self._body_names(self._sentence_start(start - 2), start)
+        if len({name for _, name in names}) == 1:
+            return names[0][1]
+        return names[0][1] if names and names[0][0] == 0 else None
+
+    def _body_names(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The capitalised names between start and end that name no person (no he or she follows them, no quoted
+        person goes by them), each with the index of the word it opens at."""
+        tokens: list[tuple[int, str]] = []  # each word and where it ends
+        pos = start
+        for token in self.text[start:end].split():
+            pos = self.text.find(token, pos) + len(token)
+            if tokens or any(letter.isalpha() for letter in token):
+                tokens.append((pos, token))  # a list item's dash opens no subject
+        found: list[tuple[int, str]] = []
+        at = 0
+        while at < len(tokens):
+            word = tokens[at][1].lstrip('-–—“"(')
+            if not word[:1].isupper() or (at == 0 and (word.lower() in NOT_NAME_WORDS or self.common(word))):
+                at += 1  # "Independent reviews note Progressive's …": the sentence's capital, on a common word
+                continue
+            name = _name_run([word, *(token for _, token in tokens[at + 1 :])]) or ""
+            name = name.removesuffix("'s").removesuffix("’s")
+            taken = max(1, len(name.split()))
+            entity = self.entities.get(name)
+            person = entity is not None and entity.person is True
+            # "According", "Strong": words, no body's name; one opening the sentence must be capitalised elsewhere too
+            common = " " not in name and (self.common(name) or (at == 0 and not self._capitalised_inside(name)))
+            if name and not person and not common and person_votes(self.text, tokens[at + taken - 1][0]) <= 0:
+                found.append((at, name))
+            at += taken
+        return found
+
+    def _capitalised_inside(self, word: str) -> bool:
+        """The text writes this word capitalised inside a sentence somewhere ("… with Alienware"): a name's capital."""
+        if word not in self.inside_capitals:  # one scan per word, however many descriptions ask
+            occurrences = word_occurrences(self.text, {word})
+            self.inside_capitals[word] = any(inside_sentence(self.text, pos) for pos, _ in occurrences)
+        return self.inside_capitals[word]
 
     def _they(self, raw: RawAttribution) -> str | None:
         """ "They" continues a group quoted by the attribution just before, in its paragraph or the one before
