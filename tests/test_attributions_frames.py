@@ -64,3 +64,30 @@ def test_a_phrase_after_a_head_that_cannot_speak_leaves_a_base_form_alone():
     # a verb's object, a pronoun, a head no source or document noun: the base form is no report
     assert _found("The agency will provide you with feedback and suggest a plan for your launch.") == []
     assert _found("The film ends on a positive note about the future of the town.") == []
+
+
+# ------------------------------------------------------------------ participles: the clause's subject, coordination
+
+
+def test_a_participles_subject_ends_before_an_irregular_past():
+    assert _found("The company cut 500 jobs on Monday, saying demand had collapsed.") == [
+        ("The company", "saying", ["demand had collapsed"])
+    ]
+    assert _found("The government hit back, saying the letter was misleading.") == [
+        ("The government", "saying", ["the letter was misleading"])
+    ]
+
+
+def test_a_participle_after_and_goes_on_from_the_one_before():
+    text = "The mayor spoke for an hour, saying the city was safe and insisting that crime had fallen."
+    assert _found(text) == [
+        ("The mayor", "saying", ["the city was safe"]),
+        ("The mayor", "insisting", ["that crime had fallen"]),
+    ]
+    # an -ing word that reports nothing stays in the content; a second that-clause is the same report's
+    assert _found("The minister quit, saying she was tired and planning to leave the country.") == [
+        ("The minister", "saying", ["she was tired and planning to leave the country"])
+    ]
+    assert _found("The mayor spoke for an hour, saying the city was safe and that crime had fallen.") == [
+        ("The mayor", "saying", ["the city was safe and that crime had fallen"])
+    ]

@@ -25,7 +25,7 @@ from .cues.nouns import noun_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
-from .patterns import NEXT_STATEMENT_RE, PROGRESSIVE_RE
+from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
 from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
 from .vocabulary import PARTICIPLE_CUES, WEAK_CUES
 
@@ -136,6 +136,13 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         [raw.source[0] for raw in outer if raw.source]
         + [raw.cue[0] for raw in outer if raw.source is not None and raw.source[0] > raw.cue[0]]
     )
+    # "…, saying A and adding that B": a participle after "and" ends the content before it
+    coordinated = [
+        and_at.start()
+        for raw in outer
+        if text.endswith("ing", raw.cue[0], raw.cue[1])
+        and (and_at := AND_BEFORE_RE.search(text, max(sentence.start, raw.cue[0] - 8), raw.cue[0])) is not None
+    ]
     kept: list[RawAttribution] = []
     fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
     for _, raw in found:
@@ -147,6 +154,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
             cut = _cut_at_next_source(text, content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
             if inside_fronted and content_start < fronted[0] < cut:
                 cut = fronted[0]  # "When Winfrey asked if …, he declined": the report ends with its clause
+            cut = min([cut] + [stop for stop in coordinated if content_start < stop < cut])
             cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
             semicolon = text.rfind(";", content_start, cut) if cut != content_end else -1
             if semicolon > content_start and not quotes.inside(semicolon):

@@ -349,6 +349,9 @@ IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:(?:Even\s++|Only\s++)?If|Unless
 # nor "and". Searched on a short slice ending at the cue.
 # ',” adding': a comma inside the mark.
 PARTICIPLE_LEAD_RE = re.compile(rf"(?:,{CLOSE_MARK}?|\b(?:while|before|after))\s*+$")
+# "and" right before a participle cue that goes on from an earlier one ("…, saying … and adding that …"); searched on a
+# short slice ending at the cue.
+AND_BEFORE_RE = re.compile(r"\band\s++$")
 # "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.
 ABSOLUTE_WITH_RE = re.compile(r"\b[Ww]ith\s++$")
 # A coordinated cue: "… and recommends", "… but also says".

@@ -43,6 +43,9 @@ IRREGULAR_PAST_VERBS: list[str] = words(
     """
 )
 IRREGULAR_PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
+# Pasts spelt as their base ("The company cut 500 jobs, saying …", "The government hit back, saying …"): after a common
+# noun they end a clause's subject. Not "set", "cast", "cost" or "spread", nouns after a noun as often ("the data set").
+BARE_PAST_FORMS: frozenset[str] = frozenset(words("cut put hit quit"))
 
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
 DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen dub refer"))

@@ -9,6 +9,7 @@ import re
 from ..content import forward_content, fronted_clause, trim_forward
 from ..patterns import (
     ABSOLUTE_WITH_RE,
+    AND_BEFORE_RE,
     BY_AGENT_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
@@ -136,6 +137,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
             # "When Winfrey asked …, he declined, saying …": the main clause's subject, not a report's in the clause
             main_start, main_found = fronted[0] + 1, [item for item in found if item[0] > fronted[0]]
         source = clause_subject(text, main_start, cue_start, main_found)
+    elif AND_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start):
+        source = coordinated_participle_source(text, cue_start, found)
     else:
         source = _absolute_subject(text, sentence.start, cue_start)
     if source is None:
@@ -159,6 +162,13 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Span | None:
+    """'…, branding the letter "misleading" and insisting: "…"': a participle after "and" goes on from the sentence's
+    last participle cue before it, and has its source; None when none comes before."""
+    earlier = [raw for cue_at, raw in found if cue_at < cue_start and text.endswith("ing", raw.cue[0], raw.cue[1])]
+    return earlier[-1].source if earlier else None
 
 
 def _absolute_subject(text: str, sentence_start: int, cue_start: int) -> Span | None:

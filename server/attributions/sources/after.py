@@ -22,7 +22,7 @@ from ..lexicon import (
 )
 from ..patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, RELATIVE_WORD_RE
 from ..structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
-from ..vocabulary import IRREGULAR_PAST_FORMS, PARTICIPLE_CUES
+from ..vocabulary import BARE_PAST_FORMS, IRREGULAR_PAST_FORMS, PARTICIPLE_CUES
 from .phrase import (
     BACKWARD_REACH,
     MAKER_PARTICIPLES,
@@ -274,6 +274,10 @@ def clause_subject(
         )
         if verb_like and is_capitalised(phrase[j - 1][2]) and not _past_verb_follows(text, phrase, j):
             source = (source[0], phrase[j - 1][1])
+            break
+        past = token in IRREGULAR_PAST_FORMS or token in BARE_PAST_FORMS
+        if past and j >= 2 and phrase[0][2].lower() in DETERMINERS and phrase[j - 1][2][:1].islower():
+            source = (source[0], phrase[j - 1][1])  # "The government took a different view, saying …"
             break
         if verb_like and j >= 2 and phrase[j - 1][2] == "," and "," in text[source[0] : phrase[j - 2][1]]:
             # "Prof Steve West, vice-chancellor of …, backs this up, saying": the verb after the apposition's comma
