@@ -169,3 +169,23 @@ def test_it_continues_the_body_quoted_as_the_sentence_befores_subject():
     assert _speaker(t, "It") == "independent Sage group"
     people = "Officials said this week that the virus spread in halls. It called for students to stay home."
     assert _speaker(people, "It") is None  # "officials" are they, not it
+
+
+# --- a person and their companions; a title's words ----------------------------------------------------------------
+
+
+def test_a_person_and_his_colleagues_speak_as_that_person():
+    t = (
+        "“Banking matters to the region,” said Dr Keith Mitchell, who served as Finance Minister.\n\n"
+        "The Grenadian leader and his regional colleagues complimented the congresswoman for the discussion."
+    )
+    assert _speaker(t, "The Grenadian leader and his regional colleagues") == "Keith Mitchell"
+
+
+def test_a_title_cased_quotation_names_no_person_a_pronoun_may_stand_for():
+    t = (
+        "Three decades ago Thomas Malone changed how business thought, with a paper, “Electronic Markets and "
+        "Electronic Hierarchies”. Yet he and his co-authors predicted “a shift toward markets”.\n\n"
+        "“Markets win,” Malone said."
+    )
+    assert _speaker(t, "he and his co-authors") == "Thomas Malone"

@@ -189,3 +189,7 @@ BYLINE_OPENERS: frozenset[str] = frozenset(words("by written"))
 # How a writer introduces themself ("I'm your host Dr. Michael Greger"), and what opens a role before the name.
 SELF_INTRODUCTIONS: tuple[str, ...] = ("I'm ", "I’m ", "I am ", "My name is ")
 INTRODUCTION_DETERMINERS: frozenset[str] = frozenset(words("your the a an"))
+# A name inside a title-cased quotation opened and closed within TITLE_REACH characters of it is a title's words
+# ("“Electronic Markets and Electronic Hierarchies”"); the small words a title leaves in lower case.
+TITLE_REACH = 60
+TITLE_LINKS: frozenset[str] = frozenset(words("a an the and or of for in on at to with by from"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cached_property
 from itertools import islice
 
@@ -108,6 +109,8 @@ from .constants import (
     SENTENCE_REACH,
     SHARED_BODY_HEADS,
     SPEAKING_MEMBERS,
+    TITLE_LINKS,
+    TITLE_REACH,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person, maybe_body, name_letters
 from .phrases import apposition_kind, modifier_word, named_chunk
@@ -448,7 +451,7 @@ class Story:
                 self.deadline.check()
             mentioned = mention.group().split("\n")[0].rstrip()  # a name stays on its line ("17. Nobuyoshi Araki")
             start, end = mention.start(), mention.start() + len(mentioned)
-            if not self._whole_name(start, end):
+            if not self._whole_name(start, end) or self._quoted_title(start, end):
                 continue
             core = name_core(mentioned)
             words = core.split()
@@ -475,6 +478,17 @@ class Story:
             entity.forms.add(words[-1])
             surnames.add(words[-1])
             self.mentioned_only.add(core)
+
+    def _quoted_title(self, start: int, end: int) -> bool:
+        """A name inside a short, title-cased quotation: a title's words ("“Electronic Markets and Electronic
+        Hierarchies”"), no person's."""
+        before = self.text[max(0, start - TITLE_REACH) : start]
+        opening = before.rfind("“")
+        closing = self.text.find("”", end, end + TITLE_REACH)
+        if opening < 0 or closing < 0 or "”" in before[opening:]:
+            return False
+        quoted = before[opening + 1 :] + self.text[start:closing]
+        return "\n" not in quoted and all(word[:1].isupper() or word in TITLE_LINKS for word in quoted.split())
 
     def _whole_name(self, start: int, end: int) -> bool:
         """A run of capitalised words that is a name by itself: not the end of a longer run ("CeCe Puff Sleeve Knit
@@ -724,6 +738,10 @@ class Story:
             if self._label(raw, source, self.named[index]):
                 return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
+        companions = source.find(" and ")
+        if companions > 0 and source[companions + 5 :].split()[:1] in (["his"], ["her"]) and raw.source is not None:
+            # "he and his co-authors", "The Grenadian leader and his regional colleagues": the person they go with
+            return self.speaker(index, replace(raw, source=(raw.source[0], raw.source[0] + companions)))
         lowered = source.lower()
         words = lowered.split()
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
