@@ -690,3 +690,29 @@ def test_the_unlikely_candidates_walk_honours_the_time_cap() -> None:
     document.html = document.input
     with pytest.raises(TooComplex):
         document.remove_unlikely_candidates()
+
+
+def test_a_div_mostly_of_links_is_cleaned_as_readability_js_cleans_a_div() -> None:
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>"
+        "<div class='note'>Main article: <a href='/wiki/Gecko'>Gecko (layout engine)</a></div>"
+        f"<p>{TEXT} Part 1.</p>"
+        "<div class='aside'>Read the <a href='/guide'>guide to soil</a> before you start, then water well.</div>"
+        f"<p>{TEXT} Part 2.</p>"
+        "<div class='content-links'>See <a href='/a'>more plants for dark rooms</a>, which we update each season.</div>"
+        f"<p>{TEXT} Part 3.</p></div></article></body></html>"
+    )
+    text = _article_text(page)
+    # readability-lxml made the note a paragraph, never cleaned; Readability.js's link-density test drops it.
+    assert "Main article" not in text and "Part 3." in text
+    # A line of prose with a link (under DIV_PARAGRAPH_MAX_LINK_DENSITY) is a paragraph; a block of positive class
+    # weight needs more than half its text in links to go.
+    assert "guide to soil" in text and "more plants" in text
+
+
+def test_a_div_of_links_is_made_a_paragraph_for_scoring_as_before() -> None:
+    page = "<html><body><div id='a'><div class='note'><a href='/x'>Main article: Gecko</a></div></div></body></html>"
+    document = _readability_document(page)
+    document.transform_misused_divs_into_paragraphs()
+    note = document.html.find(".//*[@class='note']")
+    assert note.tag == "p" and document._link_lines == [note]

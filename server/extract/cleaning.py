@@ -18,11 +18,12 @@ from .constants import (
     DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS,
     DATA_TABLE_MIN_ROWS,
+    DIV_PARAGRAPH_MAX_LINK_DENSITY,
     TEXT_UTILITY_PREFIX,
     TEXT_UTILITY_SHADE_DIGITS,
     TEXT_UTILITY_VALUES,
 )
-from .measure import element_text
+from .measure import element_text, link_density
 
 # readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
 # the serialized children, so "<p" also catches pre, picture, param...).
@@ -193,3 +194,11 @@ def _span(value: str | None) -> int:
     while end < len(digits) and digits[end].isdigit():
         end += 1
     return int(digits[:end]) if end and int(digits[:end]) else 1
+
+
+def is_link_line(div: HtmlElement) -> bool:
+    """Whether a div of inline content only is mostly links (DIV_PARAGRAPH_MAX_LINK_DENSITY or more): Readability.js
+    makes such a div no paragraph but keeps it a div around one, which its conditional cleaning then judges (a
+    'Main article: ...' note, a line of related links); readability-lxml makes every such div a paragraph, never
+    cleaned."""
+    return link_density(div) >= DIV_PARAGRAPH_MAX_LINK_DENSITY

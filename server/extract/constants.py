@@ -79,6 +79,9 @@ AD_OR_LOADING_RE = re.compile(
 )
 AD_OR_LOADING_MAX_CHARS = 13
 # ...a block with this many commas is prose and is never cleaned conditionally.
+# transform_misused_divs_into_paragraphs: a div of inline content only with this much link text or more stays a div
+# (Readability.js's test before it makes a div its paragraph), so the conditional cleaning above judges it.
+DIV_PARAGRAPH_MAX_LINK_DENSITY = 0.25
 PROSE_MIN_COMMAS = 10
 # ...readability subtracts this from a block's <li> count, so its "more <li>s than <p>s" test rarely fires.
 LIST_ITEM_ALLOWANCE = 100

@@ -39,6 +39,7 @@ from .cleaning import (
     has_block_descendant,
     holds_frame,
     inside_dropped_or_code,
+    is_link_line,
     may_be_content,
     opening,
     unlikely_value_indexes,
@@ -148,6 +149,7 @@ class TreeDocument(Document):
         self.semantic_main = semantic_main
         self.promoted_main = False
         self._quote_leads: dict[HtmlElement, bool] = {}
+        self._link_lines: list[HtmlElement] = []  # divs of links made paragraphs (transform_misused_divs...)
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         # Changed: a copy of our tree, already parsed and cleaned, rather than a parse of the page.
@@ -392,8 +394,12 @@ class TreeDocument(Document):
     def transform_misused_divs_into_paragraphs(self) -> None:
         # Faster: stops at the first block descendant instead of serializing each div, and skips divs with
         # nothing to wrap. Renaming a div to p keeps it a block, so no later answer changes.
+        self._link_lines = []
         for elem in self.html.iter("div"):
             if not has_block_descendant(elem):
+                # Changed: a div mostly of links is cleaned as Readability.js's stays a div for cleaning (sanitize).
+                if is_link_line(elem):
+                    self._link_lines.append(elem)
                 elem.tag = "p"
         for elem in list(self.html.iter("div")):
             # Blank text, no inline or <br> child and no child with a non-blank tail: nothing below would change.
@@ -527,6 +533,15 @@ class TreeDocument(Document):
                 continue
             if self._should_remove(el, weight, allowed, keep_all_images):
                 el.drop_tree()
+        # Readability.js cleans a div mostly of links as a div ('Main article: ...', a line of related links).
+        for line in reversed(self._link_lines):
+            if (
+                line not in allowed
+                and not HAS_IMAGE(line)
+                and any(ancestor is node for ancestor in line.iterancestors())
+                and self._should_remove(line, self.class_weight(line), allowed, keep_all_images)
+            ):
+                line.drop_tree()
         self.html = node
         return self.get_clean_html()
 
