@@ -189,3 +189,15 @@ def test_a_title_cased_quotation_names_no_person_a_pronoun_may_stand_for():
         "“Markets win,” Malone said."
     )
     assert _speaker(t, "he and his co-authors") == "Thomas Malone"
+
+
+def test_list_items_do_not_count_as_paragraphs_a_pronoun_looks_back_over():
+    t = (
+        "Dr Tony Holohan said that the country should move to Level 5.\n\n"
+        "The letter warned:\n\n"
+        "- If the current trend continues, cases will rise.\n\n"
+        "- He also warned that 43 people would be admitted daily."
+    )
+    assert _speaker(t, "He") == "Tony Holohan"
+    prose = t.replace("- If the current trend continues, cases will rise.", "The weather turned cold that week.")
+    assert _speaker(prose, "He") is None  # three paragraphs of prose back: too far

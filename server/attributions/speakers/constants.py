@@ -26,6 +26,9 @@ from ..vocabulary import DOCUMENT_NOUNS, words
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
 PRONOUN_PARAGRAPHS = 2
+# List items, which a look-back does not count as paragraphs, and the most paragraphs it reads with them.
+LIST_MARKS: tuple[str, ...] = ("- ", "• ", "* ", "– ")
+MAX_PRONOUN_PARAGRAPHS = 6
 # What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
 # space).
 SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")

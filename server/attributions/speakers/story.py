@@ -85,10 +85,12 @@ from .constants import (
     INDEFINITE_OPENERS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
+    LIST_MARKS,
     MAKER_MODIFIERS,
     MAX_ACRONYM,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
+    MAX_PRONOUN_PARAGRAPHS,
     MEMBERS_BODY_HEADS,
     MIN_ACRONYM,
     NAME_RUN_LINKS,
@@ -513,12 +515,22 @@ class Story:
         """Where a look back from pos stops: the start of the paragraph that many paragraphs before pos's own."""
         return self.paragraph_starts[max(0, self._paragraph(pos) - paragraphs_before)]
 
+    def _first_pronoun_paragraph(self, paragraph: int) -> int:
+        """The first paragraph a pronoun in this one may look back to: PRONOUN_PARAGRAPHS before it, list items not
+        counted ("The letter warned:" / "- If …" / "- He also warned …": the items go on the paragraph before them)."""
+        first, counted = paragraph, 0
+        while first > 0 and counted < PRONOUN_PARAGRAPHS and paragraph - first < MAX_PRONOUN_PARAGRAPHS:
+            first -= 1
+            start, end = self.paragraph_spans[first]
+            counted += not self.text.startswith(LIST_MARKS, start, end)
+        return first
+
     def pronoun_spans(self) -> list[Span]:
         """The paragraphs a he or she may look back at, each once, in order."""
         wanted: set[int] = set()
         for pos in self.pronoun_positions:
             paragraph = self._paragraph(pos)
-            wanted.update(range(max(0, paragraph - PRONOUN_PARAGRAPHS), paragraph + 1))
+            wanted.update(range(self._first_pronoun_paragraph(paragraph), paragraph + 1))
         return [self.paragraph_spans[paragraph] for paragraph in sorted(wanted)]
 
     def _around_pronouns(self, pattern: re.Pattern) -> Iterator[re.Match]:
@@ -600,7 +612,7 @@ class Story:
         subject there fits ("chaired by Kate Dalmeny. She said"), never from an earlier one ("with Winfrey")."""
         assert raw.source is not None
         pos = raw.source[0]
-        floor = self._floor(pos, PRONOUN_PARAGRAPHS)
+        floor = self.paragraph_starts[self._first_pronoun_paragraph(self._paragraph(pos))]
         own_paragraph = self._floor(pos, 0)
         fallback: str | None = None
         i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
