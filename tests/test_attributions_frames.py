@@ -91,3 +91,31 @@ def test_a_participle_after_and_goes_on_from_the_one_before():
     assert _found("The mayor spoke for an hour, saying the city was safe and that crime had fallen.") == [
         ("The mayor", "saying", ["the city was safe and that crime had fallen"])
     ]
+
+
+def test_a_participle_after_a_dash_reports_a_that_clause_or_a_quote_only():
+    assert _found("“There is no money,” Smith said — adding that the plan would fail.") == [
+        ("Smith", "said", ["“There is no money,”"]),
+        ("Smith", "adding", ["that the plan would fail"]),
+    ]
+    assert _found("The detector picks the strongest signal—telling you exactly where each person is.") == []
+
+
+def test_a_speech_participle_after_by_is_the_means_of_a_report():
+    assert _found("The mayor ended the meeting by warning that the city was not safe.") == [
+        ("The mayor", "warning", ["that the city was not safe"])
+    ]
+    assert _found("The government responded by branding the letter “totally misleading”.") == [
+        ("The government", "branding", ["the letter “totally misleading”"])
+    ]
+    # a deed or an instruction: "adding" a thing, saying a word
+    assert _found("You can fix the bug by adding a file that the build expects.") == []
+    assert _found("Start by saying “come” in a happy tone of voice.") == []
+
+
+# ------------------------------------------------------------------ quotation structure
+
+
+def test_a_dash_lines_full_stop_is_no_part_of_its_source():
+    assert _found("“There is no money.” — Smith.") == [("Smith", "—", ["“There is no money.”"])]
+    assert _found("“There is no money.” — John Smith Jr.") == [("John Smith Jr.", "—", ["“There is no money.”"])]

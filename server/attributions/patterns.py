@@ -348,7 +348,11 @@ IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:(?:Even\s++|Only\s++)?If|Unless
 # time whose clause's subject speaks ("while claiming", "before announcing"); not "by" ("by adding a file" is a means)
 # nor "and". Searched on a short slice ending at the cue.
 # ',” adding': a comma inside the mark.
-PARTICIPLE_LEAD_RE = re.compile(rf"(?:,{CLOSE_MARK}?|\b(?:while|before|after))\s*+$")
+# A dash stands for the comma ('"…," Smith said — adding that …').
+PARTICIPLE_LEAD_RE = re.compile(rf"(?:,{CLOSE_MARK}?|[—–]|(?<!-)--|\b(?:while|before|after))\s*+$")
+# "by" before a speech participle: the means is a report ("responded by saying that …", "ended by warning that …");
+# searched on a short slice ending at the cue.
+BY_BEFORE_RE = re.compile(r"\bby\s++$")
 # "and" right before a participle cue that goes on from an earlier one ("…, saying … and adding that …"); searched on a
 # short slice ending at the cue.
 AND_BEFORE_RE = re.compile(r"\band\s++$")

@@ -232,6 +232,12 @@ PLAIN_SPEECH_PARTICIPLES: frozenset[str] = frozenset(
     )
 )
 
+# After "by" these report, the means being speech ("responded by saying that …", "hit back by branding X 'Y'"), with a
+# that-clause, a quote, a colon or their construction; not "adding" ("by adding a file" is a deed).
+MEANS_PARTICIPLES: frozenset[str] = (PLAIN_SPEECH_PARTICIPLES - frozenset(["adding"])) | frozenset(
+    participles(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
+)
+
 # Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use. These report
 # after any plural subject; PLURAL_REPORT_BASE_FORMS below after a third-person one only.
 ANY_SUBJECT_BASE_FORMS: frozenset[str] = frozenset(

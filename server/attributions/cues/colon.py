@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ..content import trim_content
-from ..lexicon import NP_BREAK
+from ..lexicon import ABBREVIATIONS, NP_BREAK
 from ..patterns import (
     COLON_SRC_RE,
     DASH_SOURCE_RE,
@@ -193,7 +193,7 @@ def attribution_lines(
         if not line:
             continue
         quote = quotes.ending_at(line.start() + 1)
-        source_text = line.group("source").rstrip()
+        source_text = _without_full_stop(line.group("source").rstrip())
         if (
             quote is None
             or quote[0] != start
@@ -204,3 +204,12 @@ def attribution_lines(
         source = (line.start("source"), line.start("source") + len(source_text))
         lines.append(RawAttribution(source, line.span("dash"), quote, "direct", index))
     return lines
+
+
+def _without_full_stop(source: str) -> str:
+    """'"…" — Smith.': the line's full stop is no part of the name; an abbreviation's is ('Jones Jr.', 'Acme Inc.')."""
+    words = source[:-1].split()
+    if not source.endswith(".") or not words:
+        return source
+    last = words[-1].lower()
+    return source if last in ABBREVIATIONS or len(last) == 1 else source[:-1]

@@ -11,6 +11,7 @@ from ..patterns import (
     ABSOLUTE_WITH_RE,
     AND_BEFORE_RE,
     BY_AGENT_RE,
+    BY_BEFORE_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
     LABEL_END_RE,
@@ -29,6 +30,7 @@ from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     CALL_FORMS,
     CONSTRUCTION_FORMS,
+    MEANS_PARTICIPLES,
     NAMING_FORMS,
     NAMING_PARTICIPLES,
     PLAIN_SPEECH_PARTICIPLES,
@@ -130,7 +132,12 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         inner = quoted_sentence(sentence, cue_start)  # a report nested in the quotation, read there
         return participle(inner, cue, found) if inner is not None else None
     lead = PARTICIPLE_LEAD_RE.search(text, max(sentence.start, cue_start - 16), cue_start)
-    if lead:
+    by_means = (
+        lead is None
+        and cue.group() in MEANS_PARTICIPLES
+        and BY_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start) is not None
+    )
+    if lead or by_means:
         main_start, main_found = sentence.start, found
         fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
         if fronted is not None and fronted[0] < cue_start - 1:
@@ -152,16 +159,28 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         return passive_report(sentence, cue_start, cue_end, verb) if lead is not None else None
     if verb in CONSTRUCTION_FORMS:
         return object_construction(sentence, source, cue_start, cue_end, verb)
-    # after a comma any speech participle reports a bare clause; after "while" or "with" only the plain ones
+    # after a comma any speech participle reports a bare clause; after "while" or "with" only the plain ones; after a
+    # dash none ("—telling you exactly where …", "—adding up to …" go on the writer's sentence)
     after_comma = lead is not None and lead.group().startswith(",")
-    weak = verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
+    dash = lead is not None and not after_comma and not lead.group()[:1].isalpha()
+    weak = dash or verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
+    if by_means and not _that_or_colon(text, cue_end, sentence.end):
+        return None  # 'Start by saying "come"', 'by announcing "Super Mario Run"': an instruction, a deed
     content = forward_content(text, quotes, cue_end, sentence.end, verb, weak)
     if content is None:
         return None
+    if by_means and any(raw.content[0] <= content[0] < raw.content[1] for _, raw in found):
+        return None  # "responded by saying that …": the verb before "by" reports it already
     quote = quotes.find(content[0])
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _that_or_colon(text: str, cue_end: int, end: int) -> bool:
+    """A that-clause or a colon right after a participle cue (its addressee aside: "by telling reporters that …")."""
+    after = skip_spaces(text, cue_end, end)
+    return text.startswith(":", after) or THAT_CLAUSE_RE.match(text, after, end) is not None
 
 
 def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Span | None:
