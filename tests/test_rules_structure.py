@@ -348,3 +348,26 @@ def test_obfuscated_text_is_found_in_linear_time() -> None:
     started = time.process_time()
     assert len(obfuscated_text(root, None)) == 20_000
     assert time.process_time() - started < 4.0
+
+
+def _related(heading: str, stories: str) -> str:
+    items = "".join(f'<li><a href="/{slug}">The council votes on the {slug} plan tonight</a></li>' for slug in stories)
+    return f"{heading}<ul>{items}</ul>"
+
+
+def test_a_recirculation_lists_heading_goes_with_it_unless_the_story_goes_on_after_it() -> None:
+    story = "<p>" + "The harbour board approved the new ferry timetable after a long debate on Tuesday. " * 2 + "</p>"
+    body = (
+        story
+        + _related("<h3>Leggi anche</h3>", "abc")  # the list's label: goes with it
+        + _related("<h2>The ferry plan in detail</h2>", "def")  # the story goes on after the list: stays
+        + story
+        + _related("<h4>Popular</h4> Read these too:", "ghi")  # text between heading and list: stays
+        + _related("<h3>" + "A heading far too long to be the label of a list of links " + "</h3>", "jkl")
+    )
+    root = parse(f"<html><body><article>{body}</article></body></html>")
+    found = recirculation_lists(root, None)
+    assert [element.tag for element in found] == ["ul", "ul", "ul", "ul", "h3"]
+    assert found[-1].text == "Leggi anche"
+    result = clean(f"<html><body><article>{body}</article></body></html>", URL, Options(attributions=False))
+    assert "Leggi anche" not in result.text and "The ferry plan in detail" in result.text

@@ -35,6 +35,8 @@ RECIRCULATION_MIN_ITEMS = 3
 RECIRCULATION_MIN_LINK_SHARE = 0.8
 RECIRCULATION_MIN_HEADLINE_WORDS = 4
 RECIRCULATION_MAX_WORDS = 300
+# The heading just before such a list is its label ('Related posts', 'More on Wharton:'): this many words at most.
+RECIRCULATION_MAX_HEADING_WORDS = 10
 # The same list written as paragraphs (structure.link_paragraphs): at least this many in a row, each one headline link,
 # and the label line before them ('Mehr lesen:') of at most this many words.
 LINK_RUN_MIN_PARAGRAPHS = 2

@@ -8,7 +8,8 @@ and link_paragraphs before the rules (FIRST_STRUCTURAL_PASSES), the others after
 - link_paragraphs: the read-more list a story ends with, written as paragraphs: a short label line ending in a colon
   and a run of paragraphs that are each one headline link to this site.
 - recirculation_lists: lists of links to other stories of the same site (related, most read, more from), inside or
-  beside the article: every item a headline-length link and little else, at least three of them.
+  beside the article: every item a headline-length link and little else, at least three of them; the heading just
+  before such a list goes with it.
 - caption_credits: the picture credit that ends a caption ('... Klemmer. Foto: GdP/Hagen Immel', '... © Ruth Röder /
   Clipdealer', '(REUTERS/Denis Balibouse)'): the caption stays, its credit goes; a caption that is only a credit goes.
 - obfuscated_text: a block whose words are spelt in two scripts at once ('Аdvеrtіѕе wіth uѕ', Cyrillic letters among
@@ -40,6 +41,7 @@ from .constants import (
     OBFUSCATED_MAX_WORDS,
     OBFUSCATED_MIN_SHARE,
     OBFUSCATED_MIN_WORDS,
+    RECIRCULATION_MAX_HEADING_WORDS,
     RECIRCULATION_MAX_WORDS,
     RECIRCULATION_MIN_HEADLINE_WORDS,
     RECIRCULATION_MIN_ITEMS,
@@ -52,6 +54,7 @@ from .literals import alternation_of
 log = logging.getLogger(__name__)
 
 _CHROME = ("nav", "header", "footer")
+_LIST_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _SITE_ADDRESS = etree.XPath(
     "/html/head/link[@rel='canonical']/@href | /html/head/meta[@property='og:url']/@content",
     smart_strings=False,
@@ -62,7 +65,8 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
     """Lists whose items are each one link to another page of this site with a headline's words (at least
     RECIRCULATION_MIN_HEADLINE_WORDS on average, link text RECIRCULATION_MIN_LINK_SHARE of the item's), at most
     RECIRCULATION_MAX_WORDS in all: recirculation, never the story. A menu's one- and two-word items, a list of
-    sources on other sites and an outline of in-page anchors are none of these. host: the page's (site_host)."""
+    sources on other sites and an outline of in-page anchors are none of these. host: the page's (site_host). A list's
+    heading goes with it (_list_heading): 'Related posts', 'Mais lidas', 'More on Wharton:' in any language."""
     found: list[HtmlElement] = []
     for candidate in deadline.paced(root.iter("ul", "ol")):
         if len(candidate) < RECIRCULATION_MIN_ITEMS or (found and any(a in found for a in candidate.iterancestors())):
@@ -70,7 +74,24 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
         # Menus in the page's chrome never reach the article: taking them would only move readability's scores.
         if _is_recirculation(candidate, host) and next(candidate.iterancestors(*_CHROME), None) is None:
             found.append(candidate)
-    return found
+    headings = (_list_heading(found_list) for found_list in found)
+    return found + [heading for heading in headings if heading is not None]
+
+
+def _list_heading(found_list: HtmlElement) -> HtmlElement | None:
+    """The heading just before a recirculation list (h2 to h6, nothing between them, RECIRCULATION_MAX_HEADING_WORDS
+    words at most), unless a paragraph of the story follows the list: a section the story goes on in is the story's."""
+    heading = found_list.getprevious()
+    if heading is None or heading.tag not in _LIST_HEADINGS or (heading.tail or "").strip():
+        return None
+    if len(heading.text_content().split(None, RECIRCULATION_MAX_HEADING_WORDS)) > RECIRCULATION_MAX_HEADING_WORDS:
+        return None
+    after = found_list.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()  # a comment or a processing instruction between them
+    if after is not None and _is_story_paragraph(after):
+        return None
+    return heading
 
 
 def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
