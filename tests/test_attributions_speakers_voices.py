@@ -201,3 +201,29 @@ def test_list_items_do_not_count_as_paragraphs_a_pronoun_looks_back_over():
     assert _speaker(t, "He") == "Tony Holohan"
     prose = t.replace("- If the current trend continues, cases will rise.", "The weather turned cold that week.")
     assert _speaker(prose, "He") is None  # three paragraphs of prose back: too far
+
+
+def test_a_labelled_byline_names_the_first_person_after_it():
+    t = (
+        "The president said his critics had been proved wrong.\n\n"
+        "Analysis: Jon Sopel, BBC News, Washington\n\n"
+        "The president was relaxed when I asked him how many minds he had changed."
+    )
+    assert _speaker(t, "I") == "Jon Sopel"
+    # a product's label is no byline: "Flip-out LCD" names no one
+    spec = t.replace("Analysis: Jon Sopel, BBC News, Washington", "Display: Flip-out LCD, Touchscreen")
+    assert _speaker(spec, "I") is None
+
+
+def test_the_company_is_the_name_its_head_introduces_in_the_sentence_before():
+    t = (
+        "Although such systems have been around for a decade, South African company Green Machine has seen demand "
+        "boom for its Carnauba wax system. Their system uses little water, and the company claims its bays save "
+        "110 million liters a year."
+    )
+    assert _speaker(t, "the company") == "Green Machine"
+
+
+def test_a_pronoun_with_the_writers_bracketed_name_is_that_person():
+    t = "Robert Nozick wrote a famous book.\n\n“We must choose,” he [Nozick] insists, “what we value.”"
+    assert _speaker(t, "he [Nozick") == "Robert Nozick"

@@ -750,6 +750,11 @@ class Story:
             if self._label(raw, source, self.named[index]):
                 return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
+        bracket = source.find(" [")
+        if bracket > 0 and source[:bracket].lower() in PRONOUNS:
+            named = name_core(source[bracket + 2 :].rstrip("]"))  # "he [Nozick]": the name the writer put in
+            if looks_person(named):
+                return self._named(named)
         companions = source.find(" and ")
         if companions > 0 and source[companions + 5 :].split()[:1] in (["his"], ["her"]) and raw.source is not None:
             # "he and his co-authors", "The Grenadian leader and his regional colleagues": the person they go with
@@ -885,10 +890,21 @@ class Story:
         start = self._sentence_start(raw.source[0])
         names = self._body_names(start, raw.source[0])
         if not names and start > self._floor(raw.source[0], 0):
-            names = self._body_names(self._sentence_start(start - 2), start)
+            start, end = self._sentence_start(start - 2), start
+            names = self._body_names(start, end)
         if len({name for _, name in names}) == 1:
             return names[0][1]
+        # "South African company Green Machine has seen demand boom …, and the company claims": the name its head
+        # introduces
+        introduced = {name for at, name in names if at > 0 and self._word_before(start, at) == words[1]}
+        if len(introduced) == 1:
+            return introduced.pop()
         return names[0][1] if names and names[0][0] == 0 else None
+
+    def _word_before(self, start: int, at: int) -> str:
+        """The lower-case word before the at-th word of the text from start."""
+        words = self.text[start:].split(maxsplit=at + 1)
+        return words[at - 1].lower() if 0 < at < len(words) else ""
 
     def _body_names(self, start: int, end: int) -> list[tuple[int, str]]:
         """The capitalised names between start and end that name no person (no he or she follows them, no quoted

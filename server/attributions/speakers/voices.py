@@ -9,7 +9,7 @@ from collections import Counter
 from itertools import pairwise
 
 from ..lexicon import NAME_PARTICLES, TITLE_WORDS
-from ..names import LowerCaseUse, full_names, looks_person, name_core, same_name, word_occurrences
+from ..names import INITIALS_RE, LowerCaseUse, full_names, looks_person, name_core, same_name, word_occurrences
 from ..patterns import NAME_MENTION_RE
 from ..structure import RawAttribution, Span
 from .constants import (
@@ -40,7 +40,6 @@ def first_person_voices(
     if not wanted:
         return
     interview = _Interview.read(text, raws, speakers, story, paragraph_spans)
-    author = None if interview is not None else _author(text, paragraph_spans, story.common)
     for index in wanted:
         raw = raws[index]
         assert raw.source is not None
@@ -49,8 +48,8 @@ def first_person_voices(
         voice = _voice(text[raw.source[0] : raw.source[1]])
         if interview is not None:
             speakers[index] = interview.voice_at(raw.source[0], voice)
-        elif author is not None and voice == "singular":
-            speakers[index] = author
+        elif voice == "singular":
+            speakers[index] = _author(text, paragraph_spans, story.common, raw.source[0])
 
 
 def _voice(source: str) -> str | None:
@@ -183,23 +182,21 @@ def _introduced_person(introduction: str) -> str | None:
     return forms[ranked[0][0]]
 
 
-def _author(text: str, paragraph_spans: list[Span], common: LowerCaseUse) -> str | None:
-    """The author a signed piece names: a byline paragraph at its start or end ("By Jane Doe", "Shelia R. Cotten,
-    Clemson University": a name and its place), or a self-introduction ("I'm your host Dr. Michael Greger"); never
-    words the text also writes in lower case ("Simple Summer Porch Refresh", "I'm Worth It", a heading)."""
-    ends = [*paragraph_spans[:AUTHOR_PARAGRAPHS], *paragraph_spans[-AUTHOR_PARAGRAPHS:]]
-    for start, end in ends:
-        line = text[start:end].strip()
-        if len(line) > MAX_BYLINE:
-            continue
-        name, comma, place = line.partition(",")
-        words = name.split()
-        signed = False
-        while words and words[0].lower() in BYLINE_OPENERS:
-            words = words[1:]  # "By Jane Doe", "Written by Jane Doe"
-            signed = True
-        named = " ".join(words)
-        if (signed or (comma and place.strip()[:1].isupper())) and _person_name(named, common):
+def _author(text: str, paragraph_spans: list[Span], common: LowerCaseUse, pos: int) -> str | None:
+    """The author of the words at pos a signed piece names: the last labelled byline before them ("Analysis: Jon
+    Sopel, BBC News, Washington", "By Jane Doe"), else a byline paragraph at the piece's start or end ("Shelia R.
+    Cotten, Clemson University": a name and its place), else a self-introduction ("I'm your host Dr. Michael
+    Greger"); never words the text also writes in lower case ("Simple Summer Porch Refresh", "I'm Worth It")."""
+    labelled = [
+        named
+        for start, end in paragraph_spans
+        if start < pos and (named := _byline(text[start:end], common, labelled_only=True)) is not None
+    ]
+    if labelled:
+        return labelled[-1]
+    for start, end in [*paragraph_spans[:AUTHOR_PARAGRAPHS], *paragraph_spans[-AUTHOR_PARAGRAPHS:]]:
+        named = _byline(text[start:end], common, labelled_only=False)
+        if named is not None:
             return named
     for opening in SELF_INTRODUCTIONS:
         at = text.find(opening)
@@ -207,6 +204,28 @@ def _author(text: str, paragraph_spans: list[Span], common: LowerCaseUse) -> str
             named = _introduced_name(text[at + len(opening) : at + len(opening) + MAX_BYLINE].split("\n")[0].split())
             if named is not None and _person_name(named, common):
                 return named
+    return None
+
+
+def _byline(paragraph: str, common: LowerCaseUse, labelled_only: bool) -> str | None:
+    """The name a byline paragraph gives: "By Jane Doe", "Analysis: Jon Sopel, BBC News", or (not labelled_only) a
+    name and its place ("Shelia R. Cotten, Clemson University")."""
+    line = paragraph.strip()
+    if len(line) > MAX_BYLINE:
+        return None
+    label = _label(line)
+    if label is not None and len(label.split()) == 1:
+        line = line[len(label) + 1 :].strip()  # "Analysis: Jon Sopel, …"
+    name, comma, place = line.partition(",")
+    words = name.split()
+    signed = label is not None and len(label.split()) == 1 and bool(comma)
+    while words and words[0].lower() in BYLINE_OPENERS:
+        words = words[1:]  # "By Jane Doe", "Written by Jane Doe"
+        signed = True
+    named = " ".join(words)
+    placed = bool(comma) and place.strip()[:1].isupper()
+    if (signed or (placed and not labelled_only)) and _person_name(named, common):
+        return named
     return None
 
 
@@ -228,11 +247,21 @@ def _introduced_name(words: list[str]) -> str | None:
 
 
 def _person_name(name: str, common: LowerCaseUse) -> bool:
-    """Two to four capitalised words of a person's name, no title among them, none the text writes in lower case."""
+    """Two to four capitalised words of a person's name, no title among them, none the text writes in lower case,
+    each shaped as a name's ("Jo-Ann", "R.", not "Flip-out" nor "LCD")."""
     words = [word for word in name.split() if word not in NAME_PARTICLES]  # "Michael van Ek": "van" is lower case
     return (
         2 <= len(words) <= MAX_LABEL_WORDS
+        and all(_name_shaped(word) for word in words)
         and looks_person(name)
         and name_core(name) == name
         and not any(common(word) for word in words)
     )
+
+
+def _name_shaped(word: str) -> bool:
+    """A name's word: an initial, or capitalised parts in lower case after their capital ("Jo-Ann", "O'Brien")."""
+    if INITIALS_RE.fullmatch(word):
+        return True
+    parts = word.replace("’", "'").replace("'", "-").split("-")
+    return all(part[:1].isupper() and part[1:].isalpha() and part[1:].islower() for part in parts if part)
