@@ -716,3 +716,15 @@ def test_a_div_of_links_is_made_a_paragraph_for_scoring_as_before() -> None:
     document.transform_misused_divs_into_paragraphs()
     note = document.html.find(".//*[@class='note']")
     assert note.tag == "p" and document._link_lines == [note]
+
+
+def test_a_div_of_links_in_a_data_table_stays() -> None:
+    rows = "".join(
+        f"<tr><th>Row {i}</th><td><div><a href='/p{i}'>Prime minister {i}</a></div></td></tr>" for i in range(3)
+    )
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><table>{rows}</table>"
+        f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    # Readability.js never cleans what a data table holds (a header cell says data).
+    assert "Prime minister 2" in _article_text(page)

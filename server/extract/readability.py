@@ -517,7 +517,8 @@ class TreeDocument(Document):
         allowed = self.get_preserved_elements(node)
         # Readability.js keeps a data table, what it holds and what holds it (readability cleans them as layout).
         for table in data_tables(node):
-            allowed.update(dict.fromkeys(table.iter(*_CONDITIONALLY_CLEANED), True))
+            # ...and the divs of links it holds ("p": made paragraphs, judged after the loop below).
+            allowed.update(dict.fromkeys(table.iter(*_CONDITIONALLY_CLEANED, "p"), True))
             allowed.update(dict.fromkeys(table.iterancestors(*_CONDITIONALLY_CLEANED), True))
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
             if el in allowed:
