@@ -119,3 +119,26 @@ def test_a_speech_participle_after_by_is_the_means_of_a_report():
 def test_a_dash_lines_full_stop_is_no_part_of_its_source():
     assert _found("“There is no money.” — Smith.") == [("Smith", "—", ["“There is no money.”"])]
     assert _found("“There is no money.” — John Smith Jr.") == [("John Smith Jr.", "—", ["“There is no money.”"])]
+
+
+# ------------------------------------------------------------------ an addressee before "that", a colon or a quote
+
+
+def test_any_noun_phrase_addressed_before_a_report_belongs_to_the_cue():
+    assert _found("Smith told his colleagues that the plan would fail.") == [
+        ("Smith", "told his colleagues", ["that the plan would fail"])
+    ]
+    assert _found("Smith warned residents that the storm would reach the coast on Monday.") == [
+        ("Smith", "warned residents", ["that the storm would reach the coast on Monday"])
+    ]
+    assert _found("The letter warns Mr Johnson: “Progress made so far could be wiped out.”") == [
+        ("The letter", "warns Mr Johnson", ["“Progress made so far could be wiped out.”"])
+    ]
+
+
+def test_a_relative_clause_or_a_time_after_the_verb_is_no_addressee():
+    # "warned" reports its object (a warning about them); "companies" is no addressee of a that-clause
+    assert [cue for _, cue, _ in _found("The agency has warned companies that have sold the drugs.")] == ["has warned"]
+    assert _found("Economists have warned for years that a day of reckoning is coming.") == [
+        ("Economists", "have warned", ["that a day of reckoning is coming"])
+    ]

@@ -189,6 +189,18 @@ ADDRESSEE_RE = re.compile(
     r"the\s++\w++|[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4})\b"
 )
 
+# Any short lowercase noun phrase as an addressee, when what opens a report follows it: "that", "whether", a colon or a
+# quotation mark ("told colleagues that", "assured his investors: “…”", "warned residents that"); group 1 is the phrase.
+REPORT_OPENER = r"\s*+(?:(?:that|whether|if)\s|:|[\"“‘«])"
+REPORT_OPENER_RE = re.compile(REPORT_OPENER)
+# "that" opening a relative clause: a verb right after it ("companies that have sold", "drugs that are").
+RELATIVE_THAT_RE = re.compile(
+    r"\s++that\s++(?:have|has|had|are|is|was|were|will|would|can|could|may|might|must|should|do|does|did|[a-z]++ed)\b"
+)
+ADDRESSEE_THEN_REPORT_RE = re.compile(
+    r"(?<!\s)\s++((?:(?:his|her|their|its|our|my|your|the|some|several|fellow)\s++)?(?:[a-z][\w-]*+\s++){0,2}?"
+    r"[a-z][\w-]*+)(?=" + REPORT_OPENER + ")"
+)
 # A cue's venue belongs to the cue span: "said in a statement", "said during a press conference".
 CUE_TAIL_RE = re.compile(
     r"(?<!\s)\s++(?:in|during|at|on|via|through|from)\s++(?:a|an|the|his|her|their|its|our|my)\s++"

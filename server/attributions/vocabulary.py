@@ -395,6 +395,12 @@ OBJECT_CUES: frozenset[str] = frozenset(
     words("told tells tell asked asks informed informs assured assures reminded reminds advised advises")
 )
 
+# Verbs whose addressee, any noun phrase, comes before "that", a colon or a quote ("warned residents that …",
+# "promised voters: “…”"): the object cues and these (VerbNet advise-37.9, promise-37.13 with an addressee).
+ADDRESSEE_CUES: frozenset[str] = OBJECT_CUES | frozenset(
+    inflect(base)[i] for base in words("warn promise reassure notify") for i in (0, 1)
+)
+
 # Verbs that report only with their particle: "pointed out", "points to", "puts it".
 PARTICLE_CUES: dict[str, str] = {
     "pointed": "out|to",

@@ -11,6 +11,7 @@ from ..lexicon import (
     BELIEF_FORMS,
     CLOSE_MARKS,
     DEMONSTRATIVES,
+    DETERMINERS,
     NP_BREAK,
     PLURAL_SUBJECTS,
     PRONOUNS,
@@ -19,6 +20,7 @@ from ..lexicon import (
 )
 from ..patterns import (
     ADDRESSEE_RE,
+    ADDRESSEE_THEN_REPORT_RE,
     BASE_SUBJECT_RE,
     COLON_CUE_MARKS,
     CUE_PUBLICATION_RE,
@@ -31,11 +33,14 @@ from ..patterns import (
     NOUN_LEAD_RE,
     PARTICLE_RES,
     PP_HEAD_RE,
+    RELATIVE_THAT_RE,
+    REPORT_OPENER_RE,
     VERB_AFTER_OTHER_RE,
     VERB_AFTER_SPACE_RE,
 )
 from ..structure import Span, led_matches
 from ..vocabulary import (
+    ADDRESSEE_CUES,
     CUE_VERBS,
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
@@ -59,6 +64,10 @@ COORDINATORS: frozenset[str] = frozenset(["and", "or", "but", "nor"])
 PROGRESSIVE_REACH = 24
 # Characters after a request's verb in which its addressee and infinitive are looked for.
 MAX_REQUEST_CHARS = 120
+# Characters after a cue in which an addressee before "that", a colon or a quote is looked for.
+MAX_ADDRESSEE_CHARS = 60
+# Words no addressee holds: prepositions of a time or manner ("warned for years that"), quantifiers ("tell all:").
+NOT_ADDRESSEE_WORDS: frozenset[str] = frozenset(["of", "for", "like", "about", "as", "all", "everything", "nothing"])
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
 DETERMINER_REACH = 8
 # Characters before a base form looked at for its plural subject (as the finite pattern looks).
@@ -173,6 +182,25 @@ class ColonQuotes:
         return i < len(self.starts) and self.ends[i] <= end
 
 
+def _report_opens(text: str, pos: int, end: int) -> bool:
+    """ "that", "whether", a colon or a quotation mark opens what follows pos."""
+    return REPORT_OPENER_RE.match(text, pos, end) is not None
+
+
+def _addressee_before_report(text: str, cue_end: int, sentence_end: int) -> int:
+    """Where the cue ends past a noun phrase addressed before "that", a colon or a quote ("told colleagues that …"):
+    its words no clause or verb word ("told him the plan was" is ADDRESSEE_RE's), no name (ADDRESSEE_RE's too)."""
+    addressee = ADDRESSEE_THEN_REPORT_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
+    if addressee is None:
+        return cue_end
+    words = addressee.group(1).split()
+    if any(_breaks_phrase(word) or word in NOT_ADDRESSEE_WORDS for word in words) or words[-1] in DETERMINERS:
+        return cue_end  # "warned for years that", "is usually told like this:", "advises prioritizing “…”"
+    if words[-1].endswith("ing") or RELATIVE_THAT_RE.match(text, addressee.end(1), sentence_end):
+        return cue_end  # "warned companies that have sold …": a relative clause, its object no addressee
+    return addressee.end(1)
+
+
 def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, str] | None:
     """The cue span (verb plus addressee/venue) and the verb's lowercase form; None for a particle verb without
     its particle."""
@@ -190,10 +218,12 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         cue_end = request.start() + len(request.group().rstrip())  # the addressee belongs to the cue
     elif verb in DIRECTIVE_ONLY_FORMS:
         return None  # "pushed the car": such a verb reports only a request
-    elif verb in OBJECT_CUES:
+    elif verb in ADDRESSEE_CUES:
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
-        if addressee:
-            cue_end += addressee.end()
+        if addressee and (verb in OBJECT_CUES or _report_opens(text, cue_end + addressee.end(), sentence_end)):
+            cue_end += addressee.end()  # "told reporters", "warns Mr Johnson: …"
+        else:
+            cue_end = _addressee_before_report(text, cue_end, sentence_end)
     venue = CUE_TAIL_RE.match(text, cue_end, min(sentence_end, cue_end + 120)) or CUE_PUBLICATION_RE.match(
         text, cue_end, min(sentence_end, cue_end + 80)
     )
