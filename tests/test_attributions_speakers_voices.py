@@ -227,3 +227,8 @@ def test_the_company_is_the_name_its_head_introduces_in_the_sentence_before():
 def test_a_pronoun_with_the_writers_bracketed_name_is_that_person():
     t = "Robert Nozick wrote a famous book.\n\n“We must choose,” he [Nozick] insists, “what we value.”"
     assert _speaker(t, "he [Nozick") == "Robert Nozick"
+
+
+def test_a_plural_acronyms_group_keeps_its_capitalised_modifiers():
+    assert names.name_core("a string of Tory MPs") == "Tory MPs"  # "Tory" is a title word before a person's name
+    assert names.name_core("Tory MP Jane Doe") == "Jane Doe"

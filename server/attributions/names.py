@@ -270,7 +270,10 @@ def name_core(source: str) -> str:
             tail.append(word)  # "Ursula von der Leyen"; "van Ek de Vos" alone: the surname's own particle
             continue
         job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS
-        if word[:1].isupper() and lowered.rstrip(".") not in TITLE_WORDS and lowered not in TITLE_WORDS and not job:
+        # "Tory MPs", "Senior MEPs": a group's plural acronym keeps the capitalised words before it, titles or not
+        group = _plural_acronym(words[-1])
+        title = lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS
+        if word[:1].isupper() and (not title or group) and not job:
             tail.append(word)
         else:
             break
@@ -281,6 +284,11 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _plural_acronym(word: str) -> bool:
+    """An acronym's plural ("MPs", "MEPs", "CEOs"): people, a group's head."""
+    return len(word) > 2 and word.endswith("s") and word[:-1].isupper()
 
 
 def _owned_person(words: list[str]) -> bool:
