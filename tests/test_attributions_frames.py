@@ -142,3 +142,12 @@ def test_a_relative_clause_or_a_time_after_the_verb_is_no_addressee():
     assert _found("Economists have warned for years that a day of reckoning is coming.") == [
         ("Economists", "have warned", ["that a day of reckoning is coming"])
     ]
+
+
+def test_a_one_noun_addressee_before_a_bare_clause_belongs_to_the_cue():
+    assert _found("Smith told investors the plan would fail.") == [("Smith", "told investors", ["the plan would fail"])]
+    assert _found("Smith told his staff they would be paid in March.") == [
+        ("Smith", "told his staff", ["they would be paid in March"])
+    ]
+    # no clause after the noun: "told" keeps its plain object as before
+    assert [cue for _, cue, _ in _found("Smith told investors a story about his father.")] == ["told"]

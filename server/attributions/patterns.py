@@ -193,6 +193,12 @@ ADDRESSEE_RE = re.compile(
 # quotation mark ("told colleagues that", "assured his investors: “…”", "warned residents that"); group 1 is the phrase.
 REPORT_OPENER = r"\s*+(?:(?:that|whether|if)\s|:|[\"“‘«])"
 REPORT_OPENER_RE = re.compile(REPORT_OPENER)
+# A one-noun addressee of "tell" before a bare clause's subject ("told investors the plan would fail", "told his staff
+# they would be paid"); group 2 is the noun. The clause's verb is checked after.
+ADDRESSEE_THEN_CLAUSE_RE = re.compile(
+    r"(?<!\s)\s++((?:his|her|their|its|our|my|your)\s++)?([a-z][\w-]*+)"
+    r"(?=\s++(?:the|a|an|he|she|it|they|we|there|this|these|those|his|her|their|its|our|no)\s)"
+)
 # "that" opening a relative clause: a verb right after it ("companies that have sold", "drugs that are").
 RELATIVE_THAT_RE = re.compile(
     r"\s++that\s++(?:have|has|had|are|is|was|were|will|would|can|could|may|might|must|should|do|does|did|[a-z]++ed)\b"

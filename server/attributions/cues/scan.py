@@ -20,8 +20,10 @@ from ..lexicon import (
 )
 from ..patterns import (
     ADDRESSEE_RE,
+    ADDRESSEE_THEN_CLAUSE_RE,
     ADDRESSEE_THEN_REPORT_RE,
     BASE_SUBJECT_RE,
+    CLAUSE_VERB_RE,
     COLON_CUE_MARKS,
     CUE_PUBLICATION_RE,
     CUE_RE,
@@ -187,12 +189,28 @@ def _report_opens(text: str, pos: int, end: int) -> bool:
     return REPORT_OPENER_RE.match(text, pos, end) is not None
 
 
+def _addressee_before_clause(text: str, cue_end: int, sentence_end: int) -> int:
+    """Where the cue ends past one noun addressed before a bare clause ("told investors the plan would fail"): a plural
+    or a source noun, or any noun after a possessive ("told his staff …"), and a finite verb in the clause after it
+    ("told stories the whole night" has none)."""
+    addressee = ADDRESSEE_THEN_CLAUSE_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
+    if addressee is None:
+        return cue_end
+    noun = addressee.group(2)
+    if _breaks_phrase(noun) or noun in NOT_ADDRESSEE_WORDS or noun.endswith("ing"):
+        return cue_end
+    if not (addressee.group(1) or noun in SOURCE_NOUNS or looks_plural(noun)):
+        return cue_end
+    clause_end = min(sentence_end, addressee.end() + MAX_ADDRESSEE_CHARS)
+    return addressee.end(2) if CLAUSE_VERB_RE.search(text, addressee.end(), clause_end) else cue_end
+
+
 def _addressee_before_report(text: str, cue_end: int, sentence_end: int) -> int:
     """Where the cue ends past a noun phrase addressed before "that", a colon or a quote ("told colleagues that …"):
     its words no clause or verb word ("told him the plan was" is ADDRESSEE_RE's), no name (ADDRESSEE_RE's too)."""
     addressee = ADDRESSEE_THEN_REPORT_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
     if addressee is None:
-        return cue_end
+        return _addressee_before_clause(text, cue_end, sentence_end)
     words = addressee.group(1).split()
     if any(_breaks_phrase(word) or word in NOT_ADDRESSEE_WORDS for word in words) or words[-1] in DETERMINERS:
         return cue_end  # "warned for years that", "is usually told like this:", "advises prioritizing “…”"
