@@ -232,3 +232,12 @@ def test_a_pronoun_with_the_writers_bracketed_name_is_that_person():
 def test_a_plural_acronyms_group_keeps_its_capitalised_modifiers():
     assert names.name_core("a string of Tory MPs") == "Tory MPs"  # "Tory" is a title word before a person's name
     assert names.name_core("Tory MP Jane Doe") == "Jane Doe"
+
+
+def test_he_skips_a_person_whose_pronouns_lean_the_other_way():
+    t = (
+        "Oprah Winfrey said she was shocked by her guest's answers. Winfrey said she would air it all.\n\n"
+        "Harry said the family had cut him off. When Winfrey asked if he could share the questions, he declined, "
+        "saying “I'm not comfortable with sharing that.”"
+    )
+    assert _speaker(t, "he", "saying") == "Harry"

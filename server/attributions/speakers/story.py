@@ -1041,11 +1041,16 @@ class Story:
         if continued is not None:
             return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
         gender = "m" if pronoun == "he" else "f"
-        return self._nearest(
-            raw,
-            lambda e: e.person is not False and (e.gender() == gender or (e.person is True and e.gender() is None)),
-            subjects_only=True,
-        )
+
+        def fits(entity: Entity) -> bool:
+            if entity.person is False:
+                return False
+            if entity.gender() is not None or entity.person is not True:
+                return entity.gender() == gender
+            # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
+            return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
+
+        return self._nearest(raw, fits, subjects_only=True)
 
     def _members_body(self, members: str) -> str | None:
         """ "Con Edison officials said … the officials added": the body they spoke for before."""
