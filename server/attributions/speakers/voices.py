@@ -5,6 +5,7 @@ interviewer's question, "you") are the person the text names, where the story al
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import pairwise
 
@@ -40,6 +41,7 @@ def first_person_voices(
     if not wanted:
         return
     interview = _Interview.read(text, raws, speakers, story, paragraph_spans)
+    authors = _Authors(text, paragraph_spans, story.common) if interview is None else None
     for index in wanted:
         raw = raws[index]
         assert raw.source is not None
@@ -48,8 +50,8 @@ def first_person_voices(
         voice = _voice(text[raw.source[0] : raw.source[1]])
         if interview is not None:
             speakers[index] = interview.voice_at(raw.source[0], voice)
-        elif voice == "singular":
-            speakers[index] = _author(text, paragraph_spans, story.common, raw.source[0])
+        elif voice == "singular" and authors is not None:
+            speakers[index] = authors.at(raw.source[0])
 
 
 def _voice(source: str) -> str | None:
@@ -68,8 +70,8 @@ def _voice(source: str) -> str | None:
 
 def _inside_quotation(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
     """pos stands inside a quotation its paragraph opened before it (curly marks, or an odd count of straight ones)."""
-    start = next((start for start, end in paragraph_spans if start <= pos < end), 0)
-    before = text[start:pos]
+    at = bisect_right(paragraph_spans, pos, key=lambda span: span[0]) - 1
+    before = text[paragraph_spans[at][0] if at >= 0 else 0 : pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
@@ -182,22 +184,35 @@ def _introduced_person(introduction: str) -> str | None:
     return forms[ranked[0][0]]
 
 
-def _author(text: str, paragraph_spans: list[Span], common: LowerCaseUse, pos: int) -> str | None:
-    """The author of the words at pos a signed piece names: the last labelled byline before them ("Analysis: Jon
-    Sopel, BBC News, Washington", "By Jane Doe"), else a byline paragraph at the piece's start or end ("Shelia R.
-    Cotten, Clemson University": a name and its place), else a self-introduction ("I'm your host Dr. Michael
-    Greger"); never words the text also writes in lower case ("Simple Summer Porch Refresh", "I'm Worth It")."""
-    labelled = [
-        named
-        for start, end in paragraph_spans
-        if start < pos and (named := _byline(text[start:end], common, labelled_only=True)) is not None
-    ]
-    if labelled:
-        return labelled[-1]
-    for start, end in [*paragraph_spans[:AUTHOR_PARAGRAPHS], *paragraph_spans[-AUTHOR_PARAGRAPHS:]]:
-        named = _byline(text[start:end], common, labelled_only=False)
-        if named is not None:
-            return named
+class _Authors:
+    """The authors a signed piece names, read once: its labelled bylines ("Analysis: Jon Sopel, BBC News, Washington",
+    "By Jane Doe"), else a byline paragraph at its start or end ("Shelia R. Cotten, Clemson University": a name and
+    its place), else a self-introduction ("I'm your host Dr. Michael Greger"); never words the text also writes in
+    lower case ("Simple Summer Porch Refresh", "I'm Worth It")."""
+
+    def __init__(self, text: str, paragraph_spans: list[Span], common: LowerCaseUse) -> None:
+        self.labelled = [
+            (start, named)
+            for start, end in paragraph_spans
+            if end - start <= MAX_BYLINE + 2 and (named := _byline(text[start:end], common, labelled_only=True))
+        ]
+        self.signed = next(
+            (
+                named
+                for start, end in [*paragraph_spans[:AUTHOR_PARAGRAPHS], *paragraph_spans[-AUTHOR_PARAGRAPHS:]]
+                if (named := _byline(text[start:end], common, labelled_only=False)) is not None
+            ),
+            None,
+        ) or _self_introduced(text, paragraph_spans, common)
+
+    def at(self, pos: int) -> str | None:
+        """The author of the words at pos: the last labelled byline before them, else the piece's signature."""
+        at = bisect_left(self.labelled, pos, key=lambda byline: byline[0]) - 1
+        return self.labelled[at][1] if at >= 0 else self.signed
+
+
+def _self_introduced(text: str, paragraph_spans: list[Span], common: LowerCaseUse) -> str | None:
+    """The name the writer introduces themself by, outside any quotation ("I'm your host Dr. Michael Greger")."""
     for opening in SELF_INTRODUCTIONS:
         at = text.find(opening)
         if at >= 0 and not _inside_quotation(text, at, paragraph_spans):
