@@ -151,3 +151,21 @@ def test_a_one_noun_addressee_before_a_bare_clause_belongs_to_the_cue():
     ]
     # no clause after the noun: "told" keeps its plain object as before
     assert [cue for _, cue, _ in _found("Smith told investors a story about his father.")] == ["told"]
+
+
+# ------------------------------------------------------------------ a base form coordinated with a finite verb
+
+
+def test_a_base_form_after_and_agrees_with_the_clauses_plural_subject():
+    assert _found("Officials visited the site on Monday and say the bridge is safe.") == [
+        ("Officials", "say", ["the bridge is safe"])
+    ]
+    # a capitalised quantifier opening the sentence is no name: its plural noun is no verb
+    assert _found("Many residents are angry, saying the plan would fail.") == [
+        ("Many residents", "saying", ["the plan would fail"])
+    ]
+
+
+def test_a_base_form_after_and_in_an_imperative_or_an_infinitive_is_no_report():
+    assert _found("Explore both predictive analytics and predict future outcomes with the new tools.") == []
+    assert _found("They stretch easily and add resistance to your workout in the way that weights do.") == []

@@ -275,6 +275,11 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
+# A finite verb right after a clause's subject ("Officials visited …", "Institutions are relying …", "Residents have
+# complained …"): the clause a coordinated base-form cue goes on from is a statement, not an imperative or infinitive.
+FINITE_AFTER_SUBJECT_RE = re.compile(
+    r"\s++(?:(?:also|still|now|often)\s++)?(?:are|were|have|had|do|did|will|would|can|could|[a-z]{3,}ed)\b"
+)
 # A question asked with do ("Do they mention that …?", "Why did officials say that …?"), matched at its sentence's
 # start: asking is no reporting.
 DO_QUESTION_RE = re.compile(

@@ -27,6 +27,7 @@ from ..patterns import (
     DIRECTIVE_OBJECT_RE,
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
+    FINITE_AFTER_SUBJECT_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -138,6 +139,19 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
             return inverted  # "The combination, say economists, marks …": a plural source after the base form
     if base and not _base_form_ok(text, sentence_start, cue_start, verb in PLURAL_REPORT_BASE_FORMS):
+        if COORDINATED_RE.search(before):
+            # "Officials visited the site and say …": the base form agrees with the clause's plural subject
+            subject = clause_subject(text, sentence_start, cue_start, found)
+            # the first verb finite ("visited", "are relying"), the report a that-clause, a quote or a colon, or for
+            # "say" a clause ("and predict future outcomes", "and add resistance to …" are objects)
+            bare = verb == "say" and _finite_clause_follows(text, cue_end, sentence_end)
+            if (
+                subject is not None
+                and _plural_subject(text, subject)
+                and FINITE_AFTER_SUBJECT_RE.match(text, subject[1], cue_start)
+                and (bare or REPORT_OPENING_RE.match(text, cue_end))
+            ):
+                return coordinated_cue(sentence, subject, cue_start, cue_end, verb, False)
         return None
     if _reads_as_noun(text, cue, sentence_end, verb, base):
         return None
@@ -319,6 +333,15 @@ def _do_question(text: str, sentence_start: int, sentence_end: int) -> bool:
     """The sentence asks, opening with do ("Do they mention that …?", "Why did officials say that …?")."""
     asked = text[sentence_start:sentence_end].rstrip(" \"”’')").endswith("?")
     return asked and DO_QUESTION_RE.match(text, sentence_start, sentence_end) is not None
+
+
+def _plural_subject(text: str, subject: Span) -> bool:
+    """The subject's head is plural ("Many institutions", "Residents", "they"); "I", "you" and "we" are the writer's or
+    the reader's."""
+    words = text[subject[0] : subject[1]].lower().split()
+    if not words or words[-1] in FIRST_AND_SECOND_PERSON:
+        return False
+    return words[-1] in PLURAL_SUBJECTS or (looks_plural(words[-1]) and words[-1] not in NP_BREAK)
 
 
 def _base_form_ok(text: str, sentence_start: int, cue_start: int, third_person: bool = False) -> bool:

@@ -44,6 +44,10 @@ LONE_SOURCES: frozenset[str] = INDEFINITE_SOURCES | frozenset(["one"])
 # Most tokens of a participle's phrase opening a sentence before its subject ("Reached last week in a brief phone
 # call, Bennett …").
 MAX_OPENING_PHRASE_TOKENS = 12
+# Words that open a sentence capitalised without being a name: a plural -s word after them is their noun.
+QUANTIFIED_HEADS: frozenset[str] = frozenset(
+    ["many", "several", "few", "some", "most", "all", "both", "the", "these", "those", "other", "more"]
+)
 # Most tokens of an apposition after the cue's source ("said Brandon Royal, product manager at Google Cloud"): a
 # longer stretch is a clause, not a phrase.
 MAX_APPOSITION_AFTER = 18
@@ -272,7 +276,9 @@ def clause_subject(
         verb_like = token[:1].islower() and (
             (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PAST_FORMS
         )
-        if verb_like and is_capitalised(phrase[j - 1][2]) and not _past_verb_follows(text, phrase, j):
+        # not after a capitalised quantifier or determiner: "Many institutions are" is no name and its verb
+        named = is_capitalised(phrase[j - 1][2]) and phrase[j - 1][2].lower() not in QUANTIFIED_HEADS
+        if verb_like and named and not _past_verb_follows(text, phrase, j):
             source = (source[0], phrase[j - 1][1])
             break
         past = token in IRREGULAR_PAST_FORMS or token in BARE_PAST_FORMS
