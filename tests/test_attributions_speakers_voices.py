@@ -189,6 +189,8 @@ def test_a_title_cased_quotation_names_no_person_a_pronoun_may_stand_for():
         "“Markets win,” Malone said."
     )
     assert _speaker(t, "he and his co-authors") == "Thomas Malone"
+    straight = t.replace("“", '"').replace("”", '"')
+    assert _speaker(straight, "he and his co-authors") == "Thomas Malone"  # straight marks close a title too
 
 
 def test_list_items_do_not_count_as_paragraphs_a_pronoun_looks_back_over():

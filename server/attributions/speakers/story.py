@@ -485,11 +485,12 @@ class Story:
         """A name inside a short, title-cased quotation: a title's words ("“Electronic Markets and Electronic
         Hierarchies”"), no person's."""
         before = self.text[max(0, start - TITLE_REACH) : start]
-        opening = before.rfind("“")
-        closing = self.text.find("”", end, end + TITLE_REACH)
+        opening = max(before.rfind("“"), before.rfind('"'))  # curly or straight marks
+        after = self.text[end : end + TITLE_REACH]
+        closing = min((at for at in (after.find("”"), after.find('"')) if at >= 0), default=-1)
         if opening < 0 or closing < 0 or "”" in before[opening:]:
             return False
-        quoted = before[opening + 1 :] + self.text[start:closing]
+        quoted = before[opening + 1 :] + self.text[start : end + closing]
         return "\n" not in quoted and all(word[:1].isupper() or word in TITLE_LINKS for word in quoted.split())
 
     def _whole_name(self, start: int, end: int) -> bool:
