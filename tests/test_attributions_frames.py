@@ -169,3 +169,18 @@ def test_a_base_form_after_and_agrees_with_the_clauses_plural_subject():
 def test_a_base_form_after_and_in_an_imperative_or_an_infinitive_is_no_report():
     assert _found("Explore both predictive analytics and predict future outcomes with the new tools.") == []
     assert _found("They stretch easily and add resistance to your workout in the way that weights do.") == []
+
+
+# ------------------------------------------------------------------ a finding's pronoun and its document
+
+
+def test_it_or_they_after_a_document_reports_its_finding():
+    text = "The study was published in the Lancet on Monday. It found that children who ate peanuts had fewer allergies."
+    assert _found(text) == [("It", "found", ["that children who ate peanuts had fewer allergies"])]
+    text = "The researchers compared two groups of patients. They found that both treatments worked equally well."
+    assert _found(text) == [("They", "found", ["that both treatments worked equally well"])]
+
+
+def test_it_or_they_without_a_document_or_a_that_clause_finds_nothing():
+    assert _found("We lost the keys at the beach. They found that the car was locked.") == []
+    assert _found("The study tracked 40 volunteers. They showed up every week for a year.") == []

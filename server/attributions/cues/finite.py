@@ -39,6 +39,7 @@ from ..patterns import (
     SENTENCE_CLOSE_RE,
     STRONG_VERB_RE,
     SUBORDINATE_SUBJECT_RE,
+    THAT_CLAUSE_RE,
     THAT_RELATIVE_RE,
     YOU_SUBJECT_LEAD_RE,
 )
@@ -81,6 +82,8 @@ log = logging.getLogger(__name__)
 MAX_SUBJECT_WORDS = 4
 # Characters before an infinitive cue looked at for its frame ("wrote to the prime minister to urge").
 CATENATIVE_REACH = 60
+# Characters before "It"/"They" in which a finding's document is looked for as its antecedent.
+ANTECEDENT_REACH = 300
 # Subjects whose report is the writer's own or the reader's ("we propose", "you claim").
 FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
@@ -284,7 +287,7 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     """Whether the cue, after this source, reports only a that-clause, a quote or a colon (WEAK_CUES); None when it
     reports nothing."""
     if verb in FINDING_FORMS:
-        if not documents_speak(text, source):
+        if not (documents_speak(text, source) or _document_antecedent(text, source, cue_end, sentence_end)):
             return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
         # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
         # finite verb ("show no significant changes in …" is an object)
@@ -321,6 +324,18 @@ def _finite_clause_follows(text: str, cue_end: int, sentence_end: int) -> bool:
     return bool(STRONG_VERB_RE.search(text, start, end)) or any(
         word in IRREGULAR_PAST_FORMS for word in text[start:end].split()[1 : MAX_SUBJECT_WORDS + 1]
     )
+
+
+def _document_antecedent(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
+    """ "It"/"They" opening a sentence, a that-clause after the verb, and a document or researchers before it in its
+    paragraph ("The study is published in … It found that …", "the researchers … They found that …"): the pronoun
+    stands for them ("they showed up", "the chemicals they found are" are no findings)."""
+    if text[source[0] : source[1]] not in ("It", "They"):
+        return False
+    if THAT_CLAUSE_RE.match(text, skip_spaces(text, cue_end, sentence_end), sentence_end) is None:
+        return False
+    start = max(text.rfind("\n", 0, source[0]) + 1, source[0] - ANTECEDENT_REACH)
+    return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, start, source[0]))
 
 
 def documents_speak(text: str, source: Span) -> bool:
