@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import lxml.html
 import pytest
 
 from server.errors import TooComplex
@@ -372,11 +371,3 @@ def test_a_recirculation_lists_heading_goes_with_it_unless_the_story_goes_on_aft
     assert found[-1].text == "Leggi anche"
     result = clean(f"<html><body><article>{body}</article></body></html>", URL, Options(attributions=False))
     assert "Leggi anche" not in result.text and "The ferry plan in detail" in result.text
-
-
-def test_obfuscated_text_reads_a_comments_tail_but_not_the_comment() -> None:
-    # parse() drops comments; a tree parsed with them keeps the text after one as page text.
-    root = lxml.html.document_fromstring("<html><body><p><!-- ad -->Аdvеrtіѕе wіth uѕ nоw</p></body></html>")
-    assert [element.tag for element in obfuscated_text(root, None)] == ["p"]
-    root = lxml.html.document_fromstring("<html><body><p><!-- Аdvеrtіѕе wіth uѕ nоw -->Plain</p></body></html>")
-    assert obfuscated_text(root, None) == []

@@ -415,9 +415,9 @@ def obfuscated_text(root: HtmlElement, host: str | None, deadline: Deadline = NO
     letter is split into words, so a page costs linear time. host: unused, as every pass takes it."""
     mixed: dict[HtmlElement, int] = {}
     for element in deadline.paced(root.iter()):
-        # A comment's text is no page text; its tail is.
-        own_text = element.text if isinstance(element.tag, str) else None
-        for holder, piece in ((element, own_text), (element.getparent(), element.tail)):
+        if not isinstance(element.tag, str):
+            continue
+        for holder, piece in ((element, element.text), (element.getparent(), element.tail)):
             if holder is None or not piece or _LOOKALIKE_LETTER.search(piece) is None:
                 continue
             count = sum(1 for word in piece.split() if _TWO_SWITCHES.search(word))
