@@ -728,3 +728,17 @@ def test_a_div_of_links_in_a_data_table_stays() -> None:
     )
     # Readability.js never cleans what a data table holds (a header cell says data).
     assert "Prime minister 2" in _article_text(page)
+
+
+def test_a_sibling_of_the_pick_s_own_class_gets_readability_js_s_bonus() -> None:
+    body = "".join(f"<p>{TEXT} Step {i}.</p>" for i in range(6))
+    page = (
+        f"<html><body><div id='story'><div class='chunk'>{body}</div>"
+        "<div class='chunk'><p>Water the moss every second day and keep it out of the sun</p></div>"
+        "<div class='other'><p>Sign up for our weekly letter on plants and gardens today</p></div>"
+        "</div></body></html>"
+    )
+    text = _article_text(page)
+    # Both short blocks score below the sibling threshold (a fifth of the pick's score); the one of the pick's class
+    # gets that fifth added, as Readability.js adds it.
+    assert "Step 5." in text and "Water the moss" in text and "Sign up" not in text

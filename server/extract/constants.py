@@ -37,6 +37,8 @@ SIBLING_MIN_SCORE = 10
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_PARAGRAPH_LONG_CHARS = 80
 SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
+# ...and a sibling of the pick's own class value gets this share of the pick's score added (Readability.js's bonus).
+SAME_CLASS_SIBLING_BONUS = 0.2
 
 # merge_article_segments: the score floor of a segment like the pick elsewhere on the page (a share of the pick's
 # score, at least the floor), for a pick of neutral class in an <article>.

@@ -69,6 +69,7 @@ from .constants import (
     PARAGRAPH_MAX_LENGTH_POINTS,
     PARAGRAPHS_PER_INPUT,
     PROSE_MIN_COMMAS,
+    SAME_CLASS_SIBLING_BONUS,
     SEGMENT_MIN_SCORE,
     SEGMENT_SCORE_SHARE,
     SHORT_BLOCK_MAX_IMAGES,
@@ -182,6 +183,13 @@ class TreeDocument(Document):
         before, after = stray_paragraphs(best_elem)  # taken while the pick is still in the page
         # A pick outside forms, asides and navigation is not joined by them (outside_chrome may have taken it).
         chrome_joins = IN_FORM_ASIDE_OR_NAV(best_elem)
+        # Readability.js's bonus: a sibling of the pick's own class value gets a share of the pick's score.
+        best_class = best_elem.get("class")
+        class_bonus = best_candidate["content_score"] * SAME_CLASS_SIBLING_BONUS
+
+        def bonus(sibling: HtmlElement) -> float:
+            return class_bonus if best_class and sibling.get("class") == best_class else 0.0
+
         joined = []
         for sibling in siblings:
             if sibling in editorial_leads or (not chrome_joins and IN_FORM_ASIDE_OR_NAV(sibling)):
@@ -190,7 +198,7 @@ class TreeDocument(Document):
             scored = candidates.get(sibling)
             append = (
                 sibling is best_elem
-                or (scored is not None and scored["content_score"] >= sibling_score_threshold)
+                or (scored is not None and scored["content_score"] + bonus(sibling) >= sibling_score_threshold)
                 or sibling in intros
             )
             # The paragraph tests can only add a sibling: skip them for one already in.
