@@ -64,11 +64,3 @@ CREDIT_LABELS: dict[str, tuple[str, ...]] = word_table("credit_labels")
 CREDIT_MAX_CHARS = 80
 CREDIT_MAX_WORDS = 6
 CAPTION_MAX_WORDS = 80
-
-# Obfuscated text (structure.obfuscated_text): words spelt in two scripts at once ('Аdvеrtіѕе' with Cyrillic А, е, і,
-# ѕ) are spam written to slip past filters, never prose: a block goes when at least this many of its words, and this
-# share of them, switch script twice inside the word (a brand with a Cyrillic case ending, 'iPhone-у', switches once);
-# a block of more than this many words is a wrapper, left alone.
-OBFUSCATED_MIN_WORDS = 3
-OBFUSCATED_MIN_SHARE = 0.25
-OBFUSCATED_MAX_WORDS = 120

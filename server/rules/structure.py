@@ -12,8 +12,6 @@ and link_paragraphs before the rules (FIRST_STRUCTURAL_PASSES), the others after
   before such a list goes with it.
 - caption_credits: the picture credit that ends a caption ('... Klemmer. Foto: GdP/Hagen Immel', '... © Ruth Röder /
   Clipdealer', '(REUTERS/Denis Balibouse)'): the caption stays, its credit goes; a caption that is only a credit goes.
-- obfuscated_text: a block whose words are spelt in two scripts at once ('Аdvеrtіѕе wіth uѕ', Cyrillic letters among
-  the Latin ones): spam written to slip past filters, in any language; no prose mixes scripts inside its words.
 """
 
 from __future__ import annotations
@@ -38,9 +36,6 @@ from .constants import (
     LINK_RUN_MAX_LABEL_WORDS,
     LINK_RUN_MIN_PARAGRAPHS,
     LINK_RUN_STORY_WORDS,
-    OBFUSCATED_MAX_WORDS,
-    OBFUSCATED_MIN_SHARE,
-    OBFUSCATED_MIN_WORDS,
     RECIRCULATION_MAX_HEADING_WORDS,
     RECIRCULATION_MAX_WORDS,
     RECIRCULATION_MIN_HEADLINE_WORDS,
@@ -395,57 +390,6 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
     return False
 
 
-# Latin letters, and the scripts whose letters look like them (Cyrillic, Greek): a word that goes from one to the other
-# and back ('Аdvеrtіѕе') is spelt to deceive; one switch is a brand with a case ending ('iPhone-у', 'Apple’ом').
-_LATIN = "A-Za-z\u00c0-\u024f"
-_LOOKALIKE = "\u0370-\u03ff\u0400-\u04ff"
-_LOOKALIKE_LETTER = re.compile(f"[{_LOOKALIKE}]")
-# Each alternative starts only where a run of its first script starts and runs are taken whole: linear time.
-_TWO_SWITCHES = re.compile(
-    f"(?<![{_LATIN}])[{_LATIN}]++[{_LOOKALIKE}]++[{_LATIN}]|(?<![{_LOOKALIKE}])[{_LOOKALIKE}]++[{_LATIN}]++[{_LOOKALIKE}]"
-)
-# The blocks an obfuscated text is removed as: the nearest of these around its words.
-_TEXT_BLOCKS = frozenset(("p", "li", "dd", "td", "blockquote", "div", "section", "aside", "h2", "h3", "h4", "h5", "h6"))
-
-
-def obfuscated_text(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
-    """Blocks (_TEXT_BLOCKS) of at most OBFUSCATED_MAX_WORDS words where at least OBFUSCATED_MIN_WORDS words, and
-    OBFUSCATED_MIN_SHARE of them, switch between Latin letters and Cyrillic or Greek ones twice inside the word:
-    homoglyph spam ('Аdvеrtіѕе wіth uѕ'). Each text piece is read once, and only one holding a Cyrillic or Greek
-    letter is split into words, so a page costs linear time. host: unused, as every pass takes it."""
-    mixed: dict[HtmlElement, int] = {}
-    for element in deadline.paced(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        for holder, piece in ((element, element.text), (element.getparent(), element.tail)):
-            if holder is None or not piece or _LOOKALIKE_LETTER.search(piece) is None:
-                continue
-            count = sum(1 for word in piece.split() if _TWO_SWITCHES.search(word))
-            if count:
-                block = _block_of(holder)
-                if block is not None:
-                    mixed[block] = mixed.get(block, 0) + count
-    found: list[HtmlElement] = []
-    for block, count in mixed.items():
-        if count < OBFUSCATED_MIN_WORDS:
-            continue
-        words = len(block.text_content().split(None, OBFUSCATED_MAX_WORDS))
-        if words <= OBFUSCATED_MAX_WORDS and count >= OBFUSCATED_MIN_SHARE * words:
-            found.append(block)
-    outer = set(found)  # a block inside another found one goes with it
-    return [block for block in found if not any(ancestor in outer for ancestor in block.iterancestors())]
-
-
-def _block_of(element: HtmlElement) -> HtmlElement | None:
-    """The element itself or its nearest ancestor among _TEXT_BLOCKS; None when there is none below the body."""
-    for candidate in itertools.chain((element,), element.iterancestors()):
-        if candidate.tag in _TEXT_BLOCKS:
-            return candidate
-        if candidate.tag in ("body", "html"):
-            return None
-    return None
-
-
 StructuralPass = Callable[[HtmlElement, str | None, Deadline], list[HtmlElement]]
 
 # (name, removal category, pass) in the order declutter() runs them: the first before the rules (a card is judged by
@@ -458,5 +402,4 @@ FIRST_STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
 STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
     ("recirculation", "related", recirculation_lists),
     ("caption_credits", "other", caption_credits),
-    ("obfuscated_text", "ads", obfuscated_text),
 )
