@@ -243,3 +243,16 @@ def test_he_skips_a_person_whose_pronouns_lean_the_other_way():
         "saying “I'm not comfortable with sharing that.”"
     )
     assert _speaker(t, "he", "saying") == "Harry"
+
+
+def test_an_indefinite_description_in_apposition_is_the_name_before_its_comma():
+    t = (
+        "After launching her run, Bennett was quickly endorsed by the Asheville Tea PAC, a local organization which "
+        "said in a release that its board convened early."
+    )
+    assert _speaker(t, "a local organization") == "Asheville Tea PAC"
+    # a sentence's adverb or a place before the comma names no one
+    adverb = "Similarly, a recent study found that sleep helps memory."
+    assert _speaker(adverb, "a recent study") != "Similarly"
+    place = "The mains leaked twice in New York City, an official said last week."
+    assert _speaker(place, "an official") is None

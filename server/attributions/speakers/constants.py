@@ -196,3 +196,5 @@ INTRODUCTION_DETERMINERS: frozenset[str] = frozenset(words("your the a an"))
 # ("“Electronic Markets and Electronic Hierarchies”"); the small words a title leaves in lower case.
 TITLE_REACH = 60
 TITLE_LINKS: frozenset[str] = frozenset(words("a an the and or of for in on at to with by from"))
+# Prepositions that place what follows them ("in New York City, an official said"): no apposition's antecedent.
+PLACING_PREPOSITIONS: frozenset[str] = frozenset(words("in at on near across inside outside throughout around within"))

@@ -103,6 +103,7 @@ from .constants import (
     PAIR_NOUNS,
     PERSON_NOUNS,
     PERSON_TITLE_WORDS,
+    PLACING_PREPOSITIONS,
     PREPOSITION_REACH,
     PRONOUN_PARAGRAPHS,
     QUESTION_OPENERS,
@@ -762,6 +763,8 @@ class Story:
             return self.speaker(index, replace(raw, source=(raw.source[0], raw.source[0] + companions)))
         lowered = source.lower()
         words = lowered.split()
+        if words[0] in INDEFINITE_OPENERS and (apposed := self._apposed_name(raw)) is not None:
+            return apposed  # "endorsed by the Asheville Tea PAC, a local organization which said": the PAC
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
         if lowered in ("he", "she"):
             return self._he_or_she(raw, lowered)  # the nearest person of that gender in subject place
@@ -795,6 +798,28 @@ class Story:
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
+
+    def _apposed_name(self, raw: RawAttribution) -> str | None:
+        """The name an indefinite description stands in apposition to ("the Asheville Tea PAC, a local organization
+        which said"): the capitalised words right before its comma, when they name someone."""
+        assert raw.source is not None
+        before = self.text[max(self._floor(raw.source[0], 0), raw.source[0] - APPOSITION_REACH) : raw.source[0]]
+        if not before.endswith(", "):
+            return None
+        words = before[:-2].split()
+        at = len(words)
+        while at > 0 and (words[at - 1][:1].isupper() or (at < len(words) and words[at - 1] in NAME_RUN_LINKS)):
+            title = words[at - 1].rstrip(".").lower() in TITLE_WORDS  # "Dr." ends no sentence
+            if words[at - 1][-1] in ".,;:!?" and at < len(words) and not title:
+                break  # the sentence before ends here
+            at -= 1
+        while at < len(words) and (not words[at][:1].isupper() or words[at].lower() in NOT_NAME_WORDS):
+            at += 1  # "As Dr. Stacy Ogbeide": the sentence's opener is no part of the name
+        name = words[at:]
+        if not name or at == 0 or words[at - 1][-1] in ".!?:" or words[at - 1].lower() in PLACING_PREPOSITIONS:
+            return None  # "Similarly, a study": a sentence's adverb; "in New York City, an official": a place
+        phrase = " ".join(name)
+        return self._named(phrase) if self._is_named_source(phrase) else None
 
     def _label(self, raw: RawAttribution, source: str, named: str) -> bool:
         """A colon's source that is a label, not a speaker: every word written in lower case elsewhere too ("Cooling
