@@ -742,3 +742,15 @@ def test_a_sibling_of_the_pick_s_own_class_gets_readability_js_s_bonus() -> None
     # Both short blocks score below the sibling threshold (a fifth of the pick's score); the one of the pick's class
     # gets that fifth added, as Readability.js adds it.
     assert "Step 5." in text and "Water the moss" in text and "Sign up" not in text
+
+
+def test_a_heading_s_id_made_from_its_own_text_does_not_weigh_it() -> None:
+    body = "".join(f"<p>{TEXT} Part {i}.</p>" for i in range(3))
+    page = (
+        f"<html><body><article><div class='body'>{body}"
+        "<h2 id='1.-ai-shines-a-light-on-cumbersome-toolchains'>1. AI shines a light on cumbersome toolchains</h2>"
+        f"<p>{TEXT} Part 3.</p><h2 id='tools-menu'>Share this</h2><p>{TEXT} Part 4.</p></div></article></body></html>"
+    )
+    text = _article_text(page)
+    # The anchor's 'tool' is the heading's own word; an id that is not its text still weighs ('tool': negative).
+    assert "cumbersome toolchains" in text and "Share this" not in text

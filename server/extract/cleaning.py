@@ -202,3 +202,19 @@ def is_link_line(div: HtmlElement) -> bool:
     'Main article: ...' note, a line of related links); readability-lxml makes every such div a paragraph, never
     cleaned."""
     return link_density(div) >= DIV_PARAGRAPH_MAX_LINK_DENSITY
+
+
+_SLUG_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def heading_weight(heading: HtmlElement) -> int:
+    """The heading's class weight, its id left out when the id is its own text made an anchor (every word of the id in
+    the heading's text: "1.-ai-shines-a-light-on-cumbersome-toolchains"): the story's words, not the site's markup,
+    which readability's negative words ('tool', 'foot', 'media') would read as clutter."""
+    element_id = heading.get("id")
+    if element_id:
+        id_words = _SLUG_WORD_RE.findall(element_id.lower())
+        text_words = set(_SLUG_WORD_RE.findall(element_text(heading).lower()))
+        if id_words and all(word in text_words for word in id_words):
+            element_id = None
+    return class_and_id_weight(heading.get("class"), element_id)

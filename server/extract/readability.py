@@ -37,6 +37,7 @@ from .cleaning import (
     class_and_id_weight,
     data_tables,
     has_block_descendant,
+    heading_weight,
     holds_frame,
     inside_dropped_or_code,
     is_link_line,
@@ -495,7 +496,7 @@ class TreeDocument(Document):
         # go whole, as Readability.js's _prepArticle cleans them (its meta lines: 'posted in', tags, author box); so do
         # links styled as buttons with a button's label (calls to action: 'Shop houseplants').
         for header in list(node.iter(*_HEADINGS)):
-            if header is not node and self.class_weight(header) < 0:
+            if header is not node and heading_weight(header) < 0:
                 header.drop_tree()
         for elem in list(node.iter("p")):
             if elem is not node and (
