@@ -179,6 +179,20 @@ def test_substrings_swept_at_once_answer_as_one_search_each() -> None:
         assert index.has(("attr", name, "*=", substring)) is expected, (name, substring)
 
 
+def test_the_index_gathers_the_nodes_the_page_wide_paths_find() -> None:
+    # '/descendant::' for '//': the root element's own attributes, nested elements, tails and blank text included.
+    tree = _tree(
+        "<html id='top' class='page' role='document'><body class='b'>\n <div id='a' class='x y' role=''>one"
+        "<p class='p'>two<b id='c' role='note'>three</b> tail</p></div>\n<p>four</p></body></html>"
+    )
+    index = PageIndex(tree)
+    assert index.id_values == tree.xpath("//*/@id") == ["top", "a", "c"]
+    assert index.class_values == tree.xpath("//*/@class")
+    assert index.attribute_values("role") == "\n".join(tree.xpath("//*/@role")) == "document\n\nnote"
+    assert index.texts() == tree.xpath("//text()")
+    assert index.text_nodes(list(range(len(index.texts())))) == tree.xpath("//text()")
+
+
 @pytest.mark.parametrize(
     ("pattern", "subject"),
     [

@@ -42,7 +42,7 @@ _TEXT_FOLLOWS_OUTSIDE_HEADINGS = xpath(
     "boolean(following::text()[normalize-space()][1]"
     "[not(ancestor::h1 | ancestor::h2 | ancestor::h3 | ancestor::h4 | ancestor::h5 | ancestor::h6)])"
 )
-_PAGE_TITLES = xpath("//title/text() | //meta[@property='og:title']/@content")
+_PAGE_TITLES = xpath("/descendant::title/text() | /descendant::meta[@property='og:title']/@content")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})

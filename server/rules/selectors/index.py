@@ -259,10 +259,12 @@ def _subject(text: str) -> bytes:
     return ("\0" + text).encode("utf-8", "surrogatepass")
 
 
-_ALL_IDS = etree.XPath("//*/@id", smart_strings=False)  # '//*/@x' skips the text nodes '//@x' also visits
-_ALL_CLASSES = etree.XPath("//*/@class", smart_strings=False)
-_ALL_TEXT_PLAIN = etree.XPath("//text()", smart_strings=False)  # no parents: no object per text node
-_ALL_TEXT_NODES = etree.XPath("//text()")  # each with its element (getparent())
+# '/descendant::' rather than '//' (descendant-or-self::node()/child::, which libxml2 runs as written: every node's
+# children visited from every node): the same nodes in the same order, 1.5x (attributes) to 2.5x (text) faster.
+_ALL_IDS = etree.XPath("/descendant::*/@id", smart_strings=False)
+_ALL_CLASSES = etree.XPath("/descendant::*/@class", smart_strings=False)
+_ALL_TEXT_PLAIN = etree.XPath("/descendant::text()", smart_strings=False)  # no parents: no object per text node
+_ALL_TEXT_NODES = etree.XPath("/descendant::text()")  # each with its element (getparent())
 # Positions text_nodes() finds by one step each before it fetches all nodes instead (a step costs ~5 us, all ~0.5 ms).
 _MAX_POSITION_STEPS = 64
 
@@ -270,7 +272,7 @@ _MAX_POSITION_STEPS = 64
 # Bounded: a request's draft rules may name any attribute, and the pipeline processes live long.
 @lru_cache(maxsize=256)
 def _attribute_values(name: str) -> etree.XPath:
-    return etree.XPath(f"//*/@{name}", smart_strings=False)
+    return etree.XPath(f"/descendant::*/@{name}", smart_strings=False)
 
 
 # CSS attribute operators as string tests, for ruling a selector out before its XPath runs.
