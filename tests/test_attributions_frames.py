@@ -184,3 +184,21 @@ def test_it_or_they_after_a_document_reports_its_finding():
 def test_it_or_they_without_a_document_or_a_that_clause_finds_nothing():
     assert _found("We lost the keys at the beach. They found that the car was locked.") == []
     assert _found("The study tracked 40 volunteers. They showed up every week for a year.") == []
+
+
+# ------------------------------------------------------------------ a participle after a message
+
+
+def test_a_participle_after_an_authored_message_is_its_authors_report():
+    assert _found("The company issued a statement saying it would appeal the ruling.") == [
+        ("The company", "saying", ["it would appeal the ruling"])
+    ]
+    assert _found("There is good research suggesting that eating early helps with weight loss.") == [
+        ("good research", "suggesting", ["that eating early helps with weight loss"])
+    ]
+
+
+def test_a_participle_after_a_message_elsewhere_is_left_alone():
+    # an imperative's object, a subject with its own verb
+    assert _found("Include posts highlighting what makes these products fun.") == []
+    assert _found("The research suggesting harm has seldom been heeded by manufacturers.") == []

@@ -379,6 +379,14 @@ BY_BEFORE_RE = re.compile(r"\bby\s++$")
 # "and" right before a participle cue that goes on from an earlier one ("…, saying … and adding that …"); searched on a
 # short slice ending at the cue.
 AND_BEFORE_RE = re.compile(r"\band\s++$")
+# A verb that makes its subject a message's author, right before the message ("issued a statement", "posted a tweet",
+# "sent out an email"); searched on a short slice ending where the message's noun phrase starts.
+AUTHORING_VERB_RE = re.compile(
+    r"\b(?:issued|issues|released|releases|published|publishes|posted|posts|sent|sends|wrote|writes|put|puts|tweeted|"
+    r"tweets|filed|files|shared|shares|circulated|circulates|signed|signs)(?:\s++out)?\s++$"
+)
+# "there is" (are, was, were, has been) right before a noun phrase: the phrase is the clause's subject.
+EXISTENTIAL_RE = re.compile(r"\b[Tt]here(?:\s++(?:is|are|was|were)|[’']s|\s++ha(?:s|ve)\s++been)\s++(?:also\s++)?$")
 # "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.
 ABSOLUTE_WITH_RE = re.compile(r"\b[Ww]ith\s++$")
 # A coordinated cue: "… and recommends", "… but also says".

@@ -238,6 +238,20 @@ MEANS_PARTICIPLES: frozenset[str] = (PLAIN_SPEECH_PARTICIPLES - frozenset(["addi
     participles(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
 )
 
+# Messages, and the documents above: a speech participle right after one reports what it says ("issued a statement
+# saying …", "a letter to schools warning that …", "a note from someone in our team saying that …"); the message is the
+# source (GUIDELINES §1: the document is the source).
+MESSAGE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
+    words(
+        """
+    statement statements letter letters note notes tweet tweets post posts email emails e-mail message messages notice
+    notices release releases memo announcement announcements sign signs banner banners advert adverts advertisement
+    video videos petition petitions complaint complaints lawsuit lawsuits editorial editorials article articles column
+    text texts circular bulletin alert alerts update updates blog op-ed letter-writers headline headlines caption
+    """
+    )
+)
+
 # Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use. These report
 # after any plural subject; PLURAL_REPORT_BASE_FORMS below after a third-person one only.
 ANY_SUBJECT_BASE_FORMS: frozenset[str] = frozenset(

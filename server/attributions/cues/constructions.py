@@ -9,11 +9,14 @@ import re
 from ..content import forward_content, fronted_clause, trim_forward
 from ..patterns import (
     ABSOLUTE_WITH_RE,
+    ALNUM_RUN_RE,
     AND_BEFORE_RE,
+    AUTHORING_VERB_RE,
     BY_AGENT_RE,
     BY_BEFORE_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
+    EXISTENTIAL_RE,
     LABEL_END_RE,
     NAME_OBJECT_THEN_QUOTE_RE,
     NOT_NAME_OBJECT_RE,
@@ -31,6 +34,7 @@ from ..vocabulary import (
     CALL_FORMS,
     CONSTRUCTION_FORMS,
     MEANS_PARTICIPLES,
+    MESSAGE_NOUNS,
     NAMING_FORMS,
     NAMING_PARTICIPLES,
     PLAIN_SPEECH_PARTICIPLES,
@@ -45,6 +49,8 @@ from .scan import cue_extent
 
 log = logging.getLogger(__name__)
 
+# Characters before a message in which the verb that makes the clause's subject its author is looked for.
+AUTHORING_REACH = 24
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
 
@@ -147,7 +153,9 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     elif AND_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start):
         source = coordinated_participle_source(text, cue_start, found)
     else:
-        source = _absolute_subject(text, sentence.start, cue_start)
+        source = _absolute_subject(text, sentence.start, cue_start) or _message_before(
+            text, sentence.start, cue_start, found
+        )
     if source is None:
         return None
     extent = cue_extent(text, cue, sentence.end)
@@ -188,6 +196,25 @@ def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Sp
     last participle cue before it, and has its source; None when none comes before."""
     earlier = [raw for cue_at, raw in found if cue_at < cue_start and text.endswith("ing", raw.cue[0], raw.cue[1])]
     return earlier[-1].source if earlier else None
+
+
+def _message_before(text: str, sentence_start: int, cue_start: int, found: Found) -> Span | None:
+    """Who a participle right after a message reports: the clause's subject when the verb before the message makes it
+    its author ("The company issued a statement saying …", "He posted a tweet saying …"), the message after "there is"
+    ("There is good research suggesting that …"); None elsewhere."""
+    message = source_before(text, sentence_start, cue_start)
+    if message is None:
+        return None
+    words = ALNUM_RUN_RE.findall(text, message[0], message[1])
+    if not any(word.lower() in MESSAGE_NOUNS for word in words):
+        return None
+    lead = max(sentence_start, message[0] - AUTHORING_REACH)
+    authored = AUTHORING_VERB_RE.search(text, lead, message[0])
+    if authored is not None:
+        return clause_subject(text, sentence_start, authored.start(), found)
+    # "There is good research suggesting that …": the message is the clause's subject; anywhere else its phrase may be
+    # a subject with its own verb ("the research suggesting harm has seldom been heeded") or an imperative's object
+    return message if EXISTENTIAL_RE.search(text, lead, message[0]) else None
 
 
 def _absolute_subject(text: str, sentence_start: int, cue_start: int) -> Span | None:
