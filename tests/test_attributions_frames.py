@@ -175,8 +175,8 @@ def test_a_base_form_after_and_in_an_imperative_or_an_infinitive_is_no_report():
 
 
 def test_it_or_they_after_a_document_reports_its_finding():
-    text = "The study was published in the Lancet on Monday. It found that children who ate peanuts had fewer allergies."
-    assert _found(text) == [("It", "found", ["that children who ate peanuts had fewer allergies"])]
+    text = "The study was published in the Lancet on Monday. It found that children who ate nuts had fewer allergies."
+    assert _found(text) == [("It", "found", ["that children who ate nuts had fewer allergies"])]
     text = "The researchers compared two groups of patients. They found that both treatments worked equally well."
     assert _found(text) == [("They", "found", ["that both treatments worked equally well"])]
 
@@ -202,3 +202,11 @@ def test_a_participle_after_a_message_elsewhere_is_left_alone():
     # an imperative's object, a subject with its own verb
     assert _found("Include posts highlighting what makes these products fun.") == []
     assert _found("The research suggesting harm has seldom been heeded by manufacturers.") == []
+
+
+def test_citing_after_a_comma_reports_its_object_unless_it_names_a_source():
+    assert _found("The council voted against the plan, citing concerns over safety.") == [
+        ("The council", "citing", ["concerns over safety"])
+    ]
+    # who told, not what was said
+    assert _found("The Times reported the deal, citing undisclosed official sources.") == []

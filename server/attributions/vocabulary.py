@@ -211,7 +211,7 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     words(
         """
     noting adding saying telling highlighting warning arguing explaining stressing insisting urging
-    writing emphasizing emphasising stating claiming acknowledging
+    writing emphasizing emphasising stating claiming acknowledging citing
     """
     )
 ) | frozenset(
@@ -344,7 +344,9 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
     emphasizes emphasized emphasises emphasised points pointed
     """
     )
-)
+    # and "citing" after a comma ("…, citing concerns over safety"); not the others' participles, which with a plain
+    # object mostly describe ("a product video highlighting its features")
+) | frozenset(["citing"])
 
 # Predictions, proposals and conclusions in a raising passive ("temperatures are forecast to reach …", "wearables are
 # proposed to have …", "it was concluded that …"): reports with an infinitive or a that-clause only ("was proposed to

@@ -7,6 +7,7 @@ import logging
 import re
 
 from ..content import forward_content, fronted_clause, trim_forward
+from ..lexicon import SOURCE_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     ALNUM_RUN_RE,
@@ -33,6 +34,7 @@ from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     CALL_FORMS,
     CONSTRUCTION_FORMS,
+    DOCUMENT_NOUNS,
     MEANS_PARTICIPLES,
     MESSAGE_NOUNS,
     NAMING_FORMS,
@@ -49,6 +51,8 @@ from .scan import cue_extent
 
 log = logging.getLogger(__name__)
 
+# Characters at the start of a cited object read for a source or document noun.
+CITED_SOURCE_CHARS = 40
 # Characters before a message in which the verb that makes the clause's subject its author is looked for.
 AUTHORING_REACH = 24
 # Characters before a participle in which the "with" of an absolute construction is looked for.
@@ -179,6 +183,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         return None
     if by_means and any(raw.content[0] <= content[0] < raw.content[1] for _, raw in found):
         return None  # "responded by saying that …": the verb before "by" reports it already
+    if verb == "citing" and _names_a_source(text, content):
+        return None  # "…, citing undisclosed official sources": who told, not what was said
     quote = quotes.find(content[0])
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
@@ -189,6 +195,13 @@ def _that_or_colon(text: str, cue_end: int, end: int) -> bool:
     """A that-clause or a colon right after a participle cue (its addressee aside: "by telling reporters that …")."""
     after = skip_spaces(text, cue_end, end)
     return text.startswith(":", after) or THAT_CLAUSE_RE.match(text, after, end) is not None
+
+
+def _names_a_source(text: str, content: Span) -> bool:
+    """The first words of a cited object name a source or a document, not a statement ("citing officials", "citing a
+    report by the BBC")."""
+    words = ALNUM_RUN_RE.findall(text, content[0], min(content[1], content[0] + CITED_SOURCE_CHARS))
+    return any(word.lower() in SOURCE_NOUNS or word.lower() in DOCUMENT_NOUNS for word in words)
 
 
 def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Span | None:
