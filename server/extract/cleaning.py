@@ -201,7 +201,8 @@ def is_link_line(div: HtmlElement) -> bool:
     makes such a div no paragraph but keeps it a div around one, which its conditional cleaning then judges (a
     'Main article: ...' note, a line of related links); readability-lxml makes every such div a paragraph, never
     cleaned."""
-    return link_density(div) >= DIV_PARAGRAPH_MAX_LINK_DENSITY
+    # Most such divs hold no link: a walk in C tells, before link_density's XPath.
+    return next(div.iter("a"), None) is not None and link_density(div) >= DIV_PARAGRAPH_MAX_LINK_DENSITY
 
 
 _SLUG_WORD_RE = re.compile(r"[^\W_]+")
