@@ -192,7 +192,7 @@ ADDRESSEE_RE = re.compile(
 # Any short lowercase noun phrase as an addressee, when what opens a report follows it: "that", "whether", a colon or a
 # quotation mark ("told colleagues that", "assured his investors: “…”", "warned residents that"); group 1 is the phrase.
 REPORT_OPENER = r"\s*+(?:(?:that|whether|if)\s|:|[\"“‘«])"
-REPORT_OPENER_RE = re.compile(REPORT_OPENER)
+REPORT_OPENER_RE = re.compile(r"(?<!\s)" + REPORT_OPENER)
 # A one-noun addressee of "tell" before a bare clause's subject ("told investors the plan would fail", "told his staff
 # they would be paid"); group 2 is the noun. The clause's verb is checked after.
 ADDRESSEE_THEN_CLAUSE_RE = re.compile(
@@ -201,7 +201,7 @@ ADDRESSEE_THEN_CLAUSE_RE = re.compile(
 )
 # "that" opening a relative clause: a verb right after it ("companies that have sold", "drugs that are").
 RELATIVE_THAT_RE = re.compile(
-    r"\s++that\s++(?:have|has|had|are|is|was|were|will|would|can|could|may|might|must|should|do|does|did|[a-z]++ed)\b"
+    r"(?<!\s)\s++that\s++(?:have|has|had|are|is|was|were|will|would|can|could|may|might|must|should|do|does|did|[a-z]++ed)\b"
 )
 ADDRESSEE_THEN_REPORT_RE = re.compile(
     r"(?<!\s)\s++((?:(?:his|her|their|its|our|my|your|the|some|several|fellow)\s++)?(?:[a-z][\w-]*+\s++){0,2}?"
@@ -278,7 +278,7 @@ DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
 # A finite verb right after a clause's subject ("Officials visited …", "Institutions are relying …", "Residents have
 # complained …"): the clause a coordinated base-form cue goes on from is a statement, not an imperative or infinitive.
 FINITE_AFTER_SUBJECT_RE = re.compile(
-    r"\s++(?:(?:also|still|now|often)\s++)?(?:are|were|have|had|do|did|will|would|can|could|[a-z]{3,}ed)\b"
+    r"(?<!\s)\s++(?:(?:also|still|now|often)\s++)?(?:are|were|have|had|do|did|will|would|can|could|[a-z]{3,}ed)\b"
 )
 # A question asked with do ("Do they mention that …?", "Why did officials say that …?"), matched at its sentence's
 # start: asking is no reporting.
