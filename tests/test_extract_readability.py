@@ -754,3 +754,25 @@ def test_a_heading_s_id_made_from_its_own_text_does_not_weigh_it() -> None:
     text = _article_text(page)
     # The anchor's 'tool' is the heading's own word; an id that is not its text still weighs ('tool': negative).
     assert "cumbersome toolchains" in text and "Share this" not in text
+
+
+def test_a_div_of_linked_teaser_cards_goes_though_it_holds_images() -> None:
+    cards = "".join(
+        f"<li><a href='/story-{i}'><img src='/thumb-{i}.jpg' alt=''>How to build terrarium number {i}</a></li>"
+        for i in range(2)
+    )
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>"
+        f"<div class='reading'><h3>Other People Are Reading</h3><ul>{cards}</ul></div>"
+        f"<p>{TEXT} Part 1.</p>"
+        "<div class='photo'><img src='/moss.jpg' alt='Moss'><span>Moss keeps the soil moist.</span></div>"
+        "<div class='gallery'><a href='/big-1.jpg'><img src='/small-1.jpg' alt=''></a>"
+        "<a href='/big-2.jpg'><img src='/small-2.jpg' alt=''></a></div>"
+        f"<p>{TEXT} Part 2.</p></div></article></body></html>"
+    )
+    article, _, _ = read_article(parse(page), None, NO_DEADLINE, semantic_main=True)
+    text = " ".join(article.text_content().split())
+    images = [img.get("src") for img in article.iter("img")]
+    # The cards' text is all links: they go with their thumbnails; a captioned photo and linked images stay.
+    assert "terrarium number" not in text and "/thumb-0.jpg" not in images
+    assert "Moss keeps the soil moist." in text and images == ["/moss.jpg", "/small-1.jpg", "/small-2.jpg"]

@@ -92,6 +92,9 @@ FREE_IMAGES = 1
 IMAGES_PER_PARAGRAPH = 1.3
 # ...a block goes when it has more inputs than its paragraphs divided by this.
 PARAGRAPHS_PER_INPUT = 3
+# ...a div holding an image is never cleaned (we ask readability to keep all images) unless more of its text than this
+# is link text: a strip of teaser cards with their thumbnails ('Other People Are Reading'), not a figure or a gallery.
+IMAGE_BLOCK_MAX_LINK_DENSITY = 0.5
 # ...a block shorter than readability's min_text_length goes with no image or more images than this.
 SHORT_BLOCK_MAX_IMAGES = 2
 # ...unless it is part of a figure, a section heading's wrapper (this share of its text or more in headings) with text

@@ -60,6 +60,7 @@ from .constants import (
     FREE_IMAGES,
     GATHERED_LEAD_MARK,
     GRANDPARENT_SCORE_DIVISOR,
+    IMAGE_BLOCK_MAX_LINK_DENSITY,
     IMAGES_PER_PARAGRAPH,
     LIST_ITEM_ALLOWANCE,
     MAIN_MAX_LINK_DENSITY,
@@ -560,9 +561,15 @@ class TreeDocument(Document):
         counts = dict(zip(_COUNTED_TAGS, map(int, _DESCENDANT_COUNTS(el).split()), strict=True))
         counts["li"] -= LIST_ITEM_ALLOWANCE
         counts["input"] -= counts.pop("hidden input")
-        if keep_all_images and el.tag == "div" and counts["img"] >= 1:
-            return False
         content_length = normalized_length(el)
+        # Changed: a div of images stays unless mostly link text (a strip of teaser cards with their thumbnails).
+        if (
+            keep_all_images
+            and el.tag == "div"
+            and counts["img"] >= 1
+            and link_density(el, content_length) <= IMAGE_BLOCK_MAX_LINK_DENSITY
+        ):
+            return False
         if counts["p"] and counts["img"] > FREE_IMAGES + counts["p"] * IMAGES_PER_PARAGRAPH:
             return True
         if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
