@@ -9,6 +9,7 @@ from ..lexicon import (
     IRREGULAR_PERSON_PLURALS,
     MADE_DOCUMENT_HEADS,
     MALE_TITLES,
+    MONTHS,
     NAME_LINKS,
     NATIONALITIES,
     ORG_ANAPHORS,
@@ -19,6 +20,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     UNIQUE_BODY_HEADS,
+    WEEKDAYS,
     looks_plural,
 )
 from ..names import COMPANY_NAME_ENDINGS, LEGAL_SUFFIXES
@@ -182,13 +184,22 @@ MAX_LABEL = 40
 MAX_LABEL_WORDS = 4
 INTERVIEW_MIN_TURNS = 2
 QUESTION_LABELS: frozenset[str] = frozenset(words("q question interviewer"))
-# A first person's words: "I", "my research" (one person), "we", "our data" (the speaker's side).
-SINGULAR_FIRST_PERSON: frozenset[str] = frozenset(words("i me my"))
-PLURAL_FIRST_PERSON: frozenset[str] = frozenset(words("we us our"))
-# A byline: a short paragraph among a piece's first or last few that is a name, maybe after "By" and before ", Place".
-AUTHOR_PARAGRAPHS = 2
+# A first person's possessive before a noun for their own work ("my research", "our data"): the writer speaking;
+# "my doctor", "my colleagues" are other people (the document nouns, people such as "researchers" left out).
+FIRST_PERSON_POSSESSIVES: frozenset[str] = frozenset(words("my our"))
+OWN_WORK_NOUNS: frozenset[str] = frozenset(
+    noun
+    for noun in DOCUMENT_NOUNS
+    if not noun.endswith(("ist", "ists", "er", "ers", "or", "ors", "yst", "ysts")) and noun not in words("court jury")
+)
+# A byline: a short paragraph that is a name after "By" ("By Jane Doe", "Written by Jane Doe"), or after a label for
+# the kind of piece it signs ("Analysis: Jon Sopel, BBC News"); a photo's or a source's credit ("Photo: Jane Doe,
+# Reuters") names no writer.
 MAX_BYLINE = 150
 BYLINE_OPENERS: frozenset[str] = frozenset(words("by written"))
+BYLINE_LABELS: frozenset[str] = frozenset(
+    words("analysis opinion commentary comment column essay perspective viewpoint review dispatch")
+)
 # How a writer introduces themself ("I'm your host Dr. Michael Greger"), and what opens a role before the name.
 SELF_INTRODUCTIONS: tuple[str, ...] = ("I'm ", "I’m ", "I am ", "My name is ")
 INTRODUCTION_DETERMINERS: frozenset[str] = frozenset(words("your the a an"))
@@ -196,5 +207,13 @@ INTRODUCTION_DETERMINERS: frozenset[str] = frozenset(words("your the a an"))
 # ("“Electronic Markets and Electronic Hierarchies”"); the small words a title leaves in lower case.
 TITLE_REACH = 60
 TITLE_LINKS: frozenset[str] = frozenset(words("a an the and or of for in on at to with by from"))
-# Prepositions that place what follows them ("in New York City, an official said"): no apposition's antecedent.
-PLACING_PREPOSITIONS: frozenset[str] = frozenset(words("in at on near across inside outside throughout around within"))
+# Weekdays and months: a date after a link ("Google on Monday") is no part of a name.
+DATE_WORDS: frozenset[str] = frozenset(WEEKDAYS + MONTHS)
+# English prepositions (the closed class): a name after one is its object, not a clause's subject an apposition
+# may describe ("Responding to Smith, a spokesman said"); "by" names an agent and is left out.
+CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(
+    words("about above across after against along amid among around as at before behind below beneath beside")
+    + words("besides between beyond concerning despite down during except for from in inside into like near of off")
+    + words("on onto opposite outside over past per regarding since than through throughout to toward towards under")
+    + words("underneath unlike until up upon versus via with within without")
+)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property
-from itertools import islice
+from itertools import chain, islice
 
 from ...limits import Deadline
 from ..lexicon import (
@@ -39,6 +39,7 @@ from ..lexicon import (
 from ..names import (
     CHECK_EVERY,
     CLAUSE_CONJUNCTIONS,
+    COMPANY_NAME_ENDINGS,
     NOT_MAKER_WORDS,
     NOT_NAME_WORDS,
     ONE_OF,
@@ -73,6 +74,8 @@ from .constants import (
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
     BOTH_PARAGRAPHS,
+    CLAUSE_PREPOSITIONS,
+    DATE_WORDS,
     DESCRIBED_BODY_HEADS,
     DESCRIBED_PERSON_HEADS,
     FRONTED_REACH,
@@ -103,7 +106,6 @@ from .constants import (
     PAIR_NOUNS,
     PERSON_NOUNS,
     PERSON_TITLE_WORDS,
-    PLACING_PREPOSITIONS,
     PREPOSITION_REACH,
     PRONOUN_PARAGRAPHS,
     QUESTION_OPENERS,
@@ -136,7 +138,6 @@ class Story:
         self.placed_groups: dict[str, list[tuple[int, str]]] = {}  # "researchers" -> where placed in a named body
         self.title_holders: dict[tuple[str, ...], set[str]] = {}  # a title's words -> who the text names with it
         self.spoken_forms: dict[str, str] = {}  # "TRAVIS CANTWELL" -> "Travis Cantwell", "NASA" -> "NASA"
-        self.inside_capitals: dict[str, bool] = {}  # "Alienware" -> whether the text capitalises it inside a sentence
         self.company_forms: dict[str, bool] = {}  # "Arduino LLC" -> whether the text has another company form too
         self.acronyms: dict[str, set[str]] = {}  # a body's name -> the acronyms its sources spell it with
         self.titled: dict[str, str] = {}  # title word -> the person who held it ("president" -> "Barack Obama")
@@ -180,7 +181,10 @@ class Story:
         self.full = full_names(text, self.core_occurrences, deadline, self.common)
         self.given = given_names(text, self.core_occurrences, deadline, self.common)
         # the named sources first: every pronoun may look back at any of them
-        named_by = {source: self._name_of_source(source, maker) for source, maker in makers.items()}
+        named_by = {
+            source: None if self._unknown_members_body(source) else self._name_of_source(source, maker)
+            for source, maker in makers.items()
+        }
         # "a recent Park Associates report": a body makes it, so "the research firm" may stand for it
         self.makers = {maker for source in distinct_sources if source and (maker := modifying_maker(source))}
         self.named = [None if (named := named_by.get(source)) is None else self._named(named) for source in sources]
@@ -342,6 +346,19 @@ class Story:
                 entity.titled = True
         return core
 
+    def _unknown_members_body(self, source: str) -> bool:
+        """ "UAE officials", "NFL officials": an acronym's members the text gives no body for (a country's, a
+        league's referees); "WHO officials" speak for WHO where the text spells it out ("World Health Organization
+        (WHO)") or names it by itself too ("WHO said")."""
+        words = without_post_modifier(source.split())
+        if not (len(words) == 2 and words[1] in BODY_MEMBER_NOUNS and is_acronym(words[0])):
+            return False
+        acronym = words[0]
+        alone = word_occurrences(self.text, {acronym})
+        quoted = any(not self.text.startswith(f" {words[1]}", pos + len(acronym)) for pos, _ in alone)  # "WHO said"
+        spelled = f"({acronym})" in self.text or any(spells(core, acronym) for core in self.source_cores)
+        return not quoted and not spelled
+
     def _spoken(self, capitals: str) -> str:
         """A name in capitals as the text writes it in prose ("TRAVIS CANTWELL" -> "Travis Cantwell"), if it does;
         else as it is ("NASA"). One scan of the text per name, however many sources give it."""
@@ -412,8 +429,8 @@ class Story:
 
     def _role_referent(self, raw: RawAttribution, title: str) -> str | None:
         """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
-        The Prime Minister said"): the nearest person in subject place it fits, as for a pronoun; a spokesperson is
-        someone else, unnamed."""
+        The Prime Minister said"): the nearest person in subject place it fits, as for a pronoun; a gendered title
+        ("the duchess") only when one person the text quotes fits it; a spokesperson is someone else, unnamed."""
         if title in ANONYMOUS_ROLES:
             return None
         gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
@@ -424,6 +441,8 @@ class Story:
             # "Meghan … The duchess": a one-word name whose pronouns say the title's gender
             return entity.person is None and gender is not None and entity.gender() == gender
 
+        if gender is not None and sum(fits(entity) for entity in self.entities.values()) != 1:
+            return None  # "Kate … Meghan … The duchess": which one, the title alone cannot say
         return self._nearest(raw, fits, subjects_only=True)
 
     def _longest(self, name: str) -> str:
@@ -800,10 +819,18 @@ class Story:
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
 
     def _apposed_name(self, raw: RawAttribution) -> str | None:
-        """The name an indefinite description stands in apposition to ("the Asheville Tea PAC, a local organization
-        which said"): the capitalised words right before its comma, when they name someone."""
+        """The name an indefinite description stands in apposition to ("endorsed by the Asheville Tea PAC, a local
+        organization which said"): the capitalised words right before its comma, when a relative clause or a comma
+        follows the description (else it is its clause's subject: "Responding to Smith, a spokesman said") and the
+        name opens its clause: at the sentence's start, after "by" or after a verb, never after a preposition or an
+        opener ("In a letter sent to Apple, a group of senators said", "Unlike Tesla, a rival carmaker said")."""
         assert raw.source is not None
-        before = self.text[max(self._floor(raw.source[0], 0), raw.source[0] - APPOSITION_REACH) : raw.source[0]]
+        following = self.text[raw.source[1] : raw.source[1] + APPOSITION_REACH].split()[:1]
+        if not self.text.startswith(",", raw.source[1]) and following not in (["who"], ["which"], ["that"]):
+            return None
+        floor = self._floor(raw.source[0], 0)
+        window = max(floor, raw.source[0] - APPOSITION_REACH)
+        before = self.text[window : raw.source[0]]
         if not before.endswith(", "):
             return None
         words = before[:-2].split()
@@ -813,13 +840,21 @@ class Story:
             if words[at - 1][-1] in ".,;:!?" and at < len(words) and not title:
                 break  # the sentence before ends here
             at -= 1
-        while at < len(words) and (not words[at][:1].isupper() or words[at].lower() in NOT_NAME_WORDS):
-            at += 1  # "As Dr. Stacy Ogbeide": the sentence's opener is no part of the name
-        name = words[at:]
-        if not name or at == 0 or words[at - 1][-1] in ".!?:" or words[at - 1].lower() in PLACING_PREPOSITIONS:
-            return None  # "Similarly, a study": a sentence's adverb; "in New York City, an official": a place
-        phrase = " ".join(name)
-        return self._named(phrase) if self._is_named_source(phrase) else None
+        first = at  # where the noun phrase starts, its determiner included ("the Asheville Tea PAC")
+        while at < len(words) and not words[at][:1].isupper():
+            at += 1
+        if at < len(words) and words[at].lower() in NOT_NAME_WORDS:
+            return None  # "Unlike Tesla", "As Dr. Stacy Ogbeide": an opener's object, no clause's own
+        phrase = " ".join(words[at:])
+        if not phrase or not self._is_named_source(phrase):
+            return None
+        if (first == 0 and window == floor) or (first > 0 and words[first - 1][-1] in ".!?"):
+            # a sentence's first words: a name the text quotes or a person's full name ("Similarly" is neither)
+            if phrase not in self.entities and not (len(words) - at > 1 and looks_person(phrase)):
+                return None
+        elif first == 0 or not _verb_like(words[first - 1]):
+            return None  # the window's start, mid-sentence; "in New York City, an official said": a place
+        return self._named(phrase)
 
     def _label(self, raw: RawAttribution, source: str, named: str) -> bool:
         """A colon's source that is a label, not a speaker: every word written in lower case elsewhere too ("Cooling
@@ -907,30 +942,31 @@ class Story:
         return window + max(end + 2 if end >= 0 else 0, line + 1)
 
     def _sentence_body(self, raw: RawAttribution, words: list[str]) -> str | None:
-        """ "Alienware currently has a desktop, and the company told PC Gamer", "In the post announcing Energy
-        Control's service, the group promised": the body its sentence names before it, else the one the sentence
-        before names; the sentence's subject when it names several; never a person's name."""
+        """ "Acme Technologies has a desktop, and the company told PC Gamer": the one name its sentence (else the
+        sentence before) gives that is a body by its form ("… Technologies", "… Inc.") or a body the text quotes; the
+        sentence's first name when it names others too. None when no name or two qualify: "Microsoft sued Google",
+        "Nike opened a store in Portland", "Tim Cook unveiled it in Cupertino" leave "the company" unnamed."""
         assert raw.source is not None
         if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS:
             return None
         start = self._sentence_start(raw.source[0])
         names = self._body_names(start, raw.source[0])
         if not names and start > self._floor(raw.source[0], 0):
-            start, end = self._sentence_start(start - 2), start
-            names = self._body_names(start, end)
-        if len({name for _, name in names}) == 1:
-            return names[0][1]
-        # "South African company Green Machine has seen demand boom …, and the company claims": the name its head
-        # introduces
-        introduced = {name for at, name in names if at > 0 and self._word_before(start, at) == words[1]}
-        if len(introduced) == 1:
-            return introduced.pop()
-        return names[0][1] if names and names[0][0] == 0 else None
+            names = self._body_names(self._sentence_start(start - 2), start)
+        bodies = {name for _, name in names if self._known_body(name)}
+        if len(bodies) != 1:
+            return None
+        body = bodies.pop()
+        # another name before it ("Google sued Acme Technologies"): which one is meant, the sentence cannot say
+        return body if names[0][1] == body else None
 
-    def _word_before(self, start: int, at: int) -> str:
-        """The lower-case word before the at-th word of the text from start."""
-        words = self.text[start:].split(maxsplit=at + 1)
-        return words[at - 1].lower() if 0 < at < len(words) else ""
+    def _known_body(self, name: str) -> bool:
+        """A name that is a body's by its form ("Acme Technologies", "Macy's Inc.") or a body the text quotes."""
+        last = name.split()[-1]
+        if last.lower() in COMPANY_NAME_ENDINGS or last in LEGAL_SUFFIXES:
+            return True
+        entity = self.entities.get(name)
+        return entity is not None and entity.person is False
 
     def _body_names(self, start: int, end: int) -> list[tuple[int, str]]:
         """The capitalised names between start and end that name no person (no he or she follows them, no quoted
@@ -945,27 +981,19 @@ class Story:
         at = 0
         while at < len(tokens):
             word = tokens[at][1].lstrip('-–—“"(')
-            if not word[:1].isupper() or (at == 0 and (word.lower() in NOT_NAME_WORDS or self.common(word))):
-                at += 1  # "Independent reviews note Progressive's …": the sentence's capital, on a common word
+            opener = word.lower() in NOT_NAME_WORDS or word.lower() in PRONOUNS or self.common(word)
+            if not word[:1].isupper() or (at == 0 and opener):
+                at += 1  # "According to the company", "It is": the sentence's capital, on a common word
                 continue
-            name = _name_run([word, *(token for _, token in tokens[at + 1 :])]) or ""
-            name = name.removesuffix("'s").removesuffix("’s")
+            following = (tokens[later][1] for later in range(at + 1, len(tokens)))  # read only as far as the name
+            name = (_name_run(chain([word], following)) or "").removesuffix("'s").removesuffix("’s")
             taken = max(1, len(name.split()))
             entity = self.entities.get(name)
             person = entity is not None and entity.person is True
-            # "According", "Strong": words, no body's name; one opening the sentence must be capitalised elsewhere too
-            common = " " not in name and (self.common(name) or (at == 0 and not self._capitalised_inside(name)))
-            if name and not person and not common and person_votes(self.text, tokens[at + taken - 1][0]) <= 0:
+            if name and not person and person_votes(self.text, tokens[at + taken - 1][0]) <= 0:
                 found.append((at, name))
             at += taken
         return found
-
-    def _capitalised_inside(self, word: str) -> bool:
-        """The text writes this word capitalised inside a sentence somewhere ("… with Alienware"): a name's capital."""
-        if word not in self.inside_capitals:  # one scan per word, however many descriptions ask
-            occurrences = word_occurrences(self.text, {word})
-            self.inside_capitals[word] = any(inside_sentence(self.text, pos) for pos, _ in occurrences)
-        return self.inside_capitals[word]
 
     def _they(self, raw: RawAttribution) -> str | None:
         """ "They" continues a group quoted by the attribution just before, in its paragraph or the one before
@@ -1332,13 +1360,22 @@ def _last_before(entries: list[tuple[int, str]], pos: int) -> int:
     return bisect_left(entries, pos, key=lambda entry: entry[0]) - 1
 
 
-def _name_run(words: list[str]) -> str | None:
+def _verb_like(word: str) -> bool:
+    """A lower-case word that may be the verb whose object a name is ("endorsed by", "praised"): "by", or no
+    preposition, determiner, conjunction nor function word."""
+    return word == "by" or (word.isalpha() and word.islower() and word not in CLAUSE_PREPOSITIONS | NOT_NAME_WORDS)
+
+
+def _name_run(words: Iterable[str]) -> str | None:
     """The name the words open: capitalised words and the links inside them ("MIT Initiative on the Digital
-    Economy"), up to a lower-case word or a mark; None if they open with no capital."""
+    Economy"), up to a lower-case word or a mark; None if they open with no capital. A date after a link is no part
+    of the name ("Google on Monday")."""
     name: list[str] = []
     for word in words:
         bare = word.rstrip(",.;:!?")
         if not (bare[:1].isupper() or (name and bare in NAME_RUN_LINKS)):
+            break
+        if bare in DATE_WORDS and name and not name[-1][:1].isupper():
             break
         name.append(bare)
         if bare != word:

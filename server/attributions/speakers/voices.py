@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from enum import Enum
 from itertools import pairwise
 
 from ..lexicon import NAME_PARTICLES, TITLE_WORDS
@@ -14,19 +15,28 @@ from ..names import INITIALS_RE, LowerCaseUse, full_names, looks_person, name_co
 from ..patterns import NAME_MENTION_RE
 from ..structure import RawAttribution, Span
 from .constants import (
-    AUTHOR_PARAGRAPHS,
+    BYLINE_LABELS,
     BYLINE_OPENERS,
+    FIRST_PERSON,
+    FIRST_PERSON_POSSESSIVES,
     INTERVIEW_MIN_TURNS,
     INTRODUCTION_DETERMINERS,
     MAX_BYLINE,
     MAX_LABEL,
     MAX_LABEL_WORDS,
-    PLURAL_FIRST_PERSON,
+    OWN_WORK_NOUNS,
     QUESTION_LABELS,
     SELF_INTRODUCTIONS,
-    SINGULAR_FIRST_PERSON,
 )
 from .story import Story
+
+
+class Voice(Enum):
+    """Whose words a first-person source says it speaks: one person's, their side's, or the one addressed."""
+
+    SINGULAR = "I"  # I, me, "my research"
+    PLURAL = "we"  # we, us, "our data"
+    ADDRESSED = "you"
 
 
 def first_person_voices(
@@ -34,38 +44,49 @@ def first_person_voices(
 ) -> None:
     """Name the unresolved first persons (and an interviewer's "you") of an interview or a signed piece, in place."""
     wanted = [
-        index
+        (index, voice)
         for index, raw in enumerate(raws)
-        if speakers[index] is None and raw.source is not None and _voice(text[raw.source[0] : raw.source[1]])
+        if speakers[index] is None and raw.source is not None and (voice := _voice(text[raw.source[0] : raw.source[1]]))
     ]
     if not wanted:
         return
     interview = _Interview.read(text, raws, speakers, story, paragraph_spans)
     authors = _Authors(text, paragraph_spans, story.common) if interview is None else None
-    for index in wanted:
+    for index, voice in wanted:
         raw = raws[index]
         assert raw.source is not None
         if _inside_quotation(text, raw.source[0], paragraph_spans):
             continue  # a quotation's "I" is its speaker's (resolve's _first_person_in_quotes), not the writer's
-        voice = _voice(text[raw.source[0] : raw.source[1]])
         if interview is not None:
             speakers[index] = interview.voice_at(raw.source[0], voice)
-        elif voice == "singular" and authors is not None:
+        elif voice is Voice.SINGULAR and authors is not None and not _after_colon(text, raw.source[0], paragraph_spans):
             speakers[index] = authors.at(raw.source[0])
 
 
-def _voice(source: str) -> str | None:
-    """ "singular" for I, me, "my research"; "plural" for we, "our data"; "you" for you; None for any other source."""
+def _voice(source: str) -> Voice | None:
+    """Whose voice a source is: I, me, "my research" one person's; we, "our data" their side's; "you" the one
+    addressed; None for any other source ("My doctor", "my colleagues": other people)."""
     words = source.lower().split()
     if not words or len(words) > MAX_LABEL_WORDS + 1:
         return None
     if any(word[:1].isupper() for word in source.split()[1:]):
         return None  # "My Verdict", "Our Take": a heading's words, no one speaking
-    if source in ("I", "me") or any(word in SINGULAR_FIRST_PERSON for word in words):
-        return "singular"
-    if words in (["we"], ["us"]) or any(word in PLURAL_FIRST_PERSON for word in words):
-        return "plural"
-    return "you" if words == ["you"] else None
+    if source in FIRST_PERSON:
+        return Voice.SINGULAR
+    if words in (["we"], ["us"]):
+        return Voice.PLURAL
+    if words == ["you"]:
+        return Voice.ADDRESSED
+    owner = next((at for at, word in enumerate(words[:-1]) if word in FIRST_PERSON_POSSESSIVES), None)
+    if owner is None or words[owner + 1] not in OWN_WORK_NOUNS:
+        return None
+    return Voice.SINGULAR if words[owner] == "my" else Voice.PLURAL
+
+
+def _after_colon(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
+    """pos's paragraph follows one ending in a colon ("She wrote:"): what it sets off is someone else's words."""
+    at = bisect_right(paragraph_spans, pos, key=lambda span: span[0]) - 1
+    return at > 0 and text[paragraph_spans[at - 1][0] : paragraph_spans[at - 1][1]].rstrip().endswith(":")
 
 
 def _inside_quotation(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
@@ -75,7 +96,7 @@ def _inside_quotation(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _label(paragraph: str) -> str | None:
+def _turn_label(paragraph: str) -> str | None:
     """A paragraph's speaker label: the short capitalised words before its colon ("Q", "Mr Malone", "The Economist")."""
     colon = paragraph.find(":", 0, MAX_LABEL + 1)
     if colon <= 0 or not paragraph[colon + 1 : colon + 2].isspace():
@@ -96,10 +117,14 @@ def _party(label: str) -> str:
 class _Interview:
     """An interview's turns: where each labelled turn starts, whose it is, and who answers."""
 
-    def __init__(self, turns: list[tuple[int, str]], answerer: str, answer_party: str) -> None:
+    def __init__(
+        self, turns: list[tuple[int, str]], answerer: str, answer_party: str, introduced: bool = False
+    ) -> None:
         self.turns = turns
+        self.starts = [start for start, _ in turns]
         self.answerer = answerer
         self.answer_party = answer_party
+        self.introduced = introduced  # named by the introduction only: "we" may be a firm's, not the person's
 
     @classmethod
     def read(
@@ -112,7 +137,7 @@ class _Interview:
     ) -> _Interview | None:
         """Paragraphs opening with two parties' labels, turn by turn; None unless each party has several turns and
         the one who answers is named (by an answer label, or, under Q and A, as the person the introduction names)."""
-        turns = [(start, _party(label)) for start, end in paragraph_spans if (label := _label(text[start:end]))]
+        turns = [(start, _party(label)) for start, end in paragraph_spans if (label := _turn_label(text[start:end]))]
         counts = Counter(party for _, party in turns)
         parties = [party for party, count in counts.items() if count >= INTERVIEW_MIN_TURNS]
         changes = sum(1 for (_, one), (_, other) in pairwise(turns) if one != other)
@@ -121,7 +146,7 @@ class _Interview:
         turns = [(start, party) for start, party in turns if party in parties]
         if set(parties) <= QUESTION_LABELS | {"a"} and "a" in parties:
             answerer = _introduced_person(text[: turns[0][0]])
-            return cls(turns, answerer, "a") if answerer is not None else None
+            return cls(turns, answerer, "a", introduced=True) if answerer is not None else None
         questions = {party: _questions(text, paragraph_spans, turns, party) for party in parties}
         asking = max(parties, key=lambda party: questions[party])
         answer_party = next(party for party in parties if party != asking)
@@ -139,13 +164,14 @@ class _Interview:
         answerer = _labels_name(text, paragraph_spans, starts, story)
         return cls(turns, answerer, answer_party) if answerer is not None else None
 
-    def voice_at(self, pos: int, voice: str) -> str | None:
-        """Who a first person (or "you") at pos is: the answerer in an answer's turn, and "you" in a question's."""
-        party = next((party for start, party in reversed(self.turns) if start <= pos), None)
-        if party is None:
+    def voice_at(self, pos: int, voice: Voice) -> str | None:
+        """Who a first person (or "you") at pos is: the answerer in an answer's turn, and "you" in a question's; an
+        answerer the introduction alone names is no answer's "we" (a company's FAQ: "We ship abroad")."""
+        at = bisect_right(self.starts, pos) - 1
+        if at < 0 or (self.introduced and voice is Voice.PLURAL):
             return None  # the introduction, before the first turn
-        answering = party == self.answer_party
-        return self.answerer if answering == (voice != "you") else None
+        answering = self.turns[at][1] == self.answer_party
+        return self.answerer if answering == (voice is not Voice.ADDRESSED) else None
 
 
 def _labels_name(text: str, paragraph_spans: list[Span], starts: set[int], story: Story) -> str | None:
@@ -154,7 +180,7 @@ def _labels_name(text: str, paragraph_spans: list[Span], starts: set[int], story
     cores = [
         name_core(label)
         for start, end in paragraph_spans
-        if start in starts and (label := _label(text[start:end])) is not None
+        if start in starts and (label := _turn_label(text[start:end])) is not None
     ]
     core = max(cores, key=len, default="")
     if len(core.split()) < 2 or not looks_person(core):
@@ -171,42 +197,36 @@ def _questions(text: str, paragraph_spans: list[Span], turns: list[tuple[int, st
 
 
 def _introduced_person(introduction: str) -> str | None:
-    """The person an interview's introduction names most (by surname), in the longest form it gives; None on a tie."""
+    """The one person an interview's introduction names in full, in the longest form it gives, when it names them
+    twice at least (by surname); None when it names two or more ("reporter Sam Ortiz talks to chef Dana Lee", a book
+    about Lincoln and its author): which of them answers, only answer labels could say."""
     forms: dict[str, str] = {}
     for mention in NAME_MENTION_RE.finditer(introduction):
         core = name_core(mention.group())
         if len(core.split()) >= 2 and looks_person(core) and len(core) > len(forms.get(core.split()[-1], "")):
             forms[core.split()[-1]] = core
-    counts = Counter({surname: len(word_occurrences(introduction, {surname})) for surname in forms})
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if len(forms) != 1:
         return None
-    return forms[ranked[0][0]]
+    ((surname, form),) = forms.items()
+    return form if len(word_occurrences(introduction, {surname})) >= 2 else None
 
 
 class _Authors:
-    """The authors a signed piece names, read once: its labelled bylines ("Analysis: Jon Sopel, BBC News, Washington",
-    "By Jane Doe"), else a byline paragraph at its start or end ("Shelia R. Cotten, Clemson University": a name and
-    its place), else a self-introduction ("I'm your host Dr. Michael Greger"); never words the text also writes in
-    lower case ("Simple Summer Porch Refresh", "I'm Worth It")."""
+    """The authors a signed piece names, read once: its bylines ("By Jane Doe", "Analysis: Jon Sopel, BBC News,
+    Washington"), else a self-introduction ("I'm your host Dr. Michael Greger"); never words the text also writes in
+    lower case ("I'm Worth It"). A name and a place alone ("Harold Finch, Springfield", "Tim Cook, Apple") may be a
+    letter's signer, a credit or a heading: no byline."""
 
     def __init__(self, text: str, paragraph_spans: list[Span], common: LowerCaseUse) -> None:
         self.labelled = [
             (start, named)
             for start, end in paragraph_spans
-            if end - start <= MAX_BYLINE + 2 and (named := _byline(text[start:end], common, labelled_only=True))
+            if end - start <= MAX_BYLINE + 2 and (named := _byline(text[start:end], common))
         ]
-        self.signed = next(
-            (
-                named
-                for start, end in [*paragraph_spans[:AUTHOR_PARAGRAPHS], *paragraph_spans[-AUTHOR_PARAGRAPHS:]]
-                if (named := _byline(text[start:end], common, labelled_only=False)) is not None
-            ),
-            None,
-        ) or _self_introduced(text, paragraph_spans, common)
+        self.signed = _self_introduced(text, paragraph_spans, common)
 
     def at(self, pos: int) -> str | None:
-        """The author of the words at pos: the last labelled byline before them, else the piece's signature."""
+        """The author of the words at pos: the last byline before them, else the piece's self-introduced writer."""
         at = bisect_left(self.labelled, pos, key=lambda byline: byline[0]) - 1
         return self.labelled[at][1] if at >= 0 else self.signed
 
@@ -222,43 +242,43 @@ def _self_introduced(text: str, paragraph_spans: list[Span], common: LowerCaseUs
     return None
 
 
-def _byline(paragraph: str, common: LowerCaseUse, labelled_only: bool) -> str | None:
-    """The name a byline paragraph gives: "By Jane Doe", "Analysis: Jon Sopel, BBC News", or (not labelled_only) a
-    name and its place ("Shelia R. Cotten, Clemson University")."""
+def _byline(paragraph: str, common: LowerCaseUse) -> str | None:
+    """The name a byline paragraph gives: "By Jane Doe", "Written by Jane Doe", or after a label for the kind of
+    piece ("Analysis: Jon Sopel, BBC News"); "Photo: Jane Doe, Reuters", "Source: Mark Zandi, Moody's" name none."""
     line = paragraph.strip()
     if len(line) > MAX_BYLINE:
         return None
-    label = _label(line)
-    if label is not None and len(label.split()) == 1:
+    label = _turn_label(line)
+    signed = label is not None and label.lower() in BYLINE_LABELS
+    if signed:
         line = line[len(label) + 1 :].strip()  # "Analysis: Jon Sopel, …"
-    name, comma, place = line.partition(",")
-    words = name.split()
-    signed = label is not None and len(label.split()) == 1 and bool(comma)
+    words = line.partition(",")[0].split()
     while words and words[0].lower() in BYLINE_OPENERS:
         words = words[1:]  # "By Jane Doe", "Written by Jane Doe"
         signed = True
     named = " ".join(words)
-    placed = bool(comma) and place.strip()[:1].isupper()
-    if (signed or (placed and not labelled_only)) and _person_name(named, common):
-        return named
-    return None
+    return named if signed and _person_name(named, common) else None
 
 
 def _introduced_name(words: list[str]) -> str | None:
     """The name a self-introduction gives after a few lower-case words ("your host Dr. Michael Greger."): a person's
-    first and last names at least, titles stripped."""
+    first and last names at least, titles stripped, ending its clause ("I'm Jane Doe." / "I'm Jane Doe, and"; "I'm
+    Not Sorry Films produced" is a sentence about a film company)."""
     at = 0
     if words[:1] and words[0] in INTRODUCTION_DETERMINERS and words[1:2] and words[1].islower():
         at = 2  # "your host", "the founder"
     name: list[str] = []
+    ended = at + MAX_LABEL_WORDS + 1 >= len(words)  # the line ends after the name
     for word in words[at : at + MAX_LABEL_WORDS + 1]:
         bare = word.rstrip(".,;:!?")
         if not bare[:1].isupper() and (bare not in NAME_PARTICLES or not name or bare != word):
+            ended = False
             break  # "Michael van Ek": a particle inside the name goes on
         name.append(bare)
         if bare != word and bare.lower() not in TITLE_WORDS and len(bare) > 1:
+            ended = True
             break  # the name ends at its mark; "Dr." and an initial go on
-    return name_core(" ".join(name)) if name else None
+    return name_core(" ".join(name)) if name and ended else None
 
 
 def _person_name(name: str, common: LowerCaseUse) -> bool:
