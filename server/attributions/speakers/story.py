@@ -436,13 +436,12 @@ class Story:
         gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
 
         def fits(entity: Entity) -> bool:
-            if entity.person is True:
-                return gender is None or entity.gender() in (gender, None)
-            # "Meghan … The duchess": a one-word name whose pronouns say the title's gender
-            return entity.person is None and gender is not None and entity.gender() == gender
+            # a one-word name ("Meghan … The duchess") is left: another one named but not quoted ("Kate was not
+            # there") may hold the title as well
+            return entity.person is True and (gender is None or entity.gender() in (gender, None))
 
         if gender is not None and sum(fits(entity) for entity in self.entities.values()) != 1:
-            return None  # "Kate … Meghan … The duchess": which one, the title alone cannot say
+            return None  # "Kate Middleton … Meghan Markle … The duchess": which one, the title alone cannot say
         return self._nearest(raw, fits, subjects_only=True)
 
     def _longest(self, name: str) -> str:
