@@ -67,7 +67,7 @@ from ..names import (
     word_occurrences,
 )
 from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE
-from ..structure import RawAttribution, Span
+from ..structure import RawAttribution, Span, sentences
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     ANAPHOR_DETERMINERS,
@@ -132,6 +132,7 @@ class Story:
         self.cue_ends = [end for _, end in cues]
         self.paragraph_spans = paragraph_spans
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
+        self.sentence_starts: dict[int, list[int]] = {}  # a paragraph's index -> where its sentences start
         self.abbreviations: dict[str, str] = {}
         self.named_with_head: dict[str, list[tuple[int, str]]] = {}  # "Authority" -> where a body so named stands
         self.made_documents: dict[str, list[tuple[int, str]]] = {}  # "report" -> where one is named with its maker
@@ -933,12 +934,16 @@ class Story:
         return None
 
     def _sentence_start(self, pos: int) -> int:
-        """Where the sentence holding pos starts, in its paragraph (SENTENCE_REACH characters back at most)."""
-        window = max(self._floor(pos, 0), pos - SENTENCE_REACH)
-        before = self.text[window:pos]
-        end = max(before.rfind(mark) for mark in SENTENCE_ENDS)
-        line = before.rfind("\n")  # a heading's or a list item's line ends a sentence too
-        return window + max(end + 2 if end >= 0 else 0, line + 1)
+        """Where the sentence holding pos starts: structure.sentences' split of its paragraph (an abbreviation's or
+        an initial's full stop ends none: "Dr. Smith", "G.K. Butterfield"), read once per paragraph."""
+        paragraph = self._paragraph(pos)
+        starts = self.sentence_starts.get(paragraph)
+        if starts is None:
+            start, end = self.paragraph_spans[paragraph]
+            starts = [first for first, _ in sentences(self.text, start, end, _outside_quotes)]
+            self.sentence_starts[paragraph] = starts
+        at = bisect_right(starts, pos) - 1
+        return starts[at] if at >= 0 else self.paragraph_spans[paragraph][0]
 
     def _sentence_body(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "Acme Technologies has a desktop, and the company told PC Gamer": the one name its sentence (else the
@@ -1357,6 +1362,11 @@ def _has_honorific(source: str) -> bool:
 def _last_before(entries: list[tuple[int, str]], pos: int) -> int:
     """The index of the last of these (position, name) entries, in text order, that stands before pos; -1 if none."""
     return bisect_left(entries, pos, key=lambda entry: entry[0]) - 1
+
+
+def _outside_quotes(_pos: int) -> bool:
+    """The speakers' sentences split quotations too: a quoted sentence's end ends the writer's sentence before it."""
+    return False
 
 
 def _verb_like(word: str) -> bool:
