@@ -387,3 +387,17 @@ def test_a_gendered_title_needs_exactly_one_person_it_fits():
         "The duchess said the palace had failed her."
     )
     assert _speaker(t, "The duchess") is None
+
+
+def test_he_is_no_one_whose_pronouns_lean_to_she_without_another_candidate():
+    # "Hart said he would move away": the son, not Hart (she, her before it); the next "He" names no one
+    t = (
+        "Robin Hart said she had sold the farm. Hart said her son was upset, and Hart said he would move away.\n\n"
+        "He said the price was fair."
+    )
+    assert _speaker(t, "He") is None
+
+
+def test_it_after_a_person_quoted_as_the_sentence_befores_subject_names_no_one():
+    t = "The committee met on Monday. Senator Jane Roe said the report was late. It said the delay was unacceptable."
+    assert _speaker(t, "It") is None
