@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import logging
 
-from .lexicon import CLOSE_MARKS, DANGLING_CONJ
+from .lexicon import (
+    CLOSE_MARKS,
+    DANGLING_CONJ,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    INDEFINITE_SOURCES,
+    IRREGULAR_PERSON_PLURALS,
+    POSSESSIVE_ENDINGS,
+    PRONOUNS,
+    looks_plural,
+)
 from .patterns import (
     ADVERBIAL_RE,
     AFTER_CUE_END_RE,
@@ -30,11 +40,14 @@ from .patterns import (
     OPEN_CLAUSE_RE,
     PARA_RE,
     PHRASE_END_RE,
+    PLACED_AFTER_QUOTE_RE,
     PREP_PHRASE_THEN_QUOTE_RE,
+    SAYING_OBJECT_RE,
     STRONG_VERB_RE,
     THAT_SOON_RE,
     TRAILER_RE,
     VERB_INFINITIVE_RE,
+    VERB_S_RE,
     WORD_CHAR_RE,
 )
 from .structure import QuoteIndex, Span, skip_spaces
@@ -45,10 +58,12 @@ from .vocabulary import (
     DISPLAY_CUES,
     IRREGULAR_PAST_FORMS,
     LABEL_FORMS,
+    MAKING_FORMS,
     MEMORY_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
+    PLACING_FORMS,
     RETORT_FORMS,
     VOW_CUES,
     WEAK_CUES,
@@ -68,8 +83,29 @@ MAX_ADVERBIALS = 5
 # most this many characters.
 MAX_ASIDE_SUBJECT_WORDS = 5
 MAX_ASIDE_CHARS = 80
+# Most words of a bare clause's subject before its irregular past ("the company paid").
+MAX_SUBJECT_WORDS = 4
+# Subject pronouns: after a noun one opens a relative clause without "that" ("many other UI details I asked for").
+SUBJECT_PRONOUNS: frozenset[str] = frozenset(["i", "we", "you", "they", "he", "she"])
+# Singular subject pronouns ("it's", "it attracts") and question words ("what's"): their "'s" is "is".
+SINGULAR_PRONOUNS: frozenset[str] = frozenset(["he", "she", "it", "this", "that", "there"])
+WH_WORDS: frozenset[str] = frozenset(["what", "who", "where", "here", "how"])
+# Words after which a subject pronoun opens a clause of its own, not a relative one ("said that he was", "and they
+# were").
+CLAUSE_LINKS: frozenset[str] = frozenset(["that", "and", "but", "or", "so", "because", "if", "when", "as", "since"])
 # Longest fronted subordinate clause read ("When Winfrey asked if …, he declined"): its comma is looked for this far.
 MAX_FRONTED_CHARS = 200
+# Most words of the main clause's subject after a fronted clause's comma ("…, the council's budget committee will").
+MAX_MAIN_SUBJECT_WORDS = 4
+# Words that open a main clause's subject after a fronted clause's comma, besides names and plural nouns.
+MAIN_SUBJECT_OPENERS: frozenset[str] = (
+    PRONOUNS
+    | DETERMINERS
+    | DEMONSTRATIVES
+    | INDEFINITE_SOURCES
+    | IRREGULAR_PERSON_PLURALS
+    | frozenset(["nobody", "no", "none", "all", "both", "each", "every", "there"])
+)
 
 
 def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple[int, bool] | None:
@@ -81,10 +117,36 @@ def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple
         return None
     if quotes.inside(skip_spaces(text, start, end) + 1):
         return None  # '"If we don't act, we'll lose," she said': the quotation's clause, not the sentence's
-    comma = text.find(",", start, min(end, start + MAX_FRONTED_CHARS))
-    while comma >= 0 and quotes.inside(comma):
-        comma = text.find(",", comma + 1, min(end, start + MAX_FRONTED_CHARS))
-    return (comma, condition) if comma >= 0 else None
+    reach = min(end, start + MAX_FRONTED_CHARS)
+    commas = [found.start() for found in CLAUSE_COMMA_RE.finditer(text, start, reach)]
+    commas = [comma for comma in commas if not quotes.inside(comma)]
+    main = next((comma for comma in commas if _main_clause_at(text, comma + 1, end)), None)
+    if main is None and condition and commas:
+        main = commas[0]  # whichever comma ends it, a report before the first is inside the condition
+    return (main, condition) if main is not None else None
+
+
+def _main_clause_at(text: str, pos: int, end: int) -> bool:
+    """A subject and its finite verb open at pos: the main clause after a fronted clause's comma ("…, its shares fell",
+    "…, it creates"), not a list's next item ("sales, profits and margins had fallen"), a relative clause ("the vote,
+    which was set …") or an adjective's noun ("a small, daily walk helps")."""
+    tokens = text[pos : min(end, pos + MAX_FRONTED_CHARS)].split(None, MAX_MAIN_SUBJECT_WORDS + 1)
+    tokens = tokens[: MAX_MAIN_SUBJECT_WORDS + 1]
+    if not tokens or not (
+        tokens[0].lower() in MAIN_SUBJECT_OPENERS or tokens[0][:1].isupper() or looks_plural(tokens[0].lower())
+    ):
+        return False
+    for index, token in enumerate(tokens[1:], 1):
+        word = token.lower()
+        if tokens[index - 1].endswith((",", ";", ":")) or tokens[index - 1].lower() in DANGLING_CONJ:
+            return False  # the subject is a list or an aside, not one noun phrase
+        if (
+            (index == 1 and tokens[0].lower() in PRONOUNS and word.isalpha())
+            or STRONG_VERB_RE.fullmatch(word.rstrip(".,;:!?"))
+            or word.rstrip(".,;:!?") in IRREGULAR_PAST_FORMS
+        ):
+            return True
+    return False
 
 
 def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:
@@ -147,6 +209,8 @@ def forward_content(
         return None  # '"…," she shot back' reports the quotation; "hit back at claims that …" the claims'
     if weak and ":" in rest[:lead] and not (quote and quote[0] == content_start):
         return None  # "Income limits clarified: Full benefits …" is a heading; a weak verb's colon opens a quotation
+    if quote and quote[0] == content_start and verb in PLACING_FORMS and PLACED_AFTER_QUOTE_RE.match(text, quote[1]):
+        return None  # 'add "(AI generated description)" to the end of the field': a thing put somewhere, no words said
     if quote and quote[0] == content_start:
         # a quote that ends the sentence is direct; text after it makes the whole remainder mixed
         tail = text[quote[1] : sentence_end] if quote[1] < sentence_end else ""
@@ -180,9 +244,33 @@ def forward_content(
         return None
     if verb in DISPLAY_CUES:
         return None  # 'one sign read “…”': a display verb reports only the quotation right after it
+    if verb in MAKING_FORMS:
+        # "wrote my first code 40 years ago", "announced new variants of …": a plain object, made or made known
+        if SAYING_OBJECT_RE.match(text, content_start, sentence_end) is None:
+            return (content_start, sentence_end) if finite_clause_follows(text, content_start, sentence_end) else None
+        return content_start, sentence_end  # "tweeted this announcement: “…”", "announced plans to acquire …"
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def finite_clause_follows(text: str, pos: int, sentence_end: int) -> bool:
+    """A clause with a finite verb opens at pos, before any comma: a strong verb (an auxiliary, an -ed form, a
+    contraction) or an irregular past right after a short subject ("data show wages fell"); a verb in a relative clause
+    after a noun ("many other UI details I asked for") is the object's, and a word in -s may be a plural noun."""
+    start = skip_spaces(text, pos, sentence_end)
+    phrase_end = PHRASE_END_RE.search(text, start, sentence_end)
+    end = min(start + 160, phrase_end.start() if phrase_end else sentence_end)
+    words = text[start:end].split()
+    if len(words) > 1 and words[0].lower() in SINGULAR_PRONOUNS and VERB_S_RE.fullmatch(words[1]):
+        return True  # "mentioned it attracts viewers": after a singular pronoun a word in -s is its verb
+    for verb in STRONG_VERB_RE.finditer(text, start, end):
+        if verb.group()[-2:] in POSSESSIVE_ENDINGS and verb.group()[:-2].lower() not in SINGULAR_PRONOUNS | WH_WORDS:
+            continue  # "Emily's TV room": a possessive, not "is"
+        before = text[start : verb.start()].split()
+        if not (len(before) >= 2 and before[-1].lower() in SUBJECT_PRONOUNS and before[-2].lower() not in CLAUSE_LINKS):
+            return True
+    return any(word in IRREGULAR_PAST_FORMS for word in words[1 : MAX_SUBJECT_WORDS + 1])
 
 
 def _verb_after_aside(clause: str, comma: int) -> bool:

@@ -19,7 +19,16 @@ from .lexicon import (
     THAT_TIME_NOUNS,
     WEEKDAYS,
 )
-from .vocabulary import CUE_VERBS, IRREGULAR_PAST_VERBS, NOT_OBJECT_WORDS, PARTICLE_CUES, PREPOSITIONAL_CUES, words
+from .vocabulary import (
+    AUTHORING_FORMS,
+    CUE_VERBS,
+    IRREGULAR_PAST_VERBS,
+    NOT_OBJECT_WORDS,
+    PARTICLE_CUES,
+    PREPOSITIONAL_CUES,
+    PROPOSITION_NOUNS,
+    words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +180,26 @@ VERB_INFINITIVE_RE = re.compile(
     rf"(?!(?:{NOT_AFTER_INFINITIVE_TO}|no|some|any|all|every|each|many|most|both|one|several|few|such|what|whom|"
     r"which|whoever)\b)"
     r"(?![a-z]*+(?<=[^\Wsui]s)\b)[a-z][\w’'-]*+(?!\s++(?:from|of|during|than)\b)"
+)
+# Where a quotation is put after "add" ('add "(AI generated description)" to the end of …'), matched right after the
+# quotation's closing mark: a thing placed, no words said.
+PLACED_AFTER_QUOTE_RE = re.compile(
+    r"(?<!\s)[,.]?+\s++(?:to|into|onto)\s++(?:the|a|an|each|every|its|our|their|your|my|his|her)\b"
+)
+# A lowercase word in -s, not -ss: after "it" or "she" a verb ("it attracts"). Matched whole on one word.
+VERB_S_RE = re.compile(r"(?<![a-z])[a-z]{3,}+(?<=[a-rt-z]s)")
+# A making verb's object that says something (matched where the content starts): a short phrase ending in a
+# proposition's noun and its infinitive or that-clause ("plans to acquire …", "its decision that …"), or a phrase
+# of up to eleven words and a colon before a quotation ("this announcement: “…”", "another mechanism at play: “…”").
+SAYING_OBJECT_RE = re.compile(
+    r"(?<![^\s,;:.!?\"“”«»])(?:(?:[^\s,;:.!?\"“”«»]++\s++){0,3}?(?:"
+    + "|".join(PROPOSITION_NOUNS)
+    + r")\s++(?:to\s++[a-z]|that\b)|(?:[^\s,;:.!?\"“”«»]++\s++){0,10}?[^\s,;:.!?\"“”«»]++\s*+:\s*+[\"“«])"
+)
+# A word after a determiner, possessive or quantifier: a noun there ("These projects", "his comments"); group 1.
+NOUN_USE_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Ss]uch|[Mm]any|[Ss]ome"
+    r"|[Aa]ny|[Oo]ther|[Aa]ll|[Pp]ublic)\s++([a-z]++)\b"
 )
 # A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
 NEGATED_INFINITIVE_RE = re.compile(r"not\s++to\s++[a-z]")
@@ -363,10 +392,10 @@ SUBORDINATE_LEAD_RE = re.compile(
 # a report inside it ends at its comma, and the main clause after it has its own subject. Conditionals (IF_LEAD_RE)
 # report nothing: "If officials say that …" is hypothetical (GUIDELINES §2).
 FRONTED_CLAUSE_RE = re.compile(
-    r"[\"“‘'(\s]{0,4}+(?:(?:Even\s++)?(?:When|Whenever|After|Before|Although|Though|While|Because|Since|Once|Until)"
-    r"|As\s++soon\s++as|Even\s++though)\s"
+    r"[\"“‘'(\s]{0,4}+(?:When|Whenever|After|Before|Although|Though|While|Because|Since|Once|Until"
+    r"|As\s++soon\s++as|Even\s++(?:when|after|before|though|while|because|since|once))\s"
 )
-IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:(?:Even\s++|Only\s++)?If|Unless)\s")
+IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:If|Unless|(?:Even|Only)\s++(?:if|when|unless))\s")
 # What a participial cue hangs on, at the end of the text before it: a comma ("…, noting that"), or a subordinator of
 # time whose clause's subject speaks ("while claiming", "before announcing"); not "by" ("by adding a file" is a means)
 # nor "and". Searched on a short slice ending at the cue.
@@ -381,10 +410,7 @@ BY_BEFORE_RE = re.compile(r"\bby\s++$")
 AND_BEFORE_RE = re.compile(r"\band\s++$")
 # A verb that makes its subject a message's author, right before the message ("issued a statement", "posted a tweet",
 # "sent out an email"); searched on a short slice ending where the message's noun phrase starts.
-AUTHORING_VERB_RE = re.compile(
-    r"\b(?:issued|issues|released|releases|published|publishes|posted|posts|sent|sends|wrote|writes|put|puts|tweeted|"
-    r"tweets|filed|files|shared|shares|circulated|circulates|signed|signs)(?:\s++out)?\s++$"
-)
+AUTHORING_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(AUTHORING_FORMS)) + r")(?:\s++out)?\s++$")
 # "there is" (are, was, were, has been) right before a noun phrase: the phrase is the clause's subject.
 EXISTENTIAL_RE = re.compile(r"\b[Tt]here(?:\s++(?:is|are|was|were)|[’']s|\s++ha(?:s|ve)\s++been)\s++(?:also\s++)?$")
 # "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.

@@ -247,9 +247,14 @@ MESSAGE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     statement statements letter letters note notes tweet tweets post posts email emails e-mail message messages notice
     notices release releases memo announcement announcements sign signs banner banners advert adverts advertisement
     video videos petition petitions complaint complaints lawsuit lawsuits editorial editorials article articles column
-    text texts circular bulletin alert alerts update updates blog op-ed letter-writers headline headlines caption
+    text texts circular bulletin alert alerts update updates blog op-ed headline headlines caption
     """
     )
+)
+# Verbs that make their subject a message's author ("issued a statement saying …", "posted a tweet saying …"); not
+# "shared", "signed", "published" or "circulated": "He shared a post saying …" is someone else's post.
+AUTHORING_FORMS: frozenset[str] = frozenset(
+    finite_forms(words("issue release post tweet file write")) + words("sends sent put puts")
 )
 
 # Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use. These report
@@ -347,6 +352,20 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
     # and "citing" after a comma ("…, citing concerns over safety"); not the others' participles, which with a plain
     # object mostly describe ("a product video highlighting its features")
 ) | frozenset(["citing"])
+
+# Verbs that also make or make known a thing (GUIDELINES §2, a content is a proposition): "wrote my first code",
+# "added a few big clusters", "announced new variants of its Xbox", "posted a photo". After them a bare content must
+# be a clause with a finite verb (patterns.STRONG_VERB_RE or an irregular past), not a plain object whose plural noun
+# looks like a verb in -s.
+MAKING_VERBS: list[str] = words("write add announce tweet blog post mention explain reveal disclose")
+MAKING_FORMS: frozenset[str] = frozenset(MAKING_VERBS + finite_forms(MAKING_VERBS) + participles(MAKING_VERBS))
+# Nouns whose infinitive or that-clause is a proposition ("announced plans to acquire …", "announced its decision to
+# leave"): as a making verb's object they carry what was made known.
+PROPOSITION_NOUNS: list[str] = words(
+    "plan plans intention intentions decision decisions bid deal agreement move proposal proposals commitment pledge"
+)
+# "add" puts a thing somewhere: a quotation after it and then "to the …" is what was added, not words said.
+PLACING_FORMS: frozenset[str] = frozenset(["add", *inflect("add")])
 
 # Predictions, proposals and conclusions in a raising passive ("temperatures are forecast to reach …", "wearables are
 # proposed to have …", "it was concluded that …"): reports with an infinitive or a that-clause only ("was proposed to

@@ -7,7 +7,7 @@ import logging
 import re
 
 from ..content import forward_content, fronted_clause, trim_forward
-from ..lexicon import SOURCE_NOUNS
+from ..lexicon import POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     ALNUM_RUN_RE,
@@ -44,6 +44,7 @@ from ..vocabulary import (
     REFER_FORMS,
     SPEECH_PARTICIPLES,
     THAT_ONLY_RAISING_FORMS,
+    words,
 )
 from .nested import quoted_sentence
 from .record import Found, record_unless_empty
@@ -53,6 +54,10 @@ log = logging.getLogger(__name__)
 
 # Characters at the start of a cited object read for a source or document noun.
 CITED_SOURCE_CHARS = 40
+# Forms of "be": before "by" and a participle they describe a means ("is by explaining"), no report.
+COPULAS: frozenset[str] = frozenset(words("is are was were be been being am s"))
+# Words that end a cited object's head ("concerns over safety", "weak demand in China").
+CITED_PREPOSITIONS: frozenset[str] = frozenset(words("over about of in from for at on with among to by and"))
 # Characters before a message in which the verb that makes the clause's subject its author is looked for.
 AUTHORING_REACH = 24
 # Characters before a participle in which the "with" of an absolute construction is looked for.
@@ -151,7 +156,10 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         main_start, main_found = sentence.start, found
         fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
         if fronted is not None and fronted[0] < cue_start - 1:
-            # "When Winfrey asked …, he declined, saying …": the main clause's subject, not a report's in the clause
+            # "When Winfrey asked …, he declined, saying …": the main clause's subject, not a report's in the clause;
+            # only a speech participle's ("When your writing is genuine, it creates …, highlighting …" says nothing)
+            if cue.group() not in SPEECH_PARTICIPLES | MEANS_PARTICIPLES:
+                return None
             main_start, main_found = fronted[0] + 1, [item for item in found if item[0] > fronted[0]]
         source = clause_subject(text, main_start, cue_start, main_found)
     elif AND_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start):
@@ -162,6 +170,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         )
     if source is None:
         return None
+    if by_means and _copula_before_by(text, source[1], cue_start):
+        return None  # "The best way to calm a child is by explaining that …": a means described, no one reporting
     extent = cue_extent(text, cue, sentence.end)
     if extent is None:
         return None  # never: no participle needs a particle
@@ -183,12 +193,18 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         return None
     if by_means and any(raw.content[0] <= content[0] < raw.content[1] for _, raw in found):
         return None  # "responded by saying that …": the verb before "by" reports it already
-    if verb == "citing" and _names_a_source(text, content):
-        return None  # "…, citing undisclosed official sources": who told, not what was said
+    if verb == "citing" and not (_that_or_colon(text, cue_end, sentence.end) or _cites_a_reason(text, content)):
+        return None  # "…, citing the driver for speeding", "citing undisclosed official sources": no proposition
     quote = quotes.find(content[0])
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _copula_before_by(text: str, source_end: int, cue_start: int) -> bool:
+    """The verb between a participle's source and its "by" is a copula ("The best way … is by explaining"), not a
+    deed of speaking ("ended the meeting by warning", "responded by saying")."""
+    return any(word.lower() in COPULAS for word in ALNUM_RUN_RE.findall(text, source_end, cue_start))
 
 
 def _that_or_colon(text: str, cue_end: int, end: int) -> bool:
@@ -197,11 +213,23 @@ def _that_or_colon(text: str, cue_end: int, end: int) -> bool:
     return text.startswith(":", after) or THAT_CLAUSE_RE.match(text, after, end) is not None
 
 
-def _names_a_source(text: str, content: Span) -> bool:
-    """The first words of a cited object name a source or a document, not a statement ("citing officials", "citing a
-    report by the BBC")."""
-    words = ALNUM_RUN_RE.findall(text, content[0], min(content[1], content[0] + CITED_SOURCE_CHARS))
-    return any(word.lower() in SOURCE_NOUNS or word.lower() in DOCUMENT_NOUNS for word in words)
+def _cites_a_reason(text: str, content: Span) -> bool:
+    """A cited object is the reason given for the clause's act (GUIDELINES §1, "citing" and a noun phrase given as
+    the reason): a reason noun heads it ("citing concerns over safety", "citing health reasons") or a plain phrase does
+    ("citing the strong economic growth"); not a person ticketed ("citing the driver for speeding", "citing 12 for
+    driving …"), a name or a source ("citing Goldman Sachs", "citing a report by the BBC": who told, not what), nor
+    someone's deed after a possessive ("citing her work on malaria")."""
+    cased = ALNUM_RUN_RE.findall(text, content[0], min(content[1], content[0] + CITED_SOURCE_CHARS))
+    words = [word.lower() for word in cased]
+    head_end = next((i for i, word in enumerate(words) if word in CITED_PREPOSITIONS), len(words))
+    phrase = words[:head_end]
+    if not phrase or any(word in SOURCE_NOUNS or word in DOCUMENT_NOUNS for word in phrase):
+        return False
+    if phrase[-1] in REASON_NOUNS:
+        return True
+    if words[head_end : head_end + 1] == ["for"] or phrase[0] in POSSESSIVE_DETERMINERS:
+        return False
+    return not any(word[0].isupper() or word[0].isdigit() for word in cased[:head_end])
 
 
 def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Span | None:
@@ -260,6 +288,8 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
     preceding = text[max(sentence.start, aux_start - 6) : aux_start].rstrip()
     if preceding.endswith(("not", "n’t", "n't", " to", " never")) or preceding == "to":
         return None  # "was not told", "to be told": negated or not yet a report
+    if text.startswith("be", aux_start) and not text.startswith(("been", "being"), aux_start):
+        return None  # "be warned —", "may be asked to …", "will be told": an instruction or a hypothetical, no report
     agent = passive_agent(text, cue_end, end)
     if agent is None:
         return None
@@ -276,7 +306,8 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         agent = BY_AGENT_RE.match(text, name_end, end)
         if source is None and agent:
             source = source_after(text, agent.end(), end, allow_appositive=False)  # 'was dubbed “X” by Londoners'
-    elif rest.startswith(("to ", "as ")) or (rest[:1] in '"“«' and rest):
+    elif VERB_INFINITIVE_RE.match(rest) or rest.startswith(("as ", 'to "', "to “")) or (rest[:1] in '"“«' and rest):
+        # "was asked to leave"; "were reported by Yuki Chen to Microsoft": "to" and a name is the delivery's addressee
         start = skip_spaces(text, pos, end)
         content = trim_forward(text, quotes, start, end)
     else:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 import re
 
-from ..content import infinitive_follows, is_parenthetical, parenthetical_rest, skip_adverbials, trim_forward
+from ..content import (
+    finite_clause_follows,
+    infinitive_follows,
+    is_parenthetical,
+    parenthetical_rest,
+    skip_adverbials,
+    trim_forward,
+)
 from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
@@ -13,6 +20,7 @@ from ..lexicon import (
     NOUN_THEN_VERB,
     NP_BREAK,
     PLURAL_SUBJECTS,
+    POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     looks_plural,
 )
@@ -30,11 +38,12 @@ from ..patterns import (
     FINITE_AFTER_SUBJECT_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
+    NOUN_USE_RE,
     PASSIVE_AUX_RE,
-    PHRASE_END_RE,
     PROGRESSIVE_RE,
     RELATIVE_END_RE,
     RELATIVE_RE,
+    RELATIVE_THAT_RE,
     REPORT_OPENING_RE,
     SENTENCE_CLOSE_RE,
     STRONG_VERB_RE,
@@ -47,12 +56,12 @@ from ..sources import clause_subject, source_before, speaking_head
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     BASE_FORMS,
+    CLAUSE_OPENERS,
     CONSTRUCTION_FORMS,
     CUE_VERBS,
     DIRECTIVE_FORMS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
-    IRREGULAR_PAST_FORMS,
     NAMED_REPORT_FORMS,
     NAMING_PARTICIPLES,
     PARTICIPLE_CUES,
@@ -78,8 +87,12 @@ from .scan import PROGRESSIVE_REACH, cue_extent, plural_head_before_phrase
 
 log = logging.getLogger(__name__)
 
-# Most words of a bare clause's subject before its irregular past ("the company paid").
-MAX_SUBJECT_WORDS = 4
+# Most words of the sentence's subject before "It/They found that …" in which its document noun is looked for.
+MAX_DOCUMENT_SUBJECT_WORDS = 6
+# Words that open a subject noun phrase ("The study", "Our analysis", "These researchers").
+SUBJECT_DETERMINERS: frozenset[str] = DETERMINERS | DEMONSTRATIVES | POSSESSIVE_DETERMINERS
+# Characters before a base-form cue read for a plural head and its prepositional phrase (as _base_form_ok reads).
+PHRASE_HEAD_REACH = 60
 # Characters before an infinitive cue looked at for its frame ("wrote to the prime minister to urge").
 CATENATIVE_REACH = 60
 # Characters before "It"/"They" in which a finding's document is looked for as its antecedent.
@@ -90,6 +103,10 @@ FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
 # Subjects of an impersonal passive ("It's said that …", "There's said to be …"): their "'s" is "is".
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", "what", "which"])
+# Characters either side of a cue in -s searched for the word used as a noun ("These projects are …").
+NOUN_USE_REACH = 3000
+# Prepositions that open a subject's post-modifier ("Products with the nutrition claims"): the head is before them.
+PHRASE_PREPOSITIONS: frozenset[str] = frozenset(["of", "with", "for", "in", "on", "at", "from", "about", "like"])
 # Characters before a contraction read for its subject word.
 SUBJECT_REACH = 30
 # "to" right after a participle cue: a passive's infinitive ("He's said to be …").
@@ -141,13 +158,13 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
             return inverted  # "The combination, say economists, marks …": a plural source after the base form
-    if base and not _base_form_ok(text, sentence_start, cue_start, verb in PLURAL_REPORT_BASE_FORMS):
+    if base and not _base_form_ok(text, sentence_start, cue_start, verb in PLURAL_REPORT_BASE_FORMS, cue_end):
         if COORDINATED_RE.search(before):
             # "Officials visited the site and say …": the base form agrees with the clause's plural subject
             subject = clause_subject(text, sentence_start, cue_start, found)
             # the first verb finite ("visited", "are relying"), the report a that-clause, a quote or a colon, or for
             # "say" a clause ("and predict future outcomes", "and add resistance to …" are objects)
-            bare = verb == "say" and _finite_clause_follows(text, cue_end, sentence_end)
+            bare = verb == "say" and finite_clause_follows(text, cue_end, sentence_end)
             if (
                 subject is not None
                 and _plural_subject(text, subject)
@@ -159,8 +176,12 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if _reads_as_noun(text, cue, sentence_end, verb, base):
         return None
     source = _source_before_cue(text, sentence_start, cue_start, cue_end)
+    if base and source is not None:
+        source = _with_phrase_head(text, sentence_start, cue_start, source)
     if source is not None and verb.endswith("s") and _is_contraction(text[source[0] : source[1]]):
         return None  # "There's reports that …": the 's is "is", and the word after it a plural noun
+    if source is not None and verb.endswith("s") and _plural_noun_cue(text, source, cue_start, cue_end, verb):
+        return None  # "my primary comments on …", "Products with the nutrition claims …": a noun, not a verb
     if verb in NAMING_PARTICIPLES and text[sentence_start:cue_start].rstrip().endswith(","):
         # "a new phone, dubbed “X” by fans": a passive, named by its agent or no one, never the clause before it
         return passive_report(sentence, cue_start, cue_end, verb)
@@ -232,6 +253,37 @@ def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
     return not TO_AFTER_RE.match(text, cue_end)
 
 
+def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb: str) -> bool:
+    """A cue in -s that is a plural noun: its "source" is a plural head and its prepositional phrase ("Products with
+    the nutrition claims": a verb in -s agrees with a singular), or a modifier after a possessive or a preposition
+    ("my primary comments", "for preferential projects") where the text uses the word as a noun elsewhere ("These
+    projects are …") and no report opens after it (or only a relative "that": "projects that would …")."""
+    words = text[source[0] : source[1]].split()
+    if verb == "says" or len(words) < 2:
+        return False
+    lowered = [word.lower() for word in words]
+    preposition = next((i for i, word in enumerate(lowered) if word in PHRASE_PREPOSITIONS), None)
+    # the head opens the phrase, after a determiner at most; a capitalised object makes it a name ("the Centers for
+    # Disease Control … recommends")
+    if (
+        preposition is not None
+        and 0 < preposition <= 2
+        and preposition + 1 < len(words)
+        and looks_plural(lowered[preposition - 1])
+        and not words[preposition + 1][0].isupper()
+    ):
+        return lowered[preposition - 1] not in NOT_PLURAL_SUBJECTS
+    if lowered[-2] not in POSSESSIVE_DETERMINERS and lowered[-2] not in PHRASE_PREPOSITIONS:
+        return False
+    if REPORT_OPENING_RE.match(text, cue_end) and not RELATIVE_THAT_RE.match(text, cue_end):
+        return False  # "my colleague reports that …"
+    window_start, window_end = max(0, cue_start - NOUN_USE_REACH), min(len(text), cue_end + NOUN_USE_REACH)
+    return any(
+        use.start(1) != cue_start and use.group(1).lower() in (verb, verb[:-1])
+        for use in NOUN_USE_RE.finditer(text, window_start, window_end)
+    )
+
+
 def _is_contraction(source: str) -> bool:
     """A pronoun with its "'s" ("There's", "It’s"): no source before a present-tense cue."""
     return source.endswith(POSSESSIVE_ENDINGS) and pronoun_contraction(source)
@@ -291,10 +343,27 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
             return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
         # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
         # finite verb ("show no significant changes in …" is an object)
-        weak = not _finite_clause_follows(text, cue_end, sentence_end)
-    if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and _finite_clause_follows(text, cue_end, sentence_end):
+        weak = not finite_clause_follows(text, cue_end, sentence_end)
+    if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and finite_clause_follows(text, cue_end, sentence_end):
         weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
     return weak
+
+
+def _with_phrase_head(text: str, sentence_start: int, cue_start: int, source: Span) -> Span:
+    """A base form that agrees with a plural head before its prepositional phrase ("Doctors at hospitals across the
+    country say"): the source is the head with its phrase and determiner, not the phrase's last noun ("the country")."""
+    window_start = max(sentence_start, cue_start - PHRASE_HEAD_REACH)
+    window = text[window_start:cue_start]
+    last = window.split()[-1].lower() if window.split() else ""
+    if last in PLURAL_SUBJECTS or looks_plural(last):
+        return source  # the word before the cue agrees with it itself
+    head = plural_head_before_phrase(window)
+    if head is None or window_start + head >= source[0]:
+        return source
+    before = window[:head].split()
+    if before and before[-1].lower() in DETERMINERS | DEMONSTRATIVES:
+        head = window.rindex(before[-1], 0, head)  # "the doctors at …"
+    return window_start + head, source[1]
 
 
 def _source_before_cue(text: str, sentence_start: int, cue_start: int, cue_end: int) -> Span | None:
@@ -316,26 +385,33 @@ def _source_before_cue(text: str, sentence_start: int, cue_start: int, cue_end: 
     return source
 
 
-def _finite_clause_follows(text: str, cue_end: int, sentence_end: int) -> bool:
-    start = skip_spaces(text, cue_end, sentence_end)
-    phrase_end = PHRASE_END_RE.search(text, start, sentence_end)
-    end = min(start + 160, phrase_end.start() if phrase_end else sentence_end)
-    # an irregular past is as finite as an -ed ("data show wages fell"), right after a short subject
-    return bool(STRONG_VERB_RE.search(text, start, end)) or any(
-        word in IRREGULAR_PAST_FORMS for word in text[start:end].split()[1 : MAX_SUBJECT_WORDS + 1]
-    )
-
-
 def _document_antecedent(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
-    """ "It"/"They" opening a sentence, a that-clause after the verb, and a document or researchers before it in its
-    paragraph ("The study is published in … It found that …", "the researchers … They found that …"): the pronoun
-    stands for them ("they showed up", "the chemicals they found are" are no findings)."""
+    """ "It"/"They" opening a sentence, a that-clause after the verb, and a document or researchers the subject of the
+    sentence before in its paragraph ("The study is published in … It found that …", "The researchers compared …
+    They found that …"): the pronoun stands for them ("they showed up", "the chemicals they found are" are no findings;
+    "Firefighters searched … after the report of smoke. They found that …" are the firefighters)."""
     if text[source[0] : source[1]] not in ("It", "They"):
         return False
     if THAT_CLAUSE_RE.match(text, skip_spaces(text, cue_end, sentence_end), sentence_end) is None:
         return False
     start = max(text.rfind("\n", 0, source[0]) + 1, source[0] - ANTECEDENT_REACH)
-    return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, start, source[0]))
+    before = text[start : source[0]].rstrip()
+    previous_end = max(before.rfind(mark, 0, len(before) - 1) for mark in (". ", "? ", "! ", ": "))
+    previous_start = start + (previous_end + 2 if previous_end >= 0 else 0)
+    return documents_speak(text, (previous_start, source[0])) and _document_subject(text, previous_start, source[0])
+
+
+def _document_subject(text: str, start: int, end: int) -> bool:
+    """The sentence at start opens with a noun phrase holding a document noun or researchers, before its first verb or
+    comma ("The study is …", "Researchers at the clinic compared …"; not "After reading the study, I went …")."""
+    words = ALNUM_RUN_RE.findall(text, start, end)
+    if not words or not (words[0].lower() in SUBJECT_DETERMINERS or words[0].lower() in DOCUMENT_NOUNS):
+        return False
+    comma = text.find(",", start, end)
+    phrase_end = STRONG_VERB_RE.search(text, start, comma if comma >= 0 else end)
+    limit = phrase_end.start() if phrase_end else (comma if comma >= 0 else end)
+    subject = ALNUM_RUN_RE.findall(text, start, limit)[:MAX_DOCUMENT_SUBJECT_WORDS]
+    return any(word.lower() in DOCUMENT_NOUNS for word in subject)
 
 
 def documents_speak(text: str, source: Span) -> bool:
@@ -359,10 +435,12 @@ def _plural_subject(text: str, subject: Span) -> bool:
     return words[-1] in PLURAL_SUBJECTS or (looks_plural(words[-1]) and words[-1] not in NP_BREAK)
 
 
-def _base_form_ok(text: str, sentence_start: int, cue_start: int, third_person: bool = False) -> bool:
+def _base_form_ok(
+    text: str, sentence_start: int, cue_start: int, third_person: bool = False, cue_end: int | None = None
+) -> bool:
     """A base-form cue ("say") needs a plural subject (third_person: not "I", "we" or "you"); otherwise it is a noun or
     an infinitive."""
-    window = text[max(sentence_start, cue_start - 60) : cue_start]
+    window = text[max(sentence_start, cue_start - PHRASE_HEAD_REACH) : cue_start]
     subject = BASE_SUBJECT_RE.search(window)
     if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):
         return False  # "Let's say", "Google's": a contraction or a possessive is no plural subject
@@ -372,10 +450,15 @@ def _base_form_ok(text: str, sentence_start: int, cue_start: int, third_person: 
         word = antecedent.group(1).lower() if antecedent else word
     if third_person and word in FIRST_AND_SECOND_PERSON:
         return False  # "we propose that …": the writer's own words
-    if word == "you" and not YOU_SUBJECT_LEAD_RE.search(window, 0, subject.start(1)):
-        return False  # "letting you add …": after a verb, "you" is its object
+    if word == "you":
+        # "letting you add …": after a verb, "you" is its object; as a present cue's subject it is any reader ("You say
+        # the same thing every time: …", a habit or an instruction) unless a clause is reported (an interviewer's "You
+        # argue that …")
+        if cue_end is None or not YOU_SUBJECT_LEAD_RE.search(window, 0, subject.start(1)):
+            return False
+        return text.startswith(CLAUSE_OPENERS, skip_spaces(text, cue_end, len(text)))
     if word in PLURAL_SUBJECTS:
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
-    return (looks_plural(word) and word not in NP_BREAK) or plural_head_before_phrase(window)
+    return (looks_plural(word) and word not in NP_BREAK) or plural_head_before_phrase(window) is not None
