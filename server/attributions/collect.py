@@ -136,11 +136,12 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         [raw.source[0] for raw in outer if raw.source]
         + [raw.cue[0] for raw in outer if raw.source is not None and raw.source[0] > raw.cue[0]]
     )
-    # "…, saying A and adding that B": a participle after "and" ends the content before it
+    # "…, saying A and adding that B": a participle after "and" ends the content before it (its cue may hold an
+    # addressee: "and urging colleagues to …")
     coordinated = [
         and_at.start()
         for raw in outer
-        if text.endswith("ing", raw.cue[0], raw.cue[1])
+        if text[raw.cue[0] : raw.cue[1]].split(None, 1)[0].endswith("ing")
         and (and_at := AND_BEFORE_RE.search(text, max(sentence.start, raw.cue[0] - 8), raw.cue[0])) is not None
     ]
     kept: list[RawAttribution] = []

@@ -336,6 +336,17 @@ INDEFINITE_PERSONS: frozenset[str] = frozenset(
     words("everyone everybody someone somebody anyone anybody no-one nobody others another")
 )
 
+# Heads of a reason given after "citing" ("…, citing concerns over safety", "citing health reasons"): a plain object
+# reports only with one of these (GUIDELINES §2, a proposition; "citing the driver for speeding", "citing her work
+# on malaria", "citing Goldman Sachs" are a ticket, an honour's grounds, a source).
+REASON_NOUNS: frozenset[str] = frozenset(
+    words(
+        "reason reasons concern concerns fear fears worry worries risk risks danger dangers threat threats lack need"
+        " needs pressure pressures difficulty difficulties problem problems uncertainty shortage shortages failure"
+        " failures weakness demand decline slowdown evidence grounds"
+    )
+)
+
 # Plural nouns for the people who speak for a body: after the body's name they name the body ("Con Edison
 # officials said" -> "Con Edison").
 BODY_MEMBER_NOUNS: frozenset[str] = frozenset(

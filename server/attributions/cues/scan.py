@@ -9,11 +9,15 @@ from bisect import bisect_left
 
 from ..lexicon import (
     BELIEF_FORMS,
+    BODY_MEMBER_NOUNS,
     CLOSE_MARKS,
     DEMONSTRATIVES,
     DETERMINERS,
+    IRREGULAR_PERSON_PLURALS,
     NP_BREAK,
+    ORG_ANAPHORS,
     PLURAL_SUBJECTS,
+    PRE_CUE_TIME_ENDS,
     PRONOUNS,
     SOURCE_NOUNS,
     looks_plural,
@@ -47,9 +51,11 @@ from ..vocabulary import (
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DOCUMENT_NOUNS,
+    MESSAGE_NOUNS,
     OBJECT_CUES,
     PARTICLE_CUES,
     PLURAL_REPORT_BASE_FORMS,
+    words,
 )
 
 log = logging.getLogger(__name__)
@@ -69,7 +75,32 @@ MAX_REQUEST_CHARS = 120
 # Characters after a cue in which an addressee before "that", a colon or a quote is looked for.
 MAX_ADDRESSEE_CHARS = 60
 # Words no addressee holds: prepositions of a time or manner ("warned for years that"), quantifiers ("tell all:").
-NOT_ADDRESSEE_WORDS: frozenset[str] = frozenset(["of", "for", "like", "about", "as", "all", "everything", "nothing"])
+# Times, which end an addressee ("warned residents last month that"; "warned last year that" has none): the lexicon's
+# time nouns and adverbs and their plurals; TIME_LEADS open a time phrase before them.
+TIME_WORDS: frozenset[str] = frozenset(["ago", "earlier", "later", "again"]) | frozenset(
+    word.lower() for time in PRE_CUE_TIME_ENDS for word in (time, time + "s")
+)
+TIME_LEADS: frozenset[str] = frozenset(["last", "next", "this", "on", "in", "every", "a", "few", "several"])
+NOT_ADDRESSEE_WORDS: frozenset[str] = (
+    frozenset(["of", "for", "like", "about", "as", "all", "everything", "nothing"]) | TIME_WORDS
+)
+# A word of an addressee phrase, as str.split() cuts it.
+WORD_RUN_RE = re.compile(r"\S++")
+# Nouns for people, the one-noun addressees taken before a bare clause ("told investors the plan would fail"): the
+# source nouns that name people, and audiences; a thing told or asked ("told stories his grandfather had told him")
+# is the object, and the clause after it a relative one.
+ADDRESSED_PEOPLE: frozenset[str] = (
+    SOURCE_NOUNS
+    - DOCUMENT_NOUNS
+    - MESSAGE_NOUNS
+    - ORG_ANAPHORS
+    - frozenset(words("bank banks fund funds index industry sector site journal document source sources"))
+) | BODY_MEMBER_NOUNS | IRREGULAR_PERSON_PLURALS | frozenset(
+    words(
+        "investors shareholders cops troops audiences listeners readers viewers supporters followers patients clients"
+        " kids pupils"
+    )
+)
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
 DETERMINER_REACH = 8
 # Characters before a base form looked at for its plural subject (as the finite pattern looks).
@@ -138,7 +169,9 @@ def _may_be_plural_report(text: str, start: int) -> bool:
     if subject is None:
         return False
     word = subject.group(1).lower()
-    return word in PLURAL_SUBJECTS or word == "that" or looks_plural(word) or plural_head_before_phrase(before)
+    return (
+        word in PLURAL_SUBJECTS or word == "that" or looks_plural(word) or plural_head_before_phrase(before) is not None
+    )
 
 
 def _breaks_phrase(word: str) -> bool:
@@ -146,23 +179,24 @@ def _breaks_phrase(word: str) -> bool:
     return (word in NP_BREAK and word not in DEMONSTRATIVES) or word in CUE_VERBS or word in COORDINATORS
 
 
-def plural_head_before_phrase(window: str) -> bool:
-    """The subject is a plural head with a prepositional phrase after it ("Officials at the ministry say", "Lawyers for
-    the family argue"): the phrase's words are no verb or clause word, and the head is a plural that speaks (a source
-    or document noun: "the video ends on a positive note", "practices on symptoms of stress" have none)."""
+def plural_head_before_phrase(window: str) -> int | None:
+    """Where the subject's plural head starts in window when a prepositional phrase follows it ("Officials at the
+    ministry say", "Lawyers for the family argue"): the phrase's words are no verb or clause word, and the head is a
+    plural that speaks (a source or document noun: "the video ends on a positive note", "practices on symptoms of
+    stress" have none). None without one."""
     phrase = PP_HEAD_RE.search(window)
     for _ in range(MAX_PHRASE_HEADS):
         if phrase is None:
-            return False
+            return None
         inner = window[phrase.end(1) : phrase.end()].split()[1:]
         # "data from people who say", "reports on studies that show": a clause, not the head's phrase
         if not any(_breaks_phrase(word.lower()) for word in inner):
             head = phrase.group(1).lower()
             # a pronoun takes no phrase: "will provide you with feedback and suggest" is a verb's object
             speaking = head in SOURCE_NOUNS or head in DOCUMENT_NOUNS or head in PLURAL_SUBJECTS - PRONOUNS
-            return speaking and (head in PLURAL_SUBJECTS or looks_plural(head))
+            return phrase.start(1) if speaking and (head in PLURAL_SUBJECTS or looks_plural(head)) else None
         phrase = PP_HEAD_RE.search(window, phrase.end(1) + 1)  # "Thousands of people in the town": a nearer head
-    return False
+    return None
 
 
 class ColonQuotes:
@@ -190,17 +224,13 @@ def _report_opens(text: str, pos: int, end: int) -> bool:
 
 
 def _addressee_before_clause(text: str, cue_end: int, sentence_end: int) -> int:
-    """Where the cue ends past one noun addressed before a bare clause ("told investors the plan would fail"): a plural
-    or a source noun, or any noun after a possessive ("told his staff …"), and a finite verb in the clause after it
-    ("told stories the whole night" has none)."""
+    """Where the cue ends past one noun addressed before a bare clause ("told investors the plan would fail", "told his
+    staff …"): a noun for people (ADDRESSED_PEOPLE), and a finite verb in the clause after it."""
     addressee = ADDRESSEE_THEN_CLAUSE_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
     if addressee is None:
         return cue_end
-    noun = addressee.group(2)
-    if _breaks_phrase(noun) or noun in NOT_ADDRESSEE_WORDS or noun.endswith("ing"):
-        return cue_end
-    if not (addressee.group(1) or noun in SOURCE_NOUNS or looks_plural(noun)):
-        return cue_end
+    if addressee.group(2) not in ADDRESSED_PEOPLE:
+        return cue_end  # "told stories his grandfather had told him", "asked questions the experts could not answer"
     clause_end = min(sentence_end, addressee.end() + MAX_ADDRESSEE_CHARS)
     return addressee.end(2) if CLAUSE_VERB_RE.search(text, addressee.end(), clause_end) else cue_end
 
@@ -211,12 +241,18 @@ def _addressee_before_report(text: str, cue_end: int, sentence_end: int) -> int:
     addressee = ADDRESSEE_THEN_REPORT_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
     if addressee is None:
         return _addressee_before_clause(text, cue_end, sentence_end)
-    words = addressee.group(1).split()
-    if any(_breaks_phrase(word) or word in NOT_ADDRESSEE_WORDS for word in words) or words[-1] in DETERMINERS:
+    spans = [(word.group(), word.end()) for word in WORD_RUN_RE.finditer(addressee.group(1))]
+    words = [word for word, _ in spans]
+    timed = next((i for i, word in enumerate(words) if word.lower() in TIME_WORDS), len(words))
+    while 0 < timed < len(words) and words[timed - 1].lower() in TIME_LEADS:
+        timed -= 1  # "last month", "on Monday"
+    if 0 < timed < len(words):
+        words = words[:timed]  # "warned residents last month that …": the addressee ends before its time
+    if any(_breaks_phrase(word) or word.lower() in NOT_ADDRESSEE_WORDS for word in words) or words[-1] in DETERMINERS:
         return cue_end  # "warned for years that", "is usually told like this:", "advises prioritizing “…”"
     if words[-1].endswith("ing") or RELATIVE_THAT_RE.match(text, addressee.end(1), sentence_end):
         return cue_end  # "warned companies that have sold …": a relative clause, its object no addressee
-    return addressee.end(1)
+    return addressee.start(1) + spans[len(words) - 1][1]
 
 
 def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, str] | None:
