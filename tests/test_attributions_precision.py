@@ -95,3 +95,25 @@ def test_the_readers_you_with_a_present_cue_is_no_report():
 def test_to_and_a_name_after_a_passives_agent_is_its_addressee():
     assert _found("Both flaws were reported by researcher Ana Ruiz to Google in March 2024.") == []
     assert _found("He was told by police to leave the area.") == [("police", "was told", "to leave the area")]
+
+
+# ------------------------------------------------------------------ complements: a gerund, a claim's infinitive
+
+
+def test_a_gerund_after_report_or_deny_is_the_reported_act():
+    assert _found("Many residents report hearing a loud bang before the fire.") == [
+        ("Many residents", "report", "hearing a loud bang before the fire")
+    ]
+    assert _found("The coach denied taking any money from the agents.") == [
+        ("The coach", "denied", "taking any money from the agents")
+    ]
+    # a plain object of "report" is a figure, no report
+    assert _found("The company reported earnings of $5 billion.") == []
+
+
+def test_a_claims_infinitive_is_its_content_up_to_the_subjects_next_predicate():
+    assert _found('Some creams claim to contain pure aloe and are "organic," but they hold other oils.') == [
+        ("Some creams", "claim", "to contain pure aloe")
+    ]
+    # "to" before a noun phrase is the addressee's preposition
+    assert _found("The firm claimed to the court that it had paid.") == [("The firm", "claimed", "that it had paid")]

@@ -12,6 +12,7 @@ from .lexicon import (
     DETERMINERS,
     INDEFINITE_SOURCES,
     IRREGULAR_PERSON_PLURALS,
+    NP_BREAK,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
     looks_plural,
@@ -19,6 +20,7 @@ from .lexicon import (
 from .patterns import (
     ADVERBIAL_RE,
     AFTER_CUE_END_RE,
+    AND_FINITE_RE,
     ASIDE_OPENING_RE,
     CLAUSE_COMMA_RE,
     CLAUSE_VERB_RE,
@@ -52,14 +54,15 @@ from .patterns import (
 )
 from .structure import QuoteIndex, Span, skip_spaces
 from .vocabulary import (
+    CLAIM_INFINITIVE_FORMS,
     CLAUSE_OPENERS,
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DISPLAY_CUES,
+    GERUND_REPORT_FORMS,
     IRREGULAR_PAST_FORMS,
     LABEL_FORMS,
     MAKING_FORMS,
-    MEMORY_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
     PARTICIPLE_CUES,
@@ -97,6 +100,8 @@ CLAUSE_LINKS: frozenset[str] = frozenset(["that", "and", "but", "or", "so", "bec
 MAX_FRONTED_CHARS = 200
 # Most words of the main clause's subject after a fronted clause's comma ("…, the council's budget committee will").
 MAX_MAIN_SUBJECT_WORDS = 4
+# Words right after a plural noun that make it no subject ("profits and margins", "members of the board").
+NOT_VERB_WORDS: frozenset[str] = frozenset(["and", "of", "for", "or", "nor"])
 # Words that open a main clause's subject after a fronted clause's comma, besides names and plural nouns.
 MAIN_SUBJECT_OPENERS: frozenset[str] = (
     PRONOUNS
@@ -126,6 +131,12 @@ def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple
     return (main, condition) if main is not None else None
 
 
+def _base_verb_like(word: str) -> bool:
+    """A word that may be a present verb after a plural subject ("doctors remain"): no clause or phrase word, no
+    determiner, no plural noun of a compound ("residents groups")."""
+    return word.isalpha() and not looks_plural(word) and word not in NP_BREAK | DETERMINERS | NOT_VERB_WORDS
+
+
 def _main_clause_at(text: str, pos: int, end: int) -> bool:
     """A subject and its finite verb open at pos: the main clause after a fronted clause's comma ("…, its shares fell",
     "…, it creates"), not a list's next item ("sales, profits and margins had fallen"), a relative clause ("the vote,
@@ -142,6 +153,7 @@ def _main_clause_at(text: str, pos: int, end: int) -> bool:
             return False  # the subject is a list or an aside, not one noun phrase
         if (
             (index == 1 and tokens[0].lower() in PRONOUNS and word.isalpha())
+            or (index == 1 and looks_plural(tokens[0].lower()) and _base_verb_like(word))  # "…, doctors remain"
             or STRONG_VERB_RE.fullmatch(word.rstrip(".,;:!?"))
             or word.rstrip(".,;:!?") in IRREGULAR_PAST_FORMS
         ):
@@ -191,6 +203,11 @@ def forward_content(
 ) -> Span | None:
     """Content following the cue: a quote, a that-clause, or a bare reported clause."""
     pos = skip_adverbials(text, cue_end, sentence_end)
+    infinitive_start = skip_spaces(text, pos, sentence_end)
+    if verb in CLAIM_INFINITIVE_FORMS and INFINITIVE_RE.match(text, infinitive_start, sentence_end):
+        # "claim to use neem oil and are “natural”": a finite verb after "and" is the subject's next predicate
+        predicate = AND_FINITE_RE.search(text, infinitive_start, sentence_end)
+        return infinitive_start, predicate.start() if predicate else sentence_end
     venue = PREP_PHRASE_THEN_QUOTE_RE.match(text, pos, sentence_end)
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
@@ -230,8 +247,8 @@ def forward_content(
         return None if NOT_ADVICE_RE.match(opening) else (content_start, sentence_end)
     if (verb in VOW_CUES and opening.startswith("to ")) or (verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(opening)):
         return content_start, sentence_end  # "vowed to keep trying", "urged lawmakers to pass the bill"
-    if verb in MEMORY_FORMS and GERUND_RE.match(opening):
-        return content_start, sentence_end  # "recalls being out at a party …": the remembered act
+    if verb in GERUND_REPORT_FORMS and GERUND_RE.match(opening):
+        return content_start, sentence_end  # "recalls being out at a party …", "reported receiving therapy"
     if NOT_CLAUSE_RE.match(opening):
         return None
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)

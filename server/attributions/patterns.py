@@ -201,6 +201,11 @@ NOUN_USE_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Ss]uch|[Mm]any|[Ss]ome"
     r"|[Aa]ny|[Oo]ther|[Aa]ll|[Pp]ublic)\s++([a-z]++)\b"
 )
+# "and" or "but" and a finite auxiliary: a subject's next predicate after an infinitive content ("claim to use neem oil
+# and are “natural”"), where the infinitive's own coordination has a base form ("to stay and fight").
+AND_FINITE_RE = re.compile(
+    r"(?<!\s)\s++(?:and|but)\s++(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b"
+)
 # A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
 NEGATED_INFINITIVE_RE = re.compile(r"not\s++to\s++[a-z]")
 # A request's addressee before its infinitive ("urged lawmakers to pass", "appealed to ministers to accept", "pleaded
@@ -313,6 +318,12 @@ FINITE_AFTER_SUBJECT_RE = re.compile(
 # start: asking is no reporting.
 DO_QUESTION_RE = re.compile(
     r"[\"“‘'(\s]{0,4}+(?:(?:why|how|what|when|where|who|whom|which)\s{1,4}+)?(?:do|does|did)(?:n[’']t)?\s",
+    re.IGNORECASE,
+)
+# A question asked with a perfect's auxiliary ("Has your English teacher ever told you …?"), matched at its sentence's
+# start: its subject is inverted, and the question the writer's.
+PERFECT_QUESTION_RE = re.compile(
+    r"[\"“‘'(\s]{0,4}+(?:(?:why|how|what|when|where|who|whom|which)\s{1,4}+)?(?:has|have|had)(?:n[’']t)?\s",
     re.IGNORECASE,
 )
 # A speech noun and its that-clause ("her admission that", "reports that"): "that" found first (a literal scan), the

@@ -354,10 +354,10 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
 ) | frozenset(["citing"])
 
 # Verbs that also make or make known a thing (GUIDELINES §2, a content is a proposition): "wrote my first code",
-# "added a few big clusters", "announced new variants of its Xbox", "posted a photo". After them a bare content must
-# be a clause with a finite verb (patterns.STRONG_VERB_RE or an irregular past), not a plain object whose plural noun
-# looks like a verb in -s.
-MAKING_VERBS: list[str] = words("write add announce tweet blog post mention explain reveal disclose")
+# "added a few big clusters", "announced new variants of its Xbox", "promises a wide range of benefits". After them a
+# bare content must be a clause with a finite verb (patterns.STRONG_VERB_RE or an irregular past), not a plain object
+# whose plural noun looks like a verb in -s.
+MAKING_VERBS: list[str] = words("write add announce tweet blog post mention explain reveal disclose promise")
 MAKING_FORMS: frozenset[str] = frozenset(MAKING_VERBS + finite_forms(MAKING_VERBS) + participles(MAKING_VERBS))
 # Nouns whose infinitive or that-clause is a proposition ("announced plans to acquire …", "announced its decision to
 # leave"): as a making verb's object they carry what was made known.
@@ -419,6 +419,14 @@ NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed 
 MEMORY_FORMS: frozenset[str] = frozenset(
     finite_forms([base for base in SPEECH_CLASSES["narration"] if base != "elaborate"])
 )
+
+# Verbs whose gerund is a reported act (GUIDELINES §1, the paragraph set's README: "20% reported receiving therapy",
+# "denied taking the money", "admitted lying to investors"), besides the memory verbs.
+GERUND_REPORT_FORMS: frozenset[str] = MEMORY_FORMS | frozenset(
+    finite_forms(words("report deny admit")) + words("report deny admit")
+)
+# Verbs whose to-infinitive is a claim ("Many sprays claim to use neem oil", "claimed to have seen it").
+CLAIM_INFINITIVE_FORMS: frozenset[str] = frozenset(finite_forms(words("claim")) + words("claim"))
 
 # Commitment verbs report their infinitive ("vowed to keep trying").
 VOW_CUES: frozenset[str] = frozenset(

@@ -263,14 +263,14 @@ def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb
         return False
     lowered = [word.lower() for word in words]
     preposition = next((i for i, word in enumerate(lowered) if word in PHRASE_PREPOSITIONS), None)
-    # the head opens the phrase, after a determiner at most; a capitalised object makes it a name ("the Centers for
-    # Disease Control … recommends")
+    # the head opens the phrase, after a determiner at most; capitalised with its object it is a name ("the Centers
+    # for Disease Control … recommends")
     if (
         preposition is not None
         and 0 < preposition <= 2
         and preposition + 1 < len(words)
         and looks_plural(lowered[preposition - 1])
-        and not words[preposition + 1][0].isupper()
+        and not (words[preposition - 1][0].isupper() and words[preposition + 1][0].isupper())
     ):
         return lowered[preposition - 1] not in NOT_PLURAL_SUBJECTS
     if lowered[-2] not in POSSESSIVE_DETERMINERS and lowered[-2] not in PHRASE_PREPOSITIONS:
