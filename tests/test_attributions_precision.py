@@ -38,6 +38,13 @@ def test_a_quotation_put_somewhere_is_no_quote():
     assert _found('He added, "we will be back next year."') == [("He", "added", '"we will be back next year."')]
 
 
+def test_a_fact_that_explains_why_is_no_speaker():
+    assert _found("Rents rose sharply last year, and it explains why so many people moved away.") == []
+    assert _found("The study explains why so many people moved away.") == [
+        ("The study", "explains", "why so many people moved away")
+    ]
+
+
 # ------------------------------------------------------------------ a noun-phrase object of announce
 
 

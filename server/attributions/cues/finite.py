@@ -105,6 +105,8 @@ BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", "what", "which"])
 # Characters either side of a cue in -s searched for the word used as a noun ("These projects are …").
 NOUN_USE_REACH = 3000
+# Subjects that account for a fact rather than speak ("That explains why …").
+ACCOUNTING_SUBJECTS: frozenset[str] = frozenset(["it", "this", "that", "which"])
 # Prepositions that open a subject's post-modifier ("Products with the nutrition claims"): the head is before them.
 PHRASE_PREPOSITIONS: frozenset[str] = frozenset(["of", "with", "for", "in", "on", "at", "from", "about", "like"])
 # Characters before a contraction read for its subject word.
@@ -182,6 +184,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return None  # "There's reports that …": the 's is "is", and the word after it a plural noun
     if source is not None and verb.endswith("s") and _plural_noun_cue(text, source, cue_start, cue_end, verb):
         return None  # "my primary comments on …", "Products with the nutrition claims …": a noun, not a verb
+    if source is not None and verb == "explains" and _accounts_for(text, source, cue_end, sentence_end):
+        return None  # "That explains why buttons have states": a fact accounts for another, no one speaks
     if verb in NAMING_PARTICIPLES and text[sentence_start:cue_start].rstrip().endswith(","):
         # "a new phone, dubbed “X” by fans": a passive, named by its agent or no one, never the clause before it
         return passive_report(sentence, cue_start, cue_end, verb)
@@ -282,6 +286,14 @@ def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb
         use.start(1) != cue_start and use.group(1).lower() in (verb, verb[:-1])
         for use in NOUN_USE_RE.finditer(text, window_start, window_end)
     )
+
+
+def _accounts_for(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
+    """ "It/This/That/Which explains why/how …": a thing or a fact accounts for another, in the present; a company's
+    "It explained how the breach happened" is a report."""
+    if text[source[0] : source[1]].lower() not in ACCOUNTING_SUBJECTS:
+        return False
+    return text.startswith(("why ", "how "), skip_spaces(text, cue_end, sentence_end))
 
 
 def _is_contraction(source: str) -> bool:
