@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 from ..content import (
     finite_clause_follows,
@@ -103,8 +104,6 @@ FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
 # Subjects of an impersonal passive ("It's said that …", "There's said to be …"): their "'s" is "is".
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", "what", "which"])
-# Characters either side of a cue in -s searched for the word used as a noun ("These projects are …").
-NOUN_USE_REACH = 3000
 # Subjects that account for a fact rather than speak ("That explains why …").
 ACCOUNTING_SUBJECTS: frozenset[str] = frozenset(["it", "this", "that", "which"])
 # Prepositions that open a subject's post-modifier ("Products with the nutrition claims"): the head is before them.
@@ -260,8 +259,8 @@ def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
 def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb: str) -> bool:
     """A cue in -s that is a plural noun: its "source" is a plural head and its prepositional phrase ("Products with
     the nutrition claims": a verb in -s agrees with a singular), or a modifier after a possessive or a preposition
-    ("my primary comments", "for preferential projects") where the text uses the word as a noun elsewhere ("These
-    projects are …") and no report opens after it (or only a relative "that": "projects that would …")."""
+    ("my primary comments", "for preferential projects") where the text uses the word as a noun ("These projects are
+    …") and no report opens after it (or only a relative "that": "projects that would …")."""
     words = text[source[0] : source[1]].split()
     if verb == "says" or len(words) < 2:
         return False
@@ -281,11 +280,15 @@ def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb
         return False
     if REPORT_OPENING_RE.match(text, cue_end) and not RELATIVE_THAT_RE.match(text, cue_end):
         return False  # "my colleague reports that …"
-    window_start, window_end = max(0, cue_start - NOUN_USE_REACH), min(len(text), cue_end + NOUN_USE_REACH)
-    return any(
-        use.start(1) != cue_start and use.group(1).lower() in (verb, verb[:-1])
-        for use in NOUN_USE_RE.finditer(text, window_start, window_end)
-    )
+    nouns = nouns_used(text)
+    return verb in nouns or verb[:-1] in nouns
+
+
+@lru_cache(maxsize=2)
+def nouns_used(text: str) -> frozenset[str]:
+    """The words a text uses as nouns, after a determiner, possessive or quantifier ("These projects", "his comments"):
+    read once per text (one string throughout find_attributions; its hash is computed once)."""
+    return frozenset(use.group(1).lower() for use in NOUN_USE_RE.finditer(text))
 
 
 def _accounts_for(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
