@@ -45,7 +45,7 @@ from tests.conftest import article_page
 from tests.test_extract import TEXT
 
 # Methods of TreeDocument that are ours, not overrides of readability's.
-_OWN_METHODS = {"__init__", "_should_remove", "shared_candidate"}
+_OWN_METHODS = {"__init__", "_cleaned", "_should_remove", "shared_candidate"}
 
 
 def test_the_installed_readability_is_the_release_the_overrides_mirror() -> None:
@@ -776,3 +776,36 @@ def test_a_div_of_linked_teaser_cards_goes_though_it_holds_images() -> None:
     # The cards' text is all links: they go with their thumbnails; a captioned photo and linked images stay.
     assert "terrarium number" not in text and "/thumb-0.jpg" not in images
     assert "Moss keeps the soil moist." in text and images == ["/moss.jpg", "/small-1.jpg", "/small-2.jpg"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A prose div with many links (Wikipedia style) and a link-rich explainer sentence.
+        "<div><a href='/w/Moss'>Moss</a> grows on <a href='/w/Bark'>bark</a>, <a href='/w/Stone'>stone</a> and "
+        "<a href='/w/Soil'>soil</a> where the <a href='/w/Light'>light</a> is low and the air stays damp.</div>",
+        # A live-blog update.
+        "<div>Officials confirmed the bridge will reopen Monday, according to <a href='/dot'>the city's "
+        "transportation department</a>.</div>",
+        # A credit line ending a sentence, and a caption line under an image.
+        "<div>Additional reporting by <a href='/jane'>Jane Doe</a> and <a href='/john'>John Roe</a>.</div>",
+        "<div><img src='/station.jpg' alt=''></div><div><a href='/w/Union'>Union Station</a> on Tuesday</div>",
+        # A quote's attribution.
+        "<blockquote><p>We will rebuild it stone by stone.</p><div>— <a href='/mayor'>Jane Doe, mayor</a></div>"
+        "</blockquote>",
+    ],
+)
+def test_a_div_of_prose_with_links_stays(line: str) -> None:
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{line}<p>{TEXT} Part 1.</p></div></article>"
+    text = _article_text(page + "</body></html>")
+    expected = " ".join(parse(f"<div>{line}</div>").text_content().split())
+    assert expected in text
+
+
+def test_a_div_of_linked_names_with_ten_commas_is_prose_as_in_the_main_loop() -> None:
+    names = ", ".join(f"<a href='/p{i}'>Name{i}</a>" for i in range(11))
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><div class='note'>{names}</div>"
+        f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    assert "Name0, Name1" in _article_text(page)

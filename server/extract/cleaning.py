@@ -19,11 +19,13 @@ from .constants import (
     DATA_TABLE_MIN_CELLS,
     DATA_TABLE_MIN_ROWS,
     DIV_PARAGRAPH_MAX_LINK_DENSITY,
+    LINK_LINE_MAX_OWN_WORDS,
+    SHORT_LINE_END_RE,
     TEXT_UTILITY_PREFIX,
     TEXT_UTILITY_SHADE_DIGITS,
     TEXT_UTILITY_VALUES,
 )
-from .measure import element_text, link_density
+from .measure import HAS_IMAGE, element_text, link_density
 
 # readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
 # the serialized children, so "<p" also catches pre, picture, param...).
@@ -203,6 +205,31 @@ def is_link_line(div: HtmlElement) -> bool:
     cleaned."""
     # Most such divs hold no link: a walk in C tells, before link_density's XPath.
     return next(div.iter("a"), None) is not None and link_density(div) >= DIV_PARAGRAPH_MAX_LINK_DENSITY
+
+
+def is_bare_link_line(line: HtmlElement) -> bool:
+    """Whether a link line (is_link_line) says little besides its links, so the conditional cleaning may drop it: at
+    most LINK_LINE_MAX_OWN_WORDS words outside them, no sentence ending there ('Additional reporting by <a>…</a>.',
+    '<a>Union Station</a> on Tuesday.'), and no caption or attribution of the image or quote before or around it."""
+    own_text = text_outside_links(line).strip()
+    if len(own_text.split()) > LINK_LINE_MAX_OWN_WORDS or SHORT_LINE_END_RE.search(own_text):
+        return False
+    previous = line.getprevious()
+    if previous is None:
+        return next(line.iterancestors("figure"), None) is None
+    # After an image or a quote, or after the words of the quote holding it ('— <a>Jane Doe</a>, mayor').
+    attributes = previous.tag in ("blockquote", "figure") or HAS_IMAGE(previous)
+    return not attributes and next(line.iterancestors("blockquote", "figure"), None) is None
+
+
+def text_outside_links(element: HtmlElement) -> str:
+    """The element's text with its links' text left out (their tails kept)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "a":
+            parts.append(text_outside_links(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 _SLUG_WORD_RE = re.compile(r"[^\W_]+")

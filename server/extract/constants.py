@@ -81,10 +81,13 @@ AD_OR_LOADING_RE = re.compile(
 )
 AD_OR_LOADING_MAX_CHARS = 13
 # ...a block with this many commas is prose and is never cleaned conditionally.
-# transform_misused_divs_into_paragraphs: a div of inline content only with this much link text or more stays a div
-# (Readability.js's test before it makes a div its paragraph), so the conditional cleaning above judges it.
-DIV_PARAGRAPH_MAX_LINK_DENSITY = 0.25
 PROSE_MIN_COMMAS = 10
+# transform_misused_divs_into_paragraphs: a div of inline content only with this much link text or more stays a div
+# (Readability.js's test before it makes a div its paragraph), so the conditional cleaning judges it...
+DIV_PARAGRAPH_MAX_LINK_DENSITY = 0.25
+# ...but only when it has at most this many words outside its links ('Main article: ...', 'Related: ...'): a line
+# saying more is prose with links (a live-blog update, an explainer sentence), which the reading view keeps.
+LINK_LINE_MAX_OWN_WORDS = 8
 # ...readability subtracts this from a block's <li> count, so its "more <li>s than <p>s" test rarely fires.
 LIST_ITEM_ALLOWANCE = 100
 # ...a block with paragraphs goes when it has more images than this many plus this many per paragraph.

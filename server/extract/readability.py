@@ -40,6 +40,7 @@ from .cleaning import (
     heading_weight,
     holds_frame,
     inside_dropped_or_code,
+    is_bare_link_line,
     is_link_line,
     may_be_content,
     opening,
@@ -407,7 +408,7 @@ class TreeDocument(Document):
         self._link_lines = []
         for elem in self.html.iter("div"):
             if not has_block_descendant(elem):
-                # Changed: a div mostly of links is cleaned as Readability.js's stays a div for cleaning (sanitize).
+                # Changed: Readability.js keeps a div mostly of links a div, which its cleaning judges (sanitize).
                 if is_link_line(elem):
                     self._link_lines.append(elem)
                 elem.tag = "p"
@@ -531,30 +532,33 @@ class TreeDocument(Document):
             allowed.update(dict.fromkeys(table.iter(*_CONDITIONALLY_CLEANED, "p"), True))
             allowed.update(dict.fromkeys(table.iterancestors(*_CONDITIONALLY_CLEANED), True))
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
-            if el in allowed:
-                continue
-            weight = self.class_weight(el)
-            content_score = candidates[el]["content_score"] if el in candidates else 0
-            # A list of neutral class is judged by its class weight alone, as Readability.js judges every block: its
-            # score is negative by readability's tag base (a caption list, a list of the story's points).
-            if weight + (0 if el.tag in ("ul", "ol") else content_score) < 0:
+            if el not in allowed and self._cleaned(el, candidates, allowed, keep_all_images):
                 el.drop_tree()
-                continue
-            if element_text(el).count(",") >= PROSE_MIN_COMMAS:
-                continue
-            if self._should_remove(el, weight, allowed, keep_all_images):
-                el.drop_tree()
-        # Readability.js cleans a div mostly of links as a div ('Main article: ...', a line of related links).
+        # Readability.js keeps a div mostly of links a div, which the same cleaning judges ('Main article: ...', a line
+        # of related links); only a line saying little besides its links goes (is_bare_link_line).
         for line in reversed(self._link_lines):
             if (
                 line not in allowed
-                and not HAS_IMAGE(line)
                 and any(ancestor is node for ancestor in line.iterancestors())
-                and self._should_remove(line, self.class_weight(line), allowed, keep_all_images)
+                and is_bare_link_line(line)
+                and self._cleaned(line, candidates, allowed, keep_all_images)
             ):
                 line.drop_tree()
         self.html = node
         return self.get_clean_html()
+
+    def _cleaned(self, el: HtmlElement, candidates: dict, allowed: dict, keep_all_images: bool) -> bool:
+        """Whether sanitize's conditional cleaning drops the block: its class weight and score, its commas, then
+        _should_remove's tests."""
+        weight = self.class_weight(el)
+        content_score = candidates[el]["content_score"] if el in candidates else 0
+        # A list of neutral class is judged by its class weight alone, as Readability.js judges every block: its
+        # score is negative by readability's tag base (a caption list, a list of the story's points).
+        if weight + (0 if el.tag in ("ul", "ol") else content_score) < 0:
+            return True
+        if element_text(el).count(",") >= PROSE_MIN_COMMAS:
+            return False
+        return self._should_remove(el, weight, allowed, keep_all_images)
 
     def _should_remove(self, el: HtmlElement, weight: int, allowed: dict, keep_all_images: bool) -> bool:
         """sanitize's conditional cleaning of one block (inline in readability's sanitize), in its order."""
