@@ -124,3 +124,11 @@ def test_a_claims_infinitive_is_its_content_up_to_the_subjects_next_predicate():
     ]
     # "to" before a noun phrase is the addressee's preposition
     assert _found("The firm claimed to the court that it had paid.") == [("The firm", "claimed", "that it had paid")]
+
+
+def test_a_demonstrative_clause_after_an_advice_verb_is_reported():
+    assert _found("Our figures suggest this will be the first fall in rents since 2020.") == [
+        ("Our figures", "suggest", "this will be the first fall in rents since 2020")
+    ]
+    # a demonstrative's noun phrase is the object, whatever verb comes later
+    assert _found("The main reason I recommend these two apps is explained by one word: price.") == []

@@ -28,6 +28,7 @@ from .patterns import (
     CUE_RE,
     CUE_TAIL_RE,
     DANGLING_CONJ_RE,
+    DEMONSTRATIVE_CLAUSE_RE,
     FRONTED_CLAUSE_RE,
     GERUND_RE,
     IF_LEAD_RE,
@@ -244,7 +245,12 @@ def forward_content(
         return content_start, sentence_end
     opening = stripped[:40].lower()
     if verb in OBJECT_CONTENT_CUES:
-        return None if NOT_ADVICE_RE.match(opening) else (content_start, sentence_end)
+        if not NOT_ADVICE_RE.match(opening):
+            return content_start, sentence_end  # "advises cold brew coffee"
+        # "suggest this will be the first time …": a demonstrative subject and its verb, not an object ("recommend
+        # these alternatives", "recommend this setup to beginners because it's …")
+        clause = DEMONSTRATIVE_CLAUSE_RE.match(text, content_start, sentence_end) is not None
+        return (content_start, sentence_end) if clause else None
     if (verb in VOW_CUES and opening.startswith("to ")) or (verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(opening)):
         return content_start, sentence_end  # "vowed to keep trying", "urged lawmakers to pass the bill"
     if verb in GERUND_REPORT_FORMS and GERUND_RE.match(opening):

@@ -206,6 +206,12 @@ NOUN_USE_RE = re.compile(
 AND_FINITE_RE = re.compile(
     r"(?<!\s)\s++(?:and|but)\s++(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b"
 )
+# A demonstrative subject and its finite verb, at most one noun between ("this will be …", "these trends are …"): a
+# clause after an advice verb, not its object ("suggest this one"). Matched where the content starts.
+DEMONSTRATIVE_CLAUSE_RE = re.compile(
+    r"(?:this|these|that)\s++(?:[a-z]++\s++)?(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|"
+    r"had|does|do|did|means|shows)\b"
+)
 # A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
 NEGATED_INFINITIVE_RE = re.compile(r"not\s++to\s++[a-z]")
 # A request's addressee before its infinitive ("urged lawmakers to pass", "appealed to ministers to accept", "pleaded
