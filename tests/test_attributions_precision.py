@@ -132,3 +132,10 @@ def test_a_demonstrative_clause_after_an_advice_verb_is_reported():
     ]
     # a demonstrative's noun phrase is the object, whatever verb comes later
     assert _found("The main reason I recommend these two apps is explained by one word: price.") == []
+
+
+def test_deem_names_with_a_quoted_name_only():
+    assert _found('The dish is what the chef deems "Baja cooking," a style of its own.') == [
+        ("the chef", "deems", '"Baja cooking,"')
+    ]
+    assert _found("The board deemed it necessary to raise prices.") == []
