@@ -18,7 +18,7 @@ def test_a_making_verb_with_a_plain_object_reports_nothing():
     assert _found("I wrote my first program 30 years ago, and last week I spent an hour on a login form.") == []
     assert _found("Last month we added a few big servers for one of our clients.") == []
     assert _found("The team has also added many other small features I asked for, like a dark mode.") == []
-    assert _found("In 2009 I wrote the following essay in which I gave my views on the word \"agile\" at last.") == []
+    assert _found('In 2009 I wrote the following essay in which I gave my views on the word "agile" at last.') == []
     # a clause with a finite verb is what was written or added
     assert _found("She wrote the council had ignored the warnings for years.") == [
         ("She", "wrote", "the council had ignored the warnings for years")
@@ -132,10 +132,3 @@ def test_a_demonstrative_clause_after_an_advice_verb_is_reported():
     ]
     # a demonstrative's noun phrase is the object, whatever verb comes later
     assert _found("The main reason I recommend these two apps is explained by one word: price.") == []
-
-
-def test_deem_names_with_a_quoted_name_only():
-    assert _found('The dish is what the chef deems "Baja cooking," a style of its own.') == [
-        ("the chef", "deems", '"Baja cooking,"')
-    ]
-    assert _found("The board deemed it necessary to raise prices.") == []

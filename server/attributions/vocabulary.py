@@ -185,11 +185,11 @@ EVALUATION_VERBS: list[str] = words(
 )
 # Naming and calling on: "called X 'Y'", "called on X to Y", "called for Y"; any other "call" is a phone call.
 CALL_VERBS: list[str] = words("call")
-# Naming (VerbNet dub-29.3, its members that name in words, "refer to … as", and "deem"): "dubbed it 'the beast'",
-# "what critics nicknamed 'X'", "was referred to as 'Y'", "what Ortega deems “Las Californias”"; reported only with a
-# quoted name, as "referred him to a specialist" names no words ("deemed it necessary" names nothing). Not "term": "in
-# terms of" is everywhere, and every cue costs its paragraph a sentence split.
-NAMING_VERBS: list[str] = words("dub nickname christen crown refer deem")
+# Naming (VerbNet dub-29.3, its members that name in words, and "refer to … as"): "dubbed it 'the beast'", "what
+# critics nicknamed 'X'", "was referred to as 'Y'"; reported only with a quoted name, as "referred him to a specialist"
+# names no words. Not "term": "in terms of" is everywhere, and every cue costs its paragraph a sentence split. Not
+# "deem": its forms are belief verbs ("deemed to be", beliefs.py).
+NAMING_VERBS: list[str] = words("dub nickname christen crown refer")
 # Their past participles, which after a comma are passives ("a new phone, dubbed “X” by fans"); not "crowned": its
 # passive's quoted title ("was crowned “Player of the Year”") is an award, nobody's words; its active names the judge.
 NAMING_PARTICIPLES: frozenset[str] = frozenset(inflect(base)[1] for base in NAMING_VERBS if base != "crown")
