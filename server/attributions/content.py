@@ -13,6 +13,7 @@ from .lexicon import (
     INDEFINITE_SOURCES,
     IRREGULAR_PERSON_PLURALS,
     NP_BREAK,
+    PLURAL_SUBJECTS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
     looks_plural,
@@ -99,8 +100,9 @@ WH_WORDS: frozenset[str] = frozenset(["what", "who", "where", "here", "how"])
 CLAUSE_LINKS: frozenset[str] = frozenset(["that", "and", "but", "or", "so", "because", "if", "when", "as", "since"])
 # Longest fronted subordinate clause read ("When Winfrey asked if …, he declined"): its comma is looked for this far.
 MAX_FRONTED_CHARS = 200
-# Most words of the main clause's subject after a fronted clause's comma ("…, the council's budget committee will").
-MAX_MAIN_SUBJECT_WORDS = 4
+# Words read after a fronted clause's comma for the main clause's verb, or the comma or coordinator of a list or an
+# apposition before it ("When HCA Healthcare, one of the largest hospital systems in the U.S., recently told …").
+MAIN_CLAUSE_TOKENS = 10
 # Words right after a plural noun that make it no subject ("profits and margins", "members of the board").
 NOT_VERB_WORDS: frozenset[str] = frozenset(["and", "of", "for", "or", "nor"])
 # Words that open a main clause's subject after a fronted clause's comma, besides names and plural nouns.
@@ -110,7 +112,7 @@ MAIN_SUBJECT_OPENERS: frozenset[str] = (
     | DEMONSTRATIVES
     | INDEFINITE_SOURCES
     | IRREGULAR_PERSON_PLURALS
-    | frozenset(["nobody", "no", "none", "all", "both", "each", "every", "there"])
+    | frozenset(["nobody", "no", "none", "all", "both", "each", "every", "there", "that"])
 )
 
 
@@ -132,6 +134,11 @@ def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple
     return (main, condition) if main is not None else None
 
 
+def _plural_before(word: str) -> bool:
+    """A plural subject's last word, before a present verb ("many praise", "robot vacuums perform")."""
+    return word in PLURAL_SUBJECTS or looks_plural(word)
+
+
 def _base_verb_like(word: str) -> bool:
     """A word that may be a present verb after a plural subject ("doctors remain"): no clause or phrase word, no
     determiner, no plural noun of a compound ("residents groups")."""
@@ -139,14 +146,17 @@ def _base_verb_like(word: str) -> bool:
 
 
 def _main_clause_at(text: str, pos: int, end: int) -> bool:
-    """A subject and its finite verb open at pos: the main clause after a fronted clause's comma ("…, its shares fell",
-    "…, it creates"), not a list's next item ("sales, profits and margins had fallen"), a relative clause ("the vote,
-    which was set …") or an adjective's noun ("a small, daily walk helps")."""
-    tokens = text[pos : min(end, pos + MAX_FRONTED_CHARS)].split(None, MAX_MAIN_SUBJECT_WORDS + 1)
-    tokens = tokens[: MAX_MAIN_SUBJECT_WORDS + 1]
-    if not tokens or not (
-        tokens[0].lower() in MAIN_SUBJECT_OPENERS or tokens[0][:1].isupper() or looks_plural(tokens[0].lower())
-    ):
+    """A subject opens at pos, and its verb if one is seen: the main clause after a fronted clause's comma ("…, its
+    shares fell", "…, it creates", "…, staying in Kyoto could …"), not a list's next item ("sales, profits and margins
+    had fallen": a coordinator or a comma before the verb), a relative clause ("the vote, which was set …"), a
+    predicate ("…, would go ahead") or an adjective's noun ("a small, daily walk helps"): no word that opens a
+    subject."""
+    tokens = text[pos : min(end, pos + MAX_FRONTED_CHARS)].split(None, MAIN_CLAUSE_TOKENS)[:MAIN_CLAUSE_TOKENS]
+    first = tokens[0].lower() if tokens else ""
+    if STRONG_VERB_RE.fullmatch(first) and first.replace("’", "'").split("'")[0] in MAIN_SUBJECT_OPENERS:
+        return True  # "…, there's an advantage", "…, it's clear"
+    gerund = first.endswith("ing") and first.isalpha() and len(first) > len("thing")
+    if not (first in MAIN_SUBJECT_OPENERS or tokens[0][:1].isupper() or looks_plural(first) or gerund):
         return False
     for index, token in enumerate(tokens[1:], 1):
         word = token.lower()
@@ -154,12 +164,12 @@ def _main_clause_at(text: str, pos: int, end: int) -> bool:
             return False  # the subject is a list or an aside, not one noun phrase
         if (
             (index == 1 and tokens[0].lower() in PRONOUNS and word.isalpha())
-            or (index == 1 and looks_plural(tokens[0].lower()) and _base_verb_like(word))  # "…, doctors remain"
+            or (_plural_before(tokens[index - 1].lower()) and _base_verb_like(word))  # "…, doctors remain"
             or STRONG_VERB_RE.fullmatch(word.rstrip(".,;:!?"))
             or word.rstrip(".,;:!?") in IRREGULAR_PAST_FORMS
         ):
             return True
-    return False
+    return True  # no verb seen in reach, and nothing of a list: "…, most proponents of Zero Waste acknowledge …"
 
 
 def kind(text: str, quotes: QuoteIndex, start: int, end: int) -> str:

@@ -30,6 +30,8 @@ PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she", "i", "him", "her"])
 THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she"])
 # Plural pronouns: resolved to the last group or body.
 PLURAL_PRONOUNS: frozenset[str] = frozenset(["they", "we"])
+# Subjects whose report is the writer's own or the reader's ("we propose", "you claim").
+FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Relative pronouns that open an apposition's clause ("X, who …, said").
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "which", "whose"])
 
@@ -63,6 +65,11 @@ POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
 def looks_plural(word: str) -> bool:
     """A plural noun by its ending ("experts", "officials"), not "witness", "status", "analysis" or a possessive."""
     return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(POSSESSIVE_ENDINGS)
+
+
+def plural_noun(word: str) -> bool:
+    """A lowercase word that looks plural and is no clause word ("officials"; not "was", "has", "this")."""
+    return looks_plural(word) and word not in NP_BREAK
 
 
 # Words of the first few after an apposition's comma that show a clause, not a noun phrase.
@@ -397,6 +404,8 @@ CLOSERS = "”»"
 CLOSE_MARKS: tuple[str, ...] = ('"', "”", "»", "’")
 # What may start a new sentence: a capital (Latin, common accented) or a digit.
 UPPER_START: frozenset[str] = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜŁŚŻŹ")
+# Words that join two phrases or clauses: none is inside a subject's prepositional phrase or modifies a source.
+COORDINATORS: frozenset[str] = frozenset(["and", "or", "but", "nor"])
 # Conjunctions left dangling at the end of a content cut short ("… outside Ukraine," and).
 DANGLING_CONJ: tuple[str, ...] = ("and", "but", "while", "as", "whereas", "or")
 

@@ -17,13 +17,14 @@ from ..content import (
 from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
+    FIRST_AND_SECOND_PERSON,
     NOT_PLURAL_SUBJECTS,
     NOUN_THEN_VERB,
-    NP_BREAK,
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     looks_plural,
+    plural_noun,
 )
 from ..names import pronoun_contraction
 from ..patterns import (
@@ -41,6 +42,7 @@ from ..patterns import (
     NOT_FINITE_RE,
     NOUN_USE_RE,
     PASSIVE_AUX_RE,
+    PERFECT_QUESTION_RE,
     PROGRESSIVE_RE,
     RELATIVE_END_RE,
     RELATIVE_RE,
@@ -90,6 +92,8 @@ log = logging.getLogger(__name__)
 
 # Most words of the sentence's subject before "It/They found that …" in which its document noun is looked for.
 MAX_DOCUMENT_SUBJECT_WORDS = 6
+# Conjunctions opening a sentence before its subject ("But the researchers …").
+OPENING_CONJUNCTIONS: frozenset[str] = frozenset(["but", "and", "so", "yet"])
 # Words that open a subject noun phrase ("The study", "Our analysis", "These researchers").
 SUBJECT_DETERMINERS: frozenset[str] = DETERMINERS | DEMONSTRATIVES | POSSESSIVE_DETERMINERS
 # Characters before a base-form cue read for a plural head and its prepositional phrase (as _base_form_ok reads).
@@ -98,8 +102,6 @@ PHRASE_HEAD_REACH = 60
 CATENATIVE_REACH = 60
 # Characters before "It"/"They" in which a finding's document is looked for as its antecedent.
 ANTECEDENT_REACH = 300
-# Subjects whose report is the writer's own or the reader's ("we propose", "you claim").
-FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
 # Subjects of an impersonal passive ("It's said that …", "There's said to be …"): their "'s" is "is".
@@ -145,6 +147,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
     if verb in BASE_FORMS and _do_question(text, sentence_start, sentence_end):
         return None  # "Do they mention that …?": a question, not a report
+    if verb not in BASE_FORMS and _do_question(text, sentence_start, sentence_end, PERFECT_QUESTION_RE):
+        return None  # "Has your English teacher ever told you …?": the writer asks, no one reports
     # a request's negated infinitive or its addressee and infinitive is what it reports ('"…," one resident, who asked
     # not to be named, told the BBC'): a quotation before it is another verb's; "asked to no one" may be a preposition
     addressed = " " in text[cue_start:cue_end]  # the cue took its addressee ("urged residents")
@@ -168,7 +172,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             bare = verb == "say" and finite_clause_follows(text, cue_end, sentence_end)
             if (
                 subject is not None
-                and _plural_subject(text, subject)
+                and plural_source(text, subject, writer=False)
                 and FINITE_AFTER_SUBJECT_RE.match(text, subject[1], cue_start)
                 and (bare or REPORT_OPENING_RE.match(text, cue_end))
             ):
@@ -416,11 +420,29 @@ def _document_antecedent(text: str, source: Span, cue_end: int, sentence_end: in
     return documents_speak(text, (previous_start, source[0])) and _document_subject(text, previous_start, source[0])
 
 
+def _opens_subject(word: str) -> bool:
+    """A determiner or a document noun: a document's noun phrase may open at it."""
+    return word.lower() in SUBJECT_DETERMINERS or word.lower() in DOCUMENT_NOUNS
+
+
 def _document_subject(text: str, start: int, end: int) -> bool:
-    """The sentence at start opens with a noun phrase holding a document noun or researchers, before its first verb or
-    comma ("The study is …", "Researchers at the clinic compared …"; not "After reading the study, I went …")."""
+    """The sentence at start has a noun phrase holding a document noun or researchers for its subject, before its verb
+    or comma ("The study is …", "Researchers at the clinic compared …"), past an opening conjunction or phrase ("But
+    because …, the researchers were able …", "For the first time, scientists compared …") or after a quotation ('“…,”
+    the Strava report explained'); not "After reading the study, I went …"."""
+    opening = skip_spaces(text, start, end)
+    close = max(text.rfind("”", opening, end), text.rfind('"', opening + 1, end))
+    if text.startswith(("“", '"'), opening) and close > opening:
+        start = close + 1  # the source after its quotation
     words = ALNUM_RUN_RE.findall(text, start, end)
-    if not words or not (words[0].lower() in SUBJECT_DETERMINERS or words[0].lower() in DOCUMENT_NOUNS):
+    if words and words[0].lower() in OPENING_CONJUNCTIONS:
+        start = text.index(words[0], start) + len(words[0])
+        words = words[1:]
+    comma = text.find(",", start, end)
+    if words and not _opens_subject(words[0]) and comma >= 0:
+        start = comma + 1  # past the opening phrase to the main clause
+        words = ALNUM_RUN_RE.findall(text, start, end)
+    if not words or not _opens_subject(words[0]):
         return False
     comma = text.find(",", start, end)
     phrase_end = STRONG_VERB_RE.search(text, start, comma if comma >= 0 else end)
@@ -435,19 +457,11 @@ def documents_speak(text: str, source: Span) -> bool:
     return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
 
 
-def _do_question(text: str, sentence_start: int, sentence_end: int) -> bool:
-    """The sentence asks, opening with do ("Do they mention that …?", "Why did officials say that …?")."""
+def _do_question(text: str, sentence_start: int, sentence_end: int, opening: re.Pattern[str] = DO_QUESTION_RE) -> bool:
+    """The sentence asks, opening with do ("Do they mention that …?", "Why did officials say that …?") or with the
+    opening given (PERFECT_QUESTION_RE: "Has your teacher ever told you …?")."""
     asked = text[sentence_start:sentence_end].rstrip(" \"”’')").endswith("?")
-    return asked and DO_QUESTION_RE.match(text, sentence_start, sentence_end) is not None
-
-
-def _plural_subject(text: str, subject: Span) -> bool:
-    """The subject's head is plural ("Many institutions", "Residents", "they"); "I", "you" and "we" are the writer's or
-    the reader's."""
-    words = text[subject[0] : subject[1]].lower().split()
-    if not words or words[-1] in FIRST_AND_SECOND_PERSON:
-        return False
-    return words[-1] in PLURAL_SUBJECTS or (looks_plural(words[-1]) and words[-1] not in NP_BREAK)
+    return asked and opening.match(text, sentence_start, sentence_end) is not None
 
 
 def _base_form_ok(
@@ -476,4 +490,4 @@ def _base_form_ok(
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
-    return (looks_plural(word) and word not in NP_BREAK) or plural_head_before_phrase(window) is not None
+    return plural_noun(word) or plural_head_before_phrase(window) is not None

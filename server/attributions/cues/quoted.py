@@ -5,7 +5,15 @@ from __future__ import annotations
 import logging
 
 from ..content import ends_in_quote, quote_content, skip_adverbials, trim_forward
-from ..lexicon import CLOSE_MARKS, DETERMINERS, NP_BREAK, PLURAL_PRONOUNS
+from ..lexicon import (
+    CLOSE_MARKS,
+    COORDINATORS,
+    DETERMINERS,
+    FIRST_AND_SECOND_PERSON,
+    NP_BREAK,
+    PLURAL_SUBJECTS,
+    plural_noun,
+)
 from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
@@ -16,15 +24,19 @@ log = logging.getLogger(__name__)
 
 
 # Lowercase words between a quote and a source that are no modifier of the source ('"…," and French President …').
-NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | frozenset(["and", "or", "nor", "but", "so", "then", "said"])
+NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | COORDINATORS | frozenset(["so", "then", "said"])
 # Past forms that open a conjunct told by the writer ('"…," she said, and left').
 PAST_FORMS: frozenset[str] = IRREGULAR_PAST_FORMS | CUE_VERBS
 
 
-def plural_source(text: str, source: Span) -> bool:
-    """The source's head (before any apposition) is plural: a plural pronoun or a word in -s."""
+def plural_source(text: str, source: Span, writer: bool = True) -> bool:
+    """The source's head (before any apposition) is plural: a plural pronoun or noun ("they", "officials", "many"),
+    not a clause word ("was", "this"); without writer, not "I", "you" or "we" (the writer's or the reader's)."""
     words = text[source[0] : source[1]].split(",")[0].split()
-    return bool(words) and (words[-1].lower() in PLURAL_PRONOUNS or words[-1].lower().endswith("s"))
+    head = words[-1].lower() if words else ""
+    if not head or (not writer and head in FIRST_AND_SECOND_PERSON):
+        return False
+    return head in PLURAL_SUBJECTS or plural_noun(head)
 
 
 def quote_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int, base: bool) -> RawAttribution | None:

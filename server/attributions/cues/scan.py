@@ -11,6 +11,7 @@ from ..lexicon import (
     BELIEF_FORMS,
     BODY_MEMBER_NOUNS,
     CLOSE_MARKS,
+    COORDINATORS,
     DEMONSTRATIVES,
     DETERMINERS,
     IRREGULAR_PERSON_PLURALS,
@@ -66,8 +67,6 @@ log = logging.getLogger(__name__)
 MAX_CUES = 20000
 # Heads tried before a base-form cue, nearest last ("Thousands of people in the town say": "people").
 MAX_PHRASE_HEADS = 3
-# Words that join two phrases or clauses: none is inside a subject's prepositional phrase.
-COORDINATORS: frozenset[str] = frozenset(["and", "or", "but", "nor"])
 # Characters before an -ing cue looked at for its progressive auxiliary and adverb ("are secretly asking").
 PROGRESSIVE_REACH = 24
 # Characters after a request's verb in which its addressee and infinitive are looked for.

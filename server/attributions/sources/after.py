@@ -9,7 +9,9 @@ import re
 from ..lexicon import (
     CLAUSE_WORDS,
     DANGLING_SOURCE_END,
+    DEMONSTRATIVES,
     DETERMINERS,
+    GROUP_DETERMINERS,
     INDEFINITE_SOURCES,
     NAME_LINKS,
     NOT_ADVERBS,
@@ -45,9 +47,7 @@ LONE_SOURCES: frozenset[str] = INDEFINITE_SOURCES | frozenset(["one"])
 # call, Bennett …").
 MAX_OPENING_PHRASE_TOKENS = 12
 # Words that open a sentence capitalised without being a name: a plural -s word after them is their noun.
-QUANTIFIED_HEADS: frozenset[str] = frozenset(
-    ["many", "several", "few", "some", "most", "all", "both", "the", "these", "those", "other", "more"]
-)
+QUANTIFIED_HEADS: frozenset[str] = GROUP_DETERMINERS | DEMONSTRATIVES | frozenset(["more"])
 # Most tokens of an apposition after the cue's source ("said Brandon Royal, product manager at Google Cloud"): a
 # longer stretch is a clause, not a phrase.
 MAX_APPOSITION_AFTER = 18
@@ -283,6 +283,8 @@ def clause_subject(
             break
         past = token in IRREGULAR_PAST_FORMS or token in BARE_PAST_FORMS
         if past and j >= 2 and phrase[0][2].lower() in DETERMINERS and phrase[j - 1][2][:1].islower():
+            if token in BARE_PAST_FORMS and phrase[j - 1][2].lower() not in SOURCE_NOUNS:
+                return None  # "The budget cut funding, saying …": a compound noun or a past, no one to name
             source = (source[0], phrase[j - 1][1])  # "The government took a different view, saying …"
             break
         if verb_like and j >= 2 and phrase[j - 1][2] == "," and "," in text[source[0] : phrase[j - 2][1]]:

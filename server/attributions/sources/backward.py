@@ -17,6 +17,7 @@ from ..lexicon import (
     THE_LINKS,
     is_acronym,
     looks_plural,
+    plural_noun,
 )
 from ..patterns import RELATIVE_WORD_RE
 from ..structure import Token, is_capitalised
@@ -317,7 +318,7 @@ def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
     lowered = previous.lower()
     if lowered in MAKER_PARTICIPLES:
         return True
-    plural = looks_plural(lowered) and lowered not in NP_BREAK
+    plural = plural_noun(lowered)
     return (is_capitalised(previous) and lowered not in NP_BREAK) or lowered in SOURCE_NOUNS or plural
 
 
