@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..rules.ruleset import Rule
-from ..rules.selectors import PageIndex
+from ..rules.selectors import PageIndex, in_document_order
 from .constants import (
     ARIA_HIDDEN_SHOWN_CLASS,
     BYLINE_AUTHOR_LINK_PATHS,
@@ -54,42 +54,37 @@ def _contains_any(stems: tuple[str, ...], gates: tuple[str, ...] = ()) -> str:
     return " or ".join(tests)
 
 
-# Attributes of elements that may hold the byline, in document order: author markup, or a class or id with
-# a byline word. Testing attribute nodes is ~4x cheaper than testing elements (BYLINE_TOKEN_RE then decides); the
-# elements' attributes ('//body/descendant-or-self::*/@class', not '//body//@class': that also visits text nodes).
-# The body found once and handed to the four parts as $bodies: '//body' in each part walked the whole page again.
+# Attributes of elements that may hold the byline: author markup, or a class or id with a byline word. Testing
+# attribute nodes is ~4x cheaper than testing elements (BYLINE_TOKEN_RE then decides); the elements' attributes
+# ('/descendant::body/descendant-or-self::*/@class', not '//body//@class': that also visits text nodes). The body
+# found once and handed to each search as $bodies. One search per attribute, their elements merged in Python
+# (in_document_order): a union of them had libxml2 test every pair of results for duplicates (quadratic, in one call
+# the time cap cannot interrupt).
 _BYLINE_HINT = _contains_any(BYLINE_CLASS_STEMS, gates=("line",))
-_BODIES = etree.XPath("//body")
+_BODIES = etree.XPath("/descendant::body")
 _IN_BODY = "$bodies/descendant-or-self::*"
-_AUTHOR_MARKUP = f"{_IN_BODY}/@rel[. = 'author'] | {_IN_BODY}/@itemprop[contains(., 'author')]"
-# The class and id parts' string tests are most of the search's cost: each is left out on a page none of whose class
-# (id) values holds a stem (PageIndex's values, gathered once for the page), keyed (with class part, with id part).
-_BYLINE_ATTRIBUTES = {
-    (classes, ids): etree.XPath(
-        " | ".join(
-            [
-                *([f"{_IN_BODY}/@class[{_BYLINE_HINT}]"] if classes else []),
-                *([f"{_IN_BODY}/@id[{_BYLINE_HINT}]"] if ids else []),
-                _AUTHOR_MARKUP,
-            ]
-        )
-    )
-    for classes in (True, False)
-    for ids in (True, False)
-}
+_BYLINE_CLASSES = etree.XPath(f"{_IN_BODY}/@class[{_BYLINE_HINT}]")
+_BYLINE_IDS = etree.XPath(f"{_IN_BODY}/@id[{_BYLINE_HINT}]")
+_AUTHOR_MARKUP = (
+    etree.XPath(f"{_IN_BODY}/@rel[. = 'author']"),
+    etree.XPath(f"{_IN_BODY}/@itemprop[contains(., 'author')]"),
+)
 # The part of a byline that is the bare name: schema.org markup (itemprop="name", "alternateName"), else the
 # innermost descendants whose class marks a name (BYLINE_NAME_CLASS_PARTS).
-_ITEMPROP_NAME = etree.XPath(".//*[contains(@itemprop, 'name')]")
+_ITEMPROP_NAME = etree.XPath("descendant::*[contains(@itemprop, 'name')]")
 _NAME_CLASS = " or ".join(
     [
         *(f"contains(@class, '{part}')" for part in BYLINE_NAME_CLASS_PARTS),
         "contains(concat(' ', @class, ' '), ' name ')",
     ]
 )
-_CLASS_NAME = etree.XPath(f".//*[({_NAME_CLASS}) and not(.//*[{_NAME_CLASS}])]")
-# Links to an author's page, through their href attributes (cheaper than a predicate on every link).
-_AUTHOR_LINKS = etree.XPath(
-    "//body//a/@href[" + _contains_any(BYLINE_AUTHOR_LINK_PATHS, gates=("/author", "/contributor")) + "]/.."
+_CLASS_NAME = etree.XPath(f"descendant::*[({_NAME_CLASS}) and not(descendant::*[{_NAME_CLASS}])]")
+# The href attributes of links to an author's page (cheaper than a predicate on every link); their links are taken
+# in Python: a parent step ('/..') has libxml2 test every pair of results for duplicates (quadratic).
+_AUTHOR_HREFS = etree.XPath(
+    "/descendant::body/descendant::a/@href["
+    + _contains_any(BYLINE_AUTHOR_LINK_PATHS, gates=("/author", "/contributor"))
+    + "]"
 )
 
 
@@ -141,15 +136,9 @@ def _markup_byline(root: HtmlElement, index: PageIndex | None = None) -> str | N
     element marked as the author (rel, itemprop) or whose class or id names a byline, whose text is short,
     and which a reader sees (not hidden, not inside site chrome such as a header or related-stories list)."""
     in_chrome: str | None = None
-    previous: HtmlElement | None = None
-    # A stem in the newline-joined values is a stem in one value: no stem holds a newline.
-    with_classes = index is None or _holds_stem(index.attribute_values("class"))
-    with_ids = index is None or _holds_stem(index.attribute_values("id"))
-    for attribute in _BYLINE_ATTRIBUTES[with_classes, with_ids](root, bodies=_BODIES(root)):
-        element = attribute.getparent()
-        if element is previous or element.tag in BYLINE_SKIPPED_TAGS or not _names_byline(element):
+    for element in _byline_candidates(root, index):
+        if element.tag in BYLINE_SKIPPED_TAGS or not _names_byline(element):
             continue
-        previous = element
         text = element.text_content().strip()
         if not 0 < len(text) < MAX_BYLINE_CHARS:
             continue
@@ -165,6 +154,21 @@ def _markup_byline(root: HtmlElement, index: PageIndex | None = None) -> str | N
     # Chrome is skipped only while something else qualifies: when every byline sits in it, the page's markup
     # has wrapped the article in it too (Readability then reads the page again without skipping).
     return in_chrome
+
+
+def _byline_candidates(root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
+    """The elements of the body carrying author markup or a class or id with a byline word, in document order."""
+    # A stem in the newline-joined values is a stem in one value: no stem holds a newline. The class and id searches'
+    # string tests are most of the cost: each is left out on a page none of whose values holds a stem.
+    searches = [
+        *([_BYLINE_CLASSES] if index is None or _holds_stem(index.attribute_values("class")) else []),
+        *([_BYLINE_IDS] if index is None or _holds_stem(index.attribute_values("id")) else []),
+        *_AUTHOR_MARKUP,
+    ]
+    bodies = _BODIES(root)
+    return in_document_order(
+        root, ([value.getparent() for value in search(root, bodies=bodies)] for search in searches)
+    )
 
 
 def _holds_stem(values: str) -> bool:
@@ -200,7 +204,8 @@ def _text_byline(root: HtmlElement) -> str | None:
 
 def _author_link(root: HtmlElement) -> str | None:
     """The text of the first visible link to an author's page, when it reads as a name."""
-    for link in _AUTHOR_LINKS(root):
+    for href in _AUTHOR_HREFS(root):
+        link = href.getparent()
         text = " ".join(link.text_content().split())
         if (
             MIN_AUTHOR_LINK_CHARS < len(text) <= MAX_AUTHOR_LINK_CHARS

@@ -36,9 +36,13 @@ from .site_rule import first_date_value
 log = logging.getLogger(__name__)
 
 # schema.org datePublished markup, else <time datetime> in the body. Reached through the attributes: a
-# predicate on every element (//*[@itemprop=...]) costs ~3x more, and the nodes are the same.
+# predicate on every element (//*[@itemprop=...]) costs ~3x more, and the nodes are the same. Each part is cut to
+# the candidates before its parent step and the union: libxml2 merges both by testing every pair of nodes for
+# duplicates (20,000 <time datetime> took 0.66 s in one call); the first candidates of the union are among them.
 _DATE_MARKUP = etree.XPath(
-    f"(//*/@itemprop[. = 'datePublished']/.. | //body//time/@datetime/..)[position() <= {DATE_MARKUP_CANDIDATES}]"
+    f"((/descendant::*/@itemprop[. = 'datePublished'])[position() <= {DATE_MARKUP_CANDIDATES}]/.. | "
+    f"(/descendant::body/descendant::time/@datetime)[position() <= {DATE_MARKUP_CANDIDATES}]/..)"
+    f"[position() <= {DATE_MARKUP_CANDIDATES}]"
 )
 
 

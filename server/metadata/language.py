@@ -13,10 +13,10 @@ from .constants import RTL_LANGS, TEXT_DIRECTIONS
 
 log = logging.getLogger(__name__)
 
-_DIRECTED_PARAGRAPHS = etree.XPath("//body//p[ancestor::*[@dir]]")
+_DIRECTED_PARAGRAPHS = etree.XPath("/descendant::body/descendant::p[ancestor::*[@dir]]")
 # Most pages carry no dir attribute at all: one walk over the attributes says so for half the cost.
-# ('//*/@dir', not '//@dir': the latter also visits every text node.)
-_HAS_DIR = etree.XPath("boolean(//*/@dir)")
+# ('/descendant::*/@dir', not '//@dir': the latter also visits every text node.)
+_HAS_DIR = etree.XPath("boolean(/descendant::*/@dir)")
 _NEAREST_DIR = etree.XPath("ancestor::*[@dir][1]/@dir", smart_strings=False)  # compiled once, not per paragraph
 
 

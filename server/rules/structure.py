@@ -259,7 +259,7 @@ def _longer_than(element: HtmlElement, limit: int) -> bool:
 # WordPress caption boxes, whose caption paragraph is a caption, figure or not: their class values (getparent() is
 # the box), half the cost of a predicate on every div. A path of one step: libxml2 evaluates '//figure//*', a union or
 # a '..' step by merging node sets in quadratic time (20,000 figures: 8 s), so figures and parents are walked here.
-_CAPTION_BOX_CLASSES = etree.XPath("//div/@class[contains(., 'wp-caption')]")
+_CAPTION_BOX_CLASSES = etree.XPath("/descendant::div/@class[contains(., 'wp-caption')]")  # no text nodes visited
 _LABELS = alternation_of(word for words in CREDIT_LABELS.values() for word in words)
 # The three shapes of a credit at a caption's end (searched in its last characters only): '©' and a name, a label,
 # its colon and a name, an agency and a photographer in brackets ('(REUTERS/Denis Balibouse)', '(dpa/Foto: X)').

@@ -14,7 +14,7 @@ from .index import HEAD_CHARS, HEAD_MARK, Key, PageIndex, _attribute_values, ind
 from .linear_regex import compile_linear
 from .prefilter import SelectorPlan
 from .pseudo_classes import HAS_TEXT_RE, RELATIVE_HAS_RE, compile_text_pattern
-from .selector import Selector, element_text
+from .selector import Selector, element_text, in_document_order
 
 __all__ = [
     "HAS_TEXT_RE",
@@ -31,6 +31,7 @@ __all__ = [
     "compile_selectors",
     "compile_text_pattern",
     "element_text",
+    "in_document_order",
     "index_page",
     "literal_patterns",
 ]

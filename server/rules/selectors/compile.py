@@ -7,10 +7,9 @@ from collections.abc import Iterable
 
 from cssselect import SelectorError, parse
 from lxml import etree
-from lxml.cssselect import CSSSelector
 
 from ...errors import RuleError
-from .css import Translator, attribute_scan_of, chain_self_test_of, self_test_of
+from .css import CssPath, attribute_scan_of, chain_self_test_of, self_test_of
 from .prefilter import selector_keys
 from .pseudo_classes import HAS_TEXT_RE, RELATIVE_HAS_RE, compile_text_pattern, has_inside_not, split_upward
 from .selector import Selector
@@ -50,12 +49,12 @@ def compile_selector(source: str) -> Selector:
                 f"selector {source!r}: ':has()' inside ':not()' is not supported: cssselect translates it into a "
                 "test of the element's name, which every element passes"
             )
-        compiled = CSSSelector(css, translator=Translator())
+        compiled = CssPath(css)
         keys = selector_keys(css)
     except (SelectorError, ValueError, NotImplementedError) as exc:
         raise RuleError(f"selector {source!r}: invalid CSS: {exc}") from exc
     try:
-        compiled(_PROBE)  # what only evaluation finds (a namespace prefix: 'svg|a') fails at load, not on a page
+        compiled.probe(_PROBE)  # what only evaluation finds (a namespace prefix: 'svg|a') fails at load, not on a page
     except etree.XPathEvalError as exc:
         raise RuleError(f"selector {source!r}: cannot be evaluated: {exc}") from exc
     if text_re is not None and keys is None:

@@ -142,6 +142,14 @@ class PageIndex:
             )
         return self._attributes[name]
 
+    def attribute_count(self, name: str) -> int | None:
+        """How many elements carry this attribute, as gathered (removals since only lower it); None when no test has
+        gathered its values yet (the id and class values the key prefilter gathers are counted always)."""
+        if name in ("id", "class"):
+            return len(self.id_values if name == "id" else self.class_values)
+        values = self._attributes.get(name)
+        return None if values is None else len(values)
+
     def texts(self) -> list[str]:
         """The page's text nodes as gathered, once: after a removal they may be stale (see drop())."""
         if self._texts is None:

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
+from typing import TYPE_CHECKING
 
 import re2
 from lxml import etree
@@ -13,6 +15,9 @@ from lxml.html import HtmlElement
 
 from .index import HEAD_MARK, Key, PageIndex, literal_regex, nodes_at
 from .linear_regex import finds, match_spans
+
+if TYPE_CHECKING:
+    from .css import CssPath
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +27,7 @@ class Selector:
     """One compiled selector from a rule file."""
 
     source: str
-    xpath: etree.XPath
+    xpath: etree.XPath | CssPath  # an 'xpath:' rule's, or the CSS as a page-wide search
     keys: tuple[Key, ...] | None  # None: cannot be pre-filtered, always evaluated
     text_re: re2._Regexp | None  # RE2: linear in the text, whoever wrote the pattern
     # Groups of lowercase strings: any text match contains one string of every group. One sweep of the page's
@@ -82,7 +87,7 @@ class Selector:
         if self.attribute_scan is not None:
             return self._scan_attribute(root, index if index is not None and index.root is root else None)
         if self.text_re is None:
-            return [n for n in self.xpath(root) if isinstance(n, etree._Element)]
+            return self._css_matches(root, index)
         index = index if index is not None and index.root is root else PageIndex(root)
         # Sound: a matching text node holds a literal of every group, and the page's text holds every text node.
         if not all(index.holds(pattern) for pattern in self.literal_patterns):
@@ -92,7 +97,7 @@ class Selector:
             return []
         if self.self_test is not None:
             return self._holders(matched, root, max_words)
-        candidates = [n for n in self.xpath(root) if isinstance(n, etree._Element)]
+        candidates = self._css_matches(root, index)
         members = set(candidates)
         hits: set[HtmlElement] = set()
         for text in matched:
@@ -102,6 +107,12 @@ class Selector:
                     hits.add(element)
                 element = element.getparent()
         return [n for n in candidates if n in hits]
+
+    def _css_matches(self, root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
+        """The elements the CSS (or 'xpath:' rule) finds, in document order; a CssPath reads the page's index."""
+        xpath = self.xpath
+        found = xpath(root) if isinstance(xpath, etree.XPath) else xpath(root, index)
+        return [n for n in found if isinstance(n, etree._Element)]
 
     def _scan_attribute(self, root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
         """The elements of the tag whose attribute value passes a test: the passing values found by one regex scan
@@ -195,6 +206,27 @@ def _holder(text: etree._ElementUnicodeResult) -> HtmlElement | None:
 def _passes(test: frozenset[str] | etree.XPath, element: HtmlElement) -> bool:
     """Whether an element passes a Selector.self_test."""
     return element.tag in test if isinstance(test, frozenset) else bool(test(element))
+
+
+# Up to this many elements, in_document_order has libxml2 sort them (handed in as a variable, they are checked for
+# duplicates pair by pair: 32,000 tests at most); past it, they are ranked by one walk of the page.
+_MAX_XPATH_SORT = 256
+_IN_DOCUMENT_ORDER = etree.XPath("$elements")
+_ALL_ELEMENTS = etree.XPath("descendant-or-self::*")
+
+
+def in_document_order(root: HtmlElement, runs: Iterable[list[HtmlElement]]) -> list[HtmlElement]:
+    """The elements of several runs, each in document order already, merged: each element once, in document order,
+    all under root (or root itself). An XPath union does this testing every pair of results for duplicates: quadratic,
+    in one libxml2 call the time cap cannot interrupt."""
+    found = [run for run in runs if run]
+    if len(found) < 2:
+        return found[0] if found else []
+    unique = list(dict.fromkeys(chain.from_iterable(found)))
+    if len(unique) <= _MAX_XPATH_SORT:
+        return _IN_DOCUMENT_ORDER(root, elements=unique)
+    wanted = set(unique)
+    return [element for element in _ALL_ELEMENTS(root) if element in wanted]
 
 
 def _document_position(element: HtmlElement) -> list[int]:
