@@ -656,7 +656,7 @@ def test_a_pronoun_s_contraction_names_no_one():
 def test_one_its_after_a_person_looking_name_does_not_make_it_a_body():
     t = (
         "Tom Reyes wrote the book in 2001, and its cover is red.\n\n"
-        "This was eye-opening for me. It explained many outcomes.\n\n“Keep it simple,” Reyes said."
+        "This was eye-opening for me. It explained that outcomes follow choices.\n\n“Keep it simple,” Reyes said."
     )
     assert _speaker(t, "It") is None
     t = (

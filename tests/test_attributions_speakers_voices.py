@@ -253,7 +253,7 @@ def test_a_date_after_a_link_is_no_part_of_a_name():
 
 
 def test_a_pronoun_with_the_writers_bracketed_name_is_that_person():
-    t = "Robert Nozick wrote a famous book.\n\n“We must choose,” he [Nozick] insists, “what we value.”"
+    t = "Robert Nozick wrote that liberty comes first.\n\n“We must choose,” he [Nozick] insists, “what we value.”"
     assert _speaker(t, "he [Nozick") == "Robert Nozick"
 
 
