@@ -16,6 +16,7 @@ from .lexicon import (
     PLURAL_SUBJECTS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
+    THINGS_TOLD,
     looks_plural,
 )
 from .patterns import (
@@ -56,6 +57,7 @@ from .patterns import (
 )
 from .structure import QuoteIndex, Span, skip_spaces
 from .vocabulary import (
+    ADDRESSEE_CUES,
     CLAIM_INFINITIVE_FORMS,
     CLAUSE_OPENERS,
     DIRECTIVE_FORMS,
@@ -267,6 +269,8 @@ def forward_content(
         return content_start, sentence_end  # "recalls being out at a party …", "reported receiving therapy"
     if NOT_CLAUSE_RE.match(opening):
         return None
+    if verb in ADDRESSEE_CUES and _thing_told_before_clause(stripped):
+        return None  # "told stories his grandfather had told him": the object and its relative clause, no report
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)
     phrase_end = PHRASE_END_RE.search(stripped)
     first_phrase = stripped[: phrase_end.start()] if phrase_end else stripped
@@ -285,6 +289,13 @@ def forward_content(
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def _thing_told_before_clause(content: str) -> bool:
+    """A content opening with a thing told, asked or promised and a relative clause's subject ("stories his
+    grandfather had told him", "questions the experts could not answer"), not an addressee and a clause."""
+    opening = content.split(None, 2)
+    return len(opening) > 2 and opening[0] in THINGS_TOLD and opening[1].lower() in MAIN_SUBJECT_OPENERS
 
 
 def finite_clause_follows(text: str, pos: int, sentence_end: int) -> bool:

@@ -354,6 +354,12 @@ REASON_NOUNS: frozenset[str] = frozenset(
     )
 )
 
+# What is told, asked or promised, as a reporting verb's plain object ("told stories his grandfather had told him",
+# "asked questions the experts could not answer"): a clause after one is a relative clause, no report.
+THINGS_TOLD: frozenset[str] = frozenset(
+    words("stories story tales lies jokes questions things truths secrets anecdotes details facts")
+)
+
 # Plural nouns for the people who speak for a body: after the body's name they name the body ("Con Edison
 # officials said" -> "Con Edison").
 BODY_MEMBER_NOUNS: frozenset[str] = frozenset(

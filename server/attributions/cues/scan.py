@@ -97,7 +97,7 @@ ADDRESSED_PEOPLE: frozenset[str] = (
 ) | BODY_MEMBER_NOUNS | IRREGULAR_PERSON_PLURALS | frozenset(
     words(
         "investors shareholders cops troops audiences listeners readers viewers supporters followers patients clients"
-        " kids pupils"
+        " kids pupils jurors judges"
     )
 )
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
