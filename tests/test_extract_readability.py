@@ -809,3 +809,32 @@ def test_a_div_of_linked_names_with_ten_commas_is_prose_as_in_the_main_loop() ->
         f"<p>{TEXT} Part 1.</p></div></article></body></html>"
     )
     assert "Name0, Name1" in _article_text(page)
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        # WordPress's image block: a figure whose caption is one link.
+        "<div class='wp-block-image'><figure><img src='/castle.jpg' alt=''><figcaption>"
+        "<a href='/w/Matsumoto_Castle'>Matsumoto Castle</a></figcaption></figure></div>",
+        # A caption line under the photo linking once, and a photographer's credit link.
+        "<div><div><img src='/castle.jpg' alt=''></div>"
+        "<div><a href='/w/Union'>Union Station</a> on Tuesday.</div></div>",
+        "<div class='photo'><img src='/castle.jpg' alt=''><span>Photo: <a href='/staff/jane'>Jane Doe</a></span></div>",
+        # A gallery whose captions sit inside the links to the full-size photos.
+        "<div class='gallery'><a href='/castle-big.jpg'><img src='/castle.jpg' alt=''>The keep at dusk</a>"
+        "<a href='/moat-big.jpg'><img src='/moat.jpg' alt=''>The moat in spring</a></div>",
+    ],
+)
+def test_a_photo_whose_caption_is_mostly_a_link_stays(photo: str) -> None:
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{photo}<p>{TEXT} Part 1.</p></div></article>"
+    article, _, _ = read_article(parse(page + "</body></html>"), None, NO_DEADLINE, semantic_main=True)
+    assert "/castle.jpg" in [img.get("src") for img in article.iter("img")]
+    caption = " ".join(parse(f"<div>{photo}</div>").text_content().split())
+    assert caption in " ".join(article.text_content().split())
+
+
+def test_a_shop_button_with_a_logo_goes() -> None:
+    button = "<div class='buttons'><img src='/shop-logo.png' alt=''><p><a href='/buy'>SEE ON THE SHOP</a></p></div>"
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{button}<p>{TEXT} Part 1.</p></div></article>"
+    assert "SEE ON THE SHOP" not in _article_text(page + "</body></html>")

@@ -19,13 +19,15 @@ from .constants import (
     DATA_TABLE_MIN_CELLS,
     DATA_TABLE_MIN_ROWS,
     DIV_PARAGRAPH_MAX_LINK_DENSITY,
+    IMAGE_BLOCK_MAX_LINK_DENSITY,
+    IMAGE_FILE_SUFFIXES,
     LINK_LINE_MAX_OWN_WORDS,
     SHORT_LINE_END_RE,
     TEXT_UTILITY_PREFIX,
     TEXT_UTILITY_SHADE_DIGITS,
     TEXT_UTILITY_VALUES,
 )
-from .measure import HAS_IMAGE, element_text, link_density
+from .measure import HAS_IMAGE, IN_FIGURE, element_text, link_density
 
 # readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
 # the serialized children, so "<p" also catches pre, picture, param...).
@@ -220,6 +222,31 @@ def is_bare_link_line(line: HtmlElement) -> bool:
     # After an image or a quote, or after the words of the quote holding it ('— <a>Jane Doe</a>, mayor').
     attributes = previous.tag in ("blockquote", "figure") or HAS_IMAGE(previous)
     return not attributes and next(line.iterancestors("blockquote", "figure"), None) is None
+
+
+def image_block_stays(block: HtmlElement, length: int) -> bool:
+    """Whether a block holding an image is a photo to keep rather than teaser cards or a list of links with icons: a
+    captioned figure or what a figure holds stays (a caption linking to its subject or its photographer), and so does
+    a block with no more than IMAGE_BLOCK_MAX_LINK_DENSITY of its text in links to other pages. Links to image files
+    are full-size photos, and a block's one link target counts only when a link holding an image goes there too (a
+    card) or all the block says (a shop button with a logo): a caption linking once ('<a>Union Station</a> on Tuesday.',
+    'Photo: <a>…</a>') is no card."""
+    if IN_FIGURE(block) or next(block.iter("figcaption"), None) is not None:
+        return True
+    links = [link for link in block.iter("a") if not _is_image_file(link.get("href") or "")]
+    targets = {link.get("href") for link in links}
+    if (
+        len(targets) == 1
+        and not any(next(link.iter("img"), None) is not None for link in links)
+        and text_outside_links(block).strip()
+    ):
+        return True
+    link_text = sum(len(" ".join(element_text(link).split())) for link in links)
+    return link_text / max(length, 1) <= IMAGE_BLOCK_MAX_LINK_DENSITY
+
+
+def _is_image_file(href: str) -> bool:
+    return href.split("#", 1)[0].split("?", 1)[0].lower().endswith(IMAGE_FILE_SUFFIXES)
 
 
 def text_outside_links(element: HtmlElement) -> str:

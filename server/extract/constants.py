@@ -96,8 +96,11 @@ IMAGES_PER_PARAGRAPH = 1.3
 # ...a block goes when it has more inputs than its paragraphs divided by this.
 PARAGRAPHS_PER_INPUT = 3
 # ...a div holding an image is never cleaned (we ask readability to keep all images) unless more of its text than this
-# is link text: a strip of teaser cards with their thumbnails ('Other People Are Reading'), not a figure or a gallery.
+# is its cards' link text: a strip of teaser cards with their thumbnails ('Other People Are Reading'), not a figure, a
+# captioned photo or a gallery (cleaning.image_block_stays)...
 IMAGE_BLOCK_MAX_LINK_DENSITY = 0.5
+# ...whose links to these files are the full-size photos, no cards.
+IMAGE_FILE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff")
 # ...a block shorter than readability's min_text_length goes with no image or more images than this.
 SHORT_BLOCK_MAX_IMAGES = 2
 # ...unless it is part of a figure, a section heading's wrapper (this share of its text or more in headings) with text

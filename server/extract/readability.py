@@ -39,6 +39,7 @@ from .cleaning import (
     has_block_descendant,
     heading_weight,
     holds_frame,
+    image_block_stays,
     inside_dropped_or_code,
     is_bare_link_line,
     is_link_line,
@@ -61,7 +62,6 @@ from .constants import (
     FREE_IMAGES,
     GATHERED_LEAD_MARK,
     GRANDPARENT_SCORE_DIVISOR,
-    IMAGE_BLOCK_MAX_LINK_DENSITY,
     IMAGES_PER_PARAGRAPH,
     LIST_ITEM_ALLOWANCE,
     MAIN_MAX_LINK_DENSITY,
@@ -566,13 +566,8 @@ class TreeDocument(Document):
         counts["li"] -= LIST_ITEM_ALLOWANCE
         counts["input"] -= counts.pop("hidden input")
         content_length = normalized_length(el)
-        # Changed: a div of images stays unless mostly link text (a strip of teaser cards with their thumbnails).
-        if (
-            keep_all_images
-            and el.tag == "div"
-            and counts["img"] >= 1
-            and link_density(el, content_length) <= IMAGE_BLOCK_MAX_LINK_DENSITY
-        ):
+        # Changed: a div of images stays unless a strip of teaser cards with their thumbnails.
+        if keep_all_images and el.tag == "div" and counts["img"] >= 1 and image_block_stays(el, content_length):
             return False
         if counts["p"] and counts["img"] > FREE_IMAGES + counts["p"] * IMAGES_PER_PARAGRAPH:
             return True
