@@ -225,9 +225,13 @@ def test_a_fronted_clause_ends_at_the_comma_before_its_main_clause():
     assert _found(text) == [("the chairman", "said", ["that the vote, which was set for Monday, would go ahead"])]
     text = "Although the study suggests that a small, daily walk helps the heart, doctors remain cautious."
     assert _found(text) == [("the study", "suggests", ["that a small, daily walk helps the heart"])]
-    # near case: the main clause's comma still ends the report
+    # near cases: the main clause's comma still ends the report, past a sentence adverb or with a present verb
     text = "Although the mayor said the bridge was safe, residents stayed away from it for weeks."
     assert _found(text) == [("the mayor", "said", ["the bridge was safe"])]
+    text = "Although the mayor said the bridge was safe, thankfully most drivers avoid it."
+    assert _found(text) == [("the mayor", "said", ["the bridge was safe"])]
+    text = "While some students report delays with refunds, many praise the teachers."
+    assert _found(text) == [("some students", "report", ["delays with refunds"])]
 
 
 def test_even_if_and_only_if_open_a_condition_too():
@@ -352,6 +356,12 @@ def test_a_bare_past_after_a_noun_that_cannot_speak_names_no_one():
     assert _found("The company cut 500 jobs, saying demand had fallen.") == [
         ("The company", "saying", ["demand had fallen"])
     ]
+
+
+def test_a_base_form_after_a_quotation_never_agrees_with_you():
+    # "you" after a quoted title is the object of the base form's real subject, not a plural source
+    assert _found("Signs such as “Yield” and “Speed Limit” tell you what to do on the road.") == []
+    assert _found('"We will win," say officials.') == [("officials", "say", ['"We will win,"'])]
 
 
 def test_a_question_with_an_inverted_perfect_is_the_writers():

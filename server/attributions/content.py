@@ -154,6 +154,8 @@ def _main_clause_at(text: str, pos: int, end: int) -> bool:
     predicate ("…, would go ahead") or an adjective's noun ("a small, daily walk helps"): no word that opens a
     subject."""
     tokens = text[pos : min(end, pos + MAX_FRONTED_CHARS)].split(None, MAIN_CLAUSE_TOKENS)[:MAIN_CLAUSE_TOKENS]
+    if len(tokens) > 1 and tokens[0].endswith("ly") and tokens[0].isalpha() and tokens[0].islower():
+        tokens = tokens[1:]  # "…, thankfully there are …": a sentence adverb before the subject
     first = tokens[0].lower() if tokens else ""
     if STRONG_VERB_RE.fullmatch(first) and first.replace("’", "'").split("'")[0] in MAIN_SUBJECT_OPENERS:
         return True  # "…, there's an advantage", "…, it's clear"

@@ -11,6 +11,7 @@ from ..lexicon import (
     DETERMINERS,
     FIRST_AND_SECOND_PERSON,
     NP_BREAK,
+    PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
     plural_noun,
 )
@@ -31,12 +32,13 @@ PAST_FORMS: frozenset[str] = IRREGULAR_PAST_FORMS | CUE_VERBS
 
 def plural_source(text: str, source: Span, writer: bool = True) -> bool:
     """The source's head (before any apposition) is plural: a plural pronoun or noun ("they", "officials", "many"),
-    not a clause word ("was", "this"); without writer, not "I", "you" or "we" (the writer's or the reader's)."""
+    not a clause word ("was", "this"), nor "I" or "you" ('"…" tell you what to do'); without writer, not "we" either
+    (the writer's own words)."""
     words = text[source[0] : source[1]].split(",")[0].split()
     head = words[-1].lower() if words else ""
-    if not head or (not writer and head in FIRST_AND_SECOND_PERSON):
-        return False
-    return head in PLURAL_SUBJECTS or plural_noun(head)
+    if head in FIRST_AND_SECOND_PERSON:
+        return writer and head in PLURAL_PRONOUNS
+    return bool(head) and (head in PLURAL_SUBJECTS or plural_noun(head))
 
 
 def quote_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int, base: bool) -> RawAttribution | None:
