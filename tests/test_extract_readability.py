@@ -838,3 +838,27 @@ def test_a_shop_button_with_a_logo_goes() -> None:
     button = "<div class='buttons'><img src='/shop-logo.png' alt=''><p><a href='/buy'>SEE ON THE SHOP</a></p></div>"
     page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{button}<p>{TEXT} Part 1.</p></div></article>"
     assert "SEE ON THE SHOP" not in _article_text(page + "</body></html>")
+
+
+def test_a_heading_s_own_text_id_loses_only_a_negative_weight() -> None:
+    # class 'tooltip' weighs -25, id 'main-findings' +25: 0 as in readability and Readability.js, and the heading stays.
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>"
+        "<h2 class='anchor tooltip-target' id='main-findings'>Main findings</h2>"
+        f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    assert "Main findings" in _article_text(page)
+
+
+@pytest.mark.parametrize(
+    ("slug", "heading"),
+    [("community-reaction", "Community reaction"), ("what-the-public-comments-said", "What the public comments said")],
+)
+def test_a_heading_whose_own_text_id_holds_an_unlikely_word_stays(slug: str, heading: str) -> None:
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><h2 id='{slug}'>{heading}</h2>"
+        f"<p>{TEXT} Part 1.</p><h2 class='comments-title'>{heading}</h2></div></article></body></html>"
+    )
+    text = _article_text(page)
+    # The slug is the heading's words; a class naming the block still drops its heading.
+    assert text.count(heading) == 1

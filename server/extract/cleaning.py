@@ -115,10 +115,10 @@ def has_unlikely_word(names: str) -> bool:
 
 
 def unlikely_value_indexes(values: list[str]) -> list[int]:
-    """The indexes, in order, of the class and id values holding one of the unlikely words in lowercase: one RE2
-    search over the values, each opened by a NUL as the page index's text nodes are (nodes_at). (No value holds a
-    NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case rule looks across
-    a NUL.)"""
+    """The indexes, in order, of the values (each element's "class id" string) holding one of the unlikely words in
+    lowercase: one RE2 search over the values, each opened by a NUL as the page index's text nodes are (nodes_at).
+    (No value holds a NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case
+    rule looks across a NUL.)"""
     return nodes_at(("\0" + "\0".join(values)).lower().encode("utf-8", "surrogatepass"), _UNLIKELY_VALUE_RE)
 
 
@@ -263,13 +263,26 @@ _SLUG_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def heading_weight(heading: HtmlElement) -> int:
-    """The heading's class weight, its id left out when the id is its own text made an anchor (every word of the id in
-    the heading's text: "1.-ai-shines-a-light-on-cumbersome-toolchains"): the story's words, not the site's markup,
-    which readability's negative words ('tool', 'foot', 'media') would read as clutter."""
-    element_id = heading.get("id")
-    if element_id:
-        id_words = _SLUG_WORD_RE.findall(element_id.lower())
-        text_words = set(_SLUG_WORD_RE.findall(element_text(heading).lower()))
-        if id_words and all(word in text_words for word in id_words):
-            element_id = None
-    return class_and_id_weight(heading.get("class"), element_id)
+    """The heading's class weight, its id's negative weight left out when the id is its own text made an anchor
+    (id_is_own_text: "1.-ai-shines-a-light-on-cumbersome-toolchains"): the story's words, not the site's markup, which
+    readability's negative words ('tool', 'foot', 'media') would read as clutter; a positive one still counts
+    (class='anchor tooltip-target' id='main-findings' weighs 0, as in readability)."""
+    weight = class_and_id_weight(heading.get("class"), heading.get("id"))
+    if id_is_own_text(heading):
+        return max(weight, class_and_id_weight(heading.get("class"), None))
+    return weight
+
+
+def id_is_own_text(element: HtmlElement) -> bool:
+    """Whether every word of the element's id is in its text (an anchor made from a heading's words)."""
+    element_id = element.get("id")
+    if not element_id:
+        return False
+    id_words = _SLUG_WORD_RE.findall(element_id.lower())
+    text_words = set(_SLUG_WORD_RE.findall(element_text(element).lower()))
+    return bool(id_words) and all(word in text_words for word in id_words)
+
+
+def is_unlikely_value(value: str) -> bool:
+    """Whether a class or id value holds one of the unlikely words."""
+    return _UNLIKELY_VALUE_RE.search(value.lower().encode("utf-8", "surrogatepass")) is not None

@@ -39,10 +39,12 @@ from .cleaning import (
     has_block_descendant,
     heading_weight,
     holds_frame,
+    id_is_own_text,
     image_block_stays,
     inside_dropped_or_code,
     is_bare_link_line,
     is_link_line,
+    is_unlikely_value,
     may_be_content,
     opening,
     unlikely_value_indexes,
@@ -117,6 +119,7 @@ READABILITY_VERSION = "0.9"
 _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
 _INLINE_TAGS_AND_BR = _INLINE_TAGS | {"br"}
 _HEADINGS = ("h1", "h2")  # the headings Readability.js's _cleanHeaders judges
+_ALL_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  # footers go whole (sanitize)
 
 # The elements carrying a class or an id, in document order: one step, where a union of an @class and an @id path
@@ -379,6 +382,9 @@ class TreeDocument(Document):
         for index in self.deadline.paced(unlikely_value_indexes(names)):
             elem = elements[index]
             if elem.tag in ("html", "body", "a") or may_be_content(names[index]):
+                continue
+            # A heading's id made from its own words ('community-reaction') is the story's, not the site's markup.
+            if elem.tag in _ALL_HEADINGS and id_is_own_text(elem) and not is_unlikely_value(elem.get("class", "")):
                 continue
             # readability's exemptions in two walks that stop early, the walk up also telling whether the element
             # went with the last dropped one (values come in document order).
