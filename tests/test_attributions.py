@@ -1429,7 +1429,7 @@ def test_participles_after_while_or_with_and_a_labelling_participle():
 # Speakers on the dev set, over the matched attributions whose gold speaker is a name (bench/attributions.py): first
 # pinned at accuracy 0.810, precision 0.858 (issue 14: one name per person, titles and documents resolved or left
 # unresolved, a wrong name being worse than none).
-DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.865, "speaker_precision": 0.90}
+DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.87, "speaker_precision": 0.90}
 
 
 def test_dev_set_speaker_gate():

@@ -30,8 +30,9 @@ from bench.attributions import (
 )
 
 FLOORS: dict[str, dict[str, float]] = {
-    "tuning": {"all_f1": 0.855, "quoted_f1": 0.915, "speaker": 0.86, "speaker_precision": 0.965},
-    "held-aside": {"all_f1": 0.725, "quoted_f1": 0.775, "speaker": 0.715, "speaker_precision": 0.795},
+    # Session 11: tuning 0.871 / 0.928 / 0.891 / 0.973, held aside 0.731 / 0.785 / 0.716 / 0.802.
+    "tuning": {"all_f1": 0.865, "quoted_f1": 0.92, "speaker": 0.88, "speaker_precision": 0.965},
+    "held-aside": {"all_f1": 0.725, "quoted_f1": 0.78, "speaker": 0.715, "speaker_precision": 0.795},
 }
 # 114 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 114
