@@ -316,11 +316,11 @@ def test_a_recirculation_lists_heading_goes_with_it_unless_the_story_goes_on_aft
     story = "<p>" + "The harbour board approved the new ferry timetable after a long debate on Tuesday. " * 2 + "</p>"
     body = (
         story
-        + _related("<h3>Leggi anche</h3>", "abc")  # the list's label: goes with it
         + _related("<h2>The ferry plan in detail</h2>", "def")  # the story goes on after the list: stays
         + story
         + _related("<h4>Popular</h4> Read these too:", "ghi")  # text between heading and list: stays
         + _related("<h3>" + "A heading far too long to be the label of a list of links " + "</h3>", "jkl")
+        + _related("<h3>Leggi anche</h3>", "abc")  # the list's label, no story after it: goes with it
     )
     root = parse(f"<html><body><article>{body}</article></body></html>")
     found = recirculation_lists(root, None)
@@ -328,3 +328,11 @@ def test_a_recirculation_lists_heading_goes_with_it_unless_the_story_goes_on_aft
     assert found[-1].text == "Leggi anche"
     result = clean(f"<html><body><article>{body}</article></body></html>", URL, Options(attributions=False))
     assert "Leggi anche" not in result.text and "The ferry plan in detail" in result.text
+
+
+def test_a_list_s_heading_stays_when_the_story_goes_on_after_a_figure() -> None:
+    story = "<p>" + "The harbour board approved the new ferry timetable after a long debate on Tuesday. " * 2 + "</p>"
+    figure = "<figure><img src='/ferry.jpg' alt=''><figcaption>The new ferry.</figcaption></figure>"
+    body = story + _related("<h3>Key documents</h3>", "abc") + figure + story
+    found = recirculation_lists(parse(f"<html><body><article>{body}</article></body></html>"), None)
+    assert [element.tag for element in found] == ["ul"]

@@ -69,22 +69,21 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
         # Menus in the page's chrome never reach the article: taking them would only move readability's scores.
         if _is_recirculation(candidate, host) and next(candidate.iterancestors(*_CHROME), None) is None:
             found.append(candidate)
-    headings = (_list_heading(found_list) for found_list in found)
+    story_follows: dict[HtmlElement, bool] = {}
+    headings = (_list_heading(found_list, story_follows) for found_list in found)
     return found + [heading for heading in headings if heading is not None]
 
 
-def _list_heading(found_list: HtmlElement) -> HtmlElement | None:
+def _list_heading(found_list: HtmlElement, story_follows: dict[HtmlElement, bool]) -> HtmlElement | None:
     """The heading just before a recirculation list (h2 to h6, nothing between them, RECIRCULATION_MAX_HEADING_WORDS
-    words at most), unless a paragraph of the story follows the list: a section the story goes on in is the story's."""
+    words at most), unless a paragraph of the story comes after the list (_story_goes_on; a figure may stand between
+    them): a section the story goes on in is the story's ('Key documents')."""
     heading = found_list.getprevious()
     if heading is None or heading.tag not in _LIST_HEADINGS or (heading.tail or "").strip():
         return None
     if len(heading.text_content().split(None, RECIRCULATION_MAX_HEADING_WORDS)) > RECIRCULATION_MAX_HEADING_WORDS:
         return None
-    after = found_list.getnext()
-    while after is not None and not isinstance(after.tag, str):
-        after = after.getnext()  # a comment or a processing instruction between them
-    if after is not None and _is_story_paragraph(after):
+    if _story_goes_on(found_list, story_follows):
         return None
     return heading
 
