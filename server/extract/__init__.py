@@ -58,8 +58,8 @@ def extract(
         if len(retry_words) > len(article_words):
             article, article_words = retry, retry_words
     article = paragraph_container(root, article, article_words)
-    drop_repeated_blocks(article)
-    drop_author_boxes(article)
-    drop_byline(article)
+    drop_repeated_blocks(article, deadline)
+    drop_author_boxes(article, deadline)
+    drop_byline(article, deadline)
     drop_repeated_title(article, title)
     return article

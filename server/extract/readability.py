@@ -123,8 +123,8 @@ _ALL_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  # footers go whole (sanitize)
 
 # The elements carrying a class or an id, in document order: one step, where a union of an @class and an @id path
-# would have libxml2 merge its halves testing every pair for duplicates (quadratic: 45,000 elements carrying both
-# took 5.9 s in one call the time cap cannot interrupt).
+# would have libxml2 merge its halves testing every pair for duplicates (quadratic, in one call the time cap cannot
+# interrupt).
 _WITH_CLASS_OR_ID = xpath("descendant-or-self::*[@class or @id]")
 # Elements whose role Readability.js's grabArticle drops with the unlikely candidates (UNLIKELY_ROLES), in document
 # order.

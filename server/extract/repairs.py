@@ -12,6 +12,7 @@ import logging
 from lxml import etree, html
 from lxml.html import HtmlElement
 
+from ..limits import NO_DEADLINE, Deadline
 from .candidates import IN_FORM_ASIDE_OR_NAV, headlined_story
 from .constants import (
     AUTHOR_BOX_CLASS_RE,
@@ -62,7 +63,7 @@ _AUTHOR_BOX_WORDS = ("uthor", "bio")
 # Elements that may be the byline (BYLINE_CLASS_RE decides on the class and id), found in C, in document order; each
 # word without its first letter, which may be a capital ("Byline", "postAuthor"). One step testing each element's
 # attributes: a union of one path per attribute, each ending in a parent step ('@class[...]/..'), has libxml2 test
-# every pair of results for duplicates (30,000 author spans took 0.78 s in one uninterruptible call).
+# every pair of results for duplicates (quadratic, in one call the time cap cannot interrupt).
 _BYLINE_NAME_TEST = " or ".join(f"contains(., '{word[1:]}')" for word in BYLINE_CLASS_WORDS)
 _BYLINE_CANDIDATES = xpath(
     f"descendant::*[@class[{_BYLINE_NAME_TEST}] or @id[{_BYLINE_NAME_TEST}] or @rel = 'author' "
@@ -217,16 +218,17 @@ def drop_copies(best: HtmlElement, own: list[HtmlElement], segments: list[HtmlEl
     return kept
 
 
-def drop_repeated_blocks(article: HtmlElement) -> None:
+def drop_repeated_blocks(article: HtmlElement, deadline: Deadline = NO_DEADLINE) -> None:
     """Drop blocks repeating an earlier block word for word (a page's desktop and mobile copies of a section).
-    Lengths are compared first, in C; only blocks of equal length have their text built."""
+    Lengths are compared first, in C; only blocks of equal length have their text built. Nested blocks' lengths take
+    time in the elements times their depth: the walks are paced by the time cap."""
     by_length: dict[int, list[HtmlElement]] = {}
     # lxml's walk filtered by tag, in document order (an XPath union of one path per tag is quadratic in its results).
-    for elem in article.iterdescendants(*REPEATED_BLOCK_TAGS):
+    for elem in deadline.paced(article.iterdescendants(*REPEATED_BLOCK_TAGS)):
         length = normalized_length(elem)
         if length >= REPEATED_BLOCK_MIN_CHARS:
             by_length.setdefault(length, []).append(elem)
-    for group in by_length.values():
+    for group in deadline.paced(by_length.values()):
         if len(group) < 2:
             continue
         seen: dict[str, HtmlElement] = {}
@@ -339,7 +341,7 @@ def _opening_in(article: HtmlElement, container_words: list[str]) -> bool:
 
 def _opening_words(article: HtmlElement) -> list[str]:
     """The first OPENING_WORDS words of the article's text outside figures and the gathered standfirst, read
-    only as far as they go (the whole text of a long page cost 10 ms)."""
+    only as far as they go (not the whole text of a long page)."""
     pieces: list[str] = []
     counted = 0  # words per piece summed: at least the words of the joined pieces (a word may span two)
     walker = etree.iterwalk(article, events=("start", "end"))
@@ -370,12 +372,13 @@ def drop_chrome(container: HtmlElement) -> None:
 # Author boxes.
 
 
-def drop_author_boxes(article: HtmlElement) -> None:
+def drop_author_boxes(article: HtmlElement, deadline: Deadline = NO_DEADLINE) -> None:
     """Drop the author's bio box and byline blocks (Readability.js drops the byline too): no part of the story.
-    A block holding half the article or more is the story in a wrapper with an unlucky class, and stays."""
+    A block holding half the article or more is the story in a wrapper with an unlucky class, and stays. Paced by
+    the time cap: nested boxes' lengths take time in the elements times their depth."""
     article_length = None
     # lxml's walk filtered by tag, in document order (an XPath union of one path per tag is quadratic in its results).
-    for elem in list(article.iterdescendants(*AUTHOR_BOX_TAGS)):
+    for elem in deadline.paced(list(article.iterdescendants(*AUTHOR_BOX_TAGS))):
         class_name, element_id = elem.get("class", ""), elem.get("id", "")
         if not any(word in class_name or word in element_id for word in _AUTHOR_BOX_WORDS):
             continue  # the cheap test first: most blocks carry neither word
@@ -390,11 +393,12 @@ def drop_author_boxes(article: HtmlElement) -> None:
             elem.drop_tree()
 
 
-def drop_byline(article: HtmlElement) -> None:
+def drop_byline(article: HtmlElement, deadline: Deadline = NO_DEADLINE) -> None:
     """Drop the story's byline line ('By Kelli Miller', 'Written by Rob Ewaschuk'), as Readability.js does: the first
     element of the article named as the author's (rel, itemprop, or a byline word in its class or id) holding under
-    BYLINE_MAX_CHARS characters of text. The reading view shows the byline above the story."""
-    for elem in _BYLINE_CANDIDATES(article):
+    BYLINE_MAX_CHARS characters of text. The reading view shows the byline above the story. Paced by the time cap:
+    nested candidates' lengths take time in the elements times their depth."""
+    for elem in deadline.paced(_BYLINE_CANDIDATES(article)):
         names = f"{elem.get('class', '')} {elem.get('id', '')}"
         if not (elem.get("rel") == "author" or "author" in elem.get("itemprop", "") or BYLINE_CLASS_RE.search(names)):
             continue
