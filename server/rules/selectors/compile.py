@@ -67,7 +67,7 @@ def compile_selector(source: str) -> Selector:
         self_test = self_test_of(css) if upward is not None else self_test_of(css) or chain_self_test_of(css)
     return Selector(
         source,
-        compiled,
+        compiled.search,
         keys,
         text_re,
         text_literals=literals,

@@ -98,9 +98,16 @@ class Translator(LxmlHTMLTranslator):
         self, selector: ParsedSelector, prefix: str = "descendant-or-self::", translate_pseudo_elements: bool = False
     ) -> str:
         keyed = self.keyed_form(selector, prefix)
-        if keyed is None:
-            return super().selector_to_xpath(selector, prefix, translate_pseudo_elements)
-        return f"descendant-or-self::*/{_attribute_step(keyed[0])}/parent::{keyed[1]}"
+        if keyed is not None:
+            return f"descendant-or-self::*/{_attribute_step(keyed[0])}/parent::{keyed[1]}"
+        plain = super().selector_to_xpath(selector, prefix, translate_pseudo_elements)
+        if "/descendant-or-self::*/" in plain and prefix == "descendant-or-self::" and not selector.pseudo_element:
+            # A descendant combinator ('div p') as a test of the subject's ancestors, in one step: the path from each
+            # 'div' has libxml2 merge their descendants testing every pair for duplicates (20,000 took 0.78 s).
+            chain = None if "position()" in plain or "last()" in plain else _chain_condition(selector.parsed_tree, self)
+            if chain is not None:
+                return f"descendant-or-self::{chain}"
+        return plain
 
     def keyed_form(self, selector: ParsedSelector, prefix: str = "descendant-or-self::") -> tuple[Key, str] | None:
         """(the key, the subject's test as 'element[condition]') when the selector is found from its key's attribute,
@@ -149,6 +156,11 @@ class CssPath:
         if self._whole_is_linear or self._bounded(root, index):
             return self._whole(root)
         return in_document_order(root, (part(root) for part in self._parts))
+
+    @property
+    def search(self) -> etree.XPath | CssPath:
+        """What a Selector calls: the XPath itself when it is one linear step (no wrapper on the hot path)."""
+        return self._whole if self._whole_is_linear else self
 
     def probe(self, root: HtmlElement) -> None:
         """Evaluate every XPath this search may run on root (compile_selector's check at load: a namespace prefix
