@@ -38,7 +38,7 @@ from server.extract.readability import (
     TreeDocument,
     read_article,
 )
-from server.extract.repairs import _UNLIKELY_EXEMPT, _opening_in
+from server.extract.repairs import _opening_in, _unlikely_exempt
 from server.limits import NO_DEADLINE, Deadline
 from server.parse import parse
 from server.pipeline import clean
@@ -151,7 +151,7 @@ def test_unlikely_exemptions_are_readability_s() -> None:
         "<section><article class='e'><math class='f'></math></article></section><main></main></div><p class='g'>z</p>"
         "<div class='h'><p class='i'>w</p></div></div>"
     )
-    exempt = {elem.get("class"): bool(_UNLIKELY_EXEMPT(elem)) for elem in root.iter() if elem.get("class")}
+    exempt = {elem.get("class"): _unlikely_exempt(elem) for elem in root.iter() if elem.get("class")}
     ours = {elem.get("class"): inside_dropped_or_code(elem, None) or holds_frame(elem) for elem in root.iter()}
     assert (
         {name: ours[name] for name in exempt}
@@ -160,6 +160,13 @@ def test_unlikely_exemptions_are_readability_s() -> None:
     )
     outer = root.find(".//div[@class='h']")
     assert inside_dropped_or_code(outer[0], outer) and not inside_dropped_or_code(outer, outer[0])
+
+
+def test_the_unlikely_exemption_is_read_by_walks_that_stop_at_the_first_hit() -> None:
+    # Asides by the ten thousand, each holding an article, inside one code block: each answer is its first hit.
+    body = "<aside><article><p>x</p></article></aside>" * 20_000
+    root = html.fromstring(f"<div><pre><code>{body}</code></pre></div>")
+    assert all(_unlikely_exempt(aside) for aside in root.iter("aside"))
 
 
 def test_the_call_to_action_test_reads_what_it_needs_of_a_paragraph() -> None:

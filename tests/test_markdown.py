@@ -190,6 +190,19 @@ def test_a_layout_table_reads_as_blocks():
     assert [element.tag for element in rendered(md)] == ["p", "ul", "h2"]
 
 
+@pytest.mark.parametrize("block", ["<figure>f</figure>", "<hr>", "<dl><dt>t</dt></dl>"])
+def test_every_block_a_pipe_table_cannot_hold_makes_a_layout_table(block: str):
+    md = fragment_to_markdown(f"<table><tr><td>one</td><td><div><span>{block}</span></div></td></tr></table>")
+    assert "|" not in md
+
+
+def test_a_table_of_tens_of_thousands_of_blocks_is_judged_by_its_first():
+    # Lists and figures by the ten thousand: the test stops at the first (a union of paths merged them pair by pair).
+    cells = "<td><ul><li>item</li></ul><figure>picture</figure></td>" * 20_000
+    md = fragment_to_markdown(f"<table><tr>{cells}</tr></table>")
+    assert "|" not in md and md.count("- item") == 20_000
+
+
 def test_code_spans_and_blocks():
     md = fragment_to_markdown(
         "<p>Run <code>a `tick` b</code> and <code>`edge</code>.</p><pre><code>def f():\n    return '```'\n\n"

@@ -70,6 +70,12 @@ def test_without_a_site_address_only_paths_count_as_this_site() -> None:
     assert [element.get("class") for element in found] == ["piu-letti"]
 
 
+def test_the_site_address_is_the_first_canonical_or_og_url_of_the_head_however_many_links_it_holds() -> None:
+    links = "<link rel='alternate' href='https://other.example/'>" * 20_000
+    head = f"{links}<meta property='og:url' content='https://www.first.example/a'><link rel='canonical' href='x'>"
+    assert site_host(parse(f"<html><head>{head}</head><body><p>x</p></body></html>")) == "first.example"
+
+
 def test_the_address_clean_is_given_names_the_site_when_the_page_does_not() -> None:
     page = _page().replace('<link rel="canonical" href="https://www.gazzetta-borgo.example/cultura/teatro-riapre">', "")
     removed = clean(page, URL, Options(attributions=False)).removed

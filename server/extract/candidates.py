@@ -42,7 +42,9 @@ _TEXT_FOLLOWS_OUTSIDE_HEADINGS = xpath(
     "boolean(following::text()[normalize-space()][1]"
     "[not(ancestor::h1 | ancestor::h2 | ancestor::h3 | ancestor::h4 | ancestor::h5 | ancestor::h6)])"
 )
-_PAGE_TITLES = xpath("/descendant::title/text() | /descendant::meta[@property='og:title']/@content")
+# Two paths, not their union: libxml2 merges a union's node sets pair by pair (order does not matter here).
+_TITLE_TEXTS = xpath("/descendant::title/text()")
+_OG_TITLES = xpath("/descendant::meta[@property='og:title']/@content")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
@@ -149,7 +151,7 @@ def headlined_story(root: HtmlElement, elem: HtmlElement) -> HtmlElement | None:
     elem_story = elem if elem.tag == "article" else next(elem.iterancestors("article"), None)
     if elem_story is None or next(elem_story.iter("h1"), None) is None:
         return None
-    titles = [" ".join(title.split()) for title in _PAGE_TITLES(root)]
+    titles = [" ".join(title.split()) for title in (*_TITLE_TEXTS(root), *_OG_TITLES(root))]
     headlines = [
         h1
         for h1 in root.iter("h1")
