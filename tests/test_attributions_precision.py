@@ -26,6 +26,39 @@ def test_a_making_verb_with_a_plain_object_reports_nothing():
     assert _found("He added it works better in the cold.") == [("He", "added", "it works better in the cold")]
 
 
+def test_a_making_verb_reports_a_clause_with_a_noun_subject_and_a_present_verb():
+    # a plural or a determiner's noun, then a present verb: the clause is what was written, added or announced
+    reported = [
+        ("He added the measures remain in place until March.", "He", "added"),
+        ("The minister added the talks continue next week.", "The minister", "added"),
+        ("The ministry announced the borders reopen on Monday.", "The ministry", "announced"),
+        ("She explained the changes reflect new guidance.", "She", "explained"),
+        ("He wrote the report contains serious errors.", "He", "wrote"),
+        ("She wrote the rules need changing.", "She", "wrote"),
+        ("Harris wrote the administration's policies work.", "Harris", "wrote"),
+    ]
+    for text, source, cue in reported:
+        content = text[text.index(cue) + len(cue) + 1 : -1]
+        assert _found(text) == [(source, cue, content)], text
+    # an object and what follows it: a time, an adverb, a participle, a compound's plural, a person noun
+    for text in [
+        "She wrote the rules last year.",
+        "The company announced the new products at a show.",
+        "He wrote the books people love.",
+        "She wrote the songs together.",
+        "The company announced the quarterly results yesterday.",
+        "The firm announced the deal terms last week.",
+        "The star posted photos depicting her getting ready for the gala.",
+        "A new phone adds capabilities like offline maps.",
+        "We explain our strategies clearly to every client.",
+        "It announces its own finality.",
+        "The board adds ten USB ports for a total of fourteen.",
+        "Last month we added a few big servers for one of our clients.",
+        "He wrote a series of tweets giving advice on trains.",
+    ]:
+        assert _found(text) == [], text
+
+
 def test_a_making_verbs_object_that_says_something_is_its_content():
     text = "The airline tweeted this notice: “All flights are delayed until noon.”"
     assert _found(text) == [("The airline", "tweeted", "this notice: “All flights are delayed until noon.”")]

@@ -4,6 +4,7 @@ a colon-introduced block of paragraphs — and the trimming that keeps the write
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from .lexicon import (
     CLOSE_MARKS,
@@ -12,8 +13,11 @@ from .lexicon import (
     DETERMINERS,
     INDEFINITE_SOURCES,
     IRREGULAR_PERSON_PLURALS,
+    NOT_ADVERBS,
+    NOT_PLURAL_SUBJECTS,
     NP_BREAK,
     PLURAL_SUBJECTS,
+    POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
     THINGS_TOLD,
@@ -41,6 +45,7 @@ from .patterns import (
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
     NOT_PARENTHETICAL_RE,
+    NOUN_USE_RE,
     OBJECT_THEN_AS_RE,
     OPEN_CLAUSE_RE,
     PARA_RE,
@@ -107,6 +112,29 @@ MAX_FRONTED_CHARS = 200
 MAIN_CLAUSE_TOKENS = 10
 # Words right after a plural noun that make it no subject ("profits and margins", "members of the board").
 NOT_VERB_WORDS: frozenset[str] = frozenset(["and", "of", "for", "or", "nor"])
+# Words after a plain object that are no verb of it ("wrote the rules last year", "the songs together", "adds
+# capabilities like offline access").
+OBJECT_TAIL_WORDS: frozenset[str] = frozenset(
+    [
+        "last",
+        "next",
+        "ago",
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "together",
+        "online",
+        "too",
+        "first",
+        "again",
+        "like",
+        "such",
+        "including",
+    ]
+)
+# Determiners of a singular noun subject before a verb in -s ("the report contains").
+SINGULAR_DETERMINERS: frozenset[str] = frozenset(["the", "a", "an", "this", "that"]) | POSSESSIVE_DETERMINERS
 # Words that open a main clause's subject after a fronted clause's comma, besides names and plural nouns.
 MAIN_SUBJECT_OPENERS: frozenset[str] = (
     PRONOUNS
@@ -137,14 +165,59 @@ def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple
 
 
 def _plural_before(word: str) -> bool:
-    """A plural subject's last word, before a present verb ("many praise", "robot vacuums perform")."""
-    return word in PLURAL_SUBJECTS or looks_plural(word)
+    """A plural subject's last word, before a present verb ("many praise", "robot vacuums perform"; not "its")."""
+    return word in PLURAL_SUBJECTS or (looks_plural(word) and word not in NOT_PLURAL_SUBJECTS)
+
+
+def _adverb(word: str) -> bool:
+    """A manner or sentence adverb in -ly ("clearly", "thankfully"), not "family" or "monthly"."""
+    return word.endswith("ly") and word.isalpha() and word.islower() and word not in NOT_ADVERBS
 
 
 def _base_verb_like(word: str) -> bool:
     """A word that may be a present verb after a plural subject ("doctors remain"): no clause or phrase word, no
-    determiner, no plural noun of a compound ("residents groups")."""
-    return word.isalpha() and not looks_plural(word) and word not in NP_BREAK | DETERMINERS | NOT_VERB_WORDS
+    determiner, no plural noun of a compound ("residents groups"), no participle ("photos depicting her"), adverb,
+    reflexive or time word ("the rules last year")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and not looks_plural(word)
+        and not (word.endswith("ing") and len(word) > len("bring"))
+        and not _adverb(word)
+        and not word.endswith(("self", "selves"))
+        and word not in NP_BREAK | DETERMINERS | NOT_VERB_WORDS | OBJECT_TAIL_WORDS | PLURAL_SUBJECTS
+        and word not in IRREGULAR_PERSON_PLURALS
+    )
+
+
+def present_verb_at(words: list[str], index: int, nouns: frozenset[str]) -> bool:
+    """words[index] is a present verb after a subject ending at words[index - 1]: a base form after a plural ("doctors
+    remain", "the talks continue"), or a word in -s after a determiner's singular noun ("the report contains serious
+    errors") that the text never uses as a noun ("the products" elsewhere) and that an object follows (a compound's
+    plural, "the deal terms last week", "ten USB ports for", has none)."""
+    previous, word = words[index - 1].lower().replace("’", "'").removesuffix("'s"), words[index].rstrip(".,;:!?")
+    if _plural_before(previous):
+        return _base_verb_like(word)
+    if not (
+        index == 2
+        and words[0].lower() in SINGULAR_DETERMINERS
+        and previous.isalpha()
+        and not _adverb(previous)
+        and previous not in NP_BREAK | NOT_VERB_WORDS
+        and VERB_S_RE.fullmatch(word) is not None
+        and word not in nouns
+        and word[:-1] not in nouns
+    ):
+        return False
+    following = words[index + 1].lower().rstrip(".,;:!?") if index + 1 < len(words) else ""
+    return bool(following) and following not in NP_BREAK | NOT_VERB_WORDS | OBJECT_TAIL_WORDS | SUBJECT_PRONOUNS
+
+
+@lru_cache(maxsize=2)
+def nouns_used(text: str) -> frozenset[str]:
+    """The words a text uses as nouns, after a determiner, possessive or quantifier ("These projects", "his comments"):
+    read once per text (one string throughout find_attributions; its hash is computed once)."""
+    return frozenset(use.group(1).lower() for use in NOUN_USE_RE.finditer(text))
 
 
 def _main_clause_at(text: str, pos: int, end: int) -> bool:
@@ -157,6 +230,7 @@ def _main_clause_at(text: str, pos: int, end: int) -> bool:
     if len(tokens) > 1 and tokens[0].endswith("ly") and tokens[0].isalpha() and tokens[0].islower():
         tokens = tokens[1:]  # "…, thankfully there are …": a sentence adverb before the subject
     first = tokens[0].lower() if tokens else ""
+    nouns = nouns_used(text)
     if STRONG_VERB_RE.fullmatch(first) and first.replace("’", "'").split("'")[0] in MAIN_SUBJECT_OPENERS:
         return True  # "…, there's an advantage", "…, it's clear"
     gerund = first.endswith("ing") and first.isalpha() and len(first) > len("thing")
@@ -168,7 +242,7 @@ def _main_clause_at(text: str, pos: int, end: int) -> bool:
             return False  # the subject is a list or an aside, not one noun phrase
         if (
             (index == 1 and tokens[0].lower() in PRONOUNS and word.isalpha())
-            or (_plural_before(tokens[index - 1].lower()) and _base_verb_like(word))  # "…, doctors remain"
+            or present_verb_at(tokens, index, nouns)  # "…, doctors remain"
             or STRONG_VERB_RE.fullmatch(word.rstrip(".,;:!?"))
             or word.rstrip(".,;:!?") in IRREGULAR_PAST_FORMS
         ):
@@ -286,7 +360,8 @@ def forward_content(
     if verb in MAKING_FORMS:
         # "wrote my first code 40 years ago", "announced new variants of …": a plain object, made or made known
         if SAYING_OBJECT_RE.match(text, content_start, sentence_end) is None:
-            return (content_start, sentence_end) if finite_clause_follows(text, content_start, sentence_end) else None
+            clause = finite_clause_follows(text, content_start, sentence_end, noun_subject=True)
+            return (content_start, sentence_end) if clause else None
         return content_start, sentence_end  # "tweeted this announcement: “…”", "announced plans to acquire …"
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
@@ -300,16 +375,19 @@ def _thing_told_before_clause(content: str) -> bool:
     return len(opening) > 2 and opening[0] in THINGS_TOLD and opening[1].lower() in MAIN_SUBJECT_OPENERS
 
 
-def finite_clause_follows(text: str, pos: int, sentence_end: int) -> bool:
+def finite_clause_follows(text: str, pos: int, sentence_end: int, noun_subject: bool = False) -> bool:
     """A clause with a finite verb opens at pos, before any comma: a strong verb (an auxiliary, an -ed form, a
     contraction) or an irregular past right after a short subject ("data show wages fell"); a verb in a relative clause
-    after a noun ("many other UI details I asked for") is the object's, and a word in -s may be a plural noun."""
+    after a noun ("many other UI details I asked for") is the object's, and a word in -s may be a plural noun. With
+    noun_subject (a making verb's object or clause) a noun subject and its present verb too ("the talks continue")."""
     start = skip_spaces(text, pos, sentence_end)
     phrase_end = PHRASE_END_RE.search(text, start, sentence_end)
     end = min(start + 160, phrase_end.start() if phrase_end else sentence_end)
     words = text[start:end].split()
     if len(words) > 1 and words[0].lower() in SINGULAR_PRONOUNS and VERB_S_RE.fullmatch(words[1]):
         return True  # "mentioned it attracts viewers": after a singular pronoun a word in -s is its verb
+    if noun_subject and _noun_subject_then_verb(words, nouns_used(text)):
+        return True  # "added the measures remain in place", "wrote the report contains errors"
     for verb in STRONG_VERB_RE.finditer(text, start, end):
         if verb.group()[-2:] in POSSESSIVE_ENDINGS and verb.group()[:-2].lower() not in SINGULAR_PRONOUNS | WH_WORDS:
             continue  # "Emily's TV room": a possessive, not "is"
@@ -317,6 +395,27 @@ def finite_clause_follows(text: str, pos: int, sentence_end: int) -> bool:
         if not (len(before) >= 2 and before[-1].lower() in SUBJECT_PRONOUNS and before[-2].lower() not in CLAUSE_LINKS):
             return True
     return any(word in IRREGULAR_PAST_FORMS for word in words[1 : MAX_SUBJECT_WORDS + 1])
+
+
+def _noun_subject_then_verb(words: list[str], nouns: frozenset[str]) -> bool:
+    """A short noun subject opening words ("the talks", "the administration's policies") and its present verb: no
+    number, preposition or list inside the subject ("40 years ago", "a series of tweets", "a few big servers")."""
+    if not words:
+        return False
+    opener = words[0].lower()
+    if not (opener in DETERMINERS | DEMONSTRATIVES or words[0][:1].isupper() or looks_plural(opener)):
+        return False
+    for index in range(1, min(len(words), MAX_SUBJECT_WORDS + 1)):
+        previous = words[index - 1].replace("’", "'").removesuffix("'s").lower()
+        if (
+            not previous.isalpha()
+            or previous in NP_BREAK | NOT_VERB_WORDS
+            or (index > 1 and previous in PLURAL_SUBJECTS)
+        ):
+            return False
+        if previous not in PLURAL_SUBJECTS and present_verb_at(words, index, nouns):
+            return True  # a quantifier ("many other …") is no subject's last word here
+    return False
 
 
 def _verb_after_aside(clause: str, comma: int) -> bool:

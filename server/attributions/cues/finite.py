@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 
 from ..content import (
     finite_clause_follows,
     infinitive_follows,
     is_parenthetical,
+    nouns_used,
     parenthetical_rest,
     skip_adverbials,
     trim_forward,
@@ -40,7 +40,6 @@ from ..patterns import (
     FINITE_AFTER_SUBJECT_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
-    NOUN_USE_RE,
     PASSIVE_AUX_RE,
     PERFECT_QUESTION_RE,
     PROGRESSIVE_RE,
@@ -286,13 +285,6 @@ def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb
         return False  # "my colleague reports that …"
     nouns = nouns_used(text)
     return verb in nouns or verb[:-1] in nouns
-
-
-@lru_cache(maxsize=2)
-def nouns_used(text: str) -> frozenset[str]:
-    """The words a text uses as nouns, after a determiner, possessive or quantifier ("These projects", "his comments"):
-    read once per text (one string throughout find_attributions; its hash is computed once)."""
-    return frozenset(use.group(1).lower() for use in NOUN_USE_RE.finditer(text))
 
 
 def _accounts_for(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
