@@ -31,7 +31,12 @@ from server.extract.cleaning import (
     opening,
     unlikely_value_indexes,
 )
-from server.extract.constants import CALL_TO_ACTION_OPENING_CHARS, GATHERED_LEAD_MARK, OUTSIDE_MAIN_PICK_SHARE
+from server.extract.constants import (
+    CALL_TO_ACTION_OPENING_CHARS,
+    GATHERED_LEAD_MARK,
+    LINK_LINE_MAX_OWN_WORDS,
+    OUTSIDE_MAIN_PICK_SHARE,
+)
 from server.extract.readability import (
     _WITH_CLASS_OR_ID,
     READABILITY_VERSION,
@@ -874,3 +879,103 @@ def test_a_heading_whose_own_text_id_holds_an_unlikely_word_stays(slug: str, hea
     text = _article_text(page)
     # The slug is the heading's words; a class naming the block still drops its heading.
     assert text.count(heading) == 1
+
+
+@pytest.mark.parametrize(
+    ("slug", "heading"),
+    [("comments", "Comments"), ("related-stories", "Related stories"), ("sponsored", "Sponsored")],
+)
+def test_a_heading_whose_own_text_id_holds_an_unlikely_word_goes_when_the_story_does_not_go_on(
+    slug: str, heading: str
+) -> None:
+    # A CMS makes every heading's id from its words: only a story paragraph after it makes the heading the story's.
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><p>{TEXT} Part 1.</p>"
+        f"<h2 id='{slug}'>{heading}</h2><div class='x'><p>Great article, thanks!</p></div>"
+        "</div></article></body></html>"
+    )
+    text = _article_text(page)
+    assert heading not in text and "Part 1." in text
+
+
+def _photo_block_kept(block: str) -> tuple[str, list[str]]:
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{block}<p>{TEXT} Part 1.</p></div></article>"
+    article, _, _ = read_article(parse(page + "</body></html>"), None, NO_DEADLINE, semantic_main=True)
+    return " ".join(article.text_content().split()), [img.get("src") for img in article.iter("img")]
+
+
+@pytest.mark.parametrize(
+    ("block", "caption"),
+    [
+        # Two caption links to the photo's subjects.
+        (
+            "<div><img src='/c.jpg' alt=''><span><a href='/w/a'>Union Station</a> and <a href='/w/b'>City Hall</a>"
+            "</span></div>",
+            "Union Station and City Hall",
+        ),
+        # A photo linking to its page, credited with a link elsewhere (8 of 15 characters in links).
+        (
+            "<div><a href='/photos/castle'><img src='/c.jpg' alt=''></a><span>Photo: <a href='/staff/jane'>Jane Doe"
+            "</a></span></div>",
+            "Photo: Jane Doe",
+        ),
+    ],
+)
+def test_a_photo_whose_caption_links_go_elsewhere_than_its_image_link_stays(block: str, caption: str) -> None:
+    text, images = _photo_block_kept(block)
+    assert "/c.jpg" in images and caption in text
+
+
+def test_a_strip_of_teasers_linking_image_and_headline_to_one_story_goes() -> None:
+    strip = "".join(
+        f"<div><a href='/s{i}'><img src='/t{i}.jpg' alt=''></a><a href='/s{i}'>Headline number {i} here</a></div>"
+        for i in range(3)
+    )
+    text, images = _photo_block_kept(f"<div class='more'>{strip}</div>")
+    assert "Headline number" not in text and "/t0.jpg" not in images
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [("2 cups", "flour"), ("1 tsp", "salt"), ("3", "eggs")],
+        [("2 cups of finely ground whole", "wheat flour"), ("1 teaspoon of", "flaky sea salt"), ("3", "large eggs")],
+    ],
+)
+def test_a_run_of_three_link_lines_is_a_list_and_stays(lines: list[tuple[str, str]]) -> None:
+    ingredients = "".join(f"<div>{amount} <a href='/i/{i}'>{name}</a></div>" for i, (amount, name) in enumerate(lines))
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><h2>Ingredients</h2>{ingredients}"
+        f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    text = _article_text(page)
+    assert all(f"{amount} {name}" in text for amount, name in lines)
+
+
+def test_two_link_lines_are_no_list_and_go() -> None:
+    lines = (
+        "<div>Related: <a href='/a'>Council approves the budget</a></div>"
+        "<div>See also: <a href='/b'>Roads plan goes to a vote</a></div>"
+    )
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{lines}<p>{TEXT} Part 1.</p></div></article>"
+    text = _article_text(page + "</body></html>")
+    assert "Council approves" not in text and "Roads plan" not in text
+
+
+@pytest.mark.parametrize(("quote", "kept"), [("“We will rebuild.”", True), ("The mayor spoke on Tuesday.", False)])
+def test_a_dash_led_attribution_after_a_quotation_stays(quote: str, kept: bool) -> None:
+    line = "<div>— <a href='/people/jane-doe'>Jane Doe</a>, mayor</div>"
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><p>{quote}</p>{line}<p>{TEXT} Part 1.</p>"
+        "</div></article></body></html>"
+    )
+    assert ("— Jane Doe, mayor" in _article_text(page)) is kept
+
+
+@pytest.mark.parametrize(("own_words", "kept"), [(LINK_LINE_MAX_OWN_WORDS, False), (LINK_LINE_MAX_OWN_WORDS + 1, True)])
+def test_a_link_line_saying_more_than_its_label_stays(own_words: int, kept: bool) -> None:
+    # 'READ MORE:', 'See also the full report on': a label and its lead-in; one word more is prose with a link.
+    lead = " ".join(["word"] * own_words)
+    line = f"<div>{lead} <a href='/report'>the council's full report on the new roads budget</a></div>"
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{line}<p>{TEXT} Part 1.</p></div></article>"
+    assert ("full report" in _article_text(page + "</body></html>")) is kept

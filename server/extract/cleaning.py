@@ -13,14 +13,17 @@ from readability.readability import REGEXES
 
 from ..rules.selectors.index import nodes_at
 from .constants import (
+    ATTRIBUTION_DASHES,
     CALL_TO_ACTION_OPENING_CHARS,
     CLASS_WEIGHT,
+    CLOSING_QUOTATION_MARKS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS,
     DATA_TABLE_MIN_ROWS,
     DIV_PARAGRAPH_MAX_LINK_DENSITY,
     IMAGE_BLOCK_MAX_LINK_DENSITY,
     IMAGE_FILE_SUFFIXES,
+    LINK_LINE_LIST_MIN_RUN,
     LINK_LINE_MAX_OWN_WORDS,
     SHORT_LINE_END_RE,
     TEXT_UTILITY_PREFIX,
@@ -219,30 +222,55 @@ def is_bare_link_line(line: HtmlElement) -> bool:
     previous = line.getprevious()
     if previous is None:
         return next(line.iterancestors("figure"), None) is None
+    # The speaker of the quote the paragraph before ends in ('— <a>Jane Doe</a>, mayor').
+    if own_text.startswith(ATTRIBUTION_DASHES) and previous.tag == "p" and _ends_in_quotation(previous):
+        return False
     # After an image or a quote, or after the words of the quote holding it ('— <a>Jane Doe</a>, mayor').
     attributes = previous.tag in ("blockquote", "figure") or HAS_IMAGE(previous)
     return not attributes and next(line.iterancestors("blockquote", "figure"), None) is None
 
 
+def _ends_in_quotation(paragraph: HtmlElement) -> bool:
+    """Whether the paragraph's text ends in a closing quotation mark (after the sentence's own end, if any)."""
+    return element_text(paragraph).rstrip().endswith(CLOSING_QUOTATION_MARKS)
+
+
+def link_line_runs(lines: list[HtmlElement]) -> set[HtmlElement]:
+    """The link lines (in document order) standing in a run of LINK_LINE_LIST_MIN_RUN or more sibling link lines, with
+    nothing but spaces between them: a list written as divs (ingredients, steps, sources), which the conditional
+    cleaning spares as it spares <ul> and <ol>. Each line is visited once."""
+    members = set(lines)
+    in_runs: set[HtmlElement] = set()
+    seen: set[HtmlElement] = set()
+    for line in lines:
+        if line in seen:
+            continue
+        run = [line]
+        following = line.getnext()
+        while following is not None and following in members and not (run[-1].tail or "").strip():
+            run.append(following)
+            following = following.getnext()
+        seen.update(run)
+        if len(run) >= LINK_LINE_LIST_MIN_RUN:
+            in_runs.update(run)
+    return in_runs
+
+
 def image_block_stays(block: HtmlElement, length: int) -> bool:
     """Whether a block holding an image is a photo to keep rather than teaser cards or a list of links with icons: a
-    captioned figure or what a figure holds stays (a caption linking to its subject or its photographer), and so does
-    a block with no more than IMAGE_BLOCK_MAX_LINK_DENSITY of its text in links to other pages. Links to image files
-    are full-size photos, and a block's one link target counts only when a link holding an image goes there too (a
-    card) or all the block says (a shop button with a logo): a caption linking once ('<a>Union Station</a> on Tuesday.',
-    'Photo: <a>…</a>') is no card."""
+    captioned figure or what a figure holds stays, and so does a block with no more than IMAGE_BLOCK_MAX_LINK_DENSITY
+    of its text in card links. A card is an image linking to a page and its headline linking there too, in the same
+    link or another, so a link counts only when a link holding an image goes to its address (a caption's or a credit's
+    links to their subjects count not), or when its one address is all the block says (a shop button beside a logo).
+    Links to image files are full-size photos, no cards. A gallery's captions inside links to each photo's page read
+    as cards: structurally they are."""
     if IN_FIGURE(block) or next(block.iter("figcaption"), None) is not None:
         return True
     links = [link for link in block.iter("a") if not _is_image_file(link.get("href") or "")]
-    targets = {link.get("href") for link in links}
-    if (
-        len(targets) == 1
-        and not any(next(link.iter("img"), None) is not None for link in links)
-        and text_outside_links(block).strip()
-    ):
-        return True
-    link_text = sum(len(" ".join(element_text(link).split())) for link in links)
-    return link_text / max(length, 1) <= IMAGE_BLOCK_MAX_LINK_DENSITY
+    image_targets = {link.get("href") for link in links if next(link.iter("img"), None) is not None}
+    if len({link.get("href") for link in links}) == 1 and not text_outside_links(block).strip():
+        image_targets.add(links[0].get("href"))
+    return link_density(block, length, lambda link: link.get("href") in image_targets) <= IMAGE_BLOCK_MAX_LINK_DENSITY
 
 
 def _is_image_file(href: str) -> bool:

@@ -85,9 +85,17 @@ PROSE_MIN_COMMAS = 10
 # transform_misused_divs_into_paragraphs: a div of inline content only with this much link text or more stays a div
 # (Readability.js's test before it makes a div its paragraph), so the conditional cleaning judges it...
 DIV_PARAGRAPH_MAX_LINK_DENSITY = 0.25
-# ...but only when it has at most this many words outside its links ('Main article: ...', 'Related: ...'): a line
-# saying more is prose with links (a live-blog update, an explainer sentence), which the reading view keeps.
+# ...but only when it has at most this many words outside its links: a label and a lead-in ('Main article:', 'Related:',
+# 'READ MORE:', 'See also the full report on') take a few; a line saying more is prose with links (a live-blog update,
+# an explainer sentence), which the reading view keeps...
 LINK_LINE_MAX_OWN_WORDS = 8
+# ...and never when it stands in a run of this many sibling link lines or more: a list written as divs (ingredients,
+# steps, sources); two lines are as often a 'Related: ...' and 'See also: ...' pair...
+LINK_LINE_LIST_MIN_RUN = 3
+# ...nor when it opens with one of these dashes right after a paragraph ending in one of these quotation marks: the
+# quote's speaker ('— <a>Jane Doe</a>, mayor').
+ATTRIBUTION_DASHES = ("—", "–", "―", "-", "~")
+CLOSING_QUOTATION_MARKS = ('"', "”", "’", "'", "»", "«", "」", "“")
 # ...readability subtracts this from a block's <li> count, so its "more <li>s than <p>s" test rarely fires.
 LIST_ITEM_ALLOWANCE = 100
 # ...a block with paragraphs goes when it has more images than this many plus this many per paragraph.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -38,10 +40,15 @@ def normalized_length(element: HtmlElement) -> int:
     return int(_NORMALIZED_LENGTH(element))
 
 
-def link_density(element: HtmlElement, length: int | None = None) -> float:
-    """Link text over all text (length: the element's normalized_length, when the caller has it)."""
+def link_density(
+    element: HtmlElement, length: int | None = None, counts: Callable[[HtmlElement], bool] | None = None
+) -> float:
+    """Link text over all text (length: the element's normalized_length, when the caller has it; counts: which of the
+    outermost links count, all when None)."""
     links_above = sum(1 for _ in element.iterancestors("a"))
     links = _OUTER_LINKS(element, links_above=links_above) if links_above else _OUTER_LINKS_UNLINKED(element)
+    if counts is not None:
+        links = [link for link in links if counts(link)]
     if not links:
         return 0.0  # over half the calls: no link, no text to join
     link_length = len(" ".join("".join([element_text(link) for link in links]).split()))

@@ -19,6 +19,7 @@ from readability.readability import Unparseable, clean, is_video_url
 
 from ..errors import DeclutterError, NoArticle
 from ..limits import Deadline
+from ..rules.structure import story_goes_on
 from .candidates import (
     IN_FORM_ASIDE_OR_NAV,
     editorial_leads,
@@ -45,6 +46,7 @@ from .cleaning import (
     is_bare_link_line,
     is_link_line,
     is_unlikely_value,
+    link_line_runs,
     may_be_content,
     opening,
     unlikely_value_indexes,
@@ -379,12 +381,19 @@ class TreeDocument(Document):
         # Each element's "class id": no unlikely word holds a space, so none is found across the two.
         names = [f"{elem.get('class', '')} {elem.get('id', '')}" for elem in elements]
         dropped = None
+        story_follows: dict[HtmlElement, bool] = {}
         for index in self.deadline.paced(unlikely_value_indexes(names)):
             elem = elements[index]
             if elem.tag in ("html", "body", "a") or may_be_content(names[index]):
                 continue
-            # A heading's id made from its own words ('community-reaction') is the story's, not the site's markup.
-            if elem.tag in _ALL_HEADINGS and id_is_own_text(elem) and not is_unlikely_value(elem.get("class", "")):
+            # A heading's id made from its own words ('community-reaction') is the story's, not the site's markup, when
+            # the story goes on after it: a CMS makes ids of every heading's words ('comments', 'related-stories').
+            if (
+                elem.tag in _ALL_HEADINGS
+                and id_is_own_text(elem)
+                and not is_unlikely_value(elem.get("class", ""))
+                and story_goes_on(elem, story_follows)
+            ):
                 continue
             # readability's exemptions in two walks that stop early, the walk up also telling whether the element
             # went with the last dropped one (values come in document order).
@@ -541,10 +550,12 @@ class TreeDocument(Document):
             if el not in allowed and self._cleaned(el, candidates, allowed, keep_all_images):
                 el.drop_tree()
         # Readability.js keeps a div mostly of links a div, which the same cleaning judges ('Main article: ...', a line
-        # of related links); only a line saying little besides its links goes (is_bare_link_line).
+        # of related links); only a line saying little besides its links goes (is_bare_link_line), and none of a list.
+        listed = link_line_runs(self._link_lines)
         for line in reversed(self._link_lines):
             if (
                 line not in allowed
+                and line not in listed
                 and any(ancestor is node for ancestor in line.iterancestors())
                 and is_bare_link_line(line)
                 and self._cleaned(line, candidates, allowed, keep_all_images)

@@ -72,14 +72,14 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
 
 def _list_heading(found_list: HtmlElement, story_follows: dict[HtmlElement, bool]) -> HtmlElement | None:
     """The heading just before a recirculation list (h2 to h6, nothing between them, RECIRCULATION_MAX_HEADING_WORDS
-    words at most), unless a paragraph of the story comes after the list (_story_goes_on; a figure may stand between
+    words at most), unless a paragraph of the story comes after the list (story_goes_on; a figure may stand between
     them): a section the story goes on in is the story's ('Key documents')."""
     heading = found_list.getprevious()
     if heading is None or heading.tag not in _LIST_HEADINGS or (heading.tail or "").strip():
         return None
     if len(heading.text_content().split(None, RECIRCULATION_MAX_HEADING_WORDS)) > RECIRCULATION_MAX_HEADING_WORDS:
         return None
-    if _story_goes_on(found_list, story_follows):
+    if story_goes_on(found_list, story_follows):
         return None
     return heading
 
@@ -152,12 +152,12 @@ def _close_run(run: list[HtmlElement], found: list[HtmlElement], story_follows: 
         return
     text = label.text_content().strip()
     short_label = text.endswith(":") and len(text.split(None, LINK_RUN_MAX_LABEL_WORDS)) <= LINK_RUN_MAX_LABEL_WORDS
-    if short_label and not _story_goes_on(run[-1], story_follows):
+    if short_label and not story_goes_on(run[-1], story_follows):
         found.extend((label, *run))
 
 
-def _story_goes_on(last: HtmlElement, story_follows: dict[HtmlElement, bool]) -> bool:
-    """Whether a paragraph of the story follows a run among its later siblings: one with LINK_RUN_STORY_WORDS words
+def story_goes_on(last: HtmlElement, story_follows: dict[HtmlElement, bool]) -> bool:
+    """Whether a paragraph of the story follows an element among its later siblings: one with LINK_RUN_STORY_WORDS words
     or more outside links (a label line or another run of links is no paragraph of the story). One backward pass over
     the parent's children answers for every run in it (a look ahead per run was quadratic in the runs)."""
     if last not in story_follows:
@@ -268,7 +268,7 @@ def _longer_than(element: HtmlElement, limit: int) -> bool:
 
 # WordPress caption boxes, whose caption paragraph is a caption, figure or not: their class values (getparent() is
 # the box), half the cost of a predicate on every div. A path of one step: libxml2 evaluates '//figure//*', a union or
-# a '..' step by merging node sets in quadratic time (20,000 figures: 8 s), so figures and parents are walked here.
+# a '..' step by merging node sets in quadratic time, so figures and parents are walked here.
 _CAPTION_BOX_CLASSES = etree.XPath("/descendant::div/@class[contains(., 'wp-caption')]")  # no text nodes visited
 _LABELS = alternation_of(word for words in CREDIT_LABELS.values() for word in words)
 # The three shapes of a credit at a caption's end (searched in its last characters only): '©' and a name, a label,
