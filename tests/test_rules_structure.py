@@ -321,8 +321,10 @@ def _related(heading: str, stories: str) -> str:
 def test_a_recirculation_lists_heading_goes_with_it_unless_the_story_goes_on_after_it() -> None:
     story = "<p>" + "The harbour board approved the new ferry timetable after a long debate on Tuesday. " * 2 + "</p>"
     body = (
-        story
-        + _related("<h2>The ferry plan in detail</h2>", "def")  # the story goes on after the list: stays
+        "<section>"
+        + _related("<h2>The ferry plan in detail</h2>", "def")  # opens a section the story goes on in: stays
+        + story
+        + "</section>"
         + story
         + _related("<h4>Popular</h4> Read these too:", "ghi")  # text between heading and list: stays
         + _related("<h3>" + "A heading far too long to be the label of a list of links " + "</h3>", "jkl")
@@ -339,6 +341,18 @@ def test_a_recirculation_lists_heading_goes_with_it_unless_the_story_goes_on_aft
 def test_a_list_s_heading_stays_when_the_story_goes_on_after_a_figure() -> None:
     story = "<p>" + "The harbour board approved the new ferry timetable after a long debate on Tuesday. " * 2 + "</p>"
     figure = "<figure><img src='/ferry.jpg' alt=''><figcaption>The new ferry.</figcaption></figure>"
-    body = story + _related("<h3>Key documents</h3>", "abc") + figure + story
-    found = recirculation_lists(parse(f"<html><body><article>{body}</article></body></html>"), None)
+    body = "<section>" + _related("<h3>Key documents</h3>", "abc") + figure + story + "</section>"
+    found = recirculation_lists(parse(f"<html><body><article>{story}{body}</article></body></html>"), None)
     assert [element.tag for element in found] == ["ul"]
+
+
+@pytest.mark.parametrize("after", ["", "<figure><img src='/ferry.jpg' alt=''><figcaption>Ferry.</figcaption></figure>"])
+def test_a_list_s_heading_in_mid_story_goes_with_the_list(after: str) -> None:
+    # The story before the heading and after the list: the heading titled the list only, and would title nothing.
+    story = "<p>" + "The harbour board approved the new ferry timetable after a long debate on Tuesday. " * 2 + "</p>"
+    body = story * 2 + _related("<h2>Related stories</h2>", "abc") + after + story * 2
+    root = parse(f"<html><body><article>{body}</article></body></html>")
+    assert [element.tag for element in recirculation_lists(root, None)] == ["ul", "h2"]
+    result = clean(f"<html><body><article>{body}</article></body></html>", URL, Options(attributions=False))
+    assert "Related stories" not in result.text and "council votes" not in result.text
+    assert result.text.count("ferry timetable") == 8  # four paragraphs of two sentences: the story kept whole

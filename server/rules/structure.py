@@ -66,20 +66,24 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
         if _is_recirculation(candidate, host) and next(candidate.iterancestors(*_CHROME), None) is None:
             found.append(candidate)
     story_follows: dict[HtmlElement, bool] = {}
-    headings = (_list_heading(found_list, story_follows) for found_list in found)
+    story_preceded: dict[HtmlElement, bool] = {}
+    headings = (_list_heading(found_list, story_follows, story_preceded) for found_list in found)
     return found + [heading for heading in headings if heading is not None]
 
 
-def _list_heading(found_list: HtmlElement, story_follows: dict[HtmlElement, bool]) -> HtmlElement | None:
+def _list_heading(
+    found_list: HtmlElement, story_follows: dict[HtmlElement, bool], story_preceded: dict[HtmlElement, bool]
+) -> HtmlElement | None:
     """The heading just before a recirculation list (h2 to h6, nothing between them, RECIRCULATION_MAX_HEADING_WORDS
-    words at most), unless a paragraph of the story comes after the list (story_goes_on; a figure may stand between
-    them): a section the story goes on in is the story's ('Key documents')."""
+    words at most): it titles the list and goes with it, unless it opens a section the story goes on in (no paragraph
+    of the story before the heading among its siblings, one after the list: story_goes_on; a figure may stand
+    between them). In mid-story, with the story before and after, it titled the list only ('Related stories')."""
     heading = found_list.getprevious()
     if heading is None or heading.tag not in _LIST_HEADINGS or (heading.tail or "").strip():
         return None
     if len(heading.text_content().split(None, RECIRCULATION_MAX_HEADING_WORDS)) > RECIRCULATION_MAX_HEADING_WORDS:
         return None
-    if story_goes_on(found_list, story_follows):
+    if story_goes_on(found_list, story_follows) and not _story_beside(heading, story_preceded, iter):
         return None
     return heading
 
@@ -160,13 +164,23 @@ def story_goes_on(last: HtmlElement, story_follows: dict[HtmlElement, bool]) -> 
     """Whether a paragraph of the story follows an element among its later siblings: one with LINK_RUN_STORY_WORDS words
     or more outside links (a label line or another run of links is no paragraph of the story). One backward pass over
     the parent's children answers for every run in it (a look ahead per run was quadratic in the runs)."""
-    if last not in story_follows:
-        parent = last.getparent()
-        after = False
-        for child in reversed(parent) if parent is not None else (last,):
-            story_follows[child] = after
-            after = after or (isinstance(child.tag, str) and _is_story_paragraph(child))
-    return story_follows[last]
+    return _story_beside(last, story_follows, reversed)
+
+
+def _story_beside(
+    element: HtmlElement,
+    story_seen: dict[HtmlElement, bool],
+    order: Callable[[HtmlElement], Iterator[HtmlElement]],
+) -> bool:
+    """Whether a paragraph of the story stands among the element's siblings before it in the order (iter: the
+    document's, so the ones before it; reversed: the ones after it), from one pass over the parent's children."""
+    if element not in story_seen:
+        parent = element.getparent()
+        seen = False
+        for child in order(parent) if parent is not None else (element,):
+            story_seen[child] = seen
+            seen = seen or (isinstance(child.tag, str) and _is_story_paragraph(child))
+    return story_seen[element]
 
 
 def _is_story_paragraph(element: HtmlElement) -> bool:
