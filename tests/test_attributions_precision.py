@@ -165,3 +165,26 @@ def test_a_demonstrative_clause_after_an_advice_verb_is_reported():
     ]
     # a demonstrative's noun phrase is the object, whatever verb comes later
     assert _found("The main reason I recommend these two apps is explained by one word: price.") == []
+
+
+def test_a_promise_to_people_reports_what_they_were_promised():
+    assert _found("He promised voters a referendum on the deal.") == [
+        ("He", "promised", "voters a referendum on the deal")
+    ]
+    assert _found("The mayor promised the families justice.") == [("The mayor", "promised", "the families justice")]
+    assert _found("The company promised customers refunds.") == [("The company", "promised", "customers refunds")]
+    assert _found("She promised them a vote.") == [("She", "promised", "them a vote")]
+    # a thing alone, or the people alone, is no report
+    assert _found("The app promises a wide range of benefits.") == []
+    assert _found("The company promised customers.") == []
+
+
+def test_a_body_that_publishes_or_signs_its_own_document_says_what_it_says():
+    assert _found("The agency published a report saying emissions rose.") == [
+        ("The agency", "saying", "emissions rose")
+    ]
+    assert _found("The minister signed a statement saying the war was over.") == [
+        ("The minister", "saying", "the war was over")
+    ]
+    # a letter or a petition published or signed is someone else's (test_sharing_or_publishing_a_message_…)
+    assert _found("The newspaper published a letter arguing that the tax was unfair.") == []

@@ -7,8 +7,10 @@ import logging
 from functools import lru_cache
 
 from .lexicon import (
+    ADDRESSED_PEOPLE,
     CLOSE_MARKS,
     DANGLING_CONJ,
+    DEFINITE_DETERMINERS,
     DEMONSTRATIVES,
     DETERMINERS,
     INDEFINITE_SOURCES,
@@ -76,6 +78,7 @@ from .vocabulary import (
     OBJECT_CUES,
     PARTICIPLE_CUES,
     PLACING_FORMS,
+    PROMISE_FORMS,
     RETORT_FORMS,
     VOW_CUES,
     WEAK_CUES,
@@ -133,6 +136,8 @@ OBJECT_TAIL_WORDS: frozenset[str] = frozenset(
         "including",
     ]
 )
+# A promise's addressee as a pronoun ("promised them a vote").
+OBJECT_PRONOUNS: frozenset[str] = frozenset(["him", "her", "them", "us", "me", "you"])
 # Determiners of a singular noun subject before a verb in -s ("the report contains").
 SINGULAR_DETERMINERS: frozenset[str] = frozenset(["the", "a", "an", "this", "that"]) | POSSESSIVE_DETERMINERS
 # Words that open a main clause's subject after a fronted clause's comma, besides names and plural nouns.
@@ -359,6 +364,8 @@ def forward_content(
         return None  # 'one sign read “…”': a display verb reports only the quotation right after it
     if verb in MAKING_FORMS:
         # "wrote my first code 40 years ago", "announced new variants of …": a plain object, made or made known
+        if verb in PROMISE_FORMS and _addressee_then_object(stripped):
+            return content_start, sentence_end  # "promised voters a referendum", "promised the families justice"
         if SAYING_OBJECT_RE.match(text, content_start, sentence_end) is None:
             clause = finite_clause_follows(text, content_start, sentence_end, noun_subject=True)
             return (content_start, sentence_end) if clause else None
@@ -366,6 +373,19 @@ def forward_content(
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def _addressee_then_object(content: str) -> bool:
+    """A promise's two objects: people promised ("voters", "the families", "them") and what they were promised, not a
+    thing alone ("promises a wide range of benefits")."""
+    opening = content.split(None, 3)
+    if opening and opening[0].lower() in DEFINITE_DETERMINERS | POSSESSIVE_DETERMINERS:
+        opening = opening[1:]
+    if len(opening) < 2 or not opening[0].isalpha():
+        return False  # "promised voters." or "promised voters, …": one object
+    return (opening[0].lower() in ADDRESSED_PEOPLE or opening[0] in OBJECT_PRONOUNS) and (
+        opening[1].lower().strip(".,;:!?") not in NP_BREAK | NOT_VERB_WORDS
+    )
 
 
 def _thing_told_before_clause(content: str) -> bool:

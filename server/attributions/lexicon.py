@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from .vocabulary import words
+from .vocabulary import DOCUMENT_NOUNS, MESSAGE_NOUNS, words
 
 log = logging.getLogger(__name__)
 
@@ -460,3 +460,24 @@ BELIEF_FORMS: dict[str, str] = {
     )
     for form in forms.split()
 } | JUDGEMENT_PARTICIPLES
+
+# Nouns for people, the one-noun addressees taken before a bare clause ("told investors the plan would fail"): the
+# source nouns that name people, and audiences; a thing told or asked ("told stories his grandfather had told him")
+# is the object, and the clause after it a relative one. A promise's addressee too ("promised voters a referendum").
+ADDRESSED_PEOPLE: frozenset[str] = (
+    (
+        SOURCE_NOUNS
+        - DOCUMENT_NOUNS
+        - MESSAGE_NOUNS
+        - ORG_ANAPHORS
+        - frozenset(words("bank banks fund funds index industry sector site journal document source sources"))
+    )
+    | BODY_MEMBER_NOUNS
+    | IRREGULAR_PERSON_PLURALS
+    | frozenset(
+        words(
+            "investors shareholders cops troops audiences listeners readers viewers supporters followers patients"
+            " clients kids pupils jurors judges families"
+        )
+    )
+)

@@ -253,9 +253,19 @@ MESSAGE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     )
 )
 # Verbs that make their subject a message's author ("issued a statement saying …", "posted a tweet saying …"); not
-# "shared", "signed", "published" or "circulated": "He shared a post saying …" is someone else's post.
-AUTHORING_FORMS: frozenset[str] = frozenset(
-    finite_forms(words("issue release post tweet file write")) + words("sends sent put puts")
+# "shared" or "circulated": "He shared a post saying …" is someone else's post. "published" and "signed" make the
+# author of a document a body makes (OWN_DOCUMENT_HEADS: "The agency published a report saying …"), not of a letter
+# or a petition ("The newspaper published a letter arguing …", "She signed a petition saying …").
+DOCUMENT_AUTHORING_FORMS: frozenset[str] = frozenset(finite_forms(words("publish sign")))
+AUTHORING_FORMS: frozenset[str] = (
+    frozenset(finite_forms(words("issue release post tweet file write")) + words("sends sent put puts"))
+    | DOCUMENT_AUTHORING_FORMS
+)
+OWN_DOCUMENT_HEADS: frozenset[str] = frozenset(
+    words(
+        "report reports study studies statement statements declaration declarations analysis review survey paper"
+        " memo memorandum communique order decree"
+    )
 )
 
 # Base-form verbs are only finite after a plural subject; keep them out of verb-first (inverted) use. These report
@@ -365,6 +375,8 @@ MAKING_FORMS: frozenset[str] = frozenset(MAKING_VERBS + finite_forms(MAKING_VERB
 PROPOSITION_NOUNS: list[str] = words(
     "plan plans intention intentions decision decisions bid deal agreement move proposal proposals commitment pledge"
 )
+# "promise" reports a thing promised to people ("promised voters a referendum"), not a thing alone.
+PROMISE_FORMS: frozenset[str] = frozenset(["promise", *inflect("promise")])
 # "add" puts a thing somewhere: a quotation after it and then "to the …" is what was added, not words said.
 PLACING_FORMS: frozenset[str] = frozenset(["add", *inflect("add")])
 

@@ -34,11 +34,13 @@ from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     CALL_FORMS,
     CONSTRUCTION_FORMS,
+    DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
     MEANS_PARTICIPLES,
     MESSAGE_NOUNS,
     NAMING_FORMS,
     NAMING_PARTICIPLES,
+    OWN_DOCUMENT_HEADS,
     PLAIN_SPEECH_PARTICIPLES,
     RAISING_PASSIVE_FORMS,
     REFER_FORMS,
@@ -251,6 +253,9 @@ def _message_before(text: str, sentence_start: int, cue_start: int, found: Found
         return None
     lead = max(sentence_start, message[0] - AUTHORING_REACH)
     authored = AUTHORING_VERB_RE.search(text, lead, message[0])
+    document_verb = authored is not None and authored.group().split()[0].lower() in DOCUMENT_AUTHORING_FORMS
+    if document_verb and words[-1].lower() not in OWN_DOCUMENT_HEADS:
+        return None  # "published a letter arguing …", "signed a petition saying …": someone else's words
     if authored is not None:
         return clause_subject(text, sentence_start, authored.start(), found)
     # "There is good research suggesting that …": the message is the clause's subject; anywhere else its phrase may be

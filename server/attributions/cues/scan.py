@@ -8,15 +8,13 @@ import re
 from bisect import bisect_left
 
 from ..lexicon import (
+    ADDRESSED_PEOPLE,
     BELIEF_FORMS,
-    BODY_MEMBER_NOUNS,
     CLOSE_MARKS,
     COORDINATORS,
     DEMONSTRATIVES,
     DETERMINERS,
-    IRREGULAR_PERSON_PLURALS,
     NP_BREAK,
-    ORG_ANAPHORS,
     PLURAL_SUBJECTS,
     PRE_CUE_TIME_ENDS,
     PRONOUNS,
@@ -52,11 +50,9 @@ from ..vocabulary import (
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DOCUMENT_NOUNS,
-    MESSAGE_NOUNS,
     OBJECT_CUES,
     PARTICLE_CUES,
     PLURAL_REPORT_BASE_FORMS,
-    words,
 )
 
 log = logging.getLogger(__name__)
@@ -85,21 +81,6 @@ NOT_ADDRESSEE_WORDS: frozenset[str] = (
 )
 # A word of an addressee phrase, as str.split() cuts it.
 WORD_RUN_RE = re.compile(r"\S++")
-# Nouns for people, the one-noun addressees taken before a bare clause ("told investors the plan would fail"): the
-# source nouns that name people, and audiences; a thing told or asked ("told stories his grandfather had told him")
-# is the object, and the clause after it a relative one.
-ADDRESSED_PEOPLE: frozenset[str] = (
-    SOURCE_NOUNS
-    - DOCUMENT_NOUNS
-    - MESSAGE_NOUNS
-    - ORG_ANAPHORS
-    - frozenset(words("bank banks fund funds index industry sector site journal document source sources"))
-) | BODY_MEMBER_NOUNS | IRREGULAR_PERSON_PLURALS | frozenset(
-    words(
-        "investors shareholders cops troops audiences listeners readers viewers supporters followers patients clients"
-        " kids pupils jurors judges"
-    )
-)
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
 DETERMINER_REACH = 8
 # Characters before a base form looked at for its plural subject (as the finite pattern looks).
