@@ -59,12 +59,14 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
     sources on other sites and an outline of in-page anchors are none of these. host: the page's (site_host). A list's
     heading goes with it (_list_heading): 'Related posts', 'Mais lidas', 'More on Wharton:' in any language."""
     found: list[HtmlElement] = []
+    taken: set[HtmlElement] = set()  # found, for the ancestor test (a test in the list was quadratic in the lists)
     for candidate in deadline.paced(root.iter("ul", "ol")):
-        if len(candidate) < RECIRCULATION_MIN_ITEMS or (found and any(a in found for a in candidate.iterancestors())):
+        if len(candidate) < RECIRCULATION_MIN_ITEMS or (taken and any(a in taken for a in candidate.iterancestors())):
             continue
         # Menus in the page's chrome never reach the article: taking them would only move readability's scores.
         if _is_recirculation(candidate, host) and next(candidate.iterancestors(*_CHROME), None) is None:
             found.append(candidate)
+            taken.add(candidate)
     story_follows: dict[HtmlElement, bool] = {}
     story_preceded: dict[HtmlElement, bool] = {}
     headings = (_list_heading(found_list, story_follows, story_preceded) for found_list in found)
