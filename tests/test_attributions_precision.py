@@ -64,6 +64,12 @@ def test_a_making_verbs_object_that_says_something_is_its_content():
     assert _found(text) == [("The airline", "tweeted", "this notice: “All flights are delayed until noon.”")]
     text = "The group has announced plans to buy a rival maker of batteries for $2 billion."
     assert _found(text) == [("The group", "has announced", "plans to buy a rival maker of batteries for $2 billion")]
+    # a scheme, a package of measures, a strategy: what it is for is what was made known
+    text = "The Treasury announced a scheme to make the UK a global hub."
+    assert _found(text) == [("The Treasury", "announced", "a scheme to make the UK a global hub")]
+    text = "The government announced a package of measures to help families."
+    assert _found(text) == [("The government", "announced", "a package of measures to help families")]
+    assert _found("The company announced new features to help users.") == []
 
 
 def test_a_quotation_put_somewhere_is_no_quote():

@@ -371,9 +371,12 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
 MAKING_VERBS: list[str] = words("write add announce tweet blog post mention explain reveal disclose promise")
 MAKING_FORMS: frozenset[str] = frozenset(MAKING_VERBS + finite_forms(MAKING_VERBS) + participles(MAKING_VERBS))
 # Nouns whose infinitive or that-clause is a proposition ("announced plans to acquire …", "announced its decision to
-# leave"): as a making verb's object they carry what was made known.
+# leave", "announced a scheme to make the UK a hub", "a package of measures to help families"): as a making verb's
+# object they carry what was made known.
 PROPOSITION_NOUNS: list[str] = words(
     "plan plans intention intentions decision decisions bid deal agreement move proposal proposals commitment pledge"
+    " strategy strategies programme programmes program programs policy policies measure measures package packages"
+    " scheme schemes initiative initiatives"
 )
 # "promise" reports a thing promised to people ("promised voters a referendum"), not a thing alone.
 PROMISE_FORMS: frozenset[str] = frozenset(["promise", *inflect("promise")])
