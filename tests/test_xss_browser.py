@@ -310,12 +310,6 @@ def browser(request, tmp_path_factory) -> Iterator[Browser]:
     runner.close()
 
 
-@pytest.fixture(autouse=True)
-def _no_events_left_from_the_test_before(browser: Browser) -> None:
-    # The harness test's aborted navigation may be reported again after it ended (seen under load): not this test's.
-    browser.take_events()
-
-
 def _open_harness(browser: Browser) -> None:
     browser.goto(browser.serve("/xss-harness", HARNESS_PAGE))
 
@@ -364,30 +358,6 @@ def test_reading_pages_run_nothing(browser: Browser):
 
 
 @pytest.mark.browser
-def test_the_harness_detects_an_execution(browser: Browser):
-    """Negative control: the hooks do fire on a real injection (else a zero would mean nothing)."""
-    _open_harness(browser)
-    browser.evaluate("() => { document.body.innerHTML = '<img src=x onerror=alert(1)>'; }")
-    _settle(browser)
-    assert browser.evaluate("() => window.__xss") == ["alert(1)"]
-    _open_harness(browser)
-    browser.evaluate("() => { document.body.innerHTML = '<a id=go href=\\'javascript:alert(2)\\'>x</a>'; }")
-    browser.click("#go")
-    _settle(browser)
-    assert browser.evaluate("() => window.__xss") == ["alert(2)"]
-    browser.evaluate(LOAD_PAGES, ["<script>alert(3)</script>"])
-    assert browser.evaluate("() => document.querySelector('iframe').contentWindow.__xss") == ["alert(3)"]
-    assert not browser.take_events()
-    # A page that leaves for another address is caught too (the request never leaves the machine).
-    browser.evaluate("() => { location.href = 'https://attacker.example/x'; }")
-    for _ in range(50):
-        if events := browser.take_events():
-            break
-        browser.wait(100)
-    assert events == ["navigation to https://attacker.example/x"]
-
-
-@pytest.mark.browser
 def test_the_csp_header_blocks_injected_script(browser: Browser):
     """Defence in depth: even a script that got into the reading page would not run under our CSP."""
     client = create_app().test_client()
@@ -420,3 +390,28 @@ def test_inline_svg_images_show_and_run_nothing(browser: Browser):
     assert browser.evaluate("() => window.__xss") == []
     assert widths == [40, 1]
     assert not browser.take_events()
+
+
+@pytest.mark.browser
+def test_the_harness_detects_an_execution(browser: Browser):
+    """Negative control: the hooks do fire on a real injection (else a zero would mean nothing). Last in the module:
+    its aborted navigation may be reported again after it ended (seen under load), and no test may come after it."""
+    _open_harness(browser)
+    browser.evaluate("() => { document.body.innerHTML = '<img src=x onerror=alert(1)>'; }")
+    _settle(browser)
+    assert browser.evaluate("() => window.__xss") == ["alert(1)"]
+    _open_harness(browser)
+    browser.evaluate("() => { document.body.innerHTML = '<a id=go href=\\'javascript:alert(2)\\'>x</a>'; }")
+    browser.click("#go")
+    _settle(browser)
+    assert browser.evaluate("() => window.__xss") == ["alert(2)"]
+    browser.evaluate(LOAD_PAGES, ["<script>alert(3)</script>"])
+    assert browser.evaluate("() => document.querySelector('iframe').contentWindow.__xss") == ["alert(3)"]
+    assert not browser.take_events()
+    # A page that leaves for another address is caught too (the request never leaves the machine).
+    browser.evaluate("() => { location.href = 'https://attacker.example/x'; }")
+    for _ in range(50):
+        if events := browser.take_events():
+            break
+        browser.wait(100)
+    assert events == ["navigation to https://attacker.example/x"]
