@@ -26,7 +26,7 @@ from .cues.scan import ColonQuotes
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
 from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
-from .structure import QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
+from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
 from .vocabulary import PARTICIPLE_CUES, WEAK_CUES
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ def raw_attributions(
     reporting_starts = [cue.start() for cue in cues]
     colon_budget = MAX_CUES - len(cues)  # cue-less sentences examined for a colon cue share the cap
     colon_quotes = ColonQuotes(text)
+    nouns = NounUses(text)  # read once per text if asked, shared by its sentences
     for paragraph_index, (paragraph_start, paragraph_end) in enumerate(paragraph_spans):
         deadline.check()
         if paragraph_start >= paragraph_end:
@@ -83,7 +84,7 @@ def raw_attributions(
                     continue
                 colon_budget -= 1
             deadline.check()  # a single paragraph may hold thousands of sentences
-            sentence = Sentence(text, quotes, sentence_start, sentence_end, paragraph_index)
+            sentence = Sentence(text, quotes, sentence_start, sentence_end, paragraph_index, nouns)
             found.extend(
                 attributions_in_sentence(
                     sentence, cues[sentence_first : min(cue_index, sentence_first + MAX_CUES_PER_SENTENCE)]
@@ -145,7 +146,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         and (and_at := AND_BEFORE_RE.search(text, max(sentence.start, raw.cue[0] - 8), raw.cue[0])) is not None
     ]
     kept: list[RawAttribution] = []
-    fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
+    fronted = fronted_clause(text, quotes, sentence.start, sentence.end, sentence.nouns)
     for _, raw in found:
         content_start, content_end = raw.content
         inside_fronted = fronted is not None and raw.cue[0] < fronted[0] and not quotes.inside(raw.cue[0])

@@ -4,7 +4,6 @@ a colon-introduced block of paragraphs — and the trimming that keeps the write
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
 from .lexicon import (
     ADDRESSED_PEOPLE,
@@ -47,7 +46,6 @@ from .patterns import (
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
     NOT_PARENTHETICAL_RE,
-    NOUN_USE_RE,
     OBJECT_THEN_AS_RE,
     OPEN_CLAUSE_RE,
     PARA_RE,
@@ -62,7 +60,7 @@ from .patterns import (
     VERB_S_RE,
     WORD_CHAR_RE,
 )
-from .structure import QuoteIndex, Span, skip_spaces
+from .structure import NounUses, QuoteIndex, Span, skip_spaces
 from .vocabulary import (
     ADDRESSEE_CUES,
     CLAIM_INFINITIVE_FORMS,
@@ -136,6 +134,16 @@ OBJECT_TAIL_WORDS: frozenset[str] = frozenset(
         "including",
     ]
 )
+# Words that end a noun phrase or join two ("of", "and", "with", "that"): no subject's last word, no verb.
+PHRASE_STOPS: frozenset[str] = NP_BREAK | NOT_VERB_WORDS
+# Words that are no present verb after a plural subject (content._base_verb_like), or no object after a verb in -s.
+NOT_BASE_VERBS: frozenset[str] = (
+    PHRASE_STOPS | DETERMINERS | OBJECT_TAIL_WORDS | PLURAL_SUBJECTS | IRREGULAR_PERSON_PLURALS
+)
+NOT_OBJECT_OPENERS: frozenset[str] = PHRASE_STOPS | OBJECT_TAIL_WORDS | SUBJECT_PRONOUNS
+# Words that open a noun subject after a making verb ("the talks", "these rules"), and a promise's addressee.
+NOUN_SUBJECT_OPENERS: frozenset[str] = DETERMINERS | DEMONSTRATIVES
+PROMISE_DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS | POSSESSIVE_DETERMINERS
 # A promise's addressee as a pronoun ("promised them a vote").
 OBJECT_PRONOUNS: frozenset[str] = frozenset(["him", "her", "them", "us", "me", "you"])
 # Determiners of a singular noun subject before a verb in -s ("the report contains").
@@ -151,7 +159,7 @@ MAIN_SUBJECT_OPENERS: frozenset[str] = (
 )
 
 
-def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple[int, bool] | None:
+def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int, nouns: NounUses) -> tuple[int, bool] | None:
     """The comma ending a subordinate clause that opens the sentence at start ("When Winfrey asked if he could share
     them, he declined, saying …"), and whether the clause is a condition ("If officials say …,"); None without one."""
     lead = FRONTED_CLAUSE_RE.match(text, start, end)
@@ -163,7 +171,7 @@ def fronted_clause(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple
     reach = min(end, start + MAX_FRONTED_CHARS)
     commas = [found.start() for found in CLAUSE_COMMA_RE.finditer(text, start, reach)]
     commas = [comma for comma in commas if not quotes.inside(comma)]
-    main = next((comma for comma in commas if _main_clause_at(text, comma + 1, end)), None)
+    main = next((comma for comma in commas if _main_clause_at(text, comma + 1, end, nouns)), None)
     if main is None and condition and commas:
         main = commas[0]  # whichever comma ends it, a report before the first is inside the condition
     return (main, condition) if main is not None else None
@@ -190,12 +198,11 @@ def _base_verb_like(word: str) -> bool:
         and not (word.endswith("ing") and len(word) > len("bring"))
         and not _adverb(word)
         and not word.endswith(("self", "selves"))
-        and word not in NP_BREAK | DETERMINERS | NOT_VERB_WORDS | OBJECT_TAIL_WORDS | PLURAL_SUBJECTS
-        and word not in IRREGULAR_PERSON_PLURALS
+        and word not in NOT_BASE_VERBS
     )
 
 
-def present_verb_at(words: list[str], index: int, nouns: frozenset[str]) -> bool:
+def present_verb_at(words: list[str], index: int, nouns: NounUses) -> bool:
     """words[index] is a present verb after a subject ending at words[index - 1]: a base form after a plural ("doctors
     remain", "the talks continue"), or a word in -s after a determiner's singular noun ("the report contains serious
     errors") that the text never uses as a noun ("the products" elsewhere) and that an object follows (a compound's
@@ -208,24 +215,17 @@ def present_verb_at(words: list[str], index: int, nouns: frozenset[str]) -> bool
         and words[0].lower() in SINGULAR_DETERMINERS
         and previous.isalpha()
         and not _adverb(previous)
-        and previous not in NP_BREAK | NOT_VERB_WORDS
+        and previous not in PHRASE_STOPS
         and VERB_S_RE.fullmatch(word) is not None
         and word not in nouns
         and word[:-1] not in nouns
     ):
         return False
     following = words[index + 1].lower().rstrip(".,;:!?") if index + 1 < len(words) else ""
-    return bool(following) and following not in NP_BREAK | NOT_VERB_WORDS | OBJECT_TAIL_WORDS | SUBJECT_PRONOUNS
+    return bool(following) and following not in NOT_OBJECT_OPENERS
 
 
-@lru_cache(maxsize=2)
-def nouns_used(text: str) -> frozenset[str]:
-    """The words a text uses as nouns, after a determiner, possessive or quantifier ("These projects", "his comments"):
-    read once per text (one string throughout find_attributions; its hash is computed once)."""
-    return frozenset(use.group(1).lower() for use in NOUN_USE_RE.finditer(text))
-
-
-def _main_clause_at(text: str, pos: int, end: int) -> bool:
+def _main_clause_at(text: str, pos: int, end: int, nouns: NounUses) -> bool:
     """A subject opens at pos, and its verb if one is seen: the main clause after a fronted clause's comma ("…, its
     shares fell", "…, it creates", "…, staying in Kyoto could …"), not a list's next item ("sales, profits and margins
     had fallen": a coordinator or a comma before the verb), a relative clause ("the vote, which was set …"), a
@@ -235,7 +235,6 @@ def _main_clause_at(text: str, pos: int, end: int) -> bool:
     if len(tokens) > 1 and tokens[0].endswith("ly") and tokens[0].isalpha() and tokens[0].islower():
         tokens = tokens[1:]  # "…, thankfully there are …": a sentence adverb before the subject
     first = tokens[0].lower() if tokens else ""
-    nouns = nouns_used(text)
     if STRONG_VERB_RE.fullmatch(first) and first.replace("’", "'").split("'")[0] in MAIN_SUBJECT_OPENERS:
         return True  # "…, there's an advantage", "…, it's clear"
     gerund = first.endswith("ing") and first.isalpha() and len(first) > len("thing")
@@ -293,9 +292,10 @@ def infinitive_follows(text: str, pos: int, end: int, bare: bool = True) -> bool
 
 
 def forward_content(
-    text: str, quotes: QuoteIndex, cue_end: int, sentence_end: int, verb: str, weak: bool
+    text: str, quotes: QuoteIndex, cue_end: int, sentence_end: int, verb: str, weak: bool, nouns: NounUses
 ) -> Span | None:
-    """Content following the cue: a quote, a that-clause, or a bare reported clause."""
+    """Content following the cue: a quote, a that-clause, or a bare reported clause (nouns: the words the text uses as
+    nouns)."""
     pos = skip_adverbials(text, cue_end, sentence_end)
     infinitive_start = skip_spaces(text, pos, sentence_end)
     if verb in CLAIM_INFINITIVE_FORMS and INFINITIVE_RE.match(text, infinitive_start, sentence_end):
@@ -367,7 +367,7 @@ def forward_content(
         if verb in PROMISE_FORMS and _addressee_then_object(stripped):
             return content_start, sentence_end  # "promised voters a referendum", "promised the families justice"
         if SAYING_OBJECT_RE.match(text, content_start, sentence_end) is None:
-            clause = finite_clause_follows(text, content_start, sentence_end, noun_subject=True)
+            clause = finite_clause_follows(text, content_start, sentence_end, nouns)
             return (content_start, sentence_end) if clause else None
         return content_start, sentence_end  # "tweeted this announcement: “…”", "announced plans to acquire …"
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
@@ -379,12 +379,12 @@ def _addressee_then_object(content: str) -> bool:
     """A promise's two objects: people promised ("voters", "the families", "them") and what they were promised, not a
     thing alone ("promises a wide range of benefits")."""
     opening = content.split(None, 3)
-    if opening and opening[0].lower() in DEFINITE_DETERMINERS | POSSESSIVE_DETERMINERS:
+    if opening and opening[0].lower() in PROMISE_DETERMINERS:
         opening = opening[1:]
     if len(opening) < 2 or not opening[0].isalpha():
         return False  # "promised voters." or "promised voters, …": one object
     return (opening[0].lower() in ADDRESSED_PEOPLE or opening[0] in OBJECT_PRONOUNS) and (
-        opening[1].lower().strip(".,;:!?") not in NP_BREAK | NOT_VERB_WORDS
+        opening[1].lower().strip(".,;:!?") not in PHRASE_STOPS
     )
 
 
@@ -395,18 +395,19 @@ def _thing_told_before_clause(content: str) -> bool:
     return len(opening) > 2 and opening[0] in THINGS_TOLD and opening[1].lower() in MAIN_SUBJECT_OPENERS
 
 
-def finite_clause_follows(text: str, pos: int, sentence_end: int, noun_subject: bool = False) -> bool:
+def finite_clause_follows(text: str, pos: int, sentence_end: int, nouns: NounUses | None = None) -> bool:
     """A clause with a finite verb opens at pos, before any comma: a strong verb (an auxiliary, an -ed form, a
     contraction) or an irregular past right after a short subject ("data show wages fell"); a verb in a relative clause
-    after a noun ("many other UI details I asked for") is the object's, and a word in -s may be a plural noun. With
-    noun_subject (a making verb's object or clause) a noun subject and its present verb too ("the talks continue")."""
+    after a noun ("many other UI details I asked for") is the object's, and a word in -s may be a plural noun. Given
+    the text's nouns (a making verb's object or clause), a noun subject and its present verb too ("the talks
+    continue")."""
     start = skip_spaces(text, pos, sentence_end)
     phrase_end = PHRASE_END_RE.search(text, start, sentence_end)
     end = min(start + 160, phrase_end.start() if phrase_end else sentence_end)
     words = text[start:end].split()
     if len(words) > 1 and words[0].lower() in SINGULAR_PRONOUNS and VERB_S_RE.fullmatch(words[1]):
         return True  # "mentioned it attracts viewers": after a singular pronoun a word in -s is its verb
-    if noun_subject and _noun_subject_then_verb(words, nouns_used(text)):
+    if nouns is not None and _noun_subject_then_verb(words, nouns):
         return True  # "added the measures remain in place", "wrote the report contains errors"
     for verb in STRONG_VERB_RE.finditer(text, start, end):
         if verb.group()[-2:] in POSSESSIVE_ENDINGS and verb.group()[:-2].lower() not in SINGULAR_PRONOUNS | WH_WORDS:
@@ -417,21 +418,17 @@ def finite_clause_follows(text: str, pos: int, sentence_end: int, noun_subject: 
     return any(word in IRREGULAR_PAST_FORMS for word in words[1 : MAX_SUBJECT_WORDS + 1])
 
 
-def _noun_subject_then_verb(words: list[str], nouns: frozenset[str]) -> bool:
+def _noun_subject_then_verb(words: list[str], nouns: NounUses) -> bool:
     """A short noun subject opening words ("the talks", "the administration's policies") and its present verb: no
     number, preposition or list inside the subject ("40 years ago", "a series of tweets", "a few big servers")."""
     if not words:
         return False
     opener = words[0].lower()
-    if not (opener in DETERMINERS | DEMONSTRATIVES or words[0][:1].isupper() or looks_plural(opener)):
+    if not (opener in NOUN_SUBJECT_OPENERS or words[0][:1].isupper() or looks_plural(opener)):
         return False
     for index in range(1, min(len(words), MAX_SUBJECT_WORDS + 1)):
         previous = words[index - 1].replace("’", "'").removesuffix("'s").lower()
-        if (
-            not previous.isalpha()
-            or previous in NP_BREAK | NOT_VERB_WORDS
-            or (index > 1 and previous in PLURAL_SUBJECTS)
-        ):
+        if not previous.isalpha() or previous in PHRASE_STOPS or (index > 1 and previous in PLURAL_SUBJECTS):
             return False
         if previous not in PLURAL_SUBJECTS and present_verb_at(words, index, nouns):
             return True  # a quantifier ("many other …") is no subject's last word here

@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS, CLOSERS, UPPER_START
-from .patterns import PARA_RE, QUOTE_CHARS_RE, QUOTE_MARKS, SENT_END_RE, SINGLE_MARK_RE, SPACES_RE, TOKEN_RE
+from .patterns import (
+    NOUN_USE_RE,
+    PARA_RE,
+    QUOTE_CHARS_RE,
+    QUOTE_MARKS,
+    SENT_END_RE,
+    SINGLE_MARK_RE,
+    SPACES_RE,
+    TOKEN_RE,
+)
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +100,22 @@ class QuoteIndex:
         return i < len(self.starts) and self.starts[i] < end
 
 
+class NounUses:
+    """The words a text uses as nouns, after a determiner, possessive or quantifier ("These projects", "his comments"):
+    read on the first question, once per text (most texts never ask), and shared by its sentences."""
+
+    __slots__ = ("_words", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(noun.lower() for noun in NOUN_USE_RE.findall(self.text))
+        return word in self._words
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of the text, with what every cue pattern looks up in it."""
@@ -100,6 +125,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+    nouns: NounUses
 
 
 # ---------------------------------------------------------------------------------------------

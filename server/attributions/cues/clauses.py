@@ -30,7 +30,7 @@ def coordinated_cue(
     sentence: Sentence, subject: Span, cue_start: int, cue_end: int, verb: str, weak: bool
 ) -> RawAttribution | None:
     """'He stresses hydration and recommends …': the clause's subject speaks, the content follows the cue."""
-    content = forward_content(sentence.text, sentence.quotes, cue_end, sentence.end, verb, weak)
+    content = forward_content(sentence.text, sentence.quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
     if content is None:
         return None
     content = trim_forward(sentence.text, sentence.quotes, *content)
@@ -115,7 +115,7 @@ def source_then_cue_then_content(
         # "President Obama also said:" ends the paragraph: the content is what follows
         block = following_block(text, quotes, sentence.end, quoted_only=False)
         return record(sentence, source, cue_start, cue_end, block) if block else None
-    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak)
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
     if content is None:
         return None
     content_start, content_end = content

@@ -156,7 +156,7 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     )
     if lead or by_means:
         main_start, main_found = sentence.start, found
-        fronted = fronted_clause(text, quotes, sentence.start, sentence.end)
+        fronted = fronted_clause(text, quotes, sentence.start, sentence.end, sentence.nouns)
         if fronted is not None and fronted[0] < cue_start - 1:
             # "When Winfrey asked …, he declined, saying …": the main clause's subject, not a report's in the clause;
             # only a speech participle's ("When your writing is genuine, it creates …, highlighting …" says nothing)
@@ -190,7 +190,7 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     weak = dash or verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
     if by_means and not _that_or_colon(text, cue_end, sentence.end):
         return None  # 'Start by saying "come"', 'by announcing "Super Mario Run"': an instruction, a deed
-    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak)
+    content = forward_content(text, quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
     if content is None:
         return None
     if by_means and any(raw.content[0] <= content[0] < raw.content[1] for _, raw in found):
@@ -316,7 +316,7 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         start = skip_spaces(text, pos, end)
         content = trim_forward(text, quotes, start, end)
     else:
-        found = forward_content(text, quotes, pos, end, verb, False)
+        found = forward_content(text, quotes, pos, end, verb, False, sentence.nouns)
         if found is None:
             return None
         content = trim_forward(text, quotes, *found)

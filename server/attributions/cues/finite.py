@@ -9,7 +9,6 @@ from ..content import (
     finite_clause_follows,
     infinitive_follows,
     is_parenthetical,
-    nouns_used,
     parenthetical_rest,
     skip_adverbials,
     trim_forward,
@@ -55,7 +54,7 @@ from ..patterns import (
     YOU_SUBJECT_LEAD_RE,
 )
 from ..sources import clause_subject, source_before, speaking_head
-from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from ..structure import NounUses, RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     BASE_FORMS,
     CLAUSE_OPENERS,
@@ -184,7 +183,11 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         source = _with_phrase_head(text, sentence_start, cue_start, source)
     if source is not None and verb.endswith("s") and _is_contraction(text[source[0] : source[1]]):
         return None  # "There's reports that …": the 's is "is", and the word after it a plural noun
-    if source is not None and verb.endswith("s") and _plural_noun_cue(text, source, cue_start, cue_end, verb):
+    if (
+        source is not None
+        and verb.endswith("s")
+        and _plural_noun_cue(text, source, cue_start, cue_end, verb, sentence.nouns)
+    ):
         return None  # "my primary comments on …", "Products with the nutrition claims …": a noun, not a verb
     if source is not None and verb == "explains" and _accounts_for(text, source, cue_end, sentence_end):
         return None  # "That explains why buttons have states": a fact accounts for another, no one speaks
@@ -259,7 +262,7 @@ def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
     return not TO_AFTER_RE.match(text, cue_end)
 
 
-def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb: str) -> bool:
+def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb: str, nouns: NounUses) -> bool:
     """A cue in -s that is a plural noun: its "source" is a plural head and its prepositional phrase ("Products with
     the nutrition claims": a verb in -s agrees with a singular), or a modifier after a possessive or a preposition
     ("my primary comments", "for preferential projects") where the text uses the word as a noun ("These projects are
@@ -283,7 +286,6 @@ def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb
         return False
     if REPORT_OPENING_RE.match(text, cue_end) and not RELATIVE_THAT_RE.match(text, cue_end):
         return False  # "my colleague reports that …"
-    nouns = nouns_used(text)
     return verb in nouns or verb[:-1] in nouns
 
 

@@ -25,5 +25,5 @@ def quoted_sentence(sentence: Sentence, pos: int) -> Sentence | None:
     start, end = max(sentence.start, quote[0] + 1), min(sentence.end, quote[1] - 1)
     for inner_start, inner_end in sentences(sentence.text, start, end, _never):
         if inner_start <= pos < inner_end:
-            return Sentence(sentence.text, NO_QUOTES, inner_start, inner_end, sentence.paragraph)
+            return Sentence(sentence.text, NO_QUOTES, inner_start, inner_end, sentence.paragraph, sentence.nouns)
     return None
