@@ -194,3 +194,16 @@ def test_a_body_that_publishes_or_signs_its_own_document_says_what_it_says():
     ]
     # a letter or a petition published or signed is someone else's (test_sharing_or_publishing_a_message_…)
     assert _found("The newspaper published a letter arguing that the tax was unfair.") == []
+
+
+def test_a_percentage_is_a_source_and_opens_it():
+    text = (
+        "In 2021 and 2022, 21% of adolescents reported experiencing symptoms of anxiety in the past two weeks "
+        "and 17% reported experiencing symptoms of depression."
+    )
+    assert [source for source, _, _ in _found(text)] == ["21% of adolescents", "17%"]
+    assert [source for source, _, _ in _found("In 2022, 21% of adolescents said they felt anxious.")] == [
+        "21% of adolescents"
+    ]
+    assert [source for source, _, _ in _found("Another 30% cite cost as a major issue.")] == ["Another 30%"]
+    assert [source for source, _, _ in _found("Some 40% of voters said the tax was unfair.")] == ["Some 40% of voters"]

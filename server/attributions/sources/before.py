@@ -30,7 +30,7 @@ from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
 from .heads import HEAD_LINKS, LEADING_LINKS, document_start, head_start
 from .phrase import BACKWARD_REACH, MAX_PARENTHETICAL_TOKENS, MIN_SUFFIXED_LENGTH, TIME_PHRASE_REACH, noun_phrase_ok
-from .quantities import QUANTITY_OPENERS, partitive_start, quantity_start
+from .quantities import APPROXIMATORS, COMPARATIVES, QUANTITY_OPENERS, partitive_start, quantity_start
 
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
@@ -44,6 +44,11 @@ PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))
 # Words that open a noun phrase and never end a source: a cue right after one is a noun or an adjective ("in your
 # posts", "multiple brands"); quantifiers ("some said", "many say") are sources.
 NOUN_OPENERS: frozenset[str] = POSSESSIVE_DETERMINERS | frozenset(words("the a an other every multiple various"))
+
+# Words before a percentage that belong to it ("Some 40%", "more than 85%", "Another 30%").
+SHARE_LEADS: frozenset[str] = (
+    APPROXIMATORS | COMPARATIVES | frozenset(["than", "least", "at", "another", "only", "just"])
+)
 
 
 def source_before(text: str, sentence_start: int, cue_start: int, common_heads: bool = True) -> Span | None:
@@ -108,6 +113,18 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         selection = selection[:relative]
         while selection and selection[-1][2] == ",":
             selection = selection[:-1]
+    share = next((at for at in range(len(selection) - 1, -1, -1) if text.startswith("%", selection[at][1])), None)
+    if (
+        share is not None
+        and selection[share][2].replace(".", "", 1).isdecimal()
+        and not text.startswith("(", selection[share][0] - 1)  # "half of teens (55%)": the share's figure
+    ):
+        # "… two weeks and 17% reported", "In 2022, 21% of adolescents reported": the percentage opens the source
+        while share >= 1 and selection[share - 1][2].lower() in SHARE_LEADS:
+            share -= 1  # "Some 40% of voters", "more than 85%", "Another 30%"
+        selection = selection[share:]
+        if text.startswith("%", selection[-1][1]):
+            return selection[0][0], selection[-1][1] + 1  # "17%", "Another 30%": the sign is no token
     last = selection[-1]
     contraction = CONTRACTION_RE.search(last[2])
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
