@@ -207,3 +207,13 @@ def test_a_percentage_is_a_source_and_opens_it():
     ]
     assert [source for source, _, _ in _found("Another 30% cite cost as a major issue.")] == ["Another 30%"]
     assert [source for source, _, _ in _found("Some 40% of voters said the tax was unfair.")] == ["Some 40% of voters"]
+
+
+def test_claims_after_a_clauses_object_is_a_noun():
+    assert _found("Adjusters process insurance claims to ensure payments are fair.") == []
+    assert _found("The insurance company claims the fire was arson.") == [
+        ("The insurance company", "claims", "the fire was arson")
+    ]
+    assert _found("Health workers union claims the cuts are unsafe.") == [
+        ("Health workers union", "claims", "the cuts are unsafe")
+    ]

@@ -232,7 +232,7 @@ def _main_clause_at(text: str, pos: int, end: int, nouns: NounUses) -> bool:
     predicate ("…, would go ahead") or an adjective's noun ("a small, daily walk helps"): no word that opens a
     subject."""
     tokens = text[pos : min(end, pos + MAX_FRONTED_CHARS)].split(None, MAIN_CLAUSE_TOKENS)[:MAIN_CLAUSE_TOKENS]
-    if len(tokens) > 1 and tokens[0].endswith("ly") and tokens[0].isalpha() and tokens[0].islower():
+    if len(tokens) > 1 and _adverb(tokens[0]):
         tokens = tokens[1:]  # "…, thankfully there are …": a sentence adverb before the subject
     first = tokens[0].lower() if tokens else ""
     if STRONG_VERB_RE.fullmatch(first) and first.replace("’", "'").split("'")[0] in MAIN_SUBJECT_OPENERS:

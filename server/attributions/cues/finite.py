@@ -10,6 +10,7 @@ from ..content import (
     infinitive_follows,
     is_parenthetical,
     parenthetical_rest,
+    present_verb_at,
     skip_adverbials,
     trim_forward,
 )
@@ -265,12 +266,15 @@ def _perfect_contraction(text: str, aux_start: int, cue_end: int) -> bool:
 def _plural_noun_cue(text: str, source: Span, cue_start: int, cue_end: int, verb: str, nouns: NounUses) -> bool:
     """A cue in -s that is a plural noun: its "source" is a plural head and its prepositional phrase ("Products with
     the nutrition claims": a verb in -s agrees with a singular), or a modifier after a possessive or a preposition
-    ("my primary comments", "for preferential projects") where the text uses the word as a noun ("These projects are
+    ("my primary comments", "for preferential projects"), or "claims" after a clause's object ("Adjusters process
+    insurance claims to …") where the text uses the word as a noun ("These projects are
     …") and no report opens after it (or only a relative "that": "projects that would …")."""
     words = text[source[0] : source[1]].split()
     if verb == "says" or len(words) < 2:
         return False
     lowered = [word.lower() for word in words]
+    if verb == "claims" and len(words) > 2 and present_verb_at(words, 1, nouns) and words[2].islower():
+        return True  # "Adjusters process insurance claims": the "source" holds a subject and its verb; claims an object
     preposition = next((i for i, word in enumerate(lowered) if word in PHRASE_PREPOSITIONS), None)
     # the head opens the phrase, after a determiner at most; capitalised with its object it is a name ("the Centers
     # for Disease Control … recommends")
