@@ -217,3 +217,9 @@ def test_claims_after_a_clauses_object_is_a_noun():
     assert _found("Health workers union claims the cuts are unsafe.") == [
         ("Health workers union", "claims", "the cuts are unsafe")
     ]
+
+
+def test_a_parenthetical_report_inside_a_condition_closes_at_its_comma():
+    # "critics say" between commas is the report's cue, not the end of the condition
+    text = "If the bill passes, critics say, prices will rise."
+    assert _found(text) == [("critics", "say", "If the bill passes, critics say, prices will rise")]
