@@ -65,6 +65,10 @@ CSS = [
     "div p",
     "section div p.credit, ul a",
     "div > p time, body time",
+    ".caption p",
+    ".promo a, #ad-1 > p time",
+    "[rel] time, section .credit",
+    "#byline > time, .wide p",
 ]
 
 
@@ -91,6 +95,48 @@ def test_a_descendant_combinator_over_tens_of_thousands_of_matches_is_linear() -
     # 'div p' as a path from each div: libxml2 merged their descendants testing every pair (0.78 s at 20,000).
     root = parse("<html><body>" + "<div><p>x</p></div>" * 50_000 + "</body></html>")
     assert len(compile_selector("div p").select(root, PageIndex(root))) == 50_000
+
+
+DEEP = 240
+
+
+def _deep_page(chains: int, carriers: int = 1) -> str:
+    """Chains of DEEP nested divs each holding a link and a list, after `carriers` '.c-author' holding a link."""
+    chain = "<div><a href='/x'>a</a><ol></ol>" * DEEP + "</div>" * DEEP
+    author = "<div class='c-author'><a href='/a'>b</a></div>"
+    return f"<html><body>{author * carriers}<div id='main'></div>{chain * chains}</body></html>"
+
+
+@pytest.mark.parametrize("css", [".c-author a", "#main ol", ".c-author > a, #main ol"])
+@pytest.mark.parametrize("carriers", [1, 3, css_module.MAX_CARRIERS + 1])
+def test_a_chain_with_a_keyed_leftmost_compound_is_searched_down_from_its_few_elements(
+    css: str, carriers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Testing every subject's ancestors walks the whole depth of each when nothing passes (1.2 s on 223,000
+    # elements 248 deep): the search starts from the few elements the leftmost compound matches instead.
+    runs: list[list | None] = []
+    search = css_module._Downward.__call__
+
+    def recorded(self: css_module._Downward, root: etree._Element, index: PageIndex) -> list | None:
+        runs.append(search(self, root, index))
+        return runs[-1]
+
+    monkeypatch.setattr(css_module._Downward, "__call__", recorded)
+    root = parse(_deep_page(3, carriers))
+    found = compile_selector(css).select(root, PageIndex(root))
+    assert found == CSSSelector(css, translator="html")(root)
+    assert len(runs) == css.count(",") + 1
+    # Past MAX_CARRIERS the subjects' ancestor test runs (None: not searched down); '#main' holds nothing.
+    assert [run is None for run in runs] == [
+        carriers > css_module.MAX_CARRIERS and "c-author" in part for part in css.split(",")
+    ]
+
+
+def test_a_chain_on_a_subtree_matches_through_an_element_above_it() -> None:
+    # As in CSS, the leftmost compound may match above the root searched: no downward search there.
+    root = parse(_deep_page(1))
+    author = root.find(".//div[@class='c-author']")
+    assert compile_selector(".c-author a").select(author, PageIndex(author)) == [author[0]]
 
 
 def test_a_wide_page_s_matches_are_merged_in_document_order_past_the_indexed_sort() -> None:

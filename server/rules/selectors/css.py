@@ -103,7 +103,7 @@ class Translator(LxmlHTMLTranslator):
         plain = super().selector_to_xpath(selector, prefix, translate_pseudo_elements)
         if "/descendant-or-self::*/" in plain and prefix == "descendant-or-self::" and not selector.pseudo_element:
             # A descendant combinator ('div p') as a test of the subject's ancestors, in one step: the path from each
-            # 'div' has libxml2 merge their descendants testing every pair for duplicates (20,000 took 0.78 s).
+            # 'div' has libxml2 merge their descendants testing every pair for duplicates.
             chain = None if "position()" in plain or "last()" in plain else _chain_condition(selector.parsed_tree, self)
             if chain is not None:
                 return f"descendant-or-self::{chain}"
@@ -128,16 +128,22 @@ class Translator(LxmlHTMLTranslator):
 
 
 # Up to this many elements carrying the attributes a selector list is found from (PageIndex.attribute_count), its
-# XPath runs whole: its parent steps and union then cost libxml2 at most ~2 ms in pair tests (0.2 s at 20,000).
+# XPath runs whole: its parent steps and union then cost libxml2 few pair tests.
 MAX_WHOLE_PATH_ELEMENTS = 2_000
+
+# Up to this many elements matching a chain's leftmost compound, the chain is searched downward from them.
+MAX_CARRIERS = 256
 
 
 class CssPath:
     """A CSS selector list as a page-wide search, its matches in document order, never quadratic in them: libxml2
     merges a union's parts and a parent step's results ('@class/parent::div') by testing every pair for duplicates,
-    in one call the time cap cannot interrupt (20,000 '[style*=display:none]' matches took 0.2 s, 100,000 ~5 s).
-    The XPath runs whole where the page's index bounds its matches; else each part runs alone, a keyed part's
-    attribute values found in C and their elements tested in Python, and the parts are merged (in_document_order)."""
+    in one call the time cap cannot interrupt. The XPath runs whole where the page's index bounds its matches; else
+    each part runs alone, a keyed part's attribute values found in C and their elements tested in Python, and the
+    parts are merged (in_document_order). A chain whose leftmost compound is keyed ('.byline a') is searched from
+    the few elements matching that compound, when the index shows them, down (see _Downward).
+    As in CSS, a combinator's left side may match above root: on a subtree, 'div p' finds a p in it under a div
+    outside it (callers pass the document root)."""
 
     def __init__(self, css: str) -> None:
         translator = Translator()
@@ -150,12 +156,13 @@ class CssPath:
         # The attributes bounding the matches, one per part; None: some part has none (its matches are not counted).
         attributes = [part.attribute for part in self._parts]
         self._attributes = None if None in attributes else tuple(attributes)
-        self._whole_is_linear = len(self._parts) == 1 and self._parts[0].attribute is None
+        first = self._parts[0]
+        self._whole_is_linear = len(self._parts) == 1 and first.attribute is None and first.downward is None
 
     def __call__(self, root: HtmlElement, index: PageIndex | None = None) -> list:
         if self._whole_is_linear or self._bounded(root, index):
             return self._whole(root)
-        return in_document_order(root, (part(root) for part in self._parts))
+        return in_document_order(root, (part(root, index) for part in self._parts))
 
     @property
     def search(self) -> etree.XPath | CssPath:
@@ -184,28 +191,98 @@ class CssPath:
 
 class _CssPart:
     """One selector of a list, alone: a keyed one as the elements holding its attribute value (one step in C), each
-    tested in Python; any other as its own XPath (no union, no parent step)."""
+    tested in Python; any other as its own XPath (no union, no parent step), or downward from its leftmost compound's
+    few elements."""
 
     def __init__(self, translator: Translator, selector: ParsedSelector) -> None:
         keyed = translator.keyed_form(selector)
         self.attribute: str | None = None
+        self.downward = _Downward.of(translator, selector)
         if keyed is None:
             self._path = etree.XPath(translator.selector_to_xpath(selector))
             return
         key, subject = keyed
-        self.attribute = "class" if key[0] == "class" else "id" if key[0] == "id" else key[1]
+        self.attribute = _attribute_name(key)
         self._values = etree.XPath(f"descendant-or-self::*/{_attribute_step(key)}")
         self._test = etree.XPath(f"boolean(self::{subject})")
 
     def probe(self, root: HtmlElement) -> None:
         for path in (self._path,) if self.attribute is None else (self._values, self._test):
             path(root)
+        if self.downward is not None:
+            self.downward.probe(root)
 
-    def __call__(self, root: HtmlElement) -> list:
+    def __call__(self, root: HtmlElement, index: PageIndex | None = None) -> list:
+        if self.downward is not None and index is not None:
+            found = self.downward(root, index)
+            if found is not None:
+                return found
         if self.attribute is None:
             return self._path(root)
         test = self._test
         return [element for value in self._values(root) if test(element := value.getparent())]
+
+
+class _Downward:
+    """A chain of descendant and child combinators whose leftmost compound is keyed ('#main ol'), searched from the
+    elements matching that compound down: the ancestor test of every subject element ('ol[ancestor::*[@id=…]]')
+    walks all of its ancestors when none passes, elements times depth in one call the time cap cannot stop."""
+
+    def __init__(self, key: Key, carrier: str, subject: str) -> None:
+        self.key = key
+        self._carrier_values = etree.XPath(f"descendant-or-self::*/{_attribute_step(key)}")
+        self._is_carrier = etree.XPath(f"boolean(self::{carrier})")
+        self._subjects = etree.XPath(f"descendant::{subject}")
+
+    @classmethod
+    def of(cls, translator: Translator, selector: ParsedSelector) -> _Downward | None:
+        """The downward search for a chain whose leftmost compound has an id, class or attribute key, else None."""
+        tree = selector.parsed_tree
+        if selector.pseudo_element or not isinstance(tree, CombinedSelector):
+            return None
+        subject = _chain_condition(tree, translator)
+        if subject is None or "position()" in subject or "last()" in subject:
+            return None
+        leftmost = tree
+        while isinstance(leftmost, CombinedSelector):
+            leftmost = leftmost.selector
+        key = subject_key(leftmost)
+        carrier = translator.xpath(leftmost)
+        if key is None or key[0] == "tag" or carrier.path:
+            return None
+        return cls(key, str(carrier), subject)
+
+    def probe(self, root: HtmlElement) -> None:
+        for path in (self._carrier_values, self._is_carrier, self._subjects):
+            path(root)
+
+    def __call__(self, root: HtmlElement, index: PageIndex) -> list | None:
+        """The matches in document order; None where the index does not cover the whole document from root, or the
+        carriers are too many (the caller then runs the ancestor test)."""
+        if index.root is not root or root.getparent() is not None:
+            return None
+        if not index.has(self.key):
+            return []
+        values = self._carrier_values(root)
+        if len(values) > MAX_CARRIERS:
+            return None
+        is_carrier = self._is_carrier
+        carriers = [element for value in values if is_carrier(element := value.getparent())]
+        # The outermost carriers: disjoint subtrees in document order, so their matches concatenated are too.
+        outermost: list[HtmlElement] = []
+        kept: set[HtmlElement] = set()
+        for carrier in carriers:
+            if not any(ancestor in kept for ancestor in carrier.iterancestors()):
+                outermost.append(carrier)
+                kept.add(carrier)
+        if len(outermost) == 1:
+            return self._subjects(outermost[0])
+        return [element for carrier in outermost for element in self._subjects(carrier)]
+
+
+def _attribute_name(key: Key) -> str:
+    """The attribute a key's elements carry."""
+    return "class" if key[0] == "class" else "id" if key[0] == "id" else key[1]
 
 
 def _attribute_step(key: Key) -> str:
