@@ -147,6 +147,21 @@ def test_a_wide_page_s_matches_are_merged_in_document_order_past_the_indexed_sor
     assert in_document_order(root, [root.findall(".//div")[:5], root.findall(".//span")[:5]]) == expected[:10]
 
 
+def test_merges_past_the_indexed_sort_rank_the_page_once_per_index() -> None:
+    # A walk of the whole page on every merge past 256 matches: the ranks are the index's, built once.
+    root = parse("<html><body>" + "<div class='a'>x</div><span class='b'>y</span><p>z</p>" * 300 + "</body></html>")
+    index = PageIndex(root)
+    runs = [root.findall(".//div"), root.findall(".//span")]
+    expected = etree.XPath("descendant-or-self::div | descendant-or-self::span")(root)
+    assert in_document_order(root, runs, index) == expected
+    ranks = index.ranks
+    root.find("body").remove(root.find(".//p"))  # a removal leaves the rest in order
+    assert in_document_order(root, runs[::-1], index) == expected
+    assert index.ranks is ranks
+    assert compile_selector("div.a, span.b").select(root, index) == expected
+    assert index.ranks is ranks
+
+
 def test_a_css_list_over_tens_of_thousands_of_matches_is_linear() -> None:
     # 50,000 elements carrying the class, two tags: the union of two parent-step paths took 1.7 s at 40,000.
     root = parse("<html><body>" + "<div class='a'>x</div><span class='a'>y</span>" * 25_000 + "</body></html>")

@@ -162,7 +162,7 @@ class CssPath:
     def __call__(self, root: HtmlElement, index: PageIndex | None = None) -> list:
         if self._whole_is_linear or self._bounded(root, index):
             return self._whole(root)
-        return in_document_order(root, (part(root, index) for part in self._parts))
+        return in_document_order(root, (part(root, index) for part in self._parts), index)
 
     @property
     def search(self) -> etree.XPath | CssPath:

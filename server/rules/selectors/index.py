@@ -150,6 +150,11 @@ class PageIndex:
         values = self._attributes.get(name)
         return None if values is None else len(values)
 
+    @cached_property
+    def ranks(self) -> dict[HtmlElement, int]:
+        """Each element's position in document order, as first asked (removals since leave the rest in order)."""
+        return {element: rank for rank, element in enumerate(self.root.iter())}
+
     def texts(self) -> list[str]:
         """The page's text nodes as gathered, once: after a removal they may be stale (see drop())."""
         if self._texts is None:

@@ -208,25 +208,29 @@ def _passes(test: frozenset[str] | etree.XPath, element: HtmlElement) -> bool:
     return element.tag in test if isinstance(test, frozenset) else bool(test(element))
 
 
-# Up to this many elements, in_document_order has libxml2 sort them (handed in as a variable, they are checked for
-# duplicates pair by pair: 32,000 tests at most); past it, they are ranked by one walk of the page.
+# Up to this many elements, in_document_order has libxml2 sort them: handed in as a variable, they are checked for
+# duplicates pair by pair (at most 32,000 tests); past it, they are sorted by their ranks in the page.
 _MAX_XPATH_SORT = 256
 _IN_DOCUMENT_ORDER = etree.XPath("$elements")
-_ALL_ELEMENTS = etree.XPath("descendant-or-self::*")
 
 
-def in_document_order(root: HtmlElement, runs: Iterable[list[HtmlElement]]) -> list[HtmlElement]:
+def in_document_order(
+    root: HtmlElement, runs: Iterable[list[HtmlElement]], index: PageIndex | None = None
+) -> list[HtmlElement]:
     """The elements of several runs, each in document order already, merged: each element once, in document order,
     all under root (or root itself). An XPath union does this testing every pair of results for duplicates: quadratic,
-    in one libxml2 call the time cap cannot interrupt."""
+    in one libxml2 call the time cap cannot interrupt. Past _MAX_XPATH_SORT, the ranks come from the page's index
+    (built once per request) when it is root's, else from one walk of root."""
     found = [run for run in runs if run]
     if len(found) < 2:
         return found[0] if found else []
     unique = list(dict.fromkeys(chain.from_iterable(found)))
     if len(unique) <= _MAX_XPATH_SORT:
         return _IN_DOCUMENT_ORDER(root, elements=unique)
-    wanted = set(unique)
-    return [element for element in _ALL_ELEMENTS(root) if element in wanted]
+    ranks = index.ranks if index is not None and index.root is root else None
+    if ranks is None or any(element not in ranks for element in unique):
+        ranks = {element: rank for rank, element in enumerate(root.iter())}
+    return sorted(unique, key=ranks.__getitem__)
 
 
 def _document_position(element: HtmlElement) -> list[int]:
