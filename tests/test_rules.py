@@ -143,6 +143,16 @@ def test_relative_has_is_refused() -> None:
         compile_selector("div:has(> p.promo)")
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["div.a:has-text(x), p.b:has-text(x)", "div.a:has-text(/x/i), p.b:has-text(/y/)", "div:has-text(a):has-text(b)"],
+)
+def test_more_than_one_has_text_is_refused_naming_the_selector(source: str) -> None:
+    # Read as one text test of 'div.a' for the text 'x), p.b:has-text(x', it matched nothing on any page.
+    with pytest.raises(RuleError, match=re.escape(f"selector {source!r}: ':has-text()' is supported once")):
+        compile_selector(source)
+
+
 def test_has_text_needs_a_scope_and_known_flags() -> None:
     with pytest.raises(RuleError, match="needs a tag, class or id"):
         compile_selector(":has-text(/subscribe/i)")

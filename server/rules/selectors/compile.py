@@ -39,6 +39,12 @@ def compile_selector(source: str) -> Selector:
     literals: tuple[tuple[str, ...], ...] = ()
     leading: tuple[str, ...] = ()
     if match:
+        if ":has-text(" in match.group("arg"):
+            # The first ':has-text(' would take the rest as its text, and the selector would match nothing.
+            raise RuleError(
+                f"selector {source!r}: ':has-text()' is supported once, at the end of a selector; write each part "
+                "of a list with its own ':has-text()' as a selector of its own"
+            )
         css = match.group("css").strip() or "*"
         text_re, literals, leading = compile_text_pattern(source, match.group("arg").strip())
     if RELATIVE_HAS_RE.search(css):
