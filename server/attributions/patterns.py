@@ -402,14 +402,14 @@ YOU_SUBJECT_LEAD_RE = re.compile(
 # A plural pronoun subject inside a subordinate clause ("when they say"): not the subject of the cue.
 SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++\w++[\s,]*+$")
 # A subordinate clause opening a sentence ("Even if …, Microsoft says …"): reported with the clause after the cue.
-SUBORDINATE_LEAD_RE = re.compile(
-    r"(?:Even if|Even though|If|When|Although|Though|While|Because|Since|Unless|Once|Until|Whether)\b"
-)
+# Subordinators of time, concession and cause: a clause they open before the main clause is not its subject.
+_FRONTING_SUBORDINATORS = "When|Although|Though|While|Because|Since|Once|Until"
+SUBORDINATE_LEAD_RE = re.compile(rf"(?:Even if|Even though|If|{_FRONTING_SUBORDINATORS}|Unless|Whether)\b")
 # A subordinate clause of time, concession or cause opening a sentence ("When Winfrey asked …, he declined, saying …"):
 # a report inside it ends at its comma, and the main clause after it has its own subject. Conditionals (IF_LEAD_RE)
 # report nothing: "If officials say that …" is hypothetical (GUIDELINES §2).
 FRONTED_CLAUSE_RE = re.compile(
-    r"[\"“‘'(\s]{0,4}+(?:When|Whenever|After|Before|Although|Though|While|Because|Since|Once|Until"
+    rf"[\"“‘'(\s]{{0,4}}+(?:{_FRONTING_SUBORDINATORS}|Whenever|After|Before"
     r"|As\s++soon\s++as|Even\s++(?:when|after|before|though|while|because|since|once))\s"
 )
 IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:If|Unless|(?:Even|Only)\s++(?:if|when|unless))\s")
