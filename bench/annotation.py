@@ -8,6 +8,9 @@ bench.attributions imports it, only for `score`). Rules and formats: tests/attri
     .venv/bin/python bench/annotation.py check [DIR ...]
     .venv/bin/python bench/annotation.py agree DIR_A DIR_B
     .venv/bin/python bench/annotation.py heldout [NAME ...]
+    .venv/bin/python bench/annotation.py --articles tests/attributions/outside new NAME TEXT_FILE --origin ORIGIN
+
+`--articles DIR` (before the command) works on another set of articles than blind/.
 """
 
 from __future__ import annotations
@@ -375,11 +378,11 @@ def _span(text: str, span: tuple[int, int]) -> dict:
     return {"start": span[0], "end": span[1], "text": text[span[0] : span[1]]}
 
 
-def place(draft_path: Path, out_dir: Path) -> Path:
-    """Turn one draft into offsets and write OUT_DIR/<name>.json (the article plus its attributions)."""
+def place(draft_path: Path, out_dir: Path, articles_dir: Path = BLIND_DIR) -> Path:
+    """Turn one draft into offsets and write OUT_DIR/<name>.json (the article of ARTICLES_DIR plus its attributions)."""
     draft = json.loads(draft_path.read_text(encoding="utf-8"))
     name = draft.get("name") or draft_path.name.split(".")[0]
-    article = json.loads((BLIND_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    article = json.loads((articles_dir / f"{name}.json").read_text(encoding="utf-8"))
     text = article["text"]
     bounds = _paragraph_bounds(text)
     errors = []
@@ -406,6 +409,25 @@ def place(draft_path: Path, out_dir: Path) -> Path:
     out = out_dir / f"{name}.json"
     _write(out, doc)
     return out
+
+
+def new_article(articles_dir: Path, name: str, text_file: Path, origin: str) -> Path:
+    """Write ARTICLES_DIR/<name>.json from a plain-text copy of an article, not yet annotated."""
+    path = articles_dir / f"{name}.json"
+    if path.is_file() and json.loads(path.read_text(encoding="utf-8")).get("attributions"):
+        raise PlaceError(f"{path} already has attributions: not overwritten")
+    text = paragraphs_text(text_file.read_text(encoding="utf-8"))
+    if len(text) < MIN_CHARS:
+        raise PlaceError(f"{text_file}: {len(text)} characters, under the {MIN_CHARS} an article needs")
+    text, truncated = _cut(text)
+    doc: dict[str, Any] = {"name": name, "origin": origin, "url": None, "text": text}
+    if truncated:
+        doc["truncated"] = True
+    doc["annotator"] = None
+    doc["attributions"] = []
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    _write(path, doc)
+    return path
 
 
 # ---------------------------------------------------------------------------------------------- check
@@ -476,18 +498,18 @@ def check_doc(doc: dict, article_text: str | None = None) -> list[str]:
     return probs
 
 
-def check(dirs: list[Path]) -> int:
+def check(dirs: list[Path], articles_dir: Path = BLIND_DIR) -> int:
     bad = n = n_att = 0
     for d in dirs:
         for p in sorted(d.glob("*.json")):
             n += 1
             doc = json.loads(p.read_text(encoding="utf-8"))
-            base = BLIND_DIR / p.name
+            base = articles_dir / p.name
             article_text = None
-            if d.resolve() != BLIND_DIR.resolve() and base.is_file():
+            if d.resolve() != articles_dir.resolve() and base.is_file():
                 article_text = json.loads(base.read_text(encoding="utf-8"))["text"]
             probs = check_doc(doc, article_text)
-            if d.resolve() == BLIND_DIR.resolve() and doc.get("name") != p.stem:
+            if d.resolve() == articles_dir.resolve() and doc.get("name") != p.stem:
                 probs.append(f"name {doc.get('name')!r} is not the file's stem")
             n_att += len(doc.get("attributions") or [])
             if probs:
@@ -578,18 +600,28 @@ def agree(dir_a: Path, dir_b: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--articles",
+        type=Path,
+        default=BLIND_DIR,
+        help="the set's folder of articles (default blind/; outside/ for the articles from outside the corpora)",
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("select", help="choose the articles and write blind/<name>.json with no attributions")
     p.add_argument("--count", type=int, default=90)
     p.add_argument("--dry-run", action="store_true", help="list, write nothing")
     p = sub.add_parser("place", help="turn drafts (span texts) into annotated files (offsets)")
     p.add_argument("drafts", nargs="+", type=Path)
-    p.add_argument("--out", type=Path, default=BLIND_DIR, help="folder to write <name>.json into (default blind/)")
+    p.add_argument("--out", type=Path, help="folder to write <name>.json into (default: --articles)")
     p = sub.add_parser("check", help="validate annotated files (default: blind/ and its annotator folders)")
     p.add_argument("dirs", nargs="*", type=Path)
     p = sub.add_parser("agree", help="agreement of two annotation folders on the files they share")
     p.add_argument("a", type=Path)
     p.add_argument("b", type=Path)
+    p = sub.add_parser("new", help="add an article (a plain-text copy) to --articles, not yet annotated")
+    p.add_argument("name")
+    p.add_argument("text_file", type=Path)
+    p.add_argument("--origin", required=True, help="where the text comes from: repository@commit:path")
     p = sub.add_parser("heldout", help="which names are held aside (default: every blind file)")
     p.add_argument("names", nargs="*")
     args = ap.parse_args(argv)
@@ -601,7 +633,7 @@ def main(argv: list[str] | None = None) -> int:
         status = 0
         for d in args.drafts:
             try:
-                out = place(d, args.out)
+                out = place(d, args.out or args.articles, args.articles)
                 n = len(json.loads(out.read_text(encoding="utf-8"))["attributions"])
                 print(f"{d} -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({n} attributions)")
             except (PlaceError, OSError, ValueError) as exc:
@@ -609,13 +641,22 @@ def main(argv: list[str] | None = None) -> int:
                 status = 1
         return status
     if args.cmd == "check":
-        dirs = args.dirs or [BLIND_DIR, *sorted(p for p in (BLIND_DIR / "shared").glob("*") if p.is_dir())]
-        return check(dirs)
+        dirs = args.dirs or [args.articles, *sorted(p for p in (args.articles / "shared").glob("*") if p.is_dir())]
+        return check(dirs, args.articles)
     if args.cmd == "agree":
         agree(args.a, args.b)
         return 0
+    if args.cmd == "new":
+        try:
+            out = new_article(args.articles, args.name, args.text_file, args.origin)
+        except (PlaceError, OSError, ValueError) as exc:
+            print(f"FAILED {exc}", file=sys.stderr)
+            return 1
+        held = "held aside" if is_held_aside(args.name) else "tuning"
+        print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({held})")
+        return 0
     if args.cmd == "heldout":
-        names = args.names or [p.stem for p in sorted(BLIND_DIR.glob("*.json"))]
+        names = args.names or [p.stem for p in sorted(args.articles.glob("*.json"))]
         for n in names:
             print(f"{n}\t{'held-aside' if is_held_aside(n) else 'dev'}")
         if not args.names:

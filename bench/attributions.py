@@ -1,14 +1,14 @@
 """Score the attribution finder on the hand-annotated dev set (tests/attributions/dev/*.json).
 
-Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind|paragraphs] [--part tuning|held-out|all]
+Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind|paragraphs|outside] [--part tuning|held-out|all]
     [--no-speed] [--first-batch]
 Prints P/R/F1 over all attributions and the quoted slice, per-component token-overlap F1, speaker accuracy (the
 resolved name equals the gold name; a null speaker counts as wrong) and speaker precision (right among those
 given a name), recall per gold kind, for the tuning part, the held-out part (dev: files whose name's sha1 ends in
-0, 1 or 2; blind: sha1 divisible by 3) and all, plus speed, with a verb-list baseline side by side. On the blind
-set beliefs are scored apart (gold beliefs against the finder's kind "belief"). While choosing between variants,
-run with `--part tuning` so that no held-aside figure is printed. `score(gold_docs, predict)` is the one scoring
-implementation (tests import it).
+0, 1 or 2; blind and outside: sha1 divisible by 3) and all, plus speed, with a verb-list baseline side by side.
+On the blind set beliefs are scored apart (gold beliefs against the finder's kind "belief"). While choosing
+between variants, run with `--part tuning` so that no held-aside figure is printed. `score(gold_docs, predict)`
+is the one scoring implementation (tests import it).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ DEV_DIR = ROOT / "tests" / "attributions" / "dev"
 BLIND_DIR = ROOT / "tests" / "attributions" / "blind"
 # Paragraphs of pages annotated blind, each scored on the cues inside its window (tests/attributions/README.md).
 PARAGRAPHS_DIR = ROOT / "tests" / "attributions" / "paragraphs"
+OUTSIDE_DIR = ROOT / "tests" / "attributions" / "outside"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -682,9 +683,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--set",
-        choices=("dev", "blind", "paragraphs"),
+        choices=("dev", "blind", "paragraphs", "outside"),
         default="dev",
-        help="our first set, the blind one, or the blind paragraphs of pages (scored inside each paragraph)",
+        help="our first set, the blind one, the blind paragraphs of pages (scored inside each paragraph), or the"
+        " blind articles from outside the corpora",
     )
     ap.add_argument(
         "--part",
@@ -709,10 +711,13 @@ def main(argv: list[str] | None = None) -> int:
         help="with --rewrites: list the tuning part's speakers that one rewrite turns right or wrong",
     )
     args = ap.parse_args(argv)
-    every = load_paragraphs() if args.set == "paragraphs" else load_dev(BLIND_DIR if args.set == "blind" else DEV_DIR)
+    sets = {"dev": DEV_DIR, "blind": BLIND_DIR, "outside": OUTSIDE_DIR}
+    every = load_paragraphs() if args.set == "paragraphs" else load_dev(sets[args.set])
     if args.first_batch:
         every = [d for d in every if not str(d.get("annotator", "")).startswith(LATER_ANNOTATORS)]
-    aside = {"blind": is_held_aside, "paragraphs": is_paragraph_held_aside}.get(args.set, is_heldout)
+    aside = {"blind": is_held_aside, "outside": is_held_aside, "paragraphs": is_paragraph_held_aside}.get(
+        args.set, is_heldout
+    )
     docs = every if args.set == "dev" else without_beliefs(every)
     tuning = [d for d in docs if not aside(d["name"])]
     held = [d for d in docs if aside(d["name"])]

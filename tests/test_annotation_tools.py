@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from bench.annotation import PlaceError, _paragraph_bounds, _place_one
+from bench.annotation import PlaceError, _paragraph_bounds, _place_one, new_article
 
 TEXT = "The minister spoke first.\n\nThe aide, Sam Okafor, said he would stay. Madrigalreports it too."
 
@@ -28,3 +31,24 @@ def test_a_word_only_found_inside_a_taken_span_is_refused_not_placed_inside_anot
     # the paragraph's one whole "he" is the content's: the "he" of "The" must not stand in for it
     with pytest.raises(PlaceError, match="'he' not found"):
         _place({"source": "he", "cue": "said", "content": "he would stay"})
+
+
+def test_a_new_article_is_written_unannotated_and_an_annotated_one_is_never_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "copy.txt"
+    source.write_text("The council met on Monday.  \n\n\nMayor Jane Doe said the road would reopen. " * 20)
+    articles = tmp_path / "outside"
+    path = new_article(articles, "n4k-example", source, "owner/repo@abc:tests/copy.txt")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["attributions"] == [] and doc["origin"] == "owner/repo@abc:tests/copy.txt"
+    assert "\n\n" in doc["text"] and "  " not in doc["text"] and "\n\n\n" not in doc["text"]
+    doc["attributions"] = [{"kind": "indirect"}]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(PlaceError, match="already has attributions"):
+        new_article(articles, "n4k-example", source, "owner/repo@abc:tests/copy.txt")
+
+
+def test_a_text_too_short_to_be_an_article_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "copy.txt"
+    source.write_text("Top Picks\n")
+    with pytest.raises(PlaceError, match="under the"):
+        new_article(tmp_path, "n4k-short", source, "owner/repo@abc:short.txt")
