@@ -18,6 +18,7 @@ from bench.attributions import (
     BLIND_DIR,
     NAME_REWRITES,
     REWRITES,
+    _same_speaker,
     intervals,
     is_held_aside,
     load_dev,
@@ -117,3 +118,12 @@ def test_bootstrap_intervals_resample_the_scored_articles(blind: list[dict]):
     # Twelve copies of one article leave nothing to resample: the interval is that article's figure.
     same = intervals([s["per_doc"][0]] * 12, rounds=50)
     assert same["f1"][0] == same["f1"][1]
+
+
+def test_a_speaker_is_the_same_name_with_or_without_a_leading_article_but_not_another_name():
+    assert _same_speaker("the Scottish government", "Scottish government")
+    assert _same_speaker("The New York Times", "New York Times")
+    assert _same_speaker("Jane Doe; the council", "council and Jane Doe")
+    assert not _same_speaker("the Scottish government", "Scottish Parliament")
+    assert not _same_speaker("The Hague", "Hague ministry")
+    assert not _same_speaker("officials", None)
