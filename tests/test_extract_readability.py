@@ -962,6 +962,40 @@ def test_two_link_lines_are_no_list_and_go() -> None:
     assert "Council approves" not in text and "Roads plan" not in text
 
 
+# A story's two sources (on other sites, a title's words in each link) are article text; a 'Related:' and 'See also:'
+# pair to this site's stories (above) and a pair of social profiles are not.
+_SOURCE_LINES = (
+    "<div>Source: <a href='https://www.who.int/reports/air-quality-2025'>WHO air quality report 2025</a></div>"
+    "<div>Data: <a href='https://data.europa.eu/euro/emissions'>European Environment Agency emissions data</a></div>"
+)
+_PROFILE_LINES = (
+    "<div>Follow us: <a href='https://www.facebook.com/harbourtimes'>Facebook</a></div>"
+    "<div>And on: <a href='https://twitter.com/harbourtimes'>Twitter</a></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "url", "kept"),
+    [
+        (_SOURCE_LINES, "https://harbourtimes.example/city/air", True),
+        (_SOURCE_LINES, None, True),
+        (_SOURCE_LINES, "http://[harbourtimes.example", True),  # a malformed address (read_article's other callers)
+        # The same two lines on the cited site itself lead to its own pages: a related pair.
+        (_SOURCE_LINES.replace("www.who.int", "harbourtimes.example"), "https://harbourtimes.example/city/air", False),
+        (_PROFILE_LINES, "https://harbourtimes.example/city/air", False),
+    ],
+)
+def test_two_link_lines_citing_other_sites_are_the_story_s_sources(lines: str, url: str | None, kept: bool) -> None:
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><p>{TEXT} Part 1.</p>{lines}</div></article>"
+        "</body></html>"
+    )
+    article, _, _ = read_article(parse(page), url, NO_DEADLINE, semantic_main=True)
+    text = " ".join(article.text_content().split())
+    first_link = re.search(r">([^<>]+)</a>", lines).group(1)
+    assert (first_link in text) is kept
+
+
 @pytest.mark.parametrize(("quote", "kept"), [("“We will rebuild.”", True), ("The mayor spoke on Tuesday.", False)])
 def test_a_dash_led_attribution_after_a_quotation_stays(quote: str, kept: bool) -> None:
     line = "<div>— <a href='/people/jane-doe'>Jane Doe</a>, mayor</div>"

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import re2
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
+from ..domains import registrable_domain
 from ..rules.selectors.index import nodes_at
 from .constants import (
     ATTRIBUTION_DASHES,
@@ -26,6 +28,8 @@ from .constants import (
     LINK_LINE_LIST_MIN_RUN,
     LINK_LINE_MAX_OWN_WORDS,
     SHORT_LINE_END_RE,
+    SOURCE_LINE_MIN_LINK_WORDS,
+    SOURCE_LINES_MIN_RUN,
     TEXT_UTILITY_PREFIX,
     TEXT_UTILITY_SHADE_DIGITS,
     TEXT_UTILITY_VALUES,
@@ -235,10 +239,12 @@ def _ends_in_quotation(paragraph: HtmlElement) -> bool:
     return element_text(paragraph).rstrip().endswith(CLOSING_QUOTATION_MARKS)
 
 
-def link_line_runs(lines: list[HtmlElement]) -> set[HtmlElement]:
+def link_line_runs(lines: list[HtmlElement], host: str | None = None) -> set[HtmlElement]:
     """The link lines (in document order) standing in a run of LINK_LINE_LIST_MIN_RUN or more sibling link lines, with
     nothing but spaces between them: a list written as divs (ingredients, steps, sources), which the conditional
-    cleaning spares as it spares <ul> and <ol>. Each line is visited once."""
+    cleaning spares as it spares <ul> and <ol>; a run of SOURCE_LINES_MIN_RUN is one too when each line cites another
+    site (cites_other_sites; host: the page's): a story's sources, where a 'Related:' and 'See also:' pair leads to
+    this site's stories. Each line is visited once."""
     members = set(lines)
     in_runs: set[HtmlElement] = set()
     seen: set[HtmlElement] = set()
@@ -251,9 +257,29 @@ def link_line_runs(lines: list[HtmlElement]) -> set[HtmlElement]:
             run.append(following)
             following = following.getnext()
         seen.update(run)
-        if len(run) >= LINK_LINE_LIST_MIN_RUN:
+        if len(run) >= LINK_LINE_LIST_MIN_RUN or (
+            len(run) >= SOURCE_LINES_MIN_RUN and all(cites_other_sites(member, host) for member in run)
+        ):
             in_runs.update(run)
     return in_runs
+
+
+def cites_other_sites(line: HtmlElement, host: str | None) -> bool:
+    """Whether every link of a line leads to another site (an absolute http(s) address whose registrable domain is not
+    the page's) and its links say a title's SOURCE_LINE_MIN_LINK_WORDS words or more: a source cited ('WWF (2020):
+    <a>Living Planet Report</a>'), not a profile on a social network ('<a>Facebook</a>')."""
+    page_domain = registrable_domain(host) if host else None
+    link_words = 0
+    for link in line.iter("a"):
+        try:
+            parts = urlsplit((link.get("href") or "").strip())
+            target = parts.hostname
+        except ValueError:
+            return False
+        if parts.scheme.lower() not in ("http", "https") or not target or registrable_domain(target) == page_domain:
+            return False
+        link_words += len(element_text(link).split())
+    return link_words >= SOURCE_LINE_MIN_LINK_WORDS
 
 
 def image_block_stays(block: HtmlElement, length: int) -> bool:

@@ -92,6 +92,10 @@ LINK_LINE_MAX_OWN_WORDS = 8
 # ...and never when it stands in a run of this many sibling link lines or more: a list written as divs (ingredients,
 # steps, sources); two lines are as often a 'Related: ...' and 'See also: ...' pair...
 LINK_LINE_LIST_MIN_RUN = 3
+# ...or of this many when each line cites another site with a title's words in its links (a story's two sources; a
+# social profile's link is one or two words)...
+SOURCE_LINES_MIN_RUN = 2
+SOURCE_LINE_MIN_LINK_WORDS = 3
 # ...nor when it opens with one of these dashes right after a paragraph ending in one of these quotation marks: the
 # quote's speaker ('— <a>Jane Doe</a>, mayor').
 ATTRIBUTION_DASHES = ("—", "–", "―", "-", "~")

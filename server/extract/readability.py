@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from readability import Document
@@ -551,7 +552,7 @@ class TreeDocument(Document):
                 el.drop_tree()
         # Readability.js keeps a div mostly of links a div, which the same cleaning judges ('Main article: ...', a line
         # of related links); only a line saying little besides its links goes (is_bare_link_line), and none of a list.
-        listed = link_line_runs(self._link_lines)
+        listed = link_line_runs(self._link_lines, _page_host(self.url))
         for line in reversed(self._link_lines):
             if (
                 line not in allowed
@@ -627,6 +628,14 @@ class TreeDocument(Document):
                 allowed[kept] = True
             return False
         return True
+
+
+def _page_host(url: str | None) -> str | None:
+    """The page's host from its address (clean() has checked it; another caller's may be malformed: no host)."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def read_article(
