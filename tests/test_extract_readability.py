@@ -935,6 +935,49 @@ def test_a_strip_of_teasers_linking_image_and_headline_to_one_story_goes() -> No
     assert "Headline number" not in text and "/t0.jpg" not in images
 
 
+_STORY_ADDRESS = "https://harbourtimes.example/2026/05/harbour-festival/"
+
+
+@pytest.mark.parametrize(
+    ("href", "kept"),
+    [
+        # Each photo's own page, below the story's address (a WordPress attachment page).
+        ("/2026/05/harbour-festival/photo-{i}/", True),
+        ("photo-{i}/", True),
+        # The story itself with a query (a print view, a share link) is no photo's page; nor are other stories of the
+        # site, one a look-alike path: teaser cards.
+        ("/2026/05/harbour-festival/?print={i}", False),
+        ("/2026/05/other-story-{i}/", False),
+        ("https://harbourtimes.example/2026/05/harbour-festival-photos-{i}/", False),
+    ],
+)
+def test_a_gallery_whose_captions_link_to_each_photo_s_page_stays(href: str, kept: bool) -> None:
+    items = "".join(
+        f"<div class='gallery-item'><a href='{href.format(i=i)}'><img src='/g{i}.jpg' alt=''>"
+        f"<span>Tall ships line the quay on the festival's first day, seen from the lighthouse {i}</span></a></div>"
+        for i in range(3)
+    )
+    page = (
+        f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><div class='gallery'>{items}</div>"
+        f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    article, _, _ = read_article(parse(page), _STORY_ADDRESS, NO_DEADLINE, semantic_main=True)
+    assert ("/g1.jpg" in [img.get("src") for img in article.iter("img")]) is kept
+    assert ("from the lighthouse 1" in article.text_content()) is kept
+
+
+def test_a_site_s_home_page_has_no_photo_pages_below_it() -> None:
+    # Every link of the site is below its root: a strip of teasers there is still cards.
+    strip = "".join(
+        f"<div><a href='/news/s{i}'><img src='/t{i}.jpg' alt=''><span>Headline number {i} here</span></a></div>"
+        for i in range(3)
+    )
+    page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><div class='more'>{strip}</div>"
+    page += f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    article, _, _ = read_article(parse(page), "https://harbourtimes.example/", NO_DEADLINE, semantic_main=True)
+    assert "Headline number" not in article.text_content()
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import re2
 from lxml.html import HtmlElement
@@ -282,17 +282,21 @@ def cites_other_sites(line: HtmlElement, host: str | None) -> bool:
     return link_words >= SOURCE_LINE_MIN_LINK_WORDS
 
 
-def image_block_stays(block: HtmlElement, length: int) -> bool:
+def image_block_stays(block: HtmlElement, length: int, page: str | None = None) -> bool:
     """Whether a block holding an image is a photo to keep rather than teaser cards or a list of links with icons: a
     captioned figure or what a figure holds stays, and so does a block with no more than IMAGE_BLOCK_MAX_LINK_DENSITY
     of its text in card links. A card is an image linking to a page and its headline linking there too, in the same
     link or another, so a link counts only when a link holding an image goes to its address (a caption's or a credit's
     links to their subjects count not), or when its one address is all the block says (a shop button beside a logo).
-    Links to image files are full-size photos, no cards. A gallery's captions inside links to each photo's page read
-    as cards: structurally they are."""
+    Links to image files are full-size photos, no cards, and so are links to this page's own sub-pages (page: its
+    address): a gallery whose captions sit inside links to each photo's page ('/2026/05/festival/photo-2/')."""
     if IN_FIGURE(block) or next(block.iter("figcaption"), None) is not None:
         return True
-    links = [link for link in block.iter("a") if not _is_image_file(link.get("href") or "")]
+    links = [
+        link
+        for link in block.iter("a")
+        if not _is_image_file(link.get("href") or "") and not _is_own_page(link.get("href") or "", page)
+    ]
     image_targets = {link.get("href") for link in links if next(link.iter("img"), None) is not None}
     if len({link.get("href") for link in links}) == 1 and not text_outside_links(block).strip():
         image_targets.add(links[0].get("href"))
@@ -301,6 +305,22 @@ def image_block_stays(block: HtmlElement, length: int) -> bool:
 
 def _is_image_file(href: str) -> bool:
     return href.split("#", 1)[0].split("?", 1)[0].lower().endswith(IMAGE_FILE_SUFFIXES)
+
+
+def _is_own_page(href: str, page: str | None) -> bool:
+    """Whether a link leads to a page below the page's path ('photo-2/', '/2026/05/festival/photo-2/'): a gallery's
+    photo pages, never another story. The page itself (a fragment, a query: a jump link, a print view) is none, and
+    a page at a site's root has no such pages (every link of the site is below it)."""
+    if not page or not href:
+        return False
+    try:
+        here, target = urlsplit(page), urlsplit(urljoin(page, href.strip()))
+    except ValueError:
+        return False
+    if not here.path.strip("/") or target.netloc.lower() != here.netloc.lower():
+        return False
+    below = here.path.rstrip("/") + "/"
+    return target.path.startswith(below) and len(target.path) > len(below)
 
 
 def text_outside_links(element: HtmlElement) -> str:

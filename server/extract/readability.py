@@ -585,7 +585,8 @@ class TreeDocument(Document):
         counts["input"] -= counts.pop("hidden input")
         content_length = normalized_length(el)
         # Changed: a div of images stays unless a strip of teaser cards with their thumbnails.
-        if keep_all_images and el.tag == "div" and counts["img"] >= 1 and image_block_stays(el, content_length):
+        image_block = keep_all_images and el.tag == "div" and counts["img"] >= 1
+        if image_block and image_block_stays(el, content_length, self.url):
             return False
         if counts["p"] and counts["img"] > FREE_IMAGES + counts["p"] * IMAGES_PER_PARAGRAPH:
             return True
