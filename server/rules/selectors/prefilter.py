@@ -46,9 +46,10 @@ class SelectorPlan:
     def candidates(self, index: PageIndex) -> list[int]:
         """Positions, in order, of the selectors that may match this page (Selector.may_match for each)."""
         found = set(self._always)
-        for value in self._ids.keys() & index.ids:
+        # The page's sets test the plan's few keys: 'dict.keys() & frozenset' walks the whole frozenset instead.
+        for value in index.ids.intersection(self._ids):
             found.update(self._ids[value])
-        for value in self._classes.keys() & index.classes:
+        for value in index.classes.intersection(self._classes):
             found.update(self._classes[value])
         for key, positions in self._others.items():
             # A key whose selectors all qualified already needs no test.
