@@ -101,6 +101,7 @@ from .repairs import (
     introductions,
     neighbouring_figures,
     place_figures,
+    with_headline_leads,
     with_lead_figure,
 )
 
@@ -286,8 +287,9 @@ class TreeDocument(Document):
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         # Changed: the standfirst told by more class words than readability's (intro, deck, abstract, chapo...),
-        # plus the story's lead figure.
-        return with_lead_figure(best_elem, editorial_leads(best_elem))
+        # plus the story's lead figure and the unnamed standfirst in the headline's block (headline_leads).
+        leads = with_lead_figure(best_elem, editorial_leads(best_elem))
+        return with_headline_leads(best_elem, leads)
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
         # Changed: Readability.js's walk up to a higher-scoring ancestor; faster: no debug strings, no set of
