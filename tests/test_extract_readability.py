@@ -500,7 +500,9 @@ def test_a_far_headline_or_many_blocks_beside_it_bring_no_standfirst() -> None:
     teasers = "".join(
         f"<p>Teaser {n} about another story of the site, told in one whole sentence.</p>" for n in range(4)
     )
-    paragraphs = "".join(f"<p>Line {n}.</p>" for n in range(HEADLINE_LEAD_MAX_BLOCKS))
+    # A standfirst's length each, links: none qualifies, but all count (short lines, a byline or a date, do not).
+    line = "<p><a href='/s{n}'>Line {n} of a long list of all the site's sections and its offers</a></p><p>By Jo</p>"
+    paragraphs = "".join(line.format(n=n) for n in range(HEADLINE_LEAD_MAX_BLOCKS))
     # More qualify than a standfirst has; the h1 stands too far from the pick; the standfirst is outside its block.
     for top in (
         f"<div class='top'><h1>Site</h1><div class='list'>{teasers}</div></div>",

@@ -326,26 +326,33 @@ def headline_leads(best_elem: HtmlElement) -> list[HtmlElement]:
     """The prose between the story's headline (the nearest <h1> before the pick) and the pick: its standfirst, which
     sites set in the block of the headline, outside the body readability picks. Paragraphs and subheadings (an
     <hgroup>'s second line) of a sentence's length with little link text (_is_headline_lead); the pick's siblings are
-    readability's to judge. None when more than HEADLINE_LEAD_MAX_BLOCKS paragraphs and subheadings stand between
-    (the headline is a site's logo or a section's title, not the story's), more than HEADLINE_LEAD_MAX_WALKED elements
-    of any kind, or more than HEADLINE_LEAD_MAX_LEADS of them qualify (teasers, not a standfirst): at most so many
-    blocks are read, however large the page."""
+    readability's to judge. None when more than HEADLINE_LEAD_MAX_BLOCKS paragraphs and subheadings of
+    HEADLINE_LEAD_MIN_CHARS stand between (the headline is a site's logo or a section's title, not the story's), more
+    than HEADLINE_LEAD_MAX_WALKED elements (blocks, paragraphs and the header's short lines) or more than
+    HEADLINE_LEAD_MAX_LEADS qualify (teasers, not a standfirst): at most so many are read, however large the page."""
     headline = next(iter(_HEADLINE_BEFORE(best_elem)), None)
     if headline is None:
         return []
     beside_pick = best_elem.getparent()
     leads: list[HtmlElement] = []
-    read = 0
-    for walked, block in enumerate(_blocks_between(headline, best_elem)):
-        if walked >= HEADLINE_LEAD_MAX_WALKED:
+    walked = long_blocks = 0
+    for block in _blocks_between(headline, best_elem):
+        walked += 1
+        if walked > HEADLINE_LEAD_MAX_WALKED:
             return []
         if block.getparent() is beside_pick:
             continue
         for prose in block.iter(*_LEAD_TAGS):
-            read += 1
-            if read > HEADLINE_LEAD_MAX_BLOCKS:
+            walked += 1
+            if walked > HEADLINE_LEAD_MAX_WALKED:
                 return []
-            if _is_headline_lead(prose) and not (leads and leads[-1] in prose.iterancestors()):
+            length = normalized_length(prose)
+            if length < HEADLINE_LEAD_MIN_CHARS:
+                continue  # a byline, a date, a label: the header's short lines
+            long_blocks += 1
+            if long_blocks > HEADLINE_LEAD_MAX_BLOCKS:
+                return []
+            if _is_headline_lead(prose, length) and not (leads and leads[-1] in prose.iterancestors()):
                 leads.append(prose)
     return leads if len(leads) <= HEADLINE_LEAD_MAX_LEADS else []
 
@@ -389,7 +396,7 @@ def _children_before(element: HtmlElement, end: HtmlElement, on_the_way: set[Htm
             return
 
 
-def _is_headline_lead(elem: HtmlElement) -> bool:
+def _is_headline_lead(elem: HtmlElement, length: int) -> bool:
     """A sentence of prose (ending as one: a caption's credit does not) with little link text, outside figures and
     chrome, and named by its or its wrappers' class (HEADLINE_LEAD_NAME_LEVELS up) no caption, author's line,
     publisher's note or site's masthead (NOT_A_LEAD_CLASS_RE, AUTHOR_BOX_CLASS_RE). One named a standfirst is
@@ -397,8 +404,7 @@ def _is_headline_lead(elem: HtmlElement) -> bool:
     leaves a named standfirst in a header outside the story out."""
     if elem.tag in _NOT_THE_STORY or next(elem.iterancestors(*_NOT_THE_STORY), None) is not None:
         return False
-    length = normalized_length(elem)
-    if length < HEADLINE_LEAD_MIN_CHARS or link_density(elem, length) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
+    if link_density(elem, length) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
         return False
     if not SHORT_LINE_END_RE.search(" ".join(element_text(elem).split())):
         return False

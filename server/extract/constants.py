@@ -64,11 +64,12 @@ GATHERED_LEAD_MARK = "data-declutter-lead"
 # ...looked for in the pick's <article> or <main>, else in its ancestor this many levels up (a page without them).
 EDITORIAL_LEAD_SCOPE_LEVELS = 3
 # headline_leads: the prose between the story's headline (<h1>) and the pick is its standfirst when at most this many
-# paragraphs and subheadings stand between them (more: the h1 is a site's logo or a section's title), at most this many
-# of them qualify (more are teasers) and each is this long (shorter: a byline, a date, a label)...
+# paragraphs and subheadings of a standfirst's length stand between them (more: the h1 is a site's logo or a section's
+# title), at most this many of them qualify (more are teasers) and each is this long (shorter: a byline, a date, a
+# label, which do not count)...
 HEADLINE_LEAD_MAX_BLOCKS = 12
-# ...nor more than this many elements of any kind (wrappers, pictures, date lines), so a page of thousands of blocks
-# between them is not walked.
+# ...nor more than this many elements (wrappers, pictures, paragraphs, the header's short lines), so a page of thousands
+# of blocks between them is not walked.
 HEADLINE_LEAD_MAX_WALKED = 60
 # ...read in the headline's block only: its parent or its grandparent (a <header>, an <hgroup>, a hero banner).
 HEADLINE_LEAD_LEVELS = 2
