@@ -34,8 +34,6 @@ from server.extract.cleaning import (
 from server.extract.constants import (
     CALL_TO_ACTION_OPENING_CHARS,
     GATHERED_LEAD_MARK,
-    HEADLINE_LEAD_MAX_BLOCKS,
-    HEADLINE_LEAD_MAX_WALKED,
     LINK_LINE_MAX_OWN_WORDS,
     OUTSIDE_MAIN_PICK_SHARE,
 )
@@ -452,67 +450,6 @@ def test_the_gathered_standfirst_is_marked_for_the_container_test_and_the_mark_n
     assert _opening_in(article, " ".join(article.text_content().split()).replace(standfirst, "").split())
     result = clean(page, "https://garden.example/flowers")
     assert standfirst in result.text and GATHERED_LEAD_MARK not in result.html
-
-
-_STANDFIRST = "Soaked foam keeps cut flowers fresh for a week, our gardener found after a month of trials."
-
-
-@pytest.mark.parametrize(
-    "top",
-    [
-        # The headline's block outside the story's frame, its standfirst unnamed (a header, a hero banner).
-        f"<div class='top'><h1>Flowers</h1><p>{_STANDFIRST}</p></div>",
-        f"<header><div class='hero'><h1>Flowers</h1><div class='hero__text'><p>{_STANDFIRST}</p></div></div></header>",
-        # An <hgroup>: the headline and its subtitle.
-        f"<hgroup><h1>Flowers</h1><h2>{_STANDFIRST}</h2></hgroup>",
-        # Beside the headline's block, after a date line.
-        f"<div class='head'><header><h1>Flowers</h1><p>May 4</p></header><p>{_STANDFIRST}</p></div>",
-    ],
-)
-def test_the_standfirst_in_the_headline_s_block_joins_the_article_once(top: str) -> None:
-    page = f"<html><body>{top}<div class='story'><div class='body'>{_STORY}</div></div></body></html>"
-    text = _article_text(page)
-    assert text.count(_STANDFIRST) == 1 and text.index(_STANDFIRST) < text.index("Part 0 of the story")
-
-
-@pytest.mark.parametrize(
-    "block",
-    [
-        # A caption, a credit, a byline, the post's meta line, an affiliate note: named so by a class word.
-        f"<div class='photo-caption'><p>{_STANDFIRST}</p></div>",
-        "<p class='byline'>By Jane Doe, who has written about gardens for the paper since 2009 and grows roses.</p>",
-        "<p class='entry-meta affiliate'>We may earn a commission from links in this article, at no cost to you.</p>",
-        "<p id='site-description'>Natural soaps. Conscious living. Small green monsters and all between.</p>",
-        # A line that ends in no sentence ('... Foto: dpa'), a label too short to be one.
-        "<p>Roses, tulips and peonies in a vase on the kitchen table of our gardener (Foto: dpa)</p>",
-        "<p>Updated on May 4, 2026.</p>",
-        # Named a standfirst outside the story's frame: editorial_leads judges those, inside the frame only.
-        f"<p class='dek'>{_STANDFIRST}</p>",
-    ],
-)
-def test_no_caption_byline_note_or_label_beside_the_headline_joins_the_article(block: str) -> None:
-    page = f"<html><body><div class='top'><h1>Flowers</h1>{block}</div><div class='body'>{_STORY}</div></body></html>"
-    words = " ".join(parse(f"<div>{block}</div>").text_content().split()[:4])
-    assert words not in _article_text(page)
-
-
-def test_a_far_headline_or_many_blocks_beside_it_bring_no_standfirst() -> None:
-    teasers = "".join(
-        f"<p>Teaser {n} about another story of the site, told in one whole sentence.</p>" for n in range(4)
-    )
-    # A standfirst's length each, links: none qualifies, but all count (short lines, a byline or a date, do not).
-    line = "<p><a href='/s{n}'>Line {n} of a long list of all the site's sections and its offers</a></p><p>By Jo</p>"
-    paragraphs = "".join(line.format(n=n) for n in range(HEADLINE_LEAD_MAX_BLOCKS))
-    # More qualify than a standfirst has; the h1 stands too far from the pick; the standfirst is outside its block.
-    for top in (
-        f"<div class='top'><h1>Site</h1><div class='list'>{teasers}</div></div>",
-        f"<div class='top'><h1>Site</h1>{paragraphs}<p>{_STANDFIRST}</p></div>",
-        f"<div class='site'><div class='logo'><div><h1>Site</h1></div></div><p>{_STANDFIRST}</p></div>",
-        # Thousands of elements between are not walked: past HEADLINE_LEAD_MAX_WALKED the headline is too far.
-        f"<div class='top'><h1>Site</h1>{'<hr>' * HEADLINE_LEAD_MAX_WALKED}<p>{_STANDFIRST}</p></div>",
-    ):
-        text = _article_text(f"<html><body>{top}<div class='body'>{_STORY}</div></body></html>")
-        assert "Teaser" not in text and _STANDFIRST not in text
 
 
 def test_paragraphs_beside_the_pick_s_ancestors_join_when_they_pass_readability_s_paragraph_test() -> None:

@@ -10,7 +10,6 @@ from lxml.html import HtmlElement
 
 from server.errors import TooComplex
 from server.extract import extract
-from server.extract.constants import HEADLINE_LEAD_MARK
 from server.extract.repairs import (
     _BYLINE_CANDIDATES,
     densest_container,
@@ -19,7 +18,6 @@ from server.extract.repairs import (
     drop_repeated_blocks,
     higher_scoring_parent,
     introductions,
-    paragraph_container,
 )
 from server.limits import Deadline
 from server.parse import parse
@@ -314,18 +312,3 @@ def test_the_article_repairs_honour_the_time_cap(repair: Callable[[HtmlElement, 
     article = html.fromstring(f"<div>{nested}{nested}</div>")
     with pytest.raises(TooComplex):
         repair(article, Deadline(1e-9))
-
-
-@pytest.mark.parametrize("marked", [True, False])
-def test_the_standfirst_from_beside_the_headline_does_not_count_as_readability_s_own_words(marked: bool) -> None:
-    # readability kept one section of six (its opening is in their container): the container is the article, however
-    # long a standfirst gathered from beside the headline (with_headline_leads marks it); unmarked, the same words
-    # would be readability's own and the section would stand.
-    sections = "".join(f"<div class='w'><p>Step {n}. {TEXT}</p></div>" for n in range(6))
-    root = parse(f"<html><body><div class='page'>{sections}</div></body></html>")
-    lead = " ".join(["Building a terrarium takes an afternoon, a jar, gravel and soil, our gardener found."] * 9)
-    mark = f" {HEADLINE_LEAD_MARK}=''" if marked else ""
-    article = parse(f"<html><body><div id='pick'><p{mark}>{lead}</p><p>Step 0. {TEXT}</p></div></body></html>")
-    article = article.get_element_by_id("pick")
-    chosen = paragraph_container(root, article, article.text_content().split())
-    assert (chosen is not article) is marked

@@ -1,13 +1,11 @@
 """Where readability's pick gives way, beyond readability's own rules: to the best candidate inside the page's
 one <main> (the pick an overlay, a dialog, a teaser column outside it), to the best outside forms, asides and
 navigation (a site menu's teasers outscoring a short story), and the story's standfirst told by more class words
-than readability's or standing unnamed in the headline's block. readability.py's overrides call these."""
+than readability's. readability.py's overrides call these."""
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -17,23 +15,15 @@ from .cleaning import has_unlikely_word
 from .constants import (
     ALTERNATIVE_CANDIDATE_SCORE_SHARE,
     ALTERNATIVE_CANDIDATES_MIN,
-    AUTHOR_BOX_CLASS_RE,
     CHROME_PICK_ALTERNATIVE_SHARE,
     EDITORIAL_LEAD_MAX_LINK_DENSITY,
     EDITORIAL_LEAD_MIN_CHARS,
     EDITORIAL_LEAD_RE,
     EDITORIAL_LEAD_SCOPE_LEVELS,
     EXACT_LENGTH_BAND,
-    HEADLINE_LEAD_LEVELS,
-    HEADLINE_LEAD_MAX_BLOCKS,
-    HEADLINE_LEAD_MAX_LEADS,
-    HEADLINE_LEAD_MAX_WALKED,
-    HEADLINE_LEAD_MIN_CHARS,
-    HEADLINE_LEAD_NAME_LEVELS,
     HEADLINE_MIN_CHARS,
     MAIN_MIN_CHARS,
     MAIN_MIN_TEXT_RATIO,
-    NOT_A_LEAD_CLASS_RE,
     OUTSIDE_MAIN_PICK_SHARE,
     SHORT_BLOCK_MIN_HEADING_DENSITY,
     SHORT_LINE_END_RE,
@@ -320,96 +310,3 @@ def short_block_stays(block: HtmlElement, length: int, density: float) -> bool:
     if heading_density(block, length) >= SHORT_BLOCK_MIN_HEADING_DENSITY:
         return _TEXT_FOLLOWS_OUTSIDE_HEADINGS(block)
     return density == 0 and bool(SHORT_LINE_END_RE.search(" ".join(element_text(block).split())))
-
-
-def headline_leads(best_elem: HtmlElement) -> list[HtmlElement]:
-    """The prose between the story's headline (the nearest <h1> before the pick) and the pick: its standfirst, which
-    sites set in the block of the headline, outside the body readability picks. Paragraphs and subheadings (an
-    <hgroup>'s second line) of a sentence's length with little link text (_is_headline_lead); the pick's siblings are
-    readability's to judge. None when more than HEADLINE_LEAD_MAX_BLOCKS paragraphs and subheadings of
-    HEADLINE_LEAD_MIN_CHARS stand between (the headline is a site's logo or a section's title, not the story's), more
-    than HEADLINE_LEAD_MAX_WALKED elements (blocks, paragraphs and the header's short lines) or more than
-    HEADLINE_LEAD_MAX_LEADS qualify (teasers, not a standfirst): at most so many are read, however large the page."""
-    headline = next(iter(_HEADLINE_BEFORE(best_elem)), None)
-    if headline is None:
-        return []
-    beside_pick = best_elem.getparent()
-    leads: list[HtmlElement] = []
-    walked = long_blocks = 0
-    for block in _blocks_between(headline, best_elem):
-        walked += 1
-        if walked > HEADLINE_LEAD_MAX_WALKED:
-            return []
-        if block.getparent() is beside_pick:
-            continue
-        for prose in block.iter(*_LEAD_TAGS):
-            walked += 1
-            if walked > HEADLINE_LEAD_MAX_WALKED:
-                return []
-            length = normalized_length(prose)
-            if length < HEADLINE_LEAD_MIN_CHARS:
-                continue  # a byline, a date, a label: the header's short lines
-            long_blocks += 1
-            if long_blocks > HEADLINE_LEAD_MAX_BLOCKS:
-                return []
-            if _is_headline_lead(prose, length) and not (leads and leads[-1] in prose.iterancestors()):
-                leads.append(prose)
-    return leads if len(leads) <= HEADLINE_LEAD_MAX_LEADS else []
-
-
-_HEADLINE_BEFORE = xpath("preceding::h1[1]")
-_LEAD_TAGS = ("p", "h2", "h3", "h4")
-# A figure's text is its caption (with_lead_figure takes the lead figure); the rest is the page's chrome.
-_NOT_THE_STORY = ("figure", "figcaption", "nav", "aside", "form", "footer")
-
-
-def _blocks_between(start: HtmlElement, end: HtmlElement) -> Iterator[HtmlElement]:
-    """The subtrees after `start` and before `end` in document order, outermost, inside start's ancestor
-    HEADLINE_LEAD_LEVELS up (the headline's block): start's later siblings, then its parent's, and so on; an ancestor
-    of `end` is entered, its children before the one on end's way yielded."""
-    on_the_way = set(end.iterancestors())
-    node = start
-    for _ in range(HEADLINE_LEAD_LEVELS):
-        if node is None or node in on_the_way:
-            return
-        for sibling in node.itersiblings():
-            if sibling is end:
-                return
-            if sibling in on_the_way:
-                yield from _children_before(sibling, end, on_the_way)
-                return
-            yield sibling
-        node = node.getparent()
-
-
-def _children_before(element: HtmlElement, end: HtmlElement, on_the_way: set[HtmlElement]) -> Iterator[HtmlElement]:
-    """The children of an ancestor of `end` before the one on its way, and so on down to `end`."""
-    while True:
-        for child in element:
-            if child is end:
-                return
-            if child in on_the_way:
-                element = child
-                break
-            yield child
-        else:
-            return
-
-
-def _is_headline_lead(elem: HtmlElement, length: int) -> bool:
-    """A sentence of prose (ending as one: a caption's credit does not) with little link text, outside figures and
-    chrome, and named by its or its wrappers' class (HEADLINE_LEAD_NAME_LEVELS up) no caption, author's line,
-    publisher's note or site's masthead (NOT_A_LEAD_CLASS_RE, AUTHOR_BOX_CLASS_RE). One named a standfirst is
-    editorial_leads' to judge, inside the story's frame only, as before: the rtp corpus (Readability.js's reading)
-    leaves a named standfirst in a header outside the story out."""
-    if elem.tag in _NOT_THE_STORY or next(elem.iterancestors(*_NOT_THE_STORY), None) is not None:
-        return False
-    if link_density(elem, length) > EDITORIAL_LEAD_MAX_LINK_DENSITY:
-        return False
-    if not SHORT_LINE_END_RE.search(" ".join(element_text(elem).split())):
-        return False
-    for wrapper in (elem, *itertools.islice(elem.iterancestors(), HEADLINE_LEAD_NAME_LEVELS)):
-        names = f"{wrapper.get('class', '')} {wrapper.get('id', '')}"
-        if NOT_A_LEAD_CLASS_RE.search(names) or EDITORIAL_LEAD_RE.search(names) or AUTHOR_BOX_CLASS_RE.search(names):
-            return False
-    return True

@@ -63,29 +63,6 @@ EDITORIAL_LEAD_MIN_CHARS = 30
 GATHERED_LEAD_MARK = "data-declutter-lead"
 # ...looked for in the pick's <article> or <main>, else in its ancestor this many levels up (a page without them).
 EDITORIAL_LEAD_SCOPE_LEVELS = 3
-# headline_leads: the prose between the story's headline (<h1>) and the pick is its standfirst when at most this many
-# paragraphs and subheadings of a standfirst's length stand between them (more: the h1 is a site's logo or a section's
-# title), at most this many of them qualify (more are teasers) and each is this long (shorter: a byline, a date, a
-# label, which do not count)...
-HEADLINE_LEAD_MAX_BLOCKS = 12
-# ...nor more than this many elements (wrappers, pictures, paragraphs, the header's short lines), so a page of thousands
-# of blocks between them is not walked.
-HEADLINE_LEAD_MAX_WALKED = 60
-# ...read in the headline's block only: its parent or its grandparent (a <header>, an <hgroup>, a hero banner).
-HEADLINE_LEAD_LEVELS = 2
-HEADLINE_LEAD_MAX_LEADS = 3
-HEADLINE_LEAD_MIN_CHARS = 60
-# ...and no caption, author's line, publisher's note or site's masthead: a class or id of the block or of its wrappers
-# this many levels up naming one (a picture, its caption or credit; a byline, the post's meta line; an affiliate
-# disclosure; the site's name, tagline or logo, a blog's h1 and its description).
-HEADLINE_LEAD_NAME_LEVELS = 2
-NOT_A_LEAD_CLASS_RE = re.compile(
-    r"caption|credit|photo|foto|bild|image|img|picture|media|byline|meta|affiliate|disclos|disclaim"
-    r"|site-?(?:title|name|description|branding|logo)|branding|logo|tagline|slogan",
-    re.I,
-)
-# ...marked so once gathered: readability kept too little of the page (paragraph_container) when its own pick did.
-HEADLINE_LEAD_MARK = "data-declutter-headline-lead"
 
 # sanitize: call-to-action paragraphs ("Subscribe...") with more link text than this go.
 CALL_TO_ACTION_MAX_LINK_DENSITY = 0.2

@@ -101,7 +101,6 @@ from .repairs import (
     introductions,
     neighbouring_figures,
     place_figures,
-    with_headline_leads,
     with_lead_figure,
 )
 
@@ -287,9 +286,8 @@ class TreeDocument(Document):
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         # Changed: the standfirst told by more class words than readability's (intro, deck, abstract, chapo...),
-        # plus the story's lead figure and the unnamed standfirst in the headline's block (headline_leads).
-        leads = with_lead_figure(best_elem, editorial_leads(best_elem))
-        return with_headline_leads(best_elem, leads)
+        # plus the story's lead figure.
+        return with_lead_figure(best_elem, editorial_leads(best_elem))
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
         # Changed: Readability.js's walk up to a higher-scoring ancestor; faster: no debug strings, no set of

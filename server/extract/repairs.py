@@ -13,7 +13,7 @@ from lxml import etree, html
 from lxml.html import HtmlElement
 
 from ..limits import NO_DEADLINE, Deadline
-from .candidates import IN_FORM_ASIDE_OR_NAV, headline_leads, headlined_story
+from .candidates import IN_FORM_ASIDE_OR_NAV, headlined_story
 from .constants import (
     AUTHOR_BOX_CLASS_RE,
     AUTHOR_BOX_MAX_ARTICLE_SHARE,
@@ -32,7 +32,6 @@ from .constants import (
     FIGURE_MAX_TEXT_CHARS,
     FIGURE_TAGS,
     GATHERED_LEAD_MARK,
-    HEADLINE_LEAD_MARK,
     INTRO_MAX_LINK_DENSITY,
     INTRO_MIN_CHARS,
     INTRO_MIN_PARAGRAPH_SHARE,
@@ -54,7 +53,6 @@ log = logging.getLogger(__name__)
 _PARAGRAPH_TEXT = xpath("descendant::p/descendant::text()", smart_strings=False)
 _FIGURES_BEFORE = xpath("preceding::figure")
 _DOCUMENT_POSITION = xpath("count(preceding::*) + count(ancestor::*)")
-_HEADLINE_LEADS = xpath(f"descendant::*[@{HEADLINE_LEAD_MARK}]")
 # Blocks whose class or id may name an author box (AUTHOR_BOX_CLASS_RE decides): these words in either, as written.
 _AUTHOR_BOX_WORDS = ("uthor", "bio")
 # Elements that may be the byline (BYLINE_CLASS_RE decides on the class and id), found in C, in document order; each
@@ -260,23 +258,6 @@ def with_lead_figure(best_elem: HtmlElement, leads: list[HtmlElement]) -> list[H
     return sorted([*leads, lead_figure], key=_DOCUMENT_POSITION)
 
 
-def with_headline_leads(best_elem: HtmlElement, leads: list[HtmlElement]) -> list[HtmlElement]:
-    """The editorial leads and lead figure plus the prose between the headline and the pick (headline_leads), in
-    document order; a block inside one already gathered, or holding one, is left to it. Each is marked
-    (HEADLINE_LEAD_MARK): whether readability kept too little of the page is read without them."""
-    gathered = set(leads)
-    more = [
-        lead
-        for lead in headline_leads(best_elem)
-        if lead not in gathered
-        and not any(above in gathered for above in lead.iterancestors())
-        and not any(below in gathered for below in lead.iterdescendants())
-    ]
-    for lead in more:
-        lead.set(HEADLINE_LEAD_MARK, "")
-    return sorted([*leads, *more], key=_DOCUMENT_POSITION) if more else leads
-
-
 # The paragraph container.
 
 
@@ -292,7 +273,7 @@ def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: 
     if headlined_story(root, container) is not None:
         return article
     container_words = words(container)
-    found, total = len(article_words) - _headline_lead_words(article), len(container_words)
+    found, total = len(article_words), len(container_words)
     too_little = found < MIN_ARTICLE_WORDS_BEFORE_RETRY and total > CONTAINER_MIN_WORDS_RATIO * found
     # A smaller share is enough when readability's pick lies inside the container (its opening is there),
     # smaller still when the container is the story's <article> or <main>.
@@ -309,11 +290,6 @@ def paragraph_container(root: HtmlElement, article: HtmlElement, article_words: 
     log.debug("readability kept %d of %d words; using their container", found, total)
     drop_chrome(container)
     return container
-
-
-def _headline_lead_words(article: HtmlElement) -> int:
-    """The words of the standfirst gathered from beside the headline (with_headline_leads), not readability's own."""
-    return sum(len(words(lead)) for lead in _HEADLINE_LEADS(article))
 
 
 def densest_container(root: HtmlElement) -> HtmlElement | None:
