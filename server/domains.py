@@ -1,8 +1,14 @@
 """Which site a host belongs to: its registrable domain (example.co.uk for news.example.co.uk), by a small rule
 rather than the whole Public Suffix List on the hot path. The pipeline's `site` field and the structural rules'
-same-site test (server/rules/structure.py) share it."""
+same-site test (server/rules/structure.py) share it, and extraction's test of links to other sites
+(server/extract/cleaning.py) reads links as that test does (link_host)."""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+# The schemes of a link to a web page; '' is a path or a protocol-relative address ('//host/...').
+_WEB_SCHEMES = ("", "http", "https")
 
 # Second-level labels under which registrations happen (example.co.uk), for the `site` field without
 # shipping the whole Public Suffix List on the hot path.
@@ -47,3 +53,26 @@ def registrable_domain(host: str | None) -> str | None:
         return ".".join(labels)
     keep = 3 if labels[-2] in SECOND_LEVEL_SUFFIXES and len(labels[-1]) == 2 else 2
     return ".".join(labels[-keep:])
+
+
+def link_host(href: str) -> str | None:
+    """The host a link leads to: '' for a page of this site by its path ('/politik/...', 'story.html', '?p=2'), the
+    host of an http(s) or protocol-relative address ('//cdn.example.org/x'), None for no web page (javascript:,
+    mailto:, a malformed address)."""
+    try:
+        parts = urlsplit(href.strip())
+        target = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _WEB_SCHEMES:
+        return None
+    if not parts.netloc:
+        return ""
+    return target or None
+
+
+def is_other_site(href: str, host: str | None) -> bool:
+    """Whether a link leads to a page of another site than the host's (its registrable domain differs): never a
+    path, nor anything when the host is unknown."""
+    target = link_host(href) if host else None
+    return bool(target) and registrable_domain(target) != registrable_domain(host)

@@ -27,6 +27,7 @@ from .rules.declutter import declutter
 from .rules.draft import compile_drafts, reading_rule
 from .rules.ruleset import RuleSet, load_rules
 from .rules.selectors import index_page
+from .rules.structure import site_host
 from .sanitize import sanitize
 from .tidy import tidy
 
@@ -139,8 +140,13 @@ def clean(
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
     index = index_page(root)  # what the page holds, each part gathered once, when a stage first asks
     metadata = stage("metadata", read_metadata, root, url, page_rule, deadline, index)
-    removals = stage("declutter", declutter, root, applied, deadline, metadata.lang, index, options.generic_rules, host)
-    article = stage("extract", extract, root, url, page_rule.content if page_rule else (), deadline, metadata.title)
+    # The page's own host: its address's, else its canonical address's (read before declutter strips the <link>s).
+    page_host = host or site_host(root)
+    removals = stage(
+        "declutter", declutter, root, applied, deadline, metadata.lang, index, options.generic_rules, page_host
+    )
+    content = page_rule.content if page_rule else ()
+    article = stage("extract", extract, root, url, content, deadline, metadata.title, page_host)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)
     # A photo story is readable with few words; a page of navigation is not.

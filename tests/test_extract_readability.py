@@ -939,19 +939,28 @@ _STORY_ADDRESS = "https://harbourtimes.example/2026/05/harbour-festival/"
 
 
 @pytest.mark.parametrize(
-    ("href", "kept"),
+    ("url", "href", "kept"),
     [
-        # Each photo's own page, below the story's address (a WordPress attachment page).
-        ("/2026/05/harbour-festival/photo-{i}/", True),
-        ("photo-{i}/", True),
+        # Each photo's own page, below the story's address (a WordPress attachment page)...
+        (_STORY_ADDRESS, "/2026/05/harbour-festival/photo-{i}/", True),
+        (_STORY_ADDRESS, "photo-{i}/", True),
+        (_STORY_ADDRESS, "https://www.harbourtimes.example/2026/05/harbour-festival/photo-{i}/", True),  # same site
+        # ...whatever the story's address ends in, a date or a long slug telling a story's address.
+        (_STORY_ADDRESS + "index.html", "/2026/05/harbour-festival/photo-{i}/", True),
+        (_STORY_ADDRESS + "amp/", "/2026/05/harbour-festival/photo-{i}/", True),
+        (
+            "https://harbourtimes.example/world/tall-ships-fill-the-harbour",
+            "/world/tall-ships-fill-the-harbour/{i}",
+            True,
+        ),
         # The story itself with a query (a print view, a share link) is no photo's page; nor are other stories of the
         # site, one a look-alike path: teaser cards.
-        ("/2026/05/harbour-festival/?print={i}", False),
-        ("/2026/05/other-story-{i}/", False),
-        ("https://harbourtimes.example/2026/05/harbour-festival-photos-{i}/", False),
+        (_STORY_ADDRESS, "/2026/05/harbour-festival/?print={i}", False),
+        (_STORY_ADDRESS, "/2026/05/other-story-{i}/", False),
+        (_STORY_ADDRESS, "https://harbourtimes.example/2026/05/harbour-festival-photos-{i}/", False),
     ],
 )
-def test_a_gallery_whose_captions_link_to_each_photo_s_page_stays(href: str, kept: bool) -> None:
+def test_a_gallery_whose_captions_link_to_each_photo_s_page_stays(url: str, href: str, kept: bool) -> None:
     items = "".join(
         f"<div class='gallery-item'><a href='{href.format(i=i)}'><img src='/g{i}.jpg' alt=''>"
         f"<span>Tall ships line the quay on the festival's first day, seen from the lighthouse {i}</span></a></div>"
@@ -961,20 +970,33 @@ def test_a_gallery_whose_captions_link_to_each_photo_s_page_stays(href: str, kep
         f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><div class='gallery'>{items}</div>"
         f"<p>{TEXT} Part 1.</p></div></article></body></html>"
     )
-    article, _, _ = read_article(parse(page), _STORY_ADDRESS, NO_DEADLINE, semantic_main=True)
+    article, _, _ = read_article(parse(page), url, NO_DEADLINE, semantic_main=True)
     assert ("/g1.jpg" in [img.get("src") for img in article.iter("img")]) is kept
     assert ("from the lighthouse 1" in article.text_content()) is kept
 
 
-def test_a_site_s_home_page_has_no_photo_pages_below_it() -> None:
-    # Every link of the site is below its root: a strip of teasers there is still cards.
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        # Every link of the site is below its root, a section front, a date's archive or a topic hub: a strip of
+        # teasers there is still cards.
+        ("https://harbourtimes.example/", "/news/s{i}"),
+        ("https://harbourtimes.example/news/", "/news/local/story-{i}/"),
+        ("https://harbourtimes.example/en/", "/en/politics/story-{i}/"),
+        ("https://harbourtimes.example/news/?p=123", "/news/2026/05/other-{i}/"),
+        ("https://harbourtimes.example/news/index.html", "/news/local/story-{i}/"),
+        ("https://harbourtimes.example/2026/05/", "/2026/05/harbour-festival-{i}/"),
+        ("https://harbourtimes.example/politics/elections-2024", "/politics/elections-2024/candidate-{i}"),
+    ],
+)
+def test_a_page_that_is_no_story_has_no_photo_pages_below_it(url: str, href: str) -> None:
     strip = "".join(
-        f"<div><a href='/news/s{i}'><img src='/t{i}.jpg' alt=''><span>Headline number {i} here</span></a></div>"
+        f"<div><a href='{href.format(i=i)}'><img src='/t{i}.jpg' alt=''><span>Headline number {i} here</span></a></div>"
         for i in range(3)
     )
     page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><div class='more'>{strip}</div>"
     page += f"<p>{TEXT} Part 1.</p></div></article></body></html>"
-    article, _, _ = read_article(parse(page), "https://harbourtimes.example/", NO_DEADLINE, semantic_main=True)
+    article, _, _ = read_article(parse(page), url, NO_DEADLINE, semantic_main=True)
     assert "Headline number" not in article.text_content()
 
 
@@ -1005,38 +1027,80 @@ def test_two_link_lines_are_no_list_and_go() -> None:
     assert "Council approves" not in text and "Roads plan" not in text
 
 
-# A story's two sources (on other sites, a title's words in each link) are article text; a 'Related:' and 'See also:'
-# pair to this site's stories (above) and a pair of social profiles are not.
+# A story's two sources (named so, on other sites, a title's words in each link) are article text; a 'Related:' and
+# 'See also:' pair to this site's stories (above), a 'Related:' and 'More:' pair to other sites, ad lines, 'Follow us'
+# and 'Share on' pairs are not: they lead elsewhere with a title's words too.
 _SOURCE_LINES = (
     "<div>Source: <a href='https://www.who.int/reports/air-quality-2025'>WHO air quality report 2025</a></div>"
     "<div>Data: <a href='https://data.europa.eu/euro/emissions'>European Environment Agency emissions data</a></div>"
 )
+_UNNAMED_LINES = _SOURCE_LINES.replace("Source: ", "").replace("Data: ", "")
 _PROFILE_LINES = (
     "<div>Follow us: <a href='https://www.facebook.com/harbourtimes'>Facebook</a></div>"
     "<div>And on: <a href='https://twitter.com/harbourtimes'>Twitter</a></div>"
 )
+_ELSEWHERE_LINES = [
+    "<div>Related: <a href='https://www.sistertribune.com/2024/05/budget/'>Mayor unveils new budget plan</a></div>"
+    "<div>More: <a href='https://www.partnerpost.com/news/x'>City council votes on harbour</a></div>",
+    "<div>Around the web: <a href='https://www.sponsored-deals.com/a'>Doctors stunned by this trick</a></div>"
+    "<div>Sponsored: <a href='https://www.finance-tips.net/b'>Retire early with one simple step</a></div>",
+    "<div><a href='https://bsky.app/profile/harbourtimes.example'>Follow us on Bluesky</a></div>"
+    "<div><a href='https://www.threads.net/@harbourtimes'>Follow us on Threads</a></div>",
+    "<div><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Share on Facebook</a></div>"
+    "<div><a href='https://twitter.com/intent/tweet?url=x'>Share on Twitter</a></div>",
+    "<h3>Related</h3>" + _UNNAMED_LINES,
+]
+_HOST = "harbourtimes.example"
 
 
 @pytest.mark.parametrize(
-    ("lines", "url", "kept"),
+    ("lines", "host", "kept"),
     [
-        (_SOURCE_LINES, "https://harbourtimes.example/city/air", True),
-        (_SOURCE_LINES, None, True),
-        (_SOURCE_LINES, "http://[harbourtimes.example", True),  # a malformed address (read_article's other callers)
+        (_SOURCE_LINES, _HOST, True),
+        (_SOURCE_LINES.replace("https://", "//"), _HOST, True),  # protocol-relative addresses
+        ("<h3>Sources</h3>" + _UNNAMED_LINES, _HOST, True),
+        ("<p><b>Quellen:</b></p>" + _UNNAMED_LINES, _HOST, True),
+        (_SOURCE_LINES.replace("Source:", "Źródło:"), _HOST, True),
+        # Without the page's host no link is known to lead to another site.
+        (_SOURCE_LINES, None, False),
         # The same two lines on the cited site itself lead to its own pages: a related pair.
-        (_SOURCE_LINES.replace("www.who.int", "harbourtimes.example"), "https://harbourtimes.example/city/air", False),
-        (_PROFILE_LINES, "https://harbourtimes.example/city/air", False),
+        (_SOURCE_LINES.replace("www.who.int", _HOST), _HOST, False),
+        (_PROFILE_LINES, _HOST, False),
+        *((lines, _HOST, False) for lines in _ELSEWHERE_LINES),
     ],
 )
-def test_two_link_lines_citing_other_sites_are_the_story_s_sources(lines: str, url: str | None, kept: bool) -> None:
+def test_two_link_lines_citing_other_sites_are_the_story_s_sources(lines: str, host: str | None, kept: bool) -> None:
     page = (
         f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><p>{TEXT} Part 1.</p>{lines}</div></article>"
         "</body></html>"
     )
-    article, _, _ = read_article(parse(page), url, NO_DEADLINE, semantic_main=True)
+    url = f"https://{host}/city/air" if host else None
+    article, _, _ = read_article(parse(page), url, NO_DEADLINE, semantic_main=True, host=host)
     text = " ".join(article.text_content().split())
     first_link = re.search(r">([^<>]+)</a>", lines).group(1)
     assert (first_link in text) is kept
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical", "cited", "kept"),
+    [
+        ("https://harbourtimes.example/city/air", "", "www.who.int", True),
+        # A page sent without its address: its canonical address names the site, whose own links are no sources...
+        (None, "https://harbourtimes.example/city/air", "harbourtimes.example", False),
+        (None, "https://harbourtimes.example/city/air", "www.who.int", True),
+        # ...and with neither, no link is known to lead elsewhere.
+        (None, "", "www.who.int", False),
+    ],
+)
+def test_clean_gives_extraction_the_page_s_host_or_its_canonical_one(
+    url: str | None, canonical: str, cited: str, kept: bool
+) -> None:
+    head = f"<link rel='canonical' href='{canonical}'>" if canonical else ""
+    page = (
+        f"<html><head><title>Air</title>{head}</head><body><article><h1>Air</h1><div class='body'><p>{TEXT} Part 0.</p>"
+        f"<p>{TEXT} Part 1.</p>{_SOURCE_LINES.replace('www.who.int', cited)}</div></article></body></html>"
+    )
+    assert ("WHO air quality report 2025" in clean(page, url).text) is kept
 
 
 @pytest.mark.parametrize(("quote", "kept"), [("“We will rebuild.”", True), ("The mayor spoke on Tuesday.", False)])

@@ -5,10 +5,17 @@ reference), and the large hostile pages it took seconds on finish within normal 
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from server.extract import cleaning
+from server.extract.cleaning import _is_image_file as is_image_file
+from server.extract.constants import IMAGE_BLOCK_MAX_LINKS
+from server.extract.readability import read_article
+from server.limits import NO_DEADLINE
 from server.metadata import read_metadata
 from server.metadata.byline import _AUTHOR_HREFS, _BODIES, _author_link, _byline_candidates, _contains_any
 from server.metadata.constants import BYLINE_AUTHOR_LINK_PATHS, BYLINE_CLASS_STEMS, DATE_MARKUP_CANDIDATES
@@ -243,3 +250,41 @@ def test_an_author_link_is_found_among_tens_of_thousands_of_links() -> None:
     links = "<a href='/author/x'>x</a>" * 30_000
     root = parse(f"<html><body><p>{links}<a href='/authors/jm'>Jane Moss</a></p></body></html>")
     assert _author_link(root) == "Jane Moss"
+
+
+def _nested_image_blocks(depth: int, links: int) -> tuple[str, set[str]]:
+    """A story whose body nests `depth` divs, each an image and `links` links to pages below the story's address: each
+    nested block's tests read the links of every block it holds (depth x links)."""
+    hrefs = [[f"/2026/05/harbour-festival/p{k}-{j}/" for j in range(links)] for k in range(depth)]
+    nested = "".join(
+        f"<div><img src='/i{k}.jpg'>" + "".join(f"<a href='{href}'>cap {j}</a>" for j, href in enumerate(row))
+        for k, row in enumerate(hrefs)
+    )
+    page = f"<html><body><article><div class='body'><p>{TEXT}</p><p>{TEXT}</p>{nested}{'</div>' * depth}"
+    return page + "</div></article></body></html>", {href for row in hrefs for href in row}
+
+
+@pytest.mark.parametrize("bounded", [True, False])
+def test_nested_image_blocks_read_a_bounded_number_of_links_and_resolve_each_address_once(
+    bounded: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    depth = 120
+    page, hrefs = _nested_image_blocks(depth, 60)
+    if not bounded:  # the bound lifted: every block reads all it holds, and no address is resolved twice
+        monkeypatch.setattr(cleaning, "IMAGE_BLOCK_MAX_LINKS", 10**9)
+    calls = {"urljoin": 0, "links": 0}
+
+    def counted_urljoin(base: str, href: str) -> str:
+        calls["urljoin"] += 1
+        return urljoin(base, href)
+
+    def counted_is_image_file(href: str) -> bool:
+        calls["links"] += 1
+        return is_image_file(href)
+
+    monkeypatch.setattr(cleaning, "urljoin", counted_urljoin)
+    monkeypatch.setattr(cleaning, "_is_image_file", counted_is_image_file)
+    read_article(parse(page), "https://harbourtimes.example/2026/05/harbour-festival/", NO_DEADLINE, True)
+    assert calls["urljoin"] <= len(hrefs)
+    if bounded:
+        assert calls["links"] <= (depth + 1) * IMAGE_BLOCK_MAX_LINKS

@@ -30,6 +30,7 @@ def extract(
     content: tuple[Selector, ...] = (),
     deadline: Deadline = NO_DEADLINE,
     title: str | None = None,
+    host: str | None = None,
 ) -> HtmlElement:
     """Return the article element. The steps, in order:
 
@@ -44,17 +45,19 @@ def extract(
     6. author boxes dropped (repairs.drop_author_boxes), and the byline line (repairs.drop_byline);
     7. the title repeated at the article's top dropped, as the reading view shows it above (header); `title` is
        the metadata stage's.
+
+    `host`: the page's (its address's, or its canonical address's), which tells a story's sources on other sites.
     """
     for selector in content:
         nodes = selector.select(root)
         if nodes:
             log.debug("article root from rule selector %r", selector.source)
             return join_rule_matches(nodes)
-    article, article_words, promoted_main = read_article(root, url, deadline, semantic_main=True)
+    article, article_words, promoted_main = read_article(root, url, deadline, semantic_main=True, host=host)
     # readability 0.9 can promote a <main> whose children its cleaning then empties: try without. (Had it
     # promoted none, the retry would repeat this reading step for step.)
     if len(article_words) < MIN_ARTICLE_WORDS_BEFORE_RETRY and promoted_main:
-        retry, retry_words, _ = read_article(root, url, deadline, semantic_main=False)
+        retry, retry_words, _ = read_article(root, url, deadline, semantic_main=False, host=host)
         if len(retry_words) > len(article_words):
             article, article_words = retry, retry_words
     article = paragraph_container(root, article, article_words)

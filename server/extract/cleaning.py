@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import re2
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
-from ..domains import registrable_domain
+from ..domains import is_other_site, registrable_domain
 from ..rules.selectors.index import nodes_at
 from .constants import (
     ATTRIBUTION_DASHES,
@@ -24,12 +25,16 @@ from .constants import (
     DATA_TABLE_MIN_ROWS,
     DIV_PARAGRAPH_MAX_LINK_DENSITY,
     IMAGE_BLOCK_MAX_LINK_DENSITY,
+    IMAGE_BLOCK_MAX_LINKS,
     IMAGE_FILE_SUFFIXES,
     LINK_LINE_LIST_MIN_RUN,
     LINK_LINE_MAX_OWN_WORDS,
+    SAME_PAGE_PATH_ENDS,
     SHORT_LINE_END_RE,
     SOURCE_LINE_MIN_LINK_WORDS,
     SOURCE_LINES_MIN_RUN,
+    SOURCE_WORDS,
+    STORY_SLUG_MIN_WORDS,
     TEXT_UTILITY_PREFIX,
     TEXT_UTILITY_SHADE_DIGITS,
     TEXT_UTILITY_VALUES,
@@ -242,9 +247,10 @@ def _ends_in_quotation(paragraph: HtmlElement) -> bool:
 def link_line_runs(lines: list[HtmlElement], host: str | None = None) -> set[HtmlElement]:
     """The link lines (in document order) standing in a run of LINK_LINE_LIST_MIN_RUN or more sibling link lines, with
     nothing but spaces between them: a list written as divs (ingredients, steps, sources), which the conditional
-    cleaning spares as it spares <ul> and <ol>; a run of SOURCE_LINES_MIN_RUN is one too when each line cites another
-    site (cites_other_sites; host: the page's): a story's sources, where a 'Related:' and 'See also:' pair leads to
-    this site's stories. Each line is visited once."""
+    cleaning spares as it spares <ul> and <ol>. A run of SOURCE_LINES_MIN_RUN is one too when it is named a story's
+    sources (is_named_sources) and each line cites another site than the host's (cites_other_sites; host: the page's,
+    without which none does): a 'Related:' and 'More:' pair, to this site or another, is none. Each line is visited
+    once."""
     members = set(lines)
     in_runs: set[HtmlElement] = set()
     seen: set[HtmlElement] = set()
@@ -258,44 +264,64 @@ def link_line_runs(lines: list[HtmlElement], host: str | None = None) -> set[Htm
             following = following.getnext()
         seen.update(run)
         if len(run) >= LINK_LINE_LIST_MIN_RUN or (
-            len(run) >= SOURCE_LINES_MIN_RUN and all(cites_other_sites(member, host) for member in run)
+            len(run) >= SOURCE_LINES_MIN_RUN
+            and is_named_sources(run)
+            and all(cites_other_sites(member, host) for member in run)
         ):
             in_runs.update(run)
     return in_runs
 
 
+def is_named_sources(run: list[HtmlElement]) -> bool:
+    """Whether a run of link lines is named a story's sources: its first line opens with one of SOURCE_WORDS outside
+    its links ('Source: <a>...</a>', 'Quellen: <a>...</a>'), or the element right before the run says one alone (a
+    'Sources:' heading)."""
+    first = run[0]
+    own_words = text_outside_links(first).split()
+    if own_words and _is_source_word(own_words[0]) and element_text(first).lstrip().startswith(own_words[0]):
+        return True
+    previous = first.getprevious()
+    if previous is None or (previous.tail or "").strip():
+        return False
+    heading = element_text(previous).split()
+    return len(heading) == 1 and _is_source_word(heading[0])
+
+
+def _is_source_word(word: str) -> bool:
+    return word.rstrip(":：").lower() in SOURCE_WORDS
+
+
 def cites_other_sites(line: HtmlElement, host: str | None) -> bool:
-    """Whether every link of a line leads to another site (an absolute http(s) address whose registrable domain is not
-    the page's) and its links say a title's SOURCE_LINE_MIN_LINK_WORDS words or more: a source cited ('WWF (2020):
-    <a>Living Planet Report</a>'), not a profile on a social network ('<a>Facebook</a>')."""
-    page_domain = registrable_domain(host) if host else None
+    """Whether every link of a line leads to another site than the host's (domains.is_other_site) and its links say a
+    title's SOURCE_LINE_MIN_LINK_WORDS words or more: a source cited ('WWF (2020): <a>Living Planet Report</a>'), not a
+    profile on a social network ('<a>Facebook</a>')."""
     link_words = 0
     for link in line.iter("a"):
-        try:
-            parts = urlsplit((link.get("href") or "").strip())
-            target = parts.hostname
-        except ValueError:
-            return False
-        if parts.scheme.lower() not in ("http", "https") or not target or registrable_domain(target) == page_domain:
+        if not is_other_site(link.get("href") or "", host):
             return False
         link_words += len(element_text(link).split())
     return link_words >= SOURCE_LINE_MIN_LINK_WORDS
 
 
-def image_block_stays(block: HtmlElement, length: int, page: str | None = None) -> bool:
+def image_block_stays(block: HtmlElement, length: int, pages_below: PagesBelow | None = None) -> bool:
     """Whether a block holding an image is a photo to keep rather than teaser cards or a list of links with icons: a
-    captioned figure or what a figure holds stays, and so does a block with no more than IMAGE_BLOCK_MAX_LINK_DENSITY
-    of its text in card links. A card is an image linking to a page and its headline linking there too, in the same
-    link or another, so a link counts only when a link holding an image goes to its address (a caption's or a credit's
-    links to their subjects count not), or when its one address is all the block says (a shop button beside a logo).
-    Links to image files are full-size photos, no cards, and so are links to this page's own sub-pages (page: its
-    address): a gallery whose captions sit inside links to each photo's page ('/2026/05/festival/photo-2/')."""
+    captioned figure or what a figure holds stays, and so does a block of no more than IMAGE_BLOCK_MAX_LINKS links with
+    no more than IMAGE_BLOCK_MAX_LINK_DENSITY of its text in card links. A card is an image linking to a page and its
+    headline linking there too, in the same link or another, so a link counts only when a link holding an image goes
+    to its address (a caption's or a credit's links to their subjects count not), or when its one address is all the
+    block says (a shop button beside a logo). Links to image files are full-size photos, no cards, and so are links to
+    pages below the story's address (pages_below, the document's): a gallery whose captions sit inside links to each
+    photo's page."""
     if IN_FIGURE(block) or next(block.iter("figcaption"), None) is not None:
         return True
+    every_link = list(islice(block.iter("a"), IMAGE_BLOCK_MAX_LINKS + 1))
+    if len(every_link) > IMAGE_BLOCK_MAX_LINKS:
+        return False
     links = [
         link
-        for link in block.iter("a")
-        if not _is_image_file(link.get("href") or "") and not _is_own_page(link.get("href") or "", page)
+        for link in every_link
+        if not _is_image_file(link.get("href") or "")
+        and not (pages_below is not None and pages_below.holds(link.get("href") or ""))
     ]
     image_targets = {link.get("href") for link in links if next(link.iter("img"), None) is not None}
     if len({link.get("href") for link in links}) == 1 and not text_outside_links(block).strip():
@@ -307,20 +333,66 @@ def _is_image_file(href: str) -> bool:
     return href.split("#", 1)[0].split("?", 1)[0].lower().endswith(IMAGE_FILE_SUFFIXES)
 
 
-def _is_own_page(href: str, page: str | None) -> bool:
-    """Whether a link leads to a page below the page's path ('photo-2/', '/2026/05/festival/photo-2/'): a gallery's
-    photo pages, never another story. The page itself (a fragment, a query: a jump link, a print view) is none, and
-    a page at a site's root has no such pages (every link of the site is below it)."""
-    if not page or not href:
-        return False
-    try:
-        here, target = urlsplit(page), urlsplit(urljoin(page, href.strip()))
-    except ValueError:
-        return False
-    if not here.path.strip("/") or target.netloc.lower() != here.netloc.lower():
-        return False
-    below = here.path.rstrip("/") + "/"
-    return target.path.startswith(below) and len(target.path) > len(below)
+class PagesBelow:
+    """The pages below a story's address ('photo-2/', '/2026/05/festival/photo-2/': a gallery's photo pages, never
+    another story), the address split once per document. The story itself with a query or fragment (a jump link, a
+    print view) is none of them, and an address that is no story's (_story_path: a site's root, a section front, a
+    topic hub) has none: the site's stories are below it."""
+
+    def __init__(self, page_url: str | None) -> None:
+        self.page_url = page_url or ""
+        self.domain: str | None = None
+        self.below: str | None = None  # the story's path and a slash
+        # An answer per address: nested blocks read the same links again, a page repeats its links.
+        self._answers: dict[str, bool] = {}
+        try:
+            parts = urlsplit(self.page_url)
+            host = parts.hostname
+        except ValueError:
+            return
+        path = _story_path(parts.path) if host and parts.scheme.lower() in ("http", "https") else None
+        if path is not None:
+            self.domain, self.below = registrable_domain(host), path + "/"
+
+    def holds(self, href: str) -> bool:
+        """Whether the link leads to a page below the story's address, on its site (its registrable domain)."""
+        if self.below is None or not href:
+            return False
+        answer = self._answers.get(href)
+        if answer is None:
+            answer = self._answers[href] = self._is_page_below(href.strip())
+        return answer
+
+    def _is_page_below(self, href: str) -> bool:
+        if href.startswith(("#", "?")):
+            return False  # this page itself
+        try:
+            target = urlsplit(urljoin(self.page_url, href))
+            host = target.hostname
+        except ValueError:
+            return False
+        if target.scheme.lower() not in ("http", "https") or registrable_domain(host) != self.domain:
+            return False
+        return target.path.startswith(self.below) and len(target.path) > len(self.below)
+
+
+def _story_path(path: str) -> str | None:
+    """The path of a story's address without its slash, index file or AMP view ('/2026/05/festival'); None when it
+    looks like no story's: a segment of digits (a date) before a last one of words, or a last segment of
+    STORY_SLUG_MIN_WORDS hyphenated words, tell a story from a section front ('/news/'), a date's archive
+    ('/2026/05/') or a topic hub ('/politics/elections-2024')."""
+    path = path.rstrip("/")
+    lowered = path.lower()
+    for end in SAME_PAGE_PATH_ENDS:
+        if lowered.endswith(end):
+            path = path[: -len(end)].rstrip("/")
+            break
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    if not segments:
+        return None
+    dated = any(segment.isdigit() for segment in segments[:-1]) and not segments[-1].isdigit()
+    slug = sum(1 for word in segments[-1].split("-") if word) >= STORY_SLUG_MIN_WORDS
+    return path if dated or slug else None
 
 
 def text_outside_links(element: HtmlElement) -> str:

@@ -92,10 +92,34 @@ LINK_LINE_MAX_OWN_WORDS = 8
 # ...and never when it stands in a run of this many sibling link lines or more: a list written as divs (ingredients,
 # steps, sources); two lines are as often a 'Related: ...' and 'See also: ...' pair...
 LINK_LINE_LIST_MIN_RUN = 3
-# ...or of this many when each line cites another site with a title's words in its links (a story's two sources; a
-# social profile's link is one or two words)...
+# ...or of this many when each line cites another site with a title's words in its links (a social profile's link is
+# one or two words) and the run is named a story's sources (SOURCE_WORDS): a 'Related:' and 'More:' pair, ad lines
+# ('Around the web:'), 'Follow us on ...' and 'Share on ...' pairs lead to other sites with three words too...
 SOURCE_LINES_MIN_RUN = 2
 SOURCE_LINE_MIN_LINK_WORDS = 3
+# ...the word its first line opens with, or a heading right before it says alone (a colon after it or not): 'source'
+# in the languages of the corpora and their neighbours; 'Data:' or 'Via:' lead ads and credits as often, and stay out.
+SOURCE_WORDS = frozenset(
+    {
+        "source",  # English, French
+        "sources",
+        "quelle",  # German
+        "quellen",
+        "fuente",  # Spanish
+        "fuentes",
+        "fonte",  # Portuguese, Italian
+        "fontes",
+        "fonti",
+        "bron",  # Dutch
+        "bronnen",
+        "źródło",  # Polish
+        "źródła",
+        "источник",  # Russian
+        "источники",
+        "джерело",  # Ukrainian
+        "джерела",
+    }
+)
 # ...nor when it opens with one of these dashes right after a paragraph ending in one of these quotation marks: the
 # quote's speaker ('— <a>Jane Doe</a>, mayor').
 ATTRIBUTION_DASHES = ("—", "–", "―", "-", "~")
@@ -111,8 +135,17 @@ PARAGRAPHS_PER_INPUT = 3
 # is its cards' link text: a strip of teaser cards with their thumbnails ('Other People Are Reading'), not a figure, a
 # captioned photo or a gallery (cleaning.image_block_stays)...
 IMAGE_BLOCK_MAX_LINK_DENSITY = 0.5
+# ...nor when it holds more links than this: a link list with an icon, never a photo or a gallery (and each nested
+# block reads the links of all it holds: a bound on the work)...
+IMAGE_BLOCK_MAX_LINKS = 200
 # ...whose links to these files are the full-size photos, no cards.
 IMAGE_FILE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff")
+# ...nor are links to pages below the story's address (a gallery's photo pages), when the address is a story's: a
+# segment of digits (a date) before its last, or a last segment of this many hyphenated words or more; a section front
+# ('/news/', '/en/'), a date's archive or a topic hub ('/politics/elections-2024') has the site's stories below it.
+STORY_SLUG_MIN_WORDS = 3
+# The end of a story's path that is the same page: its index file, its AMP view.
+SAME_PAGE_PATH_ENDS = ("/index.html", "/index.htm", "/amp")
 # ...a block shorter than readability's min_text_length goes with no image or more images than this.
 SHORT_BLOCK_MAX_IMAGES = 2
 # ...unless it is part of a figure, a section heading's wrapper (this share of its text or more in headings) with text

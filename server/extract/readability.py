@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from readability import Document
@@ -36,6 +35,7 @@ from .candidates import (
 )
 from .cleaning import (
     CALL_TO_ACTION_RE,
+    PagesBelow,
     class_and_id_weight,
     data_tables,
     has_block_descendant,
@@ -151,9 +151,18 @@ class TreeDocument(Document):
     chosen article comes back as an element rather than a serialized string.
     """
 
-    def __init__(self, tree: HtmlElement, url: str | None, deadline: Deadline, semantic_main: bool = True) -> None:
-        # Changed: takes our tree, the request's time cap, and whether a <main> may replace the pick.
+    def __init__(
+        self,
+        tree: HtmlElement,
+        url: str | None,
+        deadline: Deadline,
+        semantic_main: bool = True,
+        host: str | None = None,
+    ) -> None:
+        # Changed: takes our tree, the request's time cap, whether a <main> may replace the pick, and the page's host.
         super().__init__(tree, url=url)
+        self.host = host
+        self.pages_below = PagesBelow(url)
         self.article: HtmlElement | None = None
         self.deadline = deadline
         self.semantic_main = semantic_main
@@ -548,12 +557,14 @@ class TreeDocument(Document):
             allowed.update(dict.fromkeys(table.iter(*_CONDITIONALLY_CLEANED, "p"), True))
             allowed.update(dict.fromkeys(table.iterancestors(*_CONDITIONALLY_CLEANED), True))
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
+            self.deadline.check()  # a block's tests read its descendants: nested blocks cost depth times links
             if el not in allowed and self._cleaned(el, candidates, allowed, keep_all_images):
                 el.drop_tree()
         # Readability.js keeps a div mostly of links a div, which the same cleaning judges ('Main article: ...', a line
         # of related links); only a line saying little besides its links goes (is_bare_link_line), and none of a list.
-        listed = link_line_runs(self._link_lines, _page_host(self.url))
+        listed = link_line_runs(self._link_lines, self.host)
         for line in reversed(self._link_lines):
+            self.deadline.check()
             if (
                 line not in allowed
                 and line not in listed
@@ -586,7 +597,7 @@ class TreeDocument(Document):
         content_length = normalized_length(el)
         # Changed: a div of images stays unless a strip of teaser cards with their thumbnails.
         image_block = keep_all_images and el.tag == "div" and counts["img"] >= 1
-        if image_block and image_block_stays(el, content_length, self.url):
+        if image_block and image_block_stays(el, content_length, self.pages_below):
             return False
         if counts["p"] and counts["img"] > FREE_IMAGES + counts["p"] * IMAGES_PER_PARAGRAPH:
             return True
@@ -631,19 +642,12 @@ class TreeDocument(Document):
         return True
 
 
-def _page_host(url: str | None) -> str | None:
-    """The page's host from its address (clean() has checked it; another caller's may be malformed: no host)."""
-    try:
-        return urlsplit(url).hostname if url else None
-    except ValueError:
-        return None
-
-
 def read_article(
-    root: HtmlElement, url: str | None, deadline: Deadline, semantic_main: bool
+    root: HtmlElement, url: str | None, deadline: Deadline, semantic_main: bool, host: str | None = None
 ) -> tuple[HtmlElement, list[str], bool]:
-    """readability's article, its words, and whether readability promoted a <main> to get it."""
-    document = TreeDocument(root, url, deadline, semantic_main)
+    """readability's article, its words, and whether readability promoted a <main> to get it. `host`: the page's, as
+    clean() found it (its address's, or its canonical address's); a story's sources are known only with one."""
+    document = TreeDocument(root, url, deadline, semantic_main, host)
     try:
         text = document.summary(html_partial=True, keep_all_images=True)
     except Unparseable as error:

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..domains import registrable_domain
+from ..domains import link_host, registrable_domain
 from ..limits import NO_DEADLINE, Deadline
 from .constants import (
     CAPTION_MAX_WORDS,
@@ -225,18 +225,10 @@ def _same_site(href: str | None, host: str | None) -> bool:
     registrable domain (news.example.co.uk and sport.example.co.uk, never co.uk); none with a fragment."""
     if not href or "#" in href:
         return False  # a fragment: a table of contents of this page, not another story
-    try:
-        parts = urlsplit(href.strip())
-        target = parts.hostname
-    except ValueError:
-        return False
-    if parts.scheme.lower() not in ("", "http", "https"):
+    target = link_host(href)
+    if target is None:
         return False  # javascript:, mailto:, tel:, data:... in any case: no page of this site
-    if not parts.netloc:
-        return True
-    if host is None or target is None:
-        return False
-    return registrable_domain(target) == registrable_domain(host)
+    return not target or (host is not None and registrable_domain(target) == registrable_domain(host))
 
 
 # What a headline's length counts as words, as XPath's normalize-space() does (a no-break space is a character).
