@@ -54,6 +54,7 @@ from .patterns import (
     PREP_PHRASE_THEN_QUOTE_RE,
     SAYING_OBJECT_RE,
     STRONG_VERB_RE,
+    SUBJECT_PRONOUN_CLAUSE_RE,
     THAT_SOON_RE,
     TRAILER_RE,
     VERB_INFINITIVE_RE,
@@ -350,6 +351,8 @@ def forward_content(
         return content_start, sentence_end  # "recalls being out at a party …", "reported receiving therapy"
     if NOT_CLAUSE_RE.match(opening):
         return None
+    if not weak and verb not in DISPLAY_CUES and SUBJECT_PRONOUN_CLAUSE_RE.match(stripped):
+        return content_start, sentence_end  # "said she used the money": a subject pronoun opens a clause
     if verb in ADDRESSEE_CUES and _thing_told_before_clause(stripped):
         return None  # "told stories his grandfather had told him": the object and its relative clause, no report
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)

@@ -8,7 +8,7 @@ import logging
 from bisect import bisect_left, bisect_right
 
 from .content import kind, skip_adverbials
-from .patterns import OPENING_MARK_RE, OPENING_MARKS, WORD_CHAR_RE
+from .patterns import OPENING_MARK_RE, OPENING_MARKS, SPLIT_ASIDE_RE, WORD_CHAR_RE
 from .structure import QuoteIndex, RawAttribution, Span
 
 log = logging.getLogger(__name__)
@@ -127,6 +127,9 @@ def _split_quote(
     skipped = False
     if not forward:
         adverbials_end = skip_adverbials(text, after, paragraph_end)  # '"X," Lee said on Tuesday, "Y."': the cue's time
+        aside = SPLIT_ASIDE_RE.match(text, adverbials_end, paragraph_end)  # '"X," Lee said of the plan, "Y."'
+        if aside is not None:
+            adverbials_end = aside.end()
         skipped = WORD_CHAR_RE.search(text, after, adverbials_end) is not None
         after = adverbials_end
     limit = min(paragraph_end, after + MAX_SPLIT_GAP)

@@ -560,10 +560,21 @@ NOT_CLAUSE_RE = re.compile(r"(?:of|about|on|for|to|with|at|by|from|in|into|as|an
 # "went on to state", "rules that state"). Searched on the few characters before the word.
 NOUN_LEAD_RE = re.compile(r"\b(?:the|a|an|this|its|his|her|their|our|my|your|of|in|on|for|by|with)\s++$", re.I)
 # What opens an aside between a bare clause's subject and its verb: a relative clause, a condition or concession, an
-# age, or an apposition ("the man, who was 34, fled", "the levy, if approved, would", "the driver, a teacher, fled").
+# age, an apposition or a focusing adverb ("the man, who was 34, fled", "the levy, if approved, would", "the driver, a
+# teacher, fled", "he, too, was expecting").
 ASIDE_OPENING_RE = re.compile(
-    r"(?:who|which|whose|whom|if|unless|once|when|while|though|although|\d++|a|an|the|his|her|their|its)\b"
+    r"(?:who|which|whose|whom|if|unless|once|when|while|though|although|\d++|a|an|the|his|her|their|its|too|also)\b"
 )
+# A subject pronoun (never an object: "he", not "him") and its verb opening a content: a bare clause ("said she used
+# the money"), whatever the verb's form; not when a preposition or the sentence's end follows the verb, its object
+# gone to a relative clause before ("the things they say they like about Rust").
+SUBJECT_PRONOUN_CLAUSE_RE = re.compile(
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s++[a-z]++(?:[’'][a-z]++)?+\s++(?!(?:about|of|for|with|to|from|at|on|in)\b)\w"
+)
+# What a split quote's cue may take between commas before the quote goes on: what the quote is about or the moment of
+# speaking ('"…," Trump said of Mar-a-Lago, "and …"', '"But," Alito continued, as he addressed Prelogar, "is …"'); it
+# ends before its comma, holds no quotation mark and no sentence break.
+SPLIT_ASIDE_RE = re.compile(r",?+\s{0,4}+(?:of|about|as|while|when|before|after)\s{1,4}+[^\n,;:.!?\"“”«»]{1,80}+(?=,)")
 # Where a bare clause's first phrase ends.
 PHRASE_END_RE = re.compile(r"[,;:]")
 

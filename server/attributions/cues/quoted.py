@@ -98,7 +98,8 @@ def _before_modifiers(text: str, sentence_start: int, source_start: int) -> int:
 
 def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int) -> RawAttribution | None:
     """'"…," he said.': a quote closes right before the source. '"Why not?" Lee asked.' reads as two sentences (a
-    capital follows "?\""): the quote ending the sentence before, right before the source, is the content too."""
+    capital follows "?\""), and so does a quote trailing off ('"… the CFPB has …" Alito asked'): the quote ending the
+    sentence before, right before the source, is the content too."""
     text = sentence.text
     start = _before_modifiers(text, sentence.start, source[0])
     quote = ends_in_quote(text, sentence.quotes, sentence.start, start)
@@ -109,7 +110,7 @@ def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int,
             return None
         window = max(0, sentence.start - 4)
         before = text[window : sentence.start].rstrip(" \t")  # on the same line: a paragraph is no quote's cue
-        if len(before) < 2 or not before.endswith(CLOSE_MARKS) or before[-2] not in "?!":
+        if len(before) < 2 or not before.endswith(CLOSE_MARKS) or before[-2] not in "?!…":
             return None
         quote = sentence.quotes.ending_at(window + len(before))
         rest = text[skip_spaces(text, cue_end, sentence.end) : sentence.end]

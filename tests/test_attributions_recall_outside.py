@@ -1,0 +1,60 @@
+"""Recall on the outside set's grammar (issue #14, outside set): constructions the finder missed there, each with a
+near case it must still leave alone. Sentences are made up for the tests, not taken from the annotated sets."""
+
+from __future__ import annotations
+
+from server.attributions import find_attributions
+
+
+def _found(text: str) -> list[tuple[str | None, str, list[str]]]:
+    return [
+        (a.source, a.cue, [text[start:end] for start, end in a.content_fragments])
+        for a in find_attributions(text)
+        if a.kind != "belief"
+    ]
+
+
+# ------------------------------------------------------------------ a bare clause opened by a subject pronoun
+
+
+def test_a_subject_pronoun_after_the_cue_opens_a_bare_clause():
+    assert _found("The mayor grew up in Boise. She said she used the prize money for her studies.") == [
+        ("She", "said", ["she used the prize money for her studies"])
+    ]
+    assert _found("Tom Reed said he, too, was expecting a long delay at the airport.") == [
+        ("Tom Reed", "said", ["he, too, was expecting a long delay at the airport"])
+    ]
+
+
+def test_an_object_pronoun_or_a_relative_gap_is_no_bare_clause():
+    assert _found("What are the kinds of things voters say they hate about the council?") == []
+    assert _found("She said it again and again to the crowd.") == []
+
+
+# ------------------------------------------------------------------ a quotation trailing off before its cue
+
+
+def test_a_quote_trailing_off_in_an_ellipsis_before_its_source_and_cue():
+    text = "“What is your single best example of an agency funded this way …” Judge Ames asked in one of his queries."
+    assert _found(text) == [
+        ("Judge Ames", "asked", ["“What is your single best example of an agency funded this way …”"])
+    ]
+
+
+def test_a_quote_ending_its_sentence_in_a_full_stop_before_a_new_clause_is_not_taken():
+    assert _found("“The shop is closed.” Lee walked home after that.") == []
+
+
+# ------------------------------------------------------------------ a split quote whose cue takes an aside
+
+
+def test_a_split_quote_goes_on_after_what_it_is_about_or_the_moment_of_speaking():
+    text = "“It is worth far more,” Trump said of the estate, “and we will show that in two weeks.”"
+    assert _found(text) == [("Trump", "said", ["“It is worth far more,”", "“and we will show that in two weeks.”"])]
+    text = "“But,” Alito continued, as he addressed the lawyer, “is it not the case that the vaccines are safe?”"
+    assert _found(text) == [("Alito", "continued", ["“But,”", "“is it not the case that the vaccines are safe?”"])]
+
+
+def test_an_aside_going_on_into_a_relative_clause_does_not_join_the_next_quote():
+    text = "“It is worth far more,” Trump said of the estate, which he bought in 1985, “and that is a fact.”"
+    assert _found(text) == [("Trump", "said", ["“It is worth far more,”"])]
