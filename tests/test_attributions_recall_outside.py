@@ -3,16 +3,7 @@ near case it must still leave alone. Sentences are made up for the tests, not ta
 
 from __future__ import annotations
 
-from server.attributions import find_attributions
-
-
-def _found(text: str) -> list[tuple[str | None, str, list[str]]]:
-    return [
-        (a.source, a.cue, [text[start:end] for start, end in a.content_fragments])
-        for a in find_attributions(text)
-        if a.kind != "belief"
-    ]
-
+from tests.test_attributions_recall import _found
 
 # ------------------------------------------------------------------ a bare clause opened by a subject pronoun
 
