@@ -3,6 +3,7 @@ near case it must still leave alone. Sentences are made up for the tests, not ta
 
 from __future__ import annotations
 
+from server.attributions import find_attributions
 from tests.test_attributions_recall import _found
 
 # ------------------------------------------------------------------ a bare clause opened by a subject pronoun
@@ -49,3 +50,27 @@ def test_a_split_quote_goes_on_after_what_it_is_about_or_the_moment_of_speaking(
 def test_an_aside_going_on_into_a_relative_clause_does_not_join_the_next_quote():
     text = "“It is worth far more,” Trump said of the estate, which he bought in 1985, “and that is a fact.”"
     assert _found(text) == [("Trump", "said", ["“It is worth far more,”"])]
+
+
+# ------------------------------------------------------------------ a person placed in a body by "with/at/from the"
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(a.speaker, a.source) for a in find_attributions(text) if a.kind != "belief"]
+
+
+def test_a_name_with_the_body_it_works_for_is_the_source_and_the_person_speaks():
+    assert _speakers("Chief Ann Hall with the Springfield Police Department said the parade would go ahead.") == [
+        ("Ann Hall", "Chief Ann Hall with the Springfield Police Department")
+    ]
+    text = '"We decide tomorrow," Jo Park at the University of Leeds said Wednesday.'
+    assert _speakers(text) == [("Jo Park", "Jo Park at the University of Leeds")]
+
+
+def test_a_common_noun_or_a_lone_word_before_the_link_keeps_the_body_as_source():
+    assert _speakers("A spokeswoman with the Red Cross said the plan would fail.") == [
+        (None, "A spokeswoman with the Red Cross")
+    ]
+    assert _speakers("After a meeting with the Red Cross officials said the plan would fail.") == [
+        ("Red Cross", "the Red Cross officials")
+    ]

@@ -35,6 +35,8 @@ from .phrase import (
 # Prepositions that place a source or give a document's maker ("prosecutors in San Francisco", "a paper from a team
 # at UMass Amherst", "Data published by OpenAI"): the head before them is the source's.
 PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
+# Links between a person's name and the body they work for ("Jane Doe with the Red Cross").
+AFFILIATION_LINKS: frozenset[str] = frozenset(["with", "at", "from"])
 
 # Most tokens of a source noun phrase taken backward, and of an apposition before the cue ("Jens Stoltenberg, NATO's
 # secretary general, said"): a longer stretch is a clause, not a phrase.
@@ -109,6 +111,10 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             picked.append(i)
             if lowered == "the" and previous.lower() in THE_LINKS:
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
+                continue
+            if lowered == "the" and _affiliation(phrase, picked, i):
+                picked.append(i - 1)  # "James Hall with the New York Police Department": the person, placed
+                i -= 2
                 continue
             if previous.lower() == "and" and i >= 2 and _conjunct_before(phrase, i - 1):
                 picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
@@ -308,6 +314,21 @@ def _title_before_relative(phrase: list[Token], comma: int) -> int | None:
     if opening < 1 or phrase[opening][2] != "," or not phrase[opening + 1][2][:1].islower():
         return None
     return opening if is_capitalised(phrase[opening - 1][2]) else None
+
+
+def _affiliation(phrase: list[Token], picked: list[int], the: int) -> bool:
+    """ "with/at/from the" between a person's name and a body's name ("Chief James Hall with the New York Police
+    Department", "Ann Lee at the University of Michigan"): the name before the link is the source's head."""
+    if the < 2 or phrase[the - 1][2] not in AFFILIATION_LINKS:
+        return False
+    name = phrase[the - 2][2]
+    if (
+        not is_capitalised(name)
+        or name.lower() in NP_BREAK
+        or not is_capitalised(phrase[the - 3][2] if the >= 3 else "")
+    ):
+        return False  # a name of two words at least ("Hall" alone may be a hall)
+    return all(is_capitalised(phrase[index][2]) or phrase[index][2] in NAME_LINKS for index in picked[:-1])
 
 
 def _placed_head(phrase: list[Token], picked: list[int], previous: str) -> bool:
