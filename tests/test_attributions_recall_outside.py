@@ -74,3 +74,28 @@ def test_a_common_noun_or_a_lone_word_before_the_link_keeps_the_body_as_source()
     assert _speakers("After a meeting with the Red Cross officials said the plan would fail.") == [
         ("Red Cross", "the Red Cross officials")
     ]
+
+
+# ------------------------------------------------------------------ threats, pledges and requests as participles
+
+
+def test_a_threat_or_pledge_participle_reports_its_infinitive():
+    assert _found("The council pushed back, threatening to cut the school budget.") == [
+        ("The council", "threatening", ["to cut the school budget"])
+    ]
+    assert _found("The mayor responded by threatening to close the bridge.") == [
+        ("The mayor", "threatening", ["to close the bridge"])
+    ]
+
+
+def test_a_participle_after_and_goes_on_from_a_participle_holding_its_addressee():
+    text = "The judge tried to stop him, telling his lawyer to control his client and threatening to end the hearing."
+    assert _found(text) == [
+        ("The judge", "telling his lawyer", ["to control his client"]),
+        ("The judge", "threatening", ["to end the hearing"]),
+    ]
+
+
+def test_an_instruction_or_a_deed_by_a_participle_reports_nothing():
+    assert _found("Start by asking your child to put the toys away.") == []
+    assert _found("He kept the door shut by asking to be left alone.") == []

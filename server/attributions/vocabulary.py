@@ -446,7 +446,10 @@ CLAIM_INFINITIVE_FORMS: frozenset[str] = frozenset(finite_forms(words("claim")) 
 
 # Commitment verbs report their infinitive ("vowed to keep trying").
 VOW_CUES: frozenset[str] = frozenset(
-    words("vowed vows pledged pledges promised promises threatened threatens urged urges")
+    words(
+        "vowed vows pledged pledges promised promises threatened threatens urged urges "
+        "vowing pledging promising threatening"  # "…, threatening to have him removed": the participles too
+    )
 )
 
 # Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".

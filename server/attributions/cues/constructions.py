@@ -18,6 +18,7 @@ from ..patterns import (
     CALL_FOR_RE,
     CALL_ON_RE,
     EXISTENTIAL_RE,
+    INFINITIVE_RE,
     LABEL_END_RE,
     NAME_OBJECT_THEN_QUOTE_RE,
     NOT_NAME_OBJECT_RE,
@@ -34,6 +35,7 @@ from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
     CALL_FORMS,
     CONSTRUCTION_FORMS,
+    DIRECTIVE_FORMS,
     DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
     MEANS_PARTICIPLES,
@@ -46,6 +48,7 @@ from ..vocabulary import (
     REFER_FORMS,
     SPEECH_PARTICIPLES,
     THAT_ONLY_RAISING_FORMS,
+    VOW_CUES,
     words,
 )
 from .nested import quoted_sentence
@@ -188,7 +191,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     after_comma = lead is not None and lead.group().startswith(",")
     dash = lead is not None and not after_comma and not lead.group()[:1].isalpha()
     weak = dash or verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
-    if by_means and not _that_or_colon(text, cue_end, sentence.end):
+    said = _that_or_colon(text, cue_end, sentence.end) or _request_follows(sentence, cue_end, verb)
+    if by_means and not said:
         return None  # 'Start by saying "come"', 'by announcing "Super Mario Run"': an instruction, a deed
     content = forward_content(text, quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
     if content is None:
@@ -207,6 +211,15 @@ def _copula_before_by(text: str, source_end: int, cue_start: int) -> bool:
     """The verb between a participle's source and its "by" is a copula ("The best way … is by explaining"), not a
     deed of speaking ("ended the meeting by warning", "responded by saying")."""
     return any(word.lower() in COPULAS for word in ALNUM_RUN_RE.findall(text, source_end, cue_start))
+
+
+def _request_follows(sentence: Sentence, cue_end: int, verb: str) -> bool:
+    """A request's or a threat's infinitive right after the participle and its addressee ("responded by threatening to
+    remove him", "by asking Trump to confirm …"): what the means said."""
+    if verb not in VOW_CUES and verb not in DIRECTIVE_FORMS:
+        return False
+    text, end = sentence.text, sentence.end
+    return INFINITIVE_RE.match(text, skip_spaces(text, cue_end, end), end) is not None
 
 
 def _that_or_colon(text: str, cue_end: int, end: int) -> bool:
@@ -234,10 +247,15 @@ def _cites_a_reason(text: str, content: Span) -> bool:
     return not any(word[0].isupper() or word[0].isdigit() for word in cased[:head_end])
 
 
+def _has_participle(text: str, span: Span) -> bool:
+    return any(word.endswith("ing") for word in text[span[0] : span[1]].split())
+
+
 def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Span | None:
     """'…, branding the letter "misleading" and insisting: "…"': a participle after "and" goes on from the sentence's
     last participle cue before it, and has its source; None when none comes before."""
-    earlier = [raw for cue_at, raw in found if cue_at < cue_start and text.endswith("ing", raw.cue[0], raw.cue[1])]
+    # a word of the cue ("telling his lawyer", "been saying": the cue holds its addressee or auxiliary)
+    earlier = [raw for cue_at, raw in found if cue_at < cue_start and _has_participle(text, raw.cue)]
     return earlier[-1].source if earlier else None
 
 
