@@ -99,3 +99,24 @@ def test_a_participle_after_and_goes_on_from_a_participle_holding_its_addressee(
 def test_an_instruction_or_a_deed_by_a_participle_reports_nothing():
     assert _found("Start by asking your child to put the toys away.") == []
     assert _found("He kept the door shut by asking to be left alone.") == []
+
+
+# ------------------------------------------------------------------ findings of documents
+
+
+def test_a_document_right_before_a_finding_participle_is_its_source():
+    assert _found("In 2013 two labs were first to publish papers showing that the method worked.") == [
+        ("papers", "showing", ["that the method worked"])
+    ]
+    assert _found("The board released a memo indicating that the plan had failed.") == [
+        ("a memo", "indicating", ["that the plan had failed"])
+    ]
+    assert _found("The scientific literature shows that several teams reached the same result.") == [
+        ("The scientific literature", "shows", ["that several teams reached the same result"])
+    ]
+
+
+def test_a_finding_participle_after_a_clause_a_subject_or_with_a_plain_object_reports_nothing():
+    assert _found("Sales rose by five percent, showing that shoppers are back.") == []
+    assert _found("A 2019 report showing that sales had fallen was ignored by the board.") == []
+    assert _found("The county released market projections showing growth from $1 billion to $3 billion.") == []

@@ -156,6 +156,9 @@ FINDING_VERBS: list[str] = words("find show indicate demonstrate")
 # report only with a that-clause, a quote or a colon (WEAK_CUES).
 REJECTION_VERBS: list[str] = words("reject dispute")
 FINDING_FORMS: frozenset[str] = frozenset(finite_forms(FINDING_VERBS) + FINDING_VERBS)
+# Their participles report right after a document only ("papers showing that …", "a memo indicating that …");
+# after a clause they are the writer's inference ("Sales rose, showing that …"). "finding" is a noun too: left out.
+FINDING_PARTICIPLES: frozenset[str] = frozenset(participles(words("show indicate demonstrate")))
 
 # Heads of a subject that make a finding verb report: documents, polls, studies, data and their results.
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
@@ -165,6 +168,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     results findings figures statistics numbers count census paper papers modelling modeling model models trial
     trials audit audits investigation inquiry test tests evidence records documents breakdown estimates experiment
     experiments assessment evaluation projections filing filings ruling rulings memo memos transcript transcripts
+    literature notebook notebooks
     """
     )
 ) | frozenset(
@@ -218,7 +222,7 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
 ) | frozenset(
     participles(sorted(SPEECH_VERBS))
     + participles(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
-)
+) | FINDING_PARTICIPLES
 
 # Participles of the speech classes report a bare clause too ("…, admitting she saw it").
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(participles(sorted(SPEECH_VERBS)))

@@ -38,6 +38,7 @@ from ..vocabulary import (
     DIRECTIVE_FORMS,
     DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
+    FINDING_PARTICIPLES,
     MEANS_PARTICIPLES,
     MESSAGE_NOUNS,
     NAMING_FORMS,
@@ -151,6 +152,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if quotes.inside(cue_start):
         inner = quoted_sentence(sentence, cue_start)  # a report nested in the quotation, read there
         return participle(inner, cue, found) if inner is not None else None
+    if cue.group() in FINDING_PARTICIPLES:
+        return _document_finding(sentence, cue)
     lead = PARTICIPLE_LEAD_RE.search(text, max(sentence.start, cue_start - 16), cue_start)
     by_means = (
         lead is None
@@ -205,6 +208,28 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _document_finding(sentence: Sentence, cue: re.Match) -> RawAttribution | None:
+    """'papers showing that the answer was yes', 'a memo indicating that the plan had failed': a document right before a
+    finding participle is its source; anywhere else the participle is the writer's inference ("Sales rose, showing
+    that …")."""
+    text, end = sentence.text, sentence.end
+    source = source_before(text, sentence.start, cue.start())
+    if source is None or text[source[1] : cue.start()].strip():
+        return None
+    if source[0] == skip_spaces(text, sentence.start, source[0]):
+        return None  # "A report showing that sales fell was ignored": the sentence's subject, its clause's end unknown
+    words = ALNUM_RUN_RE.findall(text, source[0], source[1])
+    if not any(word.lower() in DOCUMENT_NOUNS for word in words):
+        return None
+    if len(words) > 1 and words[0].islower() and text[max(sentence.start, source[0] - 3) : source[0]].strip() == "to":
+        source = (skip_spaces(text, source[0] + len(words[0]), source[1]), source[1])  # "to publish papers showing"
+    # a that-clause, "how"/"whether", a quote or a colon only: "projections showing growth from …" show a thing
+    content = forward_content(text, sentence.quotes, cue.end(), end, cue.group(), True, sentence.nouns)
+    if content is None:
+        return None
+    return record_unless_empty(sentence, source, cue.start(), cue.end(), trim_forward(text, sentence.quotes, *content))
 
 
 def _copula_before_by(text: str, source_end: int, cue_start: int) -> bool:
