@@ -120,3 +120,28 @@ def test_a_finding_participle_after_a_clause_a_subject_or_with_a_plain_object_re
     assert _found("Sales rose by five percent, showing that shoppers are back.") == []
     assert _found("A 2019 report showing that sales had fallen was ignored by the board.") == []
     assert _found("The county released market projections showing growth from $1 billion to $3 billion.") == []
+
+
+# ------------------------------------------------------------------ "would" and "’d" in a narrative, manner verbs
+
+
+def test_would_or_its_contraction_after_a_third_person_makes_a_base_form_a_report():
+    assert _found("“Salaam,” he’d shout at every checkpoint.") == [("he", "’d shout", ["“Salaam,”"])]
+    assert _found("The scientist would later say that the result had surprised him.") == [
+        ("The scientist", "would later say", ["that the result had surprised him"])
+    ]
+
+
+def test_would_in_a_hedge_a_condition_or_a_generic_statement_reports_nothing():
+    assert _found("You’d say that the plan had failed.") == []
+    assert _found("If asked, he would say that the plan had failed.") == []
+    assert _found("Every brand at the fair would tout that its shoe was the lightest.") == []
+    assert _found("Now, as the band would say: it is time for the final sanding!") == []
+
+
+def test_a_laugh_or_a_sigh_reports_the_quotation_before_it_and_nothing_alone():
+    assert _found("“They think I am a pious man,” the businessman laughs.") == [
+        ("the businessman", "laughs", ["“They think I am a pious man,”"])
+    ]
+    assert _found("“Fine,” she sighed.") == [("she", "sighed", ["“Fine,”"])]
+    assert _found("The crowd laughed at the joke and she sighed.") == []

@@ -315,6 +315,16 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
+# "would say", "’d say", "would later tell": a past habit or a later act in a narrative makes a base form finite too,
+# after a third person ("He’d shout “…”", "Lorenz would later present …"); searched on a short slice before the cue.
+WOULD_SUPPORT_RE = re.compile(
+    r"(?P<subject>[A-Za-z]++)(?:\s++would|[’']d)(?:\s++(?:later|often|also|then|always|sometimes|usually|repeatedly))?"
+    r"\s++$"
+)
+# Before "would" and its subject: a generic or hypothetical speaker ("every brand would tout", "as the band would say").
+GENERIC_WOULD_LEAD_RE = re.compile(
+    r"\b(?:[Ee]very|[Ee]ach|[Aa]ny|[Mm]ost|[Mm]any|[Aa]ll|[Ss]ome|[Nn]o|[Ll]ike|[Aa]s)\s"
+)
 # A finite verb right after a clause's subject ("Officials visited …", "Institutions are relying …", "Residents have
 # complained …"): the clause a coordinated base-form cue goes on from is a statement, not an imperative or infinitive.
 FINITE_AFTER_SUBJECT_RE = re.compile(

@@ -128,7 +128,7 @@ WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
     # manner of speaking: how the words were said, and the moods said words carry (VerbNet 37.3, 31.3 said aloud)
     "manner": words(
         "shout scream yell whisper mutter murmur mumble exclaim groan grumble blurt stammer muse marvel enthuse gush "
-        "rave scoff sneer chuckle gloat fume interject"
+        "rave scoff sneer chuckle gloat fume interject laugh sigh"
     ),
     # restating and making precise what was said (VerbNet say-37.7, transfer_mesg-37.1)
     "clarification": words("clarify reaffirm restate reassure summarize summarise corroborate convey confide notify"),
