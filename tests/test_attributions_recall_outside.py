@@ -145,3 +145,11 @@ def test_a_laugh_or_a_sigh_reports_the_quotation_before_it_and_nothing_alone():
     ]
     assert _found("“Fine,” she sighed.") == [("she", "sighed", ["“Fine,”"])]
     assert _found("The crowd laughed at the joke and she sighed.") == []
+
+
+def test_a_subject_pronoun_clause_follows_a_weak_verb_too_but_not_a_weak_participle_or_a_finding():
+    assert _found("Zhang affirmed he’d made the discoveries on his own.") == [
+        ("Zhang", "affirmed", ["he’d made the discoveries on his own"])
+    ]
+    assert _found("The author draws a parallel between the two—suggesting they are a kind of message.") == []
+    assert _found("At the museum I found I was most drawn to three retrospectives.") == []

@@ -69,6 +69,7 @@ from .vocabulary import (
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DISPLAY_CUES,
+    FINDING_FORMS,
     GERUND_REPORT_FORMS,
     IRREGULAR_PAST_FORMS,
     LABEL_FORMS,
@@ -351,8 +352,11 @@ def forward_content(
         return content_start, sentence_end  # "recalls being out at a party …", "reported receiving therapy"
     if NOT_CLAUSE_RE.match(opening):
         return None
-    if not weak and verb not in DISPLAY_CUES and SUBJECT_PRONOUN_CLAUSE_RE.match(stripped):
-        return content_start, sentence_end  # "said she used the money": a subject pronoun opens a clause
+    # "said she used the money", "affirmed he'd made …": a subject pronoun opens a clause, after a weak verb too; not
+    # after a weak participle (its source is the clause's, less sure) nor a finding ("I found I was …" is perception)
+    pronoun_clause = verb not in DISPLAY_CUES and SUBJECT_PRONOUN_CLAUSE_RE.match(stripped) is not None
+    if pronoun_clause and (not weak or not (verb.endswith("ing") or verb in FINDING_FORMS)):
+        return content_start, sentence_end
     if verb in ADDRESSEE_CUES and _thing_told_before_clause(stripped):
         return None  # "told stories his grandfather had told him": the object and its relative clause, no report
     # a bare clause: needs a verb soon, before any comma; or a quotation inside (mixed)

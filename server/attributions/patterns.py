@@ -318,7 +318,7 @@ DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
 # "would say", "’d say", "would later tell": a past habit or a later act in a narrative makes a base form finite too,
 # after a third person ("He’d shout “…”", "Lorenz would later present …"); searched on a short slice before the cue.
 WOULD_SUPPORT_RE = re.compile(
-    r"(?P<subject>[A-Za-z]++)(?:\s++would|[’']d)(?:\s++(?:later|often|also|then|always|sometimes|usually|repeatedly))?"
+    r"(?<![A-Za-z])(?P<subject>[A-Za-z]{1,40}+)(?:\s++would|[’']d)(?:\s++(?:later|often|also|then|always|sometimes|usually|repeatedly))?"
     r"\s++$"
 )
 # Before "would" and its subject: a generic or hypothetical speaker ("every brand would tout", "as the band would say").
@@ -579,7 +579,8 @@ ASIDE_OPENING_RE = re.compile(
 # the money"), whatever the verb's form; not when a preposition or the sentence's end follows the verb, its object
 # gone to a relative clause before ("the things they say they like about Rust").
 SUBJECT_PRONOUN_CLAUSE_RE = re.compile(
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s++[a-z]++(?:[’'][a-z]++)?+\s++(?!(?:about|of|for|with|to|from|at|on|in)\b)\w"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?:[’'](?:d|s|ll|re|ve|m))?+\s++[a-z]++(?:[’'][a-z]++)?+\s++"
+    r"(?!(?:about|of|for|with|to|from|at|on|in)\b)\w"
 )
 # What a split quote's cue may take between commas before the quote goes on: what the quote is about or the moment of
 # speaking ('"…," Trump said of Mar-a-Lago, "and …"', '"But," Alito continued, as he addressed Prelogar, "is …"'); it
