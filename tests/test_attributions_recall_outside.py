@@ -153,3 +153,23 @@ def test_a_subject_pronoun_clause_follows_a_weak_verb_too_but_not_a_weak_partici
     ]
     assert _found("The author draws a parallel between the two—suggesting they are a kind of message.") == []
     assert _found("At the museum I found I was most drawn to three retrospectives.") == []
+
+
+# ------------------------------------------------------------------ evaluations in the passive
+
+
+def test_an_evaluation_in_the_passive_reports_its_grounds_with_no_source_unless_by_names_one():
+    assert _found("The woman is now accused of orchestrating an attack on him.") == [
+        (None, "is now accused", ["of orchestrating an attack on him"])
+    ]
+    assert _found("The storm was blamed for scores of accidents.") == [
+        (None, "was blamed", ["for scores of accidents"])
+    ]
+    assert _found("He was accused by prosecutors of stealing the money.") == [
+        ("prosecutors", "was accused", ["of stealing the money"])
+    ]
+
+
+def test_an_evaluation_in_the_passive_without_grounds_reports_nothing():
+    assert _found("The plan was criticized by many.") == []
+    assert _found("She was praised at the ceremony.") == []

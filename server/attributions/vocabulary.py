@@ -406,7 +406,11 @@ PASSIVE_REPORT_FORMS: frozenset[str] = (
     )
     | RAISING_PASSIVE_FORMS
     | NAMING_PARTICIPLES
+    | frozenset(inflect(base)[1] for base in EVALUATION_VERBS)  # "is accused of …", "was blamed for …"
 )
+# An evaluation in the passive reports only its grounds ("was blamed for scores of accidents", "is accused of …",
+# "has been praised as …"); "was criticized" alone judges in no words.
+EVALUATION_PASSIVES: frozenset[str] = frozenset(inflect(base)[1] for base in EVALUATION_VERBS)
 
 # Verbs that only count as a cue when followed by "that", a quote or a colon (too often literal).
 WEAK_CUES: frozenset[str] = frozenset(

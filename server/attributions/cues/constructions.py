@@ -38,6 +38,7 @@ from ..vocabulary import (
     DIRECTIVE_FORMS,
     DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
+    EVALUATION_PASSIVES,
     FINDING_PARTICIPLES,
     MEANS_PARTICIPLES,
     MESSAGE_NOUNS,
@@ -66,6 +67,8 @@ COPULAS: frozenset[str] = frozenset(words("is are was were be been being am s"))
 CITED_PREPOSITIONS: frozenset[str] = frozenset(words("over about of in from for at on with among to by and"))
 # Characters before a message in which the verb that makes the clause's subject its author is looked for.
 AUTHORING_REACH = 24
+# What opens a passive evaluation's grounds ("blamed for …", "accused of …", "hailed as …").
+EVALUATION_GROUND_OPENERS: tuple[str, ...] = ("of ", "for ", "as ", "over ")
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
 
@@ -354,6 +357,10 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         agent = BY_AGENT_RE.match(text, name_end, end)
         if source is None and agent:
             source = source_after(text, agent.end(), end, allow_appositive=False)  # 'was dubbed “X” by Londoners'
+    elif verb in EVALUATION_PASSIVES:
+        if not rest.startswith(EVALUATION_GROUND_OPENERS):
+            return None  # "was criticized by many", "was accused in court": no grounds given
+        content = trim_forward(text, quotes, skip_spaces(text, pos, end), end)
     elif VERB_INFINITIVE_RE.match(rest) or rest.startswith(("as ", 'to "', "to “")) or (rest[:1] in '"“«' and rest):
         # "was asked to leave"; "were reported by Yuki Chen to Microsoft": "to" and a name is the delivery's addressee
         start = skip_spaces(text, pos, end)
