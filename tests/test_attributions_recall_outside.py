@@ -173,3 +173,10 @@ def test_an_evaluation_in_the_passive_reports_its_grounds_with_no_source_unless_
 def test_an_evaluation_in_the_passive_without_grounds_reports_nothing():
     assert _found("The plan was criticized by many.") == []
     assert _found("She was praised at the ceremony.") == []
+
+
+def test_a_third_persons_pronoun_with_its_contraction_is_a_source_after_a_clause():
+    assert _found("Every time he drove by, he’d shouted “Hi, sir! Is anybody here?”") == [
+        ("he", "shouted", ["“Hi, sir! Is anybody here?”"])
+    ]
+    assert _found("After the game, we’ve said that the team lost.") == []

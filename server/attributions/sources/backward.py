@@ -29,6 +29,7 @@ from .phrase import (
     MAX_PARENTHETICAL_TOKENS,
     MIN_SUFFIXED_LENGTH,
     SENTENCE_ADVERBS,
+    contracted_pronoun,
     noun_phrase_ok,
 )
 
@@ -128,8 +129,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         elif lowered in DEMONSTRATIVES and picked and phrase[i + 1][2][:1].islower():
             picked.append(i)  # "This newspaper", "these experts": a demonstrative opens the phrase as "the" does
             break
-        elif lowered in PRONOUNS and not picked:
-            picked.append(i)
+        elif (lowered in PRONOUNS or contracted_pronoun(lowered)) and not picked:
+            picked.append(i)  # "he", and "he’d", "they’ve" before a participle cue (the auxiliary is cut off later)
             break
         elif token.isdecimal() and len(token) == 4 and picked and is_capitalised(phrase[i + 1][2]):
             if previous.lower() not in DETERMINERS:

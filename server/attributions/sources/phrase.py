@@ -29,6 +29,9 @@ MAKER_PARTICIPLES: frozenset[str] = frozenset(
 )
 # Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
 SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
+# An auxiliary's contraction after a pronoun ("he’d", "they’ve"), and the pronouns taken with one as a source.
+AUXILIARY_CONTRACTIONS: frozenset[str] = frozenset(["d", "ve", "s", "ll", "re"])
+CONTRACTED_SUBJECTS: frozenset[str] = frozenset(["he", "she", "they"])
 # How far before a cue a time phrase is looked for ("on Tuesday", "last week"), in characters.
 TIME_PHRASE_REACH = 40
 # Lowercase words in a row a noun phrase holds ("a recent computer science graduate"); one more is a clause.
@@ -43,6 +46,16 @@ SENTENCE_ADVERBS: frozenset[str] = CONNECTIVE_ADVERBS | frozenset(
 )
 
 
+def contracted_pronoun(word: str) -> bool:
+    """A third person's pronoun with an auxiliary's contraction, lowercase ("he’d", "they’ve", "she’s"); the writer's
+    and the reader's ("we’ve said", "you’ve asked") and "it’s" (mostly "it is") are left to the scan."""
+    for mark in ("’", "'"):
+        head, found, tail = word.partition(mark)
+        if found and tail in AUXILIARY_CONTRACTIONS and head in CONTRACTED_SUBJECTS:
+            return True
+    return False
+
+
 def noun_phrase_ok(phrase: list[Token]) -> bool:
     """A source needs a proper name, a pronoun, or a known source noun at its head."""
     if not phrase:
@@ -50,7 +63,8 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
     words = [token for _, _, token in phrase if token[0].isalnum()]
     if not words:
         return False
-    if len(words) == 1 and (words[0].lower() in PRONOUNS or words[0].lower() in INDEFINITE_SOURCES):
+    lowered = words[0].lower()
+    if len(words) == 1 and (lowered in PRONOUNS or lowered in INDEFINITE_SOURCES or contracted_pronoun(lowered)):
         return True
     if words[-1].endswith(POSSESSIVE_ENDINGS) and words[-1][:1].islower():
         return False  # "the doctor’s notes": a possessive is no subject
