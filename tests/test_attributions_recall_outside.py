@@ -180,3 +180,10 @@ def test_a_third_persons_pronoun_with_its_contraction_is_a_source_after_a_clause
         ("he", "shouted", ["“Hi, sir! Is anybody here?”"])
     ]
     assert _found("After the game, we’ve said that the team lost.") == []
+
+
+def test_a_message_sent_to_say_something_reports_it_and_a_summons_does_not():
+    assert _found("At 9 p.m., Ana texted to say they were outside the house.") == [
+        ("Ana", "texted to say", ["they were outside the house"])
+    ]
+    assert _found("She was called to testify that she saw the crash.") == []

@@ -357,7 +357,11 @@ CATENATIVE_RE = re.compile(
     r"|(?:took|takes|taken)\s++(?:care|pains)|hastened|hastens"
     # a purpose after an act of speaking or meeting ("took to Twitter to say", "wrote to the minister to urge", "met
     # Gove to urge"; not "used X to explain": a system using data explains nothing)
-    r"|(?:(?:took|takes|wrote|writes)\s++to|met|meets|met\s++with)(?:\s++[\w.’'-]++){1,6}?)\s++to\s++$"
+    r"|(?:(?:took|takes|wrote|writes)\s++to|met|meets|met\s++with)(?:\s++[\w.’'-]++){1,6}?"
+    # a message sent to say it ("texted to say they were there", "called to say he was late"; not "was called to
+    # testify": a summons)
+    r"|(?<!was\s)(?<!were\s)(?<!been\s)(?:texted|texts|phoned|phones|called|calls|emailed|emails|messaged|rang))"
+    r"\s++to\s++$"
 )
 # "is saying", "are insisting", "are secretly asking", "It’s saying": a progressive -ing form is a finite cue (one
 # adverb between); so is one after a passive "quoted as" ("was quoted as saying": its subject said it).
