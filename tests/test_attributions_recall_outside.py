@@ -187,3 +187,24 @@ def test_a_message_sent_to_say_something_reports_it_and_a_summons_does_not():
         ("Ana", "texted to say", ["they were outside the house"])
     ]
     assert _found("She was called to testify that she saw the crash.") == []
+
+
+# ------------------------------------------------------------------ a quotation carried on after narration
+
+
+def test_a_later_quotation_in_the_paragraph_goes_on_after_narration_naming_no_one_else():
+    text = (
+        "“There are no jobs for us here,” said Foreman, who has sent out twenty applications in the past year and"
+        " had no interviews at all. He worked in a variety of building jobs before the recession. “It can’t get"
+        " any worse.”"
+    )
+    assert _found(text) == [("Foreman", "said", ["“There are no jobs for us here,”", "“It can’t get any worse.”"])]
+
+
+def test_a_later_quotation_after_narration_naming_someone_else_is_not_carried_on():
+    text = (
+        "“There are no jobs for us here,” said Foreman, who has sent out twenty applications in the past year and"
+        " had no interviews at all. His neighbour Maria Lopez worked in building jobs before the recession. “It"
+        " can’t get any worse.”"
+    )
+    assert _found(text) == [("Foreman", "said", ["“There are no jobs for us here,”"])]

@@ -5,6 +5,7 @@ content its hull (tests/attributions/GUIDELINES.md §3)."""
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 
 from .content import kind, skip_adverbials
@@ -13,9 +14,16 @@ from .structure import QuoteIndex, RawAttribution, Span
 
 log = logging.getLogger(__name__)
 
+# A word of narration with its trailing punctuation ("recession.").
+WORD_RE = re.compile(r"\S++")
+
 # Most characters between a split quote's cue (or source) and the quote that carries it on: the rest of the
 # sentence ("…, who runs the shop.") but no more.
 MAX_SPLIT_GAP = 120
+# Most characters of narration between a speaker's quotation and a later cue-less one in the paragraph it carries on.
+MAX_NARRATION_GAP = 300
+# Quotation marks of any kind: narration holding one quotes someone.
+QUOTE_CHARS: tuple[str, ...] = ('"', "“", "”", "«", "»", "‘", "„")
 # Most paragraphs a cue-less quotation carries a speaker on for.
 MAX_CONTINUED_PARAGRAPHS = 6
 # Parts looked at before a span for an overlap (each attribution has three; a paragraph holds a few).
@@ -135,7 +143,7 @@ def _split_quote(
     limit = min(paragraph_end, after + MAX_SPLIT_GAP)
     opening = _next_quote_mark(text, after, limit)
     if opening is None:
-        return None
+        return None if forward else _quote_after_narration(text, quotes, raw, claims, after, paragraph_end)
     quote = quotes.starting_at(opening)
     if quote is None or claims.cue_between(after, opening) or claims.taken(quote, raw):
         return None
@@ -147,6 +155,31 @@ def _split_quote(
         return None  # '“…,” Lee said on Tuesday “Meet the Press” aired a clip': no comma, so a title of the next clause
     if forward and not gap.endswith((".", "!", "?", ":")):
         return None  # "he said X “and Y”": a quote inside the same sentence is the content's own
+    return quote
+
+
+def _quote_after_narration(
+    text: str, quotes: QuoteIndex, raw: RawAttribution, claims: _Claims, after: int, paragraph_end: int
+) -> Span | None:
+    """'"X," said Foreman, who has put out 20 applications. He worked in construction. "Y."': a quotation opening a
+    sentence later in the paragraph goes on from the speaker's, when the narration between names no one else (no
+    capitalised word but its sentences' first) and holds no cue and no other quotation."""
+    if quotes.find(raw.content[0]) is None:
+        return None  # only a quotation is carried on
+    limit = min(paragraph_end, after + MAX_NARRATION_GAP)
+    opening = _next_quote_mark(text, after, limit)
+    if opening is None or claims.cue_between(after, opening):
+        return None
+    gap = text[after:opening]
+    if not gap.rstrip().endswith((".", "!", "?")) or any(mark in gap for mark in QUOTE_CHARS):
+        return None
+    words = WORD_RE.findall(gap)
+    sentence_starts = {0} | {i + 1 for i, word in enumerate(words[:-1]) if word.endswith((".", "!", "?"))}
+    if any(word[:1].isupper() for i, word in enumerate(words) if i not in sentence_starts):
+        return None  # "His wife, Mary, disagreed.": someone else is named
+    quote = quotes.starting_at(opening)
+    if quote is None or claims.taken(quote, raw):
+        return None
     return quote
 
 
