@@ -208,3 +208,20 @@ def test_a_later_quotation_after_narration_naming_someone_else_is_not_carried_on
         " can’t get any worse.”"
     )
     assert _found(text) == [("Foreman", "said", ["“There are no jobs for us here,”"])]
+
+
+# ------------------------------------------------------------------ the speaker's request for anonymity
+
+
+def test_a_request_for_anonymity_after_the_source_is_its_own_and_the_quote_goes_on_past_it():
+    text = "“People will shrug and say no,” says a senior official, who asked to remain anonymous. “They don’t know.”"
+    assert _found(text) == [
+        ("a senior official", "says", ["“People will shrug and say no,”", "“They don’t know.”"]),
+        ("a senior official", "asked", ["to remain anonymous"]),
+    ]
+
+
+def test_a_request_does_not_carry_on_into_the_quotation_after_it():
+    assert _found("Penny asks you to try a recipe she invented. “It is delicious!”") == [
+        ("Penny", "asks you", ["to try a recipe she invented"])
+    ]

@@ -35,19 +35,27 @@ QUOTE_TAIL = 3
 class _Claims:
     """Where the attributions found so far lie: their cues, and every part of each (a quote inside one is taken)."""
 
-    __slots__ = ("cue_starts", "part_starts", "parts")
+    __slots__ = ("cue_starts", "part_starts", "parts", "requests")
 
-    def __init__(self, raws: list[RawAttribution]) -> None:
+    def __init__(self, text: str, raws: list[RawAttribution]) -> None:
         self.cue_starts = sorted(raw.cue[0] for raw in raws)
+        # a request's cue and its source ("…, who asked to remain anonymous"): it reports no quotation after it
+        self.requests = {raw.cue[0]: raw.source for raw in raws if _is_request(text, raw)}
         parts = sorted(
             (span, id(raw)) for raw in raws for span in (raw.source, raw.cue, raw.content) if span is not None
         )
         self.parts = parts
         self.part_starts = [span[0] for span, _ in parts]
 
-    def cue_between(self, start: int, end: int) -> bool:
+    def cue_between(self, start: int, end: int, source: Span | None = None) -> bool:
+        """A cue in [start, end), but a request by source (the speaker's own "who asked to remain anonymous")."""
         i = bisect_left(self.cue_starts, start)
-        return i < len(self.cue_starts) and self.cue_starts[i] < end
+        while i < len(self.cue_starts) and self.cue_starts[i] < end:
+            cue = self.cue_starts[i]
+            if source is None or cue not in self.requests or self.requests[cue] != source:
+                return True
+            i += 1
+        return False
 
     def taken(self, span: Span, owner: RawAttribution) -> bool:
         """Another attribution has a part overlapping span (parts are few per paragraph: a short scan back)."""
@@ -63,7 +71,7 @@ def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], r
     """Give each attribution its fragments (in place): split quotes, continuation paragraphs, one per paragraph."""
     if not raws:
         return
-    claims = _Claims([raw for raw in raws if not quotes.inside(raw.cue[0])])  # a nested report claims no quote
+    claims = _Claims(text, [raw for raw in raws if not quotes.inside(raw.cue[0])])  # a nested report claims no quote
     paragraph_starts = [start for start, _ in paragraph_spans]
     for raw in raws:
         spans = list(raw.fragments or [raw.content])
@@ -128,6 +136,8 @@ def _split_quote(
     after a statement that ends its sentence ('He said he was not deterred. "I don't expect anything."')."""
     last = (raw.fragments or [raw.content])[-1]  # a statement around its cue ('X, she says, Y.') ends after it
     forward = last[0] > raw.cue[0]
+    if forward and _is_request(text, raw):
+        return None  # "…, who asked to remain anonymous. “…”": the quotation is the speaker's, not the request's
     # forward, the next sentence must follow at once (only its closing punctuation between); backward, a quote or a
     # paraphrase before its cue ('Search is an example, Malone said. “That's not …”') goes on after cue and source
     after = last[1] if forward else max(raw.cue[1], raw.source[1] if raw.source else 0)
@@ -145,7 +155,7 @@ def _split_quote(
     if opening is None:
         return None if forward else _quote_after_narration(text, quotes, raw, claims, after, paragraph_end)
     quote = quotes.starting_at(opening)
-    if quote is None or claims.cue_between(after, opening) or claims.taken(quote, raw):
+    if quote is None or claims.cue_between(after, opening, raw.source) or claims.taken(quote, raw):
         return None
     gap = text[after:opening].rstrip()
     # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
@@ -181,6 +191,11 @@ def _quote_after_narration(
     if quote is None or claims.taken(quote, raw):
         return None
     return quote
+
+
+def _is_request(text: str, raw: RawAttribution) -> bool:
+    """An infinitive content: a request or a promise ("asked to remain anonymous", "urged them not to go")."""
+    return text.startswith(("to ", "not to "), raw.content[0])
 
 
 def _next_quote_mark(text: str, start: int, limit: int) -> int | None:

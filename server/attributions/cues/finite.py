@@ -158,8 +158,10 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     # a request's negated infinitive or its addressee and infinitive is what it reports ('"…," one resident, who asked
     # not to be named, told the BBC'): a quotation before it is another verb's; "asked to no one" may be a preposition
     addressed = " " in text[cue_start:cue_end]  # the cue took its addressee ("urged residents")
+    # after a relative pronoun a request's infinitive is its source's own ("…, who asked to remain anonymous")
+    relative = RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start) is not None
     request = verb in DIRECTIVE_FORMS and (
-        infinitive_follows(text, cue_end, sentence_end, bare=addressed)
+        infinitive_follows(text, cue_end, sentence_end, bare=addressed or relative)
         or DIRECTIVE_OBJECT_RE.match(text, cue_end, sentence_end) is not None
     )
     quoted = None if request else quote_then_cue_then_source(sentence, cue_start, cue_end, base)
