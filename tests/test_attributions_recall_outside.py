@@ -225,3 +225,18 @@ def test_a_request_does_not_carry_on_into_the_quotation_after_it():
     assert _found("Penny asks you to try a recipe she invented. “It is delicious!”") == [
         ("Penny", "asks you", ["to try a recipe she invented"])
     ]
+
+
+# ------------------------------------------------------------------ "according to" a name ending the sentence
+
+
+def test_according_to_a_name_ending_the_sentence_needs_no_comma():
+    assert _found("The study has now been cited more than 1,600 times according to Google Scholar.") == [
+        ("Google Scholar", "according to", ["The study has now been cited more than 1,600 times"])
+    ]
+
+
+def test_according_to_a_norm_a_plan_or_after_a_manner_verb_reports_nothing():
+    assert _found("Everything went according to plan.") == []
+    assert _found("The fees vary according to State law.") == []
+    assert _found("Businesses must format their feeds according to the Merchant Center XML schema.") == []

@@ -19,11 +19,30 @@ from ..lexicon import CLAUSE_WORDS
 from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
+from ..vocabulary import words
 from .record import around_cue
 
 log = logging.getLogger(__name__)
 
 
+# Verbs that "according to" follows as a manner, not a source ("vary according to State law", "sorted according to").
+MANNER_VERBS: frozenset[str] = frozenset(
+    words(
+        """
+    vary varies varied differ differs differed change changes changed sorted ranked arranged grouped classified
+    adjusted priced scaled go goes went proceed proceeds proceeded act acts acted behave behaves behaved
+    """
+    )
+)
+# Norms a deed follows ("according to the schema", "according to EU rules"): no source.
+NORM_NOUNS: frozenset[str] = frozenset(
+    words(
+        """
+    schema schemas guidelines guideline instructions instruction rules rule specifications specification standards
+    standard recipe plan plans schedule law laws regulations regulation manual protocol protocols
+    """
+    )
+)
 # Most words in a prepositional cue's source taken up to its comma.
 MAX_PREPOSITIONAL_SOURCE_WORDS = 12
 
@@ -47,7 +66,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         # '…, according to X' and '… “around the clock,” according to X': a comma inside the closing quotation mark
         # ends the clause as one outside it does, and the quotation keeps its mark
         closed = COMMA_THEN_CLOSE_RE.search(clause)
-        if not clause.endswith(",") and closed is None:
+        if not clause.endswith(",") and closed is None and not _named_at_end(text, cue_end, sentence.end, clause):
             return None
         comma = clause_comma(text, cue_end, sentence.end)
         between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
@@ -62,7 +81,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         if not source:
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
-        content = trim_content(text, quotes, start, sentence.start + len(clause) - (0 if closed else 1))
+        content = trim_content(text, quotes, start, sentence.start + len(clause) - (1 if clause.endswith(",") else 0))
         # "Last year, according to police, crime fell …": after a lead with no verb the rest is the clause
         adverbial = is_parenthetical(clause[:-1]) and not CLAUSE_VERB_RE.search(clause)
         rest = parenthetical_rest(text, source[1], sentence.end, adverbial)
@@ -75,6 +94,19 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     if content[1] <= content[0]:
         return None
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def _named_at_end(text: str, cue_end: int, end: int, clause: str) -> bool:
+    """'… cited 1,600 times according to Google Scholar.': without a comma a name ending the sentence is a source after
+    a clause with a verb ("sorted according to size", "went according to plan" are manners)."""
+    source = source_after(text, cue_end, end)
+    if source is None or not text[source[0]].isupper() or text[source[1] : end].strip(" .!?\"”’'"):
+        return False
+    before = clause.rsplit(None, 1)[-1].lower() if clause.split() else ""
+    head = text[source[0] : source[1]].rsplit(None, 1)[-1].lower()
+    if before in MANNER_VERBS or head in NORM_NOUNS:
+        return False  # "format their feeds according to Google's XML schema": a norm followed, no one's report
+    return CLAUSE_VERB_RE.search(clause) is not None
 
 
 def _source_end(text: str, start: int, end: int) -> int:
