@@ -240,3 +240,9 @@ def test_according_to_a_norm_a_plan_or_after_a_manner_verb_reports_nothing():
     assert _found("Everything went according to plan.") == []
     assert _found("The fees vary according to State law.") == []
     assert _found("Businesses must format their feeds according to the Merchant Center XML schema.") == []
+
+
+def test_going_so_far_as_to_say_is_a_frame_of_the_report():
+    assert _found("He went so far as to say that the plan was a fraud.") == [
+        ("He", "went so far as to say", ["that the plan was a fraud"])
+    ]

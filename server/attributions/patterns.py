@@ -349,11 +349,13 @@ SPEECH_NOUN_END_RE = re.compile(
     r"\b(?:(?:claim|allegation|accusation|assertion|suggestion|warning|promise|pledge|threat|complaint|prediction|"
     r"assurance|denial|report)s?|admission|insistence|contention|announcement|confirmation|acknowledge?ment)$"
 )
-# "went on to say", "was quick to point out", "took care to stress": a frame whose infinitive is the act it reports
-# (aspectual and evaluative catenatives); the frame makes the infinitive finite and belongs to the cue. Negated and
-# modal frames ("declined to say", "wasn't keen to", "is expected to say") are left out (GUIDELINES §2).
+# "went on to say", "went so far as to call", "was quick to point out", "took care to stress": a frame whose infinitive
+# is the act it reports (aspectual and evaluative catenatives); the frame makes the infinitive finite and belongs to the
+# cue. Negated and modal frames ("declined to say", "wasn't keen to", "is expected to say") are left out
+# (GUIDELINES §2).
 CATENATIVE_RE = re.compile(
-    r"\b(?:(?:went|goes|go|gone)\s++on|(?:was|were|is|are|been)\s++(?:quick|keen|careful|eager|swift|at\s++pains)"
+    r"\b(?:(?:went|goes|go|gone|going)\s++(?:on|so\s++far\s++as)"
+    r"|(?:was|were|is|are|been)\s++(?:quick|keen|careful|eager|swift|at\s++pains)"
     r"|(?:took|takes|taken)\s++(?:care|pains)|hastened|hastens"
     # a purpose after an act of speaking or meeting ("took to Twitter to say", "wrote to the minister to urge", "met
     # Gove to urge"; not "used X to explain": a system using data explains nothing)
