@@ -222,7 +222,8 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
 ) | frozenset(
     participles(sorted(SPEECH_VERBS))
     + participles(EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
-) | FINDING_PARTICIPLES
+    + sorted(FINDING_PARTICIPLES)
+)
 
 # Participles of the speech classes report a bare clause too ("…, admitting she saw it").
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(participles(sorted(SPEECH_VERBS)))
