@@ -246,3 +246,9 @@ def test_going_so_far_as_to_say_is_a_frame_of_the_report():
     assert _found("He went so far as to say that the plan was a fraud.") == [
         ("He", "went so far as to say", ["that the plan was a fraud"])
     ]
+
+
+def test_a_requests_infinitive_holding_a_quotation_is_no_venue_before_it():
+    text = "The caller replied, telling Ana to delete the messages before “they do their job.”"
+    assert _found(text) == [("The caller", "telling Ana", ["to delete the messages before “they do their job.”"])]
+    assert _found("She wrote to the singer, “You were great.”") == [("She", "wrote", ["“You were great.”"])]

@@ -305,6 +305,8 @@ def forward_content(
         predicate = AND_FINITE_RE.search(text, infinitive_start, sentence_end)
         return infinitive_start, predicate.start() if predicate else sentence_end
     venue = PREP_PHRASE_THEN_QUOTE_RE.match(text, pos, sentence_end)
+    if venue and (verb in DIRECTIVE_FORMS or verb in VOW_CUES) and INFINITIVE_RE.match(text, infinitive_start):
+        venue = None  # "telling Avalos to delete the texts before “…”": the request's infinitive, no venue
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
     request = verb in DIRECTIVE_FORMS and infinitive_follows(text, pos, sentence_end)
