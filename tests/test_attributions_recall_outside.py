@@ -252,3 +252,16 @@ def test_a_requests_infinitive_holding_a_quotation_is_no_venue_before_it():
     text = "The caller replied, telling Ana to delete the messages before “they do their job.”"
     assert _found(text) == [("The caller", "telling Ana", ["to delete the messages before “they do their job.”"])]
     assert _found("She wrote to the singer, “You were great.”") == [("She", "wrote", ["“You were great.”"])]
+
+
+# ------------------------------------------------------------------ the scope of a fronted "according to"
+
+
+def test_a_fronted_according_to_covers_its_whole_sentence():
+    text = "According to Strava, 48% of members said they join to socialize; 34% reported that they join to keep fit."
+    found = _found(text)
+    assert found[0] == (
+        "Strava",
+        "According to",
+        ["48% of members said they join to socialize; 34% reported that they join to keep fit"],
+    )
