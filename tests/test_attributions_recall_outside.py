@@ -52,6 +52,11 @@ def test_an_aside_going_on_into_a_relative_clause_does_not_join_the_next_quote()
     assert _found(text) == [("Trump", "said", ["“It is worth far more,”"])]
 
 
+def test_a_scare_quoted_phrase_in_the_aside_is_no_rest_of_the_quote():
+    text = "“Come in,” she said while her husband, “the real boss,” watched."
+    assert _found(text) == [("she", "said", ["“Come in,”"])]
+
+
 # ------------------------------------------------------------------ a person placed in a body by "with/at/from the"
 
 
@@ -76,6 +81,13 @@ def test_a_common_noun_or_a_lone_word_before_the_link_keeps_the_body_as_source()
     ]
 
 
+def test_a_name_after_a_preposition_is_no_person_placed_in_a_body():
+    speakers = _speakers("A fan of Lionel Messi at the World Cup said he cried.")
+    assert all(speaker != "Lionel Messi" for speaker, _ in speakers)
+    speakers = _speakers("A photo of Barack Obama with the Dalai Lama said more than words.")
+    assert all(speaker != "Barack Obama" for speaker, _ in speakers)
+
+
 # ------------------------------------------------------------------ threats, pledges and requests as participles
 
 
@@ -85,6 +97,16 @@ def test_a_threat_or_pledge_participle_reports_its_infinitive():
     ]
     assert _found("The mayor responded by threatening to close the bridge.") == [
         ("The mayor", "threatening", ["to close the bridge"])
+    ]
+
+
+def test_a_threat_or_pledge_participle_of_a_thing_reports_nothing():
+    assert _found("Dark clouds gathered, threatening to ruin the picnic.") == []
+    assert _found("Rising costs are threatening to close the factory.") == []
+    assert _found("The scandal is threatening to derail the talks.") == []
+    assert _found("The new stadium is promising to transform the neighbourhood.") == []
+    assert _found("The union walked out, threatening to strike again in May.") == [
+        ("The union", "threatening", ["to strike again in May"])
     ]
 
 
@@ -101,16 +123,26 @@ def test_an_instruction_or_a_deed_by_a_participle_reports_nothing():
     assert _found("He kept the door shut by asking to be left alone.") == []
 
 
+def test_a_participle_after_and_goes_on_from_a_participle_cue_not_from_a_word_ending_in_ing():
+    text = "The envoy told Beijing the talks were over, Li said, and insisting that nothing would change."
+    assert all(source != "The envoy" for source, cue, _ in _found(text) if cue == "insisting")
+
+
 # ------------------------------------------------------------------ findings of documents
 
 
 def test_a_document_right_before_a_finding_participle_is_its_source():
-    assert _found("In 2013 two labs were first to publish papers showing that the method worked.") == [
+    # the document is the source (GUIDELINES §1), not a verb the phrase took before it; someone else's reports nothing
+    assert _found("Two labs were first to publish papers showing that the method worked.") == [
         ("papers", "showing", ["that the method worked"])
     ]
     assert _found("The board released a memo indicating that the plan had failed.") == [
         ("a memo", "indicating", ["that the plan had failed"])
     ]
+    assert _found("The firm went on to release data showing that sales fell.") == [
+        ("data", "showing", ["that sales fell"])
+    ]
+    assert _found("Thousands signed a petition showing that support was wide.") == []
     assert _found("The scientific literature shows that several teams reached the same result.") == [
         ("The scientific literature", "shows", ["that several teams reached the same result"])
     ]
@@ -125,18 +157,18 @@ def test_a_finding_participle_after_a_clause_a_subject_or_with_a_plain_object_re
 # ------------------------------------------------------------------ "would" and "’d" in a narrative, manner verbs
 
 
-def test_would_or_its_contraction_after_a_third_person_makes_a_base_form_a_report():
-    assert _found("“Salaam,” he’d shout at every checkpoint.") == [("he", "’d shout", ["“Salaam,”"])]
-    assert _found("The scientist would later say that the result had surprised him.") == [
-        ("The scientist", "would later say", ["that the result had surprised him"])
-    ]
-
-
-def test_would_in_a_hedge_a_condition_or_a_generic_statement_reports_nothing():
-    assert _found("You’d say that the plan had failed.") == []
-    assert _found("If asked, he would say that the plan had failed.") == []
-    assert _found("Every brand at the fair would tout that its shoe was the lightest.") == []
-    assert _found("Now, as the band would say: it is time for the final sanding!") == []
+def test_would_before_a_base_form_reports_nothing():
+    # "would" narrating a past habit was read as a report (reverted): conditions, hedges, things and anyone said it too
+    for text in (
+        "It would suggest that the economy is slowing.",
+        "Anyone would say that the plan was a mistake.",
+        "Nobody would argue that the plan was perfect.",
+        "Had he known, he would say that the plan was a mistake.",
+        "We asked whether he would confirm that the deal was off.",
+        "Students were asked whether or not the student would recommend the book.",
+        "“Salaam,” he’d shout at every checkpoint.",
+    ):
+        assert all(not cue.startswith(("would", "’d")) for _, cue, _ in _found(text)), text
 
 
 def test_a_laugh_or_a_sigh_reports_the_quotation_before_it_and_nothing_alone():
@@ -153,6 +185,7 @@ def test_a_subject_pronoun_clause_follows_a_weak_verb_too_but_not_a_weak_partici
     ]
     assert _found("The author draws a parallel between the two—suggesting they are a kind of message.") == []
     assert _found("At the museum I found I was most drawn to three retrospectives.") == []
+    assert _found("When I work on my own side projects, I still use this method.") == []
 
 
 # ------------------------------------------------------------------ evaluations in the passive
@@ -168,6 +201,13 @@ def test_an_evaluation_in_the_passive_reports_its_grounds_with_no_source_unless_
     assert _found("He was accused by prosecutors of stealing the money.") == [
         ("prosecutors", "was accused", ["of stealing the money"])
     ]
+    assert _found("The law was criticized for its handling of the crisis by lawyers.") == [
+        ("lawyers", "was criticized", ["for its handling of the crisis"])
+    ]
+    assert _found("The dog was blamed for the mess, but it was the cat.") == [(None, "was blamed", ["for the mess"])]
+    assert _found("The consoles are lauded for their size, their screens, and their games.") == [
+        (None, "are lauded", ["for their size, their screens, and their games"])
+    ]
 
 
 def test_an_evaluation_in_the_passive_without_grounds_reports_nothing():
@@ -175,11 +215,24 @@ def test_an_evaluation_in_the_passive_without_grounds_reports_nothing():
     assert _found("She was praised at the ceremony.") == []
 
 
+def test_a_time_after_a_passive_evaluation_is_no_grounds():
+    assert _found("The mayor was criticized over the weekend for the closure.") == []
+    assert _found("The mayor was criticized for the second time this year.") == []
+    assert _found("The law was criticized for decades by lawyers.") == []
+    assert _found("She was praised as early as 2010 for her work.") == []
+    assert _found("He was blamed over and over for the losses.") == []
+
+
 def test_a_third_persons_pronoun_with_its_contraction_is_a_source_after_a_clause():
     assert _found("Every time he drove by, he’d shouted “Hi, sir! Is anybody here?”") == [
         ("he", "shouted", ["“Hi, sir! Is anybody here?”"])
     ]
     assert _found("After the game, we’ve said that the team lost.") == []
+
+
+def test_a_pronoun_with_will_contracted_is_no_source_of_a_belief():
+    text = "If a designer sees a gorgeous typeface, they’ll want to use it."
+    assert [(a.source, a.cue) for a in find_attributions(text)] == []
 
 
 def test_a_message_sent_to_say_something_reports_it_and_a_summons_does_not():
@@ -199,6 +252,19 @@ def test_a_later_quotation_in_the_paragraph_goes_on_after_narration_naming_no_on
         " any worse.”"
     )
     assert _found(text) == [("Foreman", "said", ["“There are no jobs for us here,”", "“It can’t get any worse.”"])]
+
+
+def test_a_later_quotation_after_narration_about_someone_else_is_not_carried_on():
+    text = (
+        "“There are no jobs for us here,” said Foreman, who has sent out twenty applications in the past year and"
+        " had no interviews at all. His wife sees things differently. “It can’t get any worse.”"
+    )
+    assert _found(text) == [("Foreman", "said", ["“There are no jobs for us here,”"])]
+    text = (
+        "“There are no jobs for us here,” said Foreman, who has sent out twenty applications in the past year and"
+        " had no interviews at all. He worked with his wife before the recession. “It can’t get any worse.”"
+    )
+    assert _found(text) == [("Foreman", "said", ["“There are no jobs for us here,”"])]
 
 
 def test_a_later_quotation_after_narration_naming_someone_else_is_not_carried_on():
@@ -221,9 +287,15 @@ def test_a_request_for_anonymity_after_the_source_is_its_own_and_the_quote_goes_
     ]
 
 
-def test_a_request_does_not_carry_on_into_the_quotation_after_it():
-    assert _found("Penny asks you to try a recipe she invented. “It is delicious!”") == [
-        ("Penny", "asks you", ["to try a recipe she invented"])
+def test_a_vow_or_a_plea_in_a_main_clause_goes_on_into_the_quotation_after_it():
+    assert _found("The senator vowed to fight on. “We will never give up on this town.”") == [
+        ("The senator", "vowed", ["to fight on", "“We will never give up on this town.”"])
+    ]
+    assert _found("The mayor urged residents to stay indoors. “The storm is dangerous.”") == [
+        ("The mayor", "urged residents", ["to stay indoors", "“The storm is dangerous.”"])
+    ]
+    assert _found("The coach threatened to quit. “I have had enough of this.”") == [
+        ("The coach", "threatened", ["to quit", "“I have had enough of this.”"])
     ]
 
 
@@ -240,6 +312,16 @@ def test_according_to_a_norm_a_plan_or_after_a_manner_verb_reports_nothing():
     assert _found("Everything went according to plan.") == []
     assert _found("The fees vary according to State law.") == []
     assert _found("Businesses must format their feeds according to the Merchant Center XML schema.") == []
+
+
+def test_per_or_according_to_after_a_verb_or_before_no_name_reports_nothing():
+    assert _found("The car does 40 miles per Gallon.") == []  # "per" is a rate
+    assert _found("The firm ships two releases per Quarter.") == []
+    assert _found("The ship sank according to Lloyd's of London.") == []  # a verb right before: a manner
+    assert _found("The files are named according to ISO 8601.") == []
+    assert _found("The payment was made according to Article 5.") == []
+    assert _found("The dish was prepared according to Italian tradition.") == []
+    assert _found("Prices rise according to State law.") == []  # no name: a norm
 
 
 def test_going_so_far_as_to_say_is_a_frame_of_the_report():

@@ -24,10 +24,10 @@ from .cues.nested import NO_QUOTES
 from .cues.nouns import noun_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
-from .lexicon import PRONOUNS, THIRD_PERSON_PRONOUNS
+from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS
 from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
-from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences
-from .vocabulary import PARTICIPLE_CUES, WEAK_CUES
+from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
+from .vocabulary import PARTICIPLE_CUES, VOW_PARTICIPLES, WEAK_CUES
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,24 @@ def raw_attributions(
     return unique
 
 
+def _thing_vows(sentence: Sentence, raw: RawAttribution) -> bool:
+    """A threat or pledge participle after a source that cannot speak ("Dark clouds gathered, threatening to ruin the
+    picnic", "Rising costs are threatening to close the factory"): a thing's prospect, no one's words. A source speaks
+    when its head is a person's pronoun, a source noun ("the union", "officials") or a name (not a sentence's first
+    word alone)."""
+    text = sentence.text
+    if text[raw.cue[0] : raw.cue[1]].split()[-1].lower() not in VOW_PARTICIPLES:
+        return False
+    if raw.source is None:
+        return True
+    words = text[raw.source[0] : raw.source[1]].split()
+    head = words[-1].strip(",.;:’'") if words else ""
+    if head.lower() in PRONOUNS - {"it", "you"} or head.lower() in SOURCE_NOUNS:
+        return False
+    opens_sentence = len(words) == 1 and raw.source[0] == skip_spaces(text, sentence.start, raw.source[0])
+    return not (is_capitalised(head) and not opens_sentence)
+
+
 def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[RawAttribution]:
     """The attributions whose cue lies in one sentence."""
     text, quotes = sentence.text, sentence.quotes
@@ -118,11 +136,11 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
             participles.append(cue)
             continue
         raw = attribution_at_cue(sentence, cue, found)
-        if raw is not None:
+        if raw is not None and not _thing_vows(sentence, raw):
             found.append((cue.start(), raw))
     for cue in participles:
         raw = participle(sentence, cue, found)
-        if raw is not None:
+        if raw is not None and not _thing_vows(sentence, raw):
             found.append((cue.start(), raw))
     colon_cue(sentence, found)
     if not found:

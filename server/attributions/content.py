@@ -356,8 +356,9 @@ def forward_content(
         return None
     # "said she used the money", "affirmed he'd made …": a subject pronoun opens a clause, after a weak verb too; not
     # after a weak participle (its source is the clause's, less sure) nor a finding ("I found I was …" is perception)
+    # ("When I work on my side projects, I still use …": after a comma the pronoun opens the main clause, not a report)
     pronoun_clause = verb not in DISPLAY_CUES and SUBJECT_PRONOUN_CLAUSE_RE.match(stripped) is not None
-    if pronoun_clause and (not weak or not (verb.endswith("ing") or verb in FINDING_FORMS)):
+    if pronoun_clause and (not weak or not (verb.endswith("ing") or verb in FINDING_FORMS or "," in rest[:lead])):
         return content_start, sentence_end
     if verb in ADDRESSEE_CUES and _thing_told_before_clause(stripped):
         return None  # "told stories his grandfather had told him": the object and its relative clause, no report

@@ -9,7 +9,16 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .content import kind, skip_adverbials
-from .patterns import OPENING_MARK_RE, OPENING_MARKS, SPLIT_ASIDE_RE, WORD_CHAR_RE
+from .lexicon import SOURCE_NOUNS
+from .patterns import (
+    OPENING_MARK_RE,
+    OPENING_MARKS,
+    QUOTE_CHARS_RE,
+    QUOTE_MARKS,
+    RELATIVE_RE,
+    SPLIT_ASIDE_RE,
+    WORD_CHAR_RE,
+)
 from .structure import QuoteIndex, RawAttribution, Span
 
 log = logging.getLogger(__name__)
@@ -22,8 +31,10 @@ WORD_RE = re.compile(r"\S++")
 MAX_SPLIT_GAP = 120
 # Most characters of narration between a speaker's quotation and a later cue-less one in the paragraph it carries on.
 MAX_NARRATION_GAP = 300
-# Quotation marks of any kind: narration holding one quotes someone.
-QUOTE_CHARS: tuple[str, ...] = ('"', "“", "”", "«", "»", "‘", "„")
+# The speaker's pronouns that open each sentence of narration a quotation goes on after.
+NARRATION_SUBJECTS: frozenset[str] = frozenset(["he", "she", "they"])
+# Characters before a request's cue in which its source's relative pronoun is looked for ("…, who asked to …").
+RELATIVE_REACH = 40
 # Most paragraphs a cue-less quotation carries a speaker on for.
 MAX_CONTINUED_PARAGRAPHS = 6
 # Parts looked at before a span for an overlap (each attribution has three; a paragraph holds a few).
@@ -143,6 +154,7 @@ def _split_quote(
     after = last[1] if forward else max(raw.cue[1], raw.source[1] if raw.source else 0)
     paragraph_end = paragraph_spans[_paragraph_of(paragraph_starts, after)][1]
     skipped = False
+    aside = None
     if not forward:
         adverbials_end = skip_adverbials(text, after, paragraph_end)  # '"X," Lee said on Tuesday, "Y."': the cue's time
         aside = SPLIT_ASIDE_RE.match(text, adverbials_end, paragraph_end)  # '"X," Lee said of the plan, "Y."'
@@ -165,7 +177,15 @@ def _split_quote(
         return None  # '“…,” Lee said on Tuesday “Meet the Press” aired a clip': no comma, so a title of the next clause
     if forward and not gap.endswith((".", "!", "?", ":")):
         return None  # "he said X “and Y”": a quote inside the same sentence is the content's own
+    if aside is not None and not _ends_sentence(text, quote, paragraph_end):
+        return None  # 'she said while her husband, “the real boss,” watched': a scare-quoted phrase of the aside
     return quote
+
+
+def _ends_sentence(text: str, quote: Span, paragraph_end: int) -> bool:
+    """The quotation ends its sentence: a full stop, "?" or "!" inside its closing mark, or the paragraph's end."""
+    inner = text[quote[0] : quote[1]].rstrip(QUOTE_MARKS + "’' ")
+    return inner.endswith((".", "!", "?", "…")) or not text[quote[1] : paragraph_end].strip()
 
 
 def _quote_after_narration(
@@ -181,12 +201,18 @@ def _quote_after_narration(
     if opening is None or claims.cue_between(after, opening):
         return None
     gap = text[after:opening]
-    if not gap.rstrip().endswith((".", "!", "?")) or any(mark in gap for mark in QUOTE_CHARS):
+    if not gap.rstrip().endswith((".", "!", "?")) or QUOTE_CHARS_RE.search(gap) is not None:
         return None
     words = WORD_RE.findall(gap)
     sentence_starts = {0} | {i + 1 for i, word in enumerate(words[:-1]) if word.endswith((".", "!", "?"))}
     if any(word[:1].isupper() for i, word in enumerate(words) if i not in sentence_starts):
         return None  # "His wife, Mary, disagreed.": someone else is named
+    # each sentence of the narration is about the speaker: it opens with a subject pronoun and names no person by a
+    # noun ("His wife sees things differently.", "The reporter left.")
+    if any(words[i].lower() not in NARRATION_SUBJECTS for i in sentence_starts if 0 < i < len(words)):
+        return None
+    if any(word.strip(".,;:!?()").lower() in SOURCE_NOUNS for word in words):
+        return None
     quote = quotes.starting_at(opening)
     if quote is None or claims.taken(quote, raw):
         return None
@@ -194,8 +220,11 @@ def _quote_after_narration(
 
 
 def _is_request(text: str, raw: RawAttribution) -> bool:
-    """An infinitive content: a request or a promise ("asked to remain anonymous", "urged them not to go")."""
-    return text.startswith(("to ", "not to "), raw.content[0])
+    """A request inside its source's relative clause ("…, who asked to remain anonymous", "who asked not to be named"):
+    an aside about the speaker; a main clause's vow or plea ("vowed to fight on. “…”") goes on into its quotation."""
+    if not text.startswith(("to ", "not to "), raw.content[0]):
+        return False
+    return RELATIVE_RE.search(text, max(0, raw.cue[0] - RELATIVE_REACH), raw.cue[0]) is not None
 
 
 def _next_quote_mark(text: str, start: int, limit: int) -> int | None:

@@ -20,6 +20,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .vocabulary import (
+    AUTHORING_BASES,
     AUTHORING_FORMS,
     CUE_VERBS,
     IRREGULAR_PAST_VERBS,
@@ -315,16 +316,6 @@ PREP_PHRASE_THEN_QUOTE_RE = re.compile(
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
-# "would say", "’d say", "would later tell": a past habit or a later act in a narrative makes a base form finite too,
-# after a third person ("He’d shout “…”", "Lorenz would later present …"); searched on a short slice before the cue.
-WOULD_SUPPORT_RE = re.compile(
-    r"(?<![A-Za-z])(?P<subject>[A-Za-z]{1,40}+)(?:\s++would|[’']d)(?:\s++(?:later|often|also|then|always|sometimes|usually|repeatedly))?"
-    r"\s++$"
-)
-# Before "would" and its subject: a generic or hypothetical speaker ("every brand would tout", "as the band would say").
-GENERIC_WOULD_LEAD_RE = re.compile(
-    r"\b(?:[Ee]very|[Ee]ach|[Aa]ny|[Mm]ost|[Mm]any|[Aa]ll|[Ss]ome|[Nn]o|[Ll]ike|[Aa]s)\s"
-)
 # A finite verb right after a clause's subject ("Officials visited …", "Institutions are relying …", "Residents have
 # complained …"): the clause a coordinated base-form cue goes on from is a statement, not an imperative or infinitive.
 FINITE_AFTER_SUBJECT_RE = re.compile(
@@ -444,6 +435,8 @@ AND_BEFORE_RE = re.compile(r"\band\s++$")
 # A verb that makes its subject a message's author, right before the message ("issued a statement", "posted a tweet",
 # "sent out an email"); searched on a short slice ending where the message's noun phrase starts.
 AUTHORING_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(AUTHORING_FORMS)) + r")(?:\s++out)?\s++$")
+# Their base forms after "to" ("were first to publish papers showing …"): the infinitive's subject is the author.
+AUTHORING_BASE_RE = re.compile(r"\bto\s++(?:" + "|".join(sorted(AUTHORING_BASES)) + r")\s++$")
 # "there is" (are, was, were, has been) right before a noun phrase: the phrase is the clause's subject.
 EXISTENTIAL_RE = re.compile(r"\b[Tt]here(?:\s++(?:is|are|was|were)|[’']s|\s++ha(?:s|ve)\s++been)\s++(?:also\s++)?$")
 # "with" right before an absolute construction's subject ("with 74% of over-65s saying …"); searched on a short slice.
@@ -592,6 +585,11 @@ SUBJECT_PRONOUN_CLAUSE_RE = re.compile(
 # speaking ('"…," Trump said of Mar-a-Lago, "and …"', '"But," Alito continued, as he addressed Prelogar, "is …"'); it
 # ends before its comma, holds no quotation mark and no sentence break.
 SPLIT_ASIDE_RE = re.compile(r",?+\s{0,4}+(?:of|about|as|while|when|before|after)\s{1,4}+[^\n,;:.!?\"“”«»]{1,80}+(?=,)")
+# A comma and a conjunction opening the next clause: a passive evaluation's grounds end before it ("was blamed for the
+# mess, but it was the cat"); group "list" an "and"/"or" that may end a list ("for its graphics, gameplay, and …").
+CLAUSE_JOIN_RE = re.compile(r",\s++(?:(?P<list>and|or)|but|yet|so|while|whereas)\b")
+# "by" opening a passive's agent after its grounds ("was criticized for decades of neglect by lawyers").
+BY_WORD_RE = re.compile(r"\sby\s")
 # Where a bare clause's first phrase ends.
 PHRASE_END_RE = re.compile(r"[,;:]")
 

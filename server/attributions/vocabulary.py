@@ -261,7 +261,12 @@ MESSAGE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
 # "shared" or "circulated": "He shared a post saying …" is someone else's post. "published" and "signed" make the
 # author of a document a body makes (OWN_DOCUMENT_HEADS: "The agency published a report saying …"), not of a letter
 # or a petition ("The newspaper published a letter arguing …", "She signed a petition saying …").
-DOCUMENT_AUTHORING_FORMS: frozenset[str] = frozenset(finite_forms(words("publish sign")))
+DOCUMENT_AUTHORING_BASES: frozenset[str] = frozenset(words("publish sign"))
+DOCUMENT_AUTHORING_FORMS: frozenset[str] = frozenset(finite_forms(sorted(DOCUMENT_AUTHORING_BASES)))
+# Their base forms, after "to" ("were first to publish papers showing …").
+AUTHORING_BASES: frozenset[str] = (
+    frozenset(words("issue release post tweet file write send put")) | DOCUMENT_AUTHORING_BASES
+)
 AUTHORING_FORMS: frozenset[str] = (
     frozenset(finite_forms(words("issue release post tweet file write")) + words("sends sent put puts"))
     | DOCUMENT_AUTHORING_FORMS
@@ -269,7 +274,7 @@ AUTHORING_FORMS: frozenset[str] = (
 OWN_DOCUMENT_HEADS: frozenset[str] = frozenset(
     words(
         "report reports study studies statement statements declaration declarations analysis review survey paper"
-        " memo memorandum communique order decree"
+        " papers memo memorandum communique order decree"
     )
 )
 
@@ -460,6 +465,9 @@ VOW_CUES: frozenset[str] = frozenset(
         "vowing pledging promising threatening"  # "…, threatening to have him removed": the participles too
     )
 )
+# The participles among them: also said of things ("clouds threatening to ruin the day", "a stadium promising to
+# transform the city"), so they report only after a source that can speak.
+VOW_PARTICIPLES: frozenset[str] = frozenset(word for word in VOW_CUES if word.endswith("ing"))
 
 # Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
 OBJECT_CUES: frozenset[str] = frozenset(

@@ -7,16 +7,19 @@ import logging
 import re
 
 from ..content import forward_content, fronted_clause, trim_forward
-from ..lexicon import POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS
+from ..lexicon import POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     ALNUM_RUN_RE,
     AND_BEFORE_RE,
+    AUTHORING_BASE_RE,
     AUTHORING_VERB_RE,
     BY_AGENT_RE,
     BY_BEFORE_RE,
+    BY_WORD_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
+    CLAUSE_JOIN_RE,
     EXISTENTIAL_RE,
     INFINITIVE_RE,
     LABEL_END_RE,
@@ -33,9 +36,11 @@ from ..patterns import (
 from ..sources import clause_subject, source_after, source_before
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
+    AUTHORING_BASES,
     CALL_FORMS,
     CONSTRUCTION_FORMS,
     DIRECTIVE_FORMS,
+    DOCUMENT_AUTHORING_BASES,
     DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
     EVALUATION_PASSIVES,
@@ -45,6 +50,7 @@ from ..vocabulary import (
     NAMING_FORMS,
     NAMING_PARTICIPLES,
     OWN_DOCUMENT_HEADS,
+    PARTICIPLE_CUES,
     PLAIN_SPEECH_PARTICIPLES,
     RAISING_PASSIVE_FORMS,
     REFER_FORMS,
@@ -69,6 +75,9 @@ CITED_PREPOSITIONS: frozenset[str] = frozenset(words("over about of in from for 
 AUTHORING_REACH = 24
 # What opens a passive evaluation's grounds ("blamed for …", "accused of …", "hailed as …").
 EVALUATION_GROUND_OPENERS: tuple[str, ...] = ("of ", "for ", "as ", "over ")
+# Words after the opener read for a time noun: "over the weekend", "for the second time", "for decades" say when.
+EVALUATION_TIME_WORDS = 3
+EVALUATION_TIME_NOUNS: frozenset[str] = frozenset(THAT_TIME_NOUNS) | frozenset(["decade", "hour", "century"])
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
 
@@ -156,7 +165,7 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         inner = quoted_sentence(sentence, cue_start)  # a report nested in the quotation, read there
         return participle(inner, cue, found) if inner is not None else None
     if cue.group() in FINDING_PARTICIPLES:
-        return _document_finding(sentence, cue)
+        return _document_finding(sentence, cue, found)
     lead = PARTICIPLE_LEAD_RE.search(text, max(sentence.start, cue_start - 16), cue_start)
     by_means = (
         lead is None
@@ -213,7 +222,7 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
 
 
-def _document_finding(sentence: Sentence, cue: re.Match) -> RawAttribution | None:
+def _document_finding(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
     """'papers showing that the answer was yes', 'a memo indicating that the plan had failed': a document right before a
     finding participle is its source; anywhere else the participle is the writer's inference ("Sales rose, showing
     that …")."""
@@ -226,13 +235,30 @@ def _document_finding(sentence: Sentence, cue: re.Match) -> RawAttribution | Non
     words = ALNUM_RUN_RE.findall(text, source[0], source[1])
     if not any(word.lower() in DOCUMENT_NOUNS for word in words):
         return None
-    if len(words) > 1 and words[0].islower() and text[max(sentence.start, source[0] - 3) : source[0]].strip() == "to":
-        source = (skip_spaces(text, source[0] + len(words[0]), source[1]), source[1])  # "to publish papers showing"
+    second = skip_spaces(text, source[0] + len(words[0]), source[1])
+    if len(words) > 1 and words[0] in AUTHORING_BASES:
+        source = (second, source[1])  # "to publish papers showing": the phrase took the infinitive's authoring verb
+    authored = _authoring_verb(text, sentence.start, source)
+    if authored is not None and _someone_elses(authored, words[-1]):
+        return (
+            None  # "signed a petition showing …": someone else's document (GUIDELINES §1: the document is the source)
+        )
     # a that-clause, "how"/"whether", a quote or a colon only: "projections showing growth from …" show a thing
     content = forward_content(text, sentence.quotes, cue.end(), end, cue.group(), True, sentence.nouns)
     if content is None:
         return None
     return record_unless_empty(sentence, source, cue.start(), cue.end(), trim_forward(text, sentence.quotes, *content))
+
+
+def _evaluation_grounds(rest: str) -> bool:
+    """A passive evaluation's grounds open what follows it ("of orchestrating …", "for scores of accidents", "as a
+    hero"); not a time ("over the weekend", "for the second time", "for decades"), "over and over" or "as early as"."""
+    if not rest.startswith(EVALUATION_GROUND_OPENERS):
+        return False
+    following = [word.strip(",.;:’'").lower() for word in rest.split()[1 : 1 + EVALUATION_TIME_WORDS]]
+    if not following or following[0] == "and" or (rest.startswith("as ") and "as" in following[1:2]):
+        return False
+    return not any(word in EVALUATION_TIME_NOUNS or word[:-1] in EVALUATION_TIME_NOUNS for word in following)
 
 
 def _copula_before_by(text: str, source_end: int, cue_start: int) -> bool:
@@ -276,7 +302,8 @@ def _cites_a_reason(text: str, content: Span) -> bool:
 
 
 def _has_participle(text: str, span: Span) -> bool:
-    return any(word.endswith("ing") for word in text[span[0] : span[1]].split())
+    """A word of the cue is a participle cue ("telling his lawyer", "been saying"; not "told Beijing")."""
+    return any(word in PARTICIPLE_CUES for word in text[span[0] : span[1]].split())
 
 
 def coordinated_participle_source(text: str, cue_start: int, found: Found) -> Span | None:
@@ -297,16 +324,32 @@ def _message_before(text: str, sentence_start: int, cue_start: int, found: Found
     words = ALNUM_RUN_RE.findall(text, message[0], message[1])
     if not any(word.lower() in MESSAGE_NOUNS for word in words):
         return None
-    lead = max(sentence_start, message[0] - AUTHORING_REACH)
-    authored = AUTHORING_VERB_RE.search(text, lead, message[0])
-    document_verb = authored is not None and authored.group().split()[0].lower() in DOCUMENT_AUTHORING_FORMS
-    if document_verb and words[-1].lower() not in OWN_DOCUMENT_HEADS:
-        return None  # "published a letter arguing …", "signed a petition saying …": someone else's words
+    authored = _authoring_verb(text, sentence_start, message)
     if authored is not None:
-        return clause_subject(text, sentence_start, authored.start(), found)
+        return (
+            None
+            if _someone_elses(authored, words[-1])
+            else clause_subject(text, sentence_start, authored.start(), found)
+        )
     # "There is good research suggesting that …": the message is the clause's subject; anywhere else its phrase may be
     # a subject with its own verb ("the research suggesting harm has seldom been heeded") or an imperative's object
+    lead = max(sentence_start, message[0] - AUTHORING_REACH)
     return message if EXISTENTIAL_RE.search(text, lead, message[0]) else None
+
+
+def _authoring_verb(text: str, sentence_start: int, message: Span) -> re.Match | None:
+    """The verb right before a message or document that makes it someone's ("issued a statement", "posted a tweet",
+    "released data", "were first to publish papers")."""
+    lead = max(sentence_start, message[0] - AUTHORING_REACH)
+    return AUTHORING_VERB_RE.search(text, lead, message[0]) or AUTHORING_BASE_RE.search(text, lead, message[0])
+
+
+def _someone_elses(authored: re.Match, head: str) -> bool:
+    """A document verb before a head not its author's own ("published a letter", "signed a petition"): someone else's
+    words."""
+    verb = next(word.lower() for word in authored.group().split() if word not in ("to", "out"))
+    document_verb = verb in DOCUMENT_AUTHORING_FORMS or verb in DOCUMENT_AUTHORING_BASES
+    return document_verb and head.lower() not in OWN_DOCUMENT_HEADS
 
 
 def _absolute_subject(text: str, sentence_start: int, cue_start: int) -> Span | None:
@@ -358,9 +401,19 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         if source is None and agent:
             source = source_after(text, agent.end(), end, allow_appositive=False)  # 'was dubbed “X” by Londoners'
     elif verb in EVALUATION_PASSIVES:
-        if not rest.startswith(EVALUATION_GROUND_OPENERS):
-            return None  # "was criticized by many", "was accused in court": no grounds given
-        content = trim_forward(text, quotes, skip_spaces(text, pos, end), end)
+        start = skip_spaces(text, pos, end)
+        if not _evaluation_grounds(rest):
+            return None  # "was criticized by many", "was accused in court", "over the weekend": no grounds given
+        join = CLAUSE_JOIN_RE.search(text, start, end)
+        if join is not None and join.group("list") and "," in text[start : join.start()]:
+            join = None  # "for its outdated graphics, core gameplay, and lack of matchmaking": a list's last item
+        stop = join.start() if join else end
+        by = BY_WORD_RE.search(text, start, stop)
+        if by is not None:
+            if source is None:
+                source = source_after(text, by.end(), stop, allow_appositive=False)  # "for decades of neglect by X"
+            stop = by.start()
+        content = trim_forward(text, quotes, start, stop)
     elif VERB_INFINITIVE_RE.match(rest) or rest.startswith(("as ", 'to "', "to “")) or (rest[:1] in '"“«' and rest):
         # "was asked to leave"; "were reported by Yuki Chen to Microsoft": "to" and a name is the delivery's addressee
         start = skip_spaces(text, pos, end)

@@ -38,8 +38,6 @@ from ..patterns import (
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
     FINITE_AFTER_SUBJECT_RE,
-    GENERIC_WOULD_LEAD_RE,
-    IF_LEAD_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -54,7 +52,6 @@ from ..patterns import (
     SUBORDINATE_SUBJECT_RE,
     THAT_CLAUSE_RE,
     THAT_RELATIVE_RE,
-    WOULD_SUPPORT_RE,
     YOU_SUBJECT_LEAD_RE,
 )
 from ..sources import clause_subject, source_before, speaking_head
@@ -112,10 +109,6 @@ IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", 
 ACCOUNTING_SUBJECTS: frozenset[str] = frozenset(["it", "this", "that", "which"])
 # Prepositions that open a subject's post-modifier ("Products with the nutrition claims"): the head is before them.
 PHRASE_PREPOSITIONS: frozenset[str] = frozenset(["of", "with", "for", "in", "on", "at", "from", "about", "like"])
-# Characters before a base-form cue read for "would" or "’d", an adverb and the subject before them; and for a
-# quantifier or "as"/"like" before that subject.
-WOULD_REACH = 40
-GENERIC_REACH = 60
 # Characters before a contraction read for its subject word.
 SUBJECT_REACH = 30
 # "to" right after a participle cue: a passive's infinitive ("He's said to be …").
@@ -337,28 +330,12 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
         return (frame.start(), True) if frame else None
     auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
     do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
-    would = _would_support(text, sentence_start, cue_start) if verb in BASE_FORMS and not do_support else None
-    if would is not None:
-        return would, True  # "he would later say", "he’d shout": the cue opens at "would" or "’d"
     if do_support:
         auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
     elif progressive and not auxiliary:
         auxiliary = progressive  # "are secretly asking": the auxiliary and its adverb belong to the cue
     # the auxiliary belongs to the cue ("has admitted", "are insisting")
     return (auxiliary.start() if auxiliary else cue_start), bool(do_support)
-
-
-def _would_support(text: str, sentence_start: int, cue_start: int) -> int | None:
-    """ "would" (or "’d") before a base form, after a third person's subject ("he’d shout", "Lorenz would later
-    present"): the narrative's past; "I would say", "you’d say" hedge or suppose, no one's report."""
-    support = WOULD_SUPPORT_RE.search(text, max(sentence_start, cue_start - WOULD_REACH), cue_start)
-    if support is None or support.group("subject").lower() in FIRST_AND_SECOND_PERSON:
-        return None
-    if IF_LEAD_RE.match(text, sentence_start, cue_start):
-        return None  # "If asked, he would say …": a condition's consequence, said by no one yet
-    if GENERIC_WOULD_LEAD_RE.search(text, max(sentence_start, cue_start - GENERIC_REACH), cue_start):
-        return None  # "every brand would tout that …", "as the band would say": anyone's, or a supposition
-    return skip_spaces(text, support.end("subject"), cue_start)
 
 
 def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base: bool) -> bool:

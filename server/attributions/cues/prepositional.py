@@ -15,34 +15,19 @@ from ..content import (
     trim_content,
     trim_forward,
 )
-from ..lexicon import CLAUSE_WORDS
+from ..lexicon import CLAUSE_WORDS, NAME_LINKS
 from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
-from ..vocabulary import words
+from ..vocabulary import IRREGULAR_PAST_FORMS
 from .record import around_cue
 
 log = logging.getLogger(__name__)
 
 
-# Verbs that "according to" follows as a manner, not a source ("vary according to State law", "sorted according to").
-MANNER_VERBS: frozenset[str] = frozenset(
-    words(
-        """
-    vary varies varied differ differs differed change changes changed sorted ranked arranged grouped classified
-    adjusted priced scaled go goes went proceed proceeds proceeded act acts acted behave behaves behaved
-    """
-    )
-)
-# Norms a deed follows ("according to the schema", "according to EU rules"): no source.
-NORM_NOUNS: frozenset[str] = frozenset(
-    words(
-        """
-    schema schemas guidelines guideline instructions instruction rules rule specifications specification standards
-    standard recipe plan plans schedule law laws regulations regulation manual protocol protocols
-    """
-    )
-)
+# How a word right before "according to" ends when it is a verb's past or participle ("named according to ISO 8601",
+# "sorted according to size", "prepared according to tradition"): the phrase is a manner or a norm, no source.
+VERB_FORM_ENDINGS: tuple[str, ...] = ("ed", "ing")
 # Most words in a prepositional cue's source taken up to its comma.
 MAX_PREPOSITIONAL_SOURCE_WORDS = 12
 
@@ -66,7 +51,11 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         # '…, according to X' and '… “around the clock,” according to X': a comma inside the closing quotation mark
         # ends the clause as one outside it does, and the quotation keeps its mark
         closed = COMMA_THEN_CLOSE_RE.search(clause)
-        if not clause.endswith(",") and closed is None and not _named_at_end(text, cue_end, sentence.end, clause):
+        if (
+            not clause.endswith(",")
+            and closed is None
+            and not _named_at_end(text, cue_start, cue_end, sentence.end, clause)
+        ):
             return None
         comma = clause_comma(text, cue_end, sentence.end)
         between = _phrase_up_to(text, cue_end, comma) if comma >= 0 else None
@@ -96,16 +85,20 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
 
 
-def _named_at_end(text: str, cue_end: int, end: int, clause: str) -> bool:
-    """'… cited 1,600 times according to Google Scholar.': without a comma a name ending the sentence is a source after
-    a clause with a verb ("sorted according to size", "went according to plan" are manners)."""
+def _named_at_end(text: str, cue_start: int, cue_end: int, end: int, clause: str) -> bool:
+    """'… cited 1,600 times according to Google Scholar.': without a comma a proper name ending the sentence is a source
+    after a clause with a verb; not after a verb's past or participle ("sank according to Lloyd's", "named according to
+    ISO 8601": a manner or a norm), nor after "per" ("40 miles per Gallon": a rate)."""
+    if text[cue_start:cue_end].lower() == "per":
+        return False
     source = source_after(text, cue_end, end)
     if source is None or not text[source[0]].isupper() or text[source[1] : end].strip(" .!?\"”’'"):
         return False
+    if not all(word[:1].isupper() or word in NAME_LINKS for word in text[source[0] : source[1]].split()):
+        return False  # "according to State law", "according to ISO 8601": a norm's description or number, no name
     before = clause.rsplit(None, 1)[-1].lower() if clause.split() else ""
-    head = text[source[0] : source[1]].rsplit(None, 1)[-1].lower()
-    if before in MANNER_VERBS or head in NORM_NOUNS:
-        return False  # "format their feeds according to Google's XML schema": a norm followed, no one's report
+    if before.endswith(VERB_FORM_ENDINGS) or before in IRREGULAR_PAST_FORMS:
+        return False
     return CLAUSE_VERB_RE.search(clause) is not None
 
 

@@ -329,6 +329,12 @@ def _affiliation(phrase: list[Token], picked: list[int], the: int) -> bool:
         or not is_capitalised(phrase[the - 3][2] if the >= 3 else "")
     ):
         return False  # a name of two words at least ("Hall" alone may be a hall)
+    first = the - 3
+    while first > 0 and is_capitalised(phrase[first - 1][2]):
+        first -= 1
+    lead = phrase[first - 1][2].lower() if first > 0 else ""
+    if lead[:1].isalpha() and lead not in DETERMINERS and lead not in SOURCE_NOUNS:
+        return False  # "A fan of Lionel Messi at the World Cup": a name after "of" is no speaker; titles or "the" only
     return all(is_capitalised(phrase[index][2]) or phrase[index][2] in NAME_LINKS for index in picked[:-1])
 
 

@@ -12,8 +12,6 @@ heads.py where a phrase starts from its head, quantities.py numbers and shares."
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
@@ -29,14 +27,18 @@ from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
 from .heads import HEAD_LINKS, LEADING_LINKS, document_start, head_start
-from .phrase import BACKWARD_REACH, MAX_PARENTHETICAL_TOKENS, MIN_SUFFIXED_LENGTH, TIME_PHRASE_REACH, noun_phrase_ok
+from .phrase import (
+    BACKWARD_REACH,
+    CONTRACTION_RE,
+    MAX_PARENTHETICAL_TOKENS,
+    MIN_SUFFIXED_LENGTH,
+    TIME_PHRASE_REACH,
+    noun_phrase_ok,
+)
 from .quantities import APPROXIMATORS, COMPARATIVES, QUANTITY_OPENERS, partitive_start, quantity_start
 
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
-
-# An auxiliary's contraction at a pronoun's end ("They've", "she'd").
-CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")
 
 # Demonstratives as written, capitalised too: before a post-modifier's object ("of this review") the head is looked for.
 PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))

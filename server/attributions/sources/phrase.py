@@ -4,6 +4,7 @@ source."""
 from __future__ import annotations
 
 import logging
+import re
 
 from ..lexicon import (
     CONNECTIVE_ADVERBS,
@@ -29,8 +30,9 @@ MAKER_PARTICIPLES: frozenset[str] = frozenset(
 )
 # Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
 SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
-# An auxiliary's contraction after a pronoun ("he’d", "they’ve"), and the pronouns taken with one as a source.
-AUXILIARY_CONTRACTIONS: frozenset[str] = frozenset(["d", "ve", "s", "ll", "re"])
+# An auxiliary's contraction at a pronoun's end ("They've", "she'd"), and the pronouns taken with one as a source
+# after a clause; not with "’ll" ("they’ll want to use it": a future or a condition's consequence, no report).
+CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")
 CONTRACTED_SUBJECTS: frozenset[str] = frozenset(["he", "she", "they"])
 # How far before a cue a time phrase is looked for ("on Tuesday", "last week"), in characters.
 TIME_PHRASE_REACH = 40
@@ -47,13 +49,12 @@ SENTENCE_ADVERBS: frozenset[str] = CONNECTIVE_ADVERBS | frozenset(
 
 
 def contracted_pronoun(word: str) -> bool:
-    """A third person's pronoun with an auxiliary's contraction, lowercase ("he’d", "they’ve", "she’s"); the writer's
-    and the reader's ("we’ve said", "you’ve asked") and "it’s" (mostly "it is") are left to the scan."""
-    for mark in ("’", "'"):
-        head, found, tail = word.partition(mark)
-        if found and tail in AUXILIARY_CONTRACTIONS and head in CONTRACTED_SUBJECTS:
-            return True
-    return False
+    """A third person's pronoun with an auxiliary's contraction but "’ll", lowercase ("he’d", "they’ve", "she’s"); the
+    writer's and the reader's ("we’ve said", "you’ve asked") and "it’s" (mostly "it is") are left to the scan."""
+    contraction = CONTRACTION_RE.search(word)
+    if contraction is None or contraction.group()[1:] == "ll":
+        return False
+    return word[: contraction.start()] in CONTRACTED_SUBJECTS
 
 
 def noun_phrase_ok(phrase: list[Token]) -> bool:
