@@ -339,6 +339,16 @@ def test_a_requests_infinitive_holding_a_quotation_is_no_venue_before_it():
 # ------------------------------------------------------------------ the scope of a fronted "according to"
 
 
+def test_a_fronted_according_to_ends_where_another_source_speaks():
+    text = "According to the report, sales fell, but the chief executive said the company was healthy."
+    assert _found(text) == [
+        ("the report", "According to", ["sales fell"]),
+        ("the chief executive", "said", ["the company was healthy"]),
+    ]
+    text = "According to police, the man fled on foot; his brother said he was innocent."
+    assert _found(text)[0] == ("police", "According to", ["the man fled on foot"])
+
+
 def test_a_fronted_according_to_covers_its_whole_sentence():
     text = "According to Strava, 48% of members said they join to socialize; 34% reported that they join to keep fit."
     found = _found(text)

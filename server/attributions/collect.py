@@ -170,9 +170,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
         inside_fronted = fronted is not None and raw.cue[0] < fronted[0] and not quotes.inside(raw.cue[0])
         if inside_fronted and fronted[1]:
             continue  # "If officials say that …, we will know": a condition reports nothing
-        # "According to Strava, 48% said A; 34% reported B": a fronted prepositional cue covers its whole sentence
-        fronted_source = text.startswith(("According", "according"), raw.cue[0]) and raw.source[0] > raw.cue[0]
-        if content_start > raw.cue[0] and not fronted_source:
+        if content_start > raw.cue[0]:
             cut = _cut_at_next_source(text, content_start, content_end, [stop for stop in stops if stop > raw.cue[1]])
             if inside_fronted and content_start < fronted[0] < cut:
                 cut = fronted[0]  # "When Winfrey asked if …, he declined": the report ends with its clause
