@@ -108,6 +108,9 @@ def test_a_threat_or_pledge_participle_of_a_thing_reports_nothing():
     assert _found("The union walked out, threatening to strike again in May.") == [
         ("The union", "threatening", ["to strike again in May"])
     ]
+    assert _found("Several companies responded by promising to cut prices.") == [
+        ("Several companies", "promising", ["to cut prices"])
+    ]
 
 
 def test_a_participle_after_and_goes_on_from_a_participle_holding_its_addressee():

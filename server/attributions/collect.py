@@ -24,12 +24,15 @@ from .cues.nested import NO_QUOTES
 from .cues.nouns import noun_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
-from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS
+from .lexicon import ORG_HEADS, PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS
 from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
 from .vocabulary import PARTICIPLE_CUES, VOW_PARTICIPLES, WEAK_CUES
 
 log = logging.getLogger(__name__)
+
+# Heads of a source that can speak: people and bodies ("the union", "companies", "officials").
+SPEAKING_NOUNS: frozenset[str] = SOURCE_NOUNS | ORG_HEADS
 
 # Most cues looked at in one sentence: real sentences are far below it; the cap keeps pathological input linear.
 MAX_CUES_PER_SENTENCE = 40
@@ -108,8 +111,8 @@ def raw_attributions(
 def _thing_vows(sentence: Sentence, raw: RawAttribution) -> bool:
     """A threat or pledge participle after a source that cannot speak ("Dark clouds gathered, threatening to ruin the
     picnic", "Rising costs are threatening to close the factory"): a thing's prospect, no one's words. A source speaks
-    when its head is a person's pronoun, a source noun ("the union", "officials") or a name (not a sentence's first
-    word alone)."""
+    when its head is a person's pronoun, a person's or a body's noun ("the union", "companies") or a name (not a
+    sentence's first word alone)."""
     text = sentence.text
     if text[raw.cue[0] : raw.cue[1]].split()[-1].lower() not in VOW_PARTICIPLES:
         return False
@@ -117,7 +120,9 @@ def _thing_vows(sentence: Sentence, raw: RawAttribution) -> bool:
         return True
     words = text[raw.source[0] : raw.source[1]].split()
     head = words[-1].strip(",.;:’'") if words else ""
-    if head.lower() in PRONOUNS - {"it", "you"} or head.lower() in SOURCE_NOUNS:
+    lowered = head.lower()
+    singular = lowered[:-3] + "y" if lowered.endswith("ies") else lowered.removesuffix("s")  # "companies", "firms"
+    if lowered in PRONOUNS - {"it", "you"} or any(word in SPEAKING_NOUNS for word in (lowered, singular)):
         return False
     opens_sentence = len(words) == 1 and raw.source[0] == skip_spaces(text, sentence.start, raw.source[0])
     return not (is_capitalised(head) and not opens_sentence)
