@@ -43,6 +43,15 @@ SECOND_LEVEL_SUFFIXES = frozenset(
     }
 )
 
+# The hosts of AMP caches, which serve a copy of another site's page (example-com.cdn.ampproject.org): the page's own
+# address is its canonical one.
+AMP_CACHE_HOST_SUFFIXES = (".cdn.ampproject.org",)
+
+
+def is_amp_cache(host: str | None) -> bool:
+    """Whether the host is an AMP cache's, serving a copy of another site's page."""
+    return bool(host) and host.lower().rstrip(".").endswith(AMP_CACHE_HOST_SUFFIXES)
+
 
 def registrable_domain(host: str | None) -> str | None:
     """example.co.uk for news.example.co.uk, without the full Public Suffix List."""

@@ -15,7 +15,7 @@ from lxml import etree
 from .attributions import Attribution, find_attributions
 from .config import RULES_DIR, Settings
 from .decode import decode_to_utf8
-from .domains import registrable_domain
+from .domains import is_amp_cache, registrable_domain
 from .errors import BadRequest, NoArticle, TooComplex
 from .extract import extract
 from .highlight import highlight
@@ -27,7 +27,7 @@ from .rules.declutter import declutter
 from .rules.draft import compile_drafts, reading_rule
 from .rules.ruleset import RuleSet, load_rules
 from .rules.selectors import index_page
-from .rules.structure import site_host
+from .rules.structure import site_address
 from .sanitize import sanitize
 from .tidy import tidy
 
@@ -140,13 +140,16 @@ def clean(
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
     index = index_page(root)  # what the page holds, each part gathered once, when a stage first asks
     metadata = stage("metadata", read_metadata, root, url, page_rule, deadline, index)
-    # The page's own host: its address's, else its canonical address's (read before declutter strips the <link>s).
-    page_host = host or site_host(root)
+    # The page's own address: its URL, else (none given, or an AMP cache's copy) its canonical address, read before
+    # declutter strips the <link>s; its host tells links to other sites, its path a story's photo pages.
+    canonical = site_address(root) if url is None or is_amp_cache(host) else None
+    page_address = canonical or url
+    page_host = urlsplit(canonical).hostname if canonical else host
     removals = stage(
         "declutter", declutter, root, applied, deadline, metadata.lang, index, options.generic_rules, page_host
     )
     content = page_rule.content if page_rule else ()
-    article = stage("extract", extract, root, url, content, deadline, metadata.title, page_host)
+    article = stage("extract", extract, root, page_address, content, deadline, metadata.title, page_host)
     stage("tidy", tidy, article, url, deadline)
     plain = stage("plaintext", to_plain_text, article)
     # A photo story is readable with few words; a page of navigation is not.

@@ -23,6 +23,7 @@ from server.extract.candidates import inside_the_main
 from server.extract.cleaning import (
     CALL_TO_ACTION_RE,
     UNLIKELY_WORDS,
+    PagesBelow,
     class_and_id_weight,
     data_tables,
     has_block_descendant,
@@ -1007,8 +1008,10 @@ def test_a_page_that_is_no_story_has_no_photo_pages_below_it(url: str, href: str
         [("2 cups of finely ground whole", "wheat flour"), ("1 teaspoon of", "flaky sea salt"), ("3", "large eggs")],
     ],
 )
-def test_a_run_of_three_link_lines_is_a_list_and_stays(lines: list[tuple[str, str]]) -> None:
+@pytest.mark.parametrize("wrapper", ["{}", "<div>{}</div>"])  # the list's lines alone in a wrapper: it stays too
+def test_a_run_of_three_link_lines_is_a_list_and_stays(lines: list[tuple[str, str]], wrapper: str) -> None:
     ingredients = "".join(f"<div>{amount} <a href='/i/{i}'>{name}</a></div>" for i, (amount, name) in enumerate(lines))
+    ingredients = wrapper.format(ingredients)
     page = (
         f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p><h2>Ingredients</h2>{ingredients}"
         f"<p>{TEXT} Part 1.</p></div></article></body></html>"
@@ -1051,6 +1054,9 @@ _ELSEWHERE_LINES = [
     "<h3>Related</h3>" + _UNNAMED_LINES,
 ]
 _HOST = "harbourtimes.example"
+_AMP_CACHE_ADDRESS = (
+    "https://harbourtimes-example.cdn.ampproject.org/c/s/harbourtimes.example/2026/05/harbour-festival/"
+)
 
 
 @pytest.mark.parametrize(
@@ -1061,6 +1067,36 @@ _HOST = "harbourtimes.example"
         ("<h3>Sources</h3>" + _UNNAMED_LINES, _HOST, True),
         ("<p><b>Quellen:</b></p>" + _UNNAMED_LINES, _HOST, True),
         (_SOURCE_LINES.replace("Source:", "Źródło:"), _HOST, True),
+        # A later line says nothing of its own besides its link, or opens with a source or data label...
+        (_SOURCE_LINES.replace("Data: ", ""), _HOST, True),
+        (_SOURCE_LINES.replace("Source:", "Quelle:").replace("Data:", "Daten:"), _HOST, True),
+        # ...but a heading names every line of its run, whatever each says ('WWF (2020): <a>...</a>').
+        ("<h3>Sources</h3>" + _UNNAMED_LINES.replace("<div><a", "<div>WWF (2020): <a"), _HOST, True),
+        # A heading outside the run's wrapper, of a few words, and a label in brackets...
+        ("<h3>Sources</h3><div>" + _UNNAMED_LINES + "</div>", _HOST, True),
+        ("<h3>Sources and references</h3>" + _UNNAMED_LINES, _HOST, True),
+        ("<h3>Our sources</h3>" + _UNNAMED_LINES, _HOST, True),
+        (_SOURCE_LINES.replace("<div>Source: ", "<div>(Source: ").replace("</a></div>", "</a>)</div>"), _HOST, True),
+        # ...in Swedish, Danish and Norwegian, Czech, Finnish.
+        (_SOURCE_LINES.replace("Source:", "Källa:"), _HOST, True),
+        ("<h3>Källor</h3>" + _UNNAMED_LINES, _HOST, True),
+        (_SOURCE_LINES.replace("Source:", "Kilde:"), _HOST, True),
+        ("<h3>Kilder</h3>" + _UNNAMED_LINES, _HOST, True),
+        (_SOURCE_LINES.replace("Source:", "Zdroj:"), _HOST, True),
+        ("<h3>Zdroje</h3>" + _UNNAMED_LINES, _HOST, True),
+        (_SOURCE_LINES.replace("Source:", "Lähde:"), _HOST, True),
+        ("<h3>Lähteet</h3>" + _UNNAMED_LINES, _HOST, True),
+        # A source line's label names its own line only: an ad line after it is no source, and a long heading holding
+        # the word is no name of the run.
+        (
+            _SOURCE_LINES.replace(
+                "Data: <a href='https://data.europa.eu/euro/emissions'>European Environment Agency emissions data",
+                "Sponsored: <a href='https://www.sponsored-deals.com/a'>Doctors stunned by this trick",
+            ),
+            _HOST,
+            False,
+        ),
+        ("<h3>More stories from our open source desk</h3>" + _UNNAMED_LINES, _HOST, False),
         # Without the page's host no link is known to lead to another site.
         (_SOURCE_LINES, None, False),
         # The same two lines on the cited site itself lead to its own pages: a related pair.
@@ -1090,6 +1126,8 @@ def test_two_link_lines_citing_other_sites_are_the_story_s_sources(lines: str, h
         (None, "https://harbourtimes.example/city/air", "www.who.int", True),
         # ...and with neither, no link is known to lead elsewhere.
         (None, "", "www.who.int", False),
+        # An AMP cache's copy of the page: its canonical address names the site.
+        (_AMP_CACHE_ADDRESS, "https://harbourtimes.example/city/air", "harbourtimes.example", False),
     ],
 )
 def test_clean_gives_extraction_the_page_s_host_or_its_canonical_one(
@@ -1101,6 +1139,53 @@ def test_clean_gives_extraction_the_page_s_host_or_its_canonical_one(
         f"<p>{TEXT} Part 1.</p>{_SOURCE_LINES.replace('www.who.int', cited)}</div></article></body></html>"
     )
     assert ("WHO air quality report 2025" in clean(page, url).text) is kept
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        # A page sent without its address: its canonical address is the story's, below which the photo pages are...
+        (None, "/2026/05/harbour-festival/photo-{i}/"),
+        (None, "photo-{i}/"),
+        (None, _STORY_ADDRESS + "photo-{i}/"),
+        # ...and an AMP cache's copy of it links to them on the story's own site.
+        (_AMP_CACHE_ADDRESS, _STORY_ADDRESS + "photo-{i}/"),
+    ],
+)
+def test_clean_finds_a_gallery_s_photo_pages_below_the_canonical_address(url: str | None, href: str) -> None:
+    items = "".join(
+        f"<div class='gallery-item'><a href='{href.format(i=i)}'><img src='https://harbourtimes.example/g{i}.jpg'>"
+        f"<span>Tall ships line the quay on the festival's first day, seen from the lighthouse {i}</span></a></div>"
+        for i in range(3)
+    )
+    page = (
+        f"<html><head><title>Festival</title><link rel='canonical' href='{_STORY_ADDRESS}'></head><body><article>"
+        f"<h1>Festival</h1><div class='body'><p>{TEXT} Part 0.</p><div class='gallery'>{items}</div>"
+        f"<p>{TEXT} Part 1.</p></div></article></body></html>"
+    )
+    assert "from the lighthouse 1" in clean(page, url).text
+
+
+@pytest.mark.parametrize(
+    ("url", "story"),
+    [
+        # A story's address: a date before a last segment of words, or a last segment of three words or more.
+        (_STORY_ADDRESS, True),
+        ("https://harbourtimes.example/world/tall-ships-fill-the-harbour", True),
+        # A story told by its number alone is not told from a section's page: its photo pages count as cards, and a
+        # gallery linking to them goes (the conservative side)...
+        ("https://harbourtimes.example/news/12345678", False),
+        ("https://harbourtimes.example/story/abc123", False),
+        ("https://harbourtimes.example/article?id=42", False),
+        # ...while a year before a section's name, and a tag's or an author's page of three words, read as stories:
+        # their pages below (the site's teasers) count as photo pages and a teaser strip there may stay (rare).
+        ("https://harbourtimes.example/2026/sport", True),
+        ("https://harbourtimes.example/tag/climate-change-policy", True),
+        ("https://harbourtimes.example/author/jane-mary-doe", True),
+    ],
+)
+def test_which_addresses_are_a_story_s_with_photo_pages_below(url: str, story: bool) -> None:
+    assert PagesBelow(url).holds(url.split("?")[0].rstrip("/") + "/photo-2/") is story
 
 
 @pytest.mark.parametrize(("quote", "kept"), [("“We will rebuild.”", True), ("The mayor spoke on Tuesday.", False)])

@@ -5,14 +5,16 @@ reference), and the large hostile pages it took seconds on finish within normal 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
 from lxml import etree
 from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement
 
-from server.extract import cleaning
-from server.extract.cleaning import _is_image_file as is_image_file
+from server.extract import cleaning, readability
+from server.extract.cleaning import image_block_stays
 from server.extract.constants import IMAGE_BLOCK_MAX_LINKS
 from server.extract.readability import read_article
 from server.limits import NO_DEADLINE
@@ -265,26 +267,39 @@ def _nested_image_blocks(depth: int, links: int) -> tuple[str, set[str]]:
 
 
 @pytest.mark.parametrize("bounded", [True, False])
+@pytest.mark.parametrize(("depth", "links"), [(120, 60), (1, 5_000)])  # nested blocks; one block of many links
 def test_nested_image_blocks_read_a_bounded_number_of_links_and_resolve_each_address_once(
-    bounded: bool, monkeypatch: pytest.MonkeyPatch
+    depth: int, links: int, bounded: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    depth = 120
-    page, hrefs = _nested_image_blocks(depth, 60)
+    page, hrefs = _nested_image_blocks(depth, links)
     if not bounded:  # the bound lifted: every block reads all it holds, and no address is resolved twice
         monkeypatch.setattr(cleaning, "IMAGE_BLOCK_MAX_LINKS", 10**9)
-    calls = {"urljoin": 0, "links": 0}
+    calls = {"urljoin": 0, "blocks": 0, "links": 0}
+    judging = [False]  # inside image_block_stays: the links its walks yield are the links it reads
+    element_iter = HtmlElement.iter
 
     def counted_urljoin(base: str, href: str) -> str:
         calls["urljoin"] += 1
         return urljoin(base, href)
 
-    def counted_is_image_file(href: str) -> bool:
-        calls["links"] += 1
-        return is_image_file(href)
+    def counted_image_block_stays(*args: object, **kwargs: object) -> bool:
+        calls["blocks"] += 1
+        judging[0] = True
+        try:
+            return image_block_stays(*args, **kwargs)
+        finally:
+            judging[0] = False
+
+    def counted_iter(element: HtmlElement, *tags: object, **kwargs: object) -> Iterator[HtmlElement]:
+        for descendant in element_iter(element, *tags, **kwargs):
+            calls["links"] += judging[0] and descendant.tag == "a"
+            yield descendant
 
     monkeypatch.setattr(cleaning, "urljoin", counted_urljoin)
-    monkeypatch.setattr(cleaning, "_is_image_file", counted_is_image_file)
+    monkeypatch.setattr(readability, "image_block_stays", counted_image_block_stays)
+    monkeypatch.setattr(HtmlElement, "iter", counted_iter)
     read_article(parse(page), "https://harbourtimes.example/2026/05/harbour-festival/", NO_DEADLINE, True)
     assert calls["urljoin"] <= len(hrefs)
-    if bounded:
-        assert calls["links"] <= (depth + 1) * IMAGE_BLOCK_MAX_LINKS
+    assert calls["blocks"] >= depth
+    # Each block reads one link past the bound at most, to know it holds more; lifted, the nested blocks read them all.
+    assert (calls["links"] <= calls["blocks"] * (IMAGE_BLOCK_MAX_LINKS + 1)) is bounded

@@ -46,7 +46,8 @@ def extract(
     7. the title repeated at the article's top dropped, as the reading view shows it above (header); `title` is
        the metadata stage's.
 
-    `host`: the page's (its address's, or its canonical address's), which tells a story's sources on other sites.
+    `url`: the page's address, or its canonical one (clean() got none, or an AMP cache's copy), which tells a gallery's
+    photo pages below a story's address; `host`: its host, which tells a story's sources on other sites.
     """
     for selector in content:
         nodes = selector.select(root)

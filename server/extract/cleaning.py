@@ -31,8 +31,12 @@ from .constants import (
     LINK_LINE_MAX_OWN_WORDS,
     SAME_PAGE_PATH_ENDS,
     SHORT_LINE_END_RE,
+    SOURCE_HEADING_MAX_LEVELS,
+    SOURCE_HEADING_MAX_WORDS,
+    SOURCE_LINE_LABELS,
     SOURCE_LINE_MIN_LINK_WORDS,
     SOURCE_LINES_MIN_RUN,
+    SOURCE_WORD_PUNCTUATION,
     SOURCE_WORDS,
     STORY_SLUG_MIN_WORDS,
     TEXT_UTILITY_PREFIX,
@@ -272,23 +276,62 @@ def link_line_runs(lines: list[HtmlElement], host: str | None = None) -> set[Htm
     return in_runs
 
 
+def wraps_lines(block: HtmlElement, lines: set[HtmlElement]) -> bool:
+    """Whether the block holds the lines of a list (link_line_runs' lines) and nothing else but spaces."""
+    children = list(block)
+    return (
+        bool(children)
+        and all(child in lines and not (child.tail or "").strip() for child in children)
+        and not (block.text or "").strip()
+    )
+
+
 def is_named_sources(run: list[HtmlElement]) -> bool:
-    """Whether a run of link lines is named a story's sources: its first line opens with one of SOURCE_WORDS outside
-    its links ('Source: <a>...</a>', 'Quellen: <a>...</a>'), or the element right before the run says one alone (a
-    'Sources:' heading)."""
+    """Whether a run of link lines is named a story's sources: a heading right before the run, or before the wrapper
+    it opens, says so in a few words ('Sources:', 'Sources and references'); or its first line opens with one of
+    SOURCE_WORDS outside its links ('Source: <a>...</a>', '(Quellen: <a>...</a>)') and each later line says nothing
+    besides its links or opens with a source or data label ('Data: <a>...</a>'): that label names its own line only,
+    and an ad line after it ('Sponsored: <a>...</a>') is none."""
     first = run[0]
-    own_words = text_outside_links(first).split()
-    if own_words and _is_source_word(own_words[0]) and element_text(first).lstrip().startswith(own_words[0]):
+    if _is_source_label(first) and all(
+        _is_source_label(line, SOURCE_LINE_LABELS) or not _own_words(line) for line in run[1:]
+    ):
         return True
-    previous = first.getprevious()
+    opening, level = first, 0
+    previous = opening.getprevious()
+    # The run opening its wrapper, nothing before it there: the heading stands before the wrapper.
+    while previous is None and level < SOURCE_HEADING_MAX_LEVELS and opening.getparent() is not None:
+        opening, level = opening.getparent(), level + 1
+        if (opening.text or "").strip():
+            return False
+        previous = opening.getprevious()
     if previous is None or (previous.tail or "").strip():
         return False
-    heading = element_text(previous).split()
-    return len(heading) == 1 and _is_source_word(heading[0])
+    heading = _words(element_text(previous))
+    return len(heading) <= SOURCE_HEADING_MAX_WORDS and any(_is_source_word(word) for word in heading)
 
 
-def _is_source_word(word: str) -> bool:
-    return word.rstrip(":：").lower() in SOURCE_WORDS
+def _is_source_label(line: HtmlElement, labels: frozenset[str] = SOURCE_WORDS) -> bool:
+    """Whether the line opens with one of the labels, outside its links."""
+    own_words = text_outside_links(line).split()
+    return (
+        bool(own_words)
+        and _is_source_word(own_words[0], labels)
+        and element_text(line).lstrip().startswith(own_words[0])
+    )
+
+
+def _own_words(line: HtmlElement) -> list[str]:
+    """The line's words outside its links: tokens with a letter ('[2]', '·' and '–' are none)."""
+    return _words(text_outside_links(line))
+
+
+def _words(text: str) -> list[str]:
+    return [token for token in text.split() if any(character.isalpha() for character in token)]
+
+
+def _is_source_word(word: str, labels: frozenset[str] = SOURCE_WORDS) -> bool:
+    return word.strip(SOURCE_WORD_PUNCTUATION).lower() in labels
 
 
 def cites_other_sites(line: HtmlElement, host: str | None) -> bool:

@@ -97,8 +97,9 @@ LINK_LINE_LIST_MIN_RUN = 3
 # ('Around the web:'), 'Follow us on ...' and 'Share on ...' pairs lead to other sites with three words too...
 SOURCE_LINES_MIN_RUN = 2
 SOURCE_LINE_MIN_LINK_WORDS = 3
-# ...the word its first line opens with, or a heading right before it says alone (a colon after it or not): 'source'
-# in the languages of the corpora and their neighbours; 'Data:' or 'Via:' lead ads and credits as often, and stay out.
+# ...the word its first line opens with (a colon or brackets around it or not), or a heading right before it holds:
+# 'source' in the languages of the corpora and their neighbours; 'Data:' or 'Via:' lead ads and credits as often, and
+# open no run...
 SOURCE_WORDS = frozenset(
     {
         "source",  # English, French
@@ -118,8 +119,38 @@ SOURCE_WORDS = frozenset(
         "источники",
         "джерело",  # Ukrainian
         "джерела",
+        "källa",  # Swedish
+        "källor",
+        "kilde",  # Danish, Norwegian
+        "kilder",
+        "zdroj",  # Czech
+        "zdroje",
+        "lähde",  # Finnish
+        "lähteet",
     }
 )
+SOURCE_WORD_PUNCTUATION = "([{:：]}).,;"
+# ...each later line says nothing besides its links, or opens with one of these: the first line's label names its own
+# line only ('Source: <a>...</a>' then 'Sponsored: <a>...</a>' is an ad after a source)...
+SOURCE_LINE_LABELS = SOURCE_WORDS | {
+    "data",  # English, Swedish, Danish, Norwegian, Czech, Polish
+    "données",  # French
+    "daten",  # German
+    "datos",  # Spanish
+    "dados",  # Portuguese
+    "dati",  # Italian
+    "gegevens",  # Dutch
+    "dane",  # Polish
+    "данные",  # Russian
+    "дані",  # Ukrainian
+    "uppgifter",  # Swedish
+    "údaje",  # Czech
+    "tiedot",  # Finnish
+}
+# ...and a heading naming the run says at most this many words ('Sources and references', 'Our sources'), right before
+# the run or before the wrapper the run opens, up to this many levels up.
+SOURCE_HEADING_MAX_WORDS = 3
+SOURCE_HEADING_MAX_LEVELS = 2
 # ...nor when it opens with one of these dashes right after a paragraph ending in one of these quotation marks: the
 # quote's speaker ('— <a>Jane Doe</a>, mayor').
 ATTRIBUTION_DASHES = ("—", "–", "―", "-", "~")

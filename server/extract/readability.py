@@ -51,6 +51,7 @@ from .cleaning import (
     may_be_content,
     opening,
     unlikely_value_indexes,
+    wraps_lines,
 )
 from .constants import (
     AD_OR_LOADING_MAX_CHARS,
@@ -556,13 +557,18 @@ class TreeDocument(Document):
             # ...and the divs of links it holds ("p": made paragraphs, judged after the loop below).
             allowed.update(dict.fromkeys(table.iter(*_CONDITIONALLY_CLEANED, "p"), True))
             allowed.update(dict.fromkeys(table.iterancestors(*_CONDITIONALLY_CLEANED), True))
+        # Readability.js keeps a div mostly of links a div, which the same cleaning judges ('Main article: ...', a line
+        # of related links); only a line saying little besides its links goes (is_bare_link_line), and none of a list,
+        # nor the wrapper holding only a list's lines.
+        listed = link_line_runs(self._link_lines, self.host)
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
             self.deadline.check()  # a block's tests read its descendants: nested blocks cost depth times links
-            if el not in allowed and self._cleaned(el, candidates, allowed, keep_all_images):
+            if (
+                el not in allowed
+                and not wraps_lines(el, listed)
+                and self._cleaned(el, candidates, allowed, keep_all_images)
+            ):
                 el.drop_tree()
-        # Readability.js keeps a div mostly of links a div, which the same cleaning judges ('Main article: ...', a line
-        # of related links); only a line saying little besides its links goes (is_bare_link_line), and none of a list.
-        listed = link_line_runs(self._link_lines, self.host)
         for line in reversed(self._link_lines):
             self.deadline.check()
             if (

@@ -195,13 +195,19 @@ def _is_story_paragraph(element: HtmlElement) -> bool:
 def site_host(root: HtmlElement) -> str | None:
     """The page's own host, from its canonical address or og:url, for a page clean() got without its address; read
     before declutter() strips the <link> elements."""
+    address = site_address(root)
+    return (urlsplit(address).hostname or "").removeprefix("www.") or None if address else None
+
+
+def site_address(root: HtmlElement) -> str | None:
+    """The page's own address: its canonical address or og:url, the first naming a host."""
     for address in _site_addresses(root):
         try:
             host = urlsplit(address.strip()).hostname
         except ValueError:
             continue
         if host:
-            return host.removeprefix("www.")
+            return address.strip()
     return None
 
 
