@@ -219,7 +219,7 @@ def test_an_evaluation_in_the_passive_without_grounds_reports_nothing():
 
 
 def test_a_time_after_a_passive_evaluation_is_no_grounds():
-    assert _found("The mayor was criticized over the weekend for the closure.") == []
+    assert _found("The mayor was criticized over the weekend.") == []
     assert _found("The mayor was criticized for the second time this year.") == []
     assert _found("The law was criticized for decades by lawyers.") == []
     assert _found("She was praised as early as 2010 for her work.") == []
@@ -352,7 +352,7 @@ def test_a_fronted_according_to_ends_where_another_source_speaks():
     assert _found(text)[0] == ("police", "According to", ["the man fled on foot"])
 
 
-def test_a_fronted_according_to_covers_its_whole_sentence():
+def test_a_fronted_according_to_keeps_a_report_nested_in_it():  # guards main's behaviour: no mechanism of its own
     text = "According to Strava, 48% of members said they join to socialize; 34% reported that they join to keep fit."
     found = _found(text)
     assert found[0] == (
@@ -360,3 +360,106 @@ def test_a_fronted_according_to_covers_its_whole_sentence():
         "According to",
         ["48% of members said they join to socialize; 34% reported that they join to keep fit"],
     )
+
+
+# ------------------------------------------------------------------ second review of the recall fixes (recall2.md)
+
+
+def test_a_name_named_inside_a_sentence_elsewhere_threatens_at_a_sentences_start():
+    text = "Vladimir Putin met the envoy on Monday. Putin is threatening to cut off gas supplies."
+    assert _found(text) == [("Putin", "is threatening", ["to cut off gas supplies"])]
+    text = "Talks with Donald Trump broke down. Trump walked out of the talks, threatening to impose new tariffs."
+    assert _found(text) == [("Trump", "threatening", ["to impose new tariffs"])]
+    text = "Shares in Tesla fell. Tesla is threatening to close the plant."
+    assert _found(text) == [("Tesla", "is threatening", ["to close the plant"])]
+
+
+def test_a_lone_first_word_never_named_elsewhere_or_written_in_lower_case_threatens_nothing():
+    assert _found("Inflation is threatening to derail the recovery.") == []
+    assert _found("Wildfires are threatening to engulf the town.") == []
+    assert _found("Floodwaters are threatening to breach the levees, and floodwaters rose.") == []
+
+
+def test_a_common_noun_that_heads_no_source_threatens_nothing():
+    assert _found("Market forces are threatening to close the factory.") == []
+    assert _found("The bad news is threatening to derail the talks.") == []
+    assert _found("The review is threatening to delay the merger.") == []
+    assert _found("The government services are threatening to collapse.") == []
+    assert _found("Companies are promising to restock the shelves by Friday.") == [
+        ("Companies", "are promising", ["to restock the shelves by Friday"])
+    ]
+    assert _found("The Bank of England is threatening to raise rates again.") == [
+        ("The Bank of England", "is threatening", ["to raise rates again"])
+    ]
+
+
+def test_a_time_noun_counting_the_grounds_is_no_time():
+    assert _found("The mayor was blamed for months of delays.") == [(None, "was blamed", ["for months of delays"])]
+    assert _found("The company was criticized for days of outages.") == [
+        (None, "was criticized", ["for days of outages"])
+    ]
+    assert _found("The channel was praised for its hours of footage.") == [
+        (None, "was praised", ["for its hours of footage"])
+    ]
+    assert _found("The agency was criticized for decades of neglect by lawyers.") == [
+        ("lawyers", "was criticized", ["for decades of neglect"])
+    ]
+
+
+def test_the_grounds_after_a_time_phrase_are_reported():
+    assert _found("The mayor was criticized over the weekend for his remarks.") == [
+        (None, "was criticized", ["for his remarks"])
+    ]
+
+
+def test_a_by_of_a_passive_inside_the_grounds_is_no_source():
+    assert _found("He was accused of being paid by Russia.") == [(None, "was accused", ["of being paid by Russia"])]
+    assert _found("The plan was criticized for being delayed by the council.") == [
+        (None, "was criticized", ["for being delayed by the council"])
+    ]
+    assert _found("The bill was criticized as written by lobbyists.") == [
+        (None, "was criticized", ["as written by lobbyists"])
+    ]
+    assert _found("The plan was criticized as reckless by the council.") == [
+        ("the council", "was criticized", ["as reckless"])
+    ]
+
+
+def test_according_to_a_name_after_a_noun_that_ends_like_a_verb_form_is_a_source():
+    assert _found("The project began last spring according to Reuters.") == [
+        ("Reuters", "according to", ["The project began last spring"])
+    ]
+    assert _found("Two officers were hurt at the meeting according to Police.") == [
+        ("Police", "according to", ["Two officers were hurt at the meeting"])
+    ]
+    assert _found("The couple were seen at the wedding according to TMZ.") == [
+        ("TMZ", "according to", ["The couple were seen at the wedding"])
+    ]
+    assert _found("The blast happened in the morning according to Bloomberg.") == [
+        ("Bloomberg", "according to", ["The blast happened in the morning"])
+    ]
+    assert _found("The storm killed two hundred according to Amnesty International.") == [
+        ("Amnesty International", "according to", ["The storm killed two hundred"])
+    ]
+
+
+def test_according_to_after_a_verb_and_its_manner_adverb_reports_nothing():
+    assert _found("The data is stored securely according to GDPR.") == []
+
+
+def test_narration_about_someone_of_another_pronoun_carries_no_quotation_on():
+    text = (
+        "“We should have got paid,” said Foreman, who lost his job in 1990. She worked for a decade at the mill in"
+        " town. “Nothing came of it.”"
+    )
+    assert _found(text) == [("Foreman", "said", ["“We should have got paid,”"])]
+    text = "“We will go,” she said, smiling at the crowd. He worked at the mill for years. “Nothing came of it.”"
+    assert _found(text) == [("she", "said", ["“We will go,”"])]
+    text = "“We will go,” she said. She worked at the mill for years. “Nothing came of it.”"
+    assert _found(text) == [("she", "said", ["“We will go,”", "“Nothing came of it.”"])]
+    text = "“We will win,” said Ms. Lee. He left at noon. “They cannot stop us.”"
+    assert _found(text) == [("Ms. Lee", "said", ["“We will win,”"])]
+    text = "“We will win,” said the officials. They left at noon. “They cannot stop us.”"
+    assert _found(text) == [("the officials", "said", ["“We will win,”", "“They cannot stop us.”"])]
+    text = "“We will win,” said Lee and Park. She left at noon. “They cannot stop us.”"
+    assert _found(text) == [("Lee and Park", "said", ["“We will win,”"])]

@@ -24,15 +24,13 @@ from .cues.nested import NO_QUOTES
 from .cues.nouns import noun_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
-from .lexicon import ORG_HEADS, PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS
+from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS
+from .names import LowerCaseUse, inside_sentence, word_occurrences
 from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
 from .vocabulary import PARTICIPLE_CUES, VOW_PARTICIPLES, WEAK_CUES
 
 log = logging.getLogger(__name__)
-
-# Heads of a source that can speak: people and bodies ("the union", "companies", "officials").
-SPEAKING_NOUNS: frozenset[str] = SOURCE_NOUNS | ORG_HEADS
 
 # Most cues looked at in one sentence: real sentences are far below it; the cap keeps pathological input linear.
 MAX_CUES_PER_SENTENCE = 40
@@ -111,8 +109,9 @@ def raw_attributions(
 def _thing_vows(sentence: Sentence, raw: RawAttribution) -> bool:
     """A threat or pledge participle after a source that cannot speak ("Dark clouds gathered, threatening to ruin the
     picnic", "Rising costs are threatening to close the factory"): a thing's prospect, no one's words. A source speaks
-    when its head is a person's pronoun, a person's or a body's noun ("the union", "companies") or a name (not a
-    sentence's first word alone)."""
+    when its head is a person's pronoun, a person's or a body's source noun ("the union", "companies"; not "market
+    forces", "the review") or a name; a sentence's first word alone only when the text writes it nowhere in lower case
+    and names it inside a sentence too ("Vladimir Putin … Putin is threatening to …", not "Inflation is …")."""
     text = sentence.text
     if text[raw.cue[0] : raw.cue[1]].split()[-1].lower() not in VOW_PARTICIPLES:
         return False
@@ -122,10 +121,19 @@ def _thing_vows(sentence: Sentence, raw: RawAttribution) -> bool:
     head = words[-1].strip(",.;:’'") if words else ""
     lowered = head.lower()
     singular = lowered[:-3] + "y" if lowered.endswith("ies") else lowered.removesuffix("s")  # "companies", "firms"
-    if lowered in PRONOUNS - {"it", "you"} or any(word in SPEAKING_NOUNS for word in (lowered, singular)):
+    if lowered in PRONOUNS - {"it", "you"} or lowered in SOURCE_NOUNS or singular in SOURCE_NOUNS:
         return False
-    opens_sentence = len(words) == 1 and raw.source[0] == skip_spaces(text, sentence.start, raw.source[0])
-    return not (is_capitalised(head) and not opens_sentence)
+    if not is_capitalised(head):
+        return True  # "Market forces", "The government services": a lower-case head no source noun
+    if len(words) > 1 or raw.source[0] != skip_spaces(text, sentence.start, raw.source[0]):
+        return False  # "The Bank of England", "Last week, Brexit" (a name; GUIDELINES: a body's name may threaten)
+    return LowerCaseUse(text)(head) or not _named_inside_sentence(text, head, raw.source[0])
+
+
+def _named_inside_sentence(text: str, name: str, at: int) -> bool:
+    """The text writes name capitalised inside a sentence somewhere other than at: a name's use, not a sentence's
+    capital ("Vladimir Putin said …" before "Putin is threatening …")."""
+    return any(pos != at and inside_sentence(text, pos) for pos, _ in word_occurrences(text, {name}))
 
 
 def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[RawAttribution]:

@@ -9,7 +9,15 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .content import kind, skip_adverbials
-from .lexicon import SOURCE_NOUNS
+from .lexicon import (
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    IRREGULAR_PERSON_PLURALS,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    PRONOUNS,
+    SOURCE_NOUNS,
+)
 from .patterns import (
     OPENING_MARK_RE,
     OPENING_MARKS,
@@ -170,6 +178,8 @@ def _split_quote(
     if quote is None or claims.cue_between(after, opening, raw.source) or claims.taken(quote, raw):
         return None
     gap = text[after:opening].rstrip()
+    if not forward and not _narration_of_speaker(text, raw.source, WORD_RE.findall(gap)):
+        return None  # '“…,” she said. He worked at the mill. “…”': the narration is about someone else
     # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
     if WORD_CHAR_RE.search(gap) and (forward or not gap.endswith((".", "!", "?", ":"))):
         return None
@@ -211,12 +221,44 @@ def _quote_after_narration(
     # noun ("His wife sees things differently.", "The reporter left.")
     if any(words[i].lower() not in NARRATION_SUBJECTS for i in sentence_starts if 0 < i < len(words)):
         return None
+    if not _narration_of_speaker(text, raw.source, words):
+        return None
     if any(word.strip(".,;:!?()").lower() in SOURCE_NOUNS for word in words):
         return None
     quote = quotes.starting_at(opening)
     if quote is None or claims.taken(quote, raw):
         return None
     return quote
+
+
+def _narration_of_speaker(text: str, source: Span | None, words: list[str]) -> bool:
+    """The subject pronouns opening the narration's sentences (after the rest of the cue's) are the speaker's: one
+    pronoun throughout; the source's own when the source is a pronoun; "they" only for several ("Smith and Jones",
+    "officials"); "he" or "she" for a name unless its title or the rest of its sentence says the other ("said Foreman,
+    who lost his job in 1990. She worked …"). Narration opened otherwise is left to the caller."""
+    starts = [i + 1 for i, word in enumerate(words[:-1]) if word.endswith((".", "!", "?"))]
+    pronouns = {words[i].lower() for i in starts} & NARRATION_SUBJECTS
+    if not pronouns:
+        return True
+    if len(pronouns) != 1:
+        return False
+    (pronoun,) = pronouns
+    lead = words[: starts[0]]
+    if source is None:
+        return True
+    source_words = [word.strip(".,;:’'").lower() for word in text[source[0] : source[1]].split()]
+    if not source_words:
+        return False
+    if source_words[-1] in PRONOUNS:
+        return source_words[-1] == pronoun
+    last = text[source[0] : source[1]].split()[-1]
+    several = "and" in source_words or (last.islower() and (last.endswith("s") or last in IRREGULAR_PERSON_PLURALS))
+    if pronoun == "they" or several:
+        return pronoun == "they" and several  # "officials", "Lee and Park" are no "he"
+    other_pronouns, other_titles = (FEMALE_PRONOUNS, FEMALE_TITLES) if pronoun == "he" else (MALE_PRONOUNS, MALE_TITLES)
+    if any(word in other_titles for word in source_words):
+        return False
+    return not any(word.strip(".,;:!?()’'").lower() in other_pronouns for word in lead)
 
 
 def _is_request(text: str, raw: RawAttribution) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import islice
 
 from ..content import forward_content, fronted_clause, trim_forward
 from ..lexicon import POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
@@ -45,6 +46,7 @@ from ..vocabulary import (
     DOCUMENT_NOUNS,
     EVALUATION_PASSIVES,
     FINDING_PARTICIPLES,
+    IRREGULAR_PAST_FORMS,
     MEANS_PARTICIPLES,
     MESSAGE_NOUNS,
     NAMING_FORMS,
@@ -250,15 +252,35 @@ def _document_finding(sentence: Sentence, cue: re.Match, found: Found) -> RawAtt
     return record_unless_empty(sentence, source, cue.start(), cue.end(), trim_forward(text, sentence.quotes, *content))
 
 
-def _evaluation_grounds(rest: str) -> bool:
-    """A passive evaluation's grounds open what follows it ("of orchestrating …", "for scores of accidents", "as a
-    hero"); not a time ("over the weekend", "for the second time", "for decades"), "over and over" or "as early as"."""
-    if not rest.startswith(EVALUATION_GROUND_OPENERS):
-        return False
-    following = [word.strip(",.;:’'").lower() for word in rest.split()[1 : 1 + EVALUATION_TIME_WORDS]]
-    if not following or following[0] == "and" or (rest.startswith("as ") and "as" in following[1:2]):
-        return False
-    return not any(word in EVALUATION_TIME_NOUNS or word[:-1] in EVALUATION_TIME_NOUNS for word in following)
+def _evaluation_grounds(rest: str) -> int | None:
+    """Where a passive evaluation's grounds open in what follows it ("of orchestrating …", "for scores of accidents",
+    "as a hero"), past a time phrase before them ("over the weekend for his remarks"); None when only a time follows
+    ("over the weekend", "for the second time", "for decades"), "over and over" or "as early as". A time noun heads a
+    time phrase; one with "of" after it counts the grounds ("for months of delays", "for its hours of footage")."""
+    offset = 0
+    for _ in range(2):  # the grounds, or a time phrase and the grounds after it
+        if not rest.startswith(EVALUATION_GROUND_OPENERS, offset):
+            return None
+        runs = list(islice(ALNUM_RUN_RE.finditer(rest, offset), EVALUATION_TIME_WORDS + 2))
+        following = [run.group().lower() for run in runs[1 : 1 + EVALUATION_TIME_WORDS]]
+        if not following or following[0] == "and" or (rest.startswith("as ", offset) and following[1:2] == ["as"]):
+            return None
+        nouns = [word in EVALUATION_TIME_NOUNS or word[:-1] in EVALUATION_TIME_NOUNS for word in following]
+        time = nouns.index(True) if True in nouns else None
+        if time is None or (len(runs) > time + 2 and runs[time + 2].group().lower() == "of"):
+            return offset
+        time_end = runs[time + 1].end()
+        offset = len(rest) - len(rest[time_end:].lstrip(" ,"))
+    return None
+
+
+def _inside_grounds(text: str, start: int, by_start: int) -> bool:
+    """A "by" belongs to a passive inside the grounds: "being" is in them, or a past participle stands right before it
+    ("criticized for being delayed by the council", "criticized as written by lobbyists")."""
+    grounds = [word.lower() for word in ALNUM_RUN_RE.findall(text, start, by_start)]
+    if "being" in grounds:
+        return True
+    return bool(grounds) and (grounds[-1].endswith(("ed", "en")) or grounds[-1] in IRREGULAR_PAST_FORMS)
 
 
 def _copula_before_by(text: str, source_end: int, cue_start: int) -> bool:
@@ -401,14 +423,17 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         if source is None and agent:
             source = source_after(text, agent.end(), end, allow_appositive=False)  # 'was dubbed “X” by Londoners'
     elif verb in EVALUATION_PASSIVES:
-        start = skip_spaces(text, pos, end)
-        if not _evaluation_grounds(rest):
+        grounds = _evaluation_grounds(rest)
+        if grounds is None:
             return None  # "was criticized by many", "was accused in court", "over the weekend": no grounds given
+        start = skip_spaces(text, pos, end) + grounds
         join = CLAUSE_JOIN_RE.search(text, start, end)
         if join is not None and join.group("list") and "," in text[start : join.start()]:
             join = None  # "for its outdated graphics, core gameplay, and lack of matchmaking": a list's last item
         stop = join.start() if join else end
         by = BY_WORD_RE.search(text, start, stop)
+        if by is not None and _inside_grounds(text, start, by.start()):
+            by = None  # "of being paid by Russia", "as written by lobbyists": the grounds' own passive, not the source
         if by is not None:
             if source is None:
                 source = source_after(text, by.end(), stop, allow_appositive=False)  # "for decades of neglect by X"

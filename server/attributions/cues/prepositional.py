@@ -15,11 +15,11 @@ from ..content import (
     trim_content,
     trim_forward,
 )
-from ..lexicon import CLAUSE_WORDS, NAME_LINKS
+from ..lexicon import CLAUSE_WORDS, DEMONSTRATIVES, DETERMINERS, NAME_LINKS
 from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
-from ..vocabulary import IRREGULAR_PAST_FORMS
+from ..vocabulary import IRREGULAR_PAST_FORMS, words
 from .record import around_cue
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,15 @@ log = logging.getLogger(__name__)
 # How a word right before "according to" ends when it is a verb's past or participle ("named according to ISO 8601",
 # "sorted according to size", "prepared according to tradition"): the phrase is a manner or a norm, no source.
 VERB_FORM_ENDINGS: tuple[str, ...] = ("ed", "ing")
+# Words before a noun, after which a word ending like a verb form is that noun ("at the meeting", "last spring",
+# "two hundred").
+NOUN_MARKERS: frozenset[str] = (
+    DETERMINERS
+    | DEMONSTRATIVES
+    | frozenset(words("that last next every each in at on of for from with by during after before since until into"))
+)
+# How a manner adverb ends ("stored securely according to GDPR"): the verb before it is the one "according to" follows.
+ADVERB_ENDING = "ly"
 # Most words in a prepositional cue's source taken up to its comma.
 MAX_PREPOSITIONAL_SOURCE_WORDS = 12
 
@@ -96,10 +105,23 @@ def _named_at_end(text: str, cue_start: int, cue_end: int, end: int, clause: str
         return False
     if not all(word[:1].isupper() or word in NAME_LINKS for word in text[source[0] : source[1]].split()):
         return False  # "according to State law", "according to ISO 8601": a norm's description or number, no name
-    before = clause.rsplit(None, 1)[-1].lower() if clause.split() else ""
-    if before.endswith(VERB_FORM_ENDINGS) or before in IRREGULAR_PAST_FORMS:
+    if _verb_before(clause.lower().split()):
         return False
     return CLAUSE_VERB_RE.search(clause) is not None
+
+
+def _verb_before(clause_words: list[str]) -> bool:
+    """The clause ends in a verb's past or participle, manner adverbs aside ("sank", "stored securely"); a word
+    ending like one after a determiner, a preposition or a number is a noun ("at the meeting", "two hundred")."""
+    at = len(clause_words) - 1
+    while at > 0 and clause_words[at].endswith(ADVERB_ENDING):
+        at -= 1
+    if at < 0:
+        return False
+    word = clause_words[at]
+    if not (word.endswith(VERB_FORM_ENDINGS) or word in IRREGULAR_PAST_FORMS):
+        return False
+    return at == 0 or not (clause_words[at - 1] in NOUN_MARKERS or clause_words[at - 1][:1].isdigit())
 
 
 def _source_end(text: str, start: int, end: int) -> int:
