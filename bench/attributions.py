@@ -289,6 +289,16 @@ class DocCounts(NamedTuple):
     speakers_right: int
 
 
+def gated_figures(s: dict) -> dict[str, float]:
+    """The four figures of score(s) the gates pin: F1 over all, quoted F1, speaker accuracy and speaker precision."""
+    return {
+        "all_f1": s["all"]["f1"],
+        "quoted_f1": s["quoted"]["f1"],
+        "speaker": s["speaker"],
+        "speaker_precision": s["speaker_precision"],
+    }
+
+
 def _pooled(counts: Iterable[DocCounts]) -> tuple[float, float, float]:
     """F1, quoted F1 and speaker accuracy pooled over articles, as score() computes them."""
     c = [sum(column) for column in zip(*counts, strict=True)]
