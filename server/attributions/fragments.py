@@ -214,12 +214,13 @@ def _quote_after_narration(
     if not gap.rstrip().endswith((".", "!", "?")) or QUOTE_CHARS_RE.search(gap) is not None:
         return None
     words = WORD_RE.findall(gap)
-    sentence_starts = {0} | {i + 1 for i, word in enumerate(words[:-1]) if word.endswith((".", "!", "?"))}
+    starts = _sentence_starts(words)
+    sentence_starts = {0, *starts}
     if any(word[:1].isupper() for i, word in enumerate(words) if i not in sentence_starts):
         return None  # "His wife, Mary, disagreed.": someone else is named
     # each sentence of the narration is about the speaker: it opens with a subject pronoun and names no person by a
     # noun ("His wife sees things differently.", "The reporter left.")
-    if any(words[i].lower() not in NARRATION_SUBJECTS for i in sentence_starts if 0 < i < len(words)):
+    if any(words[i].lower() not in NARRATION_SUBJECTS for i in starts):
         return None
     if not _narration_of_speaker(text, raw.source, words):
         return None
@@ -231,12 +232,17 @@ def _quote_after_narration(
     return quote
 
 
+def _sentence_starts(words: list[str]) -> list[int]:
+    """The indexes of the words opening a sentence after the first (a word after one ending in ".", "!" or "?")."""
+    return [i + 1 for i, word in enumerate(words[:-1]) if word.endswith((".", "!", "?"))]
+
+
 def _narration_of_speaker(text: str, source: Span | None, words: list[str]) -> bool:
     """The subject pronouns opening the narration's sentences (after the rest of the cue's) are the speaker's: one
     pronoun throughout; the source's own when the source is a pronoun; "they" only for several ("Smith and Jones",
     "officials"); "he" or "she" for a name unless its title or the rest of its sentence says the other ("said Foreman,
     who lost his job in 1990. She worked …"). Narration opened otherwise is left to the caller."""
-    starts = [i + 1 for i, word in enumerate(words[:-1]) if word.endswith((".", "!", "?"))]
+    starts = _sentence_starts(words)
     pronouns = {words[i].lower() for i in starts} & NARRATION_SUBJECTS
     if not pronouns:
         return True
