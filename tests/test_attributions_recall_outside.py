@@ -463,3 +463,49 @@ def test_narration_about_someone_of_another_pronoun_carries_no_quotation_on():
     assert _found(text) == [("the officials", "said", ["“We will win,”", "“They cannot stop us.”"])]
     text = "“We will win,” said Lee and Park. She left at noon. “They cannot stop us.”"
     assert _found(text) == [("Lee and Park", "said", ["“We will win,”"])]
+
+
+# ------------------------------------------------------------------ session 13: a bare clause after report/rule/estimate
+
+
+def test_a_report_ruling_or_estimate_takes_a_bare_clause_whose_verb_is_an_auxiliary():
+    assert _found("The judge has already ruled Trump and his co-defendants were liable for fraud.") == [
+        ("The judge", "ruled", ["Trump and his co-defendants were liable for fraud"])
+    ]
+    assert _found("Officials reported the plane had crashed shortly after takeoff.") == [
+        ("Officials", "reported", ["the plane had crashed shortly after takeoff"])
+    ]
+    assert _found("Analysts estimated the cost would double by 2030.") == [
+        ("Analysts", "estimated", ["the cost would double by 2030"])
+    ]
+
+
+def test_a_plain_object_a_relative_clause_or_the_cue_in_one_is_no_bare_clause():
+    assert _found("The court ruled the law unconstitutional.") == []
+    assert _found("She estimated the damage and would pay for it.") == []
+    assert _found("One feature where Google Flights has always ruled the roost is speed.") == []
+
+
+# ------------------------------------------------------------------ session 13: a long statement around its cue
+
+
+def test_a_cue_between_commas_after_a_long_clause_takes_the_clause_after_it_too():
+    text = (
+        "He keeps the tapes in the car for long drives, Matie explains, just in case he picks up a hitchhiker who"
+        " looks like a soldier."
+    )
+    assert _found(text) == [
+        (
+            "Matie",
+            "explains",
+            [
+                "He keeps the tapes in the car for long drives",
+                "just in case he picks up a hitchhiker who looks like a soldier",
+            ],
+        )
+    ]
+
+
+def test_a_phrase_after_the_cue_is_no_clause_of_the_statement():
+    text = "He keeps the tapes in the car for long drives across the desert, Matie explains, with a grin."
+    assert _found(text) == [("Matie", "explains", ["He keeps the tapes in the car for long drives across the desert"])]

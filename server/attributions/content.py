@@ -29,6 +29,7 @@ from .patterns import (
     AFTER_CUE_END_RE,
     AND_FINITE_RE,
     ASIDE_OPENING_RE,
+    AUXILIARY_RE,
     CLAUSE_COMMA_RE,
     CLAUSE_VERB_RE,
     COMMA_RE,
@@ -54,6 +55,7 @@ from .patterns import (
     PREP_PHRASE_THEN_QUOTE_RE,
     SAYING_OBJECT_RE,
     STRONG_VERB_RE,
+    SUBJECT_PRONOUN_CLAUSE_INSIDE_RE,
     SUBJECT_PRONOUN_CLAUSE_RE,
     THAT_SOON_RE,
     TRAILER_RE,
@@ -428,6 +430,23 @@ def finite_clause_follows(text: str, pos: int, sentence_end: int, nouns: NounUse
     return any(word in IRREGULAR_PAST_FORMS for word in words[1 : MAX_SUBJECT_WORDS + 1])
 
 
+def auxiliary_clause_follows(text: str, pos: int, sentence_end: int) -> bool:
+    """A bare clause opens at pos: a short subject (coordinated too), then an auxiliary or modal, before any comma
+    ("ruled Trump and his co-defendants were liable"); no other clause word inside the subject, and no subject pronoun
+    after a noun (a relative clause of an object: "reported the losses it had suffered")."""
+    start = skip_spaces(text, pos, sentence_end)
+    phrase_end = PHRASE_END_RE.search(text, start, min(sentence_end, start + 160))
+    verb = AUXILIARY_RE.search(text, start, phrase_end.start() if phrase_end else min(sentence_end, start + 160))
+    if verb is None:
+        return False
+    subject = [word.lower() for word in text[start : verb.start()].split()]
+    if not 1 <= len(subject) <= MAX_SUBJECT_WORDS or subject[-1] in CLAUSE_LINKS:
+        return False  # "reported the attack and was injured": the verb is the cue's subject's
+    if any(word in CLAUSE_LINKS - {"and"} or word in WH_WORDS for word in subject):
+        return False  # "ruled on the motion that was filed": a relative or subordinate clause, no report
+    return len(subject) == 1 or subject[-1] not in SUBJECT_PRONOUNS
+
+
 def _noun_subject_then_verb(words: list[str], nouns: NounUses) -> bool:
     """A short noun subject opening words ("the talks", "the administration's policies") and its present verb: no
     number, preposition or list inside the subject ("40 years ago", "a series of tweets", "a few big servers")."""
@@ -527,7 +546,11 @@ def parenthetical_rest(text: str, after: int, sentence_end: int, adverbial_lead:
     rest = rest_after_comma(text, after, sentence_end)
     if rest is None or NOT_PARENTHETICAL_RE.match(text, rest, sentence_end):
         return None
-    if not adverbial_lead and not STRONG_VERB_RE.search(text, rest, min(sentence_end, rest + 160)):
+    window_end = min(sentence_end, rest + 160)
+    clause = STRONG_VERB_RE.search(text, rest, window_end) or SUBJECT_PRONOUN_CLAUSE_INSIDE_RE.search(
+        text, rest, window_end
+    )  # "…, Matie explains, just in case he picks up …": a subject pronoun and its verb are a clause too
+    if not adverbial_lead and not clause:
         return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
     return rest
 

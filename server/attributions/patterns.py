@@ -475,6 +475,9 @@ THAT_RELATIVE_RE = re.compile(r"(?<=\w)\s++that\s++(?:(?:also|then|later|once|pr
 # What opens a report right after its cue: "that", an infinitive, a quotation mark (after a comma too) or a colon.
 REPORT_OPENING_RE = re.compile(r"(?<![\s,])\s*+,?+\s*+(?:(?:that|to)\b|[\"“‘:])")
 # A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).
+# An auxiliary or modal: a finite verb, never an object's adjective as an -ed form may be ("reported increased sales").
+AUXILIARY_RE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|did)\b")
+
 STRONG_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have|had|does|do|did|"
     r"[a-z]{3,}ed|\w+n[’']t|\w+[’'](?:s|re|ll|d|ve|m))\b"
@@ -581,6 +584,8 @@ SUBJECT_PRONOUN_CLAUSE_RE = re.compile(
     r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?:[’'](?:d|s|ll|re|ve|m))?+\s++[a-z]++(?:[’'][a-z]++)?+\s++"
     r"(?!(?:about|of|for|with|to|from|at|on|in)\b)\w"
 )
+# The same clause anywhere in a stretch ("…, Matie explains, just in case he picks up …"): a clause, not a phrase.
+SUBJECT_PRONOUN_CLAUSE_INSIDE_RE = re.compile(r"\b" + SUBJECT_PRONOUN_CLAUSE_RE.pattern)
 # What a split quote's cue may take between commas before the quote goes on: what the quote is about or the moment of
 # speaking ('"…," Trump said of Mar-a-Lago, "and …"', '"But," Alito continued, as he addressed Prelogar, "is …"'); it
 # ends before its comma, holds no quotation mark and no sentence break.

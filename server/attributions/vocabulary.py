@@ -443,6 +443,13 @@ LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) 
 
 # Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
 NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
+# Weak cues of report, disclosure, ruling and estimate, whose complement clause drops "that" as said's does ("Officials
+# reported the plane had crashed", "The judge ruled Trump and his co-defendants were liable", "estimated the cost
+# would double"): after any source they report a bare clause whose verb is an auxiliary or a modal (an -ed form may be
+# an object's adjective: "reported increased sales").
+BARE_CLAUSE_REPORT_FORMS: frozenset[str] = NAMED_REPORT_FORMS | frozenset(
+    words("ruled rules estimated estimates forecast forecasts projected projects")
+)
 
 # Memory verbs report a gerund clause too ("She recalls being out at a party …", "recounted hearing a bang").
 # The narration class but "elaborate", which tells no memory.

@@ -6,9 +6,9 @@ import logging
 import re
 
 from ..content import (
+    auxiliary_clause_follows,
     finite_clause_follows,
     infinitive_follows,
-    is_parenthetical,
     parenthetical_rest,
     present_verb_at,
     skip_adverbials,
@@ -57,6 +57,7 @@ from ..patterns import (
 from ..sources import clause_subject, source_before, speaking_head
 from ..structure import NounUses, RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import (
+    BARE_CLAUSE_REPORT_FORMS,
     BASE_FORMS,
     CLAUSE_OPENERS,
     CONSTRUCTION_FORMS,
@@ -88,6 +89,10 @@ from .record import Found, record, record_unless_empty
 from .scan import PROGRESSIVE_REACH, cue_extent, plural_head_before_phrase
 
 log = logging.getLogger(__name__)
+
+# Characters before a source read for the relative word that opens its clause ("where", "which").
+RELATIVE_WORD_REACH = 12
+RELATIVE_WORDS: frozenset[str] = frozenset(["where", "which", "who", "whom", "that", "when", "whose"])
 
 # Most words of the sentence's subject before "It/They found that …" in which its document noun is looked for.
 MAX_DOCUMENT_SUBJECT_WORDS = 6
@@ -232,8 +237,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             # "… which, critics say, does not include …": the relative clause's predicate is what they say
             content = trim_forward(text, sentence.quotes, rest, sentence_end)
             return record_unless_empty(sentence, source, cue_start, cue_end, content)
-        if rest is not None and is_parenthetical(clause[:-1]):
-            return cue_between_commas(sentence, source, cue_start, cue_end, rest)  # "In part, Levin says, …"
+        if rest is not None:
+            # "In part, Levin says, …"; a long statement going on in a clause ("…, Matie explains, just in case he …")
+            return cue_between_commas(sentence, source, cue_start, cue_end, rest)
         # a weak verb with an object of its own ("does clarify this in the fine print") reports nothing before it
         if not (weak and _object_follows(text, cue_end, sentence_end)):
             backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
@@ -365,7 +371,20 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
         weak = not finite_clause_follows(text, cue_end, sentence_end)
     if verb in NAMED_REPORT_FORMS and text[source[0]].isupper() and finite_clause_follows(text, cue_end, sentence_end):
         weak = False  # "Mashable reports the company announced …": a named outlet reports a bare clause
+    elif (
+        verb in BARE_CLAUSE_REPORT_FORMS
+        and not _in_relative_clause(text, source)
+        and auxiliary_clause_follows(text, cue_end, sentence_end)
+    ):
+        weak = False  # "The judge ruled the defendants were liable": any source, an auxiliary's clause
     return weak
+
+
+def _in_relative_clause(text: str, source: Span) -> bool:
+    """A relative word right before the source ("One feature where Google has always ruled the roost is speed"): an
+    auxiliary after the cue may be the main clause's verb."""
+    before = text[max(0, source[0] - RELATIVE_WORD_REACH) : source[0]].split()
+    return bool(before) and before[-1].lower() in RELATIVE_WORDS
 
 
 def _with_phrase_head(text: str, sentence_start: int, cue_start: int, source: Span) -> Span:
