@@ -8,6 +8,7 @@ import logging
 from .lexicon import (
     ADDRESSED_PEOPLE,
     CLOSE_MARKS,
+    COMPLEMENT_SUBJECT_OPENERS,
     DANGLING_CONJ,
     DEFINITE_DETERMINERS,
     DEMONSTRATIVES,
@@ -55,7 +56,6 @@ from .patterns import (
     PREP_PHRASE_THEN_QUOTE_RE,
     SAYING_OBJECT_RE,
     STRONG_VERB_RE,
-    SUBJECT_PRONOUN_CLAUSE_INSIDE_RE,
     SUBJECT_PRONOUN_CLAUSE_RE,
     THAT_SOON_RE,
     TRAILER_RE,
@@ -439,9 +439,12 @@ def auxiliary_clause_follows(text: str, pos: int, sentence_end: int) -> bool:
     verb = AUXILIARY_RE.search(text, start, phrase_end.start() if phrase_end else min(sentence_end, start + 160))
     if verb is None:
         return False
-    subject = [word.lower() for word in text[start : verb.start()].split()]
+    written = text[start : verb.start()].split()
+    subject = [word.lower() for word in written]
     if not 1 <= len(subject) <= MAX_SUBJECT_WORDS or subject[-1] in CLAUSE_LINKS:
         return False  # "reported the attack and was injured": the verb is the cue's subject's
+    if not (subject[0] in COMPLEMENT_SUBJECT_OPENERS or written[0][0].isupper() or written[0][0].isdigit()):
+        return False  # a subject opens with a determiner, a pronoun, a name or a number ("reported increased sales")
     if any(word in CLAUSE_LINKS - {"and"} or word in WH_WORDS for word in subject):
         return False  # "ruled on the motion that was filed": a relative or subordinate clause, no report
     return len(subject) == 1 or subject[-1] not in SUBJECT_PRONOUNS
@@ -546,11 +549,7 @@ def parenthetical_rest(text: str, after: int, sentence_end: int, adverbial_lead:
     rest = rest_after_comma(text, after, sentence_end)
     if rest is None or NOT_PARENTHETICAL_RE.match(text, rest, sentence_end):
         return None
-    window_end = min(sentence_end, rest + 160)
-    clause = STRONG_VERB_RE.search(text, rest, window_end) or SUBJECT_PRONOUN_CLAUSE_INSIDE_RE.search(
-        text, rest, window_end
-    )  # "…, Matie explains, just in case he picks up …": a subject pronoun and its verb are a clause too
-    if not adverbial_lead and not clause:
+    if not adverbial_lead and not STRONG_VERB_RE.search(text, rest, min(sentence_end, rest + 160)):
         return None  # ", says LeCun, between humans and AI": a tail of the clause before, not a new one
     return rest
 

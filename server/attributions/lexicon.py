@@ -338,6 +338,9 @@ PUBLICATION_HEADS: frozenset[str] = frozenset(
 # someone's, so its bare noun ("data") is no speaker.
 POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(words("our my his her their its your"))
 DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
+# Opening words of a complement clause's subject (besides a name or a number): "reports that the firm …", "ruled
+# there was …"; a relative clause opens with its verb.
+COMPLEMENT_SUBJECT_OPENERS: frozenset[str] = DETERMINERS | PRONOUNS | DEMONSTRATIVES | frozenset(["there", "no"])
 # Indefinite pronouns that stand for no one in particular ("Everyone agreed", "others said"): no speaker's name.
 INDEFINITE_PERSONS: frozenset[str] = frozenset(
     words("everyone everybody someone somebody anyone anybody no-one nobody others another")

@@ -584,8 +584,6 @@ SUBJECT_PRONOUN_CLAUSE_RE = re.compile(
     r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?:[’'](?:d|s|ll|re|ve|m))?+\s++[a-z]++(?:[’'][a-z]++)?+\s++"
     r"(?!(?:about|of|for|with|to|from|at|on|in)\b)\w"
 )
-# The same clause anywhere in a stretch ("…, Matie explains, just in case he picks up …"): a clause, not a phrase.
-SUBJECT_PRONOUN_CLAUSE_INSIDE_RE = re.compile(r"\b" + SUBJECT_PRONOUN_CLAUSE_RE.pattern)
 # What a split quote's cue may take between commas before the quote goes on: what the quote is about or the moment of
 # speaking ('"…," Trump said of Mar-a-Lago, "and …"', '"But," Alito continued, as he addressed Prelogar, "is …"'); it
 # ends before its comma, holds no quotation mark and no sentence break.

@@ -7,7 +7,13 @@ import logging
 from bisect import bisect_right
 
 from ..content import kind, trim_forward
-from ..lexicon import DEMONSTRATIVES, DETERMINERS, NP_BREAK, POSSESSIVE_DETERMINERS, POSSESSIVE_ENDINGS, PRONOUNS
+from ..lexicon import (
+    COMPLEMENT_SUBJECT_OPENERS,
+    DETERMINERS,
+    NP_BREAK,
+    POSSESSIVE_DETERMINERS,
+    POSSESSIVE_ENDINGS,
+)
 from ..names import pronoun_contraction
 from ..patterns import CLAUSE_VERB_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
 from ..structure import QuoteIndex, RawAttribution, Span, led_matches, skip_spaces
@@ -40,8 +46,6 @@ NOUN_CONTEXT: frozenset[str] = frozenset(
         "dismissed",
     ]
 )
-# Opening words of a that-clause's subject: a complement clause starts with one; a relative clause with a verb.
-SUBJECT_OPENERS: frozenset[str] = DETERMINERS | PRONOUNS | DEMONSTRATIVES | frozenset(["there", "no"])
 # Longest that-clause read: it ends at its sentence's end or after this many characters.
 MAX_CLAUSE_CHARS = 400
 # The longest speech noun ("acknowledgement"): how far before "that" it is looked for.
@@ -158,7 +162,7 @@ def _complement(text: str, after_that: int, clause_end: int) -> bool:
     if first is None:
         return False
     word = first.group()
-    if not (word.lower() in SUBJECT_OPENERS or word[0].isupper() or word[0].isdigit()):
+    if not (word.lower() in COMPLEMENT_SUBJECT_OPENERS or word[0].isupper() or word[0].isdigit()):
         return False
     return CLAUSE_VERB_RE.search(text, first.end(), min(clause_end, first.end() + CLAUSE_VERB_REACH)) is not None
 
