@@ -19,7 +19,7 @@ from readability.readability import Unparseable
 
 from server.errors import TooComplex
 from server.extract import extract
-from server.extract.candidates import inside_the_main
+from server.extract.candidates import headline_lead, inside_the_main
 from server.extract.cleaning import (
     CALL_TO_ACTION_RE,
     UNLIKELY_WORDS,
@@ -348,6 +348,67 @@ def test_a_standfirst_inside_a_header_block_outlives_readability_s_header_word()
     # A header block without a standfirst goes whole, as readability drops it.
     bare = page.replace("Post__lead", "Post__more")
     assert standfirst not in _article_text(bare)
+
+
+_HEADLINE_LEAD = (
+    "Wärmepumpenheizungen setzen auf die kostenfreie Energie der Umwelt und versorgen Häuser günstig mit Wärme. "
+    "Auch Sanierer interessieren sich dafür."
+)
+
+
+def _hero_page(hero: str) -> str:
+    """A page whose headline block (a hero of its own, no <article>) stands apart from the body readability picks."""
+    return (
+        f"<html><body><div class='grid'><div class='hero'>{hero}</div>"
+        f"<div class='container'><div class='col'><div class='text'>{_STORY}</div></div></div></div></body></html>"
+    )
+
+
+def _headline_lead_of(page: str) -> HtmlElement | None:
+    root = parse(page)
+    best = root.find(".//div[@class='text']")
+    return headline_lead(best, set(best.iterancestors()))
+
+
+def test_the_standfirst_beside_the_headline_joins_the_article_whatever_its_class() -> None:
+    # The headline's block: a kicker, the <h1>, a byline and date line, then the standfirst: named by no class word.
+    hero = (
+        "<span>Ratgeber</span><h1>Eignet sich eine Wärmepumpe im Altbau?</h1>"
+        "<div class='meta'>von Alexander Rosenkranz 09.03.2022</div>"
+        f"<div class='hero-text'><p>{_HEADLINE_LEAD}</p></div>"
+    )
+    text = _article_text(_hero_page(hero))
+    assert text.startswith(_HEADLINE_LEAD) and "Part 4 of the story." in text
+    assert "Alexander Rosenkranz" not in text  # the rest of the header stays out
+    # A subheading may be the standfirst ('article-subheadline' aside, an <h2> after the <h1>).
+    assert _headline_lead_of(_hero_page(f"<h1>Wärmepumpe</h1><h2>{_HEADLINE_LEAD}</h2>")) is not None
+
+
+@pytest.mark.parametrize(
+    "hero",
+    [
+        # More text after it in the block: the story's opening (or a block of its own), readability's to judge.
+        f"<h1>Wärmepumpe</h1><p>{_HEADLINE_LEAD}</p><p>{_HEADLINE_LEAD} Mehr dazu im Ratgeber.</p>",
+        # A teaser of other stories (mostly link text), a line not ending a sentence, a list of links.
+        f"<h1>Wärmepumpe</h1><p><a href='/a'>{_HEADLINE_LEAD}</a></p>",
+        "<h1>Wärmepumpe</h1><p>Veröffentlicht am 9. März 2022 von Alexander Rosenkranz und Petra Maier, Redaktion "
+        "Heizung und Energie, Ressort Ratgeber</p>",
+        "<h1>Wärmepumpe</h1><ul>" + "".join(f"<li>{_HEADLINE_LEAD}</li>" for _ in range(2)) + "</ul>",
+        # Too short for a standfirst: a label.
+        "<h1>Wärmepumpe</h1><p>Alles zur Heizung.</p>",
+    ],
+)
+def test_no_standfirst_is_taken_from_a_headline_block_without_one(hero: str) -> None:
+    assert _headline_lead_of(_hero_page(hero)) is None
+
+
+def test_a_headline_in_a_sibling_of_the_pick_is_left_to_readability_s_sibling_test() -> None:
+    # The headline block beside the body under one parent joins whole or not at all: its lead is not taken out.
+    page = (
+        f"<html><body><div class='wrap'><div class='head'><h1>Wärmepumpe</h1><p>{_HEADLINE_LEAD}</p></div>"
+        f"<div class='text'>{_STORY}</div></div></body></html>"
+    )
+    assert _headline_lead_of(page) is None
 
 
 def test_the_page_s_own_story_wins_over_a_longer_one_loaded_below_it() -> None:

@@ -5,6 +5,7 @@ than readability's. readability.py's overrides call these."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -21,6 +22,9 @@ from .constants import (
     EDITORIAL_LEAD_RE,
     EDITORIAL_LEAD_SCOPE_LEVELS,
     EXACT_LENGTH_BAND,
+    HEADLINE_LEAD_MAX_SIBLINGS,
+    HEADLINE_LEAD_MAX_WORDS,
+    HEADLINE_LEAD_MIN_WORDS,
     HEADLINE_MIN_CHARS,
     MAIN_MIN_CHARS,
     MAIN_MIN_TEXT_RATIO,
@@ -48,6 +52,10 @@ _OG_TITLES = xpath("/descendant::meta[@property='og:title']/@content")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
+# The page's headline nearest before the pick (the preceding axis holds no ancestor of it).
+_HEADLINE_BEFORE = xpath("preceding::h1[1]")
+# Never a standfirst beside the headline, nor inside one: lists, tables, forms and the page's chrome.
+_NOT_HEADLINE_LEADS = ("ul", "ol", "dl", "table", "form", "nav", "aside", "footer", "figure", "figcaption", "select")
 
 
 def has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
@@ -185,24 +193,79 @@ def outside_chrome(candidates: dict, best_candidate: dict) -> dict:
 def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
     """readability's editorial leads with our class words (EDITORIAL_LEAD_RE): the blocks before the pick in its
     <article> or <main> (on a page without them, in its ancestor EDITORIAL_LEAD_SCOPE_LEVELS up) so named, with
-    little link text, a sentence's length of text and no headline (<h1>), outermost first."""
+    little link text, a sentence's length of text and no headline (<h1>), outermost first; and the standfirst beside
+    the page's headline (headline_lead), named or not, in document order with them."""
     ancestors = list(best_elem.iterancestors())
+    around = set(ancestors)  # a set: the walks below ask of every element before the pick
+    beside_headline = headline_lead(best_elem, around)
     frame = next((elem for elem in ancestors if elem.tag in ("article", "main")), None)
     if frame is None:
         if len(ancestors) <= EDITORIAL_LEAD_SCOPE_LEVELS:
-            return []  # the scope would be the whole page
+            return [beside_headline] if beside_headline is not None else []  # the scope would be the whole page
         frame = ancestors[EDITORIAL_LEAD_SCOPE_LEVELS - 1]
-    around = set(ancestors)  # a set: the walk below asks of every element before the pick
     leads: list[HtmlElement] = []
+    if beside_headline is not None and frame not in beside_headline.iterancestors():
+        leads.append(beside_headline)  # before the pick and outside its frame: before the frame
     for elem in frame.iter():
         if elem is best_elem:
             break
-        if elem in around or not is_editorial_lead(elem):
+        if elem in around or not (elem is beside_headline or is_editorial_lead(elem)):
             continue
-        if any(ancestor in leads for ancestor in elem.iterancestors()):
+        if elem in leads or any(ancestor in leads for ancestor in elem.iterancestors()):
             continue
         leads.append(elem)
     return leads
+
+
+def headline_lead(best_elem: HtmlElement, around: set[HtmlElement]) -> HtmlElement | None:
+    """The standfirst beside the page's headline, in any language and whatever its class: among the first
+    HEADLINE_LEAD_MAX_SIBLINGS siblings after the nearest <h1> before the pick, the first that reads as prose
+    (HEADLINE_LEAD_MIN_WORDS to HEADLINE_LEAD_MAX_WORDS words ending a sentence, little link text, no list, table or
+    heading inside); a header block of its own holds it apart from the body readability picks. A date or byline
+    line before it is shorter; the body (the pick's ancestor, or a block longer than a standfirst) ends the search.
+    A headline in a sibling of the pick is not searched: that sibling joins the article whole or not at all; nor is
+    a standfirst followed by more text in its block (_ends_header).
+    around: the pick's ancestors."""
+    headline = next(iter(_HEADLINE_BEFORE(best_elem)), None)
+    # A headline under the pick's parent is in a sibling of the pick, which readability's sibling test judges whole.
+    if headline is None or best_elem.getparent() in headline.iterancestors():
+        return None
+    for sibling in itertools.islice(headline.itersiblings(), HEADLINE_LEAD_MAX_SIBLINGS):
+        if sibling is best_elem or sibling in around:
+            return None
+        if not isinstance(sibling.tag, str):
+            continue
+        text = " ".join(element_text(sibling).split())
+        words = len(text.split(None, HEADLINE_LEAD_MAX_WORDS))
+        if words > HEADLINE_LEAD_MAX_WORDS:
+            return None
+        if words >= HEADLINE_LEAD_MIN_WORDS and _reads_as_lead(sibling, text):
+            return sibling if _ends_header(sibling) else None
+    return None
+
+
+def _ends_header(lead: HtmlElement) -> bool:
+    """Whether what follows the standfirst under its parent is short (a credit, a date, a share bar's label): the
+    header block ends with it. More text after it makes the block the story's opening, readability's to judge."""
+    words = 0
+    for sibling in lead.itersiblings():
+        if isinstance(sibling.tag, str):
+            words += len(element_text(sibling).split(None, HEADLINE_LEAD_MIN_WORDS))
+            if words >= HEADLINE_LEAD_MIN_WORDS:
+                return False
+    return True
+
+
+def _reads_as_lead(elem: HtmlElement, text: str) -> bool:
+    """A standfirst's shape: a sentence's end, little link text, no list, table, form or heading inside (the
+    element may itself be a subheading), outside forms, asides and navigation."""
+    return (
+        elem.tag not in _NOT_HEADLINE_LEADS
+        and SHORT_LINE_END_RE.search(text) is not None
+        and link_density(elem) <= EDITORIAL_LEAD_MAX_LINK_DENSITY
+        and next(elem.iterdescendants(*_NOT_HEADLINE_LEADS, "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
+        and not IN_FORM_ASIDE_OR_NAV(elem)
+    )
 
 
 def is_editorial_lead(elem: HtmlElement) -> bool:

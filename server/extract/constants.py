@@ -58,6 +58,13 @@ EDITORIAL_LEAD_RE = re.compile(
 EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
 # ...and shorter than this it is a label ('Live', 'Update'), not a standfirst.
 EDITORIAL_LEAD_MIN_CHARS = 30
+# headline_lead: the standfirst beside the page's headline, outside the pick's <article> (a header block of its own):
+# among the first this-many siblings after the nearest <h1> before the pick, the first that reads as a sentence or
+# two of prose (this many words, at most that many, ending a sentence, little link text); meta lines and labels
+# before it are shorter, the story's body after it longer.
+HEADLINE_LEAD_MAX_SIBLINGS = 4
+HEADLINE_LEAD_MIN_WORDS = 15
+HEADLINE_LEAD_MAX_WORDS = 120
 # ...and marked with this attribute once gathered, so the paragraph container's test of whether the pick lies
 # inside it reads the pick's own opening, not the standfirst (the reading view's sanitizer drops the mark).
 GATHERED_LEAD_MARK = "data-declutter-lead"
