@@ -380,8 +380,10 @@ def test_the_standfirst_beside_the_headline_joins_the_article_whatever_its_class
     text = _article_text(_hero_page(hero))
     assert text.startswith(_HEADLINE_LEAD) and "Part 4 of the story." in text
     assert "Alexander Rosenkranz" not in text  # the rest of the header stays out
-    # A subheading may be the standfirst ('article-subheadline' aside, an <h2> after the <h1>).
+    # A subheading may be the standfirst ('article-subheadline' aside, an <h2> after the <h1>), and a quote may end it.
     assert _headline_lead_of(_hero_page(f"<h1>Wärmepumpe</h1><h2>{_HEADLINE_LEAD}</h2>")) is not None
+    quoted = _HEADLINE_LEAD.replace("Auch Sanierer interessieren sich dafür.", "Ein Sanierer: „Das lohnt sich“")
+    assert _headline_lead_of(_hero_page(f"<h1>Wärmepumpe</h1><h2>{quoted}</h2>")) is not None
 
 
 @pytest.mark.parametrize(

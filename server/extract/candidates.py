@@ -55,6 +55,8 @@ _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment,
 # The page's headline nearest before the pick (the preceding axis holds no ancestor of it).
 _HEADLINE_BEFORE = xpath("preceding::h1[1]")
 # Never a standfirst beside the headline, nor inside one: lists, tables, forms and the page's chrome.
+# A standfirst may end with a quote's closing mark and no stop ('... nadie podrá pararlo”').
+_CLOSING_QUOTES = ("”", "»", '"', "“", "«")
 _NOT_HEADLINE_LEADS = ("ul", "ol", "dl", "table", "form", "nav", "aside", "footer", "figure", "figcaption", "select")
 
 
@@ -257,11 +259,11 @@ def _ends_header(lead: HtmlElement) -> bool:
 
 
 def _reads_as_lead(elem: HtmlElement, text: str) -> bool:
-    """A standfirst's shape: a sentence's end, little link text, no list, table, form or heading inside (the
-    element may itself be a subheading), outside forms, asides and navigation."""
+    """A standfirst's shape: a sentence's end (or a quote's), little link text, no list, table, form or heading
+    inside (the element may itself be a subheading), outside forms, asides and navigation."""
     return (
         elem.tag not in _NOT_HEADLINE_LEADS
-        and SHORT_LINE_END_RE.search(text) is not None
+        and (SHORT_LINE_END_RE.search(text) is not None or text.endswith(_CLOSING_QUOTES))
         and link_density(elem) <= EDITORIAL_LEAD_MAX_LINK_DENSITY
         and next(elem.iterdescendants(*_NOT_HEADLINE_LEADS, "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
         and not IN_FORM_ASIDE_OR_NAV(elem)
