@@ -1,7 +1,7 @@
 """Where readability's pick gives way, beyond readability's own rules: to the best candidate inside the page's
 one <main> (the pick an overlay, a dialog, a teaser column outside it), to the best outside forms, asides and
 navigation (a site menu's teasers outscoring a short story), and the story's standfirst told by more class words
-than readability's. readability.py's overrides call these."""
+than readability's or by its place beside the page's headline (headline_lead). readability.py's overrides call these."""
 
 from __future__ import annotations
 
