@@ -337,8 +337,7 @@ def _opening_in(article: HtmlElement, container_words: list[str]) -> bool:
 def _opening_words(article: HtmlElement) -> list[str]:
     """The first OPENING_WORDS words of the article's text outside figures and the gathered standfirst, read
     only as far as they go (not the whole text of a long page)."""
-    pieces: list[str] = []
-    counted = 0  # words per piece summed: at least the words of the joined pieces (a word may span two)
+    words = _WordCollector()
     walker = etree.iterwalk(article, events=("start", "end"))
     for event, elem in walker:
         if event == "start":
@@ -346,14 +345,43 @@ def _opening_words(article: HtmlElement) -> list[str]:
             if not own and elem is not article:
                 walker.skip_subtree()  # its "end" still comes: its tail is the article's text
             elif own and elem.text:
-                pieces.append(elem.text)
-                counted += len(elem.text.split())
+                words.add(elem.text)
         elif elem is not article and elem.tail:
-            pieces.append(elem.tail)
-            counted += len(elem.tail.split())
-        if counted > OPENING_WORDS and len(words := "".join(pieces).split()) > OPENING_WORDS:
-            return words[:OPENING_WORDS]
-    return "".join(pieces).split()[:OPENING_WORDS]
+            words.add(elem.tail)
+        if len(words.closed) >= OPENING_WORDS:
+            return words.closed[:OPENING_WORDS]
+    return words.all()[:OPENING_WORDS]
+
+
+class _WordCollector:
+    """The words of text pieces as "".join(pieces).split() reads them, built piece by piece in linear time: a word
+    that runs on over pieces ('<span>a</span><span>b</span>' is 'ab') is kept in fragments until it ends."""
+
+    def __init__(self) -> None:
+        self.closed: list[str] = []
+        self._open: list[str] = []  # fragments of the word the last piece ended inside
+
+    def add(self, piece: str) -> None:
+        if piece[:1].isspace():
+            self._close()
+        parts = piece.split()
+        if not parts:
+            return
+        self._open.append(parts[0])
+        if len(parts) > 1:
+            self._close()
+            self.closed.extend(parts[1:-1])
+            self._open = [parts[-1]]
+        if piece[-1].isspace():
+            self._close()
+
+    def all(self) -> list[str]:
+        return [*self.closed, "".join(self._open)] if self._open else self.closed
+
+    def _close(self) -> None:
+        if self._open:
+            self.closed.append("".join(self._open))
+            self._open = []
 
 
 def drop_chrome(container: HtmlElement) -> None:
