@@ -1,11 +1,11 @@
 """Score the attribution finder on the hand-annotated dev set (tests/attributions/dev/*.json).
 
-Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind|paragraphs|outside] [--part tuning|held-out|all]
-    [--no-speed] [--first-batch]
+Run: .venv/bin/python bench/attributions.py [--errors] [--set dev|blind|paragraphs|outside|fundus]
+    [--part tuning|held-out|all] [--no-speed] [--first-batch]
 Prints P/R/F1 over all attributions and the quoted slice, per-component token-overlap F1, speaker accuracy (the
 resolved name equals the gold name; a null speaker counts as wrong) and speaker precision (right among those
 given a name), recall per gold kind, for the tuning part, the held-out part (dev: files whose name's sha1 ends in
-0, 1 or 2; blind and outside: sha1 divisible by 3) and all, plus speed, with a verb-list baseline side by side.
+0, 1 or 2; blind, outside and fundus: sha1 divisible by 3) and all, plus speed, with a verb-list baseline side by side.
 On the blind set beliefs are scored apart (gold beliefs against the finder's kind "belief"). While choosing
 between variants, run with `--part tuning` so that no held-aside figure is printed. `score(gold_docs, predict)`
 is the one scoring implementation (tests import it).
@@ -33,6 +33,8 @@ BLIND_DIR = ROOT / "tests" / "attributions" / "blind"
 # Paragraphs of pages annotated blind, each scored on the cues inside its window (tests/attributions/README.md).
 PARAGRAPHS_DIR = ROOT / "tests" / "attributions" / "paragraphs"
 OUTSIDE_DIR = ROOT / "tests" / "attributions" / "outside"
+# News bodies from the fundus project's publisher tests, annotated blind before the finder ever ran on them.
+FUNDUS_DIR = ROOT / "tests" / "attributions" / "fundus"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -695,10 +697,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--set",
-        choices=("dev", "blind", "paragraphs", "outside"),
+        choices=("dev", "blind", "paragraphs", "outside", "fundus"),
         default="dev",
         help="our first set, the blind one, the blind paragraphs of pages (scored inside each paragraph), or the"
-        " blind articles from outside the corpora",
+        " blind articles from outside the corpora (newspaper4k's texts: outside; fundus's publisher tests: fundus)",
     )
     ap.add_argument(
         "--part",
@@ -723,13 +725,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --rewrites: list the tuning part's speakers that one rewrite turns right or wrong",
     )
     args = ap.parse_args(argv)
-    sets = {"dev": DEV_DIR, "blind": BLIND_DIR, "outside": OUTSIDE_DIR}
+    sets = {"dev": DEV_DIR, "blind": BLIND_DIR, "outside": OUTSIDE_DIR, "fundus": FUNDUS_DIR}
     every = load_paragraphs() if args.set == "paragraphs" else load_dev(sets[args.set])
     if args.first_batch:
         every = [d for d in every if not str(d.get("annotator", "")).startswith(LATER_ANNOTATORS)]
-    aside = {"blind": is_held_aside, "outside": is_held_aside, "paragraphs": is_paragraph_held_aside}.get(
-        args.set, is_heldout
-    )
+    aside = {"dev": is_heldout, "paragraphs": is_paragraph_held_aside}.get(args.set, is_held_aside)
     docs = every if args.set == "dev" else without_beliefs(every)
     tuning = [d for d in docs if not aside(d["name"])]
     held = [d for d in docs if aside(d["name"])]
