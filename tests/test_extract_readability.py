@@ -272,8 +272,8 @@ def test_a_real_error_inside_readability_is_still_logged(caplog: pytest.LogCaptu
 _STORY = "".join(f"<p>{TEXT} Part {i} of the story.</p>" for i in range(5))
 
 
-def _article_text(page: str) -> str:
-    article, _, _ = read_article(parse(page), None, NO_DEADLINE, semantic_main=True)
+def _article_text(page: str, title: str | None = None) -> str:
+    article, _, _ = read_article(parse(page), None, NO_DEADLINE, semantic_main=True, title=title)
     return " ".join(article.text_content().split())
 
 
@@ -354,60 +354,217 @@ _HEADLINE_LEAD = (
     "Wärmepumpenheizungen setzen auf die kostenfreie Energie der Umwelt und versorgen Häuser günstig mit Wärme. "
     "Auch Sanierer interessieren sich dafür."
 )
+_HEADLINE = "Eignet sich eine Wärmepumpe im Altbau?"
+_TITLE = "Eignet sich eine Wärmepumpe im Altbau? | Heizung"  # the metadata stage's title: the headline and a site name
+_SHORT_STORY = "<p>Die Wärmepumpe lohnt sich auch im Altbau, sagen Fachleute, wenn die Heizkörper groß genug sind.</p>"
 
 
-def _hero_page(hero: str) -> str:
+def _hero_page(hero: str, story: str = _STORY) -> str:
     """A page whose headline block (a hero of its own, no <article>) stands apart from the body readability picks."""
     return (
         f"<html><body><div class='grid'><div class='hero'>{hero}</div>"
-        f"<div class='container'><div class='col'><div class='text'>{_STORY}</div></div></div></div></body></html>"
+        f"<div class='container'><div class='col'><div class='text'>{story}</div></div></div></div></body></html>"
     )
 
 
-def _headline_lead_of(page: str) -> HtmlElement | None:
+def _after_headline(block: str) -> str:
+    """A hero page with the block after the headline."""
+    return _hero_page(f"<h1>{_HEADLINE}</h1>{block}")
+
+
+def _headline_lead_of(page: str, title: str | None = _TITLE) -> HtmlElement | None:
     root = parse(page)
     best = root.find(".//div[@class='text']")
-    return headline_lead(best, set(best.iterancestors()))
+    return headline_lead(best, set(best.iterancestors()), title)
 
 
 def test_the_standfirst_beside_the_headline_joins_the_article_whatever_its_class() -> None:
     # The headline's block: a kicker, the <h1>, a byline and date line, then the standfirst: named by no class word.
     hero = (
-        "<span>Ratgeber</span><h1>Eignet sich eine Wärmepumpe im Altbau?</h1>"
+        f"<span>Ratgeber</span><h1>{_HEADLINE}</h1>"
         "<div class='meta'>von Alexander Rosenkranz 09.03.2022</div>"
         f"<div class='hero-text'><p>{_HEADLINE_LEAD}</p></div>"
     )
-    text = _article_text(_hero_page(hero))
+    text = _article_text(_hero_page(hero), _TITLE)
     assert text.startswith(_HEADLINE_LEAD) and "Part 4 of the story." in text
     assert "Alexander Rosenkranz" not in text  # the rest of the header stays out
-    # A subheading may be the standfirst ('article-subheadline' aside, an <h2> after the <h1>), and a quote may end it.
-    assert _headline_lead_of(_hero_page(f"<h1>Wärmepumpe</h1><h2>{_HEADLINE_LEAD}</h2>")) is not None
-    quoted = _HEADLINE_LEAD.replace("Auch Sanierer interessieren sich dafür.", "Ein Sanierer: „Das lohnt sich“")
-    assert _headline_lead_of(_hero_page(f"<h1>Wärmepumpe</h1><h2>{quoted}</h2>")) is not None
+    # Without the page's title no headline is known, and no standfirst taken.
+    assert not _article_text(_hero_page(hero)).startswith(_HEADLINE_LEAD)
+    # A subheading may be the standfirst ('article-subheadline' aside, an <h2> after the <h1>), and a quotation may
+    # end it with its closing mark and no stop.
+    assert _headline_lead_of(_after_headline(f"<h2>{_HEADLINE_LEAD}</h2>")) is not None
+    quoted = f"„{_HEADLINE_LEAD.removesuffix('.')}“"
+    assert _headline_lead_of(_after_headline(f"<h2>{quoted}</h2>")) is not None
 
 
 @pytest.mark.parametrize(
-    "hero",
+    "layout",
+    [
+        # The common layout: the hero above the <article> (the standfirst outside the pick's frame, placed first).
+        "<div class='hero'><h1>{h}</h1><p>{lead}</p></div><article><div class='text'>{story}</div></article>",
+        # The hero inside the pick's <main> (the standfirst inside its frame, gathered in the walk over it).
+        "<main><div class='hero'><h1>{h}</h1><p>{lead}</p></div>"
+        "<div class='container'><div class='text'>{story}</div></div></main>",
+    ],
+    ids=["hero-above-the-article", "hero-inside-the-main"],
+)
+def test_the_standfirst_beside_the_headline_joins_a_pick_inside_an_article_or_main(layout: str) -> None:
+    page = "<html><body>" + layout.format(h=_HEADLINE, lead=_HEADLINE_LEAD, story=_STORY) + "</body></html>"
+    text = _article_text(page, _TITLE)
+    assert text.startswith(_HEADLINE_LEAD) and "Part 4 of the story." in text
+
+
+# The review's cases of header lines read as a standfirst (each long enough and ending a sentence): one a check.
+_NOT_STANDFIRSTS = {
+    "a picture's caption (img)": "<div><img src='/a.jpg'><div>Der Stadtrat bei der Abstimmung über den Haushalt im "
+    "großen Sitzungssaal des Rathauses am Dienstagabend, Foto von der Pressestelle.</div></div>",
+    "a picture's caption (picture)": "<div class='img-wrap'><picture><img src='/a.jpg'></picture><p>Der Stadtrat bei "
+    "der Abstimmung über den Haushalt im großen Sitzungssaal des Rathauses am Dienstagabend, Foto der Stadt.</p></div>",
+    "a date line (de)": "<div class='d'>Veröffentlicht am 9. März 2022 um 10:15 Uhr. Zuletzt aktualisiert am 10. März "
+    "2022 um 12:00 Uhr.</div>",
+    "a date line (fr)": "<div class='d'>Publié le 9 mars 2022 à 10h15, mis à jour le 10 mars 2022 à 12h00 par la "
+    "rédaction du journal.</div>",
+    "a date line (es)": "<div class='d'>Publicado el 9 de marzo de 2022 a las 10:15. Actualizado el 10 de marzo de "
+    "2022 a las 12:00.</div>",
+    "a date line (pl)": "<div class='d'>Opublikowano 9 marca 2022 o godz. 10:15. Aktualizacja: 10 marca 2022 o godz. "
+    "12:00 przez redakcję.</div>",
+    "a byline": "<div class='d'>Von Anna Keller, Korrespondentin in Brüssel, und Jan Kowalski, Korrespondent in "
+    "Warschau, mit Material von dpa und Reuters.</div>",
+    "a byline by its class": "<div class='article-author'>Anna Keller schreibt seit zwanzig Jahren über die Stadt, "
+    "ihre Schulen und ihre Finanzen für diese Zeitung.</div>",
+    "a cookie note": "<div class='note'>Wir verwenden Cookies, um Inhalte zu personalisieren und die Zugriffe auf "
+    "unsere Website zu analysieren. Mehr dazu in unserer Datenschutzerklärung.</div>",
+    "a related story's quoted title": "<div class='d'>Lesen Sie auch unseren Bericht aus dem vergangenen Jahr über die "
+    "Finanzen der Stadt: „Warum die Stadt so viel Geld für Schulen ausgibt“</div>",
+    "a table of contents": "<div class='d'>Inhalt: Was der Haushalt vorsieht, wer davon profitiert, was die Opposition "
+    "kritisiert und wie es nach dem Beschluss weitergeht im Rat.</div>",
+    "a box with a heading inside": "<div class='box'><h3>Kurz gesagt</h3><p>Die Stadt will im kommenden Jahr mehr "
+    "Geld für Schulen ausgeben, und der Rat stimmt dem Entwurf zu.</p></div>",
+}
+
+
+@pytest.mark.parametrize("clutter", _NOT_STANDFIRSTS.values(), ids=_NOT_STANDFIRSTS.keys())
+def test_header_lines_beside_the_headline_are_not_taken_for_its_standfirst(clutter: str) -> None:
+    # Through the whole pipeline: the article opens with its body, and the line stays out.
+    page = _after_headline(f"{clutter}").replace("<html>", f"<html><head><title>{_TITLE}</title></head>")
+    text = " ".join(clean(page, "https://www.heizung.example/ratgeber/waermepumpe-altbau").text.split())
+    assert text.startswith(TEXT) and "Part 4 of the story." in text
+    assert html.fromstring(clutter).text_content().split()[-1] not in text
+
+
+def test_a_standfirst_ending_in_a_quotation_it_does_not_open_needs_a_stop() -> None:
+    # A quotation ending a standfirst with no stop counts only when the standfirst opens it.
+    ending_in_a_quote = f"{_HEADLINE_LEAD} Ein Sanierer sagt „Das lohnt sich“"
+    assert _headline_lead_of(_after_headline(f"<p>{ending_in_a_quote}</p>")) is None
+
+
+_UNENDED_LINE = (
+    "<p>Veröffentlicht am 9. März 2022 von Alexander Rosenkranz und Petra Maier, Redaktion Heizung und Energie, "
+    "Ressort Ratgeber</p>"
+)
+_CAPTION = (
+    "<figcaption>Der Stadtrat bei der Abstimmung über den Haushalt im großen Sitzungssaal des Rathauses am "
+    "Dienstagabend, Foto von der Pressestelle.</figcaption>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
     [
         # More text after it in the block: the story's opening (or a block of its own), readability's to judge.
-        f"<h1>Wärmepumpe</h1><p>{_HEADLINE_LEAD}</p><p>{_HEADLINE_LEAD} Mehr dazu im Ratgeber.</p>",
+        (_after_headline(f"<p>{_HEADLINE_LEAD}</p><p>{_HEADLINE_LEAD} Mehr dazu.</p>"), _TITLE),
         # A teaser of other stories (mostly link text), a line not ending a sentence, a list of links.
-        f"<h1>Wärmepumpe</h1><p><a href='/a'>{_HEADLINE_LEAD}</a></p>",
-        "<h1>Wärmepumpe</h1><p>Veröffentlicht am 9. März 2022 von Alexander Rosenkranz und Petra Maier, Redaktion "
-        "Heizung und Energie, Ressort Ratgeber</p>",
-        "<h1>Wärmepumpe</h1><ul>" + "".join(f"<li>{_HEADLINE_LEAD}</li>" for _ in range(2)) + "</ul>",
-        # Too short for a standfirst: a label.
-        "<h1>Wärmepumpe</h1><p>Alles zur Heizung.</p>",
+        (_after_headline(f"<p><a href='/a'>{_HEADLINE_LEAD}</a></p>"), _TITLE),
+        (_after_headline(_UNENDED_LINE), _TITLE),
+        (_after_headline("<ul>" + f"<li>{_HEADLINE_LEAD}</li>" * 2 + "</ul>"), _TITLE),
+        # Too short for a standfirst: a label; too long: the opening of another text.
+        (_after_headline("<p>Alles zur Heizung.</p>"), _TITLE),
+        (_after_headline(f"<p>{' '.join([_HEADLINE_LEAD] * 8)}</p>"), _TITLE),
+        # A caption (a figure's, never a standfirst), in an aside (the page's chrome).
+        (_after_headline(_CAPTION), _TITLE),
+        (_hero_page(f"<aside><h1>{_HEADLINE}</h1><p>{_HEADLINE_LEAD}</p></aside>"), _TITLE),
+        # The pick's own block after the headline (its ancestor), short enough to read as a standfirst.
+        (
+            f"<html><body><div class='wrap'><h1>{_HEADLINE}</h1><div class='container'><div class='text'>"
+            f"{_SHORT_STORY}</div></div></div></body></html>",
+            _TITLE,
+        ),
+        # No title, or one the <h1> is not: no headline is known.
+        (_after_headline(f"<p>{_HEADLINE_LEAD}</p>"), None),
+        (_after_headline(f"<p>{_HEADLINE_LEAD}</p>"), "Haushalt 2026: mehr Geld für Schulen"),
+        # A section's <h1> holding the title's words among many more: not the title's heading.
+        (
+            _hero_page(
+                "<h1>Wärmepumpe im Altbau: alle Artikel, Ratgeber und Tests zum Thema auf einen Blick</h1>"
+                f"<p>{_HEADLINE_LEAD}</p>"
+            ),
+            "Wärmepumpe im Altbau",
+        ),
+    ],
+    ids=[
+        "more-text-after-it",
+        "link-text",
+        "no-sentence-end",
+        "a-list",
+        "too-short",
+        "too-long",
+        "a-caption",
+        "in-an-aside",
+        "the-pick-s-ancestor",
+        "no-title",
+        "another-title",
+        "a-section-s-title",
     ],
 )
-def test_no_standfirst_is_taken_from_a_headline_block_without_one(hero: str) -> None:
-    assert _headline_lead_of(_hero_page(hero)) is None
+def test_no_standfirst_is_taken_from_a_headline_block_without_one(page: str, title: str | None) -> None:
+    assert _headline_lead_of(page, title) is None
+
+
+def test_the_headline_is_the_h1_the_title_names_never_a_logo_s_nor_a_box_s() -> None:
+    tagline = (
+        "Die unabhängige Zeitung für die Stadt und das Umland, jeden Tag neu mit Nachrichten, Meinungen und "
+        "Hintergründen aus der Region für Sie."
+    )
+    box = (
+        "<div class='box'><h1>Also in the budget</h1><p>The city also plans to spend more money on new bicycle lanes, "
+        "parks and the renovation of the old town hall next year.</p></div>"
+    )
+    title = f"{_HEADLINE} | Stadtanzeiger"
+    # The pick holds its own headline: the logo's <h1> before it, though the title holds the site's name, is not it.
+    logo = (
+        f"<html><body><div class='top'><h1 class='logo'><a href='/'>Stadtanzeiger</a></h1><div class='claim'>{tagline}"
+        f"</div></div><div class='page'><div class='text'><h1>{_HEADLINE}</h1>{_STORY}</div></div></body></html>"
+    )
+    assert _headline_lead_of(logo, title) is None
+    # A box with a headline of its own between the page's headline and the body: its text is not the standfirst.
+    boxed = (
+        f"<html><body><div class='hero'><h1>{_HEADLINE}</h1></div>{box}"
+        f"<div class='container'><div class='text'>{_STORY}</div></div></body></html>"
+    )
+    assert _headline_lead_of(boxed, title) is None
+    assert _headline_lead_of(_after_headline(f"{box}"), title) is None
+    for page in (logo, boxed):
+        html_page = page.replace("<html>", f"<html><head><title>{title}</title></head>")
+        text = " ".join(clean(html_page, "https://www.stadtanzeiger.example/2026/haushalt").text.split())
+        assert "Part 4 of the story." in text and tagline not in text and "bicycle lanes" not in text
+    # The site's name alone in an <h1> (a page whose headline is no <h1>) is not the headline, though the title has it.
+    no_headline = logo.replace(f"<h1>{_HEADLINE}</h1>", f"<h2>{_HEADLINE}</h2>")
+    assert _headline_lead_of(no_headline, title) is None
+    # A pick holding the headline holds its standfirst: a copy of the headline before it (a sticky bar) leads nowhere.
+    sticky = (
+        f"<html><body><div class='bar'><h1>{_HEADLINE}</h1><p>{tagline}</p></div>"
+        f"<div class='page'><div class='text'><h1>{_HEADLINE}</h1>{_STORY}</div></div></body></html>"
+    )
+    assert _headline_lead_of(sticky, title) is None
+    # The page's headline, not the nearest <h1>, leads to the standfirst.
+    nearest_is_a_box = _after_headline(f"<p>{_HEADLINE_LEAD}</p><div><h1>Mehr</h1></div>")
+    assert _headline_lead_of(nearest_is_a_box, title) is not None
 
 
 def test_a_headline_in_a_sibling_of_the_pick_is_left_to_readability_s_sibling_test() -> None:
     # The headline block beside the body under one parent joins whole or not at all: its lead is not taken out.
     page = (
-        f"<html><body><div class='wrap'><div class='head'><h1>Wärmepumpe</h1><p>{_HEADLINE_LEAD}</p></div>"
+        f"<html><body><div class='wrap'><div class='head'><h1>{_HEADLINE}</h1><p>{_HEADLINE_LEAD}</p></div>"
         f"<div class='text'>{_STORY}</div></div></body></html>"
     )
     assert _headline_lead_of(page) is None

@@ -44,7 +44,7 @@ def extract(
     5. blocks repeating an earlier one dropped (repairs.drop_repeated_blocks);
     6. author boxes dropped (repairs.drop_author_boxes), and the byline line (repairs.drop_byline);
     7. the title repeated at the article's top dropped, as the reading view shows it above (header); `title` is
-       the metadata stage's.
+       the metadata stage's (step 2 finds the page's headline by it, and the standfirst beside it).
 
     `url`: the page's address, or its canonical one (clean() got none, or an AMP cache's copy), which tells a gallery's
     photo pages below a story's address; `host`: its host, which tells a story's sources on other sites.
@@ -54,11 +54,13 @@ def extract(
         if nodes:
             log.debug("article root from rule selector %r", selector.source)
             return join_rule_matches(nodes)
-    article, article_words, promoted_main = read_article(root, url, deadline, semantic_main=True, host=host)
+    article, article_words, promoted_main = read_article(
+        root, url, deadline, semantic_main=True, host=host, title=title
+    )
     # readability 0.9 can promote a <main> whose children its cleaning then empties: try without. (Had it
     # promoted none, the retry would repeat this reading step for step.)
     if len(article_words) < MIN_ARTICLE_WORDS_BEFORE_RETRY and promoted_main:
-        retry, retry_words, _ = read_article(root, url, deadline, semantic_main=False, host=host)
+        retry, retry_words, _ = read_article(root, url, deadline, semantic_main=False, host=host, title=title)
         if len(retry_words) > len(article_words):
             article, article_words = retry, retry_words
     article = paragraph_container(root, article, article_words)

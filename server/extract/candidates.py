@@ -16,14 +16,20 @@ from .cleaning import has_unlikely_word
 from .constants import (
     ALTERNATIVE_CANDIDATE_SCORE_SHARE,
     ALTERNATIVE_CANDIDATES_MIN,
+    BYLINE_CLASS_RE,
     CHROME_PICK_ALTERNATIVE_SHARE,
     EDITORIAL_LEAD_MAX_LINK_DENSITY,
     EDITORIAL_LEAD_MIN_CHARS,
     EDITORIAL_LEAD_RE,
     EDITORIAL_LEAD_SCOPE_LEVELS,
     EXACT_LENGTH_BAND,
+    HEADLINE_LEAD_BYLINE_RE,
+    HEADLINE_LEAD_CHROME_RE,
+    HEADLINE_LEAD_MAX_DIGIT_SHARE,
+    HEADLINE_LEAD_MAX_LABEL_WORDS,
     HEADLINE_LEAD_MAX_SIBLINGS,
     HEADLINE_LEAD_MAX_WORDS,
+    HEADLINE_LEAD_MIN_TITLE_SHARE,
     HEADLINE_LEAD_MIN_WORDS,
     HEADLINE_MIN_CHARS,
     MAIN_MIN_CHARS,
@@ -37,6 +43,7 @@ from .constants import (
     TITLED_STORY_SCORE_SHARE,
     TOP_CANDIDATES,
 )
+from .header import is_title_heading, title_words
 from .measure import IN_FIGURE, element_text, heading_density, link_density, normalized_length, xpath
 
 IN_FORM_ASIDE_OR_NAV = xpath("boolean(ancestor-or-self::form | ancestor-or-self::aside | ancestor-or-self::nav)")
@@ -52,12 +59,18 @@ _OG_TITLES = xpath("/descendant::meta[@property='og:title']/@content")
 _SENTENCE_END_RE = re.compile(r"\.( |$)")
 # Never an editorial lead found by its class words (comments and processing instructions have no tag name).
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
-# The page's headline nearest before the pick (the preceding axis holds no ancestor of it).
-_HEADLINE_BEFORE = xpath("preceding::h1[1]")
-# Never a standfirst beside the headline, nor inside one: lists, tables, forms and the page's chrome.
-# A standfirst may end with a quote's closing mark and no stop ('... nadie podrá pararlo”').
-_CLOSING_QUOTES = ("”", "»", '"', "“", "«")
-_NOT_HEADLINE_LEADS = ("ul", "ol", "dl", "table", "form", "nav", "aside", "footer", "figure", "figcaption", "select")
+# The headlines before the pick, in document order (the preceding axis holds no ancestor of it, nor what it holds).
+_HEADLINES_BEFORE = xpath("preceding::h1")
+# Never a standfirst beside the headline, nor inside one: lists, tables, forms, the page's chrome, and what is never
+# an editorial lead (_NOT_LEADS: a picture and its caption).
+_NOT_HEADLINE_LEADS = (
+    *("ul", "ol", "dl", "table", "form", "nav", "aside", "footer", "select", "video"),
+    *(tag for tag in _NOT_LEADS if isinstance(tag, str)),
+)
+# A standfirst that is a quotation may end with its closing mark and no stop ('„… nadie podrá pararlo“'): each opening
+# mark with the marks that close it (German „…“, Polish „…”, English “…”, French «…», German »…«).
+_QUOTE_CLOSERS = {"„": "“”", "“": "”", "«": "»", "»": "«", '"': '"'}
+_DIGIT_RE = re.compile(r"\d")
 
 
 def has_twice_the_text(main: HtmlElement, best: HtmlElement) -> bool:
@@ -192,14 +205,15 @@ def outside_chrome(candidates: dict, best_candidate: dict) -> dict:
     return max(outside, key=lambda candidate: candidate["content_score"], default=best_candidate)
 
 
-def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
+def editorial_leads(best_elem: HtmlElement, title: str | None = None) -> list[HtmlElement]:
     """readability's editorial leads with our class words (EDITORIAL_LEAD_RE): the blocks before the pick in its
     <article> or <main> (on a page without them, in its ancestor EDITORIAL_LEAD_SCOPE_LEVELS up) so named, with
     little link text, a sentence's length of text and no headline (<h1>), outermost first; and the standfirst beside
-    the page's headline (headline_lead), named or not, in document order with them."""
+    the page's headline (headline_lead; title: the page's, as the metadata stage found it), named or not, in document
+    order with them."""
     ancestors = list(best_elem.iterancestors())
     around = set(ancestors)  # a set: the walks below ask of every element before the pick
-    beside_headline = headline_lead(best_elem, around)
+    beside_headline = headline_lead(best_elem, around, title)
     frame = next((elem for elem in ancestors if elem.tag in ("article", "main")), None)
     if frame is None:
         if len(ancestors) <= EDITORIAL_LEAD_SCOPE_LEVELS:
@@ -219,16 +233,16 @@ def editorial_leads(best_elem: HtmlElement) -> list[HtmlElement]:
     return leads
 
 
-def headline_lead(best_elem: HtmlElement, around: set[HtmlElement]) -> HtmlElement | None:
+def headline_lead(best_elem: HtmlElement, around: set[HtmlElement], title: str | None) -> HtmlElement | None:
     """The standfirst beside the page's headline, in any language and whatever its class: among the first
-    HEADLINE_LEAD_MAX_SIBLINGS siblings after the nearest <h1> before the pick, the first that reads as prose
-    (HEADLINE_LEAD_MIN_WORDS to HEADLINE_LEAD_MAX_WORDS words ending a sentence, little link text, no list, table or
-    heading inside); a header block of its own holds it apart from the body readability picks. A date or byline
-    line before it is shorter; the body (the pick's ancestor, or a block longer than a standfirst) ends the search.
-    A headline in a sibling of the pick is not searched: that sibling joins the article whole or not at all; nor is
-    a standfirst followed by more text in its block (_ends_header).
-    around: the pick's ancestors."""
-    headline = next(iter(_HEADLINE_BEFORE(best_elem)), None)
+    HEADLINE_LEAD_MAX_SIBLINGS siblings after the page's headline (page_headline), the first that reads as prose
+    (HEADLINE_LEAD_MIN_WORDS to HEADLINE_LEAD_MAX_WORDS words ending a sentence, little link text, no list, table,
+    picture or heading inside, not a metadata line: _reads_as_lead); a header block of its own holds it apart from the
+    body readability picks. A date or byline line before it is passed over; the body (the pick's ancestor, or a block
+    longer than a standfirst) ends the search. A headline in a sibling of the pick is not searched: that sibling joins
+    the article whole or not at all; nor is a standfirst followed by more text in its block (_ends_header).
+    around: the pick's ancestors; title: the page's, as the metadata stage found it (None: no standfirst is taken)."""
+    headline = page_headline(best_elem, title)
     # A headline under the pick's parent is in a sibling of the pick, which readability's sibling test judges whole.
     if headline is None or best_elem.getparent() in headline.iterancestors():
         return None
@@ -238,12 +252,31 @@ def headline_lead(best_elem: HtmlElement, around: set[HtmlElement]) -> HtmlEleme
         if not isinstance(sibling.tag, str):
             continue
         text = " ".join(element_text(sibling).split())
-        words = len(text.split(None, HEADLINE_LEAD_MAX_WORDS))
-        if words > HEADLINE_LEAD_MAX_WORDS:
+        words = text.split(None, HEADLINE_LEAD_MAX_WORDS)
+        if len(words) > HEADLINE_LEAD_MAX_WORDS:
             return None
-        if words >= HEADLINE_LEAD_MIN_WORDS and _reads_as_lead(sibling, text):
+        if len(words) >= HEADLINE_LEAD_MIN_WORDS and _reads_as_lead(sibling, text, words):
             return sibling if _ends_header(sibling) else None
     return None
+
+
+def page_headline(best_elem: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The nearest <h1> before the pick that is the page's headline (_is_headline); None without a title, when none
+    is, or when the pick holds the headline itself (and so its standfirst: a logo's <h1> before it is not one)."""
+    title_tokens = title_words(title or "")  # none: no <h1> is the headline
+    if any(_is_headline(h1, title_tokens) for h1 in best_elem.iter("h1")):
+        return None
+    return next((h1 for h1 in reversed(_HEADLINES_BEFORE(best_elem)) if _is_headline(h1, title_tokens)), None)
+
+
+def _is_headline(h1: HtmlElement, title_tokens: list[str]) -> bool:
+    """Whether the <h1>'s words are the title's (drop_repeated_title's measure) and hold HEADLINE_LEAD_MIN_TITLE_SHARE
+    of the title's words or more (a logo's <h1> holds only the site name a title may hold)."""
+    tokens = title_words(h1.text_content())
+    vocabulary = set(title_tokens)
+    return is_title_heading(title_tokens, tokens) and (
+        len(vocabulary.intersection(tokens)) >= HEADLINE_LEAD_MIN_TITLE_SHARE * len(vocabulary)
+    )
 
 
 def _ends_header(lead: HtmlElement) -> bool:
@@ -258,15 +291,36 @@ def _ends_header(lead: HtmlElement) -> bool:
     return True
 
 
-def _reads_as_lead(elem: HtmlElement, text: str) -> bool:
-    """A standfirst's shape: a sentence's end (or a quote's), little link text, no list, table, form or heading
-    inside (the element may itself be a subheading), outside forms, asides and navigation."""
+def _reads_as_lead(elem: HtmlElement, text: str, words: list[str]) -> bool:
+    """A standfirst's shape: a sentence's end (or a quotation's, _is_quoted), little link text, no list, table,
+    form, picture or heading inside (the element may itself be a subheading), outside forms, asides and navigation;
+    and prose, not a metadata line (_reads_as_metadata)."""
     return (
         elem.tag not in _NOT_HEADLINE_LEADS
-        and (SHORT_LINE_END_RE.search(text) is not None or text.endswith(_CLOSING_QUOTES))
+        and (SHORT_LINE_END_RE.search(text) is not None or _is_quoted(text))
         and link_density(elem) <= EDITORIAL_LEAD_MAX_LINK_DENSITY
         and next(elem.iterdescendants(*_NOT_HEADLINE_LEADS, "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
         and not IN_FORM_ASIDE_OR_NAV(elem)
+        and not _reads_as_metadata(elem, text, words)
+    )
+
+
+def _is_quoted(text: str) -> bool:
+    """Whether the text is a quotation: it opens with a quotation mark and ends with one that closes it (a line
+    ending in a quoted title it does not open with, 'Lesen Sie auch: „…“', is another story's)."""
+    return len(text) > 1 and text[-1] in _QUOTE_CLOSERS.get(text[0], "")
+
+
+def _reads_as_metadata(elem: HtmlElement, text: str, words: list[str]) -> bool:
+    """A date line (HEADLINE_LEAD_MAX_DIGIT_SHARE of its words holding a digit), a byline (named so, or opening with
+    a byline word before a name), a label's line ('Inhalt: ...'), or a cookie note: the header's metadata and chrome."""
+    label = text.split(":", 1)[0] if ":" in text else None
+    return (
+        sum(_DIGIT_RE.search(word) is not None for word in words) >= HEADLINE_LEAD_MAX_DIGIT_SHARE * len(words)
+        or BYLINE_CLASS_RE.search(f"{elem.get('class', '')} {elem.get('id', '')}") is not None
+        or HEADLINE_LEAD_BYLINE_RE.match(text) is not None
+        or (label is not None and len(label.split()) <= HEADLINE_LEAD_MAX_LABEL_WORDS)
+        or HEADLINE_LEAD_CHROME_RE.search(text) is not None
     )
 
 

@@ -59,12 +59,23 @@ EDITORIAL_LEAD_MAX_LINK_DENSITY = 0.2
 # ...and shorter than this it is a label ('Live', 'Update'), not a standfirst.
 EDITORIAL_LEAD_MIN_CHARS = 30
 # headline_lead: the standfirst beside the page's headline, outside the pick's <article> (a header block of its own):
-# among the first this-many siblings after the nearest <h1> before the pick, the first that reads as a sentence or
-# two of prose (this many words, at most that many, ending a sentence, little link text); meta lines and labels
-# before it are shorter, the story's body after it longer.
+# among the first this-many siblings after the page's headline (its <h1>) before the pick, the first that reads as a
+# sentence or two of prose (this many words, at most that many, ending a sentence, little link text); meta lines and
+# labels before it are shorter, the story's body after it longer.
 HEADLINE_LEAD_MAX_SIBLINGS = 4
 HEADLINE_LEAD_MIN_WORDS = 15
 HEADLINE_LEAD_MAX_WORDS = 120
+# ...and read as a metadata line, not prose, when this share of its words or more hold a digit (a date and time line:
+# 'Veröffentlicht am 9. März 2022 um 10:15 Uhr', 6 of 18), when it opens with a byline word before a capital ('Von
+# Anna Keller, ...', 'By', 'Par', 'Por', 'Di', 'Door', 'Przez'), or with a label of at most this many words and a
+# colon ('Inhalt:', 'Lesen Sie auch:'); a cookie note (the loanword every language of ours uses) is chrome.
+HEADLINE_LEAD_MAX_DIGIT_SHARE = 0.25
+HEADLINE_LEAD_BYLINE_RE = re.compile(r"(?i:by|von|par|por|di|door|przez)\s++[A-ZÀ-ÖØ-Þ]")
+HEADLINE_LEAD_MAX_LABEL_WORDS = 3
+HEADLINE_LEAD_CHROME_RE = re.compile(r"\bcookies?\b", re.I)
+# The page's headline is the <h1> whose words are the page title's (drop_repeated_title's measure) and hold at least
+# this share of the title's words: a logo's <h1> ('Stadtanzeiger') matches the site name a title may hold, no more.
+HEADLINE_LEAD_MIN_TITLE_SHARE = 0.5
 # ...and marked with this attribute once gathered, so the paragraph container's test of whether the pick lies
 # inside it reads the pick's own opening, not the standfirst (the reading view's sanitizer drops the mark).
 GATHERED_LEAD_MARK = "data-declutter-lead"

@@ -56,7 +56,7 @@ def drop_repeated_title(article: HtmlElement, title: str | None) -> None:
         inside = None
         if heading is None and elem.tag in REPEATED_TITLE_TAGS:
             tokens = _tokens(elem.text_content())
-            if tokens and _similarity(title_tokens, tokens) > REPEATED_TITLE_MIN_SIMILARITY:
+            if is_title_heading(title_tokens, tokens):
                 if elem is article:
                     return  # the article is the heading: nothing to drop
                 heading, inside, words = elem, elem, len((elem.tail or "").split())
@@ -98,6 +98,17 @@ def _short_text(elem: HtmlElement) -> str | None:
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.lower())
+
+
+def is_title_heading(title_tokens: list[str], heading_tokens: list[str]) -> bool:
+    """Whether a heading's words are the title's: more than REPEATED_TITLE_MIN_SIMILARITY of its text (_similarity),
+    both as title_words gives them."""
+    return bool(heading_tokens) and _similarity(title_tokens, heading_tokens) > REPEATED_TITLE_MIN_SIMILARITY
+
+
+def title_words(text: str) -> list[str]:
+    """The title's words as the heading tests compare them (lower-case runs of word characters)."""
+    return _tokens(text)
 
 
 def _similarity(title: list[str], heading: list[str]) -> float:

@@ -159,10 +159,13 @@ class TreeDocument(Document):
         deadline: Deadline,
         semantic_main: bool = True,
         host: str | None = None,
+        title: str | None = None,
     ) -> None:
-        # Changed: takes our tree, the request's time cap, whether a <main> may replace the pick, and the page's host.
+        # Changed: takes our tree, the request's time cap, whether a <main> may replace the pick, the page's host and
+        # its title (the metadata stage's: it tells the page's headline, beside which its standfirst stands).
         super().__init__(tree, url=url)
         self.host = host
+        self.title = title
         self.pages_below = PagesBelow(url)
         self.article: HtmlElement | None = None
         self.deadline = deadline
@@ -297,7 +300,7 @@ class TreeDocument(Document):
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         # Changed: the standfirst told by more class words than readability's (intro, deck, abstract, chapo...),
         # plus the story's lead figure.
-        return with_lead_figure(best_elem, editorial_leads(best_elem))
+        return with_lead_figure(best_elem, editorial_leads(best_elem, self.title))
 
     def select_best_candidate(self, candidates: dict) -> dict | None:
         # Changed: Readability.js's walk up to a higher-scoring ancestor; faster: no debug strings, no set of
@@ -649,11 +652,17 @@ class TreeDocument(Document):
 
 
 def read_article(
-    root: HtmlElement, url: str | None, deadline: Deadline, semantic_main: bool, host: str | None = None
+    root: HtmlElement,
+    url: str | None,
+    deadline: Deadline,
+    semantic_main: bool,
+    host: str | None = None,
+    title: str | None = None,
 ) -> tuple[HtmlElement, list[str], bool]:
     """readability's article, its words, and whether readability promoted a <main> to get it. `host`: the page's, as
-    clean() found it (its address's, or its canonical address's); a story's sources are known only with one."""
-    document = TreeDocument(root, url, deadline, semantic_main, host)
+    clean() found it (its address's, or its canonical address's); a story's sources are known only with one. `title`:
+    the page's, as the metadata stage found it (the standfirst beside the headline is taken only with one)."""
+    document = TreeDocument(root, url, deadline, semantic_main, host, title)
     try:
         text = document.summary(html_partial=True, keep_all_images=True)
     except Unparseable as error:
