@@ -1,5 +1,5 @@
 """Word tables of the generic layer (rules/generic/words.yaml, `tables:`): one list serves the rules that name it
-('{table:credit_labels}') and the code that reads it (server/rules/constants.py), validated as rule files are."""
+('{table:photo_labels}') and the code that reads it (server/rules/constants.py), validated as rule files are."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from server.config import RULES_DIR
 from server.errors import BadRequest, RuleError
 from server.pipeline import Options, clean
-from server.rules.constants import CREDIT_LABELS, word_table
+from server.rules.constants import CREDIT_LABELS, joined_word_tables, word_table
 from server.rules.ruleset import load_rule_file
 
 WORDS = RULES_DIR / "generic" / "words.yaml"
@@ -30,7 +30,8 @@ def _generic_file(tmp_path: Path, body: str) -> Path:
 
 
 def test_the_caption_pass_reads_the_table_the_credit_line_rule_names() -> None:
-    assert word_table("credit_labels", WORDS) == CREDIT_LABELS
+    assert joined_word_tables("photo_labels", "source_labels") == CREDIT_LABELS
+    assert CREDIT_LABELS["de"][-1] == "quelle" and CREDIT_LABELS["en"] == word_table("photo_labels", WORDS)["en"]
     sources = [selector.source for group in load_rule_file(WORDS).strip_groups for selector in group.selectors]
     assert not any("{table:" in source for source in sources)  # every reference is expanded when the file loads
     expanded = next(source for source in sources if "beitragsbild" in source)

@@ -18,6 +18,15 @@ def word_table(name: str, path: Path = RULES_DIR / "generic" / "words.yaml") -> 
     return {language: tuple(words) for language, words in table.items()}
 
 
+def joined_word_tables(*names: str) -> dict[str, tuple[str, ...]]:
+    """Several word tables of the words file as one, a language's words in the tables' order."""
+    joined: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        for language, words in word_table(name).items():
+            joined[language] = joined.get(language, ()) + words
+    return joined
+
+
 # Elements that never carry article text but cost time in every later stage.
 NON_CONTENT_TAGS = ("script", "style", "template", "link", "object", "embed", "applet", "canvas")
 
@@ -54,10 +63,10 @@ TEASER_MAX_WORDS = 80
 
 # Caption credits (structure.caption_credits): the words that open a picture credit, one list per language ('Foto:
 # dpa', '(Photo: Reuters)'), matched as whole words before a colon; the pass runs them all, as a German site captions in
-# English as often as not. The table is the generic layer's (rules/generic/words.yaml, tables: credit_labels), read
-# once here and validated as the rule files are, so the credit lines the rules strip and the credits this pass cuts
-# off a caption's end share one list.
-CREDIT_LABELS: dict[str, tuple[str, ...]] = word_table("credit_labels")
+# English as often as not. The tables are the generic layer's (rules/generic/words.yaml: photo_labels, source_labels),
+# read once here and validated as the rule files are, so the credit lines the rules strip and the credits this pass
+# cuts off a caption's end share one list.
+CREDIT_LABELS: dict[str, tuple[str, ...]] = joined_word_tables("photo_labels", "source_labels")
 # A credit is a name or an agency: at most this many characters and words after its label or '©' (more is a
 # sentence: 'Quelle: Hafenamt 2026 und die Legende des Plans'). A caption holds at most CAPTION_MAX_WORDS words: a
 # longer block whose class says caption is a wrapper, not a caption.

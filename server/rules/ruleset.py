@@ -19,7 +19,7 @@ from .selectors import Selector, SelectorPlan, compile_selector, literal_pattern
 
 log = logging.getLogger(__name__)
 
-# A word table of the file named in a selector ('{table:credit_labels}'): one list serves the rule's pattern and the
+# A word table of the file named in a selector ('{table:photo_labels}'): one list serves the rule's pattern and the
 # code that reads the same table (server/rules/constants.py).
 _TABLE_REFERENCE = re.compile(r"\{table:([^}]*)\}")  # any name, so a misspelt one is refused, not left literal
 
