@@ -1014,3 +1014,29 @@ def test_a_verb_after_a_hyphen_is_no_cue_and_capitals_are_no_function_word():
     assert _speakers(find_attributions(t)) == [("WHO", "WHO")]  # an acronym is no "who", as a relative or a question
     assert _speaker("Officials met in Geneva. The WHO said that the virus had spread.", "The WHO") == "WHO"
     assert not names.is_named("Apart") and names.is_named("WHO")
+
+
+# --- an acronym the text writes out, though no source gives the full name ------------------------------------
+
+
+def test_an_acronym_is_the_name_the_text_spells_out_for_it():
+    t = (
+        "The Office for Budget Responsibility (OBR) monitors the public finances.\n\n"
+        "The OBR said the forecast had been cut."
+    )
+    assert _speaker(t, "The OBR") == "Office for Budget Responsibility"
+    # near miss: two written-out names spell it, so the acronym stays as written
+    t2 = (
+        "The Office for Budget Responsibility met the Organisation for Better Roads on Monday.\n\n"
+        "The OBR said the forecast had been cut."
+    )
+    assert _speaker(t2, "The OBR") == "OBR"
+    # near miss: a possessive ends the run ("Ofgem's Board Report" spells nothing) and nothing else spells it
+    assert _speaker("Ofgem's Board Report was late.\n\nThe OBR said the forecast had been cut.", "The OBR") == "OBR"
+
+
+def test_written_spellings_read_runs_of_capitals_with_small_words():
+    written = "The U.K.’s Competition and Markets Authority, which said so, and the CMA’s chief."
+    assert names.written_spellings(written.split(), "CMA") == {"Competition and Markets Authority"}
+    broken = "the Competition, and Markets Authority"  # a comma inside ends the run
+    assert names.written_spellings(broken.split(), "CMA") == set()

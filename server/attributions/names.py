@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from ..limits import Deadline
 from .lexicon import (
@@ -703,6 +703,33 @@ def spells(name: str, acronym: str) -> bool:
         if not reach:
             return False
     return len(acronym) in reach
+
+
+def written_spellings(text_words: list[str], acronym: str) -> set[str]:
+    """The names written out anywhere in the text (text_words: its whitespace-split words) whose initials spell
+    acronym ("The Office for Budget Responsibility (OBR) monitors" -> "Office for Budget Responsibility"): a run of
+    capitalised words, small words inside it, that no punctuation or possessive breaks before its last word."""
+    found: set[str] = set()
+    for start, first in enumerate(text_words):
+        first = first.lstrip("\"“‘'(")
+        if first[:1] != acronym[0] or first in ACRONYM_SMALL_WORDS:
+            continue
+        run: list[str] = []
+        for word in islice(text_words, start, start + 2 * len(acronym) + 2):
+            bare = word.lstrip("\"“‘'(") if not run else word
+            if bare.endswith(POSSESSIVE_ENDINGS):
+                bare, broken = bare[:-2], True  # "the FTC’s ruling": the name ends at its possessive
+            else:
+                stripped = bare.rstrip(",.;:!?)”\"’'")
+                bare, broken = stripped, stripped != bare
+            if not bare or not (bare[:1].isupper() or bare in ACRONYM_SMALL_WORDS) or bare == acronym:
+                break
+            run.append(bare)
+            if len(run) > 1 and bare not in ACRONYM_SMALL_WORDS and spells(" ".join(run), acronym):
+                found.add(" ".join(run))
+            if broken:
+                break
+    return found
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:

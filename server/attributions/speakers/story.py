@@ -65,6 +65,7 @@ from ..names import (
     spells,
     without_post_modifier,
     word_occurrences,
+    written_spellings,
 )
 from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE
 from ..structure import RawAttribution, Span, sentences
@@ -390,11 +391,18 @@ class Story:
             return core
         lead = f"{prefix} " if prefix else ""
         names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
+        if not names and not prefix:
+            # "The Office for Budget Responsibility (OBR) monitors …": the one name the text writes out for it
+            names = written_spellings(self.text_words, acronym)
         if len(names) != 1:
             return core
         name = names.pop()
         self.acronyms.setdefault(name, set()).add(acronym)  # "the ISO isn't saying": a mention of it too
         return name
+
+    @cached_property
+    def text_words(self) -> list[str]:
+        return self.text.split()
 
     def _title_holder(self, words: list[str]) -> str | None:
         """A title without a name ("PAHO Director", "International Trade Secretary"): the person named with that
