@@ -1040,3 +1040,14 @@ def test_written_spellings_read_runs_of_capitals_with_small_words():
     assert names.written_spellings(written.split(), "CMA") == {"Competition and Markets Authority"}
     broken = "the Competition, and Markets Authority"  # a comma inside ends the run
     assert names.written_spellings(broken.split(), "CMA") == set()
+
+
+# --- a document's owner, past the document's post-modifier ----------------------------------------------------
+
+
+def test_an_owners_document_with_a_post_modifier_is_the_owners():
+    t = "Hiring rose in May, according to Statistics Canada's labour force survey data released Friday."
+    assert _speaker(t, "Statistics Canada's labour force survey data released Friday") == "Statistics Canada"
+    assert names.document_maker("TNO's analysis of the footage") == "TNO"
+    # near miss: a person noun owned is no document ("Smith's lawyers in Ottawa" are not Smith)
+    assert _speaker("Hiring rose in May, according to Smith's lawyers in Ottawa.", "Smith's lawyers in Ottawa") is None

@@ -79,6 +79,11 @@ PLACE_ADJECTIVES: frozenset[str] = NATIONALITIES | REGIONAL_ADJECTIVES
 # Participles before "by" that name who got a document, not who made it ("reports seen by Reuters", "an invitation
 # obtained by POLITICO", "documents reviewed by the AP"): its maker is not named.
 OBTAINING_PARTICIPLES: frozenset[str] = frozenset(words("seen obtained reviewed viewed acquired leaked received"))
+# Words that open a document's post-modifier, after its head: what it is about, where or when it came out ("data
+# released Friday", "analysis of the footage", "report in April"), never who made it when an owner's possessive did.
+DOCUMENT_POST_OPENERS: frozenset[str] = frozenset(
+    words("of on about for in at from over into released published issued posted compiled conducted")
+)
 # Participles before "on" that make the platform a document's maker ("answers posted on Quora").
 ONLINE_MAKER_PARTICIPLES: frozenset[str] = frozenset(words("posted published shared written"))
 # Capitalised heads that end a body's name, which the title words inside it must not cut ("National Public Health
@@ -526,9 +531,15 @@ def document_maker(source: str) -> str | None:
     if words and words[0].lower() == "the":
         words = words[1:]
     owner = next((at for at, word in enumerate(words) if word.endswith(POSSESSIVE_ENDINGS)), None)
-    if owner is None or owner + 1 >= len(words) or words[-1] not in MADE_DOCUMENT_HEADS:
+    if owner is None or owner + 1 >= len(words):
         return None
-    if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in words[owner + 1 :]):
+    # the document's own post-modifier says what it is about or when it came out, not who made it ("Statistics
+    # Canada's labour force data released Friday", "TNO's analysis of the gunfire")
+    made = words[owner + 1 :]
+    made = made[: next((at for at, word in enumerate(made) if at and word in DOCUMENT_POST_OPENERS), len(made))]
+    if made[-1] not in MADE_DOCUMENT_HEADS:
+        return None
+    if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in made):
         return None
     return " ".join([*words[:owner], words[owner][:-2]])
 
