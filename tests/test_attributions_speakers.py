@@ -1051,3 +1051,21 @@ def test_an_owners_document_with_a_post_modifier_is_the_owners():
     assert names.document_maker("TNO's analysis of the footage") == "TNO"
     # near miss: a person noun owned is no document ("Smith's lawyers in Ottawa" are not Smith)
     assert _speaker("Hiring rose in May, according to Smith's lawyers in Ottawa.", "Smith's lawyers in Ottawa") is None
+
+
+# --- a name in another person's apposition is no subject for he or she -------------------------------------------
+
+
+def test_a_body_in_a_persons_apposition_is_not_what_he_stands_for():
+    opening = "“Growth is slow,” said Royce Mendes on Monday.\n\nThe bank expects a rebound.\n\n"
+    t = opening + (
+        "Royce Mendes, Desjardins Economics managing director, was more cautious. "
+        "He said that the labour market showed signs of life in May."
+    )
+    assert _speaker(t, "He") == "Royce Mendes"
+    # near miss: a list of names after the comma is no role's apposition; its last name stays the nearest
+    t2 = opening + (
+        "Royce Mendes, Desjardins Economics and Pat Lee were more cautious. "
+        "He said that the labour market showed signs of life in May."
+    )
+    assert _speaker(t2, "He") == "Pat Lee"

@@ -652,6 +652,8 @@ class Story:
                 continue
             if self._in_description(start, entity):
                 continue
+            if subjects_only and self._in_apposition(start, i):
+                continue  # "Royce Mendes, Desjardins Economics managing director, was cautious. He said": Mendes
             if subjects_only and self._oblique(start, end):
                 if fallback is None and start >= own_paragraph and fits(entity):
                     fallback = entity.name  # "chaired by Kate Dalmeny. She said": no subject in its paragraph
@@ -748,6 +750,18 @@ class Story:
         apposition describes the speaker; the speaker, not what describes them, is who a later "he" stands for."""
         named = self.named_at(pos)
         return named is not None and named != entity.name
+
+    def _in_apposition(self, start: int, upto: int) -> bool:
+        """A mention that opens a role's apposition to the name right before it ("Royce Mendes, Desjardins Economics
+        managing director, …"): it describes that person, the clause's subject; upto bounds the mentions read."""
+        if not self.text.startswith(", ", start - 2):
+            return False
+        j = bisect_left(self.mentions, start, key=lambda mention: mention[0], hi=upto) - 1
+        if j < 0 or self.mentions[j][1] != start - 2 or self.mentions[j][2].person is False:
+            return False
+        comma = self.text.find(",", start, start + APPOSITION_REACH)
+        role = self.text[start : comma if comma >= 0 else start].split()  # a list ("Smith, Jones and Lee") has none
+        return any(word.lower() in PERSON_NOUNS or word.lower() in ROLE_TITLES for word in role)
 
     def _in_cue(self, pos: int) -> bool:
         """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
