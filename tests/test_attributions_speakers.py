@@ -1069,3 +1069,22 @@ def test_a_body_in_a_persons_apposition_is_not_what_he_stands_for():
         "He said that the labour market showed signs of life in May."
     )
     assert _speaker(t2, "He") == "Pat Lee"
+
+
+# --- ranks, compound titles and a description's apposition around a name ------------------------------------
+
+
+def test_a_rank_or_compound_title_before_a_name_is_no_part_of_it():
+    t = "“The strikes go on,” Israel's chief military spokesperson, Rear Admiral Daniel Hagari, said."
+    assert _speaker(t, "Israel's chief military spokesperson, Rear Admiral Daniel Hagari") == "Daniel Hagari"
+    t = "“We stand by our reporting,” Reuters Editor-in-Chief Alessandra Galloni said."
+    assert _speaker(t, "Reuters Editor-in-Chief Alessandra Galloni") == "Alessandra Galloni"
+    # near miss: a double-barrelled surname whose first part is a title word stays whole; "Major" starts names
+    assert names.name_core("Emma King-Smith") == "Emma King-Smith"
+    assert names.name_core("Major League Baseball") == "Major League Baseball"
+
+
+def test_a_description_then_a_titled_name_in_apposition_is_the_name():
+    assert names.name_core("The host, Defense Council board member Nicole Lederer") == "Nicole Lederer"
+    # near miss: an apposition that names no person leaves the description ("The company, a Google unit")
+    assert names.name_core("The company, a Google unit") == "company"

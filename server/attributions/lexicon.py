@@ -295,6 +295,13 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
 PERSON_TITLE_HEADS: frozenset[str] = frozenset(
     words("professor representative deputy attorney officer detective inspector")
 )
+# Military ranks (the NATO rank names, STANAG 2116), "rear" of "Rear Admiral" with them; not "major" or "private",
+# which start names and bodies ("Major League Baseball").
+MILITARY_RANKS: frozenset[str] = frozenset(
+    words("admiral rear commodore lieutenant colonel brigadier sergeant corporal marshal ensign")
+)
+# Endings that make a compound title of a title word ("Editor-in-Chief", "Secretary-General", "President-elect").
+COMPOUND_TITLE_ENDINGS: tuple[str, ...] = ("-in-chief", "-general", "-elect", "-designate")
 
 # Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
 TITLE_WORDS: frozenset[str] = (
@@ -302,6 +309,7 @@ TITLE_WORDS: frozenset[str] = (
     | SPOKESPERSON_NOUNS
     | TITLE_MODIFIERS
     | PERSON_TITLE_HEADS
+    | MILITARY_RANKS
     | frozenset(
         words(
             """

@@ -12,6 +12,7 @@ from itertools import islice, pairwise
 from ..limits import Deadline
 from .lexicon import (
     BODY_MEMBER_NOUNS,
+    COMPOUND_TITLE_ENDINGS,
     DETERMINERS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
@@ -277,7 +278,7 @@ def name_core(source: str) -> str:
         job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS
         # "Tory MPs", "Senior MEPs": a group's plural acronym keeps the capitalised words before it, titles or not
         group = _plural_acronym(words[-1])
-        title = lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS
+        title = lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS or lowered.endswith(COMPOUND_TITLE_ENDINGS)
         if word[:1].isupper() and (not title or group) and not job:
             tail.append(word)
         else:
@@ -442,6 +443,11 @@ def _without_apposition(source: str) -> str:
     if described or titled or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
+        if named is not None:
+            return named
+        # "The host, Defense Council board member Nicole Lederer": the apposition's own title before the name
+        cores = (name_core(chunk) for chunk in source.split(",")[1:2] if chunk.split()[:1] != ["and"])
+        named = next((core for core in cores if len(core.split()) > 1 and looks_person(core)), None)
         if named is not None:
             return named
     if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= MAX_NAME_WORDS:
@@ -656,6 +662,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
         if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(POSSESSIVE_ENDINGS):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
+        if bare.lower().endswith(COMPOUND_TITLE_ENDINGS):
+            break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"
         if word.endswith((",", ";", ":")):
