@@ -1027,7 +1027,7 @@ def test_an_acronym_is_the_name_the_text_spells_out_for_it():
     assert _speaker(t, "The OBR") == "Office for Budget Responsibility"
     # near miss: two written-out names spell it, so the acronym stays as written
     t2 = (
-        "The Office for Budget Responsibility met the Organisation for Better Roads on Monday.\n\n"
+        "The Office for Budget Responsibility, the Organisation for Better Roads and others met.\n\n"
         "The OBR said the forecast had been cut."
     )
     assert _speaker(t2, "The OBR") == "OBR"
@@ -1035,11 +1035,13 @@ def test_an_acronym_is_the_name_the_text_spells_out_for_it():
     assert _speaker("Ofgem's Board Report was late.\n\nThe OBR said the forecast had been cut.", "The OBR") == "OBR"
 
 
-def test_written_spellings_read_runs_of_capitals_with_small_words():
-    written = "The U.K.’s Competition and Markets Authority, which said so, and the CMA’s chief."
-    assert names.written_spellings(written.split(), "CMA") == {"Competition and Markets Authority"}
-    broken = "the Competition, and Markets Authority"  # a comma inside ends the run
-    assert names.written_spellings(broken.split(), "CMA") == set()
+def test_written_spellings_read_whole_runs_of_capitals_with_small_words():
+    runs = names.capitalised_runs("The U.K.’s Competition and Markets Authority, which said so, and the CMA’s chief.")
+    assert names.written_spellings(runs, "CMA") == {"Competition and Markets Authority"}
+    # near misses: a comma inside ends the run; a longer name's first words spell nothing
+    assert names.written_spellings(names.capitalised_runs("the Competition, and Markets Authority"), "CMA") == set()
+    longer = names.capitalised_runs("The Centers for Disease Control and Prevention said so.")
+    assert names.written_spellings(longer, "CDC") == set()
 
 
 # --- a document's owner, past the document's post-modifier ----------------------------------------------------

@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import pairwise
 
 from ..limits import Deadline
 from .lexicon import (
@@ -724,31 +724,45 @@ def spells(name: str, acronym: str) -> bool:
     return len(acronym) in reach
 
 
-def written_spellings(text_words: list[str], acronym: str) -> set[str]:
-    """The names written out anywhere in the text (text_words: its whitespace-split words) whose initials spell
-    acronym ("The Office for Budget Responsibility (OBR) monitors" -> "Office for Budget Responsibility"): a run of
-    capitalised words, small words inside it, that no punctuation or possessive breaks before its last word."""
-    found: set[str] = set()
-    for start, first in enumerate(text_words):
-        first = first.lstrip("\"“‘'(")
-        if first[:1] != acronym[0] or first in ACRONYM_SMALL_WORDS:
+def capitalised_runs(text: str) -> list[str]:
+    """Every whole run of capitalised words in text, small words inside it ("The U.K.’s Competition and Markets
+    Authority, which" -> "Competition and Markets Authority"): a mark, a possessive or a lower-case word ends a run;
+    an opening determiner and small words at either end are no part of it."""
+    runs: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        while run and (run[-1] in ACRONYM_SMALL_WORDS or run[-1] in DETERMINERS):
+            run.pop()
+        while run and (run[0].lower() in ACRONYM_SMALL_WORDS or run[0] in DETERMINERS or run[0] in ("A", "An")):
+            run.pop(0)
+        if len(run) > 1:
+            runs.append(" ".join(run))
+        run.clear()
+
+    for word in text.split():
+        bare = word.lstrip("\"“‘'(")
+        if bare != word:
+            close()  # an opening mark starts a new run
+        if bare.endswith(POSSESSIVE_ENDINGS):
+            close()  # "the U.K.’s Competition …": the owner is no part of the name after it
             continue
-        run: list[str] = []
-        for word in islice(text_words, start, start + 2 * len(acronym) + 2):
-            bare = word.lstrip("\"“‘'(") if not run else word
-            if bare.endswith(POSSESSIVE_ENDINGS):
-                bare, broken = bare[:-2], True  # "the FTC’s ruling": the name ends at its possessive
-            else:
-                stripped = bare.rstrip(",.;:!?)”\"’'")
-                bare, broken = stripped, stripped != bare
-            if not bare or not (bare[:1].isupper() or bare in ACRONYM_SMALL_WORDS) or bare == acronym:
-                break
-            run.append(bare)
-            if len(run) > 1 and bare not in ACRONYM_SMALL_WORDS and spells(" ".join(run), acronym):
-                found.add(" ".join(run))
-            if broken:
-                break
-    return found
+        stripped = bare.rstrip(",.;:!?)”\"’'")
+        if not stripped or not (stripped[:1].isupper() or stripped in ACRONYM_SMALL_WORDS):
+            close()
+            continue
+        run.append(stripped)
+        if stripped != bare:
+            close()
+    close()
+    return runs
+
+
+def written_spellings(runs: list[str], acronym: str) -> set[str]:
+    """The names written out whole in the text (runs: its capitalised_runs) whose initials spell acronym ("The Office
+    for Budget Responsibility (OBR) monitors" -> "Office for Budget Responsibility"); never part of a longer name
+    ("Centers for Disease Control" of "Centers for Disease Control and Prevention" is no spelling of "CDC")."""
+    return {run for run in runs if run[:1] == acronym[0] and spells(run, acronym)}
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:

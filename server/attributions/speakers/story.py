@@ -46,6 +46,7 @@ from ..names import (
     SPEAKING_FOR,
     LowerCaseUse,
     body_name,
+    capitalised_runs,
     document_maker,
     full_names,
     given_names,
@@ -393,7 +394,7 @@ class Story:
         names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
         if not names and not prefix:
             # "The Office for Budget Responsibility (OBR) monitors …": the one name the text writes out for it
-            names = written_spellings(self.text_words, acronym)
+            names = written_spellings(self.capitalised_runs, acronym)
         if len(names) != 1:
             return core
         name = names.pop()
@@ -401,8 +402,8 @@ class Story:
         return name
 
     @cached_property
-    def text_words(self) -> list[str]:
-        return self.text.split()
+    def capitalised_runs(self) -> list[str]:
+        return capitalised_runs(self.text)  # read once, for the first acronym no source spells
 
     def _title_holder(self, words: list[str]) -> str | None:
         """A title without a name ("PAHO Director", "International Trade Secretary"): the person named with that
