@@ -9,6 +9,7 @@ import pytest
 
 from server.attributions import Attribution, find_attributions, names
 from server.attributions.speakers.story import Story
+from server.limits import Deadline
 
 
 def _speaker(text: str, source: str, cue: str | None = None) -> str | None:
@@ -1035,13 +1036,59 @@ def test_an_acronym_is_the_name_the_text_spells_out_for_it():
     assert _speaker("Ofgem's Board Report was late.\n\nThe OBR said the forecast had been cut.", "The OBR") == "OBR"
 
 
-def test_written_spellings_read_whole_runs_of_capitals_with_small_words():
-    runs = names.capitalised_runs("The U.K.’s Competition and Markets Authority, which said so, and the CMA’s chief.")
-    assert names.written_spellings(runs, "CMA") == {"Competition and Markets Authority"}
-    # near misses: a comma inside ends the run; a longer name's first words spell nothing
-    assert names.written_spellings(names.capitalised_runs("the Competition, and Markets Authority"), "CMA") == set()
-    longer = names.capitalised_runs("The Centers for Disease Control and Prevention said so.")
-    assert names.written_spellings(longer, "CDC") == set()
+def test_defined_acronyms_read_the_name_beside_its_parenthesis():
+    text = (
+        "The U.K.’s Competition and Markets Authority (CMA), which said so, and the OBR (Office for Budget "
+        "Responsibility)."
+    )
+    assert names.defined_acronyms(text, Deadline(0)) == {
+        "CMA": {"Competition and Markets Authority"},
+        "OBR": {"Office for Budget Responsibility"},
+    }
+    # near misses: a mark between the name and its parenthesis, a longer name, a role: defined, with no name
+    assert names.defined_acronyms("the Competition and Markets Authority, (CMA)", Deadline(0)) == {"CMA": set()}
+    longer = "The Centers for Disease Control and Prevention (CDC) said so."
+    assert names.defined_acronyms(longer, Deadline(0)) == {"CDC": set()}
+    assert names.defined_acronyms("Tom Hill, its Chief Financial Officer (CFO)", Deadline(0)) == {"CFO": set()}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a run of capitals the text never defines the acronym with spells it by chance: the acronym stays
+        ("Carol Nancy Nolan hosted the panel.\n\n“It was a good debate,” CNN said.", "CNN", "CNN"),
+        ("Phil Gary Adams won the event.\n\n“The course played hard,” the PGA said.", "the PGA", "PGA"),
+        ("Anna Beth Cole, 42, was injured.\n\n“We are sorry,” the ABC said.", "the ABC", "ABC"),
+        ("Wendy Hall Obrien runs the clinic.\n\n“Cases are rising,” WHO said.", "WHO", "WHO"),
+        ("The fuel firm, Jet Fuel Kings, a supplier, was blamed.\n\n“We are looking into it,” JFK said.", "JFK", "JFK"),
+        (
+            "The company named Tom Hill its Chief Financial Officer.\n\n“Margins will improve,” the CFO said.",
+            "the CFO",
+            None,
+        ),
+        ("The Chief Medical Officer, Chris Whitty, spoke.\n\n“Cases are falling,” the CMO said.", "the CMO", None),
+        ("Investors Rally Sharply, the headline read.\n\n“Refunds will be late,” the IRS said.", "the IRS", "IRS"),
+        ("The Department of the Treasury issued a note.\n\n“Roads are safe,” the DOT said.", "the DOT", "DOT"),
+        # a defined acronym: the name either way round; a title's acronym names no one
+        (
+            "The OBR (Office for Budget Responsibility) met.\n\n“It was cut,” the OBR said.",
+            "the OBR",
+            "Office for Budget Responsibility",
+        ),
+        (
+            "The Food and Drug Administration (FDA) approved it.\n\n“It is safe,” the FDA said.",
+            "the FDA",
+            "Food and Drug Administration",
+        ),
+        (
+            "It named Tom Hill its Chief Financial Officer (CFO).\n\n“Margins will improve,” the CFO said.",
+            "the CFO",
+            None,
+        ),
+    ],
+)
+def test_an_acronym_is_only_the_name_the_text_defines_it_with(text: str, source: str, speaker: str | None):
+    assert _speaker(text, source) == speaker
 
 
 # --- a document's owner, past the document's post-modifier ----------------------------------------------------
@@ -1090,3 +1137,68 @@ def test_a_description_then_a_titled_name_in_apposition_is_the_name():
     assert names.name_core("The host, Defense Council board member Nicole Lederer") == "Nicole Lederer"
     # near miss: an apposition that names no person leaves the description ("The company, a Google unit")
     assert names.name_core("The company, a Google unit") == "company"
+
+
+def test_an_owners_document_made_by_someone_else_is_theirs():
+    t = "Sales fell 5%, according to Apple's shipment data compiled by IDC."
+    assert _speaker(t, "Apple's shipment data compiled by IDC") == "IDC"
+    assert names.document_maker("Brazil's data published by the IBGE") is None  # the agent after "by" made it
+    # near misses: a post-modifier with no "by" keeps the owner
+    assert names.document_maker("Smith's report published in the Lancet") == "Smith"
+    assert names.document_maker("Statistics Canada's data released Friday") == "Statistics Canada"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name before the comma opens no clause: the name after it is the subject, no apposition
+        (
+            "Asked about Anna Lee, Mary Jones told the reporter, “She is wrong.” She said the plan would fail.",
+            "Mary Jones",
+        ),
+        (
+            "In a letter to Anna Lee, Mary Jones said the chair had quit. She added, however, that it would go on.",
+            "Mary Jones",
+        ),
+        (
+            "Besides Anna Lee, Mary Jones praised the nurses, teachers and cooks. She said they had worked hard.",
+            "Mary Jones",
+        ),
+        ("Like Tom Hill, John Brown is a director, and he said the plan would fail.", "John Brown"),
+        ("After thanking John Lee, Tom Hill turned to the director, and he said the plan would fail.", "Tom Hill"),
+        # a role's apposition to the sentence's subject: the subject is who the pronoun stands for
+        ("Mary Smith, a Google engineer, said the plan would fail. She added that it was late.", "Mary Smith"),
+        ("John Lee, Ford's chief executive, was cautious. He said the plan would fail.", "John Lee"),
+    ],
+)
+def test_a_pronoun_after_a_name_and_a_comma_is_the_clauses_subject(text: str, speaker: str):
+    pronoun = [a for a in find_attributions(text) if a.source in ("He", "he", "She", "she")]
+    assert len(pronoun) == 1 and pronoun[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        ("“Claims rose,” Admiral Insurance said.", "Admiral Insurance", "Admiral Insurance"),
+        ("“Claims rose,” the insurer, Admiral Insurance, said.", "the insurer, Admiral Insurance", "Admiral Insurance"),
+        ("“Sales rose,” Commodore International said.", "Commodore International", "Commodore International"),
+    ],
+)
+def test_a_rank_before_no_persons_name_opens_a_companys_name(text: str, source: str, speaker: str):
+    assert _speaker(text, source) == speaker
+
+
+def test_a_rank_before_a_full_name_is_a_title_and_other_words_keep_their_names():
+    assert names.name_core("Rear Admiral Daniel Hagari") == "Daniel Hagari"
+    assert names.name_core("Admiral Insurance") == "Admiral Insurance"
+    for name in ("General Motors", "Major League Baseball", "Private Eye", "Marshall Islands"):
+        assert names.name_core(name) == name
+    assert names.name_core("Private Eye editor Ian Hislop") == "Ian Hislop"
+    assert names.name_core("Commander-in-Chief Joe Biden") == "Joe Biden"
+
+
+def test_a_relative_clause_after_a_description_names_someone_else():
+    assert names.name_core("The lawyer, who represents John Smith") == "lawyer"
+    assert names.name_core("The lawyer, whose client is John Smith") == "lawyer"
+    # near miss: a titled name in apposition is the description's name
+    assert names.name_core("The host, Defense Council board member Nicole Lederer") == "Nicole Lederer"

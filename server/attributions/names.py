@@ -18,6 +18,7 @@ from .lexicon import (
     GROUP_HEADS,
     INDEFINITE_PERSONS,
     MADE_DOCUMENT_HEADS,
+    MILITARY_RANKS,
     NAME_LINKS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -35,6 +36,7 @@ from .lexicon import (
     PRONOUNS,
     PUBLICATION_HEADS,
     REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS,
     ROLE_TITLES,
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
@@ -47,11 +49,13 @@ from .lexicon import (
 )
 from .patterns import (
     ALNUM_RUN_RE,
+    DEFINITION_PAREN_RE,
     NAME_GOES_ON_RE,
     NAME_LEAD_RE,
     NAME_MENTION_RE,
     PRONOUN_WORD_RE,
     PROVENANCE_RE,
+    QUOTE_MARKS,
 )
 from .structure import Span
 from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
@@ -110,6 +114,10 @@ LOWER_CASE_REACH = 50_000
 MAX_WORD_SCANS = 64
 # How many steps of a long, cheap loop run between two deadline checks.
 CHECK_EVERY = 256
+# Marks that end a run of a name's words: a clause's or sentence's end, a closing quote or parenthesis.
+RUN_ENDING_MARKS = f",.;:!?)'’{QUOTE_MARKS}"
+# How far before an acronym's parenthesis its written-out name may start (characters).
+DEFINITION_REACH = 120
 # Most words of a name with its titles before an apposition ("Senator Mitch McConnell of Kentucky, …").
 MAX_NAME_WORDS = 5
 # Characters before a surname in which its first names and initials are looked for ("Carissa F. Etienne").
@@ -120,10 +128,11 @@ INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 MAX_HEADING = 200
 # Characters after a full name in which a he, she, his or her says it is a person's ("Emil Stenström … his").
 PRONOUN_REACH = 250
-# Characters before a title in which its other words are compared ("International Trade Secretary"), and between a
-# name's comma and the title of its apposition ("George Eustice, the current Environment Secretary,").
+# Characters before a title in which its other words are compared ("International Trade Secretary").
 TITLE_REACH = 80
-APPOSITION_REACH = 40
+# Characters back from a title to the comma after the name it is apposed to ("George Eustice, the current Environment
+# Secretary,"): a short description before the title (the speakers' APPOSITION_REACH reads a whole apposition after).
+TITLE_APPOSITION_REACH = 40
 LONGEST_PARTICLE = max(NAME_PARTICLES, key=len)
 # Most particles in a row inside a name ("de la", "van der", "de los").
 MAX_PARTICLES = 3
@@ -285,11 +294,21 @@ def name_core(source: str) -> str:
             break
     tail.reverse()
     start = len(words) - len(tail) - 1  # the title word that ended the tail, if any
+    if tail and start >= 0 and words[start].lower().rstrip(".") in MILITARY_RANKS and not _full_name(tail):
+        while start > 0 and words[start - 1].lower().rstrip(".") in MILITARY_RANKS:
+            start -= 1  # "Rear Admiral"
+        return body_name(words[start:])  # "Admiral Insurance", "Commodore International": a rank opens the name
     if tail and start >= 0 and _name_modifier(words, start):
         return body_name(words[start:])  # "State Farm", "Prime Video", "National Grid": the modifier is the name's
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _full_name(words: list[str]) -> bool:
+    """A given name and a surname at least ("Daniel Hagari"): after a rank, a person's name; one word may be a
+    company's ("Admiral Insurance", "Commodore International")."""
+    return len(words) > 1 and looks_person(" ".join(words))
 
 
 def _plural_acronym(word: str) -> bool:
@@ -446,7 +465,9 @@ def _without_apposition(source: str) -> str:
         if named is not None:
             return named
         # "The host, Defense Council board member Nicole Lederer": the apposition's own title before the name
-        cores = (name_core(chunk) for chunk in source.split(",")[1:2] if chunk.split()[:1] != ["and"])
+        # ("The lawyer, who represents John Smith" is the lawyer: a relative clause names someone else)
+        chunks = [chunk for chunk in source.split(",")[1:2] if chunk.split()[:1] not in ([], ["and"])]
+        cores = (name_core(chunk) for chunk in chunks if chunk.split()[0].lower() not in RELATIVE_PRONOUNS)
         named = next((core for core in cores if len(core.split()) > 1 and looks_person(core)), None)
         if named is not None:
             return named
@@ -542,7 +563,10 @@ def document_maker(source: str) -> str | None:
     # the document's own post-modifier says what it is about or when it came out, not who made it ("Statistics
     # Canada's labour force data released Friday", "TNO's analysis of the gunfire")
     made = words[owner + 1 :]
-    made = made[: next((at for at, word in enumerate(made) if at and word in DOCUMENT_POST_OPENERS), len(made))]
+    cut = next((at for at, word in enumerate(made) if at and word in DOCUMENT_POST_OPENERS), len(made))
+    if made[cut + 1 : cut + 2] == ["by"]:
+        return None  # "Apple's shipment data compiled by IDC": the agent after "by" made it, not the owner
+    made = made[:cut]
     if made[-1] not in MADE_DOCUMENT_HEADS:
         return None
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in made):
@@ -724,45 +748,53 @@ def spells(name: str, acronym: str) -> bool:
     return len(acronym) in reach
 
 
-def capitalised_runs(text: str) -> list[str]:
-    """Every whole run of capitalised words in text, small words inside it ("The U.K.’s Competition and Markets
-    Authority, which" -> "Competition and Markets Authority"): a mark, a possessive or a lower-case word ends a run;
-    an opening determiner and small words at either end are no part of it."""
-    runs: list[str] = []
+def defined_acronyms(text: str, deadline: Deadline) -> dict[str, set[str]]:
+    """Each acronym the text defines in parentheses -> the names it writes out for it there: "Office for Budget
+    Responsibility (OBR)" or "OBR (Office for Budget Responsibility)". An acronym in parentheses after no name that
+    spells it ("Organisation mondiale de la Santé (WHO)") is defined, with no name. One pass over the parentheses."""
+    defined: dict[str, set[str]] = {}
+    for count, match in enumerate(DEFINITION_PAREN_RE.finditer(text)):
+        if count % CHECK_EVERY == 0:
+            deadline.check()
+        inner = match.group(1).strip()
+        if is_acronym(inner) and inner.isalpha():
+            written = _spelled_before(text[max(0, match.start() - DEFINITION_REACH) : match.start()], inner)
+            defined.setdefault(inner, set()).update(written)
+            continue
+        before = text[max(0, match.start() - DEFINITION_REACH) : match.start()].split()[-1:]
+        inner_words = inner.split()
+        name = " ".join(inner_words[1:] if inner_words[:1] and inner_words[0].lower() in DETERMINERS else inner_words)
+        if before and is_acronym(before[0]) and before[0].isalpha() and _written_name(name, before[0]):
+            defined.setdefault(before[0], set()).add(name)  # "OBR (Office for Budget Responsibility)"
+    return defined
+
+
+def _spelled_before(before: str, acronym: str) -> set[str]:
+    """The whole name right before an acronym's parenthesis that spells it ("The U.K.'s Competition and Markets
+    Authority" -> "Competition and Markets Authority"), if any: the longest run of capitalised and small words."""
     run: list[str] = []
-
-    def close() -> None:
-        while run and (run[-1] in ACRONYM_SMALL_WORDS or run[-1] in DETERMINERS):
-            run.pop()
-        while run and (run[0].lower() in ACRONYM_SMALL_WORDS or run[0] in DETERMINERS or run[0] in ("A", "An")):
-            run.pop(0)
-        if len(run) > 1:
-            runs.append(" ".join(run))
-        run.clear()
-
-    for word in text.split():
-        bare = word.lstrip("\"“‘'(")
-        if bare != word:
-            close()  # an opening mark starts a new run
-        if bare.endswith(POSSESSIVE_ENDINGS):
-            close()  # "the U.K.’s Competition …": the owner is no part of the name after it
-            continue
-        stripped = bare.rstrip(",.;:!?)”\"’'")
-        if not stripped or not (stripped[:1].isupper() or stripped in ACRONYM_SMALL_WORDS):
-            close()
-            continue
-        run.append(stripped)
-        if stripped != bare:
-            close()
-    close()
-    return runs
+    for word in reversed(before.split()[-2 * len(acronym) - 2 :]):
+        if word[-1:] in RUN_ENDING_MARKS or word[:1] in QUOTE_MARKS or word.endswith(POSSESSIVE_ENDINGS):
+            break  # "…, (CMA)", "the U.K.'s Competition …": a mark or a possessive ends the name
+        if word.lower() in DETERMINERS and word not in ACRONYM_SMALL_WORDS:
+            break  # "The Office …", but "the Department of the Treasury": an opening determiner is no part of it
+        if not (word[:1].isupper() or word in ACRONYM_SMALL_WORDS):
+            break
+        run.insert(0, word)
+    spelled = [" ".join(run[at:]) for at in range(len(run)) if _written_name(" ".join(run[at:]), acronym)]
+    return set(spelled[:1])
 
 
-def written_spellings(runs: list[str], acronym: str) -> set[str]:
-    """The names written out whole in the text (runs: its capitalised_runs) whose initials spell acronym ("The Office
-    for Budget Responsibility (OBR) monitors" -> "Office for Budget Responsibility"); never part of a longer name
-    ("Centers for Disease Control" of "Centers for Disease Control and Prevention" is no spelling of "CDC")."""
-    return {run for run in runs if run[:1] == acronym[0] and spells(run, acronym)}
+def _written_name(name: str, acronym: str) -> bool:
+    """A body's written-out name for acronym: its initials spell it, and it names no role ("Chief Financial Officer
+    (CFO)" is a title, whoever holds it)."""
+    words = name.split()
+    return (
+        bool(words)
+        and words[0][:1] == acronym[0]
+        and (words[-1].lower() not in TITLE_WORDS or words[-1].lower() in ORG_HEADS)  # a "Council" is a body
+        and spells(name, acronym)
+    )
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> Iterator[int]:
@@ -944,7 +976,7 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
         if after is not None:
             name = name_core(after.group())
         else:
-            comma = text.rfind(", ", max(0, pos - APPOSITION_REACH), pos)
+            comma = text.rfind(", ", max(0, pos - TITLE_APPOSITION_REACH), pos)
             between = text[comma + 2 : pos].split() if comma >= 0 else []
             closed = text[end : end + 1] == ","  # an apposition closes ("X, the secretary, said"); a clause goes on
             if not closed or not between or between[0] not in ("the", "a", "an") or "," in text[comma + 2 : pos]:

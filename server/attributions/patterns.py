@@ -653,6 +653,8 @@ PROVENANCE_RE = re.compile(
 
 # A short parenthetical in a source is its abbreviation: "The New York Times (NYT)".
 PAREN_RE = re.compile(r"\(([^)]{1,20})\)")
+# A parenthesis in running text that may define an acronym: "(OBR)" after its name, or the name after "OBR (".
+DEFINITION_PAREN_RE = re.compile(r"\(([^()\n]{2,80})\)")
 
 # A person's name in running text: an optional title, then two to four capitalised words. It opens with a capital
 # (the lookahead) before the word-start test, which lets re jump from capital to capital: ~45% faster than \b first.

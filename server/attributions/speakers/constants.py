@@ -82,6 +82,8 @@ HONORIFICS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_ABBREVIATIONS
 # Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
 APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
+# Characters after a name's comma read for its whole apposition ("Royce Mendes, Desjardins Economics managing
+# director,"); names.TITLE_APPOSITION_REACH reads only back from a title to that comma.
 APPOSITION_REACH = 80
 # Heads of a definite description of one person opening a sentence ("The four-term congressman", "the singer"): the
 # subject a pronoun in that sentence continues, rather than a name a preposition governs there.

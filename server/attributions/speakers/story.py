@@ -46,7 +46,7 @@ from ..names import (
     SPEAKING_FOR,
     LowerCaseUse,
     body_name,
-    capitalised_runs,
+    defined_acronyms,
     document_maker,
     full_names,
     given_names,
@@ -66,9 +66,8 @@ from ..names import (
     spells,
     without_post_modifier,
     word_occurrences,
-    written_spellings,
 )
-from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE
+from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_RE, QUOTE_MARKS
 from ..structure import RawAttribution, Span, sentences
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
@@ -359,7 +358,7 @@ class Story:
         acronym = words[0]
         alone = word_occurrences(self.text, {acronym})
         quoted = any(not self.text.startswith(f" {words[1]}", pos + len(acronym)) for pos, _ in alone)  # "WHO said"
-        spelled = f"({acronym})" in self.text or any(spells(core, acronym) for core in self.source_cores)
+        spelled = acronym in self.defined_acronyms or any(spells(core, acronym) for core in self.source_cores)
         return not quoted and not spelled
 
     def _spoken(self, capitals: str) -> str:
@@ -393,8 +392,8 @@ class Story:
         lead = f"{prefix} " if prefix else ""
         names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
         if not names and not prefix:
-            # "The Office for Budget Responsibility (OBR) monitors …": the one name the text writes out for it
-            names = written_spellings(self.capitalised_runs, acronym)
+            # "The Office for Budget Responsibility (OBR) monitors …": the one name the text defines it with
+            names = set(self.defined_acronyms.get(acronym, ()))
         if len(names) != 1:
             return core
         name = names.pop()
@@ -402,8 +401,8 @@ class Story:
         return name
 
     @cached_property
-    def capitalised_runs(self) -> list[str]:
-        return capitalised_runs(self.text)  # read once, for the first acronym no source spells
+    def defined_acronyms(self) -> dict[str, set[str]]:
+        return defined_acronyms(self.text, self.deadline)  # read once: each acronym the text defines -> its names
 
     def _title_holder(self, words: list[str]) -> str | None:
         """A title without a name ("PAHO Director", "International Trade Secretary"): the person named with that
@@ -754,15 +753,24 @@ class Story:
 
     def _in_apposition(self, start: int, upto: int) -> bool:
         """A mention that opens a role's apposition to the name right before it ("Royce Mendes, Desjardins Economics
-        managing director, …"): it describes that person, the clause's subject; upto bounds the mentions read."""
+        managing director, was cautious"): it describes that person, the sentence's subject; upto bounds the mentions
+        read. The name before opens its sentence ("Asked about Anna Lee, Mary Jones told": Jones is the subject), and
+        the apposition is a role that ends in its sentence: capitalised or title words, then a role noun."""
         if not self.text.startswith(", ", start - 2):
             return False
         j = bisect_left(self.mentions, start, key=lambda mention: mention[0], hi=upto) - 1
         if j < 0 or self.mentions[j][1] != start - 2 or self.mentions[j][2].person is False:
             return False
+        named = self.mentions[j][0]
+        if self.text[self._sentence_start(named) : named].strip(f" {QUOTE_MARKS}"):
+            return False  # "Like Tom Hill, John Brown is a director": the name before opens no clause
         comma = self.text.find(",", start, start + APPOSITION_REACH)
-        role = self.text[start : comma if comma >= 0 else start].split()  # a list ("Smith, Jones and Lee") has none
-        return any(word.lower() in PERSON_NOUNS or word.lower() in ROLE_TITLES for word in role)
+        if comma < 0 or self._sentence_start(comma) > start:
+            return False  # a list ("Smith, Jones and Lee"), or a sentence that ends before the comma
+        *modifiers, head = self.text[start:comma].split()
+        return is_role_word(head) and all(
+            word[:1].isupper() or word.lower() in TITLE_WORDS or word.endswith("ing") for word in modifiers
+        )  # "Ford's chief executive", "Desjardins Economics managing director"
 
     def _in_cue(self, pos: int) -> bool:
         """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
@@ -1168,7 +1176,7 @@ class Story:
             for e in self.entities.values()
             if e.name.split()[-1] == head and maybe_body(e) and self._named_before(e.name, raw.source[0])
         }
-        if not bodies and head_word not in ROLE_TITLES and head_word not in PERSON_NOUNS:
+        if not bodies and not is_role_word(head_word):
             if head not in self.named_with_head:  # one scan per head word, however many "the authority"
                 self.named_with_head[head] = names_ending_in(self.text, head)
             bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
@@ -1375,6 +1383,11 @@ def _names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
+
+
+def is_role_word(word: str) -> bool:
+    """A noun for a person by what they do or hold ("director", "engineer", "chairwoman"): a role, not a name."""
+    return word.lower() in PERSON_NOUNS or word.lower() in ROLE_TITLES
 
 
 def _has_honorific(source: str) -> bool:
