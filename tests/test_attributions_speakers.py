@@ -1169,6 +1169,11 @@ def test_an_owners_document_made_by_someone_else_is_theirs():
         # a role's apposition to the sentence's subject: the subject is who the pronoun stands for
         ("Mary Smith, a Google engineer, said the plan would fail. She added that it was late.", "Mary Smith"),
         ("John Lee, Ford's chief executive, was cautious. He said the plan would fail.", "John Lee"),
+        (
+            "“Growth is slow,” said Royce Mendes.\n\nRoyce Mendes, Desjardins Economics managing director and head "
+            "of strategy, was cautious. He said it would fail.",
+            "Royce Mendes",
+        ),
     ],
 )
 def test_a_pronoun_after_a_name_and_a_comma_is_the_clauses_subject(text: str, speaker: str):

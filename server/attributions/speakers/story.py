@@ -767,10 +767,9 @@ class Story:
         comma = self.text.find(",", start, start + APPOSITION_REACH)
         if comma < 0 or self._sentence_start(comma) > start:
             return False  # a list ("Smith, Jones and Lee"), or a sentence that ends before the comma
-        *modifiers, head = self.text[start:comma].split()
-        return is_role_word(head) and all(
-            word[:1].isupper() or word.lower() in TITLE_WORDS or word.endswith("ing") for word in modifiers
-        )  # "Ford's chief executive", "Desjardins Economics managing director"
+        # "Ford's chief executive", "Desjardins Economics managing director and head of macro strategy": the first
+        # role of a coordination, before its complement, says it is one
+        return _role_phrase(self.text[start:comma].split(" and ")[0].split(" of ")[0].split())
 
     def _in_cue(self, pos: int) -> bool:
         """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
@@ -1383,6 +1382,17 @@ def _names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
+
+
+def _role_phrase(words: list[str]) -> bool:
+    """A role's noun phrase: a role noun after capitalised words, titles or participles ("Desjardins Economics
+    managing director", "Ford's chief executive"), never a clause ("Mary Jones praised the nurses")."""
+    if not words:
+        return False
+    *modifiers, head = words
+    return is_role_word(head) and all(
+        word[:1].isupper() or word.lower() in TITLE_WORDS or word.endswith("ing") for word in modifiers
+    )
 
 
 def is_role_word(word: str) -> bool:
