@@ -1050,6 +1050,8 @@ def test_defined_acronyms_read_the_name_beside_its_parenthesis():
     longer = "The Centers for Disease Control and Prevention (CDC) said so."
     assert names.defined_acronyms(longer, Deadline(0)) == {"CDC": set()}
     assert names.defined_acronyms("Tom Hill, its Chief Financial Officer (CFO)", Deadline(0)) == {"CFO": set()}
+    # a longer name's last words spell it: no name the text writes out whole
+    assert names.defined_acronyms("the US Environmental Protection Agency (EPA)", Deadline(0)) == {"EPA": set()}
 
 
 @pytest.mark.parametrize(

@@ -770,10 +770,13 @@ def defined_acronyms(text: str, deadline: Deadline) -> dict[str, set[str]]:
 
 
 def _spelled_before(before: str, acronym: str) -> set[str]:
-    """The whole name right before an acronym's parenthesis that spells it ("The U.K.'s Competition and Markets
-    Authority" -> "Competition and Markets Authority"), if any: the longest run of capitalised and small words."""
+    """The name right before an acronym's parenthesis that spells it, whole ("The U.K.'s Competition and Markets
+    Authority" -> "Competition and Markets Authority"): its run of capitalised and small words, from a mark, a
+    possessive, a determiner or a lower-case word on; never a longer name's last words ("US Environmental Protection
+    Agency" is no written-out "EPA")."""
+    window = before.split()[-2 * len(acronym) - 3 :]
     run: list[str] = []
-    for word in reversed(before.split()[-2 * len(acronym) - 2 :]):
+    for word in reversed(window):
         if word[-1:] in RUN_ENDING_MARKS or word[:1] in QUOTE_MARKS or word.endswith(POSSESSIVE_ENDINGS):
             break  # "…, (CMA)", "the U.K.'s Competition …": a mark or a possessive ends the name
         if word.lower() in DETERMINERS and word not in ACRONYM_SMALL_WORDS:
@@ -781,8 +784,12 @@ def _spelled_before(before: str, acronym: str) -> set[str]:
         if not (word[:1].isupper() or word in ACRONYM_SMALL_WORDS):
             break
         run.insert(0, word)
-    spelled = [" ".join(run[at:]) for at in range(len(run)) if _written_name(" ".join(run[at:]), acronym)]
-    return set(spelled[:1])
+    if len(run) == len(window) and len(window) < len(before.split()):
+        return set()  # a run longer than any name the acronym spells
+    while run and run[0] in ACRONYM_SMALL_WORDS:
+        run.pop(0)  # "… and Markets Authority" after a lower-case "and" opens no name
+    name = " ".join(run)
+    return {name} if run and _written_name(name, acronym) else set()
 
 
 def _written_name(name: str, acronym: str) -> bool:
