@@ -487,4 +487,3 @@ def test_a_plain_object_a_relative_clause_or_the_cue_in_one_is_no_bare_clause():
     assert _found("The court ruled the law unconstitutional.") == []
     assert _found("She estimated the damage and would pay for it.") == []
     assert _found("One feature where Google Flights has always ruled the roost is speed.") == []
-
