@@ -1209,3 +1209,13 @@ def test_a_relative_clause_after_a_description_names_someone_else():
     assert names.name_core("The lawyer, whose client is John Smith") == "lawyer"
     # near miss: a titled name in apposition is the description's name
     assert names.name_core("The host, Defense Council board member Nicole Lederer") == "Nicole Lederer"
+
+
+def test_a_weekday_after_a_participle_dates_a_source_and_names_no_one() -> None:
+    found = find_attributions("Jobs rose 2%, according to the agency's data released Friday.")
+    assert [(a.source, a.speaker) for a in found] == [("the agency's data released Friday", None)]
+    assert names.name_core("figures published Monday") == "figures published"
+    # a weekday inside a name stays part of it
+    assert names.name_core("the Mail on Sunday poll") == "Mail on Sunday poll"
+    assert names.name_core("a Black Friday campaign") == "Black Friday campaign"
+    assert names.name_core("the Sunday Times") == "Sunday Times"

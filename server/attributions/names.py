@@ -44,6 +44,7 @@ from .lexicon import (
     THE_LINKS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    WEEKDAYS,
     is_acronym,
     looks_plural,
 )
@@ -399,6 +400,8 @@ def without_post_modifier(words: list[str]) -> list[str]:
         word = words[i]
         if word in POST_MODIFIER_PREPOSITIONS:
             return words[:i]
+        if word in WEEKDAYS and words[i - 1].islower() and words[i - 1].endswith("ed"):
+            return words[:i]  # "the agency's data released Friday": a date, no name ("Black Friday", "Mail on Sunday")
         name_before = (
             i >= 2 and _name_word(words[i - 1]) and (_name_word(words[i - 2]) or words[i - 2] in NAME_PARTICLES)
         )
