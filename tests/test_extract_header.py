@@ -9,7 +9,7 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from server.extract import extract
-from server.extract.header import MAX_DATE_LINE_ELEMENTS, _short_text, _similarity, _tokens, drop_repeated_title
+from server.extract.header import MAX_DATE_LINE_ELEMENTS, _short_text, _similarity, drop_repeated_title, title_words
 from server.parse import parse
 from server.pipeline import Options, clean
 from tests.test_extract import TEXT
@@ -103,9 +103,9 @@ def test_other_dates_stay(body: str) -> None:
 
 def test_similarity_is_readability_js_measure() -> None:
     # 1 - len("extra words") / len("harbour bridge extra words"): the share of the heading's text the title holds.
-    title, heading = _tokens("Harbour bridge"), _tokens("Harbour bridge: extra words")
+    title, heading = title_words("Harbour bridge"), title_words("Harbour bridge: extra words")
     assert _similarity(title, heading) == pytest.approx(1 - len("extra words") / len("harbour bridge extra words"))
-    assert _similarity(title, _tokens("harbour BRIDGE")) == 1
+    assert _similarity(title, title_words("harbour BRIDGE")) == 1
 
 
 def _wrapped(inner: HtmlElement, depth: int) -> HtmlElement:

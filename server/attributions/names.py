@@ -469,11 +469,12 @@ def _without_apposition(source: str) -> str:
             return named
         # "The host, Defense Council board member Nicole Lederer": the apposition's own title before the name
         # ("The lawyer, who represents John Smith" is the lawyer: a relative clause names someone else)
-        chunks = [chunk for chunk in source.split(",")[1:2] if chunk.split()[:1] not in ([], ["and"])]
-        cores = (name_core(chunk) for chunk in chunks if chunk.split()[0].lower() not in RELATIVE_PRONOUNS)
-        named = next((core for core in cores if len(core.split()) > 1 and looks_person(core)), None)
-        if named is not None:
-            return named
+        second = source.split(",")[1] if "," in source else ""
+        lead = second.split()[:1]
+        if lead and lead[0] != "and" and lead[0].lower() not in RELATIVE_PRONOUNS:
+            core = name_core(second)
+            if len(core.split()) > 1 and looks_person(core):
+                return core
     if "," in source and first[:1].isupper() and " and " not in first and len(first.split()) <= MAX_NAME_WORDS:
         return first  # "Mr. Reeves, a senior fellow at …": the name before the apposition
     if "," in source and " and " not in source:

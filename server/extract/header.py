@@ -42,7 +42,7 @@ def drop_repeated_title(article: HtmlElement, title: str | None) -> None:
     REPEATED_TITLE_MIN_SIMILARITY of the heading's text, by Readability.js's measure), and the first line after it
     that is only a date (the header above shows the date); only before the story has started (fewer than
     REPEATED_TITLE_MAX_WORDS_BEFORE words of other text before the heading, and again between it and the date)."""
-    title_tokens = _tokens(title or "")
+    title_tokens = title_words(title or "")
     if not title_tokens:
         return
     heading: HtmlElement | None = None
@@ -55,7 +55,7 @@ def drop_repeated_title(article: HtmlElement, title: str | None) -> None:
             continue
         inside = None
         if heading is None and elem.tag in REPEATED_TITLE_TAGS:
-            tokens = _tokens(elem.text_content())
+            tokens = title_words(elem.text_content())
             if is_title_heading(title_tokens, tokens):
                 if elem is article:
                     return  # the article is the heading: nothing to drop
@@ -96,7 +96,8 @@ def _short_text(elem: HtmlElement) -> str | None:
     return text if len(text) <= MAX_DATE_LINE_CHARS else None
 
 
-def _tokens(text: str) -> list[str]:
+def title_words(text: str) -> list[str]:
+    """A title's or a heading's words as the heading tests compare them (lower-case runs of word characters)."""
     return _TOKEN_RE.findall(text.lower())
 
 
@@ -104,11 +105,6 @@ def is_title_heading(title_tokens: list[str], heading_tokens: list[str]) -> bool
     """Whether a heading's words are the title's: more than REPEATED_TITLE_MIN_SIMILARITY of its text (_similarity),
     both as title_words gives them."""
     return bool(heading_tokens) and _similarity(title_tokens, heading_tokens) > REPEATED_TITLE_MIN_SIMILARITY
-
-
-def title_words(text: str) -> list[str]:
-    """The title's words as the heading tests compare them (lower-case runs of word characters)."""
-    return _tokens(text)
 
 
 def _similarity(title: list[str], heading: list[str]) -> float:
