@@ -178,7 +178,7 @@ def headlined_story(root: HtmlElement, elem: HtmlElement) -> HtmlElement | None:
     headlines = [
         h1
         for h1 in root.iter("h1")
-        if len(text := " ".join(h1.text_content().split())) >= HEADLINE_MIN_CHARS
+        if len(text := " ".join(element_text(h1).split())) >= HEADLINE_MIN_CHARS
         and any(text in title for title in titles)
     ]
     if len(headlines) != 1:
@@ -272,7 +272,7 @@ def page_headline(best_elem: HtmlElement, title: str | None) -> HtmlElement | No
 def _is_headline(h1: HtmlElement, title_tokens: list[str]) -> bool:
     """Whether the <h1>'s words are the title's (drop_repeated_title's measure) and hold HEADLINE_LEAD_MIN_TITLE_SHARE
     of the title's words or more (a logo's <h1> holds only the site name a title may hold)."""
-    tokens = title_words(h1.text_content())
+    tokens = title_words(element_text(h1))
     vocabulary = set(title_tokens)
     return is_title_heading(title_tokens, tokens) and (
         len(vocabulary.intersection(tokens)) >= HEADLINE_LEAD_MIN_TITLE_SHARE * len(vocabulary)

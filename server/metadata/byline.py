@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..rules.ruleset import Rule
-from ..rules.selectors import PageIndex, in_document_order
+from ..rules.selectors import PageIndex, element_text, in_document_order
 from .constants import (
     ARIA_HIDDEN_SHOWN_CLASS,
     BYLINE_AUTHOR_LINK_PATHS,
@@ -139,7 +139,7 @@ def _markup_byline(root: HtmlElement, index: PageIndex | None = None) -> str | N
     for element in _byline_candidates(root, index):
         if element.tag in BYLINE_SKIPPED_TAGS or not _names_byline(element):
             continue
-        text = element.text_content().strip()
+        text = element_text(element).strip()
         if not 0 < len(text) < MAX_BYLINE_CHARS:
             continue
         place = _byline_place(element)
@@ -179,7 +179,7 @@ def _holds_stem(values: str) -> bool:
 def _name_part(element: HtmlElement) -> str | None:
     """The bare name inside a byline element, when its markup marks one: "X" of "By X, May 2, 2024"."""
     for part in (*_ITEMPROP_NAME(element), *_CLASS_NAME(element)):
-        text = " ".join(part.text_content().split())
+        text = " ".join(element_text(part).split())
         if text:
             return text
     return None
@@ -194,7 +194,7 @@ def _text_byline(root: HtmlElement) -> str | None:
         # The label opens the element's own text (the name may follow in a child link).
         if not element.text or not BYLINE_TEXT_LABEL_RE.match(element.text):
             continue
-        text = " ".join(element.text_content().split())
+        text = " ".join(element_text(element).split())
         label = BYLINE_TEXT_LABEL_RE.match(text)
         name = BYLINE_TEXT_NAME_RE.fullmatch(text, label.end()) if label and len(text) < MAX_BYLINE_CHARS else None
         if name:
@@ -206,7 +206,7 @@ def _author_link(root: HtmlElement) -> str | None:
     """The text of the first visible link to an author's page, when it reads as a name."""
     for href in _AUTHOR_HREFS(root):
         link = href.getparent()
-        text = " ".join(link.text_content().split())
+        text = " ".join(element_text(link).split())
         if (
             MIN_AUTHOR_LINK_CHARS < len(text) <= MAX_AUTHOR_LINK_CHARS
             and text[0].isupper()

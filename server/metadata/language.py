@@ -8,6 +8,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..languages import primary_language
+from ..rules.selectors import element_text
 from .cleaning import clean_text
 from .constants import RTL_LANGS, TEXT_DIRECTIONS
 
@@ -39,7 +40,7 @@ def _text_direction(root: HtmlElement) -> str | None:
     for paragraph in _DIRECTED_PARAGRAPHS(root):
         nearest = _NEAREST_DIR(paragraph)
         value = str(nearest[0]).strip().lower() if nearest else ""
-        weights[value] = weights.get(value, 0) + len(paragraph.text_content())
+        weights[value] = weights.get(value, 0) + len(element_text(paragraph))
     if weights:
         return max(weights, key=weights.__getitem__)
     body = root.find("body")

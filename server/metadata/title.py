@@ -6,6 +6,7 @@ import logging
 
 from lxml.html import HtmlElement
 
+from ..rules.selectors import element_text
 from .constants import TITLE_MIN_HEADLINE_WORDS, TITLE_SEPARATOR_RE
 
 log = logging.getLogger(__name__)
@@ -15,7 +16,7 @@ def document_title(root: HtmlElement) -> str | None:
     """<title>'s text; of "Headline | Site", the headline when it is long enough to stand alone (Readability's
     rule)."""
     title = root.find(".//title")
-    text = " ".join((title.text_content() if title is not None else "").split())
+    text = " ".join((element_text(title) if title is not None else "").split())
     if not text:
         return None
     parts = TITLE_SEPARATOR_RE.split(text)

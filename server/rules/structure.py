@@ -45,6 +45,7 @@ from .constants import (
     TEASER_MIN_HEADING_CHARS,
 )
 from .literals import alternation_of
+from .selectors import element_text
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _list_heading(
     heading = found_list.getprevious()
     if heading is None or heading.tag not in _LIST_HEADINGS or (heading.tail or "").strip():
         return None
-    if len(heading.text_content().split(None, RECIRCULATION_MAX_HEADING_WORDS)) > RECIRCULATION_MAX_HEADING_WORDS:
+    if len(element_text(heading).split(None, RECIRCULATION_MAX_HEADING_WORDS)) > RECIRCULATION_MAX_HEADING_WORDS:
         return None
     if story_goes_on(found_list, story_follows) and not _story_beside(heading, story_preceded, iter):
         return None
@@ -95,7 +96,7 @@ def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
     if len(items) < RECIRCULATION_MIN_ITEMS or len(items) != len(candidate):
         return False
     # One count of the whole list's words rules out menus (too few a link) and long lists before any item is read.
-    words = len(candidate.text_content().split(None, RECIRCULATION_MAX_WORDS))
+    words = len(element_text(candidate).split(None, RECIRCULATION_MAX_WORDS))
     if words > RECIRCULATION_MAX_WORDS or words < RECIRCULATION_MIN_HEADLINE_WORDS * len(items):
         return False
     total_words = link_words = 0
@@ -104,8 +105,8 @@ def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
         # One story an item: its image and its headline may both link to it.
         if not links or len({link.get("href") for link in links}) != 1 or not _same_site(links[0].get("href"), host):
             return False
-        item_words = len(item.text_content().split())
-        words = sum(len(link.text_content().split()) for link in links)
+        item_words = len(element_text(item).split())
+        words = sum(len(element_text(link).split()) for link in links)
         total_words += item_words
         link_words += words
         if total_words > RECIRCULATION_MAX_WORDS:
@@ -146,7 +147,7 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
         return False
     if urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES):
         return False  # the story's sources (a filing, a report), not other stories
-    return len(link.text_content().split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
+    return len(element_text(link).split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
 
 
 def _close_run(run: list[HtmlElement], found: list[HtmlElement], story_follows: dict[HtmlElement, bool]) -> None:
@@ -156,7 +157,7 @@ def _close_run(run: list[HtmlElement], found: list[HtmlElement], story_follows: 
     label = run[0].getprevious()
     if label is None or not isinstance(label.tag, str) or (label.tail or "").strip():
         return
-    text = label.text_content().strip()
+    text = element_text(label).strip()
     short_label = text.endswith(":") and len(text.split(None, LINK_RUN_MAX_LABEL_WORDS)) <= LINK_RUN_MAX_LABEL_WORDS
     if short_label and not story_goes_on(run[-1], story_follows):
         found.extend((label, *run))
@@ -186,10 +187,10 @@ def _story_beside(
 
 
 def _is_story_paragraph(element: HtmlElement) -> bool:
-    words = len(element.text_content().split())
+    words = len(element_text(element).split())
     if words < LINK_RUN_STORY_WORDS:
         return False
-    return words - sum(len(link.text_content().split()) for link in element.iter("a")) >= LINK_RUN_STORY_WORDS
+    return words - sum(len(element_text(link).split()) for link in element.iter("a")) >= LINK_RUN_STORY_WORDS
 
 
 def site_host(root: HtmlElement) -> str | None:
@@ -260,7 +261,7 @@ def teaser_cards(root: HtmlElement, host: str | None, deadline: Deadline = NO_DE
             if ancestor.tag == "a" and _same_site((ancestor.get("href") or "").partition("#")[0], host):
                 found.append(ancestor)
     deadline.check()
-    return [card for card in found if len(card.text_content().split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS]
+    return [card for card in found if len(element_text(card).split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS]
 
 
 def _longer_than(element: HtmlElement, limit: int) -> bool:
@@ -307,7 +308,7 @@ def caption_credits(root: HtmlElement, host: str | None, deadline: Deadline = NO
     be the link 'via' is), or an agency and a photographer in brackets. host: unused, as every pass takes it."""
     found: list[HtmlElement] = []
     for caption in deadline.paced(_captions(root)):
-        text = caption.text_content()
+        text = element_text(caption)
         if not text.strip() or len(text.split(None, CAPTION_MAX_WORDS)) > CAPTION_MAX_WORDS:
             continue
         start = _credit_start(text)
@@ -406,7 +407,7 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
     """Whether text follows an element inside a container (its tail, its later siblings, theirs up to the container)."""
     while element is not container:
         if (element.tail or "").strip() or any(
-            (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and sibling.text_content().strip())
+            (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and element_text(sibling).strip())
             for sibling in element.itersiblings()
         ):
             return True
