@@ -65,3 +65,17 @@ def test_srcset_and_cite_are_checked_in_linear_time():
     out = sanitize(html.fromstring(f"<div>{body}</div>"))
     assert time.perf_counter() - started < 5.0
     assert "javascript" not in out
+
+
+def test_elements_are_walked_only_when_a_cite_or_srcset_value_is_no_web_url():
+    from server.sanitize import _all_web_urls
+
+    web = (
+        "<div><blockquote cite='https://a.b/q'>q</blockquote>"
+        "<img srcset='https://a.b/i.png 1x, http://a.b/j.png 2x'></div>"
+    )
+    assert _all_web_urls(html.fragment_fromstring(web))
+    # An image element's data: image is allowed, but only the element walk knows the tag: the gate sends it there.
+    for other in (f"<img srcset='{_GIF} 1x'>", "<q cite='javascript:x'>q</q>", "<image srcset=' java\tscript:x'>"):
+        assert not _all_web_urls(html.fragment_fromstring(f"<div>{other}</div>"))
+    assert f'srcset="{_GIF} 1x"' in sanitize(html.fragment_fromstring(f"<div><img srcset='{_GIF} 1x'></div>"))
