@@ -19,6 +19,12 @@ _CONTROL_NEEDLES = tuple(bytes([byte]) for byte in CONTROL_BYTES)
 
 log = logging.getLogger(__name__)
 
+
+def element_text(element: html.HtmlElement) -> str:
+    """element.text_content() as a plain string: the same text nodes, serialized in C, ~3x cheaper than its XPath."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
 # no_network: never fetch a DTD or entity; comments and processing instructions never carry article text.
 # collect_ids=False: no libxml2 table of id attributes (nothing calls XPath id()), one hash insert per id saved.
 _PARSER = html.HTMLParser(

@@ -13,6 +13,7 @@ import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ...parse import element_text
 from .index import HEAD_MARK, Key, PageIndex, literal_regex, nodes_at
 from .linear_regex import finds, match_spans
 
@@ -189,11 +190,6 @@ class Selector:
             candidates = range(len(texts))
         text_re = self.text_re
         return [i for i in candidates if finds(text_re, texts[i])]
-
-
-def element_text(element: HtmlElement) -> str:
-    """element.text_content(), the same text nodes, serialized in C: ~3x cheaper than its XPath on a short element."""
-    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def _holder(text: etree._ElementUnicodeResult) -> HtmlElement | None:
