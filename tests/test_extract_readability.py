@@ -294,6 +294,20 @@ def test_a_standfirst_named_by_a_class_word_joins_the_article(lead_class: str) -
     assert Document.get_editorial_leads(document, best) == []
 
 
+@pytest.mark.parametrize("hero_class", ["page-hero__text", "hero-description", "page-hero__copy"])
+def test_a_hero_block_s_text_is_a_standfirst(hero_class: str) -> None:
+    # A page builder's hero holds the headline, share links and the standfirst in a text block of its own
+    # ('hero__text'), in a grid cell apart from the story's; the hero as a whole ('page-hero') names none.
+    standfirst = "Heat pumps draw their energy from the air and the ground, and they suit old houses too."
+    shares = "<ul class='sharing'><li><a href='https://x.com/share'>X</a></li></ul>"
+    lead = f"<div class='{hero_class}'><p>{standfirst}</p></div>"
+    hero = f"<div class='grid'><div class='page-hero'>{shares}{lead}</div></div>"
+    body = f"<div class='container'><div class='grid'><div class='text'>{_STORY}</div></div></div>"
+    page = f"<html><body><main>{hero}{body}</main></body></html>"
+    assert standfirst in _article_text(page)
+    assert standfirst not in _article_text(page.replace(hero_class, "hero-panel"))
+
+
 def test_a_standfirst_marked_as_the_schema_org_description_joins_the_article() -> None:
     # itemprop="description" says it in any language, whatever the class names ('news-description', 'kurztext').
     standfirst = "Schaumstoff hält Schnittblumen eine Woche lang frisch, hat unsere Gärtnerin herausgefunden."
@@ -383,7 +397,7 @@ def test_the_standfirst_beside_the_headline_joins_the_article_whatever_its_class
     hero = (
         f"<span>Ratgeber</span><h1>{_HEADLINE}</h1>"
         "<div class='meta'>von Alexander Rosenkranz 09.03.2022</div>"
-        f"<div class='hero-text'><p>{_HEADLINE_LEAD}</p></div>"
+        f"<div class='kopf-text'><p>{_HEADLINE_LEAD}</p></div>"
     )
     text = _article_text(_hero_page(hero), _TITLE)
     assert text.startswith(_HEADLINE_LEAD) and "Part 4 of the story." in text

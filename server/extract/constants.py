@@ -47,11 +47,13 @@ SEGMENT_SCORE_SHARE = 0.05
 
 # get_editorial_leads: a block before the pick in its <article> or <main> whose class or id holds one of these
 # words (readability's subhead, story lead, standfirst, dek and subtitle, and the names sites give the same
-# standfirst: intro, deck, abstract, summary, lead, chapo, epigraph, teaser...) is the story's lead, unless more of
+# standfirst: intro, deck, abstract, summary, lead, chapo, epigraph, teaser...; a page builder's hero block names its
+# text block 'hero__text', never the hero itself, which holds the meta lines too) is the story's lead, unless more of
 # its text than this is link text (a teaser card of another story is its link).
 EDITORIAL_LEAD_RE = re.compile(
     r"(?:^|[\s_-])(?:sub-?head(?:line|ing)?|story[\s_-]*lead|standfirst|dek|deck|sub-?title|intro|lead|lede|abstract"
-    r"|summary|chapo|chapeau|epigraph|excerpt|leader|teaser|bajada|entradilla|einleitung|sottotitolo|catenaccio)"
+    r"|summary|hero[_-]*(?:text|description|copy)|chapo|chapeau|epigraph|excerpt|leader|teaser|bajada|entradilla"
+    r"|einleitung|sottotitolo|catenaccio)"
     r"(?:$|[\s_-])",
     re.I,
 )
