@@ -19,6 +19,9 @@ CHARSET_PRESCAN_BYTES = 4096
 # invalid sequences by this factor (one stray byte in a UTF-8 page, against a single-byte charset's many).
 MOSTLY_UTF8_RATIO = 20
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+# A page that declares no charset and is not UTF-8 is read as windows-1252, the HTML standard's default for most
+# locales and what browsers make of an old Western page ('m\xf6chten' is 'möchten', not 'm\ufffdchten').
+UNDECLARED_ENCODING = "windows-1252"
 
 # Unicode noncharacters lxml refuses in text; dropping them loses nothing.
 NONCHARACTERS = ("\ufffe", "\uffff")
@@ -170,7 +173,7 @@ def _decode_as(data: bytes, encoding: str) -> str:
 
 
 def decode(data: bytes | str) -> str:
-    """Return the page as text: BOM first, then valid UTF-8, then a declared charset, else UTF-8 with replacement."""
+    """Return the page as text: BOM first, then valid UTF-8, then a declared charset, else windows-1252."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     text = _sniff(data)
@@ -219,14 +222,19 @@ def _sniff(data: bytes) -> str | None:
 
 
 def _decode_declared(data: bytes) -> str:
-    """Bytes that are not valid UTF-8: the charset the page declares, else UTF-8 with replacement."""
-    encoding = _declared_encoding(data[:CHARSET_PRESCAN_BYTES])
-    if encoding and encoding != "UTF-8":
-        as_utf8 = data.decode("utf-8", errors="replace")
-        # Mostly valid UTF-8 with a stray bad byte is still UTF-8: a single-byte charset would garble it all.
-        if as_utf8.count("\ufffd") * MOSTLY_UTF8_RATIO <= len(NON_ASCII_RE.findall(as_utf8)):
-            return as_utf8
-    return _decode_as(data, encoding or "UTF-8")
+    """Bytes that are not valid UTF-8: the charset the page declares, else UNDECLARED_ENCODING; mostly valid UTF-8
+    with a stray bad byte stays UTF-8 (with replacement)."""
+    declared = _declared_encoding(data[:CHARSET_PRESCAN_BYTES])
+    if declared == "UTF-8":
+        return _decode_as(data, declared)
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd")
+    valid = len(NON_ASCII_RE.findall(as_utf8)) - bad
+    # Mostly valid UTF-8 with a stray bad byte is still UTF-8: a single-byte charset would garble it all. Against a
+    # declared charset it takes MOSTLY_UTF8_RATIO times more valid characters; with none declared, more of them.
+    if valid >= bad * (MOSTLY_UTF8_RATIO - 1 if declared else 1):
+        return as_utf8
+    return _decode_as(data, declared or UNDECLARED_ENCODING)
 
 
 def _declared_encoding(head: bytes) -> str | None:
@@ -238,7 +246,7 @@ def _declared_encoding(head: bytes) -> str | None:
     name = match.group(1).decode("ascii", "replace")
     encoding = encoding_for(name)
     if encoding is None:
-        log.info("unknown declared charset %r, using utf-8", name)
+        log.info("unknown declared charset %r, read as undeclared", name)
         return None
     # A page that declares UTF-16 in ASCII-compatible bytes is lying (HTML spec: treat as UTF-8), and the spec
     # reads a declared x-user-defined as windows-1252.

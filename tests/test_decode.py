@@ -278,9 +278,14 @@ def test_decode_keeps_mostly_valid_utf8_despite_a_declared_single_byte_charset()
     assert "don’t don’t" in decode(page)
 
 
-def test_decode_falls_back_to_utf8_with_replacement():
-    assert decode(b"<p>ok \xff</p>") == "<p>ok \ufffd</p>"
-    assert decode(b'<meta charset="no-such-charset"><p>ok</p>').endswith("<p>ok</p>")
+def test_an_undeclared_page_that_is_not_utf8_is_read_as_windows_1252():
+    # What browsers make of an old Western page that names no charset: 'möchten', not 'm\ufffdchten'.
+    assert decode(b"<p>Wir m\xf6chten Ihnen erkl\xe4ren</p>") == "<p>Wir möchten Ihnen erklären</p>"
+    assert decode(b"<p>ok \xff</p>") == "<p>ok \xff</p>"
+    assert decode(b'<meta charset="no-such-charset"><p>caf\xe9</p>').endswith("<p>café</p>")
+    # Mostly valid UTF-8 with a stray bad byte stays UTF-8, the bad byte replaced.
+    page = ("<p>" + "don’t " * 30 + "</p>").encode() + b"\xff"
+    assert decode(page).startswith("<p>don’t don’t") and decode(page).endswith("\ufffd")
 
 
 @pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00", b"\x1f\x8b\x08\x00\x00", b"abc\x00def"])
