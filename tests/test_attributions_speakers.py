@@ -1219,3 +1219,23 @@ def test_a_weekday_after_a_participle_dates_a_source_and_names_no_one() -> None:
     assert names.name_core("the Mail on Sunday poll") == "Mail on Sunday poll"
     assert names.name_core("a Black Friday campaign") == "Black Friday campaign"
     assert names.name_core("the Sunday Times") == "Sunday Times"
+
+
+def test_a_name_after_a_title_inside_a_long_run_of_capitals_is_a_person_a_pronoun_may_stand_for():
+    t = (
+        "“The vote was fair,” the board's chair, Lena Ortiz, said.\n\n"
+        "WHAT COMES NEXT\n\n"
+        "The firm's Wind Energy Director Omar Haddad asked for a second count.\n\n"
+        "“The margin was eleven votes,” he said."
+    )
+    # the run of capitals "Wind Energy Director Omar" ends before the surname: the name is read after the title
+    assert _speaker(t, "he") == "Omar Haddad"
+
+
+def test_a_job_noun_before_a_full_name_makes_a_person():
+    t = (
+        "Roads were clear by noon, the city said.\n\n"
+        "Station meteorologist Paula Renner expected more snow overnight.\n\n"
+        "But she added: “The worst is behind us.”"
+    )
+    assert _speaker(t, "she") == "Paula Renner"

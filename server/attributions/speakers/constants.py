@@ -219,3 +219,10 @@ CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("on onto opposite outside over past per regarding since than through throughout to toward towards under")
     + words("underneath unlike until up upon versus via with within without")
 )
+# Endings of agent nouns, a person's job before their name ("meteorologist Todd Borek", "comedian Chris Tucker"),
+# and the words with those endings that are none.
+AGENT_ENDINGS: tuple[str, ...] = ("ist", "ian", "eer", "ier", "or", "er")
+NOT_AGENT_WORDS: frozenset[str] = frozenset(
+    words("another whether together neither either rather however whenever wherever whoever further former latter")
+    + words("earlier later longer bigger larger smaller higher lower better never forever bitter proper corner")
+)

@@ -71,6 +71,7 @@ from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_
 from ..structure import RawAttribution, Span, sentences
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
+    AGENT_ENDINGS,
     ANAPHOR_DETERMINERS,
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
@@ -100,6 +101,7 @@ from .constants import (
     NAME_RUN_LINKS,
     NAMED_GROUPS,
     NAMING_HEADS,
+    NOT_AGENT_WORDS,
     OBLIQUE_PREPOSITIONS,
     ONE_BODY_HEADS,
     ORG_ANAPHOR_WORDS,
@@ -476,11 +478,10 @@ class Story:
         what a pronoun stands for: a full name that is no place's ("South Carolina"); a person if a title goes with
         it, else only if the pronouns after it tell a gender ("Business Insider" is never "he")."""
         surnames = {entity.name.split()[-1] for entity in self.entities.values() if entity.person is not False}
-        for count, mention in enumerate(self._around_pronouns(NAME_MENTION_RE)):
+        for count, (start, mentioned) in enumerate(self._name_runs()):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            mentioned = mention.group().split("\n")[0].rstrip()  # a name stays on its line ("17. Nobuyoshi Araki")
-            start, end = mention.start(), mention.start() + len(mentioned)
+            end = start + len(mentioned)
             if not self._whole_name(start, end) or self._quoted_title(start, end):
                 continue
             core = name_core(mentioned)
@@ -500,6 +501,8 @@ class Story:
             titled = any(word in TITLE_WORDS for word in leading) or (
                 bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
             )
+            # "CNN meteorologist Todd Borek": a job noun right before the name says a person
+            titled = titled or (bool(before) and not leading and _job_noun(before[-1]))
             # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
             apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
             if apposed == "body":
@@ -562,10 +565,25 @@ class Story:
             wanted.update(range(self._first_pronoun_paragraph(paragraph), paragraph + 1))
         return [self.paragraph_spans[paragraph] for paragraph in sorted(wanted)]
 
-    def _around_pronouns(self, pattern: re.Pattern) -> Iterator[re.Match]:
-        """pattern's matches in the paragraphs a he or she may look back at."""
-        for start, end in self.pronoun_spans():
-            yield from pattern.finditer(self.text, start, end)
+    def _name_runs(self) -> Iterator[tuple[int, str]]:
+        """The runs of capitalised words in the paragraphs a he or she may look back at, each with where it starts: a
+        run stays on its line ("17. Nobuyoshi Araki") and the next is looked for on the line after; a run that goes on
+        past a title inside it is read again after the title ("AFP Global News Director Phil Chetwynd": the run of four
+        words ends at "Phil")."""
+        for span_start, span_end in self.pronoun_spans():
+            pos = span_start
+            while (match := NAME_MENTION_RE.search(self.text, pos, span_end)) is not None:
+                mentioned = match.group().split("\n")[0].rstrip()
+                start = match.start()
+                yield start, mentioned
+                pos = match.end() if len(mentioned) == len(match.group()) else start + len(mentioned)
+                if NAME_GOES_ON_RE.match(self.text, start + len(mentioned)):
+                    titles = [
+                        found.end()
+                        for found in re.finditer(r"\S+", mentioned)
+                        if found.start() > 0 and found.group().lower().rstrip(".") in TITLE_WORDS
+                    ]
+                    pos = start + titles[-1] if titles else pos
 
     # --- mentions ------------------------------------------------------------------------------
 
@@ -1398,6 +1416,22 @@ def _role_phrase(words: list[str]) -> bool:
 def is_role_word(word: str) -> bool:
     """A noun for a person by what they do or hold ("director", "engineer", "chairwoman"): a role, not a name."""
     return word.lower() in PERSON_NOUNS or word.lower() in ROLE_TITLES
+
+
+def _job_noun(word: str) -> bool:
+    """A lower-case noun for what a person does ("meteorologist", "comedian", "investigator"): a known role, or an
+    agent noun's ending on a word that is no preposition or adverb ("under", "later")."""
+    if word in PERSON_NOUNS:
+        return True
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 5
+        and word.endswith(AGENT_ENDINGS)
+        and word not in CLAUSE_PREPOSITIONS
+        and word not in NOT_NAME_WORDS
+        and word not in NOT_AGENT_WORDS
+    )
 
 
 def _has_honorific(source: str) -> bool:
