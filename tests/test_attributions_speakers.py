@@ -1239,3 +1239,12 @@ def test_a_job_noun_before_a_full_name_makes_a_person():
         "But she added: “The worst is behind us.”"
     )
     assert _speaker(t, "she") == "Paula Renner"
+
+
+def test_a_first_name_alone_is_the_full_name_prose_gives_it_not_a_heading_s_run():
+    t = (
+        "Lena Park Calls The Final Season Her Best Work\n\n"
+        "Lena Park has hosted the show for ten years.\n\n"
+        "“I loved every day of it,” Lena said."
+    )
+    assert _speaker(t, "Lena") == "Lena Park"

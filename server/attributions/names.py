@@ -677,7 +677,7 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
     "Lloyd"; "Secretary Lloyd" -> "Lloyd"); an initial ("F.") counts. With common, a word before a first name that
     the text also writes in lower case is a role ("Commenter Paul")."""
     kept: list[str] = []
-    for word in reversed(lead.split()):
+    for word in reversed(lead.rsplit("\n", 1)[-1].split()):  # a name stays on its line (a heading's end is before)
         bare = word.rstrip(".")
         if _initial(word):
             kept.append(word)  # an initial: "Amanda A. Kostro Miller", "A.J. Pay"
@@ -1006,6 +1006,7 @@ def given_names(
     name only. One pass over the occurrences full_names reads too. With common, a word the text also writes in lower
     case is no surname ("Skiplagged Benefits", a heading)."""
     found: dict[str, set[str]] = {}
+    headed: dict[str, set[str]] = {}  # the names a heading gives ("Donna Kelce Calls Taylor …"): prose's come first
     bodies: set[str] = set()  # full names that end as a body's do ("HCA Healthcare")
     first_alone: set[str] = set()  # first seen alone ("Google announced …", later "Google Maps")
     for count, (pos, given) in enumerate(occurrences):
@@ -1028,7 +1029,7 @@ def given_names(
                 break  # the name ends at its punctuation, or after two more names
         while following and following[-1] in NAME_PARTICLES:
             following.pop()  # "Lucas de": no name after the particle
-        if not following and given not in found:
+        if not following and given not in found and given not in headed:
             first_alone.add(given)
         if following:
             lead = _lead_words(text[max(0, pos - LEAD_REACH) : pos], common)
@@ -1039,9 +1040,12 @@ def given_names(
             name = " ".join([*lead, given, *following])
             body = following[-1].lower() in BODY_NAME_ENDINGS
             if looks_person(name) or body:
-                found.setdefault(given, set()).add(name)  # a person's full name, or a body's ("HCA Healthcare")
+                # a person's full name, or a body's ("HCA Healthcare"); a title-cased heading runs on past the name
+                (headed if _heading_line(text, pos) else found).setdefault(given, set()).add(name)
             if body:
                 bodies.add(name)
+    for given, names in headed.items():
+        found.setdefault(given, names)
     # one name only; a person's unless "its" follows the name more than he or she: "Google" -> "Google Labs" is not
     unique = {given: name for given, names in found.items() if len(names) == 1 and (name := next(iter(names)))}
     votes: dict[str, int] = {}  # he, she, his, her after a given name's occurrences, less its
