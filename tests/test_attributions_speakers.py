@@ -1248,3 +1248,17 @@ def test_a_first_name_alone_is_the_full_name_prose_gives_it_not_a_heading_s_run(
         "“I loved every day of it,” Lena said."
     )
     assert _speaker(t, "Lena") == "Lena Park"
+
+
+def test_an_indefinite_description_is_the_person_the_next_source_introduces():
+    t = (
+        "A senior flood engineer is warning that the river defences will not hold another winter.\n\n"
+        "“We patched the walls twice this year,” said Nadia Ferris, who leads the county's flood team."
+    )
+    assert _speaker(t, "A senior flood engineer") == "Nadia Ferris"
+    # a body's voice is no one the text names next
+    t = "A spokesman for the council said the roads were open.\n\n“It was a long night,” said Nadia Ferris, a driver."
+    assert _speaker(t, "A spokesman for the council") != "Nadia Ferris"
+    # a description's own quotation stands alone: the next quotation is someone else's
+    t = "“The soles wore out in a month,” said a tester.\n\n“They felt fine to me,” said Nadia Ferris, a coach."
+    assert _speaker(t, "a tester") != "Nadia Ferris"
