@@ -1262,3 +1262,13 @@ def test_an_indefinite_description_is_the_person_the_next_source_introduces():
     # a description's own quotation stands alone: the next quotation is someone else's
     t = "“The soles wore out in a month,” said a tester.\n\n“They felt fine to me,” said Nadia Ferris, a coach."
     assert _speaker(t, "a tester") != "Nadia Ferris"
+
+
+def test_a_title_two_people_hold_names_the_one_the_text_quotes():
+    t = (
+        "Lena, Duchess of Avon, and Anna, Duchess of Kent, opened the new library on Monday.\n\n"
+        "“Books change lives,” Lena said.\n\n"
+        "The duchess added that the library would open every day."
+    )
+    # "Lena, Duchess of Avon": a formal title right after the name's comma; only Lena is quoted
+    assert _speaker(t, "The duchess") == "Lena"

@@ -990,9 +990,19 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
             comma = text.rfind(", ", max(0, pos - TITLE_APPOSITION_REACH), pos)
             between = text[comma + 2 : pos].split() if comma >= 0 else []
             closed = text[end : end + 1] == ","  # an apposition closes ("X, the secretary, said"); a clause goes on
-            if not closed or not between or between[0] not in ("the", "a", "an") or "," in text[comma + 2 : pos]:
+            # "Meghan, Duchess of Sussex": a formal title, capitalised with its place, right after the name's comma
+            formal = comma >= 0 and comma + 2 == pos and word[:1].isupper() and text.startswith(" of ", end)
+            determined = closed and bool(between) and between[0] in ("the", "a", "an")
+            if not (formal or determined) or "," in text[comma + 2 : pos]:
                 continue
             name = " ".join(_lead_words(text[max(0, comma - LEAD_REACH) : comma] + " "))
+            particles = _particles_before(text, comma - len(name)) if name and text.endswith(name, 0, comma) else comma
+            if particles < comma - len(name):  # "Ann de la Paz, the secretary", "van Ek, Duchess of …"
+                more = _lead_words(text[max(0, particles - LEAD_REACH) : particles])
+                name = " ".join([*more, text[particles:comma]])
+            if formal and len(name.split()) == 1 and name[:1].isupper() and not is_acronym(name):
+                holders.append((name, matched))  # "Meghan, Duchess of Sussex": a first name alone holds it too
+                continue
         if len(name.split()) >= 2 and looks_person(name):
             holders.append((name, matched))
     return holders

@@ -436,9 +436,17 @@ class Story:
         key = tuple(title)
         if key not in self.title_holders:  # one scan of the text per title, however many "the president"
             holders = role_holders(self.text, title)
+            # a first name alone holds a title only when the text quotes that person ("Meghan, Duchess of Sussex");
+            # "her sister-in-law Catherine, Duchess of Cambridge", only named, is too little to go on
+            holders = [(name, matched) for name, matched in holders if " " in name or self._quoted_person(name)]
             best = max((matched for _, matched in holders), default=0)
             self.title_holders[key] = {self._longest(name) for name, matched in holders if matched == best}
         return set(self.title_holders[key])
+
+    def _quoted_person(self, name: str) -> bool:
+        """A person the text quotes, not one it only names."""
+        entity = self.entities.get(name)
+        return entity is not None and entity.person is not False and name not in self.mentioned_only
 
     def _role_referent(self, raw: RawAttribution, title: str) -> str | None:
         """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
@@ -1216,6 +1224,9 @@ class Story:
         assert raw.source is not None
         source = self.text[raw.source[0] : raw.source[1]]
         holders = self._best_holders([word for word in source.split() if word.lower() not in DETERMINERS])
+        quoted = {name for name in holders if self._quoted_person(name)}
+        if len(holders) > 1 and len(quoted) == 1:
+            holders = quoted  # "Meghan, Duchess of Sussex" quoted, "Catherine, Duchess of Cambridge" only named
         if len(holders) == 1 or words[0] not in DEFINITE_DETERMINERS:
             return holders.pop() if len(holders) == 1 else None
         if holders or self.titled.get(words[-1]) == "":
