@@ -1272,3 +1272,14 @@ def test_a_title_two_people_hold_names_the_one_the_text_quotes():
     )
     # "Lena, Duchess of Avon": a formal title right after the name's comma; only Lena is quoted
     assert _speaker(t, "The duchess") == "Lena"
+
+
+def test_paragraphs_that_carry_a_quotation_on_do_not_count_in_a_pronoun_s_look_back():
+    t = (
+        "The river rose two metres overnight, the council said.\n\n"
+        "“We moved the horses at midnight,” the farm's owner, Marta Lind, said.\n\n"
+        "“By dawn the lower field was a lake.\n\n"
+        "“Nothing could have stopped it.”\n\n"
+        "She added that the stables were dry."
+    )
+    assert _speaker(t, "She") == "Marta Lind"

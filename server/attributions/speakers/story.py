@@ -564,8 +564,32 @@ class Story:
         while first > 0 and counted < PRONOUN_PARAGRAPHS and paragraph - first < MAX_PRONOUN_PARAGRAPHS:
             first -= 1
             start, end = self.paragraph_spans[first]
-            counted += not self.text.startswith(LIST_MARKS, start, end)
+            counted += not self.text.startswith(LIST_MARKS, start, end) and not self._carried_quote(first)
         return first
+
+    def _carried_quote(self, paragraph: int) -> bool:
+        """A paragraph of a quotation carried over paragraphs (each but the last left open: '“By dawn the field was a
+        lake.' / '“Nothing could stop it.”'), holding no cue: its speaker is the one before. Dialogue, each turn closed
+        in its own paragraph, carries nothing."""
+        start, end = self.paragraph_spans[paragraph]
+        if not self.text.startswith(QUOTE_OPENINGS, start, end) or bisect_left(self.cue_starts, start) != bisect_left(
+            self.cue_starts, end
+        ):
+            return False
+        if self._left_open(paragraph):
+            return True
+        return paragraph > 0 and self._left_open(paragraph - 1)
+
+    def _left_open(self, paragraph: int) -> bool:
+        """A paragraph that opens a quotation and ends without closing it: the quotation goes on in the next one. Its
+        last double quotation mark opens one (a curly “, or an odd count of straight marks)."""
+        start, end = self.paragraph_spans[paragraph]
+        if not self.text.startswith(QUOTE_OPENINGS, start, end):
+            return False
+        last = max(self.text.rfind("“", start, end), self.text.rfind("”", start, end))
+        if last >= 0:
+            return self.text[last] == "“"
+        return self.text.count('"', start, end) % 2 == 1
 
     def pronoun_spans(self) -> list[Span]:
         """The paragraphs a he or she may look back at, each once, in order."""
