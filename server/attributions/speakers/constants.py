@@ -226,5 +226,3 @@ NOT_AGENT_WORDS: frozenset[str] = frozenset(
     words("another whether together neither either rather however whenever wherever whoever further former latter")
     + words("earlier later longer bigger larger smaller higher lower better never forever bitter proper corner")
 )
-# Words that end a description's head noun ("A leader of the union", "a programmer who has …", "an expert at …").
-DESCRIPTION_ENDS: frozenset[str] = frozenset(words("of who that at in for from with on"))

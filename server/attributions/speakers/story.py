@@ -80,7 +80,6 @@ from .constants import (
     DATE_WORDS,
     DESCRIBED_BODY_HEADS,
     DESCRIBED_PERSON_HEADS,
-    DESCRIPTION_ENDS,
     FRONTED_REACH,
     GENDER_REACH,
     GENDERED_TITLES,
@@ -130,7 +129,6 @@ class Story:
 
     def __init__(self, text: str, raws: list[RawAttribution], deadline: Deadline, paragraph_spans: list[Span]) -> None:
         self.text = text
-        self.raws = raws
         self.deadline = deadline
         cues = sorted(raw.cue for raw in raws)
         self.cue_starts = [start for start, _ in cues]
@@ -866,8 +864,6 @@ class Story:
         words = lowered.split()
         if words[0] in INDEFINITE_OPENERS and (apposed := self._apposed_name(raw)) is not None:
             return apposed  # "endorsed by the Asheville Tea PAC, a local organization which said": the PAC
-        if words[0] in INDEFINITE_OPENERS and (introduced := self._introduced_next(index, raw, words)) is not None:
-            return introduced  # "A top US public health expert is warning …" / "Prof Gavin Yamey … says": Yamey
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
         if lowered in ("he", "she"):
             return self._he_or_she(raw, lowered)  # the nearest person of that gender in subject place
@@ -939,41 +935,6 @@ class Story:
         elif first == 0 or not _verb_like(words[first - 1]):
             return None  # the window's start, mid-sentence; "in New York City, an official said": a place
         return self._named(phrase)
-
-    def _introduced_next(self, index: int, raw: RawAttribution, words: list[str]) -> str | None:
-        """An indefinite description of one person ("A top US public health expert", "a computer programmer who …")
-        leading with what they said, which the next paragraph's quotation names ("“…,” said Dan Holub, executive
-        director of …"): news prose gives a speaker's point by role, then their words by name. That person when the
-        next source names a person first named in its own paragraph, the next of the description's (headings and
-        rules between aside); a description's own quotation ("“…,” said a tester") stands alone."""
-        assert raw.source is not None
-        if raw.kind == "direct":
-            return None
-        described = next((at for at, word in enumerate(words) if word in DESCRIPTION_ENDS), len(words))
-        head = words[described - 1].strip(",.;:") if described > 1 else ""
-        speaks_for = words[described : described + 1] == ["for"] or head in SPEAKING_FOR
-        if not _job_noun(head) or looks_plural(head) or head in ANONYMOUS_ROLES or speaks_for:
-            return None  # "a spokesman said", "A representative for the platform": a body's voice, rarely named next
-        paragraph = self._paragraph(raw.source[0])
-        for later in range(index + 1, len(self.raws)):
-            following = self.raws[later].source
-            if following is None:
-                continue
-            named = self.named[later]
-            entity = self.entities.get(named) if named is not None else None
-            if entity is None or entity.person is not True or " " not in named:
-                return None  # the next source is no person's full name: who the description is, the text does not say
-            introduced = self._paragraph(following[0])
-            if any(self._prose(between) for between in range(paragraph + 1, introduced)):
-                return None  # "an official said" … (paragraphs of prose) … "Mr. Georgelis said": someone else
-            first = self.first_named.get(named, following[0])
-            return named if first >= self.paragraph_spans[introduced][0] else None
-        return None
-
-    def _prose(self, paragraph: int) -> bool:
-        """A paragraph of prose: it ends a sentence (a heading, a rule or "More on coronavirus:" does not)."""
-        start, end = self.paragraph_spans[paragraph]
-        return self.text[start:end].rstrip().endswith((".", "!", "?", '"', "”"))
 
     def _label(self, raw: RawAttribution, source: str, named: str) -> bool:
         """A colon's source that is a label, not a speaker: every word written in lower case elsewhere too ("Cooling
