@@ -1241,6 +1241,28 @@ def test_a_job_noun_before_a_full_name_makes_a_person():
     assert _speaker(t, "she") == "Paula Renner"
 
 
+def test_a_job_noun_a_business_also_goes_by_makes_no_person_of_the_name_after_it():
+    # "operator", "carrier", "distributor" head company names in business prose: he/she stays with the person
+    t = (
+        "Fund manager Peter Okafor said the market had overreacted to the news.\n\n"
+        "Shares in mobile operator Vodafone Idea fell 8% on Tuesday, while rival carrier Bharti Airtel was flat.\n\n"
+        "“Investors are nervous,” he said."
+    )
+    assert _speaker(t, "he") == "Peter Okafor"
+    t = (
+        "Director Céline Sciamma said the film had taken five years to finance.\n\n"
+        "It was eventually backed by French distributor Pathé Films and streamer Netflix.\n\n"
+        "“Without them, nothing,” she said."
+    )
+    assert _speaker(t, "she") == "Céline Sciamma"
+    t = (
+        "The contract went to US retailer Dollar General after a bidding war with supermarket operator Lidl Stiftung. "
+        "Its chairman, who declined to be named, said the bid was fair.\n\n"
+        "“We paid the right price,” he told the Financial Times."
+    )
+    assert _speaker(t, "he") is None
+
+
 def test_a_first_name_alone_is_the_full_name_prose_gives_it_not_a_heading_s_run():
     t = (
         "Lena Park Calls The Final Season Her Best Work\n\n"

@@ -219,10 +219,30 @@ CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("on onto opposite outside over past per regarding since than through throughout to toward towards under")
     + words("underneath unlike until up upon versus via with within without")
 )
-# Endings of agent nouns, a person's job before their name ("meteorologist Todd Borek", "comedian Chris Tucker"),
-# and the words with those endings that are none.
-AGENT_ENDINGS: tuple[str, ...] = ("ist", "ian", "eer", "ier", "or", "er")
-NOT_AGENT_WORDS: frozenset[str] = frozenset(
-    words("another whether together neither either rather however whenever wherever whoever further former latter")
-    + words("earlier later longer bigger larger smaller higher lower better never forever bitter proper corner")
+# Occupations only a person holds, a job noun that makes the capitalised name right after it a person's
+# ("meteorologist Todd Borek", "comedian Chris Tucker"). Nouns a business also goes by are left out: business prose
+# puts them before company names ("mobile operator Vodafone", "carmaker Toyota", "financial adviser Lazard", "pollster
+# YouGov", "chemist Boots", "miner Glencore", "official Xinhua", "banker Goldman Sachs", "activist Elliott").
+OCCUPATION_NOUNS: frozenset[str] = frozenset(
+    words("lawyer attorney barrister solicitor prosecutor magistrate paralegal juror")
+    + words("doctor physician surgeon nurse midwife paramedic dentist pharmacist psychiatrist psychologist therapist")
+    + words("physiotherapist veterinarian epidemiologist virologist immunologist cardiologist oncologist neurologist")
+    + words("pediatrician paediatrician dermatologist radiologist obstetrician nutritionist dietitian dietician")
+    + words("scientist researcher meteorologist climatologist economist historian sociologist anthropologist")
+    + words("archaeologist biologist physicist geologist astronomer astrophysicist mathematician statistician")
+    + words("ecologist zoologist botanist geneticist neuroscientist criminologist demographer linguist philosopher")
+    + words("theologian professor lecturer academic scholar teacher headteacher headmaster headmistress tutor student")
+    + words("actor actress singer songwriter rapper musician guitarist drummer bassist pianist violinist cellist")
+    + words("composer dancer choreographer comedian filmmaker film-maker screenwriter playwright novelist poet author")
+    + words("writer journalist reporter correspondent columnist photographer painter sculptor illustrator")
+    + words("cartoonist presenter newsreader commentator blogger podcaster influencer")
+    + words("footballer striker midfielder defender goalkeeper winger quarterback pitcher cricketer batsman golfer")
+    + words("boxer wrestler swimmer sprinter cyclist jockey skier gymnast athlete referee umpire teammate")
+    + words("politician lawmaker legislator congressman congresswoman councillor councilor councilman councilwoman")
+    + words("diplomat envoy campaigner negotiator strategist lobbyist aide staffer analyst")
+    + words("detective investigator firefighter soldier veteran pilot astronaut sailor farmer fisherman")
+    + words("carpenter plumber electrician mechanic engineer chef waiter bartender driver cashier accountant")
+    + words("entrepreneur businessman businesswoman tycoon billionaire millionaire philanthropist")
+    + words("priest pastor imam bishop archbishop vicar monk nun preacher cleric librarian curator archivist")
+    + words("hairdresser barber nanny housekeeper caregiver carer")
 )

@@ -71,7 +71,6 @@ from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PAREN_RE, PRONOUN_WORD_
 from ..structure import RawAttribution, Span, sentences
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
-    AGENT_ENDINGS,
     ANAPHOR_DETERMINERS,
     ANONYMOUS_ROLES,
     APPOSITION_REACH,
@@ -101,8 +100,8 @@ from .constants import (
     NAME_RUN_LINKS,
     NAMED_GROUPS,
     NAMING_HEADS,
-    NOT_AGENT_WORDS,
     OBLIQUE_PREPOSITIONS,
+    OCCUPATION_NOUNS,
     ONE_BODY_HEADS,
     ORG_ANAPHOR_WORDS,
     OUTLET_NOUNS,
@@ -509,8 +508,8 @@ class Story:
             titled = any(word in TITLE_WORDS for word in leading) or (
                 bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
             )
-            # "CNN meteorologist Todd Borek": a job noun right before the name says a person
-            titled = titled or (bool(before) and not leading and _job_noun(before[-1]))
+            # "CNN meteorologist Todd Borek": an occupation only a person holds, right before the name, says a person
+            titled = titled or (bool(before) and not leading and before[-1] in OCCUPATION_NOUNS)
             # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
             apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
             if apposed == "body":
@@ -1451,22 +1450,6 @@ def _role_phrase(words: list[str]) -> bool:
 def is_role_word(word: str) -> bool:
     """A noun for a person by what they do or hold ("director", "engineer", "chairwoman"): a role, not a name."""
     return word.lower() in PERSON_NOUNS or word.lower() in ROLE_TITLES
-
-
-def _job_noun(word: str) -> bool:
-    """A lower-case noun for what a person does ("meteorologist", "comedian", "investigator"): a known role, or an
-    agent noun's ending on a word that is no preposition or adverb ("under", "later")."""
-    if word in PERSON_NOUNS:
-        return True
-    return (
-        word.isalpha()
-        and word.islower()
-        and len(word) > 5
-        and word.endswith(AGENT_ENDINGS)
-        and word not in CLAUSE_PREPOSITIONS
-        and word not in NOT_NAME_WORDS
-        and word not in NOT_AGENT_WORDS
-    )
 
 
 def _has_honorific(source: str) -> bool:
