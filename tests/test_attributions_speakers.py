@@ -1321,3 +1321,26 @@ def test_paragraphs_that_carry_a_quotation_on_do_not_count_in_a_pronoun_s_look_b
         "She added that the stables were dry."
     )
     assert _speaker(t, "She") == "Marta Lind"
+# --- a country's or body's possessive before a public body's generic name ---------------------------------------
+
+
+def test_an_owners_public_body_keeps_its_owner():
+    t = (
+        "Chile’s Interior Ministry said two roads were closed.\n\n"
+        "“The roads reopen tomorrow,” the ministry added.\n\n"
+        "Peru’s coast guard service reported that three boats sank. "
+        "“Crews are out,” Peru’s civil coast guard service said.\n\n"
+        "“Flights resume,” Chile’s Air Force said. The Air Force said the runway was clear."
+    )
+    found = dict(_speakers(find_attributions(t)))
+    assert found["Chile’s Interior Ministry"] == "Chile’s Interior Ministry"
+    assert found["the ministry"] == "Chile’s Interior Ministry"
+    # the longest form the sources give one owner's body with that head
+    assert found["Peru’s coast guard service"] == "Peru’s civil coast guard service"
+    assert found["The Air Force"] == "Chile’s Air Force"
+    assert names.name_core("Peru’s coast guard service") == "Peru’s coast guard service"
+    # near misses: a person's possessive is no part of the body's name; a proper name after a possessive is its own
+    t2 = "Joe Brill spoke on Monday. “We will appeal,” Brill’s Justice Department said."
+    assert _speaker(t2, "Brill’s Justice Department") == "Justice Department"
+    assert names.name_core("NASA’s Goddard Institute for Space Studies") == "Goddard Institute for Space Studies"
+    assert names.name_core("Biden's Lloyd Austin") == "Lloyd Austin"

@@ -274,6 +274,17 @@ ORG_HEADS: frozenset[str] = frozenset(
     )
 )
 
+# Heads of the public bodies every country, state or body has one of ("Russia's Defense Ministry", "Ukraine's Air
+# Force", "the state's emergency service"): without its owner such a body is no one in particular.
+PUBLIC_BODY_HEADS: frozenset[str] = frozenset(
+    words(
+        """
+    ministry department office agency service government administration military army navy force forces command
+    police parliament senate congress court commission council committee authority bureau regulator embassy cabinet
+    """
+    )
+)
+
 # Words that make a capitalised name an organisation's, not a person's ("Interior Ministry", "Washington Post").
 NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry times post news house department"))
 

@@ -34,6 +34,7 @@ from .lexicon import (
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
     PRONOUNS,
+    PUBLIC_BODY_HEADS,
     PUBLICATION_HEADS,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
@@ -251,7 +252,13 @@ def name_core(source: str) -> str:
         return body_name(words)
     if len(placed) < len(words):
         words = placed  # "prosecutors in San Francisco and Los Angeles": the place's "and" is not the source's
-    if words and words[0].endswith(POSSESSIVE_ENDINGS) and len(words) > 1 and _owned_person(words[1:]):
+    if (
+        words
+        and words[0].endswith(POSSESSIVE_ENDINGS)
+        and len(words) > 1
+        and _owned_person(words[1:])
+        and not owners_body(words)
+    ):
         words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
     owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
@@ -310,6 +317,18 @@ def _full_name(words: list[str]) -> bool:
     """A given name and a surname at least ("Daniel Hagari"): after a rank, a person's name; one word may be a
     company's ("Admiral Insurance", "Commodore International")."""
     return len(words) > 1 and looks_person(" ".join(words))
+
+
+def owners_body(words: list[str]) -> bool:
+    """A capitalised owner's possessive before a public body's generic name ("Russia's Defense Ministry", "Ukraine's
+    state emergency service"): the owner says whose body it is, so it stays in the name (a person's owner goes
+    later, in the story that knows who is a person: "Biden's Justice Department")."""
+    owner, *body = words
+    if not (body and owner[:1].isupper() and owner.endswith(POSSESSIVE_ENDINGS)):
+        return False
+    if body[-1].lower() not in PUBLIC_BODY_HEADS:
+        return False
+    return all(word.isalpha() and (word.islower() or word.lower() in TITLE_WORDS) for word in body[:-1])
 
 
 def _plural_acronym(word: str) -> bool:

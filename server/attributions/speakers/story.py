@@ -31,6 +31,7 @@ from ..lexicon import (
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
+    PUBLIC_BODY_HEADS,
     ROLE_TITLES,
     TITLE_WORDS,
     is_acronym,
@@ -58,6 +59,7 @@ from ..names import (
     name_core,
     names_ending_in,
     obtained_document,
+    owners_body,
     person_conjuncts,
     person_votes,
     pronoun_contraction,
@@ -292,7 +294,7 @@ class Story:
         for abbreviation in PAREN_RE.findall(source):
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
-        core = self._spelled_out(self._without_legal_suffix(core))
+        core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)))
         if core.isupper():
             core = self._spoken(core)  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names
         words = core.split()
@@ -348,6 +350,41 @@ class Story:
                 self.titled[word] = core if self.titled.get(word, core) == core else ""
                 entity.titled = True
         return core
+
+    def _owned_body(self, core: str) -> str:
+        """A public body with or without its owner ("Ukraine's Air Force", "the Air Force"): one body, named in the
+        longest form the sources give it with that owner and head ("Ukraine's state emergency service" for "Ukraine's
+        emergency service"); a person's possessive is no part of its name ("Biden's Justice Department")."""
+        words = core.split()
+        if owners_body(words):
+            if self._person_owner(words[0][:-2]):
+                return body_name(words[1:])
+            longer = [
+                name.split()
+                for name in self.source_cores
+                if owners_body(name.split()) and _same_ends(name.split(), words) and _in_order(words, name.split())
+            ]
+            longest = max(longer, key=len, default=words)
+            # two longer forms that are not one another's ("state emergency service", "civil emergency service"):
+            # which one is meant, the shorter cannot say
+            return " ".join(longest) if all(_in_order(form, longest) for form in longer) else core
+        if words and words[-1].lower() in PUBLIC_BODY_HEADS:
+            # "the Air Force" after "Ukraine's Air Force": the one owner's body by that name
+            owned = {
+                self._owned_body(name)
+                for name in self.source_cores
+                if name.endswith(f" {core}") and owners_body(name.split()) and len(name.split()) == len(words) + 1
+            }
+            if len(owned) == 1:
+                return owned.pop()
+        return core
+
+    def _person_owner(self, owner: str) -> bool:
+        """An owner the text names as a person: a quoted person by that surname, or a first name before it."""
+        if any(e.person is True and e.name.split()[-1] == owner for e in self.entities.values()):
+            return True
+        longer = full_names(self.text, word_occurrences(self.text, {owner}), self.deadline, self.common).get(owner)
+        return longer is not None and len(longer.split()) > 1
 
     def _unknown_members_body(self, source: str) -> bool:
         """ "UAE officials", "NFL officials": an acronym's members the text gives no body for (a country's, a
@@ -1455,6 +1492,18 @@ def is_role_word(word: str) -> bool:
 def _has_honorific(source: str) -> bool:
     """A title only a person holds among the source's words ("Dr. Jane Doe", "Sen. Ellis")."""
     return any(word.rstrip(".").lower() in HONORIFICS for word in source.split())
+
+
+def _same_ends(one: list[str], other: list[str]) -> bool:
+    """Two names with the same first and last words (an owner's possessive and a body's head)."""
+    return one[0] == other[0] and one[-1] == other[-1]
+
+
+def _in_order(shorter: list[str], longer: list[str]) -> bool:
+    """The shorter name's words all stand in the longer one's, in order ("Ukraine's emergency service" in "Ukraine's
+    state emergency service")."""
+    remaining = iter(longer)
+    return all(word in remaining for word in shorter)
 
 
 def _last_before(entries: list[tuple[int, str]], pos: int) -> int:
