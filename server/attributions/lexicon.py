@@ -353,6 +353,9 @@ PUBLICATION_HEADS: frozenset[str] = frozenset(
     words("times post journal herald tribune telegraph gazette chronicle observer globe courier")
 )
 
+# Common nouns for a publication after its name ("the Daily Express newspaper", "the Lancet medical journal").
+PUBLICATION_NOUNS: frozenset[str] = frozenset(words("newspaper paper journal magazine tabloid broadsheet outlet"))
+
 # Determiners that tie a group to someone else ("our data", "his co-authors", "their lawyers"): the group is that
 # someone's, so its bare noun ("data") is no speaker.
 POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(words("our my his her their its your"))
@@ -388,10 +391,18 @@ BODY_MEMBER_NOUNS: frozenset[str] = frozenset(
     words("officials executives representatives spokespeople spokespersons staff employees staffers")
 )
 
+# Groups whose members speak for the body they are placed in ("researchers from the MIT Initiative", "officials at
+# the agency"), unlike those only found there ("students at the university", "prosecutors in San Francisco"), and the
+# prepositions that place them.
+SPEAKING_MEMBERS: frozenset[str] = BODY_MEMBER_NOUNS | frozenset(
+    words("researchers scientists analysts economists investigators regulators")
+)
+GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
+
 # Heads of what a named maker writes or publishes ("Strava's trends report", "the Institute's release", "Emil's blog
-# post"): the maker speaks.
+# post"), and of what a person said ("Huang's own remarks"): the maker speaks.
 MADE_DOCUMENT_HEADS: frozenset[str] = ANTECEDENT_HEADS | frozenset(
-    words("findings data post posts tracker page article blog release update")
+    words("findings data post posts tracker page article blog release update remarks comments forecast forecasts")
 )
 
 # Lowercase particles inside a person's name ("Luis de Miranda", "Ursula von der Leyen").

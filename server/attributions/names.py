@@ -16,6 +16,7 @@ from .lexicon import (
     DETERMINERS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
+    GROUP_PLACES,
     INDEFINITE_PERSONS,
     MADE_DOCUMENT_HEADS,
     MILITARY_RANKS,
@@ -36,11 +37,13 @@ from .lexicon import (
     PRONOUNS,
     PUBLIC_BODY_HEADS,
     PUBLICATION_HEADS,
+    PUBLICATION_NOUNS,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
     ROLE_TITLES,
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
+    SPEAKING_MEMBERS,
     SPOKESPERSON_NOUNS,
     THE_LINKS,
     TITLE_MODIFIERS,
@@ -455,6 +458,8 @@ def group_word(words: list[str]) -> str | None:
     words = without_post_modifier(words)
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP or words[0] in CLAUSE_CONJUNCTIONS):
         words = words[1:]  # "Now research shows": the sentence's adverb
+    if words[0] in ("a", "an") and _one_document(words):
+        return None  # "a report", "An investigation in Sweden": one document, whose maker the text did not name here
     head = words[-1]
     plural = looks_plural(head)
     if not (plural or head in GROUP_HEADS or head in SELF_NAMING_HEADS):
@@ -463,6 +468,14 @@ def group_word(words: list[str]) -> str | None:
     while start < len(words) - 1 and words[start] in GROUP_DETERMINERS:
         start += 1
     return " ".join(words[start:])
+
+
+def _one_document(words: list[str]) -> bool:
+    """The head before any topic ("A U.S. study on data privacy preferences") is one document's, not a body's."""
+    head = words[next((at for at, word in enumerate(words) if word in TOPIC_PREPOSITIONS), len(words)) - 1]
+    return not looks_plural(head) and (
+        head in DOCUMENT_NOUNS or (head in MADE_DOCUMENT_HEADS and head not in ORG_HEADS)
+    )
 
 
 def _without_apposition(source: str) -> str:
@@ -570,11 +583,14 @@ def document_maker(source: str) -> str | None:
     for at, word in enumerate(words[:-2]):
         if word.lower() in SPEAKING_FOR and words[at + 1] == "for" and "," not in source:
             return " ".join(words[at + 2 :])  # "A spokesperson for Sheffield University": the university speaks
+    placed = _members_body(words) or _publishing_outlet(words)
+    if placed is not None:
+        return placed
     opening = source.split(maxsplit=1)[0] if source.strip() else ""
     # "A piece from MIT Technology Review": a sentence's capital on the determiner
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:] if opening in ("A", "An", "The") else source)
     if provenance:
-        lead = [word for word in source[: provenance.start("name")].split() if word != "the"]
+        lead = source[: provenance.end("link")].split()
         if len(lead) < 2 or lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
             return provenance.group("name")  # "answers posted on Quora"; "a dispatcher on the scanner" is no one's
     words = source.split()
@@ -597,6 +613,56 @@ def document_maker(source: str) -> str | None:
     return " ".join([*words[:owner], words[owner][:-2]])
 
 
+# Where members are placed in the body they speak for ("analysts at Boston Consulting Group", "economists with
+# Wells Fargo"); "from" places them in a country as often ("officials from China"): a group, no body.
+MEMBERS_PLACES: frozenset[str] = GROUP_PLACES & frozenset(words("at with"))
+
+
+def _members_body(words: list[str]) -> str | None:
+    """Members who speak for the named body they are placed in ("analysts at Boston Consulting Group", "researchers
+    at IBM Research India in Bangalore"): the body; None when more than a name follows ("Researchers at Harvard and
+    all around the world")."""
+    at = 0
+    while at < len(words) - 1 and words[at].lower() in GROUP_DETERMINERS:
+        at += 1  # "the", "some"
+    if len(words) < at + 3 or words[at].lower() not in SPEAKING_MEMBERS or words[at + 1] not in MEMBERS_PLACES:
+        return None
+    return _whole_name(words[at + 2 :])
+
+
+def _publishing_outlet(words: list[str]) -> str | None:
+    """The publication a document came out in, named as one ("a report in the Daily Express newspaper", "a study in
+    the Lancet medical journal", "an article in The New York Times"): the outlet speaks; "a report in April" or "a
+    study in Nature" name no outlet by their form."""
+    at = next((at for at, word in enumerate(words[1:], 1) if word == "in"), None)
+    if at is None or words[at - 1].lower() not in DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS:
+        return None
+    rest = words[at + 1 :]
+    described = len(rest) > 1 and rest[-1] in PUBLICATION_NOUNS
+    if described:
+        rest = rest[:-1]
+        while len(rest) > 1 and rest[-1].islower():
+            rest = rest[:-1]  # "medical journal": what the name is, no part of it
+    name = _whole_name(rest)
+    if name is None or not (described or name.split()[-1].lower() in PUBLICATION_HEADS):
+        return None
+    return name
+
+
+def _whole_name(words: list[str]) -> str | None:
+    """The name the words are, with its "The" for a publication, or a name and the place after it ("IBM Research
+    India in Bangalore"); None if anything else is among them."""
+    if words[:1] == ["the"]:
+        words = words[1:]
+    end = next((at for at, word in enumerate(words) if word in POST_MODIFIER_PREPOSITIONS), len(words))
+    name, place = words[:end], words[end + 1 :]
+    if not name or not name[0][:1].isupper() or not name[-1][:1].isupper():
+        return None
+    if not all(word[:1].isupper() or word in NAME_LINKS for word in [*name, *place]):
+        return None
+    return body_name(name)
+
+
 def obtained_document(source: str) -> bool:
     """A document named by who obtained it ("Zimbabwean intelligence reports seen by Reuters"): its maker is unnamed,
     and the outlet that saw it did not say what it says."""
@@ -605,7 +671,7 @@ def obtained_document(source: str) -> bool:
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:])
     if provenance is None:
         return False
-    lead = [word for word in source[: provenance.start("name")].split() if word.lower() != "the"]
+    lead = source[: provenance.end("link")].split()
     return len(lead) >= 2 and lead[-1] == "by" and lead[-2] in OBTAINING_PARTICIPLES
 
 
@@ -614,9 +680,16 @@ def modifying_maker(source: str) -> str | None:
     "A TikTok representative", "a VentureBeat article on …"): a body; not a poll or survey, which goes by its maker's
     name ("the Gallup poll"), nor a nationality ("a British study")."""
     words = source.split()
-    words = words[: next((at for at, word in enumerate(words) if word in TOPIC_PREPOSITIONS), len(words))]
-    if len(words) < 2 or words[-1] not in MAKER_FIRST_HEADS:
+    # the document's head ends the phrase that names its maker: what follows says what it is about or who passed it
+    # on ("a VentureBeat article on Zenflow", "Labor Department data compiled by Bloomberg")
+    head = next((at for at, word in enumerate(words) if at and word in MAKER_FIRST_HEADS), None)
+    if head is None or any(word in TOPIC_PREPOSITIONS for word in words[:head] if word.islower() and word != "of"):
         return None
+    if "of" in words[:head] and not _body_complement(words[:head]):
+        return None  # "Global State of Security report": a title; "Federal Reserve Bank of Dallas research": a body's
+    if words[head + 1 : head + 2] and not words[head + 1].islower():
+        return None  # "State Department spokesman Jeff Rathke": a title before the name of who speaks
+    words = words[: head + 1]
     at = 0
     while at < len(words) - 1 and (words[at].islower() or words[at] in ("A", "An", "The")):
         at += 1  # the determiner and adjectives before the name: "a recent"
@@ -625,7 +698,11 @@ def modifying_maker(source: str) -> str | None:
         return None
     if name[-1].endswith(POSSESSIVE_ENDINGS):
         return None  # "the Institute's release": its owner, read by document_maker
+    if name[-1][-1] in "'’":
+        name = [*name[:-1], name[-1][:-1]]  # "a Moody's Analytics' forecast": a name ending in s, its possessive
     owner = next((at for at, word in enumerate(name) if word.endswith(POSSESSIVE_ENDINGS)), None)
+    if owner == len(name) - 2 and is_body_ending(name[-1]):
+        return " ".join(name)  # "a Moody's Analytics report": the possessive is inside the company's name
     if owner is not None and name[owner][:-2].lower() not in NOT_MAKER_WORDS:
         # "Misha's My Consulting Offer review", "Trump's Truth Social post": the owner made it ("Monday's" is no one)
         return " ".join([*name[:owner], name[owner][:-2]])
@@ -633,9 +710,18 @@ def modifying_maker(source: str) -> str | None:
         name = name[owner + 1 :]  # "Monday's Gallup report": Gallup's
     if len(name) == 1 and (name[0].lower() in PLACE_ADJECTIVES or len(name[0]) < MIN_MAKER_LENGTH):
         return None  # "a British study", "a US report"
+    if len(name) == 1 and name[0].lower() in NOT_MAKER_WORDS:
+        return None  # "a June report by …": a date, no maker
     if at == 0 and owner is None and len(name) == 1 and name[0][1:].islower():
         return None  # "Rigorous research shows": a sentence's first word, capitalised as such
     return " ".join(name)
+
+
+def is_body_ending(word: str) -> bool:
+    """A word that ends a body's name ("Analytics", "Institution", "Inc."), capitalised as a name's word."""
+    return word[:1].isupper() and (
+        word.lower() in BODY_HEADS or word.lower() in BODY_NAME_ENDINGS or word in LEGAL_SUFFIXES
+    )
 
 
 def looks_person(name: str) -> bool:
@@ -971,6 +1057,33 @@ def _one_person(one: str, other: str) -> bool:
     """Two forms of one person's name: one is the other's end, or its first and last words."""
     longer, shorter = (one, other) if len(one.split()) >= len(other.split()) else (other, one)
     return same_name(longer.split(), shorter.split())
+
+
+def possessive_bodies(text: str, word: str) -> set[str]:
+    """The names of bodies the text writes with this word's possessive inside ("Moody's Analytics" for "Moody",
+    from "Moody's Analytics Inc."), when it never writes the word without its "'s": the capitalised words after
+    "Moody's" up to the last that ends a body's name, a company's form left out; not an owner's public body
+    ("Russia's Defense Ministry" is not "Russia")."""
+    found: set[str] = set()
+    for pos, _ in word_occurrences(text, {word}):
+        if text[pos + len(word) : pos + len(word) + 1] not in ("'", "’"):
+            return set()  # the word stands alone as a name too ("NASA data" beside "NASA's Goddard Institute")
+        first, *after = text[pos : pos + LEAD_REACH].split()
+        if first not in (f"{word}'s", f"{word}’s"):
+            continue
+        run: list[str] = []
+        for following in after:
+            bare = following.rstrip(RUN_ENDING_MARKS)
+            if not (bare[:1].isupper() or bare in NAME_LINKS) or bare.endswith(POSSESSIVE_ENDINGS):
+                break
+            run.append(bare)
+            if bare != following:
+                break  # the name ends at its mark
+        ends = [at for at, name_word in enumerate(run) if is_body_ending(name_word) and name_word not in LEGAL_SUFFIXES]
+        name = [first, *run[: ends[-1] + 1]] if ends else []
+        if name and not owners_body(name):
+            found.add(" ".join(name))
+    return found
 
 
 def names_ending_in(text: str, head: str) -> list[tuple[int, str]]:

@@ -157,13 +157,7 @@ DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "organisation": ORGANISATION_NAME_ENDINGS,
     "organization": ORGANISATION_NAME_ENDINGS,
 }
-# Groups whose members speak for the body they are placed in ("researchers from the MIT Initiative", "officials at
-# the agency"), unlike those only found there ("students at the university", "prosecutors in San Francisco"), and the
-# prepositions that place them; the lower-case words inside a body's name ("Initiative on the Digital Economy").
-SPEAKING_MEMBERS: frozenset[str] = BODY_MEMBER_NOUNS | frozenset(
-    words("researchers scientists analysts economists investigators regulators")
-)
-GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
+# The lower-case words inside a body's name ("Initiative on the Digital Economy").
 NAME_RUN_LINKS: frozenset[str] = NAME_LINKS | {"on"}
 # Determiners that make a description refer back ("the company", "these findings"); "a company", "previous
 # research" name nothing before them.

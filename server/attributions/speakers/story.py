@@ -18,6 +18,7 @@ from ..lexicon import (
     DETERMINERS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
+    GROUP_PLACES,
     HYPHENS,
     MALE_PRONOUNS,
     MALE_TITLES,
@@ -33,6 +34,7 @@ from ..lexicon import (
     PRONOUNS,
     PUBLIC_BODY_HEADS,
     ROLE_TITLES,
+    SPEAKING_MEMBERS,
     TITLE_WORDS,
     is_acronym,
     looks_plural,
@@ -62,6 +64,7 @@ from ..names import (
     owners_body,
     person_conjuncts,
     person_votes,
+    possessive_bodies,
     pronoun_contraction,
     role_holders,
     same_name,
@@ -85,7 +88,6 @@ from .constants import (
     GENDER_REACH,
     GENDERED_TITLES,
     GROUP_PEOPLE,
-    GROUP_PLACES,
     GROUP_REACH,
     HONORIFICS,
     INDEFINITE_OPENERS,
@@ -117,7 +119,6 @@ from .constants import (
     SENTENCE_ENDS,
     SENTENCE_REACH,
     SHARED_BODY_HEADS,
-    SPEAKING_MEMBERS,
     TITLE_LINKS,
     TITLE_REACH,
 )
@@ -152,6 +153,8 @@ class Story:
         self.history: list[tuple[RawAttribution, str | None]] = []
         self.speaker_by_head: dict[str, str] = {}  # "report" -> the speaker of the last source with that head
         self.body_by_members: dict[str, str] = {}  # "officials" -> the body the last "… officials" spoke for
+        self.bodies_in_full: dict[str, str] = {}  # "Moody" -> "Moody's Analytics"
+        self.person_owners: dict[str, bool] = {}  # "Biden" (of "Biden's Justice Department") -> a person
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
         self.anaphors = any(
@@ -333,6 +336,8 @@ class Story:
                         return person
                     people = set()
                 core = people.pop() if len(people) == 1 else self.given.get(core, core)
+                if " " not in core:
+                    core = self._body_in_full(core)  # "Moody" -> "Moody's Analytics"
         entity = self.entities.get(core)
         if entity is None:
             entity = self.entities[core] = Entity(core, self._is_person(core, source))
@@ -379,12 +384,28 @@ class Story:
                 return owned.pop()
         return core
 
+    def _body_in_full(self, word: str) -> str:
+        """A name cut at the possessive inside it ("the Moody's report" after "Moody's Analytics"): the one body the
+        text names so; kept when it names two, when a person goes by the word or when he or she follow it. Read once
+        per word, however many sources give it."""
+        if word not in self.bodies_in_full:
+            bodies = possessive_bodies(self.text, word)
+            person = len(bodies) == 1 and (
+                any(e.person is True and word in e.name.split() for e in self.entities.values())
+                or sum(person_votes(self.text, pos + len(word)) for pos, _ in word_occurrences(self.text, {word})) > 0
+            )
+            self.bodies_in_full[word] = bodies.pop() if len(bodies) == 1 and not person else word
+        return self.bodies_in_full[word]
+
     def _person_owner(self, owner: str) -> bool:
-        """An owner the text names as a person: a quoted person by that surname, or a first name before it."""
-        if any(e.person is True and e.name.split()[-1] == owner for e in self.entities.values()):
-            return True
-        longer = full_names(self.text, word_occurrences(self.text, {owner}), self.deadline, self.common).get(owner)
-        return longer is not None and len(longer.split()) > 1
+        """An owner the text names as a person: a quoted person by that surname, or a first name before it. Read once
+        per owner."""
+        if owner not in self.person_owners:
+            quoted = any(e.person is True and e.name.split()[-1] == owner for e in self.entities.values())
+            occurrences = word_occurrences(self.text, {owner})
+            longer = full_names(self.text, occurrences, self.deadline, self.common).get(owner)
+            self.person_owners[owner] = quoted or (longer is not None and len(longer.split()) > 1)
+        return self.person_owners[owner]
 
     def _unknown_members_body(self, source: str) -> bool:
         """ "UAE officials", "NFL officials": an acronym's members the text gives no body for (a country's, a
