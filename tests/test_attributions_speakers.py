@@ -1093,6 +1093,34 @@ def test_an_acronym_is_only_the_name_the_text_defines_it_with(text: str, source:
     assert _speaker(text, source) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a body's name the text writes out, never defining the acronym with it: its initials, small words skipped
+        (
+            "The deal still faces the Federal Trade Commission, which sued in May.\n\n“It hurts buyers,” the FTC said.",
+            "the FTC",
+            "Federal Trade Commission",
+        ),
+        (
+            "Opposition came from the U.K.’s Competition and Markets Authority.\n\n“We disagree,” the CMA said.",
+            "the CMA",
+            "Competition and Markets Authority",
+        ),
+        # near misses: two names spell it; a longer name's last words; a name ending in no body's head
+        (
+            "The Federal Trade Commission and the Fair Trading Council met.\n\n“It hurts buyers,” the FTC said.",
+            "the FTC",
+            "FTC",
+        ),
+        ("The North Federal Trade Commission met.\n\n“It hurts buyers,” the FTC said.", "the FTC", "FTC"),
+        ("The Fund Trade Compact met.\n\n“It hurts buyers,” the FTC said.", "the FTC", "FTC"),
+    ],
+)
+def test_an_acronym_is_the_one_body_the_text_spells_out_for_it(text: str, source: str, speaker: str):
+    assert _speaker(text, source) == speaker
+
+
 # --- a document's owner, past the document's post-modifier ----------------------------------------------------
 
 

@@ -901,6 +901,30 @@ def _spelled_before(before: str, acronym: str) -> set[str]:
     return {name} if run and _written_name(name, acronym) else set()
 
 
+def names_spelling(text: str, acronym: str) -> set[str]:
+    """The bodies' names the text writes out whose initials are the acronym's letters, small words skipped ("the
+    U.K.'s Competition and Markets Authority" for "CMA", "the Federal Trade Commission" for "FTC"), though it never
+    defines the acronym with them: each ends in a body's head, and no capitalised word goes before it (a longer name's
+    last words spell nothing); a person's name, or "Department of the Treasury" for "DOT", is no such name."""
+    heads = {head.capitalize() for head in BODY_HEADS if head[0].upper() == acronym[-1]}
+    found: set[str] = set()
+    for pos, head in word_occurrences(text, heads):
+        before = text[max(0, pos - DEFINITION_REACH) : pos].split()[-2 * len(acronym) :]
+        run = [head]
+        for word in reversed(before):
+            if word[-1:] in RUN_ENDING_MARKS or not (word[:1].isupper() or word in ACRONYM_SMALL_WORDS):
+                break
+            if word.endswith(POSSESSIVE_ENDINGS) or is_acronym(word.replace(".", "")):
+                break  # "the U.K.'s Competition …", "the U.S. Federal …": an owner's name opens no body's
+            run.insert(0, word)
+        while run and run[0] in ACRONYM_SMALL_WORDS:
+            run.pop(0)
+        initials = "".join(word[0] for word in run if word not in ACRONYM_SMALL_WORDS)
+        if initials == acronym and all(word[:1].isupper() or word in ACRONYM_SMALL_WORDS for word in run):
+            found.add(" ".join(run))
+    return found
+
+
 def _written_name(name: str, acronym: str) -> bool:
     """A body's written-out name for acronym: its initials spell it, and it names no role ("Chief Financial Officer
     (CFO)" is a title, whoever holds it)."""

@@ -60,6 +60,7 @@ from ..names import (
     modifying_maker,
     name_core,
     names_ending_in,
+    names_spelling,
     obtained_document,
     owners_body,
     person_conjuncts,
@@ -154,6 +155,7 @@ class Story:
         self.speaker_by_head: dict[str, str] = {}  # "report" -> the speaker of the last source with that head
         self.body_by_members: dict[str, str] = {}  # "officials" -> the body the last "… officials" spoke for
         self.bodies_in_full: dict[str, str] = {}  # "Moody" -> "Moody's Analytics"
+        self.spelled_names: dict[str, set[str]] = {}  # "FTC" -> the bodies' names the text spells it out as
         self.person_owners: dict[str, bool] = {}  # "Biden" (of "Biden's Justice Department") -> a person
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
@@ -453,11 +455,20 @@ class Story:
         if not names and not prefix:
             # "The Office for Budget Responsibility (OBR) monitors …": the one name the text defines it with
             names = set(self.defined_acronyms.get(acronym, ()))
+        if not names and not prefix and acronym not in self.defined_acronyms:
+            # "the Federal Trade Commission, which …" … "The FTC said": the one body the text spells it out as
+            names = self._names_spelling(acronym)
         if len(names) != 1:
             return core
         name = names.pop()
         self.acronyms.setdefault(name, set()).add(acronym)  # "the ISO isn't saying": a mention of it too
         return name
+
+    def _names_spelling(self, acronym: str) -> set[str]:
+        """names_spelling, read once per acronym (a copy: callers pop from it)."""
+        if acronym not in self.spelled_names:
+            self.spelled_names[acronym] = names_spelling(self.text, acronym)
+        return set(self.spelled_names[acronym])
 
     @cached_property
     def defined_acronyms(self) -> dict[str, set[str]]:
