@@ -1459,3 +1459,44 @@ def test_a_publication_or_a_body_is_a_maker_only_when_the_words_are_its_name():
     assert names.document_maker("a study in Nature") is None  # a publication's form unknown
     assert names.document_maker("an article in The Valley Herald") == "The Valley Herald"
     assert names.document_maker("Researchers at Delta Labs and all around the world") is None
+
+
+# --- a definite description of a body the text introduced with that noun -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "The mayor was worried by revelations in newspaper Nordposten.\n\n"
+            "In a report on Sunday, the paper claimed that the leaks went on for years.",
+            "the paper",
+            "Nordposten",
+        ),
+        (
+            "Demand has grown for Kenyan company Blue Harvest and its dryers.\n\n"
+            "The company claims that its dryers use half the power of others.",
+            "The company",
+            "Blue Harvest",
+        ),
+        (
+            "A leak reached the Morning Ledger newspaper.\n\nThe newspaper reported that the files were real.",
+            "The newspaper",
+            "Morning Ledger",
+        ),
+        # near misses: two bodies introduced so; a title after the noun opens a person's name, no body's
+        (
+            "Kenyan company Blue Harvest and Ugandan company Sun Farms sell dryers.\n\n"
+            "The company claims that its dryers use half the power of others.",
+            "The company",
+            None,
+        ),
+        (
+            "Shares fell after company CEO Tom Rees spoke.\n\nThe company claims that its dryers use half the power.",
+            "The company",
+            None,
+        ),
+    ],
+)
+def test_a_description_is_the_one_body_the_text_introduced_with_its_noun(text: str, source: str, speaker: str | None):
+    assert _speaker(text, source) == speaker

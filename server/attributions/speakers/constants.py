@@ -168,6 +168,16 @@ NAMED_GROUPS: frozenset[str] = frozenset(
 ) | frozenset(f"{nationality}s" for nationality in NATIONALITIES if not nationality.endswith(("sh", "ch", "se", "ss")))
 # What a publication calls itself ("this newspaper", "this site"): its publisher, not a body named before.
 OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))
+# Nouns a text introduces a body's name with ("newspaper Dagens Nyheter", "South African company Green Machine", "the
+# Daily Express newspaper"), each with the nouns a later description of that body may use ("the paper").
+INTRODUCING_NOUNS: dict[str, frozenset[str]] = {
+    "newspaper": frozenset(words("newspaper paper")),
+    "paper": frozenset(words("newspaper paper")),
+    "company": frozenset(words("company firm")),
+    "firm": frozenset(words("company firm")),
+    **{noun: frozenset([noun]) for noun in words("startup group agency ministry institute organisation organization")},
+    **{noun: frozenset([noun]) for noun in words("charity magazine broadcaster website site outlet network")},
+}
 # Nouns for two people taken together ("the couple said", "the pair insisted").
 PAIR_NOUNS: frozenset[str] = frozenset(words("couple pair duo"))
 # Paragraphs before "both experts" in which exactly two people must be quoted for it to stand for them.

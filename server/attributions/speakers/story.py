@@ -92,6 +92,7 @@ from .constants import (
     GROUP_REACH,
     HONORIFICS,
     INDEFINITE_OPENERS,
+    INTRODUCING_NOUNS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
     LIST_MARKS,
@@ -156,6 +157,7 @@ class Story:
         self.body_by_members: dict[str, str] = {}  # "officials" -> the body the last "… officials" spoke for
         self.bodies_in_full: dict[str, str] = {}  # "Moody" -> "Moody's Analytics"
         self.spelled_names: dict[str, set[str]] = {}  # "FTC" -> the bodies' names the text spells it out as
+        self.introduced: dict[str, list[tuple[int, str]]] = {}  # "newspaper" -> where it introduces a body's name
         self.person_owners: dict[str, bool] = {}  # "Biden" (of "Biden's Justice Department") -> a person
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
@@ -949,9 +951,15 @@ class Story:
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
                 return None  # "This newspaper is urging readers": its publisher, which the text does not name
             # "the company": a body quoted or named before, else the one its sentence (or the one before) names
-            return self._body_anaphor(raw, words) or self._described_body(raw) or self._sentence_body(raw, words)
+            return (
+                self._introduced_body(raw, words)
+                or self._body_anaphor(raw, words)
+                or self._described_body(raw)
+                or self._sentence_body(raw, words)
+            )
         if definite_noun and words[1] in OUTLET_NOUNS:
-            return self._sentence_body(raw, words)  # "the site surveyed": the one body the sentences name
+            # "the site surveyed": the one body introduced so, or the one body the sentences name
+            return self._introduced_body(raw, words) or self._sentence_body(raw, words)
         if words[0] == "both" and len(words) == 2 and looks_plural(words[1]):
             return self._both(raw)  # "Both nutritionists advise": the two people quoted just before
         if definite_noun and words[1] in PAIR_NOUNS:
@@ -1239,6 +1247,43 @@ class Story:
             if i >= 0 and named[i][0] >= floor and (nearest is None or named[i][0] > nearest[0]):
                 nearest = named[i]
         return nearest[1] if nearest is not None else None
+
+    def _introduced_body(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "The paper" after "revelations by newspaper Dagens Nyheter": the one name the text introduced with that
+        noun (or its kin: "newspaper" for "paper") in the source's paragraph and the two before; none when it
+        introduced two there, or none."""
+        assert raw.source is not None
+        if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS or words[1] not in INTRODUCING_NOUNS:
+            return None
+        floor = self._floor(raw.source[0], PRONOUN_PARAGRAPHS)
+        names = {
+            name
+            for noun in INTRODUCING_NOUNS[words[1]]
+            for at, name in self._introductions(noun)
+            if floor <= at < raw.source[0]
+        }
+        return self._named(names.pop()) if len(names) == 1 else None
+
+    def _introductions(self, noun: str) -> list[tuple[int, str]]:
+        """Where the text names a body with this noun, and the name: right after it ("newspaper Dagens Nyheter",
+        "company Green Machine"), or between "the" and it ("the Daily Express newspaper"). Read once per noun."""
+        if noun not in self.introduced:
+            found: list[tuple[int, str]] = []
+            for at, _ in word_occurrences(self.text, {noun}):
+                end = at + len(noun)
+                after = self.text[end : end + APPOSITION_REACH].split() if self.text[end : end + 1] == " " else []
+                name = _name_run(after)
+                opening = after[0].lower().rstrip(".") if name is not None else ""
+                # not "company CEO Tim Cook" (a title, then a person's name), "the company Monday", "the company I …"
+                if name is not None and opening not in NOT_NAME_WORDS and opening not in PRONOUNS:
+                    found.append((at, name.removesuffix("'s").removesuffix("’s")))
+                    continue
+                before = self.text[max(0, at - APPOSITION_REACH) : at].split()
+                run = list(reversed(list(_capitals_before(before))))
+                if run and len(run) < len(before) and before[-len(run) - 1].lower() == "the":
+                    found.append((at, body_name(run)))
+            self.introduced[noun] = found
+        return self.introduced[noun]
 
     def _he_or_she(self, raw: RawAttribution, pronoun: str) -> str | None:
         """A person of that gender or of none known, never a body; a one-word name only when the pronouns after it
@@ -1552,6 +1597,14 @@ def _verb_like(word: str) -> bool:
     """A lower-case word that may be the verb whose object a name is ("endorsed by", "praised"): "by", or no
     preposition, determiner, conjunction nor function word."""
     return word == "by" or (word.isalpha() and word.islower() and word not in CLAUSE_PREPOSITIONS | NOT_NAME_WORDS)
+
+
+def _capitals_before(words_before: list[str]) -> Iterator[str]:
+    """The capitalised words right before a noun, last first ("the Daily Express newspaper" -> "Express", "Daily")."""
+    for word in reversed(words_before):
+        if not word[:1].isupper() or word[-1] in ",.;:!?" or word.endswith(POSSESSIVE_ENDINGS):
+            return
+        yield word
 
 
 def _name_run(words: Iterable[str]) -> str | None:
