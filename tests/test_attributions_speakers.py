@@ -1500,3 +1500,15 @@ def test_a_publication_or_a_body_is_a_maker_only_when_the_words_are_its_name():
 )
 def test_a_description_is_the_one_body_the_text_introduced_with_its_noun(text: str, source: str, speaker: str | None):
     assert _speaker(text, source) == speaker
+
+
+def test_an_owners_generic_body_is_the_body_of_that_kind_named_after_the_owner():
+    t = (
+        "The Norland Defense Forces did not reply.\n\n"
+        "“We are investigating,” Norland’s military said.\n\n"
+        "“We are investigating,” Vesta’s military said."
+    )
+    found = dict(_speakers(find_attributions(t)))
+    assert found["Norland’s military"] == "Norland Defense Forces"
+    # near miss: no body of that kind named after this owner
+    assert found["Vesta’s military"] == "Vesta’s military"

@@ -147,6 +147,7 @@ DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "union": ("Union",),
     "bank": ("Bank",),
     "ministry": ("Ministry",),
+    "military": ("Forces", "Army", "Military"),
     "airline": ("Airlines", "Airways"),
     "club": ("Club",),
     "authority": ("Authority",),

@@ -366,8 +366,15 @@ class Story:
         emergency service"); a person's possessive is no part of its name ("Biden's Justice Department")."""
         words = core.split()
         if owners_body(words):
-            if self._person_owner(words[0][:-2]):
+            owner = words[0][:-2]
+            if self._person_owner(owner):
                 return body_name(words[1:])
+            if len(words) == 2 and words[1] in DESCRIBED_BODY_HEADS:
+                # "Israel's military" after "The Israel Defense Forces (IDF)": the one body of that kind the text
+                # names after its owner
+                named = {name for name in self._names_of_kind(words[1]) if name.split()[0] == owner}
+                if len(named) == 1:
+                    return named.pop()
             longer = [
                 name.split()
                 for name in self.source_cores
@@ -400,6 +407,16 @@ class Story:
             )
             self.bodies_in_full[word] = bodies.pop() if len(bodies) == 1 and not person else word
         return self.bodies_in_full[word]
+
+    def _names_of_kind(self, description: str) -> list[str]:
+        """The names the text gives bodies whose heads are of the kind a description's noun names ("Israel Defense
+        Forces" for "military"), each head's scan read once."""
+        names: list[str] = []
+        for head in DESCRIBED_BODY_HEADS[description]:
+            if head not in self.named_with_head:
+                self.named_with_head[head] = names_ending_in(self.text, head)
+            names += [name for _, name in self.named_with_head[head]]
+        return names
 
     def _person_owner(self, owner: str) -> bool:
         """An owner the text names as a person: a quoted person by that surname, or a first name before it. Read once
