@@ -1459,6 +1459,9 @@ def test_a_publication_or_a_body_is_a_maker_only_when_the_words_are_its_name():
     assert names.document_maker("a study in Nature") is None  # a publication's form unknown
     assert names.document_maker("an article in The Valley Herald") == "The Valley Herald"
     assert names.document_maker("Researchers at Delta Labs and all around the world") is None
+    # a year before the maker's name, and a title after a year that names no maker
+    assert names.document_maker("a 2024 Harwell Institute report") == "Harwell Institute"
+    assert names.document_maker("the 2020 US Kitchen & Home study") is None
 
 
 # --- a definite description of a body the text introduced with that noun -------------------------------------

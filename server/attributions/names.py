@@ -691,8 +691,8 @@ def modifying_maker(source: str) -> str | None:
         return None  # "State Department spokesman Jeff Rathke": a title before the name of who speaks
     words = words[: head + 1]
     at = 0
-    while at < len(words) - 1 and (words[at].islower() or words[at] in ("A", "An", "The")):
-        at += 1  # the determiner and adjectives before the name: "a recent"
+    while at < len(words) - 1 and (words[at].islower() or words[at].isdigit() or words[at] in ("A", "An", "The")):
+        at += 1  # the determiner, a year and adjectives before the name: "a recent", "a 2024"
     name = words[at:-1]
     if not name or not all(word[:1].isupper() or word in NAME_LINKS for word in name) or not name[-1][:1].isupper():
         return None
@@ -714,6 +714,9 @@ def modifying_maker(source: str) -> str | None:
         return None  # "a June report by …": a date, no maker
     if at == 0 and owner is None and len(name) == 1 and name[0][1:].islower():
         return None  # "Rigorous research shows": a sentence's first word, capitalised as such
+    dated = any(word.isdigit() for word in words[:at])
+    if dated and name_core(" ".join(name)) != " ".join(name):
+        return None  # "the 2020 US Houzz & Home study": a study's title after its year, not its maker's name
     return " ".join(name)
 
 
