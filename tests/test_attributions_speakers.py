@@ -1172,7 +1172,7 @@ def test_a_description_then_a_titled_name_in_apposition_is_the_name():
 def test_an_owners_document_made_by_someone_else_is_theirs():
     t = "Sales fell 5%, according to Apple's shipment data compiled by IDC."
     assert _speaker(t, "Apple's shipment data compiled by IDC") == "IDC"
-    assert names.document_maker("Brazil's data published by the IBGE") is None  # the agent after "by" made it
+    assert names.document_maker("Brazil's data published by the IBGE") == "IBGE"  # the agent after "by" made it
     # near misses: a post-modifier with no "by" keeps the owner
     assert names.document_maker("Smith's report published in the Lancet") == "Smith"
     assert names.document_maker("Statistics Canada's data released Friday") == "Statistics Canada"
@@ -1433,6 +1433,12 @@ def test_an_owners_public_body_keeps_its_owner():
             "Wages rose 2%, according to a June report by the Harwell Institute.",
             "a June report by the Harwell Institute",
             "Harwell Institute",
+        ),
+        # the agent after "by", past the name its participle took first; a place-based modifier is no part of it
+        (
+            "Jobs fell by half, according to data calculated for Ledger News by the Reno-based Institute for Labor.",
+            "data calculated for Ledger News by the Reno-based Institute for Labor",
+            "Institute for Labor",
         ),
         # near misses: a title before a name is no document's maker; one document, its maker unnamed, is no one;
         # an outlet's form unknown ("in April", "in Nature") names none; more than a name after the members' place

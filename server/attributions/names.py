@@ -410,8 +410,9 @@ def body_name(words: list[str]) -> str:
     """A body's name drops its "The" unless it is a publication's ("The New York Times")."""
     if len(words) > 1 and words[0] == "The" and words[-1].lower() not in PUBLICATION_HEADS:
         words = words[1:]
-    while len(words) > 1 and words[0].endswith(COMPOUND_MODIFIERS):
-        words = words[1:]  # "Charleston-based Post and Courier"
+    placed = [at for at, word in enumerate(words[:-1]) if word.endswith(COMPOUND_MODIFIERS)]
+    if placed:
+        words = words[placed[-1] + 1 :]  # "Charleston-based Post and Courier", "Ann Arbor-based Center for …"
     return " ".join(words)
 
 
@@ -593,6 +594,9 @@ def document_maker(source: str) -> str | None:
         lead = source[: provenance.end("link")].split()
         if len(lead) < 2 or lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
             return provenance.group("name")  # "answers posted on Quora"; "a dispatcher on the scanner" is no one's
+    agent = _agent(words)
+    if agent is not None:
+        return agent
     words = source.split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -647,6 +651,18 @@ def _publishing_outlet(words: list[str]) -> str | None:
     if name is None or not (described or name.split()[-1].lower() in PUBLICATION_HEADS):
         return None
     return name
+
+
+def _agent(words: list[str]) -> str | None:
+    """The name after "by" that ends a document's phrase, past a name its participle took first ("data calculated
+    for Bloomberg by the Ann Arbor-based Center for Automotive Research"); not who obtained it ("seen by Reuters")."""
+    if "by" not in words:
+        return None
+    at = len(words) - 1 - words[::-1].index("by")
+    participles = [word for word in words[1:at] if word.islower() and word.endswith("ed")]
+    if not participles or participles[0] in OBTAINING_PARTICIPLES:
+        return None
+    return _whole_name(words[at + 1 :])
 
 
 def _whole_name(words: list[str]) -> str | None:

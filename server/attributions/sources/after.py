@@ -55,7 +55,7 @@ MAX_APPOSITION_AFTER = 18
 # the participles that bring its maker ("answers posted on Quora", "an invitation obtained by POLITICO").
 POST_MODIFIER_LINKS: frozenset[str] = frozenset(["at", "in", "on", "from", "by", "with"])
 MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
-    ["obtained", "seen", "reviewed", "cited", "prepared", "filed", "shared", "sent"]
+    ["obtained", "seen", "reviewed", "cited", "prepared", "filed", "shared", "sent", "calculated"]
 )
 # Conjunctions opening a sentence before its subject ("But vice-chancellors have reacted …").
 OPENING_CONJUNCTIONS: frozenset[str] = frozenset(["But", "And", "Yet", "So", "Or"])
@@ -147,6 +147,14 @@ def _scan_forward(text: str, phrase: list[Token], allow_appositive: bool, post_m
             picked.append(i)
             i += 1
             continue
+        if lowered == "by" and picked and _agent_follows(phrase, picked, i):
+            # "data calculated for Bloomberg by the Center for Automotive Research": the maker after its participle
+            picked.append(i)
+            i += 1
+            if i < len(phrase) and phrase[i][2].lower() in DETERMINERS:
+                picked.append(i)
+                i += 1
+            continue
         if lowered in NP_BREAK or lowered in DETERMINERS or lower_run >= MAX_LOWER_RUN:
             break
         suffixed = token.endswith(("ed", "ing")) or (token.endswith("ly") and lowered not in NOT_ADVERBS)
@@ -156,6 +164,15 @@ def _scan_forward(text: str, phrase: list[Token], allow_appositive: bool, post_m
         lower_run += 1
         i += 1
     return picked
+
+
+def _agent_follows(phrase: list[Token], picked: list[int], by: int) -> bool:
+    """A maker's participle among the words taken, and a name after "by" (and its determiner): the document's maker,
+    past what the participle took first ("data calculated for Bloomberg by the … Center")."""
+    if not any(phrase[at][2] in MAKER_PARTICIPLES_AFTER for at in picked):
+        return False
+    at = by + 2 if by + 1 < len(phrase) and phrase[by + 1][2].lower() in DETERMINERS else by + 1
+    return at < len(phrase) and is_capitalised(phrase[at][2])
 
 
 def _post_modifier_at(text: str, phrase: list[Token], head: int, i: int) -> bool:
