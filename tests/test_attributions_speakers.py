@@ -1505,6 +1505,34 @@ def test_a_publication_or_a_body_is_a_maker_only_when_the_words_are_its_name():
             "The company",
             None,
         ),
+        # another body quoted or opening a sentence since the introduction's paragraph began: the story's subject, a
+        # buyer or a user, not its target or supplier
+        (
+            "Valtek said on Monday it would buy Dutch software company Norra Systems for $2 billion.\n\n"
+            '"The deal makes us stronger," the company said.',
+            "the company",
+            "Valtek",
+        ),
+        (
+            "The probe, launched with help from space agency Orbis, tracks storms. The Weather Bureau plans to use "
+            'its data.\n\n"This changes forecasting," the agency said.',
+            "the agency",
+            "Weather Bureau",
+        ),
+        (
+            "Brenfield will close two plants, Brenfield's chief executive said. It sold its stake in Italian drinks "
+            "company Acqua Nova last year.\n\n"
+            '"We must act now," the company said.',
+            "the company",
+            None,  # not Acqua Nova; Brenfield, quoted by no one, is no body the text knows
+        ),
+        # the noun has stood for something else since: the scientists' paper is no newspaper
+        (
+            "The results were first reported by newspaper Tagesblatt. The scientists published their paper in a "
+            'journal on Monday.\n\n"The decline began early," the paper said.',
+            "the paper",
+            None,
+        ),
     ],
 )
 def test_a_description_is_the_one_body_the_text_introduced_with_its_noun(text: str, source: str, speaker: str | None):

@@ -24,6 +24,7 @@ from ..lexicon import (
     MALE_TITLES,
     MONTHS,
     NAME_PARTICLES,
+    NATIONALITIES,
     ORG_ANAPHORS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -158,6 +159,7 @@ class Story:
         self.bodies_in_full: dict[str, str] = {}  # "Moody" -> "Moody's Analytics"
         self.spelled_names: dict[str, set[str]] = {}  # "FTC" -> the bodies' names the text spells it out as
         self.introduced: dict[str, list[tuple[int, str]]] = {}  # "newspaper" -> where it introduces a body's name
+        self.noun_uses: dict[str, list[int]] = {}  # "paper" -> where it stands for something else ("their paper")
         self.person_owners: dict[str, bool] = {}  # "Biden" (of "Biden's Justice Department") -> a person
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
@@ -1110,13 +1112,18 @@ class Story:
         """Where the sentence holding pos starts: structure.sentences' split of its paragraph (an abbreviation's or
         an initial's full stop ends none: "Dr. Smith", "G.K. Butterfield"), read once per paragraph."""
         paragraph = self._paragraph(pos)
+        starts = self._sentence_starts(paragraph)
+        at = bisect_right(starts, pos) - 1
+        return starts[at] if at >= 0 else self.paragraph_spans[paragraph][0]
+
+    def _sentence_starts(self, paragraph: int) -> list[int]:
+        """Where the paragraph's sentences start, read once per paragraph."""
         starts = self.sentence_starts.get(paragraph)
         if starts is None:
             start, end = self.paragraph_spans[paragraph]
             starts = [first for first, _ in sentences(self.text, start, end, _outside_quotes)]
             self.sentence_starts[paragraph] = starts
-        at = bisect_right(starts, pos) - 1
-        return starts[at] if at >= 0 else self.paragraph_spans[paragraph][0]
+        return starts
 
     def _sentence_body(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "Acme Technologies has a desktop, and the company told PC Gamer": the one name its sentence (else the
@@ -1268,18 +1275,65 @@ class Story:
     def _introduced_body(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "The paper" after "revelations by newspaper Dagens Nyheter": the one name the text introduced with that
         noun (or its kin: "newspaper" for "paper") in the source's paragraph and the two before; none when it
-        introduced two there, or none."""
+        introduced two there, or none; none when another body is named as a subject or quoted between the
+        introduction's paragraph and the source ("Siemens said it would buy US software company Altair", "Nestlé …
+        sold its stake in French cosmetics company L'Oréal"): a buyer's target, a rival or a supplier is introduced
+        so, and the story's subject is the other body; none when the noun stands for something else since ("their
+        paper in the journal Science")."""
         assert raw.source is not None
         if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS or words[1] not in INTRODUCING_NOUNS:
             return None
         floor = self._floor(raw.source[0], PRONOUN_PARAGRAPHS)
-        names = {
-            name
+        found = [
+            (at, name)
             for noun in INTRODUCING_NOUNS[words[1]]
             for at, name in self._introductions(noun)
             if floor <= at < raw.source[0]
-        }
-        return self._named(names.pop()) if len(names) == 1 else None
+        ]
+        if len({name for _, name in found}) != 1:
+            return None
+        at, name = max(found)
+        if any(at < used < raw.source[0] for noun in INTRODUCING_NOUNS[words[1]] for used in self.noun_uses[noun]):
+            return None  # "… newspaper NZZ. The researchers published their paper": the last "paper" is theirs
+        named = self._named(name)
+        window = self.paragraph_starts[self._paragraph(at)]
+        for earlier, speaker in reversed(self.history):
+            if earlier.source is None or earlier.source[0] < window:
+                break
+            entity = self.entities.get(speaker) if speaker is not None else None
+            if entity is not None and entity.person is not True and speaker != named:
+                return None  # "Siemens said it would buy US software company Altair": the buyer speaks
+        for paragraph in range(self._paragraph(at), self._paragraph(raw.source[0]) + 1):
+            for start in self._sentence_starts(paragraph):
+                if window <= start < raw.source[0] and self._opening_body(start, name, words[1]):
+                    return None  # "Nestlé will cut jobs … its stake in French cosmetics company L'Oréal"
+        return named
+
+    def _opening_body(self, start: int, introduced: str, noun: str) -> bool:
+        """Whether the sentence at start opens with a name other than the introduced one that names no person (nor
+        a nationality, nor the introduction's own modifier: "Brazilian newspaper Folha"); an owner counts
+        ("Microsoft's president Brad Smith met …")."""
+        words = self.text[start : start + APPOSITION_REACH].split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        name = _name_run(words)
+        if name is None or name.split()[0].lower() in NOT_NAME_WORDS or name.split()[0].lower() in PRONOUNS:
+            return False
+        taken = len(name.split())
+        following = words[taken].lower().strip(",") if len(words) > taken else ""
+        owner = name.endswith(POSSESSIVE_ENDINGS)
+        name = name.removesuffix("'s").removesuffix("’s")
+        if following in INTRODUCING_NOUNS.get(noun, ()) or name in introduced or introduced in name:
+            return False  # the introduction itself opens the sentence
+        if name in NATIONALITIES or {word.lower().rstrip(".") for word in name.split()} & PERSON_TITLE_WORDS:
+            return False  # "Swedish Prime Minister Ulf Kristersson": a person
+        entity = self.entities.get(name)
+        if entity is not None and entity.person is True:
+            return False
+        if taken == 1 and not owner and entity is None and len(word_occurrences(self.text, {name})) < 2:
+            return False  # "Demand has grown": a sentence's capital on a word the text names nothing else with
+        end = self.text.find(name, start) + len(name)
+        return person_votes(self.text, end) <= 0
 
     def _introductions(self, noun: str) -> list[tuple[int, str]]:
         """Where the text names a body with this noun, and the name: right after it ("newspaper Dagens Nyheter",
@@ -1300,6 +1354,12 @@ class Story:
                 if run and len(run) < len(before) and before[-len(run) - 1].lower() == "the":
                     found.append((at, body_name(run)))
             self.introduced[noun] = found
+            introducing = {at for at, _ in found}
+            self.noun_uses[noun] = [
+                at
+                for at, _ in word_occurrences(self.text, {noun})
+                if at not in introducing and self.text[max(0, at - 4) : at].lower() not in ("the ", "his ", "its ")
+            ]
         return self.introduced[noun]
 
     def _he_or_she(self, raw: RawAttribution, pronoun: str) -> str | None:
