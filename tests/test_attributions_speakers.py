@@ -1454,6 +1454,17 @@ def test_an_owners_public_body_keeps_its_owner():
         ),
         ("An inquiry in Norway has revealed that prices fell.", "An inquiry in Norway", None),
         ("Prices fell in every region last year, according to a report in April.", "a report", None),
+        # a preposition among the words before the name: the name is another's relation, not the maker
+        (
+            "A post by the daughter of Tomas Reyna said she had not heard from him since May.",
+            "A post by the daughter of Tomas Reyna",
+            None,
+        ),
+        (
+            "The boy was not vaccinated, according to a post by the son of Ruben Adeyemi.",
+            "a post by the son of Ruben Adeyemi",
+            None,
+        ),
     ],
 )
 def test_a_documents_maker_speaks_and_a_document_alone_names_no_one(text: str, source: str, speaker: str | None):

@@ -419,6 +419,14 @@ PLACE_WORDS: frozenset[str] = frozenset(
     words("north south east west northern southern eastern western new united saint san santa los las fort port mount")
 )
 
+# English prepositions (the closed class).
+PREPOSITIONS: frozenset[str] = frozenset(
+    words("about above across after against along amid among around as at before behind below beneath beside")
+    + words("besides between beyond by concerning despite down during except for from in inside into like near of")
+    + words("off on onto opposite outside over past per regarding since than through throughout to toward towards")
+    + words("under underneath unlike until up upon versus via with within without")
+)
+
 # Prepositions that open a post-modifier of a source, cut off its name ("prosecutors in San Francisco",
 # "an economist at Moody's", "Gavin Yamey, director of the Centre … at Duke University").
 POST_MODIFIER_PREPOSITIONS: frozenset[str] = frozenset(words("in at from with"))

@@ -15,6 +15,7 @@ from .lexicon import (
     NOT_ADVERBS,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
+    PREPOSITIONS,
     SET_OFF_ADVERBS,
     THAT_TIME_NOUNS,
     WEEKDAYS,
@@ -644,12 +645,14 @@ DANGLING_CONJ_RE = re.compile(r"(?<!\s)(?:\s*+,?+\s*+\b(?:" + "|".join(DANGLING_
 # Who made a document named as a source: "a count from the Post and Courier", "a list compiled by Boris Shor",
 # "answers posted on Quora" (group "name": from the capital to the end of the source, which is short); at a sentence's
 # start the determiner or the first adjective is capitalised ("A 2020 report by the Agency …", "New research from …");
-# up to two adjectives may describe the maker before its name ("projections from the nonpartisan Legislative …").
+# up to two adjectives may describe the maker before its name ("projections from the nonpartisan Legislative …"),
+# never a preposition: "a post by the mother of Evan Gershkovich" is not his.
+PREPOSITION_WORDS = "|".join(sorted(PREPOSITIONS))
 PROVENANCE_RE = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?+|[Tt]his|[Tt]hat)\s++)?+(?:[a-z0-9][\w-]*+|[A-Z][a-z]*+(?=\s++(?!(?:from|by|on)\s)[a-z]))"
     r"(?:\s++[a-z][\w-]*+){0,3}?\s++"
     r"(?:(?:compiled|published|released|posted|issued|written|conducted)\s++)?(?P<link>from|by|on)\s++"
-    r"(?:[Tt]he\s++)?(?:[a-z][a-z-]*+\s++){0,2}(?P<name>[A-Z].*)$"
+    rf"(?:[Tt]he\s++)?(?:(?!(?:{PREPOSITION_WORDS})\s)[a-z][a-z-]*+\s++){{0,2}}(?P<name>[A-Z].*)$"
 )
 
 # A short parenthetical in a source is its abbreviation: "The New York Times (NYT)".

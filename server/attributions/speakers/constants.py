@@ -14,6 +14,7 @@ from ..lexicon import (
     NATIONALITIES,
     ORG_ANAPHORS,
     ORG_HEADS,
+    PREPOSITIONS,
     ROLE_TITLES,
     SOURCE_NOUNS,
     SPOKESPERSON_NOUNS,
@@ -216,14 +217,9 @@ TITLE_REACH = 60
 TITLE_LINKS: frozenset[str] = frozenset(words("a an the and or of for in on at to with by from"))
 # Weekdays and months: a date after a link ("Google on Monday") is no part of a name.
 DATE_WORDS: frozenset[str] = frozenset(WEEKDAYS + MONTHS)
-# English prepositions (the closed class): a name after one is its object, not a clause's subject an apposition
-# may describe ("Responding to Smith, a spokesman said"); "by" names an agent and is left out.
-CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(
-    words("about above across after against along amid among around as at before behind below beneath beside")
-    + words("besides between beyond concerning despite down during except for from in inside into like near of off")
-    + words("on onto opposite outside over past per regarding since than through throughout to toward towards under")
-    + words("underneath unlike until up upon versus via with within without")
-)
+# English prepositions but "by": a name after one is its object, not a clause's subject an apposition may describe
+# ("Responding to Smith, a spokesman said"); "by" names an agent and is left out.
+CLAUSE_PREPOSITIONS: frozenset[str] = PREPOSITIONS - {"by"}
 # Occupations only a person holds, a job noun that makes the capitalised name right after it a person's
 # ("meteorologist Todd Borek", "comedian Chris Tucker"). Nouns a business also goes by are left out: business prose
 # puts them before company names ("mobile operator Vodafone", "carmaker Toyota", "financial adviser Lazard", "pollster
