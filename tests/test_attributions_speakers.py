@@ -1401,6 +1401,13 @@ def test_an_owners_public_body_keeps_its_owner():
             "Researchers at Delta Labs Europe in Lisbon",
             "Delta Labs Europe",
         ),
+        # a body's employees and staff speak about it, not for it
+        (
+            "Employees at Northwind Cloud Services say they were pressured to return to the office.",
+            "Employees at Northwind Cloud Services",
+            "employees",
+        ),
+        ("Staffers at the Orion Gazette said the cuts went too far.", "Staffers at the Orion Gazette", "staffers"),
         # a document in a publication named as one
         (
             "The dam leaked for years, according to a report in the Morning Ledger newspaper.",

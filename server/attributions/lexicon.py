@@ -393,8 +393,9 @@ BODY_MEMBER_NOUNS: frozenset[str] = frozenset(
 
 # Groups whose members speak for the body they are placed in ("researchers from the MIT Initiative", "officials at
 # the agency"), unlike those only found there ("students at the university", "prosecutors in San Francisco"), and the
-# prepositions that place them.
-SPEAKING_MEMBERS: frozenset[str] = BODY_MEMBER_NOUNS | frozenset(
+# prepositions that place them. A body's employees and staff speak about it, not for it ("Staff at the hospital said
+# they were exhausted").
+SPEAKING_MEMBERS: frozenset[str] = (BODY_MEMBER_NOUNS - frozenset(words("staff employees staffers"))) | frozenset(
     words("researchers scientists analysts economists investigators regulators")
 )
 GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
