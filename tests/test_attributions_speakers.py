@@ -1430,6 +1430,12 @@ def test_an_owners_public_body_keeps_its_owner():
             "the Pell’s report",
             "Pell’s Analytics",
         ),
+        # "Halden's" standing alone before a verb is the name itself, whatever else the text names with it
+        (
+            "Halden's said sales rose. It sold Halden's Bank last year.\n\nA Halden's report said inflation eased.",
+            "A Halden's report",
+            "Halden's",
+        ),
         # data of a body that another compiled: the body's; a date before a document names no maker
         (
             "Wages rose 2%, according to Trade Department data compiled by Ledger News.",

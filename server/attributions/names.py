@@ -12,6 +12,7 @@ from itertools import pairwise
 from ..limits import Deadline
 from .lexicon import (
     BODY_MEMBER_NOUNS,
+    CLAUSE_WORDS,
     COMPOUND_TITLE_ENDINGS,
     DETERMINERS,
     GROUP_DETERMINERS,
@@ -1106,12 +1107,15 @@ def possessive_bodies(text: str, word: str) -> set[str]:
     """The names of bodies the text writes with this word's possessive inside ("Moody's Analytics" for "Moody",
     from "Moody's Analytics Inc."), when it never writes the word without its "'s": the capitalised words after
     "Moody's" up to the last that ends a body's name, a company's form left out; not an owner's public body
-    ("Russia's Defense Ministry" is not "Russia")."""
+    ("Russia's Defense Ministry" is not "Russia"). When "Sainsbury's" stands alone before a verb, the name is
+    "Sainsbury's" itself, whatever else the text names with it ("Sainsbury's Bank")."""
     found: set[str] = set()
     for pos, _ in word_occurrences(text, {word}):
         if text[pos + len(word) : pos + len(word) + 1] not in ("'", "’"):
             return set()  # the word stands alone as a name too ("NASA data" beside "NASA's Goddard Institute")
         first, *after = text[pos : pos + LEAD_REACH].split()
+        if first.rstrip(RUN_ENDING_MARKS) in (f"{word}'s", f"{word}’s") and after[:1] and after[0] in CLAUSE_WORDS:
+            return {first.rstrip(RUN_ENDING_MARKS)}  # "Sainsbury's said": the possessive is the name's own
         if first not in (f"{word}'s", f"{word}’s"):
             continue
         run: list[str] = []
