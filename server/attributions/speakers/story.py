@@ -161,6 +161,8 @@ class Story:
         self.introduced: dict[str, list[tuple[int, str]]] = {}  # "newspaper" -> where it introduces a body's name
         self.noun_uses: dict[str, list[int]] = {}  # "paper" -> where it stands for something else ("their paper")
         self.person_owners: dict[str, bool] = {}  # "Biden" (of "Biden's Justice Department") -> a person
+        self.bare_kept: dict[str, int] = {}  # "Foreign Ministry" -> where it last stood for no owner's
+        self.longest_owned: dict[str, str] = {}  # "Ukraine's emergency service" -> "Ukraine's state emergency service"
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
         self.anaphors = any(
@@ -201,7 +203,23 @@ class Story:
         }
         # "a recent Park Associates report": a body makes it, so "the research firm" may stand for it
         self.makers = {maker for source in distinct_sources if source and (maker := modifying_maker(source))}
-        self.named = [None if (named := named_by.get(source)) is None else self._named(named) for source in sources]
+        # the owned bodies the sources name ("Ukraine's Air Force") and where, by the words after the owner and by the
+        # owner and head: read once, so that each owned or bare body looks only at its own
+        self.owned_by_body: dict[str, list[tuple[int, str]]] = {}
+        self.owned_by_owner: dict[tuple[str, str], set[str]] = {}
+        for raw, source in zip(raws, sources, strict=True):
+            if raw.source is None or not source or not is_named(source):
+                continue
+            owned = name_core(makers[source] or source).split()
+            if owners_body(owned):
+                self.owned_by_body.setdefault(" ".join(owned[1:]), []).append((raw.source[0], " ".join(owned)))
+                self.owned_by_owner.setdefault((owned[0], owned[-1]), set()).add(" ".join(owned))
+        self.named = [
+            None
+            if (named := named_by.get(source)) is None
+            else self._named(named, raw.source[0] if raw.source else None)
+            for raw, source in zip(raws, sources, strict=True)
+        ]
         # the names before a colon cue: a label's words ("My Verdict:") are written nowhere else, a speaker's are
         colon_named = [
             (source, named)
@@ -291,7 +309,7 @@ class Story:
         # in the Brooklyn Daily Eagle")
         return is_named(source) and any(letter.isupper() for letter in name_core(source))
 
-    def _named(self, source: str) -> str:
+    def _named(self, source: str, at: int | None = None) -> str:
         """A named source: its core, expanded to the longest form of the name (or an abbreviation's name); several
         people, each so, joined by "; "."""
         conjuncts = person_conjuncts(source)
@@ -303,7 +321,7 @@ class Story:
         for abbreviation in PAREN_RE.findall(source):
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
-        core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)))
+        core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)), at)
         if core.isupper():
             core = self._spoken(core)  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names
         words = core.split()
@@ -362,10 +380,10 @@ class Story:
                 entity.titled = True
         return core
 
-    def _owned_body(self, core: str) -> str:
-        """A public body with or without its owner ("Ukraine's Air Force", "the Air Force"): one body, named in the
-        longest form the sources give it with that owner and head ("Ukraine's state emergency service" for "Ukraine's
-        emergency service"); a person's possessive is no part of its name ("Biden's Justice Department")."""
+    def _owned_body(self, core: str, at: int | None) -> str:
+        """A public body with or without its owner ("Ukraine's Air Force", "the Air Force" at at): one body, named in
+        the longest form the sources give it with that owner and head ("Ukraine's state emergency service" for
+        "Ukraine's emergency service"); a person's possessive is no part of its name ("Biden's Justice Department")."""
         words = core.split()
         if owners_body(words):
             owner = words[0][:-2]
@@ -377,25 +395,46 @@ class Story:
                 named = {name for name in self._names_of_kind(words[1]) if name.split()[0] == owner}
                 if len(named) == 1:
                     return named.pop()
+            return self._longest_owned(core)
+        if at is not None and words and words[-1].lower() in PUBLIC_BODY_HEADS and core in self.owned_by_body:
+            # "the Air Force" after "Ukraine's Air Force": the one owner's body by that name quoted in its paragraph or
+            # the ones before, as a pronoun looks back, when its sentence names no other place ("Japan's Foreign
+            # Ministry said … In Beijing, the Foreign Ministry said": China's)
+            floor = self.paragraph_starts[self._first_pronoun_paragraph(self._paragraph(at))]
+            owned = {self._longest_owned(name) for pos, name in self.owned_by_body[core] if floor <= pos <= at}
+            latest = max((pos for pos, _ in self.owned_by_body[core] if pos <= at), default=-1)
+            if len(owned) == 1 and self.bare_kept.get(core, -1) < latest:
+                body = owned.pop()
+                if not self._other_place_before(at, body.split()[0]):
+                    return body
+            self.bare_kept[core] = (
+                at  # "In Beijing, the Foreign Ministry said … the Foreign Ministry said": China's still
+            )
+        return core
+
+    def _longest_owned(self, core: str) -> str:
+        """The longest form the sources give an owned body with its owner and head; the body as written when two
+        longer forms are not one another's ("state emergency service", "civil emergency service"). Read once per
+        form."""
+        if core not in self.longest_owned:
+            words = core.split()
             longer = [
                 name.split()
-                for name in self.source_cores
-                if owners_body(name.split()) and _same_ends(name.split(), words) and _in_order(words, name.split())
+                for name in self.owned_by_owner.get((words[0], words[-1]), ())
+                if _same_ends(name.split(), words) and _in_order(words, name.split())
             ]
             longest = max(longer, key=len, default=words)
-            # two longer forms that are not one another's ("state emergency service", "civil emergency service"):
-            # which one is meant, the shorter cannot say
-            return " ".join(longest) if all(_in_order(form, longest) for form in longer) else core
-        if words and words[-1].lower() in PUBLIC_BODY_HEADS:
-            # "the Air Force" after "Ukraine's Air Force": the one owner's body by that name
-            owned = {
-                self._owned_body(name)
-                for name in self.source_cores
-                if name.endswith(f" {core}") and owners_body(name.split()) and len(name.split()) == len(words) + 1
-            }
-            if len(owned) == 1:
-                return owned.pop()
-        return core
+            whole = all(_in_order(form, longest) for form in longer)
+            self.longest_owned[core] = " ".join(longest) if whole else core
+        return self.longest_owned[core]
+
+    def _other_place_before(self, at: int, owner: str) -> bool:
+        """Whether the sentence before at, outside its quotation, names a place or owner other than this one ("In
+        Beijing, the Foreign Ministry said"): a capitalised word past the first, no date."""
+        before = self.text[self._sentence_start(at) : at]
+        closing = max(before.rfind(mark) for mark in QUOTE_MARKS)
+        words = [word.strip(",.;:") for word in before[closing + 1 :].split()]
+        return any(word[:1].isupper() and word not in DATE_WORDS and word != owner for word in words[1:])
 
     def _body_in_full(self, word: str) -> str:
         """A name cut at the possessive inside it ("the Moody's report" after "Moody's Analytics"): the one body the
