@@ -355,6 +355,9 @@ PUBLICATION_HEADS: frozenset[str] = frozenset(
 
 # Common nouns for a publication after its name ("the Daily Express newspaper", "the Lancet medical journal").
 PUBLICATION_NOUNS: frozenset[str] = frozenset(words("newspaper paper journal magazine tabloid broadsheet outlet"))
+# Of those, a publication of research its authors made ("a study in the Lancet medical journal"): it makes none of it,
+# unlike a news outlet, whose report is its own reporting.
+RESEARCH_PUBLICATION_NOUNS: frozenset[str] = frozenset(["journal"])
 
 # Determiners that tie a group to someone else ("our data", "his co-authors", "their lawyers"): the group is that
 # someone's, so its bare noun ("data") is no speaker.

@@ -41,6 +41,7 @@ from .lexicon import (
     PUBLICATION_NOUNS,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
+    RESEARCH_PUBLICATION_NOUNS,
     ROLE_TITLES,
     SELF_NAMING_HEADS,
     SOURCE_NOUNS,
@@ -636,14 +637,16 @@ def _members_body(words: list[str]) -> str | None:
 
 
 def _publishing_outlet(words: list[str]) -> str | None:
-    """The publication a document came out in, named as one ("a report in the Daily Express newspaper", "a study in
-    the Lancet medical journal", "an article in The New York Times"): the outlet speaks; "a report in April" or "a
-    study in Nature" name no outlet by their form."""
+    """The news publication a document came out in, named as one ("a report in the Daily Express newspaper", "an
+    article in The New York Times"): the outlet speaks; "a report in April" or "a study in Nature" name no outlet by
+    their form, and a journal only publishes research ("a study in the Lancet medical journal": no one)."""
     at = next((at for at, word in enumerate(words[1:], 1) if word == "in"), None)
     if at is None or words[at - 1].lower() not in DOCUMENT_NOUNS | MADE_DOCUMENT_HEADS:
         return None
     rest = words[at + 1 :]
     described = len(rest) > 1 and rest[-1] in PUBLICATION_NOUNS
+    if described and rest[-1] in RESEARCH_PUBLICATION_NOUNS:
+        return None  # its authors made the study, not the journal
     if described:
         rest = rest[:-1]
         while len(rest) > 1 and rest[-1].islower():
