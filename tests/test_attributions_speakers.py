@@ -1107,6 +1107,17 @@ def test_an_acronym_is_only_the_name_the_text_defines_it_with(text: str, source:
             "the CMA",
             "Competition and Markets Authority",
         ),
+        # an opening determiner is no part of the name, at a sentence's start or after a date
+        (
+            "The Federal Trade Commission opened an inquiry.\n\n“It hurts buyers,” the FTC said.",
+            "the FTC",
+            "Federal Trade Commission",
+        ),
+        (
+            "On Monday the Federal Trade Commission opened an inquiry.\n\n“It hurts buyers,” the FTC said.",
+            "the FTC",
+            "Federal Trade Commission",
+        ),
         # near misses: two names spell it; a longer name's last words; a name ending in no body's head
         (
             "The Federal Trade Commission and the Fair Trading Council met.\n\n“It hurts buyers,” the FTC said.",

@@ -402,6 +402,9 @@ SPEAKING_MEMBERS: frozenset[str] = (BODY_MEMBER_NOUNS - frozenset(words("staff e
     words("researchers scientists analysts economists investigators regulators")
 )
 GROUP_PLACES: frozenset[str] = frozenset(words("from at of with"))
+# Of those, the two that place members in the body they speak for ("analysts at Boston Consulting Group", "economists
+# with Wells Fargo"): just "at" and "with"; "from" places them in a country as often ("officials from China").
+MEMBERS_PLACES: frozenset[str] = frozenset(words("at with"))
 
 # Heads of what a named maker writes or publishes ("Strava's trends report", "the Institute's release", "Emil's blog
 # post"), and of what a person said ("Huang's own remarks"): the maker speaks.

@@ -17,9 +17,9 @@ from .lexicon import (
     DETERMINERS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
-    GROUP_PLACES,
     INDEFINITE_PERSONS,
     MADE_DOCUMENT_HEADS,
+    MEMBERS_PLACES,
     MILITARY_RANKS,
     NAME_LINKS,
     NAME_PARTICLES,
@@ -619,11 +619,6 @@ def document_maker(source: str) -> str | None:
     return " ".join([*words[:owner], words[owner][:-2]])
 
 
-# Where members are placed in the body they speak for ("analysts at Boston Consulting Group", "economists with
-# Wells Fargo"); "from" places them in a country as often ("officials from China"): a group, no body.
-MEMBERS_PLACES: frozenset[str] = GROUP_PLACES & frozenset(words("at with"))
-
-
 def _members_body(words: list[str]) -> str | None:
     """Members who speak for the named body they are placed in ("analysts at Boston Consulting Group", "researchers
     at IBM Research India in Bangalore"): the body; None when more than a name follows ("Researchers at Harvard and
@@ -633,7 +628,7 @@ def _members_body(words: list[str]) -> str | None:
         at += 1  # "the", "some"
     if len(words) < at + 3 or words[at].lower() not in SPEAKING_MEMBERS or words[at + 1] not in MEMBERS_PLACES:
         return None
-    return _whole_name(words[at + 2 :])
+    return _name_words(words[at + 2 :])
 
 
 def _publishing_outlet(words: list[str]) -> str | None:
@@ -651,7 +646,7 @@ def _publishing_outlet(words: list[str]) -> str | None:
         rest = rest[:-1]
         while len(rest) > 1 and rest[-1].islower():
             rest = rest[:-1]  # "medical journal": what the name is, no part of it
-    name = _whole_name(rest)
+    name = _name_words(rest)
     if name is None or not (described or name.split()[-1].lower() in PUBLICATION_HEADS):
         return None
     return name
@@ -666,10 +661,10 @@ def _agent(words: list[str]) -> str | None:
     participles = [word for word in words[1:at] if word.islower() and word.endswith("ed")]
     if not participles or participles[0] in OBTAINING_PARTICIPLES:
         return None
-    return _whole_name(words[at + 1 :])
+    return _name_words(words[at + 1 :])
 
 
-def _whole_name(words: list[str]) -> str | None:
+def _name_words(words: list[str]) -> str | None:
     """The name the words are, with its "The" for a publication, or a name and the place after it ("IBM Research
     India in Bangalore"); None if anything else is among them."""
     if words[:1] == ["the"]:
@@ -920,8 +915,13 @@ def _spelled_before(before: str, acronym: str) -> set[str]:
         return set()  # a run longer than any name the acronym spells
     while run and run[0] in ACRONYM_SMALL_WORDS:
         run.pop(0)  # "… and Markets Authority" after a lower-case "and" opens no name
-    name = " ".join(run)
-    return {name} if run and _written_name(name, acronym) else set()
+    # the whole run, else its last name after a small word ("the Federal Trade Commission and the Fair Trading
+    # Council"), never a name's last capitalised words alone ("US Environmental Protection Agency")
+    starts = [0] * bool(run) + [at for at in range(1, len(run)) if run[at - 1] in ACRONYM_SMALL_WORDS]
+    for start in starts:
+        if run[start][:1].isupper() and _written_name(name := " ".join(run[start:]), acronym):
+            return {name}
+    return set()
 
 
 def names_spelling(text: str, acronym: str) -> set[str]:
@@ -932,19 +932,8 @@ def names_spelling(text: str, acronym: str) -> set[str]:
     heads = {head.capitalize() for head in BODY_HEADS if head[0].upper() == acronym[-1]}
     found: set[str] = set()
     for pos, head in word_occurrences(text, heads):
-        before = text[max(0, pos - DEFINITION_REACH) : pos].split()[-2 * len(acronym) :]
-        run = [head]
-        for word in reversed(before):
-            if word[-1:] in RUN_ENDING_MARKS or not (word[:1].isupper() or word in ACRONYM_SMALL_WORDS):
-                break
-            if word.endswith(POSSESSIVE_ENDINGS) or is_acronym(word.replace(".", "")):
-                break  # "the U.K.'s Competition …", "the U.S. Federal …": an owner's name opens no body's
-            run.insert(0, word)
-        while run and run[0] in ACRONYM_SMALL_WORDS:
-            run.pop(0)
-        initials = "".join(word[0] for word in run if word not in ACRONYM_SMALL_WORDS)
-        if initials == acronym and all(word[:1].isupper() or word in ACRONYM_SMALL_WORDS for word in run):
-            found.add(" ".join(run))
+        end = pos + len(head)
+        found |= _spelled_before(text[max(0, end - DEFINITION_REACH) : end], acronym)
     return found
 
 
