@@ -1360,6 +1360,8 @@ def test_paragraphs_that_carry_a_quotation_on_do_not_count_in_a_pronoun_s_look_b
         "She added that the stables were dry."
     )
     assert _speaker(t, "She") == "Marta Lind"
+
+
 # --- a country's or body's possessive before a public body's generic name ---------------------------------------
 
 
