@@ -84,6 +84,18 @@ def test_a_table_name_of_any_spelling_the_file_lacks_is_refused_not_left_literal
         load_rule_file(_generic_file(tmp_path, body))
 
 
+@pytest.mark.parametrize("reference", ["{table:credit_labels", "{table:{table:credit_labels}"])
+def test_a_table_reference_without_its_closing_brace_is_refused_not_left_literal(
+    tmp_path: Path, reference: str
+) -> None:
+    body = (
+        "name: Words\ntables:\n  credit_labels: {en: [photo]}\nstrip:\n  - category: other\n    max_words: 6\n"
+        f"    selectors: ['span:has-text(/^({reference}):/i)']\n"
+    )
+    with pytest.raises(RuleError, match=r"a '\{table:' reference without its closing brace"):
+        load_rule_file(_generic_file(tmp_path, body))
+
+
 def test_a_draft_naming_a_table_is_refused() -> None:
     draft = {"strip": [{"category": "other", "selectors": ["span:has-text(/^({table:T}):/i)"]}]}
     page = f"<html><body><article><p>{STORY}</p></article></body></html>"

@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 
 # A word table of the file named in a selector ('{table:photo_labels}'): one list serves the rule's pattern and the
 # code that reads the same table (server/rules/constants.py).
-_TABLE_REFERENCE = re.compile(r"\{table:([^}]*)\}")  # any name, so a misspelt one is refused, not left literal
+# Any name, so a misspelt one is refused, not left literal; no "{" in it, so that each scan stops at the next brace
+# (with [^}]* a run of unclosed "{table:" was read to its end from each one: quadratic).
+_TABLE_REFERENCE = re.compile(r"\{table:([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ def _compile_with_tables(sources: Iterable[str], tables: dict[str, dict[str, lis
 
     compiled: list[Selector] = []
     for source in sources:
+        if "{table:" in _TABLE_REFERENCE.sub("", source):
+            raise RuleError(f"{source[:80]!r}: a '{{table:' reference without its closing brace")
         names = dict.fromkeys(_TABLE_REFERENCE.findall(source))
         try:
             compiled.append(compile_selector(_TABLE_REFERENCE.sub(alternation, source)))
