@@ -407,9 +407,8 @@ class Story:
                 body = owned.pop()
                 if not self._other_place_before(at, body.split()[0]):
                     return body
-            self.bare_kept[core] = (
-                at  # "In Beijing, the Foreign Ministry said … the Foreign Ministry said": China's still
-            )
+            # "In Beijing, the Foreign Ministry said … the Foreign Ministry said": China's still
+            self.bare_kept[core] = at
         return core
 
     def _longest_owned(self, core: str) -> str:
@@ -738,12 +737,15 @@ class Story:
                 yield start, mentioned
                 pos = match.end() if len(mentioned) == len(match.group()) else start + len(mentioned)
                 if NAME_GOES_ON_RE.match(self.text, start + len(mentioned)):
-                    titles = [
-                        found.end()
-                        for found in re.finditer(r"\S+", mentioned)
-                        if found.start() > 0 and found.group().lower().rstrip(".") in TITLE_WORDS
-                    ]
-                    pos = start + titles[-1] if titles else pos
+                    last_title = max(
+                        (
+                            found.end()
+                            for found in re.finditer(r"\S+", mentioned)
+                            if found.start() > 0 and found.group().lower().rstrip(".") in TITLE_WORDS
+                        ),
+                        default=None,
+                    )
+                    pos = pos if last_title is None else start + last_title
 
     # --- mentions ------------------------------------------------------------------------------
 
