@@ -1,11 +1,11 @@
-"""Speakers the story names outside its attributions (server/attributions/speakers/voices.py, story.py, names.py):
-an interview's and a signed piece's first persons, a couple, a gendered title, a body's members by its acronym, and
-names with possessives and particles."""
+"""Speakers the story names outside its attributions (server/attributions/speakers/: voices.py, pronouns.py,
+descriptions.py, naming.py; names.py): an interview's and a signed piece's first persons, a couple, a gendered title, a
+body's members by its acronym, and names with possessives and particles."""
 
 from __future__ import annotations
 
 from server.attributions import find_attributions, names
-from server.attributions.speakers.story import _name_run
+from server.attributions.speakers.descriptions import _name_run
 from tests.test_attributions_speakers import _speaker
 
 # --- interviews -----------------------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ quotation marks, and small backward/forward scanners pick the source noun phrase
   content.py: what was said; fragments.py: discontinuous contents (a quote split by its cue, carried on
   in later paragraphs) as fragments; collect.py: the sentence-by-sentence pass over the text;
 - names.py: the name in a source phrase and each name's longest form; speakers/: the name behind each source
-  (story.py: entities, mentions and pronouns, "the company", titles without a name; entities.py, phrases.py,
-  constants.py); ranking.py: which ones are key;
+  (story.py: the story read once, and each source's speaker in turn; naming.py: a source's own name; mentions.py:
+  where each entity is mentioned; pronouns.py: he, she, it, they; descriptions.py: "the company", "the report",
+  titles without a name; reading.py: the layout and state they share; entities.py, phrases.py, constants.py);
+  ranking.py: which ones are key;
 - beliefs.py: beliefs and intentions ("Detectives believe …"), kind "belief": returned, never key nor marked.
 """
 

@@ -1,8 +1,9 @@
-"""What a phrase around a source says: a name in apposition, the apposition's head, a group's modifiers."""
+"""What a phrase around a source says: a name in apposition, the apposition's head, a group's modifiers, a role's
+noun."""
 
 from __future__ import annotations
 
-from ..lexicon import GROUP_DETERMINERS, NP_BREAK
+from ..lexicon import GROUP_DETERMINERS, NP_BREAK, ROLE_TITLES
 from ..vocabulary import IRREGULAR_PAST_FORMS
 from .constants import (
     APPOSITION_ENDS,
@@ -48,3 +49,8 @@ def modifier_word(word: str) -> bool:
         and word not in OBLIQUE_PREPOSITIONS  # "among customers": a preposition, no modifier
         and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+def is_role_word(word: str) -> bool:
+    """A noun for a person by what they do or hold ("director", "engineer", "chairwoman"): a role, not a name."""
+    return word.lower() in PERSON_NOUNS or word.lower() in ROLE_TITLES

@@ -1,0 +1,342 @@
+"""Where the story mentions each entity (Mentions): the people it names without quoting them, every mention of a
+quoted or named entity, the genders the pronouns after the mentions tell, and the nearest mention before a source that
+fits, with what keeps a mention out of subject place (a preposition's object, an apposition, a cue's addressee,
+another speaker's description) and the body mentioned most."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from functools import cached_property
+
+from ..lexicon import FEMALE_PRONOUNS, HYPHENS, MALE_PRONOUNS, PLACE_WORDS, POSSESSIVE_DETERMINERS, TITLE_WORDS
+from ..names import CHECK_EVERY, CLAUSE_CONJUNCTIONS, NOT_NAME_WORDS, looks_person, name_core, word_occurrences
+from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PRONOUN_WORD_RE, QUOTE_MARKS
+from ..structure import RawAttribution, Span
+from .constants import (
+    APPOSITION_REACH,
+    DESCRIBED_PERSON_HEADS,
+    GENDER_REACH,
+    MAX_GROUP_MODIFIERS,
+    MAX_LOOKBACK_MENTIONS,
+    OBLIQUE_PREPOSITIONS,
+    OCCUPATION_NOUNS,
+    PREPOSITION_REACH,
+    SENTENCE_ENDS,
+    SENTENCE_REACH,
+    TITLE_LINKS,
+    TITLE_REACH,
+)
+from .entities import Entity
+from .phrases import apposition_kind, is_role_word
+from .reading import Reading
+
+
+class Mentions(Reading):
+    """Every mention of an entity, in text order, and the look-back from a source to the nearest one that fits."""
+
+    cores: set[str]  # the one-word cores and surnames of the sources' names
+    anaphors: bool  # a source is "it", "the company" or a gendered title: the genders are counted
+    pronoun_positions: list[int]  # where each he or she source starts
+    named_spans: list[tuple[int, int, str]]  # each named source's span and its speaker, in text order
+    named_starts: list[int]
+    mentions: list[tuple[int, int, Entity]]  # (start, end, entity), in text order
+    mention_counts: dict[str, int]  # an entity's name -> how many mentions it has
+
+    def _add_mentioned_people(self) -> None:
+        """People the article names without quoting them ("Defense Secretary Lloyd Austin spoke in Brussels") may be
+        what a pronoun stands for: a full name that is no place's ("South Carolina"); a person if a title goes with
+        it, else only if the pronouns after it tell a gender ("Business Insider" is never "he")."""
+        surnames = {entity.name.split()[-1] for entity in self.entities.values() if entity.person is not False}
+        for count, (start, mentioned) in enumerate(self._name_runs()):
+            if count % CHECK_EVERY == 0:
+                self.deadline.check()
+            end = start + len(mentioned)
+            if not self._whole_name(start, end) or self._quoted_title(start, end):
+                continue
+            core = name_core(mentioned)
+            words = core.split()
+            if len(words) < 2 or words[-1] in surnames or not looks_person(core):
+                continue
+            if words[0].lower() in PLACE_WORDS or any(
+                word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
+            ):
+                continue
+            if all(self.common(word) for word in words):
+                continue  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
+            before = self.text[max(0, start - 30) : start].split()
+            leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
+            if leading[:1] in (["the"], ["a"], ["an"]):
+                continue  # "The Spruce Eats": a title's or a body's name, no person's
+            titled = any(word in TITLE_WORDS for word in leading) or (
+                bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
+            )
+            # "CNN meteorologist Todd Borek": an occupation only a person holds, right before the name, says a person
+            titled = titled or (bool(before) and not leading and before[-1] in OCCUPATION_NOUNS)
+            # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
+            apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
+            if apposed == "body":
+                continue
+            entity = self.entities[core] = Entity(core, True if titled or apposed == "person" else None)
+            entity.forms.add(words[-1])
+            surnames.add(words[-1])
+            self.mentioned_only.add(core)
+
+    def _quoted_title(self, start: int, end: int) -> bool:
+        """A name inside a short, title-cased quotation: a title's words ("“Electronic Markets and Electronic
+        Hierarchies”"), no person's."""
+        before = self.text[max(0, start - TITLE_REACH) : start]
+        opening = max(before.rfind("“"), before.rfind('"'))  # curly or straight marks
+        after = self.text[end : end + TITLE_REACH]
+        closing = min((at for at in (after.find("”"), after.find('"')) if at >= 0), default=-1)
+        if opening < 0 or closing < 0 or "”" in before[opening:]:
+            return False
+        quoted = before[opening + 1 :] + self.text[start : end + closing]
+        return "\n" not in quoted and all(word[:1].isupper() or word in TITLE_LINKS for word in quoted.split())
+
+    def _whole_name(self, start: int, end: int) -> bool:
+        """A run of capitalised words that is a name by itself: not the end of a longer run ("CeCe Puff Sleeve Knit
+        Top") nor its start ("Psych Central Medical Affairs Team"), not after an article ("a Better Programmer", a
+        title's words)."""
+        if NAME_GOES_ON_RE.match(self.text, end):
+            return False
+        before = self.text[max(0, start - 30) : start]
+        if not before.endswith(" "):
+            return True
+        previous = before.split()[-1].lstrip("“‘\"'(") if before.split() else ""  # “the Focusrite Scarlett series”
+        if previous.lower() in ("a", "an", "the") or previous.lower() in POSSESSIVE_DETERMINERS:
+            return False
+        run_goes_back = previous[:1].isupper() and previous[-1].isalpha() and previous.lower() not in TITLE_WORDS
+        return not run_goes_back
+
+    def pronoun_spans(self) -> list[Span]:
+        """The paragraphs a he or she may look back at, each once, in order."""
+        wanted: set[int] = set()
+        for pos in self.pronoun_positions:
+            paragraph = self._paragraph(pos)
+            wanted.update(range(self._first_pronoun_paragraph(paragraph), paragraph + 1))
+        return [self.paragraph_spans[paragraph] for paragraph in sorted(wanted)]
+
+    def _name_runs(self) -> Iterator[tuple[int, str]]:
+        """The runs of capitalised words in the paragraphs a he or she may look back at, each with where it starts: a
+        run stays on its line ("17. Nobuyoshi Araki") and the next is looked for on the line after; a run that goes on
+        past a title inside it is read again after the title ("AFP Global News Director Phil Chetwynd": the run of four
+        words ends at "Phil")."""
+        for span_start, span_end in self.pronoun_spans():
+            pos = span_start
+            while (match := NAME_MENTION_RE.search(self.text, pos, span_end)) is not None:
+                mentioned = match.group().split("\n")[0].rstrip()
+                start = match.start()
+                yield start, mentioned
+                pos = match.end() if len(mentioned) == len(match.group()) else start + len(mentioned)
+                if NAME_GOES_ON_RE.match(self.text, start + len(mentioned)):
+                    last_title = max(
+                        (
+                            found.end()
+                            for found in re.finditer(r"\S+", mentioned)
+                            if found.start() > 0 and found.group().lower().rstrip(".") in TITLE_WORDS
+                        ),
+                        default=None,
+                    )
+                    pos = pos if last_title is None else start + last_title
+
+    def _mentions(self) -> list[tuple[int, int, Entity]]:
+        """Every mention of a quoted entity in the text, in order: (start, end, entity), found in one scan of the
+        words (a form is keyed by its last word)."""
+        by_last: dict[str, list[tuple[str, Entity]]] = {}
+        for entity in self.entities.values():
+            for form in entity.forms | {entity.name}:
+                by_last.setdefault(form.split()[-1], []).append((form, entity))
+        found: list[tuple[int, int, Entity]] = []
+        introduced: set[str] = set()  # people only mentioned, once the text has written their full name
+        if not by_last:
+            return found
+        keys = set(by_last)
+        occurrences = [(start, word) for start, word in self.core_occurrences if word in keys]
+        if keys - self.cores:  # people only mentioned: looked for where a pronoun may look back at them
+            occurrences = sorted(occurrences + word_occurrences(self.text, keys - self.cores, self.pronoun_spans()))
+        for count, (word_start, word) in enumerate(occurrences):
+            if count % CHECK_EVERY == 0:
+                self.deadline.check()
+            word_end = word_start + len(word)
+            best: tuple[int, Entity] | None = None
+            for form, entity in by_last[word]:
+                start = word_end - len(form)
+                if start >= 0 and self.text.startswith(form, start) and (best is None or start < best[0]):
+                    best = (start, entity)
+            if best is None:
+                continue
+            start, entity = best
+            compound = self.text[start - 1 : start] + self.text[word_end : word_end + 1]
+            if any(hyphen in compound for hyphen in HYPHENS):
+                continue  # "the Rider-Waite deck", "Biden-era": a compound's part, no mention of the person
+            if entity.name in self.mentioned_only and entity.name not in introduced:
+                if self.text[start:word_end] != entity.name:
+                    continue  # "Rode Procaster Pro" before "Logic Pro": a word alone before the full name is not it
+                introduced.add(entity.name)
+            found.append((start, word_end, entity))
+        return found
+
+    def _count_gender(self) -> None:
+        """The pronouns right after each mention of a person (up to the next mention, in its paragraph) vote for their
+        gender; and "its" after a body. Counted only when some he, she, it or "the company" needs them."""
+        if not self.pronoun_positions and not self.anaphors:
+            return
+        for i, (_, end, entity) in enumerate(self.mentions):
+            if entity.person is False:
+                continue
+            paragraph_end = self.paragraph_spans[bisect_right(self.paragraph_starts, end) - 1][1]
+            next_mention = self.mentions[i + 1][0] if i + 1 < len(self.mentions) else len(self.text)
+            reach = min(end + GENDER_REACH, next_mention, paragraph_end)
+            for pronoun in PRONOUN_WORD_RE.finditer(self.text, end, max(end, reach)):
+                lowered = pronoun.group().lower()
+                entity.male += lowered in MALE_PRONOUNS
+                entity.female += lowered in FEMALE_PRONOUNS
+                entity.neuter += lowered == "its"
+        for entity in self.entities.values():
+            # a title makes a person whatever "its" follows ("Dr Azizur Rahman … the region's … its"); a name that looks
+            # like a person's takes two ("Whole Foods … its"): one "its" after "Joshua Bloch" is his book's
+            enough = entity.neuter >= (2 if entity.person else 1)
+            if (
+                entity.person is not False
+                and not entity.titled
+                and enough
+                and entity.neuter > 2 * (entity.male + entity.female)
+            ):
+                entity.person = False
+
+    def _nearest(self, raw: RawAttribution, fits: Callable[[Entity], bool], subjects_only: bool = False) -> str | None:
+        """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
+        inside the attribution's own content (the speaker talking about someone) do not count. With subjects_only (a
+        pronoun's search), a name a preposition governs counts only in the pronoun's own paragraph and only when no
+        subject there fits ("chaired by Kate Dalmeny. She said"), never from an earlier one ("with Winfrey")."""
+        assert raw.source is not None
+        pos = raw.source[0]
+        floor = self.paragraph_starts[self._first_pronoun_paragraph(self._paragraph(pos))]
+        own_paragraph = self._floor(pos, 0)
+        fallback: str | None = None
+        i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
+        for start, end, entity in reversed(self.mentions[max(0, i - MAX_LOOKBACK_MENTIONS) : i]):
+            if start < floor or (fallback is not None and start < own_paragraph):
+                break  # "Another tip from Bernard concerns light. … he says": no subject in its paragraph, Bernard
+            if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
+                continue
+            if self._in_description(start, entity):
+                continue
+            if subjects_only and self._in_apposition(start, i):
+                continue  # "Royce Mendes, Desjardins Economics managing director, was cautious. He said": Mendes
+            if subjects_only and self._oblique(start, end):
+                if fallback is None and start >= own_paragraph and fits(entity):
+                    fallback = entity.name  # "chaired by Kate Dalmeny. She said": no subject in its paragraph
+                continue
+            if fits(entity):
+                return entity.name
+        if fallback is not None and self._described_subject(pos, own_paragraph):
+            return None  # "The four-term congressman will work with President Trump, a decision he disclosed": a guess
+        return fallback
+
+    def _described_subject(self, pos: int, paragraph_start: int) -> bool:
+        """The sentence holding pos opens with a definite description of a person ("The four-term congressman …"): its
+        subject is someone the text describes, whom a pronoun continues more often than a name a preposition governs."""
+        window = max(paragraph_start, pos - SENTENCE_REACH)
+        before = self.text[window:pos]
+        start = max(before.rfind(end) for end in SENTENCE_ENDS)
+        words = before[start + 2 if start >= 0 else 0 :].split()[: 2 + MAX_GROUP_MODIFIERS]
+        if len(words) < 2 or words[0] not in ("The", "the"):
+            return False
+        for word in words[1:]:  # the noun phrase after "The" only: "The meeting with President X" describes a meeting
+            if word.strip(",").lower() in DESCRIBED_PERSON_HEADS:
+                return True
+            if word[:1].isupper() or word in OBLIQUE_PREPOSITIONS or word.endswith(","):
+                return False
+        return False
+
+    def _oblique(self, start: int, end: int) -> bool:
+        """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office") or a
+        possessor ("Kevin's recommendation"): a subject pronoun stands for a subject far more often than for these. A
+        source is never one ("according to Mobin")."""
+        if self.named_at(start) is not None:
+            return False
+        before = self.text[max(0, start - PREPOSITION_REACH) : start].split()
+        if self.text.startswith(("'s ", "’s "), end) and before and before[-1].isalpha() and before[-1].islower():
+            # "Bernard seconds Kevin's recommendation. … he says": an object's possessor, not the subject ("At a
+            # carrier, DiMugno's study time was … He said" opens its clause)
+            return before[-1] not in CLAUSE_CONJUNCTIONS
+        while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
+            before.pop()  # "over Ms Truss's 'toothless' commission"
+        return bool(before) and before[-1] in OBLIQUE_PREPOSITIONS
+
+    def named_at(self, pos: int) -> str | None:
+        """The speaker of the named source whose phrase holds pos, if any."""
+        i = bisect_right(self.named_starts, pos) - 1
+        return self.named_spans[i][2] if i >= 0 and pos < self.named_spans[i][1] else None
+
+    def _in_description(self, pos: int, entity: Entity) -> bool:
+        """Inside another named source's phrase ("Eric Reeves, one of the leading voices on Sudan, said"): its
+        apposition describes the speaker; the speaker, not what describes them, is who a later "he" stands for."""
+        named = self.named_at(pos)
+        return named is not None and named != entity.name
+
+    def _in_apposition(self, start: int, upto: int) -> bool:
+        """A mention that opens a role's apposition to the name right before it ("Royce Mendes, Desjardins Economics
+        managing director, was cautious"): it describes that person, the sentence's subject; upto bounds the mentions
+        read. The name before opens its sentence ("Asked about Anna Lee, Mary Jones told": Jones is the subject), and
+        the apposition is a role that ends in its sentence: capitalised or title words, then a role noun."""
+        if not self.text.startswith(", ", start - 2):
+            return False
+        j = bisect_left(self.mentions, start, key=lambda mention: mention[0], hi=upto) - 1
+        if j < 0 or self.mentions[j][1] != start - 2 or self.mentions[j][2].person is False:
+            return False
+        named = self.mentions[j][0]
+        if self.text[self._sentence_start(named) : named].strip(f" {QUOTE_MARKS}"):
+            return False  # "Like Tom Hill, John Brown is a director": the name before opens no clause
+        comma = self.text.find(",", start, start + APPOSITION_REACH)
+        if comma < 0 or self._sentence_start(comma) > start:
+            return False  # a list ("Smith, Jones and Lee"), or a sentence that ends before the comma
+        # "Ford's chief executive", "Desjardins Economics managing director and head of macro strategy": the first
+        # role of a coordination, before its complement, says it is one
+        return _role_phrase(self.text[start:comma].split(" and ")[0].split(" of ")[0].split())
+
+    def _in_cue(self, pos: int) -> bool:
+        """Inside a cue ("told Stephen Donnelly"): the addressee, never who speaks next."""
+        i = bisect_right(self.cue_starts, pos) - 1
+        return i >= 0 and pos < self.cue_ends[i]
+
+    def _most_mentioned(self, raw: RawAttribution, fits: Callable[[Entity], bool]) -> str | None:
+        """Of the bodies mentioned before the source in its paragraph or the ones before, the one the article
+        mentions most ("the company" is the story's company, not an outlet it cites); the nearest on a tie."""
+        assert raw.source is not None
+        candidates: list[Entity] = []
+        while (name := self._nearest(raw, lambda e: fits(e) and e not in candidates)) is not None:
+            candidates.append(self.entities[name])
+        if not candidates:
+            return None
+        return max(
+            candidates, key=lambda entity: (self.mention_counts.get(entity.name, 0), -candidates.index(entity))
+        ).name
+
+    @cached_property
+    def first_named(self) -> dict[str, int]:
+        """Where each entity is first mentioned: one pass over the mentions, however many descriptions ask."""
+        first: dict[str, int] = {}
+        for start, _, entity in self.mentions:
+            first.setdefault(entity.name, start)
+        return first
+
+    def _named_before(self, name: str, pos: int) -> bool:
+        """The text names this entity before pos: a description ("the report", "the hospital") refers back, never to a
+        body the text first names after it ("The report highlighted …" before "Salesforce's … Report revealed")."""
+        first = self.first_named.get(name)
+        return first is None or first < pos  # a name the scan of mentions missed: no evidence it comes later
+
+
+def _role_phrase(words: list[str]) -> bool:
+    """A role's noun phrase: a role noun after capitalised words, titles or participles ("Desjardins Economics
+    managing director", "Ford's chief executive"), never a clause ("Mary Jones praised the nurses")."""
+    if not words:
+        return False
+    *modifiers, head = words
+    return is_role_word(head) and all(
+        word[:1].isupper() or word.lower() in TITLE_WORDS or word.endswith("ing") for word in modifiers
+    )
