@@ -17,6 +17,7 @@ setup(
     package_dir=RULE_PACKAGES,
     package_data={
         "server.web.templates": ["*.html", "*.css", "*.js"],
+        "server.attributions.speakers": ["given_names.txt"],
         "server.data.rules": ["schema.json"],
         **{package: ["*.yaml"] for package in RULE_PACKAGES if package != "server.data.rules"},
     },

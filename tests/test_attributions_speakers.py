@@ -8,6 +8,7 @@ import time
 import pytest
 
 from server.attributions import Attribution, find_attributions, names
+from server.attributions.speakers.given_names import given_name_gender
 from server.attributions.speakers.story import Story
 from server.limits import Deadline
 
@@ -52,6 +53,42 @@ def test_a_pronoun_skips_a_name_a_preposition_governs_in_an_earlier_paragraph():
 def test_a_pronoun_takes_an_oblique_name_when_its_paragraph_has_no_subject_for_it():
     t = "The coalition will be chaired by Kate Dalmeny of Sustain. She said the standards had to stay."
     assert _speaker(t, "She") == "Kate Dalmeny"
+
+
+def test_a_given_name_keeps_a_pronoun_off_a_person_of_the_other_gender():
+    # no pronoun follows either name: only the given names tell "she" is not Robert, "he" is not Emmanuelle
+    t = (
+        "Judy Avalos has rented the flat since 2009.\n\n"
+        "Robert Cornett, who owns the building, said the rent was late again in March.\n\n"
+        "She denied that, saying every payment had been made on time."
+    )
+    assert _speaker(t, "She") is None  # Judy Avalos is only mentioned: no guess rather than the landlord
+    t = (
+        "Mark Chen said the patent was valid.\n\n"
+        "Emmanuelle Charpentier, a biochemist, said the claim was weak.\n\n"
+        "He disagreed, saying his work came first."
+    )
+    assert _speaker(t, "He") == "Mark Chen"
+
+
+def test_the_text_s_own_pronouns_outrank_a_given_name():
+    # "Leslie" is worn by both; "Burke" mostly by men, but the text's pronouns say who she is
+    t = (
+        "Burke Lennihan, a nurse, said she teaches meditation. Her classes are full.\n\n"
+        "Tom Hill, who runs the clinic, said the waiting list was long.\n\n"
+        "She added that anyone may join."
+    )
+    assert _speaker(t, "She", "added") == "Burke Lennihan"
+
+
+def test_given_names_tell_a_gender_only_when_nearly_all_their_bearers_share_it():
+    assert given_name_gender("Virginia Giuffre") == "f"
+    assert given_name_gender("Alan Dershowitz") == "m"
+    assert given_name_gender("Jean Luc Brunel") is None  # a man's name in France, a woman's in the US
+    assert given_name_gender("Andrea Rossi") is None  # a man's name in Italy
+    assert given_name_gender("Dershowitz") is None  # a surname alone
+    assert given_name_gender("President Biden") is None  # a title, no given name
+    assert given_name_gender("J. Smith") is None
 
 
 def test_a_prepositional_name_does_not_outrank_the_speaker_just_quoted():

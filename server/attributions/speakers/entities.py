@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .given_names import given_name_gender
+
 
 @dataclass(slots=True)
 class Entity:
@@ -16,13 +18,20 @@ class Entity:
     neuter: int = 0  # "its" right after its mentions: a body
     forms: set[str] = field(default_factory=set)
     titled: bool = False  # named with a title ("Dr", "President"): a person
+    given: str | None = field(init=False)  # the gender its given name says ("Alan Dershowitz": "m"), if it says one
+
+    def __post_init__(self) -> None:
+        self.given = given_name_gender(self.name)
 
     def gender(self) -> str | None:
-        if self.male > 2 * self.female:
-            return "m"
-        if self.female > 2 * self.male:
-            return "f"
-        return None
+        """The gender the pronouns after its mentions say, else, for one known as a person, its given name's; none when
+        the two disagree (a wrong name is worse than none). A name only mentioned says no gender by its given name
+        alone: "(Photo by Christopher Furlong)" is no one a "he" continues."""
+        told = "m" if self.male > 2 * self.female else "f" if self.female > 2 * self.male else None
+        given = self.given if self.person is True else None
+        if given is None or told is None:
+            return told or given
+        return told if told == given else None
 
 
 def acronym_like(entity: Entity) -> bool:
