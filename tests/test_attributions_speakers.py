@@ -630,6 +630,22 @@ def test_both_experts_are_the_two_people_quoted_before_when_exactly_two_are():
     assert _speaker(t, "Both experts") is None  # three people quoted: which two is a guess
 
 
+def test_both_companies_are_two_bodies_never_the_people_quoted_between_them():
+    t = (
+        "Northwind Corp. said the merger would close in June.\n\n"
+        "“It is a fair price,” said Judge Ana Lindqvist.\n\n“We object,” said Mara Holt, a lawyer for the buyers.\n\n"
+        "Both companies said they would appeal."
+    )
+    assert _speaker(t, "Both companies") is None  # one body quoted: the two people are no companies
+    t = (
+        "Northwind Corp. said the merger would close in June.\n\n"
+        "Contoso Systems said it would cut 200 jobs.\n\n"
+        "Both companies said they would appeal."
+    )
+    # a legal suffix is no part of the name
+    assert set(_speaker(t, "Both companies").split("; ")) == {"Northwind", "Contoso Systems"}
+
+
 def test_a_sentence_opener_is_stripped_from_a_source_s_name():
     assert names.name_core("Afterwards Penny") == "Penny"
     assert names.name_core("Despite Osprey") == "Osprey"

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import cached_property
 from itertools import islice
 
-from ..lexicon import NAME_PARTICLES, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural
+from ..lexicon import NAME_PARTICLES, ORG_ANAPHORS, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural
 from ..names import ONE_OF
 from ..structure import RawAttribution
 from .constants import (
@@ -23,7 +23,7 @@ from .constants import (
     SENTENCE_ENDS,
     SENTENCE_REACH,
 )
-from .entities import Entity, acronym_like, is_body
+from .entities import Entity, acronym_like, is_body, is_not_person
 from .mentions import Mentions
 from .phrases import modifier_word
 from .reading import last_before
@@ -214,19 +214,24 @@ class Pronouns(Mentions):
             groups.add(" ".join([*words[start:at], bare]))
         return groups.pop() if len(groups) == 1 else None
 
-    def _both(self, raw: RawAttribution) -> str | None:
+    def _both(self, raw: RawAttribution, noun: str) -> str | None:
         """ "Both experts", "both nutritionists": the two people quoted by name in its paragraph and the ones before,
-        when exactly two are ("Lauren Slayton … Sylvia Klinger … Both nutritionists advise")."""
+        when exactly two are ("Lauren Slayton … Sylvia Klinger … Both nutritionists advise"); "both companies", "both
+        banks": the two bodies, never the people quoted between them."""
         assert raw.source is not None
         floor = self._floor(raw.source[0], BOTH_PARAGRAPHS)
-        people: list[str] = []
+        singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        bodies = singular in ORG_HEADS or singular in ORG_ANAPHORS
+        found: list[str] = []
         for earlier, speaker in islice(reversed(self.history), MAX_LOOKBACK_MENTIONS):
-            if earlier.source is None or earlier.source[0] < floor or len(people) > 2:
-                break  # a third person: which two is a guess
+            if earlier.source is None or earlier.source[0] < floor or len(found) > 2:
+                break  # a third one: which two is a guess
             entity = self.entities.get(speaker) if speaker is not None else None
-            if entity is not None and entity.person is True and speaker not in people:
-                people.append(speaker)
-        return "; ".join(reversed(people)) if len(people) == 2 else None
+            if entity is None or speaker in found:
+                continue
+            if is_not_person(entity) if bodies else entity.person is True:
+                found.append(speaker)
+        return "; ".join(reversed(found)) if len(found) == 2 else None
 
     @cached_property
     def coordinated_people(self) -> list[tuple[int, str]]:

@@ -208,7 +208,7 @@ class Story(Pronouns, Descriptions):
             # "the site surveyed": the one body introduced so, or the one body the sentences name
             return self._introduced_body(raw, words) or self._sentence_body(raw, words)
         if words[0] == "both" and len(words) == 2 and looks_plural(words[1]):
-            return self._both(raw)  # "Both nutritionists advise": the two people quoted just before
+            return self._both(raw, words[1])  # "Both nutritionists advise": the two people quoted just before
         if definite_noun and words[1] in PAIR_NOUNS:
             return self._couple(raw)  # "the couple", "the pair": the two people the text last names together
         if lowered in PLURAL_PRONOUNS:
