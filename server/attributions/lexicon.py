@@ -204,29 +204,6 @@ ORG_ANAPHORS: frozenset[str] = frozenset(
 # Nationality and regional adjectives: before a document they say where it comes from, not who made it ("a British
 # study", "Chinese research"), so they make no speaker. A closed class, listed rather than guessed from endings
 # ("-an", "-i") that names share ("Morgan", "Hitachi").
-# Countries and their common short names, which speak as bodies ("Israel has vowed", "Finland advises") and never as a
-# person a "he" continues. Left out: those that are as often a person's name in news ("Jordan", "Chad", "Georgia").
-_COUNTRY_NAMES = """
-    afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, austria, azerbaijan, bahamas,
-    bahrain, bangladesh, barbados, belarus, belgium, belize, benin, bhutan, bolivia, bosnia, botswana, brazil, brunei,
-    bulgaria, burkina faso, burundi, cambodia, cameroon, canada, cape verde, chile, china, colombia, comoros, congo,
-    costa rica, croatia, cuba, cyprus, czechia, czech republic, denmark, djibouti, dominican republic, ecuador, egypt,
-    el salvador, eritrea, estonia, eswatini, ethiopia, fiji, finland, france, gabon, gambia, germany, ghana, greece,
-    grenada, guatemala, guinea, guyana, haiti, honduras, hungary, iceland, india, indonesia, iran, iraq, ireland,
-    israel, italy, ivory coast, jamaica, japan, kazakhstan, kenya, kiribati, kosovo, kuwait, kyrgyzstan, laos, latvia,
-    lebanon, lesotho, liberia, libya, liechtenstein, lithuania, luxembourg, madagascar, malawi, malaysia, maldives,
-    mali, malta, mauritania, mauritius, mexico, micronesia, moldova, monaco, mongolia, montenegro, morocco, mozambique,
-    myanmar, namibia, nauru, nepal, netherlands, new zealand, nicaragua, niger, nigeria, north korea, north macedonia,
-    norway, oman, pakistan, palau, palestine, panama, papua new guinea, paraguay, peru, philippines, poland, portugal,
-    qatar, romania, russia, rwanda, samoa, san marino, saudi arabia, senegal, serbia, seychelles, sierra leone,
-    singapore, slovakia, slovenia, somalia, south africa, south korea, south sudan, spain, sri lanka, sudan, suriname,
-    sweden, switzerland, syria, taiwan, tajikistan, tanzania, thailand, togo, tonga, trinidad and tobago, tunisia,
-    turkey, türkiye, turkmenistan, tuvalu, uganda, ukraine, united arab emirates, united kingdom, united states,
-    uruguay, uzbekistan, vanuatu, vatican, venezuela, vietnam, yemen, zambia, zimbabwe, britain, great britain,
-    america, england, scotland, wales, northern ireland, holland, korea, the netherlands, the united states,
-    the united kingdom, the philippines, uae, uk, us, usa
-"""
-COUNTRIES: frozenset[str] = frozenset(name.strip() for name in _COUNTRY_NAMES.split(","))
 NATIONALITIES: frozenset[str] = frozenset(
     words(
         """

@@ -14,7 +14,6 @@ from .lexicon import (
     BODY_MEMBER_NOUNS,
     CLAUSE_WORDS,
     COMPOUND_TITLE_ENDINGS,
-    COUNTRIES,
     DETERMINERS,
     GROUP_DETERMINERS,
     GROUP_HEADS,
@@ -744,10 +743,8 @@ def is_body_ending(word: str) -> bool:
 
 
 def looks_person(name: str) -> bool:
-    """Capitalised words, none an organisation's, and not a place's name ("South Sudan", "New Zealand", "Israel")."""
+    """Capitalised words, none an organisation's, and not a place's name ("South Sudan", "New Zealand")."""
     words = name.split()
-    if name.lower() in COUNTRIES:
-        return False  # "Israel has vowed": a country speaks as a body
     # "Amanda A. van Ek de Vos" (a particle capitalised after an initial: "A. Van Ek"): particles aside; "van Ek de
     # Vos", a surname alone, may open with its particle
     return (
