@@ -3,12 +3,16 @@ keeps a "she" off "Alan Dershowitz" when the text's own pronouns say nothing of 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
-from ..lexicon import TITLE_WORDS
+from ..lexicon import ROLE_TITLES, TITLE_WORDS
+from .constants import OCCUPATION_NOUNS
 
 TABLE = Path(__file__).with_name("given_names.txt")
+# Words a speaker's name may still open with ("Health Commissioner Robert Cornett"): no given name.
+NAME_OPENING_ROLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES | OCCUPATION_NOUNS
 
 
 @cache
@@ -22,14 +26,29 @@ def _genders() -> dict[str, str]:
     return genders
 
 
+def _folded(word: str) -> str:
+    """ "José" -> "jose", "Mary-Kate" -> "mary": the table's spelling of a given name."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).split("-")[0]
+
+
 def given_name_gender(name: str) -> str | None:
-    """ "m" or "f" for a full name whose first word is a given name nearly all of whose bearers are of one gender
-    ("Virginia Giuffre" -> "f"); None for a single word (a surname, or a body's name), an initial, a title, or a
-    name worn by both ("Jean Luc Brunel")."""
+    """ "m" or "f" for a full name whose given name nearly all bearers of are of one gender ("Virginia Giuffre" ->
+    "f", "Health Commissioner Robert Cornett" -> "m"); None for a single word (a surname, or a body's name), an
+    initial, a name worn by both ("Leslie Thomas"), or a surname written first ("Park Geun-hye")."""
     words = name.split()
-    if len(words) < 2:
-        return None
-    first = words[0].lower()
-    if first in TITLE_WORDS or not first.isalpha():
-        return None  # "President Biden", "J. Smith": no given name
-    return _genders().get(first)
+    if any("-" in word and word.split("-", 1)[1][:1].islower() for word in words[1:]):
+        return None  # "Park Geun-hye", "Ma Ying-jeou": the family name comes first
+    genders = _genders()
+    while len(words) >= 2:
+        first = _folded(words[0])
+        if first in NAME_OPENING_ROLES:
+            words = words[1:]
+            continue
+        if not first.isalpha():
+            return None  # "J. Smith": an initial
+        gender = genders.get(first)
+        if gender is not None or len(words) < 3:
+            return gender
+        words = words[1:]  # "Principal Greg Owens", "Jean Luc Brunel": a word the table lacks before a given name
+    return None
