@@ -4,7 +4,6 @@ keeps a "she" off "Alan Dershowitz" when the text's own pronouns say nothing of 
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 from pathlib import Path
 
 from ..lexicon import ROLE_TITLES, TITLE_WORDS
@@ -15,8 +14,7 @@ TABLE = Path(__file__).with_name("given_names.txt")
 NAME_OPENING_ROLES: frozenset[str] = TITLE_WORDS | ROLE_TITLES | OCCUPATION_NOUNS
 
 
-@cache
-def _genders() -> dict[str, str]:
+def _read_table() -> dict[str, str]:
     genders: dict[str, str] = {}
     with TABLE.open(encoding="utf-8") as lines:
         for line in lines:
@@ -24,6 +22,10 @@ def _genders() -> dict[str, str]:
                 name, gender = line.split()
                 genders[name] = gender
     return genders
+
+
+# Read at import (about 50 ms, 5 MB): gunicorn's preloaded app shares it with every worker.
+GENDERS: dict[str, str] = _read_table()
 
 
 def _folded(word: str) -> str:
@@ -39,7 +41,6 @@ def given_name_gender(name: str) -> str | None:
     words = name.split()
     if any("-" in word and word.split("-", 1)[1][:1].islower() for word in words[1:]):
         return None  # "Park Geun-hye", "Ma Ying-jeou": the family name comes first
-    genders = _genders()
     while len(words) >= 2:
         first = _folded(words[0])
         if first in NAME_OPENING_ROLES:
@@ -47,7 +48,7 @@ def given_name_gender(name: str) -> str | None:
             continue
         if not first.isalpha():
             return None  # "J. Smith": an initial
-        gender = genders.get(first)
+        gender = GENDERS.get(first)
         if gender is not None or len(words) < 3:
             return gender
         words = words[1:]  # "Principal Greg Owens", "Jean Luc Brunel": a word the table lacks before a given name
