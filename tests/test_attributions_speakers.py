@@ -379,6 +379,14 @@ def test_a_job_noun_before_of_is_someone_unnamed_but_a_spokesperson_speaks_for_t
     assert _speaker("A spokesperson for OpenAI said the model was safe.", "A spokesperson for OpenAI") == "OpenAI"
 
 
+def test_local_office_titles_are_stripped_from_a_person_s_name():
+    assert names.name_core("Health Commissioner Robert Cornett") == "Robert Cornett"
+    assert names.name_core("Superintendent Greg Owens") == "Greg Owens"
+    assert names.name_core("Councillor Ingrid Berg") == "Ingrid Berg"
+    assert names.name_core("Comptroller Brad Lander") == "Brad Lander"
+    assert names.name_core("Sheriff Alex Villanueva") == "Alex Villanueva"
+
+
 def test_quantifiers_name_no_one_and_a_body_s_name_keeps_its_title_words():
     assert not names.is_named("All") and not names.is_named("Each problem")
     assert names.name_core("the National Public Health Emergency Team") == "National Public Health Emergency Team"
