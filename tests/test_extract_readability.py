@@ -140,6 +140,27 @@ def test_unlikely_blocks_go_as_readability_drops_them_nested_ones_included() -> 
     assert "Links" not in ours.text_content() and "Kept: holds an article" in ours.text_content()
 
 
+def test_a_live_commentary_is_the_story_and_readers_comments_are_not() -> None:
+    # A match's minute by minute, its entries named 'live-match-comment': the page's story, though 'comment' is both
+    # an unlikely and a negative word; readers' comments (and a comment vendor's 'livefyre') still go.
+    entries = "".join(
+        f"<div class='live-match-comment'><div class='live-match-comment-time'>{90 - i}'</div>"
+        f"<div class='live-match-comment-body'>{TEXT} Minute {90 - i} of the match.</div></div>"
+        for i in range(8)
+    )
+    page = (
+        "<html><body><div class='sidebar'><p>Other results of the day, a list of links and scores.</p></div>"
+        f"<div class='live-match'><div class='live-match-comments'>{entries}</div></div>"
+        f"<div class='comments'><p>{TEXT} A reader's comment.</p></div>"
+        f"<div class='livefyre-commentcount'><p>{TEXT} Another reader's comment.</p></div></body></html>"
+    )
+    text = _article_text(page)
+    assert "Minute 90 of the match." in text and "Minute 83 of the match." in text
+    assert "comment." not in text
+    assert class_and_id_weight("live-match-comment", None) == 0 < class_and_id_weight("live-match-comment-body", None)
+    assert class_and_id_weight("comments", None) < 0 and class_and_id_weight("livefyre-commentcount", None) < 0
+
+
 def test_divs_become_paragraphs_as_readability_makes_them() -> None:
     page = (
         "<html><body><div>plain text</div><div><a href='/x'><img src='a.jpg'></a></div>"

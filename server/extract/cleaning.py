@@ -72,10 +72,17 @@ CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
 _UNLIKELY_VALUE_RE = re2.compile(f"(?:{'|'.join(map(re.escape, UNLIKELY_WORDS))})[^\\x00]*".encode())
 
 
+# A live commentary's names ('live-match-comment-body', 'livecomments'): a match's or a live blog's minute by
+# minute is the story, not readers' comments (a comment vendor's 'livefyre-commentcount' is not one).
+_LIVE_COMMENTARY_RE = re.compile(r"live-?(?:match-?)?comments?(?![a-z])")
+
+
 @lru_cache(maxsize=8192)
 def may_be_content(names: str) -> bool:
-    """Readability.js's exception to its unlikely test, on "class id" ("article", "content", "main"...)."""
-    return bool(_MAYBE_CONTENT_RE.search(names.lower()))
+    """Readability.js's exception to its unlikely test, on "class id" ("article", "content", "main"...); changed: a
+    live commentary's entries too (_LIVE_COMMENTARY_RE)."""
+    lowered = names.lower()
+    return bool(_MAYBE_CONTENT_RE.search(lowered) or _LIVE_COMMENTARY_RE.search(lowered))
 
 
 @lru_cache(maxsize=8192)
@@ -87,7 +94,8 @@ def class_and_id_weight(class_name: str | None, element_id: str | None) -> int:
         class_name = without_text_utilities(class_name.lower())
     for feature in (class_name, element_id):
         if feature:
-            feature = feature.lower()
+            # A live commentary's 'comment' is the story's word, not the negative one (_LIVE_COMMENTARY_RE).
+            feature = _LIVE_COMMENTARY_RE.sub("live", feature.lower())
             if _NEGATIVE_RE.search(feature):
                 weight -= CLASS_WEIGHT
             if _POSITIVE_RE.search(feature):
