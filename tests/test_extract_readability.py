@@ -158,6 +158,7 @@ def test_a_live_commentary_is_the_story_and_readers_comments_are_not() -> None:
     assert "Minute 90 of the match." in text and "Minute 83 of the match." in text
     assert "comment." not in text
     assert class_and_id_weight("live-match-comment", None) == 0 < class_and_id_weight("live-match-comment-body", None)
+    assert class_and_id_weight("live-commentary", None) == 0 == class_and_id_weight("livecomments", None)
     assert class_and_id_weight("comments", None) < 0 and class_and_id_weight("livefyre-commentcount", None) < 0
 
 

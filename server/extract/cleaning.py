@@ -72,9 +72,9 @@ CALL_TO_ACTION_RE = REGEXES["callToActionRe"]
 _UNLIKELY_VALUE_RE = re2.compile(f"(?:{'|'.join(map(re.escape, UNLIKELY_WORDS))})[^\\x00]*".encode())
 
 
-# A live commentary's names ('live-match-comment-body', 'livecomments'): a match's or a live blog's minute by
-# minute is the story, not readers' comments (a comment vendor's 'livefyre-commentcount' is not one).
-_LIVE_COMMENTARY_RE = re.compile(r"live-?(?:match-?)?comments?(?![a-z])")
+# A live commentary's names ('live-match-comment-body', 'livecomments', 'live-commentary'): a match's or a live
+# blog's minute by minute is the story, not readers' comments (a comment vendor's 'livefyre-commentcount' is not one).
+_LIVE_COMMENTARY_RE = re.compile(r"live-?(?:match-?)?comment(?:s|ary)?(?![a-z])")
 
 
 @lru_cache(maxsize=8192)
