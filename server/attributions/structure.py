@@ -241,11 +241,28 @@ def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
             ):
                 spans.extend(_single_quotes(text, paragraph_start, paragraph_end)[0])
             continue
+        paragraph_first = len(spans)
         carried = _pair_marks(text, marks, paragraph_start, paragraph_end, carried, spans)
         if carried is not None:
             # provisional: if the next paragraph does not continue it, it ends at this paragraph's end
             spans.append((carried, -paragraph_end))
+        if text.find("‘", paragraph_start, paragraph_end) >= 0:
+            spans.extend(_single_speech_beside(text, paragraph_start, paragraph_end, spans[paragraph_first:]))
     return _settle_unclosed(spans)
+
+
+def _single_speech_beside(text: str, paragraph_start: int, paragraph_end: int, doubles: list[Span]) -> list[Span]:
+    """Single-quoted speech outside a paragraph's double quotes ('“…,” said Lee. ‘We still have work.’'): a writer who
+    quotes with double marks slips into single ones; only what reads as speech counts (no title, no scare quote)."""
+    # a provisional span's negative end is its paragraph's end
+    taken = [(start, paragraph_end if end < 0 else end) for start, end in doubles]
+    return [
+        (start, end)
+        for start, end in _single_quotes(text, paragraph_start, paragraph_end)[0]
+        if text[start] == "‘"
+        and _reads_as_speech(text, start, end)
+        and not any(start < other_end and other_start < end for other_start, other_end in taken)
+    ]
 
 
 def _quote_marks(text: str) -> list[int]:
@@ -286,6 +303,8 @@ def _pair_marks(
             if mark == '"' and i + 1 < paragraph_end and text[i + 1].isspace() and after_word:
                 continue  # looks like a closer without an opener (e.g. inches)
             open_at, open_mark = i, mark
+        elif i == open_at + 1 and mark in CLOSERS and i + 1 < paragraph_end and text[i + 1].isalnum():
+            continue  # a doubled opening mark ("“”This is …"): a typo, the quotation opens at the first
         elif nested and mark in "”»":
             nested -= 1  # closes a quote nested inside this one
         elif (open_mark == '"' and mark == "“") or (open_mark != "«" and mark == "«"):
