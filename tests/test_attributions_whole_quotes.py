@@ -12,6 +12,43 @@ def _quotes(text: str) -> list[str]:
     return [text[start:end] for start, end in quote_spans(text, paragraphs(text))]
 
 
+# ------------------------------------------------------------------ a colon after an aside, quoted paragraphs after
+
+
+def test_a_colon_after_a_participle_aside_introduces_the_quotation_and_its_paragraphs():
+    text = (
+        "The coach was asked about the season.\n\n"
+        'He added, speaking of the injuries that kept him off the pitch: "It was the hardest year I have had.\n\n'
+        '"I watched most games from the stands.\n\n'
+        '"Next season will be different."'
+    )
+    assert _found(text) == [
+        (
+            "He",
+            "added",
+            [
+                '"It was the hardest year I have had.',
+                '"I watched most games from the stands.',
+                '"Next season will be different."',
+            ],
+        )
+    ]
+
+
+def test_a_colon_after_a_preposition_aside_introduces_the_quotation():
+    text = 'The mayor said of the court ruling: "We will appeal it."\n\n"We have the votes."'
+    assert _found(text) == [("The mayor", "said", ['"We will appeal it."', '"We have the votes."'])]
+
+
+def test_a_gerund_object_or_a_reporting_participle_before_the_colon_is_no_aside():
+    # right after the verb a gerund is its object; "saying" is a cue of its own and has the quotation
+    text = 'Lopez recommends choosing a plan that fits your budget: "Start small and keep going."'
+    assert _found(text)[0][2] == ['choosing a plan that fits your budget: "Start small and keep going."']
+    text = 'The council urged residents to stay home, saying: "The roads are not safe tonight."'
+    assert ("The council", "saying", ['"The roads are not safe tonight."']) in _found(text)
+    assert ("The council", "urged residents", ["to stay home"]) in _found(text)
+
+
 # ------------------------------------------------------------------ doubled and mixed marks
 
 

@@ -30,6 +30,7 @@ from .patterns import (
     AFTER_CUE_END_RE,
     AND_FINITE_RE,
     ASIDE_OPENING_RE,
+    ASIDE_THEN_COLON_QUOTE_RE,
     AUXILIARY_RE,
     CLAUSE_COMMA_RE,
     CLAUSE_VERB_RE,
@@ -311,6 +312,8 @@ def forward_content(
         venue = None  # "telling Avalos to delete the texts before “…”": the request's infinitive, no venue
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
+    elif (aside := ASIDE_THEN_COLON_QUOTE_RE.match(text, pos, sentence_end)) and aside["lead"] not in PARTICIPLE_CUES:
+        pos = aside.end()  # "continued, speaking of the games he misses: “…”": the aside says how, the quote what
     request = verb in DIRECTIVE_FORMS and infinitive_follows(text, pos, sentence_end)
     that_soon = None if request else THAT_SOON_RE.match(text, pos, sentence_end)
     if that_soon:

@@ -312,6 +312,16 @@ SENTENCE_CLOSE_RE = re.compile(r"\s*+[.!?…]*+[\"”’)]*+\s*+$")
 PREP_PHRASE_THEN_QUOTE_RE = re.compile(
     r"(?<!\s)\s++(?:to|on|in|at|into|with)\s++[^\s,;:.!?\"“”«»]++(?:\s++[^\s,;:.!?\"“”«»]++){0,5}+\s*+,?+\s*+(?=[\"“«])"
 )
+# An aside after a cue, a participle's or a preposition's, up to the colon that introduces a quotation ("continued,
+# speaking of the games he misses: “…”", "said of the ruling: “…”"): the quotation is the content. No comma (a clause
+# of its own: "urged students to talk to us, saying: “…”"), quotation mark or sentence break inside. The participle
+# (group "lead") comes after a comma: right after the verb it is its object ("recommends choosing a diet: “…”"); the
+# possessive run and its lookbehind read it without backtracking, and a run of spaces is entered only at its start.
+ASIDE_THEN_COLON_QUOTE_RE = re.compile(
+    r"(?:,\s*+(?P<lead>[a-z]{2,}+(?<=ing))|,?+(?<!\s)\s++(?:of|about|on|in|at|after|before|during|while|when|with|from))"
+    r"\s++"
+    r"[^\n,:;.!?\"“”«»]{1,160}+:\s*+(?=[\"“«‘])"
+)
 
 # Auxiliaries right before a cue verb, included in the cue span.
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")

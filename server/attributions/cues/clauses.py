@@ -121,7 +121,7 @@ def source_then_cue_then_content(
     content_start, content_end = content
     quote = quotes.find(content_start)
     if quote and quote[0] == content_start and quote[1] == content_end:
-        if text.startswith(":", cue_end) or text[cue_end:content_start].strip() == ":":
+        if text[cue_end:content_start].rstrip().endswith(":"):
             # a colon-introduced quote that ends its paragraph goes on through quoted paragraphs
             block = following_block(text, quotes, content_end, quoted_only=True)
             if block:
