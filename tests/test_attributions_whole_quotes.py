@@ -4,6 +4,7 @@ the tests, not taken from the annotated sets; each class has a near case the fin
 
 from __future__ import annotations
 
+from server.attributions import find_attributions
 from server.attributions.structure import paragraphs, quote_spans
 from tests.test_attributions_recall import _found
 
@@ -79,3 +80,21 @@ def test_a_single_quoted_sentence_after_a_double_quoted_one_is_the_same_speakers
 def test_a_single_quoted_title_beside_double_quotes_is_no_quotation():
     text = "“It was our best year,” said Ruiz, whose band played ‘Harbour Lights’ at the fair."
     assert _quotes(text) == ["“It was our best year,”"]
+
+
+# ------------------------------------------------------------------ an apposition left without its closing comma
+
+
+def test_a_name_and_an_apposition_without_its_closing_comma_are_the_source():
+    text = (
+        "‘It is very rare for a mint to ship a flawed coin, and rarer still for it to reach a till,’ Dana Kolb, "
+        "curator of coins at the Hale Museum, a collection in Ohio told the Herald."
+    )
+    assert [(a.source, a.cue, a.speaker) for a in find_attributions(text)] == [
+        ("Dana Kolb, curator of coins at the Hale Museum, a collection in Ohio", "told the Herald", "Dana Kolb")
+    ]
+
+
+def test_a_clause_after_the_names_comma_is_no_apposition():
+    text = '"We will win the vote," Ana Ruiz, who runs the union, and the city council told reporters.'
+    assert _found(text) == []

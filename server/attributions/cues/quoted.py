@@ -6,6 +6,7 @@ import logging
 
 from ..content import ends_in_quote, quote_content, skip_adverbials, trim_forward
 from ..lexicon import (
+    CLAUSE_WORDS,
     CLOSE_MARKS,
     COORDINATORS,
     DETERMINERS,
@@ -13,9 +14,10 @@ from ..lexicon import (
     NP_BREAK,
     PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
+    RELATIVE_PRONOUNS,
     plural_noun,
 )
-from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE
+from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE, QUOTE_MARKS, QUOTE_THEN_NAME_RE
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import CLAUSE_OPENERS, CUE_VERBS, IRREGULAR_PAST_FORMS
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 
 # Lowercase words between a quote and a source that are no modifier of the source ('"…," and French President …').
 NOT_MODIFIERS: frozenset[str] = NP_BREAK | DETERMINERS | COORDINATORS | frozenset(["so", "then", "said"])
+# Most words of an apposition whose closing comma is missing ('…," Chad Hawk, head of PMG, a firm in Florida told Fox').
+MAX_APPOSITION_WORDS = 14
 # Past forms that open a conjunct told by the writer ('"…," she said, and left').
 PAST_FORMS: frozenset[str] = IRREGULAR_PAST_FORMS | CUE_VERBS
 
@@ -93,7 +97,21 @@ def _before_modifiers(text: str, sentence_start: int, source_start: int) -> int:
     name = NAME_BEFORE_APPOSITION_RE.search(before) if before.endswith(",") else None
     if name:
         return sentence_start + name.start(1)  # '…," Callan Spicher, vice president of …, told us'
+    name = QUOTE_THEN_NAME_RE.search(before)
+    if name and _apposition_only(before[name.end() :]):
+        return sentence_start + name.start(1)  # '…," Chad Hawk, head of PMG, a firm told Fox': no closing comma
     return source_start
+
+
+def _apposition_only(words_between: str) -> bool:
+    """The words between a name's comma and the source the scan found are an apposition of the name's: a few, with no
+    verb, relative pronoun, cue or quotation ('head of PMG, a firm in', not 'who runs PMG, and the firm')."""
+    words = [word.strip(",;:").lower() for word in words_between.split()]
+    if not words or len(words) > MAX_APPOSITION_WORDS or CUE_RE.search(words_between):
+        return False
+    return not any(word in CLAUSE_WORDS or word in RELATIVE_PRONOUNS for word in words) and not any(
+        mark in words_between for mark in QUOTE_MARKS
+    )
 
 
 def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int, cue_end: int) -> RawAttribution | None:
