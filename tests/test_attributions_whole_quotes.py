@@ -50,6 +50,16 @@ def test_a_gerund_object_or_a_reporting_participle_before_the_colon_is_no_aside(
     assert ("The council", "urged residents", ["to stay home"]) in _found(text)
 
 
+def test_an_aside_with_a_reporting_verb_or_a_clause_of_its_own_introduces_no_quotation():
+    # a reviewer's passages: the quotation after the colon is the other speaker's, or the clause is the content
+    text = 'Smith waited.\n\nThen he said, after Jones told the room: "We are finished."'
+    assert [(source, cue) for source, cue, _ in _found(text)] == [("Jones", "told the room")]
+    text = 'Smith wrote about her mother telling her as a child: "Never give up."'
+    assert all(fragments != ['"Never give up."'] or source != "Smith" for source, _, fragments in _found(text))
+    text = 'The mayor said in 2019 the plan had one flaw: "cost."'
+    assert all(fragments != ['"cost."'] for _, _, fragments in _found(text))
+
+
 # ------------------------------------------------------------------ doubled and mixed marks
 
 

@@ -4,6 +4,7 @@ a colon-introduced block of paragraphs — and the trimming that keeps the write
 from __future__ import annotations
 
 import logging
+import re
 
 from .lexicon import (
     ADDRESSED_PEOPLE,
@@ -69,6 +70,7 @@ from .vocabulary import (
     ADDRESSEE_CUES,
     CLAIM_INFINITIVE_FORMS,
     CLAUSE_OPENERS,
+    CUE_VERBS,
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DISPLAY_CUES,
@@ -312,7 +314,7 @@ def forward_content(
         venue = None  # "telling Avalos to delete the texts before “…”": the request's infinitive, no venue
     if venue:
         pos = venue.end()  # "wrote to the singer, “…”": the quote is the content
-    elif (aside := ASIDE_THEN_COLON_QUOTE_RE.match(text, pos, sentence_end)) and aside["lead"] not in PARTICIPLE_CUES:
+    elif (aside := ASIDE_THEN_COLON_QUOTE_RE.match(text, pos, sentence_end)) and _introduces_quote(aside):
         pos = aside.end()  # "continued, speaking of the games he misses: “…”": the aside says how, the quote what
     request = verb in DIRECTIVE_FORMS and infinitive_follows(text, pos, sentence_end)
     that_soon = None if request else THAT_SOON_RE.match(text, pos, sentence_end)
@@ -388,6 +390,16 @@ def forward_content(
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def _introduces_quote(aside: re.Match[str]) -> bool:
+    """An aside that only says how the quotation is said: no reporting participle of its own ("saying:"), no other
+    reporting verb ("after Jones told the room: “…”" is Jones's quotation) and no clause of its own ("in 2019 the plan
+    had one flaw: “…”": the clause is the content)."""
+    if aside["lead"] in PARTICIPLE_CUES:
+        return False
+    inside = aside.group()
+    return not AUXILIARY_RE.search(inside) and not any(word in CUE_VERBS for word in inside.lower().split()[1:])
 
 
 def _addressee_then_object(content: str) -> bool:
