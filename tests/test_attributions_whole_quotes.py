@@ -4,6 +4,8 @@ the tests, not taken from the annotated sets; each class has a near case the fin
 
 from __future__ import annotations
 
+import pytest
+
 from server.attributions import find_attributions
 from server.attributions.structure import paragraphs, quote_spans
 from tests.test_attributions_recall import _found
@@ -58,6 +60,79 @@ def test_an_aside_with_a_reporting_verb_or_a_clause_of_its_own_introduces_no_quo
     assert all(fragments != ['"Never give up."'] or source != "Smith" for source, _, fragments in _found(text))
     text = 'The mayor said in 2019 the plan had one flaw: "cost."'
     assert all(fragments != ['"cost."'] for _, _, fragments in _found(text))
+
+
+# ------------------------------------------------------------------ a partial quotation after a fronted phrase
+
+
+def test_a_partial_quotation_after_a_short_fronted_phrase_goes_on_from_the_cue_before():
+    text = (
+        '"The county has done nothing to fix the road," Kaur said. As a driver, "you take your life in your hands '
+        'every morning on that bend."'
+    )
+    assert _found(text) == [
+        (
+            "Kaur",
+            "said",
+            [
+                '"The county has done nothing to fix the road,"',
+                '"you take your life in your hands every morning on that bend."',
+            ],
+        )
+    ]
+
+
+def test_a_quoted_phrase_inside_the_next_sentence_or_after_a_name_is_not_carried_on():
+    text = '"The county has done nothing," Kaur said. In the end, "the bypass" was never built.'
+    assert _found(text) == [("Kaur", "said", ['"The county has done nothing,"'])]
+    text = '"The county has done nothing," Kaur said. As Tom Reyes put it, "the bend is a death trap."'
+    assert _found(text) == [
+        ("Kaur", "said", ['"The county has done nothing,"']),
+        ("Tom Reyes", "put it", ['"the bend is a death trap."']),
+    ]
+
+
+# a reviewer's passages: the fronted phrase keeps to the speaker's own view (a role, the speaker's possessive, a time
+# or degree), so the quotation after it goes on from the speaker's
+SPEAKERS_OWN_VIEW = [
+    '"We are asking a lot of teachers," Dana Slemp said. As a parent, "we\'re supposed to trust the district, and I '
+    "don't anymore.\"",
+    '"The market will recover," the economist Paul Grant said. In his view, "the panic is overdone."',
+    '"The bridge is safe," engineer Tom Ruiz said. At least for now, "it will hold."',
+    '"I didn\'t think about it," Kyle Burns said of the crash. At the time, "all I wanted was to get out of the car."',
+    '"Our country is doing nothing," Slemp said. As a parent, "we\'re supposed to keep our kids safe."',
+]
+# and those where it names another party or moves to someone else's words: a response, a place, a document
+SOMEONE_ELSES = [
+    '"This is the best deal we could get," Mayor Alan Price said. To critics, "it is a giveaway to developers."',
+    '"We want a fair contract," said Lena Ford, a nurse. For the hospital, "the offer on the table is final."',
+    '"I\'m proud of this team," Coach Ann Lowe said. On the other side, "we just ran out of gas."',
+    '"We will build it," Mayor Ruth Hale said. To its opponents, "it is a waste of $40 million."',
+    '"We followed the law," the sheriff\'s spokesman, Dale Ames, said. In response, "the family\'s lawyers filed '
+    'suit."',
+    '"My client is innocent," attorney Lisa Grant said. In court filings, "the defendant admitted to being at the '
+    'scene."',
+    '"The line moved fast," voter Jan Ortiz said. Elsewhere in the county, "hours-long waits were reported."',
+    # near cases: a possessive that is not the speaker's, a result, a statement
+    '"Nobody told us anything," said Rosa Díaz, who lives on the block. In the city\'s view, "residents were notified '
+    'twice."',
+    '"The market will recover," Mr. Paul Grant said. In her view, "the panic is overdone."',
+    '"We lost the vote," Lee said. As a result, "the school will close."',
+    '"We have cooperated fully," the company\'s lawyer, Ruth Hale, said. In a statement, "the board regrets any '
+    'confusion."',
+]
+
+
+@pytest.mark.parametrize("text", SPEAKERS_OWN_VIEW)
+def test_a_fronted_phrase_of_the_speakers_own_view_carries_the_quote_on(text: str) -> None:
+    said = [fragments for _, cue, fragments in _found(text) if cue == "said"]
+    assert len(said) == 1 and len(said[0]) == 2
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSES)
+def test_a_fronted_phrase_naming_another_party_or_a_response_place_or_document_ends_the_quote(text: str) -> None:
+    said = [fragments for _, cue, fragments in _found(text) if cue == "said"]
+    assert len(said) == 1 and len(said[0]) == 1
 
 
 # ------------------------------------------------------------------ doubled and mixed marks

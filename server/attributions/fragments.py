@@ -19,6 +19,7 @@ from .lexicon import (
     SOURCE_NOUNS,
 )
 from .patterns import (
+    FRONTED_LEAD_RE,
     OPENING_MARK_RE,
     OPENING_MARKS,
     QUOTE_CHARS_RE,
@@ -41,6 +42,8 @@ MAX_SPLIT_GAP = 120
 MAX_NARRATION_GAP = 300
 # The speaker's pronouns that open each sentence of narration a quotation goes on after.
 NARRATION_SUBJECTS: frozenset[str] = frozenset(["he", "she", "they"])
+# The subject pronoun each possessive of a fronted phrase ("In his view,") stands for.
+POSSESSIVE_SUBJECTS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Characters before a request's cue in which its source's relative pronoun is looked for ("…, who asked to …").
 RELATIVE_REACH = 40
 # Most paragraphs a cue-less quotation carries a speaker on for.
@@ -180,6 +183,17 @@ def _split_quote(
     gap = text[after:opening].rstrip()
     if not forward and not _narration_of_speaker(text, raw.source, WORD_RE.findall(gap)):
         return None  # '“…,” she said. He worked at the mill. “…”': the narration is about someone else
+    lead = None if forward else _fronted_lead(gap)
+    if lead is not None:
+        if not _ends_sentence(text, quote, paragraph_end):
+            return None  # '“…,” Lee said. At first, “the plan” was popular': a quoted phrase of the writer's sentence
+        possessive = lead.group("possessive")
+        before = WORD_RE.findall(gap[: lead.start()])
+        if possessive is not None and not _pronoun_of_speaker(
+            text, raw.source, POSSESSIVE_SUBJECTS[possessive], before
+        ):
+            return None  # '“…,” Lee said. In her view, “…”' with Lee a man: the view is someone else's
+        gap = gap[: lead.start()]  # '"…," Slemp said. As a parent, "we're …"': the next sentence's quotation goes on
     # nothing but punctuation, or the end of the sentence the cue is in ("…, who runs the shop.")
     if WORD_CHAR_RE.search(gap) and (forward or not gap.endswith((".", "!", "?", ":"))):
         return None
@@ -190,6 +204,15 @@ def _split_quote(
     if aside is not None and not _ends_sentence(text, quote, paragraph_end):
         return None  # 'she said while her husband, “the real boss,” watched': a scare-quoted phrase of the aside
     return quote
+
+
+def _fronted_lead(gap: str) -> re.Match[str] | None:
+    """A short phrase fronted in the next sentence that keeps to the speaker's view, ending the gap before a
+    quotation ('. As a parent,'); its start is where the sentence before it ends. None without one."""
+    end = max(gap.rfind("."), gap.rfind("!"), gap.rfind("?"))
+    if end < 0:
+        return None
+    return FRONTED_LEAD_RE.fullmatch(gap, end + 1)
 
 
 def _ends_sentence(text: str, quote: Span, paragraph_end: int) -> bool:
@@ -249,7 +272,12 @@ def _narration_of_speaker(text: str, source: Span | None, words: list[str]) -> b
     if len(pronouns) != 1:
         return False
     (pronoun,) = pronouns
-    lead = words[: starts[0]]
+    return _pronoun_of_speaker(text, source, pronoun, words[: starts[0]])
+
+
+def _pronoun_of_speaker(text: str, source: Span | None, pronoun: str, lead: list[str]) -> bool:
+    """The subject pronoun can stand for the source: the source's own when it is a pronoun; "they" only for several;
+    "he" or "she" for a name unless its title or the words after it (lead) say the other."""
     if source is None:
         return True
     source_words = [word.strip(".,;:’'").lower() for word in text[source[0] : source[1]].split()]

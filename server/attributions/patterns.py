@@ -608,6 +608,21 @@ SPLIT_ASIDE_RE = re.compile(r",?+\s{0,4}+(?:of|about|as|while|when|before|after)
 CLAUSE_JOIN_RE = re.compile(r",\s++(?:(?P<list>and|or)|but|yet|so|while|whereas)\b")
 # "by" opening a passive's agent after its grounds ("was criticized for decades of neglect by lawyers").
 BY_WORD_RE = re.compile(r"\sby\s")
+# A short phrase fronted in the sentence after a split quote's cue that keeps to the speaker's own view, before the
+# quotation that carries the quote on: a role ('"…," Slemp said. As a parent, "we're …"'), a view the possessive gives
+# to someone ("In his view,", "For her part,"; the caller checks it is the speaker's), a time or degree ("At the time,",
+# "At least for now,"). Another party, a response, a place or a document ("To critics,", "In response,", "Elsewhere in
+# the county,", "In a statement,") is left out: the quotation after it is someone else's or the writer's.
+FRONTED_LEAD_RE = re.compile(
+    r"(?<!\s)\s++(?:"
+    r"As\s++an?\s++(?!result\b|consequence\b|whole\b)[a-z][a-z’'-]*+(?:\s++[a-z][a-z’'-]*+){0,2}+"
+    r"|(?:In|To|By|For|From)\s++(?P<possessive>his|her|their)\s++(?:own\s++)?+"
+    r"(?:view|views|words|opinion|mind|account|telling|part|eyes|experience|estimation|judgment|perspective)"
+    r"|(?:At\s++least\s++)?+(?:[Ff]or\s++now|[Ff]or\s++the\s++moment)"
+    r"|For\s++the\s++time\s++being|At\s++the\s++time|At\s++first|At\s++times|At\s++the\s++moment|Back\s++then"
+    r"|Right\s++now|Even\s++(?:now|then)|These\s++days"
+    r"),"
+)
 # Where a bare clause's first phrase ends.
 PHRASE_END_RE = re.compile(r"[,;:]")
 
