@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
 RESULTS = ROOT / "bench" / "results" / "load.md"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+# The gunicorn installed beside the running interpreter: the checkout's .venv under `make`, and the same venv when a
+# git worktree runs its tests with it.
+GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
 def free_port() -> int:
