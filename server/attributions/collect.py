@@ -24,7 +24,7 @@ from .cues.nested import NO_QUOTES
 from .cues.nouns import noun_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
-from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS
+from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS, singular_noun
 from .names import LowerCaseUse, inside_sentence, word_occurrences
 from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
@@ -120,8 +120,7 @@ def _thing_vows(sentence: Sentence, raw: RawAttribution) -> bool:
     words = text[raw.source[0] : raw.source[1]].split()
     head = words[-1].strip(",.;:’'") if words else ""
     lowered = head.lower()
-    singular = lowered[:-3] + "y" if lowered.endswith("ies") else lowered.removesuffix("s")  # "companies", "firms"
-    if lowered in PRONOUNS - {"it", "you"} or lowered in SOURCE_NOUNS or singular in SOURCE_NOUNS:
+    if lowered in PRONOUNS - {"it", "you"} or lowered in SOURCE_NOUNS or singular_noun(lowered) in SOURCE_NOUNS:
         return False
     if not is_capitalised(head):
         return True  # "Market forces", "The government services": a lower-case head no source noun

@@ -67,6 +67,11 @@ def looks_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(POSSESSIVE_ENDINGS)
 
 
+def singular_noun(word: str) -> str:
+    """A plural noun's singular by its ending ("companies" -> "company", "firms" -> "firm")."""
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+
+
 def plural_noun(word: str) -> bool:
     """A lowercase word that looks plural and is no clause word ("officials"; not "was", "has", "this")."""
     return looks_plural(word) and word not in NP_BREAK

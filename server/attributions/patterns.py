@@ -517,13 +517,11 @@ TITLED_LABEL_RE = re.compile(
     r"[ \t]*+:[ \t]++(?=[^\s\"“«„])"
 )
 
-# A quote, then a name and the comma opening its apposition, at the end of a slice ('…," Callan Spicher, ' before
-# "vice president of …, told us"); group 1 the name.
-NAME_BEFORE_APPOSITION_RE = re.compile(r"[,.!?][\"”»’]\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+){0,3}+),$")
-
 # A quote's closing mark, then a name and the comma opening its apposition ('…," Chad Hawk, ' in '…," Chad Hawk, head of
 # PMG, a firm in Florida told Fox'): the apposition's own closing comma may be missing; group 1 the name.
 QUOTE_THEN_NAME_RE = re.compile(r"[,.!?][\"”»’]\s++([A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+){0,3}+),")
+# The same at the end of a slice ('…," Callan Spicher, ' before "vice president of …, told us").
+NAME_BEFORE_APPOSITION_RE = re.compile(QUOTE_THEN_NAME_RE.pattern + "$")
 
 # A paragraph's closing quotation mark, a dash and the phrase naming who said it, to the paragraph's end ('"…" --
 # Senior engineer at a startup', '“…” — Jane Doe'): searched on the paragraph's tail, each run taken whole.

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import cached_property
 from itertools import islice
 
-from ..lexicon import NAME_PARTICLES, ORG_ANAPHORS, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural
+from ..lexicon import NAME_PARTICLES, ORG_ANAPHORS, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural, singular_noun
 from ..names import ONE_OF
 from ..structure import RawAttribution
 from .constants import (
@@ -220,7 +220,7 @@ class Pronouns(Mentions):
         banks": the two bodies, never the people quoted between them."""
         assert raw.source is not None
         floor = self._floor(raw.source[0], BOTH_PARAGRAPHS)
-        singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        singular = singular_noun(noun)
         bodies = singular in ORG_HEADS or singular in ORG_ANAPHORS
         found: list[str] = []
         for earlier, speaker in islice(reversed(self.history), MAX_LOOKBACK_MENTIONS):
