@@ -33,3 +33,18 @@ def test_metadata_text_is_composed_as_the_article_is():
     )
     meta = read_metadata(parse(page), None)
     assert meta.title == "Grüne Wälder wachsen wieder" and meta.byline == "Jörg Müller"
+
+
+def test_an_address_slug_in_og_title_gives_way_to_the_next_title():
+    page = (
+        "<html><head><title>ADAC Kindersitz-Test 2018 | ADAC</title>"
+        "<meta property='og:title' content='adac-kindersitztest-herbst-2018'>"
+        "<meta name='twitter:title' content='18 Kindersitze im Test: Vier Modelle fallen durch'></head>"
+        "<body><p>x</p></body></html>"
+    )
+    assert read_metadata(parse(page), None).title == "18 Kindersitze im Test: Vier Modelle fallen durch"
+    alone = page.replace("<meta name='twitter:title' content='18 Kindersitze im Test: Vier Modelle fallen durch'>", "")
+    assert read_metadata(parse(alone), None).title == "ADAC Kindersitz-Test 2018"
+    # A hyphenated word or a one-word title is a headline still.
+    for title in ("COVID-19", "e-mail", "Wikipedia"):
+        assert read_metadata(parse(page.replace("adac-kindersitztest-herbst-2018", title)), None).title == title

@@ -30,7 +30,7 @@ from ..rules.ruleset import Rule
 from ..rules.selectors import PageIndex
 from .byline import read_byline
 from .cleaning import absolute_url, clean_text
-from .constants import EXCERPT_META_KEYS, IMAGE_META_KEYS, TITLE_META_KEYS
+from .constants import EXCERPT_META_KEYS, IMAGE_META_KEYS, TITLE_META_KEYS, TITLE_SLUG_RE
 from .dates import read_published
 from .jsonld import read_jsonld
 from .language import read_language
@@ -71,8 +71,8 @@ def read_metadata(
     jsonld = read_jsonld(root, page_title)
     title = (
         (first_text(root, rule.title) if rule else None)
-        or jsonld.get("title")
-        or first_value(meta, TITLE_META_KEYS)
+        or _headline(jsonld.get("title"))
+        or next(filter(None, (_headline(meta.get(key)) for key in TITLE_META_KEYS)), None)
         or page_title
     )
     lang, direction = read_language(root, meta.get("og:locale"))
@@ -86,3 +86,8 @@ def read_metadata(
         lead_image=absolute_url(jsonld.get("image") or first_value(meta, IMAGE_META_KEYS), url),
         excerpt=clean_text(jsonld.get("excerpt") or first_value(meta, EXCERPT_META_KEYS)),
     )
+
+
+def _headline(title: str | None) -> str | None:
+    """The title, or None when it is an address slug (TITLE_SLUG_RE) rather than a headline."""
+    return None if title is None or TITLE_SLUG_RE.fullmatch(title.strip()) else title
