@@ -1,6 +1,7 @@
 """server.extract.header: the article's own title (the metadata stage's) repeated at the top of its body goes, as in
-Firefox's Reader View, and so does a line right after it that is only the date; headings that are not the title,
-dates with no repeated title before them, dates inside the story and lines that hold more than a date stay."""
+Firefox's Reader View, and so does a line that is only the date before the story starts (in digits or words, ten
+languages), with or without the title; headings that are not the title, dates inside the story and lines that hold
+more than a date stay."""
 
 from __future__ import annotations
 
@@ -88,17 +89,55 @@ def test_a_date_line_before_the_story_goes(line: str) -> None:
         f"<p>{TEXT}</p><p>23.10.2018</p><p>{TEXT}</p>",
         # more than a date: a dateline that opens the story
         f"<p>23.10.2018 – The council voted on Tuesday.</p><p>{TEXT}</p><p>{TEXT}</p>",
-        # a date line at the top, but no repeated title: no header to drop
-        f"<p>23.10.2018</p><p>{TEXT}</p><p>{TEXT}</p>",
-        f"<h2>Why the joints failed</h2><p>23.10.2018</p><p>{TEXT}</p>",
-        # a date line before the repeated title: only a date after it is the header's
-        f"<p>23.10.2018</p><h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p>",
         # a date line after the title, but after the story has started
         f"<h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p><p>23.10.2018</p><p>{TEXT}</p>",
     ],
 )
 def test_other_dates_stay(body: str) -> None:
     assert "23.10.2018" in _article(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no repeated title: the header's date line still stands before the story
+        f"<p>23.10.2018</p><p>{TEXT}</p><p>{TEXT}</p>",
+        f"<h2>Why the joints failed</h2><p>23.10.2018</p><p>{TEXT}</p>",
+        # before the repeated title: both go
+        f"<p>23.10.2018</p><h1>Harbour bridge to close for repairs</h1><p>{TEXT}</p>",
+    ],
+)
+def test_a_date_line_at_the_top_goes_with_or_without_the_title(body: str) -> None:
+    text = _article(body)
+    assert "23.10.2018" not in text and TEXT[:60] in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15 Dec, 2025",  # en
+        "Published June 23, 2025 10:39AM",
+        "Updated: 10/31/2024",
+        "2021-10-16",
+        "Veröffentlicht am 23. Oktober 2018, 12:35 Uhr",  # de
+        "Mis à jour le 4 mai 2015 à 13h36",  # fr
+        "Publicado el 3 de mayo de 2022",  # es
+        "Pubblicato il 3 maggio 2022",  # it
+        "Atualizado em 3 de maio de 2022",  # pt
+        "Gepubliceerd op 3 mei 2022",  # nl
+        "Opublikowano 3 maja 2022",  # pl
+        "Опубліковано 3 травня 2022",  # uk
+        "Опубликовано 3 мая 2022",  # ru
+    ],
+)
+def test_a_date_line_in_words_or_digits_in_ten_languages_goes(line: str) -> None:
+    text = _article(f"<h1>Harbour bridge to close for repairs</h1><p>{line}</p><p>{TEXT}</p><p>{TEXT}</p>")
+    assert line not in text and TEXT[:60] in text
+
+
+@pytest.mark.parametrize("line", ["April 2020", "12 Apostles 2020", "Mai 2020: Die Brücke schließt"])
+def test_a_line_that_is_not_a_whole_date_stays(line: str) -> None:
+    assert line in _article(f"<p>{line}</p><p>{TEXT}</p><p>{TEXT}</p>")
 
 
 def test_similarity_is_readability_js_measure() -> None:
@@ -130,3 +169,20 @@ def test_a_date_line_deep_in_wrappers_goes_and_a_wrapped_story_stays() -> None:
     assert _short_text(html.fragment_fromstring("<p>Publiziert: <b>03.04.2020</b><!-- x --></p>")) == (
         "Publiziert: 03.04.2020"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # part of a line: a byline's date, a date beside a label
+        "<p>Posted by <a href='/u/jo'>Jo</a> <time>21.10.2019</time></p>",
+        "<div><span>11.11.2021</span> <span>Artikel</span></div>",
+        "<p>Last updated: <span>January 12, 2026</span>.</p>",
+        # an entry's date in a list or a table: an events list, a timeline
+        "<ul><li><div>March 16, 2026</div><p>FABCON in Atlanta</p></li>"
+        "<li><div>March 18, 2026</div><p>GTC</p></li></ul>",
+    ],
+)
+def test_a_date_that_is_part_of_a_line_or_an_entry_stays(line: str) -> None:
+    text = _article(f"<h1>Harbour bridge to close for repairs</h1>{line}<p>{TEXT}</p><p>{TEXT}</p>")
+    assert any(date in text for date in ("21.10.2019", "11.11.2021", "January 12, 2026", "March 16, 2026")), text[:80]
