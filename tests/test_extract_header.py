@@ -128,6 +128,9 @@ def test_a_date_line_at_the_top_goes_with_or_without_the_title(body: str) -> Non
         "Opublikowano 3 maja 2022",  # pl
         "Опубліковано 3 травня 2022",  # uk
         "Опубликовано 3 мая 2022",  # ru
+        # the author or the section after a bar
+        "24. März 2004, 19:49 | Genesis",
+        "2021-10-16 | Botschaft",
     ],
 )
 def test_a_date_line_in_words_or_digits_in_ten_languages_goes(line: str) -> None:
@@ -135,7 +138,15 @@ def test_a_date_line_in_words_or_digits_in_ten_languages_goes(line: str) -> None
     assert line not in text and TEXT[:60] in text
 
 
-@pytest.mark.parametrize("line", ["April 2020", "12 Apostles 2020", "Mai 2020: Die Brücke schließt"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "April 2020",
+        "12 Apostles 2020",
+        "Mai 2020: Die Brücke schließt",
+        "23.10.2018 | Polizei sucht Zeugen nach Unfall",
+    ],
+)
 def test_a_line_that_is_not_a_whole_date_stays(line: str) -> None:
     assert line in _article(f"<p>{line}</p><p>{TEXT}</p><p>{TEXT}</p>")
 

@@ -36,13 +36,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 _MONTH = rf"(?:{_alternation(chain.from_iterable(MONTHS.values()))})\.?"
 _TIME = r"(?:,?\s*+(?:at |um |à |a las |alle |às |om |o |в )?\d{1,2}[:.h]\d{2}(?:\s*+(?:uhr|h|am|pm))?)?"
+# After the date, a bar and a short label: the author or the section ('24. März 2004, 19:49 | Genesis', '2021-10-16 |
+# Botschaft'), three words at most (a headline after a bar is no header).
+_BAR_LABEL = r"(?:\s*+\|\s*+\S++(?:\s++\S++){0,2})?"
 # A line that is only the article's date (and time), as the header above shows it: '23.10.2018', '03.04.2020, 12:35',
 # '2021-10-16', '10/31/2024', '15 Dec, 2025', 'June 23, 2025 10:39AM', '23. Oktober 2018', '3 de mayo de 2022';
 # perhaps labelled ('Publiziert:', 'Published'). Every part is a fixed run or a bounded class: linear.
 _DATE_LINE_RE = re.compile(
     rf"(?:(?:{_alternation(chain.from_iterable(DATE_LABELS.values()))})(?: am| on| le| el| il| em| op)?\s*+:?\s*+)?"
     r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
-    rf"|\d{{1,2}}\.?\s*+(?:de\s)?{_MONTH},?\s*+(?:de\s)?\d{{4}}|{_MONTH}\s*+\d{{1,2}},?\s*+\d{{4}})" + _TIME,
+    rf"|\d{{1,2}}\.?\s*+(?:de\s)?{_MONTH},?\s*+(?:de\s)?\d{{4}}|{_MONTH}\s*+\d{{1,2}},?\s*+\d{{4}})"
+    + _TIME
+    + _BAR_LABEL,
     re.IGNORECASE,
 )
 DATE_LINE_TAGS = frozenset({"p", "div", "span", "time"})
