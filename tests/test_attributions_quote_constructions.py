@@ -20,3 +20,31 @@ def test_a_manner_of_speaking_verb_reports_the_quotation_before_it():
 def test_a_manner_of_speaking_verb_alone_or_with_a_plain_object_reports_nothing():
     assert _found("The baby cried all night and the engine whined.") == []
     assert _found("He snapped a photo of the crowd, which chanted her name.") == []
+
+
+# ------------------------------------------------------------------ descriptions of the speaker after a quotation
+
+
+def test_a_description_with_a_number_after_of_is_the_source():
+    assert _found("“We will rebuild,” the 41-year-old father of two said.") == [
+        ("the 41-year-old father of two", "said", ["“We will rebuild,”"])
+    ]
+    assert _found("The mother of three told reporters she had lost everything.") == [
+        ("The mother of three", "told reporters", ["she had lost everything"])
+    ]
+
+
+def test_two_adjectives_set_apart_by_a_comma_after_a_quotation_open_one_source():
+    assert _found("“I never wanted this,” the tall, soft-spoken pilot said.") == [
+        ("the tall, soft-spoken pilot", "said", ["“I never wanted this,”"])
+    ]
+    assert _found("“They trust me,” a round, bearded trader laughs.") == [
+        ("a round, bearded trader", "laughs", ["“They trust me,”"])
+    ]
+
+
+def test_a_fronted_phrase_before_its_comma_stays_out_of_the_source():
+    assert _found("Under the deal, unnamed officials said, the tax will rise.") == [
+        ("officials", "said", ["the tax will rise"])
+    ]
+    assert _found("The names of three said nothing about the vote.") == []

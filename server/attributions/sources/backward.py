@@ -51,6 +51,9 @@ THING_SUFFIXES: tuple[str, ...] = ("list", "lists", "median", "medians")
 # An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
 MAX_AGE_DIGITS = 3
 
+# Closing quotation marks as tokens: a source right after one is the quotation's ('"…," the engineer said').
+CLOSING_QUOTES: frozenset[str] = frozenset(['"', "”", "’", "'"])
+
 # Words that open a subordinate clause: a stretch between commas holding one is no apposition ("…, when …,").
 SUBORDINATORS: frozenset[str] = frozenset(
     ["when", "while", "because", "if", "although", "though", "whereas", "unless", "since", "after", "before", "where"]
@@ -100,6 +103,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
                     continue
             elif appositive and commas == 1 and _age_or_home(phrase, i):
                 commas += 1  # "Johnson, 45, a former teacher, said", "Ann Lee, 52, of Springfield, said"
+            elif not appositive and _coordinate_adjectives(phrase, i):
+                pass  # "the tall, soft-spoken engineer said": a comma between two adjectives of one noun phrase
             elif not (has_and and i > 0 and is_capitalised(previous)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
         elif not token[0].isalnum():
@@ -155,6 +160,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
         elif picked and token.endswith(("ly", "ed", "ing")) and _modifier_after_determiner(phrase, i):
             lower_run += 1  # "a particularly nasty troll", "the newly elected mayor": adjectives, not verbs
+        elif picked and i >= 1 and phrase[i - 1][2] == "," and _coordinate_adjectives(phrase, i - 1):
+            lower_run += 1  # "the round, bearded businessman": the second of two adjectives, not a verb
         elif not picked and participle_after_noun(phrase, i):
             lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
         elif _ends_phrase_backward(token, lowered, picked, lower_run):
@@ -164,6 +171,23 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         picked.append(i)
         i -= 1
     return picked, appositive, commas
+
+
+def _coordinate_adjectives(phrase: list[Token], comma: int) -> bool:
+    """A comma between an article's adjective and one more adjective before the noun, right after a closing
+    quotation ('"…," the tall, soft-spoken engineer said', '"…," a round, bearded businessman laughs'): the second
+    one shaped as an adjective (a compound or a participle in -ed) and a noun after it, the first a single lowercase
+    word after the article. Elsewhere the comma may end a fronted phrase ("Under the deal, unnamed officials said")."""
+    if comma < 3 or comma + 2 >= len(phrase) or phrase[comma - 2][2].lower() not in ("the", "a", "an"):
+        return False
+    if phrase[comma - 3][2] not in CLOSING_QUOTES:
+        return False
+    first, second, noun = phrase[comma - 1][2], phrase[comma + 1][2], phrase[comma + 2][2]
+    if not (first.isalpha() and first.islower() and second.islower() and noun.isalpha() and noun.islower()):
+        return False
+    if first in NP_BREAK or noun in NP_BREAK:
+        return False
+    return "-" in second.strip("-") or (second.endswith("ed") and len(second) >= MIN_SUFFIXED_LENGTH)
 
 
 def _modifier_after_determiner(phrase: list[Token], i: int) -> bool:

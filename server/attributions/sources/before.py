@@ -21,6 +21,7 @@ from ..lexicon import (
     PRE_CUE_SKIP,
     PRE_CUE_TIME_ENDS,
     PRONOUNS,
+    SOURCE_NOUNS,
 )
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE, SET_OFF_ADVERB_RE
 from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
@@ -84,7 +85,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         selection = selection[:-1]  # "2,000 adults polled": the noun before the participle is the head
     if not noun_phrase_ok(selection):
         # "research on adolescent development", "the authors of this review": what was taken modifies the head
-        if phrase[last][2].lower() in DETERMINERS:
+        if phrase[last][2].lower() in DETERMINERS and not _number_of_children(phrase, last):
             return None  # "the names of three recommended designers": no noun before the cue
         start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
         link = next((at for at in range(start + 1, last) if phrase[at][2] in HEAD_LINKS), last + 1)
@@ -132,6 +133,12 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
         return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
     return selection[0][0], last[1]
+
+
+def _number_of_children(phrase: list[Token], last: int) -> bool:
+    """A number after "of" and a noun for a person ("a mother of three", "the father of two"): the count is that
+    person's children, the person the source."""
+    return last >= 2 and phrase[last - 1][2] == "of" and phrase[last - 2][2].lower() in SOURCE_NOUNS
 
 
 def _opens_sentence(text: str, sentence_start: int, phrase: list[Token]) -> bool:
