@@ -48,3 +48,23 @@ def test_a_fronted_phrase_before_its_comma_stays_out_of_the_source():
         ("officials", "said", ["the tax will rise"])
     ]
     assert _found("The names of three said nothing about the vote.") == []
+
+
+# ------------------------------------------------------------------ two names joined by "and" agree with a base form
+
+
+def test_two_names_joined_by_and_are_a_plural_subject_of_a_base_form():
+    assert _found("“The data were never shared,” Ortiz and Lindqvist write.") == [
+        ("Ortiz and Lindqvist", "write", ["“The data were never shared,”"])
+    ]
+    assert _found("The survey “left out the poorest towns,” Ana Ortiz and Per Lindqvist argue.") == [
+        ("Ana Ortiz and Per Lindqvist", "argue", ["The survey “left out the poorest towns,”"])
+    ]
+    assert _found("“The data were never shared,” say Ortiz and Lindqvist.") == [
+        ("Ortiz and Lindqvist", "say", ["“The data were never shared,”"])
+    ]
+
+
+def test_one_name_before_a_base_form_is_no_subject_of_it():
+    assert _found("“The data were never shared,” Ortiz write.") == []
+    assert _found("Why do Ortiz and Lindqvist say that?") == []

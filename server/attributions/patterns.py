@@ -406,6 +406,12 @@ PP_HEAD_RE = re.compile(
     r"\b([A-Za-z]++)\s++(?:of|from|at|in|for|on|with|inside|across|within|outside|near|around)\s++"
     r"(?:[\w’'.&-]++\s++){1,5}+$"
 )
+# Two names joined by "and" ending where a base-form cue starts ("Chiou and Howlett write", "Jane Ruiz and Tom Park
+# say"): a plural subject. Each name one to three capitalised words, each bounded so that a try from every start is.
+COORDINATED_NAMES_RE = re.compile(
+    r"\b[A-Z][\w’'.-]{0,24}+(?:[ \t]{1,3}+[A-Z][\w’'.-]{0,24}+){0,2}+[ \t]{1,3}+(?:and|&)[ \t]{1,3}+"
+    r"[A-Z][\w’'.-]{0,24}+(?:[ \t]{1,3}+[A-Z][\w’'.-]{0,24}+){0,2}+[ \t]{0,3}+$"
+)
 # A sentence adverb set off by commas right before a cue ("Critics, however, argue"): the source ends at its comma.
 SET_OFF_ADVERB_RE = re.compile(r",\s*+(?:" + "|".join(sorted(SET_OFF_ADVERBS)) + r"),\s*+$")
 

@@ -34,6 +34,7 @@ from ..patterns import (
     AUX_RE,
     BASE_SUBJECT_RE,
     CATENATIVE_RE,
+    COORDINATED_NAMES_RE,
     COORDINATED_RE,
     DIRECTIVE_OBJECT_RE,
     DO_QUESTION_RE,
@@ -509,4 +510,6 @@ def _base_form_ok(
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
+    if subject.group(1)[:1].isupper() and COORDINATED_NAMES_RE.search(window):
+        return True  # "Chiou and Howlett write": two names joined by "and" are plural
     return plural_noun(word) or plural_head_before_phrase(window) is not None

@@ -17,7 +17,14 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     plural_noun,
 )
-from ..patterns import CONJOINED_REST_RE, CUE_RE, NAME_BEFORE_APPOSITION_RE, QUOTE_MARKS, QUOTE_THEN_NAME_RE
+from ..patterns import (
+    CONJOINED_REST_RE,
+    COORDINATED_NAMES_RE,
+    CUE_RE,
+    NAME_BEFORE_APPOSITION_RE,
+    QUOTE_MARKS,
+    QUOTE_THEN_NAME_RE,
+)
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import CLAUSE_OPENERS, CUE_VERBS, IRREGULAR_PAST_FORMS
@@ -38,7 +45,10 @@ def plural_source(text: str, source: Span, writer: bool = True) -> bool:
     """The source's head (before any apposition) is plural: a plural pronoun or noun ("they", "officials", "many"),
     not a clause word ("was", "this"), nor "I" or "you" ('"…" tell you what to do'); without writer, not "we" either
     (the writer's own words)."""
-    words = text[source[0] : source[1]].split(",")[0].split()
+    phrase = text[source[0] : source[1]].split(",")[0]
+    if COORDINATED_NAMES_RE.search(phrase):
+        return True  # '"…," say Chiou and Howlett': two names joined by "and"
+    words = phrase.split()
     head = words[-1].lower() if words else ""
     if head in FIRST_AND_SECOND_PERSON:
         return writer and head in PLURAL_PRONOUNS
