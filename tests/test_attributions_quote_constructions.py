@@ -11,8 +11,8 @@ from tests.test_attributions_recall import _found
 def test_a_manner_of_speaking_verb_reports_the_quotation_before_it():
     assert _found("“Let them in,” the crowd chanted.") == [("the crowd", "chanted", ["“Let them in,”"])]
     assert _found("“Get out of my office!” she snapped.") == [("she", "snapped", ["“Get out of my office!”"])]
-    assert _found("“Please, stay one more night,” begged Ms. Ortiz.") == [
-        ("Ms. Ortiz", "begged", ["“Please, stay one more night,”"])
+    assert _found("“Please, stay one more night,” wailed Ms. Ortiz.") == [
+        ("Ms. Ortiz", "wailed", ["“Please, stay one more night,”"])
     ]
     assert _found("“It is not fair,” he whined.") == [("he", "whined", ["“It is not fair,”"])]
 
@@ -20,6 +20,20 @@ def test_a_manner_of_speaking_verb_reports_the_quotation_before_it():
 def test_a_manner_of_speaking_verb_alone_or_with_a_plain_object_reports_nothing():
     assert _found("The baby cried all night and the engine whined.") == []
     assert _found("He snapped a photo of the crowd, which chanted her name.") == []
+    assert _found("She pleaded guilty to “conspiracy to commit fraud” and I beg to differ.") == []
+
+
+def test_a_lone_subordinate_clause_before_a_source_and_cue_is_no_statement():
+    assert _found("And when I woke up, I was crying.") == []
+    assert _found("When the results came in, he sighed.") == []
+    assert _found("If prices rise, people will suffer, he said.") == [
+        ("he", "said", ["If prices rise, people will suffer"])
+    ]
+    assert _found("Although the pond is no ocean, the authors argued, the results showed promise.")[0][:2] == (
+        "the authors",
+        "argued",
+    )
+    assert _found("When the storm hit, she posted a video of the flooded street.") == []
 
 
 # ------------------------------------------------------------------ descriptions of the speaker after a quotation
@@ -65,6 +79,29 @@ def test_two_names_joined_by_and_are_a_plural_subject_of_a_base_form():
     ]
 
 
-def test_one_name_before_a_base_form_is_no_subject_of_it():
+def test_one_name_or_names_after_a_preposition_are_no_subject_of_a_base_form():
     assert _found("“The data were never shared,” Ortiz write.") == []
     assert _found("Why do Ortiz and Lindqvist say that?") == []
+    assert _found("Agents in towns like Austin and Boise say buyers are waiting for lower rates.") == []
+
+
+# ------------------------------------------------------------------ a quotation run on over paragraphs
+
+
+def test_a_continuation_paragraph_left_open_carries_on_into_the_next_paragraph_s_quotation():
+    text = "“We are tired,” Ms. Ortiz said.\n\n“We asked for help for two years. Nobody came.\n\n“Now it must change.”"
+    assert _found(text) == [
+        (
+            "Ms. Ortiz",
+            "said",
+            ["“We are tired,”", "“We asked for help for two years. Nobody came.", "“Now it must change.”"],
+        )
+    ]
+
+
+def test_a_run_on_quotation_stops_at_a_paragraph_with_a_cue_of_its_own():
+    text = "“We are tired,” Ms. Ortiz said.\n\n“We asked for help. Nobody came.\n\n“It has to change,” she added."
+    assert _found(text) == [
+        ("Ms. Ortiz", "said", ["“We are tired,”", "“We asked for help. Nobody came."]),
+        ("she", "added", ["“It has to change,”"]),
+    ]

@@ -342,24 +342,28 @@ def _continue_paragraphs(
         if WORD_CHAR_RE.search(text, end, paragraph_spans[index][1]):
             continue  # the paragraph goes on after the attribution: its quote is not what the next one continues
         added: list[Span] = []
+        running: Span | None = None  # a quotation left open at the end of the paragraph carried on last
         for following in range(index + 1, min(len(paragraph_spans), index + 1 + MAX_CONTINUED_PARAGRAPHS)):
             start, end = paragraph_spans[following]
             quote = quotes.find(start)
             if quote is None or claims.cue_between(start, end):
                 break
             later = run_on.get(start)
+            # '"B.' / '"C."': a quotation run on over paragraphs, each opening with a mark, is one span from the first
+            goes_on = quote == running and text[start] in OPENING_MARKS
             if later is not None and later is not raw and later.fragments and later.fragments[0][0] == start:
                 later.fragments = later.fragments[1:]  # its first paragraph is this speaker's, carried on
                 if len(later.fragments) == 1:
                     later.content = later.fragments[0]
                 piece = (start, end)
-            elif quote[0] != start or claims.taken((start, end), raw):
+            elif (quote[0] != start and not goes_on) or claims.taken((start, end), raw):
                 break
             else:
                 piece = (start, min(quote[1], end))
             added.append(piece)
             if piece[1] < end - QUOTE_TAIL:
                 break  # narration follows the quote: the speaker's words end here
+            running = quote if quote[1] > end else None
         if added:
             raw.fragments = fragments + added
 

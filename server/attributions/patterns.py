@@ -429,6 +429,12 @@ SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++
 # Subordinators of time, concession and cause: a clause they open before the main clause is not its subject.
 _FRONTING_SUBORDINATORS = "When|Although|Though|While|Because|Since|Once|Until"
 SUBORDINATE_LEAD_RE = re.compile(rf"(?:Even if|Even though|If|{_FRONTING_SUBORDINATORS}|Unless|Whether)\b")
+# A subordinate clause or a time phrase opening a stretch, in either case ("when I woke up", "After the vote"): alone
+# before a source and cue it tells when or why, no statement ("And when I woke up, I was crying").
+LONE_SUBORDINATE_RE = re.compile(
+    r"(?i:even\s++if|even\s++though|if|when|whenever|although|though|while|because|since|once|until|unless|after|before)"
+    r"\s[^,;:]*+$"
+)
 # A subordinate clause of time, concession or cause opening a sentence ("When Winfrey asked …, he declined, saying …"):
 # a report inside it ends at its comma, and the main clause after it has its own subject. Conditionals (IF_LEAD_RE)
 # report nothing: "If officials say that …" is hypothetical (GUIDELINES §2).

@@ -48,7 +48,7 @@ IRREGULAR_PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 BARE_PAST_FORMS: frozenset[str] = frozenset(words("cut put hit quit"))
 
 # Verbs that double their last consonant before -ed and -ing ("admitted", "slamming").
-DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen dub refer snap beg"))
+DOUBLING: frozenset[str] = frozenset(words("admit slam blog quip regret commit submit pen dub refer snap"))
 
 
 def inflect(base: str) -> tuple[str, str, str]:
@@ -129,7 +129,7 @@ WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
     "manner": words(
         "shout scream yell whisper mutter murmur mumble exclaim groan grumble blurt stammer muse marvel enthuse gush "
         "rave scoff sneer chuckle gloat fume interject laugh sigh chant cry wail holler bellow hiss growl snarl "
-        "snap whine moan stutter drawl interrupt plead beg tease"
+        "snap whine moan stutter drawl interrupt tease"
     ),
     # restating and making precise what was said (VerbNet say-37.7, transfer_mesg-37.1)
     "clarification": words("clarify reaffirm restate reassure summarize summarise corroborate convey confide notify"),

@@ -18,7 +18,15 @@ from ..content import (
     trim_content,
     trim_forward,
 )
-from ..patterns import AS_LEAD_RE, AS_TAIL_RE, COLON_END_RE, CONJOINED_REST_RE, CUE_RE, SUBORDINATE_LEAD_RE
+from ..patterns import (
+    AS_LEAD_RE,
+    AS_TAIL_RE,
+    COLON_END_RE,
+    CONJOINED_REST_RE,
+    CUE_RE,
+    LONE_SUBORDINATE_RE,
+    SUBORDINATE_LEAD_RE,
+)
 from ..sources import source_after
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .record import around_cue, record, record_unless_empty
@@ -86,6 +94,14 @@ def _clause_content(
         return around_cue(
             sentence, source, cue_start, cue_end, content, trim_forward(text, quotes, rest.start(1), sentence.end)
         )
+    if (
+        not quotes.any_in(*content)
+        and LONE_SUBORDINATE_RE.match(text, *content)
+        and not text[after : sentence.end].lstrip().startswith(",")
+    ):
+        # "When the police came, she was screaming", "When …, she posted a video": a lone subordinate clause tells
+        # when, not what; with a clause set off after the cue it opens the statement ("although …, they argued, …")
+        return None
     return record(sentence, source, cue_start, cue_end, content)
 
 

@@ -16,6 +16,7 @@ from ..content import (
     trim_forward,
 )
 from ..lexicon import (
+    CLOSE_MARKS,
     DEMONSTRATIVES,
     DETERMINERS,
     FIRST_AND_SECOND_PERSON,
@@ -484,6 +485,15 @@ def _do_question(text: str, sentence_start: int, sentence_end: int, opening: re.
     return asked and opening.match(text, sentence_start, sentence_end) is not None
 
 
+def _whole_subject(before: str, at_sentence_start: bool) -> bool:
+    """What comes before a subject leaves it whole: nothing (the sentence opens with it) or a quotation's close or a
+    comma ('"…," Chiou and Howlett write'), not a preposition ("places like Austin and Nashville say": "like")."""
+    before = before.rstrip()
+    if not before.lstrip("\"“‘'"):
+        return at_sentence_start
+    return before.endswith((",", *CLOSE_MARKS))
+
+
 def _base_form_ok(
     text: str, sentence_start: int, cue_start: int, third_person: bool = False, cue_end: int | None = None
 ) -> bool:
@@ -510,6 +520,7 @@ def _base_form_ok(
         return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
-    if subject.group(1)[:1].isupper() and COORDINATED_NAMES_RE.search(window):
+    names = COORDINATED_NAMES_RE.search(window) if subject.group(1)[:1].isupper() else None
+    if names and _whole_subject(window[: names.start()], cue_start - len(window) == sentence_start):
         return True  # "Chiou and Howlett write": two names joined by "and" are plural
     return plural_noun(word) or plural_head_before_phrase(window) is not None
