@@ -105,3 +105,17 @@ def test_a_run_on_quotation_stops_at_a_paragraph_with_a_cue_of_its_own():
         ("Ms. Ortiz", "said", ["“We are tired,”", "“We asked for help. Nobody came."]),
         ("she", "added", ["“It has to change,”"]),
     ]
+
+
+# ------------------------------------------------------------------ a passive label and its agent after the quotation
+
+
+def test_the_agent_after_a_passive_label_s_quotation_is_the_source():
+    assert _found("The closures have been described as “a disaster” by the teachers’ union.") == [
+        ("the teachers’ union", "been described", ["as “a disaster”"])
+    ]
+
+
+def test_a_passive_label_with_no_agent_or_a_time_after_by_keeps_no_source():
+    assert _found("The closures were described as “a disaster”.") == [(None, "were described", ["as “a disaster”"])]
+    assert _found("The closures were described as “a disaster” by 5 p.m.")[0][0] is None

@@ -28,6 +28,7 @@ from ..patterns import (
     NOT_NAME_OBJECT_RE,
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
+    OPENING_MARK_RE,
     PARTICIPLE_LEAD_RE,
     REFER_AS_THEN_QUOTE_RE,
     THAT_CLAUSE_RE,
@@ -82,6 +83,8 @@ EVALUATION_TIME_WORDS = 3
 EVALUATION_TIME_NOUNS: frozenset[str] = frozenset(THAT_TIME_NOUNS) | frozenset(["decade", "hour", "century"])
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
+# How far after "as" the quotation it gives may open ("as a “disgrace”", "as an “undesirable” group").
+LABEL_QUOTE_REACH = 16
 
 
 def object_construction(
@@ -396,6 +399,14 @@ def passive_agent(text: str, cue_end: int, end: int) -> tuple[Span | None, int] 
     return (source, source[1]) if source is not None else None
 
 
+def _quoted_label(sentence: Sentence, start: int) -> Span | None:
+    """The quotation an "as" phrase gives, opening a few words after "as" ('as “heartbreaking”', 'as a “disgrace”')."""
+    text = sentence.text
+    mark = OPENING_MARK_RE.search(text, start, min(sentence.end, start + LABEL_QUOTE_REACH))
+    quote = sentence.quotes.find(mark.start()) if mark else None
+    return quote if quote is not None and quote[0] == mark.start() else None
+
+
 def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) -> RawAttribution | None:
     """'We are told that …', 'She was asked to …', 'It was described as …': a report whose teller goes unnamed
     (source null), or is named after "by" ('was told by police that …'). The content is a that-clause, a quote, an
@@ -442,7 +453,14 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
     elif VERB_INFINITIVE_RE.match(rest) or rest.startswith(("as ", 'to "', "to “")) or (rest[:1] in '"“«' and rest):
         # "was asked to leave"; "were reported by Yuki Chen to Microsoft": "to" and a name is the delivery's addressee
         start = skip_spaces(text, pos, end)
-        content = trim_forward(text, quotes, start, end)
+        stop = end
+        if source is None and rest.startswith("as "):
+            label = _quoted_label(sentence, start + len("as "))
+            agent = BY_AGENT_RE.match(text, label[1], end) if label else None
+            named = source_after(text, agent.end(), end, allow_appositive=False) if agent else None
+            if named is not None:
+                source, stop = named, label[1]  # 'was described as “heartbreaking” by the department': the agent speaks
+        content = trim_forward(text, quotes, start, stop)
     else:
         found = forward_content(text, quotes, pos, end, verb, False, sentence.nouns)
         if found is None:
