@@ -119,3 +119,23 @@ def test_the_agent_after_a_passive_label_s_quotation_is_the_source():
 def test_a_passive_label_with_no_agent_or_a_time_after_by_keeps_no_source():
     assert _found("The closures were described as “a disaster”.") == [(None, "were described", ["as “a disaster”"])]
     assert _found("The closures were described as “a disaster” by 5 p.m.")[0][0] is None
+
+
+# ------------------------------------------------------------------ "in X's words"
+
+
+def test_in_someone_s_words_names_the_source_of_what_follows():
+    assert _found("In Ms. Ortiz’s words, the merger was “a rescue, not a takeover.”") == [
+        ("Ms. Ortiz", "words", ["the merger was “a rescue, not a takeover.”"])
+    ]
+    assert _found("The board met at noon. In their own words:\n\n“We saw no other way out.”") == [
+        ("their", "words", ["“We saw no other way out.”"])
+    ]
+    assert _found("The firm was saved — in her words, “a rescue, not a takeover.”") == [
+        ("her", "words", ["“a rescue, not a takeover.”"])
+    ]
+
+
+def test_in_other_words_or_words_inside_a_clause_name_no_source():
+    assert _found("In other words, the merger was a rescue.") == []
+    assert _found("He told the story in his own words, which were few.") == []

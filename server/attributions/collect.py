@@ -21,7 +21,7 @@ from .cues import (
     transcript_lines,
 )
 from .cues.nested import NO_QUOTES
-from .cues.nouns import noun_reports
+from .cues.nouns import noun_reports, words_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS, singular_noun
@@ -94,6 +94,7 @@ def raw_attributions(
     found.extend(transcript_lines(text, quotes, paragraph_spans, {raw.paragraph for raw in found}))
     found.extend(attribution_lines(text, quotes, paragraph_spans, found))
     found.extend(noun_reports(text, quotes, paragraph_spans, found))
+    found.extend(words_reports(text, quotes, paragraph_spans, found))
     # one attribution per cue, in text order
     seen: set[Span] = set()
     unique: list[RawAttribution] = []

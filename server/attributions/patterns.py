@@ -412,6 +412,12 @@ COORDINATED_NAMES_RE = re.compile(
     r"\b[A-Z][\w’'.-]{0,24}+(?:[ \t]{1,3}+[A-Z][\w’'.-]{0,24}+){0,2}+[ \t]{1,3}+(?:and|&)[ \t]{1,3}+"
     r"[A-Z][\w’'.-]{0,24}+(?:[ \t]{1,3}+[A-Z][\w’'.-]{0,24}+){0,2}+[ \t]{0,3}+$"
 )
+# "In X's words," and "In her own words:" (GUIDELINES §1, a noun cue): the possessor is the source, "words" the cue,
+# what follows its comma or colon the content. A name of one to four capitalised words, each bounded.
+IN_WORDS_RE = re.compile(
+    r"\b[Ii]n[ \t]++(?P<source>his|her|their|its|[A-Z][\w.-]{0,24}+(?:[ \t][A-Z][\w.-]{0,24}+){0,3}+[’']s?)"
+    r"[ \t]++(?:own[ \t]++)?(?P<cue>words)[ \t]*+(?P<mark>[,:])"
+)
 # A sentence adverb set off by commas right before a cue ("Critics, however, argue"): the source ends at its comma.
 SET_OFF_ADVERB_RE = re.compile(r",\s*+(?:" + "|".join(sorted(SET_OFF_ADVERBS)) + r"),\s*+$")
 

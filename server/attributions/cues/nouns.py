@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 
-from ..content import kind, trim_forward
+from ..content import following_block, kind, trim_forward
 from ..lexicon import (
     COMPLEMENT_SUBJECT_OPENERS,
     DETERMINERS,
@@ -15,7 +15,7 @@ from ..lexicon import (
     POSSESSIVE_ENDINGS,
 )
 from ..names import pronoun_contraction
-from ..patterns import CLAUSE_VERB_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
+from ..patterns import CLAUSE_VERB_RE, IN_WORDS_RE, SENT_END_RE, SPEECH_NOUN_END_RE, THAT_WORD_RE, TOKEN_RE
 from ..structure import QuoteIndex, RawAttribution, Span, led_matches, skip_spaces
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ MAX_CLAUSE_CHARS = 400
 MAX_NOUN_CHARS = 16
 # Possessives of the writer and the reader.
 WRITERS_POSSESSIVES: frozenset[str] = frozenset(["my", "our", "your"])
+# Marks after which a lowercase "in X's words" opens a phrase of its own ("… — in Cairo's words, …").
+SET_OFF: tuple[str, ...] = (",", "—", "–", ":", ";", "(")
 # Most words of a name before its "'s".
 MAX_NAME_WORDS = 3
 
@@ -85,6 +87,43 @@ def noun_reports(
             continue  # "the claim that …" names no one: a generic claim, or one whose maker is sentences away
         paragraph = max(0, bisect_right(paragraph_starts, noun_start) - 1)
         raw = RawAttribution(source, (noun_start, noun_end), content, "", paragraph)
+        raw.kind = kind(text, quotes, *content)
+        reports.append(raw)
+    return reports
+
+
+def words_reports(
+    text: str, quotes: QuoteIndex, paragraph_spans: list[Span], found: list[RawAttribution]
+) -> list[RawAttribution]:
+    """ "In Cairo's words, a “world of ideas …”", "In their words:" and the quoted paragraph after it: the possessor
+    speaks, "words" is the cue (no verb governs the content), the content follows the comma or colon."""
+    parts = sorted(span for raw in found for span in (raw.cue, raw.content) if span is not None)
+    part_starts = [start for start, _ in parts]
+    paragraph_starts = [start for start, _ in paragraph_spans]
+    reports = []
+    for match in led_matches(text, IN_WORDS_RE, ("In ", "in ")):
+        cue = match.span("cue")
+        if quotes.inside(match.start()) or _claimed(parts, part_starts, cue[0]):
+            continue
+        if text[match.start()] == "i" and not text[max(0, match.start() - 3) : match.start()].rstrip().endswith(
+            SET_OFF
+        ):
+            continue  # "put it in his own words, which …": inside a clause the phrase is a manner, not a cue
+        after = skip_spaces(text, match.end(), len(text))
+        if match.group("mark") == ":" and (after >= len(text) or text[match.end() : after].count("\n") >= 2):
+            content = following_block(text, quotes, match.end(), quoted_only=True)  # "In their words:" ends its line
+        else:
+            quote = quotes.starting_at(after)
+            content = trim_forward(text, quotes, after, quote[1] if quote else _clause_end(text, after))
+        if content is None or len(text[content[0] : content[1]].split()) < MIN_CLAUSE_WORDS - 1:
+            continue
+        paragraph = max(0, bisect_right(paragraph_starts, match.start()) - 1)
+        source_start, source_end = match.span("source")
+        if text[source_end - 1] in "s’'" and text[source_end - 2 : source_end - 1] in ("’", "'"):
+            source_end -= 2  # "Cairo’s": the name, without its possessive ending
+        elif text[source_end - 1] in "’'":
+            source_end -= 1  # "the Nguyens’"
+        raw = RawAttribution((source_start, source_end), cue, content, "", paragraph)
         raw.kind = kind(text, quotes, *content)
         reports.append(raw)
     return reports
