@@ -139,3 +139,19 @@ def test_in_someone_s_words_names_the_source_of_what_follows():
 def test_in_other_words_or_words_inside_a_clause_name_no_source():
     assert _found("In other words, the merger was a rescue.") == []
     assert _found("He told the story in his own words, which were few.") == []
+
+
+# ------------------------------------------------------------------ dismissing as a label
+
+
+def test_dismissing_something_as_a_quoted_label_reports_the_label():
+    assert _found("The mayor dismissed the audit as “a political stunt.”") == [
+        ("The mayor", "dismissed", ["the audit as “a political stunt.”"])
+    ]
+
+
+def test_a_label_verb_leaves_a_quotation_after_a_participle_cue_to_it():
+    assert _found("The mayor dismissed the audit, calling it “a political stunt.”") == [
+        ("The mayor", "calling", ["it “a political stunt.”"])
+    ]
+    assert _found("He was dismissed from the club in May.") == []
