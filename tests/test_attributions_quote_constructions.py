@@ -155,3 +155,4 @@ def test_a_label_verb_leaves_a_quotation_after_a_participle_cue_to_it():
         ("The mayor", "calling", ["it “a political stunt.”"])
     ]
     assert _found("He was dismissed from the club in May.") == []
+    assert _found("For years the method sat on the fringe, dismissed by many as “a fad.”") == []

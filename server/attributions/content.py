@@ -344,6 +344,8 @@ def forward_content(
         return content_start, sentence_end
     if stripped.startswith(CLAUSE_OPENERS):
         return content_start, sentence_end
+    if verb in LABEL_FORMS and stripped.startswith("by "):
+        return None  # "…, dismissed by many as quiet reflection": a passive participle, its agent no subject
     if verb in LABEL_FORMS and OBJECT_THEN_AS_RE.match(text, pos, sentence_end):
         return content_start, sentence_end  # "describes these upgrades as a bonus": the label is the report
     if verb in LABEL_FORMS and _participle_cue_first(text, quotes, content_start, sentence_end):
