@@ -159,6 +159,55 @@ def test_a_resolved_pronoun_carries_its_person_to_later_paragraphs():
     assert [a.speaker for a in found if a.source in ("He", "he")] == ["Brad Smith", "Brad Smith"]
 
 
+_PROFILE = (
+    "Marta Lindqvist opened her bakery by the harbour in 1998 with a loan from her brother.\n\n"
+    "Lindqvist bakes every loaf herself, six days a week.\n\n"
+    "The harbour district has changed since then: rents have tripled and two of the old mills are flats.\n\n"
+    "{council} approved another tower block in March.\n\n"
+    "Parking is scarce on market days.\n\n"
+    "She said the bakery would stay where it is."
+)
+
+
+def test_a_pronoun_out_of_reach_goes_to_the_story_s_main_person():
+    # named twice in the lead, then three paragraphs without anyone a "she" could be: the profile's subject
+    assert _speaker(_PROFILE.format(council="The council"), "She") == "Marta Lindqvist"
+
+
+def test_a_pronoun_out_of_reach_stays_unresolved_when_another_such_person_is_named_since():
+    # "led by Joan Pike": another woman named after the subject's last mention, out of the pronoun's reach
+    assert _speaker(_PROFILE.format(council="The council, led by Joan Pike,"), "She") is None
+    # a man named since is no rival for a she
+    assert _speaker(_PROFILE.format(council="The council, led by Peter Holm,"), "She") == "Marta Lindqvist"
+
+
+def test_a_pronoun_out_of_reach_stays_unresolved_without_a_main_person():
+    t = (
+        _PROFILE.format(council="The council")
+        .replace("Lindqvist bakes every loaf herself", "Marta Lindqvist and Eva Sund bake every loaf themselves")
+        .replace("a loan from her brother", "a loan from Eva Sund")
+    )
+    # two women named as often: which one the "she" is, is a guess
+    assert _speaker(t, "She") is None
+
+
+def test_a_pronoun_out_of_reach_inside_a_quotation_is_not_the_story_s_main_person():
+    t = _PROFILE.format(council="The council").replace(
+        "She said the bakery would stay where it is.",
+        "“Parking is scarce on market days. She said the rent would double by spring,” the manager recalled.",
+    )
+    # the manager's "she" is someone in the manager's own account
+    assert _speaker(t, "She") is None
+
+
+def test_a_heading_is_no_person_a_pronoun_out_of_reach_goes_to():
+    t = (
+        "Rated Maximum Range\n\n40 km\n\nRated Maximum Range\n\n35 km\n\n"
+        "The frame folds in three seconds.\n\nThe deck is wide.\n\nHe said it was the best of the test."
+    )
+    assert _speaker(t, "He") is None
+
+
 def test_one_its_after_a_titled_person_does_not_make_them_a_body():
     t = "Dr Azizur Rahman told reporters that the region needs water, since its wells run dry.\n\nHe said gardens help."
     assert _speaker(t, "He") == "Azizur Rahman"

@@ -32,6 +32,10 @@ PRONOUN_PARAGRAPHS = 2
 # List items, which a look-back does not count as paragraphs, and the most paragraphs it reads with them.
 LIST_MARKS: tuple[str, ...] = ("- ", "• ", "* ", "– ")
 MAX_PRONOUN_PARAGRAPHS = 6
+# A he or she with no antecedent in reach stands for the story's main person of that gender only when the story has
+# named them this often, and this many times as often as any other person the pronoun could stand for.
+SALIENT_MENTIONS = 2
+SALIENT_MARGIN = 2
 # What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
 # space).
 SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")

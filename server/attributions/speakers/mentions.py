@@ -49,39 +49,47 @@ class Mentions(Reading):
         what a pronoun stands for: a full name that is no place's ("South Carolina"); a person if a title goes with
         it, else only if the pronouns after it tell a gender ("Business Insider" is never "he")."""
         surnames = {entity.name.split()[-1] for entity in self.entities.values() if entity.person is not False}
-        for count, (start, mentioned) in enumerate(self._name_runs()):
+        for count, (start, mentioned) in enumerate(self._name_runs(self.pronoun_spans())):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            end = start + len(mentioned)
-            if not self._whole_name(start, end) or self._quoted_title(start, end):
+            entity = self._mentioned_person(start, mentioned, surnames)
+            if entity is None:
                 continue
-            core = name_core(mentioned)
-            words = core.split()
-            if len(words) < 2 or words[-1] in surnames or not looks_person(core):
-                continue
-            if words[0].lower() in PLACE_WORDS or any(
-                word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
-            ):
-                continue
-            if all(self.common(word) for word in words):
-                continue  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
-            before = self.text[max(0, start - 30) : start].split()
-            leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
-            if leading[:1] in (["the"], ["a"], ["an"]):
-                continue  # "The Spruce Eats": a title's or a body's name, no person's
-            titled = any(word in TITLE_WORDS for word in leading) or (
-                bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
-            )
-            # "CNN meteorologist Todd Borek": an occupation only a person holds, right before the name, says a person
-            titled = titled or (bool(before) and not leading and before[-1] in OCCUPATION_NOUNS)
-            # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
-            apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
-            if apposed == "body":
-                continue
-            entity = self.entities[core] = Entity(core, True if titled or apposed == "person" else None)
-            entity.forms.add(words[-1])
-            surnames.add(words[-1])
-            self.mentioned_only.add(core)
+            self.entities[entity.name] = entity
+            surnames.add(entity.name.split()[-1])
+            self.mentioned_only.add(entity.name)
+
+    def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
+        """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
+        end = start + len(mentioned)
+        if not self._whole_name(start, end) or self._quoted_title(start, end):
+            return None
+        core = name_core(mentioned)
+        words = core.split()
+        if len(words) < 2 or words[-1] in surnames or not looks_person(core):
+            return None
+        if words[0].lower() in PLACE_WORDS or any(
+            word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
+        ):
+            return None
+        if all(self.common(word) for word in words):
+            return None  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
+        before = self.text[max(0, start - 30) : start].split()
+        leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
+        if leading[:1] in (["the"], ["a"], ["an"]):
+            return None  # "The Spruce Eats": a title's or a body's name, no person's
+        titled = any(word in TITLE_WORDS for word in leading) or (
+            bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
+        )
+        # "CNN meteorologist Todd Borek": an occupation only a person holds, right before the name, says a person
+        titled = titled or (bool(before) and not leading and before[-1] in OCCUPATION_NOUNS)
+        # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
+        apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
+        if apposed == "body":
+            return None
+        entity = Entity(core, True if titled or apposed == "person" else None)
+        entity.forms.add(words[-1])
+        return entity
 
     def _quoted_title(self, start: int, end: int) -> bool:
         """A name inside a short, title-cased quotation: a title's words ("“Electronic Markets and Electronic
@@ -118,12 +126,12 @@ class Mentions(Reading):
             wanted.update(range(self._first_pronoun_paragraph(paragraph), paragraph + 1))
         return [self.paragraph_spans[paragraph] for paragraph in sorted(wanted)]
 
-    def _name_runs(self) -> Iterator[tuple[int, str]]:
+    def _name_runs(self, spans: list[Span]) -> Iterator[tuple[int, str]]:
         """The runs of capitalised words in the paragraphs a he or she may look back at, each with where it starts: a
         run stays on its line ("17. Nobuyoshi Araki") and the next is looked for on the line after; a run that goes on
         past a title inside it is read again after the title ("AFP Global News Director Phil Chetwynd": the run of four
         words ends at "Phil")."""
-        for span_start, span_end in self.pronoun_spans():
+        for span_start, span_end in spans:
             pos = span_start
             while (match := NAME_MENTION_RE.search(self.text, pos, span_end)) is not None:
                 mentioned = match.group().split("\n")[0].rstrip()
@@ -183,17 +191,7 @@ class Mentions(Reading):
         gender; and "its" after a body. Counted only when some he, she, it or "the company" needs them."""
         if not self.pronoun_positions and not self.anaphors:
             return
-        for i, (_, end, entity) in enumerate(self.mentions):
-            if entity.person is False:
-                continue
-            paragraph_end = self.paragraph_spans[bisect_right(self.paragraph_starts, end) - 1][1]
-            next_mention = self.mentions[i + 1][0] if i + 1 < len(self.mentions) else len(self.text)
-            reach = min(end + GENDER_REACH, next_mention, paragraph_end)
-            for pronoun in PRONOUN_WORD_RE.finditer(self.text, end, max(end, reach)):
-                lowered = pronoun.group().lower()
-                entity.male += lowered in MALE_PRONOUNS
-                entity.female += lowered in FEMALE_PRONOUNS
-                entity.neuter += lowered == "its"
+        self._vote_gender(self.mentions)
         for entity in self.entities.values():
             # a title makes a person whatever "its" follows ("Dr Azizur Rahman … the region's … its"); a name that looks
             # like a person's takes two ("Whole Foods … its"): one "its" after "Joshua Bloch" is his book's
@@ -205,6 +203,22 @@ class Mentions(Reading):
                 and entity.neuter > 2 * (entity.male + entity.female)
             ):
                 entity.person = False
+
+    def _vote_gender(self, mentions: list[tuple[int, int, Entity]], voted: list[Entity] | None = None) -> None:
+        """The pronouns right after each mention of a person (up to the next mention, in its paragraph) vote for their
+        gender; "its" after a body. Only these entities' votes are counted, if given."""
+        counted = None if voted is None else {id(entity) for entity in voted}
+        for i, (_, end, entity) in enumerate(mentions):
+            if entity.person is False or (counted is not None and id(entity) not in counted):
+                continue
+            paragraph_end = self.paragraph_spans[bisect_right(self.paragraph_starts, end) - 1][1]
+            next_mention = mentions[i + 1][0] if i + 1 < len(mentions) else len(self.text)
+            reach = min(end + GENDER_REACH, next_mention, paragraph_end)
+            for pronoun in PRONOUN_WORD_RE.finditer(self.text, end, max(end, reach)):
+                lowered = pronoun.group().lower()
+                entity.male += lowered in MALE_PRONOUNS
+                entity.female += lowered in FEMALE_PRONOUNS
+                entity.neuter += lowered == "its"
 
     def _nearest(self, raw: RawAttribution, fits: Callable[[Entity], bool], subjects_only: bool = False) -> str | None:
         """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions

@@ -7,8 +7,8 @@ from bisect import bisect_left
 from functools import cached_property
 from itertools import islice
 
-from ..lexicon import NAME_PARTICLES, ORG_ANAPHORS, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural, singular_noun
-from ..names import ONE_OF
+from ..lexicon import HYPHENS, NAME_PARTICLES, ORG_ANAPHORS, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural, singular_noun
+from ..names import CHECK_EVERY, ONE_OF, word_occurrences
 from ..structure import RawAttribution
 from .constants import (
     APPOSITION_REACH,
@@ -20,13 +20,15 @@ from .constants import (
     MAX_LOOKBACK_MENTIONS,
     NAMED_GROUPS,
     ONE_BODY_HEADS,
+    SALIENT_MARGIN,
+    SALIENT_MENTIONS,
     SENTENCE_ENDS,
     SENTENCE_REACH,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
 from .mentions import Mentions
 from .phrases import modifier_word
-from .reading import last_before
+from .reading import inside_quotation, last_before
 
 
 class Pronouns(Mentions):
@@ -50,7 +52,88 @@ class Pronouns(Mentions):
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
-        return self._nearest(raw, fits, subjects_only=True)
+        return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    # --- the story's main person ------------------------------------------------------------------
+
+    @cached_property
+    def story_people(self) -> list[tuple[int, Entity]]:
+        """Where the story names each person it does not quote, anywhere, in text order: a full name, then its surname
+        alone after it ("Virginia Giuffre" … "Giuffre's allegations"); the quoted people's mentions are self.mentions.
+        Read once, by the first he or she with no antecedent in reach."""
+        quoted = {name: entity for name, entity in self.entities.items() if name not in self.mentioned_only}
+        surnames = {entity.name.split()[-1] for entity in quoted.values() if entity.person is not False}
+        people: dict[str, Entity] = {}
+        for count, (start, mentioned) in enumerate(self._name_runs(self.paragraph_spans)):
+            if count % CHECK_EVERY == 0:
+                self.deadline.check()
+            paragraph_start, paragraph_end = self.paragraph_spans[self._paragraph(start)]
+            if not self.text[paragraph_start:paragraph_end].strip().removeprefix(mentioned).strip():
+                continue  # a heading or a label's line ("Measured Maximum Speed"), no person in a sentence
+            entity = self._mentioned_person(start, mentioned, surnames)
+            if entity is not None:
+                people[entity.name.split()[-1]] = self.entities.get(entity.name, entity)  # one entity per person
+                surnames.add(entity.name.split()[-1])
+        found: list[tuple[int, Entity]] = []
+        introduced: set[str] = set()
+        for start, word in word_occurrences(self.text, set(people)):
+            entity = people[word]
+            end = start + len(word)
+            full_start = end - len(entity.name)
+            full = full_start >= 0 and self.text.startswith(entity.name, full_start)
+            first = full_start if full else start
+            if any(hyphen in self.text[first - 1 : first] + self.text[end : end + 1] for hyphen in HYPHENS):
+                continue  # "Biden-era": a compound's part, no mention of the person
+            if full:
+                introduced.add(word)
+            if word in introduced:
+                found.append((first, entity))  # the surname alone counts once the full name is written
+        new = [entity for entity in people.values() if entity.name not in self.entities]
+        spans = [(start, start + len(entity.name), entity) for start, entity in found]
+        self._vote_gender(sorted(self.mentions + spans, key=lambda mention: mention[0]), new)
+        return found
+
+    def _salient_person(self, raw: RawAttribution, gender: str) -> str | None:
+        """A he or she with no antecedent in reach: the story's main person of that gender (a profile's subject, named
+        in the lead and "she" ever after), when the story has named them at least twice as often as anyone else such
+        a pronoun could stand for, and named no such other person since it last named them; else no one."""
+        assert raw.source is not None
+        pos, (content_start, content_end) = raw.source[0], raw.content
+        if inside_quotation(self.text, pos, self.paragraph_spans):
+            return None  # a he inside someone's quotation is someone in the speaker's own account, not the story's
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        people: dict[str, Entity] = {}
+        known = [(start, entity) for start, _, entity in self.mentions[: bisect_left(self.mentions, pos, key=_start)]]
+        seen = {start for start, _ in known}
+        named = [(start, entity) for start, entity in self.story_people if start < pos and start not in seen]
+        for start, entity in known + named:
+            if entity.person is False or content_start <= start < content_end:
+                continue  # a body, or someone the speaker talks about
+            counts[entity.name] = counts.get(entity.name, 0) + 1
+            last[entity.name] = max(start, last.get(entity.name, start))
+            people[entity.name] = entity
+        fitting = [name for name, entity in people.items() if _told_gender(entity) == gender]
+        if not fitting:
+            return None
+        main = max(fitting, key=lambda name: (counts[name], last[name]))
+        rivals = [name for name, entity in people.items() if name != main and self._may_be(entity, gender)]
+        if any(last[name] > last[main] for name in rivals):
+            return None  # another person such a pronoun could stand for is named since: a guess
+        runner_up = max((counts[name] for name in rivals), default=0)
+        if counts[main] < SALIENT_MENTIONS or counts[main] < SALIENT_MARGIN * runner_up:
+            return None
+        return main
+
+    def _may_be(self, entity: Entity, gender: str) -> bool:
+        """A person this he or she could stand for: of that gender, or of none known and not leaning the other way; a
+        name only mentioned, with nothing known of it, is no rival ("Wall Street", "Palm Beach" read as names)."""
+        told = _told_gender(entity)
+        if told is not None:
+            return told == gender
+        if entity.male != entity.female:
+            return (entity.female > entity.male) == (gender == "f")
+        return entity.person is True or entity.name in self.entities
 
     def _same_sentence_pronoun(self, raw: RawAttribution, pronoun: str) -> str | None:
         """The speaker of the previous attribution when its source is the same pronoun, in the same sentence."""
@@ -252,3 +335,16 @@ class Pronouns(Mentions):
         assert raw.source is not None
         i = last_before(self.coordinated_people, raw.source[0])
         return self.coordinated_people[i][1] if i >= 0 else None
+
+
+def _start(mention: tuple[int, int, Entity]) -> int:
+    return mention[0]
+
+
+def _told_gender(entity: Entity) -> str | None:
+    """The gender the pronouns after its mentions say, else its given name's when they do not lean the other way."""
+    by_pronouns = entity.gender()
+    if by_pronouns is not None:
+        return by_pronouns
+    leans = "m" if entity.male > entity.female else "f" if entity.female > entity.male else None
+    return entity.given if leans in (None, entity.given) else None

@@ -100,3 +100,10 @@ def last_before(entries: list[tuple[int, str]], pos: int) -> int:
 def _outside_quotes(_pos: int) -> bool:
     """The speakers' sentences split quotations too: a quoted sentence's end ends the writer's sentence before it."""
     return False
+
+
+def inside_quotation(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
+    """pos stands inside a quotation its paragraph opened before it (curly marks, or an odd count of straight ones)."""
+    at = bisect_right(paragraph_spans, pos, key=lambda span: span[0]) - 1
+    before = text[paragraph_spans[at][0] if at >= 0 else 0 : pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

@@ -28,6 +28,7 @@ from .constants import (
     QUESTION_LABELS,
     SELF_INTRODUCTIONS,
 )
+from .reading import inside_quotation
 from .story import Story
 
 
@@ -55,7 +56,7 @@ def first_person_voices(
     for index, voice in wanted:
         raw = raws[index]
         assert raw.source is not None
-        if _inside_quotation(text, raw.source[0], paragraph_spans):
+        if inside_quotation(text, raw.source[0], paragraph_spans):
             continue  # a quotation's "I" is its speaker's (resolve's _first_person_in_quotes), not the writer's
         if interview is not None:
             speakers[index] = interview.voice_at(raw.source[0], voice)
@@ -87,13 +88,6 @@ def _after_colon(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
     """pos's paragraph follows one ending in a colon ("She wrote:"): what it sets off is someone else's words."""
     at = bisect_right(paragraph_spans, pos, key=lambda span: span[0]) - 1
     return at > 0 and text[paragraph_spans[at - 1][0] : paragraph_spans[at - 1][1]].rstrip().endswith(":")
-
-
-def _inside_quotation(text: str, pos: int, paragraph_spans: list[Span]) -> bool:
-    """pos stands inside a quotation its paragraph opened before it (curly marks, or an odd count of straight ones)."""
-    at = bisect_right(paragraph_spans, pos, key=lambda span: span[0]) - 1
-    before = text[paragraph_spans[at][0] if at >= 0 else 0 : pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _turn_label(paragraph: str) -> str | None:
@@ -235,7 +229,7 @@ def _self_introduced(text: str, paragraph_spans: list[Span], common: LowerCaseUs
     """The name the writer introduces themself by, outside any quotation ("I'm your host Dr. Michael Greger")."""
     for opening in SELF_INTRODUCTIONS:
         at = text.find(opening)
-        if at >= 0 and not _inside_quotation(text, at, paragraph_spans):
+        if at >= 0 and not inside_quotation(text, at, paragraph_spans):
             named = _introduced_name(text[at + len(opening) : at + len(opening) + MAX_BYLINE].split("\n")[0].split())
             if named is not None and _person_name(named, common):
                 return named
