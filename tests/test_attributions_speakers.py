@@ -200,6 +200,15 @@ def test_a_pronoun_out_of_reach_inside_a_quotation_is_not_the_story_s_main_perso
     assert _speaker(t, "She") is None
 
 
+def test_pronouns_after_a_name_that_its_given_name_contradicts_tell_no_gender():
+    t = (
+        "Nora Vance gave evidence on Monday, her lawyer beside her.\n\n"
+        "In an earlier interview she described a dinner with Gerald Stone, but she later said that it never happened."
+    )
+    # the "she" after "Gerald Stone" is hers: it makes no woman of him
+    assert _speaker(t, "she", "said") == "Nora Vance"
+
+
 def test_a_heading_is_no_person_a_pronoun_out_of_reach_goes_to():
     t = (
         "Rated Maximum Range\n\n40 km\n\nRated Maximum Range\n\n35 km\n\n"

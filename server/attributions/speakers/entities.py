@@ -28,6 +28,8 @@ class Entity:
         the two disagree (a wrong name is worse than none). A name only mentioned says no gender by its given name
         alone: "(Photo by Christopher Furlong)" is no one a "he" continues."""
         told = "m" if self.male > 2 * self.female else "f" if self.female > 2 * self.male else None
+        if told is not None and self.given is not None and told != self.given:
+            return None  # "flirting with Donald Trump, but she later said": the pronouns after it are someone else's
         given = self.given if self.person is True else None
         if given is None or told is None:
             return told or given
