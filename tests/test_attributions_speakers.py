@@ -209,6 +209,11 @@ def test_pronouns_after_a_name_that_its_given_name_contradicts_tell_no_gender():
     assert _speaker(t, "she", "said") == "Nora Vance"
 
 
+def test_a_person_named_in_a_possessive_is_named_without_it():
+    t = "The museum opened Tomas Brandt’s retrospective on Friday. He said the show took ten years to gather."
+    assert _speaker(t, "He") == "Tomas Brandt"
+
+
 def test_a_heading_is_no_person_a_pronoun_out_of_reach_goes_to():
     t = (
         "Rated Maximum Range\n\n40 km\n\nRated Maximum Range\n\n35 km\n\n"

@@ -61,6 +61,7 @@ class Mentions(Reading):
 
     def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
         """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
+        mentioned = mentioned.removesuffix("’s").removesuffix("'s")  # "Al Gore’s documentary": the name is Al Gore
         end = start + len(mentioned)
         if not self._whole_name(start, end) or self._quoted_title(start, end):
             return None
