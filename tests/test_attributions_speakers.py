@@ -214,6 +214,14 @@ def test_a_person_named_in_a_possessive_is_named_without_it():
     assert _speaker(t, "He") == "Tomas Brandt"
 
 
+def test_the_company_after_a_fronted_statement_is_the_name_it_opens_with():
+    t = "Harbor Lumber sold 4,000 tonnes of timber in the spring, the company reported on Tuesday."
+    assert _speaker(t, "the company") == "Harbor Lumber"
+    # a person's name opening the statement is no company's
+    t = "Jane Pike sold her shares in the spring, the company reported on Tuesday."
+    assert _speaker(t, "the company") is None
+
+
 def test_a_heading_is_no_person_a_pronoun_out_of_reach_goes_to():
     t = (
         "Rated Maximum Range\n\n40 km\n\nRated Maximum Range\n\n35 km\n\n"

@@ -295,6 +295,16 @@ class Descriptions(Naming, Mentions):
         # another name before it ("Google sued Acme Technologies"): which one is meant, the sentence cannot say
         return body if names[0][1] == body else None
 
+    def _fronted_body(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "JPMorgan Chase earned $4.9 billion in the quarter, the company announced": the name a statement fronted
+        before "the company" opens with is the company, body by its form or not; none when a person's name opens it."""
+        assert raw.source is not None
+        start, end = raw.content
+        if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS or end > raw.source[0]:
+            return None
+        names = self._body_names(start, end)
+        return names[0][1] if names and names[0][0] == 0 else None
+
     def _known_body(self, name: str) -> bool:
         """A name that is a body's by its form ("Acme Technologies", "Macy's Inc.") or a body the text quotes."""
         last = name.split()[-1]

@@ -203,6 +203,7 @@ class Story(Pronouns, Descriptions):
                 or self._body_anaphor(raw, words)
                 or self._described_body(raw)
                 or self._sentence_body(raw, words)
+                or self._fronted_body(raw, words)
             )
         if definite_noun and words[1] in OUTLET_NOUNS:
             # "the site surveyed": the one body introduced so, or the one body the sentences name
