@@ -67,6 +67,8 @@ class Pronouns(Mentions):
         for count, (start, mentioned) in enumerate(self._name_runs(self.paragraph_spans)):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
+            if mentioned.split()[-1].removesuffix("’s").removesuffix("'s") in surnames:
+                continue  # a person already found, named again (each is counted by its surname below)
             paragraph_start, paragraph_end = self.paragraph_spans[self._paragraph(start)]
             if not self.text[paragraph_start:paragraph_end].strip().removeprefix(mentioned).strip():
                 continue  # a heading or a label's line ("Measured Maximum Speed"), no person in a sentence
