@@ -1138,6 +1138,19 @@ def test_the_sentence_capital_check_reads_each_word_once():
     assert elapsed < 20.0, f"{elapsed:.1f} s on {len(text):,} characters: is each occurrence read per source?"
 
 
+@pytest.mark.slow  # thousands of pronouns out of reach, after nine thousand names
+def test_pronouns_out_of_reach_count_the_story_s_people_in_linear_time():
+    # each "She" has no antecedent in reach and asks who the story's main woman is: counting every mention before
+    # each one was quadratic; the count reads a bounded window of mentions
+    block = ["Nora Vance met Peter Holm and Ana Lee at the harbour.", "The boats were late.", "Rain fell all day."]
+    text = "\n\n".join([*block, "The market closed early.", "She said the trip was worth it."] * 3_000)
+    started = time.perf_counter()
+    found = find_attributions(text)
+    elapsed = time.perf_counter() - started
+    assert found and all(a.source == "She" and a.speaker is None for a in found)  # two women: no main one
+    assert elapsed < 10.0, f"{elapsed:.1f} s on {len(text):,} characters: is every mention counted per pronoun?"
+
+
 def test_a_described_subject_keeps_a_pronoun_from_a_name_a_preposition_governs():
     t = (
         "Rep. Mark Meadows' shock retirement has roiled some Republicans in the state.\n\n"

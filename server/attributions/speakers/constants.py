@@ -36,6 +36,8 @@ MAX_PRONOUN_PARAGRAPHS = 6
 # named them this often, and this many times as often as any other person the pronoun could stand for.
 SALIENT_MENTIONS = 2
 SALIENT_MARGIN = 2
+# Most mentions of people before such a pronoun that are counted: a news story's all; the cap keeps the count linear.
+MAX_SALIENT_MENTIONS = 200
 # What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
 # space).
 SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")

@@ -18,6 +18,7 @@ from .constants import (
     GROUP_REACH,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
+    MAX_SALIENT_MENTIONS,
     NAMED_GROUPS,
     ONE_BODY_HEADS,
     SALIENT_MARGIN,
@@ -106,9 +107,15 @@ class Pronouns(Mentions):
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         people: dict[str, Entity] = {}
-        known = [(start, entity) for start, _, entity in self.mentions[: bisect_left(self.mentions, pos, key=_start)]]
+        upto = bisect_left(self.mentions, pos, key=_start)
+        known = [(start, entity) for start, _, entity in self.mentions[max(0, upto - MAX_SALIENT_MENTIONS) : upto]]
         seen = {start for start, _ in known}
-        named = [(start, entity) for start, entity in self.story_people if start < pos and start not in seen]
+        upto = bisect_left(self.story_people, pos, key=_first)
+        named = [
+            (start, entity)
+            for start, entity in self.story_people[max(0, upto - MAX_SALIENT_MENTIONS) : upto]
+            if start not in seen
+        ]
         for start, entity in known + named:
             if entity.person is False or content_start <= start < content_end:
                 continue  # a body, or someone the speaker talks about
@@ -341,6 +348,10 @@ class Pronouns(Mentions):
 
 def _start(mention: tuple[int, int, Entity]) -> int:
     return mention[0]
+
+
+def _first(named: tuple[int, Entity]) -> int:
+    return named[0]
 
 
 def _told_gender(entity: Entity) -> str | None:
