@@ -4,6 +4,7 @@ one per entity; a pronoun resolved to the nearest compatible person in subject p
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -1820,3 +1821,36 @@ def test_an_owners_generic_body_is_the_body_of_that_kind_named_after_the_owner()
     assert found["Norland’s military"] == "Norland Defense Forces"
     # near miss: no body of that kind named after this owner
     assert found["Vesta’s military"] == "Vesta’s military"
+
+
+# --- a he or she out of reach: the story's main person, unless someone else spoke last -----------------------------
+# Two reviewers' passages (tests/attributions/pronoun_review/, not from any corpus), each written with its expected
+# speakers before the finder ran on it; the cue is the n-th he/she source of the passage.
+PRONOUN_REVIEW = Path(__file__).parent / "attributions" / "pronoun_review"
+
+
+@pytest.mark.parametrize(
+    ("passage", "nth", "speaker"),
+    [
+        ("a-ship-and-its-owner.txt", 0, "Ruth Penhale"),  # "she" for the ship is no speaker; the owner is
+        ("prime-minister-at-a-press-conference.txt", 1, "Alan Reid"),
+        ("nicola-a-woman.txt", 1, "Nicola Mackay"),
+        ("president-quoted-far-on.txt", 1, "Luis Arce"),
+        ("profile-of-a-woman.txt", 0, "Hannah Brooks"),
+        ("editor-quote-with-a-he-inside.txt", 1, "Harold Finch"),  # a "he" cue inside a quotation is no one speaking
+        ("a-spokesman-then-a-woman.txt", 0, "Joanna Price"),  # an unnamed spokesman does not speak on as a she
+        ("defendant-and-his-lawyer.txt", 1, None),  # the lawyer spoke last of the men: not the defendant
+        ("a-town-that-reads-as-a-man.txt", 1, None),
+        ("victim-and-a-neighbour.txt", 1, None),  # "A neighbour said" just before: the she is hers
+        ("victim-and-a-police-spokeswoman.txt", 0, None),
+        ("driver-and-a-police-spokesman.txt", 0, None),  # "A state police spokesman said": his, not the dead driver's
+        ("mother-and-daughter-one-surname.txt", 1, None),  # her quotation speaks of the daughter: not the daughter's
+        ("runner-and-his-agent.txt", 0, None),  # the agent's words "clear him" are about the runner
+    ],
+)
+def test_a_pronoun_out_of_reach_is_the_main_person_only_when_no_one_else_spoke_last(
+    passage: str, nth: int, speaker: str | None
+):
+    found = find_attributions((PRONOUN_REVIEW / passage).read_text())
+    pronouns = [a for a in found if (a.source or "").lower() in ("he", "she")]
+    assert pronouns[nth].speaker == speaker

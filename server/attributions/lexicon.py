@@ -426,6 +426,15 @@ MALE_TITLES: frozenset[str] = frozenset(words("mr sir lord king prince father br
 FEMALE_TITLES: frozenset[str] = frozenset(words("mrs ms miss dame lady queen princess mother sister duchess"))
 MALE_PRONOUNS: frozenset[str] = frozenset(words("he him his"))
 FEMALE_PRONOUNS: frozenset[str] = frozenset(words("she her hers"))
+# Nouns for a person that tell the sex, for an unnamed source ("a spokesman", "her sister") a pronoun may follow.
+MALE_NOUNS: frozenset[str] = MALE_TITLES | frozenset(
+    words("man boy spokesman chairman businessman policeman husband boyfriend son uncle nephew grandfather grandson")
+    + words("widower")
+)
+FEMALE_NOUNS: frozenset[str] = FEMALE_TITLES | frozenset(
+    words("woman girl spokeswoman chairwoman businesswoman policewoman wife girlfriend daughter aunt niece grandmother")
+    + words("granddaughter widow")
+)
 
 # First words of place names, which look like a person's name ("South Carolina", "New York").
 PLACE_WORDS: frozenset[str] = frozenset(

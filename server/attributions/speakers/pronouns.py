@@ -7,7 +7,19 @@ from bisect import bisect_left
 from functools import cached_property
 from itertools import islice
 
-from ..lexicon import HYPHENS, NAME_PARTICLES, ORG_ANAPHORS, ORG_HEADS, POSSESSIVE_ENDINGS, looks_plural, singular_noun
+from ..lexicon import (
+    FEMALE_NOUNS,
+    FEMALE_PRONOUNS,
+    HYPHENS,
+    MALE_NOUNS,
+    MALE_PRONOUNS,
+    NAME_PARTICLES,
+    ORG_ANAPHORS,
+    ORG_HEADS,
+    POSSESSIVE_ENDINGS,
+    looks_plural,
+    singular_noun,
+)
 from ..names import CHECK_EVERY, ONE_OF, word_occurrences
 from ..structure import RawAttribution
 from .constants import (
@@ -21,10 +33,13 @@ from .constants import (
     MAX_SALIENT_MENTIONS,
     NAMED_GROUPS,
     ONE_BODY_HEADS,
+    QUOTED_RE,
     SALIENT_MARGIN,
     SALIENT_MENTIONS,
     SENTENCE_ENDS,
     SENTENCE_REACH,
+    UNNAMED_ONE,
+    WORD_RE,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
 from .mentions import Mentions
@@ -132,7 +147,43 @@ class Pronouns(Mentions):
         runner_up = max((counts[name] for name in rivals), default=0)
         if counts[main] < SALIENT_MENTIONS or counts[main] < SALIENT_MARGIN * runner_up:
             return None
+        if self._quotation_speaks_of(raw, main, gender) or self._someone_else_spoke_last(raw, main, gender):
+            return None
         return main
+
+    def _quotation_speaks_of(self, raw: RawAttribution, name: str, gender: str) -> bool:
+        """The pronoun's own quoted words name the person, or a he (she) in the third person: a speaker says "I", so
+        these are someone else's words about them (a lawyer's "He is innocent", a sister's "Emily loved it")."""
+        pronouns = MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS
+        names = {name.split()[0], name.split()[-1]}
+        for start, end in raw.fragments or [raw.content]:
+            for quoted in QUOTED_RE.finditer(self.text, start, end):
+                if any(word in names or word.lower() in pronouns for word in WORD_RE.findall(quoted.group())):
+                    return True
+        return False
+
+    def _someone_else_spoke_last(self, raw: RawAttribution, main: str, gender: str) -> bool:
+        """Someone other than the main person spoke last of those the pronoun could continue: an unnamed "a …" or
+        "one …" source in this or the previous paragraph ("A neighbour said …"), unless a noun tells the other sex; an
+        unnamed source a noun tells of this sex ("the spokesman"); a named person, or the same pronoun, of this sex."""
+        pronoun, nouns_of_this, nouns_of_other = (
+            ("he", MALE_NOUNS, FEMALE_NOUNS) if gender == "m" else ("she", FEMALE_NOUNS, MALE_NOUNS)
+        )
+        for previous, speaker in islice(reversed(self.history), MAX_LOOKBACK_MENTIONS):
+            if previous.source is None or inside_quotation(self.text, previous.cue[0], self.paragraph_spans):
+                continue  # a cue inside someone's quotation is no one speaking in the story
+            source = self.text[previous.source[0] : previous.source[1]].lower()
+            nouns = {word.group() for word in WORD_RE.finditer(source)}
+            first_word = source.split()[0] if source.split() else ""
+            if first_word in UNNAMED_ONE and previous.paragraph >= raw.paragraph - 1:
+                if not nouns & nouns_of_other:
+                    return True  # "A neighbour said …" just before: the unnamed one speaks on
+            elif speaker is None and nouns & nouns_of_this:
+                return True  # "the spokesman said" (no name): the he may be his
+            entity = self.entities.get(speaker) if speaker else None
+            if source == pronoun or (entity is not None and _told_gender(entity) == gender):
+                return speaker != main
+        return False
 
     def _may_be(self, entity: Entity, gender: str) -> bool:
         """A person this he or she could stand for: of that gender, or of none known and not leaning the other way; a
