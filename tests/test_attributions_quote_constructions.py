@@ -156,3 +156,24 @@ def test_a_label_verb_leaves_a_quotation_after_a_participle_cue_to_it():
     ]
     assert _found("He was dismissed from the club in May.") == []
     assert _found("For years the method sat on the fringe, dismissed by many as “a fad.”") == []
+
+
+# ------------------------------------------------------------------ a reviewer's traps (written before the run)
+
+
+def test_dismiss_is_a_label_only_before_a_quotation():
+    assert _found("The school dismissed students early as a precaution.") == []
+    assert _found("The team dismissed its coach as losses mounted.") == []
+    assert _found("She dismissed questions about Daly and Wallace as “guilt by association.”") == [
+        ("She", "dismissed", ["questions about Daly and Wallace as “guilt by association.”"])
+    ]
+
+
+def test_a_by_phrase_that_dates_the_label_names_no_speaker():
+    assert _found("The plan was described as “dead” by the end of the week.")[0][0] is None
+    assert _found("The deal was described as “final” by Friday.")[0][0] is None
+    assert _found("The building was described as “unsafe” by 2019 standards.")[0][0] is None
+    assert _found("The closure was described as “heartbreaking” by the department.")[0][:2] == (
+        "the department",
+        "was described",
+    )

@@ -84,6 +84,7 @@ from .vocabulary import (
     PARTICIPLE_CUES,
     PLACING_FORMS,
     PROMISE_FORMS,
+    QUOTED_LABEL_FORMS,
     RETORT_FORMS,
     VOW_CUES,
     WEAK_CUES,
@@ -346,7 +347,9 @@ def forward_content(
         return content_start, sentence_end
     if verb in LABEL_FORMS and stripped.startswith("by "):
         return None  # "…, dismissed by many as quiet reflection": a passive participle, its agent no subject
-    if verb in LABEL_FORMS and OBJECT_THEN_AS_RE.match(text, pos, sentence_end):
+    if verb in LABEL_FORMS and (label := OBJECT_THEN_AS_RE.match(text, pos, sentence_end)):
+        if verb in QUOTED_LABEL_FORMS and not quotes.any_in(label.end(), sentence_end):
+            return None  # "dismissed students early as a precaution": no label without its quotation
         return content_start, sentence_end  # "describes these upgrades as a bonus": the label is the report
     if verb in LABEL_FORMS and _participle_cue_first(text, quotes, content_start, sentence_end):
         return None  # "dismissed the report, calling it “nonsense”": the quotation after the participle is its own

@@ -441,6 +441,11 @@ WEAK_CUES: frozenset[str] = frozenset(
 )
 # Labelling verbs' forms, which report an object with "as" even though weak (content.forward_content).
 LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) + participles(LABEL_VERBS))
+# Of those, the ones whose "as" is a label only before a quotation: "dismissed the audit as “a stunt”", not "dismissed
+# students early as a precaution" or "dismissed its coach as losses mounted" (sending away, an adverbial "as").
+QUOTED_LABEL_FORMS: frozenset[str] = frozenset(
+    words("dismiss") + finite_forms(words("dismiss")) + participles(words("dismiss"))
+)
 
 # Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
 NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))

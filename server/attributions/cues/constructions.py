@@ -8,7 +8,7 @@ import re
 from itertools import islice
 
 from ..content import forward_content, fronted_clause, trim_forward
-from ..lexicon import POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
+from ..lexicon import MONTHS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     ALNUM_RUN_RE,
@@ -85,6 +85,8 @@ EVALUATION_TIME_NOUNS: frozenset[str] = frozenset(THAT_TIME_NOUNS) | frozenset([
 ABSOLUTE_REACH = 120
 # How far after "as" the quotation it gives may open ("as a “disgrace”", "as an “undesirable” group").
 LABEL_QUOTE_REACH = 16
+# Words of a "by" phrase that dates the labelling rather than names who labelled ('by Friday', 'by the end of May').
+AGENT_TIME_WORDS: frozenset[str] = frozenset(THAT_TIME_NOUNS) | frozenset(m.lower() for m in MONTHS) | {"end", "now"}
 
 
 def object_construction(
@@ -399,6 +401,12 @@ def passive_agent(text: str, cue_end: int, end: int) -> tuple[Span | None, int] 
     return (source, source[1]) if source is not None else None
 
 
+def _time_agent(text: str, agent: Span) -> bool:
+    """A "by" phrase that dates or measures ('by Friday', 'by the end of the week', 'by 2019 standards'): no speaker."""
+    agent_words = [word.strip(".,’'s").lower() for word in text[agent[0] : agent[1]].split()]
+    return text[agent[0]].isdigit() or any(word in AGENT_TIME_WORDS for word in agent_words)
+
+
 def _quoted_label(sentence: Sentence, start: int) -> Span | None:
     """The quotation an "as" phrase gives, opening a few words after "as" ('as “heartbreaking”', 'as a “disgrace”')."""
     text = sentence.text
@@ -458,7 +466,7 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
             label = _quoted_label(sentence, start + len("as "))
             agent = BY_AGENT_RE.match(text, label[1], end) if label else None
             named = source_after(text, agent.end(), end, allow_appositive=False) if agent else None
-            if named is not None:
+            if named is not None and not _time_agent(text, named):
                 source, stop = named, label[1]  # 'was described as “heartbreaking” by the department': the agent speaks
         content = trim_forward(text, quotes, start, stop)
     else:
