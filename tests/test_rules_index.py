@@ -4,10 +4,13 @@ computation over the tree."""
 
 from __future__ import annotations
 
+from itertools import chain
+
 import pytest
 import re2
 from lxml import etree, html
 
+from server.pipeline import default_rules
 from server.rules.declutter import declutter
 from server.rules.ruleset import Rule, StripGroup
 from server.rules.selectors import HEAD_MARK, PageIndex, compile_linear, compile_selector
@@ -112,6 +115,48 @@ def test_heads_hold_each_node_start_after_its_whitespace() -> None:
     head = compile_selector(r"p:has-text(/^\s*advertisement/i)")
     found = nodes_at(index.heads(), literal_regex(head.literal_patterns[0]))
     assert found == [texts.index(" \u00a0Advertisement here")]
+
+
+def test_the_sweeps_read_only_the_text_nodes_holding_more_than_whitespace() -> None:
+    tree = _tree("<div>\n  <p>first</p>\n  <p>\u00a0Advertisement</p>\n\t<p>more advertisement</p>\n</div>")
+    index = PageIndex(tree)
+    texts = index.texts()
+    assert len(texts) > 3 and any(text.isspace() for text in texts)  # the indentation is text nodes too
+    filled = [i for i, text in enumerate(texts) if text.strip()]
+    assert index.filled() == filled
+    assert index.joined() == ("\0" + "\0".join(texts[i] for i in filled)).encode()
+    assert index.heads() == ("\0" + "\0".join(texts[i].lstrip()[:100] for i in filled)).encode()
+    head = compile_selector(r"p:has-text(/^\s*advertisement/i)")
+    full = compile_selector(r"p:has-text(/advertisement/i)")
+    # Positions in texts(), every node counted, as text_nodes() takes them.
+    assert index.nodes_matching(literal_regex(head.literal_patterns[0]), in_heads=True) == [filled[1]]
+    assert index.nodes_matching(literal_regex(full.literal_patterns[0])) == [filled[1], filled[2]]
+    found = index.text_nodes([filled[1], filled[2]])
+    assert [t.getparent().text for t in found] == [texts[filled[1]], texts[filled[2]]]
+
+
+def test_a_text_selector_without_literals_still_reads_whitespace_nodes() -> None:
+    # No literal to sweep for: every node is tested, the blank ones too (the sweeps rule out none of its matches).
+    tree = _tree("<div><p>x</p><span> </span><p>y</p></div>")
+    selector = compile_selector(r"span:has-text(/^\s+$/)")
+    assert not selector.literal_patterns
+    assert selector.select(tree, PageIndex(tree)) == tree.xpath("//span")
+
+
+@pytest.mark.parametrize("pattern", [r"\s{3}x", r"(  |\t\t\t)", r"^\s*(   |abc)", r"[ ]{4}foo", r"^\s+( {3})"])
+def test_no_literal_is_whitespace_only(pattern: str) -> None:
+    # What lets the sweeps skip the blank text nodes: a node holding a literal holds more than whitespace.
+    selector = compile_selector(f"p:has-text(/{pattern}/)")
+    assert all(literal.strip() for literal in (*selector.head_literals, *chain(*selector.text_literals)))
+
+
+def test_no_shipped_selector_sweeps_for_a_whitespace_only_literal() -> None:
+    rules = default_rules()
+    selectors = [s for rule in rules.files for s in (*rule.strip_plan.selectors, *rule.keep)]
+    assert sum(bool(s.literal_patterns) for s in selectors) > 50
+    for selector in selectors:
+        literals = (*selector.head_literals, *chain(*selector.text_literals))
+        assert all(literal.strip() for literal in literals), selector.source
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import cache, cached_property, lru_cache
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING
 
 import re2
@@ -57,6 +58,7 @@ class PageIndex:
         self._joins: list[str] = []
         self._stale = False
         self._live: list[str] | None = None
+        self._filled: list[int] | None = None
         self._joined: bytes | None = None
         self._heads: bytes | None = None
         # use_literals()'s RE2 set: (set, its patterns, the pattern of each index); the patterns found in the text
@@ -159,7 +161,7 @@ class PageIndex:
         """The page's text nodes as gathered, once: after a removal they may be stale (see drop())."""
         if self._texts is None:
             self._texts = self._live = _ALL_TEXT_PLAIN(self.root)
-            self._joins, self._stale = [], False
+            self._joins, self._stale, self._filled = [], False, None
         return self._texts
 
     def joins(self) -> list[str]:
@@ -177,7 +179,7 @@ class PageIndex:
         only the node list is gathered again (once per removal at most), not the joined text and heads swept."""
         if self._live is None:
             self._live = _ALL_TEXT_PLAIN(self.root)
-        return [position for position, text in enumerate(self._live) if text in texts]
+        return list(compress(count(), map(texts.__contains__, self._live)))  # one C loop over the nodes
 
     def text_nodes(self, positions: list[int]) -> list[etree._ElementUnicodeResult]:
         """The text nodes at these (ascending) positions of the page's text as it is now, with their elements: a
@@ -188,19 +190,35 @@ class PageIndex:
         # A step's literal position lets libxml2 stop walking there ('(//text())[position() = n]' tests every node).
         return etree.XPath(" | ".join(f"/descendant::text()[{i + 1}]" for i in positions))(self.root)
 
+    def filled(self) -> list[int]:
+        """The positions in texts() of the text nodes holding more than whitespace: the nodes the literal sweeps
+        read. No literal is whitespace only (Selector.literal_patterns), so a blank node holds none; and blank nodes,
+        the indentation between tags, are most of a page's text nodes (three in four) and of its text's bytes."""
+        if self._filled is None:
+            self._filled = list(compress(count(), map(not_, map(str.isspace, self.texts()))))
+        return self._filled
+
     def joined(self) -> bytes:
-        """The text nodes as UTF-8, each after a NUL byte (NUL never occurs in a page's text or a literal, so none
-        is found across two nodes; a leading literal's pattern finds a node's start by its NUL)."""
+        """The filled() text nodes as UTF-8, each after a NUL byte (NUL never occurs in a page's text or a literal,
+        so none is found across two nodes; a leading literal's pattern finds a node's start by its NUL)."""
         if self._joined is None:
-            self._joined = ("\0" + "\0".join(self.texts())).encode("utf-8", "surrogatepass")
+            texts = self.texts()
+            self._joined = ("\0" + "\0".join([texts[i] for i in self.filled()])).encode("utf-8", "surrogatepass")
         return self._joined
 
     def heads(self) -> bytes:
         """joined() with each node cut to its first HEAD_CHARS characters once its leading whitespace is stripped:
         where a leading literal's pattern finds the same nodes, in a fraction of the text (built when asked)."""
         if self._heads is None:
-            self._heads = ("\0" + "\0".join(map(_HEAD, map(str.lstrip, self.texts())))).encode("utf-8", "surrogatepass")
+            texts = self.texts()
+            starts = map(_HEAD, map(str.lstrip, [texts[i] for i in self.filled()]))
+            self._heads = ("\0" + "\0".join(starts)).encode("utf-8", "surrogatepass")
         return self._heads
+
+    def nodes_matching(self, literal: re2._Regexp, in_heads: bool = False) -> list[int]:
+        """The positions in texts() of the nodes where a literal pattern finds a match, in joined() (or heads())."""
+        filled = self.filled()
+        return [filled[node] for node in nodes_at(self.heads() if in_heads else self.joined(), literal)]
 
     def use_literals(self, selectors: Iterable[Selector]) -> None:
         """Look up the literal patterns of all these selectors in one sweep of the page's text (an RE2 set) the
@@ -263,6 +281,7 @@ class PageIndex:
     def forget_text(self) -> None:
         """Called after a removal made without drop(): the text is gathered and swept again when next asked."""
         self._texts, self._live, self._joined, self._heads, self._joins, self._stale = None, None, None, None, [], False
+        self._filled = None
         self._present = None
         self._held.clear()
 

@@ -14,7 +14,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ...parse import element_text
-from .index import HEAD_MARK, Key, PageIndex, literal_regex, nodes_at
+from .index import HEAD_MARK, Key, PageIndex, literal_regex
 from .linear_regex import finds, match_spans
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ class Selector:
     @cached_property
     def literal_patterns(self) -> tuple[str, ...]:
         """One RE2 pattern per literal group, matching any of its literals in any case (RE2's own case folding,
-        as the text pattern has it): a text node the pattern matches holds a match of each."""
+        as the text pattern has it): a text node the pattern matches holds a match of each. No literal is whitespace
+        only (literals.py), so the sweeps read only the nodes holding more (PageIndex.filled)."""
         if self.head_literals:
             return (HEAD_MARK + "|".join(re2.escape(literal) for literal in self.head_literals) + ")",)
         return tuple(
@@ -184,8 +185,9 @@ class Selector:
         """Positions in texts() of the text nodes the pattern matches."""
         texts = index.texts()
         if self.literal_patterns:
-            joined = index.heads() if self.head_literals else index.joined()
-            candidates: Iterable[int] = nodes_at(joined, literal_regex(self.literal_patterns[0]))
+            candidates: Iterable[int] = index.nodes_matching(
+                literal_regex(self.literal_patterns[0]), in_heads=bool(self.head_literals)
+            )
         else:
             candidates = range(len(texts))
         text_re = self.text_re
