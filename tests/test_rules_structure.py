@@ -6,11 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+from lxml.html import HtmlElement
 
 from server.errors import TooComplex
 from server.limits import Deadline
 from server.parse import parse
 from server.pipeline import Options, clean
+from server.rules import structure
 from server.rules.structure import (
     StructuralPass,
     _credit_start,
@@ -47,6 +49,26 @@ def test_lists_that_are_content_chrome_or_elsewhere_stay() -> None:
     assert "Il teatro cittadino riaprirà a ottobre" in result.text
     removal = next(r for r in result.removed if r["rule"] == "structure:recirculation")
     assert (removal["category"], removal["count"]) == ("related", 2)
+
+
+def test_lists_in_the_chrome_are_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The chrome test comes first: a menu's words are never serialized to be counted (same lists found).
+    read: list[HtmlElement] = []
+    is_recirculation = structure._is_recirculation
+
+    def reading(candidate: HtmlElement, host: str | None) -> bool:
+        read.append(candidate)
+        return is_recirculation(candidate, host)
+
+    monkeypatch.setattr(structure, "_is_recirculation", reading)
+    root = parse(_page())
+    in_chrome = [
+        ul for ul in root.iter("ul", "ol") if next(ul.iterancestors("nav", "header", "footer"), None) is not None
+    ]
+    assert in_chrome and len(in_chrome[0]) >= 3
+    found = recirculation_lists(root, site_host(root))
+    assert [element.get("class") for element in found] == ["box-correlati", "piu-letti"]
+    assert read and not any(ul in read for ul in in_chrome)
 
 
 def test_the_pass_belongs_to_the_generic_layer() -> None:

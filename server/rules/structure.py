@@ -65,7 +65,8 @@ def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline 
         if len(candidate) < RECIRCULATION_MIN_ITEMS or (taken and any(a in taken for a in candidate.iterancestors())):
             continue
         # Menus in the page's chrome never reach the article: taking them would only move readability's scores.
-        if _is_recirculation(candidate, host) and next(candidate.iterancestors(*_CHROME), None) is None:
+        # (Tested first: a walk up in C, where reading the list's words serializes all its text.)
+        if next(candidate.iterancestors(*_CHROME), None) is None and _is_recirculation(candidate, host):
             found.append(candidate)
             taken.add(candidate)
     story_follows: dict[HtmlElement, bool] = {}
