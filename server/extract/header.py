@@ -41,9 +41,10 @@ _TIME = r"(?:,?\s*+(?:at |um |à |a las |alle |às |om |o |в )?\d{1,2}[:.h]\d{2
 _BAR_LABEL = r"(?:\s*+\|\s*+\S++(?:\s++\S++){0,2})?"
 # A line that is only the article's date (and time), as the header above shows it: '23.10.2018', '03.04.2020, 12:35',
 # '2021-10-16', '10/31/2024', '15 Dec, 2025', 'June 23, 2025 10:39AM', '23. Oktober 2018', '3 de mayo de 2022';
-# perhaps labelled ('Publiziert:', 'Published'). Every part is a fixed run or a bounded class: linear.
+# perhaps labelled ('Publiziert:', 'Published'). Every part is a fixed run or a bounded class, and the pattern is
+# anchored at the start (a search tries the ten languages' words at one position, not at every one).
 _DATE_LINE_RE = re.compile(
-    rf"(?:(?:{_alternation(chain.from_iterable(DATE_LABELS.values()))})(?: am| on| le| el| il| em| op)?\s*+:?\s*+)?"
+    rf"\A(?:(?:{_alternation(chain.from_iterable(DATE_LABELS.values()))})(?: am| on| le| el| il| em| op)?\s*+:?\s*+)?"
     r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     rf"|\d{{1,2}}\.?\s*+(?:de\s)?{_MONTH},?\s*+(?:de\s)?\d{{4}}|{_MONTH}\s*+\d{{1,2}},?\s*+\d{{4}})"
     + _TIME

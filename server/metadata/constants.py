@@ -240,8 +240,9 @@ TITLE_SEPARATOR_RE = re.compile(r"(?<!\s)\s++[|\-–—:·»/]\s+")
 # rule: shorter, it is a section name or the site's own).
 TITLE_MIN_HEADLINE_WORDS = 3
 # A title that is one run of lower-case words joined by hyphens or underscores ('adac-kindersitztest-herbst-2018'):
-# an address slug a CMS put in og:title, never a headline; the next source's title is taken (linear: no nesting).
-TITLE_SLUG_RE = re.compile(r"[a-z0-9]++(?:[-_][a-z0-9]++){2,}+")
+# an address slug a CMS put in og:title, never a headline; the next source's title is taken (anchored at the start, so
+# a search tries one position: unanchored, a run of digits made it quadratic).
+TITLE_SLUG_RE = re.compile(r"\A[a-z0-9]++(?:[-_][a-z0-9]++){2,}+")
 
 # --- language: lang and dir --------------------------------------------------------------------------------
 
