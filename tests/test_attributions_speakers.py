@@ -1854,3 +1854,13 @@ def test_a_pronoun_out_of_reach_is_the_main_person_only_when_no_one_else_spoke_l
     found = find_attributions((PRONOUN_REVIEW / passage).read_text())
     pronouns = [a for a in found if (a.source or "").lower() in ("he", "she")]
     assert pronouns[nth].speaker == speaker
+
+
+def test_a_person_a_place_describes_is_no_documents_maker():
+    assert _speaker("“It was chaos,” a 32-year-old nurse from Leeds said.", "a 32-year-old nurse from Leeds") is None
+    assert _speaker("A resident from Ohio said the water was brown.", "A resident from Ohio") is None
+    # a spokesman or an official speaks for the body; a statement is its document
+    t = "A spokesman from the Foreign Ministry said the talks would go on."
+    assert _speaker(t, "A spokesman from the Foreign Ministry") == "Foreign Ministry"
+    t = "A statement from the American Heart Association said the study was flawed."
+    assert _speaker(t, "A statement from the American Heart Association") == "American Heart Association"

@@ -53,6 +53,7 @@ from .lexicon import (
     WEEKDAYS,
     is_acronym,
     looks_plural,
+    singular_noun,
 )
 from .patterns import (
     ALNUM_RUN_RE,
@@ -81,6 +82,19 @@ ACRONYM_SMALL_WORDS: frozenset[str] = frozenset(["of", "and", "for", "the", "on"
 # the name speaks. Polls, surveys and trackers go by their maker's name ("the Gallup poll") and keep it.
 # People who speak for the body named after them ("A spokesperson for OpenAI"): the body speaks.
 SPEAKING_FOR: frozenset[str] = SPOKESPERSON_NOUNS | {"representative"}
+# People a provenance phrase only describes ("a nurse from Leeds", "a resident from Ohio"): a person noun that does not
+# speak for a body (unlike "a spokesman from the Foreign Ministry", "an official from the EPA").
+DESCRIBED_PEOPLE: frozenset[str] = (
+    (
+        SOURCE_NOUNS
+        - MADE_DOCUMENT_HEADS
+        - ORG_HEADS
+        - SPEAKING_FOR
+        - {singular_noun(word) for word in BODY_MEMBER_NOUNS}
+    )
+    - {singular_noun(word) for word in SPEAKING_MEMBERS}
+    - DOCUMENT_NOUNS
+)
 MAKER_FIRST_HEADS: frozenset[str] = (
     (MADE_DOCUMENT_HEADS - frozenset(words("poll polls survey surveys tracker"))) | SPEAKING_FOR | {"evaluation"}
 )
@@ -594,6 +608,8 @@ def document_maker(source: str) -> str | None:
     provenance = PROVENANCE_RE.match(source[:1].lower() + source[1:] if opening in ("A", "An", "The") else source)
     if provenance:
         lead = source[: provenance.end("link")].split()
+        if len(lead) >= 2 and lead[-2].lower() in DESCRIBED_PEOPLE:
+            return None  # "a 32-year-old nurse from Leeds": the place describes the person, made no document
         if len(lead) < 2 or lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
             return provenance.group("name")  # "answers posted on Quora"; "a dispatcher on the scanner" is no one's
     agent = _agent(words)
