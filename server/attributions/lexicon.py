@@ -67,6 +67,11 @@ def looks_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and not word.endswith(POSSESSIVE_ENDINGS)
 
 
+def without_possessive(word: str) -> str:
+    """A name or word without its possessive ending ("Al Gore’s" -> "Al Gore")."""
+    return word.removesuffix("’s").removesuffix("'s")
+
+
 def singular_noun(word: str) -> str:
     """A plural noun's singular by its ending ("companies" -> "company", "firms" -> "firm")."""
     return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")

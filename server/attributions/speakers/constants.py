@@ -37,14 +37,14 @@ MAX_PRONOUN_PARAGRAPHS = 6
 # A he or she with no antecedent in reach stands for the story's main person of that gender only when the story has
 # named them this often, and this many times as often as any other person the pronoun could stand for.
 SALIENT_MENTIONS = 2
+SALIENT_MARGIN = 2
+# Most mentions of people before such a pronoun that are counted: a news story's all; the cap keeps the count linear.
+MAX_SALIENT_MENTIONS = 200
 # The quotations in an attribution's content, marks included (read for the words a speaker says of others).
 QUOTED_RE = re.compile(r"[“\"„«][^“”\"„«»]*+[”\"»“]")
 WORD_RE = re.compile(r"\w++")
 # Determiners of one unnamed person ("a neighbour said", "one resident said"), whom a he or she after may continue.
 UNNAMED_ONE: frozenset[str] = frozenset(words("a an one"))
-SALIENT_MARGIN = 2
-# Most mentions of people before such a pronoun that are counted: a news story's all; the cap keeps the count linear.
-MAX_SALIENT_MENTIONS = 200
 # What ends a sentence between two attributions (a full stop inside an abbreviation or a number is followed by no
 # space).
 SENTENCE_ENDS: tuple[str, ...] = (". ", "? ", "! ", '." ', ".” ", "?” ", "!” ")

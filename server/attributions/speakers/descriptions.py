@@ -19,6 +19,7 @@ from ..lexicon import (
     PRONOUNS,
     SPEAKING_MEMBERS,
     looks_plural,
+    without_possessive,
 )
 from ..names import (
     COMPANY_NAME_ENDINGS,
@@ -205,7 +206,7 @@ class Descriptions(Naming, Mentions):
         taken = len(name.split())
         following = words[taken].lower().strip(",") if len(words) > taken else ""
         owner = name.endswith(POSSESSIVE_ENDINGS)
-        name = name.removesuffix("'s").removesuffix("’s")
+        name = without_possessive(name)
         if following in INTRODUCING_NOUNS.get(noun, ()) or name in introduced or introduced in name:
             return False  # the introduction itself opens the sentence
         if name in NATIONALITIES or {word.lower().rstrip(".") for word in name.split()} & PERSON_TITLE_WORDS:
@@ -230,7 +231,7 @@ class Descriptions(Naming, Mentions):
                 opening = after[0].lower().rstrip(".") if name is not None else ""
                 # not "company CEO Tim Cook" (a title, then a person's name), "the company Monday", "the company I …"
                 if name is not None and opening not in NOT_NAME_WORDS and opening not in PRONOUNS:
-                    found.append((at, name.removesuffix("'s").removesuffix("’s")))
+                    found.append((at, without_possessive(name)))
                     continue
                 before = self.text[max(0, at - APPOSITION_REACH) : at].split()
                 run = list(reversed(list(_capitals_before(before))))
@@ -331,7 +332,7 @@ class Descriptions(Naming, Mentions):
                 at += 1  # "According to the company", "It is": the sentence's capital, on a common word
                 continue
             following = (tokens[later][1] for later in range(at + 1, len(tokens)))  # read only as far as the name
-            name = (_name_run(chain([word], following)) or "").removesuffix("'s").removesuffix("’s")
+            name = without_possessive(_name_run(chain([word], following)) or "")
             taken = max(1, len(name.split()))
             entity = self.entities.get(name)
             person = entity is not None and entity.person is True

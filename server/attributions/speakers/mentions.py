@@ -10,7 +10,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import cached_property
 
-from ..lexicon import FEMALE_PRONOUNS, HYPHENS, MALE_PRONOUNS, PLACE_WORDS, POSSESSIVE_DETERMINERS, TITLE_WORDS
+from ..lexicon import (
+    FEMALE_PRONOUNS,
+    HYPHENS,
+    MALE_PRONOUNS,
+    PLACE_WORDS,
+    POSSESSIVE_DETERMINERS,
+    TITLE_WORDS,
+    without_possessive,
+)
 from ..names import CHECK_EVERY, CLAUSE_CONJUNCTIONS, NOT_NAME_WORDS, looks_person, name_core, word_occurrences
 from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PRONOUN_WORD_RE, QUOTE_MARKS
 from ..structure import RawAttribution, Span
@@ -61,7 +69,7 @@ class Mentions(Reading):
 
     def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
         """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
-        mentioned = mentioned.removesuffix("’s").removesuffix("'s")  # "Al Gore’s documentary": the name is Al Gore
+        mentioned = without_possessive(mentioned)  # "Al Gore’s documentary": the name is Al Gore
         end = start + len(mentioned)
         if not self._whole_name(start, end) or self._quoted_title(start, end):
             return None

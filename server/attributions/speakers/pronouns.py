@@ -19,6 +19,7 @@ from ..lexicon import (
     POSSESSIVE_ENDINGS,
     looks_plural,
     singular_noun,
+    without_possessive,
 )
 from ..names import CHECK_EVERY, ONE_OF, word_occurrences
 from ..structure import RawAttribution
@@ -83,7 +84,7 @@ class Pronouns(Mentions):
         for count, (start, mentioned) in enumerate(self._name_runs(self.paragraph_spans)):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            if mentioned.split()[-1].removesuffix("’s").removesuffix("'s") in surnames:
+            if without_possessive(mentioned.split()[-1]) in surnames:
                 continue  # a person already found, named again (each is counted by its surname below)
             paragraph_start, paragraph_end = self.paragraph_spans[self._paragraph(start)]
             if not self.text[paragraph_start:paragraph_end].strip().removeprefix(mentioned).strip():
@@ -155,7 +156,8 @@ class Pronouns(Mentions):
         """The pronoun's own quoted words name the person, or a he (she) in the third person: a speaker says "I", so
         these are someone else's words about them (a lawyer's "He is innocent", a sister's "Emily loved it")."""
         pronouns = MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS
-        names = {name.split()[0], name.split()[-1]}
+        words = name.split()
+        names = {words[0], words[-1]}
         for start, end in raw.fragments or [raw.content]:
             for quoted in QUOTED_RE.finditer(self.text, start, end):
                 if any(word in names or word.lower() in pronouns for word in WORD_RE.findall(quoted.group())):
@@ -174,8 +176,8 @@ class Pronouns(Mentions):
                 continue  # a cue inside someone's quotation is no one speaking in the story
             source = self.text[previous.source[0] : previous.source[1]].lower()
             nouns = {word.group() for word in WORD_RE.finditer(source)}
-            first_word = source.split()[0] if source.split() else ""
-            if first_word in UNNAMED_ONE and previous.paragraph >= raw.paragraph - 1:
+            opening = source.split(maxsplit=1)[:1]
+            if opening and opening[0] in UNNAMED_ONE and previous.paragraph >= raw.paragraph - 1:
                 if not nouns & nouns_of_other:
                     return True  # "A neighbour said …" just before: the unnamed one speaks on
             elif speaker is None and nouns & nouns_of_this:
@@ -254,7 +256,7 @@ class Pronouns(Mentions):
         for word in words:
             if not word[:1].isupper():
                 break
-            subject.append(word.rstrip(",.;:").removesuffix("’s").removesuffix("'s"))
+            subject.append(without_possessive(word.rstrip(",.;:")))
             if word[-1] in ",.;:" or word.endswith(POSSESSIVE_ENDINGS):
                 break  # the name ends at its mark or its possessive
         if not subject:
