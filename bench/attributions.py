@@ -81,6 +81,11 @@ def is_held_aside(name: str) -> bool:
     return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
 
+def _nothing_aside(name: str) -> bool:
+    """A folder scored with --dir is one tuning part: a reviewer's articles are there to be looked at."""
+    return False
+
+
 def load_paragraphs(paragraphs_dir: Path = PARAGRAPHS_DIR) -> list[dict]:
     """The paragraph set: one document per annotated paragraph, named "<page>#p<index>" (two may share a page)."""
     docs = load_dev(paragraphs_dir)
@@ -707,6 +712,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=("tuning", "held-out", "all"),
         help="score one part only (while developing: tuning, so no held-aside figure is printed)",
     )
+    ap.add_argument(
+        "--dir",
+        type=Path,
+        help="score a folder of annotated files instead of a set (a reviewer's fresh articles): all of it as one"
+        " tuning part, none held aside, so --errors lists every article",
+    )
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     ap.add_argument(
         "--first-batch",
@@ -726,14 +737,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     sets = {"dev": DEV_DIR, "blind": BLIND_DIR, "outside": OUTSIDE_DIR, "fundus": FUNDUS_DIR}
-    every = load_paragraphs() if args.set == "paragraphs" else load_dev(sets[args.set])
+    if args.dir:
+        every = load_dev(args.dir)
+        aside = _nothing_aside
+    else:
+        every = load_paragraphs() if args.set == "paragraphs" else load_dev(sets[args.set])
+        aside = {"dev": is_heldout, "paragraphs": is_paragraph_held_aside}.get(args.set, is_held_aside)
     if args.first_batch:
         every = [d for d in every if not str(d.get("annotator", "")).startswith(LATER_ANNOTATORS)]
-    aside = {"dev": is_heldout, "paragraphs": is_paragraph_held_aside}.get(args.set, is_held_aside)
-    docs = every if args.set == "dev" else without_beliefs(every)
+    docs = every if args.set == "dev" and not args.dir else without_beliefs(every)
     tuning = [d for d in docs if not aside(d["name"])]
     held = [d for d in docs if aside(d["name"])]
-    print(f"{args.set} set: {len(docs)} files ({len(tuning)} tuning, {len(held)} held out)\n")
+    label = args.dir or f"{args.set} set"
+    print(f"{label}: {len(docs)} files ({len(tuning)} tuning, {len(held)} held out)\n")
     if args.rewrites:
         print("(quoted columns count “”„«»‘ as marks: with straight single marks they miss most quotes)")
         for name, rewrite in REWRITES.items():
@@ -749,7 +765,7 @@ def main(argv: list[str] | None = None) -> int:
     print(head)
     print("-" * len(head))
     results = {}
-    parts = [("tuning", tuning), ("held-out", held), ("all", docs)]
+    parts = [("tuning", tuning), ("held-out", held), ("all", docs)] if held else [("tuning", tuning)]
     if args.part:
         parts = [(name, pd) for name, pd in parts if name == args.part]
     for part, pd in parts:
@@ -765,7 +781,7 @@ def main(argv: list[str] | None = None) -> int:
         spread = intervals(results[(part, "finder")]["per_doc"])
         shown = "  ".join(f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in spread.items())
         print(f"{part + ' finder':<22} 95% interval over articles (bootstrap): {shown}")
-    if args.set != "dev":
+    if args.set != "dev" or args.dir:
         print()
         for part, _ in parts:
             beliefs = [d for d in only_beliefs(every) if (aside(d["name"]) == (part == "held-out")) or part == "all"]

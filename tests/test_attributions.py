@@ -30,6 +30,7 @@ DEV_DIR = ROOT / "tests" / "attributions" / "dev"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import attributions as attributions_bench  # noqa: E402
 from bench.attributions import load_dev, predict_finder, score  # noqa: E402  (one scoring implementation)
 
 # Gate floors on the whole dev set. Raising them is routine; lowering one is a visible decision.
@@ -1733,3 +1734,29 @@ def test_the_word_before_a_full_stop_is_read_the_same_with_or_without_a_near_spa
         assert structure._is_abbreviation(text, dot, start) == walked(text, dot, start), (text, start)
     assert structure._is_abbreviation("said Mr. Smith", 7, 0)
     assert not structure._is_abbreviation("the officials. Then", 13, 0)
+
+
+def test_bench_scores_a_folder_of_annotated_articles_as_one_tuning_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bench/attributions.py --dir` scores a reviewer's folder whole: no held-aside part, every error listed."""
+    text = 'The mayor said the bridge would reopen. "It is safe," Ortiz said.'
+    gold = {
+        "name": "review-bridge",
+        "text": text,
+        "attributions": [
+            {
+                "source": {"start": 0, "end": 9, "text": "The mayor"},
+                "cue": {"start": 10, "end": 14, "text": "said"},
+                "content": {"start": 15, "end": 38, "text": "the bridge would reopen"},
+                "speaker": "the mayor",
+                "kind": "indirect",
+            }
+        ],
+    }
+    (tmp_path / "review-bridge.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert attributions_bench.main(["--dir", str(tmp_path), "--no-speed", "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path}: 1 files (1 tuning, 0 held out)" in out
+    assert "held-out finder" not in out
+    assert "review-bridge" in out  # the spurious "Ortiz said" is listed with its article
