@@ -1864,3 +1864,13 @@ def test_a_person_a_place_describes_is_no_documents_maker():
     assert _speaker(t, "A spokesman from the Foreign Ministry") == "Foreign Ministry"
     t = "A statement from the American Heart Association said the study was flawed."
     assert _speaker(t, "A statement from the American Heart Association") == "American Heart Association"
+
+
+def test_a_body_s_name_stays_on_its_line():
+    t = (
+        "Unions pick Leeds\n\n"
+        "The Northern Rail Union will meet in Leeds next year.\n\n"
+        "In 2001 the union said it would never leave Hull."
+    )
+    # the heading's last word is no part of the name the next line opens with
+    assert _speaker(t, "the union") == "Northern Rail Union"

@@ -1147,7 +1147,8 @@ def names_ending_in(text: str, head: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for pos, _ in word_occurrences(text, {head}):
         words: list[str] = []
-        for word in reversed(text[max(0, pos - LEAD_REACH) : pos].split()):
+        # a name stays on its line ("Labour chooses Manchester" / "The Labour Party will …": a title's end before it)
+        for word in reversed(text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1].split()):
             if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in NP_BREAK:
                 break  # a lowercase word, a sentence's end ("2019. The"), or a function word ends the name
             words.append(word)
