@@ -1874,3 +1874,16 @@ def test_a_body_s_name_stays_on_its_line():
     )
     # the heading's last word is no part of the name the next line opens with
     assert _speaker(t, "the union") == "Northern Rail Union"
+
+
+def test_a_pronoun_continues_the_one_who_reported_not_the_one_reported_on():
+    t = (
+        "Tom Reyes, the transport minister, said there would be no new tolls. "
+        "Mr Reyes had suggested that Chancellor Simon Hale would keep his budget rule. "
+        "He said the railways would get more money."
+    )
+    # "Simon Hale" stands inside what Reyes reported: the next "He said" is Reyes going on
+    assert _speaker(t, "He") == "Tom Reyes"
+    # a name the writer's own sentence makes the subject is still the nearest one
+    t2 = "Tom Reyes said there would be no new tolls. Sam Hale disagreed. He said the tolls were needed."
+    assert _speaker(t2, "He") == "Sam Hale"

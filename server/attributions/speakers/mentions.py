@@ -249,6 +249,8 @@ class Mentions(Reading):
                 continue
             if subjects_only and self._in_apposition(start, i):
                 continue  # "Royce Mendes, Desjardins Economics managing director, was cautious. He said": Mendes
+            if subjects_only and self._reported_by_another(start, entity, fits):
+                continue  # "Balls said Brown would meet his rule. He said …": the one who spoke, not the one spoken of
             if subjects_only and self._oblique(start, end):
                 if fallback is None and start >= own_paragraph and fits(entity):
                     fallback = entity.name  # "chaired by Kate Dalmeny. She said": no subject in its paragraph
@@ -258,6 +260,17 @@ class Mentions(Reading):
         if fallback is not None and self._described_subject(pos, own_paragraph):
             return None  # "The four-term congressman will work with President Trump, a decision he disclosed": a guess
         return fallback
+
+    def _reported_by_another(self, start: int, entity: Entity, fits: Callable[[Entity], bool]) -> bool:
+        """The mention stands inside what an earlier attribution reports, and that attribution's speaker is another
+        person the pronoun could stand for: a pronoun continues the reporting subject, not a name inside the report."""
+        if self.named_at(start) is not None:
+            return False  # a source itself ("…, the officials said, … Mr. McHugh said"), whatever hull holds it
+        for earlier, speaker in reversed(self.history):
+            if earlier.content[0] <= start < earlier.content[1]:
+                other = self.entities.get(speaker) if speaker is not None else None
+                return other is not None and other.person is True and speaker != entity.name and fits(other)
+        return False
 
     def _described_subject(self, pos: int, paragraph_start: int) -> bool:
         """The sentence holding pos opens with a definite description of a person ("The four-term congressman …"): its
