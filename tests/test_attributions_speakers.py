@@ -1887,3 +1887,15 @@ def test_a_pronoun_continues_the_one_who_reported_not_the_one_reported_on():
     # a name the writer's own sentence makes the subject is still the nearest one
     t2 = "Tom Reyes said there would be no new tolls. Sam Hale disagreed. He said the tolls were needed."
     assert _speaker(t2, "He") == "Sam Hale"
+
+
+def test_a_spokesperson_named_after_a_longer_title_speaks_as_herself():
+    t = 'Green Party spokeswoman for rural affairs Nadia Kerr said: "Farmers need help." She said the party would act.'
+    assert _speakers(find_attributions(t)) == [
+        ("Green Party spokeswoman for rural affairs Nadia Kerr", "Nadia Kerr"),
+        ("She", "Nadia Kerr"),
+    ]
+    # unnamed, the spokeswoman speaks for the body ("A spokesperson for OpenAI")
+    assert _speaker(
+        "A spokeswoman for the Green Party said the party would act.", "A spokeswoman for the Green Party"
+    ) == ("Green Party")

@@ -449,6 +449,22 @@ def without_post_modifier(words: list[str]) -> list[str]:
     return words
 
 
+def _ends_in_titled_person(words: list[str]) -> bool:
+    """The words end in a person's full name right after a lower-case word of a title ("for women Sandra Gidley")."""
+    run = len(words)
+    while run > 0 and words[run - 1][:1].isupper():
+        run -= 1
+    before = words[run - 1] if run > 0 else ""
+    return (
+        len(words) - run >= 2
+        and before.isalpha()
+        and before.islower()
+        and before not in NAME_PARTICLES
+        and before not in NP_BREAK
+        and looks_person(" ".join(words[run:]))
+    )
+
+
 def _name_word(word: str) -> bool:
     lowered = word.lower()
     return (
@@ -720,6 +736,8 @@ def modifying_maker(source: str) -> str | None:
         return None  # "Global State of Security report": a title; "Federal Reserve Bank of Dallas research": a body's
     if words[head + 1 : head + 2] and not words[head + 1].islower():
         return None  # "State Department spokesman Jeff Rathke": a title before the name of who speaks
+    if _ends_in_titled_person(words[head + 1 :]):
+        return None  # "Liberal Democrat spokeswoman for women Sandra Gidley": a longer title, then who speaks
     words = words[: head + 1]
     at = 0
     while at < len(words) - 1 and (words[at].islower() or words[at].isdigit() or words[at] in ("A", "An", "The")):
