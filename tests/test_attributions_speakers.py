@@ -1899,3 +1899,12 @@ def test_a_spokesperson_named_after_a_longer_title_speaks_as_herself():
     assert _speaker(
         "A spokeswoman for the Green Party said the party would act.", "A spokeswoman for the Green Party"
     ) == ("Green Party")
+
+
+def test_a_two_letter_acronym_is_the_body_another_source_spells_out_word_for_word():
+    t = (
+        "Northern Rail has blamed the storms for a drop in profits. "
+        "NR warned that fares would rise. Anna Park said the rise was unfair. AP said the trains were late."
+    )
+    assert _speaker(t, "NR") == "Northern Rail"
+    assert _speaker(t, "AP") == "AP"  # a person's initials spell no body

@@ -126,6 +126,8 @@ QUESTION_OPENERS: frozenset[str] = frozenset(words("why how who what"))
 LEGAL_FORMS: frozenset[str] = frozenset(suffix.rstrip(".") for suffix in LEGAL_SUFFIXES)
 # Lengths of an acronym looked for spelled out (two letters, "US", "UK", are too often something else).
 MIN_ACRONYM = 3
+# Two letters spell out only another source's name, word for word ("BA" after "British Airways has blamed …").
+MIN_SOURCE_ACRONYM = 2
 MAX_ACRONYM = 6
 # What opens a quotation fragment (a direct quote starts with its mark).
 QUOTE_OPENINGS: tuple[str, ...] = tuple("\"“„«‘'")

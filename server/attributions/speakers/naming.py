@@ -60,6 +60,7 @@ from .constants import (
     MAX_ACRONYM,
     MEMBERS_BODY_HEADS,
     MIN_ACRONYM,
+    MIN_SOURCE_ACRONYM,
     NAME_RUN_LINKS,
     NAMING_HEADS,
     OBLIQUE_PREPOSITIONS,
@@ -357,16 +358,19 @@ class Naming(Reading):
         "California ISO" and "California Independent System Operator"): one speaker per body; kept when no source's
         name spells it, or two do."""
         prefix, _, acronym = core.rpartition(" ")
-        if not (MIN_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha() and acronym.isupper()):
+        if not (MIN_SOURCE_ACRONYM <= len(acronym) <= MAX_ACRONYM and acronym.isalpha() and acronym.isupper()):
             return core
         if prefix and not all(word[:1].isupper() for word in prefix.split()):
             return core
         lead = f"{prefix} " if prefix else ""
         names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
-        if not names and not prefix:
+        if len(acronym) < MIN_ACRONYM:
+            # "BA" is "British Airways", a body spelled word for word; never a person ("AP" is not "Anna Park")
+            names = {name for name in names if len(name.split()) == len(acronym) and not looks_person(name)}
+        elif not names and not prefix:
             # "The Office for Budget Responsibility (OBR) monitors …": the one name the text defines it with
             names = set(self.defined_acronyms.get(acronym, ()))
-        if not names and not prefix and acronym not in self.defined_acronyms:
+        if not names and not prefix and len(acronym) >= MIN_ACRONYM and acronym not in self.defined_acronyms:
             # "the Federal Trade Commission, which …" … "The FTC said": the one body the text spells it out as
             names = self._names_spelling(acronym)
         if len(names) != 1:
