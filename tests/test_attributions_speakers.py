@@ -1908,3 +1908,11 @@ def test_a_two_letter_acronym_is_the_body_another_source_spells_out_word_for_wor
     )
     assert _speaker(t, "NR") == "Northern Rail"
     assert _speaker(t, "AP") == "AP"  # a person's initials spell no body
+
+
+def test_a_given_name_keeps_a_pronoun_off_a_man_its_own_votes_would_make_a_woman():
+    t = '"We have lifted the ban," said Isaiah Otieno. "She explained she had a contract with the race."'
+    # the "she"s after his name would vote him female; his given name says he is no "she"
+    assert _speaker(t, "She") is None
+    t2 = "Mary Wanjiru said she was sorry. " + t
+    assert _speaker(t2, "She") == "Mary Wanjiru"

@@ -34,6 +34,7 @@ from .constants import (
     MAX_SALIENT_MENTIONS,
     NAMED_GROUPS,
     ONE_BODY_HEADS,
+    QUOTE_OPENINGS,
     QUOTED_RE,
     SALIENT_MARGIN,
     SALIENT_MENTIONS,
@@ -60,16 +61,28 @@ class Pronouns(Mentions):
         if continued is not None:
             return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
         gender = "m" if pronoun == "he" else "f"
+        quoting = self._quoting(raw)
 
         def fits(entity: Entity) -> bool:
-            if entity.person is False:
-                return False
+            if entity.person is False or entity.name == quoting:
+                return False  # a body; or the one whose quotation holds the pronoun (speakers say "I" of themselves)
             if entity.gender() is not None or entity.person is not True:
                 return entity.gender() == gender
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    def _quoting(self, raw: RawAttribution) -> str | None:
+        """The speaker of an earlier attribution whose quotation holds this one's source ('"We lifted the ban," said
+        Isaiah Kiplagat. "She explained …"'), if any."""
+        assert raw.source is not None
+        pos = raw.source[0]
+        for earlier, speaker in reversed(self.history):
+            for start, end in earlier.fragments or [earlier.content]:
+                if start <= pos < end and self.text.startswith(QUOTE_OPENINGS, start):
+                    return speaker
+        return None
 
     # --- the story's main person ------------------------------------------------------------------
 
