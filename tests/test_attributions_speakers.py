@@ -1916,3 +1916,8 @@ def test_a_given_name_keeps_a_pronoun_off_a_man_its_own_votes_would_make_a_woman
     assert _speaker(t, "She") is None
     t2 = "Mary Wanjiru said she was sorry. " + t
     assert _speaker(t2, "She") == "Mary Wanjiru"
+
+
+def test_an_office_s_title_before_a_comma_gives_way_to_the_name_after_it():
+    t = "Minister for Roads and Public Works, Thandi Mokoena, said the bridge would reopen."
+    assert _speaker(t, "Minister for Roads and Public Works, Thandi Mokoena") == "Thandi Mokoena"

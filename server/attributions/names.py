@@ -527,7 +527,9 @@ def _without_apposition(source: str) -> str:
         and all(word[:1].isupper() for word in opening)
         and opening[-1].lower().rstrip(".").split("-")[-1] in APPOSED_TITLES
     )
-    if described or titled or (opening and opening[-1].isalpha() and opening[-1].islower()):
+    # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo": an office's title, then the name
+    office = bool(opening) and opening[0][:1].isupper() and any(word in ("for", "of") for word in opening[1:-1])
+    if described or titled or office or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
         if named is not None:
