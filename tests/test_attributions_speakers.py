@@ -1921,3 +1921,8 @@ def test_a_given_name_keeps_a_pronoun_off_a_man_its_own_votes_would_make_a_woman
 def test_an_office_s_title_before_a_comma_gives_way_to_the_name_after_it():
     t = "Minister for Roads and Public Works, Thandi Mokoena, said the bridge would reopen."
     assert _speaker(t, "Minister for Roads and Public Works, Thandi Mokoena") == "Thandi Mokoena"
+
+
+def test_a_two_letter_acronym_the_text_defines_is_the_body_it_stands_for():
+    t = "Runners Uganda (RU) suspended the team last week. RU insisted it would take action."
+    assert _speaker(t, "RU") == "Runners Uganda"

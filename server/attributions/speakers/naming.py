@@ -367,7 +367,7 @@ class Naming(Reading):
         if len(acronym) < MIN_ACRONYM:
             # "BA" is "British Airways", a body spelled word for word; never a person ("AP" is not "Anna Park")
             names = {name for name in names if len(name.split()) == len(acronym) and not looks_person(name)}
-        elif not names and not prefix:
+        if not names and not prefix:
             # "The Office for Budget Responsibility (OBR) monitors …": the one name the text defines it with
             names = set(self.defined_acronyms.get(acronym, ()))
         if not names and not prefix and len(acronym) >= MIN_ACRONYM and acronym not in self.defined_acronyms:
