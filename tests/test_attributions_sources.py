@@ -229,3 +229,13 @@ def test_a_list_inside_an_apposition_does_not_end_it():
     found = _found("Mr Parish, chairman of the environment, food and rural affairs committee, said: 'We left off.'")
     assert found[0][:2] == ("Mr Parish, chairman of the environment, food and rural affairs committee", "said")
     assert _found("Hicks found that many people, both military and civilian, told her they did not mind.") == []
+
+
+def test_a_name_in_apposition_that_spells_a_clause_word_is_still_a_name():
+    """ "May" and "Will" are modal verbs in lower case only: a capitalised one inside an apposition is a name's."""
+    for source, speaker in (
+        ("The shadow health secretary, Theresa May", "Theresa May"),
+        ("The party's chairman, Tom Will", "Tom Will"),
+    ):
+        found = find_attributions(f'{source}, said: "These plans are old."')
+        assert [(a.source, a.speaker) for a in found] == [(source, speaker)]

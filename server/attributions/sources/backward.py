@@ -413,7 +413,10 @@ def apposition_ok(selection: list[Token], commas: int) -> bool:
     relative_at = next(
         (index for index, token in enumerate(apposition) if _opens_relative(apposition, index)), len(apposition)
     )
-    before_relative = [token[2].lower() for token in apposition[:relative_at]]
+    # a capital inside the apposition is a name's word, not the clause word it spells ("The minister, Theresa May,")
+    before_relative = [
+        token[2].lower() for index, token in enumerate(apposition[:relative_at]) if index == 0 or token[2].islower()
+    ]
     if any(word in SUBORDINATORS for word in before_relative):
         return False
     return relative or not any(word in APPOSITIVE_BREAK for word in before_relative)

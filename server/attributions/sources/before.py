@@ -192,7 +192,7 @@ def _end_of_word(text: str, start: int) -> int:
 
 def _surname_not_month(text: str, sentence_start: int, start: int, end: int) -> bool:
     """A bare month after a capitalised word is a surname ("Theresa May said"), not a time ("in May")."""
-    if text[start:end].strip() not in MONTHS:
+    if text[start:end].strip(" ,") not in MONTHS:  # "The minister, Theresa May, said": its comma too
         return False
     before = text[sentence_start:start].rstrip().rsplit(None, 1)
     return bool(before) and is_capitalised(before[-1])
