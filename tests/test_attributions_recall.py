@@ -754,3 +754,11 @@ def test_a_verbs_infinitive_before_a_preposition_or_a_judgement_still_holds_a_be
     assert _beliefs("Journaling is increasingly considered to be an evidence-based strategy for health.") == [
         (None, "is increasingly considered", "to be an evidence-based strategy for health")
     ]
+
+
+def test_told_a_broadcaster_s_programme_is_a_cue_after_its_content():
+    for text, cue in (
+        ("Leave would rise to nine months, Ms Hewitt told GMTV's Sunday programme.", "told GMTV's Sunday programme"),
+        ("The rise was justified, Mr Balls told BBC Radio 4's Today programme.", "told BBC Radio 4's Today programme"),
+    ):
+        assert [(a.cue, a.content) for a in find_attributions(text)] == [(cue, text.split(",")[0])]

@@ -225,10 +225,13 @@ DIRECTIVE_OBJECT_RE = re.compile(
     r"(?=" + INFINITIVE + ")"
 )
 
-# The addressee of an object cue ("told reporters", "asked the BBC"); a name's words keep backtracking for the \b.
+# The addressee of an object cue ("told reporters", "asked the BBC", "told GMTV's Sunday programme"); a name's words
+# keep backtracking for the \b.
 ADDRESSEE_RE = re.compile(
     r"(?<!\s)\s++(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
-    r"the\s++\w++|[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4})\b"
+    r"the\s++\w++|(?:[A-Z][\w.&-]*+\s++){0,2}[A-Z0-9][\w.&-]*+['’]s(?:\s++[A-Z][\w’'.&-]*+){0,3}\s++"
+    r"(?:programme|program|show|podcast)|"
+    r"[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4})\b"
 )
 
 # Any short lowercase noun phrase as an addressee, when what opens a report follows it: "that", "whether", a colon or a
