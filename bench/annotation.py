@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.attributions import is_held_aside, match_doc, score  # noqa: E402  (the finder is imported there, never called here)
+from bench.attributions import is_held_aside, match_doc, score, speaker_names  # noqa: E402  (the finder is imported there, never called here)
 from bench.corpora import CORPORA_DIR, RTP_DIR, WCXB_DIR, html_to_text  # noqa: E402
 
 BLIND_DIR = ROOT / "tests" / "attributions" / "blind"
@@ -538,8 +538,10 @@ def _as_pred(a: dict) -> dict:
     }
 
 
-def _norm_speaker(s: str | None) -> str | None:
-    return re.sub(r"\s+", " ", s).strip().casefold() if s else None
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Two annotators name one speaker as the scorer compares a finder's with the gold (case, spacing, a leading "the"
+    and the joins of several names aside), or both name none."""
+    return (a is None) == (b is None) and (a is None or b is None or speaker_names(a) == speaker_names(b))
 
 
 def agree(dir_a: Path, dir_b: Path) -> dict:
@@ -576,10 +578,10 @@ def agree(dir_a: Path, dir_b: Path) -> dict:
         res = match_doc(text, gold, [_as_pred(x) for x in gb])
         for gi, pi in res["matched"]:
             pairs += 1
-            sa, sb = _norm_speaker(ga[gi].get("speaker")), _norm_speaker(gb[pi].get("speaker"))
-            same_speaker += sa == sb
+            speakers_agree = _same_speaker(ga[gi].get("speaker"), gb[pi].get("speaker"))
+            same_speaker += speakers_agree
             same_kind += ga[gi]["kind"] == gb[pi]["kind"]
-            if sa != sb or ga[gi]["kind"] != gb[pi]["kind"]:
+            if not speakers_agree or ga[gi]["kind"] != gb[pi]["kind"]:
                 disagreements.append(
                     f"  {n} @{ga[gi]['cue']['start']} {ga[gi]['cue']['text']!r}: speaker {ga[gi].get('speaker')!r}"
                     f" / {gb[pi].get('speaker')!r}, kind {ga[gi]['kind']} / {gb[pi]['kind']}"

@@ -35,6 +35,8 @@ PARAGRAPHS_DIR = ROOT / "tests" / "attributions" / "paragraphs"
 OUTSIDE_DIR = ROOT / "tests" / "attributions" / "outside"
 # News bodies from the fundus project's publisher tests, annotated blind before the finder ever ran on them.
 FUNDUS_DIR = ROOT / "tests" / "attributions" / "fundus"
+# BBC News articles (2004-05) and a few more publishers' test bodies, annotated blind by five annotators in one day.
+BBC_DIR = ROOT / "tests" / "attributions" / "bbc"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -333,10 +335,10 @@ def _same_speaker(gold: str, predicted: str | None) -> bool:
     """The resolved name equals the gold name (case, spacing and a leading "the" aside: the guidelines' "its name as
     the article gives it" allows both "the Scottish government" and "Scottish government"); several people are the
     same set of names whether joined by "; " (the blind set's guidelines) or "and" (the dev set's)."""
-    return predicted is not None and _speaker_names(gold) == _speaker_names(predicted)
+    return predicted is not None and speaker_names(gold) == speaker_names(predicted)
 
 
-def _speaker_names(speaker: str) -> frozenset[str]:
+def speaker_names(speaker: str) -> frozenset[str]:
     words = (name.split() for name in _SPEAKER_JOINS_RE.split(speaker.lower()))
     return frozenset(" ".join(w[1:] if len(w) > 1 and w[0] == "the" else w) for w in words if w)
 
@@ -702,10 +704,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--set",
-        choices=("dev", "blind", "paragraphs", "outside", "fundus"),
+        choices=("dev", "blind", "paragraphs", "outside", "fundus", "bbc"),
         default="dev",
         help="our first set, the blind one, the blind paragraphs of pages (scored inside each paragraph), or the"
-        " blind articles from outside the corpora (newspaper4k's texts: outside; fundus's publisher tests: fundus)",
+        " blind articles from outside the corpora (newspaper4k's texts: outside; fundus's publisher tests: fundus;"
+        " the BBC News dataset and more: bbc)",
     )
     ap.add_argument(
         "--part",
@@ -736,7 +739,7 @@ def main(argv: list[str] | None = None) -> int:
         help="with --rewrites: list the tuning part's speakers that one rewrite turns right or wrong",
     )
     args = ap.parse_args(argv)
-    sets = {"dev": DEV_DIR, "blind": BLIND_DIR, "outside": OUTSIDE_DIR, "fundus": FUNDUS_DIR}
+    sets = {"dev": DEV_DIR, "blind": BLIND_DIR, "outside": OUTSIDE_DIR, "fundus": FUNDUS_DIR, "bbc": BBC_DIR}
     if args.dir:
         every = load_dev(args.dir)
         aside = _nothing_aside

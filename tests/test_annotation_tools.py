@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.annotation import PlaceError, _paragraph_bounds, _place_one, new_article
+from bench.annotation import PlaceError, _paragraph_bounds, _place_one, _same_speaker, new_article
 
 TEXT = "The minister spoke first.\n\nThe aide, Sam Okafor, said he would stay. Madrigalreports it too."
 
@@ -52,3 +52,12 @@ def test_a_text_too_short_to_be_an_article_is_refused(tmp_path: Path) -> None:
     source.write_text("Top Picks\n")
     with pytest.raises(PlaceError, match="under the"):
         new_article(tmp_path, "n4k-short", source, "owner/repo@abc:short.txt")
+
+
+def test_annotators_agree_on_a_speaker_as_the_scorer_compares_names():
+    # "the Tories" and "Tories" are one speaker to the scorer (a leading "the" aside), so to the agreement too
+    assert _same_speaker("the Tories", "Tories")
+    assert _same_speaker("Ed Balls; Gordon Brown", "ed balls and gordon brown")
+    assert _same_speaker(None, None)
+    assert not _same_speaker(None, "government")
+    assert not _same_speaker("Ed Balls", "Gordon Brown")

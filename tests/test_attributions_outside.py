@@ -1,6 +1,7 @@
-"""The gates on the sets from outside the corpora, each annotated by four annotators under GUIDELINES.md before the
-finder ever ran on it (tests/attributions/README.md): tests/attributions/outside/ (newspaper4k's test texts of real
-news pages) and tests/attributions/fundus/ (the fundus project's publisher test bodies). Speech is scored without
+"""The gates on the sets from outside the corpora, each annotated by four or five annotators under GUIDELINES.md before
+the finder ever ran on it (tests/attributions/README.md): tests/attributions/outside/ (newspaper4k's test texts of real
+news pages), tests/attributions/fundus/ (the fundus project's publisher test bodies) and tests/attributions/bbc/ (the
+BBC News dataset's articles, and a few more publishers' test bodies). Speech is scored without
 the gold beliefs; held aside as the blind set is (sha1 of the name divisible by 3). Floors sit just under the figures
 measured in the commit that set them; one attribution moves a held-aside figure by about 0.005. Raising a floor is
 routine; lowering one is a visible decision.
@@ -15,6 +16,7 @@ import pytest
 
 from bench.annotation import check_doc
 from bench.attributions import (
+    BBC_DIR,
     BLIND_DIR,
     DEV_DIR,
     FUNDUS_DIR,
@@ -31,7 +33,7 @@ from bench.attributions import (
 @dataclass(frozen=True)
 class OutsideSet:
     folder: Path
-    origin: str  # the repository every article's text was copied from
+    origins: tuple[str, ...]  # where the articles' texts were copied from (a repository, or a dataset's public copy)
     files: int
     floors: dict[str, dict[str, float]]
 
@@ -44,7 +46,7 @@ SETS = {
     # tuning 0.849 / 0.928 / 0.930 / 0.955, held aside 0.750 / 0.829 / 0.745 / 0.817.
     "outside": OutsideSet(
         OUTSIDE_DIR,
-        "AndyTheFactory/newspaper4k@",
+        ("AndyTheFactory/newspaper4k@",),
         41,
         {
             "tuning": {"all_f1": 0.845, "quoted_f1": 0.92, "speaker": 0.925, "speaker_precision": 0.95},
@@ -59,11 +61,29 @@ SETS = {
     # held aside 0.846 / 0.870 / 0.748 / 0.850.
     "fundus": OutsideSet(
         FUNDUS_DIR,
-        "flairNLP/fundus@",
+        ("flairNLP/fundus@",),
         39,
         {
             "tuning": {"all_f1": 0.815, "quoted_f1": 0.935, "speaker": 0.84, "speaker_precision": 0.925},
             "held-aside": {"all_f1": 0.84, "quoted_f1": 0.86, "speaker": 0.74, "speaker_precision": 0.845},
+        },
+    ),
+    # First measurement (finder at 2657f70, before any change for this set): tuning F1 0.903, quoted 0.916, speaker
+    # 0.786, speaker precision 0.841; held aside 0.845 / 0.884 / 0.795 / 0.843. Session 17's fixes from the errors of
+    # 18 of its 37 tuning articles (the other 19 only scored): tuning 0.906 / 0.920 / 0.849 / 0.907, held aside
+    # 0.850 / 0.895 / 0.805 / 0.853.
+    "bbc": OutsideSet(
+        BBC_DIR,
+        (
+            "Podginator/Dissertation_final@",
+            "BBC News dataset (Greene & Cunningham 2006)",
+            "flairNLP/fundus@",
+            "goose3/goose3@",
+        ),
+        65,
+        {
+            "tuning": {"all_f1": 0.9, "quoted_f1": 0.915, "speaker": 0.845, "speaker_precision": 0.9},
+            "held-aside": {"all_f1": 0.845, "quoted_f1": 0.89, "speaker": 0.8, "speaker_precision": 0.85},
         },
     ),
 }
@@ -80,7 +100,7 @@ def test_the_set_is_whole_valid_and_traced_to_its_source(outside: tuple[OutsideS
     assert len(docs) == spec.files
     for doc in docs:
         assert check_doc(doc) == [], doc["name"]
-        assert doc["origin"].startswith(spec.origin), doc["name"]
+        assert doc["origin"].startswith(spec.origins), doc["name"]
         assert doc["attributions"], f"{doc['name']}: an article without a reporting act belongs in SKIPPED.txt"
 
 
