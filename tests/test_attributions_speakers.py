@@ -1926,3 +1926,14 @@ def test_an_office_s_title_before_a_comma_gives_way_to_the_name_after_it():
 def test_a_two_letter_acronym_the_text_defines_is_the_body_it_stands_for():
     t = "Runners Uganda (RU) suspended the team last week. RU insisted it would take action."
     assert _speaker(t, "RU") == "Runners Uganda"
+
+
+def test_a_nationality_before_a_name_describes_the_person():
+    t = "The Kenyan Mary Wanjiru won. American Justin Gatlin said he was ready."
+    assert _speaker(t, "American Justin Gatlin") == "Justin Gatlin"
+
+
+def test_a_place_after_a_body_s_name_is_no_name_of_an_office_holder():
+    # "The Minister for Roads, Thandi Mokoena" names her; "The City of Liverpool, England" names no one "England"
+    t = "The City of Liverpool, England, has announced plans to build a tidal power plant."
+    assert _speaker(t, "The City of Liverpool, England") != "England"

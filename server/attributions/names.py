@@ -320,6 +320,8 @@ def name_core(source: str) -> str:
         else:
             break
     tail.reverse()
+    if len(tail) > 2 and tail[0].lower() in NATIONALITIES and looks_person(" ".join(tail[1:])):
+        return " ".join(tail[1:])  # "American Justin Gatlin": a nationality describes the person, no part of the name
     start = len(words) - len(tail) - 1  # the title word that ended the tail, if any
     if tail and start >= 0 and words[start].lower().rstrip(".") in MILITARY_RANKS and not _full_name(tail):
         while start > 0 and words[start - 1].lower().rstrip(".") in MILITARY_RANKS:
@@ -528,7 +530,13 @@ def _without_apposition(source: str) -> str:
         and opening[-1].lower().rstrip(".").split("-")[-1] in APPOSED_TITLES
     )
     # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo": an office's title, then the name
-    office = bool(opening) and opening[0][:1].isupper() and any(word in ("for", "of") for word in opening[1:-1])
+    last = source.rsplit(",", 1)[-1].split()
+    office = (
+        bool(opening)
+        and opening[0][:1].isupper()
+        and any(word in ("for", "of") for word in opening[1:-1])
+        and len(last) >= 2  # a person's full name, not a place ("The City of Liverpool, England")
+    )
     if described or titled or office or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
@@ -853,6 +861,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"
+        if bare.lower() in NATIONALITIES:
+            break  # "American Justin Gatlin": a nationality describes the person, it is no part of the name
         if word.endswith((",", ";", ":")):
             break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
