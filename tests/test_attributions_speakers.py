@@ -1937,3 +1937,11 @@ def test_a_place_after_a_body_s_name_is_no_name_of_an_office_holder():
     # "The Minister for Roads, Thandi Mokoena" names her; "The City of Liverpool, England" names no one "England"
     t = "The City of Liverpool, England, has announced plans to build a tidal power plant."
     assert _speaker(t, "The City of Liverpool, England") != "England"
+
+
+def test_an_adjective_before_a_body_s_name_is_no_part_of_it():
+    for source, speaker in (
+        ("The official Xinhua News Agency", "Xinhua News Agency"),
+        ("The independent Electoral Commission", "Electoral Commission"),
+    ):
+        assert _speaker(f"{source} said the vote was fair.", source) == speaker

@@ -431,7 +431,18 @@ def body_name(words: list[str]) -> str:
     placed = [at for at, word in enumerate(words[:-1]) if word.endswith(COMPOUND_MODIFIERS)]
     if placed:
         words = words[placed[-1] + 1 :]  # "Charleston-based Post and Courier", "Ann Arbor-based Center for …"
+    described = 0
+    while described < len(words) - 1 and _lower_adjective(words[described]):
+        described += 1  # "the official Xinhua News Agency", "the state-run …": an adjective, no word of the name
+    if 0 < described < len(words) and words[described][:1].isupper() and words[0] not in NAME_PARTICLES:
+        words = words[described:]
     return " ".join(words)
+
+
+def _lower_adjective(word: str) -> bool:
+    """A lower-case word of letters ("official", "state-run"), not an ordinal ("4th") nor a brand's ("eBay")."""
+    letters = word.replace("-", "")
+    return letters.isalpha() and letters.islower() and letters.isascii()
 
 
 def without_post_modifier(words: list[str]) -> list[str]:
