@@ -1945,3 +1945,8 @@ def test_an_adjective_before_a_body_s_name_is_no_part_of_it():
         ("The independent Electoral Commission", "Electoral Commission"),
     ):
         assert _speaker(f"{source} said the vote was fair.", source) == speaker
+
+
+def test_a_collective_noun_with_no_body_named_is_its_own_speaker():
+    assert _speaker("The industry warns that prices will rise.", "The industry") == "industry"
+    assert _speaker("The panel agreed that the rules were too loose.", "The panel") == "panel"

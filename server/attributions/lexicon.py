@@ -152,8 +152,9 @@ DEFINITE_DETERMINERS: frozenset[str] = frozenset(words("the this that"))
 
 # Quantifiers and determiners left off a group's name as speaker ("some medical experts" -> "medical experts").
 GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those fellow"))
-# Singular heads that name a group or a body of findings (a plural head names one anyway).
-GROUP_HEADS: frozenset[str] = frozenset(words("police people data research staff media"))
+# Singular heads that name a group, a body of findings or a collective ("the industry warns", "the panel agreed"); a
+# plural head names one anyway.
+GROUP_HEADS: frozenset[str] = frozenset(words("police people data research staff media industry panel jury public"))
 
 # Lowercase words allowed inside a name ("Secretary of State", "Bank of America", "Jean de la Fontaine").
 NAME_LINKS: frozenset[str] = frozenset(words("of for and & de da del della di du la le van von der den al bin the"))
