@@ -1950,3 +1950,15 @@ def test_an_adjective_before_a_body_s_name_is_no_part_of_it():
 def test_a_collective_noun_with_no_body_named_is_its_own_speaker():
     assert _speaker("The industry warns that prices will rise.", "The industry") == "industry"
     assert _speaker("The panel agreed that the rules were too loose.", "The panel") == "panel"
+
+
+def test_a_title_s_holder_is_not_one_of_another_office():
+    t = (
+        "At a dinner hosted by Deputy Prime Minister John Prescott, the talks went on. "
+        "Former welfare minister Frank Field said the rift was real. "
+        'The prime minister said: "I have dealt with this."'
+    )
+    # "Deputy Prime Minister" and "welfare minister" are other offices than the prime minister's
+    assert _speaker(t, "The prime minister") not in ("John Prescott", "Frank Field")
+    t2 = 'Prime Minister Tony Blair arrived late. The prime minister said: "I have dealt with this."'
+    assert _speaker(t2, "The prime minister") == "Tony Blair"

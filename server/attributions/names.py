@@ -1198,6 +1198,30 @@ def names_ending_in(text: str, head: str) -> list[tuple[int, str]]:
     return found
 
 
+# Words before a title that make it another office, or the same one held before or in waiting ("Deputy Prime
+# Minister", "former president", "shadow chancellor").
+OTHER_HOLDER_QUALIFIERS: frozenset[str] = frozenset(
+    words("deputy vice former ex shadow acting assistant junior interim outgoing incoming late then")
+)
+# Words that link a title to what comes before it, no modifier of it ("met with the minister", "told by the president").
+TITLE_LINKS: frozenset[str] = frozenset(words("with by for to of at from on in into and or as than"))
+
+
+def _other_office(previous: str, head: str) -> bool:
+    """The word before a title's head modifies it, and is not the wanted title's ("welfare minister" for "the prime
+    minister"): a word of the title's case, neither a function word nor a verb ("said President Biden", "with the
+    minister" name the office itself)."""
+    lowered = previous.lower()
+    return (
+        previous.isalpha()
+        and previous[:1].isupper() == head[:1].isupper()
+        and lowered not in DETERMINERS
+        and lowered not in NP_BREAK
+        and lowered not in CUE_VERBS
+        and lowered not in TITLE_LINKS
+    )
+
+
 def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
     """Who the text names with a title ("International Trade Secretary"): the name right after it ("Trade Secretary
     Liz Truss") or right before its apposition ("George Eustice, the current Environment Secretary"), each with how
@@ -1211,6 +1235,10 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
             if wanted.lower() != seen.lower():
                 break
             matched += 1
+        if matched < len(before) and before[-matched - 1].lower().rstrip(",") in OTHER_HOLDER_QUALIFIERS:
+            continue  # "Deputy Prime Minister John Prescott" holds no "the prime minister"
+        if matched < len(title) - 1 and matched < len(before) and _other_office(before[-matched - 1], word):
+            continue  # "welfare minister Frank Field" holds another office than "the prime minister"
         end = pos + len(word)
         after = NAME_MENTION_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         if after is not None:

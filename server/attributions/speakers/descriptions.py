@@ -355,9 +355,12 @@ class Descriptions(Naming, Mentions):
             return holders.pop() if len(holders) == 1 else None
         if holders or self.titled.get(words[-1]) == "":
             return None  # two people hold the title: "the president" is neither, not the one named last
-        return self._role_referent(raw, words[-1])
+        title = [word for word in source.split() if word.lower() not in DETERMINERS]
+        # "Former welfare minister Frank Field … the prime minister said": one titled for another office is not it
+        other_offices = self._best_holders(title[-1:]) if len(title) > 1 else set()
+        return self._role_referent(raw, words[-1], other_offices)
 
-    def _role_referent(self, raw: RawAttribution, title: str) -> str | None:
+    def _role_referent(self, raw: RawAttribution, title: str, other_offices: set[str] = frozenset()) -> str | None:
         """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
         The Prime Minister said"): the nearest person in subject place it fits, as for a pronoun; a gendered title
         ("the duchess") only when one person the text quotes fits it; a spokesperson is someone else, unnamed."""
@@ -368,6 +371,8 @@ class Descriptions(Naming, Mentions):
         def fits(entity: Entity) -> bool:
             # a one-word name ("Meghan … The duchess") is left: another one named but not quoted ("Kate was not
             # there") may hold the title as well
+            if entity.name in other_offices:
+                return False
             return entity.person is True and (gender is None or entity.gender() in (gender, None))
 
         if gender is not None and sum(fits(entity) for entity in self.entities.values()) != 1:

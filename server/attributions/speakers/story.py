@@ -214,8 +214,9 @@ class Story(Pronouns, Descriptions):
             return self._couple(raw)  # "the couple", "the pair": the two people the text last names together
         if lowered in PLURAL_PRONOUNS:
             return self._they(raw) if lowered == "they" else None  # a group quoted or named just before
-        if self.titled.get(words[-1]):
-            return self.titled[words[-1]]  # "the president": the one person quoted with that title
+        if len(words) <= 2 and self.titled.get(words[-1]):
+            return self.titled[words[-1]]  # "the president": the one person quoted with that title (a longer one's
+            # words are matched by _title: "welfare minister Frank Field" is no "the prime minister")
         if words[-1] in ROLE_TITLES and len(words) <= 3:
             return self._title(raw, words)  # "the singer": the holder the text names, else the person it continues
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
