@@ -35,7 +35,7 @@ PARAGRAPHS_DIR = ROOT / "tests" / "attributions" / "paragraphs"
 OUTSIDE_DIR = ROOT / "tests" / "attributions" / "outside"
 # News bodies from the fundus project's publisher tests, annotated blind before the finder ever ran on them.
 FUNDUS_DIR = ROOT / "tests" / "attributions" / "fundus"
-# BBC News articles (2004-05) and a few more publishers' test bodies, annotated blind by five annotators in one day.
+# BBC News articles (2004-05) and a few more publishers' test bodies, annotated blind by eight annotators in one day.
 BBC_DIR = ROOT / "tests" / "attributions" / "bbc"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
