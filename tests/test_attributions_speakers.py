@@ -1962,3 +1962,14 @@ def test_a_title_s_holder_is_not_one_of_another_office():
     assert _speaker(t, "The prime minister") not in ("John Prescott", "Frank Field")
     t2 = 'Prime Minister Tony Blair arrived late. The prime minister said: "I have dealt with this."'
     assert _speaker(t2, "The prime minister") == "Tony Blair"
+
+
+def test_an_and_inside_a_title_joins_no_two_speakers():
+    for source, speaker in (
+        ("Health and Human Services Secretary Xavier Becerra", "Xavier Becerra"),
+        ("Work and Pensions Secretary Alan Johnson", "Alan Johnson"),
+    ):
+        assert _speaker(f"{source} said the plan would work.", source) == speaker
+    # two people still are two
+    t = "Tony Blair and Foreign Secretary Jack Straw said the talks would go on."
+    assert _speaker(t, "Tony Blair and Foreign Secretary Jack Straw") == "Tony Blair; Jack Straw"

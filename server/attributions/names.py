@@ -267,6 +267,8 @@ def name_core(source: str) -> str:
     ):
         words = words[1:]
     placed = without_post_modifier(words)
+    if " and " in name and (titled := _title_then_name(words)) is not None and " and " not in titled:
+        return titled  # "Work and Pensions Secretary Alan Johnson": the "and" is the title's
     if " and " in name and " and " in " ".join(placed):
         return body_name(words)
     if len(placed) < len(words):
@@ -588,10 +590,19 @@ def person_conjuncts(source: str) -> tuple[str, ...] | None:
         return None
     if _body_complement(parts[0].split()):
         return None  # "the Centers for Disease Control and Prevention": the "and" is inside the body's name
+    if len(parts) == 2 and len(parts[0].split()) == 1 and _title_then_name(parts[1].split()) is not None:
+        return None  # "Health and Human Services Secretary Xavier Becerra": the "and" is inside the title
     cores = [name_core(part.strip()) for part in parts]
     if len(cores) < 2 or not all(core and " and " not in core and looks_person(core) for core in cores):
         return None
     return tuple(cores)
+
+
+def _title_then_name(words: list[str]) -> str | None:
+    """The person's full name after the words' last capitalised title ("Human Services Secretary Xavier Becerra")."""
+    titles = [at for at, word in enumerate(words) if word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS]
+    name = " ".join(words[titles[-1] + 1 :]) if titles else ""
+    return name if len(name.split()) >= 2 and looks_person(name) else None
 
 
 def _body_complement(words: list[str]) -> bool:
