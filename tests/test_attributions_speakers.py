@@ -1973,3 +1973,11 @@ def test_an_and_inside_a_title_joins_no_two_speakers():
     # two people still are two
     t = "Tony Blair and Foreign Secretary Jack Straw said the talks would go on."
     assert _speaker(t, "Tony Blair and Foreign Secretary Jack Straw") == "Tony Blair; Jack Straw"
+
+
+def test_a_description_that_ends_in_a_role_is_no_name():
+    t = "Hazel Blears spoke first. The Salford MP told the committee that the powers were needed."
+    # "Salford MP" is what she is, not who: the holder the text names, or no one, never "Salford MP"
+    assert _speaker(t, "The Salford MP") != "Salford MP"
+    t2 = "Prime Minister Tony Blair spoke. The Prime Minister said the law was wrong."
+    assert _speaker(t2, "The Prime Minister") == "Tony Blair"

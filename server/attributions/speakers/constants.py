@@ -262,3 +262,10 @@ OCCUPATION_NOUNS: frozenset[str] = frozenset(
     + words("priest pastor imam bishop archbishop vicar monk nun preacher cleric librarian curator archivist")
     + words("hairdresser barber nanny housekeeper caregiver carer")
 )
+# Words a person's description ends in, in the text's own case ("the Salford MP", "the senior researcher").
+ROLE_HEADS: frozenset[str] = (
+    ROLE_TITLES
+    | OCCUPATION_NOUNS
+    | frozenset(words("MP MEP MSP MLA lawmaker legislator congressman congresswoman"))
+    | frozenset(title.capitalize() for title in ROLE_TITLES)
+)

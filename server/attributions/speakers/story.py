@@ -35,7 +35,15 @@ from ..names import (
     word_occurrences,
 )
 from ..structure import RawAttribution, Span
-from .constants import ANAPHOR_DETERMINERS, GENDERED_TITLES, HONORIFICS, INDEFINITE_OPENERS, OUTLET_NOUNS, PAIR_NOUNS
+from .constants import (
+    ANAPHOR_DETERMINERS,
+    GENDERED_TITLES,
+    HONORIFICS,
+    INDEFINITE_OPENERS,
+    OUTLET_NOUNS,
+    PAIR_NOUNS,
+    ROLE_HEADS,
+)
 from .descriptions import Descriptions
 from .entities import name_letters
 from .naming import names_no_one
@@ -163,6 +171,10 @@ class Story(Pronouns, Descriptions):
         source = self.text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
         if not source.strip() or names_no_one(source):
             return None  # no source, or a heading's question or a date: no one
+        described = source.split()
+        if len(described) > 2 and described[0].lower() in DEFINITE_DETERMINERS and described[-1] in ROLE_HEADS:
+            # "the Salford MP", "the Uruguayan-born researcher": a description ends in its role, a name follows one
+            return self._title(raw, [word.lower() for word in described])
         # "Make notes", "Vendors say": a common word capitalised by its sentence is no name (a group's at most)
         if self.named[index] is not None and not self._sentence_capital(raw, source):
             if self._label(raw, source, self.named[index]):
