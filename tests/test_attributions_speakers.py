@@ -1981,3 +1981,34 @@ def test_a_description_that_ends_in_a_role_is_no_name():
     assert _speaker(t, "The Salford MP") != "Salford MP"
     t2 = "Prime Minister Tony Blair spoke. The Prime Minister said the law was wrong."
     assert _speaker(t2, "The Prime Minister") == "Tony Blair"
+
+
+def test_a_he_votes_no_gender_for_a_name_in_its_own_words():
+    # "Lyon Patisserie remains a bakery, he said": the speaker talks about the company; the he is not its pronoun
+    t = (
+        "Marco Bell, the chief executive of Lyon Patisserie, said the chain would open 100 shops.\n\n"
+        "Lyon Patisserie remains a true bakery, he said, with most sales from bread.\n\n"
+        "Lyon Patisserie opened a kitchen in Texas in May.\n\n"
+        "Lyon Patisserie’s dough is made in that kitchen and shipped to every shop, he said."
+    )
+    assert [a.speaker for a in find_attributions(t) if a.source == "he"] == ["Marco Bell", "Marco Bell"]
+
+
+def test_it_continues_the_body_that_spoke_last_in_its_paragraph():
+    t = (
+        "The Harbor Institute published its report on Monday. The Harbor Institute found that the tank fired twice, "
+        "and the Harbor Institute said its work was done.\n\n"
+        "The army did not respond. Asked about the findings, the Defence Ministry said: “We do not target reporters.” "
+        "A day later, it said the area was a combat zone."
+    )
+    assert _speaker(t, "it") == "Defence Ministry"  # not the body the story mentions most
+
+
+def test_a_pronoun_passes_over_the_names_in_what_the_person_before_said():
+    t = (
+        "Portugal said on Monday that the rebel leader was a criminal.\n\n"
+        "On Tuesday, the army's spokesman, Colonel Dan Hale, said the appointment would not stop Portugal from "
+        "pursuing him.\n\n"
+        "“There is only one place for the rebel leader,” he told a television station."
+    )
+    assert _speaker(t, "he") == "Dan Hale"  # Portugal is spoken of ("pursuing him" is the rebel leader)

@@ -265,18 +265,6 @@ class Descriptions(Naming, Mentions):
             return None
         return self._body_just_before(raw, paragraphs_back=1)
 
-    def _body_just_before(self, raw: RawAttribution, paragraphs_back: int) -> str | None:
-        """The speaker of the attribution just before, if a body, in the source's paragraph or up to so many before."""
-        if self.previous is None or raw.source is None:
-            return None
-        previous, speaker = self.previous
-        entity = self.entities.get(speaker) if speaker is not None else None
-        if entity is None or entity.person is True or previous.source is None:
-            return None
-        return (
-            speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - paragraphs_back else None
-        )
-
     def _sentence_body(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "Acme Technologies has a desktop, and the company told PC Gamer": the one name its sentence (else the
         sentence before) gives that is a body by its form ("… Technologies", "… Inc.") or a body the text quotes; the

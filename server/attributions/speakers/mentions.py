@@ -47,6 +47,7 @@ class Mentions(Reading):
     cores: set[str]  # the one-word cores and surnames of the sources' names
     anaphors: bool  # a source is "it", "the company" or a gendered title: the genders are counted
     pronoun_positions: list[int]  # where each he or she source starts
+    pronoun_contents: dict[int, list[Span]]  # a he or she source's start -> what it says (its content's fragments)
     named_spans: list[tuple[int, int, str]]  # each named source's span and its speaker, in text order
     named_starts: list[int]
     mentions: list[tuple[int, int, Entity]]  # (start, end, entity), in text order
@@ -217,19 +218,43 @@ class Mentions(Reading):
         """The pronouns right after each mention of a person (up to the next mention, in its paragraph) vote for their
         gender; "its" after a body. Only these entities' votes are counted, if given."""
         counted = None if voted is None else {id(entity) for entity in voted}
-        for i, (_, end, entity) in enumerate(mentions):
+        for i, (start, end, entity) in enumerate(mentions):
             if entity.person is False or (counted is not None and id(entity) not in counted):
                 continue
             paragraph_end = self.paragraph_spans[bisect_right(self.paragraph_starts, end) - 1][1]
             next_mention = mentions[i + 1][0] if i + 1 < len(mentions) else len(self.text)
             reach = min(end + GENDER_REACH, next_mention, paragraph_end)
             for pronoun in PRONOUN_WORD_RE.finditer(self.text, end, max(end, reach)):
+                if self._speaks_of(pronoun.start(), start):
+                    continue  # "Paris Baguette's dough is made centrally, he said": the speaker's subject, not him
                 lowered = pronoun.group().lower()
                 entity.male += lowered in MALE_PRONOUNS
                 entity.female += lowered in FEMALE_PRONOUNS
                 entity.neuter += lowered == "its"
 
-    def _nearest(self, raw: RawAttribution, fits: Callable[[Entity], bool], subjects_only: bool = False) -> str | None:
+    def _body_just_before(self, raw: RawAttribution, paragraphs_back: int) -> str | None:
+        """The speaker of the attribution just before, if a body, in the source's paragraph or up to so many before."""
+        if self.previous is None or raw.source is None:
+            return None
+        previous, speaker = self.previous
+        entity = self.entities.get(speaker) if speaker is not None else None
+        if entity is None or entity.person is True or previous.source is None:
+            return None
+        return (
+            speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - paragraphs_back else None
+        )
+
+    def _speaks_of(self, pronoun: int, mention: int) -> bool:
+        """The he or she at pronoun is a source whose own content holds the mention: what it talks about."""
+        return any(start <= mention < end for start, end in self.pronoun_contents.get(pronoun, ()))
+
+    def _nearest(
+        self,
+        raw: RawAttribution,
+        fits: Callable[[Entity], bool],
+        subjects_only: bool = False,
+        skipped: list[Span] | None = None,
+    ) -> str | None:
         """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
         inside the attribution's own content (the speaker talking about someone) do not count. With subjects_only (a
         pronoun's search), a name a preposition governs counts only in the pronoun's own paragraph and only when no
@@ -245,6 +270,8 @@ class Mentions(Reading):
                 break  # "Another tip from Bernard concerns light. … he says": no subject in its paragraph, Bernard
             if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
                 continue
+            if skipped and any(first <= start < last for first, last in skipped):
+                continue  # named in what the speaker before said: spoken of, not speaking
             if self._in_description(start, entity):
                 continue
             if subjects_only and self._in_apposition(start, i):

@@ -99,6 +99,11 @@ class Story(Pronouns, Descriptions):
             for raw, source in zip(raws, sources, strict=True)
             if raw.source and source.lower() in ("he", "she")
         ]
+        self.pronoun_contents = {
+            raw.source[0]: raw.fragments or [raw.content]
+            for raw, source in zip(raws, sources, strict=True)
+            if raw.source and source.lower() in ("he", "she")
+        }
         distinct_sources = set(sources)  # a source is often the same words ("he", "Smith"): each read once
         # "a count from the Post and Courier", "a list compiled by Boris Shor": who made the document speaks
         makers = {source: document_maker(source) for source in distinct_sources if source}
