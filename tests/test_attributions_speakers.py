@@ -2012,3 +2012,27 @@ def test_a_pronoun_passes_over_the_names_in_what_the_person_before_said():
         "“There is only one place for the rebel leader,” he told a television station."
     )
     assert _speaker(t, "he") == "Dan Hale"  # Portugal is spoken of ("pursuing him" is the rebel leader)
+
+
+def test_a_counterfactual_report_is_none_and_its_name_no_antecedent():
+    # "might have put it" reports no act (GUIDELINES §2, hypothetical speech); a name in an aside opened by ", as" is
+    # not the subject a he goes on from
+    t = (
+        "Tom Veld said the worms keep a memory of their shape.\n\n"
+        "Veld sees the worms in a state of, as Charles Darwin might have put it, endless forms. "
+        "“We have only begun,” he says."
+    )
+    assert _speakers(find_attributions(t)) == [("Tom Veld", "Tom Veld"), ("he", "Tom Veld")]
+
+
+def test_given_names_before_a_full_name_share_its_surname():
+    t = "Susan and Emily Carter said the farm would close in May."
+    assert _speaker(t, "Susan and Emily Carter") == "Susan Carter; Emily Carter"
+    # a surname the text names someone by is no given name to share one
+    t = "Margaret Hamilton led the team.\n\nHamilton and Ellen Gille said the programs were hard to write."
+    assert _speaker(t, "Hamilton and Ellen Gille") == "Margaret Hamilton; Ellen Gille"
+
+
+def test_a_job_noun_capitalised_by_its_sentence_is_no_part_of_the_name():
+    t = "Climber Sofia Bauer said the route was too icy.\n\nBauer said she would try again in June."
+    assert [a.speaker for a in find_attributions(t)] == ["Sofia Bauer", "Sofia Bauer"]

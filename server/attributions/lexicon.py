@@ -238,6 +238,35 @@ REGIONAL_ADJECTIVES: frozenset[str] = frozenset(
 # Who speaks for a person or body; the name heard is rarely theirs ("the spokesman said").
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset(words("spokesperson spokesman spokeswoman"))
 
+# Occupations only a person holds, a job noun that makes the capitalised name right after it a person's
+# ("meteorologist Todd Borek", "comedian Chris Tucker"). Nouns a business also goes by are left out: business prose
+# puts them before company names ("mobile operator Vodafone", "carmaker Toyota", "financial adviser Lazard", "pollster
+# YouGov", "chemist Boots", "miner Glencore", "official Xinhua", "banker Goldman Sachs", "activist Elliott").
+OCCUPATION_NOUNS: frozenset[str] = frozenset(
+    words("lawyer attorney barrister solicitor prosecutor magistrate paralegal juror")
+    + words("doctor physician surgeon nurse midwife paramedic dentist pharmacist psychiatrist psychologist therapist")
+    + words("physiotherapist veterinarian epidemiologist virologist immunologist cardiologist oncologist neurologist")
+    + words("pediatrician paediatrician dermatologist radiologist obstetrician nutritionist dietitian dietician")
+    + words("scientist researcher meteorologist climatologist economist historian sociologist anthropologist")
+    + words("archaeologist biologist physicist geologist astronomer astrophysicist mathematician statistician")
+    + words("ecologist zoologist botanist geneticist neuroscientist criminologist demographer linguist philosopher")
+    + words("theologian professor lecturer academic scholar teacher headteacher headmaster headmistress tutor student")
+    + words("actor actress singer songwriter rapper musician guitarist drummer bassist pianist violinist cellist")
+    + words("composer dancer choreographer comedian filmmaker film-maker screenwriter playwright novelist poet author")
+    + words("writer journalist reporter correspondent columnist photographer painter sculptor illustrator")
+    + words("cartoonist presenter newsreader commentator blogger podcaster influencer")
+    + words("footballer striker midfielder defender goalkeeper winger quarterback pitcher cricketer batsman golfer")
+    + words("boxer wrestler swimmer sprinter cyclist jockey skier gymnast athlete referee umpire teammate")
+    + words("politician lawmaker legislator congressman congresswoman councillor councilor councilman councilwoman")
+    + words("diplomat envoy campaigner negotiator strategist lobbyist aide staffer analyst")
+    + words("detective investigator firefighter soldier veteran pilot astronaut sailor farmer fisherman")
+    + words("carpenter plumber electrician mechanic engineer chef waiter bartender driver cashier accountant")
+    + words("entrepreneur businessman businesswoman tycoon billionaire millionaire philanthropist")
+    + words("priest pastor imam bishop archbishop vicar monk nun preacher cleric librarian curator archivist")
+    + words("hairdresser barber nanny housekeeper caregiver carer")
+    + words("climber mountaineer hiker runner marathoner skater snowboarder surfer rower diver")
+)
+
 # Lowercase heads that can be a source by themselves ("officials said", "the company said"): the outlet and
 # body nouns, and these.
 SOURCE_NOUNS: frozenset[str] = (

@@ -26,6 +26,7 @@ from .lexicon import (
     NATIONALITIES,
     NOT_PERSON_WORDS,
     NP_BREAK,
+    OCCUPATION_NOUNS,
     ORG_HEADS,
     PERSON_TITLE_HEADS,
     PLACE_WORDS,
@@ -218,8 +219,12 @@ LEGAL_SUFFIXES: frozenset[str] = frozenset(
 )
 # Nouns for what a person does or is to the story, capitalised before their name ("Commenter Paul Stoffregen",
 # "Reader Jane Doe"): job nouns, and the roles of people who write in or take part.
-PERSON_ROLE_NOUNS: frozenset[str] = SOURCE_NOUNS | frozenset(
-    words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
+PERSON_ROLE_NOUNS: frozenset[str] = (
+    SOURCE_NOUNS
+    | OCCUPATION_NOUNS  # "Climber Sofia Bauer", "Singer Anna Vale": a sentence's capital on a job noun
+    | frozenset(
+        words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
+    )
 )
 # Titles that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
 APPOSED_TITLES: frozenset[str] = ROLE_TITLES | PERSON_TITLE_HEADS

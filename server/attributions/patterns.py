@@ -328,6 +328,9 @@ ASIDE_THEN_COLON_QUOTE_RE = re.compile(
 
 # Auxiliaries right before a cue verb, included in the cue span.
 AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
+# "as Darwin might have put it", "would have said": a counterfactual modal's perfect reports no act (GUIDELINES §2:
+# hypothetical speech); searched on a short slice ending at the cue.
+COUNTERFACTUAL_RE = re.compile(r"\b(?:might|could|would|should)(?:\s++not)?\s++have\s++$", re.IGNORECASE)
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
 # A finite verb right after a clause's subject ("Officials visited …", "Institutions are relying …", "Residents have

@@ -37,6 +37,7 @@ from ..patterns import (
     CATENATIVE_RE,
     COORDINATED_NAMES_RE,
     COORDINATED_RE,
+    COUNTERFACTUAL_RE,
     DIRECTIVE_OBJECT_RE,
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
@@ -326,6 +327,8 @@ def _object_follows(text: str, cue_end: int, sentence_end: int) -> bool:
 def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> tuple[int, bool] | None:
     """Where a finite cue starts, and whether do-support makes its base form finite ("did say"); None for an
     infinitive, a gerund object, a passive or a participle without a progressive "be"."""
+    if COUNTERFACTUAL_RE.search(text, max(sentence_start, cue_start - 20), cue_start):
+        return None  # "as Charles Darwin might have put it": what someone would have said, no report
     before = text[max(sentence_start, cue_start - 12) : cue_start]
     progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(
         text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start

@@ -6,8 +6,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..lexicon import ROLE_TITLES, TITLE_WORDS
-from .constants import OCCUPATION_NOUNS
+from ..lexicon import OCCUPATION_NOUNS, ROLE_TITLES, TITLE_WORDS
 
 TABLE = Path(__file__).with_name("given_names.txt")
 # Words a speaker's name may still open with ("Health Commissioner Robert Cornett"): no given name.
@@ -53,3 +52,10 @@ def given_name_gender(name: str) -> str | None:
             return gender
         words = words[1:]  # "Principal Greg Owens", "Jean Luc Brunel": a word the table lacks before a given name
     return None
+
+
+def lone_given_name_gender(word: str) -> str | None:
+    """ "m" or "f" for one word that is a given name nearly all bearers of are of one gender ("Susan" of "Susan and
+    Emily Carter"), else None."""
+    folded = _folded(word)
+    return GENDERS.get(folded) if folded.isalpha() else None

@@ -14,6 +14,7 @@ from ..lexicon import (
     FEMALE_PRONOUNS,
     HYPHENS,
     MALE_PRONOUNS,
+    OCCUPATION_NOUNS,
     PLACE_WORDS,
     POSSESSIVE_DETERMINERS,
     TITLE_WORDS,
@@ -29,7 +30,6 @@ from .constants import (
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
     OBLIQUE_PREPOSITIONS,
-    OCCUPATION_NOUNS,
     PREPOSITION_REACH,
     SENTENCE_ENDS,
     SENTENCE_REACH,
@@ -328,6 +328,8 @@ class Mentions(Reading):
             return before[-1] not in CLAUSE_CONJUNCTIONS
         while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
             before.pop()  # "over Ms Truss's 'toothless' commission"
+        if len(before) >= 2 and before[-1] == "as" and before[-2].endswith(","):
+            return True  # "a state of, as Charles Darwin might have put it, endless forms": an aside's, not the subject
         return bool(before) and before[-1] in OBLIQUE_PREPOSITIONS
 
     def named_at(self, pos: int) -> str | None:

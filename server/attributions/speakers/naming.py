@@ -71,6 +71,7 @@ from .constants import (
     SHARED_BODY_HEADS,
 )
 from .entities import Entity
+from .given_names import lone_given_name_gender
 from .phrases import apposition_kind, named_chunk
 from .reading import Reading
 
@@ -167,7 +168,7 @@ class Naming(Reading):
         people, each so, joined by "; "."""
         conjuncts = person_conjuncts(source)
         if conjuncts is not None:
-            names = [self._longest(conjunct) for conjunct in conjuncts]
+            names = [self._longest(conjunct) for conjunct in self._shared_surname(conjuncts)]
             if any(len(name.split()) > 1 for name in names):
                 return "; ".join(names)  # "Procter and Gamble" stays one name
         core = name_core(source)
@@ -232,6 +233,20 @@ class Naming(Reading):
                 self.titled[word] = core if self.titled.get(word, core) == core else ""
                 entity.titled = True
         return core
+
+    def _shared_surname(self, conjuncts: tuple[str, ...]) -> tuple[str, ...]:
+        """ "Susan and Emily Carter", "Bill and Melinda Gates": a given name alone before a full name shares its surname
+        (two people, not "Susan" and a merged "Emily Carter"); not a surname the text names someone by ("Hamilton and
+        Ellen Gille" after "Margaret Hamilton")."""
+        last = conjuncts[-1].split()
+        if len(last) < 2 or lone_given_name_gender(last[0]) is None:
+            return conjuncts
+        return tuple(
+            f"{conjunct} {last[-1]}"
+            if " " not in conjunct and conjunct not in self.full and lone_given_name_gender(conjunct) is not None
+            else conjunct
+            for conjunct in conjuncts
+        )
 
     def _owned_body(self, core: str, at: int | None) -> str:
         """A public body with or without its owner ("Ukraine's Air Force", "the Air Force" at at): one body, named in
