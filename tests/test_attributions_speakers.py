@@ -2036,3 +2036,21 @@ def test_given_names_before_a_full_name_share_its_surname():
 def test_a_job_noun_capitalised_by_its_sentence_is_no_part_of_the_name():
     t = "Climber Sofia Bauer said the route was too icy.\n\nBauer said she would try again in June."
     assert [a.speaker for a in find_attributions(t)] == ["Sofia Bauer", "Sofia Bauer"]
+
+
+def test_it_after_a_document_goes_on_with_the_document():
+    # "It" right after "the letter stated" is the letter: its maker when the text names one, else no one (not the body
+    # the story mentions most)
+    t = (
+        "The Harbor Agency said on Monday that it had found the stations. The Harbor Agency has studied them for years."
+        "\n\nA House committee sent a letter to the agency's director on Wednesday.\n\n"
+        "“Only after this report did the Harbor Agency act,” the letter stated.\n\n"
+        "It described the stations as a threat to national security."
+    )
+    assert _speaker(t, "It") is None
+    t = (
+        "Senator Ruth Hale sent a letter to the Harbor Agency on Wednesday. The Harbor Agency has studied the stations."
+        "\n\n“Only after this report did the Harbor Agency act,” Hale's letter stated.\n\n"
+        "It described the stations as a threat to national security."
+    )
+    assert _speaker(t, "It") == "Ruth Hale"

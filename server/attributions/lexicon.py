@@ -452,6 +452,9 @@ MEMBERS_PLACES: frozenset[str] = frozenset(words("at with"))
 MADE_DOCUMENT_HEADS: frozenset[str] = ANTECEDENT_HEADS | frozenset(
     words("findings data post posts tracker page article blog release update remarks comments forecast forecasts")
 )
+# Heads of a written document, no body's ("the letter", "the report"; not "the committee"): an "it" right after one
+# goes on with it.
+WRITTEN_DOCUMENT_HEADS: frozenset[str] = MADE_DOCUMENT_HEADS - ORG_HEADS
 
 # Lowercase particles inside a person's name ("Luis de Miranda", "Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(words("de da del della di du la le van von der den ter al bin ibn"))

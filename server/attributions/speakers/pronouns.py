@@ -18,6 +18,7 @@ from ..lexicon import (
     ORG_ANAPHORS,
     ORG_HEADS,
     POSSESSIVE_ENDINGS,
+    WRITTEN_DOCUMENT_HEADS,
     looks_plural,
     singular_noun,
     without_possessive,
@@ -252,9 +253,14 @@ class Pronouns(Mentions):
     # --- it ---------------------------------------------------------------------------------------
 
     def _it(self, raw: RawAttribution) -> str | None:
-        """ "It" continues the body the sentence before opens with, else stands for the body mentioned most in its
-        paragraph and the ones before, else for the body a statement fronted before it opens with, else for the body
-        or group quoted as the sentence before's subject ("The independent Sage group … said … It called for")."""
+        """ "It" continues the document quoted just before ("“…,” the letter stated. It described …": the letter's
+        maker, or no one), else the body the sentence before opens with, else the body quoted just before in its
+        paragraph; else it stands for the body mentioned most in its paragraph and the ones before, else for the body
+        a statement fronted before it opens with, else for the body or group quoted as the sentence before's subject
+        ("The independent Sage group … said … It called for")."""
+        document = self._previous_document(raw)
+        if document is not None:
+            return document[0]
         return (
             self._previous_subject(raw)
             or self._body_just_before(raw, paragraphs_back=0)
@@ -262,6 +268,24 @@ class Pronouns(Mentions):
             or self._fronted_subject(raw)
             or self._previous_sentence_body(raw)
         )
+
+    def _previous_document(self, raw: RawAttribution) -> tuple[str | None] | None:
+        """The speaker of the attribution just before, in its paragraph or the one before, when its source is a
+        document ("the letter stated", "The report found") and this "it" opens a later sentence: the document goes on,
+        whether the text names its maker or not; None when no document spoke just before."""
+        assert raw.source is not None
+        if self.previous is None or self.previous[0].source is None:
+            return None
+        previous, speaker = self.previous
+        assert previous.source is not None
+        source_start, source_end = previous.source
+        if self.text[source_start:source_end].lower().split()[-1] not in WRITTEN_DOCUMENT_HEADS:
+            return None
+        if self._paragraph(source_start) < self._paragraph(raw.source[0]) - 1:
+            return None
+        if self._sentence_start(raw.source[0]) != raw.source[0] or max(previous.cue[1], source_end) > raw.source[0]:
+            return None  # "it" inside a sentence, or the document's own sentence
+        return (speaker if speaker is not None and speaker in self.entities else None,)  # "research": no maker named
 
     def _previous_subject(self, raw: RawAttribution) -> str | None:
         """ "It" opening a sentence continues the body the sentence before opens with ("The Appellate Court didn't
