@@ -2054,3 +2054,11 @@ def test_it_after_a_document_goes_on_with_the_document():
         "It described the stations as a threat to national security."
     )
     assert _speaker(t, "It") == "Ruth Hale"
+
+
+def test_the_document_an_attribution_was_made_in_is_its_speakers():
+    t = (
+        "Nordel Energy said in a statement that the plant would close. The Tirana Times reported the closure first.\n\n"
+        "The statement added that 200 jobs would go."
+    )
+    assert _speaker(t, "The statement") == "Nordel Energy"  # "said in a statement": the statement is Nordel's

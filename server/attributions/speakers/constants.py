@@ -243,3 +243,9 @@ ROLE_HEADS: frozenset[str] = (
     | frozenset(words("MP MEP MSP MLA lawmaker legislator congressman congresswoman"))
     | frozenset(title.capitalize() for title in ROLE_TITLES)
 )
+
+
+# "said in a statement", "In its annual report, the bank warned": the determiners of a document an attribution names as
+# made in, and the modifiers read past to its head.
+FRAME_DETERMINERS: frozenset[str] = frozenset(words("a an the its his her their"))
+FRAME_MODIFIERS = 2

@@ -18,6 +18,7 @@ from ..lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
+    WRITTEN_DOCUMENT_HEADS,
     looks_plural,
 )
 from ..names import (
@@ -37,6 +38,8 @@ from ..names import (
 from ..structure import RawAttribution, Span
 from .constants import (
     ANAPHOR_DETERMINERS,
+    FRAME_DETERMINERS,
+    FRAME_MODIFIERS,
     GENDERED_TITLES,
     HONORIFICS,
     INDEFINITE_OPENERS,
@@ -249,12 +252,37 @@ class Story(Pronouns, Descriptions):
             return
         head = self._head(raw.source)
         self.speaker_by_head[head] = speaker  # "the report" refers back to it
+        if speaker in self.entities:
+            for document in self._framing_documents(raw):
+                self.speaker_by_head[document] = speaker  # "said in a statement … The statement added": theirs
         if speaker[:1].isupper():
             self.body_by_members[head] = speaker  # "Con Edison officials": the body "the officials" speak for
         entity = self.entities.get(speaker)
         if entity is not None and entity.person is not False and self.named_at(raw.source[0]) is None:
             # "He added …" is a mention of the man it stands for: a later "he" two paragraphs on still finds him
             insort(self.mentions, (raw.source[0], raw.source[1], entity), key=lambda mention: mention[0])
+
+    def _framing_documents(self, raw: RawAttribution) -> list[str]:
+        """The documents an attribution's own words say it was made in, outside its content: in its cue ("said in a
+        statement") or fronted before its source ("In a report published on Sunday, the paper claimed")."""
+        assert raw.source is not None
+        frames = [self.text[raw.cue[0] : raw.cue[1]]]
+        sentence = self._sentence_start(raw.source[0])
+        if raw.content[0] >= raw.source[0]:
+            frames.append(self.text[sentence : raw.source[0]])
+        found = []
+        for frame in frames:
+            words = frame.lower().replace(",", " ").split()
+            for at, word in enumerate(words[:-1]):
+                if word != "in" or words[at + 1] not in FRAME_DETERMINERS:
+                    continue
+                # the document's head, past a modifier or two ("in a Telegram post", "in its annual report")
+                head = next(
+                    (w for w in words[at + 2 : at + 2 + FRAME_MODIFIERS + 1] if w in WRITTEN_DOCUMENT_HEADS), None
+                )
+                if head is not None:
+                    found.append(head)
+        return found
 
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
