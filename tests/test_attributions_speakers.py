@@ -2062,3 +2062,15 @@ def test_the_document_an_attribution_was_made_in_is_its_speakers():
         "The statement added that 200 jobs would go."
     )
     assert _speaker(t, "The statement") == "Nordel Energy"  # "said in a statement": the statement is Nordel's
+
+
+def test_a_possessive_of_a_named_person_is_that_person_never_a_name_of_its_own():
+    t = (
+        "Judge Arthur Vale told the court on Monday that the trial would go on.\n\n"
+        "Donald Pratt said the trial was very unfair.\n\n"
+        "After a morning break, Vale took on a more passive role in policing Pratt’s statements. He told Wallace that he "
+        "was following his lead on Pratt’s answers, “if you want to let the witness ramble on, nonresponsive.”"
+    )
+    speakers = {a.speaker for a in find_attributions(t)}
+    assert "Pratt’s" not in speakers
+    assert _speaker(t, "He") == "Arthur Vale"  # "policing Pratt’s statements": a possessor, not the subject

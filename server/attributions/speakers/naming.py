@@ -20,6 +20,7 @@ from ..lexicon import (
     ROLE_TITLES,
     TITLE_WORDS,
     is_acronym,
+    without_possessive,
 )
 from ..names import (
     NOT_NAME_WORDS,
@@ -176,6 +177,9 @@ class Naming(Reading):
             self.abbreviations[abbreviation.strip()] = core
         core = self.abbreviations.get(core, core)
         core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)), at)
+        owner = without_possessive(core)
+        if " " not in core and owner != core and (owner in self.full or owner in self.source_cores):
+            core = owner  # "Trump’s" when the text names Trump: his, no name of its own ("Macy's" is one)
         if core.isupper():
             core = self._spoken(core)  # a transcript's "TRAVIS CANTWELL:" is the "Travis Cantwell" the text names
         words = core.split()
@@ -221,7 +225,10 @@ class Naming(Reading):
             entity = self.entities[core] = Entity(core, self._is_person(core, source))
             entity.forms.add(core.split()[-1] if entity.person else core)
         if core != source:
-            entity.forms.add(name_core(source) if not entity.person else name_core(source).split()[-1])
+            # a person's surname without its possessive ("Trump’s answers" is a mention of Trump, a possessor's)
+            entity.forms.add(
+                name_core(source) if not entity.person else without_possessive(name_core(source).split()[-1])
+            )
         entity.forms.update(self.acronyms.get(core, ()))
         for word in source.lower().replace(".", " ").split():
             if word not in PERSON_TITLE_WORDS:
