@@ -2068,9 +2068,27 @@ def test_a_possessive_of_a_named_person_is_that_person_never_a_name_of_its_own()
     t = (
         "Judge Arthur Vale told the court on Monday that the trial would go on.\n\n"
         "Donald Pratt said the trial was very unfair.\n\n"
-        "After a morning break, Vale took on a more passive role in policing Pratt’s statements. He told Wallace that he "
-        "was following his lead on Pratt’s answers, “if you want to let the witness ramble on, nonresponsive.”"
+        "After a morning break, Vale took on a more passive role in policing Pratt’s statements. He told Wallace "
+        "that he was following his lead on Pratt’s answers, “if you want to let the witness ramble on, nonresponsive.”"
     )
     speakers = {a.speaker for a in find_attributions(t)}
     assert "Pratt’s" not in speakers
     assert _speaker(t, "He") == "Arthur Vale"  # "policing Pratt’s statements": a possessor, not the subject
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "The group Parents for the Safe Treatment of Horses said the race should end.",
+            "The group Parents for the Safe Treatment of Horses",
+            "Parents for the Safe Treatment of Horses",  # was "Safe Treatment"
+        ),
+        ("Drivers for Quieter Streets said the plan would fail.", "Drivers for Quieter Streets", None),
+        ("Members of the Garden Caucus said the vote was unfair.", "Members of the Garden Caucus", "Garden Caucus"),
+        ("Secretary of State Anna Vale said the talks would resume.", "Secretary of State Anna Vale", "Anna Vale"),
+        ("Someone on Reddit said the update broke the app.", "Someone on Reddit", "Reddit"),
+    ],
+)
+def test_a_name_whose_words_links_join_is_one_name(text: str, source: str, speaker: str | None):
+    assert _speaker(text, source) == (speaker or source)

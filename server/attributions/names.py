@@ -67,7 +67,7 @@ from .patterns import (
     QUOTE_MARKS,
 )
 from .structure import Span
-from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
+from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS, MESSAGE_NOUNS, words
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,10 @@ PERSON_ROLE_NOUNS: frozenset[str] = (
         words("commenter commenters reader readers user poster contributor correspondent photographer viewer listener")
     )
 )
+# Lower-case links inside an organisation's name ("Americans for Prosperity", "Committee to Protect Journalists",
+# "Breaking the Silence"), and the capitalised ones that open a name's second part ("Reporters Without Borders").
+LINKED_NAME_LINKS: frozenset[str] = frozenset(words("of for the to on against without a an"))
+NAME_OPENING_LINKS: frozenset[str] = frozenset(words("for to on against without"))
 # Titles that end a description before a comma and the holder's name ("Co-Founder, Stephanie Özcan").
 APPOSED_TITLES: frozenset[str] = ROLE_TITLES | PERSON_TITLE_HEADS
 # Words no person's name holds: an organisation's head ("Ministry") or another word that is no person's.
@@ -336,9 +340,39 @@ def name_core(source: str) -> str:
         return body_name(words[start:])  # "Admiral Insurance", "Commodore International": a rank opens the name
     if tail and start >= 0 and _name_modifier(words, start):
         return body_name(words[start:])  # "State Farm", "Prime Video", "National Grid": the modifier is the name's
+    linked = _linked_name_start(words, start, tail)
+    if linked is not None:
+        return body_name(words[linked:])  # "Americans for Prosperity", "Breaking the Silence": one name, links inside
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _linked_name_start(words: list[str], start: int, tail: list[str]) -> int | None:
+    """Where a name whose words are linked by lower-case words opens ("People for the Ethical Treatment of Animals",
+    "Committee to Protect Journalists", "Breaking the Silence", "Reporters Without Borders"), when the name's tail
+    ends at a link or opens with a capitalised one: the capitalised words before the links, no title among them
+    ("Secretary of State Antony Blinken" is his) and, before "of", no person's or group's noun ("Members of the
+    Freedom Caucus" are its members); None if the words hold no such name."""
+    if not tail or start < 0:
+        return None
+    if tail[0].lower() not in NAME_OPENING_LINKS and words[start] not in LINKED_NAME_LINKS:
+        return None
+    at, opening = start, None
+    while at >= 0:
+        links = []
+        while at >= 0 and words[at] in LINKED_NAME_LINKS:
+            links.append(words[at])
+            at -= 1
+        if at < 0 or ("of" in links and words[at].lower() in PERSON_ROLE_NOUNS | BODY_MEMBER_NOUNS):
+            break
+        first = at
+        while first >= 0 and words[first][:1].isupper() and words[first].lower().rstrip(".") not in NOT_NAME_WORDS:
+            first -= 1  # NOT_NAME_WORDS holds the titles
+        if first == at or words[first + 1].lower() in INDEFINITE_PERSONS | MESSAGE_NOUNS:
+            break  # no capitalised word before the links; "Someone on Reddit", "Posts on X": placed, no name
+        opening, at = first + 1, first
+    return opening
 
 
 def _full_name(words: list[str]) -> bool:
@@ -464,8 +498,10 @@ def without_post_modifier(words: list[str]) -> list[str]:
         name_before = (
             i >= 2 and _name_word(words[i - 1]) and (_name_word(words[i - 2]) or words[i - 2] in NAME_PARTICLES)
         )
-        if word == "of" and name_before:
-            return words[:i]  # "Senator Mitch McConnell of Kentucky", "Mitch de la Paz of …"; not "Bank of America"
+        if word == "of" and name_before and (i < 3 or words[i - 3].lower() != "the"):
+            # "Senator Mitch McConnell of Kentucky", "Mitch de la Paz of …"; not "Bank of America", nor "the Ethical
+            # Treatment of Animals" (no person's name follows "the")
+            return words[:i]
     return words
 
 
