@@ -2092,3 +2092,18 @@ def test_a_possessive_of_a_named_person_is_that_person_never_a_name_of_its_own()
 )
 def test_a_name_whose_words_links_join_is_one_name(text: str, source: str, speaker: str | None):
     assert _speaker(text, source) == (speaker or source)
+
+
+def test_a_nationality_names_no_document_and_the_head_of_a_body_is_no_name():
+    # "Russian" places the agency, it names none: no "Russian space agency" speaker
+    t = "Volga Space said the craft was lost after launch.\n\nThe Russian space agency said it would investigate."
+    assert _speaker(t, "The Russian space agency") != "Russian space agency"
+    assert (
+        _speaker("The Finnish guidance advises citizens to keep water.", "The Finnish guidance") != "Finnish guidance"
+    )
+    # the head of a body is a person the text leaves unnamed; a name after the title is hers
+    assert (
+        _speaker("The head of the Garden Society said the show would go on.", "The head of the Garden Society") is None
+    )
+    t = "Harbor’s head of sales, Anna Vale, said the plan would work."
+    assert _speaker(t, "Harbor’s head of sales, Anna Vale") == "Anna Vale"

@@ -267,6 +267,9 @@ OCCUPATION_NOUNS: frozenset[str] = frozenset(
     + words("climber mountaineer hiker runner marathoner skater snowboarder surfer rower diver")
 )
 
+# Who leads or stands in for a body, before its "of" ("the head of the Garden Society", "the boss of Harbor Foods"): a
+# person, unnamed, not the body.
+LEADING_ROLE_NOUNS: frozenset[str] = frozenset(words("head boss deputy"))
 # Lowercase heads that can be a source by themselves ("officials said", "the company said"): the outlet and
 # body nouns, and these.
 SOURCE_NOUNS: frozenset[str] = (

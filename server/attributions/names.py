@@ -18,6 +18,7 @@ from .lexicon import (
     GROUP_DETERMINERS,
     GROUP_HEADS,
     INDEFINITE_PERSONS,
+    LEADING_ROLE_NOUNS,
     MADE_DOCUMENT_HEADS,
     MEMBERS_PLACES,
     MILITARY_RANKS,
@@ -549,6 +550,8 @@ def group_word(words: list[str]) -> str | None:
         words = words[1:]  # "Now research shows": the sentence's adverb
     if words[0] in ("a", "an") and _one_document(words):
         return None  # "a report", "An investigation in Sweden": one document, whose maker the text did not name here
+    if any(word in LEADING_ROLE_NOUNS and after == "of" for word, after in pairwise(words)):
+        return None  # "the boss of Harbor Foods": one person, unnamed, no group
     head = words[-1]
     plural = looks_plural(head)
     if not (plural or head in GROUP_HEADS or head in SELF_NAMING_HEADS):

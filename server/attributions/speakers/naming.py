@@ -9,10 +9,13 @@ from functools import cached_property
 
 from ..lexicon import (
     BODY_MEMBER_NOUNS,
+    DEFINITE_DETERMINERS,
     DETERMINERS,
     FEMALE_TITLES,
+    LEADING_ROLE_NOUNS,
     MALE_TITLES,
     MONTHS,
+    NATIONALITIES,
     ORG_HEADS,
     PERSON_PRONOUNS,
     PRONOUNS,
@@ -130,7 +133,7 @@ class Naming(Reading):
             return False  # "chairman of the Commons' committee", "A colleague of Rothman's": someone, unnamed
         if (
             0 < described < len(head)
-            and head[described - 1].lower() in ROLE_TITLES
+            and head[described - 1].lower() in ROLE_TITLES | LEADING_ROLE_NOUNS
             and not speaks_for
             and not looks_person(name_core(source))
         ):
@@ -138,6 +141,10 @@ class Naming(Reading):
         placed = len(head) < len(source.split()) and "," not in source
         if placed and head[0].islower() and not any(word[:1].isupper() for word in head[1:]):
             return False  # "tweeter in Sydney": the name only places a common noun
+        capitals = [word for word in head[1:] if word[:1].isupper()]
+        definite = head[0].lower() in DEFINITE_DETERMINERS
+        if definite and head[-1].islower() and capitals and all(word.lower() in NATIONALITIES for word in capitals):
+            return False  # "the Russian space agency", "The Finnish guidance": a description a nationality places
         if len(head) > 1 and head[0].lower() in INDEFINITE_OPENERS and head[-1].islower():
             # "A top US public health expert": someone, unnamed; "A Gallup poll" is one, "A recent study in the
             # Lancet" none
