@@ -2107,3 +2107,12 @@ def test_a_nationality_names_no_document_and_the_head_of_a_body_is_no_name():
     )
     t = "Harbor’s head of sales, Anna Vale, said the plan would work."
     assert _speaker(t, "Harbor’s head of sales, Anna Vale") == "Anna Vale"
+
+
+def test_they_goes_on_from_a_body_whose_quotation_fills_the_paragraph_before():
+    t = (
+        "Volt Labs tested the images for a month. As Volt Labs put it:\n\n"
+        "“The signing chain is sound and easy to audit.”\n\n"
+        "They also highlighted the speed of the patch process."
+    )
+    assert _speaker(t, "They") == "Volt Labs"  # it last spoke in the quotation's paragraph, right before

@@ -376,7 +376,9 @@ class Pronouns(Mentions):
         body = entity is not None and " and " not in speaker and (entity.person is False or acronym_like(entity))
         if not body and (not speaker.islower() or not speaker.endswith("s")):
             return None
-        if self._paragraph(previous.source[0]) < self._paragraph(raw.source[0]) - 1:
+        # where it last spoke: its quotation's last paragraph ("As SRLabs put it:" / "“…”" / "They also highlighted")
+        last = max(previous.source[0], max(end for _, end in previous.fragments or [previous.content]) - 1)
+        if self._paragraph(min(last, raw.source[0])) < self._paragraph(raw.source[0]) - 1:
             return None
         between = self.text[max(previous.source[1], raw.source[0] - GROUP_REACH * 3) : raw.source[0]].lower().split()
         head = speaker.lower().split()[-1]
