@@ -2116,3 +2116,13 @@ def test_they_goes_on_from_a_body_whose_quotation_fills_the_paragraph_before():
         "They also highlighted the speed of the patch process."
     )
     assert _speaker(t, "They") == "Volt Labs"  # it last spoke in the quotation's paragraph, right before
+
+
+def test_a_company_described_by_its_trade_is_the_company_quoted_before():
+    t = (
+        "Brightwave Technologies said on Monday that it had raised $20 million. Lena Park cofounded it in 2019.\n\n"
+        "The startup said that the money would fund trials."
+    )
+    assert _speaker(t, "The startup") == "Brightwave Technologies"
+    t = "Nordia Motors said sales fell in May. Its rival gained.\n\nThe carmaker said that demand would recover."
+    assert _speaker(t, "The carmaker") == "Nordia Motors"

@@ -202,12 +202,14 @@ PRE_CUE_TIME_ENDS: tuple[str, ...] = PRE_CUE_TIME_NOUNS + PRE_CUE_TIME_ADVERBS
 # Sources, bodies and titles
 # ---------------------------------------------------------------------------------------------
 
-# Outlet and body nouns: "the outlet said" resolves to the last organisation named as a source.
+# Outlet and body nouns: "the outlet said" resolves to the last organisation named as a source; and the nouns news
+# prose describes a company by ("the startup", "the carmaker", "the lender").
 ORG_ANAPHORS: frozenset[str] = frozenset(
     words(
         """
     outlet newspaper paper publication agency network broadcaster magazine company firm ministry
     department report study research findings authors group organization organisation website
+    startup carmaker automaker retailer insurer lender airline manufacturer
     """
     )
 )
