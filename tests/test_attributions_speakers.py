@@ -2126,3 +2126,8 @@ def test_a_company_described_by_its_trade_is_the_company_quoted_before():
     assert _speaker(t, "The startup") == "Brightwave Technologies"
     t = "Nordia Motors said sales fell in May. Its rival gained.\n\nThe carmaker said that demand would recover."
     assert _speaker(t, "The carmaker") == "Nordia Motors"
+
+
+def test_they_after_its_own_quotation_looks_at_the_sentence_before_the_quotation():
+    t = "The strike began in May.\n\nOn Sunday, hundreds of nurses marched through the streets. “Pay us,” they chanted."
+    assert _speaker(t, "they") == "nurses"  # the quotation is what they chanted, not the sentence before the they

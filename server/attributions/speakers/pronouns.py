@@ -393,6 +393,8 @@ class Pronouns(Mentions):
         assert raw.source is not None
         pos = raw.source[0]
         paragraph_start = self._floor(pos, 0)
+        if paragraph_start <= raw.content[0] and raw.content[1] <= pos:
+            pos = raw.content[0]  # "“Let her speak,” they chanted": the sentence before is the one before the quote
         before = self.text[max(paragraph_start, pos - GROUP_REACH) : pos].rstrip()
         sentence = max(before.rfind(end, 0, len(before) - 1) for end in SENTENCE_ENDS)  # the sentence before only
         words = before[sentence + 1 :].split()
