@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from server.extract.measure import element_text, link_density
+from server.extract.constants import IN_PAGE_LINK_WEIGHT
+from server.extract.measure import element_text, link_density, weighted_link_density
 
 
 def test_text_is_the_text_content_without_the_tail() -> None:
@@ -50,3 +51,13 @@ def test_link_density_joins_the_outermost_links_text_as_the_text_nodes_join() ->
     for element in root.iter():
         assert link_density(element) == _link_density_by_text_nodes(element), element.tag
     assert link_density(root.find("p")) == len("one twothree") / len("one twothree words")
+
+
+def test_a_link_to_a_place_on_the_page_counts_at_a_share_of_its_text() -> None:
+    # Readability.js's _getLinkDensity: an href of '#' and a name (a contents box, a footnote mark) leads off nowhere.
+    root = html.fromstring("<div><a href='#part-2'>Part two</a> <a href='/next'>Next story</a> and words here</div>")
+    length = len("Part two Next story and words here")
+    assert weighted_link_density(root) == (IN_PAGE_LINK_WEIGHT * len("Part two") + len("Next story")) / length
+    assert link_density(root) == len("Part twoNext story") / length
+    bare = html.fromstring("<div><a href='#'>Top</a> of the page, <a href='/a'>a link</a></div>")
+    assert weighted_link_density(bare) == link_density(bare)  # '#' alone names no place: a script's button

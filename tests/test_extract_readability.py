@@ -25,6 +25,7 @@ from server.extract.cleaning import (
     UNLIKELY_WORDS,
     PagesBelow,
     class_and_id_weight,
+    contents_boxes,
     data_tables,
     has_block_descendant,
     holds_frame,
@@ -1461,3 +1462,41 @@ def test_a_link_line_saying_more_than_its_label_stays(own_words: int, kept: bool
     line = f"<div>{lead} <a href='/report'>the council's full report on the new roads budget</a></div>"
     page = f"<html><body><article><div class='body'><p>{TEXT} Part 0.</p>{line}<p>{TEXT} Part 1.</p></div></article>"
     assert ("full report" in _article_text(page + "</body></html>")) is kept
+
+
+def test_a_segment_of_the_story_holding_its_contents_box_joins_the_article() -> None:
+    # A FAQ's segments, each in a row of its own: the first holds the contents box, whose links lead to the questions
+    # on the page. Readability.js counts an in-page link's text at a share of its length (its link density), so the
+    # segment joins the story with its first answer; counted whole, its links make it a block of links.
+    questions = [f"<a href='#q{n}'>Which of the harbour works come in year {n} of the plan</a>" for n in range(6)]
+    contents = "<br>".join(questions)
+    answers = "".join(
+        f"<p>Few of them, as the council said. Works on pier {n} start in spring, and the quay stays open.</p>"
+        for n in range(3)
+    )
+    first = f"<div class='col'><div class='box'>{contents}</div><h3 id='q0'>Which?</h3>{answers}</div>"
+    rest = "".join(f"<p>{TEXT} Part {i}.</p>" for i in range(12))
+    page = (
+        f"<html><body><article><div class='row'>{first}</div>"
+        f"<div class='row'><div class='col'>{rest}</div></div></article></body></html>"
+    )
+    text = _article_text(page)
+    assert "Works on pier 2 start" in text
+    assert "year 3 of the plan" not in text  # the contents box goes: its links lead to what follows
+    assert "Works on pier 2 start" not in _article_text(page.replace("href='#q", "href='/q"))
+
+
+def test_contents_boxes_are_lines_of_in_page_links_alone() -> None:
+    lines = "<br>".join(f"<a href='#part-{n}'>Part {n} of the guide</a>" for n in range(4))
+    items = "".join(f"<li><a href='#part-{n}'>Part {n} of the guide</a></li>" for n in range(4))
+    page = parse(
+        f"<html><body><div id='story'><div class='toc'><strong>In this guide</strong><br>{lines}</div>"
+        f"<div class='list'><ul>{items}</ul></div><h2><a href='#part-1'>Part 1 of the guide</a></h2>"
+        "<p>Works start in spring<a href='#fn1'>1</a>, the council said<a href='#fn2'>2</a>, and end in May<a "
+        "href='#fn3'>3</a>.</p><p><a href='#top'>Back to top</a></p>"
+        "<p><a href='#a'>One</a><br><a href='/b'>Two</a><br><a href='#c'>Three</a></p>"
+        "</div></body></html>"
+    )
+    # The box with its label; not a list of them (Readability.js keeps one), a heading linking to itself, a
+    # paragraph's footnote marks, a 'back to top' line, nor lines with one link leading off the page.
+    assert [box.get("class") for box in contents_boxes(page.find(".//div[@id='story']"))] == ["toc"]

@@ -20,6 +20,8 @@ from .constants import (
     CALL_TO_ACTION_OPENING_CHARS,
     CLASS_WEIGHT,
     CLOSING_QUOTATION_MARKS,
+    CONTENTS_MIN_LINK_SHARE,
+    CONTENTS_MIN_LINKS,
     DATA_TABLE_MAX_LAYOUT_COLUMNS,
     DATA_TABLE_MIN_CELLS,
     DATA_TABLE_MIN_ROWS,
@@ -43,7 +45,7 @@ from .constants import (
     TEXT_UTILITY_SHADE_DIGITS,
     TEXT_UTILITY_VALUES,
 )
-from .measure import HAS_IMAGE, IN_FIGURE, element_text, link_density
+from .measure import HAS_IMAGE, IN_FIGURE, element_text, is_in_page_link, link_density
 
 # readability's div-to-paragraph test: a descendant whose tag starts like one of these (its regex runs over
 # the serialized children, so "<p" also catches pre, picture, param...).
@@ -177,6 +179,50 @@ def opening(element: HtmlElement) -> str:
     if text is not None and len(text.lstrip()) >= CALL_TO_ACTION_OPENING_CHARS:
         return text
     return element_text(element)
+
+
+# What a contents box is written as: a paragraph (a div of links and line breaks made one), a div, a <nav>.
+_CONTENTS_BOX_TAGS = frozenset({"p", "div", "nav"})
+_LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dt", "dd"})
+
+
+def contents_boxes(root: HtmlElement) -> list[HtmlElement]:
+    """The story's tables of contents written as lines of links (not a list: Readability.js keeps one), outermost
+    only: each the widest block above an in-page link, up an unbroken line of paragraphs, divs and navs that hold
+    CONTENTS_MIN_LINKS links or more, all of them in-page, making CONTENTS_MIN_LINK_SHARE of the block's text or more.
+    A footnote's mark, a heading linking to itself, a 'back to top' line hold fewer; a paragraph citing footnotes
+    holds more text than links. sanitize drops them before its link test, which they would fail and take the
+    story's text around them with them."""
+    verdicts: dict[HtmlElement, bool] = {}  # each block judged once: its links share it
+
+    def is_box(block: HtmlElement) -> bool:
+        if block not in verdicts:
+            links = list(block.iter("a"))
+            verdicts[block] = (
+                len(links) >= CONTENTS_MIN_LINKS
+                and all(is_in_page_link(link) for link in links)
+                and link_density(block) >= CONTENTS_MIN_LINK_SHARE
+            )
+        return verdicts[block]
+
+    boxes: dict[HtmlElement, None] = {}  # a dict: document order, each once
+    for link in root.iter("a"):
+        if not is_in_page_link(link):
+            continue
+        widest = None
+        for block in link.iterancestors():
+            if block is root:
+                break
+            if block.tag in _LIST_TAGS:
+                break  # a list of them stays, as Readability.js keeps one (its link test spares lists)
+            if block.tag not in _CONTENTS_BOX_TAGS:
+                continue  # a span, a <strong>: the block above says
+            if not is_box(block):
+                break
+            widest = block
+        if widest is not None:
+            boxes[widest] = None
+    return [box for box in boxes if not any(ancestor in boxes for ancestor in box.iterancestors())]
 
 
 def data_tables(root: HtmlElement) -> list[HtmlElement]:

@@ -214,6 +214,15 @@ DATA_TABLE_MIN_CELLS = 10
 BLOCK_MAX_LINK_DENSITY = 0.2
 FRAMED_SECTION_MAX_LINK_DENSITY = 0.25
 WEIGHTED_BLOCK_MAX_LINK_DENSITY = 0.5
+# readability's segment test (merge_article_segments) and the pick's articleBody and <main> tests count a link to a
+# place on the page itself ('#faq': a contents box, a footnote mark) at this share of its text, as Readability.js's
+# _getLinkDensity does: it leads off nowhere. (Candidate scores and these block tests count it whole.)
+IN_PAGE_LINK_WEIGHT = 0.3
+# ...and a contents box goes before these tests: a paragraph, div or nav of this many links or more, every one to a
+# place on the page itself ('#symptoms'), that make this share of its text or more (its label aside: 'In this
+# article'); a list of them stays, as Readability.js keeps one.
+CONTENTS_MIN_LINKS = 3
+CONTENTS_MIN_LINK_SHARE = 0.7
 # ...a block with one <embed> and less text than this goes (with more embeds it goes anyway).
 EMBED_MIN_CHARS = 75
 # ...an empty block stays when its nearest non-empty siblings carry more text than this.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ..parse import element_text
+from .constants import IN_PAGE_LINK_WEIGHT
 
 
 def xpath(expression: str, smart_strings: bool = True) -> etree.XPath:
@@ -29,6 +31,8 @@ IN_MAIN_OR_ARTICLE = xpath("boolean(ancestor::main | ancestor::article)")
 HAS_IMAGE = xpath("boolean(descendant-or-self::img)")
 IN_FIGURE = xpath("boolean(ancestor::figure)")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A link to a fragment of the page itself (Readability.js's REGEXPS.hashUrl).
+_IN_PAGE_HREF_RE = re.compile(r"#.")
 
 
 def normalized_length(element: HtmlElement) -> int:
@@ -52,6 +56,33 @@ def link_density(
     if not link_length:
         return 0.0  # what the division gives, without taking the element's length
     return link_length / max(normalized_length(element) if length is None else length, 1)
+
+
+def weighted_link_density(element: HtmlElement, length: int | None = None) -> float:
+    """Readability.js's _getLinkDensity: link_density with a link to a place on the page itself (href '#...': a table
+    of contents, a footnote) counted at IN_PAGE_LINK_WEIGHT of its text, as it does not lead off the article."""
+    links_above = sum(1 for _ in element.iterancestors("a"))
+    links = _OUTER_LINKS(element, links_above=links_above) if links_above else _OUTER_LINKS_UNLINKED(element)
+    if not links:
+        return 0.0
+    in_page = [link for link in links if is_in_page_link(link)]
+    if not in_page:
+        return link_density(element, length)
+    elsewhere = [link for link in links if not is_in_page_link(link)]
+    link_length = _text_length(elsewhere) + IN_PAGE_LINK_WEIGHT * _text_length(in_page)
+    if not link_length:
+        return 0.0
+    return link_length / max(normalized_length(element) if length is None else length, 1)
+
+
+def is_in_page_link(link: HtmlElement) -> bool:
+    """Whether the link leads to a named place on the page itself (href '#symptoms'; '#' alone is a script's)."""
+    return _IN_PAGE_HREF_RE.match(link.get("href") or "") is not None
+
+
+def _text_length(links: list[HtmlElement]) -> int:
+    """The length of the links' text, joined, whitespace collapsed (link_density's measure)."""
+    return len(" ".join("".join([element_text(link) for link in links]).split()))
 
 
 def words(element: HtmlElement) -> list[str]:

@@ -37,6 +37,7 @@ from .cleaning import (
     CALL_TO_ACTION_RE,
     PagesBelow,
     class_and_id_weight,
+    contents_boxes,
     data_tables,
     has_block_descendant,
     heading_weight,
@@ -92,6 +93,7 @@ from .measure import (
     element_text,
     link_density,
     normalized_length,
+    weighted_link_density,
     xpath,
 )
 from .repairs import (
@@ -340,8 +342,9 @@ class TreeDocument(Document):
         return candidates[ancestor]
 
     def get_link_density(self, elem: HtmlElement) -> float:
-        # Faster: all link text in one XPath call, lengths taken in C.
-        return link_density(elem)
+        # Faster: all link text in one XPath call, lengths taken in C. Changed: Readability.js's measure, an in-page
+        # link's text counted at a share (weighted_link_density): a story's own contents box leads nowhere off it.
+        return weighted_link_density(elem)
 
     def score_paragraphs(self) -> dict:
         # Faster: the text taken in C, short paragraphs ruled out before their whitespace is cleaned.
@@ -374,7 +377,8 @@ class TreeDocument(Document):
             if grandparent is not None:
                 candidates[grandparent]["content_score"] += content_score / GRANDPARENT_SCORE_DIVISOR
         for elem in ordered:
-            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+            # readability's measure, every link whole: counted at a share, a contents sidebar's links lift its block.
+            candidates[elem]["content_score"] *= 1 - link_density(elem)
         return candidates
 
     def class_weight(self, e: HtmlElement) -> int:
@@ -531,8 +535,7 @@ class TreeDocument(Document):
                 header.drop_tree()
         for elem in list(node.iter("p")):
             if elem is not node and (
-                CALL_TO_ACTION_RE.search(opening(elem))
-                and self.get_link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
+                CALL_TO_ACTION_RE.search(opening(elem)) and link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
             ):
                 elem.drop_tree()
         for link in list(node.iter("a")):
@@ -554,6 +557,9 @@ class TreeDocument(Document):
                 elem.text = "VIDEO"  # readability's marker: keeps <iframe></iframe> in the output
             else:
                 elem.drop_tree()
+        # A contents box goes before the blocks are judged: its links, counted, would take the story's text around it.
+        for box in contents_boxes(node):
+            box.drop_tree()
         allowed = self.get_preserved_elements(node)
         # Readability.js keeps a data table, what it holds and what holds it (readability cleans them as layout).
         for table in data_tables(node):
