@@ -143,6 +143,49 @@ def test_an_apposition_ending_in_a_quoted_title_is_part_of_the_source():
     ]
 
 
+def _sources_and_speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(a.source, a.speaker) for a in find_attributions(text) if a.kind != "belief"]
+
+
+def test_a_home_town_and_its_county_after_a_name_and_age_belong_to_the_person():
+    assert _sources_and_speakers(
+        "One of the walkers, Mara Ellison, 61, from Tetbury, Gloucestershire, said the path had flooded."
+    ) == [("Mara Ellison, 61, from Tetbury, Gloucestershire", "Mara Ellison")]
+    assert _sources_and_speakers("Tom Price, of Leeds, West Yorkshire, said the match was lost.") == [
+        ("Tom Price, of Leeds, West Yorkshire", "Tom Price")
+    ]
+    # a relative clause after the home is cut off; the person, not the state, speaks
+    assert _sources_and_speakers(
+        "Joel Whitaker, 38, of Dothan, Alabama, who drives a delivery van, said fuel prices had doubled."
+    ) == [("Joel Whitaker, 38, of Dothan, Alabama", "Joel Whitaker")]
+    # no name and comma before the link: a place after "of" is the head's post-modifier, as before
+    assert _sources_and_speakers("Residents of Dothan, Alabama, said fuel prices had doubled.")[0][0] == (
+        "Residents of Dothan, Alabama"
+    )
+
+
+def test_the_inside_a_body_name_after_a_person_and_link_keeps_the_person():
+    assert _sources_and_speakers("Priya Nair of Feed the Hungry said donations had fallen.") == [
+        ("Priya Nair of Feed the Hungry", "Priya Nair")
+    ]
+    # a lowercase word before the link: the body after "the" is the source
+    assert _sources_and_speakers("After talks with Kenya the Foreign Office said it would reopen the border.") == [
+        ("the Foreign Office", "Foreign Office")
+    ]
+
+
+def test_a_name_with_its_abbreviation_in_parentheses_is_a_conjunct():
+    assert _sources_and_speakers(
+        "The Rural Nurses Guild (RNG) and Midwives' Forum (MF) said the cuts would close clinics."
+    ) == [("The Rural Nurses Guild (RNG) and Midwives' Forum (MF)", "Rural Nurses Guild; Midwives' Forum")]
+
+
+def test_a_head_before_of_the_and_a_long_object_stays_in_the_source():
+    assert _found("A leader of the county’s biggest nurses union said the strike would go ahead.")[0][0] == (
+        "A leader of the county’s biggest nurses union"
+    )
+
+
 # ------------------------------------------------------------------ heads that can speak
 
 

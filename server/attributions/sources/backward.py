@@ -38,6 +38,12 @@ from .phrase import (
 PLACE_LINKS: frozenset[str] = frozenset(["in", "at", "from", "by"])
 # Links between a person's name and the body they work for ("Jane Doe with the Red Cross").
 AFFILIATION_LINKS: frozenset[str] = frozenset(["with", "at", "from"])
+# Links between a person's name and a body whose own name holds "the" ("Jo Hale of Save the Children").
+INNER_THE_LINKS: frozenset[str] = AFFILIATION_LINKS | frozenset(["of"])
+# Links that give a person's home town after their name and age ("Ann Lee, 52, of Springfield, Ohio,").
+HOME_LINKS: frozenset[str] = frozenset(["of", "from"])
+# Most parts of a home between commas: a town and its county, state or country ("from Hartpury, Gloucestershire").
+MAX_HOME_PARTS = 2
 
 # Most tokens of a source noun phrase taken backward, and of an apposition before the cue ("Jens Stoltenberg, NATO's
 # secretary general, said"): a longer stretch is a clause, not a phrase.
@@ -103,6 +109,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
                     continue
             elif appositive and commas == 1 and _age_or_home(phrase, i):
                 commas += 1  # "Johnson, 45, a former teacher, said", "Ann Lee, 52, of Springfield, said"
+            elif appositive and commas == 1 and _comma_inside_home(phrase, i):
+                pass  # "Ann Lee, 52, of Springfield, Ohio, who …, said": the town's comma before its state
             elif not appositive and _coordinate_adjectives(phrase, i):
                 pass  # "the tall, soft-spoken engineer said": a comma between two adjectives of one noun phrase
             elif not (has_and and i > 0 and is_capitalised(previous)):
@@ -110,13 +118,26 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
         elif not token[0].isalnum():
             break
         elif lowered in ("and", "&"):
-            if not (i > 0 and picked and (is_capitalised(previous) or previous == "," or _conjunct_before(phrase, i))):
+            named = is_capitalised(previous) or _named_abbreviation(phrase, i - 1)  # "Mind (MF) and …"
+            if not (i > 0 and picked and (named or previous == "," or _conjunct_before(phrase, i))):
                 break
             has_and = True
+        elif (
+            appositive and commas == 1 and lowered in HOME_LINKS and (name := _name_before_home(phrase, i)) is not None
+        ):
+            # "One of them, Ann Lee, 52, from Hartpury, Gloucestershire, said": the home is the person's, not the source
+            picked.extend(range(name + 1, i + 1))
+            commas += 1
+            i = name
+            continue
         elif lowered in DETERMINERS and not (len(token) == 1 and token.isupper() and is_capitalised(previous)):
             picked.append(i)
             if lowered == "the" and previous.lower() in THE_LINKS:
+                lower_run = 0  # "A leader of the state's largest union": the head's words are a run of their own
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
+                continue
+            if lowered == "the" and _the_inside_body_name(phrase, i):
+                i -= 1  # "Jo Hale of Save the Children": "the" inside the body's name, the person before it
                 continue
             if lowered == "the" and _affiliation(phrase, picked, i):
                 picked.append(i - 1)  # "James Hall with the New York Police Department": the person, placed
@@ -290,6 +311,62 @@ def _age_or_home(phrase: list[Token], comma: int) -> bool:
     if len(aside) == 1 and aside[0].isdecimal() and len(aside[0]) <= MAX_AGE_DIGITS:
         return True
     return len(aside) >= 2 and aside[0] == "of" and all(word[:1].isupper() for word in aside[1:])
+
+
+def _comma_inside_home(phrase: list[Token], comma: int) -> bool:
+    """A comma between a home town and its county, state or country after a name and age ("Ann Lee, 52, of
+    Springfield, Ohio,"): capitalised words back to a home link that follows a name's or an age's comma."""
+    if comma + 1 >= len(phrase) or not is_capitalised(phrase[comma + 1][2]):
+        return False
+    link = comma - 1
+    while link >= 0 and is_capitalised(phrase[link][2]) and phrase[link][2].lower() not in NP_BREAK:
+        link -= 1
+    return link < comma - 1 and phrase[link][2] in HOME_LINKS and _name_before_home(phrase, link) is not None
+
+
+def _name_before_home(phrase: list[Token], link: int) -> int | None:
+    """The last word of the name a home is given to ("Ann Lee, 52, from Hartpury, Gloucestershire,": "Lee"): a
+    capitalised word, an age between commas maybe, then the comma before the home link, and after the link
+    capitalised words in at most two parts, up to a comma. None when the words around the link are not so."""
+    at, parts = link + 1, 0
+    while at < len(phrase) and parts < MAX_HOME_PARTS and is_capitalised(phrase[at][2]):
+        while at < len(phrase) and is_capitalised(phrase[at][2]) and phrase[at][2].lower() not in NP_BREAK:
+            at += 1
+        parts += 1
+        if at < len(phrase) and phrase[at][2] == "," and at + 1 < len(phrase) and parts < MAX_HOME_PARTS:
+            at += 1  # "Hartpury, Gloucestershire": the county's comma
+    if parts == 0 or at >= len(phrase) or phrase[at][2] != ",":
+        return None  # "Lee, from Monday": the link ends in no place, or a place runs on into a clause
+    if link < 2 or phrase[link - 1][2] != ",":
+        return None
+    name = link - 2
+    age = phrase[name][2]
+    if age.isdecimal() and len(age) <= MAX_AGE_DIGITS:
+        if name < 2 or phrase[name - 1][2] != ",":
+            return None
+        name -= 2  # "Lee, 52, of …": the age between commas
+    word = phrase[name][2]
+    return name if is_capitalised(word) and word.lower() not in NP_BREAK else None
+
+
+def _named_abbreviation(phrase: list[Token], closing: int) -> bool:
+    """A name's abbreviation in parentheses ends at closing ("the Medical Fellowship (MF)"): the name a list goes on
+    from."""
+    if closing < 2 or phrase[closing][2] != ")":
+        return False
+    opening = _opening_parenthesis(phrase, closing)
+    return opening is not None and opening >= 1 and is_capitalised(phrase[opening - 1][2])
+
+
+def _the_inside_body_name(phrase: list[Token], the: int) -> bool:
+    """ "the" between capitalised words of a body's name after a person's name and link ("Jo Hale of Save the
+    Children", "Ann Lee at Stop the Cuts"): the scan goes on to the person."""
+    if the < 4 or not is_capitalised(phrase[the + 1][2] if the + 1 < len(phrase) else ""):
+        return False
+    word, link, name = phrase[the - 1][2], phrase[the - 2][2], phrase[the - 3][2]
+    if not is_capitalised(word) or word.lower() in NP_BREAK or word.lower() in DETERMINERS:
+        return False
+    return link in INNER_THE_LINKS and is_capitalised(name) and name.lower() not in NP_BREAK
 
 
 def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
