@@ -282,3 +282,13 @@ def test_a_name_in_apposition_that_spells_a_clause_word_is_still_a_name():
     ):
         found = find_attributions(f'{source}, said: "These plans are old."')
         assert [(a.source, a.speaker) for a in found] == [(source, speaker)]
+
+
+def test_a_bare_plural_opening_the_sentence_is_a_conjunct_of_the_source():
+    assert _sources_and_speakers("Rural bus drivers and unions said the timetable was unworkable.") == [
+        ("Rural bus drivers and unions", "rural bus drivers and unions")
+    ]
+    # a sentence adverb first: only the plurals after it
+    assert _sources_and_speakers("Yesterday drivers and unions said the timetable was unworkable.")[0][0] == (
+        "drivers and unions"
+    )

@@ -66,9 +66,10 @@ SUBORDINATORS: frozenset[str] = frozenset(
 )
 
 
-def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
+def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[int], bool, int] | None:
     """Take tokens backward from the cue while they can belong to the source: the tokens taken, whether the phrase
-    ends in an apposition, and how many of its commas were passed. None when the apposition is no noun phrase."""
+    ends in an apposition, and how many of its commas were passed (opens_sentence: the phrase's first token opens
+    its sentence). None when the apposition is no noun phrase."""
     i = len(phrase) - 1
     picked: list[int] = []
     # 'Gilley, author of the article "The Case for Colonialism," argued': the title is part of the apposition
@@ -119,7 +120,8 @@ def scan_back(phrase: list[Token]) -> tuple[list[int], bool, int] | None:
             break
         elif lowered in ("and", "&"):
             named = is_capitalised(previous) or _named_abbreviation(phrase, i - 1)  # "Mind (MF) and …"
-            if not (i > 0 and picked and (named or previous == "," or _conjunct_before(phrase, i))):
+            conjunct = _conjunct_before(phrase, i, opens_sentence)
+            if not (i > 0 and picked and (named or previous == "," or conjunct)):
                 break
             has_and = True
         elif (
@@ -369,9 +371,10 @@ def _the_inside_body_name(phrase: list[Token], the: int) -> bool:
     return link in INNER_THE_LINKS and is_capitalised(name) and name.lower() not in NP_BREAK
 
 
-def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
+def _conjunct_before(phrase: list[Token], conjunction: int, opens_sentence: bool = False) -> bool:
     """A short noun phrase before "and" that is a second speaker ("he and his co-authors", "some researchers and
-    media outlets", "The Grenadian leader and his colleagues"): a pronoun, or a determiner and at most two words."""
+    media outlets", "The Grenadian leader and his colleagues"): a pronoun, a determiner and at most two words, or
+    a bare plural of three words at most opening the sentence ("Rural bus drivers and unions said")."""
     if phrase[conjunction][0] - phrase[conjunction - 1][1] > 1:
         return False  # "the plan — and fellow councilmembers": a dash or a gap between
     before = phrase[conjunction - 1][2].lower()
@@ -388,7 +391,18 @@ def _conjunct_before(phrase: list[Token], conjunction: int) -> bool:
             return False
         if phrase[at][2].lower() in DETERMINERS:
             return phrase[conjunction - 1][2].islower() and all(not word.endswith("ed") for word in words_between)
+        if opens_sentence and at == 0:
+            return _bare_plural_opening(phrase[0][2], words_between)
     return False
+
+
+def _bare_plural_opening(first: str, rest: list[str]) -> bool:
+    """A plural without a determiner opening the sentence before "and" ("Rural bus drivers and unions said"): the
+    subject's first conjunct, no fronted phrase ("But critics and …" opens with a clause word)."""
+    lowered = first.lower()
+    if not (is_capitalised(first) and first.isalpha()) or lowered in NP_BREAK or lowered in PRE_CUE_SKIP:
+        return False
+    return all(word.islower() for word in rest) and looks_plural(rest[-1])
 
 
 def _title_modifier(phrase: list[Token], i: int) -> bool:

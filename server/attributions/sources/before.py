@@ -64,7 +64,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     phrase = tokens(text, max(sentence_start, end - BACKWARD_REACH), end)
     if not phrase or phrase[-1][2].lower() in NOUN_OPENERS:
         return None  # "in your posts", "the names of three recommended designers": the cue is a noun or adjective
-    scan = scan_back(phrase)
+    scan = scan_back(phrase, _opens_sentence(text, sentence_start, phrase))
     if scan is None:
         return None
     picked, appositive, commas = scan
