@@ -292,3 +292,11 @@ def test_a_bare_plural_opening_the_sentence_is_a_conjunct_of_the_source():
     assert _sources_and_speakers("Yesterday drivers and unions said the timetable was unworkable.")[0][0] == (
         "drivers and unions"
     )
+
+
+def test_a_comma_between_two_adjectives_inside_an_apposition_does_not_open_it():
+    assert _sources_and_speakers("The union's Kim Lee, a quiet, Welsh teacher in Leeds, said the strike was over.") == [
+        ("The union's Kim Lee, a quiet, Welsh teacher in Leeds", "Kim Lee")
+    ]
+    # two appositions, each with its article: no adjectives of one noun
+    assert _sources_and_speakers("Kim Lee, a teacher, a mother, said the strike was over.") == []

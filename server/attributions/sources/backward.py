@@ -100,6 +100,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
         elif token == ",":
             if appositive and commas == 0 and _list_comma(phrase, i, last):
                 pass  # "chairman of the Commons' environment, food and rural affairs committee": a list inside it
+            elif appositive and commas == 0 and _adjective_comma(phrase, i, last):
+                pass  # "Kim Lee, a quiet, Welsh teacher in Leeds, said": two adjectives of the apposition's noun
             elif appositive and commas == 0:
                 commas += 1
                 lower_run = 0
@@ -299,6 +301,21 @@ def _list_comma(phrase: list[Token], comma: int, last: int) -> bool:
         if word.lower() in APPOSITIVE_BREAK or word in ';:"“”()':
             return False
     return False
+
+
+def _adjective_comma(phrase: list[Token], comma: int, last: int) -> bool:
+    """A comma between the first adjective after an apposition's article and the next word ("Kim Lee, a quiet, Welsh
+    teacher in Leeds, said"): the article right after the apposition's own comma, one lowercase word, and at least
+    two words after the comma before the apposition ends."""
+    if comma < 3 or comma + 2 > last or phrase[comma - 3][2] != ",":
+        return False
+    article, first = phrase[comma - 2][2], phrase[comma - 1][2]
+    if article.lower() not in ("a", "an") or not (first.isalpha() and first.islower()) or first in NP_BREAK:
+        return False
+    second, noun = phrase[comma + 1][2], phrase[comma + 2][2]
+    if second.lower() in NP_BREAK or second.lower() in DETERMINERS:
+        return False  # "Kim Lee, a teacher, a mother,": two appositions
+    return second.isalpha() and noun.isalpha() and noun.islower()
 
 
 def _age_or_home(phrase: list[Token], comma: int) -> bool:
