@@ -300,3 +300,13 @@ def test_a_comma_between_two_adjectives_inside_an_apposition_does_not_open_it():
     ]
     # two appositions, each with its article: no adjectives of one noun
     assert _sources_and_speakers("Kim Lee, a teacher, a mother, said the strike was over.") == []
+
+
+def test_a_month_before_a_comma_is_a_fronted_time_not_a_name_the_list_goes_on_from():
+    assert _sources_and_speakers(
+        "In September, Trade and Industry Secretary Jane Moss said she would extend leave."
+    ) == [("Trade and Industry Secretary Jane Moss", "Jane Moss")]
+    # after a given name the month is a surname: the list goes on through its comma
+    assert _sources_and_speakers("Theresa May, Jane Moss and Ed Vale said they would extend leave.")[0][0] == (
+        "Theresa May, Jane Moss and Ed Vale"
+    )

@@ -7,6 +7,7 @@ from ..lexicon import (
     APPOSITIVE_BREAK,
     DEMONSTRATIVES,
     DETERMINERS,
+    MONTHS,
     NAME_LINKS,
     NOT_ADVERBS,
     NP_BREAK,
@@ -15,6 +16,7 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
+    WEEKDAYS,
     is_acronym,
     looks_plural,
     plural_noun,
@@ -116,7 +118,7 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 pass  # "Ann Lee, 52, of Springfield, Ohio, who …, said": the town's comma before its state
             elif not appositive and _coordinate_adjectives(phrase, i):
                 pass  # "the tall, soft-spoken engineer said": a comma between two adjectives of one noun phrase
-            elif not (has_and and i > 0 and is_capitalised(previous)):
+            elif not (has_and and i > 0 and is_capitalised(previous) and not _date_before(phrase, i - 1)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
         elif not token[0].isalnum():
             break
@@ -316,6 +318,14 @@ def _adjective_comma(phrase: list[Token], comma: int, last: int) -> bool:
     if second.lower() in NP_BREAK or second.lower() in DETERMINERS:
         return False  # "Kim Lee, a teacher, a mother,": two appositions
     return second.isalpha() and noun.isalpha() and noun.islower()
+
+
+def _date_before(phrase: list[Token], at: int) -> bool:
+    """A month or weekday before a comma ("In September, Trade and Industry Secretary X said"): a fronted time, no
+    name the list goes on from ("Theresa May, X and Y said": a capitalised word before it makes it a surname)."""
+    if phrase[at][2] not in MONTHS and phrase[at][2] not in WEEKDAYS:
+        return False
+    return at == 0 or not is_capitalised(phrase[at - 1][2]) or phrase[at - 1][2].lower() in NP_BREAK
 
 
 def _age_or_home(phrase: list[Token], comma: int) -> bool:
