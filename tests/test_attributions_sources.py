@@ -184,6 +184,9 @@ def test_a_head_before_of_the_and_a_long_object_stays_in_the_source():
     assert _found("A leader of the county’s biggest nurses union said the strike would go ahead.")[0][0] == (
         "A leader of the county’s biggest nurses union"
     )
+    # a head that cannot speak gets no fresh run: the clause before the cue stays out
+    text = "The lamp to the left of the front door makes me think you can't put a cabinet there."
+    assert [a.source for a in find_attributions(text)] == []
 
 
 # ------------------------------------------------------------------ heads that can speak

@@ -139,7 +139,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
         elif lowered in DETERMINERS and not (len(token) == 1 and token.isupper() and is_capitalised(previous)):
             picked.append(i)
             if lowered == "the" and previous.lower() in THE_LINKS:
-                lower_run = 0  # "A leader of the state's largest union": the head's words are a run of their own
+                if i >= 2 and phrase[i - 2][2].lower() in SOURCE_NOUNS:
+                    lower_run = 0  # "A leader of the state's largest union": a speaking head starts a run of its own
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
                 continue
             if lowered == "the" and _the_inside_body_name(phrase, i):
