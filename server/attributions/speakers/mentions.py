@@ -253,7 +253,6 @@ class Mentions(Reading):
         raw: RawAttribution,
         fits: Callable[[Entity], bool],
         subjects_only: bool = False,
-        skipped: list[Span] | None = None,
     ) -> str | None:
         """The entity mentioned last before the source, in its paragraph or the ones before, that fits; mentions
         inside the attribution's own content (the speaker talking about someone) do not count. With subjects_only (a
@@ -270,8 +269,6 @@ class Mentions(Reading):
                 break  # "Another tip from Bernard concerns light. … he says": no subject in its paragraph, Bernard
             if raw.content[0] <= start < raw.content[1] or end > pos or self._in_cue(start):
                 continue
-            if skipped and any(first <= start < last for first, last in skipped):
-                continue  # named in what the speaker before said: spoken of, not speaking
             if self._in_description(start, entity):
                 continue
             if subjects_only and self._in_apposition(start, i):

@@ -4,7 +4,6 @@ they, a group; and the two people "both experts" and "the couple" are."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 from functools import cached_property
 from itertools import islice
 
@@ -24,7 +23,7 @@ from ..lexicon import (
     without_possessive,
 )
 from ..names import CHECK_EVERY, ONE_OF, word_occurrences
-from ..structure import RawAttribution, Span
+from ..structure import RawAttribution
 from .constants import (
     APPOSITION_REACH,
     BOTH_PARAGRAPHS,
@@ -73,22 +72,7 @@ class Pronouns(Mentions):
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
-        spoken_of = self._previous_speakers_words(raw, fits)
-        return self._nearest(raw, fits, subjects_only=True, skipped=spoken_of) or self._salient_person(raw, gender)
-
-    def _previous_speakers_words(self, raw: RawAttribution, fits: Callable[[Entity], bool]) -> list[Span]:
-        """What the attribution just before said, when a person this pronoun fits said it, in its paragraph or the one
-        before: the people it names are spoken of, and the one who spoke goes on ("Hagari said the deal would not stop
-        Israel from pursuing him. “…,” he told …": Hagari)."""
-        if self.previous is None or raw.source is None:
-            return []
-        previous, speaker = self.previous
-        entity = self.entities.get(speaker) if speaker is not None else None
-        if entity is None or entity.person is not True or not fits(entity) or previous.source is None:
-            return []
-        if self._paragraph(previous.source[0]) < self._paragraph(raw.source[0]) - 1:
-            return []
-        return previous.fragments or [previous.content]
+        return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
 
     def _quoting(self, raw: RawAttribution) -> str | None:
         """The speaker of an earlier attribution whose quotation holds this one's source ('"We lifted the ban," said
