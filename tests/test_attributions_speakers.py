@@ -2131,3 +2131,10 @@ def test_a_company_described_by_its_trade_is_the_company_quoted_before():
 def test_they_after_its_own_quotation_looks_at_the_sentence_before_the_quotation():
     t = "The strike began in May.\n\nOn Sunday, hundreds of nurses marched through the streets. “Pay us,” they chanted."
     assert _speaker(t, "they") == "nurses"  # the quotation is what they chanted, not the sentence before the they
+
+
+def test_a_description_that_ends_in_its_holders_full_name_is_that_person():
+    t = "The party's shadow minister for schools Anna Pelling said the plan had failed."
+    assert _speaker(t, "The party's shadow minister for schools Anna Pelling") == "Anna Pelling"
+    # a name that a preposition governs is someone else's
+    assert _speaker("A friend of Derek Holm said the fence was new.", "A friend of Derek Holm") != "Derek Holm"
