@@ -2138,3 +2138,14 @@ def test_a_description_that_ends_in_its_holders_full_name_is_that_person():
     assert _speaker(t, "The party's shadow minister for schools Anna Pelling") == "Anna Pelling"
     # a name that a preposition governs is someone else's
     assert _speaker("A friend of Derek Holm said the fence was new.", "A friend of Derek Holm") != "Derek Holm"
+
+
+def test_a_peer_named_only_by_title_keeps_it_and_a_full_name_wins_over_it():
+    t = (
+        "Lord Ashdale told the committee the bill was flawed.\n\n"
+        "Marion Crewe has sat in the Lords since 1998. Baroness Crewe said it would pass."
+    )
+    assert _speakers(find_attributions(t)) == [
+        ("Lord Ashdale", "Lord Ashdale"),
+        ("Baroness Crewe", "Marion Crewe"),
+    ]

@@ -336,6 +336,12 @@ NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry time
 # Abbreviated titles: title words, and abbreviations whose period does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))
 
+# A peer or royal named only by title keeps it as the name ("Lord Falconer", "Prince Charles"; GUIDELINES section 9).
+NOBLE_TITLES: frozenset[str] = frozenset(
+    words(
+        "lord lady baron baroness earl countess viscount viscountess marquess marchioness duke duchess prince princess"
+    )
+)
 # Title words that only modify a title ("Secretary of State", "Prime Minister", "National Security Adviser") and never
 # stand alone before a surname, as "Senator", "Justice" or "Professor" do: before a name alone they are the name's own
 # first word ("State Farm", "Prime Video", "National Grid", "Foreign Policy").

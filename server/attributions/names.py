@@ -25,6 +25,7 @@ from .lexicon import (
     NAME_LINKS,
     NAME_PARTICLES,
     NATIONALITIES,
+    NOBLE_TITLES,
     NOT_PERSON_WORDS,
     NP_BREAK,
     OCCUPATION_NOUNS,
@@ -335,6 +336,8 @@ def name_core(source: str) -> str:
     if len(tail) > 2 and tail[0].lower() in NATIONALITIES and looks_person(" ".join(tail[1:])):
         return " ".join(tail[1:])  # "American Justin Gatlin": a nationality describes the person, no part of the name
     start = len(words) - len(tail) - 1  # the title word that ended the tail, if any
+    if len(tail) == 1 and start >= 0 and words[start].lower() in NOBLE_TITLES:
+        return f"{words[start]} {tail[0]}"  # "Lord Falconer": a peer's title is part of the name he goes by
     if tail and start >= 0 and words[start].lower().rstrip(".") in MILITARY_RANKS and not _full_name(tail):
         while start > 0 and words[start - 1].lower().rstrip(".") in MILITARY_RANKS:
             start -= 1  # "Rear Admiral"

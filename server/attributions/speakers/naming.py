@@ -16,6 +16,7 @@ from ..lexicon import (
     MALE_TITLES,
     MONTHS,
     NATIONALITIES,
+    NOBLE_TITLES,
     ORG_HEADS,
     PERSON_PRONOUNS,
     PREPOSITIONS,
@@ -207,6 +208,8 @@ class Naming(Reading):
                 longer = None  # "Pro Tip", "Seat Height": words the text writes in lower case name a thing
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
                 core = longer
+            elif longer and len(words) == 2 and words[0].lower() in NOBLE_TITLES and looks_person(longer):
+                core = longer  # "Baroness Boothroyd" in a text that names "Betty Boothroyd": the longest form
             elif len(words) > 1:
                 # "van Ek de Vos" after "Amanda A. Van Ek de Vos" was quoted: the one person quoted by that name
                 people = {
