@@ -2149,3 +2149,15 @@ def test_a_peer_named_only_by_title_keeps_it_and_a_full_name_wins_over_it():
         ("Lord Ashdale", "Lord Ashdale"),
         ("Baroness Crewe", "Marion Crewe"),
     ]
+
+
+def test_the_name_a_role_serves_is_a_body_no_he_stands_for():
+    t = (
+        "Start-up Quarrix has released a new version of its software. Quarrix is desktop software that watches what "
+        "someone is working on and suggests websites that are relevant to it.\n\n"
+        "Since Quarrix launched it has faced competition from larger firms. "
+        '"Rivals have validated the problem we tackle," said Suranga Velthuis, co-founder of Quarrix. In the new '
+        "release of Quarrix, the company has added what it calls smart folders. Once created the folders sweep the "
+        'web for pages related to their subject. "Users do not stop using other search systems," he said.'
+    )
+    assert _speaker(t, "he") == "Suranga Velthuis"

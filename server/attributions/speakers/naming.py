@@ -6,6 +6,7 @@ the name an indefinite description stands in apposition to."""
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import takewhile
 
 from ..lexicon import (
     BODY_MEMBER_NOUNS,
@@ -173,6 +174,21 @@ class Naming(Reading):
         # what is left of a name has a capital: not a year ("ASCM's 2023") nor a participle ("his obituary, published
         # in the Brooklyn Daily Eagle")
         return is_named(source) and any(letter.isupper() for letter in name_core(source))
+
+    def _mark_served_bodies(self, sources: set[str]) -> None:
+        """ "spokesman for Ask Jeeves", "co-founder of Blinkx": the name a role serves is a body's, so no he or she
+        stands for it."""
+        for source in sources:
+            words = source.replace(",", " ").split()
+            for at, word in enumerate(words[:-2]):
+                if word.lower().rsplit("-", 1)[-1] not in ROLE_TITLES or words[at + 1] not in ("of", "for"):
+                    continue
+                rest = words[at + 2 :]
+                rest = rest[1:] if rest[0].lower() == "the" else rest
+                run = list(takewhile(lambda name_word: name_word[:1].isupper(), rest))
+                entity = self.entities.get(" ".join(run)) if run else None
+                if entity is not None and entity.person is None:
+                    entity.person = False
 
     def _named(self, source: str, at: int | None = None) -> str:
         """A named source: its core, expanded to the longest form of the name (or an abbreviation's name); several

@@ -168,6 +168,7 @@ class Story(Pronouns, Descriptions):
         )
         self.named_starts = [start for start, _, _ in self.named_spans]
         self._add_mentioned_people()
+        self._mark_served_bodies(distinct_sources)
         self.mentions = self._mentions()
         self.mention_counts = {}
         for _, _, entity in self.mentions:
