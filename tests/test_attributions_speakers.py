@@ -2161,3 +2161,8 @@ def test_the_name_a_role_serves_is_a_body_no_he_stands_for():
         'web for pages related to their subject. "Users do not stop using other search systems," he said.'
     )
     assert _speaker(t, "he") == "Suranga Velthuis"
+
+
+def test_a_name_word_may_hold_one_capital_inside_it():
+    t = "First Minister Hamish McTavish met the fans on Monday. Later, the minister said the talks went well."
+    assert _speaker(t, "the minister") == "Hamish McTavish"  # was "Hamish Mc"
