@@ -2166,3 +2166,9 @@ def test_the_name_a_role_serves_is_a_body_no_he_stands_for():
 def test_a_name_word_may_hold_one_capital_inside_it():
     t = "First Minister Hamish McTavish met the fans on Monday. Later, the minister said the talks went well."
     assert _speaker(t, "the minister") == "Hamish McTavish"  # was "Hamish Mc"
+
+
+def test_a_days_possessive_made_no_document_and_religious_titles_go():
+    assert _speaker("The panel met on Friday. Friday's statement said the ban stands.", "Friday's statement") is None
+    t = "Archbishop Themba Mkhize visited Leeds. Archbishop Mkhize told reporters the vote mattered."
+    assert _speaker(t, "Archbishop Mkhize") == "Themba Mkhize"

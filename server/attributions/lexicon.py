@@ -380,6 +380,7 @@ TITLE_WORDS: frozenset[str] = (
     lady chancellor premier speaker leader head founder co-founder senior junior u.s. us uk u.k. eu u.n. un nato former
     acting council house white party democratic republican army navy force coach manager captain mp mep tory
     commissioner superintendent councillor councilor councilman councilwoman comptroller alderman alderwoman sheriff
+    archbishop reverend rev imam
     """
         )
     )

@@ -22,6 +22,7 @@ from .lexicon import (
     MADE_DOCUMENT_HEADS,
     MEMBERS_PLACES,
     MILITARY_RANKS,
+    MONTHS,
     NAME_LINKS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -727,6 +728,8 @@ def document_maker(source: str) -> str | None:
         return None
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not all(w.islower() for w in made):
         return None
+    if owner == 0 and words[0][:-2] in WEEKDAYS + MONTHS:
+        return None  # "Wednesday's statement": the day it came out, not who made it
     return " ".join([*words[:owner], words[owner][:-2]])
 
 
