@@ -2172,3 +2172,8 @@ def test_a_days_possessive_made_no_document_and_religious_titles_go():
     assert _speaker("The panel met on Friday. Friday's statement said the ban stands.", "Friday's statement") is None
     t = "Archbishop Themba Mkhize visited Leeds. Archbishop Mkhize told reporters the vote mattered."
     assert _speaker(t, "Archbishop Mkhize") == "Themba Mkhize"
+
+
+def test_a_titles_holder_named_in_a_possessive_is_the_person():
+    t = "The strike follows Mayor Ruth Okafor's plan to cut 900 jobs. The mayor has said the cuts are needed."
+    assert _speaker(t, "The mayor") == "Ruth Okafor"  # was "Ruth Okafor's"

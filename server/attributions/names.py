@@ -58,6 +58,7 @@ from .lexicon import (
     is_acronym,
     looks_plural,
     singular_noun,
+    without_possessive,
 )
 from .patterns import (
     ALNUM_RUN_RE,
@@ -1303,7 +1304,7 @@ def role_holders(text: str, title: list[str]) -> list[tuple[str, int]]:
         end = pos + len(word)
         after = NAME_MENTION_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         if after is not None:
-            name = name_core(after.group())
+            name = without_possessive(name_core(after.group()))  # "Chancellor Gordon Brown's announcement": his
         else:
             comma = text.rfind(", ", max(0, pos - TITLE_APPOSITION_REACH), pos)
             between = text[comma + 2 : pos].split() if comma >= 0 else []
