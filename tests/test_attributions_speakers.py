@@ -2177,3 +2177,11 @@ def test_a_days_possessive_made_no_document_and_religious_titles_go():
 def test_a_titles_holder_named_in_a_possessive_is_the_person():
     t = "The strike follows Mayor Ruth Okafor's plan to cut 900 jobs. The mayor has said the cuts are needed."
     assert _speaker(t, "The mayor") == "Ruth Okafor"  # was "Ruth Okafor's"
+
+
+def test_a_participle_opening_the_sentence_is_no_name():
+    t = (
+        'Aileen Dunmore, the sports minister, said: "This is a good day." Thanking Hibernian and Kilmarnock for '
+        'their work, she said: "Fans deserve it."'
+    )
+    assert [speaker for _, speaker in _speakers(find_attributions(t))] == ["Aileen Dunmore", "Aileen Dunmore"]

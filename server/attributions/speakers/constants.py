@@ -97,6 +97,8 @@ HONORIFICS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | TITLE_ABBREVIATIONS
 # Words of an apposition read for its head, and the words that end it before one ("who", "that", "at", "of").
 APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
+# Letters an -ing word needs to be read as a participle ("Speaking") rather than a short name ("Ming", "King").
+MIN_PARTICIPLE_LETTERS = 5
 # Characters after a name's comma read for its whole apposition ("Royce Mendes, Desjardins Economics managing
 # director,"); names.TITLE_APPOSITION_REACH reads only back from a title to that comma.
 APPOSITION_REACH = 80

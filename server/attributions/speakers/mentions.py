@@ -29,6 +29,7 @@ from .constants import (
     GENDER_REACH,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
+    MIN_PARTICIPLE_LETTERS,
     OBLIQUE_PREPOSITIONS,
     PREPOSITION_REACH,
     SENTENCE_ENDS,
@@ -37,6 +38,7 @@ from .constants import (
     TITLE_REACH,
 )
 from .entities import Entity
+from .given_names import lone_given_name_gender
 from .phrases import apposition_kind, is_role_word
 from .reading import Reading
 
@@ -68,6 +70,15 @@ class Mentions(Reading):
             surnames.add(entity.name.split()[-1])
             self.mentioned_only.add(entity.name)
 
+    def _opens_with_participle(self, start: int, word: str) -> bool:
+        """An -ing word that is no known given name, at its sentence's start ("Speaking", "Praising")."""
+        return (
+            word.endswith("ing")
+            and len(word) > MIN_PARTICIPLE_LETTERS
+            and lone_given_name_gender(word) is None
+            and self._sentence_start(start) == start
+        )
+
     def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
         """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
         mentioned = without_possessive(mentioned)  # "Al Gore’s documentary": the name is Al Gore
@@ -84,6 +95,8 @@ class Mentions(Reading):
             return None
         if all(self.common(word) for word in words):
             return None  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
+        if mentioned.startswith(words[0]) and self._opens_with_participle(start, words[0]):
+            return None  # "Praising Celtic and Rangers, she said": a participle that opens the sentence names no one
         before = self.text[max(0, start - 30) : start].split()
         leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
         if leading[:1] in (["the"], ["a"], ["an"]):
