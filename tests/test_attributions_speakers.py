@@ -2185,3 +2185,10 @@ def test_a_participle_opening_the_sentence_is_no_name():
         'their work, she said: "Fans deserve it."'
     )
     assert [speaker for _, speaker in _speakers(find_attributions(t))] == ["Aileen Dunmore", "Aileen Dunmore"]
+
+
+def test_a_description_then_a_titled_name_in_apposition_is_that_person():
+    t = "The Anglican Bishop of Hexham, the Right Reverend Tomas Oduya, told listeners the law was wrong."
+    assert _speaker(t, "The Anglican Bishop of Hexham, the Right Reverend Tomas Oduya") == "Tomas Oduya"
+    t = "But the new chair of the Internet Standards Board (ISB), Karin Lindqvist, says the net will cope."
+    assert _speaker(t, "the new chair of the Internet Standards Board (ISB), Karin Lindqvist") == "Karin Lindqvist"

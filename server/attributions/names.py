@@ -582,9 +582,17 @@ def _without_apposition(source: str) -> str:
         return source  # "Canada, Britain and America's other NATO allies": the whole list speaks
     apposition = source.partition(",")[2].split()
     if apposition[:1] in (["a"], ["an"], ["the"]) and any(word[:1].isupper() for word in first.split()):
+        titled_name = name_core(" ".join(apposition))
+        if (
+            all(word[:1].isupper() for word in apposition[1:])
+            and len(titled_name.split()) > 1
+            and looks_person(titled_name)
+            and any(word.islower() for word in first.split()[1:])
+        ):
+            return titled_name  # "The Archbishop of Cardiff, the Most Reverend Peter Smith": the title's holder
         return first  # "the World Travel and Tourism Council, an industry body": its own "and" lists nothing
     opening = first.split()
-    described = len(opening) > 1 and opening[0] in ("The", "A", "An") and opening[1][:1].islower()
+    described = len(opening) > 1 and opening[0].lower() in ("the", "a", "an") and opening[1][:1].islower()
     # "Co-Founder, Stephanie Özcan", "Maxi Moving's Vice President, Ivan Cheptenari": a title, then the name
     titled = (
         bool(opening)
