@@ -762,3 +762,11 @@ def test_told_a_broadcaster_s_programme_is_a_cue_after_its_content():
         ("The rise was justified, Mr Balls told BBC Radio 4's Today programme.", "told BBC Radio 4's Today programme"),
     ):
         assert [(a.cue, a.content) for a in find_attributions(text)] == [(cue, text.split(",")[0])]
+
+
+def test_a_reporting_noun_after_a_past_cue_is_the_reported_clauses_subject():
+    assert _found("The airline said demand was up sharply in May.") == [
+        ("The airline", "said", ["demand was up sharply in May"])
+    ]
+    assert _found("Ministers warned claims would be checked.") == [("Ministers", "warned", ["claims would be checked"])]
+    assert _found("I would have added brand value here.") == []  # an object noun, no clause: no report

@@ -69,6 +69,7 @@ from ..vocabulary import (
     DIRECTIVE_FORMS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
+    IRREGULAR_PAST_FORMS,
     NAMED_REPORT_FORMS,
     NAMING_PARTICIPLES,
     PARTICIPLE_CUES,
@@ -357,8 +358,17 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
     if not next_word:
         return False
     word = next_word.group(1)
+    # after a past cue a reporting verb's base or -s form followed by a verb is the reported clause's subject noun
+    # ("said demand was up"; not "would've added brand value")
+    past_cue = verb.endswith("ed") or verb in IRREGULAR_PAST_FORMS
+    following = NEXT_WORD_RE.match(text, next_word.end(), sentence_end) if past_cue else None
+    object_noun = (
+        following is not None
+        and following.group(1) in NOUN_THEN_VERB
+        and not (word.endswith("ed") or word in IRREGULAR_PAST_FORMS)
+    )
     return (
-        (word in CUE_VERBS and not word.endswith("ing"))
+        (word in CUE_VERBS and not word.endswith("ing") and not object_noun)
         or (base and word.endswith("ed"))
         or (verb.endswith("s") and word in NOUN_THEN_VERB)
         or (verb.endswith("ed") and word in BE_FORMS)  # not a modal: "factors research suggested might have …"
