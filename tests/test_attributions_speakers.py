@@ -2192,3 +2192,8 @@ def test_a_description_then_a_titled_name_in_apposition_is_that_person():
     assert _speaker(t, "The Anglican Bishop of Hexham, the Right Reverend Tomas Oduya") == "Tomas Oduya"
     t = "But the new chair of the Internet Standards Board (ISB), Karin Lindqvist, says the net will cope."
     assert _speaker(t, "the new chair of the Internet Standards Board (ISB), Karin Lindqvist") == "Karin Lindqvist"
+
+
+def test_a_bodys_name_keeps_its_first_word():
+    assert _speaker("Media Lab Asia said it would close its Dublin office.", "Media Lab Asia") == "Media Lab Asia"
+    assert _speaker("US Customs claimed the goods were fake.", "US Customs") == "US Customs"

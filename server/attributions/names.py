@@ -326,7 +326,7 @@ def name_core(source: str) -> str:
         ):
             tail.append(word)  # "Ursula von der Leyen"; "van Ek de Vos" alone: the surname's own particle
             continue
-        job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS
+        job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS and _full_name(tail[::-1])  # "Media Lab Europe" goes on
         # "Tory MPs", "Senior MEPs": a group's plural acronym keeps the capitalised words before it, titles or not
         group = _plural_acronym(words[-1])
         title = lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS or lowered.endswith(COMPOUND_TITLE_ENDINGS)
@@ -338,6 +338,8 @@ def name_core(source: str) -> str:
     if len(tail) > 2 and tail[0].lower() in NATIONALITIES and looks_person(" ".join(tail[1:])):
         return " ".join(tail[1:])  # "American Justin Gatlin": a nationality describes the person, no part of the name
     start = len(words) - len(tail) - 1  # the title word that ended the tail, if any
+    if len(tail) == 1 and start == 0 and words[0].lower() in COUNTRY_ABBREVIATIONS:
+        return " ".join(words)  # "US Customs": a country's body, no person titled "US"
     if len(tail) == 1 and start >= 0 and words[start].lower() in NOBLE_TITLES:
         return f"{words[start]} {tail[0]}"  # "Lord Falconer": a peer's title is part of the name he goes by
     if tail and start >= 0 and words[start].lower().rstrip(".") in MILITARY_RANKS and not _full_name(tail):
@@ -379,6 +381,10 @@ def _linked_name_start(words: list[str], start: int, tail: list[str]) -> int | N
             break  # no capitalised word before the links; "Someone on Reddit", "Posts on X": placed, no name
         opening, at = first + 1, first
     return opening
+
+
+# Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
+COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 
 
 def _full_name(words: list[str]) -> bool:
