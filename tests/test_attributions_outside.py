@@ -73,23 +73,24 @@ SETS = {
     # First measurement (finder at 2657f70, before any change for this set): tuning F1 0.887, quoted 0.906, speaker
     # 0.745, speaker precision 0.805; held aside 0.851 / 0.884 / 0.775 / 0.848. Session 17's fixes from the errors of
     # its tuning articles, in rounds checked on the next round's, and the helpers' on the older sets: tuning 0.890 /
-    # 0.910 / 0.822 / 0.878, held aside 0.854 / 0.889 / 0.806 / 0.869. Session 18 added 96 articles by six more
-    # annotators (I-N), 202 in all; the whole set at that session's start (117cac0): tuning 0.888 / 0.918 / 0.801 /
-    # 0.855, held aside 0.858 / 0.885 / 0.767 / 0.846; after its speaker fixes: tuning 0.888 / 0.918 / 0.832 / 0.887,
-    # held aside 0.858 / 0.885 / 0.796 / 0.877 (floors re-pinned for the new composition: the held-aside quoted floor
-    # moves 0.885 -> 0.88 because the set changed, not its figure on the same articles).
+    # 0.910 / 0.822 / 0.878, held aside 0.854 / 0.889 / 0.806 / 0.869. Session 18 added 153 articles by ten more
+    # annotators (I-R), 259 in all; the whole set at that session's start (117cac0): tuning 0.871 / 0.898 / 0.802 /
+    # 0.860, held aside 0.856 / 0.886 / 0.784 / 0.856; after its speaker fixes: tuning 0.871 / 0.898 / 0.831 / 0.891,
+    # held aside 0.856 / 0.886 / 0.807 / 0.882 (floors re-pinned for the new composition: the tuning F1 and quoted
+    # floors move down because the set changed, not its figures on the same articles).
     "bbc": OutsideSet(
         BBC_DIR,
         (
             "Podginator/Dissertation_final@",
             "BBC News dataset (Greene & Cunningham 2006)",
+            "yuvallevy09/Solugen-Assignment@",  # the Kaggle "BBC News Summary" copy, paragraph breaks kept
             "flairNLP/fundus@",
             "goose3/goose3@",
         ),
-        202,
+        259,
         {
-            "tuning": {"all_f1": 0.885, "quoted_f1": 0.915, "speaker": 0.83, "speaker_precision": 0.885},
-            "held-aside": {"all_f1": 0.855, "quoted_f1": 0.88, "speaker": 0.795, "speaker_precision": 0.875},
+            "tuning": {"all_f1": 0.865, "quoted_f1": 0.895, "speaker": 0.83, "speaker_precision": 0.89},
+            "held-aside": {"all_f1": 0.855, "quoted_f1": 0.885, "speaker": 0.805, "speaker_precision": 0.88},
         },
     ),
 }
