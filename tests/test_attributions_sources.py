@@ -313,3 +313,10 @@ def test_a_month_before_a_comma_is_a_fronted_time_not_a_name_the_list_goes_on_fr
     assert _sources_and_speakers("Theresa May, Jane Moss and Ed Vale said they would extend leave.")[0][0] == (
         "Theresa May, Jane Moss and Ed Vale"
     )
+
+
+def test_a_name_before_an_apposition_left_open_up_to_the_cue_is_the_source():
+    t = "Shares fell. Maria Olsson, the bank's chief economist said rates would rise in May."
+    assert _sources_and_speakers(t) == [("Maria Olsson, the bank's chief economist", "Maria Olsson")]
+    # a fronted place before its comma is no name
+    assert _sources_and_speakers("In Leeds, police said the road was shut.") == [("police", "police")]

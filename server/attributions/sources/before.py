@@ -20,9 +20,11 @@ from ..lexicon import (
     POSSESSIVE_DETERMINERS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_ENDS,
+    PREPOSITIONS,
     PRONOUNS,
     SOURCE_NOUNS,
 )
+from ..names import SENTENCE_BREAKS, looks_person
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE, SET_OFF_ADVERB_RE
 from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import words
@@ -40,6 +42,11 @@ from .quantities import APPROXIMATORS, COMPARATIVES, QUANTITY_OPENERS, partitive
 
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
+
+# A full name before an apposition left open up to the cue (a dropped closing comma), and what may not stand in it.
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 4
+MAX_OPEN_APPOSITION_WORDS = 14
+OPEN_APPOSITION_STOPS: tuple[str, ...] = (",", ";", ":", '"', "“", "”", "(", ")")
 
 # Demonstratives as written, capitalised too: before a post-modifier's object ("of this review") the head is looked for.
 PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))
@@ -132,7 +139,29 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     contraction = CONTRACTION_RE.search(last[2])
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
         return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
-    return selection[0][0], last[1]
+    return _named_before_open_apposition(text, sentence_start, selection[0][0]), last[1]
+
+
+def _named_before_open_apposition(text: str, sentence_start: int, start: int) -> int:
+    """Where the source starts when a person's full name opens the sentence and an apposition after its comma runs
+    to the cue with no closing comma ("John Connors, Microsoft's chief financial officer said"): at the name;
+    else at start."""
+    comma = text.rfind(",", sentence_start, start)
+    if comma < 0:
+        return start
+    name = text[sentence_start:comma].strip()
+    opening = skip_spaces(text, sentence_start, comma)
+    if text.startswith(('"', "“", "'", "‘"), opening):
+        return start  # a quotation opens the sentence: its words are no name
+    named = name.split()
+    apposition = text[comma + 1 : start]
+    if not MIN_NAME_WORDS <= len(named) <= MAX_NAME_WORDS or not all(is_capitalised(word) for word in named):
+        return start
+    if named[0].lower() in PREPOSITIONS | SENTENCE_BREAKS:
+        return start  # "In London, police said": a fronted place, no name
+    if any(mark in apposition for mark in OPEN_APPOSITION_STOPS) or len(apposition.split()) > MAX_OPEN_APPOSITION_WORDS:
+        return start
+    return opening if looks_person(name) else start
 
 
 def _number_of_children(phrase: list[Token], last: int) -> bool:
