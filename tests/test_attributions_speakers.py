@@ -2206,3 +2206,13 @@ def test_a_he_never_stands_for_one_whose_given_name_says_she():
         "Later he said he had no regrets."
     )
     assert all(speaker != "Margaret Ellery" for _, speaker in _speakers(find_attributions(t)))
+
+
+def test_a_documents_capitalised_title_leaves_its_maker_the_speaker():
+    t = "Hootsuite's Digital 2021 report says users grew."
+    assert _speaker(t, "Hootsuite's Digital 2021 report") == "Hootsuite"
+
+
+def test_the_mp_is_a_role_not_a_name():
+    t = "MEP Robert Kilroy Silk quit on Monday. The MEP said the party was finished."
+    assert not (_speaker(t, "The MEP") or "").startswith("MEP")  # was "MEP Robert Kilroy"

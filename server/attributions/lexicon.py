@@ -395,7 +395,7 @@ ROLE_TITLES: frozenset[str] = SPOKESPERSON_NOUNS | frozenset(
     president secretary minister director chief governor mayor senator judge chairman chairwoman chair ambassador
     commander king queen prince princess duke duchess pope chancellor premier
     speaker leader founder coach manager captain commissioner superintendent sheriff editor singer actor actress
-    ceo cfo cto coo cmo
+    ceo cfo cto coo cmo mp mep
     """
     )
 )
