@@ -830,6 +830,8 @@ def modifying_maker(source: str) -> str | None:
     head = next((at for at, word in enumerate(words) if at and word in MAKER_FIRST_HEADS), None)
     if head is None or any(word in TOPIC_PREPOSITIONS for word in words[:head] if word.islower() and word != "of"):
         return None
+    if any(word.endswith(",") for word in words[:head]):
+        return None  # "Patricia Sanders, spokeswoman for the DEC": a name in apposition, not a maker's modifier
     if "of" in words[:head] and not _body_complement(words[:head]):
         return None  # "Global State of Security report": a title; "Federal Reserve Bank of Dallas research": a body's
     if words[head + 1 : head + 2] and not words[head + 1].islower():
