@@ -2216,3 +2216,13 @@ def test_a_documents_capitalised_title_leaves_its_maker_the_speaker():
 def test_the_mp_is_a_role_not_a_name():
     t = "MEP Robert Kilroy Silk quit on Monday. The MEP said the party was finished."
     assert not (_speaker(t, "The MEP") or "").startswith("MEP")  # was "MEP Robert Kilroy"
+
+
+def test_a_name_before_its_apposition_is_no_makers_modifier():
+    assert names.modifying_maker("Vera Lindgren, spokeswoman for the Relief Appeals Board") is None
+    assert names.modifying_maker("a recent Park Associates report") == "Park Associates"
+
+
+def test_an_acronym_is_no_she():
+    t = 'The DEC says it has raised £10m. Its website was copied last week. "Fake sites are a worry," she said.'
+    assert _speaker(t, "she") != "DEC"

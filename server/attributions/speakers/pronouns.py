@@ -68,6 +68,8 @@ class Pronouns(Mentions):
         def fits(entity: Entity) -> bool:
             if entity.person is False or entity.name == quoting:
                 return False  # a body; or the one whose quotation holds the pronoun (speakers say "I" of themselves)
+            if entity.person is None and " " not in entity.name and entity.name.isupper():
+                return False  # "DEC", "NATO": an acronym names a body, whatever pronouns follow it
             if entity.gender() is not None or entity.person is not True:
                 return entity.gender() == gender
             if lone_given_name_gender(entity.name.split()[0]) not in (None, gender):
