@@ -45,7 +45,6 @@ from .constants import (
     WORD_RE,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
-from .given_names import lone_given_name_gender
 from .mentions import Mentions
 from .phrases import modifier_word
 from .reading import inside_quotation, last_before
@@ -72,8 +71,6 @@ class Pronouns(Mentions):
                 return False  # "DEC", "NATO": an acronym names a body, whatever pronouns follow it
             if entity.gender() is not None or entity.person is not True:
                 return entity.gender() == gender
-            if lone_given_name_gender(entity.name.split()[0]) not in (None, gender):
-                return False  # "Dame Barbara Castle" with two he's after her name: her given name still says she
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
