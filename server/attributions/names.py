@@ -593,7 +593,7 @@ def _without_apposition(source: str) -> str:
             all(word[:1].isupper() for word in apposition[1:])
             and len(titled_name.split()) > 1
             and looks_person(titled_name)
-            and any(word.islower() for word in first.split()[1:])
+            and any(word in ("of", "for") for word in first.split()[1:])  # an office ("Senator J.R. van Ek" is none)
         ):
             return titled_name  # "The Archbishop of Cardiff, the Most Reverend Peter Smith": the title's holder
         return first  # "the World Travel and Tourism Council, an industry body": its own "and" lists nothing
