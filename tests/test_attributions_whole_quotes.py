@@ -162,6 +162,28 @@ def test_a_single_quoted_sentence_after_a_double_quoted_one_is_the_same_speakers
     ]
 
 
+def test_a_straight_mark_opening_a_sentence_inside_an_open_quotation_carries_it_on():
+    # a quotation whose paragraphs were run together: each part still opens with a mark, only the last one closes
+    text = (
+        'Nadia Okoro, of the Harbour Traders Association, said: "We asked the council twice for more time. '
+        '"Nobody answered our letters. "Now the market closes in June."'
+    )
+    assert _quotes(text) == [
+        '"We asked the council twice for more time. "Nobody answered our letters. "Now the market closes in June."'
+    ]
+    assert _found(text)[0][2] == [
+        '"We asked the council twice for more time. "Nobody answered our letters. "Now the market closes in June."'
+    ]
+
+
+def test_a_straight_mark_after_a_word_or_before_a_space_still_closes():
+    # nested straight marks ('need "major" changes') and a stray space before a closer keep closing
+    text = 'The report said pensions "would need "major" changes soon", a claim the union rejects.'
+    assert _quotes(text)[0] == '"would need "'
+    text = 'He added: "It was a long night. " Then he left the hall.'
+    assert _quotes(text) == ['"It was a long night. "']
+
+
 def test_a_single_quoted_title_beside_double_quotes_is_no_quotation():
     text = "“It was our best year,” said Ruiz, whose band played ‘Harbour Lights’ at the fair."
     assert _quotes(text) == ["“It was our best year,”"]
