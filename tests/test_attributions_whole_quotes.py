@@ -205,3 +205,56 @@ def test_a_name_and_an_apposition_without_its_closing_comma_are_the_source():
 def test_a_clause_after_the_names_comma_is_no_apposition():
     text = '"We will win the vote," Ana Ruiz, who runs the union, and the city council told reporters.'
     assert _found(text) == []
+
+
+# ------------------------------------------------------------------ a paraphrase carried on by the next paragraph
+
+
+def test_a_quotation_with_no_cue_after_a_paraphrase_continues_it():
+    # GUIDELINES: a cue-less quotation right after the same speaker's paraphrase is a further fragment of it
+    text = (
+        'Ines Haddad, of the Tenants Union, said the new rules "came far too late".\n\n'
+        '"Families have been waiting three winters for repairs."'
+    )
+    assert _found(text) == [
+        (
+            "Ines Haddad, of the Tenants Union",
+            "said",
+            ['the new rules "came far too late"', '"Families have been waiting three winters for repairs."'],
+        )
+    ]
+
+
+def test_a_paraphrase_is_carried_on_past_an_earlier_speakers_quotation_and_into_run_together_narration():
+    # the paragraph's last attribution is the paraphrase; the next one's quotation ends a sentence, narration follows
+    text = (
+        'Omar Reyes said: "We are done talking." Ines Haddad said the plan was unfair.\n\n'
+        '"Nobody asked us. "Nobody ever does." Ms Haddad said she would appeal.'
+    )
+    assert ("Ines Haddad", "said", ["the plan was unfair", '"Nobody asked us. "Nobody ever does."']) in _found(text)
+
+
+def test_a_heading_or_a_quote_ending_in_a_comma_does_not_carry_a_paraphrase_on():
+    text = "Paul Ward said the mine would not reopen.\n\n‘No Work’\n\nThe valley lost 400 jobs."
+    assert _found(text) == [("Paul Ward", "said", ["the mine would not reopen"])]
+    text = 'Critics said the plan was rushed.\n\n"Reckless," one of them, a farmer, noted in passing.'
+    assert ("Critics", "said", ["the plan was rushed"]) in _found(text)
+
+
+def test_what_the_cue_was_said_of_ends_no_quotation_that_the_next_paragraph_carries_on():
+    text = (
+        '"The vote is not about one party," union organiser Leah Brandt said of Friday\'s ballot.\n\n'
+        '"It is about whether anyone here gets a raise."'
+    )
+    assert _found(text) == [
+        (
+            "union organiser Leah Brandt",
+            "said",
+            ['"The vote is not about one party,"', '"It is about whether anyone here gets a raise."'],
+        )
+    ]
+
+
+def test_a_quotation_naming_the_speaker_is_someone_elses_and_does_not_carry_the_paraphrase_on():
+    text = 'Mayor Ortiz said he would not run again.\n\n"Ortiz left the whole council in the lurch."'
+    assert _found(text) == [("Mayor Ortiz", "said", ["he would not run again"])]

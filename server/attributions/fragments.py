@@ -19,6 +19,7 @@ from .lexicon import (
     SOURCE_NOUNS,
 )
 from .patterns import (
+    CUE_TOPIC_RE,
     FRONTED_LEAD_RE,
     OPENING_MARK_RE,
     OPENING_MARKS,
@@ -32,6 +33,8 @@ from .structure import QuoteIndex, RawAttribution, Span
 
 log = logging.getLogger(__name__)
 
+# The article's own opening marks (single ones are its quotation marks only once as_double_quoted traded them).
+DOUBLE_OPENING_MARKS = '"“„«'
 # A word of narration with its trailing punctuation ("recession.").
 WORD_RE = re.compile(r"\S++")
 
@@ -330,15 +333,20 @@ def _continue_paragraphs(
     for raw in raws:
         in_paragraph.setdefault(_paragraph_of(paragraph_starts, _attribution_end(raw) - 1), []).append(raw)
     for index, found in in_paragraph.items():
-        raw = _last_quotation(text, quotes, found)
-        if raw is None:
-            continue  # only a quotation is carried on: a paraphrase's next paragraph is the writer's
-        fragments = raw.fragments or [raw.content]
+        quotation = _last_quotation(text, quotes, found)
         # what follows it in the paragraph may only be the same source's ("…," Harry said, recalling …)
-        after = [other for other in found if _attribution_end(other) > _attribution_end(raw)]
-        if any(other.source != raw.source for other in after):
+        after = [other for other in found if quotation and _attribution_end(other) > _attribution_end(quotation)]
+        if quotation is None or any(other.source != quotation.source for other in after):
+            quotation, after = None, []
+        raw = quotation or _last_paraphrase(quotes, found)
+        if raw is None:
             continue
+        fragments = raw.fragments or [raw.content]
         end = max(_attribution_end(other) for other in [raw, *after])
+        end = skip_adverbials(text, end, paragraph_spans[index][1])
+        topic = CUE_TOPIC_RE.match(text, end, paragraph_spans[index][1])
+        if topic is not None and topic.end() >= paragraph_spans[index][1] - QUOTE_TAIL:
+            end = topic.end()  # '"…," Lee said of the vote.' / '"…"': what it was said of is no narration
         if WORD_CHAR_RE.search(text, end, paragraph_spans[index][1]):
             continue  # the paragraph goes on after the attribution: its quote is not what the next one continues
         added: list[Span] = []
@@ -346,9 +354,13 @@ def _continue_paragraphs(
         for following in range(index + 1, min(len(paragraph_spans), index + 1 + MAX_CONTINUED_PARAGRAPHS)):
             start, end = paragraph_spans[following]
             quote = quotes.find(start)
-            if quote is None or claims.cue_between(start, end):
+            if quote is None or claims.cue_between(start, _own_reach(text, quote, start, end)):
                 break
             later = run_on.get(start)
+            if quotation is None and (
+                later is not None or not (added or _quoted_speech(text, quote, start, end, raw.source))
+            ):
+                break  # after a paraphrase only a paragraph of the speaker's words: no heading ('‘No Jobs’'), no aside
             # '"B.' / '"C."': a quotation run on over paragraphs, each opening with a mark, is one span from the first
             goes_on = quote == running and text[start] in OPENING_MARKS
             if later is not None and later is not raw and later.fragments and later.fragments[0][0] == start:
@@ -356,7 +368,7 @@ def _continue_paragraphs(
                 if len(later.fragments) == 1:
                     later.content = later.fragments[0]
                 piece = (start, end)
-            elif (quote[0] != start and not goes_on) or claims.taken((start, end), raw):
+            elif (quote[0] != start and not goes_on) or claims.taken((start, min(quote[1], end)), raw):
                 break
             else:
                 piece = (start, min(quote[1], end))
@@ -368,12 +380,48 @@ def _continue_paragraphs(
             raw.fragments = fragments + added
 
 
+def _own_reach(text: str, quote: Span, start: int, end: int) -> int:
+    """Where a cue would make a paragraph's opening quotation someone else's: anywhere in the paragraph, but only
+    inside the quotation when it closes a sentence of its own (narration after it is the next sentence's, where
+    paragraphs were run together)."""
+    if quote[0] == start and quote[1] < end and _ends_sentence(text, quote, end):
+        return quote[1]
+    return end
+
+
+def _quoted_speech(text: str, quote: Span, start: int, end: int, source: Span | None) -> bool:
+    """The paragraph opens with a quotation that reads as the speaker's: whole sentences in the article's own marks
+    (a single-quoted line beside them is a heading or a pull quote), running on past the paragraph's end or closing
+    after a sentence's last mark (narration may follow it, where paragraphs were run together), and not naming the
+    speaker ('Lee said he would go.' / '"Lee let us all down."' is someone else's)."""
+    if quote[0] != start or text[start] not in DOUBLE_OPENING_MARKS:
+        return False
+    if quote[1] <= end and text[quote[0] : quote[1]].rstrip(QUOTE_MARKS + "’' ")[-1:] not in ".!?…":
+        return False
+    name = text[source[0] : source[1]].split()[-1:] if source is not None else []
+    if not name or not name[0][:1].isupper() or name[0].lower() in PRONOUNS:
+        return True
+    said = {
+        word.strip(".,;:!?()’'\"“”").removesuffix("’s").removesuffix("'s")
+        for word in text[start : min(quote[1], end)].split()
+    }
+    return name[0] not in said
+
+
 def _last_quotation(text: str, quotes: QuoteIndex, found: list[RawAttribution]) -> RawAttribution | None:
     """The paragraph's last attribution whose content is all quotation."""
     for raw in sorted(found, key=_attribution_end, reverse=True):
         if all(_fragment_kind(text, quotes, fragment) == "direct" for fragment in raw.fragments or [raw.content]):
             return raw
     return None
+
+
+def _last_paraphrase(quotes: QuoteIndex, found: list[RawAttribution]) -> RawAttribution | None:
+    """The paragraph's last attribution when none is all quotation: a quotation with no cue in the next paragraph
+    goes on from the speaker's paraphrase ('Parton said the plan "lacked teeth".' / '"We want …"', GUIDELINES §7);
+    not a report nested inside someone's quotation."""
+    raw = max(found, key=_attribution_end)
+    return None if quotes.inside(raw.cue[0]) else raw
 
 
 def _attribution_end(raw: RawAttribution) -> int:

@@ -624,6 +624,9 @@ SUBJECT_PRONOUN_CLAUSE_RE = re.compile(
 # What a split quote's cue may take between commas before the quote goes on: what the quote is about or the moment of
 # speaking ('"…," Trump said of Mar-a-Lago, "and …"', '"But," Alito continued, as he addressed Prelogar, "is …"'); it
 # ends before its comma, holds no quotation mark and no sentence break.
+# What a cue said of, ending its sentence and paragraph ('"…," Lee said of the vote.'): the speaker's quotation may
+# go on in the next paragraph.
+CUE_TOPIC_RE = re.compile(r"\s{1,4}+(?:of|about)\s{1,4}+[^\n,;:.!?\"“”«»]{1,80}+[.!?]")
 SPLIT_ASIDE_RE = re.compile(r",?+\s{0,4}+(?:of|about|as|while|when|before|after)\s{1,4}+[^\n,;:.!?\"“”«»]{1,80}+(?=,)")
 # A comma and a conjunction opening the next clause: a passive evaluation's grounds end before it ("was blamed for the
 # mess, but it was the cat"); group "list" an "and"/"or" that may end a list ("for its graphics, gameplay, and …").
