@@ -174,6 +174,10 @@ def test_a_straight_mark_opening_a_sentence_inside_an_open_quotation_carries_it_
     assert _found(text)[0][2] == [
         '"We asked the council twice for more time. "Nobody answered our letters. "Now the market closes in June."'
     ]
+    curly = text.replace(' "', " “").replace('."', ".”")
+    assert _quotes(curly) == [
+        "“We asked the council twice for more time. “Nobody answered our letters. “Now the market closes in June.”"
+    ]
 
 
 def test_a_straight_mark_after_a_word_or_before_a_space_still_closes():

@@ -309,8 +309,8 @@ def _pair_marks(
             nested -= 1  # closes a quote nested inside this one
         elif (open_mark == '"' and mark == "“") or (open_mark != "«" and mark == "«"):
             nested += 1  # a quote of another family inside this one: “…” inside "…"
-        elif open_mark == '"' and mark == '"' and _reopens(text, i, paragraph_end):
-            continue  # '"A. "B."': paragraphs of one quotation run together, each still opening with its mark
+        elif mark == open_mark and _reopens(text, i, paragraph_end):
+            continue  # '"A. "B."', '“A. “B.”': paragraphs of one quotation run together, each opening with its mark
         elif mark in CLOSERS or mark == '"' or (mark == "“" and open_mark == "„"):
             spans.append((open_at, i + 1))
             open_at = None
@@ -322,8 +322,9 @@ def _pair_marks(
 
 
 def _reopens(text: str, i: int, paragraph_end: int) -> bool:
-    """A straight mark after a sentence's end and a space, before a word: it opens the next sentence, so it closes
-    nothing ('… back to Blackpool. "Obviously we have failed.'); a closing mark follows its quotation's last word."""
+    """The quotation's own opening mark after a sentence's end and a space, before a word: it opens the next sentence
+    of the same quotation, so a straight one closes nothing ('… back to Blackpool. "Obviously we have failed.') and a
+    curly one opens no other quotation; a closing mark follows its quotation's last word."""
     return i >= 2 and text[i - 1] == " " and text[i - 2] in ".!?" and i + 1 < paragraph_end and text[i + 1].isalnum()
 
 
