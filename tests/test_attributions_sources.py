@@ -320,3 +320,16 @@ def test_a_name_before_an_apposition_left_open_up_to_the_cue_is_the_source():
     assert _sources_and_speakers(t) == [("Maria Olsson, the bank's chief economist", "Maria Olsson")]
     # a fronted place before its comma is no name
     assert _sources_and_speakers("In Leeds, police said the road was shut.") == [("police", "police")]
+
+
+def test_a_quantifier_standing_alone_for_a_group_is_the_source():
+    # "Many said", "with some saying": the quantifier is the group that spoke; inside a noun phrase it is not
+    assert _found("Many said the ferry should never have sailed.") == [
+        ("Many", "said", "the ferry should never have sailed")
+    ]
+    assert _found('Fares rose again, with some calling the increase "a scandal".')[0][:2] == ("some", "calling")
+    assert _found("The many said nothing at the meeting.") == []
+    # a quantifier before an -s word opens a noun phrase; with a modal it guesses; in a list it is a conjunct
+    assert _found("Many states require a permit for the work.") == []
+    assert _found("Few would argue against cleaner rivers.") == []
+    assert _found("Our survey and others show that rents doubled.")[0][0] == "Our survey and others"

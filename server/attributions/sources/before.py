@@ -55,6 +55,13 @@ PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))
 # posts", "multiple brands"); quantifiers ("some said", "many say") are sources.
 NOUN_OPENERS: frozenset[str] = POSSESSIVE_DETERMINERS | frozenset(words("the a an other every multiple various"))
 
+# Quantifiers that stand alone for a group of people as a source ("Many said", "with some saying"; not "all": "all
+# said and done"), and the words that may come right before one that opens its clause.
+BARE_QUANTIFIER_SOURCES: frozenset[str] = frozenset(words("many some others most several few both"))
+QUANTIFIER_LINKS: frozenset[str] = frozenset(words("with while though although as"))
+CLAUSE_CONJUNCTIONS: frozenset[str] = frozenset(words("and but yet"))
+QUANTIFIER_MODALS: frozenset[str] = frozenset(words("would could might may"))
+
 # Words before a percentage that belong to it ("Some 40%", "more than 85%", "Another 30%").
 SHARE_LEADS: frozenset[str] = (
     APPROXIMATORS | COMPARATIVES | frozenset(["than", "least", "at", "another", "only", "just"])
@@ -69,6 +76,8 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if end <= sentence_start:
         return None
     phrase = tokens(text, max(sentence_start, end - BACKWARD_REACH), end)
+    if phrase and _bare_quantifier(phrase) and _quantifier_reports(text, phrase[-1][1], cue_start):
+        return phrase[-1][0], phrase[-1][1]  # "Many said …", "with some saying …": the quantifier is the group
     if not phrase or phrase[-1][2].lower() in NOUN_OPENERS:
         return None  # "in your posts", "the names of three recommended designers": the cue is a noun or adjective
     scan = scan_back(phrase, _opens_sentence(text, sentence_start, phrase))
@@ -162,6 +171,25 @@ def _named_before_open_apposition(text: str, sentence_start: int, start: int) ->
     if any(mark in apposition for mark in OPEN_APPOSITION_STOPS) or len(apposition.split()) > MAX_OPEN_APPOSITION_WORDS:
         return start
     return opening if looks_person(name) else start
+
+
+def _bare_quantifier(phrase: list[Token]) -> bool:
+    """The phrase ends in a quantifier standing alone for a group of people ("Many", "some", "others") right after
+    the sentence's start, a comma or a clause link, not one of a noun phrase ("the many", "too many")."""
+    if phrase[-1][2].lower() not in BARE_QUANTIFIER_SOURCES:
+        return False
+    if len(phrase) == 1 or phrase[-2][2] in ",;" or phrase[-2][2].lower() in QUANTIFIER_LINKS:
+        return True
+    # "But many said", ", and some warned": a clause's conjunction, not a list's ("our study and others")
+    return phrase[-2][2].lower() in CLAUSE_CONJUNCTIONS and (len(phrase) == 2 or phrase[-3][2] in ",;")
+
+
+def _quantifier_reports(text: str, quantifier_end: int, cue_start: int) -> bool:
+    """A quantifier's cue is its verb: no -s form ("Many states require", "most demands": a noun the quantifier
+    opens) and no modal before it ("Few would argue", "Some might say": a generic guess, no one's report)."""
+    cue_word = text[cue_start : _end_of_word(text, cue_start)].lower()
+    between = [*text[quantifier_end:cue_start].lower().split(), cue_word]
+    return not cue_word.endswith("s") and not any(word in QUANTIFIER_MODALS for word in between)
 
 
 def _number_of_children(phrase: list[Token], last: int) -> bool:
