@@ -333,3 +333,9 @@ def test_a_quantifier_standing_alone_for_a_group_is_the_source():
     assert _found("Many states require a permit for the work.") == []
     assert _found("Few would argue against cleaner rivers.") == []
     assert _found("Our survey and others show that rents doubled.")[0][0] == "Our survey and others"
+
+
+def test_a_clause_fronted_after_a_connective_is_not_the_participles_subject():
+    # "However, when asked …, X did Y, noting …": the clause after the connective is fronted, X is the subject
+    text = 'However, when asked about the delay, Mayor Tran waved it away, noting, "The bridge opens in May."'
+    assert _found(text) == [("Mayor Tran", "noting", '"The bridge opens in May."')]

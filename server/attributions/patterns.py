@@ -450,8 +450,10 @@ LONE_SUBORDINATE_RE = re.compile(
 # A subordinate clause of time, concession or cause opening a sentence ("When Winfrey asked …, he declined, saying …"):
 # a report inside it ends at its comma, and the main clause after it has its own subject. Conditionals (IF_LEAD_RE)
 # report nothing: "If officials say that …" is hypothetical (GUIDELINES §2).
+# A connective before it ("However, when asked …, she declined, noting …") leaves it the sentence's opening clause.
 FRONTED_CLAUSE_RE = re.compile(
-    rf"[\"“‘'(\s]{{0,4}}+(?:{_FRONTING_SUBORDINATORS}|Whenever|After|Before"
+    r"[\"“‘'(\s]{0,4}+(?:(?:However|But|And|Yet|Still|Then|Later|Meanwhile),?+\s++)?+"
+    rf"(?i:{_FRONTING_SUBORDINATORS}|Whenever|After|Before"
     r"|As\s++soon\s++as|Even\s++(?:when|after|before|though|while|because|since|once))\s"
 )
 IF_LEAD_RE = re.compile(r"[\"“‘'(\s]{0,4}+(?:If|Unless|(?:Even|Only)\s++(?:if|when|unless))\s")
