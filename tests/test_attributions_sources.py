@@ -339,3 +339,13 @@ def test_a_clause_fronted_after_a_connective_is_not_the_participles_subject():
     # "However, when asked …, X did Y, noting …": the clause after the connective is fronted, X is the subject
     text = 'However, when asked about the delay, Mayor Tran waved it away, noting, "The bridge opens in May."'
     assert _found(text) == [("Mayor Tran", "noting", '"The bridge opens in May."')]
+
+
+def test_a_past_spelt_as_its_base_ends_a_names_subject_before_a_participle():
+    # "quit", "cut", "hit", "put" after a name are its verb, not words of the subject
+    assert _found('Dara Quinn quit, claiming she was "deeply let down" by the board.') == [
+        ("Dara Quinn", "claiming", 'she was "deeply let down" by the board')
+    ]
+    assert _found("Halvorsen Foods cut 500 jobs, saying demand had fallen.") == [
+        ("Halvorsen Foods", "saying", "demand had fallen")
+    ]

@@ -291,7 +291,9 @@ def clause_subject(
     for j in range(1, len(phrase)):
         token = phrase[j][2]
         verb_like = token[:1].islower() and (
-            (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS) or token in IRREGULAR_PAST_FORMS
+            (token.endswith(("s", "ed")) and token not in SOURCE_NOUNS)
+            or token in IRREGULAR_PAST_FORMS
+            or token in BARE_PAST_FORMS  # "Doug Smith quit, claiming …"
         )
         # not after a capitalised quantifier or determiner: "Many institutions are" is no name and its verb
         named = is_capitalised(phrase[j - 1][2]) and phrase[j - 1][2].lower() not in QUANTIFIED_HEADS
