@@ -495,6 +495,15 @@ def test_a_standfirst_ending_in_a_quotation_it_does_not_open_needs_a_stop() -> N
     assert _headline_lead_of(_after_headline(f"<p>{ending_in_a_quote}</p>")) is None
 
 
+def test_a_standfirst_its_class_names_so_needs_no_stop_when_it_is_one_line() -> None:
+    # A subheadline often ends on a quotation's last words it did not open with, and no stop.
+    unended = f"{_HEADLINE_LEAD} Ein Sanierer sagt „Das lohnt sich“"
+    assert _headline_lead_of(_after_headline(f"<h2 class='article-subheadline'>{unended}</h2>")) is not None
+    # A block so named wrapping the standfirst and the meta lines after it is no one line: it needs its stop.
+    wrapper = f"<div class='post-hero__excerpt'><p>{unended}</p><div><div>By</div><div>Anna Keller</div></div></div>"
+    assert _headline_lead_of(_after_headline(wrapper)) is None
+
+
 _UNENDED_LINE = (
     "<p>Veröffentlicht am 9. März 2022 von Alexander Rosenkranz und Petra Maier, Redaktion Heizung und Energie, "
     "Ressort Ratgeber</p>"

@@ -61,6 +61,8 @@ _SENTENCE_END_RE = re.compile(r"\.( |$)")
 _NOT_LEADS = frozenset({"figure", "picture", "img", "figcaption", etree.Comment, etree.ProcessingInstruction})
 # The headlines before the pick, in document order (the preceding axis holds no ancestor of it, nor what it holds).
 _HEADLINES_BEFORE = xpath("preceding::h1")
+# Blocks that break a text into lines: a standfirst with none inside is one line.
+_LINE_BREAKING_TAGS = ("p", "div", "br", "li", "section", "header", "footer", "table", "blockquote")
 # Never a standfirst beside the headline, nor inside one: lists, tables, forms, the page's chrome, and what is never
 # an editorial lead (_NOT_LEADS: a picture and its caption).
 _NOT_HEADLINE_LEADS = (
@@ -292,16 +294,27 @@ def _ends_header(lead: HtmlElement) -> bool:
 
 
 def _reads_as_lead(elem: HtmlElement, text: str, words: list[str]) -> bool:
-    """A standfirst's shape: a sentence's end (or a quotation's, _is_quoted), little link text, no list, table,
-    form, picture or heading inside (the element may itself be a subheading), outside forms, asides and navigation;
-    and prose, not a metadata line (_reads_as_metadata)."""
+    """A standfirst's shape: a sentence's end (or a quotation's, _is_quoted; or none when its class names it a
+    standfirst, EDITORIAL_LEAD_RE), little link text, no list, table, form, picture or heading inside (the element may
+    itself be a subheading), outside forms, asides and navigation; and prose, not a metadata line
+    (_reads_as_metadata)."""
     return (
         elem.tag not in _NOT_HEADLINE_LEADS
-        and (SHORT_LINE_END_RE.search(text) is not None or _is_quoted(text))
+        # A standfirst named so often ends without a stop (a subheadline ending on a quotation's last words).
+        and (SHORT_LINE_END_RE.search(text) is not None or _is_quoted(text) or _named_lead(elem))
         and link_density(elem) <= EDITORIAL_LEAD_MAX_LINK_DENSITY
         and next(elem.iterdescendants(*_NOT_HEADLINE_LEADS, "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
         and not IN_FORM_ASIDE_OR_NAV(elem)
         and not _reads_as_metadata(elem, text, words)
+    )
+
+
+def _named_lead(elem: HtmlElement) -> bool:
+    """Whether the element is one line (no block inside) that its class or id names a standfirst (EDITORIAL_LEAD_RE:
+    'article-subheadline', 'dek'); a block so named may wrap the meta lines after it ('post-hero__excerpt')."""
+    return (
+        EDITORIAL_LEAD_RE.search(f"{elem.get('class', '')} {elem.get('id', '')}") is not None
+        and next(elem.iterdescendants(*_LINE_BREAKING_TAGS), None) is None
     )
 
 
