@@ -101,6 +101,25 @@ def test_the_story_s_lead_figure_in_its_header_comes_along() -> None:
     assert article.text_content().index("A cloche") < article.text_content().index("Cut the foam")
 
 
+def test_the_lead_figure_comes_along_whatever_its_caption_s_length_not_its_other_text_s() -> None:
+    # Some sites caption the lead picture with the story's standfirst, longer than any credit.
+    body = "".join(f"<p>{TEXT}</p>" for _ in range(4))
+    standfirst = "This week, ten months after the convention first met, the draft goes to a vote. " * 6
+
+    def page(figure_inside: str) -> str:
+        return (
+            "<html><body><div class='page'><article><a href='/live'><img src='https://img.example/bar.png'></a>"
+            f"<figure><img src='https://img.example/lead.jpg'>{figure_inside}</figure>"
+            f"<div class='row'><div class='story-body'>{body}</div></div></article></div></body></html>"
+        )
+
+    captioned = extract(parse(page(f"<figcaption>{standfirst}</figcaption>")), "https://news.example/vote")
+    assert "ten months after the convention" in captioned.text_content()
+    # Text beside the caption still counts: a long one makes the figure no picture's.
+    boxed = page(f"<div>{standfirst}</div><figcaption>The hall.</figcaption>")
+    assert "The hall." not in extract(parse(boxed), "https://news.example/vote").text_content()
+
+
 def test_a_second_copy_of_the_story_is_not_gathered_as_a_further_segment() -> None:
     # A gated page carries the story twice (teaser layout and full layout) in blocks of the same class.
     body = f"<div class='entry-content'>{paragraphs('Part', 4)}</div>"

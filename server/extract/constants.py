@@ -324,8 +324,9 @@ BYLINE_MAX_CHARS = 100
 # an image and at most a caption's worth of text.
 FIGURE_TAGS = frozenset({"figure", "picture", "img", "figcaption"})
 FIGURE_MAX_TEXT_CHARS = 150
-# The story's lead figure (before the body, in its <article> or <main>) may carry a longer caption and credit,
-# but not be mostly links (a gallery's thumbnails).
+# The story's lead figure (before the body, in its <article> or <main>) may carry a longer credit and text beside its
+# caption (its <figcaption>, of any length: some sites caption the lead picture with the story's standfirst), but not
+# be mostly links (a gallery's thumbnails).
 LEAD_FIGURE_MAX_TEXT_CHARS = 400
 LEAD_FIGURE_MAX_LINK_DENSITY = 0.5
 

@@ -249,13 +249,18 @@ def with_lead_figure(best_elem: HtmlElement, leads: list[HtmlElement]) -> list[H
     if (
         lead_figure is None
         or not HAS_IMAGE(lead_figure)
-        or normalized_length(lead_figure) > LEAD_FIGURE_MAX_TEXT_CHARS
+        or _length_beside_caption(lead_figure) > LEAD_FIGURE_MAX_TEXT_CHARS
         or link_density(lead_figure) > LEAD_FIGURE_MAX_LINK_DENSITY
         or any(lead in leads for lead in (lead_figure, *lead_figure.iterancestors()))
         or any(figure_holder in leads for figure_holder in lead_figure.iterdescendants())
     ):
         return leads
     return sorted([*leads, lead_figure], key=_DOCUMENT_POSITION)
+
+
+def _length_beside_caption(figure: HtmlElement) -> int:
+    """The figure's text length outside its captions (<figcaption>): a caption may be as long as a standfirst."""
+    return normalized_length(figure) - sum(normalized_length(caption) for caption in figure.iter("figcaption"))
 
 
 # The paragraph container.
