@@ -504,6 +504,22 @@ def test_a_standfirst_its_class_names_so_needs_no_stop_when_it_is_one_line() -> 
     assert _headline_lead_of(_after_headline(wrapper)) is None
 
 
+_KEY_POINTS = (
+    "<ul><li>Die Wärmepumpe lohnt sich auch im Altbau</li><li>Große Heizkörper senken die Vorlauftemperatur</li>"
+    "<li>Förderung deckt bis zu 40 Prozent der Kosten</li></ul>"
+)
+
+
+def test_a_list_of_the_story_s_key_points_beside_the_headline_is_its_standfirst() -> None:
+    assert _headline_lead_of(_after_headline(f"<p></p>{_KEY_POINTS}")) is not None
+    # A menu, a tag list or a list of labels after the headline is links or single words: no key points.
+    linked = _KEY_POINTS.replace("<li>Die Wärmepumpe", "<li><a href='/waermepumpe'>Die Wärmepumpe</a>")
+    labels = "<ul><li>Heizung</li><li>Altbau</li><li>Energie sparen</li><li>Förderung</li><li>Ratgeber</li></ul>"
+    one_point = "<ul><li>Die Wärmepumpe lohnt sich auch im Altbau, wenn die Heizkörper groß genug sind.</li></ul>"
+    for not_key_points in (linked, labels, one_point):
+        assert _headline_lead_of(_after_headline(not_key_points)) is None
+
+
 _UNENDED_LINE = (
     "<p>Veröffentlicht am 9. März 2022 von Alexander Rosenkranz und Petra Maier, Redaktion Heizung und Energie, "
     "Ressort Ratgeber</p>"
@@ -522,7 +538,7 @@ _CAPTION = (
         # A teaser of other stories (mostly link text), a line not ending a sentence, a list of links.
         (_after_headline(f"<p><a href='/a'>{_HEADLINE_LEAD}</a></p>"), _TITLE),
         (_after_headline(_UNENDED_LINE), _TITLE),
-        (_after_headline("<ul>" + f"<li>{_HEADLINE_LEAD}</li>" * 2 + "</ul>"), _TITLE),
+        (_after_headline("<ul>" + f"<li><a href='/a'>{_HEADLINE_LEAD}</a></li>" * 2 + "</ul>"), _TITLE),
         # Too short for a standfirst: a label; too long: the opening of another text.
         (_after_headline("<p>Alles zur Heizung.</p>"), _TITLE),
         (_after_headline(f"<p>{' '.join([_HEADLINE_LEAD] * 8)}</p>"), _TITLE),
@@ -551,7 +567,7 @@ _CAPTION = (
         "more-text-after-it",
         "link-text",
         "no-sentence-end",
-        "a-list",
+        "a-list-of-links",
         "too-short",
         "too-long",
         "a-caption",

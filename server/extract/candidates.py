@@ -23,6 +23,9 @@ from .constants import (
     EDITORIAL_LEAD_RE,
     EDITORIAL_LEAD_SCOPE_LEVELS,
     EXACT_LENGTH_BAND,
+    HEADLINE_KEY_POINT_MIN_WORDS,
+    HEADLINE_KEY_POINTS_MAX_ITEMS,
+    HEADLINE_KEY_POINTS_MIN_ITEMS,
     HEADLINE_LEAD_BYLINE_RE,
     HEADLINE_LEAD_CHROME_RE,
     HEADLINE_LEAD_MAX_DIGIT_SHARE,
@@ -257,7 +260,9 @@ def headline_lead(best_elem: HtmlElement, around: set[HtmlElement], title: str |
         words = text.split(None, HEADLINE_LEAD_MAX_WORDS)
         if len(words) > HEADLINE_LEAD_MAX_WORDS:
             return None
-        if len(words) >= HEADLINE_LEAD_MIN_WORDS and _reads_as_lead(sibling, text, words):
+        if len(words) >= HEADLINE_LEAD_MIN_WORDS and (
+            _reads_as_lead(sibling, text, words) or _reads_as_key_points(sibling)
+        ):
             return sibling if _ends_header(sibling) else None
     return None
 
@@ -306,6 +311,28 @@ def _reads_as_lead(elem: HtmlElement, text: str, words: list[str]) -> bool:
         and next(elem.iterdescendants(*_NOT_HEADLINE_LEADS, "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
         and not IN_FORM_ASIDE_OR_NAV(elem)
         and not _reads_as_metadata(elem, text, words)
+    )
+
+
+def _reads_as_key_points(elem: HtmlElement) -> bool:
+    """A standfirst as a list of the story's key points: HEADLINE_KEY_POINTS_MIN_ITEMS to HEADLINE_KEY_POINTS_MAX_ITEMS
+    items, each a phrase of HEADLINE_KEY_POINT_MIN_WORDS words or more, no link, picture or heading inside, outside
+    forms, asides and navigation (a menu, a tag list or a share bar after the headline is links or single words)."""
+    if elem.tag not in ("ul", "ol"):
+        return False
+    items = [child for child in elem if isinstance(child.tag, str)]
+    return (
+        HEADLINE_KEY_POINTS_MIN_ITEMS <= len(items) <= HEADLINE_KEY_POINTS_MAX_ITEMS
+        and all(
+            item.tag == "li"
+            and len(element_text(item).split(None, HEADLINE_KEY_POINT_MIN_WORDS)) >= HEADLINE_KEY_POINT_MIN_WORDS
+            for item in items
+        )
+        and next(
+            elem.iterdescendants("a", "img", "picture", "h1", "h2", "h3", "h4", "h5", "h6", *_NOT_HEADLINE_LEADS), None
+        )
+        is None
+        and not IN_FORM_ASIDE_OR_NAV(elem)
     )
 
 

@@ -67,6 +67,11 @@ EDITORIAL_LEAD_MIN_CHARS = 30
 HEADLINE_LEAD_MAX_SIBLINGS = 4
 HEADLINE_LEAD_MIN_WORDS = 15
 HEADLINE_LEAD_MAX_WORDS = 120
+# ...or a list of the story's key points (as many words in all): this many items or more, at most that many, each a
+# phrase of this many words or more with no link in it (a menu's or a tag list's entries are links or single words).
+HEADLINE_KEY_POINTS_MIN_ITEMS = 2
+HEADLINE_KEY_POINTS_MAX_ITEMS = 6
+HEADLINE_KEY_POINT_MIN_WORDS = 4
 # ...and read as a metadata line, not prose, when this share of its words or more hold a digit (a date and time line:
 # 'Veröffentlicht am 9. März 2022 um 10:15 Uhr', 6 of 18), when it opens with a byline word before a capital ('Von
 # Anna Keller, ...', 'By', 'Par', 'Por', 'Di', 'Door', 'Przez'), or with a label of at most this many words and a
