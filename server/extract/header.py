@@ -37,8 +37,9 @@ def _alternation(words: Iterable[str]) -> str:
 _MONTH = rf"(?:{_alternation(chain.from_iterable(MONTHS.values()))})\.?"
 _TIME = r"(?:,?\s*+(?:at |um |à |a las |alle |às |om |o |в )?\d{1,2}[:.h]\d{2}(?:\s*+(?:uhr|h|am|pm))?)?"
 # After the date, a bar and a short label: the author or the section ('24. März 2004, 19:49 | Genesis', '2021-10-16 |
-# Botschaft'), three words at most (a headline after a bar is no header).
-_BAR_LABEL = r"(?:\s*+\|\s*+\S++(?:\s++\S++){0,2})?"
+# Botschaft'), three words at most (a headline after a bar is no header); or, with no bar, the section's one word
+# ('02.02.2022 A-Frauen': no sentence is a date and one word).
+_BAR_LABEL = r"(?:\s*+\|\s*+\S++(?:\s++\S++){0,2}|\s++\S++)?"
 # A line that is only the article's date (and time), as the header above shows it: '23.10.2018', '03.04.2020, 12:35',
 # '2021-10-16', '10/31/2024', '15 Dec, 2025', 'June 23, 2025 10:39AM', '23. Oktober 2018', '3 de mayo de 2022';
 # perhaps labelled ('Publiziert:', 'Published'). Every part is a fixed run or a bounded class, and the pattern is
