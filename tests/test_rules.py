@@ -17,6 +17,7 @@ from server.authoring import check_file, convert_ftr, rule_files
 from server.authoring.add import MAX_FIXTURE_BYTES
 from server.config import RULES_DIR
 from server.errors import RuleError
+from server.languages import text_language
 from server.parse import parse
 from server.pipeline import Options, clean
 from server.rules.declutter import declutter
@@ -595,6 +596,33 @@ def test_a_group_written_for_one_language_runs_on_its_pages_and_on_pages_of_no_k
     root = html.document_fromstring(PAGE)
     assert bool(declutter(root, [rule], language=page_language)) is stripped
     assert ("Sign up for the Daily" not in root.text_content()) is stripped
+
+
+SPANISH_ARTICLE = " ".join(
+    f"La frase número {i} del artículo dice algo que vale la pena leer sobre el concejo de la ciudad."
+    for i in range(12)
+)
+
+
+@pytest.mark.parametrize(("article", "stripped"), [(SPANISH_ARTICLE, True), (ARTICLE, False)])
+def test_a_group_written_for_one_language_runs_on_a_page_written_in_it_whatever_its_tag(
+    repo: Path, article: str, stripped: bool
+) -> None:
+    # A theme's default lang="en" on a Spanish site: the text's function words say Spanish, and the group runs.
+    text = GOOD_RULE.replace('    selectors: [".promo"]', '    language: es\n    selectors: [".promo"]')
+    rule = load_rule_file(write_rule(repo, text))
+    root = html.document_fromstring(PAGE.replace(ARTICLE, article))
+    assert bool(declutter(root, [rule], language="en")) is stripped
+
+
+def test_the_text_language_is_the_one_whose_function_words_lead_clearly() -> None:
+    def written_in(text: str) -> str | None:
+        return text_language(html.document_fromstring(f"<html><body><p>{text}</p></body></html>"))
+
+    assert written_in(SPANISH_ARTICLE) == "es"
+    assert written_in(ARTICLE) == "en"
+    assert written_in("Inicio Noticias Deportes Home News Sport " * 50) is None  # menus: no function words
+    assert written_in(SPANISH_ARTICLE + " " + ARTICLE) is None  # two languages, neither leading clearly
 
 
 def test_a_language_is_a_language_code(repo: Path) -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache, partial
 from itertools import chain
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..languages import primary_language
+from ..languages import primary_language, text_language
 from ..limits import NO_DEADLINE, Deadline
 from .constants import MAX_STRIP_SHARE, NON_CONTENT_TAGS, UNGUARDED_CATEGORIES
-from .ruleset import Rule
+from .ruleset import Rule, StripGroup
 from .selectors import PageIndex, element_text, index_page
 from .structure import FIRST_STRUCTURAL_PASSES, STRUCTURAL_PASSES, StructuralPass, site_host
 
@@ -52,12 +53,14 @@ def declutter(
 ) -> list[Removal]:
     """Remove what the rules match, site rule first; a strip that takes most of the text is refused. A group
     written for one language runs on pages in it or in no known language (`language`: the page's, as metadata
-    read it). `index`: the page's, when the pipeline made one for an earlier stage (PageIndex says what it may
-    have gathered before the non-content elements go). `structural`: run the generic layer's structural passes
-    (structure.py), which belong to it as its rule files do (a draft without domains is no generic rule). `host`:
-    the page's, from its address; without one, the structural passes read it from its canonical address."""
+    read it), and on a page declaring another whose text is written in it (languages.text_language). `index`: the
+    page's, when the pipeline made one for an earlier stage (PageIndex says what it may have gathered before the
+    non-content elements go). `structural`: run the generic layer's structural passes (structure.py), which belong to
+    it as its rule files do (a draft without domains is no generic rule). `host`: the page's, from its address;
+    without one, the structural passes read it from its canonical address."""
     rules = list(rules)
     primary = primary_language(language)
+    written_in = cache(partial(text_language, root))  # read once, when a group of another language first asks
     host = (host or site_host(root)) if structural else None  # before the <link> elements go
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     index = index if index is not None and index.root is root else index_page(root)
@@ -76,7 +79,7 @@ def declutter(
             if gates[position] and index.lacks(gates[position]):
                 continue  # the page's text lacks a literal their matches need
             group, selector = rule.strip_groups[position], plan.selectors[position]
-            if not group.applies_to(primary):
+            if not group.applies_to(primary) and not _written_in(group, written_in):
                 continue  # another language's words ("Mira:" is a name in English)
             deadline.check()  # each selector is a sweep of the page: honour the time cap between them
             removed, refused, sample = 0, 0, ""
@@ -131,6 +134,13 @@ def _strip_structure(
             for node in found:
                 drop(node)
     return removals
+
+
+def _written_in(group: StripGroup, written_in: Callable[[], str | None]) -> bool:
+    """Whether the page's text is written in the group's language (a theme's lang="en" on a Spanish site): the
+    declared language is not the only word on it. A text of no clear language enables no group."""
+    language = written_in()
+    return language is not None and group.applies_to(language)
 
 
 def _sample(content: str) -> str:
