@@ -2217,3 +2217,10 @@ def test_a_name_before_its_apposition_is_no_makers_modifier():
 def test_an_acronym_is_no_she():
     t = 'The DEC says it has raised £10m. Its website was copied last week. "Fake sites are a worry," she said.'
     assert _speaker(t, "she") != "DEC"
+
+
+def test_a_modal_that_is_a_given_name_opens_a_name_and_a_non_documents_agent_makes_nothing():
+    t = "Will Hendry, senior fellow at the think tank, told reporters the plan was sound."
+    assert _speaker(t, "Will Hendry, senior fellow at the think tank") == "Will Hendry"
+    t = "Tomas Reyes, one of the developers sacked by Quarrix, said the studio had run out of money."
+    assert _speaker(t, "Tomas Reyes, one of the developers sacked by Quarrix") == "Tomas Reyes"

@@ -173,6 +173,8 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 )
 # Function words and openers a name never starts with ("When Meghan", "Afterwards Penny").
 SENTENCE_BREAKS: frozenset[str] = NP_BREAK | SENTENCE_OPENERS
+# Modals that are given names too: capitalised before a name in a source, a person's first name ("Will Davies said").
+MODAL_GIVEN_NAMES: frozenset[str] = frozenset(words("Will May Can"))
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -276,7 +278,7 @@ def name_core(source: str) -> str:
         words[0] in DETERMINERS
         or words[0] in ("A", "An")
         or words[0].isdigit()
-        or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper())
+        or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper() and words[0] not in MODAL_GIVEN_NAMES)
     ):
         words = words[1:]
     placed = without_post_modifier(words)
@@ -791,6 +793,8 @@ def _agent(words: list[str]) -> str | None:
     participles = [word for word in words[1:at] if word.islower() and word.endswith("ed")]
     if not participles or participles[0] in OBTAINING_PARTICIPLES:
         return None
+    if not any(singular_noun(word.lower().rstrip(",")) in DOCUMENT_NOUNS | MESSAGE_NOUNS for word in words[:at]):
+        return None  # "Jason Parkinson, one of the developers sacked by Argonaut": the agent made no document
     return _name_words(words[at + 1 :])
 
 

@@ -21,6 +21,7 @@ from ..lexicon import (
     looks_plural,
     plural_noun,
 )
+from ..names import MODAL_GIVEN_NAMES
 from ..patterns import RELATIVE_WORD_RE
 from ..structure import Token, is_capitalised
 from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS
@@ -171,7 +172,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             lower_run += 1  # "A 2020 Deloitte survey": a determiner's year is the noun phrase's own
         elif is_capitalised(token):
             surname = is_capitalised(previous) and previous.lower() not in NP_BREAK  # "Theresa May"
-            if lowered in NP_BREAK and token[0].isupper() and not surname and not is_acronym(token):
+            given = token in MODAL_GIVEN_NAMES and picked and is_capitalised(phrase[i + 1][2])  # "Will Davies"
+            if lowered in NP_BREAK and token[0].isupper() and not surname and not is_acronym(token) and not given:
                 break  # a sentence-initial function word ("But", "When") ends the phrase; "WHO" is an acronym
             if lowered in SENTENCE_ADVERBS and picked and not is_capitalised(phrase[i + 1][2]):
                 break  # "Now research shows": a sentence adverb, not a name ("Theresa May" is one)
