@@ -2224,3 +2224,35 @@ def test_a_modal_that_is_a_given_name_opens_a_name_and_a_non_documents_agent_mak
     assert _speaker(t, "Will Hendry, senior fellow at the think tank") == "Will Hendry"
     t = "Tomas Reyes, one of the developers sacked by Quarrix, said the studio had run out of money."
     assert _speaker(t, "Tomas Reyes, one of the developers sacked by Quarrix") == "Tomas Reyes"
+
+
+def test_a_quote_before_its_source_needs_no_sentence_split_to_find_its_framing_document():
+    # '"…," the company said in a statement': the frame is in the cue; the paragraph is split only when the source
+    # comes first and a document may be fronted before it (speed: no split the frame does not need)
+    from server.attributions.collect import raw_attributions
+    from server.attributions.cues.scan import verb_scan
+    from server.attributions.structure import QuoteIndex, paragraphs, quote_spans
+    from server.limits import NO_DEADLINE
+
+    text = "“We will close the plant,” Acme Corp said in a statement. It gave no date."
+    spans = paragraphs(text)
+    quotes = QuoteIndex(quote_spans(text, spans))
+    raws = raw_attributions(text, NO_DEADLINE, spans, quotes, verb_scan(text)[0])
+    story = Story(text, raws, NO_DEADLINE, spans)
+    speaker = story.speaker(0, raws[0])
+    story.remember(raws[0], speaker)
+    assert speaker == "Acme"
+    assert story.speaker_by_head["statement"] == "Acme"
+    assert story.sentence_starts == {}
+
+
+def test_the_pure_name_tests_are_read_once_per_source():
+    # a source's words are tested by several steps of the speakers' pass ("is it named", "does it name no one"):
+    # each pure test is cached, so a source repeated through an article is read once
+    from server.attributions.speakers.naming import names_no_one
+
+    for test in (names.is_named, names.modifying_maker, names.looks_person, names_no_one):
+        test("Acme Corp spokeswoman Jane Doe")
+        hits = test.cache_info().hits
+        test("Acme Corp spokeswoman Jane Doe")
+        assert test.cache_info().hits == hits + 1

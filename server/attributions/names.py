@@ -250,6 +250,7 @@ def pronoun_contraction(word: str) -> bool:
     return bool(apostrophe) and pronoun.lower() in CONTRACTED_PRONOUNS
 
 
+@lru_cache(maxsize=4096)
 def is_named(speaker: str | None) -> bool:
     """A named person or body, not a generic group that happens to start a sentence ("Experts", "Everyone")."""
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
@@ -824,6 +825,7 @@ def obtained_document(source: str) -> bool:
     return len(lead) >= 2 and lead[-1] == "by" and lead[-2] in OBTAINING_PARTICIPLES
 
 
+@lru_cache(maxsize=4096)
 def modifying_maker(source: str) -> str | None:
     """The name before a document or a spokesperson that made it or speaks for it ("a recent Park Associates report",
     "A TikTok representative", "a VentureBeat article on …"): a body; not a poll or survey, which goes by its maker's
@@ -880,6 +882,7 @@ def is_body_ending(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def looks_person(name: str) -> bool:
     """Capitalised words, none an organisation's, and not a place's name ("South Sudan", "New Zealand")."""
     words = name.split()

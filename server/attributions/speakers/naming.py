@@ -5,7 +5,7 @@ the name an indefinite description stands in apposition to."""
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import takewhile
 
 from ..lexicon import (
@@ -579,6 +579,7 @@ class Naming(Reading):
         return {word for pos, word in occurrences if not self.text.startswith(":", pos + len(word))}
 
 
+@lru_cache(maxsize=4096)
 def names_no_one(source: str) -> bool:
     """A heading's question ("Why You'll Love It:", "How Budlong Helps:"), a date ("a study from October 2021") or a
     document only seen by the outlet named ("reports seen by Reuters"): words that name no one, whatever their

@@ -268,9 +268,9 @@ class Story(Pronouns, Descriptions):
         statement") or fronted before its source ("In a report published on Sunday, the paper claimed")."""
         assert raw.source is not None
         frames = [self.text[raw.cue[0] : raw.cue[1]]]
-        sentence = self._sentence_start(raw.source[0])
         if raw.content[0] >= raw.source[0]:
-            frames.append(self.text[sentence : raw.source[0]])
+            # the sentence's start only here: a quote before its source ('"…," she said') needs no paragraph split
+            frames.append(self.text[self._sentence_start(raw.source[0]) : raw.source[0]])
         found = []
         for frame in frames:
             words = frame.lower().replace(",", " ").split()
