@@ -44,7 +44,7 @@ from .quantities import APPROXIMATORS, COMPARATIVES, QUANTITY_OPENERS, partitive
 MAX_PRE_CUE_WORDS = 6
 
 # A full name before an apposition left open up to the cue (a dropped closing comma), and what may not stand in it.
-MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 4
+MIN_OPENING_NAME_WORDS, MAX_OPENING_NAME_WORDS = 2, 4
 MAX_OPEN_APPOSITION_WORDS = 14
 OPEN_APPOSITION_STOPS: tuple[str, ...] = (",", ";", ":", '"', "“", "”", "(", ")")
 
@@ -59,7 +59,7 @@ NOUN_OPENERS: frozenset[str] = POSSESSIVE_DETERMINERS | frozenset(words("the a a
 # said and done"), and the words that may come right before one that opens its clause.
 BARE_QUANTIFIER_SOURCES: frozenset[str] = frozenset(words("many some others most several few both"))
 QUANTIFIER_LINKS: frozenset[str] = frozenset(words("with while though although as"))
-CLAUSE_CONJUNCTIONS: frozenset[str] = frozenset(words("and but yet"))
+QUANTIFIER_CONJUNCTIONS: frozenset[str] = frozenset(words("and but yet"))
 QUANTIFIER_MODALS: frozenset[str] = frozenset(words("would could might may"))
 
 # Words before a percentage that belong to it ("Some 40%", "more than 85%", "Another 30%").
@@ -164,7 +164,9 @@ def _named_before_open_apposition(text: str, sentence_start: int, start: int) ->
         return start  # a quotation opens the sentence: its words are no name
     named = name.split()
     apposition = text[comma + 1 : start]
-    if not MIN_NAME_WORDS <= len(named) <= MAX_NAME_WORDS or not all(is_capitalised(word) for word in named):
+    if not MIN_OPENING_NAME_WORDS <= len(named) <= MAX_OPENING_NAME_WORDS or not all(
+        is_capitalised(word) for word in named
+    ):
         return start
     if named[0].lower() in PREPOSITIONS | SENTENCE_BREAKS:
         return start  # "In London, police said": a fronted place, no name
@@ -181,7 +183,7 @@ def _bare_quantifier(phrase: list[Token]) -> bool:
     if len(phrase) == 1 or phrase[-2][2] in ",;" or phrase[-2][2].lower() in QUANTIFIER_LINKS:
         return True
     # "But many said", ", and some warned": a clause's conjunction, not a list's ("our study and others")
-    return phrase[-2][2].lower() in CLAUSE_CONJUNCTIONS and (len(phrase) == 2 or phrase[-3][2] in ",;")
+    return phrase[-2][2].lower() in QUANTIFIER_CONJUNCTIONS and (len(phrase) == 2 or phrase[-3][2] in ",;")
 
 
 def _quantifier_reports(text: str, quantifier_end: int, cue_start: int) -> bool:
