@@ -175,6 +175,8 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 SENTENCE_BREAKS: frozenset[str] = NP_BREAK | SENTENCE_OPENERS
 # Modals that are given names too: capitalised before a name in a source, a person's first name ("Will Davies said").
 MODAL_GIVEN_NAMES: frozenset[str] = frozenset(words("Will May Can"))
+# Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
+COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -386,10 +388,6 @@ def _linked_name_start(words: list[str], start: int, tail: list[str]) -> int | N
     return opening
 
 
-# Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
-COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
-
-
 def _full_name(words: list[str]) -> bool:
     """A given name and a surname at least ("Daniel Hagari"): after a rank, a person's name; one word may be a
     company's ("Admiral Insurance", "Commodore International")."""
@@ -520,8 +518,9 @@ def without_post_modifier(words: list[str]) -> list[str]:
     return words
 
 
-def _ends_in_titled_person(words: list[str]) -> bool:
-    """The words end in a person's full name right after a lower-case word of a title ("for women Sandra Gidley")."""
+def ends_in_titled_person(words: list[str], governed: frozenset[str] = frozenset()) -> bool:
+    """The words end in a person's full name right after a lower-case word of a title ("for women Sandra Gidley"), not
+    one of the governing words given ("a friend of Mary Jones": the name is the preposition's object)."""
     run = len(words)
     while run > 0 and words[run - 1][:1].isupper():
         run -= 1
@@ -532,6 +531,7 @@ def _ends_in_titled_person(words: list[str]) -> bool:
         and before.islower()
         and before not in NAME_PARTICLES
         and before not in NP_BREAK
+        and before not in governed
         and looks_person(" ".join(words[run:]))
     )
 
@@ -842,7 +842,7 @@ def modifying_maker(source: str) -> str | None:
         return None  # "Global State of Security report": a title; "Federal Reserve Bank of Dallas research": a body's
     if words[head + 1 : head + 2] and not words[head + 1].islower():
         return None  # "State Department spokesman Jeff Rathke": a title before the name of who speaks
-    if _ends_in_titled_person(words[head + 1 :]):
+    if ends_in_titled_person(words[head + 1 :]):
         return None  # "Liberal Democrat spokeswoman for women Sandra Gidley": a longer title, then who speaks
     words = words[: head + 1]
     at = 0

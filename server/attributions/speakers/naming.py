@@ -33,6 +33,7 @@ from ..names import (
     SPEAKING_FOR,
     body_name,
     defined_acronyms,
+    ends_in_titled_person,
     full_names,
     group_word,
     inside_sentence,
@@ -132,7 +133,7 @@ class Naming(Reading):
             and head[described - 1] in PERSON_NOUNS
             and not speaks_for
             and not named_chunk(source)
-            and not _ends_in_full_name(source)
+            and not ends_in_titled_person(source.split(), PREPOSITIONS | DETERMINERS)
         ):
             return False  # "chairman of the Commons' committee", "A colleague of Rothman's": someone, unnamed
         if (
@@ -589,19 +590,6 @@ def names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
-
-
-def _ends_in_full_name(source: str) -> bool:
-    """ "Labour's deputy minister for women Jacqui Smith": a description that ends in the full name of its holder (not
-    "a friend of Mary Jones", whose name a preposition governs)."""
-    core = name_core(source)
-    before = source[: -len(core)].split() if source.endswith(core) else []
-    return (
-        len(core.split()) > 1
-        and bool(before)
-        and before[-1].lower() not in PREPOSITIONS | DETERMINERS
-        and looks_person(core)
-    )
 
 
 def _same_ends(one: list[str], other: list[str]) -> bool:
