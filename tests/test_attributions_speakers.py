@@ -828,6 +828,49 @@ def test_the_report_is_the_maker_the_nearest_report_is_named_with():
     assert _speaker(t, "The report") is None  # not "Today"
 
 
+def test_the_report_is_the_maker_a_passive_or_a_making_verb_named():
+    t = (
+        "The survey of shoppers in France, Spain and the Netherlands was carried out by consultancy group Norvik.\n\n"
+        "The survey showed that shoppers wanted to be told."
+    )
+    assert _speaker(t, "The survey") == "Norvik"  # a passive after the document's post-modifier
+    t = "A survey conducted by Gadget Weekly Magazine came out.\n\nThe survey found that many users were unhappy."
+    assert _speaker(t, "The survey") == "Gadget Weekly Magazine"
+    t = (
+        "The report, by Daily Courier journalist Ruth Avery and published in the paper, came out.\n\n"
+        "The report said the two men had fallen out."
+    )
+    assert _speaker(t, "The report") == "Ruth Avery"  # a title, then who the maker is
+    t = "Many people now post online, according to a report by UK think tank Civitas. The report said habits changed."
+    assert _speaker(t, "The report") == "Civitas"  # not "UK"
+    t = "Marlow Media published a report on Tuesday. The report found that prices rose by 5%."
+    assert _speaker(t, "The report") == "Marlow Media"  # the subject of a making verb
+    t = "Halvern Trust has carried out an online survey. The survey found that most firms were hiring."
+    assert _speaker(t, "The survey") == "Halvern Trust"
+    t = "According to the study, released by the University of Tamworth, obesity is rising. The study found more."
+    assert _speaker(t, "the study") == "University of Tamworth"  # the source's own head names its maker
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    t = "Lawyer Philippe Marand QC has written a book. Mr Marand said the war was illegal."
+    assert _speaker(t, "Mr Marand") == "Philippe Marand"
+    t = "Former minister Frank Fielding MP said the plan was wrong."
+    assert _speaker(t, "Former minister Frank Fielding MP") == "Frank Fielding"
+    t = "Dame Ann Joss DBE said she agreed with the ruling."
+    assert _speaker(t, "Dame Ann Joss DBE") == "Ann Joss"
+
+
+def test_what_a_document_says_was_made_or_a_common_subject_is_no_maker():
+    t = "The report on drugs found that pills produced by Kelvane were unsafe. The report said sales should stop."
+    assert _speaker(t, "The report", "said") is None  # "produced by Kelvane" is what the report found
+    t = "Researchers conducted a survey in May. The survey found that most adults read news online."
+    assert _speaker(t, "The survey") is None  # a sentence's capital on a common word
+    t = "The new committee on Tarvia sent a letter on Monday. The letter said that the stations must close."
+    assert _speaker(t, "The letter") is None  # a preposition governs "Tarvia": not the sender
+    t = "A report by the Harbor Research Center came out on Tuesday. The report found that most adults read news."
+    assert _speaker(t, "The report") == "Harbor Research Center"  # a date after the name is no part of it
+
+
 def test_a_pronoun_s_contraction_names_no_one():
     from server.attributions.speakers.story import Story
 

@@ -175,6 +175,9 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 SENTENCE_BREAKS: frozenset[str] = NP_BREAK | SENTENCE_OPENERS
 # Modals that are given names too: capitalised before a name in a source, a person's first name ("Will Davies said").
 MODAL_GIVEN_NAMES: frozenset[str] = frozenset(words("Will May Can"))
+# Letters after a person's name for an office, a rank at the bar or an honour ("Philippe Sands QC", "John Smith MP"):
+# titles, no part of the name a reader goes by.
+POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
@@ -303,6 +306,8 @@ def name_core(source: str) -> str:
     if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
         words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
     words = without_post_modifier(words)
+    if len(words) > 2 and words[-1].rstrip(",") in POST_NOMINALS and looks_person(" ".join(words[-3:-1])):
+        words = words[:-1]  # "Philippe Sands QC": an honour or office after the name
     if len(words) > 1 and words[-1] in BODY_MEMBER_NOUNS and _body_before_members(words[:-1]):
         return body_name(words[:-1])  # "Con Edison officials": the body speaks (not "American officials")
     if words and words[-1][-1:] in "'’":
@@ -1115,8 +1120,11 @@ def full_names(
     for count, (i, name) in enumerate(occurrences):
         if count % CHECK_EVERY == 0:
             deadline.check()
-        if NAME_GOES_ON_RE.match(text, i + len(name)) or name.isupper() or _particle_goes_on(text, i + len(name)):
-            continue  # "Dana F. Besecker Company", "D'Souza de Vos": no name's end; "Introducing GIM": a body's
+        goes_on = NAME_GOES_ON_RE.match(text, i + len(name))
+        if goes_on and not _post_nominal_after(text, goes_on.end() - 1):
+            continue  # "Dana F. Besecker Company": no name's end ("Philippe Sands QC": an honour after its end)
+        if name.isupper() or _particle_goes_on(text, i + len(name)):
+            continue  # "D'Souza de Vos": no name's end; "Introducing GIM": a body's
         start = _particles_before(text, i)  # "Luis de Miranda", "Jo-Ann de la Paz": the lead stands before them
         words, lead_start = _name_lead(text, start, common)
         earlier = _particles_before(text, lead_start) if lead_start is not None else start
@@ -1148,6 +1156,12 @@ def full_names(
             better = (longer and (not heading or seen_in_heading)) or (seen_in_heading and not heading)
             known[same] = (full if better else form, seen_inside or inside, seen_in_heading and heading)
     return {name: next((form for form, inside, _ in known if inside), known[0][0]) for name, known in people.items()}
+
+
+def _post_nominal_after(text: str, start: int) -> bool:
+    """The capitalised word at start is letters after a name ("QC", "MP"), with nothing capitalised after it."""
+    word = ALNUM_RUN_RE.match(text, start)
+    return word is not None and word.group() in POST_NOMINALS and not NAME_GOES_ON_RE.match(text, word.end())
 
 
 def _particle_goes_on(text: str, end: int) -> bool:

@@ -204,6 +204,32 @@ PAIR_NOUNS: frozenset[str] = frozenset(words("couple pair duo"))
 BOTH_PARAGRAPHS = 6
 # Words between a document's maker and its head ("Office's May 2025 report", "Pew's annual survey").
 MAKER_MODIFIERS = 3
+# Participles that say who made a document, before "by" ("a survey conducted by PC Pro", "the report, published by
+# Ofcom", "was carried out by Capgemini"); "seen by", "obtained by" name who got it (names.OBTAINING_PARTICIPLES).
+MAKING_PARTICIPLES: frozenset[str] = frozenset(
+    words("conducted commissioned published released compiled produced written issued prepared funded authored led")
+)
+# Two-word making verbs and participles, and their particles ("carried out by", "drawn up by", "put together by").
+TWO_WORD_MAKING_VERBS: frozenset[str] = frozenset(words("carried drawn put"))
+MAKING_PARTICLES: frozenset[str] = frozenset(words("out up together"))
+# Auxiliaries of a passive that makes a document after its post-modifier ("The survey of consumers in the UK was
+# carried out by …").
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset(words("was were is are been"))
+PERFECT_AUXILIARIES: frozenset[str] = frozenset(words("has have had"))
+# Prepositions that open a document's post-modifier, what it is of or about ("The survey of consumers …").
+DOCUMENT_MODIFIER_PREPOSITIONS: frozenset[str] = frozenset(words("of on into about in across among"))
+# Verbs whose subject made the document they take ("Pew Internet conducted an online survey", "Ofcom published a
+# report"), past tense.
+MAKING_VERBS: frozenset[str] = frozenset(
+    words("conducted commissioned published released compiled produced wrote issued prepared unveiled")
+)
+# Words between a making verb and the document's head ("published a new report", "released its annual survey").
+MADE_DOCUMENT_MODIFIERS = 3
+# Words of a document's post-modifier a passive's agent may follow ("The survey of consumers in the UK, France,
+# Germany and the Netherlands was carried out by …").
+MAX_DOCUMENT_MODIFIER_WORDS = 14
+# Lower-case words of a description before the maker's name after "by" ("by consultancy group Capgemini").
+MAX_AGENT_DESCRIPTION_WORDS = 3
 # Interviews and signed pieces (voices.py): a turn's label is a few capitalised words before a colon ("Q:", "Mr
 # Malone:"), each party takes at least this many turns, and a question's label may say so ("Q", "Question").
 MAX_LABEL = 40

@@ -27,6 +27,7 @@ from ..names import (
     NOT_NAME_WORDS,
     body_name,
     group_word,
+    is_named,
     names_ending_in,
     person_votes,
     word_occurrences,
@@ -38,15 +39,26 @@ from .constants import (
     APPOSITION_REACH,
     DATE_WORDS,
     DESCRIBED_BODY_HEADS,
+    DOCUMENT_MODIFIER_PREPOSITIONS,
     INTRODUCING_NOUNS,
     LEGAL_SUFFIXES,
+    MADE_DOCUMENT_MODIFIERS,
     MAKER_MODIFIERS,
+    MAKING_PARTICIPLES,
+    MAKING_PARTICLES,
+    MAKING_VERBS,
+    MAX_AGENT_DESCRIPTION_WORDS,
+    MAX_DOCUMENT_MODIFIER_WORDS,
     MAX_GROUP_MODIFIERS,
     NAME_RUN_LINKS,
+    OBLIQUE_PREPOSITIONS,
     ONE_BODY_HEADS,
     ORG_ANAPHOR_WORDS,
+    PASSIVE_AUXILIARIES,
+    PERFECT_AUXILIARIES,
     PERSON_TITLE_WORDS,
     PRONOUN_PARAGRAPHS,
+    TWO_WORD_MAKING_VERBS,
 )
 from .entities import Entity, is_body, is_not_person, maybe_body
 from .mentions import Mentions
@@ -101,18 +113,18 @@ class Descriptions(Naming, Mentions):
                 (at, maker) for at, _ in word_occurrences(self.text, {head}) if (maker := self._maker_at(at, head))
             ]
         made = self.made_documents[head]
-        i = last_before(made, raw.source[0])
+        i = last_before(made, raw.source[1])  # the source's own head may name its maker ("the study, released by X")
         return made[i][1] if i >= 0 and made[i][0] >= self._floor(raw.source[0], 1) else None
 
     def _maker_at(self, at: int, head: str) -> str | None:
         """The maker the document named at this position is named with, if any (see _maker_before)."""
-        after = self.text[at + len(head) : at + len(head) + APPOSITION_REACH].split()
-        if after[:1] in (["by"], ["from"]):
-            words = after[2:] if after[1:2] == ["the"] else after[1:]
-            name = _name_run(words)
-            rest = words[len(name.split()) : len(name.split()) + 1] if name is not None else []
-            if name is not None and rest not in (["and"], ["et"]):  # "by Joon and colleagues": one of several
-                return body_name(name.split())
+        end = at + len(head)
+        after = self.text[end : end + 2 * APPOSITION_REACH].split()
+        if after[:1] in (["by"], ["from"]) and (agent := _agent_name(after[1:])) is not None:
+            return agent  # "a report by the Pew Research Center"
+        agent = _passive_agent(after)
+        if agent is not None:
+            return agent
         before = self.text[max(self._floor(at, 0), at - APPOSITION_REACH) : at].split()
         for back, word in enumerate(reversed(before[-MAKER_MODIFIERS - 1 :])):
             if word.endswith(POSSESSIVE_ENDINGS) and word[:1].isupper():
@@ -120,14 +132,36 @@ class Descriptions(Naming, Mentions):
                     return None  # "Monday's report", "Today's report", "The President's report": no maker's name
                 owner = [word[:-2]]
                 for earlier in reversed(before[: len(before) - back - 1]):
-                    sentence_end = earlier.endswith(".") and "." not in earlier[:-1]  # not "U.S."
-                    if not earlier[:1].isupper() or earlier[-1] in ",;:" or sentence_end:
+                    if not earlier[:1].isupper() or earlier[-1] in ",;:" or _sentence_end(earlier):
                         break
                     owner.insert(0, earlier)
                 return body_name(owner)
             if word[-1] in ".,;:!?":
                 break  # the sentence or clause before
-        return None
+        return self._making_subject(before)
+
+    def _making_subject(self, before: list[str]) -> str | None:
+        """ "Pew Internet conducted an online survey", "Ofcom has published a report": the name that opens the clause
+        whose verb made the document; none when a preposition governs it ("The committee on China sent a letter")
+        or it is a common word a sentence capitalises ("Researchers conducted a survey")."""
+        verb = len(before)
+        while verb > len(before) - MADE_DOCUMENT_MODIFIERS and verb > 0 and _document_modifier(before[verb - 1]):
+            verb -= 1  # "an online", "a new", "its annual"
+        if verb >= 2 and before[verb - 1] in MAKING_PARTICLES and before[verb - 2] in TWO_WORD_MAKING_VERBS:
+            verb -= 2  # "carried out a survey"
+        elif verb >= 1 and before[verb - 1] in MAKING_VERBS:
+            verb -= 1
+        else:
+            return None
+        while verb > 0 and before[verb - 1] in PERFECT_AUXILIARIES:
+            verb -= 1  # "has published"
+        run = list(reversed(list(_capitals_before(before[:verb]))))
+        opening = verb - len(run)
+        if not run or (opening > 0 and not before[opening - 1].endswith(",") and before[opening - 1] not in ("the",)):
+            return None
+        if not is_named(" ".join(run)) or (len(run) == 1 and opening == 0 and self.common(run[0])):
+            return None
+        return body_name(run)
 
     # --- "the institution", "the paper": a body named before with a head or noun of its kind ------
 
@@ -420,6 +454,76 @@ class Descriptions(Naming, Mentions):
             bodies = {e.name for e in self.entities.values() if e.person is False and e.name.lower().endswith(group)}
             return bodies.pop() if len(bodies) == 1 else group
         return group
+
+
+PARTICLE_WORDS = [[particle] for particle in sorted(MAKING_PARTICLES)]  # a one-word slice compares to these
+
+
+def _sentence_end(word: str) -> bool:
+    """A word that ends its sentence: a full stop that is no initialism's ("U.S.")."""
+    return word.endswith(".") and "." not in word[:-1]
+
+
+def _document_modifier(word: str) -> bool:
+    """A determiner or adjective between a making verb and its document ("an online", "its annual")."""
+    return word.islower() and word.isalpha() and word not in MAKING_VERBS and word not in MAKING_PARTICLES
+
+
+def _passive_agent(after: list[str]) -> str | None:
+    """The maker a passive names after a document's head: "a survey conducted by PC Pro Magazine", "The book, by
+    Sunday Telegraph journalist Robert Peston", "the study, which was published by …", "The survey of consumers in
+    the UK … was carried out by consultancy group Capgemini"; none for what the document says was made ("the report
+    found drugs produced by …": no passive right after the head or its post-modifier)."""
+    at = 0
+    if after[:1] == [","]:
+        at = 2 if after[1:2] in (["which"], ["that"]) else 1
+    elif after[:1] and after[0] in DOCUMENT_MODIFIER_PREPOSITIONS:
+        modifier = after[:MAX_DOCUMENT_MODIFIER_WORDS]
+        at = next((i for i, word in enumerate(modifier) if word in PASSIVE_AUXILIARIES), 0)
+        if not at or any(_sentence_end(word) or word[-1] in ";:" for word in modifier[:at]):
+            return None
+    while at < len(after) and after[at] in PASSIVE_AUXILIARIES | PERFECT_AUXILIARIES:
+        at += 1
+    if at == 1 and after[:2] == [",", "by"]:
+        by = at  # "The book, by …"
+    elif after[at : at + 1] and after[at] in MAKING_PARTICIPLES:
+        by = at + 1  # "conducted by"
+    elif after[at : at + 1] and after[at] in TWO_WORD_MAKING_VERBS and after[at + 1 : at + 2] in PARTICLE_WORDS:
+        by = at + 2  # "carried out by"
+    else:
+        return None
+    if after[by : by + 1] != ["by"]:
+        return None
+    return _agent_name(after[by + 1 :])
+
+
+def _agent_name(words: list[str]) -> str | None:
+    """The maker's name after "by" or "from": "the Pew Research Center", "consultancy group Capgemini", "UK think tank
+    Demos" and "Sunday Telegraph journalist Robert Peston" (what the maker is, then its name); none for one of
+    several ("Joon and colleagues")."""
+    if words[:1] == ["the"]:
+        words = words[1:]
+    described = 0
+    while described < min(len(words), MAX_AGENT_DESCRIPTION_WORDS) and _description_word(words[described]):
+        described += 1  # "consultancy group Capgemini"
+    name = _name_run(words[described:])
+    if name is None:
+        return None
+    rest = words[described + len(name.split()) :]
+    if rest[:1] in (["and"], ["et"]):
+        return None
+    titled = 0
+    while titled < min(len(rest), MAX_AGENT_DESCRIPTION_WORDS) and _description_word(rest[titled]):
+        titled += 1  # "UK think tank Demos": a description opened by a capital, then the name
+    named = _name_run(rest[titled:]) if titled and words[described + len(name.split()) - 1][-1].isalnum() else None
+    if named is not None and named.split()[0] not in DATE_WORDS:
+        return body_name(named.split())
+    return body_name(name.split())
+
+
+def _description_word(word: str) -> bool:
+    """A lower-case word of what a maker is ("consultancy group", "think tank"), no preposition or link."""
+    return word.isalpha() and word.islower() and word not in OBLIQUE_PREPOSITIONS and word not in NAME_RUN_LINKS
 
 
 def _capitals_before(words_before: list[str]) -> Iterator[str]:
