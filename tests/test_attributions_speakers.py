@@ -860,6 +860,13 @@ def test_letters_after_a_name_are_no_part_of_it():
     assert _speaker(t, "Dame Ann Joss DBE") == "Ann Joss"
 
 
+def test_a_weekday_before_a_full_name_is_no_part_of_it():
+    t = "On Monday Tom Brandt insisted the veto stayed. He said it was vital."
+    assert _speaker(t, "He") == "Tom Brandt"
+    t = "The minister resigned, the Sunday Telegraph reported on Friday."
+    assert _speaker(t, "the Sunday Telegraph") == "Sunday Telegraph"  # a paper's name keeps its day
+
+
 def test_what_a_document_says_was_made_or_a_common_subject_is_no_maker():
     t = "The report on drugs found that pills produced by Kelvane were unsafe. The report said sales should stop."
     assert _speaker(t, "The report", "said") is None  # "produced by Kelvane" is what the report found

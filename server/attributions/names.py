@@ -279,11 +279,12 @@ def name_core(source: str) -> str:
     name = _without_apposition(_without_parentheticals(source).strip())
     words = name.split()
     # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
-    # sentence ("When Meghan")
+    # sentence ("When Meghan"), and a day before a full name ("On Monday Tony Blair"; "Sunday Times" stays)
     while len(words) > 1 and (
         words[0] in DETERMINERS
         or words[0] in ("A", "An")
         or words[0].isdigit()
+        or (words[0] in WEEKDAYS and _full_name(words[1:]))
         or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper() and words[0] not in MODAL_GIVEN_NAMES)
     ):
         words = words[1:]
@@ -965,6 +966,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "I'm Haoyu"
         if bare.lower() in NATIONALITIES:
             break  # "American Justin Gatlin": a nationality describes the person, it is no part of the name
+        if bare in WEEKDAYS:
+            break  # "On Monday Tony Blair insisted": a date before the name
         if word.endswith((",", ";", ":")):
             break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
