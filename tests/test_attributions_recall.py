@@ -770,3 +770,22 @@ def test_a_reporting_noun_after_a_past_cue_is_the_reported_clauses_subject():
     ]
     assert _found("Ministers warned claims would be checked.") == [("Ministers", "warned", ["claims would be checked"])]
     assert _found("I would have added brand value here.") == []  # an object noun, no clause: no report
+
+
+# ------------------------------------------------------------------ reporting verbs whose other forms are nouns
+
+
+def test_a_reporting_verb_whose_base_is_a_noun_reports_in_its_past_with_a_clause_or_a_quote():
+    assert _found("Lawyers for the family protested that the hearing had been rushed.") == [
+        ("Lawyers for the family", "protested", ["that the hearing had been rushed"])
+    ]
+    assert _found("Prosecutors charged that the firm had hidden its losses for years.") == [
+        ("Prosecutors", "charged", ["that the firm had hidden its losses for years"])
+    ]
+    assert _found("“We were never told,” the mother objected.") == [
+        ("the mother", "objected", ["“We were never told,”"])
+    ]
+    # their plain objects and set phrases report nothing
+    assert _found("Students protested the ruling outside the court on Monday.") == []
+    assert _found("He was charged with fraud and pleaded guilty to two counts.") == []
+    assert _found("She pleaded not guilty to the charges. He pleaded guilty to fraud and to two counts of theft.") == []

@@ -169,8 +169,12 @@ OBJECT_THEN_AS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s
 # An object of one to eight words, then its grounds: "accused X of", "praised X for", "condemned X as".
 OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–]++\s++){1,8}?(?:of|for|as|over)\s")
 
-# "(not) to" and an infinitive's verb: not a determiner, pronoun, capital or digit ("told the story to the press").
-NOT_AFTER_INFINITIVE_TO = "the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it"
+# "(not) to" and an infinitive's verb: not a determiner, pronoun, number, capital or digit ("told the story to the
+# press", "pleaded guilty to two counts").
+NOT_AFTER_INFINITIVE_TO = (
+    "the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it"
+    "|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands"
+)
 INFINITIVE = rf"(?:not\s++)?to\s++(?!(?:{NOT_AFTER_INFINITIVE_TO})\b)[a-z]"
 INFINITIVE_RE = re.compile(INFINITIVE)
 # A verb's infinitive where "to" may also be a preposition ("was proposed to voters", "is preferred to coffee"):

@@ -307,13 +307,13 @@ PLURAL_REPORT_BASE_FORMS: frozenset[str] = (
     - frozenset(DIRECTIVE_SPEECH_VERBS)
 )
 BASE_FORMS: frozenset[str] = ANY_SUBJECT_BASE_FORMS | PLURAL_REPORT_BASE_FORMS
-# Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …"), and a
-# negation, which opens the request itself ("asked not to be named").
+# Words that end a request's addressee: clause and prepositional words ("order that …", "ask them how to …"), a
+# negation, which opens the request itself ("asked not to be named"), and a plea's ("pleaded guilty to fraud").
 NOT_OBJECT_WORDS: frozenset[str] = frozenset(
     words(
         """
     that which who whom whose how what why where when whether if and or but before after in on at for from of about
-    during by into than as is are was were be been will would has have had not never
+    during by into than as is are was were be been will would has have had not never guilty innocent
     """
     )
 )
@@ -345,8 +345,16 @@ UNCLASSED_CUE_FORMS: frozenset[str] = frozenset(
     """
     )
 )
+# Reporting verbs whose base and -s forms are nouns ("the protests", "an object", "the reason", "the charges", "its
+# implications" aside), which the classes leave out: their past only, and only with a that-clause, a quote or a colon
+# (WEAK_CUES: "protested the ruling", "charged with fraud" report nothing). Not "pleaded": its quoted charge ("pleaded
+# guilty to “conspiracy”") is no one's words; it reports as a request ("pleaded with them to stay").
+PAST_ONLY_CUES: frozenset[str] = frozenset(
+    words("protested objected reasoned charged signalled signaled implied intimated specified")
+)
 SPEECH_CUE_VERBS: frozenset[str] = (
     UNCLASSED_CUE_FORMS
+    | PAST_ONLY_CUES
     | frozenset(finite_forms(sorted(SPEECH_VERBS)))
     | frozenset(finite_forms(FINDING_VERBS + REJECTION_VERBS))
     | CONSTRUCTION_FORMS
@@ -436,6 +444,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     + WEAK_SPEECH_VERBS
     + LABEL_VERBS
     + sorted(DISPLAY_CUES)
+    + sorted(PAST_ONLY_CUES)
     # and their progressive ("are touting the efficiency of …" is promotion, not a report)
     + participles(FINDING_VERBS + REJECTION_VERBS + WEAK_SPEECH_VERBS + LABEL_VERBS)
 )
