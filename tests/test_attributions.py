@@ -1430,7 +1430,11 @@ def test_participles_after_while_or_with_and_a_labelling_participle():
 # Speakers on the dev set, over the matched attributions whose gold speaker is a name (bench/attributions.py): first
 # pinned at accuracy 0.810, precision 0.858 (issue 14: one name per person, titles and documents resolved or left
 # unresolved, a wrong name being worse than none).
-DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.895, "speaker_precision": 0.93}  # session 17: 0.900 / 0.937
+# Session 19 lowered the accuracy floor 0.895 -> 0.89, a visible decision: a share of a group ("48% of participants")
+# now speaks as the group ("participants"), as GUIDELINES section 5 and the blind, bbc, fundus and paragraph sets'
+# annotators have it, and the dev set, annotated before those rules, keeps the whole phrase (0.904 -> 0.894 here; the
+# blind set's held-aside speaker accuracy rose 0.724 -> 0.738).
+DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.89, "speaker_precision": 0.93}  # session 19: 0.894 / 0.931
 
 
 def test_dev_set_speaker_gate():

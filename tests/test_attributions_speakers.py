@@ -867,6 +867,21 @@ def test_a_weekday_before_a_full_name_is_no_part_of_it():
     assert _speaker(t, "the Sunday Telegraph") == "Sunday Telegraph"  # a paper's name keeps its day
 
 
+def test_a_share_of_a_group_speaks_as_the_group():
+    t = "More than half (55%) of the respondents said they had been hacked."
+    assert _speaker(t, "half (55%) of the respondents") == "respondents"
+    t = "Fifty nine percent of people said prices were too high. Two-thirds of voters said they backed the deal."
+    assert _speaker(t, "nine percent of people") == "people"
+    assert _speaker(t, "Two-thirds of voters") == "voters"
+    t = "One of the analysts said the deal was too small."
+    assert _speaker(t, "One of the analysts") is None  # one of them, not the group
+
+
+def test_a_pairing_word_names_no_one_and_the_names_it_pairs_are_two():
+    t = "Both Labour and the Conservatives said the plan was flawed."
+    assert _speaker(t, "Both Labour and the Conservatives") == "Labour; Conservatives"
+
+
 def test_what_a_document_says_was_made_or_a_common_subject_is_no_maker():
     t = "The report on drugs found that pills produced by Kelvane were unsafe. The report said sales should stop."
     assert _speaker(t, "The report", "said") is None  # "produced by Kelvane" is what the report found

@@ -175,6 +175,20 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 SENTENCE_BREAKS: frozenset[str] = NP_BREAK | SENTENCE_OPENERS
 # Modals that are given names too: capitalised before a name in a source, a person's first name ("Will Davies said").
 MODAL_GIVEN_NAMES: frozenset[str] = frozenset(words("Will May Can"))
+# Words that pair a coordination's names ("Both Labour and the Conservatives"), no part of either.
+PAIRING_WORDS: frozenset[str] = frozenset(words("Both both Either either Neither neither"))
+# Words of a share or count of a group before its "of" ("more than half of", "two-thirds of", "fifty nine percent
+# of"): the group after it speaks; and how many words such a share takes at most.
+SHARE_WORDS: frozenset[str] = frozenset(
+    words(
+        """
+    more less fewer than over under about around almost nearly roughly some half halves third thirds quarter quarters
+    fifth fifths majority minority percent per cent one two three four five six seven eight nine ten eleven twelve
+    twenty thirty forty fifty sixty seventy eighty ninety hundred
+    """
+    )
+)
+MAX_SHARE_WORDS = 6
 # Letters after a person's name for an office, a rank at the bar or an honour ("Philippe Sands QC", "John Smith MP"):
 # titles, no part of the name a reader goes by.
 POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
@@ -565,6 +579,10 @@ def group_word(words: list[str]) -> str | None:
         return None  # "it helps", "it seems — research": a clause's subject and verb, no group
     if len(words) > 2 and words[0] in ONE_OF and words[1] == "of":
         return None  # "one of the models": one, not the group
+    share = next((at for at, word in enumerate(words[:MAX_SHARE_WORDS]) if word == "of"), None)
+    if share and all(_share_word(word) for word in words[:share]) and len(words) > share + 1:
+        words = words[share + 2 :] if words[share + 1] == "the" and len(words) > share + 2 else words[share + 1 :]
+        # "More than half (55%) of the respondents", "Fifty nine percent of people": the group is the respondents
     words = without_post_modifier(words)
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP or words[0] in CLAUSE_CONJUNCTIONS):
         words = words[1:]  # "Now research shows": the sentence's adverb
@@ -580,6 +598,12 @@ def group_word(words: list[str]) -> str | None:
     while start < len(words) - 1 and words[start] in GROUP_DETERMINERS:
         start += 1
     return " ".join(words[start:])
+
+
+def _share_word(word: str) -> bool:
+    """A word of a share or a count before "of" ("more than half (55%)", "two-thirds", "59 percent")."""
+    bare = word.strip("()%,").lower()
+    return not bare or bare.isdigit() or bare in SHARE_WORDS or bare.replace("-", " ").split()[0] in SHARE_WORDS
 
 
 def _one_document(words: list[str]) -> bool:
@@ -651,6 +675,8 @@ def person_conjuncts(source: str) -> tuple[str, ...] | None:
     """The people a coordination names, each without its title or apposition ("Jamie Oliver and fitness guru Joe
     Wicks", "Poonam Lamba, product manager at Google, and Eddie Villalba, …", "Volker and Morrison"); None unless
     every conjunct is a person's name."""
+    if source.split(maxsplit=1)[0] in PAIRING_WORDS:
+        source = source.split(maxsplit=1)[1]  # "Both Labour and the Conservatives": the pairing word names no one
     if _is_name_list(source):
         chunks = [chunk.strip() for chunk in source.split(",")]
         parts = [*chunks[:-1], *chunks[-1].split(" and ", 1)]

@@ -347,10 +347,11 @@ UNCLASSED_CUE_FORMS: frozenset[str] = frozenset(
 )
 # Reporting verbs whose base and -s forms are nouns ("the protests", "an object", "the reason", "the charges", "its
 # implications" aside), which the classes leave out: their past only, and only with a that-clause, a quote or a colon
-# (WEAK_CUES: "protested the ruling", "charged with fraud" report nothing). Not "pleaded": its quoted charge ("pleaded
-# guilty to “conspiracy”") is no one's words; it reports as a request ("pleaded with them to stay").
+# (WEAK_CUES: "protested the ruling" reports nothing). Not "pleaded": its quoted charge ("pleaded guilty to
+# “conspiracy”") is no one's words; it reports as a request ("pleaded with them to stay"). Not "charged": a price's
+# ("the fees charged that viewers pay", "we charged what the card said") far more often than an accuser's.
 PAST_ONLY_CUES: frozenset[str] = frozenset(
-    words("protested objected reasoned charged signalled signaled implied intimated specified")
+    words("protested objected reasoned signalled signaled implied intimated specified")
 )
 SPEECH_CUE_VERBS: frozenset[str] = (
     UNCLASSED_CUE_FORMS

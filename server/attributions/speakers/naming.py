@@ -197,8 +197,8 @@ class Naming(Reading):
         conjuncts = person_conjuncts(source)
         if conjuncts is not None:
             names = [self._longest(conjunct) for conjunct in self._shared_surname(conjuncts)]
-            if any(len(name.split()) > 1 for name in names):
-                return "; ".join(names)  # "Procter and Gamble" stays one name
+            if any(len(name.split()) > 1 for name in names) or " and the " in source:
+                return "; ".join(names)  # "Procter and Gamble" stays one name; "Labour and the Conservatives" two
         core = name_core(source)
         for abbreviation in PAREN_RE.findall(source):
             self.abbreviations[abbreviation.strip()] = core
