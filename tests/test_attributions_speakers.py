@@ -882,6 +882,13 @@ def test_a_pairing_word_names_no_one_and_the_names_it_pairs_are_two():
     assert _speaker(t, "Both Labour and the Conservatives") == "Labour; Conservatives"
 
 
+def test_a_title_that_is_a_surname_after_a_given_name_or_a_courtesy_title_is_the_name():
+    t = "George Galloway will stand against Labour MP Oona King. Ms King said she was delighted."
+    assert _speaker(t, "Ms King") == "Oona King"
+    t = "Dr Major said the trial had failed. King Charles said nothing."
+    assert _speaker(t, "Dr Major") == "Major"
+
+
 def test_what_a_document_says_was_made_or_a_common_subject_is_no_maker():
     t = "The report on drugs found that pills produced by Kelvane were unsafe. The report said sales should stop."
     assert _speaker(t, "The report", "said") is None  # "produced by Kelvane" is what the report found

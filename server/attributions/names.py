@@ -52,6 +52,7 @@ from .lexicon import (
     SPEAKING_MEMBERS,
     SPOKESPERSON_NOUNS,
     THE_LINKS,
+    TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -189,6 +190,10 @@ SHARE_WORDS: frozenset[str] = frozenset(
     )
 )
 MAX_SHARE_WORDS = 6
+# Titles that are surnames too ("Oona King", "Ms Bishop", "John Major"), after a given name or a courtesy title.
+SURNAME_TITLES: frozenset[str] = frozenset(
+    words("king bishop major marshal duke earl baron pope dean judge lord prince")
+)
 # Letters after a person's name for an office, a rank at the bar or an honour ("Philippe Sands QC", "John Smith MP"):
 # titles, no part of the name a reader goes by.
 POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
@@ -355,6 +360,8 @@ def name_core(source: str) -> str:
         # "Tory MPs", "Senior MEPs": a group's plural acronym keeps the capitalised words before it, titles or not
         group = _plural_acronym(words[-1])
         title = lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS or lowered.endswith(COMPOUND_TITLE_ENDINGS)
+        if title and not tail and at == len(words) - 1 and lowered in SURNAME_TITLES and _names_before(words, at):
+            title = False  # "Ms King", "Labour MP Oona King", "Dr Major": a title's word as a surname
         if word[:1].isupper() and (not title or group) and not job:
             tail.append(word)
         else:
@@ -379,6 +386,17 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _names_before(words: list[str], at: int) -> bool:
+    """The word before a surname-like title is a courtesy title ("Ms") or a capitalised word no title is ("Oona")."""
+    if at == 0:
+        return False
+    previous = words[at - 1].rstrip(".").lower()
+    if previous in TITLE_ABBREVIATIONS:
+        return True
+    named = words[at - 1][:1].isupper() and not words[at - 1].endswith(POSSESSIVE_ENDINGS)
+    return named and previous not in TITLE_WORDS
 
 
 def _linked_name_start(words: list[str], start: int, tail: list[str]) -> int | None:
