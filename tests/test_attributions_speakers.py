@@ -889,6 +889,14 @@ def test_a_title_that_is_a_surname_after_a_given_name_or_a_courtesy_title_is_the
     assert _speaker(t, "Dr Major") == "Major"
 
 
+def test_a_name_the_text_writes_after_the_is_no_he():
+    t = (
+        "Charles Kenning said on Monday that the vote would be close.\n\n"
+        "The Whigs set out their plans. Whigs said taxes would fall. He said the plans were costed."
+    )
+    assert _speaker(t, "He") == "Charles Kenning"  # not "Whigs", which the text writes as "the Whigs"
+
+
 def test_what_a_document_says_was_made_or_a_common_subject_is_no_maker():
     t = "The report on drugs found that pills produced by Kelvane were unsafe. The report said sales should stop."
     assert _speaker(t, "The report", "said") is None  # "produced by Kelvane" is what the report found

@@ -69,12 +69,18 @@ class Pronouns(Mentions):
                 return False  # a body; or the one whose quotation holds the pronoun (speakers say "I" of themselves)
             if entity.person is None and " " not in entity.name and entity.name.isupper():
                 return False  # "DEC", "NATO": an acronym names a body, whatever pronouns follow it
+            if entity.person is None and self._determined(entity.name):
+                return False  # "the Tories", "the World Indoor Championships": a "the" names no person
             if entity.gender() is not None or entity.person is not True:
                 return entity.gender() == gender
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    def _determined(self, name: str) -> bool:
+        """The text writes "the" right before the name somewhere ("the Tories", "The German Reich")."""
+        return f"the {name}" in self.text or f"The {name}" in self.text
 
     def _quoting(self, raw: RawAttribution) -> str | None:
         """The speaker of an earlier attribution whose quotation holds this one's source ('"We lifted the ban," said
