@@ -897,6 +897,14 @@ def test_a_name_the_text_writes_after_the_is_no_he():
     assert _speaker(t, "He") == "Charles Kenning"  # not "Whigs", which the text writes as "the Whigs"
 
 
+def test_a_country_that_speaks_is_no_he():
+    t = (
+        "Jack Strand told MPs on Tuesday that the four would be freed.\n\n"
+        "The US announced that it would free the four next month. He said the talks had taken months."
+    )
+    assert _speaker(t, "He") == "Jack Strand"  # "The US": "US" as a title's word ("US Senator") is no person's
+
+
 def test_what_a_document_says_was_made_or_a_common_subject_is_no_maker():
     t = "The report on drugs found that pills produced by Kelvane were unsafe. The report said sales should stop."
     assert _speaker(t, "The report", "said") is None  # "produced by Kelvane" is what the report found

@@ -495,7 +495,9 @@ class Naming(Reading):
             return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
         if len(words) >= 2 or core in self.full.values():
             return True
-        titles = {word.rstrip(".").lower() for word in source.split()} & PERSON_TITLE_WORDS
+        # a title beside the name says a person ("Dr Hale"); the name's own word is none ("the US": "us" titles "US
+        # Senator …")
+        titles = {word.rstrip(".").lower() for word in source.split() if word not in words} & PERSON_TITLE_WORDS
         return True if titles else None
 
     def _apposed_name(self, raw: RawAttribution) -> str | None:
