@@ -37,9 +37,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # Session 14: tuning 0.873 / 0.928 / 0.904 / 0.980, held aside 0.736 / 0.785 / 0.720 / 0.805.
     # Session 16 (its tuning part used as a score only): tuning 0.874 / 0.928 / 0.904 / 0.980, held aside 0.742 /
     # 0.794 / 0.724 / 0.809. Session 17 (tuning part a score only): tuning unchanged, held aside 0.743 / 0.797 / 0.724
-    # / 0.809. Session 18: held aside 0.747 / 0.797 / 0.724 / 0.809.
+    # / 0.809. Session 18: held aside 0.747 / 0.797 / 0.724 / 0.809. Session 19: held aside 0.747 / 0.802 / 0.743 /
+    # 0.830.
     "tuning": {"all_f1": 0.865, "quoted_f1": 0.92, "speaker": 0.895, "speaker_precision": 0.97},
-    "held-aside": {"all_f1": 0.745, "quoted_f1": 0.795, "speaker": 0.72, "speaker_precision": 0.805},
+    "held-aside": {"all_f1": 0.745, "quoted_f1": 0.80, "speaker": 0.735, "speaker_precision": 0.825},
 }
 # 114 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 114

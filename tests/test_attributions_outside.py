@@ -79,6 +79,8 @@ SETS = {
     # 0.831 / 0.893, held aside 0.876 / 0.916 / 0.808 / 0.879 (floors re-pinned for each new composition: a floor that
     # moves down does so because the set changed, not its figures on the same articles; the held-aside speaker
     # precision floor went 0.88 -> 0.875 when the quotation work found more attributions, one more with a wrong name).
+    # Session 19 (documents' makers, shares of groups, names): tuning 0.896 / 0.943 / 0.841 / 0.902, held aside 0.876 /
+    # 0.916 / 0.815 / 0.885.
     "bbc": OutsideSet(
         BBC_DIR,
         (
@@ -90,8 +92,8 @@ SETS = {
         ),
         325,
         {
-            "tuning": {"all_f1": 0.89, "quoted_f1": 0.94, "speaker": 0.825, "speaker_precision": 0.89},
-            "held-aside": {"all_f1": 0.87, "quoted_f1": 0.91, "speaker": 0.805, "speaker_precision": 0.875},
+            "tuning": {"all_f1": 0.89, "quoted_f1": 0.94, "speaker": 0.835, "speaker_precision": 0.895},
+            "held-aside": {"all_f1": 0.87, "quoted_f1": 0.91, "speaker": 0.81, "speaker_precision": 0.88},
         },
     ),
 }
