@@ -849,6 +849,10 @@ def test_the_report_is_the_maker_a_passive_or_a_making_verb_named():
     assert _speaker(t, "The survey") == "Halvern Trust"
     t = "According to the study, released by the University of Tamworth, obesity is rising. The study found more."
     assert _speaker(t, "the study") == "University of Tamworth"  # the source's own head names its maker
+    t = "Prices fell, the Holbrook report on mobile phones found.\n\nThe report said networks were not ready."
+    assert _speaker(t, "The report") == "Holbrook"  # a maker's name before the head
+    t = "An NCCIH-supported analysis of five studies came out.\n\nThe analysis showed that pain fell."
+    assert _speaker(t, "The analysis") is None  # who paid for it, not who made it
 
 
 def test_letters_after_a_name_are_no_part_of_it():

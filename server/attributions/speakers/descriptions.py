@@ -28,6 +28,7 @@ from ..names import (
     body_name,
     group_word,
     is_named,
+    modifying_maker,
     names_ending_in,
     person_votes,
     word_occurrences,
@@ -138,7 +139,7 @@ class Descriptions(Naming, Mentions):
                 return body_name(owner)
             if word[-1] in ".,;:!?":
                 break  # the sentence or clause before
-        return self._making_subject(before)
+        return _modifying_name(before, head) or self._making_subject(before)
 
     def _making_subject(self, before: list[str]) -> str | None:
         """ "Pew Internet conducted an online survey", "Ofcom has published a report": the name that opens the clause
@@ -467,6 +468,18 @@ def _sentence_end(word: str) -> bool:
 def _document_modifier(word: str) -> bool:
     """A determiner or adjective between a making verb and its document ("an online", "its annual")."""
     return word.islower() and word.isalpha() and word not in MAKING_VERBS and word not in MAKING_PARTICLES
+
+
+def _modifying_name(before: list[str], head: str) -> str | None:
+    """ "the Gartner report", "a preliminary Ofcom report": the maker's name before the document's head, from its
+    determiner on (names.modifying_maker decides what is a maker's name there)."""
+    reach = before[-MAKER_MODIFIERS - 1 :]
+    opening = next((at for at in range(len(reach) - 1, -1, -1) if reach[at].lower() in ("the", "a", "an")), None)
+    if opening is None or opening == len(reach) - 1 or not reach[-1][:1].isupper():
+        return None
+    if "-" in reach[-1] and reach[-1].rsplit("-", 1)[1].islower():
+        return None  # "an NCCIH-supported analysis": who paid for it, not who made it
+    return modifying_maker(" ".join([*reach[opening:], head]))
 
 
 def _passive_agent(after: list[str]) -> str | None:
