@@ -158,7 +158,7 @@ class Descriptions(Naming, Mentions):
             verb -= 1  # "has published"
         run = list(reversed(list(_capitals_before(before[:verb]))))
         opening = verb - len(run)
-        if not run or (opening > 0 and not before[opening - 1].endswith(",") and before[opening - 1] not in ("the",)):
+        if not run or (opening > 0 and not before[opening - 1].endswith(",") and before[opening - 1] != "the"):
             return None
         if not is_named(" ".join(run)) or (len(run) == 1 and opening == 0 and self.common(run[0])):
             return None
@@ -457,9 +457,6 @@ class Descriptions(Naming, Mentions):
         return group
 
 
-PARTICLE_WORDS = [[particle] for particle in sorted(MAKING_PARTICLES)]  # a one-word slice compares to these
-
-
 def _sentence_end(word: str) -> bool:
     """A word that ends its sentence: a full stop that is no initialism's ("U.S.")."""
     return word.endswith(".") and "." not in word[:-1]
@@ -501,7 +498,7 @@ def _passive_agent(after: list[str]) -> str | None:
         by = at  # "The book, by …"
     elif after[at : at + 1] and after[at] in MAKING_PARTICIPLES:
         by = at + 1  # "conducted by"
-    elif after[at : at + 1] and after[at] in TWO_WORD_MAKING_VERBS and after[at + 1 : at + 2] in PARTICLE_WORDS:
+    elif at + 1 < len(after) and after[at] in TWO_WORD_MAKING_VERBS and after[at + 1] in MAKING_PARTICLES:
         by = at + 2  # "carried out by"
     else:
         return None
