@@ -18,10 +18,14 @@ from server.attributions.patterns import (
     MARK_THEN_QUOTE_RE,
     NON_WORD_NOT_HYPHEN,
     QUOTE_CHARS_RE,
+    RELATIVE_RE,
+    SET_OFF_ADVERB_RE,
     SINGLE_MARK_RE,
+    THAT_RELATIVE_RE,
     THAT_WORD_RE,
     trie_pattern,
 )
+from server.attributions.sources.phrase import CONTRACTED_SUBJECTS, CONTRACTION_RE, contracted_pronoun
 
 ATTRIBUTION_SETS = Path(__file__).parent / "attributions"
 
@@ -104,3 +108,34 @@ def test_the_matches_found_from_their_leads_are_those_of_finditer():
         for start, end in [(1, len(text) - 1), (len(text) // 3, len(text) // 2)]:
             found = [match.span() for match in structure.led_matches(text, pattern, leads, start, end)]
             assert found == [match.span() for match in pattern.finditer(text, start, end)], (pattern.pattern, start)
+
+
+def test_a_search_skipped_where_the_needed_string_is_missing_is_the_patterns_search():
+    # search_with skips a window without the string every match holds: the same match everywhere, on windows ending at
+    # every word's start as a cue's do, and the string in every match found (a pattern changed so that a match may go
+    # without it would fail here)
+    guarded = [(RELATIVE_RE, "wh", 40), (THAT_RELATIVE_RE, "that", 40), (SET_OFF_ADVERB_RE, ",", 16)]
+    texts = [*_texts(), "the officials, who also said", "outlets that claim", "Critics, however, argue"]
+    for text in texts:
+        ends = [match.start() for match in re.finditer(r"\b\w", text)] + [len(text)]
+        for pattern, needed, reach in guarded:
+            for end in ends:
+                start = max(0, end - reach)
+                expected = pattern.search(text, start, end)
+                found = structure.search_with(pattern, needed, text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (pattern.pattern, text[start:end])
+                assert expected is None or needed in expected.group(), (pattern.pattern, expected.group())
+
+
+def test_a_contracted_pronoun_needs_an_apostrophe():
+    # contracted_pronoun answers a word without an apostrophe without its search: as the search would
+    words = {word.lower() for text in _texts() for word in re.findall(r"[\w’'-]+", text)}
+    words |= {"he’d", "they've", "she’s", "we’ve", "he’ll", "it's", "o'brien"}
+    for word in words:
+        contraction = CONTRACTION_RE.search(word)
+        expected = (
+            contraction is not None
+            and contraction.group()[1:] != "ll"
+            and word[: contraction.start()] in (CONTRACTED_SUBJECTS)
+        )
+        assert contracted_pronoun(word) == expected, word

@@ -29,7 +29,7 @@ from .patterns import (
     SPLIT_ASIDE_RE,
     WORD_CHAR_RE,
 )
-from .structure import QuoteIndex, RawAttribution, Span
+from .structure import QuoteIndex, RawAttribution, Span, search_with
 
 log = logging.getLogger(__name__)
 
@@ -303,7 +303,7 @@ def _is_request(text: str, raw: RawAttribution) -> bool:
     an aside about the speaker; a main clause's vow or plea ("vowed to fight on. “…”") goes on into its quotation."""
     if not text.startswith(("to ", "not to "), raw.content[0]):
         return False
-    return RELATIVE_RE.search(text, max(0, raw.cue[0] - RELATIVE_REACH), raw.cue[0]) is not None
+    return search_with(RELATIVE_RE, "wh", text, max(0, raw.cue[0] - RELATIVE_REACH), raw.cue[0]) is not None
 
 
 def _next_quote_mark(text: str, start: int, limit: int) -> int | None:

@@ -59,7 +59,7 @@ from ..patterns import (
     YOU_SUBJECT_LEAD_RE,
 )
 from ..sources import clause_subject, source_before, speaking_head
-from ..structure import NounUses, RawAttribution, Sentence, Span, skip_spaces
+from ..structure import NounUses, RawAttribution, Sentence, Span, search_with, skip_spaces
 from ..vocabulary import (
     BARE_CLAUSE_REPORT_FORMS,
     BASE_FORMS,
@@ -162,7 +162,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     # not to be named, told the BBC'): a quotation before it is another verb's; "asked to no one" may be a preposition
     addressed = " " in text[cue_start:cue_end]  # the cue took its addressee ("urged residents")
     # after a relative pronoun a request's infinitive is its source's own ("…, who asked to remain anonymous")
-    relative = RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start) is not None
+    # read once: the source search asks again; "who" and "which" hold "wh"
+    relative_pronoun = search_with(RELATIVE_RE, "wh", text, max(sentence_start, cue_start - 40), cue_start)
+    relative = relative_pronoun is not None
     request = verb in DIRECTIVE_FORMS and (
         infinitive_follows(text, cue_end, sentence_end, bare=addressed or relative)
         or DIRECTIVE_OBJECT_RE.match(text, cue_end, sentence_end) is not None
@@ -191,7 +193,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         return None
     if _reads_as_noun(text, cue, sentence_end, verb, base):
         return None
-    source = _source_before_cue(text, sentence_start, cue_start, cue_end)
+    source = _source_before_cue(text, sentence_start, cue_start, cue_end, relative_pronoun)
     if base and source is not None:
         source = _with_phrase_head(text, sentence_start, cue_start, source)
     if source is not None and verb.endswith("s") and _is_contraction(text[source[0] : source[1]]):
@@ -419,16 +421,16 @@ def _with_phrase_head(text: str, sentence_start: int, cue_start: int, source: Sp
     return window_start + head, source[1]
 
 
-def _source_before_cue(text: str, sentence_start: int, cue_start: int, cue_end: int) -> Span | None:
-    """The source right before the cue, or the antecedent of a relative pronoun there."""
+def _source_before_cue(
+    text: str, sentence_start: int, cue_start: int, cue_end: int, relative: re.Match | None
+) -> Span | None:
+    """The source right before the cue, or the antecedent of the relative pronoun there (RELATIVE_RE's match)."""
     source = source_before(text, sentence_start, cue_start)
+    if source is None and relative:
+        # "said the officials, who added that …": the relative pronoun's antecedent speaks
+        source = source_before(text, sentence_start, relative.start(), common_heads=False)
     if source is None:
-        relative = RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
-        if relative:
-            # "said the officials, who added that …": the relative pronoun's antecedent speaks
-            source = source_before(text, sentence_start, relative.start(), common_heads=False)
-    if source is None:
-        relative = THAT_RELATIVE_RE.search(text, max(sentence_start, cue_start - 40), cue_start)
+        relative = search_with(THAT_RELATIVE_RE, "that", text, max(sentence_start, cue_start - 40), cue_start)
         if relative and REPORT_OPENING_RE.match(text, cue_end):
             # "the test results that show that …", "retail outlets that claim to be …": a speaking antecedent of "that",
             # with a report's opening after the cue ("features that highlight your expertise" describe, not report)

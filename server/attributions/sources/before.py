@@ -26,7 +26,7 @@ from ..lexicon import (
 )
 from ..names import SENTENCE_BREAKS, looks_person
 from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE, SET_OFF_ADVERB_RE
-from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
+from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
 from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
 from .heads import HEAD_LINKS, LEADING_LINKS, document_start, head_start
@@ -264,7 +264,7 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         word_end = end
         while word_end > sentence_start and text[word_end - 1].isspace():
             word_end -= 1
-        set_off = SET_OFF_ADVERB_RE.search(text, max(sentence_start, word_end - 16), word_end)
+        set_off = search_with(SET_OFF_ADVERB_RE, ",", text, max(sentence_start, word_end - 16), word_end)
         if set_off is not None:
             end = set_off.start()  # "Critics, however, argue": the adverb and its commas are no part of the source
             continue

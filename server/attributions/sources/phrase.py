@@ -51,6 +51,8 @@ SENTENCE_ADVERBS: frozenset[str] = CONNECTIVE_ADVERBS | frozenset(
 def contracted_pronoun(word: str) -> bool:
     """A third person's pronoun with an auxiliary's contraction but "’ll", lowercase ("he’d", "they’ve", "she’s"); the
     writer's and the reader's ("we’ve said", "you’ve asked") and "it’s" (mostly "it is") are left to the scan."""
+    if "’" not in word and "'" not in word:
+        return False  # most words: no apostrophe, no contraction, no search
     contraction = CONTRACTION_RE.search(word)
     if contraction is None or contraction.group()[1:] == "ll":
         return False
