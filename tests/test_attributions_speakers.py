@@ -3,6 +3,8 @@ one per entity; a pronoun resolved to the nearest compatible person in subject p
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from pathlib import Path
 
@@ -2318,24 +2320,65 @@ def test_a_modal_that_is_a_given_name_opens_a_name_and_a_non_documents_agent_mak
     assert _speaker(t, "Tomas Reyes, one of the developers sacked by Quarrix") == "Tomas Reyes"
 
 
-def test_a_quote_before_its_source_needs_no_sentence_split_to_find_its_framing_document():
-    # '"…," the company said in a statement': the frame is in the cue; the paragraph is split only when the source
-    # comes first and a document may be fronted before it (speed: no split the frame does not need)
+def _first_speaker_remembered(text: str) -> tuple[Story, str | None]:
+    """The speakers' story of a text after its first attribution is resolved and remembered, and that speaker."""
     from server.attributions.collect import raw_attributions
     from server.attributions.cues.scan import verb_scan
     from server.attributions.structure import QuoteIndex, paragraphs, quote_spans
     from server.limits import NO_DEADLINE
 
-    text = "“We will close the plant,” Acme Corp said in a statement. It gave no date."
     spans = paragraphs(text)
-    quotes = QuoteIndex(quote_spans(text, spans))
-    raws = raw_attributions(text, NO_DEADLINE, spans, quotes, verb_scan(text)[0])
+    raws = raw_attributions(text, NO_DEADLINE, spans, QuoteIndex(quote_spans(text, spans)), verb_scan(text)[0])
     story = Story(text, raws, NO_DEADLINE, spans)
     speaker = story.speaker(0, raws[0])
     story.remember(raws[0], speaker)
+    return story, speaker
+
+
+def test_a_quote_before_its_source_needs_no_sentence_split_to_find_its_framing_document():
+    # '"…," the company said in a statement': the frame is in the cue; the paragraph is split only when the source
+    # comes first and a document may be fronted before it (speed: no split the frame does not need)
+    story, speaker = _first_speaker_remembered(
+        "“We will close the plant,” Acme Corp said in a statement. It gave no date."
+    )
     assert speaker == "Acme"
     assert story.speaker_by_head["statement"] == "Acme"
     assert story.sentence_starts == {}
+
+
+def test_a_source_with_no_in_before_it_in_its_paragraph_needs_no_sentence_split_to_find_its_framing_document():
+    # "Acme Corp said on Monday that …": no "in" between the paragraph's start and the source, so no document can be
+    # fronted before it and the paragraph is not split; "In a report published on Sunday, the paper claimed": split, and
+    # the report is the paper's
+    for text, head in [
+        ("Acme Corp said on Monday that it would close the plant. It gave no date.", None),
+        ("In a report published on Sunday, the Daily Post claimed that the plant would close.", "report"),
+    ]:
+        story, speaker = _first_speaker_remembered(text)
+        assert (story.sentence_starts == {}) == (head is None), text
+        if head is not None:
+            assert story.speaker_by_head[head] == speaker, text
+
+
+def test_a_name_lead_is_looked_for_only_after_a_word_with_a_capital():
+    # _name_lead skips its search where the word before the name has no capital ("said Smith"): what the search finds
+    # everywhere else, and nothing there (the lead ends in a capitalised word), on every word start of the dev texts
+    from server.attributions.patterns import NAME_LEAD_RE
+
+    dev = sorted((Path(__file__).parent / "attributions" / "dev").glob("*.json"))[:20]
+    texts = [json.loads(path.read_text(encoding="utf-8"))["text"] for path in dev]
+    texts += ["Mr. J.R. Ewing said", "Rep. Ana de la Paz and\xa0Óscar Ñúñez", "von der Leyen ", "\n\nSmith \n"]
+    for text in texts:
+        for end in [0, len(text), *(match.start() for match in re.finditer(r"(?<=\s)\S", text))]:
+            lead = NAME_LEAD_RE.search(text[max(0, end - names.LEAD_REACH) : end])
+            words, start = names._name_lead(text, end, None)
+            if lead is None:
+                assert (words, start) == ([], None), text[max(0, end - 60) : end]
+            else:
+                expected = names._lead_words(lead.group("lead"), None)
+                whole = bool(expected) and len(expected) == len(lead.group("lead").split())
+                expected_start = max(0, end - names.LEAD_REACH) + lead.start("lead") if whole else None
+                assert (words, start) == (expected, expected_start), text[max(0, end - 60) : end]
 
 
 def test_the_pure_name_tests_are_read_once_per_source():
@@ -2343,7 +2386,7 @@ def test_the_pure_name_tests_are_read_once_per_source():
     # each pure test is cached, so a source repeated through an article is read once
     from server.attributions.speakers.naming import names_no_one
 
-    for test in (names.is_named, names.modifying_maker, names.looks_person, names_no_one):
+    for test in (names.is_named, names.modifying_maker, names.looks_person, names_no_one, names.document_maker):
         test("Acme Corp spokeswoman Jane Doe")
         hits = test.cache_info().hits
         test("Acme Corp spokeswoman Jane Doe")

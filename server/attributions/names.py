@@ -754,6 +754,7 @@ def _is_name_list(source: str) -> bool:
     return last.split(" and ", 1)[1][:1].isupper()
 
 
+@lru_cache(maxsize=4096)  # pure, and asked of the same sources across articles ("officials", "the company")
 def document_maker(source: str) -> str | None:
     """The named maker of a document that is a source ("a statement from the American Heart Association", "Strava's
     trends report")."""
@@ -1240,7 +1241,11 @@ def _particles_before(text: str, end: int) -> int:
 def _name_lead(text: str, end: int, common: LowerCaseUse | None) -> tuple[list[str], int | None]:
     """The name's words right before end (see _lead_words), and where they start when all the lead's capitalised
     words are the name's (a particle before them may carry the name on), else None."""
-    lead = NAME_LEAD_RE.search(text[max(0, end - LEAD_REACH) : end])
+    window = text[max(0, end - LEAD_REACH) : end]
+    before = window.rsplit(None, 1)
+    if not before or before[-1].islower():
+        return [], None  # the word before end has no capital, and a lead ends in one ("said Smith"): no search
+    lead = NAME_LEAD_RE.search(window)
     if lead is None:
         return [], None
     words = _lead_words(lead.group("lead"), common)

@@ -83,11 +83,12 @@ class Mentions(Reading):
         """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
         mentioned = without_possessive(mentioned)  # "Al Gore’s documentary": the name is Al Gore
         end = start + len(mentioned)
-        if not self._whole_name(start, end) or self._quoted_title(start, end):
-            return None
         core = name_core(mentioned)
         words = core.split()
+        # the name's own tests first (cached), the text around it after: most runs fail the first (places, bodies)
         if len(words) < 2 or words[-1] in surnames or not looks_person(core):
+            return None
+        if not self._whole_name(start, end) or self._quoted_title(start, end):
             return None
         if words[0].lower() in PLACE_WORDS or any(
             word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words

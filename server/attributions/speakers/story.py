@@ -268,8 +268,9 @@ class Story(Pronouns, Descriptions):
         statement") or fronted before its source ("In a report published on Sunday, the paper claimed")."""
         assert raw.source is not None
         frames = [self.text[raw.cue[0] : raw.cue[1]]]
-        if raw.content[0] >= raw.source[0]:
-            # the sentence's start only here: a quote before its source ('"…," she said') needs no paragraph split
+        # the sentence's start only here: a quote before its source ('"…," she said') needs no paragraph split, nor a
+        # paragraph without "in" before the source (its sentence's words hold no "in" either)
+        if raw.content[0] >= raw.source[0] and "in" in self.text[self._floor(raw.source[0], 0) : raw.source[0]].lower():
             frames.append(self.text[self._sentence_start(raw.source[0]) : raw.source[0]])
         found = []
         for frame in frames:
