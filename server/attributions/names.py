@@ -597,10 +597,10 @@ def group_word(words: list[str]) -> str | None:
         return None  # "it helps", "it seems — research": a clause's subject and verb, no group
     if len(words) > 2 and words[0] in ONE_OF and words[1] == "of":
         return None  # "one of the models": one, not the group
+    # "More than half (55%) of the respondents", "Fifty nine percent of people": the group after the share speaks
     share = next((at for at, word in enumerate(words[:MAX_SHARE_WORDS]) if word == "of"), None)
     if share and all(_share_word(word) for word in words[:share]) and len(words) > share + 1:
         words = words[share + 2 :] if words[share + 1] == "the" and len(words) > share + 2 else words[share + 1 :]
-        # "More than half (55%) of the respondents", "Fifty nine percent of people": the group is the respondents
     words = without_post_modifier(words)
     while len(words) > 1 and (words[0] in NP_BREAK or words[0] in PRE_CUE_SKIP or words[0] in CLAUSE_CONJUNCTIONS):
         words = words[1:]  # "Now research shows": the sentence's adverb
@@ -1011,8 +1011,6 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "I'm Haoyu"
         if bare.lower() in NATIONALITIES:
             break  # "American Justin Gatlin": a nationality describes the person, it is no part of the name
-        if bare in WEEKDAYS:
-            break  # "On Monday Tony Blair insisted": a date before the name
         if word.endswith((",", ";", ":")):
             break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):

@@ -206,7 +206,7 @@ BOTH_PARAGRAPHS = 6
 MAKER_MODIFIERS = 3
 # Participles that say who made a document, before "by" ("a survey conducted by PC Pro", "the report, published by
 # Ofcom", "was carried out by Capgemini"); "seen by", "obtained by" name who got it (names.OBTAINING_PARTICIPLES).
-MAKING_PARTICIPLES: frozenset[str] = frozenset(
+DOCUMENT_MAKING_PARTICIPLES: frozenset[str] = frozenset(
     words("conducted commissioned published released compiled produced written issued prepared funded authored led")
 )
 # Two-word making verbs and participles, and their particles ("carried out by", "drawn up by", "put together by").
@@ -220,7 +220,7 @@ PERFECT_AUXILIARIES: frozenset[str] = frozenset(words("has have had"))
 DOCUMENT_MODIFIER_PREPOSITIONS: frozenset[str] = frozenset(words("of on into about in across among"))
 # Verbs whose subject made the document they take ("Pew Internet conducted an online survey", "Ofcom published a
 # report"), past tense.
-MAKING_VERBS: frozenset[str] = frozenset(
+DOCUMENT_MAKING_VERBS: frozenset[str] = frozenset(
     words("conducted commissioned published released compiled produced wrote issued prepared unveiled")
 )
 # Words between a making verb and the document's head ("published a new report", "released its annual survey").

@@ -40,14 +40,14 @@ from .constants import (
     APPOSITION_REACH,
     DATE_WORDS,
     DESCRIBED_BODY_HEADS,
+    DOCUMENT_MAKING_PARTICIPLES,
+    DOCUMENT_MAKING_VERBS,
     DOCUMENT_MODIFIER_PREPOSITIONS,
     INTRODUCING_NOUNS,
     LEGAL_SUFFIXES,
     MADE_DOCUMENT_MODIFIERS,
     MAKER_MODIFIERS,
-    MAKING_PARTICIPLES,
     MAKING_PARTICLES,
-    MAKING_VERBS,
     MAX_AGENT_DESCRIPTION_WORDS,
     MAX_DOCUMENT_MODIFIER_WORDS,
     MAX_GROUP_MODIFIERS,
@@ -150,7 +150,7 @@ class Descriptions(Naming, Mentions):
             verb -= 1  # "an online", "a new", "its annual"
         if verb >= 2 and before[verb - 1] in MAKING_PARTICLES and before[verb - 2] in TWO_WORD_MAKING_VERBS:
             verb -= 2  # "carried out a survey"
-        elif verb >= 1 and before[verb - 1] in MAKING_VERBS:
+        elif verb >= 1 and before[verb - 1] in DOCUMENT_MAKING_VERBS:
             verb -= 1
         else:
             return None
@@ -464,7 +464,7 @@ def _sentence_end(word: str) -> bool:
 
 def _document_modifier(word: str) -> bool:
     """A determiner or adjective between a making verb and its document ("an online", "its annual")."""
-    return word.islower() and word.isalpha() and word not in MAKING_VERBS and word not in MAKING_PARTICLES
+    return word.islower() and word.isalpha() and word not in DOCUMENT_MAKING_VERBS and word not in MAKING_PARTICLES
 
 
 def _modifying_name(before: list[str], head: str) -> str | None:
@@ -496,7 +496,7 @@ def _passive_agent(after: list[str]) -> str | None:
         at += 1
     if at == 1 and after[:2] == [",", "by"]:
         by = at  # "The book, by …"
-    elif after[at : at + 1] and after[at] in MAKING_PARTICIPLES:
+    elif after[at : at + 1] and after[at] in DOCUMENT_MAKING_PARTICIPLES:
         by = at + 1  # "conducted by"
     elif at + 1 < len(after) and after[at] in TWO_WORD_MAKING_VERBS and after[at + 1] in MAKING_PARTICLES:
         by = at + 2  # "carried out by"
