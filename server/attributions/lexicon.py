@@ -147,6 +147,20 @@ UNIQUE_BODY_HEADS: frozenset[str] = frozenset(
     words("government administration parliament congress senate military army navy")
 )
 ANTECEDENT_HEADS: frozenset[str] = SELF_NAMING_HEADS - UNIQUE_BODY_HEADS
+# Quantities (sources/quantities.py reads a source's number backward; names.group_word keeps a share's group): number
+# words, the words that make a number approximate ("about", "more than", "at least"), comparatives, and the heads of a
+# share ("73 percent", "About half said").
+NUMBER_WORDS: frozenset[str] = frozenset(
+    words(
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+        eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+        million millions billion dozen dozens"""
+    )
+)
+APPROXIMATORS: frozenset[str] = frozenset(words("about nearly almost roughly around approximately over under some"))
+COMPARATIVES: frozenset[str] = frozenset(words("more fewer less"))
+SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
+
 # Determiners of a definite description ("the report", "this study").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset(words("the this that"))
 

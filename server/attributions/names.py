@@ -11,8 +11,10 @@ from itertools import pairwise
 
 from ..limits import Deadline
 from .lexicon import (
+    APPROXIMATORS,
     BODY_MEMBER_NOUNS,
     CLAUSE_WORDS,
+    COMPARATIVES,
     COMPOUND_TITLE_ENDINGS,
     DETERMINERS,
     GROUP_DETERMINERS,
@@ -29,6 +31,7 @@ from .lexicon import (
     NOBLE_TITLES,
     NOT_PERSON_WORDS,
     NP_BREAK,
+    NUMBER_WORDS,
     OCCUPATION_NOUNS,
     ORG_HEADS,
     PERSON_TITLE_HEADS,
@@ -48,6 +51,7 @@ from .lexicon import (
     RESEARCH_PUBLICATION_NOUNS,
     ROLE_TITLES,
     SELF_NAMING_HEADS,
+    SHARE_HEADS,
     SOURCE_NOUNS,
     SPEAKING_MEMBERS,
     SPOKESPERSON_NOUNS,
@@ -180,14 +184,12 @@ MODAL_GIVEN_NAMES: frozenset[str] = frozenset(words("Will May Can"))
 PAIRING_WORDS: frozenset[str] = frozenset(words("Both both Either either Neither neither"))
 # Words of a share or count of a group before its "of" ("more than half of", "two-thirds of", "fifty nine percent
 # of"): the group after it speaks; and how many words such a share takes at most.
-SHARE_WORDS: frozenset[str] = frozenset(
-    words(
-        """
-    more less fewer than over under about around almost nearly roughly some half halves third thirds quarter quarters
-    fifth fifths majority minority percent per cent one two three four five six seven eight nine ten eleven twelve
-    twenty thirty forty fifty sixty seventy eighty ninety hundred
-    """
-    )
+SHARE_WORDS: frozenset[str] = (
+    NUMBER_WORDS
+    | APPROXIMATORS
+    | COMPARATIVES
+    | SHARE_HEADS
+    | frozenset(words("than per fifth fifths halves quarters minority"))
 )
 MAX_SHARE_WORDS = 6
 # Titles that are surnames too ("Oona King", "Ms Bishop", "John Major"), after a given name or a courtesy title.

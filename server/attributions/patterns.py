@@ -13,6 +13,7 @@ from .lexicon import (
     MONTHS,
     NAME_PARTICLES,
     NOT_ADVERBS,
+    NUMBER_WORDS,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
     PREPOSITIONS,
@@ -171,9 +172,11 @@ OBJECT_THEN_GROUNDS_RE = re.compile(r"(?<!\s)\s++(?:[^\s,;:.!?\"“”«»—–
 
 # "(not) to" and an infinitive's verb: not a determiner, pronoun, number, capital or digit ("told the story to the
 # press", "pleaded guilty to two counts").
-NOT_AFTER_INFINITIVE_TO = (
-    "the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|us|me|it"
-    "|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands"
+NOT_AFTER_INFINITIVE_TO = "|".join(
+    [
+        *words("the a an his her their its my our your this that these those him them us me it"),
+        *sorted(NUMBER_WORDS - {"one"}),
+    ]
 )
 INFINITIVE = rf"(?:not\s++)?to\s++(?!(?:{NOT_AFTER_INFINITIVE_TO})\b)[a-z]"
 INFINITIVE_RE = re.compile(INFINITIVE)

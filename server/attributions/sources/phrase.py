@@ -13,6 +13,7 @@ from ..lexicon import (
     NP_BREAK,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
+    SHARE_HEADS,
     SOURCE_NOUNS,
     is_acronym,
     looks_plural,
@@ -28,8 +29,6 @@ BACKWARD_REACH = 250
 MAKER_PARTICIPLES: frozenset[str] = frozenset(
     ["published", "released", "compiled", "conducted", "commissioned", "issued", "written", "posted", "produced"]
 )
-# Heads that make a share of people a source ("73 percent reported", "About half said", "the majority say").
-SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "thirds", "quarter", "majority"])
 # An auxiliary's contraction at a pronoun's end ("They've", "she'd"), and the pronouns taken with one as a source
 # after a clause; not with "’ll" ("they’ll want to use it": a future or a condition's consequence, no report).
 CONTRACTION_RE = re.compile(r"[’'](?:ve|ll|d|re|s)$")

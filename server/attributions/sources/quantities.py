@@ -3,10 +3,9 @@ shares ("About one in five of more than a thousand Americans surveyed", "73 perc
 
 from __future__ import annotations
 
-from ..lexicon import POSSESSIVE_DETERMINERS
+from ..lexicon import APPROXIMATORS, COMPARATIVES, NUMBER_WORDS, POSSESSIVE_DETERMINERS, SHARE_HEADS
 from ..structure import Token
 from ..vocabulary import words
-from .phrase import SHARE_HEADS
 
 # Quantities whose "of" phrase names who spoke ("Six of the eight studies", "a string of Tory MPs"), and the
 # determiners allowed after that "of".
@@ -17,20 +16,7 @@ PARTITIVE_HEADS: frozenset[str] = frozenset(
     )
 )
 
-# Number words, the words that make a number approximate ("about", "more than", "at least"), and how many such steps
-# a source's quantity takes ("About one in five of more than a thousand": five).
-NUMBER_WORDS: frozenset[str] = frozenset(
-    words(
-        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
-        eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
-        million millions billion dozen dozens"""
-    )
-)
-
-APPROXIMATORS: frozenset[str] = frozenset(words("about nearly almost roughly around approximately over under some"))
-
-COMPARATIVES: frozenset[str] = frozenset(words("more fewer less"))
-
+# How many steps a source's quantity takes ("About one in five of more than a thousand": five).
 MAX_QUANTITY_STEPS = 5
 
 # First words of a source that may open a quantity (digits aside): number words, approximators, "a thousand".

@@ -28,6 +28,7 @@ from ..lexicon import (
     looks_plural,
 )
 from ..names import COMPANY_NAME_ENDINGS, LEGAL_SUFFIXES
+from ..sources.phrase import MAKER_PARTICIPLES
 from ..vocabulary import DOCUMENT_NOUNS, words
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
@@ -206,9 +207,7 @@ BOTH_PARAGRAPHS = 6
 MAKER_MODIFIERS = 3
 # Participles that say who made a document, before "by" ("a survey conducted by PC Pro", "the report, published by
 # Ofcom", "was carried out by Capgemini"); "seen by", "obtained by" name who got it (names.OBTAINING_PARTICIPLES).
-DOCUMENT_MAKING_PARTICIPLES: frozenset[str] = frozenset(
-    words("conducted commissioned published released compiled produced written issued prepared funded authored led")
-)
+DOCUMENT_MAKING_PARTICIPLES: frozenset[str] = MAKER_PARTICIPLES | frozenset(words("prepared funded authored led"))
 # Two-word making verbs and participles, and their particles ("carried out by", "drawn up by", "put together by").
 TWO_WORD_MAKING_VERBS: frozenset[str] = frozenset(words("carried drawn put"))
 MAKING_PARTICLES: frozenset[str] = frozenset(words("out up together"))
