@@ -212,6 +212,11 @@ def test_two_cues_two_sources_in_one_sentence():
     assert not found[0].content.endswith("Macron")
 
 
+def test_a_weekday_after_the_cue_is_a_time_unless_it_owns_the_next_word():
+    assert _one("The minister said Friday the vote was close.", cue="said").content == "the vote was close"
+    assert _one("The minister said Friday's vote was close.", cue="said").content == "Friday's vote was close"
+
+
 def test_participle_cue_takes_clause_subject():
     t = "Mellor disagrees with the claim, noting that the research comes from rodent studies."
     a = _one(t, cue="noting")

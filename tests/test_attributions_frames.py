@@ -366,3 +366,23 @@ def test_a_question_with_an_inverted_perfect_is_the_writers():
     # c9fa374's real-page find: the source was "your English teacher ever"
     assert _found('Has your English teacher ever told you "Show, don\'t tell?"') == []
     assert _found("Officials have said that the plan failed.") == [("Officials", "have said", ["that the plan failed"])]
+
+
+# ------------------------------------------------------------------ two verbs of one subject
+
+
+def test_a_labelling_verbs_object_ends_before_the_subjects_next_verb():
+    text = 'The coach described the rule as "absurd" but said his players would follow it.'
+    assert _found(text) == [
+        ("The coach", "described", ['the rule as "absurd"']),
+        ("The coach", "said", ["his players would follow it"]),
+    ]
+    assert _found('The union branded the offer "an insult" and said talks were over.') == [
+        ("The union", "branded", ['the offer "an insult"']),
+        ("The union", "said", ["talks were over"]),
+    ]
+    # after "said" the coordinated verb may be the reported clause's own: the content keeps it
+    text = 'The mayor said the flood had "destroyed" the bridge and showed the town was unprepared.'
+    assert _found(text) == [
+        ("The mayor", "said", ['the flood had "destroyed" the bridge and showed the town was unprepared'])
+    ]

@@ -26,9 +26,9 @@ from .cues.scan import ColonQuotes
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS, singular_noun
 from .names import LowerCaseUse, inside_sentence, word_occurrences
-from .patterns import AND_BEFORE_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
+from .patterns import AND_BEFORE_RE, COORDINATED_VERB_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
-from .vocabulary import PARTICIPLE_CUES, VOW_PARTICIPLES, WEAK_CUES
+from .vocabulary import OBJECT_LABEL_FORMS, PARTICIPLE_CUES, VOW_PARTICIPLES, WEAK_CUES
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +232,12 @@ def _cut_at_same_source(text: str, raw: RawAttribution, found: Found, content_st
     ]
     if not later:
         return content_end
+    # "described the ban as 'ridiculous' but said …": after a labelling verb's object, a coordinated verb of the same
+    # subject starts its own statement
+    if text[raw.cue[0] : raw.cue[1]].split(None, 1)[0].lower() in OBJECT_LABEL_FORMS:
+        coordinator = COORDINATED_VERB_RE.search(text, max(content_start, min(later) - 12), min(later))
+        if coordinator is not None and coordinator.start() > content_start:
+            return coordinator.start()
     comma = text.rfind(",", content_start, min(later))
     return comma if comma > content_start and min(later) - comma < SAME_SOURCE_COMMA_REACH else content_end
 

@@ -288,7 +288,7 @@ THAT_SOON_RE = re.compile(
 # Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
 # (?<!\s) covers the first branch too: a match from inside a whitespace run also matches from the run's start.
 ADVERBIAL_RE = re.compile(
-    r"(?<!\s)(?:\s*+,?+\s*+(?:on\s++)?(?:" + "|".join(WEEKDAYS) + ")"
+    r"(?<!\s)(?:\s*+,?+\s*+(?:on\s++)?(?:" + "|".join(WEEKDAYS) + r")\b(?![’'])"  # not "said Friday's vote …"
     r"(?:\s++(?:morning|afternoon|evening|night))?"
     r"|\s++(?:on|in|late|early)\s++(?:" + "|".join(MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
     r"(?:\s++\d{1,2})?(?:,?\s++\d{4})?"
@@ -476,6 +476,9 @@ BY_BEFORE_RE = re.compile(r"\bby\s++$")
 # "and" right before a participle cue that goes on from an earlier one ("…, saying … and adding that …"); searched on a
 # short slice ending at the cue.
 AND_BEFORE_RE = re.compile(r"\band\s++$")
+# A coordinator right before a later verb of the same subject ("… and said", "…, but insisted"), searched on a short
+# slice ending at that verb.
+COORDINATED_VERB_RE = re.compile(r",?\s*+\b(?:and|but)\s++$")
 # A verb that makes its subject a message's author, right before the message ("issued a statement", "posted a tweet",
 # "sent out an email"); searched on a short slice ending where the message's noun phrase starts.
 AUTHORING_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(AUTHORING_FORMS)) + r")(?:\s++out)?\s++$")

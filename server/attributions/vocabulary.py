@@ -451,6 +451,9 @@ WEAK_CUES: frozenset[str] = frozenset(
 )
 # Labelling verbs' forms, which report an object with "as" even though weak (content.forward_content).
 LABEL_FORMS: frozenset[str] = frozenset(LABEL_VERBS + finite_forms(LABEL_VERBS) + participles(LABEL_VERBS))
+# Verbs whose content is an object and its label, never a clause: a coordinated verb after it is its subject's next
+# statement ("described the ban as 'ridiculous' but said …"), not the content's own ("said the decision … and showed").
+OBJECT_LABEL_FORMS: frozenset[str] = LABEL_FORMS | CONSTRUCTION_FORMS
 # Of those, the ones whose "as" is a label only before a quotation: "dismissed the audit as “a stunt”", not "dismissed
 # students early as a precaution" or "dismissed its coach as losses mounted" (sending away, an adverbial "as").
 QUOTED_LABEL_FORMS: frozenset[str] = frozenset(
