@@ -209,6 +209,25 @@ def test_a_percentage_is_a_source_and_opens_it():
     assert [source for source, _, _ in _found("Some 40% of voters said the tax was unfair.")] == ["Some 40% of voters"]
 
 
+def test_a_share_of_those_asked_is_a_source_with_or_without_its_group():
+    sources = [
+        "In the survey, 18% said they would not get a landline.",
+        "But most of those questioned said the future was mobile.",
+        "Nearly half those surveyed said the minister should return.",
+        "A total of 53% of those polled said they had sympathy for him.",
+        "One in four said he should be back within a year.",
+    ]
+    assert [[source for source, _, _ in _found(text)] for text in sources] == [
+        ["18%"],
+        ["most of those questioned"],
+        ["half those surveyed"],
+        ["53% of those polled"],
+        ["One in four"],
+    ]
+    # a figure in the statement is not its source
+    assert [source for source, _, _ in _found("Prices rose by 5% last year, the agency said.")] == ["the agency"]
+
+
 def test_claims_after_a_clauses_object_is_a_noun():
     assert _found("Adjusters process insurance claims to ensure payments are fair.") == []
     assert _found("The insurance company claims the fire was arson.") == [

@@ -256,12 +256,12 @@ def participle_after_noun(phrase: list[Token], i: int) -> bool:
     token = phrase[i][2]
     if i < 1 or not token.islower() or not token.endswith("ed") or len(token) < MIN_SUFFIXED_LENGTH:
         return False
-    if token in CUE_VERBS:
-        return False  # "factors that previous research suggested would have predicted": a verb of its own clause
     noun = phrase[i - 1][2]
     lowered = noun.lower()
     if lowered == "those":
-        return True  # "those surveyed said", "Half of those polled said"
+        return True  # "those surveyed said", "Half of those polled said", "most of those questioned said"
+    if token in CUE_VERBS:
+        return False  # "factors that previous research suggested would have predicted": a verb of its own clause
     if not noun.isalpha() or lowered in NP_BREAK or lowered in PRE_CUE_SKIP or noun.endswith(("ed", "ly", "ing")):
         return False
     plural = looks_plural(lowered)

@@ -38,7 +38,14 @@ from .phrase import (
     TIME_PHRASE_REACH,
     noun_phrase_ok,
 )
-from .quantities import APPROXIMATORS, COMPARATIVES, QUANTITY_OPENERS, partitive_start, quantity_start
+from .quantities import (
+    APPROXIMATORS,
+    COMPARATIVES,
+    QUANTITY_OPENERS,
+    ends_in_ratio,
+    partitive_start,
+    quantity_start,
+)
 
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
@@ -99,7 +106,9 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         if text[cue_start : _end_of_word(text, cue_start)].endswith("s"):
             return None  # "A study from FAIR Health published reports …": the -s word is the participle's object
         selection = selection[:-1]  # "2,000 adults polled": the noun before the participle is the head
-    if not noun_phrase_ok(selection):
+    # a share of those asked speaks as a group: "18% said", "most of those questioned said", "One in four said"
+    share = _is_percentage(text, phrase[last]) or _respondents(phrase, first, last) or ends_in_ratio(phrase, last)
+    if not share and not noun_phrase_ok(selection):
         # "research on adolescent development", "the authors of this review": what was taken modifies the head
         if phrase[last][2].lower() in DETERMINERS and not _number_of_children(phrase, last):
             return None  # "the names of three recommended designers": no noun before the cue
@@ -192,6 +201,18 @@ def _quantifier_reports(text: str, quantifier_end: int, cue_start: int) -> bool:
     cue_word = text[cue_start : _end_of_word(text, cue_start)].lower()
     between = [*text[quantifier_end:cue_start].lower().split(), cue_word]
     return not cue_word.endswith("s") and not any(word in QUANTIFIER_MODALS for word in between)
+
+
+def _is_percentage(text: str, token: Token) -> bool:
+    """A number written with its per cent sign ("18% said"): a share of those asked, who speak as a group."""
+    return token[2].replace(".", "", 1).isdecimal() and text.startswith("%", token[1])
+
+
+def _respondents(phrase: list[Token], first: int, last: int) -> bool:
+    """ "those surveyed", "those polled", "those questioned": the people a survey asked, who speak as a group."""
+    if last != first + 1 or phrase[first][2].lower() != "those":
+        return False
+    return phrase[last][2].islower() and phrase[last][2].endswith("ed")
 
 
 def _number_of_children(phrase: list[Token], last: int) -> bool:

@@ -42,6 +42,8 @@ def partitive_start(phrase: list[Token], first: int) -> int:
         if start >= 1 and phrase[start - 1][2].replace(".", "", 1).isdecimal():
             start -= 1  # "1.9 percent of 34,525 adults"
         return start
+    if first >= 1 and phrase[first][2].lower() == "those" and phrase[first - 1][2].lower() in SHARE_HEADS:
+        return first - 1  # "nearly half those surveyed": a share without its "of"
     following = phrase[first][2]
     if first >= 1 and phrase[first - 1][2].lower() in ("both", "all") and following.islower():
         return first - 1  # "both experts"; before names ("both Roscosmos and NASA") the names alone resolve
@@ -77,6 +79,11 @@ def quantity_start(phrase: list[Token], start: int) -> int:
         else:
             break
     return start
+
+
+def ends_in_ratio(phrase: list[Token], last: int) -> bool:
+    """The phrase ends in a ratio standing for people ("One in four said", "one in five"): a share of those asked."""
+    return last >= 2 and phrase[last - 1][2] == "in" and _is_number(phrase[last][2]) and _is_number(phrase[last - 2][2])
 
 
 def _is_number(word: str) -> bool:
