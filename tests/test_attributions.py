@@ -1137,6 +1137,11 @@ def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
     ]
     t = "The plan is sound, Smith said, and Jones said it would pass."
     assert [len(a.content_fragments) for a in find_attributions(t)] == [1, 1]
+    # its reason or condition goes on too; narration after the cue ("although …", "as …") does not
+    t = "Outages like this happen, said Mr Lee, because banks change their networks."
+    assert _fragments(t, _one(t, cue="said")) == ["Outages like this happen", "because banks change their networks"]
+    t = "Prices will rise, the company said, although it gave no figure."
+    assert _fragments(t, _one(t, cue="said")) == ["Prices will rise"]
 
 
 def test_advice_with_a_gerund_and_an_opening_condition():

@@ -693,9 +693,9 @@ NOT_PARENTHETICAL_RE = re.compile(
 )
 # A clause left open before a comma-enclosed cue ("because, he said, quality is key").
 OPEN_CLAUSE_RE = re.compile(r"\b(?:because|that|but|and|if|when|while|so|although|though|since)\s*$")
-# After a cue that follows its statement, the statement going on: ", and be willing to …", ", but …" (group 1 from
-# the conjunction on).
-CONJOINED_REST_RE = re.compile(r"(?<!\s)\s*+,\s*+((?:and|but|or)\s++\w)")
+# After a cue that follows its statement, the statement going on: ", and be willing to …", ", but …", and its reason
+# or condition (", because …", ", unless …": no narration opens so) (group 1 from the conjunction on).
+CONJOINED_REST_RE = re.compile(r"(?<!\s)\s*+,\s*+((?:and|but|or|because|unless)\s++\w)")
 # A comma with its spaces (the end of a parenthetical cue).
 COMMA_RE = re.compile(r"(?<!\s)\s*+,\s*+")
 
