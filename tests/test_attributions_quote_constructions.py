@@ -177,3 +177,32 @@ def test_a_by_phrase_that_dates_the_label_names_no_speaker():
         "the department",
         "was described",
     )
+
+
+# ------------------------------------------------------------------ labels and quoted topics (session 20)
+
+
+def test_labelled_with_a_quoted_name_reports_it_in_either_spelling():
+    assert _found('The MP labelled the schemes "a pile of pants".') == [
+        ("The MP", "labelled", ['the schemes "a pile of pants"'])
+    ]
+    assert _found('Critics labeled the plan "a disaster".') == [("Critics", "labeled", ['the plan "a disaster"'])]
+
+
+def test_a_label_on_a_thing_or_without_a_quotation_reports_nothing():
+    assert _found('The attachment is labelled as either "joke" or "price".') == []
+    assert _found("She labelled the jars before the fair.") == []
+
+
+def test_a_quoted_topic_after_of_or_about_is_what_a_speech_verb_reports():
+    assert _found('The minister complained of the "scale of misrepresentation" in the media.') == [
+        ("The minister", "complained", ['of the "scale of misrepresentation" in the media'])
+    ]
+    assert _found('He warned of "serious consequences" if the talks failed.') == [
+        ("He", "warned", ['of "serious consequences" if the talks failed'])
+    ]
+
+
+def test_an_unquoted_topic_is_no_proposition():
+    assert _found("He warned about fraud at the meeting.") == []
+    assert _found("Residents complained of noise from the site.") == []

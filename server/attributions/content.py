@@ -86,6 +86,7 @@ from .vocabulary import (
     PROMISE_FORMS,
     QUOTED_LABEL_FORMS,
     RETORT_FORMS,
+    TOPIC_QUOTE_FORMS,
     VOW_CUES,
     WEAK_CUES,
 )
@@ -358,6 +359,12 @@ def forward_content(
     if ":" in rest[:lead]:
         return content_start, sentence_end
     opening = stripped[:40].lower()
+    if (
+        verb in TOPIC_QUOTE_FORMS
+        and opening.startswith(("of ", "about "))
+        and quotes.any_in(content_start, sentence_end)
+    ):
+        return content_start, sentence_end  # 'complained of the "scale of misrepresentation"': the quoted topic
     if verb in OBJECT_CONTENT_CUES:
         if not NOT_ADVICE_RE.match(opening):
             return content_start, sentence_end  # "advises cold brew coffee"

@@ -77,15 +77,22 @@ def inflect(base: str) -> tuple[str, str, str]:
 IRREGULAR_PARTICIPLES: dict[str, str] = {"write": "written", "show": "shown", "speak": "spoken"}
 
 
+# Verbs whose final l doubles in British spelling only ("labelled", "labeled"): both forms are made.
+BRITISH_DOUBLING: frozenset[str] = frozenset(words("label"))
+
+
 def finite_forms(bases: list[str]) -> list[str]:
     """The -s and past forms of each base ("says", "said"), and an irregular past participle ("written")."""
     forms = [form for base in bases for form in inflect(base)[:2]]
+    forms += [base + base[-1] + "ed" for base in bases if base in BRITISH_DOUBLING]
     return forms + [IRREGULAR_PARTICIPLES[base] for base in bases if base in IRREGULAR_PARTICIPLES]
 
 
 def participles(bases: list[str]) -> list[str]:
     """The -ing form of each base ("saying")."""
-    return [inflect(base)[2] for base in bases]
+    return [inflect(base)[2] for base in bases] + [
+        base + base[-1] + "ing" for base in bases if base in BRITISH_DOUBLING
+    ]
 
 
 # Classes whose verbs report whatever follows them (a quote, a that-clause, a bare clause), one reason each.
@@ -194,10 +201,13 @@ CALL_VERBS: list[str] = words("call")
 # critics nicknamed 'X'", "was referred to as 'Y'"; reported only with a quoted name, as "referred him to a specialist"
 # names no words. Not "term": "in terms of" is everywhere, and every cue costs its paragraph a sentence split. Not
 # "deem": its forms are belief verbs ("deemed to be", beliefs.py).
-NAMING_VERBS: list[str] = words("dub nickname christen crown refer")
+NAMING_VERBS: list[str] = words("dub nickname christen crown refer label")
 # Their past participles, which after a comma are passives ("a new phone, dubbed “X” by fans"); not "crowned": its
-# passive's quoted title ("was crowned “Player of the Year”") is an award, nobody's words; its active names the judge.
-NAMING_PARTICIPLES: frozenset[str] = frozenset(inflect(base)[1] for base in NAMING_VERBS if base != "crown")
+# passive's quoted title ("was crowned “Player of the Year”") is an award, nobody's words; its active names the judge;
+# not "labelled": a passive label is mostly a thing's ("the attachment is labelled “joke”").
+NAMING_PARTICIPLES: frozenset[str] = frozenset(
+    past for base in NAMING_VERBS if base not in ("crown", "label") for past in finite_forms([base])[1:]
+)
 # The forms of all three, each reported only in its construction (cues.object_construction).
 CONSTRUCTION_FORMS: frozenset[str] = frozenset(
     (EVALUATION_VERBS + CALL_VERBS + NAMING_VERBS)
@@ -481,6 +491,9 @@ MEMORY_FORMS: frozenset[str] = frozenset(
 GERUND_REPORT_FORMS: frozenset[str] = MEMORY_FORMS | frozenset(
     finite_forms(words("report deny admit")) + words("report deny admit")
 )
+# Speech verbs whose topic after "of" or "about" is a report when it quotes ('complained of the "scale of
+# misrepresentation"', 'warned of "chaos"'); without a quotation it is a topic, no proposition ("warned about fraud").
+TOPIC_QUOTE_FORMS: frozenset[str] = frozenset(finite_forms(words("complain warn boast brag joke")))
 # Verbs whose to-infinitive is a claim ("Many sprays claim to use neem oil", "claimed to have seen it").
 CLAIM_INFINITIVE_FORMS: frozenset[str] = frozenset(finite_forms(words("claim")) + words("claim"))
 
