@@ -386,3 +386,17 @@ def test_a_labelling_verbs_object_ends_before_the_subjects_next_verb():
     assert _found(text) == [
         ("The mayor", "said", ['the flood had "destroyed" the bridge and showed the town was unprepared'])
     ]
+
+
+# ------------------------------------------------------------------ an aside right after the cue
+
+
+def test_a_prepositional_aside_set_off_after_the_cue_is_skipped():
+    assert _found("The minister said, by 2008, he wanted every visitor fingerprinted.") == [
+        ("The minister", "said", ["he wanted every visitor fingerprinted"])
+    ]
+    assert _found("The minister said, in a letter to MPs, that the plan was dead.") == [
+        ("The minister", "said", ["that the plan was dead"])
+    ]
+    # no clause after the aside: nothing reported
+    assert _found("The minister spoke, in a letter to MPs, about the plan.") == []

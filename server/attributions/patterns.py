@@ -298,7 +298,10 @@ ADVERBIAL_RE = re.compile(
     r"privately|separately|then|now|once|simply|bluntly|flatly|firmly|candidly|openly|explicitly|"
     r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
     r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.])"
-    r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part)(?=\s*+,))"
+    r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part)(?=\s*+,)"
+    # a prepositional phrase set off by commas ("said, by 2008, he wanted", "said, in a letter to MPs, that")
+    r"|\s*+,\s*+(?:by|in|on|at|during|after|before|since|for|with|from|under|over|until|within)\s++"
+    r"[^,;:.!?\"“”\n]{1,60}?(?=\s*+,))"
 )
 
 # "As X reports, …", "As I mentioned above, …": an "As" opening the sentence before the source (matched past leading
