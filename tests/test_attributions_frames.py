@@ -400,3 +400,12 @@ def test_a_prepositional_aside_set_off_after_the_cue_is_skipped():
     ]
     # no clause after the aside: nothing reported
     assert _found("The minister spoke, in a letter to MPs, about the plan.") == []
+
+
+def test_reporting_as_a_participle_or_progressive_reports_a_that_clause_only():
+    assert _found("The mayor left the meeting, reporting that the bridge was unsafe.") == [
+        ("The mayor", "reporting", ["that the bridge was unsafe"])
+    ]
+    assert _found("Ford is reporting that sales fell.") == [("Ford", "is reporting", ["that sales fell"])]
+    assert _found("The company is reporting record profits.") == []
+    assert _found("She works in London, reporting to the chief executive.") == []

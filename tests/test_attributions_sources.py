@@ -349,3 +349,26 @@ def test_a_past_spelt_as_its_base_ends_a_names_subject_before_a_participle():
     assert _found("Halvorsen Foods cut 500 jobs, saying demand had fallen.") == [
         ("Halvorsen Foods", "saying", "demand had fallen")
     ]
+
+
+# ------------------------------------------------------------------ post-modifiers found by the construction grid
+
+
+def test_a_time_after_since_in_an_apposition_is_no_subordinate_clause():
+    assert _found("Ann Cole, the city's transport secretary since 2019, said the bridge was unsafe.") == [
+        ("Ann Cole, the city's transport secretary since 2019", "said", "the bridge was unsafe")
+    ]
+    # a clause after "since" still ends the apposition
+    assert _found("Ann Cole, since she took office, said the bridge was unsafe.") == []
+
+
+def test_people_close_to_or_asked_by_someone_are_the_source_not_that_someone():
+    found = [(a.source, a.speaker) for a in find_attributions("People close to the mayor said the bridge was unsafe.")]
+    assert found == [("People close to the mayor", "people")]
+    text = "The residents interviewed by the BBC said the bridge was unsafe."
+    assert [(a.source, a.speaker) for a in find_attributions(text)] == [
+        ("The residents interviewed by the BBC", "residents")
+    ]
+    # a maker's "by" still names the maker
+    text = "A report compiled by the Pew Research Center found that users were unhappy."
+    assert [a.speaker for a in find_attributions(text)] == ["Pew Research Center"]

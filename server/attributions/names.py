@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from ..limits import Deadline
 from .lexicon import (
+    ADJECTIVE_LINKS,
     APPROXIMATORS,
     BODY_MEMBER_NOUNS,
     CLAUSE_WORDS,
@@ -21,6 +22,7 @@ from .lexicon import (
     GROUP_HEADS,
     INDEFINITE_PERSONS,
     LEADING_ROLE_NOUNS,
+    LINKING_ADJECTIVES,
     MADE_DOCUMENT_HEADS,
     MEMBERS_PLACES,
     MILITARY_RANKS,
@@ -115,6 +117,8 @@ PLACE_ADJECTIVES: frozenset[str] = NATIONALITIES | REGIONAL_ADJECTIVES
 # Participles before "by" that name who got a document, not who made it ("reports seen by Reuters", "an invitation
 # obtained by POLITICO", "documents reviewed by the AP"): its maker is not named.
 OBTAINING_PARTICIPLES: frozenset[str] = frozenset(words("seen obtained reviewed viewed acquired leaked received"))
+# Participles whose agent asked the people before them ("residents interviewed by the BBC"): the people speak.
+ASKING_PARTICIPLES: frozenset[str] = frozenset(words("interviewed surveyed polled questioned asked contacted quoted"))
 # Words that open a document's post-modifier, after its head: what it is about, where or when it came out ("data
 # released Friday", "analysis of the footage", "report in April"), never who made it when an owner's possessive did.
 DOCUMENT_POST_OPENERS: frozenset[str] = frozenset(
@@ -546,6 +550,11 @@ def without_post_modifier(words: list[str]) -> list[str]:
         word = words[i]
         if word in POST_MODIFIER_PREPOSITIONS:
             return words[:i]
+        if i >= 2 and not words[i - 2].endswith(","):
+            if word == "by" and words[i - 1].islower() and words[i - 1].endswith("ed"):
+                return words[: i - 1]  # "Residents interviewed by the BBC": the name is the participle's agent
+            if word in ADJECTIVE_LINKS and words[i - 1] in LINKING_ADJECTIVES:
+                return words[: i - 1]  # "People close to the mayor", "sources familiar with Apple's plans"
         if word in WEEKDAYS and words[i - 1].islower() and words[i - 1].endswith("ed"):
             return words[:i]  # "the agency's data released Friday": a date, no name ("Black Friday", "Mail on Sunday")
         name_before = (
@@ -777,6 +786,8 @@ def document_maker(source: str) -> str | None:
         lead = source[: provenance.end("link")].split()
         if len(lead) >= 2 and lead[-2].lower() in DESCRIBED_PEOPLE:
             return None  # "a 32-year-old nurse from Leeds": the place describes the person, made no document
+        if lead[-1] == "by" and len(lead) >= 2 and lead[-2] in OBTAINING_PARTICIPLES | ASKING_PARTICIPLES:
+            return None  # "emails seen by Reuters", "residents interviewed by the BBC": the agent made nothing
         if len(lead) < 2 or lead[-1] != "on" or lead[-2] in ONLINE_MAKER_PARTICIPLES:
             return provenance.group("name")  # "answers posted on Quora"; "a dispatcher on the scanner" is no one's
     agent = _agent(words)

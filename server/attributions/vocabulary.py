@@ -227,7 +227,7 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     words(
         """
     noting adding saying telling highlighting warning arguing explaining stressing insisting urging
-    writing emphasizing emphasising stating claiming acknowledging citing
+    writing emphasizing emphasising stating claiming acknowledging citing reporting
     """
     )
 ) | frozenset(
@@ -443,7 +443,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     words(
         """
     shared shares showed shows found finds projected projects continued continues posted posts
-    described describes agrees agreed offers offered reported reports estimated estimates forecast
+    described describes agrees agreed offers offered reported reports reporting estimated estimates forecast
     forecasts underscored underscores underlined underlines revealed reveals informed informs
     advised advises reminded reminds endorsed endorses instructed answered answers ruled
     """

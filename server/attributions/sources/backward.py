@@ -12,6 +12,7 @@ from ..lexicon import (
     NOT_ADVERBS,
     NP_BREAK,
     PRE_CUE_SKIP,
+    PRE_CUE_TIME_NOUNS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
@@ -67,6 +68,8 @@ CLOSING_QUOTES: frozenset[str] = frozenset(['"', "”", "’", "'"])
 SUBORDINATORS: frozenset[str] = frozenset(
     ["when", "while", "because", "if", "although", "though", "whereas", "unless", "since", "after", "before", "where"]
 )
+# Of those, the ones that are also prepositions of time ("since 2019", "after March").
+TIME_PREPOSITIONS: frozenset[str] = frozenset(["since", "after", "before"])
 
 
 def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[int], bool, int] | None:
@@ -538,9 +541,22 @@ def apposition_ok(selection: list[Token], commas: int) -> bool:
     before_relative = [
         token[2].lower() for index, token in enumerate(apposition[:relative_at]) if index == 0 or token[2].islower()
     ]
-    if any(word in SUBORDINATORS for word in before_relative):
+    if any(
+        token[2].lower() in SUBORDINATORS and not _dates_after(apposition, index)
+        for index, token in enumerate(apposition[:relative_at])
+        if index == 0 or token[2].islower()
+    ):
         return False
     return relative or not any(word in APPOSITIVE_BREAK for word in before_relative)
+
+
+def _dates_after(apposition: list[Token], index: int) -> bool:
+    """A subordinator that is a preposition of time here: a year, a month or "last" follows ("secretary since 2019",
+    "chair until March", "mayor before last year")."""
+    if index + 1 >= len(apposition) or apposition[index][2].lower() not in TIME_PREPOSITIONS:
+        return False
+    following = apposition[index + 1][2]
+    return following.isdecimal() or following in PRE_CUE_TIME_NOUNS or following.lower() in ("last", "the")
 
 
 def _opens_relative(apposition: list[Token], index: int) -> bool:

@@ -29,7 +29,7 @@ from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE, SET_OFF
 from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
 from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
-from .heads import HEAD_LINKS, LEADING_LINKS, document_start, head_start
+from .heads import HEAD_LINKS, LEADING_LINKS, adjective_link, document_start, head_start
 from .phrase import (
     BACKWARD_REACH,
     CONTRACTION_RE,
@@ -120,7 +120,8 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         start = document_start(phrase, first, last)
         if start is None:
             start = partitive_start(phrase, first)
-        if start == first and first >= 2 and (phrase[first - 1][2] in HEAD_LINKS or phrase[first - 1][2] in PRE_LINK):
+        linked = phrase[first - 1][2] in HEAD_LINKS | PRE_LINK or adjective_link(phrase, first)
+        if start == first and first >= 2 and linked:
             start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
     opening = phrase[start][2].lower()
     if opening[:1].isdecimal() or opening.split("-")[0] in QUANTITY_OPENERS:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..lexicon import (
+    ADJECTIVE_LINKS,
     CLAUSE_WORDS,
     DEMONSTRATIVES,
     DETERMINERS,
+    LINKING_ADJECTIVES,
     NAME_LINKS,
     NOT_ADVERBS,
     NP_BREAK,
@@ -40,6 +42,7 @@ SPEECH_WORDS: frozenset[str] = frozenset(words("say says said tell tells told"))
 HEAD_LINKS: frozenset[str] = frozenset(words("of on in at from by for about into against with among"))
 
 MAX_HEAD_LINKS = 3
+
 
 MAX_COMMON_LINKS = 2
 
@@ -93,8 +96,13 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
     for _ in range(MAX_HEAD_LINKS):
         at = start - 1 if start >= 1 and phrase[start - 1][2].lower() in DEMONSTRATIVES else start  # "of this review"
         link = at - 1
-        if link < 1 or phrase[link][2] not in HEAD_LINKS or phrase[link][0] - phrase[link - 1][1] > 1:
+        adjective = adjective_link(phrase, at)
+        if link < 1 or (phrase[link][2] not in HEAD_LINKS and not adjective):
+            break
+        if phrase[link][0] - phrase[link - 1][1] > 1:
             break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
+        if adjective or _modifying_participle(phrase, link - 1):
+            link -= 1  # "People close to …", "Residents interviewed by …": the head is the noun before the modifier
         head_word, object_word = phrase[link - 1][2], phrase[at][2]
         if not object_word[:1].isalpha() or (object_word in PRE_CUE_TIME_NOUNS and at == last):
             break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier ("Mail on Sunday poll" is)
@@ -112,6 +120,21 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
             break
         start = head
     return start
+
+
+def adjective_link(phrase: list[Token], at: int) -> bool:
+    """The two words before at are a linking adjective and its preposition ("close to", "familiar with")."""
+    return at >= 3 and phrase[at - 1][2] in ADJECTIVE_LINKS and phrase[at - 2][2] in LINKING_ADJECTIVES
+
+
+def _modifying_participle(phrase: list[Token], index: int) -> bool:
+    """A past participle after a plural or capitalised noun, before its "by" phrase ("Residents interviewed by the
+    BBC", "Documents seen by Reuters"): it modifies that noun."""
+    word = phrase[index][2]
+    if index < 1 or phrase[index + 1][2] != "by" or not (word.islower() and word.endswith("ed")):
+        return False
+    noun = phrase[index - 1][2]
+    return noun.isalpha() and noun.lower() not in NP_BREAK and (noun.endswith("s") or is_capitalised(noun))
 
 
 def _name_after_common_noun(phrase: list[Token]) -> bool:
