@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from server.attributions import find_attributions
-from server.attributions.vocabulary import IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, inflect
+from server.attributions.vocabulary import IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, inflect, words
 
 # Plain reporting verbs (Krestel, Bergler and Witte's classes; GUIDELINES.md §1).
-VERBS = (
+VERBS = words(
     "say claim argue insist warn explain add note state announce confirm deny admit acknowledge suggest stress "
     "predict estimate complain concede recall reveal report write tweet testify reply respond declare maintain "
     "contend assert allege observe remark caution emphasize reiterate"
-).split()
+)
 
 # Each frame's {past}, {pp} (past participle), {ing} are filled in; the source is always the mayor.
 FRAMES = {
