@@ -154,7 +154,7 @@ WEAK_SPEECH_CLASSES: dict[str, list[str]] = {
 WEAK_SPEECH_VERBS: list[str] = sorted({base for bases in WEAK_SPEECH_CLASSES.values() for base in bases})
 # Labelling (VerbNet characterize-29.2, speech-like members): "describes the upgrades as a bonus", "portray phone use
 # as detrimental", "has presented itself as an alternative": a report with an object and "as", or a quote; weak alone.
-LABEL_VERBS: list[str] = words("describe characterize characterise portray depict present define dismiss")
+LABEL_VERBS: list[str] = words("describe characterize characterise portray depict present define dismiss compare")
 
 # Findings of documents, polls, studies and data ("the report found", "data show"): these verbs report only with a
 # that-clause, a quote or a colon (WEAK_CUES), or with a bare clause when their subject is a document (DOCUMENT_NOUNS);
