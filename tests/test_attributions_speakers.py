@@ -2391,3 +2391,13 @@ def test_the_pure_name_tests_are_read_once_per_source():
         hits = test.cache_info().hits
         test("Acme Corp spokeswoman Jane Doe")
         assert test.cache_info().hits == hits + 1
+
+
+def test_a_full_name_opening_its_sentence_as_subject_is_a_person_a_pronoun_may_stand_for():
+    t = "Ann Cole met Tom Lee on Monday. Lee said the talks went well.\n\nShe said the bridge was unsafe."
+    assert [a.speaker for a in find_attributions(t)] == ["Tom Lee", "Ann Cole"]
+    t = 'Tom Lee is a lawyer in Leeds.\n\n"The bridge is unsafe," he said.'
+    assert [a.speaker for a in find_attributions(t)] == ["Tom Lee"]
+    # a name only mentioned, not as a subject, says no gender by its given name: no one
+    t = 'The photo was taken by Tom Lee in Leeds.\n\n"The bridge is unsafe," he said.'
+    assert [a.speaker for a in find_attributions(t)] == [None]

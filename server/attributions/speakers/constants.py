@@ -29,7 +29,15 @@ from ..lexicon import (
 )
 from ..names import COMPANY_NAME_ENDINGS, LEGAL_SUFFIXES
 from ..sources.phrase import MAKER_PARTICIPLES
-from ..vocabulary import DOCUMENT_NOUNS, words
+from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_FORMS, words
+
+# A finite verb right after a name ("Tom Lee is", "Ann Cole runs", "Lee criticised", "Cole met"): the name is its
+# subject, so a person's; read on the text right after the name.
+SUBJECT_VERB_RE = re.compile(
+    r"\s++(?:is|was|has|had|will|would|can|could|did|does|"
+    + "|".join(sorted(IRREGULAR_PAST_FORMS))
+    + r"|[a-z]++(?<=[a-z][a-z][sd]))\b(?![’'-])"
+)
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
 PRONOUN_PARAGRAPHS = 2

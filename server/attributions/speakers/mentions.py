@@ -34,6 +34,7 @@ from .constants import (
     PREPOSITION_REACH,
     SENTENCE_ENDS,
     SENTENCE_REACH,
+    SUBJECT_VERB_RE,
     TITLE_LINKS,
     TITLE_REACH,
 )
@@ -111,7 +112,9 @@ class Mentions(Reading):
         apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
         if apposed == "body":
             return None
-        entity = Entity(core, True if titled or apposed == "person" else None)
+        # "Tom Lee is a lawyer", "Ann Cole runs a bakery": a full name opening its sentence as the verb's subject
+        subject = self._sentence_start(start) == start and SUBJECT_VERB_RE.match(self.text, end) is not None
+        entity = Entity(core, True if titled or apposed == "person" or subject else None)
         entity.forms.add(words[-1])
         return entity
 
