@@ -372,3 +372,15 @@ def test_people_close_to_or_asked_by_someone_are_the_source_not_that_someone():
     # a maker's "by" still names the maker
     text = "A report compiled by the Pew Research Center found that users were unhappy."
     assert [a.speaker for a in find_attributions(text)] == ["Pew Research Center"]
+
+
+def test_a_trailing_according_to_takes_a_described_source_to_the_sentences_end():
+    text = "Gamers spent more than £1.34bn last year, according to figures from the trade body."
+    assert _found(text) == [("figures from the trade body", "according to", "Gamers spent more than £1.34bn last year")]
+    assert _found("The files were sorted by hand, according to size.") == []
+
+
+def test_a_thousands_separator_does_not_end_a_bare_clauses_first_phrase():
+    assert _found("Figures showed 311,000 people were waiting for treatment.") == [
+        ("Figures", "showed", "311,000 people were waiting for treatment")
+    ]

@@ -663,8 +663,8 @@ FRONTED_LEAD_RE = re.compile(
     r"|Right\s++now|Even\s++(?:now|then)|These\s++days"
     r"),"
 )
-# Where a bare clause's first phrase ends.
-PHRASE_END_RE = re.compile(r"[,;:]")
+# Where a bare clause's first phrase ends (not at a thousands separator: "showed 311,000 people were waiting").
+PHRASE_END_RE = re.compile(r"[;:]|" + CLAUSE_COMMA_RE.pattern)
 
 # Content that trails after the reported clause and is the writer's, not the source's.
 TRAILER_RE = re.compile(

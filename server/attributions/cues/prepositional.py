@@ -15,9 +15,10 @@ from ..content import (
     trim_content,
     trim_forward,
 )
-from ..lexicon import CLAUSE_WORDS, DEMONSTRATIVES, DETERMINERS, NAME_LINKS
+from ..lexicon import CLAUSE_WORDS, DEMONSTRATIVES, DETERMINERS, NAME_LINKS, PREPOSITIONS
 from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
 from ..sources import source_after
+from ..sources.phrase import speaking_head
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import IRREGULAR_PAST_FORMS, words
 from .record import around_cue
@@ -37,6 +38,8 @@ NOUN_MARKERS: frozenset[str] = (
 )
 # How a manner adverb ends ("stored securely according to GDPR"): the verb before it is the one "according to" follows.
 ADVERB_ENDING = "ly"
+# Marks that close a sentence after its last word.
+SENTENCE_CLOSING = " .!?\"”’')\n"
 # Most words in a prepositional cue's source taken up to its comma.
 MAX_PREPOSITIONAL_SOURCE_WORDS = 12
 
@@ -75,7 +78,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         ):
             source = between  # "Steyer, according to a count from the Post and Courier, has the backing of …"
         else:
-            source = source_after(text, cue_end, sentence.end)
+            source = source_after(text, cue_end, sentence.end) or _phrase_to_end(text, cue_end, sentence.end)
         if not source:
             return None
         start = lead_start(text, sentence.start, cue_start, quotes)
@@ -130,6 +133,24 @@ def _source_end(text: str, start: int, end: int) -> int:
     comma = clause_comma(text, start, end)
     colon = text.find(":", start, comma if comma >= 0 else end)
     return colon if colon >= 0 and QUOTE_CHARS_RE.match(text, skip_spaces(text, colon + 1, end)) else comma
+
+
+def _phrase_to_end(text: str, start: int, end: int) -> Span | None:
+    """A trailing prepositional cue's source that runs to the sentence's end ("…, according to figures from the trade
+    body."): the short phrase before the closing mark, when the source search took no name from it."""
+    close = end
+    while close > start and text[close - 1] in SENTENCE_CLOSING:
+        close -= 1
+    phrase = _phrase_up_to(text, start, close) if close > start else None
+    if phrase is None:
+        return None
+    words = text[phrase[0] : phrase[1]].split()
+    # the head ends before its post-modifier: a preposition or a participle ("figures released at the end of 2004")
+    head = next(
+        (words[:at] for at, word in enumerate(words) if word in PREPOSITIONS or (at and word.endswith("ed"))), words
+    )
+    # its head must be one that can speak ("figures from …", "officials in …"), not a norm ("according to size")
+    return phrase if head and speaking_head(" ".join(head)) else None
 
 
 def _phrase_up_to(text: str, start: int, comma: int) -> Span | None:
