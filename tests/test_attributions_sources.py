@@ -384,3 +384,14 @@ def test_a_thousands_separator_does_not_end_a_bare_clauses_first_phrase():
     assert _found("Figures showed 311,000 people were waiting for treatment.") == [
         ("Figures", "showed", "311,000 people were waiting for treatment")
     ]
+
+
+def test_it_after_a_documents_fronted_or_trailing_report_makes_its_finding():
+    text = "According to the study, 45 million people only use a mobile. It showed that landlines are cheaper."
+    assert _found(text)[-1] == ("It", "showed", "that landlines are cheaper")
+    text = "Music is being hoarded on phones, a Toshiba study found. It found that most kept a thousand songs."
+    assert _found(text)[-1] == ("It", "found", "that most kept a thousand songs")
+    # after a person's report "it" is a thing's, no finding
+    assert _found("The weather was cold, the man said. It showed that winter had come.") == [
+        ("the man", "said", "The weather was cold")
+    ]

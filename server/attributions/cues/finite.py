@@ -453,7 +453,23 @@ def _document_antecedent(text: str, source: Span, cue_end: int, sentence_end: in
     before = text[start : source[0]].rstrip()
     previous_end = max(before.rfind(mark, 0, len(before) - 1) for mark in (". ", "? ", "! ", ": "))
     previous_start = start + (previous_end + 2 if previous_end >= 0 else 0)
-    return documents_speak(text, (previous_start, source[0])) and _document_subject(text, previous_start, source[0])
+    if not documents_speak(text, (previous_start, source[0])):
+        return False
+    return _document_subject(text, previous_start, source[0]) or _document_reports(text, previous_start, source[0])
+
+
+def _document_reports(text: str, start: int, end: int) -> bool:
+    """The sentence at start is a document's report, fronted or trailing ("According to the study, 45 million …",
+    "Music is hoarded on mobiles, a Toshiba study found."): a later "It found that …" goes on with it."""
+    sentence = text[start:end].strip().rstrip(".!?”\"")
+    if sentence.lower().startswith("according to "):
+        return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(sentence.split(",", 1)[0]))
+    tail = sentence.rsplit(",", 1)[-1].split() if "," in sentence else []
+    return (
+        0 < len(tail) <= MAX_DOCUMENT_SUBJECT_WORDS
+        and tail[-1].lower() in CUE_VERBS
+        and any(word.lower() in DOCUMENT_NOUNS for word in tail)
+    )
 
 
 def _opens_subject(word: str) -> bool:
