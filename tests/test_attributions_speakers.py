@@ -2404,3 +2404,14 @@ def test_a_full_name_opening_its_sentence_as_subject_is_a_person_a_pronoun_may_s
     # a name only mentioned, not as a subject, says no gender by its given name: no one
     t = 'The photo was taken by Tom Lee in Leeds.\n\n"The bridge is unsafe," he said.'
     assert [a.speaker for a in find_attributions(t)] == [None]
+
+
+def test_the_occupation_noun_is_the_one_person_the_text_names_with_it():
+    t = "Ann Cole, a virologist, spoke on Monday. The virologist said cases were rising."
+    assert [a.speaker for a in find_attributions(t)] == ["Ann Cole"]
+    t = "Virologist Ann Cole spoke on Monday. The virologist said cases were rising."
+    assert [a.speaker for a in find_attributions(t)] == ["Ann Cole"]
+    # two people so named, or none: no one
+    t = "Ann Cole, a lawyer, and Tom Lee, a lawyer, spoke. The lawyer said the case was weak."
+    assert [a.speaker for a in find_attributions(t)] == [None]
+    assert [a.speaker for a in find_attributions("Ann Cole spoke on Monday. The lawyer said it was weak.")] == [None]

@@ -461,7 +461,7 @@ def _document_antecedent(text: str, source: Span, cue_end: int, sentence_end: in
 def _document_reports(text: str, start: int, end: int) -> bool:
     """The sentence at start is a document's report, fronted or trailing ("According to the study, 45 million …",
     "Music is hoarded on mobiles, a Toshiba study found."): a later "It found that …" goes on with it."""
-    sentence = text[start:end].strip().rstrip(".!?”\"")
+    sentence = text[start:end].strip().rstrip('.!?”"')
     if sentence.lower().startswith("according to "):
         return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(sentence.split(",", 1)[0]))
     tail = sentence.rsplit(",", 1)[-1].split() if "," in sentence else []
