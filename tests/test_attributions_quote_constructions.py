@@ -206,3 +206,14 @@ def test_a_quoted_topic_after_of_or_about_is_what_a_speech_verb_reports():
 def test_an_unquoted_topic_is_no_proposition():
     assert _found("He warned about fraud at the meeting.") == []
     assert _found("Residents complained of noise from the site.") == []
+
+
+def test_a_quoted_word_after_a_determiner_is_part_of_the_subject_not_a_statement():
+    assert _found('The "heartbroken" mayor said she would rebuild.') == [
+        ('The "heartbroken" mayor', "said", ["she would rebuild"])
+    ]
+    assert _found('An "informal trawl" of court records found that 11 people were charged.') == [
+        ('An "informal trawl" of court records', "found", ["that 11 people were charged"])
+    ]
+    # a statement quoted before its source still is one, with or without its comma
+    assert _found('"We will rebuild" the mayor said.') == [("the mayor", "said", ['"We will rebuild"'])]

@@ -14,6 +14,7 @@ from ..lexicon import (
     NP_BREAK,
     PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
+    POSSESSIVE_DETERMINERS,
     RELATIVE_PRONOUNS,
     plural_noun,
 )
@@ -131,6 +132,8 @@ def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int,
     text = sentence.text
     start = _before_modifiers(text, sentence.start, source[0])
     quote = ends_in_quote(text, sentence.quotes, sentence.start, start)
+    if quote is not None and _modifies_noun(text, sentence.start, quote):
+        return None  # 'The "heartbroken" mayor said …': a quoted word inside the subject, no statement
     if quote is not None and text[start : source[0]].strip()[:1].isupper():
         source = (skip_spaces(text, start, source[0]), source[1])  # the name before the apposition is the source's
     if quote is None:
@@ -149,3 +152,12 @@ def quote_then_source_then_cue(sentence: Sentence, source: Span, cue_start: int,
         return None  # 'In a review of the “…,” researchers noted that …': the cue's own content follows it
     content = quote_content(text, sentence.quotes, sentence.start, quote)
     return _with_rest(sentence, source, cue_start, cue_end, content)
+
+
+def _modifies_noun(text: str, sentence_start: int, quote: Span) -> bool:
+    """A quotation right after a determiner with no punctuation of its own at its end ('the "heartbroken" mayor', 'his
+    "new" plan'): a word of a noun phrase, no statement."""
+    before = text[sentence_start : quote[0]].split()
+    inner = text[quote[0] : quote[1]].rstrip("".join(CLOSE_MARKS))
+    determined = bool(before) and before[-1].lower() in DETERMINERS | POSSESSIVE_DETERMINERS
+    return determined and not inner.endswith((",", "?", "!", "."))

@@ -12,6 +12,8 @@ heads.py where a phrase starts from its head, quantities.py numbers and shares."
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
@@ -69,6 +71,11 @@ QUANTIFIER_LINKS: frozenset[str] = frozenset(words("with while though although a
 QUANTIFIER_CONJUNCTIONS: frozenset[str] = frozenset(words("and but yet"))
 QUANTIFIER_MODALS: frozenset[str] = frozenset(words("would could might may"))
 
+# A determiner and a short quoted word or two right before a source's first word: the source's own modifier.
+MODIFIER_QUOTE_REACH = 60
+MODIFIER_QUOTE_RE = re.compile(
+    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|our|my|this|that)\s++[\"“][^\"“”,.?!\n]{1,40}[\"”]\s++$"
+)
 # Words before a percentage that belong to it ("Some 40%", "more than 85%", "Another 30%").
 SHARE_LEADS: frozenset[str] = (
     APPROXIMATORS | COMPARATIVES | frozenset(["than", "least", "at", "another", "only", "just"])
@@ -158,7 +165,10 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     contraction = CONTRACTION_RE.search(last[2])
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
         return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
-    return _named_before_open_apposition(text, sentence_start, selection[0][0]), last[1]
+    start = _named_before_open_apposition(text, sentence_start, selection[0][0])
+    # 'The "heartbroken" mayor', 'An "informal trawl" of …': a quoted word after the determiner is the phrase's own
+    quoted = MODIFIER_QUOTE_RE.search(text, max(sentence_start, start - MODIFIER_QUOTE_REACH), start)
+    return (quoted.start() if quoted else start), last[1]
 
 
 def _named_before_open_apposition(text: str, sentence_start: int, start: int) -> int:
