@@ -54,3 +54,49 @@ def test_every_reporting_verb_reports_in_every_frame(frame: str) -> None:
         if not any("bridge" in a.content for a in found):
             missed.append(verb)
     assert missed == [], f"{frame}: no attribution for {missed}"
+
+
+# Quoted constructions: each must report the quotation, with Cole (or an unresolved pronoun) as its speaker. Not yet
+# read, and so left out: a colon after a predicate ('Cole was defiant: "…"'), a noun cue before a colon ("Cole's
+# reply: …"), a quote with no cue after narration ('Cole was defiant. "…"').
+QUOTED_FRAMES = (
+    '"We will rebuild," said Ann Cole, the mayor.',
+    '"We will rebuild," Ann Cole, the mayor, said.',
+    '"We will rebuild," she said. "It will take time."',
+    'Cole said: "We will rebuild."',
+    'Cole: "We will rebuild."',
+    'Cole — "We will rebuild."',
+    'As Cole put it: "We will rebuild."',
+    'In Cole\'s words, "we will rebuild."',
+    'Cole said the city would "rebuild from the ground up."',
+    'Cole called the storm "the worst in a century."',
+    'Cole described the damage as "catastrophic."',
+    'Cole told the Guardian: "We will rebuild."',
+    '"We will rebuild," Cole wrote on X.',
+    '"We will rebuild," Cole, 45, said.',
+    '"We will rebuild," said Cole, who has been mayor since 2019.',
+    '"Will we rebuild? Of course," Cole said.',
+    '"We will rebuild" Cole said.',
+    "“We will rebuild,” Cole said.",
+    "‘We will rebuild,’ Cole said.",
+    '"We will rebuild," according to Cole.',
+    'According to Cole, "we will rebuild."',
+    'In a statement, Cole said: "We will rebuild."',
+    '"We will rebuild," Cole said, "and it will take time."',
+    'Speaking at a press conference, Cole said: "We will rebuild."',
+    '"We will rebuild," insisted Cole.',
+    '"We will rebuild," Cole said in an interview with the BBC.',
+    'Cole posted on Facebook: "We will rebuild."',
+    'Cole replied, "We will rebuild."',
+    'Cole added that "we will rebuild."',
+    '"We will rebuild," Cole said Tuesday night at a news conference.',
+    '"We will rebuild," Cole, a Democrat, told reporters.',
+    'Asked if the city would rebuild, Cole replied: "Of course."',
+    '"Of course," Cole replied when asked if the city would rebuild.',
+)
+
+
+@pytest.mark.parametrize("text", QUOTED_FRAMES)
+def test_every_quoted_construction_reports_its_quotation(text: str) -> None:
+    found = [a for a in find_attributions(text) if a.kind != "belief"]
+    assert any(a.kind in ("direct", "mixed") and a.speaker in ("Ann Cole", "Cole", None) for a in found), found
