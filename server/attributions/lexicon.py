@@ -193,11 +193,12 @@ PRE_CUE_SKIP: frozenset[str] = frozenset(
 # reported"); a capitalised word ("Kelly", "Italy") is never taken for an adverb (sources.py).
 NOT_ADVERBS: frozenset[str] = frozenset(words("family ally assembly rally monopoly daily weekly monthly quarterly"))
 
-# The names of the days and months, capitalised as written.
 # Adjectives that tie a post-modifier to the people before them ("People close to the mayor", "officials loyal to the
 # president", "sources familiar with the talks"), with the prepositions they take.
 LINKING_ADJECTIVES: frozenset[str] = frozenset(words("close closer loyal familiar opposed allied sympathetic near"))
 ADJECTIVE_LINKS: frozenset[str] = frozenset(words("to with"))
+
+# The names of the days and months, capitalised as written.
 WEEKDAYS: tuple[str, ...] = tuple(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 MONTHS: tuple[str, ...] = tuple(
     words("January February March April May June July August September October November December")

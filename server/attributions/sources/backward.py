@@ -551,8 +551,8 @@ def apposition_ok(selection: list[Token], commas: int) -> bool:
 
 
 def _dates_after(apposition: list[Token], index: int) -> bool:
-    """A subordinator that is a preposition of time here: a year, a month or "last" follows ("secretary since 2019",
-    "chair until March", "mayor before last year")."""
+    """A subordinator that is a preposition of time here: a year, a month, "last" or "the" follows ("secretary since
+    2019", "chair after March", "mayor before last year")."""
     if index + 1 >= len(apposition) or apposition[index][2].lower() not in TIME_PREPOSITIONS:
         return False
     following = apposition[index + 1][2]

@@ -43,7 +43,6 @@ HEAD_LINKS: frozenset[str] = frozenset(words("of on in at from by for about into
 
 MAX_HEAD_LINKS = 3
 
-
 MAX_COMMON_LINKS = 2
 
 # Prepositions inside a name, between capitalised words ("the Council on Foreign Relations", "Mail on Sunday").

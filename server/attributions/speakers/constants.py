@@ -36,7 +36,7 @@ from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_FORMS, words
 SUBJECT_VERB_RE = re.compile(
     r"\s++(?:is|was|has|had|will|would|can|could|did|does|"
     + "|".join(sorted(IRREGULAR_PAST_FORMS))
-    + r"|[a-z]++(?<=[a-z][a-z][sd]))\b(?![’'-])"
+    + r"|(?!and\b)[a-z]++(?<=[a-z][a-z][sd]))\b(?![’'-])"
 )
 
 # A pronoun looks for its antecedent in its own paragraph and this many before it.
