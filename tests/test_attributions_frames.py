@@ -409,3 +409,8 @@ def test_reporting_as_a_participle_or_progressive_reports_a_that_clause_only():
     assert _found("Ford is reporting that sales fell.") == [("Ford", "is reporting", ["that sales fell"])]
     assert _found("The company is reporting record profits.") == []
     assert _found("She works in London, reporting to the chief executive.") == []
+
+
+def test_would_later_narrates_a_report_and_would_alone_imagines_one():
+    assert _found("He would later say that the plan failed.") == [("He", "would later say", ["that the plan failed"])]
+    assert _found("He would say that the plan failed, if asked.") == []

@@ -343,6 +343,9 @@ AUX_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\s+$")
 COUNTERFACTUAL_RE = re.compile(r"\b(?:might|could|would|should)(?:\s++not)?\s++have\s++$", re.IGNORECASE)
 # "did say", "does acknowledge": do-support makes a base form finite (searched on a short slice before the cue).
 DO_SUPPORT_RE = re.compile(r"\b(?:did|does|do)\s++$")
+# "would later say", "would eventually tell": the past's future, told as narration, is as finite as "did say" (a
+# "would" alone is a hypothetical: GUIDELINES §2); searched on a short slice before the cue.
+NARRATIVE_WOULD_RE = re.compile(r"\bwould\s++(?:later|eventually|afterwards|subsequently)\s++$")
 # A finite verb right after a clause's subject ("Officials visited …", "Institutions are relying …", "Residents have
 # complained …"): the clause a coordinated base-form cue goes on from is a statement, not an imperative or infinitive.
 FINITE_AFTER_SUBJECT_RE = re.compile(

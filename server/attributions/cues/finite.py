@@ -42,6 +42,7 @@ from ..patterns import (
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
     FINITE_AFTER_SUBJECT_RE,
+    NARRATIVE_WOULD_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -119,6 +120,8 @@ IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", 
 ACCOUNTING_SUBJECTS: frozenset[str] = frozenset(["it", "this", "that", "which"])
 # Prepositions that open a subject's post-modifier ("Products with the nutrition claims"): the head is before them.
 PHRASE_PREPOSITIONS: frozenset[str] = frozenset(["of", "with", "for", "in", "on", "at", "from", "about", "like"])
+# Characters before a base-form cue read for a narrative "would later".
+NARRATIVE_WOULD_REACH = 24
 # Characters before a contraction read for its subject word.
 SUBJECT_REACH = 30
 # "to" right after a participle cue: a passive's infinitive ("He's said to be …").
@@ -343,7 +346,10 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
         # "went on to add": the frame is finite for its infinitive, as do-support is for a base form
         return (frame.start(), True) if frame else None
     auxiliary = AUX_RE.search(text, max(sentence_start, cue_start - 12), cue_start)
-    do_support = verb in BASE_FORMS and DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
+    do_support = verb in BASE_FORMS and (
+        DO_SUPPORT_RE.search(text, max(sentence_start, cue_start - 8), cue_start)
+        or NARRATIVE_WOULD_RE.search(text, max(sentence_start, cue_start - NARRATIVE_WOULD_REACH), cue_start)
+    )
     if do_support:
         auxiliary = do_support  # "The hospital did say that …": finite, as "said" is
     elif progressive and not auxiliary:
