@@ -2415,3 +2415,13 @@ def test_the_occupation_noun_is_the_one_person_the_text_names_with_it():
     t = "Ann Cole, a lawyer, and Tom Lee, a lawyer, spoke. The lawyer said the case was weak."
     assert [a.speaker for a in find_attributions(t)] == [None]
     assert [a.speaker for a in find_attributions("Ann Cole spoke on Monday. The lawyer said it was weak.")] == [None]
+
+
+def test_a_party_member_s_label_before_the_name_is_no_part_of_it():
+    assert [a.speaker for a in find_attributions("Democrat Nancy Pelosi said the plan was dead.")] == ["Nancy Pelosi"]
+    t = "Liberal Democrat Sarah Teather said the plan was dead."
+    assert [a.speaker for a in find_attributions(t)] == ["Sarah Teather"]
+    # the party itself keeps its name
+    assert [a.speaker for a in find_attributions("The Liberal Democrats said the plan was dead.")] == [
+        "Liberal Democrats"
+    ]
