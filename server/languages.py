@@ -5,7 +5,8 @@ says another: a theme's default lang="en" on a Spanish site."""
 from __future__ import annotations
 
 import re
-from itertools import islice
+from collections import Counter
+from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
@@ -36,6 +37,9 @@ TEXT_LANGUAGE_WORDS = 2000
 TEXT_LANGUAGE_MIN_HITS = 20
 TEXT_LANGUAGE_MAX_RUNNER_UP_SHARE = 0.5
 _WORD_RE = re.compile(r"\w++")
+# An ASCII text's words are what is left between its other characters turned to spaces: one C pass each, where the
+# regex reads a character at a time (4x slower). Built from the regex, so the two read the same words.
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not _WORD_RE.fullmatch(chr(c))})
 
 
 def primary_language(lang: str | None) -> str | None:
@@ -47,15 +51,30 @@ def text_language(root: HtmlElement) -> str | None:
     """The language (primary subtag) the page's text is written in, by its function words (FUNCTION_WORDS) among its
     first TEXT_LANGUAGE_WORDS words; None when no language leads clearly."""
     body = root.find("body")
-    words = (
-        word.lower() for text in (body if body is not None else root).itertext() for word in _WORD_RE.findall(text)
-    )
-    hits = dict.fromkeys(FUNCTION_WORDS, 0)
-    for word in islice(words, TEXT_LANGUAGE_WORDS):
-        for language, function_words in FUNCTION_WORDS.items():
-            if word in function_words:
-                hits[language] += 1
+    words = _first_words((body if body is not None else root).itertext(), TEXT_LANGUAGE_WORDS)
+    counts = Counter(map(str.lower, words))
+    # A word counts once for each language whose function words hold it, as often as it occurs.
+    hits = {language: sum(counts[w] for w in table if w in counts) for language, table in FUNCTION_WORDS.items()}
     best, runner_up = sorted(hits.values(), reverse=True)[:2]
     if best < TEXT_LANGUAGE_MIN_HITS or runner_up > TEXT_LANGUAGE_MAX_RUNNER_UP_SHARE * best:
         return None
     return max(hits, key=hits.__getitem__)
+
+
+def _first_words(texts: Iterable[str], limit: int) -> list[str]:
+    """The first `limit` words (_WORD_RE's matches) of the texts. No whitespace character is a word character, so a
+    text's words are those of its whitespace-separated tokens, and a token of word characters only is one word."""
+    words: list[str] = []
+    append, extend, find_words = words.append, words.extend, _WORD_RE.findall
+    for text in texts:
+        if text.isascii():
+            words += text.translate(_ASCII_NON_WORD_TO_SPACE).split()
+        else:
+            for token in text.split():
+                if token.isalnum():  # what \w is besides "_"
+                    append(token)
+                else:
+                    extend(find_words(token))
+        if len(words) >= limit:
+            break
+    return words[:limit]

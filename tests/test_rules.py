@@ -17,7 +17,7 @@ from server.authoring import check_file, convert_ftr, rule_files
 from server.authoring.add import MAX_FIXTURE_BYTES
 from server.config import RULES_DIR
 from server.errors import RuleError
-from server.languages import text_language
+from server.languages import _WORD_RE, _first_words, text_language
 from server.parse import parse
 from server.pipeline import Options, clean
 from server.rules.declutter import declutter
@@ -623,6 +623,23 @@ def test_the_text_language_is_the_one_whose_function_words_lead_clearly() -> Non
     assert written_in(ARTICLE) == "en"
     assert written_in("Inicio Noticias Deportes Home News Sport " * 50) is None  # menus: no function words
     assert written_in(SPANISH_ARTICLE + " " + ARTICLE) is None  # two languages, neither leading clearly
+
+
+def test_the_text_languages_words_are_the_word_regexs_whatever_the_text() -> None:
+    # The fast paths (an ASCII text's other characters turned to spaces, a non-ASCII text's tokens) read the words
+    # the regex reads: underscores, digits, apostrophes, no-break and ideographic spaces, marks, other scripts.
+    texts = [
+        "snake_case and_more 3.14 l'été don't",
+        "a\u00a0b\u3000c d\u2009e",
+        "naïve café — «citation» Zürich's",
+        "Привет, мир! 你好世界 e\u0301 x\u00b2",
+        "",
+        " \n\t ",
+        "__init__ ___ _a_",
+    ]
+    for text in texts:
+        assert _first_words([text], 1000) == _WORD_RE.findall(text)
+    assert _first_words(texts, 5) == [word for text in texts for word in _WORD_RE.findall(text)][:5]
 
 
 def test_a_language_is_a_language_code(repo: Path) -> None:
