@@ -16,7 +16,7 @@ from server.rules.ruleset import Rule, StripGroup
 from server.rules.selectors import HEAD_MARK, PageIndex, compile_linear, compile_selector
 from server.rules.selectors.index import literal_regex, nodes_at
 from server.rules.selectors.linear_regex import finds, match_spans
-from server.rules.selectors.xpath_rules import xpath_keys
+from server.rules.selectors.xpath_rules import descendant_form, xpath_keys
 
 _ALL_TEXT = etree.XPath("//text()")
 _TEXT_INSIDE = etree.XPath("descendant::text()")
@@ -173,6 +173,9 @@ def test_no_shipped_selector_sweeps_for_a_whitespace_only_literal() -> None:
         ("//svg:path", None),
         ("count(//a)", None),
         ("descendant::a", None),
+        ("/descendant::form[.//input]", (("tag", "form"),)),
+        ("//@role[. = 'button']/parent::*[not(@aria-expanded)]", (("attr", "role"),)),
+        ("/descendant::*/@role[. = 'button']/parent::*", (("attr", "role"),)),
     ],
 )
 def test_an_xpath_rule_is_keyed_by_the_element_its_first_step_finds(expression: str, keys: object) -> None:
@@ -185,6 +188,43 @@ def test_an_xpath_rule_is_keyed_by_the_element_its_first_step_finds(expression: 
         assert selector.select(with_it, PageIndex(with_it)) == [
             n for n in selector.xpath(with_it) if isinstance(n, html.HtmlElement)
         ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "rewritten"),
+    [
+        ("//input[@type='email']/ancestor::*[self::div][position() <= 4]", "/descendant::input[@type='email']/"),
+        ("//form[.//input[@type='email' or contains(@name, '1')]]", "/descendant::form["),
+        ("//@role[. = 'button']/parent::*[1]", "/descendant::*/@role["),
+        ("//time[not(ancestor::h1 or ancestor-or-self::p)]", "/descendant::time["),
+        ("//p", "/descendant::p"),
+        ("//p[1]", None),  # each parent's first p, not the page's
+        ("//p[last()]", None),
+        ("//p[position() > 1]", None),
+        ("//p[count(a)]", None),
+        ("//p[$n]", None),
+        ("//p[@x - @y]", None),
+        ("//p[@x * @y]", None),
+        ("//p[@x div @y]", None),
+        ("//p[.5]", None),
+        ("//p[ancestor::div[2]]", None),  # conservative: any number in the step's predicates
+        ("//*[@id]", None),
+        ("/descendant::p[1]", None),
+    ],
+)
+def test_an_xpath_rules_first_step_is_one_walk_of_the_elements_when_it_reads_no_position(
+    expression: str, rewritten: str | None
+) -> None:
+    # '//p[...]' runs as written in libxml2 (each node's children, from every node); '/descendant::p[...]' finds the
+    # same nodes in one walk, unless a predicate reads the node's position, which differs between the two.
+    form = descendant_form(expression)
+    assert form == expression if rewritten is None else form.startswith(rewritten)
+    tree = _tree(
+        "<div role='button'><p>a<a>x</a></p><section><p x='1' y='2'><time>t</time></p><p role='button'>b</p>"
+        "<h1><time>h</time></h1></section><form><p><input type='email' name='e1'></p></form></div>"
+    )
+    variables = {"n": 1}
+    assert etree.XPath(form)(tree, **variables) == etree.XPath(expression)(tree, **variables)
 
 
 def test_braces_that_re2_reads_as_literal_are_literal_in_the_prefilter_too() -> None:
