@@ -2425,3 +2425,39 @@ def test_a_party_member_s_label_before_the_name_is_no_part_of_it():
     assert [a.speaker for a in find_attributions("The Liberal Democrats said the plan was dead.")] == [
         "Liberal Democrats"
     ]
+
+
+# --- the story's people, read cheaply on a long article (story_people) ---------------------------------------------
+
+
+def test_a_run_alone_in_its_paragraph_is_told_from_the_blanks_on_its_two_sides():
+    # "Measured Maximum Speed" as a heading names no one; the test reads the text beside the run, never a copy of the
+    # paragraph per run, and agrees with the paragraph stripped being the run
+    text = "Measured Maximum Speed\n\n  Anna Berg  \n\nAnna Berg said the car was fast. Anna Berg\n\nAnna Berg"
+    story, _ = _first_speaker_remembered(text)
+    for match in re.finditer("Measured Maximum Speed|Anna Berg", text):
+        start, end = story.paragraph_spans[story._paragraph(match.start())]
+        alone = text[start:end].strip() == match.group()
+        assert story._alone_in_paragraph(match.start(), match.group()) is alone, match.start()
+    assert [story._alone_in_paragraph(m.start(), m.group()) for m in re.finditer("Anna Berg", text)] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_a_compound_is_told_by_a_hyphen_on_either_side_only():
+    text = "Biden-era rules; the pro-Biden camp; Biden\u2011led; Biden said the rules stand. Biden"
+    story, _ = _first_speaker_remembered(text)
+    starts = [match.start() for match in re.finditer("Biden", text)]
+    assert [story._in_compound(start, start + len("Biden")) for start in starts] == [True, True, True, False, False]
+
+
+def test_a_run_whose_words_alone_name_no_new_person_is_ruled_out_before_the_text_around_it_is_read():
+    from server.attributions.speakers.mentions import may_name_new_person
+
+    assert may_name_new_person("Lloyd Austin’s", set())  # "Al Gore’s documentary": the name is Al Gore
+    assert not may_name_new_person("Lloyd Austin", {"Austin"})  # a person already found
+    assert not may_name_new_person("Austin", set())  # one word: no full name
+    assert not may_name_new_person("South Carolina", set())  # a place

@@ -61,3 +61,16 @@ def test_a_link_to_a_place_on_the_page_counts_at_a_share_of_its_text() -> None:
     assert link_density(root) == len("Part twoNext story") / length
     bare = html.fromstring("<div><a href='#'>Top</a> of the page, <a href='/a'>a link</a></div>")
     assert weighted_link_density(bare) == link_density(bare)  # '#' alone names no place: a script's button
+
+
+def test_link_density_with_remembered_link_texts_serializes_each_link_once_over_nested_elements() -> None:
+    # score_paragraphs' nested candidates (a paragraph's parent and grandparent, the story's container and the page's)
+    # share their links: one dict of link texts over them gives every element the same measure as alone
+    root = html.fromstring(
+        "<div><section><p>One <a href='/a'>first</a> and <a href='/b'> second </a>.</p>"
+        "<p><a href='/c'><b>third</b> link</a> words</p></section><p>plain <a href='/d'></a></p></div>"
+    )
+    link_texts: dict[html.HtmlElement, str] = {}
+    for element in root.iter():
+        assert link_density(element, link_texts=link_texts) == link_density(element), element.tag
+    assert sorted(link_texts.values()) == sorted(["first", " second ", "third link", ""])

@@ -42,20 +42,36 @@ def normalized_length(element: HtmlElement) -> int:
 
 
 def link_density(
-    element: HtmlElement, length: int | None = None, counts: Callable[[HtmlElement], bool] | None = None
+    element: HtmlElement,
+    length: int | None = None,
+    counts: Callable[[HtmlElement], bool] | None = None,
+    link_texts: dict[HtmlElement, str] | None = None,
 ) -> float:
     """Link text over all text (length: the element's normalized_length, when the caller has it; counts: which of the
-    outermost links count, all when None)."""
+    outermost links count, all when None; link_texts: each link's text, kept across calls on nested elements of a tree
+    that does not change meanwhile, so that a link inside many of them is serialized once)."""
     links_above = sum(1 for _ in element.iterancestors("a"))
     links = _OUTER_LINKS(element, links_above=links_above) if links_above else _OUTER_LINKS_UNLINKED(element)
     if counts is not None:
         links = [link for link in links if counts(link)]
     if not links:
         return 0.0  # over half the calls: no link, no text to join
-    link_length = len(" ".join("".join([element_text(link) for link in links]).split()))
+    texts = [element_text(link) for link in links] if link_texts is None else _remembered(links, link_texts)
+    link_length = len(" ".join("".join(texts).split()))
     if not link_length:
         return 0.0  # what the division gives, without taking the element's length
     return link_length / max(normalized_length(element) if length is None else length, 1)
+
+
+def _remembered(links: list[HtmlElement], link_texts: dict[HtmlElement, str]) -> list[str]:
+    """Each link's text, serialized the first time it is asked and taken from link_texts after."""
+    texts = []
+    for link in links:
+        text = link_texts.get(link)
+        if text is None:
+            text = link_texts[link] = element_text(link)
+        texts.append(text)
+    return texts
 
 
 def weighted_link_density(element: HtmlElement, length: int | None = None) -> float:

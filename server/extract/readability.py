@@ -376,9 +376,12 @@ class TreeDocument(Document):
             candidates[parent]["content_score"] += content_score
             if grandparent is not None:
                 candidates[grandparent]["content_score"] += content_score / GRANDPARENT_SCORE_DIVISOR
+        # Nested candidates share their links (a parent and its grandparent, the story's container and the page's):
+        # each link's text is serialized once, not once per candidate holding it.
+        link_texts: dict[HtmlElement, str] = {}
         for elem in ordered:
             # readability's measure, every link whole: counted at a share, a contents sidebar's links lift its block.
-            candidates[elem]["content_score"] *= 1 - link_density(elem)
+            candidates[elem]["content_score"] *= 1 - link_density(elem, link_texts=link_texts)
         return candidates
 
     def class_weight(self, e: HtmlElement) -> int:

@@ -43,6 +43,9 @@ from .given_names import lone_given_name_gender
 from .phrases import apposition_kind, is_role_word
 from .reading import Reading
 
+# The hyphens one by one: a compound's test looks up the character on each side of a mention.
+HYPHEN_CHARS = frozenset(HYPHENS)
+
 
 class Mentions(Reading):
     """Every mention of an entity, in text order, and the look-back from a source to the nearest one that fits."""
@@ -82,13 +85,13 @@ class Mentions(Reading):
 
     def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
         """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
-        mentioned = without_possessive(mentioned)  # "Al Gore’s documentary": the name is Al Gore
+        # the name's own tests first (cached), the text around it after: most runs fail the first (places, bodies)
+        if not may_name_new_person(mentioned, surnames):
+            return None
+        mentioned = without_possessive(mentioned)
         end = start + len(mentioned)
         core = name_core(mentioned)
         words = core.split()
-        # the name's own tests first (cached), the text around it after: most runs fail the first (places, bodies)
-        if len(words) < 2 or words[-1] in surnames or not looks_person(core):
-            return None
         if not self._whole_name(start, end) or self._quoted_title(start, end):
             return None
         if words[0].lower() in PLACE_WORDS or any(
@@ -203,8 +206,7 @@ class Mentions(Reading):
             if best is None:
                 continue
             start, entity = best
-            compound = self.text[start - 1 : start] + self.text[word_end : word_end + 1]
-            if any(hyphen in compound for hyphen in HYPHENS):
+            if self._in_compound(start, word_end):
                 continue  # "the Rider-Waite deck", "Biden-era": a compound's part, no mention of the person
             if entity.name in self.mentioned_only and entity.name not in introduced:
                 if self.text[start:word_end] != entity.name:
@@ -212,6 +214,11 @@ class Mentions(Reading):
                 introduced.add(entity.name)
             found.append((start, word_end, entity))
         return found
+
+    def _in_compound(self, start: int, end: int) -> bool:
+        """A hyphen right before start or right after end: the words are a compound's part ("Biden-era"); two lookups
+        in a set, not a search of each hyphen in a slice made per mention."""
+        return self.text[start - 1 : start] in HYPHEN_CHARS or self.text[end : end + 1] in HYPHEN_CHARS
 
     def _count_gender(self) -> None:
         """The pronouns right after each mention of a person (up to the next mention, in its paragraph) vote for their
@@ -419,3 +426,11 @@ def _role_phrase(words: list[str]) -> bool:
     return is_role_word(head) and all(
         word[:1].isupper() or word.lower() in TITLE_WORDS or word.endswith("ing") for word in modifiers
     )
+
+
+def may_name_new_person(mentioned: str, surnames: set[str]) -> bool:
+    """The words of a run of capitalised words alone allow a person's full name that is none of these surnames': two
+    words or more that look like a person's (cached tests; the text around the run is read only after these)."""
+    core = name_core(without_possessive(mentioned))  # "Al Gore’s documentary": the name is Al Gore
+    words = core.split()
+    return len(words) >= 2 and words[-1] not in surnames and looks_person(core)

@@ -10,7 +10,6 @@ from itertools import islice
 from ..lexicon import (
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
-    HYPHENS,
     MALE_NOUNS,
     MALE_PRONOUNS,
     NAME_PARTICLES,
@@ -23,6 +22,7 @@ from ..lexicon import (
     without_possessive,
 )
 from ..names import CHECK_EVERY, ONE_OF, word_occurrences
+from ..patterns import SPACES_RE
 from ..structure import RawAttribution
 from .constants import (
     APPOSITION_REACH,
@@ -45,7 +45,7 @@ from .constants import (
     WORD_RE,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
-from .mentions import Mentions
+from .mentions import Mentions, may_name_new_person
 from .phrases import modifier_word
 from .reading import inside_quotation, last_before
 
@@ -108,8 +108,9 @@ class Pronouns(Mentions):
                 self.deadline.check()
             if without_possessive(mentioned.split()[-1]) in surnames:
                 continue  # a person already found, named again (each is counted by its surname below)
-            paragraph_start, paragraph_end = self.paragraph_spans[self._paragraph(start)]
-            if not self.text[paragraph_start:paragraph_end].strip().removeprefix(mentioned).strip():
+            if not may_name_new_person(mentioned, surnames):
+                continue  # the words alone name no new person (most runs): the text around them is not read
+            if self._alone_in_paragraph(start, mentioned):
                 continue  # a heading or a label's line ("Measured Maximum Speed"), no person in a sentence
             entity = self._mentioned_person(start, mentioned, surnames)
             if entity is not None:
@@ -123,7 +124,7 @@ class Pronouns(Mentions):
             full_start = end - len(entity.name)
             full = full_start >= 0 and self.text.startswith(entity.name, full_start)
             first = full_start if full else start
-            if any(hyphen in self.text[first - 1 : first] + self.text[end : end + 1] for hyphen in HYPHENS):
+            if self._in_compound(first, end):
                 continue  # "Biden-era": a compound's part, no mention of the person
             if full:
                 introduced.add(word)
@@ -133,6 +134,15 @@ class Pronouns(Mentions):
         spans = [(start, start + len(entity.name), entity) for start, entity in found]
         self._vote_gender(sorted(self.mentions + spans, key=lambda mention: mention[0]), new)
         return found
+
+    def _alone_in_paragraph(self, start: int, run: str) -> bool:
+        """The run of words at start is its paragraph's whole text but whitespace: tested on the two sides of the run
+        where they stop being blank, never by copying a long paragraph once per run."""
+        paragraph_start, paragraph_end = self.paragraph_spans[self._paragraph(start)]
+        return (
+            SPACES_RE.fullmatch(self.text, paragraph_start, start) is not None
+            and SPACES_RE.fullmatch(self.text, start + len(run), paragraph_end) is not None
+        )
 
     def _salient_person(self, raw: RawAttribution, gender: str) -> str | None:
         """A he or she with no antecedent in reach: the story's main person of that gender (a profile's subject, named
