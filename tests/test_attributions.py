@@ -823,6 +823,35 @@ def test_linear_patterns_match_as_the_plain_ones_right_after_a_word():
                     assert _match_key(new.match(text, pos)) == _match_key(old.match(text, pos)), (name, text, pos)
 
 
+# NAME_MENTION_RE as it was written with a lookahead first (re's search then tries a match at every position) and
+# each word's letters one by one: the form its capital-first, a-z-run form must match as.
+_NAME_WORD_LETTERS = (
+    rf"[{patterns.NAME_CAPITALS}](?:[^\W\d_{patterns.NAME_CAPITALS}]|[’'-][^\W\d_])++"
+    rf"(?:[{patterns.NAME_CAPITALS}][^\W\d_{patterns.NAME_CAPITALS}]++)?+"
+)
+_LOOKAHEAD_NAME_MENTION = re.compile(
+    rf"(?=[{patterns.NAME_CAPITALS}])(?<!\w)(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.\s+)?{_NAME_WORD_LETTERS}"
+    rf"(?:\s+(?:(?:[A-Z]\.|[{patterns.NAME_CAPITALS[3:]}])\s+)?(?:(?:{patterns.NAME_PARTICLE_WORDS})\s+){{0,2}}"
+    rf"{_NAME_WORD_LETTERS}){{1,3}}"
+)
+_NAME_FUZZ_WORDS = [
+    *["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Mr", "M.", "Mrs", "Dr.Who", "x", "a"],
+    *["Jo-Ann", "O'Neill", "O’Brien", "de", "la", "van", "da", "Ó", "A.", "B", "Smith", "McConnell", "DeSantis"],
+    *["ÉMILE", "Émile", "zoë", "Wójcik", "Ab1", "_A", "Anna-", "-Lee", "ǅemal", "7", " ", "  ", "\n", ", ", ". "],
+]
+
+
+def test_the_capital_first_name_mention_pattern_finds_what_the_lookahead_form_finds():
+    assert patterns.NAME_MENTION_RE.pattern.startswith("[")  # a first step re's search can skip to
+    for text in _fuzz_texts(_NAME_FUZZ_WORDS, 3000, seed=11):
+        assert [m.span() for m in patterns.NAME_MENTION_RE.finditer(text)] == [
+            m.span() for m in _LOOKAHEAD_NAME_MENTION.finditer(text)
+        ], text
+        for pos in range(len(text)):
+            new, old = patterns.NAME_MENTION_RE.match(text, pos), _LOOKAHEAD_NAME_MENTION.match(text, pos)
+            assert (new and new.span()) == (old and old.span()), (text, pos)
+
+
 # The plain forms of the patterns rewritten beyond possessive quantifiers.
 _PLAIN_PRE_CUE_TIME = re.compile(
     r"(?:\s+(?:on|in|late|early|last|this)?\s*(?:"
