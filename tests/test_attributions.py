@@ -852,6 +852,21 @@ def test_the_capital_first_name_mention_pattern_finds_what_the_lookahead_form_fi
             assert (new and new.span()) == (old and old.span()), (text, pos)
 
 
+_LOOKAHEAD_PRONOUN_WORD = re.compile(r"(?=[HhSsIi])(?<!\w)(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]ers?|[Ii]ts)\b")
+_PRONOUN_FUZZ_WORDS = [*["he", "He", "his", "His", "him", "her", "hers", "Hers", "she", "She", "its", "Its", "it"]]
+_PRONOUN_FUZZ_WORDS += ["I", "h", "s", "x", "the", "shell", "this", "é", "_", "1", " ", ".", "\n", "’s", "'"]
+
+
+def test_the_letter_first_pronoun_pattern_finds_what_the_lookahead_form_finds():
+    assert patterns.PRONOUN_WORD_RE.pattern.startswith("[")  # a first step re's search can skip to
+    for text in _fuzz_texts(_PRONOUN_FUZZ_WORDS, 3000, seed=12):
+        for pos in range(len(text) + 1):
+            for end in (len(text), min(len(text), pos + 3)):  # windows cut inside a word too
+                new = patterns.PRONOUN_WORD_RE.search(text, pos, end)
+                old = _LOOKAHEAD_PRONOUN_WORD.search(text, pos, end)
+                assert (new and new.span()) == (old and old.span()), (text, pos, end)
+
+
 # The plain forms of the patterns rewritten beyond possessive quantifiers.
 _PLAIN_PRE_CUE_TIME = re.compile(
     r"(?:\s+(?:on|in|late|early|last|this)?\s*(?:"
