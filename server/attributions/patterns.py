@@ -483,8 +483,8 @@ BY_BEFORE_RE = re.compile(r"\bby\s++$")
 # short slice ending at the cue.
 AND_BEFORE_RE = re.compile(r"\band\s++$")
 # A coordinator right before a later verb of the same subject ("… and said", "…, but insisted"), searched on a short
-# slice ending at that verb.
-COORDINATED_VERB_RE = re.compile(r",?\s*+\b(?:and|but)\s++$")
+# slice ending at that verb (a comma before it is trimmed off the content it ends).
+COORDINATED_VERB_RE = re.compile(r"\b(?:and|but)\s++$")
 # A verb that makes its subject a message's author, right before the message ("issued a statement", "posted a tweet",
 # "sent out an email"); searched on a short slice ending where the message's noun phrase starts.
 AUTHORING_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(AUTHORING_FORMS)) + r")(?:\s++out)?\s++$")

@@ -34,7 +34,7 @@ from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_FORMS, words
 # A finite verb right after a name ("Tom Lee is", "Ann Cole runs", "Lee criticised", "Cole met"): the name is its
 # subject, so a person's; read on the text right after the name.
 SUBJECT_VERB_RE = re.compile(
-    r"\s++(?:is|was|has|had|will|would|can|could|did|does|"
+    r"(?<!\s)\s++(?:is|was|has|had|will|would|can|could|did|does|"
     + "|".join(sorted(IRREGULAR_PAST_FORMS))
     + r"|(?!and\b)[a-z]++(?<=[a-z][a-z][sd]))\b(?![’'-])"
 )
