@@ -434,6 +434,8 @@ RESEARCH_PUBLICATION_NOUNS: frozenset[str] = frozenset(["journal"])
 # Determiners that tie a group to someone else ("our data", "his co-authors", "their lawyers"): the group is that
 # someone's, so its bare noun ("data") is no speaker.
 POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(words("our my his her their its your"))
+# Determiners before a quoted word that make it a word of their noun phrase ('the "heartbroken" mayor'), no statement.
+QUOTE_MODIFIER_DETERMINERS: frozenset[str] = DETERMINERS | POSSESSIVE_DETERMINERS
 DEMONSTRATIVES: frozenset[str] = frozenset(words("this these those"))
 # Opening words of a complement clause's subject (besides a name or a number): "reports that the firm …", "ruled
 # there was …"; a relative clause opens with its verb.

@@ -14,7 +14,7 @@ from ..lexicon import (
     NP_BREAK,
     PLURAL_PRONOUNS,
     PLURAL_SUBJECTS,
-    POSSESSIVE_DETERMINERS,
+    QUOTE_MODIFIER_DETERMINERS,
     RELATIVE_PRONOUNS,
     plural_noun,
 )
@@ -159,5 +159,5 @@ def _modifies_noun(text: str, sentence_start: int, quote: Span) -> bool:
     "new" plan'): a word of a noun phrase, no statement."""
     before = text[sentence_start : quote[0]].split()
     inner = text[quote[0] : quote[1]].rstrip("".join(CLOSE_MARKS))
-    determined = bool(before) and before[-1].lower() in DETERMINERS | POSSESSIVE_DETERMINERS
+    determined = bool(before) and before[-1].lower() in QUOTE_MODIFIER_DETERMINERS
     return determined and not inner.endswith((",", "?", "!", "."))

@@ -24,6 +24,7 @@ from ..lexicon import (
     PRE_CUE_TIME_ENDS,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_MODIFIER_DETERMINERS,
     SOURCE_NOUNS,
 )
 from ..names import SENTENCE_BREAKS, looks_person
@@ -74,7 +75,7 @@ QUANTIFIER_MODALS: frozenset[str] = frozenset(words("would could might may"))
 # A determiner and a short quoted word or two right before a source's first word: the source's own modifier.
 MODIFIER_QUOTE_REACH = 60
 MODIFIER_QUOTE_RE = re.compile(
-    r"(?<![\w’'])(?i:the|a|an|his|her|its|their|our|my|this|that)\s++[\"“][^\"“”,.?!\n]{1,40}[\"”]\s++$"
+    r"(?<![\w’'])(?i:" + "|".join(sorted(QUOTE_MODIFIER_DETERMINERS)) + r")\s++[\"“][^\"“”,.?!\n]{1,40}[\"”]\s++$"
 )
 # Words before a percentage that belong to it ("Some 40%", "more than 85%", "Another 30%").
 SHARE_LEADS: frozenset[str] = (
