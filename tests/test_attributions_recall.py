@@ -246,6 +246,18 @@ def test_a_bare_clause_with_an_irregular_past_or_an_aside_after_its_subject_is_r
     ]
 
 
+def test_a_bare_clause_whose_subject_lists_its_items_is_reported():
+    assert _found("Mr Evans said the mix of low cost, small size and huge numbers of users could make it a hit.") == [
+        ("Mr Evans", "said", ["the mix of low cost, small size and huge numbers of users could make it a hit"])
+    ]
+    assert _found("Police say Grant, her husband, Ambersley and another woman were travelling north.") == [
+        ("Police", "say", ["Grant, her husband, Ambersley and another woman were travelling north"])
+    ]
+    # a verb with a thing as its object: ", and" opens a clause of its own, "to ensure you have" another clause's verb
+    assert _found("It maintains a transparent supply chain, and all of its suppliers are bound by its code.") == []
+    assert _found("We emphasize a customer-centric approach, offering support and training so you have it.") == []
+
+
 def test_a_plain_object_with_commas_stays_unreported():
     assert _found("She told me the town, the river and the bridge.") == []
     # after an aside, a plural noun is a list's next item, not a reported clause's verb

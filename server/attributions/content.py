@@ -86,9 +86,11 @@ from .vocabulary import (
     PROMISE_FORMS,
     QUOTED_LABEL_FORMS,
     RETORT_FORMS,
+    STATEMENT_ONLY_FORMS,
     TOPIC_QUOTE_FORMS,
     VOW_CUES,
     WEAK_CUES,
+    words,
 )
 
 log = logging.getLogger(__name__)
@@ -108,6 +110,12 @@ MAX_ADVERBIALS = 5
 # most this many characters.
 MAX_ASIDE_SUBJECT_WORDS = 5
 MAX_ASIDE_CHARS = 80
+# A bare clause's subject that lists its items ("low cost, small size and huge numbers of users could …"): at most this
+# many items after the first, each of at most this many words.
+MAX_LIST_ITEMS = 4
+MAX_LIST_ITEM_WORDS = 6
+# Words that end a listed noun phrase before any verb: an infinitive, a subject pronoun, a clause link.
+LIST_ITEM_BREAKS: frozenset[str] = frozenset(words("to who which that i we you they he she it"))
 # Most words of a bare clause's subject before its irregular past ("the company paid").
 MAX_SUBJECT_WORDS = 4
 # Subject pronouns: after a noun one opens a relative clause without "that" ("many other UI details I asked for").
@@ -390,7 +398,11 @@ def forward_content(
     phrase_end = PHRASE_END_RE.search(stripped)
     first_phrase = stripped[: phrase_end.start()] if phrase_end else stripped
     has_clause = bool(CLAUSE_VERB_RE.search(first_phrase[:160])) or (
-        phrase_end is not None and _verb_after_aside(stripped, phrase_end.start())
+        phrase_end is not None
+        and (
+            _verb_after_aside(stripped, phrase_end.start())
+            or (verb in STATEMENT_ONLY_FORMS and _verb_after_list(stripped, phrase_end.start()))
+        )
     )
     if weak and not quotes.any_in(content_start, sentence_end):
         return None
@@ -524,6 +536,33 @@ def _verb_after_aside(clause: str, comma: int) -> bool:
         STRONG_VERB_RE.match(clause, after) is not None
         or clause[after:].split(" ", 1)[0].rstrip(".,;:!?") in IRREGULAR_PAST_FORMS
     )
+
+
+def _verb_after_list(clause: str, comma: int) -> bool:
+    """'the combination of low cost, small size and huge numbers of users could make it …': a subject listing its items
+    between commas, its last item after "and" or "or", then the clause's strong verb."""
+    if clause[comma] != "," or len(clause[:comma].split()) > MAX_ASIDE_SUBJECT_WORDS:
+        return False
+    items = clause[comma + 1 :].split(",", MAX_LIST_ITEMS)[:MAX_LIST_ITEMS]
+    for index, item in enumerate(items):
+        words = item.split()
+        coordinator = next((i for i, word in enumerate(words) if word in ("and", "or")), None)
+        if coordinator is None:
+            if len(words) <= MAX_LIST_ITEM_WORDS and not CLAUSE_VERB_RE.search(item):
+                continue  # one more item of the list
+            return False
+        if (coordinator == 0 and index == 0) or coordinator > MAX_LIST_ITEM_WORDS:
+            return False  # "…, and all its suppliers are bound": a clause of its own, not a list's last item
+        if CLAUSE_VERB_RE.search(" ".join(words[:coordinator])):
+            return False  # "…, but it includes SLMs and you can …": a clause before the coordinator
+        last_item = words[coordinator + 1 : coordinator + 2 + MAX_LIST_ITEM_WORDS]
+        for position, word in enumerate(last_item):
+            if word.lower() in LIST_ITEM_BREAKS:
+                return False  # "support and training to ensure you have …": the verb is another clause's
+            if STRONG_VERB_RE.fullmatch(word) or word in IRREGULAR_PAST_FORMS:
+                return position > 0
+        return False
+    return False
 
 
 def _reports(text: str, start: int, end: int) -> bool:

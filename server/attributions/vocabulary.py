@@ -508,6 +508,13 @@ VOW_CUES: frozenset[str] = frozenset(
 # transform the city"), so they report only after a source that can speak.
 VOW_PARTICIPLES: frozenset[str] = frozenset(word for word in VOW_CUES if word.endswith("ing"))
 
+# Verbs whose object is a statement, never a thing: after them a subject listing its items ("said low cost, small size
+# and users' habits could …") opens a clause ("maintains a supply chain, and …", "declared victory, …" have objects).
+STATEMENT_ONLY_BASES: list[str] = words("say claim insist argue contend assert allege testify")
+STATEMENT_ONLY_FORMS: frozenset[str] = frozenset(
+    STATEMENT_ONLY_BASES + finite_forms(STATEMENT_ONLY_BASES) + participles(STATEMENT_ONLY_BASES)
+)
+
 # Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
 OBJECT_CUES: frozenset[str] = frozenset(
     words("told tells tell asked asks informed informs assured assures reminded reminds advised advises")
