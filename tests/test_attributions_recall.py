@@ -330,6 +330,28 @@ def test_a_parenthetical_cue_with_a_time_after_it_reports_the_clause_around_it()
     assert _found(text) == [("the owners", "said", ["The mill will close", "because orders have dried up"])]
 
 
+def test_a_cue_after_a_lone_subordinate_clause_reports_both_sides():
+    text = "While firms have started to seek bids for new projects, Yearout said, there's no backlog of work."
+    assert _found(text) == [
+        ("Yearout", "said", ["While firms have started to seek bids for new projects", "there's no backlog of work"])
+    ]
+    text = "If the new system proves effective at cutting piracy, said Mr Fahey, other firms may copy it."
+    assert _found(text) == [
+        ("Mr Fahey", "said", ["If the new system proves effective at cutting piracy", "other firms may copy it"])
+    ]
+    # before a quotation the subordinate clause is the writer's frame
+    text = "Although the brush head tends to be slightly larger, one tester wrote, “I found it easy to use.”"
+    assert _found(text) == [("one tester", "wrote", ["“I found it easy to use.”"])]
+
+
+def test_a_trailing_cue_with_its_time_reports_the_clause_before_whatever_follows():
+    assert _found("The attack killed two people on the ground, Smith said Tuesday.") == [
+        ("Smith", "said", ["The attack killed two people on the ground"])
+    ]
+    text = "Russia used the missile in an attack that killed two people, Zelenskyy said Sunday, marking its third use."
+    assert _found(text) == [("Zelenskyy", "said", ["Russia used the missile in an attack that killed two people"])]
+
+
 def test_a_court_rules_and_a_filing_states():
     assert _found("An appeals court ruled that the tax was unlawful.") == [
         ("An appeals court", "ruled", ["that the tax was unlawful"])

@@ -19,6 +19,7 @@ from .lexicon import (
     NOT_ADVERBS,
     NOT_PLURAL_SUBJECTS,
     NP_BREAK,
+    OPEN_MARKS,
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
@@ -46,6 +47,7 @@ from .patterns import (
     INFINITIVE_RE,
     LEAD_CONJ_RE,
     LIST_AFTER_COLON_RE,
+    LONE_SUBORDINATE_RE,
     NEGATED_INFINITIVE_RE,
     NOT_ADVICE_RE,
     NOT_CLAUSE_RE,
@@ -636,9 +638,15 @@ def parenthetical_rest(text: str, after: int, sentence_end: int, adverbial_lead:
     return rest
 
 
-def is_parenthetical(lead: str) -> bool:
-    """A cue between commas is parenthetical when little precedes it or the clause before is left open."""
-    return len(lead.split()) < PARENTHETICAL_MAX_LEAD or bool(OPEN_CLAUSE_RE.search(lead))
+def is_parenthetical(lead: str, rest_opening: str = "") -> bool:
+    """A cue between commas is parenthetical when little precedes it, or the clause before is left open or is a lone
+    subordinate one (its main clause follows: "While bids rose, Yearout said, there's no backlog")."""
+    if len(lead.split()) < PARENTHETICAL_MAX_LEAD or OPEN_CLAUSE_RE.search(lead):
+        return True
+    conjunction = LEAD_CONJ_RE.match(lead)
+    subordinate = LONE_SUBORDINATE_RE.match(lead, conjunction.end() if conjunction else 0) is not None
+    # not before a quotation: "Although it is larger, one tester wrote, “I found …”" frames it
+    return subordinate and not rest_opening.startswith(OPEN_MARKS)
 
 
 # ---------------------------------------------------------------------------------------------

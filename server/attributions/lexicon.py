@@ -540,6 +540,8 @@ ABBREVIATIONS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
 
 # Marks that only ever close a quote; the straight quote toggles, “ „ « open.
 CLOSERS = "”»"
+# Marks that may open a quotation.
+OPEN_MARKS: tuple[str, ...] = ('"', "“", "„", "«", "‘", "'")
 # Closing quotation marks that may end a quote right before a source or cue.
 CLOSE_MARKS: tuple[str, ...] = ('"', "”", "»", "’")
 # What may start a new sentence: a capital (Latin, common accented) or a digit.

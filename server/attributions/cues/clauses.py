@@ -62,7 +62,7 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
             source, rest = bare, bare_rest
     if source is None:
         return None
-    if rest is not None and is_parenthetical(clause[:-1]):
+    if rest is not None and is_parenthetical(clause[:-1], text[rest : rest + 20]):
         return cue_between_commas(sentence, source, cue_start, cue_end, rest)
     if after_is_end(text, source[1], sentence.end):
         return _clause_content(sentence, source, cue_start, cue_end, cue_start, clause)
@@ -72,8 +72,9 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
 def clause_then_source_then_cue(
     sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str
 ) -> RawAttribution | None:
-    """'…, the NYT wrote.': the clause before the source is the content, nothing but a trailer after the cue."""
-    if not after_is_end(sentence.text, cue_end, sentence.end):
+    """'…, the NYT wrote.': the clause before the source is the content, nothing but a trailer after the cue (past its
+    time and venue: '…, Smith said Tuesday.')."""
+    if not after_is_end(sentence.text, skip_adverbials(sentence.text, cue_end, sentence.end), sentence.end):
         return None
     return _clause_content(sentence, source, cue_start, cue_end, source[0], clause)
 

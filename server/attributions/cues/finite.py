@@ -247,7 +247,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             # "… which, critics say, does not include …": the relative clause's predicate is what they say
             content = trim_forward(text, sentence.quotes, rest, sentence_end)
             return record_unless_empty(sentence, source, cue_start, cue_end, content)
-        if rest is not None and is_parenthetical(clause[:-1]):
+        if rest is not None and is_parenthetical(clause[:-1], text[rest : rest + 20]):
             return cue_between_commas(sentence, source, cue_start, cue_end, rest)  # "In part, Levin says, …"
         # a weak verb with an object of its own ("does clarify this in the fine print") reports nothing before it
         if not (weak and _object_follows(text, cue_end, sentence_end)):
