@@ -258,6 +258,19 @@ def test_a_bare_clause_whose_subject_lists_its_items_is_reported():
     assert _found("We emphasize a customer-centric approach, offering support and training so you have it.") == []
 
 
+def test_a_relative_clause_reports_for_its_antecedent_and_ends_where_the_main_clause_resumes():
+    assert _found("The bill has broad support from charities who say it would give better safeguards.") == [
+        ("charities", "say", ["it would give better safeguards"])
+    ]
+    assert _found("His decision will disappoint some senior members, who say the party needs him.") == [
+        ("some senior members", "say", ["the party needs him"])
+    ]
+    text = 'But the senator, who recently said that he brings a "new view to Washington," will have to avoid it.'
+    assert _found(text) == [("the senator", "said", ['that he brings a "new view to Washington,"'])]
+    # after "who" a base form without a report is a habit
+    assert _found("Most of the people who write these reviews already speak the language well.") == []
+
+
 def test_a_plain_object_with_commas_stays_unreported():
     assert _found("She told me the town, the river and the bridge.") == []
     # after an aside, a plural noun is a list's next item, not a reported clause's verb

@@ -516,15 +516,24 @@ RELATIVE_WORD_RE = re.compile(r"[wW]h(?:o|ich|ose|om)(?:[’'](?:s|d|ve|ll))?$")
 # A relative pronoun ending the clause before a parenthetical cue ("…, which, critics say, does not …"); searched on the
 # clause without its comma.
 RELATIVE_END_RE = re.compile(r"\b(?:which|who|that)$")
-# A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said", and restrictive: "Tory MPs
-# who said", "a local organization which said" (not "that": "an assault that threatened to …" is no speaker).
+# A relative pronoun right before a cue: ", who said", ", which says", ", who in 2010 said", ", who recently said", and
+# restrictive: "Tory MPs who said", "a local organization which said" (not "that": "an assault that threatened to …" is
+# no speaker).
 RELATIVE_RE = re.compile(
-    r"(?:,\s*+|(?<=\w)\s++)(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously)\s++"
+    r"(?:,\s*+|(?<=\w)\s++)(?:who|which)\s++(?:(?:also|then|later|has|have|had|once|previously|[a-z]{2,14}ly)\s++"
     r"|(?:in|on|last|earlier|back\s++in)\s++[\w’'-]++\s++){0,3}+$"
+)
+# The main clause's predicate resuming after a relative clause set off by commas ("The senator, who said that …, will
+# have to …"): a comma, maybe a closing mark, then an auxiliary (group "close": the mark the content keeps).
+MAIN_PREDICATE_RE = re.compile(
+    rf"(?<!\s),(?P<close>{CLOSE_MARK}?)\s++(?:will|would|can|could|should|must|may|might|is|are|was|were|has|have|had|"
+    r"does|did)\b"
 )
 # A restrictive "that" right before a cue ("the test results that show", "retail outlets that claim"): its antecedent
 # speaks only when it is a name, a plural or a source noun (sources/ decides; "an assault that threatened" is none).
 THAT_RELATIVE_RE = re.compile(r"(?<=\w)\s++that\s++(?:(?:also|then|later|once|previously|still|often)\s++){0,2}+$")
+# "who" as a base-form cue's subject: its antecedent agrees ("charities who say", "members, who say").
+WHO_RELATIVE_RE = re.compile(r"(?<=\w),?+\s++who\s++(?:(?:also|then|later|once|previously|still|often)\s++){0,2}+$")
 # What opens a report right after its cue: "that", an infinitive, a quotation mark (after a comma too) or a colon.
 REPORT_OPENING_RE = re.compile(r"(?<![\s,])\s*+,?+\s*+(?:(?:that|to)\b|[\"“‘:])")
 # A finite verb strong enough to mark a new clause (plural nouns in -s do not count here).

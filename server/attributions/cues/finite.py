@@ -42,6 +42,7 @@ from ..patterns import (
     DO_QUESTION_RE,
     DO_SUPPORT_RE,
     FINITE_AFTER_SUBJECT_RE,
+    MAIN_PREDICATE_RE,
     NARRATIVE_WOULD_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
@@ -57,6 +58,7 @@ from ..patterns import (
     SUBORDINATE_SUBJECT_RE,
     THAT_CLAUSE_RE,
     THAT_RELATIVE_RE,
+    WHO_RELATIVE_RE,
     YOU_SUBJECT_LEAD_RE,
 )
 from ..sources import clause_subject, source_before, speaking_head
@@ -77,6 +79,7 @@ from ..vocabulary import (
     PASSIVE_REPORT_FORMS,
     PLURAL_REPORT_BASE_FORMS,
     PREPOSITIONAL_CUES,
+    STATEMENT_ONLY_FORMS,
     WEAK_CUES,
 )
 from .clauses import (
@@ -179,7 +182,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
             return inverted  # "The combination, say economists, marks …": a plural source after the base form
-    if base and not _base_form_ok(text, sentence_start, cue_start, verb in PLURAL_REPORT_BASE_FORMS, cue_end):
+    if base and not _base_form_ok(text, sentence, cue_start, verb in PLURAL_REPORT_BASE_FORMS, cue_end):
         if COORDINATED_RE.search(before):
             # "Officials visited the site and say …": the base form agrees with the clause's plural subject
             subject = clause_subject(text, sentence_start, cue_start, found)
@@ -254,7 +257,25 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             backward = clause_then_source_then_cue(sentence, source, cue_start, cue_end, clause)
             if backward:
                 return backward
-    return source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+    forward = source_then_cue_then_content(sentence, source, cue_start, cue_end, verb, weak)
+    if forward is not None and relative_pronoun is not None and relative_pronoun.group().startswith(","):
+        _end_at_main_predicate(sentence, forward)
+    return forward
+
+
+def _end_at_main_predicate(sentence: Sentence, raw: RawAttribution) -> None:
+    """'The senator, who said that he brings “a new view,” will have to …': a report inside a relative clause set off
+    by commas ends where the main clause's predicate resumes."""
+    if raw.fragments is not None:
+        return
+    start, end = raw.content
+    predicate = MAIN_PREDICATE_RE.search(sentence.text, start, end)
+    if predicate is None or sentence.quotes.inside(predicate.end()):
+        return
+    raw.content = (
+        start,
+        predicate.start() + 1 + len(predicate.group("close")) if predicate.group("close") else predicate.start(),
+    )
 
 
 def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str) -> RawAttribution | None:
@@ -531,17 +552,32 @@ def _whole_subject(before: str, at_sentence_start: bool) -> bool:
     return before.endswith((",", *CLOSE_MARKS))
 
 
+def _who_reports(sentence: Sentence, cue_start: int, cue_end: int | None) -> bool:
+    """After "who" a base form reports with a report's opening ("who argue that …", "who claim to …") or, for a
+    statement verb, a bare clause ("charities who say it would …")."""
+    text = sentence.text
+    if cue_end is None:
+        return False
+    if REPORT_OPENING_RE.match(text, cue_end):
+        return True
+    verb = text[cue_start:cue_end].lower()
+    return verb in STATEMENT_ONLY_FORMS and finite_clause_follows(text, cue_end, sentence.end, sentence.nouns)
+
+
 def _base_form_ok(
-    text: str, sentence_start: int, cue_start: int, third_person: bool = False, cue_end: int | None = None
+    text: str, sentence: Sentence, cue_start: int, third_person: bool = False, cue_end: int | None = None
 ) -> bool:
     """A base-form cue ("say") needs a plural subject (third_person: not "I", "we" or "you"); otherwise it is a noun or
     an infinitive."""
-    window = text[max(sentence_start, cue_start - PHRASE_HEAD_REACH) : cue_start]
+    window = text[max(sentence.start, cue_start - PHRASE_HEAD_REACH) : cue_start]
     subject = BASE_SUBJECT_RE.search(window)
     if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):
         return False  # "Let's say", "Google's": a contraction or a possessive is no plural subject
     word = subject.group(1).lower()
-    if word == "that" and THAT_RELATIVE_RE.search(window):
+    relative = THAT_RELATIVE_RE if word == "that" else WHO_RELATIVE_RE if word == "who" else None
+    if relative is not None and relative.search(window):
+        if word == "who" and not _who_reports(sentence, cue_start, cue_end):
+            return False  # "the people who write these reviews": a habit, no report
         antecedent = BASE_SUBJECT_RE.search(window, 0, subject.start(1))  # "retail outlets that claim": outlets agree
         word = antecedent.group(1).lower() if antecedent else word
     if third_person and word in FIRST_AND_SECOND_PERSON:
@@ -554,10 +590,10 @@ def _base_form_ok(
             return False
         return text.startswith(CLAUSE_OPENERS, skip_spaces(text, cue_end, len(text)))
     if word in PLURAL_SUBJECTS:
-        return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence_start, cue_start - 30) : cue_start])
+        return not SUBORDINATE_SUBJECT_RE.search(text[max(sentence.start, cue_start - 30) : cue_start])
     if word in NOT_PLURAL_SUBJECTS:
         return False
     names = COORDINATED_NAMES_RE.search(window) if subject.group(1)[:1].isupper() else None
-    if names and _whole_subject(window[: names.start()], cue_start - len(window) == sentence_start):
+    if names and _whole_subject(window[: names.start()], cue_start - len(window) == sentence.start):
         return True  # "Chiou and Howlett write": two names joined by "and" are plural
     return plural_noun(word) or plural_head_before_phrase(window) is not None
