@@ -271,6 +271,22 @@ def test_a_relative_clause_reports_for_its_antecedent_and_ends_where_the_main_cl
     assert _found("Most of the people who write these reviews already speak the language well.") == []
 
 
+def test_a_report_whose_subject_is_a_relative_clauses_gap_reports_the_predicate():
+    assert _found("He set out the choices he says are facing Britain.") == [("he", "says", ["are facing Britain"])]
+    assert _found("He was behind the attacks, which Israeli figures say killed 1,200 people.") == [
+        ("Israeli figures", "say", ["killed 1,200 people"])
+    ]
+    text = "Israel will negotiate with the man who they say orchestrated the attacks — and vowed to kill."
+    assert ("they", "say", ["orchestrated the attacks"]) in _found(text)
+    # nested in another report's content, it stands beside it
+    text = "Most said he did well to take responsibility for the child he says is his, but many disagreed."
+    assert ("he", "says", ["is his"]) in _found(text)
+    # the relative clause of the sentence's subject: its verb is the main clause's, judged by the writer
+    assert _found("The things he says are wrong.") == []
+    assert _found("What he says is true.") == []
+    assert _found("Everything he says is a lie.") == []
+
+
 def test_a_plain_object_with_commas_stays_unreported():
     assert _found("She told me the town, the river and the bridge.") == []
     # after an aside, a plural noun is a list's next item, not a reported clause's verb

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from ..limits import Deadline
 from .content import fronted_clause, kind, trim_content
@@ -196,7 +197,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
                 content_start, content_end = trim_content(text, quotes, content_start, cut)
                 if content_end <= content_start:
                     continue
-                raw = RawAttribution(raw.source, raw.cue, (content_start, content_end), "", raw.paragraph)
+                raw = replace(raw, content=(content_start, content_end), kind="", fragments=None)
         # a report nested in a quotation is direct or mixed only by quotes of its own, never the one it is in
         raw.kind = kind(text, NO_QUOTES if quotes.inside(raw.cue[0]) else quotes, raw.content[0], raw.content[1])
         if raw.kind != "direct" and _fewer_words(text, raw.content, MIN_CONTENT_WORDS):
@@ -281,5 +282,7 @@ def _repeats_named(text: str, raw: RawAttribution, other: RawAttribution) -> boo
     within = other.content[0] <= raw.content[0] < raw.content[1] <= other.content[1]
     if not (raw.content[0] <= other.cue[0] < raw.content[1] or within) or not other.source:
         return False
+    if raw.in_relative_clause:
+        return False  # "… said he took responsibility for the child he says is his": a report nested in other's
     other_source = text[other.source[0] : other.source[1]]
     return other_source.lower() not in PRONOUNS and is_capitalised(other_source)

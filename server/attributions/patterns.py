@@ -678,6 +678,10 @@ FRONTED_LEAD_RE = re.compile(
 # Where a bare clause's first phrase ends (not at a thousands separator: "showed 311,000 people were waiting").
 PHRASE_END_RE = re.compile(r"[;:]|" + CLAUSE_COMMA_RE.pattern)
 
+# Where a clause whose subject is a relative clause's gap ends ("the man who they say orchestrated the attacks — and
+# whom …"): a phrase's end or a dash.
+GAP_CLAUSE_END_RE = re.compile(PHRASE_END_RE.pattern + r"|\s(?:--|[—–])")
+
 # Content that trails after the reported clause and is the writer's, not the source's.
 TRAILER_RE = re.compile(
     rf",(?P<close>{CLOSE_MARK}?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to)\b"

@@ -54,6 +54,8 @@ class RawAttribution:
     kind: str
     paragraph: int
     fragments: list[Span] | None = None
+    # a report inside a relative clause ("the child he says is his"): a statement of its own inside another's content
+    in_relative_clause: bool = False
 
 
 class QuoteIndex:

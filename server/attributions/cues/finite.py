@@ -91,6 +91,7 @@ from .clauses import (
     source_then_cue_then_content,
 )
 from .constructions import object_construction, passive_report
+from .gap import gap_report
 from .nested import quoted_sentence
 from .prepositional import according_to
 from .quoted import plural_source, quote_then_cue_then_source, quote_then_source_then_cue
@@ -159,6 +160,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     before = text[max(sentence_start, cue_start - 12) : cue_start]
     if cue.group()[0].isupper():
         return None  # a capitalised verb starts a sentence or a title: no subject before it
+    if verb in STATEMENT_ONLY_FORMS and (gapped := gap_report(sentence, cue_start, cue_end)) is not None:
+        return gapped  # "the choices he says are facing Britain": the reported clause's subject is the antecedent
     weak, base = verb in WEAK_CUES, verb in BASE_FORMS and not do_support
     if verb in BASE_FORMS and _do_question(text, sentence_start, sentence_end):
         return None  # "Do they mention that …?": a question, not a report
