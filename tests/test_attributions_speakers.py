@@ -215,6 +215,15 @@ def test_pronouns_after_a_name_that_its_given_name_contradicts_tell_no_gender():
     assert _speaker(t, "she", "said") == "Nora Vance"
 
 
+def test_a_past_cue_between_a_possessor_and_its_noun_reports_nothing():
+    t = (
+        "UKIP spokesman Mark Croucher said the party was angry. Mr Croucher said the issue was that Mr Houston's "
+        "reported views had been presented as policy. He said they were submissions to a committee."
+    )
+    assert [a.cue for a in find_attributions(t)] == ["said", "said", "said"]
+    assert _speaker(t, "He") == "Mark Croucher"
+
+
 def test_a_person_named_in_a_possessive_is_named_without_it():
     t = "The museum opened Tomas Brandt’s retrospective on Friday. He said the show took ten years to gather."
     assert _speaker(t, "He") == "Tomas Brandt"

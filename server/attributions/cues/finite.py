@@ -118,6 +118,8 @@ CATENATIVE_REACH = 60
 ANTECEDENT_REACH = 300
 # Forms of "be" after an -ed cue: the cue is a participle modifying the noun before it ("the foods mentioned are").
 BE_FORMS: frozenset[str] = frozenset(["is", "are", "was", "were"])
+# The verbs that follow a possessed noun as its clause's predicate ("Houston's reported views had been …").
+MAIN_VERB_AFTER_NOUN: frozenset[str] = BE_FORMS | frozenset(["has", "have", "had", "will", "would", "could", "remain"])
 # Subjects of an impersonal passive ("It's said that …", "There's said to be …"): their "'s" is "is".
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", "what", "which"])
 # Subjects that account for a fact rather than speak ("That explains why …").
@@ -200,7 +202,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             ):
                 return coordinated_cue(sentence, subject, cue_start, cue_end, verb, False)
         return None
-    if _reads_as_noun(text, cue, sentence_end, verb, base):
+    if _reads_as_noun(text, cue, sentence_end, verb, base) or _possessed_participle(text, cue, sentence_end, verb):
         return None
     source = _source_before_cue(text, sentence_start, cue_start, cue_end, relative_pronoun)
     if base and source is not None:
@@ -380,6 +382,19 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
         auxiliary = progressive  # "are secretly asking": the auxiliary and its adverb belong to the cue
     # the auxiliary belongs to the cue ("has admitted", "are insisting")
     return (auxiliary.start() if auxiliary else cue_start), bool(do_support)
+
+
+def _possessed_participle(text: str, cue: re.Match, sentence_end: int, verb: str) -> bool:
+    """A past cue after a possessor and before its noun and that noun's verb modifies the noun ("Mr Houston's reported
+    views had been …", "the firm's stated aim is …"): no one reports."""
+    if not (verb.endswith("ed") or verb in IRREGULAR_PAST_FORMS):
+        return False
+    before = text[max(0, cue.start() - 3) : cue.start()].rstrip()
+    if not before.endswith(POSSESSIVE_ENDINGS):
+        return False
+    noun = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
+    following = NEXT_WORD_RE.match(text, noun.end(), sentence_end) if noun else None
+    return following is not None and following.group(1) in MAIN_VERB_AFTER_NOUN
 
 
 def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base: bool) -> bool:
