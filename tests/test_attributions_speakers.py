@@ -215,6 +215,14 @@ def test_pronouns_after_a_name_that_its_given_name_contradicts_tell_no_gender():
     assert _speaker(t, "she", "said") == "Nora Vance"
 
 
+def test_a_possessors_title_tells_nothing_of_the_speaker_in_apposition():
+    t = (
+        "Culture Secretary Tessa Jowell backed the plan. Ms Jowell's deputy, Richard Caborn, said the approach was "
+        'cautious. "Limiting the number of casinos is a cautious move," he said.'
+    )
+    assert _speaker(t, "he") == "Richard Caborn"
+
+
 def test_a_past_cue_between_a_possessor_and_its_noun_reports_nothing():
     t = (
         "UKIP spokesman Mark Croucher said the party was angry. Mr Croucher said the issue was that Mr Houston's "

@@ -20,6 +20,7 @@ from ..lexicon import (
     NOBLE_TITLES,
     ORG_HEADS,
     PERSON_PRONOUNS,
+    POSSESSIVE_ENDINGS,
     PREPOSITIONS,
     PRONOUNS,
     PUBLIC_BODY_HEADS,
@@ -259,9 +260,12 @@ class Naming(Reading):
                 name_core(source) if not entity.person else without_possessive(name_core(source).split()[-1])
             )
         entity.forms.update(self.acronyms.get(core, ()))
-        for word in source.lower().replace(".", " ").split():
+        source_words = source.lower().replace(".", " ").split()
+        for word, following in zip(source_words, [*source_words[1:], ""], strict=True):
             if word not in PERSON_TITLE_WORDS:
                 continue  # most words of a source are no title
+            if following.endswith(POSSESSIVE_ENDINGS):
+                continue  # "Ms Jowell's deputy, Richard Caborn": the possessor's title, not the speaker's
             entity.male += 3 * (word in MALE_TITLES)
             entity.female += 3 * (word in FEMALE_TITLES)
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
