@@ -395,3 +395,10 @@ def test_it_after_a_documents_fronted_or_trailing_report_makes_its_finding():
     assert _found("The weather was cold, the man said. It showed that winter had come.") == [
         ("the man", "said", "The weather was cold")
     ]
+
+
+def test_a_coordinated_cues_subject_ends_before_the_first_verb_and_its_object():
+    text = 'The poster shows the two men on winged pigs and says "the day the Tory sums add up".'
+    assert [(a.source, a.cue) for a in find_attributions(text)] == [("The poster", "says")]
+    text = "The Tory leader supports a lower limit and has said current rules are too loose."
+    assert [(a.source, a.cue) for a in find_attributions(text)] == [("The Tory leader", "has said")]

@@ -309,6 +309,11 @@ def clause_subject(
         if verb_like and j >= 2 and phrase[j - 1][2] == "," and "," in text[source[0] : phrase[j - 2][1]]:
             # "Prof Steve West, vice-chancellor of …, backs this up, saying": the verb after the apposition's comma
             return source[0], phrase[j - 2][1]
+    last = phrase[-1]
+    if source[1] == last[1] and len(phrase) >= 2 and last[2][:1].islower() and last[2].endswith("s"):
+        object_opening = text[last[1] : last[1] + 20].split(maxsplit=1)[:1]
+        if object_opening and object_opening[0].lower() in DETERMINERS and last[2] not in SOURCE_NOUNS:
+            source = (source[0], phrase[-2][1])  # "The poster shows the two men … and says": a verb and its object
     after = text[source[1] : source[1] + 40].lstrip()
     next_word = after[1:].split(maxsplit=1)[:1]
     relative = after[:1] == "," and bool(next_word) and RELATIVE_WORD_RE.match(next_word[0])
