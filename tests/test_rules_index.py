@@ -163,9 +163,14 @@ def test_no_shipped_selector_sweeps_for_a_whitespace_only_literal() -> None:
     ("expression", "keys"),
     [
         ("//form[.//input[@type='email']]", (("tag", "form"),)),
-        ("//input[@type='email']/ancestor::*[self::div or self::p][position() <= 4]", (("tag", "input"),)),
+        ("//input[@type='email']/ancestor::*[self::div][position() <= 4]", (("attr", "type", "=", "email"),)),
+        ('//input[ @TYPE = "email" ]/..', (("attr", "type", "=", "email"),)),  # HTML attribute names are lowercase
+        ("//input[@type='email' or @type='text']", (("tag", "input"),)),
+        ("//input[@type='email'][1]", (("attr", "type", "=", "email"),)),
+        ("//input[.='email']", (("tag", "input"),)),  # the element's text, not an attribute
+        ("//input[@type='e-mail']/ancestor::form", (("attr", "type", "=", "e-mail"),)),
         ("//a/ancestor-or-self::*[@id]", (("tag", "a"),)),
-        ("//div[@title = 'a | b']/p", (("tag", "div"),)),  # a '|' in a string joins nothing
+        ("//div[@title = 'a | b']/p", (("attr", "title", "=", "a | b"),)),  # a '|' in a string joins nothing
         ("//a | //b", None),
         ("//a[1] * 2", None),
         ("//a = 'x'", None),
@@ -174,8 +179,10 @@ def test_no_shipped_selector_sweeps_for_a_whitespace_only_literal() -> None:
         ("count(//a)", None),
         ("descendant::a", None),
         ("/descendant::form[.//input]", (("tag", "form"),)),
-        ("//@role[. = 'button']/parent::*[not(@aria-expanded)]", (("attr", "role"),)),
-        ("/descendant::*/@role[. = 'button']/parent::*", (("attr", "role"),)),
+        ("//@role[. = 'button']/parent::*[not(@aria-expanded)]", (("attr", "role", "=", "button"),)),
+        ("/descendant::*/@role[. = 'button']/parent::*", (("attr", "role", "=", "button"),)),
+        ("//@role[@type = 'button']/parent::*", (("attr", "role"),)),  # an attribute has no attributes
+        ("//@role/parent::*", (("attr", "role"),)),
     ],
 )
 def test_an_xpath_rule_is_keyed_by_the_element_its_first_step_finds(expression: str, keys: object) -> None:

@@ -25,6 +25,11 @@ _FIRST_STEP_RE = re.compile(
     rf"(?P<axis>//|/descendant::(?=[A-Za-z_])|/descendant::\*/(?=@))(?:@(?P<attribute>{_NAME})|(?P<tag>{_NAME}))"
     r"(?=[\[/]|$)"
 )
+# A first step's predicate testing one attribute's value ('//input[@type='password']', '//@role[. = 'button']'): the
+# nodes the step keeps carry that value.
+_VALUE_PREDICATE_RE = re.compile(
+    rf"\[\s*+(?:@(?P<attribute>{_NAME})|\.)\s*+=\s*+(?:'(?P<single>[^']*+)'|\"(?P<double>[^\"]*+)\")\s*+\]"
+)
 # What makes a predicate read its node's position, its characters outside string literals searched: a number (a
 # digit that opens a token; 'h1' is a name), a variable, the functions that count or return numbers, arithmetic ('+',
 # a '-' that is no part of a name, '*' after an operand, 'div' and 'mod' as operators). A predicate without them is a
@@ -38,10 +43,13 @@ _READS_POSITION_RE = re.compile(
 _JOINING = frozenset("|=!<>+, \t\n\r")
 
 
-def xpath_keys(expression: str) -> tuple[tuple[str, str], ...] | None:
+def xpath_keys(expression: str) -> tuple[tuple[str, ...], ...] | None:
     """('tag', name) for a single path whose first step is '//name' (or '/descendant::name'), ('attr', name) for one
     whose first step is '//@name' (or '/descendant::*/@name'): each later step and predicate only narrows or moves
-    from the nodes before it, so a page without such an element or attribute has no match. None for anything else."""
+    from the nodes before it, so a page without such an element or attribute has no match. When that step's first
+    predicate tests one attribute's value ('//input[@type='password']', '//@role[. = 'button']'), the key is that
+    value, ('attr', attribute, '=', value): rarer than the element, so fewer pages run the path. None for anything
+    else."""
     expression = expression.strip()
     first = _FIRST_STEP_RE.match(expression)
     if first is None:
@@ -53,8 +61,14 @@ def xpath_keys(expression: str) -> tuple[tuple[str, str], ...] | None:
         ):
             return None
         previous = char
-    tag = first.group("tag")
-    return (("tag", tag),) if tag is not None else (("attr", first.group("attribute").lower()),)
+    tag, attribute = first.group("tag"), first.group("attribute")
+    value = _VALUE_PREDICATE_RE.match(expression, first.end())
+    # An element step's '[@name = ...]' or an attribute step's '[. = ...]': the value each node it keeps carries.
+    if value is not None and (value.group("attribute") is not None) == (tag is not None):
+        name = (value.group("attribute") or attribute).lower()
+        wanted = value.group("single") if value.group("double") is None else value.group("double")
+        return (("attr", name, "=", wanted),)
+    return (("tag", tag),) if tag is not None else (("attr", attribute.lower()),)
 
 
 def descendant_form(expression: str) -> str:
