@@ -7,6 +7,7 @@ import pytest
 from lxml import etree
 
 from server.metadata import Metadata, read_metadata
+from server.metadata import byline as byline_module
 from server.metadata.byline import _contains_any
 from server.parse import parse
 from server.rules.selectors import PageIndex
@@ -156,12 +157,32 @@ def test_gated_contains_passes_exactly_the_strings_holding_a_stem(gates: tuple[s
         "<div class='Author'>Di Caps</div>",  # the stems leave the first letter off
         "<div class='dateline'>May 2, 2024</div><span id='writtenby'>Ed Writer</span>",
         "<div class='nothing'>No byline here</div>",
+        "<span itemprop='name'>Fay Itemprop</span><span itemprop='coauthor'>Gus Co</span>",
+        "<p>Text</p><a href='https://news.example/authors/hal-link'>Hal Link</a>",
+        "<p>Text</p><a href='/contributor/ida'>Ida Contributor</a><a href='/about'>About</a>",
+        "<p>Text</p><a href='/author'>Jo Nopath</a>",  # '/author' without its slash is no author page
+        "<p>Text</p><link href='/author/kim'><a href='/authors'>Kim Nolink</a>",  # a <link> is no link
     ],
 )
 def test_the_page_index_spares_only_searches_that_find_nothing(body: str):
     # With the pipeline's PageIndex, the class and id parts of the markup search run only on pages whose class
-    # (id) values hold a byline stem: the same byline either way.
+    # (id) values hold a byline stem, its itemprop part on pages whose itemprop values hold 'author', and the
+    # author-link search on pages whose href values hold an author page's path: the same byline either way.
     page = f"<html><head><title>A headline of some words</title></head><body>{body}</body></html>"
     root = parse(page)
     with_index = read_metadata(root, "https://news.example/a", index=PageIndex(root))
     assert with_index == read_metadata(parse(page), "https://news.example/a")
+
+
+def test_the_page_index_leaves_out_the_itemprop_and_author_link_searches_where_no_value_can_match(monkeypatch):
+    def never(*_args: object, **_kwargs: object) -> list:
+        raise AssertionError("searched a page whose attribute values rule the search out")
+
+    monkeypatch.setattr(byline_module, "_ITEMPROP_AUTHOR", never)
+    monkeypatch.setattr(byline_module, "_AUTHOR_HREFS", never)
+    page = (
+        "<html><head><title>A headline of some words</title></head><body><h1>A headline</h1>"
+        "<p itemprop='articleBody'>Text of the story.</p><a href='/about/'>About us</a></body></html>"
+    )
+    root = parse(page)
+    assert read_metadata(root, "https://news.example/a", index=PageIndex(root)).byline is None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from server.metadata import Metadata, read_metadata
+from server.metadata import Metadata, dates, read_metadata
 from server.metadata.dates import _iso_date
 from server.parse import parse
+from server.rules.selectors import PageIndex
 
 
 def metadata(body: str, head: str = "", url: str | None = "https://news.example/a") -> Metadata:
@@ -30,6 +31,32 @@ def test_publication_date_from_markup():
     assert published_on("<div itemprop='datePublished'>2024-05-04</div><time datetime='2024-05-03'>x</time>") == (
         "2024-05-04"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ("<p>x</p><time datetime='2024-05-02'>May 2</time>", ""),
+        ("<time datetime='2024-05-03'>x</time>", "<meta itemprop='datePublished' content='2024-05-01'>"),
+        ("<div itemprop='datePublished'>2024-05-04</div><time datetime='2024-05-03'>x</time>", ""),
+        ("<span itemprop='dateModified datePublished'>2024-05-04</span><time datetime='2024-05-05'>x</time>", ""),
+        ("<span itemprop='datepublished'>2024-05-04</span><time datetime='2024-05-06'>x</time>", ""),
+        ("<p>No date marked</p>", ""),
+    ],
+)
+def test_the_page_index_spares_the_date_search_its_schema_org_part_only_where_it_finds_nothing(
+    body: str, head: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = f"<html><head><title>A headline of some words</title>{head}</head><body>{body}</body></html>"
+    without_index = read_metadata(parse(page), None).published
+    root = parse(page)
+    if "'datePublished'" not in page:  # no such itemprop value: the <time> part alone runs
+
+        def never(_root: object) -> list:
+            raise AssertionError("the datePublished part ran on a page without that markup")
+
+        monkeypatch.setattr(dates, "_DATE_MARKUP", never)
+    assert read_metadata(root, None, index=PageIndex(root)).published == without_index
 
 
 @pytest.mark.parametrize(

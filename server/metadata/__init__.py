@@ -64,7 +64,8 @@ def read_metadata(
     index: PageIndex | None = None,
 ) -> Metadata:
     """Read the page's metadata; call before declutter, which drops the scripts that carry JSON-LD. `index`: the
-    page's PageIndex, whose class and id values spare the byline's markup search on pages without a byline word."""
+    page's PageIndex, whose attribute values spare the byline's and the date's markup searches the parts that can
+    find nothing on the page."""
     tags = read_meta_tags(root, deadline)
     meta = meta_values(tags)
     page_title = document_title(root)
@@ -79,7 +80,7 @@ def read_metadata(
     return Metadata(
         title=clean_text(title),
         byline=clean_text(read_byline(root, rule, tags, meta, jsonld, index)),
-        published=read_published(root, url, rule, tags, meta, jsonld),
+        published=read_published(root, url, rule, tags, meta, jsonld, index),
         site_name=clean_text(jsonld.get("siteName") or meta.get("og:site_name")),
         lang=lang,
         dir=direction,

@@ -65,10 +65,8 @@ _BODIES = etree.XPath("/descendant::body")
 _IN_BODY = "$bodies/descendant-or-self::*"
 _BYLINE_CLASSES = etree.XPath(f"{_IN_BODY}/@class[{_BYLINE_HINT}]")
 _BYLINE_IDS = etree.XPath(f"{_IN_BODY}/@id[{_BYLINE_HINT}]")
-_AUTHOR_MARKUP = (
-    etree.XPath(f"{_IN_BODY}/@rel[. = 'author']"),
-    etree.XPath(f"{_IN_BODY}/@itemprop[contains(., 'author')]"),
-)
+_REL_AUTHOR = etree.XPath(f"{_IN_BODY}/@rel[. = 'author']")
+_ITEMPROP_AUTHOR = etree.XPath(f"{_IN_BODY}/@itemprop[contains(., 'author')]")
 # The part of a byline that is the bare name: schema.org markup (itemprop="name", "alternateName"), else the
 # innermost descendants whose class marks a name (BYLINE_NAME_CLASS_PARTS).
 _ITEMPROP_NAME = etree.XPath("descendant::*[contains(@itemprop, 'name')]")
@@ -107,7 +105,7 @@ def read_byline(
         )
         or _markup_byline(root, index)
         or _text_byline(root)
-        or _author_link(root)
+        or _author_link(root, index)
     )
     return BYLINE_NOISE_RE.sub("", byline) if byline else None
 
@@ -159,11 +157,13 @@ def _markup_byline(root: HtmlElement, index: PageIndex | None = None) -> str | N
 def _byline_candidates(root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
     """The elements of the body carrying author markup or a class or id with a byline word, in document order."""
     # A stem in the newline-joined values is a stem in one value: no stem holds a newline. The class and id searches'
-    # string tests are most of the cost: each is left out on a page none of whose values holds a stem.
+    # string tests are most of the cost: each is left out on a page none of whose values holds a stem; the itemprop
+    # search on a page none of whose itemprop values (gathered for the rules' key prefilter too) holds 'author'.
     searches = [
         *([_BYLINE_CLASSES] if index is None or _holds_stem(index.attribute_values("class")) else []),
         *([_BYLINE_IDS] if index is None or _holds_stem(index.attribute_values("id")) else []),
-        *_AUTHOR_MARKUP,
+        _REL_AUTHOR,
+        *([_ITEMPROP_AUTHOR] if index is None or "author" in index.attribute_values("itemprop") else []),
     ]
     bodies = _BODIES(root)
     return in_document_order(
@@ -202,8 +202,12 @@ def _text_byline(root: HtmlElement) -> str | None:
     return None
 
 
-def _author_link(root: HtmlElement) -> str | None:
-    """The text of the first visible link to an author's page, when it reads as a name."""
+def _author_link(root: HtmlElement, index: PageIndex | None = None) -> str | None:
+    """The text of the first visible link to an author's page, when it reads as a name. `index`: the page's, whose
+    href values (gathered for the rules' share-link search too) spare the search on a page none of them names one."""
+    # A path in the newline-joined values is a path in one value: none holds a newline.
+    if index is not None and not any(path in index.attribute_values("href") for path in BYLINE_AUTHOR_LINK_PATHS):
+        return None
     for href in _AUTHOR_HREFS(root):
         link = href.getparent()
         text = " ".join(element_text(link).split())

@@ -13,6 +13,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..rules.ruleset import Rule
+from ..rules.selectors import PageIndex
 from .cleaning import clean_text
 from .constants import (
     DATE_FORMATS,
@@ -44,6 +45,8 @@ _DATE_MARKUP = etree.XPath(
     f"(/descendant::body/descendant::time/@datetime)[position() <= {DATE_MARKUP_CANDIDATES}]/..)"
     f"[position() <= {DATE_MARKUP_CANDIDATES}]"
 )
+# Its second part alone: the same nodes on a page without datePublished markup.
+_TIME_MARKUP = etree.XPath(f"(/descendant::body/descendant::time/@datetime)[position() <= {DATE_MARKUP_CANDIDATES}]/..")
 
 
 def read_published(
@@ -53,15 +56,17 @@ def read_published(
     tags: list[MetaTag],
     meta: dict[str, str],
     jsonld: dict[str, str],
+    index: PageIndex | None = None,
 ) -> str | None:
     """The publication date, from the first source that gives one: the site rule, JSON-LD, the main meta tags,
-    other date meta tags, markup, the address, the text by the headline."""
+    other date meta tags, markup, the address, the text by the headline. `index`: the page's, whose itemprop values
+    tell whether the markup search needs its datePublished part."""
     return _iso_date(
         (first_date_value(root, rule.published) if rule else None)
         or jsonld.get("datePublished")
         or first_value(meta, PUBLISHED_META_KEYS)
         or _meta_date(tags)
-        or _markup_date(root)
+        or _markup_date(root, index)
         or _url_date(url)
         or _visible_date(root)
     )
@@ -122,9 +127,11 @@ def _meta_date(tags: list[MetaTag]) -> str | None:
     return next((found[name] for name in DATE_META_NAMES if name in found), None)
 
 
-def _markup_date(root: HtmlElement) -> str | None:
+def _markup_date(root: HtmlElement, index: PageIndex | None = None) -> str | None:
     """schema.org datePublished markup, else the first <time datetime> in the body."""
-    for element in _DATE_MARKUP(root):
+    # The itemprop values are gathered for the rules' key prefilter too: a walk the search then spares.
+    dated = index is None or index.has(("attr", "itemprop", "=", "datePublished"))
+    for element in (_DATE_MARKUP if dated else _TIME_MARKUP)(root):
         value = element.get("content") or element.get("datetime") or " ".join(element.text_content().split())
         if value and value.strip():
             return value.strip()

@@ -39,9 +39,10 @@ class PageIndex:
     """What a page holds, gathered once per request, each part when first asked: ids and classes (the key
     prefilter's, and the metadata stage's byline test), tags, attribute values and text.
 
-    The pipeline makes one before the metadata stage, which reads only the id and class values: declutter() strips
-    the non-content elements after that, so those values may hold theirs too (a superset: the prefilter only lets
-    more selectors run, and a selector finds its matches in the page as it is)."""
+    The pipeline makes one before the metadata stage, which reads attribute values only (id, class, itemprop, href:
+    its markup searches' gates): declutter() strips the non-content elements after that, so those values may hold
+    theirs too (a superset: the prefilter and the gates only let more searches run, and a search finds its matches
+    in the page as it is)."""
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
