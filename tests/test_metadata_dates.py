@@ -34,6 +34,23 @@ def test_publication_date_from_markup():
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>a<p>b<b>c</b>d</p>e<script>f</script>g<noscript>h<i>i</i>j</noscript>k</div>",
+        "<div><ul><li>1</li><li>2<a>3</a></li></ul><style>x</style></div>",
+        "<div></div>",
+        "<section>" + "<p>x<span>y</span>z</p>" * 50 + "</section>",
+    ],
+)
+def test_the_texts_before_a_headline_are_read_back_from_the_last(markup: str) -> None:
+    root = parse(f"<html><body>{markup}tail<h1>A headline</h1></body></html>")
+    container = root.find("body")[0]
+    assert list(dates._texts_of_reversed(container)) == list(reversed(list(dates._texts_of(container))))
+    heading = root.find(".//h1")
+    assert list(dates._texts_before(heading))[:3] == [*reversed(list(dates._texts_of(container))), None][:3]
+
+
+@pytest.mark.parametrize(
     ("body", "head"),
     [
         ("<p>x</p><time datetime='2024-05-02'>May 2</time>", ""),

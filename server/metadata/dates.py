@@ -189,10 +189,25 @@ def _texts_before(element: HtmlElement) -> Iterator[str | None]:
     node: HtmlElement | None = element
     while node is not None:
         for sibling in node.itersiblings(preceding=True):
-            yield from reversed(list(_texts_of(sibling)))
+            yield from _texts_of_reversed(sibling)
         node = node.getparent()
         if node is not None and node.tag not in UNSEEN_TEXT_TAGS:
             yield node.text
+
+
+def _texts_of_reversed(element: HtmlElement) -> Iterator[str | None]:
+    """_texts_of() from the last text back, read as far as asked: the few runs before a headline are at the end of
+    what precedes it (a site header of hundreds of elements), which listing all of its texts first read whole."""
+    pending: list[HtmlElement | tuple[str | None]] = [element]  # elements to read back, and texts (in 1-tuples)
+    while pending:
+        node = pending.pop()
+        if type(node) is tuple:
+            yield node[0]
+            continue
+        yield node.tail
+        if node.tag not in UNSEEN_TEXT_TAGS:
+            pending.append((node.text,))  # read after its children's texts
+        pending.extend(node)  # its last child on top
 
 
 def _texts_of(element: HtmlElement) -> Iterator[str | None]:
