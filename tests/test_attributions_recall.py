@@ -287,6 +287,18 @@ def test_a_report_whose_subject_is_a_relative_clauses_gap_reports_the_predicate(
     assert _found("Everything he says is a lie.") == []
 
 
+def test_an_infinitive_cue_after_a_causing_verb_reports_for_its_object():
+    text = 'The analysis led TNO to conclude it was "likely" the rounds came from the same place.'
+    assert _found(text) == [("TNO", "conclude", ['it was "likely" the rounds came from the same place'])]
+    text = "The scandal forced the company to admit that its figures were wrong."
+    assert _found(text) == [("the company", "admit", ["that its figures were wrong"])]
+    # a request is no act done; an object pronoun is left to no one
+    assert [a.cue for a in find_attributions("The board urged the minister to say that it was flawed.")] == [
+        "urged the minister"
+    ]
+    assert _found("The scandal forced him to admit that the figures were wrong.") == []
+
+
 def test_a_plain_object_with_commas_stays_unreported():
     assert _found("She told me the town, the river and the bridge.") == []
     # after an aside, a plural noun is a list's next item, not a reported clause's verb

@@ -20,6 +20,7 @@ from ..patterns import (
     BY_WORD_RE,
     CALL_FOR_RE,
     CALL_ON_RE,
+    CAUSED_SPEAKER_RE,
     CLAUSE_JOIN_RE,
     EXISTENTIAL_RE,
     INFINITIVE_RE,
@@ -477,3 +478,25 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
     if content[1] <= content[0] or len(text[content[0] : content[1]].split()) < 2:
         return None
     return RawAttribution(source, (aux_start, cue_end), content, "", sentence.paragraph)
+
+
+# How far before an infinitive cue its causing verb and object are looked for.
+CAUSED_REACH = 60
+OBJECT_PRONOUNS: frozenset[str] = frozenset(words("him her them me us it you"))
+
+
+def caused_report(sentence: Sentence, cue_start: int, cue_end: int, verb: str, weak: bool) -> RawAttribution | None:
+    """'The questioning prompted Engoron to quip the questioning sounded like a "broken record"', 'led TNO to conclude
+    it was "likely" …': an infinitive cue after a causing verb and its object reports what the object said."""
+    text = sentence.text
+    window_start = max(sentence.start, cue_start - CAUSED_REACH)
+    caused = CAUSED_SPEAKER_RE.search(text, window_start, cue_start)
+    if caused is None:
+        return None
+    source = caused.span("source")
+    if text[source[0] : source[1]].split()[0].lower() in OBJECT_PRONOUNS:
+        return None  # "prompted him to say": who "him" is, a subject pronoun's search cannot tell
+    content = forward_content(text, sentence.quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
+    if content is None:
+        return None
+    return record_unless_empty(sentence, source, cue_start, cue_end, trim_forward(text, sentence.quotes, *content))

@@ -90,7 +90,7 @@ from .clauses import (
     cue_between_commas,
     source_then_cue_then_content,
 )
-from .constructions import object_construction, passive_report
+from .constructions import caused_report, object_construction, passive_report
 from .gap import gap_report
 from .nested import quoted_sentence
 from .prepositional import according_to
@@ -156,6 +156,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             aux_start = max(sentence_start, cue_start - 30) + passive.start()
             return passive_report(sentence, aux_start, cue_end, verb)
     finite = _finite_start(text, sentence_start, cue_start, verb)
+    if finite is None and verb not in PARTICIPLE_CUES:
+        # "prompted Engoron to quip …": an infinitive whose causing verb's object spoke
+        return caused_report(sentence, cue_start, cue_end, verb, verb in WEAK_CUES)
     if finite is None:
         return None  # infinitives, gerund objects, passives; participles wait for the sentence's other attributions
     cue_start, do_support = finite
