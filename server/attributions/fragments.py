@@ -28,6 +28,7 @@ from .patterns import (
     RELATIVE_RE,
     SPLIT_ASIDE_RE,
     WORD_CHAR_RE,
+    WORD_RE,
 )
 from .structure import QuoteIndex, RawAttribution, Span, search_with
 
@@ -35,9 +36,6 @@ log = logging.getLogger(__name__)
 
 # The article's own opening marks (single ones are its quotation marks only once as_double_quoted traded them).
 DOUBLE_OPENING_MARKS = '"“„«'
-# A word of narration with its trailing punctuation ("recession.").
-WORD_RE = re.compile(r"\S++")
-
 # Most characters between a split quote's cue (or source) and the quote that carries it on: the rest of the
 # sentence ("…, who runs the shop.") but no more.
 MAX_SPLIT_GAP = 120

@@ -685,6 +685,8 @@ FRONTED_LEAD_RE = re.compile(
 # Where a bare clause's first phrase ends (not at a thousands separator: "showed 311,000 people were waiting").
 PHRASE_END_RE = re.compile(r"[;:]|" + CLAUSE_COMMA_RE.pattern)
 
+# A run of non-space characters: a word as whitespace splits it, with its trailing punctuation ("recession.").
+WORD_RE = re.compile(r"\S++")
 # Where a clause whose subject is a relative clause's gap ends ("the man who they say orchestrated the attacks — and
 # whom …"): a phrase's end or a dash.
 GAP_CLAUSE_END_RE = re.compile(PHRASE_END_RE.pattern + r"|\s(?:--|[—–])")

@@ -190,7 +190,7 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
             return inverted  # "The combination, say economists, marks …": a plural source after the base form
-    if base and not _base_form_ok(text, sentence, cue_start, verb in PLURAL_REPORT_BASE_FORMS, cue_end):
+    if base and not _base_form_ok(sentence, cue_start, verb in PLURAL_REPORT_BASE_FORMS, cue_end):
         if COORDINATED_RE.search(before):
             # "Officials visited the site and say …": the base form agrees with the clause's plural subject
             subject = clause_subject(text, sentence_start, cue_start, found)
@@ -280,10 +280,8 @@ def _end_at_main_predicate(sentence: Sentence, raw: RawAttribution) -> None:
     predicate = MAIN_PREDICATE_RE.search(sentence.text, start, end)
     if predicate is None or sentence.quotes.inside(predicate.end()):
         return
-    raw.content = (
-        start,
-        predicate.start() + 1 + len(predicate.group("close")) if predicate.group("close") else predicate.start(),
-    )
+    close = predicate.group("close")  # a quotation's closing mark after the comma stays with the content
+    raw.content = (start, predicate.start() + 1 + len(close) if close else predicate.start())
 
 
 def _as_trailer(sentence: Sentence, source: Span, cue_start: int, cue_end: int, clause: str) -> RawAttribution | None:
@@ -585,11 +583,10 @@ def _who_reports(sentence: Sentence, cue_start: int, cue_end: int | None) -> boo
     return verb in STATEMENT_ONLY_FORMS and finite_clause_follows(text, cue_end, sentence.end, sentence.nouns)
 
 
-def _base_form_ok(
-    text: str, sentence: Sentence, cue_start: int, third_person: bool = False, cue_end: int | None = None
-) -> bool:
+def _base_form_ok(sentence: Sentence, cue_start: int, third_person: bool = False, cue_end: int | None = None) -> bool:
     """A base-form cue ("say") needs a plural subject (third_person: not "I", "we" or "you"); otherwise it is a noun or
     an infinitive."""
+    text = sentence.text
     window = text[max(sentence.start, cue_start - PHRASE_HEAD_REACH) : cue_start]
     subject = BASE_SUBJECT_RE.search(window)
     if not subject or window[subject.start(1) - 1 : subject.start(1)] in ("’", "'"):

@@ -8,7 +8,7 @@ import logging
 
 from ..content import SUBJECT_PRONOUNS, trim_forward
 from ..lexicon import DETERMINERS
-from ..patterns import CLAUSE_VERB_RE, CUE_RE, GAP_CLAUSE_END_RE, NEXT_WORD_RE
+from ..patterns import CLAUSE_VERB_RE, CUE_RE, GAP_CLAUSE_END_RE, NEXT_WORD_RE, WORD_RE
 from ..structure import RawAttribution, Sentence, Span
 from ..vocabulary import IRREGULAR_PAST_FORMS
 from .record import record_unless_empty
@@ -75,7 +75,7 @@ def _gap_source(text: str, sentence_start: int, cue_start: int, auxiliary: bool)
     noun when an auxiliary follows the cue ("the choices he says are …"); or a short noun phrase after a relative word
     ("which the EU says is needed")."""
     window_start = max(sentence_start, cue_start - GAP_REACH)
-    tokens = [(start + window_start, word) for start, word in _words(text[window_start:cue_start])]
+    tokens = [(word.start(), word.group()) for word in WORD_RE.finditer(text, window_start, cue_start)]
     if len(tokens) < 2:
         return None
     last_start, last = tokens[-1]
@@ -111,14 +111,3 @@ def _main_clause_before(text: str, sentence_start: int, antecedent_start: int) -
         return True  # "He set out the choices …"
     clause = " ".join(prefix[:-1])  # the antecedent's own head left out ("the things")
     return CLAUSE_VERB_RE.search(clause) is not None or CUE_RE.search(clause) is not None
-
-
-def _words(window: str) -> list[tuple[int, str]]:
-    """The words of a window with their offsets."""
-    out: list[tuple[int, str]] = []
-    position = 0
-    for word in window.split():
-        position = window.index(word, position)
-        out.append((position, word))
-        position += len(word)
-    return out
