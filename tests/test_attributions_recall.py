@@ -299,6 +299,13 @@ def test_an_infinitive_cue_after_a_causing_verb_reports_for_its_object():
     assert _found("The scandal forced him to admit that the figures were wrong.") == []
 
 
+def test_an_ed_word_after_a_base_form_may_open_the_reported_clauses_subject():
+    assert _found("Police say armed men stormed the building.") == [
+        ("Police", "say", ["armed men stormed the building"])
+    ]
+    assert _found("They have a say in the matter.") == []
+
+
 def test_a_plain_object_with_commas_stays_unreported():
     assert _found("She told me the town, the river and the bridge.") == []
     # after an aside, a plural noun is a list's next item, not a reported clause's verb

@@ -398,6 +398,16 @@ def _possessed_participle(text: str, cue: re.Match, sentence_end: int, verb: str
     return following is not None and following.group(1) in MAIN_VERB_AFTER_NOUN
 
 
+def _modifies_subject(text: str, pos: int, sentence_end: int) -> bool:
+    """After a base-form cue, the -ed word ending at pos opens its clause's subject: a noun, then the clause's verb
+    ("Police say armed men stormed …", "Officials say injured residents were …")."""
+    noun = NEXT_WORD_RE.match(text, pos, sentence_end)
+    verb = NEXT_WORD_RE.match(text, noun.end(), sentence_end) if noun else None
+    return verb is not None and (
+        STRONG_VERB_RE.fullmatch(verb.group(1)) is not None or verb.group(1) in IRREGULAR_PAST_FORMS
+    )
+
+
 def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base: bool) -> bool:
     """The word after the cue shows the cue is a noun ("online claims argue", "the report showed", "30 states
     have") or a participle modifying the noun before it ("the foods mentioned are"); a verb's -ing form after it is
@@ -417,7 +427,7 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
     )
     return (
         (word in CUE_VERBS and not word.endswith("ing") and not object_noun)
-        or (base and word.endswith("ed"))
+        or (base and word.endswith("ed") and not _modifies_subject(text, next_word.end(), sentence_end))
         or (verb.endswith("s") and word in NOUN_THEN_VERB)
         or (verb.endswith("ed") and word in BE_FORMS)  # not a modal: "factors research suggested might have …"
     )
