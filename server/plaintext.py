@@ -86,7 +86,7 @@ BULLET = "- "
 _OWN_MARKER_RE = re.compile(r"^(?:(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\))\s|[-–—*+]\s|[•·▪◦●○■□►▸✓✔✗✘→])")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: the walk makes one per text node, and a slotted one is made faster
 class Segment:
     """One text node of the tree: element.text or element.tail, and where it landed in the plain text."""
 
@@ -178,12 +178,13 @@ def _walk(article: HtmlElement) -> PlainText:
         paragraph_start, trailing_space = None, False
 
     # tag, text and tail are read once each: every read of them builds a new Python string.
+    add_part, add_segment = parts.append, segments.append
     walk = etree.iterwalk(article, events=("start", "end"))
     for event, element in walk:
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        if tag in BLOCK_TAGS and paragraph_start is not None:
+        if paragraph_start is not None and tag in BLOCK_TAGS:
             end_paragraph()
         if event == "start":
             if tag in SKIPPED_TAGS:
@@ -195,14 +196,17 @@ def _walk(article: HtmlElement) -> PlainText:
         else:
             if tag == "li":
                 bullet_pending = False  # an item without text of its own keeps no bullet
-            if element is article:
-                continue
             raw, attr = element.tail, "tail"
+            if raw and element is article:
+                continue
         if not raw:
             continue
-        text = raw.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in raw else raw
-        if not text:
-            continue
+        if SOFT_HYPHEN in raw:
+            text = raw.replace(SOFT_HYPHEN, "")
+            if not text:
+                continue
+        else:
+            text = raw
         # Whitespace runs collapsed to one space (as _WHITESPACE_RE.sub would), less a leading space merged into
         # the previous segment (lead_skip 1).
         words = text.split()
@@ -222,17 +226,18 @@ def _walk(article: HtmlElement) -> PlainText:
             normalised = " "
         if paragraph_start is None:
             if paragraphs:
-                parts.append(PARAGRAPH_SEPARATOR)  # text of ours, which no segment maps back to the tree
+                add_part(PARAGRAPH_SEPARATOR)  # text of ours, which no segment maps back to the tree
                 length += len(PARAGRAPH_SEPARATOR)
             paragraph_start = length
             if bullet_pending and not _OWN_MARKER_RE.match(normalised):
-                parts.append(BULLET)
+                add_part(BULLET)
                 length += len(BULLET)
                 bullets += 1
             bullet_pending = False
-        segments.append(Segment(element, attr, length, len(normalised), raw, lead_skip))
-        parts.append(normalised)
-        length += len(normalised)
+        size = len(normalised)
+        add_segment(Segment(element, attr, length, size, raw, lead_skip))
+        add_part(normalised)
+        length += size
         trailing_space = normalised[-1] == " "
     if paragraph_start is not None:
         end_paragraph()

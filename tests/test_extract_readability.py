@@ -19,12 +19,13 @@ from readability.readability import Unparseable
 
 from server.errors import TooComplex
 from server.extract import extract
-from server.extract.candidates import headline_lead, inside_the_main
+from server.extract.candidates import headline_lead, inside_the_main, names_a_standfirst
 from server.extract.cleaning import (
     CALL_TO_ACTION_RE,
     UNLIKELY_WORDS,
     PagesBelow,
     class_and_id_weight,
+    classed_elements,
     contents_boxes,
     data_tables,
     has_block_descendant,
@@ -35,12 +36,12 @@ from server.extract.cleaning import (
 )
 from server.extract.constants import (
     CALL_TO_ACTION_OPENING_CHARS,
+    EDITORIAL_LEAD_RE,
     GATHERED_LEAD_MARK,
     LINK_LINE_MAX_OWN_WORDS,
     OUTSIDE_MAIN_PICK_SHARE,
 )
 from server.extract.readability import (
-    _WITH_CLASS_OR_ID,
     READABILITY_VERSION,
     TreeDocument,
     read_article,
@@ -966,10 +967,18 @@ def test_unlikely_blocks_among_thousands_of_classed_elements_go() -> None:
     assert [child.get("id") for child in body] == ["main"]
 
 
-def test_the_unlikely_walk_finds_classed_elements_in_one_step() -> None:
-    # The property that makes it linear: a union of an @class and an @id path has libxml2 merge its halves testing
-    # every pair of results for duplicates, in one call the time cap cannot interrupt.
-    assert "|" not in _WITH_CLASS_OR_ID.path and ".." not in _WITH_CLASS_OR_ID.path
+def test_the_unlikely_walk_finds_the_classed_elements_and_their_names_as_an_xpath_predicate_does() -> None:
+    # One walk reads the values (linear: a union of an @class and an @id path has libxml2 merge its halves testing
+    # every pair of results for duplicates); empty values count, a comment and an unnamed element do not.
+    root = parse(
+        "<html class='h'><body><div id='a' class='x y'><p class=''>One</p><!-- c --><span id=''>Two</span></div>"
+        "<section><p>Three</p><b class='z'>Four</b></section></body></html>"
+    )
+    elements, names = classed_elements(root)
+    expected = root.xpath("descendant-or-self::*[@class or @id]")
+    assert len(elements) == len(expected) and all(a is b for a, b in zip(elements, expected, strict=True))
+    assert names == [f"{e.get('class', '')} {e.get('id', '')}" for e in expected]
+    assert names == ["h ", "x y a", " ", " ", "z "]
 
 
 def test_unlikely_blocks_are_found_by_their_class_or_their_id_in_document_order() -> None:
@@ -1525,3 +1534,13 @@ def test_contents_boxes_are_lines_of_in_page_links_alone() -> None:
     # The box with its label; not a list of them (Readability.js keeps one), a heading linking to itself, a
     # paragraph's footnote marks, a 'back to top' line, nor lines with one link leading off the page.
     assert [box.get("class") for box in contents_boxes(page.find(".//div[@id='story']"))] == ["toc"]
+
+
+def test_a_standfirst_name_is_judged_once_per_class_and_id_pair() -> None:
+    # The leads' walks ask it of every element before the pick: the verdict is the pattern's, remembered per pair.
+    names = ["article-subheadline ", " dek", "story_lead x", "leaderboard ad", "", "intro-text main", "Summary "]
+    for value in names:
+        assert names_a_standfirst(value) is (EDITORIAL_LEAD_RE.search(value) is not None)
+    hits = names_a_standfirst.cache_info().hits
+    names_a_standfirst("article-subheadline ")
+    assert names_a_standfirst.cache_info().hits == hits + 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -339,10 +340,17 @@ def _reads_as_key_points(elem: HtmlElement) -> bool:
 def _named_lead(elem: HtmlElement) -> bool:
     """Whether the element is one line (no block inside) that its class or id names a standfirst (EDITORIAL_LEAD_RE:
     'article-subheadline', 'dek'); a block so named may wrap the meta lines after it ('post-hero__excerpt')."""
-    return (
-        EDITORIAL_LEAD_RE.search(f"{elem.get('class', '')} {elem.get('id', '')}") is not None
-        and next(elem.iterdescendants(*_LINE_BREAKING_TAGS), None) is None
+    return names_a_standfirst(f"{elem.get('class', '')} {elem.get('id', '')}") and (
+        next(elem.iterdescendants(*_LINE_BREAKING_TAGS), None) is None
     )
+
+
+@lru_cache(maxsize=8192)
+def names_a_standfirst(names: str) -> bool:
+    """Whether "class id" holds one of EDITORIAL_LEAD_RE's words, remembered per pair: the leads' walks ask it of every
+    element before the pick and in dropped headers, and a page repeats its class values (its search tries every
+    position of the value)."""
+    return EDITORIAL_LEAD_RE.search(names) is not None
 
 
 def _is_quoted(text: str) -> bool:
@@ -370,7 +378,7 @@ def is_editorial_lead(elem: HtmlElement) -> bool:
     (<h1>)."""
     if elem.tag in _NOT_LEADS:
         return False  # figures: with_lead_figure takes the story's lead figure
-    named = (elem.get("itemprop") == "description" and _describes_an_article(elem)) or EDITORIAL_LEAD_RE.search(
+    named = (elem.get("itemprop") == "description" and _describes_an_article(elem)) or names_a_standfirst(
         f"{elem.get('class', '')} {elem.get('id', '')}"
     )
     if not named or link_density(elem) > EDITORIAL_LEAD_MAX_LINK_DENSITY:

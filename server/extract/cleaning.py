@@ -10,6 +10,7 @@ from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import re2
+from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
@@ -146,6 +147,21 @@ def unlikely_value_indexes(values: list[str]) -> list[int]:
     (No value holds a NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case
     rule looks across a NUL.)"""
     return nodes_at(("\0" + "\0".join(values)).lower().encode("utf-8", "surrogatepass"), _UNLIKELY_VALUE_RE)
+
+
+def classed_elements(root: HtmlElement) -> tuple[list[HtmlElement], list[str]]:
+    """The elements carrying a class or an id under root (itself included), in document order, and each one's
+    "class id" (no unlikely word holds a space, so none is found across the two). One walk reading both values: an
+    XPath predicate on every element and a second read of the values it found cost a fifth more, and a union of an
+    @class and an @id path would have libxml2 merge its halves testing every pair for duplicates (quadratic)."""
+    elements: list[HtmlElement] = []
+    names: list[str] = []
+    for element in root.iter(etree.Element):
+        class_name, element_id = element.get("class"), element.get("id")
+        if class_name is not None or element_id is not None:
+            elements.append(element)
+            names.append(f"{class_name or ''} {element_id or ''}")
+    return elements, names
 
 
 def inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:

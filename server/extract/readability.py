@@ -37,6 +37,7 @@ from .cleaning import (
     CALL_TO_ACTION_RE,
     PagesBelow,
     class_and_id_weight,
+    classed_elements,
     contents_boxes,
     data_tables,
     has_block_descendant,
@@ -128,10 +129,6 @@ _HEADINGS = ("h1", "h2")  # the headings Readability.js's _cleanHeaders judges
 _ALL_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONDITIONALLY_CLEANED = ("table", "ul", "div", "aside", "header", "section")  # footers go whole (sanitize)
 
-# The elements carrying a class or an id, in document order: one step, where a union of an @class and an @id path
-# would have libxml2 merge its halves testing every pair for duplicates (quadratic, in one call the time cap cannot
-# interrupt).
-_WITH_CLASS_OR_ID = xpath("descendant-or-self::*[@class or @id]")
 # Elements whose role Readability.js's grabArticle drops with the unlikely candidates (UNLIKELY_ROLES), in document
 # order.
 _UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
@@ -398,9 +395,7 @@ class TreeDocument(Document):
         # Changed: Readability.js's unlikely words (cleaning.UNLIKELY_WORDS), and links stay (they hold sentence
         # text: Readability.js exempts them); faster: one search over all class and id values rather than a
         # regex and two XPaths per element.
-        elements = _WITH_CLASS_OR_ID(self.html)
-        # Each element's "class id": no unlikely word holds a space, so none is found across the two.
-        names = [f"{elem.get('class', '')} {elem.get('id', '')}" for elem in elements]
+        elements, names = classed_elements(self.html)
         dropped = None
         story_follows: dict[HtmlElement, bool] = {}
         for index in self.deadline.paced(unlikely_value_indexes(names)):
