@@ -19,6 +19,7 @@ from .lexicon import (
     NOT_ADVERBS,
     NOT_PLURAL_SUBJECTS,
     NP_BREAK,
+    OBJECT_PRONOUNS,
     OPEN_MARKS,
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
@@ -166,8 +167,6 @@ NOT_OBJECT_OPENERS: frozenset[str] = PHRASE_STOPS | OBJECT_TAIL_WORDS | SUBJECT_
 # Words that open a noun subject after a making verb ("the talks", "these rules"), and a promise's addressee.
 NOUN_SUBJECT_OPENERS: frozenset[str] = DETERMINERS | DEMONSTRATIVES
 PROMISE_DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS | POSSESSIVE_DETERMINERS
-# A promise's addressee as a pronoun ("promised them a vote").
-OBJECT_PRONOUNS: frozenset[str] = frozenset(["him", "her", "them", "us", "me", "you"])
 # Determiners of a singular noun subject before a verb in -s ("the report contains").
 SINGULAR_DETERMINERS: frozenset[str] = frozenset(["the", "a", "an", "this", "that"]) | POSSESSIVE_DETERMINERS
 # Words that open a main clause's subject after a fronted clause's comma, besides names and plural nouns.

@@ -26,6 +26,8 @@ NOUN_THEN_VERB: frozenset[str] = frozenset(
 PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "it", "i", "we", "you"])
 # Pronouns that stand for one person: resolved to the last person quoted.
 PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she", "i", "him", "her"])
+# Pronouns only ever objects ("promised them a vote", "prompted him to say").
+OBJECT_PRONOUNS: frozenset[str] = frozenset(["him", "her", "them", "us", "me", "you"])
 # Third-person pronouns that repeat a speaker named in the same sentence ("Mattson adds: '…,' he says").
 THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she"])
 # Plural pronouns: resolved to the last group or body.

@@ -8,7 +8,7 @@ import re
 from itertools import islice
 
 from ..content import forward_content, fronted_clause, trim_forward
-from ..lexicon import MONTHS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
+from ..lexicon import MONTHS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     ALNUM_RUN_RE,
@@ -482,7 +482,8 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
 
 # How far before an infinitive cue its causing verb and object are looked for.
 CAUSED_REACH = 60
-OBJECT_PRONOUNS: frozenset[str] = frozenset(words("him her them me us it you"))
+# Objects a causing verb may take that no subject pronoun's search resolves ("prompted him to say"), and "it".
+CAUSED_UNREAD_OBJECTS: frozenset[str] = OBJECT_PRONOUNS | frozenset(["it"])
 
 
 def caused_report(sentence: Sentence, cue_start: int, cue_end: int, verb: str, weak: bool) -> RawAttribution | None:
@@ -494,7 +495,7 @@ def caused_report(sentence: Sentence, cue_start: int, cue_end: int, verb: str, w
     if caused is None:
         return None
     source = caused.span("source")
-    if text[source[0] : source[1]].split()[0].lower() in OBJECT_PRONOUNS:
+    if text[source[0] : source[1]].split()[0].lower() in CAUSED_UNREAD_OBJECTS:
         return None  # "prompted him to say": who "him" is, a subject pronoun's search cannot tell
     content = forward_content(text, sentence.quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
     if content is None:
