@@ -509,13 +509,14 @@ def _body_from_head(words: list[str]) -> str | None:
     Conservation"): from the first capitalised word, when an organisation's head is followed by "of"."""
     for i, word in enumerate(words[:-2]):
         head = word.lower() in ORG_HEADS or word.lower() in BODY_NAME_ENDINGS  # "Association for Financial …"
-        if word[:1].isupper() and head and words[i + 1] in THE_LINKS and words[i + 2][:1].isupper():
+        complement = i + 3 if words[i + 2] == "the" and i + 3 < len(words) else i + 2  # "Council for the Welfare …"
+        if word[:1].isupper() and head and words[i + 1] in THE_LINKS and words[complement][:1].isupper():
             first = next(j for j, w in enumerate(words) if w[:1].isupper())
             if first > 0 and ORDINAL_RE.fullmatch(words[first - 1]):
                 first -= 1  # "the 4th District Court of Appeal": the number is the name's
                 if first > 0 and words[first - 1][:1].isupper() and words[first - 1].endswith(POSSESSIVE_ENDINGS):
                     first -= 1  # "California's 4th District Court of Appeal": which 4th district
-            end = next((j for j in range(i + 2, len(words)) if not words[j][:1].isupper()), len(words))
+            end = next((j for j in range(complement, len(words)) if not words[j][:1].isupper()), len(words))
             if end < len(words) and words[-1][:1].isupper() and words[end] not in NAME_LINKS:
                 return None  # "University of Houston political scientist Boris Shor": a title before a person's name
             return body_name(words[first:]) if first <= i else None
@@ -1345,9 +1346,9 @@ def possessive_bodies(text: str, word: str) -> set[str]:
     return found
 
 
-def names_ending_in(text: str, head: str) -> list[tuple[int, str]]:
-    """Where the text names a body whose name ends in head, and that name ("New York City Housing Authority" for
-    "Authority"), in text order."""
+def names_headed_by(text: str, head: str) -> list[tuple[int, str]]:
+    """Where the text names a body with this head, and that name: ending in it ("New York City Housing Authority" for
+    "Authority") or going on with its complement ("University of Michigan", "Court of Appeals"), in text order."""
     found: list[tuple[int, str]] = []
     for pos, _ in word_occurrences(text, {head}):
         words: list[str] = []
@@ -1355,10 +1356,40 @@ def names_ending_in(text: str, head: str) -> list[tuple[int, str]]:
         for word in reversed(text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1].split()):
             if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in NP_BREAK:
                 break  # a lowercase word, a sentence's end ("2019. The"), or a function word ends the name
+            if word in ("A", "An"):
+                break  # "A US Court of Appeals": the sentence's article, no word of the name
             words.append(word)
-        if words:
-            found.append((pos, body_name([*reversed(words), head])))
+        end = pos + len(head)
+        after = text[end : end + LEAD_REACH].split("\n", 1)[0].split() if text[end : end + 1] == " " else []
+        complement = _complement(after)
+        if words or complement:
+            found.append((pos, body_name([*reversed(words), head, *complement])))
     return found
+
+
+def _complement(after: list[str]) -> list[str]:
+    """The words a body's name goes on with after its head: "of Michigan", "for the Welfare of Immigrants", "of
+    Fisheries and Aquatic Resources"; none when no capitalised name follows the link."""
+    if not after or after[0] not in THE_LINKS:
+        return []
+    links = after[:2] if after[1:2] == ["the"] else after[:1]
+    run: list[str] = []
+    for word in after[len(links) :]:
+        bare = word.rstrip(RUN_ENDING_MARKS)
+        if not (bare[:1].isupper() or (run and bare in NAME_LINKS)) or bare in WEEKDAYS:
+            break  # "the University of Michigan said", "the Court of Appeals on Monday"
+        run.append(bare)
+        if bare != word:
+            break  # the name ends at its mark
+    while run and not run[-1][:1].isupper():
+        run.pop()  # "of Michigan and": a link ends no name
+    return [*links, *run] if run else []
+
+
+def body_head(name: str) -> str:
+    """A body's head word: before its complement ("University" of "University of Michigan"), else its last word."""
+    words = name.split()
+    return next((words[at - 1] for at in range(1, len(words)) if words[at] in THE_LINKS), words[-1])
 
 
 # Words before a title that make it another office, or the same one held before or in waiting ("Deputy Prime

@@ -25,11 +25,12 @@ from ..names import (
     COMPANY_NAME_ENDINGS,
     NOT_MAKER_WORDS,
     NOT_NAME_WORDS,
+    body_head,
     body_name,
     group_word,
     is_named,
     modifying_maker,
-    names_ending_in,
+    names_headed_by,
     person_votes,
     word_occurrences,
 )
@@ -182,7 +183,7 @@ class Descriptions(Naming, Mentions):
         nearest: tuple[int, str] | None = None
         for head in heads:
             if head not in self.named_with_head:  # one scan per head word, however many descriptions
-                self.named_with_head[head] = names_ending_in(self.text, head)
+                self.named_with_head[head] = names_headed_by(self.text, head)
             named = self.named_with_head[head]
             i = last_before(named, pos)
             if i >= 0 and raw.content[0] <= named[i][0] < raw.content[1]:
@@ -409,18 +410,18 @@ class Descriptions(Naming, Mentions):
         return self._body_by_head(raw, head) or self._placed_group_body(raw, head)
 
     def _body_by_head(self, raw: RawAttribution, head_word: str) -> str | None:
-        """ "The hospital", "the authority": the one body quoted whose name ends so ("Cork University Hospital"),
+        """ "The hospital", "the authority": the one body quoted whose name has that head ("Cork University Hospital"),
         else the one body the text names before with that head; None when none or two."""
         assert raw.source is not None
         head = head_word.capitalize()
         bodies = {
             e.name
             for e in self.entities.values()
-            if e.name.split()[-1] == head and maybe_body(e) and self._named_before(e.name, raw.source[0])
+            if body_head(e.name) == head and maybe_body(e) and self._named_before(e.name, raw.source[0])
         }
         if not bodies and not is_role_word(head_word):
             if head not in self.named_with_head:  # one scan per head word, however many "the authority"
-                self.named_with_head[head] = names_ending_in(self.text, head)
+                self.named_with_head[head] = names_headed_by(self.text, head)
             bodies = {name for at, name in self.named_with_head[head] if at < raw.source[0]}
         return bodies.pop() if len(bodies) == 1 else None
 

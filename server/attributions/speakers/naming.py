@@ -41,7 +41,7 @@ from ..names import (
     is_named,
     looks_person,
     name_core,
-    names_ending_in,
+    names_headed_by,
     names_spelling,
     obtained_document,
     owners_body,
@@ -362,7 +362,7 @@ class Naming(Reading):
         names: list[str] = []
         for head in DESCRIBED_BODY_HEADS[description]:
             if head not in self.named_with_head:
-                self.named_with_head[head] = names_ending_in(self.text, head)
+                self.named_with_head[head] = names_headed_by(self.text, head)
             names += [name for _, name in self.named_with_head[head]]
         return names
 
