@@ -3,6 +3,8 @@ conjuncts, titles and modifiers, parentheticals, and where the phrase stops."""
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from ..lexicon import (
     APPOSITIVE_BREAK,
     DEMONSTRATIVES,
@@ -15,6 +17,7 @@ from ..lexicon import (
     PRE_CUE_TIME_NOUNS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
+    ROLE_TITLES,
     SOURCE_NOUNS,
     THE_LINKS,
     WEEKDAYS,
@@ -25,7 +28,7 @@ from ..lexicon import (
 from ..names import MODAL_GIVEN_NAMES
 from ..patterns import RELATIVE_WORD_RE
 from ..structure import Token, is_capitalised
-from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS
+from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
 from .heads import SPEECH_WORDS
 from .phrase import (
     MAKER_PARTICIPLES,
@@ -60,6 +63,9 @@ PERSON_SUFFIXES: tuple[str, ...] = ("ian", "ist", "ians", "ists")
 THING_SUFFIXES: tuple[str, ...] = ("list", "lists", "median", "medians")
 # An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
 MAX_AGE_DIGITS = 3
+
+# Words that are adverbs before a cue ("he first said") but adjectives between a determiner and its noun.
+ORDINAL_ADJECTIVES: frozenset[str] = frozenset(words("first second third last next"))
 
 # Closing quotation marks as tokens: a source right after one is the quotation's ('"…," the engineer said').
 CLOSING_QUOTES: frozenset[str] = frozenset(['"', "”", "’", "'"])
@@ -193,6 +199,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             lower_run += 1  # "registered dietitian Amanda Kostro Miller": the participle is part of the title
         elif picked and token.endswith(("ly", "ed", "ing")) and _modifier_after_determiner(phrase, i):
             lower_run += 1  # "a particularly nasty troll", "the newly elected mayor": adjectives, not verbs
+        elif picked and lowered in ORDINAL_ADJECTIVES and previous.lower() in DETERMINERS and _noun_after(phrase, i):
+            lower_run += 1  # "The first minister", "the last speaker": an adjective there, no adverb before a cue
         elif picked and i >= 1 and phrase[i - 1][2] == "," and _coordinate_adjectives(phrase, i - 1):
             lower_run += 1  # "the round, bearded businessman": the second of two adjectives, not a verb
         elif not picked and participle_after_noun(phrase, i):
@@ -244,6 +252,10 @@ def _noun_after(phrase: list[Token], i: int) -> bool:
     if i + 1 >= len(phrase) or not phrase[i][2].isalpha():
         return False  # "a non-irritating …": a compound
     word = phrase[i + 1][2]
+    if word[:1].isupper():
+        title = list(takewhile(lambda token: token[2][:1].isupper(), phrase[i + 1 :]))
+        head = title[-1][2].lower()
+        return head in SOURCE_NOUNS or head in ROLE_TITLES  # "the outgoing European Commissioner": a title's capitals
     if not (word.isalpha() and word.islower()):
         return False
     return word in SOURCE_NOUNS or (word.endswith(PERSON_SUFFIXES) and not word.endswith(THING_SUFFIXES))

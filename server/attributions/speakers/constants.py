@@ -66,6 +66,8 @@ SENTENCE_REACH = 1_000
 MAX_LOOKBACK_MENTIONS = 64
 # Characters after a mention of a person in which the pronouns that follow are counted towards their gender.
 GENDER_REACH = 250
+# Characters read before a mention for the honorific that tells its gender ("Ms Sturgeon", "Mrs. Smith").
+HONORIFIC_REACH = 6
 # A first person speaking inside another's quotation is that speaker ("I", "I'm told" in Meghan's quote).
 FIRST_PERSON: frozenset[str] = frozenset(["I", "me"])
 # Prepositions right before a mention that keep it out of subject place, and how far back the word before is read.

@@ -12,11 +12,14 @@ from functools import cached_property
 
 from ..lexicon import (
     FEMALE_PRONOUNS,
+    FEMALE_TITLES,
     HYPHENS,
     MALE_PRONOUNS,
+    MALE_TITLES,
     OCCUPATION_NOUNS,
     PLACE_WORDS,
     POSSESSIVE_DETERMINERS,
+    POSSESSIVE_ENDINGS,
     TITLE_WORDS,
     without_possessive,
 )
@@ -27,6 +30,7 @@ from .constants import (
     APPOSITION_REACH,
     DESCRIBED_PERSON_HEADS,
     GENDER_REACH,
+    HONORIFIC_REACH,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
     MIN_PARTICIPLE_LETTERS,
@@ -145,7 +149,13 @@ class Mentions(Reading):
         previous = before.split()[-1].lstrip("“‘\"'(") if before.split() else ""  # “the Focusrite Scarlett series”
         if previous.lower() in ("a", "an", "the") or previous.lower() in POSSESSIVE_DETERMINERS:
             return False
-        run_goes_back = previous[:1].isupper() and previous[-1].isalpha() and previous.lower() not in TITLE_WORDS
+        # an owner's possessive ends a run: "The SNP's Nicola Sturgeon", "Labour's Ed Balls"
+        run_goes_back = (
+            previous[:1].isupper()
+            and previous[-1].isalpha()
+            and previous.lower() not in TITLE_WORDS
+            and not previous.endswith(POSSESSIVE_ENDINGS)
+        )
         return not run_goes_back
 
     def pronoun_spans(self) -> list[Span]:
@@ -245,6 +255,11 @@ class Mentions(Reading):
         for i, (start, end, entity) in enumerate(mentions):
             if entity.person is False or (counted is not None and id(entity) not in counted):
                 continue
+            honorific = self.text[max(0, start - HONORIFIC_REACH) : start].split()[-1:]
+            if honorific:  # "Ms Sturgeon has written to Mr McConnell. She said": the title tells, whoever "she" is
+                title = honorific[0].rstrip(".").lower()
+                entity.male += 3 * (title in MALE_TITLES)
+                entity.female += 3 * (title in FEMALE_TITLES)
             paragraph_end = self.paragraph_spans[bisect_right(self.paragraph_starts, end) - 1][1]
             next_mention = mentions[i + 1][0] if i + 1 < len(mentions) else len(self.text)
             reach = min(end + GENDER_REACH, next_mention, paragraph_end)
@@ -287,6 +302,7 @@ class Mentions(Reading):
         floor = self.paragraph_starts[self._first_pronoun_paragraph(self._paragraph(pos))]
         own_paragraph = self._floor(pos, 0)
         fallback: str | None = None
+        fallback_start = pos
         i = bisect_left(self.mentions, pos, key=lambda mention: mention[0])
         for start, end, entity in reversed(self.mentions[max(0, i - MAX_LOOKBACK_MENTIONS) : i]):
             if start < floor or (fallback is not None and start < own_paragraph):
@@ -302,12 +318,24 @@ class Mentions(Reading):
             if subjects_only and self._oblique(start, end):
                 if fallback is None and start >= own_paragraph and fits(entity):
                     fallback = entity.name  # "chaired by Kate Dalmeny. She said": no subject in its paragraph
+                    fallback_start = start
                 continue
             if fits(entity):
+                if fallback is not None and self._opens_next_sentence(pos, fallback_start, start):
+                    return fallback  # "… said Mr Fogg. One dissent came from Brian Gammage, of Gartner. He said"
                 return entity.name
         if fallback is not None and self._described_subject(pos, own_paragraph):
             return None  # "The four-term congressman will work with President Trump, a decision he disclosed": a guess
         return fallback
+
+    def _opens_next_sentence(self, pos: int, oblique: int, subject: int) -> bool:
+        """The pronoun at pos opens the sentence right after the one holding the oblique mention, and the subject that
+        fits stands in an earlier sentence: the person that sentence brought in is the one a "He said" goes on with."""
+        sentence = self._sentence_start(pos)
+        if sentence != pos or sentence <= oblique:
+            return False
+        previous = self._sentence_start(sentence - 1)
+        return previous <= oblique and subject < previous
 
     def _reported_by_another(self, start: int, entity: Entity, fits: Callable[[Entity], bool]) -> bool:
         """The mention stands inside what an earlier attribution reports, and that attribution's speaker is another

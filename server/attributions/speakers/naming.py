@@ -31,6 +31,7 @@ from ..lexicon import (
 )
 from ..names import (
     NOT_NAME_WORDS,
+    OTHER_HOLDER_QUALIFIERS,
     SPEAKING_FOR,
     body_name,
     defined_acronyms,
@@ -261,7 +262,8 @@ class Naming(Reading):
             )
         entity.forms.update(self.acronyms.get(core, ()))
         source_words = source.lower().replace(".", " ").split()
-        for word, following in zip(source_words, [*source_words[1:], ""], strict=True):
+        core_words = core.lower().split()
+        for at, (word, following) in enumerate(zip(source_words, [*source_words[1:], ""], strict=True)):
             if word not in PERSON_TITLE_WORDS:
                 continue  # most words of a source are no title
             if following.endswith(POSSESSIVE_ENDINGS):
@@ -269,9 +271,13 @@ class Naming(Reading):
             entity.male += 3 * (word in MALE_TITLES)
             entity.female += 3 * (word in FEMALE_TITLES)
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
+                entity.titled = True
+                if (word in core_words and word in ROLE_TITLES) or not OTHER_HOLDER_QUALIFIERS.isdisjoint(
+                    source_words[:at]
+                ):
+                    continue  # "The Culture Secretary" names no holder; "shadow culture secretary X" another office
                 # two people with one title ("President Biden", "President Zelensky"): "the president" is neither
                 self.titled[word] = core if self.titled.get(word, core) == core else ""
-                entity.titled = True
         return core
 
     def _shared_surname(self, conjuncts: tuple[str, ...]) -> tuple[str, ...]:

@@ -45,13 +45,20 @@ from .constants import (
     WORD_RE,
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
+from .given_names import lone_given_name_gender
 from .mentions import Mentions, may_name_new_person
 from .phrases import modifier_word
 from .reading import inside_quotation, last_before
 
+# Characters read before a name for its article ("the 2003 World Indoor Championships"), and the articles.
+ARTICLE_REACH = 16
+ARTICLES: frozenset[str] = frozenset(["the", "a", "an"])
+
 
 class Pronouns(Mentions):
     """He, she, it, they, both and the couple, each resolved to the entity the text names before it, or to no one."""
+
+    determined: dict[str, bool]  # "World Indoor Championships" -> an article stands before it somewhere
 
     # --- he, she ----------------------------------------------------------------------------------
 
@@ -73,14 +80,27 @@ class Pronouns(Mentions):
                 return False  # "the Tories", "the World Indoor Championships": a "the" names no person
             if entity.gender() is not None or entity.person is not True:
                 return entity.gender() == gender
+            first = entity.name.split()[0] if " " in entity.name else ""
+            if (given := lone_given_name_gender(first)) is not None:
+                return given == gender  # the pronouns after "Gordon Brown" that disagree may be this very "she"
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
 
     def _determined(self, name: str) -> bool:
-        """The text writes "the" right before the name somewhere ("the Tories", "The German Reich")."""
-        return f"the {name}" in self.text or f"The {name}" in self.text
+        """The text writes an article right before the name somewhere, a year or an ordinal between them at most ("the
+        Tories", "the 2003 World Indoor Championships", "a 4th German Reich")."""
+        if name not in self.determined:  # read once per name, however many pronouns look at it
+            self.determined[name] = False
+            at = self.text.find(name)
+            while at >= 0 and not self.determined[name]:
+                before = self.text[max(0, at - ARTICLE_REACH) : at].replace('"', " ").replace("“", " ").split()
+                if before and before[-1][:1].isdigit():
+                    before.pop()  # "the 2003 World Indoor Championships", "a 4th German Reich"
+                self.determined[name] = bool(before) and before[-1].lower() in ARTICLES
+                at = self.text.find(name, at + len(name))
+        return self.determined[name]
 
     def _quoting(self, raw: RawAttribution) -> str | None:
         """The speaker of an earlier attribution whose quotation holds this one's source ('"We lifted the ban," said
