@@ -50,6 +50,11 @@ def name_letters(word: str) -> bool:
     return word.replace("-", "").replace("'", "").replace("’", "").isalpha() and word[-1].isalpha()
 
 
+def known_person(entity: Entity) -> bool:
+    """A person by more than the look of the name: a title, a gender its pronouns or given name tell, a lone word."""
+    return entity.person is True and (entity.titled or entity.gender() is not None or " " not in entity.name)
+
+
 def maybe_body(entity: Entity) -> bool:
     """Not known as a person: no title, no he or she after it ("New York City Housing Authority" has four capitalised
     words, as a person's name may)."""

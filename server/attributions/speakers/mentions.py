@@ -42,7 +42,7 @@ from .constants import (
     TITLE_LINKS,
     TITLE_REACH,
 )
-from .entities import Entity
+from .entities import Entity, known_person
 from .given_names import lone_given_name_gender
 from .phrases import apposition_kind, is_role_word
 from .reading import Reading
@@ -272,12 +272,13 @@ class Mentions(Reading):
                 entity.neuter += lowered == "its"
 
     def _body_just_before(self, raw: RawAttribution, paragraphs_back: int) -> str | None:
-        """The speaker of the attribution just before, if a body, in the source's paragraph or up to so many before."""
+        """The speaker of the attribution just before, if it may be a body ("T Mobile" looks like a person's name, and
+        nothing else says so), in the source's paragraph or up to so many before."""
         if self.previous is None or raw.source is None:
             return None
         previous, speaker = self.previous
         entity = self.entities.get(speaker) if speaker is not None else None
-        if entity is None or entity.person is True or previous.source is None:
+        if entity is None or known_person(entity) or previous.source is None:
             return None
         return (
             speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - paragraphs_back else None

@@ -53,6 +53,8 @@ from .reading import inside_quotation, last_before
 # Characters read before a name for its article ("the 2003 World Indoor Championships"), and the articles.
 ARTICLE_REACH = 16
 ARTICLES: frozenset[str] = frozenset(["the", "a", "an"])
+# Pronoun votes after a name the text only mentions too few to outweigh what its given name says of its gender.
+FEW_VOTES = 2
 
 
 class Pronouns(Mentions):
@@ -81,8 +83,9 @@ class Pronouns(Mentions):
             if entity.gender() is not None or entity.person is not True:
                 return entity.gender() == gender
             first = entity.name.split()[0] if " " in entity.name else ""
-            if (given := lone_given_name_gender(first)) is not None:
-                return given == gender  # the pronouns after "Gordon Brown" that disagree may be this very "she"
+            given = lone_given_name_gender(first)
+            if given is not None and entity.name in self.mentioned_only and entity.male + entity.female <= FEW_VOTES:
+                return given == gender  # the few pronouns after "Gordon Brown", named only, may be this very "she"
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
@@ -283,9 +286,11 @@ class Pronouns(Mentions):
         document = self._previous_document(raw)
         if document is not None:
             return document[0]
+        # "…, the TUC has said." / "It said …": an "it" opening its paragraph goes on from the one before
+        opening = self.paragraph_starts[self._paragraph(raw.source[0])] == raw.source[0]
         return (
             self._previous_subject(raw)
-            or self._body_just_before(raw, paragraphs_back=0)
+            or self._body_just_before(raw, paragraphs_back=1 if opening else 0)
             or self._most_mentioned(raw, is_body)
             or self._fronted_subject(raw)
             or self._previous_sentence_body(raw)
