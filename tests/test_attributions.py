@@ -1098,6 +1098,18 @@ def test_the_issues_sentence_shapes():
     assert a.source == "Lee" and a.content == '"We are ready for the storm."'
 
 
+def test_an_unclosed_relative_clause_after_a_name_leaves_the_name_as_the_source():
+    # no comma closes the relative clause before the cue: the last noun phrase inside it is not who spoke
+    t = "Mr Gallard, who on Thursday won £150,000 in damages from the Daily Courier said he would stand in Leith."
+    a = _one(t, cue="said")
+    assert (a.source, a.speaker) == ("Mr Gallard", "Gallard")
+    t = (
+        "But Mr Herrick who gained fame as a metric martyr and runs his own campaign alongside the official No "
+        "campaign said he was not convinced."
+    )
+    assert _one(t, cue="said").source == "Mr Herrick"
+
+
 def test_they_stands_for_the_last_group_quoted_even_from_a_sentence_start():
     t = "Energy experts said the grid was strained.\n\nThey said that more plants would close."
     assert [a.speaker for a in find_attributions(t)] == ["energy experts", "energy experts"]
@@ -1186,6 +1198,23 @@ def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
     assert _fragments(t, _one(t, cue="said")) == ["Outages like this happen", "because banks change their networks"]
     t = "Prices will rise, the company said, although it gave no figure."
     assert _fragments(t, _one(t, cue="said")) == ["Prices will rise"]
+    # a "with" clause carries the figures the statement goes on with
+    t = "Wine sales are growing, the agency said, with sales in 2003 up 25% at 61bn yuan."
+    assert _fragments(t, _one(t, cue="said")) == ["Wine sales are growing", "with sales in 2003 up 25% at 61bn yuan"]
+    t = "Sales rose tenfold in 2004, according to the record industry, with 200 million tracks bought online."
+    assert _fragments(t, _one(t, cue="according to")) == [
+        "Sales rose tenfold in 2004",
+        "with 200 million tracks bought online",
+    ]
+
+
+def test_an_inverted_cue_after_a_lone_subordinate_clause_reports_the_main_clause_after_it():
+    # the main clause after ", said X," need not have a verb the parenthetical test knows ("saw")
+    t = "Although teenage virus writers still play with malicious code, said Mr Hogan, 2004 saw a change in motives."
+    assert _fragments(t, _one(t, cue="said")) == [
+        "Although teenage virus writers still play with malicious code",
+        "2004 saw a change in motives",
+    ]
 
 
 def test_advice_with_a_gerund_and_an_opening_condition():

@@ -2478,3 +2478,105 @@ def test_a_run_whose_words_alone_name_no_new_person_is_ruled_out_before_the_text
     assert not may_name_new_person("Lloyd Austin", {"Austin"})  # a person already found
     assert not may_name_new_person("Austin", set())  # one word: no full name
     assert not may_name_new_person("South Carolina", set())  # a place
+
+
+# --- session 22: bodies named past their head, titles, gendered mentions, new people, "it", ages -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "Researchers at the University of Leeds published a study. The university said the results were clear.",
+            "The university",
+            "University of Leeds",
+        ),
+        (
+            "A US Court of Appeals heard the case on Monday. The court said the law was unfair.",
+            "The court",
+            "US Court of Appeals",
+        ),
+        (
+            "The Ministry of Defence confirmed the order. The ministry said the jets would arrive in May.",
+            "The ministry",
+            "Ministry of Defence",
+        ),
+        (
+            "The Joint Council for the Welfare of Migrants (JCWM) says the plan is cruel.",
+            "The Joint Council for the Welfare of Migrants (JCWM)",
+            "Joint Council for the Welfare of Migrants",
+        ),
+    ],
+)
+def test_a_body_is_named_past_its_head(text: str, source: str, speaker: str):
+    # "of Leeds", "for the Welfare of Migrants": the complement is part of the body's name, and "the university"
+    # finds the body by its head, not by its last word
+    assert _speaker(text, source) == speaker
+
+
+def test_a_capitalised_title_names_no_holder_and_a_shadow_holds_another_office():
+    t = (
+        "Maria Okafor has announced plans to cap new licences. The Culture Secretary said the move showed she "
+        "listened to critics.\n\n"
+        "But shadow culture secretary Tom Reeve said the plan was a shambles."
+    )
+    assert _speaker(t, "The Culture Secretary") == "Maria Okafor"
+
+
+def test_an_ordinal_or_participle_after_the_article_belongs_to_the_role():
+    found = find_attributions(
+        "Ian Dunmore opened the session. The first minister said the figures were grim. Later, the outgoing "
+        "European Commissioner said the reforms were complete."
+    )
+    sources = [a.source for a in found]
+    assert "The first minister" in sources
+    assert "the outgoing European Commissioner" in sources
+
+
+def test_a_she_skips_a_man_only_named_whom_the_pronoun_itself_seems_to_follow():
+    t = (
+        "Sue Rendall said it was a fair settlement. The sum includes the grant announced by Chancellor Gordon "
+        "Frew. She said councils could keep taxes down."
+    )
+    assert _speaker(t, "She") == "Sue Rendall"
+
+
+def test_a_he_goes_on_with_the_person_the_sentence_before_brought_in():
+    t = (
+        '"It is very much a computer," said Mr Tallis. One dissenting view came from Brian Okoro, an analyst at '
+        'Fenwick Research. He said: "I do not think it changes the market."'
+    )
+    assert _speaker(t, "He") == "Brian Okoro"
+    # a subject in the sentence before the pronoun's is still the one it continues
+    t = "Smith said he had met with John Jones on Monday. He said the talks were good."
+    assert _speaker(t, "He") == "Smith"
+
+
+def test_an_event_after_an_article_and_a_year_is_no_he():
+    t = "Kim Dorsey ran in Glasgow at the 2003 World Indoor Championships. “I’m looking forward to it,” he said."
+    assert _speaker(t, "he") != "World Indoor Championships"
+
+
+def test_an_owners_possessive_ends_a_name_run_and_an_honorific_tells_gender():
+    t = (
+        "The SNP's Nicola Ardern has demanded to know who signed the leave. Ms Brennan said: \"We need to "
+        'reflect." Ms Ardern has written to Mr Dunmore asking for clarification. She said questions must be '
+        "answered."
+    )
+    assert _speaker(t, "She") == "Nicola Ardern"
+
+
+def test_it_opening_a_paragraph_goes_on_from_the_body_quoted_before():
+    t = (
+        "The government should change the law, the TUC has said.\n\n"
+        "It said tribunal data suggested 1,500 workers had lost their jobs."
+    )
+    assert _speaker(t, "It") == "TUC"
+    # a name that only looks like a person's, with nothing else saying so, may be the body "it" continues
+    t = "T Mobile also said it would add a phone. Reflecting demand, it announced it would cut its fees."
+    assert _speaker(t, "it", "announced") == "T Mobile"
+
+
+def test_an_age_stands_for_the_person_named_before():
+    t = "Darren Kellaway won the race in Glasgow. The 31-year-old said he was delighted with the result."
+    assert _speaker(t, "The 31-year-old") == "Darren Kellaway"

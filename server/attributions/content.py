@@ -38,6 +38,7 @@ from .patterns import (
     CLAUSE_COMMA_RE,
     CLAUSE_VERB_RE,
     COMMA_RE,
+    CONJOINED_REST_RE,
     CUE_RE,
     CUE_TAIL_RE,
     DANGLING_CONJ_RE,
@@ -626,6 +627,15 @@ def rest_after_comma(text: str, after: int, sentence_end: int) -> int | None:
     return comma.end()
 
 
+def statement_going_on(text: str, quotes: QuoteIndex, after: int, sentence_end: int) -> Span | None:
+    """After a cue that follows its statement, the statement going on (", and be willing to …", ", with sales up 25%"):
+    its span; none when a quotation or another cue comes in it."""
+    rest = CONJOINED_REST_RE.match(text, after, sentence_end)
+    if rest is None or quotes.any_in(rest.end(), sentence_end) or CUE_RE.search(text, rest.end(), sentence_end):
+        return None
+    return trim_forward(text, quotes, rest.start(1), sentence_end)
+
+
 def parenthetical_rest(text: str, after: int, sentence_end: int, adverbial_lead: bool = False) -> int | None:
     """For a mid-sentence cue (", says X, can teach …"): where the content after the closing comma starts. After an
     adverbial lead ("Last year, according to police, crime fell …") the rest is the clause whatever its verb."""
@@ -642,10 +652,15 @@ def is_parenthetical(lead: str, rest_opening: str = "") -> bool:
     subordinate one (its main clause follows: "While bids rose, Yearout said, there's no backlog")."""
     if len(lead.split()) < PARENTHETICAL_MAX_LEAD or OPEN_CLAUSE_RE.search(lead):
         return True
-    conjunction = LEAD_CONJ_RE.match(lead)
-    subordinate = LONE_SUBORDINATE_RE.match(lead, conjunction.end() if conjunction else 0) is not None
     # not before a quotation: "Although it is larger, one tester wrote, “I found …”" frames it
-    return subordinate and not rest_opening.startswith(OPEN_MARKS)
+    return lone_subordinate(lead) and not rest_opening.startswith(OPEN_MARKS)
+
+
+def lone_subordinate(lead: str) -> bool:
+    """The lead is a subordinate clause alone ("Although virus writers still play, said Hogan, 2004 saw …"): its main
+    clause is still to come."""
+    conjunction = LEAD_CONJ_RE.match(lead)
+    return LONE_SUBORDINATE_RE.match(lead, conjunction.end() if conjunction else 0) is not None
 
 
 # ---------------------------------------------------------------------------------------------

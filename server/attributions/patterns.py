@@ -723,7 +723,7 @@ NOT_PARENTHETICAL_RE = re.compile(
 OPEN_CLAUSE_RE = re.compile(r"\b(?:because|that|but|and|if|when|while|so|although|though|since)\s*$")
 # After a cue that follows its statement, the statement going on: ", and be willing to …", ", but …", and its reason
 # or condition (", because …", ", unless …": no narration opens so) (group 1 from the conjunction on).
-CONJOINED_REST_RE = re.compile(r"(?<!\s)\s*+,\s*+((?:and|but|or|because|unless)\s++\w)")
+CONJOINED_REST_RE = re.compile(r"(?<!\s)\s*+,\s*+((?:and|but|or|because|unless|with)\s++\w)")
 # A comma with its spaces (the end of a parenthetical cue).
 COMMA_RE = re.compile(r"(?<!\s)\s*+,\s*+")
 
@@ -826,3 +826,15 @@ NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
 SUBORDINATE_BEFORE_RE = re.compile(
     r"\b(?:if|what|whatever|when|whenever|whether|unless|as|than|which)\s++$", re.IGNORECASE
 )
+
+# A description of a person by age alone ("the 31-year-old", "The 30 year old"), a source that stands for someone named.
+AGE_EPITHET_RE = re.compile(r"(?i:the|this) \d{1,3}[- ]years?[- ]old")
+
+# A sentence opening with a person's name and a relative clause after it ("Mr Galloway, who on Thursday won …", "But
+# Mr Herron who gained fame …"), group "name"; matched at the sentence's start, so read once.
+OPEN_RELATIVE_RE = re.compile(
+    r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Miss|Sir)\.?+\s++)?[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}+)"
+    r",?+\s++who\s"
+)
+# A comma that closes a clause, not one inside a number ("£150,000").
+CLAUSE_CLOSING_COMMA_RE = re.compile(r",(?!\d)")

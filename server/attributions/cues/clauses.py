@@ -13,8 +13,10 @@ from ..content import (
     is_parenthetical,
     lead_start,
     list_after_colon,
+    lone_subordinate,
     parenthetical_rest,
     skip_adverbials,
+    statement_going_on,
     trim_content,
     trim_forward,
 )
@@ -22,8 +24,6 @@ from ..patterns import (
     AS_LEAD_RE,
     AS_TAIL_RE,
     COLON_END_RE,
-    CONJOINED_REST_RE,
-    CUE_RE,
     LONE_SUBORDINATE_RE,
     SUBORDINATE_LEAD_RE,
 )
@@ -53,11 +53,12 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
     if not clause.endswith(","):
         return None
     source = source_after(text, cue_end, sentence.end)
-    rest = parenthetical_rest(text, source[1], sentence.end) if source is not None else None
+    subordinate = lone_subordinate(clause[:-1])  # its main clause follows the cue, whatever its verb
+    rest = parenthetical_rest(text, source[1], sentence.end, subordinate) if source is not None else None
     if rest is None and is_parenthetical(clause[:-1]):
         # "The combination, says Smith, marks a journey …": what the scan took for an apposition is the statement
         bare = source_after(text, cue_end, sentence.end, allow_appositive=False)
-        bare_rest = parenthetical_rest(text, bare[1], sentence.end) if bare is not None else None
+        bare_rest = parenthetical_rest(text, bare[1], sentence.end, subordinate) if bare is not None else None
         if bare_rest is not None:
             source, rest = bare, bare_rest
     if source is None:
@@ -89,12 +90,10 @@ def _clause_content(
     if not enough_words(text, *content):
         return None
     after = max(cue_end, source[1])
-    rest = CONJOINED_REST_RE.match(text, after, sentence.end)
-    if rest and not quotes.any_in(rest.end(), sentence.end) and not CUE_RE.search(text, rest.end(), sentence.end):
+    going_on = statement_going_on(text, quotes, after, sentence.end)
+    if going_on is not None:
         # "It pays to be wary, Zuckerberg said, and be willing to move fast": the statement goes on after the cue
-        return around_cue(
-            sentence, source, cue_start, cue_end, content, trim_forward(text, quotes, rest.start(1), sentence.end)
-        )
+        return around_cue(sentence, source, cue_start, cue_end, content, going_on)
     if (
         not quotes.any_in(*content)
         and LONE_SUBORDINATE_RE.match(text, *content)

@@ -12,6 +12,7 @@ from ..content import (
     lead_start,
     parenthetical_rest,
     rest_after_comma,
+    statement_going_on,
     trim_content,
     trim_forward,
 )
@@ -92,6 +93,10 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
             return around_cue(sentence, source, cue_start, cue_end, content, rest_content)
         if not enough_words(text, *content):
             return None
+        going_on = statement_going_on(text, quotes, source[1], sentence.end)
+        if going_on is not None:
+            # "Sales rose tenfold, according to the record industry, with 200 million tracks bought": it goes on
+            return around_cue(sentence, source, cue_start, cue_end, content, going_on)
     if content[1] <= content[0]:
         return None
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)

@@ -28,7 +28,14 @@ from ..lexicon import (
     SOURCE_NOUNS,
 )
 from ..names import SENTENCE_BREAKS, looks_person
-from ..patterns import ASIDE_DASH_RE, PRE_CUE_TIME_RE, RELATIVE_WORD_RE, SET_OFF_ADVERB_RE
+from ..patterns import (
+    ASIDE_DASH_RE,
+    CLAUSE_CLOSING_COMMA_RE,
+    OPEN_RELATIVE_RE,
+    PRE_CUE_TIME_RE,
+    RELATIVE_WORD_RE,
+    SET_OFF_ADVERB_RE,
+)
 from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
 from ..vocabulary import words
 from .backward import apposition_ok, participle_after_noun, scan_back
@@ -166,10 +173,26 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     contraction = CONTRACTION_RE.search(last[2])
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
         return selection[0][0], last[0] + contraction.start()  # "They've told me": the auxiliary is the cue's
+    antecedent = _open_relative_antecedent(text, sentence_start, selection[0][0])
+    if antecedent is not None:
+        return antecedent  # "Mr Galloway, who won damages from the Telegraph said": the clause's antecedent speaks
     start = _named_before_open_apposition(text, sentence_start, selection[0][0])
     # 'The "heartbroken" mayor', 'An "informal trawl" of …': a quoted word after the determiner is the phrase's own
     quoted = MODIFIER_QUOTE_RE.search(text, max(sentence_start, start - MODIFIER_QUOTE_REACH), start)
     return (quoted.start() if quoted else start), last[1]
+
+
+def _open_relative_antecedent(text: str, sentence_start: int, start: int) -> Span | None:
+    """A person's name opening the sentence with a relative clause after it that runs unclosed to the cue, the phrase
+    found inside it ("Mr Galloway, who on Thursday won £150,000 in damages from the Daily Telegraph said", "But Mr
+    Herron who gained fame as a metric martyr … said"): the name; else None."""
+    opening = OPEN_RELATIVE_RE.match(text, skip_spaces(text, sentence_start, start), start)
+    if opening is None or CLAUSE_CLOSING_COMMA_RE.search(text, opening.end(), start):
+        return None  # no such opening, or a clause closed by its comma: the scan before took its antecedent
+    name_start, name_end = opening.span("name")
+    name = text[name_start:name_end]
+    # two words at least ("Mr Herron", "Jo Hale"): a lone capital may be a common noun the sentence opens with
+    return (name_start, name_end) if " " in name and looks_person(name) else None
 
 
 def _named_before_open_apposition(text: str, sentence_start: int, start: int) -> int:

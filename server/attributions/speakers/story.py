@@ -36,6 +36,7 @@ from ..names import (
     person_conjuncts,
     word_occurrences,
 )
+from ..patterns import AGE_EPITHET_RE
 from ..structure import RawAttribution, Span
 from .constants import (
     ANAPHOR_DETERMINERS,
@@ -99,10 +100,12 @@ class Story(Pronouns, Descriptions):
             or any(word in ORG_ANAPHORS or word in GENDERED_TITLES for word in source.lower().split()[-1:])
             for source in sources
         )
+        # where a he or she, or a person described by age ("The 31-year-old"), looks back for the people the text
+        # names without quoting them
         self.pronoun_positions = [
             raw.source[0]
             for raw, source in zip(raws, sources, strict=True)
-            if raw.source and source.lower() in ("he", "she")
+            if raw.source and (source.lower() in ("he", "she") or AGE_EPITHET_RE.fullmatch(source))
         ]
         self.pronoun_contents = {
             raw.source[0]: raw.fragments or [raw.content]
@@ -207,6 +210,8 @@ class Story(Pronouns, Descriptions):
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
         if lowered in ("he", "she"):
             return self._he_or_she(raw, lowered)  # the nearest person of that gender in subject place
+        if AGE_EPITHET_RE.fullmatch(source):
+            return self._role_referent(raw, words[-1])  # "The 31-year-old": the nearest person in subject place
         if lowered in PERSON_PRONOUNS:
             return None  # "I", "you": the writer or the reader, unnamed
         if definite_noun and words[1] in BODY_MEMBER_NOUNS and (body := self._members_body(words[1])):
