@@ -3,8 +3,8 @@ it. Each pass is a named function with its reason; declutter() runs them when th
 and link_paragraphs before the rules (FIRST_STRUCTURAL_PASSES), the others after them (STRUCTURAL_PASSES).
 
 - teaser_cards: a link to another page of this site around a headline (an h2, h3 or h4 of more than
-  TEASER_MIN_HEADING_CHARS characters, or a shorter one beside the card's picture and a paragraph) leads to another
-  story, in any language; the story's own subheadings are never inside a link.
+  TEASER_MIN_HEADING_CHARS characters) leads to another story, in any language; the story's own subheadings are never
+  inside a link.
 - link_paragraphs: the read-more list a story ends with, written as paragraphs: a short label line ending in a colon
   and a run of paragraphs that are each one headline link to this site.
 - recirculation_lists: lists of links to other stories of the same site (related, most read, more from), inside or
@@ -245,17 +245,14 @@ _HEADLINE_WORD = re.compile(r"[^ \t\n\r]+")
 
 def teaser_cards(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
     """Teaser cards: links to another page of this site (_same_site; host: the page's, site_host) around a headline
-    of more than TEASER_MIN_HEADING_CHARS characters, or a shorter one when the link also holds a picture and a
-    paragraph (_pictured), TEASER_MAX_WORDS words at most, so a card with a long excerpt stays (as do the one-word
-    tabs of a data page). Walked from the headings up, each ancestor once, and a
+    of more than TEASER_MIN_HEADING_CHARS characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt
+    stays (as do the one-word tabs of a data page). Walked from the headings up, each ancestor once, and a
     headline's characters counted only up to the limit, so nested headings, which share their text, cost linear
     time."""
     found: list[HtmlElement] = []
     walked: set[HtmlElement] = set()
-    short_headings: list[HtmlElement] = []
     for heading in deadline.paced(root.iter("h2", "h3", "h4")):
         if not _longer_than(heading, TEASER_MIN_HEADING_CHARS):
-            short_headings.append(heading)
             continue
         for ancestor in heading.iterancestors():
             if ancestor in walked:
@@ -264,24 +261,8 @@ def teaser_cards(root: HtmlElement, host: str | None, deadline: Deadline = NO_DE
             # Another site's card is the story's (a listicle's venues); a fragment after a path still leads away.
             if ancestor.tag == "a" and _same_site((ancestor.get("href") or "").partition("#")[0], host):
                 found.append(ancestor)
-    # A short headline ('Identa-Suche') makes a card too when the link also holds its picture and a line of text
-    # beside it: a data page's one-word tabs hold neither. Walked up to the first link, each ancestor once.
-    for heading in deadline.paced(short_headings):
-        for ancestor in heading.iterancestors():
-            if ancestor in walked:
-                break
-            walked.add(ancestor)
-            if ancestor.tag == "a":
-                if _same_site((ancestor.get("href") or "").partition("#")[0], host) and _pictured(ancestor):
-                    found.append(ancestor)
-                break
     deadline.check()
     return [card for card in found if len(element_text(card).split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS]
-
-
-def _pictured(link: HtmlElement) -> bool:
-    """Whether a link holds a picture and a paragraph beside its headline: a card, not a tab."""
-    return next(link.iter("img", "picture"), None) is not None and next(link.iter("p"), None) is not None
 
 
 def _longer_than(element: HtmlElement, limit: int) -> bool:
