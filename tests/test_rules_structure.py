@@ -17,6 +17,7 @@ from server.rules.structure import (
     StructuralPass,
     _credit_start,
     _same_site,
+    banner_figures,
     caption_credits,
     link_paragraphs,
     recirculation_lists,
@@ -215,6 +216,26 @@ def test_teaser_cards_are_links_around_another_storys_headline() -> None:
     assert len(teaser_cards(parse(long_card), "diario-litoral.example")) == 2
 
 
+def test_a_figure_whose_picture_leads_to_another_site_is_a_banner() -> None:
+    def figure(href: str, src: str = "https://www.weekly.example/img/a.jpg", caption: str = "Besuchen Sie uns!") -> str:
+        return f"<figure><a href='{href}'><img src='{src}'></a><figcaption>{caption}</figcaption></figure>"
+
+    long_caption = "Die Brücke am Abend, kurz nach der Eröffnung, als die ersten Radfahrer über den Fluss fuhren."
+    figures = [
+        figure("https://shop.example/merch"),  # a banner: it goes
+        figure("https://www.weekly.example/galerie/1"),  # this site's gallery
+        figure("https://fotos.weekly.example/galerie/2"),  # another host of this site
+        figure("https://cdn.example/full/a.jpg"),  # the photo's full size
+        figure("https://www.flickr.example/photos/jan/1", src="https://live.flickr.example/1.jpg"),  # its own host
+        figure("https://shop.example/merch", caption=long_caption),  # a caption, not a call
+        "<figure><img src='/img/b.jpg'><figcaption>Ohne Link.</figcaption></figure>",
+    ]
+    root = parse(f"<html><body><article><p>Text.</p>{''.join(figures)}</article></body></html>")
+    found = banner_figures(root, "weekly.example")
+    assert [f.find(".//a").get("href") for f in found] == ["https://shop.example/merch"]
+    assert banner_figures(root, None) == []  # no address: no other site to tell
+
+
 def test_teaser_cards_of_another_site_are_the_storys() -> None:
     lead = " ".join(f"word{i}" for i in range(50))
     venues = "".join(
@@ -264,7 +285,7 @@ def test_teaser_cards_are_found_in_linear_time() -> None:
     assert time.process_time() - started < 1.0
 
 
-@pytest.mark.parametrize("find", [teaser_cards, link_paragraphs, recirculation_lists, caption_credits])
+@pytest.mark.parametrize("find", [teaser_cards, link_paragraphs, recirculation_lists, caption_credits, banner_figures])
 def test_the_structural_passes_honour_the_time_cap(find: StructuralPass) -> None:
     page = (FIXTURES / "link-paragraphs.html").read_text(encoding="utf-8")
     page = page.replace(

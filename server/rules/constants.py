@@ -73,3 +73,9 @@ CREDIT_LABELS: dict[str, tuple[str, ...]] = joined_word_tables("photo_labels", "
 CREDIT_MAX_CHARS = 80
 CREDIT_MAX_WORDS = 6
 CAPTION_MAX_WORDS = 80
+
+# Banner figures (structure.banner_figures): a figure whose pictures all lead to another site and that says at most this
+# many words (a short call, 'Jetzt neu! Besuchen Sie unseren Fan-Shop!', never a caption's paragraph); a link to an
+# image file (these endings) is the photo's full size, never a banner's target.
+BANNER_MAX_WORDS = 12
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")

@@ -12,6 +12,8 @@ and link_paragraphs before the rules (FIRST_STRUCTURAL_PASSES), the others after
   before such a list goes with it.
 - caption_credits: the picture credit that ends a caption ('... Klemmer. Foto: GdP/Hagen Immel', '... © Ruth Röder /
   Clipdealer', '(REUTERS/Denis Balibouse)'): the caption stays, its credit goes; a caption that is only a credit goes.
+- banner_figures: a figure whose every picture links to another site than the page's and the picture's own, with a
+  short call for a caption at most ('Jetzt neu! Besuchen Sie unseren Fan-Shop!'): a shop's or a campaign's banner.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from lxml.html import HtmlElement
 from ..domains import link_host, registrable_domain
 from ..limits import NO_DEADLINE, Deadline
 from .constants import (
+    BANNER_MAX_WORDS,
     CAPTION_MAX_WORDS,
     CREDIT_LABELS,
     CREDIT_MAX_CHARS,
     CREDIT_MAX_WORDS,
     DOCUMENT_SUFFIXES,
+    IMAGE_SUFFIXES,
     LINK_RUN_MAX_LABEL_WORDS,
     LINK_RUN_MIN_PARAGRAPHS,
     LINK_RUN_STORY_WORDS,
@@ -416,6 +420,48 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
     return False
 
 
+def banner_figures(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+    """Figures that are another site's banner: every picture in the figure sits in a link to another site (not to an
+    image file: a photo's full size), and the figure says BANNER_MAX_WORDS words at most. A story's photos link to
+    themselves or to nothing; a shop's or a campaign's banner leads away."""
+    found: list[HtmlElement] = []
+    deadline.check()
+    if host is None:
+        return found  # no address: no other site to tell
+    for figure in deadline.paced(root.iter("figure")):
+        images = list(figure.iter("img"))
+        if not images or not all(_leads_away(image, next(image.iterancestors("a"), None), host) for image in images):
+            continue
+        if not _more_words_than(figure, BANNER_MAX_WORDS):
+            found.append(figure)
+    return found
+
+
+def _more_words_than(element: HtmlElement, limit: int) -> bool:
+    """Whether the element's text holds more than `limit` words, read piece by piece until it does (figures nested
+    in figures share their text)."""
+    words = 0
+    for piece in element.itertext():
+        words += len(piece.split(None, limit))
+        if words > limit:
+            return True
+    return False
+
+
+def _leads_away(image: HtmlElement, link: HtmlElement | None, host: str) -> bool:
+    """A link to a page of another site than the page's and the picture's own (not an image file): a photo that
+    links to its photographer's or its gallery's pages on the host that serves it is the story's."""
+    if link is None:
+        return False
+    href = (link.get("href") or "").strip()
+    target = link_host(href)
+    if not target or href.split("#", 1)[0].split("?", 1)[0].lower().endswith(IMAGE_SUFFIXES):
+        return False
+    picture_host = link_host(image.get("src") or "")
+    away = registrable_domain(target)
+    return away != registrable_domain(host) and not (picture_host and away == registrable_domain(picture_host))
+
+
 StructuralPass = Callable[[HtmlElement, str | None, Deadline], list[HtmlElement]]
 
 # (name, removal category, pass) in the order declutter() runs them: the first before the rules (a card is judged by
@@ -428,4 +474,5 @@ FIRST_STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
 STRUCTURAL_PASSES: tuple[tuple[str, str, StructuralPass], ...] = (
     ("recirculation", "related", recirculation_lists),
     ("caption_credits", "other", caption_credits),
+    ("banner_figures", "ads", banner_figures),
 )
