@@ -25,13 +25,14 @@ from server.extract.cleaning import (
     UNLIKELY_WORDS,
     PagesBelow,
     class_and_id_weight,
-    classed_elements,
     contents_boxes,
     data_tables,
     has_block_descendant,
+    has_unlikely_word,
     holds_frame,
     inside_dropped_or_code,
     opening,
+    unlikely_named_elements,
     unlikely_value_indexes,
 )
 from server.extract.constants import (
@@ -967,18 +968,26 @@ def test_unlikely_blocks_among_thousands_of_classed_elements_go() -> None:
     assert [child.get("id") for child in body] == ["main"]
 
 
-def test_the_unlikely_walk_finds_the_classed_elements_and_their_names_as_an_xpath_predicate_does() -> None:
-    # One walk reads the values (linear: a union of an @class and an @id path has libxml2 merge its halves testing
-    # every pair of results for duplicates); empty values count, a comment and an unnamed element do not.
+def test_the_unlikely_elements_are_those_whose_class_or_id_holds_a_word_in_document_order_each_once() -> None:
+    # Each attribute's values are searched apart (no unlikely word holds a space) and the elements merged: an id before
+    # a class, both unlikely on one element, an empty value, a comment, the root itself, a word across the two
+    # values ('side' 'bar') that "class id" does not hold either.
     root = parse(
-        "<html class='h'><body><div id='a' class='x y'><p class=''>One</p><!-- c --><span id=''>Two</span></div>"
-        "<section><p>Three</p><b class='z'>Four</b></section></body></html>"
+        "<html class='Sidebar'><body><div id='menu' class='x y'><p class=''>One</p><!-- c --><span id='footer' "
+        "class='comment'>Two</span></div><section><p>Three</p><b class='z side' id='bar'>Four</b><i id='rss'>Five</i>"
+        "</section><div id='x'></div></body></html>"
     )
-    elements, names = classed_elements(root)
-    expected = root.xpath("descendant-or-self::*[@class or @id]")
-    assert len(elements) == len(expected) and all(a is b for a, b in zip(elements, expected, strict=True))
-    assert names == [f"{e.get('class', '')} {e.get('id', '')}" for e in expected]
-    assert names == ["h ", "x y a", " ", " ", "z "]
+    named = [(e, f"{e.get('class', '')} {e.get('id', '')}") for e in root.xpath("descendant-or-self::*[@class or @id]")]
+    expected = [(e, names) for e, names in named if has_unlikely_word(names)]
+    found = unlikely_named_elements(root)
+    assert [(e.tag, names) for e, names in found] == [
+        ("html", "Sidebar "),
+        ("div", "x y menu"),
+        ("span", "comment footer"),
+        ("i", " rss"),
+    ]
+    assert len(found) == len(expected)
+    assert all(a is b and m == n for (a, m), (b, n) in zip(found, expected, strict=True))
 
 
 def test_unlikely_blocks_are_found_by_their_class_or_their_id_in_document_order() -> None:

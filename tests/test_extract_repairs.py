@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from server.errors import TooComplex
 from server.extract import extract
 from server.extract.repairs import (
-    _BYLINE_CANDIDATES,
+    _BYLINE_ATTRIBUTES,
     _opening_words,
     _WordCollector,
     densest_container,
@@ -323,9 +323,22 @@ def test_author_boxes_are_found_among_thousands_of_blocks() -> None:
     assert [child.tag for child in article] == ["section", "p"]
 
 
-def test_the_byline_search_is_one_step_with_no_union_or_parent_step() -> None:
-    # The property that makes it linear: libxml2 merges a union's parts, and a parent step's results, pair by pair.
-    assert "|" not in _BYLINE_CANDIDATES.path and ".." not in _BYLINE_CANDIDATES.path
+def test_the_byline_searches_have_no_union_or_parent_step_and_their_elements_come_in_document_order() -> None:
+    # The property that makes them linear: libxml2 merges a union's parts, and a parent step's results, pair by pair.
+    assert all("|" not in find.path and ".." not in find.path for find in _BYLINE_ATTRIBUTES)
+    # The first byline in the page is dropped, whichever attribute names it; one named twice is one candidate.
+    article = html.fromstring(
+        "<div><section><span id='byline'>By Jane Doe</span></section><span class='byline' rel='author'>By Tom Roe"
+        f"</span><p>{TEXT}</p></div>"
+    )
+    drop_byline(article)
+    assert "Jane Doe" not in article.text_content() and "Tom Roe" in article.text_content()
+    # Thousands of candidates named by class and id, each with text after it (so none goes): read once each, in order.
+    lines = "".join(f"<span class='byline' id='author-{n}'>By {n}</span> wrote {n}. " for n in range(5_000))
+    article = html.fromstring(f"<div><p>{lines}</p><p>{TEXT}</p></div>")
+    started = time.perf_counter()
+    drop_byline(article)
+    assert time.perf_counter() - started < 1.0 and len(article.findall(".//span")) == 5_000
 
 
 @pytest.mark.parametrize("repair", [drop_byline, drop_repeated_blocks, drop_author_boxes])

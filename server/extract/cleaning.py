@@ -16,6 +16,7 @@ from readability.readability import REGEXES
 
 from ..domains import is_other_site, registrable_domain
 from ..rules.selectors.index import nodes_at
+from ..rules.selectors.selector import in_document_order
 from .constants import (
     ATTRIBUTION_DASHES,
     CALL_TO_ACTION_OPENING_CHARS,
@@ -149,19 +150,21 @@ def unlikely_value_indexes(values: list[str]) -> list[int]:
     return nodes_at(("\0" + "\0".join(values)).lower().encode("utf-8", "surrogatepass"), _UNLIKELY_VALUE_RE)
 
 
-def classed_elements(root: HtmlElement) -> tuple[list[HtmlElement], list[str]]:
-    """The elements carrying a class or an id under root (itself included), in document order, and each one's
-    "class id" (no unlikely word holds a space, so none is found across the two). One walk reading both values: an
-    XPath predicate on every element and a second read of the values it found cost a fifth more, and a union of an
-    @class and an @id path would have libxml2 merge its halves testing every pair for duplicates (quadratic)."""
-    elements: list[HtmlElement] = []
-    names: list[str] = []
-    for element in root.iter(etree.Element):
-        class_name, element_id = element.get("class"), element.get("id")
-        if class_name is not None or element_id is not None:
-            elements.append(element)
-            names.append(f"{class_name or ''} {element_id or ''}")
-    return elements, names
+def unlikely_named_elements(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The elements under root (itself included) whose "class id" holds an unlikely word (unlikely_value_indexes), in
+    document order, each with that string. No unlikely word holds a space, so an element's "class id" holds one when
+    its class or its id does: each attribute's values are searched (one walk each, every value knowing its element),
+    and only the elements of the values found are read: a walk reading every element's class and id cost 1.5x as
+    much, an XPath predicate on every element more, and a union of an @class and an @id path has libxml2 merge its
+    halves testing every pair for duplicates (quadratic)."""
+    found = []
+    for values_of in _VALUES_OF:
+        values = values_of(root)
+        found.append([values[i].getparent() for i in unlikely_value_indexes(values)])
+    return [(e, f"{e.get('class') or ''} {e.get('id') or ''}") for e in in_document_order(root, found)]
+
+
+_VALUES_OF = (etree.XPath("descendant-or-self::*/@class"), etree.XPath("descendant-or-self::*/@id"))
 
 
 def inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:

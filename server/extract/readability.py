@@ -37,7 +37,6 @@ from .cleaning import (
     CALL_TO_ACTION_RE,
     PagesBelow,
     class_and_id_weight,
-    classed_elements,
     contents_boxes,
     data_tables,
     has_block_descendant,
@@ -52,7 +51,7 @@ from .cleaning import (
     link_line_runs,
     may_be_content,
     opening,
-    unlikely_value_indexes,
+    unlikely_named_elements,
     wraps_lines,
 )
 from .constants import (
@@ -395,12 +394,10 @@ class TreeDocument(Document):
         # Changed: Readability.js's unlikely words (cleaning.UNLIKELY_WORDS), and links stay (they hold sentence
         # text: Readability.js exempts them); faster: one search over all class and id values rather than a
         # regex and two XPaths per element.
-        elements, names = classed_elements(self.html)
         dropped = None
         story_follows: dict[HtmlElement, bool] = {}
-        for index in self.deadline.paced(unlikely_value_indexes(names)):
-            elem = elements[index]
-            if elem.tag in ("html", "body", "a") or may_be_content(names[index]):
+        for elem, names in self.deadline.paced(unlikely_named_elements(self.html)):
+            if elem.tag in ("html", "body", "a") or may_be_content(names):
                 continue
             # A heading's id made from its own words ('community-reaction') is the story's, not the site's markup, when
             # the story goes on after it: a CMS makes ids of every heading's words ('comments', 'related-stories').
@@ -416,7 +413,7 @@ class TreeDocument(Document):
             if inside_dropped_or_code(elem, dropped) or holds_frame(elem):
                 continue
             # A story's header block goes (title, byline, share bar), its standfirst stays where it stood.
-            if "header" in names[index].lower():
+            if "header" in names.lower():
                 for lead in header_leads(elem):
                     lead.tail = None
                     elem.addprevious(lead)
