@@ -833,7 +833,8 @@ AGE_EPITHET_RE = re.compile(r"(?i:the|this) \d{1,3}[- ]years?[- ]old")
 # A sentence opening with a person's name and a relative clause after it ("Mr Galloway, who on Thursday won …", "But
 # Mr Herron who gained fame …"), group "name"; matched at the sentence's start, so read once.
 OPEN_RELATIVE_RE = re.compile(
-    r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Miss|Sir)\.?+\s++)?[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}+)"
+    r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Miss|Sir)\.?+\s++)?[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}+)"
     r",?+\s++who\s"
 )
 # A comma that closes a clause, not one inside a number ("£150,000").

@@ -68,6 +68,11 @@ MAX_LOOKBACK_MENTIONS = 64
 GENDER_REACH = 250
 # Characters read before a mention for the honorific that tells its gender ("Ms Sturgeon", "Mrs. Smith").
 HONORIFIC_REACH = 6
+# Pronoun votes after a name the text only mentions too few to outweigh what its given name says of its gender.
+FEW_VOTES = 2
+# Characters read before a name for its article ("the 2003 World Indoor Championships"), and the articles.
+ARTICLE_REACH = 16
+ARTICLES: frozenset[str] = frozenset(["the", "a", "an"])
 # A first person speaking inside another's quotation is that speaker ("I", "I'm told" in Meghan's quote).
 FIRST_PERSON: frozenset[str] = frozenset(["I", "me"])
 # Prepositions right before a mention that keep it out of subject place, and how far back the word before is read.

@@ -272,9 +272,8 @@ class Naming(Reading):
             entity.female += 3 * (word in FEMALE_TITLES)
             if entity.person and word in TITLE_WORDS and word not in DETERMINERS:
                 entity.titled = True
-                if (word in core_words and word in ROLE_TITLES) or not OTHER_HOLDER_QUALIFIERS.isdisjoint(
-                    source_words[:at]
-                ):
+                another_office = not OTHER_HOLDER_QUALIFIERS.isdisjoint(source_words[:at])
+                if (word in core_words and word in ROLE_TITLES) or another_office:
                     continue  # "The Culture Secretary" names no holder; "shadow culture secretary X" another office
                 # two people with one title ("President Biden", "President Zelensky"): "the president" is neither
                 self.titled[word] = core if self.titled.get(word, core) == core else ""

@@ -26,7 +26,10 @@ from ..patterns import SPACES_RE
 from ..structure import RawAttribution
 from .constants import (
     APPOSITION_REACH,
+    ARTICLE_REACH,
+    ARTICLES,
     BOTH_PARAGRAPHS,
+    FEW_VOTES,
     FRONTED_REACH,
     GROUP_PEOPLE,
     GROUP_REACH,
@@ -49,12 +52,6 @@ from .given_names import lone_given_name_gender
 from .mentions import Mentions, may_name_new_person
 from .phrases import modifier_word
 from .reading import inside_quotation, last_before
-
-# Characters read before a name for its article ("the 2003 World Indoor Championships"), and the articles.
-ARTICLE_REACH = 16
-ARTICLES: frozenset[str] = frozenset(["the", "a", "an"])
-# Pronoun votes after a name the text only mentions too few to outweigh what its given name says of its gender.
-FEW_VOTES = 2
 
 
 class Pronouns(Mentions):
