@@ -878,7 +878,8 @@ _PLAIN_COLON_SRC = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w’'.-]*){0,4})\s*:\s*(?=[\"“«„])"
 )
 _PLAIN_AFTER_CUE_END = re.compile(
-    r"^(?:\s*\([^()]{0,60}\))?(?:\s*(?:,|--|—|–)\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))*|\s+(?:citing|"
+    r"^(?:\s*\([^()]{0,60}\))?(?:\s*(?:,|--|—|–)\s*(?![\"“‘'«]|that\b)(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))*"
+    r"|\s*,\s*(?:saying|adding|noting|citing|arguing|claiming|warning|insisting|explaining)\b[^\n]*|\s+(?:citing|"
     r"adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while|when)\b"
     r"(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))*)?\s*[.!?…]?"
     r"[\"”’]?(?:\s*\([^()]*\)|(?<=[.!?])[A-Z][^\n]*)?\s*$"
@@ -1206,6 +1207,17 @@ def test_a_statement_going_on_after_its_cue_is_a_second_fragment():
         "Sales rose tenfold in 2004",
         "with 200 million tracks bought online",
     ]
+
+
+def test_a_participles_quoted_report_after_a_trailing_cue_leaves_that_cue_its_statement():
+    t = 'Mr Blair has failed to tackle these problems, he claimed, saying he has the "wrong solution" to them.'
+    claimed, saying = find_attributions(t)
+    assert (claimed.cue, claimed.source, claimed.content) == (
+        "claimed",
+        "he",
+        "Mr Blair has failed to tackle these problems",
+    )
+    assert (saying.cue, saying.source) == ("saying", "he")
 
 
 def test_an_inverted_cue_after_a_lone_subordinate_clause_reports_the_main_clause_after_it():

@@ -2580,3 +2580,10 @@ def test_it_opening_a_paragraph_goes_on_from_the_body_quoted_before():
 def test_an_age_stands_for_the_person_named_before():
     t = "Darren Kellaway won the race in Glasgow. The 31-year-old said he was delighted with the result."
     assert _speaker(t, "The 31-year-old") == "Darren Kellaway"
+
+
+def test_a_statements_sentence_capital_is_no_company():
+    # "Prices" opens the statement only because it opens the sentence: named nowhere else, it is no body
+    assert _speaker("Prices will rise, the company said on Monday.", "the company") is None
+    t = "Biomason raised $50m, the company said. Biomason will build a plant in Durham."
+    assert _speaker(t, "the company") == "Biomason"

@@ -697,7 +697,7 @@ TRAILER_RE = re.compile(
 )  # after a quotation the comma may stand inside its closing mark ('“no regrets,” adding that …')
 
 # A trailing participle or gloss after a backward-pointing cue ("…, the NYT reported, citing sources", "…, he added --
-# a move that …"). Only whether it
+# a move that …"), a participle's quoted report included. Only whether it
 # matches is used. The clause after the comma is taken whole, or up to a "(" where a closing parenthetical may
 # start: those are the only places the clause can end in a match, so no other split is tried. (A quote or "that"
 # right after the comma stops it; whitespace there never could, so the run after the comma goes to the clause.)
@@ -707,6 +707,8 @@ AFTER_CLAUSE = r"(?:[^.!?\"“‘«]|\.(?=\d|[a-z]\.|\s[a-z0-9]))"
 AFTER_CUE_END_RE = re.compile(
     r"^(?:\s*+\([^()]{0,60}\))?"
     rf"(?:\s*+(?:,|--|—|–)(?![\"“‘'«]|that\b)(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\())"
+    # a participle's own report, quoted words and all (", saying he has the “wrong solution” to them.")
+    r"|\s*+,\s*+(?:saying|adding|noting|citing|arguing|claiming|warning|insisting|explaining)\b[^\n]*+"
     r"|\s++(?:citing|adding|noting|quoting|according|in|on|at|during|after|before|last|this|earlier|late|early|as|while"
     r"|when)\b"
     rf"(?:{AFTER_CLAUSE}*+|{AFTER_CLAUSE}*(?=\()))?"

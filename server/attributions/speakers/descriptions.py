@@ -328,7 +328,12 @@ class Descriptions(Naming, Mentions):
         if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS or end > raw.source[0]:
             return None
         names = self._body_names(start, end)
-        return names[0][1] if names and names[0][0] == 0 else None
+        if not names or names[0][0] != 0:
+            return None
+        name = names[0][1]
+        if " " not in name and name not in self.entities and len(word_occurrences(self.text, {name})) < 2:
+            return None  # "Prices will rise, the company said": a sentence's capital on a word named nowhere else
+        return name
 
     def _known_body(self, name: str) -> bool:
         """A name that is a body's by its form ("Acme Technologies", "Macy's Inc.") or a body the text quotes."""
