@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
 from ..domains import is_other_site, registrable_domain
-from ..rules.selectors.index import nodes_at
+from ..rules.selectors.index import nodes_at, nul_joined
 from ..rules.selectors.selector import in_document_order
 from .constants import (
     ATTRIBUTION_DASHES,
@@ -147,7 +147,7 @@ def unlikely_value_indexes(values: list[str]) -> list[int]:
     lowercase: one RE2 search over the values, each opened by a NUL as the page index's text nodes are (nodes_at).
     (No value holds a NUL, libxml2's string end; lowercasing the joined string lowercases each value alike: no case
     rule looks across a NUL.)"""
-    return nodes_at(("\0" + "\0".join(values)).lower().encode("utf-8", "surrogatepass"), _UNLIKELY_VALUE_RE)
+    return nodes_at(nul_joined(value.lower() for value in values), _UNLIKELY_VALUE_RE)
 
 
 def unlikely_named_elements(root: HtmlElement) -> list[tuple[HtmlElement, str]]:

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 
 from ..rules.ruleset import Rule
 from ..rules.selectors import PageIndex, element_text, in_document_order
-from ..rules.selectors.index import nodes_at
+from ..rules.selectors.index import nodes_at, nul_joined
 from .constants import (
     ARIA_HIDDEN_SHOWN_CLASS,
     BYLINE_AUTHOR_LINK_PATHS,
@@ -181,8 +181,7 @@ def _stemmed(values_of: etree.XPath) -> Callable[..., list]:
 
     def search(root: HtmlElement, **variables: object) -> list:
         values = values_of(root, **variables)
-        joined = ("\0" + "\0".join(values)).encode("utf-8", "surrogatepass")  # no value holds a NUL, nor a stem
-        return [values[i] for i in nodes_at(joined, _BYLINE_STEMS_RE)]
+        return [values[i] for i in nodes_at(nul_joined(values), _BYLINE_STEMS_RE)]  # no value holds a NUL
 
     return search
 

@@ -204,7 +204,7 @@ class PageIndex:
         so none is found across two nodes; a leading literal's pattern finds a node's start by its NUL)."""
         if self._joined is None:
             texts = self.texts()
-            self._joined = ("\0" + "\0".join([texts[i] for i in self.filled()])).encode("utf-8", "surrogatepass")
+            self._joined = nul_joined([texts[i] for i in self.filled()])
         return self._joined
 
     def heads(self) -> bytes:
@@ -213,7 +213,7 @@ class PageIndex:
         if self._heads is None:
             texts = self.texts()
             starts = map(_HEAD, map(str.lstrip, [texts[i] for i in self.filled()]))
-            self._heads = ("\0" + "\0".join(starts)).encode("utf-8", "surrogatepass")
+            self._heads = nul_joined(starts)
         return self._heads
 
     def nodes_matching(self, literal: re2._Regexp, in_heads: bool = False) -> list[int]:
@@ -321,6 +321,11 @@ ATTRIBUTE_TESTS = {
 
 def index_page(root: HtmlElement) -> PageIndex:
     return PageIndex(root)
+
+
+def nul_joined(strings: Iterable[str]) -> bytes:
+    """Strings as nodes_at reads them: each opened by a NUL, in UTF-8 (a lone surrogate kept as written)."""
+    return ("\0" + "\0".join(strings)).encode("utf-8", "surrogatepass")
 
 
 def nodes_at(joined: bytes, literal: re2._Regexp) -> list[int]:
