@@ -395,12 +395,19 @@ def test_document_finding_is_an_attribution():
     _one("A new survey found that most tenants pay more than a third of their income.", source="A new survey")
     _one("The latest data show that exports fell for a third month.", source="The latest data", cue="show")
     _one("The researchers found that the drug cut relapses by half.", source="The researchers", cue="found")
+    # records find without speaking for anyone: a comparison, a chart, an article
+    _one("The comparison found that both approaches cut pain more than no treatment.", source="The comparison")
+    _one("The chart shows that emissions will fall by 2030.", source="The chart", cue="shows")
+    a = _one("A Forbes article found that he had exaggerated the size of the flat.", source="A Forbes article")
+    assert a.speaker == "Forbes"
 
 
 def test_finding_verbs_without_a_document_are_not_attributions():
     assert find_attributions("The hikers found that the trail was closed.") == []
     assert find_attributions("Police found the missing car near the river.") == []
     assert find_attributions("The study found a small effect on sleep.") == []  # no that-clause, no quote
+    # a picture depicts a scene: "footage showed a car" is no one's finding
+    assert find_attributions("Video footage showed that a car was parked outside.") == []
 
 
 def test_called_with_a_quoted_label():
@@ -1130,6 +1137,10 @@ def test_a_source_placed_with_in_keeps_its_head():
     assert a.source == "The Briar in Douglas" and a.speaker == "Briar"
     found = find_attributions("Microsoft in 2017 announced that it would sell cloud services.")
     assert all("in 2017" not in (a.source or "") for a in found)  # a year is no place: no head is taken past it
+    # "on" places a common noun's group ("analysts on Wall Street"), never naming the street; a name keeps its "on"
+    a = _one("Some analysts on Wall Street said the delay had already hurt markets.", cue="said")
+    assert a.source == "Some analysts on Wall Street" and a.speaker == "analysts"
+    assert names.name_core("The Mail on Sunday") == "Mail on Sunday"
 
 
 def test_a_document_s_maker_and_a_group_s_place_stay_in_the_source():

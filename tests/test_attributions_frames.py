@@ -265,6 +265,24 @@ def test_a_plural_head_before_its_phrase_is_the_source_with_its_phrase():
     ]
 
 
+def test_a_plural_head_before_its_phrase_is_the_source_in_any_tense_when_the_phrase_ends_in_no_speaker():
+    # a past verb does not agree, but "the world" and "the region" cannot speak, so the head before them does
+    assert _found("Leaders around the world said the talks were over.") == [
+        ("Leaders around the world", "said", ["the talks were over"])
+    ]
+    assert _found("Experts across the region warned that the dam would fail.") == [
+        ("Experts across the region", "warned", ["that the dam would fail"])
+    ]
+    # a plural the lexicon lists as a singular speaks too ("mother")
+    assert _found("Mothers across the country shared that child care costs too much.") == [
+        ("Mothers across the country", "shared", ["that child care costs too much"])
+    ]
+    # near case: a phrase ending in a speaker keeps the nearer source ("the minister"), tense aside
+    assert _found("In talks with officials in the region the minister said the talks were over.") == [
+        ("the minister", "said", ["the talks were over"])
+    ]
+
+
 def test_a_thing_told_or_asked_before_a_relative_clause_is_no_addressee():
     # only nouns for people are addressees before a bare clause
     for text in (
@@ -337,6 +355,24 @@ def test_a_time_after_the_verb_ends_the_addressee_or_is_none():
     assert _found("He warned residents last month that the dam could fail.") == [
         ("He", "warned residents", ["that the dam could fail"])
     ]
+
+
+def test_an_addressee_of_several_words_names_or_digits_before_that_belongs_to_the_cue():
+    # a name alone was taken before ("told KARE", leaving "11 that …" in the content)
+    text = "Witnesses told local television station KARE 11 that they heard at least six shots."
+    assert _found(text) == [
+        ("Witnesses", "told local television station KARE 11", ["that they heard at least six shots"])
+    ]
+    assert _found("She told The New York Times that the dam would fail.") == [
+        ("She", "told The New York Times", ["that the dam would fail"])
+    ]
+    # near cases: a pronoun is an addressee alone, and a subject pronoun after it opens the report's clause
+    assert _found("He told them he thought that the plan would work.")[0] == (
+        "He",
+        "told them",
+        ["he thought that the plan would work"],
+    )
+    assert _found("She told reporters the plan would work.") == [("She", "told reporters", ["the plan would work"])]
 
 
 def test_a_coordinated_participle_with_its_addressee_ends_the_content_before_it():

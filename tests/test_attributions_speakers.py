@@ -279,6 +279,14 @@ def test_a_title_after_a_body_s_name_goes_with_the_person():
         "University of Houston political scientist Boris Shor."
     )
     assert [a.speaker for a in find_attributions(t)] == ["Boris Shor"]
+    # a capitalised title too: the body's name with "of" ends where the title opens
+    t = "Bank of America Chief Executive Brian Moynihan said the economy was slowing."
+    assert [a.speaker for a in find_attributions(t)] == ["Brian Moynihan"]
+    t = "Department of Justice Inspector General Michael Horowitz said the review was complete."
+    assert [a.speaker for a in find_attributions(t)] == ["Michael Horowitz"]
+    # near case: a body's name with no title in it stays whole
+    t = "Bank of America Merrill Lynch said the economy was slowing."
+    assert [a.speaker for a in find_attributions(t)] == ["Bank of America Merrill Lynch"]
 
 
 def test_an_acronym_that_spells_another_source_s_name_is_that_body():

@@ -365,7 +365,7 @@ def name_core(source: str) -> str:
         job = len(tail) >= 2 and lowered in PERSON_ROLE_NOUNS and _full_name(tail[::-1])  # "Media Lab Europe" goes on
         # "Tory MPs", "Senior MEPs": a group's plural acronym keeps the capitalised words before it, titles or not
         group = _plural_acronym(words[-1])
-        title = lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS or lowered.endswith(COMPOUND_TITLE_ENDINGS)
+        title = _is_title_word(lowered)
         if title and not tail and at == len(words) - 1 and lowered in SURNAME_TITLES and _names_before(words, at):
             title = False  # "Ms King", "Labour MP Oona King", "Dr Major": a title's word as a surname
         if word[:1].isupper() and (not title or group) and not job:
@@ -519,8 +519,23 @@ def _body_from_head(words: list[str]) -> str | None:
             end = next((j for j in range(complement, len(words)) if not words[j][:1].isupper()), len(words))
             if end < len(words) and words[-1][:1].isupper() and words[end] not in NAME_LINKS:
                 return None  # "University of Houston political scientist Boris Shor": a title before a person's name
+            if end == len(words) and _titled_person_from(words, complement + 1):
+                return None  # "Bank of America Chief Executive Brian Moynihan": the body's title-holder speaks
             return body_name(words[first:]) if first <= i else None
     return None
+
+
+def _titled_person_from(words: list[str], start: int) -> bool:
+    """A capitalised title word at or after start with a person's name after it ("… Chief Executive Brian Moynihan")."""
+    return any(
+        _is_title_word(words[at].lower()) and looks_person(" ".join(words[at + 1 :]))
+        for at in range(start, len(words) - 1)
+    )
+
+
+def _is_title_word(lowered: str) -> bool:
+    """A title's word ("president", "gov.", "chief executive"'s "executive", "editor-in-chief")."""
+    return lowered.rstrip(".") in TITLE_WORDS or lowered in TITLE_WORDS or lowered.endswith(COMPOUND_TITLE_ENDINGS)
 
 
 def body_name(words: list[str]) -> str:
@@ -551,6 +566,8 @@ def without_post_modifier(words: list[str]) -> list[str]:
         word = words[i]
         if word in POST_MODIFIER_PREPOSITIONS:
             return words[:i]
+        if word == "on" and words[i - 1].isalpha() and words[i - 1].islower():
+            return words[:i]  # "analysts on Wall Street" are analysts; "Mail on Sunday", "Committee on …" are names
         if i >= 2 and not words[i - 2].endswith(","):
             if word == "by" and words[i - 1].islower() and words[i - 1].endswith("ed"):
                 return words[: i - 1]  # "Residents interviewed by the BBC": the name is the participle's agent

@@ -256,8 +256,8 @@ RELATIVE_THAT_RE = re.compile(
     r"(?<!\s)\s++that\s++(?:have|has|had|are|is|was|were|will|would|can|could|may|might|must|should|do|does|did|[a-z]++ed)\b"
 )
 ADDRESSEE_THEN_REPORT_RE = re.compile(
-    r"(?<!\s)\s++((?:(?:his|her|their|its|our|my|your|the|some|several|fellow)\s++)?(?:[a-z][\w-]*+\s++){0,2}?"
-    r"[a-z][\w-]*+)(?=" + REPORT_OPENER + ")"
+    r"(?<!\s)\s++((?:(?:his|her|their|its|our|my|your|the|some|several|fellow)\s++)?(?:\w[\w’'.&-]*+\s++){0,4}?"
+    r"\w[\w’'.&-]*+)(?=" + REPORT_OPENER + ")"
 )
 # A cue's venue belongs to the cue span: "said in a statement", "said during a press conference".
 CUE_TAIL_RE = re.compile(

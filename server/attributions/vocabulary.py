@@ -183,6 +183,12 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     # and those who find for a living: researchers, investigators, courts
     words("researchers researcher scientists scientist investigators investigator court judge jury authors analysts")
 )
+# Records that find or show without speaking for anyone ("the comparison found that", "the chart shows"): subjects
+# of a finding verb only, so they never become a speaker the way a document does. Not pictures: "footage showed a car
+# marked 'TV'" depicts a scene.
+RECORD_NOUNS: frozenset[str] = frozenset(
+    words("comparison comparisons article articles chart charts graph graphs table tables audio")
+)
 
 # Evaluation: the source judges someone, reported only with an object and its grounds ("accused X of Y", "praised X
 # for Y", "condemned X as Y") or a quoted label ("slammed the plan as 'a disaster'"); alone they are deeds, not speech.

@@ -79,6 +79,7 @@ from ..vocabulary import (
     PASSIVE_REPORT_FORMS,
     PLURAL_REPORT_BASE_FORMS,
     PREPOSITIONAL_CUES,
+    RECORD_NOUNS,
     STATEMENT_ONLY_FORMS,
     WEAK_CUES,
 )
@@ -208,7 +209,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     if _reads_as_noun(text, cue, sentence_end, verb, base) or _possessed_participle(text, cue, sentence_end, verb):
         return None
     source = _source_before_cue(text, sentence_start, cue_start, cue_end, relative_pronoun)
-    if base and source is not None:
+    if source is not None and (base or not speaking_head(text[source[0] : source[1]])):
+        # any tense when the phrase's last noun cannot speak ("Leaders around the world said": not "the world")
         source = _with_phrase_head(text, sentence_start, cue_start, source)
     if source is not None and verb.endswith("s") and _is_contraction(text[source[0] : source[1]]):
         return None  # "There's reports that …": the 's is "is", and the word after it a plural noun
@@ -560,9 +562,13 @@ def _document_subject(text: str, start: int, end: int) -> bool:
 
 
 def documents_speak(text: str, source: Span) -> bool:
-    """A document, poll, study or data (or researchers, a court) among the source's words: a finding verb after it
-    reports ("the report found that …"); still only with a that-clause, a quote or a colon (WEAK_CUES)."""
-    return any(word.lower() in DOCUMENT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
+    """A document, poll, study, data or record (or researchers, a court) among the source's words: a finding verb
+    after it reports ("the report found that …", "the comparison found that …"); still only with a that-clause, a
+    quote or a colon (WEAK_CUES)."""
+    return any(
+        word.lower() in DOCUMENT_NOUNS or word.lower() in RECORD_NOUNS
+        for word in ALNUM_RUN_RE.findall(text, source[0], source[1])
+    )
 
 
 def _do_question(text: str, sentence_start: int, sentence_end: int, opening: re.Pattern[str] = DO_QUESTION_RE) -> bool:

@@ -15,11 +15,14 @@ from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
     NP_BREAK,
+    OBJECT_PRONOUNS,
+    ORG_HEADS,
     PLURAL_SUBJECTS,
     PRE_CUE_TIME_ENDS,
     PRONOUNS,
     SOURCE_NOUNS,
     looks_plural,
+    singular_noun,
 )
 from ..patterns import (
     ADDRESSEE_RE,
@@ -173,7 +176,12 @@ def plural_head_before_phrase(window: str) -> int | None:
         if not any(_breaks_phrase(word.lower()) for word in inner):
             head = phrase.group(1).lower()
             # a pronoun takes no phrase: "will provide you with feedback and suggest" is a verb's object
-            speaking = head in SOURCE_NOUNS or head in DOCUMENT_NOUNS or head in PLURAL_SUBJECTS - PRONOUNS
+            speaking = (
+                head in SOURCE_NOUNS
+                or singular_noun(head) in SOURCE_NOUNS - ORG_HEADS  # "mothers"; not "posts"
+                or head in DOCUMENT_NOUNS
+                or head in PLURAL_SUBJECTS - PRONOUNS
+            )
             return phrase.start(1) if speaking and (head in PLURAL_SUBJECTS or looks_plural(head)) else None
         phrase = PP_HEAD_RE.search(window, phrase.end(1) + 1)  # "Thousands of people in the town": a nearer head
     return None
@@ -230,6 +238,8 @@ def _addressee_before_report(text: str, cue_end: int, sentence_end: int) -> int:
         words = words[:timed]  # "warned residents last month that …": the addressee ends before its time
     if any(_breaks_phrase(word) or word.lower() in NOT_ADDRESSEE_WORDS for word in words) or words[-1] in DETERMINERS:
         return cue_end  # "warned for years that", "is usually told like this:", "advises prioritizing “…”"
+    if len(words) > 1 and (words[0] in OBJECT_PRONOUNS or any(word in PRONOUNS for word in words[1:])):
+        return cue_end  # "told them he thought that …": a pronoun is an addressee alone, and a subject opens a clause
     if words[-1].endswith("ing") or RELATIVE_THAT_RE.match(text, addressee.end(1), sentence_end):
         return cue_end  # "warned companies that have sold …": a relative clause, its object no addressee
     return addressee.start(1) + spans[len(words) - 1][1]
@@ -254,10 +264,12 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         return None  # "pushed the car": such a verb reports only a request
     elif verb in ADDRESSEE_CUES:
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
-        if addressee and (verb in OBJECT_CUES or _report_opens(text, cue_end + addressee.end(), sentence_end)):
-            cue_end += addressee.end()  # "told reporters", "warns Mr Johnson: …"
-        else:
-            cue_end = _addressee_before_report(text, cue_end, sentence_end)
+        if addressee and _report_opens(text, cue_end + addressee.end(), sentence_end):
+            cue_end += addressee.end()  # "told reporters that", "warns Mr Johnson: …"
+        elif (longer := _addressee_before_report(text, cue_end, sentence_end)) > cue_end or not addressee:
+            cue_end = longer  # "told local television station KARE 11 that": more than a name before the report
+        elif verb in OBJECT_CUES:
+            cue_end += addressee.end()  # "told reporters the plan …"
     venue = CUE_TAIL_RE.match(text, cue_end, min(sentence_end, cue_end + 120)) or CUE_PUBLICATION_RE.match(
         text, cue_end, min(sentence_end, cue_end + 80)
     )
