@@ -399,3 +399,23 @@ def test_a_list_s_heading_in_mid_story_goes_with_the_list(after: str) -> None:
     result = clean(f"<html><body><article>{body}</article></body></html>", URL, Options(attributions=False))
     assert "Related stories" not in result.text and "council votes" not in result.text
     assert result.text.count("ferry timetable") == 8  # four paragraphs of two sentences: the story kept whole
+
+
+def test_a_labelled_list_of_headline_links_the_story_ends_with_goes_with_its_label() -> None:
+    # The read-more list written as a list: two items are enough under a label line (recirculation_lists needs three
+    # with no label), an item's link may sit in bold; a list the story goes on after, or of links to another site
+    # (the story's sources), stays.
+    page = (FIXTURES / "link-lists.html").read_text(encoding="utf-8")
+    root = parse(page)
+    found = [" ".join(element.text_content().split()) for element in link_paragraphs(root, site_host(root))]
+    assert found == [
+        "Verwandte Artikel:",
+        "Neubau der Stadtbibliothek verzögert sich erneut Lesesommer lockt so viele Kinder wie nie",
+    ]
+    text = clean(page, "https://www.kreisbote.example/lokales/stadtbibliothek-oeffnungszeiten").text
+    for gone in ("Verwandte Artikel", "Neubau der Stadtbibliothek", "Lesesommer lockt"):
+        assert gone not in text
+    for kept in ("Die neuen Zeiten im Überblick:", "Samstag von zehn bis achtzehn Uhr", "Quellen zum Beschluss:"):
+        assert kept in text
+    for kept in ("Niederschrift der Sitzung", "Beschlussvorlage zur Erweiterung", "nach einem Jahr auswerten"):
+        assert kept in text

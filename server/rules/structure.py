@@ -5,8 +5,8 @@ and link_paragraphs before the rules (FIRST_STRUCTURAL_PASSES), the others after
 - teaser_cards: a link to another page of this site around a headline (an h2, h3 or h4 of more than
   TEASER_MIN_HEADING_CHARS characters) leads to another story, in any language; the story's own subheadings are never
   inside a link.
-- link_paragraphs: the read-more list a story ends with, written as paragraphs: a short label line ending in a colon
-  and a run of paragraphs that are each one headline link to this site.
+- link_paragraphs: the read-more list a story ends with, written as paragraphs or as a short list: a short label line
+  ending in a colon and a run of paragraphs, or a list of at least two items, each one headline link to this site.
 - recirculation_lists: lists of links to other stories of the same site (related, most read, more from), inside or
   beside the article: every item a headline-length link and little else, at least three of them; the heading just
   before such a list goes with it.
@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 
 _CHROME = ("nav", "header", "footer")
 _LIST_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+# Inline elements a headline link may be wrapped in, or wrap, and still be the whole of its line.
+_LINK_WRAPPERS = frozenset(("strong", "b", "em", "i", "span"))
 
 
 def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
@@ -126,8 +128,9 @@ def link_paragraphs(root: HtmlElement, host: str | None, deadline: Deadline = NO
     """Runs of at least LINK_RUN_MIN_PARAGRAPHS sibling paragraphs, each one link to another page of this site with a
     headline's words and nothing else (never to a document: DOCUMENT_SUFFIXES), and the short label line ending in a
     colon just before a run ('Mehr lesen:', 'Lue aiheesta lisää:'): the read-more list a story ends with, written as
-    paragraphs instead of a list. A run the story's paragraphs go on after is the story's ('Read the filings:',
-    'This year's award winners:')."""
+    paragraphs instead of a list, or as a list of at least LINK_RUN_MIN_PARAGRAPHS items each one such link (its link
+    in bold or not) under the label ('Verwandte Artikel:'). A run the story's paragraphs go on after is the story's
+    ('Read the filings:', 'This year's award winners:')."""
     found: list[HtmlElement] = []
     run: list[HtmlElement] = []
     story_follows: dict[HtmlElement, bool] = {}  # each child of a run's parent -> a story paragraph comes after it
@@ -140,6 +143,14 @@ def link_paragraphs(root: HtmlElement, host: str | None, deadline: Deadline = NO
         _close_run(run, found, story_follows)
         run = [paragraph]
     _close_run(run, found, story_follows)
+    # The same list written as a list: under its label, items that are each one headline link (fewer than
+    # recirculation_lists needs, as the label says what they are).
+    for headline_list in deadline.paced(root.iter("ul", "ol")):
+        items = list(headline_list)
+        if len(items) >= LINK_RUN_MIN_PARAGRAPHS and all(
+            item.tag == "li" and _is_headline_link(item, host) for item in items
+        ):
+            _close_run([headline_list], found, story_follows, len(items))
     return found
 
 
@@ -148,6 +159,10 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
     if len(paragraph) != 1 or (paragraph.text or "").strip():
         return False
     link = paragraph[0]
+    while link.tag in _LINK_WRAPPERS and len(link) == 1 and not (link.text or "").strip():
+        if (link[0].tail or "").strip():
+            return False
+        link = link[0]  # '<li><strong><a>...</a></strong></li>' is one link too
     if link.tag != "a" or (link.tail or "").strip() or not _same_site(link.get("href"), host):
         return False
     if urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES):
@@ -155,9 +170,12 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
     return len(element_text(link).split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
 
 
-def _close_run(run: list[HtmlElement], found: list[HtmlElement], story_follows: dict[HtmlElement, bool]) -> None:
-    """A run long enough, opened by its label line, goes with the label; any other run stays."""
-    if len(run) < LINK_RUN_MIN_PARAGRAPHS:
+def _close_run(
+    run: list[HtmlElement], found: list[HtmlElement], story_follows: dict[HtmlElement, bool], links: int = 0
+) -> None:
+    """A run long enough (links: its count of headline links when it is one list), opened by its label line, goes
+    with the label; any other run stays."""
+    if (links or len(run)) < LINK_RUN_MIN_PARAGRAPHS:
         return
     label = run[0].getprevious()
     if label is None or not isinstance(label.tag, str) or (label.tail or "").strip():
