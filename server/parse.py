@@ -133,12 +133,6 @@ _BODY_OR_HTML_END_TAG = re.compile(rb"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])(?=
 def parse(page: str | bytes) -> html.HtmlElement:
     """Parse a whole page into an <html> element; never loads external resources. A page given as bytes is
     decode_to_utf8()'s: UTF-8 without noncharacters."""
-    return parse_source(page)[0]
-
-
-def parse_source(page: str | bytes) -> tuple[html.HtmlElement, bytes]:
-    """parse(), and the bytes libxml2 read: every attribute of the tree is named in them (the parser makes none of its
-    own), which lets the page index rule an attribute out without walking the tree (PageIndex.absent)."""
     if isinstance(page, str):
         page = decode_to_utf8(page)  # a caller's text: the same UTF-8 the decode stage hands on
     # Browsers read on past an early </body> or </html>; libxml2 drops everything after </html>.
@@ -156,7 +150,7 @@ def parse_source(page: str | bytes) -> tuple[html.HtmlElement, bytes]:
         raise BadRequest("the page could not be parsed as HTML")
     if _TOO_DEEP(root):
         raise TooComplex(f"the page nests elements more than {MAX_DEPTH} levels deep")
-    return root, data
+    return root
 
 
 def check_attributes(text: str | bytes, limit: int = MAX_ATTRIBUTES) -> None:

@@ -21,7 +21,7 @@ from .extract import extract
 from .highlight import highlight
 from .limits import Deadline
 from .metadata import read_metadata
-from .parse import parse_source
+from .parse import parse
 from .plaintext import to_plain_text
 from .rules.declutter import declutter
 from .rules.draft import compile_drafts, reading_rule
@@ -133,12 +133,12 @@ def clean(
 
     drafts = options.draft_rules and stage("drafts", compile_drafts, options.draft_rules, host, RULE_SCHEMA, deadline)
     data = stage("decode", decode_to_utf8, page)
-    root, source = stage("parse", parse_source, data)
+    root = stage("parse", parse, data)
     _check_size(root, settings.max_elements)
     site_rule = rules.for_host(host) if options.site_rules else None
     applied = [*drafts, *([site_rule] if site_rule else []), *(rules.generic if options.generic_rules else [])]
     page_rule = reading_rule(drafts, site_rule)  # the drafts' content, title... selectors first
-    index = index_page(root, source)  # what the page holds, each part gathered once, when a stage first asks
+    index = index_page(root)  # what the page holds, each part gathered once, when a stage first asks
     metadata = stage("metadata", read_metadata, root, url, page_rule, deadline, index)
     # The page's own address: its URL, else (none given, or an AMP cache's copy) its canonical address, read before
     # declutter strips the <link>s; its host tells links to other sites, its path a story's photo pages.

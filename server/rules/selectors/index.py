@@ -4,7 +4,6 @@ sets that look up the rules' literal patterns in its text in one sweep."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from functools import cache, cached_property, lru_cache
 from itertools import compress, count
@@ -45,11 +44,8 @@ class PageIndex:
     theirs too (a superset: the prefilter and the gates only let more searches run, and a search finds its matches
     in the page as it is)."""
 
-    def __init__(self, root: HtmlElement, source: bytes | None = None) -> None:
+    def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        # The bytes the tree was parsed from (parse.parse_source), when known: an attribute they never name is on no
-        # element, told by one RE2 search of them instead of a walk of the tree (absent()).
-        self._source = source
         self._tags: dict[str, bool] = {}
         # Per attribute name: its values across the page; then, as tests ask, as a set, newline-joined, and that as
         # UTF-8 (for the byte-level regex scans).
@@ -144,21 +140,10 @@ class PageIndex:
         """The values of one attribute across the page, in document order; one sweep per name."""
         if name not in self._attributes:
             gathered = {"id": "id_values", "class": "class_values"}  # gathered for the prefilter: not twice
-            if name in gathered:
-                self._attributes[name] = getattr(self, gathered[name])
-            else:
-                self._attributes[name] = [] if self.absent(name) else _attribute_values(name)(self.root)
+            self._attributes[name] = (
+                getattr(self, gathered[name]) if name in gathered else _attribute_values(name)(self.root)
+            )
         return self._attributes[name]
-
-    def absent(self, name: str) -> bool:
-        """Whether no element carries this attribute, as the source bytes tell: the parser makes attributes only from
-        names they spell (ASCII letters lowercased), and no stage before declutter adds any. Most of the attributes
-        the rules' gates ask about are on no page (aria-modal, data-widget-id, hidden, itemtype ...): one case-blind
-        RE2 search of the bytes (~0.03 ms on a median page) instead of a walk of its tree (~0.09 ms). False when the
-        source is unknown, or the name is not a plain attribute name."""
-        if self._source is None or not _PLAIN_NAME_RE.fullmatch(name):
-            return False
-        return next(match_spans(literal_regex(re2.escape(name)), self._source), None) is None
 
     def attribute_count(self, name: str) -> int | None:
         """How many elements carry this attribute, as gathered (removals since only lower it); None when no test has
@@ -317,10 +302,6 @@ _ALL_TEXT_NODES = etree.XPath("/descendant::text()")  # each with its element (g
 _MAX_POSITION_STEPS = 64
 
 
-# Attribute names PageIndex.absent() looks up in the source bytes (the rules' keys are such names: prefilter.py).
-_PLAIN_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-
-
 # Bounded: a request's draft rules may name any attribute, and the pipeline processes live long.
 @lru_cache(maxsize=256)
 def _attribute_values(name: str) -> etree.XPath:
@@ -338,8 +319,8 @@ ATTRIBUTE_TESTS = {
 }
 
 
-def index_page(root: HtmlElement, source: bytes | None = None) -> PageIndex:
-    return PageIndex(root, source)
+def index_page(root: HtmlElement) -> PageIndex:
+    return PageIndex(root)
 
 
 def nul_joined(strings: Iterable[str]) -> bytes:
