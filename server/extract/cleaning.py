@@ -168,9 +168,12 @@ _VALUES_OF = (etree.XPath("descendant-or-self::*/@class"), etree.XPath("descenda
 
 
 def inside_dropped_or_code(element: HtmlElement, dropped: HtmlElement | None) -> bool:
-    """Whether the element is, or sits in, a <pre> or <code>, or sits in the dropped element."""
-    return element.tag in ("pre", "code") or any(
-        ancestor is dropped or ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()
+    """Whether the element is, or sits in, a <pre> or <code>, or sits in the dropped element. Two walks up in C (the
+    tag test builds no object for the other ancestors; 'in' compares by identity): ~2x cheaper than one in Python."""
+    return (
+        element.tag in ("pre", "code")
+        or next(element.iterancestors("pre", "code"), None) is not None
+        or (dropped is not None and dropped in element.iterancestors())
     )
 
 
