@@ -1644,6 +1644,70 @@ def test_transcript_and_interview_lines_report_each_turn_once():
     assert sources == ["JOHN SMITH", "JANE DOE", "Thomas Malone", "Mr Malone"]
 
 
+def test_a_noun_phrase_with_a_restrictive_relative_clause_opening_the_sentence_is_the_source():
+    # no comma closes the clause, so the scan back from the cue stopped at the clause's last noun ("reporters")
+    t = "Officials who briefed reporters said the plan was final."
+    a = _one(t, cue="said")
+    assert a.source == "Officials" and a.speaker == "officials"
+    assert _one("A woman who lives nearby said she heard three shots.", cue="said").source == "A woman"
+    t = "Two officials who spoke on condition of anonymity said the plan was final."
+    assert _one(t, cue="said").source == "Two officials"
+    # near case: a head that is no person's leaves the clause's own subject to the scan
+    assert all(a.source != "The plan" for a in find_attributions("The plan which critics said would fail passed."))
+
+
+def test_a_source_whose_head_takes_an_adjective_phrase_follows_according_to():
+    # "people familiar with the matter": the head is "people", not "matter"; "close to" links as "familiar with" does
+    t = "Apple will cut jobs, according to people familiar with the matter."
+    assert _one(t, cue="according to").source == "people familiar with the matter"
+    t = "Apple will cut jobs, according to sources close to the company."
+    assert _one(t, cue="according to").source == "sources close to the company"
+    # near case: a plain source after "according to" is as it was
+    assert _one("Apple will cut jobs, according to the company.", cue="according to").source == "the company"
+
+
+def test_a_plural_after_an_indefinite_noun_opens_a_contact_clause():
+    # "a move supporters said would …": "a" determines no plural, so the plural alone speaks
+    t = "The council banned leaf blowers, a move supporters said would cut noise."
+    assert _one(t, cue="said").source == "supporters"
+    t = "The council banned leaf blowers, a decision some analysts said was rushed."
+    assert _one(t, cue="said").source == "some analysts"
+    # near cases: "of" and a quantity after "a" make one noun phrase
+    t = "The council met on Monday, and a group of protesters said the ban was unfair."
+    assert _one(t, cue="said").source == "a group of protesters"
+    t = "The council met on Monday, and a dozen officers said the ban was unfair."
+    assert _one(t, cue="said").source == "a dozen officers"
+
+
+def test_negated_speech_reports_nothing():
+    # GUIDELINES §2: "never said", "hasn't said" as "did not say"
+    for t in (
+        "Smith never said he would resign.",
+        "Smith hasn't said he would resign.",
+        "Smith did not say he would resign.",
+    ):
+        assert find_attributions(t) == []
+    # near case: a negation inside the content is the statement's own
+    assert _one("Smith said he would never resign.", cue="said").content == "he would never resign"
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentences_source_or_content():
+    t = "KYIV, Ukraine (AP) — Russian forces struck the grid overnight, Ukrainian officials said Tuesday."
+    assert _one(t, cue="said").content == "Russian forces struck the grid overnight"
+    t = "WASHINGTON — President Joe Biden on Tuesday urged Congress to pass the aid package."
+    assert _one(t, cue_starts="urged").source == "President Joe Biden"
+    t = "LONDON (Reuters) - Britain's economy grew, official data showed on Friday."
+    assert _one(t, cue="showed").content == "Britain's economy grew"
+    t = "(CNN) — Senate Majority Leader Chuck Schumer said the vote would be held."
+    assert _one(t, cue="said").source == "Senate Majority Leader Chuck Schumer"
+    t = "LONDON, Dec 7 (Reuters) - Britain's finance minister said growth would slow."
+    assert _one(t, cue="said").source == "Britain's finance minister"
+    # near cases: a transcript's speaker in capitals keeps the dash's quotation, and a later paragraph is no dateline
+    assert structure.paragraphs('ZABALETA — "We are ready."') == [(0, len('ZABALETA — "We are ready."'))]
+    t = "One.\n\nTwo.\n\nThree.\n\nNASA — the agency — said the launch slipped."
+    assert structure.paragraphs(t)[-1][0] == t.index("NASA")
+
+
 # --- Source scanner (server/attributions/sources.py): issue 14 ---
 
 

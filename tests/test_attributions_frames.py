@@ -375,6 +375,89 @@ def test_an_addressee_of_several_words_names_or_digits_before_that_belongs_to_th
     assert _found("She told reporters the plan would work.") == [("She", "told reporters", ["the plan would work"])]
 
 
+def test_a_reporting_verbs_noun_after_said_is_the_clauses_subject_before_any_past_verb():
+    # "demand" is also a directive verb: before "rose" or "remained" it is the reported clause's subject
+    assert _found("Kress said demand rose 5%.") == [("Kress", "said", ["demand rose 5%"])]
+    assert _found("Kress said demand remained strong.") == [("Kress", "said", ["demand remained strong"])]
+    assert _found("Officials said warnings went unheeded.") == [("Officials", "said", ["warnings went unheeded"])]
+
+
+def test_quoted_as_saying_is_the_quoted_persons_report_active_or_passive_with_its_agent():
+    t = "The RIA news agency quoted Peskov as saying that talks were possible."
+    assert _found(t) == [("Peskov", "saying", ["that talks were possible"])]
+    t = "Peskov was quoted by Interfax as saying that talks were possible."
+    assert _found(t) == [("Peskov", "was quoted by Interfax as saying", ["that talks were possible"])]
+    # near case: the passive without its agent is as it was
+    t = "Peskov was quoted as saying that talks were possible."
+    assert _found(t) == [("Peskov", "was quoted as saying", ["that talks were possible"])]
+
+
+def test_an_asking_verb_right_after_its_quotation_is_inverted_and_the_name_after_it_asks():
+    # "asked Fiona Grant" was read as asking Fiona Grant, and no one asked
+    t = '"What is the point of a bridge?" asked Fiona Grant.'
+    assert _found(t) == [("Fiona Grant", "asked", ['"What is the point of a bridge?"'])]
+    # near case: after a subject the name is the addressee as before
+    t = 'She asked Fiona Grant: "What is the point of a bridge?"'
+    assert _found(t) == [("She", "asked Fiona Grant", ['"What is the point of a bridge?"'])]
+
+
+def test_a_result_the_writer_adds_after_the_statement_is_no_part_of_it():
+    t = "Musk said the carmaker would unveil its robotaxi on Aug. 8, sending shares up 5%."
+    assert _found(t) == [("Musk", "said", ["the carmaker would unveil its robotaxi on Aug. 8"])]
+    t = "The ministry said 12 people had been killed, bringing the death toll to 40."
+    assert _found(t) == [("The ministry", "said", ["12 people had been killed"])]
+    # near case: "marking" may be the source's own words (a release's "…, marking the start of a new year")
+    t = "The school said in a release that classes begin on Monday, marking the start of a new year."
+    assert _found(t)[0][2] == ["that classes begin on Monday, marking the start of a new year"]
+
+
+def test_the_question_put_to_the_source_is_no_part_of_its_answer():
+    t = "When asked if he would run again, Smith said he had not decided."
+    assert _found(t) == [("Smith", "said", ["he had not decided"])]
+    # near case: a condition the source states stays in the report
+    t = "Even if a game isn't tuned for it, Microsoft says you might see gains."
+    assert _found(t) == [("Microsoft", "says", ["Even if a game isn't tuned for it", "you might see gains"])]
+
+
+def test_a_venue_keeps_its_own_modifier_and_the_statement_stays_whole():
+    # "in a statement issued on Tuesday": the participle's phrase was read as the content
+    t = "Sales fell 5%, the company said in a statement issued on Tuesday."
+    assert _found(t) == [("the company", "said in a statement issued on Tuesday", ["Sales fell 5%"])]
+    t = "Iran has enriched uranium, the IAEA said in a report seen by Reuters."
+    assert _found(t) == [("the IAEA", "said in a report seen by Reuters", ["Iran has enriched uranium"])]
+    t = "The ministry said in a statement posted on Telegram that the attack was cowardly."
+    assert _found(t) == [("The ministry", "said in a statement posted on Telegram", ["that the attack was cowardly"])]
+    t = 'Dan Ives wrote in a note to clients that the robotaxi was "the key to the story."'
+    assert _found(t) == [("Dan Ives", "wrote in a note to clients", ['that the robotaxi was "the key to the story."'])]
+    # near case: a venue without a modifier is as it was
+    t = "The company said in a statement that sales fell."
+    assert _found(t) == [("The company", "said in a statement", ["that sales fell"])]
+
+
+def test_a_place_between_the_cue_and_that_is_no_part_of_the_content():
+    t = "The mother said outside the courthouse that no sentence could bring her son back."
+    assert _found(t) == [("The mother", "said", ["that no sentence could bring her son back"])]
+    assert _found("He said under oath that he was innocent.") == [("He", "said", ["that he was innocent"])]
+
+
+def test_the_cues_venue_takes_a_compound_noun_and_may_follow_an_addressee():
+    # "on a conference call": the venue noun is a compound's first part ("conference"), so "call" was left in the
+    # content, and after an addressee the venue made the whole a content ("told analysts on a … call that")
+    assert _found("Musk said on a conference call that the company was growing.") == [
+        ("Musk", "said on a conference call", ["that the company was growing"])
+    ]
+    assert _found("Musk told analysts on a conference call that the company was growing.") == [
+        ("Musk", "told analysts on a conference call", ["that the company was growing"])
+    ]
+    assert _found("He warned residents in a letter that the dam would fail.") == [
+        ("He", "warned residents in a letter", ["that the dam would fail"])
+    ]
+    # near case: a time is no venue, and the pronoun stays the addressee alone
+    assert _found("Musk told them on Monday that the company was growing.") == [
+        ("Musk", "told them", ["that the company was growing"])
+    ]
+
+
 def test_a_coordinated_participle_with_its_addressee_ends_the_content_before_it():
     # "and urging colleagues to …" ends the first content and is no report of its own
     text = "The senator has been saying for months that the plan will fail and urging colleagues to vote no."

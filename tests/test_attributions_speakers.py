@@ -12,7 +12,7 @@ import pytest
 
 from server.attributions import Attribution, find_attributions, names
 from server.attributions.speakers.given_names import given_name_gender
-from server.attributions.speakers.story import Story
+from server.attributions.speakers.story import Story, person_epithet
 from server.limits import Deadline
 
 
@@ -762,6 +762,115 @@ def test_the_company_or_the_group_is_the_nearest_body_named_with_such_an_ending(
     assert _speaker(t, "The company") == "Norvale Motors"
     t = "Members of the Harbor Alliance met in May.\n\nThe group said that the park would stay."
     assert _speaker(t, "The group") == "Harbor Alliance"
+
+
+def test_a_body_word_in_a_persons_title_does_not_make_the_body_that_person():
+    # "party" is a title's word in "Party co-leader Ricarda Lang", but "her party" is the party, not its leader
+    t = "Party co-leader Ricarda Lang said the deal was fair.\n\nHer party said the compromise protected asylum."
+    assert _speaker(t, "Her party") is None
+    # near case: the title's own head still names its holder
+    t = "House Speaker Mike Johnson said the deal was fair.\n\nThe speaker said the compromise protected workers."
+    assert _speaker(t, "The speaker") == "Mike Johnson"
+
+
+def test_trade_nouns_of_companies_refer_back_to_the_company():
+    for noun in ("chipmaker", "drugmaker", "tech giant"):
+        t = f"Nvidia said that profit fell.\n\nThe {noun} said that revenue rose."
+        assert _speaker(t, f"The {noun}") == "Nvidia"
+    # near case: a maker of games is a person as often as not, so "the game maker" takes no company
+    t = "Lionhead said that sales fell.\n\nThe veteran game maker said that he would retire."
+    assert _speaker(t, "The veteran game maker") is None
+
+
+def test_a_role_held_towards_someone_is_the_holders_not_the_persons_it_is_held_to():
+    # "to" after an adviser, an aide, an ambassador or an envoy belongs to the source: its object never speaks
+    assert (
+        _speaker(
+            "A senior adviser to President Joe Biden said the plan was dead.", "A senior adviser to President Joe Biden"
+        )
+        is None
+    )
+    t = "Britain's ambassador to Washington said the talks resumed."
+    assert _speaker(t, "Britain's ambassador to Washington") is None
+    t = "The U.S. ambassador to Israel, Mike Huckabee, said the embassy would stay open."
+    assert _speaker(t, "The U.S. ambassador to Israel, Mike Huckabee") == "Mike Huckabee"
+    t = "The special envoy to the Middle East, Steve Witkoff, said talks resumed."
+    assert _speaker(t, "The special envoy to the Middle East, Steve Witkoff") == "Steve Witkoff"
+    t = "U.S. Ambassador to the United Nations Mike Waltz said the vote failed."
+    assert _speaker(t, "U.S. Ambassador to the United Nations Mike Waltz") == "Mike Waltz"
+    # near case: the role after the name leaves the name the speaker
+    t = "Mark Levin, an adviser to Gov. Kathy Hochul, said the plan was dead."
+    assert _speaker(t, "Mark Levin, an adviser to Gov. Kathy Hochul") == "Mark Levin"
+
+
+def test_a_persons_epithet_of_people_party_or_age_is_someone_named_before():
+    # "The Spaniard" was taken as a name of its own
+    t = "Arsenal manager Mikel Arteta was less happy. The Spaniard said his team had been too passive."
+    assert _speaker(t, "The Spaniard") == "Mikel Arteta"
+    t = "Rep. Alexandria Ocasio-Cortez criticized the plan. The New York Democrat said it would hurt renters."
+    assert _speaker(t, "The New York Democrat") == "Alexandria Ocasio-Cortez"
+    # an age says whom: the person named with it, not the last one quoted
+    t = "Paul Grant said the fire started. Sarah Collins, 45, was walking her dog. The 45-year-old said she ran."
+    assert _speaker(t, "The 45-year-old") == "Sarah Collins"
+    # near case: "the Chinese" is a side, not a person's epithet
+    assert not person_epithet("The Chinese")
+    # a gendered role takes no one of the other sex: no one rather than the last man quoted
+    t = "Meryl Streep said the film was a joy. Tom Hanks said it was good. The actress added that she would return."
+    assert _speaker(t, "The actress") != "Tom Hanks"
+
+
+def test_a_bodys_name_in_lower_case_with_its_owner_is_no_document_of_the_owner():
+    # "China's commerce ministry" was read as a document China made, so China spoke
+    t = "China's commerce ministry said it would retaliate."
+    assert _speaker(t, "China's commerce ministry") == "China's commerce ministry"
+    # near case: a blog post is its owner's
+    assert _speaker("Emil's blog post said the parser was fast.", "Emil's blog post") == "Emil"
+
+
+def test_where_a_body_is_based_places_it_and_an_and_stays_inside_its_name():
+    # "The Santa Clara, California-based chipmaker" took the place as its name
+    t = "Barclays said profit fell. The London-based lender said revenue rose."
+    assert _speaker(t, "The London-based lender") == "Barclays"
+    t = "Nvidia reported results. The Santa Clara, California-based chipmaker said revenue rose."
+    assert _speaker(t, "The Santa Clara, California-based chipmaker") != "Santa Clara"
+    # "the agency" after "the U.S. Food and Drug Administration": the name goes on through its "and"
+    t = "The U.S. Food and Drug Administration on Friday approved the drug. The agency said it was safe."
+    assert _speaker(t, "The agency") == "Food and Drug Administration"
+
+
+def test_a_courtesy_title_chooses_between_people_sharing_a_surname():
+    t = (
+        "Hillary Clinton said that the plan was sound. Former President Bill Clinton, speaking in Little Rock, said "
+        "the same.\n\nMrs. Clinton added that she would not run again."
+    )
+    assert _speaker(t, "Mrs. Clinton") == "Hillary Clinton"
+    t = 'John and Linda Carter live there. "We love it," Mrs. Carter said. Mr. Carter said it was quiet.'
+    assert _speaker(t, "Mr. Carter") != "Linda Carter"
+    # near case: a title that fits the one person of that surname still takes the full name
+    assert _speaker("Jane Smith said the plan was sound. Ms Smith added that costs rose.", "Ms Smith") == "Jane Smith"
+
+
+def test_a_generational_suffix_is_part_of_the_persons_name():
+    # "Martin Luther King III" was named "III"
+    t = "Martin Luther King III said the march would go on."
+    assert _speaker(t, "Martin Luther King III") == "Martin Luther King III"
+    assert names.name_core("Robert F. Kennedy Jr.") == "Robert F. Kennedy Jr."
+    # near case: no person before it, no suffix of a name
+    assert names.name_core("Chapter III") == "Chapter III"
+
+
+def test_a_ministry_or_a_court_is_only_a_body_named_so():
+    # "the ministry" after an advocacy group was quoted: the group is no ministry, so no one rather than the group
+    t = "Pro Asyl warned that the rules would cost lives.\n\nThe interior ministry said the rules start in May."
+    assert _speaker(t, "The interior ministry") is None
+    t = (
+        "The Interior Ministry announced the rules on Monday. Pro Asyl warned that they would cost lives.\n\n"
+        "The ministry said the rules start in May."
+    )
+    assert _speaker(t, "The ministry") == "Interior Ministry"
+    # near case: a company is named any way ("Biomason"), so "the company" still takes the body quoted before
+    t = "Biomason said that its bricks were cheaper.\n\nThe company said that sales rose."
+    assert _speaker(t, "The company") == "Biomason"
 
 
 def test_a_name_reduced_to_a_number_names_no_one():

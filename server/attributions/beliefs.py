@@ -25,7 +25,7 @@ from .lexicon import (
 from .patterns import (
     BELIEF_COMPLEMENT_RE,
     DEFINITION_RE,
-    NEGATED_BELIEF_RE,
+    NEGATION_BEFORE_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
     SUBORDINATE_BEFORE_RE,
@@ -120,7 +120,7 @@ def belief_attributions(
             continue
         if not fits:
             continue
-        if NOT_FINITE_RE.search(text, max(sentence_start, cue_start - 12), cue_start) or NEGATED_BELIEF_RE.search(
+        if NOT_FINITE_RE.search(text, max(sentence_start, cue_start - 12), cue_start) or NEGATION_BEFORE_RE.search(
             text, max(sentence_start, cue_start - 16), cue_start
         ):
             continue  # "to think", "was planned", "doesn't want": no belief is held here

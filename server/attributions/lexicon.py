@@ -230,7 +230,8 @@ ORG_ANAPHORS: frozenset[str] = frozenset(
         """
     outlet newspaper paper publication agency network broadcaster magazine company firm ministry
     department report study research findings authors group organization organisation website
-    startup carmaker automaker retailer insurer lender airline manufacturer
+    startup carmaker automaker retailer insurer lender airline manufacturer chipmaker drugmaker producer
+    supplier giant conglomerate
     """
     )
 )
@@ -354,6 +355,28 @@ PUBLIC_BODY_HEADS: frozenset[str] = frozenset(
 # Words that make a capitalised name an organisation's, not a person's ("Interior Ministry", "Washington Post").
 NOT_PERSON_WORDS: frozenset[str] = ORG_ANAPHORS | frozenset(words("ministry times post news house department"))
 
+# Roles held towards someone or somewhere ("an adviser to the president", "the ambassador to Israel", "aides to
+# Hochul"): "to" after one belongs to the source phrase, whose speaker is the role's holder, not its object.
+ROLE_TO_NOUNS: frozenset[str] = frozenset(
+    words(
+        """
+    adviser advisers advisor advisors aide aides assistant assistants ambassador ambassadors envoy envoys counsel
+    counselor counsellor consultant consultants successor heir deputy deputies liaison emissary representative
+    """
+    )
+)
+# Nouns for a person of a people, and party members, that stand for someone named before ("The Spaniard said", "the
+# New York Democrat said"): a person's epithet, like an age ("the 31-year-old"), never a name of its own. Nationality
+# adjectives used as nouns ("the American", "the Israeli") count too (PERSON_NATIONALITY_ENDINGS).
+DEMONYM_NOUNS: frozenset[str] = frozenset(
+    words(
+        """
+    spaniard serb briton frenchman frenchwoman dutchman dutchwoman englishman englishwoman scot welshman welshwoman
+    irishman irishwoman swede dane finn pole turk croat kiwi democrat republican
+    """
+    )
+)
+PERSON_NATIONALITY_ENDINGS: tuple[str, ...] = ("an", "i")
 # Abbreviated titles: title words, and abbreviations whose period does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))
 
@@ -495,8 +518,13 @@ WRITTEN_DOCUMENT_HEADS: frozenset[str] = MADE_DOCUMENT_HEADS - ORG_HEADS
 NAME_PARTICLES: frozenset[str] = frozenset(words("de da del della di du la le van von der den ter al bin ibn"))
 
 # Titles that tell a person's gender, for the pronouns that may stand for them.
-MALE_TITLES: frozenset[str] = frozenset(words("mr sir lord king prince father brother"))
-FEMALE_TITLES: frozenset[str] = frozenset(words("mrs ms miss dame lady queen princess mother sister duchess"))
+MALE_TITLES: frozenset[str] = frozenset(words("mr sir lord king prince father brother duke baron emperor"))
+FEMALE_TITLES: frozenset[str] = frozenset(
+    words(
+        "mrs ms miss dame lady queen princess mother sister duchess actress heiress empress countess baroness"
+        " chairwoman congresswoman councilwoman businesswoman sportswoman"
+    )
+)
 MALE_PRONOUNS: frozenset[str] = frozenset(words("he him his"))
 FEMALE_PRONOUNS: frozenset[str] = frozenset(words("she her hers"))
 # Nouns for a person that tell the sex, for an unnamed source ("a spokesman", "her sister") a pronoun may follow.

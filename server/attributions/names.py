@@ -52,6 +52,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     RESEARCH_PUBLICATION_NOUNS,
     ROLE_TITLES,
+    ROLE_TO_NOUNS,
     SELF_NAMING_HEADS,
     SHARE_HEADS,
     SOURCE_NOUNS,
@@ -203,6 +204,8 @@ SURNAME_TITLES: frozenset[str] = frozenset(
 # Letters after a person's name for an office, a rank at the bar or an honour ("Philippe Sands QC", "John Smith MP"):
 # titles, no part of the name a reader goes by.
 POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
+# Generational suffixes, part of a person's name ("Martin Luther King III", "Robert F. Kennedy Jr.").
+GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
@@ -301,6 +304,12 @@ def is_named(speaker: str | None) -> bool:
 @lru_cache(maxsize=4096)
 def name_core(source: str) -> str:
     """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
+    named, _, suffix = source.rstrip().rpartition(" ")
+    if named and suffix.rstrip(",") in GENERATIONAL_SUFFIXES:
+        # "Martin Luther King III", "Robert F. Kennedy Jr.": the suffix is the person's name's, no name of its own
+        core = name_core(named.rstrip(","))
+        if len(core.split()) > 1 and looks_person(core):
+            return f"{core} {suffix.rstrip(',')}"
     name = _without_apposition(_without_parentheticals(source).strip())
     words = name.split()
     # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
@@ -313,6 +322,19 @@ def name_core(source: str) -> str:
         or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper() and words[0] not in MODAL_GIVEN_NAMES)
     ):
         words = words[1:]
+    role_to = next(
+        (at for at in range(1, len(words)) if words[at] == "to" and words[at - 1].lower() in ROLE_TO_NOUNS), None
+    )
+    if role_to is not None and words[role_to - 1][:1].isupper():
+        # "U.S. Ambassador to the United Nations Mike Waltz": a title, its object, then the holder's name (its last
+        # two words, with an initial before them), else no one
+        initial = len(words[-2]) == 2 and words[-2].endswith(".")  # "David M. Friedman"
+        holder = words[-3:] if len(words) - role_to > 3 and initial else words[-2:]
+        if len(words) - role_to > 2 and looks_person(" ".join(holder)):
+            return " ".join(holder)
+        return words[role_to - 1]  # the title alone: its holder, if the text names one
+    if role_to is not None:
+        words = words[:role_to]  # "A senior adviser to President Joe Biden": the role's holder, unnamed here
     placed = without_post_modifier(words)
     if " and " in name and (titled := _title_then_name(words)) is not None and " and " not in titled:
         return titled  # "Work and Pensions Secretary Alan Johnson": the "and" is the title's
@@ -693,7 +715,9 @@ def _without_apposition(source: str) -> str:
         and any(word in ("for", "of") for word in opening[1:-1])
         and len(last) >= 2  # a person's full name, not a place ("The City of Liverpool, England")
     )
-    if described or titled or office or (opening and opening[-1].isalpha() and opening[-1].islower()):
+    # "The U.S. ambassador to Israel, Mike Huckabee": a role held towards a place or person, then the holder's name
+    role_to = any(opening[at] == "to" and opening[at - 1].lower() in ROLE_TO_NOUNS for at in range(1, len(opening)))
+    if described or titled or office or role_to or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
         if named is not None:
@@ -824,8 +848,8 @@ def document_maker(source: str) -> str | None:
     if made[cut + 1 : cut + 2] == ["by"]:
         return None  # "Apple's shipment data compiled by IDC": the agent after "by" made it, not the owner
     made = made[:cut]
-    if made[-1] not in MADE_DOCUMENT_HEADS:
-        return None
+    if made[-1] not in MADE_DOCUMENT_HEADS or made[-1] in PUBLIC_BODY_HEADS:
+        return None  # "China's commerce ministry" is a body of its own, no document China made
     # the document's own capitalised title may stand before its head ("Oxfam's Paying the Price report")
     if not all(word[:1].isupper() for word in words[: owner + 1]) or not made[-1].islower():
         return None
@@ -1370,8 +1394,13 @@ def names_headed_by(text: str, head: str) -> list[tuple[int, str]]:
     for pos, _ in word_occurrences(text, {head}):
         words: list[str] = []
         # a name stays on its line ("Labour chooses Manchester" / "The Labour Party will …": a title's end before it)
-        for word in reversed(text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1].split()):
-            if not (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in NP_BREAK:
+        before = text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1].split()
+        for at in range(len(before) - 1, -1, -1):
+            word = before[at]
+            if word in ("and", "&") and words and at > 0 and _name_word_of_body(before[at - 1]):
+                words.append(word)  # "Food and Drug Administration": the "and" inside the name
+                continue
+            if not _name_word_of_body(word):
                 break  # a lowercase word, a sentence's end ("2019. The"), or a function word ends the name
             if word in ("A", "An"):
                 break  # "A US Court of Appeals": the sentence's article, no word of the name
@@ -1382,6 +1411,12 @@ def names_headed_by(text: str, head: str) -> list[tuple[int, str]]:
         if words or complement:
             found.append((pos, body_name([*reversed(words), head, *complement])))
     return found
+
+
+def _name_word_of_body(word: str) -> bool:
+    """A capitalised word of letters that no function word is ("Drug", "Anti-Doping"; not "The" ending a sentence's
+    "2019. The", nor "But")."""
+    return word[:1].isupper() and word.replace("-", "").isalpha() and word.lower() not in NP_BREAK
 
 
 def _complement(after: list[str]) -> list[str]:

@@ -74,6 +74,15 @@ def trie_pattern(words: list[str]) -> str:
 
 # Paragraph separator: a blank line.
 PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A wire story's dateline before its first sentence ("KYIV, Ukraine (AP) — ", "LONDON, Dec 7 (Reuters) - ", "(CNN) —
+# "): a place in capitals, its region or date, the agency, a dash. No part of the sentence, its source or content.
+DATELINE_RE = re.compile(
+    r"(?:(?<![A-Z.'’])[A-Z][A-Z.'’]{2,}+(?:[ -][A-Z][A-Z.'’]++){0,3}+"  # the place in capitals
+    r"(?:,[ ][A-Z][\w.'’]*+(?:[ ][A-Z0-9][\w.'’]*+){0,2}+)?+"  # its region or the date ("Ukraine", "Dec 7")
+    r"(?:[ ]\([A-Z][\w .&/-]{0,30}+\))?+"  # the agency
+    r"|\([A-Z][\w .&/-]{0,30}+\))"  # or the agency alone ("(CNN) — ")
+    r"(?:[ ]?+[—–][ ]?+|[ ]-[ ])"
+)
 
 # Candidate sentence ends: terminal punctuation, optional closers, then space; or a single line break.
 # ([.!?…]+ spelled as one branch per first mark: branches that each open with a literal let re skip
@@ -260,15 +269,23 @@ ADDRESSEE_THEN_REPORT_RE = re.compile(
     r"\w[\w’'.&-]*+)(?=" + REPORT_OPENER + ")"
 )
 # A cue's venue belongs to the cue span: "said in a statement", "said during a press conference".
-CUE_TAIL_RE = re.compile(
-    r"(?<!\s)\s++(?:in|during|at|on|via|through|from)\s++(?:a|an|the|his|her|their|its|our|my)\s++"
-    r"(?:[\w’'-]++\s++){0,3}?"
+VENUE_NOUNS = (
     r"(?:statement|interview|press conference|news conference|press briefing|briefing|post|tweet|"
     r"letter|e-?mail|speech|address|op-ed|memo|blog post|blog|video|message|filing|call|hearing|"
     r"podcast|note|release|announcement|broadcast|essay|column|article|paper|report|study|"
     r"conference|event|panel|session|remarks|testimony|episode|newsletter|thread|comment|comments|"
     r"appearance|meeting|summit|rally|forum|keynote|talk|notice|book|lawsuit|complaint|affidavit|"
-    r"opinion|ruling|decision|document|survey|presentation|webinar|livestream)\b"
+    r"opinion|ruling|decision|document|survey|presentation|webinar|livestream)"
+)
+# The venue noun may be a compound's first part ("on a conference call", "in a video message") and take its own
+# modifier: how it came out or whom it went to ("in a statement issued on Tuesday", "in a report seen by Reuters",
+# "in a note to clients", "in a filing with the SEC"), up to a few words and never past "that" or a comma.
+CUE_TAIL_RE = re.compile(
+    r"(?<!\s)\s++(?:in|during|at|on|via|through|from)\s++(?:a|an|the|his|her|their|its|our|my)\s++"
+    r"(?:[\w’'-]++\s++){0,3}?" + VENUE_NOUNS + r"(?:\s++" + VENUE_NOUNS + r"\b)?+\b"
+    r"(?:\s++(?:issued|released|posted|published|seen|sent|obtained|filed|shared|reviewed|to|with)\b"
+    r"(?:\s++(?:the|a|an)\b)?+(?:\s++(?!(?:that|the|a|an)\b)[\w’'&-]++){1,4}+"
+    r"(?=\s*+(?:that\b|[,.;:!?)\"”’]|$)))?+"
 )
 
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
@@ -281,8 +298,8 @@ CUE_PUBLICATION_RE = re.compile(
 
 # "that" a few words after the cue, behind a preposition or adverb: an adverbial ("argued for years that").
 THAT_SOON_RE = re.compile(
-    r"(?<!\s)\s++(?:for|by|on|in|at|of|about|during|over|after|before|to|with|via|through|last|this|earlier|later|again|"
-    r"repeatedly|privately|publicly)\b(?:\s++[\w’'.-]++){0,5}?\s++(that)\b(?![’'])"
+    r"(?<!\s)\s++(?:for|by|on|in|at|of|about|during|over|after|before|to|with|via|through|outside|inside|near|from|"
+    r"following|amid|under|last|this|earlier|later|again|repeatedly|privately|publicly)\b(?:\s++[\w’'.-]++){0,5}?\s++(that)\b(?![’'])"
 )
 
 # Time and manner adverbials that may sit between the cue and its content ("said Wednesday that").
@@ -394,10 +411,15 @@ CAUSED_SPEAKER_RE = re.compile(
     r"(?P<source>[\w’'.-]++(?:\s++[\w’'.-]++){0,3}?)\s++to\s++$"
 )
 # "is saying", "are insisting", "are secretly asking", "It’s saying": a progressive -ing form is a finite cue (one
-# adverb between); so is one after a passive "quoted as" ("was quoted as saying": its subject said it).
+# adverb between); so is one after a passive "quoted as" ("was quoted (by Interfax) as saying": its subject said it).
 PROGRESSIVE_RE = re.compile(
     r"(?:\b(?:is|are|was|were|been|am)|(?<=\w)[’'](?:re|s|m))\s++(?:(?:also|now|still|today|already|[a-z]{2,12}ly)\s++)?"
-    r"(?:quoted\s++as\s++)?$"
+    r"(?:quoted\s++(?:by\s++[\w’'.&-]++(?:\s++[\w’'.&-]++){0,3}?\s++)?as\s++)?$"
+)
+# An active "quoted X as saying" ("RIA quoted Peskov as saying that …"): the one quoted, group "source", said it.
+# Searched on the few characters before the participle; the source is one to six words, none of them "as".
+QUOTED_AS_RE = re.compile(
+    r"\bquot(?:ed|es|ing)\s++(?P<source>(?!(?:by|as)\b)[\w’'.-]++(?:\s++(?!as\b)[\w’'.-]++){0,5}+)\s++as\s++$"
 )
 
 # A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",
@@ -461,6 +483,8 @@ SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++
 # Subordinators of time, concession and cause: a clause they open before the main clause is not its subject.
 _FRONTING_SUBORDINATORS = "When|Although|Though|While|Because|Since|Once|Until"
 SUBORDINATE_LEAD_RE = re.compile(rf"(?:Even if|Even though|If|{_FRONTING_SUBORDINATORS}|Unless|Whether)\b")
+# Of those, one about the question the source was asked ("When asked if …", "If pressed on …"): no part of the report.
+QUESTIONED_LEAD_RE = re.compile(r"(?:When|If|Once|Whenever)\s++(?:asked|pressed|questioned|challenged)\b")
 # A subordinate clause or a time phrase opening a stretch, in either case ("when I woke up", "After the vote"): alone
 # before a source and cue it tells when or why, no statement ("And when I woke up, I was crying").
 LONE_SUBORDINATE_RE = re.compile(
@@ -691,9 +715,11 @@ WORD_RE = re.compile(r"\S++")
 # whom …"): a phrase's end or a dash.
 GAP_CLAUSE_END_RE = re.compile(PHRASE_END_RE.pattern + r"|\s(?:--|[—–])")
 
-# Content that trails after the reported clause and is the writer's, not the source's.
+# Content that trails after the reported clause and is the writer's, not the source's: a reason or a result the writer
+# adds (", citing …", ", sending shares up 5%", ", bringing the toll to 40"; not "marking": a release's own words).
 TRAILER_RE = re.compile(
-    rf",(?P<close>{CLOSE_MARK}?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to)\b"
+    rf",(?P<close>{CLOSE_MARK}?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to|"
+    r"sending|bringing|pushing|lifting|dragging|triggering|surprising|fuelling|fueling)\b"
 )  # after a quotation the comma may stand inside its closing mark ('“no regrets,” adding that …')
 
 # A trailing participle or gloss after a backward-pointing cue ("…, the NYT reported, citing sources", "…, he added --
@@ -822,15 +848,19 @@ THAT_CLAUSE_RE = re.compile(r"that\s++(?!(?:" + "|".join(THAT_TIME_NOUNS) + r")\
 # "to be" and a quantity or a class: a judgement's definition ("A serving is considered to be 5 ounces", "are considered
 # to be a form of income"); "to be one of the most …", "to be an evidence-based strategy", "to be safe" judge.
 DEFINITION_RE = re.compile(r"to\s++be\s++(?:\d|an?\s++(?:form|type|kind|sort|part|member|variety)\s++of\b)")
-# A negation right before a belief verb ("doesn't want", "did not plan"): no belief is held.
-NEGATED_BELIEF_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
+# A negation right before a cue or a belief verb ("never said", "doesn't want"): no report, no belief held.
+NEGATION_BEFORE_RE = re.compile(r"(?:n[’']t|\bnot|\bnever)\s++$")
 # A subordinator right before a belief's subject ("if you want", "what we want"): a condition or an object.
 SUBORDINATE_BEFORE_RE = re.compile(
     r"\b(?:if|what|whatever|when|whenever|whether|unless|as|than|which)\s++$", re.IGNORECASE
 )
 
 # A description of a person by age alone ("the 31-year-old", "The 30 year old"), a source that stands for someone named.
-AGE_EPITHET_RE = re.compile(r"(?i:the|this) \d{1,3}[- ]years?[- ]old")
+AGE_EPITHET_RE = re.compile(r"(?i:the|this) (?P<age>\d{1,3})[- ]years?[- ]old")
+# A person's name with their age in apposition ("Sarah Collins, 45,"): whom a later "the 45-year-old" describes.
+APPOSED_AGE_RE = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){1,3}+),\s++(?P<age>\d{1,3})(?=,|\s)"
+)
 
 # A sentence opening with a person's name and a relative clause after it ("Mr Galloway, who on Thursday won …", "But
 # Mr Herron who gained fame …"), group "name"; matched at the sentence's start, so read once.
@@ -838,6 +868,12 @@ OPEN_RELATIVE_RE = re.compile(
     r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?"
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Miss|Sir)\.?+\s++)?[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}+)"
     r",?+\s++who\s"
+)
+# A sentence opening with a common noun phrase and a restrictive relative clause after it, no comma ("A woman who lives
+# nearby said", "Officials who briefed reporters said"), group "phrase"; matched at the sentence's start.
+OPEN_NOUN_RELATIVE_RE = re.compile(
+    r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?"
+    r"(?P<phrase>(?:[A-Za-z0-9][\w'’-]*+\s++){0,3}?(?P<head>[A-Za-z][\w'’-]*+))\s++who\s"
 )
 # A comma that closes a clause, not one inside a number ("£150,000").
 CLAUSE_CLOSING_COMMA_RE = re.compile(r",(?!\d)")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS, CLOSERS, UPPER_START
 from .patterns import (
+    DATELINE_RE,
     NOUN_USE_RE,
     PARA_RE,
     QUOTE_CHARS_RE,
@@ -30,6 +31,8 @@ Token = tuple[int, int, str]
 # Longest stretch handled as one sentence: real sentences are far below it; the cap keeps pathological input (a
 # 100k paragraph with no full stop) linear.
 MAX_SENTENCE_CHARS = 4000
+# A dateline opens one of a story's first paragraphs (after its headline and standfirst), never a later one.
+DATELINE_PARAGRAPHS = 3
 # How far before a full stop the space opening its word is looked for (longer words are walked back to).
 ABBREVIATION_REACH = 24
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
@@ -149,6 +152,9 @@ def paragraphs(text: str) -> list[Span]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        dateline = DATELINE_RE.match(text, start, end) if len(trimmed) < DATELINE_PARAGRAPHS else None
+        if dateline is not None and dateline.end() < end and text[dateline.end()] not in QUOTE_MARKS:
+            start = dateline.end()  # the story opens after its dateline ("KYIV (AP) — Russian forces …")
         trimmed.append((start, end))
     return trimmed
 

@@ -25,6 +25,7 @@ from ..patterns import (
     AS_TAIL_RE,
     COLON_END_RE,
     LONE_SUBORDINATE_RE,
+    QUESTIONED_LEAD_RE,
     SUBORDINATE_LEAD_RE,
 )
 from ..sources import source_after
@@ -161,6 +162,8 @@ def _subordinate_lead(sentence: Sentence, source: Span) -> Span | None:
         return None
     if sentence.quotes.any_in(start, source[0]):
         return None
+    if QUESTIONED_LEAD_RE.match(text, start, source[0]):
+        return None  # "When asked if he would run again, Smith said …": the question put to the source, not its word
     return trim_content(text, sentence.quotes, start, sentence.start + len(lead_text) - 1)
 
 

@@ -31,6 +31,7 @@ from ..patterns import (
     OBJECT_THEN_QUOTE_RE,
     OPENING_MARK_RE,
     PARTICIPLE_LEAD_RE,
+    QUOTED_AS_RE,
     REFER_AS_THEN_QUOTE_RE,
     THAT_CLAUSE_RE,
     VERB_INFINITIVE_RE,
@@ -71,6 +72,8 @@ log = logging.getLogger(__name__)
 
 # Characters at the start of a cited object read for a source or document noun.
 CITED_SOURCE_CHARS = 40
+# How far before a participle "quoted X as" is looked for (six words of a name and the verb).
+QUOTED_AS_REACH = 80
 # Forms of "be": before "by" and a participle they describe a means ("is by explaining"), no report.
 COPULAS: frozenset[str] = frozenset(words("is are was were be been being am s"))
 # Words that end a cited object's head ("concerns over safety", "weak demand in China").
@@ -174,13 +177,16 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         return participle(inner, cue, found) if inner is not None else None
     if cue.group() in FINDING_PARTICIPLES:
         return _document_finding(sentence, cue, found)
+    quoted_as = QUOTED_AS_RE.search(text, max(sentence.start, cue_start - QUOTED_AS_REACH), cue_start)
     lead = PARTICIPLE_LEAD_RE.search(text, max(sentence.start, cue_start - 16), cue_start)
     by_means = (
         lead is None
         and cue.group() in MEANS_PARTICIPLES
         and BY_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start) is not None
     )
-    if lead or by_means:
+    if quoted_as is not None:
+        source: Span | None = quoted_as.span("source")  # "RIA quoted Peskov as saying": Peskov said it
+    elif lead or by_means:
         main_start, main_found = sentence.start, found
         fronted = fronted_clause(text, quotes, sentence.start, sentence.end, sentence.nouns)
         if fronted is not None and fronted[0] < cue_start - 1:

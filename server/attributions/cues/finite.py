@@ -44,6 +44,7 @@ from ..patterns import (
     FINITE_AFTER_SUBJECT_RE,
     MAIN_PREDICATE_RE,
     NARRATIVE_WOULD_RE,
+    NEGATION_BEFORE_RE,
     NEXT_WORD_RE,
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
@@ -365,6 +366,8 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
     if COUNTERFACTUAL_RE.search(text, max(sentence_start, cue_start - 20), cue_start):
         return None  # "as Charles Darwin might have put it": what someone would have said, no report
     before = text[max(sentence_start, cue_start - 12) : cue_start]
+    if NEGATION_BEFORE_RE.search(before):
+        return None  # "never said", "hasn't said": negated speech reports nothing (GUIDELINES §2)
     progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(
         text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
     )
@@ -424,7 +427,7 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
     following = NEXT_WORD_RE.match(text, next_word.end(), sentence_end) if past_cue else None
     object_noun = (
         following is not None
-        and following.group(1) in NOUN_THEN_VERB
+        and _finite_verb(following.group(1))
         and not (word.endswith("ed") or word in IRREGULAR_PAST_FORMS)
     )
     return (
@@ -433,6 +436,12 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
         or (verb.endswith("s") and word in NOUN_THEN_VERB)
         or (verb.endswith("ed") and word in BE_FORMS)  # not a modal: "factors research suggested might have …"
     )
+
+
+def _finite_verb(word: str) -> bool:
+    """A verb that makes the word before it a clause's subject ("said demand was up", "said demand rose 5%", "said
+    demand remained strong")."""
+    return word in NOUN_THEN_VERB or word in IRREGULAR_PAST_FORMS or (word.endswith("ed") and len(word) > 4)
 
 
 def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: str, weak: bool) -> bool | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from itertools import islice
 
 from ..lexicon import (
     ADDRESSED_PEOPLE,
@@ -66,12 +67,17 @@ log = logging.getLogger(__name__)
 MAX_CUES = 20000
 # Heads tried before a base-form cue, nearest last ("Thousands of people in the town say": "people").
 MAX_PHRASE_HEADS = 3
-# Characters before an -ing cue looked at for its progressive auxiliary and adverb ("are secretly asking").
-PROGRESSIVE_REACH = 24
+# Characters before an -ing cue looked at for its progressive auxiliary and adverb ("are secretly asking", "was
+# quoted by Interfax as saying").
+PROGRESSIVE_REACH = 60
 # Characters after a request's verb in which its addressee and infinitive are looked for.
 MAX_REQUEST_CHARS = 120
 # Characters after a cue in which an addressee before "that", a colon or a quote is looked for.
 MAX_ADDRESSEE_CHARS = 60
+# Closing quotation marks: a cue right after one is inverted ('"…?" asked Fiona Grant').
+CLOSING_QUOTE_MARKS: tuple[str, ...] = ('"', "”", "’", "'", "»")
+# Most words of an addressee before the cue's venue ("told Wall Street analysts on a call that").
+MAX_VENUE_ADDRESSEE_WORDS = 4
 # Words no addressee holds: prepositions of a time or manner ("warned for years that"), quantifiers ("tell all:").
 # Times, which end an addressee ("warned residents last month that"; "warned last year that" has none): the lexicon's
 # time nouns and adverbs and their plurals; TIME_LEADS open a time phrase before them.
@@ -223,9 +229,25 @@ def _addressee_before_clause(text: str, cue_end: int, sentence_end: int) -> int:
     return addressee.end(2) if CLAUSE_VERB_RE.search(text, addressee.end(), clause_end) else cue_end
 
 
+def _addressee_before_venue(text: str, cue_end: int, sentence_end: int) -> int | None:
+    """Where an addressee of a few words ends when the cue's venue and then the report follow it ("told analysts on a
+    conference call that …"); the venue is taken after it as any cue's is. None without one."""
+    words = WORD_RUN_RE.finditer(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
+    for word in islice(words, MAX_VENUE_ADDRESSEE_WORDS):
+        if _breaks_phrase(word.group().lower()) or word.group().lower() in NOT_ADDRESSEE_WORDS:
+            return None  # "told them he …", "warned for years …": no addressee's word
+        venue = CUE_TAIL_RE.match(text, word.end(), min(sentence_end, word.end() + 120))
+        if venue is not None and _report_opens(text, venue.end(), sentence_end):
+            return word.end()
+    return None
+
+
 def _addressee_before_report(text: str, cue_end: int, sentence_end: int) -> int:
     """Where the cue ends past a noun phrase addressed before "that", a colon or a quote ("told colleagues that …"):
     its words no clause or verb word ("told him the plan was" is ADDRESSEE_RE's), no name (ADDRESSEE_RE's too)."""
+    before_venue = _addressee_before_venue(text, cue_end, sentence_end)
+    if before_venue is not None:
+        return before_venue
     addressee = ADDRESSEE_THEN_REPORT_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
     if addressee is None:
         return _addressee_before_clause(text, cue_end, sentence_end)
@@ -262,7 +284,8 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         cue_end = request.start() + len(request.group().rstrip())  # the addressee belongs to the cue
     elif verb in DIRECTIVE_ONLY_FORMS:
         return None  # "pushed the car": such a verb reports only a request
-    elif verb in ADDRESSEE_CUES:
+    elif verb in ADDRESSEE_CUES and not text[:cue_start].rstrip().endswith(CLOSING_QUOTE_MARKS):
+        # ('"…?" asked Fiona Grant': right after its quotation the verb is inverted, the name after it its source)
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
         if addressee and _report_opens(text, cue_end + addressee.end(), sentence_end):
             cue_end += addressee.end()  # "told reporters that", "warns Mr Johnson: …"

@@ -7,12 +7,14 @@ import logging
 import re
 
 from ..lexicon import (
+    ADJECTIVE_LINKS,
     CLAUSE_WORDS,
     DANGLING_SOURCE_END,
     DEMONSTRATIVES,
     DETERMINERS,
     GROUP_DETERMINERS,
     INDEFINITE_SOURCES,
+    LINKING_ADJECTIVES,
     NAME_LINKS,
     NOT_ADVERBS,
     NP_BREAK,
@@ -185,7 +187,10 @@ def _post_modifier_at(text: str, phrase: list[Token], head: int, i: int) -> bool
     following = phrase[i + 1][2].lower() if i + 1 < len(phrase) else ""
     if word in MAKER_PARTICIPLES_AFTER:
         return following in POST_MODIFIER_LINKS and head_word not in MAKER_PARTICIPLES_AFTER
-    if word not in POST_MODIFIER_LINKS or CUE_TAIL_RE.match(text, phrase[head][1]):
+    if word in LINKING_ADJECTIVES:
+        return following in ADJECTIVE_LINKS  # "sources close to the company", "people familiar with the matter"
+    linked = head_word in LINKING_ADJECTIVES and word in ADJECTIVE_LINKS
+    if (word not in POST_MODIFIER_LINKS and not linked) or CUE_TAIL_RE.match(text, phrase[head][1]):
         return False
     at = i + 2 if following in DETERMINERS else i + 1
     if at >= len(phrase):

@@ -18,6 +18,7 @@ from ..lexicon import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_TITLES,
+    ROLE_TO_NOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
     WEEKDAYS,
@@ -148,6 +149,11 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             continue
         elif lowered in DETERMINERS and not (len(token) == 1 and token.isupper() and is_capitalised(previous)):
             picked.append(i)
+            if lowered == "the" and previous == "to" and i >= 2 and phrase[i - 2][2].lower() in ROLE_TO_NOUNS:
+                picked.append(i - 1)  # "The special envoy to the Middle East, Steve Witkoff": the role's object
+                lower_run = 0
+                i -= 2
+                continue
             if lowered == "the" and previous.lower() in THE_LINKS:
                 if i >= 2 and phrase[i - 2][2].lower() in SOURCE_NOUNS:
                     lower_run = 0  # "A leader of the state's largest union": a speaking head starts a run of its own
@@ -191,6 +197,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             pass  # "Secretary of State", "Bank of America"
         elif lowered in PLACE_LINKS and _placed_head(phrase, picked, previous):
             lower_run = 0  # a body or venue placed by its town ("prosecutors in San Francisco", "The Briar in Douglas")
+        elif lowered == "to" and picked and previous.lower() in ROLE_TO_NOUNS:
+            lower_run = 0  # "an adviser to President Biden", "the ambassador to Israel": the role's, not the source
         elif lowered in MAKER_PARTICIPLES and picked and phrase[min(picked)][2] in ("by", "from"):
             lower_run = 0  # "Data published by OpenAI": the maker follows its document
         elif lowered in SPEECH_WORDS:

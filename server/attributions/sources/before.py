@@ -19,6 +19,7 @@ from ..lexicon import (
     DETERMINERS,
     MONTHS,
     NOT_ADVERBS,
+    NP_BREAK,
     POSSESSIVE_DETERMINERS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_ENDS,
@@ -26,11 +27,14 @@ from ..lexicon import (
     PRONOUNS,
     QUOTE_MODIFIER_DETERMINERS,
     SOURCE_NOUNS,
+    plural_noun,
+    singular_noun,
 )
 from ..names import SENTENCE_BREAKS, looks_person
 from ..patterns import (
     ASIDE_DASH_RE,
     CLAUSE_CLOSING_COMMA_RE,
+    OPEN_NOUN_RELATIVE_RE,
     OPEN_RELATIVE_RE,
     PRE_CUE_TIME_RE,
     RELATIVE_WORD_RE,
@@ -78,6 +82,10 @@ BARE_QUANTIFIER_SOURCES: frozenset[str] = frozenset(words("many some others most
 QUANTIFIER_LINKS: frozenset[str] = frozenset(words("with while though although as"))
 QUANTIFIER_CONJUNCTIONS: frozenset[str] = frozenset(words("and but yet"))
 QUANTIFIER_MODALS: frozenset[str] = frozenset(words("would could might may"))
+# Quantifiers before a plural head ("some critics"), and the words after "a" that take a plural as one noun phrase
+# ("a few critics", "a dozen officers", "a lot more people").
+PLURAL_QUANTIFIERS: frozenset[str] = frozenset(words("some many most several few other all both"))
+PLURAL_AFTER_A: frozenset[str] = frozenset(words("few dozen hundred thousand lot number couple handful host score"))
 
 # A determiner and a short quoted word or two right before a source's first word: the source's own modifier.
 MODIFIER_QUOTE_REACH = 60
@@ -97,6 +105,9 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     end = _end_before_aside(text, sentence_start, end)
     if end <= sentence_start:
         return None
+    antecedent = _open_noun_relative(text, sentence_start, cue_start) if common_heads else None
+    if antecedent is not None:
+        return antecedent
     phrase = tokens(text, max(sentence_start, end - BACKWARD_REACH), end)
     if phrase and _bare_quantifier(phrase) and _quantifier_reports(text, phrase[-1][1], cue_start):
         return phrase[-1][0], phrase[-1][1]  # "Many said …", "with some saying …": the quantifier is the group
@@ -169,6 +180,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         selection = selection[share:]
         if text.startswith("%", selection[-1][1]):
             return selection[0][0], selection[-1][1] + 1  # "17%", "Another 30%": the sign is no token
+    selection = _plural_after_indefinite(selection)
     last = selection[-1]
     contraction = CONTRACTION_RE.search(last[2])
     if contraction and last[2][: contraction.start()].lower() in PRONOUNS:
@@ -180,6 +192,38 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     # 'The "heartbroken" mayor', 'An "informal trawl" of …': a quoted word after the determiner is the phrase's own
     quoted = MODIFIER_QUOTE_RE.search(text, max(sentence_start, start - MODIFIER_QUOTE_REACH), start)
     return (quoted.start() if quoted else start), last[1]
+
+
+def _plural_after_indefinite(selection: list[Token]) -> list[Token]:
+    """ "…, a move critics say will …": "a" determines no plural, so a plural head after "a" and a noun opens a
+    contact clause; its source is the plural with its quantifier ("some critics"), not "a move critics". A phrase with
+    "of" ("a group of protesters") or a quantity after "a" ("a few critics", "a dozen officers") is one noun phrase."""
+    words = [token[2] for token in selection]
+    if len(words) < 3 or words[0].lower() not in ("a", "an") or not plural_noun(words[-1]):
+        return selection
+    if words[1] in PLURAL_AFTER_A or not all(word.isalpha() and word.islower() for word in words):
+        return selection
+    if any(word in PREPOSITIONS or word in DETERMINERS or word in POSSESSIVE_DETERMINERS for word in words[1:-1]):
+        return selection  # "a group of protesters", "a story about her eating avocados": the plural is an object
+    start = len(words) - 1
+    if words[start - 1] in PLURAL_QUANTIFIERS and start - 1 > 1:
+        start -= 1  # "a decision some analysts said …"
+    return selection[start:]
+
+
+def _open_noun_relative(text: str, sentence_start: int, cue_start: int) -> Span | None:
+    """A common noun phrase opening the sentence with a restrictive relative clause that runs, with no comma, to the
+    cue ("A woman who lives nearby said", "Officials who briefed reporters said"): the noun phrase, when its head is
+    a noun for people; else None (the clause's last noun, "reporters", is no source)."""
+    opening = OPEN_NOUN_RELATIVE_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
+    if opening is None or CLAUSE_CLOSING_COMMA_RE.search(text, opening.end(), cue_start):
+        return None
+    head = opening.group("head").lower()
+    if head not in SOURCE_NOUNS and singular_noun(head) not in SOURCE_NOUNS:
+        return None
+    if any(word.lower() in NP_BREAK - DETERMINERS for word in opening.group("phrase").split()[:-1]):
+        return None  # "When people who …": a clause word, no noun phrase
+    return opening.span("phrase")
 
 
 def _open_relative_antecedent(text: str, sentence_start: int, start: int) -> Span | None:

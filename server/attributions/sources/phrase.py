@@ -10,6 +10,7 @@ from ..lexicon import (
     CONNECTIVE_ADVERBS,
     DETERMINERS,
     INDEFINITE_SOURCES,
+    LINKING_ADJECTIVES,
     NP_BREAK,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
@@ -77,7 +78,9 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
         return True  # a name (a number alone, "2017", is none)
     if len(words) >= 2 and words[0].lower() in DETERMINERS:
         return True  # "a recent computer science graduate"
-    head = words[-1].lower()
+    # "people familiar with the matter", "sources close to the company": the head stands before its adjective phrase
+    linked = next((at for at in range(1, len(words) - 1) if words[at] in LINKING_ADJECTIVES), None)
+    head = words[linked - 1 if linked is not None else -1].lower()
     if head in SHARE_HEADS:
         return True  # "73 percent reported", "About half said": a share of those surveyed
     if head in SOURCE_NOUNS or head in DOCUMENT_NOUNS:

@@ -193,6 +193,12 @@ DESCRIBED_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "organisation": ORGANISATION_NAME_ENDINGS,
     "organization": ORGANISATION_NAME_ENDINGS,
 }
+# Of those, the kinds whose bodies carry the kind in their name ("Interior Ministry", "Court of Appeal", "Coventry
+# University"): "the ministry" is never a body named otherwise ("Pro Asyl", "Amnesty"), unlike "the company"
+# ("Biomason"), "the bank" ("Goldman Sachs"), "the party" ("Labour") or "the agency" ("Reuters").
+KIND_NAMED_HEADS: frozenset[str] = frozenset(
+    words("ministry department court council committee commission university college hospital")
+)
 # The lower-case words inside a body's name ("Initiative on the Digital Economy").
 NAME_RUN_LINKS: frozenset[str] = NAME_LINKS | {"on"}
 # Determiners that make a description refer back ("the company", "these findings"); "a company", "previous
@@ -291,3 +297,8 @@ ROLE_HEADS: frozenset[str] = (
 # made in, and the modifiers read past to its head.
 FRAME_DETERMINERS: frozenset[str] = frozenset(words("a an the its his her their"))
 FRAME_MODIFIERS = 2
+# Most words of a person's epithet ("the New York Democrat").
+MAX_EPITHET_WORDS = 4
+# Courtesy titles that tell the gender of the person they name.
+MALE_HONORIFICS: frozenset[str] = frozenset(words("mr sir"))
+FEMALE_HONORIFICS: frozenset[str] = frozenset(words("mrs ms miss dame"))

@@ -5,6 +5,7 @@ the name an indefinite description stands in apposition to."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
 from itertools import takewhile
 
@@ -64,9 +65,11 @@ from .constants import (
     CLAUSE_PREPOSITIONS,
     DATE_WORDS,
     DESCRIBED_BODY_HEADS,
+    FEMALE_HONORIFICS,
     INDEFINITE_OPENERS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
+    MALE_HONORIFICS,
     MAX_ACRONYM,
     MEMBERS_BODY_HEADS,
     MIN_ACRONYM,
@@ -221,8 +224,15 @@ class Naming(Reading):
             # "The Institute", "the Ministry": a body's head names the one body quoted by that name, else no one
             bodies = {e.name for e in self.entities.values() if e.person is False and words[0] in e.name.split()}
             return bodies.pop() if len(bodies) == 1 else None
+        # "Mrs. Clinton" is no Bill, "Mr. Carter" no Linda: a courtesy title chooses between people sharing a surname,
+        # never against the one person of that name (a given name may mislead: "Mr. Siân Nguyen")
+        honorific = _honorific_gender(source)
+        if honorific is not None and len(self._people_of_surname(words[-1] if words else "")) < 2:
+            honorific = None
         if " and " not in core and words:
             longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
+            if longer and not self._fits_honorific(longer, honorific):
+                longer = self._same_surname_of_gender(core, honorific) if len(words) == 1 else None
             if longer and all(self.common(word) for word in longer.split()):
                 longer = None  # "Pro Tip", "Seat Height": words the text writes in lower case name a thing
             if longer and len(longer) > len(core) and same_name(longer.split(), words):
@@ -239,7 +249,11 @@ class Naming(Reading):
                 core = people.pop() if len(people) == 1 else core
             elif len(words) == 1:
                 # a surname alone that the text never writes after a first name: the one person quoted by that name
-                people = {e.name for e in self.entities.values() if e.person and e.name.split()[-1] == core}
+                people = {
+                    e.name
+                    for e in self.entities.values()
+                    if e.person and e.name.split()[-1] == core and self._fits_honorific(e.name, honorific)
+                }
                 if not people and core not in self.given:
                     # "Zane" after "owner, Zane Merva": the one person quoted before by that first name
                     people = {e.name for e in self.entities.values() if e.person is True and e.name.split()[0] == core}
@@ -275,9 +289,42 @@ class Naming(Reading):
                 another_office = not OTHER_HOLDER_QUALIFIERS.isdisjoint(source_words[:at])
                 if (word in core_words and word in ROLE_TITLES) or another_office:
                     continue  # "The Culture Secretary" names no holder; "shadow culture secretary X" another office
+                if word in ORG_HEADS:
+                    continue  # "Party co-leader Ricarda Lang": "her party" is the party, not its leader
                 # two people with one title ("President Biden", "President Zelensky"): "the president" is neither
                 self.titled[word] = core if self.titled.get(word, core) == core else ""
         return core
+
+    def _people_of_surname(self, surname: str) -> set[str]:
+        """The given names the text writes right before this surname ("Hillary", "Bill" for "Clinton"), titles aside:
+        read only for a source with a courtesy title."""
+        # one given name, or two sharing the surname ("John and Linda Carter"); possessive runs keep it linear
+        pattern = r"\b([A-Z][\w'’-]++)(?: and ([A-Z][\w'’-]++))? " + re.escape(surname) + r"\b"
+        return {
+            given
+            for match in re.finditer(pattern, self.text)
+            for given in match.groups()
+            if given is not None and given.lower().rstrip(".") not in PERSON_TITLE_WORDS
+        }
+
+    def _fits_honorific(self, name: str, honorific: str | None) -> bool:
+        """A person the honorific's gender may be: the text's titles and pronouns, or else the given name, do not tell
+        the other."""
+        if honorific is None or " " not in name:
+            return True
+        entity = self.entities.get(name)
+        gender = entity.gender() if entity is not None else None
+        return (gender or lone_given_name_gender(name.split()[0])) in (honorific, None)
+
+    def _same_surname_of_gender(self, surname: str, honorific: str | None) -> str | None:
+        """The one person the text names with this surname whom the honorific fits ("Hillary Clinton" for "Mrs.
+        Clinton" when "Bill Clinton" is named too)."""
+        people = {
+            e.name
+            for e in self.entities.values()
+            if e.person and e.name.split()[-1] == surname and " " in e.name and self._fits_honorific(e.name, honorific)
+        }
+        return people.pop() if len(people) == 1 else None
 
     def _shared_surname(self, conjuncts: tuple[str, ...]) -> tuple[str, ...]:
         """ "Susan and Emily Carter", "Bill and Melinda Gates": a given name alone before a full name shares its surname
@@ -619,3 +666,9 @@ def _verb_like(word: str) -> bool:
     """A lower-case word that may be the verb whose object a name is ("endorsed by", "praised"): "by", or no
     preposition, determiner, conjunction nor function word."""
     return word == "by" or (word.isalpha() and word.islower() and word not in CLAUSE_PREPOSITIONS | NOT_NAME_WORDS)
+
+
+def _honorific_gender(source: str) -> str | None:
+    """ "m" or "f" for a source opening with a gendered courtesy title ("Mrs. Clinton", "Mr Carter"), else None."""
+    first = source.split(None, 1)[0].lower().rstrip(".") if source.strip() else ""
+    return "m" if first in MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else None

@@ -5,6 +5,7 @@ it (mentions.py). reading.py holds the text's layout and the state the parts sha
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from dataclasses import replace
 
@@ -13,8 +14,11 @@ from ..lexicon import (
     ANTECEDENT_HEADS,
     BODY_MEMBER_NOUNS,
     DEFINITE_DETERMINERS,
+    DEMONYM_NOUNS,
+    NATIONALITIES,
     OCCUPATION_NOUNS,
     ORG_ANAPHORS,
+    PERSON_NATIONALITY_ENDINGS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
@@ -36,15 +40,18 @@ from ..names import (
     person_conjuncts,
     word_occurrences,
 )
-from ..patterns import AGE_EPITHET_RE
+from ..patterns import AGE_EPITHET_RE, APPOSED_AGE_RE
 from ..structure import RawAttribution, Span
 from .constants import (
     ANAPHOR_DETERMINERS,
+    DESCRIBED_BODY_HEADS,
     FRAME_DETERMINERS,
     FRAME_MODIFIERS,
     GENDERED_TITLES,
     HONORIFICS,
     INDEFINITE_OPENERS,
+    KIND_NAMED_HEADS,
+    MAX_EPITHET_WORDS,
     OUTLET_NOUNS,
     PAIR_NOUNS,
     ROLE_HEADS,
@@ -82,6 +89,7 @@ class Story(Pronouns, Descriptions):
         self.entities = {}
         self.mentioned_only = set()
         self.previous = None
+        self.apposed_ages: list[re.Match[str]] | None = None  # read when a source is an age epithet
         self.history = []
         self.speaker_by_head = {}
         self.body_by_members = {}
@@ -105,7 +113,7 @@ class Story(Pronouns, Descriptions):
         self.pronoun_positions = [
             raw.source[0]
             for raw, source in zip(raws, sources, strict=True)
-            if raw.source and (source.lower() in ("he", "she") or AGE_EPITHET_RE.fullmatch(source))
+            if raw.source and (source.lower() in ("he", "she") or person_epithet(source))
         ]
         self.pronoun_contents = {
             raw.source[0]: raw.fragments or [raw.content]
@@ -189,8 +197,17 @@ class Story(Pronouns, Descriptions):
         if len(described) > 2 and described[0].lower() in DEFINITE_DETERMINERS and described[-1] in ROLE_HEADS:
             # "the Salford MP", "the Uruguayan-born researcher": a description ends in its role, a name follows one
             return self._title(raw, [word.lower() for word in described])
+        if person_epithet(source):
+            # "The 31-year-old", "The Spaniard", "the New York Democrat": the person of that age the text named, else
+            # the nearest person in subject place
+            aged = AGE_EPITHET_RE.fullmatch(source)
+            named = self._aged_person(raw.source[0], aged.group("age")) if aged and raw.source else None
+            return self._named(named) if named else self._role_referent(raw, source.split()[-1].lower())
+        based = _based_description(described)
+        if based is not None:
+            source = based  # "The Santa Clara, California-based chipmaker": the chipmaker, wherever it is based
         # "Make notes", "Vendors say": a common word capitalised by its sentence is no name (a group's at most)
-        if self.named[index] is not None and not self._sentence_capital(raw, source):
+        elif self.named[index] is not None and not self._sentence_capital(raw, source):
             if self._label(raw, source, self.named[index]):
                 return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
@@ -210,8 +227,6 @@ class Story(Pronouns, Descriptions):
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
         if lowered in ("he", "she"):
             return self._he_or_she(raw, lowered)  # the nearest person of that gender in subject place
-        if AGE_EPITHET_RE.fullmatch(source):
-            return self._role_referent(raw, words[-1])  # "The 31-year-old": the nearest person in subject place
         if lowered in PERSON_PRONOUNS:
             return None  # "I", "you": the writer or the reader, unnamed
         if definite_noun and words[1] in BODY_MEMBER_NOUNS and (body := self._members_body(words[1])):
@@ -226,13 +241,16 @@ class Story(Pronouns, Descriptions):
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
                 return None  # "This newspaper is urging readers": its publisher, which the text does not name
             # "the company": a body quoted or named before, else the one its sentence (or the one before) names
-            return (
+            body = (
                 self._introduced_body(raw, words)
                 or self._body_anaphor(raw, words)
                 or self._described_body(raw)
                 or self._sentence_body(raw, words)
                 or self._fronted_body(raw, words)
             )
+            if body is not None and words[-1] in KIND_NAMED_HEADS and not _of_kind(body, words[-1]):
+                return self._described_body(raw)  # "the interior ministry" after "Pro Asyl warned": not Pro Asyl
+            return body
         if definite_noun and words[1] in OUTLET_NOUNS:
             # "the site surveyed": the one body introduced so, or the one body the sentences name
             return self._introduced_body(raw, words) or self._sentence_body(raw, words)
@@ -253,6 +271,16 @@ class Story(Pronouns, Descriptions):
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
+
+    def _aged_person(self, before: int, age: str) -> str | None:
+        """The last person named with this age in apposition before the position ("Sarah Collins, 45," for "The
+        45-year-old"), when one person only is named with it."""
+        if self.apposed_ages is None:
+            self.apposed_ages = list(APPOSED_AGE_RE.finditer(self.text))
+        named = {
+            match.group("name") for match in self.apposed_ages if match.start() < before and match.group("age") == age
+        }
+        return named.pop() if len(named) == 1 else None
 
     def remember(self, raw: RawAttribution, speaker: str | None) -> None:
         """Keep the attributions resolved so far: a pronoun in the same sentence continues the last one, and "the
@@ -303,3 +331,33 @@ class Story(Pronouns, Descriptions):
 def _has_honorific(source: str) -> bool:
     """A title only a person holds among the source's words ("Dr. Jane Doe", "Sen. Ellis")."""
     return any(word.rstrip(".").lower() in HONORIFICS for word in source.split())
+
+
+def _of_kind(body: str, head: str) -> bool:
+    """The body's name carries the kind the description names ("Interior Ministry" for "the ministry")."""
+    kinds = {head, *(kind.lower() for kind in DESCRIBED_BODY_HEADS.get(head, ()))}
+    return any(word.lower() in kinds for word in body.split())
+
+
+def person_epithet(source: str) -> bool:
+    """A definite description of a person by age, people or party ("The 31-year-old", "The Spaniard", "the Israeli",
+    "the New York Democrat"): someone the text named before, never a name itself."""
+    if AGE_EPITHET_RE.fullmatch(source):
+        return True
+    words = source.split()
+    if not (2 <= len(words) <= MAX_EPITHET_WORDS) or words[0].lower() != "the" or not words[-1][:1].isupper():
+        return False
+    head = words[-1].lower()
+    if head in DEMONYM_NOUNS:
+        return all(word[:1].isupper() for word in words[1:])  # "the New York Democrat": its place is capitalised
+    return len(words) == 2 and head in NATIONALITIES and head.endswith(PERSON_NATIONALITY_ENDINGS)
+
+
+def _based_description(words: list[str]) -> str | None:
+    """A definite description placed by where it is based ("The Santa Clara, California-based chipmaker", "the
+    London-based bank"), as the description alone ("The chipmaker"); None for any other source."""
+    based = next((at for at, word in enumerate(words) if word.endswith("-based")), None)
+    if based is None or based == len(words) - 1 or words[0].lower() not in DEFINITE_DETERMINERS:
+        return None
+    rest = words[based + 1 :]
+    return " ".join([words[0], *rest]) if all(word.islower() for word in rest) else None
