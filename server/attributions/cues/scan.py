@@ -284,7 +284,7 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         cue_end = request.start() + len(request.group().rstrip())  # the addressee belongs to the cue
     elif verb in DIRECTIVE_ONLY_FORMS:
         return None  # "pushed the car": such a verb reports only a request
-    elif verb in ADDRESSEE_CUES and not text[:cue_start].rstrip().endswith(CLOSING_QUOTE_MARKS):
+    elif verb in ADDRESSEE_CUES and not text[max(0, cue_start - 4) : cue_start].rstrip().endswith(CLOSING_QUOTE_MARKS):
         # ('"…?" asked Fiona Grant': right after its quotation the verb is inverted, the name after it its source)
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
         if addressee and _report_opens(text, cue_end + addressee.end(), sentence_end):

@@ -302,3 +302,5 @@ MAX_EPITHET_WORDS = 4
 # Courtesy titles that tell the gender of the person they name.
 MALE_HONORIFICS: frozenset[str] = frozenset(words("mr sir"))
 FEMALE_HONORIFICS: frozenset[str] = frozenset(words("mrs ms miss dame"))
+# How far before a surname its given names are read ("John and Linda Carter": three words).
+GIVEN_NAMES_REACH = 60

@@ -5,7 +5,6 @@ the name an indefinite description stands in apposition to."""
 
 from __future__ import annotations
 
-import re
 from functools import cached_property, lru_cache
 from itertools import takewhile
 
@@ -66,6 +65,7 @@ from .constants import (
     DATE_WORDS,
     DESCRIBED_BODY_HEADS,
     FEMALE_HONORIFICS,
+    GIVEN_NAMES_REACH,
     INDEFINITE_OPENERS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
@@ -110,6 +110,7 @@ class Naming(Reading):
     person_owners: dict[str, bool]  # "Biden" (of "Biden's Justice Department") -> a person
     bare_kept: dict[str, int]  # "Foreign Ministry" -> where it last stood for no owner's
     longest_owned: dict[str, str]  # "Ukraine's emergency service" -> "Ukraine's state emergency service"
+    given_before_surname: dict[str, set[str]]  # "Clinton" -> {"Hillary", "Bill"}: read for courtesy titles only
 
     @classmethod
     def _name_of_source(cls, source: str, maker: str | None) -> str | None:
@@ -296,16 +297,20 @@ class Naming(Reading):
         return core
 
     def _people_of_surname(self, surname: str) -> set[str]:
-        """The given names the text writes right before this surname ("Hillary", "Bill" for "Clinton"), titles aside:
-        read only for a source with a courtesy title."""
-        # one given name, or two sharing the surname ("John and Linda Carter"); possessive runs keep it linear
-        pattern = r"\b([A-Z][\w'’-]++)(?: and ([A-Z][\w'’-]++))? " + re.escape(surname) + r"\b"
-        return {
-            given
-            for match in re.finditer(pattern, self.text)
-            for given in match.groups()
-            if given is not None and given.lower().rstrip(".") not in PERSON_TITLE_WORDS
-        }
+        """The given names the text writes right before this surname ("Hillary", "Bill" for "Clinton"; both in "John
+        and Linda Carter"), titles aside: read once per surname, only for a source with a courtesy title."""
+        if surname not in self.given_before_surname:
+            given: set[str] = set()
+            for at, _ in word_occurrences(self.text, {surname}):
+                before = self.text[max(0, at - GIVEN_NAMES_REACH) : at].split()[-3:]
+                if before and before[-1][:1].isupper():
+                    given.add(before[-1])
+                    if len(before) == 3 and before[-2] == "and" and before[-3][:1].isupper():
+                        given.add(before[-3])
+            self.given_before_surname[surname] = {
+                name for name in given if name.lower().rstrip(".") not in PERSON_TITLE_WORDS
+            }
+        return self.given_before_surname[surname]
 
     def _fits_honorific(self, name: str, honorific: str | None) -> bool:
         """A person the honorific's gender may be: the text's titles and pronouns, or else the given name, do not tell

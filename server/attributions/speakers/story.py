@@ -79,6 +79,7 @@ class Story(Pronouns, Descriptions):
         self.sentence_starts = {}
         self.abbreviations = {}
         self.named_with_head = {}
+        self.given_before_surname = {}
         self.made_documents = {}
         self.placed_groups = {}
         self.title_holders = {}
