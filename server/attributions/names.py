@@ -322,9 +322,7 @@ def name_core(source: str) -> str:
         or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper() and words[0] not in MODAL_GIVEN_NAMES)
     ):
         words = words[1:]
-    role_to = next(
-        (at for at in range(1, len(words)) if words[at] == "to" and words[at - 1].lower() in ROLE_TO_NOUNS), None
-    )
+    role_to = _role_to_at(words)
     if role_to is not None and words[role_to - 1][:1].isupper():
         # "U.S. Ambassador to the United Nations Mike Waltz": a title, its object, then the holder's name (its last
         # two words, with an initial before them), else no one
@@ -547,6 +545,13 @@ def _body_from_head(words: list[str]) -> str | None:
     return None
 
 
+def _role_to_at(words: list[str]) -> int | None:
+    """Where the "to" of a role held towards someone or somewhere stands ("adviser to", "Ambassador to"), if any."""
+    return next(
+        (at for at in range(1, len(words)) if words[at] == "to" and words[at - 1].lower() in ROLE_TO_NOUNS), None
+    )
+
+
 def _titled_person_from(words: list[str], start: int) -> bool:
     """A capitalised title word at or after start with a person's name after it ("… Chief Executive Brian Moynihan")."""
     return any(
@@ -716,7 +721,7 @@ def _without_apposition(source: str) -> str:
         and len(last) >= 2  # a person's full name, not a place ("The City of Liverpool, England")
     )
     # "The U.S. ambassador to Israel, Mike Huckabee": a role held towards a place or person, then the holder's name
-    role_to = any(opening[at] == "to" and opening[at - 1].lower() in ROLE_TO_NOUNS for at in range(1, len(opening)))
+    role_to = _role_to_at(opening) is not None
     if described or titled or office or role_to or (opening and opening[-1].isalpha() and opening[-1].islower()):
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)

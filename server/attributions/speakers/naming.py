@@ -250,11 +250,7 @@ class Naming(Reading):
                 core = people.pop() if len(people) == 1 else core
             elif len(words) == 1:
                 # a surname alone that the text never writes after a first name: the one person quoted by that name
-                people = {
-                    e.name
-                    for e in self.entities.values()
-                    if e.person and e.name.split()[-1] == core and self._fits_honorific(e.name, honorific)
-                }
+                people = self._people_named(core, honorific)
                 if not people and core not in self.given:
                     # "Zane" after "owner, Zane Merva": the one person quoted before by that first name
                     people = {e.name for e in self.entities.values() if e.person is True and e.name.split()[0] == core}
@@ -322,14 +318,18 @@ class Naming(Reading):
         return (gender or lone_given_name_gender(name.split()[0])) in (honorific, None)
 
     def _same_surname_of_gender(self, surname: str, honorific: str | None) -> str | None:
-        """The one person the text names with this surname whom the honorific fits ("Hillary Clinton" for "Mrs.
-        Clinton" when "Bill Clinton" is named too)."""
-        people = {
+        """The one person the text names in full with this surname whom the honorific fits ("Hillary Clinton" for
+        "Mrs. Clinton" when "Bill Clinton" is named too)."""
+        people = {name for name in self._people_named(surname, honorific) if " " in name}
+        return people.pop() if len(people) == 1 else None
+
+    def _people_named(self, surname: str, honorific: str | None) -> set[str]:
+        """The people the text has whose name ends in this surname and whom the honorific fits."""
+        return {
             e.name
             for e in self.entities.values()
-            if e.person and e.name.split()[-1] == surname and " " in e.name and self._fits_honorific(e.name, honorific)
+            if e.person and e.name.split()[-1] == surname and self._fits_honorific(e.name, honorific)
         }
-        return people.pop() if len(people) == 1 else None
 
     def _shared_surname(self, conjuncts: tuple[str, ...]) -> tuple[str, ...]:
         """ "Susan and Emily Carter", "Bill and Melinda Gates": a given name alone before a full name shares its surname
