@@ -189,6 +189,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 RECORD_NOUNS: frozenset[str] = frozenset(
     words("comparison comparisons article articles chart charts graph graphs table tables audio")
 )
+# What makes a finding verb report, read once: documents, those who find for a living, and records.
+FINDING_SUBJECT_NOUNS: frozenset[str] = DOCUMENT_NOUNS | RECORD_NOUNS
 
 # Evaluation: the source judges someone, reported only with an object and its grounds ("accused X of Y", "praised X
 # for Y", "condemned X as Y") or a quoted label ("slammed the plan as 'a disaster'"); alone they are deeds, not speech.

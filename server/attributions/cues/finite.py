@@ -73,6 +73,7 @@ from ..vocabulary import (
     DIRECTIVE_FORMS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
+    FINDING_SUBJECT_NOUNS,
     IRREGULAR_PAST_FORMS,
     NAMED_REPORT_FORMS,
     NAMING_PARTICIPLES,
@@ -80,7 +81,6 @@ from ..vocabulary import (
     PASSIVE_REPORT_FORMS,
     PLURAL_REPORT_BASE_FORMS,
     PREPOSITIONAL_CUES,
-    RECORD_NOUNS,
     STATEMENT_ONLY_FORMS,
     WEAK_CUES,
 )
@@ -574,10 +574,7 @@ def documents_speak(text: str, source: Span) -> bool:
     """A document, poll, study, data or record (or researchers, a court) among the source's words: a finding verb
     after it reports ("the report found that …", "the comparison found that …"); still only with a that-clause, a
     quote or a colon (WEAK_CUES)."""
-    return any(
-        word.lower() in DOCUMENT_NOUNS or word.lower() in RECORD_NOUNS
-        for word in ALNUM_RUN_RE.findall(text, source[0], source[1])
-    )
+    return any(word.lower() in FINDING_SUBJECT_NOUNS for word in ALNUM_RUN_RE.findall(text, source[0], source[1]))
 
 
 def _do_question(text: str, sentence_start: int, sentence_end: int, opening: re.Pattern[str] = DO_QUESTION_RE) -> bool:
