@@ -39,6 +39,7 @@ from .patterns import (
     CLAUSE_VERB_RE,
     COMMA_RE,
     CONJOINED_REST_RE,
+    CUE_PROGRAMME_RE,
     CUE_RE,
     CUE_TAIL_RE,
     DANGLING_CONJ_RE,
@@ -300,7 +301,7 @@ def skip_adverbials(text: str, pos: int, limit: int) -> int:
         if not adverbial or adverbial.end() == pos:
             break
         pos = adverbial.end()
-    venue = CUE_TAIL_RE.match(text, pos, limit)
+    venue = CUE_TAIL_RE.match(text, pos, limit) or CUE_PROGRAMME_RE.match(text, pos, limit)
     if venue:
         pos = venue.end()
     return pos
@@ -598,7 +599,8 @@ def following_block(text: str, quotes: QuoteIndex, pos: int, quoted_only: bool) 
         if not paragraph:
             break
         quote = quotes.find(paragraph_start)
-        whole_quote = quote is not None and quote[0] == paragraph_start and quote[1] >= paragraph_start + len(paragraph)
+        # a quote carried on from the paragraph before (its mark reopens this one) covers this one whole too
+        whole_quote = quote is not None and quote[0] <= paragraph_start and quote[1] >= paragraph_start + len(paragraph)
         short = len(paragraph.split()) <= 25 and not _reports(text, paragraph_start, paragraph_end)
         if end is None and whole_quote:
             quoted_only = True  # a block that opens with a quote goes on only through quotes

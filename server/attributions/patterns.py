@@ -288,6 +288,15 @@ CUE_TAIL_RE = re.compile(
     r"(?=\s*+(?:that\b|[,.;:!?)\"”’]|$)))?+"
 )
 
+# A programme's quoted title as the cue's venue, before its content: 'said on CBS's "Face the Nation" that'.
+CUE_PROGRAMME_RE = re.compile(
+    r"(?<!\s)\s++(?:on|in)\s++(?:[A-Z][\w.&-]*+(?:\s++[A-Z][\w.&-]*+){0,2}+[’']s?+\s++)?+"
+    r"[\"“][^\"“”\n]{1,60}+[\"”](?=\s*+(?:that\b|,))"
+)
+# The same title as a told-cue's addressee, after its broadcaster's name: 'told CNN's "State of the Union" that'.
+ADDRESSED_PROGRAMME_RE = re.compile(
+    r"(?<!\s)\s++[A-Z][\w.&-]*+(?:\s++[A-Z][\w.&-]*+){0,2}+[’']s?+\s++[\"“][^\"“”\n]{1,60}+[\"”](?=\s*+that\b)"
+)
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
 # (A name's words stay backtracking: "that" may end inside one, "in Forthat:" matching " in For".)
 CUE_PUBLICATION_RE = re.compile(
@@ -314,10 +323,12 @@ ADVERBIAL_RE = re.compile(
     r"|\s++(?:yesterday|today|recently|previously|earlier|later|again|also|repeatedly|publicly|"
     r"privately|separately|then|now|once|simply|bluntly|flatly|firmly|candidly|openly|explicitly|"
     r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
+    r"|\s++(?:only|merely|just)(?=\s*+(?:[:\"“]|that\b))"  # 'said only: "We will see."', not "said just 10 came"
     r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.])"
     r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part)(?=\s*+,)"
     # a prepositional phrase set off by commas ("said, by 2008, he wanted", "said, in a letter to MPs, that")
-    r"|\s*+,\s*+(?:by|in|on|at|during|after|before|since|for|with|from|under|over|until|within)\s++"
+    # or a source set off so ("reported, citing people familiar with the matter, that")
+    r"|\s*+,\s*+(?:by|in|on|at|during|after|before|since|for|with|from|under|over|until|within|citing|quoting)\s++"
     r"[^,;:.!?\"“”\n]{1,60}?(?=\s*+,))"
 )
 
@@ -483,8 +494,11 @@ SUBORDINATE_SUBJECT_RE = re.compile(r"\b(?:when|if|whenever|until|unless|as)\s++
 # Subordinators of time, concession and cause: a clause they open before the main clause is not its subject.
 _FRONTING_SUBORDINATORS = "When|Although|Though|While|Because|Since|Once|Until"
 SUBORDINATE_LEAD_RE = re.compile(rf"(?:Even if|Even though|If|{_FRONTING_SUBORDINATORS}|Unless|Whether)\b")
-# Of those, one about the question the source was asked ("When asked if …", "If pressed on …"): no part of the report.
-QUESTIONED_LEAD_RE = re.compile(r"(?:When|If|Once|Whenever)\s++(?:asked|pressed|questioned|challenged)\b")
+# A lead about the question the source was asked ("When asked if …", "If pressed on …", "Asked whether …"): no part of
+# the report.
+QUESTIONED_LEAD_RE = re.compile(
+    r"(?:(?:When|If|Once|Whenever)\s++(?:asked|pressed|questioned|challenged)|Asked|Pressed|Questioned|Challenged)\b"
+)
 # A subordinate clause or a time phrase opening a stretch, in either case ("when I woke up", "After the vote"): alone
 # before a source and cue it tells when or why, no statement ("And when I woke up, I was crying").
 LONE_SUBORDINATE_RE = re.compile(
@@ -744,6 +758,8 @@ AFTER_CUE_END_RE = re.compile(
 # Words after a comma that continue the clause before a cue rather than start the reported one.
 NOT_PARENTHETICAL_RE = re.compile(
     r"(?:citing|adding|noting|quoting|according|which|who|in|on|at|during|after|before|despite|while|as|"
+    # how or where the words were given (", speaking on condition of anonymity because …"): no content of theirs
+    r"speaking|writing|testifying|appearing|responding|reacting|referring|commenting|"
     r"with|and)\b",
     re.IGNORECASE,
 )

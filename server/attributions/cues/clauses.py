@@ -88,8 +88,8 @@ def _clause_content(
     text, quotes = sentence.text, sentence.quotes
     start = lead_start(text, sentence.start, clause_end, quotes)
     content = trim_content(text, quotes, start, sentence.start + len(clause) - 1)
-    if not enough_words(text, *content):
-        return None
+    if not enough_words(text, *content) or QUESTIONED_LEAD_RE.match(text, *content):
+        return None  # "Asked whether he would run again, Smith laughed": the question put to the source, not its word
     after = max(cue_end, source[1])
     going_on = statement_going_on(text, quotes, after, sentence.end)
     if going_on is not None:

@@ -26,6 +26,7 @@ from ..lexicon import (
     singular_noun,
 )
 from ..patterns import (
+    ADDRESSED_PROGRAMME_RE,
     ADDRESSEE_RE,
     ADDRESSEE_THEN_CLAUSE_RE,
     ADDRESSEE_THEN_REPORT_RE,
@@ -287,7 +288,10 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
     elif verb in ADDRESSEE_CUES and not text[max(0, cue_start - 4) : cue_start].rstrip().endswith(CLOSING_QUOTE_MARKS):
         # ('"…?" asked Fiona Grant': right after its quotation the verb is inverted, the name after it its source)
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
-        if addressee and _report_opens(text, cue_end + addressee.end(), sentence_end):
+        programme = ADDRESSED_PROGRAMME_RE.match(text, cue_end, min(sentence_end, cue_end + 120))
+        if programme:
+            cue_end = programme.end()  # 'told CNN's "State of the Union" that': the show is the addressee
+        elif addressee and _report_opens(text, cue_end + addressee.end(), sentence_end):
             cue_end += addressee.end()  # "told reporters that", "warns Mr Johnson: …"
         elif (longer := _addressee_before_report(text, cue_end, sentence_end)) > cue_end or not addressee:
             cue_end = longer  # "told local television station KARE 11 that": more than a name before the report

@@ -95,6 +95,7 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
         i -= 1
     last = i
     lower_run, commas, has_and = 0, 0, False  # lowercase words in a row, apposition commas, an "and" seen
+    aside = 0  # tokens of a relative clause set off before the cue: the head's own length is counted without them
     while i >= 0:
         token = phrase[i][2]
         lowered = token.lower()
@@ -118,6 +119,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             elif appositive and commas == 0:
                 commas += 1
                 lower_run = 0
+                if phrase[i + 1][2].lower() in RELATIVE_PRONOUNS:
+                    aside = len(picked) + 1  # "A diplomat, who spoke on condition of anonymity because …, said"
                 title = _title_before_relative(phrase, i)
                 if title is not None:
                     picked.extend(range(title, i + 1))  # "X, director of Y, who is leading Z, says": the title too
@@ -158,6 +161,11 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 if i >= 2 and phrase[i - 2][2].lower() in SOURCE_NOUNS:
                     lower_run = 0  # "A leader of the state's largest union": a speaking head starts a run of its own
                 i -= 1  # "Secretary of the Treasury": keep going through "of the"
+                continue
+            if previous.lower() in ("by", "from") and i >= 2 and phrase[i - 2][2].lower() in MAKER_PARTICIPLES:
+                picked.append(i - 1)  # "A report published by the agency": the maker's phrase, the document before it
+                lower_run = 0
+                i -= 2
                 continue
             if lowered == "the" and _the_inside_body_name(phrase, i):
                 i -= 1  # "Jo Hale of Save the Children": "the" inside the body's name, the person before it
@@ -213,7 +221,7 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             lower_run += 1  # "the round, bearded businessman": the second of two adjectives, not a verb
         elif not picked and participle_after_noun(phrase, i):
             lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
-        elif _ends_phrase_backward(token, lowered, picked, lower_run):
+        elif _ends_phrase_backward(token, lowered, picked, lower_run, aside):
             break
         else:
             lower_run += 1  # a lowercase modifier or head noun
@@ -528,11 +536,12 @@ def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
     return opening
 
 
-def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int) -> bool:
-    """A lowercase word that cannot belong to the source: a clause word, or one word too many."""
+def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int, aside: int) -> bool:
+    """A lowercase word that cannot belong to the source: a clause word, or one word too many (aside: the
+    apposition's tokens among those picked, which has a length limit of its own)."""
     if lowered in NP_BREAK or lowered in PRE_CUE_SKIP:
         return True
-    if lower_run >= MAX_LOWER_RUN or len(picked) >= MAX_SOURCE_TOKENS:
+    if lower_run >= MAX_LOWER_RUN or len(picked) - aside >= MAX_SOURCE_TOKENS:
         return True
     # adverbs and participles are rarely part of the subject
     adverb = token.endswith("ly") and lowered not in NOT_ADVERBS

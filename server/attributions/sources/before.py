@@ -41,12 +41,13 @@ from ..patterns import (
     SET_OFF_ADVERB_RE,
 )
 from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
-from ..vocabulary import words
+from ..vocabulary import DOCUMENT_NOUNS, words
 from .backward import apposition_ok, participle_after_noun, scan_back
 from .heads import HEAD_LINKS, LEADING_LINKS, adjective_link, document_start, head_start
 from .phrase import (
     BACKWARD_REACH,
     CONTRACTION_RE,
+    MAKER_PARTICIPLES,
     MAX_PARENTHETICAL_TOKENS,
     MIN_SUFFIXED_LENGTH,
     TIME_PHRASE_REACH,
@@ -60,6 +61,11 @@ from .quantities import (
     partitive_start,
     quantity_start,
 )
+
+# How far back a participial aside between a source and its cue may open (", speaking on condition of anonymity,").
+PARTICIPLE_ASIDE_REACH = 120
+# -ing words that open a phrase belonging to the source, not an aside about how it spoke ("officials, including …").
+NON_ASIDE_PARTICIPLES = frozenset({"including", "according", "excluding", "regarding", "concerning"})
 
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
@@ -180,6 +186,8 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         selection = selection[share:]
         if text.startswith("%", selection[-1][1]):
             return selection[0][0], selection[-1][1] + 1  # "17%", "Another 30%": the sign is no token
+    if len(selection) > 2 and selection[-1][2] in MAKER_PARTICIPLES and selection[-2][2].lower() in DOCUMENT_NOUNS:
+        selection = selection[:-1]  # "A new poll released (Wednesday) found": its time was skipped, the poll speaks
     selection = _plural_after_indefinite(selection)
     last = selection[-1]
     contraction = CONTRACTION_RE.search(last[2])
@@ -322,6 +330,8 @@ def _end_before_aside(text: str, sentence_start: int, end: int) -> int:
             return end  # "The New York Times (NYT)", "(D-N.C.)": part of the name
         head = text[max(sentence_start, opening - TIME_PHRASE_REACH) : opening].rstrip()
         return opening if head[-1:].isalpha() else end  # "… of 2015 (for …), which suggests": a time, no source
+    if text[close - 1] == ",":
+        return _before_participle_aside(text, sentence_start, close - 1, end)
     if text[close - 1] not in "—–―-":
         return end  # the usual case, without a search
     dash = ASIDE_DASH_RE.search(text, max(sentence_start, close - 3), close)
@@ -329,6 +339,22 @@ def _end_before_aside(text: str, sentence_start: int, end: int) -> int:
         return end
     opening = _opening_dash(text, sentence_start, dash.start(), dash.group().strip())
     return opening if opening is not None else end
+
+
+def _before_participle_aside(text: str, sentence_start: int, closing: int, end: int) -> int:
+    """Where the source ends before a participial aside set off by commas ("An official with knowledge of the talks,
+    speaking on condition of anonymity, said"): the aside says how the source spoke; the phrase before it speaks."""
+    opening = text.rfind(",", max(sentence_start, closing - PARTICIPLE_ASIDE_REACH), closing)
+    if opening < 0:
+        return end
+    aside = tokens(text, opening + 1, closing)
+    if len(aside) < 2 or not text[opening - 1 : opening].isalnum():
+        return end
+    participle, following = aside[0][2], aside[1][2].lower()
+    if not (participle.islower() and participle.endswith("ing") and participle not in NON_ASIDE_PARTICIPLES):
+        return end
+    # "speaking on", "speaking separately to", "testifying before": a preposition or an adverb follows the verb
+    return opening if following in PREPOSITIONS or (following.endswith("ly") and following not in NOT_ADVERBS) else end
 
 
 def _opening_dash(text: str, sentence_start: int, closing: int, mark: str) -> int | None:
