@@ -994,6 +994,22 @@ def test_the_report_is_the_maker_a_passive_or_a_making_verb_named():
     assert _speaker(t, "The analysis") is None  # who paid for it, not who made it
 
 
+def test_the_survey_refers_back_to_a_survey_that_spoke_with_its_maker_named():
+    t = (
+        "A survey conducted by Gadget Weekly Magazine has revealed that many users are unhappy.\n\n"
+        '"We expect these figures to leap next year," said Tom Dale, the editor.\n\n'
+        "Broadband is competitive and providers want to keep their customers.\n\n"
+        "The survey found that two providers had dissuaded customers from leaving."
+    )
+    assert _speaker(t, "The survey") == "Gadget Weekly Magazine"  # paragraphs on: the source named it with its maker
+    t = (
+        "A survey of 2,000 shoppers has revealed that many are unhappy, Gadget Weekly Magazine said.\n\n"
+        "Broadband is competitive and providers want to keep their customers.\n\n"
+        "The survey found that two providers had dissuaded customers from leaving."
+    )
+    assert _speaker(t, "The survey") is None  # a survey named without its maker names none
+
+
 def test_letters_after_a_name_are_no_part_of_it():
     t = "Lawyer Philippe Marand QC has written a book. Mr Marand said the war was illegal."
     assert _speaker(t, "Mr Marand") == "Philippe Marand"

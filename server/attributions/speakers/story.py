@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 from dataclasses import replace
+from itertools import pairwise
 
 from ...limits import Deadline
 from ..lexicon import (
@@ -42,9 +43,11 @@ from ..names import (
 )
 from ..patterns import AGE_EPITHET_RE, APPOSED_AGE_RE
 from ..structure import RawAttribution, Span
+from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     ANAPHOR_DETERMINERS,
     DESCRIBED_BODY_HEADS,
+    DOCUMENT_MAKING_PARTICIPLES,
     FRAME_DETERMINERS,
     FRAME_MODIFIERS,
     GENDERED_TITLES,
@@ -292,6 +295,8 @@ class Story(Pronouns, Descriptions):
             return
         head = self._head(raw.source)
         self.speaker_by_head[head] = speaker  # "the report" refers back to it
+        for document in self._made_documents(raw.source):
+            self.speaker_by_head[document] = speaker  # "A survey conducted by PC Pro Magazine … The survey found"
         if speaker in self.entities:
             for document in self._framing_documents(raw):
                 self.speaker_by_head[document] = speaker  # "said in a statement … The statement added": theirs
@@ -327,6 +332,16 @@ class Story(Pronouns, Descriptions):
 
     def _head(self, source: Span) -> str:
         return self.text[source[0] : source[1]].lower().split()[-1]
+
+    def _made_documents(self, source: Span) -> list[str]:
+        """The document heads a source names with their maker after them ("A survey conducted by PC Pro Magazine",
+        "a report from the agency"): the source's last word is the maker's, the document is named before it."""
+        words = self.text[source[0] : source[1]].lower().split()
+        return [
+            word
+            for word, following in pairwise(words)
+            if word in DOCUMENT_NOUNS and (following in DOCUMENT_MAKING_PARTICIPLES or following in ("by", "from"))
+        ]
 
 
 def _has_honorific(source: str) -> bool:
