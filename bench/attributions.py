@@ -198,6 +198,7 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
     nq_g = nq_p = tpq_g = tpq_p = 0
     comp: dict[str, list[float]] = {"source": [], "cue": [], "content": []}
     speakers_judged = speakers_right = speakers_named = 0
+    speakers_reformed = 0  # wrong names that share a word with the gold name: its form, not another entity
     kind_gold: dict[str, int] = {}
     kind_found: dict[str, int] = {}
     errors: dict[str, dict] = {}
@@ -233,7 +234,9 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
             if gold[gi].get("speaker"):
                 speakers_judged += 1
                 speakers_named += preds[pi].get("speaker") is not None
-                speakers_right += _same_speaker(gold[gi]["speaker"], preds[pi].get("speaker"))
+                right = _same_speaker(gold[gi]["speaker"], preds[pi].get("speaker"))
+                speakers_right += right
+                speakers_reformed += not right and _same_entity_words(gold[gi]["speaker"], preds[pi].get("speaker"))
         mg = {gi for gi, _ in res["matched"]}
         mp = {pi for _, pi in res["matched"]}
         judged = [gi for gi, _ in res["matched"] if gold[gi].get("speaker")]
@@ -278,6 +281,11 @@ def score(gold_docs: Iterable[dict], predict: Callable[[str], list[Pred]]) -> di
         # Right among the matched ones the finder gave a name: a wrong name is worse than none.
         "speaker_precision": speakers_right / speakers_named if speakers_named else 0.0,
         "speaker_null": (speakers_judged - speakers_named) / speakers_judged if speakers_judged else 0.0,
+        # Of the judged speakers: a wrong name of the right entity (a word shared), or another entity's.
+        "speaker_form": speakers_reformed / speakers_judged if speakers_judged else 0.0,
+        "speaker_other": (speakers_named - speakers_right - speakers_reformed) / speakers_judged
+        if speakers_judged
+        else 0.0,
         "kind_recall": {k: (kind_found.get(k, 0) / n, n) for k, n in sorted(kind_gold.items())},
         "errors": errors,
         "per_doc": per_doc,
@@ -336,6 +344,15 @@ def _same_speaker(gold: str, predicted: str | None) -> bool:
     the article gives it" allows both "the Scottish government" and "Scottish government"); several people are the
     same set of names whether joined by "; " (the blind set's guidelines) or "and" (the dev set's)."""
     return predicted is not None and speaker_names(gold) == speaker_names(predicted)
+
+
+def _same_entity_words(gold: str, predicted: str | None) -> bool:
+    """A predicted name that shares a word (of three letters or more) with the gold one: the same entity named in
+    another form ("Amazon.com" for "Amazon.com Inc."), not another one."""
+    if predicted is None:
+        return False
+    gold_words = {word for name in speaker_names(gold) for word in name.split() if len(word) >= 3}
+    return any(word in gold_words for name in speaker_names(predicted) for word in name.split())
 
 
 def speaker_names(speaker: str) -> frozenset[str]:
@@ -633,7 +650,10 @@ def _row(label: str, s: dict) -> str:
 
 def _kind_row(label: str, s: dict) -> str:
     kinds = "  ".join(f"{k} {r:.3f} (of {n})" for k, (r, n) in s["kind_recall"].items())
-    return f"{label:<22} recall by gold kind: {kinds}; speaker null {s['speaker_null']:.3f}"
+    return (
+        f"{label:<22} recall by gold kind: {kinds}; speaker null {s['speaker_null']:.3f}, wrong form "
+        f"{s['speaker_form']:.3f}, other entity {s['speaker_other']:.3f}"
+    )
 
 
 def _print_errors(docs: list[dict], s: dict) -> None:

@@ -18,6 +18,7 @@ from bench.attributions import (
     BLIND_DIR,
     NAME_REWRITES,
     REWRITES,
+    _same_entity_words,
     _same_speaker,
     gated_figures,
     intervals,
@@ -129,3 +130,12 @@ def test_a_speaker_is_the_same_name_with_or_without_a_leading_article_but_not_an
     assert not _same_speaker("the Scottish government", "Scottish Parliament")
     assert not _same_speaker("The Hague", "Hague ministry")
     assert not _same_speaker("officials", None)
+
+
+def test_a_wrong_speaker_is_told_apart_as_another_form_of_the_name_or_another_entity():
+    assert _same_entity_words("Amazon.com Inc.", "Amazon.com")  # the form
+    assert _same_entity_words("Boris Johnson", "Johnson")
+    assert _same_entity_words("Jane Doe; the council", "council")
+    assert not _same_entity_words("Boris Johnson", "Keir Starmer")  # another entity
+    assert not _same_entity_words("the Scottish government", "UK")  # "the" and short words match nothing
+    assert not _same_entity_words("officials", None)
