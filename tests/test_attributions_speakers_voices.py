@@ -119,9 +119,14 @@ def test_an_acronyms_officials_speak_for_its_body_and_a_countrys_do_not():
     quoted = "WHO said on Monday that cases rose. WHO officials said the virus was spreading."
     assert _speaker(quoted, "WHO officials") == "WHO"
     # an acronym the text gives no body for: its officials are a group, not a country or a league speaking
-    assert _speaker("US officials said the talks had failed.", "US officials") == "us officials"
-    assert _speaker("UAE officials said the talks would resume.", "UAE officials") == "uae officials"
-    assert _speaker("NFL officials said the call was correct.", "NFL officials") == "nfl officials"
+    assert _speaker("US officials said the talks had failed.", "US officials") == "US officials"
+    assert _speaker("UAE officials said the talks would resume.", "UAE officials") == "UAE officials"
+    assert _speaker("NFL officials said the call was correct.", "NFL officials") == "NFL officials"
+
+
+def test_a_group_keeps_the_capitals_of_its_acronyms_and_nationalities():
+    assert _speaker("French prosecutors said the case was closed.", "French prosecutors") == "French prosecutors"
+    assert _speaker("Senior officials said the case was closed.", "Senior officials") == "senior officials"
 
 
 def test_a_possessive_first_word_is_the_names_own_unless_a_person_follows_it():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...limits import Deadline
-from ..lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..lexicon import NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from .constants import FIRST_PERSON, QUOTE_OPENINGS
@@ -21,12 +21,25 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
     speakers: list[str | None] = []
     for index, raw in enumerate(raws):
         deadline.check()
-        speaker = story.speaker(index, raw)
+        speaker = _as_written(text, raw, story.speaker(index, raw))
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
     return speakers
+
+
+def _as_written(text: str, raw: RawAttribution, speaker: str | None) -> str | None:
+    """A group named in lower case keeps the capitals its source writes an acronym or a nationality with ("US
+    officials", "British diplomats", not "us officials")."""
+    if speaker is None or raw.source is None or not speaker.islower():
+        return speaker
+    written = {
+        word.lower(): word
+        for word in text[raw.source[0] : raw.source[1]].split()
+        if (word.isupper() and len(word) > 1 and word.isalpha()) or word.lower() in NATIONALITIES
+    }
+    return " ".join(written.get(word, word) for word in speaker.split()) if written else speaker
 
 
 def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
