@@ -19,6 +19,7 @@ from .lexicon import (
     NOT_ADVERBS,
     NOT_PLURAL_SUBJECTS,
     NP_BREAK,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OPEN_MARKS,
     PLURAL_SUBJECTS,
@@ -65,6 +66,7 @@ from .patterns import (
     STRONG_VERB_RE,
     SUBJECT_PRONOUN_CLAUSE_RE,
     THAT_SOON_RE,
+    THAT_WORD_RE,
     TRAILER_RE,
     VERB_INFINITIVE_RE,
     VERB_S_RE,
@@ -86,6 +88,7 @@ from .vocabulary import (
     MAKING_FORMS,
     OBJECT_CONTENT_CUES,
     OBJECT_CUES,
+    OBJECT_SENSE_FORMS,
     PARTICIPLE_CUES,
     PLACING_FORMS,
     PROMISE_FORMS,
@@ -131,6 +134,9 @@ WH_WORDS: frozenset[str] = frozenset(["what", "who", "where", "here", "how"])
 # Words after which a subject pronoun opens a clause of its own, not a relative one ("said that he was", "and they
 # were").
 CLAUSE_LINKS: frozenset[str] = frozenset(["that", "and", "but", "or", "so", "because", "if", "when", "as", "since"])
+# Words after a count that make a plain object ("conceded twice"), and the longest object read as plain ("the charges").
+COUNT_ADVERBS: frozenset[str] = frozenset(words("once twice thrice"))
+MAX_PLAIN_OBJECT_WORDS = 3
 # Longest fronted subordinate clause read ("When Winfrey asked if …, he declined"): its comma is looked for this far.
 MAX_FRONTED_CHARS = 200
 # Words read after a fronted clause's comma for the main clause's verb, or the comma or coordinator of a list or an
@@ -419,9 +425,30 @@ def forward_content(
             clause = finite_clause_follows(text, content_start, sentence_end, nouns)
             return (content_start, sentence_end) if clause else None
         return content_start, sentence_end  # "tweeted this announcement: “…”", "announced plans to acquire …"
+    if verb in OBJECT_SENSE_FORMS and counted_object(text, quotes, content_start, sentence_end):
+        return None  # "denied the charges", "claimed two wickets", "conceded twice": a plain object, no report
     if has_clause or (verb not in OBJECT_CUES and quotes.any_in(content_start, sentence_end)):
         return content_start, sentence_end
     return None
+
+
+def counted_object(text: str, quotes: QuoteIndex, start: int, end: int) -> bool:
+    """A plain object and no clause in [start, end): a count or a few words ("two wickets in his first overs", "14
+    counts of fraud", "twice", "the charges"), no quotation, no "that" and no strong verb anywhere after them."""
+    if quotes.any_in(start, end) or STRONG_VERB_RE.search(text, start, end) or THAT_WORD_RE.search(text, start, end):
+        return False
+    opening = text[start:end].split()
+    first = opening[0].lower() if opening else ""
+    counted = first[:1].isdigit() or first in NUMBER_WORDS or first in COUNT_ADVERBS
+    return counted or len(opening) <= MAX_PLAIN_OBJECT_WORDS
+
+
+def reports_a_clause(text: str, quotes: QuoteIndex, start: int, end: int, nouns: NounUses) -> bool:
+    """The words in [start, end) can be what was said: a that- or wh-clause, a quotation, a colon's words, a strong
+    verb anywhere, or a finite clause opening them ("was reported missing on Friday" is none of these)."""
+    if text.startswith(CLAUSE_OPENERS, start) or quotes.any_in(start, end) or ":" in text[start:end]:
+        return True
+    return bool(STRONG_VERB_RE.search(text, start, end)) or finite_clause_follows(text, start, end, nouns)
 
 
 def _participle_cue_first(text: str, quotes: QuoteIndex, start: int, end: int) -> bool:

@@ -379,6 +379,8 @@ DEMONYM_NOUNS: frozenset[str] = frozenset(
 PERSON_NATIONALITY_ENDINGS: tuple[str, ...] = ("an", "i")
 # Abbreviated titles: title words, and abbreviations whose period does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(words("mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm"))
+# British police ranks as the BBC and local papers write them ("Det Supt", "Ch Insp", "PC", "DCI"), and "Cllr".
+POLICE_RANK_ABBREVIATIONS: frozenset[str] = frozenset(words("det supt insp ch pc dc ds dci dsi acc dcc cllr"))
 
 # A peer or royal named only by title keeps it as the name ("Lord Falconer", "Prince Charles"; GUIDELINES section 9).
 NOBLE_TITLES: frozenset[str] = frozenset(
@@ -412,6 +414,7 @@ COMPOUND_TITLE_ENDINGS: tuple[str, ...] = ("-in-chief", "-general", "-elect", "-
 # Title words stripped to get a person's name ("Secretary of State Antony Blinken" -> "Antony Blinken").
 TITLE_WORDS: frozenset[str] = (
     TITLE_ABBREVIATIONS
+    | POLICE_RANK_ABBREVIATIONS
     | SPOKESPERSON_NOUNS
     | TITLE_MODIFIERS
     | PERSON_TITLE_HEADS
@@ -424,7 +427,7 @@ TITLE_WORDS: frozenset[str] = (
     lady chancellor premier speaker leader head founder co-founder senior junior u.s. us uk u.k. eu u.n. un nato former
     acting council house white party democratic republican democrat army navy force coach manager captain mp mep tory
     commissioner superintendent councillor councilor councilman councilwoman comptroller alderman alderwoman sheriff
-    archbishop reverend rev imam
+    archbishop reverend rev imam constable coroner forward winger
     """
         )
     )
@@ -630,6 +633,14 @@ BELIEF_FORMS: dict[str, str] = {
 # Nouns for people, the one-noun addressees taken before a bare clause ("told investors the plan would fail"): the
 # source nouns that name people, and audiences; a thing told or asked ("told stories his grandfather had told him")
 # is the object, and the clause after it a relative one. A promise's addressee too ("promised voters a referendum").
+# Gatherings and askers a told-cue addresses before a bare clause ("told a news conference the talks would resume",
+# "told an interviewer she had never watched it").
+ADDRESSED_GATHERINGS: frozenset[str] = frozenset(
+    words(
+        "conference briefing hearing committee rally meeting audience crowd interviewer summit parliament congress"
+        " assembly gathering session forum podcast friend friends"
+    )
+)
 ADDRESSED_PEOPLE: frozenset[str] = (
     (
         SOURCE_NOUNS

@@ -257,7 +257,8 @@ REPORT_OPENER_RE = re.compile(r"(?<!\s)" + REPORT_OPENER)
 # A one-noun addressee of "tell" before a bare clause's subject ("told investors the plan would fail", "told his staff
 # they would be paid"); group 2 is the noun. The clause's verb is checked after.
 ADDRESSEE_THEN_CLAUSE_RE = re.compile(
-    r"(?<!\s)\s++((?:his|her|their|its|our|my|your)\s++)?([a-z][\w-]*+)"
+    r"(?<!\s)\s++(?:(?:a|an|his|her|their|its|our|my|your)\s++(?:[a-z][\w-]*+\s++)??)?"
+    r"(?P<noun>[a-z][\w-]*+)"
     r"(?=\s++(?:the|a|an|he|she|it|they|we|there|this|these|those|his|her|their|its|our|no)\s)"
 )
 # "that" opening a relative clause: a verb right after it ("companies that have sold", "drugs that are").
@@ -297,6 +298,8 @@ CUE_PROGRAMME_RE = re.compile(
 ADDRESSED_PROGRAMME_RE = re.compile(
     r"(?<!\s)\s++[A-Z][\w.&-]*+(?:\s++[A-Z][\w.&-]*+){0,2}+[’']s?+\s++[\"“][^\"“”\n]{1,60}+[\"”](?=\s*+that\b)"
 )
+# A form of "be" right before a participle cue: a passive ("were told", "was warned"), searched on a few characters.
+PASSIVE_BE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s++\Z")
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
 # (A name's words stay backtracking: "that" may end inside one, "in Forthat:" matching " in For".)
 CUE_PUBLICATION_RE = re.compile(
@@ -325,7 +328,8 @@ ADVERBIAL_RE = re.compile(
     r"frankly|confidently|proudly|emphatically|succinctly|plainly|matter-of-factly|too|as well)\b"
     r"|\s++(?:only|merely|just)(?=\s*+(?:[:\"“]|that\b))"  # 'said only: "We will see."', not "said just 10 came"
     r"|\s++(?:me|us|him|her|them)(?=\s++(?:that|in|during|at|on|after|before|last|this)\b|\s*+[,:.])"
-    r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part)(?=\s*+,)"
+    r"|\s*+,\s*+(?:for\s++example|for\s++instance|in\s++fact|of\s++course|however|in\s++part|though|"
+    r"meanwhile|too|also|moreover|instead|again)(?=\s*+,)"
     # a prepositional phrase set off by commas ("said, by 2008, he wanted", "said, in a letter to MPs, that")
     # or a source set off so ("reported, citing people familiar with the matter, that")
     r"|\s*+,\s*+(?:by|in|on|at|during|after|before|since|for|with|from|under|over|until|within|citing|quoting)\s++"

@@ -408,6 +408,13 @@ OBJECT_CONTENT_CUES: frozenset[str] = frozenset(
 # whose plural noun looks like a verb in -s.
 MAKING_VERBS: list[str] = words("write add announce tweet blog post mention explain reveal disclose promise")
 MAKING_FORMS: frozenset[str] = frozenset(MAKING_VERBS + finite_forms(MAKING_VERBS) + participles(MAKING_VERBS))
+# Reporting verbs with a common sense that takes a plain object, in sports and court reports above all ("conceded
+# twice", "claimed two wickets", "admitted 14 counts of fraud", "denied the charges", "warned both captains"): their
+# bare content must be a clause with a finite verb too (GUIDELINES: a bare noun phrase is no content).
+OBJECT_SENSE_VERBS: list[str] = words("admit deny concede claim warn confirm acknowledge dispute")
+OBJECT_SENSE_FORMS: frozenset[str] = frozenset(
+    OBJECT_SENSE_VERBS + finite_forms(OBJECT_SENSE_VERBS) + participles(OBJECT_SENSE_VERBS)
+)
 # Nouns whose infinitive or that-clause is a proposition ("announced plans to acquire …", "announced its decision to
 # leave", "announced a scheme to make the UK a hub", "a package of measures to help families"): as a making verb's
 # object they carry what was made known.

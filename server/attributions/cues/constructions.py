@@ -7,7 +7,7 @@ import logging
 import re
 from itertools import islice
 
-from ..content import forward_content, fronted_clause, trim_forward
+from ..content import forward_content, fronted_clause, reports_a_clause, trim_forward
 from ..lexicon import MONTHS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
@@ -478,8 +478,8 @@ def passive_report(sentence: Sentence, aux_start: int, cue_end: int, verb: str) 
         content = trim_forward(text, quotes, start, stop)
     else:
         found = forward_content(text, quotes, pos, end, verb, False, sentence.nouns)
-        if found is None:
-            return None
+        if found is None or not reports_a_clause(text, quotes, found[0], end, sentence.nouns):
+            return None  # "was reported missing on Friday", "was reported to police": a plain complement, no report
         content = trim_forward(text, quotes, *found)
     if content[1] <= content[0] or len(text[content[0] : content[1]].split()) < 2:
         return None

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from itertools import islice
 
 from ..lexicon import (
+    ADDRESSED_GATHERINGS,
     ADDRESSED_PEOPLE,
     BELIEF_FORMS,
     CLOSE_MARKS,
@@ -42,6 +43,7 @@ from ..patterns import (
     NOT_FINITE_RE,
     NOUN_LEAD_RE,
     PARTICLE_RES,
+    PASSIVE_BE_BEFORE_RE,
     PP_HEAD_RE,
     RELATIVE_THAT_RE,
     REPORT_OPENER_RE,
@@ -224,10 +226,10 @@ def _addressee_before_clause(text: str, cue_end: int, sentence_end: int) -> int:
     addressee = ADDRESSEE_THEN_CLAUSE_RE.match(text, cue_end, min(sentence_end, cue_end + MAX_ADDRESSEE_CHARS))
     if addressee is None:
         return cue_end
-    if addressee.group(2) not in ADDRESSED_PEOPLE:
+    if addressee.group("noun") not in ADDRESSED_PEOPLE and addressee.group("noun") not in ADDRESSED_GATHERINGS:
         return cue_end  # "told stories his grandfather had told him", "asked questions the experts could not answer"
     clause_end = min(sentence_end, addressee.end() + MAX_ADDRESSEE_CHARS)
-    return addressee.end(2) if CLAUSE_VERB_RE.search(text, addressee.end(), clause_end) else cue_end
+    return addressee.end("noun") if CLAUSE_VERB_RE.search(text, addressee.end(), clause_end) else cue_end
 
 
 def _addressee_before_venue(text: str, cue_end: int, sentence_end: int) -> int | None:
@@ -285,7 +287,12 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
         cue_end = request.start() + len(request.group().rstrip())  # the addressee belongs to the cue
     elif verb in DIRECTIVE_ONLY_FORMS:
         return None  # "pushed the car": such a verb reports only a request
-    elif verb in ADDRESSEE_CUES and not text[max(0, cue_start - 4) : cue_start].rstrip().endswith(CLOSING_QUOTE_MARKS):
+    elif (
+        verb in ADDRESSEE_CUES
+        and not text[max(0, cue_start - 4) : cue_start].rstrip().endswith(CLOSING_QUOTE_MARKS)
+        and not PASSIVE_BE_BEFORE_RE.search(text, max(0, cue_start - 8), cue_start)
+    ):
+        # ("Jurors were told the victim …": a passive's addressee is its subject, none follows the participle)
         # ('"…?" asked Fiona Grant': right after its quotation the verb is inverted, the name after it its source)
         addressee = ADDRESSEE_RE.match(text[cue_end : min(sentence_end, cue_end + 80)])
         programme = ADDRESSED_PROGRAMME_RE.match(text, cue_end, min(sentence_end, cue_end + 120))

@@ -7,9 +7,10 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...limits import Deadline
-from ..lexicon import NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..lexicon import NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, looks_plural
 from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
+from ..vocabulary import DOCUMENT_NOUNS
 from .constants import FIRST_PERSON, QUOTE_OPENINGS
 from .story import Story
 from .voices import first_person_voices
@@ -21,25 +22,32 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
     speakers: list[str | None] = []
     for index, raw in enumerate(raws):
         deadline.check()
-        speaker = _as_written(text, raw, story.speaker(index, raw))
+        speaker = story.speaker(index, raw)
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
-    return speakers
+    return _as_written(text, raws, speakers)
 
 
-def _as_written(text: str, raw: RawAttribution, speaker: str | None) -> str | None:
-    """A group named in lower case keeps the capitals its source writes an acronym or a nationality with ("US
-    officials", "British diplomats", not "us officials")."""
-    if speaker is None or raw.source is None or not speaker.islower():
-        return speaker
-    written = {
-        word.lower(): word
-        for word in text[raw.source[0] : raw.source[1]].split()
-        if (word.isupper() and len(word) > 1 and word.isalpha()) or word.lower() in NATIONALITIES
-    }
-    return " ".join(written.get(word, word) for word in speaker.split()) if written else speaker
+def _as_written(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> list[str | None]:
+    """A group named in lower case keeps the capitals its sources write an acronym or a nationality with ("US
+    officials", "British diplomats", not "us officials"), wherever it is the speaker (a "they" after it too); done
+    once all are resolved, so that case never changes who a pronoun stands for."""
+    written: dict[str, str] = {}
+    for raw, speaker in zip(raws, speakers, strict=True):
+        if speaker is None or raw.source is None or not speaker.islower() or speaker in written:
+            continue
+        if not looks_plural(speaker.split()[-1]) or speaker.split()[-1] in DOCUMENT_NOUNS:
+            continue  # "the Finnish guidance", "Israeli figures": a nationality places a document, it names none
+        capitals = {
+            word.lower(): word
+            for word in text[raw.source[0] : raw.source[1]].split()
+            if (word.isupper() and len(word) > 1 and word.isalpha()) or word.lower() in NATIONALITIES
+        }
+        if capitals:
+            written[speaker] = " ".join(capitals.get(word, word) for word in speaker.split())
+    return [written.get(speaker, speaker) if speaker is not None else None for speaker in speakers]
 
 
 def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:

@@ -1,0 +1,99 @@
+"""Constructions of sports, court, police and local reports (issue #14, session 24): titles of British police and
+councils, plain objects of verbs that also report, passives of "told", addressees that are gatherings. Each with
+a near case it must leave alone. Sentences are made up for the tests, not taken from the annotated sets."""
+
+from __future__ import annotations
+
+from server.attributions import find_attributions
+from tests.test_attributions_recall import _found
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [a.speaker for a in find_attributions(text)]
+
+
+# ------------------------------------------------------------------ titles stripped from the name
+
+
+def test_british_police_ranks_and_council_titles_are_no_part_of_the_name():
+    assert _speakers("Det Supt Claire Hughes said the inquiry was continuing.") == ["Claire Hughes"]
+    assert _speakers("Ch Insp Tom Cole said the road would reopen.") == ["Tom Cole"]
+    assert _speakers("PC Mark Jones said the driver was arrested.") == ["Mark Jones"]
+    assert _speakers("Cllr Ann Lee said the council would review the plan.") == ["Ann Lee"]
+    assert _speakers("Assistant Chief Constable Rachel Swann said officers were there.") == ["Rachel Swann"]
+    assert _speakers("Coroner John Pollard said the death was accidental.") == ["John Pollard"]
+    # the name's longest form carries no title either
+    assert _speakers("Forward Marcus Rashford said the team played well. Rashford said the fans were great.") == [
+        "Marcus Rashford",
+        "Marcus Rashford",
+    ]
+
+
+# ------------------------------------------------------------------ plain objects of verbs that also report
+
+
+def test_a_count_or_a_short_plain_object_is_no_content():
+    assert _found("Whitfield admitted 14 counts of fraud.") == []
+    assert _found("She denies two counts of manslaughter.") == []
+    assert _found("Manchester City conceded twice in the final ten minutes.") == []
+    assert _found("Shoaib Bashir claimed two wickets in his first three overs.") == []
+    assert _found("Cole denied the charges.") == []
+
+
+def test_a_clause_after_the_same_verbs_is_still_content():
+    assert _found("Cole denied he had been drinking.") == [("Cole", "denied", ["he had been drinking"])]
+    assert _found("The minister conceded the figures were wrong.") == [
+        ("The minister", "conceded", ["the figures were wrong"])
+    ]
+    assert _found("Amazon acknowledged the fact that its workers listen to recordings.") == [
+        ("Amazon", "acknowledged", ["the fact that its workers listen to recordings"])
+    ]
+    text = "Harry admitted his ties with his brother, Prince William, and his father are far more strained."
+    assert [cue for _, cue, _ in _found(text)] == ["admitted"]
+
+
+# ------------------------------------------------------------------ passives of "told" and "reported"
+
+
+def test_a_passive_told_has_no_addressee_after_it():
+    assert _found("Jurors were told the victim had been stabbed.") == [
+        (None, "were told", ["the victim had been stabbed"])
+    ]
+    assert _found("The jury was told the defendant had fled.") == [(None, "was told", ["the defendant had fled"])]
+    # the active form still takes its addressee into the cue
+    assert _found("Smith told jurors the victim had been stabbed.") == [
+        ("Smith", "told jurors", ["the victim had been stabbed"])
+    ]
+
+
+def test_a_passive_with_a_plain_complement_reports_nothing():
+    assert _found("Sarah Jenkins, 15, was reported missing on Friday.") == []
+    assert _found("It was reported that the minister would resign.") == [
+        (None, "was reported", ["that the minister would resign"])
+    ]
+    assert _found("We're told that we reveal our true character in a crisis.") == [
+        (None, "'re told", ["that we reveal our true character in a crisis"])
+    ]
+
+
+# ------------------------------------------------------------------ addressees and asides after the cue
+
+
+def test_a_gathering_addressed_before_a_bare_clause_is_part_of_the_cue():
+    assert _found("The minister told a news conference the talks would resume.") == [
+        ("The minister", "told a news conference", ["the talks would resume"])
+    ]
+    assert _found("Smith once told an interviewer she had never watched the show.") == [
+        ("Smith", "told an interviewer", ["she had never watched the show"])
+    ]
+    # a thing told is no addressee
+    assert [cue for _, cue, _ in _found("She told a story her grandfather had told her.")] != ["told a story"]
+
+
+def test_a_sentence_adverb_between_the_cue_and_its_that_clause_is_skipped():
+    assert _found("Police said, though, that the road was closed.") == [
+        ("Police", "said", ["that the road was closed"])
+    ]
+    assert _found("He insisted, meanwhile, that his batters could save the match.") == [
+        ("He", "insisted", ["that his batters could save the match"])
+    ]
