@@ -97,3 +97,71 @@ def test_a_sentence_adverb_between_the_cue_and_its_that_clause_is_skipped():
     assert _found("He insisted, meanwhile, that his batters could save the match.") == [
         ("He", "insisted", ["that his batters could save the match"])
     ]
+
+
+# ------------------------------------------------------------------ reported clauses the finder did not read
+
+
+def test_a_past_spelt_as_its_base_is_the_reported_clauses_verb():
+    assert _found("Police said the car hit a tree.") == [("Police", "said", ["the car hit a tree"])]
+    assert _found("Officials said inflation hit 5% in March.") == [("Officials", "said", ["inflation hit 5% in March"])]
+    assert _found("Arteta said his side beat a very good team.") == [
+        ("Arteta", "said", ["his side beat a very good team"])
+    ]
+    # after a determiner it is a noun, and no clause follows
+    assert _found("Smith said the cost of living.") == []
+
+
+def test_a_reporting_noun_with_its_preposition_opens_the_reported_clause():
+    assert _found("Nvidia said demand for its chips remained strong.") == [
+        ("Nvidia", "said", ["demand for its chips remained strong"])
+    ]
+    assert _found("Police said reports of a second gunman were unfounded.") == [
+        ("Police", "said", ["reports of a second gunman were unfounded"])
+    ]
+
+
+def test_state_before_a_noun_is_an_adjective_not_a_cue():
+    assert _found("Lavrov told state television that the talks had failed.") == [
+        ("Lavrov", "told state television", ["that the talks had failed"])
+    ]
+    assert _found("The law states that votes must be counted.") == [
+        ("The law", "states", ["that votes must be counted"])
+    ]
+
+
+def test_an_abbreviation_that_ends_a_sentence_ends_it_before_a_quotation_or_a_clause_word():
+    assert _found("The fire started at 4 a.m. Nobody was hurt, officials said.") == [
+        ("officials", "said", ["Nobody was hurt"])
+    ]
+    found = find_attributions('The man surrendered around 4 p.m. "He was calm," Morales said.')
+    assert [(a.kind, a.content) for a in found] == [("direct", '"He was calm,"')]
+    # before a name's word it ends nothing
+    assert _found("The U.S. President said the plan would work.")[0][:2] == ("The U.S. President", "said")
+
+
+# ------------------------------------------------------------------ speakers
+
+
+def test_a_role_with_a_name_in_apposition_is_that_named_person():
+    assert _speakers("A neighbour, Tom Reed, said they were devastated.") == ["Tom Reed"]
+    assert _speakers("One resident, Mary Jones, said the road flooded.") == ["Mary Jones"]
+    assert _speakers("Her co-star, Josh Hutcherson, said the film was fun.") == ["Josh Hutcherson"]
+    # a role alone stays unnamed
+    assert _speakers("A neighbour said they were devastated.") == [None]
+
+
+def test_a_he_or_she_inside_a_quotation_does_not_tell_the_speakers_gender():
+    text = (
+        'Sarah Collins said: "We heard that he had been moved to another prison."\n\n'
+        "She added that the family would appeal."
+    )
+    assert _speakers(text) == ["Sarah Collins", "Sarah Collins"]
+
+
+def test_an_apostrophe_after_a_letter_opens_no_quotation_between_two_fragments():
+    assert _found('"We won," Jones said after Sunday\'s game. "Nobody can take that away."') == [
+        ("Jones", "said", ['"We won,"', '"Nobody can take that away."'])
+    ]
+    text = '"We will appeal," said Ann Smith, who represents the city\'s former mayor. "This is not over."'
+    assert _found(text)[0][2] == ['"We will appeal,"', '"This is not over."']

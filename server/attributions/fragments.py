@@ -305,7 +305,11 @@ def _is_request(text: str, raw: RawAttribution) -> bool:
 
 
 def _next_quote_mark(text: str, start: int, limit: int) -> int | None:
+    """The next mark that may open a quotation: an apostrophe right after a letter is a possessive's or a
+    contraction's ("said after Sunday's game. “…”"), never an opening."""
     mark = OPENING_MARK_RE.search(text, start, limit)
+    while mark is not None and mark.group() in "'’" and text[mark.start() - 1 : mark.start()].isalnum():
+        mark = OPENING_MARK_RE.search(text, mark.end(), limit)
     return mark.start() if mark else None
 
 

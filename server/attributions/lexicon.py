@@ -567,6 +567,11 @@ ABBREVIATIONS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
     )
 )
 
+# Abbreviations that often end a sentence (AP style's "4 p.m.", "the U.S.", "Apple Inc.", "Martin Luther King Jr.").
+SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(words("a.m p.m u.s u.k u.n e.u d.c inc corp co ltd jr sr"))
+# Words that only open a clause, capitalised after such an abbreviation: a new sentence ("4 p.m. Nobody was hurt").
+CLAUSE_OPENING_WORDS: frozenset[str] = NP_BREAK | DETERMINERS | PRONOUNS | INDEFINITE_PERSONS
+
 # ---------------------------------------------------------------------------------------------
 # Characters and clause glue
 # ---------------------------------------------------------------------------------------------

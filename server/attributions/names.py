@@ -722,7 +722,8 @@ def _without_apposition(source: str) -> str:
     )
     # "The U.S. ambassador to Israel, Mike Huckabee": a role held towards a place or person, then the holder's name
     role_to = _role_to_at(opening) is not None
-    if described or titled or office or role_to or (opening and opening[-1].isalpha() and opening[-1].islower()):
+    common = bool(opening) and opening[-1].replace("-", "").isalpha() and opening[-1].islower()  # "Her co-star"
+    if described or titled or office or role_to or common:
         # "The leader of Ennahda, Rachid Ghannouchi", "Car Talk expert, John Paul": a description, then the name
         named = next((chunk.strip() for chunk in source.split(",")[1:] if looks_person(chunk.strip())), None)
         if named is not None:

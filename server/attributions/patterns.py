@@ -30,6 +30,7 @@ from .vocabulary import (
     PARTICLE_CUES,
     PREPOSITIONAL_CUES,
     PROPOSITION_NOUNS,
+    SAME_FORM_PASTS,
     words,
 )
 
@@ -668,6 +669,10 @@ CLAUSE_VERB_RE = re.compile(
     r"doesn[’']t|didn[’']t|hasn[’']t|haven[’']t|hadn[’']t|need|needs|remain|remains|plans?|wants?|"
     r"[a-z]{3,}ed|[a-z]{3,}s|\w+[’'](?:re|ll|d|ve|m)|(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here)[’']s|"
     + trie_pattern(IRREGULAR_PAST_VERBS)
+    # a past spelt as its base, not as a noun after a determiner ("the car hit", not "the cost of living")
+    + "|"
+    + "".join(f"(?<!\\b{determiner}\\s)" for determiner in ("the", "a", "an", "its", "his", "her", "their", "our"))
+    + trie_pattern(SAME_FORM_PASTS)
     + r")\b"
 )
 

@@ -9,7 +9,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .lexicon import ABBREVIATIONS, CLOSERS, UPPER_START
+from .lexicon import (
+    ABBREVIATIONS,
+    CLAUSE_OPENING_WORDS,
+    CLOSERS,
+    SENTENCE_FINAL_ABBREVIATIONS,
+    UPPER_START,
+)
 from .patterns import (
     DATELINE_RE,
     NOUN_USE_RE,
@@ -37,6 +43,7 @@ DATELINE_PARAGRAPHS = 3
 ABBREVIATION_REACH = 24
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
 SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
+QUOTE_OPENING_MARKS: frozenset[str] = frozenset("\"“‘'«")
 # A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
 MIN_SPEECH_WORDS = 3
 SPEECH_ENDINGS = frozenset(",.!?…")
@@ -355,8 +362,9 @@ def _settle_unclosed(spans: list[Span]) -> list[Span]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
-    # the word before the dot: its letters, digits and dots, back to a space found at C speed when one is near
+def _word_before_dot(text: str, dot: int, paragraph_start: int) -> str:
+    """The word before the dot, lower case: its letters, digits and dots, back to a space found at C speed when one
+    is near."""
     space = text.rfind(" ", max(paragraph_start, dot - ABBREVIATION_REACH), dot)
     word = text[space + 1 : dot] if space >= 0 else ""
     if not (word.isalnum() or word.replace(".", "").isalnum()):
@@ -364,12 +372,30 @@ def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
         while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
             j -= 1
         word = text[j:dot]
-    word = word.lower()
+    return word.lower()
+
+
+def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
+    return _is_abbreviation_word(_word_before_dot(text, dot, paragraph_start))
+
+
+def _is_abbreviation_word(word: str) -> bool:
     if "." not in word:  # most words: one lookup
         return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS  # "J. Smith": an initial
     if all(len(part) == 1 and part.isalpha() for part in word.split(".")):
         return True  # initials: "G.K. Butterfield"
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
+
+
+def _abbreviation_ends_sentence(text: str, word: str, after: int) -> bool:
+    """An abbreviation that often ends a sentence ("4 p.m.", "in the U.S.", "Apple Inc.") does when a quotation or a
+    word that only opens a clause follows it ("4 p.m. Nobody was hurt", "U.S. He said"; not "U.S. President")."""
+    if word.rstrip(".") not in SENTENCE_FINAL_ABBREVIATIONS:
+        return False
+    if text[after] in QUOTE_OPENING_MARKS:
+        return True
+    following = text[after : text.find(" ", after, after + ABBREVIATION_REACH)].lower()
+    return following in CLAUSE_OPENING_WORDS
 
 
 def sentences(text: str, paragraph_start: int, paragraph_end: int, inside_quote: Callable[[int], bool]) -> list[Span]:
@@ -387,8 +413,10 @@ def sentences(text: str, paragraph_start: int, paragraph_end: int, inside_quote:
             if text[end] not in SENTENCE_OPENERS:
                 continue
             close = mark + len(sentence_end.group().rstrip())  # after the mark and its closing quotes or brackets
-            if close == mark + 1 and text[mark] == "." and _is_abbreviation(text, mark, paragraph_start):
-                continue
+            if close == mark + 1 and text[mark] == ".":
+                word = _word_before_dot(text, mark, paragraph_start)
+                if _is_abbreviation_word(word) and not _abbreviation_ends_sentence(text, word, end):
+                    continue
             if inside_quote(close - 1):
                 continue
         spans.append((start, close))

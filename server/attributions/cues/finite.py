@@ -421,21 +421,32 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
     if not next_word:
         return False
     word = next_word.group(1)
+    if verb == "state" and word not in STATED_OBJECT_OPENERS:
+        return True  # "state television", "state media", "state lawmakers": the adjective; "state that …" reports
     # after a past cue a reporting verb's base or -s form followed by a verb is the reported clause's subject noun
     # ("said demand was up"; not "would've added brand value")
     past_cue = verb.endswith("ed") or verb in IRREGULAR_PAST_FORMS
     following = NEXT_WORD_RE.match(text, next_word.end(), sentence_end) if past_cue else None
     object_noun = (
         following is not None
-        and _finite_verb(following.group(1))
+        # "said demand was up"; "said demand for its chips remained strong": a noun's preposition after it
+        and (_finite_verb(following.group(1)) or following.group(1) in NOUN_PREPOSITIONS)
         and not (word.endswith("ed") or word in IRREGULAR_PAST_FORMS)
     )
     return (
-        (word in CUE_VERBS and not word.endswith("ing") and not object_noun)
+        (word in CUE_VERBS and not word.endswith("ing") and not object_noun and word != "state")  # "told state TV"
         or (base and word.endswith("ed") and not _modifies_subject(text, next_word.end(), sentence_end))
         or (verb.endswith("s") and word in NOUN_THEN_VERB)
         or (verb.endswith("ed") and word in BE_FORMS)  # not a modal: "factors research suggested might have …"
     )
+
+
+# Words that open what "state" (the verb) reports: a that-clause, its object's determiner, a wh-word.
+STATED_OBJECT_OPENERS: frozenset[str] = frozenset(
+    ["that", "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "what", "how", "why", "whether"]
+)
+# Prepositions that follow a reporting noun as the subject of a reported clause ("demand for", "reports of").
+NOUN_PREPOSITIONS: frozenset[str] = frozenset(["for", "of", "in", "about", "from", "against", "over"])
 
 
 def _finite_verb(word: str) -> bool:

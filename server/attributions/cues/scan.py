@@ -168,7 +168,12 @@ def _may_be_plural_report(text: str, start: int) -> bool:
 
 def _breaks_phrase(word: str) -> bool:
     """A clause or verb word, which no prepositional phrase holds ("this" and "these" are its determiners)."""
-    return (word in NP_BREAK and word not in DEMONSTRATIVES) or word in CUE_VERBS or word in COORDINATORS
+    # ("state" before a noun is its adjective: "told state television that …")
+    return (
+        (word in NP_BREAK and word not in DEMONSTRATIVES)
+        or (word in CUE_VERBS and word != "state")
+        or (word in COORDINATORS)
+    )
 
 
 def plural_head_before_phrase(window: str) -> int | None:

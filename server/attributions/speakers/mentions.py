@@ -36,6 +36,7 @@ from .constants import (
     MIN_PARTICIPLE_LETTERS,
     OBLIQUE_PREPOSITIONS,
     PREPOSITION_REACH,
+    QUOTE_OPENINGS,
     SENTENCE_ENDS,
     SENTENCE_REACH,
     SUBJECT_VERB_RE,
@@ -58,6 +59,8 @@ class Mentions(Reading):
     anaphors: bool  # a source is "it", "the company" or a gendered title: the genders are counted
     pronoun_positions: list[int]  # where each he or she source starts
     pronoun_contents: dict[int, list[Span]]  # a he or she source's start -> what it says (its content's fragments)
+    reported_spans: list[Span]  # every attribution's content fragments, in text order
+    reported_starts: list[int]
     named_spans: list[tuple[int, int, str]]  # each named source's span and its speaker, in text order
     named_starts: list[int]
     mentions: list[tuple[int, int, Entity]]  # (start, end, entity), in text order
@@ -266,6 +269,8 @@ class Mentions(Reading):
             for pronoun in PRONOUN_WORD_RE.finditer(self.text, end, max(end, reach)):
                 if self._speaks_of(pronoun.start(), start):
                     continue  # "Paris Baguette's dough is made centrally, he said": the speaker's subject, not him
+                if self._of_someone_reported(pronoun.start()):
+                    continue  # "Maria Diaz said the suspect was arrested at his home": the suspect's, not hers
                 lowered = pronoun.group().lower()
                 entity.male += lowered in MALE_PRONOUNS
                 entity.female += lowered in FEMALE_PRONOUNS
@@ -283,6 +288,15 @@ class Mentions(Reading):
         return (
             speaker if self._paragraph(previous.source[0]) >= self._paragraph(raw.source[0]) - paragraphs_back else None
         )
+
+    def _of_someone_reported(self, pronoun: int) -> bool:
+        """The pronoun stands inside a quotation an attribution reports: a speaker says "I" of themselves, so a he or
+        she there is someone the speaker talks about ('"He did not resist," she said'). In a reported clause either
+        may be the speaker ("saying he had flown her around the world"): those still count."""
+        at = bisect_right(self.reported_starts, pronoun) - 1
+        if at < 0 or pronoun >= self.reported_spans[at][1]:
+            return False
+        return self.text.startswith(QUOTE_OPENINGS, self.reported_spans[at][0])
 
     def _speaks_of(self, pronoun: int, mention: int) -> bool:
         """The he or she at pronoun is a source whose own content holds the mention: what it talks about."""

@@ -156,6 +156,8 @@ class Naming(Reading):
         definite = head[0].lower() in DEFINITE_DETERMINERS
         if definite and head[-1].islower() and capitals and all(word.lower() in NATIONALITIES for word in capitals):
             return False  # "the Russian space agency", "The Finnish guidance": a description a nationality places
+        if len(head) > 1 and head[-1].islower() and "," in source and looks_person(name_core(source)):
+            return True  # "A neighbour, Tom Reed", "One resident, Mary Jones": the apposition names the one
         if len(head) > 1 and head[0].lower() in INDEFINITE_OPENERS and head[-1].islower():
             # "A top US public health expert": someone, unnamed; "A Gallup poll" is one, "A recent study in the
             # Lancet" none

@@ -119,6 +119,11 @@ class Story(Pronouns, Descriptions):
             for raw, source in zip(raws, sources, strict=True)
             if raw.source and (source.lower() in ("he", "she") or person_epithet(source))
         ]
+        # what each attribution reports, in text order: a pronoun inside speaks of someone the speaker talks about
+        self.reported_spans = sorted(
+            (start, end) for raw in raws for start, end in (raw.fragments or [raw.content]) if end > start
+        )
+        self.reported_starts = [start for start, _ in self.reported_spans]
         self.pronoun_contents = {
             raw.source[0]: raw.fragments or [raw.content]
             for raw, source in zip(raws, sources, strict=True)
