@@ -208,11 +208,6 @@ _CONTENTS_BOX_TAGS = frozenset({"p", "div", "nav"})
 _LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dt", "dd"})
 
 
-# The links whose href opens with '#', in document order: every in-page link is one (is_in_page_link), found in C
-# rather than by a Python test of every link of the article (a page of footnotes holds thousands that lead elsewhere).
-_FRAGMENT_LINKS = etree.XPath("descendant-or-self::a[starts-with(@href, '#')]")
-
-
 def contents_boxes(root: HtmlElement) -> list[HtmlElement]:
     """The story's tables of contents written as lines of links (not a list: Readability.js keeps one), outermost
     only: each the widest block above an in-page link, up an unbroken line of paragraphs, divs and navs that hold
@@ -233,7 +228,7 @@ def contents_boxes(root: HtmlElement) -> list[HtmlElement]:
         return verdicts[block]
 
     boxes: dict[HtmlElement, None] = {}  # a dict: document order, each once
-    for link in _FRAGMENT_LINKS(root):
+    for link in root.iter("a"):
         if not is_in_page_link(link):
             continue
         widest = None
