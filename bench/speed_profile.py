@@ -9,6 +9,8 @@ median of the 130 readability test pages, as bench/speed.py times them. Over the
 - each rule selector declutter evaluated: evaluations, evaluations that found something, and ms (SelectorPlan's
   key prefilter and literal gates rule out the others; the first text selector carries the page's text sweep).
 Timing every XPath call costs time of its own: the per-page total here is above speed.py's. Only prints.
+With --slowest N: the N slowest pages instead (the 250 ms target is won or lost on them), each page's stages in thread
+CPU time (the pipeline's stage clock swapped for this script: wall time on a shared machine counts other work).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from lxml import etree
 
@@ -64,6 +67,7 @@ class _TimedXPath(_COMPILED_XPATH):
 etree.XPath = _TimedXPath
 
 from bench.speed import load_pages  # noqa: E402
+from server import pipeline  # noqa: E402
 from server.errors import DeclutterError  # noqa: E402
 from server.pipeline import clean  # noqa: E402
 from server.rules.selectors.selector import Selector  # noqa: E402
@@ -109,6 +113,24 @@ def median_pages(pages: Sequence[Page], count: int) -> list[Page]:
     return [page for page in pages if page[0] in chosen]
 
 
+def slowest_pages(pages: Sequence[Page], count: int) -> list[Page]:
+    """The count pages of longest clean() time, slowest first."""
+    for page in pages:
+        run_page(page)  # warm-up: imports, rule compilation, caches
+    ms = {page[0]: run_page(page)[0] for page in pages}
+    return sorted(pages, key=lambda page: -ms[page[0]])[:count]
+
+
+def stage_rows(stages: dict[str, dict[str, list[float]]], total: dict[str, list[float]]) -> list[str]:
+    """One row per page: clean()'s and each stage's best ms over the passes."""
+    names = list(stages)
+    lines = ["| page | clean() | " + " | ".join(names) + " |", "|---|---:|" + "---:|" * len(names)]
+    for page, times in total.items():
+        cells = [f"{min(stages[name][page]):.1f}" if page in stages[name] else "–" for name in names]
+        lines.append(f"| {page} | {min(times):.1f} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def table(title: str, costs: dict[str, Cost], per: int, top: int, found: bool) -> list[str]:
     """The top entries by time, per page and pass."""
     total = sum(cost.seconds for cost in costs.values()) * 1000 / per
@@ -131,23 +153,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=40, help="median pages profiled (default 40)")
     parser.add_argument("--passes", type=int, default=3, help="timed passes over them (default 3)")
+    parser.add_argument("--slowest", type=int, default=0, help="profile the N slowest pages instead, per page")
     parser.add_argument("--top", type=int, default=30, help="rows per table (default 30)")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)  # a refused strip logs a warning per page
     _time_selectors()
-    pages = median_pages(load_pages(), args.pages)
+    if args.slowest:
+        pipeline.time = SimpleNamespace(perf_counter=time.thread_time)  # stage timings in thread CPU time
+    pages = slowest_pages(load_pages(), args.slowest) if args.slowest else median_pages(load_pages(), args.pages)
     XPATH_COSTS.clear()
     SELECTOR_COSTS.clear()
     stages: dict[str, dict[str, list[float]]] = {}
     total: list[float] = []
+    by_page: dict[str, list[float]] = {}
     for _ in range(args.passes):
         for page in pages:
             ms, timings = run_page(page)
             total.append(ms)
+            by_page.setdefault(page[0], []).append(ms)
             for stage, stage_ms in timings.items():
                 stages.setdefault(stage, {}).setdefault(page[0], []).append(stage_ms)
     per = len(pages) * args.passes
     stage_medians = {stage: statistics.median(min(v) for v in by_page.values()) for stage, by_page in stages.items()}
+    if args.slowest:
+        lines = [
+            f"{len(pages)} slowest pages, {args.passes} pass(es), best pass per page (thread CPU time, stages too, "
+            "with this script's timing of every XPath call)",
+            "",
+            *stage_rows(stages, by_page),
+            "",
+            *table("XPath evaluations", XPATH_COSTS, per, args.top, found=False),
+            "",
+            *table("Rule selectors evaluated by declutter", SELECTOR_COSTS, per, args.top, found=True),
+        ]
+        print("\n".join(lines))
+        return 0
     lines = [
         f"{len(pages)} median pages, {args.passes} pass(es): clean() {sum(total) / per:.2f} ms per page (thread CPU "
         "time, with this script's timing of every XPath call)",
