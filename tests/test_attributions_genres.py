@@ -165,3 +165,38 @@ def test_an_apostrophe_after_a_letter_opens_no_quotation_between_two_fragments()
     ]
     text = '"We will appeal," said Ann Smith, who represents the city\'s former mayor. "This is not over."'
     assert _found(text)[0][2] == ['"We will appeal,"', '"This is not over."']
+
+
+def test_a_vox_pop_role_or_a_described_compound_before_a_name_is_no_part_of_it():
+    assert _speakers("Neighbor Lisa Park said the noise went on for hours.") == ["Lisa Park"]
+    assert _speakers("Voter Tom Reed said the queue was long.") == ["Tom Reed"]
+    assert _speakers("Fan Bingbing said the film was finished.") == ["Fan Bingbing"]  # a surname, no role
+    assert _speakers("Dad-of-three Kevin Doyle said the school had let them down.") == ["Kevin Doyle"]
+    # a double-barrelled name keeps both parts
+    assert _speakers("Olivia Newton-John said the tour would go on.") == ["Olivia Newton-John"]
+
+
+def test_a_royal_or_a_pope_named_only_by_title_keeps_it():
+    assert _speakers("King Charles said he was deeply saddened.") == ["King Charles"]
+    assert _speakers("Pope Francis said the war must end.") == ["Pope Francis"]
+    # a title before a full name goes (GUIDELINES §9: the longest form without the title)
+    assert _speakers("President Joe Biden said the war must end.") == ["Joe Biden"]
+
+
+def test_a_fixed_adverbial_phrase_between_the_source_and_its_cue_is_no_part_of_the_source():
+    assert _found('Judge Ellen Park at one point warned the lawyer to "move on."')[0][:2] == (
+        "Judge Ellen Park",
+        "warned",
+    )
+    assert _found("Smith, for his part, said the plan was dead.") == [("Smith", "said", ["the plan was dead"])]
+
+
+def test_an_acronym_defined_after_a_persons_title_is_the_bodys():
+    text = (
+        "Rafael Grossi, director general of the International Atomic Energy Agency (IAEA), said inspectors were "
+        "ready.\n\nThe IAEA said it had no access to the site."
+    )
+    assert _speakers(text) == ["Rafael Grossi", "International Atomic Energy Agency"]
+    # an acronym a body's own source defines stays that body's
+    text = "The Office for Budget Responsibility (OBR) said growth would slow.\n\nThe OBR said debt would rise."
+    assert _speakers(text) == ["Office for Budget Responsibility", "Office for Budget Responsibility"]

@@ -386,6 +386,7 @@ POLICE_RANK_ABBREVIATIONS: frozenset[str] = frozenset(words("det supt insp ch pc
 NOBLE_TITLES: frozenset[str] = frozenset(
     words(
         "lord lady baron baroness earl countess viscount viscountess marquess marchioness duke duchess prince princess"
+        " king queen pope emperor empress"
     )
 )
 # Title words that only modify a title ("Secretary of State", "Prime Minister", "National Security Adviser") and never
@@ -428,6 +429,8 @@ TITLE_WORDS: frozenset[str] = (
     acting council house white party democratic republican democrat army navy force coach manager captain mp mep tory
     commissioner superintendent councillor councilor councilman councilwoman comptroller alderman alderwoman sheriff
     archbishop reverend rev imam constable coroner forward winger
+    neighbor neighbour parent shopper voter commuter homeowner organizer organiser passenger grandmother
+    grandfather pensioner mum dad mom
     """
         )
     )

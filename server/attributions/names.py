@@ -314,12 +314,16 @@ def name_core(source: str) -> str:
     words = name.split()
     # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
     # sentence ("When Meghan"), and a day before a full name ("On Monday Tony Blair"; "Sunday Times" stays)
-    while len(words) > 1 and (
-        words[0] in DETERMINERS
-        or words[0] in ("A", "An")
-        or words[0].isdigit()
-        or (words[0] in WEEKDAYS and _full_name(words[1:]))
-        or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper() and words[0] not in MODAL_GIVEN_NAMES)
+    while (
+        len(words) > 1
+        and (
+            words[0] in DETERMINERS
+            or words[0] in ("A", "An")
+            or words[0].isdigit()
+            or (words[0] in WEEKDAYS and _full_name(words[1:]))
+            or ("-" in words[0] and words[0].rsplit("-", 1)[1].islower() and _full_name(words[1:]))  # "Dad-of-three"
+            or (words[0].lower() in SENTENCE_BREAKS and words[1][:1].isupper() and words[0] not in MODAL_GIVEN_NAMES)
+        )
     ):
         words = words[1:]
     role_to = _role_to_at(words)

@@ -560,6 +560,13 @@ PRE_CUE_TIME_RE = re.compile(
     r"|\s++(?:" + "|".join(PRE_CUE_TIME_ADVERBS) + r"))$"
 )
 
+# Fixed adverbial phrases between a source and its cue ("Judge Ellen Park at one point warned", "Smith, for his
+# part, said"); searched on a short slice ending at the cue's side.
+PRE_CUE_PHRASE_RE = re.compile(
+    r"(?<![^\s,])(?:at\s++one\s++point|at\s++the\s++time|at\s++first|in\s++turn|in\s++response|"
+    r"for\s++(?:his|her|their|its|our)\s++part),?+$"
+)
+
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
 RELATIVE_WORD_RE = re.compile(r"[wW]h(?:o|ich|ose|om)(?:[’'](?:s|d|ve|ll))?$")  # not "WHO", an acronym
 

@@ -36,6 +36,7 @@ from ..patterns import (
     CLAUSE_CLOSING_COMMA_RE,
     OPEN_NOUN_RELATIVE_RE,
     OPEN_RELATIVE_RE,
+    PRE_CUE_PHRASE_RE,
     PRE_CUE_TIME_RE,
     RELATIVE_WORD_RE,
     SET_OFF_ADVERB_RE,
@@ -67,6 +68,8 @@ PARTICIPLE_ASIDE_REACH = 120
 # -ing words that open a phrase belonging to the source, not an aside about how it spoke ("officials, including …").
 NON_ASIDE_PARTICIPLES = frozenset({"including", "according", "excluding", "regarding", "concerning"})
 
+# How far back a fixed adverbial phrase before the cue is read (", for their part,").
+PRE_CUE_PHRASE_REACH = 24
 # Most auxiliaries, adverbs and time phrases skipped between a source and its cue ("has also said").
 MAX_PRE_CUE_WORDS = 6
 
@@ -393,6 +396,12 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         set_off = search_with(SET_OFF_ADVERB_RE, ",", text, max(sentence_start, word_end - 16), word_end)
         if set_off is not None:
             end = set_off.start()  # "Critics, however, argue": the adverb and its commas are no part of the source
+            continue
+        phrase = PRE_CUE_PHRASE_RE.search(text[max(sentence_start, word_end - PRE_CUE_PHRASE_REACH) : word_end])
+        if phrase is not None:
+            end = word_end - (len(phrase.string) - phrase.start())  # "at one point", ", for his part,"
+            while end > sentence_start and text[end - 1] in " ,":
+                end -= 1  # the phrase's opening comma goes with it
             continue
         window = max(sentence_start, word_end - TIME_PHRASE_REACH)
         # A match ends at word_end (text there is not whitespace, so $ matches nowhere else) with a word or a digit.

@@ -209,7 +209,11 @@ class Naming(Reading):
                 return "; ".join(names)  # "Procter and Gamble" stays one name; "Labour and the Conservatives" two
         core = name_core(source)
         for abbreviation in PAREN_RE.findall(source):
-            self.abbreviations[abbreviation.strip()] = core
+            acronym = abbreviation.strip()
+            spelled = self._names_spelling(acronym) if looks_person(core) else set()
+            # "Rafael Grossi, director general of the International Atomic Energy Agency (IAEA)": the acronym is the
+            # body's the parenthesis follows, not the person's
+            self.abbreviations[acronym] = spelled.pop() if len(spelled) == 1 else core
         core = self.abbreviations.get(core, core)
         core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)), at)
         owner = without_possessive(core)
