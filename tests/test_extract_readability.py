@@ -666,6 +666,22 @@ def test_a_footer_inside_the_article_goes_whole_as_readability_js_cleans_it() ->
     assert "This entry was posted" not in text and "Ann Lee" not in text
 
 
+def test_a_header_opening_its_section_stays_as_readability_js_keeps_it() -> None:
+    # Readability.js's _cleanConditionally judges no <header>; readability-lxml scored one -5 and dropped it.
+    section = (
+        "<section><header><h2>Features and tools</h2><p>Get to know the tools that make it the browser to build on.</p>"
+        "</header><ul><li>The inspector shows the page's structure and style.</li><li>The console runs code.</li></ul>"
+        "</section>"
+    )
+    menu = "<header><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/about'>About</a></header><p>Menu above.</p>"
+    sign_up = "<div><header><p>Receive gardening tips, delivered to your inbox</p></header></div>"
+    text = _article_text(f"<html><body><article><div>{menu}</div>{_STORY}{section}{sign_up}</article></body></html>")
+    assert "Part 4 of the story." in text
+    assert "Features and tools" in text and "Get to know the tools" in text
+    # ...but a header of links (a site's menu) goes, and so does one heading nothing (a sign-up box's, its form gone).
+    assert "Blog" not in text and "Receive gardening tips" not in text
+
+
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"

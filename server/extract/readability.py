@@ -41,6 +41,7 @@ from .cleaning import (
     data_tables,
     has_block_descendant,
     heading_weight,
+    heads_its_block,
     holds_frame,
     id_is_own_text,
     image_block_stays,
@@ -567,6 +568,12 @@ class TreeDocument(Document):
         listed = link_line_runs(self._link_lines, self.host)
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
             self.deadline.check()  # a block's tests read its descendants: nested blocks cost depth times links
+            if el.tag == "header" and el not in allowed and heads_its_block(el):
+                # Readability.js's _cleanConditionally judges no header (readability-lxml scores one -5 and drops
+                # it): one opening its block (a section's heading and lede) stays, unless mostly links (a site's menu).
+                if link_density(el) > BLOCK_MAX_LINK_DENSITY:
+                    el.drop_tree()
+                continue
             if (
                 el not in allowed
                 and not wraps_lines(el, listed)
