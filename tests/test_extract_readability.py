@@ -666,6 +666,44 @@ def test_a_footer_inside_the_article_goes_whole_as_readability_js_cleans_it() ->
     assert "This entry was posted" not in text and "Ann Lee" not in text
 
 
+def test_a_header_opening_its_section_stays_as_readability_js_keeps_it() -> None:
+    # Readability.js's _cleanConditionally judges no <header>; readability-lxml scored one -5 and dropped it.
+    section = (
+        "<section><header><h2>Features and tools</h2><p>Get to know the tools that make it the browser to build on.</p>"
+        "</header><ul><li>The inspector shows the page's structure and style.</li><li>The console runs code.</li></ul>"
+        "</section>"
+    )
+    menu = "<header><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/about'>About</a></header><p>Menu above.</p>"
+    sign_up = (
+        "<div><header><p>Receive gardening tips, delivered to your inbox</p></header><form><input type='email'>"
+        "</form></div>"
+    )
+    text = _article_text(f"<html><body><article><div>{menu}</div>{_STORY}{section}{sign_up}</article></body></html>")
+    assert "Part 4 of the story." in text
+    assert "Features and tools" in text and "Get to know the tools" in text
+    # ...but a header of links (a site's menu) goes, and so does one heading nothing (a sign-up box's, its form gone).
+    assert "Blog" not in text and "Receive gardening tips" not in text
+
+
+def test_a_header_alone_in_its_wrapper_stays_and_a_sign_up_box_heading_goes_with_its_form_holder() -> None:
+    # A header with nothing after it in its wrapper (a listicle item's heading, a title and its date) heads what
+    # follows the wrapper: it stays, as Readability.js keeps it...
+    item = (
+        "<div class='item'><header><h3>3. Myth: frozen vegetables are less healthy</h3>"
+        "<p>Ann Lee | Garden writer | May 2, 2026</p></header></div>"
+        f"<div class='item-body'><p>{TEXT} Frozen vegetables keep their vitamins.</p></div>"
+    )
+    # ...but one whose block held only an empty holder a script fills with a form (a sign-up call-out) heads clutter.
+    call_out = (
+        "<div class='callout'><div><header><div><span>Receive gardening tips, delivered to your inbox</span></div>"
+        "</header><div class='embed-form'><div class='form-embed-container' data-form-id='f1'></div></div></div></div>"
+    )
+    text = _article_text(f"<html><body><article>{_STORY}{item}{call_out}</article></body></html>")
+    assert "Part 4 of the story." in text and "Frozen vegetables keep their vitamins." in text
+    assert "3. Myth: frozen vegetables are less healthy" in text and "Ann Lee | Garden writer" in text
+    assert "Receive gardening tips" not in text
+
+
 def test_a_headline_block_an_empty_block_and_a_linked_block_are_no_standfirst() -> None:
     page = (
         "<html><body><article><div class='intro'><h1>Flowers</h1><p>By our gardener, in the garden today.</p></div>"

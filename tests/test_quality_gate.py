@@ -36,7 +36,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # trafilatura-eval-dev, 500 pages (about half German), snippets as upstream trafilatura scores them
     "traf/tuning": {"snippet_f1": 0.950},
-    "traf/heldout": {"snippet_f1": 0.930},
+    "traf/heldout": {"snippet_f1": 0.935},
     "rtp/tuning": {"shingle_f1": 0.985},
     "rtp/heldout": {"shingle_f1": 0.970},
 }

@@ -551,3 +551,19 @@ def id_is_own_text(element: HtmlElement) -> bool:
 def is_unlikely_value(value: str) -> bool:
     """Whether a class or id value holds one of the unlikely words."""
     return _UNLIKELY_VALUE_RE.search(value.lower().encode("utf-8", "surrogatepass")) is not None
+
+
+def heads_its_block(header: HtmlElement) -> bool:
+    """Whether an element opens its block: a sibling holding text follows it (a header whose form went, a sign-up box's
+    heading, heads nothing)."""
+    return any(element_text(sibling).strip() for sibling in header.itersiblings())
+
+
+def headers_heading_something(node: HtmlElement) -> set[HtmlElement]:
+    """The <header> elements under node followed by a sibling element (a block, a form, an empty form holder a script
+    fills): the ones heading something, told before the cleaning drops what they head."""
+    return {
+        header
+        for header in node.iterdescendants("header")
+        if any(isinstance(sibling.tag, str) for sibling in header.itersiblings())
+    }

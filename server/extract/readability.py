@@ -40,7 +40,9 @@ from .cleaning import (
     contents_boxes,
     data_tables,
     has_block_descendant,
+    headers_heading_something,
     heading_weight,
+    heads_its_block,
     holds_frame,
     id_is_own_text,
     image_block_stays,
@@ -525,6 +527,8 @@ class TreeDocument(Document):
         # and lengths taken in C, no debug strings built for every element it looks at. Footers inside the article
         # go whole, as Readability.js's _prepArticle cleans them (its meta lines: 'posted in', tags, author box); so do
         # links styled as buttons with a button's label (calls to action: 'Shop houseplants').
+        # Taken before anything goes: a <header> heading a block the cleaning empties (a sign-up form) heads clutter.
+        heading_something = headers_heading_something(node)
         for header in list(node.iter(*_HEADINGS)):
             if header is not node and heading_weight(header) < 0:
                 header.drop_tree()
@@ -567,6 +571,14 @@ class TreeDocument(Document):
         listed = link_line_runs(self._link_lines, self.host)
         for el in self.reverse_tags(node, *_CONDITIONALLY_CLEANED):
             self.deadline.check()  # a block's tests read its descendants: nested blocks cost depth times links
+            if el.tag == "header" and el not in allowed and (el not in heading_something or heads_its_block(el)):
+                # Readability.js's _cleanConditionally judges no header (readability-lxml scores one -5 and drops
+                # it): one opening its block (a section's heading and lede) or alone in its wrapper (a title and date)
+                # stays, unless mostly links (a site's menu); one whose block the cleaning emptied (a sign-up box's
+                # heading, its form or its script-filled form's empty holder gone) is judged as before.
+                if link_density(el) > BLOCK_MAX_LINK_DENSITY:
+                    el.drop_tree()
+                continue
             if (
                 el not in allowed
                 and not wraps_lines(el, listed)
