@@ -200,3 +200,15 @@ def test_an_acronym_defined_after_a_persons_title_is_the_bodys():
     # an acronym a body's own source defines stays that body's
     text = "The Office for Budget Responsibility (OBR) said growth would slow.\n\nThe OBR said debt would rise."
     assert _speakers(text) == ["Office for Budget Responsibility", "Office for Budget Responsibility"]
+
+
+def test_a_report_in_a_relative_clause_set_off_by_commas_ends_with_the_clause():
+    assert _found("Smith, who said the plan would fail, resigned on Tuesday.") == [
+        ("Smith", "said", ["the plan would fail"])
+    ]
+    text = "McConnell, who in 2010 said the bill was dead, now says it could pass."
+    assert [fragments for _, _, fragments in _found(text)] == [["the bill was dead"], ["it could pass"]]
+    # outside a relative clause a participle after a comma is the content's own
+    assert _found("Officials said the talks, delayed twice, would resume.") == [
+        ("Officials", "said", ["the talks, delayed twice, would resume"])
+    ]

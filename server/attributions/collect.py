@@ -27,7 +27,14 @@ from .cues.scan import ColonQuotes
 from .fragments import join_fragments
 from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS, singular_noun
 from .names import LowerCaseUse, inside_sentence, word_occurrences
-from .patterns import AND_BEFORE_RE, COORDINATED_VERB_RE, NEXT_STATEMENT_RE, PROGRESSIVE_RE
+from .patterns import (
+    AND_BEFORE_RE,
+    COORDINATED_VERB_RE,
+    MAIN_VERB_AFTER_COMMA_RE,
+    NEXT_STATEMENT_RE,
+    PROGRESSIVE_RE,
+    SET_OFF_RELATIVE_RE,
+)
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
 from .vocabulary import OBJECT_LABEL_FORMS, PARTICIPLE_CUES, VOW_PARTICIPLES, WEAK_CUES
 
@@ -190,6 +197,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
                 cut = fronted[0]  # "When Winfrey asked if …, he declined": the report ends with its clause
             cut = min([cut] + [stop for stop in coordinated if content_start < stop < cut])
             cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
+            cut = min(cut, _relative_clause_end(text, quotes, raw, content_start, cut))
             semicolon = text.rfind(";", content_start, cut) if cut != content_end else -1
             if semicolon > content_start and not quotes.inside(semicolon):
                 cut = semicolon  # "X says A; B, he said": the clause after the semicolon is the next source's
@@ -241,6 +249,23 @@ def _cut_at_same_source(text: str, raw: RawAttribution, found: Found, content_st
             return coordinator.start()
     comma = text.rfind(",", content_start, min(later))
     return comma if comma > content_start and min(later) - comma < SAME_SOURCE_COMMA_REACH else content_end
+
+
+# How far before a cue its set-off relative pronoun is looked for (", who also later said").
+SET_OFF_RELATIVE_REACH = 40
+
+
+def _relative_clause_end(text: str, quotes: QuoteIndex, raw: RawAttribution, start: int, end: int) -> int:
+    """A cue in a relative clause set off by commas ("Smith, who said the plan would fail, resigned on Tuesday"):
+    its content ends at its first comma when the main clause's verb follows it; else at end."""
+    if SET_OFF_RELATIVE_RE.search(text, max(0, raw.cue[0] - SET_OFF_RELATIVE_REACH), raw.cue[0]) is None:
+        return end
+    comma = text.find(",", start, end)
+    while comma >= 0 and quotes.inside(comma):
+        comma = text.find(",", comma + 1, end)
+    # the clause's first comma only: "who said the plan, which was costly, would fail" holds a clause of its own
+    main = MAIN_VERB_AFTER_COMMA_RE.match(text, comma, end) if comma > start else None
+    return main.start() if main is not None else end
 
 
 def _overlap_ratio(first: Span, second: Span) -> float:

@@ -567,6 +567,15 @@ PRE_CUE_PHRASE_RE = re.compile(
     r"for\s++(?:his|her|their|its|our)\s++part),?+$"
 )
 
+# A relative pronoun set off by a comma right before a cue ("Smith, who said", "the plan, which officials say"), and the
+# comma before a main clause's verb that ends such a clause ("…, who said the plan would fail, resigned on Tuesday").
+SET_OFF_RELATIVE_RE = re.compile(
+    r",\s*+(?:who|which)\s++(?:(?:also|then|later|once|previously|[a-z]{2,14}ly)\s++){0,2}+$"
+)
+MAIN_VERB_AFTER_COMMA_RE = re.compile(
+    r"(?<!\s)\s*+,\s*+(?=(?:is|was|were|are|has|have|had|will|would|can|could|did|does|[a-z]{3,}ed)\s)"
+)
+
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.
 RELATIVE_WORD_RE = re.compile(r"[wW]h(?:o|ich|ose|om)(?:[’'](?:s|d|ve|ll))?$")  # not "WHO", an acronym
 
