@@ -49,7 +49,7 @@ from .constants import (
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
 from .given_names import lone_given_name_gender
-from .mentions import Mentions, may_name_new_person
+from .mentions import Mentions, last_word, new_person_surname
 from .phrases import modifier_word
 from .reading import inside_quotation, last_before
 
@@ -126,9 +126,10 @@ class Pronouns(Mentions):
         for count, (start, mentioned) in enumerate(self._name_runs(self.paragraph_spans)):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            if without_possessive(mentioned.split()[-1]) in surnames:
+            if last_word(mentioned) in surnames:
                 continue  # a person already found, named again (each is counted by its surname below)
-            if not may_name_new_person(mentioned, surnames):
+            surname = new_person_surname(mentioned)
+            if surname is None or surname in surnames:
                 continue  # the words alone name no new person (most runs): the text around them is not read
             if self._alone_in_paragraph(start, mentioned):
                 continue  # a heading or a label's line ("Measured Maximum Speed"), no person in a sentence
