@@ -21,7 +21,7 @@ from ..lexicon import (
     singular_noun,
     without_possessive,
 )
-from ..names import CHECK_EVERY, ONE_OF, word_occurrences
+from ..names import CHECK_EVERY, MAX_WORD_SCANS, ONE_OF, word_occurrences
 from ..patterns import SPACES_RE
 from ..structure import RawAttribution
 from .constants import (
@@ -123,7 +123,10 @@ class Pronouns(Mentions):
         quoted = {name: entity for name, entity in self.entities.items() if name not in self.mentioned_only}
         surnames = {entity.name.split()[-1] for entity in quoted.values() if entity.person is not False}
         people: dict[str, Entity] = {}
-        for count, (start, mentioned) in enumerate(self._name_runs(self.paragraph_spans)):
+        runs = list(self._name_runs(self.paragraph_spans))
+        if len({mentioned for _, mentioned in runs if new_person_surname(mentioned) is not None}) > MAX_WORD_SCANS:
+            self.common.lower_words()  # so many names to test: one read of the text's lower-case words, not a scan each
+        for count, (start, mentioned) in enumerate(runs):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
             if last_word(mentioned) in surnames:
