@@ -2613,6 +2613,15 @@ def test_a_run_whose_words_alone_name_no_new_person_is_ruled_out_before_the_text
     assert not may_name_new_person("South Carolina", set())  # a place
 
 
+def test_a_runs_own_tests_are_read_once_per_distinct_run_the_known_surnames_asked_after():
+    from server.attributions.speakers.mentions import last_word, new_person_surname
+
+    assert new_person_surname("Lloyd Austin’s") == "Austin"  # the surname a new person would have
+    assert new_person_surname("Austin") is None  # one word: no full name
+    assert new_person_surname("South Carolina") is None  # a place
+    assert last_word("Virginia Giuffre's") == "Giuffre"  # "Giuffre's allegations": the person named again
+
+
 # --- session 22: bodies named past their head, titles, gendered mentions, new people, "it", ages -----------
 
 

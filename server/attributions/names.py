@@ -1048,7 +1048,7 @@ class LowerCaseUse:
             runs = ALNUM_RUN_RE.findall(self.text, 0, reach)
             if runs and reach < len(self.text) and self.text[reach].isalnum():
                 runs.pop()  # a word cut at the reach is not whole
-            self._lower_words = frozenset(run for run in runs if run.islower())
+            self._lower_words = frozenset(filter(str.islower, set(runs)))  # each distinct run tested once
         return self._lower_words
 
 

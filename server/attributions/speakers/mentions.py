@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..lexicon import (
     FEMALE_PRONOUNS,
@@ -74,6 +74,8 @@ class Mentions(Reading):
         for count, (start, mentioned) in enumerate(self._name_runs(self.pronoun_spans())):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
+            if not may_name_new_person(mentioned, surnames):
+                continue  # the words alone name no new person (most runs): the text around them is not read
             entity = self._mentioned_person(start, mentioned, surnames)
             if entity is None:
                 continue
@@ -91,21 +93,13 @@ class Mentions(Reading):
         )
 
     def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
-        """The person a run of capitalised words names, unless it is no person's full name or one of these surnames'."""
-        # the name's own tests first (cached), the text around it after: most runs fail the first (places, bodies)
-        if not may_name_new_person(mentioned, surnames):
-            return None
-        mentioned = without_possessive(mentioned)
+        """The person a run of capitalised words names, unless it is no person's full name; the caller has asked
+        may_name_new_person of the run first (cached: most runs fail it, places and bodies)."""
+        mentioned, core, words, thing = _run_name(mentioned)
         end = start + len(mentioned)
-        core = name_core(mentioned)
-        words = core.split()
-        if not self._whole_name(start, end) or self._quoted_title(start, end):
-            return None
-        if words[0].lower() in PLACE_WORDS or any(
-            word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
-        ):
-            return None
-        if all(self.common(word) for word in words):
+        if thing or not self._whole_name(start, end) or self._quoted_title(start, end):
+            return None  # the run's own words first (cached), the text around it after
+        if self._common_run(core, words):
             return None  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
         if mentioned.startswith(words[0]) and self._opens_with_participle(start, words[0]):
             return None  # "Praising Celtic and Rangers, she said": a participle that opens the sentence names no one
@@ -127,6 +121,19 @@ class Mentions(Reading):
         entity = Entity(core, True if titled or apposed == "person" or subject else None)
         entity.forms.add(words[-1])
         return entity
+
+    @cached_property
+    def _common_runs(self) -> dict[str, bool]:
+        """A name's core -> all its words are ones the text also writes in lower case: asked once per distinct run."""
+        return {}
+
+    def _common_run(self, core: str, words: tuple[str, ...]) -> bool:
+        """All the core's words are ones the text also writes in lower case ("Style Box"): read once per core, however
+        often a long page repeats the run."""
+        common = self._common_runs.get(core)
+        if common is None:
+            common = self._common_runs[core] = all(self.common(word) for word in words)
+        return common
 
     def _quoted_title(self, start: int, end: int) -> bool:
         """A name inside a short, title-cased quotation: a title's words ("“Electronic Markets and Electronic
@@ -474,6 +481,33 @@ def _role_phrase(words: list[str]) -> bool:
 def may_name_new_person(mentioned: str, surnames: set[str]) -> bool:
     """The words of a run of capitalised words alone allow a person's full name that is none of these surnames': two
     words or more that look like a person's (cached tests; the text around the run is read only after these)."""
+    surname = new_person_surname(mentioned)
+    return surname is not None and surname not in surnames
+
+
+@lru_cache(maxsize=4096)
+def new_person_surname(mentioned: str) -> str | None:
+    """The surname of the person a run of capitalised words may name, its words alone read: the last of two words or
+    more that look like a person's; else None. Cached per run, the surnames known so far asked after."""
     core = name_core(without_possessive(mentioned))  # "Al Gore’s documentary": the name is Al Gore
     words = core.split()
-    return len(words) >= 2 and words[-1] not in surnames and looks_person(core)
+    return words[-1] if len(words) >= 2 and looks_person(core) else None
+
+
+@lru_cache(maxsize=4096)
+def last_word(mentioned: str) -> str:
+    """A run's last word without its possessive ("Giuffre's" -> "Giuffre"): cached, a long page repeats its runs."""
+    return without_possessive(mentioned.split()[-1])
+
+
+@lru_cache(maxsize=4096)
+def _run_name(mentioned: str) -> tuple[str, str, tuple[str, ...], bool]:
+    """A run without its possessive, its name's core and the core's words, and whether those words name a thing or a
+    place, not a person (a place word first, a word no name holds, a lower-case word): the run's own tests, cached."""
+    mentioned = without_possessive(mentioned)
+    core = name_core(mentioned)
+    words = tuple(core.split())
+    thing = words[0].lower() in PLACE_WORDS or any(
+        word.lower() in NOT_NAME_WORDS or not word[:1].isupper() for word in words
+    )
+    return mentioned, core, words, thing

@@ -21,7 +21,7 @@ from ..lexicon import (
     singular_noun,
     without_possessive,
 )
-from ..names import CHECK_EVERY, ONE_OF, word_occurrences
+from ..names import CHECK_EVERY, MAX_WORD_SCANS, ONE_OF, word_occurrences
 from ..patterns import SPACES_RE
 from ..structure import RawAttribution
 from .constants import (
@@ -49,7 +49,7 @@ from .constants import (
 )
 from .entities import Entity, acronym_like, is_body, is_not_person
 from .given_names import lone_given_name_gender
-from .mentions import Mentions, may_name_new_person
+from .mentions import Mentions, last_word, new_person_surname
 from .phrases import modifier_word
 from .reading import inside_quotation, last_before
 
@@ -123,12 +123,16 @@ class Pronouns(Mentions):
         quoted = {name: entity for name, entity in self.entities.items() if name not in self.mentioned_only}
         surnames = {entity.name.split()[-1] for entity in quoted.values() if entity.person is not False}
         people: dict[str, Entity] = {}
-        for count, (start, mentioned) in enumerate(self._name_runs(self.paragraph_spans)):
+        runs = list(self._name_runs(self.paragraph_spans))
+        if len({mentioned for _, mentioned in runs if new_person_surname(mentioned) is not None}) > MAX_WORD_SCANS:
+            self.common.lower_words()  # so many names to test: one read of the text's lower-case words, not a scan each
+        for count, (start, mentioned) in enumerate(runs):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            if without_possessive(mentioned.split()[-1]) in surnames:
+            if last_word(mentioned) in surnames:
                 continue  # a person already found, named again (each is counted by its surname below)
-            if not may_name_new_person(mentioned, surnames):
+            surname = new_person_surname(mentioned)
+            if surname is None or surname in surnames:
                 continue  # the words alone name no new person (most runs): the text around them is not read
             if self._alone_in_paragraph(start, mentioned):
                 continue  # a heading or a label's line ("Measured Maximum Speed"), no person in a sentence
