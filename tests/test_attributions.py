@@ -1886,7 +1886,7 @@ def test_the_possessive_token_pattern_cuts_the_same_tokens_as_the_backtracking_o
 
 
 def test_the_word_before_a_full_stop_is_read_the_same_with_or_without_a_near_space():
-    # _is_abbreviation finds the word's start at C speed when a space is near; the character walk is the reference
+    # _word_before_dot finds the word's start at C speed when a space is near; the character walk is the reference
     def walked(text: str, dot: int, paragraph_start: int) -> bool:
         j = dot
         while j > paragraph_start and (text[j - 1].isalnum() or text[j - 1] == "."):
@@ -1905,9 +1905,13 @@ def test_the_word_before_a_full_stop_is_read_the_same_with_or_without_a_near_spa
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) + ". Next"
         dot = text.rindex(". Next")
         start = rng.randint(0, dot)
-        assert structure._is_abbreviation(text, dot, start) == walked(text, dot, start), (text, start)
-    assert structure._is_abbreviation("said Mr. Smith", 7, 0)
-    assert not structure._is_abbreviation("the officials. Then", 13, 0)
+        assert _is_abbreviation(text, dot, start) == walked(text, dot, start), (text, start)
+    assert _is_abbreviation("said Mr. Smith", 7, 0)
+    assert not _is_abbreviation("the officials. Then", 13, 0)
+
+
+def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
+    return structure._is_abbreviation_word(structure._word_before_dot(text, dot, paragraph_start))
 
 
 def test_bench_scores_a_folder_of_annotated_articles_as_one_tuning_part(

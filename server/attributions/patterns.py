@@ -256,7 +256,8 @@ ADDRESSEE_RE = re.compile(
 REPORT_OPENER = r"\s*+(?:(?:that|whether|if)\s|:|[\"“‘«])"
 REPORT_OPENER_RE = re.compile(r"(?<!\s)" + REPORT_OPENER)
 # A one-noun addressee of "tell" before a bare clause's subject ("told investors the plan would fail", "told his staff
-# they would be paid"); group 2 is the noun. The clause's verb is checked after.
+# they would be paid", "told a news conference the talks …"); group "noun" is its noun. The clause's verb is checked
+# after.
 ADDRESSEE_THEN_CLAUSE_RE = re.compile(
     r"(?<!\s)\s++(?:(?:a|an|his|her|their|its|our|my|your)\s++(?:[a-z][\w-]*+\s++)??)?"
     r"(?P<noun>[a-z][\w-]*+)"
@@ -290,15 +291,13 @@ CUE_TAIL_RE = re.compile(
     r"(?=\s*+(?:that\b|[,.;:!?)\"”’]|$)))?+"
 )
 
-# A programme's quoted title as the cue's venue, before its content: 'said on CBS's "Face the Nation" that'.
-CUE_PROGRAMME_RE = re.compile(
-    r"(?<!\s)\s++(?:on|in)\s++(?:[A-Z][\w.&-]*+(?:\s++[A-Z][\w.&-]*+){0,2}+[’']s?+\s++)?+"
-    r"[\"“][^\"“”\n]{1,60}+[\"”](?=\s*+(?:that\b|,))"
-)
+# A broadcaster's possessive name and a programme's quoted title ("CBS's "Face the Nation"", "Fox News' "…"").
+_BROADCASTER = r"[A-Z][\w.&-]*+(?:\s++[A-Z][\w.&-]*+){0,2}+[’']s?+\s++"
+_PROGRAMME_TITLE = r"[\"“][^\"“”\n]{1,60}+[\"”]"
+# The title as the cue's venue, before its content: 'said on CBS's "Face the Nation" that'.
+CUE_PROGRAMME_RE = re.compile(rf"(?<!\s)\s++(?:on|in)\s++(?:{_BROADCASTER})?+{_PROGRAMME_TITLE}(?=\s*+(?:that\b|,))")
 # The same title as a told-cue's addressee, after its broadcaster's name: 'told CNN's "State of the Union" that'.
-ADDRESSED_PROGRAMME_RE = re.compile(
-    r"(?<!\s)\s++[A-Z][\w.&-]*+(?:\s++[A-Z][\w.&-]*+){0,2}+[’']s?+\s++[\"“][^\"“”\n]{1,60}+[\"”](?=\s*+that\b)"
-)
+ADDRESSED_PROGRAMME_RE = re.compile(rf"(?<!\s)\s++{_BROADCASTER}{_PROGRAMME_TITLE}(?=\s*+that\b)")
 # A form of "be" right before a participle cue: a passive ("were told", "was warned"), searched on a few characters.
 PASSIVE_BE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s++\Z")
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
@@ -567,8 +566,8 @@ PRE_CUE_PHRASE_RE = re.compile(
     r"for\s++(?:his|her|their|its|our)\s++part),?+$"
 )
 
-# A relative pronoun set off by a comma right before a cue ("Smith, who said", "the plan, which officials say"), and the
-# comma before a main clause's verb that ends such a clause ("…, who said the plan would fail, resigned on Tuesday").
+# A relative pronoun set off by a comma right before a cue ("Smith, who said", "Jones, who also warned"), and the comma
+# before a main clause's verb that ends such a clause ("…, who said the plan would fail, resigned on Tuesday").
 SET_OFF_RELATIVE_RE = re.compile(
     r",\s*+(?:who|which)\s++(?:(?:also|then|later|once|previously|[a-z]{2,14}ly)\s++){0,2}+$"
 )

@@ -13,6 +13,7 @@ from .lexicon import (
     ABBREVIATIONS,
     CLAUSE_OPENING_WORDS,
     CLOSERS,
+    OPEN_MARKS,
     SENTENCE_FINAL_ABBREVIATIONS,
     UPPER_START,
 )
@@ -43,7 +44,6 @@ DATELINE_PARAGRAPHS = 3
 ABBREVIATION_REACH = 24
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
 SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
-QUOTE_OPENING_MARKS: frozenset[str] = frozenset("\"“‘'«")
 # A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
 MIN_SPEECH_WORDS = 3
 SPEECH_ENDINGS = frozenset(",.!?…")
@@ -375,10 +375,6 @@ def _word_before_dot(text: str, dot: int, paragraph_start: int) -> str:
     return word.lower()
 
 
-def _is_abbreviation(text: str, dot: int, paragraph_start: int) -> bool:
-    return _is_abbreviation_word(_word_before_dot(text, dot, paragraph_start))
-
-
 def _is_abbreviation_word(word: str) -> bool:
     if "." not in word:  # most words: one lookup
         return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS  # "J. Smith": an initial
@@ -392,7 +388,7 @@ def _abbreviation_ends_sentence(text: str, word: str, after: int) -> bool:
     word that only opens a clause follows it ("4 p.m. Nobody was hurt", "U.S. He said"; not "U.S. President")."""
     if word.rstrip(".") not in SENTENCE_FINAL_ABBREVIATIONS:
         return False
-    if text[after] in QUOTE_OPENING_MARKS:
+    if text[after] in OPEN_MARKS:
         return True
     following = text[after : text.find(" ", after, after + ABBREVIATION_REACH)].lower()
     return following in CLAUSE_OPENING_WORDS

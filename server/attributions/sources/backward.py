@@ -537,8 +537,8 @@ def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
 
 
 def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int, aside: int) -> bool:
-    """A lowercase word that cannot belong to the source: a clause word, or one word too many (aside: the
-    apposition's tokens among those picked, which has a length limit of its own)."""
+    """A lowercase word that cannot belong to the source: a clause word, or one word too many (aside: the tokens of
+    a relative clause set off among those picked, which has a length limit of its own)."""
     if lowered in NP_BREAK or lowered in PRE_CUE_SKIP:
         return True
     if lower_run >= MAX_LOWER_RUN or len(picked) - aside >= MAX_SOURCE_TOKENS:

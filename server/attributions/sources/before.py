@@ -397,9 +397,9 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         if set_off is not None:
             end = set_off.start()  # "Critics, however, argue": the adverb and its commas are no part of the source
             continue
-        phrase = PRE_CUE_PHRASE_RE.search(text[max(sentence_start, word_end - PRE_CUE_PHRASE_REACH) : word_end])
+        phrase = PRE_CUE_PHRASE_RE.search(text, max(sentence_start, word_end - PRE_CUE_PHRASE_REACH), word_end)
         if phrase is not None:
-            end = word_end - (len(phrase.string) - phrase.start())  # "at one point", ", for his part,"
+            end = phrase.start()  # "at one point", ", for his part,"
             while end > sentence_start and text[end - 1] in " ,":
                 end -= 1  # the phrase's opening comma goes with it
             continue

@@ -277,7 +277,7 @@ class Mentions(Reading):
                 if self._speaks_of(pronoun.start(), start):
                     continue  # "Paris Baguette's dough is made centrally, he said": the speaker's subject, not him
                 if self._of_someone_reported(pronoun.start()):
-                    continue  # "Maria Diaz said the suspect was arrested at his home": the suspect's, not hers
+                    continue  # '"He did not resist," she said': someone she talks about, not her
                 lowered = pronoun.group().lower()
                 entity.male += lowered in MALE_PRONOUNS
                 entity.female += lowered in FEMALE_PRONOUNS

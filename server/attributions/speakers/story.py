@@ -119,7 +119,7 @@ class Story(Pronouns, Descriptions):
             for raw, source in zip(raws, sources, strict=True)
             if raw.source and (source.lower() in ("he", "she") or person_epithet(source))
         ]
-        # what each attribution reports, in text order: a pronoun inside speaks of someone the speaker talks about
+        # what each attribution reports, in text order: a he or she inside a quotation there is someone talked about
         self.reported_spans = sorted(
             (start, end) for raw in raws for start, end in (raw.fragments or [raw.content]) if end > start
         )
