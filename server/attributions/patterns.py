@@ -298,8 +298,10 @@ _PROGRAMME_TITLE = r"[\"“][^\"“”\n]{1,60}+[\"”]"
 CUE_PROGRAMME_RE = re.compile(rf"(?<!\s)\s++(?:on|in)\s++(?:{_BROADCASTER})?+{_PROGRAMME_TITLE}(?=\s*+(?:that\b|,))")
 # The same title as a told-cue's addressee, after its broadcaster's name: 'told CNN's "State of the Union" that'.
 ADDRESSED_PROGRAMME_RE = re.compile(rf"(?<!\s)\s++{_BROADCASTER}{_PROGRAMME_TITLE}(?=\s*+that\b)")
-# A form of "be" right before a participle cue: a passive ("were told", "was warned"), searched on a few characters.
-PASSIVE_BE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s++\Z")
+# The forms of "be" that make a participle cue passive ("were told", "has been widely reported").
+_PASSIVE_BE = "is|are|was|were|been|being|be"
+# One of them right before a participle cue, nothing between: searched on a few characters.
+PASSIVE_BE_BEFORE_RE = re.compile(rf"\b(?:{_PASSIVE_BE})\s++\Z")
 # A named publication as the cue's venue, before its content: "writes in Grimdark Magazine that".
 # (A name's words stay backtracking: "that" may end inside one, "in Forthat:" matching " in For".)
 CUE_PUBLICATION_RE = re.compile(
@@ -440,7 +442,7 @@ QUOTED_AS_RE = re.compile(
 # A passive's auxiliary right before a participle cue, with at most two adverbs ("we are told", "was also asked",
 # "We’re told", "has been widely reported"). Searched on a short slice ending at the cue.
 PASSIVE_AUX_RE = re.compile(
-    r"(?:\b(?:is|are|was|were|been|being|be)|[’'](?:re|s))(?:\s++(?:(?!(?:" + "|".join(sorted(NOT_ADVERBS)) + r")\b)"
+    rf"(?:\b(?:{_PASSIVE_BE})|[’'](?:re|s))(?:\s++(?:(?!(?:" + "|".join(sorted(NOT_ADVERBS)) + r")\b)"
     r"[a-z]{2,16}ly|also|now|then|often|even|first|being)\b){0,2}+\s++$"  # "the victim's family said" is no passive
 )
 # "by" and the agent of a passive report ("was told by police that …"), past a short time or place phrase ("was

@@ -46,6 +46,9 @@ IRREGULAR_PAST_FORMS: frozenset[str] = frozenset(IRREGULAR_PAST_VERBS)
 # Pasts spelt as their base ("The company cut 500 jobs, saying …", "The government hit back, saying …"): after a common
 # noun they end a clause's subject. Not "set", "cast", "cost" or "spread", nouns after a noun as often ("the data set").
 BARE_PAST_FORMS: frozenset[str] = frozenset(words("cut put hit quit"))
+# Cue verbs that also stand before a noun as its adjective ("told state television that", "state media"): before a
+# noun they neither make the word before them a noun nor end a phrase.
+ATTRIBUTIVE_CUE_WORDS: frozenset[str] = frozenset(["state"])
 # All pasts spelt as their base: in a reported clause after its subject they are its finite verb ("said the car hit a
 # tree", "said inflation hit 5%", "said the firm set a deadline"), whatever they are elsewhere.
 SAME_FORM_PASTS: list[str] = words("cut put hit quit set shut spread cost split shed bid let beat burst cast hurt")

@@ -65,6 +65,7 @@ from ..patterns import (
 from ..sources import clause_subject, source_before, speaking_head
 from ..structure import NounUses, RawAttribution, Sentence, Span, search_with, skip_spaces
 from ..vocabulary import (
+    ATTRIBUTIVE_CUE_WORDS,
     BARE_CLAUSE_REPORT_FORMS,
     BASE_FORMS,
     CLAUSE_OPENERS,
@@ -421,7 +422,7 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
     if not next_word:
         return False
     word = next_word.group(1)
-    if verb == "state" and word not in STATED_OBJECT_OPENERS:
+    if verb in ATTRIBUTIVE_CUE_WORDS and word not in STATED_OBJECT_OPENERS:
         return True  # "state television", "state media", "state lawmakers": the adjective; "state that …" reports
     # after a past cue a reporting verb's base or -s form followed by a verb is the reported clause's subject noun
     # ("said demand was up"; not "would've added brand value")
@@ -434,7 +435,7 @@ def _reads_as_noun(text: str, cue: re.Match, sentence_end: int, verb: str, base:
         and not (word.endswith("ed") or word in IRREGULAR_PAST_FORMS)
     )
     return (
-        (word in CUE_VERBS and not word.endswith("ing") and not object_noun and word != "state")  # "told state TV"
+        (word in CUE_VERBS and not word.endswith("ing") and not object_noun and word not in ATTRIBUTIVE_CUE_WORDS)
         or (base and word.endswith("ed") and not _modifies_subject(text, next_word.end(), sentence_end))
         or (verb.endswith("s") and word in NOUN_THEN_VERB)
         or (verb.endswith("ed") and word in BE_FORMS)  # not a modal: "factors research suggested might have …"

@@ -53,6 +53,7 @@ from ..patterns import (
 from ..structure import Span, led_matches
 from ..vocabulary import (
     ADDRESSEE_CUES,
+    ATTRIBUTIVE_CUE_WORDS,
     CUE_VERBS,
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
@@ -168,10 +169,9 @@ def _may_be_plural_report(text: str, start: int) -> bool:
 
 def _breaks_phrase(word: str) -> bool:
     """A clause or verb word, which no prepositional phrase holds ("this" and "these" are its determiners)."""
-    # ("state" before a noun is its adjective: "told state television that …")
     return (
         (word in NP_BREAK and word not in DEMONSTRATIVES)
-        or (word in CUE_VERBS and word != "state")
+        or (word in CUE_VERBS and word not in ATTRIBUTIVE_CUE_WORDS)  # "told state television that …"
         or (word in COORDINATORS)
     )
 
