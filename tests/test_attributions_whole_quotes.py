@@ -262,3 +262,86 @@ def test_what_the_cue_was_said_of_ends_no_quotation_that_the_next_paragraph_carr
 def test_a_quotation_naming_the_speaker_is_someone_elses_and_does_not_carry_the_paraphrase_on():
     text = 'Mayor Ortiz said he would not run again.\n\n"Ortiz left the whole council in the lurch."'
     assert _found(text) == [("Mayor Ortiz", "said", ["he would not run again"])]
+
+
+# ------------------------------------------------------------------ British single quotes
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("'It's the fans' day, not ours,' said manager Tom Ross.", "'It's the fans' day, not ours,'"),
+        (
+            "‘We have to protect our members’ jobs and their pay,’ said Ann Lee.",
+            "‘We have to protect our members’ jobs",
+        ),
+        ("Ann Lee said: 'We have to protect our members' jobs.'", "'We have to protect our members' jobs.'"),
+    ],
+)
+def test_a_plural_possessive_inside_a_single_quoted_quotation_does_not_close_it(text, content):
+    [(_source, cue, contents)] = _found(text)
+    assert cue == "said" and contents[0].startswith(content) and contents[0].endswith(("'", "’"))
+    assert [a.kind for a in find_attributions(text)] == ["direct"]
+
+
+def test_a_scare_quote_closing_after_a_plural_still_closes():
+    assert _quotes("Critics said the so-called 'experts' say the plan would work.") == ["'experts'"]
+
+
+def test_a_short_single_quoted_quotation_before_its_cue_is_speech():
+    assert _found("'Brilliant,' he said.") == [("he", "said", ["'Brilliant,'"])]
+    text = "Ross said the families were invited. 'It's brilliant,' he said."
+    assert _found(text) == [
+        ("Ross", "said", ["the families were invited"]),
+        ("he", "said", ["'It's brilliant,'"]),
+    ]
+
+
+def test_a_short_single_quoted_title_is_not_speech():
+    assert _found("He said the film 'Marry Me' was his favourite.") == [
+        ("He", "said", ["the film 'Marry Me' was his favourite"])
+    ]
+
+
+# ------------------------------------------------------------------ a quotation over paragraphs with a second cue
+
+
+def test_a_second_cue_in_a_running_quotation_starts_a_new_attribution_in_its_paragraph():
+    text = (
+        'Council leader Tom Reid told the meeting: "Every penny is accounted for.\n\n'
+        '"We have frozen senior pay.\n\n'
+        '"And we will keep being careful," he said.'
+    )
+    assert _found(text) == [
+        (
+            "Council leader Tom Reid",
+            "told the meeting",
+            ['"Every penny is accounted for.', '"We have frozen senior pay.'],
+        ),
+        ("he", "said", ['"And we will keep being careful,"']),
+    ]
+
+
+def test_the_tail_of_a_split_quotation_stays_with_its_cue_when_the_next_paragraph_has_a_cue():
+    text = (
+        '"Every penny is accounted for," said council leader Tom Reid. "We have been careful.\n\n'
+        '"And we will keep being careful," he added.'
+    )
+    assert _found(text) == [
+        ("council leader Tom Reid", "said", ['"Every penny is accounted for,"', '"We have been careful.']),
+        ("he", "added", ['"And we will keep being careful,"']),
+    ]
+
+
+def test_a_cue_after_a_running_quotation_closes_is_not_one_of_its_cues():
+    text = (
+        'Mr Blair said: "I dealt with this six months ago.\n\n'
+        '"What we are concentrating on are the issues." The book said the pair had fallen out.'
+    )
+    [blair, book] = _found(text)
+    assert blair == (
+        "Mr Blair",
+        "said",
+        ['"I dealt with this six months ago.', '"What we are concentrating on are the issues."'],
+    )
+    assert book[:2] == ("The book", "said")

@@ -58,10 +58,12 @@ QUOTE_TAIL = 3
 class _Claims:
     """Where the attributions found so far lie: their cues, and every part of each (a quote inside one is taken)."""
 
-    __slots__ = ("cue_starts", "part_starts", "parts", "requests")
+    __slots__ = ("cue_starts", "part_starts", "parts", "reports", "requests")
 
-    def __init__(self, text: str, raws: list[RawAttribution]) -> None:
+    def __init__(self, text: str, raws: list[RawAttribution], paragraph_starts: list[int]) -> None:
         self.cue_starts = sorted(raw.cue[0] for raw in raws)
+        # each attribution's content and the paragraph of its cue
+        self.reports = [(raw.content, _paragraph_of(paragraph_starts, raw.cue[0]), id(raw)) for raw in raws]
         # a request's cue and its source ("…, who asked to remain anonymous"): it reports no quotation after it
         self.requests = {raw.cue[0]: raw.source for raw in raws if _is_request(text, raw)}
         parts = sorted(
@@ -94,8 +96,17 @@ def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], r
     """Give each attribution its fragments (in place): split quotes, continuation paragraphs, one per paragraph."""
     if not raws:
         return
-    claims = _Claims(text, [raw for raw in raws if not quotes.inside(raw.cue[0])])  # a nested report claims no quote
     paragraph_starts = [start for start, _ in paragraph_spans]
+    claimed = [raw for raw in raws if not quotes.inside(raw.cue[0])]  # a nested report claims no quote
+    claims = _Claims(text, claimed, paragraph_starts)
+    contents = [
+        raw.content if raw.fragments else _own_paragraphs(raw.content, raw, claims, paragraph_spans, paragraph_starts)
+        for raw in raws
+    ]
+    if any(content != raw.content for raw, content in zip(raws, contents, strict=True)):
+        for raw, content in zip(raws, contents, strict=True):
+            raw.content = content
+        claims = _Claims(text, claimed, paragraph_starts)  # the parts each attribution holds now
     for raw in raws:
         spans = list(raw.fragments or [raw.content])
         split = _split_quote(text, quotes, raw, claims, paragraph_spans, paragraph_starts)
@@ -141,6 +152,25 @@ def _split_by_paragraph(
     return pieces or spans
 
 
+def _own_paragraphs(
+    span: Span, owner: RawAttribution, claims: _Claims, paragraph_spans: list[Span], paragraph_starts: list[int]
+) -> Span:
+    """The part of a quotation running over paragraphs that no other attribution takes: a later cue of the same
+    quotation starts a new attribution in its paragraph ('told the meeting: "X. ⏎ "Y. ⏎ "Z," he said.'), and a cue
+    in an earlier paragraph keeps all that comes before this one's (GUIDELINES §3)."""
+    first, last = _paragraph_of(paragraph_starts, span[0]), _paragraph_of(paragraph_starts, span[1] - 1)
+    if first == last:
+        return span
+    own = min(max(_paragraph_of(paragraph_starts, owner.cue[0]), first), last)
+    start, end = span
+    if own > first and claims.cue_between(paragraph_spans[first][0], paragraph_spans[own][0]):
+        start = paragraph_spans[own][0]  # an earlier paragraph's cue claims all before this one's paragraph
+    for content, cue_paragraph, raw_id in claims.reports:
+        if own < cue_paragraph <= last and raw_id != id(owner) and content[0] < span[1] and content[1] > span[0]:
+            end = min(end, paragraph_spans[cue_paragraph - 1][1])  # a later cue of this quote claims its paragraph on
+    return (start, end) if end > start else span
+
+
 def _ends_in_quote(text: str, quotes: QuoteIndex, span: Span) -> bool:
     quote = quotes.find(span[1] - 1)
     return quote is not None and quote[1] == span[1]
@@ -179,7 +209,10 @@ def _split_quote(
     if opening is None:
         return None if forward else _quote_after_narration(text, quotes, raw, claims, after, paragraph_end)
     quote = quotes.starting_at(opening)
-    if quote is None or claims.cue_between(after, opening, raw.source) or claims.taken(quote, raw):
+    if quote is None or claims.cue_between(after, opening, raw.source):
+        return None
+    quote = _own_paragraphs(quote, raw, claims, paragraph_spans, paragraph_starts)
+    if claims.taken(quote, raw):
         return None
     gap = text[after:opening].rstrip()
     if not forward and not _narration_of_speaker(text, raw.source, WORD_RE.findall(gap)):

@@ -47,6 +47,7 @@ SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
 # A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
 MIN_SPEECH_WORDS = 3
 SPEECH_ENDINGS = frozenset(",.!?…")
+SHORT_SPEECH_ENDINGS = frozenset(",!?")
 # The single quotation marks and apostrophes (SINGLE_MARK_RE's characters).
 SINGLE_MARKS = "'‘’"
 # Double quotation marks as the single marks they trade places with where single quotes are the outer ones.
@@ -172,8 +173,8 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple
     spans: list[Span] = []
     depth = 0
     start = -1
-    for mark in led_matches(text, SINGLE_MARK_RE, SINGLE_MARKS, paragraph_start, paragraph_end):
-        i = mark.start()
+    marks = [mark.start() for mark in led_matches(text, SINGLE_MARK_RE, SINGLE_MARKS, paragraph_start, paragraph_end)]
+    for n, i in enumerate(marks):
         before = text[i - 1] if i > paragraph_start else " "
         after = text[i + 1] if i + 1 < paragraph_end else " "
         if text[i] == "‘":
@@ -183,6 +184,8 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple
             # "'90s" is an elision, no quotation
             opener = (before.isspace() or before in '([—–-"“') and (after.isalpha() or after in '‘"“')
         closer = (not before.isspace()) and not after.isalnum()
+        if closer and depth > 0 and _plural_possessive(text, i, paragraph_end) and _closed_later(text, marks[n + 1 :]):
+            continue  # "‘It's the fans’ day, not ours,’": the quote closes later, this mark is a plural possessive
         if opener and text[i] in "'‘":
             if depth == 0:
                 start = i
@@ -192,6 +195,22 @@ def _single_quotes(text: str, paragraph_start: int, paragraph_end: int) -> tuple
             if depth == 0:
                 spans.append((start, i + 1))
     return spans, (start if depth > 0 else None)
+
+
+def _plural_possessive(text: str, i: int, paragraph_end: int) -> bool:
+    """A mark after a plural's "s" and before a lower-case word ("the fans' day"): a possessive, if the quote closes
+    elsewhere."""
+    return text[i - 1] == "s" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower() and i + 2 < paragraph_end
+
+
+def _closed_later(text: str, marks: list[int]) -> bool:
+    """A later mark closes a quote unambiguously (after punctuation: "ours,’") before any mark opens one."""
+    for i in marks:
+        if text[i - 1] in SPEECH_ENDINGS and text[i] in "'’":
+            return True
+        if text[i - 1].isspace():
+            return False
+    return False
 
 
 def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
@@ -233,8 +252,11 @@ def as_double_quoted(text: str, paragraph_spans: list[Span]) -> str:
 def _reads_as_speech(text: str, start: int, end: int) -> bool:
     """A closed quote of a few words that ends as a sentence or clause does ("‘We are ready,’"), or follows a colon."""
     inside = text[start + 1 : end - 1]
-    if end <= start or len(inside.split()) < MIN_SPEECH_WORDS:
+    if end <= start:
         return False
+    if len(inside.split()) < MIN_SPEECH_WORDS:
+        # a short one is speech when its sentence runs on past it ("‘Brilliant,’ he said."): a title has no comma
+        return inside[-1:] in SHORT_SPEECH_ENDINGS
     return inside.rstrip()[-1:] in SPEECH_ENDINGS or text[max(0, start - 2) : start].strip() == ":"
 
 
