@@ -3,6 +3,8 @@ leave alone. Sentences are made up for the tests, not taken from the annotated s
 
 from __future__ import annotations
 
+import pytest
+
 from server.attributions import find_attributions
 
 
@@ -872,3 +874,42 @@ def test_a_reporting_verb_whose_base_is_a_noun_reports_in_its_past_with_a_clause
     assert _found("He was charged with fraud and pleaded guilty to two counts.") == []
     assert _found("The fees charged that viewers pay to watch the fight went up again.") == []
     assert _found("She pleaded not guilty to the charges. He pleaded guilty to fraud and to two counts of theft.") == []
+
+
+# ------------------------------------------------------------------ a figure or an event reported as the plain object
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        ("Amtrak reported no major delays systemwide.", "Amtrak", "reported", "no major delays systemwide"),
+        ("Tesco reported a 10% rise in first-half profit.", "Tesco", "reported", "a 10% rise in first-half profit"),
+        (
+            "The Met Office predicted heavy snowfall on Sunday.",
+            "The Met Office",
+            "predicted",
+            "heavy snowfall on Sunday",
+        ),
+        (
+            "Ercot forecast electricity demand at near-record levels.",
+            "Ercot",
+            "forecast",
+            "electricity demand at near-record levels",
+        ),
+    ],
+)
+def test_a_reported_or_forecast_figure_is_the_content(text, source, cue, content):
+    assert _found(text) == [(source, cue, [content])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He reported for pre-season training on Monday.",
+        "She reported him missing on Friday.",
+        "Even a hint of weakness in Nvidia's forecast could make trading volatile.",
+        "Canada reports monthly GDP growth on Friday.",
+    ],
+)
+def test_a_report_verb_without_a_reported_figure_is_no_attribution(text):
+    assert [cue for _, cue, _ in _found(text)] == []

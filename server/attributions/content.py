@@ -81,6 +81,7 @@ from .vocabulary import (
     DIRECTIVE_FORMS,
     DIRECTIVE_ONLY_FORMS,
     DISPLAY_CUES,
+    FIGURE_REPORT_FORMS,
     FINDING_FORMS,
     GERUND_REPORT_FORMS,
     IRREGULAR_PAST_FORMS,
@@ -389,6 +390,13 @@ def forward_content(
         # these alternatives", "recommend this setup to beginners because it's …")
         clause = DEMONSTRATIVE_CLAUSE_RE.match(text, content_start, sentence_end) is not None
         return (content_start, sentence_end) if clause else None
+    if (
+        verb in FIGURE_REPORT_FORMS
+        and not NOT_CLAUSE_RE.match(opening)
+        and opening.split(" ", 1)[0] not in OBJECT_PRONOUNS | PRONOUNS
+        and not text.endswith(POSSESSIVE_ENDINGS, 0, cue_end - len(verb) - 1)  # "Nvidia's forecast could": a noun
+    ):
+        return content_start, sentence_end  # "reported no major delays", "predicted heavy snowfall": the figure told
     if (verb in VOW_CUES and opening.startswith("to ")) or (verb in DIRECTIVE_FORMS and INFINITIVE_RE.match(opening)):
         return content_start, sentence_end  # "vowed to keep trying", "urged lawmakers to pass the bill"
     if verb in GERUND_REPORT_FORMS and GERUND_RE.match(opening):
