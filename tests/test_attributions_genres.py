@@ -212,3 +212,20 @@ def test_a_report_in_a_relative_clause_set_off_by_commas_ends_with_the_clause():
     assert _found("Officials said the talks, delayed twice, would resume.") == [
         ("Officials", "said", ["the talks, delayed twice, would resume"])
     ]
+    # the main clause's verb in the present, with its complement
+    text = "The final act, which suggests Rome can be saved by one good man, feels rushed."
+    assert _found(text) == [("The final act", "suggests", ["Rome can be saved by one good man"])]
+    # a list of clauses inside the relative clause stays whole: a plural noun has a verb next, no complement
+    text = "The plan, which says prices rose, wages fell and rents climbed, was published."
+    assert _found(text) == [("The plan", "says", ["prices rose, wages fell and rents climbed"])]
+
+
+def test_a_parenthetical_cue_after_a_copula_or_auxiliary_keeps_both_parts_of_the_clause():
+    assert _found('The decision was, he said, "a betrayal of voters."') == [
+        ("he", "said", ["The decision was", '"a betrayal of voters."'])
+    ]
+    assert _found("The plan will, Smith said, cost billions.") == [
+        ("Smith", "said", ["The plan will", "cost billions"])
+    ]
+    # a full clause before the cue is the content, and what follows the writer's
+    assert _found("The plan failed, Smith said, after the vote.") == [("Smith", "said", ["The plan failed"])]

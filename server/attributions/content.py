@@ -22,6 +22,7 @@ from .lexicon import (
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OPEN_MARKS,
+    OPEN_VERBS,
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
@@ -687,10 +688,17 @@ def parenthetical_rest(text: str, after: int, sentence_end: int, adverbial_lead:
 def is_parenthetical(lead: str, rest_opening: str = "") -> bool:
     """A cue between commas is parenthetical when little precedes it, or the clause before is left open or is a lone
     subordinate one (its main clause follows: "While bids rose, Yearout said, there's no backlog")."""
-    if len(lead.split()) < PARENTHETICAL_MAX_LEAD or OPEN_CLAUSE_RE.search(lead):
+    if len(lead.split()) < PARENTHETICAL_MAX_LEAD or OPEN_CLAUSE_RE.search(lead) or open_verb_lead(lead):
         return True
     # not before a quotation: "Although it is larger, one tester wrote, “I found …”" frames it
     return lone_subordinate(lead) and not rest_opening.startswith(OPEN_MARKS)
+
+
+def open_verb_lead(lead: str) -> bool:
+    """The lead ends on a copula, auxiliary or modal ("The decision was, he said, “a betrayal”"): the words after the
+    cue complete its clause, whatever their verb."""
+    last = lead.rsplit(None, 1)[-1:]
+    return bool(last) and last[0].lower() in OPEN_VERBS
 
 
 def lone_subordinate(lead: str) -> bool:

@@ -92,6 +92,10 @@ CLAUSE_WORDS: frozenset[str] = frozenset(words("is are was were will would has h
 # ---------------------------------------------------------------------------------------------
 
 # Sentence adverbs that link a clause to the one before ("Critics, however, argue", "Meanwhile research shows").
+# A copula, auxiliary or modal that leaves its clause open before a parenthetical cue ("The plan was, he said, …").
+OPEN_VERBS: frozenset[str] = frozenset(
+    words("is was were are will would could should can may might must has have had be been")
+)
 CONNECTIVE_ADVERBS: frozenset[str] = frozenset(words("however meanwhile moreover thus therefore instead indeed"))
 # Those that stand between commas after a subject, "though" too ("Critics, though, say"): no part of the source.
 SET_OFF_ADVERBS: frozenset[str] = CONNECTIVE_ADVERBS | frozenset(["though"])

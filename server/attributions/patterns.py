@@ -574,7 +574,9 @@ SET_OFF_RELATIVE_RE = re.compile(
     r",\s*+(?:who|which)\s++(?:(?:also|then|later|once|previously|[a-z]{2,14}ly)\s++){0,2}+$"
 )
 MAIN_VERB_AFTER_COMMA_RE = re.compile(
-    r"(?<!\s)\s*+,\s*+(?=(?:is|was|were|are|has|have|had|will|would|can|could|did|does|[a-z]{3,}ed)\s)"
+    r"(?<!\s)\s*+,\s*+(?=(?:is|was|were|are|has|have|had|will|would|can|could|did|does|[a-z]{3,}ed)\s"
+    # a present verb in -s and its complement ("…, feels rushed", "…, remains unclear"): a plural noun has a verb next
+    r"|[a-z]{3,}s\s++(?:the|a|an|to|that|it|its|his|her|their|no|not|[a-z]+ed|[a-z]+ly)\b)"
 )
 
 # Relative pronouns (with contractions: "who's") that open a clause inside an apposition.

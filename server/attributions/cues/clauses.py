@@ -14,6 +14,7 @@ from ..content import (
     lead_start,
     list_after_colon,
     lone_subordinate,
+    open_verb_lead,
     parenthetical_rest,
     skip_adverbials,
     statement_going_on,
@@ -54,7 +55,8 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
     if not clause.endswith(","):
         return None
     source = source_after(text, cue_end, sentence.end)
-    subordinate = lone_subordinate(clause[:-1])  # its main clause follows the cue, whatever its verb
+    # its main clause follows the cue, or the clause's verb is left open: the rest completes it, whatever its verb
+    subordinate = lone_subordinate(clause[:-1]) or open_verb_lead(clause[:-1])
     rest = parenthetical_rest(text, source[1], sentence.end, subordinate) if source is not None else None
     if rest is None and is_parenthetical(clause[:-1]):
         # "The combination, says Smith, marks a journey …": what the scan took for an apposition is the statement

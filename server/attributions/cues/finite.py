@@ -10,6 +10,7 @@ from ..content import (
     finite_clause_follows,
     infinitive_follows,
     is_parenthetical,
+    open_verb_lead,
     parenthetical_rest,
     present_verb_at,
     skip_adverbials,
@@ -257,7 +258,9 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
             return trailer
     if clause.endswith(","):
         # "The plant, the company said Tuesday, will close": the time after the cue is the writer's
-        rest = parenthetical_rest(text, skip_adverbials(text, cue_end, sentence_end), sentence_end)
+        rest = parenthetical_rest(
+            text, skip_adverbials(text, cue_end, sentence_end), sentence_end, open_verb_lead(clause[:-1])
+        )
         if rest is not None and RELATIVE_END_RE.search(clause, 0, len(clause) - 1):
             # "… which, critics say, does not include …": the relative clause's predicate is what they say
             content = trim_forward(text, sentence.quotes, rest, sentence_end)
