@@ -913,3 +913,42 @@ def test_a_reported_or_forecast_figure_is_the_content(text, source, cue, content
 )
 def test_a_report_verb_without_a_reported_figure_is_no_attribution(text):
     assert [cue for _, cue, _ in _found(text)] == []
+
+
+# ------------------------------------------------------------------ pronominal "one", "went on", appeals
+
+
+def test_pronominal_one_is_a_whole_source_before_its_cue():
+    assert _found('Residents were angry. "They ignored us," one said.') == [("one", "said", ['"They ignored us,"'])]
+    text = "Diplomats said the talks were tense. One said the mood was grim."
+    assert _found(text)[1] == ("One", "said", ["the mood was grim"])
+    assert _found("No one said anything.") == []
+
+
+def test_went_on_and_shot_back_report_a_quotation_or_a_that_clause():
+    assert _found('Dorsey went on: "The plan will fail."') == [("Dorsey", "went on", ['"The plan will fail."'])]
+    assert _found("Dorsey shot back that the plan would fail.") == [
+        ("Dorsey", "shot back", ["that the plan would fail"])
+    ]
+    for narration in (
+        "The meeting went on for hours.",
+        "He went on holiday to Spain.",
+        "She hit back at claims that she had lied.",
+    ):
+        assert _found(narration) == []
+    assert [cue for _, cue, _ in _found("He went on to say that the plan would fail.")] == ["went on to say"]
+
+
+def test_an_appeal_for_someone_to_act_is_a_request():
+    assert _found("Police are appealing for witnesses to come forward.") == [
+        ("Police", "are appealing for witnesses", ["to come forward"])
+    ]
+    assert _found("Police appealed to the public to stay away.") == [
+        ("Police", "appealed to the public", ["to stay away"])
+    ]
+    for plain in (
+        "The idea is appealing to voters.",
+        "He appealed against the ruling.",
+        "She waited for the bus to arrive.",
+    ):
+        assert _found(plain) == []

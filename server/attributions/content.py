@@ -351,7 +351,8 @@ def forward_content(
         return None
     content_start = pos + lead
     quote = quotes.find(content_start)
-    if verb in RETORT_FORMS and not (quote and quote[0] == content_start):
+    that_next = stripped.startswith("that ") and not text[cue_end:content_start].strip()  # "shot back that …"
+    if verb in RETORT_FORMS and not (quote and quote[0] == content_start) and not that_next:
         return None  # '"…," she shot back' reports the quotation; "hit back at claims that …" the claims'
     if weak and ":" in rest[:lead] and not (quote and quote[0] == content_start):
         return None  # "Income limits clarified: Full benefits …" is a heading; a weak verb's colon opens a quotation

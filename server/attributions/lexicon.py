@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 # Indefinite pronouns that are a source by themselves ("another wrote", "others said", "someone recommended"); never
 # resolved to a name ("nobody" and "no one" say nothing: a negated report is none).
 INDEFINITE_SOURCES: frozenset[str] = frozenset(words("another others someone somebody everyone everybody"))
+# Words that are a whole source alone ('"…," one said', '"…," wrote another'): the indefinites and pronominal "one".
+LONE_SOURCES: frozenset[str] = INDEFINITE_SOURCES | frozenset(["one"])
 
 # Auxiliaries right after an -s cue word show it is a plural noun ("30 states have", "some remarks were").
 NOUN_THEN_VERB: frozenset[str] = frozenset(

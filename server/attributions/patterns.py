@@ -234,10 +234,11 @@ DEMONSTRATIVE_CLAUSE_RE = re.compile(
 # A request's infinitive before its quotation ("who asked not to be named") or after its addressee ("urged him to go").
 NEGATED_INFINITIVE_RE = re.compile(r"not\s++to\s++[a-z]")
 # A request's addressee before its infinitive ("urged lawmakers to pass", "appealed to ministers to accept", "pleaded
-# with us to take"): up to six words of a noun phrase (no clause or prepositional word: "advises coffee before
-# workouts to enhance …" is a purpose), each taken whole, "to" tried after each. Bounded, so linear.
+# with us to take", "appealed for witnesses to come forward"): up to six words of a noun phrase (no clause or
+# prepositional word: "advises coffee before workouts to enhance …" is a purpose), each taken whole, "to" tried after
+# each. Bounded, so linear.
 DIRECTIVE_OBJECT_RE = re.compile(
-    r"(?<!\s)\s++(?:(?:to|with)\s++)?"
+    r"(?<!\s)\s++(?:(?:to|with|for)\s++)?"
     r"(?:(?!(?:" + "|".join(sorted(NOT_OBJECT_WORDS)) + r")\s)[^\s,;:.!?\"“”«»()]++\s++){1,6}?"
     r"(?=" + INFINITIVE + ")"
 )

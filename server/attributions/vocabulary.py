@@ -351,9 +351,10 @@ DIRECTIVE_FORMS: frozenset[str] = frozenset(
 # "…"', '"…," one response began'); weak, as they are literal otherwise ("read the book", "began work").
 DISPLAY_CUES: frozenset[str] = frozenset(words("read reads began begins advertised advertises"))
 
-# Retorts and interjections with their particle ('"…," she shot back', '"…," Lee chimed in'):
-# they report a quotation only ("hit back at reports that …": the that-clause is the reports'); see PARTICLE_CUES.
-RETORT_FORMS: frozenset[str] = frozenset(words("shot shoots fired fires hit hits chimed chimes piped"))
+# Retorts and interjections with their particle ('"…," she shot back', '"…," Lee chimed in', '"…," he went on'):
+# they report a quotation or a that-clause only ("hit back at reports that …": the that-clause is the reports');
+# see PARTICLE_CUES.
+RETORT_FORMS: frozenset[str] = frozenset(words("shot shoots fired fires hit hits chimed chimes piped went goes"))
 
 # Finite reporting verbs: the speech classes' finite forms, the base forms and the participles above, and these forms
 # that no class derives (sharing, pointing, joking verbs), each listed once. Beliefs (think, believe) are excluded by
@@ -573,6 +574,9 @@ PARTICLE_CUES: dict[str, str] = {
     "chimed": "in",
     "chimes": "in",
     "piped": "up",
+    # not "went on to add": the catenative frame of its infinitive's cue
+    "went": r"on(?!\s++to\b)",
+    "goes": r"on(?!\s++to\b)",
     "summed": "up|it up",
     "sums": "up|it up",
 }

@@ -73,6 +73,7 @@ from ..vocabulary import (
     CONSTRUCTION_FORMS,
     CUE_VERBS,
     DIRECTIVE_FORMS,
+    DIRECTIVE_ONLY_FORMS,
     DOCUMENT_NOUNS,
     FINDING_FORMS,
     FINDING_SUBJECT_NOUNS,
@@ -372,7 +373,8 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
     before = text[max(sentence_start, cue_start - 12) : cue_start]
     if NEGATION_BEFORE_RE.search(before):
         return None  # "never said", "hasn't said": negated speech reports nothing (GUIDELINES §2)
-    progressive = verb in PARTICIPLE_CUES and PROGRESSIVE_RE.search(
+    # "are insisting", and a request's "are appealing for witnesses to …" (not a participle cue: "an appealing idea")
+    progressive = (verb in PARTICIPLE_CUES or verb in DIRECTIVE_ONLY_FORMS) and PROGRESSIVE_RE.search(
         text, max(sentence_start, cue_start - PROGRESSIVE_REACH), cue_start
     )
     if not progressive and (NOT_FINITE_RE.search(before) or verb in PARTICIPLE_CUES):

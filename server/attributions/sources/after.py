@@ -13,8 +13,8 @@ from ..lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
     GROUP_DETERMINERS,
-    INDEFINITE_SOURCES,
     LINKING_ADJECTIVES,
+    LONE_SOURCES,
     NAME_LINKS,
     NOT_ADVERBS,
     NP_BREAK,
@@ -43,8 +43,6 @@ log = logging.getLogger(__name__)
 # How far after its cue a source may run (characters).
 FORWARD_REACH = 400
 # Irregular pasts right after a name are its verb ("Library Journal gave the book a star, saying …").
-# Words that are a whole source after an inverted cue when nothing follows them ('"…," wrote another.').
-LONE_SOURCES: frozenset[str] = INDEFINITE_SOURCES | frozenset(["one"])
 # Most tokens of a participle's phrase opening a sentence before its subject ("Reached last week in a brief phone
 # call, Bennett …").
 MAX_OPENING_PHRASE_TOKENS = 12

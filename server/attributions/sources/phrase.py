@@ -9,8 +9,8 @@ import re
 from ..lexicon import (
     CONNECTIVE_ADVERBS,
     DETERMINERS,
-    INDEFINITE_SOURCES,
     LINKING_ADJECTIVES,
+    LONE_SOURCES,
     NP_BREAK,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
@@ -67,7 +67,7 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
     if not words:
         return False
     lowered = words[0].lower()
-    if len(words) == 1 and (lowered in PRONOUNS or lowered in INDEFINITE_SOURCES or contracted_pronoun(lowered)):
+    if len(words) == 1 and (lowered in PRONOUNS or lowered in LONE_SOURCES or contracted_pronoun(lowered)):
         return True
     if words[-1].endswith(POSSESSIVE_ENDINGS) and words[-1][:1].islower():
         return False  # "the doctor’s notes": a possessive is no subject
