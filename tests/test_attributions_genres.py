@@ -229,3 +229,30 @@ def test_a_parenthetical_cue_after_a_copula_or_auxiliary_keeps_both_parts_of_the
     ]
     # a full clause before the cue is the content, and what follows the writer's
     assert _found("The plan failed, Smith said, after the vote.") == [("Smith", "said", ["The plan failed"])]
+
+
+def test_a_question_and_answer_interview_labelled_by_surname_gives_each_answer_to_the_person_named_in_full():
+    text = (
+        "Denise Okafor was elected to the city council in May after a decade running a food bank.\n\n"
+        "Q: Why did you decide to run?\n\n"
+        "Okafor: I saw families choosing between rent and food every week. Nobody at City Hall seemed to notice.\n\n"
+        "Q: Would you run again?\n\n"
+        "Okafor: Ask me in two years. I never planned to be a politician, and I still don't think of myself as one."
+    )
+    found = find_attributions(text)
+    assert [(a.source, a.cue, a.speaker) for a in found] == [("Okafor", ":", "Denise Okafor")] * 2
+    # each answer ends before the next question
+    assert [a.content.split(".")[0] for a in found] == [
+        "I saw families choosing between rent and food every week",
+        "Ask me in two years",
+    ]
+    assert all("Q:" not in a.content for a in found)
+
+
+def test_surname_labels_of_no_one_named_in_full_are_no_interview():
+    text = (
+        "The menu changes weekly.\n\n"
+        "Starters: Soup of the day with fresh bread and butter, served with a side salad.\n\n"
+        "Starters: Grilled halloumi with pomegranate and mint, served with warm flatbread."
+    )
+    assert find_attributions(text) == []

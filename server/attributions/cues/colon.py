@@ -138,31 +138,36 @@ def interview_lines(
     questions), only for an answer of sentences ("Date: Fri, 1 Feb 2002" is a header's), never for a paragraph already
     taken."""
     labelled = []
+    turns: list[int] = []
     for index in with_colon:
         start, end = paragraph_spans[index]
         if index in taken or start >= end or not text[start].isupper() or text.find(":", start, start + 60) < 0:
             continue
         label = TITLED_LABEL_RE.match(text, start, end)
         name = label.group("name") if label else ""
+        if name:
+            turns.append(index)  # every turn ends the answer before it, "Q:" too
         # all capitals are a transcript's (above); one letter is "Q:" or "A:", no one named
         if name and not name.isupper() and len(name) > 1 and not is_editorial_label(name):
             labelled.append((index, label))
     surnames = Counter(label.group("name").split()[-1] for _, label in labelled)
     introduced = {label.group("name").split()[-1] for _, label in labelled if len(label.group("name").split()) >= 2}
+    # or a surname label whose person the article names in full ("Denise Okafor was elected …" / "Okafor: I saw …")
+    introduced |= {surname for surname in surnames if surname not in introduced and _named_in_full(text, surname)}
     # the interviewer: a label whose turns are questions half the time or more ("Please explain …" is one too)
     asking = Counter(
         label.group("name").split()[-1]
         for index, label in labelled
         if "?" in text[label.end() : paragraph_spans[index][1]]
     )
-    turns = [index for index, _ in labelled]
     found = []
-    for turn, (index, label) in enumerate(labelled):
+    for index, label in labelled:
         surname = label.group("name").split()[-1]
         # an answer runs on through unlabelled paragraphs up to the next turn (the last one ends with its paragraph)
         end = paragraph_spans[index][1]
-        if turn + 1 < len(turns) and turns[turn + 1] - index <= MAX_ANSWER_PARAGRAPHS:
-            end = paragraph_spans[turns[turn + 1] - 1][1]
+        turn = bisect_right(turns, index)
+        if turn < len(turns) and turns[turn] - index <= MAX_ANSWER_PARAGRAPHS:
+            end = paragraph_spans[turns[turn] - 1][1]
         content = trim_content(text, quotes, label.end(), end)
         said = text[content[0] : paragraph_spans[index][1]].rstrip()
         if surnames[surname] < 2 or surname not in introduced or 2 * asking[surname] >= surnames[surname]:
@@ -176,6 +181,18 @@ def interview_lines(
             RawAttribution((label.start("name"), label.end("name")), (colon, colon + 1), content, "indirect", index)
         )
     return found
+
+
+def _named_in_full(text: str, surname: str) -> bool:
+    """The text writes surname as a word after a capitalised given name somewhere ("Denise Okafor")."""
+    at = text.find(" " + surname)
+    while at > 0:
+        given = text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+        after = at + 1 + len(surname)
+        if given.isalpha() and given.istitle() and not text[after : after + 1].isalnum():
+            return True
+        at = text.find(" " + surname, after)
+    return False
 
 
 def attribution_lines(
