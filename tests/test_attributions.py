@@ -1540,7 +1540,11 @@ def test_participles_after_while_or_with_and_a_labelling_participle():
 # now speaks as the group ("participants"), as GUIDELINES section 5 and the blind, bbc, fundus and paragraph sets'
 # annotators have it, and the dev set, annotated before those rules, keeps the whole phrase (0.904 -> 0.894 here; the
 # blind set's held-aside speaker accuracy rose 0.724 -> 0.738).
-DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.89, "speaker_precision": 0.93}  # session 19: 0.894 / 0.931
+# Session 25 lowered the precision floor 0.93 -> 0.929, a visible decision: requests whose addressee follows "for"
+# ("asked for it to be expanded") are now found, and one on the tuning part is a group with a phrase ("Team members in
+# Marketing"), whose speaker the finder gives as the group ("team members") by that same section 5 (0.931 -> 0.929;
+# the blind, bbc, outside and fundus sets' held-aside F1 rose or held).
+DEV_SPEAKER_FLOORS: dict[str, float] = {"speaker": 0.89, "speaker_precision": 0.929}  # session 25: 0.8925 / 0.9293
 
 
 def test_dev_set_speaker_gate():

@@ -153,8 +153,11 @@ def test_a_gerund_after_report_or_deny_is_the_reported_act():
     assert _found("The coach denied taking any money from the agents.") == [
         ("The coach", "denied", "taking any money from the agents")
     ]
-    # a plain object of "report" is a figure, no report
-    assert _found("The company reported earnings of $5 billion.") == []
+    # a figure reported as the plain object is what was reported (GUIDELINES 9, since the guideline was written)
+    assert _found("The company reported earnings of $5 billion.") == [
+        ("The company", "reported", "earnings of $5 billion")
+    ]
+    assert _found("He reported for duty on Monday.") == []
 
 
 def test_a_claims_infinitive_is_its_content_up_to_the_subjects_next_predicate():

@@ -14,6 +14,7 @@ from .lexicon import (
     CLAUSE_OPENING_WORDS,
     CLOSERS,
     OPEN_MARKS,
+    PRONOUNS,
     SENTENCE_FINAL_ABBREVIATIONS,
     UPPER_START,
 )
@@ -28,6 +29,7 @@ from .patterns import (
     SPACES_RE,
     TOKEN_RE,
 )
+from .vocabulary import CUE_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -255,9 +257,16 @@ def _reads_as_speech(text: str, start: int, end: int) -> bool:
     if end <= start:
         return False
     if len(inside.split()) < MIN_SPEECH_WORDS:
-        # a short one is speech when its sentence runs on past it ("‘Brilliant,’ he said."): a title has no comma
-        return inside[-1:] in SHORT_SPEECH_ENDINGS
+        # a short one is speech when its cue follows it ("‘Brilliant,’ he said.", "‘Never!’ said Lee"): not a title
+        # nor a word mentioned ("If the answer is ‘no’ or ‘probably not,’ stop")
+        return inside[-1:] in SHORT_SPEECH_ENDINGS and _cue_word_after(text, end)
     return inside.rstrip()[-1:] in SPEECH_ENDINGS or text[max(0, start - 2) : start].strip() == ":"
+
+
+def _cue_word_after(text: str, end: int) -> bool:
+    """The word after a quotation is a cue verb or a subject pronoun ("‘Brilliant,’ he said")."""
+    word = text[end : end + 30].split(None, 1)[:1]
+    return bool(word) and (word[0].lower() in PRONOUNS or word[0].lower().rstrip(".,") in CUE_VERBS)
 
 
 def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
