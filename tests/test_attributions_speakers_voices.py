@@ -127,6 +127,9 @@ def test_an_acronyms_officials_speak_for_its_body_and_a_countrys_do_not():
 def test_a_group_keeps_the_capitals_of_its_acronyms_and_nationalities():
     assert _speaker("French prosecutors said the case was closed.", "French prosecutors") == "French prosecutors"
     assert _speaker("Senior officials said the case was closed.", "Senior officials") == "senior officials"
+    # a singular group head too ("media", "police")
+    assert _speaker("Russian state media said the talks would resume.", "Russian state media") == "Russian state media"
+    assert _speaker("British police said the man was arrested.", "British police") == "British police"
 
 
 def test_a_possessive_first_word_is_the_names_own_unless_a_person_follows_it():

@@ -345,3 +345,21 @@ def test_a_cue_after_a_running_quotation_closes_is_not_one_of_its_cues():
         ['"I dealt with this six months ago.', '"What we are concentrating on are the issues."'],
     )
     assert book[:2] == ("The book", "said")
+
+
+# ------------------------------------------------------------------ sign-offs after a quotation
+
+
+def test_a_spaced_hyphen_and_a_bulleted_line_sign_a_quotation_as_a_dash_does():
+    text = (
+        '"Best six minutes of my day." — Margaret Hill, retired teacher\n\n'
+        '"I have never seen him miss a tide." - Sam Carter, harbourmaster\n\n'
+        '- "It keeps me going." — Ann Lee, swimmer'
+    )
+    assert _found(text) == [
+        ("Margaret Hill, retired teacher", "—", ['"Best six minutes of my day."']),
+        ("Sam Carter, harbourmaster", "-", ['"I have never seen him miss a tide."']),
+        ("Ann Lee, swimmer", "—", ['"It keeps me going."']),
+    ]
+    # a hyphen inside a word after the quotation is no sign-off
+    assert _found('"Best of the year" -Sam Carter') == []

@@ -646,7 +646,11 @@ NAME_BEFORE_APPOSITION_RE = re.compile(QUOTE_THEN_NAME_RE.pattern + "$")
 
 # A paragraph's closing quotation mark, a dash and the phrase naming who said it, to the paragraph's end ('"…" --
 # Senior engineer at a startup', '“…” — Jane Doe'): searched on the paragraph's tail, each run taken whole.
-DASH_SOURCE_RE = re.compile(r"[”\"»][ \t]*+(?P<dash>--|[—–―])[ \t]*+(?P<source>[A-Z][^\n\"“”«»]*+)$")
+DASH_SOURCE_RE = re.compile(
+    r"[”\"»][ \t]*+(?P<dash>--|[—–―]|(?<=[ \t])-(?=[ \t]))[ \t]*+(?P<source>[A-Z][^\n\"“”«»]*+)$"
+)  # a spaced hyphen is a typed dash ('"…" - Sam Carter, harbourmaster')
+# A list item's bullet before a paragraph's opening quotation ('- "…" — Margaret Hill').
+BULLET_RE = re.compile(r"[-•*][ \t]++")
 # A finite verb in that phrase makes it a sentence of the writer's, not a name ('"…" — The crowd was cheering.').
 FINITE_IN_LINE_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|did|does)\b")
 

@@ -537,10 +537,11 @@ STATEMENT_ONLY_FORMS: frozenset[str] = frozenset(
     STATEMENT_ONLY_BASES + finite_forms(STATEMENT_ONLY_BASES) + participles(STATEMENT_ONLY_BASES)
 )
 
-# Verbs that report, forecast or estimate a figure or an event as their plain object ("Amtrak reported no major
+# Verbs that report or forecast a figure or an event as their plain object ("Amtrak reported no major
 # delays", "predicted heavy snowfall", "forecast demand at near-record levels": GUIDELINES 9).
 # Pasts only: "reports"/"forecasts" are as often nouns ("Canada reports monthly GDP", "economic forecasts covering").
-FIGURE_REPORT_FORMS: frozenset[str] = frozenset(inflect(base)[1] for base in words("report predict forecast estimate"))
+# Not "estimated": "estimated the damage" reports no figure without its "at $1m".
+FIGURE_REPORT_FORMS: frozenset[str] = frozenset(inflect(base)[1] for base in words("report predict forecast"))
 
 # Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
 OBJECT_CUES: frozenset[str] = frozenset(

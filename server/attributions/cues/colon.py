@@ -10,6 +10,7 @@ from collections import Counter
 from ..content import trim_content
 from ..lexicon import ABBREVIATIONS, NP_BREAK
 from ..patterns import (
+    BULLET_RE,
     COLON_SRC_RE,
     DASH_SOURCE_RE,
     FINITE_IN_LINE_RE,
@@ -204,6 +205,9 @@ def attribution_lines(
     claimed = {raw.paragraph for raw in found if not quotes.inside(raw.cue[0])}
     lines = []
     for index, (start, end) in enumerate(paragraph_spans):
+        bullet = BULLET_RE.match(text, start, end)
+        if bullet is not None:
+            start = bullet.end()  # a list of reactions: the quotation opens after the item's bullet
         if index in claimed or text[start : start + 1] not in OPENING_MARKS:
             continue
         line = DASH_SOURCE_RE.search(text, max(start, end - MAX_LINE_SOURCE_CHARS), end)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...limits import Deadline
-from ..lexicon import NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, looks_plural
+from ..lexicon import GROUP_HEADS, NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, looks_plural
 from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
@@ -32,13 +32,14 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
 
 def _as_written(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> list[str | None]:
     """A group named in lower case keeps the capitals its sources write an acronym or a nationality with ("US
-    officials", "British diplomats", not "us officials"), wherever it is the speaker (a "they" after it too); done
-    once all are resolved, so that case never changes who a pronoun stands for."""
+    officials", "British diplomats", "Russian state media", not "us officials"), wherever it is the speaker (a "they"
+    after it too); done once all are resolved, so that case never changes who a pronoun stands for."""
     written: dict[str, str] = {}
     for raw, speaker in zip(raws, speakers, strict=True):
         if speaker is None or raw.source is None or not speaker.islower() or speaker in written:
             continue
-        if not looks_plural(speaker.split()[-1]) or speaker.split()[-1] in DOCUMENT_NOUNS:
+        head = speaker.split()[-1]
+        if not (looks_plural(head) or head in GROUP_HEADS) or head in DOCUMENT_NOUNS:
             continue  # "the Finnish guidance", "Israeli figures": a nationality places a document, it names none
         capitals = {
             word.lower(): word
