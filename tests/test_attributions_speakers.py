@@ -2729,3 +2729,40 @@ def test_a_statements_sentence_capital_is_no_company():
     assert _speaker("Prices will rise, the company said on Monday.", "the company") is None
     t = "Biomason raised $50m, the company said. Biomason will build a plant in Durham."
     assert _speaker(t, "the company") == "Biomason"
+
+
+# --- names with a hyphened Arabic article, and an acronym's letters as a name's word ------------------------------
+
+
+def test_a_hyphened_arabic_article_is_part_of_the_name():
+    t = "Syrian President Bashar al-Assad said the talks had failed. Assad said he would not resign."
+    assert _speaker(t, "Syrian President Bashar al-Assad") == "Bashar al-Assad"
+    assert _speaker(t, "Assad") == "Bashar al-Assad"
+    t = (
+        "Ahmed al-Sharaa said the country would hold elections. Al-Sharaa told reporters the vote was coming. "
+        "Sharaa told them the date was set."
+    )
+    assert _speaker(t, "Al-Sharaa") == "Ahmed al-Sharaa"
+    assert _speaker(t, "Sharaa") == "Ahmed al-Sharaa"
+    t = "Sudanese army chief Abdel Fattah al-Burhan rejected the offer. Burhan said the war would go on."
+    assert _speaker(t, "Burhan") == "Abdel Fattah al-Burhan"
+    t = "The leader of Syria's new government, Ahmed al-Sharaa, said the transition would take years."
+    assert _speaker(t, "The leader of Syria's new government, Ahmed al-Sharaa") == "Ahmed al-Sharaa"
+    # near cases: a particle written apart, and the AP spelling without the article
+    t = "Saudi Crown Prince Mohammed bin Salman said oil output would rise."
+    assert _speaker(t, "Saudi Crown Prince Mohammed bin Salman") == "Mohammed bin Salman"
+    t = "Bashar Assad said the war was over. Assad added that he would stay."
+    assert _speaker(t, "Assad") == "Bashar Assad"
+    # a lone capitalised form with no fuller one in the text stays as written
+    assert _speaker("Al-Sharaa said the vote would be held in March.", "Al-Sharaa") == "Al-Sharaa"
+
+
+def test_a_mixed_case_acronym_after_a_name_is_a_names_word():
+    t = "North Korean leader Kim Jong Un said the missiles were ready. Kim said the tests would continue."
+    assert _speaker(t, "North Korean leader Kim Jong Un") == "Kim Jong Un"
+    assert _speaker(t, "Kim") == "Kim Jong Un"
+    # the acronym in capitals is still a title's
+    t = "UN Secretary-General Antonio Guterres said the war must end."
+    assert _speaker(t, "UN Secretary-General Antonio Guterres") == "Antonio Guterres"
+    t = "Chinese President Xi Jinping said trade would grow. Xi said the economy was strong."
+    assert _speaker(t, "Xi") == "Xi Jinping"

@@ -172,6 +172,9 @@ TITLE_APPOSITION_REACH = 40
 LONGEST_PARTICLE = max(NAME_PARTICLES, key=len)
 # Most particles in a row inside a name ("de la", "van der", "de los").
 MAX_PARTICLES = 3
+# Arabic articles written onto a surname with a hyphen ("Bashar al-Assad", "Abdel Fattah al-Burhan", "Al-Sharaa"):
+# the word is the name's, the surname after the hyphen ("Assad" is short for "Bashar al-Assad").
+HYPHENED_PARTICLES: frozenset[str] = frozenset(words("al el ad ar as ash at az ud ul"))
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
 COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
 # Prepositions and adverbs that open a sentence or a heading before a name and are never a name's ("Despite
@@ -208,6 +211,8 @@ POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE
 GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
+# Acronyms among the title words ("UN envoy", "US Secretary of State"): written as a name's word ("Kim Jong Un"), none.
+ACRONYM_TITLE_WORDS: frozenset[str] = frozenset(words("us uk eu un nato"))
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -275,6 +280,24 @@ APPOSED_TITLES: frozenset[str] = ROLE_TITLES | PERSON_TITLE_HEADS
 NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_ENDINGS
 # Heads of a body's name before its members ("Environmental Protection Department officials").
 BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_NAME_HEADS
+
+
+def hyphened_surname(word: str) -> str | None:
+    """The surname after a hyphened Arabic article ("al-Assad", "Al-Sharaa" -> "Assad", "Sharaa"), else None."""
+    particle, hyphen, surname = word.partition("-")
+    if hyphen and particle.lower() in HYPHENED_PARTICLES and surname[:1].isupper():
+        return surname
+    return None
+
+
+def bare_surname(word: str) -> str:
+    """A surname without its hyphened article ("al-Assad" -> "Assad"): the form the text's other mentions use."""
+    return hyphened_surname(word) or word
+
+
+def capitalised_name_word(word: str) -> bool:
+    """A name's word: capitalised, or a surname with its article in lower case ("al-Assad")."""
+    return word[:1].isupper() or hyphened_surname(word) is not None
 
 
 def pronoun_contraction(word: str) -> bool:
@@ -392,7 +415,9 @@ def name_core(source: str) -> str:
         title = _is_title_word(lowered)
         if title and not tail and at == len(words) - 1 and lowered in SURNAME_TITLES and _names_before(words, at):
             title = False  # "Ms King", "Labour MP Oona King", "Dr Major": a title's word as a surname
-        if word[:1].isupper() and (not title or group) and not job:
+        if title and not tail and at == len(words) - 1 and _mixed_case_acronym(word) and _names_before(words, at):
+            title = False  # "Kim Jong Un": a name's word, not the "UN" of a title
+        if capitalised_name_word(word) and (not title or group) and not job:
             tail.append(word)
         else:
             break
@@ -416,6 +441,11 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _mixed_case_acronym(word: str) -> bool:
+    """A country's or body's acronym among the title words written as a name's word ("Un", not "UN" nor "U.N.")."""
+    return word.lower() in ACRONYM_TITLE_WORDS and not word.isupper()
 
 
 def _names_before(words: list[str], at: int) -> bool:
@@ -513,8 +543,8 @@ def _body_before_members(words: list[str]) -> bool:
 def same_name(longer: list[str], shorter: list[str]) -> bool:
     """The shorter name is the longer one's surname, or its first and last words ("Owen Dempsey" of "Owen John
     Dempsey"), or its end ("Forrest Jones" of "Michael Forrest Jones")."""
-    if longer[-1] != shorter[-1]:
-        return False
+    if bare_surname(longer[-1]) != bare_surname(shorter[-1]):
+        return False  # "Assad" and "Al-Assad" of "Bashar al-Assad"
     # a particle is capitalised at a sentence's start ("De Miranda" of "Luis de Miranda")
     end = [word.lower() for word in longer[-len(shorter) :]] == [word.lower() for word in shorter]
     return len(shorter) == 1 or end or (longer[0] == shorter[0] and _within(shorter[1:-1], longer[1:-1]))
@@ -1006,7 +1036,10 @@ def looks_person(name: str) -> bool:
     # Vos", a surname alone, may open with its particle
     return (
         1 <= sum(word.lower() not in NAME_PARTICLES for word in words) <= 4
-        and all(word[:1].isupper() or (at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words))
+        and all(
+            capitalised_name_word(word) or (at < len(words) - 1 and word in NAME_PARTICLES)
+            for at, word in enumerate(words)
+        )
         and not (len(words) > 1 and words[0].lower() in PLACE_WORDS)
         and not any(word.lower() in NOT_IN_PERSON_NAMES for word in words)
     )
@@ -1252,7 +1285,7 @@ def full_names(
             inside = bool(words)
         if not words:
             continue
-        full = " ".join([*words, *text[start:i].split(), name])
+        full = " ".join([*words, *text[start : i + len(name)].split()])  # "al-Assad" one word
         if not looks_person(full):
             continue
         known = people.setdefault(name, [])
@@ -1289,6 +1322,11 @@ def _particle_goes_on(text: str, end: int) -> bool:
 def _particles_before(text: str, end: int) -> int:
     """Where the run of lower-case name particles right before end starts ("de la " before "Paz"); end if none."""
     start = end
+    if text[end - 1 : end] == "-":
+        space = text.rfind(" ", max(0, end - len(LONGEST_PARTICLE) - 2), end - 1)
+        if space < 0 or text[space + 1 : end - 1].lower() not in HYPHENED_PARTICLES:
+            return end
+        start = space + 1  # "Bashar al-Assad": the lead stands before the article
     for _ in range(MAX_PARTICLES):
         if text[start - 1 : start] != " ":
             break
@@ -1543,7 +1581,8 @@ def given_names(
                 continue
             bare = word.rstrip('.,;:!?)”"').removesuffix("'s").removesuffix("’s").rstrip("'’")
             plain = bare.replace("-", "").replace("'", "").replace("’", "")
-            if not (bare[:1].isupper() and plain.isalpha()) or bare.lower() in NOT_SURNAME_WORDS:
+            not_surname = bare.lower() in NOT_SURNAME_WORDS and not (following and _mixed_case_acronym(bare))
+            if not (bare[:1].isupper() and plain.isalpha()) or not_surname:  # "Kim Jong Un" goes on
                 break
             if common is not None and common(bare):
                 break

@@ -33,6 +33,7 @@ from ..names import (
     NOT_NAME_WORDS,
     OTHER_HOLDER_QUALIFIERS,
     SPEAKING_FOR,
+    bare_surname,
     body_name,
     defined_acronyms,
     ends_in_titled_person,
@@ -237,7 +238,7 @@ class Naming(Reading):
         if honorific is not None and len(self._people_of_surname(words[-1] if words else "")) < 2:
             honorific = None
         if " and " not in core and words:
-            longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
+            longer = self.full.get(bare_surname(words[-1]))  # "Al-Sharaa": the text's "Ahmed al-Sharaa"
             if longer and not self._fits_honorific(longer, honorific):
                 longer = self._same_surname_of_gender(core, honorific) if len(words) == 1 else None
             if longer and all(self.common(word) for word in longer.split()):
