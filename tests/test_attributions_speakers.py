@@ -2766,3 +2766,32 @@ def test_a_mixed_case_acronym_after_a_name_is_a_names_word():
     assert _speaker(t, "UN Secretary-General Antonio Guterres") == "Antonio Guterres"
     t = "Chinese President Xi Jinping said trade would grow. Xi said the economy was strong."
     assert _speaker(t, "Xi") == "Xi Jinping"
+
+
+# --- outlets by a short form: the masthead's head, its initials, a job noun as a masthead ------------------------
+
+
+def test_a_masthead_by_its_head_or_initials_is_the_full_masthead():
+    t = "The New York Times reported that the deal had collapsed. The Times said the talks had ended."
+    assert _speaker(t, "The Times") == "The New York Times"
+    t = "The Financial Times reported the bank would cut jobs. The FT said the cuts were large."
+    assert _speaker(t, "The FT") == "The Financial Times"
+    t = (
+        "The Wall Street Journal reported the merger was off. The Journal, citing people familiar with the matter, "
+        "said the board had voted."
+    )
+    assert _speaker(t, "The Journal, citing people familiar with the matter") == "The Wall Street Journal"
+    # near cases: two mastheads with that head, or none, keep the short form
+    t = (
+        "The New York Times reported that the deal had collapsed. The Financial Times said it had not. "
+        "The Times said the talks had ended."
+    )
+    assert _speaker(t, "The Times") == "The Times"
+    assert _speaker("The Times said the talks had ended.", "The Times") == "The Times"
+
+
+def test_a_job_noun_capitalised_after_the_is_a_masthead():
+    assert _speaker("The Economist said the policy had failed.", "The Economist") == "Economist"
+    # an office capitalised after "the" is still a title, and a lower-case job noun no name
+    assert _speaker("The Minister said the policy had failed.", "The Minister") is None
+    assert _speaker("The economist said rates would rise.", "The economist") is None

@@ -311,12 +311,28 @@ def is_named(speaker: str | None) -> bool:
     """A named person or body, not a generic group that happens to start a sentence ("Experts", "Everyone")."""
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
+    words = speaker.split()
+    if len(words) == 2 and words[0] in ("The", "the") and _capitalised_job_noun(words[1]):
+        return True  # "The Economist", "the Spectator": a job noun capitalised after "the" is a masthead
     return any(
         word[:1].isupper()
         and (word.lower() not in NOT_NAMING_WORDS or is_acronym(word))  # "WHO" is no "who"
         and not word.endswith(("n't", "n’t"))
         for word in speaker.split()
     )  # "Don’t ask your models to pose": an auxiliary's contraction names no one
+
+
+def _capitalised_job_noun(word: str) -> bool:
+    """A singular job noun written with a capital, no title's ("Economist"; "Minister", "Speaker" are offices)."""
+    lowered = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and lowered in SOURCE_NOUNS
+        and not _is_title_word(lowered)
+        and lowered not in ROLE_TITLES
+        and not looks_plural(lowered)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from ..lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     PUBLIC_BODY_HEADS,
+    PUBLICATION_HEADS,
     ROLE_TITLES,
     TITLE_WORDS,
     is_acronym,
@@ -217,6 +218,7 @@ class Naming(Reading):
             self.abbreviations[acronym] = spelled.pop() if len(spelled) == 1 else core
         core = self.abbreviations.get(core, core)
         core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)), at)
+        core = self._masthead_in_full(core)
         owner = without_possessive(core)
         if " " not in core and owner != core and (owner in self.full or owner in self.source_cores):
             core = owner  # "Trump’s" when the text names Trump: his, no name of its own ("Macy's" is one)
@@ -472,6 +474,15 @@ class Naming(Reading):
             self.company_forms[core] = bool(word_occurrences(self.text, others))  # whole words: not "Apple AGMs"
         return core if self.company_forms[core] else base
 
+    def _masthead_in_full(self, core: str) -> str:
+        """A publication by its head alone ("The Times", "The Journal"): the one longer masthead with that head the
+        sources name ("The New York Times"); kept when none or two are."""
+        words = core.split()
+        if len(words) != 2 or words[0] != "The" or words[1].lower() not in PUBLICATION_HEADS:
+            return core
+        longer = {name for name in self.source_cores if len(name.split()) > 2 and name.split()[-1] == words[1]}
+        return longer.pop() if len(longer) == 1 else core
+
     def _spelled_out(self, core: str) -> str:
         """An acronym that spells another source's name is that name ("BPD" and "Brookhaven Police Department",
         "California ISO" and "California Independent System Operator"): one speaker per body; kept when no source's
@@ -482,10 +493,19 @@ class Naming(Reading):
         if prefix and not all(word[:1].isupper() for word in prefix.split()):
             return core
         lead = f"{prefix} " if prefix else ""
-        names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
+        # a masthead's "The" spells nothing ("The FT" is "The Financial Times")
+        names = {
+            name
+            for name in self.source_cores
+            if name.startswith(lead) and spells(name[len(lead) :].removeprefix("The "), acronym)
+        }
         if len(acronym) < MIN_ACRONYM:
             # "BA" is "British Airways", a body spelled word for word; never a person ("AP" is not "Anna Park")
-            names = {name for name in names if len(name.split()) == len(acronym) and not looks_person(name)}
+            names = {
+                name
+                for name in names
+                if len(name.removeprefix("The ").split()) == len(acronym) and not looks_person(name)
+            }
         if not names and not prefix:
             # "The Office for Budget Responsibility (OBR) monitors …": the one name the text defines it with
             names = set(self.defined_acronyms.get(acronym, ()))
