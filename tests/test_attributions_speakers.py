@@ -2795,3 +2795,39 @@ def test_a_job_noun_capitalised_after_the_is_a_masthead():
     # an office capitalised after "the" is still a title, and a lower-case job noun no name
     assert _speaker("The Minister said the policy had failed.", "The Minister") is None
     assert _speaker("The economist said rates would rise.", "The economist") is None
+
+
+# --- names with "'s": a possessive that is the name's own ----------------------------------------------------------
+
+
+def _one(text: str) -> tuple[str | None, str, str | None, str]:
+    found = find_attributions(text)
+    assert len(found) == 1, [a.to_dict() for a in found]
+    return found[0].source, found[0].cue, found[0].speaker, found[0].content
+
+
+def test_a_name_in_apostrophe_s_before_said_is_a_source():
+    assert _one("McDonald's said it would raise prices.") == (
+        "McDonald's",
+        "said",
+        "McDonald's",
+        "it would raise prices",
+    )
+    assert _one("Sainsbury's said sales would rise.")[:3] == ("Sainsbury's", "said", "Sainsbury's")
+    assert _one("In a statement, Lowe's said demand was weak.")[:3] == ("Lowe's", "said", "Lowe's")
+    assert _one("Shares fell after Kellogg's said it would cut jobs.")[:3] == ("Kellogg's", "said", "Kellogg's")
+    # near cases: a possessor's participle before its noun and that noun's verb still reports nothing
+    assert find_attributions("Mr Houston's reported views had been ignored by the board.") == []
+    assert find_attributions("The firm's stated aim is to grow.") == []
+
+
+def test_a_possessive_inside_a_bodys_name_is_no_owner():
+    assert _speaker("Parkinson's UK said the drug was promising.", "Parkinson's UK") == "Parkinson's UK"
+    assert _speaker("Lloyd's of London said claims had risen.", "Lloyd's of London") == "Lloyd's of London"
+    assert _speaker("Women's Aid said calls had doubled.", "Women's Aid") == "Women's Aid"
+    t = "Children's Hospital of Philadelphia said the child was stable."
+    assert _speaker(t, "Children's Hospital of Philadelphia") == "Children's Hospital of Philadelphia"
+    # near cases: an owner's possessive before a person's name or a body's acronym goes
+    assert _speaker("Russia's Putin said talks would go on.", "Russia's Putin") == "Putin"
+    assert _speaker("Biden's Lloyd Austin said troops would stay.", "Biden's Lloyd Austin") == "Lloyd Austin"
+    assert _speaker("China's CATL said sales rose.", "China's CATL") == "CATL"

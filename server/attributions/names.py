@@ -209,6 +209,8 @@ SURNAME_TITLES: frozenset[str] = frozenset(
 POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
 # Generational suffixes, part of a person's name ("Martin Luther King III", "Robert F. Kennedy Jr.").
 GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV"))
+# Plural nouns whose possessive opens a body's name, never an owner's ("Women's Aid", "People's Party").
+PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Acronyms among the title words ("UN envoy", "US Secretary of State"): written as a name's word ("Kim Jong Un"), none.
@@ -388,6 +390,7 @@ def name_core(source: str) -> str:
         and words[0].endswith(POSSESSIVE_ENDINGS)
         and len(words) > 1
         and _owned_person(words[1:])
+        and not _possessive_in_name(words)
         and not owners_body(words)
     ):
         words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
@@ -523,6 +526,18 @@ def owners_body(words: list[str]) -> bool:
 def _plural_acronym(word: str) -> bool:
     """An acronym's plural ("MPs", "MEPs", "CEOs"): people, a group's head."""
     return len(word) > 2 and word.endswith("s") and word[:-1].isupper()
+
+
+def _possessive_in_name(words: list[str]) -> bool:
+    """The first word's possessive is the name's own, no owner's: a plural noun's ("Women's Aid", "Children's Hospital
+    of Philadelphia"), one an "of" follows ("Lloyd's of London"), or one before a country's abbreviation alone
+    ("Parkinson's UK")."""
+    rest = words[1:]
+    return (
+        without_possessive(words[0]).lower() in PLURAL_OWNERS
+        or rest[0] == "of"
+        or (len(rest) == 1 and rest[0].lower() in COUNTRY_ABBREVIATIONS)
+    )
 
 
 def _owned_person(words: list[str]) -> bool:
