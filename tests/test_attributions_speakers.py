@@ -2831,3 +2831,22 @@ def test_a_possessive_inside_a_bodys_name_is_no_owner():
     assert _speaker("Russia's Putin said talks would go on.", "Russia's Putin") == "Putin"
     assert _speaker("Biden's Lloyd Austin said troops would stay.", "Biden's Lloyd Austin") == "Lloyd Austin"
     assert _speaker("China's CATL said sales rose.", "China's CATL") == "CATL"
+
+
+# --- brands with a lower-case first letter -------------------------------------------------------------------------
+
+
+def test_a_brand_with_a_lower_case_first_letter_is_a_name():
+    assert _one("eBay said it would use AI to write listings.")[:3] == ("eBay", "said", "eBay")
+    assert _one("easyJet said demand for summer flights was strong.")[:3] == ("easyJet", "said", "easyJet")
+    assert _one("iRobot said it would cut 350 jobs.")[:3] == ("iRobot", "said", "iRobot")
+    assert _one("Revenue rose 5%, eBay said.")[:3] == ("eBay", "said", "eBay")
+    t = "The round was led by Sequoia, xAI said in a blog post."
+    assert _one(t)[:3] == ("xAI", "said in a blog post", "xAI")
+    t = "A spokesperson for easyJet said the flights were full."
+    assert _speaker(t, "A spokesperson for easyJet") == "easyJet"
+    # near cases: the person still carries a brand's title; a capitalised name still speaks for its body
+    t = "eBay chief executive Jamie Iannone said sales rose."
+    assert _speaker(t, "eBay chief executive Jamie Iannone") == "Jamie Iannone"
+    t = "A spokesperson for Lionsgate said the film was a hit."
+    assert _speaker(t, "A spokesperson for Lionsgate") == "Lionsgate"

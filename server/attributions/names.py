@@ -78,7 +78,7 @@ from .patterns import (
     PROVENANCE_RE,
     QUOTE_MARKS,
 )
-from .structure import Span
+from .structure import Span, is_brand_word
 from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS, MESSAGE_NOUNS, words
 
 log = logging.getLogger(__name__)
@@ -298,8 +298,8 @@ def bare_surname(word: str) -> str:
 
 
 def capitalised_name_word(word: str) -> bool:
-    """A name's word: capitalised, or a surname with its article in lower case ("al-Assad")."""
-    return word[:1].isupper() or hyphened_surname(word) is not None
+    """A name's word: capitalised, a surname with its article in lower case ("al-Assad"), or a brand's ("eBay")."""
+    return word[:1].isupper() or hyphened_surname(word) is not None or is_brand_word(word)
 
 
 def pronoun_contraction(word: str) -> bool:
@@ -317,7 +317,7 @@ def is_named(speaker: str | None) -> bool:
     if len(words) == 2 and words[0] in ("The", "the") and _capitalised_job_noun(words[1]):
         return True  # "The Economist", "the Spectator": a job noun capitalised after "the" is a masthead
     return any(
-        word[:1].isupper()
+        (word[:1].isupper() or is_brand_word(word))  # "eBay"
         and (word.lower() not in NOT_NAMING_WORDS or is_acronym(word))  # "WHO" is no "who"
         and not word.endswith(("n't", "n’t"))
         for word in speaker.split()

@@ -42,6 +42,9 @@ MAX_SENTENCE_CHARS = 4000
 DATELINE_PARAGRAPHS = 3
 # How far before a full stop the space opening its word is looked for (longer words are walked back to).
 ABBREVIATION_REACH = 24
+# Letters of a brand written with a lower-case opening ("xAI", "easyJet"), and most letters before its first capital.
+BRAND_LENGTHS = (3, 8)
+MAX_BRAND_OPENING = 4
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
 SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
 # A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
@@ -471,8 +474,19 @@ def search_with(pattern: re.Pattern[str], needed: str, text: str, start: int, en
 
 
 def is_capitalised(token: str) -> bool:
-    """A capital or a digit first: a name's word (or a number) rather than a common word."""
-    return bool(token) and (token[0].isupper() or token[0].isdigit())
+    """A capital or a digit first: a name's word (or a number) rather than a common word; or a brand's lower-case
+    opening before its capital ("eBay", "easyJet", "xAI")."""
+    return bool(token) and (token[0].isupper() or token[0].isdigit() or is_brand_word(token))
+
+
+def is_brand_word(token: str) -> bool:
+    """A brand written with a lower-case first letter and a capital inside ("eBay", "iRobot", "easyJet", "xAI"): a
+    name's word, no common one. Short, with a short lower-case opening: two words run together by a lost space
+    ("soil healKhadzhynov") are none."""
+    if not (BRAND_LENGTHS[0] <= len(token) <= BRAND_LENGTHS[1] and token[:1].islower() and token.isalpha()):
+        return False
+    opening = next((at for at, letter in enumerate(token) if letter.isupper()), len(token))
+    return opening < len(token) and opening <= MAX_BRAND_OPENING
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
