@@ -2850,3 +2850,46 @@ def test_a_brand_with_a_lower_case_first_letter_is_a_name():
     assert _speaker(t, "eBay chief executive Jamie Iannone") == "Jamie Iannone"
     t = "A spokesperson for Lionsgate said the film was a hit."
     assert _speaker(t, "A spokesperson for Lionsgate") == "Lionsgate"
+
+
+# --- names ending in an abbreviation: a generational suffix, a company's legal form -------------------------------
+
+
+def test_a_generational_suffix_keeps_its_period_and_the_surname_its_full_form():
+    t = "Health Secretary Robert F. Kennedy Jr. said the vaccines were unsafe. Kennedy said the panel would change."
+    assert _one_of(t, "said", 0)[:2] == ("Health Secretary Robert F. Kennedy Jr.", "Robert F. Kennedy Jr.")
+    assert _speaker(t, "Kennedy") == "Robert F. Kennedy Jr."
+    t = "Robert F. Kennedy Jr., the health secretary, said the panel had conflicts. Kennedy said it would be replaced."
+    assert _speaker(t, "Kennedy") == "Robert F. Kennedy Jr."
+    t = '"The panel had conflicts," Kennedy said. Health Secretary Robert F. Kennedy Jr. has long criticized them.'
+    assert _speaker(t, "Kennedy") == "Robert F. Kennedy Jr."
+    t = (
+        "Martin Luther King III, the eldest son of the civil rights leader, said the march would go on. King said it "
+        "was peaceful."
+    )
+    assert _speaker(t, "Martin Luther King III, the eldest son of the civil rights leader") == "Martin Luther King III"
+    assert _speaker(t, "King") == "Martin Luther King III"
+    # near case: a suffix and an apposition with another surname
+    assert _speaker("John Smith III, a partner, said the firm would grow.", "John Smith III, a partner") == (
+        "John Smith III"
+    )
+
+
+def _one_of(text: str, cue: str, index: int) -> tuple[str | None, str | None]:
+    found = [a for a in find_attributions(text) if a.cue == cue]
+    return found[index].source, found[index].speaker
+
+
+def test_a_companys_legal_form_goes_whatever_its_case_and_period():
+    assert _one("Apple Inc. said it would build a plant.")[:3] == ("Apple Inc.", "said", "Apple")
+    assert _speaker("BP Plc said output rose.", "BP Plc") == "BP"
+    assert _speaker("Nissan Motor Co said it would cut jobs.", "Nissan Motor Co") == "Nissan Motor"
+    assert _speaker("Samsung Electronics Co. Ltd. said chip sales fell.", "Samsung Electronics Co. Ltd.") == (
+        "Samsung Electronics"
+    )
+    assert _speaker("Tesco plc said sales rose.", "Tesco plc") == "Tesco"
+    assert _speaker("Alphabet Inc.'s Google said it would invest.", "Alphabet Inc.'s Google") == "Google"
+    # near cases: a form that tells two companies apart stays, and an owner's unit after its owner's name goes on
+    t = "Arduino LLC said the boards shipped. Arduino SRL said they did not."
+    assert _speaker(t, "Arduino LLC") == "Arduino LLC"
+    assert _speaker("Toyota Motor Corp said sales rose.", "Toyota Motor Corp") == "Toyota Motor"

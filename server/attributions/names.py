@@ -261,7 +261,7 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
 )
 # Company-form abbreviations after a company's name ("Microsoft Corp"): no person's name.
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
-    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
+    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc Plc PLC Co Co. GmbH AG SA SRL NV BV")
 )
 # Nouns for what a person does or is to the story, capitalised before their name ("Commenter Paul Stoffregen",
 # "Reader Jane Doe"): job nouns, and the roles of people who write in or take part.
@@ -345,13 +345,15 @@ def _capitalised_job_noun(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def name_core(source: str) -> str:
     """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
-    named, _, suffix = source.rstrip().rpartition(" ")
+    name = _without_apposition(_without_parentheticals(source).strip())
+    # "Martin Luther King III, the eldest son of …": the suffix ends the name, the apposition aside
+    suffixed = name if name.rstrip(",").rpartition(" ")[2] in GENERATIONAL_SUFFIXES else source
+    named, _, suffix = suffixed.rstrip().rpartition(" ")
     if named and suffix.rstrip(",") in GENERATIONAL_SUFFIXES:
         # "Martin Luther King III", "Robert F. Kennedy Jr.": the suffix is the person's name's, no name of its own
         core = name_core(named.rstrip(","))
         if len(core.split()) > 1 and looks_person(core):
             return f"{core} {suffix.rstrip(',')}"
-    name = _without_apposition(_without_parentheticals(source).strip())
     words = name.split()
     # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
     # sentence ("When Meghan"), and a day before a full name ("On Monday Tony Blair"; "Sunday Times" stays)
@@ -394,6 +396,9 @@ def name_core(source: str) -> str:
         and not owners_body(words)
     ):
         words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
+    company = next((at for at, word in enumerate(words[:-1]) if _company_possessive(word)), None)
+    if company is not None and all(word[:1].isupper() for word in words[company + 1 :]):
+        words = words[company + 1 :]  # "Alphabet Inc.'s Google": the owner company's name is no part of its unit's
     owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
         words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
@@ -465,6 +470,11 @@ def name_core(source: str) -> str:
 def _mixed_case_acronym(word: str) -> bool:
     """A country's or body's acronym among the title words written as a name's word ("Un", not "UN" nor "U.N.")."""
     return word.lower() in ACRONYM_TITLE_WORDS and not word.isupper()
+
+
+def _company_possessive(word: str) -> bool:
+    """A company's legal form with a possessive ("Inc.'s", "Corp's"): its owner's name ends there."""
+    return word.endswith(POSSESSIVE_ENDINGS) and without_possessive(word) in LEGAL_SUFFIXES
 
 
 def _names_before(words: list[str], at: int) -> bool:
@@ -574,6 +584,8 @@ def _body_before_members(words: list[str]) -> bool:
 def same_name(longer: list[str], shorter: list[str]) -> bool:
     """The shorter name is the longer one's surname, or its first and last words ("Owen Dempsey" of "Owen John
     Dempsey"), or its end ("Forrest Jones" of "Michael Forrest Jones")."""
+    if len(longer) > 1 and longer[-1] in GENERATIONAL_SUFFIXES and shorter[-1] not in GENERATIONAL_SUFFIXES:
+        longer = longer[:-1]  # "Kennedy" of "Robert F. Kennedy Jr."
     if bare_surname(longer[-1]) != bare_surname(shorter[-1]):
         return False  # "Assad" and "Al-Assad" of "Bashar al-Assad"
     # a particle is capitalised at a sentence's start ("De Miranda" of "Luis de Miranda")
@@ -1296,7 +1308,8 @@ def full_names(
         if count % CHECK_EVERY == 0:
             deadline.check()
         goes_on = NAME_GOES_ON_RE.match(text, i + len(name))
-        if goes_on and not _post_nominal_after(text, goes_on.end() - 1):
+        generation = _generation_after(text, goes_on.end() - 1) if goes_on else None
+        if goes_on and generation is None and not _post_nominal_after(text, goes_on.end() - 1):
             continue  # "Dana F. Besecker Company": no name's end ("Philippe Sands QC": an honour after its end)
         if name.isupper() or _particle_goes_on(text, i + len(name)):
             continue  # "D'Souza de Vos": no name's end; "Introducing GIM": a body's
@@ -1316,7 +1329,8 @@ def full_names(
             inside = bool(words)
         if not words:
             continue
-        full = " ".join([*words, *text[start : i + len(name)].split()])  # "al-Assad" one word
+        # "al-Assad" one word; "Martin Luther King III": the suffix is the name's
+        full = " ".join([*words, *text[start : i + len(name)].split(), *([generation] if generation else [])])
         if not looks_person(full):
             continue
         known = people.setdefault(name, [])
@@ -1337,6 +1351,15 @@ def _post_nominal_after(text: str, start: int) -> bool:
     """The capitalised word at start is letters after a name ("QC", "MP"), with nothing capitalised after it."""
     word = ALNUM_RUN_RE.match(text, start)
     return word is not None and word.group() in POST_NOMINALS and not NAME_GOES_ON_RE.match(text, word.end())
+
+
+def _generation_after(text: str, start: int) -> str | None:
+    """The generational suffix at start ("III", "Jr."), its period kept, with nothing capitalised after it."""
+    word = ALNUM_RUN_RE.match(text, start)
+    if word is None or NAME_GOES_ON_RE.match(text, word.end() + (text[word.end() : word.end() + 1] == ".")):
+        return None
+    dotted = f"{word.group()}." if text[word.end() : word.end() + 1] == "." else word.group()
+    return next((form for form in (dotted, word.group()) if form in GENERATIONAL_SUFFIXES), None)
 
 
 def _particle_goes_on(text: str, end: int) -> bool:
@@ -1617,7 +1640,9 @@ def given_names(
                 break
             if common is not None and common(bare):
                 break
-            following.append(bare)
+            # "Robert F. Kennedy Jr.": a generational suffix keeps its abbreviation's period
+            suffixed = f"{bare}." in GENERATIONAL_SUFFIXES and word.startswith(f"{bare}.")
+            following.append(f"{bare}." if suffixed else bare)
             if bare != word or sum(word not in NAME_PARTICLES for word in following) == 2:
                 break  # the name ends at its punctuation, or after two more names
         while following and following[-1] in NAME_PARTICLES:

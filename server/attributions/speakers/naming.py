@@ -170,6 +170,7 @@ class Naming(Reading):
             and head[-1].isalpha()
             and head[-1].islower()
             and head[-1] not in NAMING_HEADS
+            and head[-1] not in LEGAL_SUFFIXES  # "Tesco plc": a company's form, lower case
         ):
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
@@ -469,6 +470,9 @@ class Naming(Reading):
         base, _, suffix = core.rpartition(" ")
         if not base or suffix not in LEGAL_SUFFIXES:
             return core
+        inner, _, first = base.rpartition(" ")
+        if inner and first in LEGAL_SUFFIXES:
+            base, suffix = inner, first  # "Samsung Electronics Co. Ltd.": both forms go
         if core not in self.company_forms:  # read once per name, however many sources give it
             others = {f"{base} {other}" for other in LEGAL_FORMS - {suffix.rstrip(".")}}  # "Corp." is "Corp"
             self.company_forms[core] = bool(word_occurrences(self.text, others))  # whole words: not "Apple AGMs"
