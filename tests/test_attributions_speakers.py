@@ -2531,6 +2531,9 @@ def test_a_name_lead_is_looked_for_only_after_a_word_with_a_capital():
                 expected = names._lead_words(lead.group("lead"), None)
                 whole = bool(expected) and len(expected) == len(lead.group("lead").split())
                 expected_start = max(0, end - names.LEAD_REACH) + lead.start("lead") if whole else None
+                before = names._words_before_lead(text[max(0, end - names.LEAD_REACH) : end], lead, expected)
+                if len(expected) > 1 and names._after_title_of(before):
+                    expected, expected_start = expected[-1:], None  # "Mayor of London Sadiq": the object goes
                 assert (words, start) == (expected, expected_start), text[max(0, end - 60) : end]
 
 
@@ -2893,3 +2896,32 @@ def test_a_companys_legal_form_goes_whatever_its_case_and_period():
     t = "Arduino LLC said the boards shipped. Arduino SRL said they did not."
     assert _speaker(t, "Arduino LLC") == "Arduino LLC"
     assert _speaker("Toyota Motor Corp said sales rose.", "Toyota Motor Corp") == "Toyota Motor"
+
+
+# --- a title with its object ("Mayor of London") before the holder's name -----------------------------------------
+
+
+def test_a_titles_object_is_no_part_of_the_holders_name():
+    assert _speaker("Mayor of London Sadiq Khan said the tube would run.", "Mayor of London Sadiq Khan") == "Sadiq Khan"
+    t = "First Minister of Scotland John Swinney said the vote was fair."
+    assert _speaker(t, "First Minister of Scotland John Swinney") == "John Swinney"
+    t = "Chief Medical Officer for England Chris Whitty said cases were falling. Whitty said they would rise."
+    assert _speaker(t, "Chief Medical Officer for England Chris Whitty") == "Chris Whitty"
+    assert _speaker(t, "Whitty") == "Chris Whitty"
+    t = "Chief Executive of NHS England Amanda Pritchard said waiting lists were long."
+    assert _speaker(t, "Chief Executive of NHS England Amanda Pritchard") == "Amanda Pritchard"
+    t = "Archbishop of Canterbury Justin Welby said prayers were needed."
+    assert _speaker(t, "Archbishop of Canterbury Justin Welby") == "Justin Welby"
+    t = "Governor of the Bank of England Andrew Bailey said rates would fall. Bailey said inflation was easing."
+    assert _speaker(t, "Governor of the Bank of England Andrew Bailey") == "Andrew Bailey"
+    assert _speaker(t, "Bailey") == "Andrew Bailey"
+    t = "President of the European Commission Ursula von der Leyen said the deal was done."
+    assert _speaker(t, "President of the European Commission Ursula von der Leyen") == "Ursula von der Leyen"
+    # near cases: a title with no holder after it, and a body's own name with "of"
+    t = "Secretary of State Antony Blinken said talks would resume."
+    assert _speaker(t, "Secretary of State Antony Blinken") == "Antony Blinken"
+    t = "Speaker of the House Mike Johnson said the bill would pass."
+    assert _speaker(t, "Speaker of the House Mike Johnson") == "Mike Johnson"
+    t = "Bank of England Governor Andrew Bailey said inflation was easing."
+    assert _speaker(t, "Bank of England Governor Andrew Bailey") == "Andrew Bailey"
+    assert _speaker("Bank of America said profits rose.", "Bank of America") == "Bank of America"

@@ -209,6 +209,10 @@ SURNAME_TITLES: frozenset[str] = frozenset(
 POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
 # Generational suffixes, part of a person's name ("Martin Luther King III", "Robert F. Kennedy Jr.").
 GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV"))
+# Links between a title and its object ("Mayor of London", "Minister for Women and Equalities"), and the small words
+# inside the object ("Governor of the Bank of England").
+TITLE_OBJECT_LINKS: frozenset[str] = frozenset(words("of for"))
+TITLE_OBJECT_INNER: frozenset[str] = frozenset(words("of for the and"))
 # Plural nouns whose possessive opens a body's name, never an owner's ("Women's Aid", "People's Party").
 PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
@@ -380,6 +384,9 @@ def name_core(source: str) -> str:
         return words[role_to - 1]  # the title alone: its holder, if the text names one
     if role_to is not None:
         words = words[:role_to]  # "A senior adviser to President Joe Biden": the role's holder, unnamed here
+    titled_of = _title_of_at(words)
+    if titled_of is not None and (holder := _holder_after_object(words[titled_of + 1 :])) is not None:
+        return holder  # "Mayor of London Sadiq Khan", "Governor of the Bank of England Andrew Bailey": the holder
     placed = without_post_modifier(words)
     if " and " in name and (titled := _title_then_name(words)) is not None and " and " not in titled:
         return titled  # "Work and Pensions Secretary Alan Johnson": the "and" is the title's
@@ -470,6 +477,42 @@ def name_core(source: str) -> str:
 def _mixed_case_acronym(word: str) -> bool:
     """A country's or body's acronym among the title words written as a name's word ("Un", not "UN" nor "U.N.")."""
     return word.lower() in ACRONYM_TITLE_WORDS and not word.isupper()
+
+
+def _title_of_at(words: list[str]) -> int | None:
+    """Where the "of" or "for" after a capitalised title stands ("Mayor of London …", "Chief Medical Officer for
+    England …"), when only a name's words and links follow it; None if there is none."""
+    at = next(
+        (
+            at
+            for at in range(1, len(words) - 1)
+            if words[at] in TITLE_OBJECT_LINKS and _capitalised_title(words[at - 1])
+        ),
+        None,
+    )
+    if at is None or not all(word[:1].isupper() or word in TITLE_OBJECT_INNER for word in words[at + 1 :]):
+        return None
+    return at
+
+
+def _capitalised_title(word: str) -> bool:
+    """A title's word written with a capital ("Mayor", "Officer", "Bishop")."""
+    return word[:1].isupper() and (_is_title_word(word.lower()) or word.lower() in SURNAME_TITLES)
+
+
+def _holder_after_object(words: list[str]) -> str | None:
+    """The person's name that ends a title's object ("London Sadiq Khan", "the Bank of England Andrew Bailey",
+    "Ireland Michael D. Higgins", "the European Commission Ursula von der Leyen"): the surname, its particles, the
+    initials and the given name before them; None unless an object is left before it and the name is a person's."""
+    at = len(words) - 1
+    while at > 0 and words[at - 1] in NAME_PARTICLES:
+        at -= 1
+    while at > 0 and INITIALS_RE.fullmatch(words[at - 1]):
+        at -= 1
+    at -= 1  # the given name
+    if at < 1 or not words[at - 1][:1].isupper() or not looks_person(holder := " ".join(words[at:])):
+        return None
+    return holder
 
 
 def _company_possessive(word: str) -> bool:
@@ -1405,7 +1448,29 @@ def _name_lead(text: str, end: int, common: LowerCaseUse | None) -> tuple[list[s
         return [], None
     words = _lead_words(lead.group("lead"), common)
     whole = bool(words) and len(words) == len(lead.group("lead").split())
+    if len(words) > 1 and _after_title_of(_words_before_lead(window, lead, words)):
+        return words[-1:], None  # "Mayor of London Sadiq": the title's object ("London") is no part of the name
     return words, max(0, end - LEAD_REACH) + lead.start("lead") if whole else None
+
+
+def _words_before_lead(window: str, lead: re.Match, kept: list[str]) -> list[str]:
+    """The words before a lead's kept words: the window's before the lead, and the lead's own that were not kept."""
+    dropped = lead.group("lead").split()
+    return window[: lead.start("lead")].split() + dropped[: len(dropped) - len(kept)]
+
+
+def _after_title_of(before: list[str]) -> bool:
+    """The words before a name's lead end in a capitalised title, "of" or "for" and the object's words ("Mayor of
+    London", "Governor of the Bank of England"), none a title's ("Secretary of State" is one title): the lead's first
+    words are the object's."""
+    at = len(before)
+    while at > 0 and (before[at - 1][:1].isupper() or before[at - 1] in TITLE_OBJECT_INNER):
+        at -= 1
+        if _capitalised_title(before[at]):
+            return False
+        if before[at] in TITLE_OBJECT_LINKS and at > 0 and _capitalised_title(before[at - 1]):
+            return True
+    return False
 
 
 def _sentence_capital(text: str, word: str, end: int, common: LowerCaseUse | None) -> bool:
