@@ -2925,3 +2925,21 @@ def test_a_titles_object_is_no_part_of_the_holders_name():
     t = "Bank of England Governor Andrew Bailey said inflation was easing."
     assert _speaker(t, "Bank of England Governor Andrew Bailey") == "Andrew Bailey"
     assert _speaker("Bank of America said profits rose.", "Bank of America") == "Bank of America"
+
+
+# --- a quoted nickname inside a name -------------------------------------------------------------------------------
+
+
+def test_a_quoted_nickname_inside_a_name_is_no_quotation():
+    t = 'Earvin "Magic" Johnson said the team would win the title.'
+    assert _one(t) == ('Earvin "Magic" Johnson', "said", "Earvin Johnson", "the team would win the title")
+    assert find_attributions(t)[0].kind == "indirect"
+    t = 'Ismael "El Mayo" Zambada said in a letter that he had been kidnapped.'
+    assert _one(t)[:3] == ('Ismael "El Mayo" Zambada', "said in a letter", "Ismael Zambada")
+    t = 'Charles "Chuck" Schumer said the bill would pass.'
+    assert _one(t)[2:] == ("Charles Schumer", "the bill would pass")
+    # near cases: a quotation after a name and its cue, and a called-it phrase, stay quotations
+    t = 'Johnson called the plan "a disaster" on Monday.'
+    assert find_attributions(t)[0].kind == "mixed"
+    t = '"We will win," said Earvin Johnson.'
+    assert _one(t)[:3] == ("Earvin Johnson", "said", "Earvin Johnson")

@@ -213,6 +213,8 @@ GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV
 # inside the object ("Governor of the Bank of England").
 TITLE_OBJECT_LINKS: frozenset[str] = frozenset(words("of for"))
 TITLE_OBJECT_INNER: frozenset[str] = frozenset(words("of for the and"))
+# A quoted nickname inside a name, with the space before it ('Earvin "Magic" Johnson', 'Ismael "El Mayo" Zambada').
+NICKNAME_RE = re.compile(r'(?<=[a-z]) [“"][A-Z][\w’\'-]*+(?: [A-Z][\w’\'-]*+){0,2}+[”"](?= [A-Z])')
 # Plural nouns whose possessive opens a body's name, never an owner's ("Women's Aid", "People's Party").
 PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
@@ -350,6 +352,7 @@ def _capitalised_job_noun(word: str) -> bool:
 def name_core(source: str) -> str:
     """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
     name = _without_apposition(_without_parentheticals(source).strip())
+    name = NICKNAME_RE.sub("", name)  # 'Earvin "Magic" Johnson' is Earvin Johnson
     # "Martin Luther King III, the eldest son of …": the suffix ends the name, the apposition aside
     suffixed = name if name.rstrip(",").rpartition(" ")[2] in GENERATIONAL_SUFFIXES else source
     named, _, suffix = suffixed.rstrip().rpartition(" ")
