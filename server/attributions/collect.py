@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 MAX_CUES_PER_SENTENCE = 40
 # A reported statement has at least this many words (a lone "that" is a fragment).
 MIN_CONTENT_WORDS = 2
+# A short capitalised word ("Jr", "Inc", "Ky") right before a period, and its most letters.
+MAX_ABBREVIATED_WORD = 4
+ABBREVIATED_WORD_RE = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}+(?![^\W\d_])")
 # A later attribution's source this close to a content's start opens a report nested in it, and does not cut it.
 NESTED_SOURCE_REACH = 6
 # How near a later cue of the same source a comma ends the earlier content ("…, now says").
@@ -187,6 +190,7 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
     kept: list[RawAttribution] = []
     fronted = fronted_clause(text, quotes, sentence.start, sentence.end, sentence.nouns)
     for _, raw in found:
+        raw = _with_abbreviation_period(text, sentence, raw)
         content_start, content_end = raw.content
         inside_fronted = fronted is not None and raw.cue[0] < fronted[0] and not quotes.inside(raw.cue[0])
         if inside_fronted and fronted[1]:
@@ -217,6 +221,19 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
 def _fewer_words(text: str, span: Span, count: int) -> bool:
     """Fewer than count words in span: split stops after count of them, so the rest of a long content is not split."""
     return len(text[span[0] : span[1]].split(None, count)) < count
+
+
+def _with_abbreviation_period(text: str, sentence: Sentence, raw: RawAttribution) -> RawAttribution:
+    """A source before its cue that ends in a short capitalised word and a period the sentence goes on after
+    ("Robert F. Kennedy Jr. said", "Apple Inc. said", "Mitch McConnell, R-Ky., said"): the period is the
+    abbreviation's, part of the name."""
+    if raw.source is None or raw.source[1] > raw.cue[0] or text[raw.source[1] : raw.source[1] + 1] != ".":
+        return raw
+    end = raw.source[1]
+    word = ABBREVIATED_WORD_RE.search(text, max(raw.source[0], end - MAX_ABBREVIATED_WORD - 1), end)
+    if word is None or word.end() != end or end + 1 >= sentence.end:
+        return raw
+    return replace(raw, source=(raw.source[0], end + 1))
 
 
 def _cut_at_next_source(text: str, content_start: int, content_end: int, next_sources: list[int]) -> int:

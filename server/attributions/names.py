@@ -78,7 +78,7 @@ from .patterns import (
     PROVENANCE_RE,
     QUOTE_MARKS,
 )
-from .structure import Span
+from .structure import Span, is_brand_word
 from .vocabulary import CUE_VERBS, DOCUMENT_NOUNS, MESSAGE_NOUNS, words
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,9 @@ TITLE_APPOSITION_REACH = 40
 LONGEST_PARTICLE = max(NAME_PARTICLES, key=len)
 # Most particles in a row inside a name ("de la", "van der", "de los").
 MAX_PARTICLES = 3
+# Arabic articles written onto a surname with a hyphen ("Bashar al-Assad", "Abdel Fattah al-Burhan", "Al-Sharaa"):
+# the word is the name's, the surname after the hyphen ("Assad" is short for "Bashar al-Assad").
+HYPHENED_PARTICLES: frozenset[str] = frozenset(words("al el ad ar as ash at az ud ul"))
 # Compound modifiers before a name that are not part of it ("Charleston-based", "Amazon-owned").
 COMPOUND_MODIFIERS: tuple[str, ...] = ("-based", "-owned", "-backed", "-led", "-born")
 # Prepositions and adverbs that open a sentence or a heading before a name and are never a name's ("Despite
@@ -206,8 +209,18 @@ SURNAME_TITLES: frozenset[str] = frozenset(
 POST_NOMINALS: frozenset[str] = frozenset(words("QC KC MP MEP MSP MLA TD OBE MBE CBE KBE DBE PhD FRS"))
 # Generational suffixes, part of a person's name ("Martin Luther King III", "Robert F. Kennedy Jr.").
 GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV"))
+# Links between a title and its object ("Mayor of London", "Minister for Women and Equalities"), and the small words
+# inside the object ("Governor of the Bank of England").
+TITLE_OBJECT_LINKS: frozenset[str] = frozenset(words("of for"))
+TITLE_OBJECT_INNER: frozenset[str] = frozenset(words("of for the and"))
+# A quoted nickname inside a name, with the space before it ('Earvin "Magic" Johnson', 'Ismael "El Mayo" Zambada').
+NICKNAME_RE = re.compile(r'(?<=[a-z]) [“"][A-Z][\w’\'-]*+(?: [A-Z][\w’\'-]*+){0,2}+[”"](?= [A-Z])')
+# Plural nouns whose possessive opens a body's name, never an owner's ("Women's Aid", "People's Party").
+PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 # Countries' abbreviations among the title words ("US Secretary of State"): before one capitalised word, a body's name.
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
+# Acronyms among the title words ("UN envoy", "US Secretary of State"): written as a name's word ("Kim Jong Un"), none.
+ACRONYM_TITLE_WORDS: frozenset[str] = frozenset(words("us uk eu un nato"))
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -254,7 +267,7 @@ BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
 )
 # Company-form abbreviations after a company's name ("Microsoft Corp"): no person's name.
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
-    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc PLC Co. GmbH AG SA SRL NV BV")
+    words("Corp Corp. Inc Inc. Ltd Ltd. LLC LLP LP plc Plc PLC Co Co. GmbH AG SA SRL NV BV")
 )
 # Nouns for what a person does or is to the story, capitalised before their name ("Commenter Paul Stoffregen",
 # "Reader Jane Doe"): job nouns, and the roles of people who write in or take part.
@@ -277,6 +290,24 @@ NOT_IN_PERSON_NAMES: frozenset[str] = NOT_PERSON_WORDS | ORG_HEADS | BODY_NAME_E
 BODY_HEADS: frozenset[str] = ORG_HEADS | BODY_NAME_HEADS
 
 
+def hyphened_surname(word: str) -> str | None:
+    """The surname after a hyphened Arabic article ("al-Assad", "Al-Sharaa" -> "Assad", "Sharaa"), else None."""
+    particle, hyphen, surname = word.partition("-")
+    if hyphen and particle.lower() in HYPHENED_PARTICLES and surname[:1].isupper():
+        return surname
+    return None
+
+
+def bare_surname(word: str) -> str:
+    """A surname without its hyphened article ("al-Assad" -> "Assad"): the form the text's other mentions use."""
+    return hyphened_surname(word) or word
+
+
+def capitalised_name_word(word: str) -> bool:
+    """A name's word: capitalised, a surname with its article in lower case ("al-Assad"), or a brand's ("eBay")."""
+    return word[:1].isupper() or hyphened_surname(word) is not None or is_brand_word(word)
+
+
 def pronoun_contraction(word: str) -> bool:
     """A pronoun's contraction ("I'm", "You’ll", "It's", "There's"): no name, nor a name's first word."""
     pronoun, apostrophe, _ = word.replace("’", "'").partition("'")
@@ -288,12 +319,28 @@ def is_named(speaker: str | None) -> bool:
     """A named person or body, not a generic group that happens to start a sentence ("Experts", "Everyone")."""
     if not speaker or speaker.lower() in INDEFINITE_PERSONS:
         return False
+    words = speaker.split()
+    if len(words) == 2 and words[0] in ("The", "the") and _capitalised_job_noun(words[1]):
+        return True  # "The Economist", "the Spectator": a job noun capitalised after "the" is a masthead
     return any(
-        word[:1].isupper()
+        (word[:1].isupper() or is_brand_word(word))  # "eBay"
         and (word.lower() not in NOT_NAMING_WORDS or is_acronym(word))  # "WHO" is no "who"
         and not word.endswith(("n't", "n’t"))
         for word in speaker.split()
     )  # "Don’t ask your models to pose": an auxiliary's contraction names no one
+
+
+def _capitalised_job_noun(word: str) -> bool:
+    """A singular job noun written with a capital, no title's ("Economist"; "Minister", "Speaker" are offices)."""
+    lowered = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and lowered in SOURCE_NOUNS
+        and not _is_title_word(lowered)
+        and lowered not in ROLE_TITLES
+        and not looks_plural(lowered)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,13 +351,16 @@ def is_named(speaker: str | None) -> bool:
 @lru_cache(maxsize=4096)
 def name_core(source: str) -> str:
     """Strip determiners, titles, appositions and post-modifiers: the name a reader would recognise."""
-    named, _, suffix = source.rstrip().rpartition(" ")
+    name = _without_apposition(_without_parentheticals(source).strip())
+    name = NICKNAME_RE.sub("", name)  # 'Earvin "Magic" Johnson' is Earvin Johnson
+    # "Martin Luther King III, the eldest son of …": the suffix ends the name, the apposition aside
+    suffixed = name if name.rstrip(",").rpartition(" ")[2] in GENERATIONAL_SUFFIXES else source
+    named, _, suffix = suffixed.rstrip().rpartition(" ")
     if named and suffix.rstrip(",") in GENERATIONAL_SUFFIXES:
         # "Martin Luther King III", "Robert F. Kennedy Jr.": the suffix is the person's name's, no name of its own
         core = name_core(named.rstrip(","))
         if len(core.split()) > 1 and looks_person(core):
             return f"{core} {suffix.rstrip(',')}"
-    name = _without_apposition(_without_parentheticals(source).strip())
     words = name.split()
     # determiners and numbers go ("A 2020 Deloitte survey"), and a capitalised function word that only starts the
     # sentence ("When Meghan"), and a day before a full name ("On Monday Tony Blair"; "Sunday Times" stays)
@@ -337,6 +387,9 @@ def name_core(source: str) -> str:
         return words[role_to - 1]  # the title alone: its holder, if the text names one
     if role_to is not None:
         words = words[:role_to]  # "A senior adviser to President Joe Biden": the role's holder, unnamed here
+    titled_of = _title_of_at(words)
+    if titled_of is not None and (holder := _holder_after_object(words[titled_of + 1 :])) is not None:
+        return holder  # "Mayor of London Sadiq Khan", "Governor of the Bank of England Andrew Bailey": the holder
     placed = without_post_modifier(words)
     if " and " in name and (titled := _title_then_name(words)) is not None and " and " not in titled:
         return titled  # "Work and Pensions Secretary Alan Johnson": the "and" is the title's
@@ -349,9 +402,13 @@ def name_core(source: str) -> str:
         and words[0].endswith(POSSESSIVE_ENDINGS)
         and len(words) > 1
         and _owned_person(words[1:])
+        and not _possessive_in_name(words)
         and not owners_body(words)
     ):
         words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
+    company = next((at for at, word in enumerate(words[:-1]) if _company_possessive(word)), None)
+    if company is not None and all(word[:1].isupper() for word in words[company + 1 :]):
+        words = words[company + 1 :]  # "Alphabet Inc.'s Google": the owner company's name is no part of its unit's
     owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(POSSESSIVE_ENDINGS)), None)
     if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
         words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
@@ -392,7 +449,9 @@ def name_core(source: str) -> str:
         title = _is_title_word(lowered)
         if title and not tail and at == len(words) - 1 and lowered in SURNAME_TITLES and _names_before(words, at):
             title = False  # "Ms King", "Labour MP Oona King", "Dr Major": a title's word as a surname
-        if word[:1].isupper() and (not title or group) and not job:
+        if title and not tail and at == len(words) - 1 and _mixed_case_acronym(word) and _names_before(words, at):
+            title = False  # "Kim Jong Un": a name's word, not the "UN" of a title
+        if capitalised_name_word(word) and (not title or group) and not job:
             tail.append(word)
         else:
             break
@@ -416,6 +475,52 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _mixed_case_acronym(word: str) -> bool:
+    """A country's or body's acronym among the title words written as a name's word ("Un", not "UN" nor "U.N.")."""
+    return word.lower() in ACRONYM_TITLE_WORDS and not word.isupper()
+
+
+def _title_of_at(words: list[str]) -> int | None:
+    """Where the "of" or "for" after a capitalised title stands ("Mayor of London …", "Chief Medical Officer for
+    England …"), when only a name's words and links follow it; None if there is none."""
+    at = next(
+        (
+            at
+            for at in range(1, len(words) - 1)
+            if words[at] in TITLE_OBJECT_LINKS and _capitalised_title(words[at - 1])
+        ),
+        None,
+    )
+    if at is None or not all(word[:1].isupper() or word in TITLE_OBJECT_INNER for word in words[at + 1 :]):
+        return None
+    return at
+
+
+def _capitalised_title(word: str) -> bool:
+    """A title's word written with a capital ("Mayor", "Officer", "Bishop")."""
+    return word[:1].isupper() and (_is_title_word(word.lower()) or word.lower() in SURNAME_TITLES)
+
+
+def _holder_after_object(words: list[str]) -> str | None:
+    """The person's name that ends a title's object ("London Sadiq Khan", "the Bank of England Andrew Bailey",
+    "Ireland Michael D. Higgins", "the European Commission Ursula von der Leyen"): the surname, its particles, the
+    initials and the given name before them; None unless an object is left before it and the name is a person's."""
+    at = len(words) - 1
+    while at > 0 and words[at - 1] in NAME_PARTICLES:
+        at -= 1
+    while at > 0 and INITIALS_RE.fullmatch(words[at - 1]):
+        at -= 1
+    at -= 1  # the given name
+    if at < 1 or not words[at - 1][:1].isupper() or not looks_person(holder := " ".join(words[at:])):
+        return None
+    return holder
+
+
+def _company_possessive(word: str) -> bool:
+    """A company's legal form with a possessive ("Inc.'s", "Corp's"): its owner's name ends there."""
+    return word.endswith(POSSESSIVE_ENDINGS) and without_possessive(word) in LEGAL_SUFFIXES
 
 
 def _names_before(words: list[str], at: int) -> bool:
@@ -479,6 +584,18 @@ def _plural_acronym(word: str) -> bool:
     return len(word) > 2 and word.endswith("s") and word[:-1].isupper()
 
 
+def _possessive_in_name(words: list[str]) -> bool:
+    """The first word's possessive is the name's own, no owner's: a plural noun's ("Women's Aid", "Children's Hospital
+    of Philadelphia"), one an "of" follows ("Lloyd's of London"), or one before a country's abbreviation alone
+    ("Parkinson's UK")."""
+    rest = words[1:]
+    return (
+        without_possessive(words[0]).lower() in PLURAL_OWNERS
+        or rest[0] == "of"
+        or (len(rest) == 1 and rest[0].lower() in COUNTRY_ABBREVIATIONS)
+    )
+
+
 def _owned_person(words: list[str]) -> bool:
     """What follows a possessive first word is its owner's, not the name's own: a title or a person's name ("Biden's
     Lloyd Austin", "Britain's Prince Harry"), or words not all capitalised ("Ferah's reviews"); a title-cased rest
@@ -513,8 +630,10 @@ def _body_before_members(words: list[str]) -> bool:
 def same_name(longer: list[str], shorter: list[str]) -> bool:
     """The shorter name is the longer one's surname, or its first and last words ("Owen Dempsey" of "Owen John
     Dempsey"), or its end ("Forrest Jones" of "Michael Forrest Jones")."""
-    if longer[-1] != shorter[-1]:
-        return False
+    if len(longer) > 1 and longer[-1] in GENERATIONAL_SUFFIXES and shorter[-1] not in GENERATIONAL_SUFFIXES:
+        longer = longer[:-1]  # "Kennedy" of "Robert F. Kennedy Jr."
+    if bare_surname(longer[-1]) != bare_surname(shorter[-1]):
+        return False  # "Assad" and "Al-Assad" of "Bashar al-Assad"
     # a particle is capitalised at a sentence's start ("De Miranda" of "Luis de Miranda")
     end = [word.lower() for word in longer[-len(shorter) :]] == [word.lower() for word in shorter]
     return len(shorter) == 1 or end or (longer[0] == shorter[0] and _within(shorter[1:-1], longer[1:-1]))
@@ -1006,7 +1125,10 @@ def looks_person(name: str) -> bool:
     # Vos", a surname alone, may open with its particle
     return (
         1 <= sum(word.lower() not in NAME_PARTICLES for word in words) <= 4
-        and all(word[:1].isupper() or (at < len(words) - 1 and word in NAME_PARTICLES) for at, word in enumerate(words))
+        and all(
+            capitalised_name_word(word) or (at < len(words) - 1 and word in NAME_PARTICLES)
+            for at, word in enumerate(words)
+        )
         and not (len(words) > 1 and words[0].lower() in PLACE_WORDS)
         and not any(word.lower() in NOT_IN_PERSON_NAMES for word in words)
     )
@@ -1232,7 +1354,8 @@ def full_names(
         if count % CHECK_EVERY == 0:
             deadline.check()
         goes_on = NAME_GOES_ON_RE.match(text, i + len(name))
-        if goes_on and not _post_nominal_after(text, goes_on.end() - 1):
+        generation = _generation_after(text, goes_on.end() - 1) if goes_on else None
+        if goes_on and generation is None and not _post_nominal_after(text, goes_on.end() - 1):
             continue  # "Dana F. Besecker Company": no name's end ("Philippe Sands QC": an honour after its end)
         if name.isupper() or _particle_goes_on(text, i + len(name)):
             continue  # "D'Souza de Vos": no name's end; "Introducing GIM": a body's
@@ -1252,7 +1375,8 @@ def full_names(
             inside = bool(words)
         if not words:
             continue
-        full = " ".join([*words, *text[start:i].split(), name])
+        # "al-Assad" one word; "Martin Luther King III": the suffix is the name's
+        full = " ".join([*words, *text[start : i + len(name)].split(), *([generation] if generation else [])])
         if not looks_person(full):
             continue
         known = people.setdefault(name, [])
@@ -1275,6 +1399,15 @@ def _post_nominal_after(text: str, start: int) -> bool:
     return word is not None and word.group() in POST_NOMINALS and not NAME_GOES_ON_RE.match(text, word.end())
 
 
+def _generation_after(text: str, start: int) -> str | None:
+    """The generational suffix at start ("III", "Jr."), its period kept, with nothing capitalised after it."""
+    word = ALNUM_RUN_RE.match(text, start)
+    if word is None or NAME_GOES_ON_RE.match(text, word.end() + (text[word.end() : word.end() + 1] == ".")):
+        return None
+    dotted = f"{word.group()}." if text[word.end() : word.end() + 1] == "." else word.group()
+    return next((form for form in (dotted, word.group()) if form in GENERATIONAL_SUFFIXES), None)
+
+
 def _particle_goes_on(text: str, end: int) -> bool:
     """Particles and a capitalised word follow end: the name goes on ("Camille D'Souza de Vos")."""
     if text[end : end + 1] != " ":
@@ -1289,6 +1422,11 @@ def _particle_goes_on(text: str, end: int) -> bool:
 def _particles_before(text: str, end: int) -> int:
     """Where the run of lower-case name particles right before end starts ("de la " before "Paz"); end if none."""
     start = end
+    if text[end - 1 : end] == "-":
+        space = text.rfind(" ", max(0, end - len(LONGEST_PARTICLE) - 2), end - 1)
+        if space < 0 or text[space + 1 : end - 1].lower() not in HYPHENED_PARTICLES:
+            return end
+        start = space + 1  # "Bashar al-Assad": the lead stands before the article
     for _ in range(MAX_PARTICLES):
         if text[start - 1 : start] != " ":
             break
@@ -1313,7 +1451,29 @@ def _name_lead(text: str, end: int, common: LowerCaseUse | None) -> tuple[list[s
         return [], None
     words = _lead_words(lead.group("lead"), common)
     whole = bool(words) and len(words) == len(lead.group("lead").split())
+    if len(words) > 1 and _after_title_of(_words_before_lead(window, lead, words)):
+        return words[-1:], None  # "Mayor of London Sadiq": the title's object ("London") is no part of the name
     return words, max(0, end - LEAD_REACH) + lead.start("lead") if whole else None
+
+
+def _words_before_lead(window: str, lead: re.Match, kept: list[str]) -> list[str]:
+    """The words before a lead's kept words: the window's before the lead, and the lead's own that were not kept."""
+    dropped = lead.group("lead").split()
+    return window[: lead.start("lead")].split() + dropped[: len(dropped) - len(kept)]
+
+
+def _after_title_of(before: list[str]) -> bool:
+    """The words before a name's lead end in a capitalised title, "of" or "for" and the object's words ("Mayor of
+    London", "Governor of the Bank of England"), none a title's ("Secretary of State" is one title): the lead's first
+    words are the object's."""
+    at = len(before)
+    while at > 0 and (before[at - 1][:1].isupper() or before[at - 1] in TITLE_OBJECT_INNER):
+        at -= 1
+        if _capitalised_title(before[at]):
+            return False
+        if before[at] in TITLE_OBJECT_LINKS and at > 0 and _capitalised_title(before[at - 1]):
+            return True
+    return False
 
 
 def _sentence_capital(text: str, word: str, end: int, common: LowerCaseUse | None) -> bool:
@@ -1543,11 +1703,14 @@ def given_names(
                 continue
             bare = word.rstrip('.,;:!?)”"').removesuffix("'s").removesuffix("’s").rstrip("'’")
             plain = bare.replace("-", "").replace("'", "").replace("’", "")
-            if not (bare[:1].isupper() and plain.isalpha()) or bare.lower() in NOT_SURNAME_WORDS:
+            not_surname = bare.lower() in NOT_SURNAME_WORDS and not (following and _mixed_case_acronym(bare))
+            if not (bare[:1].isupper() and plain.isalpha()) or not_surname:  # "Kim Jong Un" goes on
                 break
             if common is not None and common(bare):
                 break
-            following.append(bare)
+            # "Robert F. Kennedy Jr.": a generational suffix keeps its abbreviation's period
+            suffixed = f"{bare}." in GENERATIONAL_SUFFIXES and word.startswith(f"{bare}.")
+            following.append(f"{bare}." if suffixed else bare)
             if bare != word or sum(word not in NAME_PARTICLES for word in following) == 2:
                 break  # the name ends at its punctuation, or after two more names
         while following and following[-1] in NAME_PARTICLES:

@@ -44,6 +44,14 @@ MAX_SENTENCE_CHARS = 4000
 DATELINE_PARAGRAPHS = 3
 # How far before a full stop the space opening its word is looked for (longer words are walked back to).
 ABBREVIATION_REACH = 24
+# A nickname's most words, the characters read on either side of it, and the name's words there.
+MAX_NICKNAME_WORDS = 3
+NICKNAME_REACH = 30
+NICKNAME_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-Z][a-z]++ $")
+NICKNAME_AFTER_RE = re.compile(r" [A-Z][a-z]++(?![^\W\d_])")
+# Letters of a brand written with a lower-case opening ("xAI", "easyJet"), and most letters before its first capital.
+BRAND_LENGTHS = (3, 8)
+MAX_BRAND_OPENING = 4
 # What a sentence after a full stop opens with: a capital, a quotation mark or a bracket.
 SENTENCE_OPENERS: frozenset[str] = UPPER_START | frozenset("\"“‘'«([")
 # A quote that reads as speech: this many words at least, ending in one of these inside its closing mark.
@@ -294,7 +302,19 @@ def quote_spans(text: str, paragraph_spans: list[Span]) -> list[Span]:
             spans.append((carried, -paragraph_end))
         if text.find("‘", paragraph_start, paragraph_end) >= 0:
             spans.extend(_single_speech_beside(text, paragraph_start, paragraph_end, spans[paragraph_first:]))
-    return _settle_unclosed(spans)
+    return [span for span in _settle_unclosed(spans) if not _nickname(text, span)]
+
+
+def _nickname(text: str, span: Span) -> bool:
+    """A short capitalised quotation between a given name and a surname ('Earvin "Magic" Johnson', 'Ismael "El Mayo"
+    Zambada'): a nickname, part of the name, no quotation."""
+    start, end = span
+    inner = text[start + 1 : end - 1].split()
+    if not (0 < len(inner) <= MAX_NICKNAME_WORDS and all(word[:1].isupper() for word in inner)):
+        return False
+    before = text[max(0, start - NICKNAME_REACH) : start]
+    after = text[end : end + NICKNAME_REACH]
+    return NICKNAME_BEFORE_RE.search(before) is not None and NICKNAME_AFTER_RE.match(after) is not None
 
 
 def _single_speech_beside(text: str, paragraph_start: int, paragraph_end: int, doubles: list[Span]) -> list[Span]:
@@ -502,8 +522,19 @@ def search_with(pattern: re.Pattern[str], needed: str, text: str, start: int, en
 
 
 def is_capitalised(token: str) -> bool:
-    """A capital or a digit first: a name's word (or a number) rather than a common word."""
-    return bool(token) and (token[0].isupper() or token[0].isdigit())
+    """A capital or a digit first: a name's word (or a number) rather than a common word; or a brand's lower-case
+    opening before its capital ("eBay", "easyJet", "xAI")."""
+    return bool(token) and (token[0].isupper() or token[0].isdigit() or is_brand_word(token))
+
+
+def is_brand_word(token: str) -> bool:
+    """A brand written with a lower-case first letter and a capital inside ("eBay", "iRobot", "easyJet", "xAI"): a
+    name's word, no common one. Short, with a short lower-case opening: two words run together by a lost space
+    ("soil healKhadzhynov") are none."""
+    if not (BRAND_LENGTHS[0] <= len(token) <= BRAND_LENGTHS[1] and token[:1].islower() and token.isalpha()):
+        return False
+    opening = next((at for at, letter in enumerate(token) if letter.isupper()), len(token))
+    return opening < len(token) and opening <= MAX_BRAND_OPENING
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:

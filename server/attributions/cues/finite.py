@@ -26,6 +26,7 @@ from ..lexicon import (
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
+    PRONOUNS,
     looks_plural,
     plural_noun,
 )
@@ -133,6 +134,9 @@ ACCOUNTING_SUBJECTS: frozenset[str] = frozenset(["it", "this", "that", "which"])
 PHRASE_PREPOSITIONS: frozenset[str] = frozenset(["of", "with", "for", "in", "on", "at", "from", "about", "like"])
 # Characters before a base-form cue read for a narrative "would later".
 NARRATIVE_WOULD_REACH = 24
+# Participles of cues that never stand before a noun as its adjective after a possessor ("the firm's stated aim", never
+# "the firm's said aim"): after a possessive, a verb.
+NOT_ATTRIBUTIVE_PARTICIPLES: frozenset[str] = frozenset(["said", "told"])
 # Characters before a contraction read for its subject word.
 SUBJECT_REACH = 30
 # "to" right after a participle cue: a passive's infinitive ("He's said to be …").
@@ -399,13 +403,15 @@ def _finite_start(text: str, sentence_start: int, cue_start: int, verb: str) -> 
 def _possessed_participle(text: str, cue: re.Match, sentence_end: int, verb: str) -> bool:
     """A past cue after a possessor and before its noun and that noun's verb modifies the noun ("Mr Houston's reported
     views had been …", "the firm's stated aim is …"): no one reports."""
-    if not (verb.endswith("ed") or verb in IRREGULAR_PAST_FORMS):
-        return False
+    if not (verb.endswith("ed") or verb in IRREGULAR_PAST_FORMS) or verb in NOT_ATTRIBUTIVE_PARTICIPLES:
+        return False  # "McDonald's said sales would …": "said" modifies no noun, the name's possessive is its own
     before = text[max(0, cue.start() - 3) : cue.start()].rstrip()
     if not before.endswith(POSSESSIVE_ENDINGS):
         return False
     noun = NEXT_WORD_RE.match(text, cue.end(), sentence_end)
     following = NEXT_WORD_RE.match(text, noun.end(), sentence_end) if noun else None
+    if noun is not None and noun.group(1).lower() in PRONOUNS:
+        return False  # "Lowe's announced it would …": a pronoun opens the reported clause, no participle modifies it
     return following is not None and following.group(1) in MAIN_VERB_AFTER_NOUN
 
 

@@ -28,7 +28,7 @@ from ..lexicon import (
 )
 from ..names import MODAL_GIVEN_NAMES
 from ..patterns import RELATIVE_WORD_RE
-from ..structure import Token, is_capitalised
+from ..structure import MAX_NICKNAME_WORDS, Token, is_capitalised
 from ..vocabulary import CUE_VERBS, DOCUMENT_NOUNS, words
 from .heads import SPEECH_WORDS
 from .phrase import (
@@ -134,6 +134,11 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 pass  # "the tall, soft-spoken engineer said": a comma between two adjectives of one noun phrase
             elif not (has_and and i > 0 and is_capitalised(previous) and not _date_before(phrase, i - 1)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
+        elif token in CLOSING_QUOTES and picked and (opening := _nickname_opening(phrase, i)) is not None:
+            picked.extend(range(opening, i + 1))  # 'Earvin "Magic" Johnson': the nickname is the name's
+            lower_run = 0
+            i = opening - 1
+            continue
         elif not token[0].isalnum():
             break
         elif lowered in ("and", "&"):
@@ -228,6 +233,17 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
         picked.append(i)
         i -= 1
     return picked, appositive, commas
+
+
+def _nickname_opening(phrase: list[Token], closing: int) -> int | None:
+    """The opening mark of a nickname quoted between a given name and a surname ('Earvin "Magic" Johnson', 'Ismael "El
+    Mayo" Zambada'): a few capitalised words in quotation marks, name words on both sides; None if it is no such."""
+    for opening in range(closing - 2, max(0, closing - 2 - MAX_NICKNAME_WORDS), -1):
+        if phrase[opening][2] in '"“':
+            inner = phrase[opening + 1 : closing]
+            named = all(token[2][:1].isupper() for token in inner) and phrase[opening - 1][2][:1].isupper()
+            return opening if named and phrase[closing + 1][2][:1].isupper() else None
+    return None
 
 
 def _coordinate_adjectives(phrase: list[Token], comma: int) -> bool:

@@ -19,7 +19,7 @@ from ..lexicon import (
     is_acronym,
     looks_plural,
 )
-from ..structure import Token, is_capitalised
+from ..structure import Token, is_brand_word, is_capitalised
 from ..vocabulary import DOCUMENT_NOUNS, words
 
 log = logging.getLogger(__name__)
@@ -72,10 +72,11 @@ def noun_phrase_ok(phrase: list[Token]) -> bool:
     if words[-1].endswith(POSSESSIVE_ENDINGS) and words[-1][:1].islower():
         return False  # "the doctor’s notes": a possessive is no subject
     if any(
-        word[0].isupper() and (is_acronym(word) or (word.lower() not in DETERMINERS and word.lower() not in NP_BREAK))
+        (word[0].isupper() or is_brand_word(word))
+        and (is_acronym(word) or (word.lower() not in DETERMINERS and word.lower() not in NP_BREAK))
         for word in words
     ):
-        return True  # a name (a number alone, "2017", is none)
+        return True  # a name (a number alone, "2017", is none; "eBay" is one)
     if len(words) >= 2 and words[0].lower() in DETERMINERS:
         return True  # "a recent computer science graduate"
     # "people familiar with the matter", "sources close to the company": the head stands before its adjective phrase

@@ -24,6 +24,7 @@ from ..lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     PUBLIC_BODY_HEADS,
+    PUBLICATION_HEADS,
     ROLE_TITLES,
     TITLE_WORDS,
     is_acronym,
@@ -33,6 +34,7 @@ from ..names import (
     NOT_NAME_WORDS,
     OTHER_HOLDER_QUALIFIERS,
     SPEAKING_FOR,
+    bare_surname,
     body_name,
     defined_acronyms,
     ends_in_titled_person,
@@ -168,6 +170,7 @@ class Naming(Reading):
             and head[-1].isalpha()
             and head[-1].islower()
             and head[-1] not in NAMING_HEADS
+            and head[-1] not in LEGAL_SUFFIXES  # "Tesco plc": a company's form, lower case
         ):
             return False  # "The Albert Quay spot": a name that only modifies a common noun names nothing
         words = without_post_modifier(source.split())  # "Officials from China": a group placed
@@ -216,6 +219,7 @@ class Naming(Reading):
             self.abbreviations[acronym] = spelled.pop() if len(spelled) == 1 else core
         core = self.abbreviations.get(core, core)
         core = self._owned_body(self._spelled_out(self._without_legal_suffix(core)), at)
+        core = self._masthead_in_full(core)
         owner = without_possessive(core)
         if " " not in core and owner != core and (owner in self.full or owner in self.source_cores):
             core = owner  # "Trump’s" when the text names Trump: his, no name of its own ("Macy's" is one)
@@ -237,7 +241,7 @@ class Naming(Reading):
         if honorific is not None and len(self._people_of_surname(words[-1] if words else "")) < 2:
             honorific = None
         if " and " not in core and words:
-            longer = self.full.get(words[-1]) if len(words) > 1 else self.full.get(core)
+            longer = self.full.get(bare_surname(words[-1]))  # "Al-Sharaa": the text's "Ahmed al-Sharaa"
             if longer and not self._fits_honorific(longer, honorific):
                 longer = self._same_surname_of_gender(core, honorific) if len(words) == 1 else None
             if longer and all(self.common(word) for word in longer.split()):
@@ -466,10 +470,22 @@ class Naming(Reading):
         base, _, suffix = core.rpartition(" ")
         if not base or suffix not in LEGAL_SUFFIXES:
             return core
+        inner, _, first = base.rpartition(" ")
+        if inner and first in LEGAL_SUFFIXES:
+            base, suffix = inner, first  # "Samsung Electronics Co. Ltd.": both forms go
         if core not in self.company_forms:  # read once per name, however many sources give it
             others = {f"{base} {other}" for other in LEGAL_FORMS - {suffix.rstrip(".")}}  # "Corp." is "Corp"
             self.company_forms[core] = bool(word_occurrences(self.text, others))  # whole words: not "Apple AGMs"
         return core if self.company_forms[core] else base
+
+    def _masthead_in_full(self, core: str) -> str:
+        """A publication by its head alone ("The Times", "The Journal"): the one longer masthead with that head the
+        sources name ("The New York Times"); kept when none or two are."""
+        words = core.split()
+        if len(words) != 2 or words[0] != "The" or words[1].lower() not in PUBLICATION_HEADS:
+            return core
+        longer = {name for name in self.source_cores if len(name.split()) > 2 and name.split()[-1] == words[1]}
+        return longer.pop() if len(longer) == 1 else core
 
     def _spelled_out(self, core: str) -> str:
         """An acronym that spells another source's name is that name ("BPD" and "Brookhaven Police Department",
@@ -481,10 +497,19 @@ class Naming(Reading):
         if prefix and not all(word[:1].isupper() for word in prefix.split()):
             return core
         lead = f"{prefix} " if prefix else ""
-        names = {name for name in self.source_cores if name.startswith(lead) and spells(name[len(lead) :], acronym)}
+        # a masthead's "The" spells nothing ("The FT" is "The Financial Times")
+        names = {
+            name
+            for name in self.source_cores
+            if name.startswith(lead) and spells(name[len(lead) :].removeprefix("The "), acronym)
+        }
         if len(acronym) < MIN_ACRONYM:
             # "BA" is "British Airways", a body spelled word for word; never a person ("AP" is not "Anna Park")
-            names = {name for name in names if len(name.split()) == len(acronym) and not looks_person(name)}
+            names = {
+                name
+                for name in names
+                if len(name.removeprefix("The ").split()) == len(acronym) and not looks_person(name)
+            }
         if not names and not prefix:
             # "The Office for Budget Responsibility (OBR) monitors …": the one name the text defines it with
             names = set(self.defined_acronyms.get(acronym, ()))

@@ -29,6 +29,7 @@ from ..lexicon import (
 )
 from ..names import (
     LowerCaseUse,
+    bare_surname,
     document_maker,
     full_names,
     given_names,
@@ -142,7 +143,7 @@ class Story(Pronouns, Descriptions):
         cores = {
             word
             for core in self.source_cores
-            for word in ([core] if " " not in core else [core.split()[-1]])
+            for word in [bare_surname(core.split()[-1])]  # "Al-Sharaa", "Ahmed al-Sharaa": "Sharaa"
             if len(word) >= 2 and word[:1].isupper() and name_letters(word)
         }
         self.cores = cores
