@@ -2943,3 +2943,15 @@ def test_a_quoted_nickname_inside_a_name_is_no_quotation():
     assert find_attributions(t)[0].kind == "mixed"
     t = '"We will win," said Earvin Johnson.'
     assert _one(t)[:3] == ("Earvin Johnson", "said", "Earvin Johnson")
+
+
+def test_a_plural_possessive_owner_and_a_title_whose_object_holds_commas_are_no_part_of_the_name():
+    def speakers(text: str) -> list[str | None]:
+        return [a.speaker for a in find_attributions(text)]
+
+    assert speakers("American Airlines' Kent Powell said the flights would run.") == ["Kent Powell"]
+    assert speakers("The Lawyers' Christian Fellowship said the bill was wrong.") == ["Lawyers' Christian Fellowship"]
+    text = "Minister for Children, Young People and Families Margaret Hodge said the plans would be fair."
+    assert speakers(text) == ["Margaret Hodge"]
+    text = "Secretary of State Antony Blinken and Defense Secretary Lloyd Austin said the talks would resume."
+    assert speakers(text) == ["Antony Blinken; Lloyd Austin"]

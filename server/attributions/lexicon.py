@@ -64,6 +64,8 @@ HYPHENS = "-\u2010\u2011"
 
 # The possessive's endings, straight and curly ("Trump's", "Trump’s").
 POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
+# A plural's possessive, the mark alone after its "s" ("American Airlines' Kent Powell").
+PLURAL_POSSESSIVE_ENDINGS: tuple[str, str] = ("s'", "s’")
 
 
 def looks_plural(word: str) -> bool:

@@ -38,6 +38,7 @@ from .lexicon import (
     ORG_HEADS,
     PERSON_TITLE_HEADS,
     PLACE_WORDS,
+    PLURAL_POSSESSIVE_ENDINGS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     POST_MODIFIER_PREPOSITIONS,
@@ -259,7 +260,7 @@ COMPANY_NAME_ENDINGS: frozenset[str] = frozenset(
 BODY_NAME_ENDINGS: frozenset[str] = COMPANY_NAME_ENDINGS | frozenset(
     words(
         """
-    academy airways associates brewery capital club collective communications consulting entertainment
+    academy airways associates brewery capital club collective communications consulting entertainment fellowship
     gallery games hotel inn insurance library media museum partners productions records restaurant studio studios
     ventures healthcare
     """
@@ -409,9 +410,18 @@ def name_core(source: str) -> str:
     company = next((at for at, word in enumerate(words[:-1]) if _company_possessive(word)), None)
     if company is not None and all(word[:1].isupper() for word in words[company + 1 :]):
         words = words[company + 1 :]  # "Alphabet Inc.'s Google": the owner company's name is no part of its unit's
-    owner = next((at for at, word in enumerate(words[:-2]) if word.endswith(POSSESSIVE_ENDINGS)), None)
-    if owner is not None and all(w[:1].isupper() for w in words) and looks_person(" ".join(words[owner + 1 :])):
-        words = words[owner + 1 :]  # "Car Talk's John Paul": the owner's name is no part of the person's
+    owner = next(
+        (at for at, word in enumerate(words[:-2]) if word.endswith((*POSSESSIVE_ENDINGS, *PLURAL_POSSESSIVE_ENDINGS))),
+        None,
+    )
+    if (
+        owner is not None
+        and all(w[:1].isupper() for w in words)
+        and looks_person(" ".join(words[owner + 1 :]))
+        and not is_body_ending(words[-1])  # "Lawyers' Christian Fellowship": a body's name
+    ):
+        # "Car Talk's John Paul", "American Airlines' Kent Powell": the owner's name is no part of the person's
+        words = words[owner + 1 :]
     words = without_post_modifier(words)
     if len(words) > 2 and words[-1].rstrip(",") in POST_NOMINALS and looks_person(" ".join(words[-3:-1])):
         words = words[:-1]  # "Philippe Sands QC": an honour or office after the name
@@ -875,7 +885,18 @@ def person_conjuncts(source: str) -> tuple[str, ...] | None:
     """The people a coordination names, each without its title or apposition ("Jamie Oliver and fitness guru Joe
     Wicks", "Poonam Lamba, product manager at Google, and Eddie Villalba, …", "Volker and Morrison"); None unless
     every conjunct is a person's name."""
-    if source.split(maxsplit=1)[0] in PAIRING_WORDS:
+    opening = source.split(maxsplit=2)
+    first_chunk = source.split(",", 1)[0]
+    if (
+        len(opening) == 3
+        and _capitalised_title(opening[0])
+        and opening[1] in TITLE_OBJECT_LINKS
+        and "," in source
+        and " and " not in first_chunk
+        and not looks_person(" ".join(first_chunk.split()[-2:]))
+    ):
+        return None  # "Minister for Children, Young People and Families Margaret Hodge": the title's object's commas
+    if opening[0] in PAIRING_WORDS:
         source = source.split(maxsplit=1)[1]  # "Both Labour and the Conservatives": the pairing word names no one
     if _is_name_list(source):
         chunks = [chunk.strip() for chunk in source.split(",")]
@@ -1190,8 +1211,12 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         shouting = len(bare) > 1 and bare.isupper()
         # a compound modifier ("Amazon-owned Whole Foods", "Charleston-based"), not a double-barrelled name
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
-        if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(POSSESSIVE_ENDINGS):
-            break  # "When Lloyd", "Said Ellis", "Biden's Lloyd"
+        if (
+            bare.lower() in NOT_NAME_WORDS
+            or bare.lower() in CUE_VERBS
+            or word.endswith((*POSSESSIVE_ENDINGS, *PLURAL_POSSESSIVE_ENDINGS))
+        ):
+            break  # "When Lloyd", "Said Ellis", "Biden's Lloyd", "American Airlines' Kent"
         if bare.lower().endswith(COMPOUND_TITLE_ENDINGS):
             break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
         if pronoun_contraction(bare):
