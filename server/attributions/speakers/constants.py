@@ -81,6 +81,9 @@ OBLIQUE_PREPOSITIONS: frozenset[str] = frozenset(
     + words("without onto upon")
 )
 PREPOSITION_REACH = 24
+# Words between a sentence's subject and a later name that open another clause ("Smith left after Jones arrived"):
+# the later name is no object of the subject's verb.
+CLAUSE_OPENERS: frozenset[str] = frozenset(words("that who whom which whose after before if until since once unless"))
 # Heads that make a body of a name without being bodies' names themselves ("the Google Fonts team").
 BODY_LIKE_HEADS: frozenset[str] = frozenset(
     words("campaign team family industry sector military media site blog index")

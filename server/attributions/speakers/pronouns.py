@@ -83,6 +83,11 @@ class Pronouns(Mentions):
             given = lone_given_name_gender(first)
             if given is not None and entity.name in self.mentioned_only and entity.male + entity.female <= FEW_VOTES:
                 return given == gender  # the few pronouns after "Gordon Brown", named only, may be this very "she"
+            if given is not None and entity.name not in self.mentioned_only:
+                # "Maria Diaz said the suspect was arrested at his home": the pronouns after a quoted person that
+                # disagree with the given name that opens the name (nearly all its bearers share one gender) are the
+                # ones the speaker talks about
+                return given == gender
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 

@@ -1,0 +1,95 @@
+"""Pronouns and descriptions resolved by the sentence's structure and the name's gender
+(server/attributions/speakers/pronouns.py, mentions.py, descriptions.py, story.py): what the speaker talks about never
+blocks the speaker, and a verb's object is not the subject a pronoun goes on with."""
+
+from __future__ import annotations
+
+from server.attributions import find_attributions
+
+
+def _speaker(text: str, source: str, cue: str | None = None) -> str | None:
+    """The speaker of the one attribution with this source (and cue)."""
+    found = [a for a in find_attributions(text) if a.source == source and (cue is None or a.cue == cue)]
+    assert len(found) == 1, [a.to_dict() for a in find_attributions(text)]
+    return found[0].speaker
+
+
+# --- a pronoun of the other gender in what the speaker said -------------------------------------------------------
+
+
+def test_a_he_in_a_womans_reported_clause_does_not_block_her_she() -> None:
+    text = 'Police Chief Maria Diaz said the suspect was arrested at his home.\n\n"He did not resist," she said.'
+    assert _speaker(text, "she") == "Maria Diaz"
+
+
+def test_a_she_in_a_mans_reported_clause_does_not_block_his_he() -> None:
+    text = 'Coach Tom Ross said she had been the best player on the pitch.\n\n"She was outstanding," he said.'
+    assert _speaker(text, "he") == "Tom Ross"
+
+
+def test_a_she_takes_the_woman_not_the_man_quoted_between() -> None:
+    text = "Emma Clarke said the school was vital. John Smith said it was too small. She said the village would suffer."
+    assert _speaker(text, "She") == "Emma Clarke"
+
+
+def test_a_she_after_a_man_and_an_unnamed_witness_is_no_one_named() -> None:
+    text = "John Smith said the inquiry was continuing. A witness said the car was red. She said it was going fast."
+    assert _speaker(text, "She") is None
+
+
+def test_near_cases_the_same_gender_in_the_content_and_a_named_third_party() -> None:
+    same = 'Police Chief Maria Diaz said the officer had her full confidence.\n\n"She did everything right," she said.'
+    assert _speaker(same, "she") == "Maria Diaz"
+    third = "Sarah Collins said her son Jake Collins had been moved.\n\nShe added that the family was waiting for news."
+    assert _speaker(third, "She") == "Sarah Collins"
+    quote_first = '"He was everything to us," said his mother, Sarah Collins.\n\n"We miss him every day," she said.'
+    assert _speaker(quote_first, "she") == "Sarah Collins"
+
+
+def test_near_case_the_pronoun_in_the_same_paragraph() -> None:
+    text = "Sarah Collins said he had been moved. She added that the family was waiting for news."
+    assert _speaker(text, "She") == "Sarah Collins"
+
+
+# --- a verb's object is not the subject a pronoun continues --------------------------------------------------------
+
+
+def test_the_winner_not_the_beaten_opponent() -> None:
+    text = 'Emma Raducanu beat Maria Sakkari in straight sets. "I played really well," she said.'
+    assert _speaker(text, "she") == "Emma Raducanu"
+
+
+def test_the_manager_not_the_referee_he_would_not_criticise() -> None:
+    text = (
+        "Pep Guardiola said the title race was over.\n\n"
+        'Guardiola refused to criticise referee Anthony Taylor. "The referee did his job," he said.'
+    )
+    assert _speaker(text, "he") == "Pep Guardiola"
+
+
+def test_the_manager_not_the_player_he_praised() -> None:
+    text = (
+        "Mikel Arteta said the team was ready.\n\n"
+        "Arteta praised Bukayo Saka after the match. He said the winger had been outstanding."
+    )
+    assert _speaker(text, "He") == "Mikel Arteta"
+
+
+def test_the_actress_not_the_role_she_played() -> None:
+    text = (
+        "Maggie Smith has died at 89. She played Minerva McGonagall in the Harry Potter films. "
+        "She once said the role had been great fun."
+    )
+    assert _speaker(text, "She") == "Maggie Smith"
+
+
+def test_the_unnamed_judge_not_the_man_he_sentenced() -> None:
+    text = "The judge sentenced John Cole to ten years. He said the crime had been cruel."
+    assert _speaker(text, "He") is None
+
+
+def test_near_cases_the_object_a_pronoun_of_the_other_gender_or_a_body_brings_in() -> None:
+    assert _speaker("She married John Smith in 1990. He said the wedding had been small.", "He") == "John Smith"
+    assert _speaker("Mary Jones married John Smith in 1990. He said the wedding had been small.", "He") == "John Smith"
+    assert _speaker("The actress married John Smith in 1990. He said the wedding was small.", "He") == "John Smith"
+    assert _speaker("Police arrested John Smith on Monday. He said he was innocent.", "He") == "John Smith"
