@@ -93,3 +93,36 @@ def test_near_cases_the_object_a_pronoun_of_the_other_gender_or_a_body_brings_in
     assert _speaker("Mary Jones married John Smith in 1990. He said the wedding had been small.", "He") == "John Smith"
     assert _speaker("The actress married John Smith in 1990. He said the wedding was small.", "He") == "John Smith"
     assert _speaker("Police arrested John Smith on Monday. He said he was innocent.", "He") == "John Smith"
+
+
+# --- "the force", "the club": a description that takes up the body named before ----------------------------------
+
+
+def test_the_force_is_the_police_force_named_before() -> None:
+    text = "Greater Manchester Police said a man had been arrested. The force said he remained in custody."
+    assert _speaker(text, "The force") == "Greater Manchester Police"
+
+
+def test_the_club_is_the_club_named_before() -> None:
+    text = (
+        'Arsenal said Bukayo Saka would miss six weeks. "Bukayo has undergone a successful operation," the club said '
+        "in a statement."
+    )
+    assert _speaker(text, "the club") == "Arsenal"
+
+
+def test_the_regulator_the_union_the_charity_the_campaign() -> None:
+    regulator = "The Financial Conduct Authority said the rules would change. The regulator said firms had until June."
+    assert _speaker(regulator, "The regulator") == "Financial Conduct Authority"
+    assert _speaker("Unite said its members would strike. The union said talks had failed.", "The union") == "Unite"
+    assert _speaker("Oxfam said aid was needed. The charity said families were starving.", "The charity") == "Oxfam"
+    campaign = (
+        "A spokesperson for the Harris campaign said the rally would go ahead. The campaign said it expected thousands."
+    )
+    assert _speaker(campaign, "The campaign") == "Harris campaign"
+
+
+def test_near_case_the_company_and_a_club_with_no_body_before() -> None:
+    company = "Barclays said profits rose. The company said it would hire more staff."
+    assert _speaker(company, "The company") == "Barclays"
+    assert _speaker("John Smith said he was leaving. The club said it wished him well.", "The club") is None

@@ -46,6 +46,7 @@ from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     ANAPHOR_DETERMINERS,
+    BODY_KIND_ANAPHORS,
     DESCRIBED_BODY_HEADS,
     DOCUMENT_MAKING_PARTICIPLES,
     FRAME_DETERMINERS,
@@ -109,7 +110,10 @@ class Story(Pronouns, Descriptions):
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
         self.anaphors = any(
             source.lower() == "it"
-            or any(word in ORG_ANAPHORS or word in GENDERED_TITLES for word in source.lower().split()[-1:])
+            or any(
+                word in ORG_ANAPHORS or word in BODY_KIND_ANAPHORS or word in GENDERED_TITLES
+                for word in source.lower().split()[-1:]
+            )
             for source in sources
         )
         # where a he or she, or a person described by age ("The 31-year-old"), looks back for the people the text
@@ -244,7 +248,8 @@ class Story(Pronouns, Descriptions):
             return self._antecedent(raw, words[1]) or self._described_body(raw)  # "the report": never "report"
         if lowered == "it":
             return self._it(raw)  # the body the sentence before opens with, else the one the story leans on
-        if words[-1] in ORG_ANAPHORS and not any(word[:1].isupper() for word in words[1:]):
+        body_anaphor = words[-1] in ORG_ANAPHORS or (definite_noun and words[-1] in BODY_KIND_ANAPHORS)
+        if body_anaphor and not any(word[:1].isupper() for word in words[1:]):
             if words[0] not in ANAPHOR_DETERMINERS:
                 return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
