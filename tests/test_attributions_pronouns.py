@@ -126,3 +126,42 @@ def test_near_case_the_company_and_a_club_with_no_body_before() -> None:
     company = "Barclays said profits rose. The company said it would hire more staff."
     assert _speaker(company, "The company") == "Barclays"
     assert _speaker("John Smith said he was leaving. The club said it wished him well.", "The club") is None
+
+
+# --- a group with a participle's clause after it: the group speaks, not the name in the clause ---------------------
+
+
+def _source_and_speaker(text: str) -> tuple[str | None, str | None]:
+    found = find_attributions(text)
+    assert len(found) == 1, [a.to_dict() for a in found]
+    return found[0].source, found[0].speaker
+
+
+def test_experts_not_involved_in_the_research() -> None:
+    text = "Experts not involved in the research cautioned that the study was observational."
+    assert _source_and_speaker(text) == ("Experts not involved in the research", "experts")
+
+
+def test_passengers_stranded_at_an_airport() -> None:
+    text = "Passengers stranded at Heathrow said they had been given no information."
+    assert _source_and_speaker(text) == ("Passengers stranded at Heathrow", "passengers")
+
+
+def test_the_group_not_the_name_in_its_participle_clause() -> None:
+    workers = "Workers employed by Amazon said they worked long hours."
+    assert _speaker(workers, "Workers employed by Amazon") == "workers"
+    fans = "Fans queuing outside Wembley said they had waited for hours."
+    assert _speaker(fans, "Fans queuing outside Wembley") == "fans"
+    families = "Families affected by the Grenfell fire said they were still waiting for justice."
+    assert _speaker(families, "Families affected by the Grenfell fire") == "families"
+
+
+def test_near_cases_members_placed_at_a_body_and_documents_a_body_made() -> None:
+    assert _source_and_speaker("Scientists who were not involved in the study said it was important.") == (
+        "Scientists",
+        "scientists",
+    )
+    doctors = "Doctors at the hospital in Leeds said the patient was stable."
+    assert _source_and_speaker(doctors) == ("Doctors at the hospital in Leeds", "doctors")
+    analysts = "Analysts at Goldman Sachs said the market would fall."
+    assert _source_and_speaker(analysts) == ("Analysts at Goldman Sachs", "Goldman Sachs")

@@ -24,6 +24,7 @@ from ..lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
+    SPEAKING_MEMBERS,
     WRITTEN_DOCUMENT_HEADS,
     looks_plural,
 )
@@ -56,6 +57,7 @@ from .constants import (
     INDEFINITE_OPENERS,
     KIND_NAMED_HEADS,
     MAX_EPITHET_WORDS,
+    MIN_PARTICIPLE_LETTERS,
     OUTLET_NOUNS,
     PAIR_NOUNS,
     ROLE_HEADS,
@@ -216,6 +218,9 @@ class Story(Pronouns, Descriptions):
             aged = AGE_EPITHET_RE.fullmatch(source)
             named = self._aged_person(raw.source[0], aged.group("age")) if aged and raw.source else None
             return self._named(named) if named else self._role_referent(raw, source.split()[-1].lower())
+        modified = _reduced_relative_group(described)
+        if modified is not None:
+            return modified  # "Workers employed by Amazon", "Fans queuing outside Wembley": the workers, the fans
         based = _based_description(described)
         if based is not None:
             source = based  # "The Santa Clara, California-based chipmaker": the chipmaker, wherever it is based
@@ -377,6 +382,30 @@ def person_epithet(source: str) -> bool:
     if head in DEMONYM_NOUNS:
         return all(word[:1].isupper() for word in words[1:])  # "the New York Democrat": its place is capitalised
     return len(words) == 2 and head in NATIONALITIES and head.endswith(PERSON_NATIONALITY_ENDINGS)
+
+
+PARTICIPLE_ENDINGS = ("ed", "ing")
+
+
+def _reduced_relative_group(words: list[str]) -> str | None:
+    """The group a plural noun names when a participle's clause follows it ("Workers employed by Amazon", "Experts not
+    involved in the research", "Passengers stranded at Heathrow" -> "workers", "experts", "passengers"): the name in
+    the clause places or describes the group, it does not speak; None for any other source."""
+    for at, word in enumerate(words[1:], start=1):
+        participle = word.isalpha() and word.islower() and word.endswith(PARTICIPLE_ENDINGS)
+        participle = participle and len(word) > MIN_PARTICIPLE_LETTERS
+        if word == "not" or participle:
+            head = words[at - 1].lower()
+            if not looks_plural(head) or word in DOCUMENT_MAKING_PARTICIPLES:
+                return None  # "answers posted on Quora", "figures released by the ONS": the maker speaks
+            if head in SPEAKING_MEMBERS and word != "not" and not word.startswith("un"):
+                return None  # "Analysts working for Goldman Sachs" speak for it; "analysts not involved" do not
+            if head in DOCUMENT_NOUNS and head not in SPEAKING_MEMBERS:
+                return None  # "studies", "reports": documents, whose makers speak
+            return group_word([word.lower() for word in words[:at]])
+        if not word.islower():
+            return None  # a capitalised word before any participle: a name's ("Con Edison officials")
+    return None
 
 
 def _based_description(words: list[str]) -> str | None:
