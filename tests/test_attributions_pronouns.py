@@ -165,3 +165,38 @@ def test_near_cases_members_placed_at_a_body_and_documents_a_body_made() -> None
     assert _source_and_speaker(doctors) == ("Doctors at the hospital in Leeds", "doctors")
     analysts = "Analysts at Goldman Sachs said the market would fall."
     assert _source_and_speaker(analysts) == ("Analysts at Goldman Sachs", "Goldman Sachs")
+
+
+# --- a role-only lead, its holder named with the same role just after (cataphora) ------------------------------------
+
+
+def test_an_opposition_leader_named_as_head_of_his_party_just_after() -> None:
+    text = (
+        "South Korea's opposition leader said Wednesday that the party would seek talks with the government. "
+        '"We need dialogue," he told reporters.\n\n'
+        '"The people are tired," Lee Jae-myung, head of the Democratic Party, said.'
+    )
+    assert _speaker(text, "South Korea's opposition leader") == "Lee Jae-myung"
+    assert _speaker(text, "he") == "Lee Jae-myung"
+
+
+def test_the_head_of_a_watchdog_named_as_its_director_general_just_after() -> None:
+    text = (
+        "The head of the U.N. nuclear watchdog said on Monday that inspectors had returned to the site.\n\n"
+        '"We are back," Rafael Grossi, director general of the International Atomic Energy Agency, told a news '
+        "conference."
+    )
+    assert _speaker(text, "The head of the U.N. nuclear watchdog") == "Rafael Grossi"
+
+
+def test_near_cases_no_role_match_no_holder() -> None:
+    other_role = (
+        "Britain's prime minister said on Monday that the government would cut immigration.\n\n"
+        '"The system is broken," John Smith, a Labour lawmaker, said.'
+    )
+    assert _speaker(other_role, "Britain's prime minister") is None
+    title = (
+        "Mexico's president said Monday that her government would not accept U.S. troops on its soil.\n\n"
+        '"Sovereignty is not negotiable," President Claudia Sheinbaum Pardo said at her daily news conference.'
+    )
+    assert _speaker(title, "Mexico's president") == "Claudia Sheinbaum Pardo"

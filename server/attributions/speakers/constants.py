@@ -311,3 +311,9 @@ MALE_HONORIFICS: frozenset[str] = frozenset(words("mr sir"))
 FEMALE_HONORIFICS: frozenset[str] = frozenset(words("mrs ms miss dame"))
 # How far before a surname its given names are read ("John and Linda Carter": three words).
 GIVEN_NAMES_REACH = 60
+# A story that opens with a role only names its holder later ("South Korea's opposition leader said …"): how far into
+# the story such a lead stands, the possessive endings of its owner, and the roles that head a body, one another's
+# kin ("The head of the U.N. nuclear watchdog" … "Rafael Grossi, director general of …").
+LEAD_PARAGRAPHS = 2
+POSSESSIVE_MARKS: tuple[str, ...] = ("'s", "’s")
+HEAD_ROLES: frozenset[str] = frozenset(words("head leader chief director boss chairman chairwoman chair"))
