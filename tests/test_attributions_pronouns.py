@@ -200,3 +200,10 @@ def test_near_cases_no_role_match_no_holder() -> None:
         '"Sovereignty is not negotiable," President Claudia Sheinbaum Pardo said at her daily news conference.'
     )
     assert _speaker(title, "Mexico's president") == "Claudia Sheinbaum Pardo"
+
+
+def test_a_participle_taking_to_or_near() -> None:
+    experts = "Experts unconnected to Pfizer said the results were promising."
+    assert _source_and_speaker(experts) == ("Experts unconnected to Pfizer", "experts")
+    residents = "Residents living near the Tesla factory said the noise was constant."
+    assert _source_and_speaker(residents) == ("Residents living near the Tesla factory", "residents")

@@ -44,6 +44,9 @@ HEAD_LINKS: frozenset[str] = frozenset(words("of on in at from by for about into
 
 MAX_HEAD_LINKS = 3
 
+# Prepositions a participle after a plural noun takes besides the head links ("unconnected to", "living near").
+PARTICIPLE_LINKS: frozenset[str] = frozenset(words("to near outside inside across around behind"))
+
 # Fewer letters make no participle ("need", "bring"): a participle that modifies a noun before it is longer.
 MIN_PARTICIPLE_LETTERS = 5
 
@@ -100,7 +103,7 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
         at = start - 1 if start >= 1 and phrase[start - 1][2].lower() in DEMONSTRATIVES else start  # "of this review"
         link = at - 1
         adjective = adjective_link(phrase, at)
-        if link < 1 or (phrase[link][2] not in HEAD_LINKS and not adjective):
+        if link < 1 or (phrase[link][2] not in HEAD_LINKS and not adjective and not participle_link(phrase, at)):
             break
         if phrase[link][0] - phrase[link - 1][1] > 1:
             break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
@@ -130,6 +133,12 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
 def adjective_link(phrase: list[Token], at: int) -> bool:
     """The two words before at are a linking adjective and its preposition ("close to", "familiar with")."""
     return at >= 3 and phrase[at - 1][2] in ADJECTIVE_LINKS and phrase[at - 2][2] in LINKING_ADJECTIVES
+
+
+def participle_link(phrase: list[Token], at: int) -> bool:
+    """The word before at is a preposition a participle after a plural noun takes ("Experts unconnected to Pfizer",
+    "Residents living near the factory"), besides the head links."""
+    return at >= 3 and phrase[at - 1][2] in PARTICIPLE_LINKS and _modifying_participle(phrase, at - 2)
 
 
 def _modifying_participle(phrase: list[Token], index: int) -> bool:
