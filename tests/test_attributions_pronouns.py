@@ -207,3 +207,10 @@ def test_a_participle_taking_to_or_near() -> None:
     assert _source_and_speaker(experts) == ("Experts unconnected to Pfizer", "experts")
     residents = "Residents living near the Tesla factory said the noise was constant."
     assert _source_and_speaker(residents) == ("Residents living near the Tesla factory", "residents")
+
+
+def test_a_spokesperson_for_the_force_or_the_company() -> None:
+    force = "Greater Manchester Police said a man had been arrested. A spokesman for the force said he was in custody."
+    assert _speaker(force, "A spokesman for the force") == "Greater Manchester Police"
+    company = "Barclays said profits rose. A spokesperson for the company said it would hire more staff."
+    assert _speaker(company, "A spokesperson for the company") == "Barclays"

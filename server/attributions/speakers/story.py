@@ -25,6 +25,7 @@ from ..lexicon import (
     PRONOUNS,
     ROLE_TITLES,
     SPEAKING_MEMBERS,
+    SPOKESPERSON_NOUNS,
     WRITTEN_DOCUMENT_HEADS,
     looks_plural,
 )
@@ -240,6 +241,11 @@ class Story(Pronouns, Descriptions):
             return self.speaker(index, replace(raw, source=(raw.source[0], raw.source[0] + companions)))
         lowered = source.lower()
         words = lowered.split()
+        body = _spokesperson_body(words)
+        if body is not None and raw.source is not None:
+            # "A spokesman for the force": the body "the force" takes up, resolved as if it were the source
+            start = self.text.rfind(" ", raw.source[0], self.text.rfind(" ", raw.source[0], raw.source[1])) + 1
+            return self.speaker(index, replace(raw, source=(start, raw.source[1])))
         if words[0] in INDEFINITE_OPENERS and (apposed := self._apposed_name(raw)) is not None:
             return apposed  # "endorsed by the Asheville Tea PAC, a local organization which said": the PAC
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
@@ -406,6 +412,16 @@ def _reduced_relative_group(words: list[str]) -> str | None:
         if not word.islower():
             return None  # a capitalised word before any participle: a name's ("Con Edison officials")
     return None
+
+
+def _spokesperson_body(words: list[str]) -> str | None:
+    """ "a spokesman for the force", "a spokesperson for the company" -> "the force", "the company": a spokesperson
+    for a body a definite description takes up (its last two words); None for any other source."""
+    if len(words) != 5 or words[0] not in INDEFINITE_OPENERS or words[1] not in SPOKESPERSON_NOUNS:
+        return None
+    if words[2] not in ("for", "of", "at") or words[3] != "the":
+        return None
+    return " ".join(words[3:]) if words[4] in ORG_ANAPHORS or words[4] in BODY_KIND_ANAPHORS else None
 
 
 def _based_description(words: list[str]) -> str | None:
