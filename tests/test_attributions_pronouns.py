@@ -83,6 +83,14 @@ def test_the_actress_not_the_role_she_played() -> None:
     assert _speaker(text, "She") == "Maggie Smith"
 
 
+def test_not_the_husband_named_after_her() -> None:
+    text = (
+        "Jennifer Lawrence said the year had been hard. She lives in New York with her husband Cooke Maroney. "
+        "In an interview, she revealed that she had been nervous."
+    )
+    assert _speaker(text, "she", "revealed") == "Jennifer Lawrence"
+
+
 def test_the_unnamed_judge_not_the_man_he_sentenced() -> None:
     text = "The judge sentenced John Cole to ten years. He said the crime had been cruel."
     assert _speaker(text, "He") is None

@@ -317,3 +317,5 @@ GIVEN_NAMES_REACH = 60
 LEAD_PARAGRAPHS = 2
 POSSESSIVE_MARKS: tuple[str, ...] = ("'s", "’s")
 HEAD_ROLES: frozenset[str] = frozenset(words("head leader chief director boss chairman chairwoman chair"))
+# How far before a name a gendered noun is read ("her husband, Cooke Maroney").
+GENDER_NOUN_REACH = 24

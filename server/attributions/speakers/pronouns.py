@@ -31,6 +31,7 @@ from .constants import (
     BOTH_PARAGRAPHS,
     FEW_VOTES,
     FRONTED_REACH,
+    GENDER_NOUN_REACH,
     GROUP_PEOPLE,
     GROUP_REACH,
     MAX_GROUP_MODIFIERS,
@@ -58,6 +59,7 @@ class Pronouns(Mentions):
     """He, she, it, they, both and the couple, each resolved to the entity the text names before it, or to no one."""
 
     determined: dict[str, bool]  # "World Indoor Championships" -> an article stands before it somewhere
+    noun_genders: dict[str, str | None]  # "Cooke Maroney" -> "m": "her husband, Cooke Maroney"
 
     # --- he, she ----------------------------------------------------------------------------------
 
@@ -73,6 +75,8 @@ class Pronouns(Mentions):
         def fits(entity: Entity) -> bool:
             if entity.person is False or entity.name == quoting:
                 return False  # a body; or the one whose quotation holds the pronoun (speakers say "I" of themselves)
+            if self._noun_gender(entity) not in (None, gender):
+                return False  # "her husband Cooke Maroney": the noun before the name tells the sex
             if entity.person is None and " " not in entity.name and entity.name.isupper():
                 return False  # "DEC", "NATO": an acronym names a body, whatever pronouns follow it
             if entity.person is None and self._determined(entity.name):
@@ -92,6 +96,20 @@ class Pronouns(Mentions):
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    def _noun_gender(self, entity: Entity) -> str | None:
+        """The sex a gendered noun right before one of the entity's mentions tells ("her husband, Cooke Maroney", "his
+        daughter Ann"), when its mentions tell one only; read once per entity."""
+        if entity.name not in self.noun_genders:
+            told: set[str] = set()
+            for start, _, mentioned in self.mentions:
+                if mentioned is entity:
+                    before = self.text[max(0, start - GENDER_NOUN_REACH) : start].replace(",", " ").split()[-1:]
+                    noun = before[0].lower() if before else ""
+                    if noun in MALE_NOUNS or noun in FEMALE_NOUNS:
+                        told.add("m" if noun in MALE_NOUNS else "f")
+            self.noun_genders[entity.name] = told.pop() if len(told) == 1 else None
+        return self.noun_genders[entity.name]
 
     def _determined(self, name: str) -> bool:
         """The text writes an article right before the name somewhere, a year or an ordinal between them at most ("the
