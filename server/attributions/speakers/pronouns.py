@@ -59,7 +59,7 @@ class Pronouns(Mentions):
     """He, she, it, they, both and the couple, each resolved to the entity the text names before it, or to no one."""
 
     determined: dict[str, bool]  # "World Indoor Championships" -> an article stands before it somewhere
-    noun_genders: dict[str, str | None]  # "Cooke Maroney" -> "m": "her husband, Cooke Maroney"
+    noun_genders: dict[str, str] | None  # "Cooke Maroney" -> "m": "her husband, Cooke Maroney"; read when first asked
 
     # --- he, she ----------------------------------------------------------------------------------
 
@@ -99,17 +99,16 @@ class Pronouns(Mentions):
 
     def _noun_gender(self, entity: Entity) -> str | None:
         """The sex a gendered noun right before one of the entity's mentions tells ("her husband, Cooke Maroney", "his
-        daughter Ann"), when its mentions tell one only; read once per entity."""
-        if entity.name not in self.noun_genders:
-            told: set[str] = set()
+        daughter Ann"), when its mentions tell one only."""
+        if self.noun_genders is None:  # one pass over the mentions, however many entities ask
+            told: dict[str, set[str]] = {}
             for start, _, mentioned in self.mentions:
-                if mentioned is entity:
-                    before = self.text[max(0, start - GENDER_NOUN_REACH) : start].replace(",", " ").split()[-1:]
-                    noun = before[0].lower() if before else ""
-                    if noun in MALE_NOUNS or noun in FEMALE_NOUNS:
-                        told.add("m" if noun in MALE_NOUNS else "f")
-            self.noun_genders[entity.name] = told.pop() if len(told) == 1 else None
-        return self.noun_genders[entity.name]
+                before = self.text[max(0, start - GENDER_NOUN_REACH) : start].replace(",", " ").split()[-1:]
+                noun = before[0].lower() if before else ""
+                if noun in MALE_NOUNS or noun in FEMALE_NOUNS:
+                    told.setdefault(mentioned.name, set()).add("m" if noun in MALE_NOUNS else "f")
+            self.noun_genders = {name: sexes.pop() for name, sexes in told.items() if len(sexes) == 1}
+        return self.noun_genders.get(entity.name)
 
     def _determined(self, name: str) -> bool:
         """The text writes an article right before the name somewhere, a year or an ordinal between them at most ("the

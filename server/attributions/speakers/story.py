@@ -109,7 +109,7 @@ class Story(Pronouns, Descriptions):
         self.bare_kept = {}
         self.longest_owned = {}
         self.determined = {}
-        self.noun_genders = {}
+        self.noun_genders = None
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
         self.anaphors = any(
