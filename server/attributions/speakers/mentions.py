@@ -285,6 +285,10 @@ class Mentions(Reading):
                 entity.male += lowered in MALE_PRONOUNS
                 entity.female += lowered in FEMALE_PRONOUNS
                 entity.neuter += lowered == "its"
+                if self._in_reported_clause(pronoun.start()):
+                    # "Maria Diaz said the suspect was arrested at his home": the speaker's or someone spoken of
+                    entity.reported_male += lowered in MALE_PRONOUNS
+                    entity.reported_female += lowered in FEMALE_PRONOUNS
 
     def _body_just_before(self, raw: RawAttribution, paragraphs_back: int) -> str | None:
         """The speaker of the attribution just before, if it may be a body ("T Mobile" looks like a person's name, and
@@ -307,6 +311,11 @@ class Mentions(Reading):
         if at < 0 or pronoun >= self.reported_spans[at][1]:
             return False
         return self.text.startswith(QUOTE_OPENINGS, self.reported_spans[at][0])
+
+    def _in_reported_clause(self, pronoun: int) -> bool:
+        """The pronoun stands inside what an attribution reports (a reported clause; quotations are skipped before)."""
+        at = bisect_right(self.reported_starts, pronoun) - 1
+        return at >= 0 and pronoun < self.reported_spans[at][1]
 
     def _speaks_of(self, pronoun: int, mention: int) -> bool:
         """The he or she at pronoun is a source whose own content holds the mention: what it talks about."""

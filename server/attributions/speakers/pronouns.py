@@ -87,10 +87,14 @@ class Pronouns(Mentions):
             given = lone_given_name_gender(first)
             if given is not None and entity.name in self.mentioned_only and entity.male + entity.female <= FEW_VOTES:
                 return given == gender  # the few pronouns after "Gordon Brown", named only, may be this very "she"
-            if given is not None and entity.name not in self.mentioned_only:
-                # "Maria Diaz said the suspect was arrested at his home": the pronouns after a quoted person that
-                # disagree with the given name that opens the name (nearly all its bearers share one gender) are the
-                # ones the speaker talks about
+            if (
+                given is not None
+                and entity.name not in self.mentioned_only
+                and _outside_reports(entity) in (None, given)
+            ):
+                # "Maria Diaz said the suspect was arrested at his home": the pronouns that disagree with the given name
+                # that opens the name stand only in what someone reports, the ones the speaker talks about; outside
+                # them ("Kofi Mensah … she said") the pronouns tell, whatever the name
                 return given == gender
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
@@ -513,6 +517,12 @@ def _start(mention: tuple[int, int, Entity]) -> int:
 
 def _first(named: tuple[int, Entity]) -> int:
     return named[0]
+
+
+def _outside_reports(entity: Entity) -> str | None:
+    """The gender the pronouns after the entity's mentions tell outside reported clauses, if they lean one way."""
+    male, female = entity.male - entity.reported_male, entity.female - entity.reported_female
+    return "m" if male > female else "f" if female > male else None
 
 
 def _told_gender(entity: Entity) -> str | None:
