@@ -212,3 +212,8 @@ def test_a_spokesperson_for_the_force_or_the_company() -> None:
     assert _speaker(force, "A spokesman for the force") == "Greater Manchester Police"
     company = "Barclays said profits rose. A spokesperson for the company said it would hire more staff."
     assert _speaker(company, "A spokesperson for the company") == "Barclays"
+
+
+def test_near_case_a_spokesperson_for_a_body_the_text_does_not_name() -> None:
+    text = "Responding to Smith, a spokesman for the ministry said the claims were false."
+    assert _speaker(text, "a spokesman for the ministry") == "spokesman for the ministry"

@@ -242,11 +242,13 @@ class Story(Pronouns, Descriptions):
             return self.speaker(index, replace(raw, source=(raw.source[0], raw.source[0] + companions)))
         lowered = source.lower()
         words = lowered.split()
-        body = _spokesperson_body(words)
-        if body is not None and raw.source is not None:
-            # "A spokesman for the force": the body "the force" takes up, resolved as if it were the source
+        if _spokesperson_body(words) is not None and raw.source is not None:
+            # "A spokesman for the force": the body "the force" takes up, resolved as if it were the source; else the
+            # source is read as it stands ("a spokesman for the ministry", none named)
             start = self.text.rfind(" ", raw.source[0], self.text.rfind(" ", raw.source[0], raw.source[1])) + 1
-            return self.speaker(index, replace(raw, source=(start, raw.source[1])))
+            body = self.speaker(index, replace(raw, source=(start, raw.source[1])))
+            if body is not None:
+                return body
         if words[0] in INDEFINITE_OPENERS and (apposed := self._apposed_name(raw)) is not None:
             return apposed  # "endorsed by the Asheville Tea PAC, a local organization which said": the PAC
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
