@@ -44,7 +44,7 @@ from ..patterns import (
 from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
 from ..vocabulary import DOCUMENT_NOUNS, words
 from .backward import apposition_ok, participle_after_noun, scan_back
-from .heads import HEAD_LINKS, LEADING_LINKS, adjective_link, document_start, head_start
+from .heads import HEAD_LINKS, LEADING_LINKS, adjective_link, document_start, head_start, participle_link
 from .phrase import (
     BACKWARD_REACH,
     CONTRACTION_RE,
@@ -155,7 +155,11 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         start = document_start(phrase, first, last)
         if start is None:
             start = partitive_start(phrase, first)
-        linked = phrase[first - 1][2] in HEAD_LINKS | PRE_LINK or adjective_link(phrase, first)
+        linked = (
+            phrase[first - 1][2] in HEAD_LINKS | PRE_LINK
+            or adjective_link(phrase, first)
+            or participle_link(phrase, first)  # "Experts unconnected to Pfizer"
+        )
         if start == first and first >= 2 and linked:
             start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
     opening = phrase[start][2].lower()

@@ -18,6 +18,7 @@ from ..lexicon import (
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
     PRONOUNS,
+    looks_plural,
 )
 from ..structure import Token, is_capitalised
 from ..vocabulary import DOCUMENT_NOUNS, words
@@ -42,6 +43,12 @@ SPEECH_WORDS: frozenset[str] = frozenset(words("say says said tell tells told"))
 HEAD_LINKS: frozenset[str] = frozenset(words("of on in at from by for about into against with among"))
 
 MAX_HEAD_LINKS = 3
+
+# Prepositions a participle after a plural noun takes besides the head links ("unconnected to", "living near").
+PARTICIPLE_LINKS: frozenset[str] = frozenset(words("to near outside inside across around behind"))
+
+# Fewer letters make no participle ("need", "bring"): a participle that modifies a noun before it is longer.
+MIN_PARTICIPLE_LETTERS = 5
 
 MAX_COMMON_LINKS = 2
 
@@ -96,12 +103,14 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
         at = start - 1 if start >= 1 and phrase[start - 1][2].lower() in DEMONSTRATIVES else start  # "of this review"
         link = at - 1
         adjective = adjective_link(phrase, at)
-        if link < 1 or (phrase[link][2] not in HEAD_LINKS and not adjective):
+        if link < 1 or (phrase[link][2] not in HEAD_LINKS and not adjective and not participle_link(phrase, at)):
             break
         if phrase[link][0] - phrase[link - 1][1] > 1:
             break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
         if adjective or _modifying_participle(phrase, link - 1):
             link -= 1  # "People close to …", "Residents interviewed by …": the head is the noun before the modifier
+            if link >= 2 and phrase[link - 1][2] == "not":
+                link -= 1  # "Experts not involved in the research": the negation goes with the participle
         head_word, object_word = phrase[link - 1][2], phrase[at][2]
         if not object_word[:1].isalpha() or (object_word in PRE_CUE_TIME_NOUNS and at == last):
             break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier ("Mail on Sunday poll" is)
@@ -126,14 +135,27 @@ def adjective_link(phrase: list[Token], at: int) -> bool:
     return at >= 3 and phrase[at - 1][2] in ADJECTIVE_LINKS and phrase[at - 2][2] in LINKING_ADJECTIVES
 
 
+def participle_link(phrase: list[Token], at: int) -> bool:
+    """The word before at is a preposition a participle after a plural noun takes ("Experts unconnected to Pfizer",
+    "Residents living near the factory"), besides the head links."""
+    return at >= 3 and phrase[at - 1][2] in PARTICIPLE_LINKS and _modifying_participle(phrase, at - 2)
+
+
 def _modifying_participle(phrase: list[Token], index: int) -> bool:
     """A past participle after a plural or capitalised noun, before its "by" phrase ("Residents interviewed by the
-    BBC", "Documents seen by Reuters"): it modifies that noun."""
+    BBC", "Documents seen by Reuters"), or any participle after a plural noun, before its preposition ("Passengers
+    stranded at Heathrow", "Residents living near the factory", "Experts not involved in the research"): it modifies
+    that noun."""
     word = phrase[index][2]
-    if index < 1 or phrase[index + 1][2] != "by" or not (word.islower() and word.endswith("ed")):
+    if index < 1 or not word.islower() or not word.endswith(("ed", "ing")) or len(word) <= MIN_PARTICIPLE_LETTERS:
         return False
     noun = phrase[index - 1][2]
-    return noun.isalpha() and noun.lower() not in NP_BREAK and (noun.endswith("s") or is_capitalised(noun))
+    if noun == "not" and index >= 2 and word.endswith("ed"):
+        noun = phrase[index - 2][2]  # "Experts not involved in": the noun before the negation
+    elif phrase[index + 1][2] == "by" and word.endswith("ed"):
+        return noun.isalpha() and noun.lower() not in NP_BREAK and (noun.endswith("s") or is_capitalised(noun))
+    # a reduced relative's participle: after a plural common noun only ("Police in London", a name, stays one phrase)
+    return noun.isalpha() and noun.lower() not in NP_BREAK and looks_plural(noun.lower()) and noun[1:].islower()
 
 
 def _name_after_common_noun(phrase: list[Token]) -> bool:

@@ -11,7 +11,9 @@ from ..lexicon import GROUP_HEADS, NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOU
 from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
-from .constants import FIRST_PERSON, QUOTE_OPENINGS
+from .constants import FIRST_PERSON, HEAD_ROLES, LEAD_PARAGRAPHS, POSSESSIVE_MARKS, QUOTE_OPENINGS
+from .given_names import given_name_gender
+from .phrases import is_role_word
 from .story import Story
 from .voices import first_person_voices
 
@@ -26,6 +28,7 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
+    _named_after_lead(text, raws, speakers)  # "South Korea's opposition leader said …" / "…," Lee Jae-myung, head of …
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
     return _as_written(text, raws, speakers)
 
@@ -73,6 +76,58 @@ def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: lis
         at = bisect_right(starts, pos) - 1
         if at >= 0 and pos < quoted[at][1]:
             speakers[index] = quoted[at][2]
+
+
+def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
+    """A story that opens with a role only ("South Korea's opposition leader said …", "The head of the U.N. nuclear
+    watchdog said …") names that person in the next paragraph with the same role ("…," Lee Jae-myung, head of the
+    Democratic Party, said): the description and a he or she between the two, still unresolved, are that person."""
+    for index, raw in enumerate(raws):
+        if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
+            continue
+        role = _lead_role(text[raw.source[0] : raw.source[1]])
+        if role is None:
+            continue
+        pronouns: list[tuple[int, str]] = []  # the he or she sources between, each with its pronoun
+        for later_index in range(index + 1, len(raws)):
+            later = raws[later_index]
+            if later.paragraph > raw.paragraph + 1:
+                break
+            if later.source is None:
+                continue
+            source = text[later.source[0] : later.source[1]]
+            name = speakers[later_index]
+            if source.lower() in ("he", "she") and name is None:
+                pronouns.append((later_index, source.lower()))
+                continue
+            if name is not None and _holds_role(source, name, role):
+                speakers[index] = name
+                gender = given_name_gender(name)
+                for at, pronoun in pronouns:
+                    if gender is None or pronoun == ("he" if gender == "m" else "she"):
+                        speakers[at] = name
+            break  # the first source after the lead names its role's holder, or no one does
+
+
+def _lead_role(source: str) -> str | None:
+    """The role a source describes its person by alone: a possessive owner and a role ("Britain's prime minister",
+    "South Korea's opposition leader" -> "leader"), or "The head of …" -> "head"; None for any other source."""
+    words = source.split()
+    if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in HEAD_ROLES and words[2] == "of":
+        return words[1].lower()
+    owner = next((at for at, word in enumerate(words) if word.endswith(POSSESSIVE_MARKS)), None)
+    if owner is None or owner == len(words) - 1 or not all(word[:1].isupper() for word in words[: owner + 1]):
+        return None  # an owner's name in capitals, then the role
+    if not all(word.islower() for word in words[owner + 1 :]) or not is_role_word(words[-1]):
+        return None
+    return words[-1]
+
+
+def _holds_role(source: str, name: str, role: str) -> bool:
+    """The source names the person with the lead's role beside the name: the same role word ("President Claudia
+    Sheinbaum"), or another that heads a body if the lead's does ("Rafael Grossi, director general of …")."""
+    described = source.replace(name, " ").lower().replace(",", " ").split()
+    return role in described or (role in HEAD_ROLES and any(word in HEAD_ROLES for word in described))
 
 
 def belief_speaker(text: str, raw: RawAttribution) -> str | None:

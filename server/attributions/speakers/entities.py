@@ -16,6 +16,8 @@ class Entity:
     male: int = 0  # he/his/him right after its mentions, and male titles
     female: int = 0
     neuter: int = 0  # "its" right after its mentions: a body
+    reported_male: int = 0  # of the he/his/him, those inside a reported clause (the speaker, or someone spoken of)
+    reported_female: int = 0
     forms: set[str] = field(default_factory=set)
     titled: bool = False  # named with a title ("Dr", "President"): a person
     given: str | None = field(init=False)  # the gender its given name says ("Alan Dershowitz": "m"), if it says one

@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 
 from ..lexicon import (
+    FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     HYPHENS,
+    MALE_NOUNS,
     MALE_PRONOUNS,
     MALE_TITLES,
     OCCUPATION_NOUNS,
@@ -28,6 +30,7 @@ from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PRONOUN_WORD_RE, QUOTE_
 from ..structure import RawAttribution, Span
 from .constants import (
     APPOSITION_REACH,
+    CLAUSE_OPENERS,
     DESCRIBED_PERSON_HEADS,
     GENDER_REACH,
     HONORIFIC_REACH,
@@ -282,6 +285,10 @@ class Mentions(Reading):
                 entity.male += lowered in MALE_PRONOUNS
                 entity.female += lowered in FEMALE_PRONOUNS
                 entity.neuter += lowered == "its"
+                if self._in_reported_clause(pronoun.start()):
+                    # "Maria Diaz said the suspect was arrested at his home": the speaker's or someone spoken of
+                    entity.reported_male += lowered in MALE_PRONOUNS
+                    entity.reported_female += lowered in FEMALE_PRONOUNS
 
     def _body_just_before(self, raw: RawAttribution, paragraphs_back: int) -> str | None:
         """The speaker of the attribution just before, if it may be a body ("T Mobile" looks like a person's name, and
@@ -304,6 +311,11 @@ class Mentions(Reading):
         if at < 0 or pronoun >= self.reported_spans[at][1]:
             return False
         return self.text.startswith(QUOTE_OPENINGS, self.reported_spans[at][0])
+
+    def _in_reported_clause(self, pronoun: int) -> bool:
+        """The pronoun stands inside what an attribution reports (a reported clause; quotations are skipped before)."""
+        at = bisect_right(self.reported_starts, pronoun) - 1
+        return at >= 0 and pronoun < self.reported_spans[at][1]
 
     def _speaks_of(self, pronoun: int, mention: int) -> bool:
         """The he or she at pronoun is a source whose own content holds the mention: what it talks about."""
@@ -337,6 +349,8 @@ class Mentions(Reading):
                 continue  # "Royce Mendes, Desjardins Economics managing director, was cautious. He said": Mendes
             if subjects_only and self._reported_by_another(start, entity, fits):
                 continue  # "Balls said Brown would meet his rule. He said …": the one who spoke, not the one spoken of
+            if subjects_only and self._object_of_described(start, raw):
+                continue  # "She played Minerva McGonagall …. She once said": the one who played, not the role
             if subjects_only and self._oblique(start, end):
                 if fallback is None and start >= own_paragraph and fits(entity):
                     fallback = entity.name  # "chaired by Kate Dalmeny. She said": no subject in its paragraph
@@ -345,10 +359,60 @@ class Mentions(Reading):
             if fits(entity):
                 if fallback is not None and self._opens_next_sentence(pos, fallback_start, start):
                     return fallback  # "… said Mr Fogg. One dissent came from Brian Gammage, of Gartner. He said"
+                if subjects_only and (subject := self._subject_of_object(start, entity, i, fits)) is not None:
+                    return subject  # "Emma Raducanu beat Maria Sakkari. … she said": the subject, not the object
                 return entity.name
         if fallback is not None and self._described_subject(pos, own_paragraph):
             return None  # "The four-term congressman will work with President Trump, a decision he disclosed": a guess
         return fallback
+
+    def _object_of_described(self, start: int, raw: RawAttribution) -> bool:
+        """The mention is the object of a verb whose subject opens its sentence as the source's own pronoun ("She played
+        Minerva McGonagall") or as a description of a person not of the other sex ("The judge sentenced John Cole"): a
+        he or she after it goes on with that subject, whom the text does not name here."""
+        assert raw.source is not None
+        sentence = self._sentence_start(start)
+        words = self.text[sentence:start].strip(f" {QUOTE_MARKS}").split()
+        pronoun = self.text[raw.source[0] : raw.source[1]].lower()
+        if words[:1] == [pronoun.capitalize()]:
+            verb = words[1:]
+        elif len(words) > 2 and words[0] == "The" and words[1] in DESCRIBED_PERSON_HEADS:
+            other_sex = FEMALE_NOUNS if pronoun == "he" else MALE_NOUNS
+            if words[1] in other_sex:
+                return False  # "The actress married John Smith. He said": the object may be the he
+            verb = words[2:]
+        else:
+            return False
+        return bool(verb) and all(
+            word.isalpha() and word.islower() and word not in CLAUSE_CONJUNCTIONS and word not in CLAUSE_OPENERS
+            for word in verb
+        )
+
+    def _subject_of_object(self, start: int, entity: Entity, upto: int, fits: Callable[[Entity], bool]) -> str | None:
+        """The person that opens the mention's sentence when the mention is its verb's object ("Emma Raducanu beat Maria
+        Sakkari", "Guardiola refused to criticise referee Anthony Taylor"): only lower-case words stand between the
+        two, none opening another clause; a pronoun after such a sentence continues its subject. None otherwise."""
+        if self.named_at(start) is not None:
+            return None  # a source itself ("Smith met Jones, who said"): it speaks
+        sentence = self._sentence_start(start)
+        j = bisect_left(self.mentions, sentence, key=lambda mention: mention[0], hi=upto)
+        if j >= upto:
+            return None
+        subject_start, subject_end, subject = self.mentions[j]
+        if subject is entity or subject_end >= start or self.text[sentence:subject_start].strip(f" {QUOTE_MARKS}"):
+            return None  # the same person, or a first mention that does not open the sentence
+        between = self.text[subject_end:start].split()
+        if not between or any(
+            not word.isalpha() or not word.islower() or word in CLAUSE_CONJUNCTIONS or word in CLAUSE_OPENERS
+            for word in between
+        ):
+            return None  # "Smith and Jones", "Smith, Jones": no verb phrase between, or another clause's
+        if subject.person is False:
+            return None
+        # "Emma Raducanu beat Maria Sakkari": a subject no pronoun has followed yet, of the object's gender by its name
+        unvoted = subject.male + subject.female == 0 and subject.given is not None
+        same_gender = unvoted and subject.given == (entity.gender() or entity.given)
+        return subject.name if fits(subject) or same_gender else None
 
     def _opens_next_sentence(self, pos: int, oblique: int, subject: int) -> bool:
         """The pronoun at pos opens the sentence right after the one holding the oblique mention, and the subject that

@@ -31,6 +31,7 @@ from .constants import (
     BOTH_PARAGRAPHS,
     FEW_VOTES,
     FRONTED_REACH,
+    GENDER_NOUN_REACH,
     GROUP_PEOPLE,
     GROUP_REACH,
     MAX_GROUP_MODIFIERS,
@@ -58,6 +59,7 @@ class Pronouns(Mentions):
     """He, she, it, they, both and the couple, each resolved to the entity the text names before it, or to no one."""
 
     determined: dict[str, bool]  # "World Indoor Championships" -> an article stands before it somewhere
+    noun_genders: dict[str, str] | None  # "Cooke Maroney" -> "m": "her husband, Cooke Maroney"; read when first asked
 
     # --- he, she ----------------------------------------------------------------------------------
 
@@ -73,6 +75,8 @@ class Pronouns(Mentions):
         def fits(entity: Entity) -> bool:
             if entity.person is False or entity.name == quoting:
                 return False  # a body; or the one whose quotation holds the pronoun (speakers say "I" of themselves)
+            if self._noun_gender(entity) not in (None, gender):
+                return False  # "her husband Cooke Maroney": the noun before the name tells the sex
             if entity.person is None and " " not in entity.name and entity.name.isupper():
                 return False  # "DEC", "NATO": an acronym names a body, whatever pronouns follow it
             if entity.person is None and self._determined(entity.name):
@@ -83,10 +87,32 @@ class Pronouns(Mentions):
             given = lone_given_name_gender(first)
             if given is not None and entity.name in self.mentioned_only and entity.male + entity.female <= FEW_VOTES:
                 return given == gender  # the few pronouns after "Gordon Brown", named only, may be this very "she"
+            if (
+                given is not None
+                and entity.name not in self.mentioned_only
+                and _outside_reports(entity) in (None, given)
+            ):
+                # "Maria Diaz said the suspect was arrested at his home": the pronouns that disagree with the given name
+                # that opens the name stand only in what someone reports, the ones the speaker talks about; outside
+                # them ("Kofi Mensah … she said") the pronouns tell, whatever the name
+                return given == gender
             # no gender known for sure: not one whose pronouns lean the other way ("Winfrey asked if he …": she, 3-2)
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    def _noun_gender(self, entity: Entity) -> str | None:
+        """The sex a gendered noun right before one of the entity's mentions tells ("her husband, Cooke Maroney", "his
+        daughter Ann"), when its mentions tell one only."""
+        if self.noun_genders is None:  # one pass over the mentions, however many entities ask
+            told: dict[str, set[str]] = {}
+            for start, _, mentioned in self.mentions:
+                before = self.text[max(0, start - GENDER_NOUN_REACH) : start].replace(",", " ").split()[-1:]
+                noun = before[0].lower() if before else ""
+                if noun in MALE_NOUNS or noun in FEMALE_NOUNS:
+                    told.setdefault(mentioned.name, set()).add("m" if noun in MALE_NOUNS else "f")
+            self.noun_genders = {name: sexes.pop() for name, sexes in told.items() if len(sexes) == 1}
+        return self.noun_genders.get(entity.name)
 
     def _determined(self, name: str) -> bool:
         """The text writes an article right before the name somewhere, a year or an ordinal between them at most ("the
@@ -491,6 +517,12 @@ def _start(mention: tuple[int, int, Entity]) -> int:
 
 def _first(named: tuple[int, Entity]) -> int:
     return named[0]
+
+
+def _outside_reports(entity: Entity) -> str | None:
+    """The gender the pronouns after the entity's mentions tell outside reported clauses, if they lean one way."""
+    male, female = entity.male - entity.reported_male, entity.female - entity.reported_female
+    return "m" if male > female else "f" if female > male else None
 
 
 def _told_gender(entity: Entity) -> str | None:

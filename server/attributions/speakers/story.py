@@ -24,6 +24,8 @@ from ..lexicon import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLE_TITLES,
+    SPEAKING_MEMBERS,
+    SPOKESPERSON_NOUNS,
     WRITTEN_DOCUMENT_HEADS,
     looks_plural,
 )
@@ -47,6 +49,7 @@ from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     ANAPHOR_DETERMINERS,
+    BODY_KIND_ANAPHORS,
     DESCRIBED_BODY_HEADS,
     DOCUMENT_MAKING_PARTICIPLES,
     FRAME_DETERMINERS,
@@ -56,6 +59,7 @@ from .constants import (
     INDEFINITE_OPENERS,
     KIND_NAMED_HEADS,
     MAX_EPITHET_WORDS,
+    MIN_PARTICIPLE_LETTERS,
     OUTLET_NOUNS,
     PAIR_NOUNS,
     ROLE_HEADS,
@@ -106,11 +110,15 @@ class Story(Pronouns, Descriptions):
         self.bare_kept = {}
         self.longest_owned = {}
         self.determined = {}
+        self.noun_genders = None
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
         # "it", "the company" (its pronouns tell a body), "the duchess" (her pronouns tell a person): genders counted
         self.anaphors = any(
             source.lower() == "it"
-            or any(word in ORG_ANAPHORS or word in GENDERED_TITLES for word in source.lower().split()[-1:])
+            or any(
+                word in ORG_ANAPHORS or word in BODY_KIND_ANAPHORS or word in GENDERED_TITLES
+                for word in source.lower().split()[-1:]
+            )
             for source in sources
         )
         # where a he or she, or a person described by age ("The 31-year-old"), looks back for the people the text
@@ -213,6 +221,9 @@ class Story(Pronouns, Descriptions):
             aged = AGE_EPITHET_RE.fullmatch(source)
             named = self._aged_person(raw.source[0], aged.group("age")) if aged and raw.source else None
             return self._named(named) if named else self._role_referent(raw, source.split()[-1].lower())
+        modified = _reduced_relative_group(described)
+        if modified is not None:
+            return modified  # "Workers employed by Amazon", "Fans queuing outside Wembley": the workers, the fans
         based = _based_description(described)
         if based is not None:
             source = based  # "The Santa Clara, California-based chipmaker": the chipmaker, wherever it is based
@@ -232,6 +243,13 @@ class Story(Pronouns, Descriptions):
             return self.speaker(index, replace(raw, source=(raw.source[0], raw.source[0] + companions)))
         lowered = source.lower()
         words = lowered.split()
+        if _spokesperson_body(words) is not None and raw.source is not None:
+            # "A spokesman for the force": the body "the force" takes up, resolved as if it were the source; else the
+            # source is read as it stands ("a spokesman for the ministry", none named)
+            start = self.text.rfind(" ", raw.source[0], self.text.rfind(" ", raw.source[0], raw.source[1])) + 1
+            body = self.speaker(index, replace(raw, source=(start, raw.source[1])))
+            if body is not None:
+                return body
         if words[0] in INDEFINITE_OPENERS and (apposed := self._apposed_name(raw)) is not None:
             return apposed  # "endorsed by the Asheville Tea PAC, a local organization which said": the PAC
         definite_noun = len(words) == 2 and words[0] in DEFINITE_DETERMINERS  # "the report", "the officials"
@@ -245,7 +263,8 @@ class Story(Pronouns, Descriptions):
             return self._antecedent(raw, words[1]) or self._described_body(raw)  # "the report": never "report"
         if lowered == "it":
             return self._it(raw)  # the body the sentence before opens with, else the one the story leans on
-        if words[-1] in ORG_ANAPHORS and not any(word[:1].isupper() for word in words[1:]):
+        body_anaphor = words[-1] in ORG_ANAPHORS or (definite_noun and words[-1] in BODY_KIND_ANAPHORS)
+        if body_anaphor and not any(word[:1].isupper() for word in words[1:]):
             if words[0] not in ANAPHOR_DETERMINERS:
                 return group_word(words)  # "Previous research", "a company": no antecedent, a group at most
             if words[0] == "this" and words[-1] in OUTLET_NOUNS:
@@ -373,6 +392,40 @@ def person_epithet(source: str) -> bool:
     if head in DEMONYM_NOUNS:
         return all(word[:1].isupper() for word in words[1:])  # "the New York Democrat": its place is capitalised
     return len(words) == 2 and head in NATIONALITIES and head.endswith(PERSON_NATIONALITY_ENDINGS)
+
+
+PARTICIPLE_ENDINGS = ("ed", "ing")
+
+
+def _reduced_relative_group(words: list[str]) -> str | None:
+    """The group a plural noun names when a participle's clause follows it ("Workers employed by Amazon", "Experts not
+    involved in the research", "Passengers stranded at Heathrow" -> "workers", "experts", "passengers"): the name in
+    the clause places or describes the group, it does not speak; None for any other source."""
+    for at, word in enumerate(words[1:], start=1):
+        participle = word.isalpha() and word.islower() and word.endswith(PARTICIPLE_ENDINGS)
+        participle = participle and len(word) > MIN_PARTICIPLE_LETTERS
+        if word == "not" or participle:
+            head = words[at - 1].lower()
+            if not looks_plural(head) or word in DOCUMENT_MAKING_PARTICIPLES:
+                return None  # "answers posted on Quora", "figures released by the ONS": the maker speaks
+            if head in SPEAKING_MEMBERS and word != "not" and not word.startswith("un"):
+                return None  # "Analysts working for Goldman Sachs" speak for it; "analysts not involved" do not
+            if head in DOCUMENT_NOUNS and head not in SPEAKING_MEMBERS:
+                return None  # "studies", "reports": documents, whose makers speak
+            return group_word([word.lower() for word in words[:at]])
+        if not word.islower():
+            return None  # a capitalised word before any participle: a name's ("Con Edison officials")
+    return None
+
+
+def _spokesperson_body(words: list[str]) -> str | None:
+    """ "a spokesman for the force", "a spokesperson for the company" -> "the force", "the company": a spokesperson
+    for a body a definite description takes up (its last two words); None for any other source."""
+    if len(words) != 5 or words[0] not in INDEFINITE_OPENERS or words[1] not in SPOKESPERSON_NOUNS:
+        return None
+    if words[2] not in ("for", "of", "at") or words[3] != "the":
+        return None
+    return " ".join(words[3:]) if words[4] in ORG_ANAPHORS or words[4] in BODY_KIND_ANAPHORS else None
 
 
 def _based_description(words: list[str]) -> str | None:

@@ -1,0 +1,219 @@
+"""Pronouns and descriptions resolved by the sentence's structure and the name's gender
+(server/attributions/speakers/pronouns.py, mentions.py, descriptions.py, story.py): what the speaker talks about never
+blocks the speaker, and a verb's object is not the subject a pronoun goes on with."""
+
+from __future__ import annotations
+
+from server.attributions import find_attributions
+
+
+def _speaker(text: str, source: str, cue: str | None = None) -> str | None:
+    """The speaker of the one attribution with this source (and cue)."""
+    found = [a for a in find_attributions(text) if a.source == source and (cue is None or a.cue == cue)]
+    assert len(found) == 1, [a.to_dict() for a in find_attributions(text)]
+    return found[0].speaker
+
+
+# --- a pronoun of the other gender in what the speaker said -------------------------------------------------------
+
+
+def test_a_he_in_a_womans_reported_clause_does_not_block_her_she() -> None:
+    text = 'Police Chief Maria Diaz said the suspect was arrested at his home.\n\n"He did not resist," she said.'
+    assert _speaker(text, "she") == "Maria Diaz"
+
+
+def test_a_she_in_a_mans_reported_clause_does_not_block_his_he() -> None:
+    text = 'Coach Tom Ross said she had been the best player on the pitch.\n\n"She was outstanding," he said.'
+    assert _speaker(text, "he") == "Tom Ross"
+
+
+def test_near_cases_the_same_gender_in_the_content_and_a_named_third_party() -> None:
+    same = 'Police Chief Maria Diaz said the officer had her full confidence.\n\n"She did everything right," she said.'
+    assert _speaker(same, "she") == "Maria Diaz"
+    third = "Sarah Collins said her son Jake Collins had been moved.\n\nShe added that the family was waiting for news."
+    assert _speaker(third, "She") == "Sarah Collins"
+    quote_first = '"He was everything to us," said his mother, Sarah Collins.\n\n"We miss him every day," she said.'
+    assert _speaker(quote_first, "she") == "Sarah Collins"
+
+
+def test_near_case_the_pronoun_in_the_same_paragraph() -> None:
+    text = "Sarah Collins said he had been moved. She added that the family was waiting for news."
+    assert _speaker(text, "She") == "Sarah Collins"
+
+
+# --- a verb's object is not the subject a pronoun continues --------------------------------------------------------
+
+
+def test_the_winner_not_the_beaten_opponent() -> None:
+    text = 'Emma Raducanu beat Maria Sakkari in straight sets. "I played really well," she said.'
+    assert _speaker(text, "she") == "Emma Raducanu"
+
+
+def test_the_manager_not_the_referee_he_would_not_criticise() -> None:
+    text = (
+        "Pep Guardiola said the title race was over.\n\n"
+        'Guardiola refused to criticise referee Anthony Taylor. "The referee did his job," he said.'
+    )
+    assert _speaker(text, "he") == "Pep Guardiola"
+
+
+def test_the_manager_not_the_player_he_praised() -> None:
+    text = (
+        "Mikel Arteta said the team was ready.\n\n"
+        "Arteta praised Bukayo Saka after the match. He said the winger had been outstanding."
+    )
+    assert _speaker(text, "He") == "Mikel Arteta"
+
+
+def test_the_actress_not_the_role_she_played() -> None:
+    text = (
+        "Maggie Smith has died at 89. She played Minerva McGonagall in the Harry Potter films. "
+        "She once said the role had been great fun."
+    )
+    assert _speaker(text, "She") == "Maggie Smith"
+
+
+def test_not_the_husband_named_after_her() -> None:
+    text = (
+        "Jennifer Lawrence said the year had been hard. She lives in New York with her husband Cooke Maroney. "
+        "In an interview, she revealed that she had been nervous."
+    )
+    assert _speaker(text, "she", "revealed") == "Jennifer Lawrence"
+
+
+def test_the_unnamed_judge_not_the_man_he_sentenced() -> None:
+    text = "The judge sentenced John Cole to ten years. He said the crime had been cruel."
+    assert _speaker(text, "He") is None
+
+
+def test_near_cases_the_object_a_pronoun_of_the_other_gender_or_a_body_brings_in() -> None:
+    assert _speaker("She married John Smith in 1990. He said the wedding had been small.", "He") == "John Smith"
+    assert _speaker("Mary Jones married John Smith in 1990. He said the wedding had been small.", "He") == "John Smith"
+    assert _speaker("The actress married John Smith in 1990. He said the wedding was small.", "He") == "John Smith"
+    assert _speaker("Police arrested John Smith on Monday. He said he was innocent.", "He") == "John Smith"
+
+
+# --- "the force", "the club": a description that takes up the body named before ----------------------------------
+
+
+def test_the_force_is_the_police_force_named_before() -> None:
+    text = "Greater Manchester Police said a man had been arrested. The force said he remained in custody."
+    assert _speaker(text, "The force") == "Greater Manchester Police"
+
+
+def test_the_club_is_the_club_named_before() -> None:
+    text = (
+        'Arsenal said Bukayo Saka would miss six weeks. "Bukayo has undergone a successful operation," the club said '
+        "in a statement."
+    )
+    assert _speaker(text, "the club") == "Arsenal"
+
+
+def test_the_regulator_the_union_the_charity_the_campaign() -> None:
+    regulator = "The Financial Conduct Authority said the rules would change. The regulator said firms had until June."
+    assert _speaker(regulator, "The regulator") == "Financial Conduct Authority"
+    assert _speaker("Unite said its members would strike. The union said talks had failed.", "The union") == "Unite"
+    assert _speaker("Oxfam said aid was needed. The charity said families were starving.", "The charity") == "Oxfam"
+    campaign = (
+        "A spokesperson for the Harris campaign said the rally would go ahead. The campaign said it expected thousands."
+    )
+    assert _speaker(campaign, "The campaign") == "Harris campaign"
+
+
+def test_near_case_the_company_and_a_club_with_no_body_before() -> None:
+    company = "Barclays said profits rose. The company said it would hire more staff."
+    assert _speaker(company, "The company") == "Barclays"
+    assert _speaker("John Smith said he was leaving. The club said it wished him well.", "The club") is None
+
+
+# --- a group with a participle's clause after it: the group speaks, not the name in the clause ---------------------
+
+
+def _source_and_speaker(text: str) -> tuple[str | None, str | None]:
+    found = find_attributions(text)
+    assert len(found) == 1, [a.to_dict() for a in found]
+    return found[0].source, found[0].speaker
+
+
+def test_experts_not_involved_in_the_research() -> None:
+    text = "Experts not involved in the research cautioned that the study was observational."
+    assert _source_and_speaker(text) == ("Experts not involved in the research", "experts")
+
+
+def test_passengers_stranded_at_an_airport() -> None:
+    text = "Passengers stranded at Heathrow said they had been given no information."
+    assert _source_and_speaker(text) == ("Passengers stranded at Heathrow", "passengers")
+
+
+def test_the_group_not_the_name_in_its_participle_clause() -> None:
+    workers = "Workers employed by Amazon said they worked long hours."
+    assert _speaker(workers, "Workers employed by Amazon") == "workers"
+    fans = "Fans queuing outside Wembley said they had waited for hours."
+    assert _speaker(fans, "Fans queuing outside Wembley") == "fans"
+    families = "Families affected by the Grenfell fire said they were still waiting for justice."
+    assert _speaker(families, "Families affected by the Grenfell fire") == "families"
+
+
+def test_near_cases_members_placed_at_a_body_and_documents_a_body_made() -> None:
+    assert _source_and_speaker("Scientists who were not involved in the study said it was important.") == (
+        "Scientists",
+        "scientists",
+    )
+    doctors = "Doctors at the hospital in Leeds said the patient was stable."
+    assert _source_and_speaker(doctors) == ("Doctors at the hospital in Leeds", "doctors")
+    analysts = "Analysts at Goldman Sachs said the market would fall."
+    assert _source_and_speaker(analysts) == ("Analysts at Goldman Sachs", "Goldman Sachs")
+
+
+# --- a role-only lead, its holder named with the same role just after (cataphora) ------------------------------------
+
+
+def test_an_opposition_leader_named_as_head_of_his_party_just_after() -> None:
+    text = (
+        "South Korea's opposition leader said Wednesday that the party would seek talks with the government. "
+        '"We need dialogue," he told reporters.\n\n'
+        '"The people are tired," Lee Jae-myung, head of the Democratic Party, said.'
+    )
+    assert _speaker(text, "South Korea's opposition leader") == "Lee Jae-myung"
+    assert _speaker(text, "he") == "Lee Jae-myung"
+
+
+def test_the_head_of_a_watchdog_named_as_its_director_general_just_after() -> None:
+    text = (
+        "The head of the U.N. nuclear watchdog said on Monday that inspectors had returned to the site.\n\n"
+        '"We are back," Rafael Grossi, director general of the International Atomic Energy Agency, told a news '
+        "conference."
+    )
+    assert _speaker(text, "The head of the U.N. nuclear watchdog") == "Rafael Grossi"
+
+
+def test_near_cases_no_role_match_no_holder() -> None:
+    other_role = (
+        "Britain's prime minister said on Monday that the government would cut immigration.\n\n"
+        '"The system is broken," John Smith, a Labour lawmaker, said.'
+    )
+    assert _speaker(other_role, "Britain's prime minister") is None
+    title = (
+        "Mexico's president said Monday that her government would not accept U.S. troops on its soil.\n\n"
+        '"Sovereignty is not negotiable," President Claudia Sheinbaum Pardo said at her daily news conference.'
+    )
+    assert _speaker(title, "Mexico's president") == "Claudia Sheinbaum Pardo"
+
+
+def test_a_participle_taking_to_or_near() -> None:
+    experts = "Experts unconnected to Pfizer said the results were promising."
+    assert _source_and_speaker(experts) == ("Experts unconnected to Pfizer", "experts")
+    residents = "Residents living near the Tesla factory said the noise was constant."
+    assert _source_and_speaker(residents) == ("Residents living near the Tesla factory", "residents")
+
+
+def test_a_spokesperson_for_the_force_or_the_company() -> None:
+    force = "Greater Manchester Police said a man had been arrested. A spokesman for the force said he was in custody."
+    assert _speaker(force, "A spokesman for the force") == "Greater Manchester Police"
+    company = "Barclays said profits rose. A spokesperson for the company said it would hire more staff."
+    assert _speaker(company, "A spokesperson for the company") == "Barclays"
+
+
+def test_near_case_a_spokesperson_for_a_body_the_text_does_not_name() -> None:
+    text = "Responding to Smith, a spokesman for the ministry said the claims were false."
+    assert _speaker(text, "a spokesman for the ministry") == "spokesman for the ministry"
