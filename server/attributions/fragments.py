@@ -368,6 +368,8 @@ def _continue_paragraphs(
     for raw in raws:
         in_paragraph.setdefault(_paragraph_of(paragraph_starts, _attribution_end(raw) - 1), []).append(raw)
     for index, found in in_paragraph.items():
+        if index + 1 >= len(paragraph_spans) or quotes.find(paragraph_spans[index + 1][0]) is None:
+            continue  # no quotation at the next paragraph's start (most): the loop below would stop there at once
         quotation = _last_quotation(text, quotes, found)
         # what follows it in the paragraph may only be the same source's ("…," Harry said, recalling …)
         after = [other for other in found if quotation and _attribution_end(other) > _attribution_end(quotation)]
