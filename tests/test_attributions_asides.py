@@ -120,3 +120,54 @@ def test_a_quotation_running_over_paragraphs_after_a_colon_paragraph_is_whole():
     ]
     # a plain paragraph after the quotation is no part of it
     assert all("talks resume" not in fragment for _, _, fragments in _found(text) for fragment in fragments)
+
+
+# ------------------------------------------------------------------ web articles (session 25's probe)
+
+
+def test_a_speech_verbs_addressee_after_to_belongs_to_the_cue():
+    text = "The company is cutting 200 jobs, a spokesperson confirmed to The Verge on Tuesday."
+    assert _found(text) == [("a spokesperson", "confirmed to The Verge", ["The company is cutting 200 jobs"])]
+    assert _found("The company is cutting jobs, she explained to me.") == [
+        ("she", "explained to me", ["The company is cutting jobs"])
+    ]
+    assert _found("He admitted to reporters that he had lied.") == [
+        ("He", "admitted to reporters", ["that he had lied"])
+    ]
+    # "to" before a thing is the verb's object, no addressee
+    assert _found("He admitted to the charges.") == []
+
+
+def test_the_sources_own_refusal_after_its_report_is_no_content():
+    text = "A spokesperson said the company was reviewing the report but declined to comment further."
+    assert _found(text) == [("A spokesperson", "said", ["the company was reviewing the report"])]
+    text = "The company confirmed that 200 jobs would be cut but did not say which offices were affected."
+    assert _found(text) == [("The company", "confirmed", ["that 200 jobs would be cut"])]
+    # the reported clause's own second predicate stays
+    assert _found("He said the team played well but could not score.") == [
+        ("He", "said", ["the team played well but could not score"])
+    ]
+
+
+def test_a_fronted_clause_about_the_interview_is_no_content():
+    assert _found("When reporters asked him about the deal, he said it was fair.") == [("he", "said", ["it was fair"])]
+    assert _found("When we spoke in March, she said the book was nearly finished.") == [
+        ("she", "said", ["the book was nearly finished"])
+    ]
+    # a condition or a time of the statement is still its own
+    assert _found("When the vote was held, officials said turnout was low.") == [
+        ("officials", "said", ["When the vote was held", "turnout was low"])
+    ]
+
+
+def test_an_embedded_posts_sign_off_credits_its_text_to_the_name_and_handle():
+    text = (
+        "Musk responded on X.\n\n"
+        "The new Model Y is now available in Europe. Deliveries start next month. pic.twitter.com/abc123\n"
+        "— Elon Musk (@elonmusk) March 3, 2025"
+    )
+    [post] = find_attributions(text)
+    assert (post.source, post.cue, post.speaker, post.kind) == ("Elon Musk (@elonmusk)", "—", "Elon Musk", "indirect")
+    assert post.content == "The new Model Y is now available in Europe. Deliveries start next month"
+    [quoted] = find_attributions('"no encryption, no thanks" — Eva Galperin (@evacide) July 1, 2025')
+    assert (quoted.source, quoted.speaker, quoted.kind) == ("Eva Galperin (@evacide)", "Eva Galperin", "direct")

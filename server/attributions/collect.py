@@ -18,6 +18,7 @@ from .cues import (
     attribution_lines,
     colon_cue,
     participle,
+    post_lines,
     reporting_cues,
     transcript_lines,
 )
@@ -104,6 +105,7 @@ def raw_attributions(
             )
     found.extend(transcript_lines(text, quotes, paragraph_spans, {raw.paragraph for raw in found}))
     found.extend(attribution_lines(text, quotes, paragraph_spans, found))
+    found.extend(post_lines(text, quotes, paragraph_spans, found))
     found.extend(noun_reports(text, quotes, paragraph_spans, found))
     found.extend(words_reports(text, quotes, paragraph_spans, found))
     # one attribution per cue, in text order

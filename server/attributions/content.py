@@ -63,6 +63,7 @@ from .patterns import (
     PHRASE_END_RE,
     PLACED_AFTER_QUOTE_RE,
     PREP_PHRASE_THEN_QUOTE_RE,
+    REFUSAL_TAIL_RE,
     SAYING_OBJECT_RE,
     STRONG_VERB_RE,
     SUBJECT_PRONOUN_CLAUSE_RE,
@@ -73,7 +74,7 @@ from .patterns import (
     VERB_S_RE,
     WORD_CHAR_RE,
 )
-from .structure import NounUses, QuoteIndex, Span, skip_spaces
+from .structure import NounUses, QuoteIndex, Span, search_with, skip_spaces
 from .vocabulary import (
     ADDRESSEE_CUES,
     CLAIM_INFINITIVE_FORMS,
@@ -795,4 +796,7 @@ def trim_forward(text: str, quotes: QuoteIndex, start: int, end: int) -> Span:
         if not quotes.inside(trailer.start("word")) and trailer.start() - start > 15:
             end = trailer.end("close") if trailer.group("close") else trailer.start()  # the quotation keeps its mark
             break
+    refusal = search_with(REFUSAL_TAIL_RE, "but", text, start, end)
+    if refusal is not None and not quotes.inside(refusal.start()):
+        end = refusal.start()  # "… but declined to comment further": the source's refusal, no part of what it said
     return trim_content(text, quotes, start, end)

@@ -311,6 +311,14 @@ CUE_PUBLICATION_RE = re.compile(
     r"[A-Z][\w’'.&-]*(?:\s++[A-Z][\w’'.&-]*){0,3}(?=\s*+(?:that\b|,|:))"
 )
 
+# A speech verb's addressee after "to" ("confirmed to The Verge", "explained to me", "admitted to reporters"): a
+# pronoun, a few press words, or a name of up to four capitalised words, then the clause's end, "that" or a time.
+TO_ADDRESSEE_RE = re.compile(
+    r"(?<!\s)\s++to\s++(?:me|us|him|her|them|reporters|journalists|the\s++press"
+    r"|(?:the\s++)?+[A-Z](?:[\w’'&-]|\.(?=\w))*+(?:\s++[A-Z](?:[\w’'&-]|\.(?=\w))*+){0,3}+)"
+    r"(?=\s*+(?:[,.;:!?]|$)|\s++(?:that|on|in|at|last|this|earlier|late|when|after|before)\b)"
+)
+
 # "that" a few words after the cue, behind a preposition or adverb: an adverbial ("argued for years that").
 THAT_SOON_RE = re.compile(
     r"(?<!\s)\s++(?:for|by|on|in|at|of|about|during|over|after|before|to|with|via|through|outside|inside|near|from|"
@@ -505,6 +513,9 @@ SUBORDINATE_LEAD_RE = re.compile(rf"(?:Even if|Even though|If|{_FRONTING_SUBORDI
 # the report.
 QUESTIONED_LEAD_RE = re.compile(
     r"(?:(?:When|If|Once|Whenever)\s++(?:asked|pressed|questioned|challenged)|Asked|Pressed|Questioned|Challenged)\b"
+    # or the interview itself, with its own subject ("When reporters asked him …", "When we spoke in March,")
+    r"|(?:When|Once|After)\s++(?:[\w’'-]++\s++){1,4}?(?:asked|spoke|reached|contacted|interviewed|talked|questioned"
+    r"|pressed)\b"
 )
 # A subordinate clause or a time phrase opening a stretch, in either case ("when I woke up", "After the vote"): alone
 # before a source and cue it tells when or why, no statement ("And when I woke up, I was crying").
@@ -651,6 +662,14 @@ DASH_SOURCE_RE = re.compile(
 )  # a spaced hyphen is a typed dash ('"…" - Sam Carter, harbourmaster')
 # A list item's bullet before a paragraph's opening quotation ('- "…" — Margaret Hill').
 BULLET_RE = re.compile(r"[-•*][ \t]++")
+# An embedded post's sign-off as reading mode flattens it: a dash, the author's name and handle, the date
+# ("— Elon Musk (@elonmusk) March 3, 2025"), at a line's start or after the post's text, to the paragraph's end.
+POST_SIGNOFF_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<dash>--|[—–―])[ \t]*+(?P<source>(?P<name>[A-Z][^\n()“”\"]{0,60}?)[ \t]*+\(@\w{1,30}+\))"
+    r"[ \t]*+(?:" + "|".join(MONTHS) + r")\.?+[ \t]++\d{1,2},?+[ \t]++\d{4}[ \t]*+$"
+)  # the post's date makes it one: an author's line ("— Jane Doe (@janedoe)") has none
+# A post's picture or link at its end ("pic.twitter.com/abc123", "https://t.co/xyz"): no words of the post.
+POST_LINK_TAIL_RE = re.compile(r"(?:\s++(?:pic\.twitter\.com/\S++|https?://t\.co/\S++))++\s*+$")
 # A finite verb in that phrase makes it a sentence of the writer's, not a name ('"…" — The crowd was cheering.').
 FINITE_IN_LINE_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|did|does)\b")
 
@@ -768,6 +787,14 @@ TRAILER_RE = re.compile(
     rf",(?P<close>{CLOSE_MARK}?)\s+(?P<word>citing|provoking|prompting|sparking|adding|noting|saying|according to|"
     r"sending|bringing|pushing|lifting|dragging|triggering|surprising|fuelling|fueling)\b"
 )  # after a quotation the comma may stand inside its closing mark ('“no regrets,” adding that …')
+
+# The subject's own refusal after its report ("said the company was reviewing the report but declined to comment",
+# "confirmed … but did not say which"): "but" and a refusing predicate with no subject of its own end the content.
+REFUSAL_TAIL_RE = re.compile(
+    r"(?<![\s,]),?+\s++but\s++(?:declined|refused|gave\s++no|offered\s++no|provided\s++no"
+    r"|(?:would|did|could)(?:\s++not|n't|n’t)\s++(?:say|comment|elaborate|give|provide|disclose|confirm|discuss"
+    r"|identify|specify|answer|name|detail|explain|respond))\b"
+)  # not "but could not score": a reported clause's own predicate
 
 # A trailing participle or gloss after a backward-pointing cue ("…, the NYT reported, citing sources", "…, he added --
 # a move that …"), a participle's quoted report included. Only whether it

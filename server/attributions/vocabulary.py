@@ -543,6 +543,11 @@ STATEMENT_ONLY_FORMS: frozenset[str] = frozenset(
 # Not "estimated": "estimated the damage" reports no figure without its "at $1m".
 FIGURE_REPORT_FORMS: frozenset[str] = frozenset(inflect(base)[1] for base in words("report predict forecast"))
 
+# Speech verbs whose addressee follows "to" and belongs to the cue ("confirmed to The Verge", "explained to me").
+TO_ADDRESSEE_CUES: frozenset[str] = frozenset(
+    finite_forms(words("say confirm explain describe admit complain reveal deny announce declare insist stress write"))
+)
+
 # Verbs whose object (the addressee) belongs to the cue: "told reporters", "asked the BBC".
 OBJECT_CUES: frozenset[str] = frozenset(
     words("told tells tell asked asks informed informs assured assures reminded reminds advised advises")

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from .colon import attribution_lines, colon_cue, transcript_lines
+from .colon import attribution_lines, colon_cue, post_lines, transcript_lines
 from .constructions import participle
 from .finite import attribution_at_cue
 from .record import Found
@@ -31,6 +31,7 @@ __all__ = [
     "colon_cue",
     "cue_matches",
     "participle",
+    "post_lines",
     "reporting_cues",
     "transcript_lines",
 ]

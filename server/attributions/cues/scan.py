@@ -47,6 +47,7 @@ from ..patterns import (
     PP_HEAD_RE,
     RELATIVE_THAT_RE,
     REPORT_OPENER_RE,
+    TO_ADDRESSEE_RE,
     VERB_AFTER_OTHER_RE,
     VERB_AFTER_SPACE_RE,
 )
@@ -61,6 +62,7 @@ from ..vocabulary import (
     OBJECT_CUES,
     PARTICLE_CUES,
     PLURAL_REPORT_BASE_FORMS,
+    TO_ADDRESSEE_CUES,
 )
 
 log = logging.getLogger(__name__)
@@ -309,6 +311,8 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
             cue_end = longer  # "told local television station KARE 11 that": more than a name before the report
         elif verb in OBJECT_CUES:
             cue_end += addressee.end()  # "told reporters the plan …"
+    elif verb in TO_ADDRESSEE_CUES and (addressed := TO_ADDRESSEE_RE.match(text, cue_end, sentence_end)):
+        cue_end = addressed.end()  # "confirmed to The Verge", "explained to me"
     venue = CUE_TAIL_RE.match(text, cue_end, min(sentence_end, cue_end + 120)) or CUE_PUBLICATION_RE.match(
         text, cue_end, min(sentence_end, cue_end + 80)
     )
