@@ -309,6 +309,8 @@ def _nickname(text: str, span: Span) -> bool:
     """A short capitalised quotation between a given name and a surname ('Earvin "Magic" Johnson', 'Ismael "El Mayo"
     Zambada'): a nickname, part of the name, no quotation."""
     start, end = span
+    if end - start > NICKNAME_REACH or end < 0 or not text[start + 1 : start + 2].isupper():
+        return False  # most quotations: longer than a nickname, or no capital first
     inner = text[start + 1 : end - 1].split()
     if not (0 < len(inner) <= MAX_NICKNAME_WORDS and all(word[:1].isupper() for word in inner)):
         return False
@@ -531,7 +533,9 @@ def is_brand_word(token: str) -> bool:
     """A brand written with a lower-case first letter and a capital inside ("eBay", "iRobot", "easyJet", "xAI"): a
     name's word, no common one. Short, with a short lower-case opening: two words run together by a lost space
     ("soil healKhadzhynov") are none."""
-    if not (BRAND_LENGTHS[0] <= len(token) <= BRAND_LENGTHS[1] and token[:1].islower() and token.isalpha()):
+    if token.islower() or not (BRAND_LENGTHS[0] <= len(token) <= BRAND_LENGTHS[1] and token[:1].islower()):
+        return False  # most words: all lower case, told in C
+    if not token.isalpha():
         return False
     opening = next((at for at, letter in enumerate(token) if letter.isupper()), len(token))
     return opening < len(token) and opening <= MAX_BRAND_OPENING
