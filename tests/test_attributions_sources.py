@@ -518,3 +518,12 @@ def test_ask_and_tell_with_a_short_title_are_unchanged():
     assert _found("She told Apple engineer John Smith that the design was final.") == [
         ("She", "told Apple engineer John Smith", "that the design was final")
     ]
+
+
+def test_a_fronted_according_to_leaves_an_adverb_or_a_phrase_after_the_name_in_the_content():
+    assert _found("According to Smith, however, the deal is off for now.") == [
+        ("Smith", "According to", "however, the deal is off for now")
+    ]
+    assert _found("According to Jones, the drug, approved last year, works well.") == [
+        ("Jones", "According to", "the drug, approved last year, works well")
+    ]

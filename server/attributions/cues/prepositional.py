@@ -153,13 +153,17 @@ def _apposed_piece(piece: list[str]) -> bool:
         return False
     # the head that names the person's role comes before any place or body after a preposition
     head = next((piece[:at] for at, word in enumerate(piece) if word in PREPOSITIONS), piece)
-    return any(_person_noun(word) for word in head)
+    # after an article a word ending like an agent noun is one ("an oncologist"); alone it may be an adverb ("however")
+    led = first in ("a", "an", "the") and len(head) > 1
+    return any(_person_noun(word, by_ending=led and at > 0) for at, word in enumerate(head))
 
 
-def _person_noun(word: str) -> bool:
-    """A noun for a person by what they do or hold ("CEO", "director", "oncologist")."""
+def _person_noun(word: str, by_ending: bool) -> bool:
+    """A noun for a person by what they do or hold ("CEO", "director"; with by_ending, "oncologist" too)."""
     bare = word.lower().strip(",.;:")
-    return bare in PERSON_NOUNS or bare in ROLE_TITLES or (len(bare) > 4 and bare.endswith(PERSON_NOUN_ENDINGS))
+    if bare in PERSON_NOUNS or bare in ROLE_TITLES:
+        return True
+    return by_ending and len(bare) > 4 and bare.endswith(PERSON_NOUN_ENDINGS)
 
 
 def _named_at_end(text: str, cue_start: int, cue_end: int, end: int, clause: str) -> bool:
