@@ -402,3 +402,128 @@ def test_a_coordinated_cues_subject_ends_before_the_first_verb_and_its_object():
     assert [(a.source, a.cue) for a in find_attributions(text)] == [("The poster", "says")]
     text = "The Tory leader supports a lower limit and has said current rules are too loose."
     assert [(a.source, a.cue) for a in find_attributions(text)] == [("The Tory leader", "has said")]
+
+
+# ------------------------------------------------------------------ a name's apposition after a fronted "according to"
+
+
+def test_a_fronted_according_to_takes_the_names_apposition_into_the_source():
+    assert _found("According to Jane Roe, an oncologist at Yale, the drug works for most patients.") == [
+        ("Jane Roe, an oncologist at Yale", "According to", "the drug works for most patients")
+    ]
+    assert _found("According to Tim Cook, Apple's CEO, the company will invest $500 billion.") == [
+        ("Tim Cook, Apple's CEO", "According to", "the company will invest $500 billion")
+    ]
+
+
+def test_a_fronted_according_to_takes_a_degree_and_a_role_after_the_name():
+    assert _found("According to Jane Roe, PhD, the drug works for most patients.") == [
+        ("Jane Roe, PhD", "According to", "the drug works for most patients")
+    ]
+    assert _found(
+        "According to Jane Roe, MD, director of cardiology at Mount Sinai Hospital, the drug works for most patients."
+    ) == [
+        (
+            "Jane Roe, MD, director of cardiology at Mount Sinai Hospital",
+            "According to",
+            "the drug works for most patients",
+        )
+    ]
+
+
+def test_a_fronted_according_to_skips_the_names_relative_clause():
+    assert _found("According to Jane Smith, who runs the shelter, demand has doubled this year.") == [
+        ("Jane Smith", "According to", "demand has doubled this year")
+    ]
+
+
+def test_a_fronted_according_to_a_title_before_the_name_or_a_document_is_unchanged():
+    assert _found("According to Apple CEO Tim Cook, the company will invest $500 billion.") == [
+        ("Apple CEO Tim Cook", "According to", "the company will invest $500 billion")
+    ]
+    assert _found("According to a study published in Nature Energy, the material could double range.") == [
+        ("a study published in Nature Energy", "According to", "the material could double range")
+    ]
+
+
+# ------------------------------------------------------------------ an inverted cue's apposition with a participle
+
+
+def test_an_inverted_cues_apposition_with_a_participle_adjective_is_the_sources():
+    assert _found("Most people need more fiber, says Amy Goodson, a registered dietitian.") == [
+        ("Amy Goodson, a registered dietitian", "says", "Most people need more fiber")
+    ]
+    assert _found("It takes time to see results, says Dr. Shereene Idriss, a board-certified dermatologist.") == [
+        ("Dr. Shereene Idriss, a board-certified dermatologist", "says", "It takes time to see results")
+    ]
+
+
+def test_an_inverted_cues_plain_apposition_stays_the_sources():
+    assert _found("It takes time to see results, says Dr. Shereene Idriss, a dermatologist.") == [
+        ("Dr. Shereene Idriss, a dermatologist", "says", "It takes time to see results")
+    ]
+    # a clause after the cue's commas is the statement's rest, not the name's apposition
+    assert [
+        (source, cue) for source, cue, _ in _found("The combination, says Smith, marked a new era for the firm.")
+    ] == [("Smith", "says")]
+    assert [
+        (source, cue) for source, cue, _ in _found("The reason, says Smith, a lot of people stayed home was fear.")
+    ] == [("Smith", "says")]
+
+
+# ------------------------------------------------------------------ an outlet credited after "reports"
+
+
+def test_an_inverted_reports_credits_the_named_outlet():
+    assert _found("The company waited nine days before publishing an advisory, reports The Record.") == [
+        ("The Record", "reports", "The company waited nine days before publishing an advisory")
+    ]
+    assert _found("Apple is working on a foldable iPhone, reports Bloomberg's Mark Gurman.") == [
+        ("Bloomberg's Mark Gurman", "reports", "Apple is working on a foldable iPhone")
+    ]
+    assert _found("Apple is working on a foldable iPhone, as first reported by The Information.") == [
+        ("The Information", "as first reported by", "Apple is working on a foldable iPhone")
+    ]
+
+
+def test_an_outlet_before_reports_and_a_reported_object_are_unchanged():
+    assert _found("Apple is working on a foldable iPhone, Bloomberg reports.") == [
+        ("Bloomberg", "reports", "Apple is working on a foldable iPhone")
+    ]
+    assert _found("The chain closed twelve stores last year, reported losses and cut jobs.") == []
+
+
+# ------------------------------------------------------------------ a titled name addressed by "ask"
+
+
+def test_ask_takes_a_titled_name_before_its_question_word():
+    assert _found("I asked Sony product manager Keiko Tanaka why the company brought back the folding design.") == [
+        ("I", "asked Sony product manager Keiko Tanaka", "why the company brought back the folding design")
+    ]
+    assert _found(
+        "Reporters asked White House press secretary Karoline Leavitt whether the president would sign the bill."
+    ) == [
+        (
+            "Reporters",
+            "asked White House press secretary Karoline Leavitt",
+            "whether the president would sign the bill",
+        )
+    ]
+
+
+def test_ask_and_tell_with_a_short_title_are_unchanged():
+    assert _found("He asked Apple CEO Tim Cook whether the deal was done.") == [
+        ("He", "asked Apple CEO Tim Cook", "whether the deal was done")
+    ]
+    assert _found("She told Apple engineer John Smith that the design was final.") == [
+        ("She", "told Apple engineer John Smith", "that the design was final")
+    ]
+
+
+def test_a_fronted_according_to_leaves_an_adverb_or_a_phrase_after_the_name_in_the_content():
+    assert _found("According to Smith, however, the deal is off for now.") == [
+        ("Smith", "According to", "however, the deal is off for now")
+    ]
+    assert _found("According to Jones, the drug, approved last year, works well.") == [
+        ("Jones", "According to", "the drug, approved last year, works well")
+    ]

@@ -494,6 +494,8 @@ QUOTED_LABEL_FORMS: frozenset[str] = frozenset(
 
 # Weak cues that report a bare clause after a named source ("Mashable reports the company announced …").
 NAMED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported revealed reveals"))
+# Report verbs that credit a name after them in inverted order, an outlet's scoop ("…, reports The Record.").
+INVERTED_REPORT_FORMS: frozenset[str] = frozenset(words("reports reported"))
 # Weak cues of report, disclosure, ruling and estimate, whose complement clause drops "that" as said's does ("Officials
 # reported the plane had crashed", "The judge ruled Trump and his co-defendants were liable", "estimated the cost
 # would double"): after any source they report a bare clause whose verb is an auxiliary or a modal (an -ed form may be
@@ -593,6 +595,8 @@ PARTICLE_CUES: dict[str, str] = {
 PREPOSITIONAL_CUES: frozenset[str] = frozenset(
     ["according to", "per", "in the words of"]
     + [f"as {verb} by" for verb in words("noted reported explained described stated detailed outlined")]
+    # "…, as first reported by The Information.": a scoop credited with the time it broke
+    + [f"as {adverb} reported by" for adverb in words("first previously originally earlier")]
 )
 
 # Transcript roles that are the programme's own voices ("SACHA PFEIFFER, HOST:").

@@ -24,6 +24,7 @@ from ..content import (
 from ..patterns import (
     AS_LEAD_RE,
     AS_TAIL_RE,
+    AUXILIARY_RE,
     COLON_END_RE,
     LONE_SUBORDINATE_RE,
     QUESTIONED_LEAD_RE,
@@ -34,6 +35,9 @@ from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from .record import around_cue, record, record_unless_empty
 
 log = logging.getLogger(__name__)
+
+# Articles opening an apposition after an inverted cue's name ("says Amy Goodson, a registered dietitian.").
+APPOSITION_ARTICLES: tuple[str, ...] = ("a ", "an ")
 
 
 def coordinated_cue(
@@ -58,7 +62,7 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
     # its main clause follows the cue, or the clause's verb is left open: the rest completes it, whatever its verb
     subordinate = lone_subordinate(clause[:-1]) or open_verb_lead(clause[:-1])
     rest = parenthetical_rest(text, source[1], sentence.end, subordinate) if source is not None else None
-    if rest is None and is_parenthetical(clause[:-1]):
+    if rest is None and is_parenthetical(clause[:-1]) and not _closing_apposition(text, source, sentence.end):
         # "The combination, says Smith, marks a journey …": what the scan took for an apposition is the statement
         bare = source_after(text, cue_end, sentence.end, allow_appositive=False)
         bare_rest = parenthetical_rest(text, bare[1], sentence.end, subordinate) if bare is not None else None
@@ -71,6 +75,18 @@ def clause_then_cue_then_source(sentence: Sentence, cue_start: int, cue_end: int
     if after_is_end(text, source[1], sentence.end):
         return _clause_content(sentence, source, cue_start, cue_end, cue_start, clause)
     return None
+
+
+def _closing_apposition(text: str, source: Span | None, sentence_end: int) -> bool:
+    """The source's apposition runs to the sentence's end and opens with an article, no auxiliary in it ("says Amy
+    Goodson, a registered dietitian."): its -ed word is an adjective before the head, not a verb of the statement."""
+    if source is None or not after_is_end(text, source[1], sentence_end):
+        return False
+    comma = text.find(",", source[0], source[1])
+    if comma < 0:
+        return False
+    apposition = text[comma + 1 : source[1]].lstrip()
+    return apposition.startswith(APPOSITION_ARTICLES) and AUXILIARY_RE.search(apposition) is None
 
 
 def clause_then_source_then_cue(

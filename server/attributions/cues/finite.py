@@ -78,6 +78,7 @@ from ..vocabulary import (
     DOCUMENT_NOUNS,
     FINDING_FORMS,
     FINDING_SUBJECT_NOUNS,
+    INVERTED_REPORT_FORMS,
     IRREGULAR_PAST_FORMS,
     NAMED_REPORT_FORMS,
     NAMING_PARTICIPLES,
@@ -241,6 +242,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         subject = clause_subject(text, sentence_start, cue_start, found)
         if subject is not None:
             return coordinated_cue(sentence, subject, cue_start, cue_end, verb, weak)
+    if source is None and weak and verb in INVERTED_REPORT_FORMS:
+        return _named_outlet_credit(sentence, cue_start, cue_end)
     if source is None:
         return None if base or weak else clause_then_cue_then_source(sentence, cue_start, cue_end)
     weak = _weak_after(text, source, cue_end, sentence_end, verb, weak)
@@ -465,6 +468,16 @@ def _finite_verb(word: str) -> bool:
     """A verb that makes the word before it a clause's subject ("said demand was up", "said demand rose 5%", "said
     demand remained strong")."""
     return word in NOUN_THEN_VERB or word in IRREGULAR_PAST_FORMS or (word.endswith("ed") and len(word) > 4)
+
+
+def _named_outlet_credit(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
+    """'…, reports The Record.', '…, reported Bloomberg's Mark Gurman.': after its clause a weak report verb credits
+    the name ending the sentence (a lowercase phrase after it is an object: "…, reported losses")."""
+    inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
+    if inverted is None or inverted.source is None or inverted.content[1] > cue_start:
+        return None
+    source_start = inverted.source[0]
+    return inverted if sentence.text[source_start].isupper() else None
 
 
 def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: str, weak: bool) -> bool | None:

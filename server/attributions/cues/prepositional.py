@@ -16,10 +16,12 @@ from ..content import (
     trim_content,
     trim_forward,
 )
-from ..lexicon import CLAUSE_WORDS, DEMONSTRATIVES, DETERMINERS, NAME_LINKS, PREPOSITIONS
-from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE
+from ..lexicon import CLAUSE_WORDS, DEMONSTRATIVES, DETERMINERS, NAME_LINKS, PREPOSITIONS, PRONOUNS, ROLE_TITLES
+from ..names import POST_NOMINALS
+from ..patterns import CLAUSE_VERB_RE, COMMA_THEN_CLOSE_RE, LEAD_CONJ_RE, QUOTE_CHARS_RE, RELATIVE_WORD_RE
 from ..sources import source_after
 from ..sources.phrase import speaking_head
+from ..speakers.constants import PERSON_NOUNS
 from ..structure import RawAttribution, Sentence, Span, skip_spaces
 from ..vocabulary import IRREGULAR_PAST_FORMS, words
 from .record import around_cue
@@ -43,6 +45,17 @@ ADVERB_ENDING = "ly"
 SENTENCE_CLOSING = " .!?\"”’')\n"
 # Most words in a prepositional cue's source taken up to its comma.
 MAX_PREPOSITIONAL_SOURCE_WORDS = 12
+# Degrees and licences written after a name between commas ("Jane Roe, PhD, said", "Joshua Zeichner, MD, director
+# of …"): the name's letters, no content.
+CREDENTIALS: frozenset[str] = POST_NOMINALS | frozenset(
+    words("MD DO RN NP PA MPH MS MSc MA MBA DDS DMD DVM PharmD RD RDN LCSW LMFT CPA JD Esq Ph.D M.D. D.O. R.N. Esq.")
+)
+# Most comma-bounded pieces after a fronted cue's name read as its apposition ("Zeichner, MD, director of …,").
+MAX_APPOSED_PIECES = 3
+# Most words of one such piece: a longer stretch is a clause.
+MAX_APPOSED_WORDS = 12
+# How a noun for a person by what they do ends ("oncologist", "dietitian", "researcher", "investor").
+PERSON_NOUN_ENDINGS: tuple[str, ...] = ("ist", "ian", "er", "or")
 
 
 def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
@@ -59,6 +72,8 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
         source = _phrase_up_to(text, cue_end, comma) or source_after(text, cue_end, comma, allow_appositive=False)
         if not source:
             return None
+        # "According to Jane Roe, an oncologist at Yale, the drug works": the name's apposition is no content
+        source, comma = _apposed_source(text, source, comma, sentence.end)
         content = trim_content(text, quotes, comma + 1, sentence.end)
     else:
         # '…, according to X' and '… “around the clock,” according to X': a comma inside the closing quotation mark
@@ -100,6 +115,55 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
     if content[1] <= content[0]:
         return None
     return RawAttribution(source, (cue_start, cue_end), content, kind(text, quotes, *content), sentence.paragraph)
+
+
+def _apposed_source(text: str, source: Span, comma: int, end: int) -> tuple[Span, int]:
+    """A fronted cue's name and the appositions after its comma ("According to Tim Cook, Apple's CEO, …", "According
+    to Jane Roe, PhD, …"): the source with them and the comma before the content; a relative clause ("According to
+    Jane Smith, who runs the shelter, …") is skipped and left out of the source."""
+    if not text[source[0]].isupper() or text[source[0] : source[1]].split()[0].lower() in DETERMINERS:
+        return source, comma  # a name's, not a document's ("According to a study published in …, …")
+    source_end, content_comma = source[1], comma
+    for _ in range(MAX_APPOSED_PIECES):
+        piece_start = skip_spaces(text, content_comma + 1, end)
+        next_comma = clause_comma(text, piece_start, end)
+        if next_comma < 0 or not enough_words(text, next_comma + 1, end):
+            break
+        piece = text[piece_start:next_comma].split()
+        if piece and RELATIVE_WORD_RE.match(piece[0]) and piece[0].lower() != "which":
+            content_comma = next_comma  # the antecedent alone is the source
+            continue
+        if not _apposed_piece(piece) or QUOTE_CHARS_RE.search(text, piece_start, next_comma):
+            break
+        source_end = content_comma = next_comma
+    return (source[0], source_end), content_comma
+
+
+def _apposed_piece(piece: list[str]) -> bool:
+    """A degree ("PhD", "MD") or a noun phrase for a person ("an oncologist at Yale", "Apple's CEO", "director of …"),
+    no clause."""
+    if not piece or len(piece) > MAX_APPOSED_WORDS:
+        return False
+    if all(word in CREDENTIALS for word in piece):
+        return True
+    first = piece[0].lower()
+    if first in PRONOUNS or first in PREPOSITIONS or first.endswith(ADVERB_ENDING):
+        return False
+    if any(word.lower() in CLAUSE_WORDS for word in piece) or CLAUSE_VERB_RE.search(" ".join(piece)):
+        return False
+    # the head that names the person's role comes before any place or body after a preposition
+    head = next((piece[:at] for at, word in enumerate(piece) if word in PREPOSITIONS), piece)
+    # after an article a word ending like an agent noun is one ("an oncologist"); alone it may be an adverb ("however")
+    led = first in ("a", "an", "the") and len(head) > 1
+    return any(_person_noun(word, by_ending=led and at > 0) for at, word in enumerate(head))
+
+
+def _person_noun(word: str, by_ending: bool) -> bool:
+    """A noun for a person by what they do or hold ("CEO", "director"; with by_ending, "oncologist" too)."""
+    bare = word.lower().strip(",.;:")
+    if bare in PERSON_NOUNS or bare in ROLE_TITLES:
+        return True
+    return by_ending and len(bare) > 4 and bare.endswith(PERSON_NOUN_ENDINGS)
 
 
 def _named_at_end(text: str, cue_start: int, cue_end: int, end: int, clause: str) -> bool:

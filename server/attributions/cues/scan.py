@@ -94,6 +94,14 @@ TIME_LEADS: frozenset[str] = frozenset(["last", "next", "this", "on", "in", "eve
 NOT_ADDRESSEE_WORDS: frozenset[str] = (
     frozenset(["of", "for", "like", "about", "as", "all", "everything", "nothing"]) | TIME_WORDS
 )
+# Forms of "ask", whose report a question word opens too ("asked Keiko Tanaka why …").
+ASK_FORMS: frozenset[str] = frozenset(["ask", "asks", "asked"])
+# Question words opening an asked report.
+QUESTION_OPENERS: frozenset[str] = frozenset(["why", "how", "what", "when", "where", "who", "which", "whether", "if"])
+# Most words of a titled name addressed ("White House press secretary Karoline Leavitt").
+MAX_TITLED_ADDRESSEE_WORDS = 8
+# A word of a titled name: letters, with inner hyphens, periods or apostrophes ("O'Brien", "Jr.").
+TITLED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*+")
 # A word of an addressee phrase, as str.split() cuts it.
 WORD_RUN_RE = re.compile(r"\S++")
 # Characters before a base form looked at for the determiner or preposition that makes it a noun.
@@ -252,6 +260,36 @@ def _addressee_before_venue(text: str, cue_end: int, sentence_end: int) -> int |
     return None
 
 
+def _titled_name_before_report(text: str, cue_end: int, sentence_end: int, verb: str) -> int | None:
+    """Where a name addressed with its title ends ("asked White House press secretary Karoline Leavitt whether …"):
+    capitalised words and lowercase title words, no clause word, the name last, before what opens the report (a
+    question word after "ask"). None otherwise."""
+    run = WORD_RUN_RE.finditer(text, cue_end, min(sentence_end, cue_end + 2 * MAX_ADDRESSEE_CHARS))
+    previous: re.Match | None = None
+    capitalised = lowercase = 0
+    for word in islice(run, MAX_TITLED_ADDRESSEE_WORDS + 1):
+        token = word.group()
+        lowered = token.lower()
+        if previous is not None and token.islower():
+            opens = (
+                lowered in QUESTION_OPENERS if verb in ASK_FORMS else _report_opens(text, previous.end(), sentence_end)
+            )
+            if opens:
+                # a title word among the names ("product manager") and a name last: a lone name is ADDRESSEE_RE's
+                named = previous.group()[0].isupper() and previous.group()[-1].isalpha()
+                return previous.end() if named and capitalised >= 2 and lowercase else None
+        if not TITLED_WORD_RE.fullmatch(token) or _breaks_phrase(lowered) or lowered in NOT_ADDRESSEE_WORDS:
+            return None
+        if lowered in DETERMINERS or (previous is None and not token[0].isupper()):
+            return None  # "asked questions …", "asked the …": no name's title
+        if token[0].isupper():
+            capitalised += 1
+        else:
+            lowercase += 1
+        previous = word
+    return None
+
+
 def _addressee_before_report(text: str, cue_end: int, sentence_end: int) -> int:
     """Where the cue ends past a noun phrase addressed before "that", a colon or a quote ("told colleagues that …"):
     its words no clause or verb word ("told him the plan was" is ADDRESSEE_RE's), no name (ADDRESSEE_RE's too)."""
@@ -307,6 +345,8 @@ def cue_extent(text: str, cue: re.Match, sentence_end: int) -> tuple[int, int, s
             cue_end = programme.end()  # 'told CNN's "State of the Union" that': the show is the addressee
         elif addressee and _report_opens(text, cue_end + addressee.end(), sentence_end):
             cue_end += addressee.end()  # "told reporters that", "warns Mr Johnson: …"
+        elif (titled := _titled_name_before_report(text, cue_end, sentence_end, verb)) is not None:
+            cue_end = titled  # "asked Sony product manager Keiko Tanaka why …": a title before the name addressed
         elif (longer := _addressee_before_report(text, cue_end, sentence_end)) > cue_end or not addressee:
             cue_end = longer  # "told local television station KARE 11 that": more than a name before the report
         elif verb in OBJECT_CUES:
