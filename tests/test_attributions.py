@@ -1025,7 +1025,7 @@ def test_addressee_before_a_quote_titled_modifiers_and_remembering():
     t = "Another individual rather bluntly wrote to the singer, “Need to put on a few pounds.”"
     assert _one(t, cue="wrote").content == "“Need to put on a few pounds.”"
     t = '"Veganism puts people at risk," registered dietitian Amanda A. Kostro Miller explained to The List.'
-    a = _one(t, cue="explained")
+    a = _one(t, cue="explained to The List")  # the addressee after "to" is the cue's, as "told The List" is
     assert a.content == '"Veganism puts people at risk,"' and a.speaker == "Amanda A. Kostro Miller"
     t = "“Those goats were so smart,” remembers Shanna Challenger, coordinator for the programme."
     assert _one(t, cue="remembers").source.startswith("Shanna Challenger")

@@ -668,8 +668,6 @@ POST_SIGNOFF_RE = re.compile(
     r"(?:^|(?<=\s))(?P<dash>--|[—–―])[ \t]*+(?P<source>(?P<name>[A-Z][^\n()“”\"]{0,60}?)[ \t]*+\(@\w{1,30}+\))"
     r"[ \t]*+(?:" + "|".join(MONTHS) + r")\.?+[ \t]++\d{1,2},?+[ \t]++\d{4}[ \t]*+$"
 )  # the post's date makes it one: an author's line ("— Jane Doe (@janedoe)") has none
-# A post's picture or link at its end ("pic.twitter.com/abc123", "https://t.co/xyz"): no words of the post.
-POST_LINK_TAIL_RE = re.compile(r"(?:\s++(?:pic\.twitter\.com/\S++|https?://t\.co/\S++))++\s*+$")
 # A finite verb in that phrase makes it a sentence of the writer's, not a name ('"…" — The crowd was cheering.').
 FINITE_IN_LINE_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|said|says|did|does)\b")
 

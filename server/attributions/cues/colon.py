@@ -15,7 +15,6 @@ from ..patterns import (
     DASH_SOURCE_RE,
     FINITE_IN_LINE_RE,
     OPENING_MARKS,
-    POST_LINK_TAIL_RE,
     POST_SIGNOFF_RE,
     TITLED_LABEL_RE,
     TRANSCRIPT_LABEL_RE,
@@ -26,6 +25,8 @@ from .record import MIN_STATEMENT_WORDS, Found
 
 log = logging.getLogger(__name__)
 
+# How a post's picture or short link opens ("pic.twitter.com/abc123", "https://t.co/xyz"): no words of the post.
+POST_LINK_PREFIXES = ("pic.twitter.com/", "https://t.co/", "http://t.co/")
 # Characters at a paragraph's end looked at for a dash and its source, and most words such a source has.
 MAX_LINE_SOURCE_CHARS = 200
 MAX_LINE_SOURCE_WORDS = 20
@@ -248,8 +249,7 @@ def post_lines(
             continue
         # the post's text in the same paragraph only: a sign-off alone in its paragraph may follow a post whose text
         # the page lost, and the paragraph before it is then the writer's (measured: it cost the blind set's F1)
-        link = POST_LINK_TAIL_RE.search(text, start, signoff.start())
-        content = trim_content(text, quotes, start, link.start() if link else signoff.start())
+        content = trim_content(text, quotes, start, _before_links(text, start, signoff.start()))
         if len(text[content[0] : content[1]].split()) < MIN_STATEMENT_WORDS:
             continue
         if any(raw.content[0] < content[1] and content[0] < raw.content[1] for raw in found):
@@ -258,6 +258,20 @@ def post_lines(
         kind = "direct" if quote is not None and quote[0] == content[0] and quote[1] >= content[1] else "indirect"
         posts.append(RawAttribution(signoff.span("source"), signoff.span("dash"), content, kind, index))
     return posts
+
+
+def _before_links(text: str, start: int, end: int) -> int:
+    """Where a post's text ends before its picture or short links ("… next month. pic.twitter.com/abc123"), read
+    word by word from the end (each character once)."""
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        word_start = end
+        while word_start > start and not text[word_start - 1].isspace():
+            word_start -= 1
+        if word_start >= end or not text.startswith(POST_LINK_PREFIXES, word_start, end):
+            return end
+        end = word_start
 
 
 def _without_full_stop(source: str) -> str:
