@@ -952,3 +952,37 @@ def test_an_appeal_for_someone_to_act_is_a_request():
         "She waited for the bus to arrive.",
     ):
         assert _found(plain) == []
+
+
+# ------------------------------------------------------------------ documents with where they came out
+
+
+def test_a_document_with_its_outlet_participle_speaks():
+    assert _found("A study published in Nature found that the drug works.") == [
+        ("A study published in Nature", "found", ["that the drug works"])
+    ]
+    assert _found("A 2024 study published in the journal Diabetes Care found that people who fasted lost weight.") == [
+        ("A 2024 study published in the journal Diabetes Care", "found", ["that people who fasted lost weight"])
+    ]
+    assert _found("A poll conducted for the BBC found that most voters want a referendum.") == [
+        ("A poll conducted for the BBC", "found", ["that most voters want a referendum"])
+    ]
+    assert _found("A report released Tuesday by the agency found that wages rose.") == [
+        ("A report released Tuesday by the agency", "found", ["that wages rose"])
+    ]
+    assert [source for source, _, _ in _found("Research presented at a heart meeting suggested that pills help.")] == [
+        "Research presented at a heart meeting"
+    ]
+
+
+def test_documents_with_a_maker_or_a_time_keep_their_source():
+    assert _found("A study published in January found that most workers want a four-day week.") == [
+        ("A study", "found", ["that most workers want a four-day week"])
+    ]
+    assert _found("The study, published in Nature, found that people who fasted lost weight.") == [
+        ("The study, published in Nature", "found", ["that people who fasted lost weight"])
+    ]
+    assert _found("A survey conducted by Pew Research Center found that most adults use TikTok.") == [
+        ("A survey conducted by Pew Research Center", "found", ["that most adults use TikTok"])
+    ]
+    assert _found("A paper published in Nature that critics dismissed found nothing.") == []
