@@ -986,3 +986,26 @@ def test_documents_with_a_maker_or_a_time_keep_their_source():
         ("A survey conducted by Pew Research Center", "found", ["that most adults use TikTok"])
     ]
     assert _found("A paper published in Nature that critics dismissed found nothing.") == []
+
+
+# ------------------------------------------------------------------ organisations' findings
+
+
+def test_an_organisation_head_finds_with_a_that_clause():
+    assert _found("The team found that a thin ceramic layer prevents dendrites.") == [
+        ("The team", "found", ["that a thin ceramic layer prevents dendrites"])
+    ]
+    assert _found("The company found that most users never change the default.") == [
+        ("The company", "found", ["that most users never change the default"])
+    ]
+
+
+def test_findings_of_people_and_plain_objects_stay_out():
+    assert _found("The team found the missing files.") == []
+    assert _found("He found that the keys were gone.") == []
+    assert _found("Police found that the door was locked.") == []
+    assert _found("Japan shows that sales are continuing.") == []
+    assert _found("Researchers found that the drug works.") == [("Researchers", "found", ["that the drug works"])]
+    assert _found("Pew Research Center found that most parents worry.") == [
+        ("Pew Research Center", "found", ["that most parents worry"])
+    ]

@@ -6,6 +6,7 @@ import logging
 import re
 
 from ..content import (
+    NOT_BASE_VERBS,
     auxiliary_clause_follows,
     finite_clause_follows,
     infinitive_follows,
@@ -17,16 +18,19 @@ from ..content import (
     trim_forward,
 )
 from ..lexicon import (
+    APPROXIMATORS,
     CLOSE_MARKS,
     DEMONSTRATIVES,
     DETERMINERS,
     FIRST_AND_SECOND_PERSON,
+    IRREGULAR_PERSON_PLURALS,
     NOT_PLURAL_SUBJECTS,
     NOUN_THEN_VERB,
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
+    SHARE_HEADS,
     looks_plural,
     plural_noun,
 )
@@ -51,6 +55,7 @@ from ..patterns import (
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
     PERFECT_QUESTION_RE,
+    PHRASE_END_RE,
     PROGRESSIVE_RE,
     RELATIVE_END_RE,
     RELATIVE_RE,
@@ -87,6 +92,7 @@ from ..vocabulary import (
     PREPOSITIONAL_CUES,
     STATEMENT_ONLY_FORMS,
     WEAK_CUES,
+    words,
 )
 from .clauses import (
     as_source_cue,
@@ -472,7 +478,10 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     reports nothing."""
     if verb in FINDING_FORMS:
         if not (documents_speak(text, source) or _document_antecedent(text, source, cue_end, sentence_end)):
-            return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
+            # "found the keys", "he finds that he's late": findings are a document's, a researcher's or an
+            # organisation's ("Gallup found that …", "The team found that …", with "that" only)
+            that_clause = THAT_CLAUSE_RE.match(text, skip_spaces(text, cue_end, sentence_end), sentence_end)
+            return weak if that_clause is not None and _finding_agent(text, source) else None
         # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
         # finite verb ("show no significant changes in …" is an object)
         weak = not finite_clause_follows(text, cue_end, sentence_end)
@@ -485,6 +494,54 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     ):
         weak = False  # "The judge ruled the defendants were liable": any source, an auxiliary's clause
     return weak
+
+
+# Heads of an organisation or research group that makes findings of its own ("the team found that", "the company
+# found that"); not police or courts, whose findings are evidence or rulings.
+# Words that open a share of a group as a clause's subject ("most parents", "nearly half of voters"), and how many
+# words the subject may run to before its verb.
+SHARE_OPENERS: frozenset[str] = APPROXIMATORS | SHARE_HEADS | frozenset(words("most many few majority a"))
+MAX_SHARE_SUBJECT_WORDS = 7
+SHARE_CLAUSE_REACH = 160
+SHARE_SUBJECT_LINKS: frozenset[str] = frozenset(words("of the us u.s. american british"))
+
+
+def _share_clause_follows(text: str, pos: int) -> bool:
+    """A share of a group and its plain present verb right after a finding verb ("found 60 percent of voters oppose
+    the plan", "shows most parents worry"): the subject opens with a number or a quantifier and ends in a plural noun
+    or a share, and the verb after it is a lowercase word no phrase word; a bare clause, as after "said"."""
+    window = text[pos : pos + SHARE_CLAUSE_REACH]
+    phrase_end = PHRASE_END_RE.search(window)
+    words_after = (window[: phrase_end.start()] if phrase_end else window).split()
+    if len(words_after) < 3 or not (words_after[0][:1].isdecimal() or words_after[0].lower() in SHARE_OPENERS):
+        return False
+    for at in range(1, min(len(words_after) - 1, MAX_SHARE_SUBJECT_WORDS)):
+        previous, word = words_after[at - 1].lower().rstrip("%"), words_after[at]
+        plural_end = looks_plural(previous) or previous in IRREGULAR_PERSON_PLURALS or previous in SHARE_HEADS
+        if plural_end and word.isalpha() and word.islower() and word not in NOT_BASE_VERBS:
+            return not word.endswith(("s", "ly", "ing", "ed"))  # "oppose", "worry", "lack"; not "voters in"
+        share_word = previous[:1].isdecimal() or previous in SHARE_OPENERS or previous in SHARE_SUBJECT_LINKS
+        if not (share_word or plural_end) and (not previous.isalpha() or previous in NOT_BASE_VERBS):
+            return False  # a clause or phrase word inside the subject: no share's clause
+    return False
+
+
+FINDING_AGENT_HEADS: frozenset[str] = frozenset(
+    words(
+        """
+    team company firm group institute university agency organisation organization foundation bureau laboratory lab
+    center centre consortium startup pollster
+    """
+    )
+)
+
+
+def _finding_agent(text: str, source: Span) -> bool:
+    """An organisation or research group as a finding verb's subject: a determiner and an organisation's head ("The
+    team found that", "the company found that"); a lone name stays out ("Japan shows that", "History demonstrates
+    that", or a person's discovery)."""
+    words_in = text[source[0] : source[1]].split()
+    return len(words_in) == 2 and words_in[0].lower() in DETERMINERS and words_in[1].lower() in FINDING_AGENT_HEADS
 
 
 def _in_relative_clause(text: str, source: Span) -> bool:
