@@ -1009,3 +1009,14 @@ def test_findings_of_people_and_plain_objects_stay_out():
     assert _found("Pew Research Center found that most parents worry.") == [
         ("Pew Research Center", "found", ["that most parents worry"])
     ]
+
+
+def test_a_report_nested_in_a_bare_finding_has_the_finding_s_subject():
+    found = _found("The survey found 40 percent of parents say homework is too hard.")
+    assert ("40 percent of parents", "say", ["homework is too hard"]) in found
+    text = "A Gallup survey found 77 percent of US workers would prefer a four-day week."
+    beliefs = [a.source for a in find_attributions(text) if a.kind == "belief"]
+    assert beliefs == ["77 percent of US workers"]
+    assert _found("Officials said 60 percent of voters oppose the plan.") == [
+        ("Officials", "said", ["60 percent of voters oppose the plan"])
+    ]

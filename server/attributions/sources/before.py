@@ -117,6 +117,8 @@ OPEN_DOCUMENT_RELATIVE_RE = re.compile(
     r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?(?:[A-Za-z0-9][\w'’-]*+\s++){0,3}?(?P<head>[A-Za-z][\w'’-]*+)\s++"
     r"(?P<rest>(?:" + "|".join(sorted(DOCUMENT_OUTLET_PARTICIPLES)) + r")\s)"
 )
+# A finding verb's past inside a stretch (a source holds no such verb; "shows" and "finds" may be nouns: "the shows").
+FINDING_VERB_RE = re.compile(r"(?<=\s)(?:found|showed|indicated|demonstrated)(?=\s)")
 # Words that end a document's outlet phrase: a clause or a verb of its own ("A study published in Nature that …").
 OUTLET_PHRASE_STOPS: frozenset[str] = frozenset(
     words(
@@ -138,6 +140,8 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials; common_heads: the
     phrase may be the post-modifier of a common noun before it (not for a relative pronoun's antecedent)."""
     source = _scanned_source(text, sentence_start, cue_start, common_heads)
+    if source is not None:
+        source = _after_finding_verb(text, source)
     if not common_heads or (source is not None and source[0] <= skip_spaces(text, sentence_start, cue_start)):
         return source
     document = _open_document_relative(text, sentence_start, cue_start)
@@ -148,6 +152,15 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if source is None or text[document[0] : source[0]].split()[-1] in HEAD_LINKS | DETERMINERS:
         return document
     return source
+
+
+def _after_finding_verb(text: str, source: Span) -> Span | None:
+    """ "The survey found 40 percent of parents say …": a finding verb inside the phrase taken is its clause's verb; the
+    source is the finding's subject after it (None when nothing follows it)."""
+    for verb in FINDING_VERB_RE.finditer(text, source[0], source[1]):
+        source = (verb.end(), source[1])
+    start = skip_spaces(text, source[0], source[1])
+    return (start, source[1]) if start < source[1] else None
 
 
 def _open_document_relative(text: str, sentence_start: int, cue_start: int) -> Span | None:
