@@ -6,7 +6,6 @@ import logging
 import re
 
 from ..content import (
-    NOT_BASE_VERBS,
     auxiliary_clause_follows,
     finite_clause_follows,
     infinitive_follows,
@@ -18,19 +17,16 @@ from ..content import (
     trim_forward,
 )
 from ..lexicon import (
-    APPROXIMATORS,
     CLOSE_MARKS,
     DEMONSTRATIVES,
     DETERMINERS,
     FIRST_AND_SECOND_PERSON,
-    IRREGULAR_PERSON_PLURALS,
     NOT_PLURAL_SUBJECTS,
     NOUN_THEN_VERB,
     PLURAL_SUBJECTS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
-    SHARE_HEADS,
     looks_plural,
     plural_noun,
 )
@@ -55,7 +51,6 @@ from ..patterns import (
     NOT_FINITE_RE,
     PASSIVE_AUX_RE,
     PERFECT_QUESTION_RE,
-    PHRASE_END_RE,
     PROGRESSIVE_RE,
     RELATIVE_END_RE,
     RELATIVE_RE,
@@ -234,6 +229,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         and _plural_noun_cue(text, source, cue_start, cue_end, verb, sentence.nouns)
     ):
         return None  # "my primary comments on …", "Products with the nutrition claims …": a noun, not a verb
+    if source is not None and _free_relative_object(text, source, cue_end, sentence_end):
+        return None  # "Here's what experts recommend if …": "what" is the object; what follows is no content
     if source is not None and verb == "explains" and _accounts_for(text, source, cue_end, sentence_end):
         return None  # "That explains why buttons have states": a fact accounts for another, no one speaks
     if verb in NAMING_PARTICIPLES and text[sentence_start:cue_start].rstrip().endswith(","):
@@ -496,36 +493,15 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     return weak
 
 
+# How far back "what" before a source is read (a free relative's).
+FREE_RELATIVE_REACH = 8
+# Words that open an adverbial clause after a free relative's cue ("what experts recommend if …"), and the modals of a
+# clause that leaves the relative's object out ("what experts say you should do").
+FREE_RELATIVE_ADVERBIALS: frozenset[str] = frozenset(words("if when unless while before after because once"))
+GAP_MODALS: frozenset[str] = frozenset(words("should can could must might may will would need"))
+
 # Heads of an organisation or research group that makes findings of its own ("the team found that", "the company
 # found that"); not police or courts, whose findings are evidence or rulings.
-# Words that open a share of a group as a clause's subject ("most parents", "nearly half of voters"), and how many
-# words the subject may run to before its verb.
-SHARE_OPENERS: frozenset[str] = APPROXIMATORS | SHARE_HEADS | frozenset(words("most many few majority a"))
-MAX_SHARE_SUBJECT_WORDS = 7
-SHARE_CLAUSE_REACH = 160
-SHARE_SUBJECT_LINKS: frozenset[str] = frozenset(words("of the us u.s. american british"))
-
-
-def _share_clause_follows(text: str, pos: int) -> bool:
-    """A share of a group and its plain present verb right after a finding verb ("found 60 percent of voters oppose
-    the plan", "shows most parents worry"): the subject opens with a number or a quantifier and ends in a plural noun
-    or a share, and the verb after it is a lowercase word no phrase word; a bare clause, as after "said"."""
-    window = text[pos : pos + SHARE_CLAUSE_REACH]
-    phrase_end = PHRASE_END_RE.search(window)
-    words_after = (window[: phrase_end.start()] if phrase_end else window).split()
-    if len(words_after) < 3 or not (words_after[0][:1].isdecimal() or words_after[0].lower() in SHARE_OPENERS):
-        return False
-    for at in range(1, min(len(words_after) - 1, MAX_SHARE_SUBJECT_WORDS)):
-        previous, word = words_after[at - 1].lower().rstrip("%"), words_after[at]
-        plural_end = looks_plural(previous) or previous in IRREGULAR_PERSON_PLURALS or previous in SHARE_HEADS
-        if plural_end and word.isalpha() and word.islower() and word not in NOT_BASE_VERBS:
-            return not word.endswith(("s", "ly", "ing", "ed"))  # "oppose", "worry", "lack"; not "voters in"
-        share_word = previous[:1].isdecimal() or previous in SHARE_OPENERS or previous in SHARE_SUBJECT_LINKS
-        if not (share_word or plural_end) and (not previous.isalpha() or previous in NOT_BASE_VERBS):
-            return False  # a clause or phrase word inside the subject: no share's clause
-    return False
-
-
 FINDING_AGENT_HEADS: frozenset[str] = frozenset(
     words(
         """
@@ -542,6 +518,22 @@ def _finding_agent(text: str, source: Span) -> bool:
     that", or a person's discovery)."""
     words_in = text[source[0] : source[1]].split()
     return len(words_in) == 2 and words_in[0].lower() in DETERMINERS and words_in[1].lower() in FINDING_AGENT_HEADS
+
+
+def _free_relative_object(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
+    """ "what" right before the source and, after the cue, an adverbial clause or a clause with the object's gap
+    ("Here's what financial experts recommend if …", "What experts say you should do if …"): "what" is the cue's
+    object and what follows no content; not "what statisticians call the standard error" (a name's object), "what
+    they are asking is whether …" or "what she said: …"."""
+    before = text[max(0, source[0] - FREE_RELATIVE_REACH) : source[0]].split()
+    if not before or before[-1].lower() != "what":
+        return False
+    following = text[cue_end : min(sentence_end, cue_end + FREE_RELATIVE_REACH * 4)].split()
+    if not following:
+        return False
+    if following[0].lower() in FREE_RELATIVE_ADVERBIALS:
+        return True
+    return len(following) >= 2 and following[0].lower() in PRONOUNS and following[1].lower() in GAP_MODALS
 
 
 def _in_relative_clause(text: str, source: Span) -> bool:
