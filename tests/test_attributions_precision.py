@@ -269,3 +269,11 @@ def test_what_before_the_source_is_the_cue_s_object():
     # a colon or a quotation after the cue gives what was said
     assert _found("Here is what she said: the plan will fail.") == [("she", "said", "the plan will fail")]
     assert _found("Consider what Powell told the committee in February: the Fed will wait.") != []
+
+
+def test_asked_for_a_bare_noun_phrase_reports_nothing():
+    assert _found("We asked readers for their best travel tips.") == []
+    assert _found("The company asked customers for patience.") == []
+    # a request's infinitive and an indirect question still report
+    assert _found("She asked voters to back the plan.") == [("She", "asked voters", "to back the plan")]
+    assert _found("He asked why the plan failed.") == [("He", "asked", "why the plan failed")]

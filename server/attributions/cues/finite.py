@@ -196,6 +196,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     quoted = None if request else quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
+    if verb in ASK_FORMS and not request and _asked_for_noun_phrase(text, cue_end, sentence_end):
+        return None  # "We asked readers for their best travel tips": a bare noun phrase asked for is no content
     if base and not weak and verb not in CONSTRUCTION_FORMS and text[sentence_start:cue_start].rstrip().endswith(","):
         inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
@@ -493,6 +495,14 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     return weak
 
 
+# "asked" and "asks", whose object may be a thing asked for ("asked customers for patience"), the addressee before
+# "for" (a few words, no clause word), and the words that make what follows "for" more than a noun phrase.
+ASK_FORMS: frozenset[str] = frozenset(words("asked asks"))
+ASKED_FOR_RE = re.compile(
+    r"\s++(?:(?!(?:that|whether|if|to|about|why|how|what|when|who|where)\s)[\w’'-]++\s++){0,4}?for\s"
+)
+CLAUSE_AFTER_ASKED_FOR: frozenset[str] = frozenset(words("to that whether if who which what how why"))
+
 # How far back "what" before a source is read (a free relative's).
 FREE_RELATIVE_REACH = 8
 # Words that open an adverbial clause after a free relative's cue ("what experts recommend if …"), and the modals of a
@@ -518,6 +528,20 @@ def _finding_agent(text: str, source: Span) -> bool:
     that", or a person's discovery)."""
     words_in = text[source[0] : source[1]].split()
     return len(words_in) == 2 and words_in[0].lower() in DETERMINERS and words_in[1].lower() in FINDING_AGENT_HEADS
+
+
+def _asked_for_noun_phrase(text: str, cue_end: int, sentence_end: int) -> bool:
+    """After "asked", an addressee of a few words and "for" with a noun phrase up to the clause's end ("asked customers
+    for patience", "asked residents for information about the attack"): no clause, infinitive or quotation in it."""
+    asked_for = ASKED_FOR_RE.match(text, cue_end, sentence_end)
+    if asked_for is None:
+        return False
+    rest = text[asked_for.end() : sentence_end]
+    comma = rest.find(",")
+    rest = rest[:comma] if comma >= 0 else rest
+    if any(mark in rest for mark in ('"', "“", "”", ":")):
+        return False
+    return not any(word.lower() in CLAUSE_AFTER_ASKED_FOR for word in rest.split())
 
 
 def _free_relative_object(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
