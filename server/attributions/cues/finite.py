@@ -498,10 +498,10 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
 # "asked" and "asks", whose object may be a thing asked for ("asked customers for patience"), the addressee before
 # "for" (a few words, no clause word), and the words that make what follows "for" more than a noun phrase.
 ASK_FORMS: frozenset[str] = frozenset(words("asked asks"))
-ASKED_FOR_RE = re.compile(
-    r"\s++(?:(?!(?:that|whether|if|to|about|why|how|what|when|who|where)\s)[\w’'-]++\s++){0,4}?for\s"
-)
+MAX_ASKED_ADDRESSEE_WORDS = 4
 CLAUSE_AFTER_ASKED_FOR: frozenset[str] = frozenset(words("to that whether if who which what how why"))
+# Words that end an addressee before "for" ("asked about plans for …" asks about something).
+ADDRESSEE_STOPS: frozenset[str] = CLAUSE_AFTER_ASKED_FOR | frozenset(words("about when where"))
 
 # How far back "what" before a source is read (a free relative's).
 FREE_RELATIVE_REACH = 8
@@ -533,15 +533,18 @@ def _finding_agent(text: str, source: Span) -> bool:
 def _asked_for_noun_phrase(text: str, cue_end: int, sentence_end: int) -> bool:
     """After "asked", an addressee of a few words and "for" with a noun phrase up to the clause's end ("asked customers
     for patience", "asked residents for information about the attack"): no clause, infinitive or quotation in it."""
-    asked_for = ASKED_FOR_RE.match(text, cue_end, sentence_end)
-    if asked_for is None:
+    clause = text[cue_end:sentence_end]
+    comma = clause.find(",")
+    clause = clause[:comma] if comma >= 0 else clause
+    if any(mark in clause for mark in ('"', "“", "”", ":")):
         return False
-    rest = text[asked_for.end() : sentence_end]
-    comma = rest.find(",")
-    rest = rest[:comma] if comma >= 0 else rest
-    if any(mark in rest for mark in ('"', "“", "”", ":")):
+    clause_words = [word.lower() for word in clause.split()]
+    if "for" not in clause_words[: MAX_ASKED_ADDRESSEE_WORDS + 1]:
         return False
-    return not any(word.lower() in CLAUSE_AFTER_ASKED_FOR for word in rest.split())
+    at = clause_words.index("for")
+    if any(word in ADDRESSEE_STOPS for word in clause_words[:at]):
+        return False
+    return not any(word in CLAUSE_AFTER_ASKED_FOR for word in clause_words[at + 1 :])
 
 
 def _free_relative_object(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
