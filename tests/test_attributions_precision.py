@@ -245,3 +245,35 @@ def test_a_parenthetical_report_inside_a_condition_closes_at_its_comma():
     # "critics say" between commas is the report's cue, not the end of the condition
     text = "If the bill passes, critics say, prices will rise."
     assert _found(text) == [("critics", "say", "If the bill passes, critics say, prices will rise")]
+
+
+# ------------------------------------------------------------------ listicle headings and free relatives
+
+
+def test_a_listicle_heading_according_to_experts_states_nothing():
+    assert _found("The 7 best air fryers of 2025, according to experts") == []
+    assert _found("10 foods that boost your mood, according to dietitians") == []
+    assert _found("How to fall asleep faster, according to a sleep doctor") == []
+    # a heading with a statement, and a sentence, still report
+    assert _found("10 people were injured, according to police") == [
+        ("police", "according to", "10 people were injured")
+    ]
+    assert _found("Crime fell sharply last year, according to police.") == [
+        ("police", "according to", "Crime fell sharply last year")
+    ]
+
+
+def test_what_before_the_source_is_the_cue_s_object():
+    assert _found("Here's what financial experts recommend if you're carrying a balance.") == []
+    assert _found("What experts say you should do if your flight is canceled") == []
+    # a colon or a quotation after the cue gives what was said
+    assert _found("Here is what she said: the plan will fail.") == [("she", "said", "the plan will fail")]
+    assert _found("Consider what Powell told the committee in February: the Fed will wait.") != []
+
+
+def test_asked_for_a_bare_noun_phrase_reports_nothing():
+    assert _found("We asked readers for their best travel tips.") == []
+    assert _found("The company asked customers for patience.") == []
+    # a request's infinitive and an indirect question still report
+    assert _found("She asked voters to back the plan.") == [("She", "asked voters", "to back the plan")]
+    assert _found("He asked why the plan failed.") == [("He", "asked", "why the plan failed")]

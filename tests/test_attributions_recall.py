@@ -952,3 +952,71 @@ def test_an_appeal_for_someone_to_act_is_a_request():
         "She waited for the bus to arrive.",
     ):
         assert _found(plain) == []
+
+
+# ------------------------------------------------------------------ documents with where they came out
+
+
+def test_a_document_with_its_outlet_participle_speaks():
+    assert _found("A study published in Nature found that the drug works.") == [
+        ("A study published in Nature", "found", ["that the drug works"])
+    ]
+    assert _found("A 2024 study published in the journal Diabetes Care found that people who fasted lost weight.") == [
+        ("A 2024 study published in the journal Diabetes Care", "found", ["that people who fasted lost weight"])
+    ]
+    assert _found("A poll conducted for the BBC found that most voters want a referendum.") == [
+        ("A poll conducted for the BBC", "found", ["that most voters want a referendum"])
+    ]
+    assert _found("A report released Tuesday by the agency found that wages rose.") == [
+        ("A report released Tuesday by the agency", "found", ["that wages rose"])
+    ]
+    assert [source for source, _, _ in _found("Research presented at a heart meeting suggested that pills help.")] == [
+        "Research presented at a heart meeting"
+    ]
+
+
+def test_documents_with_a_maker_or_a_time_keep_their_source():
+    assert _found("A study published in January found that most workers want a four-day week.") == [
+        ("A study", "found", ["that most workers want a four-day week"])
+    ]
+    assert _found("The study, published in Nature, found that people who fasted lost weight.") == [
+        ("The study, published in Nature", "found", ["that people who fasted lost weight"])
+    ]
+    assert _found("A survey conducted by Pew Research Center found that most adults use TikTok.") == [
+        ("A survey conducted by Pew Research Center", "found", ["that most adults use TikTok"])
+    ]
+    assert _found("A paper published in Nature that critics dismissed found nothing.") == []
+
+
+# ------------------------------------------------------------------ organisations' findings
+
+
+def test_an_organisation_head_finds_with_a_that_clause():
+    assert _found("The team found that a thin ceramic layer prevents dendrites.") == [
+        ("The team", "found", ["that a thin ceramic layer prevents dendrites"])
+    ]
+    assert _found("The company found that most users never change the default.") == [
+        ("The company", "found", ["that most users never change the default"])
+    ]
+
+
+def test_findings_of_people_and_plain_objects_stay_out():
+    assert _found("The team found the missing files.") == []
+    assert _found("He found that the keys were gone.") == []
+    assert _found("Police found that the door was locked.") == []
+    assert _found("Japan shows that sales are continuing.") == []
+    assert _found("Researchers found that the drug works.") == [("Researchers", "found", ["that the drug works"])]
+    assert _found("Pew Research Center found that most parents worry.") == [
+        ("Pew Research Center", "found", ["that most parents worry"])
+    ]
+
+
+def test_a_report_nested_in_a_bare_finding_has_the_finding_s_subject():
+    found = _found("The survey found 40 percent of parents say homework is too hard.")
+    assert ("40 percent of parents", "say", ["homework is too hard"]) in found
+    text = "A Gallup survey found 77 percent of US workers would prefer a four-day week."
+    beliefs = [a.source for a in find_attributions(text) if a.kind == "belief"]
+    assert beliefs == ["77 percent of US workers"]
+    assert _found("Officials said 60 percent of voters oppose the plan.") == [
+        ("Officials", "said", ["60 percent of voters oppose the plan"])
+    ]

@@ -88,6 +88,7 @@ from ..vocabulary import (
     PREPOSITIONAL_CUES,
     STATEMENT_ONLY_FORMS,
     WEAK_CUES,
+    words,
 )
 from .clauses import (
     as_source_cue,
@@ -196,6 +197,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
     quoted = None if request else quote_then_cue_then_source(sentence, cue_start, cue_end, base)
     if quoted:
         return quoted
+    if verb in ASK_FORMS and not request and _asked_for_noun_phrase(text, cue_end, sentence_end):
+        return None  # "We asked readers for their best travel tips": a bare noun phrase asked for is no content
     if base and not weak and verb not in CONSTRUCTION_FORMS and text[sentence_start:cue_start].rstrip().endswith(","):
         inverted = clause_then_cue_then_source(sentence, cue_start, cue_end)
         if inverted is not None and inverted.source is not None and plural_source(text, inverted.source):
@@ -229,6 +232,8 @@ def attribution_at_cue(sentence: Sentence, cue: re.Match, found: Found) -> RawAt
         and _plural_noun_cue(text, source, cue_start, cue_end, verb, sentence.nouns)
     ):
         return None  # "my primary comments on …", "Products with the nutrition claims …": a noun, not a verb
+    if source is not None and _free_relative_object(text, source, cue_end, sentence_end):
+        return None  # "Here's what experts recommend if …": "what" is the object; what follows is no content
     if source is not None and verb == "explains" and _accounts_for(text, source, cue_end, sentence_end):
         return None  # "That explains why buttons have states": a fact accounts for another, no one speaks
     if verb in NAMING_PARTICIPLES and text[sentence_start:cue_start].rstrip().endswith(","):
@@ -485,7 +490,10 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     reports nothing."""
     if verb in FINDING_FORMS:
         if not (documents_speak(text, source) or _document_antecedent(text, source, cue_end, sentence_end)):
-            return None  # "found the keys", "he finds that he's late": findings are a document's, or a researcher's
+            # "found the keys", "he finds that he's late": findings are a document's, a researcher's or an
+            # organisation's ("Gallup found that …", "The team found that …", with "that" only)
+            that_clause = THAT_CLAUSE_RE.match(text, skip_spaces(text, cue_end, sentence_end), sentence_end)
+            return weak if that_clause is not None and _finding_agent(text, source) else None
         # "research shows the opposite is true": a document's finding needs no "that", but a clause with a plain
         # finite verb ("show no significant changes in …" is an object)
         weak = not finite_clause_follows(text, cue_end, sentence_end)
@@ -498,6 +506,74 @@ def _weak_after(text: str, source: Span, cue_end: int, sentence_end: int, verb: 
     ):
         weak = False  # "The judge ruled the defendants were liable": any source, an auxiliary's clause
     return weak
+
+
+# "asked" and "asks", whose object may be a thing asked for ("asked customers for patience"), the addressee before
+# "for" (a few words, no clause word), and the words that make what follows "for" more than a noun phrase.
+ASK_FORMS: frozenset[str] = frozenset(words("asked asks"))
+MAX_ASKED_ADDRESSEE_WORDS = 4
+CLAUSE_AFTER_ASKED_FOR: frozenset[str] = frozenset(words("to that whether if who which what how why"))
+# Words that end an addressee before "for" ("asked about plans for …" asks about something).
+ADDRESSEE_STOPS: frozenset[str] = CLAUSE_AFTER_ASKED_FOR | frozenset(words("about when where"))
+
+# How far back "what" before a source is read (a free relative's).
+FREE_RELATIVE_REACH = 8
+# Words that open an adverbial clause after a free relative's cue ("what experts recommend if …"), and the modals of a
+# clause that leaves the relative's object out ("what experts say you should do").
+FREE_RELATIVE_ADVERBIALS: frozenset[str] = frozenset(words("if when unless while before after because once"))
+GAP_MODALS: frozenset[str] = frozenset(words("should can could must might may will would need"))
+
+# Heads of an organisation or research group that makes findings of its own ("the team found that", "the company
+# found that"); not police or courts, whose findings are evidence or rulings.
+FINDING_AGENT_HEADS: frozenset[str] = frozenset(
+    words(
+        """
+    team company firm group institute university agency organisation organization foundation bureau laboratory lab
+    center centre consortium startup pollster
+    """
+    )
+)
+
+
+def _finding_agent(text: str, source: Span) -> bool:
+    """An organisation or research group as a finding verb's subject: a determiner and an organisation's head ("The
+    team found that", "the company found that"); a lone name stays out ("Japan shows that", "History demonstrates
+    that", or a person's discovery)."""
+    words_in = text[source[0] : source[1]].split()
+    return len(words_in) == 2 and words_in[0].lower() in DETERMINERS and words_in[1].lower() in FINDING_AGENT_HEADS
+
+
+def _asked_for_noun_phrase(text: str, cue_end: int, sentence_end: int) -> bool:
+    """After "asked", an addressee of a few words and "for" with a noun phrase up to the clause's end ("asked customers
+    for patience", "asked residents for information about the attack"): no clause, infinitive or quotation in it."""
+    clause = text[cue_end:sentence_end]
+    comma = clause.find(",")
+    clause = clause[:comma] if comma >= 0 else clause
+    if any(mark in clause for mark in ('"', "“", "”", ":")):
+        return False
+    clause_words = [word.lower() for word in clause.split()]
+    if "for" not in clause_words[: MAX_ASKED_ADDRESSEE_WORDS + 1]:
+        return False
+    at = clause_words.index("for")
+    if any(word in ADDRESSEE_STOPS for word in clause_words[:at]):
+        return False
+    return not any(word in CLAUSE_AFTER_ASKED_FOR for word in clause_words[at + 1 :])
+
+
+def _free_relative_object(text: str, source: Span, cue_end: int, sentence_end: int) -> bool:
+    """ "what" right before the source and, after the cue, an adverbial clause or a clause with the object's gap
+    ("Here's what financial experts recommend if …", "What experts say you should do if …"): "what" is the cue's
+    object and what follows no content; not "what statisticians call the standard error" (a name's object), "what
+    they are asking is whether …" or "what she said: …"."""
+    before = text[max(0, source[0] - FREE_RELATIVE_REACH) : source[0]].split()
+    if not before or before[-1].lower() != "what":
+        return False
+    following = text[cue_end : min(sentence_end, cue_end + FREE_RELATIVE_REACH * 4)].split()
+    if not following:
+        return False
+    if following[0].lower() in FREE_RELATIVE_ADVERBIALS:
+        return True
+    return len(following) >= 2 and following[0].lower() in PRONOUNS and following[1].lower() in GAP_MODALS
 
 
 def _in_relative_clause(text: str, source: Span) -> bool:

@@ -56,6 +56,12 @@ MAX_APPOSED_PIECES = 3
 MAX_APPOSED_WORDS = 12
 # How a noun for a person by what they do ends ("oncologist", "dietitian", "researcher", "investor").
 PERSON_NOUN_ENDINGS: tuple[str, ...] = ("ist", "ian", "er", "or")
+# Words that open a heading's wh-infinitive ("How to fall asleep faster"), and a listicle's leading rank words
+# ("The 7 best air fryers", "10 foods that boost your mood").
+WH_INFINITIVE_OPENERS: frozenset[str] = frozenset(words("how what why where when which who whom"))
+LISTICLE_DETERMINERS: frozenset[str] = frozenset(words("the these our my top"))
+# Auxiliaries that make a heading a statement ("10 people were injured", "3 banks will close").
+HEADING_VERBS: frozenset[str] = frozenset(words("is are was were will would has have had can could may might must"))
 
 
 def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribution | None:
@@ -106,7 +112,7 @@ def according_to(sentence: Sentence, cue_start: int, cue_end: int) -> RawAttribu
             # "The goal, according to the change log, is to provide …": the statement is around the cue
             rest_content = trim_forward(text, quotes, rest, sentence.end)
             return around_cue(sentence, source, cue_start, cue_end, content, rest_content)
-        if not enough_words(text, *content):
+        if not enough_words(text, *content) or _listicle_heading(text, content, sentence.end):
             return None
         going_on = statement_going_on(text, quotes, source[1], sentence.end)
         if going_on is not None:
@@ -164,6 +170,27 @@ def _person_noun(word: str, by_ending: bool) -> bool:
     if bare in PERSON_NOUNS or bare in ROLE_TITLES:
         return True
     return by_ending and len(bare) > 4 and bare.endswith(PERSON_NOUN_ENDINGS)
+
+
+def _listicle_heading(text: str, content: Span, sentence_end: int) -> bool:
+    """A heading (no closing mark, at its line's end) whose part before "according to X" is a noun phrase led by a
+    number ("The 7 best air fryers of 2025", "10 foods that boost your mood") or a wh-infinitive ("How to fall asleep
+    faster"): a title with no proposition, no one's statement."""
+    line_end = text.find("\n", sentence_end)
+    rest = text[sentence_end : line_end if line_end >= 0 else len(text)]
+    closing = text[content[0] : sentence_end].rstrip()
+    if rest.strip() or closing.endswith((".", "!", "?", "”", '"', "’", "'", ")")):
+        return False
+    words_in = text[content[0] : content[1]].split()
+    if len(words_in) < 2:
+        return False
+    opener = words_in[0].lower()
+    if opener in WH_INFINITIVE_OPENERS:
+        return words_in[1].lower() == "to"
+    ranked = words_in[1] if opener in LISTICLE_DETERMINERS else words_in[0]
+    if any(word.lower() in HEADING_VERBS or word.endswith("ed") for word in words_in[1:]):
+        return False  # "10 people were injured, according to police": a headline's statement
+    return ranked[:1].isdecimal() and ranked.isalnum()
 
 
 def _named_at_end(text: str, cue_start: int, cue_end: int, end: int, clause: str) -> bool:

@@ -44,7 +44,16 @@ from ..patterns import (
 from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
 from ..vocabulary import DOCUMENT_NOUNS, words
 from .backward import apposition_ok, participle_after_noun, scan_back
-from .heads import HEAD_LINKS, LEADING_LINKS, adjective_link, document_start, head_start, participle_link
+from .heads import (
+    DOCUMENT_OUTLET_PARTICIPLES,
+    HEAD_LINKS,
+    LEADING_LINKS,
+    adjective_link,
+    document_outlet_link,
+    document_start,
+    head_start,
+    participle_link,
+)
 from .phrase import (
     BACKWARD_REACH,
     CONTRACTION_RE,
@@ -101,6 +110,26 @@ MODIFIER_QUOTE_REACH = 60
 MODIFIER_QUOTE_RE = re.compile(
     r"(?<![\w’'])(?i:" + "|".join(sorted(QUOTE_MODIFIER_DETERMINERS)) + r")\s++[\"“][^\"“”,.?!\n]{1,40}[\"”]\s++$"
 )
+# A sentence opening with a document's noun phrase and a participle saying where it came out ("A study published in
+# the journal Diabetes Care", "Research presented at a meeting", "A report released Tuesday by the agency"), group
+# "head" the document noun and "rest" from the participle on; matched at the sentence's start, so read once.
+OPEN_DOCUMENT_RELATIVE_RE = re.compile(
+    r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?(?:[A-Za-z0-9][\w'’-]*+\s++){0,3}?(?P<head>[A-Za-z][\w'’-]*+)\s++"
+    r"(?P<rest>(?:" + "|".join(sorted(DOCUMENT_OUTLET_PARTICIPLES)) + r")\s)"
+)
+# A finding verb's past inside a stretch (a source holds no such verb; "shows" and "finds" may be nouns: "the shows").
+FINDING_VERB_RE = re.compile(r"(?<=\s)(?:found|showed|indicated|demonstrated)(?=\s)")
+# Words that end a document's outlet phrase: a clause or a verb of its own ("A study published in Nature that …").
+OUTLET_PHRASE_STOPS: frozenset[str] = frozenset(
+    words(
+        """
+    that which who whom whose when while because but or if as though although where whether so than then is are was
+    were be been being am will would can could should shall may might must do does did not no never has have had
+    having what how why
+    """
+    )
+)
+MAX_OUTLET_PHRASE_WORDS = 14
 # Words before a percentage that belong to it ("Some 40%", "more than 85%", "Another 30%").
 SHARE_LEADS: frozenset[str] = (
     APPROXIMATORS | COMPARATIVES | frozenset(["than", "least", "at", "another", "only", "just"])
@@ -110,6 +139,52 @@ SHARE_LEADS: frozenset[str] = (
 def source_before(text: str, sentence_start: int, cue_start: int, common_heads: bool = True) -> Span | None:
     """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials; common_heads: the
     phrase may be the post-modifier of a common noun before it (not for a relative pronoun's antecedent)."""
+    source = _scanned_source(text, sentence_start, cue_start, common_heads)
+    if source is not None:
+        source = _after_finding_verb(text, source)
+    if not common_heads or (source is not None and source[0] <= skip_spaces(text, sentence_start, cue_start)):
+        return source
+    document = _open_document_relative(text, sentence_start, cue_start)
+    if document is None:
+        return source
+    # "A study published in Nature found", "A report released Tuesday by the agency found": the scan took the
+    # outlet or maker (or nothing); the document opening the sentence speaks, when the scan's phrase is its object
+    if source is None or text[document[0] : source[0]].split()[-1] in HEAD_LINKS | DETERMINERS:
+        return document
+    return source
+
+
+def _after_finding_verb(text: str, source: Span) -> Span | None:
+    """ "The survey found 40 percent of parents say …": a finding verb inside the phrase taken is its clause's verb; the
+    source is the finding's subject after it (None when nothing follows it)."""
+    for verb in FINDING_VERB_RE.finditer(text, source[0], source[1]):
+        source = (verb.end(), source[1])
+    start = skip_spaces(text, source[0], source[1])
+    return (start, source[1]) if start < source[1] else None
+
+
+def _open_document_relative(text: str, sentence_start: int, cue_start: int) -> Span | None:
+    """A document's noun phrase opening the sentence with its outlet participle's phrase running, with no comma or
+    clause word, to the cue ("Research presented at an American Heart Association meeting in March suggested"): that
+    whole phrase, short of the time words before the cue; else None."""
+    opening_at = skip_spaces(text, sentence_start, cue_start)
+    opening = OPEN_DOCUMENT_RELATIVE_RE.match(text, opening_at, cue_start)
+    if opening is None or opening.group("head").lower() not in DOCUMENT_NOUNS:
+        return None
+    end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+    rest = text[opening.start("rest") : end].split()
+    if not rest or len(rest) > MAX_OUTLET_PHRASE_WORDS or CLAUSE_CLOSING_COMMA_RE.search(text, opening_at, cue_start):
+        return None
+    if any(not word[:1].isalnum() or word.lower() in OUTLET_PHRASE_STOPS for word in rest):
+        return None
+    phrase = text[opening_at:end].split()
+    if phrase[0] in ("And", "But", "So", "Yet"):
+        opening_at = text.index(phrase[1], opening_at)
+    return opening_at, opening_at + len(text[opening_at:end].rstrip())
+
+
+def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads: bool) -> Span | None:
+    """source_before's scan back from the cue."""
     end = _end_before_pre_cue_words(text, sentence_start, cue_start)
     end = _end_before_aside(text, sentence_start, end)
     if end <= sentence_start:
@@ -162,6 +237,9 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
         )
         if start == first and first >= 2 and linked:
             start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
+        elif start == first and first < last and document_outlet_link(phrase, first):
+            # "A study published in Nature found": the phrase taken says where the document came out; it speaks
+            start = head_start(phrase, first + 1, last, common_heads, _opens_sentence(text, sentence_start, phrase))
     opening = phrase[start][2].lower()
     if opening[:1].isdecimal() or opening.split("-")[0] in QUANTITY_OPENERS:
         start = quantity_start(phrase, start)

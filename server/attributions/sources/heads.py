@@ -22,7 +22,7 @@ from ..lexicon import (
 )
 from ..structure import Token, is_capitalised
 from ..vocabulary import DOCUMENT_NOUNS, words
-from .phrase import MAX_LOWER_RUN
+from .phrase import MAKER_PARTICIPLES, MAX_LOWER_RUN
 
 # Documents (and finders) whose topic holds the phrase a backward scan took ("a story about her eating avocados
 # said"), the prepositions that link a topic, and how far back the link may be.
@@ -49,6 +49,10 @@ PARTICIPLE_LINKS: frozenset[str] = frozenset(words("to near outside inside acros
 
 # Fewer letters make no participle ("need", "bring"): a participle that modifies a noun before it is longer.
 MIN_PARTICIPLE_LETTERS = 5
+
+# Participles that say where a document came out ("A study published in Nature", "Research presented at a meeting",
+# "A poll conducted for the BBC"): after a document noun their phrase is the document's post-modifier.
+DOCUMENT_OUTLET_PARTICIPLES: frozenset[str] = MAKER_PARTICIPLES | frozenset(["presented"])
 
 MAX_COMMON_LINKS = 2
 
@@ -107,6 +111,7 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
             break
         if phrase[link][0] - phrase[link - 1][1] > 1:
             break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
+        outlet = document_outlet_link(phrase, link)
         if adjective or _modifying_participle(phrase, link - 1):
             link -= 1  # "People close to …", "Residents interviewed by …": the head is the noun before the modifier
             if link >= 2 and phrase[link - 1][2] == "not":
@@ -114,8 +119,10 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
         head_word, object_word = phrase[link - 1][2], phrase[at][2]
         if not object_word[:1].isalpha() or (object_word in PRE_CUE_TIME_NOUNS and at == last):
             break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier ("Mail on Sunday poll" is)
-        if start == first and _name_after_common_noun(phrase[at : last + 1]):
-            break  # "After reading a report about the crash Smith said": the name is the subject, not the topic
+        if start == first and not outlet and _name_after_common_noun(phrase[at : last + 1]):
+            # "After reading a report about the crash Smith said": the name is the subject, not the topic (but "a study
+            # published in the journal Nature": the outlet's noun and its name)
+            break
         if is_capitalised(head_word) and not (opens_sentence and link == 1):
             if not object_word[:1].isupper() or phrase[link][2] not in NAME_INNER_LINKS:
                 break  # "testimony Tuesday in a lawsuit", "the House of Commons by a string of MPs": not one name
@@ -141,6 +148,17 @@ def participle_link(phrase: list[Token], at: int) -> bool:
     return at >= 3 and phrase[at - 1][2] in PARTICIPLE_LINKS and _modifying_participle(phrase, at - 2)
 
 
+def document_outlet_link(phrase: list[Token], at: int) -> bool:
+    """The word at is a head link after a document noun and its outlet participle ("A study published in", "A poll
+    conducted for")."""
+    return (
+        at >= 2
+        and phrase[at][2] in HEAD_LINKS
+        and phrase[at - 1][2] in DOCUMENT_OUTLET_PARTICIPLES
+        and phrase[at - 2][2].lower() in DOCUMENT_NOUNS
+    )
+
+
 def _modifying_participle(phrase: list[Token], index: int) -> bool:
     """A past participle after a plural or capitalised noun, before its "by" phrase ("Residents interviewed by the
     BBC", "Documents seen by Reuters"), or any participle after a plural noun, before its preposition ("Passengers
@@ -154,6 +172,8 @@ def _modifying_participle(phrase: list[Token], index: int) -> bool:
         noun = phrase[index - 2][2]  # "Experts not involved in": the noun before the negation
     elif phrase[index + 1][2] == "by" and word.endswith("ed"):
         return noun.isalpha() and noun.lower() not in NP_BREAK and (noun.endswith("s") or is_capitalised(noun))
+    if word in DOCUMENT_OUTLET_PARTICIPLES and noun.lower() in DOCUMENT_NOUNS:
+        return True  # "A study published in Nature": where the document came out, not a new subject
     # a reduced relative's participle: after a plural common noun only ("Police in London", a name, stays one phrase)
     return noun.isalpha() and noun.lower() not in NP_BREAK and looks_plural(noun.lower()) and noun[1:].islower()
 
