@@ -98,14 +98,14 @@ def join_fragments(text: str, quotes: QuoteIndex, paragraph_spans: list[Span], r
         return
     paragraph_starts = [start for start, _ in paragraph_spans]
     claimed = [raw for raw in raws if not quotes.inside(raw.cue[0])]  # a nested report claims no quote
-    claims = _Claims(text, claimed, paragraph_starts)
-    contents = [
-        raw.content if raw.fragments else _own_paragraphs(raw.content, raw, claims, paragraph_spans, paragraph_starts)
-        for raw in raws
-    ]
-    if any(content != raw.content for raw, content in zip(raws, contents, strict=True)):
-        for raw, content in zip(raws, contents, strict=True):
+    claims = _Claims(text, claimed, paragraph_starts)  # read once: every quotation is cut against the same claims
+    trimmed = False
+    for raw in raws:
+        if raw.fragments is None:
+            content = _own_paragraphs(raw.content, raw, claims, paragraph_spans, paragraph_starts)
+            trimmed |= content != raw.content
             raw.content = content
+    if trimmed:
         claims = _Claims(text, claimed, paragraph_starts)  # the parts each attribution holds now
     for raw in raws:
         spans = list(raw.fragments or [raw.content])

@@ -191,7 +191,8 @@ def _named_in_full(text: str, surname: str) -> bool:
     """The text writes surname as a word after a capitalised given name somewhere ("Denise Okafor")."""
     at = text.find(" " + surname)
     while at > 0:
-        given = text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+        space = text.rfind(" ", 0, at)
+        given = text[max(space, text.rfind("\n", max(0, space), at)) + 1 : at]  # the word before, on its line
         after = at + 1 + len(surname)
         if given.isalpha() and given.istitle() and not text[after : after + 1].isalnum():
             return True
