@@ -66,6 +66,8 @@ HYPHENS = "-\u2010\u2011"
 POSSESSIVE_ENDINGS: tuple[str, str] = ("'s", "’s")
 # A plural's possessive, the mark alone after its "s" ("American Airlines' Kent Powell").
 PLURAL_POSSESSIVE_ENDINGS: tuple[str, str] = ("s'", "s’")
+# Either: a word that ends in one is an owner's, never a person's name's ("Biden's Lloyd", "Airlines' Kent").
+OWNER_ENDINGS: tuple[str, ...] = (*POSSESSIVE_ENDINGS, *PLURAL_POSSESSIVE_ENDINGS)
 
 
 def looks_plural(word: str) -> bool:

@@ -36,9 +36,9 @@ from .lexicon import (
     NUMBER_WORDS,
     OCCUPATION_NOUNS,
     ORG_HEADS,
+    OWNER_ENDINGS,
     PERSON_TITLE_HEADS,
     PLACE_WORDS,
-    PLURAL_POSSESSIVE_ENDINGS,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     POST_MODIFIER_PREPOSITIONS,
@@ -411,7 +411,7 @@ def name_core(source: str) -> str:
     if company is not None and all(word[:1].isupper() for word in words[company + 1 :]):
         words = words[company + 1 :]  # "Alphabet Inc.'s Google": the owner company's name is no part of its unit's
     owner = next(
-        (at for at, word in enumerate(words[:-2]) if word.endswith((*POSSESSIVE_ENDINGS, *PLURAL_POSSESSIVE_ENDINGS))),
+        (at for at, word in enumerate(words[:-2]) if word.endswith(OWNER_ENDINGS)),
         None,
     )
     if (
@@ -1211,11 +1211,7 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
         shouting = len(bare) > 1 and bare.isupper()
         # a compound modifier ("Amazon-owned Whole Foods", "Charleston-based"), not a double-barrelled name
         compound = "-" in bare and not bare.split("-")[-1][:1].isupper()
-        if (
-            bare.lower() in NOT_NAME_WORDS
-            or bare.lower() in CUE_VERBS
-            or word.endswith((*POSSESSIVE_ENDINGS, *PLURAL_POSSESSIVE_ENDINGS))
-        ):
+        if bare.lower() in NOT_NAME_WORDS or bare.lower() in CUE_VERBS or word.endswith(OWNER_ENDINGS):
             break  # "When Lloyd", "Said Ellis", "Biden's Lloyd", "American Airlines' Kent"
         if bare.lower().endswith(COMPOUND_TITLE_ENDINGS):
             break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
