@@ -217,3 +217,35 @@ def test_a_spokesperson_for_the_force_or_the_company() -> None:
 def test_near_case_a_spokesperson_for_a_body_the_text_does_not_name() -> None:
     text = "Responding to Smith, a spokesman for the ministry said the claims were false."
     assert _speaker(text, "a spokesman for the ministry") == "spokesman for the ministry"
+
+
+def test_not_the_name_apposed_to_a_prepositions_object() -> None:
+    text = (
+        "Chancellor Olaf Scholz returned from Paris on Tuesday.\n\n"
+        "Mr Scholz held talks with his French counterpart, Emmanuel Macron, and the Polish leader, Donald Tusk. "
+        "He said that a new defence fund would be set up."
+    )
+    assert _speaker(text, "He") == "Olaf Scholz"
+
+
+def test_not_the_name_in_a_relative_clause_a_preposition_opens() -> None:
+    which = (
+        "Tory MP Tom Hughes said the rules were a mess and asked how police would cope.\n\n"
+        "Farmer Mark Ellis was put in touch with the Rural Alliance, of which Mr Hughes is a co chairman, after he had "
+        "been in contact with the ministry. He had asked whether his dogs could be used."
+    )
+    assert _speaker(which, "He") == "Mark Ellis"
+    for_which = (
+        "Former minister Tom Hughes said the plan was a mess.\n\n"
+        "Defence chief Mark Ellis warned of delays, like the ones for which Mr Hughes recently apologised. "
+        '"We cannot wait," he told the programme.'
+    )
+    assert _speaker(for_which, "he") == "Mark Ellis"
+
+
+def test_near_case_a_name_apposed_to_an_object_when_no_subject_fits() -> None:
+    text = (
+        "The inquiry was chaired by the committee's head, Kate Dalmeny.\n\n"
+        "She said that the report would be published in June."
+    )
+    assert _speaker(text, "She") == "Kate Dalmeny"

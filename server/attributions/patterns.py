@@ -119,6 +119,8 @@ TOKEN_RE = re.compile(
 # "--" counts, a hyphen inside a word does not.
 ASIDE_DASH_RE = re.compile(r"(?:\s--|[—–―]|\s-)\Z")
 
+# A run of characters between spaces, punctuation kept (a word as written, with its commas).
+SPACED_WORD_RE = re.compile(r"\S++")
 # Whitespace from a position on (to skip it before a match).
 SPACES_RE = re.compile(r"\s*+")
 # Any word character: tells real text from punctuation-only stretches.

@@ -139,6 +139,11 @@ GROUP_PEOPLE: frozenset[str] = frozenset(
 ) - {"people"}  # not "witness", nor "banks" or "groups": bodies
 GROUP_REACH = 200
 MAX_GROUP_MODIFIERS = 2
+# Words between a description's determiner and its noun ("his Israeli counterpart", "the former Palestinian prime
+# minister") read back from a name apposed to it.
+MAX_DESCRIPTION_WORDS = 4
+# Relative pronouns a preposition governs ("of which", "with whom"): a name after them is that clause's.
+RELATIVE_OBJECTS: frozenset[str] = frozenset(["which", "whom"])
 # Titles whose holder speaks for someone else and is rarely the person named before ("the spokesman said").
 ANONYMOUS_ROLES: frozenset[str] = SPOKESPERSON_NOUNS
 # Characters from a fronted statement's start in which the body it opens with stands ("Microsoft's goal …").

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 
 from ..lexicon import (
+    DETERMINERS,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -26,7 +27,7 @@ from ..lexicon import (
     without_possessive,
 )
 from ..names import CHECK_EVERY, CLAUSE_CONJUNCTIONS, NOT_NAME_WORDS, looks_person, name_core, word_occurrences
-from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PRONOUN_WORD_RE, QUOTE_MARKS
+from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PRONOUN_WORD_RE, QUOTE_MARKS, SPACED_WORD_RE
 from ..structure import RawAttribution, Span
 from .constants import (
     APPOSITION_REACH,
@@ -34,12 +35,14 @@ from .constants import (
     DESCRIBED_PERSON_HEADS,
     GENDER_REACH,
     HONORIFIC_REACH,
+    MAX_DESCRIPTION_WORDS,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
     MIN_PARTICIPLE_LETTERS,
     OBLIQUE_PREPOSITIONS,
     PREPOSITION_REACH,
     QUOTE_OPENINGS,
+    RELATIVE_OBJECTS,
     SENTENCE_ENDS,
     SENTENCE_REACH,
     SUBJECT_VERB_RE,
@@ -465,7 +468,36 @@ class Mentions(Reading):
             before.pop()  # "over Ms Truss's 'toothless' commission"
         if len(before) >= 2 and before[-1] == "as" and before[-2].endswith(","):
             return True  # "a state of, as Charles Darwin might have put it, endless forms": an aside's, not the subject
-        return bool(before) and before[-1] in OBLIQUE_PREPOSITIONS
+        if len(before) >= 2 and before[-1] in RELATIVE_OBJECTS and before[-2] in OBLIQUE_PREPOSITIONS:
+            return True  # "the Middle Way Group, of which Mr Opik is a co chairman": a relative clause's subject
+        return (bool(before) and before[-1] in OBLIQUE_PREPOSITIONS) or self._apposed_to_oblique(start)
+
+    def _apposed_to_oblique(self, start: int) -> bool:
+        """A name in apposition to a description a preposition governs ("talks with his Israeli counterpart, Ariel
+        Sharon, and the Palestinian leader, Mahmoud Abbas"): as oblique as the description, the list's later members
+        too."""
+        if not self.text.startswith(", ", start - 2):
+            return False
+        window = max(0, start - APPOSITION_REACH)
+        tokens = [(match.start(), match.group()) for match in SPACED_WORD_RE.finditer(self.text, window, start - 2)]
+        if not tokens or not (tokens[-1][1].isalpha() and tokens[-1][1].islower()):
+            return False  # the description ends in its common noun ("counterpart", "leader")
+        for at in range(len(tokens) - 2, max(-1, len(tokens) - 2 - MAX_DESCRIPTION_WORDS), -1):
+            word = tokens[at][1]
+            if not word.isalpha():
+                return False
+            if word.lower() not in DETERMINERS:
+                continue
+            link = tokens[at - 1][1] if at else ""
+            if link in OBLIQUE_PREPOSITIONS:
+                return True
+            if link not in ("and", "or") or at < 2 or not tokens[at - 2][1].endswith(","):
+                return False
+            # "…, Ariel Sharon, and the Palestinian leader, …": the list's member before, as oblique as it is
+            comma = tokens[at - 2][0] + len(tokens[at - 2][1]) - 1
+            j = bisect_left(self.mentions, comma, key=lambda mention: mention[0]) - 1
+            return j >= 0 and self.mentions[j][1] == comma and self._oblique(self.mentions[j][0], comma)
+        return False
 
     def named_at(self, pos: int) -> str | None:
         """The speaker of the named source whose phrase holds pos, if any."""
