@@ -1020,3 +1020,29 @@ def test_a_report_nested_in_a_bare_finding_has_the_finding_s_subject():
     assert _found("Officials said 60 percent of voters oppose the plan.") == [
         ("Officials", "said", ["60 percent of voters oppose the plan"])
     ]
+
+
+# ------------------------------------------------------------------ a participle's subject after an opening conjunction
+
+
+def test_a_participle_after_a_main_clause_a_conjunction_opens():
+    assert _found("But she rejected the proposal, saying that it would hurt small farms.") == [
+        ("she", "saying", ["that it would hurt small farms"])
+    ]
+    assert _found("And the union turned down the offer, saying it fell short of inflation.") == [
+        ("the union", "saying", ["it fell short of inflation"])
+    ]
+
+
+def test_near_case_an_opening_phrase_after_a_conjunction_is_skipped():
+    assert _found("But in a letter on Friday, the mayor defended the cuts, saying they were needed.")[-1] == (
+        "the mayor",
+        "saying",
+        ["they were needed"],
+    )
+
+
+def test_a_present_verb_and_its_infinitive_are_no_part_of_the_subject():
+    assert _found("The ministry refuses to release the files, saying they are confidential.") == [
+        ("The ministry", "saying", ["they are confidential"])
+    ]

@@ -20,11 +20,12 @@ from ..lexicon import (
     NP_BREAK,
     PRE_CUE_TIME_ADVERBS,
     PRE_CUE_TIME_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     SOURCE_NOUNS,
     THE_LINKS,
 )
-from ..patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, RELATIVE_WORD_RE
+from ..patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, RELATIVE_WORD_RE, STRONG_VERB_RE
 from ..structure import RawAttribution, Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import BARE_PAST_FORMS, IRREGULAR_PAST_FORMS, PARTICIPLE_CUES
 from .phrase import (
@@ -59,6 +60,8 @@ MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
 )
 # Conjunctions opening a sentence before its subject ("But vice-chancellors have reacted …").
 OPENING_CONJUNCTIONS: frozenset[str] = frozenset(["But", "And", "Yet", "So", "Or"])
+# Pronouns that are a clause's subject, never inside an opening adverbial ("For him, …" has the object form).
+SUBJECT_PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "we", "i"])
 # A sentence's end glued to a footnote number inside one token ("Shor.3").
 FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
 
@@ -264,6 +267,16 @@ def _past_verb_follows(text: str, phrase: list[Token], j: int) -> bool:
     )
 
 
+def _clause_after_conjunction(opening: str) -> bool:
+    """An opening read as an adverbial phrase that is the main clause after a conjunction ("But he opposed compulsory
+    mediation, saying …", "But the council rejected the plan, saying …"): a subject pronoun or a finite verb in it, no
+    preposition first ("But in a statement released on Tuesday, …" is one)."""
+    words = opening.rstrip(", \n").split()
+    if len(words) < 3 or words[0] not in OPENING_CONJUNCTIONS or words[1].lower() in PREPOSITIONS:
+        return False
+    return any(word.lower() in SUBJECT_PRONOUNS for word in words[1:]) or STRONG_VERB_RE.search(opening) is not None
+
+
 def clause_subject(
     text: str, sentence_start: int, cue_start: int, found: list[tuple[int, RawAttribution]]
 ) -> Span | None:
@@ -275,7 +288,7 @@ def clause_subject(
     if source is not None:
         return source
     leading = LEADING_ADVERBIAL_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
-    if leading:
+    if leading and not _clause_after_conjunction(leading.group()):
         sentence_start = leading.end()  # "In Washington, White House press secretary Josh Earnest …"
     opening = tokens(text, sentence_start, min(cue_start, sentence_start + BACKWARD_REACH))
     if len(opening) > 1 and opening[0][2].lower() in SENTENCE_ADVERBS and opening[1][2] == ",":
@@ -315,8 +328,10 @@ def clause_subject(
     last = phrase[-1]
     if source[1] == last[1] and len(phrase) >= 2 and last[2][:1].islower() and last[2].endswith("s"):
         object_opening = text[last[1] : last[1] + 20].split(maxsplit=1)[:1]
-        if object_opening and object_opening[0].lower() in DETERMINERS and last[2] not in SOURCE_NOUNS:
-            source = (source[0], phrase[-2][1])  # "The poster shows the two men … and says": a verb and its object
+        # "The poster shows the two men … and says", "The government refuses to publish …, saying": a verb, its object
+        opens_object = bool(object_opening) and (object_opening[0].lower() in DETERMINERS or object_opening[0] == "to")
+        if opens_object and last[2] not in SOURCE_NOUNS:
+            source = (source[0], phrase[-2][1])
     after = text[source[1] : source[1] + 40].lstrip()
     next_word = after[1:].split(maxsplit=1)[:1]
     relative = after[:1] == "," and bool(next_word) and RELATIVE_WORD_RE.match(next_word[0])
