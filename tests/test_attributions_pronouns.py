@@ -249,3 +249,18 @@ def test_near_case_a_name_apposed_to_an_object_when_no_subject_fits() -> None:
         "She said that the report would be published in June."
     )
     assert _speaker(text, "She") == "Kate Dalmeny"
+
+
+def test_the_company_is_no_party_nor_a_government_body() -> None:
+    for before in (
+        "The Tories said the plan would cost jobs.",
+        "Mr Blair derided Tory claims that they could cut spending.",
+        "The Home Office said the plan was lawful.",
+    ):
+        text = f"{before}\n\nThe company rejected the offer, saying it undervalued the firm."
+        assert _speaker(text, "The company") is None, before
+
+
+def test_near_case_the_company_is_the_business_named_before() -> None:
+    text = "Barclays said profits rose.\n\nThe company rejected the offer, saying it undervalued the bank."
+    assert _speaker(text, "The company") == "Barclays"

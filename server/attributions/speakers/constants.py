@@ -220,6 +220,17 @@ ANAPHOR_DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS | frozenset(words("th
 NAMED_GROUPS: frozenset[str] = frozenset(
     words("republicans democrats conservatives tories liberals socialists greens progressives independents")
 ) | frozenset(f"{nationality}s" for nationality in NATIONALITIES if not nationality.endswith(("sh", "ch", "se", "ss")))
+# Description nouns of a business ("the company", "the carmaker"): never a government's body or a party.
+COMPANY_ANAPHORS: frozenset[str] = frozenset(
+    words(
+        """
+    company firm startup carmaker automaker retailer insurer lender airline manufacturer chipmaker drugmaker supplier
+    conglomerate
+    """
+    )
+)
+# A party's name and its members' singular ("Labour Party", "Tory", "Democrat"): a party, never a company.
+PARTY_WORDS: frozenset[str] = frozenset(words("party tory democrat republican"))
 # What a publication calls itself ("this newspaper", "this site"): its publisher, not a body named before.
 OUTLET_NOUNS: frozenset[str] = frozenset(words("newspaper paper site website publication magazine outlet"))
 # Nouns a text introduces a body's name with ("newspaper Dagens Nyheter", "South African company Green Machine", "the

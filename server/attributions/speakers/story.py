@@ -23,6 +23,7 @@ from ..lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
+    PUBLIC_BODY_HEADS,
     ROLE_TITLES,
     SPEAKING_MEMBERS,
     SPOKESPERSON_NOUNS,
@@ -50,6 +51,7 @@ from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     ANAPHOR_DETERMINERS,
     BODY_KIND_ANAPHORS,
+    COMPANY_ANAPHORS,
     DESCRIBED_BODY_HEADS,
     DOCUMENT_MAKING_PARTICIPLES,
     FRAME_DETERMINERS,
@@ -60,8 +62,10 @@ from .constants import (
     KIND_NAMED_HEADS,
     MAX_EPITHET_WORDS,
     MIN_PARTICIPLE_LETTERS,
+    NAMED_GROUPS,
     OUTLET_NOUNS,
     PAIR_NOUNS,
+    PARTY_WORDS,
     ROLE_HEADS,
 )
 from .descriptions import Descriptions
@@ -279,6 +283,8 @@ class Story(Pronouns, Descriptions):
             )
             if body is not None and words[-1] in KIND_NAMED_HEADS and not _of_kind(body, words[-1]):
                 return self._described_body(raw)  # "the interior ministry" after "Pro Asyl warned": not Pro Asyl
+            if body is not None and words[-1] in COMPANY_ANAPHORS and _public_body_or_party(body):
+                return None  # "The company rejected the offer" after "Labour's" or "the Tories said": no party is one
             return body
         if definite_noun and words[1] in OUTLET_NOUNS:
             # "the site surveyed": the one body introduced so, or the one body the sentences name
@@ -372,6 +378,13 @@ class Story(Pronouns, Descriptions):
 def _has_honorific(source: str) -> bool:
     """A title only a person holds among the source's words ("Dr. Jane Doe", "Sen. Ellis")."""
     return any(word.rstrip(".").lower() in HONORIFICS for word in source.split())
+
+
+def _public_body_or_party(body: str) -> bool:
+    """A government's body or a party by its name ("Home Office", "Labour Party", "the Tories", "Tory"), never a
+    company."""
+    words = body.lower().split()
+    return words[-1] in PUBLIC_BODY_HEADS | PARTY_WORDS or (len(words) == 1 and words[0] in NAMED_GROUPS | PARTY_WORDS)
 
 
 def _of_kind(body: str, head: str) -> bool:
