@@ -527,3 +527,47 @@ def test_a_fronted_according_to_leaves_an_adverb_or_a_phrase_after_the_name_in_t
     assert _found("According to Jones, the drug, approved last year, works well.") == [
         ("Jones", "According to", "the drug, approved last year, works well")
     ]
+
+
+# ------------------------------------------------------------------ "and" between two clauses, not two conjuncts
+
+
+def test_and_after_a_prepositions_object_joins_clauses_and_the_source_is_after_it():
+    assert _found("The chain posted sales of £48m and analysts say that the shares are cheap.") == [
+        ("analysts", "say", "that the shares are cheap")
+    ]
+    assert _found("Rents have doubled in the capital since 2015 and tenants have said they cannot cope.") == [
+        ("tenants", "have said", "they cannot cope")
+    ]
+    assert _found("The council sold the depot to a developer and its residents say the deal was rushed.") == [
+        ("its residents", "say", "the deal was rushed")
+    ]
+    assert _found("The grant went to the Office for Arts and Culture and critics say it was wasted.") == [
+        ("critics", "say", "it was wasted")
+    ]
+
+
+def test_a_report_before_a_coordinated_clause_ends_before_the_second_source():
+    assert _found("The firm reported a turnover of £31.4m and bankers suggest that it will be sold.") == [
+        ("The firm", "reported", "a turnover of £31.4m"),
+        ("bankers", "suggest", "that it will be sold"),
+    ]
+
+
+def test_and_inside_a_subject_or_its_post_modifier_keeps_both_conjuncts():
+    assert _found("Leaders of the unions and employers say the deal is fair.") == [
+        ("Leaders of the unions and employers", "say", "the deal is fair")
+    ]
+    assert _found("Scientists at Oxford and other researchers say the vaccine works.") == [
+        ("Scientists at Oxford and other researchers", "say", "the vaccine works")
+    ]
+    assert _found("Prices rose after the regulator and several ministers said the rules would change.") == [
+        ("the regulator and several ministers", "said", "the rules would change")
+    ]
+    assert _found("He was fined after the Lords conduct and ethics committee said he broke the rules.") == [
+        ("the Lords conduct and ethics committee", "said", "he broke the rules")
+    ]
+    assert _found("The minister said that analysts say the shares are cheap.") == [
+        ("The minister", "said", "that analysts say the shares are cheap"),
+        ("analysts", "say", "the shares are cheap"),
+    ]

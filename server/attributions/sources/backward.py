@@ -15,6 +15,7 @@ from ..lexicon import (
     NP_BREAK,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_TITLES,
@@ -64,6 +65,14 @@ PERSON_SUFFIXES: tuple[str, ...] = ("ian", "ist", "ians", "ists")
 THING_SUFFIXES: tuple[str, ...] = ("list", "lists", "median", "medians")
 # An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
 MAX_AGE_DIGITS = 3
+
+# Prepositions that also open a clause ("as the firm and its rivals said", "until …"), besides the subordinators.
+CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(["as", "until", "till"])
+# Most prepositional links read back from a conjunct before "and" to the head its object belongs to ("live with
+# foster families in the UK and carers").
+MAX_OBJECT_LINKS = 3
+# Most words of a conjunct after "and" with no determiner that opens a group of its own ("foreign carers").
+MAX_BARE_CONJUNCT_WORDS = 2
 
 # Words that are adverbs before a cue ("he first said") but adjectives between a determiner and its noun.
 ORDINAL_ADJECTIVES: frozenset[str] = frozenset(words("first second third last next"))
@@ -144,7 +153,7 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
         elif lowered in ("and", "&"):
             named = is_capitalised(previous) or _named_abbreviation(phrase, i - 1)  # "Mind (MF) and …"
             conjunct = _conjunct_before(phrase, i, opens_sentence)
-            if not (i > 0 and picked and (named or previous == "," or conjunct)):
+            if not (i > 0 and picked and (named or previous == "," or conjunct)) or _object_before_and(phrase, i):
                 break
             has_and = True
         elif (
@@ -179,7 +188,12 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 picked.append(i - 1)  # "James Hall with the New York Police Department": the person, placed
                 i -= 2
                 continue
-            if previous.lower() == "and" and i >= 2 and _conjunct_before(phrase, i - 1):
+            if (
+                previous.lower() == "and"
+                and i >= 2
+                and _conjunct_before(phrase, i - 1)
+                and not _object_before_and(phrase, i - 1)
+            ):
                 picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
                 has_and, lower_run = True, 0
                 i -= 2
@@ -471,6 +485,74 @@ def _conjunct_before(phrase: list[Token], conjunction: int, opens_sentence: bool
         if opens_sentence and at == 0:
             return _bare_plural_opening(phrase[0][2], words_between)
     return False
+
+
+def _object_before_and(phrase: list[Token], conjunction: int) -> bool:
+    """The words before "and" end a preposition's object in a clause of their own ("wants to be first to the market
+    and some analysts predict", "a turnover of £392.1m and experts suggest", "live with foster families in the UK and
+    carers have said"): "and" joins two clauses, the source is the conjunct after it. An object whose preposition
+    follows a head that may speak, itself no such object, post-modifies that head ("Representatives of the unions and
+    employers", "Experts at Harvard and other researchers"): one noun phrase."""
+    end = conjunction - 1
+    if conjunction + 1 >= len(phrase) or not _conjunct_opens_group(phrase, conjunction + 1):
+        return False  # "the Commons standards and privileges committee", "the Office on Drugs and Crime": one name
+    for link in range(MAX_OBJECT_LINKS):
+        start = _object_start(phrase, end)
+        if start is None or start < 1:
+            return False
+        before = phrase[start - 1][2]
+        if link > 0 and before.isalpha() and before.islower() and before not in NP_BREAK | PRE_CUE_SKIP:
+            return True  # "posted profits of $4bn and economists expect": the head is a verb's object
+        clause = before in SUBORDINATORS | CLAUSE_PREPOSITIONS and not _time_object(phrase, start, end)
+        if start < 2 or before not in PREPOSITIONS or clause:
+            return False  # a subject's conjunct: at the sentence's start, after a comma or a clause word ("after")
+        head = phrase[start - 2][2]
+        lowered = head.lower()
+        speaks = is_capitalised(head) or lowered in SOURCE_NOUNS or looks_plural(lowered)
+        if not head.isalnum() or lowered in NP_BREAK or not speaks:
+            return True  # "first to", "turnover of", "live with": an adjective, a thing or a verb takes the object
+        end = start - 2
+    return False
+
+
+def _conjunct_opens_group(phrase: list[Token], at: int) -> bool:
+    """The conjunct after "and" opens a group of its own: a determiner or quantifier ("some analysts", "its
+    managers") or a lowercase plural within two words ("experts", "foreign carers"); not a name's next word or a
+    compound's ("and Crime", "and privileges committee")."""
+    if phrase[at][2].lower() in DETERMINERS:
+        return True
+    conjunct = [token for _, _, token in phrase[at:]]
+    bare = all(word.isalpha() and word.islower() and word not in NP_BREAK for word in conjunct)
+    return bare and len(conjunct) <= MAX_BARE_CONJUNCT_WORDS and looks_plural(conjunct[-1])
+
+
+def _time_object(phrase: list[Token], start: int, end: int) -> bool:
+    """The noun phrase from start to end is a time ("since 2015", "after March", "before last year"): the word before
+    it is a preposition there, no clause's opening."""
+    words_taken = [token for _, _, token in phrase[start : end + 1]]
+    last = words_taken[-1]
+    return last.isdecimal() or last in MONTHS or last in WEEKDAYS or last in PRE_CUE_TIME_NOUNS
+
+
+def _object_start(phrase: list[Token], end: int) -> int | None:
+    """Where the noun phrase ending at end starts, back over its words to its determiner (taken); None when end
+    is no noun phrase's last word or a pronoun ("after he and …": a subject)."""
+    word = phrase[end][2]
+    if not word[:1].isalnum() or word.lower() in NP_BREAK or word in PREPOSITIONS or word.lower() in PRONOUNS:
+        return None
+    start = end
+    while start > 0 and end - start < MAX_LOWER_RUN:
+        previous = phrase[start - 1][2]
+        lowered = previous.lower()
+        if lowered in DETERMINERS:
+            return start - 1  # "the market", "a turnover"
+        if not previous[:1].isalnum() or lowered in NP_BREAK or previous in PREPOSITIONS or lowered in PRE_CUE_SKIP:
+            return start
+        if previous.islower() and previous.endswith(("ed", "ing")) and len(previous) >= MIN_SUFFIXED_LENGTH:
+            # "posted profits": a verb before its object; "the published report": an adjective after a determiner
+            return start - 2 if start >= 2 and phrase[start - 2][2].lower() in DETERMINERS else start
+        start -= 1
+    return start
 
 
 def _bare_plural_opening(first: str, rest: list[str]) -> bool:
