@@ -571,3 +571,11 @@ def test_and_inside_a_subject_or_its_post_modifier_keeps_both_conjuncts():
         ("The minister", "said", "that analysts say the shares are cheap"),
         ("analysts", "say", "the shares are cheap"),
     ]
+
+
+def test_a_numbers_thousands_comma_does_not_cut_the_sources_name():
+    found = find_attributions("A Gallup poll of 1,020 adults found that a third had cut their spending.")
+    assert [(a.source, a.cue) for a in found] == [("A Gallup poll of 1,020 adults", "found")]
+    assert found[0].speaker is None or not found[0].speaker[-1:].isdecimal()  # not "Gallup poll of 1"
+    named = find_attributions("Jo Reed, who polled 2,400 voters, says the race is close.")
+    assert [(a.source, a.speaker) for a in named] == [("Jo Reed", "Jo Reed")]

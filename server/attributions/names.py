@@ -215,6 +215,8 @@ GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV
 TITLE_OBJECT_LINKS: frozenset[str] = frozenset(words("of for"))
 TITLE_OBJECT_INNER: frozenset[str] = frozenset(words("of for the and"))
 # A quoted nickname inside a name, with the space before it ('Earvin "Magic" Johnson', 'Ismael "El Mayo" Zambada').
+# A comma that separates words, not a number's thousands ("a poll of 1,313 people" has none).
+SEPARATING_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 NICKNAME_RE = re.compile(r'(?<=[a-z]) [“"][A-Z][\w’\'-]*+(?: [A-Z][\w’\'-]*+){0,2}+[”"](?= [A-Z])')
 # Plural nouns whose possessive opens a body's name, never an owner's ("Women's Aid", "People's Party").
 PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
@@ -823,6 +825,8 @@ def _one_document(words: list[str]) -> bool:
 
 def _without_apposition(source: str) -> str:
     """The name part of a source with commas: the name before an apposition, or the named chunk."""
+    if SEPARATING_COMMA_RE.search(source) is None:
+        return source  # "A Daily Telegraph poll of 1,313 people": a number's commas set nothing off
     first = source.split(",")[0].strip()
     if _is_name_list(source):
         return source  # "Canada, Britain and America's other NATO allies": the whole list speaks
