@@ -289,7 +289,7 @@ def test_a_name_in_apposition_that_spells_a_clause_word_is_still_a_name():
 
 def test_a_bare_plural_opening_the_sentence_is_a_conjunct_of_the_source():
     assert _sources_and_speakers("Rural bus drivers and unions said the timetable was unworkable.") == [
-        ("Rural bus drivers and unions", "rural bus drivers and unions")
+        ("Rural bus drivers and unions", "rural bus drivers; unions")
     ]
     # a sentence adverb first: only the plurals after it
     assert _sources_and_speakers("Yesterday drivers and unions said the timetable was unworkable.")[0][0] == (
@@ -579,3 +579,34 @@ def test_a_numbers_thousands_comma_does_not_cut_the_sources_name():
     assert found[0].speaker is None or not found[0].speaker[-1:].isdecimal()  # not "Gallup poll of 1"
     named = find_attributions("Jo Reed, who polled 2,400 voters, says the race is close.")
     assert [(a.source, a.speaker) for a in named] == [("Jo Reed", "Jo Reed")]
+
+
+# ------------------------------------------------------------------ coordinated groups
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(a.source, a.speaker) for a in find_attributions(text) if a.kind != "belief"]
+
+
+def test_a_bare_plural_and_a_quantified_group_are_one_coordinated_source_of_two_groups():
+    assert _speakers("Stamp collectors and some dealers say the auction was rigged.") == [
+        ("Stamp collectors and some dealers", "stamp collectors; dealers")
+    ]
+    assert _speakers("Shop owners and other traders said the parking charges would hurt them.") == [
+        ("Shop owners and other traders", "shop owners; other traders")
+    ]
+
+
+def test_a_list_of_bare_plurals_from_the_sentences_opening_is_one_source():
+    assert _speakers("Hospital doctors, senior nurses and many GPs say the rota is unsafe.") == [
+        ("Hospital doctors, senior nurses and many GPs", "hospital doctors; senior nurses; GPs")
+    ]
+
+
+def test_a_post_modified_group_and_a_list_of_names_keep_their_speakers():
+    assert _speakers("Leaders of the unions and employers say the deal is fair.") == [
+        ("Leaders of the unions and employers", "leaders of the unions and employers")
+    ]
+    assert _speakers("Anna Berg and Tom Lind said the film was a joy.") == [
+        ("Anna Berg and Tom Lind", "Anna Berg; Tom Lind")
+    ]

@@ -71,6 +71,8 @@ CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(["as", "until", "till"])
 # Most prepositional links read back from a conjunct before "and" to the head its object belongs to ("live with
 # foster families in the UK and carers").
 MAX_OBJECT_LINKS = 3
+# Most words of an item in a list of bare plurals ("Human rights groups, top police officers and many MPs").
+MAX_LIST_ITEM_WORDS = 3
 # Most words of a conjunct after "and" with no determiner that opens a group of its own ("foreign carers").
 MAX_BARE_CONJUNCT_WORDS = 2
 
@@ -141,6 +143,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 pass  # "Ann Lee, 52, of Springfield, Ohio, who …, said": the town's comma before its state
             elif not appositive and _coordinate_adjectives(phrase, i):
                 pass  # "the tall, soft-spoken engineer said": a comma between two adjectives of one noun phrase
+            elif has_and and opens_sentence and _plural_list(phrase, i - 1):
+                lower_run = 0  # "Human rights groups, top police officers and many MPs say": a list of groups
             elif not (has_and and i > 0 and is_capitalised(previous) and not _date_before(phrase, i - 1)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
         elif token in CLOSING_QUOTES and picked and (opening := _nickname_opening(phrase, i)) is not None:
@@ -191,7 +195,7 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             if (
                 previous.lower() == "and"
                 and i >= 2
-                and _conjunct_before(phrase, i - 1)
+                and _conjunct_before(phrase, i - 1, opens_sentence)
                 and not _object_before_and(phrase, i - 1)
             ):
                 picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
@@ -471,6 +475,8 @@ def _conjunct_before(phrase: list[Token], conjunction: int, opens_sentence: bool
     before = phrase[conjunction - 1][2].lower()
     if before in PRONOUNS:
         return True
+    if opens_sentence and _plural_list(phrase, conjunction - 1):
+        return True  # "Human rights groups, top police officers and many MPs": bare plurals listed from the opening
     if phrase[conjunction - 1][2][:1].isupper() and before.isalpha() and before not in NP_BREAK:
         return True  # "Allen and her husband": a name and a second speaker
     for back in (2, 3):
@@ -553,6 +559,26 @@ def _object_start(phrase: list[Token], end: int) -> int | None:
             return start - 2 if start >= 2 and phrase[start - 2][2].lower() in DETERMINERS else start
         start -= 1
     return start
+
+
+def _plural_list(phrase: list[Token], end: int) -> bool:
+    """Bare plurals listed by commas from the sentence's opening to end ("Human rights groups, top police officers"
+    before "and many MPs say"): each item a few lowercase words ending in a plural, the first capitalised as the
+    sentence's opening word; no fronted phrase ("In most cities, bus drivers" opens with a preposition)."""
+    while end >= 0:
+        start = end
+        while start > 0 and phrase[start - 1][2] != "," and end - start < MAX_LIST_ITEM_WORDS:
+            start -= 1
+        item = [token for _, _, token in phrase[start : end + 1]]
+        if not all(word.isalpha() and word.lower() not in NP_BREAK for word in item) or not looks_plural(item[-1]):
+            return False
+        if start == 0:
+            opening = item[0].lower()
+            return is_capitalised(item[0]) and opening not in PRE_CUE_SKIP and all(w.islower() for w in item[1:])
+        if phrase[start - 1][2] != "," or not all(word.islower() for word in item):
+            return False
+        end = start - 2
+    return False
 
 
 def _bare_plural_opening(first: str, rest: list[str]) -> bool:
