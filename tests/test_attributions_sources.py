@@ -610,3 +610,22 @@ def test_a_post_modified_group_and_a_list_of_names_keep_their_speakers():
     assert _speakers("Anna Berg and Tom Lind said the film was a joy.") == [
         ("Anna Berg and Tom Lind", "Anna Berg; Tom Lind")
     ]
+
+
+def test_a_plural_title_before_two_names_is_each_ones():
+    assert _speakers("Princes Edward and Andrew said they were delighted by the news.") == [
+        ("Princes Edward and Andrew", "Prince Edward; Prince Andrew")
+    ]
+
+
+def test_and_inside_a_name_before_a_lowercase_title_names_the_titles_holder_only():
+    assert _speakers("Tom and Jerry director Ann Lee said the film was late.") == [
+        ("Tom and Jerry director Ann Lee", "Ann Lee")
+    ]
+    # near cases: a title of its own after the name, two people coordinated
+    assert _speakers("BBC executive producer Amanda Ross said the show would return.") == [
+        ("BBC executive producer Amanda Ross", "Amanda Ross")
+    ]
+    assert _speakers("Jamie Oliver and fitness coach Joe Wicks said the campaign worked.") == [
+        ("Jamie Oliver and fitness coach Joe Wicks", "Jamie Oliver; Joe Wicks")
+    ]
