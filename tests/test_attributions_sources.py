@@ -629,3 +629,13 @@ def test_and_inside_a_name_before_a_lowercase_title_names_the_titles_holder_only
     assert _speakers("Jamie Oliver and fitness coach Joe Wicks said the campaign worked.") == [
         ("Jamie Oliver and fitness coach Joe Wicks", "Jamie Oliver; Joe Wicks")
     ]
+
+
+def test_a_relative_pronouns_coordinated_antecedent_after_a_preposition_is_whole():
+    assert _speakers(
+        "The quota was cut after pressure from sheep farmers and some unions who said they could not find staff."
+    ) == [("sheep farmers and some unions", "sheep farmers; unions")]
+    # near case: the antecedent with its determiner, as before
+    assert _speakers("The plan was backed by the mayor and some councillors, who said it would help.")[0][0] == (
+        "the mayor and some councillors"
+    )

@@ -90,10 +90,13 @@ SUBORDINATORS: frozenset[str] = frozenset(
 TIME_PREPOSITIONS: frozenset[str] = frozenset(["since", "after", "before"])
 
 
-def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[int], bool, int] | None:
+def scan_back(
+    phrase: list[Token], opens_sentence: bool = False, antecedent: bool = False
+) -> tuple[list[int], bool, int] | None:
     """Take tokens backward from the cue while they can belong to the source: the tokens taken, whether the phrase
     ends in an apposition, and how many of its commas were passed (opens_sentence: the phrase's first token opens
-    its sentence). None when the apposition is no noun phrase."""
+    its sentence; antecedent: the phrase is a relative pronoun's antecedent, which may be any clause's object). None
+    when the apposition is no noun phrase."""
     i = len(phrase) - 1
     picked: list[int] = []
     # 'Gilley, author of the article "The Case for Colonialism," argued': the title is part of the apposition
@@ -156,8 +159,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             break
         elif lowered in ("and", "&"):
             named = is_capitalised(previous) or _named_abbreviation(phrase, i - 1)  # "Mind (MF) and …"
-            conjunct = _conjunct_before(phrase, i, opens_sentence)
-            if not (i > 0 and picked and (named or previous == "," or conjunct)) or _object_before_and(phrase, i):
+            conjunct = _conjunct_before(phrase, i, opens_sentence) or (antecedent and _linked_plural(phrase, i))
+            if not (i > 0 and picked and (named or previous == "," or conjunct)) or _clause_and(phrase, i, antecedent):
                 break
             has_and = True
         elif (
@@ -195,8 +198,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             if (
                 previous.lower() == "and"
                 and i >= 2
-                and _conjunct_before(phrase, i - 1, opens_sentence)
-                and not _object_before_and(phrase, i - 1)
+                and (_conjunct_before(phrase, i - 1, opens_sentence) or (antecedent and _linked_plural(phrase, i - 1)))
+                and not _clause_and(phrase, i - 1, antecedent)
             ):
                 picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
                 has_and, lower_run = True, 0
@@ -490,6 +493,28 @@ def _conjunct_before(phrase: list[Token], conjunction: int, opens_sentence: bool
             return phrase[conjunction - 1][2].islower() and all(not word.endswith("ed") for word in words_between)
         if opens_sentence and at == 0:
             return _bare_plural_opening(phrase[0][2], words_between)
+    return False
+
+
+def _clause_and(phrase: list[Token], conjunction: int, antecedent: bool) -> bool:
+    """ "and" joins two clauses, not two conjuncts of the source: after a preposition's object in a subject's place
+    (a relative pronoun's antecedent is often such an object, and keeps both)."""
+    return not antecedent and _object_before_and(phrase, conjunction)
+
+
+def _linked_plural(phrase: list[Token], conjunction: int) -> bool:
+    """A bare plural of a word or two right after a preposition, before "and" and a group of its own ("calls from
+    restaurant owners and other employers who said"): the first of a relative pronoun's coordinated antecedents."""
+    if conjunction + 1 >= len(phrase) or not _conjunct_opens_group(phrase, conjunction + 1):
+        return False
+    for link in (conjunction - 2, conjunction - 3):
+        if link < 0:
+            return False
+        words_between = [token for _, _, token in phrase[link + 1 : conjunction]]
+        if not all(word.isalpha() and word.islower() and word not in NP_BREAK for word in words_between):
+            return False
+        if phrase[link][2] in PREPOSITIONS:
+            return looks_plural(words_between[-1])
     return False
 
 
