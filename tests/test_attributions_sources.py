@@ -639,3 +639,15 @@ def test_a_relative_pronouns_coordinated_antecedent_after_a_preposition_is_whole
     assert _speakers("The plan was backed by the mayor and some councillors, who said it would help.")[0][0] == (
         "the mayor and some councillors"
     )
+
+
+def test_and_after_a_verbs_determined_object_joins_clauses():
+    found = [
+        (a.kind, a.source, a.cue, a.content)
+        for a in find_attributions("Kim hopes to sell the farm and her sons say she will.")
+    ]
+    assert found == [("belief", "Kim", "hopes", "to sell the farm"), ("indirect", "her sons", "say", "she will")]
+    # near case: a quantifier before the determiner opens the subject
+    assert _speakers("All the nurses and some doctors say the ward is unsafe.") == [
+        ("All the nurses and some doctors", "nurses; doctors")
+    ]

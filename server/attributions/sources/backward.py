@@ -68,6 +68,8 @@ MAX_AGE_DIGITS = 3
 
 # Prepositions that also open a clause ("as the firm and its rivals said", "until …"), besides the subordinators.
 CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(["as", "until", "till"])
+# Words before a determiner that belong to its noun phrase ("all the teachers", "both the unions"), no verb.
+PREDETERMINERS: frozenset[str] = frozenset(["all", "both", "half", "only", "just", "even"])
 # Most prepositional links read back from a conjunct before "and" to the head its object belongs to ("live with
 # foster families in the UK and carers").
 MAX_OBJECT_LINKS = 3
@@ -532,8 +534,10 @@ def _object_before_and(phrase: list[Token], conjunction: int) -> bool:
         if start is None or start < 1:
             return False
         before = phrase[start - 1][2]
-        if link > 0 and before.isalpha() and before.islower() and before not in NP_BREAK | PRE_CUE_SKIP:
-            return True  # "posted profits of $4bn and economists expect": the head is a verb's object
+        verb = before.isalpha() and before.islower() and before not in NP_BREAK | PRE_CUE_SKIP | PREDETERMINERS
+        if verb and (link > 0 or (phrase[start][2] in DETERMINERS and before not in PREPOSITIONS)):
+            # "posted profits of $4bn and economists expect", "to win the race and his coach says": a verb's object
+            return True
         clause = before in SUBORDINATORS | CLAUSE_PREPOSITIONS and not _time_object(phrase, start, end)
         if start < 2 or before not in PREPOSITIONS or clause:
             return False  # a subject's conjunct: at the sentence's start, after a comma or a clause word ("after")
