@@ -651,3 +651,10 @@ def test_and_after_a_verbs_determined_object_joins_clauses():
     assert _speakers("All the nurses and some doctors say the ward is unsafe.") == [
         ("All the nurses and some doctors", "nurses; doctors")
     ]
+
+
+def test_a_noun_in_ing_before_the_head_is_part_of_the_source():
+    assert _speakers("But mining engineers say the shaft is unsafe.") == [("mining engineers", "mining engineers")]
+    # near cases: a participle after a noun, and a report's participle before its content's subject
+    assert _speakers("The council agreed the plan, prompting critics to object.") == []
+    assert [a.source for a in find_attributions("She quit, saying managers ignored her.")] == ["She"]

@@ -26,6 +26,7 @@ from ..lexicon import (
     is_acronym,
     looks_plural,
     plural_noun,
+    singular_noun,
 )
 from ..names import MODAL_GIVEN_NAMES
 from ..patterns import RELATIVE_WORD_RE
@@ -249,6 +250,8 @@ def scan_back(
             lower_run += 1  # "the round, bearded businessman": the second of two adjectives, not a verb
         elif not picked and participle_after_noun(phrase, i):
             lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
+        elif picked and _gerund_modifier(phrase, i, picked):
+            lower_run += 1  # "But banking experts say": a noun in -ing before the head, no verb
         elif _ends_phrase_backward(token, lowered, picked, lower_run, aside):
             break
         else:
@@ -687,6 +690,24 @@ def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
     if opening < 0 or phrase[opening][2] != "(":
         return None
     return opening
+
+
+def _gerund_modifier(phrase: list[Token], i: int, picked: list[int]) -> bool:
+    """A lowercase -ing word right before the head, itself after the sentence's opening, a clause word, a comma or a
+    determiner ("But banking experts say", "the marketing staff"): it modifies the head as a noun; after a noun it is
+    a verb ("officials visiting schools")."""
+    token = phrase[i][2]
+    if not (token.isalpha() and token.islower() and token.endswith("ing")) or i + 1 != max(picked):
+        return False
+    if token in CUE_VERBS:
+        return False  # "…, saying ministers pushed them": a report's participle before its content's subject
+    head = phrase[i + 1][2].lower()
+    if not (head in SOURCE_NOUNS or (looks_plural(head) and singular_noun(head) in SOURCE_NOUNS)):
+        return False
+    if i == 0:
+        return True
+    previous = phrase[i - 1][2]
+    return previous == "," or previous.lower() in NP_BREAK or previous.lower() in DETERMINERS
 
 
 def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int, aside: int) -> bool:
