@@ -289,7 +289,7 @@ def test_a_name_in_apposition_that_spells_a_clause_word_is_still_a_name():
 
 def test_a_bare_plural_opening_the_sentence_is_a_conjunct_of_the_source():
     assert _sources_and_speakers("Rural bus drivers and unions said the timetable was unworkable.") == [
-        ("Rural bus drivers and unions", "rural bus drivers and unions")
+        ("Rural bus drivers and unions", "rural bus drivers; unions")
     ]
     # a sentence adverb first: only the plurals after it
     assert _sources_and_speakers("Yesterday drivers and unions said the timetable was unworkable.")[0][0] == (
@@ -527,3 +527,134 @@ def test_a_fronted_according_to_leaves_an_adverb_or_a_phrase_after_the_name_in_t
     assert _found("According to Jones, the drug, approved last year, works well.") == [
         ("Jones", "According to", "the drug, approved last year, works well")
     ]
+
+
+# ------------------------------------------------------------------ "and" between two clauses, not two conjuncts
+
+
+def test_and_after_a_prepositions_object_joins_clauses_and_the_source_is_after_it():
+    assert _found("The chain posted sales of £48m and analysts say that the shares are cheap.") == [
+        ("analysts", "say", "that the shares are cheap")
+    ]
+    assert _found("Rents have doubled in the capital since 2015 and tenants have said they cannot cope.") == [
+        ("tenants", "have said", "they cannot cope")
+    ]
+    assert _found("The council sold the depot to a developer and its residents say the deal was rushed.") == [
+        ("its residents", "say", "the deal was rushed")
+    ]
+    assert _found("The grant went to the Office for Arts and Culture and critics say it was wasted.") == [
+        ("critics", "say", "it was wasted")
+    ]
+
+
+def test_a_report_before_a_coordinated_clause_ends_before_the_second_source():
+    assert _found("The firm reported a turnover of £31.4m and bankers suggest that it will be sold.") == [
+        ("The firm", "reported", "a turnover of £31.4m"),
+        ("bankers", "suggest", "that it will be sold"),
+    ]
+
+
+def test_and_inside_a_subject_or_its_post_modifier_keeps_both_conjuncts():
+    assert _found("Leaders of the unions and employers say the deal is fair.") == [
+        ("Leaders of the unions and employers", "say", "the deal is fair")
+    ]
+    assert _found("Scientists at Oxford and other researchers say the vaccine works.") == [
+        ("Scientists at Oxford and other researchers", "say", "the vaccine works")
+    ]
+    assert _found("Prices rose after the regulator and several ministers said the rules would change.") == [
+        ("the regulator and several ministers", "said", "the rules would change")
+    ]
+    assert _found("He was fined after the Lords conduct and ethics committee said he broke the rules.") == [
+        ("the Lords conduct and ethics committee", "said", "he broke the rules")
+    ]
+    assert _found("The minister said that analysts say the shares are cheap.") == [
+        ("The minister", "said", "that analysts say the shares are cheap"),
+        ("analysts", "say", "the shares are cheap"),
+    ]
+
+
+def test_a_numbers_thousands_comma_does_not_cut_the_sources_name():
+    found = find_attributions("A Gallup poll of 1,020 adults found that a third had cut their spending.")
+    assert [(a.source, a.cue) for a in found] == [("A Gallup poll of 1,020 adults", "found")]
+    assert found[0].speaker is None or not found[0].speaker[-1:].isdecimal()  # not "Gallup poll of 1"
+    named = find_attributions("Jo Reed, who polled 2,400 voters, says the race is close.")
+    assert [(a.source, a.speaker) for a in named] == [("Jo Reed", "Jo Reed")]
+
+
+# ------------------------------------------------------------------ coordinated groups
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(a.source, a.speaker) for a in find_attributions(text) if a.kind != "belief"]
+
+
+def test_a_bare_plural_and_a_quantified_group_are_one_coordinated_source_of_two_groups():
+    assert _speakers("Stamp collectors and some dealers say the auction was rigged.") == [
+        ("Stamp collectors and some dealers", "stamp collectors; dealers")
+    ]
+    assert _speakers("Shop owners and other traders said the parking charges would hurt them.") == [
+        ("Shop owners and other traders", "shop owners; other traders")
+    ]
+
+
+def test_a_list_of_bare_plurals_from_the_sentences_opening_is_one_source():
+    assert _speakers("Hospital doctors, senior nurses and many GPs say the rota is unsafe.") == [
+        ("Hospital doctors, senior nurses and many GPs", "hospital doctors; senior nurses; GPs")
+    ]
+
+
+def test_a_post_modified_group_and_a_list_of_names_keep_their_speakers():
+    assert _speakers("Leaders of the unions and employers say the deal is fair.") == [
+        ("Leaders of the unions and employers", "leaders of the unions and employers")
+    ]
+    assert _speakers("Anna Berg and Tom Lind said the film was a joy.") == [
+        ("Anna Berg and Tom Lind", "Anna Berg; Tom Lind")
+    ]
+
+
+def test_a_plural_title_before_two_names_is_each_ones():
+    assert _speakers("Princes Edward and Andrew said they were delighted by the news.") == [
+        ("Princes Edward and Andrew", "Prince Edward; Prince Andrew")
+    ]
+
+
+def test_and_inside_a_name_before_a_lowercase_title_names_the_titles_holder_only():
+    assert _speakers("Tom and Jerry director Ann Lee said the film was late.") == [
+        ("Tom and Jerry director Ann Lee", "Ann Lee")
+    ]
+    # near cases: a title of its own after the name, two people coordinated
+    assert _speakers("BBC executive producer Amanda Ross said the show would return.") == [
+        ("BBC executive producer Amanda Ross", "Amanda Ross")
+    ]
+    assert _speakers("Jamie Oliver and fitness coach Joe Wicks said the campaign worked.") == [
+        ("Jamie Oliver and fitness coach Joe Wicks", "Jamie Oliver; Joe Wicks")
+    ]
+
+
+def test_a_relative_pronouns_coordinated_antecedent_after_a_preposition_is_whole():
+    assert _speakers(
+        "The quota was cut after pressure from sheep farmers and some unions who said they could not find staff."
+    ) == [("sheep farmers and some unions", "sheep farmers; unions")]
+    # near case: the antecedent with its determiner, as before
+    assert _speakers("The plan was backed by the mayor and some councillors, who said it would help.")[0][0] == (
+        "the mayor and some councillors"
+    )
+
+
+def test_and_after_a_verbs_determined_object_joins_clauses():
+    found = [
+        (a.kind, a.source, a.cue, a.content)
+        for a in find_attributions("Kim hopes to sell the farm and her sons say she will.")
+    ]
+    assert found == [("belief", "Kim", "hopes", "to sell the farm"), ("indirect", "her sons", "say", "she will")]
+    # near case: a quantifier before the determiner opens the subject
+    assert _speakers("All the nurses and some doctors say the ward is unsafe.") == [
+        ("All the nurses and some doctors", "nurses; doctors")
+    ]
+
+
+def test_a_noun_in_ing_before_the_head_is_part_of_the_source():
+    assert _speakers("But mining engineers say the shaft is unsafe.") == [("mining engineers", "mining engineers")]
+    # near cases: a participle after a noun, and a report's participle before its content's subject
+    assert _speakers("The council agreed the plan, prompting critics to object.") == []
+    assert [a.source for a in find_attributions("She quit, saying managers ignored her.")] == ["She"]

@@ -151,7 +151,7 @@ def belief_attributions(
 
 def _end_before_trailer(text: str, content: Span, speech_starts: list[int]) -> Span:
     """A belief's content up to a trailing report ('He is thought to have left in March, police said.'): a trailer
-    (", adding …", ", according to …") or a speech attribution's source or cue right after a comma."""
+    (", adding …", ", according to …") or a speech attribution's source or cue right after a comma or "and"."""
     start, end = content
     trailer = TRAILER_RE.search(text, start, end)
     if trailer is not None:
@@ -160,6 +160,9 @@ def _end_before_trailer(text: str, content: Span, speech_starts: list[int]) -> S
         before = text[start:speech_start].rstrip()
         if before.endswith(","):
             end = start + len(before) - 1
+            break
+        if before.endswith(" and"):
+            end = start + len(before) - len(" and")  # "wants to be first and some analysts predict …": a new report
             break
     while end > start and text[end - 1] in " ,;:":
         end -= 1

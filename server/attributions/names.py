@@ -215,6 +215,8 @@ GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(words("Jr Jr. Sr Sr. II III IV
 TITLE_OBJECT_LINKS: frozenset[str] = frozenset(words("of for"))
 TITLE_OBJECT_INNER: frozenset[str] = frozenset(words("of for the and"))
 # A quoted nickname inside a name, with the space before it ('Earvin "Magic" Johnson', 'Ismael "El Mayo" Zambada').
+# A comma that separates words, not a number's thousands ("a poll of 1,313 people" has none).
+SEPARATING_COMMA_RE = re.compile(r"(?<!\d),|,(?!\d)")
 NICKNAME_RE = re.compile(r'(?<=[a-z]) [“"][A-Z][\w’\'-]*+(?: [A-Z][\w’\'-]*+){0,2}+[”"](?= [A-Z])')
 # Plural nouns whose possessive opens a body's name, never an owner's ("Women's Aid", "People's Party").
 PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
@@ -823,6 +825,8 @@ def _one_document(words: list[str]) -> bool:
 
 def _without_apposition(source: str) -> str:
     """The name part of a source with commas: the name before an apposition, or the named chunk."""
+    if SEPARATING_COMMA_RE.search(source) is None:
+        return source  # "A Daily Telegraph poll of 1,313 people": a number's commas set nothing off
     first = source.split(",")[0].strip()
     if _is_name_list(source):
         return source  # "Canada, Britain and America's other NATO allies": the whole list speaks
@@ -898,6 +902,13 @@ def person_conjuncts(source: str) -> tuple[str, ...] | None:
         return None  # "Minister for Children, Young People and Families Margaret Hodge": the title's object's commas
     if opening[0] in PAIRING_WORDS:
         source = source.split(maxsplit=1)[1]  # "Both Labour and the Conservatives": the pairing word names no one
+    title = _plural_title(opening[0])
+    if title is not None and source.count(" and ") == 1 and "," not in source:
+        # "Princes William and Harry", "Senators Reed and Cole": the plural title is each conjunct's
+        people = tuple(name_core(f"{title} {part.strip()}") for part in source.split(maxsplit=1)[1].split(" and "))
+        return (
+            people if all(len(person.split()) <= MAX_NAME_WORDS and person[:1].isupper() for person in people) else None
+        )
     if _is_name_list(source):
         chunks = [chunk.strip() for chunk in source.split(",")]
         parts = [*chunks[:-1], *chunks[-1].split(" and ", 1)]
@@ -911,10 +922,29 @@ def person_conjuncts(source: str) -> tuple[str, ...] | None:
         return None  # "the Centers for Disease Control and Prevention": the "and" is inside the body's name
     if len(parts) == 2 and len(parts[0].split()) == 1 and _title_then_name(parts[1].split()) is not None:
         return None  # "Health and Human Services Secretary Xavier Becerra": the "and" is inside the title
+    if len(parts) == 2 and len(parts[0].split()) == 1 and _named_lowercase_title(parts[1].split()):
+        # "Richard and Judy executive producer Amanda Ross": the "and" is inside the name the title serves; one person
+        return (name_core(parts[1].strip()),)
     cores = [name_core(part.strip()) for part in parts]
     if len(cores) < 2 or not all(core and " and " not in core and looks_person(core) for core in cores):
         return None
     return tuple(cores)
+
+
+def _plural_title(word: str) -> str | None:
+    """A title in the plural before several names ("Princes", "Senators"): the title in the singular, else None."""
+    singular = word[:-1]
+    return singular if word.endswith("s") and word[:1].isupper() and singular.lower() in TITLE_WORDS else None
+
+
+def _named_lowercase_title(words: list[str]) -> bool:
+    """A name's word, a lowercase title and a person's full name ("Judy executive producer Amanda Ross"): the
+    title of someone who serves the name, which the "and" before it is part of."""
+    if len(words) < 4 or not words[0][:1].isupper() or not words[1].isalpha() or not words[1].islower():
+        return False
+    name_at = next((at for at, word in enumerate(words[1:], 1) if word[:1].isupper()), len(words))
+    name = " ".join(words[name_at:])
+    return all(word.isalpha() for word in words[1:name_at]) and len(name.split()) >= 2 and looks_person(name)
 
 
 def _title_then_name(words: list[str]) -> str | None:

@@ -15,6 +15,7 @@ from ..lexicon import (
     NP_BREAK,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_TITLES,
@@ -25,6 +26,7 @@ from ..lexicon import (
     is_acronym,
     looks_plural,
     plural_noun,
+    singular_noun,
 )
 from ..names import MODAL_GIVEN_NAMES
 from ..patterns import RELATIVE_WORD_RE
@@ -65,6 +67,18 @@ THING_SUFFIXES: tuple[str, ...] = ("list", "lists", "median", "medians")
 # An age after a name has at most this many digits ("Johnson, 45, said"; "Acme, 2019, …" is no age).
 MAX_AGE_DIGITS = 3
 
+# Prepositions that also open a clause ("as the firm and its rivals said", "until …"), besides the subordinators.
+CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(["as", "until", "till"])
+# Words before a determiner that belong to its noun phrase ("all the teachers", "both the unions"), no verb.
+PREDETERMINERS: frozenset[str] = frozenset(["all", "both", "half", "only", "just", "even"])
+# Most prepositional links read back from a conjunct before "and" to the head its object belongs to ("live with
+# foster families in the UK and carers").
+MAX_OBJECT_LINKS = 3
+# Most words of an item in a list of bare plurals ("Human rights groups, top police officers and many MPs").
+MAX_LIST_ITEM_WORDS = 3
+# Most words of a conjunct after "and" with no determiner that opens a group of its own ("foreign carers").
+MAX_BARE_CONJUNCT_WORDS = 2
+
 # Words that are adverbs before a cue ("he first said") but adjectives between a determiner and its noun.
 ORDINAL_ADJECTIVES: frozenset[str] = frozenset(words("first second third last next"))
 
@@ -79,10 +93,13 @@ SUBORDINATORS: frozenset[str] = frozenset(
 TIME_PREPOSITIONS: frozenset[str] = frozenset(["since", "after", "before"])
 
 
-def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[int], bool, int] | None:
+def scan_back(
+    phrase: list[Token], opens_sentence: bool = False, antecedent: bool = False
+) -> tuple[list[int], bool, int] | None:
     """Take tokens backward from the cue while they can belong to the source: the tokens taken, whether the phrase
     ends in an apposition, and how many of its commas were passed (opens_sentence: the phrase's first token opens
-    its sentence). None when the apposition is no noun phrase."""
+    its sentence; antecedent: the phrase is a relative pronoun's antecedent, which may be any clause's object). None
+    when the apposition is no noun phrase."""
     i = len(phrase) - 1
     picked: list[int] = []
     # 'Gilley, author of the article "The Case for Colonialism," argued': the title is part of the apposition
@@ -132,6 +149,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 pass  # "Ann Lee, 52, of Springfield, Ohio, who …, said": the town's comma before its state
             elif not appositive and _coordinate_adjectives(phrase, i):
                 pass  # "the tall, soft-spoken engineer said": a comma between two adjectives of one noun phrase
+            elif has_and and opens_sentence and _plural_list(phrase, i - 1):
+                lower_run = 0  # "Human rights groups, top police officers and many MPs say": a list of groups
             elif not (has_and and i > 0 and is_capitalised(previous) and not _date_before(phrase, i - 1)):
                 break  # a comma that neither closes the apposition nor lists names ("Canada, Britain and …")
         elif token in CLOSING_QUOTES and picked and (opening := _nickname_opening(phrase, i)) is not None:
@@ -143,8 +162,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             break
         elif lowered in ("and", "&"):
             named = is_capitalised(previous) or _named_abbreviation(phrase, i - 1)  # "Mind (MF) and …"
-            conjunct = _conjunct_before(phrase, i, opens_sentence)
-            if not (i > 0 and picked and (named or previous == "," or conjunct)):
+            conjunct = _conjunct_before(phrase, i, opens_sentence) or (antecedent and _linked_plural(phrase, i))
+            if not (i > 0 and picked and (named or previous == "," or conjunct)) or _clause_and(phrase, i, antecedent):
                 break
             has_and = True
         elif (
@@ -179,7 +198,12 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
                 picked.append(i - 1)  # "James Hall with the New York Police Department": the person, placed
                 i -= 2
                 continue
-            if previous.lower() == "and" and i >= 2 and _conjunct_before(phrase, i - 1):
+            if (
+                previous.lower() == "and"
+                and i >= 2
+                and (_conjunct_before(phrase, i - 1, opens_sentence) or (antecedent and _linked_plural(phrase, i - 1)))
+                and not _clause_and(phrase, i - 1, antecedent)
+            ):
                 picked.append(i - 1)  # "he and his co-authors", "The Grenadian leader and his colleagues"
                 has_and, lower_run = True, 0
                 i -= 2
@@ -226,6 +250,8 @@ def scan_back(phrase: list[Token], opens_sentence: bool = False) -> tuple[list[i
             lower_run += 1  # "the round, bearded businessman": the second of two adjectives, not a verb
         elif not picked and participle_after_noun(phrase, i):
             lower_run = 0  # "Americans surveyed said", "those interviewed said": the participle modifies its noun
+        elif picked and _gerund_modifier(phrase, i, picked):
+            lower_run += 1  # "But banking experts say": a noun in -ing before the head, no verb
         elif _ends_phrase_backward(token, lowered, picked, lower_run, aside):
             break
         else:
@@ -457,6 +483,8 @@ def _conjunct_before(phrase: list[Token], conjunction: int, opens_sentence: bool
     before = phrase[conjunction - 1][2].lower()
     if before in PRONOUNS:
         return True
+    if opens_sentence and _plural_list(phrase, conjunction - 1):
+        return True  # "Human rights groups, top police officers and many MPs": bare plurals listed from the opening
     if phrase[conjunction - 1][2][:1].isupper() and before.isalpha() and before not in NP_BREAK:
         return True  # "Allen and her husband": a name and a second speaker
     for back in (2, 3):
@@ -470,6 +498,118 @@ def _conjunct_before(phrase: list[Token], conjunction: int, opens_sentence: bool
             return phrase[conjunction - 1][2].islower() and all(not word.endswith("ed") for word in words_between)
         if opens_sentence and at == 0:
             return _bare_plural_opening(phrase[0][2], words_between)
+    return False
+
+
+def _clause_and(phrase: list[Token], conjunction: int, antecedent: bool) -> bool:
+    """ "and" joins two clauses, not two conjuncts of the source: after a preposition's object in a subject's place
+    (a relative pronoun's antecedent is often such an object, and keeps both)."""
+    return not antecedent and _object_before_and(phrase, conjunction)
+
+
+def _linked_plural(phrase: list[Token], conjunction: int) -> bool:
+    """A bare plural of a word or two right after a preposition, before "and" and a group of its own ("calls from
+    restaurant owners and other employers who said"): the first of a relative pronoun's coordinated antecedents."""
+    if conjunction + 1 >= len(phrase) or not _conjunct_opens_group(phrase, conjunction + 1):
+        return False
+    for link in (conjunction - 2, conjunction - 3):
+        if link < 0:
+            return False
+        words_between = [token for _, _, token in phrase[link + 1 : conjunction]]
+        if not all(word.isalpha() and word.islower() and word not in NP_BREAK for word in words_between):
+            return False
+        if phrase[link][2] in PREPOSITIONS:
+            return looks_plural(words_between[-1])
+    return False
+
+
+def _object_before_and(phrase: list[Token], conjunction: int) -> bool:
+    """The words before "and" end a preposition's object in a clause of their own ("wants to be first to the market
+    and some analysts predict", "a turnover of £392.1m and experts suggest", "live with foster families in the UK and
+    carers have said"): "and" joins two clauses, the source is the conjunct after it. An object whose preposition
+    follows a head that may speak, itself no such object, post-modifies that head ("Representatives of the unions and
+    employers", "Experts at Harvard and other researchers"): one noun phrase."""
+    end = conjunction - 1
+    if conjunction + 1 >= len(phrase) or not _conjunct_opens_group(phrase, conjunction + 1):
+        return False  # "the Commons standards and privileges committee", "the Office on Drugs and Crime": one name
+    for link in range(MAX_OBJECT_LINKS):
+        start = _object_start(phrase, end)
+        if start is None or start < 1:
+            return False
+        before = phrase[start - 1][2]
+        verb = before.isalpha() and before.islower() and before not in NP_BREAK | PRE_CUE_SKIP | PREDETERMINERS
+        if verb and (link > 0 or (phrase[start][2] in DETERMINERS and before not in PREPOSITIONS)):
+            # "posted profits of $4bn and economists expect", "to win the race and his coach says": a verb's object
+            return True
+        clause = before in SUBORDINATORS | CLAUSE_PREPOSITIONS and not _time_object(phrase, start, end)
+        if start < 2 or before not in PREPOSITIONS or clause:
+            return False  # a subject's conjunct: at the sentence's start, after a comma or a clause word ("after")
+        head = phrase[start - 2][2]
+        lowered = head.lower()
+        speaks = is_capitalised(head) or lowered in SOURCE_NOUNS or looks_plural(lowered)
+        if not head.isalnum() or lowered in NP_BREAK or not speaks:
+            return True  # "first to", "turnover of", "live with": an adjective, a thing or a verb takes the object
+        end = start - 2
+    return False
+
+
+def _conjunct_opens_group(phrase: list[Token], at: int) -> bool:
+    """The conjunct after "and" opens a group of its own: a determiner or quantifier ("some analysts", "its
+    managers") or a lowercase plural within two words ("experts", "foreign carers"); not a name's next word or a
+    compound's ("and Crime", "and privileges committee")."""
+    if phrase[at][2].lower() in DETERMINERS:
+        return True
+    conjunct = [token for _, _, token in phrase[at:]]
+    bare = all(word.isalpha() and word.islower() and word not in NP_BREAK for word in conjunct)
+    return bare and len(conjunct) <= MAX_BARE_CONJUNCT_WORDS and looks_plural(conjunct[-1])
+
+
+def _time_object(phrase: list[Token], start: int, end: int) -> bool:
+    """The noun phrase from start to end is a time ("since 2015", "after March", "before last year"): the word before
+    it is a preposition there, no clause's opening."""
+    words_taken = [token for _, _, token in phrase[start : end + 1]]
+    last = words_taken[-1]
+    return last.isdecimal() or last in MONTHS or last in WEEKDAYS or last in PRE_CUE_TIME_NOUNS
+
+
+def _object_start(phrase: list[Token], end: int) -> int | None:
+    """Where the noun phrase ending at end starts, back over its words to its determiner (taken); None when end
+    is no noun phrase's last word or a pronoun ("after he and …": a subject)."""
+    word = phrase[end][2]
+    if not word[:1].isalnum() or word.lower() in NP_BREAK or word in PREPOSITIONS or word.lower() in PRONOUNS:
+        return None
+    start = end
+    while start > 0 and end - start < MAX_LOWER_RUN:
+        previous = phrase[start - 1][2]
+        lowered = previous.lower()
+        if lowered in DETERMINERS:
+            return start - 1  # "the market", "a turnover"
+        if not previous[:1].isalnum() or lowered in NP_BREAK or previous in PREPOSITIONS or lowered in PRE_CUE_SKIP:
+            return start
+        if previous.islower() and previous.endswith(("ed", "ing")) and len(previous) >= MIN_SUFFIXED_LENGTH:
+            # "posted profits": a verb before its object; "the published report": an adjective after a determiner
+            return start - 2 if start >= 2 and phrase[start - 2][2].lower() in DETERMINERS else start
+        start -= 1
+    return start
+
+
+def _plural_list(phrase: list[Token], end: int) -> bool:
+    """Bare plurals listed by commas from the sentence's opening to end ("Human rights groups, top police officers"
+    before "and many MPs say"): each item a few lowercase words ending in a plural, the first capitalised as the
+    sentence's opening word; no fronted phrase ("In most cities, bus drivers" opens with a preposition)."""
+    while end >= 0:
+        start = end
+        while start > 0 and phrase[start - 1][2] != "," and end - start < MAX_LIST_ITEM_WORDS:
+            start -= 1
+        item = [token for _, _, token in phrase[start : end + 1]]
+        if not all(word.isalpha() and word.lower() not in NP_BREAK for word in item) or not looks_plural(item[-1]):
+            return False
+        if start == 0:
+            opening = item[0].lower()
+            return is_capitalised(item[0]) and opening not in PRE_CUE_SKIP and all(w.islower() for w in item[1:])
+        if phrase[start - 1][2] != "," or not all(word.islower() for word in item):
+            return False
+        end = start - 2
     return False
 
 
@@ -550,6 +690,24 @@ def _opening_parenthesis(phrase: list[Token], closing: int) -> int | None:
     if opening < 0 or phrase[opening][2] != "(":
         return None
     return opening
+
+
+def _gerund_modifier(phrase: list[Token], i: int, picked: list[int]) -> bool:
+    """A lowercase -ing word right before the head, itself after the sentence's opening, a clause word, a comma or a
+    determiner ("But banking experts say", "the marketing staff"): it modifies the head as a noun; after a noun it is
+    a verb ("officials visiting schools")."""
+    token = phrase[i][2]
+    if not (token.isalpha() and token.islower() and token.endswith("ing")) or i + 1 != max(picked):
+        return False
+    if token in CUE_VERBS:
+        return False  # "…, saying ministers pushed them": a report's participle before its content's subject
+    head = phrase[i + 1][2].lower()
+    if not (head in SOURCE_NOUNS or (looks_plural(head) and singular_noun(head) in SOURCE_NOUNS)):
+        return False
+    if i == 0:
+        return True
+    previous = phrase[i - 1][2]
+    return previous == "," or previous.lower() in NP_BREAK or previous.lower() in DETERMINERS
 
 
 def _ends_phrase_backward(token: str, lowered: str, picked: list[int], lower_run: int, aside: int) -> bool:

@@ -197,7 +197,7 @@ def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads
         return phrase[-1][0], phrase[-1][1]  # "Many said …", "with some saying …": the quantifier is the group
     if not phrase or phrase[-1][2].lower() in NOUN_OPENERS:
         return None  # "in your posts", "the names of three recommended designers": the cue is a noun or adjective
-    scan = scan_back(phrase, _opens_sentence(text, sentence_start, phrase))
+    scan = scan_back(phrase, _opens_sentence(text, sentence_start, phrase), antecedent=not common_heads)
     if scan is None:
         return None
     picked, appositive, commas = scan

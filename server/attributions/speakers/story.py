@@ -22,6 +22,7 @@ from ..lexicon import (
     PERSON_NATIONALITY_ENDINGS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     PUBLIC_BODY_HEADS,
     ROLE_TITLES,
@@ -215,6 +216,9 @@ class Story(Pronouns, Descriptions):
         source = self.text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
         if not source.strip() or names_no_one(source):
             return None  # no source, or a heading's question or a date: no one
+        groups = coordinated_groups(source)
+        if groups is not None:
+            return groups  # "Mac watchers and some analysts": each group by its own word, "Mac watchers; analysts"
         described = source.split()
         if len(described) > 2 and described[0].lower() in DEFINITE_DETERMINERS and described[-1] in ROLE_HEADS:
             # "the Salford MP", "the Uruguayan-born researcher": a description ends in its role, a name follows one
@@ -408,6 +412,32 @@ def person_epithet(source: str) -> bool:
 
 
 PARTICIPLE_ENDINGS = ("ed", "ing")
+
+
+def coordinated_groups(source: str) -> str | None:
+    """A list of groups ("Human rights groups, top police officers and many MPs", "restaurant owners and other
+    employers"): each conjunct's group word, joined by "; "; None unless every conjunct is a group whose head is a
+    lowercase plural or a plural acronym ("MPs"), so no list of names ("Tom Hanks and Meg Ryan")."""
+    if " and " not in source:
+        return None
+    listed, _, last = source.rpartition(" and ")
+    conjuncts = [*listed.split(", "), last]
+    groups = []
+    for at, conjunct in enumerate(conjuncts):
+        words = conjunct.split()
+        head = words[-1] if words else ""
+        acronym = len(head) > 2 and head[:-1].isupper() and head.endswith("s")
+        opening = at == 0 and len(words) == 1 and head[1:].islower()  # "Teachers and parents": the sentence's capital
+        if not (head.isalpha() and (head.islower() or acronym or opening) and looks_plural(head.lower())):
+            return None
+        if any(word in PREPOSITIONS for word in words):
+            return None  # "Leaders of the unions and employers": a post-modifier's object, no second group
+        group = group_word([word.lower() for word in words])
+        if group is None:
+            return None
+        other = "other " if words[0].lower() == "other" and at > 0 else ""  # "restaurant owners and other employers"
+        groups.append(other + group[: len(group) - len(head)] + (head if acronym else head.lower()))  # "MPs"
+    return "; ".join(groups)
 
 
 def _reduced_relative_group(words: list[str]) -> str | None:
