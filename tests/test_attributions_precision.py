@@ -277,3 +277,52 @@ def test_asked_for_a_bare_noun_phrase_reports_nothing():
     # a request's infinitive and an indirect question still report
     assert _found("She asked voters to back the plan.") == [("She", "asked voters", "to back the plan")]
     assert _found("He asked why the plan failed.") == [("He", "asked", "why the plan failed")]
+
+
+# ------------------------------------------------------------------ a role names a holder only the text names with it
+
+
+def _speakers_of(text: str) -> dict[str, str | None]:
+    return {a.source: a.speaker for a in find_attributions(text) if a.source is not None and a.kind != "belief"}
+
+
+def test_a_party_or_body_office_is_not_held_by_another_partys_holder():
+    # "Green Party leader Caroline Lucas" holds another party's leadership, not "The Conservative leader"
+    t = (
+        "David Cameron visited a school in Leeds on Monday. Green Party leader Caroline Lucas was also there. The "
+        "Conservative leader said taxes would fall."
+    )
+    assert _speakers_of(t)["The Conservative leader"] is None  # no one named with it: no one, not Lucas
+    # near case: the party's leader named with that office is it
+    t = (
+        "Labour leader Ed Miliband and Tory leader Michael Howard visited Leeds on Monday. The Tory leader said taxes "
+        "would fall under his party."
+    )
+    assert _speakers_of(t)["The Tory leader"] == "Michael Howard"
+
+
+def test_a_gendered_word_in_an_office_keeps_it_from_a_person_of_the_other_sex():
+    t = (
+        "Susan Hale has said the courts need their own budget. Baroness Hale, who was the first woman to lead the "
+        "bench, said she believed ministers acted without a plan. The lord chancellor hinted further reforms could "
+        "be unveiled next year."
+    )
+    assert _speakers_of(t)["The lord chancellor"] is None
+    # near case: an office without a gendered word still continues the person in subject place
+    t = (
+        "Maria Okafor has announced plans to cap new licences. The Culture Secretary said the move showed she "
+        "listened to critics."
+    )
+    assert _speakers_of(t)["The Culture Secretary"] == "Maria Okafor"
+
+
+def test_an_article_before_a_name_makes_it_a_body_no_she_stands_for():
+    # "The Welsh Executive" looks like a nationality and a role, but "The" before it names a body
+    t = (
+        "Ann Kerr has demanded to know who signed off the leave. The Welsh Executive said ministers would be told. "
+        'She said: "The Welsh Executive seemed to say the escape was a matter for the hospital." '
+        'She added: "I have written to the first minister today."'
+    )
+    speakers = [a.speaker for a in find_attributions(t) if a.source is not None and a.kind != "belief"]
+    assert speakers[0] == "Welsh Executive"
+    assert "Welsh Executive" not in speakers[1:]

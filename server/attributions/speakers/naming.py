@@ -582,6 +582,8 @@ class Naming(Reading):
         words = core.split()
         if not looks_person(core) or " and " in core or source in self.makers:
             return False
+        if source.split()[:1] in (["The"], ["the"]) and source.split()[1:2] == core.split()[:1]:
+            return False  # "The Scottish Executive": an article before the name's own words names a body
         kind = apposition_kind(source.partition(",")[2])
         if kind is not None:
             return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
