@@ -326,3 +326,22 @@ def test_an_article_before_a_name_makes_it_a_body_no_she_stands_for():
     speakers = [a.speaker for a in find_attributions(t) if a.source is not None and a.kind != "belief"]
     assert speakers[0] == "Welsh Executive"
     assert "Welsh Executive" not in speakers[1:]
+
+
+# ------------------------------------------------------------------ a verb's capital glued to a name is no person
+
+
+def test_an_ed_participle_opening_a_sentence_names_no_person_and_a_body_kind_before_a_name_says_a_body():
+    t = (
+        "A Welsh firm wants to help shoppers with an app that reads out prices.\n\n"
+        "Named Shopvoice, it has the look of a normal shopping app. Welsh software firm Dyfed Labs launched it in "
+        "May.\n\n"
+        "But Karen Price, digital manager at the charity Sight Cymru, doubted whether Shopvoice added anything. "
+        '"There are many apps like this," she said. "Blind people have their own readers," she added.'
+    )
+    assert [a.speaker for a in find_attributions(t) if a.source == "she"] == ["Karen Price", "Karen Price"]
+    # near cases: a given name ending in -ed opens its sentence as a person's
+    t = 'Jared Cole runs a bakery in Leeds. "We are busy," he said.'
+    assert [a.speaker for a in find_attributions(t) if a.source == "he"] == ["Jared Cole"]
+    t = 'Ahmed Malik runs a shop in Leeds. "We are busy," he said.'
+    assert [a.speaker for a in find_attributions(t) if a.source == "he"] == ["Ahmed Malik"]
