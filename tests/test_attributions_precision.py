@@ -345,3 +345,27 @@ def test_an_ed_participle_opening_a_sentence_names_no_person_and_a_body_kind_bef
     assert [a.speaker for a in find_attributions(t) if a.source == "he"] == ["Jared Cole"]
     t = 'Ahmed Malik runs a shop in Leeds. "We are busy," he said.'
     assert [a.speaker for a in find_attributions(t) if a.source == "he"] == ["Ahmed Malik"]
+
+
+# ------------------------------------------------------------------ an office a place names is no name
+
+
+def test_an_office_placed_by_a_name_is_its_unnamed_holder_not_the_place():
+    t = (
+        "The MP for Bristol West said the council had failed residents.\n\n"
+        "The Archbishop of York said the church must change.\n\n"
+        "The Mayor of London said fares would rise.\n\n"
+        "The new health minister for Wales says hospitals will cope."
+    )
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [
+        ("The MP for Bristol West", None),
+        ("The Archbishop of York", None),
+        ("The Mayor of London", None),
+        ("The new health minister for Wales", None),
+    ]
+    # near cases: a body's name with "of" is the body; a person's name after the office is the holder
+    t = "The University of Leeds said fees would rise.\n\nThe Bank of England said rates would hold."
+    assert [a.speaker for a in find_attributions(t)] == ["University of Leeds", "Bank of England"]
+    assert [a.speaker for a in find_attributions("Secretary of State Antony Blinken said the talks went well.")] == [
+        "Antony Blinken"
+    ]

@@ -83,6 +83,7 @@ from .constants import (
     PERSON_TITLE_WORDS,
     QUESTION_OPENERS,
     QUOTE_OPENINGS,
+    ROLE_HEADS,
     SHARED_BODY_HEADS,
 )
 from .entities import Entity
@@ -130,6 +131,8 @@ class Naming(Reading):
             return False  # "You argue": a pronoun names no one
         if pronoun_contraction(source):
             return False  # "You'll", "We're"
+        if placed_office(source.split()):
+            return False  # "The MP for Ealing North", "The Archbishop of Canterbury": an office a place names, no name
         opening = source.split()[:2]
         if len(opening) == 2 and opening[0] in OBLIQUE_PREPOSITIONS and opening[1].islower():
             return False  # "of the flagship Allstate brand for agency": a fragment a preposition opens, no one
@@ -686,6 +689,24 @@ def names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
+
+
+def placed_office(words: list[str]) -> bool:
+    """A definite office placed by a name after "of" or "for" ("The MP for Ealing North", "the new health minister for
+    Wales", "The Archbishop of Canterbury"): its holder, unnamed; a peer's title ("The Duke of Edinburgh") is a name,
+    and a person's name after the place ("Secretary of State Antony Blinken") is the holder's."""
+    if len(words) < 4 or words[0].lower() not in DEFINITE_DETERMINERS or any("," in word for word in words):
+        return False
+    at = next((at for at, word in enumerate(words) if word in ("of", "for")), 0)
+    if at < 2 or at == len(words) - 1:
+        return False
+    office = words[at - 1]
+    if not (office in ROLE_HEADS or office.lower() in ROLE_HEADS) or office.lower() in NOBLE_TITLES:
+        return False
+    place = words[at + 1 :]
+    if not all(word[:1].isupper() or word in ("of", "the", "and") for word in place) or not place[-1][:1].isupper():
+        return False
+    return not (len(place) >= 2 and lone_given_name_gender(place[-2]) is not None)
 
 
 def _same_ends(one: list[str], other: list[str]) -> bool:

@@ -66,7 +66,7 @@ from .constants import (
 )
 from .descriptions import Descriptions
 from .entities import name_letters
-from .naming import names_no_one
+from .naming import names_no_one, placed_office
 from .pronouns import Pronouns
 
 
@@ -299,6 +299,8 @@ class Story(Pronouns, Descriptions):
             return self._role_holder(words[1:])
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
+        if placed_office(source.split()):
+            return None  # "The new health minister for Wales": one holder, unnamed, no group ("wales" is no plural)
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
 
     def _aged_person(self, before: int, age: str) -> str | None:
