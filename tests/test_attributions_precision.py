@@ -369,3 +369,14 @@ def test_an_office_placed_by_a_name_is_its_unnamed_holder_not_the_place():
     assert [a.speaker for a in find_attributions("Secretary of State Antony Blinken said the talks went well.")] == [
         "Antony Blinken"
     ]
+
+
+def test_a_document_made_for_an_outlet_is_not_the_outlets_word():
+    t = (
+        "A second poll for the Daily Mirror found that most voters backed the plan.\n\n"
+        "A report for the Treasury says that growth will slow."
+    )
+    assert [a.speaker for a in find_attributions(t)] == [None, None]
+    # near cases: a maker before the document, and a body whose name holds "for", still speak
+    t = "A Gallup poll found that most voters backed the plan.\n\nThe Centre for Cities said that rents rose."
+    assert [a.speaker for a in find_attributions(t)] == ["Gallup poll", "Centre for Cities"]

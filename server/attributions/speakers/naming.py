@@ -133,6 +133,8 @@ class Naming(Reading):
             return False  # "You'll", "We're"
         if placed_office(source.split()):
             return False  # "The MP for Ealing North", "The Archbishop of Canterbury": an office a place names, no name
+        if _commissioned_document(source.split()):
+            return False  # "A second poll for the Independent on Sunday": the outlet paid for it, someone else made it
         opening = source.split()[:2]
         if len(opening) == 2 and opening[0] in OBLIQUE_PREPOSITIONS and opening[1].islower():
             return False  # "of the flagship Allstate brand for agency": a fragment a preposition opens, no one
@@ -689,6 +691,13 @@ def names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
+
+
+def _commissioned_document(words: list[str]) -> bool:
+    """A document made "for" a named body, its maker unnamed ("A second poll for the Independent on Sunday", "a survey
+    for the BBC"): the body commissioned it; "a poll by ICM for the Guardian" names its maker first."""
+    at = next((at for at, word in enumerate(words) if word in ("for", "by", "from")), 0)
+    return 0 < at < len(words) - 1 and words[at] == "for" and words[at - 1].lower() in DOCUMENT_NOUNS
 
 
 def placed_office(words: list[str]) -> bool:
