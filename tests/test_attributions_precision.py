@@ -380,3 +380,12 @@ def test_a_document_made_for_an_outlet_is_not_the_outlets_word():
     # near cases: a maker before the document, and a body whose name holds "for", still speak
     t = "A Gallup poll found that most voters backed the plan.\n\nThe Centre for Cities said that rents rose."
     assert [a.speaker for a in find_attributions(t)] == ["Gallup poll", "Centre for Cities"]
+
+
+def test_a_span_of_time_is_no_group_that_speaks():
+    t = "Speeches made by Ofwat in recent months hinted that bills would rise."
+    assert [a.speaker for a in find_attributions(t) if a.source == "recent months"] in ([], [None])
+    # near case: a plural group of people still speaks
+    assert [a.speaker for a in find_attributions("Local residents said that the road was unsafe.")] == [
+        "local residents"
+    ]

@@ -60,6 +60,7 @@ from .constants import (
     PERFECT_AUXILIARIES,
     PERSON_TITLE_WORDS,
     PRONOUN_PARAGRAPHS,
+    TIME_SPAN_NOUNS,
     TWO_WORD_MAKING_VERBS,
 )
 from .entities import Entity, is_body, is_not_person, maybe_body
@@ -462,6 +463,8 @@ class Descriptions(Naming, Mentions):
         """A group or document that names itself ("officials", "the study"); "Police said" in a story that quotes
         the Miami-Dade Police: that body, when it is the one so named."""
         group = group_word(words)
+        if group is not None and group.split()[-1] in TIME_SPAN_NOUNS:
+            return None  # "recent months": a time, no group
         if group is not None and group in ONE_BODY_HEADS:
             bodies = {e.name for e in self.entities.values() if e.person is False and e.name.lower().endswith(group)}
             return bodies.pop() if len(bodies) == 1 else group
