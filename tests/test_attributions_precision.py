@@ -389,3 +389,18 @@ def test_a_span_of_time_is_no_group_that_speaks():
     assert [a.speaker for a in find_attributions("Local residents said that the road was unsafe.")] == [
         "local residents"
     ]
+
+
+def test_an_office_acronym_is_its_holder_or_no_one_never_the_letters():
+    t = (
+        "Prime Minister Gordon Brown visited Leeds on Monday.\n\n"
+        "The PM said the economy was strong.\n\n"
+        "The AG’s complaint alleges that the firm lied. Attorney General Letitia James filed it on Monday."
+    )
+    assert [(a.source, a.speaker) for a in find_attributions(t)] == [
+        ("The PM", "Gordon Brown"),
+        ("The AG’s complaint", "Letitia James"),
+    ]
+    # near case: no one named with the whole title (a health minister holds no "prime minister"): no one
+    t = "Health minister Ann Lee visited Leeds. The PM said the economy was strong."
+    assert [a.speaker for a in find_attributions(t)] == [None]

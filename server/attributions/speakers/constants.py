@@ -293,6 +293,13 @@ TITLE_REACH = 60
 TITLE_LINKS: frozenset[str] = frozenset(words("a an the and or of for in on at to with by from"))
 # Weekdays and months: a date after a link ("Google on Monday") is no part of a name.
 DATE_WORDS: frozenset[str] = frozenset(WEEKDAYS + MONTHS)
+# Offices written as an acronym, spelled out: "PM", "The AG's complaint" are the holder the text names with the title
+# ("Prime Minister Gordon Brown"), never the letters.
+OFFICE_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "PM": ("prime", "minister"),
+    "AG": ("attorney", "general"),
+    "DA": ("district", "attorney"),
+}
 # Spans of time: a plural one is no group that speaks ("in recent months hinted": a time, not a speaker).
 TIME_SPAN_NOUNS: frozenset[str] = frozenset(words("seconds minutes hours days weeks months years decades centuries"))
 # English prepositions but "by": a name after one is its object, not a clause's subject an apposition may describe
