@@ -404,3 +404,13 @@ def test_an_office_acronym_is_its_holder_or_no_one_never_the_letters():
     # near case: no one named with the whole title (a health minister holds no "prime minister"): no one
     t = "Health minister Ann Lee visited Leeds. The PM said the economy was strong."
     assert [a.speaker for a in find_attributions(t)] == [None]
+
+
+def test_a_bodys_kind_capitalised_by_its_sentence_is_no_part_of_the_name():
+    t = (
+        "Nintendo said its new console sold well in Japan. Rival Sega has said its own machine will ship in March.\n\n"
+        "Sega said the price would be low.\n\nCarmaker Toyota said sales rose."
+    )
+    assert [a.speaker for a in find_attributions(t)] == ["Nintendo", "Sega", "Sega", "Toyota"]
+    # near case: a name that opens with such a noun of its own stays whole
+    assert [a.speaker for a in find_attributions("Network Rail said trains were late.")] == ["Network Rail"]

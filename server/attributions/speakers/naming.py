@@ -69,6 +69,7 @@ from .constants import (
     FEMALE_HONORIFICS,
     GIVEN_NAMES_REACH,
     INDEFINITE_OPENERS,
+    LEADING_KIND_NOUNS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
     MALE_HONORIFICS,
@@ -120,6 +121,7 @@ class Naming(Reading):
         """The words of a source that name someone (its document's maker, or itself), to be expanded by _named."""
         if names_no_one(source) or (maker is not None and names_no_one(maker)):
             return None
+        source = without_leading_kind(source)  # "Rival Sony has said": the sentence's capital on the body's kind
         if maker is not None and is_named(maker):
             return maker
         return source if cls._is_named_source(source) else None
@@ -691,6 +693,12 @@ def names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
+
+
+def without_leading_kind(name: str) -> str:
+    """A name without a body's kind its sentence capitalised before it ("Rival Sony", "Carmaker Toyota")."""
+    kind, _, rest = name.partition(" ")
+    return rest if kind.lower() in LEADING_KIND_NOUNS and kind[:1].isupper() and rest[:1].isupper() else name
 
 
 def _commissioned_document(words: list[str]) -> bool:

@@ -68,7 +68,7 @@ from .constants import (
 )
 from .descriptions import Descriptions
 from .entities import name_letters
-from .naming import names_no_one, placed_office
+from .naming import names_no_one, placed_office, without_leading_kind
 from .pronouns import Pronouns
 
 
@@ -160,7 +160,10 @@ class Story(Pronouns, Descriptions):
         self.cores = cores
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
         self.common = LowerCaseUse(text)
-        self.full = full_names(text, self.core_occurrences, deadline, self.common)
+        self.full = {
+            core: without_leading_kind(full)  # "Rival Sony" is "Sony" in full
+            for core, full in full_names(text, self.core_occurrences, deadline, self.common).items()
+        }
         self.given = given_names(text, self.core_occurrences, deadline, self.common)
         # the named sources first: every pronoun may look back at any of them
         named_by = {
