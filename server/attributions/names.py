@@ -1681,7 +1681,7 @@ def _other_office(previous: str, head: str) -> bool:
     lowered = previous.lower()
     return (
         previous.isalpha()
-        and previous[:1].isupper() == head[:1].isupper()
+        and (previous[:1].isupper() or not head[:1].isupper())  # "Green Party leader" too; "said President" is none
         and lowered not in DETERMINERS
         and lowered not in NP_BREAK
         and lowered not in CUE_VERBS

@@ -88,6 +88,9 @@ CLAUSE_OPENERS: frozenset[str] = frozenset(words("that who whom which whose afte
 # said … The force said", "Arsenal … the club said", "Oxfam … The charity said"); "the watchdog" is left out: it lowered
 # the held-aside blind set's speaker precision (0.837 -> 0.832; not looked into, the articles are held aside).
 BODY_KIND_ANAPHORS: frozenset[str] = frozenset(words("force club regulator union charity campaign"))
+# A body's kind right before a name ("the charity Sight Cymru", "drugmaker Pfizer"): the name is that body's, no
+# person's ("producer", "authors" may stand before a person).
+BODY_KIND_NOUNS: frozenset[str] = (ORG_ANAPHORS | BODY_KIND_ANAPHORS) - frozenset(words("producer authors"))
 # Heads that make a body of a name without being bodies' names themselves ("the Google Fonts team").
 BODY_LIKE_HEADS: frozenset[str] = frozenset(
     words("campaign team family industry sector military media site blog index")
@@ -122,6 +125,8 @@ APPOSITION_WORDS = 8
 APPOSITION_ENDS: frozenset[str] = frozenset(words("who which that whose at of in for from with"))
 # Letters an -ing word needs to be read as a participle ("Speaking") rather than a short name ("Ming", "King").
 MIN_PARTICIPLE_LETTERS = 5
+# Letters an -ed word needs to be read as a participle ("Named", "Called") rather than a short name ("Ned", "Ted").
+MIN_ED_PARTICIPLE_LETTERS = 5
 # Characters after a name's comma read for its whole apposition ("Royce Mendes, Desjardins Economics managing
 # director,"); names.TITLE_APPOSITION_REACH reads only back from a title to that comma.
 APPOSITION_REACH = 80
@@ -304,6 +309,20 @@ TITLE_REACH = 60
 TITLE_LINKS: frozenset[str] = frozenset(words("a an the and or of for in on at to with by from"))
 # Weekdays and months: a date after a link ("Google on Monday") is no part of a name.
 DATE_WORDS: frozenset[str] = frozenset(WEEKDAYS + MONTHS)
+# Offices written as an acronym, spelled out: "PM", "The AG's complaint" are the holder the text names with the title
+# ("Prime Minister Gordon Brown"), never the letters.
+OFFICE_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "PM": ("prime", "minister"),
+    "AG": ("attorney", "general"),
+    "DA": ("district", "attorney"),
+}
+# A body's kind or relation that opens a sentence before its name ("Carmaker Toyota said", "Rival Sony has said"):
+# capitalised by the sentence, no part of the name (nouns that also open names, "Network Rail", are left out).
+LEADING_KIND_NOUNS: frozenset[str] = frozenset(
+    words("carmaker automaker chipmaker drugmaker retailer insurer lender broadcaster supplier rival competitor")
+)
+# Spans of time: a plural one is no group that speaks ("in recent months hinted": a time, not a speaker).
+TIME_SPAN_NOUNS: frozenset[str] = frozenset(words("seconds minutes hours days weeks months years decades centuries"))
 # English prepositions but "by": a name after one is its object, not a clause's subject an apposition may describe
 # ("Responding to Smith, a spokesman said"); "by" names an agent and is left out.
 CLAUSE_PREPOSITIONS: frozenset[str] = PREPOSITIONS - {"by"}

@@ -60,6 +60,7 @@ from .constants import (
     PERFECT_AUXILIARIES,
     PERSON_TITLE_WORDS,
     PRONOUN_PARAGRAPHS,
+    TIME_SPAN_NOUNS,
     TWO_WORD_MAKING_VERBS,
 )
 from .entities import Entity, is_body, is_not_person, maybe_body
@@ -387,15 +388,20 @@ class Descriptions(Naming, Mentions):
         title = [word for word in source.split() if word.lower() not in DETERMINERS]
         # "Former welfare minister Frank Field … the prime minister said": one titled for another office is not it
         other_offices = self._best_holders(title[-1:]) if len(title) > 1 else set()
-        return self._role_referent(raw, words[-1], other_offices)
+        # "The lord chancellor": a gendered word before the head genders the office ("Baroness Boothroyd" holds none)
+        gendered = next((word for word in words[:-1] if word in MALE_TITLES or word in FEMALE_TITLES), words[-1])
+        return self._role_referent(raw, words[-1], other_offices, gendered)
 
-    def _role_referent(self, raw: RawAttribution, title: str, other_offices: set[str] = frozenset()) -> str | None:
+    def _role_referent(
+        self, raw: RawAttribution, title: str, other_offices: set[str] = frozenset(), gendered: str | None = None
+    ) -> str | None:
         """A definite title no one holds by name in the text ("Dion … “…,” the singer said", "Dr Mitchell suggested …
         The Prime Minister said"): the nearest person in subject place it fits, as for a pronoun; a gendered title
         ("the duchess") only when one person the text quotes fits it; a spokesperson is someone else, unnamed."""
         if title in ANONYMOUS_ROLES:
             return None
-        gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+        gendered = gendered or title
+        gender = "m" if gendered in MALE_TITLES else "f" if gendered in FEMALE_TITLES else None
 
         def fits(entity: Entity) -> bool:
             # a one-word name ("Meghan … The duchess") is left: another one named but not quoted ("Kate was not
@@ -457,6 +463,8 @@ class Descriptions(Naming, Mentions):
         """A group or document that names itself ("officials", "the study"); "Police said" in a story that quotes
         the Miami-Dade Police: that body, when it is the one so named."""
         group = group_word(words)
+        if group is not None and group.split()[-1] in TIME_SPAN_NOUNS:
+            return None  # "recent months": a time, no group
         if group is not None and group in ONE_BODY_HEADS:
             bodies = {e.name for e in self.entities.values() if e.person is False and e.name.lower().endswith(group)}
             return bodies.pop() if len(bodies) == 1 else group

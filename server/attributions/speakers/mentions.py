@@ -31,6 +31,7 @@ from ..patterns import NAME_GOES_ON_RE, NAME_MENTION_RE, PRONOUN_WORD_RE, QUOTE_
 from ..structure import RawAttribution, Span
 from .constants import (
     APPOSITION_REACH,
+    BODY_KIND_NOUNS,
     CLAUSE_OPENERS,
     DESCRIBED_PERSON_HEADS,
     GENDER_REACH,
@@ -38,6 +39,7 @@ from .constants import (
     MAX_DESCRIPTION_WORDS,
     MAX_GROUP_MODIFIERS,
     MAX_LOOKBACK_MENTIONS,
+    MIN_ED_PARTICIPLE_LETTERS,
     MIN_PARTICIPLE_LETTERS,
     OBLIQUE_PREPOSITIONS,
     PREPOSITION_REACH,
@@ -90,10 +92,13 @@ class Mentions(Reading):
             self.mentioned_only.add(entity.name)
 
     def _opens_with_participle(self, start: int, word: str) -> bool:
-        """An -ing word that is no known given name, at its sentence's start ("Speaking", "Praising")."""
+        """An -ing or -ed word that is no known given name, at its sentence's start ("Speaking", "Praising",
+        "Called Speegle, it …")."""
         return (
-            word.endswith("ing")
-            and len(word) > MIN_PARTICIPLE_LETTERS
+            (
+                (word.endswith("ing") and len(word) > MIN_PARTICIPLE_LETTERS)
+                or (word.endswith("ed") and len(word) >= MIN_ED_PARTICIPLE_LETTERS)
+            )
             and lone_given_name_gender(word) is None
             and self._sentence_start(start) == start
         )
@@ -108,11 +113,13 @@ class Mentions(Reading):
         if self._common_run(core, words):
             return None  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
         if mentioned.startswith(words[0]) and self._opens_with_participle(start, words[0]):
-            return None  # "Praising Celtic and Rangers, she said": a participle that opens the sentence names no one
+            return None  # "Praising Celtic and Rangers, she said", "Called Speegle, it": a participle names no one
         before = self.text[max(0, start - 30) : start].split()
         leading = [word.lower().rstrip(".") for word in mentioned.split()[: -len(words)]]  # "Dr", "Senator"
         if leading[:1] in (["the"], ["a"], ["an"]):
             return None  # "The Spruce Eats": a title's or a body's name, no person's
+        if not leading and before and before[-1].lower() in BODY_KIND_NOUNS:
+            return None  # "the charity Sight Cymru": a body's kind before the name says a body
         titled = any(word in TITLE_WORDS for word in leading) or (
             bool(before) and before[-1].lower().rstrip(".,") in TITLE_WORDS
         )

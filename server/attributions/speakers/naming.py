@@ -69,6 +69,7 @@ from .constants import (
     FEMALE_HONORIFICS,
     GIVEN_NAMES_REACH,
     INDEFINITE_OPENERS,
+    LEADING_KIND_NOUNS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
     MALE_HONORIFICS,
@@ -83,6 +84,7 @@ from .constants import (
     PERSON_TITLE_WORDS,
     QUESTION_OPENERS,
     QUOTE_OPENINGS,
+    ROLE_HEADS,
     SHARED_BODY_HEADS,
 )
 from .entities import Entity
@@ -119,6 +121,7 @@ class Naming(Reading):
         """The words of a source that name someone (its document's maker, or itself), to be expanded by _named."""
         if names_no_one(source) or (maker is not None and names_no_one(maker)):
             return None
+        source = without_leading_kind(source)  # "Rival Sony has said": the sentence's capital on the body's kind
         if maker is not None and is_named(maker):
             return maker
         return source if cls._is_named_source(source) else None
@@ -130,6 +133,10 @@ class Naming(Reading):
             return False  # "You argue": a pronoun names no one
         if pronoun_contraction(source):
             return False  # "You'll", "We're"
+        if placed_office(source.split()):
+            return False  # "The MP for Ealing North", "The Archbishop of Canterbury": an office a place names, no name
+        if _commissioned_document(source.split()):
+            return False  # "A second poll for the Independent on Sunday": the outlet paid for it, someone else made it
         opening = source.split()[:2]
         if len(opening) == 2 and opening[0] in OBLIQUE_PREPOSITIONS and opening[1].islower():
             return False  # "of the flagship Allstate brand for agency": a fragment a preposition opens, no one
@@ -582,6 +589,8 @@ class Naming(Reading):
         words = core.split()
         if not looks_person(core) or " and " in core or source in self.makers:
             return False
+        if source.split()[:1] in (["The"], ["the"]) and source.split()[1:2] == core.split()[:1]:
+            return False  # "The Scottish Executive": an article before the name's own words names a body
         kind = apposition_kind(source.partition(",")[2])
         if kind is not None:
             return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
@@ -684,6 +693,37 @@ def names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
+
+
+def without_leading_kind(name: str) -> str:
+    """A name without a body's kind its sentence capitalised before it ("Rival Sony", "Carmaker Toyota")."""
+    kind, _, rest = name.partition(" ")
+    return rest if kind.lower() in LEADING_KIND_NOUNS and kind[:1].isupper() and rest[:1].isupper() else name
+
+
+def _commissioned_document(words: list[str]) -> bool:
+    """A document made "for" a named body, its maker unnamed ("A second poll for the Independent on Sunday", "a survey
+    for the BBC"): the body commissioned it; "a poll by ICM for the Guardian" names its maker first."""
+    at = next((at for at, word in enumerate(words) if word in ("for", "by", "from")), 0)
+    return 0 < at < len(words) - 1 and words[at] == "for" and words[at - 1].lower() in DOCUMENT_NOUNS
+
+
+def placed_office(words: list[str]) -> bool:
+    """A definite office placed by a name after "of" or "for" ("The MP for Ealing North", "the new health minister for
+    Wales", "The Archbishop of Canterbury"): its holder, unnamed; a peer's title ("The Duke of Edinburgh") is a name,
+    and a person's name after the place ("Secretary of State Antony Blinken") is the holder's."""
+    if len(words) < 4 or words[0].lower() not in DEFINITE_DETERMINERS or any("," in word for word in words):
+        return False
+    at = next((at for at, word in enumerate(words) if word in ("of", "for")), 0)
+    if at < 2 or at == len(words) - 1:
+        return False
+    office = words[at - 1]
+    if not (office in ROLE_HEADS or office.lower() in ROLE_HEADS) or office.lower() in NOBLE_TITLES:
+        return False
+    place = words[at + 1 :]
+    if not all(word[:1].isupper() or word in ("of", "the", "and") for word in place) or not place[-1][:1].isupper():
+        return False
+    return not (len(place) >= 2 and lone_given_name_gender(place[-2]) is not None)
 
 
 def _same_ends(one: list[str], other: list[str]) -> bool:

@@ -44,6 +44,7 @@ from ..names import (
     name_core,
     owners_body,
     person_conjuncts,
+    role_holders,
     word_occurrences,
 )
 from ..patterns import AGE_EPITHET_RE, APPOSED_AGE_RE
@@ -64,6 +65,7 @@ from .constants import (
     MAX_EPITHET_WORDS,
     MIN_PARTICIPLE_LETTERS,
     NAMED_GROUPS,
+    OFFICE_ACRONYMS,
     OUTLET_NOUNS,
     PAIR_NOUNS,
     PARTY_WORDS,
@@ -71,7 +73,7 @@ from .constants import (
 )
 from .descriptions import Descriptions
 from .entities import name_letters
-from .naming import names_no_one
+from .naming import names_no_one, placed_office, without_leading_kind
 from .pronouns import Pronouns
 
 
@@ -114,6 +116,7 @@ class Story(Pronouns, Descriptions):
         self.person_owners = {}
         self.bare_kept = {}
         self.longest_owned = {}
+        self.office_holders: dict[tuple[str, ...], str | None] = {}
         self.determined = {}
         self.noun_genders = None
         sources = [text[raw.source[0] : raw.source[1]] if raw.source else "" for raw in raws]
@@ -162,7 +165,10 @@ class Story(Pronouns, Descriptions):
         self.cores = cores
         self.core_occurrences = word_occurrences(text, cores)  # serves the full names and the mentions
         self.common = LowerCaseUse(text)
-        self.full = full_names(text, self.core_occurrences, deadline, self.common)
+        self.full = {
+            core: without_leading_kind(full)  # "Rival Sony" is "Sony" in full
+            for core, full in full_names(text, self.core_occurrences, deadline, self.common).items()
+        }
         self.given = given_names(text, self.core_occurrences, deadline, self.common)
         # the named sources first: every pronoun may look back at any of them
         named_by = {
@@ -239,6 +245,9 @@ class Story(Pronouns, Descriptions):
         elif self.named[index] is not None and not self._sentence_capital(raw, source):
             if self._label(raw, source, self.named[index]):
                 return None  # "Office Location: New York", "Pro Tip: …": a label before its colon, no one's name
+            office = OFFICE_ACRONYMS.get(self.named[index])
+            if office is not None:
+                return self._office_holder(office)  # "PM says", "The AG's complaint": the holder, else no one
             return self.named[index]  # a name: its longest form ("Dempsey" -> "Owen John Dempsey")
         bracket = source.find(" [")
         if bracket > 0 and source[:bracket].lower() in PRONOUNS:
@@ -309,7 +318,21 @@ class Story(Pronouns, Descriptions):
             return self._role_holder(words[1:])
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
+        if placed_office(source.split()):
+            return None  # "The new health minister for Wales": one holder, unnamed, no group ("wales" is no plural)
         return self._group(words) or self._described_body(raw)  # "officials", "the study"; "the institution"
+
+    def _office_holder(self, office: tuple[str, ...]) -> str | None:
+        """The one person the text names with the whole title ("Prime Minister Gordon Brown"), else no one; read once
+        per office."""
+        if office not in self.office_holders:
+            holders = {
+                self._longest(name)
+                for name, matched in role_holders(self.text, list(office))
+                if matched == len(office) - 1
+            }
+            self.office_holders[office] = holders.pop() if len(holders) == 1 else None
+        return self.office_holders[office]
 
     def _aged_person(self, before: int, age: str) -> str | None:
         """The last person named with this age in apposition before the position ("Sarah Collins, 45," for "The
