@@ -2955,3 +2955,77 @@ def test_a_plural_possessive_owner_and_a_title_whose_object_holds_commas_are_no_
     assert speakers(text) == ["Margaret Hodge"]
     text = "Secretary of State Antony Blinken and Defense Secretary Lloyd Austin said the talks would resume."
     assert speakers(text) == ["Antony Blinken; Lloyd Austin"]
+
+
+# --- the forms of names: words around a name that are no part of it ------------------------------------------
+
+
+def test_a_party_abbreviation_before_a_name_is_a_title():
+    text = (
+        "Lib Dem Sarah Teather accused the government of ignoring the report.\n\n"
+        "Ms Teather, the Lib Dem education spokeswoman, said pupils would suffer.\n\n"
+        "Former Lib Dem leader Charles Kennedy said the party was united."
+    )
+    assert _speaker(text, "Lib Dem Sarah Teather") == "Sarah Teather"
+    assert _speaker(text, "Ms Teather, the Lib Dem education spokeswoman") == "Sarah Teather"
+    assert _speaker(text, "Former Lib Dem leader Charles Kennedy") == "Charles Kennedy"
+    near = "Tory MP Gavin Holt said the plan was wrong.\n\nRepublican Ann Mercer said the tax was unfair."
+    assert _speaker(near, "Tory MP Gavin Holt") == "Gavin Holt"
+    assert _speaker(near, "Republican Ann Mercer") == "Ann Mercer"
+
+
+def test_a_rival_before_a_body_is_no_part_of_its_name():
+    text = (
+        "Rival Nintendo said it would cut prices too.\n\n"
+        "Competitor Samsung said its phones were safe, and Nintendo added that sales were strong."
+    )
+    assert _speaker(text, "Rival Nintendo") == "Nintendo"
+    assert _speaker(text, "Competitor Samsung") == "Samsung"
+    assert _speaker(text, "Nintendo") == "Nintendo"
+    near = "Teammate Lewis Hamilton said the car was fast."
+    assert _speaker(near, "Teammate Lewis Hamilton") == "Lewis Hamilton"
+
+
+def test_a_generic_body_noun_beside_a_name_is_no_part_of_it():
+    text = (
+        "The Kyodo News agency said the clinic had been shelled twice.\n\n"
+        "The Reuters news agency reported that the talks had failed.\n\n"
+        "Environmental group the Rainforest Action Network said the logging must stop.\n\n"
+        "Pressure group Liberty said the plan was too timid."
+    )
+    assert _speaker(text, "The Kyodo News agency") == "Kyodo News"
+    assert _speaker(text, "The Reuters news agency") == "Reuters"
+    assert names.name_core("Anti smoking group the Fresh Air Trust") == "Fresh Air Trust"
+    assert _speaker(text, "Pressure group Liberty") == "Liberty"
+    # a group's name may end in the word, and the noun in a longer phrase is an object's
+    assert names.name_core("The Middle Way group") == "Middle Way group"
+    held = "Professor Ann Roe of the Dutch research group VisionLab said the robots were ready."
+    assert _speaker(held, "Professor Ann Roe of the Dutch research group VisionLab") == "Ann Roe"
+    # one capitalised word before the noun may be a place or a party: kept as written
+    assert names.name_core("the London firm") == "London firm"
+    assert names.name_core("the British firm") == "British firm"
+
+
+def test_an_owners_possessive_before_a_masthead_is_no_part_of_it():
+    text = "Murdoch's Wall Street Journal said the bid was too low."
+    assert _speaker(text, "Murdoch's Wall Street Journal") == "Wall Street Journal"
+    assert names.name_core("Children's Hospital Colorado") == "Children's Hospital Colorado"
+
+
+def test_an_offices_acronym_before_a_surname_is_no_part_of_the_name():
+    text = (
+        "Heavy rain hits the province\n\n"
+        "MEC Dlamini urged residents to stay indoors during the storm.\n\n"
+        "MEC for Community Safety, Thandi Dlamini, said that teams were ready."
+    )
+    assert _speaker(text, "MEC Dlamini") == "Thandi Dlamini"
+
+
+def test_an_acronym_spelled_out_with_its_heads_object_is_that_body():
+    text = (
+        "Thousands of file sharers were sued by the Recording Industry Association of America.\n\n"
+        "The RIAA said the lawsuits were a last resort."
+    )
+    assert _speaker(text, "The RIAA") == "Recording Industry Association of America"
+    assert names.names_spelling("The Royal College of Nursing met.", "RCN") == {"Royal College of Nursing"}
+    assert names.names_spelling("The Federal Trade Commission sued.", "FTC") == {"Federal Trade Commission"}

@@ -222,6 +222,14 @@ PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Acronyms among the title words ("UN envoy", "US Secretary of State"): written as a name's word ("Kim Jong Un"), none.
 ACRONYM_TITLE_WORDS: frozenset[str] = frozenset(words("us uk eu un nato"))
+# Nouns for another body or person of the same kind, capitalised at a sentence's start before a name ("Rival Sony",
+# "Competitor Samsung"): a relation to the story's subject, no word of the name.
+RELATION_NOUNS: frozenset[str] = frozenset(words("rival rivals competitor competitors"))
+# Generic nouns for a body, written in lower case beside its name ("the Reporters Without Borders group", "the
+# Associated Press agency", "anti-abortion group the Pro Life Alliance"): what the body is, no word of its name.
+GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
+    words("group agency charity organisation organization firm company network broadcaster newspaper outlet")
+)
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -377,6 +385,9 @@ def name_core(source: str) -> str:
         )
     ):
         words = words[1:]
+    if len(words) > 1 and words[0].lower() in RELATION_NOUNS and words[1][:1].isupper():
+        words = words[1:]  # "Rival Sony": the relation is the story's, the name is "Sony"
+    words = _without_generic_body_noun(words)
     role_to = _role_to_at(words)
     if role_to is not None and words[role_to - 1][:1].isupper():
         # "U.S. Ambassador to the United Nations Mike Waltz": a title, its object, then the holder's name (its last
@@ -407,6 +418,13 @@ def name_core(source: str) -> str:
         and not owners_body(words)
     ):
         words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
+    if (
+        len(words) > 2
+        and words[0].endswith(POSSESSIVE_ENDINGS)
+        and words[-1].lower() in PUBLICATION_HEADS
+        and all(word[:1].isupper() for word in words[1:])
+    ):
+        words = words[1:]  # "Pearson's Financial Times": the owner's possessive is no part of the masthead
     company = next((at for at, word in enumerate(words[:-1]) if _company_possessive(word)), None)
     if company is not None and all(word[:1].isupper() for word in words[company + 1 :]):
         words = words[company + 1 :]  # "Alphabet Inc.'s Google": the owner company's name is no part of its unit's
@@ -485,6 +503,36 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _without_generic_body_noun(words: list[str]) -> list[str]:
+    """A body's name without the generic noun written in lower case around it: after it ("the Associated Press
+    agency", "the Reuters news agency") or before it in apposition ("lobby group Guantanamo Human Rights Commission",
+    "charity the Pro Life Alliance"); the words as they are when no capitalised name stands beside the noun."""
+    generic = next((at for at in range(len(words) - 1, -1, -1) if words[at] in GENERIC_BODY_NOUNS), None)
+    if generic is None:
+        return words
+    after = words[generic + 1 :]
+    after = after[1:] if after[:1] == ["the"] else after
+    # "Professor X of the Swiss research group MiraLab", "Both Amnesty and the lobby group …": the noun stands in a
+    # longer phrase, or in one of two names; only lower-case words describe the body before it
+    described = all(word.islower() and word.isalpha() for word in words[1:generic]) and "and" not in words[:generic]
+    named = bool(after) and after[0][:1].isupper()
+    if described and named and all(word[:1].isupper() or word in LINKED_NAME_LINKS for word in after):
+        return after  # "lobby group Guantanamo Human Rights Commission": the apposition's name
+    if after or words[generic] == "group":
+        return words  # "The Middle Way group", "Anti Phishing Working group": a group's name may end in the word
+    name = generic
+    while name > 0 and _lower_adjective(words[name - 1]):
+        name -= 1  # "news agency": the noun's own modifiers go with it
+    start = name
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1].isalpha():
+        start -= 1
+    # "the Associated Press agency": two capitalised words or more are a name; one may be a place ("the London firm")
+    # or a party ("the Tory group")
+    if name - start >= 2 and not any(_is_title_word(word.lower()) for word in words[start:name]):
+        return words[:name]
+    return words
 
 
 def _mixed_case_acronym(word: str) -> bool:
@@ -1217,8 +1265,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"
-        if bare.lower() in NATIONALITIES:
-            break  # "American Justin Gatlin": a nationality describes the person, it is no part of the name
+        if bare.lower() in NATIONALITIES or bare.lower() in RELATION_NOUNS:
+            break  # "American Justin Gatlin", "Rival Sony": a nationality or a relation describes, it names no one
         if word.endswith((",", ";", ":")):
             break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
@@ -1331,12 +1379,40 @@ def names_spelling(text: str, acronym: str) -> set[str]:
     U.K.'s Competition and Markets Authority" for "CMA", "the Federal Trade Commission" for "FTC"), though it never
     defines the acronym with them: each ends in a body's head, and no capitalised word goes before it (a longer name's
     last words spell nothing); a person's name, or "Department of the Treasury" for "DOT", is no such name."""
-    heads = {head.capitalize() for head in BODY_HEADS if head[0].upper() == acronym[-1]}
+    heads = {head.capitalize() for head in BODY_HEADS if head[0].upper() in acronym[1:]}
     found: set[str] = set()
     for pos, head in word_occurrences(text, heads):
         end = pos + len(head)
-        found |= _spelled_before(text[max(0, end - DEFINITION_REACH) : end], acronym)
+        if head[0] == acronym[-1]:
+            found |= _spelled_before(text[max(0, end - DEFINITION_REACH) : end], acronym)
+        # "Motion Picture Association of America" for "MPAA": the head's object ends the name
+        if (object_end := _object_end(text, end)) > end:
+            found |= _spelled_before(text[max(0, object_end - DEFINITION_REACH) : object_end], acronym)
     return found
+
+
+def _object_end(text: str, end: int) -> int:
+    """Where the capitalised object of a body's head ends ("Association" + " of America", "Institute" + " for Deaf
+    People"): after "of" or "for", an optional "the" and capitalised words; end when no object follows."""
+    words = text[end : end + DEFINITION_REACH].split(" ")
+    if len(words) < 3 or words[0] or words[1] not in TITLE_OBJECT_LINKS:
+        return end
+    at, length = 2, len(words[1]) + 2
+    if words[at] == "the" and len(words) > at + 1:
+        length += len(words[at]) + 1
+        at += 1
+    run = 0
+    while at < len(words) and words[at][:1].isupper():
+        # "of America, which …", "of America.\n": a mark or a line's end after the object's last word ends it
+        word = words[at].split("\n", 1)[0].rstrip(",.;:")
+        if not word.isalpha():
+            break
+        length += len(word) + 1
+        run += 1
+        if word != words[at]:
+            break
+        at += 1
+    return end + length - 1 if run else end
 
 
 def _written_name(name: str, acronym: str) -> bool:

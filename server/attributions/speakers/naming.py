@@ -250,6 +250,8 @@ class Naming(Reading):
                 core = longer
             elif longer and len(words) == 2 and words[0].lower() in NOBLE_TITLES and looks_person(longer):
                 core = longer  # "Baroness Boothroyd" in a text that names "Betty Boothroyd": the longest form
+            elif longer and len(words) == 2 and _title_acronym(words[0], longer):
+                core = longer  # "MEC Mamabolo" in a text that names "Jacob Mamabolo": an office's acronym, no name
             elif len(words) > 1:
                 # "van Ek de Vos" after "Amanda A. Van Ek de Vos" was quoted: the one person quoted by that name
                 people = {
@@ -702,6 +704,20 @@ def _verb_like(word: str) -> bool:
     """A lower-case word that may be the verb whose object a name is ("endorsed by", "praised"): "by", or no
     preposition, determiner, conjunction nor function word."""
     return word == "by" or (word.isalpha() and word.islower() and word not in CLAUSE_PREPOSITIONS | NOT_NAME_WORDS)
+
+
+def _title_acronym(word: str, longer: str) -> bool:
+    """An acronym before a surname that the text gives a person's full name with ("MEC Mamabolo" and "Jacob
+    Mamabolo"): an office's letters, not the person's initials ("JF Kennedy")."""
+    names = longer.split()
+    return (
+        MIN_ACRONYM <= len(word) <= MAX_ACRONYM
+        and word.isalpha()
+        and word.isupper()
+        and len(names) > 1
+        and looks_person(longer)
+        and word[0] != names[0][0]
+    )
 
 
 def _honorific_gender(source: str) -> str | None:
