@@ -3029,3 +3029,34 @@ def test_an_acronym_spelled_out_with_its_heads_object_is_that_body():
     assert _speaker(text, "The RIAA") == "Recording Industry Association of America"
     assert names.names_spelling("The Royal College of Nursing met.", "RCN") == {"Royal College of Nursing"}
     assert names.names_spelling("The Federal Trade Commission sued.", "FTC") == {"Federal Trade Commission"}
+
+
+def test_a_body_named_in_full_at_first_mention_keeps_its_longest_form():
+    text = (
+        "Studio shuts doors\n\n"
+        "One of Wales's oldest animation houses, Bramblewick Studios, has closed.\n\n"
+        "Bramblewick warned in May that it was short of cash. Bramblewick said on Friday that all staff would go."
+    )
+    assert [a.speaker for a in find_attributions(text) if a.source == "Bramblewick"] == ["Bramblewick Studios"] * 2
+    party = (
+        "Greens unveil manifesto\n\n"
+        "The Green Party has launched its manifesto in Bristol.\n\n"
+        "Green said the plan would halve emissions within ten years."
+    )
+    assert _speaker(party, "Green") == "Green Party"
+
+
+def test_a_longer_name_that_is_an_outlet_a_company_form_or_not_the_first_mention_is_not_the_bodys():
+    assert names.body_named_in_full("The Washington Post said so. Washington said no.", "Washington") is None
+    assert names.body_named_in_full("NBC News reported it. NBC said no.", "NBC") is None
+    assert names.body_named_in_full("The Tarn Holdings Group said so. Tarn Holdings said no.", "Tarn Holdings") is None
+    # the first mention alone, or two longer names: no one longer form
+    assert names.body_named_in_full("Kestrel said so. Kestrel Games said no.", "Kestrel") is None
+    assert names.body_named_in_full("Kestrel Games and Kestrel Records said so.", "Kestrel") is None
+    # a unit of a body is no longer form of it; a credit in parentheses is no mention
+    assert names.body_named_in_full("The House Judiciary Committee met. The House voted.", "House") is None
+    credit = "(Ann Lee/ Orbita Space Agency photo)\n\nOrbita said the craft was lost."
+    assert names.body_named_in_full(credit, "Orbita") is None
+    # a headline's short form does not count as the first mention
+    headed = "Kestrel closes\n\nKestrel Games, the studio, has closed. Kestrel said staff would go."
+    assert names.body_named_in_full(headed, "Kestrel") == "Kestrel Games"

@@ -230,6 +230,11 @@ RELATION_NOUNS: frozenset[str] = frozenset(words("rival rivals competitor compet
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     words("group agency charity organisation organization firm company network broadcaster newspaper outlet")
 )
+# Last words of an outlet's name ("Washington Post", "NBC News"): the outlet, never another form of the name before.
+OUTLET_ENDINGS: frozenset[str] = PUBLICATION_HEADS | frozenset(words("news media network press review magazine"))
+# A company's form written out ("Goldman Sachs Group", "Walt Disney Company"): no part of its name, as "Corp" is none.
+COMPANY_FORMS: frozenset[str] = frozenset(words("company corporation group holdings incorporated limited"))
+NO_KIND_ENDINGS: frozenset[str] = OUTLET_ENDINGS | COMPANY_FORMS
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -1652,6 +1657,39 @@ def possessive_bodies(text: str, word: str) -> set[str]:
         if name and not owners_body(name):
             found.add(" ".join(name))
     return found
+
+
+def body_named_in_full(text: str, name: str) -> str | None:
+    """The one longer name the text gives a body at its first mention, the name then the body's kind ("Argonaut Games"
+    for "Argonaut", "Labour Party" for "Labour", "US Customs Service" for "US Customs"): a headline's short form aside,
+    its first mention is that longer name. None when the text first writes the name alone, or longer in two ways; a
+    company's form and an outlet's ending ("Washington Post") are no such kind."""
+    found: set[str] = set()
+    first: bool | None = None  # whether the first mention outside a heading is a longer name
+    for pos, _ in word_occurrences(text, {name}):
+        line = text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1]
+        if line.rfind("(") > line.rfind(")"):
+            continue  # "(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)": a credit, no mention
+        end = pos + len(name)
+        after = text[end : end + LEAD_REACH].split("\n", 1)[0].split() if text[end : end + 1] == " " else []
+        run: list[str] = []
+        for following in after:
+            bare = following.rstrip(RUN_ENDING_MARKS)
+            if not bare[:1].isupper() or bare.endswith(POSSESSIVE_ENDINGS) or bare.lower() in NP_BREAK:
+                break
+            run.append(bare)
+            if bare != following:
+                break  # the name ends at its mark
+        # one word more, the body's kind ("Party", "Service", "Games"): more words name a unit of it ("House Judiciary
+        # Committee" is no "House"), and an outlet is its own ("NBC News", "Washington Post")
+        ending = run[0] if len(run) == 1 else ""
+        kind = is_body_ending(ending) and ending.lower() not in NO_KIND_ENDINGS and ending not in LEGAL_SUFFIXES
+        longer = f"{name} {ending}" if kind else None
+        if longer is not None:
+            found.add(longer)
+        if first is None and not _heading_line(text, pos):
+            first = longer is not None
+    return found.pop() if first and len(found) == 1 else None
 
 
 def names_headed_by(text: str, head: str) -> list[tuple[int, str]]:

@@ -36,6 +36,7 @@ from ..names import (
     SPEAKING_FOR,
     bare_surname,
     body_name,
+    body_named_in_full,
     defined_acronyms,
     ends_in_titled_person,
     full_names,
@@ -108,6 +109,7 @@ class Naming(Reading):
     company_forms: dict[str, bool]  # "Arduino LLC" -> whether the text has another company form too
     acronyms: dict[str, set[str]]  # a body's name -> the acronyms its sources spell it with
     bodies_in_full: dict[str, str]  # "Moody" -> "Moody's Analytics"
+    longer_bodies: dict[str, str]  # "Argonaut" -> "Argonaut Games", named so at its first mention
     spelled_names: dict[str, set[str]]  # "FTC" -> the bodies' names the text spells it out as
     person_owners: dict[str, bool]  # "Biden" (of "Biden's Justice Department") -> a person
     bare_kept: dict[str, int]  # "Foreign Ministry" -> where it last stood for no owner's
@@ -274,6 +276,9 @@ class Naming(Reading):
                 core = people.pop() if len(people) == 1 else self.given.get(core, core)
                 if " " not in core:
                     core = self._body_in_full(core)  # "Moody" -> "Moody's Analytics"
+        known = self.entities.get(core)
+        if core and (known is None or known.person is not True) and core not in self.full and core not in self.given:
+            core = self._body_named_in_full(core)  # "Argonaut" after "Argonaut Games" first: the longest form
         entity = self.entities.get(core)
         if entity is None:
             entity = self.entities[core] = Entity(core, self._is_person(core, source))
@@ -424,6 +429,12 @@ class Naming(Reading):
             )
             self.bodies_in_full[word] = bodies.pop() if len(bodies) == 1 and not person else word
         return self.bodies_in_full[word]
+
+    def _body_named_in_full(self, core: str) -> str:
+        """body_named_in_full, read once per name however many sources give it; the name as it is when none."""
+        if core not in self.longer_bodies:
+            self.longer_bodies[core] = body_named_in_full(self.text, core) or core
+        return self.longer_bodies[core]
 
     def _names_of_kind(self, description: str) -> list[str]:
         """The names the text gives bodies whose heads are of the kind a description's noun names ("Israel Defense
