@@ -3060,3 +3060,40 @@ def test_a_longer_name_that_is_an_outlet_a_company_form_or_not_the_first_mention
     # a headline's short form does not count as the first mention
     headed = "Kestrel closes\n\nKestrel Games, the studio, has closed. Kestrel said staff would go."
     assert names.body_named_in_full(headed, "Kestrel") == "Kestrel Games"
+
+
+def test_an_offices_acronym_alone_stands_for_its_holder_named_in_full():
+    text = (
+        "Heavy rain hits the province\n\n"
+        "MEC Dlamini urged residents to stay indoors during the storm.\n\n"
+        "MEC for Community Safety, Thandi Dlamini, said that teams were ready.\n\n"
+        "The MEC emphasised that roads were flooded."
+    )
+    assert _speaker(text, "The MEC") == "Thandi Dlamini"
+    near = "MEC Dlamini said the schools would reopen on Monday. The MEC added that teachers had been paid."
+    assert _speaker(near, "MEC Dlamini") == "MEC Dlamini"  # no full name in the text: as written
+
+
+def test_a_body_named_by_its_address_or_with_its_country_first_keeps_that_form():
+    text = (
+        "Email was cut off in China, said Bluewall.org, a free speech group.\n\n"
+        "The block would hurt foreign firms, said Bluewall."
+    )
+    assert _speaker(text, "Bluewall") == "Bluewall.org"
+    shop = "Buyers sued Shopmart.com in May.\n\nShopmart argued that it was no seller."
+    assert _speaker(shop, "Shopmart") == "Shopmart"  # a company's shop address: the company goes by its word
+    country = (
+        "In a statement the UK Ministry of Transport said the rules would change.\n\n"
+        "The Ministry of Transport said drivers would be told first."
+    )
+    assert _speaker(country, "The Ministry of Transport") == "UK Ministry of Transport"
+
+
+def test_two_spellings_of_one_spelled_out_name_are_one_body_as_first_written():
+    text = (
+        "Charity fraud\n\n"
+        "The fake site copies the official Floods Relief Committee webpage. However, FRC has no link with the site "
+        "and says it has told police.\n\n"
+        "Staff at the Flood Relief Committee were angry."
+    )
+    assert _speaker(text, "FRC") == "Floods Relief Committee"

@@ -235,6 +235,9 @@ OUTLET_ENDINGS: frozenset[str] = PUBLICATION_HEADS | frozenset(words("news media
 # A company's form written out ("Goldman Sachs Group", "Walt Disney Company"): no part of its name, as "Corp" is none.
 COMPANY_FORMS: frozenset[str] = frozenset(words("company corporation group holdings incorporated limited"))
 NO_KIND_ENDINGS: frozenset[str] = OUTLET_ENDINGS | COMPANY_FORMS
+# A non-profit's web address ending right after its name ("GreatFire.org", "MoveOn.org"), which it goes by; a
+# company's ".com" is its shop's, the company going by its word ("Amazon.com" … "Amazon argued").
+DOMAIN_NAME_END_RE = re.compile(r"\.org(?![^\W_])")
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -1662,10 +1665,12 @@ def possessive_bodies(text: str, word: str) -> set[str]:
 def body_named_in_full(text: str, name: str) -> str | None:
     """The one longer name the text gives a body at its first mention, the name then the body's kind ("Argonaut Games"
     for "Argonaut", "Labour Party" for "Labour", "US Customs Service" for "US Customs"): a headline's short form aside,
-    its first mention is that longer name. None when the text first writes the name alone, or longer in two ways; a
-    company's form and an outlet's ending ("Washington Post") are no such kind."""
+    its first mention is that longer name; or its web address ("GreatFire.org"), or, for a name a body's head opens,
+    the country's abbreviation before it ("US Department of Justice"). None when the text first writes the name alone,
+    or longer in two ways; a company's form and an outlet's ending ("Washington Post") are no such kind."""
     found: set[str] = set()
     first: bool | None = None  # whether the first mention outside a heading is a longer name
+    headed = name.split()[0].lower() in ORG_HEADS  # "Department of Justice": a country's may stand before it
     for pos, _ in word_occurrences(text, {name}):
         line = text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1]
         if line.rfind("(") > line.rfind(")"):
@@ -1685,6 +1690,12 @@ def body_named_in_full(text: str, name: str) -> str | None:
         ending = run[0] if len(run) == 1 else ""
         kind = is_body_ending(ending) and ending.lower() not in NO_KIND_ENDINGS and ending not in LEGAL_SUFFIXES
         longer = f"{name} {ending}" if kind else None
+        domain = DOMAIN_NAME_END_RE.match(text, end)
+        if domain is not None:
+            longer = f"{name}{domain.group()}"  # "GreatFire.org": a body named by its web address
+        country = line.rsplit(None, 1)[-1] if line[-1:] == " " and line.strip() else ""
+        if country.lower() in COUNTRY_ABBREVIATIONS and country.isupper() and headed and longer is None:
+            longer = f"{country} {name}"  # "the US Department of Justice", later "The Department of Justice"
         if longer is not None:
             found.add(longer)
         if first is None and not _heading_line(text, pos):

@@ -274,6 +274,9 @@ class Naming(Reading):
                         return person
                     people = set()
                 core = people.pop() if len(people) == 1 else self.given.get(core, core)
+                office, _, surname = core.partition(" ")
+                if surname and " " not in surname and _title_acronym(office, self.full.get(surname, "")):
+                    core = self.full[surname]  # "The MEC" after "MEC Mamabolo": the office's holder, named in full
                 if " " not in core:
                     core = self._body_in_full(core)  # "Moody" -> "Moody's Analytics"
         known = self.entities.get(core)
@@ -529,6 +532,9 @@ class Naming(Reading):
         if not names and not prefix and len(acronym) >= MIN_ACRONYM and acronym not in self.defined_acronyms:
             # "the Federal Trade Commission, which …" … "The FTC said": the one body the text spells it out as
             names = self._names_spelling(acronym)
+        if len(names) > 1 and len({_without_plurals(name) for name in names}) == 1:
+            # "Disasters Emergency Committee", later "Disaster Emergency Committee": one body, as first written
+            names = {min(names, key=lambda name: self.text.find(name))}
         if len(names) != 1:
             return core
         name = names.pop()
@@ -715,6 +721,11 @@ def _verb_like(word: str) -> bool:
     """A lower-case word that may be the verb whose object a name is ("endorsed by", "praised"): "by", or no
     preposition, determiner, conjunction nor function word."""
     return word == "by" or (word.isalpha() and word.islower() and word not in CLAUSE_PREPOSITIONS | NOT_NAME_WORDS)
+
+
+def _without_plurals(name: str) -> str:
+    """A name with each word's plural "s" left out: two spellings of one body's name read the same."""
+    return " ".join(word.removesuffix("s") for word in name.split())
 
 
 def _title_acronym(word: str, longer: str) -> bool:
