@@ -1662,16 +1662,21 @@ def possessive_bodies(text: str, word: str) -> set[str]:
     return found
 
 
-def body_named_in_full(text: str, name: str) -> str | None:
+def body_named_in_full(text: str, name: str, last_words: list[int]) -> str | None:
     """The one longer name the text gives a body at its first mention, the name then the body's kind ("Argonaut Games"
     for "Argonaut", "Labour Party" for "Labour", "US Customs Service" for "US Customs"): a headline's short form aside,
     its first mention is that longer name; or its web address ("GreatFire.org"), or, for a name a body's head opens,
     the country's abbreviation before it ("US Department of Justice"). None when the text first writes the name alone,
-    or longer in two ways; a company's form and an outlet's ending ("Washington Post") are no such kind."""
+    or longer in two ways; a company's form and an outlet's ending ("Washington Post") are no such kind. last_words:
+    where the name's last word stands in the text, read once for all the sources' names."""
     found: set[str] = set()
     first: bool | None = None  # whether the first mention outside a heading is a longer name
     headed = name.split()[0].lower() in ORG_HEADS  # "Department of Justice": a country's may stand before it
-    for pos, _ in word_occurrences(text, {name}):
+    lead = len(name) - len(name.rsplit(" ", 1)[-1])  # "US " of "US Customs"
+    for last in last_words:
+        pos = last - lead
+        if pos < 0 or not text.startswith(name, pos) or (pos > 0 and text[pos - 1].isalnum()):
+            continue  # the last word in another name ("Mitsui" of "Sumitomo Mitsui" for "Mitsui")
         line = text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1]
         if line.rfind("(") > line.rfind(")"):
             continue  # "(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)": a credit, no mention

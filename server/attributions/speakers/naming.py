@@ -436,8 +436,17 @@ class Naming(Reading):
     def _body_named_in_full(self, core: str) -> str:
         """body_named_in_full, read once per name however many sources give it; the name as it is when none."""
         if core not in self.longer_bodies:
-            self.longer_bodies[core] = body_named_in_full(self.text, core) or core
+            last_words = self.core_positions.get(core.rsplit(" ", 1)[-1], [])
+            self.longer_bodies[core] = body_named_in_full(self.text, core, last_words) or core
         return self.longer_bodies[core]
+
+    @cached_property
+    def core_positions(self) -> dict[str, list[int]]:
+        """Where each source's core word stands, from the one scan of them all (no scan of the text per name)."""
+        positions: dict[str, list[int]] = {}
+        for pos, word in self.core_occurrences:
+            positions.setdefault(word, []).append(pos)
+        return positions
 
     def _names_of_kind(self, description: str) -> list[str]:
         """The names the text gives bodies whose heads are of the kind a description's noun names ("Israel Defense
