@@ -3102,3 +3102,13 @@ def test_two_spellings_of_one_spelled_out_name_are_one_body_as_first_written():
         "Staff at the Flood Relief Committee were angry."
     )
     assert _speaker(text, "FRC") == "Floods Relief Committee"
+
+
+def test_an_acronym_defined_without_its_names_last_word_is_the_whole_name():
+    text = (
+        "The trial is run by the Royal Society for Blind Children (RSB), but costs are high.\n\n"
+        "The RSB says the service must be cheaper."
+    )
+    assert _speaker(text, "The RSB") == "Royal Society for Blind Children"
+    near = "The Office for Budget Responsibility (OBR) published its forecast.\n\nThe OBR said debt would rise."
+    assert _speaker(near, "The OBR") == "Office for Budget Responsibility"

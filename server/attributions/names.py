@@ -1343,7 +1343,8 @@ def defined_acronyms(text: str, deadline: Deadline) -> dict[str, set[str]]:
             deadline.check()
         inner = match.group(1).strip()
         if is_acronym(inner) and inner.isalpha():
-            written = _spelled_before(text[max(0, match.start() - DEFINITION_REACH) : match.start()], inner)
+            before = text[max(0, match.start() - DEFINITION_REACH) : match.start()]
+            written = _spelled_before(before, inner) or _spelled_but_last(before, inner)
             defined.setdefault(inner, set()).update(written)
             continue
         before = text[max(0, match.start() - DEFINITION_REACH) : match.start()].split()[-1:]
@@ -1380,6 +1381,16 @@ def _spelled_before(before: str, acronym: str) -> set[str]:
         if run[start][:1].isupper() and _written_name(name := " ".join(run[start:]), acronym):
             return {name}
     return set()
+
+
+def _spelled_but_last(before: str, acronym: str) -> set[str]:
+    """The name right before an acronym's parenthesis whose words but its last spell it ("Royal National Institute
+    for Deaf People (RNID)"): an acronym may leave its name's last word out; the whole name is the body's."""
+    words = before.rstrip().split()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1][:1].isupper():
+        return set()
+    head = " ".join(words[:-1])
+    return {f"{name} {words[-1]}" for name in _spelled_before(head, acronym) if head.endswith(name)}
 
 
 def names_spelling(text: str, acronym: str) -> set[str]:
