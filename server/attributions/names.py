@@ -1387,8 +1387,8 @@ def _spelled_but_last(before: str, acronym: str) -> set[str]:
     """The name right before an acronym's parenthesis whose words but its last spell it ("Royal National Institute
     for Deaf People (RNID)"): an acronym may leave its name's last word out; the whole name is the body's."""
     words = before.rstrip().split()
-    if len(words) < 2 or not words[-1].isalpha() or not words[-1][:1].isupper():
-        return set()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1][:1].isupper() or words[-2] in ACRONYM_SMALL_WORDS:
+        return set()  # "Centers for Disease Control and Prevention (CDC)": a longer name's second part, no last word
     head = " ".join(words[:-1])
     return {f"{name} {words[-1]}" for name in _spelled_before(head, acronym) if head.endswith(name)}
 
