@@ -437,7 +437,7 @@ TITLE_WORDS: frozenset[str] = (
     chairman chairwoman chair ambassador commander king queen prince princess pope cardinal rabbi father sir dame lord
     lady chancellor premier speaker leader head founder co-founder senior junior u.s. us uk u.k. eu u.n. un nato former
     acting council house white party democratic republican democrat army navy force coach manager captain mp mep tory
-    commissioner superintendent councillor councilor councilman councilwoman comptroller alderman alderwoman sheriff
+    dem commissioner superintendent councillor councilor councilman councilwoman comptroller alderman alderwoman sheriff
     archbishop reverend rev imam constable coroner forward winger
     neighbor neighbour parent shopper voter commuter homeowner organizer organiser passenger grandmother
     grandfather pensioner mum dad mom

@@ -224,6 +224,22 @@ PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Acronyms among the title words ("UN envoy", "US Secretary of State"): written as a name's word ("Kim Jong Un"), none.
 ACRONYM_TITLE_WORDS: frozenset[str] = frozenset(words("us uk eu un nato"))
+# Nouns for another body or person of the same kind, capitalised at a sentence's start before a name ("Rival Sony",
+# "Competitor Samsung"): a relation to the story's subject, no word of the name.
+RELATION_NOUNS: frozenset[str] = frozenset(words("rival rivals competitor competitors"))
+# Generic nouns for a body, written in lower case beside its name ("the Reporters Without Borders group", "the
+# Associated Press agency", "anti-abortion group the Pro Life Alliance"): what the body is, no word of its name.
+GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
+    words("group agency charity organisation organization firm company network broadcaster newspaper outlet")
+)
+# Last words of an outlet's name ("Washington Post", "NBC News"): the outlet, never another form of the name before.
+OUTLET_ENDINGS: frozenset[str] = PUBLICATION_HEADS | frozenset(words("news media network press review magazine"))
+# A company's form written out ("Goldman Sachs Group", "Walt Disney Company"): no part of its name, as "Corp" is none.
+COMPANY_FORMS: frozenset[str] = frozenset(words("company corporation group holdings incorporated limited"))
+NO_KIND_ENDINGS: frozenset[str] = OUTLET_ENDINGS | COMPANY_FORMS
+# A non-profit's web address ending right after its name ("GreatFire.org", "MoveOn.org"), which it goes by; a
+# company's ".com" is its shop's, the company going by its word ("Amazon.com" … "Amazon argued").
+DOMAIN_NAME_END_RE = re.compile(r"\.org(?![^\W_])")
 # Pronouns whose contraction may open a sentence before a name ("I'm Haoyu Zhang", "We're").
 CONTRACTED_PRONOUNS: frozenset[str] = frozenset(words("i we you he she they it that there here"))
 # Words that open a name's lead only by standing at a sentence's start ("When Meghan", "Both Microsoft").
@@ -379,6 +395,9 @@ def name_core(source: str) -> str:
         )
     ):
         words = words[1:]
+    if len(words) > 1 and words[0].lower() in RELATION_NOUNS and words[1][:1].isupper():
+        words = words[1:]  # "Rival Sony": the relation is the story's, the name is "Sony"
+    words = _without_generic_body_noun(words)
     role_to = _role_to_at(words)
     if role_to is not None and words[role_to - 1][:1].isupper():
         # "U.S. Ambassador to the United Nations Mike Waltz": a title, its object, then the holder's name (its last
@@ -409,6 +428,13 @@ def name_core(source: str) -> str:
         and not owners_body(words)
     ):
         words = words[1:]  # "Biden's Lloyd Austin"; not "Children's Hospital Colorado" nor "Macy's Inc.": names
+    if (
+        len(words) > 2
+        and words[0].endswith(POSSESSIVE_ENDINGS)
+        and words[-1].lower() in PUBLICATION_HEADS
+        and all(word[:1].isupper() for word in words[1:])
+    ):
+        words = words[1:]  # "Pearson's Financial Times": the owner's possessive is no part of the masthead
     company = next((at for at, word in enumerate(words[:-1]) if _company_possessive(word)), None)
     if company is not None and all(word[:1].isupper() for word in words[company + 1 :]):
         words = words[company + 1 :]  # "Alphabet Inc.'s Google": the owner company's name is no part of its unit's
@@ -487,6 +513,36 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def _without_generic_body_noun(words: list[str]) -> list[str]:
+    """A body's name without the generic noun written in lower case around it: after it ("the Associated Press
+    agency", "the Reuters news agency") or before it in apposition ("lobby group Guantanamo Human Rights Commission",
+    "charity the Pro Life Alliance"); the words as they are when no capitalised name stands beside the noun."""
+    generic = next((at for at in range(len(words) - 1, -1, -1) if words[at] in GENERIC_BODY_NOUNS), None)
+    if generic is None:
+        return words
+    after = words[generic + 1 :]
+    after = after[1:] if after[:1] == ["the"] else after
+    # "Professor X of the Swiss research group MiraLab", "Both Amnesty and the lobby group …": the noun stands in a
+    # longer phrase, or in one of two names; only lower-case words describe the body before it
+    described = all(word.islower() and word.isalpha() for word in words[1:generic]) and "and" not in words[:generic]
+    named = bool(after) and after[0][:1].isupper()
+    if described and named and all(word[:1].isupper() or word in LINKED_NAME_LINKS for word in after):
+        return after  # "lobby group Guantanamo Human Rights Commission": the apposition's name
+    if after or words[generic] == "group":
+        return words  # "The Middle Way group", "Anti Phishing Working group": a group's name may end in the word
+    name = generic
+    while name > 0 and _lower_adjective(words[name - 1]):
+        name -= 1  # "news agency": the noun's own modifiers go with it
+    start = name
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1].isalpha():
+        start -= 1
+    # "the Associated Press agency": two capitalised words or more are a name; one may be a place ("the London firm")
+    # or a party ("the Tory group")
+    if name - start >= 2 and not any(_is_title_word(word.lower()) for word in words[start:name]):
+        return words[:name]
+    return words
 
 
 def _mixed_case_acronym(word: str) -> bool:
@@ -1247,8 +1303,8 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"
-        if bare.lower() in NATIONALITIES:
-            break  # "American Justin Gatlin": a nationality describes the person, it is no part of the name
+        if bare.lower() in NATIONALITIES or bare.lower() in RELATION_NOUNS:
+            break  # "American Justin Gatlin", "Rival Sony": a nationality or a relation describes, it names no one
         if word.endswith((",", ";", ":")):
             break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead
         if kept and (bare.lower() in PERSON_ROLE_NOUNS or (common is not None and len(bare) > 1 and common(bare))):
@@ -1317,7 +1373,8 @@ def defined_acronyms(text: str, deadline: Deadline) -> dict[str, set[str]]:
             deadline.check()
         inner = match.group(1).strip()
         if is_acronym(inner) and inner.isalpha():
-            written = _spelled_before(text[max(0, match.start() - DEFINITION_REACH) : match.start()], inner)
+            before = text[max(0, match.start() - DEFINITION_REACH) : match.start()]
+            written = _spelled_before(before, inner) or _spelled_but_last(before, inner)
             defined.setdefault(inner, set()).update(written)
             continue
         before = text[max(0, match.start() - DEFINITION_REACH) : match.start()].split()[-1:]
@@ -1356,17 +1413,55 @@ def _spelled_before(before: str, acronym: str) -> set[str]:
     return set()
 
 
+def _spelled_but_last(before: str, acronym: str) -> set[str]:
+    """The name right before an acronym's parenthesis whose words but its last spell it ("Royal National Institute
+    for Deaf People (RNID)"): an acronym may leave its name's last word out; the whole name is the body's."""
+    words = before.rstrip().split()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1][:1].isupper() or words[-2] in ACRONYM_SMALL_WORDS:
+        return set()  # "Centers for Disease Control and Prevention (CDC)": a longer name's second part, no last word
+    head = " ".join(words[:-1])
+    return {f"{name} {words[-1]}" for name in _spelled_before(head, acronym) if head.endswith(name)}
+
+
 def names_spelling(text: str, acronym: str) -> set[str]:
     """The bodies' names the text writes out whose initials are the acronym's letters, small words skipped ("the
     U.K.'s Competition and Markets Authority" for "CMA", "the Federal Trade Commission" for "FTC"), though it never
     defines the acronym with them: each ends in a body's head, and no capitalised word goes before it (a longer name's
     last words spell nothing); a person's name, or "Department of the Treasury" for "DOT", is no such name."""
-    heads = {head.capitalize() for head in BODY_HEADS if head[0].upper() == acronym[-1]}
+    heads = {head.capitalize() for head in BODY_HEADS if head[0].upper() in acronym[1:]}
     found: set[str] = set()
     for pos, head in word_occurrences(text, heads):
         end = pos + len(head)
-        found |= _spelled_before(text[max(0, end - DEFINITION_REACH) : end], acronym)
+        if head[0] == acronym[-1]:
+            found |= _spelled_before(text[max(0, end - DEFINITION_REACH) : end], acronym)
+        # "Motion Picture Association of America" for "MPAA": the head's object ends the name
+        if (object_end := _object_end(text, end)) > end:
+            found |= _spelled_before(text[max(0, object_end - DEFINITION_REACH) : object_end], acronym)
     return found
+
+
+def _object_end(text: str, end: int) -> int:
+    """Where the capitalised object of a body's head ends ("Association" + " of America", "Institute" + " for Deaf
+    People"): after "of" or "for", an optional "the" and capitalised words; end when no object follows."""
+    words = text[end : end + DEFINITION_REACH].split(" ")
+    if len(words) < 3 or words[0] or words[1] not in TITLE_OBJECT_LINKS:
+        return end
+    at, length = 2, len(words[1]) + 2
+    if words[at] == "the" and len(words) > at + 1:
+        length += len(words[at]) + 1
+        at += 1
+    run = 0
+    while at < len(words) and words[at][:1].isupper():
+        # "of America, which …", "of America.\n": a mark or a line's end after the object's last word ends it
+        word = words[at].split("\n", 1)[0].rstrip(",.;:")
+        if not word.isalpha():
+            break
+        length += len(word) + 1
+        run += 1
+        if word != words[at]:
+            break
+        at += 1
+    return end + length - 1 if run else end
 
 
 def _written_name(name: str, acronym: str) -> bool:
@@ -1606,6 +1701,52 @@ def possessive_bodies(text: str, word: str) -> set[str]:
         if name and not owners_body(name):
             found.add(" ".join(name))
     return found
+
+
+def body_named_in_full(text: str, name: str, last_words: list[int]) -> str | None:
+    """The one longer name the text gives a body at its first mention, the name then the body's kind ("Argonaut Games"
+    for "Argonaut", "Labour Party" for "Labour", "US Customs Service" for "US Customs"): a headline's short form aside,
+    its first mention is that longer name; or its web address ("GreatFire.org"), or, for a name a body's head opens,
+    the country's abbreviation before it ("US Department of Justice"). None when the text first writes the name alone,
+    or longer in two ways; a company's form and an outlet's ending ("Washington Post") are no such kind. last_words:
+    where the name's last word stands in the text, read once for all the sources' names."""
+    found: set[str] = set()
+    first: bool | None = None  # whether the first mention outside a heading is a longer name
+    headed = name.split()[0].lower() in ORG_HEADS  # "Department of Justice": a country's may stand before it
+    lead = len(name) - len(name.rsplit(" ", 1)[-1])  # "US " of "US Customs"
+    for last in last_words:
+        pos = last - lead
+        if pos < 0 or not text.startswith(name, pos) or (pos > 0 and text[pos - 1].isalnum()):
+            continue  # the last word in another name ("Mitsui" of "Sumitomo Mitsui" for "Mitsui")
+        line = text[max(0, pos - LEAD_REACH) : pos].rsplit("\n", 1)[-1]
+        if line.rfind("(") > line.rfind(")"):
+            continue  # "(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)": a credit, no mention
+        end = pos + len(name)
+        after = text[end : end + LEAD_REACH].split("\n", 1)[0].split() if text[end : end + 1] == " " else []
+        run: list[str] = []
+        for following in after:
+            bare = following.rstrip(RUN_ENDING_MARKS)
+            if not bare[:1].isupper() or bare.endswith(POSSESSIVE_ENDINGS) or bare.lower() in NP_BREAK:
+                break
+            run.append(bare)
+            if bare != following:
+                break  # the name ends at its mark
+        # one word more, the body's kind ("Party", "Service", "Games"): more words name a unit of it ("House Judiciary
+        # Committee" is no "House"), and an outlet is its own ("NBC News", "Washington Post")
+        ending = run[0] if len(run) == 1 else ""
+        kind = is_body_ending(ending) and ending.lower() not in NO_KIND_ENDINGS and ending not in LEGAL_SUFFIXES
+        longer = f"{name} {ending}" if kind else None
+        domain = DOMAIN_NAME_END_RE.match(text, end)
+        if domain is not None:
+            longer = f"{name}{domain.group()}"  # "GreatFire.org": a body named by its web address
+        country = line.rsplit(None, 1)[-1] if line[-1:] == " " and line.strip() else ""
+        if country.lower() in COUNTRY_ABBREVIATIONS and country.isupper() and headed and longer is None:
+            longer = f"{country} {name}"  # "the US Department of Justice", later "The Department of Justice"
+        if longer is not None:
+            found.add(longer)
+        if first is None and not _heading_line(text, pos):
+            first = longer is not None
+    return found.pop() if first and len(found) == 1 else None
 
 
 def names_headed_by(text: str, head: str) -> list[tuple[int, str]]:

@@ -36,6 +36,7 @@ from ..names import (
     SPEAKING_FOR,
     bare_surname,
     body_name,
+    body_named_in_full,
     defined_acronyms,
     ends_in_titled_person,
     full_names,
@@ -110,6 +111,7 @@ class Naming(Reading):
     company_forms: dict[str, bool]  # "Arduino LLC" -> whether the text has another company form too
     acronyms: dict[str, set[str]]  # a body's name -> the acronyms its sources spell it with
     bodies_in_full: dict[str, str]  # "Moody" -> "Moody's Analytics"
+    longer_bodies: dict[str, str]  # "Argonaut" -> "Argonaut Games", named so at its first mention
     spelled_names: dict[str, set[str]]  # "FTC" -> the bodies' names the text spells it out as
     person_owners: dict[str, bool]  # "Biden" (of "Biden's Justice Department") -> a person
     bare_kept: dict[str, int]  # "Foreign Ministry" -> where it last stood for no owner's
@@ -257,6 +259,8 @@ class Naming(Reading):
                 core = longer
             elif longer and len(words) == 2 and words[0].lower() in NOBLE_TITLES and looks_person(longer):
                 core = longer  # "Baroness Boothroyd" in a text that names "Betty Boothroyd": the longest form
+            elif longer and len(words) == 2 and _title_acronym(words[0], longer):
+                core = longer  # "MEC Mamabolo" in a text that names "Jacob Mamabolo": an office's acronym, no name
             elif len(words) > 1:
                 # "van Ek de Vos" after "Amanda A. Van Ek de Vos" was quoted: the one person quoted by that name
                 people = {
@@ -277,8 +281,14 @@ class Naming(Reading):
                         return person
                     people = set()
                 core = people.pop() if len(people) == 1 else self.given.get(core, core)
+                office, _, surname = core.partition(" ")
+                if surname and " " not in surname and _title_acronym(office, self.full.get(surname, "")):
+                    core = self.full[surname]  # "The MEC" after "MEC Mamabolo": the office's holder, named in full
                 if " " not in core:
                     core = self._body_in_full(core)  # "Moody" -> "Moody's Analytics"
+        known = self.entities.get(core)
+        if core and (known is None or known.person is not True) and core not in self.full and core not in self.given:
+            core = self._body_named_in_full(core)  # "Argonaut" after "Argonaut Games" first: the longest form
         entity = self.entities.get(core)
         if entity is None:
             entity = self.entities[core] = Entity(core, self._is_person(core, source))
@@ -430,6 +440,21 @@ class Naming(Reading):
             self.bodies_in_full[word] = bodies.pop() if len(bodies) == 1 and not person else word
         return self.bodies_in_full[word]
 
+    def _body_named_in_full(self, core: str) -> str:
+        """body_named_in_full, read once per name however many sources give it; the name as it is when none."""
+        if core not in self.longer_bodies:
+            last_words = self.core_positions.get(core.rsplit(" ", 1)[-1], [])
+            self.longer_bodies[core] = body_named_in_full(self.text, core, last_words) or core
+        return self.longer_bodies[core]
+
+    @cached_property
+    def core_positions(self) -> dict[str, list[int]]:
+        """Where each source's core word stands, from the one scan of them all (no scan of the text per name)."""
+        positions: dict[str, list[int]] = {}
+        for pos, word in self.core_occurrences:
+            positions.setdefault(word, []).append(pos)
+        return positions
+
     def _names_of_kind(self, description: str) -> list[str]:
         """The names the text gives bodies whose heads are of the kind a description's noun names ("Israel Defense
         Forces" for "military"), each head's scan read once."""
@@ -523,6 +548,9 @@ class Naming(Reading):
         if not names and not prefix and len(acronym) >= MIN_ACRONYM and acronym not in self.defined_acronyms:
             # "the Federal Trade Commission, which …" … "The FTC said": the one body the text spells it out as
             names = self._names_spelling(acronym)
+        if len(names) > 1 and len({_without_plurals(name) for name in names}) == 1:
+            # "Disasters Emergency Committee", later "Disaster Emergency Committee": one body, as first written
+            names = {min(names, key=lambda name: self.text.find(name))}
         if len(names) != 1:
             return core
         name = names.pop()
@@ -742,6 +770,25 @@ def _verb_like(word: str) -> bool:
     """A lower-case word that may be the verb whose object a name is ("endorsed by", "praised"): "by", or no
     preposition, determiner, conjunction nor function word."""
     return word == "by" or (word.isalpha() and word.islower() and word not in CLAUSE_PREPOSITIONS | NOT_NAME_WORDS)
+
+
+def _without_plurals(name: str) -> str:
+    """A name with each word's plural "s" left out: two spellings of one body's name read the same."""
+    return " ".join(word.removesuffix("s") for word in name.split())
+
+
+def _title_acronym(word: str, longer: str) -> bool:
+    """An acronym before a surname that the text gives a person's full name with ("MEC Mamabolo" and "Jacob
+    Mamabolo"): an office's letters, not the person's initials ("JF Kennedy")."""
+    names = longer.split()
+    return (
+        MIN_ACRONYM <= len(word) <= MAX_ACRONYM
+        and word.isalpha()
+        and word.isupper()
+        and len(names) > 1
+        and looks_person(longer)
+        and word[0] != names[0][0]
+    )
 
 
 def _honorific_gender(source: str) -> str | None:

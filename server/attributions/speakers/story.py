@@ -110,6 +110,7 @@ class Story(Pronouns, Descriptions):
         self.speaker_by_head = {}
         self.body_by_members = {}
         self.bodies_in_full = {}
+        self.longer_bodies = {}
         self.spelled_names = {}
         self.introduced = {}
         self.noun_uses = {}
