@@ -3112,3 +3112,12 @@ def test_an_acronym_defined_without_its_names_last_word_is_the_whole_name():
     assert _speaker(text, "The RSB") == "Royal Society for Blind Children"
     near = "The Office for Budget Responsibility (OBR) published its forecast.\n\nThe OBR said debt would rise."
     assert _speaker(near, "The OBR") == "Office for Budget Responsibility"
+
+
+def test_near_case_a_place_before_firm_or_company_is_no_name() -> None:
+    for text in (
+        "The New York firm said it would hire more staff.",
+        "The Silicon Valley company said it would cut prices.",
+    ):
+        speakers = [a.speaker for a in find_attributions(text)]
+        assert speakers and speakers[0] not in ("New York", "Silicon Valley"), text

@@ -232,6 +232,9 @@ RELATION_NOUNS: frozenset[str] = frozenset(words("rival rivals competitor compet
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     words("group agency charity organisation organization firm company network broadcaster newspaper outlet")
 )
+# Of those, the nouns a place or an industry modifies more often than a name ("the New York firm", "the Silicon
+# Valley company"): read as the body's kind only before its name ("tech firm Acme Labs").
+BUSINESS_NOUNS: frozenset[str] = frozenset(words("firm company"))
 # Last words of an outlet's name ("Washington Post", "NBC News"): the outlet, never another form of the name before.
 OUTLET_ENDINGS: frozenset[str] = PUBLICATION_HEADS | frozenset(words("news media network press review magazine"))
 # A company's form written out ("Goldman Sachs Group", "Walt Disney Company"): no part of its name, as "Corp" is none.
@@ -540,6 +543,8 @@ def _without_generic_body_noun(words: list[str]) -> list[str]:
         start -= 1
     # "the Associated Press agency": two capitalised words or more are a name; one may be a place ("the London firm")
     # or a party ("the Tory group")
+    if words[generic] in BUSINESS_NOUNS:
+        return words  # "the New York firm": a place's firm, no name
     if name - start >= 2 and not any(_is_title_word(word.lower()) for word in words[start:name]):
         return words[:name]
     return words
