@@ -246,6 +246,14 @@ ORG_ANAPHORS: frozenset[str] = frozenset(
     )
 )
 
+# Nouns for another body of the same kind, and a body's own kind, capitalised at a sentence's start before its name
+# ("Rival Sony", "Competitor Samsung", "Carmaker Toyota"): what the story says of the body, no word of its name
+# (nouns that also open names, "Network Rail", are left out).
+RELATION_NOUNS: frozenset[str] = frozenset(words("rival rivals competitor competitors"))
+LEADING_KIND_NOUNS: frozenset[str] = RELATION_NOUNS | frozenset(
+    words("carmaker automaker chipmaker drugmaker retailer insurer lender broadcaster supplier")
+)
+
 # Nationality and regional adjectives: before a document they say where it comes from, not who made it ("a British
 # study", "Chinese research"), so they make no speaker. A closed class, listed rather than guessed from endings
 # ("-an", "-i") that names share ("Morgan", "Hitachi").

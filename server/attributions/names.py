@@ -21,6 +21,7 @@ from .lexicon import (
     GROUP_DETERMINERS,
     GROUP_HEADS,
     INDEFINITE_PERSONS,
+    LEADING_KIND_NOUNS,
     LEADING_ROLE_NOUNS,
     LINKING_ADJECTIVES,
     MADE_DOCUMENT_HEADS,
@@ -224,9 +225,6 @@ PLURAL_OWNERS: frozenset[str] = frozenset(words("women men children people"))
 COUNTRY_ABBREVIATIONS: frozenset[str] = frozenset(words("us u.s. uk u.k. eu"))
 # Acronyms among the title words ("UN envoy", "US Secretary of State"): written as a name's word ("Kim Jong Un"), none.
 ACRONYM_TITLE_WORDS: frozenset[str] = frozenset(words("us uk eu un nato"))
-# Nouns for another body or person of the same kind, capitalised at a sentence's start before a name ("Rival Sony",
-# "Competitor Samsung"): a relation to the story's subject, no word of the name.
-RELATION_NOUNS: frozenset[str] = frozenset(words("rival rivals competitor competitors"))
 # Generic nouns for a body, written in lower case beside its name ("the Reporters Without Borders group", "the
 # Associated Press agency", "anti-abortion group the Pro Life Alliance"): what the body is, no word of its name.
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
@@ -398,8 +396,7 @@ def name_core(source: str) -> str:
         )
     ):
         words = words[1:]
-    if len(words) > 1 and words[0].lower() in RELATION_NOUNS and words[1][:1].isupper():
-        words = words[1:]  # "Rival Sony": the relation is the story's, the name is "Sony"
+    words = without_leading_kind(" ".join(words)).split()  # "Rival Sony": the relation is the story's, the name "Sony"
     words = _without_generic_body_noun(words)
     role_to = _role_to_at(words)
     if role_to is not None and words[role_to - 1][:1].isupper():
@@ -516,6 +513,12 @@ def name_core(source: str) -> str:
     if tail and len(tail) < len(words):
         return " ".join(tail)
     return body_name(words)
+
+
+def without_leading_kind(name: str) -> str:
+    """A name without a body's kind its sentence capitalised before it ("Rival Sony", "Carmaker Toyota")."""
+    kind, _, rest = name.partition(" ")
+    return rest if kind.lower() in LEADING_KIND_NOUNS and kind[:1].isupper() and rest[:1].isupper() else name
 
 
 def _without_generic_body_noun(words: list[str]) -> list[str]:
@@ -1308,7 +1311,7 @@ def _lead_words(lead: str, common: LowerCaseUse | None = None) -> list[str]:
             break  # "Reuters Editor-in-Chief Alessandra Galloni": a compound title before the name
         if pronoun_contraction(bare):
             break  # "I'm Haoyu"
-        if bare.lower() in NATIONALITIES or bare.lower() in RELATION_NOUNS:
+        if bare.lower() in NATIONALITIES or bare.lower() in LEADING_KIND_NOUNS:
             break  # "American Justin Gatlin", "Rival Sony": a nationality or a relation describes, it names no one
         if word.endswith((",", ";", ":")):
             break  # "Meanwhile, Jonathon Belotti": a clause's mark ends the name's lead

@@ -68,7 +68,7 @@ THING_SUFFIXES: tuple[str, ...] = ("list", "lists", "median", "medians")
 MAX_AGE_DIGITS = 3
 
 # Prepositions that also open a clause ("as the firm and its rivals said", "until …"), besides the subordinators.
-CLAUSE_PREPOSITIONS: frozenset[str] = frozenset(["as", "until", "till"])
+SUBORDINATING_PREPOSITIONS: frozenset[str] = frozenset(["as", "until", "till"])
 # Words before a determiner that belong to its noun phrase ("all the teachers", "both the unions"), no verb.
 PREDETERMINERS: frozenset[str] = frozenset(["all", "both", "half", "only", "just", "even"])
 # Most prepositional links read back from a conjunct before "and" to the head its object belongs to ("live with
@@ -541,7 +541,7 @@ def _object_before_and(phrase: list[Token], conjunction: int) -> bool:
         if verb and (link > 0 or (phrase[start][2] in DETERMINERS and before not in PREPOSITIONS)):
             # "posted profits of $4bn and economists expect", "to win the race and his coach says": a verb's object
             return True
-        clause = before in SUBORDINATORS | CLAUSE_PREPOSITIONS and not _time_object(phrase, start, end)
+        clause = before in SUBORDINATORS | SUBORDINATING_PREPOSITIONS and not _time_object(phrase, start, end)
         if start < 2 or before not in PREPOSITIONS or clause:
             return False  # a subject's conjunct: at the sentence's start, after a comma or a clause word ("after")
         head = phrase[start - 2][2]

@@ -316,11 +316,6 @@ OFFICE_ACRONYMS: dict[str, tuple[str, ...]] = {
     "AG": ("attorney", "general"),
     "DA": ("district", "attorney"),
 }
-# A body's kind or relation that opens a sentence before its name ("Carmaker Toyota said", "Rival Sony has said"):
-# capitalised by the sentence, no part of the name (nouns that also open names, "Network Rail", are left out).
-LEADING_KIND_NOUNS: frozenset[str] = frozenset(
-    words("carmaker automaker chipmaker drugmaker retailer insurer lender broadcaster supplier rival competitor")
-)
 # Spans of time: a plural one is no group that speaks ("in recent months hinted": a time, not a speaker).
 TIME_SPAN_NOUNS: frozenset[str] = frozenset(words("seconds minutes hours days weeks months years decades centuries"))
 # English prepositions but "by": a name after one is its object, not a clause's subject an apposition may describe

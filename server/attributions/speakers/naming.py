@@ -56,6 +56,7 @@ from ..names import (
     role_holders,
     same_name,
     spells,
+    without_leading_kind,
     without_post_modifier,
     word_occurrences,
 )
@@ -70,7 +71,6 @@ from .constants import (
     FEMALE_HONORIFICS,
     GIVEN_NAMES_REACH,
     INDEFINITE_OPENERS,
-    LEADING_KIND_NOUNS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
     MALE_HONORIFICS,
@@ -721,12 +721,6 @@ def names_no_one(source: str) -> bool:
         return True
     core = name_core(source).split()
     return bool(core) and core[0] in MONTHS and core[-1].isdigit() and all(w in MONTHS or w.isdigit() for w in core)
-
-
-def without_leading_kind(name: str) -> str:
-    """A name without a body's kind its sentence capitalised before it ("Rival Sony", "Carmaker Toyota")."""
-    kind, _, rest = name.partition(" ")
-    return rest if kind.lower() in LEADING_KIND_NOUNS and kind[:1].isupper() and rest[:1].isupper() else name
 
 
 def _commissioned_document(words: list[str]) -> bool:

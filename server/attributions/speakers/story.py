@@ -45,6 +45,7 @@ from ..names import (
     owners_body,
     person_conjuncts,
     role_holders,
+    without_leading_kind,
     word_occurrences,
 )
 from ..patterns import AGE_EPITHET_RE, APPOSED_AGE_RE
@@ -73,7 +74,7 @@ from .constants import (
 )
 from .descriptions import Descriptions
 from .entities import name_letters
-from .naming import names_no_one, placed_office, without_leading_kind
+from .naming import names_no_one, placed_office
 from .pronouns import Pronouns
 
 
