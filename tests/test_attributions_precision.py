@@ -414,3 +414,16 @@ def test_a_bodys_kind_capitalised_by_its_sentence_is_no_part_of_the_name():
     assert [a.speaker for a in find_attributions(t)] == ["Nintendo", "Sega", "Sega", "Toyota"]
     # near case: a name that opens with such a noun of its own stays whole
     assert [a.speaker for a in find_attributions("Network Rail said trains were late.")] == ["Network Rail"]
+
+
+def test_an_existentials_noun_is_no_base_forms_subject() -> None:
+    text = (
+        "This was because there were more officials present in Parliament who were not prepared to "
+        '"put up with" the attitudes, she said.'
+    )
+    assert [a.cue for a in find_attributions(text)] == ["said"]
+
+
+def test_near_case_a_relative_clause_after_an_existential_reports() -> None:
+    text = "There are many experts who say the plan will fail."
+    assert [(a.source, a.cue) for a in find_attributions(text)] == [("many experts", "say")]

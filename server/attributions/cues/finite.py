@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 
 from ..content import (
     auxiliary_clause_follows,
@@ -134,6 +135,8 @@ IMPERSONAL_SUBJECTS: frozenset[str] = frozenset(["it", "that", "there", "this", 
 ACCOUNTING_SUBJECTS: frozenset[str] = frozenset(["it", "this", "that", "which"])
 # Prepositions that open a subject's post-modifier ("Products with the nutrition claims"): the head is before them.
 PHRASE_PREPOSITIONS: frozenset[str] = frozenset(["of", "with", "for", "in", "on", "at", "from", "about", "like"])
+# Words before a base-form cue's subject read for an existential "there were" ("there were more officials present").
+EXISTENTIAL_WORDS = 4
 # Characters before a base-form cue read for a narrative "would later".
 NARRATIVE_WOULD_REACH = 24
 # Participles of cues that never stand before a noun as its adjective after a possessor ("the firm's stated aim", never
@@ -717,6 +720,13 @@ def _who_reports(sentence: Sentence, cue_start: int, cue_end: int | None) -> boo
     return verb in STATEMENT_ONLY_FORMS and finite_clause_follows(text, cue_end, sentence.end, sentence.nouns)
 
 
+def _existential_noun(before: str) -> bool:
+    """The words before a noun end in "there" and a form of "be", then at most a quantifier or two ("there were more
+    officials", "there are many"): the noun is what is there, no subject of a verb after it."""
+    words = [word.lower() for word in before.split()[-EXISTENTIAL_WORDS:]]
+    return any(word == "there" and following in BE_FORMS for word, following in pairwise(words))
+
+
 def _base_form_ok(sentence: Sentence, cue_start: int, third_person: bool = False, cue_end: int | None = None) -> bool:
     """A base-form cue ("say") needs a plural subject (third_person: not "I", "we" or "you"); otherwise it is a noun or
     an infinitive."""
@@ -727,6 +737,8 @@ def _base_form_ok(sentence: Sentence, cue_start: int, third_person: bool = False
         return False  # "Let's say", "Google's": a contraction or a possessive is no plural subject
     word = subject.group(1).lower()
     relative = THAT_RELATIVE_RE if word == "that" else WHO_RELATIVE_RE if word == "who" else None
+    if relative is None and _existential_noun(window[: subject.start(1)]):
+        return False  # "there were more officials present in Parliament": an existential's noun, no verb's subject
     if relative is not None and relative.search(window):
         if word == "who" and not _who_reports(sentence, cue_start, cue_end):
             return False  # "the people who write these reviews": a habit, no report
