@@ -27,6 +27,7 @@ from .lexicon import (
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     PRONOUNS,
+    SUBJECT_PRONOUNS,
     THINGS_TOLD,
     looks_plural,
 )
@@ -129,8 +130,6 @@ MAX_LIST_ITEM_WORDS = 6
 LIST_ITEM_BREAKS: frozenset[str] = frozenset(words("to who which that i we you they he she it"))
 # Most words of a bare clause's subject before its irregular past ("the company paid").
 MAX_SUBJECT_WORDS = 4
-# Subject pronouns: after a noun one opens a relative clause without "that" ("many other UI details I asked for").
-SUBJECT_PRONOUNS: frozenset[str] = frozenset(["i", "we", "you", "they", "he", "she"])
 # Singular subject pronouns ("it's", "it attracts") and question words ("what's"): their "'s" is "is".
 SINGULAR_PRONOUNS: frozenset[str] = frozenset(["he", "she", "it", "this", "that", "there"])
 WH_WORDS: frozenset[str] = frozenset(["what", "who", "where", "here", "how"])

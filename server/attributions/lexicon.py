@@ -28,6 +28,9 @@ NOUN_THEN_VERB: frozenset[str] = frozenset(
 PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "it", "i", "we", "you"])
 # Pronouns that stand for one person: resolved to the last person quoted.
 PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she", "i", "him", "her"])
+# Subject pronouns, which open a clause ("many other UI details I asked for", "But he opposed …"); never inside an
+# opening adverbial, which takes the object form ("For him, …").
+SUBJECT_PRONOUNS: frozenset[str] = frozenset(["i", "we", "you", "they", "he", "she"])
 # Pronouns only ever objects ("promised them a vote", "prompted him to say").
 OBJECT_PRONOUNS: frozenset[str] = frozenset(["him", "her", "them", "us", "me", "you"])
 # Third-person pronouns that repeat a speaker named in the same sentence ("Mattson adds: '…,' he says").

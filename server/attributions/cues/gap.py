@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from ..content import SUBJECT_PRONOUNS, trim_forward
-from ..lexicon import DETERMINERS
+from ..content import trim_forward
+from ..lexicon import DETERMINERS, SUBJECT_PRONOUNS
 from ..patterns import CLAUSE_VERB_RE, CUE_RE, GAP_CLAUSE_END_RE, NEXT_WORD_RE, WORD_RE
 from ..structure import RawAttribution, Sentence, Span
 from ..vocabulary import IRREGULAR_PAST_FORMS

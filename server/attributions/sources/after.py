@@ -23,6 +23,7 @@ from ..lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     SOURCE_NOUNS,
+    SUBJECT_PRONOUNS,
     THE_LINKS,
 )
 from ..patterns import CUE_TAIL_RE, LEADING_ADVERBIAL_RE, RELATIVE_WORD_RE, STRONG_VERB_RE
@@ -60,8 +61,8 @@ MAKER_PARTICIPLES_AFTER: frozenset[str] = MAKER_PARTICIPLES | frozenset(
 )
 # Conjunctions opening a sentence before its subject ("But vice-chancellors have reacted …").
 OPENING_CONJUNCTIONS: frozenset[str] = frozenset(["But", "And", "Yet", "So", "Or"])
-# Pronouns that are a clause's subject, never inside an opening adverbial ("For him, …" has the object form).
-SUBJECT_PRONOUNS: frozenset[str] = frozenset(["he", "she", "they", "we", "i"])
+# Subject pronouns that show an opening is the main clause ("But he opposed …,"); "you" is left to the reader's.
+MAIN_CLAUSE_PRONOUNS: frozenset[str] = SUBJECT_PRONOUNS - {"you"}
 # A sentence's end glued to a footnote number inside one token ("Shor.3").
 FOOTNOTE_END_RE = re.compile(r"[a-z]\.[0-9]{1,2}$")
 
@@ -274,7 +275,7 @@ def _clause_after_conjunction(opening: str) -> bool:
     words = opening.rstrip(", \n").split()
     if len(words) < 3 or words[0] not in OPENING_CONJUNCTIONS or words[1].lower() in PREPOSITIONS:
         return False
-    return any(word.lower() in SUBJECT_PRONOUNS for word in words[1:]) or STRONG_VERB_RE.search(opening) is not None
+    return any(word.lower() in MAIN_CLAUSE_PRONOUNS for word in words[1:]) or STRONG_VERB_RE.search(opening) is not None
 
 
 def clause_subject(
