@@ -131,6 +131,32 @@ def test_the_antecedent_of_a_restrictive_that_speaks_when_its_head_can():
     assert _found("It was an assault that threatened to end the talks.") == []
 
 
+def test_a_relative_clause_between_commas_before_the_cue_leaves_its_antecedent_the_source():
+    # a list, a quotation or a comma's aside inside the clause stops the scan back from the cue; the antecedent speaks
+    assert _found(
+        "The Road Safety Trust, which includes the Automobile Association, Brake and the Cycling Union, said the new"
+        " limits had to be enforced."
+    ) == [("The Road Safety Trust", "said", "the new limits had to be enforced")]
+    assert _found(
+        "The group, which represents farmers, landowners and rural businesses, warned that prices would rise."
+    )[0][:2] == ("The group", "warned")
+    assert _found(
+        'Mr Okafor, who has described the reform as a "scar" on the city\'s record, has already said he would vote'
+        " against it."
+    )[-1] == ("Mr Okafor", "said", "he would vote against it")
+    assert _found(
+        "Dr Lena Ruiz, who was a GP in Leeds, in West Yorkshire, before joining the board, said staff wanted calm."
+    ) == [("Dr Lena Ruiz", "said", "staff wanted calm")]
+    # near case: an antecedent after the sentence's first comma is the scan's own ("…, the source, who …, told")
+    assert [
+        found[:2]
+        for found in _found(
+            "The two men are Jo Moyo and Sam Kasu, who fled to the compound, the source, who said he had spoken to"
+            " people inside, told Reuters."
+        )
+    ] == [("the source", "said"), ("the source", "told Reuters")]
+
+
 def test_an_apposition_ending_in_a_quoted_title_is_part_of_the_source():
     assert _found(
         'Gilley, author of the 2017 article "The Case for Colonialism," argued that the empire was benign.'

@@ -140,6 +140,11 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials; common_heads: the
     phrase may be the post-modifier of a common noun before it (not for a relative pronoun's antecedent)."""
     source = _scanned_source(text, sentence_start, cue_start, common_heads)
+    clause = _relative_clause_to_cue(text, sentence_start, cue_start)
+    if clause is not None and (source is None or source[0] > clause):
+        # "The Alliance, which includes Age Concern, Mencap and Scope, said": the list inside the clause stopped the
+        # scan; the clause's antecedent speaks
+        source = _scanned_source(text, sentence_start, clause, common_heads)
     if source is not None:
         source = _after_finding_verb(text, source)
     if not common_heads or (source is not None and source[0] <= skip_spaces(text, sentence_start, cue_start)):
@@ -152,6 +157,25 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     if source is None or text[document[0] : source[0]].split()[-1] in HEAD_LINKS | DETERMINERS:
         return document
     return source
+
+
+def _relative_clause_to_cue(text: str, sentence_start: int, cue_start: int) -> int | None:
+    """Where a relative clause ("who", "which", "whose") opens after the phrase that opens the sentence, when the
+    clause runs to a comma right before the cue, its auxiliaries and adverbs aside ("The group, which represents
+    farmers, landowners and rural businesses, warned"): the comma after that phrase; else None."""
+    end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+    closing = text.rfind(",", sentence_start, end)
+    if closing < 0 or text[closing + 1 : end].strip():
+        return None
+    opening = text.rfind(",", sentence_start, closing)
+    while opening >= 0:  # the nearest comma before a relative word: the clause's own, past the commas of its lists
+        word_start = skip_spaces(text, opening + 1, closing)
+        word_end = text.find(" ", word_start, closing)
+        if word_end > 0 and RELATIVE_WORD_RE.match(text, word_start, word_end):
+            # the sentence's first comma: the antecedent opens it ("…, the source, who said …, told": the scan's)
+            return opening if text.find(",", sentence_start, opening) < 0 else None
+        opening = text.rfind(",", sentence_start, opening)
+    return None
 
 
 def _after_finding_verb(text: str, source: Span) -> Span | None:
