@@ -60,6 +60,20 @@ def test_a_base_form_agrees_with_a_plural_head_before_its_prepositional_phrase()
     ]
 
 
+def test_a_base_form_agrees_with_a_plural_head_before_its_participle_and_its_phrase_or_time():
+    assert _found("Figures released on Monday show that unemployment fell.") == [
+        ("Figures released", "show", ["that unemployment fell"])
+    ]
+    assert _found("Data published yesterday suggest that prices rose.") == [
+        ("Data published", "suggest", ["that prices rose"])
+    ]
+    assert _found("Results published in the Lancet suggest that the drug works.") == [
+        ("Results published in the Lancet", "suggest", ["that the drug works"])
+    ]
+    # near case: a head that cannot speak
+    assert _found("Cars parked on the street show signs of damage.") == []
+
+
 def test_a_phrase_after_a_head_that_cannot_speak_leaves_a_base_form_alone():
     # a verb's object, a pronoun, a head no source or document noun: the base form is no report
     assert _found("The agency will provide you with feedback and suggest a plan for your launch.") == []

@@ -15,6 +15,7 @@ from .lexicon import (
     NOT_ADVERBS,
     NUMBER_WORDS,
     PRE_CUE_TIME_ADVERBS,
+    PRE_CUE_TIME_ENDS,
     PRE_CUE_TIME_NOUNS,
     PREPOSITIONS,
     SET_OFF_ADVERBS,
@@ -476,11 +477,13 @@ BASE_SUBJECT_RE = re.compile(
     + r"|[a-z]{2,14}ly),?\s+){0,15}+$"
 )
 # A plural head, then a prepositional phrase of one to five words, ending where a base-form cue starts ("Lawyers for the
-# family say", "Results from this survey suggest", "Members of the board of directors argue"): the verb agrees with the
-# head, not the noun before it. Searched on a short slice ending at the cue; the phrase holds no comma, verb or clause.
+# family say", "Results from this survey suggest", "Members of the board of directors argue"), or a participle and its
+# phrase or time ("Figures released on Monday show", "Data published yesterday suggest"): the verb agrees with the head,
+# not the noun before it. Searched on a short slice ending at the cue; the phrase holds no comma, verb or clause.
 PP_HEAD_RE = re.compile(
-    r"\b([A-Za-z]++)\s++(?:of|from|at|in|for|on|with|inside|across|within|outside|near|around)\s++"
-    r"(?:[\w’'.&-]++\s++){1,5}+$"
+    r"\b([A-Za-z]++)\s++(?:[a-z]++(?<=ed)\s++)?"
+    r"(?:(?:of|from|at|in|for|on|with|inside|across|within|outside|near|around)\s++(?:[\w’'.&-]++\s++){1,5}+"
+    r"|(?<=ed\s)(?:(?:on|this|last)\s++)?(?:" + "|".join(PRE_CUE_TIME_ENDS) + r")\s++)$"
 )
 # Two names joined by "and" ending where a base-form cue starts ("Chiou and Howlett write", "Jane Ruiz and Tom Park
 # say"): a plural subject. Each name one to three capitalised words, each bounded so that a try from every start is.

@@ -195,7 +195,8 @@ def plural_head_before_phrase(window: str) -> int | None:
     for _ in range(MAX_PHRASE_HEADS):
         if phrase is None:
             return None
-        inner = window[phrase.end(1) : phrase.end()].split()[1:]
+        inner = window[phrase.end(1) : phrase.end()].split()
+        inner = inner[2:] if inner[0].endswith("ed") else inner[1:]  # past the participle and the preposition
         # "data from people who say", "reports on studies that show": a clause, not the head's phrase
         if not any(_breaks_phrase(word.lower()) for word in inner):
             head = phrase.group(1).lower()
