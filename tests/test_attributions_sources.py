@@ -157,6 +157,16 @@ def test_a_relative_clause_between_commas_before_the_cue_leaves_its_antecedent_t
     ] == [("the source", "said"), ("the source", "told Reuters")]
 
 
+def test_a_documents_agent_described_before_its_name_keeps_the_document_the_source():
+    # the finding verb's subject is the document; its "by" phrase names the maker with what it is
+    assert _sources_and_speakers("Research by handset maker Nokia shows that more people use mobiles.") == [
+        ("Research by handset maker Nokia", "Nokia")
+    ]
+    assert _sources_and_speakers("A report by the watchdog Ofcom found that prices rose.") == [
+        ("A report by the watchdog Ofcom", "Ofcom")
+    ]
+
+
 def test_an_apposition_ending_in_a_quoted_title_is_part_of_the_source():
     assert _found(
         'Gilley, author of the 2017 article "The Case for Colonialism," argued that the empire was benign.'

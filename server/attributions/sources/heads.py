@@ -119,7 +119,9 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
         head_word, object_word = phrase[link - 1][2], phrase[at][2]
         if not object_word[:1].isalpha() or (object_word in PRE_CUE_TIME_NOUNS and at == last):
             break  # "Microsoft in 2017", "officials on Tuesday": a time, not a post-modifier ("Mail on Sunday poll" is)
-        if start == first and not outlet and _name_after_common_noun(phrase[at : last + 1]):
+        # "Research by handset maker Nokia": a document's agent is no topic; its description and name are one phrase
+        agent = phrase[link][2] == "by" and phrase[link - 1][2].lower() in DOCUMENT_NOUNS
+        if start == first and not outlet and not agent and _name_after_common_noun(phrase[at : last + 1]):
             # "After reading a report about the crash Smith said": the name is the subject, not the topic (but "a study
             # published in the journal Nature": the outlet's noun and its name)
             break
