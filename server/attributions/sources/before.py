@@ -139,12 +139,15 @@ SHARE_LEADS: frozenset[str] = (
 def source_before(text: str, sentence_start: int, cue_start: int, common_heads: bool = True) -> Span | None:
     """The source noun phrase ending just before a cue, skipping auxiliaries and time adverbials; common_heads: the
     phrase may be the post-modifier of a common noun before it (not for a relative pronoun's antecedent)."""
-    source = _scanned_source(text, sentence_start, cue_start, common_heads)
-    clause = _relative_clause_to_cue(text, sentence_start, cue_start)
+    end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+    source = _scanned_source(text, sentence_start, cue_start, common_heads, end)
+    clause = _relative_clause_to_cue(text, sentence_start, end)
     if clause is not None and (source is None or source[0] > clause):
         # "The Alliance, which includes Age Concern, Mencap and Scope, said": the list inside the clause stopped the
         # scan; the clause's antecedent speaks
-        source = _scanned_source(text, sentence_start, clause, common_heads)
+        source = _scanned_source(
+            text, sentence_start, clause, common_heads, _end_before_pre_cue_words(text, sentence_start, clause)
+        )
     if source is not None:
         source = _after_finding_verb(text, source)
     if not common_heads or (source is not None and source[0] <= skip_spaces(text, sentence_start, cue_start)):
@@ -159,11 +162,10 @@ def source_before(text: str, sentence_start: int, cue_start: int, common_heads: 
     return source
 
 
-def _relative_clause_to_cue(text: str, sentence_start: int, cue_start: int) -> int | None:
+def _relative_clause_to_cue(text: str, sentence_start: int, end: int) -> int | None:
     """Where a relative clause ("who", "which", "whose") opens after the phrase that opens the sentence, when the
-    clause runs to a comma right before the cue, its auxiliaries and adverbs aside ("The group, which represents
-    farmers, landowners and rural businesses, warned"): the comma after that phrase; else None."""
-    end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+    clause runs to a comma right before the cue (end: where its auxiliaries and adverbs start), as in "The group,
+    which represents farmers, landowners and rural businesses, warned": the comma after that phrase; else None."""
     closing = text.rfind(",", sentence_start, end)
     if closing < 0 or text[closing + 1 : end].strip():
         return None
@@ -207,9 +209,8 @@ def _open_document_relative(text: str, sentence_start: int, cue_start: int) -> S
     return opening_at, opening_at + len(text[opening_at:end].rstrip())
 
 
-def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads: bool) -> Span | None:
-    """source_before's scan back from the cue."""
-    end = _end_before_pre_cue_words(text, sentence_start, cue_start)
+def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads: bool, end: int) -> Span | None:
+    """source_before's scan back from the cue, whose auxiliaries and adverbs start at end."""
     end = _end_before_aside(text, sentence_start, end)
     if end <= sentence_start:
         return None
