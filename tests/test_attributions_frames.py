@@ -311,6 +311,24 @@ def test_a_thing_told_or_asked_before_a_relative_clause_is_no_addressee():
     assert _found("She told jurors the plan would fail.") == [("She", "told jurors", ["the plan would fail"])]
 
 
+def test_a_programme_newspaper_or_inquiry_told_is_the_addressee_whole():
+    # a named show, paper or hearing with its head noun, a link word inside the name, before a bare clause
+    assert _found("He told the Today programme the plan would fail.") == [
+        ("He", "told the Today programme", ["the plan would fail"])
+    ]
+    assert _found("She told BBC Radio's Drive with Jo Kent programme the vote was close.") == [
+        ("She", "told BBC Radio's Drive with Jo Kent programme", ["the vote was close"])
+    ]
+    assert _found("She told a Commons inquiry the rules could be tougher.") == [
+        ("She", "told a Commons inquiry", ["the rules could be tougher"])
+    ]
+    assert _found("He told the Guardian newspaper the deal was off.") == [
+        ("He", "told the Guardian newspaper", ["the deal was off"])
+    ]
+    # near case: a name alone stays the addressee
+    assert _found("She told the BBC the talks had stalled.") == [("She", "told the BBC", ["the talks had stalled"])]
+
+
 def test_it_or_they_found_needs_a_document_as_the_previous_sentences_subject():
     # a document noun elsewhere in the sentence before is no antecedent
     for text in (

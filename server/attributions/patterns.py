@@ -246,13 +246,16 @@ DIRECTIVE_OBJECT_RE = re.compile(
     r"(?=" + INFINITIVE + ")"
 )
 
-# The addressee of an object cue ("told reporters", "asked the BBC", "told GMTV's Sunday programme"); a name's words
-# keep backtracking for the \b.
+# The addressee of an object cue ("told reporters", "asked the BBC", "told GMTV's Sunday programme", "told BBC One's
+# Breakfast with Frost programme", "told the Today programme", "told a Commons inquiry"); a name's words keep
+# backtracking for the \b.
 ADDRESSEE_RE = re.compile(
-    r"(?<!\s)\s++(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|"
-    r"the\s++\w++|(?:[A-Z][\w.&-]*+\s++){0,2}[A-Z0-9][\w.&-]*+['’]s(?:\s++[A-Z][\w’'.&-]*+){0,3}\s++"
-    r"(?:programme|program|show|podcast)|"
-    r"[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4})\b"
+    r"(?<!\s)\s++(?:(?:the|a|an)\s++(?:[A-Z][\w’'.&-]*+\s++(?:(?:with|of|on|and)\s++)?){1,4}"
+    r"(?:programme|program|show|podcast|inquiry|committee|hearing|newspaper|magazine|website|radio|station)|"
+    r"(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|the\s++\w++|"
+    r"(?:[A-Z][\w.&-]*+\s++){0,2}[A-Z0-9][\w.&-]*+['’]s(?:\s++(?:(?:with|of|on|and)\s++)?[A-Z][\w’'.&-]*+){0,3}"
+    r"\s++(?:programme|program|show|podcast)|"
+    r"[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4}))\b"
 )
 
 # Any short lowercase noun phrase as an addressee, when what opens a report follows it: "that", "whether", a colon or a
