@@ -163,11 +163,15 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
         if (link[0].tail or "").strip():
             return False
         link = link[0]  # '<li><strong><a>...</a></strong></li>' is one link too
-    if link.tag != "a" or (link.tail or "").strip() or not _same_site(link.get("href"), host):
+    if link.tag != "a" or (link.tail or "").strip():
         return False
-    if urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES):
-        return False  # the story's sources (a filing, a report), not other stories
-    return len(element_text(link).split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
+    # The words before the address: they rule out a menu's short links for less than parsing each one's address.
+    if len(element_text(link).split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) < RECIRCULATION_MIN_HEADLINE_WORDS:
+        return False
+    if not _same_site(link.get("href"), host):
+        return False
+    # The story's sources (a filing, a report), not other stories.
+    return not urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES)
 
 
 def _close_run(
