@@ -71,7 +71,7 @@ def declutter(
     protected = _protected(root, rules, index)
     removals: list[Removal] = []
     if structural:  # found by their shape before any rule changes it (a card's words, a box's size)
-        removals += _strip_structure(root, host, protected, FIRST_STRUCTURAL_PASSES, index.drop, deadline)
+        removals += _strip_structure(root, host, protected, FIRST_STRUCTURAL_PASSES, index.drop, deadline, index)
     for rule in rules:
         plan, gates = rule.strip_plan, rule.strip_plan.gates
         for position in plan.candidates(index):
@@ -113,7 +113,7 @@ def declutter(
             if removed:
                 removals.append(Removal(group.category, rule.path, selector.source, removed, sample))
     if structural:
-        removals += _strip_structure(root, host, protected, STRUCTURAL_PASSES, HtmlElement.drop_tree, deadline)
+        removals += _strip_structure(root, host, protected, STRUCTURAL_PASSES, HtmlElement.drop_tree, deadline, index)
     return removals
 
 
@@ -124,11 +124,12 @@ def _strip_structure(
     passes: tuple[tuple[str, str, StructuralPass], ...],
     drop: Callable[[HtmlElement], None],
     deadline: Deadline,
+    index: PageIndex,
 ) -> list[Removal]:
     """The generic layer's structural passes (structure.py): what they find goes unless kept."""
     removals = []
     for name, category, find in passes:
-        found = [node for node in find(root, host, deadline) if node not in protected and _attached(node, root)]
+        found = [node for node in find(root, host, deadline, index) if node not in protected and _attached(node, root)]
         if found:
             removals.append(Removal(category, f"structure:{name}", name, len(found), _sample(element_text(found[0]))))
             for node in found:

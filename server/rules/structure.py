@@ -49,7 +49,7 @@ from .constants import (
     TEASER_MIN_HEADING_CHARS,
 )
 from .literals import alternation_of
-from .selectors import element_text
+from .selectors import PageIndex, element_text
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,9 @@ _LIST_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _LINK_WRAPPERS = frozenset(("strong", "b", "em", "i", "span"))
 
 
-def recirculation_lists(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+def recirculation_lists(
+    root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE, index: PageIndex | None = None
+) -> list[HtmlElement]:
     """Lists whose items are each one link to another page of this site with a headline's words (at least
     RECIRCULATION_MIN_HEADLINE_WORDS on average, link text RECIRCULATION_MIN_LINK_SHARE of the item's), at most
     RECIRCULATION_MAX_WORDS in all: recirculation, never the story. A menu's one- and two-word items, a list of
@@ -124,7 +126,9 @@ def _is_recirculation(candidate: HtmlElement, host: str | None) -> bool:
     )
 
 
-def link_paragraphs(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+def link_paragraphs(
+    root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE, index: PageIndex | None = None
+) -> list[HtmlElement]:
     """Runs of at least LINK_RUN_MIN_PARAGRAPHS sibling paragraphs, each one link to another page of this site with a
     headline's words and nothing else (never to a document: DOCUMENT_SUFFIXES), and the short label line ending in a
     colon just before a run ('Mehr lesen:', 'Lue aiheesta lisää:'): the read-more list a story ends with, written as
@@ -163,11 +167,15 @@ def _is_headline_link(paragraph: HtmlElement, host: str | None) -> bool:
         if (link[0].tail or "").strip():
             return False
         link = link[0]  # '<li><strong><a>...</a></strong></li>' is one link too
-    if link.tag != "a" or (link.tail or "").strip() or not _same_site(link.get("href"), host):
+    if link.tag != "a" or (link.tail or "").strip():
         return False
-    if urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES):
-        return False  # the story's sources (a filing, a report), not other stories
-    return len(element_text(link).split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) >= RECIRCULATION_MIN_HEADLINE_WORDS
+    # The words before the address: they rule out a menu's short links for less than parsing each one's address.
+    if len(element_text(link).split(None, RECIRCULATION_MIN_HEADLINE_WORDS)) < RECIRCULATION_MIN_HEADLINE_WORDS:
+        return False
+    if not _same_site(link.get("href"), host):
+        return False
+    # The story's sources (a filing, a report), not other stories.
+    return not urlsplit(link.get("href", "").strip()).path.lower().endswith(DOCUMENT_SUFFIXES)
 
 
 def _close_run(
@@ -265,7 +273,9 @@ def _same_site(href: str | None, host: str | None) -> bool:
 _HEADLINE_WORD = re.compile(r"[^ \t\n\r]+")
 
 
-def teaser_cards(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+def teaser_cards(
+    root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE, index: PageIndex | None = None
+) -> list[HtmlElement]:
     """Teaser cards: links to another page of this site (_same_site; host: the page's, site_host) around a headline
     of more than TEASER_MIN_HEADING_CHARS characters, TEASER_MAX_WORDS words at most, so a card with a long excerpt
     stays (as do the one-word tabs of a data page). Walked from the headings up, each ancestor once, and a
@@ -307,7 +317,8 @@ def _longer_than(element: HtmlElement, limit: int) -> bool:
 # WordPress caption boxes, whose caption paragraph is a caption, figure or not: their class values (getparent() is
 # the box), half the cost of a predicate on every div. A path of one step: libxml2 evaluates '//figure//*', a union or
 # a '..' step by merging node sets in quadratic time, so figures and parents are walked here.
-_CAPTION_BOX_CLASSES = etree.XPath("/descendant::div/@class[contains(., 'wp-caption')]")  # no text nodes visited
+_CAPTION_BOX_CLASS = "wp-caption"
+_CAPTION_BOX_CLASSES = etree.XPath(f"/descendant::div/@class[contains(., '{_CAPTION_BOX_CLASS}')]")  # no text visited
 _LABELS = alternation_of(word for words in CREDIT_LABELS.values() for word in words)
 # The three shapes of a credit at a caption's end (searched in its last characters only): '©' and a name, a label,
 # its colon and a name, an agency and a photographer in brackets ('(REUTERS/Denis Balibouse)', '(dpa/Foto: X)').
@@ -323,14 +334,19 @@ _WORD = re.compile(r"\w+")
 _CREDIT_SEPARATOR = " \t\n\xa0,-–—|/"
 
 
-def caption_credits(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+def caption_credits(
+    root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE, index: PageIndex | None = None
+) -> list[HtmlElement]:
     """Captions' credits, each split off into an element of its own to be dropped (the caption's words stay), or the
     caption itself when it is only a credit. A caption (_captions) holds CAPTION_MAX_WORDS words at most; its credit
     is the end of its text after a separator, a comma or a sentence's end: '©' and a name, a label of CREDIT_LABELS
     and its colon and a name ('Foto: dpa', '(Photo: Reuters)') or 'via' and a name ('Bild via Vogue'; the name may
-    be the link 'via' is), or an agency and a photographer in brackets. host: unused, as every pass takes it."""
+    be the link 'via' is), or an agency and a photographer in brackets. host: unused, as every pass takes it. index:
+    the page's, whose class values (gathered before any removal: all the page's, and more) tell a page without
+    caption boxes, whose search is then left out."""
     found: list[HtmlElement] = []
-    for caption in deadline.paced(_captions(root)):
+    boxes = index is None or index.root is not root or _CAPTION_BOX_CLASS in index.attribute_values("class")
+    for caption in deadline.paced(_captions(root, boxes)):
         text = element_text(caption)
         if not text.strip() or len(text.split(None, CAPTION_MAX_WORDS)) > CAPTION_MAX_WORDS:
             continue
@@ -346,13 +362,13 @@ def caption_credits(root: HtmlElement, host: str | None, deadline: Deadline = NO
     return found
 
 
-def _captions(root: HtmlElement) -> Iterator[HtmlElement]:
+def _captions(root: HtmlElement, boxes: bool = True) -> Iterator[HtmlElement]:
     """Every caption once: a figure's <figcaption>, an element inside a figure or a WordPress caption box whose class
     says caption: looked for inside figures and caption boxes only, not by a class test on every element (about
-    three times the cost, and the same credits found on the traf corpus)."""
+    three times the cost, and the same credits found on the traf corpus). boxes: False when the page has none."""
     seen: set[HtmlElement] = set()
     inside_figures = (node for figure in root.iter("figure") for node in figure.iterdescendants())
-    in_boxes = (node for value in _CAPTION_BOX_CLASSES(root) for node in value.getparent())
+    in_boxes = (node for value in _CAPTION_BOX_CLASSES(root) for node in value.getparent()) if boxes else ()
     for node in itertools.chain(root.iter("figcaption"), inside_figures, in_boxes):
         if node in seen or not isinstance(node.tag, str):
             continue
@@ -438,7 +454,9 @@ def _text_after(element: HtmlElement, container: HtmlElement) -> bool:
     return False
 
 
-def banner_figures(root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE) -> list[HtmlElement]:
+def banner_figures(
+    root: HtmlElement, host: str | None, deadline: Deadline = NO_DEADLINE, index: PageIndex | None = None
+) -> list[HtmlElement]:
     """Figures that are another site's banner: every picture in the figure sits in a link to another site (not to an
     image file: a photo's full size), and the figure says BANNER_MAX_WORDS words at most. A story's photos link to
     themselves or to nothing; a shop's or a campaign's banner leads away."""
@@ -480,7 +498,8 @@ def _leads_away(image: HtmlElement, link: HtmlElement | None, host: str) -> bool
     return away != registrable_domain(host) and not (picture_host and away == registrable_domain(picture_host))
 
 
-StructuralPass = Callable[[HtmlElement, str | None, Deadline], list[HtmlElement]]
+# (root, the page's host, deadline, the page's PageIndex): caption_credits reads the index, the others take it.
+StructuralPass = Callable[[HtmlElement, str | None, Deadline, PageIndex | None], list[HtmlElement]]
 
 # (name, removal category, pass) in the order declutter() runs them: the first before the rules (a card is judged by
 # its own words before a rule's removal inside it changes them, a read-more run by its label before the word tables

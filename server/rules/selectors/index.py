@@ -98,7 +98,8 @@ class PageIndex:
             return value in self.classes
         if kind == "tag":
             if value not in self._tags:
-                # The C iterator stops at the first such element.
+                # In C: a tag the page lacks is ruled out by the document's name dictionary without a walk; one it
+                # holds is walked to its second element (lxml's iterator looks one match ahead), all of it if one.
                 self._tags[value] = next(self.root.iter(value), None) is not None
             return self._tags[value]
         if len(key) == 2:
