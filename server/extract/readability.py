@@ -92,6 +92,7 @@ from .constants import (
 from .measure import (
     HAS_IMAGE,
     IN_MAIN_OR_ARTICLE,
+    PageLinks,
     element_text,
     link_density,
     normalized_length,
@@ -382,11 +383,12 @@ class TreeDocument(Document):
             if grandparent is not None:
                 candidates[grandparent]["content_score"] += content_score / GRANDPARENT_SCORE_DIVISOR
         # Nested candidates share their links (a parent and its grandparent, the story's container and the page's):
-        # each link's text is serialized once, not once per candidate holding it.
-        link_texts: dict[HtmlElement, str] = {}
+        # each link's text is serialized once, not once per candidate holding it. No link holds a candidate (a
+        # paragraph inside one was skipped above), as PageLinks needs.
+        page_links = PageLinks(self.html)
         for elem in ordered:
             # readability's measure, every link whole: counted at a share, a contents sidebar's links lift its block.
-            candidates[elem]["content_score"] *= 1 - link_density(elem, link_texts=link_texts)
+            candidates[elem]["content_score"] *= 1 - page_links.link_density(elem)
         return candidates
 
     def class_weight(self, e: HtmlElement) -> int:
