@@ -100,7 +100,7 @@ def cleaning_test(document: Any, el: HtmlElement, candidates: dict, keep_all_ima
     score = candidates[el]["content_score"] if el in candidates else 0
     if weight + (0 if el.tag in ("ul", "ol") else score) < 0:
         return "negative weight"
-    counts = dict(zip(rd._COUNTED_TAGS, map(int, rd._DESCENDANT_COUNTS(el).split()), strict=True))
+    counts = rd.descendant_counts(el)
     counts["li"] -= rd.LIST_ITEM_ALLOWANCE
     counts["input"] -= counts.pop("hidden input")
     length = rd.normalized_length(el)

@@ -6,7 +6,6 @@ import bisect
 import logging
 from collections.abc import Sequence
 
-from lxml import html
 from lxml.html import HtmlElement
 
 from .attributions import Attribution
@@ -92,9 +91,9 @@ def _wrap_segment(
         _, _, part, attribution_id = pieces[n]
         lo, hi = bounds[2 * n], bounds[2 * n + 1]
         tag, css_class = MARKUP[part]
-        wrapper = html.Element(tag)
-        wrapper.set("class", css_class)
-        wrapper.set("data-attr", attribution_id)
+        # Made in the owner's document with its attributes: html.Element makes a document per element, with a Python
+        # class lookup, and HtmlElement.set is a Python method.
+        wrapper = owner.makeelement(tag, {"class": css_class, "data-attr": attribution_id})
         wrapper.text, wrapper.tail = raw[lo:hi], raw[hi:after_end]
         if segment.attr == "text":
             owner.insert(0, wrapper)

@@ -166,25 +166,24 @@ def compact_data_image(value: str) -> str:
     return f"{header},{payload}"
 
 
+# parse_srcset's scan as two patterns (a regex match in C, not a Python step per character): separators then a URL
+# (no srcset space in it), and a descriptor up to the first comma outside parentheses. Possessive: linear-time.
+_SRCSET_URL_RE = re.compile(r"[ \t\n\f\r,]*+([^ \t\n\f\r]*+)")
+_SRCSET_DESCRIPTOR_RE = re.compile(r"(?:[^,(]++|\([^)]*+\)?+)*+")
+
+
 def parse_srcset(value: str) -> list[tuple[str, str]]:
     """(url, descriptor) candidates of a srcset as the HTML standard splits them: a data: URI holds commas."""
     candidates, i, n = [], 0, len(value)
     while i < n:
-        while i < n and (value[i] in _SRCSET_SPACE or value[i] == ","):
-            i += 1
-        start = i
-        while i < n and value[i] not in _SRCSET_SPACE:
-            i += 1
-        url, descriptor = value[start:i], ""
+        found = _SRCSET_URL_RE.match(value, i)
+        url, descriptor, i = found[1], "", found.end()
         if url.endswith(","):
             url = url.rstrip(",")
         else:
-            start, in_parens = i, False
-            while i < n and (value[i] != "," or in_parens):
-                in_parens = (in_parens or value[i] == "(") and value[i] != ")"
-                i += 1
-            descriptor = " ".join(value[start:i].split())
-            i += 1
+            found = _SRCSET_DESCRIPTOR_RE.match(value, i)
+            descriptor = " ".join(found[0].split())
+            i = found.end() + 1  # past the comma that ends it
         if url:
             candidates.append((url, descriptor))
     return candidates

@@ -27,7 +27,10 @@ LAZY_SRC_ATTRS = (
 LAZY_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "data-original-srcset")
 
 # Placeholder images lazy loaders put in src (1x1 gifs, spinners) that must yield to the real address.
-PLACEHOLDER_SRC_RE = re.compile(r"^data:|blank\.|spacer\.|placeholder|lazy[-_]?load|loading\.gif|1x1", re.I)
+# The lookahead (a first letter of the words, in any case as re.I reads it) spares trying every word at every position.
+PLACEHOLDER_SRC_RE = re.compile(
+    r"^data:|(?=[bspl1])(?:blank\.|spacer\.|placeholder|lazy[-_]?load|loading\.gif|1x1)", re.I
+)
 
 # Elements dropped with their content from the extracted article: controls and embeds a reader cannot use
 # and whose text (button labels, option lists) would otherwise leak into the reading view.
@@ -139,14 +142,22 @@ def _web_scheme(url: str) -> str | None:
     return None
 
 
+# A protocol-relative address urljoin only prefixes with the page's scheme: a host, then no query, fragment,
+# parameters, brackets, space or control character (whose parts urljoin would split off and join back changed).
+_PLAIN_NETWORK_PATH_RE = re.compile(r"//[^\x00-\x20\x7f/?#;\[\]][^\x00-\x20\x7f?#;\[\]]*+")
+
+
 def _resolve(value: str, base_url: str) -> str:
-    """urljoin, with the two shapes an article's links mostly take done by hand (a page of footnotes holds
-    thousands): an in-page anchor, and a root-relative path without dot segments."""
+    """urljoin, with the three shapes an article's links and images mostly take done by hand (a page of footnotes
+    holds thousands): an in-page anchor, a root-relative path without dot segments, and a plain protocol-relative
+    address ('//upload.example.org/a.png')."""
     origin, page = _base_parts(base_url)
     if value.startswith("#"):
         return page + value if len(value) > 1 else page  # urljoin drops an empty fragment
     if value.startswith("/") and not value.startswith("//") and "/." not in value and origin:
         return origin + value
+    if origin.startswith(_ABSOLUTE) and value.isascii() and _PLAIN_NETWORK_PATH_RE.fullmatch(value):
+        return origin[: origin.index(":") + 1] + value
     return urljoin(base_url, value)
 
 

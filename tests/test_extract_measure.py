@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 
 from server.extract.constants import IN_PAGE_LINK_WEIGHT
-from server.extract.measure import element_text, link_density, weighted_link_density
+from server.extract.measure import PageLinks, element_text, link_density, weighted_link_density
 
 
 def test_text_is_the_text_content_without_the_tail() -> None:
@@ -63,14 +63,19 @@ def test_a_link_to_a_place_on_the_page_counts_at_a_share_of_its_text() -> None:
     assert weighted_link_density(bare) == link_density(bare)  # '#' alone names no place: a script's button
 
 
-def test_link_density_with_remembered_link_texts_serializes_each_link_once_over_nested_elements() -> None:
+def test_page_links_measure_every_element_outside_links_as_link_density_does() -> None:
     # score_paragraphs' nested candidates (a paragraph's parent and grandparent, the story's container and the page's)
-    # share their links: one dict of link texts over them gives every element the same measure as alone
+    # share their links: the page's outermost links are serialized once, and each element's are a run of them
     root = html.fromstring(
         "<div><section><p>One <a href='/a'>first</a> and <a href='/b'> second </a>.</p>"
-        "<p><a href='/c'><b>third</b> link</a> words</p></section><p>plain <a href='/d'></a></p></div>"
+        "<p><a href='/c'><b>third</b> link</a> words</p></section><p>plain <a href='/d'></a></p>"
+        "<p>a <a href='/e'>link</a> last</p><p>no links</p></div>"
     )
-    link_texts: dict[html.HtmlElement, str] = {}
+    inner = root.makeelement("a", {"href": "/f"})  # a link in a link (the parser never nests them; a tree can)
+    inner.text = " in a link"
+    root.find(".//a[@href='/e']").append(inner)
+    page_links = PageLinks(root)
     for element in root.iter():
-        assert link_density(element, link_texts=link_texts) == link_density(element), element.tag
-    assert sorted(link_texts.values()) == sorted(["first", " second ", "third link", ""])
+        if next(element.iterancestors("a"), None) is None:
+            assert page_links.link_density(element) == link_density(element), element.tag
+    assert page_links.link_density(root, 10) == link_density(root, 10)

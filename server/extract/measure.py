@@ -45,33 +45,48 @@ def link_density(
     element: HtmlElement,
     length: int | None = None,
     counts: Callable[[HtmlElement], bool] | None = None,
-    link_texts: dict[HtmlElement, str] | None = None,
 ) -> float:
     """Link text over all text (length: the element's normalized_length, when the caller has it; counts: which of the
-    outermost links count, all when None; link_texts: each link's text, kept across calls on nested elements of a tree
-    that does not change meanwhile, so that a link inside many of them is serialized once)."""
+    outermost links count, all when None). PageLinks measures many nested elements of one tree."""
     links_above = sum(1 for _ in element.iterancestors("a"))
     links = _OUTER_LINKS(element, links_above=links_above) if links_above else _OUTER_LINKS_UNLINKED(element)
     if counts is not None:
         links = [link for link in links if counts(link)]
     if not links:
         return 0.0  # over half the calls: no link, no text to join
-    texts = [element_text(link) for link in links] if link_texts is None else _remembered(links, link_texts)
-    link_length = len(" ".join("".join(texts).split()))
+    link_length = _text_length(links)
     if not link_length:
         return 0.0  # what the division gives, without taking the element's length
     return link_length / max(normalized_length(element) if length is None else length, 1)
 
 
-def _remembered(links: list[HtmlElement], link_texts: dict[HtmlElement, str]) -> list[str]:
-    """Each link's text, serialized the first time it is asked and taken from link_texts after."""
-    texts = []
-    for link in links:
-        text = link_texts.get(link)
-        if text is None:
-            text = link_texts[link] = element_text(link)
-        texts.append(text)
-    return texts
+# The last link under the element (itself included): a walk in C that makes a proxy for that link alone.
+_LAST_LINK = xpath("(descendant-or-self::a)[last()]")
+
+
+class PageLinks:
+    """The outermost links of a tree that does not change meanwhile and their texts, in document order, for the link
+    density of many nested elements (readability's candidates): an element outside every link holds the run of them
+    from its first link to its last link's outermost one, so each link is serialized once, and each element costs
+    two look-ups and a walk in C rather than a proxy and a look-up per link."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        links = _OUTER_LINKS_UNLINKED(root)  # no link holds the root (readability's is the page's <html>)
+        self._texts = [element_text(link) for link in links]
+        self._index = {link: i for i, link in enumerate(links)}  # the keys keep the proxies alive: identity holds
+
+    def link_density(self, element: HtmlElement, length: int | None = None) -> float:
+        """link_density(element, length) of the root or an element under it that no link holds."""
+        first = next(element.iter("a"), None)  # the first in document order is an outermost one
+        if first is None:
+            return 0.0
+        last = _LAST_LINK(element)[0]
+        while last not in self._index:  # a link inside a link: its outermost one ends the run
+            last = next(last.iterancestors("a"))
+        link_length = len(" ".join("".join(self._texts[self._index[first] : self._index[last] + 1]).split()))
+        if not link_length:
+            return 0.0
+        return link_length / max(normalized_length(element) if length is None else length, 1)
 
 
 def weighted_link_density(element: HtmlElement, length: int | None = None) -> float:

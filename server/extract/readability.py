@@ -92,6 +92,7 @@ from .constants import (
 from .measure import (
     HAS_IMAGE,
     IN_MAIN_OR_ARTICLE,
+    PageLinks,
     element_text,
     link_density,
     normalized_length,
@@ -136,13 +137,20 @@ _UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "
 # Every role value as a smart string (its getparent() is the element), in document order: few elements have one, and
 # testing the values in Python beats an XPath predicate on every element.
 _ROLE_VALUES = xpath("descendant::*/@role")
-# What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links), in
-# one XPath call.
-_COUNTED_TAGS = ("p", "img", "li", "embed", "input", "hidden input")
-_DESCENDANT_COUNTS = xpath(
-    "concat(count(descendant::p), ' ', count(descendant::img), ' ', count(descendant::li), ' ', "
-    "count(descendant::embed), ' ', count(descendant::input), ' ', count(descendant::input[@type='hidden']))"
-)
+# What readability's sanitize counts under each conditionally cleaned element (all it reads: not the links).
+_COUNTED_TAGS = ("p", "img", "li", "embed", "input")
+
+
+def descendant_counts(element: HtmlElement) -> dict[str, int]:
+    """How many of each _COUNTED_TAGS the element holds below it, and its hidden inputs ("hidden input"): one walk in C
+    that stops only at those tags, ~1.8x cheaper over the corpus's blocks than one XPath of six count() walks."""
+    counts = dict.fromkeys((*_COUNTED_TAGS, "hidden input"), 0)
+    for descendant in element.iterdescendants(*_COUNTED_TAGS):
+        tag = descendant.tag
+        counts[tag] += 1
+        if tag == "input" and descendant.get("type") == "hidden":
+            counts["hidden input"] += 1
+    return counts
 
 
 class TreeDocument(Document):
@@ -375,11 +383,12 @@ class TreeDocument(Document):
             if grandparent is not None:
                 candidates[grandparent]["content_score"] += content_score / GRANDPARENT_SCORE_DIVISOR
         # Nested candidates share their links (a parent and its grandparent, the story's container and the page's):
-        # each link's text is serialized once, not once per candidate holding it.
-        link_texts: dict[HtmlElement, str] = {}
+        # each link's text is serialized once, not once per candidate holding it. No link holds a candidate (a
+        # paragraph inside one was skipped above), as PageLinks needs.
+        page_links = PageLinks(self.html)
         for elem in ordered:
             # readability's measure, every link whole: counted at a share, a contents sidebar's links lift its block.
-            candidates[elem]["content_score"] *= 1 - link_density(elem, link_texts=link_texts)
+            candidates[elem]["content_score"] *= 1 - page_links.link_density(elem)
         return candidates
 
     def class_weight(self, e: HtmlElement) -> int:
@@ -613,7 +622,7 @@ class TreeDocument(Document):
 
     def _should_remove(self, el: HtmlElement, weight: int, allowed: dict, keep_all_images: bool) -> bool:
         """sanitize's conditional cleaning of one block (inline in readability's sanitize), in its order."""
-        counts = dict(zip(_COUNTED_TAGS, map(int, _DESCENDANT_COUNTS(el).split()), strict=True))
+        counts = descendant_counts(el)
         counts["li"] -= LIST_ITEM_ALLOWANCE
         counts["input"] -= counts.pop("hidden input")
         content_length = normalized_length(el)
