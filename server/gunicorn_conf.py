@@ -4,6 +4,7 @@ Load it as a file (--config server/gunicorn_conf.py): read so, it also prepares 
 """
 
 import atexit
+import gc
 import glob
 import multiprocessing
 import os
@@ -83,6 +84,13 @@ forwarded_allow_ips = ",".join(_settings.trusted_proxies)
 loglevel = _settings.log_level
 # Every line in LOG_FORMAT (text, or JSON lines), gunicorn's own too (server/logs.py).
 logconfig_dict = logging_config(_settings.log_format, _settings.log_level)
+
+
+def pre_fork(server, worker) -> None:
+    """In the master, before each worker forks: the preloaded app (compiled rules, lexicons, patterns) leaves the
+    collector's generations, so a worker's full collections skip it (one cost 35 ms on a loaded machine, 1 ms frozen)
+    and never write to the pages the workers share with the master."""
+    gc.freeze()
 
 
 def post_worker_init(worker) -> None:

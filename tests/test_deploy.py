@@ -5,6 +5,7 @@ service's, and the Kubernetes manifests (the Kubernetes schema, then how the obj
 from __future__ import annotations
 
 import fnmatch
+import gc
 import importlib.metadata
 import ipaddress
 import json
@@ -436,3 +437,13 @@ def test_the_probes_and_scrapes_by_pod_address_are_answered_and_nothing_else_is(
     assert client.get("/rules", headers=pod).get_json()["error"]["code"] == "host_not_allowed"
     named = {"Host": "declutter.example.org", "Authorization": "Bearer s3cret"}
     assert client.get("/rules", headers=named).status_code == 200
+
+
+def test_the_master_freezes_the_preloaded_app_before_each_worker_forks():
+    # its objects leave the collector's generations: a worker's full collection skips them
+    frozen_before = gc.get_freeze_count()
+    try:
+        gunicorn_conf.pre_fork(None, None)
+        assert gc.get_freeze_count() > frozen_before
+    finally:
+        gc.unfreeze()
