@@ -3121,3 +3121,24 @@ def test_near_case_a_place_before_firm_or_company_is_no_name() -> None:
     ):
         speakers = [a.speaker for a in find_attributions(text)]
         assert speakers and speakers[0] not in ("New York", "Silicon Valley"), text
+
+
+def test_a_research_role_in_a_person_s_apposition_is_no_commissioned_document() -> None:
+    # "research for X" inside the apposition after a comma is the person's job, not a document made for X
+    assert (
+        _speaker(
+            '"This is bad," said Jan Olsen, head of research for Sophos.', "Jan Olsen, head of research for Sophos"
+        )
+        == "Jan Olsen"
+    )
+    text = "Karl Brenner, vice president of market research for the firm, said sales would rise."
+    assert _speaker(text, "Karl Brenner, vice president of market research for the firm") == "Karl Brenner"
+    # near cases: a document made for a body still names no maker
+    assert (
+        _speaker(
+            "A second poll for the Evening Standard found that most voters backed the plan.",
+            "A second poll for the Evening Standard",
+        )
+        is None
+    )
+    assert _speaker("A survey for the BBC suggests that 40% of people never vote.", "A survey for the BBC") is None
