@@ -47,7 +47,9 @@ from ..vocabulary import (
     DOCUMENT_AUTHORING_BASES,
     DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
+    EVALUATION_GROUNDS,
     EVALUATION_PASSIVES,
+    EVALUATION_VERBS,
     FINDING_PARTICIPLES,
     IRREGULAR_PAST_FORMS,
     MEANS_PARTICIPLES,
@@ -62,6 +64,7 @@ from ..vocabulary import (
     SPEECH_PARTICIPLES,
     THAT_ONLY_RAISING_FORMS,
     VOW_CUES,
+    finite_forms,
     words,
 )
 from .nested import quoted_sentence
@@ -85,6 +88,10 @@ EVALUATION_GROUND_OPENERS: tuple[str, ...] = ("of ", "for ", "as ", "over ")
 # Words after the opener read for a time noun: "over the weekend", "for the second time", "for decades" say when.
 EVALUATION_TIME_WORDS = 3
 EVALUATION_TIME_NOUNS: frozenset[str] = frozenset(THAT_TIME_NOUNS) | frozenset(["decade", "hour", "century"])
+# Most words of an evaluation's object before its grounds ("accused the party of claiming …").
+ACCUSED_OBJECT_WORDS = 5
+# An evaluation's finite forms and past participle ("accused", "criticises", "has criticised").
+EVALUATION_FINITE_FORMS: frozenset[str] = frozenset(finite_forms(EVALUATION_VERBS))
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
 # How far after "as" the quotation it gives may open ("as a “disgrace”", "as an “undesirable” group").
@@ -198,6 +205,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         source = clause_subject(text, main_start, cue_start, main_found)
     elif AND_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start):
         source = coordinated_participle_source(text, cue_start, found)
+    elif (accused := _accused_object(text, cue_start, found)) is not None:
+        source = accused  # "criticised the council for claiming …": the one criticised claimed it
     else:
         source = _absolute_subject(text, sentence.start, cue_start) or _message_before(
             text, sentence.start, cue_start, found
@@ -234,6 +243,25 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _accused_object(text: str, cue_start: int, found: Found) -> Span | None:
+    """The object of an evaluation right before its grounds' speech participle ("accused the party of claiming …",
+    "criticised the council for saying …"): a noun phrase of a few words, no comma, opening the evaluation's content
+    and followed by "of" or "for" alone; that object is the participle's source."""
+    for _, raw in reversed(found):
+        if not raw.content[0] < cue_start <= raw.content[1] or raw.cue[1] > cue_start:
+            continue
+        verb = text[raw.cue[0] : raw.cue[1]].split(maxsplit=1)[0].lower()
+        if verb not in EVALUATION_FINITE_FORMS:
+            return None
+        words = text[raw.content[0] : cue_start].split()
+        if not 2 <= len(words) <= ACCUSED_OBJECT_WORDS + 1 or words[-1] not in ("of", "for"):
+            return None
+        if any("," in word or word.lower() in EVALUATION_GROUNDS for word in words[:-1]):
+            return None
+        return (raw.content[0], raw.content[0] + len(" ".join(words[:-1])))  # the content opens on its first word
+    return None
 
 
 def _document_finding(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:
