@@ -1069,3 +1069,22 @@ def test_near_case_an_accusation_s_grounds_without_a_reported_clause_report_noth
         "They accused him of threatening staff.",
     ):
         assert [cue for _, cue, _ in _found(text)] in (["criticised"], ["accused"]), text
+
+
+def test_a_speech_participle_after_by_reports_a_bare_finite_clause():
+    assert _found("The foreign secretary hit back by saying Tory policy had kept the party out of power.") == [
+        ("The foreign secretary", "saying", ["Tory policy had kept the party out of power"])
+    ]
+    assert _found("The coach responded by insisting the team had played well.") == [
+        ("The coach", "insisting", ["the team had played well"])
+    ]
+
+
+def test_near_case_by_and_a_participle_without_a_finite_clause_is_a_deed():
+    for text in (
+        'Start by saying "come" when the dog looks at you.',
+        "He ended the meeting by announcing a new plan.",
+        "Users can play any song just by saying its name.",
+        "He should start by explaining how they would fund their spending commitments.",
+    ):
+        assert _found(text) == [], text

@@ -7,7 +7,7 @@ import logging
 import re
 from itertools import islice
 
-from ..content import forward_content, fronted_clause, reports_a_clause, trim_forward
+from ..content import finite_clause_follows, forward_content, fronted_clause, reports_a_clause, trim_forward
 from ..lexicon import MONTHS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
@@ -229,7 +229,12 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     after_comma = lead is not None and lead.group().startswith(",")
     dash = lead is not None and not after_comma and not lead.group()[:1].isalpha()
     weak = dash or verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
-    said = _that_or_colon(text, cue_end, sentence.end) or _request_follows(sentence, cue_end, verb)
+    said = (
+        _that_or_colon(text, cue_end, sentence.end)
+        or _request_follows(sentence, cue_end, verb)
+        # "hit back by saying Tory policy had kept …": a plain speech participle's bare finite clause, no deed
+        or (by_means and verb in PLAIN_SPEECH_PARTICIPLES and finite_clause_follows(text, cue_end, sentence.end))
+    )
     if by_means and not said:
         return None  # 'Start by saying "come"', 'by announcing "Super Mario Run"': an instruction, a deed
     content = forward_content(text, quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
