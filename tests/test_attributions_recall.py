@@ -1046,3 +1046,45 @@ def test_a_present_verb_and_its_infinitive_are_no_part_of_the_subject():
     assert _found("The ministry refuses to release the files, saying they are confidential.") == [
         ("The ministry", "saying", ["they are confidential"])
     ]
+
+
+# ------------------------------------------------------------------ the one accused or criticised for a claim
+
+
+def test_the_object_of_an_accusation_is_the_source_of_its_grounds_speech_participle():
+    assert _found("The shadow minister criticised the council for claiming the new tax would help families.") == [
+        ("The shadow minister", "criticised", ["the council for claiming the new tax would help families"]),
+        ("the council", "claiming", ["the new tax would help families"]),
+    ]
+    assert _found("She accused the company of claiming its products were safe.") == [
+        ("She", "accused", ["the company of claiming its products were safe"]),
+        ("the company", "claiming", ["its products were safe"]),
+    ]
+
+
+def test_near_case_an_accusation_s_grounds_without_a_reported_clause_report_nothing_more():
+    for text in (
+        "The union criticised the firm for announcing job cuts.",
+        "Critics accused the minister of denying the problem.",
+        "They accused him of threatening staff.",
+    ):
+        assert [cue for _, cue, _ in _found(text)] in (["criticised"], ["accused"]), text
+
+
+def test_a_speech_participle_after_by_reports_a_bare_finite_clause():
+    assert _found("The foreign secretary hit back by saying Tory policy had kept the party out of power.") == [
+        ("The foreign secretary", "saying", ["Tory policy had kept the party out of power"])
+    ]
+    assert _found("The coach responded by insisting the team had played well.") == [
+        ("The coach", "insisting", ["the team had played well"])
+    ]
+
+
+def test_near_case_by_and_a_participle_without_a_finite_clause_is_a_deed():
+    for text in (
+        'Start by saying "come" when the dog looks at you.',
+        "He ended the meeting by announcing a new plan.",
+        "Users can play any song just by saying its name.",
+        "He should start by explaining how they would fund their spending commitments.",
+    ):
+        assert _found(text) == [], text

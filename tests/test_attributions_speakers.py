@@ -3121,3 +3121,56 @@ def test_near_case_a_place_before_firm_or_company_is_no_name() -> None:
     ):
         speakers = [a.speaker for a in find_attributions(text)]
         assert speakers and speakers[0] not in ("New York", "Silicon Valley"), text
+
+
+def test_a_research_role_in_a_person_s_apposition_is_no_commissioned_document() -> None:
+    # "research for X" inside the apposition after a comma is the person's job, not a document made for X
+    assert (
+        _speaker(
+            '"This is bad," said Jan Olsen, head of research for Sophos.', "Jan Olsen, head of research for Sophos"
+        )
+        == "Jan Olsen"
+    )
+    text = "Karl Brenner, vice president of market research for the firm, said sales would rise."
+    assert _speaker(text, "Karl Brenner, vice president of market research for the firm") == "Karl Brenner"
+    # near cases: a document made for a body still names no maker
+    assert (
+        _speaker(
+            "A second poll for the Evening Standard found that most voters backed the plan.",
+            "A second poll for the Evening Standard",
+        )
+        is None
+    )
+    assert _speaker("A survey for the BBC suggests that 40% of people never vote.", "A survey for the BBC") is None
+
+
+def test_a_lead_s_body_described_by_its_kind_is_the_body_the_next_paragraph_names() -> None:
+    text = (
+        "Cap on fees 'not needed'\n\n"
+        "A cap on tuition fees should not be introduced yet, the universities watchdog has said.\n\n"
+        "Fears that students will be priced out have sparked calls for a limit. In a new report, the Office for Fair "
+        "Access says it is worth debating a cap in future."
+    )
+    assert _speaker(text, "the universities watchdog") == "Office for Fair Access"
+    text = (
+        "Phone scams on the rise\n\n"
+        "Fake text messages could cost users millions this year, a consumer body has warned.\n\n"
+        "The Mobile Users Forum says the number of scam messages has doubled."
+    )
+    assert _speaker(text, "a consumer body") == "Mobile Users Forum"
+
+
+def test_near_case_a_lead_s_body_is_no_person_quoted_next_nor_a_body_named_later() -> None:
+    text = (
+        "Rail fares row\n\n"
+        "Fares must be frozen for two years, a passenger group has said.\n\n"
+        '"Commuters are paying too much," said Jane Pike, who chairs the group.'
+    )
+    assert _speaker(text, "a passenger group") is None
+    text = (
+        "Rail fares row\n\n"
+        "Fares must be frozen for two years, a passenger group has said.\n\n"
+        "Ticket prices rose by 6% last year.\n\n"
+        "The Rail Users Alliance said it would lobby ministers."
+    )
+    assert _speaker(text, "a passenger group") is None

@@ -7,7 +7,7 @@ import logging
 import re
 from itertools import islice
 
-from ..content import forward_content, fronted_clause, reports_a_clause, trim_forward
+from ..content import finite_clause_follows, forward_content, fronted_clause, reports_a_clause, trim_forward
 from ..lexicon import MONTHS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
 from ..patterns import (
     ABSOLUTE_WITH_RE,
@@ -47,7 +47,9 @@ from ..vocabulary import (
     DOCUMENT_AUTHORING_BASES,
     DOCUMENT_AUTHORING_FORMS,
     DOCUMENT_NOUNS,
+    EVALUATION_GROUNDS,
     EVALUATION_PASSIVES,
+    EVALUATION_VERBS,
     FINDING_PARTICIPLES,
     IRREGULAR_PAST_FORMS,
     MEANS_PARTICIPLES,
@@ -62,6 +64,7 @@ from ..vocabulary import (
     SPEECH_PARTICIPLES,
     THAT_ONLY_RAISING_FORMS,
     VOW_CUES,
+    finite_forms,
     words,
 )
 from .nested import quoted_sentence
@@ -85,6 +88,10 @@ EVALUATION_GROUND_OPENERS: tuple[str, ...] = ("of ", "for ", "as ", "over ")
 # Words after the opener read for a time noun: "over the weekend", "for the second time", "for decades" say when.
 EVALUATION_TIME_WORDS = 3
 EVALUATION_TIME_NOUNS: frozenset[str] = frozenset(THAT_TIME_NOUNS) | frozenset(["decade", "hour", "century"])
+# Most words of an evaluation's object before its grounds ("accused the party of claiming …").
+ACCUSED_OBJECT_WORDS = 5
+# An evaluation's finite forms and past participle ("accused", "criticises", "has criticised").
+EVALUATION_FINITE_FORMS: frozenset[str] = frozenset(finite_forms(EVALUATION_VERBS))
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
 # How far after "as" the quotation it gives may open ("as a “disgrace”", "as an “undesirable” group").
@@ -198,6 +205,8 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
         source = clause_subject(text, main_start, cue_start, main_found)
     elif AND_BEFORE_RE.search(text, max(sentence.start, cue_start - 8), cue_start):
         source = coordinated_participle_source(text, cue_start, found)
+    elif (accused := _accused_object(text, cue_start, found)) is not None:
+        source = accused  # "criticised the council for claiming …": the one criticised claimed it
     else:
         source = _absolute_subject(text, sentence.start, cue_start) or _message_before(
             text, sentence.start, cue_start, found
@@ -220,7 +229,12 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     after_comma = lead is not None and lead.group().startswith(",")
     dash = lead is not None and not after_comma and not lead.group()[:1].isalpha()
     weak = dash or verb not in SPEECH_PARTICIPLES or (not after_comma and verb not in PLAIN_SPEECH_PARTICIPLES)
-    said = _that_or_colon(text, cue_end, sentence.end) or _request_follows(sentence, cue_end, verb)
+    said = (
+        _that_or_colon(text, cue_end, sentence.end)
+        or _request_follows(sentence, cue_end, verb)
+        # "hit back by saying Tory policy had kept …": a plain speech participle's bare finite clause, no deed
+        or (by_means and verb in PLAIN_SPEECH_PARTICIPLES and finite_clause_follows(text, cue_end, sentence.end))
+    )
     if by_means and not said:
         return None  # 'Start by saying "come"', 'by announcing "Super Mario Run"': an instruction, a deed
     content = forward_content(text, quotes, cue_end, sentence.end, verb, weak, sentence.nouns)
@@ -234,6 +248,25 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     if not (quote and quote[0] == content[0] and quote[1] == content[1]):
         content = trim_forward(text, quotes, *content)
     return record_unless_empty(sentence, source, cue_start, cue_end, content)
+
+
+def _accused_object(text: str, cue_start: int, found: Found) -> Span | None:
+    """The object of an evaluation right before its grounds' speech participle ("accused the party of claiming …",
+    "criticised the council for saying …"): a noun phrase of a few words, no comma, opening the evaluation's content
+    and followed by "of" or "for" alone; that object is the participle's source."""
+    for _, raw in reversed(found):
+        if not raw.content[0] < cue_start <= raw.content[1] or raw.cue[1] > cue_start:
+            continue
+        verb = text[raw.cue[0] : raw.cue[1]].split(maxsplit=1)[0].lower()
+        if verb not in EVALUATION_FINITE_FORMS:
+            return None
+        words = text[raw.content[0] : cue_start].split()
+        if not 2 <= len(words) <= ACCUSED_OBJECT_WORDS + 1 or words[-1] not in ("of", "for"):
+            return None
+        if any("," in word or word.lower() in EVALUATION_GROUNDS for word in words[:-1]):
+            return None
+        return (raw.content[0], raw.content[0] + len(" ".join(words[:-1])))  # the content opens on its first word
+    return None
 
 
 def _document_finding(sentence: Sentence, cue: re.Match, found: Found) -> RawAttribution | None:

@@ -7,11 +7,19 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...limits import Deadline
-from ..lexicon import GROUP_HEADS, NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, looks_plural
+from ..lexicon import GROUP_HEADS, NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, is_acronym, looks_plural
 from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
-from .constants import FIRST_PERSON, HEAD_ROLES, LEAD_PARAGRAPHS, POSSESSIVE_MARKS, QUOTE_OPENINGS
+from .constants import (
+    FIRST_PERSON,
+    HEAD_ROLES,
+    LEAD_BODY_DETERMINERS,
+    LEAD_BODY_KINDS,
+    LEAD_PARAGRAPHS,
+    POSSESSIVE_MARKS,
+    QUOTE_OPENINGS,
+)
 from .given_names import given_name_gender
 from .phrases import is_role_word
 from .story import Story
@@ -29,6 +37,7 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
     _named_after_lead(text, raws, speakers)  # "South Korea's opposition leader said …" / "…," Lee Jae-myung, head of …
+    _body_named_after_lead(text, raws, speakers)  # "…, the elections watchdog has said." / "The Electoral Commission …"
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
     return _as_written(text, raws, speakers)
 
@@ -107,6 +116,37 @@ def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str 
                     if gender is None or pronoun == ("he" if gender == "m" else "she"):
                         speakers[at] = name
             break  # the first source after the lead names its role's holder, or no one does
+
+
+def _body_named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
+    """A story that opens with a body described by its kind only ("…, the elections watchdog has said.", "…, a trade
+    body has warned.") names it in the next paragraph, as that paragraph's first named source ("The Electoral
+    Commission says …"): the description is that body, unless the first named source there is a person."""
+    for index, raw in enumerate(raws):
+        if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
+            continue
+        if not _lead_body_kind(text[raw.source[0] : raw.source[1]]):
+            continue
+        for later_index in range(index + 1, len(raws)):
+            later = raws[later_index]
+            if later.paragraph > raw.paragraph + 1:
+                break
+            name = speakers[later_index]
+            if later.paragraph == raw.paragraph or later.source is None or name is None:
+                continue
+            # a person's given name tells the one case the story goes on to ("said Jane Pike, who chairs the group")
+            if given_name_gender(name) is None and is_named(text[later.source[0] : later.source[1]]):
+                speakers[index] = name
+            break  # the next paragraph's first named source names the body, or no one does
+
+
+def _lead_body_kind(source: str) -> bool:
+    """A body described by its kind alone, in lower case: a determiner, modifiers and a body's kind ("the UK elections
+    watchdog", "a trade body", "the think tank"); no name, no person's role."""
+    words = source.split()
+    if len(words) < 2 or words[0].lower() not in LEAD_BODY_DETERMINERS or words[-1] not in LEAD_BODY_KINDS:
+        return False
+    return all(word.islower() or is_acronym(word) for word in words[1:]) and not words[-2].endswith(POSSESSIVE_MARKS)
 
 
 def _lead_role(source: str) -> str | None:

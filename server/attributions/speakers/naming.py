@@ -727,6 +727,8 @@ def _commissioned_document(words: list[str]) -> bool:
     """A document made "for" a named body, its maker unnamed ("A second poll for the Independent on Sunday", "a survey
     for the BBC"): the body commissioned it; "a poll by ICM for the Guardian" names its maker first."""
     at = next((at for at, word in enumerate(words) if word in ("for", "by", "from")), 0)
+    if any(word.endswith(",") for word in words[:at]):
+        return False  # "Jan Olsen, head of research for Sophos": the document noun is in a person's apposition
     return 0 < at < len(words) - 1 and words[at] == "for" and words[at - 1].lower() in DOCUMENT_NOUNS
 
 
