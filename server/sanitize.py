@@ -168,7 +168,7 @@ def compact_data_image(value: str) -> str:
 
 # parse_srcset's scan as two patterns (a regex match in C, not a Python step per character): separators then a URL
 # (no srcset space in it), and a descriptor up to the first comma outside parentheses. Possessive: linear-time.
-_SRCSET_URL_RE = re.compile(r"[ \t\n\f\r,]*+([^ \t\n\f\r]*+)")
+_SRCSET_URL_RE = re.compile(rf"[{_SRCSET_SPACE},]*+([^{_SRCSET_SPACE}]*+)")
 _SRCSET_DESCRIPTOR_RE = re.compile(r"(?:[^,(]++|\([^)]*+\)?+)*+")
 
 

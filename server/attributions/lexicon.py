@@ -178,6 +178,8 @@ SHARE_HEADS: frozenset[str] = frozenset(["percent", "cent", "half", "third", "th
 
 # Determiners of a definite description ("the report", "this study").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset(words("the this that"))
+# The articles: a noun phrase's opening that says nothing of its noun but that it is one ("the", "a", "an").
+ARTICLES: frozenset[str] = frozenset(words("the a an"))
 
 # Quantifiers and determiners left off a group's name as speaker ("some medical experts" -> "medical experts").
 GROUP_DETERMINERS: frozenset[str] = DETERMINERS | frozenset(words("all both plenty of other these those fellow"))

@@ -249,12 +249,16 @@ DIRECTIVE_OBJECT_RE = re.compile(
 # The addressee of an object cue ("told reporters", "asked the BBC", "told GMTV's Sunday programme", "told BBC One's
 # Breakfast with Frost programme", "told the Today programme", "told a Commons inquiry"); a name's words keep
 # backtracking for the \b.
+# A programme's or a paper's head after its name, and a link word a name may hold ("Breakfast with Frost").
+_MEDIA_HEADS = "programme|program|show|podcast"
+_ADDRESSED_MEDIA = f"(?:{_MEDIA_HEADS})"
+_ADDRESSED_FORUMS = f"(?:{_MEDIA_HEADS}|inquiry|committee|hearing|newspaper|magazine|website|radio|station)"
+_NAME_LINK = r"(?:(?:with|of|on|and)\s++)?"
 ADDRESSEE_RE = re.compile(
-    r"(?<!\s)\s++(?:(?:the|a|an)\s++(?:[A-Z][\w’'.&-]*+\s++(?:(?:with|of|on|and)\s++)?){1,4}"
-    r"(?:programme|program|show|podcast|inquiry|committee|hearing|newspaper|magazine|website|radio|station)|"
+    r"(?<!\s)\s++(?:(?:the|a|an)\s++(?:[A-Z][\w’'.&-]*+\s++" + _NAME_LINK + r"){1,4}" + _ADDRESSED_FORUMS + r"|"
     r"(?:(?:the|a|an)\s++)?(?:reporters|journalists|me|us|him|her|them|lawmakers|the\s++\w++|"
-    r"(?:[A-Z][\w.&-]*+\s++){0,2}[A-Z0-9][\w.&-]*+['’]s(?:\s++(?:(?:with|of|on|and)\s++)?[A-Z][\w’'.&-]*+){0,3}"
-    r"\s++(?:programme|program|show|podcast)|"
+    r"(?:[A-Z][\w.&-]*+\s++){0,2}[A-Z0-9][\w.&-]*+['’]s(?:\s++" + _NAME_LINK + r"[A-Z][\w’'.&-]*+){0,3}"
+    r"\s++" + _ADDRESSED_MEDIA + r"|"
     r"[A-Z][\w’'.&-]*(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'.&-]*){0,4}))\b"
 )
 

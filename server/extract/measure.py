@@ -54,10 +54,7 @@ def link_density(
         links = [link for link in links if counts(link)]
     if not links:
         return 0.0  # over half the calls: no link, no text to join
-    link_length = _text_length(links)
-    if not link_length:
-        return 0.0  # what the division gives, without taking the element's length
-    return link_length / max(normalized_length(element) if length is None else length, 1)
+    return _share(_text_length(links), element, length)
 
 
 # The last link under the element (itself included): a walk in C that makes a proxy for that link alone.
@@ -83,10 +80,14 @@ class PageLinks:
         last = _LAST_LINK(element)[0]
         while last not in self._index:  # a link inside a link: its outermost one ends the run
             last = next(last.iterancestors("a"))
-        link_length = len(" ".join("".join(self._texts[self._index[first] : self._index[last] + 1]).split()))
-        if not link_length:
-            return 0.0
-        return link_length / max(normalized_length(element) if length is None else length, 1)
+        return _share(_collapsed_length(self._texts[self._index[first] : self._index[last] + 1]), element, length)
+
+
+def _share(link_length: float, element: HtmlElement, length: int | None) -> float:
+    """Link text over the element's text (length: its normalized_length, when the caller has it)."""
+    if not link_length:
+        return 0.0  # what the division gives, without taking the element's length
+    return link_length / max(normalized_length(element) if length is None else length, 1)
 
 
 def weighted_link_density(element: HtmlElement, length: int | None = None) -> float:
@@ -100,10 +101,7 @@ def weighted_link_density(element: HtmlElement, length: int | None = None) -> fl
     if not in_page:
         return link_density(element, length)
     elsewhere = [link for link in links if not is_in_page_link(link)]
-    link_length = _text_length(elsewhere) + IN_PAGE_LINK_WEIGHT * _text_length(in_page)
-    if not link_length:
-        return 0.0
-    return link_length / max(normalized_length(element) if length is None else length, 1)
+    return _share(_text_length(elsewhere) + IN_PAGE_LINK_WEIGHT * _text_length(in_page), element, length)
 
 
 def is_in_page_link(link: HtmlElement) -> bool:
@@ -113,7 +111,12 @@ def is_in_page_link(link: HtmlElement) -> bool:
 
 def _text_length(links: list[HtmlElement]) -> int:
     """The length of the links' text, joined, whitespace collapsed (link_density's measure)."""
-    return len(" ".join("".join([element_text(link) for link in links]).split()))
+    return _collapsed_length([element_text(link) for link in links])
+
+
+def _collapsed_length(texts: list[str]) -> int:
+    """The length of texts joined, whitespace collapsed."""
+    return len(" ".join("".join(texts).split()))
 
 
 def words(element: HtmlElement) -> list[str]:

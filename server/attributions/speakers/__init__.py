@@ -7,14 +7,13 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...limits import Deadline
-from ..lexicon import GROUP_HEADS, NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, is_acronym, looks_plural
+from ..lexicon import ARTICLES, GROUP_HEADS, NATIONALITIES, PERSON_PRONOUNS, PLURAL_PRONOUNS, is_acronym, looks_plural
 from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     FIRST_PERSON,
     HEAD_ROLES,
-    LEAD_BODY_DETERMINERS,
     LEAD_BODY_KINDS,
     LEAD_PARAGRAPHS,
     POSSESSIVE_MARKS,
@@ -144,7 +143,7 @@ def _lead_body_kind(source: str) -> bool:
     """A body described by its kind alone, in lower case: a determiner, modifiers and a body's kind ("the UK elections
     watchdog", "a trade body", "the think tank"); no name, no person's role."""
     words = source.split()
-    if len(words) < 2 or words[0].lower() not in LEAD_BODY_DETERMINERS or words[-1] not in LEAD_BODY_KINDS:
+    if len(words) < 2 or words[0].lower() not in ARTICLES or words[-1] not in LEAD_BODY_KINDS:
         return False
     return all(word.islower() or is_acronym(word) for word in words[1:]) and not words[-2].endswith(POSSESSIVE_MARKS)
 

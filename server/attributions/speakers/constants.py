@@ -345,12 +345,10 @@ GIVEN_NAMES_REACH = 60
 # the story such a lead stands, the possessive endings of its owner, and the roles that head a body, one another's
 # kin ("The head of the U.N. nuclear watchdog" … "Rafael Grossi, director general of …").
 LEAD_PARAGRAPHS = 2
-# A lead's body described by its kind ("the elections watchdog", "a trade body", "the think tank"): the kinds, and the
-# determiners it opens with.
+# A lead's body described by its kind after an article ("the elections watchdog", "a trade body", "the think tank").
 LEAD_BODY_KINDS: frozenset[str] = frozenset(
     words("watchdog body regulator tank group firm company charity organisation organization agency union")
 )
-LEAD_BODY_DETERMINERS: frozenset[str] = frozenset(words("the a an"))
 POSSESSIVE_MARKS: tuple[str, ...] = ("'s", "’s")
 HEAD_ROLES: frozenset[str] = frozenset(words("head leader chief director boss chairman chairwoman chair"))
 # How far before a name a gendered noun is read ("her husband, Cooke Maroney").
