@@ -1088,3 +1088,34 @@ def test_near_case_by_and_a_participle_without_a_finite_clause_is_a_deed():
         "He should start by explaining how they would fund their spending commitments.",
     ):
         assert _found(text) == [], text
+
+
+def test_a_comma_less_speech_participle_after_its_clause_reports_for_the_clause_s_subject():
+    assert _found("Maria wrote to the mayor's office saying she had been overcharged for years.") == [
+        ("Maria", "saying", ["she had been overcharged for years"])
+    ]
+    assert _found(
+        'The bank\'s former chairman Tom Reed resigned in March claiming he had been "misled" by the board.'
+    ) == [("The bank's former chairman Tom Reed", "claiming", ['he had been "misled" by the board'])]
+    assert _found("The ministry refuses to release the contract on safety grounds saying such deals are secret.") == [
+        ("The ministry", "saying", ["such deals are secret"])
+    ]
+    assert _found('Mr Jarvis was quoted in the Courier newspaper saying: "The council has lost its way."') == [
+        ("Mr Jarvis", "saying", ['"The council has lost its way."'])
+    ]
+    assert _found("Later Mr Dunn was heard saying he was tired of the job.") == [
+        ("Mr Dunn", "saying", ["he was tired of the job"])
+    ]
+
+
+def test_near_case_a_comma_less_participle_after_an_object_that_may_say_it_or_a_deed_reports_nothing():
+    for text in (
+        "The mayor met residents saying they had been flooded three times.",  # the residents may have said it
+        "She agreed to meet voters saying they felt ignored.",  # "to" and a verb: a direct object again
+        "Fans paid for an advert in the New York Times announcing the browser was ready.",  # the advert announced it
+        "He was an assistant to the solicitor general arguing cases before the justices.",  # a deed, no clause
+        "I'm not saying the vaccines are unsafe.",  # negated: no report
+        "There is truth in the saying that imitation is the sincerest form of flattery.",  # "the saying": a noun
+        "Forbes outed the tycoon in 2017 for claiming the flat was larger than it was.",  # grounds, not a report
+    ):
+        assert [cue for _, cue, _ in _found(text) if cue in ("saying", "announcing", "arguing", "claiming")] == [], text
