@@ -1119,3 +1119,35 @@ def test_near_case_a_comma_less_participle_after_an_object_that_may_say_it_or_a_
         "Forbes outed the tycoon in 2017 for claiming the flat was larger than it was.",  # grounds, not a report
     ):
         assert [cue for _, cue, _ in _found(text) if cue in ("saying", "announcing", "arguing", "claiming")] == [], text
+
+
+def test_a_noun_phrase_opening_the_sentence_speaks_across_its_restrictive_relative_clause():
+    for text, source in (
+        (
+            "A spokesman for the Association of British Insurers which represents most of the industry said the risk "
+            "was small.",
+            "A spokesman for the Association of British Insurers",
+        ),
+        (
+            "Researchers at the university who led the study said the results were clear.",
+            "Researchers at the university",
+        ),
+        ("The company which makes the chips said demand was strong.", "The company"),
+        ("The union that represents most of the drivers said the strike would go ahead.", "The union"),
+    ):
+        assert [(found_source, cue) for found_source, cue, _ in _found(text)] == [(source, "said")], text
+
+
+def test_near_case_a_clause_or_a_noun_s_content_before_the_relative_word_is_no_source():
+    assert [
+        (source, cue) for source, cue, _ in _found("One email sent in May came from someone who claimed he was ill.")
+    ] == [("someone", "claimed")]
+    assert [source for source, _, _ in _found("The claim that the minister lied was rejected, officials said.")] == [
+        "officials"
+    ]
+    assert [
+        (source, cue)
+        for source, cue, _ in _found(
+            "Partners of those who love their gadgets may shop early as experts warn that stocks will run out."
+        )
+    ] == [("experts", "warn")]
