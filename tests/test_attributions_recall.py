@@ -1151,3 +1151,17 @@ def test_near_case_a_clause_or_a_noun_s_content_before_the_relative_word_is_no_s
             "Partners of those who love their gadgets may shop early as experts warn that stocks will run out."
         )
     ] == [("experts", "warn")]
+
+
+def test_a_plural_noun_and_the_participle_with_its_object_after_it_are_one_source():
+    for text, source in (
+        ("Analysts tracking the company said sales had slowed.", "Analysts tracking the company"),
+        ("Protesters blocking the road said they would stay.", "Protesters blocking the road"),
+    ):
+        assert [found_source for found_source, _, _ in _found(text)] == [source], text
+
+
+def test_near_case_a_participle_opening_the_sentence_leaves_the_subject_after_its_object():
+    assert [source for source, _, _ in _found("After reading the report the minister said it was wrong.")] == [
+        "the minister"
+    ]

@@ -52,6 +52,7 @@ from .heads import (
     document_outlet_link,
     document_start,
     head_start,
+    object_participle_link,
     participle_link,
 )
 from .phrase import (
@@ -268,6 +269,7 @@ def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads
             phrase[first - 1][2] in HEAD_LINKS | PRE_LINK
             or adjective_link(phrase, first)
             or participle_link(phrase, first)  # "Experts unconnected to Pfizer"
+            or object_participle_link(phrase, first)  # "Parents attending the meeting"
         )
         if start == first and first >= 2 and linked:
             start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
