@@ -1088,3 +1088,80 @@ def test_near_case_by_and_a_participle_without_a_finite_clause_is_a_deed():
         "He should start by explaining how they would fund their spending commitments.",
     ):
         assert _found(text) == [], text
+
+
+def test_a_comma_less_speech_participle_after_its_clause_reports_for_the_clause_s_subject():
+    assert _found("Maria wrote to the mayor's office saying she had been overcharged for years.") == [
+        ("Maria", "saying", ["she had been overcharged for years"])
+    ]
+    assert _found(
+        'The bank\'s former chairman Tom Reed resigned in March claiming he had been "misled" by the board.'
+    ) == [("The bank's former chairman Tom Reed", "claiming", ['he had been "misled" by the board'])]
+    assert _found("The ministry refuses to release the contract on safety grounds saying such deals are secret.") == [
+        ("The ministry", "saying", ["such deals are secret"])
+    ]
+    assert _found('Mr Jarvis was quoted in the Courier newspaper saying: "The council has lost its way."') == [
+        ("Mr Jarvis", "saying", ['"The council has lost its way."'])
+    ]
+    assert _found("Later Mr Dunn was heard saying he was tired of the job.") == [
+        ("Mr Dunn", "saying", ["he was tired of the job"])
+    ]
+
+
+def test_near_case_a_comma_less_participle_after_an_object_that_may_say_it_or_a_deed_reports_nothing():
+    for text in (
+        "The mayor met residents saying they had been flooded three times.",  # the residents may have said it
+        "She agreed to meet voters saying they felt ignored.",  # "to" and a verb: a direct object again
+        "Fans paid for an advert in the New York Times announcing the browser was ready.",  # the advert announced it
+        "He was an assistant to the solicitor general arguing cases before the justices.",  # a deed, no clause
+        "I'm not saying the vaccines are unsafe.",  # negated: no report
+        "There is truth in the saying that imitation is the sincerest form of flattery.",  # "the saying": a noun
+        "Forbes outed the tycoon in 2017 for claiming the flat was larger than it was.",  # grounds, not a report
+    ):
+        assert [cue for _, cue, _ in _found(text) if cue in ("saying", "announcing", "arguing", "claiming")] == [], text
+
+
+def test_a_noun_phrase_opening_the_sentence_speaks_across_its_restrictive_relative_clause():
+    for text, source in (
+        (
+            "A spokesman for the Association of British Insurers which represents most of the industry said the risk "
+            "was small.",
+            "A spokesman for the Association of British Insurers",
+        ),
+        (
+            "Researchers at the university who led the study said the results were clear.",
+            "Researchers at the university",
+        ),
+        ("The company which makes the chips said demand was strong.", "The company"),
+        ("The union that represents most of the drivers said the strike would go ahead.", "The union"),
+    ):
+        assert [(found_source, cue) for found_source, cue, _ in _found(text)] == [(source, "said")], text
+
+
+def test_near_case_a_clause_or_a_noun_s_content_before_the_relative_word_is_no_source():
+    assert [
+        (source, cue) for source, cue, _ in _found("One email sent in May came from someone who claimed he was ill.")
+    ] == [("someone", "claimed")]
+    assert [source for source, _, _ in _found("The claim that the minister lied was rejected, officials said.")] == [
+        "officials"
+    ]
+    assert [
+        (source, cue)
+        for source, cue, _ in _found(
+            "Partners of those who love their gadgets may shop early as experts warn that stocks will run out."
+        )
+    ] == [("experts", "warn")]
+
+
+def test_a_plural_noun_and_the_participle_with_its_object_after_it_are_one_source():
+    for text, source in (
+        ("Analysts tracking the company said sales had slowed.", "Analysts tracking the company"),
+        ("Protesters blocking the road said they would stay.", "Protesters blocking the road"),
+    ):
+        assert [found_source for found_source, _, _ in _found(text)] == [source], text
+
+
+def test_near_case_a_participle_opening_the_sentence_leaves_the_subject_after_its_object():
+    assert [source for source, _, _ in _found("After reading the report the minister said it was wrong.")] == [
+        "the minister"
+    ]

@@ -956,10 +956,13 @@ OPEN_RELATIVE_RE = re.compile(
     r",?+\s++who\s"
 )
 # A sentence opening with a common noun phrase and a restrictive relative clause after it, no comma ("A woman who lives
-# nearby said", "Officials who briefed reporters said"), group "phrase"; matched at the sentence's start.
+# nearby said", "Officials who briefed reporters said", "A spokesman for the Association of Insurers which represents
+# …"), groups "phrase" (up to twelve words of 31 characters at most: a bounded read from any start), "head" (its
+# last word) and "relative"; matched at the sentence's start.
 OPEN_NOUN_RELATIVE_RE = re.compile(
     r"(?<![\w'’.-])(?:(?:And|But|So|Yet)\s++)?"
-    r"(?P<phrase>(?:[A-Za-z0-9][\w'’-]*+\s++){0,3}?(?P<head>[A-Za-z][\w'’-]*+))\s++who\s"
+    r"(?P<phrase>(?:[A-Za-z0-9(][\w'’().&-]{0,30}+\s++){0,11}?(?P<head>[A-Za-z(][\w'’().&-]{0,30}+))\s++"
+    r"(?P<relative>who|which|that)\s"
 )
 # A comma that closes a clause, not one inside a number ("£150,000").
 CLAUSE_CLOSING_COMMA_RE = re.compile(r",(?!\d)")

@@ -8,7 +8,18 @@ import re
 from itertools import islice
 
 from ..content import finite_clause_follows, forward_content, fronted_clause, reports_a_clause, trim_forward
-from ..lexicon import MONTHS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REASON_NOUNS, SOURCE_NOUNS, THAT_TIME_NOUNS
+from ..lexicon import (
+    DETERMINERS,
+    MONTHS,
+    OBJECT_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
+    PRE_CUE_TIME_ENDS,
+    QUOTE_MODIFIER_DETERMINERS,
+    REASON_NOUNS,
+    SOURCE_NOUNS,
+    SUBJECT_PRONOUNS,
+    THAT_TIME_NOUNS,
+)
 from ..patterns import (
     ABSOLUTE_WITH_RE,
     ALNUM_RUN_RE,
@@ -30,6 +41,7 @@ from ..patterns import (
     OBJECT_THEN_GROUNDS_RE,
     OBJECT_THEN_QUOTE_RE,
     OPENING_MARK_RE,
+    OPENING_MARKS,
     PARTICIPLE_LEAD_RE,
     QUOTED_AS_RE,
     REFER_AS_THEN_QUOTE_RE,
@@ -94,6 +106,21 @@ ACCUSED_OBJECT_WORDS = 5
 EVALUATION_FINITE_FORMS: frozenset[str] = frozenset(finite_forms(EVALUATION_VERBS))
 # Characters before a participle in which the "with" of an absolute construction is looked for.
 ABSOLUTE_REACH = 120
+# A comma-less participle after its clause ("wrote to the council saying …"): the characters read back for the
+# preposition that governs the phrase before it (never "for": "outed him for claiming …" gives grounds) ...
+OBJECT_PREPOSITIONS: frozenset[str] = frozenset(
+    words("to at in on into over about against after before during across under")
+)
+UNLED_REACH = 80
+# ... and where that walk stops: an agent's or a source's phrase, a clause of its own (a subordinator, a pronoun).
+UNLED_STOPS: frozenset[str] = SUBJECT_PRONOUNS | frozenset(
+    words("by from with for that who which and or but than because when if as while since although though unless until")
+)
+NEGATIONS: frozenset[str] = frozenset(["not", "never"])  # "I'm not saying …": no report
+# Times that end a clause before a comma-less participle ("quit last autumn claiming …").
+UNLED_TIME_ENDS: frozenset[str] = frozenset(
+    word.lower() for word in (*PRE_CUE_TIME_ENDS, "ago", "spring", "summer", "autumn", "winter")
+)
 # How far after "as" the quotation it gives may open ("as a “disgrace”", "as an “undesirable” group").
 LABEL_QUOTE_REACH = 16
 # Words of a "by" phrase that dates the labelling rather than names who labelled ('by Friday', 'by the end of May').
@@ -208,8 +235,10 @@ def participle(sentence: Sentence, cue: re.Match, found: Found) -> RawAttributio
     elif (accused := _accused_object(text, cue_start, found)) is not None:
         source = accused  # "criticised the council for claiming …": the one criticised claimed it
     else:
-        source = _absolute_subject(text, sentence.start, cue_start) or _message_before(
-            text, sentence.start, cue_start, found
+        source = (
+            _absolute_subject(text, sentence.start, cue_start)
+            or _message_before(text, sentence.start, cue_start, found)
+            or _main_clause_subject(sentence, cue)
         )
     if source is None:
         return None
@@ -402,6 +431,47 @@ def _message_before(text: str, sentence_start: int, cue_start: int, found: Found
     # a subject with its own verb ("the research suggesting harm has seldom been heeded") or an imperative's object
     lead = max(sentence_start, message[0] - AUTHORING_REACH)
     return message if EXISTENTIAL_RE.search(text, lead, message[0]) else None
+
+
+def _main_clause_subject(sentence: Sentence, cue: re.Match) -> Span | None:
+    """The clause's subject for a plain speech participle that ends the clause without a comma ("Lucy wrote to his
+    office saying she …", "quit last autumn claiming he …", "was heard saying …"): only after a preposition's object,
+    a time or a passive participle (a direct object may say it itself: "met residents saying …", "held banners
+    saying …"), and only before a clause, that-clause, colon or quotation ("arguing cases in court": a deed)."""
+    text, cue_start = sentence.text, cue.start()
+    if cue.group() not in PLAIN_SPEECH_PARTICIPLES:
+        return None
+    opening = skip_spaces(text, cue.end(), sentence.end)
+    if not (
+        _that_or_colon(text, cue.end(), sentence.end)
+        or text.startswith(OPENING_MARKS, opening)
+        or finite_clause_follows(text, cue.end(), sentence.end, sentence.nouns)
+    ):
+        return None
+    matches = list(ALNUM_RUN_RE.finditer(text, max(sentence.start, cue_start - UNLED_REACH), cue_start))
+    before = [match.group().lower() for match in matches]
+    if not before or before[-1] in MESSAGE_NOUNS or before[-1] in NEGATIONS or before[-1] in DETERMINERS:
+        return None  # "a message saying …" speaks itself; "not saying" reports nothing; "the saying that …" is a noun
+    if before[-1] in IRREGULAR_PAST_FORMS and len(before) >= 2 and before[-2] in COPULAS:
+        return source_before(text, sentence.start, matches[-2].start())  # "Mr Dunn was heard saying …"
+    # the sentence's own subject, not an earlier report's inside it ("derided Tory claims they could … saying …")
+    subject = clause_subject(text, sentence.start, cue_start, [])
+    if subject is None or subject[1] >= cue_start:
+        return None
+    if before[-1] in UNLED_TIME_ENDS:
+        return subject  # "quit last autumn claiming …"
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at]
+        if matches[at].start() < subject[1] or word in UNLED_STOPS or word in MESSAGE_NOUNS:
+            return None
+        if word in OBJECT_PREPOSITIONS:
+            # "to" governs a phrase only before one's opening word ("wrote to his office", not "agreed to meet voters")
+            following = matches[at + 1].group()
+            phrase = word != "to" or following[:1].isupper() or following.lower() in QUOTE_MODIFIER_DETERMINERS
+            # "an advert in the Times announcing …": the phrase a message's own, the message speaks
+            messaged = any(earlier in MESSAGE_NOUNS for earlier in before[max(0, at - 2) : at])
+            return subject if phrase and not messaged else None
+    return None
 
 
 def _authoring_verb(text: str, sentence_start: int, message: Span) -> re.Match | None:

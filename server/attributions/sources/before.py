@@ -42,7 +42,7 @@ from ..patterns import (
     SET_OFF_ADVERB_RE,
 )
 from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
-from ..vocabulary import DOCUMENT_NOUNS, words
+from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_FORMS, words
 from .backward import apposition_ok, participle_after_noun, scan_back
 from .heads import (
     DOCUMENT_OUTLET_PARTICIPLES,
@@ -52,6 +52,7 @@ from .heads import (
     document_outlet_link,
     document_start,
     head_start,
+    object_participle_link,
     participle_link,
 )
 from .phrase import (
@@ -85,6 +86,15 @@ MAX_PRE_CUE_WORDS = 6
 # A full name before an apposition left open up to the cue (a dropped closing comma), and what may not stand in it.
 MIN_OPENING_NAME_WORDS, MAX_OPENING_NAME_WORDS = 2, 4
 MAX_OPEN_APPOSITION_WORDS = 14
+# The relative words that may open a clause after the sentence's opening noun phrase, and the prepositions that may
+# link that phrase ("A spokesman for the Association of Insurers which …", "Researchers at the university who …").
+OPEN_RELATIVE_WORDS: tuple[str, ...] = ("who", "which", "that")
+MAX_RELATIVE_CLAUSE_WORDS = 10  # a relative clause that runs to the cue is short: past this the main clause came first
+# Words that open another clause: the relative clause ended before them.
+RELATIVE_CLAUSE_ENDS: frozenset[str] = frozenset(
+    words("as because while when if and but so since although though unless until whereas may might can will would")
+)
+RELATIVE_PHRASE_LINKS: frozenset[str] = frozenset(words("of for at from in"))
 OPEN_APPOSITION_STOPS: tuple[str, ...] = (",", ";", ":", '"', "“", "”", "(", ")")
 
 # Demonstratives as written, capitalised too: before a post-modifier's object ("of this review") the head is looked for.
@@ -259,6 +269,7 @@ def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads
             phrase[first - 1][2] in HEAD_LINKS | PRE_LINK
             or adjective_link(phrase, first)
             or participle_link(phrase, first)  # "Experts unconnected to Pfizer"
+            or object_participle_link(phrase, first)  # "Parents attending the meeting"
         )
         if start == first and first >= 2 and linked:
             start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
@@ -334,19 +345,49 @@ def _plural_after_indefinite(selection: list[Token]) -> list[Token]:
 
 def _open_noun_relative(text: str, sentence_start: int, cue_start: int) -> Span | None:
     """A common noun phrase opening the sentence with a restrictive relative clause that runs, with no comma, to the
-    cue ("A woman who lives nearby said", "Officials who briefed reporters said"): the noun phrase, when its head is
-    a noun for people; else None (the clause's last noun, "reporters", is no source)."""
-    if text.find("who", sentence_start, cue_start) < 0:
-        return None  # most sentences: no "who" before the cue, told at C speed without the match
+    cue ("A woman who lives nearby said", "Officials who briefed reporters said", "The union that represents most
+    drivers said"): the noun phrase, when its head is a noun for people or bodies; else None (the clause's last noun,
+    "reporters", is no source)."""
+    if all(text.find(word, sentence_start, cue_start) < 0 for word in OPEN_RELATIVE_WORDS):
+        return None  # most sentences: no relative word before the cue, told at C speed without the match
     opening = OPEN_NOUN_RELATIVE_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
     if opening is None or CLAUSE_CLOSING_COMMA_RE.search(text, opening.end(), cue_start):
         return None
-    head = opening.group("head").lower()
-    if head not in SOURCE_NOUNS and singular_noun(head) not in SOURCE_NOUNS:
-        return None
-    if any(word.lower() in NP_BREAK - DETERMINERS for word in opening.group("phrase").split()[:-1]):
-        return None  # "When people who …": a clause word, no noun phrase
+    clause = text[opening.end() : cue_start].split(maxsplit=MAX_RELATIVE_CLAUSE_WORDS)
+    # a modal right before the cue is the cue's own ("Partners of those who love gadgets may want …")
+    if not clause:
+        return None  # "A midfielder who asked not to be named": the cue is the clause's own verb
+    if len(clause) > MAX_RELATIVE_CLAUSE_WORDS or any(word in RELATIVE_CLAUSE_ENDS for word in clause[:-1]):
+        return None  # "Partners of those who … may shop early as experts predict": the main clause came first
+    words = opening.group("phrase").split()
+    relative, last = opening.group("relative"), opening.group("head")
+    first = words[1] if words[0].lower() in DETERMINERS and len(words) > 1 else words[0]
+    if relative == "that" and not _source_noun(last):
+        return None  # "The minister says that analysts say …": "that" after a verb opens its content
+    if relative != "who":
+        # "which" and "that" need a body's noun ("who" names people whatever the noun: "Residents who live nearby say"),
+        # the phrase's first or last ("A spokesman for the Association of Insurers which represents …"), and a clause
+        # that opens on its verb ("The claim that the minister …" is a noun's content)
+        after = text[opening.end() : cue_start].split(maxsplit=1)
+        if not after or not after[0][:1].islower() or after[0] in DETERMINERS or after[0] in PRONOUNS:
+            return None
+        if not (_source_noun(first) or _source_noun(last)):
+            return None
+    breaks = NP_BREAK - DETERMINERS - RELATIVE_PHRASE_LINKS
+    if any(word.lower() in breaks for word in words[:-1]) or any(map(_past_verb, words)):
+        return None  # "When people who …", "One email sent in May came from someone who …": a clause, no noun phrase
     return opening.span("phrase")
+
+
+def _source_noun(word: str) -> bool:
+    """A noun for people or bodies, in the singular or the plural ("spokesman", "unions")."""
+    lowered = word.lower()
+    return lowered in SOURCE_NOUNS or singular_noun(lowered) in SOURCE_NOUNS
+
+
+def _past_verb(word: str) -> bool:
+    """A lowercase past or past participle ("sent", "came"): a verb, which no plain noun phrase holds."""
+    return word[:1].islower() and (word.endswith("ed") or word in IRREGULAR_PAST_FORMS)
 
 
 def _open_relative_antecedent(text: str, sentence_start: int, start: int) -> Span | None:

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from ..lexicon import (
     ADJECTIVE_LINKS,
+    ARTICLES,
     CLAUSE_WORDS,
     DEMONSTRATIVES,
     DETERMINERS,
@@ -15,6 +16,7 @@ from ..lexicon import (
     NAME_LINKS,
     NOT_ADVERBS,
     NP_BREAK,
+    POSSESSIVE_DETERMINERS,
     PRE_CUE_SKIP,
     PRE_CUE_TIME_NOUNS,
     PRONOUNS,
@@ -46,6 +48,9 @@ MAX_HEAD_LINKS = 3
 
 # Prepositions a participle after a plural noun takes besides the head links ("unconnected to", "living near").
 PARTICIPLE_LINKS: frozenset[str] = frozenset(words("to near outside inside across around behind"))
+
+# Determiners that open a participle's object ("attending the meeting", "making their chips").
+OBJECT_OPENERS: frozenset[str] = ARTICLES | POSSESSIVE_DETERMINERS
 
 # Fewer letters make no participle ("need", "bring"): a participle that modifies a noun before it is longer.
 MIN_PARTICIPLE_LETTERS = 5
@@ -107,12 +112,13 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
         at = start - 1 if start >= 1 and phrase[start - 1][2].lower() in DEMONSTRATIVES else start  # "of this review"
         link = at - 1
         adjective = adjective_link(phrase, at)
-        if link < 1 or (phrase[link][2] not in HEAD_LINKS and not adjective and not participle_link(phrase, at)):
+        transitive = object_participle_link(phrase, at)  # "Parents attending the meeting": the participle is the link
+        if link < 1 or not (phrase[link][2] in HEAD_LINKS or adjective or participle_link(phrase, at) or transitive):
             break
         if phrase[link][0] - phrase[link - 1][1] > 1:
             break  # no lowercase preposition right after a word ("the plan — by …": a dash between)
         outlet = document_outlet_link(phrase, link)
-        if adjective or _modifying_participle(phrase, link - 1):
+        if not transitive and (adjective or _modifying_participle(phrase, link - 1)):
             link -= 1  # "People close to …", "Residents interviewed by …": the head is the noun before the modifier
             if link >= 2 and phrase[link - 1][2] == "not":
                 link -= 1  # "Experts not involved in the research": the negation goes with the participle
@@ -148,6 +154,17 @@ def participle_link(phrase: list[Token], at: int) -> bool:
     """The word before at is a preposition a participle after a plural noun takes ("Experts unconnected to Pfizer",
     "Residents living near the factory"), besides the head links."""
     return at >= 3 and phrase[at - 1][2] in PARTICIPLE_LINKS and _modifying_participle(phrase, at - 2)
+
+
+def object_participle_link(phrase: list[Token], at: int) -> bool:
+    """The word before at is an -ing participle after a plural noun, and at opens its object with a determiner
+    ("Parents attending the meeting", "Companies making the chips"): the object modifies that noun's phrase."""
+    return (
+        at >= 2
+        and phrase[at][2].lower() in OBJECT_OPENERS
+        and phrase[at - 1][2].endswith("ing")
+        and _modifying_participle(phrase, at - 1)
+    )
 
 
 def document_outlet_link(phrase: list[Token], at: int) -> bool:
