@@ -3174,3 +3174,51 @@ def test_near_case_a_lead_s_body_is_no_person_quoted_next_nor_a_body_named_later
         "The Rail Users Alliance said it would lobby ministers."
     )
     assert _speaker(text, "a passenger group") is None
+
+
+# --- a lead's role ("the information commissioner", "its chief executive"), its holder named bare just after ------
+
+
+def test_a_leads_role_is_the_person_the_next_paragraph_names_bare() -> None:
+    text = (
+        "Retailer to close stores\n\n"
+        "Harrow Foods, one of the country's biggest grocers, will close 40 stores next year, its finance director has "
+        "said.\n\n"
+        "The firm is struggling with rising costs. However, Peter Lang has told shareholders the remaining shops will "
+        "be refurbished."
+    )
+    assert _speaker(text, "its finance director") == "Peter Lang"
+    text = (
+        "Regulator warns banks\n\n"
+        "The housing minister says she is worried that cheap loans could fuel a new bubble.\n\n"
+        'Margaret Ellison "strongly warned" lenders about the risks. Credit rules were relaxed last year, Mrs Ellison '
+        "said."
+    )
+    assert _speaker(text, "The housing minister") == "Margaret Ellison"
+
+
+def test_near_cases_a_named_role_a_pronoun_of_the_other_gender_a_spokesperson() -> None:
+    other_role = (
+        "Minister defends plan\n\n"
+        "The health secretary says he is confident the new plan will cut waiting lists.\n\n"
+        'Opposition leader Mark Dunn said the plan was "a fantasy".'
+    )
+    assert _speaker(other_role, "The health secretary") is None
+    apposed = (
+        "Minister defends plan\n\n"
+        "The health secretary says he is confident the new plan will cut waiting lists.\n\n"
+        'Mark Dunn, the opposition leader, said the plan was "a fantasy".'
+    )
+    assert _speaker(apposed, "The health secretary") is None
+    other_gender = (
+        "Minister defends plan\n\n"
+        "The health secretary says he is confident the new plan will cut waiting lists.\n\n"
+        'Jane Dunn said the plan was "a fantasy".'
+    )
+    assert _speaker(other_gender, "The health secretary") is None
+    spokesman = (
+        "Road to reopen\n\n"
+        "The road will reopen on Monday, the spokesman said.\n\n"
+        "Graham Hill said the works had gone well."
+    )
+    assert _speaker(spokesman, "the spokesman") is None

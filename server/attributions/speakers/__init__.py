@@ -12,12 +12,16 @@ from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
+    ANONYMOUS_ROLES,
     FIRST_PERSON,
     HEAD_ROLES,
+    HONORIFICS,
     LEAD_BODY_KINDS,
     LEAD_PARAGRAPHS,
+    MAX_LEAD_ROLE_WORDS,
     POSSESSIVE_MARKS,
     QUOTE_OPENINGS,
+    ROLE_LEAD_DETERMINERS,
 )
 from .given_names import given_name_gender
 from .phrases import is_role_word
@@ -35,7 +39,7 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
-    _named_after_lead(text, raws, speakers)  # "South Korea's opposition leader said …" / "…," Lee Jae-myung, head of …
+    _named_after_lead(text, raws, speakers, story)  # "its chief executive has said …" / "Lakshmi Mittal has told …"
     _body_named_after_lead(text, raws, speakers)  # "…, the elections watchdog has said." / "The Electoral Commission …"
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
     return _as_written(text, raws, speakers)
@@ -86,10 +90,11 @@ def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: lis
             speakers[index] = quoted[at][2]
 
 
-def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
+def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None], story: Story) -> None:
     """A story that opens with a role only ("South Korea's opposition leader said …", "The head of the U.N. nuclear
     watchdog said …") names that person in the next paragraph with the same role ("…," Lee Jae-myung, head of the
-    Democratic Party, said): the description and a he or she between the two, still unresolved, are that person."""
+    Democratic Party, said), or names a person bare ("its chief executive has said." / "Lakshmi Mittal has told
+    investors …"): the description and a he or she between the two, still unresolved, are that person."""
     for index, raw in enumerate(raws):
         if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
             continue
@@ -108,13 +113,24 @@ def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str 
             if source.lower() in ("he", "she") and name is None:
                 pronouns.append((later_index, source.lower()))
                 continue
-            if name is not None and _holds_role(source, name, role):
+            entity = story.entities.get(name) if name is not None else None
+            if name is None or entity is None or entity.person is not True:
+                continue  # "Government guidance said …": a body or a group between, no holder of a person's role
+            person = True
+            heard = [pronoun for _, pronoun in pronouns] + _subject_pronoun(text, raw)
+            if _holds_role(source, name, role) or _introduces_bare(source, name, person, heard):
                 speakers[index] = name
                 gender = given_name_gender(name)
                 for at, pronoun in pronouns:
                     if gender is None or pronoun == ("he" if gender == "m" else "she"):
                         speakers[at] = name
-            break  # the first source after the lead names its role's holder, or no one does
+            break  # the first person quoted after the lead holds its role, or no one does
+
+
+def _subject_pronoun(text: str, raw: RawAttribution) -> list[str]:
+    """The he or she a reported clause opens with ("says he is urgently asking"): the speaker's own, as a rule."""
+    opening = text[raw.content[0] : raw.content[0] + 4].split()[:1]
+    return [opening[0].lower()] if opening and opening[0].lower() in ("he", "she") else []
 
 
 def _body_named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
@@ -150,16 +166,39 @@ def _lead_body_kind(source: str) -> bool:
 
 def _lead_role(source: str) -> str | None:
     """The role a source describes its person by alone: a possessive owner and a role ("Britain's prime minister",
-    "South Korea's opposition leader" -> "leader"), or "The head of …" -> "head"; None for any other source."""
+    "South Korea's opposition leader" -> "leader"), "The head of …" -> "head", or a definite or owned role in lower
+    case ("The information commissioner", "its chief executive" -> "executive"; no spokesperson, who is someone
+    else); None for any other source."""
     words = source.split()
     if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in HEAD_ROLES and words[2] == "of":
         return words[1].lower()
+    if (
+        2 <= len(words) <= MAX_LEAD_ROLE_WORDS
+        and words[0].lower() in ROLE_LEAD_DETERMINERS
+        and all(word.isalpha() and word.islower() for word in words[1:])
+        and is_role_word(words[-1])
+        and words[-1] not in ANONYMOUS_ROLES
+    ):
+        return words[-1]
     owner = next((at for at, word in enumerate(words) if word.endswith(POSSESSIVE_MARKS)), None)
     if owner is None or owner == len(words) - 1 or not all(word[:1].isupper() for word in words[: owner + 1]):
         return None  # an owner's name in capitals, then the role
     if not all(word.islower() for word in words[owner + 1 :]) or not is_role_word(words[-1]):
         return None
     return words[-1]
+
+
+def _introduces_bare(source: str, name: str, person: bool, pronouns: list[str]) -> bool:
+    """The source names a person bare, no role beside it ("Richard Thomas said", "Dr Liam Fox told …", "Mr Thomas
+    said"): a news story names so, right after its lead, only the person the lead has just described by role; not
+    when a he or she of the lead (its reported clause's subject, a source between) disagrees with the name's gender."""
+    words = [word for word in source.split() if word.rstrip(".").lower() not in HONORIFICS]
+    if not words or not person or len(name.split()) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    if not set(words) <= set(name.split()):
+        return False
+    gender = given_name_gender(name)
+    return gender is None or all(pronoun == ("he" if gender == "m" else "she") for pronoun in pronouns)
 
 
 def _holds_role(source: str, name: str, role: str) -> bool:

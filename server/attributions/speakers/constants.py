@@ -353,3 +353,7 @@ POSSESSIVE_MARKS: tuple[str, ...] = ("'s", "’s")
 HEAD_ROLES: frozenset[str] = frozenset(words("head leader chief director boss chairman chairwoman chair"))
 # How far before a name a gendered noun is read ("her husband, Cooke Maroney").
 GENDER_NOUN_REACH = 24
+# A lead that describes its person by a role alone ("The information commissioner says", "its chief executive has
+# said"): the determiners that make the role one person's, and how many words it runs to.
+ROLE_LEAD_DETERMINERS: frozenset[str] = frozenset(words("the its his her their"))
+MAX_LEAD_ROLE_WORDS = 4
