@@ -3222,3 +3222,53 @@ def test_near_cases_a_named_role_a_pronoun_of_the_other_gender_a_spokesperson() 
         "Graham Hill said the works had gone well."
     )
     assert _speaker(spokesman, "the spokesman") is None
+
+
+# --- "the company" in a sentence its subject's name opens ("Dellway has …, and the company told") -----------------
+
+
+def test_the_company_is_the_name_that_opens_its_own_sentence_before_a_body_quoted_more() -> None:
+    text = (
+        "Dellway restocks\n\n"
+        'The Retail Analysts Group said shortages would last into spring. "Stock is thin," the group said.\n\n'
+        "- Dellway currently has a gaming laptop with an RTX 4080, and the company told reporters that more models "
+        "will follow."
+    )
+    assert _speaker(text, "the company") == "Dellway"
+    text = (
+        "Robots for the old\n\n"
+        "Professor Ann Lee of the Mobility Research Unit said the designs were new. The Mobility Research Unit has "
+        "studied such devices for years, the unit said.\n\n"
+        "While Honda's walking frames are aimed at hospitals, the company says the devices will help the elderly."
+    )
+    assert _speaker(text, "the company") == "Honda"
+
+
+def test_near_cases_two_names_a_quotation_a_capital_named_once() -> None:
+    coordinated = (
+        "Samsung and Apple deal\n\nThe talks took a year.\n\n"
+        "Samsung and Apple signed a deal on Monday, and the company said more would follow."
+    )
+    assert _speaker(coordinated, "the company") is None
+    quoted = "Phone deal\n\nSamsung said it sold 10m phones.\n\n“Apple is done,” the company said."
+    assert _speaker(quoted, "the company") == "Samsung"
+    capital = "Shop news\n\nDemand has grown this year, and the company said it would hire staff."
+    assert _speaker(capital, "the company") is None
+
+
+def test_near_cases_another_source_a_passive_agent_a_pronoun_before_the_company() -> None:
+    reported = (
+        "Taxi fares\n\nLyftly said fares would rise. Lyftly added drivers.\n\n"
+        "As Gizmodo reports, the company announced that it would charge at least $80."
+    )
+    assert _speaker(reported, "the company") == "Lyftly"
+    passive = (
+        "Sign language calls\n\nThe Hearing Trust said calls were costly. The Hearing Trust wants help.\n\n"
+        "The Relay Line is being run by the Hearing Trust, but the organisation says it will be too dear."
+    )
+    assert _speaker(passive, "the organisation") == "Hearing Trust"
+    pronoun = (
+        "New console\n\nMacrosoft said its console was fast. For Macrosoft fans, none of that will matter.\n\n"
+        "It's exactly what the company promised: the fastest game console ever made."
+    )
+    assert _speaker(pronoun, "the company") == "Macrosoft"

@@ -357,3 +357,5 @@ GENDER_NOUN_REACH = 24
 # said"): the determiners that make the role one person's, and how many words it runs to.
 ROLE_LEAD_DETERMINERS: frozenset[str] = frozenset(words("the its his her their"))
 MAX_LEAD_ROLE_WORDS = 4
+# Words after a sentence's opening name that make it no lone subject ("Samsung and Apple", "Head of Sales").
+SUBJECT_NAME_BREAKS: frozenset[str] = OBLIQUE_PREPOSITIONS | frozenset(words("and or nor"))

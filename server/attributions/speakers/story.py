@@ -291,6 +291,7 @@ class Story(Pronouns, Descriptions):
             # "the company": a body quoted or named before, else the one its sentence (or the one before) names
             body = (
                 self._introduced_body(raw, words)
+                or self._subject_body(raw, words)
                 or self._body_anaphor(raw, words)
                 or self._described_body(raw)
                 or self._sentence_body(raw, words)
