@@ -3224,6 +3224,15 @@ def test_near_cases_a_named_role_a_pronoun_of_the_other_gender_a_spokesperson() 
     assert _speaker(spokesman, "the spokesman") is None
 
 
+def test_near_case_a_lead_role_is_not_a_shadow_role_named_in_its_own_paragraph() -> None:
+    text = (
+        "Price attacks rail plan\n\n"
+        "Transport Secretary Gareth Price has defended the new rail timetable.\n\n"
+        "The minister said fewer trains would be cancelled. Helen Nolan, the shadow minister, said the plan would fail."
+    )
+    assert _speaker(text, "The minister") != "Helen Nolan"
+
+
 # --- "the company" in a sentence its subject's name opens ("Dellway has …, and the company told") -----------------
 
 

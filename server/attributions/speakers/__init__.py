@@ -99,7 +99,8 @@ def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str 
         if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
             continue
         role = _lead_role(text[raw.source[0] : raw.source[1]])
-        if role is None:
+        described = _described_role(text[raw.source[0] : raw.source[1]])
+        if role is None and described is None:
             continue
         pronouns: list[tuple[int, str]] = []  # the he or she sources between, each with its pronoun
         for later_index in range(index + 1, len(raws)):
@@ -118,7 +119,10 @@ def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str 
                 continue  # "Government guidance said …": a body or a group between, no holder of a person's role
             person = True
             heard = [pronoun for _, pronoun in pronouns] + _subject_pronoun(text, raw)
-            if _holds_role(source, name, role) or _introduces_bare(source, name, person, heard):
+            # a role held by name is the lead's owned one ("Britain's prime minister"): "the minister" is one of
+            # many ("Helen Nolan, the shadow minister"); a bare name is the lead's only in the paragraph after it
+            held = role is not None and _holds_role(source, name, role)
+            if held or (later.paragraph > raw.paragraph and _introduces_bare(source, name, person, heard)):
                 speakers[index] = name
                 gender = given_name_gender(name)
                 for at, pronoun in pronouns:
@@ -166,26 +170,27 @@ def _lead_body_kind(source: str) -> bool:
 
 def _lead_role(source: str) -> str | None:
     """The role a source describes its person by alone: a possessive owner and a role ("Britain's prime minister",
-    "South Korea's opposition leader" -> "leader"), "The head of …" -> "head", or a definite or owned role in lower
-    case ("The information commissioner", "its chief executive" -> "executive"; no spokesperson, who is someone
-    else); None for any other source."""
+    "South Korea's opposition leader" -> "leader"), or "The head of …" -> "head"; None for any other source."""
     words = source.split()
     if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in HEAD_ROLES and words[2] == "of":
         return words[1].lower()
-    if (
-        2 <= len(words) <= MAX_LEAD_ROLE_WORDS
-        and words[0].lower() in ROLE_LEAD_DETERMINERS
-        and all(word.isalpha() and word.islower() for word in words[1:])
-        and is_role_word(words[-1])
-        and words[-1] not in ANONYMOUS_ROLES
-    ):
-        return words[-1]
     owner = next((at for at, word in enumerate(words) if word.endswith(POSSESSIVE_MARKS)), None)
     if owner is None or owner == len(words) - 1 or not all(word[:1].isupper() for word in words[: owner + 1]):
         return None  # an owner's name in capitals, then the role
     if not all(word.islower() for word in words[owner + 1 :]) or not is_role_word(words[-1]):
         return None
     return words[-1]
+
+
+def _described_role(source: str) -> str | None:
+    """A definite or owned role in lower case a lead describes its person by ("The information commissioner", "its
+    chief executive" -> "executive"); none for a spokesperson, who is someone else than the person named next."""
+    words = source.split()
+    if not 2 <= len(words) <= MAX_LEAD_ROLE_WORDS or words[0].lower() not in ROLE_LEAD_DETERMINERS:
+        return None
+    if not all(word.isalpha() and word.islower() for word in words[1:]) or not is_role_word(words[-1]):
+        return None
+    return words[-1] if words[-1] not in ANONYMOUS_ROLES else None
 
 
 def _introduces_bare(source: str, name: str, person: bool, pronouns: list[str]) -> bool:
