@@ -3281,3 +3281,37 @@ def test_near_cases_another_source_a_passive_agent_a_pronoun_before_the_company(
         "It's exactly what the company promised: the fastest game console ever made."
     )
     assert _speaker(pronoun, "the company") == "Macrosoft"
+
+
+# --- a lead's document ("…, a survey has found."), its maker named as the next paragraph's first source ------------
+
+
+def test_a_leads_document_is_made_by_the_body_the_next_paragraph_quotes_first() -> None:
+    text = (
+        "Gamers 'buying fewer consoles'\n\n"
+        "Teenagers are spending less time on games consoles and more on phones, a survey has found.\n\n"
+        "The study by US analysts, Screen Futures, suggests sales will fall by a third."
+    )
+    assert _speaker(text, "a survey") == "Screen Futures"
+    text = (
+        "Rail fares 'too high'\n\n"
+        "Commuters pay too much for their tickets, a report says.\n\n"
+        "The Office of Rail Standards said fares had risen faster than wages."
+    )
+    assert _speaker(text, "a report") == "Office of Rail Standards"
+
+
+def test_near_cases_another_document_a_group_a_document_past_the_lead() -> None:
+    poll = (
+        "Voters 'back new tax'\n\n"
+        "Most voters would back a tax on sugar, according to a poll for a newspaper.\n\n"
+        "The Daily Courier poll suggests that 55% of people support it."
+    )
+    assert _speaker(poll, "a poll") is None
+    later = (
+        "Phones 'not ready'\n\n"
+        "Phones are not ready to replace music players, said Jupiter.\n\n"
+        "Batteries must improve first, said the report. Fifty percent of Europeans said size mattered most.\n\n"
+        "Screen Futures said sales would fall."
+    )
+    assert _speaker(later, "the report") != "Screen Futures"

@@ -17,7 +17,10 @@ from .constants import (
     HEAD_ROLES,
     HONORIFICS,
     LEAD_BODY_KINDS,
+    LEAD_DOCUMENT_KINDS,
+    LEAD_DOCUMENT_PARAGRAPH,
     LEAD_PARAGRAPHS,
+    MAKER_NAME_LINKS,
     MAX_LEAD_ROLE_WORDS,
     POSSESSIVE_MARKS,
     QUOTE_OPENINGS,
@@ -140,11 +143,15 @@ def _subject_pronoun(text: str, raw: RawAttribution) -> list[str]:
 def _body_named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
     """A story that opens with a body described by its kind only ("…, the elections watchdog has said.", "…, a trade
     body has warned.") names it in the next paragraph, as that paragraph's first named source ("The Electoral
-    Commission says …"): the description is that body, unless the first named source there is a person."""
+    Commission says …"): the description is that body, unless the first named source there is a person. A document
+    the story's first paragraph names so ("…, a survey has found.") is made by that body ("The study by US
+    researchers, Pew Internet, suggests …"), when its name is a body's own (no other document, no group)."""
     for index, raw in enumerate(raws):
         if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
             continue
-        if not _lead_body_kind(text[raw.source[0] : raw.source[1]]):
+        source = text[raw.source[0] : raw.source[1]]
+        document = source.split()[-1] in LEAD_DOCUMENT_KINDS
+        if not _lead_body_kind(source) or (document and raw.paragraph > LEAD_DOCUMENT_PARAGRAPH):
             continue
         for later_index in range(index + 1, len(raws)):
             later = raws[later_index]
@@ -154,9 +161,22 @@ def _body_named_after_lead(text: str, raws: list[RawAttribution], speakers: list
             if later.paragraph == raw.paragraph or later.source is None or name is None:
                 continue
             # a person's given name tells the one case the story goes on to ("said Jane Pike, who chairs the group")
-            if given_name_gender(name) is None and is_named(text[later.source[0] : later.source[1]]):
+            named = given_name_gender(name) is None and is_named(text[later.source[0] : later.source[1]])
+            if named and (not document or _maker_name(name)):
                 speakers[index] = name
             break  # the next paragraph's first named source names the body, or no one does
+
+
+def _maker_name(name: str) -> bool:
+    """A name a lead's document may be made by: a body's own name in capitals ("Pew Internet", "National Audit
+    Office"), not another document ("The Daily Telegraph poll"), a group ("Fifty percent of Europeans") or a run the
+    names around it were read into ("Mirapoint and market research company the Radicati Group")."""
+    words = name.split()
+    if words[-1].lower() in LEAD_DOCUMENT_KINDS or name.lower() in NATIONALITIES:
+        return False
+    if len(words) == 1 and looks_plural(name):
+        return False  # "Europeans", not "Office of Rail Standards"
+    return all(word[:1].isupper() or word in MAKER_NAME_LINKS for word in words)
 
 
 def _lead_body_kind(source: str) -> bool:
