@@ -3315,3 +3315,27 @@ def test_near_cases_another_document_a_group_a_document_past_the_lead() -> None:
         "Screen Futures said sales would fall."
     )
     assert _speaker(later, "the report") != "Screen Futures"
+
+
+# --- "our correspondent": the outlet's own, the one person the text names so ------------------------------------
+
+
+def test_our_correspondent_is_the_correspondent_the_text_names() -> None:
+    text = (
+        "Nurses vote on strike\n\n"
+        "Nurses will vote on strike action next month. BBC health correspondent Anna Field said the vote could close "
+        'wards.\n\nAnger over pay is "the one thing every union agrees on", our correspondent added.'
+    )
+    assert _speaker(text, "our correspondent") == "Anna Field"
+
+
+def test_near_cases_our_correspondent_two_named_or_none() -> None:
+    two = (
+        "Nurses vote on strike\n\n"
+        "BBC health correspondent Anna Field said the vote could close wards. Our political correspondent Tom Reid "
+        'said ministers were worried.\n\nAnger over pay is "the one thing every union agrees on", our correspondent '
+        "added."
+    )
+    assert _speaker(two, "our correspondent") is None
+    none = 'Nurses vote on strike\n\nAnger over pay is "the one thing every union agrees on", our correspondent added.'
+    assert _speaker(none, "our correspondent") is None

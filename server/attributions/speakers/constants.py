@@ -365,3 +365,5 @@ ROLE_LEAD_DETERMINERS: frozenset[str] = frozenset(words("the its his her their")
 MAX_LEAD_ROLE_WORDS = 4
 # Words after a sentence's opening name that make it no lone subject ("Samsung and Apple", "Head of Sales").
 SUBJECT_NAME_BREAKS: frozenset[str] = OBLIQUE_PREPOSITIONS | frozenset(words("and or nor"))
+# The determiners of a person described by an occupation: "the lawyer", and the outlet's own "our correspondent".
+STAFF_DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS | {"our"}
