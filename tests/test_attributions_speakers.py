@@ -3339,3 +3339,28 @@ def test_near_cases_our_correspondent_two_named_or_none() -> None:
     assert _speaker(two, "our correspondent") is None
     none = 'Nurses vote on strike\n\nAnger over pay is "the one thing every union agrees on", our correspondent added.'
     assert _speaker(none, "our correspondent") is None
+
+
+# --- a headline's bare role ("…, says minister") is the person the lead quotes first, named with a title ---------
+
+
+def test_a_headlines_role_is_the_titled_person_the_lead_quotes_first() -> None:
+    text = (
+        "Library cuts 'will hurt', says minister\n\n"
+        "Closing branch libraries would harm children's reading, Culture Secretary Paul Grey has warned.\n\n"
+        "He said councils should look for other savings."
+    )
+    assert _speaker(text, "minister") == "Paul Grey"
+
+
+def test_near_cases_a_headlines_spokesman_or_a_lead_name_without_a_title() -> None:
+    spokesman = (
+        "Library cuts 'will hurt', says spokesman\n\n"
+        "Closing branch libraries would harm children's reading, Culture Secretary Paul Grey has warned."
+    )
+    assert _speaker(spokesman, "spokesman") is None
+    untitled = (
+        "Library cuts 'will hurt', says minister\n\nClosing branch libraries would harm children's reading, Paul Grey "
+        "has warned."
+    )
+    assert _speaker(untitled, "minister") is None

@@ -42,6 +42,7 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
+    _headline_role(text, raws, speakers, story)  # "CSA 'could close', says minister" / "… Secretary Alan Johnson …"
     _named_after_lead(text, raws, speakers, story)  # "its chief executive has said …" / "Lakshmi Mittal has told …"
     _body_named_after_lead(text, raws, speakers)  # "…, the elections watchdog has said." / "The Electoral Commission …"
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
@@ -120,18 +121,44 @@ def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str 
             entity = story.entities.get(name) if name is not None else None
             if name is None or entity is None or entity.person is not True:
                 continue  # "Government guidance said …": a body or a group between, no holder of a person's role
-            person = True
             heard = [pronoun for _, pronoun in pronouns] + _subject_pronoun(text, raw)
             # a role held by name is the lead's owned one ("Britain's prime minister"): "the minister" is one of
             # many ("Helen Nolan, the shadow minister"); a bare name is the lead's only in the paragraph after it
             held = role is not None and _holds_role(source, name, role)
-            if held or (later.paragraph > raw.paragraph and _introduces_bare(source, name, person, heard)):
+            if held or (later.paragraph > raw.paragraph and _introduces_bare(source, name, heard)):
                 speakers[index] = name
                 gender = given_name_gender(name)
                 for at, pronoun in pronouns:
                     if gender is None or pronoun == ("he" if gender == "m" else "she"):
                         speakers[at] = name
             break  # the first person quoted after the lead holds its role, or no one does
+
+
+def _headline_role(text: str, raws: list[RawAttribution], speakers: list[str | None], story: Story) -> None:
+    """A headline's bare role ("CSA 'could close', says minister") is the first person the story's first paragraph
+    quotes, when it names that person with a role or title ("Work and Pensions Secretary Alan Johnson has warned"):
+    the headline sums up the lead."""
+    for index, raw in enumerate(raws):
+        if raw.paragraph > 0:
+            break
+        source = text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
+        if speakers[index] is not None or not source.islower() or " " in source or not is_role_word(source):
+            continue
+        if source in ANONYMOUS_ROLES:
+            continue  # "says spokesman": someone else than the person the lead names
+        for later_index in range(index + 1, len(raws)):
+            later = raws[later_index]
+            name = speakers[later_index]
+            if later.paragraph > 1:
+                break
+            entity = story.entities.get(name) if name is not None else None
+            if later.paragraph == 0 or later.source is None or entity is None or entity.person is not True:
+                continue
+            assert name is not None
+            titled = text[later.source[0] : later.source[1]].replace(name, " ").split()
+            if any(is_role_word(word.strip(",")) for word in titled):
+                speakers[index] = name
+            break  # the lead's first person quoted, or no one
 
 
 def _subject_pronoun(text: str, raw: RawAttribution) -> list[str]:
@@ -213,12 +240,12 @@ def _described_role(source: str) -> str | None:
     return words[-1] if words[-1] not in ANONYMOUS_ROLES else None
 
 
-def _introduces_bare(source: str, name: str, person: bool, pronouns: list[str]) -> bool:
+def _introduces_bare(source: str, name: str, pronouns: list[str]) -> bool:
     """The source names a person bare, no role beside it ("Richard Thomas said", "Dr Liam Fox told …", "Mr Thomas
     said"): a news story names so, right after its lead, only the person the lead has just described by role; not
     when a he or she of the lead (its reported clause's subject, a source between) disagrees with the name's gender."""
     words = [word for word in source.split() if word.rstrip(".").lower() not in HONORIFICS]
-    if not words or not person or len(name.split()) < 2 or not all(word[:1].isupper() for word in words):
+    if not words or len(name.split()) < 2 or not all(word[:1].isupper() for word in words):
         return False
     if not set(words) <= set(name.split()):
         return False
