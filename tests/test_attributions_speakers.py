@@ -3176,3 +3176,193 @@ def test_near_case_a_lead_s_body_is_no_person_quoted_next_nor_a_body_named_later
         "The Rail Users Alliance said it would lobby ministers."
     )
     assert _speaker(text, "a passenger group") is None
+
+
+# --- a lead's role ("the information commissioner", "its chief executive"), its holder named bare just after ------
+
+
+def test_a_leads_role_is_the_person_the_next_paragraph_names_bare() -> None:
+    text = (
+        "Retailer to close stores\n\n"
+        "Harrow Foods, one of the country's biggest grocers, will close 40 stores next year, its finance director has "
+        "said.\n\n"
+        "The firm is struggling with rising costs. However, Peter Lang has told shareholders the remaining shops will "
+        "be refurbished."
+    )
+    assert _speaker(text, "its finance director") == "Peter Lang"
+    text = (
+        "Regulator warns banks\n\n"
+        "The housing minister says she is worried that cheap loans could fuel a new bubble.\n\n"
+        'Margaret Ellison "strongly warned" lenders about the risks. Credit rules were relaxed last year, Mrs Ellison '
+        "said."
+    )
+    assert _speaker(text, "The housing minister") == "Margaret Ellison"
+
+
+def test_near_cases_a_named_role_a_pronoun_of_the_other_gender_a_spokesperson() -> None:
+    other_role = (
+        "Minister defends plan\n\n"
+        "The health secretary says he is confident the new plan will cut waiting lists.\n\n"
+        'Opposition leader Mark Dunn said the plan was "a fantasy".'
+    )
+    assert _speaker(other_role, "The health secretary") is None
+    apposed = (
+        "Minister defends plan\n\n"
+        "The health secretary says he is confident the new plan will cut waiting lists.\n\n"
+        'Mark Dunn, the opposition leader, said the plan was "a fantasy".'
+    )
+    assert _speaker(apposed, "The health secretary") is None
+    other_gender = (
+        "Minister defends plan\n\n"
+        "The health secretary says he is confident the new plan will cut waiting lists.\n\n"
+        'Jane Dunn said the plan was "a fantasy".'
+    )
+    assert _speaker(other_gender, "The health secretary") is None
+    spokesman = (
+        "Road to reopen\n\n"
+        "The road will reopen on Monday, the spokesman said.\n\n"
+        "Graham Hill said the works had gone well."
+    )
+    assert _speaker(spokesman, "the spokesman") is None
+
+
+def test_near_case_a_lead_role_is_not_a_shadow_role_named_in_its_own_paragraph() -> None:
+    text = (
+        "Price attacks rail plan\n\n"
+        "Transport Secretary Gareth Price has defended the new rail timetable.\n\n"
+        "The minister said fewer trains would be cancelled. Helen Nolan, the shadow minister, said the plan would fail."
+    )
+    assert _speaker(text, "The minister") != "Helen Nolan"
+
+
+# --- "the company" in a sentence its subject's name opens ("Dellway has …, and the company told") -----------------
+
+
+def test_the_company_is_the_name_that_opens_its_own_sentence_before_a_body_quoted_more() -> None:
+    text = (
+        "Dellway restocks\n\n"
+        'The Retail Analysts Group said shortages would last into spring. "Stock is thin," the group said.\n\n'
+        "- Dellway currently has a gaming laptop with an RTX 4080, and the company told reporters that more models "
+        "will follow."
+    )
+    assert _speaker(text, "the company") == "Dellway"
+    text = (
+        "Robots for the old\n\n"
+        "Professor Ann Lee of the Mobility Research Unit said the designs were new. The Mobility Research Unit has "
+        "studied such devices for years, the unit said.\n\n"
+        "While Honda's walking frames are aimed at hospitals, the company says the devices will help the elderly."
+    )
+    assert _speaker(text, "the company") == "Honda"
+
+
+def test_near_cases_two_names_a_quotation_a_capital_named_once() -> None:
+    coordinated = (
+        "Samsung and Apple deal\n\nThe talks took a year.\n\n"
+        "Samsung and Apple signed a deal on Monday, and the company said more would follow."
+    )
+    assert _speaker(coordinated, "the company") is None
+    quoted = "Phone deal\n\nSamsung said it sold 10m phones.\n\n“Apple is done,” the company said."
+    assert _speaker(quoted, "the company") == "Samsung"
+    capital = "Shop news\n\nDemand has grown this year, and the company said it would hire staff."
+    assert _speaker(capital, "the company") is None
+
+
+def test_near_cases_another_source_a_passive_agent_a_pronoun_before_the_company() -> None:
+    reported = (
+        "Taxi fares\n\nLyftly said fares would rise. Lyftly added drivers.\n\n"
+        "As Gizmodo reports, the company announced that it would charge at least $80."
+    )
+    assert _speaker(reported, "the company") == "Lyftly"
+    passive = (
+        "Sign language calls\n\nThe Hearing Trust said calls were costly. The Hearing Trust wants help.\n\n"
+        "The Relay Line is being run by the Hearing Trust, but the organisation says it will be too dear."
+    )
+    assert _speaker(passive, "the organisation") == "Hearing Trust"
+    pronoun = (
+        "New console\n\nMacrosoft said its console was fast. For Macrosoft fans, none of that will matter.\n\n"
+        "It's exactly what the company promised: the fastest game console ever made."
+    )
+    assert _speaker(pronoun, "the company") == "Macrosoft"
+
+
+# --- a lead's document ("…, a survey has found."), its maker named as the next paragraph's first source ------------
+
+
+def test_a_leads_document_is_made_by_the_body_the_next_paragraph_quotes_first() -> None:
+    text = (
+        "Gamers 'buying fewer consoles'\n\n"
+        "Teenagers are spending less time on games consoles and more on phones, a survey has found.\n\n"
+        "The study by US analysts, Screen Futures, suggests sales will fall by a third."
+    )
+    assert _speaker(text, "a survey") == "Screen Futures"
+    text = (
+        "Rail fares 'too high'\n\n"
+        "Commuters pay too much for their tickets, a report says.\n\n"
+        "The Office of Rail Standards said fares had risen faster than wages."
+    )
+    assert _speaker(text, "a report") == "Office of Rail Standards"
+
+
+def test_near_cases_another_document_a_group_a_document_past_the_lead() -> None:
+    poll = (
+        "Voters 'back new tax'\n\n"
+        "Most voters would back a tax on sugar, according to a poll for a newspaper.\n\n"
+        "The Daily Courier poll suggests that 55% of people support it."
+    )
+    assert _speaker(poll, "a poll") is None
+    later = (
+        "Phones 'not ready'\n\n"
+        "Phones are not ready to replace music players, said Jupiter.\n\n"
+        "Batteries must improve first, said the report. Fifty percent of Europeans said size mattered most.\n\n"
+        "Screen Futures said sales would fall."
+    )
+    assert _speaker(later, "the report") != "Screen Futures"
+
+
+# --- "our correspondent": the outlet's own, the one person the text names so ------------------------------------
+
+
+def test_our_correspondent_is_the_correspondent_the_text_names() -> None:
+    text = (
+        "Nurses vote on strike\n\n"
+        "Nurses will vote on strike action next month. BBC health correspondent Anna Field said the vote could close "
+        'wards.\n\nAnger over pay is "the one thing every union agrees on", our correspondent added.'
+    )
+    assert _speaker(text, "our correspondent") == "Anna Field"
+
+
+def test_near_cases_our_correspondent_two_named_or_none() -> None:
+    two = (
+        "Nurses vote on strike\n\n"
+        "BBC health correspondent Anna Field said the vote could close wards. Our political correspondent Tom Reid "
+        'said ministers were worried.\n\nAnger over pay is "the one thing every union agrees on", our correspondent '
+        "added."
+    )
+    assert _speaker(two, "our correspondent") is None
+    none = 'Nurses vote on strike\n\nAnger over pay is "the one thing every union agrees on", our correspondent added.'
+    assert _speaker(none, "our correspondent") is None
+
+
+# --- a headline's bare role ("…, says minister") is the person the lead quotes first, named with a title ---------
+
+
+def test_a_headlines_role_is_the_titled_person_the_lead_quotes_first() -> None:
+    text = (
+        "Library cuts 'will hurt', says minister\n\n"
+        "Closing branch libraries would harm children's reading, Culture Secretary Paul Grey has warned.\n\n"
+        "He said councils should look for other savings."
+    )
+    assert _speaker(text, "minister") == "Paul Grey"
+
+
+def test_near_cases_a_headlines_spokesman_or_a_lead_name_without_a_title() -> None:
+    spokesman = (
+        "Library cuts 'will hurt', says spokesman\n\n"
+        "Closing branch libraries would harm children's reading, Culture Secretary Paul Grey has warned."
+    )
+    assert _speaker(spokesman, "spokesman") is None
+    untitled = (
+        "Library cuts 'will hurt', says minister\n\nClosing branch libraries would harm children's reading, Paul Grey "
+        "has warned."
+    )
+    assert _speaker(untitled, "minister") is None

@@ -12,12 +12,19 @@ from ..names import group_word, is_named, name_core
 from ..structure import RawAttribution, Span
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
+    ANONYMOUS_ROLES,
     FIRST_PERSON,
     HEAD_ROLES,
+    HONORIFICS,
     LEAD_BODY_KINDS,
+    LEAD_DOCUMENT_KINDS,
+    LEAD_DOCUMENT_PARAGRAPH,
     LEAD_PARAGRAPHS,
+    MAKER_NAME_LINKS,
+    MAX_LEAD_ROLE_WORDS,
     POSSESSIVE_MARKS,
     QUOTE_OPENINGS,
+    ROLE_LEAD_DETERMINERS,
 )
 from .given_names import given_name_gender
 from .phrases import is_role_word
@@ -35,7 +42,8 @@ def resolve(text: str, raws: list[RawAttribution], deadline: Deadline, paragraph
         story.remember(raw, speaker)
         speakers.append(speaker)
     _first_person_in_quotes(text, raws, speakers)
-    _named_after_lead(text, raws, speakers)  # "South Korea's opposition leader said …" / "…," Lee Jae-myung, head of …
+    _headline_role(text, raws, speakers, story)  # "CSA 'could close', says minister" / "… Secretary Alan Johnson …"
+    _named_after_lead(text, raws, speakers, story)  # "its chief executive has said …" / "Lakshmi Mittal has told …"
     _body_named_after_lead(text, raws, speakers)  # "…, the elections watchdog has said." / "The Electoral Commission …"
     first_person_voices(text, raws, speakers, story, paragraph_spans)  # an interview's, a signed piece's author's
     return _as_written(text, raws, speakers)
@@ -86,15 +94,17 @@ def _first_person_in_quotes(text: str, raws: list[RawAttribution], speakers: lis
             speakers[index] = quoted[at][2]
 
 
-def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
+def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None], story: Story) -> None:
     """A story that opens with a role only ("South Korea's opposition leader said …", "The head of the U.N. nuclear
     watchdog said …") names that person in the next paragraph with the same role ("…," Lee Jae-myung, head of the
-    Democratic Party, said): the description and a he or she between the two, still unresolved, are that person."""
+    Democratic Party, said), or names a person bare ("its chief executive has said." / "Lakshmi Mittal has told
+    investors …"): the description and a he or she between the two, still unresolved, are that person."""
     for index, raw in enumerate(raws):
         if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
             continue
         role = _lead_role(text[raw.source[0] : raw.source[1]])
-        if role is None:
+        described = _described_role(text[raw.source[0] : raw.source[1]])
+        if role is None and described is None:
             continue
         pronouns: list[tuple[int, str]] = []  # the he or she sources between, each with its pronoun
         for later_index in range(index + 1, len(raws)):
@@ -108,23 +118,67 @@ def _named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str 
             if source.lower() in ("he", "she") and name is None:
                 pronouns.append((later_index, source.lower()))
                 continue
-            if name is not None and _holds_role(source, name, role):
+            entity = story.entities.get(name) if name is not None else None
+            if name is None or entity is None or entity.person is not True:
+                continue  # "Government guidance said …": a body or a group between, no holder of a person's role
+            heard = [pronoun for _, pronoun in pronouns] + _subject_pronoun(text, raw)
+            # a role held by name is the lead's owned one ("Britain's prime minister"): "the minister" is one of
+            # many ("Helen Nolan, the shadow minister"); a bare name is the lead's only in the paragraph after it
+            held = role is not None and _holds_role(source, name, role)
+            if held or (later.paragraph > raw.paragraph and _introduces_bare(source, name, heard)):
                 speakers[index] = name
                 gender = given_name_gender(name)
                 for at, pronoun in pronouns:
                     if gender is None or pronoun == ("he" if gender == "m" else "she"):
                         speakers[at] = name
-            break  # the first source after the lead names its role's holder, or no one does
+            break  # the first person quoted after the lead holds its role, or no one does
+
+
+def _headline_role(text: str, raws: list[RawAttribution], speakers: list[str | None], story: Story) -> None:
+    """A headline's bare role ("CSA 'could close', says minister") is the first person the story's first paragraph
+    quotes, when it names that person with a role or title ("Work and Pensions Secretary Alan Johnson has warned"):
+    the headline sums up the lead."""
+    for index, raw in enumerate(raws):
+        if raw.paragraph > 0:
+            break
+        source = text[raw.source[0] : raw.source[1]] if raw.source is not None else ""
+        if speakers[index] is not None or not source.islower() or " " in source or not is_role_word(source):
+            continue
+        if source in ANONYMOUS_ROLES:
+            continue  # "says spokesman": someone else than the person the lead names
+        for later_index in range(index + 1, len(raws)):
+            later = raws[later_index]
+            name = speakers[later_index]
+            if later.paragraph > 1:
+                break
+            entity = story.entities.get(name) if name is not None else None
+            if later.paragraph == 0 or later.source is None or entity is None or entity.person is not True:
+                continue
+            assert name is not None
+            titled = text[later.source[0] : later.source[1]].replace(name, " ").split()
+            if any(is_role_word(word.strip(",")) for word in titled):
+                speakers[index] = name
+            break  # the lead's first person quoted, or no one
+
+
+def _subject_pronoun(text: str, raw: RawAttribution) -> list[str]:
+    """The he or she a reported clause opens with ("says he is urgently asking"): the speaker's own, as a rule."""
+    opening = text[raw.content[0] : raw.content[0] + 4].split()[:1]
+    return [opening[0].lower()] if opening and opening[0].lower() in ("he", "she") else []
 
 
 def _body_named_after_lead(text: str, raws: list[RawAttribution], speakers: list[str | None]) -> None:
     """A story that opens with a body described by its kind only ("…, the elections watchdog has said.", "…, a trade
     body has warned.") names it in the next paragraph, as that paragraph's first named source ("The Electoral
-    Commission says …"): the description is that body, unless the first named source there is a person."""
+    Commission says …"): the description is that body, unless the first named source there is a person. A document
+    the story's first paragraph names so ("…, a survey has found.") is made by that body ("The study by US
+    researchers, Pew Internet, suggests …"), when its name is a body's own (no other document, no group)."""
     for index, raw in enumerate(raws):
         if speakers[index] is not None or raw.source is None or raw.paragraph > LEAD_PARAGRAPHS:
             continue
-        if not _lead_body_kind(text[raw.source[0] : raw.source[1]]):
+        source = text[raw.source[0] : raw.source[1]]
+        document = source.split()[-1] in LEAD_DOCUMENT_KINDS
+        if not _lead_body_kind(source) or (document and raw.paragraph > LEAD_DOCUMENT_PARAGRAPH):
             continue
         for later_index in range(index + 1, len(raws)):
             later = raws[later_index]
@@ -134,9 +188,22 @@ def _body_named_after_lead(text: str, raws: list[RawAttribution], speakers: list
             if later.paragraph == raw.paragraph or later.source is None or name is None:
                 continue
             # a person's given name tells the one case the story goes on to ("said Jane Pike, who chairs the group")
-            if given_name_gender(name) is None and is_named(text[later.source[0] : later.source[1]]):
+            named = given_name_gender(name) is None and is_named(text[later.source[0] : later.source[1]])
+            if named and (not document or _maker_name(name)):
                 speakers[index] = name
             break  # the next paragraph's first named source names the body, or no one does
+
+
+def _maker_name(name: str) -> bool:
+    """A name a lead's document may be made by: a body's own name in capitals ("Pew Internet", "National Audit
+    Office"), not another document ("The Daily Telegraph poll"), a group ("Fifty percent of Europeans") or a run the
+    names around it were read into ("Mirapoint and market research company the Radicati Group")."""
+    words = name.split()
+    if words[-1].lower() in LEAD_DOCUMENT_KINDS or name.lower() in NATIONALITIES:
+        return False
+    if len(words) == 1 and looks_plural(name):
+        return False  # "Europeans", not "Office of Rail Standards"
+    return all(word[:1].isupper() or word in MAKER_NAME_LINKS for word in words)
 
 
 def _lead_body_kind(source: str) -> bool:
@@ -160,6 +227,30 @@ def _lead_role(source: str) -> str | None:
     if not all(word.islower() for word in words[owner + 1 :]) or not is_role_word(words[-1]):
         return None
     return words[-1]
+
+
+def _described_role(source: str) -> str | None:
+    """A definite or owned role in lower case a lead describes its person by ("The information commissioner", "its
+    chief executive" -> "executive"); none for a spokesperson, who is someone else than the person named next."""
+    words = source.split()
+    if not 2 <= len(words) <= MAX_LEAD_ROLE_WORDS or words[0].lower() not in ROLE_LEAD_DETERMINERS:
+        return None
+    if not all(word.isalpha() and word.islower() for word in words[1:]) or not is_role_word(words[-1]):
+        return None
+    return words[-1] if words[-1] not in ANONYMOUS_ROLES else None
+
+
+def _introduces_bare(source: str, name: str, pronouns: list[str]) -> bool:
+    """The source names a person bare, no role beside it ("Richard Thomas said", "Dr Liam Fox told …", "Mr Thomas
+    said"): a news story names so, right after its lead, only the person the lead has just described by role; not
+    when a he or she of the lead (its reported clause's subject, a source between) disagrees with the name's gender."""
+    words = [word for word in source.split() if word.rstrip(".").lower() not in HONORIFICS]
+    if not words or len(name.split()) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    if not set(words) <= set(name.split()):
+        return False
+    gender = given_name_gender(name)
+    return gender is None or all(pronoun == ("he" if gender == "m" else "she") for pronoun in pronouns)
 
 
 def _holds_role(source: str, name: str, role: str) -> bool:

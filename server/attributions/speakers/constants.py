@@ -345,11 +345,25 @@ GIVEN_NAMES_REACH = 60
 # the story such a lead stands, the possessive endings of its owner, and the roles that head a body, one another's
 # kin ("The head of the U.N. nuclear watchdog" … "Rafael Grossi, director general of …").
 LEAD_PARAGRAPHS = 2
+# A lead's document ("…, a survey has found."): its maker named next, when the lead opens the story's first paragraph;
+# the lower-case links a maker's name may hold ("Office of the …", "Department for …").
+LEAD_DOCUMENT_KINDS: frozenset[str] = frozenset(words("study survey report poll"))
+LEAD_DOCUMENT_PARAGRAPH = 1
+MAKER_NAME_LINKS: frozenset[str] = frozenset(words("of the for and on"))
 # A lead's body described by its kind after an article ("the elections watchdog", "a trade body", "the think tank").
-LEAD_BODY_KINDS: frozenset[str] = frozenset(
-    words("watchdog body regulator tank group firm company charity organisation organization agency union")
+LEAD_BODY_KINDS: frozenset[str] = (
+    frozenset(words("watchdog body regulator tank group firm company charity organisation organization agency union"))
+    | LEAD_DOCUMENT_KINDS
 )
 POSSESSIVE_MARKS: tuple[str, ...] = ("'s", "’s")
 HEAD_ROLES: frozenset[str] = frozenset(words("head leader chief director boss chairman chairwoman chair"))
 # How far before a name a gendered noun is read ("her husband, Cooke Maroney").
 GENDER_NOUN_REACH = 24
+# A lead that describes its person by a role alone ("The information commissioner says", "its chief executive has
+# said"): the determiners that make the role one person's, and how many words it runs to.
+ROLE_LEAD_DETERMINERS: frozenset[str] = frozenset(words("the its his her their"))
+MAX_LEAD_ROLE_WORDS = 4
+# Words after a sentence's opening name that make it no lone subject ("Samsung and Apple", "Head of Sales").
+SUBJECT_NAME_BREAKS: frozenset[str] = OBLIQUE_PREPOSITIONS | frozenset(words("and or nor"))
+# The determiners of a person described by an occupation: "the lawyer", and the outlet's own "our correspondent".
+STAFF_DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS | {"our"}

@@ -4,6 +4,7 @@ names before it; and a group or document that names itself ("officials", "the st
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
@@ -60,10 +61,12 @@ from .constants import (
     PERFECT_AUXILIARIES,
     PERSON_TITLE_WORDS,
     PRONOUN_PARAGRAPHS,
+    SUBJECT_NAME_BREAKS,
     TIME_SPAN_NOUNS,
     TWO_WORD_MAKING_VERBS,
 )
 from .entities import Entity, is_body, is_not_person, maybe_body
+from .given_names import given_name_gender
 from .mentions import Mentions
 from .naming import Naming
 from .phrases import is_role_word
@@ -320,6 +323,39 @@ class Descriptions(Naming, Mentions):
         body = bodies.pop()
         # another name before it ("Google sued Acme Technologies"): which one is meant, the sentence cannot say
         return body if names[0][1] == body else None
+
+    def _subject_body(self, raw: RawAttribution, words: list[str]) -> str | None:
+        """ "Dellway has a laptop with an RTX 4080, and the company told reporters", "While Honda's frames are aimed
+        at hospitals, the company says": the name that opens the source's own sentence as its subject (or its
+        subject's owner) is the company, before any body the story quotes more; none when a link or a preposition
+        follows the name ("Samsung and Apple", "Head of …"), or it names a person, or a capital a sentence gives a
+        word named nowhere else."""
+        assert raw.source is not None
+        start = self._sentence_start(raw.source[0])
+        before = self.text[start : raw.source[0]]
+        if len(words) != 2 or words[0] not in DEFINITE_DETERMINERS or not before or any(q in before for q in '"“”'):
+            return None  # a quotation's names are what the company says ("“Apple is done,” the company said")
+        if bisect_left(self.cue_starts, start) != bisect_left(self.cue_starts, raw.source[0]):
+            return None  # "As Mashable reports, the company announced": the name before is another source
+        if " by " in before:
+            return None  # "The Video Relay Service is being piloted by the RNID, but the organisation says"
+        names = self._body_names(start, raw.source[0])
+        if not names or names[0][0] > 1:
+            return None  # the subject opens the sentence, or follows its opening conjunction ("While", "But")
+        at, name = names[0]
+        if name.lower() in PRONOUNS or name.lower() in NOT_NAME_WORDS:
+            return None  # "It's exactly what the company promised"
+        tokens = before.split()
+        tokens = tokens[next((i for i, token in enumerate(tokens) if any(c.isalpha() for c in token)), 0) :]
+        following = tokens[at + len(name.split()) : at + len(name.split()) + 1]
+        if not following or not following[0][:1].islower() or following[0] in SUBJECT_NAME_BREAKS:
+            return None
+        if given_name_gender(name) is not None or name.split()[0].lower() in NATIONALITIES or " and " in name:
+            return None  # a person, a nationality, or two bodies ("Samsung and Apple signed …")
+        owned = tokens[at].rstrip(",").endswith(POSSESSIVE_ENDINGS)  # "Honda's frames": a name, whatever its case
+        if " " not in name and not owned and name not in self.entities and len(word_occurrences(self.text, {name})) < 2:
+            return None  # "Demand has grown, and the company said": a sentence's capital on a word named nowhere else
+        return name
 
     def _fronted_body(self, raw: RawAttribution, words: list[str]) -> str | None:
         """ "JPMorgan Chase earned $4.9 billion in the quarter, the company announced": the name a statement fronted

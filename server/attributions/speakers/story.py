@@ -71,6 +71,7 @@ from .constants import (
     PAIR_NOUNS,
     PARTY_WORDS,
     ROLE_HEADS,
+    STAFF_DETERMINERS,
 )
 from .descriptions import Descriptions
 from .entities import name_letters
@@ -291,6 +292,7 @@ class Story(Pronouns, Descriptions):
             # "the company": a body quoted or named before, else the one its sentence (or the one before) names
             body = (
                 self._introduced_body(raw, words)
+                or self._subject_body(raw, words)
                 or self._body_anaphor(raw, words)
                 or self._described_body(raw)
                 or self._sentence_body(raw, words)
@@ -315,8 +317,9 @@ class Story(Pronouns, Descriptions):
             # words are matched by _title: "welfare minister Frank Field" is no "the prime minister")
         if words[-1] in ROLE_TITLES and len(words) <= 3:
             return self._title(raw, words)  # "the singer": the holder the text names, else the person it continues
-        if words[-1] in OCCUPATION_NOUNS and len(words) <= 3 and words[0] in DEFINITE_DETERMINERS:
-            # "the virologist", "the lawyer": the one person the text names so ("Ann Cole, a virologist"), else no one
+        if words[-1] in OCCUPATION_NOUNS and len(words) <= 3 and words[0] in STAFF_DETERMINERS:
+            # "the virologist", "the lawyer", "our correspondent" (the outlet's own): the one person the text names so
+            # ("Ann Cole, a virologist", "BBC correspondent Stephen Cape"), else no one
             return self._role_holder(words[1:])
         if definite_noun and words[1].isalpha() and (body := self._definite_body(raw, words[1])):
             return body  # "the hospital", "the researchers": the one body so named, or the group's placed in
