@@ -1134,6 +1134,7 @@ def test_near_case_a_comma_less_participle_after_an_object_that_may_say_it_or_a_
         "I'm not saying the vaccines are unsafe.",  # negated: no report
         "There is truth in the saying that imitation is the sincerest form of flattery.",  # "the saying": a noun
         "Forbes outed the tycoon in 2017 for claiming the flat was larger than it was.",  # grounds, not a report
+        "The council objected to saying the plan was final.",  # the participle is the preposition's object
     ):
         assert [cue for _, cue, _ in _found(text) if cue in ("saying", "announcing", "arguing", "claiming")] == [], text
 
