@@ -433,6 +433,23 @@ def test_a_speech_noun_with_a_possessor_or_in_the_news_reports_its_that_clause()
     ]
 
 
+def test_rumours_stories_and_bare_speculation_report_their_that_clause():
+    assert _found("The film showed a row about rumours that he was about to resign from the party.") == [
+        (None, "rumours", ["that he was about to resign from the party"])
+    ]
+    assert _found("She was hurt by stories that she had made her sister-in-law cry.") == [
+        (None, "stories", ["that she had made her sister-in-law cry"])
+    ]
+    assert _found("There has been speculation that the bank will raise rates next month.") == [
+        (None, "speculation", ["that the bank will raise rates next month"])
+    ]
+
+
+def test_near_case_a_story_with_a_relative_clause_or_generic_speculation_is_no_report():
+    assert _found("The stories that he wrote as a child were published last year.") == []
+    assert _found("The essay weighs the speculation that markets always recover.") == []
+
+
 def test_a_speech_noun_with_a_relative_clause_no_maker_or_a_verb_of_its_own_is_no_report():
     assert _found("The claim that he made was false.") == []
     assert _found("The essay weighs the claim that beauty is objective.") == []
@@ -1117,6 +1134,7 @@ def test_near_case_a_comma_less_participle_after_an_object_that_may_say_it_or_a_
         "I'm not saying the vaccines are unsafe.",  # negated: no report
         "There is truth in the saying that imitation is the sincerest form of flattery.",  # "the saying": a noun
         "Forbes outed the tycoon in 2017 for claiming the flat was larger than it was.",  # grounds, not a report
+        "The council objected to saying the plan was final.",  # the participle is the preposition's object
     ):
         assert [cue for _, cue, _ in _found(text) if cue in ("saying", "announcing", "arguing", "claiming")] == [], text
 

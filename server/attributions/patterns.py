@@ -421,7 +421,8 @@ PERFECT_QUESTION_RE = re.compile(
 THAT_WORD_RE = re.compile(r" that\b")  # a literal start: scanned at C speed (a lookbehind first is 6x slower)
 SPEECH_NOUN_END_RE = re.compile(
     r"\b(?:(?:claim|allegation|accusation|assertion|suggestion|warning|promise|pledge|threat|complaint|prediction|"
-    r"assurance|denial|report)s?|admission|insistence|contention|announcement|confirmation|acknowledge?ment)$"
+    r"assurance|denial|report|rumou?r|revelation)s?|admission|insistence|contention|announcement|confirmation|"
+    r"acknowledge?ment|speculation|stor(?:y|ies))$"
 )
 # "went on to say", "went so far as to call", "was quick to point out", "took care to stress": a frame whose infinitive
 # is the act it reports (aspectual and evaluative catenatives); the frame makes the infinitive finite and belongs to the

@@ -465,6 +465,8 @@ def _main_clause_subject(sentence: Sentence, cue: re.Match) -> Span | None:
         if matches[at].start() < subject[1] or word in UNLED_STOPS or word in MESSAGE_NOUNS:
             return None
         if word in OBJECT_PREPOSITIONS:
+            if at == len(before) - 1:
+                return None  # "objected to saying …", "in saying so": the participle is the preposition's object
             # "to" governs a phrase only before one's opening word ("wrote to his office", not "agreed to meet voters")
             following = matches[at + 1].group()
             phrase = word != "to" or following[:1].isupper() or following.lower() in QUOTE_MODIFIER_DETERMINERS

@@ -46,6 +46,9 @@ NOUN_CONTEXT: frozenset[str] = frozenset(
         "dismissed",
     ]
 )
+# Speech nouns with no plural and no verb of the same spelling: a noun anywhere, and news of its own when bare
+# ("There has been speculation that …").
+MASS_SPEECH_NOUNS: frozenset[str] = frozenset(["speculation"])
 # Longest that-clause read: it ends at its sentence's end or after this many characters.
 MAX_CLAUSE_CHARS = 400
 # The longest speech noun ("acknowledgement"): how far before "that" it is looked for.
@@ -83,7 +86,8 @@ def noun_reports(
         if len(text[content[0] : content[1]].split()) < MIN_CLAUSE_WORDS:
             continue
         source = _possessor(text, noun_start)
-        if _writers(text, noun_start) or (source is None and not _bare_after_context(text, noun_start)):
+        bare = _bare_after_context(text, noun_start) or (match.group() in MASS_SPEECH_NOUNS and _bare(text, noun_start))
+        if _writers(text, noun_start) or (source is None and not bare):
             continue  # "the claim that …" names no one: a generic claim, or one whose maker is sentences away
         paragraph = max(0, bisect_right(paragraph_starts, noun_start) - 1)
         raw = RawAttribution(source, (noun_start, noun_end), content, "", paragraph)
@@ -142,6 +146,12 @@ def _bare_after_context(text: str, noun_start: int) -> bool:
     return bool(before) and before[-1].lower() in NOUN_CONTEXT
 
 
+def _bare(text: str, noun_start: int) -> bool:
+    """No determiner or possessive right before the noun ("growing speculation that", not "the speculation that")."""
+    before = TOKEN_RE.findall(text, max(0, noun_start - NOUN_LEAD_CHARS), noun_start)
+    return not before or not (before[-1].lower() in DETERMINERS or _possessive(before[-1]))
+
+
 def _claimed(parts: list[Span], part_starts: list[int], pos: int) -> bool:
     """pos lies in a cue or content found before: a verb governs this stretch ("denied the claim that …")."""
     i = bisect_right(part_starts, pos)
@@ -164,6 +174,8 @@ def _noun_here(text: str, noun_start: int, noun: str) -> bool:
         return True
     if len(before) >= 2 and last.isalpha() and last not in NP_BREAK and before[-2] in DETERMINERS:
         return True  # "the latest report that", "his repeated claims that"
+    if noun in MASS_SPEECH_NOUNS:
+        return True  # "There has been speculation that": a noun wherever it stands
     return noun.endswith("s") and last in NOUN_CONTEXT  # "happy to report that" is the verb
 
 
