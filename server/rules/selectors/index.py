@@ -57,6 +57,7 @@ class PageIndex:
         # joined since, and the text nodes as they are now (None once a removal has changed them).
         self._texts: list[str] | None = None
         self._joins: list[str] = []
+        self._joins_joined: bytes | None = None  # joins() as joined() holds nodes, for the literal searches
         self._stale = False
         self._live: list[str] | None = None
         self._stripped: list[str] | None = None
@@ -164,12 +165,19 @@ class PageIndex:
         """The page's text nodes as gathered, once: after a removal they may be stale (see drop())."""
         if self._texts is None:
             self._texts = self._live = _ALL_TEXT_PLAIN(self.root)
-            self._joins, self._stale, self._stripped, self._filled = [], False, None, None
+            self._joins, self._joins_joined, self._stale, self._stripped, self._filled = [], None, False, None, None
         return self._texts
 
     def joins(self) -> list[str]:
         """The texts drop() joined since texts() was gathered: what the page's text holds that texts() does not."""
         return self._joins
+
+    def joins_matching(self, literal: re2._Regexp) -> list[str]:
+        """The joins() where a literal pattern finds a match, in order: one search of them all, each opened by a NUL
+        as joined() opens a node (a page that lost many elements has hundreds of them, and each text test read all)."""
+        if self._joins_joined is None:
+            self._joins_joined = nul_joined(self._joins)
+        return [self._joins[i] for i in nodes_at(self._joins_joined, literal)]
 
     @property
     def stale(self) -> bool:
@@ -281,6 +289,7 @@ class PageIndex:
         if not (had_tail and text):
             return  # no text moved: the texts gathered still hold all the page's text
         self._joins.append(text)
+        self._joins_joined = None
         self._held.clear()
         if self._set is not None and self._present is not None:
             self._present.update(self._set[2][i] for i in self._set[0].Match(_subject(text)) or ())
@@ -288,6 +297,7 @@ class PageIndex:
     def forget_text(self) -> None:
         """Called after a removal made without drop(): the text is gathered and swept again when next asked."""
         self._texts, self._live, self._joined, self._heads, self._joins, self._stale = None, None, None, None, [], False
+        self._joins_joined = None
         self._stripped, self._filled = None, None
         self._present = None
         self._held.clear()
