@@ -173,7 +173,10 @@ class Selector:
         the texts gathered before them and the texts the removals joined hold every node's text: the matching
         ones name the nodes, found in the page's text as it is now."""
         hits = self._hits(index)
-        joins = [join for join in index.joins() if finds(self.text_re, join)]
+        joins = index.joins()
+        if joins and self.literal_patterns:  # as for the nodes: only the joins holding the first literal can match
+            joins = index.joins_matching(literal_regex(self.literal_patterns[0]))
+        joins = [join for join in joins if finds(self.text_re, join)]
         if not hits and not joins:
             return []
         if index.stale:
