@@ -269,7 +269,7 @@ def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads
             phrase[first - 1][2] in HEAD_LINKS | PRE_LINK
             or adjective_link(phrase, first)
             or participle_link(phrase, first)  # "Experts unconnected to Pfizer"
-            or object_participle_link(phrase, first)  # "Parents attending the meeting"
+            or object_participle_link(phrase, first)  # "Analysts tracking the company"
         )
         if start == first and first >= 2 and linked:
             start = head_start(phrase, first, last, common_heads, _opens_sentence(text, sentence_start, phrase))
@@ -354,11 +354,12 @@ def _open_noun_relative(text: str, sentence_start: int, cue_start: int) -> Span 
     if opening is None or CLAUSE_CLOSING_COMMA_RE.search(text, opening.end(), cue_start):
         return None
     clause = text[opening.end() : cue_start].split(maxsplit=MAX_RELATIVE_CLAUSE_WORDS)
-    # a modal right before the cue is the cue's own ("Partners of those who love gadgets may want …")
     if not clause:
         return None  # "A midfielder who asked not to be named": the cue is the clause's own verb
+    # "Partners of those who … may shop early as experts warn": the main clause came first (a modal right before the
+    # cue is the cue's own: "Partners of those who love gadgets may want …")
     if len(clause) > MAX_RELATIVE_CLAUSE_WORDS or any(word in RELATIVE_CLAUSE_ENDS for word in clause[:-1]):
-        return None  # "Partners of those who … may shop early as experts predict": the main clause came first
+        return None
     words = opening.group("phrase").split()
     relative, last = opening.group("relative"), opening.group("head")
     first = words[1] if words[0].lower() in DETERMINERS and len(words) > 1 else words[0]
@@ -368,8 +369,7 @@ def _open_noun_relative(text: str, sentence_start: int, cue_start: int) -> Span 
         # "which" and "that" need a body's noun ("who" names people whatever the noun: "Residents who live nearby say"),
         # the phrase's first or last ("A spokesman for the Association of Insurers which represents …"), and a clause
         # that opens on its verb ("The claim that the minister …" is a noun's content)
-        after = text[opening.end() : cue_start].split(maxsplit=1)
-        if not after or not after[0][:1].islower() or after[0] in DETERMINERS or after[0] in PRONOUNS:
+        if not clause[0][:1].islower() or clause[0] in DETERMINERS or clause[0] in PRONOUNS:
             return None
         if not (_source_noun(first) or _source_noun(last)):
             return None

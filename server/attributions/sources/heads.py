@@ -49,7 +49,7 @@ MAX_HEAD_LINKS = 3
 # Prepositions a participle after a plural noun takes besides the head links ("unconnected to", "living near").
 PARTICIPLE_LINKS: frozenset[str] = frozenset(words("to near outside inside across around behind"))
 
-# Determiners that open a participle's object ("attending the meeting", "making their chips").
+# Determiners that open a participle's object ("tracking the company", "blocking their road").
 OBJECT_OPENERS: frozenset[str] = ARTICLES | POSSESSIVE_DETERMINERS
 
 # Fewer letters make no participle ("need", "bring"): a participle that modifies a noun before it is longer.
@@ -112,7 +112,7 @@ def head_start(phrase: list[Token], first: int, last: int, common_heads: bool, o
         at = start - 1 if start >= 1 and phrase[start - 1][2].lower() in DEMONSTRATIVES else start  # "of this review"
         link = at - 1
         adjective = adjective_link(phrase, at)
-        transitive = object_participle_link(phrase, at)  # "Parents attending the meeting": the participle is the link
+        transitive = object_participle_link(phrase, at)  # "Analysts tracking the company": the participle links
         if link < 1 or not (phrase[link][2] in HEAD_LINKS or adjective or participle_link(phrase, at) or transitive):
             break
         if phrase[link][0] - phrase[link - 1][1] > 1:
@@ -158,7 +158,7 @@ def participle_link(phrase: list[Token], at: int) -> bool:
 
 def object_participle_link(phrase: list[Token], at: int) -> bool:
     """The word before at is an -ing participle after a plural noun, and at opens its object with a determiner
-    ("Parents attending the meeting", "Companies making the chips"): the object modifies that noun's phrase."""
+    ("Analysts tracking the company", "Protesters blocking the road"): the object modifies that noun's phrase."""
     return (
         at >= 2
         and phrase[at][2].lower() in OBJECT_OPENERS
