@@ -166,8 +166,11 @@ def _relative_clause_to_cue(text: str, sentence_start: int, end: int) -> int | N
     """Where a relative clause ("who", "which", "whose") opens after the phrase that opens the sentence, when the
     clause runs to a comma right before the cue (end: where its auxiliaries and adverbs start), as in "The group,
     which represents farmers, landowners and rural businesses, warned": the comma after that phrase; else None."""
-    closing = text.rfind(",", sentence_start, end)
-    if closing < 0 or text[closing + 1 : end].strip():
+    closing = end
+    while closing > sentence_start and text[closing - 1].isspace():
+        closing -= 1
+    closing -= 1  # the last non-space character: the comma, if any, that runs to the cue (no search of the sentence)
+    if closing < sentence_start or text[closing] != ",":
         return None
     opening = text.rfind(",", sentence_start, closing)
     while opening >= 0:  # the nearest comma before a relative word: the clause's own, past the commas of its lists
