@@ -139,7 +139,9 @@ class NounUses:
         return word in self._words
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though nothing assigns to one: a frozen dataclass sets each field through object.__setattr__ (~4x slower
+# to make), and one is made for every sentence holding a cue.
+@dataclass(slots=True)
 class Sentence:
     """One sentence of the text, with what every cue pattern looks up in it."""
 

@@ -36,12 +36,13 @@ from ..patterns import (
     CLAUSE_CLOSING_COMMA_RE,
     OPEN_NOUN_RELATIVE_RE,
     OPEN_RELATIVE_RE,
+    PRE_CUE_PHRASE_ENDS,
     PRE_CUE_PHRASE_RE,
     PRE_CUE_TIME_RE,
     RELATIVE_WORD_RE,
     SET_OFF_ADVERB_RE,
 )
-from ..structure import Span, Token, is_capitalised, search_with, skip_spaces, tokens
+from ..structure import Span, Token, is_capitalised, skip_spaces, tokens
 from ..vocabulary import DOCUMENT_NOUNS, IRREGULAR_PAST_FORMS, words
 from .backward import apposition_ok, participle_after_noun, scan_back
 from .heads import (
@@ -99,6 +100,8 @@ OPEN_APPOSITION_STOPS: tuple[str, ...] = (",", ";", ":", '"', "“", "”", "(",
 
 # Demonstratives as written, capitalised too: before a post-modifier's object ("of this review") the head is looked for.
 PRE_LINK: frozenset[str] = DEMONSTRATIVES | frozenset(words("This These Those"))
+# Either: the union made once, not per source scanned.
+HEAD_OR_PRE_LINKS: frozenset[str] = HEAD_LINKS | PRE_LINK
 
 # Words that open a noun phrase and never end a source: a cue right after one is a noun or an adjective ("in your
 # posts", "multiple brands"); quantifiers ("some said", "many say") are sources.
@@ -176,8 +179,11 @@ def _relative_clause_to_cue(text: str, sentence_start: int, end: int) -> int | N
     """Where a relative clause ("who", "which", "whose") opens after the phrase that opens the sentence, when the
     clause runs to a comma right before the cue (end: where its auxiliaries and adverbs start), as in "The group,
     which represents farmers, landowners and rural businesses, warned": the comma after that phrase; else None."""
-    closing = text.rfind(",", sentence_start, end)
-    if closing < 0 or text[closing + 1 : end].strip():
+    closing = end
+    while closing > sentence_start and text[closing - 1].isspace():
+        closing -= 1
+    closing -= 1  # the last non-space character: the comma, if any, that runs to the cue (no search of the sentence)
+    if closing < sentence_start or text[closing] != ",":
         return None
     opening = text.rfind(",", sentence_start, closing)
     while opening >= 0:  # the nearest comma before a relative word: the clause's own, past the commas of its lists
@@ -266,7 +272,7 @@ def _scanned_source(text: str, sentence_start: int, cue_start: int, common_heads
         if start is None:
             start = partitive_start(phrase, first)
         linked = (
-            phrase[first - 1][2] in HEAD_LINKS | PRE_LINK
+            phrase[first - 1][2] in HEAD_OR_PRE_LINKS
             or adjective_link(phrase, first)
             or participle_link(phrase, first)  # "Experts unconnected to Pfizer"
             or object_participle_link(phrase, first)  # "Analysts tracking the company"
@@ -548,11 +554,23 @@ def _end_before_pre_cue_words(text: str, sentence_start: int, cue_start: int) ->
         word_end = end
         while word_end > sentence_start and text[word_end - 1].isspace():
             word_end -= 1
-        set_off = search_with(SET_OFF_ADVERB_RE, ",", text, max(sentence_start, word_end - 16), word_end)
+        # Each match below ends at word_end (text there is not whitespace, so $ matches nowhere else): the set-off
+        # adverb's in its comma, the fixed phrase's in its last word or a comma after it; most words end in neither.
+        set_off_window = max(sentence_start, word_end - 16)
+        set_off = (
+            SET_OFF_ADVERB_RE.search(text, set_off_window, word_end)
+            if text.endswith(",", set_off_window, word_end)
+            else None
+        )
         if set_off is not None:
             end = set_off.start()  # "Critics, however, argue": the adverb and its commas are no part of the source
             continue
-        phrase = PRE_CUE_PHRASE_RE.search(text, max(sentence_start, word_end - PRE_CUE_PHRASE_REACH), word_end)
+        phrase_window = max(sentence_start, word_end - PRE_CUE_PHRASE_REACH)
+        phrase = (
+            PRE_CUE_PHRASE_RE.search(text, phrase_window, word_end)
+            if text.endswith(PRE_CUE_PHRASE_ENDS, phrase_window, word_end)
+            else None
+        )
         if phrase is not None:
             end = phrase.start()  # "at one point", ", for his part,"
             while end > sentence_start and text[end - 1] in " ,":

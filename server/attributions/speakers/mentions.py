@@ -130,7 +130,8 @@ class Mentions(Reading):
         if apposed == "body":
             return None
         # "Tom Lee is a lawyer", "Ann Cole runs a bakery": a full name opening its sentence as the verb's subject
-        subject = self._sentence_start(start) == start and SUBJECT_VERB_RE.match(self.text, end) is not None
+        # the match at one place first: the sentence start splits the whole paragraph, once, and most runs need none
+        subject = SUBJECT_VERB_RE.match(self.text, end) is not None and self._sentence_start(start) == start
         entity = Entity(core, True if titled or apposed == "person" or subject else None)
         entity.forms.add(words[-1])
         return entity
