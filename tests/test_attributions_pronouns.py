@@ -264,3 +264,32 @@ def test_the_company_is_no_party_nor_a_government_body() -> None:
 def test_near_case_the_company_is_the_business_named_before() -> None:
     text = "Barclays said profits rose.\n\nThe company rejected the offer, saying it undervalued the bank."
     assert _speaker(text, "The company") == "Barclays"
+
+
+# --- a possessor in an object is no subject a pronoun continues -----------------------------------------------------
+
+
+def test_not_the_titled_possessor_of_the_verb_s_object() -> None:
+    text = (
+        "Peter Lowe said the vote was close.\n\n"
+        "Tom Kerr, the party's leader, said the campaign had been fair. He then backed Mr Lowe's stance on transport. "
+        '"It is the right plan," he said.'
+    )
+    assert _speaker(text, "he") == "Tom Kerr"
+
+
+def test_not_the_possessor_of_a_claim_the_speaker_hits_back_at() -> None:
+    text = (
+        "Peter Lowe said he hoped for a late flurry of votes.\n\n"
+        'Mark Dunne, spokesman for the No campaign, said the debate had sunk "into the gutter". And he hit back at '
+        'Mr Lowe\'s claim that an assembly would help the region. "It can push paper around," he said.'
+    )
+    assert _speaker(text, "he", "said") == "Mark Dunne"
+    assert _speaker(text, "Mr Lowe") == "Peter Lowe"
+
+
+def test_near_cases_a_possessor_opening_its_clause_and_a_plain_subject() -> None:
+    opening = 'Tom Kerr said the vote was close.\n\nMr Kerr\'s plan was later rejected. "It was fair," he said.'
+    assert _speaker(opening, "he") == "Tom Kerr"
+    subject = 'Ann Bryce said it was close.\n\nMark Dunne praised Ms Bryce. "She did well," he said.'
+    assert _speaker(subject, "he") == "Mark Dunne"

@@ -464,15 +464,16 @@ class Mentions(Reading):
         """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office") or a
         possessor ("Kevin's recommendation"): a subject pronoun stands for a subject far more often than for these. A
         source is never one ("according to Mobin")."""
-        if self.named_at(start) is not None:
-            return False
         before = self.text[max(0, start - PREPOSITION_REACH) : start].split()
+        while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
+            before.pop()  # "over Ms Truss's 'toothless' commission", "backed Mr Howard's stance"
         if self.text.startswith(("'s ", "’s "), end) and before and before[-1].isalpha() and before[-1].islower():
             # "Bernard seconds Kevin's recommendation. … he says": an object's possessor, not the subject ("At a
-            # carrier, DiMugno's study time was … He said" opens its clause)
+            # carrier, DiMugno's study time was … He said" opens its clause), even when a source ("hit back at Mr
+            # Mallon's claim that …")
             return before[-1] not in CLAUSE_CONJUNCTIONS
-        while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
-            before.pop()  # "over Ms Truss's 'toothless' commission"
+        if self.named_at(start) is not None:
+            return False
         if len(before) >= 2 and before[-1] == "as" and before[-2].endswith(","):
             return True  # "a state of, as Charles Darwin might have put it, endless forms": an aside's, not the subject
         if len(before) >= 2 and before[-1] in RELATIVE_OBJECTS and before[-2] in OBLIQUE_PREPOSITIONS:
