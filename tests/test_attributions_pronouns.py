@@ -293,3 +293,36 @@ def test_near_cases_a_possessor_opening_its_clause_and_a_plain_subject() -> None
     assert _speaker(opening, "he") == "Tom Kerr"
     subject = 'Ann Bryce said it was close.\n\nMark Dunne praised Ms Bryce. "She did well," he said.'
     assert _speaker(subject, "he") == "Mark Dunne"
+
+
+# --- a name with a role apposed without its article is a person's -------------------------------------------------
+
+
+def test_a_name_apposed_to_a_bare_role_is_the_person_a_she_continues() -> None:
+    text = (
+        'According to search firm Quickfind, most surfers start at a search engine. "It is still a bit robotic," said '
+        "founder Tom Reed. But Laura Quinn, access officer at the Vision Trust, questioned whether such sites added "
+        "anything to blind people's experience of the web. \"There are a whole lot of options like this springing up "
+        'and one has to think carefully about what the market is going to be," she said.'
+    )
+    assert _speaker(text, "she") == "Laura Quinn"
+
+
+def test_a_name_apposed_to_a_bare_role_is_the_person_a_he_continues() -> None:
+    text = (
+        "Tom Reed, chair of the rail board, said it was the best plan available. Mark Dunne, spokesman for the Rail "
+        "Users Group, attacked the timetable and the way it was drawn up by officials over many months of closed talks "
+        'with the train companies. "Passengers were never asked about any of it and the result is a mess for everyone '
+        'who travels," he said.'
+    )
+    assert _speaker(text, "he") == "Mark Dunne"
+
+
+def test_near_cases_an_article_apposition_and_a_body_apposed_to_a_bare_kind() -> None:
+    article = 'Tom Reed said it was fine. Ben Ash, a lecturer, said the tool could help. "It is good," he said.'
+    assert _speaker(article, "he") == "Ben Ash"
+    body = (
+        "Laura Quinn said the new tool was welcome. Vision Trust, charity for the blind, has tested the tool. "
+        '"It reads the results out well," she said.'
+    )
+    assert _speaker(body, "she") == "Laura Quinn"

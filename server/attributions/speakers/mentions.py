@@ -127,6 +127,9 @@ class Mentions(Reading):
         titled = titled or (bool(before) and not leading and before[-1] in OCCUPATION_NOUNS)
         # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
         apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
+        if apposed is None and self.text[end + 2 : end + 3].islower():
+            # "Julie Howell, digital policy manager at the RNIB, said": a role without its article says a person too
+            apposed = apposition_kind("a " + self.text[end + 2 : end + APPOSITION_REACH])
         if apposed == "body":
             return None
         # "Tom Lee is a lawyer", "Ann Cole runs a bakery": a full name opening its sentence as the verb's subject
