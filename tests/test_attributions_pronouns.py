@@ -326,3 +326,24 @@ def test_near_cases_an_article_apposition_and_a_body_apposed_to_a_bare_kind() ->
         '"It reads the results out well," she said.'
     )
     assert _speaker(body, "she") == "Laura Quinn"
+
+
+# --- a body's kind before a source's name makes it a body, no he or she --------------------------------------------
+
+
+def test_a_she_is_not_the_firm_its_kind_introduces() -> None:
+    text = (
+        "According to search firm Fast Find, most surfers start at a search engine.\n\n"
+        '"We will be adding voices soon and we expect the feature to be popular with older users," she said.'
+    )
+    assert _speaker(text, "she") is None
+
+
+def test_near_cases_the_person_named_after_the_firm_and_its_it() -> None:
+    person = (
+        "Drugmaker Nova Pharma said sales rose. Its founder Anna Cole said the results were good. "
+        '"We are pleased," she said.'
+    )
+    assert _speaker(person, "she") == "Anna Cole"
+    body = "Search firm Fast Find said most surfers start at a search engine. It said voices would be added soon."
+    assert _speaker(body, "It") == "Fast Find"
