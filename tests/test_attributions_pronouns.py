@@ -347,3 +347,28 @@ def test_near_cases_the_person_named_after_the_firm_and_its_it() -> None:
     assert _speaker(person, "she") == "Anna Cole"
     body = "Search firm Fast Find said most surfers start at a search engine. It said voices would be added soon."
     assert _speaker(body, "It") == "Fast Find"
+
+
+# --- a title's body runs into its holder's name -----------------------------------------------------------------
+
+
+def test_the_holder_named_after_the_body_his_title_names() -> None:
+    home = (
+        'Tom Reed said the plans were sound. "We will cut waste," he said.\n\n'
+        'But Minister of State at the Home Office Ian Shore attacked the plans. "These are cuts by another name," he '
+        "said."
+    )
+    assert [a.speaker for a in find_attributions(home) if a.source == "he"] == ["Tom Reed", "Ian Shore"]
+    exchequer = (
+        'Tom Reed said the plans were sound. "We will cut waste," he said.\n\n'
+        'Chancellor of the Exchequer Gordon Hale attacked the plans. "These are cuts by another name," he said.'
+    )
+    assert [a.speaker for a in find_attributions(exchequer) if a.source == "he"] == ["Tom Reed", "Gordon Hale"]
+
+
+def test_near_case_a_given_name_inside_a_body_s_name_no_article_opens() -> None:
+    text = (
+        "Priya Shah is a teacher who helps with the newly created South East Asia Flood Blog. She says the blog is "
+        "growing fast."
+    )
+    assert _speaker(text, "She") == "Priya Shah"

@@ -82,9 +82,15 @@ class Mentions(Reading):
         for count, (start, mentioned) in enumerate(self._name_runs(self.pronoun_spans())):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            if not may_name_new_person(mentioned, surnames):
-                continue  # the words alone name no new person (most runs): the text around them is not read
-            entity = self._mentioned_person(start, mentioned, surnames)
+            entity = None
+            if may_name_new_person(mentioned, surnames):  # else the text around the words is not read (most runs)
+                entity = self._mentioned_person(start, mentioned, surnames)
+            if entity is None and self.text.startswith("the ", start - 4):
+                # "Chief Secretary to the Treasury Paul Boateng": the body a title names runs into its holder's given
+                # name (never "created South East Asia Earthquake", a run no article opens)
+                offset, person = _from_given_name(mentioned)
+                if person and may_name_new_person(person, surnames):
+                    entity = self._mentioned_person(start + offset, person, surnames, run_tail=True)
             if entity is None:
                 continue
             self.entities[entity.name] = entity
@@ -103,12 +109,15 @@ class Mentions(Reading):
             and self._sentence_start(start) == start
         )
 
-    def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
+    def _mentioned_person(
+        self, start: int, mentioned: str, surnames: set[str], run_tail: bool = False
+    ) -> Entity | None:
         """The person a run of capitalised words names, unless it is no person's full name; the caller has asked
-        may_name_new_person of the run first (cached: most runs fail it, places and bodies)."""
+        may_name_new_person of the run first (cached: most runs fail it, places and bodies). A run's tail from a given
+        name inside it (run_tail) is a name though capitalised words stand before it."""
         mentioned, core, words, thing = _run_name(mentioned)
         end = start + len(mentioned)
-        if thing or not self._whole_name(start, end) or self._quoted_title(start, end):
+        if thing or not (run_tail or self._whole_name(start, end)) or self._quoted_title(start, end):
             return None  # the run's own words first (cached), the text around it after
         if self._common_run(core, words):
             return None  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
@@ -599,6 +608,18 @@ def new_person_surname(mentioned: str) -> str | None:
     core = name_core(without_possessive(mentioned))  # "Al Gore’s documentary": the name is Al Gore
     words = core.split()
     return words[-1] if len(words) >= 2 and looks_person(core) else None
+
+
+@lru_cache(maxsize=4096)
+def _from_given_name(mentioned: str) -> tuple[int, str]:
+    """The part of a run from a known given name inside it, with a surname after it ("Treasury Paul Boateng" -> "Paul
+    Boateng"), and its offset in the run; an empty part if none."""
+    words = mentioned.split(" ")
+    for at in range(1, len(words) - 1):
+        if lone_given_name_gender(words[at]) is not None:
+            offset = len(" ".join(words[:at])) + 1
+            return offset, mentioned[offset:]
+    return 0, ""
 
 
 @lru_cache(maxsize=4096)
