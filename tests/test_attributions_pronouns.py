@@ -372,3 +372,25 @@ def test_near_case_a_given_name_inside_a_body_s_name_no_article_opens() -> None:
         "growing fast."
     )
     assert _speaker(text, "She") == "Priya Shah"
+
+
+# --- an "it" goes on with the description that spoke in the sentence before ----------------------------------------
+
+ADMINISTRATOR = (
+    "Northwind Games has collapsed with the loss of 90 jobs. Northwind said it had run out of cash.\n\n"
+    "Northwind called in administrators Bell Hart & Co on Friday to find a buyer for the business. The administrator "
+    "told reporters that the costs of a rescue would be too high. It said it hoped to save some 40 jobs."
+)
+
+
+def test_an_it_after_an_unnamed_administrator_is_not_the_firm_in_administration() -> None:
+    assert _speaker(ADMINISTRATOR, "It") is None
+
+
+def test_near_case_an_it_after_the_company_is_the_company() -> None:
+    text = (
+        "Northwind Games has collapsed with the loss of 90 jobs.\n\n"
+        "Northwind said it had run out of cash. The company told reporters that the costs were too high. It said it "
+        "hoped to save some jobs."
+    )
+    assert _speaker(text, "It") == "Northwind Games"

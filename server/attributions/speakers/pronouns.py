@@ -310,7 +310,7 @@ class Pronouns(Mentions):
         paragraph; else it stands for the body mentioned most in its paragraph and the ones before, else for the body
         a statement fronted before it opens with, else for the body or group quoted as the sentence before's subject
         ("The independent Sage group … said … It called for")."""
-        document = self._previous_document(raw)
+        document = self._previous_document(raw) or self._previous_described_subject(raw)
         if document is not None:
             return document[0]
         # "…, the TUC has said." / "It said …": an "it" opening its paragraph goes on from the one before
@@ -340,6 +340,29 @@ class Pronouns(Mentions):
         if self._sentence_start(raw.source[0]) != raw.source[0] or max(previous.cue[1], source_end) > raw.source[0]:
             return None  # "it" inside a sentence, or the document's own sentence
         return (speaker if speaker is not None and speaker in self.entities else None,)  # "research": no maker named
+
+    def _previous_described_subject(self, raw: RawAttribution) -> tuple[str | None] | None:
+        """The speaker of the attribution just before, named or not, when its source is a singular description of no
+        person the text names ("The administrator told …") that opens the sentence right before this sentence-opening
+        "It", in its paragraph: the one described goes on ("It said …"), not the body the paragraph names most."""
+        assert raw.source is not None
+        if self.previous is None or self.previous[0].source is None:
+            return None
+        previous, speaker = self.previous
+        assert previous.source is not None
+        pos = raw.source[0]
+        sentence = self._sentence_start(pos)
+        if sentence != pos or sentence <= self._floor(pos, 0):
+            return None  # "it" inside a sentence, or opening its paragraph
+        if self._sentence_start(sentence - 1) != previous.source[0]:
+            return None  # the attribution before does not open the sentence before
+        words = self.text[previous.source[0] : previous.source[1]].split()
+        if len(words) != 2 or words[0] != "The" or not (words[1].isalpha() and words[1].islower()):
+            return None
+        entity = self.entities.get(speaker) if speaker is not None else None
+        if looks_plural(words[1]) or (entity is not None and entity.person is not False):
+            return None  # "The officials told … It": not them; "The minister said … It": no person is "it"
+        return (speaker,)
 
     def _previous_subject(self, raw: RawAttribution) -> str | None:
         """ "It" opening a sentence continues the body the sentence before opens with ("The Appellate Court didn't
