@@ -394,3 +394,31 @@ def test_near_case_an_it_after_the_company_is_the_company() -> None:
         "hoped to save some jobs."
     )
     assert _speaker(text, "It") == "Northwind Games"
+
+
+# --- an unnamed one who spoke just before goes on --------------------------------------------------------------------
+
+SPOKESMAN = (
+    'Health Secretary Tom Reed said the new contract was fair. "It is the best offer we can make," he said.\n\n'
+    "A spokesman for the Association of Hospital Doctors said the deal would drive staff abroad. He added that many "
+    "members were already looking for work overseas."
+)
+
+
+def test_a_he_after_an_unnamed_spokesman_stays_unresolved() -> None:
+    assert _speaker(SPOKESMAN, "He") is None
+
+
+def test_near_cases_a_named_spokesman_and_a_person_named_between() -> None:
+    named = (
+        "Health Secretary Tom Reed said the new contract was fair.\n\n"
+        "A spokesman for the doctors, John Hale, said the deal would drive staff abroad. He added that many were "
+        "looking overseas."
+    )
+    assert _speaker(named, "He") == "John Hale"
+    between = (
+        "Health Secretary Tom Reed said the contract was fair.\n\n"
+        "A nurse said the deal was poor. Health Secretary Tom Reed disagreed with her. He added that the offer was "
+        "final."
+    )
+    assert _speaker(between, "He") == "Tom Reed"

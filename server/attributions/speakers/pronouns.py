@@ -51,7 +51,7 @@ from .constants import (
 from .entities import Entity, acronym_like, is_body, is_not_person
 from .given_names import lone_given_name_gender
 from .mentions import Mentions, last_word, new_person_surname
-from .phrases import modifier_word
+from .phrases import is_role_word, modifier_word
 from .reading import inside_quotation, last_before
 
 
@@ -70,6 +70,8 @@ class Pronouns(Mentions):
         if continued is not None:
             return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
         gender = "m" if pronoun == "he" else "f"
+        if self._unnamed_one_spoke_before(raw, gender):
+            return None  # "A spokesman for the Association … said … He added": the unnamed one goes on
         quoting = self._quoting(raw)
 
         def fits(entity: Entity) -> bool:
@@ -100,6 +102,28 @@ class Pronouns(Mentions):
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    def _unnamed_one_spoke_before(self, raw: RawAttribution, gender: str) -> bool:
+        """The attribution just before, in this paragraph or the one before, is an unnamed person's ("A spokesman for
+        the Association of …", "a nurse") whom no noun tells of the other sex, no person it names, and no person is
+        mentioned between it and the pronoun: a he or she goes on with that one, whom the text never names."""
+        assert raw.source is not None
+        if self.previous is None or self.previous[0].source is None:
+            return False
+        previous, speaker = self.previous
+        assert previous.source is not None
+        if self._paragraph(previous.source[0]) < self._paragraph(raw.source[0]) - 1:
+            return False
+        words = [word.group() for word in WORD_RE.finditer(self.text, previous.source[0], previous.source[1])]
+        other_sex = FEMALE_NOUNS if gender == "m" else MALE_NOUNS
+        if len(words) < 2 or words[0].lower() not in ("a", "an") or not is_role_word(words[1]) or words[1] in other_sex:
+            return False
+        entity = self.entities.get(speaker) if speaker is not None else None
+        if entity is not None and entity.person is not False:
+            return False  # "a nurse, Ann Cole,": named
+        after = bisect_left(self.mentions, previous.source[1], key=_start)
+        upto = bisect_left(self.mentions, raw.source[0], key=_start)
+        return all(entity.person is False for _, _, entity in self.mentions[after:upto])
 
     def _noun_gender(self, entity: Entity) -> str | None:
         """The sex a gendered noun right before one of the entity's mentions tells ("her husband, Cooke Maroney", "his
