@@ -264,3 +264,161 @@ def test_the_company_is_no_party_nor_a_government_body() -> None:
 def test_near_case_the_company_is_the_business_named_before() -> None:
     text = "Barclays said profits rose.\n\nThe company rejected the offer, saying it undervalued the bank."
     assert _speaker(text, "The company") == "Barclays"
+
+
+# --- a possessor in an object is no subject a pronoun continues -----------------------------------------------------
+
+
+def test_not_the_titled_possessor_of_the_verb_s_object() -> None:
+    text = (
+        "Peter Lowe said the vote was close.\n\n"
+        "Tom Kerr, the party's leader, said the campaign had been fair. He then backed Mr Lowe's stance on transport. "
+        '"It is the right plan," he said.'
+    )
+    assert _speaker(text, "he") == "Tom Kerr"
+
+
+def test_not_the_possessor_of_a_claim_the_speaker_hits_back_at() -> None:
+    text = (
+        "Peter Lowe said he hoped for a late flurry of votes.\n\n"
+        'Mark Dunne, spokesman for the No campaign, said the debate had sunk "into the gutter". And he hit back at '
+        'Mr Lowe\'s claim that an assembly would help the region. "It can push paper around," he said.'
+    )
+    assert _speaker(text, "he", "said") == "Mark Dunne"
+    assert _speaker(text, "Mr Lowe") == "Peter Lowe"
+
+
+def test_near_cases_a_possessor_opening_its_clause_and_a_plain_subject() -> None:
+    opening = 'Tom Kerr said the vote was close.\n\nMr Kerr\'s plan was later rejected. "It was fair," he said.'
+    assert _speaker(opening, "he") == "Tom Kerr"
+    subject = 'Ann Bryce said it was close.\n\nMark Dunne praised Ms Bryce. "She did well," he said.'
+    assert _speaker(subject, "he") == "Mark Dunne"
+
+
+# --- a name with a role apposed without its article is a person's -------------------------------------------------
+
+
+def test_a_name_apposed_to_a_bare_role_is_the_person_a_she_continues() -> None:
+    text = (
+        'According to search firm Quickfind, most surfers start at a search engine. "It is still a bit robotic," said '
+        "founder Tom Reed. But Laura Quinn, access officer at the Vision Trust, questioned whether such sites added "
+        "anything to blind people's experience of the web. \"There are a whole lot of options like this springing up "
+        'and one has to think carefully about what the market is going to be," she said.'
+    )
+    assert _speaker(text, "she") == "Laura Quinn"
+
+
+def test_a_name_apposed_to_a_bare_role_is_the_person_a_he_continues() -> None:
+    text = (
+        "Tom Reed, chair of the rail board, said it was the best plan available. Mark Dunne, spokesman for the Rail "
+        "Users Group, attacked the timetable and the way it was drawn up by officials over many months of closed talks "
+        'with the train companies. "Passengers were never asked about any of it and the result is a mess for everyone '
+        'who travels," he said.'
+    )
+    assert _speaker(text, "he") == "Mark Dunne"
+
+
+def test_near_cases_an_article_apposition_and_a_body_apposed_to_a_bare_kind() -> None:
+    article = 'Tom Reed said it was fine. Ben Ash, a lecturer, said the tool could help. "It is good," he said.'
+    assert _speaker(article, "he") == "Ben Ash"
+    body = (
+        "Laura Quinn said the new tool was welcome. Vision Trust, charity for the blind, has tested the tool. "
+        '"It reads the results out well," she said.'
+    )
+    assert _speaker(body, "she") == "Laura Quinn"
+
+
+# --- a body's kind before a source's name makes it a body, no he or she --------------------------------------------
+
+
+def test_a_she_is_not_the_firm_its_kind_introduces() -> None:
+    text = (
+        "According to search firm Fast Find, most surfers start at a search engine.\n\n"
+        '"We will be adding voices soon and we expect the feature to be popular with older users," she said.'
+    )
+    assert _speaker(text, "she") is None
+
+
+def test_near_cases_the_person_named_after_the_firm_and_its_it() -> None:
+    person = (
+        "Drugmaker Nova Pharma said sales rose. Its founder Anna Cole said the results were good. "
+        '"We are pleased," she said.'
+    )
+    assert _speaker(person, "she") == "Anna Cole"
+    body = "Search firm Fast Find said most surfers start at a search engine. It said voices would be added soon."
+    assert _speaker(body, "It") == "Fast Find"
+
+
+# --- a title's body runs into its holder's name -----------------------------------------------------------------
+
+
+def test_the_holder_named_after_the_body_his_title_names() -> None:
+    home = (
+        'Tom Reed said the plans were sound. "We will cut waste," he said.\n\n'
+        'But Minister of State at the Home Office Ian Shore attacked the plans. "These are cuts by another name," he '
+        "said."
+    )
+    assert [a.speaker for a in find_attributions(home) if a.source == "he"] == ["Tom Reed", "Ian Shore"]
+    exchequer = (
+        'Tom Reed said the plans were sound. "We will cut waste," he said.\n\n'
+        'Chancellor of the Exchequer Gordon Hale attacked the plans. "These are cuts by another name," he said.'
+    )
+    assert [a.speaker for a in find_attributions(exchequer) if a.source == "he"] == ["Tom Reed", "Gordon Hale"]
+
+
+def test_near_case_a_given_name_inside_a_body_s_name_no_article_opens() -> None:
+    text = (
+        "Priya Shah is a teacher who helps with the newly created South East Asia Flood Blog. She says the blog is "
+        "growing fast."
+    )
+    assert _speaker(text, "She") == "Priya Shah"
+
+
+# --- an "it" goes on with the description that spoke in the sentence before ----------------------------------------
+
+ADMINISTRATOR = (
+    "Northwind Games has collapsed with the loss of 90 jobs. Northwind said it had run out of cash.\n\n"
+    "Northwind called in administrators Bell Hart & Co on Friday to find a buyer for the business. The administrator "
+    "told reporters that the costs of a rescue would be too high. It said it hoped to save some 40 jobs."
+)
+
+
+def test_an_it_after_an_unnamed_administrator_is_not_the_firm_in_administration() -> None:
+    assert _speaker(ADMINISTRATOR, "It") is None
+
+
+def test_near_case_an_it_after_the_company_is_the_company() -> None:
+    text = (
+        "Northwind Games has collapsed with the loss of 90 jobs.\n\n"
+        "Northwind said it had run out of cash. The company told reporters that the costs were too high. It said it "
+        "hoped to save some jobs."
+    )
+    assert _speaker(text, "It") == "Northwind Games"
+
+
+# --- an unnamed one who spoke just before goes on --------------------------------------------------------------------
+
+SPOKESMAN = (
+    'Health Secretary Tom Reed said the new contract was fair. "It is the best offer we can make," he said.\n\n'
+    "A spokesman for the Association of Hospital Doctors said the deal would drive staff abroad. He added that many "
+    "members were already looking for work overseas."
+)
+
+
+def test_a_he_after_an_unnamed_spokesman_stays_unresolved() -> None:
+    assert _speaker(SPOKESMAN, "He") is None
+
+
+def test_near_cases_a_named_spokesman_and_a_person_named_between() -> None:
+    named = (
+        "Health Secretary Tom Reed said the new contract was fair.\n\n"
+        "A spokesman for the doctors, John Hale, said the deal would drive staff abroad. He added that many were "
+        "looking overseas."
+    )
+    assert _speaker(named, "He") == "John Hale"
+    between = (
+        "Health Secretary Tom Reed said the contract was fair.\n\n"
+        "A nurse said the deal was poor. Health Secretary Tom Reed disagreed with her. He added that the offer was "
+        "final."
+    )
+    assert _speaker(between, "He") == "Tom Reed"

@@ -82,9 +82,15 @@ class Mentions(Reading):
         for count, (start, mentioned) in enumerate(self._name_runs(self.pronoun_spans())):
             if count % CHECK_EVERY == 0:
                 self.deadline.check()
-            if not may_name_new_person(mentioned, surnames):
-                continue  # the words alone name no new person (most runs): the text around them is not read
-            entity = self._mentioned_person(start, mentioned, surnames)
+            entity = None
+            if may_name_new_person(mentioned, surnames):  # else the text around the words is not read (most runs)
+                entity = self._mentioned_person(start, mentioned, surnames)
+            if entity is None and self.text.startswith("the ", start - 4):
+                # "Chief Secretary to the Treasury Paul Boateng": the body a title names runs into its holder's given
+                # name (never "created South East Asia Earthquake", a run no article opens)
+                offset, person = _from_given_name(mentioned)
+                if person and may_name_new_person(person, surnames):
+                    entity = self._mentioned_person(start + offset, person, surnames, run_tail=True)
             if entity is None:
                 continue
             self.entities[entity.name] = entity
@@ -103,12 +109,15 @@ class Mentions(Reading):
             and self._sentence_start(start) == start
         )
 
-    def _mentioned_person(self, start: int, mentioned: str, surnames: set[str]) -> Entity | None:
+    def _mentioned_person(
+        self, start: int, mentioned: str, surnames: set[str], run_tail: bool = False
+    ) -> Entity | None:
         """The person a run of capitalised words names, unless it is no person's full name; the caller has asked
-        may_name_new_person of the run first (cached: most runs fail it, places and bodies)."""
+        may_name_new_person of the run first (cached: most runs fail it, places and bodies). A run's tail from a given
+        name inside it (run_tail) is a name though capitalised words stand before it."""
         mentioned, core, words, thing = _run_name(mentioned)
         end = start + len(mentioned)
-        if thing or not self._whole_name(start, end) or self._quoted_title(start, end):
+        if thing or not (run_tail or self._whole_name(start, end)) or self._quoted_title(start, end):
             return None  # the run's own words first (cached), the text around it after
         if self._common_run(core, words):
             return None  # "Style Box", "Podcast Success Blueprint": words the text writes in lower case name a thing
@@ -127,6 +136,9 @@ class Mentions(Reading):
         titled = titled or (bool(before) and not leading and before[-1] in OCCUPATION_NOUNS)
         # "Fraser Amos, a final-year student at Warwick, is helping …": the apposition says a person
         apposed = self.text.startswith(", ", end) and apposition_kind(self.text[end + 2 : end + APPOSITION_REACH])
+        if apposed is None and self.text[end + 2 : end + 3].islower():
+            # "Julie Howell, digital policy manager at the RNIB, said": a role without its article says a person too
+            apposed = apposition_kind("a " + self.text[end + 2 : end + APPOSITION_REACH])
         if apposed == "body":
             return None
         # "Tom Lee is a lawyer", "Ann Cole runs a bakery": a full name opening its sentence as the verb's subject
@@ -465,15 +477,16 @@ class Mentions(Reading):
         """A mention a preposition governs ("into Silk Road forums", "with Winfrey", "from Meadows' office") or a
         possessor ("Kevin's recommendation"): a subject pronoun stands for a subject far more often than for these. A
         source is never one ("according to Mobin")."""
-        if self.named_at(start) is not None:
-            return False
         before = self.text[max(0, start - PREPOSITION_REACH) : start].split()
+        while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
+            before.pop()  # "over Ms Truss's 'toothless' commission", "backed Mr Howard's stance"
         if self.text.startswith(("'s ", "’s "), end) and before and before[-1].isalpha() and before[-1].islower():
             # "Bernard seconds Kevin's recommendation. … he says": an object's possessor, not the subject ("At a
-            # carrier, DiMugno's study time was … He said" opens its clause)
+            # carrier, DiMugno's study time was … He said" opens its clause), even when a source ("hit back at Mr
+            # Mallon's claim that …")
             return before[-1] not in CLAUSE_CONJUNCTIONS
-        while before and before[-1].lower().rstrip(".") in TITLE_WORDS:
-            before.pop()  # "over Ms Truss's 'toothless' commission"
+        if self.named_at(start) is not None:
+            return False
         if len(before) >= 2 and before[-1] == "as" and before[-2].endswith(","):
             return True  # "a state of, as Charles Darwin might have put it, endless forms": an aside's, not the subject
         if len(before) >= 2 and before[-1] in RELATIVE_OBJECTS and before[-2] in OBLIQUE_PREPOSITIONS:
@@ -596,6 +609,18 @@ def new_person_surname(mentioned: str) -> str | None:
     core = name_core(without_possessive(mentioned))  # "Al Gore’s documentary": the name is Al Gore
     words = core.split()
     return words[-1] if len(words) >= 2 and looks_person(core) else None
+
+
+@lru_cache(maxsize=4096)
+def _from_given_name(mentioned: str) -> tuple[int, str]:
+    """The part of a run from a known given name inside it, with a surname after it ("Treasury Paul Boateng" -> "Paul
+    Boateng"), and its offset in the run; an empty part if none."""
+    words = mentioned.split(" ")
+    for at in range(1, len(words) - 1):
+        if lone_given_name_gender(words[at]) is not None:
+            offset = len(" ".join(words[:at])) + 1
+            return offset, mentioned[offset:]
+    return 0, ""
 
 
 @lru_cache(maxsize=4096)

@@ -65,6 +65,7 @@ from ..structure import RawAttribution
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
     APPOSITION_REACH,
+    BODY_KIND_NOUNS,
     CLAUSE_PREPOSITIONS,
     DATE_WORDS,
     DESCRIBED_BODY_HEADS,
@@ -622,6 +623,9 @@ class Naming(Reading):
         kind = apposition_kind(source.partition(",")[2])
         if kind is not None:
             return kind == "person"  # "The California Independent System Operator, the nonprofit entity that …"
+        before = source.partition(core)[0].split()
+        if before and before[-1] in BODY_KIND_NOUNS:
+            return False  # "search firm Ask Jeeves", "drugmaker Pfizer": a body's kind right before the name
         if len(words) >= 2 or core in self.full.values():
             return True
         # a title beside the name says a person ("Dr Hale"); the name's own word is none ("the US": "us" titles "US

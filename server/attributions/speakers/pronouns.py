@@ -51,7 +51,7 @@ from .constants import (
 from .entities import Entity, acronym_like, is_body, is_not_person
 from .given_names import lone_given_name_gender
 from .mentions import Mentions, last_word, new_person_surname
-from .phrases import modifier_word
+from .phrases import is_role_word, modifier_word
 from .reading import inside_quotation, last_before
 
 
@@ -70,6 +70,8 @@ class Pronouns(Mentions):
         if continued is not None:
             return continued  # "He said that X …, and he noted that Y": one subject, whatever X names
         gender = "m" if pronoun == "he" else "f"
+        if self._unnamed_one_spoke_before(raw, gender):
+            return None  # "A spokesman for the Association … said … He added": the unnamed one goes on
         quoting = self._quoting(raw)
 
         def fits(entity: Entity) -> bool:
@@ -100,6 +102,28 @@ class Pronouns(Mentions):
             return (entity.female <= entity.male) if gender == "m" else (entity.male <= entity.female)
 
         return self._nearest(raw, fits, subjects_only=True) or self._salient_person(raw, gender)
+
+    def _unnamed_one_spoke_before(self, raw: RawAttribution, gender: str) -> bool:
+        """The attribution just before, in this paragraph or the one before, is an unnamed person's ("A spokesman for
+        the Association of …", "a nurse") whom no noun tells of the other sex, no person it names, and no person is
+        mentioned between it and the pronoun: a he or she goes on with that one, whom the text never names."""
+        assert raw.source is not None
+        if self.previous is None or self.previous[0].source is None:
+            return False
+        previous, speaker = self.previous
+        assert previous.source is not None
+        if self._paragraph(previous.source[0]) < self._paragraph(raw.source[0]) - 1:
+            return False
+        words = [word.group() for word in WORD_RE.finditer(self.text, previous.source[0], previous.source[1])]
+        other_sex = FEMALE_NOUNS if gender == "m" else MALE_NOUNS
+        if len(words) < 2 or words[0].lower() not in ("a", "an") or not is_role_word(words[1]) or words[1] in other_sex:
+            return False
+        entity = self.entities.get(speaker) if speaker is not None else None
+        if entity is not None and entity.person is not False:
+            return False  # "a nurse, Ann Cole,": named
+        after = bisect_left(self.mentions, previous.source[1], key=_start)
+        upto = bisect_left(self.mentions, raw.source[0], key=_start)
+        return all(entity.person is False for _, _, entity in self.mentions[after:upto])
 
     def _noun_gender(self, entity: Entity) -> str | None:
         """The sex a gendered noun right before one of the entity's mentions tells ("her husband, Cooke Maroney", "his
@@ -310,7 +334,7 @@ class Pronouns(Mentions):
         paragraph; else it stands for the body mentioned most in its paragraph and the ones before, else for the body
         a statement fronted before it opens with, else for the body or group quoted as the sentence before's subject
         ("The independent Sage group … said … It called for")."""
-        document = self._previous_document(raw)
+        document = self._previous_document(raw) or self._previous_described_subject(raw)
         if document is not None:
             return document[0]
         # "…, the TUC has said." / "It said …": an "it" opening its paragraph goes on from the one before
@@ -340,6 +364,29 @@ class Pronouns(Mentions):
         if self._sentence_start(raw.source[0]) != raw.source[0] or max(previous.cue[1], source_end) > raw.source[0]:
             return None  # "it" inside a sentence, or the document's own sentence
         return (speaker if speaker is not None and speaker in self.entities else None,)  # "research": no maker named
+
+    def _previous_described_subject(self, raw: RawAttribution) -> tuple[str | None] | None:
+        """The speaker of the attribution just before, named or not, when its source is a singular description of no
+        person the text names ("The administrator told …") that opens the sentence right before this sentence-opening
+        "It", in its paragraph: the one described goes on ("It said …"), not the body the paragraph names most."""
+        assert raw.source is not None
+        if self.previous is None or self.previous[0].source is None:
+            return None
+        previous, speaker = self.previous
+        assert previous.source is not None
+        pos = raw.source[0]
+        sentence = self._sentence_start(pos)
+        if sentence != pos or sentence <= self._floor(pos, 0):
+            return None  # "it" inside a sentence, or opening its paragraph
+        if self._sentence_start(sentence - 1) != previous.source[0]:
+            return None  # the attribution before does not open the sentence before
+        words = self.text[previous.source[0] : previous.source[1]].split()
+        if len(words) != 2 or words[0] != "The" or not (words[1].isalpha() and words[1].islower()):
+            return None
+        entity = self.entities.get(speaker) if speaker is not None else None
+        if looks_plural(words[1]) or (entity is not None and entity.person is not False):
+            return None  # "The officials told … It": not them; "The minister said … It": no person is "it"
+        return (speaker,)
 
     def _previous_subject(self, raw: RawAttribution) -> str | None:
         """ "It" opening a sentence continues the body the sentence before opens with ("The Appellate Court didn't
