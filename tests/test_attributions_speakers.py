@@ -3366,3 +3366,16 @@ def test_near_cases_a_headlines_spokesman_or_a_lead_name_without_a_title() -> No
         "has warned."
     )
     assert _speaker(untitled, "minister") is None
+
+
+def test_titles_of_the_members_a_source_includes_are_not_its_own() -> None:
+    # "MPs" names the included members, not the critics: no person a later "the former minister" could be
+    text = (
+        "Critics, including several Labour MPs, argue the plan will hurt families.\n\n"
+        "The former minister warned that the party was doomed."
+    )
+    assert _speaker(text, "Critics, including several Labour MPs") == "Critics"
+    assert _speaker(text, "The former minister") is None
+    # near case: a title beside the name is the person's own
+    text = "Labour MP Jo Hale said the plan would hurt families.\n\nThe MP added that she would vote against it."
+    assert _speaker(text, "Labour MP Jo Hale") == "Jo Hale"

@@ -970,5 +970,8 @@ OPEN_NOUN_RELATIVE_RE = re.compile(
     r"(?P<phrase>(?:[A-Za-z0-9(][\w'’().&-]{0,30}+\s++){0,11}?(?P<head>[A-Za-z(][\w'’().&-]{0,30}+))\s++"
     r"(?P<relative>who|which|that)\s"
 )
+# A source's members set off after its comma ("Critics, including several Labour MPs", "Groups, such as Amnesty"): they
+# name others, not the source, and their titles are theirs.
+INCLUDED_MEMBERS_RE = re.compile(r",\s*+(?:including|such as|among them|notably)\b")
 # A comma that closes a clause, not one inside a number ("£150,000").
 CLAUSE_CLOSING_COMMA_RE = re.compile(r",(?!\d)")

@@ -60,7 +60,7 @@ from ..names import (
     without_post_modifier,
     word_occurrences,
 )
-from ..patterns import PAREN_RE, QUOTE_MARKS
+from ..patterns import INCLUDED_MEMBERS_RE, PAREN_RE, QUOTE_MARKS
 from ..structure import RawAttribution
 from ..vocabulary import DOCUMENT_NOUNS
 from .constants import (
@@ -215,6 +215,7 @@ class Naming(Reading):
     def _named(self, source: str, at: int | None = None) -> str:
         """A named source: its core, expanded to the longest form of the name (or an abbreviation's name); several
         people, each so, joined by "; "."""
+        source = INCLUDED_MEMBERS_RE.split(source, maxsplit=1)[0]  # "Critics, including several Labour MPs": critics
         conjuncts = person_conjuncts(source)
         if conjuncts is not None:
             names = [self._longest(conjunct) for conjunct in self._shared_surname(conjuncts)]
