@@ -40,9 +40,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.794 / 0.724 / 0.809. Session 17 (tuning part a score only): tuning unchanged, held aside 0.743 / 0.797 / 0.724
     # / 0.809. Session 18: held aside 0.747 / 0.797 / 0.724 / 0.809. Session 19: held aside 0.747 / 0.802 / 0.743 /
     # 0.830. Session 20 (grids of constructions, survey shares): tuning 0.876 / 0.929 / 0.903 / 0.980, held aside
-    # 0.749 / 0.802 / 0.739 / 0.830.
+    # 0.749 / 0.802 / 0.739 / 0.830. Session 28 (comma-less participles, relative clauses, description and pronoun
+    # speakers): tuning 0.878 / 0.931 / 0.905 / 0.980, held aside 0.759 / 0.808 / 0.743 / 0.837.
     "tuning": {"all_f1": 0.87, "quoted_f1": 0.925, "speaker": 0.9, "speaker_precision": 0.975},
-    "held-aside": {"all_f1": 0.745, "quoted_f1": 0.80, "speaker": 0.735, "speaker_precision": 0.825},
+    "held-aside": {"all_f1": 0.755, "quoted_f1": 0.80, "speaker": 0.735, "speaker_precision": 0.83},
 }
 # 114 articles annotated; the gate refuses to pass on a set that lost some.
 EXPECTED_FILES = 114
