@@ -216,6 +216,9 @@ def opening(element: HtmlElement) -> str:
     return element_text(element)
 
 
+# The links whose href starts with '#', in document order: in-page links are among them, and a page of thousands of
+# links holds a few hundred at most (no object for the others).
+_HASH_LINKS = etree.XPath("descendant-or-self::a[starts-with(@href, '#')]")
 # What a contents box is written as: a paragraph (a div of links and line breaks made one), a div, a <nav>.
 _CONTENTS_BOX_TAGS = frozenset({"p", "div", "nav"})
 _LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dt", "dd"})
@@ -241,7 +244,7 @@ def contents_boxes(root: HtmlElement) -> list[HtmlElement]:
         return verdicts[block]
 
     boxes: dict[HtmlElement, None] = {}  # a dict: document order, each once
-    for link in root.iter("a"):
+    for link in _HASH_LINKS(root):
         if not is_in_page_link(link):
             continue
         widest = None
