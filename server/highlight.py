@@ -25,14 +25,14 @@ def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: D
 
     With a deadline, raises TooComplex once it has passed (checked per attribution and per text node)."""
     spans = _disjoint_spans(attributions, deadline)
-    segments = plain.segments
-    starts = [segment.start for segment in segments]
+    rows = plain.segment_rows
+    starts = [row[2] for row in rows]  # each text node's start (a row holds a Segment's fields)
     # Pieces per text node (segment index -> (lo, hi, part, id), offsets in its normalised text), left to right.
     pieces: dict[int, list[tuple[int, int, str, str]]] = {}
     for start, end, part, attribution_id in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
-        while i < len(segments) and segments[i].start < end:
-            segment = segments[i]
+        while i < len(rows) and starts[i] < end:
+            segment = plain.segment(i)
             lo, hi = max(start, segment.start), min(end, segment.start + segment.length)
             if lo < hi:
                 pieces.setdefault(i, []).append((lo - segment.start, hi - segment.start, part, attribution_id))
@@ -41,7 +41,7 @@ def highlight(plain: PlainText, attributions: Sequence[Attribution], deadline: D
     first: dict[str, HtmlElement] = {}
     for i in sorted(pieces, reverse=True):
         deadline.check()
-        for attribution_id, wrapper in _wrap_segment(segments[i], sorted(pieces[i]), deadline):
+        for attribution_id, wrapper in _wrap_segment(plain.segment(i), sorted(pieces[i]), deadline):
             first[attribution_id] = wrapper
     # The earliest piece of each attribution is the anchor the "Who said what" panel links to.
     for attribution_id, element in first.items():

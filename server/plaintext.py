@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -86,7 +87,7 @@ BULLET = "- "
 _OWN_MARKER_RE = re.compile(r"^(?:(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\))\s|[-–—*+]\s|[•·▪◦●○■□►▸✓✔✗✘→])")
 
 
-@dataclass(slots=True)  # slots: the walk makes one per text node, and a slotted one is made faster
+@dataclass(slots=True)  # slots: a slotted one is made faster
 class Segment:
     """One text node of the tree: element.text or element.tail, and where it landed in the plain text."""
 
@@ -100,6 +101,11 @@ class Segment:
     def raw_index(self, k: int) -> int:
         """Index in raw of the k-th character of the normalised form (len(raw) past the end)."""
         return raw_indices(self, [k])[0]
+
+
+# A Segment's fields as a tuple, as the walk records each text node: a tuple is made in a third of a Segment's time,
+# and only the few text nodes highlight marks need one.
+SegmentRow = tuple[HtmlElement, str, int, int, str, int]
 
 
 def raw_indices(segment: Segment, ks: list[int]) -> list[int]:
@@ -127,7 +133,7 @@ def raw_indices(segment: Segment, ks: list[int]) -> list[int]:
 class PlainText:
     text: str
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each paragraph
-    segments: list[Segment] = field(default_factory=list)
+    segment_rows: list[SegmentRow] = field(default_factory=list)  # each text node's, in text order
     bullets: int = 0  # list bullets in text (not words)
     word_count: int = field(init=False)  # counted as the text is made, in the stage's time
 
@@ -141,6 +147,15 @@ class PlainText:
             # counting those is len(text.split()) without its list.
             self.word_count = (text.count(" ") + text.count(PARAGRAPH_SEPARATOR) + 1 if text else 0) - self.bullets
 
+    def segment(self, i: int) -> Segment:
+        """The i-th text node's Segment."""
+        return Segment(*self.segment_rows[i])
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        """Every text node's Segment, in text order."""
+        return [Segment(*row) for row in self.segment_rows]
+
 
 def to_plain_text(article: HtmlElement) -> PlainText:
     """The article as text; a page written in decomposed Unicode is composed first (NFC, in the tree as well,
@@ -149,8 +164,8 @@ def to_plain_text(article: HtmlElement) -> PlainText:
     plain = _walk(article)
     if plain.text.isascii() or unicodedata.is_normalized("NFC", plain.text):
         return plain
-    for segment in plain.segments:
-        setattr(segment.element, segment.attr, unicodedata.normalize("NFC", segment.raw))
+    for element, attr, _, _, raw, _ in plain.segment_rows:
+        setattr(element, attr, unicodedata.normalize("NFC", raw))
     return _walk(article)
 
 
@@ -160,7 +175,7 @@ def _walk(article: HtmlElement) -> PlainText:
     # cost about a third of the stage.
     parts: list[str] = []
     paragraphs: list[tuple[int, int]] = []
-    segments: list[Segment] = []
+    rows: list[SegmentRow] = []
     length = 0
     paragraph_start: int | None = None
     trailing_space = False
@@ -173,12 +188,13 @@ def _walk(article: HtmlElement) -> PlainText:
             # Drop the paragraph's trailing space; the last segment shrinks by one character.
             parts[-1] = parts[-1][:-1]
             length -= 1
-            segments[-1].length -= 1
+            element, attr, start, size, raw, lead_skip = rows[-1]
+            rows[-1] = (element, attr, start, size - 1, raw, lead_skip)
         paragraphs.append((paragraph_start, length))
         paragraph_start, trailing_space = None, False
 
     # tag, text and tail are read once each: every read of them builds a new Python string.
-    add_part, add_segment = parts.append, segments.append
+    add_part, add_row = parts.append, rows.append
     walk = etree.iterwalk(article, events=("start", "end"))
     for event, element in walk:
         tag = element.tag
@@ -235,10 +251,10 @@ def _walk(article: HtmlElement) -> PlainText:
                 bullets += 1
             bullet_pending = False
         size = len(normalised)
-        add_segment(Segment(element, attr, length, size, raw, lead_skip))
+        add_row((element, attr, length, size, raw, lead_skip))
         add_part(normalised)
         length += size
         trailing_space = normalised[-1] == " "
     if paragraph_start is not None:
         end_paragraph()
-    return PlainText("".join(parts), paragraphs, segments, bullets)
+    return PlainText("".join(parts), paragraphs, rows, bullets)

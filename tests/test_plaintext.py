@@ -269,6 +269,6 @@ def test_a_composed_or_ascii_article_is_left_as_it_is():
 
 
 def test_segments_are_slotted():
-    # One is made per text node (7,000 on a long page): a slotted one is made faster and holds no dict.
+    # Made on demand (the walk records tuples): a slotted one is made faster and holds no dict.
     plain = to_plain_text(html.fragment_fromstring("<div><p>One <b>two</b></p></div>"))
     assert plain.segments and not hasattr(plain.segments[0], "__dict__")

@@ -52,6 +52,7 @@ from .cleaning import (
     is_unlikely_value,
     link_line_runs,
     may_be_content,
+    may_hold_button_links,
     opening,
     unlikely_named_elements,
     wraps_lines,
@@ -546,7 +547,7 @@ class TreeDocument(Document):
                 CALL_TO_ACTION_RE.search(opening(elem)) and link_density(elem) > CALL_TO_ACTION_MAX_LINK_DENSITY
             ):
                 elem.drop_tree()
-        for link in list(node.iter("a")):
+        for link in list(node.iter("a")) if may_hold_button_links(node) else ():
             if (
                 link is not node
                 and BUTTON_LINK_CLASS_RE.search(link.get("class", ""))

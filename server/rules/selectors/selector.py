@@ -83,7 +83,7 @@ class Selector:
                     break
                 if ancestor is root:
                     break
-        return sorted(found, key=_document_position) if len(found) > 1 else list(found)
+        return sorted_in_document_order(root, list(found))
 
     def _evaluate(self, root: HtmlElement, index: PageIndex | None, max_words: int | None) -> list[HtmlElement]:
         if self.attribute_scan is not None:
@@ -153,7 +153,7 @@ class Selector:
                 if element is root:
                     break
                 element = element.getparent()
-        return sorted(hits, key=_document_position) if len(hits) > 1 else hits
+        return sorted_in_document_order(root, hits)
 
     def _labels(self, matched: list[etree._ElementUnicodeResult], root: HtmlElement) -> list[HtmlElement]:
         """With ':upward()', a text test names a label (a heading, a caption line): the innermost element passing
@@ -225,20 +225,19 @@ def in_document_order(
     found = [run for run in runs if run]
     if len(found) < 2:
         return found[0] if found else []
-    unique = list(dict.fromkeys(chain.from_iterable(found)))
+    return sorted_in_document_order(root, list(dict.fromkeys(chain.from_iterable(found))), index)
+
+
+def sorted_in_document_order(
+    root: HtmlElement, unique: list[HtmlElement], index: PageIndex | None = None
+) -> list[HtmlElement]:
+    """Distinct elements, all under root (or root itself), in document order (see in_document_order): ~2.5x cheaper
+    than sorting by each one's path of child indexes, whose every step counts the siblings before it."""
+    if len(unique) < 2:
+        return unique
     if len(unique) <= _MAX_XPATH_SORT:
         return _IN_DOCUMENT_ORDER(root, elements=unique)
     ranks = index.ranks if index is not None and index.root is root else None
     if ranks is None or any(element not in ranks for element in unique):
         ranks = {element: rank for rank, element in enumerate(root.iter())}
     return sorted(unique, key=ranks.__getitem__)
-
-
-def _document_position(element: HtmlElement) -> list[int]:
-    """The child indexes from the root down to an element: sorting by them is sorting in document order."""
-    path = []
-    parent = element.getparent()
-    while parent is not None:
-        path.append(parent.index(element))
-        element, parent = parent, parent.getparent()
-    return path[::-1]
