@@ -106,5 +106,4 @@ def _wrap_segment(
         owner.text = before
     else:
         owner.tail = before
-    segment.raw = before
     return wrapped
