@@ -1183,3 +1183,17 @@ def test_near_case_a_participle_opening_the_sentence_leaves_the_subject_after_it
     assert [source for source, _, _ in _found("After reading the report the minister said it was wrong.")] == [
         "the minister"
     ]
+
+
+def test_a_request_in_a_relative_clause_on_the_source_ends_before_the_source_s_own_cue():
+    assert _found("A midfielder who asked not to be named said the squad had lost faith in the coach.") == [
+        ("A midfielder", "asked", ["not to be named"]),
+        ("A midfielder", "said", ["the squad had lost faith in the coach"]),
+    ]
+
+
+def test_near_case_a_second_verb_of_the_same_subject_leaves_the_first_content_whole():
+    assert _found("He said the plan was sound and asked the council to approve it.") == [
+        ("He", "said", ["the plan was sound and asked the council to approve it"]),
+        ("He", "asked the council", ["to approve it"]),
+    ]

@@ -34,6 +34,7 @@ from .patterns import (
     MAIN_VERB_AFTER_COMMA_RE,
     NEXT_STATEMENT_RE,
     PROGRESSIVE_RE,
+    RESTRICTIVE_RELATIVE_RE,
     SET_OFF_RELATIVE_RE,
 )
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
@@ -204,6 +205,9 @@ def attributions_in_sentence(sentence: Sentence, cues: list[re.Match]) -> list[R
             cut = min([cut] + [stop for stop in coordinated if content_start < stop < cut])
             cut = min(cut, _cut_at_same_source(text, raw, found, content_start, content_end))
             cut = min(cut, _relative_clause_end(text, quotes, raw, content_start, cut))
+            # a cue in a relative clause on another's source ("A midfielder who asked not to be named said …"): its
+            # content ends before the other's cue
+            cut = min([cut] + [other.cue[0] for other in outer if _in_source_relative(text, raw, other, content_start)])
             semicolon = text.rfind(";", content_start, cut) if cut != content_end else -1
             if semicolon > content_start and not quotes.inside(semicolon):
                 cut = semicolon  # "X says A; B, he said": the clause after the semicolon is the next source's
@@ -272,6 +276,14 @@ def _cut_at_same_source(text: str, raw: RawAttribution, found: Found, content_st
 
 # How far before a cue its set-off relative pronoun is looked for (", who also later said").
 SET_OFF_RELATIVE_REACH = 40
+
+
+def _in_source_relative(text: str, raw: RawAttribution, other: RawAttribution, content_start: int) -> bool:
+    """raw's cue opens a restrictive relative clause right after other's source ("who asked", "who declined"), and
+    raw's content runs past other's cue."""
+    if other.source is None or not raw.cue[1] <= content_start < other.cue[0] < raw.content[1]:
+        return False
+    return RESTRICTIVE_RELATIVE_RE.fullmatch(text, other.source[1], raw.cue[0]) is not None
 
 
 def _relative_clause_end(text: str, quotes: QuoteIndex, raw: RawAttribution, start: int, end: int) -> int:
