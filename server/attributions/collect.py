@@ -34,7 +34,6 @@ from .patterns import (
     MAIN_VERB_AFTER_COMMA_RE,
     NEXT_STATEMENT_RE,
     PROGRESSIVE_RE,
-    RESTRICTIVE_RELATIVE_RE,
     SET_OFF_RELATIVE_RE,
 )
 from .structure import NounUses, QuoteIndex, RawAttribution, Sentence, Span, is_capitalised, sentences, skip_spaces
@@ -283,7 +282,7 @@ def _in_source_relative(text: str, raw: RawAttribution, other: RawAttribution, c
     raw's content runs past other's cue."""
     if other.source is None or not raw.cue[1] <= content_start < other.cue[0] < raw.content[1]:
         return False
-    return RESTRICTIVE_RELATIVE_RE.fullmatch(text, other.source[1], raw.cue[0]) is not None
+    return text[other.source[1] : raw.cue[0]].split() in (["who"], ["which"], ["that"])
 
 
 def _relative_clause_end(text: str, quotes: QuoteIndex, raw: RawAttribution, start: int, end: int) -> int:

@@ -973,8 +973,5 @@ OPEN_NOUN_RELATIVE_RE = re.compile(
 # A source's members set off after its comma ("Critics, including several Labour MPs", "Groups, such as Amnesty"): they
 # name others, not the source, and their titles are theirs.
 INCLUDED_MEMBERS_RE = re.compile(r",\s*+(?:including|such as|among them|notably)\b")
-# The relative word between a source and a cue that opens a clause on it, no comma ("A midfielder who asked"); matched
-# whole on the stretch between the two.
-RESTRICTIVE_RELATIVE_RE = re.compile(r"\s++(?:who|which|that)\s++")
 # A comma that closes a clause, not one inside a number ("£150,000").
 CLAUSE_CLOSING_COMMA_RE = re.compile(r",(?!\d)")
