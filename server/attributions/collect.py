@@ -26,7 +26,7 @@ from .cues.nested import NO_QUOTES
 from .cues.nouns import noun_reports, words_reports
 from .cues.scan import ColonQuotes
 from .fragments import join_fragments
-from .lexicon import PRONOUNS, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS, singular_noun
+from .lexicon import PRONOUNS, RESTRICTIVE_RELATIVES, SOURCE_NOUNS, THIRD_PERSON_PRONOUNS, singular_noun
 from .names import LowerCaseUse, inside_sentence, word_occurrences
 from .patterns import (
     AND_BEFORE_RE,
@@ -282,7 +282,8 @@ def _in_source_relative(text: str, raw: RawAttribution, other: RawAttribution, c
     raw's content runs past other's cue."""
     if other.source is None or not raw.cue[1] <= content_start < other.cue[0] < raw.content[1]:
         return False
-    return text[other.source[1] : raw.cue[0]].split() in (["who"], ["which"], ["that"])
+    between = text[other.source[1] : raw.cue[0]].split()
+    return len(between) == 1 and between[0] in RESTRICTIVE_RELATIVES
 
 
 def _relative_clause_end(text: str, quotes: QuoteIndex, raw: RawAttribution, start: int, end: int) -> int:

@@ -41,6 +41,8 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset(["they", "we"])
 FIRST_AND_SECOND_PERSON: frozenset[str] = frozenset(["i", "we", "you"])
 # Relative pronouns that open an apposition's clause ("X, who …, said").
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(["who", "which", "whose"])
+# The words that open a restrictive relative clause on a noun phrase, no comma ("Officials who briefed reporters").
+RESTRICTIVE_RELATIVES: tuple[str, ...] = ("who", "which", "that")
 
 # Subjects a base-form cue agrees with: plurals ("people say", "police say", "others find"), and the first and second
 # persons ("I recommend", "You argue that"), which take the base form whatever their number.

@@ -26,6 +26,7 @@ from ..lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     QUOTE_MODIFIER_DETERMINERS,
+    RESTRICTIVE_RELATIVES,
     SOURCE_NOUNS,
     plural_noun,
     singular_noun,
@@ -87,9 +88,8 @@ MAX_PRE_CUE_WORDS = 6
 # A full name before an apposition left open up to the cue (a dropped closing comma), and what may not stand in it.
 MIN_OPENING_NAME_WORDS, MAX_OPENING_NAME_WORDS = 2, 4
 MAX_OPEN_APPOSITION_WORDS = 14
-# The relative words that may open a clause after the sentence's opening noun phrase, and the prepositions that may
-# link that phrase ("A spokesman for the Association of Insurers which …", "Researchers at the university who …").
-OPEN_RELATIVE_WORDS: tuple[str, ...] = ("who", "which", "that")
+# The prepositions that may link the sentence's opening noun phrase before its relative clause ("A spokesman for the
+# Association of Insurers which …", "Researchers at the university who …").
 MAX_RELATIVE_CLAUSE_WORDS = 10  # a relative clause that runs to the cue is short: past this the main clause came first
 # Words that open another clause: the relative clause ended before them.
 RELATIVE_CLAUSE_ENDS: frozenset[str] = frozenset(
@@ -354,7 +354,7 @@ def _open_noun_relative(text: str, sentence_start: int, cue_start: int) -> Span 
     cue ("A woman who lives nearby said", "Officials who briefed reporters said", "The union that represents most
     drivers said"): the noun phrase, when its head is a noun for people or bodies; else None (the clause's last noun,
     "reporters", is no source)."""
-    if all(text.find(word, sentence_start, cue_start) < 0 for word in OPEN_RELATIVE_WORDS):
+    if all(text.find(word, sentence_start, cue_start) < 0 for word in RESTRICTIVE_RELATIVES):
         return None  # most sentences: no relative word before the cue, told at C speed without the match
     opening = OPEN_NOUN_RELATIVE_RE.match(text, skip_spaces(text, sentence_start, cue_start), cue_start)
     if opening is None or CLAUSE_CLOSING_COMMA_RE.search(text, opening.end(), cue_start):

@@ -25,6 +25,7 @@ from ..lexicon import (
     PRONOUNS,
     PUBLIC_BODY_HEADS,
     PUBLICATION_HEADS,
+    RESTRICTIVE_RELATIVES,
     ROLE_TITLES,
     TITLE_WORDS,
     is_acronym,
@@ -642,7 +643,7 @@ class Naming(Reading):
         opener ("In a letter sent to Apple, a group of senators said", "Unlike Tesla, a rival carmaker said")."""
         assert raw.source is not None
         following = self.text[raw.source[1] : raw.source[1] + APPOSITION_REACH].split()[:1]
-        if not self.text.startswith(",", raw.source[1]) and following not in (["who"], ["which"], ["that"]):
+        if not self.text.startswith(",", raw.source[1]) and not (following and following[0] in RESTRICTIVE_RELATIVES):
             return None
         floor = self._floor(raw.source[0], 0)
         window = max(floor, raw.source[0] - APPOSITION_REACH)
